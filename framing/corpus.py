@@ -1,0 +1,644 @@
+"""Reading a news corpus and cleaning site boilerplate out of it.
+
+A corpus is a :class:`pandas.DataFrame` with one row per document and the
+required columns ``doc_id`` (unique str), ``outlet`` (str) and ``text`` (str),
+plus any metadata columns (``title``, ``date``, ``url``, ``agency``,
+``country``, …) kept as given. When cleaning is on (the default) two columns
+are added: ``raw_text`` (the text as read) and ``removed`` (what cleaning took
+out, one line per removed piece; :func:`removed_lines` turns it into a table).
+The cleaned ``text`` is the text every offset in the library refers to.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import json
+import re
+import warnings
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from framing import schema
+from framing.errors import CorpusError, InputNotFoundError
+
+#: formats :func:`read_corpus` understands, for error messages
+SUPPORTED_FORMATS = (
+    "a directory of .txt files (optional metadata.csv / metadata.jsonl sidecar)",
+    "a directory of .html / .htm files (needs the [html] extra: trafilatura)",
+    ".csv", ".tsv", ".jsonl / .ndjson", ".jsonl.gz / .ndjson.gz", ".parquet",
+)
+
+_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE = rf"(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
+
+#: Default boilerplate rules: name -> regular expression matched against a whole
+#: line (leading and trailing white space ignored). A line that matches is removed.
+DEFAULT_PATTERNS: dict[str, str] = {
+    # "Read More: …", "READ MORE: …", "Also read: …", "Related: …" links
+    "read_more": r"(?i:read\s+more|also\s+read|related|recommended|see\s+also)\s*[:»|-].*",
+    # embed shortcodes such as [time-brightcove not-tgx="true"]
+    "embed_tag": r"\[[a-z][\w-]*(?:\s[^\[\]]*)?\]",
+    # comment prompts
+    "comment_prompt": r"(?i:leave a comment|add a comment|comments?|join the conversation|"
+    r"\d+\s+comments?|show comments?)",
+    # "Short link:" footers (with or without the link)
+    "short_link": r"(?i:short\s*link)\s*:.*",
+    # "Source » timesofisrael" footers
+    "source_footer": r"(?i:source)\s*».*",
+    # photo captions and credits
+    "photo_credit": r".*(?:(?i:photo|image|picture)\s+(?i:courtesy|credit)(?:\s+of)?\b.*"
+    r"|\((?i:photo|image|file photo)[:/ ][^)]*\)|^(?i:photo|image|file photo|photograph)\s*:.*)",
+    # dateline lines such as "AFP , Wednesday 17 Jan 2024"
+    "dateline": rf"[A-Z][\w.&'’ -]{{0,40}}\s*[,|–—-]\s*{_DATE}(?:\s+\d{{1,2}}[:.]\d{{2}}\s*(?i:[ap]\.?m\.?)?.*)?",
+    # editor's notes such as "*This story was edited by Ahram Online"
+    "editor_note": r"\*?(?i:this (?:story|article|report) (?:was|has been) (?:edited|updated|corrected|amended))\b.*",
+}
+
+#: A leading site credit that opens a paragraph, "(Cupventi.com) – ", removed from its line.
+SITE_CREDIT = re.compile(r"^\s*\((?:[\w-]+\.)+[a-z]{2,}\)\s*[–—-]+\s*")
+
+_CAPTION_RULES = ("photo_credit",)
+_QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
+_REMOVED_ENTRY = re.compile(r"^line (\d+) \[([^\]]+)\] (.*)$")
+
+
+@dataclass(frozen=True)
+class _Removal:
+    line: int  # 1-based line number in the raw text
+    rule: str
+    text: str
+
+    def entry(self) -> str:
+        return f"line {self.line} [{self.rule}] {self.text}"
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.translate(_QUOTE_FOLD).casefold().split())
+
+
+def _compile(patterns: Mapping[str, str]) -> list[tuple[str, re.Pattern[str]]]:
+    compiled = []
+    for name, pattern in patterns.items():
+        try:
+            compiled.append((name, re.compile(rf"(?:{pattern})\Z")))
+        except re.error as exc:
+            raise CorpusError(f"cleaning pattern {name!r} is not a valid regular expression: {exc}") from None
+    return compiled
+
+
+def clean_text(
+    raw: str,
+    *,
+    title: str | None = None,
+    patterns: Mapping[str, str] | None = None,
+) -> tuple[str, list[_Removal]]:
+    """Remove site boilerplate lines from one document.
+
+    Parameters
+    ----------
+    raw : str
+        The document as read.
+    title : str, optional
+        The title from the metadata; a first non-empty line that repeats it is removed.
+    patterns : mapping of str to str, optional
+        Rule name -> regular expression matched against a whole line. Defaults to
+        :data:`DEFAULT_PATTERNS`; pass ``{**DEFAULT_PATTERNS, "mine": r"..."}`` to extend it.
+
+    Returns
+    -------
+    text : str
+        The cleaned text. Runs of blank lines left behind are folded to one blank line,
+        and leading and trailing white space is removed.
+    removed : list
+        One record per removed piece with ``line`` (1-based line in ``raw``), ``rule`` and ``text``.
+    """
+    rules = _compile(DEFAULT_PATTERNS if patterns is None else patterns)
+    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    keep: list[str | None] = list(lines)
+    removed: list[_Removal] = []
+    title_key = _fold(title) if isinstance(title, str) and title.strip() else None
+    first_content = next((i for i, ln in enumerate(lines) if ln.strip()), None)
+
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if title_key is not None and i == first_content and _fold(stripped) == title_key:
+            removed.append(_Removal(i + 1, "title", stripped))
+            keep[i] = None
+            continue
+        rule = next((name for name, rx in rules if rx.match(stripped)), None)
+        if rule is not None:
+            removed.append(_Removal(i + 1, rule, stripped))
+            keep[i] = None
+            # image alt text: a short unpunctuated line right before a caption/credit
+            if rule in _CAPTION_RULES and i > 0:
+                prev = keep[i - 1]
+                if prev is not None and _is_alt_text(prev):
+                    removed.insert(len(removed) - 1, _Removal(i, "photo_alt_text", prev.strip()))
+                    keep[i - 1] = None
+            continue
+        credit = SITE_CREDIT.match(line)
+        if credit:
+            removed.append(_Removal(i + 1, "site_credit", credit.group(0).strip()))
+            keep[i] = line[credit.end():]
+
+    text = "\n".join(ln for ln in keep if ln is not None)
+    text = re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text).strip()
+    removed.sort(key=lambda r: r.line)
+    return text, removed
+
+
+def _is_alt_text(line: str) -> bool:
+    s = line.strip()
+    return 0 < len(s.split()) <= 5 and s[-1:] not in ".!?:;\"”’'"
+
+
+def removed_lines(corpus: pd.DataFrame) -> pd.DataFrame:
+    """What cleaning removed, one row per removed line.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus read with cleaning on (it has a ``removed`` column).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id`` (document), ``line`` (1-based line number in ``raw_text``),
+        ``rule`` (the boilerplate rule that matched, or ``title`` / ``site_credit`` /
+        ``photo_alt_text``) and ``text`` (what was removed).
+    """
+    schema.require(corpus, ("doc_id", "removed"), what="corpus")
+    rows = []
+    for doc_id, removed in zip(corpus["doc_id"], corpus["removed"]):
+        if not isinstance(removed, str) or not removed:
+            continue
+        for entry in removed.split("\n"):
+            m = _REMOVED_ENTRY.match(entry)
+            if m:
+                rows.append((doc_id, int(m.group(1)), m.group(2), m.group(3)))
+    return pd.DataFrame(rows, columns=list(schema.REMOVED)).astype({"line": "int64"})
+
+
+def clean_corpus(
+    corpus: pd.DataFrame,
+    *,
+    patterns: Mapping[str, str] | None = None,
+    keep_raw: bool = True,
+) -> pd.DataFrame:
+    """Clean boilerplate out of every document of a corpus.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus (``doc_id``, ``outlet``, ``text``; a ``title`` column is used to drop a repeated title line).
+        If it was cleaned before (it has ``raw_text``), cleaning starts again from ``raw_text``.
+    patterns : mapping of str to str, optional
+        Boilerplate rules (see :func:`clean_text`).
+    keep_raw : bool
+        Keep the text as read in a ``raw_text`` column (default).
+
+    Returns
+    -------
+    pandas.DataFrame
+        A new corpus: ``text`` cleaned, ``removed`` listing what was taken out
+        (see :func:`removed_lines`), ``raw_text`` the text as read; other columns unchanged.
+    """
+    schema.require(corpus, schema.CORPUS, what="corpus")
+    source = corpus["raw_text"] if "raw_text" in corpus.columns else corpus["text"]
+    titles = corpus["title"] if "title" in corpus.columns else [None] * len(corpus)
+    texts, logs = [], []
+    for raw, title in zip(source, titles):
+        text, removed = clean_text(raw, title=title if isinstance(title, str) else None, patterns=patterns)
+        texts.append(text)
+        logs.append("\n".join(r.entry() for r in removed))
+    out = corpus.copy()
+    if keep_raw:
+        out["raw_text"] = list(source)
+    elif "raw_text" in out.columns:
+        out = out.drop(columns="raw_text")
+    out["text"] = texts
+    out["removed"] = logs
+    return out
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _decode(data: bytes, source: str, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        warnings.warn(
+            f"{source}: undecodable bytes as {encoding} (first at line {line}, byte {exc.start}); "
+            "they were replaced with U+FFFD",
+            UnicodeWarning,
+            stacklevel=3,
+        )
+        return data.decode(encoding, errors="replace")
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.name.endswith(".gz"):
+            with gzip.open(path, "rb") as fh:
+                return fh.read()
+        return path.read_bytes()
+    except (OSError, EOFError) as exc:
+        raise CorpusError(f"{path}: cannot read the file ({exc})") from None
+
+
+def _read_text_file(path: Path, encoding: str) -> str:
+    text = _decode(_read_bytes(path), str(path), encoding)
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def _read_jsonl(path: Path, encoding: str) -> pd.DataFrame:
+    text = _read_text_file(path, encoding)
+    records = []
+    for lineno, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise CorpusError(f"{path}, line {lineno}, column {exc.colno}: not valid JSON ({exc.msg})") from None
+        if not isinstance(record, dict):
+            raise CorpusError(f"{path}, line {lineno}: expected a JSON object per line, got {type(record).__name__}")
+        records.append(record)
+    return pd.DataFrame.from_records(records)
+
+
+def _read_delimited(path: Path, sep: str, encoding: str, string_cols: Iterable[str]) -> pd.DataFrame:
+    text = _read_text_file(path, encoding)
+    try:
+        return pd.read_csv(
+            io.StringIO(text), sep=sep, dtype={c: str for c in string_cols}, keep_default_na=False, na_values=[""]
+        )
+    except pd.errors.EmptyDataError:
+        raise CorpusError(f"{path}: the file is empty; expected a header line with columns") from None
+    except pd.errors.ParserError as exc:
+        raise CorpusError(f"{path}: malformed {'TSV' if sep == chr(9) else 'CSV'} ({exc})") from None
+
+
+def _read_parquet(path: Path) -> pd.DataFrame:
+    try:
+        return pd.read_parquet(path)
+    except Exception as exc:  # pyarrow raises several unrelated types
+        raise CorpusError(f"{path}: cannot read as Parquet ({type(exc).__name__}: {exc})") from None
+
+
+def _read_sidecar(directory: Path, encoding: str) -> tuple[pd.DataFrame | None, Path | None]:
+    for name in ("metadata.csv", "metadata.jsonl"):
+        path = directory / name
+        if path.is_file():
+            if name.endswith(".csv"):
+                meta = _read_delimited(path, ",", encoding, ("doc_id", "file", "outlet"))
+            else:
+                meta = _read_jsonl(path, encoding)
+            if "file" not in meta.columns and "doc_id" not in meta.columns:
+                raise CorpusError(
+                    f"{path}: a metadata sidecar needs a 'file' or 'doc_id' column to join on; "
+                    f"columns found: {list(meta.columns)}"
+                )
+            return meta, path
+    return None, None
+
+
+def _html_to_text(html: str, source: Path) -> tuple[str, dict[str, Any]]:
+    try:
+        import trafilatura
+    except ImportError:  # pragma: no cover - depends on the environment
+        raise CorpusError(
+            f"{source}: reading HTML needs trafilatura; install it with  pip install 'news-framing[html]'"
+        ) from None
+    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
+    meta: dict[str, Any] = {}
+    doc = trafilatura.extract_metadata(html)
+    if doc is not None:
+        for key in ("title", "date", "url", "sitename"):
+            value = getattr(doc, key, None)
+            if value:
+                meta[key] = value
+    return text, meta
+
+
+def _read_directory(directory: Path, encoding: str, doc_id_col: str) -> tuple[pd.DataFrame, str]:
+    txt = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
+    html = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in (".html", ".htm"))
+    files = txt + html
+    if not files:
+        raise CorpusError(
+            f"{directory}: the directory has no .txt or .html files; supported inputs are: "
+            + "; ".join(SUPPORTED_FORMATS)
+        )
+    meta, meta_path = _read_sidecar(directory, encoding)
+    rows = []
+    for path in files:
+        raw = _read_text_file(path, encoding)
+        row: dict[str, Any] = {"file": path.name, doc_id_col: path.stem}
+        if path in html:
+            text, html_meta = _html_to_text(raw, path)
+            row.update({k: v for k, v in html_meta.items() if k != "sitename"})
+            if "sitename" in html_meta:
+                row["outlet"] = html_meta["sitename"]
+            row["text"] = text
+        else:
+            row["text"] = raw
+        rows.append(row)
+    table = pd.DataFrame(rows)
+    source = str(directory)
+    if meta is None:
+        return table, source
+    key = "file" if "file" in meta.columns else "doc_id"
+    meta = meta.copy()
+    meta[key] = meta[key].astype(str)
+    known = set(table[key])
+    unknown = [v for v in meta[key] if v not in known]
+    if unknown:
+        raise CorpusError(f"{meta_path}: rows name files that are not in {directory}: {unknown[:10]}")
+    dup = meta[key][meta[key].duplicated()].tolist()
+    if dup:
+        raise CorpusError(f"{meta_path}: {key} values appear more than once: {dup[:10]}")
+    stems = table.set_index(key)[doc_id_col] if key == "file" else None
+    table = table.drop(columns=[c for c in meta.columns if c in table.columns and c not in (key, "text")])
+    listed = table[key].isin(set(meta[key]))
+    merged = pd.concat([meta.merge(table[listed], on=key, how="left"), table[~listed]], ignore_index=True)
+    unlisted = table.loc[~listed, "file"].tolist()
+    if unlisted:
+        warnings.warn(
+            f"{meta_path}: no metadata row for {len(unlisted)} file(s) {unlisted[:10]}; "
+            "their doc_id is the file name without extension",
+            UserWarning,
+            stacklevel=3,
+        )
+    if stems is not None:
+        if doc_id_col in merged.columns:
+            merged[doc_id_col] = merged[doc_id_col].fillna(merged[key].map(stems))
+        else:
+            merged[doc_id_col] = merged[key].map(stems)
+    # the sidecar's order first, then the files it does not list
+    return merged.reset_index(drop=True), f"{directory} (with {meta_path.name})"
+
+
+def _detect(path: Path) -> str:
+    name = path.name.lower()
+    if path.is_dir():
+        return "dir"
+    for suffix, fmt in (
+        (".jsonl.gz", "jsonl"), (".ndjson.gz", "jsonl"), (".jsonl", "jsonl"), (".ndjson", "jsonl"),
+        (".csv", "csv"), (".csv.gz", "csv"), (".tsv", "tsv"), (".tsv.gz", "tsv"),
+        (".parquet", "parquet"), (".pq", "parquet"),
+    ):
+        if name.endswith(suffix):
+            return fmt
+    raise CorpusError(
+        f"{path}: unsupported corpus format {''.join(path.suffixes) or '(no extension)'!r}; supported inputs are: "
+        + "; ".join(SUPPORTED_FORMATS)
+    )
+
+
+def read_table(
+    path: str | Path,
+    *,
+    encoding: str = "utf-8",
+    string_columns: Iterable[str] = ("doc_id", "outlet", "text"),
+) -> pd.DataFrame:
+    """Read one corpus file (or directory) into a table without checking or cleaning it.
+
+    Parameters
+    ----------
+    path : str or Path
+        A file or directory in one of :data:`SUPPORTED_FORMATS`.
+    encoding : str
+        Text encoding of the file(s).
+    string_columns : iterable of str
+        Columns of a CSV/TSV read as text (not parsed as numbers).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The records as read; a text directory gives a ``file`` column and one row per file.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputNotFoundError(f"{path}: no such file or directory")
+    codecs.lookup(encoding)
+    fmt = _detect(path)
+    if fmt == "dir":
+        return _read_directory(path, encoding, "doc_id")[0]
+    if fmt == "jsonl":
+        return _read_jsonl(path, encoding)
+    if fmt in ("csv", "tsv"):
+        return _read_delimited(path, "," if fmt == "csv" else "\t", encoding, string_columns)
+    return _read_parquet(path)
+
+
+def as_corpus(
+    table: pd.DataFrame,
+    *,
+    doc_id_col: str = "doc_id",
+    outlet_col: str = "outlet",
+    text_col: str = "text",
+    outlet: str | None = None,
+    clean: bool = True,
+    patterns: Mapping[str, str] | None = None,
+    keep_raw: bool = True,
+    source: str = "the table",
+) -> pd.DataFrame:
+    """Check a table of documents and turn it into a corpus.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Records with an id, an outlet and a text column (named by the ``*_col`` options).
+    doc_id_col, outlet_col, text_col : str
+        Names of those columns in ``table``; they are renamed to ``doc_id``, ``outlet``, ``text``.
+    outlet : str, optional
+        One outlet name for every document, when the table has no outlet column.
+    clean : bool
+        Remove boilerplate (see :func:`clean_text`); default True.
+    patterns : mapping, optional
+        Boilerplate rules replacing :data:`DEFAULT_PATTERNS`.
+    keep_raw : bool
+        Keep the text as read in ``raw_text`` when cleaning.
+    source : str
+        Where the table came from, named in errors and warnings.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``doc_id`` (str), ``outlet`` (str), ``text`` (str), then every other column as given;
+        with cleaning, also ``raw_text`` and ``removed``.
+
+    Raises
+    ------
+    SchemaError
+        A required column is missing (the message names the file, the column and the columns found).
+    CorpusError
+        Duplicate ``doc_id`` values (listed in the message).
+    """
+    found = list(map(str, table.columns))
+    renames = {doc_id_col: "doc_id", outlet_col: "outlet", text_col: "text"}
+    if outlet is not None and outlet_col not in table.columns:
+        table = table.assign(**{outlet_col: outlet})
+    for column in (doc_id_col, outlet_col, text_col):
+        if column not in table.columns:
+            hint = ""
+            if column == outlet_col:
+                hint = " (or pass outlet='Name' to give every document one outlet)"
+            raise schema.SchemaError(
+                f"{source}: missing required column {column!r}{hint}; columns found: {found}"
+            )
+    clash = [new for old, new in renames.items() if old != new and new in table.columns]
+    if clash:
+        raise schema.SchemaError(
+            f"{source}: column(s) {clash} exist already and would be overwritten by renaming "
+            f"{[k for k, v in renames.items() if v in clash]}"
+        )
+    out = table.rename(columns=renames)
+    front = ["doc_id", "outlet", "text"]
+    out = out[front + [c for c in out.columns if c not in front]].reset_index(drop=True)
+
+    ids = out["doc_id"]
+    if ids.isna().any():
+        rows = (ids.index[ids.isna()] + 1).tolist()
+        raise CorpusError(f"{source}: doc_id is empty in record(s) {rows[:10]}")
+    out["doc_id"] = ids.astype(str)
+    dup = out["doc_id"][out["doc_id"].duplicated()].unique().tolist()
+    if dup:
+        raise CorpusError(f"{source}: duplicate doc_id values: {dup[:20]}" + (" …" if len(dup) > 20 else ""))
+    outlets = out["outlet"]
+    if outlets.isna().any():
+        bad = out.loc[outlets.isna(), "doc_id"].tolist()
+        raise CorpusError(f"{source}: outlet is empty for document(s) {bad[:10]}")
+    out["outlet"] = outlets.astype(str)
+
+    texts = out["text"]
+    empty_mask = texts.isna() | (texts.astype(str).str.strip() == "")
+    out["text"] = texts.where(~texts.isna(), "").astype(str)
+    if clean:
+        out = clean_corpus(out, patterns=patterns, keep_raw=keep_raw)
+        empty_mask = empty_mask | (out["text"].str.len() == 0)
+    if empty_mask.any():
+        empty = out.loc[empty_mask, "doc_id"].tolist()
+        warnings.warn(
+            f"{source}: {len(empty)} empty document(s) kept with no text: {empty[:10]}",
+            UserWarning,
+            stacklevel=2,
+        )
+    return out
+
+
+def read_corpus(
+    path: str | Path,
+    *,
+    doc_id_col: str = "doc_id",
+    outlet_col: str = "outlet",
+    text_col: str = "text",
+    outlet: str | None = None,
+    clean: bool = True,
+    patterns: Mapping[str, str] | None = None,
+    keep_raw: bool = True,
+    encoding: str = "utf-8",
+) -> pd.DataFrame:
+    """Read a news corpus from a file or a directory.
+
+    Parameters
+    ----------
+    path : str or Path
+        One of: a directory of ``.txt`` files with an optional ``metadata.csv`` or
+        ``metadata.jsonl`` sidecar joined on its ``file`` (file name) or ``doc_id``
+        (file name without extension) column; a directory of ``.html`` files (main
+        text extracted with trafilatura; needs the ``[html]`` extra); a ``.csv``,
+        ``.tsv``, ``.jsonl``, ``.jsonl.gz`` or ``.parquet`` file with one document per row.
+    doc_id_col, outlet_col, text_col : str
+        Column names in the file, e.g. ``text_col="content"``, ``outlet_col="source"``.
+        A text directory without a ``doc_id`` in its sidecar uses the file name without extension.
+    outlet : str, optional
+        One outlet for every document when the source has no outlet column.
+    clean : bool
+        Remove site boilerplate lines (see :func:`clean_text`), default True.
+    patterns : mapping of str to str, optional
+        Boilerplate rules replacing :data:`DEFAULT_PATTERNS`.
+    keep_raw : bool
+        Keep the text as read in ``raw_text`` (default True).
+    encoding : str
+        Encoding of text files; undecodable bytes are replaced with a warning naming the file.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The corpus: ``doc_id``, ``outlet``, ``text`` (cleaned), every metadata column as given
+        and, with cleaning, ``raw_text`` and ``removed``.
+
+    Raises
+    ------
+    InputNotFoundError
+        The path does not exist.
+    CorpusError
+        Unsupported format, malformed file (the message names the file and the line), duplicate ids.
+    SchemaError
+        A required column is missing (the message names the file, the column and the columns found).
+
+    Examples
+    --------
+    >>> import framing
+    >>> corpus = framing.read_corpus("articles.jsonl.gz", text_col="content", outlet_col="source")  # doctest: +SKIP
+    """
+    path = Path(path)
+    if not path.exists():
+        raise InputNotFoundError(f"{path}: no such file or directory")
+    codecs.lookup(encoding)
+    fmt = _detect(path)
+    if fmt == "dir":
+        table, source = _read_directory(path, encoding, doc_id_col)
+    else:
+        table = read_table(path, encoding=encoding, string_columns=(doc_id_col, outlet_col, text_col))
+        source = str(path)
+    return as_corpus(
+        table,
+        doc_id_col=doc_id_col,
+        outlet_col=outlet_col,
+        text_col=text_col,
+        outlet=outlet,
+        clean=clean,
+        patterns=patterns,
+        keep_raw=keep_raw,
+        source=source,
+    )
+
+
+def example_corpus(*, clean: bool = True) -> pd.DataFrame:
+    """The bundled example: five articles on the January 2024 Iran–Pakistan strikes.
+
+    The Times of Israel and Ahram Online ran the same AFP dispatch; Scroll.in an AP-based
+    report; TIME a Bloomberg-based one; Cupventi a rewrite. Metadata: ``file``, ``country``,
+    ``date``, ``agency``, ``title``, ``notes``.
+
+    Parameters
+    ----------
+    clean : bool
+        Remove site boilerplate (default True), as :func:`read_corpus` does.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The corpus with doc_ids ``timesofisrael``, ``scroll``, ``cupventi``, ``ahram``, ``time``.
+    """
+    folder = resources.files("framing.data").joinpath("iran_pakistan_2024")
+    with resources.as_file(folder) as path:
+        return read_corpus(path, clean=clean)
