@@ -267,9 +267,13 @@ def _read_text_file(path: Path, encoding: str) -> str:
 
 
 def _read_jsonl(path: Path, encoding: str) -> pd.DataFrame:
-    text = _read_text_file(path, encoding)
+    return _jsonl_frame(_read_text_file(path, encoding), path)
+
+
+def _jsonl_frame(text: str, path: Path | str, first_line: int = 1) -> pd.DataFrame:
+    """Records of JSON lines ``text`` whose first line is line ``first_line`` of ``path``."""
     records = []
-    for lineno, line in enumerate(text.split("\n"), start=1):
+    for lineno, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         try:
@@ -282,12 +286,15 @@ def _read_jsonl(path: Path, encoding: str) -> pd.DataFrame:
     return pd.DataFrame.from_records(records)
 
 
+def _csv_options(sep: str, string_cols: Iterable[str]) -> dict[str, Any]:
+    """Options of :func:`pandas.read_csv` for a corpus file (also used to read one in chunks)."""
+    return {"sep": sep, "dtype": {c: str for c in string_cols}, "keep_default_na": False, "na_values": [""]}
+
+
 def _read_delimited(path: Path, sep: str, encoding: str, string_cols: Iterable[str]) -> pd.DataFrame:
     text = _read_text_file(path, encoding)
     try:
-        return pd.read_csv(
-            io.StringIO(text), sep=sep, dtype={c: str for c in string_cols}, keep_default_na=False, na_values=[""]
-        )
+        return pd.read_csv(io.StringIO(text), **_csv_options(sep, string_cols))
     except pd.errors.EmptyDataError:
         raise CorpusError(f"{path}: the file is empty; expected a header line with columns") from None
     except pd.errors.ParserError as exc:
