@@ -475,7 +475,7 @@ def as_corpus(
     doc_id_col, outlet_col, text_col : str
         Names of those columns in ``table``; they are renamed to ``doc_id``, ``outlet``, ``text``.
     outlet : str, optional
-        One outlet name for every document, when the table has no outlet column.
+        The outlet of every document that has none (no outlet column, or an empty value).
     clean : bool
         Remove boilerplate (see :func:`clean_text`); default True.
     patterns : mapping, optional
@@ -500,8 +500,9 @@ def as_corpus(
     """
     found = list(map(str, table.columns))
     renames = {doc_id_col: "doc_id", outlet_col: "outlet", text_col: "text"}
-    if outlet is not None and outlet_col not in table.columns:
-        table = table.assign(**{outlet_col: outlet})
+    if outlet is not None:
+        filled = table[outlet_col].fillna(outlet) if outlet_col in table.columns else outlet
+        table = table.assign(**{outlet_col: filled})
     for column in (doc_id_col, outlet_col, text_col):
         if column not in table.columns:
             hint = ""
@@ -576,7 +577,7 @@ def read_corpus(
         Column names in the file, e.g. ``text_col="content"``, ``outlet_col="source"``.
         A text directory without a ``doc_id`` in its sidecar uses the file name without extension.
     outlet : str, optional
-        One outlet for every document when the source has no outlet column.
+        The outlet of every document the source gives none (no outlet column, or an empty value).
     clean : bool
         Remove site boilerplate lines (see :func:`clean_text`), default True.
     patterns : mapping of str to str, optional

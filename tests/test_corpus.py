@@ -1,0 +1,309 @@
+"""Reading corpora in every supported format, cleaning, and bad input."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import warnings
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.corpus import DEFAULT_PATTERNS, clean_text
+from framing.errors import CorpusError, InputNotFoundError, SchemaError
+
+SHARED_CORPUS = framing.corpus.resources.files("framing.data").joinpath("iran_pakistan_2024")
+
+
+# ----------------------------------------------------------------- the bundled corpus
+
+
+def test_example_corpus_has_the_five_articles_with_metadata(example):
+    meta = pd.read_csv(SHARED_CORPUS / "metadata.csv")
+    assert example["doc_id"].tolist() == meta["doc_id"].tolist()
+    assert example["doc_id"].tolist() == ["timesofisrael", "scroll", "cupventi", "ahram", "time"]
+    assert dict(zip(example["doc_id"], example["outlet"])) == {
+        "timesofisrael": "The Times of Israel",
+        "scroll": "Scroll.in",
+        "cupventi": "Cupventi",
+        "ahram": "Ahram Online",
+        "time": "TIME",
+    }
+    for column in ("country", "date", "agency", "title", "notes", "file"):
+        assert column in example.columns
+    assert example.set_index("doc_id").loc["ahram", "agency"] == "AFP"
+
+
+def test_cleaning_removes_time_boilerplate_and_keeps_the_story(example_texts):
+    text = example_texts["time"]
+    assert "Read More" not in text
+    assert "time-brightcove" not in text
+    assert "Leave a comment" not in text
+    assert text.startswith("The Pakistani military carried out targeted strikes")
+    assert text.endswith("alleged Israeli spy base in Iraqi Kurdistan.")
+    # every story paragraph survives
+    assert "Jaish al-Adl is designated as a foreign terrorist organization by the U.S." in text
+    assert "Seven non-Iranians were killed in the explosions" in text
+
+
+def test_cleaning_of_ahram_title_dateline_caption_and_footers(example_texts):
+    text = example_texts["ahram"]
+    assert text.startswith("Pakistan recalled its ambassador from Iran Wednesday")
+    assert "AFP , Wednesday 17 Jan 2024" not in text
+    assert "Pakistani spox" not in text
+    assert "Photo courtesy of Geo News" not in text
+    assert "Short link" not in text
+    assert "This story was edited" not in text
+    # subheadings are part of the story and stay
+    assert "'Common threat'" in text
+    assert "'Act of aggression'" in text
+
+
+def test_cleaning_of_titles_credits_and_source_footer(example_texts):
+    assert example_texts["scroll"].startswith("Following the attack, Islamabad expelled")
+    assert example_texts["cupventi"].startswith("Pakistan strongly criticized Iran on Wednesday")
+    assert "Cupventi.com" not in example_texts["cupventi"]
+    assert "Source »" not in example_texts["timesofisrael"]
+    assert example_texts["timesofisrael"].endswith("at the same time as the war in Gaza.")
+    # no title given in metadata: the first line of Times of Israel stays
+    assert example_texts["timesofisrael"].startswith("Pakistan said Wednesday that Iran carried out an airstrike")
+
+
+def test_removed_lines_report_what_cleaning_took_out(example):
+    log = framing.removed_lines(example)
+    assert list(log.columns) == ["doc_id", "line", "rule", "text"]
+    time_log = log[log["doc_id"] == "time"]
+    assert time_log["rule"].tolist() == ["read_more", "embed_tag", "read_more", "comment_prompt"]
+    raw = example.set_index("doc_id").loc["time", "raw_text"].split("\n")
+    for line, text in zip(time_log["line"], time_log["text"]):
+        assert raw[line - 1].strip() == text
+    ahram_rules = set(log.loc[log["doc_id"] == "ahram", "rule"])
+    assert {"title", "dateline", "photo_credit", "photo_alt_text", "short_link", "editor_note"} <= ahram_rules
+
+
+def test_raw_text_stays_reachable_and_cleaning_can_be_turned_off(example):
+    raw = framing.example_corpus(clean=False)
+    assert "raw_text" not in raw.columns
+    assert (raw["text"].tolist()) == example["raw_text"].tolist()
+    assert "Read More:" in raw.set_index("doc_id").loc["time", "text"]
+
+
+def test_cleaning_patterns_can_be_overridden():
+    raw = "Story line one.\nSUBSCRIBE NOW\nRead More: something\nStory line two."
+    text, removed = clean_text(raw, patterns={**DEFAULT_PATTERNS, "subscribe": r"SUBSCRIBE NOW"})
+    assert text == "Story line one.\nStory line two."
+    assert [r.rule for r in removed] == ["subscribe", "read_more"]
+    text, removed = clean_text(raw, patterns={})
+    assert text == raw and removed == []
+
+
+def test_cleaning_keeps_story_lines_that_look_a_little_like_boilerplate():
+    raw = (
+        "Related talks: officials said the source of the leak was unknown.\n"
+        "Comments by the minister drew criticism.\n"
+        "The photo showed the damage."
+    )
+    text, removed = clean_text(raw)
+    assert removed == [] or [r.rule for r in removed] == ["read_more"]
+    assert "Comments by the minister drew criticism." in text
+    assert "The photo showed the damage." in text
+
+
+# ----------------------------------------------------------------- formats
+
+
+@pytest.fixture()
+def records():
+    return [
+        {"id": "a1", "source": "Outlet A", "content": "First story. It has “quotes”.", "leaning": "left"},
+        {"id": "b2", "source": "Outlet B", "content": "Second story.", "leaning": "right"},
+    ]
+
+
+def _check(corpus):
+    assert corpus["doc_id"].tolist() == ["a1", "b2"]
+    assert corpus["outlet"].tolist() == ["Outlet A", "Outlet B"]
+    assert corpus["text"].tolist() == ["First story. It has “quotes”.", "Second story."]
+    assert corpus["leaning"].tolist() == ["left", "right"]
+
+
+OPTS = dict(doc_id_col="id", outlet_col="source", text_col="content")
+
+
+def test_read_csv_and_tsv(tmp_path, records):
+    pd.DataFrame(records).to_csv(tmp_path / "c.csv", index=False)
+    pd.DataFrame(records).to_csv(tmp_path / "c.tsv", index=False, sep="\t")
+    _check(framing.read_corpus(tmp_path / "c.csv", **OPTS))
+    _check(framing.read_corpus(tmp_path / "c.tsv", **OPTS))
+
+
+def test_read_jsonl_plain_and_gzipped(tmp_path, records):
+    lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n"
+    (tmp_path / "c.jsonl").write_text(lines, encoding="utf-8")
+    with gzip.open(tmp_path / "c.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(lines)
+    _check(framing.read_corpus(tmp_path / "c.jsonl", **OPTS))
+    _check(framing.read_corpus(tmp_path / "c.jsonl.gz", **OPTS))
+
+
+def test_read_parquet(tmp_path, records):
+    pd.DataFrame(records).to_parquet(tmp_path / "c.parquet")
+    _check(framing.read_corpus(tmp_path / "c.parquet", **OPTS))
+
+
+@pytest.mark.parametrize("sidecar", ["csv", "jsonl"])
+def test_read_text_directory_with_sidecar(tmp_path, sidecar):
+    (tmp_path / "one.txt").write_text("Story one.", encoding="utf-8")
+    (tmp_path / "two.txt").write_text("Story two.", encoding="utf-8")
+    meta = pd.DataFrame({"file": ["two.txt", "one.txt"], "outlet": ["B", "A"], "date": ["2024-01-02", "2024-01-01"]})
+    if sidecar == "csv":
+        meta.to_csv(tmp_path / "metadata.csv", index=False)
+    else:
+        meta.to_json(tmp_path / "metadata.jsonl", orient="records", lines=True)
+    corpus = framing.read_corpus(tmp_path)
+    assert corpus["doc_id"].tolist() == ["two", "one"]  # the sidecar's order
+    assert corpus["outlet"].tolist() == ["B", "A"]
+    assert corpus["text"].tolist() == ["Story two.", "Story one."]
+    assert corpus["date"].tolist() == ["2024-01-02", "2024-01-01"]
+
+
+def test_text_directory_sidecar_joined_on_doc_id(tmp_path):
+    (tmp_path / "x.txt").write_text("Story x.", encoding="utf-8")
+    pd.DataFrame({"doc_id": ["x"], "outlet": ["X"]}).to_csv(tmp_path / "metadata.csv", index=False)
+    corpus = framing.read_corpus(tmp_path)
+    assert corpus[["doc_id", "outlet", "text"]].values.tolist() == [["x", "X", "Story x."]]
+
+
+def test_text_directory_without_outlet_needs_one(tmp_path):
+    (tmp_path / "x.txt").write_text("Story x.", encoding="utf-8")
+    with pytest.raises(SchemaError, match="outlet"):
+        framing.read_corpus(tmp_path)
+    corpus = framing.read_corpus(tmp_path, outlet="My outlet")
+    assert corpus["outlet"].tolist() == ["My outlet"]
+
+
+def test_file_missing_from_sidecar_is_kept_with_a_warning(tmp_path):
+    (tmp_path / "a.txt").write_text("A.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("B.", encoding="utf-8")
+    pd.DataFrame({"file": ["a.txt"], "outlet": ["A"]}).to_csv(tmp_path / "metadata.csv", index=False)
+    with pytest.warns(UserWarning, match="b.txt"), pytest.raises(CorpusError, match="outlet is empty.*'b'"):
+        framing.read_corpus(tmp_path)
+    with pytest.warns(UserWarning, match="b.txt"):
+        corpus = framing.read_corpus(tmp_path, outlet="Fallback")
+    assert corpus["doc_id"].tolist() == ["a", "b"]
+
+
+def test_sidecar_naming_a_missing_file_is_an_error(tmp_path):
+    (tmp_path / "a.txt").write_text("A.", encoding="utf-8")
+    pd.DataFrame({"file": ["a.txt", "gone.txt"], "outlet": ["A", "B"]}).to_csv(tmp_path / "metadata.csv", index=False)
+    with pytest.raises(CorpusError, match="gone.txt"):
+        framing.read_corpus(tmp_path)
+
+
+def test_read_html_directory(tmp_path):
+    story = " ".join(["Officials said the strike hit a border village and killed two people."] * 4)
+    html = f"""<html><head><title>Strike on border village</title></head><body>
+    <nav><a href="/">Home</a> | <a href="/world">World</a></nav>
+    <article><h1>Strike on border village</h1><p>{story}</p>
+    <p>The ministry called it “unacceptable”, a spokesperson said on Wednesday.</p></article>
+    <footer>Copyright 2024 Example News. All rights reserved.</footer></body></html>"""
+    (tmp_path / "story.html").write_text(html, encoding="utf-8")
+    pd.DataFrame({"file": ["story.html"], "outlet": ["Example News"]}).to_csv(tmp_path / "metadata.csv", index=False)
+    corpus = framing.read_corpus(tmp_path)
+    text = corpus.loc[0, "text"]
+    assert "killed two people" in text
+    assert "“unacceptable”" in text
+    assert "All rights reserved" not in text
+    assert "Home" not in text.split()
+
+
+# ----------------------------------------------------------------- bad input
+
+
+def test_missing_column_names_the_file_the_column_and_what_was_found(tmp_path, records):
+    pd.DataFrame(records).to_csv(tmp_path / "c.csv", index=False)
+    with pytest.raises(SchemaError) as err:
+        framing.read_corpus(tmp_path / "c.csv", doc_id_col="id", outlet_col="source")
+    message = str(err.value)
+    assert "c.csv" in message and "'text'" in message and "content" in message
+
+
+def test_duplicate_doc_ids_are_listed(tmp_path):
+    pd.DataFrame(
+        {"doc_id": ["x", "y", "x", "z", "y"], "outlet": list("ABCDE"), "text": list("abcde")}
+    ).to_csv(tmp_path / "c.csv", index=False)
+    with pytest.raises(CorpusError, match=r"duplicate doc_id values: \['x', 'y'\]"):
+        framing.read_corpus(tmp_path / "c.csv")
+
+
+def test_undecodable_bytes_are_replaced_with_a_warning_naming_the_file(tmp_path):
+    (tmp_path / "bad.txt").write_bytes("Caf\u00e9 opened.\nSecond line ".encode() + b"\xff\xfe broken.")
+    with pytest.warns(UnicodeWarning, match=r"bad\.txt.*line 2"):
+        corpus = framing.read_corpus(tmp_path, outlet="X")
+    assert corpus.loc[0, "text"].startswith("Café opened.")
+    assert "\ufffd" in corpus.loc[0, "text"]
+
+
+def test_empty_document_is_kept_with_a_warning(tmp_path):
+    pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["A", "B", "C"], "text": ["Story.", "", None]}).to_json(
+        tmp_path / "c.jsonl", orient="records", lines=True
+    )
+    with pytest.warns(UserWarning, match=r"2 empty document\(s\).*\['b', 'c'\]"):
+        corpus = framing.read_corpus(tmp_path / "c.jsonl")
+    assert corpus["doc_id"].tolist() == ["a", "b", "c"]
+    assert corpus["text"].tolist() == ["Story.", "", ""]
+
+
+def test_document_that_is_only_boilerplate_is_kept_empty(tmp_path):
+    pd.DataFrame({"doc_id": ["a"], "outlet": ["A"], "text": ["Leave a comment\nShort link:"]}).to_csv(
+        tmp_path / "c.csv", index=False
+    )
+    with pytest.warns(UserWarning, match="empty"):
+        corpus = framing.read_corpus(tmp_path / "c.csv")
+    assert corpus["text"].tolist() == [""]
+    assert len(framing.removed_lines(corpus)) == 2
+
+
+def test_malformed_jsonl_names_the_line(tmp_path):
+    (tmp_path / "c.jsonl").write_text('{"doc_id": "a", "outlet": "A", "text": "x"}\n{"doc_id": "b", oops}\n')
+    with pytest.raises(CorpusError, match=r"c\.jsonl, line 2, column \d+"):
+        framing.read_corpus(tmp_path / "c.jsonl")
+
+
+def test_unsupported_format_lists_the_supported_ones(tmp_path):
+    (tmp_path / "c.xlsx").write_bytes(b"PK")
+    with pytest.raises(CorpusError, match=r"unsupported corpus format '\.xlsx'.*\.jsonl\.gz.*\.parquet"):
+        framing.read_corpus(tmp_path / "c.xlsx")
+
+
+def test_missing_path_is_a_clear_error(tmp_path):
+    with pytest.raises(InputNotFoundError, match="nope.csv"):
+        framing.read_corpus(tmp_path / "nope.csv")
+
+
+def test_corrupt_parquet_names_the_file(tmp_path):
+    (tmp_path / "c.parquet").write_bytes(b"not parquet at all")
+    with pytest.raises(CorpusError, match=r"c\.parquet: cannot read as Parquet"):
+        framing.read_corpus(tmp_path / "c.parquet")
+
+
+def test_no_warning_on_a_clean_read(tmp_path, records):
+    pd.DataFrame(records).to_csv(tmp_path / "c.csv", index=False)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        framing.read_corpus(tmp_path / "c.csv", **OPTS)
+
+
+# ----------------------------------------------------------------- real data
+
+
+def test_reads_the_allsides_corpus_without_losing_a_document(shared_datasets):
+    path = shared_datasets / "allsides_conflict" / "articles.jsonl.gz"
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        n_lines = sum(1 for line in fh if line.strip())
+    corpus = framing.read_corpus(path)
+    assert len(corpus) == n_lines == 4978
+    assert corpus["doc_id"].is_unique
+    assert {"leaning", "topic", "title", "url"} <= set(corpus.columns)
+    assert set(corpus["leaning"]) == {"left", "center", "right"}
