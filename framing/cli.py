@@ -8,10 +8,11 @@ the library's errors into one-line messages and documented exit codes:
 code  meaning
 ====  =====================================================
 0     success
-1     the analysis failed (a :class:`~framing.errors.FramingError`)
+1     the analysis failed (an unexpected error, or a :class:`~framing.errors.FramingError`
+      that is not about the input)
 2     wrong command-line usage (unknown option, missing argument)
-3     an input path does not exist or cannot be read
-4     an input file is malformed (wrong format, missing column, bad lexicon)
+3     a path does not exist or cannot be read or written
+4     an input file is malformed (wrong format, missing column, bad lexicon, bad model file)
 ====  =====================================================
 
 ``--debug`` shows the full traceback instead of the one-line message.
@@ -31,15 +32,22 @@ from framing.errors import FramingError
 COMMAND_MODULES = ("score", "lexicon")
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose usage errors are one line, with exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every command registered."""
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="framing",
         description="Source-bias and framing analysis of news.",
     )
     parser.add_argument("--version", action="version", version=f"framing {__version__}")
     parser.add_argument("--debug", action="store_true", help="show full tracebacks on errors")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
     for name in COMMAND_MODULES:
         importlib.import_module(f"framing.commands.{name}").register(sub)
@@ -52,19 +60,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.func(args) or 0)
-    except FramingError as exc:
-        if args.debug:
-            raise
-        print(f"framing: error: {exc}", file=sys.stderr)
-        return exc.exit_code
-    except FileNotFoundError as exc:
-        if args.debug:
-            raise
-        print(f"framing: error: {exc}", file=sys.stderr)
-        return 3
     except KeyboardInterrupt:
         print("framing: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:
+        if args.debug:
+            raise
+        print(f"framing: error: {_describe(exc)}", file=sys.stderr)
+        return _exit_code(exc)
+
+
+def _exit_code(exc: BaseException) -> int:
+    if isinstance(exc, FramingError):
+        return exc.exit_code
+    if isinstance(exc, OSError):  # missing, unreadable or unwritable paths
+        return 3
+    return 1
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, FramingError):
+        return str(exc)
+    if isinstance(exc, OSError) and exc.filename is not None:
+        return f"{exc.filename}: {exc.strerror or exc}"
+    return f"{type(exc).__name__}: {exc} (run with --debug for the traceback)"
 
 
 if __name__ == "__main__":  # pragma: no cover
