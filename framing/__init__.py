@@ -22,6 +22,7 @@ _EXPORTS: dict[str, str] = {
     "example_corpus": "framing.corpus",
     "clean_corpus": "framing.corpus",
     "removed_lines": "framing.corpus",
+    "account": "framing.accounting",
     # text
     "sentences": "framing.sentences",
     "quotes": "framing.quotes",
