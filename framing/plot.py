@@ -1,0 +1,831 @@
+"""Publication figures drawn from the library's result tables.
+
+Every figure function takes a tidy table first and keyword-only options after,
+draws on ``ax`` (a new figure when ``ax`` is None) and returns the Axes, or the
+Figure when it draws several panels. Figures only draw what the table says:
+they never fit models, resample or test. The few display summaries they make
+(a pooled rate per outlet for the heatmap, word counts per aligned sentence
+for wire edits, the top terms of a keyness table) are documented per function.
+
+One colour-blind-safe theme (Okabe & Ito 2008 palette; cividis for heatmaps)
+is used throughout, sized for a journal column (3.5 in wide, 8 pt text).
+Outlet colours come from :func:`outlet_colors`, which is stable given the set
+of outlets, so the same outlet has the same colour in every figure of a report.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Literal
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+from framing import schema
+from framing.errors import SchemaError
+
+#: Okabe & Ito (2008) colour-blind-safe palette, black last
+OKABE_ITO = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow
+    "#000000",  # black
+)
+#: colours for categories whose meaning is fixed across lexicons
+FIXED_CATEGORY_COLORS = {
+    "neutral": "#999999",
+    "other": "#CCCCCC",
+    "none": "#DDDDDD",
+}
+#: single-column width of most journals, inches
+COLUMN_WIDTH = 3.5
+#: two-column (full page) width, inches
+PAGE_WIDTH = 7.2
+
+THEME = {
+    "font.size": 8,
+    "axes.titlesize": 8.5,
+    "axes.labelsize": 8,
+    "xtick.labelsize": 7,
+    "ytick.labelsize": 7,
+    "legend.fontsize": 7,
+    "legend.title_fontsize": 7.5,
+    "legend.frameon": False,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.linewidth": 0.6,
+    "axes.prop_cycle": mpl.cycler(color=list(OKABE_ITO)),
+    "xtick.major.width": 0.6,
+    "ytick.major.width": 0.6,
+    "lines.linewidth": 1.0,
+    "errorbar.capsize": 2,
+    "figure.dpi": 100,
+    "savefig.dpi": 300,
+    "savefig.bbox": "tight",
+    "image.cmap": "cividis",
+    # deterministic output: fixed SVG ids, no embedded dates
+    "svg.hashsalt": "framing",
+    "svg.fonttype": "path",
+    "pdf.fonttype": 42,
+}
+
+
+def theme() -> mpl.RcParams:
+    """Return the rcParams of the house theme, to use as a context.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt
+    >>> with plt.rc_context(theme()):  # doctest: +SKIP
+    ...     ax = forest(result)
+    """
+    return mpl.RcParams({**mpl.rcParams, **THEME})
+
+
+def set_theme() -> None:
+    """Apply the house theme to matplotlib globally (every later figure)."""
+    mpl.rcParams.update(THEME)
+
+
+def outlet_colors(outlets: Iterable[str]) -> dict[str, str]:
+    """Map each outlet to a colour, stable given the set of outlets.
+
+    Outlets are sorted by name and given the Okabe–Ito colours in order, so
+    the same set of outlets always gets the same colours, whichever figure or
+    subset of rows is drawn. Beyond seven outlets the colours repeat (the
+    legend then tells outlets apart by marker as well).
+
+    Parameters
+    ----------
+    outlets : iterable of str
+        Outlet names; duplicates and missing values are ignored.
+
+    Returns
+    -------
+    dict
+        outlet -> hex colour.
+    """
+    names = sorted({str(o) for o in outlets if o is not None and not (isinstance(o, float) and math.isnan(o))})
+    palette = OKABE_ITO[:7]
+    return {name: palette[i % len(palette)] for i, name in enumerate(names)}
+
+
+def category_colors(categories: Iterable[str]) -> dict[str, str]:
+    """Map categories to colours: fixed grey for ``neutral``/``other``, Okabe–Ito for the rest in order given."""
+    out: dict[str, str] = {}
+    i = 0
+    for cat in dict.fromkeys(str(c) for c in categories):
+        leaf = cat.rsplit(".", 1)[-1]
+        if leaf in FIXED_CATEGORY_COLORS:
+            out[cat] = FIXED_CATEGORY_COLORS[leaf]
+        else:
+            out[cat] = OKABE_ITO[i % 7]
+            i += 1
+    return out
+
+
+def save_figure(
+    fig: Figure | Axes,
+    path_stem: str | Path,
+    *,
+    formats: Sequence[Literal["png", "pdf", "svg"]] = ("png", "pdf", "svg"),
+    dpi: int = 300,
+) -> list[Path]:
+    """Write a figure as PNG (``dpi``), PDF and SVG next to each other.
+
+    Files carry no creation dates and SVG ids are fixed, so the same figure
+    drawn twice gives identical files.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure or matplotlib.axes.Axes
+        The figure (or an Axes of it).
+    path_stem : str or Path
+        Path without extension; folders are created.
+    formats : sequence of {"png", "pdf", "svg"}
+        Which files to write.
+    dpi : int
+        Resolution of the PNG.
+
+    Returns
+    -------
+    list of Path
+        The files written, in the order of ``formats``.
+    """
+    if isinstance(fig, Axes):
+        fig = fig.figure
+    stem = Path(path_stem)
+    stem.parent.mkdir(parents=True, exist_ok=True)
+    metadata = {
+        "png": {"Software": None},
+        "pdf": {"Creator": None, "Producer": None, "CreationDate": None},
+        "svg": {"Creator": None, "Date": None},
+    }
+    written = []
+    with mpl.rc_context({"svg.hashsalt": "framing"}):
+        for fmt in formats:
+            if fmt not in metadata:
+                raise SchemaError(f"unknown figure format {fmt!r}; expected one of png, pdf, svg")
+            path = stem.with_name(stem.name + "." + fmt)
+            fig.savefig(path, format=fmt, dpi=dpi, metadata=metadata[fmt], bbox_inches="tight")
+            written.append(path)
+    return written
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _new_axes(ax: Axes | None, width: float, height: float) -> Axes:
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    fig, ax = plt.subplots(figsize=(width, height), layout="constrained")
+    fig._framing_owned = True
+    _style(ax)
+    return ax
+
+
+def _themed(func):
+    """Run a figure function inside the house theme (fonts, palette, line widths)."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        with mpl.rc_context(THEME):
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
+def _style(ax: Axes) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+    for side in ("left", "bottom"):
+        ax.spines[side].set_linewidth(0.6)
+    ax.tick_params(labelsize=THEME["xtick.labelsize"], width=0.6)
+    ax.xaxis.label.set_size(THEME["axes.labelsize"])
+    ax.yaxis.label.set_size(THEME["axes.labelsize"])
+    ax.title.set_size(THEME["axes.titlesize"])
+
+
+def _empty(ax: Axes, message: str) -> Axes:
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, fontsize=7, color="#555555")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax
+
+
+def _legend(ax: Axes, handles, labels, *, title: str | None, ncol: int | None = None) -> None:
+    """Legend below the plot when the figure is ours (constrained layout), else inside the axes."""
+    if not handles:
+        return
+    ncol = ncol or min(len(labels), 3)
+    options = dict(title=title, ncol=ncol, fontsize=THEME["legend.fontsize"],
+                   title_fontsize=THEME["legend.title_fontsize"], frameon=False, handlelength=1.2, columnspacing=1.0)
+    fig = ax.figure
+    if getattr(fig, "_framing_owned", False) and fig.get_layout_engine() is not None:
+        fig.legend(handles, labels, loc="outside lower center", **options)
+    else:
+        ax.legend(handles, labels, loc="best", **options)
+
+
+def _check_values(table: pd.DataFrame, column: str, allowed: Iterable[str], what: str) -> None:
+    bad = sorted(set(map(str, table[column].dropna().unique())) - set(allowed))
+    if bad:
+        raise SchemaError(f"{what}: column {column!r} has unexpected value(s) {bad}; expected {sorted(allowed)}")
+
+
+# --------------------------------------------------------------------------- figures
+
+
+@_themed
+def rate_heatmap(
+    scores: pd.DataFrame,
+    *,
+    lexicons: Sequence[str] | None = None,
+    voice: str | Sequence[str] | None = "narrator",
+    by: str = "outlet",
+    annotate: bool = True,
+    cbar: bool = True,
+    ax: Axes | None = None,
+) -> Axes:
+    """Heatmap of lexicon category rates (per 1,000 tokens) by outlet.
+
+    Each cell is the pooled rate of the group's documents: the sum of
+    ``count`` over the group's documents (and the chosen voices) divided by the
+    sum of their ``n_tokens``, times 1,000. It describes; for comparisons with
+    intervals use :func:`framing.compare` and :func:`forest`.
+
+    Parameters
+    ----------
+    scores : pandas.DataFrame
+        A scores table (:data:`framing.schema.SCORES`), e.g. from :func:`framing.score`.
+    lexicons : sequence of str, optional
+        Lexicons to show (all by default), in this order.
+    voice : str, sequence of str or None
+        Voice(s) counted; None counts every voice. Default: the outlet's own voice.
+    by : str
+        Column giving the heatmap's columns (default ``outlet``).
+    annotate : bool
+        Write the rate in each cell.
+    cbar : bool
+        Draw a colour bar.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Rows are ``lexicon: category``, columns the groups.
+    """
+    import seaborn as sns
+
+    schema.require(scores, schema.SCORES, what="scores table")
+    if by not in scores.columns:
+        raise SchemaError(f"scores table has no column {by!r} to group by; columns found: {list(scores.columns)}")
+    table = scores
+    if lexicons is not None:
+        table = table[table["lexicon"].isin(list(lexicons))]
+    voices = [voice] if isinstance(voice, str) else (None if voice is None else list(voice))
+    if voices is not None:
+        table = table[table["voice"].isin(voices)]
+    exposure = scores.drop_duplicates("doc_id").groupby(by, sort=True)["n_tokens"].sum()
+    counts = table.groupby(["lexicon", "category", by], sort=False)["count"].sum().reset_index()
+    groups = sorted(map(str, exposure.index))
+    n_rows = counts[["lexicon", "category"]].drop_duplicates().shape[0]
+    ax = _new_axes(ax, max(COLUMN_WIDTH, 1.2 + 0.55 * len(groups)), max(1.5, 0.6 + 0.2 * n_rows))
+    if counts.empty:
+        return _empty(ax, "no scores to show")
+    counts["row"] = counts["lexicon"].astype(str) + ": " + counts["category"].astype(str)
+    lex_order = list(lexicons) if lexicons is not None else list(dict.fromkeys(counts["lexicon"]))
+    counts["lex_rank"] = counts["lexicon"].map({name: i for i, name in enumerate(lex_order)})
+    rows = counts.sort_values(["lex_rank"], kind="stable")["row"].drop_duplicates().tolist()
+    grid = counts.pivot_table(index="row", columns=by, values="count", aggfunc="sum", fill_value=0)
+    grid = grid.reindex(index=rows, columns=groups, fill_value=0)
+    rates = grid.astype(float).div(exposure.reindex(groups).to_numpy(dtype=float), axis=1) * 1000.0
+    sns.heatmap(
+        rates, ax=ax, cmap="cividis", annot=annotate, fmt=".1f", annot_kws={"fontsize": 6},
+        linewidths=0.4, linecolor="white", cbar=cbar,
+        cbar_kws={"label": "per 1,000 tokens", "shrink": 0.6} if cbar else None,
+    )
+    ax.set_xlabel("")
+    ax.set_ylabel("")
+    ax.tick_params(axis="x", labelrotation=30, labelsize=7)
+    for label in ax.get_xticklabels():
+        label.set_horizontalalignment("right")
+    ax.tick_params(axis="y", labelsize=6.5)
+    voice_text = "all voices" if voices is None else ", ".join(voices)
+    ax.set_title(f"Category rates per 1,000 tokens ({voice_text})")
+    return ax
+
+
+@_themed
+def forest(
+    result: pd.DataFrame,
+    *,
+    measures: Sequence[str] | None = None,
+    reference: float = 1.0,
+    log: bool = True,
+    xlabel: str = "rate ratio (95% interval)",
+    palette: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """Forest plot: one estimate with its interval per group and measure.
+
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        A statistics result table (:data:`framing.schema.RESULT`), e.g. from
+        :func:`framing.compare`: ``estimate``, ``ci_low``, ``ci_high`` per
+        ``group`` and ``measure``.
+    measures : sequence of str, optional
+        Measures to show, in this order (default: all, as they come).
+    reference : float
+        Where to draw the line of no difference (1 for ratios, 0 for differences).
+    log : bool
+        Log-scale x axis (ratios). Estimates or bounds at or below zero are drawn
+        at the left edge with an arrow marker.
+    xlabel : str
+        Axis label.
+    palette : mapping, optional
+        group -> colour (default :func:`outlet_colors` of the table's groups).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One marker and one horizontal error bar per row; y tick labels are the
+        measures, markers coloured by group.
+    """
+    schema.require(result, ("group", "measure", "estimate", "ci_low", "ci_high"), what="result table")
+    table = result
+    if measures is not None:
+        table = table[table["measure"].isin(list(measures))]
+        order = [m for m in measures if m in set(table["measure"])]
+    else:
+        order = list(dict.fromkeys(table["measure"]))
+    groups = sorted(map(str, table["group"].unique()))
+    colors = dict(palette) if palette is not None else outlet_colors(groups)
+    n = len(table)
+    ax = _new_axes(ax, COLUMN_WIDTH, max(1.6, 0.8 + 0.16 * n + 0.1 * len(order)))
+    if table.empty:
+        return _empty(ax, "no comparisons to show")
+    est = pd.to_numeric(table["estimate"], errors="coerce").to_numpy(dtype=float)
+    lo = pd.to_numeric(table["ci_low"], errors="coerce").to_numpy(dtype=float)
+    hi = pd.to_numeric(table["ci_high"], errors="coerce").to_numpy(dtype=float)
+    if log:
+        positive = np.concatenate([v[np.isfinite(v) & (v > 0)] for v in (est, lo, hi)])
+        floor = positive.min() / 2 if positive.size else 0.1
+        ceiling = positive.max() * 2 if positive.size else 10.0
+    else:
+        finite = np.concatenate([v[np.isfinite(v)] for v in (est, lo, hi)])
+        floor, ceiling = (finite.min(), finite.max()) if finite.size else (-1.0, 1.0)
+    ypos, yticks, ylabels = [], [], []
+    y = 0.0
+    rank = {g: i for i, g in enumerate(groups)}
+    table = table.assign(_m=table["measure"].map({m: i for i, m in enumerate(order)}), _g=table["group"].astype(str).map(rank))
+    table = table.sort_values(["_m", "_g"], kind="stable")
+    est = pd.to_numeric(table["estimate"], errors="coerce").to_numpy(dtype=float)
+    lo = pd.to_numeric(table["ci_low"], errors="coerce").to_numpy(dtype=float)
+    hi = pd.to_numeric(table["ci_high"], errors="coerce").to_numpy(dtype=float)
+    previous = None
+    for measure in table["measure"]:
+        if previous is not None and measure != previous:
+            y += 0.6
+        ypos.append(y)
+        if measure != previous:
+            yticks.append(y)
+            ylabels.append(str(measure))
+        previous = measure
+        y += 1.0
+    ypos_arr = -np.asarray(ypos)
+    # centre the measure label on its block
+    centres = table.assign(_y=ypos_arr).groupby("_m", sort=True)["_y"].mean().to_numpy()
+    seen = set()
+    for i, (group, e, l, h) in enumerate(zip(table["group"].astype(str), est, lo, hi)):
+        color = colors.get(group, "#333333")
+        clipped = False
+        if log:
+            if not np.isfinite(e) or e <= 0:
+                e, clipped = floor, True
+            l = floor if (not np.isfinite(l) or l <= 0) else l
+            h = ceiling if (not np.isfinite(h) or h <= 0) else h
+        else:
+            e = e if np.isfinite(e) else 0.0
+            l = floor if not np.isfinite(l) else l
+            h = ceiling if not np.isfinite(h) else h
+        ax.errorbar(
+            [e], [ypos_arr[i]], xerr=[[max(e - l, 0.0)], [max(h - e, 0.0)]], fmt="<" if clipped else "o",
+            color=color, markersize=4, elinewidth=1.0, capsize=2,
+            label=group if group not in seen else "_nolegend_",
+        )
+        seen.add(group)
+    ax.axvline(reference, color="#555555", linewidth=0.7, linestyle="--", zorder=0)
+    if log:
+        ax.set_xscale("log")
+        ax.set_xlim(floor / 1.2, ceiling * 1.2)
+    ax.set_yticks(centres)
+    ax.set_yticklabels(ylabels)
+    ax.set_xlabel(xlabel)
+    ax.set_ylim(ypos_arr.min() - 0.8, 0.8)
+    handles, labels = ax.get_legend_handles_labels()
+    _legend(ax, handles, labels, title=None)
+    return ax
+
+
+def _stacked_shares(
+    shares: pd.DataFrame,
+    *,
+    category_order: Sequence[str] | None,
+    colors: Mapping[str, str] | None,
+    title: str | None,
+    legend_title: str | None,
+    intervals: bool,
+    ax: Axes,
+    legend: bool = True,
+) -> Axes:
+    groups = list(dict.fromkeys(sorted(map(str, shares["group"].unique()))))
+    cats = list(category_order) if category_order is not None else list(dict.fromkeys(map(str, shares["measure"])))
+    cats = [c for c in cats if c in set(map(str, shares["measure"]))]
+    cmap = dict(colors) if colors is not None else category_colors(cats)
+    table = shares.assign(group=shares["group"].astype(str), measure=shares["measure"].astype(str))
+    est = table.pivot_table(index="group", columns="measure", values="estimate", aggfunc="first").reindex(index=groups, columns=cats)
+    est = est.astype(float).fillna(0.0)
+    lo = table.pivot_table(index="group", columns="measure", values="ci_low", aggfunc="first").reindex(index=groups, columns=cats).astype(float)
+    hi = table.pivot_table(index="group", columns="measure", values="ci_high", aggfunc="first").reindex(index=groups, columns=cats).astype(float)
+    y = np.arange(len(groups))[::-1]
+    left = np.zeros(len(groups))
+    offsets = np.linspace(-0.22, 0.22, len(cats)) if len(cats) > 1 else np.zeros(1)
+    for k, cat in enumerate(cats):
+        width = est[cat].to_numpy()
+        ax.barh(y, width, left=left, color=cmap.get(cat, "#888888"), edgecolor="white", linewidth=0.5, height=0.7, label=cat)
+        if intervals:
+            l = lo[cat].to_numpy()
+            h = hi[cat].to_numpy()
+            ok = np.isfinite(l) & np.isfinite(h) & (width > 0)
+            if ok.any():
+                end = left + width
+                ax.errorbar(
+                    end[ok], y[ok] + offsets[k], xerr=[np.clip(width[ok] - l[ok], 0, None), np.clip(h[ok] - width[ok], 0, None)],
+                    fmt="none", ecolor="#222222", elinewidth=0.7, capsize=1.5,
+                )
+        left = left + width
+    ax.set_yticks(y)
+    ax.set_yticklabels(groups)
+    ax.set_xlim(0, 1.0)
+    ax.set_xlabel("share")
+    if title:
+        ax.set_title(title)
+    if legend:
+        handles, labels = ax.get_legend_handles_labels()
+        _legend(ax, handles, labels, title=legend_title)
+    return ax
+
+
+def _share_rows(shares: pd.DataFrame, what: str) -> pd.DataFrame:
+    schema.require(shares, ("group", "measure", "estimate", "ci_low", "ci_high"), what=what)
+    est = pd.to_numeric(shares["estimate"], errors="coerce")
+    bad = est.notna() & ((est < 0) | (est > 1 + 1e-9))
+    if bad.any():
+        raise SchemaError(f"{what}: 'estimate' must be shares between 0 and 1; found {est[bad].iloc[0]!r}")
+    return shares[est.notna()]
+
+
+@_themed
+def label_shares(
+    shares: pd.DataFrame,
+    *,
+    actor: str | None = None,
+    category_order: Sequence[str] | None = None,
+    colors: Mapping[str, str] | None = None,
+    intervals: bool = True,
+    ax: Axes | None = None,
+) -> Axes | Figure:
+    """Stacked shares of the label categories each outlet gives an actor, with intervals.
+
+    Parameters
+    ----------
+    shares : pandas.DataFrame
+        Shares from :func:`framing.compare_shares` on an actor-labels table
+        (``outcome="label_category"``): ``group`` (outlet), ``measure`` (label
+        category), ``estimate`` (share), ``ci_low``, ``ci_high``; an ``actor``
+        column when several actors are stacked in one table.
+    actor : str, optional
+        Draw only this actor. Without it and with several actors in the table,
+        one panel per actor is drawn and the Figure is returned.
+    category_order : sequence of str, optional
+        Stacking order of the categories.
+    colors : mapping, optional
+        category -> colour (default :func:`category_colors`).
+    intervals : bool
+        Draw each share's interval as a whisker at the end of its segment.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw (one actor only).
+
+    Returns
+    -------
+    matplotlib.axes.Axes or matplotlib.figure.Figure
+        One horizontal bar per outlet, one segment per category.
+    """
+    table = _share_rows(shares, "label shares table")
+    actors = list(dict.fromkeys(map(str, table["actor"]))) if "actor" in table.columns else [None]
+    if actor is not None:
+        if "actor" not in table.columns:
+            raise SchemaError("label shares table has no 'actor' column to select an actor from")
+        table = table[table["actor"].astype(str) == actor]
+        actors = [actor]
+    cats = list(category_order) if category_order is not None else list(dict.fromkeys(map(str, table["measure"])))
+    cmap = dict(colors) if colors is not None else category_colors(cats)
+    if len(actors) == 1:
+        n_groups = table["group"].nunique()
+        ax = _new_axes(ax, COLUMN_WIDTH, 1.3 + 0.28 * n_groups)
+        if table.empty:
+            return _empty(ax, "no labels found")
+        title = f"Labels given to {actors[0]}" if actors[0] else "Label categories"
+        return _stacked_shares(table, category_order=cats, colors=cmap, title=title,
+                               legend_title="label category", intervals=intervals, ax=ax)
+    if ax is not None:
+        raise SchemaError("several actors in the table: pass actor=... to draw one on the given ax")
+    import matplotlib.pyplot as plt
+
+    heights = [max(1, table[table["actor"].astype(str) == a]["group"].nunique()) for a in actors]
+    with mpl.rc_context(THEME):
+        fig, axes = plt.subplots(
+            len(actors), 1, figsize=(COLUMN_WIDTH, 1.0 + sum(0.3 * h + 0.5 for h in heights)),
+            gridspec_kw={"height_ratios": heights}, layout="constrained", sharex=True,
+        )
+    fig._framing_owned = True
+    for i, (name, axis) in enumerate(zip(actors, np.atleast_1d(axes))):
+        _style(axis)
+        part = table[table["actor"].astype(str) == name]
+        if part.empty:
+            _empty(axis, f"no labels found for {name}")
+            continue
+        _stacked_shares(part, category_order=cats, colors=cmap, title=f"Labels given to {name}",
+                        legend_title="label category", intervals=intervals, ax=axis, legend=i == len(actors) - 1)
+        if i < len(actors) - 1:
+            axis.set_xlabel("")
+    last = np.atleast_1d(axes)[-1]
+    if last.get_legend() is None:
+        from matplotlib.patches import Patch
+
+        handles = [Patch(color=cmap[c]) for c in cats]
+        _legend(last, handles, cats, title="label category")
+    return fig
+
+
+@_themed
+def attribution_profile(
+    shares: pd.DataFrame,
+    *,
+    category_order: Sequence[str] | None = ("neutral", "endorsing", "distancing", "emphatic", "denial"),
+    colors: Mapping[str, str] | None = None,
+    intervals: bool = True,
+    ax: Axes | None = None,
+) -> Axes:
+    """Attribution-verb stance profile per outlet: stacked shares of verb categories.
+
+    Parameters
+    ----------
+    shares : pandas.DataFrame
+        Shares from :func:`framing.compare_shares` on an attributions table
+        (``outcome="verb_category"``): ``group``, ``measure`` (verb category),
+        ``estimate`` (share), ``ci_low``, ``ci_high``.
+    category_order : sequence of str, optional
+        Stacking order; categories not in the table are skipped.
+    colors : mapping, optional
+        category -> colour.
+    intervals : bool
+        Draw the interval of each share.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One horizontal bar per outlet, one segment per verb category.
+    """
+    table = _share_rows(shares, "attribution shares table")
+    present = list(dict.fromkeys(map(str, table["measure"])))
+    order = [c for c in (category_order or []) if c in present] + [c for c in present if c not in (category_order or [])]
+    ax = _new_axes(ax, COLUMN_WIDTH, 1.3 + 0.28 * table["group"].nunique())
+    if table.empty:
+        return _empty(ax, "no attributions found")
+    return _stacked_shares(table, category_order=order, colors=colors, title="Attribution verbs by stance",
+                           legend_title="verb category", intervals=intervals, ax=ax)
+
+
+@_themed
+def casualty_constructions(
+    shares: pd.DataFrame,
+    *,
+    category_order: Sequence[str] | None = schema.CONSTRUCTIONS,
+    colors: Mapping[str, str] | None = None,
+    intervals: bool = True,
+    ax: Axes | None = None,
+) -> Axes:
+    """Casualty-statement constructions per outlet: stacked shares (active, passive, nominal…).
+
+    Parameters
+    ----------
+    shares : pandas.DataFrame
+        Shares from :func:`framing.compare_shares` on a casualties table
+        (``outcome="construction"``): ``group``, ``measure`` (construction),
+        ``estimate`` (share), ``ci_low``, ``ci_high``.
+    category_order : sequence of str, optional
+        Stacking order (default :data:`framing.schema.CONSTRUCTIONS`).
+    colors : mapping, optional
+        construction -> colour.
+    intervals : bool
+        Draw the interval of each share.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        One horizontal bar per outlet, one segment per construction.
+    """
+    table = _share_rows(shares, "casualty shares table")
+    present = list(dict.fromkeys(map(str, table["measure"])))
+    order = [c for c in (category_order or []) if c in present] + [c for c in present if c not in (category_order or [])]
+    ax = _new_axes(ax, COLUMN_WIDTH, 1.3 + 0.28 * table["group"].nunique())
+    if table.empty:
+        return _empty(ax, "no casualty statements found")
+    return _stacked_shares(table, category_order=order, colors=colors, title="How deaths are reported",
+                           legend_title="construction", intervals=intervals, ax=ax)
+
+
+@_themed
+def keyness_terms(
+    keyness: pd.DataFrame,
+    *,
+    n: int = 10,
+    groups: Sequence[str] | None = None,
+    palette: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes | Figure:
+    """Distinctive terms per group: horizontal bars of the keyness z-score.
+
+    Shows, for each group, the ``n`` terms with the largest positive ``z``
+    (terms the group uses more than the rest). Selecting the top rows is the
+    only thing done to the table.
+
+    Parameters
+    ----------
+    keyness : pandas.DataFrame
+        A keyness table (:data:`framing.schema.KEYNESS`), e.g. from :func:`framing.keyness`.
+    n : int
+        Terms per group.
+    groups : sequence of str, optional
+        Groups to draw (default all, sorted).
+    palette : mapping, optional
+        group -> colour (default :func:`outlet_colors`).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw (one group only).
+
+    Returns
+    -------
+    matplotlib.axes.Axes or matplotlib.figure.Figure
+        One panel per group, one bar per term, labelled with the term.
+    """
+    schema.require(keyness, ("term", "group", "z"), what="keyness table")
+    all_groups = sorted(map(str, keyness["group"].unique()))
+    chosen = list(groups) if groups is not None else all_groups
+    colors = dict(palette) if palette is not None else outlet_colors(all_groups)
+    z = pd.to_numeric(keyness["z"], errors="coerce")
+    table = keyness.assign(z=z, group=keyness["group"].astype(str))
+    table = table[np.isfinite(table["z"]) & (table["z"] > 0)]
+
+    def draw(axis: Axes, group: str) -> None:
+        part = table[table["group"] == group].sort_values(["z", "term"], ascending=[False, True], kind="stable").head(n)
+        if part.empty:
+            _empty(axis, f"no distinctive terms for {group}")
+            axis.set_title(group)
+            return
+        ypos = np.arange(len(part))[::-1]
+        axis.barh(ypos, part["z"].to_numpy(), color=colors.get(group, "#333333"), height=0.7)
+        axis.set_yticks(ypos)
+        axis.set_yticklabels(part["term"].astype(str).tolist())
+        axis.set_title(group)
+        axis.set_xlabel("z (log-odds, informative prior)")
+
+    if len(chosen) == 1 or ax is not None:
+        if len(chosen) != 1:
+            raise SchemaError("several groups in the keyness table: pass groups=[...] with one group to draw on ax")
+        axis = _new_axes(ax, COLUMN_WIDTH, 0.6 + 0.18 * n)
+        draw(axis, chosen[0])
+        return axis
+    import matplotlib.pyplot as plt
+
+    ncols = 2 if len(chosen) > 1 else 1
+    nrows = math.ceil(len(chosen) / ncols)
+    with mpl.rc_context(THEME):
+        fig, axes = plt.subplots(nrows, ncols, figsize=(PAGE_WIDTH, nrows * (0.7 + 0.16 * n)), layout="constrained", squeeze=False)
+    fig._framing_owned = True
+    flat = axes.ravel()
+    for axis, group in zip(flat, chosen):
+        _style(axis)
+        draw(axis, group)
+    for axis in flat[len(chosen):]:
+        axis.set_visible(False)
+    return fig
+
+
+@_themed
+def wire_edits(
+    edits: pd.DataFrame,
+    *,
+    label_a: str | None = None,
+    label_b: str | None = None,
+    ax: Axes | None = None,
+) -> Axes:
+    """What each side of a wire pair added or cut, sentence by sentence.
+
+    One row per aligned sentence, in the order of the alignment: a bar to the
+    left for the words only side A has (a sentence only in A, or words deleted
+    from a changed sentence), a bar to the right for the words only side B has;
+    rows are coloured by the edit operation and unchanged sentences are drawn
+    as a thin grey tick.
+
+    Parameters
+    ----------
+    edits : pandas.DataFrame
+        An edits table (:data:`framing.schema.EDITS`) for one pair, e.g. from :func:`framing.edits`.
+    label_a, label_b : str, optional
+        Names of the two sides (default ``doc_a`` and ``doc_b`` of the table).
+    ax : matplotlib.axes.Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Negative x = words only in A, positive x = words only in B.
+    """
+    schema.require(edits, schema.EDITS, what="edits table")
+    _check_values(edits, "op", schema.EDIT_OPS, "edits table")
+    pairs = edits[["doc_a", "doc_b"]].drop_duplicates()
+    if len(pairs) > 1:
+        raise SchemaError(f"edits table holds {len(pairs)} document pairs; draw one pair at a time")
+    label_a = label_a or (str(pairs.iloc[0]["doc_a"]) if len(pairs) else "A")
+    label_b = label_b or (str(pairs.iloc[0]["doc_b"]) if len(pairs) else "B")
+    ax = _new_axes(ax, COLUMN_WIDTH, max(2.0, 0.9 + 0.07 * len(edits)))
+    if edits.empty:
+        return _empty(ax, "no aligned sentences")
+
+    def words(value) -> int:
+        if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
+            return 0
+        return sum(len(part.split()) for part in str(value).split("; "))
+
+    op = edits["op"].astype(str).to_numpy()
+    only_a = np.array([
+        words(ta) if o == "only_a" else (words(d) if o == "changed" else 0)
+        for o, ta, d in zip(op, edits["text_a"], edits["deleted"])
+    ], dtype=float)
+    only_b = np.array([
+        words(tb) if o == "only_b" else (words(i) if o == "changed" else 0)
+        for o, tb, i in zip(op, edits["text_b"], edits["inserted"])
+    ], dtype=float)
+    colors = {"same": "#BBBBBB", "changed": OKABE_ITO[1], "only_a": OKABE_ITO[0], "only_b": OKABE_ITO[5]}
+    names = {"same": "same", "changed": "changed", "only_a": f"only in {label_a}", "only_b": f"only in {label_b}"}
+    y = -np.arange(len(edits), dtype=float)
+    for name in schema.EDIT_OPS:
+        mask = op == name
+        if not mask.any():
+            continue
+        if name == "same":
+            ax.barh(y[mask], np.full(mask.sum(), 0.6), left=-0.3, height=0.8, color=colors[name], label=names[name])
+            continue
+        left_side = mask & (only_a > 0)
+        right_side = mask & (only_b > 0)
+        if left_side.any():
+            ax.barh(y[left_side], -only_a[left_side], height=0.8, color=colors[name], label=names[name])
+        if right_side.any():
+            ax.barh(y[right_side], only_b[right_side], height=0.8, color=colors[name],
+                    label=names[name] if not left_side.any() else "_nolegend_")
+    ax.axvline(0, color="#333333", linewidth=0.6)
+    ax.set_yticks([])
+    ax.set_ylabel("aligned sentences (in order)")
+    limit = max(1.0, float(max(only_a.max(initial=0), only_b.max(initial=0)))) * 1.1
+    ax.set_xlim(-limit, limit)
+    ax.set_xlabel(f"words only in {label_a}  ←   → words only in {label_b}")
+    ax.set_title("Wire-copy edits")
+    ticks = ax.get_xticks()
+    ax.set_xticks(ticks)
+    ax.set_xticklabels([f"{abs(t):g}" for t in ticks])
+    ax.set_xlim(-limit, limit)
+    handles, labels = ax.get_legend_handles_labels()
+    _legend(ax, handles, labels, title=None, ncol=2)
+    return ax
