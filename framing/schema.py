@@ -55,6 +55,8 @@ RESULT = (
     "p_value", "p_adjusted", "adjust_method", "method", "n_docs", "count", "exposure", "note",
 )
 KEYNESS = ("term", "group", "delta", "se", "z", "count_group", "count_rest")
+#: keyness statistics after :data:`KEYNESS` (signed chi2 with Yates, signed G2 with Williams, z-test p-values)
+KEYNESS_STATS = ("chi2", "g2", "p_value", "p_adjusted", "adjust_method")
 
 
 def require(table: pd.DataFrame, columns: Iterable[str], *, what: str = "table", source: str | None = None) -> None:
