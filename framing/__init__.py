@@ -11,6 +11,8 @@ optional parts (Dask, HTML extraction) are only needed when used.
 from __future__ import annotations
 
 import importlib
+import sys
+import types
 from typing import Any
 
 __version__ = "0.1.0"
@@ -41,6 +43,7 @@ _EXPORTS: dict[str, str] = {
     "casualties": "framing.casualties",
     "wire_pairs": "framing.wire",
     "edits": "framing.wire",
+    "on_edits": "framing.wire",
     # statistics
     "compare": "framing.stats",
     "compare_shares": "framing.stats",
@@ -82,3 +85,20 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_EXPORTS))
+
+
+class _Package(types.ModuleType):
+    """Keep ``framing.sentences`` / ``framing.quotes`` the functions once their same-named modules are imported.
+
+    Importing a submodule sets it as an attribute of the package; where the
+    submodule defines a public function of its own name, the function is kept.
+    """
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if (isinstance(value, types.ModuleType) and _EXPORTS.get(name) == value.__name__
+                and callable(getattr(value, name, None))):
+            value = getattr(value, name)
+        super().__setattr__(name, value)
+
+
+sys.modules[__name__].__class__ = _Package
