@@ -346,6 +346,8 @@ def _verbish(t: _Tok, prev: _Tok | None) -> bool:
     if not t.is_word or t.is_cap or t.is_number:
         return False
     low = t.low
+    if _is_number_word(low):
+        return False  # "hundred" is not a past tense
     if low in _CLAUSE_VERBS or low in _BE or low in _HAVE or low in _MODAL:
         return True
     if "-" in low:
@@ -445,6 +447,9 @@ def _np_back(toks: list[_Tok], end: int, *, chain: bool = True) -> tuple[int, in
                 matched = True
                 break
         if matched:
+            if i >= 2 and toks[i - 1].low == "of" and _np_word(toks[i - 2], None):
+                i -= 1  # "citizens of | more than 40 countries": keep walking to the head
+                continue
             break
         if p.low in _DET:
             i -= 1
