@@ -230,7 +230,8 @@ def np_after(tokens: Sequence[Token], i: int, *, hi: int | None = None, max_toke
         tok = tokens[k]
         low = tok.low
         if low in CONNECTORS:
-            if k + 1 < hi and (_np_word(tokens[k + 1]) or tokens[k + 1].low in DETERMINERS):
+            nxt = tokens[k + 1] if k + 1 < hi else None
+            if nxt is not None and (_np_word(nxt) or nxt.low in DETERMINERS) and not _is_time(nxt):
                 k += 1
                 continue
             break
@@ -245,6 +246,15 @@ def np_after(tokens: Sequence[Token], i: int, *, hi: int | None = None, max_toke
     while j > i and tokens[j].low in CONNECTORS | DETERMINERS:
         j -= 1
     return (i, j)
+
+
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
+
+
+def _is_time(tok: Token) -> bool:
+    """A year, day or month: ``in 2010``, ``on Tuesday`` end a noun phrase."""
+    low = tok.low
+    return low[:1].isdigit() or low in DAYS or low in _MONTHS
 
 
 def _skip_left(tokens: Sequence[Token], k: int, lo: int) -> tuple[int, bool]:
