@@ -288,7 +288,7 @@ def _chunk_corpus(read: _ReadOptions, chunk: _Chunk) -> pd.DataFrame:
         table = chunk.payload.to_pandas()
     else:
         table = chunk.payload
-    return _corpus.as_corpus(
+    docs = _corpus.as_corpus(
         table,
         doc_id_col=read.doc_id_col,
         outlet_col=read.outlet_col,
@@ -299,6 +299,10 @@ def _chunk_corpus(read: _ReadOptions, chunk: _Chunk) -> pd.DataFrame:
         keep_raw=read.keep_raw,
         source=source,
     )
+    # a metadata column with no value in this chunk (e.g. no title): typed as text, as it is
+    # in the chunks (and the whole file) where it has values
+    empty = [c for c in docs.columns if docs[c].dtype == object and len(docs) and docs[c].isna().all()]
+    return docs.astype({c: "str" for c in empty}) if empty else docs
 
 
 def _run_chunk(job: _Job, chunk: _Chunk) -> _Result:
