@@ -641,6 +641,6 @@ def attributions(corpus: pd.DataFrame, *, lexicon: str = "attribution") -> pd.Da
     out = pd.DataFrame.from_records(records, columns=list(ATTRIBUTION_COLUMNS))
     for col in ("sentence_id", "start", "end"):
         out[col] = out[col].astype("int64")
-    for col in ("speaker_start", "speaker_end"):
+    for col in ("quote_id", "speaker_start", "speaker_end"):
         out[col] = out[col].astype("Int64")
     return out

@@ -1,0 +1,165 @@
+"""Attributions on the bundled articles and on hand-written sentences.
+
+Speakers and verbs were written down by reading the articles.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.attribution import ATTRIBUTION_COLUMNS
+
+
+def corpus(*texts: str) -> pd.DataFrame:
+    return pd.DataFrame({
+        "doc_id": [f"d{i}" for i in range(len(texts))],
+        "outlet": ["o"] * len(texts),
+        "text": list(texts),
+    })
+
+
+@pytest.fixture(scope="module")
+def table(example):
+    return framing.attributions(example)
+
+
+@pytest.fixture(scope="module")
+def quote_table(example):
+    return framing.quotes(example)
+
+
+def row_at(table: pd.DataFrame, texts: dict[str, str], doc_id: str, phrase: str, verb: str) -> pd.Series:
+    """The attribution row whose cue is ``verb`` inside ``phrase``."""
+    at = texts[doc_id].index(phrase) + phrase.index(verb)
+    sel = table[(table["doc_id"] == doc_id) & (table["start"] <= at) & (table["end"] >= at + len(verb))]
+    assert len(sel) == 1, f"no single attribution for {verb!r} in {phrase!r}: {sel}"
+    return sel.iloc[0]
+
+
+def test_columns_and_evidence(table, example_texts):
+    assert list(table.columns) == list(ATTRIBUTION_COLUMNS)
+    assert set(table["verb_category"].dropna()) <= {"neutral", "endorsing", "distancing", "emphatic", "denial"}
+    for row in table.itertuples():
+        text = example_texts[row.doc_id]
+        assert text[row.start:row.end] == row.verb
+        if not pd.isna(row.speaker_start):
+            assert text[row.speaker_start:row.speaker_end] == row.speaker
+
+
+def test_direct_quotes_agree_with_the_quotes_table(table, quote_table):
+    linked = table.dropna(subset=["quote_id"])
+    assert len(linked) >= 30
+    q = quote_table.set_index(["doc_id", "quote_id"])
+    for row in linked.itertuples():
+        quote = q.loc[(row.doc_id, row.quote_id)]
+        assert quote["verb_start"] == row.start and quote["verb_end"] == row.end
+        assert (pd.isna(quote["speaker"]) and pd.isna(row.speaker)) or quote["speaker"] == row.speaker
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "phrase", "verb", "speaker", "category"),
+    [
+        # reported speech without quotation marks
+        ("timesofisrael", "Pakistan said Wednesday that Iran", "said", "Pakistan", "neutral"),
+        ("timesofisrael", "Nour News agency said the attack", "said", "its state-run Nour News agency", "neutral"),
+        ("time", "Pakistan has said the attack killed two children", "said", "Pakistan", "neutral"),
+        ("scroll", "injured three others, Pakistan said.", "said", "Pakistan", "neutral"),
+        ("scroll", "the Associated Press reported.", "reported", "the Associated Press", "neutral"),
+        ("scroll", "reported Al Jazeera", "reported", "Al Jazeera", "neutral"),
+        ("scroll", "Citing Iran’s state-run media", "Citing", "Iran’s state-run media", "neutral"),
+        ("scroll", "Islamabad described Tehran’s strikes", "described", "Islamabad", "neutral"),
+        ("cupventi", "While Iran claimed that the airstrikes", "claimed", "Iran", "distancing"),
+        ("cupventi", "and Pakistan, claimed that the attack targeted homes", "claimed", "Jaish al-Adl", "distancing"),
+        ("cupventi", "according to a senior Pakistani security official", "according to",
+         "a senior Pakistani security official", "neutral"),
+        ("timesofisrael", "according to the Kurdistan security council", "according to",
+         "the Kurdistan security council", "neutral"),
+        # the speaker stands before an appositive
+        ("ahram", "Wilson Center, warned of the seriousness", "warned", "Michael Kugelman", "emphatic"),
+        ("ahram", "China, close partners of Iran and Pakistan, urged restraint", "urged", "China", "emphatic"),
+        ("ahram", "Pakistan denounced the strike", "denounced", "Pakistan", "emphatic"),
+        ("ahram", "with foreign ministry spokeswoman Mao Ning saying", "saying",
+         "foreign ministry spokeswoman Mao Ning", "neutral"),
+        ("time", "Alireza Marhamati as saying", "saying", "the province’s Deputy Governor Alireza Marhamati", "neutral"),
+        ("time", "even as Islamabad insisted it had the right", "insisted", "Islamabad", "distancing"),
+        ("timesofisrael", "publicly denying any direct involvement", "denying", "It", "denial"),
+    ],
+)
+def test_speaker_and_verb_read_from_the_articles(table, example_texts, doc_id, phrase, verb, speaker, category):
+    row = row_at(table, example_texts, doc_id, phrase, verb)
+    assert row["speaker"] == speaker
+    assert row["verb_category"] == category
+
+
+def test_quoted_attributions_link_their_quote(table, example_texts, quote_table):
+    row = row_at(table, example_texts, "ahram", "Tehran's top diplomat insisted", "insisted")
+    assert (row["speaker"], row["verb_category"]) == ("Tehran's top diplomat", "distancing")
+    assert quote_table.set_index(["doc_id", "quote_id"]).loc[("ahram", row["quote_id"]), "text"] == "Iranian terrorist group"
+    # "read the statement": an inverted speaker after a closing quote
+    row = row_at(table, example_texts, "scroll", "read the statement", "read")
+    assert row["speaker"] == "the statement"
+    assert not pd.isna(row["quote_id"])
+    # "what it claimed were ...": distancing
+    row = row_at(table, example_texts, "scroll", "what it claimed were", "claimed")
+    assert row["verb_category"] == "distancing"
+    assert row["speaker"] in ("it", "Iran")
+
+
+def test_agentless_passive_has_no_speaker(table, example_texts):
+    row = row_at(table, example_texts, "scroll", "is claimed to have been responsible", "claimed")
+    assert pd.isna(row["speaker"])
+    assert row["verb_category"] == "distancing"
+
+
+def test_cue_inside_a_quote_is_the_quoted_sources(table, example_texts):
+    row = row_at(table, example_texts, "scroll", "Pakistan has always said terrorism", "said")
+    assert (row["voice"], row["speaker"]) == ("quote", "Pakistan")
+
+
+def test_non_reporting_uses_are_not_attributions(table, example_texts):
+    text = example_texts["timesofisrael"]
+    for phrase in ("The group claimed responsibility", "the so called Jaish-ul-Adl", "alleged Israeli strikes"):
+        a = text.index(phrase)
+        b = a + len(phrase)
+        assert table[(table["doc_id"] == "timesofisrael") & (table["start"] < b) & (table["end"] > a)].empty, phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "speaker", "category"),
+    [
+        ("Officials said the attack killed two children.", "said", "Officials", "neutral"),
+        ("The strike killed two children, the army said.", "said", "the army", "neutral"),
+        ("The minister denied that troops crossed the border.", "denied", "The minister", "denial"),
+        ("Sara Khan, a senior analyst at the institute, warned of a wider war.", "warned", "Sara Khan", "emphatic"),
+        ("The governor told reporters that nine people died.", "told", "The governor", "neutral"),
+        ("Police on Monday confirmed the arrest.", "confirmed", "Police", "endorsing"),
+        ("The group is said to have fired the rockets.", "said", None, "neutral"),
+        ("The claim was rejected by the ministry.", "rejected", "the ministry", "denial"),
+        ("Nine people died, according to the health ministry in Gaza.", "according to",
+         "the health ministry in Gaza", "neutral"),
+        ("Iran struck what they called enemy bases.", "what they called", "they", "distancing"),
+    ],
+)
+def test_hand_written_sentences(text, verb, speaker, category):
+    out = framing.attributions(corpus(text))
+    row = out[out["verb"] == verb].iloc[0]
+    assert (None if pd.isna(row["speaker"]) else row["speaker"]) == speaker
+    assert row["verb_category"] == category
+    assert pd.isna(row["quote_id"])
+
+
+def test_claims_of_responsibility_and_adjectives_are_skipped():
+    out = framing.attributions(corpus(
+        "The group claimed responsibility for the bombing. Officials described the reported attack. "
+        "A claimed victory was celebrated."
+    ))
+    assert list(out["verb"]) == ["described"]
+
+
+def test_a_document_without_cues_and_bad_input():
+    out = framing.attributions(corpus("Rain fell on the city."))
+    assert out.empty and list(out.columns) == list(ATTRIBUTION_COLUMNS)
+    with pytest.raises(framing.SchemaError, match="outlet"):
+        framing.attributions(pd.DataFrame({"doc_id": ["a"], "text": ["x said y"]}))
