@@ -10,8 +10,10 @@ or model is needed).
 
 Speaker rules, tried in this order
 ----------------------------------
-* ``according to X`` / ``citing X`` / ``quoting X``: ``X``, the noun phrase
-  after the cue (``citing`` names the cited source, not the one citing).
+* ``according to X``: ``X``, the noun phrase after the cue.
+* ``X, citing Y`` / ``Citing Y, X reported``: ``X``, the one who cites (as in
+  PolNeAR; ``Y`` is the content, often a source, sometimes a reason).
+* ``X, who said``: ``X``, the antecedent of the relative pronoun.
 * ``what X called / claimed were``: ``X`` (``what it called`` gives ``it``).
 * ``cited X as saying`` and ``with X saying``: ``X``.
 * passive (``is claimed to have been responsible``, ``was reported``): the
@@ -106,7 +108,9 @@ NOUN_EXCEPTIONS = frozenset(
     briefing meeting spokeswoman building king thing ring string wing evening morning
     hearing ruling funding training bombing shooting offering""".split()
 )
-AFTER_CUES = ("according", "citing", "quoting", "cited by", "per ")
+AFTER_CUES = ("according", "cited by", "per ")
+#: participles whose object is what is cited, not who speaks: ``X, citing Y``
+CITING_CUES = ("citing", "quoting")
 
 
 @dataclass(frozen=True)
@@ -133,13 +137,17 @@ class Token:
 def tokenize(text: str) -> list[Token]:
     """Words (``Pakistan’s``, ``Amir-Abdollahian``, ``U.S.``) and single punctuation marks."""
     out: list[Token] = []
+    taken = 0
     for m in _TOKEN.finditer(text):
         a, b = m.span()
+        if a < taken:
+            continue  # the period already joined to an abbreviation
         word = m.group(0)
         if b < len(text) and text[b] == "." and word[:1].isalpha():
             if _ACRONYM_DOT.match(word) or word.lower() in TITLES:
                 b += 1
                 word += "."
+        taken = b
         out.append(Token(a, b, word))
     return out
 
@@ -408,6 +416,14 @@ def resolve_speaker(
     if prev - 1 >= lo and tokens[prev - 1].low == "what" and _np_word(tokens[prev]):
         return "ok", _span_of(tokens, (prev, prev))
 
+    if low in CITING_CUES:
+        # "X, citing Y": X speaks; "Citing Y, X reported": the subject after the comma
+        subject = clause_subject(tokens, lo, first)
+        if subject is None and first == lo:
+            comma = next((c for c in range(last + 1, hi) if tokens[c].text == ","), None)
+            if comma is not None:
+                subject = np_after(tokens, comma + 1, hi=hi, max_tokens=8)
+        return "ok", _span_of(tokens, subject)
     is_participle = low.endswith("ing") and " " not in low
     if is_participle:
         # cited X as saying
@@ -435,10 +451,13 @@ def resolve_speaker(
             return "ok", _span_of(tokens, span)
         return "skip", None
     left = tokens[k]
-    if left.low in RELATIVES and k - 1 >= lo and tokens[k - 1].text == ",":
-        return "ok", _span_of(tokens, np_before(tokens, k - 2, lo=lo))
-    if left.low in ("and", "or"):
-        return "ok", _span_of(tokens, clause_subject(tokens, lo, k))
+    if left.low in RELATIVES or (left.low == "that" and k - 1 >= lo and tokens[k - 1].is_word):
+        # "Kugelman, who said": the antecedent of the relative pronoun
+        j = k - 2 if k - 1 >= lo and tokens[k - 1].text == "," else k - 1
+        return "ok", _span_of(tokens, np_before(tokens, j, lo=lo))
+    if left.low in ("and", "or", "but"):
+        subject = clause_subject(tokens, lo, k) or sentence_subject(tokens, lo, k)
+        return "ok", _span_of(tokens, subject)
     if left.text in (",", "”", "\"", "’", "'") or (left.text in ",”\"" and k == prev):
         # inverted: "..., said X" / "“...,” read the statement"
         span = np_after(tokens, last + 1, hi=hi, max_tokens=8)
@@ -449,6 +468,11 @@ def resolve_speaker(
         if left.text == ",":
             # "X, an appositive, warned": the noun phrase before the first comma
             subject = sentence_subject(tokens, lo, k + 1)
+            if subject is None:
+                # "... since Clinton, at Monday's debate, cited": before the aside
+                opening = next((c for c in range(k - 1, max(lo, k - 30) - 1, -1) if tokens[c].text == ","), None)
+                if opening is not None:
+                    subject = np_before(tokens, opening - 1, lo=lo)
             if subject is not None:
                 return "ok", _span_of(tokens, subject)
         return "ok", None
@@ -518,14 +542,27 @@ def _document_rows(
     rows: list[dict[str, Any]] = []
     used: set[tuple[int, int]] = set()
 
+    def _rule_speaker(a: int, b: int) -> tuple[int, int] | None:
+        sentence = spans[_sentence_index(spans, a)]
+        status, span = resolve_speaker(text, tokens, starts, a, b, sentence)
+        return span if status == "ok" else None
+
     def quote_row(key: tuple[int, int], category: Any, voice: Any) -> dict[str, Any]:
         qs = sorted(by_verb[key], key=lambda q: q.start)
         q = qs[0]
         ss, se = getattr(q, "speaker_start"), getattr(q, "speaker_end")
         has_speaker = not (pd.isna(ss) or pd.isna(se))
+        speaker = q.speaker if isinstance(q.speaker, str) and q.speaker else None
+        if not has_speaker:
+            # the quotes table names no speaker: try the reported-speech rules
+            found = _rule_speaker(key[0], key[1])
+            if found is not None:
+                ss, se = found
+                speaker = text[ss:se]
+                has_speaker = True
         return {
             "sentence_id": _sentence_index(spans, key[0]),
-            "speaker": q.speaker if isinstance(q.speaker, str) and q.speaker else None,
+            "speaker": speaker,
             "verb": text[key[0]:key[1]],
             "verb_category": category,
             "quote_id": q.quote_id,
@@ -577,7 +614,7 @@ def _document_rows(
     return rows
 
 
-def attributions(corpus: pd.DataFrame, *, lexicon: str = "attribution") -> pd.DataFrame:
+def attributions(corpus: pd.DataFrame, *, lexicon: str = "attribution", resolve_pronouns: bool = True) -> pd.DataFrame:
     """One row per attribution of speech, direct (a quotation) or reported.
 
     Parameters
@@ -587,6 +624,10 @@ def attributions(corpus: pd.DataFrame, *, lexicon: str = "attribution") -> pd.Da
     lexicon : str, default "attribution"
         Name or path of the lexicon of reporting verbs whose categories become
         ``verb_category``.
+    resolve_pronouns : bool, default True
+        Passed to :func:`framing.quotes`: a quotation's pronoun speaker ("he
+        said") is replaced by the named speaker it refers to. Reported speech
+        without quotes always keeps its speaker as written.
 
     Returns
     -------
@@ -626,7 +667,7 @@ def attributions(corpus: pd.DataFrame, *, lexicon: str = "attribution") -> pd.Da
 
     schema.require(corpus, schema.CORPUS, what="corpus")
     cues = find(corpus, lexicons=[lexicon])
-    qt = quote_table(corpus)
+    qt = quote_table(corpus, resolve_pronouns=resolve_pronouns)
     cue_groups = dict(tuple(cues.groupby("doc_id", sort=False))) if len(cues) else {}
     quote_groups = dict(tuple(qt.groupby("doc_id", sort=False))) if len(qt) else {}
     empty_cues = cues.iloc[0:0]

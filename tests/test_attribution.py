@@ -68,7 +68,7 @@ def test_direct_quotes_agree_with_the_quotes_table(table, quote_table):
         ("scroll", "injured three others, Pakistan said.", "said", "Pakistan", "neutral"),
         ("scroll", "the Associated Press reported.", "reported", "the Associated Press", "neutral"),
         ("scroll", "reported Al Jazeera", "reported", "Al Jazeera", "neutral"),
-        ("scroll", "Citing Iran’s state-run media", "Citing", "Iran’s state-run media", "neutral"),
+        ("scroll", "Citing Iran’s state-run media, AP reported", "Citing", "AP", "neutral"),
         ("scroll", "Islamabad described Tehran’s strikes", "described", "Islamabad", "neutral"),
         ("cupventi", "While Iran claimed that the airstrikes", "claimed", "Iran", "distancing"),
         ("cupventi", "and Pakistan, claimed that the attack targeted homes", "claimed", "Jaish al-Adl", "distancing"),
