@@ -213,13 +213,15 @@ def find(docs: Documents, *, lexicons: Any = None) -> dd.DataFrame:
     return apply(_measure("find"), docs, lexicons=lexicons)
 
 
-def actor_labels(docs: Documents, **options: Any) -> dd.DataFrame:
+def actor_labels(docs: Documents, actors: Any, **options: Any) -> dd.DataFrame:
     """Labels applied to actors (:func:`framing.actor_labels`) on a Dask corpus.
 
     Parameters
     ----------
     docs : dask.dataframe.DataFrame or dask.bag.Bag
         The corpus.
+    actors : mapping or path
+        ``{actor name: [alias, ...]}`` or a YAML file holding it, as in :func:`framing.actor_labels`.
     **options
         Keyword options of :func:`framing.actor_labels`.
 
@@ -228,7 +230,7 @@ def actor_labels(docs: Documents, **options: Any) -> dd.DataFrame:
     dask.dataframe.DataFrame
         ``doc_id, outlet, actor, label, label_category, pattern, voice, attributed_to, start, end``.
     """
-    return apply(_measure("actor_labels"), docs, **options)
+    return apply(_measure("actor_labels"), docs, actors=actors, **options)
 
 
 def attributions(docs: Documents, **options: Any) -> dd.DataFrame:
@@ -301,22 +303,22 @@ def sum_voices(scores: dd.DataFrame) -> dd.DataFrame:
 
 
 def _term_counts(part: pd.DataFrame, by: str) -> pd.DataFrame:
-    rows: dict[tuple[str, str], int] = {}
+    counts: dict[tuple[str, str], int] = {}
     for group, text in zip(part[by].astype(str), part["text"]):
         for _, _, token in _tokens.tokenize(text if isinstance(text, str) else ""):
             if _tokens.is_word(token):
                 key = (group, _tokens.normalize(token))
-                rows[key] = rows.get(key, 0) + 1
-    table = pd.DataFrame(
-        [(g, t, n) for (g, t), n in rows.items()], columns=["group", "term", "count"]
-    )
-    return table.astype({"group": "str", "term": "str", "count": "int64"})
+                counts[key] = counts.get(key, 0) + 1
+    table = pd.DataFrame([(g, t, n) for (g, t), n in counts.items()], columns=[by, "term", "count"])
+    return table.astype({by: "str", "term": "str", "count": "int64"})
 
 
 def term_counts(docs: Documents, by: str = "outlet") -> dd.DataFrame:
-    """Word counts per group, summed on the cluster, for keyness without collecting text.
+    """Word counts per group, summed on the cluster: keyness without collecting the text.
 
-    Words are the library's word tokens (:mod:`framing.tokens`), lower-cased.
+    Words are the library's word tokens (:mod:`framing.tokens`), lower-cased, as
+    :func:`framing.keyness` counts them, so ``framing.keyness(term_counts(docs, by).compute(),
+    by=by)`` equals ``framing.keyness(corpus, by=by)``.
 
     Parameters
     ----------
@@ -328,11 +330,12 @@ def term_counts(docs: Documents, by: str = "outlet") -> dd.DataFrame:
     Returns
     -------
     dask.dataframe.DataFrame
-        ``group, term, count``: one row per group × word (a small table: ``.compute()`` it).
+        ``<by>, term, count``: one row per group × word, sorted by group and term (a small
+        table: ``.compute()`` it).
     """
     frame = _as_frame(docs)
     if by not in frame.columns:
         raise SchemaError(f"the corpus has no column {by!r} to group by; columns found: {list(frame.columns)}")
     meta = _term_counts(frame._meta, by)
     partial = frame.map_partitions(_term_counts, by, meta=meta)
-    return partial.groupby(["group", "term"], sort=True).agg({"count": "sum"}).reset_index()
+    return partial.groupby([by, "term"], sort=True).agg({"count": "sum"}).reset_index()

@@ -163,3 +163,28 @@ def test_bad_options(files, tmp_path):
     with pytest.raises(InputNotFoundError):
         list(stream.read_chunks(tmp_path / "missing.jsonl"))
     assert stream.resolve_jobs(-1) >= 1
+
+
+@pytest.mark.slow
+@pytest.mark.datasets
+def test_scores_of_an_allsides_sample_on_two_processes_equal_pandas(shared_datasets, tmp_path):
+    source = shared_datasets / "allsides_conflict" / "articles.jsonl.gz"
+    with gzip.open(source, "rb") as fh:
+        lines = [next(fh) for _ in range(200)]
+    path = tmp_path / "sample.jsonl.gz"
+    path.write_bytes(gzip.compress(b"".join(lines)))
+    out = tmp_path / "scores.parquet"
+    summary = stream.score_file(path, out, n_jobs=2, chunksize=30, lexicons=["attribution", "hedging"])
+    expected = framing.score(framing.read_corpus(path), lexicons=["attribution", "hedging"])
+    pd.testing.assert_frame_equal(pd.read_parquet(out), expected)
+    assert summary["docs_in"].iloc[0] == summary["docs_out"].iloc[0] == 200
+    assert summary["n_chunks"].iloc[0] == 7
+
+
+def test_actor_labels_with_options_on_two_processes(files, tmp_path):
+    actors = {"Jaish al-Adl": ["Jaish al-Adl"], "Hamas": ["Hamas"]}
+    out = tmp_path / "labels.parquet"
+    stream.apply_file("actor_labels", files["jsonl"], out, options={"actors": actors}, n_jobs=2, chunksize=1)
+    expected = framing.actor_labels(framing.read_corpus(files["jsonl"]), actors)
+    assert len(expected) > 0
+    pd.testing.assert_frame_equal(pd.read_parquet(out), expected)
