@@ -343,7 +343,14 @@ def _html_to_text(html: str, source: Path) -> tuple[str, dict[str, Any]]:
     return text, meta
 
 
-def _read_directory(directory: Path, encoding: str, doc_id_col: str) -> tuple[pd.DataFrame, str]:
+def _read_directory(
+    directory: Path, encoding: str, doc_id_col: str, *, texts: bool = True
+) -> tuple[pd.DataFrame, str]:
+    """The documents of a directory joined with its sidecar, in corpus order.
+
+    With ``texts=False`` the ``.txt`` files are not read (their ``text`` is None): the
+    plan of a read in chunks (:mod:`framing.stream`), which then reads each file's text.
+    """
     txt = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
     html = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in (".html", ".htm"))
     files = txt + html
@@ -355,7 +362,7 @@ def _read_directory(directory: Path, encoding: str, doc_id_col: str) -> tuple[pd
     meta, meta_path = _read_sidecar(directory, encoding)
     rows = []
     for path in files:
-        raw = _read_text_file(path, encoding)
+        raw = _read_text_file(path, encoding) if texts or path.suffix.lower() != ".txt" else None
         row: dict[str, Any] = {"file": path.name, doc_id_col: path.stem}
         if path in html:
             text, html_meta = _html_to_text(raw, path)
