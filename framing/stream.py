@@ -108,7 +108,7 @@ class _Job:
 @dataclass
 class _Chunk:
     index: int
-    kind: Literal["jsonl", "table", "arrow"]
+    kind: Literal["jsonl", "table", "arrow", "files"]
     payload: Any
     first: int  # 1-based line (JSON lines) or row (CSV, Parquet) of the first record
     last: int
@@ -178,13 +178,7 @@ codecs.register_error("framing-stream-replace", _note_decode_error)
 
 
 def _detect(path: Path) -> str:
-    fmt = _corpus._detect(path)
-    if fmt == "dir":
-        raise CorpusError(
-            f"{path}: a directory of text files is read whole; stream a JSON lines (.jsonl, .jsonl.gz), "
-            "CSV/TSV or Parquet file instead (framing.read_corpus(dir).to_parquet(...) converts it once)"
-        )
-    return fmt
+    return _corpus._detect(path)
 
 
 def _jsonl_chunks(path: Path, chunksize: int) -> Iterator[_Chunk]:
@@ -255,7 +249,23 @@ def _parquet_chunks(path: Path, chunksize: int) -> Iterator[_Chunk]:
             yield _Chunk(0, "arrow", handle.schema_arrow.empty_table(), 1, 0, 0)
 
 
+def _dir_chunks(read: _ReadOptions, chunksize: int) -> Iterator[_Chunk]:
+    path = Path(read.path)
+    plan, source = _corpus._read_directory(path, read.encoding, read.doc_id_col, texts=False)
+    html = [f for f in plan["file"] if not str(f).lower().endswith(".txt")]
+    if html:
+        raise CorpusError(
+            f"{path}: a directory of HTML files is read whole (framing.read_corpus); stream the .txt files "
+            f"of a directory, or a JSON lines / CSV / Parquet file (first HTML file: {html[0]})"
+        )
+    for index, start in enumerate(range(0, max(len(plan), 1), chunksize)):
+        part = plan.iloc[start:start + chunksize].reset_index(drop=True)
+        yield _Chunk(index, "files", (source, part), start + 1, start + len(part), len(part))
+
+
 def _progress_total(path: Path, fmt: str) -> tuple[int | None, str]:
+    if fmt == "dir":
+        return sum(1 for p in path.iterdir() if p.suffix.lower() == ".txt"), "doc"
     if fmt == "parquet":
         try:
             return pq.ParquetFile(path).metadata.num_rows, "doc"
@@ -268,6 +278,8 @@ def _raw_chunks(read: _ReadOptions, chunksize: int) -> Iterator[_Chunk]:
     path = Path(read.path)
     if read.fmt == "jsonl":
         return _jsonl_chunks(path, chunksize)
+    if read.fmt == "dir":
+        return _dir_chunks(read, chunksize)
     if read.fmt in ("csv", "tsv"):
         return _csv_chunks(path, "," if read.fmt == "csv" else "\t", read, chunksize)
     return _parquet_chunks(path, chunksize)
@@ -277,9 +289,13 @@ def _raw_chunks(read: _ReadOptions, chunksize: int) -> Iterator[_Chunk]:
 
 
 def _chunk_corpus(read: _ReadOptions, chunk: _Chunk) -> pd.DataFrame:
-    unit = "lines" if chunk.kind == "jsonl" else "rows"
+    unit = {"jsonl": "lines", "files": "files"}.get(chunk.kind, "rows")
     source = f"{read.path}, {unit} {chunk.first}-{chunk.last}"
-    if chunk.kind == "jsonl":
+    if chunk.kind == "files":
+        source, table = chunk.payload
+        folder = Path(read.path)
+        table = table.assign(text=[_corpus._read_text_file(folder / f, read.encoding) for f in table["file"]])
+    elif chunk.kind == "jsonl":
         text = _corpus._decode(chunk.payload, source, read.encoding)
         if chunk.index == 0 and text.startswith("\ufeff"):
             text = text[1:]
@@ -527,7 +543,8 @@ def map_corpus(
         ``n_jobs > 1`` it must be importable: defined in a module, not in ``__main__``), or
         ``None`` / ``"corpus"`` for the cleaned corpus itself.
     path : str or Path
-        A ``.jsonl``, ``.jsonl.gz``, ``.csv``, ``.tsv`` or ``.parquet`` corpus file.
+        A ``.jsonl``, ``.jsonl.gz``, ``.csv``, ``.tsv`` or ``.parquet`` corpus file, or a
+        directory of ``.txt`` files with its optional sidecar (as :func:`framing.read_corpus`).
     options : mapping, optional
         Keyword arguments of the measure, e.g. ``{"lexicons": ["hedging"]}``.
     n_jobs : int
@@ -584,7 +601,8 @@ def read_chunks(
     Parameters
     ----------
     path : str or Path
-        A ``.jsonl``, ``.jsonl.gz``, ``.csv``, ``.tsv`` or ``.parquet`` corpus file.
+        A ``.jsonl``, ``.jsonl.gz``, ``.csv``, ``.tsv`` or ``.parquet`` corpus file, or a
+        directory of ``.txt`` files with its optional sidecar (as :func:`framing.read_corpus`).
     chunksize : int
         Documents per chunk.
     doc_id_col, outlet_col, text_col, outlet, clean, patterns, keep_raw, encoding
@@ -755,7 +773,8 @@ def apply_file(
     measure : str, callable or None
         See :func:`map_corpus`; ``None`` / ``"corpus"`` writes the cleaned corpus.
     path : str or Path
-        A ``.jsonl``, ``.jsonl.gz``, ``.csv``, ``.tsv`` or ``.parquet`` corpus file.
+        A ``.jsonl``, ``.jsonl.gz``, ``.csv``, ``.tsv`` or ``.parquet`` corpus file, or a
+        directory of ``.txt`` files with its optional sidecar (as :func:`framing.read_corpus`).
     out : str or Path
         The result file, ``.parquet`` or ``.csv`` / ``.tsv``. Written under a temporary name and
         renamed when complete, so a failed run leaves no partial file.
@@ -819,7 +838,8 @@ def score_file(
     Parameters
     ----------
     path : str or Path
-        A ``.jsonl``, ``.jsonl.gz``, ``.csv``, ``.tsv`` or ``.parquet`` corpus file.
+        A ``.jsonl``, ``.jsonl.gz``, ``.csv``, ``.tsv`` or ``.parquet`` corpus file, or a
+        directory of ``.txt`` files with its optional sidecar (as :func:`framing.read_corpus`).
     out : str or Path
         ``.parquet`` or ``.csv`` / ``.tsv`` result file.
     lexicons : optional

@@ -188,3 +188,17 @@ def test_actor_labels_with_options_on_two_processes(files, tmp_path):
     expected = framing.actor_labels(framing.read_corpus(files["jsonl"]), actors)
     assert len(expected) > 0
     pd.testing.assert_frame_equal(pd.read_parquet(out), expected)
+
+
+def test_a_text_directory_is_read_file_by_file(tmp_path, example):
+    from importlib import resources
+
+    folder = resources.files("framing.data").joinpath("iran_pakistan_2024")
+    with resources.as_file(folder) as path:
+        whole = framing.read_corpus(path)
+        chunks = list(stream.read_chunks(path, chunksize=2))
+        assert [len(c) for c in chunks] == [2, 2, 1]
+        pd.testing.assert_frame_equal(pd.concat(chunks, ignore_index=True), whole)
+        out = tmp_path / "sentences.parquet"
+        stream.apply_file("sentences", path, out, chunksize=2, n_jobs=2)
+        pd.testing.assert_frame_equal(pd.read_parquet(out), sentences(whole))
