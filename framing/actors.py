@@ -34,15 +34,22 @@ by the first pattern that ties it; among equals, to the nearest mention)
     stand (at most four words). After ``what X called`` the label is X's.
 ``compound``
     the name modifies a label head: ``the so called Jaish-ul-Adl terrorist
-    group``, ``Hamas militants``, ``Jaish al-Adl’s fighters``.
+    group``, ``Hamas militants``. Not after a possessive (``Hamas’s armed
+    wing`` names the wing) or a hyphenated adjective (``Pakistan-based
+    militants`` are not Pakistan).
 ``coreference``
     a definite description that contains a label and refers back (``the
     group``, ``the terror group’s October 7 onslaught``, ``the armed group``)
-    is attached to the nearest preceding mention of any listed actor in the
-    same sentence or in the ``window`` sentences before it. A description
-    followed by a capitalised name (``the militant group Islamic State``)
-    names that other group and is not attached. Actors that are not listed
-    are unknown to the rule, so list every actor that could be the antecedent.
+    is attached to the nearest preceding mention, in the same sentence or in
+    the ``window`` sentences before it, of a listed actor it is compatible
+    with: a description headed by a group noun (group, organisation, outfit,
+    movement, faction, network, militia, ...) fits any actor; another head
+    (``the militants``, ``the terrorists``) only an actor already given a
+    label with that head earlier in the document. A description followed by a
+    capitalised name (``the militant group Islamic State``) or by a naming
+    complement (``the leader of Japan``) names something else and is not
+    attached. Actors that are not listed are unknown to the rule, so list
+    every actor that could be the antecedent.
 
 Voice, attribution and negation
 -------------------------------
@@ -90,7 +97,7 @@ __all__ = ["actor_labels", "actor_mentions", "load_actors", "ACTOR_LABEL_COLUMNS
 
 #: columns of :func:`actor_labels`: :data:`framing.schema.ACTOR_LABELS`, then
 #: ``negated`` and the offsets of the actor mention the label is tied to
-ACTOR_LABEL_COLUMNS = schema.ACTOR_LABELS + ("negated", "mention_start", "mention_end")
+ACTOR_LABEL_COLUMNS = schema.ACTOR_LABELS + schema.ACTOR_LABELS_EXTRA
 
 #: values of the ``pattern`` column, strongest tie first
 LABEL_PATTERNS = ("designation", "copula", "appositive", "premodifier", "compound", "coreference")
@@ -466,7 +473,9 @@ def _candidates(doc: _Doc, cues: pd.DataFrame) -> list[dict[str, Any]]:
         # compound: "the Jaish-ul-Adl terrorist group", "Hamas militants"
         m1 = doc.tok(mb - 1)
         attached: list[int] = []
-        for t in range(m1 + 1, min(len(doc.tokens), m1 + 6)):
+        # "Trump's chief adviser", "Pakistan-based militants": the label is not the actor's
+        adjectival = re.match(r"['’]|[\-‐‑]\w", text[mb:mb + 2]) is not None
+        for t in range(m1 + 1, min(len(doc.tokens), m1 + 6) if not adjectival else m1 + 1):
             if t in doc.label_tokens:
                 label = doc.label_tokens[t]
                 if int(doc.labels.at[label, "start"]) < mb or label in attached:
@@ -481,12 +490,30 @@ def _candidates(doc: _Doc, cues: pd.DataFrame) -> list[dict[str, Any]]:
     return out
 
 
-def _coreference(doc: _Doc, taken: set[int], window: int) -> list[dict[str, Any]]:
-    """Definite descriptions with a label that refer back to the nearest listed actor."""
+def _head(word: str) -> str:
+    """A noun compared without case, possessive or plural ``s``."""
+    low = word.lower()
+    low = re.sub(r"['’]s?$", "", low)
+    return low[:-1] if low.endswith("s") and len(low) > 3 else low
+
+
+def _coreference(doc: _Doc, best: dict[int, dict[str, Any]], window: int) -> list[dict[str, Any]]:
+    """Definite descriptions with a label that refer back to a listed actor.
+
+    The antecedent is the nearest preceding mention, within ``window``
+    sentences, of an actor the description is compatible with: a description
+    headed by a group noun (``the group``, ``the armed group``) fits any actor;
+    any other head (``the militants``, ``the terrorists``) fits only an actor
+    already given a label with that head earlier in the document.
+    """
     out: list[dict[str, Any]] = []
     mention_ends = np.array([b for _, b, _ in doc.mentions], dtype=np.int64)
+    heads: dict[str, list[tuple[int, str]]] = {}
+    for label, c in best.items():
+        actor = doc.mentions[c["mention"]][2]
+        heads.setdefault(actor, []).append((int(doc.labels.at[label, "start"]), _head(doc.text[int(doc.labels.at[label, "start"]):int(doc.labels.at[label, "end"])].split()[-1])))
     for label in range(len(doc.labels)):
-        if label in taken:
+        if label in best:
             continue
         la, lb = int(doc.labels.at[label, "start"]), int(doc.labels.at[label, "end"])
         t0, t1 = doc.tok(la), doc.tok(lb - 1)
@@ -508,21 +535,35 @@ def _coreference(doc: _Doc, taken: set[int], window: int) -> list[dict[str, Any]
         end_tok = t1
         while end_tok + 1 < len(doc.tokens) and (end_tok + 1 in doc.label_tokens or doc.tokens[end_tok + 1].low in GROUP_NOUNS):
             end_tok += 1
-        possessive = re.match(r"['’]s?\b", doc.text[doc.tokens[end_tok].end - 2:doc.tokens[end_tok].end]) is not None
-        possessive = possessive or re.match(r"['’]", doc.text[lb:lb + 1]) is not None
+        last = doc.tokens[end_tok]
+        possessive = re.search(r"['’]s?$", last.text) is not None or re.match(r"['’]", doc.text[lb:lb + 1]) is not None
         nxt = end_tok + 1
         if nxt < len(doc.tokens) and not possessive:
             following = doc.tokens[nxt]
-            if following.is_capitalised and following.is_word and not following.text[:1].isdigit() and doc.sent(following.start) == doc.sent(la):
-                continue
+            if doc.sent(following.start) == doc.sent(la):
+                if following.is_capitalised and following.is_word and not following.text[:1].isdigit():
+                    continue  # "the militant group Islamic State" names another group
+                if following.low in ("of", "for", "in", "at", "from") and nxt + 1 < len(doc.tokens) and (
+                        doc.tokens[nxt + 1].is_capitalised or doc.tokens[nxt + 1].low in ("the", "a", "an")):
+                    continue  # "the leader of Japan": named by its complement
+        head = _head(re.sub(r"['’]s?$", "", last.text))
+        generic = head in {_head(w) for w in GROUP_NOUNS}
         i = int(np.searchsorted(mention_ends, doc.tokens[k].start, side="right")) - 1
-        if i < 0:
+        chosen = None
+        while i >= 0:
+            ma, mb, actor = doc.mentions[i]
+            if doc.sent(la) - doc.sent(ma) > window:
+                break
+            if generic or any(h == head and a < la for a, h in heads.get(actor, [])):
+                chosen = i
+                break
+            i -= 1
+        if chosen is None:
             continue
-        ma, mb, _ = doc.mentions[i]
-        if doc.sent(la) - doc.sent(ma) > window:
-            continue
+        ma, mb, actor = doc.mentions[chosen]
+        heads.setdefault(actor, []).append((la, _head(doc.text[la:lb].split()[-1])))
         out.append({
-            "label": label, "mention": i, "pattern": "coreference",
+            "label": label, "mention": chosen, "pattern": "coreference",
             "priority": LABEL_PATTERNS.index("coreference"), "distance": la - mb,
             "attributed_to": None, "negated_local": False,
         })
@@ -550,7 +591,7 @@ def _document_labels(
     best: dict[int, dict[str, Any]] = {}
     for c in sorted(cands, key=lambda c: (c["priority"], c["distance"])):
         best.setdefault(c["label"], c)
-    for c in _coreference(doc, set(best), window):
+    for c in _coreference(doc, best, window):
         best.setdefault(c["label"], c)
     rows = []
     for label, c in best.items():

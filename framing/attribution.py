@@ -56,7 +56,7 @@ __all__ = ["attributions", "ATTRIBUTION_COLUMNS"]
 
 #: columns of :func:`attributions`: :data:`framing.schema.ATTRIBUTIONS` then
 #: the speaker's offsets and the voice the cue stands in
-ATTRIBUTION_COLUMNS = schema.ATTRIBUTIONS + ("speaker_start", "speaker_end", "voice")
+ATTRIBUTION_COLUMNS = schema.ATTRIBUTIONS + schema.ATTRIBUTIONS_EXTRA
 
 # ---------------------------------------------------------------------------
 # tokens and noun phrases (shared with framing.actors)

@@ -39,6 +39,10 @@ ACTOR_LABELS = (
     "voice", "attributed_to", "start", "end",
 )
 ATTRIBUTIONS = ("doc_id", "outlet", "sentence_id", "speaker", "verb", "verb_category", "quote_id", "start", "end")
+#: fixed columns :func:`framing.actor_labels` adds after ACTOR_LABELS
+ACTOR_LABELS_EXTRA = ("negated", "mention_start", "mention_end")
+#: fixed columns :func:`framing.attributions` adds after ATTRIBUTIONS
+ATTRIBUTIONS_EXTRA = ("speaker_start", "speaker_end", "voice")
 CASUALTIES = (
     "doc_id", "outlet", "sentence_id", "victims", "number", "victim_category",
     "construction", "agent", "humanising", "emotive", "voice", "start", "end",
