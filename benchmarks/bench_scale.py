@@ -1,0 +1,171 @@
+"""Scale benchmark: streamed scoring of a large corpus, throughput and peak memory.
+
+Builds a corpus by replicating ../shared/datasets/allsides_conflict (each copy with
+its own doc_ids) to the requested sizes (MB of JSON lines, before gzip) under
+benchmarks/data/ (git-ignored, built on the fly), then runs
+``framing.stream.score_file`` with every bundled lexicon on each size and number
+of processes, each run in a fresh child process. The peak memory is that of the
+whole process tree (the run and its worker processes): the sum of their resident
+set sizes, sampled every 0.1 s with psutil. Throughput is MB of input (JSON lines,
+uncompressed) per second of wall time.
+
+Run by hand (not part of the tests)::
+
+    python benchmarks/bench_scale.py --sizes 250 1000 --jobs 1 2
+
+Figures are appended to benchmarks/results/bench_scale.jsonl with the machine load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATASET = HERE.parents[1] / "shared" / "datasets" / "allsides_conflict" / "articles.jsonl.gz"
+DATA = HERE / "data"
+RESULTS = HERE / "results" / "bench_scale.jsonl"
+_DOC_ID = re.compile(rb'^\{"doc_id": "([^"]*)"')
+
+
+def build(mb: int) -> Path:
+    """benchmarks/data/allsides_<mb>mb.jsonl.gz: the dataset replicated to ``mb`` MB (uncompressed)."""
+    path = DATA / f"allsides_{mb}mb.jsonl.gz"
+    if path.exists():
+        return path
+    DATA.mkdir(parents=True, exist_ok=True)
+    with gzip.open(DATASET, "rb") as fh:
+        lines = [line if line.endswith(b"\n") else line + b"\n" for line in fh if line.strip()]
+    target, written, copy = mb * 1_000_000, 0, 0
+    tmp = path.with_suffix(".tmp")
+    with gzip.open(tmp, "wb", compresslevel=1) as out:
+        while written < target:
+            for line in lines:
+                m = _DOC_ID.match(line)
+                if m is None:
+                    raise SystemExit(f"{DATASET}: a line does not start with a doc_id: {line[:80]!r}")
+                line = line[: m.end(1)] + f"-{copy}".encode() + line[m.end(1):]
+                out.write(line)
+                written += len(line)
+                if written >= target:
+                    break
+            copy += 1
+    tmp.replace(path)
+    return path
+
+
+def uncompressed_size(path: Path) -> int:
+    size = 0
+    with gzip.open(path, "rb") as fh:
+        while chunk := fh.read(1 << 24):
+            size += len(chunk)
+    return size
+
+
+def child(path: str, out: str, jobs: int, chunksize: int) -> None:
+    """Run in a fresh process: score the file, print the summary as JSON."""
+    from framing.stream import score_file
+
+    started = time.perf_counter()
+    summary = score_file(path, out, n_jobs=jobs, chunksize=chunksize)
+    row = summary.iloc[0].to_dict()
+    print(json.dumps({"wall": time.perf_counter() - started, "docs": int(row["docs_in"]),
+                      "rows": int(row["n_rows"]), "missing": int(row["docs_missing"])}))
+
+
+def tree_rss(proc) -> int:
+    import psutil
+
+    total = 0
+    try:
+        procs = [proc, *proc.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    for p in procs:
+        try:
+            total += p.memory_info().rss
+        except psutil.NoSuchProcess:
+            pass
+    return total
+
+
+def measure(path: Path, jobs: int, chunksize: int) -> dict:
+    import psutil
+
+    with tempfile.TemporaryDirectory(dir=DATA) as tmp:
+        out = Path(tmp) / "scores.parquet"
+        load_before = os.getloadavg()
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, __file__, "--child", str(path), str(out), str(jobs), str(chunksize)],
+            stdout=subprocess.PIPE, text=True,
+        )
+        handle = psutil.Process(proc.pid)
+        peak, loads = 0, []
+        while proc.poll() is None:
+            peak = max(peak, tree_rss(handle))
+            if not loads or time.perf_counter() - loads[-1][0] > 10:
+                loads.append((time.perf_counter(), os.getloadavg()[0]))
+            time.sleep(0.1)
+        wall = time.perf_counter() - started
+        output = proc.stdout.read() if proc.stdout else ""
+        if proc.returncode:
+            raise SystemExit(f"the run failed (exit {proc.returncode})")
+        summary = json.loads(output.strip().splitlines()[-1])
+        out_mb = out.stat().st_size / 1e6
+    return {
+        "file": path.name, "jobs": jobs, "chunksize": chunksize, "wall_s": round(wall, 1),
+        "score_s": round(summary["wall"], 1), "docs": summary["docs"], "rows": summary["rows"],
+        "docs_missing": summary["missing"], "peak_tree_rss_mb": round(peak / 1e6, 1),
+        "output_mb": round(out_mb, 1), "load_before": round(load_before[0], 2),
+        "load_during_mean": round(sum(v for _, v in loads) / max(len(loads), 1), 2),
+        "cpus": os.cpu_count(),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000], help="corpus sizes in MB")
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="numbers of processes")
+    parser.add_argument("--chunksize", type=int, default=500, help="documents per chunk")
+    parser.add_argument("--build-only", action="store_true", help="only build the corpus files")
+    parser.add_argument("--child", nargs=4, metavar=("PATH", "OUT", "JOBS", "CHUNKSIZE"), help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        path, out, jobs, chunksize = args.child
+        child(path, out, int(jobs), int(chunksize))
+        return
+    if not DATASET.exists():
+        raise SystemExit(f"{DATASET} is absent: this benchmark replicates it")
+    files = {}
+    for mb in args.sizes:
+        t = time.perf_counter()
+        files[mb] = build(mb)
+        print(f"corpus {files[mb].name}: built/found in {time.perf_counter() - t:.0f} s", flush=True)
+    if args.build_only:
+        return
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    sizes = {mb: uncompressed_size(p) for mb, p in files.items()}
+    print(f"{'file':<26}{'jobs':>5}{'MB':>8}{'docs':>9}{'wall s':>9}{'MB/s':>7}{'peak MB':>9}{'load':>6}")
+    for mb, path in files.items():
+        for jobs in args.jobs:
+            row = measure(path, jobs, args.chunksize)
+            row["input_mb"] = round(sizes[mb] / 1e6, 1)
+            row["mb_per_s"] = round(sizes[mb] / 1e6 / row["wall_s"], 3)
+            row["when"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+            with RESULTS.open("a") as fh:
+                fh.write(json.dumps(row) + "\n")
+            print(f"{row['file']:<26}{jobs:>5}{row['input_mb']:>8}{row['docs']:>9}{row['wall_s']:>9}"
+                  f"{row['mb_per_s']:>7}{row['peak_tree_rss_mb']:>9}{row['load_during_mean']:>6}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
