@@ -202,3 +202,12 @@ def test_a_text_directory_is_read_file_by_file(tmp_path, example):
         out = tmp_path / "sentences.parquet"
         stream.apply_file("sentences", path, out, chunksize=2, n_jobs=2)
         pd.testing.assert_frame_equal(pd.read_parquet(out), sentences(whole))
+
+
+def test_undecodable_bytes_in_a_csv_chunk_are_replaced_with_a_warning(tmp_path):
+    path = tmp_path / "latin1.csv"
+    path.write_bytes(b'doc_id,outlet,text\na,X,"caf\xe9 owner said"\nb,Y,"A clean line."\n')
+    with pytest.warns(UnicodeWarning, match=r"latin1\.csv: undecodable bytes.*rows 1-1"):
+        chunks = list(stream.read_chunks(path, chunksize=1))
+    assert chunks[0]["text"].iloc[0] == "caf\ufffd owner said"
+    assert chunks[1]["text"].iloc[0] == "A clean line."
