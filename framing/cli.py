@@ -29,7 +29,7 @@ from framing import __version__
 from framing.errors import FramingError
 
 #: command modules in :mod:`framing.commands`, each with ``register(subparsers)``
-COMMAND_MODULES = ("score", "lexicon")
+COMMAND_MODULES = ("score", "lexicon", "report", "study")
 
 
 class _Parser(argparse.ArgumentParser):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Literal
@@ -345,9 +346,10 @@ def forest(
     Parameters
     ----------
     result : pandas.DataFrame
-        A statistics result table (:data:`framing.schema.RESULT`), e.g. from
-        :func:`framing.compare`: ``estimate``, ``ci_low``, ``ci_high`` per
-        ``group`` and ``measure``.
+        A statistics result table (:data:`framing.schema.RESULT`): ``estimate``,
+        ``ci_low``, ``ci_high`` per ``group`` and ``measure``. Given a
+        :func:`framing.compare` result, only its rate-ratio rows are drawn, each
+        named by its measure (``"actor_labels:terrorism"``).
     measures : sequence of str, optional
         Measures to show, in this order (default: all, as they come).
     reference : float
@@ -369,7 +371,15 @@ def forest(
         measures, markers coloured by group.
     """
     schema.require(result, ("group", "measure", "estimate", "ci_low", "ci_high"), what="result table")
-    table = result
+    table = result[result["group"].astype(str) != "(all)"]
+    parsed = table["measure"].astype(str).str.extract(_RATIO)
+    if parsed["measure"].notna().any():
+        # a framing.compare result: keep the rate ratios, named by their measure
+        keep = parsed["measure"].notna().to_numpy()
+        against = sorted(set(parsed.loc[keep, "against"]))
+        table = table[keep].assign(measure=parsed.loc[keep, "measure"].to_numpy())
+        if xlabel == "rate ratio (95% interval)":
+            xlabel = f"rate ratio {' / '.join(against)} (95% interval)"
     if measures is not None:
         table = table[table["measure"].isin(list(measures))]
         order = [m for m in measures if m in set(table["measure"])]
@@ -493,8 +503,33 @@ def _stacked_shares(
     return ax
 
 
+_SHARE = re.compile(r"^(?P<outcome>.+?)=(?P<category>.+) share$")
+_RATIO = re.compile(r"^(?P<measure>.+?) rate ratio (?P<against>vs .+)$")
+
+
+def share_rows(shares: pd.DataFrame) -> pd.DataFrame:
+    """Keep the per-group share rows of a :func:`framing.compare_shares` result, category in ``measure``.
+
+    Rows named ``"<outcome>=<category> share"`` are kept with ``measure`` set to
+    the category; differences, omnibus rows and the ``"(all)"`` group are left
+    out. A table whose ``measure`` already holds plain categories is returned as is.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same columns as ``shares``.
+    """
+    schema.require(shares, ("group", "measure"), what="shares table")
+    parsed = shares["measure"].astype(str).str.extract(_SHARE)
+    if parsed["category"].notna().any():
+        keep = parsed["category"].notna().to_numpy() & (shares["group"].astype(str) != "(all)").to_numpy()
+        return shares[keep].assign(measure=parsed.loc[keep, "category"].to_numpy())
+    return shares
+
+
 def _share_rows(shares: pd.DataFrame, what: str) -> pd.DataFrame:
     schema.require(shares, ("group", "measure", "estimate", "ci_low", "ci_high"), what=what)
+    shares = share_rows(shares)
     est = pd.to_numeric(shares["estimate"], errors="coerce")
     bad = est.notna() & ((est < 0) | (est > 1 + 1e-9))
     if bad.any():
@@ -502,12 +537,16 @@ def _share_rows(shares: pd.DataFrame, what: str) -> pd.DataFrame:
     return shares[est.notna()]
 
 
+#: stacking order of the actor-label categories (most to least loaded, neutral last)
+LABEL_ORDER = ("terrorism", "extremism", "militancy", "separatism", "neutral")
+
+
 @_themed
 def label_shares(
     shares: pd.DataFrame,
     *,
     actor: str | None = None,
-    category_order: Sequence[str] | None = None,
+    category_order: Sequence[str] | None = LABEL_ORDER,
     colors: Mapping[str, str] | None = None,
     intervals: bool = True,
     ax: Axes | None = None,
@@ -545,7 +584,9 @@ def label_shares(
             raise SchemaError("label shares table has no 'actor' column to select an actor from")
         table = table[table["actor"].astype(str) == actor]
         actors = [actor]
-    cats = list(category_order) if category_order is not None else list(dict.fromkeys(map(str, table["measure"])))
+    present = list(dict.fromkeys(map(str, table["measure"])))
+    order = list(category_order or [])
+    cats = [c for c in order if c in present] + [c for c in present if c not in order]
     cmap = dict(colors) if colors is not None else category_colors(cats)
     if len(actors) == 1:
         n_groups = table["group"].nunique()

@@ -218,6 +218,8 @@ def _stat(analysis: _Analysis, section: str, key: str, func: Callable | None, na
             warnings.simplefilter("always")
             result = func(*args, **kwargs)
         for w in caught:
+            if issubclass(w.category, (RuntimeWarning, DeprecationWarning, FutureWarning)):
+                continue
             message = str(w.message)
             if message not in analysis.notes.get(section, []):
                 analysis.note(section, message)
@@ -410,6 +412,8 @@ def _evidence(analysis: _Analysis) -> pd.DataFrame:
     def add(kind: str, doc: str, start: Any, end: Any, keys: list[str], voice: Any, desc: str, ref: tuple) -> None:
         if pd.isna(start) or pd.isna(end):
             return
+        keys = [k.replace("|nan", "|uncategorised").replace("|None", "|uncategorised").replace("|<NA>", "|uncategorised")
+                for k in keys]
         rows.append(dict(kind=kind, doc_id=str(doc), start=int(start), end=int(end), keys=keys,
                          voice=None if voice is None or pd.isna(voice) else str(voice), desc=desc, ref=ref))
 
@@ -562,7 +566,7 @@ def _table_html(
 
 def _figure_html(stem: str, caption: str, *, alt: str) -> str:
     links = " ".join(f'<a href="figures/{_e(stem)}.{ext}">{ext.upper()}</a>' for ext in ("png", "pdf", "svg"))
-    return (f'<figure><img src="figures/{_e(stem)}.svg" alt="{_e(alt)}" loading="lazy">'
+    return (f'<figure><img src="figures/{_e(stem)}.svg" alt="{_e(alt)}">'
             f"<figcaption>{_e(caption)} {links}</figcaption></figure>")
 
 
@@ -646,6 +650,15 @@ def report(
         ``evidence.csv``: ``eid, kind, doc_id, outlet, start, end, voice, keys,
         description``), ``figures/*.{png,pdf,svg}`` and ``manifest.json``.
     """
+    return _report(corpus, out_dir, actors=actors, lexicons=lexicons, wire=wire,
+                   min_wire_similarity=min_wire_similarity, by=by, voice=voice, seed=seed, n_resamples=n_resamples,
+                   keyness_terms=keyness_terms, title=title, max_articles=max_articles, parameters=parameters,
+                   progress=progress)
+
+
+def _report(corpus, out_dir, *, actors, lexicons, wire, min_wire_similarity, by, voice, seed, n_resamples,
+            keyness_terms, title, max_articles, parameters, progress, source_label: str | None = None) -> Path:
+    """:func:`report`, with the corpus named ``source_label`` in the manifest (a study's relative path)."""
     source = corpus
     if isinstance(actors, (str, Path)):
         actors_map = load_actors(actors)
@@ -668,11 +681,12 @@ def report(
         "max_articles": max_articles, **dict(parameters or {}),
     }
     return _write(analysis, out, source=source, title=title or "Framing report", params=params,
-                  seed=seed, keyness_n=keyness_terms, max_articles=max_articles, by=by, voice=voice)
+                  seed=seed, keyness_n=keyness_terms, max_articles=max_articles, by=by, voice=voice,
+                  source_label=source_label)
 
 
 def _write(analysis: _Analysis, out: Path, *, source: Any, title: str, params: dict, seed: int, keyness_n: int,
-           max_articles: int, by: str, voice: str | None) -> Path:
+           max_articles: int, by: str, voice: str | None, source_label: str | None = None) -> Path:
     import matplotlib
 
     matplotlib.use("Agg", force=False) if matplotlib.get_backend().lower() != "agg" else None
@@ -755,8 +769,9 @@ def _write(analysis: _Analysis, out: Path, *, source: Any, title: str, params: d
         "created_utc": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "python": platform.python_version(),
         "dependencies": {name: _version(name) for name in DEPENDENCIES},
-        "corpus": {"source": source if isinstance(source, str) else ("<DataFrame>" if isinstance(source, pd.DataFrame)
-                                                                      else str(source)),
+        "corpus": {"source": source_label if source_label is not None else (
+                       source if isinstance(source, str) else
+                       ("<DataFrame>" if isinstance(source, pd.DataFrame) else str(source))),
                    "n_documents": int(len(corpus)), "documents": sorted(corpus["doc_id"].astype(str)),
                    "files": corpus_inputs(source)},
         "lexicons": analysis.lexicons,
@@ -900,7 +915,8 @@ def _sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of,
                                 csv=tables.get("rate_ratios"), links=links,
                                 columns=["group", "measure", "estimate", "ci_low", "ci_high", "p_value", "p_adjusted",
                                          "count", "exposure", "n_docs", "method", "note"])
-        body += _table_html(*_scores_overview(t["scores"], by), csv=tables.get("scores"))
+        overview, caption, links = _scores_overview(t["scores"], by)
+        body += _table_html(overview, caption=caption, csv=tables.get("scores"), links=links)
     out.append(("rates", "Lexicon rates", body))
 
     # ---- keyness
@@ -1040,11 +1056,15 @@ def _page(analysis: _Analysis, evidence: pd.DataFrame, sections, *, title: str, 
     keys = list(dict.fromkeys(k for ks in evidence["keys"] for k in ks))
     kind_rank = {k: i for i, k in enumerate(_KIND_TITLES)}
     keys.sort(key=lambda k: (kind_rank.get(k.split("|")[0], 99), k))
-    leaf_keys = [k for k in keys if k.count("|") >= 1]
-    colours = _colours_for(leaf_keys)
+
+    def colour_key(item_keys: list[str]) -> str:
+        # matches by lexicon, labels by actor; attributions, casualties and wire edits one colour each
+        return item_keys[1] if item_keys[0] in ("match", "label") and len(item_keys) > 1 else item_keys[0]
+
+    colours = _colours_for(list(dict.fromkeys(colour_key(list(ks)) for ks in evidence["keys"])))
 
     def colour_of(item_keys: list[str]) -> str:
-        return colours.get(item_keys[-1], "#ffe58a")
+        return colours.get(colour_key(item_keys), "#ffe58a")
 
     docs = corpus.reset_index(drop=True)
     shown = docs.head(max_articles)
@@ -1067,12 +1087,13 @@ def _page(analysis: _Analysis, evidence: pd.DataFrame, sections, *, title: str, 
                 "the tables and tables/evidence.csv cover them all.</p>")
     shown_docs = set(shown["doc_id"].astype(str))
     items = [
-        {"id": r.eid, "doc": r.doc_id, "keys": list(r.keys), "voice": r.voice, "desc": r.desc,
+        {"id": r.eid, "doc": r.doc_id, "keys": list(r.keys), "voice": r.voice if isinstance(r.voice, str) else None,
+         "desc": r.desc,
          "color": colour_of(list(r.keys))}
         for r in evidence.itertuples(index=False) if r.doc_id in shown_docs
     ]
     data = {"items": items, "docs": {str(d): {"outlet": outlet_of.get(str(d), "")} for d in shown["doc_id"]}}
-    data_json = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("<", "\\u003c").replace(">", "\\u003e")
+    data_json = json.dumps(data, ensure_ascii=False, sort_keys=True, allow_nan=False).replace("<", "\\u003c").replace(">", "\\u003e")
     data_json = data_json.replace("&", "\\u0026")
 
     def options(values: Sequence[tuple[str, str]]) -> str:
@@ -1080,8 +1101,7 @@ def _page(analysis: _Analysis, evidence: pd.DataFrame, sections, *, title: str, 
 
     outlets = sorted(set(map(str, corpus["outlet"])))
     legend = "".join(
-        f'<span class="sw" style="background:{colours[k]}">{_e(_category_label(k))}</span>'
-        for k in leaf_keys if k.count("|") == 1
+        f'<span class="sw" style="background:{colour}">{_e(_category_label(k))}</span>' for k, colour in colours.items()
     )
     legend += ('<br><span class="sw" style="outline:1.5px solid #555">own voice</span>'
                '<span class="sw" style="outline:1.5px dashed #333">in a quotation</span>'
