@@ -151,6 +151,7 @@ _WHAT_CALLED = re.compile(
     re.IGNORECASE,
 )
 _DEFINITE = frozenset("the this that these those".split())
+_NUMBERS = frozenset("two three four five six seven eight nine ten both several many".split())
 #: nouns that may stand between a label and a name (``militant separatist group Jaish al-Adl``)
 GROUP_NOUNS = frozenset(
     """group groups organisation organisations organization organizations outfit outfits movement movements
@@ -222,7 +223,7 @@ def _alias_regex(alias: str) -> str:
     body = r"(?:\s*[\-‐‑–]\s*|\s+)".join(re.escape(p) for p in parts)
     if len(alias) <= 4 and alias.isupper():
         body = f"(?-i:{body})"  # acronyms (US, IS, EU) match in their own case only
-    return rf"(?<![\w\-‐‑]){body}(?![\w]|[\-‐‑]\w+[\-‐‑])"
+    return rf"{body}(?![\w]|[\-‐‑]\w+[\-‐‑])"
 
 
 def _compile(actors: Mapping[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]]:
@@ -232,7 +233,8 @@ def _compile(actors: Mapping[str, list[str]]) -> tuple[re.Pattern[str], dict[str
     for i, (alias, name) in enumerate(entries):
         groups[f"a{i}"] = name
         parts.append(f"(?P<a{i}>{_alias_regex(alias)})")
-    return re.compile("|".join(parts), re.IGNORECASE), groups
+    # one look-behind for all aliases, so each position is tested once
+    return re.compile(r"(?<![\w\-‐‑])(?=\w)(?:" + "|".join(parts) + ")", re.IGNORECASE), groups
 
 
 def actor_mentions(text: str, actors: Mapping[str, Any]) -> list[tuple[int, int, str]]:
@@ -428,8 +430,16 @@ def _candidates(doc: _Doc, cues: pd.DataFrame) -> list[dict[str, Any]]:
         # appositive: "X, a separatist group based in ..."
         m = _APPOSITIVE.match(text, mb, sent_b)
         if m:
-            for label in doc.predicate_labels(m.end(), max_tokens=5):
-                add(label, mi, "appositive")
+            found = doc.predicate_labels(m.end(), max_tokens=5)
+            if found:
+                # "X, the group will ...": a subject, not an appositive
+                after_np = doc.tok(int(doc.labels.at[found[-1], "end"]) - 1) + 1
+                while after_np < len(doc.tokens) and doc.tokens[after_np].low in GROUP_NOUNS:
+                    after_np += 1
+                nxt = doc.tokens[after_np].low if after_np < len(doc.tokens) else ""
+                if nxt not in AUX_BE and nxt not in AUX_OTHER and nxt not in ("said", "says", "told"):
+                    for label in found:
+                        add(label, mi, "appositive")
         # reverse appositive: "the militant group, X,"
         rev = re.search(r"\s*,\s*$", before)
         if rev and re.match(r"\s*(?:[,.;:)—–]|$)", after):
@@ -530,6 +540,12 @@ def _coreference(doc: _Doc, best: dict[int, dict[str, Any]], window: int) -> lis
             k -= 1
         if not ok:
             continue
+        between = doc.tokens[k + 1:t0]
+        if any(t.low in _NUMBERS or t.text[:1].isdigit() for t in between):
+            continue  # "the two groups": several antecedents
+        first_of_sentence = doc.sentences[doc.sent(la)][0] == la
+        if doc.text[la:la + 1].isupper() and not first_of_sentence:
+            continue  # "the World Trade Organization": a name, not a description
         # the description runs over further labels and group nouns; it must end
         # there (or in a possessive) and name no other group after it
         end_tok = t1

@@ -225,3 +225,32 @@ def test_actor_file_and_bad_actor_maps(tmp_path):
         framing.actor_labels(corpus("x"), ACTORS, window=-1)
     with pytest.raises(SchemaError, match="text"):
         framing.actor_labels(pd.DataFrame({"doc_id": ["a"], "outlet": ["b"]}), ACTORS)
+
+
+def test_back_reference_needs_a_compatible_head():
+    actors = {"Hamas": []}
+    # "the militants" is not a group noun: it refers back only to an actor already called militant
+    assert framing.actor_labels(corpus("Hamas fired rockets. The militants withdrew."), actors).empty
+    out = framing.actor_labels(corpus("Hamas militants fired rockets. The militants withdrew."), actors)
+    assert list(out["pattern"]) == ["compound", "coreference"]
+    # a naming complement makes the description someone else
+    assert framing.actor_labels(corpus("Hamas fired rockets. The faction of Mr. Dahlan objected."), actors).empty
+
+
+def test_possessives_and_hyphenated_adjectives_are_not_compounds():
+    actors = {"Hamas": [], "Pakistan": []}
+    out = framing.actor_labels(corpus("Hamas's armed wing and Pakistan-based militants clashed."), actors)
+    assert out.empty
+
+
+def test_names_and_plural_descriptions_do_not_refer_back():
+    actors = {"Hamas": [], "Fatah": []}
+    text = "Hamas and Fatah met in Cairo. They took the dispute to the World Health Organisation and the two groups left."
+    # "organisation" inside a name and "the two groups" (several antecedents) are not Hamas's or Fatah's labels
+    assert framing.actor_labels(corpus(text), actors).empty
+    # a subject after a comma is not an appositive
+    assert framing.actor_labels(corpus("They met Hamas, and the group will answer."), actors)["pattern"].tolist() == ["coreference"]
+    out = framing.actor_labels(corpus("They met Hamas, the group will answer."), actors)
+    assert "appositive" not in set(out["pattern"])
+    out = framing.actor_labels(corpus("They met Hamas, the group that fired."), actors)
+    assert out["pattern"].tolist() == ["appositive"]
