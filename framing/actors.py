@@ -91,6 +91,7 @@ from framing.attribution import (
     tokenize,
 )
 from framing.errors import InputNotFoundError, SchemaError
+from framing.lexicon import Lexicon
 from framing.sentences import split_sentences
 
 __all__ = ["actor_labels", "actor_mentions", "load_actors", "ACTOR_LABEL_COLUMNS", "LABEL_PATTERNS", "DESIGNATION_VERBS"]
@@ -640,7 +641,7 @@ def actor_labels(
     actors: Mapping[str, Any] | str | PathLike[str],
     *,
     window: int = 2,
-    lexicon: str = "actor_labels",
+    lexicon: str | PathLike[str] | Lexicon = "actor_labels",
 ) -> pd.DataFrame:
     """Labels attached to named actors, with the pattern, voice and source of each.
 
@@ -655,9 +656,9 @@ def actor_labels(
     window : int, default 2
         For ``coreference``: how many sentences before the description's own
         sentence are searched for the antecedent mention (0 = same sentence).
-    lexicon : str, default "actor_labels"
-        Name or path of the label lexicon; its categories become
-        ``label_category``.
+    lexicon : str, path or Lexicon, default "actor_labels"
+        The label lexicon (a bundled name, a file, or a
+        :class:`~framing.Lexicon`); its categories become ``label_category``.
 
     Returns
     -------

@@ -44,12 +44,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from os import PathLike
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from framing import schema
+from framing.lexicon import Lexicon
 from framing.sentences import TITLES, split_sentences
 
 __all__ = ["attributions", "ATTRIBUTION_COLUMNS"]
@@ -107,6 +109,12 @@ NOUN_EXCEPTIONS = frozenset(
     """red bed need shed seed speed feed creed hundred thousand breed steed greed
     briefing meeting spokeswoman building king thing ring string wing evening morning
     hearing ruling funding training bombing shooting offering""".split()
+)
+#: verbs of saying that put the speaker after them (``..., said the minister``);
+#: verbs with objects (denied, urged, condemned) do not
+INVERTING = frozenset(
+    """said says say added adds wrote writes reported reports read reads continued explained noted asked
+    told declared stated recalled warned insisted argued claimed posted tweeted replied remarked""".split()
 )
 AFTER_CUES = ("according", "cited by", "per ")
 #: participles whose object is what is cited, not who speaks: ``X, citing Y``
@@ -460,7 +468,7 @@ def resolve_speaker(
         return "ok", _span_of(tokens, subject)
     if left.text in (",", "”", "\"", "’", "'") or (left.text in ",”\"" and k == prev):
         # inverted: "..., said X" / "“...,” read the statement"
-        span = np_after(tokens, last + 1, hi=hi, max_tokens=8)
+        span = np_after(tokens, last + 1, hi=hi, max_tokens=8) if low in INVERTING else None
         if span is not None and (tokens[span[0]].is_capitalised or tokens[span[0]].low in DETERMINERS | PRONOUNS):
             nxt = span[1] + 1
             if nxt >= hi or not tokens[nxt].is_word or tokens[nxt].low in ("in", "on", "at", "during", "told", "to"):
@@ -614,16 +622,18 @@ def _document_rows(
     return rows
 
 
-def attributions(corpus: pd.DataFrame, *, lexicon: str = "attribution", resolve_pronouns: bool = True) -> pd.DataFrame:
+def attributions(
+    corpus: pd.DataFrame, *, lexicon: str | PathLike[str] | Lexicon = "attribution", resolve_pronouns: bool = True
+) -> pd.DataFrame:
     """One row per attribution of speech, direct (a quotation) or reported.
 
     Parameters
     ----------
     corpus : pandas.DataFrame
         A corpus with ``doc_id``, ``outlet`` and ``text``.
-    lexicon : str, default "attribution"
-        Name or path of the lexicon of reporting verbs whose categories become
-        ``verb_category``.
+    lexicon : str, path or Lexicon, default "attribution"
+        The lexicon of reporting verbs (a bundled name, a file, or a
+        :class:`~framing.Lexicon`); its categories become ``verb_category``.
     resolve_pronouns : bool, default True
         Passed to :func:`framing.quotes`: a quotation's pronoun speaker ("he
         said") is replaced by the named speaker it refers to. Reported speech

@@ -140,6 +140,10 @@ def test_non_reporting_uses_are_not_attributions(table, example_texts):
         ("Nine people died, according to the health ministry in Gaza.", "according to",
          "the health ministry in Gaza", "neutral"),
         ("Iran struck what they called enemy bases.", "what they called", "they", "distancing"),
+        ("The strikes were illegal, said Defence Minister Khawaja Asif.", "said", "Defence Minister Khawaja Asif", "neutral"),
+        ("Hamas, a Palestinian group, denied any role.", "denied", "Hamas", "denial"),
+        ("The ministry issued a statement, citing security concerns.", "citing", "The ministry", "neutral"),
+        ("Ms. Lee, who insisted the vote was fair, left early.", "insisted", "Ms. Lee", "distancing"),
     ],
 )
 def test_hand_written_sentences(text, verb, speaker, category):
