@@ -65,6 +65,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from framing import schema
@@ -154,7 +155,8 @@ _ED_ADJ = frozenset(
     united organized organised registered confirmed estimated""".split()
 )
 _RAISING = frozenset(
-    "appear appears appeared seem seems seemed believed thought said reported expected likely known alleged".split()
+    """appear appears appeared seem seems seemed believed thought said reported expected likely known alleged
+    confirmed feared presumed estimated understood""".split()
 )
 _CAUSATIVE = frozenset("caused causing causes cause resulted resulting results result led leading".split())
 _INTRANSITIVE = frozenset("die dies died dying perish perishes perished perishing".split())
@@ -461,6 +463,8 @@ def _np_back(toks: list[_Tok], end: int, *, chain: bool = True) -> tuple[int, in
     # a leading lower-case verb directly before a name or determiner ("commemorate Soleimani")
     while i < end and _looks_like_leading_verb(toks, i):
         i += 1
+    while i < end and toks[i].low in _TIME_WORDS:
+        i += 1  # "[said] Saturday nine hostages had died"
     if (i < end and i > 0 and toks[i - 1].low == "to" and not toks[i].is_cap and toks[i].low not in _DET
             and (toks[i + 1].is_cap or toks[i + 1].low in _DET)):
         i += 1  # an infinitive: "to commemorate Soleimani"
@@ -675,9 +679,17 @@ def _subject_before(toks: list[_Tok], i: int, previous: list[_Statement]) -> tup
         return None, "coordinated"
     if t.low in _RELATIVE:
         j = i - 1
-        if j >= 0 and toks[j].low == ",":
+        if j >= 0 and toks[j].low in (",", "\u2014", "\u2013", "-", "("):
             j -= 1
         return _np_back(toks, j), "relative"
+    if t.low == ",":
+        # an inserted phrase: "11 people, including a number of militants, had been killed"
+        j = i - 1
+        while j > 0 and i - j < 15 and toks[j].low not in (",", ";"):
+            j -= 1
+        if j > 0 and toks[j].low == "," and toks[j + 1].low in ("including", "among", "most", "many", "mostly", "all"):
+            return _np_back(toks, j - 1), "np"
+        return None, "none"
     if t.low in ("who", "which") or t.low in _SUBORD or t.low in _PREP or not (t.is_word or t.low in ("'s",)):
         return None, "none"
     return _np_back(toks, i), "np"
@@ -1011,32 +1023,41 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty") -> pd.DataFra
         If the corpus lacks ``doc_id``, ``outlet`` or ``text``.
     """
     schema.require(corpus, schema.CORPUS, what="corpus")
-    from framing.sentences import sentences as _sentences
+    from framing.sentences import split_sentences
 
     columns = list(schema.CASUALTIES) + list(EXTRA_COLUMNS)
-    sents = _sentences(corpus)
     matches = _lexicon_matches(corpus, lexicon)
     outlet_of = dict(zip(corpus["doc_id"].astype(str), corpus["outlet"].astype(str)))
     rows: list[dict[str, Any]] = []
-    by_doc = {d: g for d, g in matches.groupby("doc_id", sort=False)} if len(matches) else {}
-    for doc_id, text in zip(corpus["doc_id"].astype(str), corpus["text"].astype(str)):
-        doc_matches = by_doc.get(doc_id)
-        if doc_matches is None:
+    # plain arrays sorted by document and offset; one slice per document
+    m_doc = matches["doc_id"].astype(str).to_numpy(dtype=object)
+    m_start_all = matches["start"].to_numpy(dtype=np.int64)
+    order_all = np.lexsort((m_start_all, m_doc)) if len(matches) else np.zeros(0, dtype=np.int64)
+    m_doc = m_doc[order_all]
+    m_start_all = m_start_all[order_all]
+    m_end_all = matches["end"].to_numpy(dtype=np.int64)[order_all]
+    # nested categories ("victims.children") are known by their last part
+    m_cat_all = np.array([c.rsplit(".", 1)[-1] for c in matches["category"].astype(str)], dtype=object)[order_all]
+    is_trigger = np.isin(m_cat_all, ["death", "injury"])
+    slices: dict[str, tuple[int, int]] = {}
+    if len(m_doc):
+        cuts = np.flatnonzero(m_doc[1:] != m_doc[:-1]) + 1
+        for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(m_doc)]):
+            if is_trigger[lo:hi].any():
+                slices[m_doc[lo]] = (int(lo), int(hi))
+    for doc_id, text in zip(corpus["doc_id"].astype(str), corpus["text"]):
+        if doc_id not in slices or not isinstance(text, str):
             continue
-        doc_matches = doc_matches.sort_values("start")
-        if not doc_matches["category"].isin(["death", "injury"]).any():
-            continue
-        m_start = doc_matches["start"].to_numpy()
-        m_end = doc_matches["end"].to_numpy()
-        # nested categories ("victims.children") are known by their last part
-        m_cat = doc_matches["category"].astype(str).str.rsplit(".", n=1).str[-1].to_numpy()
+        lo_doc, hi_doc = slices[doc_id]
+        m_start = m_start_all[lo_doc:hi_doc]
+        m_end = m_end_all[lo_doc:hi_doc]
+        m_cat = m_cat_all[lo_doc:hi_doc]
+        trig = is_trigger[lo_doc:hi_doc]
         doc_rows: list[dict[str, Any]] = []
-        for sid, s_start, s_end in sents.loc[sents["doc_id"] == doc_id, ["sentence_id", "start", "end"]].itertuples(
-            index=False
-        ):
-            lo = m_start.searchsorted(s_start, side="left")
-            hi = m_start.searchsorted(s_end, side="left")
-            if lo == hi or not any(c in ("death", "injury") for c in m_cat[lo:hi]):
+        for sid, (s_start, s_end) in enumerate(split_sentences(text)):
+            lo = int(m_start.searchsorted(s_start, side="left"))
+            hi = int(m_start.searchsorted(s_end, side="left"))
+            if lo == hi or not trig[lo:hi].any():
                 continue
             toks = _tokens(text[s_start:s_end], s_start)
             # longest death/injury match first, so "death toll" is one trigger, not two
@@ -1045,10 +1066,10 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty") -> pd.DataFra
                 for t in toks:
                     if t.start < m_end[mid] and t.end > m_start[mid]:
                         t.cats.add(m_cat[mid])
-                        if m_cat[mid] in ("death", "injury") and t.match_id is None:
+                        if trig[mid] and t.match_id is None:
                             t.match_id = int(mid)
             for st in _analyse_sentence(toks):
-                doc_rows.append(_row(doc_id, outlet_of[doc_id], int(sid), text, s_start, toks, st))
+                doc_rows.append(_row(doc_id, outlet_of[doc_id], sid, text, s_start, toks, st))
         voices = _voice_lookup(text, [r.pop("_trigger_start") for r in doc_rows])
         for r, v in zip(doc_rows, voices):
             r["voice"] = v

@@ -30,6 +30,8 @@ from framing.errors import SchemaError
 
 __all__ = ["wire_pairs", "edits", "on_edits", "normalise_typography", "EDIT_EXTRA_COLUMNS"]
 
+_BLOCK = 256  # rows per block of the pairwise shingle product
+
 #: columns :func:`edits` adds after :data:`framing.schema.EDITS`
 EDIT_EXTRA_COLUMNS = ("similarity", "start_a", "end_a", "start_b", "end_b")
 
@@ -123,9 +125,9 @@ def wire_pairs(
     -------
     pandas.DataFrame
         Columns ``doc_a``, ``doc_b`` (``doc_a`` comes first in the corpus),
-        ``similarity`` (0 to 1) and ``shared_sentences`` (sentences of
-        ``doc_a`` that also occur, whole and identical up to typography, in
-        ``doc_b``: the ``same`` rows of :func:`edits`), sorted by decreasing similarity.
+        ``similarity`` (0 to 1) and ``shared_sentences`` (distinct
+        sentences both documents print whole, identical up to typography:
+        the ``same`` rows of :func:`edits`), sorted by decreasing similarity.
 
     Raises
     ------
@@ -151,17 +153,24 @@ def wire_pairs(
     except ValueError:  # no document has enough words for one shingle
         return pd.DataFrame({c: pd.Series(dtype="float64" if c == "similarity" else "object") for c in columns})
     sizes = np.asarray(x.sum(axis=1)).ravel()
-    inter = (x @ x.T).tocoo()
-    keep = inter.row < inter.col
-    r, c, v = inter.row[keep], inter.col[keep], inter.data[keep]
-    denom = np.sqrt(sizes[r] * sizes[c])
-    sim = np.divide(v, denom, out=np.zeros_like(v), where=denom > 0)
-    mask = sim > min_similarity
-    r, c, sim = r[mask], c[mask], sim[mask]
-    sentence_sets = _sentence_sets(corpus, ids, set(r.tolist()) | set(c.tolist()))
-    shared = [
-        sum(1 for s in sentence_sets[ids[i]][1] if s in sentence_sets[ids[j]][0]) for i, j in zip(r, c)
-    ]
+    x = x.tocsr()
+    xt = x.T.tocsc()
+    found_r, found_c, found_s = [], [], []
+    # blocks of rows bound the memory of the pairwise product on large corpora
+    for lo in range(0, x.shape[0], _BLOCK):
+        inter = (x[lo : lo + _BLOCK] @ xt).tocoo()
+        rows_ = inter.row + lo
+        keep = rows_ < inter.col
+        r, c, v = rows_[keep], inter.col[keep], inter.data[keep]
+        denom = np.sqrt(sizes[r] * sizes[c])
+        sim = np.divide(v, denom, out=np.zeros_like(v), where=denom > 0)
+        mask = sim > min_similarity
+        found_r.append(r[mask])
+        found_c.append(c[mask])
+        found_s.append(sim[mask])
+    r, c, sim = np.concatenate(found_r), np.concatenate(found_c), np.concatenate(found_s)
+    counts = _shared_sentence_counts(lookup, ids, set(r.tolist()) | set(c.tolist()))
+    shared = [counts.get((int(i), int(j)), 0) for i, j in zip(r, c)]
     table = pd.DataFrame(
         {
             "doc_a": [ids[i] for i in r],
@@ -174,17 +183,27 @@ def wire_pairs(
     return table.sort_values(["similarity", "doc_a", "doc_b"], ascending=[False, True, True], ignore_index=True)
 
 
-def _sentence_sets(corpus: pd.DataFrame, ids: list[str], wanted: set[int]) -> dict[str, tuple[set[str], list[str]]]:
+def _shared_sentence_counts(
+    lookup: dict[str, tuple[str, str]], ids: list[str], wanted: set[int]
+) -> dict[tuple[int, int], int]:
+    """Distinct sentences two documents share (identical up to typography), for every pair at once."""
+    from collections import defaultdict
+    from itertools import combinations
+
     from framing.sentences import split_sentences
 
-    lookup = _corpus_lookup(corpus)
-    out: dict[str, tuple[set[str], list[str]]] = {}
-    for i in wanted:
+    holders: dict[str, list[int]] = defaultdict(list)
+    for i in sorted(wanted):
         text = lookup[ids[i]][1]
-        norm = [" ".join(w for w, _, _ in _word_spans(text[s:e], 0)) for s, e in split_sentences(text)]
-        norm = [n for n in norm if any(ch.isalnum() for ch in n)]
-        out[ids[i]] = (set(norm), norm)
-    return out
+        keys = {" ".join(w for w, _, _ in _word_spans(text[s:e], 0)) for s, e in split_sentences(text)}
+        for key in keys:
+            if any(ch.isalnum() for ch in key):
+                holders[key].append(i)
+    counts: dict[tuple[int, int], int] = defaultdict(int)
+    for docs in holders.values():
+        for i, j in combinations(docs, 2):
+            counts[(i, j)] += 1
+    return counts
 
 
 def _similarity(a: list[str], b: list[str]) -> float:
