@@ -91,7 +91,7 @@ from framing.attribution import (
     tokenize,
 )
 from framing.errors import InputNotFoundError, SchemaError
-from framing.lexicon import Lexicon
+from framing.lexicon import Lexicon, load_lexicon
 from framing.sentences import split_sentences
 
 __all__ = ["actor_labels", "actor_mentions", "load_actors", "ACTOR_LABEL_COLUMNS", "LABEL_PATTERNS", "DESIGNATION_VERBS"]
@@ -702,8 +702,15 @@ def actor_labels(
         raise SchemaError(f"window must be a non-negative integer number of sentences, got {window!r}")
     actor_map = load_actors(actors)
     pattern, groups = _compile(actor_map)
-    labels = find(corpus, lexicons=[lexicon])
-    cues = find(corpus, lexicons=["attribution"])
+    label_lexicon = lexicon if isinstance(lexicon, Lexicon) else load_lexicon(lexicon)
+    if label_lexicon.name == "attribution":
+        found = find(corpus, lexicons=[label_lexicon])
+        labels, cues = found, found
+    else:
+        # one pass over the corpus for the labels and the reporting verbs
+        found = find(corpus, lexicons=[label_lexicon, "attribution"])
+        labels = found[found["lexicon"] == label_lexicon.name]
+        cues = found[found["lexicon"] == "attribution"]
     qt = quote_table(corpus)
     by_doc = {k: g for k, g in labels.groupby("doc_id", sort=False)} if len(labels) else {}
     cues_by_doc = {k: g for k, g in cues.groupby("doc_id", sort=False)} if len(cues) else {}
