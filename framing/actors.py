@@ -475,11 +475,6 @@ def _candidates(doc: _Doc, cues: pd.DataFrame) -> list[dict[str, Any]]:
                     if w:
                         add(label, mi, "premodifier", agent_text=w.group("agent"))
                         continue
-                    m_act = _ACTIVE_BEFORE.search(text[sent_a:np_start])
-                    if m_act:
-                        agent = _agent_before(doc, sent_a + m_act.start("verb"))
-                        add(label, mi, "premodifier", agent=agent)
-                        continue
                     add(label, mi, "premodifier")
         # compound: "the Jaish-ul-Adl terrorist group", "Hamas militants"
         m1 = doc.tok(mb - 1)

@@ -165,6 +165,12 @@ def test_designation_by_third_party_and_reported_copula():
     assert terror.loc["d2", "attributed_to"] == "Iran"
     assert terror.loc["d3", "attributed_to"] == "it"
     assert not terror["negated"].any()
+    # the outlet's own description inside a designation sentence stays the outlet's
+    out = framing.actor_labels(corpus(
+        "The United States has labeled the militant group Jaish al-Adl a terrorist organisation."), ACTORS)
+    rows = out.set_index("label")
+    assert pd.isna(rows.loc["militant", "attributed_to"]) and rows.loc["militant", "pattern"] == "premodifier"
+    assert rows.loc["terrorist", "attributed_to"] == "The United States"
 
 
 def test_label_inside_quotation_carries_quote_voice_and_speaker():
