@@ -134,7 +134,10 @@ _RELATIVE_ACTIVE = re.compile(
     rf"(?P<neg>(?:not|never|does\s+not|did\s+not|doesn['’]t|didn['’]t)\s+)?(?P<verb>{_DESIG_FORMS})\b(?:\s+as)?\s+(?=\S)",
     re.IGNORECASE,
 )
-_ACTIVE_BEFORE = re.compile(rf"(?<!\bso\s)(?<!\bso-)\b(?P<verb>{_DESIG_FORMS})\s+(?:as\s+)?$", re.IGNORECASE)
+_ACTIVE_BEFORE = re.compile(
+    rf"(?<!\bso\s)(?<!\bso-)\b(?P<verb>{_DESIG_FORMS})\s+(?:as\s+)?(?P<np>(?:[\w\-‐‑’'“”\"]+\s+){{0,4}})$",
+    re.IGNORECASE,
+)
 _AFTER_ACTIVE = re.compile(r"(?:\s+as)?\s+(?=\S)", re.IGNORECASE)
 _COPULA = re.compile(
     _OPTIONAL_ASIDE
@@ -403,6 +406,12 @@ def _candidates(doc: _Doc, cues: pd.DataFrame) -> list[dict[str, Any]]:
                 add(label, mi, "designation", agent=agent, negated=bool(m.group("neg")))
         # designation, active: "The United States has also labeled X a terrorist organization"
         m = _ACTIVE_BEFORE.search(before)
+        if m and m.group("np"):
+            # only a premodifier may stand between verb and name ("labeled the militant group X")
+            np_a = doc.tok(sent_a + m.start("np"))
+            words = [t for t in range(np_a, doc.tok(ma)) if doc.tokens[t].is_word]
+            if words and (doc.tokens[words[0]].low not in ("the", "a", "an") or not doc.gap_ok(words[0] + 1, doc.tok(ma), max_words=4)):
+                m = None
         if m:
             m2 = _AFTER_ACTIVE.match(text, mb)
             found = doc.predicate_labels(m2.end()) if m2 else []
