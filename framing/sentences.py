@@ -72,7 +72,10 @@ SENTENCE_STARTERS = frozenset(
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # a sentence-final punctuation run, closing marks, then whitespace and the next character
-_CANDIDATE = re.compile(r"(?:\.{2,}|…|[.?!])[?!.…]*[\"'”’»)\]]*(?=[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]+(\S))")
+# (only at the start of a punctuation run, possessive: linear on any input)
+_CANDIDATE = re.compile(
+    r"(?<![.?!…])[.?!…]++[\"'”’»)\]]*+(?=[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]++(\S))"
+)
 _MAX_WORD = 40  # longer tokens are never abbreviations
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([^\W\d_][\w’'.-]*|\d)")
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]\Z")
