@@ -934,6 +934,14 @@ def distinguishability(
     notes = []
     if n_groups < 20:
         notes.append(f"only {n_groups} groups: the permutation null and intervals are coarse")
+    if scheme == "within_groups" and g is not None:
+        share = float((pd.Series(y).groupby(g).nunique() <= 1).mean())
+        if share > 0.5:
+            notes.append(
+                f"{by} is constant within {share:.0%} of the {groups} groups, so shuffling within groups barely "
+                f"moves it and the null sits near the observed score; make {by} a property of {groups} "
+                "and use permutation='between_groups'"
+            )
     if n_permutations and n_permutations < 100:
         notes.append(f"only {n_permutations} permutations: smallest attainable p-value {1 / (n_permutations + 1):.3g}")
     note = "; ".join(notes)
