@@ -350,18 +350,6 @@ _NOT_SPEECH_AFTER = {
 }
 
 
-@dataclass
-class _Row:
-    start: int
-    end: int
-    verb: str
-    category: Any
-    speaker_span: tuple[int, int] | None
-    quote_id: Any = None
-    speaker: Any = None
-    voice: Any = "narrator"
-
-
 def _token_index(tokens: Sequence[Token], starts: np.ndarray, offset: int) -> int:
     return int(np.searchsorted(starts, offset, side="right")) - 1
 
