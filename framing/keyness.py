@@ -145,8 +145,9 @@ def keyness(
         yj = total_w - yi
         ni = yi.sum()
         nj = N - ni
-        delta = (np.log((yi + alpha) / (ni + a0 - yi - alpha))
-                 - np.log((yj + alpha) / (nj + a0 - yj - alpha)))
+        with np.errstate(divide="ignore", invalid="ignore"):  # a one-term vocabulary has no odds
+            delta = (np.log((yi + alpha) / (ni + a0 - yi - alpha))
+                     - np.log((yj + alpha) / (nj + a0 - yj - alpha)))
         se = np.sqrt(1 / (yi + alpha) + 1 / (yj + alpha))
         zz = delta / se
         # 2x2 table: [[yi, ni - yi], [yj, nj - yj]]

@@ -157,13 +157,15 @@ def bootstrap(
         strata_codes = np.zeros(len(members), dtype=int)
     reps = []
     cols = list(table.columns)
+    ids = [str(table[cluster].iloc[m[0]]) for m in members]
+    sizes = np.array([len(m) for m in members])
     for _ in range(n_resamples):
         pick = np.concatenate([rng.choice(np.flatnonzero(strata_codes == s), size=(strata_codes == s).sum())
                                for s in np.unique(strata_codes)])
         idx = np.concatenate([members[c] for c in pick])
-        copy = np.concatenate([np.full(len(members[c]), i) for i, c in enumerate(pick)])
+        labels = [f"{ids[c]}#{i}" for i, c in enumerate(pick)]
         sample = table.iloc[idx].reset_index(drop=True)
-        sample[cluster] = sample[cluster].astype(str) + "#" + pd.Series(copy).astype(str)
+        sample[cluster] = pd.array(np.repeat(labels, sizes[pick]), dtype="string")
         reps.append(_as_series(statistic(sample[cols])).reindex(est.index))
     R = pd.DataFrame(reps)
     a = (1 - ci_level) / 2
@@ -197,7 +199,8 @@ def permutation_test(
     The group label of each cluster (document by default) is permuted among
     the clusters and ``statistic`` recomputed; matches stay with their
     document, so within-document dependence is respected. ``by`` must be
-    constant within each cluster.
+    constant within each cluster. ``statistic`` must not modify the table it
+    is given (one working copy is reused across permutations).
 
     Parameters
     ----------
@@ -247,11 +250,11 @@ def permutation_test(
     obs = _as_series(statistic(table))
     ge = np.zeros(len(obs))
     le = np.zeros(len(obs))
-    col = table[by]
+    dtype = table[by].dtype
+    shuffled = table.copy()  # one copy; its group column is overwritten for each permutation
     for _ in range(n_resamples):
         perm = rng.permutation(labels)
-        shuffled = table.copy()
-        shuffled[by] = pd.Series(perm[codes], index=table.index, dtype=col.dtype)
+        shuffled[by] = pd.Series(perm[codes], index=table.index, dtype=dtype)
         s = _as_series(statistic(shuffled)).reindex(obs.index).to_numpy()
         ge += s >= obs.to_numpy() - 1e-12
         le += s <= obs.to_numpy() + 1e-12

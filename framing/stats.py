@@ -94,26 +94,50 @@ class ResultTable(pd.DataFrame):
         return out
 
 
+_FLOATS = frozenset(("estimate", "ci_low", "ci_high", "ci_level", "statistic", "p_value", "p_adjusted",
+                     "exposure", "delta", "se", "z", "chi2", "g2"))
+_INTS = frozenset(("n_docs", "count", "count_group", "count_rest"))
+
+
+def _missing(v: Any) -> bool:
+    return v is None or v is pd.NA or (isinstance(v, float) and np.isnan(v))
+
+
 def result_table(rows: Sequence[dict[str, Any]] | pd.DataFrame, *, models: dict | None = None,
                  columns: Sequence[str] = schema.RESULT) -> ResultTable:
-    """Build a :class:`ResultTable` with exactly ``columns`` in order and stable dtypes."""
-    frame = pd.DataFrame(list(rows) if not isinstance(rows, pd.DataFrame) else rows)
+    """Build a :class:`ResultTable` with exactly ``columns`` in order and stable dtypes.
+
+    Numeric columns are float64, counts nullable Int64, text columns pandas
+    strings; absent values are missing.
+    """
+    if isinstance(rows, pd.DataFrame):
+        frame = rows.reset_index(drop=True)
+        data_f: dict[str, Any] = {}
+        for col in columns:
+            v = frame[col] if col in frame.columns else pd.Series([None] * len(frame), dtype=object)
+            if col in _FLOATS:
+                data_f[col] = pd.to_numeric(v, errors="coerce").astype("float64").to_numpy()
+            elif col in _INTS:
+                data_f[col] = pd.to_numeric(v, errors="coerce").round().astype("Int64").array
+            else:
+                data_f[col] = v.astype("string").array
+        out_f = ResultTable(data_f, index=pd.RangeIndex(len(frame)))
+        object.__setattr__(out_f, "models", dict(models or {}))
+        return out_f
+    else:
+        rows = list(rows)
+        n = len(rows)
+        get = {c: [r.get(c) for r in rows] for c in columns}
+    data: dict[str, Any] = {}
     for col in columns:
-        if col not in frame.columns:
-            frame[col] = np.nan
-    frame = frame.loc[:, list(columns)]
-    floats = ("estimate", "ci_low", "ci_high", "ci_level", "statistic", "p_value", "p_adjusted", "exposure",
-              "delta", "se", "z", "chi2", "g2")
-    ints = ("n_docs", "count", "count_group", "count_rest")
-    strings = ("group", "measure", "adjust_method", "method", "note", "term")
-    for col in frame.columns:
-        if col in floats:
-            frame[col] = pd.to_numeric(frame[col], errors="coerce").astype("float64")
-        elif col in ints:
-            frame[col] = pd.to_numeric(frame[col], errors="coerce").round().astype("Int64")
-        elif col in strings:
-            frame[col] = frame[col].astype("string")
-    out = ResultTable(frame.reset_index(drop=True))
+        vals = get[col]
+        if col in _FLOATS:
+            data[col] = np.array([np.nan if _missing(v) else float(v) for v in vals], dtype="float64")
+        elif col in _INTS:
+            data[col] = pd.array([None if _missing(v) else int(round(float(v))) for v in vals], dtype="Int64")
+        else:
+            data[col] = pd.array([None if _missing(v) else str(v) for v in vals], dtype="string")
+    out = ResultTable(data, index=pd.RangeIndex(n))
     object.__setattr__(out, "models", dict(models or {}))
     return out
 
@@ -671,15 +695,21 @@ def compare(
         mkey = pd.Series(count, index=table.index)
     voices = _as_list(voice)
     suffix = f" [{'+'.join(voices)}]" if voices else ""
-    summed = (table.assign(_m=mkey.to_numpy()).groupby(["_m", "doc_id"], sort=True)[count].sum())
+    mcode, mnames = pd.factorize(mkey, sort=True)
+    dcode = pd.Index(docs.index).get_indexer(table["doc_id"])
+    inside = dcode >= 0  # rows of documents without tokens are left out of the fit
+    counts_dm = np.zeros((len(docs), len(mnames)))
+    np.add.at(counts_dm, (dcode[inside], mcode[inside]),
+              pd.to_numeric(table[count], errors="coerce").fillna(0).to_numpy(dtype=float)[inside])
     rng = np.random.default_rng(seed)
     rows: list[dict[str, Any]] = []
     models: dict[str, Any] = {}
-    for m in summed.index.get_level_values(0).unique():
-        c = summed.loc[m].reindex(docs.index, fill_value=0).to_numpy(dtype=float)
+    exposure_d = docs["exposure"].to_numpy()
+    for j, m in enumerate(mnames):
+        c = counts_dm[:, j]
         name = f"{m}{suffix}"
         r, model = _measure_rows(
-            name, groups, c, docs["exposure"].to_numpy(), gcode_all, ccode, reference=ref_idx,
+            name, groups, c, exposure_d, gcode_all, ccode, reference=ref_idx,
             ref_label=ref_label, family=family, ci_level=ci_level, replicated=replicated,
             cluster_label=unit, n_docs=n_docs, n_clusters=n_units, note=note, rng=rng, n_resamples=n_resamples)
         rows.extend(r)

@@ -1,0 +1,114 @@
+"""keyness: Monroe et al. log-odds with informative prior, chi-square and G2, checked by hand and with scipy."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy import stats as sps
+
+from framing import schema
+from framing.errors import StatisticsError
+from framing.keyness import keyness
+
+COUNTS = pd.DataFrame({
+    "outlet": ["A", "A", "A", "B", "B", "B"],
+    "term": ["terrorist", "militant", "said", "terrorist", "militant", "said"],
+    "count": [8, 2, 30, 1, 9, 40],
+})
+
+
+def test_log_odds_with_informative_prior_by_hand():
+    res = keyness(COUNTS, target="A")
+    assert list(res.columns) == list(schema.KEYNESS + schema.KEYNESS_STATS)
+    assert set(res["group"]) == {"A"}
+    r = res.set_index("term").loc["terrorist"]
+    # Monroe, Colaresi & Quinn (2008) eqs. 16 and 22, prior alpha_w = corpus count of w (alpha0 = all tokens)
+    y_a, y_b, n_a, n_b = 8, 1, 40, 50
+    a_w, a0 = 9, 90
+    delta = math.log((y_a + a_w) / (n_a + a0 - y_a - a_w)) - math.log((y_b + a_w) / (n_b + a0 - y_b - a_w))
+    se = math.sqrt(1 / (y_a + a_w) + 1 / (y_b + a_w))
+    assert r["delta"] == pytest.approx(delta)
+    assert r["se"] == pytest.approx(se)
+    assert r["z"] == pytest.approx(delta / se)
+    assert r["p_value"] == pytest.approx(2 * sps.norm.sf(abs(delta / se)))
+    assert (r["count_group"], r["count_rest"]) == (8, 1)
+    # sorted by decreasing z: "terrorist" is A's most distinctive term, "militant" its least
+    assert list(res["term"]) == ["terrorist", "said", "militant"]
+    assert res.set_index("term").loc["militant", "z"] < 0
+
+
+def test_chi2_and_g2_match_scipy_with_quanteda_corrections():
+    res = keyness(COUNTS, target="A").set_index("term")
+    for term, sign in (("terrorist", 1), ("militant", -1)):
+        a = int(COUNTS[(COUNTS.outlet == "A") & (COUNTS.term == term)]["count"].iloc[0])
+        c = int(COUNTS[(COUNTS.outlet == "B") & (COUNTS.term == term)]["count"].iloc[0])
+        table = np.array([[a, 40 - a], [c, 50 - c]])
+        yates = sps.chi2_contingency(table, correction=True).statistic
+        assert res.loc[term, "chi2"] == pytest.approx(sign * yates)
+        g2 = sps.chi2_contingency(table, correction=False, lambda_="log-likelihood").statistic
+        n = table.sum()
+        r, k = table.sum(1), table.sum(0)
+        williams = 1 + (n / r[0] + n / r[1] - 1) * (n / k[0] + n / k[1] - 1) / (6 * n)
+        assert res.loc[term, "g2"] == pytest.approx(sign * g2 / williams)
+
+
+def test_smaller_prior_shrinks_less():
+    strong = keyness(COUNTS, target="A").set_index("term")
+    weak = keyness(COUNTS, target="A", alpha0=1.0).set_index("term")
+    assert abs(weak.loc["terrorist", "delta"]) > abs(strong.loc["terrorist", "delta"])
+    # with a negligible prior the estimate approaches the raw log-odds ratio
+    raw = math.log(8 / 32) - math.log(1 / 49)
+    assert keyness(COUNTS, target="A", alpha0=1e-6).set_index("term").loc["terrorist", "delta"] == pytest.approx(
+        raw, rel=1e-4)
+
+
+def test_every_group_against_the_rest_and_holm_per_group():
+    res = keyness(COUNTS)
+    assert sorted(set(res["group"])) == ["A", "B"]
+    # with two groups, B against the rest is A against the rest mirrored
+    a = res[res.group == "A"].set_index("term")
+    b = res[res.group == "B"].set_index("term")
+    assert np.allclose(a.loc[b.index, "delta"], -b["delta"])
+    from statsmodels.stats.multitest import multipletests
+
+    assert np.allclose(a["p_adjusted"], multipletests(a["p_value"], method="holm")[1])
+    assert set(res["adjust_method"]) == {"holm"}
+
+
+def test_bundled_corpus_times_of_israel_terror(example, example_texts):
+    toi = example.set_index("doc_id").loc["timesofisrael", "outlet"]
+    res = keyness(example, target=toi)
+    terms = res.set_index("term")
+    expected_toi = len(re.findall(r"\bterror\b", example_texts["timesofisrael"], flags=re.I))
+    expected_rest = sum(len(re.findall(r"\bterror\b", t, flags=re.I))
+                        for d, t in example_texts.items() if d != "timesofisrael")
+    assert terms.loc["terror", "count_group"] == expected_toi >= 2
+    assert terms.loc["terror", "count_rest"] == expected_rest
+    # "terror group Hamas" is the Times of Israel's own addition to the shared AFP copy
+    assert "terror" in list(res["term"].head(5))
+    # the shared tokenizer keeps hyphenated names whole
+    assert "al-adl" in terms.index
+
+
+def test_counts_with_doc_ids_take_the_group_from_the_corpus():
+    counts = pd.DataFrame({"doc_id": ["d1", "d1", "d2", "d3"], "term": ["x", "y", "x", "y"], "count": [3, 1, 2, 5]})
+    corpus = pd.DataFrame({"doc_id": ["d1", "d2", "d3"], "leaning": ["left", "left", "right"]})
+    res = keyness(counts, by="leaning", corpus=corpus, target="left").set_index("term")
+    assert (res.loc["x", "count_group"], res.loc["x", "count_rest"]) == (5, 0)
+    assert (res.loc["y", "count_group"], res.loc["y", "count_rest"]) == (1, 5)
+    assert len(keyness(counts, by="leaning", corpus=corpus, min_count=6)) == 2  # "y" (6) kept, "x" (5) dropped
+
+
+def test_bad_input():
+    with pytest.raises(StatisticsError, match="target 'C'"):
+        keyness(COUNTS, target="C")
+    with pytest.raises(StatisticsError, match="at least two groups"):
+        keyness(COUNTS[COUNTS.outlet == "A"])
+    with pytest.raises(StatisticsError, match="'leaning'"):
+        keyness(COUNTS, by="leaning")
+    with pytest.raises(StatisticsError, match="corpus .* or a counts table"):
+        keyness(COUNTS.rename(columns={"count": "n"}))
