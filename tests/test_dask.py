@@ -47,7 +47,9 @@ def allsides_sample(shared_datasets, tmp_path_factory) -> Path:
 
 def _same(dask_result: dd.DataFrame, expected: pd.DataFrame) -> None:
     got = dask_result.compute().reset_index(drop=True)
-    pd.testing.assert_frame_equal(got, expected)
+    # a categorical column holding text as found (find's ``match``) has the categories seen in
+    # each partition, listed in another order than in one pass: values and dtypes must be equal
+    pd.testing.assert_frame_equal(got, expected, check_categorical=False)
 
 
 def test_this_module_is_the_framing_one_and_dask_is_the_real_package():
