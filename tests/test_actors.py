@@ -148,6 +148,9 @@ def test_negated_labels_are_flagged_not_counted():
     terror = out[out["label_category"] == "terrorism"]
     assert set(terror["doc_id"]) == {"d0", "d1", "d2"}
     assert terror["negated"].all()
+    # a negated description of a back-reference is never an own label either
+    out = framing.actor_labels(corpus("Jaish al-Adl claimed the attack. The ministry did not describe the group as terrorist."), ACTORS)
+    assert out[(out["label_category"] != "neutral") & ~out["negated"]].empty
 
 
 def test_designation_by_third_party_and_reported_copula():
