@@ -48,12 +48,19 @@ Decisions (documented so results can be read correctly)
 * ``negated`` is True for "no one was killed", "was not killed", "did not
   kill"; such statements are kept (with ``number`` 0 where stated) so that a
   user can drop them.
-* ``humanising`` joins, in text order, the humanising lexicon words found in
-  the statement, ages ("6-year-old", "aged 6", "11-month-old") and names in
-  the victims phrase (a run of two or more capitalised words that are not a
-  nationality, or a single capitalised victim). ``emotive`` joins the emotive
-  lexicon words found anywhere in the statement (agent included: "the deadly
-  missile strikes").
+* ``humanising`` joins, in text order, what the victims phrase says about the
+  victims as people: humanising lexicon words ("innocent", family roles),
+  ages ("6-year-old", "aged 6", "11-month-old") and names (the run of
+  capitalised words ending the phrase, unless it is a plural such as
+  "Palestinians"). ``emotive`` joins the emotive lexicon words found anywhere
+  in the statement (agent included: "the deadly missile strikes").
+* A noun without victims or count ("with assassinations, kidnappings") is a
+  mention, not a statement, and gives no row; "death toll", "casualties",
+  "fatalities" and "the dead" are kept without a victims phrase, with the
+  count a toll is said to reach ("has risen to 413") as ``number``.
+* Only words the lexicon files under ``death`` or ``injury`` start a
+  statement: a verb the lexicon lists only as emotive ("slaughtered") does
+  not; pass your own lexicon to change that.
 * ``voice`` is the voice of the killing word (narrator, quote, scare_quote).
 * ``start``/``end`` span the whole statement: agent, predicate, victims and
   cause, so ``text[start:end]`` is the evidence.
@@ -795,7 +802,7 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                 j -= 1
             if j >= 0 and toks[j].low in _CAUSATIVE:
                 if toks[j].low.endswith("ing") and (j == 0 or toks[j - 1].low in (",", "while", "thus")):
-                    st.agent = previous_agent(out)
+                    st.agent = _previous_agent(out)
                 else:
                     k2, _, _ = _back_over_aux(toks, j)
                     span, how = _subject_before(toks, k2, out)
@@ -811,7 +818,7 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             st.negated = neg
             span, how = _subject_before(toks, k2, out)
             if how == "coordinated":
-                span = previous_victims(out)
+                span = _previous_victims(out)
             st.victims = span
             st.cause = _cause_after(toks, b)
             out.append(st)
@@ -825,7 +832,7 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             st.victims = _np_forward(toks, nxt_i)
             before = toks[k2] if k2 >= 0 else None
             if before is not None and (before.low in (",", "while", "thus", "and", "also", "by") or before.low in _QUOTE_CHARS):
-                st.agent = previous_agent(out) if out else _clause_subject(toks, k2)
+                st.agent = _previous_agent(out) if out else _clause_subject(toks, k2)
             elif before is not None and before.low in _SUBJ_PRON - _RELATIVE:
                 st.agent = (k2, k2)
             elif before is not None and before.is_word:
@@ -854,7 +861,7 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             else:
                 span, how = _subject_before(toks, k2, out)
                 if how == "coordinated":
-                    span = previous_victims(out)
+                    span = _previous_victims(out)
                 st.victims = span
             if st.agent is None:
                 st.cause = _cause_after(toks, b)
@@ -865,7 +872,7 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
         st.victims = _np_forward(toks, nxt_i)
         span, how = _subject_before(toks, k2, out)
         if how == "coordinated":
-            span = previous_agent(out) if out else _clause_subject(toks, k2)
+            span = _previous_agent(out) if out else _clause_subject(toks, k2)
         st.agent = span
         out.append(st)
     for st in out:
@@ -897,14 +904,14 @@ def _toll_count(toks: list[_Tok], k: int) -> tuple[int, int] | None:
     return None
 
 
-def previous_agent(out: list[_Statement]) -> tuple[int, int] | None:
+def _previous_agent(out: list[_Statement]) -> tuple[int, int] | None:
     for st in reversed(out):
         if st.agent is not None:
             return st.agent
     return None
 
 
-def previous_victims(out: list[_Statement]) -> tuple[int, int] | None:
+def _previous_victims(out: list[_Statement]) -> tuple[int, int] | None:
     for st in reversed(out):
         if st.victims is not None:
             return st.victims

@@ -19,7 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import Any, Literal
 
 import numpy as np
@@ -82,7 +82,7 @@ def _word_spans(text: str, offset: int) -> list[tuple[str, int, int]]:
     # a period or comma inside or outside a closing quote is house style, not an edit:
     # compare both as quote-then-punctuation
     for k in range(len(out) - 1):
-        (p, ps, pe), (q, qs, qe) = out[k], out[k + 1]
+        (p, _, pe), (q, qs, qe) = out[k], out[k + 1]
         closing = qe - offset >= len(text) or not text[qe - offset].isalnum()
         if p in (".", ",") and q in ('"', "'") and pe == qs and closing:
             out[k], out[k + 1] = out[k + 1], out[k]
