@@ -124,7 +124,7 @@ REPORTING_VERBS = frozenset(
     recounted testified texted emailed cautioned cautions concluded concludes
     hailed hailing blasted slammed praised shouted yelled joked quipped
     mused recalls recounts agreed agrees disputed demanded demands
-    call calls chanted chanting likened dismissed
+    call calls chanted chanting likened dismissed citing cited
     """.split()
 ) | {"according to"}
 
@@ -358,6 +358,12 @@ _BOUNDARY = frozenset(
     might must did does do not also to said says told what how why whether even""".split()
 )
 _PRONOUNS = frozenset({"he", "she", "it", "they"})
+#: common irregular past-tense verbs: they end a subject noun phrase
+_IRREGULAR_PAST = frozenset(
+    """spoke met went came made took gave held left led sent struck hit began became brought built chose
+    drew fell felt flew fought found got grew heard kept knew lost meant ran rose saw sought sold set shot
+    stood thought threw understood won put paid spent bought caught taught wore broke""".split()
+)
 _DETERMINERS = frozenset(
     "the a an this that these those his her its their our one another some several many two three".split()
 )
@@ -532,7 +538,7 @@ def _sentence_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
     while j < len(toks) and j - k < 8:
         tok = toks[j].group(0)
         low = tok.lower().strip(",.;:")
-        if j > k and (low in _BOUNDARY or low in REPORTING_VERBS or low in _AUX_ADV
+        if j > k and (low in _BOUNDARY or low in REPORTING_VERBS or low in _AUX_ADV or low in _IRREGULAR_PAST
                       or (low.endswith(("ed", "es")) and not tok[:1].isupper())
                       or (low.endswith("s") and not tok[:1].isupper() and low not in _ORG and j - k >= 1
                           and toks[j - 1].group(0)[:1].isupper() and not low.endswith(("ss", "’s", "'s")))):
