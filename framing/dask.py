@@ -14,9 +14,15 @@ counts, not text: ``framing.compare(framing.dask.score(docs).compute())``,
 and :func:`term_counts` sums word counts per group on the cluster for
 :func:`framing.keyness`. Raw text never has to come back to the client.
 
->>> import dask.dataframe as dd                                          # doctest: +SKIP
+The computations run on whatever cluster the current ``distributed.Client`` points
+at (a ``LocalCluster``, dask-jobqueue on Slurm/PBS, the Dask Kubernetes operator…);
+this module schedules nothing itself.
+
+>>> import json                                                          # doctest: +SKIP
+>>> import dask.bag as db, dask.dataframe as dd                          # doctest: +SKIP
 >>> import framing.dask as fd                                            # doctest: +SKIP
 >>> docs = fd.corpus(dd.read_parquet("s3://bucket/news/*.parquet"))     # doctest: +SKIP
+>>> docs = fd.corpus(db.read_text("news/*.jsonl.gz").map(json.loads))   # doctest: +SKIP
 >>> scores = fd.score(docs, lexicons=["attribution", "hedging"])         # doctest: +SKIP
 >>> scores.to_parquet("s3://bucket/scores/")                             # doctest: +SKIP
 """
