@@ -50,6 +50,8 @@ _EXPORTS: dict[str, str] = {
     "keyness": "framing.keyness",
     "bootstrap": "framing.resample",
     "permutation_test": "framing.resample",
+    "ResultTable": "framing.stats",
+    "SmallSampleWarning": "framing.stats",
     # classifiers and validation
     "FrameClassifier": "framing.classify",
     "evaluate": "framing.classify",
@@ -69,6 +71,7 @@ _EXPORTS: dict[str, str] = {
     "LexiconError": "framing.errors",
     "SchemaError": "framing.errors",
     "ModelError": "framing.errors",
+    "StatisticsError": "framing.errors",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]
