@@ -278,9 +278,11 @@ def exact_ratio(c1: float, e1: float, c2: float, e2: float, ci_level: float) -> 
 
     n = int(round(c1 + c2))
     if n == 0:
-        return np.nan, 0.0, np.inf, 1.0
+        return np.nan, 0.0, np.inf, np.nan
     k = int(round(c1))
-    p = float(test_poisson_2indep(k, e1, n - k, e2, method="exact-cond").pvalue)
+    with warnings.catch_warnings(), np.errstate(divide="ignore", invalid="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)
+        p = float(test_poisson_2indep(k, e1, n - k, e2, method="exact-cond").pvalue)
     ci = sps.binomtest(k, n).proportion_ci(confidence_level=ci_level, method="exact")
 
     def to_ratio(q: float) -> float:
@@ -487,6 +489,8 @@ def _measure_rows(
             het_stat, het_p = np.nan, np.nan
         method_het = (f"chi-square test of equal rates, Monte Carlo p-value "
                       f"({n_resamples} multinomial draws given the total count)")
+    if C.sum() == 0:
+        notes.append("no matches in any group: nothing to test")
     note_s = "; ".join(notes)
     for g, label in enumerate(groups):
         rows.append({"group": label, "measure": f"{name} rate per 1k", "estimate": rate[g] * 1000,

@@ -307,3 +307,16 @@ def test_shares_by_corpus_metadata_and_cluster_column():
     res = compare_shares(t, by="leaning", outcome="construction", corpus=corpus, cluster="outlet")
     r = row(res, "left", "construction=active share")
     assert r["estimate"] == pytest.approx(2 / 3) and r["n_docs"] == 2
+
+
+def test_category_without_matches_is_reported_but_not_tested():
+    s = pd.concat([scores_table(DOCS, "distancing"),
+                   scores_table([(d, o, 0, n) for d, o, _, n in DOCS], "endorsing")], ignore_index=True)
+    res = compare(s, reference="A")
+    empty = res[res["measure"].str.startswith("attribution:endorsing")]
+    assert (empty.loc[empty["measure"].str.contains("rate per 1k"), "estimate"] == 0).all()
+    assert empty["p_value"].isna().all() and empty["note"].str.contains("no matches in any group").all()
+    # the empty category does not enlarge the Holm family of the other one
+    alone = compare(scores_table(DOCS, "distancing"), reference="A")
+    both = res[res["measure"].str.startswith("attribution:distancing")]
+    assert np.allclose(both["p_adjusted"].dropna(), alone["p_adjusted"].dropna())
