@@ -186,6 +186,7 @@ _MARK = re.compile(r"''|``|[“”„‟\"«»‘’‚‛']")
 _DOUBLE = {"“": "open", "„": "open", "‟": "open", "«": "open", "``": "open", "”": "close", "»": "close",
            '"': "either", "''": "either"}
 _SINGLE = {"‘": "open", "‚": "open", "‛": "open", "’": "close", "'": "either"}
+_STRAIGHT = frozenset({'"', "''", "'"})
 _LEFT_OPEN = set("([{—–-/…") | set("“„‟«‘‚‛\"'")
 _RIGHT_CLOSE = set(".,;:!?)]}—–-…") | set("”»’\"'")
 _ELISION = re.compile(r"(?:\d\d?s?\b|em\b|til\b|tis\b|twas\b|cause\b|n\b|bout\b|round\b)", re.IGNORECASE)
@@ -240,7 +241,9 @@ def _pair_line(line: str, offset: int) -> list[_Raw]:
     """Outermost quotes of one line, in order."""
     stack: list[tuple[str, int, int]] = []
     count = {"d": 0, "s": 0}
-    pairs: list[tuple[int, int, int, int]] = []
+    straight_open = 0  # open double marks that are straight (" or '')
+    # (open start, open end, content end, quote end, closed)
+    pairs: list[tuple[int, int, int, int, bool]] = []
     for m in _MARK.finditer(line):
         i, j = m.span()
         got = _role(line, i, j, m.group(0))
@@ -253,34 +256,54 @@ def _pair_line(line: str, offset: int) -> list[_Raw]:
             if not count[typ]:
                 continue
             role = "close"
+        straight = m.group(0) in _STRAIGHT
         if role == "open":
+            same = count["s"] if typ == "s" else (straight_open if straight else count["d"] - straight_open)
+            if same:
+                # a second opening mark of a kind already open: the first was never closed.
+                # A double quote ends before the new mark; a single one was an apostrophe.
+                while True:
+                    t, a, b = stack.pop()
+                    count[t] -= 1
+                    a_straight = line[a] in _STRAIGHT
+                    if t == "d" and a_straight:
+                        straight_open -= 1
+                    if t == typ and (typ == "s" or a_straight == straight):
+                        break
+                if typ == "d":
+                    end = i
+                    while end > b and line[end - 1].isspace():
+                        end -= 1
+                    pairs.append((a, b, end, end, False))
             stack.append((typ, i, j))
             count[typ] += 1
+            if typ == "d" and straight:
+                straight_open += 1
             continue
         if not count[typ]:
             continue  # a stray closing mark
         while True:
             t, a, b = stack.pop()
             count[t] -= 1
+            if t == "d" and line[a] in _STRAIGHT:
+                straight_open -= 1
             if t == typ:
                 break
-        pairs.append((a, b, i, j))
+        pairs.append((a, b, i, j, True))
     # a double mark still open closes at the end of the line
     unclosed = next(((a, b) for t, a, b in stack if t == "d"), None)
+    if unclosed is not None:
+        end = len(line.rstrip())
+        pairs.append((unclosed[0], unclosed[1], end, end, False))
     raws: list[_Raw] = []
     line_end = offset + len(line.rstrip())
     first_char = len(line) - len(line.lstrip())
     reach = -1
-    for a, b, c, d in sorted(pairs):
+    for a, b, c, d, closed in sorted(pairs):
         if a < reach:
             continue  # nested inside an outer quote
-        if unclosed is not None and a > unclosed[0]:
-            break
         reach = d
-        raws.append(_make(line, offset, a, b, c, d, True, line_end, first_char))
-    if unclosed is not None:
-        a, b = unclosed
-        raws.append(_make(line, offset, a, b, len(line), len(line), False, line_end, first_char))
+        raws.append(_make(line, offset, a, b, c, d, closed, line_end, first_char))
     return raws
 
 
@@ -290,8 +313,7 @@ def _make(line: str, offset: int, a: int, b: int, c: int, d: int, closed: bool, 
     e = b + len(inner.rstrip())
     if e < s:
         e = s
-    close_end = offset + d if closed else offset + len(line.rstrip())
-    return _Raw(offset + a, offset + s, offset + e, close_end, closed, offset, line_end, a == first, offset)
+    return _Raw(offset + a, offset + s, offset + e, offset + d, closed, offset, line_end, a == first, offset)
 
 
 def _raw_quotes(text: str) -> list[_Raw]:

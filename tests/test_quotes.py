@@ -198,6 +198,18 @@ def test_unbalanced_mark_closes_at_paragraph_end():
     assert labels.tolist() == ["narrator", "narrator"]
 
 
+def test_second_opening_mark_ends_an_unclosed_quote():
+    text = "He said “the first never closes and then “a second one” ends the line."
+    first, second = find_quotes(text)
+    assert text[first.start:first.end] == "the first never closes and then"
+    assert first.close_end == text.index(" “a second")
+    assert text[second.start:second.end] == "a second one"
+    # a curly quote inside a straight one (or the reverse) is nested, not a new quote
+    mixed = "\"Outer words with “inner” words,\" she said."
+    (q,) = find_quotes(mixed)
+    assert mixed[q.start:q.end] == "Outer words with “inner” words,"
+
+
 def test_stray_closing_mark_is_ignored():
     text = "Nothing opens here” but the text goes on. Then “a phrase” appears."
     (q,) = find_quotes(text)
