@@ -52,6 +52,10 @@ __all__ = [
 #: label of rows that concern all groups at once (omnibus tests, effect sizes)
 ALL_GROUPS = "(all)"
 
+#: below this many clusters (documents, outlets) in a group, ``note`` warns that cluster-robust
+#: intervals may be too narrow (calibration by simulation: fine at 30 per group, slightly liberal at 15)
+FEW_CLUSTERS = 20
+
 SMALL_SAMPLE_NOTE = (
     "one document per group: describes these articles, not the outlets or groups they come from"
 )
@@ -545,7 +549,13 @@ def compare(
     errors are cluster-robust (sandwich with statsmodels' small-sample
     correction) by document, or by ``cluster`` when the grouping is a property
     of a coarser unit — e.g. cluster by outlet when comparing leanings, since
-    the leaning is the same for every article of an outlet.
+    the leaning is the same for every article of an outlet. Intervals and
+    tests refer to Student t with Satterthwaite degrees of freedom from the
+    number of clusters per group (Welch's idea), the omnibus test to F.
+    By simulation (``tests/test_calibration.py``) the false-positive rate is
+    near 5 % and 95 % intervals cover near 95 % with 30 overdispersed
+    documents per group; with fewer than :data:`FEW_CLUSTERS` clusters in a
+    group ``note`` says intervals may be too narrow.
 
     When some group has a single document (or cluster), or no matches at all,
     no between-document variation can be estimated: the rates then get exact
@@ -683,8 +693,8 @@ def compare(
                      f"{what_u}s, not the groups")
         warnings.warn(f"compare: a group of {by!r} has a single {what_u}; using exact tests on pooled counts",
                       SmallSampleWarning, stacklevel=2)
-    elif unit and (n_units < 10).any():
-        notes.append(f"few {unit}s in some group (<10): cluster-robust intervals may be too narrow")
+    elif unit and (n_units < FEW_CLUSTERS).any():
+        notes.append(f"few {unit}s in some group (<{FEW_CLUSTERS}): cluster-robust intervals may be too narrow")
     if unit is None:
         notes.append("matches treated as independent (no clustering)")
     if empty_docs:
@@ -881,11 +891,15 @@ def compare_shares(
     groups = sorted(data[by].astype(str).unique())
     if len(groups) < 2:
         raise StatisticsError(f"need at least two groups in column {by!r} to compare, found {groups}")
-    if table is not None and by in table.columns:
+    if by in table.columns:
         all_groups = sorted(table[by].dropna().astype(str).unique())
         empty = [g for g in all_groups if g not in groups]
         if empty:
             raise StatisticsError(f"group {empty[0]!r} of column {by!r} has no rows with a value of {outcome!r}")
+        unused: list[str] = []
+    else:
+        # groups of the corpus without a single row (e.g. an outlet that never labels the actor)
+        unused = sorted(set(corpus[by].dropna().astype(str)) - set(groups)) if corpus is not None else []
     cats = sorted(data[outcome].astype(str).unique())
     G, K = len(groups), len(cats)
     z = _z(ci_level)
@@ -920,12 +934,14 @@ def compare_shares(
         notes.append(f"a group has a single {clus}: rows treated as independent")
         warnings.warn(f"compare_shares: a group of {by!r} has a single {clus}; rows treated as independent",
                       SmallSampleWarning, stacklevel=2)
-    elif clustered and (n_units < 10).any():
-        notes.append(f"few {clus}s in some group (<10): intervals may be too narrow")
+    elif clustered and (n_units < FEW_CLUSTERS).any():
+        notes.append(f"few {clus}s in some group (<{FEW_CLUSTERS}): intervals may be too narrow")
     if not clus:
         notes.append("rows treated as independent (no clustering)")
     if n_missing:
         notes.append(f"{n_missing} row(s) without {outcome!r} left out")
+    if unused:
+        notes.append(f"group(s) {', '.join(unused)} of the corpus have no rows and are not compared")
     note = "; ".join(notes)
     P = table_gk / M[:, None]
 
