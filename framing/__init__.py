@@ -63,7 +63,7 @@ _EXPORTS: dict[str, str] = {
     "agreement": "framing.validation",
     "validate": "framing.validation",
     # report and studies
-    "report": "framing.report",
+    "report": "framing.reporting",
     "run_study": "framing.study",
     # errors
     "FramingError": "framing.errors",

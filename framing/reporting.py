@@ -86,7 +86,8 @@ def load_actors(path: str | Path) -> dict[str, list[str]]:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
-        raise SchemaError(f"actors file {p}{where}: not valid YAML ({exc})") from None
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise SchemaError(f"actors file {p}{where}: not valid YAML ({problem})") from None
     if isinstance(loaded, dict) and set(loaded) == {"actors"}:
         loaded = loaded["actors"]
     return normalise_actors(loaded, source=str(p))
@@ -226,6 +227,10 @@ def _stat(analysis: _Analysis, section: str, key: str, func: Callable | None, na
         analysis.tables[key] = pd.DataFrame(result)
     except FramingError as exc:
         analysis.note(section, f"{key.replace('_', ' ')} not computed: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a failing comparison must not lose the rest of the report
+        message = f"{key.replace('_', ' ')} failed with {type(exc).__name__}: {exc}"
+        analysis.note(section, message)
+        warnings.warn(f"framing report: {message}", RuntimeWarning, stacklevel=2)
 
 
 def _lexicon_info(names: Sequence[str] | None) -> list[dict[str, str]]:
@@ -421,7 +426,10 @@ def _evidence(analysis: _Analysis) -> pd.DataFrame:
         for i, r in enumerate(t["matches"].itertuples(index=False)):
             cat = f"{r.lexicon}:{r.category}"
             neg = " (negated)" if bool(r.negated) else ""
-            add("match", r.doc_id, r.start, r.end, ["match", f"match|{r.lexicon}", f"match|{cat}"], r.voice,
+            # nested categories ("victims.children") can be filtered by their parents ("victims") too
+            parts = str(r.category).split(".")
+            nested = [f"match|{r.lexicon}:{'.'.join(parts[:i])}" for i in range(1, len(parts) + 1)]
+            add("match", r.doc_id, r.start, r.end, ["match", f"match|{r.lexicon}", *nested], r.voice,
                 f"{cat} \u00b7 \u201c{r.match}\u201d \u00b7 {r.voice}{neg}", ("matches", i))
     if "actor_labels" in t:
         for i, r in enumerate(t["actor_labels"].itertuples(index=False)):
@@ -547,7 +555,8 @@ def _table_html(
         spec, ids = links[i] if links is not None and i < len(links) else (None, None)
         cells = []
         for value in row:
-            numeric = isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, (bool, np.bool_))
+            numeric = (isinstance(value, (int, float, np.integer, np.floating))
+                       and not isinstance(value, (bool, np.bool_)) and not pd.isna(value))
             text = _e(_fmt(value))
             if numeric and text and (spec or ids):
                 cells.append(f'<td class="num">{_link(text, spec, ids)}</td>')
@@ -589,7 +598,7 @@ def report(
     actors: Actors | str | Path | None = None,
     lexicons: Sequence[str] | None = None,
     wire: Sequence[tuple[str, str]] | None = None,
-    min_wire_similarity: float = 0.5,
+    min_wire_similarity: float = 0.25,
     by: str = "outlet",
     voice: str | None = "narrator",
     seed: int = 0,
@@ -904,7 +913,10 @@ def _sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of,
             rr = rr[rr["measure"].astype(str).str.contains(" rate ratio ")].reset_index(drop=True)
             links = []
             for r in rr.itertuples(index=False):
-                lexcat = str(r.measure).split(" rate ratio ")[0]
+                if not (pd.to_numeric(r.count, errors="coerce") > 0):
+                    links.append((None, None))  # nothing behind a zero count
+                    continue
+                lexcat = re.sub(r" \[[^\]]*\]$", "", str(r.measure).split(" rate ratio ")[0])
                 spec = {"category": f"match|{lexcat}"}
                 if voice:
                     spec["voice"] = voice
@@ -973,6 +985,9 @@ def _shares_table(shares: pd.DataFrame, caption: str, csv: str | None, *, key: C
                         "note") if c in rows.columns]
     links = []
     for r in rows.itertuples(index=False):
+        if not (pd.to_numeric(r.count, errors="coerce") > 0):
+            links.append((None, None))  # nothing behind a zero count
+            continue
         spec = {"category": key(r)}
         if by == "outlet":
             spec["outlet"] = str(r.group)

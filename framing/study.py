@@ -17,7 +17,7 @@ A study spec names everything an analysis depends on, so that running it again
       n_resamples: 1999
     wire:
       pairs: [[timesofisrael, ahram]]   # omit to take every pair above min_similarity
-      min_similarity: 0.5
+      min_similarity: 0.25
     keyness_terms: 10
     seed: 20240117
     output: output                  # folder, relative to this file
@@ -61,7 +61,7 @@ class Study:
     voice: str | None = "narrator"
     n_resamples: int = 1999
     wire_pairs: list[tuple[str, str]] | None = None
-    min_wire_similarity: float = 0.5
+    min_wire_similarity: float = 0.25
     keyness_terms: int = 10
     seed: int = 0
     output: str = "output"
@@ -125,7 +125,7 @@ def load_study(path: str | Path) -> Study:
     """
     import yaml
 
-    from framing.report import normalise_actors
+    from framing.reporting import normalise_actors
 
     p = Path(path)
     if not p.is_file():
@@ -136,7 +136,8 @@ def load_study(path: str | Path) -> Study:
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" line {mark.line + 1}" if mark is not None else ""
-        raise SchemaError(f"study spec {p}{where}: not valid YAML ({getattr(exc, 'problem', exc)})") from None
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise SchemaError(f"study spec {p}{where}: not valid YAML ({problem})") from None
     spec = _mapping(spec, f"study spec {p}", _TOP_KEYS, text)
     for key in ("name", "corpus"):
         if not isinstance(spec.get(key), str) or not spec[key].strip():
@@ -160,7 +161,7 @@ def load_study(path: str | Path) -> Study:
         if not isinstance(pairs, list) or not all(isinstance(x, list) and len(x) == 2 for x in pairs):
             raise SchemaError(f"study spec {p}{_line_of(text, 'pairs')}: wire.pairs must be a list of [doc_a, doc_b]")
         pairs = [(str(a), str(b)) for a, b in pairs]
-    min_sim = wire.get("min_similarity", 0.5)
+    min_sim = wire.get("min_similarity", 0.25)
     if not isinstance(min_sim, (int, float)) or not 0 <= min_sim <= 1:
         raise SchemaError(f"study spec {p}: wire.min_similarity must be a number between 0 and 1, got {min_sim!r}")
     return Study(
@@ -193,7 +194,7 @@ def run_study(spec: str | Path | Study, *, output: str | Path | None = None, pro
         ``<output>/report/index.html``; beside it ``tables/*.csv``,
         ``figures/*.{png,pdf,svg}`` and ``manifest.json`` (see :func:`framing.report`).
     """
-    from framing.report import _report
+    from framing.reporting import _report
 
     study = spec if isinstance(spec, Study) else load_study(spec)
     out = Path(output) if output is not None else study.output_dir

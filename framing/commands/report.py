@@ -40,7 +40,7 @@ def register(subparsers) -> None:
 
 def actors_from_args(args: argparse.Namespace) -> dict[str, list[str]] | None:
     """Actors from ``--actors FILE`` and repeated ``--actor NAME=a,b`` (the latter win)."""
-    from framing.report import load_actors, normalise_actors, parse_actor_option
+    from framing.reporting import load_actors, normalise_actors, parse_actor_option
 
     actors: dict[str, list[str]] = dict(load_actors(args.actors)) if args.actors else {}
     for value in args.actor:
@@ -51,7 +51,7 @@ def actors_from_args(args: argparse.Namespace) -> dict[str, list[str]] | None:
 
 def run(args: argparse.Namespace) -> int:
     from framing.errors import SchemaError
-    from framing.report import report
+    from framing.reporting import report
 
     wire = None
     if args.wire:
