@@ -4,6 +4,7 @@ Run from the project root::
 
     python benchmarks/polnear_quotes.py            # figures
     python benchmarks/polnear_quotes.py --errors 20   # also print missed and spurious quotes
+    python benchmarks/polnear_quotes.py --split train # the larger train split, never used to write rules
 
 Data: ``../shared/datasets/polnear/dev`` beside the project (PolNeAR v1.0.0,
 Newell, Margolin & Ruths, LREC 2018; see its SOURCE.md). One annotator file per
@@ -54,7 +55,7 @@ import framing
 from framing.quotes import REPORTING_VERBS, find_quotes
 from framing.sentences import split_sentences
 
-DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "polnear" / "dev"
+POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "polnear"
 OPEN = ("“", '"', "‘", "'", "«", "``")
 CLOSE = ("”", '"', "’", "'", "»", "“")
 TRIM = " \t\r\n\u00a0“”\"‘’'«».,;:?!`"
@@ -158,10 +159,10 @@ def full_quotation(text: str, q, sentence_starts: list[int]) -> bool:
     return last in REPORTING_VERBS and (content[0].isupper() or content[0].isdigit())
 
 
-def load() -> list[dict]:
+def load(data: Path) -> list[dict]:
     docs = []
-    for txt in sorted((DATA / "text").glob("*.txt")):
-        anns = sorted((DATA / "attributions").glob(txt.stem + "_*.ann"))
+    for txt in sorted((data / "text").glob("*.txt")):
+        anns = sorted((data / "attributions").glob(txt.stem + "_*.ann"))
         if not anns:
             continue
         text = txt.read_text(encoding="utf-8")
@@ -185,10 +186,13 @@ def load() -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=0, help="print this many missed and spurious quotes")
+    parser.add_argument("--split", choices=("dev", "train"), default="dev",
+                        help="dev (the reported figures) or train (a larger check that the rules generalise)")
     args = parser.parse_args()
-    if not DATA.is_dir():
-        raise SystemExit(f"PolNeAR dev split not found at {DATA}")
-    docs = load()
+    data = POLNEAR / args.split
+    if not data.is_dir():
+        raise SystemExit(f"PolNeAR {args.split} split not found at {data}")
+    docs = load(data)
     totals = defaultdict(int)
     misses, spurious, spk_errors = [], [], []
     for doc in docs:
@@ -238,7 +242,7 @@ def main() -> None:
         n, k = totals[label, "pred"], totals[label, exact]
         return f"precision {k / n:.3f}  recall {k / totals['gold']:.3f}  ({k} of {n} predicted matched)"
 
-    print(f"PolNeAR dev: {len(docs)} articles, {totals['gold']} gold direct-quote content spans")
+    print(f"PolNeAR {args.split}: {len(docs)} articles, {totals['gold']} gold direct-quote content spans")
     for label, what in (("full", "direct quotes that are whole quotations"), ("all", "all direct quotes")):
         print(f"predicted: {what}")
         print(f"  content, exact   : {pr(label, True)}")

@@ -550,12 +550,18 @@ def _sentence_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
     if not toks or toks[0].group(0)[:1] in "“\"‘'«":
         return None
     k = 0
-    # skip an introductory phrase ("On Wednesday,", "Following this,")
+    # skip an introductory phrase ("On Wednesday,", "On July 6, 2015,", "Following this,")
     if toks[0].group(0).lower().strip(",") in _INTRO:
         for n, t in enumerate(toks[:14]):
-            if t.group(0).endswith(","):
+            if t.group(0).endswith(",") and not (n + 1 < len(toks) and toks[n + 1].group(0)[:1].isdigit()):
                 k = n + 1
                 break
+        else:
+            # no comma: drop the leading connectives ("Though she said")
+            while k < len(toks) - 1 and toks[k].group(0).lower() in _INTRO | _BOUNDARY:
+                k += 1
+    if k >= len(toks):
+        return None
     j = k
     while j < len(toks) and j - k < 8:
         tok = toks[j].group(0)
@@ -756,6 +762,12 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *, inverted_o
     np_span = _np_before(text, v.start(), lo)
     if np_span is not None:
         return _Attr(np_span, v.span())
+    if len(prev_words) >= 2 and prev_words[-1].lower() == "and" and prev_words[-2][:1].islower():
+        # "I laughed and said": the subject of the verb before "and"
+        first_verb = text.rfind(prev_words[-2], lo, v.start())
+        np_span = _np_before(text, first_verb, lo) if first_verb >= 0 else None
+        if np_span is not None and len(text[np_span[0]:np_span[1]].split()) <= 4:
+            return _Attr(np_span, v.span())
     if prev_words and prev_words[-1].lower() == "and":
         subj = _sentence_subject(text, s, e)
         if subj is not None:
