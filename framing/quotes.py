@@ -16,13 +16,21 @@ an apostrophe is read from its neighbours:
   after a word and before a space or punctuation closes; a straight mark
   with no such evidence closes if one of its kind is open and opens otherwise.
 
-Marks are paired with a stack, so ``‘…’`` nested inside ``“…”`` stays part of
-the outer quote; only outermost quotes are reported. A single mark that is
-never closed is taken for an apostrophe. A double mark that is never closed
-closes at the end of its paragraph (a malformed mark never swallows the rest
-of the document) -- unless the next paragraph opens with a double mark, the
-convention for a quotation running over several paragraphs, in which case the
-quote runs on to where that paragraph's quote closes.
+Marks are paired with a stack, so ``‘…’`` nested inside ``“…”`` (or a curly
+quote inside a straight one) stays part of the outer quote; only outermost
+quotes are reported. A single mark that is never closed is taken for an
+apostrophe. A double mark that is never closed ends where a new opening mark
+of the same style begins, or else at the end of its paragraph (a malformed
+mark never swallows the rest of the document) -- unless the next paragraph
+opens with a double mark, the convention for a quotation running over several
+paragraphs, in which case the quote runs on to where that paragraph's quote
+closes.
+
+Quoted names are not quotations and are left out (their voice is the
+narrator's): a title of two to seven capitalised words in a line that is not
+itself in title case (``on “Fox News Sunday”``, ``''Make Your Kid a
+Millionaire''``, ``the “Army of Justice”``), and a nickname of one or two
+words between capitalised words (``Marcia "Cia" Price``).
 
 How speakers are found
 ----------------------
@@ -48,10 +56,14 @@ statement``, ``according to X``), or, for a participle after a comma
 (``…, saying``, ``…, calling``), the subject of the sentence. A passive
 reporting verb (``had been … told``) is skipped.
 
-A quote with no reporting verb of its own inherits the speaker and verb of
-the previous attributed quote in its paragraph, or, when the quote opens its
-paragraph, of the last attributed quote of the previous paragraph (a
-standalone continuation paragraph). The pronouns ``he``, ``she``, ``it`` and
+A quote that opens its paragraph and is signed after a dash
+(``“…” ― Jane Doe``) has that speaker and no verb; one whose previous
+paragraph ends with a colon (``Caddell continued:``) takes that sentence's
+reporting verb and subject. A quote with no reporting verb of its own
+inherits the speaker and verb of the previous attributed quote in its
+paragraph, or, when the quote opens its paragraph and reads as speech (it
+ends with sentence punctuation), of the last attributed quote of the previous
+paragraph (a standalone continuation paragraph). The pronouns ``he``, ``she``, ``it`` and
 ``they`` are resolved to the nearest compatible named speaker: first a named
 subject earlier in the same sentence (``Tehran launched attacks … against what
 it called``), then, going back up to four sentences, the speakers of
@@ -62,12 +74,15 @@ plural or an organisation. An unresolved pronoun is kept as written.
 
 Kinds
 -----
-``direct``: a quote with a speaker or a reporting verb in its sentence,
-including partial quotes (``denounced the strike as “completely
-unacceptable”``), and every longer quote. ``scare``: a quoted phrase of at most
-:data:`SCARE_MAX_WORDS` words inside narrator text with no speaker, no
-inherited speaker and no reporting verb anywhere in its sentence
-(``attacks on “spy headquarters”``). By this rule ``“terrorist hideouts”`` in
+``direct``: a quote attributed by one of the rules above (a speaker or a
+reporting verb governing it), including partial quotes (``denounced the
+strike as “completely unacceptable”``), and every longer quote. ``scare``: a
+closed quoted phrase of at most :data:`SCARE_MAX_WORDS` words inside narrator
+text that no reporting verb governs and no speaker is inherited by, and that
+is not introduced by a colon (``attacks on “spy headquarters”``). A reporting
+verb elsewhere in the sentence that the rules do not link to the phrase
+(``He’s been called a charlatan … for promoting “quack” cures``: a passive
+with no agent) does not make it direct. By this rule ``“terrorist hideouts”`` in
 ``… strikes against “terrorist hideouts” in Iran’s Sistan and Baluchestan
 province, Pakistan’s Foreign Ministry said in a statement`` is ``direct``:
 the sentence reports the ministry's statement, and the phrase is the
@@ -95,6 +110,7 @@ __all__ = [
     "Quote",
     "REPORTING_VERBS",
     "SCARE_MAX_WORDS",
+    "QUOTES_EXTRA",
     "find_quotes",
     "voice_spans",
     "voice_of",
