@@ -9,6 +9,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import framing
 from framing import schema
@@ -329,3 +331,21 @@ def test_package_attributes_are_the_functions():
 
     assert callable(framing.quotes) and framing.quotes.__name__ == "quotes"
     assert framing.sentences.__name__ == "sentences"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(list("ab A.,:“”‘’\"'\n ―") + [" said", "He ", "''"]), max_size=40).map("".join))
+def test_voice_spans_cover_any_text(text):
+    found = find_quotes(text)
+    spans = voice_spans(text)
+    if not text:
+        assert spans == []
+        return
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    assert all(a < b for a, b, _ in spans)
+    assert all(spans[k][1] == spans[k + 1][0] for k in range(len(spans) - 1))
+    last = 0
+    for q in found:
+        assert last <= q.open_start < q.start <= q.end <= q.close_end <= len(text)
+        assert text[q.open_start] in "“”‘’\"'"
+        last = q.close_end
