@@ -78,7 +78,11 @@ def _word_spans(text: str, offset: int) -> list[tuple[str, int, int]]:
     out = []
     for m in _TOKEN.finditer(text):
         w = m.group()
-        out.append((normalise_typography(w).strip() or w, offset + m.start(), offset + m.end()))
+        if not w.isascii():
+            w = unicodedata.normalize("NFKC", w).translate(_TYPO)
+        if w[0] == "-" and len(w) > 1 or w in ("\u2014",):
+            w = "\u2014"
+        out.append((w, offset + m.start(), offset + m.end()))
     # a period or comma inside or outside a closing quote is house style, not an edit:
     # compare both as quote-then-punctuation
     for k in range(len(out) - 1):
@@ -134,7 +138,7 @@ def wire_pairs(
     framing.errors.SchemaError
         If the corpus lacks a required column or ``shingle`` is below 1.
     """
-    from sklearn.feature_extraction.text import CountVectorizer
+    from sklearn.feature_extraction.text import HashingVectorizer
 
     lookup = _corpus_lookup(corpus)
     if not isinstance(shingle, (int, np.integer)) or shingle < 1:
@@ -144,13 +148,13 @@ def wire_pairs(
     if len(ids) < 2:
         return pd.DataFrame({c: pd.Series(dtype="float64" if c == "similarity" else "object") for c in columns})
     docs = [" ".join(w.lower() for w in _words(lookup[d][1]) if w[:1].isalnum()) for d in ids]
-    vec = CountVectorizer(
-        analyzer="word", ngram_range=(shingle, shingle), binary=True, lowercase=False,
-        token_pattern=r"\S+", dtype=np.float64,
+    # hashed shingles: no vocabulary to hold in memory (2**24 buckets make collisions negligible)
+    vec = HashingVectorizer(
+        analyzer="word", ngram_range=(shingle, shingle), binary=True, lowercase=False, token_pattern=r"\S+",
+        n_features=2**24, alternate_sign=False, norm=None, dtype=np.float64,
     )
-    try:
-        x = vec.fit_transform(docs)
-    except ValueError:  # no document has enough words for one shingle
+    x = vec.transform(docs)
+    if x.nnz == 0:  # no document has enough words for one shingle
         return pd.DataFrame({c: pd.Series(dtype="float64" if c == "similarity" else "object") for c in columns})
     sizes = np.asarray(x.sum(axis=1)).ravel()
     x = x.tocsr()

@@ -98,6 +98,22 @@ def test_measures_on_edited_parts_only(example, example_texts):
     assert not ((t["side"] == "b") & (t["start"] >= formed) & (t["start"] < formed + 100)).any()
 
 
+def test_labels_added_by_one_version(example):
+    import framing
+
+    t = on_edits(framing.find, example, "timesofisrael", "ahram", lexicons=["actor_labels"])
+    terror = t[t["category"] == "terrorism"]
+    # Times of Israel adds "Palestinian terror group Hamas" in its own voice ...
+    toi_own = terror[(terror["side"] == "a") & (terror["voice"] == "narrator")]
+    assert "terror group" in set(toi_own["match"]) and set(toi_own["op"]) == {"only_a"}
+    # ... while Ahram's added "terrorist" words are all inside quotes (Tehran's top diplomat, the US statement)
+    ahram = terror[terror["side"] == "b"]
+    assert len(ahram) > 0 and set(ahram["voice"]) == {"quote"}
+    # the shared "blacklisted by Iran as a terrorist group" sentence is not an edit
+    formed = example.set_index("doc_id").loc["ahram", "text"].index("Formed in 2012")
+    assert not ((t["side"] == "b") & t["start"].between(formed, formed + 120)).any()
+
+
 def test_moved_sentence_and_word_edits_on_hand_made_pair():
     a = "The army said two soldiers died. Talks resumed in Doha on Monday. Rain fell."
     b = "Talks resumed in Doha on Monday. The army said three soldiers died. A ceasefire was announced."
