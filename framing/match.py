@@ -133,7 +133,25 @@ class _Engine:
                 self.term_elems[i, j] = eid
                 if j == 0:
                     first_terms.setdefault(eid, []).append(i)
-        self.first_terms = first_terms
+        self.term_single = self.term_len == 1
+        # single-token terms by element; phrases by their first two elements
+        self.first_terms = {
+            eid: sorted(t for t in ts if self.term_single[t]) for eid, ts in first_terms.items()
+        }
+        multi_ids = np.flatnonzero(~self.term_single)
+        self.p1_elements = {int(self.term_elems[t, 0]) for t in multi_ids}
+        self.p2_elements = {int(self.term_elems[t, 1]) for t in multi_ids}
+        self.cont_elements = {int(e) for e in self.term_elems[multi_ids, 2:].ravel() if e >= 0}
+        key12 = self.term_elems[multi_ids, 0] * self.n_el + self.term_elems[multi_ids, 1] if multi_ids.size \
+            else np.zeros(0, dtype=np.int64)
+        order = np.argsort(key12, kind="stable")
+        self.ph_key, self.ph_term = key12[order], multi_ids[order]
+        # categorical codes of the output columns (unique labels)
+        self.lex_labels = [lx.name for lx in lexicons]
+        cat_codes, cat_uniques = pd.factorize(np.asarray([name for _, name in self.cat_names], dtype=object))
+        self.cat_code, self.cat_labels = cat_codes.astype(np.int64), list(cat_uniques)
+        term_codes, term_uniques = pd.factorize(self.term_text) if len(terms) else (np.zeros(0, np.int64), [])
+        self.term_code, self.term_labels = np.asarray(term_codes, dtype=np.int64), list(term_uniques)
         # element lookup structures, keyed by case sensitivity
         self.exact: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}
         self.prefix: dict[bool, dict[int, dict[str, list[int]]]] = {False: {}, True: {}}
@@ -164,13 +182,13 @@ class _Engine:
     def _reset_types(self) -> None:
         self._gen = self.scanner.generation
         self._n_types = 0
-        self._first_ptr: list[int] = [0]
-        self._first_term: list[int] = []
-        self._first_trim: list[int] = []
-        self._pair_keys: list[int] = []
-        self._pair_trim: list[int] = []
+        # per type (CSR): single-token terms (deduplicated per category), phrase first and second elements
+        self._lists: dict[str, list[int]] = {
+            k: [] for k in ("f_term", "f_trim", "p1_el", "p1_trim", "p2_el", "p2_trim", "pair_key", "pair_trim")
+        }
+        self._ptrs: dict[str, list[int]] = {"f": [0], "p1": [0], "p2": [0]}
         self._flags: list[int] = []  # bit 0 word, bit 1 negation cue, bit 2 boundary, bit 3 "only"-like
-        self._arrays: tuple | None = None
+        self._arrays: dict[str, np.ndarray] | None = None
 
     def _elements_of(self, token: str) -> dict[int, int]:
         """Element id -> trim (0 if the full token matched, else the clitic's length)."""
@@ -205,16 +223,42 @@ class _Engine:
         if self._n_types == len(types):
             return
         n_el = self.n_el
+        L, P = self._lists, self._ptrs
+        first_terms, p1s, p2s, cont = self.first_terms, self.p1_elements, self.p2_elements, self.cont_elements
+        term_excl, term_cat, term_spec = self.term_excl, self.term_cat, self.term_spec
         for tid in range(self._n_types, len(types)):
             tok = types[tid]
             els = self._elements_of(tok)
+            best: dict[int, tuple[int, int, int]] = {}
+            entries: list[tuple[int, int]] = []
             for eid, trim in els.items():
-                for term in self.first_terms.get(eid, ()):
-                    self._first_term.append(term)
-                    self._first_trim.append(trim)
-                self._pair_keys.append(tid * n_el + eid)
-                self._pair_trim.append(trim)
-            self._first_ptr.append(len(self._first_term))
+                for term in first_terms.get(eid, ()):
+                    if term_excl[term]:
+                        entries.append((term, trim))
+                        continue
+                    # one single-token match per category: the most specific term
+                    cat = int(term_cat[term])
+                    rank = int(term_spec[term])
+                    cur = best.get(cat)
+                    if cur is None or rank > cur[0] or (rank == cur[0] and term < cur[1]):
+                        best[cat] = (rank, term, trim)
+                if eid in p1s:
+                    L["p1_el"].append(eid)
+                    L["p1_trim"].append(trim)
+                if eid in p2s:
+                    L["p2_el"].append(eid)
+                    L["p2_trim"].append(trim)
+                if eid in cont:
+                    L["pair_key"].append(tid * n_el + eid)
+                    L["pair_trim"].append(trim)
+            entries.extend((term, trim) for _, term, trim in best.values())
+            entries.sort()
+            for term, trim in entries:
+                L["f_term"].append(term)
+                L["f_trim"].append(trim)
+            P["f"].append(len(L["f_term"]))
+            P["p1"].append(len(L["p1_el"]))
+            P["p2"].append(len(L["p2_el"]))
             low = normalize(tok)
             flags = 0
             if tok[0].isalnum():
@@ -231,69 +275,86 @@ class _Engine:
         self._n_types = len(types)
         self._arrays = None
 
-    def _type_arrays(self) -> tuple[np.ndarray, ...]:
+    def _type_arrays(self) -> dict[str, np.ndarray]:
         if self._arrays is None:
-            keys = np.asarray(self._pair_keys, dtype=np.int64)
-            trims = np.asarray(self._pair_trim, dtype=np.int64)
-            order = np.argsort(keys, kind="stable")
-            self._arrays = (
-                np.asarray(self._first_ptr, dtype=np.int64),
-                np.asarray(self._first_term, dtype=np.int64),
-                np.asarray(self._first_trim, dtype=np.int64),
-                keys[order],
-                trims[order],
-                np.asarray(self._flags, dtype=np.int8),
-            )
+            arr = {k: np.asarray(v, dtype=np.int64) for k, v in self._lists.items()}
+            arr.update({f"{k}_ptr": np.asarray(v, dtype=np.int64) for k, v in self._ptrs.items()})
+            order = np.argsort(arr["pair_key"], kind="stable")
+            arr["pair_key"], arr["pair_trim"] = arr["pair_key"][order], arr["pair_trim"][order]
+            arr["flags"] = np.asarray(self._flags, dtype=np.int8)
+            self._arrays = arr
         return self._arrays
 
     # -- matching ------------------------------------------------------------------
     def candidates(self, type_id: np.ndarray) -> _Candidates:
-        """Every (overlapping) match of every term, including exclude terms."""
-        ptr, fterm, ftrim, pkeys, ptrim, _ = self._type_arrays()
+        """Every (overlapping) match of every term, including exclude terms.
+
+        Single-token candidates come first, in token order, then phrases in
+        token order.
+        """
+        A = self._type_arrays()
         n = type_id.size
+        empty = np.zeros(0, dtype=np.int64)
+        # single-token terms
+        ptr = A["f_ptr"]
         first = ptr[type_id]
         counts = ptr[type_id + 1] - first
-        total = int(counts.sum())
-        if total == 0:
-            e = np.zeros(0, dtype=np.int64)
-            return _Candidates(e, e.copy(), e.copy(), e.copy())
-        offsets = np.cumsum(counts) - counts
-        idx = np.repeat(first - offsets, counts) + np.arange(total, dtype=np.int64)
-        start = np.repeat(np.arange(n, dtype=np.int64), counts)
-        term = fterm[idx]
-        trim = ftrim[idx]
-        length = self.term_len[term]
-        multi = length > 1
-        if not multi.any():
-            return _Candidates(start, start + 1, term, trim)
-        single = ~multi
-        m_start, m_term, m_trim, m_len = start[multi], term[multi], trim[multi], length[multi]
-        alive = m_trim == 0  # a clitic ends a phrase
-        for j in range(1, self.max_len):
-            active = alive & (m_len > j)
-            if not active.any():
+        start, idx = _expand(first, counts)
+        s_start = start
+        s_term = A["f_term"][idx]
+        s_trim = A["f_trim"][idx]
+        if n < 2 or self.ph_key.size == 0:
+            return _Candidates(s_start, s_start + 1, s_term, s_trim)
+        # phrases: pairs of (first element at i, second element at i + 1)
+        p1_ptr, p2_ptr = A["p1_ptr"], A["p2_ptr"]
+        t0, t1 = type_id[:-1], type_id[1:]
+        a = p1_ptr[t0 + 1] - p1_ptr[t0]
+        b = p2_ptr[t1 + 1] - p2_ptr[t1]
+        prod = a * b
+        pos = np.flatnonzero(prod)
+        if pos.size == 0:
+            return _Candidates(s_start, s_start + 1, s_term, s_trim)
+        rep_pos, k = _expand(np.zeros(pos.size, dtype=np.int64), prod[pos])
+        rep_pos = pos[rep_pos]
+        bb = b[rep_pos]
+        ia, ib = k // bb, k % bb
+        i1 = p1_ptr[type_id[rep_pos]] + ia
+        i2 = p2_ptr[type_id[rep_pos + 1]] + ib
+        ok = A["p1_trim"][i1] == 0  # a clitic ends a phrase
+        key = A["p1_el"][i1[ok]] * self.n_el + A["p2_el"][i2[ok]]
+        trim2 = A["p2_trim"][i2[ok]]
+        rep_pos = rep_pos[ok]
+        lo = np.searchsorted(self.ph_key, key, side="left")
+        hi = np.searchsorted(self.ph_key, key, side="right")
+        which, off = _expand(lo, hi - lo)
+        m_start = rep_pos[which]
+        m_term = self.ph_term[off]
+        m_trim = trim2[which]
+        m_len = self.term_len[m_term]
+        alive = (m_len == 2) | (m_trim == 0)
+        pkeys, ptrim = A["pair_key"], A["pair_trim"]
+        for j in range(2, self.max_len):
+            active = np.flatnonzero(alive & (m_len > j))
+            if active.size == 0:
                 break
-            a_idx = np.flatnonzero(active)
-            pos = m_start[a_idx] + j
-            inside = pos < n
-            a_idx, pos = a_idx[inside], pos[inside]
-            alive[np.flatnonzero(active)] = False
-            keys = type_id[pos] * self.n_el + self.term_elems[m_term[a_idx], j]
-            where = np.searchsorted(pkeys, keys)
-            where = np.minimum(where, max(pkeys.size - 1, 0))
+            pos_j = m_start[active] + j
+            inside = pos_j < n
+            alive[active[~inside]] = False
+            active, pos_j = active[inside], pos_j[inside]
+            keys = type_id[pos_j] * self.n_el + self.term_elems[m_term[active], j]
+            where = np.minimum(np.searchsorted(pkeys, keys), max(pkeys.size - 1, 0))
             found = (pkeys[where] == keys) if pkeys.size else np.zeros(keys.size, dtype=bool)
-            new_trim = ptrim[where]
-            last = m_len[a_idx] == j + 1
-            ok = found & ((new_trim == 0) | last)
-            ok_idx = a_idx[ok]
-            alive[ok_idx] = True
-            m_trim[ok_idx] = new_trim[ok]
-        done = alive
+            new_trim = ptrim[where] if pkeys.size else np.zeros(keys.size, dtype=np.int64)
+            last = m_len[active] == j + 1
+            good = found & ((new_trim == 0) | last)
+            alive[active[~good]] = False
+            m_trim[active[good]] = new_trim[good]
+        m_start, m_term, m_trim, m_len = m_start[alive], m_term[alive], m_trim[alive], m_len[alive]
         return _Candidates(
-            np.concatenate([start[single], m_start[done]]),
-            np.concatenate([start[single] + 1, m_start[done] + m_len[done]]),
-            np.concatenate([term[single], m_term[done]]),
-            np.concatenate([trim[single], m_trim[done]]),
+            np.concatenate([s_start, m_start]),
+            np.concatenate([s_start + 1, m_start + m_len]),
+            np.concatenate([s_term, m_term]),
+            np.concatenate([s_trim, m_trim]),
         )
 
     def apply_excludes(self, c: _Candidates) -> _Candidates:
@@ -317,13 +378,41 @@ class _Engine:
         return _Candidates(c.start_tok[keep], c.end_tok[keep], c.term[keep], c.trim[keep])
 
     def select(self, c: _Candidates, n_tokens: int) -> _Candidates:
-        """Leftmost-longest, non-overlapping per lexicon; one row per span and category."""
+        """Leftmost-longest, non-overlapping per lexicon; one row per span and category.
+
+        Single-token candidates are already unique per token and category (see
+        ``_update_types``) and never beat a phrase starting at or before them,
+        so the phrases are resolved among themselves (leftmost-longest) and a
+        single-token match survives unless a chosen phrase of its lexicon
+        covers it. The order of ``c`` is kept.
+        """
         if c.term.size == 0:
             return c
+        multi = np.flatnonzero((c.end_tok - c.start_tok) > 1)
+        if multi.size == 0:
+            return c
         lex = self.term_lex[c.term]
+        kept_multi = multi[self._resolve(c.start_tok[multi], c.end_tok[multi], c.term[multi], lex[multi], n_tokens)]
+        keep = np.ones(c.term.size, dtype=bool)
+        keep[multi] = False
+        keep[kept_multi] = True
+        single = np.flatnonzero((c.end_tok - c.start_tok) == 1)
+        k_lex = lex[kept_multi]
+        for li in np.unique(k_lex):
+            sel = kept_multi[k_lex == li]
+            cover = np.bincount(c.start_tok[sel], minlength=n_tokens + 1) - np.bincount(
+                c.end_tok[sel], minlength=n_tokens + 1)
+            covered = np.cumsum(cover)[:n_tokens] > 0
+            s_idx = single[lex[single] == li]
+            keep[s_idx[covered[c.start_tok[s_idx]]]] = False
+        return _Candidates(c.start_tok[keep], c.end_tok[keep], c.term[keep], c.trim[keep])
+
+    def _resolve(self, start: np.ndarray, end: np.ndarray, term: np.ndarray, lex: np.ndarray,
+                 n_tokens: int) -> np.ndarray:
+        """Indices of the candidates kept by leftmost-longest selection (general case)."""
         stride = n_tokens + 1
-        ks = lex * stride + c.start_tok
-        ke = lex * stride + c.end_tok
+        ks = lex * stride + start
+        ke = lex * stride + end
         order = np.lexsort((-ke, ks))
         ks_o, ke_o = ks[order], ke[order]
         is_first = np.empty(ks_o.size, dtype=bool)
@@ -337,38 +426,36 @@ class _Engine:
             prev_max[1:] = np.maximum.accumulate(ue)[:-1]
         keep_span = us >= prev_max
         conflicts = np.flatnonzero(~keep_span)
-        if conflicts.size:
-            # exact greedy inside each cluster of overlapping spans (rare: phrases)
-            i = 0
-            while i < conflicts.size:
-                head = conflicts[i] - 1
-                while head >= 0 and not keep_span[head]:
-                    head -= 1
-                last_end = ue[head]
-                j = conflicts[i]
-                while j < us.size and us[j] < prev_max[j]:
-                    if us[j] >= last_end:
-                        keep_span[j] = True
-                        last_end = ue[j]
-                    j += 1
-                while i < conflicts.size and conflicts[i] < j:
-                    i += 1
+        i = 0
+        while i < conflicts.size:
+            # exact greedy inside one cluster of overlapping spans
+            head = conflicts[i] - 1
+            while head >= 0 and not keep_span[head]:
+                head -= 1
+            last_end = ue[head]
+            j = conflicts[i]
+            while j < us.size and us[j] < prev_max[j]:
+                if us[j] >= last_end:
+                    keep_span[j] = True
+                    last_end = ue[j]
+                j += 1
+            while i < conflicts.size and conflicts[i] < j:
+                i += 1
         chosen = keep_span[span_id] & (ke_o == ue[span_id])
         sel = order[chosen]
         # one row per (span, category): the most specific term
-        cat = self.term_cat[c.term[sel]]
-        spec = self.term_spec[c.term[sel]]
-        o2 = np.lexsort((-spec, cat, ks[sel]))
+        cat = self.term_cat[term[sel]]
+        spec = self.term_spec[term[sel]]
+        o2 = np.lexsort((term[sel], -spec, cat, ks[sel]))
         sel = sel[o2]
         cat, kss = cat[o2], ks[sel]
         first = np.ones(sel.size, dtype=bool)
         first[1:] = (kss[1:] != kss[:-1]) | (cat[1:] != cat[:-1])
-        sel = sel[first]
-        return _Candidates(c.start_tok[sel], c.end_tok[sel], c.term[sel], c.trim[sel])
+        return sel[first]
 
     def negated(self, type_id: np.ndarray, tok_sent: np.ndarray, starts: np.ndarray, window: int) -> np.ndarray:
         """Negation flag for matches starting at token indices ``starts``."""
-        flags = self._type_arrays()[5][type_id]
+        flags = self._type_arrays()["flags"][type_id]
         n = type_id.size
         is_word = (flags & 1).astype(bool)
         cue = (flags & 2).astype(bool)
@@ -389,6 +476,18 @@ class _Engine:
         ok &= tok_sent[lc0] == tok_sent[p]
         ok &= (words_before[p] - words_before[lc0]) <= window
         return ok
+
+
+def _expand(first: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For CSR rows with ``first`` offsets and ``counts``: (row of each item, flat index of each item)."""
+    total = int(counts.sum())
+    if total == 0:
+        e = np.zeros(0, dtype=np.int64)
+        return e, e.copy()
+    row = np.repeat(np.arange(counts.size, dtype=np.int64), counts)
+    offsets = np.cumsum(counts) - counts
+    idx = np.arange(total, dtype=np.int64) - offsets[row] + first[row]
+    return row, idx
 
 
 _ENGINES: dict[tuple, _Engine] = {}
@@ -431,16 +530,42 @@ def _texts(corpus: pd.DataFrame) -> list[str]:
     return [t if isinstance(t, str) else "" for t in corpus["text"]]
 
 
-def _spans_by_doc(table: pd.DataFrame | None, doc_ids: list[str], columns: tuple[str, ...], what: str) -> dict:
+@dataclass
+class _Spans:
+    """Spans of a table (sentences or voice) as arrays sorted by (document position, start)."""
+
+    pos: np.ndarray  # document position in the corpus
+    start: np.ndarray
+    value: np.ndarray  # sentence_id or voice code
+
+    def rows(self, i: int, j: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        lo, hi = np.searchsorted(self.pos, [i, j], side="left")
+        return self.pos[lo:hi] - i, self.start[lo:hi], self.value[lo:hi]
+
+
+def _spans_table(table: pd.DataFrame | None, doc_ids: list[str], value: str, what: str) -> _Spans | None:
     if table is None:
-        return {}
-    schema.require(table, columns, what=what)
-    out: dict = {}
-    wanted = set(doc_ids)
-    for doc_id, group in table.groupby("doc_id", sort=False):
-        if doc_id in wanted:
-            out[doc_id] = group.sort_values("start")
-    return out
+        return None
+    schema.require(table, ("doc_id", "start", value), what=what)
+    index = pd.Index(doc_ids)
+    if not index.is_unique:
+        raise SchemaError(f"the corpus has duplicate doc_id values; {what} cannot be matched to documents")
+    pos = index.get_indexer(table["doc_id"].astype(str))
+    if value == "voice":
+        code = {v: k for k, v in enumerate(schema.VOICES)}
+        vals = table["voice"].map(code)
+        bad = vals.isna()
+        if bad.any():
+            labels = sorted(set(table.loc[bad, "voice"].astype(str)))
+            raise SchemaError(f"{what}: unknown voice label(s) {labels}; expected one of {list(schema.VOICES)}")
+        vals = vals.to_numpy(dtype=np.int64)
+    else:
+        vals = table[value].to_numpy(dtype=np.int64)
+    start = table["start"].to_numpy(dtype=np.int64)
+    keep = pos >= 0
+    pos, start, vals = pos[keep].astype(np.int64), start[keep], vals[keep]
+    order = np.lexsort((start, pos))
+    return _Spans(pos[order], start[order], vals[order])
 
 
 def _voice_functions() -> tuple[Callable[[str], list[tuple[int, int]]], Callable[[str], list[tuple[int, int, str]]]]:
@@ -452,9 +577,13 @@ def _voice_functions() -> tuple[Callable[[str], list[tuple[int, int]]], Callable
 
 @dataclass
 class _Batch:
-    matches: pd.DataFrame
+    matches: dict | None  # column parts (see _assemble), None without matches
     n_tokens: np.ndarray  # word tokens per document of the batch
     n_docs: int
+
+
+def _outlets(corpus: pd.DataFrame) -> list[str]:
+    return [o if isinstance(o, str) else ("" if o is None or o != o else str(o)) for o in corpus["outlet"]]
 
 
 def _iter_batches(
@@ -468,10 +597,10 @@ def _iter_batches(
 ) -> Iterator[_Batch]:
     schema.require(corpus, schema.CORPUS, what="corpus")
     doc_ids = [str(d) for d in corpus["doc_id"]]
-    outlets = [o if isinstance(o, str) else ("" if o is None or o != o else str(o)) for o in corpus["outlet"]]
+    outlets = _outlets(corpus)
     texts = _texts(corpus)
-    sent_given = _spans_by_doc(sentences, doc_ids, ("doc_id", "sentence_id", "start", "end"), "sentences table")
-    voice_given = _spans_by_doc(voice, doc_ids, schema.VOICE, "voice table")
+    sent_given = _spans_table(sentences, doc_ids, "sentence_id", "sentences table")
+    voice_given = _spans_table(voice, doc_ids, "voice", "voice table")
     split_sentences, voice_spans = _voice_functions()
     i = 0
     n_docs = len(texts)
@@ -480,11 +609,56 @@ def _iter_batches(
         while j < n_docs and (size == 0 or size + len(texts[j]) <= batch_chars):
             size += len(texts[j]) + len(_SEPARATOR)
             j += 1
-        yield _match_batch(
-            engine, doc_ids[i:j], outlets[i:j], texts[i:j],
-            sent_given, voice_given, split_sentences, voice_spans, negation_window,
-        )
+        sent = sent_given.rows(i, j) if sent_given is not None else _computed_sentences(texts[i:j], split_sentences)
+        vox = voice_given.rows(i, j) if voice_given is not None else _computed_voice(texts[i:j], voice_spans)
+        yield _match_batch(engine, doc_ids[i:j], outlets[i:j], texts[i:j], sent, vox, negation_window)
         i = j
+
+
+def _computed_sentences(texts: list[str], split_sentences: Callable) -> tuple[np.ndarray, ...]:
+    pos: list[int] = []
+    start: list[int] = []
+    sid: list[int] = []
+    for k, text in enumerate(texts):
+        if not text.strip():
+            continue
+        spans = split_sentences(text)
+        pos.extend([k] * len(spans))
+        start.extend(a for a, _ in spans)
+        sid.extend(range(len(spans)))
+    return (np.asarray(pos, dtype=np.int64), np.asarray(start, dtype=np.int64), np.asarray(sid, dtype=np.int64))
+
+
+def _computed_voice(texts: list[str], voice_spans: Callable) -> tuple[np.ndarray, ...]:
+    code = {v: k for k, v in enumerate(schema.VOICES)}
+    pos: list[int] = []
+    start: list[int] = []
+    val: list[int] = []
+    for k, text in enumerate(texts):
+        if not text:
+            continue
+        for a, _, v in voice_spans(text):
+            if v != "narrator":
+                pos.append(k)
+                start.append(a)
+                val.append(code[v])
+            elif start and pos[-1] == k:  # narrator after a quote
+                pos.append(k)
+                start.append(a)
+                val.append(0)
+    return (np.asarray(pos, dtype=np.int64), np.asarray(start, dtype=np.int64), np.asarray(val, dtype=np.int64))
+
+
+def _with_sentinels(n_docs: int, spans: tuple[np.ndarray, ...], doc_start: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Batch-global starts, values and document of spans, with a (start=-1, value 0) row first in every document."""
+    pos, start, value = spans
+    all_pos = np.concatenate([np.arange(n_docs, dtype=np.int64), pos])
+    all_start = np.concatenate([np.full(n_docs, -1, dtype=np.int64), start])
+    all_val = np.concatenate([np.zeros(n_docs, dtype=np.int64), value])
+    order = np.lexsort((all_start, all_pos))
+    all_pos, all_start, all_val = all_pos[order], all_start[order], all_val[order]
+    glob = np.where(all_start >= 0, all_start + doc_start[all_pos], doc_start[all_pos] - 1)
+    return glob, all_val, all_pos
 
 
 def _match_batch(
@@ -492,10 +666,8 @@ def _match_batch(
     doc_ids: list[str],
     outlets: list[str],
     texts: list[str],
-    sent_given: dict,
-    voice_given: dict,
-    split_sentences: Callable,
-    voice_spans: Callable,
+    sent_spans: tuple[np.ndarray, ...],
+    voice_spans: tuple[np.ndarray, ...],
     negation_window: int,
 ) -> _Batch:
     big = _SEPARATOR.join(texts)
@@ -505,111 +677,100 @@ def _match_batch(
     engine._update_types()
     n = toks.type_id.size
     tok_doc = np.searchsorted(doc_start, toks.start, side="right") - 1
-    flags = engine._type_arrays()[5]
+    flags = engine._type_arrays()["flags"]
     words = (flags[toks.type_id] & 1).astype(bool) if n else np.zeros(0, dtype=bool)
     n_tok = np.bincount(tok_doc[words], minlength=len(texts)).astype(np.int64)
-
-    # sentence and voice spans in batch coordinates
-    s_starts: list[np.ndarray] = []
-    s_ids: list[np.ndarray] = []
-    s_doc: list[np.ndarray] = []
-    v_starts: list[np.ndarray] = []
-    v_labels: list[np.ndarray] = []
-    voice_code = {v: k for k, v in enumerate(schema.VOICES)}
-    for k, (doc_id, text) in enumerate(zip(doc_ids, texts)):
-        off = doc_start[k]
-        g = sent_given.get(doc_id)
-        if g is not None:
-            st = g["start"].to_numpy(dtype=np.int64)
-            sid = g["sentence_id"].to_numpy(dtype=np.int64)
-        else:
-            spans = split_sentences(text) if text.strip() else []
-            st = np.fromiter((a for a, _ in spans), dtype=np.int64, count=len(spans))
-            sid = np.arange(len(spans), dtype=np.int64)
-        if st.size == 0:
-            st, sid = np.zeros(1, dtype=np.int64), np.zeros(1, dtype=np.int64)
-        s_starts.append(st + off)
-        s_ids.append(sid)
-        s_doc.append(np.full(st.size, k, dtype=np.int64))
-        gv = voice_given.get(doc_id)
-        if gv is not None:
-            vs = gv["start"].to_numpy(dtype=np.int64)
-            vl = gv["voice"].map(voice_code).to_numpy()
-            if pd.isna(vl).any():
-                bad = sorted(set(gv["voice"][pd.isna(vl)].astype(str)))
-                raise SchemaError(f"voice table: unknown voice label(s) {bad} for document {doc_id!r}; "
-                                  f"expected one of {list(schema.VOICES)}")
-            vl = vl.astype(np.int64)
-        else:
-            spans = voice_spans(text) if text else []
-            vs = np.fromiter((a for a, _, _ in spans), dtype=np.int64, count=len(spans))
-            vl = np.fromiter((voice_code[v] for _, _, v in spans), dtype=np.int64, count=len(spans))
-        if vs.size == 0 or vs[0] > 0:
-            vs = np.concatenate(([0], vs))
-            vl = np.concatenate(([0], vl))
-        v_starts.append(vs + off)
-        v_labels.append(vl)
-    s_start = np.concatenate(s_starts)
-    s_id = np.concatenate(s_ids)
-    s_docs = np.concatenate(s_doc)
-    v_start = np.concatenate(v_starts)
-    v_label = np.concatenate(v_labels)
-
-    def sentence_of(pos: np.ndarray, doc: np.ndarray) -> np.ndarray:
-        g = np.searchsorted(s_start, pos, side="right") - 1
-        g = np.maximum(g, 0)
-        before = s_docs[g] != doc  # before the first sentence of its document
-        if before.any():
-            first_of_doc = np.searchsorted(s_docs, doc[before], side="left")
-            g[before] = first_of_doc
-        return g
 
     c = engine.candidates(toks.type_id)
     c = engine.apply_excludes(c)
     c = engine.select(c, n)
-    m = c.term.size
-    if m:
-        tok_sent = sentence_of(toks.start, tok_doc)
-        neg = engine.negated(toks.type_id, tok_sent, c.start_tok, negation_window)
-        gs = toks.start[c.start_tok]
-        ge = toks.end[c.end_tok - 1] - c.trim
-        doc = tok_doc[c.start_tok]
-        order = np.lexsort((engine.term_cat[c.term], ge, gs))
-        gs, ge, doc, neg, term = gs[order], ge[order], doc[order], neg[order], c.term[order]
-        sent = s_id[sentence_of(gs, doc)]
-        voice_idx = v_label[np.searchsorted(v_start, gs, side="right") - 1]
-        local_s = gs - doc_start[doc]
-        local_e = ge - doc_start[doc]
-        cat = engine.term_cat[term]
-        lex_names = np.asarray([lx.name for lx in engine.lexicons], dtype=object)
-        cat_names = np.asarray([name for _, name in engine.cat_names], dtype=object)
-        frame = pd.DataFrame(
-            {
-                "doc_id": pd.Series(np.asarray(doc_ids, dtype=object)[doc], dtype="str"),
-                "outlet": pd.Series(np.asarray(outlets, dtype=object)[doc], dtype="str"),
-                "sentence_id": sent.astype(np.int64),
-                "start": local_s.astype(np.int64),
-                "end": local_e.astype(np.int64),
-                "match": pd.Series([big[a:b] for a, b in zip(gs.tolist(), ge.tolist())], dtype="str"),
-                "lexicon": pd.Series(lex_names[engine.term_lex[term]], dtype="str"),
-                "category": pd.Series(cat_names[cat], dtype="str"),
-                "term": pd.Series(engine.term_text[term], dtype="str"),
-                "voice": pd.Series(np.asarray(schema.VOICES, dtype=object)[voice_idx], dtype="str"),
-                "negated": neg.astype(bool),
-            },
-            columns=list(schema.MATCHES),
-        )
-    else:
-        frame = _empty_matches()
-    return _Batch(frame, n_tok, len(texts))
+    if c.term.size == 0:
+        return _Batch(None, n_tok, len(texts))
+    order = np.argsort(c.start_tok, kind="stable")  # already nearly sorted: phrases were appended
+    start_tok, end_tok, term, trim = c.start_tok[order], c.end_tok[order], c.term[order], c.trim[order]
+    s_glob, s_val, _ = _with_sentinels(len(texts), sent_spans, doc_start)
+    v_glob, v_val, _ = _with_sentinels(len(texts), voice_spans, doc_start)
+    tok_sent = np.searchsorted(s_glob, toks.start, side="right") - 1  # batch-global sentence row
+    neg = engine.negated(toks.type_id, tok_sent, start_tok, negation_window)
+    gs = toks.start[start_tok]
+    ge = toks.end[end_tok - 1] - trim
+    doc = tok_doc[start_tok]
+    sent = s_val[tok_sent[start_tok]]
+    voice_idx = v_val[np.searchsorted(v_glob, gs, side="right") - 1]
+    # evidence strings: a single token is looked up by (type, clitic trim), phrases are sliced
+    single = (end_tok - start_tok) == 1
+    keys = toks.type_id[start_tok] * 4 + trim
+    match_codes = np.empty(gs.size, dtype=np.int64)
+    s_codes, s_uniques = pd.factorize(keys[single])
+    types = engine.scanner.types
+    labels = [types[k >> 2][: len(types[k >> 2]) - (k & 3)] for k in s_uniques.tolist()]
+    match_codes[single] = s_codes
+    if not single.all():
+        multi_strings = [big[a:b] for a, b in zip(gs[~single].tolist(), ge[~single].tolist())]
+        m_codes, m_uniques = pd.factorize(np.asarray(multi_strings, dtype=object))
+        match_codes[~single] = m_codes + len(labels)
+        labels.extend(m_uniques.tolist())
+    lab_codes, lab_uniques = pd.factorize(np.asarray(labels, dtype=object))
+    match_codes = lab_codes[match_codes]
+    parts = {
+        "doc": doc,
+        "sentence_id": sent.astype(np.int64),
+        "start": gs - doc_start[doc],
+        "end": ge - doc_start[doc],
+        "match": pd.Categorical.from_codes(match_codes, categories=pd.Index(lab_uniques, dtype="str")),
+        "term": term,
+        "voice": voice_idx,
+        "negated": neg.astype(bool),
+    }
+    return _Batch(parts, n_tok, len(texts))
+
+
+def _assemble(parts: list[dict], engine: _Engine, doc_ids: list[str], outlets: list[str], offsets: list[int]
+              ) -> pd.DataFrame:
+    """Concatenate batch parts into the matches table (string columns as categoricals)."""
+    if not parts:
+        return _empty_matches()
+    doc = np.concatenate([p["doc"] + off for p, off in zip(parts, offsets)])
+    term = np.concatenate([p["term"] for p in parts])
+    doc_codes, doc_uniques = pd.factorize(np.asarray(doc_ids, dtype=object))
+    out_codes, out_uniques = pd.factorize(np.asarray(outlets, dtype=object))
+
+    def cat(codes: np.ndarray, labels) -> pd.Categorical:
+        return pd.Categorical.from_codes(codes, categories=pd.Index(list(labels), dtype="str"))
+
+    match = (
+        parts[0]["match"] if len(parts) == 1
+        else pd.api.types.union_categoricals([p["match"] for p in parts])
+    )
+    return pd.DataFrame(
+        {
+            "doc_id": cat(doc_codes[doc], doc_uniques),
+            "outlet": cat(out_codes[doc], out_uniques),
+            "sentence_id": np.concatenate([p["sentence_id"] for p in parts]),
+            "start": np.concatenate([p["start"] for p in parts]),
+            "end": np.concatenate([p["end"] for p in parts]),
+            "match": match,
+            "lexicon": cat(engine.term_lex[term], engine.lex_labels),
+            "category": cat(engine.cat_code[engine.term_cat[term]], engine.cat_labels),
+            "term": cat(engine.term_code[term], engine.term_labels),
+            "voice": cat(np.concatenate([p["voice"] for p in parts]), schema.VOICES),
+            "negated": np.concatenate([p["negated"] for p in parts]),
+        },
+        columns=list(schema.MATCHES),
+    )
 
 
 def _empty_matches() -> pd.DataFrame:
-    dtypes = {
-        "doc_id": "str", "outlet": "str", "sentence_id": "int64", "start": "int64", "end": "int64",
-        "match": "str", "lexicon": "str", "category": "str", "term": "str", "voice": "str", "negated": "bool",
-    }
-    return pd.DataFrame({c: pd.Series([], dtype=dtypes[c]) for c in schema.MATCHES})
+    out = {}
+    for c in schema.MATCHES:
+        if c in ("sentence_id", "start", "end"):
+            out[c] = pd.Series([], dtype="int64")
+        elif c == "negated":
+            out[c] = pd.Series([], dtype="bool")
+        else:
+            labels = schema.VOICES if c == "voice" else []
+            out[c] = pd.Series(pd.Categorical([], categories=pd.Index(list(labels), dtype="str")))
+    return pd.DataFrame(out, columns=list(schema.MATCHES))
 
 
 def find(
@@ -665,17 +826,26 @@ def find(
     if isinstance(negation_window, bool) or not isinstance(negation_window, (int, np.integer)) or negation_window < 0:
         raise SchemaError(f"negation_window must be a non-negative integer, got {negation_window!r}")
     engine = _engine(lexs)
-    frames = []
+    found, _ = _find_all(corpus, engine, sentences=sentences, voice=voice,
+                         negation_window=int(negation_window), progress=progress)
+    return found
+
+
+def _find_all(corpus: pd.DataFrame, engine: _Engine, *, sentences, voice, negation_window: int,
+              progress) -> tuple[pd.DataFrame, np.ndarray]:
+    parts, offsets, n_tok = [], [], []
     done = 0
-    for batch in _iter_batches(corpus, engine, sentences=sentences, voice=voice, negation_window=int(negation_window)):
-        frames.append(batch.matches)
+    for batch in _iter_batches(corpus, engine, sentences=sentences, voice=voice, negation_window=negation_window):
+        if batch.matches is not None:
+            parts.append(batch.matches)
+            offsets.append(done)
+        n_tok.append(batch.n_tokens)
         done += batch.n_docs
         if progress is not None:
             progress(batch.n_docs)
-    frames = [f for f in frames if len(f)]
-    if not frames:
-        return _empty_matches()
-    return pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    doc_ids = [str(d) for d in corpus["doc_id"]]
+    found = _assemble(parts, engine, doc_ids, _outlets(corpus), offsets)
+    return found, (np.concatenate(n_tok) if n_tok else np.zeros(0, dtype=np.int64))
 
 
 def score(
@@ -728,16 +898,8 @@ def score(
     lexs = resolve_lexicons(lexicons)
     engine = _engine(lexs)
     if matches is None:
-        frames = []
-        n_tok_parts = []
-        for batch in _iter_batches(corpus, engine, sentences=sentences, voice=voice,
-                                   negation_window=int(negation_window)):
-            frames.append(batch.matches)
-            n_tok_parts.append(batch.n_tokens)
-            if progress is not None:
-                progress(batch.n_docs)
-        found = pd.concat(frames, ignore_index=True) if frames else _empty_matches()
-        n_tok = np.concatenate(n_tok_parts) if n_tok_parts else np.zeros(0, dtype=np.int64)
+        found, n_tok = _find_all(corpus, engine, sentences=sentences, voice=voice,
+                                 negation_window=int(negation_window), progress=progress)
     else:
         schema.require(matches, schema.MATCHES, what="matches table")
         found = matches
@@ -764,18 +926,22 @@ def _score_table(corpus: pd.DataFrame, engine: _Engine, found: pd.DataFrame, n_t
             found = found[~found["negated"].to_numpy(dtype=bool)]
         elif negated == "only":
             found = found[found["negated"].to_numpy(dtype=bool)]
-        doc_pos: dict[str, int] = {}
-        for k, d in enumerate(doc_ids):
-            doc_pos.setdefault(d, k)
-        lex_pos = {lx.name: li for li, lx in enumerate(engine.lexicons)}
-        d_idx = found["doc_id"].map(doc_pos).to_numpy()
-        keys = list(zip(found["lexicon"].map(lex_pos), found["category"]))
-        c_idx = np.asarray([engine.cat_index.get(k, -1) if k[0] == k[0] else -1 for k in keys], dtype=np.int64)
-        v_idx = found["voice"].map({v: i for i, v in enumerate(schema.VOICES)}).to_numpy()
-        valid = ~(pd.isna(d_idx) | pd.isna(v_idx)) & (c_idx >= 0)
+        doc_index = pd.Index(doc_ids)
+        if not doc_index.is_unique:
+            raise SchemaError("the corpus has duplicate doc_id values; scores need one row per document")
+        d_idx = _indexer(doc_index, found["doc_id"])
+        lex_i = _indexer(pd.Index([lx.name for lx in engine.lexicons]), found["lexicon"])
+        name_i = _indexer(pd.Index(engine.cat_labels), found["category"])
+        table = np.full((len(engine.lexicons) + 1, len(engine.cat_labels) + 1), -1, dtype=np.int64)
+        for g, (li, _) in enumerate(engine.cat_names):
+            table[li, engine.cat_code[g]] = g
+        c_idx = table[lex_i, name_i]  # -1 indexes the sentinel row/column
+        v_idx = _indexer(pd.Index(list(schema.VOICES)), found["voice"])
+        valid = (d_idx >= 0) & (c_idx >= 0) & (v_idx >= 0)
         if not valid.all():
-            bad = found.loc[~valid, ["doc_id", "lexicon", "category", "voice"]].head(3).to_dict("records")
+            bad = found.loc[~valid, ["doc_id", "lexicon", "category", "voice"]].head(3).astype(str).to_dict("records")
             raise SchemaError(f"matches table has rows that are not from this corpus and these lexicons, e.g. {bad}")
+        c_idx = np.asarray(c_idx, dtype=np.int64)
         d_idx = d_idx.astype(np.int64)
         v_idx = v_idx.astype(np.int64)
         # roll up to every ancestor category
@@ -812,6 +978,15 @@ def _score_table(corpus: pd.DataFrame, engine: _Engine, found: pd.DataFrame, n_t
         },
         columns=list(schema.SCORES),
     )
+
+
+def _indexer(index: pd.Index, values: pd.Series) -> np.ndarray:
+    """Positions of ``values`` in ``index`` (-1 if absent), fast for categorical columns."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        cats = index.get_indexer(values.cat.categories.astype(str))
+        codes = values.cat.codes.to_numpy()
+        return np.where(codes >= 0, cats[codes], -1).astype(np.int64)
+    return index.get_indexer(values.astype(str)).astype(np.int64)
 
 
 def kwic(

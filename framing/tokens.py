@@ -30,10 +30,12 @@ is what makes matching fast on large corpora.
 from __future__ import annotations
 
 import re
+from itertools import repeat
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
+import pandas as pd
 
 __all__ = [
     "TOKEN_PATTERN",
@@ -152,52 +154,108 @@ class TokenScanner:
     ``types`` lists every distinct token string seen (original case), and
     ``type_id`` arrays index it, so per-type work (normalising, looking up
     lexicon terms) is done once per distinct string, not once per token.
+
+    A text is cut into whitespace-separated chunks with numpy; each chunk is
+    identified by a 64-bit polynomial hash of its characters (computed with
+    numpy; chunks longer than 64 characters are compared as strings), and
+    only chunks never seen before are tokenised with the regular expression.
     The caches are cleared when they exceed ``max_cache`` entries, which
     bounds memory on arbitrarily large corpora.
     """
 
+    _HASH_MAX = 64  # longer chunks are looked up by their string
+    _BASE = np.uint64(0x100000001B3)
+
     def __init__(self, *, max_cache: int = 1_000_000) -> None:
         self.max_cache = max_cache
+        self.generation = -1
         self.reset()
+        powers = np.full(self._HASH_MAX, self._BASE, dtype=np.uint64)
+        powers[0] = 1
+        with np.errstate(over="ignore"):
+            self._powers = np.cumprod(powers, dtype=np.uint64)  # wraps modulo 2**64
 
     def reset(self) -> None:
         """Forget every cached chunk and type."""
         self.types: list[str] = []
         self._type_ids: dict[str, int] = {}
-        self._chunk_ids: dict[str, int] = {}
+        self._hash_ids: dict[int, int] = {}  # chunk hash -> chunk id
+        self._long_ids: dict[str, int] = {}  # long chunk string -> chunk id
+        self._n_chunks = 0
         # per chunk: slice into the sub-token arrays
-        self._chunk_ptr: list[int] = [0]
-        self._sub_rel_start: list[int] = []
-        self._sub_rel_end: list[int] = []
-        self._sub_type: list[int] = []
-        self._arrays: tuple[np.ndarray, ...] | None = None
-        self.generation = getattr(self, "generation", -1) + 1
+        self._ptr = np.zeros(1, dtype=np.int64)
+        self._rel_s = np.zeros(0, dtype=np.int64)
+        self._rel_e = np.zeros(0, dtype=np.int64)
+        self._styp = np.zeros(0, dtype=np.int64)
+        self.generation += 1
 
     # -- chunk cache ---------------------------------------------------------------
-    def _add_chunk(self, chunk: str) -> None:
-        for m in _TOKEN_RE.finditer(chunk):
-            tok = m.group()
-            tid = self._type_ids.get(tok)
-            if tid is None:
-                tid = len(self.types)
-                self._type_ids[tok] = tid
-                self.types.append(tok)
-            self._sub_rel_start.append(m.start())
-            self._sub_rel_end.append(m.end())
-            self._sub_type.append(tid)
-        self._chunk_ids[chunk] = len(self._chunk_ptr) - 1
-        self._chunk_ptr.append(len(self._sub_type))
-        self._arrays = None
+    def _add_chunks(self, chunks: list[str]) -> np.ndarray:
+        """Tokenise new chunks; return their chunk ids."""
+        ptr: list[int] = []
+        rel_s: list[int] = []
+        rel_e: list[int] = []
+        styp: list[int] = []
+        type_ids, types = self._type_ids, self.types
+        total = int(self._ptr[-1])
+        for chunk in chunks:
+            for m in _TOKEN_RE.finditer(chunk):
+                tok = m.group()
+                tid = type_ids.get(tok)
+                if tid is None:
+                    tid = len(types)
+                    type_ids[tok] = tid
+                    types.append(tok)
+                rel_s.append(m.start())
+                rel_e.append(m.end())
+                styp.append(tid)
+            ptr.append(total + len(styp))
+        self._ptr = np.concatenate([self._ptr, np.asarray(ptr, dtype=np.int64)])
+        self._rel_s = np.concatenate([self._rel_s, np.asarray(rel_s, dtype=np.int64)])
+        self._rel_e = np.concatenate([self._rel_e, np.asarray(rel_e, dtype=np.int64)])
+        self._styp = np.concatenate([self._styp, np.asarray(styp, dtype=np.int64)])
+        ids = np.arange(self._n_chunks, self._n_chunks + len(chunks), dtype=np.int64)
+        self._n_chunks += len(chunks)
+        return ids
 
-    def _chunk_arrays(self) -> tuple[np.ndarray, ...]:
-        if self._arrays is None:
-            self._arrays = (
-                np.asarray(self._chunk_ptr, dtype=np.int64),
-                np.asarray(self._sub_rel_start, dtype=np.int64),
-                np.asarray(self._sub_rel_end, dtype=np.int64),
-                np.asarray(self._sub_type, dtype=np.int64),
-            )
-        return self._arrays
+    def _chunk_ids(self, text: str, codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        n = starts.size
+        lengths = ends - starts
+        cid = np.full(n, -1, dtype=np.int64)
+        short = lengths <= self._HASH_MAX
+        s_idx = np.flatnonzero(short)
+        if s_idx.size:
+            ls = lengths[s_idx]
+            offsets = np.cumsum(ls) - ls
+            total = int(ls.sum())
+            within = np.arange(total, dtype=np.int64) - np.repeat(offsets, ls)
+            chars = np.repeat(starts[s_idx] - offsets, ls) + np.arange(total, dtype=np.int64)
+            with np.errstate(over="ignore"):
+                vals = codes[chars].astype(np.uint64) * self._powers[within]
+                h = np.add.reduceat(vals, offsets) if total else np.zeros(0, dtype=np.uint64)
+                h = h * self._BASE + ls.astype(np.uint64)  # the length is part of the key
+            codes_b, uniq = pd.factorize(h)
+            known = np.fromiter(map(self._hash_ids.get, uniq.tolist(), repeat(-1)), dtype=np.int64,
+                                count=len(uniq))
+            new = np.flatnonzero(known < 0)
+            if new.size:
+                first = np.full(len(uniq), n, dtype=np.int64)
+                np.minimum.at(first, codes_b, np.arange(codes_b.size, dtype=np.int64))
+                pos = s_idx[first[new]]
+                strings = [text[a:b] for a, b in zip(starts[pos].tolist(), ends[pos].tolist())]
+                new_ids = self._add_chunks(strings)
+                known[new] = new_ids
+                self._hash_ids.update(zip(uniq[new].tolist(), new_ids.tolist()))
+            cid[s_idx] = known[codes_b]
+        l_idx = np.flatnonzero(~short)
+        for k in l_idx.tolist():
+            chunk = text[starts[k]:ends[k]]
+            got = self._long_ids.get(chunk)
+            if got is None:
+                got = int(self._add_chunks([chunk])[0])
+                self._long_ids[chunk] = got
+            cid[k] = got
+        return cid
 
     def scan(self, text: str) -> Tokens:
         """Tokenise ``text``; offsets index ``text``.
@@ -207,30 +265,33 @@ class TokenScanner:
         Tokens
             ``start``, ``end`` and ``type_id`` arrays, one entry per token.
         """
-        if len(self._chunk_ids) > self.max_cache or len(self.types) > self.max_cache:
+        if self._n_chunks > self.max_cache or len(self.types) > self.max_cache:
             self.reset()
-        chunks = text.split()
-        if not chunks:
+        codes, space = _codes_and_space(text)
+        if codes.size == 0:
             empty = np.zeros(0, dtype=np.int64)
             return Tokens(empty, empty.copy(), empty.copy())
-        ids = self._chunk_ids
-        get = ids.get
-        cid = [get(c, -1) for c in chunks]
-        if -1 in cid:
-            for c in chunks:
-                if c not in ids:
-                    self._add_chunk(c)
-            cid = [ids[c] for c in chunks]
-        cid_arr = np.asarray(cid, dtype=np.int64)
-        chunk_start = _chunk_starts(text, len(chunks))
-        ptr, rel_s, rel_e, styp = self._chunk_arrays()
-        first = ptr[cid_arr]
-        counts = ptr[cid_arr + 1] - first
+        nonspace = ~space
+        prev_space = np.empty_like(space)
+        prev_space[0] = True
+        prev_space[1:] = space[:-1]
+        next_space = np.empty_like(space)
+        next_space[-1] = True
+        next_space[:-1] = space[1:]
+        chunk_start = np.flatnonzero(nonspace & prev_space)
+        if chunk_start.size == 0:
+            empty = np.zeros(0, dtype=np.int64)
+            return Tokens(empty, empty.copy(), empty.copy())
+        chunk_end = np.flatnonzero(nonspace & next_space) + 1
+        cid = self._chunk_ids(text, codes, chunk_start, chunk_end)
+        ptr = self._ptr
+        first = ptr[cid]
+        counts = ptr[cid + 1] - first
         total = int(counts.sum())
         offsets = np.cumsum(counts) - counts
         idx = np.repeat(first - offsets, counts) + np.arange(total, dtype=np.int64)
         base = np.repeat(chunk_start, counts)
-        return Tokens(base + rel_s[idx], base + rel_e[idx], styp[idx])
+        return Tokens(base + self._rel_s[idx], base + self._rel_e[idx], self._styp[idx])
 
     def count(self, text: str) -> int:
         """Number of word tokens in ``text`` (same as :func:`count_tokens`)."""
@@ -252,17 +313,12 @@ class TokenScanner:
         return mask
 
 
-def _chunk_starts(text: str, n_chunks: int) -> np.ndarray:
-    """Start offsets of the ``n_chunks`` whitespace-separated chunks of ``text``."""
+def _codes_and_space(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Code points of ``text`` and a mask of its whitespace (as ``str.isspace``)."""
     if text.isascii():
         codes = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-        space = _SPACE_TABLE[codes]
-    else:
-        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-        space = _SPACE_TABLE[np.minimum(codes, 0x3000 + 1)]
-    nonspace = ~space
-    # a chunk starts where a non-space character follows a space (or the text start)
-    starts = np.flatnonzero(nonspace & np.concatenate(([True], space[:-1])))
-    if starts.size != n_chunks:  # pragma: no cover - defensive, str.split and isspace agree
-        raise RuntimeError("whitespace tables disagree with str.split")
-    return starts.astype(np.int64)
+        return codes, _SPACE_TABLE[codes]
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return codes, _SPACE_TABLE[np.minimum(codes, 0x3000 + 1)]
+
+
