@@ -377,9 +377,16 @@ def forest(
         # a framing.compare result: keep the rate ratios, named by their measure
         keep = parsed["measure"].notna().to_numpy()
         against = sorted(set(parsed.loc[keep, "against"]))
-        table = table[keep].assign(measure=parsed.loc[keep, "measure"].to_numpy())
+        names = pd.Series(parsed.loc[keep, "measure"].to_numpy())
+        voices = sorted(set(names.str.extract(r" \[([^\]]+)\]$")[0].dropna()))
+        if len(voices) == 1:  # one voice throughout: say it once, in the axis label
+            names = names.str.replace(r" \[[^\]]+\]$", "", regex=True)
+        table = table[keep].assign(measure=names.to_numpy())
+        if measures is not None and len(voices) == 1:
+            measures = [re.sub(r" \[[^\]]+\]$", "", m) for m in measures]
         if xlabel == "rate ratio (95% interval)":
-            xlabel = f"rate ratio {' / '.join(against)} (95% interval)"
+            voice_text = f", {voices[0]} voice" if len(voices) == 1 else ""
+            xlabel = f"rate ratio {' / '.join(against)}{voice_text} (95% interval)"
     if measures is not None:
         table = table[table["measure"].isin(list(measures))]
         order = [m for m in measures if m in set(table["measure"])]
@@ -388,7 +395,7 @@ def forest(
     groups = sorted(map(str, table["group"].unique()))
     colors = dict(palette) if palette is not None else outlet_colors(groups)
     n = len(table)
-    ax = _new_axes(ax, COLUMN_WIDTH, max(1.6, 0.8 + 0.16 * n + 0.1 * len(order)))
+    ax = _new_axes(ax, COLUMN_WIDTH, max(1.6, 0.9 + 0.12 * n + 0.08 * len(order)))
     if table.empty:
         return _empty(ax, "no comparisons to show")
     est = pd.to_numeric(table["estimate"], errors="coerce").to_numpy(dtype=float)
@@ -449,8 +456,11 @@ def forest(
     ax.set_yticklabels(ylabels)
     ax.set_xlabel(xlabel)
     ax.set_ylim(ypos_arr.min() - 0.8, 0.8)
-    handles, labels = ax.get_legend_handles_labels()
-    _legend(ax, handles, labels, title=None)
+    from matplotlib.lines import Line2D
+
+    shown = [g for g in groups if g in seen]
+    handles = [Line2D([], [], color=colors.get(g, "#333333"), marker="o", markersize=4, linewidth=1.0) for g in shown]
+    _legend(ax, handles, shown, title=None)
     return ax
 
 

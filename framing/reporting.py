@@ -805,17 +805,22 @@ def _version(dist: str) -> str | None:
         return None
 
 
-def _top_ratios(result: pd.DataFrame, n_measures: int = 12) -> pd.DataFrame:
-    """The rate-ratio rows of the measures with the largest departure from 1 (for the figure only)."""
+def _top_ratios(result: pd.DataFrame, n_measures: int = 8, min_count: int = 3) -> pd.DataFrame:
+    """The rate-ratio rows of the measures that differ most between groups (for the figure only).
+
+    A measure is ranked by its largest ``|log rate ratio|`` among groups with at
+    least one match; measures with fewer than ``min_count`` matches in all are
+    left out of the figure (they stay in the table).
+    """
     ratios = result[result["measure"].astype(str).str.contains(" rate ratio ") & (result["group"] != "(all)")]
     if ratios.empty:
         return ratios
     est = pd.to_numeric(ratios["estimate"], errors="coerce")
     count = pd.to_numeric(ratios["count"], errors="coerce").fillna(0)
-    strength = np.abs(np.log(est.where(est > 0)))
+    strength = np.abs(np.log(est.where((est > 0) & (count > 0))))
     per_measure = (pd.DataFrame({"measure": ratios["measure"], "s": strength.fillna(0), "c": count})
                    .groupby("measure", sort=False).agg(s=("s", "max"), c=("c", "sum")))
-    per_measure = per_measure[per_measure["c"] > 0].sort_values(["s"], ascending=False, kind="stable")
+    per_measure = per_measure[per_measure["c"] >= min_count].sort_values(["s"], ascending=False, kind="stable")
     keep = per_measure.head(n_measures).index
     return ratios[ratios["measure"].isin(keep)]
 

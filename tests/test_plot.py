@@ -283,3 +283,32 @@ def test_save_figure_writes_three_formats_deterministically(tmp_path):
 
     width = imread(paths[0]).shape[1]
     assert 700 < width < 1400
+
+
+def test_forest_draws_only_the_rate_ratios_of_a_compare_result():
+    rows = []
+    for group, est in (("A", 2.0), ("B", 0.5)):
+        rows.append(dict(group=group, measure="hedging:epistemic [narrator] rate per 1k", estimate=3.0, ci_low=1.0,
+                         ci_high=5.0))
+        rows.append(dict(group=group, measure="hedging:epistemic [narrator] rate ratio vs pooled", estimate=est,
+                         ci_low=est / 2, ci_high=est * 2))
+    rows.append(dict(group="(all)", measure="hedging:epistemic [narrator] equal rates", estimate=float("nan"),
+                     ci_low=float("nan"), ci_high=float("nan")))
+    ax = plot.forest(pd.DataFrame(rows))
+    assert len(errorbars(ax)) == 2
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["hedging:epistemic"]
+    assert "vs pooled" in ax.get_xlabel() and "narrator" in ax.get_xlabel()
+
+
+def test_share_plots_read_a_compare_shares_result_directly():
+    rows = []
+    for group, shares in (("A", (0.75, 0.25)), ("B", (0.5, 0.5))):
+        for cat, s in zip(("neutral", "distancing"), shares):
+            rows.append(dict(group=group, measure=f"verb_category={cat} share", estimate=s, ci_low=s / 2,
+                             ci_high=min(1.0, s * 1.5)))
+    rows.append(dict(group="A - B", measure="verb_category=neutral share difference", estimate=0.25, ci_low=-0.1,
+                     ci_high=0.6))
+    rows.append(dict(group="(all)", measure="verb_category Cramér's V", estimate=0.3, ci_low=0.0, ci_high=0.7))
+    ax = plot.attribution_profile(pd.DataFrame(rows))
+    assert len(bars(ax)) == 4  # 2 outlets x 2 categories; the difference and V rows are not drawn
+    assert [t.get_text() for t in ax.figure.legends[0].get_texts()] == ["neutral", "distancing"]

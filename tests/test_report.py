@@ -231,3 +231,10 @@ def test_load_actors_accepts_a_mapping_file(tmp_path):
                                                "Hamas": ["Hamas"]}
     assert report_module.parse_actor_option("Hamas=Hamas movement, Harakat al-Muqawama") == (
         "Hamas", ["Hamas movement", "Harakat al-Muqawama"])
+
+
+def test_framing_report_stays_the_function_after_its_module_is_imported():
+    import framing.reporting  # noqa: F401  (binds the module on the package, as any import does)
+
+    assert callable(framing.report)
+    assert framing.report is importlib.import_module("framing.reporting").report
