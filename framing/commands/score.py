@@ -1,0 +1,98 @@
+"""``framing score CORPUS -o FILE``: lexicon counts per document, category and voice."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from framing.errors import FramingError
+
+
+def register(subparsers) -> None:
+    """Add the ``score`` command."""
+    p = subparsers.add_parser(
+        "score",
+        help="count lexicon matches per document, category and voice",
+        description=(
+            "Match lexicons in a corpus and write one row per document x category x voice "
+            "(doc_id, outlet, lexicon, category, voice, count, n_tokens, rate_per_1k), zeros included, "
+            "to a CSV or Parquet file chosen by its extension."
+        ),
+    )
+    p.add_argument("corpus", help="a corpus file or folder framing.read_corpus reads, or 'example' for the bundled one")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
+                   help="output file: .csv, .tsv or .parquet")
+    p.add_argument("--lexicon", action="append", default=None, metavar="NAME_OR_PATH",
+                   help="a bundled lexicon name or a lexicon file (repeatable; default every bundled lexicon)")
+    p.add_argument("--matches", type=Path, default=None, metavar="FILE",
+                   help="also write every match (find) to this .csv, .tsv or .parquet file")
+    p.add_argument("--negated", choices=["include", "exclude", "only"], default="include",
+                   help="count negated matches or not (default include)")
+    p.add_argument("--text-col", default="text", help="text column of a table corpus (default text)")
+    p.add_argument("--outlet-col", default="outlet", help="outlet column of a table corpus (default outlet)")
+    p.add_argument("--doc-id-col", default="doc_id", help="document id column of a table corpus (default doc_id)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=run)
+
+
+_FORMATS = {".csv": "csv", ".tsv": "tsv", ".parquet": "parquet", ".pq": "parquet"}
+
+
+def _format(path: Path) -> str:
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise FramingError(f"{path}: unknown output format {path.suffix!r}; use .csv, .tsv or .parquet")
+    return fmt
+
+
+def _write(table, path: Path) -> None:
+    fmt = _format(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "parquet":
+        table.to_parquet(path, index=False)
+    else:
+        table.to_csv(path, index=False, sep="\t" if fmt == "tsv" else ",")
+
+
+def load_corpus_arg(value: str, *, text_col: str = "text", outlet_col: str = "outlet", doc_id_col: str = "doc_id"):
+    """The corpus named on the command line: a path framing.read_corpus reads, or ``example``."""
+    import framing
+
+    if value == "example" and not Path(value).exists():
+        return framing.example_corpus()
+    return framing.read_corpus(value, text_col=text_col, outlet_col=outlet_col, doc_id_col=doc_id_col)
+
+
+def run(args: argparse.Namespace) -> int:
+    import sys
+
+    from framing.lexicon import resolve_lexicons
+    from framing.match import _engine, _find_all, _score_table
+
+    _format(args.output)  # fail before the work
+    if args.matches is not None:
+        _format(args.matches)
+    corpus = load_corpus_arg(args.corpus, text_col=args.text_col, outlet_col=args.outlet_col,
+                             doc_id_col=args.doc_id_col)
+    lexicons = resolve_lexicons(args.lexicon)
+    engine = _engine(lexicons)
+    bar = None
+    if not args.quiet and len(corpus) > 0:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(corpus), unit="doc", desc="score", file=sys.stderr, mininterval=0.5,
+                   disable=None)  # disabled automatically when stderr is not a terminal
+    try:
+        found, n_tok = _find_all(corpus, engine, sentences=None, voice=None, negation_window=6,
+                                 progress=bar.update if bar is not None else None)
+    finally:
+        if bar is not None:
+            bar.close()
+    scores = _score_table(corpus, engine, found, n_tok, args.negated)
+    _write(scores, args.output)
+    if args.matches is not None:
+        _write(found.astype({c: "str" for c in found.columns if str(found[c].dtype) == "category"}), args.matches)
+    if not args.quiet:
+        print(f"{len(scores)} rows ({len(corpus)} documents x {len(engine.cat_names)} categories x 3 voices) "
+              f"written to {args.output}; {len(found)} matches", file=sys.stderr)
+    return 0
