@@ -104,7 +104,7 @@ import pandas as pd
 
 from framing import schema
 from framing.errors import SchemaError
-from framing.sentences import split_sentences
+from framing.sentences import TITLES, split_sentences
 
 __all__ = [
     "Quote",
@@ -588,34 +588,44 @@ def _sentence_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
                           and toks[j - 1].group(0)[:1].isupper() and not low.endswith(("ss", "’s", "'s")))):
             break
         j += 1
-        if tok.endswith((",", ";", ":", ".")):
+        if tok.endswith((",", ";", ":")) or tok.endswith(".") and not _abbreviation(tok):
             break
     if j == k:
         return None
     return _clean_np(text, toks[k].start(), toks[j - 1].end())
 
 
+def _abbreviation(tok: str) -> bool:
+    """A title, an initial or a dotted acronym ("Mr.", "F.", "U.S.") that does not end a phrase."""
+    core = tok.rstrip(".").lower()
+    return core in TITLES or (len(core) == 1 and core.isalpha()) or ("." in core and len(core) <= 5)
+
+
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+
+
 def _category(np_text: str) -> set[str]:
-    """Which pronouns a noun phrase can be referred to with."""
-    words = [w.lower().strip(",.’'s") for w in np_text.split()]
-    raw = [w.lower().strip(",") for w in np_text.split()]
-    if not words:
+    """Which pronouns a noun phrase can be referred to with (decided by its head word)."""
+    tokens = np_text.split()
+    if not tokens:
         return set()
-    head = raw[-1]
-    if set(raw) & _FEMALE or set(words) & _FEMALE:
-        return {"she"}
-    caps = [w for w in np_text.split() if w[:1].isupper()]
-    org = bool(set(words) & _ORG)
-    person = bool(set(raw) & _PERSON or set(words) & _PERSON) and not (head in _ORG)
-    if not person and not org and len(caps) >= 2 and len(caps) == len(np_text.split()) and "’s" not in np_text \
-            and "'s" not in np_text:
-        person = True  # a multi-word name: Michael Kugelman
+    words = [_POSSESSIVE.sub("", w.strip(",.()")).lower() for w in tokens]
+    head_tok = tokens[-1].strip(",.()")
+    head = words[-1]
+    caps = [w for w in tokens if w[:1].isupper()]
+    possessive = any(_POSSESSIVE.search(w.strip(",.")) for w in tokens)
+    plural = (head.endswith("s") and not head.endswith(("ss", "us", "news")) and not head_tok[:1].isupper()) \
+        or head in ("media", "police", "people")
+    if head in _ORG or (head_tok[:1].islower() and not head in _PERSON and set(words) & _ORG):
+        return {"they"} if plural else {"it", "they"}
+    person = (head in _PERSON and not plural) or (head_tok[:1].isupper() and bool(set(words) & _PERSON)) \
+        or (len(caps) >= 2 and len(caps) == len(tokens) and not possessive and not set(words) & _ORG)
     if person:
-        return {"he", "she"} - ({"he"} if set(raw) & _FEMALE else set()) - ({"she"} if set(raw) & _MALE else set())
-    plural = head.endswith("s") and not head.endswith(("ss", "’s", "'s", "us", "news")) or head in ("media", "police")
+        female, male = bool(set(words) & _FEMALE), bool(set(words) & _MALE)
+        return {"she"} if female else {"he"} if male else {"he", "she"}
     if plural:
         return {"they"}
-    return {"it", "they"} if org else {"it"}
+    return {"it"}
 
 
 @dataclass(slots=True)
@@ -816,9 +826,14 @@ def _resolve(doc: _Doc, pron: str, pos: int, k_sent: int) -> tuple[int, int] | N
             if text[m.start(1):end].endswith(("’s", "'s")):
                 end -= 2  # "Iran’s strikes ... what it claimed": the possessor
             cands.append((m.start(1), end))
+        subj = _sentence_subject(text, s, pos) if s == doc.sentence(k_sent)[0] else None
+        if subj is not None and subj[1] <= pos:
+            cands.insert(0, subj)
         for a, b in reversed(cands):
             name = text[a:b]
-            if name.split()[0].lower() in _INTRO | _DETERMINERS:
+            if name.lower() in _PRONOUNS | _DETERMINERS or name.split()[0].lower() in _INTRO:
+                continue
+            if not name[:1].isupper():
                 continue
             if pron in _category(name):
                 return (a, b)
