@@ -267,9 +267,15 @@ class _Doc:
         self.sentences = split_sentences(text) or [(0, len(text))]
         self.sent_starts = np.array([a for a, _ in self.sentences], dtype=np.int64)
         self.mentions = mentions
-        self.labels = labels.sort_values("start").reset_index(drop=True)
+        ordered = labels.sort_values("start")
+        #: label rows as plain lists (row i: ls[i], le[i], ...)
+        self.ls = [int(v) for v in ordered["start"].tolist()]
+        self.le = [int(v) for v in ordered["end"].tolist()]
+        self.lcat = ordered["category"].tolist()
+        self.lvoice = [v if isinstance(v, str) else "narrator" for v in ordered["voice"].tolist()]
+        self.lneg = [bool(v) if not pd.isna(v) else False for v in ordered["negated"].tolist()]
         self.label_tokens: dict[int, int] = {}  # token index -> label row
-        for i, (a, b) in enumerate(zip(self.labels["start"], self.labels["end"])):
+        for i, (a, b) in enumerate(zip(self.ls, self.le)):
             for t in range(self.tok(int(a)), self.tok(int(b) - 1) + 1):
                 self.label_tokens[t] = i
 
@@ -322,7 +328,7 @@ class _Doc:
                 continue
             low = tok.low
             if not tok.is_word or low in CLAUSE_WORDS or low in PREPOSITIONS or low in AUX_BE or low in AUX_OTHER:
-                if not found and low in ("one", "of") and k + 1 < len(self.tokens):  # "one of the"
+                if not found and low == "of" and k > t and self.tokens[k - 1].low == "one":  # "one of the"
                     k += 1
                     continue
                 break
@@ -352,7 +358,8 @@ def _agent_before(doc: _Doc, offset: int) -> tuple[int, int] | None:
     if k < len(doc.tokens) and doc.tokens[k].end > offset:
         k -= 1
     sent_lo = doc.tok(doc.sentences[doc.sent(max(offset - 1, 0))][0])
-    while k >= sent_lo and (doc.tokens[k].low in AUX_OTHER or doc.tokens[k].low in ADVERBS):
+    while k >= sent_lo and (doc.tokens[k].low in AUX_OTHER or doc.tokens[k].low in ADVERBS
+                            or (doc.tokens[k].low.endswith("ly") and not doc.tokens[k].is_capitalised)):
         k -= 1
     span = np_before(doc.tokens, k, lo=sent_lo)
     if span is None:
@@ -360,7 +367,7 @@ def _agent_before(doc: _Doc, offset: int) -> tuple[int, int] | None:
     return doc.tokens[span[0]].start, doc.tokens[span[1]].end
 
 
-def _candidates(doc: _Doc, cues: pd.DataFrame) -> list[dict[str, Any]]:
+def _candidates(doc: _Doc, cues: list[tuple[int, int]]) -> list[dict[str, Any]]:
     """Every (label, mention, pattern) tie found in one document."""
     text = doc.text
     out: list[dict[str, Any]] = []
@@ -368,8 +375,8 @@ def _candidates(doc: _Doc, cues: pd.DataFrame) -> list[dict[str, Any]]:
     def add(label: int, mention: int, pattern: str, *, agent: tuple[int, int] | None = None,
             agent_text: str | None = None, negated: bool = False) -> None:
         a, b, _ = doc.mentions[mention]
-        la = int(doc.labels.at[label, "start"])
-        distance = la - b if la >= b else a - int(doc.labels.at[label, "end"])
+        la = doc.ls[label]
+        distance = la - b if la >= b else a - doc.le[label]
         out.append({
             "label": label, "mention": mention, "pattern": pattern,
             "priority": LABEL_PATTERNS.index(pattern), "distance": abs(distance),
@@ -392,7 +399,7 @@ def _candidates(doc: _Doc, cues: pd.DataFrame) -> list[dict[str, Any]]:
                 if m.group("agent"):
                     agent = _agent_after(doc, m.start("agent"), m.end("agent"))
                 else:
-                    lb = int(doc.labels.at[found[-1], "end"])
+                    lb = doc.le[found[-1]]
                     by = re.match(r"(?:\s+[\w\-’']+){0,2}?\s+by\s+", text[lb:sent_b])
                     if by:
                         agent = _agent_after(doc, lb + by.end())
@@ -430,9 +437,9 @@ def _candidates(doc: _Doc, cues: pd.DataFrame) -> list[dict[str, Any]]:
             if found:
                 agent = None
                 # the clause reported by a speaker: "Iran says X is a terrorist group"
-                for cue in cues.itertuples(index=False):
-                    if sent_a <= cue.end <= ma and _REPORT_BEFORE.fullmatch(text[cue.end:ma]) is not None:
-                        status, span = resolve_speaker(text, doc.tokens, doc.starts, int(cue.start), int(cue.end), (sent_a, sent_b))
+                for cue_start, cue_end in cues:
+                    if sent_a <= cue_end <= ma and _REPORT_BEFORE.fullmatch(text[cue_end:ma]) is not None:
+                        status, span = resolve_speaker(text, doc.tokens, doc.starts, cue_start, cue_end, (sent_a, sent_b))
                         if status == "ok" and span is not None:
                             agent = span
                 for label in found:
@@ -443,7 +450,7 @@ def _candidates(doc: _Doc, cues: pd.DataFrame) -> list[dict[str, Any]]:
             found = doc.predicate_labels(m.end(), max_tokens=5)
             if found:
                 # "X, the group will ...": a subject, not an appositive
-                after_np = doc.tok(int(doc.labels.at[found[-1], "end"]) - 1) + 1
+                after_np = doc.tok(doc.le[found[-1]] - 1) + 1
                 while after_np < len(doc.tokens) and doc.tokens[after_np].low in GROUP_NOUNS:
                     after_np += 1
                 nxt = doc.tokens[after_np].low if after_np < len(doc.tokens) else ""
@@ -466,13 +473,13 @@ def _candidates(doc: _Doc, cues: pd.DataFrame) -> list[dict[str, Any]]:
         for t in range(max(0, m0 - 6), m0):
             if t in doc.label_tokens:
                 label = doc.label_tokens[t]
-                if doc.tok(int(doc.labels.at[label, "end"]) - 1) != t:
+                if doc.tok(doc.le[label] - 1) != t:
                     continue  # not the label's last token
                 if doc.sent(doc.tokens[t].start) != doc.sent(ma):
                     continue
                 if doc.gap_ok(t + 1, m0, max_words=4):
                     # "what it called the terrorist group X": the label is its
-                    la = int(doc.labels.at[label, "start"])
+                    la = doc.ls[label]
                     np_start = la
                     k = doc.tok(la) - 1
                     while k >= 0 and (doc.tokens[k].is_capitalised or doc.tokens[k].low in DETERMINERS or doc.tokens[k].text in _QUOTE_MARKS or k in doc.label_tokens) and doc.tokens[k].start >= sent_a:
@@ -493,7 +500,7 @@ def _candidates(doc: _Doc, cues: pd.DataFrame) -> list[dict[str, Any]]:
         for t in range(m1 + 1, min(len(doc.tokens), m1 + 6) if not adjectival else m1 + 1):
             if t in doc.label_tokens:
                 label = doc.label_tokens[t]
-                if int(doc.labels.at[label, "start"]) < mb or label in attached:
+                if doc.ls[label] < mb or label in attached:
                     continue
                 if doc.sent(doc.tokens[t].start) != doc.sent(ma) or not doc.gap_ok(m1 + 1, t, max_words=3):
                     break
@@ -526,11 +533,11 @@ def _coreference(doc: _Doc, best: dict[int, dict[str, Any]], window: int) -> lis
     heads: dict[str, list[tuple[int, str]]] = {}
     for label, c in best.items():
         actor = doc.mentions[c["mention"]][2]
-        heads.setdefault(actor, []).append((int(doc.labels.at[label, "start"]), _head(doc.text[int(doc.labels.at[label, "start"]):int(doc.labels.at[label, "end"])].split()[-1])))
-    for label in range(len(doc.labels)):
+        heads.setdefault(actor, []).append((doc.ls[label], _head(doc.text[doc.ls[label]:doc.le[label]].split()[-1])))
+    for label in range(len(doc.ls)):
         if label in best:
             continue
-        la, lb = int(doc.labels.at[label, "start"]), int(doc.labels.at[label, "end"])
+        la, lb = doc.ls[label], doc.le[label]
         t0, t1 = doc.tok(la), doc.tok(lb - 1)
         # a determiner opens the description, only adjectives or labels between
         k = t0 - 1
@@ -608,7 +615,8 @@ def _document_labels(
     if not mentions or not len(labels):
         return []
     doc = _Doc(text, mentions, labels)
-    cands = _candidates(doc, cues)
+    cue_spans = [(int(a), int(b)) for a, b in zip(cues["start"].tolist(), cues["end"].tolist())]
+    cands = _candidates(doc, cue_spans)
     best: dict[int, dict[str, Any]] = {}
     for c in sorted(cands, key=lambda c: (c["priority"], c["distance"])):
         best.setdefault(c["label"], c)
@@ -616,23 +624,22 @@ def _document_labels(
         best.setdefault(c["label"], c)
     rows = []
     for label, c in best.items():
-        lab = doc.labels.loc[label]
+        la, lb = doc.ls[label], doc.le[label]
         ma, mb, actor = doc.mentions[c["mention"]]
-        voice = lab["voice"] if isinstance(lab["voice"], str) else "narrator"
+        voice = doc.lvoice[label]
         attributed = c["attributed_to"]
         if attributed is None and voice == "quote":
-            attributed = _quote_speaker(quotes, int(lab["start"]))
-        negated = bool(lab["negated"]) if not pd.isna(lab["negated"]) else False
+            attributed = _quote_speaker(quotes, la)
         rows.append({
             "actor": actor,
-            "label": text[int(lab["start"]):int(lab["end"])],
-            "label_category": lab["category"],
+            "label": text[la:lb],
+            "label_category": doc.lcat[label],
             "pattern": c["pattern"],
             "voice": voice,
             "attributed_to": attributed,
-            "start": int(lab["start"]),
-            "end": int(lab["end"]),
-            "negated": negated or bool(c["negated_local"]),
+            "start": la,
+            "end": lb,
+            "negated": doc.lneg[label] or bool(c["negated_local"]),
             "mention_start": ma,
             "mention_end": mb,
         })

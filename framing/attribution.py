@@ -41,9 +41,9 @@ Not counted as attributions (documented choices)
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from os import PathLike
 from typing import Any
 
@@ -121,37 +121,38 @@ AFTER_CUES = ("according", "cited by", "per ")
 CITING_CUES = ("citing", "quoting")
 
 
-@dataclass(frozen=True)
 class Token:
     """One token of a document: ``text[start:end]``."""
 
-    start: int
-    end: int
-    text: str
+    __slots__ = ("start", "end", "text", "low", "is_word", "is_capitalised")
 
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start = start
+        self.end = end
+        self.text = text
+        self.low = text.lower()
+        first = text[:1]
+        self.is_word = first.isalnum()
+        self.is_capitalised = first.isupper() or first.isdigit()
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
-
-    @property
-    def is_capitalised(self) -> bool:
-        return self.text[:1].isupper() or self.text[:1].isdigit()
+    def __repr__(self) -> str:
+        return f"Token({self.start}, {self.end}, {self.text!r})"
 
 
-def tokenize(text: str) -> list[Token]:
-    """Words (``Pakistan’s``, ``Amir-Abdollahian``, ``U.S.``) and single punctuation marks."""
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    """Words (``Pakistan’s``, ``Amir-Abdollahian``, ``U.S.``) and single punctuation marks.
+
+    Only ``text[start:end]`` is tokenized; offsets index ``text``.
+    """
     out: list[Token] = []
-    taken = 0
-    for m in _TOKEN.finditer(text):
+    taken = start
+    end = len(text) if end is None else end
+    for m in _TOKEN.finditer(text, start, end):
         a, b = m.span()
         if a < taken:
             continue  # the period already joined to an abbreviation
         word = m.group(0)
-        if b < len(text) and text[b] == "." and word[:1].isalpha():
+        if b < end and text[b] == "." and word[:1].isalpha():
             if _ACRONYM_DOT.match(word) or word.lower() in TITLES:
                 b += 1
                 word += "."
@@ -510,27 +511,58 @@ def _noun_cue_speaker(
     return None
 
 
-def _sentence_index(spans: Sequence[tuple[int, int]], offset: int) -> int:
-    starts = [a for a, _ in spans]
-    return max(0, int(np.searchsorted(starts, offset, side="right")) - 1)
+class _Record:
+    """One table row with attribute access (faster than ``itertuples`` on Arrow columns)."""
+
+    __slots__ = ("__dict__",)
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.__dict__ = values
+
+
+def _records(table: pd.DataFrame, columns: Sequence[str]) -> list[_Record]:
+    """Rows of ``table`` restricted to ``columns``; missing values become None."""
+    if not len(table):
+        return []
+    lists = []
+    for c in columns:
+        values = table[c].tolist()
+        missing = table[c].isna().tolist()
+        lists.append([None if m else v for v, m in zip(values, missing)])
+    return [_Record(dict(zip(columns, row))) for row in zip(*lists)]
+
+
+_QUOTE_FIELDS = ("doc_id", "quote_id", "start", "speaker", "speaker_start", "speaker_end", "verb_start", "verb_end")
+_CUE_FIELDS = ("doc_id", "start", "end", "category", "voice")
 
 
 def _document_rows(
     text: str,
-    cues: pd.DataFrame,
-    quotes: pd.DataFrame,
+    cues: list[_Record],
+    quotes: list[_Record],
 ) -> list[dict[str, Any]]:
     """Attribution rows of one document (without doc_id / outlet)."""
     spans = split_sentences(text)
     if not spans:
         spans = [(0, len(text))]
-    tokens = tokenize(text)
-    starts = np.fromiter((t.start for t in tokens), dtype=np.int64, count=len(tokens))
+    sentence_starts = [a for a, _ in spans]
+    # tokens of the sentences that hold a cue, made on demand: every rule stays inside its sentence
+    cache: dict[int, tuple[list[Token], np.ndarray]] = {}
+
+    def sentence_tokens(sid: int) -> tuple[list[Token], np.ndarray]:
+        if sid not in cache:
+            a, b = spans[sid]
+            toks = tokenize(text, a, b)
+            cache[sid] = (toks, np.fromiter((t.start for t in toks), dtype=np.int64, count=len(toks)))
+        return cache[sid]
+
+    def sentence_of(offset: int) -> int:
+        return max(0, bisect.bisect_right(sentence_starts, offset) - 1)
 
     # quotations keyed by their verb span
     by_verb: dict[tuple[int, int], list[Any]] = {}
-    for q in quotes.itertuples(index=False):
-        vs, ve = getattr(q, "verb_start"), getattr(q, "verb_end")
+    for q in quotes:
+        vs, ve = q.verb_start, q.verb_end
         if pd.isna(vs) or pd.isna(ve):
             continue
         by_verb.setdefault((int(vs), int(ve)), []).append(q)
@@ -539,14 +571,15 @@ def _document_rows(
     used: set[tuple[int, int]] = set()
 
     def _rule_speaker(a: int, b: int) -> tuple[int, int] | None:
-        sentence = spans[_sentence_index(spans, a)]
-        status, span = resolve_speaker(text, tokens, starts, a, b, sentence)
+        sid = sentence_of(a)
+        tokens, starts = sentence_tokens(sid)
+        status, span = resolve_speaker(text, tokens, starts, a, b, spans[sid])
         return span if status == "ok" else None
 
     def quote_row(key: tuple[int, int], category: Any, voice: Any) -> dict[str, Any]:
         qs = sorted(by_verb[key], key=lambda q: q.start)
         q = qs[0]
-        ss, se = getattr(q, "speaker_start"), getattr(q, "speaker_end")
+        ss, se = q.speaker_start, q.speaker_end
         has_speaker = not (pd.isna(ss) or pd.isna(se))
         speaker = q.speaker if isinstance(q.speaker, str) and q.speaker else None
         if not has_speaker:
@@ -557,7 +590,7 @@ def _document_rows(
                 speaker = text[ss:se]
                 has_speaker = True
         return {
-            "sentence_id": _sentence_index(spans, key[0]),
+            "sentence_id": sentence_of(key[0]),
             "speaker": speaker,
             "verb": text[key[0]:key[1]],
             "verb_category": category,
@@ -569,7 +602,7 @@ def _document_rows(
             "voice": voice,
         }
 
-    for cue in cues.sort_values("start").itertuples(index=False):
+    for cue in sorted(cues, key=lambda c: c.start):
         a, b = int(cue.start), int(cue.end)
         overlapping = [k for k in by_verb if k[0] < b and a < k[1]]
         if overlapping:
@@ -578,9 +611,10 @@ def _document_rows(
                 used.add(key)
                 rows.append(quote_row(key, cue.category, cue.voice))
             continue
-        sid = _sentence_index(spans, a)
+        sid = sentence_of(a)
         sentence = spans[sid]
-        lo = max(0, int(np.searchsorted(starts, sentence[0], side="left")))
+        tokens, starts = sentence_tokens(sid)
+        lo = 0
         first = int(np.searchsorted(starts, a, side="right")) - 1
         result = None
         if text[a:b].lower() in NOUN_CUES:
@@ -666,14 +700,16 @@ def attributions(
     schema.require(corpus, schema.CORPUS, what="corpus")
     cues = find(corpus, lexicons=[lexicon])
     qt = quote_table(corpus, resolve_pronouns=resolve_pronouns)
-    cue_groups = dict(tuple(cues.groupby("doc_id", sort=False))) if len(cues) else {}
-    quote_groups = dict(tuple(qt.groupby("doc_id", sort=False))) if len(qt) else {}
-    empty_cues = cues.iloc[0:0]
-    empty_quotes = qt.iloc[0:0]
+    cue_groups: dict[Any, list[_Record]] = {}
+    for rec in _records(cues, _CUE_FIELDS):
+        cue_groups.setdefault(rec.doc_id, []).append(rec)
+    quote_groups: dict[Any, list[_Record]] = {}
+    for rec in _records(qt, _QUOTE_FIELDS):
+        quote_groups.setdefault(rec.doc_id, []).append(rec)
     records: list[dict[str, Any]] = []
     for doc_id, outlet, text in zip(corpus["doc_id"], corpus["outlet"], corpus["text"]):
         text = text if isinstance(text, str) else ""
-        for row in _document_rows(text, cue_groups.get(doc_id, empty_cues), quote_groups.get(doc_id, empty_quotes)):
+        for row in _document_rows(text, cue_groups.get(doc_id, []), quote_groups.get(doc_id, [])):
             row["doc_id"] = doc_id
             row["outlet"] = outlet
             records.append(row)
