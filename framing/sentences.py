@@ -98,11 +98,12 @@ def _is_boundary(line: str, start: int, end: int, nxt: int, abbreviations: froze
         # ? ! and ellipses end a sentence unless a lower-case word follows
         return True
     # the token before the period, without opening marks
-    i = start
     limit = max(0, start - _MAX_WORD)
-    while i > limit and not line[i - 1].isspace():
-        i -= 1
-    word = line[i:start].lstrip(_STRIP_BEFORE)
+    piece = line[limit:start]
+    word = piece.rsplit(None, 1)[-1] if piece and not piece[-1].isspace() else ""
+    if len(word) == len(piece) and limit > 0:
+        word = ""  # longer than any abbreviation
+    word = word.lstrip(_STRIP_BEFORE)
     if not word:
         return True
     low = word.lower()
