@@ -684,7 +684,7 @@ def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
         v = before[-1]
         gap = text[v.end():r.open_start]
         if len(gap.split()) <= 3 and re.fullmatch(r"[\s\w’'.-]*[,:]?\s*(?:that\s*)?", gap):
-            got = _speaker_for_verb(doc, v, s_open, r.open_start, inverted_ok=False)
+            got = _speaker_for_verb(doc, v, s_open, r.open_start)
             if got is not None:
                 return got
     # 2. a reporting clause right after the quote
@@ -710,7 +710,7 @@ def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
                     return _Attr(np_span, v.span())
     # 3. the nearest reporting verb before the quote in its sentence
     for v in reversed(before):
-        got = _speaker_for_verb(doc, v, s_open, r.open_start, inverted_ok=True)
+        got = _speaker_for_verb(doc, v, s_open, r.open_start)
         if got is not None:
             return got
     # 4. a reporting verb after the quote in its sentence
@@ -719,7 +719,7 @@ def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
     c_s, c_e = max(c_s, r.close_end - _WINDOW), min(c_e, r.close_end + _WINDOW)
     late = _verbs_in(doc, r.close_end, max(c_e, r.close_end))
     for v in late:
-        got = _speaker_for_verb(doc, v, c_s, c_e, inverted_ok=True, after_quote=r.close_end)
+        got = _speaker_for_verb(doc, v, c_s, c_e, after_quote=r.close_end)
         if got is not None:
             return got
     return None
@@ -749,7 +749,7 @@ def _strip_aux(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
-def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *, inverted_ok: bool,
+def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
                       after_quote: int | None = None) -> _Attr | None:
     text = doc.text
     word = v.group(1)
@@ -772,7 +772,7 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *, inverted_o
                 # "“…,” Trump said, adding": the speaker of the reporting verb before
                 for prev in reversed(_verbs_in(doc, max(s, v.start() - 120), v.start())):
                     if not prev.group(1).endswith("ing"):
-                        got = _speaker_for_verb(doc, prev, s, prev.start(), inverted_ok=True)
+                        got = _speaker_for_verb(doc, prev, s, prev.start())
                         if got is not None and got.speaker is not None:
                             return _Attr(got.speaker, v.span())
                         break
@@ -798,10 +798,10 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *, inverted_o
         subj = _sentence_subject(text, s, e)
         if subj is not None:
             return _Attr(subj, v.span())
-    if inverted_ok or True:
-        np_span = _np_after(text, v.end(), e)
-        if np_span is not None and text[v.end():np_span[0]].strip() == "":
-            return _Attr(np_span, v.span())
+    # an inverted verb: "read the statement", "said Rep. X"
+    np_span = _np_after(text, v.end(), e)
+    if np_span is not None and text[v.end():np_span[0]].strip() == "":
+        return _Attr(np_span, v.span())
     return None
 
 
@@ -954,7 +954,7 @@ def _introduced(doc: _Doc, r: _Raw) -> _Attr | None:
     verbs = _verbs_in(doc, s, j)
     verb = verbs[-1].span() if verbs else None
     if verb is not None:
-        got = _speaker_for_verb(doc, verbs[-1], s, j, inverted_ok=True)
+        got = _speaker_for_verb(doc, verbs[-1], s, j)
         if got is not None and got.speaker is not None:
             return got
     subj = _sentence_subject(text, s, j)
@@ -1068,7 +1068,7 @@ def _voice_with_ids(text: str, found: Sequence[Quote]) -> list[tuple[int, int, s
     return out
 
 
-def voice_of(spans: Sequence[tuple[int, int, str]], offsets) -> np.ndarray:
+def voice_of(spans: Sequence[tuple[int, int, str]], offsets: int | Sequence[int] | np.ndarray) -> np.ndarray:
     """Voice label at each character offset.
 
     Parameters
