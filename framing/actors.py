@@ -83,8 +83,10 @@ from framing.attribution import (
     AUX_OTHER,
     CLAUSE_WORDS,
     DETERMINERS,
+    IRREGULAR_VERBS,
     PREPOSITIONS,
     Token,
+    _verb_like,
     np_after,
     np_before,
     resolve_speaker,
@@ -547,12 +549,15 @@ def _coreference(doc: _Doc, best: dict[int, dict[str, Any]], window: int) -> lis
             if tok.low in _DEFINITE:
                 ok = True
                 break
-            if not tok.is_word or tok.low in CLAUSE_WORDS or tok.low in PREPOSITIONS or tok.low in AUX_BE:
+            if (not tok.is_word or tok.low in CLAUSE_WORDS or tok.low in PREPOSITIONS or tok.low in AUX_BE
+                    or tok.low in AUX_OTHER or tok.low in IRREGULAR_VERBS or _verb_like(tok)):
                 break
             k -= 1
         if not ok:
             continue
         between = doc.tokens[k + 1:t0]
+        if any(len(t.text) > 1 and t.text.isupper() for t in between):
+            continue  # "the YPG militia": an acronym names another group
         if any(t.low in _NUMBERS or t.text[:1].isdigit() for t in between):
             continue  # "the two groups": several antecedents
         first_of_sentence = doc.sentences[doc.sent(la)][0] == la
@@ -574,6 +579,12 @@ def _coreference(doc: _Doc, best: dict[int, dict[str, Any]], window: int) -> lis
                 if following.low in ("of", "for", "in", "at", "from") and nxt + 1 < len(doc.tokens) and (
                         doc.tokens[nxt + 1].is_capitalised or doc.tokens[nxt + 1].low in ("the", "a", "an")):
                     continue  # "the leader of Japan": named by its complement
+            if (following.is_word and not following.is_capitalised and not possessive and nxt not in doc.label_tokens
+                    and following.low not in CLAUSE_WORDS and following.low not in PREPOSITIONS
+                    and following.low not in AUX_BE and following.low not in AUX_OTHER
+                    and following.low not in IRREGULAR_VERBS and not following.low.endswith(("ed", "ly"))
+                    and last.low not in GROUP_NOUNS and not last.low.endswith("s")):
+                continue  # "the terrorist attacks": the label modifies another noun
         head = _head(re.sub(r"['’]s?$", "", last.text))
         generic = head in {_head(w) for w in GROUP_NOUNS}
         i = int(np.searchsorted(mention_ends, doc.tokens[k].start, side="right")) - 1
