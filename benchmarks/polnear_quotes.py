@@ -141,8 +141,10 @@ def match(pred: list[tuple[int, int]], gold: list[tuple[int, int]], exact: bool)
 def full_quotation(text: str, q, sentence_starts: list[int]) -> bool:
     """A quote that is a whole quotation, not a phrase quoted inside a narrator clause.
 
-    Its content starts with a capital letter or a digit, and in its sentence it
-    is preceded by nothing, by ``, : ; —`` or directly by a reporting verb.
+    In its sentence it is preceded by nothing or by ``: —`` (any content), by
+    ``,`` or ``;`` (content starting with a capital or a digit, or following a
+    reporting verb or an earlier quote: ``X said, "we …``, ``"…," he said, "and
+    …``), or directly by a reporting verb (content starting with a capital).
     """
     content = text[q.start:q.end].lstrip(TRIM)
     if not content:
@@ -153,8 +155,10 @@ def full_quotation(text: str, q, sentence_starts: list[int]) -> bool:
     if not before or before.endswith((":", "—", "–", "-", "(")):
         return True
     if before.endswith((",", ";")):
-        # "..." he said, "and ...": the second part of an interrupted quotation
-        return content[0].isupper() or content[0].isdigit() or bool(re.search(r"[”\"']", before))
+        # "..." he said, "and ...": the second part of an interrupted quotation; X said, "we ..."
+        last = before[:-1].split()[-1].lower() if before[:-1].split() else ""
+        return (content[0].isupper() or content[0].isdigit() or bool(re.search(r"[”\"']", before))
+                or last in REPORTING_VERBS)
     last = before.split()[-1].lower()
     return last in REPORTING_VERBS and (content[0].isupper() or content[0].isdigit())
 
