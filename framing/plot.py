@@ -202,8 +202,14 @@ def _themed(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        with mpl.rc_context(THEME):
+        # set and restore only the theme's own keys: a full rc_context would also undo
+        # what happens meanwhile to other settings (e.g. IPython turning interactive mode on)
+        saved = {key: mpl.rcParams[key] for key in THEME}
+        mpl.rcParams.update(THEME)
+        try:
             return func(*args, **kwargs)
+        finally:
+            mpl.rcParams.update(saved)
 
     return wrapper
 
@@ -611,11 +617,10 @@ def label_shares(
     import matplotlib.pyplot as plt
 
     heights = [max(1, table[table["actor"].astype(str) == a]["group"].nunique()) for a in actors]
-    with mpl.rc_context(THEME):
-        fig, axes = plt.subplots(
-            len(actors), 1, figsize=(COLUMN_WIDTH, 1.0 + sum(0.3 * h + 0.5 for h in heights)),
-            gridspec_kw={"height_ratios": heights}, layout="constrained", sharex=True,
-        )
+    fig, axes = plt.subplots(
+        len(actors), 1, figsize=(COLUMN_WIDTH, 1.0 + sum(0.3 * h + 0.5 for h in heights)),
+        gridspec_kw={"height_ratios": heights}, layout="constrained", sharex=True,
+    )
     fig._framing_owned = True
     for i, (name, axis) in enumerate(zip(actors, np.atleast_1d(axes))):
         _style(axis)
@@ -782,8 +787,8 @@ def keyness_terms(
 
     ncols = 2 if len(chosen) > 1 else 1
     nrows = math.ceil(len(chosen) / ncols)
-    with mpl.rc_context(THEME):
-        fig, axes = plt.subplots(nrows, ncols, figsize=(PAGE_WIDTH, nrows * (0.7 + 0.16 * n)), layout="constrained", squeeze=False)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(PAGE_WIDTH, nrows * (0.7 + 0.16 * n)), layout="constrained",
+                             squeeze=False)
     fig._framing_owned = True
     flat = axes.ravel()
     for axis, group in zip(flat, chosen):
@@ -808,7 +813,7 @@ def wire_edits(
     left for the words only side A has (a sentence only in A, or words deleted
     from a changed sentence), a bar to the right for the words only side B has;
     rows are coloured by the edit operation and unchanged sentences are drawn
-    as a thin grey tick.
+    as a light grey band across the row.
 
     Parameters
     ----------
@@ -849,15 +854,18 @@ def wire_edits(
         words(tb) if o == "only_b" else (words(i) if o == "changed" else 0)
         for o, tb, i in zip(op, edits["text_b"], edits["inserted"])
     ], dtype=float)
-    colors = {"same": "#BBBBBB", "changed": OKABE_ITO[1], "only_a": OKABE_ITO[0], "only_b": OKABE_ITO[5]}
+    colors = {"same": "#E4E4E4", "changed": OKABE_ITO[1], "only_a": OKABE_ITO[0], "only_b": OKABE_ITO[5]}
     names = {"same": "same", "changed": "changed", "only_a": f"only in {label_a}", "only_b": f"only in {label_b}"}
     y = -np.arange(len(edits), dtype=float)
+    limit = max(1.0, float(max(only_a.max(initial=0), only_b.max(initial=0)))) * 1.1
     for name in schema.EDIT_OPS:
         mask = op == name
         if not mask.any():
             continue
         if name == "same":
-            ax.barh(y[mask], np.full(mask.sum(), 0.6), left=-0.3, height=0.8, color=colors[name], label=names[name])
+            # unchanged sentences: a light band across the whole row, behind everything
+            ax.barh(y[mask], np.full(mask.sum(), 2 * limit), left=-limit, height=0.8, color=colors[name],
+                    label=names[name], zorder=0)
             continue
         left_side = mask & (only_a > 0)
         right_side = mask & (only_b > 0)
@@ -869,7 +877,6 @@ def wire_edits(
     ax.axvline(0, color="#333333", linewidth=0.6)
     ax.set_yticks([])
     ax.set_ylabel("aligned sentences (in order)")
-    limit = max(1.0, float(max(only_a.max(initial=0), only_b.max(initial=0)))) * 1.1
     ax.set_xlim(-limit, limit)
     ax.set_xlabel(f"words only in {label_a}  ←   → words only in {label_b}")
     ax.set_title("Wire-copy edits")

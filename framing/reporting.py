@@ -265,7 +265,7 @@ def _analyse(
     keyness_terms: int,
     progress: bool,
 ) -> _Analysis:
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     analysis = _Analysis(corpus=corpus)
     steps: list[tuple[str, Callable[[], None]]] = []

@@ -237,10 +237,14 @@ def edits_table():
 
 def test_wire_edits_bars_are_word_counts_each_side():
     ax = plot.wire_edits(edits_table(), label_a="Times of Israel", label_b="Ahram Online")
-    widths = sorted(round(r.get_width(), 6) for r in bars(ax))
-    # same: a thin marker 0.6 wide; changed: 3 words deleted (left), 2 inserted (right);
-    # only_a: 6 words (left); only_b: 9 words (right)
-    assert widths == sorted([0.6, -3.0, 2.0, -6.0, 9.0])
+    rects = bars(ax)
+    same = [r for r in rects if r.get_zorder() == 0]
+    widths = sorted(round(r.get_width(), 6) for r in rects if r.get_zorder() != 0)
+    # changed: 3 words deleted (left), 2 inserted (right); only_a: 6 words (left); only_b: 9 words (right)
+    assert widths == sorted([-3.0, 2.0, -6.0, 9.0])
+    # the unchanged sentence: a band across the whole row, behind the bars
+    assert len(same) == 1 and same[0].get_x() == pytest.approx(ax.get_xlim()[0])
+    assert same[0].get_width() == pytest.approx(ax.get_xlim()[1] - ax.get_xlim()[0])
     labels = [t.get_text() for t in ax.figure.legends[0].get_texts()]
     assert labels == ["same", "changed", "only in Times of Israel", "only in Ahram Online"]
 
@@ -312,3 +316,24 @@ def test_share_plots_read_a_compare_shares_result_directly():
     ax = plot.attribution_profile(pd.DataFrame(rows))
     assert len(bars(ax)) == 4  # 2 outlets x 2 categories; the difference and V rows are not drawn
     assert [t.get_text() for t in ax.figure.legends[0].get_texts()] == ["neutral", "distancing"]
+
+
+def test_theme_is_restored_and_other_settings_are_left_alone():
+    before = dict(matplotlib.rcParams)
+    matplotlib.rcParams["interactive"] = False
+
+    original = plot._new_axes
+
+    def spy(ax, width, height):
+        # something changes a setting while the figure is drawn, as IPython's plt.ion() does
+        matplotlib.rcParams["interactive"] = True
+        return original(ax, width, height)
+
+    try:
+        plot._new_axes = spy
+        plot.forest(result_table())
+        assert matplotlib.rcParams["interactive"] is True  # not undone by the theme
+        assert matplotlib.rcParams["font.size"] == before["font.size"]  # theme undone
+    finally:
+        plot._new_axes = original
+        matplotlib.rcParams["interactive"] = before["interactive"]
