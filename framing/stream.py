@@ -118,7 +118,7 @@ class _Chunk:
 @dataclass
 class _Result:
     index: int
-    table: pd.DataFrame
+    table: Any  # a DataFrame, or a dict of them
     doc_ids: list[str]
     account: pd.DataFrame
     size: int
@@ -326,12 +326,17 @@ def _run_chunk(job: _Job, chunk: _Chunk) -> _Result:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         docs = _chunk_corpus(job.read, chunk)
-        table = docs if job.func is None else job.func(docs, **job.options)
+        result = docs if job.func is None else job.func(docs, **job.options)
+    if isinstance(result, Mapping):  # several tables: the first one is accounted for
+        table: Any = {name: t.reset_index(drop=True) for name, t in result.items()}
+        first = next(iter(table.values()))
+    else:
+        table = first = result.reset_index(drop=True)
     return _Result(
         index=chunk.index,
-        table=table.reset_index(drop=True),
+        table=table,
         doc_ids=docs["doc_id"].tolist(),
-        account=accounting.account(docs, None if job.func is None else table, stage=job.stage),
+        account=accounting.account(docs, None if job.func is None else first, stage=job.stage),
         size=chunk.size,
         caught=[(w.category, str(w.message)) for w in caught],
     )
@@ -353,6 +358,21 @@ class _Serial:
         pass
 
 
+_WORKER_JOBS: dict[str, _Job] = {}
+
+
+def _run_cached(key: str, blob: bytes, chunk: _Chunk) -> _Result:
+    """Run a chunk with the job unpickled once per worker process (so its lexicons, and the
+    matching engine built from them, are reused from chunk to chunk)."""
+    job = _WORKER_JOBS.get(key)
+    if job is None:
+        import pickle
+
+        _WORKER_JOBS.clear()
+        job = _WORKER_JOBS[key] = pickle.loads(blob)
+    return _run_chunk(job, chunk)
+
+
 class _Pool:
     """``n`` worker processes (joblib's loky backend: works from scripts, notebooks and the REPL).
 
@@ -361,14 +381,22 @@ class _Pool:
     """
 
     def __init__(self, job: _Job, n: int) -> None:
-        self.job, self.n = job, n
+        try:
+            import cloudpickle
+        except ImportError:  # pragma: no cover - cloudpickle comes with dask; joblib vendors it
+            from joblib.externals import cloudpickle
+        import uuid
+
+        self.n = n
+        self.key = uuid.uuid4().hex
+        self.blob = cloudpickle.dumps(job)  # functions defined in __main__ or a notebook too
 
     def map(self, chunks: Iterable[_Chunk]) -> Iterator[_Result]:
         from joblib import Parallel, delayed
 
-        run = delayed(_run_chunk)
+        run = delayed(_run_cached)
         parallel = Parallel(n_jobs=self.n, backend="loky", return_as="generator", pre_dispatch="2*n_jobs")
-        return parallel(run(self.job, chunk) for chunk in chunks)
+        return parallel(run(self.key, self.blob, chunk) for chunk in chunks)
 
     def close(self) -> None:
         pass
@@ -747,7 +775,7 @@ def write_table(tables: Iterable[pd.DataFrame], out: str | Path) -> int:
 def apply_file(
     measure: Measure | Callable[..., pd.DataFrame] | None,
     path: str | Path,
-    out: str | Path,
+    out: str | Path | Mapping[str, str | Path],
     *,
     options: Mapping[str, Any] | None = None,
     n_jobs: int = 1,
@@ -775,9 +803,11 @@ def apply_file(
     path : str or Path
         A ``.jsonl``, ``.jsonl.gz``, ``.csv``, ``.tsv`` or ``.parquet`` corpus file, or a
         directory of ``.txt`` files with its optional sidecar (as :func:`framing.read_corpus`).
-    out : str or Path
+    out : str, Path or mapping
         The result file, ``.parquet`` or ``.csv`` / ``.tsv``. Written under a temporary name and
-        renamed when complete, so a failed run leaves no partial file.
+        renamed when complete, so a failed run leaves no partial file. A measure that returns
+        several tables (a dict of name -> DataFrame) writes each to ``out[name]``; the first
+        one is accounted for.
     options, n_jobs, scheduler, chunksize, progress
         See :func:`map_corpus`.
     doc_id_col, outlet_col, text_col, outlet, clean, patterns, keep_raw, encoding
@@ -789,7 +819,7 @@ def apply_file(
         One row accounting for the run, as :func:`framing.accounting.account` for the whole
         corpus: ``stage`` (the measure), ``docs_in``, ``docs_out``, ``docs_missing``,
         ``docs_empty``, ``docs_flagged``, ``missing``, ``flagged``; then ``input`` and ``output``
-        (paths), ``n_rows`` (rows written), ``n_chunks``, ``n_jobs`` (processes; 0 on a Dask
+        (paths, ``"; "``-joined), ``n_rows`` (rows written to the first output), ``n_chunks``, ``n_jobs`` (processes; 0 on a Dask
         cluster) and ``seconds`` (wall time).
     """
     read_options = dict(
@@ -799,19 +829,32 @@ def apply_file(
     job = _job(measure, path, options, read_options)
     started = time.perf_counter()
     stats = _Tally(job.stage)
-    sink = _Sink(out)
+    several = isinstance(out, Mapping)
+    sinks: dict[str, _Sink] = {}
     try:
+        for name, target in (out.items() if several else [("", out)]):  # type: ignore[union-attr]
+            sinks[name] = _Sink(target)
         for result in _results(job, chunksize, n_jobs, scheduler, progress, stats):
-            sink.write(result.table)
-        sink.close()
+            if several:
+                if not isinstance(result.table, Mapping) or set(result.table) != set(sinks):
+                    got = list(result.table) if isinstance(result.table, Mapping) else "one table"
+                    raise StreamError(f"the measure returned {got}; the outputs name {list(sinks)}")
+                for name, sink in sinks.items():
+                    sink.write(result.table[name])
+            else:
+                sinks[""].write(result.table)
+        for sink in sinks.values():
+            sink.close()
     except BaseException:
-        sink.abort()
+        for sink in sinks.values():
+            sink.abort()
         raise
+    first = next(iter(sinks.values()))
     row = {
         **stats.row,
         "input": str(path),
-        "output": str(out),
-        "n_rows": sink.n_rows,
+        "output": "; ".join(str(s.out) for s in sinks.values()),
+        "n_rows": first.n_rows,
         "n_chunks": stats.n_chunks,
         "n_jobs": resolve_jobs(n_jobs) if scheduler is None else 0,
         "seconds": time.perf_counter() - started,
