@@ -263,3 +263,23 @@ def test_names_and_plural_descriptions_do_not_refer_back():
     assert "appositive" not in set(out["pattern"])
     out = framing.actor_labels(corpus("They met Hamas, the group that fired."), actors)
     assert out["pattern"].tolist() == ["appositive"]
+
+
+def test_rows_point_at_label_and_mention_on_arbitrary_word_salad():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    vocab = ("Hamas", "Jaish-ul-Adl", "jaish al adl", "said", ",", ".", "“", "”", "the", "a", "militant", "group",
+             "terrorist", "is", "not", "designated", "by", "as", "Iran", "which", "labeled", "(", ")", "\n", "its")
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(st.sampled_from(vocab), max_size=40))
+    def check(words):
+        text = " ".join(words)
+        out = framing.actor_labels(corpus(text), ACTORS)
+        for row in out.itertuples():
+            assert text[row.start:row.end] == row.label
+            assert 0 <= row.mention_start < row.mention_end <= len(text)
+            assert row.pattern in LABEL_PATTERNS
+
+    check()

@@ -167,3 +167,25 @@ def test_a_document_without_cues_and_bad_input():
     assert out.empty and list(out.columns) == list(ATTRIBUTION_COLUMNS)
     with pytest.raises(framing.SchemaError, match="outlet"):
         framing.attributions(pd.DataFrame({"doc_id": ["a"], "text": ["x said y"]}))
+
+
+VOCAB = ("Hamas", "said", "told", "according to", ",", ".", "“", "”", '"', "’s", "the", "a", "militant", "group",
+         "is", "was", "by", "what it called", "claimed", "responsibility", "so-called", "not", "(", ")", "—", "and",
+         "citing", "U.S.", "Mr.", "\n", "warned", "denied", "insisted", "minister")
+
+
+def test_offsets_are_evidence_on_arbitrary_word_salad():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.lists(st.sampled_from(VOCAB), max_size=40))
+    def check(words):
+        text = " ".join(words)
+        out = framing.attributions(corpus(text))
+        for row in out.itertuples():
+            assert text[row.start:row.end] == row.verb
+            if not pd.isna(row.speaker_start):
+                assert 0 <= row.speaker_start < row.speaker_end <= len(text)
+
+    check()
