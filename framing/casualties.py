@@ -451,7 +451,8 @@ def _np_back(toks: list[_Tok], end: int, *, chain: bool = True) -> tuple[int, in
         matched = False
         for pre in _QUANT_PREFIX:
             n = len(pre)
-            if i - n >= 0 and tuple(x.low for x in toks[i - n : i]) == pre:
+            if i - n >= 0 and tuple(x.low for x in toks[i - n : i]) == pre and (
+                    toks[i].is_number or _is_number_word(toks[i].low)):
                 i -= n
                 matched = True
                 break
@@ -487,7 +488,7 @@ def _looks_like_leading_verb(toks: list[_Tok], i: int) -> bool:
         return False
     if t.low in _VAGUE or t.low in _QUANT_WORDS:
         return False
-    return nxt.low in _DET or nxt.is_number
+    return nxt.low in _DET or nxt.is_number or _is_number_word(nxt.low)
 
 
 _QUANT_WORDS = frozenset(w for pre in _QUANT_PREFIX for w in pre)
@@ -764,6 +765,26 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                 and not (nxt_i < len(toks) and _starts_np(toks, nxt_i)))
             or (prev is not None and prev.low in _DET and not head.endswith(("ed", "ing")) and head not in _INTRANSITIVE)
         )
+        if head == "dead" and a == b:
+            k2, kinds, neg = _back_over_aux(toks, a - 1 if prev is not None and prev.low in _RAISING else a)
+            if kinds and kinds[0] == "be":
+                # "12 people are confirmed dead", "seven of them were dead": a state, no agent
+                st = _Statement((a, b), harm, "intransitive", negated=neg)
+                st.victims, _ = _subject_before(toks, k2, out)
+                out.append(st)
+                continue
+            if prev is not None and prev.low in ("shot", "shooting", "shoot", "shoots", "gunned", "stabbed") and (
+                    nxt_i < len(toks) and _starts_np(toks, nxt_i)):
+                # "shooting dead 50 people"
+                st = _Statement((a, b), harm, "active")
+                st.victims = _np_forward(toks, nxt_i)
+                before = toks[a - 2] if a >= 2 else None
+                if before is not None and before.is_word and before.low not in _SUBORD:
+                    st.agent = _np_back(toks, a - 2)
+                else:
+                    st.agent = _previous_agent(out) if out else _clause_subject(toks, a - 1)
+                out.append(st)
+                continue
         if is_noun and head not in _INTRANSITIVE:
             st = _Statement((a, b), harm, "nominal")
             j = a - 1
@@ -775,13 +796,7 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                 st.victims = _np_forward(toks, nxt_i + 1)
             else:
                 # premodifiers: "1,200 Israeli deaths", "the Palestinian death toll", "20 dead"
-                j = a - 1
-                span = _np_back(toks, j, chain=False) if j >= 0 else None
-                if span is not None:
-                    # drop a leading determiner-only phrase ("the")
-                    words_in = [x for x in range(span[0], span[1] + 1) if toks[x].low not in _DET]
-                    if words_in:
-                        st.victims = (words_in[0], span[1])
+                st.victims = _premodifier_victims(toks, a)
                 if last in ("toll", "tolls"):
                     st.toll = _toll_count(toks, b)
                     st.victims = st.victims if st.victims and any(
@@ -881,6 +896,54 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             if words and (words[0] in _NONE_WORDS or words[:2] == ["no", "one"]):
                 st.negated = True
     return out
+
+
+def _premodifier_victims(toks: list[_Tok], a: int) -> tuple[int, int] | None:
+    """Victims named before a nominal trigger ("1,200 Israeli deaths", "Lanza's death").
+
+    The words directly before the noun count as victims only when they hold a
+    count, a capitalised name or nationality, a possessive or a victim-group
+    word; "gun deaths", "mass killings" or "the farm murders" name none.
+    """
+    i = a - 1
+    while i >= 0 and toks[i].low in _QUOTE_CHARS:
+        i -= 1
+    end = i
+    while i >= 0:
+        t = toks[i]
+        if t.low in ("'s", "'"):
+            i -= 1
+            continue
+        if not t.is_word or t.low in _PREP or t.low in _SUBORD or t.low == "of" or _is_trigger(t):
+            break
+        if _verbish(t, toks[i - 1] if i else None) or t.low in _CLAUSE_VERBS:
+            break
+        if t.low in _DET:
+            break
+        nxt = toks[i + 1]
+        if (not t.is_cap and not t.is_number and not _is_number_word(t.low) and t.low not in _QUANT_WORDS
+                and t.low not in _VAGUE and (nxt.is_number or _is_number_word(nxt.low))):
+            break  # a verb before the count: "left | five women dead"
+        i -= 1
+    start = i + 1
+    # a quantity qualifier right before a count ("more than 500 dead")
+    for pre in _QUANT_PREFIX:
+        n = len(pre)
+        if start - n >= 0 and tuple(x.low for x in toks[start - n : start]) == pre and start <= end and (
+                toks[start].is_number or _is_number_word(toks[start].low)):
+            start -= n
+            break
+    while start <= end and _looks_like_leading_verb(toks, start):
+        start += 1
+    if start > end:
+        return None
+    span = toks[start : end + 1]
+    informative = any(
+        t.is_number or _is_number_word(t.low) or t.is_cap or t.low.endswith(("'s", "s'")) or t.low == "'s"
+        or t.cats & _VICTIM_CATS or t.low in _NONE_WORDS or t.low == "zero"
+        for t in span
+    )
+    return (start, end) if informative else None
 
 
 def _toll_count(toks: list[_Tok], k: int) -> tuple[int, int] | None:

@@ -137,6 +137,11 @@ def test_wire_versions_word_the_same_deaths_differently(table):
         ("Officials said a family of 20 people were killed.", "a family of 20 people", 20, "passive_agentless", None),
         ("Citizens of more than 40 countries were killed.", "Citizens of more than 40 countries", None,
          "passive_agentless", None),
+        ("Twelve people are confirmed dead.", "Twelve people", 12, "intransitive", None),
+        ("The gunmen entered two mosques, shooting dead 50 people.", "50 people", 50, "active", "The gunmen"),
+        ("Police said the attack left five women dead.", "five women", 5, "nominal", None),
+        ("Officials counted 1,200 Israeli deaths.", "1,200 Israeli", 1200, "nominal", None),
+        ("The family mourned Lanza's death.", "Lanza's", None, "nominal", None),
     ],
 )
 def test_hand_written_cases(text, victims, number, construction, agent):
@@ -165,6 +170,16 @@ def test_several_groups_and_a_toll():
     assert list(t["number"]) == [4137, 13200, 413]
     assert list(t["construction"]) == ["active", "active", "nominal"]
     assert list(t["agent"])[:2] == ["Israeli strikes", "Israeli strikes"]
+
+
+def test_generic_mentions_are_not_statements():
+    # nouns without victims or a count: "gun deaths", "mass killings", "farm murders"
+    t = casualties(_corpus(
+        "The US leads developed nations in gun deaths.",
+        "The group planned mass killings.",
+        "What about the farm murders?",
+    ))
+    assert t.empty
 
 
 def test_no_casualties_and_bad_input():
