@@ -108,7 +108,7 @@ def _as_texts(X: Any, *, what: str = "X") -> np.ndarray:
     return values
 
 
-def _as_labels(y: Any, n: int) -> np.ndarray:
+def _as_labels(y: Any, n: int | None) -> np.ndarray:
     if y is None:
         raise SchemaError(
             "FrameClassifier requires y to be passed, but the target y is None: labels are needed to fit"
@@ -118,9 +118,9 @@ def _as_labels(y: Any, n: int) -> np.ndarray:
         values = values[:, 0]
     if values.ndim != 1:
         raise SchemaError(f"labels must be 1-D, got shape {values.shape}")
-    if len(values) != n:
+    if n is not None and len(values) != n:
         raise SchemaError(f"got {n} texts but {len(values)} labels; they must pair one to one")
-    missing = [i for i, v in enumerate(values) if v is None or (isinstance(v, float) and np.isnan(v))]
+    missing = [i for i, v in enumerate(values) if not isinstance(v, (str, bytes)) and bool(pd.isna(v))]
     if missing:
         raise SchemaError(f"labels are missing at positions {missing[:10]}; drop those texts or label them")
     # keep a homogeneous dtype so classes_ sort and compare naturally
@@ -132,12 +132,10 @@ def _as_labels(y: Any, n: int) -> np.ndarray:
         return values
 
 
-def _lexicon_vectorizer(lexicons: Any) -> Any:
+def _lexicon_vectorizer(lexicons: Any, by_voice: bool) -> Any:
     from framing.vectorize import LexiconVectorizer
 
-    if lexicons is None:
-        return LexiconVectorizer()
-    return LexiconVectorizer(lexicons=lexicons)
+    return LexiconVectorizer(lexicons=lexicons, by_voice=by_voice)
 
 
 # --------------------------------------------------------------------------- the estimator
@@ -164,7 +162,11 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
     lexicon : bool, default True
         Add lexicon category features from :class:`framing.LexiconVectorizer`.
     lexicons : str or sequence of str, optional
-        Lexicons the lexicon block uses (``None``: the vectorizer's default).
+        Lexicons the lexicon block uses (``None``: every bundled lexicon).
+    lexicon_by_voice : bool, default False
+        One lexicon feature per category and voice (narrator, quote, scare
+        quote), so "terrorist" in a quote and in the outlet's own voice are
+        different features.
     min_df : int or float, default 1
         Minimum document frequency of an n-gram (both TF-IDF blocks).
     max_features : int, optional
@@ -208,6 +210,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         char_ngrams: tuple[int, int] | None = (2, 5),
         lexicon: bool = True,
         lexicons: str | Sequence[str] | None = None,
+        lexicon_by_voice: bool = False,
         min_df: int | float = 1,
         max_features: int | None = None,
         lowercase: bool = True,
@@ -221,6 +224,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.char_ngrams = char_ngrams
         self.lexicon = lexicon
         self.lexicons = lexicons
+        self.lexicon_by_voice = lexicon_by_voice
         self.min_df = min_df
         self.max_features = max_features
         self.lowercase = lowercase
@@ -265,7 +269,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             ))
         if self.lexicon:
             blocks.append(("lexicon", Pipeline([
-                ("counts", _lexicon_vectorizer(self.lexicons)),
+                ("rates", _lexicon_vectorizer(self.lexicons, self.lexicon_by_voice)),
                 ("scale", MaxAbsScaler()),
             ])))
         return FeatureUnion(blocks)
@@ -298,11 +302,10 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             The fitted estimator.
         """
         self._check_params()
-        if y is None:
-            _as_labels(y, 0)
-        check_classification_targets(np.asarray(y))
+        labels = _as_labels(y, None)
+        check_classification_targets(labels)
         texts = _as_texts(X)
-        labels = _as_labels(y, len(texts))
+        labels = _as_labels(labels, len(texts))
         classes, counts = np.unique(labels, return_counts=True)
         if len(classes) < 2:
             raise SchemaError(
