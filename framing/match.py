@@ -166,6 +166,12 @@ class _Engine:
                 self.suffix[cs].setdefault(len(value), {}).setdefault(value, []).append(eid)
             else:
                 self.contains[cs].append((value, eid))
+        # the case modes that have elements, with wildcard tables sorted by length
+        self._modes = [
+            (cs, self.exact[cs], sorted(self.prefix[cs].items()), sorted(self.suffix[cs].items()), self.contains[cs])
+            for cs in (False, True)
+            if self.exact[cs] or self.prefix[cs] or self.suffix[cs] or self.contains[cs]
+        ]
         # scope of exclude terms: categories whose matches they may drop
         self.excl_scope: dict[int, np.ndarray] = {}
         for i in np.flatnonzero(self.term_excl):
@@ -182,36 +188,48 @@ class _Engine:
     def _reset_types(self) -> None:
         self._gen = self.scanner.generation
         self._n_types = 0
-        # per type (CSR): single-token terms (deduplicated per category), phrase first and second elements
-        self._lists: dict[str, list[int]] = {
-            k: [] for k in ("f_term", "f_trim", "p1_el", "p1_trim", "p2_el", "p2_trim", "pair_key", "pair_trim")
+        # per type (CSR): single-token terms (deduplicated per category), phrase first and second
+        # elements; (type, element) pairs for phrase elements after the second; token flags
+        self._arrays: dict[str, np.ndarray] = {
+            k: np.zeros(0, dtype=np.int64)
+            for k in ("f_term", "f_trim", "p1_el", "p1_trim", "p2_el", "p2_trim", "pair_key", "pair_trim")
         }
-        self._ptrs: dict[str, list[int]] = {"f": [0], "p1": [0], "p2": [0]}
-        self._flags: list[int] = []  # bit 0 word, bit 1 negation cue, bit 2 boundary, bit 3 "only"-like
-        self._arrays: dict[str, np.ndarray] | None = None
+        for k in ("f_ptr", "p1_ptr", "p2_ptr"):
+            self._arrays[k] = np.zeros(1, dtype=np.int64)
+        self._arrays["flags"] = np.zeros(0, dtype=np.int8)
 
     def _elements_of(self, token: str) -> dict[int, int]:
         """Element id -> trim (0 if the full token matched, else the clitic's length)."""
         full = normalize(token, lower=False)
         forms = [(full, 0)]
-        base = base_form(full)
-        if base:
-            forms.append((base, len(full) - len(base)))
+        if "'" in full:
+            base = base_form(full)
+            if base:
+                forms.append((base, len(full) - len(base)))
         out: dict[int, int] = {}
         for form_cs, trim in forms:
-            for cs, form in ((False, form_cs.lower()), (True, form_cs)):
-                for eid in self.exact[cs].get(form, ()):
-                    out.setdefault(eid, trim)
+            for cs, exact, prefix, suffix, contains in self._modes:
+                form = form_cs if cs else form_cs.lower()
+                hit = exact.get(form)
+                if hit:
+                    for eid in hit:
+                        out.setdefault(eid, trim)
                 n = len(form)
-                for length, table in self.prefix[cs].items():
-                    if length <= n:
-                        for eid in table.get(form[:length], ()):
+                for length, table in prefix:
+                    if length > n:
+                        break
+                    hit = table.get(form[:length])
+                    if hit:
+                        for eid in hit:
                             out.setdefault(eid, trim)
-                for length, table in self.suffix[cs].items():
-                    if length <= n:
-                        for eid in table.get(form[n - length:], ()):
+                for length, table in suffix:
+                    if length > n:
+                        break
+                    hit = table.get(form[n - length:])
+                    if hit:
+                        for eid in hit:
                             out.setdefault(eid, trim)
-                for value, eid in self.contains[cs]:
+                for value, eid in contains:
                     if value in form:
                         out.setdefault(eid, trim)
         return out
@@ -223,46 +241,53 @@ class _Engine:
         if self._n_types == len(types):
             return
         n_el = self.n_el
-        L, P = self._lists, self._ptrs
+        L: dict[str, list[int]] = {
+            k: [] for k in ("f_term", "f_trim", "p1_el", "p1_trim", "p2_el", "p2_trim", "pair_key", "pair_trim",
+                            "f_cnt", "p1_cnt", "p2_cnt", "flags")
+        }
+        f_term, f_trim, f_cnt = L["f_term"], L["f_trim"], L["f_cnt"]
         first_terms, p1s, p2s, cont = self.first_terms, self.p1_elements, self.p2_elements, self.cont_elements
-        term_excl, term_cat, term_spec = self.term_excl, self.term_cat, self.term_spec
+        term_excl, term_cat, term_spec = self.term_excl.tolist(), self.term_cat.tolist(), self.term_spec.tolist()
         for tid in range(self._n_types, len(types)):
             tok = types[tid]
             els = self._elements_of(tok)
-            best: dict[int, tuple[int, int, int]] = {}
-            entries: list[tuple[int, int]] = []
-            for eid, trim in els.items():
-                for term in first_terms.get(eid, ()):
-                    if term_excl[term]:
-                        entries.append((term, trim))
-                        continue
-                    # one single-token match per category: the most specific term
-                    cat = int(term_cat[term])
-                    rank = int(term_spec[term])
-                    cur = best.get(cat)
-                    if cur is None or rank > cur[0] or (rank == cur[0] and term < cur[1]):
-                        best[cat] = (rank, term, trim)
-                if eid in p1s:
-                    L["p1_el"].append(eid)
-                    L["p1_trim"].append(trim)
-                if eid in p2s:
-                    L["p2_el"].append(eid)
-                    L["p2_trim"].append(trim)
-                if eid in cont:
-                    L["pair_key"].append(tid * n_el + eid)
-                    L["pair_trim"].append(trim)
-            entries.extend((term, trim) for _, term, trim in best.values())
-            entries.sort()
-            for term, trim in entries:
-                L["f_term"].append(term)
-                L["f_trim"].append(trim)
-            P["f"].append(len(L["f_term"]))
-            P["p1"].append(len(L["p1_el"]))
-            P["p2"].append(len(L["p2_el"]))
-            low = normalize(tok)
+            n_before = len(f_term)
+            n1, n2 = len(L["p1_el"]), len(L["p2_el"])
+            if els:
+                best: dict[int, tuple[int, int, int]] = {}
+                entries: list[tuple[int, int]] = []
+                for eid, trim in els.items():
+                    for term in first_terms.get(eid, ()):
+                        if term_excl[term]:
+                            entries.append((term, trim))
+                            continue
+                        # one single-token match per category: the most specific term
+                        cat = term_cat[term]
+                        rank = term_spec[term]
+                        cur = best.get(cat)
+                        if cur is None or rank > cur[0] or (rank == cur[0] and term < cur[1]):
+                            best[cat] = (rank, term, trim)
+                    if eid in p1s:
+                        L["p1_el"].append(eid)
+                        L["p1_trim"].append(trim)
+                    if eid in p2s:
+                        L["p2_el"].append(eid)
+                        L["p2_trim"].append(trim)
+                    if eid in cont:
+                        L["pair_key"].append(tid * n_el + eid)
+                        L["pair_trim"].append(trim)
+                entries.extend((term, trim) for _, term, trim in best.values())
+                entries.sort()
+                for term, trim in entries:
+                    f_term.append(term)
+                    f_trim.append(trim)
+            f_cnt.append(len(f_term) - n_before)
+            L["p1_cnt"].append(len(L["p1_el"]) - n1)
+            L["p2_cnt"].append(len(L["p2_el"]) - n2)
             flags = 0
             if tok[0].isalnum():
                 flags |= 1
+                low = normalize(tok)
                 if low in NEGATION_CUES or low.endswith("n't"):
                     flags |= 2
                 if low in _BOUNDARY_WORDS:
@@ -271,18 +296,22 @@ class _Engine:
                     flags |= 8
             elif tok in _BOUNDARY_PUNCT:
                 flags |= 4
-            self._flags.append(flags)
+            L["flags"].append(flags)
+        A = self._arrays
+        for k in ("f_term", "f_trim", "p1_el", "p1_trim", "p2_el", "p2_trim"):
+            A[k] = np.concatenate([A[k], np.asarray(L[k], dtype=np.int64)])
+        for k in ("f", "p1", "p2"):
+            cnt = np.asarray(L[f"{k}_cnt"], dtype=np.int64)
+            A[f"{k}_ptr"] = np.concatenate([A[f"{k}_ptr"], A[f"{k}_ptr"][-1] + np.cumsum(cnt)])
+        if L["pair_key"]:
+            keys = np.concatenate([A["pair_key"], np.asarray(L["pair_key"], dtype=np.int64)])
+            trims = np.concatenate([A["pair_trim"], np.asarray(L["pair_trim"], dtype=np.int64)])
+            order = np.argsort(keys, kind="stable")
+            A["pair_key"], A["pair_trim"] = keys[order], trims[order]
+        A["flags"] = np.concatenate([A["flags"], np.asarray(L["flags"], dtype=np.int8)])
         self._n_types = len(types)
-        self._arrays = None
 
     def _type_arrays(self) -> dict[str, np.ndarray]:
-        if self._arrays is None:
-            arr = {k: np.asarray(v, dtype=np.int64) for k, v in self._lists.items()}
-            arr.update({f"{k}_ptr": np.asarray(v, dtype=np.int64) for k, v in self._ptrs.items()})
-            order = np.argsort(arr["pair_key"], kind="stable")
-            arr["pair_key"], arr["pair_trim"] = arr["pair_key"][order], arr["pair_trim"][order]
-            arr["flags"] = np.asarray(self._flags, dtype=np.int8)
-            self._arrays = arr
         return self._arrays
 
     # -- matching ------------------------------------------------------------------
@@ -589,6 +618,7 @@ def _outlets(corpus: pd.DataFrame) -> list[str]:
 def _iter_batches(
     corpus: pd.DataFrame,
     engine: _Engine,
+    labels: _Labels,
     *,
     sentences: pd.DataFrame | None,
     voice: pd.DataFrame | None,
@@ -611,7 +641,7 @@ def _iter_batches(
             j += 1
         sent = sent_given.rows(i, j) if sent_given is not None else _computed_sentences(texts[i:j], split_sentences)
         vox = voice_given.rows(i, j) if voice_given is not None else _computed_voice(texts[i:j], voice_spans)
-        yield _match_batch(engine, doc_ids[i:j], outlets[i:j], texts[i:j], sent, vox, negation_window)
+        yield _match_batch(engine, doc_ids[i:j], outlets[i:j], texts[i:j], sent, vox, negation_window, labels)
         i = j
 
 
@@ -661,6 +691,45 @@ def _with_sentinels(n_docs: int, spans: tuple[np.ndarray, ...], doc_start: np.nd
     return glob, all_val, all_pos
 
 
+class _Labels:
+    """The distinct evidence strings of one ``find`` call (categories of the ``match`` column)."""
+
+    def __init__(self) -> None:
+        self.labels: list[str] = []
+        self.index: dict[str, int] = {}
+        self._gen = -1
+        self._by_key = np.zeros(0, dtype=np.int64)  # (type id * 4 + trim) -> label code, -1 unknown
+
+    def _code(self, label: str) -> int:
+        code = self.index.get(label)
+        if code is None:
+            code = len(self.labels)
+            self.index[label] = code
+            self.labels.append(label)
+        return code
+
+    def codes(self, keys: np.ndarray, scanner: TokenScanner) -> np.ndarray:
+        if scanner.generation != self._gen:
+            self._gen = scanner.generation
+            self._by_key = np.zeros(0, dtype=np.int64)
+        size = 4 * len(scanner.types)
+        if self._by_key.size < size:
+            self._by_key = np.concatenate([self._by_key, np.full(size - self._by_key.size, -1, dtype=np.int64)])
+        got = self._by_key[keys]
+        missing = np.unique(keys[got < 0])
+        if missing.size:
+            types = scanner.types
+            new = [self._code(types[k >> 2][: len(types[k >> 2]) - (k & 3)]) for k in missing.tolist()]
+            self._by_key[missing] = new
+            got = self._by_key[keys]
+        return got
+
+    def strings(self, values: list[str]) -> np.ndarray:
+        codes, uniques = pd.factorize(np.asarray(values, dtype=object))
+        table = np.fromiter((self._code(v) for v in uniques), dtype=np.int64, count=len(uniques))
+        return table[codes]
+
+
 def _match_batch(
     engine: _Engine,
     doc_ids: list[str],
@@ -669,6 +738,7 @@ def _match_batch(
     sent_spans: tuple[np.ndarray, ...],
     voice_spans: tuple[np.ndarray, ...],
     negation_window: int,
+    labels: _Labels,
 ) -> _Batch:
     big = _SEPARATOR.join(texts)
     lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
@@ -696,28 +766,19 @@ def _match_batch(
     ge = toks.end[end_tok - 1] - trim
     doc = tok_doc[start_tok]
     sent = s_val[tok_sent[start_tok]]
-    voice_idx = v_val[np.searchsorted(v_glob, gs, side="right") - 1]
+    voice_idx = v_val[np.searchsorted(v_glob, gs, side="right") - 1].astype(np.int8)
     # evidence strings: a single token is looked up by (type, clitic trim), phrases are sliced
     single = (end_tok - start_tok) == 1
-    keys = toks.type_id[start_tok] * 4 + trim
     match_codes = np.empty(gs.size, dtype=np.int64)
-    s_codes, s_uniques = pd.factorize(keys[single])
-    types = engine.scanner.types
-    labels = [types[k >> 2][: len(types[k >> 2]) - (k & 3)] for k in s_uniques.tolist()]
-    match_codes[single] = s_codes
+    match_codes[single] = labels.codes(toks.type_id[start_tok[single]] * 4 + trim[single], engine.scanner)
     if not single.all():
-        multi_strings = [big[a:b] for a, b in zip(gs[~single].tolist(), ge[~single].tolist())]
-        m_codes, m_uniques = pd.factorize(np.asarray(multi_strings, dtype=object))
-        match_codes[~single] = m_codes + len(labels)
-        labels.extend(m_uniques.tolist())
-    lab_codes, lab_uniques = pd.factorize(np.asarray(labels, dtype=object))
-    match_codes = lab_codes[match_codes]
+        match_codes[~single] = labels.strings([big[a:b] for a, b in zip(gs[~single].tolist(), ge[~single].tolist())])
     parts = {
         "doc": doc,
         "sentence_id": sent.astype(np.int64),
         "start": gs - doc_start[doc],
         "end": ge - doc_start[doc],
-        "match": pd.Categorical.from_codes(match_codes, categories=pd.Index(lab_uniques, dtype="str")),
+        "match": match_codes,
         "term": term,
         "voice": voice_idx,
         "negated": neg.astype(bool),
@@ -725,8 +786,8 @@ def _match_batch(
     return _Batch(parts, n_tok, len(texts))
 
 
-def _assemble(parts: list[dict], engine: _Engine, doc_ids: list[str], outlets: list[str], offsets: list[int]
-              ) -> pd.DataFrame:
+def _assemble(parts: list[dict], engine: _Engine, doc_ids: list[str], outlets: list[str], offsets: list[int],
+              labels: _Labels) -> pd.DataFrame:
     """Concatenate batch parts into the matches table (string columns as categoricals)."""
     if not parts:
         return _empty_matches()
@@ -738,10 +799,7 @@ def _assemble(parts: list[dict], engine: _Engine, doc_ids: list[str], outlets: l
     def cat(codes: np.ndarray, labels) -> pd.Categorical:
         return pd.Categorical.from_codes(codes, categories=pd.Index(list(labels), dtype="str"))
 
-    match = (
-        parts[0]["match"] if len(parts) == 1
-        else pd.api.types.union_categoricals([p["match"] for p in parts])
-    )
+    match = cat(np.concatenate([p["match"] for p in parts]), labels.labels)
     return pd.DataFrame(
         {
             "doc_id": cat(doc_codes[doc], doc_uniques),
@@ -835,7 +893,9 @@ def _find_all(corpus: pd.DataFrame, engine: _Engine, *, sentences, voice, negati
               progress) -> tuple[pd.DataFrame, np.ndarray]:
     parts, offsets, n_tok = [], [], []
     done = 0
-    for batch in _iter_batches(corpus, engine, sentences=sentences, voice=voice, negation_window=negation_window):
+    labels = _Labels()
+    for batch in _iter_batches(corpus, engine, labels, sentences=sentences, voice=voice,
+                               negation_window=negation_window):
         if batch.matches is not None:
             parts.append(batch.matches)
             offsets.append(done)
@@ -844,7 +904,7 @@ def _find_all(corpus: pd.DataFrame, engine: _Engine, *, sentences, voice, negati
         if progress is not None:
             progress(batch.n_docs)
     doc_ids = [str(d) for d in corpus["doc_id"]]
-    found = _assemble(parts, engine, doc_ids, _outlets(corpus), offsets)
+    found = _assemble(parts, engine, doc_ids, _outlets(corpus), offsets, labels)
     return found, (np.concatenate(n_tok) if n_tok else np.zeros(0, dtype=np.int64))
 
 
