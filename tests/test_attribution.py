@@ -99,7 +99,7 @@ def test_quoted_attributions_link_their_quote(table, example_texts, quote_table)
     assert quote_table.set_index(["doc_id", "quote_id"]).loc[("ahram", row["quote_id"]), "text"] == "Iranian terrorist group"
     # "read the statement": an inverted speaker after a closing quote
     row = row_at(table, example_texts, "scroll", "read the statement", "read")
-    assert row["speaker"] == "the statement"
+    assert (row["speaker"], row["verb_category"]) == ("the statement", "neutral")
     assert not pd.isna(row["quote_id"])
     # "what it claimed were ...": distancing
     row = row_at(table, example_texts, "scroll", "what it claimed were", "claimed")
