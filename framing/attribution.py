@@ -22,9 +22,15 @@ Speaker rules, tried in this order
   phrase before the cue, skipping auxiliaries, adverbs and day names; an
   appositive between subject and cue is skipped (``Michael Kugelman, director
   of ..., warned`` gives ``Michael Kugelman``).
-* inverted ``..., said X`` / ``“...,” read the statement``: ``X``.
+* inverted ``..., said X`` / ``“...,” read the statement``: ``X`` (verbs of
+  saying only: ``denied any role`` has an object, not a speaker).
 * a participle (``..., saying ...``, ``issued a statement calling ...``) or a
-  verb coordinated with ``and``: the subject of the clause it belongs to.
+  verb coordinated with ``and``/``but``: the subject of the clause it belongs to.
+* a noun cue: its possessor (``Iran’s claim``) or the clause subject
+  (``expressed its vehement condemnation``).
+
+A quotation whose speaker the quotes table leaves empty gets the speaker these
+rules find for its verb.
 
 Not counted as attributions (documented choices)
 ------------------------------------------------
