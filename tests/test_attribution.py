@@ -38,8 +38,12 @@ def row_at(table: pd.DataFrame, texts: dict[str, str], doc_id: str, phrase: str,
     return sel.iloc[0]
 
 
-def test_columns_and_evidence(table, example_texts):
+def test_columns_and_evidence(table, example, example_texts):
     assert list(table.columns) == list(ATTRIBUTION_COLUMNS)
+    sents = framing.sentences(example).set_index(["doc_id", "sentence_id"])
+    for row in table.itertuples():
+        sentence = sents.loc[(row.doc_id, row.sentence_id)]
+        assert sentence["start"] <= row.start < sentence["end"]
     assert set(table["verb_category"].dropna()) <= {"neutral", "endorsing", "distancing", "emphatic", "denial"}
     for row in table.itertuples():
         text = example_texts[row.doc_id]
