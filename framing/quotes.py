@@ -94,6 +94,7 @@ the article does not distance itself from it.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -869,16 +870,28 @@ def find_quotes(text: str, *, resolve_pronouns: bool = True) -> list[Quote]:
         Outermost quotations in text order; see :class:`Quote` and the module
         documentation for the rules.
     """
-    return _find(text, resolve_pronouns)[0]
+    return list(_find(text, resolve_pronouns)[0])
 
 
-def _find(text: str, resolve_pronouns: bool) -> tuple[list[Quote], list[tuple[int, int]]]:
+#: documents up to this many characters have their quotes cached, so that the
+#: measures that each need the quotes of the same text (find, actor_labels,
+#: attributions, casualties, voice) find them once
+_CACHE_MAX_CHARS = 200_000
+
+
+def _find(text: str, resolve_pronouns: bool) -> tuple[tuple[Quote, ...], list[tuple[int, int]]]:
     """Quotes and (when there are any) the sentence spans computed on the way."""
+    if len(text) <= _CACHE_MAX_CHARS:
+        return _find_cached(text, resolve_pronouns)
+    return _find_uncached(text, resolve_pronouns)
+
+
+def _find_uncached(text: str, resolve_pronouns: bool) -> tuple[tuple[Quote, ...], list[tuple[int, int]]]:
     if not text:
-        return [], []
+        return (), []
     raws = _raw_quotes(text)
     if not raws:
-        return [], []
+        return (), []
     doc = _Doc(text, raws)
     out: list[Quote] = []
     last_attr: _Attr | None = None
@@ -930,7 +943,10 @@ def _find(text: str, resolve_pronouns: bool) -> tuple[list[Quote], list[tuple[in
             vp[0] if vp else None, vp[1] if vp else None,
             r.open_start, r.close_end,
         ))
-    return out, doc.sents
+    return tuple(out), doc.sents
+
+
+_find_cached = functools.lru_cache(maxsize=512)(_find_uncached)
 
 
 _DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*((?:[A-Z][\w’'.-]*[ \t\u00a0]+){0,5}[A-Z][\w’'-]*)")
