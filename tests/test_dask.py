@@ -133,3 +133,18 @@ def test_allsides_sample_equals_pandas(client, allsides_sample):
     bag = db.read_text(str(allsides_sample), blocksize=200_000).map(json.loads)
     assert bag.npartitions > 1
     _same(fd.score(bag, lexicons="attribution"), framing.score(corpus, lexicons="attribution"))
+
+
+def test_score_command_on_a_scheduler(client, example, tmp_path):
+    from framing.cli import main
+
+    path = tmp_path / "news.jsonl"
+    raw = example[["doc_id", "outlet", "raw_text"]].rename(columns={"raw_text": "text"})
+    raw.to_json(path, orient="records", lines=True, force_ascii=False)
+    out = tmp_path / "scores.csv"
+    address = client.scheduler.address
+    assert main(["score", str(path), "-o", str(out), "--lexicon", "attribution", "--scheduler", address, "-q"]) == 0
+    expected = framing.score(framing.read_corpus(path), lexicons="attribution")
+    got = pd.read_csv(out, keep_default_na=False)
+    assert got["doc_id"].tolist() == expected["doc_id"].tolist()
+    assert got["count"].tolist() == expected["count"].tolist()

@@ -211,3 +211,18 @@ def test_undecodable_bytes_in_a_csv_chunk_are_replaced_with_a_warning(tmp_path):
         chunks = list(stream.read_chunks(path, chunksize=1))
     assert chunks[0]["text"].iloc[0] == "caf\ufffd owner said"
     assert chunks[1]["text"].iloc[0] == "A clean line."
+
+
+def test_score_command_with_jobs_writes_what_the_whole_run_writes(files, tmp_path, capsys):
+    from framing.cli import main
+
+    whole, streamed = tmp_path / "whole.parquet", tmp_path / "streamed.parquet"
+    matches = tmp_path / "matches.csv"
+    assert main(["score", str(files["jsonl.gz"]), "-o", str(whole), "--lexicon", "hedging", "-q"]) == 0
+    assert main(["score", str(files["jsonl.gz"]), "-o", str(streamed), "--lexicon", "hedging",
+                 "--jobs", "2", "--chunksize", "2", "--matches", str(matches)]) == 0
+    pd.testing.assert_frame_equal(pd.read_parquet(streamed), pd.read_parquet(whole))
+    found = pd.read_csv(matches)
+    assert set(found["lexicon"]) == {"hedging"} and "alleged" in set(found["match"].str.lower())
+    assert "5 documents in, 5 out, 0 empty" in capsys.readouterr().err
+    assert main(["score", str(files["jsonl"]), "-o", str(tmp_path / "x.parquet"), "--jobs", "0"]) == 2

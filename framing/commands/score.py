@@ -32,6 +32,14 @@ def register(subparsers) -> None:
     p.add_argument("--outlet-col", default="outlet", help="outlet column of a table corpus (default outlet)")
     p.add_argument("--doc-id-col", default="doc_id", help="document id column of a table corpus (default doc_id)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="score on N processes (-1: every core); results are identical and in corpus order")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="score on a running dask.distributed cluster, e.g. tcp://host:8786 (needs the [dask] "
+                        "extra on this machine and the workers); only this machine reads the corpus")
+    p.add_argument("--chunksize", type=int, default=None, metavar="N",
+                   help="read and score the corpus N documents at a time, writing as it goes, so memory "
+                        "stays bounded whatever its size (implied by --jobs and --scheduler; default 500)")
     p.set_defaults(func=run)
 
 
@@ -63,8 +71,52 @@ def load_corpus_arg(value: str, *, text_col: str = "text", outlet_col: str = "ou
     return framing.read_corpus(value, text_col=text_col, outlet_col=outlet_col, doc_id_col=doc_id_col)
 
 
+def score_chunk(corpus, *, lexicons=None, negated: str = "include", matches: bool = False):
+    """Scores of one chunk of a streamed corpus (and its matches when ``matches``)."""
+    import framing
+
+    found = framing.find(corpus, lexicons)
+    scores = framing.score(corpus, lexicons, matches=found, negated=negated)
+    if not matches:
+        return scores
+    return {"scores": scores,
+            "matches": found.astype({c: "str" for c in found.columns if str(found[c].dtype) == "category"})}
+
+
+def run_streamed(args: argparse.Namespace) -> int:
+    """``framing score`` in chunks: bounded memory, ``--jobs`` processes or a Dask ``--scheduler``."""
+    import sys
+
+    from framing import accounting, stream
+
+    if args.corpus == "example" and not Path(args.corpus).exists():
+        raise FramingError("--jobs, --scheduler and --chunksize read a corpus file or folder, not 'example'")
+    out = args.output if args.matches is None else {"scores": args.output, "matches": args.matches}
+    for path in ([args.output] if args.matches is None else [args.output, args.matches]):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    lexicons = list(args.lexicon) if args.lexicon else None
+    summary = stream.apply_file(
+        score_chunk, args.corpus, out,
+        options={"lexicons": lexicons, "negated": args.negated, "matches": args.matches is not None},
+        n_jobs=args.jobs, scheduler=args.scheduler, chunksize=args.chunksize or stream.CHUNKSIZE,
+        progress=not args.quiet and sys.stderr.isatty(),
+        text_col=args.text_col, outlet_col=args.outlet_col, doc_id_col=args.doc_id_col,
+    )
+    if not args.quiet:
+        row = summary.iloc[0]
+        print(f"{row['n_rows']} rows written to {args.output} in {row['seconds']:.1f} s; "
+              + accounting.summary_line(summary.assign(stage="score")), file=sys.stderr)
+    return 0 if summary["docs_missing"].iloc[0] == 0 else 1
+
+
 def run(args: argparse.Namespace) -> int:
     import sys
+
+    if args.jobs != 1 or args.scheduler is not None or args.chunksize is not None:
+        _format(args.output)  # fail before the work
+        if args.matches is not None:
+            _format(args.matches)
+        return run_streamed(args)
 
     from framing.lexicon import resolve_lexicons
     from framing.match import _engine, _find_all, _score_table
