@@ -98,10 +98,16 @@ def test_relative_corpus_path_and_output_next_to_the_spec(tmp_path, capsys):
     assert set(zip(labels["outlet"], labels["label_category"])) >= {("Alpha", "militancy"), ("Beta", "terrorism")}
 
 
+@pytest.fixture(scope="module")
+def case_study_twice(tmp_path_factory):
+    """The case study run twice, into two folders."""
+    root = tmp_path_factory.mktemp("case-study")
+    return run_study(CASE_STUDY, output=root / "one").parent, run_study(CASE_STUDY, output=root / "two").parent
+
+
 @pytest.mark.slow
-def test_running_the_case_study_twice_gives_identical_outputs(tmp_path):
-    first = run_study(CASE_STUDY, output=tmp_path / "one").parent
-    second = run_study(CASE_STUDY, output=tmp_path / "two").parent
+def test_running_the_case_study_twice_gives_identical_outputs(case_study_twice):
+    first, second = case_study_twice
     tables = sorted(p.name for p in (first / "tables").glob("*.csv"))
     assert tables == sorted(p.name for p in (second / "tables").glob("*.csv"))
     assert {"actor_labels.csv", "attributions.csv", "casualties.csv", "edits.csv", "label_shares.csv"} <= set(tables)
@@ -119,8 +125,8 @@ def test_running_the_case_study_twice_gives_identical_outputs(tmp_path):
 
 
 @pytest.mark.slow
-def test_case_study_answers_its_questions(tmp_path):
-    out = run_study(CASE_STUDY, output=tmp_path / "run").parent
+def test_case_study_answers_its_questions(case_study_twice):
+    out = case_study_twice[0]
     labels = pd.read_csv(out / "tables" / "actor_labels.csv")
     jaish = labels[labels["actor"] == "Jaish al-Adl"]
     own = jaish[(jaish["voice"] == "narrator") & jaish["attributed_to"].isna()]
