@@ -127,7 +127,7 @@ _QUANT_PREFIX = (
     ("at", "least"), ("more", "than"), ("fewer", "than"), ("less", "than"), ("up", "to"),
     ("as", "many", "as"), ("as", "few", "as"), ("close", "to"), ("an", "estimated"), ("at", "most"),
     ("nearly",), ("almost",), ("about",), ("around",), ("some",), ("over",), ("roughly",),
-    ("approximately",), ("an", "additional"), ("another",), ("only",), ("just",), ("perhaps",),
+    ("approximately",), ("between",), ("an", "additional"), ("another",), ("only",), ("just",), ("perhaps",),
 )
 _VAGUE = frozenset(
     """hundreds thousands dozens scores tens millions several many numerous countless some few
@@ -152,7 +152,9 @@ _CLAUSE_VERBS = frozenset(
     thought know knows knew show shows showed shown noted notes stated states warned warns insisted
     insists denied denies acknowledged acknowledges suggested suggests suggest indicated indicates
     according wrote writes write argued argues explained explains asked asks declared declares
-    feared fears hoped hopes learned learns found finds revealed reveals""".split()
+    feared fears hoped hopes learned learns found finds revealed reveals estimate announce confirm claim
+    add state warn insist deny acknowledge indicate argue explain declare reveal assert asserts asserted
+    allege alleges contend contends contended""".split()
 )
 # common adjectives ending in -ed (an -ed word otherwise ends a noun phrase)
 _ED_ADJ = frozenset(
@@ -176,7 +178,7 @@ _NOUN_TRIGGERS = frozenset(
 _KEEP_BARE_NOUNS = frozenset("toll tolls casualties fatalities dead".split())
 _QUOTE_CHARS = frozenset("\"“”‘’'«»")
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|\d+(?:[.,]\d+)*(?:-[^\W_]+)*|[^\W\d_][\w]*(?:[-'’.][\w]+)*|\S")
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|St)\.|\d+(?:[.,]\d+)*(?:-[^\W_]+)*|[^\W\d_][\w]*(?:[-'’.][\w]+)*|\S")
 _AGE = re.compile(
     r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\baged? \d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[- ](?:year|month|week|day)s?[- ]old\b",
@@ -311,6 +313,9 @@ def _victim_number(toks: list[_Tok]) -> int | None:
         return 0
     if words[0].low == "no":
         return 0
+    if words[0].low == "between":
+        # a range, "between 100 and 300 people": the lower bound is the stated minimum
+        return _count_of(toks[[t.low for t in toks].index("between") + 1 :][:1])
     # split off the first "of"
     head = toks
     after_of: list[_Tok] = []
@@ -350,6 +355,14 @@ def _is_trigger(t: _Tok) -> bool:
     return "death" in t.cats or "injury" in t.cats
 
 
+#: common irregular past tenses (a subject or antecedent never reaches back over them)
+_IRREGULAR_PAST = frozenset(
+    """came went took made gave began brought fought held kept met ran saw sent stood struck told won wrote
+    fell fled broke chose drew drove flew grew knew rose spoke stole threw sought caught bought felt found
+    heard meant paid sold spent became""".split()
+)
+
+
 def _verbish(t: _Tok, prev: _Tok | None) -> bool:
     """Crude guess that a lower-case word is a finite or participial verb."""
     if not t.is_word or t.is_cap or t.is_number:
@@ -357,7 +370,7 @@ def _verbish(t: _Tok, prev: _Tok | None) -> bool:
     low = t.low
     if _is_number_word(low):
         return False  # "hundred" is not a past tense
-    if low in _CLAUSE_VERBS or low in _BE or low in _HAVE or low in _MODAL:
+    if low in _CLAUSE_VERBS or low in _BE or low in _HAVE or low in _MODAL or low in _IRREGULAR_PAST:
         return True
     if "-" in low:
         return False
@@ -463,6 +476,9 @@ def _np_back(toks: list[_Tok], end: int, *, chain: bool = True) -> tuple[int, in
             break
         if p.low in _DET:
             i -= 1
+            # a determiner opens its noun phrase: go on only over "of", "and" or a linking preposition
+            if prev is None or not (prev.low in ("of", "and", "or", "&", "'s") or (chain and prev.low in _CHAIN_PREP)):
+                break
             continue
         if _np_word(p, prev) and not _is_trigger(p):
             i -= 1
@@ -531,6 +547,9 @@ def _np_forward(toks: list[_Tok], start: int) -> tuple[int, int] | None:
             break
         if t.low in _TIME_WORDS and last is not None and t.is_cap:
             break
+        if (last is not None and t.low in ("this", "last", "next", "that", "earlier") and i + 1 < len(toks)
+                and toks[i + 1].low in _TIME_WORDS):
+            break  # "hundreds of Israelis | this month"
         if _is_trigger(t) and last is not None:
             break
         if (last is not None and last == i - 1 and toks[last].cats & _VICTIM_CATS and t.is_word and not t.is_cap
@@ -760,6 +779,7 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
         is_noun = (
             last in _NOUN_TRIGGERS
             or last.endswith(("tion", "tions", "ities", "ity", "ies"))
+            or last in ("fatal", "fatally")
             or (head.endswith("ing") and (prev is not None and prev.low in _DET or (nxt_i < len(toks) and toks[nxt_i].low == "of")))
             or (prev is not None and prev.low in ("the", "a", "an", "their", "his", "her", "its") and head.endswith("ed")
                 and not (nxt_i < len(toks) and _starts_np(toks, nxt_i)))
@@ -841,8 +861,9 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
         # --- verbs
         k2, kinds, neg = _back_over_aux(toks, a)
         object_follows = nxt_i < len(toks) and _starts_np(toks, nxt_i)
-        if head.endswith("ing") and "be" not in kinds:
-            # participle: "strikes killing Iranian commanders", ", killing 1,200 people"
+        if head.endswith("ing"):
+            # participle or progressive: "strikes killing Iranian commanders", ", killing 1,200 people",
+            # "it is killing civilians"
             st = _Statement((a, b), harm, "active", negated=neg)
             st.victims = _np_forward(toks, nxt_i)
             before = toks[k2] if k2 >= 0 else None
@@ -850,19 +871,31 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                 st.agent = _previous_agent(out) if out else _clause_subject(toks, k2)
             elif before is not None and before.low in _SUBJ_PRON - _RELATIVE:
                 st.agent = (k2, k2)
+            elif before is not None and (before.low in _PREP or before.low == "of"):
+                pass  # a gerund after a preposition: "speaking of killing Muslims" has no subject
             elif before is not None and before.is_word:
                 st.agent = _np_back(toks, k2)
             out.append(st)
             continue
         passive = bool(kinds) and kinds[0] == "be"
-        if not object_follows and nxt_i + 1 < len(toks) and toks[nxt_i].low in ("and", "or") and _verbish(
-                toks[nxt_i + 1], None):
+        if not object_follows and nxt_i + 1 < len(toks) and toks[nxt_i].low in ("and", "or") and (
+                _verbish(toks[nxt_i + 1], None) or toks[nxt_i + 1].low.endswith("ed") or _is_trigger(toks[nxt_i + 1])):
             object_follows = _starts_np(toks, nxt_i + 2)  # "killed and captured Israeli soldiers"
+            if object_follows:
+                nxt_i += 2
         if not passive and head.endswith(("ed", "en")) and not object_follows and "have" not in kinds:
             # reduced passive: "Americans killed in the attacks", "three women injured"
             passive = True
         if head in ("slain",):
             passive = not object_follows
+        before_tok = toks[k2] if k2 >= 0 else None
+        if (not kinds and object_follows and head.endswith(("ed", "en")) and a == b and (
+                before_tok is None or before_tok.low in _DET or before_tok.low in _PREP)):
+            # an adjectival participle: "Wounded people are treated", "the injured soldiers"
+            st = _Statement((a, b), harm, "passive_agentless", negated=neg)
+            st.victims = _np_forward(toks, nxt_i)
+            out.append(st)
+            continue
         if passive:
             agent = _by_agent(toks, b)
             st = _Statement((a, b), harm, "passive_agentive" if agent else "passive_agentless", negated=neg)

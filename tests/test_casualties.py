@@ -142,6 +142,13 @@ def test_wire_versions_word_the_same_deaths_differently(table):
         ("Police said the attack left five women dead.", "five women", 5, "nominal", None),
         ("Officials counted 1,200 Israeli deaths.", "1,200 Israeli", 1200, "nominal", None),
         ("The family mourned Lanza's death.", "Lanza's", None, "nominal", None),
+        ("Gunmen killed and kidnapped dozens of villagers this month.", "dozens of villagers", None, "active",
+         "Gunmen"),
+        ("Analysts estimate the blast killed between 100 and 300 people.", "between 100 and 300 people", 100,
+         "active", "the blast"),
+        ("In the meantime the army is killing masses of civilians.", "masses of civilians", None, "active",
+         "the army"),
+        ("Wounded people were treated outside.", "people", None, "passive_agentless", None),
     ],
 )
 def test_hand_written_cases(text, victims, number, construction, agent):
