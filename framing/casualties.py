@@ -22,6 +22,7 @@ Decisions (documented so results can be read correctly)
   qualifiers such as "at least" or "more than" are kept in ``victims`` but
   not in ``number``. Conjuncts that each carry a count are added up, with
   "a"/"an" counting one: "a 6-year-old girl and an 11-month-old boy" -> 2.
+  A range counts its lower bound ("between 100 and 300 people" -> 100).
   Vague quantities ("hundreds", "dozens", "a number of"), percentages and
   named or pronoun victims without a count give ``None``. "No one", "none"
   and "nobody" give 0 (and ``negated`` is True).
@@ -33,10 +34,13 @@ Decisions (documented so results can be read correctly)
   its victims as object (the agent, when found, is the subject: "the deadly
   missile strikes killed four people"; relative clauses "an attack ... that
   killed 11 people" take the antecedent as agent; a participle after a
-  comma, ", killing 1,200 people", takes the clause subject);
-  ``passive_agentive`` when a passive or reduced passive ("soldiers killed
-  ...") has a *by*-phrase agent; ``passive_agentless`` when it has none;
-  ``intransitive`` for "die", "perish", "lose one's life"; ``nominal`` for
+  comma, ", killing 1,200 people", takes the clause subject; a progressive,
+  "is killing civilians", is active too);
+  ``passive_agentive`` when a passive, reduced passive ("soldiers killed
+  ...") or adjectival participle ("wounded people") has a *by*-phrase
+  agent; ``passive_agentless`` when it has none;
+  ``intransitive`` for "die", "perish", "lose one's life" and the state
+  "are (confirmed) dead"; ``nominal`` for
   nouns ("the deaths of", "death toll", "casualties", "the dead"); with
   "X caused / resulted in the death(s) of ...", X is the agent.
 * Instruments and causes are not agents: "Seven non-Iranians were killed in
