@@ -603,7 +603,8 @@ def label_shares(
     present = list(dict.fromkeys(map(str, table["measure"])))
     order = list(category_order or [])
     cats = [c for c in order if c in present] + [c for c in present if c not in order]
-    cmap = dict(colors) if colors is not None else category_colors(cats)
+    # colours from the full order, so a category keeps its colour whichever categories occur
+    cmap = dict(colors) if colors is not None else category_colors(order + [c for c in cats if c not in order])
     if len(actors) == 1:
         n_groups = table["group"].nunique()
         ax = _new_axes(ax, COLUMN_WIDTH, 1.3 + 0.28 * n_groups)
@@ -678,6 +679,8 @@ def attribution_profile(
     ax = _new_axes(ax, COLUMN_WIDTH, 1.3 + 0.28 * table["group"].nunique())
     if table.empty:
         return _empty(ax, "no attributions found")
+    if colors is None:  # colours from the full order: stable whichever categories occur
+        colors = category_colors(list(category_order or []) + [c for c in order if c not in (category_order or [])])
     return _stacked_shares(table, category_order=order, colors=colors, title="Attribution verbs by stance",
                            legend_title="verb category", intervals=intervals, ax=ax)
 
@@ -719,6 +722,8 @@ def casualty_constructions(
     ax = _new_axes(ax, COLUMN_WIDTH, 1.3 + 0.28 * table["group"].nunique())
     if table.empty:
         return _empty(ax, "no casualty statements found")
+    if colors is None:  # colours from the full order: stable whichever categories occur
+        colors = category_colors(list(category_order or []) + [c for c in order if c not in (category_order or [])])
     return _stacked_shares(table, category_order=order, colors=colors, title="How deaths are reported",
                            legend_title="construction", intervals=intervals, ax=ax)
 

@@ -209,8 +209,10 @@ def _missing(name: str) -> str:
     return f"not run: framing.{name} is not available in this installation"
 
 
-def _stat(analysis: _Analysis, section: str, key: str, func: Callable | None, name: str, *args, **kwargs) -> None:
+def _stat(analysis: _Analysis, section: str, key: str, func: Callable | None, name: str, *args,
+          what: str | None = None, **kwargs) -> None:
     """Run one statistics call; a failure becomes a visible note in its section."""
+    what = what or key.replace("_", " ")
     if func is None:
         analysis.note(section, _missing(name))
         return
@@ -226,9 +228,9 @@ def _stat(analysis: _Analysis, section: str, key: str, func: Callable | None, na
                 analysis.note(section, message)
         analysis.tables[key] = pd.DataFrame(result)
     except FramingError as exc:
-        analysis.note(section, f"{key.replace('_', ' ')} not computed: {exc}")
+        analysis.note(section, f"{what} not computed: {exc}")
     except Exception as exc:  # noqa: BLE001 - a failing comparison must not lose the rest of the report
-        message = f"{key.replace('_', ' ')} failed with {type(exc).__name__}: {exc}"
+        message = f"{what} failed with {type(exc).__name__}: {exc}"
         analysis.note(section, message)
         warnings.warn(f"framing report: {message}", RuntimeWarning, stacklevel=2)
 
@@ -355,7 +357,8 @@ def _analyse(
                 if part.empty:
                     analysis.note("labels", f"{actor}: no label in an outlet's own voice, nothing to compare")
                     continue
-                _stat(analysis, "labels", key, shares, "compare_shares", part, by, "label_category", corpus=corpus, **opts)
+                _stat(analysis, "labels", key, shares, "compare_shares", part, by, "label_category", corpus=corpus,
+                      what=f"label shares of {actor}", **opts)
                 if key in analysis.tables:
                     frames.append(analysis.tables.pop(key).assign(actor=actor))
             if frames:
@@ -573,9 +576,10 @@ def _table_html(
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>{more}")
 
 
-def _figure_html(stem: str, caption: str, *, alt: str) -> str:
+def _figure_html(stem: str, caption: str, *, alt: str, wide: bool = False) -> str:
     links = " ".join(f'<a href="figures/{_e(stem)}.{ext}">{ext.upper()}</a>' for ext in ("png", "pdf", "svg"))
-    return (f'<figure><img src="figures/{_e(stem)}.svg" alt="{_e(alt)}">'
+    size = "wide" if wide else "column"
+    return (f'<figure class="{size}"><img src="figures/{_e(stem)}.svg" alt="{_e(alt)}">'
             f"<figcaption>{_e(caption)} {links}</figcaption></figure>")
 
 
@@ -941,7 +945,7 @@ def _sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of,
     if "keyness" in t and len(t["keyness"]):
         if "keyness" in figures:
             body += _figure_html("keyness", f"The {keyness_n} most distinctive terms of each {by} (log-odds ratio "
-                                 "with informative Dirichlet prior, z-score).", alt="distinctive terms per outlet")
+                                 "with informative Dirichlet prior, z-score).", alt="distinctive terms per outlet", wide=True)
         kw = t["keyness"]
         kw = kw[pd.to_numeric(kw["z"], errors="coerce") > 0]
         top = (kw.sort_values(["group", "z", "term"], ascending=[True, False, True], kind="stable")
@@ -1054,9 +1058,11 @@ def _summary_sentences(analysis: _Analysis) -> list[str]:
     if "edits" in t and len(t["edits"]):
         for (a, b), part in t["edits"].groupby(["doc_a", "doc_b"], sort=True):
             counts = part["op"].value_counts()
-            out.append(f"Wire copy {_e(a)} / {_e(b)}: {int(counts.get('same', 0))} sentences shared unchanged, "
-                       f"{int(counts.get('changed', 0))} reworded, {int(counts.get('only_a', 0))} only in {_e(a)}, "
-                       f"{int(counts.get('only_b', 0))} only in {_e(b)}.")
+            outlets = dict(zip(analysis.corpus["doc_id"].astype(str), analysis.corpus["outlet"].astype(str)))
+            la, lb = outlets.get(str(a), str(a)), outlets.get(str(b), str(b))
+            out.append(f"Wire copy shared by {_e(la)} and {_e(lb)}: {int(counts.get('same', 0))} sentences "
+                       f"unchanged, {int(counts.get('changed', 0))} reworded, {int(counts.get('only_a', 0))} only in "
+                       f"{_e(la)}, {int(counts.get('only_b', 0))} only in {_e(lb)}.")
     return out
 
 
