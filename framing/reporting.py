@@ -959,8 +959,13 @@ def _sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of,
     body = _notes_html(analysis, "wire")
     if "wire_pairs" in t:
         pairs = t["wire_pairs"].reset_index(drop=True)
+        shown_pairs = (set(zip(t["edits"]["doc_a"].astype(str), t["edits"]["doc_b"].astype(str)))
+                       if "edits" in t else set())
         links = []
         for r in pairs.itertuples(index=False):
+            if (str(r.doc_a), str(r.doc_b)) not in shown_pairs:
+                links.append((None, None))
+                continue
             ids = list(evidence.loc[(evidence["kind"] == "wire") & evidence["doc_id"].isin([r.doc_a, r.doc_b]), "eid"])
             links.append((None, ids) if ids else (None, None))
         body += _table_html(pairs, caption="Article pairs by shared copy", csv=tables.get("wire_pairs"), links=links)
@@ -976,8 +981,10 @@ def _sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of,
                      f"{counts['only_a']} only in {_e(la)}, {counts['only_b']} only in {_e(lb)}.</p>")
             shown = part[part["op"] != "same"]
             links = [(None, ref_ids.get(("edits", int(i)), [])) for i in shown.index]
-            body += _table_html(shown.reset_index(drop=True), caption=f"Edits between {la} and {lb}",
-                                csv=tables.get("edits"), links=links)
+            body += _table_html(shown.reset_index(drop=True), caption=f"Edits between {la} and {lb} (a: {la}, b: {lb})",
+                                csv=tables.get("edits"), links=links,
+                                columns=["op", "sentence_id_a", "sentence_id_b", "text_a", "text_b", "deleted",
+                                         "inserted"])
     out.append(("wire", "Wire-copy edits", body))
     return out
 
@@ -1113,7 +1120,7 @@ def _page(analysis: _Analysis, evidence: pd.DataFrame, sections, *, title: str, 
                 "the tables and tables/evidence.csv cover them all.</p>")
     shown_docs = set(shown["doc_id"].astype(str))
     items = [
-        {"id": r.eid, "doc": r.doc_id, "keys": list(r.keys), "voice": r.voice if isinstance(r.voice, str) else None,
+        {"id": r.eid, "doc": r.doc_id, "kind": r.kind, "keys": list(r.keys), "voice": r.voice if isinstance(r.voice, str) else None,
          "desc": r.desc,
          "color": colour_of(list(r.keys))}
         for r in evidence.itertuples(index=False) if r.doc_id in shown_docs

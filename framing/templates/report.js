@@ -67,13 +67,21 @@
     });
     spans.forEach(function (span) {
       var ids = span.getAttribute("data-e").split(" ");
-      var first = null;
-      for (var i = 0; i < ids.length; i += 1) { if (visible[ids[i]]) { first = items[ids[i]]; break; } }
-      span.classList.remove("on", "focus", "v-narrator", "v-quote", "v-scare_quote");
+      var first = null, sentence = null;
+      for (var i = 0; i < ids.length; i += 1) {
+        if (!visible[ids[i]]) { continue; }
+        // whole-sentence findings (wire edits) only underline; a finding inside them keeps its colour
+        if (items[ids[i]].kind === "wire") { sentence = sentence || items[ids[i]]; } else { first = items[ids[i]]; break; }
+      }
+      span.classList.remove("on", "focus", "k-wire", "k-wire-only", "v-narrator", "v-quote", "v-scare_quote", "v-none");
       span.removeAttribute("title");
-      if (first) {
-        span.classList.add("on", "v-" + (first.voice || "none"));
-        span.style.setProperty("--c", first.color);
+      if (first || sentence) {
+        span.classList.add("on", "v-" + ((first || sentence).voice || "none"));
+        span.style.setProperty("--c", (first || sentence).color);
+        if (sentence) {
+          span.classList.add(first ? "k-wire" : "k-wire-only");
+          span.style.setProperty("--w", sentence.color);
+        }
       }
     });
     var shown = [];
