@@ -195,6 +195,10 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         The linear model fitted on all the training data.
     calibrated_ : sklearn.calibration.CalibratedClassifierCV or None
         The calibrated classifier (``None`` when ``calibration="none"``).
+    pipeline_ : sklearn.pipeline.Pipeline or None
+        The fitted features + model pipeline when ``calibration="none"``
+        (otherwise it lives inside ``calibrated_``; ``features_`` and
+        ``model_`` reach it either way).
 
     Examples
     --------
@@ -322,6 +326,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         if self.calibration == "none":
             pipe.fit(texts, labels)
             self.calibrated_ = None
+            self.pipeline_ = pipe
         else:
             cal = CalibratedClassifierCV(
                 pipe, method=self.calibration,
@@ -329,15 +334,30 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             )
             cal.fit(texts, labels)
             self.calibrated_ = cal
-            pipe = cal.calibrated_classifiers_[0].estimator
-        self.features_ = pipe.named_steps["features"]
-        self.model_ = pipe.named_steps["model"]
+            # the fitted pipeline lives inside the calibrated classifier; kept once, so model files stay small
+            self.pipeline_ = None
         self.classes_ = self.model_.classes_
         return self
 
+    def _pipeline(self) -> Pipeline:
+        check_is_fitted(self, "calibrated_")
+        if self.calibrated_ is not None:
+            return self.calibrated_.calibrated_classifiers_[0].estimator
+        return self.pipeline_
+
+    @property
+    def features_(self) -> FeatureUnion:
+        """The fitted feature extractor (word, char and lexicon blocks)."""
+        return self._pipeline().named_steps["features"]
+
+    @property
+    def model_(self) -> LogisticRegression:
+        """The logistic regression fitted on all the training data."""
+        return self._pipeline().named_steps["model"]
+
     def decision_function(self, X: Any) -> np.ndarray:
         """Linear-model scores (before calibration), shape (n_samples,) or (n_samples, n_classes)."""
-        check_is_fitted(self, "model_")
+        check_is_fitted(self, "classes_")
         return self.model_.decision_function(self.features_.transform(_as_texts(X)))
 
     def predict_proba(self, X: Any) -> np.ndarray:
@@ -353,7 +373,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         numpy.ndarray
             Shape (n_samples, n_classes); rows sum to 1.
         """
-        check_is_fitted(self, "model_")
+        check_is_fitted(self, "classes_")
         texts = _as_texts(X)
         if self.calibrated_ is None:
             return self.model_.predict_proba(self.features_.transform(texts))
@@ -384,7 +404,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         -------
         numpy.ndarray of str
         """
-        check_is_fitted(self, "features_")
+        check_is_fitted(self, "classes_")
         names = []
         for name, transformer in self.features_.transformer_list:
             inner = transformer.get_feature_names_out()
@@ -415,7 +435,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             - ``block``: ``word``, ``char`` or ``lexicon``.
             - ``weight``: logistic-regression coefficient towards the class.
         """
-        check_is_fitted(self, "model_")
+        check_is_fitted(self, "classes_")
         return _top_features(self.model_.coef_, self.classes_, self.get_feature_names_out(), n)
 
 
