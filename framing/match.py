@@ -872,6 +872,10 @@ def find(
         ``category`` (str, dotted full category name within the lexicon),
         ``term`` (str, the lexicon entry as written), ``voice`` (str:
         ``narrator``, ``quote`` or ``scare_quote``), ``negated`` (bool).
+        The string columns are pandas categoricals (string categories), so
+        that a large lexicon's millions of matches stay small in memory;
+        ``.astype(str)`` gives plain strings. A document without matches
+        has no rows (its zeros are in :func:`score`).
 
     Raises
     ------

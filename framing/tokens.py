@@ -56,6 +56,7 @@ TOKEN_PATTERN = (
     r"|[^\w\s]|_"  # any other character is a token of its own
 )
 _TOKEN_RE = re.compile(TOKEN_PATTERN)
+_TOKEN_OR_NEWLINE_RE = re.compile(TOKEN_PATTERN + r"|\n")
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2010": "-", "\u2011": "-"})
 _CLITIC_RE = re.compile(r"^(.+?)(n't|'s|'re|'ve|'ll|'d|'m)$")
@@ -179,7 +180,8 @@ class TokenScanner:
         """Forget every cached chunk and type."""
         self.types: list[str] = []
         self._type_ids: dict[str, int] = {}
-        self._hash_ids: dict[int, int] = {}  # chunk hash -> chunk id
+        self._hash_keys = np.zeros(0, dtype=np.uint64)  # sorted chunk hashes
+        self._hash_vals = np.zeros(0, dtype=np.int64)  # their chunk ids
         self._long_ids: dict[str, int] = {}  # long chunk string -> chunk id
         self._n_chunks = 0
         # per chunk: slice into the sub-token arrays
@@ -191,29 +193,38 @@ class TokenScanner:
 
     # -- chunk cache ---------------------------------------------------------------
     def _add_chunks(self, chunks: list[str]) -> np.ndarray:
-        """Tokenise new chunks; return their chunk ids."""
-        ptr: list[int] = []
-        rel_s: list[int] = []
-        rel_e: list[int] = []
-        styp: list[int] = []
+        """Tokenise new chunks (strings without whitespace); return their chunk ids."""
+        # one regex pass over all new chunks; "\n" separates them and comes back as its own item
+        items = _TOKEN_OR_NEWLINE_RE.findall("\n".join(chunks) + "\n")
+        arr = np.asarray(items, dtype=object)
+        is_sep = arr == "\n"
+        lengths = np.fromiter(map(len, items), dtype=np.int64, count=len(items))
+        tok_idx = np.flatnonzero(~is_sep)
+        toks = arr[tok_idx]
+        tok_len = lengths[tok_idx]
+        # chunk of each token and its offset inside the chunk
+        chunk_of = np.cumsum(is_sep)[tok_idx]
+        ends_in_chunk = np.cumsum(tok_len)
+        chunk_first = np.searchsorted(chunk_of, np.arange(len(chunks)), side="left")
+        base = np.concatenate(([0], ends_in_chunk))[chunk_first]
+        rel_e = ends_in_chunk - base[chunk_of]
+        rel_s = rel_e - tok_len
         type_ids, types = self._type_ids, self.types
-        total = int(self._ptr[-1])
-        for chunk in chunks:
-            for m in _TOKEN_RE.finditer(chunk):
-                tok = m.group()
-                tid = type_ids.get(tok)
-                if tid is None:
-                    tid = len(types)
-                    type_ids[tok] = tid
-                    types.append(tok)
-                rel_s.append(m.start())
-                rel_e.append(m.end())
-                styp.append(tid)
-            ptr.append(total + len(styp))
-        self._ptr = np.concatenate([self._ptr, np.asarray(ptr, dtype=np.int64)])
-        self._rel_s = np.concatenate([self._rel_s, np.asarray(rel_s, dtype=np.int64)])
-        self._rel_e = np.concatenate([self._rel_e, np.asarray(rel_e, dtype=np.int64)])
-        self._styp = np.concatenate([self._styp, np.asarray(styp, dtype=np.int64)])
+        styp = np.fromiter(map(type_ids.get, toks.tolist(), repeat(-1)), dtype=np.int64, count=toks.size)
+        missing = np.flatnonzero(styp < 0)
+        for k in missing.tolist():
+            tok = toks[k]
+            tid = type_ids.get(tok)
+            if tid is None:
+                tid = len(types)
+                type_ids[tok] = tid
+                types.append(tok)
+            styp[k] = tid
+        counts = np.bincount(chunk_of, minlength=len(chunks))
+        self._ptr = np.concatenate([self._ptr, self._ptr[-1] + np.cumsum(counts)])
+        self._rel_s = np.concatenate([self._rel_s, rel_s])
+        self._rel_e = np.concatenate([self._rel_e, rel_e])
+        self._styp = np.concatenate([self._styp, styp])
         ids = np.arange(self._n_chunks, self._n_chunks + len(chunks), dtype=np.int64)
         self._n_chunks += len(chunks)
         return ids
@@ -235,9 +246,13 @@ class TokenScanner:
                 h = np.add.reduceat(vals, offsets) if total else np.zeros(0, dtype=np.uint64)
                 h = h * self._BASE + ls.astype(np.uint64)  # the length is part of the key
             codes_b, uniq = pd.factorize(h)
-            known = np.fromiter(map(self._hash_ids.get, uniq.tolist(), repeat(-1)), dtype=np.int64,
-                                count=len(uniq))
-            new = np.flatnonzero(known < 0)
+            uniq = np.asarray(uniq, dtype=np.uint64)
+            # known hashes: a sorted array and the chunk id of each
+            where = np.searchsorted(self._hash_keys, uniq)
+            where_c = np.minimum(where, max(self._hash_keys.size - 1, 0))
+            hit = (self._hash_keys[where_c] == uniq) if self._hash_keys.size else np.zeros(uniq.size, dtype=bool)
+            known = np.where(hit, self._hash_vals[where_c] if self._hash_keys.size else -1, -1).astype(np.int64)
+            new = np.flatnonzero(~hit)
             if new.size:
                 first = np.full(len(uniq), n, dtype=np.int64)
                 np.minimum.at(first, codes_b, np.arange(codes_b.size, dtype=np.int64))
@@ -245,7 +260,10 @@ class TokenScanner:
                 strings = [text[a:b] for a, b in zip(starts[pos].tolist(), ends[pos].tolist())]
                 new_ids = self._add_chunks(strings)
                 known[new] = new_ids
-                self._hash_ids.update(zip(uniq[new].tolist(), new_ids.tolist()))
+                keys = np.concatenate([self._hash_keys, uniq[new]])
+                vals = np.concatenate([self._hash_vals, new_ids])
+                order = np.argsort(keys, kind="stable")
+                self._hash_keys, self._hash_vals = keys[order], vals[order]
             cid[s_idx] = known[codes_b]
         l_idx = np.flatnonzero(~short)
         for k in l_idx.tolist():
