@@ -226,11 +226,12 @@ def clean_corpus(
         logs.append("\n".join(r.entry() for r in removed))
     out = corpus.copy()
     if keep_raw:
-        out["raw_text"] = list(source)
+        out["raw_text"] = pd.Series(list(source), index=corpus.index, dtype="str")
     elif "raw_text" in out.columns:
         out = out.drop(columns="raw_text")
-    out["text"] = texts
-    out["removed"] = logs
+    # typed, so that a corpus of no documents still has text columns (an empty list would be float)
+    out["text"] = pd.Series(texts, index=corpus.index, dtype="str")
+    out["removed"] = pd.Series(logs, index=corpus.index, dtype="str")
     return out
 
 
