@@ -496,15 +496,17 @@ class _Engine:
         last_cue = np.maximum.accumulate(np.where(cue, idx, -1))
         last_bound = np.maximum.accumulate(np.where(boundary, idx, -1))
         words_before = np.cumsum(is_word) - is_word  # word tokens before each index
-        p = starts
-        prev = np.maximum(p - 1, 0)
-        lc = np.where(p > 0, last_cue[prev], -1)
-        lb = np.where(p > 0, last_bound[prev], -1)
-        ok = (lc >= 0) & (lc > lb)
+        # per token: is it in the scope of the nearest cue before it?
+        lc = np.empty(n, dtype=np.int64)
+        lb = np.empty(n, dtype=np.int64)
+        lc[0] = lb[0] = -1
+        lc[1:] = last_cue[:-1]
+        lb[1:] = last_bound[:-1]
+        in_scope = (lc >= 0) & (lc > lb)
         lc0 = np.maximum(lc, 0)
-        ok &= tok_sent[lc0] == tok_sent[p]
-        ok &= (words_before[p] - words_before[lc0]) <= window
-        return ok
+        in_scope &= tok_sent[lc0] == tok_sent
+        in_scope &= (words_before - words_before[lc0]) <= window
+        return in_scope[starts]
 
 
 def _expand(first: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -766,7 +768,7 @@ def _match_batch(
     ge = toks.end[end_tok - 1] - trim
     doc = tok_doc[start_tok]
     sent = s_val[tok_sent[start_tok]]
-    voice_idx = v_val[np.searchsorted(v_glob, gs, side="right") - 1].astype(np.int8)
+    voice_idx = v_val[np.searchsorted(v_glob, toks.start, side="right") - 1].astype(np.int8)[start_tok]
     # evidence strings: a single token is looked up by (type, clitic trim), phrases are sliced
     single = (end_tok - start_tok) == 1
     match_codes = np.empty(gs.size, dtype=np.int64)
