@@ -30,6 +30,7 @@ byte-identical tables and the same manifest apart from its time stamp.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -198,7 +199,8 @@ def run_study(spec: str | Path | Study, *, output: str | Path | None = None, pro
 
     study = spec if isinstance(spec, Study) else load_study(spec)
     out = Path(output) if output is not None else study.output_dir
-    parameters = {"study": {"name": study.name, "spec": study.path.name, "description": study.description}}
+    parameters = {"study": {"name": study.name, "spec": study.path.name, "description": study.description,
+                            "spec_sha256": hashlib.sha256(study.path.read_bytes()).hexdigest()}}
     return _report(
         study.corpus_path, out / "report", actors=study.actors or None, lexicons=study.lexicons,
         wire=study.wire_pairs, min_wire_similarity=study.min_wire_similarity, by=study.by, voice=study.voice,
