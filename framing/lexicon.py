@@ -326,14 +326,43 @@ def _safe_yaml(data: bytes, source: str) -> Any:
     loader = _LineLoader(text)
     loader.name = source
     try:
-        return loader.get_single_data()
+        data = loader.get_single_data()
+        size = _expanded_size(data, {})
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f":{mark.line + 1}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise LexiconError(f"{source}{where}: malformed YAML: {problem}") from None
+    except RecursionError:
+        raise LexiconError(f"{source}: malformed YAML: lists or mappings nested too deeply") from None
     finally:
         loader.dispose()
+    if size > _MAX_NODES:
+        raise LexiconError(
+            f"{source}: the YAML expands to more than {_MAX_NODES:,} entries once its aliases (*name) are "
+            "followed; a lexicon this large is refused (aliases repeating aliases grow exponentially)"
+        )
+    return data
+
+
+#: most YAML values a lexicon may hold once aliases are expanded; an alias of an alias of ...
+#: (a "billion laughs" file) grows exponentially with the file's length and would never finish
+_MAX_NODES = 2_000_000
+
+
+def _expanded_size(value: Any, memo: dict[int, int]) -> int:
+    """Number of values in ``value`` counting every alias as a full copy (linear in distinct values)."""
+    if isinstance(value, Mapping):
+        items: Iterable[Any] = value.values()
+    elif isinstance(value, list):
+        items = value
+    else:
+        return 1
+    key = id(value)
+    if key not in memo:
+        memo[key] = 1  # a cycle counts once
+        memo[key] = min(1 + sum(_expanded_size(v, memo) for v in items), _MAX_NODES + 1)
+    return memo[key]
 
 
 # ---------------------------------------------------------------------------------
