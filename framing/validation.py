@@ -620,7 +620,7 @@ def _span_counts(
         return out
 
     P, G = prep(predicted), prep(gold)
-    docs = sorted(set(P["doc_id"]) | set(G["doc_id"]) | set(map(str, documents or ())))
+    docs = sorted(set(P["doc_id"]) | set(G["doc_id"]) | set(map(str, () if documents is None else documents)))
     cats = sorted(set(P["cat"]) | set(G["cat"])) or ["all"]
     d_index = {d: i for i, d in enumerate(docs)}
     c_index = {c: i for i, c in enumerate(cats)}

@@ -348,3 +348,33 @@ def test_public_names_are_exported():
     assert framing.agreement is agreement
     assert framing.validate is validate
     assert framing.annotation_sample is annotation_sample
+
+
+@pytest.mark.datasets
+def test_validate_quotes_against_polnear_dev(shared_datasets):
+    """End to end on human annotation: framing.quotes against PolNeAR content in quotation marks."""
+    import re
+
+    folder = shared_datasets / "polnear" / "dev"
+    anns = sorted((folder / "attributions").glob("*.ann"))[:12]
+    docs, gold = [], []
+    for ann in anns:
+        base = ann.stem.rsplit("_", 1)[0]
+        if any(d["doc_id"] == base for d in docs):
+            continue
+        text = (folder / "text" / f"{base}.txt").read_text(encoding="utf-8")
+        docs.append({"doc_id": base, "outlet": base.split("_", 1)[0], "text": text})
+        for m in re.finditer(r"^T\d+\tContent ([\d ;]+)\t", ann.read_text(encoding="utf-8"), re.M):
+            for seg in m.group(1).split(";"):
+                a, b = map(int, seg.split())
+                inner = text[a:b].strip().rstrip(".,;:?!")
+                if inner[:1] in "“\"" and inner[-1:] in "”\"":
+                    gold.append({"doc_id": base, "start": a, "end": b})
+    corpus = pd.DataFrame(docs)
+    found = framing.quotes(corpus)
+    pred = found.loc[found["kind"] == "direct", ["doc_id", "start", "end"]]
+    out = validate(pred, pd.DataFrame(gold), overlap="any", documents=corpus["doc_id"], n_boot=200)
+    recall = out.set_index("metric").loc["recall"]
+    assert len(gold) > 20
+    assert recall["estimate"] > 0.85  # a quote extractor finds text people put in quotation marks
+    assert recall["n_docs"] == len(corpus)
