@@ -535,3 +535,15 @@ def test_corrupted_and_missing_files(saved, tmp_path):
 def test_public_names_are_exported():
     for name in ("FrameClassifier", "evaluate", "distinguishability", "predict", "save_model", "load_model"):
         assert getattr(framing, name) is not None
+
+
+def test_sentence_predictions_feed_compare_shares(small, example):
+    preds = predict(small, example, unit="sentence")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # one article per outlet: the table says so in its note
+        shares = framing.compare_shares(preds[preds["predicted"]], by="outlet", outcome="class",
+                                        corpus=example, n_resamples=99)
+    share_rows = shares[shares["measure"].str.endswith(" share")]
+    assert set(share_rows["group"]) == set(example["outlet"])
+    # each outlet's shares of the three frames add up to one
+    assert np.allclose(share_rows.groupby("group")["estimate"].sum(), 1.0)
