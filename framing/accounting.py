@@ -7,6 +7,8 @@ corpus it came from; the command line prints its one-line summary.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 
 from framing import schema
@@ -104,3 +106,28 @@ def summary_line(accounting: pd.DataFrame) -> str:
             text += f", {row.docs_missing} MISSING ({row.missing})"
         parts.append(text)
     return "; ".join(parts)
+
+
+def account_report(corpus: pd.DataFrame, report_dir: str | Path, *, stage: str = "report") -> pd.DataFrame:
+    """:func:`account` for a written report: its ``tables/scores.csv`` against the corpus.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        The corpus the report was made from.
+    report_dir : str or Path
+        The report folder (the one holding ``index.html`` and ``tables/``).
+    stage : str
+        Name of the stage, shown in the ``stage`` column.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row with the columns of :func:`account`. A report without a scores table (no
+        lexicon was scored) accounts for reading alone.
+    """
+    scores_csv = Path(report_dir) / "tables" / "scores.csv"
+    if not scores_csv.is_file():
+        return account(corpus, stage=stage)
+    scores = pd.read_csv(scores_csv, usecols=["doc_id"], dtype={"doc_id": str}, keep_default_na=False)
+    return account(corpus, scores, stage=stage)

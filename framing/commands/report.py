@@ -69,4 +69,21 @@ def run(args: argparse.Namespace) -> int:
     print(f"Report written to {index}")
     if not args.quiet:
         print(f"Open it in a browser: {index.resolve().as_uri()}")
-    return 0
+    return print_accounting(args.corpus, index.parent, quiet=args.quiet)
+
+
+def print_accounting(corpus_arg, report_dir: Path, *, quiet: bool = False) -> int:
+    """Print the documents in, out, empty and flagged of a written report; 1 if one went missing."""
+    import sys
+    import warnings
+
+    from framing.accounting import account_report, summary_line
+    from framing.commands.score import load_corpus_arg
+
+    with warnings.catch_warnings():  # they were shown when the report read the corpus
+        warnings.simplefilter("ignore")
+        corpus = load_corpus_arg(str(corpus_arg))
+    accounted = account_report(corpus, report_dir)
+    if not quiet:
+        print(summary_line(accounted), file=sys.stderr)
+    return 0 if accounted["docs_missing"].iloc[0] == 0 else 1

@@ -144,7 +144,11 @@ def run(args: argparse.Namespace) -> int:
     _write(scores, args.output)
     if args.matches is not None:
         _write(found.astype({c: "str" for c in found.columns if str(found[c].dtype) == "category"}), args.matches)
+    from framing.accounting import account, summary_line
+
+    accounted = account(corpus, scores, stage="score")
     if not args.quiet:
         print(f"{len(scores)} rows ({len(corpus)} documents x {len(engine.cat_names)} categories x 3 voices) "
               f"written to {args.output}; {len(found)} matches", file=sys.stderr)
-    return 0
+        print(summary_line(accounted), file=sys.stderr)
+    return 0 if accounted["docs_missing"].iloc[0] == 0 else 1

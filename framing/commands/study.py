@@ -27,13 +27,15 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from framing.study import run_study
+    from framing.commands.report import print_accounting
+    from framing.study import load_study, run_study
 
-    index = run_study(args.spec, output=args.output, progress=not args.quiet)
+    study = load_study(args.spec)
+    index = run_study(study, output=args.output, progress=not args.quiet)
     print(f"Report written to {index}")
     if not args.quiet:
         print(f"Open it in a browser: {index.resolve().as_uri()}")
-    return 0
+    return print_accounting(study.corpus_path, index.parent, quiet=args.quiet)
 
 
 def check(args: argparse.Namespace) -> int:
