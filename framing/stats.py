@@ -814,7 +814,8 @@ def compare_shares(
     * the global test refers the Pearson chi-square statistic to its
       permutation distribution, permuting group labels across clusters;
     * pairwise differences of shares use cluster-robust (linearisation)
-      standard errors and a Wald z-test;
+      standard errors and a Wald t-test with Satterthwaite degrees of freedom
+      from the number of clusters in the two groups;
     * Cramér's V gets a cluster-bootstrap percentile interval.
 
     When a group has a single cluster (e.g. one article per outlet) or
@@ -862,7 +863,7 @@ def compare_shares(
         "<outcome>=<category> share"`` per group × category (``estimate`` the
         share, ``count`` the rows in that category, ``exposure`` the rows of the
         group); ``"<outcome>=<category> share difference"`` with ``group = "A -
-        B"`` (estimate share in A minus share in B, z statistic, p-values
+        B"`` (estimate share in A minus share in B, t or z statistic, p-values
         adjusted); and ``group = "(all)"``, ``measure = "<outcome> Cramér's V"``
         (estimate V, statistic the chi-square, p-value of the global test).
         ``n_docs`` counts distinct documents (or clusters where there is no doc_id).
@@ -1012,11 +1013,17 @@ def compare_shares(
             for k in kset:
                 d = P[a, k] - P[b, k]
                 if clustered:
-                    se = float(np.sqrt(var_c[a, k] + var_c[b, k]))
+                    va, vb = var_c[a, k], var_c[b, k]
+                    se = float(np.sqrt(va + vb))
+                    # Welch-Satterthwaite degrees of freedom from the clusters of the two groups
+                    dof = (va + vb) ** 2 / (va ** 2 / (n_units[a] - 1) + vb ** 2 / (n_units[b] - 1)) \
+                        if se > 0 else np.inf
                     st = d / se if se > 0 else np.nan
-                    pv = float(2 * sps.norm.sf(abs(st))) if se > 0 else (1.0 if d == 0 else np.nan)
-                    lo, hi = d - z * se, d + z * se
-                    meth = f"difference of shares, cluster-robust SE (clusters: {clus}), Wald z-test"
+                    pv = float(2 * sps.t.sf(abs(st), dof)) if se > 0 else (1.0 if d == 0 else np.nan)
+                    q = float(sps.t.ppf(0.5 + ci_level / 2, dof)) if se > 0 else z
+                    lo, hi = d - q * se, d + q * se
+                    meth = (f"difference of shares, cluster-robust SE (clusters: {clus}), "
+                            "Wald t-test (Satterthwaite df)")
                 else:
                     lo, hi = confint_proportions_2indep(table_gk[a, k], M[a], table_gk[b, k], M[b],
                                                         method="newcomb", compare="diff", alpha=1 - ci_level)

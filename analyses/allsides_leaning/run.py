@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     # its editors, style guide and wire contracts. Standard errors are therefore clustered by
     # outlet. ProPublica carries two ratings in this dataset (center and left), so the cluster
     # is outlet x leaning: each cluster sits inside one leaning, as the comparison requires.
-    corpus["cluster"] = corpus["outlet"].astype(str) + " | " + corpus["leaning"].astype(str)
+    corpus["outlet_leaning"] = corpus["outlet"].astype(str) + " | " + corpus["leaning"].astype(str)
     timings["read"] = time.perf_counter() - t0
 
     t = time.perf_counter()
@@ -60,25 +60,25 @@ def main(argv: list[str] | None = None) -> int:
     attributions = framing.attributions(corpus)
     timings["attributions"] = time.perf_counter() - t
 
-    meta = corpus[["doc_id", "leaning", "cluster"]]
+    meta = corpus[["doc_id", "leaning", "outlet_leaning"]]
     t = time.perf_counter()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         # 1. rates per 1,000 tokens, the outlet's own voice (narrator), rate ratios vs center
         rates = framing.compare(scores, by="leaning", corpus=meta, voice="narrator", reference="center",
-                                cluster="cluster")
+                                cluster="outlet_leaning")
         # the same, all voices (labels and verbs inside quotations included)
-        rates_all = framing.compare(scores, by="leaning", corpus=meta, reference="center", cluster="cluster")
+        rates_all = framing.compare(scores, by="leaning", corpus=meta, reference="center", cluster="outlet_leaning")
         # for contrast: clustering by article only, as if articles of one outlet were independent
         rates_doc = framing.compare(scores, by="leaning", corpus=meta, voice="narrator", reference="center",
                                     cluster=True)
         # 2. shares: which verb category an attribution uses; which label category a narrator-voice
         #    actor label belongs to (one row per match, clustered by outlet)
         verb_shares = framing.compare_shares(attributions, by="leaning", outcome="verb_category", corpus=meta,
-                                             cluster="cluster", seed=args.seed)
+                                             cluster="outlet_leaning", seed=args.seed)
         labels = matches[(matches["lexicon"] == "actor_labels") & (matches["voice"] == "narrator")]
         label_shares = framing.compare_shares(labels[["doc_id", "category"]], by="leaning", outcome="category",
-                                              corpus=meta, cluster="cluster", seed=args.seed)
+                                              corpus=meta, cluster="outlet_leaning", seed=args.seed)
     timings["statistics"] = time.perf_counter() - t
 
     tables = {
@@ -92,9 +92,9 @@ def main(argv: list[str] | None = None) -> int:
         table.to_csv(OUT / name, index=False)
     counts = pd.DataFrame({
         "what": ["articles", "outlets", "clusters", "lexicon matches", "attributions"],
-        "n": [len(corpus), corpus["outlet"].nunique(), corpus["cluster"].nunique(), len(matches), len(attributions)],
+        "n": [len(corpus), corpus["outlet"].nunique(), corpus["outlet_leaning"].nunique(), len(matches), len(attributions)],
     })
-    per_leaning = (corpus.groupby("leaning").agg(articles=("doc_id", "size"), clusters=("cluster", "nunique"))
+    per_leaning = (corpus.groupby("leaning").agg(articles=("doc_id", "size"), clusters=("outlet_leaning", "nunique"))
                    .reset_index())
     counts.to_csv(OUT / "counts.csv", index=False)
     per_leaning.to_csv(OUT / "counts_by_leaning.csv", index=False)
@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     ratios = rates[rates["measure"].str.contains("rate ratio")].copy()
     cols = ["group", "measure", "estimate", "ci_low", "ci_high", "p_adjusted", "count", "n_docs"]
     pd.set_option("display.width", 200)
-    print(f"{len(corpus)} articles, {corpus['cluster'].nunique()} outlet clusters; "
+    print(f"{len(corpus)} articles, {corpus['outlet_leaning'].nunique()} outlet clusters; "
           f"{len(matches)} lexicon matches, {len(attributions)} attributions")
     print("\nRate ratios vs center (narrator voice; 95% CI clustered by outlet; Holm-adjusted p):")
     print(ratios[cols].round(3).to_string(index=False))
