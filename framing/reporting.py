@@ -79,7 +79,7 @@ def load_actors(path: str | Path) -> dict[str, list[str]]:
     import yaml
 
     p = Path(path)
-    if not p.is_file():
+    if not p.exists() or p.is_dir():
         raise InputNotFoundError(f"actors file {p} does not exist")
     try:
         loaded = yaml.safe_load(p.read_text(encoding="utf-8"))
