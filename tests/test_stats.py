@@ -14,7 +14,6 @@ from scipy import stats as sps
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.proportion import proportion_confint
 
-import framing
 from framing import schema
 from framing.errors import FramingError, StatisticsError
 from framing.stats import ALL_GROUPS, ResultTable, SmallSampleWarning, adjust_pvalues, compare, compare_shares
@@ -193,8 +192,12 @@ def test_bundled_corpus_counts_inside_the_five_articles(example):
         res = compare(scores)
     rates = res[res["measure"] == "labels:militant rate per 1k"].set_index("group")
     assert len(rates) == 5 and (rates["n_docs"] == 1).all()
+    by_outlet = scores.set_index("outlet")
+    for outlet, r in rates.iterrows():
+        assert r["count"] == by_outlet.loc[outlet, "count"]
+        assert r["estimate"] == pytest.approx(1000 * by_outlet.loc[outlet, "count"] / by_outlet.loc[outlet, "n_tokens"])
     scroll = example.set_index("doc_id").loc["scroll"]
-    # Scroll.in calls Jaish al-Adl a "militant group" in its own headline; TIME calls it "a separatist group"
+    # Scroll.in's headline reads "Iran missiles hit alleged militant bases in Pakistan"
     assert rates.loc[scroll["outlet"], "count"] >= 1
     assert res["note"].str.contains("describes these articles").all()
     assert isinstance(res, ResultTable) and isinstance(res, pd.DataFrame)
@@ -320,3 +323,21 @@ def test_category_without_matches_is_reported_but_not_tested():
     alone = compare(scores_table(DOCS, "distancing"), reference="A")
     both = res[res["measure"].str.startswith("attribution:distancing")]
     assert np.allclose(both["p_adjusted"].dropna(), alone["p_adjusted"].dropna())
+
+
+def test_compare_takes_score_output_directly(example):
+    from framing.match import score
+
+    scores = score(example, "attribution")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        res = compare(scores)
+    assert sum(issubclass(w.category, SmallSampleWarning) for w in caught) == 1
+    rates = res[res["measure"].str.endswith("rate per 1k")]
+    assert set(rates["measure"]) == {f"attribution:{c} rate per 1k" for c in scores["category"].unique()}
+    # counts summed over the three voices, exposure counted once per document
+    expected = scores.groupby(["outlet", "category"])["count"].sum()
+    tokens = scores.groupby("outlet")["n_tokens"].first()
+    for r in rates.itertuples():
+        cat = r.measure.split(":")[1].split(" ")[0]
+        assert r.count == expected.loc[(r.group, cat)] and r.exposure == tokens.loc[r.group]
