@@ -138,10 +138,19 @@ class _Engine:
         self.first_terms = {
             eid: sorted(t for t in ts if self.term_single[t]) for eid, ts in first_terms.items()
         }
+        el_terms = [self.first_terms.get(e, []) for e in range(self.n_el)]
+        self._el_term_ptr = np.concatenate(([0], np.cumsum([len(t) for t in el_terms]))).astype(np.int64)
+        self._el_terms = np.asarray([t for ts in el_terms for t in ts], dtype=np.int64)
         multi_ids = np.flatnonzero(~self.term_single)
         self.p1_elements = {int(self.term_elems[t, 0]) for t in multi_ids}
         self.p2_elements = {int(self.term_elems[t, 1]) for t in multi_ids}
         self.cont_elements = {int(e) for e in self.term_elems[multi_ids, 2:].ravel() if e >= 0}
+        self._is_p1 = np.zeros(self.n_el, dtype=bool)
+        self._is_p1[list(self.p1_elements)] = True
+        self._is_p2 = np.zeros(self.n_el, dtype=bool)
+        self._is_p2[list(self.p2_elements)] = True
+        self._is_cont = np.zeros(self.n_el, dtype=bool)
+        self._is_cont[list(self.cont_elements)] = True
         key12 = self.term_elems[multi_ids, 0] * self.n_el + self.term_elems[multi_ids, 1] if multi_ids.size \
             else np.zeros(0, dtype=np.int64)
         order = np.argsort(key12, kind="stable")
@@ -238,52 +247,22 @@ class _Engine:
         if self.scanner.generation != self._gen:
             self._reset_types()
         types = self.scanner.types
-        if self._n_types == len(types):
+        n0, n1 = self._n_types, len(types)
+        if n0 == n1:
             return
-        n_el = self.n_el
-        L: dict[str, list[int]] = {
-            k: [] for k in ("f_term", "f_trim", "p1_el", "p1_trim", "p2_el", "p2_trim", "pair_key", "pair_trim",
-                            "f_cnt", "p1_cnt", "p2_cnt", "flags")
-        }
-        f_term, f_trim, f_cnt = L["f_term"], L["f_trim"], L["f_cnt"]
-        first_terms, p1s, p2s, cont = self.first_terms, self.p1_elements, self.p2_elements, self.cont_elements
-        term_excl, term_cat, term_spec = self.term_excl.tolist(), self.term_cat.tolist(), self.term_spec.tolist()
-        for tid in range(self._n_types, len(types)):
+        # 1. per new type (Python): the elements it matches, and its flags
+        p_tid: list[int] = []
+        p_eid: list[int] = []
+        p_trim: list[int] = []
+        flags_list: list[int] = []
+        elements_of = self._elements_of
+        for tid in range(n0, n1):
             tok = types[tid]
-            els = self._elements_of(tok)
-            n_before = len(f_term)
-            n1, n2 = len(L["p1_el"]), len(L["p2_el"])
+            els = elements_of(tok)
             if els:
-                best: dict[int, tuple[int, int, int]] = {}
-                entries: list[tuple[int, int]] = []
-                for eid, trim in els.items():
-                    for term in first_terms.get(eid, ()):
-                        if term_excl[term]:
-                            entries.append((term, trim))
-                            continue
-                        # one single-token match per category: the most specific term
-                        cat = term_cat[term]
-                        rank = term_spec[term]
-                        cur = best.get(cat)
-                        if cur is None or rank > cur[0] or (rank == cur[0] and term < cur[1]):
-                            best[cat] = (rank, term, trim)
-                    if eid in p1s:
-                        L["p1_el"].append(eid)
-                        L["p1_trim"].append(trim)
-                    if eid in p2s:
-                        L["p2_el"].append(eid)
-                        L["p2_trim"].append(trim)
-                    if eid in cont:
-                        L["pair_key"].append(tid * n_el + eid)
-                        L["pair_trim"].append(trim)
-                entries.extend((term, trim) for _, term, trim in best.values())
-                entries.sort()
-                for term, trim in entries:
-                    f_term.append(term)
-                    f_trim.append(trim)
-            f_cnt.append(len(f_term) - n_before)
-            L["p1_cnt"].append(len(L["p1_el"]) - n1)
-            L["p2_cnt"].append(len(L["p2_el"]) - n2)
+                p_tid.extend([tid] * len(els))
+                p_eid.extend(els.keys())
+                p_trim.extend(els.values())
             flags = 0
             if tok[0].isalnum():
                 flags |= 1
@@ -296,20 +275,45 @@ class _Engine:
                     flags |= 8
             elif tok in _BOUNDARY_PUNCT:
                 flags |= 4
-            L["flags"].append(flags)
+            flags_list.append(flags)
+        tid_a = np.asarray(p_tid, dtype=np.int64)
+        eid_a = np.asarray(p_eid, dtype=np.int64)
+        trim_a = np.asarray(p_trim, dtype=np.int64)
+        n_new = n1 - n0
         A = self._arrays
-        for k in ("f_term", "f_trim", "p1_el", "p1_trim", "p2_el", "p2_trim"):
-            A[k] = np.concatenate([A[k], np.asarray(L[k], dtype=np.int64)])
-        for k in ("f", "p1", "p2"):
-            cnt = np.asarray(L[f"{k}_cnt"], dtype=np.int64)
-            A[f"{k}_ptr"] = np.concatenate([A[f"{k}_ptr"], A[f"{k}_ptr"][-1] + np.cumsum(cnt)])
-        if L["pair_key"]:
-            keys = np.concatenate([A["pair_key"], np.asarray(L["pair_key"], dtype=np.int64)])
-            trims = np.concatenate([A["pair_trim"], np.asarray(L["pair_trim"], dtype=np.int64)])
+        # 2. single-token terms of the matched elements (numpy): most specific per (type, category)
+        row, idx = _expand(self._el_term_ptr[eid_a], self._el_term_ptr[eid_a + 1] - self._el_term_ptr[eid_a])
+        f_tid, f_term, f_trim = tid_a[row], self._el_terms[idx], trim_a[row]
+        if f_term.size:
+            excl = self.term_excl[f_term]
+            cat = self.term_cat[f_term]
+            order = np.lexsort((f_term, -self.term_spec[f_term], cat, excl, f_tid))
+            f_tid, f_term, f_trim, excl, cat = f_tid[order], f_term[order], f_trim[order], excl[order], cat[order]
+            first = np.ones(f_term.size, dtype=bool)
+            first[1:] = (f_tid[1:] != f_tid[:-1]) | (cat[1:] != cat[:-1]) | (excl[1:] != excl[:-1])
+            keep = first | excl  # every exclude term, one ordinary term per category
+            f_tid, f_term, f_trim = f_tid[keep], f_term[keep], f_trim[keep]
+            order = np.lexsort((f_term, f_tid))
+            f_tid, f_term, f_trim = f_tid[order], f_term[order], f_trim[order]
+        A["f_term"] = np.concatenate([A["f_term"], f_term])
+        A["f_trim"] = np.concatenate([A["f_trim"], f_trim])
+        cnt = np.bincount(f_tid - n0, minlength=n_new) if f_tid.size else np.zeros(n_new, dtype=np.int64)
+        A["f_ptr"] = np.concatenate([A["f_ptr"], A["f_ptr"][-1] + np.cumsum(cnt)])
+        # 3. phrase elements: first, second, and later positions
+        for key, mask in (("p1", self._is_p1), ("p2", self._is_p2)):
+            sel = mask[eid_a] if eid_a.size else np.zeros(0, dtype=bool)
+            A[f"{key}_el"] = np.concatenate([A[f"{key}_el"], eid_a[sel]])
+            A[f"{key}_trim"] = np.concatenate([A[f"{key}_trim"], trim_a[sel]])
+            cnt = np.bincount(tid_a[sel] - n0, minlength=n_new) if sel.any() else np.zeros(n_new, dtype=np.int64)
+            A[f"{key}_ptr"] = np.concatenate([A[f"{key}_ptr"], A[f"{key}_ptr"][-1] + np.cumsum(cnt)])
+        sel = self._is_cont[eid_a] if eid_a.size else np.zeros(0, dtype=bool)
+        if sel.any():
+            keys = np.concatenate([A["pair_key"], tid_a[sel] * self.n_el + eid_a[sel]])
+            trims = np.concatenate([A["pair_trim"], trim_a[sel]])
             order = np.argsort(keys, kind="stable")
             A["pair_key"], A["pair_trim"] = keys[order], trims[order]
-        A["flags"] = np.concatenate([A["flags"], np.asarray(L["flags"], dtype=np.int8)])
-        self._n_types = len(types)
+        A["flags"] = np.concatenate([A["flags"], np.asarray(flags_list, dtype=np.int8)])
+        self._n_types = n1
 
     def _type_arrays(self) -> dict[str, np.ndarray]:
         return self._arrays
