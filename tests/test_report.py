@@ -171,6 +171,8 @@ def hostile_report(tmp_path_factory):
 
 def test_article_text_and_names_are_escaped(hostile_report):
     page = read_html(hostile_report)
+    # every document is in the browser, with or without findings
+    assert re.findall(r'<article class="doc" id="doc-(\w+)"', page) == ["a1", "a2", "b1", "b2"]
     assert "<script>alert(1)" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<b>News</b>" not in page
@@ -185,8 +187,11 @@ def test_a_section_that_cannot_run_says_so(tmp_path, monkeypatch):
     real = report_module._resolve
     monkeypatch.setattr(report_module, "_resolve", lambda name: None if name == "casualties" else real(name))
     out = tmp_path / "r"
-    framing.report(HOSTILE, out, n_resamples=99)
+    framing.report(HOSTILE, out, n_resamples=99, max_articles=3)
     page = read_html(out)
+    # the evidence browser is capped, and says so
+    assert page.count('<article class="doc"') == 3
+    assert "shows the first 3 of 4 articles" in page
     casualties = page.split('<section id="casualties">')[1].split("</section>")[0]
     assert "not run: framing.casualties is not available" in casualties
     labels = page.split('<section id="labels">')[1].split("</section>")[0]
