@@ -37,6 +37,7 @@ _EXPORTS: dict[str, str] = {
     "score": "framing.match",
     "kwic": "framing.match",
     "LexiconVectorizer": "framing.vectorize",
+    "count_tokens": "framing.tokens",
     # framing measures
     "actor_labels": "framing.actors",
     "attributions": "framing.attribution",
