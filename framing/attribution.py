@@ -608,9 +608,16 @@ def _document_rows(
             "voice": voice,
         }
 
+    # verb spans sorted by start, so a cue finds the ones it overlaps by bisection (not a scan of all)
+    verb_order = {k: i for i, k in enumerate(by_verb)}
+    verb_keys = sorted(by_verb)
+    verb_starts = [k[0] for k in verb_keys]
+    longest = max((k[1] - k[0] for k in verb_keys), default=0)
+
     for cue in sorted(cues, key=lambda c: c.start):
         a, b = int(cue.start), int(cue.end)
-        overlapping = [k for k in by_verb if k[0] < b and a < k[1]]
+        near = verb_keys[bisect.bisect_left(verb_starts, a - longest):bisect.bisect_left(verb_starts, b)]
+        overlapping = sorted((k for k in near if a < k[1]), key=verb_order.__getitem__)
         if overlapping:
             key = overlapping[0]
             if key not in used:
