@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import warnings
 from collections.abc import Sequence
 
 from framing import __version__
@@ -58,16 +59,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     parser = build_parser()
     args = parser.parse_args(argv)
-    try:
-        return int(args.func(args) or 0)
-    except KeyboardInterrupt:
-        print("framing: interrupted", file=sys.stderr)
-        return 130
-    except Exception as exc:
-        if args.debug:
-            raise
-        print(f"framing: error: {_describe(exc)}", file=sys.stderr)
-        return _exit_code(exc)
+    with warnings.catch_warnings():
+        if not args.debug:  # one line per warning, without the library's source line
+            warnings.showwarning = _show_warning
+        try:
+            return int(args.func(args) or 0)
+        except KeyboardInterrupt:
+            print("framing: interrupted", file=sys.stderr)
+            return 130
+        except Exception as exc:
+            if args.debug:
+                raise
+            print(f"framing: error: {_describe(exc)}", file=sys.stderr)
+            return _exit_code(exc)
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    print(f"framing: warning: {message}", file=sys.stderr if file is None else file)
 
 
 def _exit_code(exc: BaseException) -> int:
