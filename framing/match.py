@@ -53,7 +53,7 @@ import pandas as pd
 from framing import schema
 from framing.errors import SchemaError
 from framing.lexicon import Lexicon, Term, resolve_lexicons
-from framing.tokens import TokenScanner, base_form, normalize
+from framing.tokens import TokenScanner, base_form, n_tokens, normalize
 
 __all__ = ["find", "score", "kwic", "NEGATION_CUES", "NEGATION_WINDOW", "KWIC"]
 
@@ -973,14 +973,8 @@ def score(
     else:
         schema.require(matches, schema.MATCHES, what="matches table")
         found = matches
-        n_tok = TokenScanner_count(_texts(corpus))
+        n_tok = n_tokens(_texts(corpus))
     return _score_table(corpus, engine, found, n_tok, negated)
-
-
-def TokenScanner_count(texts: list[str]) -> np.ndarray:  # noqa: N802 - internal helper
-    from framing.tokens import n_tokens
-
-    return n_tokens(texts)
 
 
 def _score_table(corpus: pd.DataFrame, engine: _Engine, found: pd.DataFrame, n_tok: np.ndarray,

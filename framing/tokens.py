@@ -30,8 +30,8 @@ is what makes matching fast on large corpora.
 from __future__ import annotations
 
 import re
-from itertools import repeat
 from collections.abc import Iterable
+from itertools import repeat
 from dataclasses import dataclass
 
 import numpy as np
