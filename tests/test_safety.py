@@ -1,0 +1,254 @@
+"""Files from colleagues: lexicons and models that are malformed, huge or hostile.
+
+A lexicon is YAML loaded safely (no Python tags, no alias bombs, no runaway nesting),
+validated with errors that name the file and the line, and matched without building
+regular expressions from its terms, so no term can make matching slow. A model file
+is a skops archive whose types are checked before anything is constructed; a pickle
+is refused unless the caller explicitly trusts it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import pickle
+import zipfile
+
+import pandas as pd
+import pytest
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline
+from sklearn.preprocessing import FunctionTransformer
+
+import framing
+from framing.classify import load_model, save_model
+from framing.errors import InputNotFoundError, LexiconError, ModelError
+from framing.lexicon import lexicon_from_dict, load_lexicon
+
+HEAD = 'name: t\nversion: "1"\ncategories:\n'
+
+
+def write(tmp_path, name, content):
+    path = tmp_path / name
+    path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    return path
+
+
+# -- YAML that tries to run code ----------------------------------------------------------
+
+@pytest.mark.parametrize("tagged", [
+    "!!python/object/apply:os.system ['touch {marker}']",
+    "!!python/object/new:os.system ['touch {marker}']",
+    "!!python/name:os.system",
+    "!!python/module:os",
+    "!!python/object:subprocess.Popen {{args: ['touch', '{marker}']}}",
+])
+def test_python_tags_are_refused_and_nothing_runs(tmp_path, tagged):
+    marker = tmp_path / "executed"
+    path = write(tmp_path, "evil.yaml", HEAD + "  a:\n    terms:\n      - " + tagged.format(marker=marker) + "\n")
+    with pytest.raises(LexiconError, match="malformed YAML") as info:
+        load_lexicon(path)
+    assert f"{path}:6" in str(info.value)  # the line of the tagged term
+    assert not marker.exists()
+
+
+def _laughs(depth: int) -> str:
+    """A 'billion laughs' YAML: each alias list repeats the previous one nine times."""
+    lines = ['refs:', '  a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for k in range(1, depth):
+        lines.append(f"  a{k}: &a{k} [" + ", ".join([f"*a{k - 1}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_alias_bomb_is_refused_quickly(tmp_path):
+    # 9 ** 9 = 387 million strings once expanded: validating (or printing) it would never finish
+    bomb = _laughs(9)
+    for name, text in (
+        ("native.yaml", bomb + HEAD + f"  a:\n    terms: [*a8]\n"),
+        ("quanteda.yaml", bomb.replace("refs:\n", "").replace("\n  a", "\na").lstrip() + "x: [*a8]\n"),
+    ):
+        path = write(tmp_path, name, text)
+        with pytest.raises(LexiconError, match="aliases") as info:
+            load_lexicon(path)
+        assert str(path) in str(info.value)
+        assert len(str(info.value)) < 1000
+
+
+def test_small_aliases_still_work(tmp_path):
+    path = write(tmp_path, "shared.yaml", HEAD + "  a:\n    terms: &common [alleged*, so-called]\n"
+                                               "  b:\n    terms: *common\n")
+    with pytest.warns(framing.lexicon.LexiconWarning):  # the same term in two categories
+        lx = load_lexicon(path)
+    assert [t.text for t in lx.categories["b"].terms] == ["alleged*", "so-called"]
+
+
+@pytest.mark.parametrize("name,content,expected", [
+    ("recursive.yaml", 'name: t\nversion: "1"\ncategories: &A\n  a:\n    terms: [x]\n    categories: *A\n',
+     "recursive"),
+    ("deep.yaml", HEAD + "  a:\n    terms: " + "[" * 3000 + "]" * 3000 + "\n", "nested too deeply"),
+    ("binary.yaml", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "not UTF-8"),
+    ("latin1.yaml", (HEAD + "  a:\n    terms: [caf\xe9]\n").encode("latin-1"), "not UTF-8"),
+    ("list.yaml", "- a\n- b\n", "must be a YAML mapping"),
+    ("empty.yaml", "", "must be a YAML mapping"),
+    ("tabs.yaml", HEAD + "\t a: [x]\n", "malformed YAML"),
+    ("dup.yaml", HEAD + "  a:\n    terms: [x]\n  a:\n    terms: [y]\n", "appears twice"),
+    ("cat_key.yaml", HEAD + "  a:\n    terms: [x]\n    weight: 2\n", "unknown key(s) ['weight']"),
+    ("term_key.yaml", HEAD + "  a:\n    terms: [{term: x, regex: true}]\n", "unknown key(s) ['regex']"),
+    ("nan.yaml", HEAD + "  a:\n    terms: [{term: x, weight: .nan}]\n", "finite number"),
+    ("nested_list.yaml", HEAD + "  a:\n    terms: [[x, y]]\n", "must be a string"),
+    ("bad.dic", "%\n1 hedge\n%\nallegedly\t7\n", "category number 7"),
+    ("nohead.dic", "allegedly\t1\n", "category block"),
+])
+def test_malformed_lexicons_give_clear_errors(tmp_path, name, content, expected):
+    path = write(tmp_path, name, content)
+    with pytest.raises(LexiconError) as info:
+        load_lexicon(path)
+    assert str(path) in str(info.value)
+    assert expected in str(info.value)
+
+
+# -- pathological terms -------------------------------------------------------------------
+
+@pytest.mark.parametrize("term,reason", [
+    ("***", "only a wildcard"),
+    ("*", "only a wildcard"),
+    ("(.*)*", "middle of the word"),
+    ("**x", "repeated"),
+    ("a*b", "middle of the word"),
+    ("*(a)*", "may only contain"),
+    ("   ", "empty"),
+])
+def test_wildcard_abuse_is_refused_with_the_reason(term, reason):
+    with pytest.raises(LexiconError, match="term") as info:
+        lexicon_from_dict({"name": "t", "version": "1", "categories": {"a": {"terms": [term]}}})
+    assert reason in str(info.value)
+
+
+def test_regex_metacharacters_are_literal_text():
+    lx = lexicon_from_dict({"name": "t", "version": "1", "categories": {
+        "a": {"terms": ["a+b(", "[a-z]+", "x{1000}", "^$", "C++", r"\d+"]}}})
+    corpus = pd.DataFrame({"doc_id": ["d"], "outlet": ["X"],
+                           "text": ["He wrote a+b( and aaab, then C++ beside 12345 and [a-z]+ in x{1000}."]})
+    found = framing.find(corpus, lx)
+    text = corpus["text"].iloc[0]
+    matched = {text[s:e] for s, e in zip(found["start"], found["end"])}
+    # nothing is read as a pattern: "aaab" is not a+b(, "12345" is not \d+
+    assert "aaab" not in matched and "12345" not in matched
+    assert matched <= {"a+b(", "[a-z]+", "x{1000}", "C++", "a+b", "C", "a-z", "x", "1000", "b", "a", "z"}
+    assert all(text[s:e] == m for s, e, m in zip(found["start"], found["end"], found["match"].astype(str)))
+
+
+def test_very_long_term_and_huge_term_list_complete(tmp_path):
+    long_term = " ".join(["word"] * 5000)  # a 25,000-character phrase
+    many = [f"term{i:06d}" for i in range(100_000)]
+    path = write(tmp_path, "huge.yaml", HEAD + "  long:\n    terms:\n      - " + long_term + "\n"
+                 + "  many:\n    terms:\n" + "".join(f"      - {t}\n" for t in many))
+    lx = load_lexicon(path)
+    assert len(lx.categories["many"].terms) == 100_000
+    text = " ".join(["word"] * 6000) + " term012345 and term099999; term100000 is not listed"
+    found = framing.find(pd.DataFrame({"doc_id": ["d"], "outlet": ["X"], "text": [text]}), lx)
+    assert sorted(found.loc[found["category"] == "many", "match"].astype(str)) == ["term012345", "term099999"]
+    assert (found["category"] == "long").sum() == 1  # 6000 words hold the 5000-word phrase once (no overlap)
+
+
+# -- model files ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def fitted():
+    texts = ["Troops shelled the town.", "Talks resumed in Doha.", "Rockets hit the city.", "Envoys met again."] * 3
+    labels = ["conflict", "diplomacy", "conflict", "diplomacy"] * 3
+    return Pipeline([("vec", framing.LexiconVectorizer()), ("clf", LogisticRegression())]).fit(texts, labels) \
+        if hasattr(framing, "LexiconVectorizer") else LogisticRegression().fit([[0], [1]] * 6, labels)
+
+
+def test_skops_round_trip(fitted, tmp_path):
+    path = save_model(fitted, tmp_path / "m.skops")
+    loaded = load_model(path)
+    assert type(loaded) is type(fitted)
+
+
+def test_a_malicious_pickle_never_runs_without_trust(tmp_path):
+    marker = tmp_path / "pwned"
+
+    class Evil:
+        def __reduce__(self):
+            return (open, (str(marker), "w"))
+
+    for name in ("model.pkl", "model.skops", "model.joblib"):
+        path = tmp_path / name
+        path.write_bytes(pickle.dumps(Evil(), protocol=pickle.HIGHEST_PROTOCOL))
+        with pytest.raises(ModelError, match="pickle") as info:
+            load_model(path)
+        assert name in str(info.value) and "trusted=True" in str(info.value)
+        path.write_bytes(pickle.dumps(Evil(), protocol=0))
+        with pytest.raises(ModelError):
+            load_model(path)
+    assert not marker.exists()
+
+
+def _rewrite_schema(src, dst, change):
+    """Copy a skops archive, editing its schema.json with ``change``."""
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dst, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "schema.json":
+                data = json.dumps(change(json.loads(data))).encode()
+            zout.writestr(item, data)
+    return dst
+
+
+def test_a_skops_file_naming_dangerous_types_is_refused(fitted, tmp_path):
+    good = save_model(LogisticRegression(), tmp_path / "plain.skops")
+
+    def to_os_system(schema):
+        schema["__module__"], schema["__class__"] = "os", "system"
+        return schema
+
+    bad = _rewrite_schema(good, tmp_path / "evil.skops", to_os_system)
+    with pytest.raises(ModelError) as info:
+        load_model(bad)
+    assert "evil.skops" in str(info.value) and "os.system" in str(info.value)
+
+
+def test_untrusted_function_inside_a_pipeline_is_refused(tmp_path):
+    import os
+
+    pipe = Pipeline([("f", FunctionTransformer(os.getcwd)), ("clf", LogisticRegression())])
+    path = save_model(pipe, tmp_path / "pipe.skops")
+    with pytest.raises(ModelError, match="posix.getcwd|os.getcwd"):
+        load_model(path)
+
+
+@pytest.mark.parametrize("damage", ["truncate", "zip_of_junk", "bad_json", "text", "empty"])
+def test_damaged_model_files_name_the_file(fitted, tmp_path, damage):
+    good = save_model(fitted, tmp_path / "good.skops")
+    path = tmp_path / f"{damage}.skops"
+    if damage == "truncate":
+        path.write_bytes(good.read_bytes()[: good.stat().st_size // 2])
+    elif damage == "zip_of_junk":
+        buf = io.BytesIO()
+        with zipfile.ZipFile(buf, "w") as z:
+            z.writestr("readme.txt", "hello")
+        path.write_bytes(buf.getvalue())
+    elif damage == "bad_json":
+        with zipfile.ZipFile(good) as zin, zipfile.ZipFile(path, "w") as zout:
+            for item in zin.infolist():
+                zout.writestr(item, b"{not json" if item.filename == "schema.json" else zin.read(item.filename))
+    elif damage == "text":
+        path.write_text("this is not a model", encoding="utf-8")
+    else:
+        path.write_bytes(b"")
+    with pytest.raises(ModelError) as info:
+        load_model(path)
+    assert f"{damage}.skops" in str(info.value)
+
+
+def test_model_path_errors(tmp_path):
+    with pytest.raises(InputNotFoundError, match="nowhere.skops"):
+        load_model(tmp_path / "nowhere.skops")
+    folder = tmp_path / "folder.skops"
+    folder.mkdir()
+    with pytest.raises(InputNotFoundError, match="folder.skops"):
+        load_model(folder)
+    with pytest.raises(InputNotFoundError, match="no_such_dir"):
+        save_model(LogisticRegression(), tmp_path / "no_such_dir" / "m.skops")
