@@ -230,6 +230,30 @@ def test_report_prints_the_accounting(capsys, tmp_path, corpus_csv):
     assert (tmp_path / "rep" / "index.html").is_file()
 
 
+@pytest.mark.slow
+def test_study_run_prints_the_accounting(capsys, tmp_path, corpus_csv):
+    spec = tmp_path / "study.yaml"
+    spec.write_text(f"name: s\ncorpus: {corpus_csv.name}\ncompare:\n  n_resamples: 99\n", encoding="utf-8")
+    code, out, err = run(capsys, "study", "run", str(spec))
+    assert code == 0, err
+    assert "report: 3 documents in, 3 out, 1 empty, 1 flagged" in err
+
+
+def test_score_exits_1_when_a_document_goes_missing(capsys, tmp_path, corpus_csv, monkeypatch):
+    import framing.match as match
+
+    real = match._score_table
+
+    def losing(*args, **kwargs):  # a scoring stage that silently drops document c
+        table = real(*args, **kwargs)
+        return table[table["doc_id"] != "c"]
+
+    monkeypatch.setattr(match, "_score_table", losing)
+    code, out, err = run(capsys, "score", str(corpus_csv), "-o", str(tmp_path / "s.csv"))
+    assert code == 1
+    assert "3 documents in, 2 out" in err and "1 MISSING (c)" in err
+
+
 # -- the installed script ---------------------------------------------------------------
 
 def _script() -> list[str]:
