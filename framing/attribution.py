@@ -355,6 +355,15 @@ _NOT_SPEECH_AFTER = {
     "claim": re.compile(r"\s+(?:the\s+|full\s+)?(?:responsibility|credit)\b", re.IGNORECASE),
     "call": re.compile(r"\s+(?:for|on|upon|off|up|in|out)\b", re.IGNORECASE),
 }
+#: "called" names something only with a pronoun object and a name for it
+#: ("called it a disgrace"); "a group called X", "is called", "called him to
+#: congratulate" (a phone call) are not attributions
+_NAMING_VERBS = frozenset({"called", "calling", "calls"})
+_NAMING_AFTER = re.compile(
+    r"\s+(?:it|this|that|them|these|those|him|her|himself|herself|themselves)\s+"
+    r"(?!(?:to|and|or|on|for|back|after|in|out|up|off|at|from|with|about|over|again|last|yesterday)\b)[\w“\"‘']",
+    re.IGNORECASE,
+)
 
 
 def _token_index(tokens: Sequence[Token], starts: np.ndarray, offset: int) -> int:
@@ -393,6 +402,8 @@ def resolve_speaker(
         if low.startswith(stem) and pattern.match(after):
             return "skip", None
     if low.endswith("ly") and " " not in low:
+        return "skip", None
+    if low in _NAMING_VERBS and not _NAMING_AFTER.match(text, cue_end):
         return "skip", None
 
     lo = _token_index(tokens, starts, sentence[0])

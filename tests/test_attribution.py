@@ -193,3 +193,28 @@ def test_offsets_are_evidence_on_arbitrary_word_salad():
                 assert 0 <= row.speaker_start < row.speaker_end <= len(text)
 
     check()
+
+
+@pytest.mark.parametrize(
+    ("text", "verb", "speaker", "category"),
+    [
+        ("The senator called it a disgrace.", "called", "The senator", "neutral"),
+        ("The mayor suggested that the vote be delayed.", "suggested", "The mayor", "neutral"),
+        ("The candidate tweeted that the debate was rigged.", "tweeted", "The candidate", "neutral"),
+        ("Critics hailed the deal as a breakthrough.", "hailed", "Critics", "emphatic"),
+        ("The envoy recalled that talks had failed twice.", "recalled", "The envoy", "neutral"),
+    ],
+)
+def test_added_reporting_verbs(text, verb, speaker, category):
+    out = framing.attributions(corpus(text))
+    row = out[out["verb"] == verb].iloc[0]
+    assert row["speaker"] == speaker
+    assert row["verb_category"] == category
+
+
+def test_naming_and_phoning_uses_of_called_are_not_attributions():
+    out = framing.attributions(corpus(
+        "Militants from a group called Jaish al-Adl crossed the border. The plan is called Dawn. "
+        "She called him to congratulate him. The council called for calm and called on residents to stay home."
+    ))
+    assert out.empty, list(out["verb"])
