@@ -67,6 +67,7 @@ filter ``~negated`` before counting.
 from __future__ import annotations
 
 import re
+import reprlib
 from collections.abc import Mapping
 from os import PathLike
 from pathlib import Path
@@ -214,7 +215,11 @@ def load_actors(actors: Mapping[str, Any] | str | PathLike[str]) -> dict[str, li
         if isinstance(aliases, str):
             aliases = [aliases]
         if not isinstance(aliases, (list, tuple)) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            raise SchemaError(f"{source}: aliases of actor {name!r} must be a list of non-empty strings, got {aliases!r}")
+            # a bounded repr: a YAML alias bomb would make the full one exponentially long
+            short = reprlib.Repr()
+            short.maxlevel, short.maxlist, short.maxstring = 2, 6, 60
+            shown = short.repr(aliases)
+            raise SchemaError(f"{source}: aliases of actor {name!r} must be a list of non-empty strings, got {shown}")
         seen: list[str] = []
         for alias in [name, *aliases]:
             alias = alias.strip()
