@@ -62,9 +62,11 @@ Decisions (documented so results can be read correctly)
   mention, not a statement, and gives no row; "death toll", "casualties",
   "fatalities" and "the dead" are kept without a victims phrase, with the
   count a toll is said to reach ("has risen to 413") as ``number``.
-* Only words the lexicon files under ``death`` or ``injury`` start a
-  statement: a verb the lexicon lists only as emotive ("slaughtered") does
-  not; pass your own lexicon to change that.
+* Only words the lexicon files under ``death`` or ``injury`` (or a
+  subcategory of them) start a statement: the bundled lexicon files
+  "slaughtered" and "massacred" under ``death.emotive``, so they start a
+  statement and are listed as emotive; a word filed only under ``emotive``
+  ("carnage") does not.
 * ``voice`` is the voice of the killing word (narrator, quote, scare_quote).
 * ``start``/``end`` span the whole statement: agent, predicate, victims and
   cause, so ``text[start:end]`` is the evidence.
@@ -780,7 +782,8 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
         prev = toks[prev_i] if prev_i >= 0 else None
         nxt_i = b + 1
         # --- nominal: death(s), death toll, casualties, the dead, the killing of
-        is_noun = (
+        # "shot dead" is a verb phrase ("were shot dead", "gunmen shot dead three guards")
+        is_noun = words != ["shot", "dead"] and (
             last in _NOUN_TRIGGERS
             or last.endswith(("tion", "tions", "ities", "ity", "ies"))
             or last in ("fatal", "fatally")
@@ -1145,7 +1148,9 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty") -> pd.DataFra
     m_end_all = matches["end"].to_numpy(dtype=np.int64)[order_all]
     # nested categories ("victims.children") are known by their last part
     m_cat_all = np.array([c.rsplit(".", 1)[-1] for c in matches["category"].astype(str)], dtype=object)[order_all]
-    is_trigger = np.isin(m_cat_all, ["death", "injury"])
+    # a subcategory of death or injury ("death.emotive": slaughtered) is a trigger and keeps its own name too
+    m_top_all = np.array([c.split(".", 1)[0] for c in matches["category"].astype(str)], dtype=object)[order_all]
+    is_trigger = np.isin(m_top_all, ["death", "injury"])
     slices: dict[str, tuple[int, int]] = {}
     if len(m_doc):
         cuts = np.flatnonzero(m_doc[1:] != m_doc[:-1]) + 1
@@ -1159,6 +1164,7 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty") -> pd.DataFra
         m_start = m_start_all[lo_doc:hi_doc]
         m_end = m_end_all[lo_doc:hi_doc]
         m_cat = m_cat_all[lo_doc:hi_doc]
+        m_top = m_top_all[lo_doc:hi_doc]
         trig = is_trigger[lo_doc:hi_doc]
         doc_rows: list[dict[str, Any]] = []
         for sid, (s_start, s_end) in enumerate(split_sentences(text)):
@@ -1173,6 +1179,7 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty") -> pd.DataFra
                 for t in toks:
                     if t.start < m_end[mid] and t.end > m_start[mid]:
                         t.cats.add(m_cat[mid])
+                        t.cats.add(m_top[mid])
                         if trig[mid] and t.match_id is None:
                             t.match_id = int(mid)
             for st in _analyse_sentence(toks):

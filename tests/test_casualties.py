@@ -5,6 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+import framing
+
 from framing import schema
 from framing.casualties import EXTRA_COLUMNS, casualties
 from framing.errors import SchemaError
@@ -194,3 +196,33 @@ def test_no_casualties_and_bad_input():
     assert t.empty and list(t.columns) == list(schema.CASUALTIES) + list(EXTRA_COLUMNS)
     with pytest.raises(SchemaError, match="text"):
         casualties(pd.DataFrame({"doc_id": ["a"], "outlet": ["o"]}))
+
+
+def _cas(text: str) -> pd.DataFrame:
+    return framing.casualties(pd.DataFrame({"doc_id": ["a"], "outlet": ["o"], "text": [text]}))
+
+
+@pytest.mark.parametrize(
+    ("text", "victims", "number", "construction", "agent", "emotive"),
+    [
+        ("Gunmen slaughtered 12 villagers on Sunday.", "12 villagers", 12, "active", "Gunmen", "slaughtered"),
+        ("Nine pilgrims were massacred at the shrine.", "Nine pilgrims", 9, "passive_agentless", None, "massacred"),
+        ("Three soldiers were gunned down near the border.", "Three soldiers", 3, "passive_agentless", None, ""),
+        ("Two men were shot dead by police.", "Two men", 2, "passive_agentive", "police", ""),
+        ("The militants beheaded a journalist.", "a journalist", 1, "active", "The militants", ""),
+    ],
+)
+def test_loaded_killing_verbs_report_deaths(text, victims, number, construction, agent, emotive):
+    row = _cas(text).iloc[0]
+    assert row["harm"] == "death"
+    assert row["victims"] == victims and row["number"] == number
+    assert row["construction"] == construction
+    assert (None if pd.isna(row["agent"]) else row["agent"]) == agent
+    assert row["emotive"] == emotive
+
+
+def test_figurative_hurt_and_executed_plans_are_not_casualties():
+    assert _cas("The new tariffs will hurt the economy. It will hurt him at the polls. "
+                "The army executed the plan.").empty
+    row = _cas("Four people were hurt in the blast.").iloc[0]
+    assert row["harm"] == "injury" and row["number"] == 4

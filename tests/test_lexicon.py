@@ -18,7 +18,7 @@ BUNDLED = {
     "actor_labels": {"terrorism", "extremism", "militancy", "separatism", "neutral"},
     "attribution": {"neutral", "endorsing", "distancing", "emphatic", "denial"},
     "casualty": {
-        "death", "injury", "victims", "victims.children", "victims.women", "victims.civilians",
+        "death", "death.emotive", "injury", "victims", "victims.children", "victims.women", "victims.civilians",
         "victims.security_forces", "victims.militants", "victims.people", "humanising", "emotive",
     },
     "hedging": None,
