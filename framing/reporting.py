@@ -26,6 +26,7 @@ import importlib.resources
 import json
 import platform
 import re
+import reprlib
 import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -106,7 +107,10 @@ def normalise_actors(actors: Any, *, source: str = "actors") -> dict[str, list[s
         if isinstance(aliases, str):
             aliases = [aliases]
         if not isinstance(aliases, Sequence) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            raise SchemaError(f"{source}: aliases of {name!r} must be a list of non-empty strings, got {aliases!r}")
+            short = reprlib.Repr()  # bounded: a YAML alias bomb would make the full repr exponentially long
+            short.maxlevel, short.maxlist, short.maxstring = 2, 6, 60
+            raise SchemaError(f"{source}: aliases of {name!r} must be a list of non-empty strings, "
+                              f"got {short.repr(aliases)}")
         out[name.strip()] = list(dict.fromkeys([name.strip(), *(a.strip() for a in aliases)]))
     return out
 
