@@ -257,12 +257,13 @@ def test_model_path_errors(tmp_path):
 # -- actors files -------------------------------------------------------------------------
 
 def test_actors_file_with_an_alias_bomb_fails_quickly(tmp_path):
+    from framing.actors import load_actors
     from framing.errors import SchemaError
     from framing.reporting import load_actors as report_actors
 
     bomb = _laughs(9).replace("refs:", "Jaish al-Adl:")
     path = write(tmp_path, "actors.yaml", bomb)
-    for load in (framing.actors.load_actors, report_actors):
+    for load in (load_actors, report_actors):
         with pytest.raises(SchemaError, match="must be a list of non-empty strings") as info:
             load(path)
         assert str(path) in str(info.value) and len(str(info.value)) < 2000
