@@ -6,8 +6,10 @@ benchmarks/data/ (git-ignored, built on the fly), then runs
 ``framing.stream.score_file`` with every bundled lexicon on each size and number
 of processes, each run in a fresh child process. The peak memory is that of the
 whole process tree (the run and its worker processes): the sum of their resident
-set sizes, sampled every 0.1 s with psutil. Throughput is MB of input (JSON lines,
-uncompressed) per second of wall time.
+set sizes, sampled every 0.1 s with psutil (``max_single_rss_mb`` is getrusage's
+RUSAGE_CHILDREN maxrss: the largest single process of this invocation so far). Throughput is MB of input
+(JSON lines, uncompressed) per second of wall time; ``cpu_s`` is the CPU time of the
+whole tree (user + system), which shows the work done whatever the machine's load.
 
 Run by hand (not part of the tests)::
 
@@ -23,6 +25,7 @@ import gzip
 import json
 import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -103,6 +106,7 @@ def measure(path: Path, jobs: int, chunksize: int) -> dict:
     with tempfile.TemporaryDirectory(dir=DATA) as tmp:
         out = Path(tmp) / "scores.parquet"
         load_before = os.getloadavg()
+        usage_before = resource.getrusage(resource.RUSAGE_CHILDREN)
         started = time.perf_counter()
         proc = subprocess.Popen(
             [sys.executable, __file__, "--child", str(path), str(out), str(jobs), str(chunksize)],
@@ -116,6 +120,8 @@ def measure(path: Path, jobs: int, chunksize: int) -> dict:
                 loads.append((time.perf_counter(), os.getloadavg()[0]))
             time.sleep(0.1)
         wall = time.perf_counter() - started
+        usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu = (usage.ru_utime + usage.ru_stime) - (usage_before.ru_utime + usage_before.ru_stime)
         output = proc.stdout.read() if proc.stdout else ""
         if proc.returncode:
             raise SystemExit(f"the run failed (exit {proc.returncode})")
@@ -125,6 +131,7 @@ def measure(path: Path, jobs: int, chunksize: int) -> dict:
         "file": path.name, "jobs": jobs, "chunksize": chunksize, "wall_s": round(wall, 1),
         "score_s": round(summary["wall"], 1), "docs": summary["docs"], "rows": summary["rows"],
         "docs_missing": summary["missing"], "peak_tree_rss_mb": round(peak / 1e6, 1),
+        "cpu_s": round(cpu, 1), "max_single_rss_mb": round(usage.ru_maxrss / 1e3, 1),
         "output_mb": round(out_mb, 1), "load_before": round(load_before[0], 2),
         "load_during_mean": round(sum(v for _, v in loads) / max(len(loads), 1), 2),
         "cpus": os.cpu_count(),
@@ -154,7 +161,7 @@ def main() -> None:
         return
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     sizes = {mb: uncompressed_size(p) for mb, p in files.items()}
-    print(f"{'file':<26}{'jobs':>5}{'MB':>8}{'docs':>9}{'wall s':>9}{'MB/s':>7}{'peak MB':>9}{'load':>6}")
+    print(f"{'file':<26}{'jobs':>5}{'MB':>8}{'docs':>9}{'wall s':>9}{'cpu s':>9}{'MB/s':>7}{'peak MB':>9}{'load':>6}")
     for mb, path in files.items():
         for jobs in args.jobs:
             row = measure(path, jobs, args.chunksize)
@@ -163,7 +170,7 @@ def main() -> None:
             row["when"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
             with RESULTS.open("a") as fh:
                 fh.write(json.dumps(row) + "\n")
-            print(f"{row['file']:<26}{jobs:>5}{row['input_mb']:>8}{row['docs']:>9}{row['wall_s']:>9}"
+            print(f"{row['file']:<26}{jobs:>5}{row['input_mb']:>8}{row['docs']:>9}{row['wall_s']:>9}{row['cpu_s']:>9}"
                   f"{row['mb_per_s']:>7}{row['peak_tree_rss_mb']:>9}{row['load_during_mean']:>6}", flush=True)
 
 
