@@ -8,6 +8,7 @@ import textwrap
 import warnings
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import framing
@@ -289,3 +290,25 @@ def test_two_lexicons_with_one_name_rejected():
     b = lexicon_from_dict({"name": "same", "version": "1", "categories": {"b": {"terms": ["y"]}}})
     with pytest.raises(LexiconError, match="share the name"):
         resolve_lexicons([a, b])
+
+
+def _found(text: str, lexicon: str) -> list[tuple[str, str]]:
+    corpus = pd.DataFrame({"doc_id": ["d"], "outlet": ["o"], "text": [text]})
+    m = framing.find(corpus, lexicons=[lexicon]).sort_values("start")
+    return list(zip(m["match"], m["category"]))
+
+
+def test_actor_labels_review_of_common_news_uses():
+    found = _found(
+        "A paramilitary group and Salafist fighters joined the separatist movement. "
+        "The gunman opened fire at a school, the network reported. "
+        "Islamic Jihad fired rockets. Troop movements were seen near a minority group's villages. "
+        "More militant activists marched.",
+        "actor_labels",
+    )
+    assert ("paramilitary group", "militancy") in found
+    assert ("Salafist", "extremism") in found and ("fighters", "militancy") in found
+    assert ("separatist movement", "separatism") in found
+    words = {w.lower() for w, _ in found}
+    # a lone shooter, a broadcaster, an organisation's name, troops moving and a social group are not actor labels
+    assert not words & {"gunman", "network", "jihad", "movements", "group", "militant"}, found
