@@ -38,8 +38,9 @@ def register(subparsers) -> None:
                    help="score on a running dask.distributed cluster, e.g. tcp://host:8786 (needs the [dask] "
                         "extra on this machine and the workers); only this machine reads the corpus")
     p.add_argument("--chunksize", type=int, default=None, metavar="N",
-                   help="read and score the corpus N documents at a time, writing as it goes, so memory "
-                        "stays bounded whatever its size (implied by --jobs and --scheduler; default 500)")
+                   help="read and score a corpus file N documents at a time, writing as it goes, so memory "
+                        "stays bounded whatever its size (default 500; folders of HTML pages and the bundled "
+                        "example are read whole)")
     p.set_defaults(func=run)
 
 
@@ -109,10 +110,22 @@ def run_streamed(args: argparse.Namespace) -> int:
     return 0 if summary["docs_missing"].iloc[0] == 0 else 1
 
 
+def _streamable(corpus: str) -> bool:
+    """Whether a corpus argument can be read in chunks (every file format; folders of .txt files)."""
+    path = Path(corpus)
+    if path.is_file():
+        return True
+    if path.is_dir():
+        names = [p.suffix.lower() for p in path.iterdir() if p.is_file()]
+        return ".txt" in names and not ({".html", ".htm"} & set(names))
+    return False
+
+
 def run(args: argparse.Namespace) -> int:
+    """Score a corpus file in chunks (bounded memory); the bundled example and HTML folders in memory."""
     import sys
 
-    if args.jobs != 1 or args.scheduler is not None or args.chunksize is not None:
+    if args.jobs != 1 or args.scheduler is not None or args.chunksize is not None or _streamable(args.corpus):
         _format(args.output)  # fail before the work
         if args.matches is not None:
             _format(args.matches)
