@@ -312,3 +312,16 @@ def test_actor_labels_review_of_common_news_uses():
     words = {w.lower() for w, _ in found}
     # a lone shooter, a broadcaster, an organisation's name, troops moving and a social group are not actor labels
     assert not words & {"gunman", "network", "jihad", "movements", "group", "militant"}, found
+
+
+def test_domestic_and_boilerplate_uses_are_not_framing_terms():
+    legit = _found(
+        "Police seized illegal guns and illegal drugs. A counterterrorism official spoke in response to "
+        "questions, out of fear of retaliation. The strike was illegal and came in retaliation for the raid.",
+        "legitimacy",
+    )
+    assert [w for w, _ in legit] == ["illegal", "retaliation"]
+    hedges = _found("You may opt out at any time. Act as soon as possible. The toll may rise.", "hedging")
+    assert [w for w, _ in hedges] == ["may"]
+    loaded = _found("He is serious about talks. The situation is serious.", "evaluative")
+    assert [w for w, _ in loaded] == ["serious"]
