@@ -61,6 +61,26 @@ DEFAULT_PATTERNS: dict[str, str] = {
     r"|\((?i:photo|image|file photo)[:/ ][^)]*\)|^(?i:photo|image|file photo|photograph)\s*:.*)",
     # dateline lines such as "AFP , Wednesday 17 Jan 2024"
     "dateline": rf"[A-Z][\w.&'’ -]{{0,40}}\s*[,|–—-]\s*{_DATE}(?:\s+\d{{1,2}}[:.]\d{{2}}\s*(?i:[ap]\.?m\.?)?.*)?",
+    # copyright and rights lines
+    "copyright": r"(?i:(?:copyright\s*)?©\s*(?:\d{4}|[\w .,-]{0,60}\d{4}).*|copyright\s+\d{4}\b.*|.*all rights reserved\.?)",
+    # newsletter and subscription prompts
+    "newsletter": r"(?i:(?:sign up|subscribe)\b.{0,80}\b(?:newsletters?|inbox|updates)\b.*|.*delivered to your inbox\b.*)",
+    # advertising slots
+    "advertisement": r"(?i:advertisement:?|sponsored(?: content)?|(?:advertisement\s+)?(?:story\s+)?continue[sd]?\s+"
+    r"(?:reading the main story|below)|story continues below(?: advertisement)?)",
+    # "Click here …" and app prompts
+    "click_here": r"(?i:click here\b.*)",
+    # social-media follow prompts
+    "follow_prompt": r"(?i:(?:follow|join) (?:us|@\w+)\b.{0,60}|follow @\w+.*)",
+    # media player and gallery furniture
+    "media_furniture": r"(?i:photo|photos|video|image|close|youtube|slideshow\s*\(\d+ images?\)|enlarge this image\b.*"
+    r"|(?:next|prev(?:ious)?) image \d+ of \d+|image copyright\b.*|(?:hide|toggle) caption\b.*)",
+    # "More On This...", "More:"
+    "more_links": r"(?i:more(?: on this)?\s*(?:\.\.\.|…|:))",
+    # separator lines: "___", "***", "----"
+    "separator": r"[_*=~#•·-]{3,}",
+    # relative timestamps of a page: "6 years ago", "This article is more than 1 year old"
+    "timestamp": r"(?i:\d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago|this article is more than \d+ \w+ old)",
     # editor's notes such as "*This story was edited by Ahram Online"
     "editor_note": r"\*?(?i:this (?:story|article|report) (?:was|has been) (?:edited|updated|corrected|amended))\b.*",
 }

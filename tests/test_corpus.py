@@ -307,3 +307,38 @@ def test_reads_the_allsides_corpus_without_losing_a_document(shared_datasets):
     assert corpus["doc_id"].is_unique
     assert {"leaning", "topic", "title", "url"} <= set(corpus.columns)
     assert set(corpus["leaning"]) == {"left", "center", "right"}
+
+
+def test_common_page_furniture_lines_are_removed():
+    raw = "\n".join([
+        "Officials said the talks would resume on Monday.",
+        "Advertisement",
+        "Story continues below",
+        "Copyright © 2021 Example Media, LLC. Click here for reprint permission.",
+        "Sign up for our Morning Briefing newsletter",
+        "CLICK HERE TO GET THE EXAMPLE NEWS APP",
+        "Follow us on Twitter @ExampleNews.",
+        "Slideshow (3 Images)",
+        "More:",
+        "___",
+        "This article is more than 2 years old",
+        "The minister denied the report.",
+    ])
+    text, removed = clean_text(raw)
+    assert text == "Officials said the talks would resume on Monday.\nThe minister denied the report."
+    assert [r.rule for r in removed] == [
+        "advertisement", "advertisement", "copyright", "newsletter", "click_here", "follow_prompt",
+        "media_furniture", "more_links", "separator", "timestamp",
+    ]
+
+
+def test_story_sentences_mentioning_ads_photos_or_followers_stay():
+    raw = "\n".join([
+        "The advertisement ran for three weeks before it was pulled.",
+        "Photos of the damage circulated widely on social media.",
+        "Followers of the cleric gathered outside the court.",
+        "Copyright lawyers said the case could take years.",
+        "More than 40 people were killed, officials said.",
+    ])
+    text, removed = clean_text(raw)
+    assert removed == [] and text == raw
