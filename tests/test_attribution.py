@@ -218,3 +218,12 @@ def test_naming_and_phoning_uses_of_called_are_not_attributions():
         "She called him to congratulate him. The council called for calm and called on residents to stay home."
     ))
     assert out.empty, list(out["verb"])
+
+
+def test_administrative_denials_and_asylum_claims_are_not_attributions():
+    out = framing.attributions(corpus(
+        "Reporters were denied access to the site. The family will claim asylum in Canada. "
+        "The minister denied that troops crossed the border."
+    ))
+    assert list(out["verb"]) == ["denied"]
+    assert out["speaker"].iloc[0] == "The minister"
