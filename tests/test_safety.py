@@ -138,6 +138,7 @@ def test_regex_metacharacters_are_literal_text():
     assert all(text[s:e] == m for s, e, m in zip(found["start"], found["end"], found["match"].astype(str)))
 
 
+@pytest.mark.slow
 def test_very_long_term_and_huge_term_list_complete(tmp_path):
     long_term = " ".join(["word"] * 5000)  # a 25,000-character phrase
     many = [f"term{i:06d}" for i in range(100_000)]
