@@ -73,6 +73,7 @@ _EXPORTS: dict[str, str] = {
     "SchemaError": "framing.errors",
     "ModelError": "framing.errors",
     "StatisticsError": "framing.errors",
+    "UsageError": "framing.errors",
 }
 
 __all__ = sorted(_EXPORTS) + ["__version__"]

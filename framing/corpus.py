@@ -258,7 +258,17 @@ def clean_corpus(
 # --------------------------------------------------------------------------- reading
 
 
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def _decode(data: bytes, source: str, encoding: str) -> str:
+    if codecs.lookup(encoding).name == "utf-8":
+        # a byte-order mark says unambiguously that the file is UTF-16 or UTF-32
+        for bom, name in _BOMS:
+            if data.startswith(bom):
+                encoding = name
+                break
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
@@ -288,7 +298,10 @@ def _read_text_file(path: Path, encoding: str) -> str:
 
 
 def _read_jsonl(path: Path, encoding: str) -> pd.DataFrame:
-    return _jsonl_frame(_read_text_file(path, encoding), path)
+    table = _jsonl_frame(_read_text_file(path, encoding), path)
+    if table.empty:
+        raise CorpusError(f"{path}: the file has no records; expected one JSON object per line")
+    return table
 
 
 def _jsonl_frame(text: str, path: Path | str, first_line: int = 1) -> pd.DataFrame:

@@ -44,6 +44,12 @@ class InputNotFoundError(FramingError, FileNotFoundError):
     exit_code = 3
 
 
+class UsageError(FramingError, ValueError):
+    """An option has a value the library cannot use (an unknown output format, a bad number of jobs)."""
+
+    exit_code = 2
+
+
 class StatisticsError(FramingError, ValueError):
     """A comparison cannot be computed from the given table."""
 

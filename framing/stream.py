@@ -37,7 +37,7 @@ import pyarrow.parquet as pq
 
 from framing import accounting
 from framing import corpus as _corpus
-from framing.errors import CorpusError, FramingError, InputNotFoundError
+from framing.errors import CorpusError, FramingError, InputNotFoundError, UsageError
 
 __all__ = [
     "StreamError",
@@ -72,10 +72,8 @@ Measure = Literal[
 ]
 
 
-class StreamError(FramingError, ValueError):
+class StreamError(UsageError):
     """A streaming option is invalid (number of jobs, chunk size, output format)."""
-
-    exit_code = 2
 
 
 # --------------------------------------------------------------------------- options

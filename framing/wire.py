@@ -80,6 +80,8 @@ def _word_spans(text: str, offset: int) -> list[tuple[str, int, int]]:
         w = m.group()
         if not w.isascii():
             w = unicodedata.normalize("NFKC", w).translate(_TYPO)
+            if not w.strip():  # only characters normalisation removes (e.g. zero-width space)
+                continue
         if w[0] == "-" and len(w) > 1 or w in ("\u2014",):
             w = "\u2014"
         out.append((w, offset + m.start(), offset + m.end()))

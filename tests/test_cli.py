@@ -181,7 +181,7 @@ def test_bad_study_spec_exits_4(capsys, tmp_path):
 
 def test_wrong_output_format_fails_before_the_work(capsys, tmp_path, corpus_csv):
     code, out, err = run(capsys, "score", str(corpus_csv), "-o", str(tmp_path / "scores.xlsx"))
-    assert code != 0
+    assert code == 2
     assert ".xlsx" in one_line_error(err)
     assert not (tmp_path / "scores.xlsx").exists()
 

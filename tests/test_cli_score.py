@@ -50,7 +50,7 @@ def test_score_corpus_file(tmp_path):
 
 
 def test_score_errors(tmp_path, capsys):
-    assert main(["score", "example", "-o", str(tmp_path / "s.xlsx"), "-q"]) == 1
+    assert main(["score", "example", "-o", str(tmp_path / "s.xlsx"), "-q"]) == 2
     assert "unknown output format" in capsys.readouterr().err
     assert main(["score", str(tmp_path / "missing.csv"), "-o", str(tmp_path / "s.csv"), "-q"]) == 3
     bad = tmp_path / "bad.yaml"

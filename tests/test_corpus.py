@@ -342,3 +342,18 @@ def test_story_sentences_mentioning_ads_photos_or_followers_stay():
     ])
     text, removed = clean_text(raw)
     assert removed == [] and text == raw
+
+
+def test_utf16_file_with_a_byte_order_mark_is_read(tmp_path):
+    table = pd.DataFrame({"doc_id": ["a"], "outlet": ["A"], "text": ["Pakistan’s “sovereignty” was violated."]})
+    (tmp_path / "c.csv").write_bytes(table.to_csv(index=False).encode("utf-16"))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        corpus = framing.read_corpus(tmp_path / "c.csv")
+    assert corpus["text"].tolist() == ["Pakistan’s “sovereignty” was violated."]
+
+
+def test_empty_jsonl_file_says_it_has_no_records(tmp_path):
+    (tmp_path / "c.jsonl").write_text("\n\n", encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"c\.jsonl: the file has no records"):
+        framing.read_corpus(tmp_path / "c.jsonl")

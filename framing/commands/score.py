@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from framing.errors import FramingError
+from framing.errors import UsageError
 
 
 def register(subparsers) -> None:
@@ -50,7 +50,7 @@ _FORMATS = {".csv": "csv", ".tsv": "tsv", ".parquet": "parquet", ".pq": "parquet
 def _format(path: Path) -> str:
     fmt = _FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise FramingError(f"{path}: unknown output format {path.suffix!r}; use .csv, .tsv or .parquet")
+        raise UsageError(f"{path}: unknown output format {path.suffix!r}; use .csv, .tsv or .parquet")
     return fmt
 
 
@@ -91,7 +91,7 @@ def run_streamed(args: argparse.Namespace) -> int:
     from framing import accounting, stream
 
     if args.corpus == "example" and not Path(args.corpus).exists():
-        raise FramingError("--jobs, --scheduler and --chunksize read a corpus file or folder, not 'example'")
+        raise UsageError("--jobs, --scheduler and --chunksize read a corpus file or folder, not 'example'")
     out = args.output if args.matches is None else {"scores": args.output, "matches": args.matches}
     for path in ([args.output] if args.matches is None else [args.output, args.matches]):
         path.parent.mkdir(parents=True, exist_ok=True)
