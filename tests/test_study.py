@@ -110,7 +110,7 @@ def test_running_the_case_study_twice_gives_identical_outputs(case_study_twice):
     first, second = case_study_twice
     tables = sorted(p.name for p in (first / "tables").glob("*.csv"))
     assert tables == sorted(p.name for p in (second / "tables").glob("*.csv"))
-    assert {"actor_labels.csv", "attributions.csv", "casualties.csv", "edits.csv", "label_shares.csv"} <= set(tables)
+    assert {"actor_labels.csv", "attributions.csv", "casualties.csv", "edits.csv", "verb_shares.csv"} <= set(tables)
     for name in tables:
         assert (first / "tables" / name).read_bytes() == (second / "tables" / name).read_bytes(), name
     one = json.loads((first / "manifest.json").read_text())
