@@ -53,7 +53,7 @@ import pandas as pd
 from framing import schema
 from framing.errors import SchemaError
 from framing.lexicon import Lexicon, Term, resolve_lexicons
-from framing.tokens import TokenScanner, base_form, n_tokens, normalize
+from framing.tokens import TokenScanner, _codes_and_space, base_form, n_tokens, normalize
 
 __all__ = ["find", "score", "kwic", "NEGATION_CUES", "NEGATION_WINDOW", "KWIC"]
 
@@ -521,7 +521,8 @@ def _expand(first: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarr
         return e, e.copy()
     row = np.repeat(np.arange(counts.size, dtype=np.int64), counts)
     offsets = np.cumsum(counts) - counts
-    idx = np.arange(total, dtype=np.int64) - offsets[row] + first[row]
+    idx = np.repeat(first - offsets, counts)
+    idx += np.arange(total, dtype=np.int64)
     return row, idx
 
 
@@ -645,35 +646,66 @@ def _iter_batches(
         while j < n_docs and (size == 0 or size + len(texts[j]) <= batch_chars):
             size += len(texts[j]) + len(_SEPARATOR)
             j += 1
-        sent = sent_given.rows(i, j) if sent_given is not None else _computed_sentences(texts[i:j], split_sentences)
-        vox = voice_given.rows(i, j) if voice_given is not None else _computed_voice(texts[i:j], voice_spans)
+        if sent_given is None and voice_given is None:
+            sent, vox = _computed_sentences_and_voice(texts[i:j])
+        else:
+            sent = sent_given.rows(i, j) if sent_given is not None else _computed_sentences(texts[i:j], split_sentences)
+            vox = voice_given.rows(i, j) if voice_given is not None else _computed_voice(texts[i:j], voice_spans)
         yield _match_batch(engine, doc_ids[i:j], outlets[i:j], texts[i:j], sent, vox, negation_window, labels)
         i = j
 
 
 def _computed_sentences(texts: list[str], split_sentences: Callable) -> tuple[np.ndarray, ...]:
+    return _sentence_arrays([split_sentences(text) if text.strip() else [] for text in texts])
+
+
+def _sentence_arrays(span_lists: list[list[tuple[int, int]]]) -> tuple[np.ndarray, ...]:
     pos: list[int] = []
     start: list[int] = []
     sid: list[int] = []
-    for k, text in enumerate(texts):
-        if not text.strip():
-            continue
-        spans = split_sentences(text)
+    for k, spans in enumerate(span_lists):
         pos.extend([k] * len(spans))
         start.extend(a for a, _ in spans)
         sid.extend(range(len(spans)))
     return (np.asarray(pos, dtype=np.int64), np.asarray(start, dtype=np.int64), np.asarray(sid, dtype=np.int64))
 
 
+def _computed_sentences_and_voice(texts: list[str]) -> tuple[tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
+    """Both span tables of a batch, splitting each document into sentences once.
+
+    Quote attribution splits a document with quotation marks into sentences
+    (:func:`framing.sentences.split_sentences`, default abbreviations); those
+    spans are reused instead of splitting the document a second time.
+    """
+    from framing.quotes import _find, _voice_with_ids
+    from framing.sentences import split_sentences
+
+    sentence_lists: list[list[tuple[int, int]]] = []
+    voice_lists: list[list[tuple[int, int, str]]] = []
+    for text in texts:
+        if not text:
+            sentence_lists.append([])
+            voice_lists.append([])
+            continue
+        found, sents = _find(text, True)
+        if not sents and text.strip():
+            sents = split_sentences(text)
+        sentence_lists.append(sents)
+        voice_lists.append([(a, b, v) for a, b, v, _ in _voice_with_ids(text, found)])
+    return _sentence_arrays(sentence_lists), _voice_arrays(voice_lists)
+
+
 def _computed_voice(texts: list[str], voice_spans: Callable) -> tuple[np.ndarray, ...]:
+    return _voice_arrays([voice_spans(text) if text else [] for text in texts])
+
+
+def _voice_arrays(span_lists: list[list[tuple[int, int, str]]]) -> tuple[np.ndarray, ...]:
     code = {v: k for k, v in enumerate(schema.VOICES)}
     pos: list[int] = []
     start: list[int] = []
     val: list[int] = []
-    for k, text in enumerate(texts):
-        if not text:
-            continue
-        for a, _, v in voice_spans(text):
+    for k, spans in enumerate(span_lists):
+        for a, _, v in spans:
             if v != "narrator":
                 pos.append(k)
                 start.append(a)
@@ -722,8 +754,11 @@ class _Labels:
         if self._by_key.size < size:
             self._by_key = np.concatenate([self._by_key, np.full(size - self._by_key.size, -1, dtype=np.int64)])
         got = self._by_key[keys]
-        missing = np.unique(keys[got < 0])
-        if missing.size:
+        lacking = keys[got < 0]
+        if lacking.size:
+            mark = np.zeros(self._by_key.size, dtype=bool)
+            mark[lacking] = True
+            missing = np.flatnonzero(mark)  # sorted and distinct, as np.unique gives them
             types = scanner.types
             new = [self._code(types[k >> 2][: len(types[k >> 2]) - (k & 3)]) for k in missing.tolist()]
             self._by_key[missing] = new
@@ -778,7 +813,8 @@ def _match_batch(
     match_codes = np.empty(gs.size, dtype=np.int64)
     match_codes[single] = labels.codes(toks.type_id[start_tok[single]] * 4 + trim[single], engine.scanner)
     if not single.all():
-        match_codes[~single] = labels.strings([big[a:b] for a, b in zip(gs[~single].tolist(), ge[~single].tolist())])
+        match_codes[~single] = _phrase_codes(big, toks, start_tok[~single], end_tok[~single], trim[~single],
+                                             gs[~single], ge[~single], engine.scanner, labels)
     parts = {
         "doc": doc,
         "sentence_id": sent.astype(np.int64),
@@ -792,6 +828,62 @@ def _match_batch(
     return _Batch(parts, n_tok, len(texts))
 
 
+def _phrase_codes(big: str, toks, start_tok: np.ndarray, end_tok: np.ndarray, trim: np.ndarray,
+                  gs: np.ndarray, ge: np.ndarray, scanner: TokenScanner, labels: _Labels) -> np.ndarray:
+    """Label codes of the evidence of phrase matches (same codes, in the same order, as
+    ``labels.strings`` of the sliced texts).
+
+    Two-word matches whose words are one whitespace character apart (most of them) are
+    identified by (first type, separator, second type, clitic trim) with integer keys, so only
+    the distinct ones are turned into strings; the others are sliced from the text.
+    """
+    types = scanner.types
+    n_types = len(types)
+    t_a = toks.type_id[start_tok]
+    t_b = toks.type_id[np.minimum(start_tok + 1, toks.type_id.size - 1)]
+    gap_at = toks.end[start_tok]
+    fast = ((end_tok - start_tok) == 2) & (toks.start[np.minimum(start_tok + 1, toks.start.size - 1)] == gap_at + 1)
+    fast &= n_types < 2_000_000
+    f_idx = np.flatnonzero(fast)
+    s_idx = np.flatnonzero(~fast)
+    if f_idx.size:
+        codes, _ = _codes_and_space(big)
+        gap = codes[gap_at[f_idx]].astype(np.int64)
+        fast_ok = gap < _GAP_CODES
+        if not fast_ok.all():  # an unusual separator: slice these too
+            s_idx = np.sort(np.concatenate([s_idx, f_idx[~fast_ok]]))
+            f_idx, gap = f_idx[fast_ok], gap[fast_ok]
+    combined = np.empty(start_tok.size, dtype=np.int64)
+    n_fast = 0
+    if f_idx.size:
+        key = ((t_a[f_idx] * n_types + t_b[f_idx]) * 4 + trim[f_idx]) * _GAP_CODES + gap
+        f_codes, f_uniq = pd.factorize(key)
+        combined[f_idx] = f_codes
+        n_fast = len(f_uniq)
+    if s_idx.size:
+        s_codes, s_uniq = pd.factorize(np.asarray(
+            [big[a:b] for a, b in zip(gs[s_idx].tolist(), ge[s_idx].tolist())], dtype=object))
+        combined[s_idx] = s_codes + n_fast
+    # distinct keys are distinct strings; ordered by first occurrence, as factorize of the strings
+    c_codes, c_uniq = pd.factorize(combined)
+    strings = []
+    for c in np.asarray(c_uniq).tolist():
+        if c < n_fast:
+            k = int(f_uniq[c])
+            k, g = divmod(k, _GAP_CODES)
+            k, tr = divmod(k, 4)
+            a, b = divmod(k, n_types)
+            second = types[b]
+            strings.append(types[a] + chr(g) + second[: len(second) - tr])
+        else:
+            strings.append(s_uniq[c - n_fast])
+    table = np.fromiter((labels._code(v) for v in strings), dtype=np.int64, count=len(strings))
+    return table[c_codes]
+
+
+_GAP_CODES = 0x3001  # separator characters up to U+3000 (the whitespace of the tokenizer)
+
+
 def _assemble(parts: list[dict], engine: _Engine, doc_ids: list[str], outlets: list[str], offsets: list[int],
               labels: _Labels) -> pd.DataFrame:
     """Concatenate batch parts into the matches table (string columns as categoricals)."""
@@ -802,26 +894,40 @@ def _assemble(parts: list[dict], engine: _Engine, doc_ids: list[str], outlets: l
     doc_codes, doc_uniques = pd.factorize(np.asarray(doc_ids, dtype=object))
     out_codes, out_uniques = pd.factorize(np.asarray(outlets, dtype=object))
 
-    def cat(codes: np.ndarray, labels) -> pd.Categorical:
-        return pd.Categorical.from_codes(codes, categories=pd.Index(list(labels), dtype="str"))
+    def cat(table: np.ndarray | None, codes: np.ndarray, labels) -> pd.Categorical:
+        # codes are built in the smallest integer type first (the one pandas keeps), and are valid
+        # by construction, so the check of every one of millions of codes is skipped
+        dtype = _code_dtype(len(labels))
+        if table is not None:
+            codes = table.astype(dtype)[codes]
+        else:
+            codes = codes.astype(dtype, copy=False)
+        return pd.Categorical.from_codes(
+            codes, dtype=pd.CategoricalDtype(pd.Index(list(labels), dtype="str")), validate=False)
 
-    match = cat(np.concatenate([p["match"] for p in parts]), labels.labels)
-    return pd.DataFrame(
-        {
-            "doc_id": cat(doc_codes[doc], doc_uniques),
-            "outlet": cat(out_codes[doc], out_uniques),
-            "sentence_id": np.concatenate([p["sentence_id"] for p in parts]),
-            "start": np.concatenate([p["start"] for p in parts]),
-            "end": np.concatenate([p["end"] for p in parts]),
-            "match": match,
-            "lexicon": cat(engine.term_lex[term], engine.lex_labels),
-            "category": cat(engine.cat_code[engine.term_cat[term]], engine.cat_labels),
-            "term": cat(engine.term_code[term], engine.term_labels),
-            "voice": cat(np.concatenate([p["voice"] for p in parts]), schema.VOICES),
-            "negated": np.concatenate([p["negated"] for p in parts]),
-        },
-        columns=list(schema.MATCHES),
-    )
+    match = cat(None, np.concatenate([p["match"] for p in parts]), labels.labels)
+    columns = {
+        "doc_id": cat(doc_codes, doc, doc_uniques),
+        "outlet": cat(out_codes, doc, out_uniques),
+        "sentence_id": np.concatenate([p["sentence_id"] for p in parts]),
+        "start": np.concatenate([p["start"] for p in parts]),
+        "end": np.concatenate([p["end"] for p in parts]),
+        "match": match,
+        "lexicon": cat(engine.term_lex, term, engine.lex_labels),
+        "category": cat(engine.cat_code[engine.term_cat], term, engine.cat_labels),
+        "term": cat(engine.term_code, term, engine.term_labels),
+        "voice": cat(None, np.concatenate([p["voice"] for p in parts]), schema.VOICES),
+        "negated": np.concatenate([p["negated"] for p in parts]),
+    }
+    # the arrays are new and owned by the table: no copy into consolidated blocks
+    return pd.DataFrame(columns, columns=list(schema.MATCHES), copy=False)
+
+
+def _code_dtype(n_labels: int) -> type:
+    for dtype in (np.int8, np.int16, np.int32):
+        if n_labels < np.iinfo(dtype).max:
+            return dtype
+    return np.int64
 
 
 def _empty_matches() -> pd.DataFrame:
