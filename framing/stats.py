@@ -780,7 +780,8 @@ def shares_test(Y: np.ndarray, gcode: np.ndarray, n_groups: int, *, clustered: b
     if table.shape == (2, 2):
         return chi2, float(sps.fisher_exact(table.astype(int)).pvalue), "Fisher exact test"
     r = sps.fisher_exact(table.astype(int), method=sps.MonteCarloMethod(n_resamples=n_resamples, rng=rng))
-    return chi2, float(r.pvalue), f"Fisher exact test, Monte Carlo p-value ({n_resamples} tables)"
+    # scipy returns the Monte Carlo p-value as a one-element array
+    return chi2, float(np.ravel(r.pvalue)[0]), f"Fisher exact test, Monte Carlo p-value ({n_resamples} tables)"
 
 
 def compare_shares(

@@ -268,6 +268,21 @@ def test_shares_single_documents_wilson_fisher_and_cramers_v():
     assert res["note"].str.contains("describes these articles").all()
 
 
+def test_shares_monte_carlo_fisher_on_a_larger_sparse_table():
+    # five outlets, one article each, four label categories with small counts (as in the bundled corpus)
+    rows = []
+    for g, cats in enumerate([["a", "a", "b"], ["b", "c"], ["a", "d"], ["c", "c", "d"], ["a", "b", "c", "d"]]):
+        rows += [{"doc_id": f"d{g}", "outlet": f"O{g}", "label_category": c} for c in cats]
+    table = pd.DataFrame(rows)
+    with pytest.warns(SmallSampleWarning):
+        res = compare_shares(table, seed=3, n_resamples=999)
+    v = res[res["measure"] == "label_category Cramér's V"].iloc[0]
+    assert "Monte Carlo" in v["method"]
+    assert isinstance(v["p_value"], float) and 0 < v["p_value"] <= 1
+    # no real association in 14 labels: the test must not call it significant
+    assert v["p_value"] > 0.2
+
+
 def test_shares_clustered_by_document_design_effect_wilson():
     rng = np.random.default_rng(3)
     rows = []
