@@ -5,6 +5,8 @@
 #     text_representation:
 #       extension: .py
 #       format_name: percent
+#       format_version: '1.3'
+#       jupytext_version: 1.19.6
 #   kernelspec:
 #     display_name: Python 3
 #     language: python
@@ -91,11 +93,12 @@ for row in labels[labels["doc_id"] == "ahram"].itertuples():
 # %% [markdown]
 # Shares of the label categories each outlet uses **in its own voice** for Jaish al-Adl, with 95 % intervals
 # (`compare_shares`; Hamas is labelled in its own voice by one outlet only, so there is nothing to compare).
-# With counts this small the overall test's p-value is rough; the point is the shares and their intervals.
+# With counts this small the overall test is a Monte Carlo Fisher exact test; the point is the shares and their
+# intervals.
 
 # %%
 jaish_own = labels[own & (labels["actor"] == "Jaish al-Adl")]
-label_shares = framing.compare_shares(jaish_own, by="outlet", outcome="label_category", test="chi2", seed=20240117)
+label_shares = framing.compare_shares(jaish_own, by="outlet", outcome="label_category", seed=20240117)
 label_shares[["group", "measure", "estimate", "ci_low", "ci_high", "count", "exposure", "p_value", "note"]]
 
 # %%
