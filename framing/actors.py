@@ -170,7 +170,7 @@ _REPORT_BEFORE = re.compile(r"\s+(?:that\s+)?[“\"‘']?$")
 _NEG_BEFORE = re.compile(r"\b(?:not|never|no\s+longer|n['’]t)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
-def load_actors(actors: Mapping[str, Any] | str | PathLike[str]) -> dict[str, list[str]]:
+def load_actors(actors: Mapping[str, Any] | str | PathLike[str], *, source: str | None = None) -> dict[str, list[str]]:
     """Validate an actor map (or read it from a YAML file).
 
     Parameters
@@ -178,7 +178,9 @@ def load_actors(actors: Mapping[str, Any] | str | PathLike[str]) -> dict[str, li
     actors : mapping or path
         ``{actor name: [alias, ...]}``; a single alias string is accepted, and
         the actor's own name is always an alias. A path names a YAML file with
-        that mapping.
+        that mapping (or with a top-level ``actors:`` key holding it).
+    source : str, optional
+        What the map is, named in error messages (default: the file, or "actors").
 
     Returns
     -------
@@ -192,18 +194,21 @@ def load_actors(actors: Mapping[str, Any] | str | PathLike[str]) -> dict[str, li
     framing.errors.SchemaError
         If the map is empty or an entry is not a name with string aliases.
     """
-    source = "actors"
     if isinstance(actors, (str, PathLike)):
         path = Path(actors)
-        if not path.is_file():
-            raise InputNotFoundError(f"actor file {path} does not exist")
-        source = str(path)
+        if not path.exists() or path.is_dir():  # a pipe (process substitution) is fine
+            raise InputNotFoundError(f"actors file {path} does not exist")
+        source = source or f"actors file {path}"
         try:
             actors = yaml.safe_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" line {mark.line + 1}" if mark is not None else ""
-            raise SchemaError(f"{source}{where}: not valid YAML ({exc})") from None
+            problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+            raise SchemaError(f"{source}{where}: not valid YAML ({problem})") from None
+        if isinstance(actors, Mapping) and set(actors) == {"actors"}:
+            actors = actors["actors"]
+    source = source or "actors"
     if not isinstance(actors, Mapping) or not actors:
         raise SchemaError(f"{source}: expected a mapping of actor name -> list of aliases, got {type(actors).__name__}")
     out: dict[str, list[str]] = {}
@@ -220,12 +225,7 @@ def load_actors(actors: Mapping[str, Any] | str | PathLike[str]) -> dict[str, li
             short.maxlevel, short.maxlist, short.maxstring = 2, 6, 60
             shown = short.repr(aliases)
             raise SchemaError(f"{source}: aliases of actor {name!r} must be a list of non-empty strings, got {shown}")
-        seen: list[str] = []
-        for alias in [name, *aliases]:
-            alias = alias.strip()
-            if alias not in seen:
-                seen.append(alias)
-        out[name] = seen
+        out[name.strip()] = list(dict.fromkeys(a.strip() for a in [name, *aliases]))
     return out
 
 

@@ -26,7 +26,6 @@ import importlib.resources
 import json
 import platform
 import re
-import reprlib
 import sys
 import warnings
 from collections.abc import Callable, Mapping, Sequence
@@ -40,9 +39,10 @@ import numpy as np
 import pandas as pd
 
 from framing import schema
+from framing.actors import load_actors
 from framing.errors import FramingError, InputNotFoundError, SchemaError
 
-__all__ = ["report", "load_actors", "corpus_inputs", "MANIFEST_VOLATILE"]
+__all__ = ["report", "corpus_inputs", "MANIFEST_VOLATILE"]
 
 #: manifest keys that change from run to run (everything else is reproducible)
 MANIFEST_VOLATILE = ("created_utc",)
@@ -59,60 +59,6 @@ Actors = Mapping[str, Sequence[str] | str]
 
 
 # --------------------------------------------------------------------------- inputs
-
-
-def load_actors(path: str | Path) -> dict[str, list[str]]:
-    """Read actors and their aliases from a YAML file.
-
-    The file maps each actor's name to a list of aliases (a single string is
-    one alias)::
-
-        Jaish al-Adl: [Jaish al-Adl, Jaish-ul-Adl, Army of Justice]
-        Hamas: [Hamas]
-
-    A top-level ``actors:`` key holding that mapping is accepted too.
-
-    Returns
-    -------
-    dict
-        actor name -> list of aliases (the name itself is always one of them).
-    """
-    import yaml
-
-    p = Path(path)
-    if not p.exists() or p.is_dir():
-        raise InputNotFoundError(f"actors file {p} does not exist")
-    try:
-        loaded = yaml.safe_load(p.read_text(encoding="utf-8"))
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
-        raise SchemaError(f"actors file {p}{where}: not valid YAML ({problem})") from None
-    if isinstance(loaded, dict) and set(loaded) == {"actors"}:
-        loaded = loaded["actors"]
-    return normalise_actors(loaded, source=str(p))
-
-
-def normalise_actors(actors: Any, *, source: str = "actors") -> dict[str, list[str]]:
-    """Check an actors mapping and return name -> list of aliases (name included, order kept)."""
-    if not isinstance(actors, Mapping) or not actors:
-        raise SchemaError(f"{source}: expected a mapping of actor name to a list of aliases, got {type(actors).__name__}")
-    out: dict[str, list[str]] = {}
-    for name, aliases in actors.items():
-        if not isinstance(name, str) or not name.strip():
-            raise SchemaError(f"{source}: actor names must be non-empty strings, got {name!r}")
-        if aliases is None:
-            aliases = []
-        if isinstance(aliases, str):
-            aliases = [aliases]
-        if not isinstance(aliases, Sequence) or not all(isinstance(a, str) and a.strip() for a in aliases):
-            short = reprlib.Repr()  # bounded: a YAML alias bomb would make the full repr exponentially long
-            short.maxlevel, short.maxlist, short.maxstring = 2, 6, 60
-            raise SchemaError(f"{source}: aliases of {name!r} must be a list of non-empty strings, "
-                              f"got {short.repr(aliases)}")
-        out[name.strip()] = list(dict.fromkeys([name.strip(), *(a.strip() for a in aliases)]))
-    return out
 
 
 def parse_actor_option(value: str) -> tuple[str, list[str]]:
@@ -677,12 +623,7 @@ def _report(corpus, out_dir, *, actors, lexicons, wire, min_wire_similarity, by,
             keyness_terms, title, max_articles, parameters, progress, source_label: str | None = None) -> Path:
     """:func:`report`, with the corpus named ``source_label`` in the manifest (a study's relative path)."""
     source = corpus
-    if isinstance(actors, (str, Path)):
-        actors_map = load_actors(actors)
-    elif actors is not None:
-        actors_map = normalise_actors(actors)
-    else:
-        actors_map = None
+    actors_map = load_actors(actors) if actors is not None else None
     table = _load_corpus(source)
     if by not in table.columns:
         raise SchemaError(f"cannot compare by {by!r}: the corpus has no such column; columns: {list(table.columns)}")

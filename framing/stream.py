@@ -37,7 +37,7 @@ import pyarrow.parquet as pq
 
 from framing import accounting
 from framing import corpus as _corpus
-from framing.errors import CorpusError, FramingError, InputNotFoundError, UsageError
+from framing.errors import CorpusError, InputNotFoundError, UsageError
 
 __all__ = [
     "StreamError",

@@ -126,7 +126,7 @@ def load_study(path: str | Path) -> Study:
     """
     import yaml
 
-    from framing.reporting import normalise_actors
+    from framing.actors import load_actors
 
     p = Path(path)
     if not p.is_file():
@@ -147,7 +147,7 @@ def load_study(path: str | Path) -> Study:
     if corpus != "example" and not (p.parent / corpus).exists():
         raise InputNotFoundError(f"study spec {p}{_line_of(text, 'corpus')}: corpus {corpus} does not exist "
                                  f"(paths are relative to the spec's folder; 'example' is the bundled corpus)")
-    actors = normalise_actors(spec["actors"], source=f"study spec {p}: actors") if spec.get("actors") else {}
+    actors = load_actors(spec["actors"], source=f"study spec {p}: actors") if spec.get("actors") else {}
     lexicons = spec.get("lexicons")
     if lexicons is not None and (not isinstance(lexicons, list) or not all(isinstance(x, str) for x in lexicons)):
         raise SchemaError(f"study spec {p}{_line_of(text, 'lexicons')}: 'lexicons' must be a list of names")

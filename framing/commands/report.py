@@ -40,13 +40,14 @@ def register(subparsers) -> None:
 
 def actors_from_args(args: argparse.Namespace) -> dict[str, list[str]] | None:
     """Actors from ``--actors FILE`` and repeated ``--actor NAME=a,b`` (the latter win)."""
-    from framing.reporting import load_actors, normalise_actors, parse_actor_option
+    from framing.actors import load_actors
+    from framing.reporting import parse_actor_option
 
     actors: dict[str, list[str]] = dict(load_actors(args.actors)) if args.actors else {}
     for value in args.actor:
         name, aliases = parse_actor_option(value)
         actors[name] = aliases
-    return normalise_actors(actors, source="--actor") if actors else None
+    return load_actors(actors, source="--actor") if actors else None
 
 
 def run(args: argparse.Namespace) -> int:
