@@ -327,7 +327,6 @@ class _Engine:
         """
         A = self._type_arrays()
         n = type_id.size
-        empty = np.zeros(0, dtype=np.int64)
         # single-token terms
         ptr = A["f_ptr"]
         first = ptr[type_id]

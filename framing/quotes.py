@@ -896,7 +896,6 @@ def _find_uncached(text: str, resolve_pronouns: bool) -> tuple[tuple[Quote, ...]
     out: list[Quote] = []
     last_attr: _Attr | None = None
     last_attr_line = -1
-    prev_line_attr: tuple[int, _Attr] | None = None  # (line_start, attr) of the last attributed quote
     for r in raws:
         if _is_name(text, r):
             continue
