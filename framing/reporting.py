@@ -50,7 +50,7 @@ MANIFEST_VOLATILE = ("created_utc",)
 #: dependencies whose versions the manifest records
 DEPENDENCIES = (
     "pandas", "numpy", "scipy", "scikit-learn", "statsmodels", "matplotlib", "seaborn",
-    "nltk", "PyYAML", "pyarrow", "pyahocorasick", "text2num",
+    "nltk", "PyYAML", "pyarrow", "text2num", "joblib",
 )
 
 VOICE_NAMES = {"narrator": "outlet's own voice", "quote": "inside a quotation", "scare_quote": "inside scare quotes"}
