@@ -174,7 +174,7 @@ def adjust_pvalues(p_values: Sequence[float] | np.ndarray, method: Adjust = "hol
             out[ok] = p[ok]
         elif method == "holm":
             # Holm's step-down, as multipletests(method="holm") computes it; done here because
-            # that function calls gc.collect() for Holm, which costs ~50 ms per call in a full session
+            # that function calls gc.collect() for Holm, which costs ~50 ms per call in a full test run
             q = p[ok]
             order = np.argsort(q, kind="stable")
             m = len(q)
