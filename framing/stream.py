@@ -730,7 +730,8 @@ class _Sink:
                 if not self.pending:
                     raise StreamError(f"{self.out}: nothing to write")
                 self._open(final=True)
-            assert self.writer is not None
+            if self.writer is None:
+                raise StreamError(f"{self.out}: the Parquet writer could not be opened")
             self.writer.close()
         os.replace(self.tmp, self.out)
 
