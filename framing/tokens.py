@@ -166,22 +166,20 @@ class TokenScanner:
 
     _HASH_MAX = 64  # longer chunks are looked up by their string
     _BASE = np.uint64(0x100000001B3)
+    _WINDOW = 1 << 20  # characters per prefix-hash window
 
     def __init__(self, *, max_cache: int = 1_000_000) -> None:
         self.max_cache = max_cache
         self.generation = -1
+        self._pow: tuple[np.ndarray, np.ndarray] | None = None  # powers of _BASE and of its inverse
         self.reset()
-        powers = np.full(self._HASH_MAX, self._BASE, dtype=np.uint64)
-        powers[0] = 1
-        with np.errstate(over="ignore"):
-            self._powers = np.cumprod(powers, dtype=np.uint64)  # wraps modulo 2**64
 
     def reset(self) -> None:
         """Forget every cached chunk and type."""
         self.types: list[str] = []
         self._type_ids: dict[str, int] = {}
-        self._hash_keys = np.zeros(0, dtype=np.uint64)  # sorted chunk hashes
-        self._hash_vals = np.zeros(0, dtype=np.int64)  # their chunk ids
+        self._hash_index = pd.Index(np.zeros(0, dtype=np.uint64))  # chunk hashes
+        self._hash_vals = np.full(1, -1, dtype=np.int64)  # their chunk ids, then a -1 sentinel
         self._long_ids: dict[str, int] = {}  # long chunk string -> chunk id
         self._n_chunks = 0
         # per chunk: slice into the sub-token arrays
@@ -229,6 +227,43 @@ class TokenScanner:
         self._n_chunks += len(chunks)
         return ids
 
+    def _hashes(self, codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """64-bit polynomial hashes (with the length mixed in) of short chunks ``codes[starts:ends]``.
+
+        Prefix sums of ``code * B**i`` are taken over windows of the text, so a
+        chunk's hash is a difference of two prefix sums times an inverse power
+        of ``B`` (odd, hence invertible modulo 2**64): a few passes over the
+        text instead of one per character of every chunk.
+        """
+        window = self._WINDOW
+        pw, inv = self._window_powers()
+        h = np.empty(starts.size, dtype=np.uint64)
+        n = codes.size
+        bounds = np.searchsorted(starts, np.arange(0, n + window, window, dtype=np.int64))
+        with np.errstate(over="ignore"):
+            for k in range(bounds.size - 1):
+                a, b = int(bounds[k]), int(bounds[k + 1])
+                if a == b:
+                    continue
+                lo = k * window
+                hi = min(n, lo + window + self._HASH_MAX)  # a chunk may run past the window's end
+                prefix = np.zeros(hi - lo + 1, dtype=np.uint64)
+                np.cumsum(codes[lo:hi].astype(np.uint64) * pw[: hi - lo], out=prefix[1:])
+                s, e = starts[a:b] - lo, ends[a:b] - lo
+                h[a:b] = (prefix[e] - prefix[s]) * inv[s]
+            return h * self._BASE + (ends - starts).astype(np.uint64)
+
+    def _window_powers(self) -> tuple[np.ndarray, np.ndarray]:
+        if self._pow is None:
+            size = self._WINDOW + self._HASH_MAX
+            with np.errstate(over="ignore"):
+                base = np.full(size, self._BASE, dtype=np.uint64)
+                base[0] = 1
+                inv = np.full(size, np.uint64(pow(int(self._BASE), -1, 2**64)), dtype=np.uint64)
+                inv[0] = 1
+                self._pow = (np.cumprod(base, dtype=np.uint64), np.cumprod(inv, dtype=np.uint64))
+        return self._pow
+
     def _chunk_ids(self, text: str, codes: np.ndarray, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
         n = starts.size
         lengths = ends - starts
@@ -236,43 +271,29 @@ class TokenScanner:
         short = lengths <= self._HASH_MAX
         s_idx = np.flatnonzero(short)
         if s_idx.size:
-            ls = lengths[s_idx]
-            offsets = np.cumsum(ls) - ls
-            total = int(ls.sum())
-            within = np.arange(total, dtype=np.int64) - np.repeat(offsets, ls)
-            chars = np.repeat(starts[s_idx] - offsets, ls) + np.arange(total, dtype=np.int64)
-            with np.errstate(over="ignore"):
-                vals = codes[chars].astype(np.uint64) * self._powers[within]
-                h = np.add.reduceat(vals, offsets) if total else np.zeros(0, dtype=np.uint64)
-                h = h * self._BASE + ls.astype(np.uint64)  # the length is part of the key
-            codes_b, uniq = pd.factorize(h)
-            uniq = np.asarray(uniq, dtype=np.uint64)
-            # known hashes: a sorted array and the chunk id of each
-            where = np.searchsorted(self._hash_keys, uniq)
-            where_c = np.minimum(where, max(self._hash_keys.size - 1, 0))
-            hit = (self._hash_keys[where_c] == uniq) if self._hash_keys.size else np.zeros(uniq.size, dtype=bool)
-            known = np.where(hit, self._hash_vals[where_c] if self._hash_keys.size else -1, -1).astype(np.int64)
-            new = np.flatnonzero(~hit)
+            h = self._hashes(codes, starts[s_idx], ends[s_idx])
+            known = self._hash_index.get_indexer(h) if len(self._hash_index) else np.full(h.size, -1)
+            got = self._hash_vals[known]  # known == -1 reads the sentinel -1 at the end
+            new = np.flatnonzero(got < 0)
             if new.size:
-                first = np.full(len(uniq), n, dtype=np.int64)
+                codes_b, uniq = pd.factorize(h[new])
+                first = np.full(len(uniq), new.size, dtype=np.int64)
                 np.minimum.at(first, codes_b, np.arange(codes_b.size, dtype=np.int64))
-                pos = s_idx[first[new]]
+                pos = s_idx[new[first]]
                 strings = [text[a:b] for a, b in zip(starts[pos].tolist(), ends[pos].tolist())]
                 new_ids = self._add_chunks(strings)
-                known[new] = new_ids
-                keys = np.concatenate([self._hash_keys, uniq[new]])
-                vals = np.concatenate([self._hash_vals, new_ids])
-                order = np.argsort(keys, kind="stable")
-                self._hash_keys, self._hash_vals = keys[order], vals[order]
-            cid[s_idx] = known[codes_b]
+                got[new] = new_ids[codes_b]
+                self._hash_index = self._hash_index.append(pd.Index(np.asarray(uniq, dtype=np.uint64)))
+                self._hash_vals = np.concatenate([self._hash_vals[:-1], new_ids, [-1]])
+            cid[s_idx] = got
         l_idx = np.flatnonzero(~short)
         for k in l_idx.tolist():
             chunk = text[starts[k]:ends[k]]
-            got = self._long_ids.get(chunk)
-            if got is None:
-                got = int(self._add_chunks([chunk])[0])
-                self._long_ids[chunk] = got
-            cid[k] = got
+            got_long = self._long_ids.get(chunk)
+            if got_long is None:
+                got_long = int(self._add_chunks([chunk])[0])
+                self._long_ids[chunk] = got_long
+            cid[k] = got_long
         return cid
 
     def scan(self, text: str) -> Tokens:
@@ -335,8 +356,12 @@ def _codes_and_space(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Code points of ``text`` and a mask of its whitespace (as ``str.isspace``)."""
     if text.isascii():
         codes = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
-        return codes, _SPACE_TABLE[codes]
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    return codes, _SPACE_TABLE[np.minimum(codes, 0x3000 + 1)]
-
-
+    else:
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    # ASCII whitespace is 9-13, 28-32; the rest (U+0085 and up) is looked up in the table
+    space = (codes == 32) | ((codes >= 9) & (codes <= 13)) | ((codes >= 28) & (codes <= 31))
+    if codes.dtype != np.uint8:
+        high = np.flatnonzero(codes >= 0x85)
+        if high.size:
+            space[high] = _SPACE_TABLE[np.minimum(codes[high], 0x3000 + 1)]
+    return codes, space
