@@ -77,6 +77,7 @@ KWIC = (
 
 _SEPARATOR = "\n\x00\n"  # between documents of a batch: a punctuation token, never part of a phrase
 _BATCH_CHARS = 2_000_000
+_MAX_LABELS = 2_000_000  # distinct evidence strings kept by a compiled lexicon between calls
 
 
 @dataclass
@@ -85,6 +86,14 @@ class _Candidates:
     end_tok: np.ndarray  # exclusive
     term: np.ndarray
     trim: np.ndarray  # characters to drop from the end of the last token (clitic)
+
+    def __getitem__(self, sel: np.ndarray) -> _Candidates:
+        return _Candidates(self.start_tok[sel], self.end_tok[sel], self.term[sel], self.trim[sel])
+
+
+def _concat(parts: list[_Candidates]) -> _Candidates:
+    return _Candidates(*(np.concatenate([getattr(p, f) for p in parts])
+                         for f in ("start_tok", "end_tok", "term", "trim")))
 
 
 class _Engine:
@@ -117,6 +126,9 @@ class _Engine:
         self.term_excl = np.asarray([t.exclude for t in terms], dtype=bool)
         self.term_len = np.asarray([len(t.elements) for t in terms], dtype=np.int64)
         self.term_spec = np.asarray([t.specificity[0] * 10_000 + t.specificity[1] for t in terms], dtype=np.int64)
+        # rank of each term by (category, most specific first, term order)
+        self.term_rank = np.empty(len(terms), dtype=np.int64)
+        self.term_rank[np.lexsort((np.arange(len(terms)), -self.term_spec, self.term_cat))] = np.arange(len(terms))
         self.term_text = np.asarray([t.text for t in terms], dtype=object)
         self.max_len = int(self.term_len.max()) if len(terms) else 1
 
@@ -155,32 +167,39 @@ class _Engine:
             else np.zeros(0, dtype=np.int64)
         order = np.argsort(key12, kind="stable")
         self.ph_key, self.ph_term = key12[order], multi_ids[order]
+        # phrases by (first, second) element: a dense table when small enough, else a binary search
+        self._ph_dense: tuple[np.ndarray, np.ndarray, int, np.ndarray] | None = None
+        if multi_ids.size:
+            u1, u2 = np.unique(self.term_elems[multi_ids, 0]), np.unique(self.term_elems[multi_ids, 1])
+            if u1.size * u2.size <= 1 << 22:
+                map1 = np.full(self.n_el, -1, dtype=np.int64)
+                map2 = np.full(self.n_el, -1, dtype=np.int64)
+                map1[u1] = np.arange(u1.size)
+                map2[u2] = np.arange(u2.size)
+                dense = map1[self.ph_key // self.n_el] * u2.size + map2[self.ph_key % self.n_el]  # sorted
+                ptr = np.searchsorted(dense, np.arange(u1.size * u2.size + 1))
+                self._ph_dense = (map1, map2, int(u2.size), ptr)
         # categorical codes of the output columns (unique labels)
         self.lex_labels = [lx.name for lx in lexicons]
         cat_codes, cat_uniques = pd.factorize(np.asarray([name for _, name in self.cat_names], dtype=object))
         self.cat_code, self.cat_labels = cat_codes.astype(np.int64), list(cat_uniques)
         term_codes, term_uniques = pd.factorize(self.term_text) if len(terms) else (np.zeros(0, np.int64), [])
         self.term_code, self.term_labels = np.asarray(term_codes, dtype=np.int64), list(term_uniques)
-        # element lookup structures, keyed by case sensitivity
-        self.exact: dict[bool, dict[str, list[int]]] = {False: {}, True: {}}
-        self.prefix: dict[bool, dict[int, dict[str, list[int]]]] = {False: {}, True: {}}
-        self.suffix: dict[bool, dict[int, dict[str, list[int]]]] = {False: {}, True: {}}
-        self.contains: dict[bool, list[tuple[str, int]]] = {False: [], True: []}
+        # element lookup tables per case mode: (kind, length, values, element ids), where a prefix
+        # or suffix table holds the wildcard values of one length; and the infix values
+        tables: dict[tuple[bool, str, int], dict[str, int]] = {}
+        contains: dict[bool, list[tuple[str, int]]] = {False: [], True: []}
         for (kind, value, cs), eid in elements.items():
-            if kind == "exact":
-                self.exact[cs].setdefault(value, []).append(eid)
-            elif kind == "prefix":
-                self.prefix[cs].setdefault(len(value), {}).setdefault(value, []).append(eid)
-            elif kind == "suffix":
-                self.suffix[cs].setdefault(len(value), {}).setdefault(value, []).append(eid)
+            if kind == "contains":
+                contains[cs].append((value, eid))
             else:
-                self.contains[cs].append((value, eid))
-        # the case modes that have elements, with wildcard tables sorted by length
-        self._modes = [
-            (cs, self.exact[cs], sorted(self.prefix[cs].items()), sorted(self.suffix[cs].items()), self.contains[cs])
-            for cs in (False, True)
-            if self.exact[cs] or self.prefix[cs] or self.suffix[cs] or self.contains[cs]
-        ]
+                tables.setdefault((cs, kind, 0 if kind == "exact" else len(value)), {})[value] = eid
+        self._modes = []
+        for cs in (False, True):
+            mode = [(kind, length, pd.Index(list(t), dtype=object), np.fromiter(t.values(), dtype=np.int64))
+                    for (c, kind, length), t in sorted(tables.items()) if c == cs]
+            if mode or contains[cs]:
+                self._modes.append((cs, mode, contains[cs]))
         # scope of exclude terms: categories whose matches they may drop
         self.excl_scope: dict[int, np.ndarray] = {}
         for i in np.flatnonzero(self.term_excl):
@@ -191,57 +210,72 @@ class _Engine:
                     [self.cat_index[(li, d)] for d in lexicons[li].descendants(name)], dtype=np.int64
                 )
         self.scanner = TokenScanner()
+        self.labels = _Labels()
         self._reset_types()
 
     # -- per-type resolution ---------------------------------------------------------
     def _reset_types(self) -> None:
         self._gen = self.scanner.generation
         self._n_types = 0
-        # per type (CSR): single-token terms (deduplicated per category), phrase first and second
-        # elements; (type, element) pairs for phrase elements after the second; token flags
+        # per type (CSR): single-token terms (one per category, the most specific) with the
+        # length and label code of their evidence; single-token exclude terms; phrase first and
+        # second elements; (type, element) pairs for phrase elements after the second; token flags
         self._arrays: dict[str, np.ndarray] = {
             k: np.zeros(0, dtype=np.int64)
-            for k in ("f_term", "f_trim", "p1_el", "p1_trim", "p2_el", "p2_trim", "pair_key", "pair_trim")
+            for k in ("f_term", "f_trim", "f_span", "f_label", "x_term", "x_trim",
+                      "p1_el", "p1_trim", "p2_el", "p2_trim", "pair_key", "pair_trim")
         }
-        for k in ("f_ptr", "p1_ptr", "p2_ptr"):
+        for k in ("f_ptr", "x_ptr", "p1_ptr", "p2_ptr"):
             self._arrays[k] = np.zeros(1, dtype=np.int64)
         self._arrays["flags"] = np.zeros(0, dtype=np.int8)
 
-    def _elements_of(self, token: str) -> dict[int, int]:
-        """Element id -> trim (0 if the full token matched, else the clitic's length)."""
-        full = normalize(token, lower=False)
-        forms = [(full, 0)]
-        if "'" in full:
-            base = base_form(full)
-            if base:
-                forms.append((base, len(full) - len(base)))
-        out: dict[int, int] = {}
-        for form_cs, trim in forms:
-            for cs, exact, prefix, suffix, contains in self._modes:
-                form = form_cs if cs else form_cs.lower()
-                hit = exact.get(form)
-                if hit:
-                    for eid in hit:
-                        out.setdefault(eid, trim)
-                n = len(form)
-                for length, table in prefix:
-                    if length > n:
-                        break
-                    hit = table.get(form[:length])
-                    if hit:
-                        for eid in hit:
-                            out.setdefault(eid, trim)
-                for length, table in suffix:
-                    if length > n:
-                        break
-                    hit = table.get(form[n - length:])
-                    if hit:
-                        for eid in hit:
-                            out.setdefault(eid, trim)
-                for value, eid in contains:
-                    if value in form:
-                        out.setdefault(eid, trim)
-        return out
+    def _elements(self, full: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Every lexicon element the normalised tokens ``full`` match.
+
+        Returns
+        -------
+        (token, element, trim)
+            Parallel arrays: the token's index in ``full``, the element id, and
+            the characters to drop from the token's end for the evidence (0 if
+            the whole token matched, else the length of the clitic matched
+            without it; the whole token wins).
+        """
+        forms, trims, owner = list(full), [0] * len(full), list(range(len(full)))
+        for k, form in enumerate(full):
+            if "'" in form:
+                base = base_form(form)
+                if base:
+                    forms.append(base)
+                    trims.append(len(form) - len(base))
+                    owner.append(k)
+        hit_form: list[np.ndarray] = []
+        hit_el: list[np.ndarray] = []
+        for cs, tables, contains in self._modes:
+            keyed = forms if cs else [f.lower() for f in forms]
+            lengths = np.fromiter(map(len, keyed), dtype=np.int64, count=len(keyed))
+            for kind, length, values, eids in tables:
+                if kind == "exact":
+                    which, probe = None, keyed
+                else:
+                    which = np.flatnonzero(lengths >= length)
+                    picked = [keyed[i] for i in which.tolist()]
+                    probe = [f[:length] for f in picked] if kind == "prefix" else [f[-length:] for f in picked]
+                at = values.get_indexer(probe) if probe else np.zeros(0, dtype=np.int64)
+                found = np.flatnonzero(at >= 0)
+                hit_form.append(found if which is None else which[found])
+                hit_el.append(eids[at[found]])
+            for value, eid in contains:
+                found = np.asarray([k for k, f in enumerate(keyed) if value in f], dtype=np.int64)
+                hit_form.append(found)
+                hit_el.append(np.full(found.size, eid, dtype=np.int64))
+        form = np.concatenate(hit_form) if hit_form else np.zeros(0, dtype=np.int64)
+        el = np.concatenate(hit_el) if hit_el else np.zeros(0, dtype=np.int64)
+        tok = np.asarray(owner, dtype=np.int64)[form]
+        order = np.lexsort((form, el, tok))  # a token's whole form comes before its base form
+        tok, el, form = tok[order], el[order], form[order]
+        first = np.ones(tok.size, dtype=bool)
+        first[1:] = (tok[1:] != tok[:-1]) | (el[1:] != el[:-1])
+        return tok[first], el[first], np.asarray(trims, dtype=np.int64)[form[first]]
 
     def _update_types(self) -> None:
         if self.scanner.generation != self._gen:
@@ -250,55 +284,47 @@ class _Engine:
         n0, n1 = self._n_types, len(types)
         if n0 == n1:
             return
-        # 1. per new type (Python): the elements it matches, and its flags
-        p_tid: list[int] = []
-        p_eid: list[int] = []
-        p_trim: list[int] = []
-        flags_list: list[int] = []
-        elements_of = self._elements_of
-        for tid in range(n0, n1):
-            tok = types[tid]
-            els = elements_of(tok)
-            if els:
-                p_tid.extend([tid] * len(els))
-                p_eid.extend(els.keys())
-                p_trim.extend(els.values())
-            flags = 0
-            if tok[0].isalnum():
-                flags |= 1
-                low = normalize(tok)
-                if low in NEGATION_CUES or low.endswith("n't"):
-                    flags |= 2
-                if low in _BOUNDARY_WORDS:
-                    flags |= 4
-                if low in _NOT_CUE_AFTER:
-                    flags |= 8
-            elif tok in _BOUNDARY_PUNCT:
-                flags |= 4
-            flags_list.append(flags)
-        tid_a = np.asarray(p_tid, dtype=np.int64)
-        eid_a = np.asarray(p_eid, dtype=np.int64)
-        trim_a = np.asarray(p_trim, dtype=np.int64)
+        # 1. per new type: the elements it matches, and its flags
+        new = types[n0:n1]
+        full = [t if t.isascii() else normalize(t, lower=False) for t in new]
+        tid_a, eid_a, trim_a = self._elements(full)
+        tid_a += n0
+        word = np.fromiter((t[0].isalnum() for t in new), dtype=bool, count=len(new))
+        low = pd.Index([f.lower() for f in full], dtype=object)
+        cue = low.isin(NEGATION_CUES) | np.fromiter((f.endswith("n't") for f in low), dtype=bool, count=len(low))
+        flags_a = (word * 1 + (word & cue) * 2 + (word & low.isin(_BOUNDARY_WORDS)) * 4
+                   + (word & low.isin(_NOT_CUE_AFTER)) * 8
+                   + (~word & pd.Index(new, dtype=object).isin(_BOUNDARY_PUNCT)) * 4).astype(np.int8)
         n_new = n1 - n0
         A = self._arrays
-        # 2. single-token terms of the matched elements (numpy): most specific per (type, category)
+        # 2. single-token terms of the matched elements (numpy): most specific per (type, category);
+        #    exclude terms apart, every one of them
         row, idx = _expand(self._el_term_ptr[eid_a], self._el_term_ptr[eid_a + 1] - self._el_term_ptr[eid_a])
         f_tid, f_term, f_trim = tid_a[row], self._el_terms[idx], trim_a[row]
+        excl = self.term_excl[f_term]
+        x_tid, x_term, x_trim = f_tid[excl], f_term[excl], f_trim[excl]
+        f_tid, f_term, f_trim = f_tid[~excl], f_term[~excl], f_trim[~excl]
         if f_term.size:
-            excl = self.term_excl[f_term]
             cat = self.term_cat[f_term]
-            order = np.lexsort((f_term, -self.term_spec[f_term], cat, excl, f_tid))
-            f_tid, f_term, f_trim, excl, cat = f_tid[order], f_term[order], f_trim[order], excl[order], cat[order]
+            order = np.lexsort((f_term, -self.term_spec[f_term], cat, f_tid))
+            f_tid, f_term, f_trim, cat = f_tid[order], f_term[order], f_trim[order], cat[order]
             first = np.ones(f_term.size, dtype=bool)
-            first[1:] = (f_tid[1:] != f_tid[:-1]) | (cat[1:] != cat[:-1]) | (excl[1:] != excl[:-1])
-            keep = first | excl  # every exclude term, one ordinary term per category
-            f_tid, f_term, f_trim = f_tid[keep], f_term[keep], f_trim[keep]
+            first[1:] = (f_tid[1:] != f_tid[:-1]) | (cat[1:] != cat[:-1])
+            f_tid, f_term, f_trim = f_tid[first], f_term[first], f_trim[first]
             order = np.lexsort((f_term, f_tid))
             f_tid, f_term, f_trim = f_tid[order], f_term[order], f_trim[order]
-        A["f_term"] = np.concatenate([A["f_term"], f_term])
-        A["f_trim"] = np.concatenate([A["f_trim"], f_trim])
-        cnt = np.bincount(f_tid - n0, minlength=n_new) if f_tid.size else np.zeros(n_new, dtype=np.int64)
-        A["f_ptr"] = np.concatenate([A["f_ptr"], A["f_ptr"][-1] + np.cumsum(cnt)])
+        order = np.lexsort((x_term, x_tid))
+        x_tid, x_term, x_trim = x_tid[order], x_term[order], x_trim[order]
+        # the evidence of a single-token match: the token without its clitic (trim)
+        evidence = [types[t][: len(types[t]) - k] for t, k in zip(f_tid.tolist(), f_trim.tolist())]
+        f_span = np.fromiter(map(len, evidence), dtype=np.int64, count=len(evidence))
+        for key, tid, values in (("f", f_tid, {"term": f_term, "trim": f_trim, "span": f_span,
+                                                "label": self.labels.strings(evidence)}),
+                                 ("x", x_tid, {"term": x_term, "trim": x_trim})):
+            for name, v in values.items():
+                A[f"{key}_{name}"] = np.concatenate([A[f"{key}_{name}"], v])
+            cnt = np.bincount(tid - n0, minlength=n_new) if tid.size else np.zeros(n_new, dtype=np.int64)
+            A[f"{key}_ptr"] = np.concatenate([A[f"{key}_ptr"], A[f"{key}_ptr"][-1] + np.cumsum(cnt)])
         # 3. phrase elements: first, second, and later positions
         for key, mask in (("p1", self._is_p1), ("p2", self._is_p2)):
             sel = mask[eid_a] if eid_a.size else np.zeros(0, dtype=bool)
@@ -306,46 +332,52 @@ class _Engine:
             A[f"{key}_trim"] = np.concatenate([A[f"{key}_trim"], trim_a[sel]])
             cnt = np.bincount(tid_a[sel] - n0, minlength=n_new) if sel.any() else np.zeros(n_new, dtype=np.int64)
             A[f"{key}_ptr"] = np.concatenate([A[f"{key}_ptr"], A[f"{key}_ptr"][-1] + np.cumsum(cnt)])
+            A[f"{key}_cnt"] = np.diff(A[f"{key}_ptr"])
         sel = self._is_cont[eid_a] if eid_a.size else np.zeros(0, dtype=bool)
         if sel.any():
             keys = np.concatenate([A["pair_key"], tid_a[sel] * self.n_el + eid_a[sel]])
             trims = np.concatenate([A["pair_trim"], trim_a[sel]])
             order = np.argsort(keys, kind="stable")
             A["pair_key"], A["pair_trim"] = keys[order], trims[order]
-        A["flags"] = np.concatenate([A["flags"], np.asarray(flags_list, dtype=np.int8)])
+        A["flags"] = np.concatenate([A["flags"], flags_a])
         self._n_types = n1
 
-    def _type_arrays(self) -> dict[str, np.ndarray]:
-        return self._arrays
-
     # -- matching ------------------------------------------------------------------
-    def candidates(self, type_id: np.ndarray) -> _Candidates:
-        """Every (overlapping) match of every term, including exclude terms.
-
-        Single-token candidates come first, in token order, then phrases in
-        token order.
-        """
-        A = self._type_arrays()
-        n = type_id.size
-        # single-token terms
+    def singles(self, type_id: np.ndarray, tokens: np.ndarray) -> tuple[_Candidates, np.ndarray]:
+        """Single-token (non-exclude) candidates at ``tokens``, in token order, and their index into
+        the per-type table (for the evidence's length and label)."""
+        A = self._arrays
         ptr = A["f_ptr"]
+        t = type_id[tokens]
+        first = ptr[t]
+        row, idx = _expand(first, ptr[t + 1] - first)
+        start = tokens[row]
+        return _Candidates(start, start + 1, A["f_term"][idx], A["f_trim"][idx]), idx
+
+    def exclude_singles(self, type_id: np.ndarray) -> _Candidates:
+        """Single-token exclude-term candidates, in token order."""
+        ptr = self._arrays["x_ptr"]
+        if ptr[-1] == 0:
+            return _Candidates(*(np.zeros(0, dtype=np.int64) for _ in range(4)))
         first = ptr[type_id]
-        counts = ptr[type_id + 1] - first
-        start, idx = _expand(first, counts)
-        s_start = start
-        s_term = A["f_term"][idx]
-        s_trim = A["f_trim"][idx]
+        start, idx = _expand(first, ptr[type_id + 1] - first)
+        return _Candidates(start, start + 1, self._arrays["x_term"][idx], self._arrays["x_trim"][idx])
+
+    def phrases(self, type_id: np.ndarray) -> _Candidates:
+        """Every (overlapping) match of every phrase term, exclude terms included, in token order."""
+        A = self._arrays
+        n = type_id.size
+        empty = _Candidates(*(np.zeros(0, dtype=np.int64) for _ in range(4)))
         if n < 2 or self.ph_key.size == 0:
-            return _Candidates(s_start, s_start + 1, s_term, s_trim)
-        # phrases: pairs of (first element at i, second element at i + 1)
+            return empty
+        # pairs of (first element at i, second element at i + 1)
         p1_ptr, p2_ptr = A["p1_ptr"], A["p2_ptr"]
-        t0, t1 = type_id[:-1], type_id[1:]
-        a = p1_ptr[t0 + 1] - p1_ptr[t0]
-        b = p2_ptr[t1 + 1] - p2_ptr[t1]
+        a = A["p1_cnt"][type_id[:-1]]
+        b = A["p2_cnt"][type_id[1:]]
         prod = a * b
         pos = np.flatnonzero(prod)
         if pos.size == 0:
-            return _Candidates(s_start, s_start + 1, s_term, s_trim)
+            return empty
         rep_pos, k = _expand(np.zeros(pos.size, dtype=np.int64), prod[pos])
         rep_pos = pos[rep_pos]
         bb = b[rep_pos]
@@ -353,11 +385,17 @@ class _Engine:
         i1 = p1_ptr[type_id[rep_pos]] + ia
         i2 = p2_ptr[type_id[rep_pos + 1]] + ib
         ok = A["p1_trim"][i1] == 0  # a clitic ends a phrase
-        key = A["p1_el"][i1[ok]] * self.n_el + A["p2_el"][i2[ok]]
+        e1, e2 = A["p1_el"][i1[ok]], A["p2_el"][i2[ok]]
         trim2 = A["p2_trim"][i2[ok]]
         rep_pos = rep_pos[ok]
-        lo = np.searchsorted(self.ph_key, key, side="left")
-        hi = np.searchsorted(self.ph_key, key, side="right")
+        if self._ph_dense is not None:
+            map1, map2, n2, ptr = self._ph_dense
+            key = map1[e1] * n2 + map2[e2]
+            lo, hi = ptr[key], ptr[key + 1]
+        else:
+            key = e1 * self.n_el + e2
+            lo = np.searchsorted(self.ph_key, key, side="left")
+            hi = np.searchsorted(self.ph_key, key, side="right")
         which, off = _expand(lo, hi - lo)
         m_start = rep_pos[which]
         m_term = self.ph_term[off]
@@ -381,63 +419,89 @@ class _Engine:
             good = found & ((new_trim == 0) | last)
             alive[active[~good]] = False
             m_trim[active[good]] = new_trim[good]
-        m_start, m_term, m_trim, m_len = m_start[alive], m_term[alive], m_trim[alive], m_len[alive]
-        return _Candidates(
-            np.concatenate([s_start, m_start]),
-            np.concatenate([s_start + 1, m_start + m_len]),
-            np.concatenate([s_term, m_term]),
-            np.concatenate([s_trim, m_trim]),
-        )
+        return _Candidates(m_start[alive], m_start[alive] + m_len[alive], m_term[alive], m_trim[alive])
+
+    def candidates(self, type_id: np.ndarray) -> _Candidates:
+        """Every (overlapping) match of every term, including exclude terms: single-token
+        candidates in token order, then single-token exclude terms, then phrases."""
+        singles, _ = self.singles(type_id, np.arange(type_id.size, dtype=np.int64))
+        return _concat([singles, self.exclude_singles(type_id), self.phrases(type_id)])
 
     def apply_excludes(self, c: _Candidates) -> _Candidates:
         """Drop exclude-term candidates and the matches they cover."""
         is_excl = self.term_excl[c.term]
         if not is_excl.any():
             return c
-        keep = ~is_excl
+        c, ex = c[~is_excl], c[is_excl]
+        return c[~self._excluded(c, ex)]
+
+    def _excluded(self, c: _Candidates, ex: _Candidates) -> np.ndarray:
+        """Mask of the candidates ``c`` inside a span of an exclude term ``ex`` of their category
+        or of an ancestor category."""
+        out = np.zeros(c.term.size, dtype=bool)
         cat = self.term_cat[c.term]
-        ex_cat = cat[is_excl]
+        ex_cat = self.term_cat[ex.term]
         for scope in np.unique(ex_cat):
-            sel = np.flatnonzero(is_excl)[ex_cat == scope]
-            es, ee = c.start_tok[sel], c.end_tok[sel]
+            sel = ex_cat == scope
+            es, ee = ex.start_tok[sel], ex.end_tok[sel]
             order = np.argsort(es, kind="stable")
             es, ee = es[order], np.maximum.accumulate(ee[order])
-            target = keep & np.isin(cat, self.excl_scope[int(scope)])
-            t_idx = np.flatnonzero(target)
+            t_idx = np.flatnonzero(np.isin(cat, self.excl_scope[int(scope)]))
             k = np.searchsorted(es, c.start_tok[t_idx], side="right") - 1
             covered = (k >= 0) & (ee[np.maximum(k, 0)] >= c.end_tok[t_idx])
-            keep[t_idx[covered]] = False
-        return _Candidates(c.start_tok[keep], c.end_tok[keep], c.term[keep], c.trim[keep])
+            out[t_idx[covered]] = True
+        return out
 
-    def select(self, c: _Candidates, n_tokens: int) -> _Candidates:
-        """Leftmost-longest, non-overlapping per lexicon; one row per span and category.
+    def special(self, type_id: np.ndarray) -> tuple[_Candidates, np.ndarray, np.ndarray]:
+        """The matches that are not simply every single-token term of a token.
 
-        Single-token candidates are already unique per token and category (see
-        ``_update_types``) and never beat a phrase starting at or before them,
-        so the phrases are resolved among themselves (leftmost-longest) and a
-        single-token match survives unless a chosen phrase of its lexicon
-        covers it. The order of ``c`` is kept.
+        Phrases and exclude terms are rare, so they are resolved here, and every
+        token they concern (covered by an exclude term or by a chosen phrase) is
+        *special*: its single-token candidates are filtered here too. Every
+        other token keeps all the single-token terms of its type, with no
+        further work (see ``_match_batch``).
+
+        Returns
+        -------
+        (matches, table_index, special_tokens)
+            The kept matches at special tokens (in token order; at one token,
+            single-token matches in term order, then phrases), the index of each
+            single-token match into the per-type table (-1 for phrases), and the
+            sorted special token indices. Within one lexicon the leftmost-longest
+            match wins: phrases are resolved among themselves and a single-token
+            match survives unless a chosen phrase of its lexicon covers it (it
+            can never beat a phrase starting at or before it).
         """
-        if c.term.size == 0:
-            return c
-        multi = np.flatnonzero((c.end_tok - c.start_tok) > 1)
-        if multi.size == 0:
-            return c
-        lex = self.term_lex[c.term]
-        kept_multi = multi[self._resolve(c.start_tok[multi], c.end_tok[multi], c.term[multi], lex[multi], n_tokens)]
-        keep = np.ones(c.term.size, dtype=bool)
-        keep[multi] = False
-        keep[kept_multi] = True
-        single = np.flatnonzero((c.end_tok - c.start_tok) == 1)
-        k_lex = lex[kept_multi]
-        for li in np.unique(k_lex):
-            sel = kept_multi[k_lex == li]
-            cover = np.bincount(c.start_tok[sel], minlength=n_tokens + 1) - np.bincount(
-                c.end_tok[sel], minlength=n_tokens + 1)
-            covered = np.cumsum(cover)[:n_tokens] > 0
-            s_idx = single[lex[single] == li]
-            keep[s_idx[covered[c.start_tok[s_idx]]]] = False
-        return _Candidates(c.start_tok[keep], c.end_tok[keep], c.term[keep], c.trim[keep])
+        n = type_id.size
+        ph = self.phrases(type_id)
+        ex = _concat([ph, self.exclude_singles(type_id)])
+        is_ex = self.term_excl[ex.term]
+        ph, ex = ph[~is_ex[: ph.term.size]], ex[is_ex]
+        if ex.term.size:
+            ph = ph[~self._excluded(ph, ex)]
+        if ph.term.size:
+            ph = ph[np.sort(self._resolve(ph.start_tok, ph.end_tok, ph.term, self.term_lex[ph.term], n))]
+        spans = _concat([ex, ph])
+        if spans.term.size == 0:
+            return spans, np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        cover = np.bincount(spans.start_tok, minlength=n + 1) - np.bincount(spans.end_tok, minlength=n + 1)
+        tokens = np.flatnonzero(np.cumsum(cover[:n]) > 0)
+        singles, idx = self.singles(type_id, tokens)
+        keep = ~self._excluded(singles, ex) if ex.term.size else np.ones(singles.term.size, dtype=bool)
+        lex = self.term_lex[singles.term]
+        p_lex = self.term_lex[ph.term]
+        for li in np.unique(p_lex):
+            sel = p_lex == li
+            starts = np.sort(ph.start_tok[sel])  # chosen phrases of one lexicon do not overlap
+            ends = np.sort(ph.end_tok[sel])
+            k = np.searchsorted(starts, singles.start_tok, side="right") - 1
+            covered = (k >= 0) & (ends[np.maximum(k, 0)] > singles.start_tok) & (lex == li)
+            keep[covered] = False
+        singles, idx = singles[keep], idx[keep]
+        out = _concat([singles, ph])
+        order = np.argsort(out.start_tok, kind="stable")
+        index = np.concatenate([idx, np.full(ph.term.size, -1, dtype=np.int64)])
+        return out[order], index[order], tokens
 
     def _resolve(self, start: np.ndarray, end: np.ndarray, term: np.ndarray, lex: np.ndarray,
                  n_tokens: int) -> np.ndarray:
@@ -445,7 +509,7 @@ class _Engine:
         stride = n_tokens + 1
         ks = lex * stride + start
         ke = lex * stride + end
-        order = np.lexsort((-ke, ks))
+        order = _argsort_pairs(ks, -ke, ke.max() + 1)  # by start, longest first
         ks_o, ke_o = ks[order], ke[order]
         is_first = np.empty(ks_o.size, dtype=bool)
         is_first[0] = True
@@ -456,60 +520,58 @@ class _Engine:
         prev_max[0] = -1
         if ue.size > 1:
             prev_max[1:] = np.maximum.accumulate(ue)[:-1]
+        # greedy: a span that starts after every earlier span ends is kept; from a kept span, the
+        # next kept one is the first span starting at or after its end. The chains are followed
+        # for all clusters of overlapping spans at once, one step per round.
         keep_span = us >= prev_max
-        conflicts = np.flatnonzero(~keep_span)
-        i = 0
-        while i < conflicts.size:
-            # exact greedy inside one cluster of overlapping spans
-            head = conflicts[i] - 1
-            while head >= 0 and not keep_span[head]:
-                head -= 1
-            last_end = ue[head]
-            j = conflicts[i]
-            while j < us.size and us[j] < prev_max[j]:
-                if us[j] >= last_end:
-                    keep_span[j] = True
-                    last_end = ue[j]
-                j += 1
-            while i < conflicts.size and conflicts[i] < j:
-                i += 1
+        following = np.searchsorted(us, ue, side="left")
+        frontier = np.flatnonzero(keep_span)
+        while frontier.size:
+            nxt = following[frontier]
+            nxt = nxt[nxt < us.size]
+            frontier = nxt[~keep_span[nxt]]  # a cluster ends on the next free span, kept already
+            keep_span[frontier] = True
         chosen = keep_span[span_id] & (ke_o == ue[span_id])
         sel = order[chosen]
         # one row per (span, category): the most specific term
-        cat = self.term_cat[term[sel]]
-        spec = self.term_spec[term[sel]]
-        o2 = np.lexsort((term[sel], -spec, cat, ks[sel]))
-        sel = sel[o2]
-        cat, kss = cat[o2], ks[sel]
+        kss = ks[sel]
+        sel = sel[_argsort_pairs(kss, self.term_rank[term[sel]], len(self.terms))]
+        cat, kss = self.term_cat[term[sel]], ks[sel]
         first = np.ones(sel.size, dtype=bool)
         first[1:] = (kss[1:] != kss[:-1]) | (cat[1:] != cat[:-1])
         return sel[first]
 
-    def negated(self, type_id: np.ndarray, tok_sent: np.ndarray, starts: np.ndarray, window: int) -> np.ndarray:
-        """Negation flag for matches starting at token indices ``starts``."""
-        flags = self._type_arrays()["flags"][type_id]
-        n = type_id.size
-        is_word = (flags & 1).astype(bool)
-        cue = (flags & 2).astype(bool)
-        after_not_cue = np.zeros(n, dtype=bool)
-        after_not_cue[:-1] = (flags[1:] & 8).astype(bool)
-        cue &= ~after_not_cue
-        boundary = (flags & 4).astype(bool)
+    @staticmethod
+    def negated(flags: np.ndarray, starts: np.ndarray, window: int, sentence: np.ndarray) -> np.ndarray:
+        """Negation flag for matches starting at token indices ``starts``, given the flags and the
+        sentence of every token of the batch."""
+        n = flags.size
+        cue = (flags & 2) != 0
+        cue[:-1] &= (flags[1:] & 8) == 0  # "not only", "no doubt" ...
         idx = np.arange(n, dtype=np.int64)
         last_cue = np.maximum.accumulate(np.where(cue, idx, -1))
-        last_bound = np.maximum.accumulate(np.where(boundary, idx, -1))
-        words_before = np.cumsum(is_word) - is_word  # word tokens before each index
-        # per token: is it in the scope of the nearest cue before it?
-        lc = np.empty(n, dtype=np.int64)
-        lb = np.empty(n, dtype=np.int64)
-        lc[0] = lb[0] = -1
-        lc[1:] = last_cue[:-1]
-        lb[1:] = last_bound[:-1]
-        in_scope = (lc >= 0) & (lc > lb)
-        lc0 = np.maximum(lc, 0)
-        in_scope &= tok_sent[lc0] == tok_sent
-        in_scope &= (words_before - words_before[lc0]) <= window
-        return in_scope[starts]
+        last_bound = np.maximum.accumulate(np.where((flags & 4) != 0, idx, -1))
+        before = np.maximum(starts - 1, 0)
+        lc = np.where(starts > 0, last_cue[before], -1)  # the nearest cue before the match
+        lb = np.where(starts > 0, last_bound[before], -1)
+        out = (lc >= 0) & (lc > lb)
+        cand = np.flatnonzero(out)
+        if cand.size:
+            s, c = starts[cand], lc[cand]
+            words = np.cumsum(flags & 1)  # word tokens up to and including each index
+            words_between = (words[s] - (flags[s] & 1)) - (words[c] - (flags[c] & 1))
+            out[cand] = (sentence[c] == sentence[s]) & (words_between <= window)
+        return out
+
+
+def _argsort_pairs(major: np.ndarray, minor: np.ndarray, span: int) -> np.ndarray:
+    """Stable order by ``major`` then ``minor`` (``-span < minor < span``), by one sort of a combined
+    key when it fits in 63 bits."""
+    if major.size == 0:
+        return np.zeros(0, dtype=np.int64)
+    if (int(major.max()) + 2) * (2 * span + 1) < 2**62 and int(major.min()) >= 0:
+        return np.argsort(major * (2 * span + 1) + (minor + span), kind="stable")
+    return np.lexsort((minor, major))
 
 
 def _expand(first: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -611,8 +673,30 @@ def _voice_functions() -> tuple[Callable[[str], list[tuple[int, int]]], Callable
 
 
 @dataclass
+class _Rows:
+    """The matches of a batch, as indexes to be resolved into columns by :func:`_assemble`.
+
+    Match ``i`` is at matched token ``token[i]`` (an index into the per-token
+    arrays) and is entry ``entry[i]`` of the term table (term, length and label
+    of its evidence).
+    """
+
+    token: np.ndarray
+    entry: np.ndarray
+    doc: np.ndarray  # per matched token: corpus position of the document
+    start: np.ndarray  # per matched token: offset in the document
+    sentence_id: np.ndarray
+    voice: np.ndarray
+    negated: np.ndarray
+    term: np.ndarray  # per table entry: term id, length of the evidence, label code
+    span: np.ndarray
+    label: np.ndarray
+    used_labels: np.ndarray  # label codes of the entries used
+
+
+@dataclass
 class _Batch:
-    matches: dict | None  # column parts (see _assemble), None without matches
+    matches: _Rows | None  # None without matches
     n_tokens: np.ndarray  # word tokens per document of the batch
     n_docs: int
 
@@ -624,7 +708,6 @@ def _outlets(corpus: pd.DataFrame) -> list[str]:
 def _iter_batches(
     corpus: pd.DataFrame,
     engine: _Engine,
-    labels: _Labels,
     *,
     sentences: pd.DataFrame | None,
     voice: pd.DataFrame | None,
@@ -633,7 +716,6 @@ def _iter_batches(
 ) -> Iterator[_Batch]:
     schema.require(corpus, schema.CORPUS, what="corpus")
     doc_ids = [str(d) for d in corpus["doc_id"]]
-    outlets = _outlets(corpus)
     texts = _texts(corpus)
     sent_given = _spans_table(sentences, doc_ids, "sentence_id", "sentences table")
     voice_given = _spans_table(voice, doc_ids, "voice", "voice table")
@@ -650,7 +732,7 @@ def _iter_batches(
         else:
             sent = sent_given.rows(i, j) if sent_given is not None else _computed_sentences(texts[i:j], split_sentences)
             vox = voice_given.rows(i, j) if voice_given is not None else _computed_voice(texts[i:j], voice_spans)
-        yield _match_batch(engine, doc_ids[i:j], outlets[i:j], texts[i:j], sent, vox, negation_window, labels)
+        yield _match_batch(engine, texts[i:j], i, sent, vox, negation_window)
         i = j
 
 
@@ -716,6 +798,12 @@ def _voice_arrays(span_lists: list[list[tuple[int, int, str]]]) -> tuple[np.ndar
     return (np.asarray(pos, dtype=np.int64), np.asarray(start, dtype=np.int64), np.asarray(val, dtype=np.int64))
 
 
+def _row_of_token(starts: np.ndarray, tok_start: np.ndarray) -> np.ndarray:
+    """For every token, the last of the sorted span ``starts`` at or before the token's start (-1 if none)."""
+    first_tok = np.searchsorted(tok_start, starts, side="left")
+    return np.cumsum(np.bincount(first_tok, minlength=tok_start.size + 1)[: tok_start.size]) - 1
+
+
 def _with_sentinels(n_docs: int, spans: tuple[np.ndarray, ...], doc_start: np.ndarray) -> tuple[np.ndarray, ...]:
     """Batch-global starts, values and document of spans, with a (start=-1, value 0) row first in every document."""
     pos, start, value = spans
@@ -729,13 +817,11 @@ def _with_sentinels(n_docs: int, spans: tuple[np.ndarray, ...], doc_start: np.nd
 
 
 class _Labels:
-    """The distinct evidence strings of one ``find`` call (categories of the ``match`` column)."""
+    """Distinct evidence strings (categories of the ``match`` column), coded once per engine."""
 
     def __init__(self) -> None:
         self.labels: list[str] = []
         self.index: dict[str, int] = {}
-        self._gen = -1
-        self._by_key = np.zeros(0, dtype=np.int64)  # (type id * 4 + trim) -> label code, -1 unknown
 
     def _code(self, label: str) -> int:
         code = self.index.get(label)
@@ -745,90 +831,105 @@ class _Labels:
             self.labels.append(label)
         return code
 
-    def codes(self, keys: np.ndarray, scanner: TokenScanner) -> np.ndarray:
-        if scanner.generation != self._gen:
-            self._gen = scanner.generation
-            self._by_key = np.zeros(0, dtype=np.int64)
-        size = 4 * len(scanner.types)
-        if self._by_key.size < size:
-            self._by_key = np.concatenate([self._by_key, np.full(size - self._by_key.size, -1, dtype=np.int64)])
-        got = self._by_key[keys]
-        lacking = keys[got < 0]
-        if lacking.size:
-            mark = np.zeros(self._by_key.size, dtype=bool)
-            mark[lacking] = True
-            missing = np.flatnonzero(mark)  # sorted and distinct, as np.unique gives them
-            types = scanner.types
-            new = [self._code(types[k >> 2][: len(types[k >> 2]) - (k & 3)]) for k in missing.tolist()]
-            self._by_key[missing] = new
-            got = self._by_key[keys]
-        return got
-
     def strings(self, values: list[str]) -> np.ndarray:
         codes, uniques = pd.factorize(np.asarray(values, dtype=object))
         table = np.fromiter((self._code(v) for v in uniques), dtype=np.int64, count=len(uniques))
         return table[codes]
 
+    def remap(self, used: np.ndarray) -> tuple[np.ndarray, list[str]]:
+        """Codes of the labels ``used`` among them, in code-point order (other codes map to 0), and
+        those labels."""
+        used = np.flatnonzero(np.bincount(used, minlength=len(self.labels)))
+        strings = [self.labels[k] for k in used.tolist()]
+        order = sorted(range(len(strings)), key=strings.__getitem__)
+        remap = np.zeros(len(self.labels), dtype=np.int64)
+        remap[used[order]] = np.arange(len(order), dtype=np.int64)
+        return remap, [strings[k] for k in order]
+
 
 def _match_batch(
     engine: _Engine,
-    doc_ids: list[str],
-    outlets: list[str],
     texts: list[str],
+    first_doc: int,
     sent_spans: tuple[np.ndarray, ...],
     voice_spans: tuple[np.ndarray, ...],
     negation_window: int,
-    labels: _Labels,
 ) -> _Batch:
+    """Matches of a batch of documents (``first_doc`` is the corpus position of the first one).
+
+    Every token not made special by a phrase or an exclude term (see
+    :meth:`_Engine.special`) yields all the single-token terms of its type, read
+    from the per-type table; the special matches are appended to that table,
+    so one expansion gives every row, in token order.
+    """
     big = _SEPARATOR.join(texts)
     lens = np.fromiter((len(t) for t in texts), dtype=np.int64, count=len(texts))
     doc_start = np.concatenate(([0], np.cumsum(lens + len(_SEPARATOR))[:-1])).astype(np.int64)
     toks = engine.scanner.scan(big)
     engine._update_types()
-    n = toks.type_id.size
-    tok_doc = np.searchsorted(doc_start, toks.start, side="right") - 1
-    flags = engine._type_arrays()["flags"]
-    words = (flags[toks.type_id] & 1).astype(bool) if n else np.zeros(0, dtype=bool)
-    n_tok = np.bincount(tok_doc[words], minlength=len(texts)).astype(np.int64)
+    A = engine._arrays
+    type_id = toks.type_id
+    n = type_id.size
+    flags = A["flags"][type_id]
+    words = np.concatenate(([0], np.cumsum(flags & 1)))
+    doc_tok = np.append(np.searchsorted(toks.start, doc_start), n)  # first token of each document
+    n_tok = (words[doc_tok[1:]] - words[doc_tok[:-1]]).astype(np.int64)
 
-    c = engine.candidates(toks.type_id)
-    c = engine.apply_excludes(c)
-    c = engine.select(c, n)
-    if c.term.size == 0:
+    sp, sp_index, sp_tokens = engine.special(type_id)
+    ptr = A["f_ptr"]
+    first = ptr[type_id]
+    cnt = ptr[type_id + 1] - first
+    term_tab, span_tab, label_tab = A["f_term"], A["f_span"], A["f_label"]
+    if sp_tokens.size:
+        cnt[sp_tokens] = 0
+        tok, at, count = np.unique(sp.start_tok, return_index=True, return_counts=True)
+        cnt[tok] = count
+        first[tok] = term_tab.size + at
+        single = sp_index >= 0
+        sp_span = np.empty(sp.term.size, dtype=np.int64)
+        sp_label = np.empty(sp.term.size, dtype=np.int64)
+        sp_span[single] = span_tab[sp_index[single]]
+        sp_label[single] = label_tab[sp_index[single]]
+        if not single.all():
+            ph = sp[~single]
+            gs, ge = toks.start[ph.start_tok], toks.end[ph.end_tok - 1] - ph.trim
+            sp_span[~single] = ge - gs
+            sp_label[~single] = _phrase_codes(big, toks, ph, gs, ge, engine.scanner, engine.labels)
+        term_tab = np.concatenate([term_tab, sp.term])
+        span_tab = np.concatenate([span_tab, sp_span])
+        label_tab = np.concatenate([label_tab, sp_label])
+    sel = np.flatnonzero(cnt)
+    if sel.size == 0:
         return _Batch(None, n_tok, len(texts))
-    order = np.argsort(c.start_tok, kind="stable")  # already nearly sorted: phrases were appended
-    start_tok, end_tok, term, trim = c.start_tok[order], c.end_tok[order], c.term[order], c.trim[order]
+    token, entry = _expand(first[sel], cnt[sel])
+    # the labels used: those of the types of ordinary matched tokens, and the special matches'
+    plain = sel[first[sel] < A["f_term"].size]
+    types = np.flatnonzero(np.bincount(type_id[plain], minlength=ptr.size - 1))
+    _, used = _expand(ptr[types], ptr[types + 1] - ptr[types])
+    # per matched token
+    t_start = toks.start[sel]
+    t_doc = _row_of_token(doc_start, toks.start)[sel]
     s_glob, s_val, _ = _with_sentinels(len(texts), sent_spans, doc_start)
     v_glob, v_val, _ = _with_sentinels(len(texts), voice_spans, doc_start)
-    tok_sent = np.searchsorted(s_glob, toks.start, side="right") - 1  # batch-global sentence row
-    neg = engine.negated(toks.type_id, tok_sent, start_tok, negation_window)
-    gs = toks.start[start_tok]
-    ge = toks.end[end_tok - 1] - trim
-    doc = tok_doc[start_tok]
-    sent = s_val[tok_sent[start_tok]]
-    voice_idx = v_val[np.searchsorted(v_glob, toks.start, side="right") - 1].astype(np.int8)[start_tok]
-    # evidence strings: a single token is looked up by (type, clitic trim), phrases are sliced
-    single = (end_tok - start_tok) == 1
-    match_codes = np.empty(gs.size, dtype=np.int64)
-    match_codes[single] = labels.codes(toks.type_id[start_tok[single]] * 4 + trim[single], engine.scanner)
-    if not single.all():
-        match_codes[~single] = _phrase_codes(big, toks, start_tok[~single], end_tok[~single], trim[~single],
-                                             gs[~single], ge[~single], engine.scanner, labels)
-    parts = {
-        "doc": doc,
-        "sentence_id": sent.astype(np.int64),
-        "start": gs - doc_start[doc],
-        "end": ge - doc_start[doc],
-        "match": match_codes,
-        "term": term,
-        "voice": voice_idx,
-        "negated": neg.astype(bool),
-    }
-    return _Batch(parts, n_tok, len(texts))
+    sentence_row = _row_of_token(s_glob, toks.start)
+    rows = _Rows(
+        token=token,
+        entry=entry,
+        doc=t_doc + first_doc,
+        start=t_start - doc_start[t_doc],
+        sentence_id=s_val[sentence_row[sel]],
+        voice=v_val[_row_of_token(v_glob, toks.start)[sel]].astype(np.int8),
+        negated=engine.negated(flags, sel, negation_window, sentence_row),
+        term=term_tab,
+        span=span_tab,
+        label=label_tab,
+        used_labels=np.concatenate([label_tab[used], label_tab[A["f_term"].size:]]),
+    )
+    return _Batch(rows, n_tok, len(texts))
 
 
-def _phrase_codes(big: str, toks, start_tok: np.ndarray, end_tok: np.ndarray, trim: np.ndarray,
-                  gs: np.ndarray, ge: np.ndarray, scanner: TokenScanner, labels: _Labels) -> np.ndarray:
+def _phrase_codes(big: str, toks, ph: _Candidates, gs: np.ndarray, ge: np.ndarray, scanner: TokenScanner,
+                  labels: _Labels) -> np.ndarray:
     """Label codes of the evidence of phrase matches (same codes, in the same order, as
     ``labels.strings`` of the sliced texts).
 
@@ -836,6 +937,7 @@ def _phrase_codes(big: str, toks, start_tok: np.ndarray, end_tok: np.ndarray, tr
     identified by (first type, separator, second type, clitic trim) with integer keys, so only
     the distinct ones are turned into strings; the others are sliced from the text.
     """
+    start_tok, end_tok, trim = ph.start_tok, ph.end_tok, ph.trim
     types = scanner.types
     n_types = len(types)
     t_a = toks.type_id[start_tok]
@@ -883,43 +985,48 @@ def _phrase_codes(big: str, toks, start_tok: np.ndarray, end_tok: np.ndarray, tr
 _GAP_CODES = 0x3001  # separator characters up to U+3000 (the whitespace of the tokenizer)
 
 
-def _assemble(parts: list[dict], engine: _Engine, doc_ids: list[str], outlets: list[str], offsets: list[int],
-              labels: _Labels) -> pd.DataFrame:
-    """Concatenate batch parts into the matches table (string columns as categoricals)."""
-    if not parts:
+def _assemble(batches: list[_Rows], engine: _Engine, doc_ids: list[str], outlets: list[str]) -> pd.DataFrame:
+    """The matches table: every column is gathered once, batch by batch, into its final array
+    (string columns as categoricals, with codes in the smallest integer type)."""
+    if not batches:
         return _empty_matches()
-    doc = np.concatenate([p["doc"] + off for p, off in zip(parts, offsets)])
-    term = np.concatenate([p["term"] for p in parts])
     doc_codes, doc_uniques = pd.factorize(np.asarray(doc_ids, dtype=object))
     out_codes, out_uniques = pd.factorize(np.asarray(outlets, dtype=object))
-
-    def cat(table: np.ndarray | None, codes: np.ndarray, labels) -> pd.Categorical:
-        # codes are built in the smallest integer type first (the one pandas keeps), and are valid
-        # by construction, so the check of every one of millions of codes is skipped
-        dtype = _code_dtype(len(labels))
-        if table is not None:
-            codes = table.astype(dtype)[codes]
-        else:
-            codes = codes.astype(dtype, copy=False)
-        return pd.Categorical.from_codes(
-            codes, dtype=pd.CategoricalDtype(pd.Index(list(labels), dtype="str")), validate=False)
-
-    match = cat(None, np.concatenate([p["match"] for p in parts]), labels.labels)
+    match_remap, match_labels = engine.labels.remap(np.concatenate([b.used_labels for b in batches]))
     columns = {
-        "doc_id": cat(doc_codes, doc, doc_uniques),
-        "outlet": cat(out_codes, doc, out_uniques),
-        "sentence_id": np.concatenate([p["sentence_id"] for p in parts]),
-        "start": np.concatenate([p["start"] for p in parts]),
-        "end": np.concatenate([p["end"] for p in parts]),
-        "match": match,
-        "lexicon": cat(engine.term_lex, term, engine.lex_labels),
-        "category": cat(engine.cat_code[engine.term_cat], term, engine.cat_labels),
-        "term": cat(engine.term_code, term, engine.term_labels),
-        "voice": cat(None, np.concatenate([p["voice"] for p in parts]), schema.VOICES),
-        "negated": np.concatenate([p["negated"] for p in parts]),
+        "doc_id": (doc_codes, doc_uniques), "outlet": (out_codes, out_uniques),
+        "match": (match_remap, match_labels),
+        "lexicon": (engine.term_lex, engine.lex_labels),
+        "category": (engine.cat_code[engine.term_cat], engine.cat_labels),
+        "term": (engine.term_code, engine.term_labels),
+        "voice": (None, schema.VOICES),
     }
+    codes = {c: table.astype(_code_dtype(len(labels))) if table is not None else None
+             for c, (table, labels) in columns.items()}
+    n = sum(b.token.size for b in batches)
+    out = {c: np.empty(n, dtype=_code_dtype(len(labels))) for c, (_, labels) in columns.items()}
+    for c in ("sentence_id", "start", "end"):
+        out[c] = np.empty(n, dtype=np.int64)
+    out["negated"] = np.empty(n, dtype=bool)
+    at = 0
+    for b in batches:
+        part = slice(at, at + b.token.size)
+        at = part.stop
+        per_token = {"doc_id": codes["doc_id"][b.doc], "outlet": codes["outlet"][b.doc],
+                     "sentence_id": b.sentence_id, "start": b.start, "voice": b.voice, "negated": b.negated}
+        per_entry = {"match": codes["match"][b.label], "lexicon": codes["lexicon"][b.term],
+                     "category": codes["category"][b.term], "term": codes["term"][b.term], "end": b.span}
+        for c, values in per_token.items():
+            np.take(values, b.token, out=out[c][part], mode="clip")
+        for c, values in per_entry.items():
+            np.take(values, b.entry, out=out[c][part], mode="clip")
+        out["end"][part] += out["start"][part]
+    for c, (_, labels) in columns.items():
+        # codes are valid by construction: the check of every one of millions of codes is skipped
+        out[c] = pd.Categorical.from_codes(
+            out[c], dtype=pd.CategoricalDtype(pd.Index(list(labels), dtype="str")), validate=False)
     # the arrays are new and owned by the table: no copy into consolidated blocks
-    return pd.DataFrame(columns, columns=list(schema.MATCHES), copy=False)
+    return pd.DataFrame({c: out[c] for c in schema.MATCHES}, columns=list(schema.MATCHES), copy=False)
 
 
 def _code_dtype(n_labels: int) -> type:
@@ -1006,20 +1113,17 @@ def find(
 
 def _find_all(corpus: pd.DataFrame, engine: _Engine, *, sentences, voice, negation_window: int,
               progress) -> tuple[pd.DataFrame, np.ndarray]:
-    parts, offsets, n_tok = [], [], []
-    done = 0
-    labels = _Labels()
-    for batch in _iter_batches(corpus, engine, labels, sentences=sentences, voice=voice,
-                               negation_window=negation_window):
+    if len(engine.labels.labels) > _MAX_LABELS:  # evidence strings of earlier calls
+        engine.labels = _Labels()
+        engine.scanner.reset()
+    parts, n_tok = [], []
+    for batch in _iter_batches(corpus, engine, sentences=sentences, voice=voice, negation_window=negation_window):
         if batch.matches is not None:
             parts.append(batch.matches)
-            offsets.append(done)
         n_tok.append(batch.n_tokens)
-        done += batch.n_docs
         if progress is not None:
             progress(batch.n_docs)
-    doc_ids = [str(d) for d in corpus["doc_id"]]
-    found = _assemble(parts, engine, doc_ids, _outlets(corpus), offsets, labels)
+    found = _assemble(parts, engine, [str(d) for d in corpus["doc_id"]], _outlets(corpus))
     return found, (np.concatenate(n_tok) if n_tok else np.zeros(0, dtype=np.int64))
 
 
