@@ -53,7 +53,7 @@ import pandas as pd
 from framing import schema
 from framing.errors import SchemaError
 from framing.lexicon import Lexicon, Term, resolve_lexicons
-from framing.tokens import TokenScanner, _codes_and_space, base_form, n_tokens, normalize
+from framing.tokens import Tokens, TokenScanner, base_form, n_tokens, normalize
 
 __all__ = ["find", "score", "kwic", "NEGATION_CUES", "NEGATION_WINDOW", "KWIC"]
 
@@ -228,6 +228,9 @@ class _Engine:
         for k in ("f_ptr", "x_ptr", "p1_ptr", "p2_ptr"):
             self._arrays[k] = np.zeros(1, dtype=np.int64)
         self._arrays["flags"] = np.zeros(0, dtype=np.int8)
+        # evidence label codes of two-word phrases by integer key (see phrase_labels), then a -1
+        self._phrase_keys = pd.Index(np.zeros(0, dtype=np.int64))
+        self._phrase_codes = np.full(1, -1, dtype=np.int64)
 
     def _elements(self, full: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Every lexicon element the normalised tokens ``full`` match.
@@ -341,6 +344,47 @@ class _Engine:
             A["pair_key"], A["pair_trim"] = keys[order], trims[order]
         A["flags"] = np.concatenate([A["flags"], flags_a])
         self._n_types = n1
+
+    def phrase_labels(self, text: str, toks: Tokens, ph: _Candidates, gs: np.ndarray, ge: np.ndarray) -> np.ndarray:
+        """Label codes of the evidence ``text[gs:ge]`` of phrase matches ``ph``.
+
+        Two-word matches whose words are one whitespace character apart (most of
+        them) are identified by (first type, second type, clitic trim, separator)
+        with integer keys, looked up in a cache kept between batches; the
+        others are sliced from the text.
+        """
+        types = self.scanner.types
+        n_types = len(types)
+        t_a = toks.type_id[ph.start_tok]
+        nxt = np.minimum(ph.start_tok + 1, toks.type_id.size - 1)
+        gap_at = toks.end[ph.start_tok]
+        fast = ((ph.end_tok - ph.start_tok) == 2) & (toks.start[nxt] == gap_at + 1) & (n_types <= _TYPE_KEY)
+        gap = np.where(fast, toks.codes[np.minimum(gap_at, toks.codes.size - 1)], 0).astype(np.int64)
+        fast &= gap < _GAP_CODES
+        out = np.empty(ph.term.size, dtype=np.int64)
+        f_idx = np.flatnonzero(fast)
+        if f_idx.size:
+            key = ((t_a[f_idx] * _TYPE_KEY + toks.type_id[nxt[f_idx]]) * 4 + ph.trim[f_idx]) * _GAP_CODES + gap[f_idx]
+            at = self._phrase_keys.get_indexer(key) if len(self._phrase_keys) else np.full(key.size, -1)
+            codes = self._phrase_codes[at]  # -1 reads the sentinel at the end
+            new = np.flatnonzero(codes < 0)
+            if new.size:
+                keys, which = np.unique(key[new], return_inverse=True)
+                strings = []
+                for k in keys.tolist():
+                    k, g = divmod(k, _GAP_CODES)
+                    k, trim = divmod(k, 4)
+                    a, b = divmod(k, _TYPE_KEY)
+                    strings.append(types[a] + chr(g) + types[b][: len(types[b]) - trim])
+                new_codes = self.labels.strings(strings)
+                codes[new] = new_codes[which]
+                self._phrase_keys = self._phrase_keys.append(pd.Index(keys))
+                self._phrase_codes = np.concatenate([self._phrase_codes[:-1], new_codes, [-1]])
+            out[f_idx] = codes
+        s_idx = np.flatnonzero(~fast)
+        if s_idx.size:
+            out[s_idx] = self.labels.strings([text[a:b] for a, b in zip(gs[s_idx].tolist(), ge[s_idx].tolist())])
+        return out
 
     # -- matching ------------------------------------------------------------------
     def singles(self, type_id: np.ndarray, tokens: np.ndarray) -> tuple[_Candidates, np.ndarray]:
@@ -582,7 +626,7 @@ def _expand(first: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarr
         return e, e.copy()
     row = np.repeat(np.arange(counts.size, dtype=np.int64), counts)
     offsets = np.cumsum(counts) - counts
-    idx = np.repeat(first - offsets, counts)
+    idx = np.take(first - offsets, row)
     idx += np.arange(total, dtype=np.int64)
     return row, idx
 
@@ -647,22 +691,29 @@ def _spans_table(table: pd.DataFrame | None, doc_ids: list[str], value: str, wha
     index = pd.Index(doc_ids)
     if not index.is_unique:
         raise SchemaError(f"the corpus has duplicate doc_id values; {what} cannot be matched to documents")
-    pos = index.get_indexer(table["doc_id"].astype(str))
+    pos = _indexer(index, table["doc_id"])
     if value == "voice":
-        code = {v: k for k, v in enumerate(schema.VOICES)}
-        vals = table["voice"].map(code)
-        bad = vals.isna()
+        vals = _indexer(pd.Index(list(schema.VOICES)), table["voice"])
+        bad = vals < 0
         if bad.any():
             labels = sorted(set(table.loc[bad, "voice"].astype(str)))
             raise SchemaError(f"{what}: unknown voice label(s) {labels}; expected one of {list(schema.VOICES)}")
-        vals = vals.to_numpy(dtype=np.int64)
     else:
         vals = table[value].to_numpy(dtype=np.int64)
     start = table["start"].to_numpy(dtype=np.int64)
     keep = pos >= 0
-    pos, start, vals = pos[keep].astype(np.int64), start[keep], vals[keep]
-    order = np.lexsort((start, pos))
-    return _Spans(pos[order], start[order], vals[order])
+    if not keep.all():
+        pos, start, vals = pos[keep], start[keep], vals[keep]
+    if pos.size > 1 and not _sorted_by(pos, start):
+        order = np.lexsort((start, pos))
+        pos, start, vals = pos[order], start[order], vals[order]
+    return _Spans(pos, start, vals)
+
+
+def _sorted_by(major: np.ndarray, minor: np.ndarray) -> bool:
+    """True if the pairs (major, minor) are in non-decreasing order."""
+    step = np.diff(major)
+    return bool((step >= 0).all() and (np.diff(minor)[step == 0] >= 0).all())
 
 
 def _voice_functions() -> tuple[Callable[[str], list[tuple[int, int]]], Callable[[str], list[tuple[int, int, str]]]]:
@@ -712,7 +763,6 @@ def _iter_batches(
     sentences: pd.DataFrame | None,
     voice: pd.DataFrame | None,
     negation_window: int,
-    batch_chars: int = _BATCH_CHARS,
 ) -> Iterator[_Batch]:
     schema.require(corpus, schema.CORPUS, what="corpus")
     doc_ids = [str(d) for d in corpus["doc_id"]]
@@ -724,7 +774,7 @@ def _iter_batches(
     n_docs = len(texts)
     while i < n_docs:
         j, size = i, 0
-        while j < n_docs and (size == 0 or size + len(texts[j]) <= batch_chars):
+        while j < n_docs and (size == 0 or size + len(texts[j]) <= _BATCH_CHARS):
             size += len(texts[j]) + len(_SEPARATOR)
             j += 1
         if sent_given is None and voice_given is None:
@@ -836,10 +886,13 @@ class _Labels:
         table = np.fromiter((self._code(v) for v in uniques), dtype=np.int64, count=len(uniques))
         return table[codes]
 
-    def remap(self, used: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    def remap(self, used: list[np.ndarray]) -> tuple[np.ndarray, list[str]]:
         """Codes of the labels ``used`` among them, in code-point order (other codes map to 0), and
         those labels."""
-        used = np.flatnonzero(np.bincount(used, minlength=len(self.labels)))
+        mask = np.zeros(len(self.labels), dtype=bool)
+        for codes in used:
+            mask[codes] = True
+        used = np.flatnonzero(mask)
         strings = [self.labels[k] for k in used.tolist()]
         order = sorted(range(len(strings)), key=strings.__getitem__)
         remap = np.zeros(len(self.labels), dtype=np.int64)
@@ -894,7 +947,7 @@ def _match_batch(
             ph = sp[~single]
             gs, ge = toks.start[ph.start_tok], toks.end[ph.end_tok - 1] - ph.trim
             sp_span[~single] = ge - gs
-            sp_label[~single] = _phrase_codes(big, toks, ph, gs, ge, engine.scanner, engine.labels)
+            sp_label[~single] = engine.phrase_labels(big, toks, ph, gs, ge)
         term_tab = np.concatenate([term_tab, sp.term])
         span_tab = np.concatenate([span_tab, sp_span])
         label_tab = np.concatenate([label_tab, sp_label])
@@ -928,61 +981,8 @@ def _match_batch(
     return _Batch(rows, n_tok, len(texts))
 
 
-def _phrase_codes(big: str, toks, ph: _Candidates, gs: np.ndarray, ge: np.ndarray, scanner: TokenScanner,
-                  labels: _Labels) -> np.ndarray:
-    """Label codes of the evidence of phrase matches (same codes, in the same order, as
-    ``labels.strings`` of the sliced texts).
-
-    Two-word matches whose words are one whitespace character apart (most of them) are
-    identified by (first type, separator, second type, clitic trim) with integer keys, so only
-    the distinct ones are turned into strings; the others are sliced from the text.
-    """
-    start_tok, end_tok, trim = ph.start_tok, ph.end_tok, ph.trim
-    types = scanner.types
-    n_types = len(types)
-    t_a = toks.type_id[start_tok]
-    t_b = toks.type_id[np.minimum(start_tok + 1, toks.type_id.size - 1)]
-    gap_at = toks.end[start_tok]
-    fast = ((end_tok - start_tok) == 2) & (toks.start[np.minimum(start_tok + 1, toks.start.size - 1)] == gap_at + 1)
-    fast &= n_types < 2_000_000
-    f_idx = np.flatnonzero(fast)
-    s_idx = np.flatnonzero(~fast)
-    if f_idx.size:
-        codes, _ = _codes_and_space(big)
-        gap = codes[gap_at[f_idx]].astype(np.int64)
-        fast_ok = gap < _GAP_CODES
-        if not fast_ok.all():  # an unusual separator: slice these too
-            s_idx = np.sort(np.concatenate([s_idx, f_idx[~fast_ok]]))
-            f_idx, gap = f_idx[fast_ok], gap[fast_ok]
-    combined = np.empty(start_tok.size, dtype=np.int64)
-    n_fast = 0
-    if f_idx.size:
-        key = ((t_a[f_idx] * n_types + t_b[f_idx]) * 4 + trim[f_idx]) * _GAP_CODES + gap
-        f_codes, f_uniq = pd.factorize(key)
-        combined[f_idx] = f_codes
-        n_fast = len(f_uniq)
-    if s_idx.size:
-        s_codes, s_uniq = pd.factorize(np.asarray(
-            [big[a:b] for a, b in zip(gs[s_idx].tolist(), ge[s_idx].tolist())], dtype=object))
-        combined[s_idx] = s_codes + n_fast
-    # distinct keys are distinct strings; ordered by first occurrence, as factorize of the strings
-    c_codes, c_uniq = pd.factorize(combined)
-    strings = []
-    for c in np.asarray(c_uniq).tolist():
-        if c < n_fast:
-            k = int(f_uniq[c])
-            k, g = divmod(k, _GAP_CODES)
-            k, tr = divmod(k, 4)
-            a, b = divmod(k, n_types)
-            second = types[b]
-            strings.append(types[a] + chr(g) + second[: len(second) - tr])
-        else:
-            strings.append(s_uniq[c - n_fast])
-    table = np.fromiter((labels._code(v) for v in strings), dtype=np.int64, count=len(strings))
-    return table[c_codes]
-
-
 _GAP_CODES = 0x3001  # separator characters up to U+3000 (the whitespace of the tokenizer)
+_TYPE_KEY = 1 << 21  # token types in a phrase key (the key stays below 2**63)
 
 
 def _assemble(batches: list[_Rows], engine: _Engine, doc_ids: list[str], outlets: list[str]) -> pd.DataFrame:
@@ -992,7 +992,7 @@ def _assemble(batches: list[_Rows], engine: _Engine, doc_ids: list[str], outlets
         return _empty_matches()
     doc_codes, doc_uniques = pd.factorize(np.asarray(doc_ids, dtype=object))
     out_codes, out_uniques = pd.factorize(np.asarray(outlets, dtype=object))
-    match_remap, match_labels = engine.labels.remap(np.concatenate([b.used_labels for b in batches]))
+    match_remap, match_labels = engine.labels.remap([b.used_labels for b in batches])
     columns = {
         "doc_id": (doc_codes, doc_uniques), "outlet": (out_codes, out_uniques),
         "match": (match_remap, match_labels),

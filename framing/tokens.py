@@ -147,6 +147,7 @@ class Tokens:
     start: np.ndarray  # int64 character offsets
     end: np.ndarray
     type_id: np.ndarray  # int64 ids into TokenScanner.types
+    codes: np.ndarray  # code points of the text
 
 
 class TokenScanner:
@@ -248,7 +249,7 @@ class TokenScanner:
                 lo = k * window
                 hi = min(n, lo + window + self._HASH_MAX)  # a chunk may run past the window's end
                 prefix = np.zeros(hi - lo + 1, dtype=np.uint64)
-                np.cumsum(codes[lo:hi].astype(np.uint64) * pw[: hi - lo], out=prefix[1:])
+                np.cumsum(np.multiply(codes[lo:hi], pw[: hi - lo], dtype=np.uint64), out=prefix[1:])
                 s, e = starts[a:b] - lo, ends[a:b] - lo
                 h[a:b] = (prefix[e] - prefix[s]) * inv[s]
             return h * self._BASE + (ends - starts).astype(np.uint64)
@@ -306,22 +307,11 @@ class TokenScanner:
         """
         if self._n_chunks > self.max_cache or len(self.types) > self.max_cache:
             self.reset()
-        codes, space = _codes_and_space(text)
-        if codes.size == 0:
-            empty = np.zeros(0, dtype=np.int64)
-            return Tokens(empty, empty.copy(), empty.copy())
-        nonspace = ~space
-        prev_space = np.empty_like(space)
-        prev_space[0] = True
-        prev_space[1:] = space[:-1]
-        next_space = np.empty_like(space)
-        next_space[-1] = True
-        next_space[:-1] = space[1:]
-        chunk_start = np.flatnonzero(nonspace & prev_space)
+        codes, spaces = _codes_and_spaces(text)
+        chunk_start, chunk_end = _chunks(spaces, codes.size)
         if chunk_start.size == 0:
             empty = np.zeros(0, dtype=np.int64)
-            return Tokens(empty, empty.copy(), empty.copy())
-        chunk_end = np.flatnonzero(nonspace & next_space) + 1
+            return Tokens(empty, empty.copy(), empty.copy(), codes)
         cid = self._chunk_ids(text, codes, chunk_start, chunk_end)
         ptr = self._ptr
         first = ptr[cid]
@@ -330,7 +320,7 @@ class TokenScanner:
         offsets = np.cumsum(counts) - counts
         idx = np.repeat(first - offsets, counts) + np.arange(total, dtype=np.int64)
         base = np.repeat(chunk_start, counts)
-        return Tokens(base + self._rel_s[idx], base + self._rel_e[idx], self._styp[idx])
+        return Tokens(base + self._rel_s[idx], base + self._rel_e[idx], self._styp[idx], codes)
 
     def count(self, text: str) -> int:
         """Number of word tokens in ``text`` (same as :func:`count_tokens`)."""
@@ -352,16 +342,33 @@ class TokenScanner:
         return mask
 
 
-def _codes_and_space(text: str) -> tuple[np.ndarray, np.ndarray]:
-    """Code points of ``text`` and a mask of its whitespace (as ``str.isspace``)."""
+def _codes_and_spaces(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """Code points of ``text`` and the positions of its whitespace (as ``str.isspace``), sorted."""
     if text.isascii():
         codes = np.frombuffer(text.encode("ascii"), dtype=np.uint8)
+        maybe = np.flatnonzero(codes <= 32)  # ASCII whitespace is 9-13 and 28-32
     else:
         codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-    # ASCII whitespace is 9-13, 28-32; the rest (U+0085 and up) is looked up in the table
-    space = (codes == 32) | ((codes >= 9) & (codes <= 13)) | ((codes >= 28) & (codes <= 31))
-    if codes.dtype != np.uint8:
-        high = np.flatnonzero(codes >= 0x85)
-        if high.size:
-            space[high] = _SPACE_TABLE[np.minimum(codes[high], 0x3000 + 1)]
-    return codes, space
+        maybe = np.flatnonzero((codes <= 32) | (codes >= 0x85))
+    return codes, maybe[_SPACE_TABLE[np.minimum(codes[maybe].astype(np.int64), 0x3000 + 1)]]
+
+
+def _chunks(spaces: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Starts and ends (exclusive) of the whitespace-separated chunks of a text of length ``n``
+    whose whitespace is at the sorted positions ``spaces``."""
+    if spaces.size == 0:
+        return (np.zeros(1, dtype=np.int64), np.full(1, n, dtype=np.int64)) if n else (spaces, spaces)
+    run = spaces[1:] == spaces[:-1] + 1  # whitespace followed by whitespace
+    last_of_run = np.append(~run, True)
+    first_of_run = np.insert(~run, 0, True)
+    starts = spaces[last_of_run] + 1
+    ends = spaces[first_of_run]
+    if starts[-1] == n:
+        starts = starts[:-1]
+    if ends[0] == 0:
+        ends = ends[1:]
+    else:
+        starts = np.insert(starts, 0, 0)
+    if spaces[-1] != n - 1:
+        ends = np.append(ends, n)
+    return starts.astype(np.int64), ends.astype(np.int64)

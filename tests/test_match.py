@@ -406,3 +406,30 @@ def test_find_agrees_with_a_reference_implementation(pieces, terms):
     m = find(corpus(text), lx)
     got = set(zip(m["start"], m["end"], m["category"].astype(str)))
     assert got == reference(text, terms)
+
+
+def test_batching_changes_nothing_and_evidence_is_the_text(example, monkeypatch):
+    """Documents are matched in batches that share caches (token types, evidence labels);
+    a table made from many small batches must equal the one made in a single batch."""
+    import framing.match as match_module
+
+    # a phrase-heavy lexicon: the example corpus's frequent two-word sequences, plus words
+    words = [w.lower() for text in example["text"] for w in re.findall(r"[A-Za-z]+", text)]
+    bigrams = pd.Series([f"{a} {b}" for a, b in zip(words, words[1:])]).value_counts()
+    vocab = pd.Series(words).value_counts()
+    lx = lex({
+        "phrases": {"terms": list(bigrams.index[:150])},
+        "words": {"terms": list(vocab.index[:150]) + ["iran*", "*stan"]},
+    }, name="dense")
+    lexicons = ["attribution", "actor_labels", "casualty", lx]
+    docs = pd.concat([example.assign(doc_id=example["doc_id"] + f"-{k}") for k in range(3)], ignore_index=True)
+    whole = find(docs, lexicons)
+    monkeypatch.setattr(match_module, "_BATCH_CHARS", 2_500)
+    match_module._ENGINES.clear()
+    batched = find(docs, lexicons)
+    assert len(whole) > 3_000 and (whole["term"].astype(str).str.contains(" ")).sum() > 500
+    pd.testing.assert_frame_equal(batched.astype(str), whole.astype(str))
+    texts = dict(zip(docs["doc_id"], docs["text"]))
+    evidence = [texts[d][a:b] for d, a, b in zip(batched["doc_id"], batched["start"], batched["end"])]
+    assert evidence == batched["match"].astype(str).tolist()
+    assert set(batched["match"].cat.categories) == set(evidence)  # no evidence string that was not found
