@@ -49,6 +49,8 @@ from typing import Literal
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from framing import schema
 from framing.errors import SchemaError
@@ -196,7 +198,7 @@ class _Engine:
                 tables.setdefault((cs, kind, 0 if kind == "exact" else len(value)), {})[value] = eid
         self._modes = []
         for cs in (False, True):
-            mode = [(kind, length, pd.Index(list(t), dtype=object), np.fromiter(t.values(), dtype=np.int64))
+            mode = [(kind, length, pa.array(list(t), type=pa.string()), np.fromiter(t.values(), dtype=np.int64))
                     for (c, kind, length), t in sorted(tables.items()) if c == cs]
             if mode or contains[cs]:
                 self._modes.append((cs, mode, contains[cs]))
@@ -255,17 +257,15 @@ class _Engine:
         hit_el: list[np.ndarray] = []
         for cs, tables, contains in self._modes:
             keyed = forms if cs else [f.lower() for f in forms]
-            lengths = np.fromiter(map(len, keyed), dtype=np.int64, count=len(keyed))
+            arrow = pa.array(keyed, type=pa.string())
             for kind, length, values, eids in tables:
-                if kind == "exact":
-                    which, probe = None, keyed
-                else:
-                    which = np.flatnonzero(lengths >= length)
-                    picked = [keyed[i] for i in which.tolist()]
-                    probe = [f[:length] for f in picked] if kind == "prefix" else [f[-length:] for f in picked]
-                at = values.get_indexer(probe) if probe else np.zeros(0, dtype=np.int64)
+                # a slice of a shorter form is that form, which cannot equal a value of this length
+                probe = (arrow if kind == "exact" else
+                         pc.utf8_slice_codeunits(arrow, 0, length) if kind == "prefix" else
+                         pc.utf8_slice_codeunits(arrow, -length))
+                at = pc.fill_null(pc.index_in(probe, value_set=values), -1).to_numpy()
                 found = np.flatnonzero(at >= 0)
-                hit_form.append(found if which is None else which[found])
+                hit_form.append(found)
                 hit_el.append(eids[at[found]])
             for value, eid in contains:
                 found = np.asarray([k for k, f in enumerate(keyed) if value in f], dtype=np.int64)
