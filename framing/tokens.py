@@ -211,14 +211,11 @@ class TokenScanner:
         type_ids, types = self._type_ids, self.types
         styp = np.fromiter(map(type_ids.get, toks.tolist(), repeat(-1)), dtype=np.int64, count=toks.size)
         missing = np.flatnonzero(styp < 0)
-        for k in missing.tolist():
-            tok = toks[k]
-            tid = type_ids.get(tok)
-            if tid is None:
-                tid = len(types)
-                type_ids[tok] = tid
-                types.append(tok)
-            styp[k] = tid
+        if missing.size:
+            codes, uniques = pd.factorize(toks[missing])
+            styp[missing] = codes + len(types)
+            type_ids.update(zip(uniques, range(len(types), len(types) + len(uniques))))
+            types.extend(uniques)
         counts = np.bincount(chunk_of, minlength=len(chunks))
         self._ptr = np.concatenate([self._ptr, self._ptr[-1] + np.cumsum(counts)])
         self._rel_s = np.concatenate([self._rel_s, rel_s])
