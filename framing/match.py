@@ -44,6 +44,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import Literal
 
@@ -224,10 +225,10 @@ class _Engine:
         # second elements; (type, element) pairs for phrase elements after the second; token flags
         self._arrays: dict[str, np.ndarray] = {
             k: np.zeros(0, dtype=np.int64)
-            for k in ("f_term", "f_trim", "f_span", "f_label", "x_term", "x_trim",
+            for k in ("f_term", "f_trim", "f_span", "f_label", "u_label", "x_term", "x_trim",
                       "p1_el", "p1_trim", "p2_el", "p2_trim", "pair_key", "pair_trim")
         }
-        for k in ("f_ptr", "x_ptr", "p1_ptr", "p2_ptr"):
+        for k in ("f_ptr", "u_ptr", "x_ptr", "p1_ptr", "p2_ptr"):
             self._arrays[k] = np.zeros(1, dtype=np.int64)
         self._arrays["flags"] = np.zeros(0, dtype=np.int8)
         # evidence label codes of two-word phrases by integer key (see phrase_labels), then a -1
@@ -322,8 +323,10 @@ class _Engine:
         which, entry = np.unique(f_tid * 4 + f_trim, return_inverse=True)
         evidence = [types[k >> 2][: len(types[k >> 2]) - (k & 3)] for k in which.tolist()]
         f_span = np.fromiter(map(len, evidence), dtype=np.int64, count=len(evidence))[entry]
-        f_label = self.labels.strings(evidence)[entry]
+        u_label = self.labels.strings(evidence)
+        f_label = u_label[entry]
         for key, tid, values in (("f", f_tid, {"term": f_term, "trim": f_trim, "span": f_span, "label": f_label}),
+                                 ("u", which >> 2, {"label": u_label}),  # the distinct labels of each type
                                  ("x", x_tid, {"term": x_term, "trim": x_trim})):
             for name, v in values.items():
                 A[f"{key}_{name}"] = np.concatenate([A[f"{key}_{name}"], v])
@@ -874,31 +877,31 @@ class _Labels:
         self.labels: list[str] = []
         self.index: dict[str, int] = {}
 
-    def _code(self, label: str) -> int:
-        code = self.index.get(label)
-        if code is None:
-            code = len(self.labels)
-            self.index[label] = code
-            self.labels.append(label)
-        return code
-
     def strings(self, values: list[str]) -> np.ndarray:
+        """Codes of the strings ``values`` (new strings get new codes)."""
         codes, uniques = pd.factorize(np.asarray(values, dtype=object))
-        table = np.fromiter((self._code(v) for v in uniques), dtype=np.int64, count=len(uniques))
-        return table[codes]
+        got = np.fromiter(map(self.index.get, uniques, repeat(-1)), dtype=np.int64, count=len(uniques))
+        new = np.flatnonzero(got < 0)
+        if new.size:
+            fresh = [uniques[k] for k in new.tolist()]
+            first = len(self.labels)
+            got[new] = np.arange(first, first + len(fresh))
+            self.index.update(zip(fresh, range(first, first + len(fresh))))
+            self.labels.extend(fresh)
+        return got[codes]
 
-    def remap(self, used: list[np.ndarray]) -> tuple[np.ndarray, list[str]]:
+    def remap(self, used: list[np.ndarray]) -> tuple[np.ndarray, pd.Index]:
         """Codes of the labels ``used`` among them, in code-point order (other codes map to 0), and
         those labels."""
         mask = np.zeros(len(self.labels), dtype=bool)
         for codes in used:
             mask[codes] = True
         used = np.flatnonzero(mask)
-        strings = [self.labels[k] for k in used.tolist()]
-        order = sorted(range(len(strings)), key=strings.__getitem__)
+        strings = pa.array([self.labels[k] for k in used.tolist()], type=pa.string())
+        order = pc.array_sort_indices(strings).to_numpy()  # UTF-8 byte order is code-point order
         remap = np.zeros(len(self.labels), dtype=np.int64)
-        remap[used[order]] = np.arange(len(order), dtype=np.int64)
-        return remap, [strings[k] for k in order]
+        remap[used[order]] = np.arange(order.size, dtype=np.int64)
+        return remap, pd.Index(strings.take(order), dtype="str")
 
 
 def _match_batch(
@@ -959,7 +962,8 @@ def _match_batch(
     # the labels used: those of the types of ordinary matched tokens, and the special matches'
     plain = sel[first[sel] < A["f_term"].size]
     types = np.flatnonzero(np.bincount(type_id[plain], minlength=ptr.size - 1))
-    _, used = _expand(ptr[types], ptr[types + 1] - ptr[types])
+    u_ptr = A["u_ptr"]
+    _, used = _expand(u_ptr[types], u_ptr[types + 1] - u_ptr[types])
     # per matched token
     t_start = toks.start[sel]
     t_doc = _row_of_token(doc_start, toks.start)[sel]
@@ -977,7 +981,7 @@ def _match_batch(
         term=term_tab,
         span=span_tab,
         label=label_tab,
-        used_labels=np.concatenate([label_tab[used], label_tab[A["f_term"].size:]]),
+        used_labels=np.concatenate([A["u_label"][used], label_tab[A["f_term"].size:]]),
     )
     return _Batch(rows, n_tok, len(texts))
 
@@ -1009,6 +1013,9 @@ def _assemble(batches: list[_Rows], engine: _Engine, doc_ids: list[str], outlets
     for c in ("sentence_id", "start", "end"):
         out[c] = np.empty(n, dtype=np.int64)
     out["negated"] = np.empty(n, dtype=bool)
+    single = [c for c, (_, labels) in columns.items() if len(labels) == 1]  # one lexicon, one outlet ...
+    for c in single:
+        out[c].fill(0)
     at = 0
     for b in batches:
         part = slice(at, at + b.token.size)
@@ -1017,15 +1024,15 @@ def _assemble(batches: list[_Rows], engine: _Engine, doc_ids: list[str], outlets
                      "sentence_id": b.sentence_id, "start": b.start, "voice": b.voice, "negated": b.negated}
         per_entry = {"match": codes["match"][b.label], "lexicon": codes["lexicon"][b.term],
                      "category": codes["category"][b.term], "term": codes["term"][b.term], "end": b.span}
-        for c, values in per_token.items():
-            np.take(values, b.token, out=out[c][part], mode="clip")
-        for c, values in per_entry.items():
-            np.take(values, b.entry, out=out[c][part], mode="clip")
+        for index, columns_of in ((b.token, per_token), (b.entry, per_entry)):
+            for c, values in columns_of.items():
+                if c not in single:
+                    np.take(values, index, out=out[c][part], mode="clip")
         out["end"][part] += out["start"][part]
     for c, (_, labels) in columns.items():
         # codes are valid by construction: the check of every one of millions of codes is skipped
         out[c] = pd.Categorical.from_codes(
-            out[c], dtype=pd.CategoricalDtype(pd.Index(list(labels), dtype="str")), validate=False)
+            out[c], dtype=pd.CategoricalDtype(pd.Index(labels, dtype="str")), validate=False)
     # the arrays are new and owned by the table: no copy into consolidated blocks
     return pd.DataFrame({c: out[c] for c in schema.MATCHES}, columns=list(schema.MATCHES), copy=False)
 
