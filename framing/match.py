@@ -42,6 +42,7 @@ Rules
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from itertools import repeat
@@ -635,17 +636,26 @@ def _expand(first: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarr
     return row, idx
 
 
-_ENGINES: dict[tuple, _Engine] = {}
+_LOCAL = threading.local()  # compiled lexicons of each thread: their caches are not shared
+
+
+def _engines() -> dict[tuple, _Engine]:
+    engines = getattr(_LOCAL, "engines", None)
+    if engines is None:
+        engines = _LOCAL.engines = {}
+    return engines
 
 
 def _engine(lexicons: list[Lexicon]) -> _Engine:
+    """The compiled form of ``lexicons`` for this thread (kept for the next call)."""
+    engines = _engines()
     key = tuple((lx.name, lx.content_hash, id(lx)) for lx in lexicons)
-    eng = _ENGINES.get(key)
+    eng = engines.get(key)
     if eng is None:
-        if len(_ENGINES) > 8:
-            _ENGINES.clear()
+        if len(engines) > 8:
+            engines.clear()
         eng = _Engine(lexicons)
-        _ENGINES[key] = eng
+        engines[key] = eng
     return eng
 
 

@@ -193,16 +193,23 @@ class TokenScanner:
     # -- chunk cache ---------------------------------------------------------------
     def _add_chunks(self, chunks: list[str]) -> np.ndarray:
         """Tokenise new chunks (strings without whitespace); return their chunk ids."""
-        # one regex pass over all new chunks; "\n" separates them and comes back as its own item
-        items = _TOKEN_OR_NEWLINE_RE.findall("\n".join(chunks) + "\n")
+        # an ASCII letters-and-digits chunk is one token; the others are split by one regex pass
+        # over all of them, "\n" separating them and coming back as its own item
+        plain = np.fromiter((c.isascii() and c.isalnum() for c in chunks), dtype=bool, count=len(chunks))
+        other = np.flatnonzero(~plain)
+        items = _TOKEN_OR_NEWLINE_RE.findall("\n".join([chunks[k] for k in other.tolist()]) + "\n")
         arr = np.asarray(items, dtype=object)
         is_sep = arr == "\n"
         lengths = np.fromiter(map(len, items), dtype=np.int64, count=len(items))
         tok_idx = np.flatnonzero(~is_sep)
-        toks = arr[tok_idx]
-        tok_len = lengths[tok_idx]
-        # chunk of each token and its offset inside the chunk
-        chunk_of = np.cumsum(is_sep)[tok_idx]
+        # every token with its chunk, in chunk order
+        chunk_of = np.concatenate([np.flatnonzero(plain), other[np.cumsum(is_sep)[tok_idx]]])
+        order = np.argsort(chunk_of, kind="stable")
+        chunk_of = chunk_of[order]
+        toks = np.concatenate([np.asarray(chunks, dtype=object)[plain], arr[tok_idx]])[order]
+        tok_len = np.concatenate([np.fromiter(map(len, chunks), dtype=np.int64, count=len(chunks))[plain],
+                                  lengths[tok_idx]])[order]
+        # offset of each token inside its chunk
         ends_in_chunk = np.cumsum(tok_len)
         chunk_first = np.searchsorted(chunk_of, np.arange(len(chunks)), side="left")
         base = np.concatenate(([0], ends_in_chunk))[chunk_first]

@@ -425,7 +425,7 @@ def test_batching_changes_nothing_and_evidence_is_the_text(example, monkeypatch)
     docs = pd.concat([example.assign(doc_id=example["doc_id"] + f"-{k}") for k in range(3)], ignore_index=True)
     whole = find(docs, lexicons)
     monkeypatch.setattr(match_module, "_BATCH_CHARS", 2_500)
-    match_module._ENGINES.clear()
+    match_module._engines().clear()
     batched = find(docs, lexicons)
     assert len(whole) > 3_000 and (whole["term"].astype(str).str.contains(" ")).sum() > 500
     pd.testing.assert_frame_equal(batched.astype(str), whole.astype(str))
@@ -433,3 +433,25 @@ def test_batching_changes_nothing_and_evidence_is_the_text(example, monkeypatch)
     evidence = [texts[d][a:b] for d, a, b in zip(batched["doc_id"], batched["start"], batched["end"])]
     assert evidence == batched["match"].astype(str).tolist()
     assert set(batched["match"].cat.categories) == set(evidence)  # no evidence string that was not found
+
+
+def test_threads_sharing_a_lexicon_get_the_single_thread_result(example):
+    """Compiled lexicons keep caches (token types, labels); threads must not corrupt each other's.
+    Every call brings words never seen before, so every thread adds to the caches at once."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    rng = np.random.default_rng(0)
+    lexicons = ["attribution", "actor_labels", "casualty"]
+    docs = []
+    for k in range(24):
+        words = ["".join(rng.choice(list("abcdefghij"), 6)) for _ in range(3_000)]
+        text = example["text"].iloc[k % len(example)] + "\n" + " ".join(words) + " said the militants."
+        docs.append(corpus(text).assign(doc_id=f"d{k}"))
+    expected = [find(d, lexicons) for d in docs]
+    import framing.match as match_module
+
+    match_module._engines().clear()
+    with ThreadPoolExecutor(6) as pool:
+        got = list(pool.map(lambda d: find(d, lexicons), docs))
+    for g, e in zip(got, expected):
+        pd.testing.assert_frame_equal(g.astype(str), e.astype(str))
