@@ -3,11 +3,15 @@
 How matching works
 ------------------
 Texts are tokenised with :mod:`framing.tokens`. Each *distinct* token string
-is compared with the lexicon terms once (exact words through a dictionary,
-``prefix*`` and ``*suffix`` wildcards through dictionaries keyed by length),
-and the result is cached, so the work per token is a few array operations.
-Phrases are then extended token by token with vectorised look-ups, which
-keeps matching linear in the length of the text whatever the lexicon.
+is compared with the lexicon terms once (exact words, and ``prefix*`` and
+``*suffix`` wildcards by their length, through hash look-ups), and the result
+is cached in a per-type table: the single-token terms of each type, with the
+length and label of their evidence. Phrases and exclusions are resolved first
+and only the tokens they cover are filtered; every other token yields its
+type's terms directly, so the work per match is a few array reads. Phrases
+are extended token by token with vectorised look-ups, which keeps matching
+linear in the length of the text whatever the lexicon. Compiled lexicons and
+their caches are kept per thread.
 
 Rules
 -----

@@ -21,10 +21,10 @@ Rules
   ``‐`` -> ``-``) in the forms used for matching; offsets always index the
   original text.
 
-Tokenisation is cached per whitespace-separated chunk: the text is split on
-whitespace in C (``str.split``), each distinct chunk is tokenised once with the
-regular expression below, and the result is reused for every occurrence. This
-is what makes matching fast on large corpora.
+Tokenisation is cached per whitespace-separated chunk: the chunks are found and
+hashed with numpy, each distinct chunk is tokenised once with the regular
+expression below, and the result is reused for every occurrence. This is what
+makes matching fast on large corpora.
 """
 
 from __future__ import annotations
@@ -158,9 +158,11 @@ class TokenScanner:
     lexicon terms) is done once per distinct string, not once per token.
 
     A text is cut into whitespace-separated chunks with numpy; each chunk is
-    identified by a 64-bit polynomial hash of its characters (computed with
-    numpy; chunks longer than 64 characters are compared as strings), and
-    only chunks never seen before are tokenised with the regular expression.
+    identified by a 64-bit polynomial hash of its characters (from prefix sums
+    computed with numpy; chunks longer than 64 characters are compared as
+    strings), and only chunks never seen before are tokenised (with the
+    regular expression, except ASCII letters and digits, which are one token).
+    A scanner is not thread-safe: use one per thread.
     The caches are cleared when they exceed ``max_cache`` entries, which
     bounds memory on arbitrarily large corpora.
     """
