@@ -746,8 +746,11 @@ class _Rows:
     """The matches of a batch, as indexes to be resolved into columns by :func:`_assemble`.
 
     Match ``i`` is at matched token ``token[i]`` (an index into the per-token
-    arrays) and is entry ``entry[i]`` of the term table (term, length and label
-    of its evidence).
+    arrays) and is entry ``entry[i]`` of the batch's term table: the engine's
+    per-type table as it was for the batch (``base``, shared, not copied)
+    followed by the batch's special matches (``special``). Indexes and
+    positions are kept in 32 bits when the batch allows it: they are held
+    until the whole table is assembled.
     """
 
     token: np.ndarray
@@ -757,10 +760,13 @@ class _Rows:
     sentence_id: np.ndarray
     voice: np.ndarray
     negated: np.ndarray
-    term: np.ndarray  # per table entry: term id, length of the evidence, label code
-    span: np.ndarray
-    label: np.ndarray
+    base: tuple[np.ndarray, np.ndarray, np.ndarray]  # per table entry: term id, length of the evidence, label code
+    special: tuple[np.ndarray, np.ndarray, np.ndarray]
     used_labels: np.ndarray  # label codes of the entries used
+
+    def table(self, k: int) -> np.ndarray:
+        """Column ``k`` (0 term, 1 span, 2 label) of the batch's term table."""
+        return np.concatenate([self.base[k], self.special[k]]) if self.special[k].size else self.base[k]
 
 
 @dataclass
@@ -951,6 +957,7 @@ def _match_batch(
     first = ptr[type_id]
     cnt = ptr[type_id + 1] - first
     term_tab, span_tab, label_tab = A["f_term"], A["f_span"], A["f_label"]
+    special = (np.zeros(0, dtype=np.int64),) * 3
     if sp_tokens.size:
         cnt[sp_tokens] = 0
         tok, at, count = np.unique(sp.start_tok, return_index=True, return_counts=True)
@@ -966,9 +973,7 @@ def _match_batch(
             gs, ge = toks.start[ph.start_tok], toks.end[ph.end_tok - 1] - ph.trim
             sp_span[~single] = ge - gs
             sp_label[~single] = engine.phrase_labels(big, toks, ph, gs, ge)
-        term_tab = np.concatenate([term_tab, sp.term])
-        span_tab = np.concatenate([span_tab, sp_span])
-        label_tab = np.concatenate([label_tab, sp_label])
+        special = (sp.term, sp_span, sp_label)
     sel = np.flatnonzero(cnt)
     if sel.size == 0:
         return _Batch(None, n_tok, len(texts))
@@ -984,20 +989,25 @@ def _match_batch(
     s_glob, s_val, _ = _with_sentinels(len(texts), sent_spans, doc_start)
     v_glob, v_val, _ = _with_sentinels(len(texts), voice_spans, doc_start)
     sentence_row = _row_of_token(s_glob, toks.start)
+    small = _index_dtype(max(len(big), term_tab.size + special[0].size, first_doc + len(texts)))
     rows = _Rows(
-        token=token,
-        entry=entry,
-        doc=t_doc + first_doc,
-        start=t_start - doc_start[t_doc],
-        sentence_id=s_val[sentence_row[sel]],
+        token=token.astype(small),
+        entry=entry.astype(small),
+        doc=(t_doc + first_doc).astype(small),
+        start=(t_start - doc_start[t_doc]).astype(small),
+        sentence_id=s_val[sentence_row[sel]].astype(_index_dtype(int(np.abs(s_val).max(initial=0)) + 1)),
         voice=v_val[_row_of_token(v_glob, toks.start)[sel]].astype(np.int8),
         negated=engine.negated(flags, sel, negation_window, sentence_row),
-        term=term_tab,
-        span=span_tab,
-        label=label_tab,
-        used_labels=np.concatenate([A["u_label"][used], label_tab[A["f_term"].size:]]),
+        base=(term_tab, span_tab, label_tab),
+        special=special,
+        used_labels=np.concatenate([A["u_label"][used], special[2]]),
     )
     return _Batch(rows, n_tok, len(texts))
+
+
+def _index_dtype(bound: int) -> type:
+    """The integer type for non-negative values below ``bound``: 32 bits when they fit."""
+    return np.int32 if bound < 2**31 else np.int64
 
 
 _GAP_CODES = 0x3001  # separator characters up to U+3000 (the whitespace of the tokenizer)
@@ -1036,12 +1046,17 @@ def _assemble(batches: list[_Rows], engine: _Engine, doc_ids: list[str], outlets
         at = part.stop
         per_token = {"doc_id": codes["doc_id"][b.doc], "outlet": codes["outlet"][b.doc],
                      "sentence_id": b.sentence_id, "start": b.start, "voice": b.voice, "negated": b.negated}
-        per_entry = {"match": codes["match"][b.label], "lexicon": codes["lexicon"][b.term],
-                     "category": codes["category"][b.term], "term": codes["term"][b.term], "end": b.span}
+        term = b.table(0)
+        per_entry = {"match": codes["match"][b.table(2)], "lexicon": codes["lexicon"][term],
+                     "category": codes["category"][term], "term": codes["term"][term], "end": b.table(1)}
         for index, columns_of in ((b.token, per_token), (b.entry, per_entry)):
             for c, values in columns_of.items():
-                if c not in single:
+                if c in single:
+                    continue
+                if values.dtype == out[c].dtype:
                     np.take(values, index, out=out[c][part], mode="clip")
+                else:  # positions kept in 32 bits: widened here
+                    out[c][part] = np.take(values, index)
         out["end"][part] += out["start"][part]
     for c, (_, labels) in columns.items():
         # codes are valid by construction: the check of every one of millions of codes is skipped
