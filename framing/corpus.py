@@ -316,8 +316,28 @@ def _jsonl_frame(text: str, path: Path | str, first_line: int = 1) -> pd.DataFra
             raise CorpusError(f"{path}, line {lineno}, column {exc.colno}: not valid JSON ({exc.msg})") from None
         if not isinstance(record, dict):
             raise CorpusError(f"{path}, line {lineno}: expected a JSON object per line, got {type(record).__name__}")
+        if "\\u" in line:
+            record = _without_lone_surrogates(record, path, lineno)
         records.append(record)
     return pd.DataFrame.from_records(records)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_lone_surrogates(record: dict, path: Path | str, lineno: int) -> dict:
+    """``record`` with the lone surrogates that JSON ``\\u`` escapes can encode (they are not text
+    and cannot be stored) replaced with U+FFFD, with a warning naming the line."""
+    bad = [k for k, v in record.items() if isinstance(v, str) and _LONE_SURROGATE.search(v)]
+    if not bad:
+        return record
+    warnings.warn(
+        f"{path}, line {lineno}: lone surrogate escapes in {', '.join(map(str, bad))} "
+        "(not valid Unicode); they were replaced with U+FFFD",
+        UnicodeWarning,
+        stacklevel=4,
+    )
+    return {k: _LONE_SURROGATE.sub("\ufffd", v) if k in bad else v for k, v in record.items()}
 
 
 def _csv_options(sep: str, string_cols: Iterable[str]) -> dict[str, Any]:

@@ -245,6 +245,18 @@ def test_undecodable_bytes_are_replaced_with_a_warning_naming_the_file(tmp_path)
     assert "\ufffd" in corpus.loc[0, "text"]
 
 
+def test_lone_surrogate_escapes_in_jsonl_are_replaced_with_a_warning_naming_the_line(tmp_path):
+    # JSON can escape half of a surrogate pair, which is not text; a whole pair is an ordinary character
+    lines = ['{"doc_id": "a", "outlet": "A", "text": "Militants \\ud83d\\ude00 attacked."}',
+             '{"doc_id": "b", "outlet": "B", "text": "Militants \\ud800 attacked."}']
+    (tmp_path / "c.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.warns(UnicodeWarning, match=r"c\.jsonl, line 2: lone surrogate escapes in text"):
+        corpus = framing.read_corpus(tmp_path / "c.jsonl")
+    assert corpus["text"].tolist() == ["Militants \U0001F600 attacked.", "Militants \ufffd attacked."]
+    found = framing.find(corpus, "actor_labels")
+    assert found.groupby("doc_id", observed=True)["match"].first().to_dict() == {"a": "Militants", "b": "Militants"}
+
+
 def test_empty_document_is_kept_with_a_warning(tmp_path):
     pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": ["A", "B", "C"], "text": ["Story.", "", None]}).to_json(
         tmp_path / "c.jsonl", orient="records", lines=True
