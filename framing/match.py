@@ -133,7 +133,8 @@ class _Engine:
         self.term_cat = np.asarray([cat_index[(term_lex[i], t.category)] for i, t in enumerate(terms)], dtype=np.int64)
         self.term_excl = np.asarray([t.exclude for t in terms], dtype=bool)
         self.term_len = np.asarray([len(t.elements) for t in terms], dtype=np.int64)
-        self.term_spec = np.asarray([t.specificity[0] * 10_000 + t.specificity[1] for t in terms], dtype=np.int64)
+        self.term_spec = np.asarray([lit * 10_000 + size for lit, size in (t.specificity for t in terms)],
+                                    dtype=np.int64)
         # rank of each term by (category, most specific first, term order)
         self.term_rank = np.empty(len(terms), dtype=np.int64)
         self.term_rank[np.lexsort((np.arange(len(terms)), -self.term_spec, self.term_cat))] = np.arange(len(terms))
@@ -146,19 +147,16 @@ class _Engine:
                 elements.setdefault((e.kind, e.value, e.case_sensitive), len(elements))
         self.n_el = max(len(elements), 1)
         self.term_elems = np.full((max(len(terms), 1), self.max_len), -1, dtype=np.int64)
-        first_terms: dict[int, list[int]] = {}
+        single_terms: dict[int, list[int]] = {}  # single-token terms by element, in term order
         for i, t in enumerate(terms):
             for j, e in enumerate(t.elements):
                 eid = elements[(e.kind, e.value, e.case_sensitive)]
                 self.term_elems[i, j] = eid
-                if j == 0:
-                    first_terms.setdefault(eid, []).append(i)
+                if len(t.elements) == 1:
+                    single_terms.setdefault(eid, []).append(i)
         self.term_single = self.term_len == 1
-        # single-token terms by element; phrases by their first two elements
-        self.first_terms = {
-            eid: sorted(t for t in ts if self.term_single[t]) for eid, ts in first_terms.items()
-        }
-        el_terms = [self.first_terms.get(e, []) for e in range(self.n_el)]
+        # phrases by their first two elements
+        el_terms = [single_terms.get(e, []) for e in range(self.n_el)]
         self._el_term_ptr = np.concatenate(([0], np.cumsum([len(t) for t in el_terms]))).astype(np.int64)
         self._el_terms = np.asarray([t for ts in el_terms for t in ts], dtype=np.int64)
         multi_ids = np.flatnonzero(~self.term_single)
@@ -299,8 +297,10 @@ class _Engine:
         tid_a, eid_a, trim_a = self._elements(full)
         tid_a += n0
         word = np.fromiter((t[0].isalnum() for t in new), dtype=bool, count=len(new))
-        low = pd.Index([f.lower() for f in full], dtype=object)
-        cue = low.isin(NEGATION_CUES) | np.fromiter((f.endswith("n't") for f in low), dtype=bool, count=len(low))
+        lowered = [f.lower() for f in full]
+        low = pd.Index(lowered, dtype=object)
+        cue = low.isin(NEGATION_CUES) | pc.ends_with(pa.array(lowered, type=pa.string()), "n't").to_numpy(
+            zero_copy_only=False)
         flags_a = (word * 1 + (word & cue) * 2 + (word & low.isin(_BOUNDARY_WORDS)) * 4
                    + (word & low.isin(_NOT_CUE_AFTER)) * 8
                    + (~word & pd.Index(new, dtype=object).isin(_BOUNDARY_PUNCT)) * 4).astype(np.int8)

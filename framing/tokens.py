@@ -218,13 +218,15 @@ class TokenScanner:
         rel_e = ends_in_chunk - base[chunk_of]
         rel_s = rel_e - tok_len
         type_ids, types = self._type_ids, self.types
-        styp = np.fromiter(map(type_ids.get, toks.tolist(), repeat(-1)), dtype=np.int64, count=toks.size)
-        missing = np.flatnonzero(styp < 0)
+        tok_codes, distinct = pd.factorize(toks)
+        got = np.fromiter(map(type_ids.get, distinct, repeat(-1)), dtype=np.int64, count=len(distinct))
+        missing = np.flatnonzero(got < 0)
         if missing.size:
-            codes, uniques = pd.factorize(toks[missing])
-            styp[missing] = codes + len(types)
-            type_ids.update(zip(uniques, range(len(types), len(types) + len(uniques))))
-            types.extend(uniques)
+            fresh = [distinct[k] for k in missing.tolist()]
+            got[missing] = np.arange(len(types), len(types) + len(fresh))
+            type_ids.update(zip(fresh, range(len(types), len(types) + len(fresh))))
+            types.extend(fresh)
+        styp = got[tok_codes]
         counts = np.bincount(chunk_of, minlength=len(chunks))
         self._ptr = np.concatenate([self._ptr, self._ptr[-1] + np.cumsum(counts)])
         self._rel_s = np.concatenate([self._rel_s, rel_s])
