@@ -1041,7 +1041,9 @@ def _assemble(batches: list[_Rows], engine: _Engine, doc_ids: list[str], outlets
     for c in single:
         out[c].fill(0)
     at = 0
-    for b in batches:
+    for k in range(len(batches)):
+        # each batch is let go once copied, so its memory can serve the rest of the table
+        b, batches[k] = batches[k], None
         part = slice(at, at + b.token.size)
         at = part.stop
         per_token = {"doc_id": codes["doc_id"][b.doc], "outlet": codes["outlet"][b.doc],
