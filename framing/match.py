@@ -1055,10 +1055,8 @@ def _assemble(batches: list[_Rows], engine: _Engine, doc_ids: list[str], outlets
             for c, values in columns_of.items():
                 if c in single:
                     continue
-                if values.dtype == out[c].dtype:
-                    np.take(values, index, out=out[c][part], mode="clip")
-                else:  # positions kept in 32 bits: widened here
-                    out[c][part] = np.take(values, index)
+                # (positions kept in 32 bits are widened per matched token, before the gather)
+                np.take(values.astype(out[c].dtype, copy=False), index, out=out[c][part], mode="clip")
         out["end"][part] += out["start"][part]
     for c, (_, labels) in columns.items():
         # codes are valid by construction: the check of every one of millions of codes is skipped
