@@ -49,7 +49,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from itertools import repeat
 from pathlib import Path
 from typing import Literal
 
@@ -61,7 +60,7 @@ import pyarrow.compute as pc
 from framing import schema
 from framing.errors import SchemaError
 from framing.lexicon import Lexicon, Term, resolve_lexicons
-from framing.tokens import Tokens, TokenScanner, base_form, n_tokens, normalize
+from framing.tokens import Tokens, TokenScanner, base_form, intern_strings, n_tokens, normalize
 
 __all__ = ["find", "score", "kwic", "NEGATION_CUES", "NEGATION_WINDOW", "KWIC"]
 
@@ -155,7 +154,7 @@ class _Engine:
                 if len(t.elements) == 1:
                     single_terms.setdefault(eid, []).append(i)
         self.term_single = self.term_len == 1
-        # phrases by their first two elements
+        # single-token terms by element (CSR); phrases by their first two elements
         el_terms = [single_terms.get(e, []) for e in range(self.n_el)]
         self._el_term_ptr = np.concatenate(([0], np.cumsum([len(t) for t in el_terms]))).astype(np.int64)
         self._el_terms = np.asarray([t for ts in el_terms for t in ts], dtype=np.int64)
@@ -899,16 +898,7 @@ class _Labels:
 
     def strings(self, values: list[str]) -> np.ndarray:
         """Codes of the strings ``values`` (new strings get new codes)."""
-        codes, uniques = pd.factorize(np.asarray(values, dtype=object))
-        got = np.fromiter(map(self.index.get, uniques, repeat(-1)), dtype=np.int64, count=len(uniques))
-        new = np.flatnonzero(got < 0)
-        if new.size:
-            fresh = [uniques[k] for k in new.tolist()]
-            first = len(self.labels)
-            got[new] = np.arange(first, first + len(fresh))
-            self.index.update(zip(fresh, range(first, first + len(fresh))))
-            self.labels.extend(fresh)
-        return got[codes]
+        return intern_strings(np.asarray(values, dtype=object), self.index, self.labels)
 
     def remap(self, used: list[np.ndarray]) -> tuple[np.ndarray, pd.Index]:
         """Codes of the labels ``used`` among them, in code-point order (other codes map to 0), and

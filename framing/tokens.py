@@ -217,16 +217,7 @@ class TokenScanner:
         base = np.concatenate(([0], ends_in_chunk))[chunk_first]
         rel_e = ends_in_chunk - base[chunk_of]
         rel_s = rel_e - tok_len
-        type_ids, types = self._type_ids, self.types
-        tok_codes, distinct = pd.factorize(toks)
-        got = np.fromiter(map(type_ids.get, distinct, repeat(-1)), dtype=np.int64, count=len(distinct))
-        missing = np.flatnonzero(got < 0)
-        if missing.size:
-            fresh = [distinct[k] for k in missing.tolist()]
-            got[missing] = np.arange(len(types), len(types) + len(fresh))
-            type_ids.update(zip(fresh, range(len(types), len(types) + len(fresh))))
-            types.extend(fresh)
-        styp = got[tok_codes]
+        styp = intern_strings(toks, self._type_ids, self.types)
         counts = np.bincount(chunk_of, minlength=len(chunks))
         self._ptr = np.concatenate([self._ptr, self._ptr[-1] + np.cumsum(counts)])
         self._rel_s = np.concatenate([self._rel_s, rel_s])
@@ -348,6 +339,21 @@ class TokenScanner:
         self._word_mask = mask
         self._word_gen = self.generation
         return mask
+
+
+def intern_strings(values: np.ndarray, ids: dict[str, int], strings: list[str]) -> np.ndarray:
+    """Positions of ``values`` (an object array of strings) in the growing list ``strings``,
+    whose inverse is ``ids``; strings not seen before are appended, in order of first
+    appearance. Each distinct value is looked up once."""
+    codes, distinct = pd.factorize(values)
+    got = np.fromiter(map(ids.get, distinct, repeat(-1)), dtype=np.int64, count=len(distinct))
+    new = np.flatnonzero(got < 0)
+    if new.size:
+        fresh = [distinct[k] for k in new.tolist()]
+        got[new] = np.arange(len(strings), len(strings) + len(fresh))
+        ids.update(zip(fresh, range(len(strings), len(strings) + len(fresh))))
+        strings.extend(fresh)
+    return got[codes]
 
 
 def _codes_and_spaces(text: str) -> tuple[np.ndarray, np.ndarray]:
