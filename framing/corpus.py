@@ -322,13 +322,14 @@ def _jsonl_frame(text: str, path: Path | str, first_line: int = 1) -> pd.DataFra
     return pd.DataFrame.from_records(records)
 
 
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+#: a lone surrogate code point: representable in a Python string, but not text
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _without_lone_surrogates(record: dict, path: Path | str, lineno: int) -> dict:
     """``record`` with the lone surrogates that JSON ``\\u`` escapes can encode (they are not text
     and cannot be stored) replaced with U+FFFD, with a warning naming the line."""
-    bad = [k for k, v in record.items() if isinstance(v, str) and _LONE_SURROGATE.search(v)]
+    bad = [k for k, v in record.items() if isinstance(v, str) and LONE_SURROGATE.search(v)]
     if not bad:
         return record
     warnings.warn(
@@ -337,7 +338,7 @@ def _without_lone_surrogates(record: dict, path: Path | str, lineno: int) -> dic
         UnicodeWarning,
         stacklevel=4,
     )
-    return {k: _LONE_SURROGATE.sub("\ufffd", v) if k in bad else v for k, v in record.items()}
+    return {k: LONE_SURROGATE.sub("\ufffd", v) if k in bad else v for k, v in record.items()}
 
 
 def _csv_options(sep: str, string_cols: Iterable[str]) -> dict[str, Any]:

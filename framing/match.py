@@ -58,6 +58,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from framing import schema
+from framing.corpus import LONE_SURROGATE
 from framing.errors import SchemaError
 from framing.lexicon import Lexicon, Term, resolve_lexicons
 from framing.tokens import Tokens, TokenScanner, base_form, intern_strings, n_tokens, normalize
@@ -805,7 +806,17 @@ def _iter_batches(
         else:
             sent = sent_given.rows(i, j) if sent_given is not None else _computed_sentences(texts[i:j], split_sentences)
             vox = voice_given.rows(i, j) if voice_given is not None else _computed_voice(texts[i:j], voice_spans)
-        yield _match_batch(engine, texts[i:j], i, sent, vox, negation_window)
+        try:
+            batch = _match_batch(engine, texts[i:j], i, sent, vox, negation_window)
+        except UnicodeEncodeError:
+            bad = [f"row {k} (doc_id {doc_ids[k]!r})" for k in range(i, j) if LONE_SURROGATE.search(texts[k])]
+            if not bad:
+                raise
+            raise SchemaError(
+                f"corpus column 'text', {', '.join(bad[:5])}{' ...' if len(bad) > 5 else ''}: lone surrogate "
+                "code points (U+D800-U+DFFF) are not text; replace them, e.g. with U+FFFD, before matching"
+            ) from None
+        yield batch
         i = j
 
 

@@ -258,6 +258,16 @@ def test_bad_corpus():
         find(pd.DataFrame({"doc_id": ["a"], "outlet": ["x"]}))
 
 
+def test_text_with_a_lone_surrogate_is_refused_naming_the_document():
+    # only an object column can hold one (pandas' string dtype refuses it); the other documents are fine
+    texts = pd.Series(["Militants attacked.", "Militants \ud800 attacked.", "Rebels \U0001F600 fled."], dtype=object)
+    corpus = pd.DataFrame({"doc_id": ["ok", "bad", "emoji"], "outlet": ["A", "B", "C"], "text": texts})
+    with pytest.raises(SchemaError, match=r"column 'text', row 1 \(doc_id 'bad'\): lone surrogate"):
+        find(corpus, "actor_labels")
+    found = find(corpus.drop(index=1), "actor_labels")
+    assert found["match"].astype(str).tolist() == ["Militants", "Rebels"]
+
+
 # -- score ------------------------------------------------------------------------------
 
 
