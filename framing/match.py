@@ -11,7 +11,8 @@ and only the tokens they cover are filtered; every other token yields its
 type's terms directly, so the work per match is a few array reads. Phrases
 are extended token by token with vectorised look-ups, which keeps matching
 linear in the length of the text whatever the lexicon. Compiled lexicons and
-their caches are kept per thread.
+their caches are kept per thread; the lexicons of a thread share its
+tokenizer, so a corpus is tokenised from scratch once, not once per lexicon.
 
 Rules
 -----
@@ -107,7 +108,7 @@ def _concat(parts: list[_Candidates]) -> _Candidates:
 class _Engine:
     """Lexicons compiled for fast matching (one per set of lexicons)."""
 
-    def __init__(self, lexicons: list[Lexicon]) -> None:
+    def __init__(self, lexicons: list[Lexicon], scanner: TokenScanner | None = None) -> None:
         self.lexicons = lexicons
         self.cat_names: list[tuple[int, str]] = []  # global category id -> (lexicon index, full name)
         cat_index: dict[tuple[int, str], int] = {}
@@ -215,7 +216,8 @@ class _Engine:
                 self.excl_scope[c] = np.asarray(
                     [self.cat_index[(li, d)] for d in lexicons[li].descendants(name)], dtype=np.int64
                 )
-        self.scanner = TokenScanner()
+        # the tokenizer and its caches, which may be shared with other compiled lexicons (of one thread)
+        self.scanner = scanner if scanner is not None else TokenScanner()
         self.labels = _Labels()
         self._reset_types()
 
@@ -640,7 +642,7 @@ def _expand(first: np.ndarray, counts: np.ndarray) -> tuple[np.ndarray, np.ndarr
     return row, idx
 
 
-_LOCAL = threading.local()  # compiled lexicons of each thread: their caches are not shared
+_LOCAL = threading.local()  # compiled lexicons and the tokenizer of each thread: caches not shared between threads
 
 
 def _engines() -> dict[tuple, _Engine]:
@@ -648,6 +650,15 @@ def _engines() -> dict[tuple, _Engine]:
     if engines is None:
         engines = _LOCAL.engines = {}
     return engines
+
+
+def _scanner() -> TokenScanner:
+    """This thread's tokenizer, shared by its compiled lexicons: a corpus matched with one set of
+    lexicons is not tokenised from scratch for the next."""
+    scanner = getattr(_LOCAL, "scanner", None)
+    if scanner is None:
+        scanner = _LOCAL.scanner = TokenScanner()
+    return scanner
 
 
 def _engine(lexicons: list[Lexicon]) -> _Engine:
@@ -658,7 +669,7 @@ def _engine(lexicons: list[Lexicon]) -> _Engine:
     if eng is None:
         if len(engines) > 8:
             engines.clear()
-        eng = _Engine(lexicons)
+        eng = _Engine(lexicons, _scanner())
         engines[key] = eng
     return eng
 

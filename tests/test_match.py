@@ -445,6 +445,32 @@ def test_batching_changes_nothing_and_evidence_is_the_text(example, monkeypatch)
     assert set(batched["match"].cat.categories) == set(evidence)  # no evidence string that was not found
 
 
+def test_lexicon_sets_sharing_the_tokenizer_get_the_results_they_get_alone(example, monkeypatch):
+    """The compiled lexicons of one thread share the tokenizer and its cache of token types, which
+    is cleared whenever it grows too large; each set of lexicons must still get what it gets alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    import framing.match as match_module
+
+    own = lex({"words": {"terms": ["iran*", "*stan", "strike*", "said"]},
+               "phrases": {"terms": ["foreign ministry", "people were killed"]}}, name="own")
+    sets = [["attribution"], ["actor_labels", "casualty"], [own, "hedging"]]
+    corpora = [example, example.assign(text=example["text"].str.upper().str[::-1] + " " + example["text"])]
+
+    def alone(lexicons, docs):  # in a thread of its own: a tokenizer of its own
+        with ThreadPoolExecutor(1) as pool:
+            return pool.submit(find, docs, lexicons).result()
+
+    expected = {(k, c): alone(lx, docs) for k, lx in enumerate(sets) for c, docs in enumerate(corpora)}
+    monkeypatch.setattr(match_module, "_BATCH_CHARS", 3_000)  # several batches a call
+    monkeypatch.setattr(match_module._scanner(), "max_cache", 500)  # and the shared cache cleared within calls
+    for c in (0, 1, 0, 1):
+        for k, lexicons in enumerate(sets):
+            got = find(corpora[c], lexicons)
+            pd.testing.assert_frame_equal(got.astype(str), expected[(k, c)].astype(str))
+    assert all(e.scanner is match_module._scanner() for e in match_module._engines().values())
+
+
 def test_threads_sharing_a_lexicon_get_the_single_thread_result(example):
     """Compiled lexicons keep caches (token types, labels); threads must not corrupt each other's.
     Every call brings words never seen before, so every thread adds to the caches at once."""
