@@ -1028,7 +1028,7 @@ _TYPE_KEY = 1 << 21  # token types in a phrase key (the key stays below 2**63)
 
 def _assemble(batches: list[_Rows], engine: _Engine, doc_ids: list[str], outlets: list[str]) -> pd.DataFrame:
     """The matches table: every column is gathered once, batch by batch, into its final array
-    (string columns as categoricals, with codes in the smallest integer type)."""
+    (string columns as categoricals, with codes in the smallest integer type; positions in 32 bits)."""
     if not batches:
         return _empty_matches()
     doc_codes, doc_uniques = pd.factorize(np.asarray(doc_ids, dtype=object))
@@ -1046,8 +1046,10 @@ def _assemble(batches: list[_Rows], engine: _Engine, doc_ids: list[str], outlets
              for c, (table, labels) in columns.items()}
     n = sum(b.token.size for b in batches)
     out = {c: np.empty(n, dtype=_code_dtype(len(labels))) for c, (_, labels) in columns.items()}
+    # positions in 32 bits, like the batches' (64 only with a document of 2**31 characters or more)
+    position = np.result_type(np.int32, *(b.start.dtype for b in batches), *(b.sentence_id.dtype for b in batches))
     for c in ("sentence_id", "start", "end"):
-        out[c] = np.empty(n, dtype=np.int64)
+        out[c] = np.empty(n, dtype=position)
     out["negated"] = np.empty(n, dtype=bool)
     single = [c for c, (_, labels) in columns.items() if len(labels) == 1]  # one lexicon, one outlet ...
     for c in single:
@@ -1089,7 +1091,7 @@ def _empty_matches() -> pd.DataFrame:
     out = {}
     for c in schema.MATCHES:
         if c in ("sentence_id", "start", "end"):
-            out[c] = pd.Series([], dtype="int64")
+            out[c] = pd.Series([], dtype="int32")
         elif c == "negated":
             out[c] = pd.Series([], dtype="bool")
         else:
@@ -1139,9 +1141,11 @@ def find(
         ``category`` (str, dotted full category name within the lexicon),
         ``term`` (str, the lexicon entry as written), ``voice`` (str:
         ``narrator``, ``quote`` or ``scare_quote``), ``negated`` (bool).
-        The string columns are pandas categoricals (string categories), so
-        that a large lexicon's millions of matches stay small in memory;
-        ``.astype(str)`` gives plain strings. A document without matches
+        The string columns are pandas categoricals (string categories) and
+        ``sentence_id``, ``start`` and ``end`` are 32-bit integers (64-bit if a
+        document has 2**31 characters or more), so that a large lexicon's
+        millions of matches stay small in memory; ``.astype(str)`` gives
+        plain strings. A document without matches
         has no rows (its zeros are in :func:`score`).
 
     Raises

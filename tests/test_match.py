@@ -258,6 +258,20 @@ def test_bad_corpus():
         find(pd.DataFrame({"doc_id": ["a"], "outlet": ["x"]}))
 
 
+def test_matches_table_has_the_same_columns_and_types_with_or_without_matches(example):
+    """An empty result has the columns and types of a full one (Dask takes it as the template of
+    every partition); positions are 32-bit and string columns categorical, as documented."""
+    full = find(example)
+    none = find(corpus("Nothing to see.", ""), "actor_labels")
+    assert len(full) > 100 and none.empty
+    assert list(none.columns) == list(full.columns) == list(schema.MATCHES)
+    assert none.dtypes.map(str).tolist() == full.dtypes.map(str).tolist()
+    assert {str(full[c].dtype) for c in ("sentence_id", "start", "end")} == {"int32"}
+    texts = dict(zip(example["doc_id"], example["text"]))
+    assert [texts[d][a:b] for d, a, b in zip(full["doc_id"], full["start"], full["end"])] == \
+        full["match"].astype(str).tolist()
+
+
 def test_text_with_a_lone_surrogate_is_refused_naming_the_document():
     # only an object column can hold one (pandas' string dtype refuses it); the other documents are fine
     texts = pd.Series(["Militants attacked.", "Militants \ud800 attacked.", "Rebels \U0001F600 fled."], dtype=object)
