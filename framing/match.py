@@ -1069,7 +1069,7 @@ def _assemble(batches: list[_Rows], engine: _Engine, doc_ids: list[str], outlets
             for c, values in columns_of.items():
                 if c in single:
                     continue
-                # (positions kept in 32 bits are widened per matched token, before the gather)
+                # in the column's type before the gather (once per matched token or table entry)
                 np.take(values.astype(out[c].dtype, copy=False), index, out=out[c][part], mode="clip")
         out["end"][part] += out["start"][part]
     for c, (_, labels) in columns.items():
