@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import textwrap
 
+from framing.cli import echo
+
 
 def register(subparsers) -> None:
     """Add the ``lexicon`` command group."""
@@ -32,8 +34,8 @@ def run_list(args: argparse.Namespace) -> int:
     for name in lexicon_names():
         lx = load_lexicon(name)
         cats = ", ".join(lx.categories)
-        print(f"{name}  (version {lx.version}, {len(lx.terms())} terms)")
-        print(textwrap.fill(f"categories: {cats}", width=100, initial_indent="    ", subsequent_indent="    "))
+        echo(f"{name}  (version {lx.version}, {len(lx.terms())} terms)")
+        echo(textwrap.fill(f"categories: {cats}", width=100, initial_indent="    ", subsequent_indent="    "))
     return 0
 
 
@@ -41,40 +43,38 @@ def run_show(args: argparse.Namespace) -> int:
     from framing.lexicon import load_lexicon
 
     lx = load_lexicon(args.name)
-    print(f"{lx.name}  version {lx.version}  language {lx.language}  ({lx.format}, {lx.source})")
-    print(f"sha256 {lx.content_hash}")
+    echo(f"{lx.name}  version {lx.version}  language {lx.language}  ({lx.format}, {lx.source})")
+    echo(f"sha256 {lx.content_hash}")
     if lx.description:
-        print(textwrap.fill(lx.description, width=100))
+        echo(textwrap.fill(lx.description, width=100))
     if lx.references:
-        print("references:")
+        echo("references:")
         for ref in lx.references:
-            print(textwrap.fill(ref, width=100, initial_indent="  - ", subsequent_indent="    "))
-    print("categories:")
+            echo(textwrap.fill(ref, width=100, initial_indent="  - ", subsequent_indent="    "))
+    echo("categories:")
     for name, cat in lx.categories.items():
         depth = name.count(".")
         pad = "  " * (depth + 1)
-        print(f"{pad}{name}  ({len(cat.terms)} terms{', ' + str(len(cat.exclude)) + ' exclusions' if cat.exclude else ''})")
+        echo(f"{pad}{name}  ({len(cat.terms)} terms{', ' + str(len(cat.exclude)) + ' exclusions' if cat.exclude else ''})")
         if cat.description:
-            print(textwrap.fill(cat.description, width=100, initial_indent=pad + "  ", subsequent_indent=pad + "  "))
+            echo(textwrap.fill(cat.description, width=100, initial_indent=pad + "  ", subsequent_indent=pad + "  "))
         shown = cat.terms if args.terms else cat.terms[:12]
         if shown:
             more = f" ... (+{len(cat.terms) - len(shown)})" if len(shown) < len(cat.terms) else ""
-            print(textwrap.fill("terms: " + ", ".join(t.text for t in shown) + more, width=100,
+            echo(textwrap.fill("terms: " + ", ".join(t.text for t in shown) + more, width=100,
                                 initial_indent=pad + "  ", subsequent_indent=pad + "    "))
         if cat.exclude and args.terms:
-            print(textwrap.fill("exclude: " + ", ".join(t.text for t in cat.exclude), width=100,
+            echo(textwrap.fill("exclude: " + ", ".join(t.text for t in cat.exclude), width=100,
                                 initial_indent=pad + "  ", subsequent_indent=pad + "    "))
     return 0
 
 
 def run_check(args: argparse.Namespace) -> int:
-    import sys
-
     from framing.lexicon import check_lexicon
 
     lx, warns = check_lexicon(args.path)
     for w in warns:
-        print(f"warning: {w}", file=sys.stderr)
-    print(f"{args.path}: valid {lx.format} lexicon {lx.name!r}, {len(lx.categories)} categories, "
+        echo(f"warning: {w}", err=True)
+    echo(f"{args.path}: valid {lx.format} lexicon {lx.name!r}, {len(lx.categories)} categories, "
           f"{len(lx.terms())} terms, {len(warns)} warning(s)")
     return 0

@@ -67,24 +67,25 @@ def run(args: argparse.Namespace) -> int:
         voice=None if args.voice == "all" else args.voice, seed=args.seed, n_resamples=args.resamples,
         title=args.title, progress=not args.quiet,
     )
-    print(f"Report written to {index}")
-    if not args.quiet:
-        print(f"Open it in a browser: {index.resolve().as_uri()}")
-    return print_accounting(args.corpus, index.parent, quiet=args.quiet)
+    return announce_report(index, args.corpus, quiet=args.quiet)
 
 
-def print_accounting(corpus_arg, report_dir: Path, *, quiet: bool = False) -> int:
-    """Print the documents in, out, empty and flagged of a written report; 1 if one went missing."""
-    import sys
+def announce_report(index: Path, corpus_arg, *, quiet: bool = False) -> int:
+    """Say where the report was written and account for its documents (in, out, empty, flagged);
+    return 1 if one went missing."""
     import warnings
 
     from framing.accounting import account_report, summary_line
+    from framing.cli import echo
     from framing.commands.score import load_corpus_arg
 
+    echo(f"Report written to {index}")
+    if not quiet:
+        echo(f"Open it in a browser: {index.resolve().as_uri()}")
     with warnings.catch_warnings():  # they were shown when the report read the corpus
         warnings.simplefilter("ignore")
         corpus = load_corpus_arg(str(corpus_arg))
-    accounted = account_report(corpus, report_dir)
+    accounted = account_report(corpus, index.parent)
     if not quiet:
-        print(summary_line(accounted), file=sys.stderr)
+        echo(summary_line(accounted), err=True)
     return 0 if accounted["docs_missing"].iloc[0] == 0 else 1

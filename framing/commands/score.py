@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from framing.cli import echo
 from framing.errors import UsageError
 
 
@@ -105,8 +106,8 @@ def run_streamed(args: argparse.Namespace) -> int:
     )
     if not args.quiet:
         row = summary.iloc[0]
-        print(f"{row['n_rows']} rows written to {args.output} in {row['seconds']:.1f} s; "
-              + accounting.summary_line(summary.assign(stage="score")), file=sys.stderr)
+        echo(f"{row['n_rows']} rows written to {args.output} in {row['seconds']:.1f} s; "
+              + accounting.summary_line(summary.assign(stage="score")), err=True)
     return 0 if summary["docs_missing"].iloc[0] == 0 else 1
 
 
@@ -161,7 +162,7 @@ def run(args: argparse.Namespace) -> int:
 
     accounted = account(corpus, scores, stage="score")
     if not args.quiet:
-        print(f"{len(scores)} rows ({len(corpus)} documents x {len(engine.cat_names)} categories x 3 voices) "
-              f"written to {args.output}; {len(found)} matches", file=sys.stderr)
-        print(summary_line(accounted), file=sys.stderr)
+        echo(f"{len(scores)} rows ({len(corpus)} documents x {len(engine.cat_names)} categories x 3 voices) "
+              f"written to {args.output}; {len(found)} matches", err=True)
+        echo(summary_line(accounted), err=True)
     return 0 if accounted["docs_missing"].iloc[0] == 0 else 1

@@ -27,22 +27,20 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from framing.commands.report import print_accounting
+    from framing.commands.report import announce_report
     from framing.study import load_study, run_study
 
     study = load_study(args.spec)
     index = run_study(study, output=args.output, progress=not args.quiet)
-    print(f"Report written to {index}")
-    if not args.quiet:
-        print(f"Open it in a browser: {index.resolve().as_uri()}")
-    return print_accounting(study.corpus_path, index.parent, quiet=args.quiet)
+    return announce_report(index, study.corpus_path, quiet=args.quiet)
 
 
 def check(args: argparse.Namespace) -> int:
+    from framing.cli import echo
     from framing.study import load_study
 
     study = load_study(args.spec)
     actors = ", ".join(study.actors) or "none"
-    print(f"{args.spec}: OK — study {study.name!r}, corpus {study.corpus}, actors: {actors}, "
+    echo(f"{args.spec}: OK — study {study.name!r}, corpus {study.corpus}, actors: {actors}, "
           f"output: {study.output_dir}")
     return 0
