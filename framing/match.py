@@ -108,7 +108,7 @@ def _concat(parts: list[_Candidates]) -> _Candidates:
 class _Engine:
     """Lexicons compiled for fast matching (one per set of lexicons)."""
 
-    def __init__(self, lexicons: list[Lexicon], scanner: TokenScanner | None = None) -> None:
+    def __init__(self, lexicons: list[Lexicon], scanner: TokenScanner) -> None:
         self.lexicons = lexicons
         self.cat_names: list[tuple[int, str]] = []  # global category id -> (lexicon index, full name)
         cat_index: dict[tuple[int, str], int] = {}
@@ -217,7 +217,7 @@ class _Engine:
                     [self.cat_index[(li, d)] for d in lexicons[li].descendants(name)], dtype=np.int64
                 )
         # the tokenizer and its caches, which may be shared with other compiled lexicons (of one thread)
-        self.scanner = scanner if scanner is not None else TokenScanner()
+        self.scanner = scanner
         self.labels = _Labels()
         self._reset_types()
 
@@ -1347,7 +1347,7 @@ def kwic(
     if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 0:
         raise SchemaError(f"window must be a non-negative integer, got {window!r}")
     texts = dict(zip(corpus["doc_id"].astype(str), _texts(corpus)))
-    scanner = TokenScanner()
+    scanner = _scanner()  # the texts were most likely just matched: their chunks are cached
     n = len(matches)
     left = [""] * n
     right = [""] * n
