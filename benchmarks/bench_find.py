@@ -41,7 +41,7 @@ from pathlib import Path
 import pandas as pd
 
 import framing
-from framing.lexicon import Lexicon, LexiconWarning, lexicon_from_dict, resolve_lexicons
+from framing.lexicon.load import Lexicon, LexiconWarning, lexicon_from_dict, resolve_lexicons
 from framing.match import find
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "allsides_conflict" / "articles.jsonl.gz"

@@ -42,8 +42,9 @@ import numpy as np
 import pandas as pd
 
 import framing
-from framing.quotes import find_quotes, voice_spans
-from framing.sentences import split_sentences
+from framing.text.quotes import find_quotes
+from framing.text.voice import voice_spans
+from framing.text.sentences import split_sentences
 
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results" / "bench_linear.jsonl"

@@ -75,7 +75,7 @@ def uncompressed_size(path: Path) -> int:
 
 def child(path: str, out: str, jobs: int, chunksize: int) -> None:
     """Run in a fresh process: score the file, print the summary as JSON."""
-    from framing.stream import score_file
+    from framing.scale.stream import score_file
 
     started = time.perf_counter()
     summary = score_file(path, out, n_jobs=jobs, chunksize=chunksize)

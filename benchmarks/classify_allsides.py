@@ -38,14 +38,14 @@ import pandas as pd
 from threadpoolctl import threadpool_limits
 
 import framing
-from framing.classify import FrameClassifier
+from framing.learn.classifier import FrameClassifier
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "allsides_conflict" / "articles.jsonl.gz"
 
 
 def have_lexicon() -> bool:
     try:
-        import framing.vectorize  # noqa: F401
+        import framing.match.vectorize  # noqa: F401
     except ImportError:
         return False
     return True

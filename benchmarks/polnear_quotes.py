@@ -20,7 +20,7 @@ What is measured
   closing mark (or the character after it is one). Content that merely
   contains a quote (``that X’s team avoided … “keep the details under wraps.”``)
   is not direct-quote content.
-* Predicted: the ``direct`` quotes of :func:`framing.quotes.find_quotes`.
+* Predicted: the ``direct`` quotes of :func:`framing.text.quotes.find_quotes`.
 * Both spans are normalised by trimming whitespace, quotation marks and
   ``.,;:?!`` from both ends.
   - exact: the normalised spans are identical;
@@ -52,8 +52,8 @@ from pathlib import Path
 import pandas as pd
 
 import framing
-from framing.quotes import REPORTING_VERBS, find_quotes
-from framing.sentences import split_sentences
+from framing.text.quotes import REPORTING_VERBS, find_quotes
+from framing.text.sentences import split_sentences
 
 POLNEAR = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "polnear"
 OPEN = ("“", '"', "‘", "'", "«", "``")

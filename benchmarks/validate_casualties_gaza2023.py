@@ -61,7 +61,7 @@ import numpy as np
 import pandas as pd
 from sklearn.metrics import classification_report, cohen_kappa_score, confusion_matrix
 
-from framing.casualties import casualties
+from framing.measures.casualties import casualties
 
 DATASET = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "casualty_mentions_gaza2023"
 FILES = {

@@ -64,7 +64,7 @@ from pathlib import Path
 import pandas as pd
 
 import framing
-from framing.lexicon import lexicon_from_dict
+from framing.lexicon.load import lexicon_from_dict
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "newswcl50" / "reconstructed_text_fork" / "2-matched"
 TYPES = ("ACTOR", "ACTOR-I", "GROUP", "COUNTRY")

@@ -11,61 +11,66 @@ optional parts (Dask, HTML extraction) are only needed when used.
 from __future__ import annotations
 
 import importlib
+import importlib.abc
+import importlib.util
 import sys
 import types
 from typing import Any
 
 __version__ = "0.1.0"
 
-# public name -> module that defines it
+# public name -> the stage (subpackage) that exports it, grouped by stage
 _EXPORTS: dict[str, str] = {
-    # corpus
-    "read_corpus": "framing.corpus",
-    "example_corpus": "framing.corpus",
-    "clean_corpus": "framing.corpus",
-    "removed_lines": "framing.corpus",
-    "account": "framing.accounting",
-    # text
-    "sentences": "framing.sentences",
-    "quotes": "framing.quotes",
-    "voice": "framing.quotes",
+    # io: reading corpora
+    "read_corpus": "framing.io",
+    "example_corpus": "framing.io",
+    "clean_corpus": "framing.io",
+    "removed_lines": "framing.io",
+    "account": "framing.io",
+    # text: sentences, quotes, voice
+    "annotate": "framing.text",
+    "Annotations": "framing.text",
+    "sentences": "framing.text",
+    "quotes": "framing.text",
+    "voice": "framing.text",
+    "count_tokens": "framing.text",
     # lexicons and matching
     "load_lexicon": "framing.lexicon",
     "lexicon_names": "framing.lexicon",
     "Lexicon": "framing.lexicon",
+    "Matcher": "framing.match",
     "find": "framing.match",
     "score": "framing.match",
     "kwic": "framing.match",
-    "LexiconVectorizer": "framing.vectorize",
-    "count_tokens": "framing.tokens",
+    "LexiconVectorizer": "framing.match",
     # framing measures
-    "actor_labels": "framing.actors",
-    "attributions": "framing.attribution",
-    "casualties": "framing.casualties",
-    "wire_pairs": "framing.wire",
-    "edits": "framing.wire",
-    "on_edits": "framing.wire",
+    "actor_labels": "framing.measures",
+    "attributions": "framing.measures",
+    "casualties": "framing.measures",
+    "wire_pairs": "framing.measures",
+    "edits": "framing.measures",
+    "on_edits": "framing.measures",
     # statistics
     "compare": "framing.stats",
     "compare_shares": "framing.stats",
-    "keyness": "framing.keyness",
-    "bootstrap": "framing.resample",
-    "permutation_test": "framing.resample",
+    "keyness": "framing.stats",
+    "bootstrap": "framing.stats",
+    "permutation_test": "framing.stats",
     "ResultTable": "framing.stats",
     "SmallSampleWarning": "framing.stats",
     # classifiers and validation
-    "FrameClassifier": "framing.classify",
-    "evaluate": "framing.classify",
-    "distinguishability": "framing.classify",
-    "predict": "framing.classify",
-    "save_model": "framing.classify",
-    "load_model": "framing.classify",
-    "annotation_sample": "framing.validation",
-    "agreement": "framing.validation",
-    "validate": "framing.validation",
+    "FrameClassifier": "framing.learn",
+    "evaluate": "framing.learn",
+    "distinguishability": "framing.learn",
+    "predict": "framing.learn",
+    "save_model": "framing.learn",
+    "load_model": "framing.learn",
+    "annotation_sample": "framing.learn",
+    "agreement": "framing.learn",
+    "validate": "framing.learn",
     # report and studies
-    "report": "framing.reporting",
-    "run_study": "framing.study",
+    "report": "framing.report",
+    "run_study": "framing.report",
     # errors
     "FramingError": "framing.errors",
     "CorpusError": "framing.errors",
@@ -76,27 +81,36 @@ _EXPORTS: dict[str, str] = {
     "UsageError": "framing.errors",
 }
 
+# modules reachable as attributes of the package: ``framing.plot.save_figure(...)``, ``framing.stream``, ...
+_MODULES: dict[str, str] = {
+    "plot": "framing.report.plot",
+    "stream": "framing.scale.stream",
+    "dask": "framing.scale.dask",
+}
+
 __all__ = sorted(_EXPORTS) + ["__version__"]
 
 
 def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
+    if name in _MODULES:
+        value = importlib.import_module(_MODULES[name])
+    elif name in _EXPORTS:
+        value = getattr(importlib.import_module(_EXPORTS[name]), name)
+    else:
         raise AttributeError(f"module 'framing' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
     globals()[name] = value
     return value
 
 
 def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(_EXPORTS))
+    return sorted(set(globals()) | set(_EXPORTS) | set(_MODULES))
 
 
 class _Package(types.ModuleType):
-    """Keep ``framing.sentences`` / ``framing.quotes`` the functions once their same-named modules are imported.
+    """Keep ``framing.report`` the function once the :mod:`framing.report` stage is imported.
 
-    Importing a submodule sets it as an attribute of the package; where the
-    submodule defines a public function of its own name, the function is kept.
+    Importing a subpackage sets it as an attribute of the package; where the
+    subpackage exports a public function of its own name, the function is kept.
     """
 
     def __setattr__(self, name: str, value: Any) -> None:
@@ -106,4 +120,20 @@ class _Package(types.ModuleType):
         super().__setattr__(name, value)
 
 
+class _ModuleAliases(importlib.abc.MetaPathFinder, importlib.abc.Loader):
+    """``import framing.dask`` / ``from framing.stream import score_file`` give the stage modules of :data:`_MODULES`."""
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+        if fullname.startswith(__name__ + ".") and fullname[len(__name__) + 1:] in _MODULES:
+            return importlib.util.spec_from_loader(fullname, self)
+        return None
+
+    def create_module(self, spec: Any) -> types.ModuleType:
+        return importlib.import_module(_MODULES[spec.name[len(__name__) + 1:]])
+
+    def exec_module(self, module: types.ModuleType) -> None:
+        """The module is the stage module, already executed."""
+
+
 sys.modules[__name__].__class__ = _Package
+sys.meta_path.append(_ModuleAliases())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from framing.accounting import account, flagged_documents, summary_line
+from framing.io.accounting import account, flagged_documents, summary_line
 from framing.errors import SchemaError
 
 

@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.actors import ACTOR_LABEL_COLUMNS, LABEL_PATTERNS, actor_mentions, load_actors
+from framing.measures.actors import ACTOR_LABEL_COLUMNS, LABEL_PATTERNS, actor_mentions, load_actors
 from framing.errors import InputNotFoundError, SchemaError
 
 ACTORS = {"Jaish al-Adl": ["Jaish al-Adl", "Jaish-ul-Adl", "Army of Justice"], "Hamas": ["Hamas"]}

@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.attribution import ATTRIBUTION_COLUMNS
+from framing.measures.attribution import ATTRIBUTION_COLUMNS
 
 
 def corpus(*texts: str) -> pd.DataFrame:

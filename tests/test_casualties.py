@@ -8,7 +8,7 @@ import pytest
 import framing
 
 from framing import schema
-from framing.casualties import EXTRA_COLUMNS, casualties
+from framing.measures.casualties import EXTRA_COLUMNS, casualties
 from framing.errors import SchemaError
 
 

@@ -22,7 +22,7 @@ from sklearn.preprocessing import FunctionTransformer
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
 import framing
-from framing.classify import (
+from framing.learn.classifier import (
     EVALUATION_SCORES,
     PREDICTIONS,
     TOP_FEATURES,
@@ -39,7 +39,7 @@ from framing.errors import InputNotFoundError, ModelError, SchemaError, Statisti
 DATA = Path(__file__).parent / "data" / "labelled_sentences.csv"
 
 try:  # the lexicon block needs framing.vectorize
-    import framing.vectorize  # noqa: F401
+    import framing.match.vectorize  # noqa: F401
 
     HAVE_LEXICON = True
 except ImportError:  # pragma: no cover - while the vectorizer is not there

@@ -1,7 +1,7 @@
 """The command line on bad input: one-line errors, documented exit codes, no tracebacks.
 
-Exit codes (framing/cli.py): 0 ok, 1 analysis failed, 2 usage, 3 path missing or
-unreadable, 4 malformed input. Every command is run through ``framing.cli.main`` with
+Exit codes (framing/cli/app.py): 0 ok, 1 analysis failed, 2 usage, 3 path missing or
+unreadable, 4 malformed input. Every command is run through ``framing.cli.app`` with
 captured output, and the installed ``framing`` script is run for real once or twice.
 """
 
@@ -240,15 +240,15 @@ def test_study_run_prints_the_accounting(capsys, tmp_path, corpus_csv):
 
 
 def test_score_exits_1_when_a_document_goes_missing(capsys, tmp_path, corpus_csv, monkeypatch):
-    import framing.match as match
+    import framing.match.matcher as match
 
-    real = match._score_table
+    real = match.score_table
 
     def losing(*args, **kwargs):  # a scoring stage that silently drops document c
         table = real(*args, **kwargs)
         return table[table["doc_id"] != "c"]
 
-    monkeypatch.setattr(match, "_score_table", losing)
+    monkeypatch.setattr(match, "score_table", losing)
     code, out, err = run(capsys, "score", str(corpus_csv), "-o", str(tmp_path / "s.csv"))
     assert code == 1
     assert "3 documents in, 2 out" in err and "1 MISSING (c)" in err

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import importlib.resources
 import json
 import warnings
 
@@ -10,10 +11,10 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.corpus import DEFAULT_PATTERNS, clean_text
+from framing.io.corpus import DEFAULT_PATTERNS, clean_text
 from framing.errors import CorpusError, InputNotFoundError, SchemaError
 
-SHARED_CORPUS = framing.corpus.resources.files("framing.data").joinpath("iran_pakistan_2024")
+SHARED_CORPUS = importlib.resources.files("framing.data").joinpath("iran_pakistan_2024")
 
 
 # ----------------------------------------------------------------- the bundled corpus

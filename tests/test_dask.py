@@ -18,9 +18,9 @@ import dask.bag as db  # noqa: E402
 import dask.dataframe as dd  # noqa: E402
 
 import framing  # noqa: E402
-import framing.dask as fd  # noqa: E402
+import framing.scale.dask as fd  # noqa: E402
 from framing import stream  # noqa: E402
-from framing.corpus import as_corpus  # noqa: E402
+from framing.io.corpus import as_corpus  # noqa: E402
 
 ACTORS = {"Jaish al-Adl": ["Jaish al-Adl", "Jaish-ul-Adl"], "Hamas": ["Hamas"], "Iran": ["Iran", "Tehran"]}
 
@@ -55,7 +55,7 @@ def _same(dask_result: dd.DataFrame, expected: pd.DataFrame) -> None:
 def test_this_module_is_the_framing_one_and_dask_is_the_real_package():
     import dask
 
-    assert fd.__name__ == "framing.dask"
+    assert fd.__name__ == "framing.scale.dask"
     assert Path(dask.__file__).parent.name == "dask" and "framing" not in Path(dask.__file__).parts
 
 

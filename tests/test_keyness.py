@@ -12,7 +12,7 @@ from scipy import stats as sps
 
 from framing import schema
 from framing.errors import StatisticsError
-from framing.keyness import keyness
+from framing.stats.keyness import keyness
 
 COUNTS = pd.DataFrame({
     "outlet": ["A", "A", "A", "B", "B", "B"],

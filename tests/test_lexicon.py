@@ -13,7 +13,8 @@ import pytest
 
 import framing
 from framing.errors import InputNotFoundError, LexiconError
-from framing.lexicon import LexiconWarning, check_lexicon, lexicon_from_dict, lexicon_names, load_lexicon
+from framing.match import Matcher
+from framing.lexicon.load import LexiconWarning, check_lexicon, lexicon_from_dict, lexicon_names, load_lexicon
 
 BUNDLED = {
     "actor_labels": {"terrorism", "extremism", "militancy", "separatism", "neutral"},
@@ -102,7 +103,7 @@ def test_nested_category_names_are_dotted():
     ],
 )
 def test_bundled_terms(lexicon, text, expected):
-    assert load_lexicon(lexicon).lookup(text) == expected
+    assert _lookup(load_lexicon(lexicon), text) == expected
 
 
 def test_table_lists_every_term():
@@ -138,9 +139,9 @@ def test_yaml_file_with_nesting_case_and_weight(tmp_path):
     assert list(lx.categories) == ["actors", "actors.states"]
     us = lx.categories["actors.states"].terms[0]
     assert us.case_sensitive and us.weight == 2.5 and us.line == 13
-    assert lx.lookup("US") == [("actors.states", "US")]
-    assert lx.lookup("us") == []
-    assert lx.lookup("Iranian") == [("actors.states", "Iran*")]
+    assert _lookup(lx, "US") == [("actors.states", "US")]
+    assert _lookup(lx, "us") == []
+    assert _lookup(lx, "Iranian") == [("actors.states", "Iran*")]
     assert lx.content_hash == hashlib.sha256(path.read_bytes()).hexdigest()
     assert load_lexicon(str(path)).name == "mine"
 
@@ -161,8 +162,8 @@ def test_liwc_dic(tmp_path):
     assert lx.format == "dic" and lx.name == "tiny"
     assert set(lx.categories) == {"posemo", "negemo", "death"}
     # a word in two categories counts in both, as in LIWC
-    assert sorted(lx.lookup("killed")) == [("death", "kill*"), ("negemo", "kill*")]
-    assert lx.lookup("happiness") == [("posemo", "happ*")]
+    assert sorted(_lookup(lx, "killed")) == [("death", "kill*"), ("negemo", "kill*")]
+    assert _lookup(lx, "happiness") == [("posemo", "happ*")]
 
 
 def test_liwc_dic_errors(tmp_path):
@@ -187,8 +188,8 @@ def test_quanteda_yaml(tmp_path):
     lx = load_lexicon(path)
     assert lx.format == "quanteda" and lx.name == "qdict"
     assert set(lx.categories) == {"economy", "conflict", "conflict.violence", "conflict.peace"}
-    assert lx.lookup("taxes") == [("economy", "tax*")]
-    assert lx.lookup("armed attack") == [("conflict.violence", "armed attack")]
+    assert _lookup(lx, "taxes") == [("economy", "tax*")]
+    assert _lookup(lx, "armed attack") == [("conflict.violence", "armed attack")]
 
 
 def test_quanteda_question_mark_wildcard_rejected(tmp_path):
@@ -280,11 +281,11 @@ def test_duplicates_across_categories_warn(tmp_path):
     lx2, warns = check_lexicon(path)
     assert lx2.name == "t" and len(warns) == 1 and "dup.yaml" in warns[0]
     # the match counts in both categories
-    assert sorted(lx.lookup("killed")) == [("a", "killed"), ("b", "Killed")]
+    assert sorted(_lookup(lx, "killed")) == [("a", "killed"), ("b", "Killed")]
 
 
 def test_two_lexicons_with_one_name_rejected():
-    from framing.lexicon import resolve_lexicons
+    from framing.lexicon.load import resolve_lexicons
 
     a = lexicon_from_dict({"name": "same", "version": "1", "categories": {"a": {"terms": ["x"]}}})
     b = lexicon_from_dict({"name": "same", "version": "1", "categories": {"b": {"terms": ["y"]}}})
@@ -325,3 +326,8 @@ def test_domestic_and_boilerplate_uses_are_not_framing_terms():
     assert [w for w, _ in hedges] == ["may"]
     loaded = _found("He is serious about talks. The situation is serious.", "evaluative")
     assert [w for w, _ in loaded] == ["serious"]
+
+
+def _lookup(lexicon, text):
+    """(category, term) pairs of the lexicon's whole-text matches."""
+    return [(category, term) for _, category, term in Matcher(lexicon).lookup(text)]

@@ -19,7 +19,8 @@ from matplotlib.colors import to_hex
 from matplotlib.container import ErrorbarContainer
 from matplotlib.patches import Rectangle
 
-from framing import plot, schema
+from framing.report import plot
+from framing import schema
 from framing.errors import SchemaError
 
 OUTLETS = ["The Times of Israel", "Scroll.in", "Ahram Online"]

@@ -27,9 +27,9 @@ from hypothesis import strategies as st
 
 import framing
 from framing import schema
-from framing.accounting import account, flagged_documents
+from framing.io.accounting import account, flagged_documents
 from framing.errors import FramingError
-from framing.lexicon import resolve_lexicons
+from framing.lexicon.load import resolve_lexicons
 
 BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 import framing
 from framing import schema
 from framing.errors import SchemaError
-from framing.quotes import QUOTES_EXTRA, find_quotes, voice_of, voice_spans
+from framing.text.quotes import QUOTES_EXTRA, find_quotes
+from framing.text.voice import voice_of, voice_spans
 
 
 def quote_with(text: str, phrase: str, found=None):
@@ -327,10 +328,12 @@ def test_empty_documents_and_missing_columns():
 
 
 def test_package_attributes_are_the_functions():
-    import framing.quotes as _module  # noqa: F401  (importing the module must not hide the function)
+    import framing.report.study  # noqa: F401  (importing the stage must not hide framing.report, the function)
+    import framing.text.quotes  # noqa: F401
 
     assert callable(framing.quotes) and framing.quotes.__name__ == "quotes"
     assert framing.sentences.__name__ == "sentences"
+    assert callable(framing.report) and framing.report.__name__ == "report"
 
 
 @settings(max_examples=200, deadline=None)

@@ -11,7 +11,7 @@ from statsmodels.stats.multitest import multipletests
 
 from framing import schema
 from framing.errors import StatisticsError
-from framing.resample import bootstrap, cluster_bootstrap_tables, permutation_test, permuted_group_tables
+from framing.stats.resampling import bootstrap, cluster_bootstrap_tables, permutation_test, permuted_group_tables
 
 
 def doc_table(values: list[float], rows_per_doc: int, groups: list[str] | None = None) -> pd.DataFrame:

@@ -21,9 +21,9 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
 import framing
-from framing.classify import load_model, save_model
+from framing.learn.classifier import load_model, save_model
 from framing.errors import InputNotFoundError, LexiconError, ModelError
-from framing.lexicon import lexicon_from_dict, load_lexicon
+from framing.lexicon.load import lexicon_from_dict, load_lexicon
 
 HEAD = 'name: t\nversion: "1"\ncategories:\n'
 
@@ -258,9 +258,9 @@ def test_model_path_errors(tmp_path):
 # -- actors files -------------------------------------------------------------------------
 
 def test_actors_file_with_an_alias_bomb_fails_quickly(tmp_path):
-    from framing.actors import load_actors
+    from framing.measures.actors import load_actors
     from framing.errors import SchemaError
-    from framing.reporting import load_actors as report_actors
+    from framing.report.analysis import load_actors as report_actors
 
     bomb = _laughs(9).replace("refs:", "Jaish al-Adl:")
     path = write(tmp_path, "actors.yaml", bomb)

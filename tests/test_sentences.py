@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import framing
 from framing import schema
 from framing.errors import SchemaError
-from framing.sentences import split_sentences
+from framing.text.sentences import split_sentences
 
 
 def texts_of(text: str, **kw) -> list[str]:

@@ -16,7 +16,8 @@ from statsmodels.stats.proportion import proportion_confint
 
 from framing import schema
 from framing.errors import FramingError, StatisticsError
-from framing.stats import ALL_GROUPS, ResultTable, SmallSampleWarning, adjust_pvalues, compare, compare_shares
+from framing.stats import ResultTable, SmallSampleWarning, adjust_pvalues, compare, compare_shares
+from framing.stats.results import ALL_GROUPS
 
 
 def scores_table(docs: list[tuple[str, str, int, int]], category: str = "distancing") -> pd.DataFrame:
@@ -179,7 +180,7 @@ def test_one_document_per_group_uses_exact_tests_and_warns_once():
 
 
 def test_bundled_corpus_counts_inside_the_five_articles(example):
-    from framing.tokens import count_tokens
+    from framing.text.tokens import count_tokens
 
     # "militant" is counted by a regular expression, independently of the library's matcher
     rows = []

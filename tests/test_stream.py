@@ -15,9 +15,9 @@ import pandas as pd
 import pytest
 
 import framing
-from framing import stream
+from framing.scale import stream
 from framing.errors import CorpusError, InputNotFoundError
-from framing.sentences import sentences  # the function (importing the module shadows framing.sentences)
+from framing.text.sentences import sentences  # the function (importing the module shadows framing.text.sentences)
 
 
 def _raw_records(corpus: pd.DataFrame) -> list[dict]:

@@ -10,7 +10,7 @@ import pytest
 
 from framing import cli
 from framing.errors import InputNotFoundError, SchemaError
-from framing.study import load_study, run_study
+from framing.report.study import load_study, run_study
 
 PROJECT = Path(__file__).resolve().parents[1]
 CASE_STUDY = PROJECT / "analyses" / "iran_pakistan_2024" / "study.yaml"
@@ -167,3 +167,31 @@ def test_committed_case_study_outputs_are_present():
     page = (out / "index.html").read_text(encoding="utf-8")
     for src in __import__("re").findall(r'<img src="([^"]+)"', page):
         assert (out / src).is_file(), src
+
+
+@pytest.mark.slow
+def test_the_case_study_tables_match_the_committed_ones(case_study_twice):
+    """A change of structure must not change a result: every committed table of the case study is reproduced.
+
+    Text, integer and boolean cells must be identical; floating-point cells may differ only in the last
+    digits (1e-12 relative), as sums in another order or another BLAS give.
+    """
+    committed = CASE_STUDY.parent / "output" / "report" / "tables"
+    if not committed.is_dir():
+        pytest.skip("the case study's outputs are not committed in this checkout")
+    fresh = case_study_twice[0] / "tables"
+    names = sorted(p.name for p in committed.glob("*.csv"))
+    assert names == sorted(p.name for p in fresh.glob("*.csv"))
+    for name in names:
+        old = pd.read_csv(committed / name, keep_default_na=False, dtype=str)
+        new = pd.read_csv(fresh / name, keep_default_na=False, dtype=str)
+        assert list(old.columns) == list(new.columns), name
+        assert old.shape == new.shape, name
+        for col in old.columns:
+            a, b = old[col], new[col]
+            if a.equals(b):
+                continue
+            x, y = pd.to_numeric(a, errors="coerce"), pd.to_numeric(b, errors="coerce")
+            exact = x.isna() | (x == x.round())  # text, and numbers written as integers, must be identical
+            assert a[exact].equals(b[exact]), f"{name}: column {col} differs"
+            assert ((x - y).abs() <= 1e-12 * y.abs().clip(lower=1e-300))[~exact].all(), f"{name}: column {col}"

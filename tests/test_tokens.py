@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.tokens import TokenScanner, count_tokens, tokenize
+from framing.text.tokens import TokenScanner, count_tokens, tokenize
 
 
 def scanned(scanner: TokenScanner, text: str) -> list[tuple[int, int, str]]:

@@ -17,7 +17,7 @@ from sklearn.metrics import cohen_kappa_score, precision_recall_fscore_support
 
 import framing
 from framing.errors import SchemaError, StatisticsError
-from framing.validation import AGREEMENT, ANNOTATION_ADDED, VALIDATION, agreement, annotation_sample, validate
+from framing.learn.coding import AGREEMENT, ANNOTATION_ADDED, VALIDATION, agreement, annotation_sample, validate
 
 NAN = np.nan
 

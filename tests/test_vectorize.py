@@ -18,7 +18,7 @@ from sklearn.utils.estimator_checks import (
 
 import framing
 from framing.errors import SchemaError
-from framing.vectorize import LexiconVectorizer
+from framing.match.vectorize import LexiconVectorizer
 
 
 def test_features_are_score_rates(example):

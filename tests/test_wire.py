@@ -6,9 +6,9 @@ import pandas as pd
 import pytest
 
 from framing import schema
-from framing.casualties import casualties
+from framing.measures.casualties import casualties
 from framing.errors import SchemaError
-from framing.wire import EDIT_EXTRA_COLUMNS, edits, normalise_typography, on_edits, wire_pairs
+from framing.measures.wire import EDIT_EXTRA_COLUMNS, edits, normalise_typography, on_edits, wire_pairs
 
 
 @pytest.fixture(scope="module")

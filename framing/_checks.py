@@ -1,0 +1,33 @@
+"""Argument checks shared by every stage: one line at the call site, a :class:`~framing.errors.UsageError`
+(exit code 2) whose message names the parameter, what it accepts and the value given (in the spirit of
+seaborn's ``_check_argument``)."""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Collection
+from typing import Any
+
+from framing.errors import UsageError
+
+
+def check_option(name: str, value: Any, options: Collection[Any]) -> Any:
+    """Return ``value`` if it is one of ``options``; otherwise raise :class:`UsageError`."""
+    if value not in options:
+        raise UsageError(f"{name} must be one of {', '.join(map(repr, options))}; got {value!r}")
+    return value
+
+
+def check_count(name: str, value: Any, *, minimum: int = 0) -> int:
+    """Return ``value`` if it is an integer >= ``minimum`` (not a bool); otherwise raise :class:`UsageError`."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < minimum:
+        what = "a non-negative integer" if minimum == 0 else f"an integer >= {minimum}"
+        raise UsageError(f"{name} must be {what}, got {value!r}")
+    return int(value)
+
+
+def check_level(name: str, value: Any) -> float:
+    """Return ``value`` if it is a number strictly between 0 and 1 (a confidence level, a share)."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 < value < 1:
+        raise UsageError(f"{name} must be a number between 0 and 1 (e.g. 0.95), got {value!r}")
+    return float(value)

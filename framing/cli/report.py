@@ -1,0 +1,91 @@
+"""``framing report CORPUS -o DIR``: the whole analysis as an evidence-linked HTML report."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from framing import schema
+
+
+def register(subparsers) -> None:
+    """Add the ``report`` command."""
+    p = subparsers.add_parser(
+        "report",
+        help="run the whole analysis and write an HTML report with tables, figures and evidence",
+        description=(
+            "Run every measure (lexicon scores, actor labels, attributions, casualty framing, wire-copy edits), "
+            "compare outlets, and write DIR/index.html (works offline), DIR/tables/*.csv, "
+            "DIR/figures/*.{png,pdf,svg} and DIR/manifest.json."
+        ),
+    )
+    p.add_argument("corpus", help="a corpus file or folder framing.read_corpus reads, or 'example' for the bundled one")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="DIR", help="folder to write the report into")
+    p.add_argument("--actors", type=Path, metavar="FILE.yaml", help="YAML mapping of actor name to aliases")
+    p.add_argument("--actor", action="append", default=[], metavar="NAME=ALIAS1,ALIAS2",
+                   help="an actor and its aliases (repeatable; added to --actors)")
+    p.add_argument("--lexicon", action="append", default=None, metavar="NAME",
+                   help="lexicon to score (repeatable; default every bundled lexicon)")
+    p.add_argument("--by", default="outlet", help="corpus column to compare by (default: outlet)")
+    p.add_argument("--voice", default="narrator", choices=[*schema.VOICES, "all"],
+                   help="voice whose lexicon rates are compared (default: narrator, the outlet's own)")
+    p.add_argument("--wire", action="append", default=None, metavar="DOC_A,DOC_B",
+                   help="a wire-copy pair to show edits for (repeatable; default every pair sharing copy)")
+    p.add_argument("--seed", type=int, default=0, help="seed of resampling and Monte Carlo tests (default 0)")
+    p.add_argument("--resamples", type=int, default=1999, help="resamples / Monte Carlo draws (default 1999)")
+    p.add_argument("--title", default=None, help="report title")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.set_defaults(func=run)
+
+
+def actors_from_args(args: argparse.Namespace) -> dict[str, list[str]] | None:
+    """Actors from ``--actors FILE`` and repeated ``--actor NAME=a,b`` (the latter win)."""
+    from framing.measures.actors import load_actors
+    from framing.report.analysis import parse_actor_option
+
+    actors: dict[str, list[str]] = dict(load_actors(args.actors)) if args.actors else {}
+    for value in args.actor:
+        name, aliases = parse_actor_option(value)
+        actors[name] = aliases
+    return load_actors(actors, source="--actor") if actors else None
+
+
+def run(args: argparse.Namespace) -> int:
+    from framing.errors import SchemaError
+    from framing.report.analysis import report
+
+    wire = None
+    if args.wire:
+        wire = []
+        for value in args.wire:
+            parts = [x.strip() for x in value.split(",")]
+            if len(parts) != 2 or not all(parts):
+                raise SchemaError(f"--wire {value!r}: expected DOC_A,DOC_B")
+            wire.append((parts[0], parts[1]))
+    index = report(
+        args.corpus, args.output, actors=actors_from_args(args), lexicons=args.lexicon, wire=wire, by=args.by,
+        voice=None if args.voice == "all" else args.voice, seed=args.seed, n_resamples=args.resamples,
+        title=args.title, progress=not args.quiet,
+    )
+    return announce_report(index, args.corpus, quiet=args.quiet)
+
+
+def announce_report(index: Path, corpus_arg, *, quiet: bool = False) -> int:
+    """Say where the report was written and account for its documents (in, out, empty, flagged);
+    return 1 if one went missing."""
+    import warnings
+
+    from framing.io.accounting import account_report, summary_line
+    from framing.cli.app import echo
+    from framing.cli.score import load_corpus_arg
+
+    echo(f"Report written to {index}")
+    if not quiet:
+        echo(f"Open it in a browser: {index.resolve().as_uri()}")
+    with warnings.catch_warnings():  # they were shown when the report read the corpus
+        warnings.simplefilter("ignore")
+        corpus = load_corpus_arg(str(corpus_arg))
+    accounted = account_report(corpus, index.parent)
+    if not quiet:
+        echo(summary_line(accounted), err=True)
+    return 0 if accounted["docs_missing"].iloc[0] == 0 else 1

@@ -1,0 +1,165 @@
+"""``framing score CORPUS -o FILE``: lexicon counts per document, category and voice."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from framing.cli.app import echo
+from framing.errors import UsageError
+
+
+def register(subparsers) -> None:
+    """Add the ``score`` command."""
+    p = subparsers.add_parser(
+        "score",
+        help="count lexicon matches per document, category and voice",
+        description=(
+            "Match lexicons in a corpus and write one row per document x category x voice "
+            "(doc_id, outlet, lexicon, category, voice, count, n_tokens, rate_per_1k), zeros included, "
+            "to a CSV or Parquet file chosen by its extension."
+        ),
+    )
+    p.add_argument("corpus", help="a corpus file or folder framing.read_corpus reads, or 'example' for the bundled one")
+    p.add_argument("-o", "--output", required=True, type=Path, metavar="FILE",
+                   help="output file: .csv, .tsv or .parquet")
+    p.add_argument("--lexicon", action="append", default=None, metavar="NAME_OR_PATH",
+                   help="a bundled lexicon name or a lexicon file (repeatable; default every bundled lexicon)")
+    p.add_argument("--matches", type=Path, default=None, metavar="FILE",
+                   help="also write every match (find) to this .csv, .tsv or .parquet file")
+    p.add_argument("--negated", choices=["include", "exclude", "only"], default="include",
+                   help="count negated matches or not (default include)")
+    p.add_argument("--text-col", default="text", help="text column of a table corpus (default text)")
+    p.add_argument("--outlet-col", default="outlet", help="outlet column of a table corpus (default outlet)")
+    p.add_argument("--doc-id-col", default="doc_id", help="document id column of a table corpus (default doc_id)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--jobs", type=int, default=1, metavar="N",
+                   help="score on N processes (-1: every core); results are identical and in corpus order")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="score on a running dask.distributed cluster, e.g. tcp://host:8786 (needs the [dask] "
+                        "extra on this machine and the workers); only this machine reads the corpus")
+    p.add_argument("--chunksize", type=int, default=None, metavar="N",
+                   help="read and score a corpus file N documents at a time, writing as it goes, so memory "
+                        "stays bounded whatever its size (default 500; folders of HTML pages and the bundled "
+                        "example are read whole)")
+    p.set_defaults(func=run)
+
+
+_FORMATS = {".csv": "csv", ".tsv": "tsv", ".parquet": "parquet", ".pq": "parquet"}
+
+
+def _format(path: Path) -> str:
+    fmt = _FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise UsageError(f"{path}: unknown output format {path.suffix!r}; use .csv, .tsv or .parquet")
+    return fmt
+
+
+def _write(table, path: Path) -> None:
+    fmt = _format(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "parquet":
+        table.to_parquet(path, index=False)
+    else:
+        table.to_csv(path, index=False, sep="\t" if fmt == "tsv" else ",")
+
+
+def load_corpus_arg(value: str, *, text_col: str = "text", outlet_col: str = "outlet", doc_id_col: str = "doc_id"):
+    """The corpus named on the command line: a path framing.read_corpus reads, or ``example``."""
+    import framing
+
+    if value == "example" and not Path(value).exists():
+        return framing.example_corpus()
+    return framing.read_corpus(value, text_col=text_col, outlet_col=outlet_col, doc_id_col=doc_id_col)
+
+
+def score_chunk(corpus, *, lexicons=None, negated: str = "include", matches: bool = False):
+    """Scores of one chunk of a streamed corpus (and its matches when ``matches``)."""
+    from framing.match import Matcher
+
+    found, scores = Matcher(lexicons).find_and_score(corpus, negated=negated)
+    if not matches:
+        return scores
+    return {"scores": scores,
+            "matches": found.astype({c: "str" for c in found.columns if str(found[c].dtype) == "category"})}
+
+
+def run_streamed(args: argparse.Namespace) -> int:
+    """``framing score`` in chunks: bounded memory, ``--jobs`` processes or a Dask ``--scheduler``."""
+    import sys
+
+    from framing.io import accounting
+    from framing.scale import stream
+
+    if args.corpus == "example" and not Path(args.corpus).exists():
+        raise UsageError("--jobs, --scheduler and --chunksize read a corpus file or folder, not 'example'")
+    out = args.output if args.matches is None else {"scores": args.output, "matches": args.matches}
+    for path in ([args.output] if args.matches is None else [args.output, args.matches]):
+        path.parent.mkdir(parents=True, exist_ok=True)
+    lexicons = list(args.lexicon) if args.lexicon else None
+    summary = stream.apply_file(
+        score_chunk, args.corpus, out,
+        options={"lexicons": lexicons, "negated": args.negated, "matches": args.matches is not None},
+        n_jobs=args.jobs, scheduler=args.scheduler, chunksize=args.chunksize or stream.CHUNKSIZE,
+        progress=not args.quiet and sys.stderr.isatty(),
+        text_col=args.text_col, outlet_col=args.outlet_col, doc_id_col=args.doc_id_col,
+    )
+    if not args.quiet:
+        row = summary.iloc[0]
+        echo(f"{row['n_rows']} rows written to {args.output} in {row['seconds']:.1f} s; "
+              + accounting.summary_line(summary.assign(stage="score")), err=True)
+    return 0 if summary["docs_missing"].iloc[0] == 0 else 1
+
+
+def _streamable(corpus: str) -> bool:
+    """Whether a corpus argument can be read in chunks (every file format; folders of .txt files)."""
+    path = Path(corpus)
+    if path.is_file():
+        return True
+    if path.is_dir():
+        names = [p.suffix.lower() for p in path.iterdir() if p.is_file()]
+        return ".txt" in names and not ({".html", ".htm"} & set(names))
+    return False
+
+
+def run(args: argparse.Namespace) -> int:
+    """Score a corpus file in chunks (bounded memory); the bundled example and HTML folders in memory."""
+    import sys
+
+    if args.jobs != 1 or args.scheduler is not None or args.chunksize is not None or _streamable(args.corpus):
+        _format(args.output)  # fail before the work
+        if args.matches is not None:
+            _format(args.matches)
+        return run_streamed(args)
+
+    from framing.match import Matcher
+
+    _format(args.output)  # fail before the work
+    if args.matches is not None:
+        _format(args.matches)
+    corpus = load_corpus_arg(args.corpus, text_col=args.text_col, outlet_col=args.outlet_col,
+                             doc_id_col=args.doc_id_col)
+    matcher = Matcher(args.lexicon)
+    bar = None
+    if not args.quiet and len(corpus) > 0:
+        from tqdm import tqdm
+
+        bar = tqdm(total=len(corpus), unit="doc", desc="score", file=sys.stderr, mininterval=0.5,
+                   disable=None)  # disabled automatically when stderr is not a terminal
+    try:
+        found, scores = matcher.find_and_score(corpus, negated=args.negated,
+                                               progress=bar.update if bar is not None else None)
+    finally:
+        if bar is not None:
+            bar.close()
+    _write(scores, args.output)
+    if args.matches is not None:
+        _write(found.astype({c: "str" for c in found.columns if str(found[c].dtype) == "category"}), args.matches)
+    from framing.io.accounting import account, summary_line
+
+    accounted = account(corpus, scores, stage="score")
+    if not args.quiet:
+        echo(f"{len(scores)} rows ({len(corpus)} documents x {sum(len(lx.categories) for lx in matcher.lexicons)} categories x 3 voices) "
+              f"written to {args.output}; {len(found)} matches", err=True)
+        echo(summary_line(accounted), err=True)
+    return 0 if accounted["docs_missing"].iloc[0] == 0 else 1

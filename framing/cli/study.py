@@ -1,0 +1,46 @@
+"""``framing study run SPEC``: run a reproducible study spec; ``framing study check SPEC``: validate it."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def register(subparsers) -> None:
+    """Add the ``study`` command group."""
+    p = subparsers.add_parser(
+        "study",
+        help="run or check a reproducible study (a YAML spec in analyses/<name>/study.yaml)",
+        description="Run a study spec and write its report next to it, or check a spec without running it.",
+    )
+    sub = p.add_subparsers(dest="study_command", metavar="ACTION")
+    sub.required = True
+    run_p = sub.add_parser("run", help="run a study spec; the report goes to <output>/report/ next to the spec")
+    run_p.add_argument("spec", type=Path, help="the study.yaml file")
+    run_p.add_argument("-o", "--output", type=Path, default=None, metavar="DIR",
+                       help="write here instead of the spec's output folder")
+    run_p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    run_p.set_defaults(func=run)
+    check_p = sub.add_parser("check", help="validate a study spec without running it")
+    check_p.add_argument("spec", type=Path, help="the study.yaml file")
+    check_p.set_defaults(func=check)
+
+
+def run(args: argparse.Namespace) -> int:
+    from framing.cli.report import announce_report
+    from framing.report.study import load_study, run_study
+
+    study = load_study(args.spec)
+    index = run_study(study, output=args.output, progress=not args.quiet)
+    return announce_report(index, study.corpus_path, quiet=args.quiet)
+
+
+def check(args: argparse.Namespace) -> int:
+    from framing.cli.app import echo
+    from framing.report.study import load_study
+
+    study = load_study(args.spec)
+    actors = ", ".join(study.actors) or "none"
+    echo(f"{args.spec}: OK — study {study.name!r}, corpus {study.corpus}, actors: {actors}, "
+          f"output: {study.output_dir}")
+    return 0

@@ -1,0 +1,22 @@
+"""Reading corpora: readers for text folders, HTML, CSV/TSV, JSON lines and Parquet, boilerplate cleaning,
+and document accounting.
+
+Stage ``io`` may import :mod:`framing.errors` and :mod:`framing.schema` only.
+"""
+
+from framing.io.accounting import account, account_report, flagged_documents, summary_line
+from framing.io.corpus import (
+    DEFAULT_PATTERNS,
+    as_corpus,
+    clean_corpus,
+    clean_text,
+    example_corpus,
+    read_corpus,
+    read_table,
+    removed_lines,
+)
+
+__all__ = [
+    "DEFAULT_PATTERNS", "account", "account_report", "as_corpus", "clean_corpus", "clean_text", "example_corpus",
+    "flagged_documents", "read_corpus", "read_table", "removed_lines", "summary_line",
+]

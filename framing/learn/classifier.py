@@ -1,0 +1,1208 @@
+"""Classifiers for sentence- or document-level labels, and how to judge them.
+
+:class:`FrameClassifier` is a scikit-learn estimator: TF-IDF word n-grams,
+TF-IDF character n-grams and lexicon category features
+(:class:`framing.LexiconVectorizer`) feed a linear model whose probabilities
+are calibrated by cross-validation. :func:`evaluate` scores any classifier by
+(grouped) cross-validation with bootstrap intervals; :func:`distinguishability`
+asks how well outlets or leanings can be told apart from wording alone, against
+a permutation null; :func:`predict` returns tidy predictions on a corpus;
+:func:`save_model` / :func:`load_model` store models in the skops format.
+"""
+
+from __future__ import annotations
+
+import numbers
+import zipfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+import pandas as pd
+from sklearn.base import BaseEstimator, ClassifierMixin, clone
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import (
+    GroupKFold,
+    KFold,
+    StratifiedGroupKFold,
+    StratifiedKFold,
+    check_cv,
+)
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.preprocessing import MaxAbsScaler
+from sklearn.utils.multiclass import check_classification_targets
+from sklearn.utils.validation import check_is_fitted
+
+from framing import schema
+from framing.errors import InputNotFoundError, ModelError, SchemaError, StatisticsError
+
+__all__ = [
+    "FrameClassifier",
+    "Evaluation",
+    "Distinguishability",
+    "evaluate",
+    "distinguishability",
+    "predict",
+    "save_model",
+    "load_model",
+]
+
+#: columns of :meth:`FrameClassifier.top_features` and ``Distinguishability.features``
+TOP_FEATURES = ("class", "rank", "feature", "block", "weight")
+#: columns of ``Evaluation.scores``
+EVALUATION_SCORES = (
+    "class", "metric", "estimate", "ci_low", "ci_high", "ci_level", "support", "n_units", "n_groups",
+    "method", "note",
+)
+#: columns of ``Evaluation.confusion``
+CONFUSION = ("true", "predicted", "count", "share_of_true")
+#: columns of ``Evaluation.predictions``
+EVALUATION_PREDICTIONS = ("unit", "group", "fold", "true", "predicted")
+#: columns of ``Distinguishability.summary``
+DISTINGUISHABILITY = (
+    "by", "unit", "metric", "estimate", "ci_low", "ci_high", "ci_level", "chance", "null_mean",
+    "p_value", "n_permutations", "permutation", "n_units", "n_groups", "n_classes", "method", "note",
+)
+#: columns of :func:`predict`
+PREDICTIONS = ("doc_id", "outlet", "sentence_id", "start", "end", "class", "probability", "predicted")
+
+_BLOCKS = ("word", "char", "lexicon")
+
+
+# --------------------------------------------------------------------------- input checks
+
+
+def _as_texts(X: Any, *, what: str = "X") -> np.ndarray:
+    """Return ``X`` as a 1-D object array of str, or raise :class:`SchemaError`."""
+    if isinstance(X, str):
+        raise SchemaError(f"{what} must be a sequence of texts, got a single str; wrap it in a list")
+    if isinstance(X, pd.DataFrame):
+        if X.shape[1] != 1:
+            raise SchemaError(
+                f"{what} as a DataFrame must have exactly one text column, got columns {list(map(str, X.columns))}"
+            )
+        X = X.iloc[:, 0]
+    if isinstance(X, pd.Series):
+        values = X.to_numpy(dtype=object, na_value=None)
+    else:
+        try:
+            values = np.asarray(X, dtype=object)
+        except Exception as exc:  # ragged input and the like
+            raise SchemaError(f"{what} must be a sequence of texts: {exc}") from exc
+        if values.ndim == 2 and values.shape[1] == 1:
+            values = values[:, 0]
+    if values.ndim != 1:
+        raise SchemaError(
+            f"{what} must be a 1-D sequence of texts (one text per sample), got an array of shape {values.shape}"
+        )
+    for i, v in enumerate(values):
+        if not isinstance(v, str):
+            raise SchemaError(
+                f"{what}[{i}] is {type(v).__name__} {v!r}; every sample must be a text (str). "
+                "FrameClassifier learns from texts, not numeric feature arrays"
+            )
+    return values
+
+
+def _as_labels(y: Any, n: int | None) -> np.ndarray:
+    if y is None:
+        raise SchemaError(
+            "FrameClassifier requires y to be passed, but the target y is None: labels are needed to fit"
+        )
+    values = y.to_numpy(dtype=object) if isinstance(y, pd.Series) else np.asarray(y, dtype=object)
+    if values.ndim == 2 and values.shape[1] == 1:
+        values = values[:, 0]
+    if values.ndim != 1:
+        raise SchemaError(f"labels must be 1-D, got shape {values.shape}")
+    if n is not None and len(values) != n:
+        raise SchemaError(f"got {n} texts but {len(values)} labels; they must pair one to one")
+    missing = [i for i, v in enumerate(values) if not isinstance(v, (str, bytes)) and bool(pd.isna(v))]
+    if missing:
+        raise SchemaError(f"labels are missing at positions {missing[:10]}; drop those texts or label them")
+    # keep a homogeneous dtype so classes_ sort and compare naturally
+    if all(isinstance(v, str) for v in values):
+        return values.astype(str).astype(object)
+    try:
+        return np.asarray(list(values))
+    except Exception:  # pragma: no cover - mixed exotic labels
+        return values
+
+
+def _lexicon_vectorizer(lexicons: Any, by_voice: bool) -> Any:
+    from framing.match.vectorize import LexiconVectorizer
+
+    return LexiconVectorizer(lexicons=lexicons, by_voice=by_voice)
+
+
+# --------------------------------------------------------------------------- the estimator
+
+
+class FrameClassifier(ClassifierMixin, BaseEstimator):
+    """Classify texts (sentences or documents) by frame, bias, stance or any label.
+
+    Word n-gram TF-IDF, character n-gram TF-IDF and lexicon category features
+    (:class:`framing.LexiconVectorizer`, scaled to [-1, 1]) are stacked and fed
+    to a regularised logistic regression. Probabilities are calibrated by
+    cross-validation (:class:`sklearn.calibration.CalibratedClassifierCV` with
+    ``ensemble=False``: the calibration map is learnt on out-of-fold scores,
+    the linear model itself is fitted on all the data, so :meth:`top_features`
+    describes the model that predicts).
+
+    Parameters
+    ----------
+    word_ngrams : tuple of int, default (1, 2)
+        Word n-gram range; ``None`` leaves the word block out.
+    char_ngrams : tuple of int, default (2, 5)
+        Character n-gram range (within word boundaries, ``char_wb``); ``None``
+        leaves the character block out.
+    lexicon : bool, default True
+        Add lexicon category features from :class:`framing.LexiconVectorizer`.
+    lexicons : str or sequence of str, optional
+        Lexicons the lexicon block uses (``None``: every bundled lexicon).
+    lexicon_by_voice : bool, default False
+        One lexicon feature per category and voice (narrator, quote, scare
+        quote), so "terrorist" in a quote and in the outlet's own voice are
+        different features.
+    min_df : int or float, default 1
+        Minimum document frequency of an n-gram (both TF-IDF blocks).
+    max_features : int, optional
+        Keep at most this many n-grams per TF-IDF block (most frequent first).
+    lowercase : bool, default True
+        Lower-case before extracting n-grams.
+    C : float, default 10.0
+        Inverse regularisation strength of the logistic regression.
+    class_weight : {"balanced"} or None, default "balanced"
+        Reweight classes inversely to their frequency.
+    calibration : {"sigmoid", "isotonic", "none"}, default "sigmoid"
+        How ``predict_proba`` is calibrated; ``"none"`` returns the logistic
+        regression's own probabilities (no cross-validation, faster).
+    calibration_cv : int, default 3
+        Folds for calibration; every class needs at least this many examples.
+    max_iter : int, default 2000
+        Iterations of the logistic regression solver.
+
+    Attributes
+    ----------
+    classes_ : ndarray
+        The class labels, sorted.
+    features_ : sklearn.pipeline.FeatureUnion
+        The fitted feature extractor.
+    model_ : sklearn.linear_model.LogisticRegression
+        The linear model fitted on all the training data.
+    calibrated_ : sklearn.calibration.CalibratedClassifierCV or None
+        The calibrated classifier (``None`` when ``calibration="none"``).
+    pipeline_ : sklearn.pipeline.Pipeline or None
+        The fitted features + model pipeline when ``calibration="none"``
+        (otherwise it lives inside ``calibrated_``; ``features_`` and
+        ``model_`` reach it either way).
+
+    Examples
+    --------
+    >>> clf = FrameClassifier(lexicon=False).fit(texts, labels)  # doctest: +SKIP
+    >>> clf.predict_proba(["Rescuers searched the rubble for survivors."])  # doctest: +SKIP
+    >>> clf.top_features(5)  # doctest: +SKIP
+    """
+
+    def __init__(
+        self,
+        *,
+        word_ngrams: tuple[int, int] | None = (1, 2),
+        char_ngrams: tuple[int, int] | None = (2, 5),
+        lexicon: bool = True,
+        lexicons: str | Sequence[str] | None = None,
+        lexicon_by_voice: bool = False,
+        min_df: int | float = 1,
+        max_features: int | None = None,
+        lowercase: bool = True,
+        C: float = 10.0,
+        class_weight: Literal["balanced"] | None = "balanced",
+        calibration: Literal["sigmoid", "isotonic", "none"] = "sigmoid",
+        calibration_cv: int = 3,
+        max_iter: int = 2000,
+    ) -> None:
+        self.word_ngrams = word_ngrams
+        self.char_ngrams = char_ngrams
+        self.lexicon = lexicon
+        self.lexicons = lexicons
+        self.lexicon_by_voice = lexicon_by_voice
+        self.min_df = min_df
+        self.max_features = max_features
+        self.lowercase = lowercase
+        self.C = C
+        self.class_weight = class_weight
+        self.calibration = calibration
+        self.calibration_cv = calibration_cv
+        self.max_iter = max_iter
+
+    # -- building blocks (also used by distinguishability to reuse fold features)
+
+    def _check_params(self) -> None:
+        if self.calibration not in ("sigmoid", "isotonic", "none"):
+            raise SchemaError(
+                f"calibration must be 'sigmoid', 'isotonic' or 'none', got {self.calibration!r}"
+            )
+        if self.word_ngrams is None and self.char_ngrams is None and not self.lexicon:
+            raise SchemaError("FrameClassifier needs at least one feature block (word_ngrams, char_ngrams or lexicon)")
+        if not isinstance(self.C, numbers.Real) or self.C <= 0:
+            raise SchemaError(f"C must be a positive number, got {self.C!r}")
+        if not isinstance(self.calibration_cv, numbers.Integral) or self.calibration_cv < 2:
+            raise SchemaError(f"calibration_cv must be an integer >= 2, got {self.calibration_cv!r}")
+
+    def _make_features(self) -> FeatureUnion:
+        blocks: list[tuple[str, Any]] = []
+        if self.word_ngrams is not None:
+            blocks.append((
+                "word",
+                TfidfVectorizer(
+                    analyzer="word", ngram_range=tuple(self.word_ngrams), min_df=self.min_df,
+                    max_features=self.max_features, lowercase=self.lowercase, sublinear_tf=True,
+                    token_pattern=r"(?u)\b\w[\w'’-]*\w\b|\b\w\b",
+                ),
+            ))
+        if self.char_ngrams is not None:
+            blocks.append((
+                "char",
+                TfidfVectorizer(
+                    analyzer="char_wb", ngram_range=tuple(self.char_ngrams), min_df=self.min_df,
+                    max_features=self.max_features, lowercase=self.lowercase, sublinear_tf=True,
+                ),
+            ))
+        if self.lexicon:
+            blocks.append(("lexicon", Pipeline([
+                ("rates", _lexicon_vectorizer(self.lexicons, self.lexicon_by_voice)),
+                ("scale", MaxAbsScaler()),
+            ])))
+        return FeatureUnion(blocks)
+
+    def _make_model(self) -> LogisticRegression:
+        return LogisticRegression(C=self.C, class_weight=self.class_weight, max_iter=self.max_iter)
+
+    # -- sklearn API
+
+    def __sklearn_tags__(self):  # noqa: D105
+        tags = super().__sklearn_tags__()
+        tags.input_tags.two_d_array = False
+        tags.input_tags.string = True
+        tags.classifier_tags.multi_label = False
+        return tags
+
+    def fit(self, X: Any, y: Any) -> FrameClassifier:
+        """Fit on texts ``X`` (one str per sample) and labels ``y``.
+
+        Parameters
+        ----------
+        X : sequence of str
+            Texts: a list, a 1-D array, a pandas Series or a one-column DataFrame.
+        y : sequence
+            One label per text.
+
+        Returns
+        -------
+        FrameClassifier
+            The fitted estimator.
+        """
+        self._check_params()
+        labels = _as_labels(y, None)
+        check_classification_targets(labels)
+        texts = _as_texts(X)
+        labels = _as_labels(labels, len(texts))
+        classes, counts = np.unique(labels, return_counts=True)
+        if len(classes) < 2:
+            raise SchemaError(
+                f"the labels hold a single class {classes.tolist()}; a classifier needs at least two classes"
+            )
+        if self.calibration != "none" and counts.min() < self.calibration_cv:
+            rare = {str(c): int(k) for c, k in zip(classes, counts) if k < self.calibration_cv}
+            raise SchemaError(
+                f"calibration with calibration_cv={self.calibration_cv} needs at least that many examples of "
+                f"every class; too few: {rare}. Label more examples, lower calibration_cv, or pass "
+                "calibration='none'"
+            )
+        pipe = Pipeline([("features", self._make_features()), ("model", self._make_model())])
+        if self.calibration == "none":
+            pipe.fit(texts, labels)
+            self.calibrated_ = None
+            self.pipeline_ = pipe
+        else:
+            cal = CalibratedClassifierCV(
+                pipe, method=self.calibration,
+                cv=StratifiedKFold(self.calibration_cv, shuffle=True, random_state=0), ensemble=False,
+            )
+            cal.fit(texts, labels)
+            self.calibrated_ = cal
+            # the fitted pipeline lives inside the calibrated classifier; kept once, so model files stay small
+            self.pipeline_ = None
+        self.classes_ = self.model_.classes_
+        return self
+
+    def _pipeline(self) -> Pipeline:
+        check_is_fitted(self, "calibrated_")
+        if self.calibrated_ is not None:
+            return self.calibrated_.calibrated_classifiers_[0].estimator
+        return self.pipeline_
+
+    @property
+    def features_(self) -> FeatureUnion:
+        """The fitted feature extractor (word, char and lexicon blocks)."""
+        return self._pipeline().named_steps["features"]
+
+    @property
+    def model_(self) -> LogisticRegression:
+        """The logistic regression fitted on all the training data."""
+        return self._pipeline().named_steps["model"]
+
+    def decision_function(self, X: Any) -> np.ndarray:
+        """Linear-model scores (before calibration), shape (n_samples,) or (n_samples, n_classes)."""
+        check_is_fitted(self, "classes_")
+        return self.model_.decision_function(self.features_.transform(_as_texts(X)))
+
+    def predict_proba(self, X: Any) -> np.ndarray:
+        """Calibrated class probabilities, columns in the order of ``classes_``.
+
+        Parameters
+        ----------
+        X : sequence of str
+            Texts.
+
+        Returns
+        -------
+        numpy.ndarray
+            Shape (n_samples, n_classes); rows sum to 1.
+        """
+        check_is_fitted(self, "classes_")
+        texts = _as_texts(X)
+        if self.calibrated_ is None:
+            return self.model_.predict_proba(self.features_.transform(texts))
+        return self.calibrated_.predict_proba(texts)
+
+    def predict(self, X: Any) -> np.ndarray:
+        """The most probable class of each text.
+
+        Parameters
+        ----------
+        X : sequence of str
+            Texts.
+
+        Returns
+        -------
+        numpy.ndarray
+            One label per text.
+        """
+        proba = self.predict_proba(X)
+        return self.classes_[np.argmax(proba, axis=1)]
+
+    def get_feature_names_out(self, input_features: Any = None) -> np.ndarray:
+        """Names of the features the linear model weighs, ``"<block>__<feature>"``.
+
+        Blocks are ``word``, ``char`` and ``lexicon``.
+
+        Returns
+        -------
+        numpy.ndarray of str
+        """
+        check_is_fitted(self, "classes_")
+        names = []
+        for name, transformer in self.features_.transformer_list:
+            inner = transformer.get_feature_names_out()
+            names.extend(f"{name}__{f}" for f in inner)
+        return np.asarray(names, dtype=object)
+
+    def top_features(self, n: int = 10) -> pd.DataFrame:
+        """The ``n`` features that push hardest towards each class.
+
+        For two classes the linear model has one weight vector: positive
+        weights push towards ``classes_[1]``, negative towards ``classes_[0]``;
+        ``weight`` is reported signed towards the class of the row, so for
+        every class larger is more typical.
+
+        Parameters
+        ----------
+        n : int, default 10
+            Features per class.
+
+        Returns
+        -------
+        pandas.DataFrame
+            One row per class and rank:
+
+            - ``class``: the class label (str).
+            - ``rank``: 1 = strongest.
+            - ``feature``: the feature without its block prefix (an n-gram or a lexicon category).
+            - ``block``: ``word``, ``char`` or ``lexicon``.
+            - ``weight``: logistic-regression coefficient towards the class.
+        """
+        check_is_fitted(self, "classes_")
+        return _top_features(self.model_.coef_, self.classes_, self.get_feature_names_out(), n)
+
+
+def _top_features(coef: np.ndarray, classes: np.ndarray, names: np.ndarray, n: int) -> pd.DataFrame:
+    if not isinstance(n, numbers.Integral) or n < 1:
+        raise SchemaError(f"n must be a positive integer, got {n!r}")
+    coef = np.asarray(coef)
+    if coef.shape[0] == 1 and len(classes) == 2:
+        coef = np.vstack([-coef[0], coef[0]])
+    rows = []
+    for c, weights in zip(classes, coef):
+        order = np.argsort(-weights, kind="stable")[:n]
+        for rank, j in enumerate(order, start=1):
+            block, _, feat = str(names[j]).partition("__")
+            rows.append((str(c), rank, feat, block, float(weights[j])))
+    out = pd.DataFrame(rows, columns=list(TOP_FEATURES))
+    out["rank"] = out["rank"].astype("int64")
+    return out
+
+
+# --------------------------------------------------------------------------- bootstrap helpers
+
+
+def _weighted_scores(cm: np.ndarray) -> dict[str, np.ndarray]:
+    """Per-class precision/recall/F1, macro-F1 and accuracy from confusion matrices (..., k, k)."""
+    tp = np.diagonal(cm, axis1=-2, axis2=-1)
+    true_tot = cm.sum(axis=-1)
+    pred_tot = cm.sum(axis=-2)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        precision = np.where(pred_tot > 0, tp / pred_tot, 0.0)
+        recall = np.where(true_tot > 0, tp / true_tot, np.nan)
+        denom = precision + recall
+        f1 = np.where(denom > 0, 2 * precision * recall / denom, 0.0)
+        f1 = np.where(np.isnan(recall), np.nan, f1)
+        total = cm.sum(axis=(-2, -1))
+        accuracy = tp.sum(axis=-1) / total
+        macro_f1 = np.nanmean(f1, axis=-1) if f1.ndim > 1 else np.nanmean(f1)
+        balanced = np.nanmean(recall, axis=-1) if recall.ndim > 1 else np.nanmean(recall)
+    return {
+        "precision": precision, "recall": recall, "f1": f1,
+        "macro_f1": macro_f1, "accuracy": accuracy, "balanced_accuracy": balanced,
+    }
+
+
+def _confusions(true_idx: np.ndarray, pred_idx: np.ndarray, k: int, weights: np.ndarray | None = None) -> np.ndarray:
+    """Confusion matrices; ``weights`` of shape (B, n) gives B weighted matrices."""
+    code = true_idx * k + pred_idx
+    if weights is None:
+        return np.bincount(code, minlength=k * k).reshape(k, k).astype(float)
+    onehot = np.zeros((len(code), k * k))
+    onehot[np.arange(len(code)), code] = 1.0
+    return (weights @ onehot).reshape(-1, k, k)
+
+
+def _bootstrap_weights(cluster: np.ndarray, n_boot: int, rng: np.random.Generator) -> np.ndarray:
+    """(n_boot, n_units) weights: how often each unit's cluster was drawn."""
+    codes, uniques = pd.factorize(pd.Series(cluster, dtype=object), sort=False)
+    g = len(uniques)
+    draws = rng.multinomial(g, np.full(g, 1.0 / g), size=n_boot)  # (B, g) times each cluster drawn
+    return draws[:, codes].astype(float)
+
+
+def _interval(samples: np.ndarray, ci_level: float) -> tuple[np.ndarray, np.ndarray]:
+    alpha = (1 - ci_level) / 2
+    with np.errstate(all="ignore"):
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", RuntimeWarning)
+            low = np.nanquantile(samples, alpha, axis=0)
+            high = np.nanquantile(samples, 1 - alpha, axis=0)
+    return low, high
+
+
+def _check_ci(n_boot: int, ci_level: float) -> None:
+    if not isinstance(n_boot, numbers.Integral) or n_boot < 1:
+        raise SchemaError(f"n_boot must be a positive integer, got {n_boot!r}")
+    if not 0 < ci_level < 1:
+        raise SchemaError(f"ci_level must lie strictly between 0 and 1, got {ci_level!r}")
+
+
+# --------------------------------------------------------------------------- evaluate
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """What :func:`evaluate` returns: three tidy tables.
+
+    Attributes
+    ----------
+    scores : pandas.DataFrame
+        Columns ``class, metric, estimate, ci_low, ci_high, ci_level, support,
+        n_units, n_groups, method, note``. One row per class and metric
+        (``precision``, ``recall``, ``f1``), plus ``class="all"`` rows for
+        ``macro_f1``, ``accuracy`` and ``balanced_accuracy``. ``support`` is the
+        number of units of the class (all units for the ``"all"`` rows).
+    confusion : pandas.DataFrame
+        Columns ``true, predicted, count, share_of_true``; every pair of
+        classes, zeros included.
+    predictions : pandas.DataFrame
+        Columns ``unit, group, fold, true, predicted``: the out-of-fold
+        prediction of every unit (``unit`` is its position in the input).
+    """
+
+    scores: pd.DataFrame
+    confusion: pd.DataFrame
+    predictions: pd.DataFrame
+    extra: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def score(self, metric: str = "macro_f1", cls: str = "all") -> float:
+        """The point estimate of one metric (e.g. ``score("f1", "left")``)."""
+        row = self.scores[(self.scores["metric"] == metric) & (self.scores["class"] == cls)]
+        if row.empty:
+            raise SchemaError(f"no score {metric!r} for class {cls!r}")
+        return float(row["estimate"].iloc[0])
+
+
+def _splitter(cv: Any, groups: np.ndarray | None, seed: int | None, *, stratified: bool = True) -> Any:
+    if not isinstance(cv, numbers.Integral):
+        return check_cv(cv)
+    if cv < 2:
+        raise SchemaError(f"cv must be at least 2 folds, got {cv}")
+    if groups is not None:
+        n_groups = len(pd.unique(pd.Series(groups, dtype=object)))
+        if n_groups < cv:
+            raise SchemaError(
+                f"cv={cv} folds need at least {cv} groups, got {n_groups}; lower cv or use finer groups"
+            )
+        if stratified:
+            return StratifiedGroupKFold(n_splits=int(cv), shuffle=True, random_state=seed)
+        return GroupKFold(n_splits=int(cv), shuffle=True, random_state=seed)
+    if stratified:
+        return StratifiedKFold(n_splits=int(cv), shuffle=True, random_state=seed)
+    return KFold(n_splits=int(cv), shuffle=True, random_state=seed)
+
+
+def _as_groups(groups: Any, n: int) -> np.ndarray | None:
+    if groups is None:
+        return None
+    values = groups.to_numpy(dtype=object) if isinstance(groups, pd.Series) else np.asarray(groups, dtype=object)
+    if values.ndim != 1 or len(values) != n:
+        raise SchemaError(f"groups must give one group per text ({n}), got shape {values.shape}")
+    if pd.isna(pd.Series(values, dtype=object)).any():
+        raise SchemaError("groups contain missing values; every text needs a group")
+    return values
+
+
+def evaluate(
+    classifier: Any,
+    texts: Any,
+    labels: Any,
+    *,
+    cv: int | Any = 5,
+    groups: Any = None,
+    n_boot: int = 1000,
+    ci_level: float = 0.95,
+    seed: int | None = 0,
+) -> Evaluation:
+    """Cross-validated precision, recall and F1 per class, with bootstrap intervals.
+
+    Every text is predicted by a model that did not see it (or, with
+    ``groups``, any text of its group) during training. Intervals come from
+    a bootstrap over the out-of-fold predictions that resamples whole groups
+    when ``groups`` is given (all sentences of an article, all articles of an
+    outlet), so dependence within a group is respected. They describe
+    uncertainty from the finite test sample, not from retraining.
+
+    Parameters
+    ----------
+    classifier : scikit-learn classifier
+        Any estimator with ``fit`` and ``predict`` (e.g. :class:`FrameClassifier`);
+        it is cloned, never modified.
+    texts : sequence of str
+        The texts.
+    labels : sequence
+        One label per text.
+    cv : int or cross-validation splitter, default 5
+        Folds. An int gives :class:`~sklearn.model_selection.StratifiedKFold`,
+        or :class:`~sklearn.model_selection.StratifiedGroupKFold` when ``groups``
+        is given (shuffled with ``seed``).
+    groups : sequence, optional
+        One group per text; a group never spans training and test folds.
+    n_boot : int, default 1000
+        Bootstrap resamples.
+    ci_level : float, default 0.95
+        Interval level (percentile bootstrap).
+    seed : int, optional
+        Seed for the folds and the bootstrap.
+
+    Returns
+    -------
+    Evaluation
+        ``scores`` (columns ``class, metric, estimate, ci_low, ci_high, ci_level,
+        support, n_units, n_groups, method, note``), ``confusion`` (``true,
+        predicted, count, share_of_true``) and ``predictions`` (``unit, group,
+        fold, true, predicted``); see :class:`Evaluation`.
+    """
+    _check_ci(n_boot, ci_level)
+    X = _as_texts(texts, what="texts")
+    y = _as_labels(labels, len(X))
+    g = _as_groups(groups, len(X))
+    splitter = _splitter(cv, g, seed)
+    fold = np.full(len(X), -1)
+    pred = np.empty(len(X), dtype=object)
+    for k, (train, test) in enumerate(splitter.split(X, y, g)):
+        model = clone(classifier).fit(X[train], y[train])
+        pred[test] = model.predict(X[test])
+        fold[test] = k
+    if (fold < 0).any():
+        raise SchemaError("the cross-validation splitter left some texts out of every test fold")
+    classes = np.unique(np.concatenate([y.astype(object), pred.astype(object)]).astype(str))
+    index = {c: i for i, c in enumerate(classes)}
+    t_idx = np.array([index[str(v)] for v in y])
+    p_idx = np.array([index[str(v)] for v in pred])
+    k = len(classes)
+    cm = _confusions(t_idx, p_idx, k)
+    point = _weighted_scores(cm)
+    cluster = g if g is not None else np.arange(len(X))
+    rng = np.random.default_rng(seed)
+    boot = _weighted_scores(_confusions(t_idx, p_idx, k, _bootstrap_weights(cluster, n_boot, rng)))
+    n_groups = len(pd.unique(pd.Series(cluster, dtype=object)))
+    method = (
+        f"out-of-fold predictions from {type(splitter).__name__}({splitter.get_n_splits()} folds); "
+        f"percentile bootstrap over {'groups' if g is not None else 'units'} ({n_boot} resamples)"
+    )
+    support = cm.sum(axis=1)
+    n_units = len(X)
+    note = ""
+    if n_groups < 20:
+        note = f"only {n_groups} {'groups' if g is not None else 'units'}: intervals are rough"
+    rows = []
+    for metric in ("precision", "recall", "f1"):
+        low, high = _interval(boot[metric], ci_level)
+        for i, c in enumerate(classes):
+            rows.append((c, metric, point[metric][i], low[i], high[i], ci_level, int(support[i]), n_units,
+                         n_groups, method, note))
+    for metric in ("macro_f1", "accuracy", "balanced_accuracy"):
+        low, high = _interval(boot[metric], ci_level)
+        rows.append(("all", metric, float(point[metric]), float(low), float(high), ci_level, n_units, n_units,
+                     n_groups, method, note))
+    scores = pd.DataFrame(rows, columns=list(EVALUATION_SCORES))
+    conf = pd.DataFrame(
+        [(a, b, int(cm[i, j]), cm[i, j] / support[i] if support[i] else np.nan)
+         for i, a in enumerate(classes) for j, b in enumerate(classes)],
+        columns=list(CONFUSION),
+    )
+    preds = pd.DataFrame({
+        "unit": np.arange(n_units),
+        "group": pd.array([str(v) for v in cluster] if g is not None else [pd.NA] * n_units, dtype="string"),
+        "fold": fold.astype("int64"),
+        "true": pd.array([str(v) for v in y], dtype="string"),
+        "predicted": pd.array([str(v) for v in pred], dtype="string"),
+    })
+    return Evaluation(scores=scores, confusion=conf, predictions=preds)
+
+
+# --------------------------------------------------------------------------- units of a corpus
+
+
+def _units(corpus: pd.DataFrame, unit: str, columns: Sequence[str]) -> pd.DataFrame:
+    """Document or sentence units of ``corpus`` with ``columns`` carried over."""
+    schema.require(corpus, schema.CORPUS, what="corpus")
+    for c in columns:
+        if c not in corpus.columns:
+            raise SchemaError(f"corpus has no column {c!r}; columns found: {list(map(str, corpus.columns))}")
+    keep = list(dict.fromkeys(["doc_id", "outlet", *columns]))
+    if unit == "document":
+        out = corpus[keep + ["text"]].copy()
+        out["sentence_id"] = pd.array([pd.NA] * len(out), dtype="Int64")
+        out["start"] = 0
+        out["end"] = out["text"].str.len().astype("int64")
+        return out.reset_index(drop=True)
+    if unit == "sentence":
+        from framing.text.sentences import sentences
+
+        sents = sentences(corpus)
+        meta = corpus[keep].drop_duplicates("doc_id")
+        out = sents[list(schema.SENTENCES)].merge(meta, on="doc_id", how="left", validate="many_to_one")
+        return out.reset_index(drop=True)
+    raise SchemaError(f"unit must be 'document' or 'sentence', got {unit!r}")
+
+
+# --------------------------------------------------------------------------- distinguishability
+
+
+@dataclass(frozen=True)
+class Distinguishability:
+    """What :func:`distinguishability` returns.
+
+    Attributes
+    ----------
+    summary : pandas.DataFrame
+        Columns ``by, unit, metric, estimate, ci_low, ci_high, ci_level, chance,
+        null_mean, p_value, n_permutations, permutation, n_units, n_groups,
+        n_classes, method, note``; one row for ``accuracy`` and one for
+        ``balanced_accuracy``.
+    features : pandas.DataFrame
+        Columns ``class, rank, feature, block, weight``: the most distinctive
+        features of each group, from a model fitted on all units.
+    null : pandas.DataFrame
+        Columns ``permutation, accuracy, balanced_accuracy``: the permutation
+        null distribution.
+    evaluation : Evaluation
+        Per-class scores, confusion matrix and out-of-fold predictions of the
+        observed labels.
+    """
+
+    summary: pd.DataFrame
+    features: pd.DataFrame
+    null: pd.DataFrame
+    evaluation: Evaluation
+
+
+def _permute(y: np.ndarray, groups: np.ndarray | None, scheme: str, rng: np.random.Generator) -> np.ndarray:
+    if scheme == "units" or groups is None:
+        return rng.permutation(y)
+    codes, uniques = pd.factorize(pd.Series(groups, dtype=object))
+    if scheme == "between_groups":
+        first = np.zeros(len(uniques), dtype=int)
+        first[codes[::-1]] = np.arange(len(codes))[::-1]
+        group_labels = y[first]
+        return rng.permutation(group_labels)[codes]
+    # within_groups: shuffle labels among the units of each group
+    out = y.copy()
+    for gi in range(len(uniques)):
+        idx = np.flatnonzero(codes == gi)
+        out[idx] = y[rng.permutation(idx)]
+    return out
+
+
+def distinguishability(
+    corpus: pd.DataFrame,
+    by: str = "outlet",
+    *,
+    unit: Literal["sentence", "document"] = "sentence",
+    groups: str | None = None,
+    cv: int = 5,
+    n_permutations: int = 100,
+    permutation: Literal["auto", "between_groups", "within_groups", "units"] = "auto",
+    classifier: FrameClassifier | None = None,
+    n_features: int = 10,
+    n_boot: int = 1000,
+    ci_level: float = 0.95,
+    seed: int | None = 0,
+) -> Distinguishability:
+    """How well can ``by`` (outlet, leaning, …) be told from wording alone?
+
+    Texts are classified by ``by`` with cross-validation whose folds keep every
+    ``groups`` value on one side (sentences of an article; articles of an
+    outlet). The out-of-fold accuracy is compared with a permutation null and
+    with chance.
+
+    **Permutation scheme.** The null must keep what the folds keep. With
+    ``permutation="auto"``:
+
+    - no ``groups``: labels are shuffled across units (``"units"``);
+    - ``by`` is constant within every group (leaning with groups = outlet;
+      outlet with groups = doc_id): whole groups swap labels
+      (``"between_groups"``): the group -> label assignment is permuted, every
+      unit of a group keeps a common label. This is the null "the label is
+      unrelated to wording, assigned to groups at random". Shuffling within
+      groups (what :func:`sklearn.model_selection.permutation_test_score` does
+      when given ``groups``) would leave a group-constant label unchanged, so
+      every permuted score equals the observed one and the p-value is 1;
+      shuffling across units would scatter one outlet's label over several
+      labels, a null in which outlet style becomes evidence for no label, and
+      is too lenient (or too strict) in ways that depend on group sizes;
+    - ``by`` varies within groups: labels are shuffled within each group
+      (``"within_groups"``, as scikit-learn does).
+
+    Folds are drawn once from the groups alone (GroupKFold or KFold, shuffled
+    with ``seed``) and reused for every permutation, so the statistic is the
+    same function of the labels under the null. Feature extraction (TF-IDF,
+    lexicon counts) does not look at labels, so each fold's features are
+    computed once and only the linear model is refitted per permutation. The
+    p-value is ``(1 + #{null >= observed}) / (1 + n_permutations)``.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus (``doc_id``, ``outlet``, ``text`` and the ``by`` / ``groups`` columns).
+    by : str, default "outlet"
+        Corpus column holding the label to distinguish.
+    unit : {"sentence", "document"}, default "sentence"
+        Classify sentences (:func:`framing.sentences`) or whole documents.
+    groups : str, optional
+        Corpus column whose values stay within one fold. Default: ``"doc_id"``
+        for sentences, none for documents. Use ``"outlet"`` with ``by="leaning"``
+        so the model must generalise to unseen outlets.
+    cv : int, default 5
+        Folds.
+    n_permutations : int, default 100
+        Permutations for the null (0 skips the test; ``p_value`` is then NaN).
+    permutation : {"auto", "between_groups", "within_groups", "units"}, default "auto"
+        Permutation scheme (see above).
+    classifier : FrameClassifier, optional
+        The model; default ``FrameClassifier(calibration="none")`` (accuracy
+        needs no calibrated probabilities).
+    n_features : int, default 10
+        Distinctive features reported per group.
+    n_boot : int, default 1000
+        Bootstrap resamples (over groups) for the accuracy intervals.
+    ci_level : float, default 0.95
+        Interval level.
+    seed : int, optional
+        Seed of folds, permutations and bootstrap.
+
+    Returns
+    -------
+    Distinguishability
+        ``summary`` with columns ``by, unit, metric, estimate, ci_low, ci_high,
+        ci_level, chance, null_mean, p_value, n_permutations, permutation,
+        n_units, n_groups, n_classes, method, note`` (rows ``accuracy`` and
+        ``balanced_accuracy``; ``chance`` is the accuracy of predicting each
+        training fold's most frequent label, and 1 / n_classes for balanced
+        accuracy); ``features`` (``class, rank, feature, block, weight``);
+        ``null`` (``permutation, accuracy, balanced_accuracy``); and
+        ``evaluation`` (an :class:`Evaluation`).
+    """
+    _check_ci(n_boot, ci_level)
+    if permutation not in ("auto", "between_groups", "within_groups", "units"):
+        raise SchemaError(
+            f"permutation must be 'auto', 'between_groups', 'within_groups' or 'units', got {permutation!r}"
+        )
+    if not isinstance(n_permutations, numbers.Integral) or n_permutations < 0:
+        raise SchemaError(f"n_permutations must be a non-negative integer, got {n_permutations!r}")
+    if unit not in ("sentence", "document"):
+        raise SchemaError(f"unit must be 'sentence' or 'document', got {unit!r}")
+    if groups is None and unit == "sentence":
+        groups = "doc_id"
+    cols = [by] + ([groups] if groups else [])
+    units = _units(corpus, unit, cols)
+    labels_raw = units[by]
+    if labels_raw.isna().any():
+        bad = units.loc[labels_raw.isna(), "doc_id"].unique()[:5].tolist()
+        raise SchemaError(f"column {by!r} is missing for documents {bad}; every document needs a {by}")
+    y = labels_raw.astype(str).to_numpy(dtype=object)
+    X = units["text"].astype(str).to_numpy(dtype=object)
+    g = units[groups].astype(str).to_numpy(dtype=object) if groups else None
+    classes = np.unique(y)
+    if len(classes) < 2:
+        raise SchemaError(f"column {by!r} has a single value {classes.tolist()}; nothing to distinguish")
+    if g is not None:
+        per_label = pd.Series(g).groupby(y).nunique()
+        if (per_label < 2).any():
+            raise StatisticsError(
+                f"with folds grouped by {groups!r}, each {by!r} value needs at least two {groups!r} values "
+                f"(a model cannot recognise a {by} it never saw in training); "
+                f"values with one: {per_label[per_label < 2].index.tolist()}"
+            )
+        constant = bool((pd.Series(y).groupby(g).nunique() <= 1).all())
+    else:
+        constant = False
+    scheme = permutation
+    if scheme == "auto":
+        scheme = "units" if g is None else ("between_groups" if constant else "within_groups")
+    if scheme != "units" and g is None:
+        raise SchemaError(f"permutation={scheme!r} needs groups")
+    if scheme == "between_groups" and not constant:
+        raise SchemaError(
+            f"permutation='between_groups' needs {by!r} constant within each {groups!r}; it is not"
+        )
+    clf = classifier if classifier is not None else FrameClassifier(calibration="none")
+    if not isinstance(clf, FrameClassifier):
+        raise SchemaError(f"classifier must be a FrameClassifier, got {type(clf).__name__}")
+    clf._check_params()
+    splitter = _splitter(cv, g, seed, stratified=False)
+    folds = list(splitter.split(X, y, g))
+    # label-independent features, computed once per fold
+    fold_data = []
+    for train, test in folds:
+        feats = clone(clf)._make_features()
+        fold_data.append((train, test, feats.fit_transform(X[train]), feats.transform(X[test])))
+
+    index = {c: i for i, c in enumerate(classes)}
+    k = len(classes)
+
+    def oof(labels: np.ndarray) -> np.ndarray:
+        out = np.empty(len(labels), dtype=object)
+        for train, test, Xtr, Xte in fold_data:
+            ytr = labels[train]
+            if len(np.unique(ytr)) < 2:
+                out[test] = ytr[0]
+                continue
+            out[test] = clone(clf)._make_model().fit(Xtr, ytr).predict(Xte)
+        return out
+
+    def scores_of(labels: np.ndarray, pred: np.ndarray) -> tuple[float, float]:
+        s = _weighted_scores(_confusions(np.array([index[v] for v in labels]),
+                                         np.array([index[v] for v in pred]), k))
+        return float(s["accuracy"]), float(s["balanced_accuracy"])
+
+    pred = oof(y)
+    acc, bal = scores_of(y, pred)
+    # chance: predict each training fold's majority label
+    majority = np.empty(len(y), dtype=object)
+    for train, test, _, _ in fold_data:
+        vals, counts = np.unique(y[train], return_counts=True)
+        majority[test] = vals[np.argmax(counts)]
+    chance_acc = float(np.mean(majority == y))
+    rng = np.random.default_rng(seed)
+    null = []
+    for i in range(int(n_permutations)):
+        yp = _permute(y, g, scheme, rng)
+        null.append((i + 1, *scores_of(yp, oof(yp))))
+    null_df = pd.DataFrame(null, columns=["permutation", "accuracy", "balanced_accuracy"])
+    null_df["permutation"] = null_df["permutation"].astype("int64")
+
+    t_idx = np.array([index[v] for v in y])
+    p_idx = np.array([index[v] for v in pred])
+    cluster = g if g is not None else np.arange(len(y))
+    boot = _weighted_scores(_confusions(t_idx, p_idx, k, _bootstrap_weights(cluster, n_boot, rng)))
+    n_groups = len(pd.unique(pd.Series(cluster, dtype=object)))
+    method = (
+        f"FrameClassifier, out-of-fold over {type(splitter).__name__}({len(folds)} folds"
+        f"{', grouped by ' + groups if groups else ''}); permutation null ({scheme}, {n_permutations}); "
+        f"percentile bootstrap over {'groups' if g is not None else 'units'}"
+    )
+    notes = []
+    if n_groups < 20:
+        notes.append(f"only {n_groups} groups: the permutation null and intervals are coarse")
+    if scheme == "within_groups" and g is not None:
+        share = float((pd.Series(y).groupby(g).nunique() <= 1).mean())
+        if share > 0.5:
+            notes.append(
+                f"{by} is constant within {share:.0%} of the {groups} groups, so shuffling within groups barely "
+                f"moves it and the null sits near the observed score; make {by} a property of {groups} "
+                "and use permutation='between_groups'"
+            )
+    if n_permutations and n_permutations < 100:
+        notes.append(f"only {n_permutations} permutations: smallest attainable p-value {1 / (n_permutations + 1):.3g}")
+    note = "; ".join(notes)
+    rows = []
+    for metric, est, chance in (("accuracy", acc, chance_acc), ("balanced_accuracy", bal, 1.0 / k)):
+        low, high = _interval(boot[metric], ci_level)
+        if n_permutations:
+            nv = null_df[metric].to_numpy()
+            p = (1 + np.sum(nv >= est - 1e-12)) / (1 + len(nv))
+            null_mean = float(nv.mean())
+        else:
+            p, null_mean = np.nan, np.nan
+        rows.append((by, unit, metric, est, float(low), float(high), ci_level, chance, null_mean, float(p),
+                     int(n_permutations), scheme, len(y), n_groups, k, method, note))
+    summary = pd.DataFrame(rows, columns=list(DISTINGUISHABILITY))
+
+    full = clone(clf)
+    feats = full._make_features()
+    model = full._make_model().fit(feats.fit_transform(X), y)
+    names = []
+    for name, transformer in feats.transformer_list:
+        names.extend(f"{name}__{f}" for f in transformer.get_feature_names_out())
+    features = _top_features(model.coef_, model.classes_, np.asarray(names, dtype=object), n_features)
+
+    support = np.bincount(t_idx, minlength=k)
+    cm = _confusions(t_idx, p_idx, k)
+    ev_rows = []
+    point = _weighted_scores(cm)
+    for metric in ("precision", "recall", "f1"):
+        low, high = _interval(boot[metric], ci_level)
+        for i, c in enumerate(classes):
+            ev_rows.append((c, metric, point[metric][i], low[i], high[i], ci_level, int(support[i]), len(y),
+                            n_groups, method, note))
+    for metric in ("macro_f1", "accuracy", "balanced_accuracy"):
+        low, high = _interval(boot[metric], ci_level)
+        ev_rows.append(("all", metric, float(point[metric]), float(low), float(high), ci_level, len(y), len(y),
+                        n_groups, method, note))
+    fold_of = np.empty(len(y), dtype="int64")
+    for f, (_, test) in enumerate(folds):
+        fold_of[test] = f
+    evaluation = Evaluation(
+        scores=pd.DataFrame(ev_rows, columns=list(EVALUATION_SCORES)),
+        confusion=pd.DataFrame(
+            [(a, b, int(cm[i, j]), cm[i, j] / support[i] if support[i] else np.nan)
+             for i, a in enumerate(classes) for j, b in enumerate(classes)],
+            columns=list(CONFUSION),
+        ),
+        predictions=pd.DataFrame({
+            "unit": np.arange(len(y)),
+            "group": pd.array([str(v) for v in cluster] if g is not None else [pd.NA] * len(y), dtype="string"),
+            "fold": fold_of,
+            "true": pd.array(list(y), dtype="string"),
+            "predicted": pd.array([str(v) for v in pred], dtype="string"),
+        }),
+    )
+    return Distinguishability(summary=summary, features=features, null=null_df, evaluation=evaluation)
+
+
+# --------------------------------------------------------------------------- predictions on a corpus
+
+
+def predict(
+    model: Any,
+    corpus: pd.DataFrame,
+    *,
+    unit: Literal["document", "sentence"] = "document",
+) -> pd.DataFrame:
+    """Tidy predictions of a fitted classifier on a corpus.
+
+    One row per unit (document or sentence) and class, so the table has the
+    same columns whatever the classes are, and feeds :func:`framing.compare`
+    (filter ``predicted`` or aggregate ``probability`` per document).
+    A document with no sentences keeps one row with missing class.
+
+    Parameters
+    ----------
+    model : fitted classifier
+        A :class:`FrameClassifier` or any fitted estimator with
+        ``predict_proba`` and ``classes_`` taking texts.
+    corpus : pandas.DataFrame
+        A corpus (``doc_id``, ``outlet``, ``text``).
+    unit : {"document", "sentence"}, default "document"
+        Classify whole documents or each sentence (:func:`framing.sentences`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        - ``doc_id``, ``outlet``: the document.
+        - ``sentence_id``: the sentence (Int64; missing for documents).
+        - ``start``, ``end``: character offsets of the unit in the text.
+        - ``class``: a class label (str).
+        - ``probability``: the model's probability of that class.
+        - ``predicted``: True for the unit's most probable class.
+    """
+    check_is_fitted(model)
+    if not hasattr(model, "predict_proba"):
+        raise SchemaError(f"{type(model).__name__} has no predict_proba; predict needs class probabilities")
+    units = _units(corpus, unit, [])
+    classes = np.asarray(model.classes_).astype(str)
+    k = len(classes)
+    if len(units):
+        proba = np.asarray(model.predict_proba(units["text"].astype(str).tolist()), dtype=float)
+    else:
+        proba = np.zeros((0, k))
+    best = np.argmax(proba, axis=1) if len(units) else np.zeros(0, dtype=int)
+    n = len(units)
+    out = pd.DataFrame({
+        "doc_id": np.repeat(units["doc_id"].to_numpy(dtype=object), k),
+        "outlet": np.repeat(units["outlet"].to_numpy(dtype=object), k),
+        "sentence_id": pd.array(np.repeat(units["sentence_id"].to_numpy(dtype=object), k), dtype="Int64"),
+        "start": np.repeat(units["start"].to_numpy(dtype="int64"), k),
+        "end": np.repeat(units["end"].to_numpy(dtype="int64"), k),
+        "class": np.tile(classes, n),
+        "probability": proba.reshape(-1),
+        "predicted": (np.tile(np.arange(k), n) == np.repeat(best, k)),
+    })
+    missing = corpus.loc[~corpus["doc_id"].isin(units["doc_id"]), ["doc_id", "outlet"]]
+    if len(missing):
+        empty = pd.DataFrame({
+            "doc_id": missing["doc_id"].to_numpy(dtype=object),
+            "outlet": missing["outlet"].to_numpy(dtype=object),
+            "sentence_id": pd.array([pd.NA] * len(missing), dtype="Int64"),
+            "start": np.zeros(len(missing), dtype="int64"),
+            "end": np.zeros(len(missing), dtype="int64"),
+            "class": [None] * len(missing),
+            "probability": np.nan,
+            "predicted": False,
+        })
+        out = pd.concat([out, empty], ignore_index=True)
+        order = {d: i for i, d in enumerate(corpus["doc_id"])}
+        out = out.sort_values("doc_id", key=lambda s: s.map(order), kind="stable").reset_index(drop=True)
+    for c in ("doc_id", "outlet", "class"):
+        out[c] = out[c].astype("string")
+    return out[list(PREDICTIONS)]
+
+
+# --------------------------------------------------------------------------- saving and loading
+
+#: modules whose types a model file may contain without ``trusted=True``
+_TRUSTED_PREFIXES = ("framing.", "sklearn.", "numpy.", "scipy.sparse.")
+
+
+def save_model(model: Any, path: str | Path) -> Path:
+    """Save a fitted model in the skops format (a zip of JSON, no pickle).
+
+    Parameters
+    ----------
+    model : estimator
+        The model, e.g. a fitted :class:`FrameClassifier` or a Pipeline.
+    path : str or pathlib.Path
+        Where to write; the conventional suffix is ``.skops``.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+    """
+    import skops.io as sio
+
+    path = Path(path)
+    if not path.parent.exists():
+        raise InputNotFoundError(f"cannot save the model to {path}: folder {path.parent} does not exist")
+    sio.dump(model, path)
+    return path
+
+
+def _is_pickle(head: bytes) -> bool:
+    return head[:1] == b"\x80" or head[:1] in (b"(", b"c", b"]", b"}")
+
+
+def load_model(path: str | Path, *, trusted: bool | Sequence[str] = False) -> Any:
+    """Load a model saved by :func:`save_model`, refusing unexpected code.
+
+    A skops file lists the Python types it will construct. Types from
+    ``framing``, scikit-learn, NumPy, SciPy and skops's own safe list load;
+    any other type is refused unless named in ``trusted`` (or ``trusted=True``
+    trusts the whole file). A pickle file is refused unless ``trusted=True``,
+    because unpickling an untrusted file can run arbitrary code.
+
+    Parameters
+    ----------
+    path : str or pathlib.Path
+        A ``.skops`` file (or, with ``trusted=True``, a pickle / joblib file).
+    trusted : bool or sequence of str, default False
+        Extra type names to trust (as listed in the error message), or True to
+        trust everything in the file.
+
+    Returns
+    -------
+    object
+        The model.
+
+    Raises
+    ------
+    ModelError
+        The file is not a valid model file, is corrupted, is a pickle without
+        ``trusted=True``, or contains types that are not trusted.
+    InputNotFoundError
+        The file does not exist.
+    """
+    import skops.io as sio
+
+    path = Path(path)
+    if not path.is_file():
+        raise InputNotFoundError(f"model file {path} does not exist")
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+    if not zipfile.is_zipfile(path):
+        if _is_pickle(head):
+            if trusted is not True:
+                raise ModelError(
+                    f"{path} is a pickle file; unpickling can run arbitrary code, so it is refused. "
+                    "Load it with trusted=True only if you made it yourself, then re-save it with save_model"
+                )
+            import pickle
+
+            try:
+                with open(path, "rb") as fh:
+                    return pickle.load(fh)  # noqa: S301 - explicit opt-in above
+            except Exception as exc:
+                raise ModelError(f"{path} could not be unpickled: {exc}") from exc
+        raise ModelError(f"{path} is not a model file saved by save_model (not a skops zip archive)")
+    try:
+        untrusted = sio.get_untrusted_types(file=path)
+    except Exception as exc:
+        raise ModelError(f"{path} is corrupted or not a skops model file: {exc}") from exc
+    if trusted is True:
+        allowed = list(untrusted)
+    else:
+        extra = set(trusted or ())
+        allowed = [t for t in untrusted if t.startswith(_TRUSTED_PREFIXES) or t in extra]
+        refused = sorted(set(untrusted) - set(allowed))
+        if refused:
+            raise ModelError(
+                f"{path} contains types that are not trusted: {refused}. If you trust the file's author, "
+                "pass trusted=[...] with these names (or trusted=True)"
+            )
+    try:
+        return sio.load(path, trusted=allowed)
+    except Exception as exc:
+        raise ModelError(f"{path} is corrupted or could not be loaded: {exc}") from exc

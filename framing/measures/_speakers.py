@@ -1,0 +1,179 @@
+"""Who is speaking: the speaker of a reporting cue, shared by :mod:`framing.measures.attribution` and
+:mod:`framing.measures.actors` (whose ``attributed_to`` is the speaker of the cue a label stands under)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from framing.text.grammar import (
+    ADJECTIVE_CONTEXT,
+    AFTER_CUES,
+    CITING_CUES,
+    DETERMINERS,
+    INVERTING,
+    PRONOUNS,
+    RELATIVES,
+    Token,
+    clause_subject,
+    np_after,
+    np_before,
+    np_word,
+    sentence_subject,
+    skip_left,
+    verb_like,
+)
+
+
+_SO_CALLED = re.compile(r"\bso[\s\-‐‑]*$", re.IGNORECASE)
+_NOT_SPEECH_AFTER = {
+    "claim": re.compile(r"\s+(?:the\s+|full\s+)?(?:responsibility|credit)\b", re.IGNORECASE),
+    "call": re.compile(r"\s+(?:for|on|upon|off|up|in|out)\b", re.IGNORECASE),
+}
+#: "called" names something only with a pronoun object and a name for it
+#: ("called it a disgrace"); "a group called X", "is called", "called him to
+#: congratulate" (a phone call) are not attributions
+_NAMING_VERBS = frozenset({"called", "calling", "calls"})
+_NAMING_AFTER = re.compile(
+    r"\s+(?:it|this|that|them|these|those|him|her|himself|herself|themselves)\s+"
+    r"(?!(?:to|and|or|on|for|back|after|in|out|up|off|at|from|with|about|over|again|last|yesterday)\b)[\w“\"‘']",
+    re.IGNORECASE,
+)
+
+
+def _token_index(tokens: Sequence[Token], starts: np.ndarray, offset: int) -> int:
+    return int(np.searchsorted(starts, offset, side="right")) - 1
+
+
+def _span_of(tokens: Sequence[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    if span is None:
+        return None
+    return tokens[span[0]].start, tokens[span[1]].end
+
+
+def resolve_speaker(
+    text: str,
+    tokens: Sequence[Token],
+    starts: np.ndarray,
+    cue_start: int,
+    cue_end: int,
+    sentence: tuple[int, int],
+) -> tuple[str, tuple[int, int] | None]:
+    """Classify one cue and find its speaker.
+
+    Returns
+    -------
+    (status, span)
+        ``status`` is ``"skip"`` for a non-reporting use, else ``"ok"``;
+        ``span`` the speaker's character offsets or None (no speaker named).
+    """
+    cue_text = text[cue_start:cue_end]
+    low = cue_text.lower()
+    before = text[max(sentence[0], cue_start - 12):cue_start]
+    after = text[cue_end:cue_end + 25]
+    if _SO_CALLED.search(before):
+        return "skip", None
+    for stem, pattern in _NOT_SPEECH_AFTER.items():
+        if low.startswith(stem) and pattern.match(after):
+            return "skip", None
+    if low.endswith("ly") and " " not in low:
+        return "skip", None
+    if low in _NAMING_VERBS and not _NAMING_AFTER.match(text, cue_end):
+        return "skip", None
+
+    lo = _token_index(tokens, starts, sentence[0])
+    lo = max(lo, 0)
+    if lo < len(tokens) and tokens[lo].start < sentence[0]:
+        lo += 1
+    hi = _token_index(tokens, starts, sentence[1] - 1) + 1
+    first = _token_index(tokens, starts, cue_start)
+    last = _token_index(tokens, starts, cue_end - 1)
+
+    # what X called / claimed were (the lexicon may include "what it" in the cue)
+    if low.startswith("what "):
+        span = np_after(tokens, first + 1, hi=last, max_tokens=4)
+        return "ok", _span_of(tokens, span)
+    # according to X, citing X
+    if low.startswith(AFTER_CUES):
+        span = np_after(tokens, last + 1, hi=hi)
+        return "ok", _span_of(tokens, span)
+
+    prev = first - 1
+    if prev >= lo and tokens[prev].low == "what":
+        return "skip", None
+    # "what it called": pronoun or name between "what" and the verb
+    if prev - 1 >= lo and tokens[prev - 1].low == "what" and np_word(tokens[prev]):
+        return "ok", _span_of(tokens, (prev, prev))
+
+    if low in CITING_CUES:
+        # "X, citing Y": X speaks; "Citing Y, X reported": the subject after the comma
+        subject = clause_subject(tokens, lo, first)
+        if subject is None and first == lo:
+            comma = next((c for c in range(last + 1, hi) if tokens[c].text == ","), None)
+            if comma is not None:
+                subject = np_after(tokens, comma + 1, hi=hi, max_tokens=8)
+        return "ok", _span_of(tokens, subject)
+    is_participle = low.endswith("ing") and " " not in low
+    if is_participle:
+        # cited X as saying
+        if prev >= lo and tokens[prev].low == "as":
+            return "ok", _span_of(tokens, np_before(tokens, prev - 1, lo=lo))
+        # with X saying
+        span = np_before(tokens, prev, lo=lo)
+        if span is not None and span[0] - 1 >= lo and tokens[span[0] - 1].low == "with":
+            return "ok", _span_of(tokens, span)
+        if prev >= lo and tokens[prev].low in ADJECTIVE_CONTEXT - {"by"} and tokens[prev].low != "with":
+            return "skip", None
+        return "ok", _span_of(tokens, clause_subject(tokens, lo, first))
+
+    k, passive = skip_left(tokens, prev, lo)
+    if passive:
+        m = re.match(r"\s+by\s+", text[cue_end:])
+        if m:
+            j = _token_index(tokens, starts, cue_end + m.end())
+            return "ok", _span_of(tokens, np_after(tokens, j, hi=hi))
+        return "ok", None
+    if k < lo:
+        # sentence-initial cue: "Said the minister ..." or an adjective ("Alleged bases ...")
+        span = np_after(tokens, last + 1, hi=hi, max_tokens=8)
+        if span is not None and not low.endswith("ed"):
+            return "ok", _span_of(tokens, span)
+        return "skip", None
+    left = tokens[k]
+    if left.low in RELATIVES or (left.low == "that" and k - 1 >= lo and tokens[k - 1].is_word):
+        # "Kugelman, who said": the antecedent of the relative pronoun
+        j = k - 2 if k - 1 >= lo and tokens[k - 1].text == "," else k - 1
+        return "ok", _span_of(tokens, np_before(tokens, j, lo=lo))
+    if left.low in ("and", "or", "but"):
+        subject = clause_subject(tokens, lo, k) or sentence_subject(tokens, lo, k)
+        return "ok", _span_of(tokens, subject)
+    if left.text in (",", "”", "\"", "’", "'") or (left.text in ",”\"" and k == prev):
+        # inverted: "..., said X" / "“...,” read the statement"
+        span = np_after(tokens, last + 1, hi=hi, max_tokens=8) if low in INVERTING else None
+        if span is not None and (tokens[span[0]].is_capitalised or tokens[span[0]].low in DETERMINERS | PRONOUNS):
+            nxt = span[1] + 1
+            if nxt >= hi or not tokens[nxt].is_word or tokens[nxt].low in ("in", "on", "at", "during", "told", "to"):
+                return "ok", _span_of(tokens, span)
+        if left.text == ",":
+            # "X, an appositive, warned": the noun phrase before the first comma
+            subject = sentence_subject(tokens, lo, k + 1)
+            if subject is None:
+                # "... since Clinton, at Monday's debate, cited": before the aside
+                opening = next((c for c in range(k - 1, max(lo, k - 30) - 1, -1) if tokens[c].text == ","), None)
+                if opening is not None:
+                    subject = np_before(tokens, opening - 1, lo=lo)
+            if subject is not None:
+                return "ok", _span_of(tokens, subject)
+        return "ok", None
+    if k == prev and left.low in ADJECTIVE_CONTEXT:
+        return "skip", None
+    span = np_before(tokens, k, lo=lo)
+    if span is None:
+        if low.endswith("ed") or low in ("said", "told", "wrote"):
+            # "attacked alleged bases": an adjective, not a report
+            if verb_like(left) or not left.is_word:
+                return "skip", None
+        return "ok", None
+    return "ok", _span_of(tokens, span)

@@ -1,0 +1,766 @@
+"""Actor labels: which words name which actor, in whose voice, on whose authority.
+
+:func:`actor_labels` finds the mentions of the actors a user names (with their
+aliases), finds the label words of the bundled ``actor_labels`` lexicon (or any
+lexicon given), and keeps a label only when a syntactic pattern ties it to a
+mention. Everything is rule-based (no tagger or model).
+
+Patterns, from the strongest tie to the weakest (a label word is attached once,
+by the first pattern that ties it; among equals, to the nearest mention)
+------------------------------------------------------------------------
+``designation``
+    the label is reported as someone's designation: passive with an agent
+    (``Jaish al-Adl is blacklisted by Iran as a terrorist group``,
+    ``designated as a foreign terrorist organization by the U.S.``), active
+    (``The United States has also labeled Jaish al-Adl a terrorist
+    organization``, ``Hamas, which the EU lists as a terrorist group``), with
+    the designating verbs of :data:`DESIGNATION_VERBS`. ``attributed_to`` is
+    the agent as written; None for an agentless passive (``is designated a
+    terrorist group``).
+``copula``
+    ``Jaish al-Adl is a Sunni militant group``; one parenthetical may stand
+    between the name and the verb (``Jaish al-Adl, or the “Army of Justice”,
+    is ...``), and ``, which is a ...`` counts. When the clause is the
+    complement of a reporting verb (``Iran says Jaish al-Adl is a terrorist
+    group``) ``attributed_to`` is that speaker.
+``appositive``
+    ``Jaish al-Adl, a separatist group based in ...``, ``Jaish al-Adl (a
+    militant group)``, and the reverse ``the militant group, Jaish al-Adl,``.
+``premodifier``
+    the label precedes the name in one noun phrase: ``militant group Jaish
+    al-Adl``, ``Palestinian terror group Hamas``, ``the militant separatist
+    group Jaish al-Adl`` (two labels). Between label and name only
+    capitalised words, other labels, group nouns and quotation marks may
+    stand (at most four words). After ``what X called`` the label is X's.
+``compound``
+    the name modifies a label head: ``the so called Jaish-ul-Adl terrorist
+    group``, ``Hamas militants``. Not after a possessive (``Hamas’s armed
+    wing`` names the wing) or a hyphenated adjective (``Pakistan-based
+    militants`` are not Pakistan).
+``coreference``
+    a definite description that contains a label and refers back (``the
+    group``, ``the terror group’s October 7 onslaught``, ``the armed group``)
+    is attached to the nearest preceding mention, in the same sentence or in
+    the ``window`` sentences before it, of a listed actor it is compatible
+    with: a description headed by a group noun (group, organisation, outfit,
+    movement, faction, network, militia, ...) fits any actor; another head
+    (``the militants``, ``the terrorists``) only an actor already given a
+    label with that head earlier in the document. A description followed by a
+    capitalised name (``the militant group Islamic State``) or by a naming
+    complement (``the leader of Japan``) names something else and is not
+    attached. Actors that are not listed are unknown to the rule, so list
+    every actor that could be the antecedent.
+
+Voice, attribution and negation
+-------------------------------
+``voice`` is the voice of the label word (:func:`framing.find`): ``quote``
+for a label inside a quotation; its ``attributed_to`` is then the quotation's
+speaker (:func:`framing.quotes`) unless a designation names an agent. A label
+in indirect speech (``Nour News said the attack destroyed the headquarters of
+the jihadist group Jaish al-Adl``) is the outlet's wording: narrator voice,
+``attributed_to`` None. ``negated`` is True when the label is in the scope of
+a negation (``did not describe the group as terrorist``, ``is not a terrorist
+group``): such a row is kept as evidence but is **not** the actor's label;
+filter ``~negated`` before counting.
+"""
+
+from __future__ import annotations
+
+import re
+import reprlib
+from collections.abc import Mapping
+from os import PathLike
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import yaml
+
+from framing import registry, schema
+from framing.measures._speakers import resolve_speaker
+from framing.text.grammar import (
+    ADVERBS,
+    AUX_BE,
+    AUX_OTHER,
+    CLAUSE_WORDS,
+    DETERMINERS,
+    IRREGULAR_VERBS,
+    PREPOSITIONS,
+    Token,
+    np_after,
+    np_before,
+    tokenize,
+    verb_like,
+)
+from framing.errors import InputNotFoundError, SchemaError
+from framing.lexicon.load import Lexicon
+from framing.measures._inputs import as_lexicon, checked_annotations, lexicon_matches
+from framing.text.annotate import Annotations
+from framing.text.sentences import split_sentences
+
+__all__ = ["actor_labels", "actor_mentions", "load_actors", "ACTOR_LABEL_COLUMNS", "LABEL_PATTERNS", "DESIGNATION_VERBS"]
+
+#: columns of :func:`actor_labels`: :data:`framing.schema.ACTOR_LABELS`, then
+#: ``negated`` and the offsets of the actor mention the label is tied to
+ACTOR_LABEL_COLUMNS = schema.ACTOR_LABELS + schema.ACTOR_LABELS_EXTRA
+
+#: values of the ``pattern`` column, strongest tie first
+LABEL_PATTERNS = ("designation", "copula", "appositive", "premodifier", "compound", "coreference")
+
+#: verbs that report a designation (stems; every inflection is matched)
+DESIGNATION_VERBS = (
+    "designate", "blacklist", "label", "list", "brand", "call", "describe", "consider", "classify",
+    "deem", "proscribe", "term", "regard", "view", "recognise", "recognize", "ban", "outlaw", "declare",
+)
+_DESIG_FORMS = (
+    r"designat(?:e|es|ed|ing)|blacklist(?:s|ed|ing)?|label(?:s|ed|led|ing|ling)?|list(?:s|ed|ing)?"
+    r"|brand(?:s|ed|ing)?|call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|consider(?:s|ed|ing)?"
+    r"|classif(?:y|ies|ied|ying)|deem(?:s|ed|ing)?|proscrib(?:e|es|ed|ing)|term(?:s|ed|ing)?"
+    r"|regard(?:s|ed|ing)?|view(?:s|ed|ing)?|recogni[sz](?:e|es|ed|ing)|ban(?:s|ned|ning)?"
+    r"|outlaw(?:s|ed|ing)?|declar(?:e|es|ed|ing)|seen|sees?|saw"
+)
+_DESIG_PP = (
+    r"designated|blacklisted|label(?:l)?ed|listed|branded|called|described|considered|classified|deemed"
+    r"|proscribed|termed|regarded|viewed|seen|recogni[sz]ed|banned|outlawed|declared"
+)
+_ADVS = r"(?:(?:also|officially|formally|long|widely|previously|already|now|still|since|even|itself|first)\s+)*"
+_OPTIONAL_ASIDE = r"(?:[”\"’']?(?:\s*,\s*(?:or\s+)?[^,.;:()\n]{1,80}?,|\s*\([^()\n]{1,80}\)|\s*[—–]\s*[^—–\n]{1,80}?[—–]))?"
+_PASSIVE = re.compile(
+    _OPTIONAL_ASIDE
+    + r"(?:\s*,\s*(?:which|who|that)\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been)\s+|\s*,\s*"
+    r"|\s+(?:is|was|are|were|has\s+been|have\s+been|had\s+been|been|being)\s+)"
+    + _ADVS + r"(?P<neg>(?:not|never)\s+)?" + _ADVS
+    + rf"(?P<verb>{_DESIG_PP})\b(?:\s+by\s+(?P<agent>[^,.;:\n]{{1,60}}?))?(?:\s+as)?\s+(?=\S)",
+    re.IGNORECASE,
+)
+_RELATIVE_ACTIVE = re.compile(
+    r"\s*,\s*(?:which|whom|who)\s+(?P<agent>[^,.;:\n]{1,50}?)\s+(?:(?:has|have|had|also|long|officially|formally)\s+)*"
+    rf"(?P<neg>(?:not|never|does\s+not|did\s+not|doesn['’]t|didn['’]t)\s+)?(?P<verb>{_DESIG_FORMS})\b(?:\s+as)?\s+(?=\S)",
+    re.IGNORECASE,
+)
+_ACTIVE_BEFORE = re.compile(
+    rf"(?<!\bso\s)(?<!\bso-)\b(?P<verb>{_DESIG_FORMS})\s+(?:as\s+)?(?P<np>(?:[\w\-‐‑’'“”\"]+\s+){{0,4}})$",
+    re.IGNORECASE,
+)
+_AFTER_ACTIVE = re.compile(r"(?:\s+as)?\s+(?=\S)", re.IGNORECASE)
+_COPULA = re.compile(
+    _OPTIONAL_ASIDE
+    + r"(?:\s*,\s*(?:which|who)\s+|\s+)"
+    r"(?P<cop>is|was|are|were|remains|remained|became|becomes|has\s+been|had\s+been|have\s+been|has\s+become)\s+"
+    + _ADVS + r"(?P<neg>(?:not|never|no\s+longer)\s+)?" + _ADVS + r"(?=\S)",
+    re.IGNORECASE,
+)
+_APPOSITIVE = re.compile(
+    r"[”\"’']?\s*(?:,|\(|—|–|--)\s*(?:or\s+)?(?:(?:also\s+)?(?:a|an|the|one\s+of\s+the|another|its|their)\s+)(?=\S)",
+    re.IGNORECASE,
+)
+_WHAT_CALLED = re.compile(
+    r"\bwhat\s+(?P<agent>\S+(?:\s+\S+)?)\s+(?:calls|called|describes|described\s+as|terms|termed|labels|labell?ed|brands|branded)\s+$",
+    re.IGNORECASE,
+)
+_DEFINITE = frozenset("the this that these those".split())
+_NUMBERS = frozenset("two three four five six seven eight nine ten both several many".split())
+#: nouns that may stand between a label and a name (``militant separatist group Jaish al-Adl``)
+GROUP_NOUNS = frozenset(
+    """group groups organisation organisations organization organizations outfit outfits movement movements
+    faction factions network networks militia militias wing cell cells alliance coalition force forces
+    party army front brigade brigades""".split()
+)
+_QUOTE_MARKS = frozenset("“”\"‘’'«»")
+_REPORT_BEFORE = re.compile(r"\s+(?:that\s+)?[“\"‘']?$")
+_NEG_BEFORE = re.compile(r"\b(?:not|never|no\s+longer|n['’]t)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
+def load_actors(actors: Mapping[str, Any] | str | PathLike[str], *, source: str | None = None) -> dict[str, list[str]]:
+    """Validate an actor map (or read it from a YAML file).
+
+    Parameters
+    ----------
+    actors : mapping or path
+        ``{actor name: [alias, ...]}``; a single alias string is accepted, and
+        the actor's own name is always an alias. A path names a YAML file with
+        that mapping (or with a top-level ``actors:`` key holding it).
+    source : str, optional
+        What the map is, named in error messages (default: the file, or "actors").
+
+    Returns
+    -------
+    dict
+        Actor name -> list of distinct aliases (the name first).
+
+    Raises
+    ------
+    framing.errors.InputNotFoundError
+        If a path does not exist.
+    framing.errors.SchemaError
+        If the map is empty or an entry is not a name with string aliases.
+    """
+    if isinstance(actors, (str, PathLike)):
+        path = Path(actors)
+        if not path.exists() or path.is_dir():  # a pipe (process substitution) is fine
+            raise InputNotFoundError(f"actors file {path} does not exist")
+        source = source or f"actors file {path}"
+        try:
+            actors = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" line {mark.line + 1}" if mark is not None else ""
+            problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+            raise SchemaError(f"{source}{where}: not valid YAML ({problem})") from None
+        if isinstance(actors, Mapping) and set(actors) == {"actors"}:
+            actors = actors["actors"]
+    source = source or "actors"
+    if not isinstance(actors, Mapping) or not actors:
+        raise SchemaError(f"{source}: expected a mapping of actor name -> list of aliases, got {type(actors).__name__}")
+    out: dict[str, list[str]] = {}
+    for name, aliases in actors.items():
+        if not isinstance(name, str) or not name.strip():
+            raise SchemaError(f"{source}: actor names must be non-empty strings, got {name!r}")
+        if aliases is None:
+            aliases = []
+        if isinstance(aliases, str):
+            aliases = [aliases]
+        if not isinstance(aliases, (list, tuple)) or not all(isinstance(a, str) and a.strip() for a in aliases):
+            # a bounded repr: a YAML alias bomb would make the full one exponentially long
+            short = reprlib.Repr()
+            short.maxlevel, short.maxlist, short.maxstring = 2, 6, 60
+            shown = short.repr(aliases)
+            raise SchemaError(f"{source}: aliases of actor {name!r} must be a list of non-empty strings, got {shown}")
+        out[name.strip()] = list(dict.fromkeys(a.strip() for a in [name, *aliases]))
+    return out
+
+
+def _alias_regex(alias: str) -> str:
+    parts = [p for p in re.split(r"[\s\-‐‑–]+", alias) if p]
+    body = r"(?:\s*[\-‐‑–]\s*|\s+)".join(re.escape(p) for p in parts)
+    if len(alias) <= 4 and alias.isupper():
+        body = f"(?-i:{body})"  # acronyms (US, IS, EU) match in their own case only
+    return rf"{body}(?![\w]|[\-‐‑]\w+[\-‐‑])"
+
+
+def _compile(actors: Mapping[str, list[str]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    entries = sorted(((alias, name) for name, aliases in actors.items() for alias in aliases), key=lambda x: -len(x[0]))
+    groups: dict[str, str] = {}
+    parts = []
+    for i, (alias, name) in enumerate(entries):
+        groups[f"a{i}"] = name
+        parts.append(f"(?P<a{i}>{_alias_regex(alias)})")
+    # one look-behind for all aliases, so each position is tested once
+    return re.compile(r"(?<![\w\-‐‑])(?=\w)(?:" + "|".join(parts) + ")", re.IGNORECASE), groups
+
+
+def actor_mentions(text: str, actors: Mapping[str, Any]) -> list[tuple[int, int, str]]:
+    """Mentions of the actors in one text: ``(start, end, actor)`` in text order.
+
+    Aliases match regardless of case and of hyphen/space variation
+    (``Jaish al Adl``, ``jaish-al-adl``); acronyms of up to four capitals match
+    in their own case only; the longest alias wins where aliases overlap.
+    """
+    pattern, groups = _compile(load_actors(actors))
+    return [(m.start(), m.end(), groups[m.lastgroup]) for m in pattern.finditer(text)]
+
+
+# ---------------------------------------------------------------------------
+# one document
+# ---------------------------------------------------------------------------
+
+
+class _Doc:
+    """Tokens, sentences, mentions and labels of one document."""
+
+    def __init__(self, text: str, mentions: list[tuple[int, int, str]], labels: pd.DataFrame) -> None:
+        self.text = text
+        self.tokens: list[Token] = tokenize(text)
+        self.starts = np.fromiter((t.start for t in self.tokens), dtype=np.int64, count=len(self.tokens))
+        self.sentences = split_sentences(text) or [(0, len(text))]
+        self.sent_starts = np.array([a for a, _ in self.sentences], dtype=np.int64)
+        self.mentions = mentions
+        ordered = labels.sort_values("start")
+        #: label rows as plain lists (row i: ls[i], le[i], ...)
+        self.ls = [int(v) for v in ordered["start"].tolist()]
+        self.le = [int(v) for v in ordered["end"].tolist()]
+        self.lcat = ordered["category"].tolist()
+        self.lvoice = [v if isinstance(v, str) else "narrator" for v in ordered["voice"].tolist()]
+        self.lneg = [bool(v) if not pd.isna(v) else False for v in ordered["negated"].tolist()]
+        self.label_tokens: dict[int, int] = {}  # token index -> label row
+        for i, (a, b) in enumerate(zip(self.ls, self.le)):
+            for t in range(self.tok(int(a)), self.tok(int(b) - 1) + 1):
+                self.label_tokens[t] = i
+
+    def tok(self, offset: int) -> int:
+        return max(0, int(np.searchsorted(self.starts, offset, side="right")) - 1)
+
+    def sent(self, offset: int) -> int:
+        return max(0, int(np.searchsorted(self.sent_starts, offset, side="right")) - 1)
+
+    def label_at(self, offset: int) -> int | None:
+        """Label row starting at (or covering the token at) ``offset``."""
+        return self.label_tokens.get(self.tok(offset))
+
+    def gap_ok(self, i: int, j: int, *, max_words: int) -> bool:
+        """Tokens ``i..j-1`` may stand inside a noun phrase between a label and a name."""
+        words = 0
+        for t in range(i, j):
+            tok = self.tokens[t]
+            if tok.text in _QUOTE_MARKS or tok.text in "-‐‑":
+                continue
+            if not tok.is_word:
+                return False
+            words += 1
+            if t in self.label_tokens or tok.is_capitalised or tok.low in GROUP_NOUNS:
+                continue
+            return False
+        return words <= max_words
+
+    def predicate_labels(self, offset: int, *, max_tokens: int = 6) -> list[int]:
+        """Label rows of the noun phrase starting at ``offset`` (its first label within ``max_tokens``)."""
+        t = self.tok(offset)
+        if t < len(self.tokens) and self.tokens[t].start < offset:
+            t += 1
+        sentence_end = self.sentences[self.sent(offset)][1]
+        found: list[int] = []
+        k = t
+        while k < len(self.tokens):
+            tok = self.tokens[k]
+            if tok.start >= sentence_end:
+                break
+            if k in self.label_tokens:
+                if self.label_tokens[k] not in found:
+                    found.append(self.label_tokens[k])
+                k += 1
+                continue
+            if not found and k - t >= max_tokens:
+                break
+            if tok.text in _QUOTE_MARKS or tok.text in "-‐‑":
+                k += 1
+                continue
+            low = tok.low
+            if not tok.is_word or low in CLAUSE_WORDS or low in PREPOSITIONS or low in AUX_BE or low in AUX_OTHER:
+                if not found and low == "of" and k > t and self.tokens[k - 1].low == "one":  # "one of the"
+                    k += 1
+                    continue
+                break
+            if not tok.is_capitalised and (low.endswith("ed") or low.endswith("ing")) and low not in GROUP_NOUNS:
+                break
+            if found and not tok.is_capitalised and low not in GROUP_NOUNS:
+                break  # the noun phrase ended with its last label
+            k += 1
+        return found
+
+
+def _agent_after(doc: _Doc, offset: int, limit: int | None = None) -> tuple[int, int] | None:
+    """Noun phrase starting at ``offset`` (and ending by ``limit``): an agent after ``by``."""
+    t = doc.tok(offset)
+    if t < len(doc.tokens) and doc.tokens[t].start < offset:
+        t += 1
+    hi = None if limit is None else int(np.searchsorted(doc.starts, limit, side="left"))
+    span = np_after(doc.tokens, t, hi=hi, max_tokens=8)
+    if span is None:
+        return None
+    return doc.tokens[span[0]].start, doc.tokens[span[1]].end
+
+
+def _agent_before(doc: _Doc, offset: int) -> tuple[int, int] | None:
+    """Subject noun phrase ending before ``offset`` (skipping auxiliaries and adverbs)."""
+    k = doc.tok(offset - 1)
+    if k < len(doc.tokens) and doc.tokens[k].end > offset:
+        k -= 1
+    sent_lo = doc.tok(doc.sentences[doc.sent(max(offset - 1, 0))][0])
+    while k >= sent_lo and (doc.tokens[k].low in AUX_OTHER or doc.tokens[k].low in ADVERBS
+                            or (doc.tokens[k].low.endswith("ly") and not doc.tokens[k].is_capitalised)):
+        k -= 1
+    span = np_before(doc.tokens, k, lo=sent_lo)
+    if span is None:
+        return None
+    return doc.tokens[span[0]].start, doc.tokens[span[1]].end
+
+
+def _candidates(doc: _Doc, cues: list[tuple[int, int]]) -> list[dict[str, Any]]:
+    """Every (label, mention, pattern) tie found in one document."""
+    text = doc.text
+    out: list[dict[str, Any]] = []
+
+    def add(label: int, mention: int, pattern: str, *, agent: tuple[int, int] | None = None,
+            agent_text: str | None = None, negated: bool = False) -> None:
+        a, b, _ = doc.mentions[mention]
+        la = doc.ls[label]
+        distance = la - b if la >= b else a - doc.le[label]
+        out.append({
+            "label": label, "mention": mention, "pattern": pattern,
+            "priority": LABEL_PATTERNS.index(pattern), "distance": abs(distance),
+            "attributed_to": agent_text if agent_text is not None else (text[agent[0]:agent[1]] if agent else None),
+            "negated_local": negated,
+        })
+
+    for mi, (ma, mb, _actor) in enumerate(doc.mentions):
+        sent_a, sent_b = doc.sentences[doc.sent(ma)]
+        after = text[mb:sent_b]
+        before = text[sent_a:ma]
+        of_before = re.search(r"\bof\s+(?:the\s+)?$", before, re.IGNORECASE) is not None
+
+        # designation, passive or reduced relative: "X is blacklisted by Iran as a terrorist group"
+        m = _PASSIVE.match(text, mb, sent_b)
+        if m and not of_before:
+            found = doc.predicate_labels(m.end())
+            if found:
+                agent = None
+                if m.group("agent"):
+                    agent = _agent_after(doc, m.start("agent"), m.end("agent"))
+                else:
+                    lb = doc.le[found[-1]]
+                    by = re.match(r"(?:\s+[\w\-’']+){0,2}?\s+by\s+", text[lb:sent_b])
+                    if by:
+                        agent = _agent_after(doc, lb + by.end())
+                for label in found:
+                    add(label, mi, "designation", agent=agent, negated=bool(m.group("neg")))
+        # designation, relative active: "Hamas, which the EU lists as a terrorist group"
+        m = _RELATIVE_ACTIVE.match(text, mb, sent_b)
+        if m:
+            agent = _agent_after(doc, m.start("agent"), m.end("agent"))
+            for label in doc.predicate_labels(m.end()):
+                add(label, mi, "designation", agent=agent, negated=bool(m.group("neg")))
+        # designation, active: "The United States has also labeled X a terrorist organization"
+        m = _ACTIVE_BEFORE.search(before)
+        if m and m.group("np"):
+            # only a premodifier may stand between verb and name ("labeled the militant group X")
+            np_a = doc.tok(sent_a + m.start("np"))
+            words = [t for t in range(np_a, doc.tok(ma)) if doc.tokens[t].is_word]
+            if words and (doc.tokens[words[0]].low not in ("the", "a", "an") or not doc.gap_ok(words[0] + 1, doc.tok(ma), max_words=4)):
+                m = None
+        if m:
+            m2 = _AFTER_ACTIVE.match(text, mb)
+            found = doc.predicate_labels(m2.end()) if m2 else []
+            if found:
+                vstart = sent_a + m.start("verb")
+                agent = _agent_before(doc, vstart)
+                if agent is not None and doc.tokens[doc.tok(agent[0])].low in ("who", "which"):
+                    agent = None
+                neg = _NEG_BEFORE.search(text[sent_a:vstart]) is not None
+                for label in found:
+                    add(label, mi, "designation", agent=agent, negated=neg)
+        # copula: "X is a Sunni militant group", "X, or the “Army of Justice”, is ..."
+        m = _COPULA.match(text, mb, sent_b)
+        if m and not of_before:
+            found = doc.predicate_labels(m.end())
+            if found:
+                agent = None
+                # the clause reported by a speaker: "Iran says X is a terrorist group"
+                for cue_start, cue_end in cues:
+                    if sent_a <= cue_end <= ma and _REPORT_BEFORE.fullmatch(text[cue_end:ma]) is not None:
+                        status, span = resolve_speaker(text, doc.tokens, doc.starts, cue_start, cue_end, (sent_a, sent_b))
+                        if status == "ok" and span is not None:
+                            agent = span
+                for label in found:
+                    add(label, mi, "copula", agent=agent, negated=bool(m.group("neg")))
+        # appositive: "X, a separatist group based in ..."
+        m = _APPOSITIVE.match(text, mb, sent_b)
+        if m:
+            found = doc.predicate_labels(m.end(), max_tokens=5)
+            if found:
+                # "X, the group will ...": a subject, not an appositive
+                after_np = doc.tok(doc.le[found[-1]] - 1) + 1
+                while after_np < len(doc.tokens) and doc.tokens[after_np].low in GROUP_NOUNS:
+                    after_np += 1
+                nxt = doc.tokens[after_np].low if after_np < len(doc.tokens) else ""
+                if nxt not in AUX_BE and nxt not in AUX_OTHER and nxt not in ("said", "says", "told"):
+                    for label in found:
+                        add(label, mi, "appositive")
+        # reverse appositive: "the militant group, X,"
+        rev = re.search(r"\s*,\s*$", before)
+        if rev and re.match(r"\s*(?:[,.;:)—–]|$)", after):
+            t_end = doc.tok(sent_a + rev.start() - 1)
+            if t_end in doc.label_tokens:
+                # the noun phrase must open with a determiner within four tokens
+                k = t_end
+                while k - 1 >= 0 and (k - 1) >= t_end - 4 and doc.tokens[k - 1].is_word and doc.tokens[k - 1].low not in DETERMINERS:
+                    k -= 1
+                if k - 1 >= 0 and doc.tokens[k - 1].low in ("a", "an", "the"):
+                    add(doc.label_tokens[t_end], mi, "appositive")
+        # premodifier: "Palestinian terror group Hamas", "the jihadist group X"
+        m0 = doc.tok(ma)
+        for t in range(max(0, m0 - 6), m0):
+            if t in doc.label_tokens:
+                label = doc.label_tokens[t]
+                if doc.tok(doc.le[label] - 1) != t:
+                    continue  # not the label's last token
+                if doc.sent(doc.tokens[t].start) != doc.sent(ma):
+                    continue
+                if doc.gap_ok(t + 1, m0, max_words=4):
+                    # "what it called the terrorist group X": the label is its
+                    la = doc.ls[label]
+                    np_start = la
+                    k = doc.tok(la) - 1
+                    while k >= 0 and (doc.tokens[k].is_capitalised or doc.tokens[k].low in DETERMINERS or doc.tokens[k].text in _QUOTE_MARKS or k in doc.label_tokens) and doc.tokens[k].start >= sent_a:
+                        np_start = doc.tokens[k].start
+                        if doc.tokens[k].low in DETERMINERS:
+                            break
+                        k -= 1
+                    w = _WHAT_CALLED.search(text[sent_a:np_start])
+                    if w:
+                        add(label, mi, "premodifier", agent_text=w.group("agent"))
+                        continue
+                    add(label, mi, "premodifier")
+        # compound: "the Jaish-ul-Adl terrorist group", "Hamas militants"
+        m1 = doc.tok(mb - 1)
+        attached: list[int] = []
+        # "Trump's chief adviser", "Pakistan-based militants": the label is not the actor's
+        adjectival = re.match(r"['’]|[\-‐‑]\w", text[mb:mb + 2]) is not None
+        for t in range(m1 + 1, min(len(doc.tokens), m1 + 6) if not adjectival else m1 + 1):
+            if t in doc.label_tokens:
+                label = doc.label_tokens[t]
+                if doc.ls[label] < mb or label in attached:
+                    continue
+                if doc.sent(doc.tokens[t].start) != doc.sent(ma) or not doc.gap_ok(m1 + 1, t, max_words=3):
+                    break
+                attached.append(label)
+            elif attached and not (doc.tokens[t].low in GROUP_NOUNS or doc.tokens[t].text in _QUOTE_MARKS):
+                break
+        for label in attached:
+            add(label, mi, "compound")
+    return out
+
+
+def _head(word: str) -> str:
+    """A noun compared without case, possessive or plural ``s``."""
+    low = word.lower()
+    low = re.sub(r"['’]s?$", "", low)
+    return low[:-1] if low.endswith("s") and len(low) > 3 else low
+
+
+def _coreference(doc: _Doc, best: dict[int, dict[str, Any]], window: int) -> list[dict[str, Any]]:
+    """Definite descriptions with a label that refer back to a listed actor.
+
+    The antecedent is the nearest preceding mention, within ``window``
+    sentences, of an actor the description is compatible with: a description
+    headed by a group noun (``the group``, ``the armed group``) fits any actor;
+    any other head (``the militants``, ``the terrorists``) fits only an actor
+    already given a label with that head earlier in the document.
+    """
+    out: list[dict[str, Any]] = []
+    mention_ends = np.array([b for _, b, _ in doc.mentions], dtype=np.int64)
+    heads: dict[str, list[tuple[int, str]]] = {}
+    for label, c in best.items():
+        actor = doc.mentions[c["mention"]][2]
+        heads.setdefault(actor, []).append((doc.ls[label], _head(doc.text[doc.ls[label]:doc.le[label]].split()[-1])))
+    for label in range(len(doc.ls)):
+        if label in best:
+            continue
+        la, lb = doc.ls[label], doc.le[label]
+        t0, t1 = doc.tok(la), doc.tok(lb - 1)
+        # a determiner opens the description, only adjectives or labels between
+        k = t0 - 1
+        ok = False
+        while k >= 0 and t0 - k <= 4:
+            tok = doc.tokens[k]
+            if tok.low in _DEFINITE:
+                ok = True
+                break
+            if (not tok.is_word or tok.low in CLAUSE_WORDS or tok.low in PREPOSITIONS or tok.low in AUX_BE
+                    or tok.low in AUX_OTHER or tok.low in IRREGULAR_VERBS or verb_like(tok)):
+                break
+            k -= 1
+        if not ok:
+            continue
+        between = doc.tokens[k + 1:t0]
+        if any(len(t.text) > 1 and t.text.isupper() for t in between):
+            continue  # "the YPG militia": an acronym names another group
+        if any(t.low in _NUMBERS or t.text[:1].isdigit() for t in between):
+            continue  # "the two groups": several antecedents
+        first_of_sentence = doc.sentences[doc.sent(la)][0] == la
+        if doc.text[la:la + 1].isupper() and not first_of_sentence:
+            continue  # "the World Trade Organization": a name, not a description
+        # the description runs over further labels and group nouns; it must end
+        # there (or in a possessive) and name no other group after it
+        end_tok = t1
+        while end_tok + 1 < len(doc.tokens) and (end_tok + 1 in doc.label_tokens or doc.tokens[end_tok + 1].low in GROUP_NOUNS):
+            end_tok += 1
+        last = doc.tokens[end_tok]
+        possessive = re.search(r"['’]s?$", last.text) is not None or re.match(r"['’]", doc.text[lb:lb + 1]) is not None
+        nxt = end_tok + 1
+        if nxt < len(doc.tokens) and not possessive:
+            following = doc.tokens[nxt]
+            if doc.sent(following.start) == doc.sent(la):
+                if following.is_capitalised and following.is_word and not following.text[:1].isdigit():
+                    continue  # "the militant group Islamic State" names another group
+                if following.low in ("of", "for", "in", "at", "from") and nxt + 1 < len(doc.tokens) and (
+                        doc.tokens[nxt + 1].is_capitalised or doc.tokens[nxt + 1].low in ("the", "a", "an")):
+                    continue  # "the leader of Japan": named by its complement
+            if (following.is_word and not following.is_capitalised and not possessive and nxt not in doc.label_tokens
+                    and following.low not in CLAUSE_WORDS and following.low not in PREPOSITIONS
+                    and following.low not in AUX_BE and following.low not in AUX_OTHER
+                    and following.low not in IRREGULAR_VERBS and not following.low.endswith(("ed", "ly"))
+                    and last.low not in GROUP_NOUNS and not last.low.endswith("s")):
+                continue  # "the terrorist attacks": the label modifies another noun
+        head = _head(re.sub(r"['’]s?$", "", last.text))
+        generic = head in {_head(w) for w in GROUP_NOUNS}
+        i = int(np.searchsorted(mention_ends, doc.tokens[k].start, side="right")) - 1
+        chosen = None
+        while i >= 0:
+            ma, mb, actor = doc.mentions[i]
+            if doc.sent(la) - doc.sent(ma) > window:
+                break
+            if generic or any(h == head and a < la for a, h in heads.get(actor, [])):
+                chosen = i
+                break
+            i -= 1
+        if chosen is None:
+            continue
+        ma, mb, actor = doc.mentions[chosen]
+        heads.setdefault(actor, []).append((la, _head(doc.text[la:lb].split()[-1])))
+        out.append({
+            "label": label, "mention": chosen, "pattern": "coreference",
+            "priority": LABEL_PATTERNS.index("coreference"), "distance": la - mb,
+            "attributed_to": None, "negated_local": False,
+        })
+    return out
+
+
+def _quote_speaker(quotes: pd.DataFrame, start: int) -> Any:
+    if quotes is None or not len(quotes):
+        return None
+    inside = quotes[(quotes["start"] <= start) & (quotes["end"] > start)]
+    if not len(inside):
+        return None
+    speaker = inside.iloc[0]["speaker"]
+    return speaker if isinstance(speaker, str) and speaker else None
+
+
+def _document_labels(
+    text: str, mentions: list[tuple[int, int, str]], labels: pd.DataFrame, cues: pd.DataFrame,
+    quotes: pd.DataFrame | None, window: int,
+) -> list[dict[str, Any]]:
+    if not mentions or not len(labels):
+        return []
+    doc = _Doc(text, mentions, labels)
+    cue_spans = [(int(a), int(b)) for a, b in zip(cues["start"].tolist(), cues["end"].tolist())]
+    cands = _candidates(doc, cue_spans)
+    best: dict[int, dict[str, Any]] = {}
+    for c in sorted(cands, key=lambda c: (c["priority"], c["distance"])):
+        best.setdefault(c["label"], c)
+    for c in _coreference(doc, best, window):
+        best.setdefault(c["label"], c)
+    rows = []
+    for label, c in best.items():
+        la, lb = doc.ls[label], doc.le[label]
+        ma, mb, actor = doc.mentions[c["mention"]]
+        voice = doc.lvoice[label]
+        attributed = c["attributed_to"]
+        if attributed is None and voice == "quote":
+            attributed = _quote_speaker(quotes, la)
+        rows.append({
+            "actor": actor,
+            "label": text[la:lb],
+            "label_category": doc.lcat[label],
+            "pattern": c["pattern"],
+            "voice": voice,
+            "attributed_to": attributed,
+            "start": la,
+            "end": lb,
+            "negated": doc.lneg[label] or bool(c["negated_local"]),
+            "mention_start": ma,
+            "mention_end": mb,
+        })
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    return rows
+
+
+@registry.measure("actor_labels", requires=("actors", "annotations"), produces=ACTOR_LABEL_COLUMNS)
+def actor_labels(
+    corpus: pd.DataFrame,
+    actors: Mapping[str, Any] | str | PathLike[str],
+    *,
+    window: int = 2,
+    lexicon: str | PathLike[str] | Lexicon = "actor_labels",
+    annotations: Annotations | None = None,
+    matches: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """Labels attached to named actors, with the pattern, voice and source of each.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus with ``doc_id``, ``outlet`` and ``text``.
+    actors : mapping or path
+        ``{actor name: [alias, ...]}`` or a YAML file holding it. Aliases match
+        regardless of case and of hyphen/space variation ("Jaish al Adl",
+        "jaish-al-adl"); acronyms of up to four capitals match in their case.
+    window : int, default 2
+        For ``coreference``: how many sentences before the description's own
+        sentence are searched for the antecedent mention (0 = same sentence).
+    lexicon : str, path or Lexicon, default "actor_labels"
+        The label lexicon (a bundled name, a file, or a
+        :class:`~framing.Lexicon`); its categories become ``label_category``.
+    annotations : Annotations, optional
+        The sentences, quotes and voice of this corpus from :func:`framing.annotate`; computed when omitted.
+    matches : pandas.DataFrame, optional
+        Matches of this corpus from :func:`framing.find` that include the label lexicon's and the attribution lexicon's matches; computed when omitted.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per label word tied to an actor mention, in text order, with
+        the columns of :data:`ACTOR_LABEL_COLUMNS`:
+
+        - ``doc_id``, ``outlet``: the document.
+        - ``actor`` (str): the actor name (a key of ``actors``).
+        - ``label`` (str): the label as written, ``text[start:end]``.
+        - ``label_category`` (str): its lexicon category (terrorism,
+          extremism, militancy, separatism, neutral for the bundled lexicon).
+        - ``pattern`` (str): one of :data:`LABEL_PATTERNS`.
+        - ``voice`` (str): narrator, quote or scare_quote.
+        - ``attributed_to`` (str or None): whose label it is when not the
+          outlet's own: the designating agent ("Iran", "the U.S."), the
+          speaker of the quotation it stands in, or the reporting speaker of
+          a copula clause; None for the outlet's own label.
+        - ``start``, ``end`` (int): the label span.
+        - ``negated`` (bool): the label is in the scope of a negation and so
+          is not the actor's label; filter it out before counting.
+        - ``mention_start``, ``mention_end`` (int): the actor mention the
+          label is tied to (for ``coreference``, the antecedent).
+
+        Documents without any tied label have no rows; the columns are always
+        present.
+
+    Raises
+    ------
+    framing.errors.SchemaError
+        If ``corpus`` lacks a required column, ``actors`` is malformed or
+        ``window`` is negative.
+    framing.errors.InputNotFoundError
+        If ``actors`` is a path that does not exist.
+    """
+    schema.require(corpus, schema.CORPUS, what="corpus")
+    if not isinstance(window, (int, np.integer)) or isinstance(window, bool) or window < 0:
+        raise SchemaError(f"window must be a non-negative integer number of sentences, got {window!r}")
+    actor_map = load_actors(actors)
+    pattern, groups = _compile(actor_map)
+    label_lexicon = as_lexicon(lexicon)
+    ann = checked_annotations(corpus, annotations)
+    if label_lexicon.name == "attribution":
+        found = lexicon_matches(corpus, [label_lexicon], matches=matches, annotations=ann)
+        labels, cues = found, found
+    else:
+        # one pass over the corpus for the labels and the reporting verbs
+        found = lexicon_matches(corpus, [label_lexicon, as_lexicon("attribution")], matches=matches, annotations=ann)
+        labels = found[found["lexicon"] == label_lexicon.name]
+        cues = found[found["lexicon"] == "attribution"]
+    qt = ann.quotes
+    by_doc = {k: g for k, g in labels.groupby("doc_id", sort=False)} if len(labels) else {}
+    cues_by_doc = {k: g for k, g in cues.groupby("doc_id", sort=False)} if len(cues) else {}
+    quotes_by_doc = {k: g for k, g in qt.groupby("doc_id", sort=False)} if len(qt) else {}
+    records: list[dict[str, Any]] = []
+    for doc_id, outlet, text in zip(corpus["doc_id"], corpus["outlet"], corpus["text"]):
+        text = text if isinstance(text, str) else ""
+        mentions = [(m.start(), m.end(), groups[m.lastgroup]) for m in pattern.finditer(text)]
+        doc_labels = by_doc.get(doc_id, labels.iloc[0:0])
+        for row in _document_labels(text, mentions, doc_labels, cues_by_doc.get(doc_id, cues.iloc[0:0]),
+                                    quotes_by_doc.get(doc_id), int(window)):
+            row["doc_id"] = doc_id
+            row["outlet"] = outlet
+            records.append(row)
+    out = pd.DataFrame.from_records(records, columns=list(ACTOR_LABEL_COLUMNS))
+    for col in ("start", "end", "mention_start", "mention_end"):
+        out[col] = out[col].astype("int64")
+    out["negated"] = out["negated"].astype(bool)
+    return out

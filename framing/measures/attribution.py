@@ -1,0 +1,317 @@
+"""Attributions: who is reported as saying something, with which verb.
+
+:func:`attributions` returns one row per attribution cue (a reporting verb or
+phrase from the bundled ``attribution`` lexicon) that is used to report
+speech, direct or indirect, with the speaker it names. Direct quotations come
+from :func:`framing.quotes.quotes`: a cue that introduces a quotation carries
+that quotation's ``quote_id`` and the same speaker and verb as the quotes
+table. Every other cue is resolved with the rules below (rule-based, no tagger
+or model is needed).
+
+Speaker rules, tried in this order
+----------------------------------
+* ``according to X``: ``X``, the noun phrase after the cue.
+* ``X, citing Y`` / ``Citing Y, X reported``: ``X``, the one who cites (as in
+  PolNeAR; ``Y`` is the content, often a source, sometimes a reason).
+* ``X, who said``: ``X``, the antecedent of the relative pronoun.
+* ``what X called / claimed were``: ``X`` (``what it called`` gives ``it``).
+* ``cited X as saying`` and ``with X saying``: ``X``.
+* passive (``is claimed to have been responsible``, ``was reported``): the
+  agent of a following ``by X``, else no speaker (``speaker`` is None).
+* ``X said``, ``X has also said``, ``X on Wednesday said``: the subject noun
+  phrase before the cue, skipping auxiliaries, adverbs and day names; an
+  appositive between subject and cue is skipped (``Michael Kugelman, director
+  of ..., warned`` gives ``Michael Kugelman``).
+* inverted ``..., said X`` / ``“...,” read the statement``: ``X`` (verbs of
+  saying only: ``denied any role`` has an object, not a speaker).
+* a participle (``..., saying ...``, ``issued a statement calling ...``) or a
+  verb coordinated with ``and``/``but``: the subject of the clause it belongs to.
+* a noun cue: its possessor (``Iran’s claim``) or the clause subject
+  (``expressed its vehement condemnation``).
+
+A quotation whose speaker the quotes table leaves empty gets the speaker these
+rules find for its verb.
+
+Not counted as attributions (documented choices)
+------------------------------------------------
+* ``so-called`` / ``so called``: a hedge on a name, not a verb.
+* ``claimed responsibility`` / ``claimed credit``: a group's act of claiming an
+  attack is reported as an action, not as speech the outlet distances itself
+  from; counting it as a ``distancing`` verb would misstate the outlet's stance.
+* ``called for`` / ``called on`` (a demand, not a naming).
+* adjectival and adverbial uses: ``alleged bases``, ``the reported attack``,
+  ``allegedly linked`` (these are hedges, counted by the ``hedging`` lexicon).
+  A past-tense cue with no subject, no passive auxiliary and no inverted
+  speaker is treated as adjectival.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from os import PathLike
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from framing import registry, schema
+from framing.lexicon.load import Lexicon
+from framing.measures._inputs import as_lexicon, checked_annotations, lexicon_matches
+from framing.text.annotate import Annotations
+from framing.text.sentences import split_sentences
+from framing.measures._speakers import _span_of, resolve_speaker
+from framing.text.grammar import DETERMINERS, Token, clause_subject, np_before, tokenize
+
+__all__ = ["attributions", "ATTRIBUTION_COLUMNS"]
+
+#: columns of :func:`attributions`: :data:`framing.schema.ATTRIBUTIONS` then
+#: the speaker's offsets and the voice the cue stands in
+ATTRIBUTION_COLUMNS = schema.ATTRIBUTIONS + schema.ATTRIBUTIONS_EXTRA
+
+#: cues that are nouns: their speaker is a possessor (``Iran’s claim``) or the clause subject
+NOUN_CUES = frozenset("condemnation denial denials rejection claim claims".split())
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')\Z")
+
+
+def _noun_cue_speaker(
+    tokens: Sequence[Token], lo: int, first: int
+) -> tuple[str, tuple[int, int] | None] | None:
+    """Speaker of a cue used as a noun, or None when the cue is a verb here."""
+    prev = first - 1
+    if prev < lo:
+        return None
+    left = tokens[prev]
+    if left.is_word and _POSSESSIVE.search(left.text) and left.low not in ("its", "it's"):
+        span = np_before(tokens, prev, lo=lo)
+        if span is not None:
+            a = tokens[span[0]].start
+            b = tokens[span[1]].end
+            b -= len(_POSSESSIVE.search(left.text).group(0))
+            return "ok", (a, b)
+    if left.low in DETERMINERS or (left.is_word and not left.is_capitalised and prev - 1 >= lo
+                                   and tokens[prev - 1].low in DETERMINERS):
+        return "ok", _span_of(tokens, clause_subject(tokens, lo, first))
+    return None
+
+
+class _Record:
+    """One table row with attribute access (faster than ``itertuples`` on Arrow columns)."""
+
+    __slots__ = ("__dict__",)
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.__dict__ = values
+
+
+def _records(table: pd.DataFrame, columns: Sequence[str]) -> list[_Record]:
+    """Rows of ``table`` restricted to ``columns``; missing values become None."""
+    if not len(table):
+        return []
+    lists = []
+    for c in columns:
+        values = table[c].tolist()
+        missing = table[c].isna().tolist()
+        lists.append([None if m else v for v, m in zip(values, missing)])
+    return [_Record(dict(zip(columns, row))) for row in zip(*lists)]
+
+
+_QUOTE_FIELDS = ("doc_id", "quote_id", "start", "speaker", "speaker_start", "speaker_end", "verb_start", "verb_end")
+_CUE_FIELDS = ("doc_id", "start", "end", "category", "voice")
+
+
+def _document_rows(
+    text: str,
+    cues: list[_Record],
+    quotes: list[_Record],
+) -> list[dict[str, Any]]:
+    """Attribution rows of one document (without doc_id / outlet)."""
+    spans = split_sentences(text)
+    if not spans:
+        spans = [(0, len(text))]
+    sentence_starts = [a for a, _ in spans]
+    # tokens of the sentences that hold a cue, made on demand: every rule stays inside its sentence
+    cache: dict[int, tuple[list[Token], np.ndarray]] = {}
+
+    def sentence_tokens(sid: int) -> tuple[list[Token], np.ndarray]:
+        if sid not in cache:
+            a, b = spans[sid]
+            toks = tokenize(text, a, b)
+            cache[sid] = (toks, np.fromiter((t.start for t in toks), dtype=np.int64, count=len(toks)))
+        return cache[sid]
+
+    def sentence_of(offset: int) -> int:
+        return max(0, bisect.bisect_right(sentence_starts, offset) - 1)
+
+    # quotations keyed by their verb span
+    by_verb: dict[tuple[int, int], list[Any]] = {}
+    for q in quotes:
+        vs, ve = q.verb_start, q.verb_end
+        if pd.isna(vs) or pd.isna(ve):
+            continue
+        by_verb.setdefault((int(vs), int(ve)), []).append(q)
+
+    rows: list[dict[str, Any]] = []
+    used: set[tuple[int, int]] = set()
+
+    def _rule_speaker(a: int, b: int) -> tuple[int, int] | None:
+        sid = sentence_of(a)
+        tokens, starts = sentence_tokens(sid)
+        status, span = resolve_speaker(text, tokens, starts, a, b, spans[sid])
+        return span if status == "ok" else None
+
+    def quote_row(key: tuple[int, int], category: Any, voice: Any) -> dict[str, Any]:
+        qs = sorted(by_verb[key], key=lambda q: q.start)
+        q = qs[0]
+        ss, se = q.speaker_start, q.speaker_end
+        has_speaker = not (pd.isna(ss) or pd.isna(se))
+        speaker = q.speaker if isinstance(q.speaker, str) and q.speaker else None
+        if not has_speaker:
+            # the quotes table names no speaker: try the reported-speech rules
+            found = _rule_speaker(key[0], key[1])
+            if found is not None:
+                ss, se = found
+                speaker = text[ss:se]
+                has_speaker = True
+        return {
+            "sentence_id": sentence_of(key[0]),
+            "speaker": speaker,
+            "verb": text[key[0]:key[1]],
+            "verb_category": category,
+            "quote_id": q.quote_id,
+            "start": key[0],
+            "end": key[1],
+            "speaker_start": int(ss) if has_speaker else None,
+            "speaker_end": int(se) if has_speaker else None,
+            "voice": voice,
+        }
+
+    # verb spans sorted by start, so a cue finds the ones it overlaps by bisection (not a scan of all)
+    verb_order = {k: i for i, k in enumerate(by_verb)}
+    verb_keys = sorted(by_verb)
+    verb_starts = [k[0] for k in verb_keys]
+    longest = max((k[1] - k[0] for k in verb_keys), default=0)
+
+    for cue in sorted(cues, key=lambda c: c.start):
+        a, b = int(cue.start), int(cue.end)
+        near = verb_keys[bisect.bisect_left(verb_starts, a - longest):bisect.bisect_left(verb_starts, b)]
+        overlapping = sorted((k for k in near if a < k[1]), key=verb_order.__getitem__)
+        if overlapping:
+            key = overlapping[0]
+            if key not in used:
+                used.add(key)
+                rows.append(quote_row(key, cue.category, cue.voice))
+            continue
+        sid = sentence_of(a)
+        sentence = spans[sid]
+        tokens, starts = sentence_tokens(sid)
+        lo = 0
+        first = int(np.searchsorted(starts, a, side="right")) - 1
+        result = None
+        if text[a:b].lower() in NOUN_CUES:
+            result = _noun_cue_speaker(tokens, lo, first)
+        if result is None:
+            result = resolve_speaker(text, tokens, starts, a, b, sentence)
+        status, speaker = result
+        if status == "skip":
+            continue
+        rows.append({
+            "sentence_id": sid,
+            "speaker": text[speaker[0]:speaker[1]] if speaker else None,
+            "verb": text[a:b],
+            "verb_category": cue.category,
+            "quote_id": None,
+            "start": a,
+            "end": b,
+            "speaker_start": speaker[0] if speaker else None,
+            "speaker_end": speaker[1] if speaker else None,
+            "voice": cue.voice,
+        })
+    # quotations whose verb is not in the lexicon ("read the statement")
+    for key in by_verb:
+        if key not in used:
+            rows.append(quote_row(key, None, "narrator"))
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    return rows
+
+
+@registry.measure("attributions", requires=("annotations",), produces=ATTRIBUTION_COLUMNS)
+def attributions(
+    corpus: pd.DataFrame, *, lexicon: str | PathLike[str] | Lexicon = "attribution", resolve_pronouns: bool = True,
+    annotations: Annotations | None = None, matches: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per attribution of speech, direct (a quotation) or reported.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus with ``doc_id``, ``outlet`` and ``text``.
+    lexicon : str, path or Lexicon, default "attribution"
+        The lexicon of reporting verbs (a bundled name, a file, or a
+        :class:`~framing.Lexicon`); its categories become ``verb_category``.
+    resolve_pronouns : bool, default True
+        Passed to :func:`framing.quotes`: a quotation's pronoun speaker ("he
+        said") is replaced by the named speaker it refers to. Reported speech
+        without quotes always keeps its speaker as written.
+    annotations : Annotations, optional
+        The sentences, quotes and voice of this corpus from :func:`framing.annotate`; computed when omitted.
+    matches : pandas.DataFrame, optional
+        Matches of this corpus from :func:`framing.find` that include the lexicon's matches; computed when omitted.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per reporting cue used as such, in text order, columns
+        :data:`ATTRIBUTION_COLUMNS`:
+
+        - ``doc_id``, ``outlet``: the document.
+        - ``sentence_id`` (int): the sentence of the cue, as in
+          :func:`framing.sentences`.
+        - ``speaker`` (str or None): the source as written ("Pakistan’s
+          foreign ministry", "it", "the statement"); None when the text names
+          none (agentless passive "is claimed to").
+        - ``verb`` (str): the cue as written ("said", "according to",
+          "what it called").
+        - ``verb_category`` (str or None): the cue's category in the lexicon
+          (neutral, endorsing, distancing, emphatic, denial); None for a
+          quotation verb the lexicon lacks ("read").
+        - ``quote_id``: the quotation this cue introduces (a ``quote_id`` of
+          :func:`framing.quotes`), None for reported speech without quotes.
+        - ``start``, ``end`` (int): the cue, ``text[start:end] == verb``.
+        - ``speaker_start``, ``speaker_end`` (int or None): the speaker span.
+        - ``voice`` (str): narrator, quote or scare_quote: the voice the cue
+          stands in (a cue inside a quotation reports the quoted source's
+          own attribution).
+
+        A document without cues has no rows; the table has these columns even
+        when empty.
+
+    Raises
+    ------
+    framing.errors.SchemaError
+        If ``corpus`` lacks ``doc_id``, ``outlet`` or ``text``.
+    """
+    schema.require(corpus, schema.CORPUS, what="corpus")
+    ann = checked_annotations(corpus, annotations, resolve_pronouns=resolve_pronouns)
+    cues = lexicon_matches(corpus, [as_lexicon(lexicon)], matches=matches, annotations=ann)
+    qt = ann.quotes
+    cue_groups: dict[Any, list[_Record]] = {}
+    for rec in _records(cues, _CUE_FIELDS):
+        cue_groups.setdefault(rec.doc_id, []).append(rec)
+    quote_groups: dict[Any, list[_Record]] = {}
+    for rec in _records(qt, _QUOTE_FIELDS):
+        quote_groups.setdefault(rec.doc_id, []).append(rec)
+    records: list[dict[str, Any]] = []
+    for doc_id, outlet, text in zip(corpus["doc_id"], corpus["outlet"], corpus["text"]):
+        text = text if isinstance(text, str) else ""
+        for row in _document_rows(text, cue_groups.get(doc_id, []), quote_groups.get(doc_id, [])):
+            row["doc_id"] = doc_id
+            row["outlet"] = outlet
+            records.append(row)
+    out = pd.DataFrame.from_records(records, columns=list(ATTRIBUTION_COLUMNS))
+    for col in ("sentence_id", "start", "end"):
+        out[col] = out[col].astype("int64")
+    for col in ("quote_id", "speaker_start", "speaker_end"):
+        out[col] = out[col].astype("Int64")
+    return out

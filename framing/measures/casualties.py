@@ -1,0 +1,1272 @@
+"""Casualty framing: who died or was hurt, how many, and with or without an agent.
+
+:func:`casualties` finds every casualty statement in a corpus and describes how
+it is worded: the victims phrase and their stated count, the victim group, the
+grammatical construction (does an agent kill, are victims "killed" by nobody
+in particular, do they simply "die", or is there only a "death toll"?), the
+agent phrase, humanising details and loaded words.
+
+The analysis is rule-based over tokens (no tagger data is needed): the death
+and injury words, the victim groups, the humanising and the emotive words all
+come from the bundled ``casualty`` lexicon (:func:`framing.load_lexicon`), and
+the grammar below only decides how those words are arranged.
+
+Decisions (documented so results can be read correctly)
+-------------------------------------------------------
+* One row per casualty predicate: "killed two children and injured three
+  others" gives two rows, a ``death`` row and an ``injury`` row (column
+  ``harm``), the second sharing the agent of the first. A coordinated victims
+  phrase under one predicate stays one row ("Israeli civilians and soldiers").
+* ``number`` is the stated count of the victims phrase: digits ("24,285"),
+  number words ("Seventeen", "two hundred", via ``text2num``), "a dozen";
+  qualifiers such as "at least" or "more than" are kept in ``victims`` but
+  not in ``number``. Conjuncts that each carry a count are added up, with
+  "a"/"an" counting one: "a 6-year-old girl and an 11-month-old boy" -> 2.
+  A range counts its lower bound ("between 100 and 300 people" -> 100).
+  Vague quantities ("hundreds", "dozens", "a number of"), percentages and
+  named or pronoun victims without a count give ``None``. "No one", "none"
+  and "nobody" give 0 (and ``negated`` is True).
+* A count before "of" belongs to the victims ("Seventeen of his friends" ->
+  17); after a collective ("a family of 20 people", "a total of 1,400") the
+  count after "of" is used; a count inside a following prepositional phrase
+  never is ("citizens of more than 40 countries" -> None).
+* ``construction``: ``active`` when the killing word is a transitive verb with
+  its victims as object (the agent, when found, is the subject: "the deadly
+  missile strikes killed four people"; relative clauses "an attack ... that
+  killed 11 people" take the antecedent as agent; a participle after a
+  comma, ", killing 1,200 people", takes the clause subject; a progressive,
+  "is killing civilians", is active too);
+  ``passive_agentive`` when a passive, reduced passive ("soldiers killed
+  ...") or adjectival participle ("wounded people") has a *by*-phrase
+  agent; ``passive_agentless`` when it has none;
+  ``intransitive`` for "die", "perish", "lose one's life" and the state
+  "are (confirmed) dead"; ``nominal`` for
+  nouns ("the deaths of", "death toll", "casualties", "the dead"); with
+  "X caused / resulted in the death(s) of ...", X is the agent.
+* Instruments and causes are not agents: "Seven non-Iranians were killed in
+  the explosions" is ``passive_agentless``; the prepositional phrase "in the
+  explosions" is reported in the ``cause`` column when its head is an attack,
+  weapon or event word (:data:`CAUSE_NOUNS`) so the two kinds of
+  agentlessness can be told apart. A *by*-phrase is always the agent, even if
+  it names a weapon ("destroyed by rockets").
+* ``negated`` is True for "no one was killed", "was not killed", "did not
+  kill"; such statements are kept (with ``number`` 0 where stated) so that a
+  user can drop them.
+* ``humanising`` joins, in text order, what the victims phrase says about the
+  victims as people: humanising lexicon words ("innocent", family roles),
+  ages ("6-year-old", "aged 6", "11-month-old") and names (the run of
+  capitalised words ending the phrase, unless it is a plural such as
+  "Palestinians"). ``emotive`` joins the emotive lexicon words found anywhere
+  in the statement (agent included: "the deadly missile strikes").
+* A noun without victims or count ("with assassinations, kidnappings") is a
+  mention, not a statement, and gives no row; "death toll", "casualties",
+  "fatalities" and "the dead" are kept without a victims phrase, with the
+  count a toll is said to reach ("has risen to 413") as ``number``.
+* Only words the lexicon files under ``death`` or ``injury`` (or a
+  subcategory of them) start a statement: the bundled lexicon files
+  "slaughtered" and "massacred" under ``death.emotive``, so they start a
+  statement and are listed as emotive; a word filed only under ``emotive``
+  ("carnage") does not.
+* ``voice`` is the voice of the killing word (narrator, quote, scare_quote).
+* ``start``/``end`` span the whole statement: agent, predicate, victims and
+  cause, so ``text[start:end]`` is the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from framing import registry, schema
+from framing.measures._inputs import as_lexicon, checked_annotations, lexicon_matches
+from framing.text.annotate import Annotations
+from framing.text.voice import voice_of
+
+__all__ = ["casualties", "CAUSE_NOUNS", "VICTIM_PRIORITY"]
+
+#: victim categories of the casualty lexicon, most specific first: a victims
+#: phrase naming several ("women and children") takes the first listed
+VICTIM_PRIORITY = ("children", "women", "civilians", "security_forces", "militants", "people")
+
+#: extra columns after :data:`framing.schema.CASUALTIES`
+EXTRA_COLUMNS = ("harm", "cause", "negated")
+
+#: head nouns that make a prepositional phrase after a passive a *cause*
+#: ("killed in the explosions") rather than a place or time
+CAUSE_NOUNS = frozenset(
+    """
+    attack attacks airstrike airstrikes air-strike air-strikes strike strikes raid raids bombing bombings
+    bombardment bombardments shelling explosion explosions blast blasts bomb bombs rocket rockets
+    missile missiles drone drones fire gunfire crossfire clash clashes fighting violence assault assaults
+    rampage massacre shooting shootings ambush offensive operation operations incursion invasion war
+    barrage barrages fire shell shells mortar mortars grenade grenades crash collapse stampede
+    onslaught hostilities firefight skirmish skirmishes battle battles
+    """.split()
+)
+
+# ---------------------------------------------------------------- grammar words
+_BE = frozenset("is are was were be been being am 're 's get gets got gotten getting".split())
+_HAVE = frozenset("has have had having 've".split())
+_MODAL = frozenset("will would could can may might should must shall did do does 'll 'd".split())
+_NEG = frozenset("not n't never".split())
+_DET = frozenset(
+    """a an the this these those its their his her our my your whose some any each every no all both
+    another other such""".split()
+)
+_SUBJ_PRON = frozenset("it they he she we i you who which that".split())
+_PRONOUN_NP = frozenset("it they he she we i you them him us me".split())
+_RELATIVE = frozenset("that which who whom".split())
+_PREP = frozenset(
+    """in on at by with from to into onto during after before since amid amidst near over under across
+    against for as like through throughout without within including inside outside around about
+    between among toward towards upon via despite following until till per off out up down along
+    beside besides beyond behind below above except than""".split()
+)
+_SUBORD = frozenset(
+    """when where while because although though if unless whereas whether once so yet but or and
+    as after before since until that which who whom whose what""".split()
+)
+# prepositions a subject or antecedent may contain ("people in Gaza", "an attack on a police station")
+_CHAIN_PREP = frozenset("of in on at near from inside across".split())
+_QUANT_PREFIX = (
+    ("at", "least"), ("more", "than"), ("fewer", "than"), ("less", "than"), ("up", "to"),
+    ("as", "many", "as"), ("as", "few", "as"), ("close", "to"), ("an", "estimated"), ("at", "most"),
+    ("nearly",), ("almost",), ("about",), ("around",), ("some",), ("over",), ("roughly",),
+    ("approximately",), ("between",), ("an", "additional"), ("another",), ("only",), ("just",), ("perhaps",),
+)
+_VAGUE = frozenset(
+    """hundreds thousands dozens scores tens millions several many numerous countless some few
+    number lot lots handful""".split()
+)
+_COLLECTIVE = frozenset("family families group groups total crowd crowds couple".split())
+_NONE_WORDS = frozenset("none nobody no-one".split())
+_TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight overnight
+    earlier later last this next recently now then january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    morning evening afternoon night week weekend month year days weeks months years ago""".split()
+)
+_ADVERB = frozenset(
+    """also reportedly allegedly still already all both just even ever since apparently
+    possibly probably likely nearly almost subsequently later earlier then now mostly mainly""".split()
+)
+# verbs that introduce a complement clause: a subject never reaches back over them
+_CLAUSE_VERBS = frozenset(
+    """said say says saying told tell tells telling reported reports announced announces added adds
+    estimated estimates confirmed confirms claimed claims believe believes believed think thinks
+    thought know knows knew show shows showed shown noted notes stated states warned warns insisted
+    insists denied denies acknowledged acknowledges suggested suggests suggest indicated indicates
+    according wrote writes write argued argues explained explains asked asks declared declares
+    feared fears hoped hopes learned learns found finds revealed reveals estimate announce confirm claim
+    add state warn insist deny acknowledge indicate argue explain declare reveal assert asserts asserted
+    allege alleges contend contends contended""".split()
+)
+# common adjectives ending in -ed (an -ed word otherwise ends a noun phrase)
+_ED_ADJ = frozenset(
+    """alleged suspected armed unarmed unidentified unnamed so-called detained reported coordinated
+    targeted sustained renewed continued unprovoked presumed purported unverified wounded injured
+    killed dead elderly beloved retired disabled displaced abducted kidnapped besieged occupied
+    united organized organised registered confirmed estimated""".split()
+)
+_RAISING = frozenset(
+    """appear appears appeared seem seems seemed believed thought said reported expected likely known alleged
+    confirmed feared presumed estimated understood""".split()
+)
+_CAUSATIVE = frozenset("caused causing causes cause resulted resulting results result led leading".split())
+_INTRANSITIVE = frozenset("die dies died dying perish perishes perished perishing".split())
+_LOSE = frozenset("lose loses lost losing".split())
+_NOUN_TRIGGERS = frozenset(
+    """death deaths toll tolls casualty casualties fatality fatalities injury injuries dead bodies
+    killings murders massacres bloodshed""".split()
+)
+#: nominal triggers kept even without a victims phrase ("heavy casualties", "the death toll")
+_KEEP_BARE_NOUNS = frozenset("toll tolls casualties fatalities dead".split())
+_QUOTE_CHARS = frozenset("\"“”‘’'«»")
+
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|St)\.|\d+(?:[.,]\d+)*(?:-[^\W_]+)*|[^\W\d_][\w]*(?:[-'’.][\w]+)*|\S")
+_AGE = re.compile(
+    r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\baged? \d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[- ](?:year|month|week|day)s?[- ]old\b",
+    re.IGNORECASE,
+)
+_AGE_VALUE = re.compile(r"(\d+|[a-z]+)[- ](year|month|week|day)", re.IGNORECASE)
+
+
+@dataclass
+class _Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+    cats: set[str] = field(default_factory=set)
+    match_id: int | None = None
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+    @property
+    def is_number(self) -> bool:
+        return self.text[:1].isdigit()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+def _tokens(text: str, offset: int = 0) -> list[_Tok]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        t = m.group()
+        low = t.lower().replace("’", "'")
+        out.append(_Tok(t, low, offset + m.start(), offset + m.end()))
+    return out
+
+
+# ---------------------------------------------------------------- number words
+def _word_number(words: list[str]) -> int | None:
+    """Integer of a run of number words ("two", "twenty three", "a dozen"), else None."""
+    if not words:
+        return None
+    joined = " ".join(w.lower().replace("-", " ") for w in words)
+    if joined in ("a dozen", "dozen"):
+        return 12
+    if joined in ("a", "an", "one"):
+        return 1
+    try:
+        from text_to_num import text2num
+    except ImportError:  # pragma: no cover - declared dependency
+        return None
+    try:
+        return int(text2num(joined, "en"))
+    except (ValueError, TypeError):
+        return None
+
+
+_NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    thousand million billion and dozen""".split()
+)
+
+
+def _is_number_word(low: str) -> bool:
+    return all(p in _NUMBER_WORDS for p in low.split("-")) and low != "and"
+
+
+def _count_of(toks: list[_Tok]) -> int | None:
+    """Stated count of one conjunct (tokens up to its first "of" handled by caller)."""
+    i = 0
+    # skip quantity qualifiers
+    while i < len(toks):
+        hit = False
+        for pre in _QUANT_PREFIX:
+            n = len(pre)
+            if tuple(t.low for t in toks[i : i + n]) == pre and i + n < len(toks):
+                i += n
+                hit = True
+                break
+        if not hit:
+            break
+    if i >= len(toks):
+        return None
+    t = toks[i]
+    if t.is_number:
+        digits = re.match(r"\d+(?:[.,]\d+)*", t.text).group()
+        if "-" in t.text:  # "6-year-old" is an age, not a count
+            return None
+        nxt = toks[i + 1].low if i + 1 < len(toks) else ""
+        if nxt in ("percent", "%", "per"):
+            return None
+        value = digits.replace(",", "")
+        try:
+            number = float(value)
+        except ValueError:
+            return None
+        if nxt in ("million", "thousand", "hundred", "billion"):
+            number *= {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}[nxt]
+        return int(number) if number == int(number) else None
+    if t.low in ("a", "an"):
+        if i + 1 < len(toks) and toks[i + 1].low == "dozen":
+            return 12
+        rest = [x for x in toks[i + 1 :] if x.is_word]
+        if rest and rest[-1].low not in _COLLECTIVE and not rest[-1].low.endswith("s"):
+            if rest[-1].low not in _VAGUE:
+                return 1
+        return None
+    if t.low in _VAGUE:
+        return None
+    run = []
+    while i < len(toks) and _is_number_word(toks[i].low) or (
+        run and i < len(toks) and toks[i].low == "and" and i + 1 < len(toks) and _is_number_word(toks[i + 1].low)
+    ):
+        run.append(toks[i].low)
+        i += 1
+    if run:
+        if i < len(toks) and toks[i].low in ("percent", "%"):
+            return None
+        return _word_number(run)
+    return None
+
+
+def _victim_number(toks: list[_Tok]) -> int | None:
+    """Stated count of a victims phrase, by the rules in the module docstring."""
+    words = [t for t in toks if t.is_word]
+    if not words:
+        return None
+    if words[0].low in _NONE_WORDS or (len(words) > 1 and words[0].low == "no" and words[1].low == "one"):
+        return 0
+    if words[0].low == "no":
+        return 0
+    if words[0].low == "between":
+        # a range, "between 100 and 300 people": the lower bound is the stated minimum
+        return _count_of(toks[[t.low for t in toks].index("between") + 1 :][:1])
+    # split off the first "of"
+    head = toks
+    after_of: list[_Tok] = []
+    for k, t in enumerate(toks):
+        if t.low == "of":
+            head, after_of = toks[:k], toks[k + 1 :]
+            break
+    if after_of:
+        head_words = [t.low for t in head if t.is_word]
+        if head_words and head_words[-1] in _COLLECTIVE:
+            return _count_of(_first_np(after_of))
+        return _count_of(head)
+    # conjuncts: add up when every conjunct carries a count
+    parts: list[list[_Tok]] = [[]]
+    for t in toks:
+        if t.low in ("and", "or", "&"):
+            parts.append([])
+        else:
+            parts[-1].append(t)
+    counts = [_count_of(p) for p in parts if p]
+    if len(counts) > 1 and all(c is not None for c in counts):
+        return int(sum(counts))
+    return counts[0] if counts else None
+
+
+def _first_np(toks: list[_Tok]) -> list[_Tok]:
+    out = []
+    for t in toks:
+        if t.low in _PREP or not t.is_word:
+            break
+        out.append(t)
+    return out
+
+
+# ---------------------------------------------------------------- token classes
+def _is_trigger(t: _Tok) -> bool:
+    return "death" in t.cats or "injury" in t.cats
+
+
+#: common irregular past tenses (a subject or antecedent never reaches back over them)
+_IRREGULAR_PAST = frozenset(
+    """came went took made gave began brought fought held kept met ran saw sent stood struck told won wrote
+    fell fled broke chose drew drove flew grew knew rose spoke stole threw sought caught bought felt found
+    heard meant paid sold spent became""".split()
+)
+
+
+def _verbish(t: _Tok, prev: _Tok | None) -> bool:
+    """Crude guess that a lower-case word is a finite or participial verb."""
+    if not t.is_word or t.is_cap or t.is_number:
+        return False
+    low = t.low
+    if _is_number_word(low):
+        return False  # "hundred" is not a past tense
+    if low in _CLAUSE_VERBS or low in _BE or low in _HAVE or low in _MODAL or low in _IRREGULAR_PAST:
+        return True
+    if "-" in low:
+        return False
+    if low.endswith("ed") and low not in _ED_ADJ and len(low) > 4:
+        return not (prev is not None and (prev.low in _DET or prev.is_number))
+    return False
+
+
+def _np_word(t: _Tok, prev: _Tok | None = None) -> bool:
+    """Could this token be part of a noun phrase (det, number, adjective, noun, name)?"""
+    if not t.is_word:
+        return False
+    low = t.low
+    if low in _PREP or low in _SUBORD or low in _BE or low in _HAVE or low in _MODAL or low in _NEG:
+        return low in _DET
+    if t.is_cap and low not in _ADVERB and low not in ("according", "said", "says"):
+        return low not in ("it", "they", "he", "she", "we", "i", "you")
+    if low in _CLAUSE_VERBS or low in _ADVERB:
+        return False
+    if low in ("it", "they", "he", "she", "we", "i", "you"):
+        return False
+    if low.endswith("ly") and not t.is_cap and low not in ("deadly", "elderly", "bloody", "family", "ally", "early"):
+        return False
+    if _verbish(t, prev):
+        return False
+    return True
+
+
+def _starts_np(toks: list[_Tok], i: int) -> bool:
+    """Does a noun phrase (an object) start at token ``i``?"""
+    while i < len(toks) and toks[i].low in _QUOTE_CHARS:
+        i += 1
+    if i >= len(toks):
+        return False
+    t = toks[i]
+    if not t.is_word:
+        return False
+    for pre in _QUANT_PREFIX:
+        if tuple(x.low for x in toks[i : i + len(pre)]) == pre:
+            return True
+    if t.low in _TIME_WORDS and not t.low == "this":
+        return False
+    if t.low in _DET or t.is_number or _is_number_word(t.low) or t.low in _VAGUE or t.low in _NONE_WORDS:
+        return True
+    if t.low in _PRONOUN_NP and t.low not in ("it", "they", "he", "she", "we", "i", "you"):
+        return True
+    if _is_trigger(t):
+        return False
+    return _np_word(t) and t.low not in _PREP
+
+
+# ---------------------------------------------------------------- phrase walkers
+def _skip_quotes_back(toks: list[_Tok], i: int) -> int:
+    while i >= 0 and toks[i].low in _QUOTE_CHARS:
+        i -= 1
+    return i
+
+
+def _np_back(toks: list[_Tok], end: int, *, chain: bool = True) -> tuple[int, int] | None:
+    """Noun phrase ending at token index ``end`` (inclusive), walking left."""
+    end = _skip_quotes_back(toks, end)
+    if end < 0:
+        return None
+    t = toks[end]
+    if t.low in _PRONOUN_NP or t.low in _NONE_WORDS:
+        return (end, end)
+    if not _np_word(t, toks[end - 1] if end else None) and not t.is_number:
+        return None
+    i = end
+    while i > 0:
+        p = toks[i - 1]
+        prev = toks[i - 2] if i >= 2 else None
+        if p.low in _QUOTE_CHARS and i >= 2 and toks[i - 2].is_word:
+            # a quote mark inside a noun phrase: ‘Iranian terrorist group’ Jaish
+            i -= 1
+            continue
+        if p.low in ("and", "or", "&"):
+            if prev is not None and (prev.is_word and not _is_trigger(prev)) and _np_word(prev, None):
+                i -= 1
+                continue
+            break
+        if p.low in ("'s", "'"):
+            i -= 1
+            continue
+        if p.low in _CHAIN_PREP and (p.low == "of" or chain):
+            if prev is not None and _np_word(prev, None) and not _is_trigger(prev):
+                i -= 1
+                continue
+            break
+        # quantity prefixes ("at least 56 Palestinians", "more than 1,300 Israelis")
+        matched = False
+        for pre in _QUANT_PREFIX:
+            n = len(pre)
+            if i - n >= 0 and tuple(x.low for x in toks[i - n : i]) == pre and (
+                    toks[i].is_number or _is_number_word(toks[i].low)):
+                i -= n
+                matched = True
+                break
+        if matched:
+            if i >= 2 and toks[i - 1].low == "of" and _np_word(toks[i - 2], None):
+                i -= 1  # "citizens of | more than 40 countries": keep walking to the head
+                continue
+            break
+        if p.low in _DET:
+            i -= 1
+            # a determiner opens its noun phrase: go on only over "of", "and" or a linking preposition
+            if prev is None or not (prev.low in ("of", "and", "or", "&", "'s") or (chain and prev.low in _CHAIN_PREP)):
+                break
+            continue
+        if _np_word(p, prev) and not _is_trigger(p):
+            i -= 1
+            continue
+        break
+    # a leading lower-case verb directly before a name or determiner ("commemorate Soleimani")
+    while i < end and _looks_like_leading_verb(toks, i):
+        i += 1
+    while i < end and toks[i].low in _TIME_WORDS:
+        i += 1  # "[said] Saturday nine hostages had died"
+    if (i < end and i > 0 and toks[i - 1].low == "to" and not toks[i].is_cap and toks[i].low not in _DET
+            and (toks[i + 1].is_cap or toks[i + 1].low in _DET)):
+        i += 1  # an infinitive: "to commemorate Soleimani"
+    return (i, end)
+
+
+def _looks_like_leading_verb(toks: list[_Tok], i: int) -> bool:
+    t = toks[i]
+    if t.is_cap or not t.is_word or t.low in _DET or t.is_number or _is_number_word(t.low):
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None:
+        return False
+    if t.low in _VAGUE or t.low in _QUANT_WORDS:
+        return False
+    return nxt.low in _DET or nxt.is_number or _is_number_word(nxt.low)
+
+
+_QUANT_WORDS = frozenset(w for pre in _QUANT_PREFIX for w in pre)
+
+
+def _np_forward(toks: list[_Tok], start: int) -> tuple[int, int] | None:
+    """Object noun phrase starting at ``start``, walking right."""
+    i = start
+    while i < len(toks) and toks[i].low in _QUOTE_CHARS:
+        i += 1
+    if not _starts_np(toks, i):
+        return None
+    first = i
+    # quantity prefix
+    for pre in _QUANT_PREFIX:
+        if tuple(x.low for x in toks[i : i + len(pre)]) == pre:
+            i += len(pre)
+            break
+    last = None
+    while i < len(toks):
+        t = toks[i]
+        prev = toks[i - 1] if i > first else None
+        if t.low in ("'s", "'") and last is not None:
+            last = i
+            i += 1
+            continue
+        if t.low == "of" and last is not None:
+            if i + 1 < len(toks) and _starts_np(toks, i + 1):
+                i += 1
+                continue
+            break
+        if t.low in ("and", "or", "&") and last is not None:
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is not None and (
+                nxt.is_number or nxt.low in _DET or nxt.is_cap or _is_number_word(nxt.low)
+                or (nxt.cats & set(VICTIM_PRIORITY)) or nxt.low.startswith("pro-")
+            ) and not _is_trigger(nxt) and _np_word(nxt, t):
+                i += 1
+                continue
+            break
+        if t.low in _TIME_WORDS and last is not None and t.is_cap:
+            break
+        if (last is not None and t.low in ("this", "last", "next", "that", "earlier") and i + 1 < len(toks)
+                and toks[i + 1].low in _TIME_WORDS):
+            break  # "hundreds of Israelis | this month"
+        if _is_trigger(t) and last is not None:
+            break
+        if (last is not None and last == i - 1 and toks[last].cats & _VICTIM_CATS and t.is_word and not t.is_cap
+                and not (t.cats & _VICTIM_CATS) and t.low not in ("'s", "and", "or", "of")):
+            break  # the victims noun ends the phrase: "hundreds of people | brought ..."
+        if t.is_word and (_np_word(t, prev) or t.low in _DET or t.low in _VAGUE or t.low in _NONE_WORDS
+                          or t.low in _PRONOUN_NP):
+            if t.low in _PRONOUN_NP and last is not None:
+                break
+            last = i
+            i += 1
+            if t.low in _PRONOUN_NP:
+                break
+            continue
+        break
+    if last is None:
+        return None
+    return (first, last)
+
+
+def _clause_subject(toks: list[_Tok], before: int) -> tuple[int, int] | None:
+    """Subject of the clause that contains token ``before`` (for ", killing ...")."""
+    i = before
+    while i > 0:
+        t = toks[i - 1]
+        if t.low in (";", ":") or (t.low in _SUBORD and t.low not in ("and", "or", "but", "as", "so", "yet")):
+            nxt = toks[i] if i < len(toks) else None
+            if t.low in ("since", "after", "before", "until") and nxt is not None and (
+                    nxt.low in _TIME_WORDS or nxt.is_number):
+                i -= 1  # a preposition of time, not a clause opener
+                continue
+            break
+        i -= 1
+    # skip an opening prepositional or adverbial phrase ("In response, ...")
+    j = i
+    if j < len(toks) and (toks[j].low in _PREP or toks[j].low in _ADVERB or toks[j].low in _TIME_WORDS):
+        k = j
+        while k < before and toks[k].low != ",":
+            k += 1
+        if k < before:
+            i = k + 1
+    while i < before and toks[i].low in _QUOTE_CHARS:
+        i += 1
+    if i >= before or toks[i].low in _SUBJ_PRON - _RELATIVE:
+        return (i, i) if i < before else None
+    # walk right over noun-phrase words
+    k = i
+    last = None
+    while k < before:
+        t = toks[k]
+        prev = toks[k - 1] if k > i else None
+        if t.low in ("'s", "'") or (t.is_word and (_np_word(t, prev) or t.low in _DET)):
+            if last is not None and t.is_word and not t.is_cap and _looks_like_verb_after_subject(toks, k):
+                break
+            last = k
+            k += 1
+            continue
+        if t.low == "of" and last is not None:
+            k += 1
+            continue
+        break
+    if last is None:
+        return None
+    return (i, last)
+
+
+def _looks_like_verb_after_subject(toks: list[_Tok], k: int) -> bool:
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is None:
+        return False
+    return nxt.low in _DET or nxt.is_number or (nxt.is_cap and not toks[k].is_cap) or nxt.low in _QUANT_WORDS
+
+
+# ---------------------------------------------------------------- one predicate
+@dataclass
+class _Statement:
+    trigger: tuple[int, int]
+    harm: str
+    construction: str
+    victims: tuple[int, int] | None = None
+    agent: tuple[int, int] | None = None
+    cause: tuple[int, int] | None = None
+    negated: bool = False
+    #: premodifiers of a nominal trigger that are not victims ("the tragic" deaths)
+    pre: tuple[int, int] | None = None
+    #: a count stated for a death toll ("the death toll has risen to 413")
+    toll: tuple[int, int] | None = None
+
+
+def _harm(toks: list[_Tok], a: int, b: int) -> str:
+    cats = set().union(*(toks[k].cats for k in range(a, b + 1)))
+    return "death" if "death" in cats else "injury"
+
+
+def _trigger_groups(toks: list[_Tok]) -> list[tuple[int, int]]:
+    """Runs of tokens belonging to one death/injury lexicon match."""
+    groups = []
+    k = 0
+    while k < len(toks):
+        if _is_trigger(toks[k]):
+            mid = toks[k].match_id
+            j = k
+            while j + 1 < len(toks) and _is_trigger(toks[j + 1]) and toks[j + 1].match_id == mid:
+                j += 1
+            groups.append((k, j))
+            k = j + 1
+        else:
+            k += 1
+    return groups
+
+
+def _back_over_aux(toks: list[_Tok], k: int) -> tuple[int, list[str], bool]:
+    """Walk left from the token before ``k`` over auxiliaries, adverbs and negation.
+
+    Returns the index of the first token left of the verb group, the kinds of
+    auxiliaries seen, nearest the verb first ("be", "have", "modal") and
+    whether a negation was seen. Raising verbs before "to" are part of the
+    group ("appears to have killed", "is believed to have killed").
+    """
+    i = k - 1
+    kinds: list[str] = []
+    neg = False
+    while i >= 0:
+        low = toks[i].low
+        if low in _BE:
+            kinds.append("be")
+        elif low in _HAVE:
+            kinds.append("have")
+        elif low in _MODAL:
+            kinds.append("modal")
+        elif low == "to":
+            if i >= 1 and toks[i - 1].low in _RAISING:
+                kinds.append("modal")
+                i -= 2
+                continue
+            kinds.append("modal")
+        elif low in _NEG:
+            neg = True
+        elif low in _ADVERB or (low.endswith("ly") and low not in ("deadly", "elderly", "family", "ally")):
+            pass
+        else:
+            break
+        i -= 1
+    return i, kinds, neg
+
+
+def _subject_before(toks: list[_Tok], i: int, previous: list[_Statement]) -> tuple[tuple[int, int] | None, str]:
+    """Subject ending at ``i``: returns (span, how) with how in np/relative/coordinated/none."""
+    i = _skip_quotes_back(toks, i)
+    if i < 0:
+        return None, "none"
+    t = toks[i]
+    if t.low in ("and", "or"):
+        return None, "coordinated"
+    if t.low in _RELATIVE:
+        j = i - 1
+        if j >= 0 and toks[j].low in (",", "\u2014", "\u2013", "-", "("):
+            j -= 1
+        return _np_back(toks, j), "relative"
+    if t.low == ",":
+        # an inserted phrase: "11 people, including a number of militants, had been killed"
+        j = i - 1
+        while j > 0 and i - j < 15 and toks[j].low not in (",", ";"):
+            j -= 1
+        if j > 0 and toks[j].low == "," and toks[j + 1].low in ("including", "among", "most", "many", "mostly", "all"):
+            return _np_back(toks, j - 1), "np"
+        return None, "none"
+    if t.low in ("who", "which") or t.low in _SUBORD or t.low in _PREP or not (t.is_word or t.low in ("'s",)):
+        return None, "none"
+    return _np_back(toks, i), "np"
+
+
+def _by_agent(toks: list[_Tok], k: int) -> tuple[int, int] | None:
+    """The noun phrase of a *by*-phrase after token ``k`` within the clause."""
+    i = k + 1
+    while i < len(toks) and i <= k + 12:
+        t = toks[i]
+        if t.low in (",", ";", ":", "(", ")") or t.low in ("when", "which", "who", "while", "after", "but", "because"):
+            return None
+        if _is_trigger(t):
+            return None
+        if t.low == "by":
+            return _np_forward(toks, i + 1)
+        i += 1
+    return None
+
+
+def _cause_after(toks: list[_Tok], k: int) -> tuple[int, int] | None:
+    """A cause phrase ("in the explosions", "during Israeli airstrikes") after token ``k``."""
+    i = k + 1
+    while i < len(toks) and i <= k + 10:
+        t = toks[i]
+        if t.low in (";", ":", "(", ")") or _is_trigger(t):
+            return None
+        if t.low in ("in", "during", "amid", "amidst", "from", "after", "following", "under", "by"):
+            np = _np_forward(toks, i + 1)
+            if np is not None:
+                heads = [toks[x].low for x in range(np[0], np[1] + 1) if toks[x].low not in ("of",)]
+                # head of the phrase before any "of"
+                head_part = []
+                for x in range(np[0], np[1] + 1):
+                    if toks[x].low == "of":
+                        break
+                    head_part.append(toks[x].low)
+                if head_part and head_part[-1] in CAUSE_NOUNS and heads:
+                    return (i, np[1])
+                i = np[1] + 1
+                continue
+        if t.low == ",":
+            # a comma ends the verb's own phrases unless a time or place phrase follows
+            return None
+        i += 1
+    return None
+
+
+def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
+    out: list[_Statement] = []
+    for a, b in _trigger_groups(toks):
+        harm = _harm(toks, a, b)
+        words = [toks[x].low for x in range(a, b + 1)]
+        head = words[0]
+        last = words[-1]
+        prev_i = a - 1
+        prev = toks[prev_i] if prev_i >= 0 else None
+        nxt_i = b + 1
+        # --- nominal: death(s), death toll, casualties, the dead, the killing of
+        # "shot dead" is a verb phrase ("were shot dead", "gunmen shot dead three guards")
+        is_noun = words != ["shot", "dead"] and (
+            last in _NOUN_TRIGGERS
+            or last.endswith(("tion", "tions", "ities", "ity", "ies"))
+            or last in ("fatal", "fatally")
+            or (head.endswith("ing") and (prev is not None and prev.low in _DET or (nxt_i < len(toks) and toks[nxt_i].low == "of")))
+            or (prev is not None and prev.low in ("the", "a", "an", "their", "his", "her", "its") and head.endswith("ed")
+                and not (nxt_i < len(toks) and _starts_np(toks, nxt_i)))
+            or (prev is not None and prev.low in _DET and not head.endswith(("ed", "ing")) and head not in _INTRANSITIVE)
+        )
+        if head == "dead" and a == b:
+            k2, kinds, neg = _back_over_aux(toks, a - 1 if prev is not None and prev.low in _RAISING else a)
+            if kinds and kinds[0] == "be":
+                # "12 people are confirmed dead", "seven of them were dead": a state, no agent
+                st = _Statement((a, b), harm, "intransitive", negated=neg)
+                st.victims, _ = _subject_before(toks, k2, out)
+                out.append(st)
+                continue
+            if prev is not None and prev.low in ("shot", "shooting", "shoot", "shoots", "gunned", "stabbed") and (
+                    nxt_i < len(toks) and _starts_np(toks, nxt_i)):
+                # "shooting dead 50 people"
+                st = _Statement((a, b), harm, "active")
+                st.victims = _np_forward(toks, nxt_i)
+                before = toks[a - 2] if a >= 2 else None
+                if before is not None and before.is_word and before.low not in _SUBORD:
+                    st.agent = _np_back(toks, a - 2)
+                else:
+                    st.agent = _previous_agent(out) if out else _clause_subject(toks, a - 1)
+                out.append(st)
+                continue
+        if is_noun and head not in _INTRANSITIVE:
+            st = _Statement((a, b), harm, "nominal")
+            j = a - 1
+            while j >= 0 and toks[j].is_word and (toks[j].low in _DET or _np_word(toks[j])) and not toks[j].is_number:
+                j -= 1
+            if j + 1 < a:
+                st.pre = (j + 1, a - 1)
+            if nxt_i < len(toks) and toks[nxt_i].low == "of":
+                st.victims = _np_forward(toks, nxt_i + 1)
+            else:
+                # premodifiers: "1,200 Israeli deaths", "the Palestinian death toll", "20 dead"
+                st.victims = _premodifier_victims(toks, a)
+                if last in ("toll", "tolls"):
+                    st.toll = _toll_count(toks, b)
+                    st.victims = st.victims if st.victims and any(
+                        toks[x].is_cap for x in range(st.victims[0], st.victims[1] + 1)) else None
+            # "Israeli assassinations of ...", "Hamas's killing of ...": with an
+            # of-phrase naming the victims, a capitalised premodifier is the agent
+            if st.pre is not None and nxt_i < len(toks) and toks[nxt_i].low == "of":
+                named = [x for x in range(st.pre[0], st.pre[1] + 1) if toks[x].is_cap or toks[x].low in ("'s",)]
+                if named and toks[named[0]].low != "'s":
+                    st.agent = (named[0], named[-1])
+            # agent of "X caused / resulted in the death(s) of"
+            j = a - 1
+            while j >= 0 and (toks[j].low in _DET or toks[j].low in _QUOTE_CHARS or (
+                    toks[j].is_word and toks[j].low not in _CAUSATIVE and toks[j].low not in ("in", "to")
+                    and _np_word(toks[j]) and j >= a - 3)):
+                j -= 1
+            if j >= 0 and toks[j].low in ("in", "to") and j >= 1 and toks[j - 1].low in _CAUSATIVE:
+                j -= 1
+            if j >= 0 and toks[j].low in _CAUSATIVE:
+                if toks[j].low.endswith("ing") and (j == 0 or toks[j - 1].low in (",", "while", "thus")):
+                    st.agent = _previous_agent(out)
+                else:
+                    k2, _, _ = _back_over_aux(toks, j)
+                    span, how = _subject_before(toks, k2, out)
+                    st.agent = span
+            if st.victims is None and st.toll is None and last not in _KEEP_BARE_NOUNS:
+                continue  # "with assassinations, kidnappings": a mention, not a casualty statement
+            out.append(st)
+            continue
+        # --- intransitive: died, perished, lost their lives
+        if head in _INTRANSITIVE or head in _LOSE:
+            st = _Statement((a, b), harm, "intransitive")
+            k2, kinds, neg = _back_over_aux(toks, a)
+            st.negated = neg
+            span, how = _subject_before(toks, k2, out)
+            if how == "coordinated":
+                span = _previous_victims(out)
+            st.victims = span
+            st.cause = _cause_after(toks, b)
+            out.append(st)
+            continue
+        # --- verbs
+        k2, kinds, neg = _back_over_aux(toks, a)
+        object_follows = nxt_i < len(toks) and _starts_np(toks, nxt_i)
+        if head.endswith("ing"):
+            # participle or progressive: "strikes killing Iranian commanders", ", killing 1,200 people",
+            # "it is killing civilians"
+            st = _Statement((a, b), harm, "active", negated=neg)
+            st.victims = _np_forward(toks, nxt_i)
+            before = toks[k2] if k2 >= 0 else None
+            if before is not None and (before.low in (",", "while", "thus", "and", "also", "by") or before.low in _QUOTE_CHARS):
+                st.agent = _previous_agent(out) if out else _clause_subject(toks, k2)
+            elif before is not None and before.low in _SUBJ_PRON - _RELATIVE:
+                st.agent = (k2, k2)
+            elif before is not None and (before.low in _PREP or before.low == "of"):
+                pass  # a gerund after a preposition: "speaking of killing Muslims" has no subject
+            elif before is not None and before.is_word:
+                st.agent = _np_back(toks, k2)
+            out.append(st)
+            continue
+        passive = bool(kinds) and kinds[0] == "be"
+        if not object_follows and nxt_i + 1 < len(toks) and toks[nxt_i].low in ("and", "or") and (
+                _verbish(toks[nxt_i + 1], None) or toks[nxt_i + 1].low.endswith("ed") or _is_trigger(toks[nxt_i + 1])):
+            object_follows = _starts_np(toks, nxt_i + 2)  # "killed and captured Israeli soldiers"
+            if object_follows:
+                nxt_i += 2
+        if not passive and head.endswith(("ed", "en")) and not object_follows and "have" not in kinds:
+            # reduced passive: "Americans killed in the attacks", "three women injured"
+            passive = True
+        if head in ("slain",):
+            passive = not object_follows
+        before_tok = toks[k2] if k2 >= 0 else None
+        if (not kinds and object_follows and head.endswith(("ed", "en")) and a == b and (
+                before_tok is None or before_tok.low in _DET or before_tok.low in _PREP)):
+            # an adjectival participle: "Wounded people are treated", "the injured soldiers"
+            st = _Statement((a, b), harm, "passive_agentless", negated=neg)
+            st.victims = _np_forward(toks, nxt_i)
+            out.append(st)
+            continue
+        if passive:
+            agent = _by_agent(toks, b)
+            st = _Statement((a, b), harm, "passive_agentive" if agent else "passive_agentless", negated=neg)
+            st.agent = agent
+            before = toks[k2] if k2 >= 0 else None
+            if before is not None and before.low in ("it", "they", "he", "she", "we", "i", "you") and not kinds:
+                # fronted object: "the civilians it slaughtered"
+                st.construction = "active"
+                st.agent = (k2, k2)
+                st.victims = _np_back(toks, k2 - 1)
+            else:
+                span, how = _subject_before(toks, k2, out)
+                if how == "coordinated":
+                    span = _previous_victims(out)
+                st.victims = span
+            if st.agent is None:
+                st.cause = _cause_after(toks, b)
+            out.append(st)
+            continue
+        # active finite verb
+        st = _Statement((a, b), harm, "active", negated=neg)
+        st.victims = _np_forward(toks, nxt_i)
+        span, how = _subject_before(toks, k2, out)
+        if how == "coordinated":
+            span = _previous_agent(out) if out else _clause_subject(toks, k2)
+        st.agent = span
+        out.append(st)
+    for st in out:
+        if st.victims is not None:
+            words = [toks[x].low for x in range(st.victims[0], st.victims[1] + 1) if toks[x].is_word]
+            if words and (words[0] in _NONE_WORDS or words[:2] == ["no", "one"]):
+                st.negated = True
+    return out
+
+
+def _premodifier_victims(toks: list[_Tok], a: int) -> tuple[int, int] | None:
+    """Victims named before a nominal trigger ("1,200 Israeli deaths", "Lanza's death").
+
+    The words directly before the noun count as victims only when they hold a
+    count, a capitalised name or nationality, a possessive or a victim-group
+    word; "gun deaths", "mass killings" or "the farm murders" name none.
+    """
+    i = a - 1
+    while i >= 0 and toks[i].low in _QUOTE_CHARS:
+        i -= 1
+    end = i
+    while i >= 0:
+        t = toks[i]
+        if t.low in ("'s", "'"):
+            i -= 1
+            continue
+        if not t.is_word or t.low in _PREP or t.low in _SUBORD or t.low == "of" or _is_trigger(t):
+            break
+        if _verbish(t, toks[i - 1] if i else None) or t.low in _CLAUSE_VERBS:
+            break
+        if t.low in _DET:
+            break
+        nxt = toks[i + 1]
+        if (not t.is_cap and not t.is_number and not _is_number_word(t.low) and t.low not in _QUANT_WORDS
+                and t.low not in _VAGUE and (nxt.is_number or _is_number_word(nxt.low))):
+            break  # a verb before the count: "left | five women dead"
+        i -= 1
+    start = i + 1
+    # a quantity qualifier right before a count ("more than 500 dead")
+    for pre in _QUANT_PREFIX:
+        n = len(pre)
+        if start - n >= 0 and tuple(x.low for x in toks[start - n : start]) == pre and start <= end and (
+                toks[start].is_number or _is_number_word(toks[start].low)):
+            start -= n
+            break
+    while start <= end and _looks_like_leading_verb(toks, start):
+        start += 1
+    if start > end:
+        return None
+    span = toks[start : end + 1]
+    informative = any(
+        t.is_number or _is_number_word(t.low) or t.is_cap or t.low.endswith(("'s", "s'")) or t.low == "'s"
+        or t.cats & _VICTIM_CATS or t.low in _NONE_WORDS or t.low == "zero"
+        for t in span
+    )
+    return (start, end) if informative else None
+
+
+def _toll_count(toks: list[_Tok], k: int) -> tuple[int, int] | None:
+    """The count a death toll is said to stand at: "has risen to 413", "of 1,200", "topped 1,200"."""
+    i = k + 1
+    while i < len(toks) and i <= k + 12:
+        t = toks[i]
+        if t.low in (";", ":", "(", ")", ".") or _is_trigger(t):
+            return None
+        if t.is_number or (_is_number_word(t.low) and t.low not in ("one",)):
+            j = i
+            while j > k + 1 and tuple(x.low for x in toks[j - 2 : j]) in {p for p in _QUANT_PREFIX if len(p) == 2}:
+                j -= 2
+            if j > k + 1 and (toks[j - 1].low,) in _QUANT_PREFIX:
+                j -= 1
+            e = i
+            while e + 1 < len(toks) and (_is_number_word(toks[e + 1].low) or toks[e + 1].low in ("million", "thousand")):
+                e += 1
+            return (j, e)
+        i += 1
+    return None
+
+
+def _previous_agent(out: list[_Statement]) -> tuple[int, int] | None:
+    for st in reversed(out):
+        if st.agent is not None:
+            return st.agent
+    return None
+
+
+def _previous_victims(out: list[_Statement]) -> tuple[int, int] | None:
+    for st in reversed(out):
+        if st.victims is not None:
+            return st.victims
+    return None
+
+
+# ---------------------------------------------------------------- table
+_VICTIM_CATS = frozenset(VICTIM_PRIORITY)
+
+
+def _voice_lookup(spans: list[tuple[int, int, str]], offsets: list[int]) -> list[str]:
+    if not offsets:
+        return []
+    return [str(v) for v in voice_of(spans, offsets)]
+
+
+def _age_years(match: str) -> float | None:
+    m = _AGE_VALUE.search(match)
+    if m is None:
+        digits = re.search(r"\d+", match)
+        return float(digits.group()) if digits else None
+    raw, unit = m.group(1), m.group(2).lower()
+    value = float(raw) if raw.isdigit() else _word_number([raw])
+    if value is None:
+        return None
+    return float(value) / {"year": 1, "month": 12, "week": 52, "day": 365}[unit]
+
+
+def _names(toks: list[_Tok], span: tuple[int, int], sentence_start: int) -> list[tuple[int, str]]:
+    """Personal names in a victims phrase (see the module docstring).
+
+    A name is the run of capitalised words that ends the victims phrase (before
+    any preposition other than "of"), whose last word is not a plural
+    ("Palestinians", "Israelis") and is not a victim-group word of the
+    lexicon; a one-word run at the very start of the sentence is not taken
+    (it may be a capitalised common word).
+    """
+    a, b = span
+    end = b
+    for x in range(a, b + 1):
+        if toks[x].low in _PREP and toks[x].low != "of" and x > a:
+            end = x - 1
+            break
+    k = end
+    while k >= a and toks[k].is_word and toks[k].is_cap and not toks[k].is_number and toks[k].low not in _DET:
+        k -= 1
+    run = toks[k + 1 : end + 1]
+    if not run:
+        return []
+    last = run[-1]
+    if last.low.endswith("s") or last.cats & _VICTIM_CATS or last.low in _TIME_WORDS:
+        return []
+    if len(run) == 1 and run[0].start == sentence_start:
+        return []
+    return [(run[0].start, " ".join(t.text for t in run))]
+
+
+@registry.measure("casualties", requires=("annotations",), produces=schema.CASUALTIES + EXTRA_COLUMNS)
+def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: Annotations | None = None,
+               matches: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per casualty statement: victims, count, group, construction and agent.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus with ``doc_id``, ``outlet`` and ``text`` (see
+        :func:`framing.read_corpus`).
+    lexicon : str, Path or Lexicon, default ``"casualty"``
+        The lexicon giving the death and injury words (categories ``death``,
+        ``injury``), the victim groups (``children``, ``women``,
+        ``civilians``, ``security_forces``, ``militants``, ``people``) and the
+        ``humanising`` and ``emotive`` words.
+    annotations : Annotations, optional
+        The sentences, quotes and voice of this corpus from :func:`framing.annotate`; computed when omitted.
+    matches : pandas.DataFrame, optional
+        Matches of this corpus from :func:`framing.find` that include the casualty lexicon's; computed when
+        omitted.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per casualty predicate, in text order, with columns
+
+        - ``doc_id``, ``outlet``: the document;
+        - ``sentence_id``: the sentence (as in :func:`framing.sentences`);
+        - ``victims``: the victims phrase as written, or None when the
+          statement names none ("the death toll");
+        - ``number``: the stated count (nullable integer) or missing;
+        - ``victim_category``: ``children``, ``women``, ``civilians``,
+          ``security_forces``, ``militants`` or ``people`` (first of
+          :data:`VICTIM_PRIORITY` found in the victims phrase; an age under 18
+          counts as ``children``; ``people`` when none is named), None
+          without a victims phrase;
+        - ``construction``: one of :data:`framing.schema.CONSTRUCTIONS`;
+        - ``agent``: the agent phrase (subject of an active verb, *by*-phrase
+          of a passive, causer of a nominal) or None;
+        - ``humanising``: "; "-joined humanising details (lexicon words,
+          ages, names) or "";
+        - ``emotive``: "; "-joined emotive lexicon words in the statement or "";
+        - ``voice``: ``narrator``, ``quote`` or ``scare_quote`` at the
+          killing word;
+        - ``start``, ``end``: offsets of the whole statement in ``text``;
+        - ``harm``: ``death`` or ``injury``;
+        - ``cause``: an instrument or event phrase that is not an agent
+          ("in the explosions") or None;
+        - ``negated``: True for "no one was killed", "was not killed".
+
+        Documents without a casualty statement have no rows (this is an
+        event table; join on the corpus to count zeros).
+
+    Raises
+    ------
+    framing.errors.SchemaError
+        If the corpus lacks ``doc_id``, ``outlet`` or ``text``.
+    """
+    schema.require(corpus, schema.CORPUS, what="corpus")
+    columns = list(schema.CASUALTIES) + list(EXTRA_COLUMNS)
+    ann = checked_annotations(corpus, annotations)
+    matches = lexicon_matches(corpus, [as_lexicon(lexicon)], matches=matches, annotations=ann)
+    outlet_of = dict(zip(corpus["doc_id"].astype(str), corpus["outlet"].astype(str)))
+    rows: list[dict[str, Any]] = []
+    # plain arrays sorted by document and offset; one slice per document
+    m_doc = matches["doc_id"].astype(str).to_numpy(dtype=object)
+    m_start_all = matches["start"].to_numpy(dtype=np.int64)
+    order_all = np.lexsort((m_start_all, m_doc)) if len(matches) else np.zeros(0, dtype=np.int64)
+    m_doc = m_doc[order_all]
+    m_start_all = m_start_all[order_all]
+    m_end_all = matches["end"].to_numpy(dtype=np.int64)[order_all]
+    # nested categories ("victims.children") are known by their last part
+    m_cat_all = np.array([c.rsplit(".", 1)[-1] for c in matches["category"].astype(str)], dtype=object)[order_all]
+    # a subcategory of death or injury ("death.emotive": slaughtered) is a trigger and keeps its own name too
+    m_top_all = np.array([c.split(".", 1)[0] for c in matches["category"].astype(str)], dtype=object)[order_all]
+    is_trigger = np.isin(m_top_all, ["death", "injury"])
+    slices: dict[str, tuple[int, int]] = {}
+    if len(m_doc):
+        cuts = np.flatnonzero(m_doc[1:] != m_doc[:-1]) + 1
+        for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(m_doc)]):
+            if is_trigger[lo:hi].any():
+                slices[m_doc[lo]] = (int(lo), int(hi))
+    for doc_id, text in zip(corpus["doc_id"].astype(str), corpus["text"]):
+        if doc_id not in slices or not isinstance(text, str):
+            continue
+        lo_doc, hi_doc = slices[doc_id]
+        m_start = m_start_all[lo_doc:hi_doc]
+        m_end = m_end_all[lo_doc:hi_doc]
+        m_cat = m_cat_all[lo_doc:hi_doc]
+        m_top = m_top_all[lo_doc:hi_doc]
+        trig = is_trigger[lo_doc:hi_doc]
+        doc_rows: list[dict[str, Any]] = []
+        for sid, (s_start, s_end) in enumerate(ann.sentence_spans(doc_id)):
+            lo = int(m_start.searchsorted(s_start, side="left"))
+            hi = int(m_start.searchsorted(s_end, side="left"))
+            if lo == hi or not trig[lo:hi].any():
+                continue
+            toks = _tokens(text[s_start:s_end], s_start)
+            # longest death/injury match first, so "death toll" is one trigger, not two
+            order = sorted(range(lo, hi), key=lambda x: (-(m_end[x] - m_start[x]), m_start[x]))
+            for mid in order:
+                for t in toks:
+                    if t.start < m_end[mid] and t.end > m_start[mid]:
+                        t.cats.add(m_cat[mid])
+                        t.cats.add(m_top[mid])
+                        if trig[mid] and t.match_id is None:
+                            t.match_id = int(mid)
+            for st in _analyse_sentence(toks):
+                doc_rows.append(_row(doc_id, outlet_of[doc_id], sid, text, s_start, toks, st))
+        voices = _voice_lookup(ann.voice_spans(doc_id), [r.pop("_trigger_start") for r in doc_rows])
+        for r, v in zip(doc_rows, voices):
+            r["voice"] = v
+        rows.extend(doc_rows)
+    table = pd.DataFrame(rows, columns=columns)
+    table["number"] = table["number"].astype("Int64")
+    table["negated"] = table["negated"].astype(bool)
+    for col in ("sentence_id", "start", "end"):
+        table[col] = table[col].astype("int64")
+    return table
+
+
+def _span_text(text: str, toks: list[_Tok], span: tuple[int, int] | None) -> str | None:
+    if span is None:
+        return None
+    return text[toks[span[0]].start : toks[span[1]].end]
+
+
+def _row(doc_id: str, outlet: str, sid: int, text: str, s_start: int, toks: list[_Tok], st: _Statement) -> dict:
+    spans = [s for s in (st.trigger, st.victims, st.agent, st.cause, st.pre, st.toll) if s is not None]
+    a = min(s[0] for s in spans)
+    b = max(s[1] for s in spans)
+    start, end = toks[a].start, toks[b].end
+    victims_toks = toks[st.victims[0] : st.victims[1] + 1] if st.victims else []
+    number = _victim_number(victims_toks) if victims_toks else None
+    if number is None and st.toll is not None:
+        number = _count_of(toks[st.toll[0] : st.toll[1] + 1])
+    category = None
+    humanising: list[tuple[int, str]] = []
+    if victims_toks:
+        cats = set().union(*(t.cats for t in victims_toks))
+        category = next((c for c in VICTIM_PRIORITY if c in cats), None)
+        vtext = text[victims_toks[0].start : victims_toks[-1].end]
+        for m in _AGE.finditer(vtext):
+            years = _age_years(m.group())
+            if years is not None and years < 18 and category in (None, "people", "civilians"):
+                category = "children"
+        if category is None:
+            category = "people"
+        humanising.extend(_names(toks, st.victims, s_start))
+    seen_h: set[tuple[int, str]] = set()
+    emotive: list[tuple[int, str]] = []
+    for t in toks[a : b + 1]:
+        if "emotive" in t.cats:
+            emotive.append((t.start, t.text))
+    for t in victims_toks:
+        if "humanising" in t.cats:
+            humanising.append((t.start, t.text))
+    if victims_toks:
+        v0 = victims_toks[0].start
+        for m in _AGE.finditer(text[v0 : victims_toks[-1].end]):
+            humanising.append((v0 + m.start(), m.group()))
+    humanising = [h for h in sorted(humanising) if not (h in seen_h or seen_h.add(h))]
+    emotive = sorted(set(emotive))
+    return {
+        "doc_id": doc_id,
+        "outlet": outlet,
+        "sentence_id": sid,
+        "victims": _span_text(text, toks, st.victims),
+        "number": 0 if st.negated and number is None and victims_toks and victims_toks[0].low in _NONE_WORDS else number,
+        "victim_category": category,
+        "construction": st.construction,
+        "agent": _span_text(text, toks, st.agent),
+        "humanising": "; ".join(_merge_overlaps(humanising)),
+        "emotive": "; ".join(w for _, w in emotive),
+        "voice": None,
+        "start": start,
+        "end": end,
+        "harm": st.harm,
+        "cause": _span_text(text, toks, st.cause),
+        "negated": st.negated,
+        "_trigger_start": toks[st.trigger[0]].start,
+    }
+
+
+def _merge_overlaps(items: list[tuple[int, str]]) -> list[str]:
+    """Drop a detail contained in an earlier one at an overlapping offset."""
+    out: list[tuple[int, int, str]] = []
+    for s, w in items:
+        e = s + len(w)
+        if out and s < out[-1][1]:
+            if e > out[-1][1]:
+                out[-1] = (out[-1][0], e, out[-1][2] if len(out[-1][2]) >= len(w) else w)
+            continue
+        out.append((s, e, w))
+    return [w for _, _, w in out]

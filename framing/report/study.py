@@ -1,0 +1,210 @@
+"""Reproducible studies: a YAML spec in, a report and its tables out, next to the spec.
+
+A study spec names everything an analysis depends on, so that running it again
+(on another machine, years later) gives the same tables::
+
+    name: iran_pakistan_2024
+    title: Five outlets on the January 2024 Iran-Pakistan strikes
+    description: ...
+    corpus: example                 # the bundled corpus, or a path relative to this file
+    actors:                         # actor -> aliases
+      Jaish al-Adl: [Jaish al-Adl, Jaish-ul-Adl, Army of Justice]
+      Hamas: [Hamas]
+    lexicons: [actor_labels, attribution, casualty, hedging]   # omit for every bundled lexicon
+    compare:
+      by: outlet                    # any corpus column
+      voice: narrator               # narrator, quote, scare_quote or all
+      n_resamples: 1999
+    wire:
+      pairs: [[timesofisrael, ahram]]   # omit to take every pair above min_similarity
+      min_similarity: 0.25
+    keyness_terms: 10
+    seed: 20240117
+    output: output                  # folder, relative to this file
+
+:func:`run_study` writes the report into ``<output>/report/`` (``index.html``,
+``tables/``, ``figures/``, ``manifest.json``). Paths recorded in the manifest
+are the spec's own (relative) ones, so a study run in two clones gives
+byte-identical tables and the same manifest apart from its time stamp.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from framing import schema
+from framing.errors import InputNotFoundError, SchemaError
+
+__all__ = ["Study", "load_study", "run_study"]
+
+_TOP_KEYS = {"name", "title", "description", "corpus", "actors", "lexicons", "compare", "wire", "keyness_terms",
+             "seed", "output", "max_articles"}
+_COMPARE_KEYS = {"by", "voice", "n_resamples"}
+_WIRE_KEYS = {"pairs", "min_similarity"}
+
+
+@dataclass(frozen=True)
+class Study:
+    """A validated study spec (see the module docstring for the YAML keys)."""
+
+    path: Path
+    name: str
+    corpus: str
+    title: str = ""
+    description: str = ""
+    actors: dict[str, list[str]] = field(default_factory=dict)
+    lexicons: list[str] | None = None
+    by: str = "outlet"
+    voice: str | None = "narrator"
+    n_resamples: int = 1999
+    wire_pairs: list[tuple[str, str]] | None = None
+    min_wire_similarity: float = 0.25
+    keyness_terms: int = 10
+    seed: int = 0
+    output: str = "output"
+    max_articles: int = 500
+
+    @property
+    def output_dir(self) -> Path:
+        """Where the study writes (``output`` resolved against the spec's folder)."""
+        return (self.path.parent / self.output).resolve()
+
+    @property
+    def corpus_path(self) -> str | Path:
+        """``"example"`` or the corpus path resolved against the spec's folder."""
+        return self.corpus if self.corpus == "example" else (self.path.parent / self.corpus)
+
+
+def _line_of(text: str, key: str) -> str:
+    for i, line in enumerate(text.splitlines(), start=1):
+        if line.lstrip().startswith(f"{key}:"):
+            return f" line {i}"
+    return ""
+
+
+def _mapping(value: Any, where: str, allowed: set[str], text: str) -> dict:
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise SchemaError(f"{where}: expected a mapping, got {type(value).__name__}")
+    unknown = sorted(set(map(str, value)) - allowed)
+    if unknown:
+        raise SchemaError(f"{where}{_line_of(text, unknown[0])}: unknown key(s) {unknown}; allowed: {sorted(allowed)}")
+    return dict(value)
+
+
+def _int(value: Any, where: str, *, minimum: int = 0) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise SchemaError(f"{where}: expected an integer >= {minimum}, got {value!r}")
+    return value
+
+
+def load_study(path: str | Path) -> Study:
+    """Read and validate a study spec.
+
+    Parameters
+    ----------
+    path : str or Path
+        The ``study.yaml`` file.
+
+    Returns
+    -------
+    Study
+        The validated spec.
+
+    Raises
+    ------
+    InputNotFoundError
+        The file (or the corpus it names) does not exist.
+    SchemaError
+        Malformed YAML, an unknown key, or a value of the wrong type; the
+        message names the file, the line and the key.
+    """
+    import yaml
+
+    from framing.measures.actors import load_actors
+
+    p = Path(path)
+    if not p.is_file():
+        raise InputNotFoundError(f"study spec {p} does not exist")
+    text = p.read_text(encoding="utf-8")
+    try:
+        spec = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" line {mark.line + 1}" if mark is not None else ""
+        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
+        raise SchemaError(f"study spec {p}{where}: not valid YAML ({problem})") from None
+    spec = _mapping(spec, f"study spec {p}", _TOP_KEYS, text)
+    for key in ("name", "corpus"):
+        if not isinstance(spec.get(key), str) or not spec[key].strip():
+            raise SchemaError(f"study spec {p}{_line_of(text, key)}: '{key}' is required and must be a string")
+    corpus = spec["corpus"].strip()
+    if corpus != "example" and not (p.parent / corpus).exists():
+        raise InputNotFoundError(f"study spec {p}{_line_of(text, 'corpus')}: corpus {corpus} does not exist "
+                                 f"(paths are relative to the spec's folder; 'example' is the bundled corpus)")
+    actors = load_actors(spec["actors"], source=f"study spec {p}: actors") if spec.get("actors") else {}
+    lexicons = spec.get("lexicons")
+    if lexicons is not None and (not isinstance(lexicons, list) or not all(isinstance(x, str) for x in lexicons)):
+        raise SchemaError(f"study spec {p}{_line_of(text, 'lexicons')}: 'lexicons' must be a list of names")
+    compare = _mapping(spec.get("compare"), f"study spec {p}: compare", _COMPARE_KEYS, text)
+    voice = compare.get("voice", "narrator")
+    if voice not in (*schema.VOICES, "all"):
+        raise SchemaError(f"study spec {p}{_line_of(text, 'voice')}: compare.voice must be one of "
+                          f"{[*schema.VOICES, 'all']}, got {voice!r}")
+    wire = _mapping(spec.get("wire"), f"study spec {p}: wire", _WIRE_KEYS, text)
+    pairs = wire.get("pairs")
+    if pairs is not None:
+        if not isinstance(pairs, list) or not all(isinstance(x, list) and len(x) == 2 for x in pairs):
+            raise SchemaError(f"study spec {p}{_line_of(text, 'pairs')}: wire.pairs must be a list of [doc_a, doc_b]")
+        pairs = [(str(a), str(b)) for a, b in pairs]
+    min_sim = wire.get("min_similarity", 0.25)
+    if not isinstance(min_sim, (int, float)) or not 0 <= min_sim <= 1:
+        raise SchemaError(f"study spec {p}: wire.min_similarity must be a number between 0 and 1, got {min_sim!r}")
+    return Study(
+        path=p.resolve(), name=spec["name"].strip(), corpus=corpus, title=str(spec.get("title") or ""),
+        description=str(spec.get("description") or ""), actors=actors, lexicons=lexicons,
+        by=str(compare.get("by", "outlet")), voice=None if voice == "all" else voice,
+        n_resamples=_int(compare.get("n_resamples", 1999), f"study spec {p}: compare.n_resamples", minimum=1),
+        wire_pairs=pairs, min_wire_similarity=float(min_sim),
+        keyness_terms=_int(spec.get("keyness_terms", 10), f"study spec {p}: keyness_terms", minimum=1),
+        seed=_int(spec.get("seed", 0), f"study spec {p}: seed"), output=str(spec.get("output") or "output"),
+        max_articles=_int(spec.get("max_articles", 500), f"study spec {p}: max_articles", minimum=1),
+    )
+
+
+def run_study(spec: str | Path | Study, *, output: str | Path | None = None, progress: bool = False) -> Path:
+    """Run a study spec and write its report next to it.
+
+    Parameters
+    ----------
+    spec : str, Path or Study
+        The ``study.yaml`` file (or a loaded :class:`Study`).
+    output : str or Path, optional
+        Write here instead of the spec's ``output`` folder.
+    progress : bool
+        Show a progress bar on standard error.
+
+    Returns
+    -------
+    pathlib.Path
+        ``<output>/report/index.html``; beside it ``tables/*.csv``,
+        ``figures/*.{png,pdf,svg}`` and ``manifest.json`` (see :func:`framing.report`).
+    """
+    from framing.report.analysis import report
+
+    study = spec if isinstance(spec, Study) else load_study(spec)
+    out = Path(output) if output is not None else study.output_dir
+    parameters = {"study": {"name": study.name, "spec": study.path.name, "description": study.description,
+                            "spec_sha256": hashlib.sha256(study.path.read_bytes()).hexdigest()}}
+    return report(
+        study.corpus_path, out / "report", actors=study.actors or None, lexicons=study.lexicons,
+        wire=study.wire_pairs, min_wire_similarity=study.min_wire_similarity, by=study.by, voice=study.voice,
+        seed=study.seed, n_resamples=study.n_resamples, keyness_terms=study.keyness_terms,
+        title=study.title or study.name, max_articles=study.max_articles, parameters=parameters, progress=progress,
+        source_label=study.corpus,
+    )

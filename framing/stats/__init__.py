@@ -1,0 +1,17 @@
+"""Statistics on the measures' tables: result tables and multiplicity control, resampling, rates and shares
+compared across groups, and keyness.
+
+Stage ``stats`` may import :mod:`framing.errors`, :mod:`framing.schema` and :mod:`framing.text` (tokens for
+keyness); it never plots.
+"""
+
+from framing.stats.keyness import keyness
+from framing.stats.rates import compare
+from framing.stats.shares import compare_shares
+from framing.stats.resampling import bootstrap, permutation_test
+from framing.stats.results import ResultTable, SmallSampleWarning, adjust_pvalues, result_table
+
+__all__ = [
+    "ResultTable", "SmallSampleWarning", "adjust_pvalues", "bootstrap", "compare", "compare_shares", "keyness",
+    "permutation_test", "result_table",
+]

@@ -1,0 +1,220 @@
+"""One annotation pass: the sentence, quote and voice tables of a corpus, built once and read by every measure.
+
+Every measure of the library reads the same three judgements about a document: where its sentences are,
+where its quotations are (and whose they are), and which voice each character is in. :func:`annotate`
+makes them in one pass over the corpus (finding each document's quotes once, and reusing the sentence
+spans that quote attribution computes) and returns an :class:`Annotations`; :func:`framing.find`,
+:func:`framing.score`, :func:`framing.actor_labels`, :func:`framing.attributions` and
+:func:`framing.casualties` take it as ``annotations=`` instead of recomputing it::
+
+    ann = framing.annotate(corpus)
+    matches = framing.find(corpus, annotations=ann)
+    scores = framing.score(corpus, matches=matches, annotations=ann)
+    labels = framing.actor_labels(corpus, actors, annotations=ann, matches=matches)
+
+The tables are the ones :func:`framing.sentences`, :func:`framing.quotes` and :func:`framing.voice` return.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from framing import registry, schema
+from framing.errors import SchemaError
+from framing.text.quotes import QUOTES_EXTRA, analyse_quotes
+from framing.text.voice import voice_with_ids
+from framing.text.sentences import split_sentences
+
+__all__ = ["Annotations", "annotate", "quotes", "voice"]
+
+_QUOTE_DTYPES = {"doc_id": "str", "quote_id": "int64", "sentence_id": "int64", "start": "int64", "end": "int64",
+                 "text": "str", "kind": "str", "speaker": "str", "verb": "str", "outlet": "str",
+                 "speaker_start": "Int64", "speaker_end": "Int64", "verb_start": "Int64", "verb_end": "Int64"}
+
+
+@dataclass(frozen=True)
+class Annotations:
+    """The sentence, quote and voice tables of one corpus.
+
+    Attributes
+    ----------
+    sentences : pandas.DataFrame
+        :data:`framing.schema.SENTENCES`, as :func:`framing.sentences` returns it.
+    quotes : pandas.DataFrame
+        :data:`framing.schema.QUOTES` and ``outlet, speaker_start, speaker_end, verb_start, verb_end``, as
+        :func:`framing.quotes` returns it.
+    voice : pandas.DataFrame
+        :data:`framing.schema.VOICE` and ``quote_id``, as :func:`framing.voice` returns it.
+    doc_ids : tuple of str
+        The documents annotated, in corpus order.
+    """
+
+    sentences: pd.DataFrame
+    quotes: pd.DataFrame
+    voice: pd.DataFrame
+    doc_ids: tuple[str, ...]
+    resolve_pronouns: bool = True
+    _voice_lists: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict, repr=False, compare=False)
+    _sentence_lists: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False, compare=False)
+
+    def check(self, corpus: pd.DataFrame) -> None:
+        """Raise :class:`~framing.errors.SchemaError` unless these annotations are of ``corpus``'s documents."""
+        ids = tuple(str(d) for d in corpus["doc_id"])
+        if ids != self.doc_ids:
+            missing = [d for d in ids if d not in set(self.doc_ids)][:3]
+            raise SchemaError(
+                "the annotations are not of this corpus (made by framing.annotate on other documents"
+                + (f", e.g. no annotation of {missing}" if missing else ", or in another order")
+                + "); annotate this corpus"
+            )
+
+    def voice_spans(self, doc_id: str) -> list[tuple[int, int, str]]:
+        """The voice spans ``(start, end, voice)`` of one document, as :func:`framing.text.voice_spans` gives them."""
+        return self._voice_lists.get(str(doc_id), [])
+
+    def sentence_spans(self, doc_id: str) -> list[tuple[int, int]]:
+        """The sentence spans ``(start, end)`` of one document, as :func:`framing.text.split_sentences` gives them."""
+        return self._sentence_lists.get(str(doc_id), [])
+
+
+def annotate(corpus: pd.DataFrame, *, resolve_pronouns: bool = True) -> Annotations:
+    """Sentences, quotes and voice of every document, in one pass.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus with ``doc_id``, ``outlet`` and ``text`` (see :func:`framing.read_corpus`).
+    resolve_pronouns : bool, default True
+        Replace a pronoun speaker by its named antecedent (see :func:`framing.quotes`).
+
+    Returns
+    -------
+    Annotations
+        Its ``sentences``, ``quotes`` and ``voice`` tables equal those of :func:`framing.sentences`,
+        :func:`framing.quotes` and :func:`framing.voice` on the same corpus.
+
+    Raises
+    ------
+    framing.errors.SchemaError
+        If the corpus lacks a required column.
+    """
+    schema.require(corpus, schema.CORPUS, what="corpus")
+    sent_cols: dict[str, list] = {c: [] for c in schema.SENTENCES}
+    quote_cols: dict[str, list] = {c: [] for c in schema.QUOTES + QUOTES_EXTRA}
+    voice_cols: dict[str, list] = {"doc_id": [], "start": [], "end": [], "voice": [], "quote_id": []}
+    voice_lists: dict[str, list[tuple[int, int, str]]] = {}
+    sentence_lists: dict[str, list[tuple[int, int]]] = {}
+    doc_ids = []
+    for doc_id, outlet, text in zip(corpus["doc_id"], corpus["outlet"], corpus["text"]):
+        text = text if isinstance(text, str) else ""
+        doc_ids.append(str(doc_id))
+        found, sents = analyse_quotes(text, resolve_pronouns) if text else ((), [])
+        if not sents and text.strip():
+            sents = split_sentences(text)
+        sentence_lists[str(doc_id)] = sents
+        for k, (a, b) in enumerate(sents):
+            sent_cols["doc_id"].append(doc_id)
+            sent_cols["sentence_id"].append(k)
+            sent_cols["start"].append(a)
+            sent_cols["end"].append(b)
+            sent_cols["text"].append(text[a:b])
+        starts = [a for a, _ in sents]
+        for qid, q in enumerate(found):
+            for col, value in (("doc_id", doc_id), ("quote_id", qid),
+                               ("sentence_id", max(bisect.bisect_right(starts, q.open_start) - 1, 0)),
+                               ("start", q.start), ("end", q.end), ("text", text[q.start:q.end]), ("kind", q.kind),
+                               ("speaker", q.speaker), ("verb", q.verb), ("outlet", outlet),
+                               ("speaker_start", q.speaker_start), ("speaker_end", q.speaker_end),
+                               ("verb_start", q.verb_start), ("verb_end", q.verb_end)):
+                quote_cols[col].append(value)
+        spans = voice_with_ids(text, found)
+        voice_lists[str(doc_id)] = [(a, b, v) for a, b, v, _ in spans]
+        for a, b, v, qid in spans:
+            voice_cols["doc_id"].append(doc_id)
+            voice_cols["start"].append(a)
+            voice_cols["end"].append(b)
+            voice_cols["voice"].append(v)
+            voice_cols["quote_id"].append(qid)
+    sentences = pd.DataFrame({
+        "doc_id": pd.Series(sent_cols["doc_id"], dtype="str"),
+        "sentence_id": pd.Series(sent_cols["sentence_id"], dtype="int64"),
+        "start": pd.Series(sent_cols["start"], dtype="int64"),
+        "end": pd.Series(sent_cols["end"], dtype="int64"),
+        "text": pd.Series(sent_cols["text"], dtype="str"),
+    })
+    quotes = pd.DataFrame({c: pd.Series(v, dtype=_QUOTE_DTYPES[c]) for c, v in quote_cols.items()})
+    voice = pd.DataFrame({
+        "doc_id": pd.Series(voice_cols["doc_id"], dtype="str"),
+        "start": pd.Series(voice_cols["start"], dtype="int64"),
+        "end": pd.Series(voice_cols["end"], dtype="int64"),
+        "voice": pd.Series(voice_cols["voice"], dtype="str"),
+        "quote_id": pd.Series(voice_cols["quote_id"], dtype="Int64"),
+    })
+    return Annotations(sentences, quotes, voice, tuple(doc_ids), resolve_pronouns, voice_lists, sentence_lists)
+
+
+@registry.measure("quotes", produces=schema.QUOTES)
+def quotes(corpus: pd.DataFrame, *, resolve_pronouns: bool = True) -> pd.DataFrame:
+    """One row per quotation of every document.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus with ``doc_id``, ``outlet`` and ``text`` columns.
+    resolve_pronouns : bool, default True
+        See :func:`find_quotes`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``doc_id`` (str), ``quote_id`` (int, 0-based within the
+        document), ``sentence_id`` (int, the sentence of the opening mark, as
+        numbered by :func:`framing.sentences`), ``start``, ``end`` (int: the
+        quoted content between the marks, ``text == corpus text[start:end]``),
+        ``text`` (str), ``kind`` (``"direct"`` or ``"scare"``), ``speaker``
+        (str or missing), ``verb`` (str or missing), then ``outlet`` (str),
+        ``speaker_start``, ``speaker_end``, ``verb_start``, ``verb_end``
+        (nullable Int64 offsets of the speaker and verb as written; for a
+        resolved pronoun or an inherited speaker, the earlier mention).
+        A document without quotes has no rows.
+
+    Raises
+    ------
+    framing.errors.SchemaError
+        If a required column is missing.
+    """
+    return annotate(corpus, resolve_pronouns=resolve_pronouns).quotes
+
+
+@registry.measure("voice", produces=schema.VOICE)
+def voice(corpus: pd.DataFrame) -> pd.DataFrame:
+    """Voice of every character of every document, as contiguous spans.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus with ``doc_id`` and ``text`` columns.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``doc_id`` (str), ``start``, ``end`` (int, end exclusive),
+        ``voice`` (``"narrator"``, ``"quote"`` or ``"scare_quote"``) and
+        ``quote_id`` (nullable Int64: the row of :func:`quotes` a quote span
+        belongs to, missing for narrator spans). For each document the spans
+        are in order, non-empty and cover ``0 .. len(text)`` exactly; a quote
+        span runs from the opening to the closing mark. A document with an
+        empty text has no characters and therefore no rows.
+
+    Raises
+    ------
+    framing.errors.SchemaError
+        If ``doc_id`` or ``text`` is missing.
+    """
+    schema.require(corpus, ("doc_id", "text"), what="corpus")
+    if "outlet" not in corpus.columns:
+        corpus = corpus.assign(outlet="")
+    return annotate(corpus).voice

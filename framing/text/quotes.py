@@ -1,0 +1,1031 @@
+"""Quotations, their speakers and reporting verbs, and the voice of every character.
+
+How quotes are found
+--------------------
+Each line (paragraph) is scanned once for quotation marks: curly ``“ ”`` and
+``‘ ’``, straight ``"`` and ``'``, the doubled apostrophe ``''`` some outlets use
+for a double mark, and guillemets ``« »``. Whether a mark opens, closes or is
+an apostrophe is read from its neighbours:
+
+* a ``’`` or ``'`` between two letters or digits is an apostrophe
+  (``Pakistan’s``, ``don’t``, ``Iran's``); one before a decade or an elided word
+  (``’90s``, ``’em``, ``’til``) is an apostrophe; one after a word and before a
+  space (``neighbors’``) closes a quote only when a single quote is open,
+  otherwise it is a possessive apostrophe;
+* a mark after a space or an opening bracket and before a word opens; a mark
+  after a word and before a space or punctuation closes; a straight mark
+  with no such evidence closes if one of its kind is open and opens otherwise.
+
+Marks are paired with a stack, so ``‘…’`` nested inside ``“…”`` (or a curly
+quote inside a straight one) stays part of the outer quote; only outermost
+quotes are reported. A single mark that is never closed is taken for an
+apostrophe. A double mark that is never closed ends where a new opening mark
+of the same style begins, or else at the end of its paragraph (a malformed
+mark never swallows the rest of the document) -- unless the next paragraph
+opens with a double mark, the convention for a quotation running over several
+paragraphs, in which case the quote runs on to where that paragraph's quote
+closes.
+
+Quoted names are not quotations and are left out (their voice is the
+narrator's): a title of two to seven capitalised words in a line that is not
+itself in title case (``on “Fox News Sunday”``, ``''Make Your Kid a
+Millionaire''``, ``the “Army of Justice”``), and a nickname of one or two
+words between capitalised words (``Marcia "Cia" Price``).
+
+How speakers are found
+----------------------
+The reporting verbs are :data:`REPORTING_VERBS` (a compact list kept here).
+For each quote, in this order:
+
+1. a reporting verb right before the opening mark (``Amir-Abdollahian said "…``,
+   ``The official statement declared, “…``, ``posted on X: “…``);
+2. a reporting clause right after a quote that ends in ``,`` ``?`` ``!`` or a
+   dash: ``“…,” he said``, ``“…,” read the statement``, ``“…,” said Rep. X``,
+   ``“…,” according to X``;
+3. the nearest reporting verb before the quote in the same sentence (partial
+   quotes: ``what it called “…”``, ``denounced the strike as “…”``,
+   ``saying the group “…”``);
+4. a reporting verb after the quote in the same sentence
+   (``… against “terrorist hideouts” in …, Pakistan’s Foreign Ministry said in
+   a statement``).
+
+The speaker is the noun phrase that is the verb's subject (words before the
+verb, an appositive after a comma skipped: ``Michael Kugelman, director of …,
+warned``), the noun phrase after an inverted verb (``said Rep. X``, ``read the
+statement``, ``according to X``), or, for a participle after a comma
+(``…, saying``, ``…, calling``), the subject of the sentence. A passive
+reporting verb (``had been … told``) is skipped.
+
+A quote that opens its paragraph and is signed after a dash
+(``“…” ― Jane Doe``) has that speaker and no verb; one whose previous
+paragraph ends with a colon (``Caddell continued:``) takes that sentence's
+reporting verb and subject. A quote with no reporting verb of its own
+inherits the speaker and verb of the previous attributed quote in its
+paragraph, or, when the quote opens its paragraph and reads as speech (it
+ends with sentence punctuation), of the last attributed quote of the previous
+paragraph (a standalone continuation paragraph). The pronouns ``he``, ``she``, ``it`` and
+``they`` are resolved to the nearest compatible named speaker: first a named
+subject earlier in the same sentence (``Tehran launched attacks … against what
+it called``), then, going back up to four sentences, the speakers of
+quotes and reporting clauses and the sentence subject. ``he``/``she`` need a
+person (a title such as *spokeswoman*, *minister*, *director*, or a
+multi-word name without organisation words); ``it`` a non-person; ``they`` a
+plural or an organisation. An unresolved pronoun is kept as written.
+
+Kinds
+-----
+``direct``: a quote attributed by one of the rules above (a speaker or a
+reporting verb governing it), including partial quotes (``denounced the
+strike as “completely unacceptable”``), and every longer quote. ``scare``: a
+closed quoted phrase of at most :data:`SCARE_MAX_WORDS` words inside narrator
+text that no reporting verb governs and no speaker is inherited by, and that
+is not introduced by a colon (``attacks on “spy headquarters”``). A reporting
+verb elsewhere in the sentence that the rules do not link to the phrase
+(``He’s been called a charlatan … for promoting “quack” cures``: a passive
+with no agent) does not make it direct. By this rule ``“terrorist hideouts”`` in
+``… strikes against “terrorist hideouts” in Iran’s Sistan and Baluchestan
+province, Pakistan’s Foreign Ministry said in a statement`` is ``direct``:
+the sentence reports the ministry's statement, and the phrase is the
+ministry's. A line that is nothing but a quote (a heading such as
+``‘Act of aggression’``) is ``direct`` with no speaker: it quotes someone,
+the article does not distance itself from it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from framing.text.sentences import TITLES, split_sentences
+
+__all__ = [
+    "Quote",
+    "REPORTING_VERBS",
+    "SCARE_MAX_WORDS",
+    "QUOTES_EXTRA",
+    "find_quotes",
+    "analyse_quotes",
+]
+
+QuoteKind = Literal["direct", "scare"]
+
+#: reporting verbs (lower case, as written). Forms that are mostly nouns in
+#: news text ("claims", "reports", "notes", "calls", "states") are left out.
+REPORTING_VERBS = frozenset(
+    """
+    said say says saying told tell tells telling added adds adding
+    claimed claiming insisted insists insisting posted read reads
+    declared declares declaring warned warns warning wrote writes writing
+    stated stating noted noting explained explains explaining argued argues arguing
+    asked asks asking stressed stresses stressing announced announces announcing
+    tweeted tweeting replied replies responded responds continued continues
+    called calling described describes describing denounced denouncing
+    condemned condemning labeled labelled labeling labelling dubbed branded
+    urged urging acknowledged acknowledges admitted admits suggested suggests
+    reported reporting confirmed confirms denied denies alleged alleging
+    predicted predicts promised promises vowed vows pledged pledges
+    observed remarked conceded concedes countered counters boasted boasts
+    complained complains charged contended contends maintained maintains
+    recounted testified texted emailed cautioned cautions concluded concludes
+    hailed hailing blasted slammed praised shouted yelled joked quipped
+    mused recalls recounts agreed agrees disputed demanded demands
+    call calls chanted chanting likened dismissed citing cited
+    """.split()
+) | {"according to"}
+
+#: longest quoted phrase (in words) that can be a scare quote
+SCARE_MAX_WORDS = 5
+
+# characters around a quote searched for its attribution (keeps the work per
+# quote bounded, so a document is processed in linear time)
+_WINDOW = 400
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """One quotation in a document.
+
+    Attributes
+    ----------
+    start, end : int
+        The quoted content between the marks (``text[start:end]``), trimmed of
+        whitespace; for a quote running over several paragraphs, from the
+        first opening mark to the last closing mark.
+    kind : {"direct", "scare"}
+        See the module documentation.
+    speaker : str or None
+        The source as written in the text (a pronoun resolved to its named
+        antecedent where possible), or None.
+    verb : str or None
+        The reporting verb (``"said"``, ``"according to"``) or None.
+    speaker_start, speaker_end : int or None
+        Where ``speaker`` is written (``text[speaker_start:speaker_end] ==
+        speaker``); for a resolved pronoun or an inherited speaker, the earlier
+        mention it refers to.
+    verb_start, verb_end : int or None
+        Where ``verb`` is written.
+    open_start, close_end : int
+        From the opening mark to the end of the closing mark (or the end of the
+        paragraph when the closing mark is missing): the span whose voice is
+        ``quote`` or ``scare_quote``.
+    """
+
+    start: int
+    end: int
+    kind: QuoteKind
+    speaker: str | None
+    verb: str | None
+    speaker_start: int | None
+    speaker_end: int | None
+    verb_start: int | None
+    verb_end: int | None
+    open_start: int
+    close_end: int
+
+
+# ---------------------------------------------------------------------------
+# marks
+
+_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
+_MARK = re.compile(r"''|``|[“”„‟\"«»‘’‚‛']")
+_DOUBLE = {"“": "open", "„": "open", "‟": "open", "«": "open", "``": "open", "”": "close", "»": "close",
+           '"': "either", "''": "either"}
+_SINGLE = {"‘": "open", "‚": "open", "‛": "open", "’": "close", "'": "either"}
+_STRAIGHT = frozenset({'"', "''", "'"})
+_LEFT_OPEN = set("([{—–-/…") | set("“„‟«‘‚‛\"'")
+_RIGHT_CLOSE = set(".,;:!?)]}—–-…") | set("”»’\"'")
+_ELISION = re.compile(r"(?:\d\d?s?\b|em\b|til\b|tis\b|twas\b|cause\b|n\b|bout\b|round\b)", re.IGNORECASE)
+
+
+def _role(line: str, i: int, j: int, mark: str) -> tuple[str, str] | None:
+    """(type, role) of the mark ``line[i:j]``; type "d" or "s"; None for an apostrophe."""
+    left = line[i - 1] if i > 0 else " "
+    right = line[j] if j < len(line) else " "
+    lsp = left.isspace() or left in _LEFT_OPEN
+    rsp = right.isspace() or right in _RIGHT_CLOSE
+    if mark in _DOUBLE:
+        base = _DOUBLE[mark]
+        if base == "open":
+            return ("d", "close" if (rsp and not lsp) else "open")
+        if base == "close":
+            return ("d", "open" if (lsp and not rsp) else "close")
+        if lsp and not rsp:
+            return ("d", "open")
+        if rsp and not lsp:
+            return ("d", "close")
+        return ("d", "either")
+    # single marks
+    if left.isalnum() and right.isalnum():
+        return None  # don’t, Pakistan’s, Iran's
+    if (left.isspace() or i == 0 or left in "([“\"") and _ELISION.match(line, j):
+        return None  # ’90s, 'em
+    base = _SINGLE[mark]
+    if lsp and not rsp:
+        return ("s", "open")
+    if rsp and not lsp:
+        return ("s", "close-if-open")  # neighbors’ is a possessive unless a quote is open
+    if base == "open":
+        return ("s", "open") if not rsp else None
+    return None
+
+
+@dataclass(slots=True)
+class _Raw:
+    open_start: int
+    start: int
+    end: int
+    close_end: int
+    closed: bool
+    line_start: int  # the line of the closing mark
+    line_end: int
+    at_line_start: bool  # the opening mark is the first character of its line
+    open_line: int  # start of the line of the opening mark
+
+
+def _pair_line(line: str, offset: int) -> list[_Raw]:
+    """Outermost quotes of one line, in order."""
+    stack: list[tuple[str, int, int]] = []
+    count = {"d": 0, "s": 0}
+    straight_open = 0  # open double marks that are straight (" or '')
+    # (open start, open end, content end, quote end, closed)
+    pairs: list[tuple[int, int, int, int, bool]] = []
+    for m in _MARK.finditer(line):
+        i, j = m.span()
+        got = _role(line, i, j, m.group(0))
+        if got is None:
+            continue
+        typ, role = got
+        if role == "either":
+            role = "close" if count[typ] else "open"
+        elif role == "close-if-open":
+            if not count[typ]:
+                continue
+            role = "close"
+        straight = m.group(0) in _STRAIGHT
+        if role == "open":
+            same = count["s"] if typ == "s" else (straight_open if straight else count["d"] - straight_open)
+            if same:
+                # a second opening mark of a kind already open: the first was never closed.
+                # A double quote ends before the new mark; a single one was an apostrophe.
+                while True:
+                    t, a, b = stack.pop()
+                    count[t] -= 1
+                    a_straight = line[a] in _STRAIGHT
+                    if t == "d" and a_straight:
+                        straight_open -= 1
+                    if t == typ and (typ == "s" or a_straight == straight):
+                        break
+                if typ == "d":
+                    end = i
+                    while end > b and line[end - 1].isspace():
+                        end -= 1
+                    pairs.append((a, b, end, end, False))
+            stack.append((typ, i, j))
+            count[typ] += 1
+            if typ == "d" and straight:
+                straight_open += 1
+            continue
+        if not count[typ]:
+            continue  # a stray closing mark
+        while True:
+            t, a, b = stack.pop()
+            count[t] -= 1
+            if t == "d" and line[a] in _STRAIGHT:
+                straight_open -= 1
+            if t == typ:
+                break
+        pairs.append((a, b, i, j, True))
+    # a double mark still open closes at the end of the line
+    unclosed = next(((a, b) for t, a, b in stack if t == "d"), None)
+    if unclosed is not None:
+        end = len(line.rstrip())
+        pairs.append((unclosed[0], unclosed[1], end, end, False))
+    raws: list[_Raw] = []
+    line_end = offset + len(line.rstrip())
+    first_char = len(line) - len(line.lstrip())
+    reach = -1
+    for a, b, c, d, closed in sorted(pairs):
+        if a < reach:
+            continue  # nested inside an outer quote
+        reach = d
+        raws.append(_make(line, offset, a, b, c, d, closed, line_end, first_char))
+    return raws
+
+
+def _make(line: str, offset: int, a: int, b: int, c: int, d: int, closed: bool, line_end: int, first: int) -> _Raw:
+    inner = line[b:c]
+    s = b + len(inner) - len(inner.lstrip())
+    e = b + len(inner.rstrip())
+    if e < s:
+        e = s
+    return _Raw(offset + a, offset + s, offset + e, offset + d, closed, offset, line_end, a == first, offset)
+
+
+def _raw_quotes(text: str) -> list[_Raw]:
+    """Outermost quotes of a document, multi-paragraph quotes merged."""
+    out: list[_Raw] = []
+    pending: _Raw | None = None
+    for lm in _LINE.finditer(text):
+        line = lm.group(0)
+        if not line.strip():
+            continue
+        raws = _pair_line(line, lm.start())
+        if pending is not None:
+            if raws and raws[0].at_line_start:
+                nxt = raws.pop(0)
+                pending.end, pending.close_end, pending.closed = nxt.end, nxt.close_end, nxt.closed
+                pending.line_start, pending.line_end = nxt.line_start, nxt.line_end
+                if not pending.closed and not raws:
+                    continue  # runs on into the next paragraph too
+            out.append(pending)
+            pending = None
+        for k, r in enumerate(raws):
+            if not r.closed and k == len(raws) - 1:
+                pending = r
+            else:
+                out.append(r)
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
+# ---------------------------------------------------------------------------
+# speakers
+
+def _trie_pattern(words: frozenset[str]) -> str:
+    """A regular expression matching any of ``words``, factored as a prefix tree (fast in ``re``)."""
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [(r"\s+" if ch == " " else re.escape(ch)) + build(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = "(?:" + "|".join(alts) + ")"
+        return body + "?" if "" in node else body
+
+    return build(trie)
+
+
+_VERB = re.compile(r"(?<![\w’'-])(" + _trie_pattern(REPORTING_VERBS) + r")(?![\w’'-])")
+_TOKEN = re.compile(r"[^\s]+")
+_AUX_ADV = frozenset(
+    """has had have also later earlier then again previously reportedly repeatedly once would will
+    had already further separately publicly privately recently initially originally subsequently just
+    has also had also""".split()
+)
+_PASSIVE = frozenset("been was were is are be being".split())
+_BOUNDARY = frozenset(
+    """that which who whom whose when where while if because but and or as than after before since so
+    though although whereas is was are were be been being has had have will would could should can may
+    might must did does do not also to said says told what how why whether even""".split()
+)
+_PRONOUNS = frozenset({"he", "she", "it", "they"})
+#: common irregular past-tense verbs: they end a subject noun phrase
+_IRREGULAR_PAST = frozenset(
+    """spoke met went came made took gave held left led sent struck hit began became brought built chose
+    drew fell felt flew fought found got grew heard kept knew lost meant ran rose saw sought sold set shot
+    stood thought threw understood won put paid spent bought caught taught wore broke""".split()
+)
+_DETERMINERS = frozenset(
+    "the a an this that these those his her its their our one another some several many two three".split()
+)
+_FEMALE = frozenset(
+    "she spokeswoman ms ms. mrs mrs. madam woman wife mother daughter niece aunt sister queen congresswoman "
+    "chairwoman businesswoman grandmother girl lady".split()
+)
+_MALE = frozenset(
+    "he spokesman mr mr. sir man husband father son nephew uncle brother king congressman chairman "
+    "businessman grandfather boy".split()
+)
+_PERSON = frozenset(
+    """spokeswoman spokesman spokesperson minister director president senator governor secretary
+    official analyst professor chief leader ambassador envoy diplomat mr mrs ms dr gen sen rep gov
+    king queen prime general commander candidate nominee mayor judge lawyer attorney niece wife
+    husband mother father son daughter expert researcher economist adviser advisor aide chairman
+    chairwoman founder author activist officer deputy representative congressman congresswoman
+    strategist pollster scholar fellow manager executive ceo resident witness mr. mrs. ms. dr.""".split()
+)
+_ORG = frozenset(
+    """ministry agency office council government department statement media news group guard guards
+    committee party campaign company court police military army forces network times post
+    administration house embassy commission organization organisation report reports state states
+    union bank association institute center centre university board service paper newspaper
+    website channel tv television radio station authorities authority""".split()
+)
+_INTRO = frozenset(
+    """on in at after before following during late early earlier later meanwhile however citing
+    according since last this yesterday today tomorrow when while though although as for with
+    instead still but and also then once despite amid from under over by""".split()
+)
+
+
+def _in_quote(pos: int, spans: list[tuple[int, int]], span_starts: list[int]) -> bool:
+    """Whether ``pos`` lies inside one of the (sorted, disjoint) quote spans."""
+    k = bisect.bisect_right(span_starts, pos) - 1
+    return k >= 0 and pos < spans[k][1]
+
+
+def _verbs_in(doc: "_Doc", a: int, b: int) -> list[re.Match[str]]:
+    """Reporting verbs in text[a:b] outside quotes."""
+    lo = bisect.bisect_left(doc.verb_starts, a)
+    out = []
+    for m in doc.verbs[lo:bisect.bisect_left(doc.verb_starts, b)]:
+        if m.end() <= b and not _in_quote(m.start(), doc.spans, doc.span_starts):
+            out.append(m)
+    return out
+
+
+def _clean_np(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """Trim punctuation and space around text[a:b]; None if nothing is left."""
+    strip = " \t\u00a0,;:—–-(\"“”'’‘"
+    while a < b and text[a] in strip:
+        a += 1
+    while b > a and (text[b - 1] in strip or text[b - 1] == "."):
+        if text[b - 1] == "." and b - a >= 3 and text[b - 3] in " .":
+            break  # keep the period of an abbreviation such as Jr. or U.S.
+        b -= 1
+    return (a, b) if b > a else None
+
+
+def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None:
+    """The subject noun phrase ending right before a verb at ``verb_start``."""
+    toks = list(_TOKEN.finditer(text, max(limit, verb_start - 300), verb_start))
+    k = len(toks)
+    # skip auxiliaries and adverbs between subject and verb ("has also said")
+    while k and toks[k - 1].group(0).lower().strip(",") in _AUX_ADV:
+        k -= 1
+    if k and toks[k - 1].group(0).lower() in _PASSIVE:
+        return None
+    if not k:
+        return None
+    end_tok = toks[k - 1]
+    if end_tok.group(0).endswith(","):
+        # "X, appositive, said": the subject is what precedes the first comma of the clause
+        j = k - 1
+        words = 0
+        while j > 0 and words < 25:
+            prev = toks[j - 1].group(0)
+            low = prev.lower().strip(",.")
+            if prev.endswith((".", ";", ":")) or low in ("that", "which", "but", "while", "and"):
+                break
+            j -= 1
+            words += 1
+        first = toks[j:k]
+        comma = next((t for t in first if t.group(0).endswith(",")), None)
+        if comma is None or comma is end_tok and len(first) == 1:
+            return None
+        span = _clean_np(text, first[0].start(), comma.end())
+        if span and _plausible_np(text[span[0]:span[1]]):
+            return span
+        return None
+    j = k
+    taken = 0
+    while j > 0 and taken < 8:
+        tok = toks[j - 1].group(0)
+        low = tok.lower().strip("“”\"‘’'()")
+        if tok.endswith((",", ";", ":", ".", "”", "\"")) and j < k:
+            if not (tok.endswith(".") and len(tok) <= 4 and tok[:1].isupper()):  # Rep. Sen. Mr.
+                break
+        if low in _BOUNDARY or (low in REPORTING_VERBS and j < k):
+            break
+        if low.endswith("ed") and not tok[:1].isupper() and j < k and low not in ("red", "united", "armed"):
+            break
+        j -= 1
+        taken += 1
+        if tok.endswith(",") and j == k - 1:
+            break
+    if j == k:
+        return None
+    span = _clean_np(text, toks[j].start(), toks[k - 1].end())
+    # drop a leading preposition ("with foreign ministry spokeswoman Mao Ning saying")
+    if span:
+        m = re.match(r"(?:with|by|from|for|of|in|on|at|to|even|only)\s+", text[span[0]:span[1]], re.IGNORECASE)
+        if m:
+            span = _clean_np(text, span[0] + m.end(), span[1])
+    if span and _plausible_np(text[span[0]:span[1]]):
+        return span
+    return None
+
+
+def _np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """The noun phrase starting right after an inverted verb ("said Rep. X", "according to X")."""
+    toks = list(_TOKEN.finditer(text, pos, min(limit, pos + 300)))
+    if not toks:
+        return None
+    first = toks[0].group(0).strip("“\"(")
+    if not (first[:1].isupper() or first.lower() in _DETERMINERS):
+        return None
+    end = None
+    for n, t in enumerate(toks[:14]):
+        tok = t.group(0)
+        low = tok.lower().strip(",.;:")
+        if n and low in ("who", "which", "that", "when", "in", "on", "at", "during", "after", "while"):
+            break
+        end = t.end()
+        if tok.endswith((",", ";", ":", "?", "!")) or (tok.endswith(".") and not (len(tok) <= 4 and tok[:1].isupper())):
+            break
+    if end is None:
+        return None
+    span = _clean_np(text, toks[0].start(), end)
+    if span and _plausible_np(text[span[0]:span[1]]):
+        return span
+    return None
+
+
+def _plausible_np(np_text: str) -> bool:
+    words = np_text.split()
+    if not words or len(words) > 14:
+        return False
+    lows = [w.lower().strip(",.") for w in words]
+    if any(w in ("is", "was", "are", "were", "that", "which", "would", "will", "has", "had") for w in lows[1:]):
+        return False
+    if lows[0] in ("i", "we", "you", "me", "us") and len(words) == 1:
+        return True
+    return any(ch.isalpha() for ch in np_text)
+
+
+def _sentence_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The subject noun phrase at the start of the sentence text[s:e]."""
+    toks = list(_TOKEN.finditer(text, s, min(e, s + 300)))
+    if not toks or toks[0].group(0)[:1] in "“\"‘'«":
+        return None
+    k = 0
+    # skip an introductory phrase ("On Wednesday,", "On July 6, 2015,", "Following this,")
+    if toks[0].group(0).lower().strip(",") in _INTRO:
+        for n, t in enumerate(toks[:14]):
+            if t.group(0).endswith(",") and not (n + 1 < len(toks) and toks[n + 1].group(0)[:1].isdigit()):
+                k = n + 1
+                break
+        else:
+            # no comma: drop the leading connectives ("Though she said")
+            while k < len(toks) - 1 and toks[k].group(0).lower() in _INTRO | _BOUNDARY:
+                k += 1
+    if k >= len(toks):
+        return None
+    j = k
+    while j < len(toks) and j - k < 8:
+        tok = toks[j].group(0)
+        low = tok.lower().strip(",.;:")
+        if j > k and (low in _BOUNDARY or low in REPORTING_VERBS or low in _AUX_ADV or low in _IRREGULAR_PAST
+                      or (low.endswith(("ed", "es")) and not tok[:1].isupper())
+                      or (low.endswith("s") and not tok[:1].isupper() and low not in _ORG and j - k >= 1
+                          and toks[j - 1].group(0)[:1].isupper() and not low.endswith(("ss", "’s", "'s")))):
+            break
+        j += 1
+        if tok.endswith((",", ";", ":")) or tok.endswith(".") and not _abbreviation(tok):
+            break
+    if j == k:
+        return None
+    return _clean_np(text, toks[k].start(), toks[j - 1].end())
+
+
+def _abbreviation(tok: str) -> bool:
+    """A title, an initial or a dotted acronym ("Mr.", "F.", "U.S.") that does not end a phrase."""
+    core = tok.rstrip(".").lower()
+    return core in TITLES or (len(core) == 1 and core.isalpha()) or ("." in core and len(core) <= 5)
+
+
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+
+
+def _category(np_text: str) -> set[str]:
+    """Which pronouns a noun phrase can be referred to with (decided by its head word)."""
+    tokens = np_text.split()
+    if not tokens:
+        return set()
+    words = [_POSSESSIVE.sub("", w.strip(",.()")).lower() for w in tokens]
+    head_tok = tokens[-1].strip(",.()")
+    head = words[-1]
+    caps = [w for w in tokens if w[:1].isupper()]
+    possessive = any(_POSSESSIVE.search(w.strip(",.")) for w in tokens)
+    plural = (head.endswith("s") and not head.endswith(("ss", "us", "news")) and not head_tok[:1].isupper()) \
+        or head in ("media", "police", "people")
+    if head in _ORG or (head_tok[:1].islower() and not head in _PERSON and set(words) & _ORG):
+        return {"they"} if plural else {"it", "they"}
+    person = (head in _PERSON and not plural) or (head_tok[:1].isupper() and bool(set(words) & _PERSON)) \
+        or (len(caps) >= 2 and len(caps) == len(tokens) and not possessive and not set(words) & _ORG)
+    if person:
+        female, male = bool(set(words) & _FEMALE), bool(set(words) & _MALE)
+        return {"she"} if female else {"he"} if male else {"he", "she"}
+    if plural:
+        return {"they"}
+    return {"it"}
+
+
+@dataclass(slots=True)
+class _Attr:
+    speaker: tuple[int, int] | None
+    verb: tuple[int, int] | None
+
+
+class _Doc:
+    """Per-document state for attribution."""
+
+    def __init__(self, text: str, raws: list[_Raw]):
+        self.text = text
+        self.sents = split_sentences(text)
+        self.sent_starts = [s for s, _ in self.sents]
+        self.spans = [(r.open_start, r.close_end) for r in raws]
+        self.span_starts = [s for s, _ in self.spans]
+        # every reporting verb of the document, found in one pass
+        self.verbs = list(_VERB.finditer(text))
+        self.verb_starts = [m.start() for m in self.verbs]
+        # resolved speakers by sentence: sentence index -> list of (pos, (start, end))
+        self.speakers_by_sentence: dict[int, list[tuple[int, tuple[int, int]]]] = {}
+
+    def sentence_of(self, pos: int) -> int:
+        k = bisect.bisect_right(self.sent_starts, pos) - 1
+        return max(k, 0)
+
+    def sentence(self, k: int) -> tuple[int, int]:
+        if not self.sents:
+            return 0, len(self.text)
+        return self.sents[k]
+
+
+def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
+    text = doc.text
+    n_sent = len(doc.sents)
+    if not n_sent:
+        return None
+    k_open = doc.sentence_of(r.open_start)
+    s_open, _ = doc.sentence(k_open)
+    s_open = max(s_open, r.open_line, r.open_start - _WINDOW)
+    # the sentence after the closing mark (the same one, unless the quote ended it)
+    after_pos = r.close_end
+    while after_pos < len(text) and text[after_pos] in " \t":
+        after_pos += 1
+    k_after = doc.sentence_of(after_pos)
+    a_s, a_e = doc.sentence(k_after)
+    if not (a_s <= after_pos < a_e) or after_pos >= r.line_end:
+        a_e = r.close_end  # nothing follows in the paragraph
+    a_e = min(a_e, r.close_end + _WINDOW)
+    before = _verbs_in(doc, s_open, r.open_start)
+    after = _verbs_in(doc, r.close_end, max(a_e, r.close_end))
+
+    # 1. a verb right before the opening mark
+    if before:
+        v = before[-1]
+        gap = text[v.end():r.open_start]
+        if len(gap.split()) <= 3 and re.fullmatch(r"[\s\w’'.-]*[,:]?\s*(?:that\s*)?", gap):
+            got = _speaker_for_verb(doc, v, s_open, r.open_start)
+            if got is not None:
+                return got
+    # 2. a reporting clause right after the quote
+    inner_end = text[max(r.start, r.end - 8):r.end].rstrip("”’\"' ")
+    trail = text[r.close_end:a_e].lstrip()
+    lead = text[s_open:r.open_start].rstrip()
+    starts_clause = not before or not _WORD_CHAR.search(lead) or lead.endswith((":", "—", "–"))
+    if after and starts_clause and (inner_end.endswith((",", "?", "!", "—", "–", "-", "…")) or trail.startswith((",", "—", "–"))):
+        v = after[0]
+        gap = text[r.close_end:v.start()]
+        if len(gap.split()) <= 14 and not re.search(r"[.;:?!](?:\s|$)", gap.replace("Rep.", "").replace("Sen.", "")):
+            if not gap.strip(" ,—–-"):
+                np_span = _np_after(text, v.end(), a_e) if not v.group(1).endswith("ing") else None
+                if np_span is not None:
+                    return _Attr(np_span, v.span())
+            else:
+                np_span = _clean_np(text, r.close_end, v.start())
+                if np_span is not None:
+                    np_span = _strip_aux(text, np_span)
+                if np_span is not None:
+                    np_span = _head_np(text, np_span)
+                if np_span is not None and _plausible_np(text[np_span[0]:np_span[1]]):
+                    return _Attr(np_span, v.span())
+    # 3. the nearest reporting verb before the quote in its sentence
+    for v in reversed(before):
+        got = _speaker_for_verb(doc, v, s_open, r.open_start)
+        if got is not None:
+            return got
+    # 4. a reporting verb after the quote in its sentence
+    k_close = doc.sentence_of(max(r.close_end - 1, 0))
+    c_s, c_e = doc.sentence(k_close)
+    c_s, c_e = max(c_s, r.close_end - _WINDOW), min(c_e, r.close_end + _WINDOW)
+    late = _verbs_in(doc, r.close_end, max(c_e, r.close_end))
+    for v in late:
+        got = _speaker_for_verb(doc, v, c_s, c_e, after_quote=r.close_end)
+        if got is not None:
+            return got
+    return None
+
+
+def _head_np(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """Drop leading connectives ("Though she") and a trailing appositive ("Smith, a spokesman")."""
+    a, b = span
+    for m in _TOKEN.finditer(text, a, b):
+        low = m.group(0).lower().strip(",")
+        if (low in _BOUNDARY or low in _INTRO) and low not in _DETERMINERS and m.end() < b:
+            a = m.end()
+            continue
+        break
+    comma = text.find(", ", a, b)
+    if comma > a:
+        b = comma
+    return _clean_np(text, a, b)
+
+
+def _strip_aux(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    a, b = span
+    words = text[a:b].split()
+    while words and words[-1].lower() in _AUX_ADV:
+        words.pop()
+        b = text.rfind(words[-1], a, b) + len(words[-1]) if words else a
+    return (a, b) if b > a else None
+
+
+def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
+                      after_quote: int | None = None) -> _Attr | None:
+    text = doc.text
+    word = v.group(1)
+    if word.startswith("according"):
+        np_span = _np_after(text, v.end(), e)
+        return _Attr(np_span, v.span()) if np_span else None
+    lo = after_quote if after_quote is not None else s
+    prev_text = text[max(lo, v.start() - 40):v.start()]
+    prev_words = prev_text.split()
+    if prev_words and prev_words[-1].lower() in _PASSIVE:
+        return None
+    if len(prev_words) >= 2 and prev_words[-1].lower() == "and" and prev_words[-2].lower().strip(",") in (
+            "summoned", "contacted", "briefed", "called"):
+        return None
+    if word.endswith("ing"):
+        stripped = prev_text.rstrip()
+        if stripped.endswith(",") or not prev_words:
+            subj = _sentence_subject(text, s, e)
+            if subj is None:
+                # "“…,” Trump said, adding": the speaker of the reporting verb before
+                for prev in reversed(_verbs_in(doc, max(s, v.start() - 120), v.start())):
+                    if not prev.group(1).endswith("ing"):
+                        got = _speaker_for_verb(doc, prev, s, prev.start())
+                        if got is not None and got.speaker is not None:
+                            return _Attr(got.speaker, v.span())
+                        break
+            return _Attr(subj, v.span())
+        np_span = _np_before(text, v.start(), lo)
+        if np_span is not None:
+            before_np = text[max(lo, np_span[0] - 30):np_span[0]].split()
+            # "with X saying" or a sentence-initial X: X speaks; "issued a statement calling": the subject does
+            if not before_np or before_np[-1].lower() == "with":
+                return _Attr(np_span, v.span())
+        subj = _sentence_subject(text, s, e)
+        return _Attr(subj, v.span())
+    np_span = _np_before(text, v.start(), lo)
+    if np_span is not None:
+        return _Attr(np_span, v.span())
+    if len(prev_words) >= 2 and prev_words[-1].lower() == "and" and prev_words[-2][:1].islower():
+        # "I laughed and said": the subject of the verb before "and"
+        first_verb = text.rfind(prev_words[-2], lo, v.start())
+        np_span = _np_before(text, first_verb, lo) if first_verb >= 0 else None
+        if np_span is not None and len(text[np_span[0]:np_span[1]].split()) <= 4:
+            return _Attr(np_span, v.span())
+    if prev_words and prev_words[-1].lower() == "and":
+        subj = _sentence_subject(text, s, e)
+        if subj is not None:
+            return _Attr(subj, v.span())
+    # an inverted verb: "read the statement", "said Rep. X"
+    np_span = _np_after(text, v.end(), e)
+    if np_span is not None and text[v.end():np_span[0]].strip() == "":
+        return _Attr(np_span, v.span())
+    return None
+
+
+_SUBJ_VERB = re.compile(
+    r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)(?:’s|'s)?\s+(?:(?:also|has|had|have|then|later|again)\s+)*"
+    r"(?:[a-z]+ed|[a-z]+s|said|told|made|took|gave|hit|struck|began|sent|led|won)\b"
+)
+
+
+def _resolve(doc: _Doc, pron: str, pos: int, k_sent: int) -> tuple[int, int] | None:
+    """Named antecedent of a pronoun at ``pos`` in sentence ``k_sent``."""
+    text = doc.text
+    s, _ = doc.sentence(k_sent)
+    s = max(s, pos - _WINDOW)
+    # same sentence: a named subject before the pronoun (nearest first)
+    if pos > s:
+        cands = []
+        for m in _SUBJ_VERB.finditer(text, s, pos):
+            if _in_quote(m.start(), doc.spans, doc.span_starts):
+                continue
+            end = m.end(1)
+            if text[m.start(1):end].endswith(("’s", "'s")):
+                end -= 2  # "Iran’s strikes ... what it claimed": the possessor
+            cands.append((m.start(1), end))
+        subj = _sentence_subject(text, s, pos) if s == doc.sentence(k_sent)[0] else None
+        if subj is not None and subj[1] <= pos:
+            cands.insert(0, subj)
+        for a, b in reversed(cands):
+            name = text[a:b]
+            if name.lower() in _PRONOUNS | _DETERMINERS or name.split()[0].lower() in _INTRO:
+                continue
+            if not name[:1].isupper():
+                continue
+            if pron in _category(name):
+                return (a, b)
+    for k in range(k_sent - 1, max(-1, k_sent - 5), -1):
+        cand = [sp for _, sp in sorted(doc.speakers_by_sentence.get(k, []), reverse=True)]
+        ss, se = doc.sentence(k)
+        subj = _sentence_subject(text, ss, se)
+        if subj is not None:
+            cand.append(subj)
+        for a, b in cand:
+            name = text[a:b]
+            if name.lower() in _PRONOUNS or not name[:1].isupper() and name.split()[0].lower() not in ("the",):
+                continue
+            if pron in _category(name):
+                return (a, b)
+    return None
+
+
+def find_quotes(text: str, *, resolve_pronouns: bool = True) -> list[Quote]:
+    """Quotations in one document, with speakers, verbs and kinds.
+
+    Parameters
+    ----------
+    text : str
+        The document text.
+    resolve_pronouns : bool, default True
+        Replace a pronoun speaker (he, she, it, they) by its named antecedent
+        where one is found; with False the pronoun is kept as written.
+
+    Returns
+    -------
+    list of Quote
+        Outermost quotations in text order; see :class:`Quote` and the module
+        documentation for the rules.
+    """
+    return list(analyse_quotes(text, resolve_pronouns)[0])
+
+
+def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quote, ...], list[tuple[int, int]]]:
+    """The quotes of one document and, when it has any, the sentence spans found on the way.
+
+    Attributing quotes splits the document into sentences (:func:`framing.text.sentences.split_sentences`);
+    :func:`framing.text.annotate.annotate` reuses those spans instead of splitting a second time. The
+    sentence list is empty for a document without quotation marks.
+    """
+    if not text:
+        return (), []
+    raws = _raw_quotes(text)
+    if not raws:
+        return (), []
+    doc = _Doc(text, raws)
+    out: list[Quote] = []
+    last_attr: _Attr | None = None
+    last_attr_line = -1
+    for r in raws:
+        if _is_name(text, r):
+            continue
+        attr = _attribute(doc, r)
+        inherited = False
+        if (attr is None or attr.speaker is None and attr.verb is None) and r.at_line_start:
+            attr = _introduced(doc, r) or attr
+        if attr is None or attr.speaker is None and attr.verb is None:
+            # continuation: same paragraph, or a quote opening its paragraph after an attributed one
+            if last_attr is not None and (last_attr_line == r.open_line
+                                          or r.at_line_start and _is_statement(text, r)):
+                if r.at_line_start and last_attr_line != r.open_line:
+                    if not _previous_line_is(text, r.open_start, last_attr_line):
+                        last_attr = None
+                if last_attr is not None:
+                    attr = last_attr
+                    inherited = True
+        speaker = verb = None
+        sp = vp = None
+        if attr is not None:
+            vp = attr.verb
+            sp = attr.speaker
+            if sp is not None and not inherited:
+                name = text[sp[0]:sp[1]]
+                if resolve_pronouns and name.lower() in _PRONOUNS:
+                    res = _resolve(doc, name.lower(), sp[0], doc.sentence_of(sp[0]))
+                    if res is not None:
+                        sp = res
+                doc.speakers_by_sentence.setdefault(doc.sentence_of(r.open_start), []).append((r.open_start, sp))
+                attr = _Attr(sp, vp)
+            if sp is not None:
+                speaker = text[sp[0]:sp[1]]
+            if vp is not None:
+                verb = " ".join(text[vp[0]:vp[1]].split())
+            if attr.speaker is not None or attr.verb is not None:
+                last_attr = attr
+                last_attr_line = r.line_start
+        kind: QuoteKind = "direct"
+        if speaker is None and verb is None and _is_scare(doc, r):
+            kind = "scare"
+        out.append(Quote(
+            r.start, r.end, kind, speaker, verb,
+            sp[0] if sp else None, sp[1] if sp else None,
+            vp[0] if vp else None, vp[1] if vp else None,
+            r.open_start, r.close_end,
+        ))
+    return tuple(out), doc.sents
+
+
+_DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*((?:[A-Z][\w’'.-]*[ \t\u00a0]+){0,5}[A-Z][\w’'-]*)")
+
+
+def _introduced(doc: _Doc, r: _Raw) -> _Attr | None:
+    """Speaker of a quote paragraph introduced by the previous paragraph ("Caddell continued:")
+    or signed after a dash ("“…” ― Carla Sanchez")."""
+    text = doc.text
+    m = _DASH_NAME.match(text, r.close_end)
+    if r.closed and m and r.line_end - m.end() < 80 and not text[m.end():r.line_end].strip(" .,\u00a0"):
+        return _Attr(m.span(1), None)
+    j = r.open_line - 1
+    while j > 0 and text[j - 1] in "\n\r \t\u00a0":
+        j -= 1
+    if j <= 0 or text[j - 1] != ":":
+        return None
+    k = doc.sentence_of(j - 1)
+    s, e = doc.sentence(k)
+    s = max(s, j - _WINDOW)
+    verbs = _verbs_in(doc, s, j)
+    verb = verbs[-1].span() if verbs else None
+    if verb is not None:
+        got = _speaker_for_verb(doc, verbs[-1], s, j)
+        if got is not None and got.speaker is not None:
+            return got
+    subj = _sentence_subject(text, s, j)
+    if subj is None:
+        return None
+    if verb is None:
+        last = list(_TOKEN.finditer(text, max(s, j - 40), j))
+        if last and last[-1].group(0)[:1].islower():
+            verb = (last[-1].start(), last[-1].end() - 1)  # "The New York Times reports:"
+    return _Attr(subj, verb)
+
+
+def _is_statement(text: str, r: _Raw) -> bool:
+    """Whether a quote reads as spoken sentences (not a quoted heading such as ‘Act of aggression’)."""
+    return not r.closed or text[max(r.start, r.end - 8):r.end].rstrip("”’\"' ").endswith((".", "?", "!", "…", ",", "—", "-"))
+
+
+def _previous_line_is(text: str, pos: int, line_start: int) -> bool:
+    """Whether the non-empty line before the one holding ``pos`` starts at ``line_start``."""
+    here = text.rfind("\n", 0, pos) + 1
+    j = here - 1
+    while j > 0 and text[j - 1] in "\n\r \t":
+        j -= 1
+    if j <= 0:
+        return False
+    return text.rfind("\n", 0, j) + 1 == line_start
+
+
+_WORD_CHAR = re.compile(r"\w")
+_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as is".split())
+
+
+def _is_name(text: str, r: _Raw) -> bool:
+    """A quoted title or nickname rather than a quotation.
+
+    A title: two to seven words, every word but small ones (of, the, a, ...)
+    capitalised, no sentence-final punctuation, in a line that is not itself
+    in title case (“Fox News Sunday,”, ''Make Your Kid a Millionaire''). A
+    nickname: one or two words between two capitalised words (Marcia "Cia" Price).
+    """
+    if not r.closed:
+        return False
+    content = text[r.start:r.end].rstrip(",")
+    words = content.split()
+    if not words or len(words) > 7:
+        return False
+    before = text[max(r.line_start, r.open_start - 40):r.open_start].split()
+    after = text[r.close_end:min(r.line_end, r.close_end + 40)].split()
+    if len(words) <= 2 and before and after and before[-1][:1].isupper() and after[0][:1].isupper() \
+            and before[-1][-1:].isalpha() and after[0][-1:].isalpha():
+        return True
+    if len(words) < 2 or content.endswith((".", "?", "!", "…")):
+        return False
+    if not all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words):
+        return False
+    line = text[max(r.open_line, r.open_start - _WINDOW):min(r.line_end, r.close_end + _WINDOW)]
+    long_words = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
+    upper = sum(1 for w in long_words if w[:1].isupper())
+    return not long_words or upper / len(long_words) < 0.6
+
+
+def _is_scare(doc: _Doc, r: _Raw) -> bool:
+    content = doc.text[r.start:r.end]
+    if len(content.split()) > SCARE_MAX_WORDS or not r.closed:
+        return False
+    if doc.text[max(r.line_start, r.open_start - 3):r.open_start].rstrip().endswith(":"):
+        return False  # introduced by a colon: a quotation
+    if re.search(r"[.?!]\s+\S", content):
+        return False
+    k = doc.sentence_of(r.open_start)
+    s, e = doc.sentence(k)
+    s, e = max(s, r.open_start - _WINDOW), min(e, r.close_end + _WINDOW)
+    if not (_WORD_CHAR.search(doc.text, s, r.open_start) or _WORD_CHAR.search(doc.text, r.close_end, e)):
+        return False  # a line that is nothing but a quote: a heading quoting someone
+    return True
+
+
+#: columns of the quotes table (:func:`framing.quotes`) after those of :data:`framing.schema.QUOTES`
+QUOTES_EXTRA = ("outlet", "speaker_start", "speaker_end", "verb_start", "verb_end")
