@@ -156,19 +156,17 @@ def report_labels(name: str, gold: pd.Series, pred: pd.Series) -> None:
     print(classification_report(gold, pred, labels=LABELS, digits=3, zero_division=0))
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--limit", type=int, default=None, help="random sample of this many sentences")
-    args = parser.parse_args()
-    data = load(args.limit)
+def evaluate(data: pd.DataFrame) -> dict:
+    """Run :func:`framing.casualties` on the sentences and decide each sentence's side.
+
+    Returns the statement table (with ``side`` and ``level``), ``pred`` and ``gold`` (one label per
+    sentence, aligned with ``data``), ``how`` (the deciding rule), ``covered`` (the sentence has a
+    statement) and ``seconds`` (time of the ``casualties`` call).
+    """
     corpus = data[["doc_id", "outlet", "text"]]
     t0 = time.perf_counter()
     table = casualties(corpus)
     seconds = time.perf_counter() - t0
-    print(f"dataset: casualty_mentions_gaza2023, {data.attrs.get('n_rows', len(data))} rows, "
-          f"{len(data)} sentences after per-outlet de-duplication{' (sample)' if args.limit else ''}")
-    print(f"casualties(): {len(table)} statements in {seconds:.1f} s ({len(data) / seconds:.0f} sentences/s)")
-
     text_of = dict(zip(data["doc_id"], data["text"]))
     sides_levels = [
         side_of_statement(
@@ -195,13 +193,28 @@ def main() -> None:
             p, lv = side_from_sentence(text_of[d])
         preds.append(p)
         how.append(lv or p)
-    pred = pd.Series(preds, index=data.index)
-    gold = data["category"].astype(str)
-    coverage = data["doc_id"].isin(table["doc_id"]).mean()
+    return {
+        "table": table, "death": death, "seconds": seconds,
+        "pred": pd.Series(preds, index=data.index), "gold": data["category"].astype(str),
+        "how": pd.Series(how, index=data.index), "covered": data["doc_id"].isin(table["doc_id"]),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="random sample of this many sentences")
+    args = parser.parse_args()
+    data = load(args.limit)
+    res = evaluate(data)
+    table, death, pred, gold, seconds = res["table"], res["death"], res["pred"], res["gold"], res["seconds"]
+    print(f"dataset: casualty_mentions_gaza2023, {data.attrs.get('n_rows', len(data))} rows, "
+          f"{len(data)} sentences after per-outlet de-duplication{' (sample)' if args.limit else ''}")
+    print(f"casualties(): {len(table)} statements in {seconds:.1f} s ({len(data) / seconds:.0f} sentences/s)")
+    coverage = res["covered"].mean()
     print(f"coverage (sentences with >= 1 casualty statement): {coverage:.3f}")
     print("prediction counts:", pred.value_counts().to_dict())
-    how_s = pd.Series(how, index=data.index)
-    gold_ = data["category"].astype(str)
+    how_s = res["how"]
+    gold_ = gold
     print("decided at level (sentences, accuracy):")
     for level, idx in how_s.groupby(how_s).groups.items():
         print(f"  {level}: {len(idx)}, {(gold_[idx] == pred[idx]).mean():.3f}")

@@ -249,6 +249,13 @@ def run(corpus: pd.DataFrame, mentions: pd.DataFrame, lexicon, label_words: set[
     res["recall_in_mention_with_alias"] = len([k for k in with_alias if k in found]) / max(1, len(with_alias))
     res["gold_description_without_alias"] = len(without)
     res["recall_description_without_alias"] = len([k for k in without if k in found]) / max(1, len(without))
+    per_doc = pd.DataFrame({"doc_id": corpus["doc_id"]}).set_index("doc_id")
+    per_doc["predicted"] = pd.Series(Counter(k[0] for k in pred_keys))
+    per_doc["judgeable"] = pd.Series(Counter(k[0] for k, j in zip(pred_keys, judgeable) if j))
+    per_doc["correct"] = pd.Series(Counter(k[0] for k, c in zip(pred_keys, correct) if c))
+    per_doc["gold"] = pd.Series(Counter(k[0] for k in gold))
+    per_doc["found"] = pd.Series(Counter(k[0] for k in found))
+    res["_per_doc"] = per_doc.fillna(0).astype(int)  # counts per article, for intervals over articles
     patterns = Counter(p["pattern"] for p, c in zip(predicted, correct) if c)
     res["correct_by_pattern"] = dict(patterns)
     res["predicted_by_pattern"] = dict(Counter(p["pattern"] for p in predicted))
@@ -285,7 +292,8 @@ def main() -> None:
         print(f"\n{name}:")
         res = run(corpus, mentions, lexicon, words | desc_words, args.errors if name.startswith("descriptor") else 0)
         for k, v in res.items():
-            print(f"  {k:36} {v:.3f}" if isinstance(v, float) else f"  {k:36} {v}")
+            if not k.startswith("_"):
+                print(f"  {k:36} {v:.3f}" if isinstance(v, float) else f"  {k:36} {v}")
 
 
 if __name__ == "__main__":
