@@ -12,17 +12,20 @@ The cleaned ``text`` is the text every offset in the library refers to.
 from __future__ import annotations
 
 import codecs
+import csv
 import gzip
 import io
 import json
 import re
 import warnings
-from collections.abc import Iterable, Mapping
+import zlib
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from framing import schema
@@ -282,14 +285,20 @@ def _decode(data: bytes, source: str, encoding: str) -> str:
         return data.decode(encoding, errors="replace")
 
 
+#: errors of a compressed file that is damaged (malformed input, not an unreadable path)
+_DAMAGED = (EOFError, gzip.BadGzipFile, zlib.error)
+
+
 def _read_bytes(path: Path) -> bytes:
     try:
         if path.name.endswith(".gz"):
             with gzip.open(path, "rb") as fh:
                 return fh.read()
         return path.read_bytes()
-    except (OSError, EOFError) as exc:
-        raise CorpusError(f"{path}: cannot read the file ({exc})") from None
+    except _DAMAGED as exc:
+        raise CorpusError(f"{path}: cannot read the file, it is damaged ({exc})") from None
+    except OSError as exc:
+        raise InputNotFoundError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
 
 
 def _read_text_file(path: Path, encoding: str) -> str:
@@ -297,29 +306,54 @@ def _read_text_file(path: Path, encoding: str) -> str:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def _read_jsonl(path: Path, encoding: str) -> pd.DataFrame:
-    table = _jsonl_frame(_read_text_file(path, encoding), path)
+def _read_jsonl(path: Path, encoding: str, string_cols: Iterable[str] = ()) -> tuple[pd.DataFrame, pd.Index]:
+    table, lines = _jsonl_frame(_read_text_file(path, encoding), path, string_cols=string_cols)
     if table.empty:
         raise CorpusError(f"{path}: the file has no records; expected one JSON object per line")
-    return table
+    return table, lines
 
 
-def _jsonl_frame(text: str, path: Path | str, first_line: int = 1) -> pd.DataFrame:
-    """Records of JSON lines ``text`` whose first line is line ``first_line`` of ``path``."""
-    records = []
+class _Number(str):
+    """A JSON number as written in the file."""
+
+
+def _json_value(value: Any) -> Any:
+    """``value`` with the JSON numbers in it parsed as :func:`json.loads` parses them."""
+    if type(value) is _Number:
+        return float(value) if any(c in value for c in ".eE") else int(value)
+    if isinstance(value, list):
+        return [_json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json_value(v) for k, v in value.items()}
+    return value
+
+
+def _jsonl_frame(
+    text: str, path: Path | str, first_line: int = 1, string_cols: Iterable[str] = ()
+) -> tuple[pd.DataFrame, pd.Index]:
+    """Records of JSON lines ``text`` whose first line is line ``first_line`` of ``path``, and the
+    line of each record.
+
+    A number in one of ``string_cols`` is kept as written (``1`` stays ``"1"``, a 20-digit id keeps
+    its digits) instead of becoming an int or a float; numbers elsewhere are parsed as usual.
+    """
+    as_text = set(string_cols)
+    records, lines = [], []
     for lineno, line in enumerate(text.split("\n"), start=first_line):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_int=_Number, parse_float=_Number)
         except json.JSONDecodeError as exc:
             raise CorpusError(f"{path}, line {lineno}, column {exc.colno}: not valid JSON ({exc.msg})") from None
         if not isinstance(record, dict):
             raise CorpusError(f"{path}, line {lineno}: expected a JSON object per line, got {type(record).__name__}")
+        record = {k: str(v) if k in as_text and type(v) is _Number else _json_value(v) for k, v in record.items()}
         if "\\u" in line:
             record = _without_lone_surrogates(record, path, lineno)
         records.append(record)
-    return pd.DataFrame.from_records(records)
+        lines.append(lineno)
+    return pd.DataFrame.from_records(records), pd.Index(lines, name="line")
 
 
 #: a lone surrogate code point: representable in a Python string, but not text
@@ -346,21 +380,114 @@ def _csv_options(sep: str, string_cols: Iterable[str]) -> dict[str, Any]:
     return {"sep": sep, "dtype": {c: str for c in string_cols}, "keep_default_na": False, "na_values": [""]}
 
 
-def _read_delimited(path: Path, sep: str, encoding: str, string_cols: Iterable[str]) -> pd.DataFrame:
+class _FieldCheck:
+    """Checks that every record of a CSV / TSV has as many fields as its header, and says where
+    each record starts.
+
+    pandas fills a row with too few fields with missing values, and a first row with one field
+    too many silently becomes the index (shifting every column); so the records are counted here,
+    read with the quoting rules pandas uses, before (or alongside) pandas parses them.
+
+    Parameters
+    ----------
+    lines : iterable of str
+        The text of the file, as from a file opened with ``newline=""``.
+    path : Path or str
+        The file, named in errors.
+    sep : str
+        The field separator.
+    """
+
+    def __init__(self, lines: Iterable[str], path: Path | str, sep: str) -> None:
+        if csv.field_size_limit() < _FIELD_LIMIT:  # a news text can be longer than the default 128 KiB
+            csv.field_size_limit(_FIELD_LIMIT)
+        self.reader = csv.reader(lines, delimiter=sep, quotechar='"', doublequote=True, strict=False)
+        self.path = path
+        self.kind = "TSV" if sep == "\t" else "CSV"
+        self.sep = sep
+        self.header: list[str] | None = None
+
+    def _records(self) -> Iterator[tuple[int, list[str]]]:
+        """(first line, fields) of each record, blank lines skipped as pandas skips them."""
+        start = self.reader.line_num + 1
+        try:
+            for fields in self.reader:
+                if fields and not (len(fields) == 1 and not fields[0].strip()):
+                    yield start, fields
+                start = self.reader.line_num + 1
+        except csv.Error as exc:
+            raise CorpusError(f"{self.path}, line {start}: malformed {self.kind} ({exc})") from None
+
+    def lines(self, n: int | None = None) -> np.ndarray:
+        """The first line of each of the next ``n`` records (every record left when None).
+
+        Raises
+        ------
+        CorpusError
+            A record has more or fewer fields than the header (the message names the line).
+        """
+        records = self._records()
+        if self.header is None:
+            first = next(records, None)
+            if first is None:
+                return np.empty(0, dtype=np.int64)
+            self.header = first[1]
+        width = len(self.header)
+        starts: list[int] = []
+        for start, fields in records:
+            if len(fields) != width:
+                self._refuse(start, fields)
+            starts.append(start)
+            if n is not None and len(starts) >= n:
+                break
+        return np.asarray(starts, dtype=np.int64)
+
+    def _refuse(self, start: int, fields: list[str]) -> None:
+        assert self.header is not None
+        width = len(self.header)
+        shown = ", ".join(self.header[:8]) + (", …" if width > 8 else "")
+        hint = (f"; a field that contains the separator {self.sep!r} must be in double quotes"
+                if len(fields) > width else "")
+        raise CorpusError(
+            f"{self.path}, line {start}: {len(fields)} fields where the header has {width} ({shown}){hint}"
+        )
+
+
+#: the longest CSV field read (the csv module's default is 128 KiB)
+_FIELD_LIMIT = 2**31 - 1
+
+
+def _read_delimited(
+    path: Path, sep: str, encoding: str, string_cols: Iterable[str]
+) -> tuple[pd.DataFrame, pd.Index]:
     text = _read_text_file(path, encoding)
+    starts = _FieldCheck(io.StringIO(text, newline=""), path, sep).lines()
     try:
-        return pd.read_csv(io.StringIO(text), **_csv_options(sep, string_cols))
+        table = pd.read_csv(io.StringIO(text), **_csv_options(sep, string_cols))
     except pd.errors.EmptyDataError:
         raise CorpusError(f"{path}: the file is empty; expected a header line with columns") from None
     except pd.errors.ParserError as exc:
         raise CorpusError(f"{path}: malformed {'TSV' if sep == chr(9) else 'CSV'} ({exc})") from None
+    return table, _positions(starts, len(table), "line")
 
 
-def _read_parquet(path: Path) -> pd.DataFrame:
+def _positions(numbers: Sequence[int], n: int, unit: str) -> pd.Index | None:
+    """Where each of ``n`` records is in its file (``unit`` ``line`` or ``row``); None when the
+    count differs (then errors number the records themselves)."""
+    return pd.Index(numbers, name=unit) if len(numbers) == n else None
+
+
+def _read_parquet(path: Path) -> tuple[pd.DataFrame, pd.Index]:
     try:
-        return pd.read_parquet(path)
+        with open(path, "rb"):
+            pass
+    except OSError as exc:
+        raise InputNotFoundError(f"{path}: cannot read the file ({exc.strerror or exc})") from None
+    try:
+        table = pd.read_parquet(path)
     except Exception as exc:  # pyarrow raises several unrelated types
         raise CorpusError(f"{path}: cannot read as Parquet ({type(exc).__name__}: {exc})") from None
+    return table, pd.RangeIndex(1, len(table) + 1, name="row")
 
 
 def _read_sidecar(directory: Path, encoding: str) -> tuple[pd.DataFrame | None, Path | None]:
@@ -368,9 +495,9 @@ def _read_sidecar(directory: Path, encoding: str) -> tuple[pd.DataFrame | None, 
         path = directory / name
         if path.is_file():
             if name.endswith(".csv"):
-                meta = _read_delimited(path, ",", encoding, ("doc_id", "file", "outlet"))
+                meta = _read_delimited(path, ",", encoding, ("doc_id", "file", "outlet"))[0]
             else:
-                meta = _read_jsonl(path, encoding)
+                meta = _read_jsonl(path, encoding, ("doc_id", "file", "outlet"))[0]
             if "file" not in meta.columns and "doc_id" not in meta.columns:
                 raise CorpusError(
                     f"{path}: a metadata sidecar needs a 'file' or 'doc_id' column to join on; "
@@ -398,6 +525,35 @@ def _html_to_text(html: str, source: Path) -> tuple[str, dict[str, Any]]:
     return text, meta
 
 
+def _document_files(directory: Path) -> tuple[list[Path], list[Path]]:
+    """The ``.txt`` and the ``.html`` / ``.htm`` files of a directory, sorted.
+
+    A link whose target is missing, or that leads back to itself, is skipped with a warning
+    naming it; an entry with such a name that is not a file (a folder, a pipe) is an error.
+    """
+    try:
+        entries = sorted(p for p in directory.iterdir() if p.suffix.lower() in (".txt", ".html", ".htm"))
+    except OSError as exc:
+        raise InputNotFoundError(f"{directory}: cannot list the directory ({exc.strerror or exc})") from None
+    broken, files = [], []
+    for path in entries:
+        if path.is_symlink() and not path.exists():  # dangling, or a loop (resolving it fails)
+            broken.append(path.name)
+        elif not path.is_file():
+            raise InputNotFoundError(f"{path}: cannot read the file (it is not a regular file)")
+        else:
+            files.append(path)
+    if broken:
+        warnings.warn(
+            f"{directory}: {len(broken)} link(s) skipped whose target is missing or loops: "
+            + ", ".join(broken[:20]) + (" …" if len(broken) > 20 else ""),
+            UserWarning,
+            stacklevel=4,
+        )
+    return ([p for p in files if p.suffix.lower() == ".txt"],
+            [p for p in files if p.suffix.lower() != ".txt"])
+
+
 def _read_directory(
     directory: Path, encoding: str, doc_id_col: str, *, texts: bool = True
 ) -> tuple[pd.DataFrame, str]:
@@ -406,8 +562,7 @@ def _read_directory(
     With ``texts=False`` the ``.txt`` files are not read (their ``text`` is None): the
     plan of a read in chunks (:mod:`framing.stream`), which then reads each file's text.
     """
-    txt = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
-    html = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in (".html", ".htm"))
+    txt, html = _document_files(directory)
     files = txt + html
     if not files:
         raise CorpusError(
@@ -495,7 +650,8 @@ def read_table(
     encoding : str
         Text encoding of the file(s).
     string_columns : iterable of str
-        Columns of a CSV/TSV read as text (not parsed as numbers).
+        Columns read as text exactly as written: a CSV/TSV column is not parsed as numbers, and a
+        JSON number in one keeps its digits (``1`` is ``"1"``, never ``1.0``).
 
     Returns
     -------
@@ -509,11 +665,83 @@ def read_table(
     fmt = _detect(path)
     if fmt == "dir":
         return _read_directory(path, encoding, "doc_id")[0]
+    return _read_file(path, fmt, encoding, string_columns)[0]
+
+
+def _read_file(
+    path: Path, fmt: str, encoding: str, string_columns: Iterable[str]
+) -> tuple[pd.DataFrame, pd.Index | None]:
+    """The records of a corpus file and where each one is in it (its line, or its Parquet row)."""
     if fmt == "jsonl":
-        return _read_jsonl(path, encoding)
+        return _read_jsonl(path, encoding, string_columns)
     if fmt in ("csv", "tsv"):
         return _read_delimited(path, "," if fmt == "csv" else "\t", encoding, string_columns)
     return _read_parquet(path)
+
+
+def _where(positions: pd.Index | None, rows: list[int]) -> str:
+    """``line 3`` or ``lines 3, 8, …``: where records at 0-based ``rows`` are in their source."""
+    unit = str(positions.name) if positions is not None and positions.name else "record"
+    shown = [int(positions[i]) if positions is not None else i + 1 for i in rows[:10]]
+    listed = ", ".join(map(str, shown)) + (" …" if len(rows) > 10 else "")
+    return f"{unit} {listed}" if len(rows) == 1 else f"{unit}s {listed}"
+
+
+#: JSON / Parquet values that are not text: refused as a doc_id, outlet or text
+_NOT_TEXT = (list, tuple, dict, set, np.ndarray, bool, np.bool_)
+#: kinds of :func:`pandas.api.types.infer_dtype` a column of text, numbers and missing values has
+_TEXT_KINDS = {"string", "empty", "integer", "floating", "mixed-integer-float", "decimal"}
+
+
+def _text_values(
+    table: pd.DataFrame, columns: Iterable[str], source: str, positions: pd.Index | None
+) -> pd.DataFrame:
+    """``table`` with bytes in ``columns`` decoded as UTF-8 (undecodable bytes replaced, with a
+    warning naming the column and the records); a list, mapping or true/false value there is an error."""
+    decoded: dict[str, list[Any]] = {}
+    for column in dict.fromkeys(columns):
+        if column not in table.columns:
+            continue
+        values = table[column]
+        if values.dtype == bool:
+            bad = list(range(len(values)))
+        elif values.dtype != object or pd.api.types.infer_dtype(values, skipna=True) in _TEXT_KINDS:
+            continue
+        else:
+            bad = [i for i, v in enumerate(values) if isinstance(v, _NOT_TEXT)]
+        if bad:
+            value = values.iloc[bad[0]]
+            kind = ("true/false" if isinstance(value, (bool, np.bool_)) else
+                    "a mapping" if isinstance(value, dict) else "a list")
+            raise CorpusError(
+                f"{source}, {_where(positions, bad)}: {column} is {kind} ({str(value)[:60]}), expected text"
+            )
+        if any(isinstance(v, (bytes, bytearray)) for v in values):
+            decoded[column], undecodable = _decoded(values)
+            if undecodable:
+                warnings.warn(
+                    f"{source}, {_where(positions, undecodable)}: undecodable bytes as UTF-8 in column "
+                    f"{column!r}; they were replaced with U+FFFD",
+                    UnicodeWarning,
+                    stacklevel=4,
+                )
+    if not decoded:
+        return table
+    return table.assign(**{c: pd.Series(v, index=table.index, dtype=object) for c, v in decoded.items()})
+
+
+def _decoded(values: pd.Series) -> tuple[list[Any], list[int]]:
+    """``values`` with bytes decoded as UTF-8, and the positions where bytes were undecodable."""
+    out, undecodable = [], []
+    for i, value in enumerate(values):
+        if isinstance(value, (bytes, bytearray)):
+            try:
+                value = bytes(value).decode("utf-8")
+            except UnicodeDecodeError:
+                value = bytes(value).decode("utf-8", errors="replace")
+                undecodable.append(i)
+        out.append(value)
+    return out, undecodable
 
 
 def as_corpus(
@@ -527,6 +755,7 @@ def as_corpus(
     patterns: Mapping[str, str] | None = None,
     keep_raw: bool = True,
     source: str = "the table",
+    positions: pd.Index | None = None,
 ) -> pd.DataFrame:
     """Check a table of documents and turn it into a corpus.
 
@@ -546,22 +775,31 @@ def as_corpus(
         Keep the text as read in ``raw_text`` when cleaning.
     source : str
         Where the table came from, named in errors and warnings.
+    positions : pandas.Index, optional
+        Where each record is in ``source``, named in errors: an index of numbers named after
+        their unit, e.g. ``pd.Index([2, 3, 5], name="line")``. Default: the record's 1-based number.
 
     Returns
     -------
     pandas.DataFrame
         ``doc_id`` (str), ``outlet`` (str), ``text`` (str), then every other column as given;
-        with cleaning, also ``raw_text`` and ``removed``.
+        with cleaning, also ``raw_text`` and ``removed``. Bytes in those three columns are
+        decoded as UTF-8 (undecodable bytes replaced with U+FFFD, with a warning naming the
+        column and the records).
 
     Raises
     ------
     SchemaError
         A required column is missing (the message names the file, the column and the columns found).
     CorpusError
-        Duplicate ``doc_id`` values (listed in the message).
+        An empty ``doc_id``, a ``doc_id``, outlet or text that is a list, a mapping or true/false
+        (the message names the record), or duplicate ``doc_id`` values (listed in the message).
     """
     found = list(map(str, table.columns))
     renames = {doc_id_col: "doc_id", outlet_col: "outlet", text_col: "text"}
+    if positions is not None and len(positions) != len(table):
+        positions = None
+    table = _text_values(table, (doc_id_col, outlet_col, text_col), source, positions)
     if outlet is not None:
         filled = table[outlet_col].fillna(outlet) if outlet_col in table.columns else outlet
         table = table.assign(**{outlet_col: filled})
@@ -569,7 +807,7 @@ def as_corpus(
         if column not in table.columns:
             hint = ""
             if column == outlet_col:
-                hint = " (or pass outlet='Name' to give every document one outlet)"
+                hint = " (or give every document one outlet: outlet='Name', or --outlet NAME on the command line)"
             raise schema.SchemaError(
                 f"{source}: missing required column {column!r}{hint}; columns found: {found}"
             )
@@ -584,9 +822,10 @@ def as_corpus(
     out = out[front + [c for c in out.columns if c not in front]].reset_index(drop=True)
 
     ids = out["doc_id"]
-    if ids.isna().any():
-        rows = (ids.index[ids.isna()] + 1).tolist()
-        raise CorpusError(f"{source}: doc_id is empty in record(s) {rows[:10]}")
+    blank = ids.isna() | (ids.astype(str).str.strip() == "")
+    if blank.any():
+        where = _where(positions, np.flatnonzero(blank.to_numpy()).tolist())
+        raise CorpusError(f"{source}, {where}: doc_id is empty; every document needs an id")
     out["doc_id"] = ids.astype(str)
     dup = out["doc_id"][out["doc_id"].duplicated()].unique().tolist()
     if dup:
@@ -674,10 +913,11 @@ def read_corpus(
         raise InputNotFoundError(f"{path}: no such file or directory")
     codecs.lookup(encoding)
     fmt = _detect(path)
+    positions = None
     if fmt == "dir":
         table, source = _read_directory(path, encoding, doc_id_col)
     else:
-        table = read_table(path, encoding=encoding, string_columns=(doc_id_col, outlet_col, text_col))
+        table, positions = _read_file(path, fmt, encoding, (doc_id_col, outlet_col, text_col))
         source = str(path)
     return as_corpus(
         table,
@@ -689,6 +929,7 @@ def read_corpus(
         patterns=patterns,
         keep_raw=keep_raw,
         source=source,
+        positions=positions,
     )
 
 

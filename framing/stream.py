@@ -21,6 +21,7 @@ from __future__ import annotations
 import codecs
 import gzip
 import importlib
+import io
 import os
 import time
 import warnings
@@ -196,10 +197,19 @@ def _jsonl_chunks(path: Path, chunksize: int) -> Iterator[_Chunk]:
                 index, pos, first, lines, n_records = index + 1, now, lineno + 1, [], 0
         if n_records or index == 0:
             yield _Chunk(index, "jsonl", b"".join(lines), first, lineno, raw.tell() - pos)
-    except (OSError, EOFError) as exc:
-        raise CorpusError(f"{path}: cannot read the file after line {lineno} ({exc})") from None
+    except _corpus._DAMAGED as exc:
+        raise CorpusError(f"{path}: cannot read the file after line {lineno}, it is damaged ({exc})") from None
+    except OSError as exc:
+        raise InputNotFoundError(f"{path}: cannot read the file after line {lineno} ({exc.strerror or exc})") from None
     finally:
         raw.close()
+
+
+def _text_stream(path: Path, encoding: str) -> Any:
+    """``path`` opened again as text, for :class:`framing.corpus._FieldCheck` (pandas reads the bytes)."""
+    raw = open(path, "rb")  # noqa: SIM115 - closed with the text stream
+    binary = gzip.GzipFile(fileobj=raw, mode="rb") if path.name.lower().endswith(".gz") else raw
+    return io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
 
 
 def _csv_chunks(path: Path, sep: str, read: _ReadOptions, chunksize: int) -> Iterator[_Chunk]:
@@ -207,12 +217,15 @@ def _csv_chunks(path: Path, sep: str, read: _ReadOptions, chunksize: int) -> Ite
     del _DECODE_ERRORS[:]
     raw = open(path, "rb")  # noqa: SIM115 - closed in finally
     binary = gzip.GzipFile(fileobj=raw, mode="rb") if path.name.lower().endswith(".gz") else raw
+    text = None
     pos, row, index = 0, 1, 0
     try:
+        text = _text_stream(path, read.encoding)
+        fields = _corpus._FieldCheck(text, path, sep)
         reader = pd.read_csv(
             binary, chunksize=chunksize, encoding=read.encoding, encoding_errors="framing-stream-replace", **options
         )
-        for table in reader:
+        for table in _checked(reader, fields):
             if _DECODE_ERRORS:
                 warnings.warn(
                     f"{path}: undecodable bytes as {read.encoding} near rows {row}-{row + len(table) - 1}; "
@@ -222,14 +235,33 @@ def _csv_chunks(path: Path, sep: str, read: _ReadOptions, chunksize: int) -> Ite
                 )
                 del _DECODE_ERRORS[:]
             now = raw.tell()
-            yield _Chunk(index, "table", table, row, row + len(table) - 1, now - pos)
+            lines = _corpus._positions(fields.lines(len(table)), len(table), "line")
+            yield _Chunk(index, "table", (table, lines), row, row + len(table) - 1, now - pos)
             index, pos, row = index + 1, now, row + len(table)
     except pd.errors.EmptyDataError:
         raise CorpusError(f"{path}: the file is empty; expected a header line with columns") from None
     except pd.errors.ParserError as exc:
         raise CorpusError(f"{path}: malformed {'TSV' if sep == chr(9) else 'CSV'} near row {row} ({exc})") from None
+    except _corpus._DAMAGED as exc:
+        raise CorpusError(f"{path}: cannot read the file after row {row - 1}, it is damaged ({exc})") from None
     finally:
+        if text is not None:
+            text.close()
         raw.close()
+
+
+def _checked(tables: Iterator[pd.DataFrame], fields: Any) -> Iterator[pd.DataFrame]:
+    """The tables pandas reads; when it stops at a malformed record, the record that has a wrong
+    number of fields is named instead (as a whole-file read names it)."""
+    while True:
+        try:
+            table = next(tables)
+        except StopIteration:
+            return
+        except pd.errors.ParserError:
+            fields.lines()  # raises naming the line, if that is what is wrong
+            raise
+        yield table
 
 
 def _parquet_chunks(path: Path, chunksize: int) -> Iterator[_Chunk]:
@@ -289,6 +321,8 @@ def _raw_chunks(read: _ReadOptions, chunksize: int) -> Iterator[_Chunk]:
 def _chunk_corpus(read: _ReadOptions, chunk: _Chunk) -> pd.DataFrame:
     unit = {"jsonl": "lines", "files": "files"}.get(chunk.kind, "rows")
     source = f"{read.path}, {unit} {chunk.first}-{chunk.last}"
+    columns = (read.doc_id_col, read.outlet_col, read.text_col)
+    positions = None
     if chunk.kind == "files":
         source, table = chunk.payload
         folder = Path(read.path)
@@ -297,11 +331,14 @@ def _chunk_corpus(read: _ReadOptions, chunk: _Chunk) -> pd.DataFrame:
         text = _corpus._decode(chunk.payload, source, read.encoding)
         if chunk.index == 0 and text.startswith("\ufeff"):
             text = text[1:]
-        table = _corpus._jsonl_frame(text, read.path, chunk.first)
+        table, positions = _corpus._jsonl_frame(text, read.path, chunk.first, columns)
     elif chunk.kind == "arrow":
         table = chunk.payload.to_pandas()
+        positions = pd.RangeIndex(chunk.first, chunk.first + len(table), name="row")
     else:
-        table = chunk.payload
+        table, positions = chunk.payload
+    if positions is not None:
+        source = read.path  # the errors name the line or row itself
     docs = _corpus.as_corpus(
         table,
         doc_id_col=read.doc_id_col,
@@ -312,6 +349,7 @@ def _chunk_corpus(read: _ReadOptions, chunk: _Chunk) -> pd.DataFrame:
         patterns=read.patterns,
         keep_raw=read.keep_raw,
         source=source,
+        positions=positions,
     )
     # a metadata column with no value in this chunk (e.g. no title): typed as text, as it is
     # in the chunks (and the whole file) where it has values
