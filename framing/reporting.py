@@ -113,7 +113,7 @@ def corpus_inputs(source: Any) -> list[dict[str, str]]:
     raise InputNotFoundError(f"corpus {source} does not exist")
 
 
-def _load_corpus(source: Any) -> pd.DataFrame:
+def _load_corpus(source: Any, outlet: str | None = None) -> pd.DataFrame:
     import framing
 
     if isinstance(source, pd.DataFrame):
@@ -124,7 +124,7 @@ def _load_corpus(source: Any) -> pd.DataFrame:
     path = Path(source)
     if not path.exists():
         raise InputNotFoundError(f"corpus {source} does not exist (give a file, a folder, or 'example')")
-    return framing.read_corpus(path)
+    return framing.read_corpus(path, outlet=outlet)
 
 
 # --------------------------------------------------------------------------- running the analysis
@@ -562,6 +562,7 @@ def report(
     max_articles: int = 500,
     parameters: Mapping[str, Any] | None = None,
     progress: bool = False,
+    outlet: str | None = None,
 ) -> Path:
     """Run the whole analysis of a corpus and write an evidence-linked report.
 
@@ -601,6 +602,9 @@ def report(
         Further parameters to record in the manifest (e.g. a study's name).
     progress : bool
         Show a progress bar on standard error.
+    outlet : str, optional
+        The outlet of every document a corpus read from a path gives none (as in
+        :func:`framing.read_corpus`); recorded in the manifest's parameters.
 
     Returns
     -------
@@ -616,15 +620,18 @@ def report(
     return _report(corpus, out_dir, actors=actors, lexicons=lexicons, wire=wire,
                    min_wire_similarity=min_wire_similarity, by=by, voice=voice, seed=seed, n_resamples=n_resamples,
                    keyness_terms=keyness_terms, title=title, max_articles=max_articles, parameters=parameters,
-                   progress=progress)
+                   progress=progress, outlet=outlet)
 
 
 def _report(corpus, out_dir, *, actors, lexicons, wire, min_wire_similarity, by, voice, seed, n_resamples,
-            keyness_terms, title, max_articles, parameters, progress, source_label: str | None = None) -> Path:
+            keyness_terms, title, max_articles, parameters, progress, source_label: str | None = None,
+            outlet: str | None = None) -> Path:
     """:func:`report`, with the corpus named ``source_label`` in the manifest (a study's relative path)."""
     source = corpus
     actors_map = load_actors(actors) if actors is not None else None
-    table = _load_corpus(source)
+    table = _load_corpus(source, outlet)
+    if outlet is not None:
+        parameters = {"outlet": outlet, **dict(parameters or {})}
     if by not in table.columns:
         raise SchemaError(f"cannot compare by {by!r}: the corpus has no such column; columns: {list(table.columns)}")
     analysis = _analyse(

@@ -434,3 +434,50 @@ def test_a_file_without_read_permission_exits_3(tmp_path, capsys):
         pytest.skip("this user reads files whatever their permissions (root)")
     assert main(["score", str(tmp_path), "-o", str(tmp_path / "s.csv")]) == 3
     assert "b.txt: cannot read the file (Permission denied)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option, value", [("--chunksize", "0"), ("--chunksize", "-5"),
+                                           ("--jobs", "0"), ("--jobs", "-2")])
+@pytest.mark.parametrize("corpus", ["file", "example"])
+def test_counts_below_one_are_usage_errors(tmp_path, capsys, option, value, corpus):
+    from framing.cli import main
+
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"doc_id": ["a"], "outlet": ["A"], "text": ["A story."]}).to_csv(path, index=False)
+    code = main(["score", str(path) if corpus == "file" else "example", "-o", str(tmp_path / "s.csv"), option, value])
+    assert code == 2
+    assert f"{option} must be" in capsys.readouterr().err
+    assert not (tmp_path / "s.csv").exists()
+
+
+@pytest.mark.parametrize("form", ["csv", "folder"])
+def test_score_outlet_option_fills_missing_outlets(tmp_path, capsys, form):
+    from framing.cli import main
+
+    if form == "csv":
+        corpus = tmp_path / "c.csv"
+        pd.DataFrame({"doc_id": ["a", "b"], "text": ["A story.", "Another story."]}).to_csv(corpus, index=False)
+    else:
+        corpus = tmp_path / "docs"
+        corpus.mkdir()
+        (corpus / "a.txt").write_text("A story.", encoding="utf-8")
+        (corpus / "b.txt").write_text("Another story.", encoding="utf-8")
+    out = tmp_path / "s.csv"
+    assert main(["score", str(corpus), "-o", str(out), "--outlet", "Wire", "--lexicon", "hedging", "-q"]) == 0
+    scores = pd.read_csv(out)
+    assert set(scores["doc_id"]) == {"a", "b"} and set(scores["outlet"]) == {"Wire"}
+
+
+@pytest.mark.slow
+def test_report_outlet_option_fills_missing_outlets(tmp_path, capsys):
+    from framing.cli import main
+
+    corpus = tmp_path / "c.csv"
+    pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Times", ""],
+                  "text": ["Officials said the strike hit.", "Militants allegedly fired."]}).to_csv(corpus, index=False)
+    out = tmp_path / "rep"
+    code = main(["report", str(corpus), "-o", str(out), "--outlet", "Wire", "--resamples", "99", "-q"])
+    assert code == 0, capsys.readouterr().err
+    scores = pd.read_csv(out / "tables" / "scores.csv")
+    assert scores.groupby("doc_id")["outlet"].first().to_dict() == {"a": "Times", "b": "Wire"}
+    assert json.loads((out / "manifest.json").read_text())["parameters"]["outlet"] == "Wire"
