@@ -501,14 +501,16 @@ def _read_parquet(path: Path) -> tuple[pd.DataFrame, pd.Index]:
     return table, pd.RangeIndex(1, len(table) + 1, name="row")
 
 
-def _read_sidecar(directory: Path, encoding: str) -> tuple[pd.DataFrame | None, Path | None]:
+def _read_sidecar(
+    directory: Path, encoding: str, doc_id_col: str = "doc_id"
+) -> tuple[pd.DataFrame | None, Path | None]:
     for name in ("metadata.csv", "metadata.jsonl"):
         path = directory / name
         if path.is_file():
             if name.endswith(".csv"):
-                meta = _read_delimited(path, ",", encoding, ("doc_id", "file", "outlet"))[0]
+                meta = _read_delimited(path, ",", encoding, ("doc_id", "file", "outlet", doc_id_col))[0]
             else:
-                meta = _read_jsonl(path, encoding, ("doc_id", "file", "outlet"))[0]
+                meta = _read_jsonl(path, encoding, ("doc_id", "file", "outlet", doc_id_col))[0]
             if "file" not in meta.columns and "doc_id" not in meta.columns:
                 raise CorpusError(
                     f"{path}: a metadata sidecar needs a 'file' or 'doc_id' column to join on; "
@@ -580,7 +582,7 @@ def _read_directory(
             f"{directory}: the directory has no .txt or .html files; supported inputs are: "
             + "; ".join(SUPPORTED_FORMATS)
         )
-    meta, meta_path = _read_sidecar(directory, encoding)
+    meta, meta_path = _read_sidecar(directory, encoding, doc_id_col)
     rows = []
     for path in files:
         raw = _read_text_file(path, encoding) if texts or path.suffix.lower() != ".txt" else None
@@ -621,8 +623,10 @@ def _read_directory(
             stacklevel=3,
         )
     if stems is not None:
-        if doc_id_col in merged.columns:
-            merged[doc_id_col] = merged[doc_id_col].fillna(merged[key].map(stems))
+        if doc_id_col in merged.columns:  # an empty id in the sidecar (CSV or JSON lines): the file's name
+            given = merged[doc_id_col]
+            given = given.where(given.astype(str).str.strip() != "")
+            merged[doc_id_col] = given.fillna(merged[key].map(stems))
         else:
             merged[doc_id_col] = merged[key].map(stems)
     # the sidecar's order first, then the files it does not list
@@ -652,7 +656,10 @@ def read_table(
     encoding: str = "utf-8",
     string_columns: Iterable[str] = ("doc_id", "outlet", "text"),
 ) -> pd.DataFrame:
-    """Read one corpus file (or directory) into a table without checking or cleaning it.
+    """Read one corpus file (or directory) into a table without cleaning it.
+
+    Only what would make the records misread is checked: a CSV/TSV record with more or
+    fewer fields than the header, malformed JSON, an unreadable file.
 
     Parameters
     ----------

@@ -324,6 +324,24 @@ def test_jsonl_sidecar_ids_written_as_numbers_join_their_files(tmp_path):
     assert dict(zip(corpus["doc_id"], corpus["text"])) == {"1": "First story.", "1.5": "Second story."}
 
 
+@pytest.mark.parametrize("sidecar, content", [
+    ("metadata.csv", "file,doc_id,outlet\na.txt,,X\nb.txt,b7,Y\n"),
+    ("metadata.jsonl", '{"file": "a.txt", "doc_id": "", "outlet": "X"}\n{"file": "b.txt", "doc_id": "b7", "outlet": "Y"}\n'),
+])
+def test_an_empty_sidecar_doc_id_falls_back_to_the_file_name_in_both_sidecar_formats(tmp_path, sidecar, content):
+    (tmp_path / "a.txt").write_text("First story.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Second story.", encoding="utf-8")
+    (tmp_path / sidecar).write_text(content, encoding="utf-8")
+    corpus = framing.read_corpus(tmp_path)
+    assert dict(zip(corpus["doc_id"], corpus["outlet"])) == {"a": "X", "b7": "Y"}
+
+
+def test_a_sidecar_id_column_of_another_name_is_read_as_written(tmp_path):
+    (tmp_path / "a.txt").write_text("First story.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,id,outlet\na.txt,007,X\n", encoding="utf-8")
+    assert framing.read_corpus(tmp_path, doc_id_col="id")["doc_id"].tolist() == ["007"]
+
+
 def test_a_csv_field_longer_than_the_csv_module_default_is_read(tmp_path):
     text = "A long story. " * 20_000  # 280 000 characters, beyond the csv module's default field limit
     pd.DataFrame({"doc_id": ["a"], "outlet": ["A"], "text": [text]}).to_csv(tmp_path / "c.csv", index=False)
