@@ -326,7 +326,8 @@ def test_jsonl_sidecar_ids_written_as_numbers_join_their_files(tmp_path):
 
 @pytest.mark.parametrize("sidecar, content", [
     ("metadata.csv", "file,doc_id,outlet\na.txt,,X\nb.txt,b7,Y\n"),
-    ("metadata.jsonl", '{"file": "a.txt", "doc_id": "", "outlet": "X"}\n{"file": "b.txt", "doc_id": "b7", "outlet": "Y"}\n'),
+    ("metadata.jsonl",
+     '{"file": "a.txt", "doc_id": "", "outlet": "X"}\n{"file": "b.txt", "doc_id": "b7", "outlet": "Y"}\n'),
 ])
 def test_an_empty_sidecar_doc_id_falls_back_to_the_file_name_in_both_sidecar_formats(tmp_path, sidecar, content):
     (tmp_path / "a.txt").write_text("First story.", encoding="utf-8")

@@ -346,11 +346,14 @@ def test_a_list_column_as_parquet_text_is_an_error_naming_the_row(tmp_path, read
         read(path)
 
 
+FIRST = '{"doc_id": "a", "outlet": "A", "text": "x"}\n'
+
+
 @READERS
 @pytest.mark.parametrize("name, content, where", [
-    ("c.jsonl", '{"doc_id": "a", "outlet": "A", "text": "x"}\n{"doc_id": "", "outlet": "B", "text": "y"}\n', "line 2"),
-    ("c.jsonl", '{"doc_id": "a", "outlet": "A", "text": "x"}\n{"doc_id": "  ", "outlet": "B", "text": "y"}\n', "line 2"),
-    ("c.jsonl", '{"doc_id": "a", "outlet": "A", "text": "x"}\n{"doc_id": null, "outlet": "B", "text": "y"}\n', "line 2"),
+    ("c.jsonl", FIRST + '{"doc_id": "", "outlet": "B", "text": "y"}\n', "line 2"),
+    ("c.jsonl", FIRST + '{"doc_id": "  ", "outlet": "B", "text": "y"}\n', "line 2"),
+    ("c.jsonl", FIRST + '{"doc_id": null, "outlet": "B", "text": "y"}\n', "line 2"),
     ("c.csv", 'doc_id,outlet,text\na,A,"x\ny"\n,B,z\n', "line 4"),
     ("c.parquet", None, "row 2"),
 ])
