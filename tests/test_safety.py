@@ -9,6 +9,7 @@ is refused unless the caller explicitly trusts it.
 
 from __future__ import annotations
 
+import gzip
 import io
 import json
 import pickle
@@ -21,8 +22,8 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
 import framing
+from framing.errors import CorpusError, InputNotFoundError, LexiconError, ModelError
 from framing.learn.classifier import load_model, save_model
-from framing.errors import InputNotFoundError, LexiconError, ModelError
 from framing.lexicon.load import lexicon_from_dict, load_lexicon
 
 HEAD = 'name: t\nversion: "1"\ncategories:\n'
@@ -268,3 +269,218 @@ def test_actors_file_with_an_alias_bomb_fails_quickly(tmp_path):
         with pytest.raises(SchemaError, match="must be a list of non-empty strings") as info:
             load(path)
         assert str(path) in str(info.value) and len(str(info.value)) < 2000
+
+
+# -- corpus files that would be misread ---------------------------------------------------
+# Each case is read whole (framing.read_corpus) and in chunks of one document (framing.stream,
+# the path of `framing score` on a file): both must refuse it the same way, naming the line.
+
+def _whole(path, **options):
+    return framing.read_corpus(path, clean=False, **options)
+
+
+def _streamed(path, **options):
+    from framing import stream
+
+    return pd.concat(list(stream.read_chunks(path, chunksize=1, clean=False, **options)), ignore_index=True)
+
+
+READERS = pytest.mark.parametrize("read", [_whole, _streamed], ids=["whole", "streamed"])
+
+
+@READERS
+@pytest.mark.parametrize("sep", [",", "\t"], ids=["csv", "tsv"])
+@pytest.mark.parametrize("bad_line", [2, 5])
+def test_a_row_with_one_field_too_many_is_an_error_naming_the_line(tmp_path, read, sep, bad_line):
+    # an extra field in the first row made pandas take the ids for an index: every column shifted
+    rows = ["doc_id|outlet|text", "a|Outlet A|First story.", 'b|Outlet B|"Second story, quoted,\nover two lines."',
+            "c|Outlet C|Third story.", "d|Outlet D|Fourth story."]
+    bad = bad_line - 1 if bad_line < 3 else bad_line - 2  # line 4 is the second line of record b
+    rows[bad] += "|an extra field"
+    path = write(tmp_path, "c.csv" if sep == "," else "c.tsv", "\n".join(rows).replace("|", sep) + "\n")
+    with pytest.raises(CorpusError, match=rf"c\.[ct]sv, line {bad_line}: 4 fields where the header has 3"):
+        read(path)
+
+
+@READERS
+def test_a_row_with_too_few_fields_is_an_error_naming_the_line(tmp_path, read):
+    # pandas fills the missing text with nothing: the document would be read as empty
+    path = write(tmp_path, "c.csv", 'doc_id,outlet,text\na,A,"One\n\nstory."\n\nb,B\nc,C,Third.\n')
+    with pytest.raises(CorpusError, match=r"c\.csv, line 6: 2 fields where the header has 3 \(doc_id, outlet, text\)"):
+        read(path)
+
+
+@READERS
+def test_json_doc_ids_are_kept_exactly_as_written(tmp_path, read):
+    ids = ["1", "1.5", "12345678901234567890", "1.50", "x"]
+    lines = [f'{{"doc_id": {i if i != "x" else json.dumps(i)}, "outlet": "A", "text": "Story {n}."}}'
+             for n, i in enumerate(ids)]
+    path = write(tmp_path, "c.jsonl", "\n".join(lines) + "\n")
+    assert read(path)["doc_id"].tolist() == ids
+
+
+@READERS
+@pytest.mark.parametrize("column, value, kind", [
+    ("outlet", ["Outlet A", "Outlet B"], "a list"),
+    ("text", {"body": "A story."}, "a mapping"),
+    ("doc_id", ["a"], "a list"),
+    ("outlet", True, "true/false"),
+])
+def test_a_list_or_mapping_as_outlet_or_text_is_an_error_naming_the_line(tmp_path, read, column, value, kind):
+    good = {"doc_id": "a", "outlet": "A", "text": "First story."}
+    bad = {"doc_id": "b", "outlet": "B", "text": "Second story.", column: value}
+    path = write(tmp_path, "c.jsonl", "\n" + json.dumps(good) + "\n" + json.dumps(bad) + "\n")
+    with pytest.raises(CorpusError, match=rf"c\.jsonl, line 3: {column} is {kind} .*expected text"):
+        read(path)
+
+
+@READERS
+def test_a_list_column_as_parquet_text_is_an_error_naming_the_row(tmp_path, read):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "c.parquet"
+    pq.write_table(pa.table({"doc_id": ["a", "b"], "outlet": ["A", "B"],
+                             "text": pa.array([["First"], ["Second", "story."]], pa.list_(pa.string()))}), path)
+    with pytest.raises(CorpusError, match=r"c\.parquet, rows? 1(, 2)?: text is a list \(\['First'\]\)"):
+        read(path)
+
+
+FIRST = '{"doc_id": "a", "outlet": "A", "text": "x"}\n'
+
+
+@READERS
+@pytest.mark.parametrize("name, content, where", [
+    ("c.jsonl", FIRST + '{"doc_id": "", "outlet": "B", "text": "y"}\n', "line 2"),
+    ("c.jsonl", FIRST + '{"doc_id": "  ", "outlet": "B", "text": "y"}\n', "line 2"),
+    ("c.jsonl", FIRST + '{"doc_id": null, "outlet": "B", "text": "y"}\n', "line 2"),
+    ("c.csv", 'doc_id,outlet,text\na,A,"x\ny"\n,B,z\n', "line 4"),
+    ("c.parquet", None, "row 2"),
+])
+def test_an_empty_doc_id_is_refused_in_every_format(tmp_path, read, name, content, where):
+    path = tmp_path / name
+    if content is None:
+        pd.DataFrame({"doc_id": ["a", ""], "outlet": ["A", "B"], "text": ["x", "y"]}).to_parquet(path)
+    else:
+        path.write_text(content, encoding="utf-8")
+    with pytest.raises(CorpusError, match=rf"{name.replace('.', '[.]')}, {where}: doc_id is empty"):
+        read(path)
+
+
+@READERS
+def test_broken_links_in_a_text_folder_are_named_in_a_warning(tmp_path, read):
+    (tmp_path / "a.txt").write_text("A story.", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    with pytest.warns(UserWarning, match=r"2 link\(s\) skipped whose target is missing or loops: gone\.txt, loop\.txt"):
+        corpus = read(tmp_path, outlet="X")
+    assert corpus["doc_id"].tolist() == ["a"]
+
+
+# -- binary text, unreadable files and command-line options --------------------------------
+
+@READERS
+def test_a_binary_parquet_text_column_is_decoded_naming_the_column_and_row(tmp_path, read):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    path = tmp_path / "b.parquet"
+    pq.write_table(pa.table({"doc_id": ["a", "b"], "outlet": ["A", "B"],
+                             "text": pa.array(["Café story.".encode(), b"caf\xe9 owner"], pa.binary())}), path)
+    with pytest.warns(UnicodeWarning, match=r"b\.parquet, row 2: undecodable bytes as UTF-8 in column 'text'"):
+        corpus = read(path)
+    assert corpus["text"].tolist() == ["Café story.", "caf\ufffd owner"]
+
+
+@READERS
+@pytest.mark.parametrize("name", ["c.jsonl.gz", "c.csv.gz"])
+@pytest.mark.parametrize("damage", ["not gzip", "truncated"])
+def test_a_damaged_gzip_file_is_malformed_input_exit_4(tmp_path, read, name, damage):
+    if name.startswith("c.csv"):
+        whole = gzip.compress(b"doc_id,outlet,text\n" + b"".join(b"d%d,A,A story.\n" % i for i in range(500)))
+    else:
+        whole = gzip.compress(b"".join(b'{"doc_id": "d%d", "outlet": "A", "text": "A story."}\n' % i
+                                       for i in range(500)))
+    (tmp_path / name).write_bytes(b"plain text" if damage == "not gzip" else whole[:len(whole) // 2])
+    with pytest.raises(CorpusError, match=rf"{name.replace('.', '[.]')}: cannot read the file.*it is damaged") as info:
+        read(tmp_path / name)
+    assert info.value.exit_code == 4
+
+
+def _metadata(folder, *names):
+    pd.DataFrame({"file": list(names), "outlet": ["X"] * len(names)}).to_csv(folder / "metadata.csv", index=False)
+
+
+def test_a_txt_that_cannot_be_read_exits_3(tmp_path, capsys):
+    from framing.cli import main
+
+    (tmp_path / "a.txt").write_text("A story.", encoding="utf-8")
+    (tmp_path / "b.txt").mkdir()  # listed as a document, but not a file that can be read
+    _metadata(tmp_path, "a.txt")
+    with pytest.raises(InputNotFoundError, match=r"b\.txt: cannot read the file"):
+        framing.read_corpus(tmp_path)
+    assert main(["score", str(tmp_path), "-o", str(tmp_path / "s.csv")]) == 3
+    assert "b.txt: cannot read the file" in capsys.readouterr().err
+    assert not (tmp_path / "s.csv").exists()
+
+
+def test_a_file_without_read_permission_exits_3(tmp_path, capsys):
+    import os
+
+    from framing.cli import main
+
+    (tmp_path / "a.txt").write_text("A story.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Another story.", encoding="utf-8")
+    _metadata(tmp_path, "a.txt", "b.txt")
+    (tmp_path / "b.txt").chmod(0)
+    if os.access(tmp_path / "b.txt", os.R_OK):
+        pytest.skip("this user reads files whatever their permissions (root)")
+    assert main(["score", str(tmp_path), "-o", str(tmp_path / "s.csv")]) == 3
+    assert "b.txt: cannot read the file (Permission denied)" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("option, value", [("--chunksize", "0"), ("--chunksize", "-5"),
+                                           ("--jobs", "0"), ("--jobs", "-2")])
+@pytest.mark.parametrize("corpus", ["file", "example"])
+def test_counts_below_one_are_usage_errors(tmp_path, capsys, option, value, corpus):
+    from framing.cli import main
+
+    path = tmp_path / "c.csv"
+    pd.DataFrame({"doc_id": ["a"], "outlet": ["A"], "text": ["A story."]}).to_csv(path, index=False)
+    code = main(["score", str(path) if corpus == "file" else "example", "-o", str(tmp_path / "s.csv"), option, value])
+    assert code == 2
+    assert f"{option} must be" in capsys.readouterr().err
+    assert not (tmp_path / "s.csv").exists()
+
+
+@pytest.mark.parametrize("form", ["csv", "folder"])
+def test_score_outlet_option_fills_missing_outlets(tmp_path, capsys, form):
+    from framing.cli import main
+
+    if form == "csv":
+        corpus = tmp_path / "c.csv"
+        pd.DataFrame({"doc_id": ["a", "b"], "text": ["A story.", "Another story."]}).to_csv(corpus, index=False)
+    else:
+        corpus = tmp_path / "docs"
+        corpus.mkdir()
+        (corpus / "a.txt").write_text("A story.", encoding="utf-8")
+        (corpus / "b.txt").write_text("Another story.", encoding="utf-8")
+    out = tmp_path / "s.csv"
+    assert main(["score", str(corpus), "-o", str(out), "--outlet", "Wire", "--lexicon", "hedging", "-q"]) == 0
+    scores = pd.read_csv(out)
+    assert set(scores["doc_id"]) == {"a", "b"} and set(scores["outlet"]) == {"Wire"}
+
+
+@pytest.mark.slow
+def test_report_outlet_option_fills_missing_outlets(tmp_path, capsys):
+    from framing.cli import main
+
+    corpus = tmp_path / "c.csv"
+    pd.DataFrame({"doc_id": ["a", "b"], "outlet": ["Times", ""],
+                  "text": ["Officials said the strike hit.", "Militants allegedly fired."]}).to_csv(corpus, index=False)
+    out = tmp_path / "rep"
+    code = main(["report", str(corpus), "-o", str(out), "--outlet", "Wire", "--resamples", "99", "-q"])
+    assert code == 0, capsys.readouterr().err
+    scores = pd.read_csv(out / "tables" / "scores.csv")
+    assert scores.groupby("doc_id")["outlet"].first().to_dict() == {"a": "Times", "b": "Wire"}
+    assert json.loads((out / "manifest.json").read_text())["parameters"]["outlet"] == "Wire"

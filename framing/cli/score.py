@@ -32,6 +32,8 @@ def register(subparsers) -> None:
     p.add_argument("--text-col", default="text", help="text column of a table corpus (default text)")
     p.add_argument("--outlet-col", default="outlet", help="outlet column of a table corpus (default outlet)")
     p.add_argument("--doc-id-col", default="doc_id", help="document id column of a table corpus (default doc_id)")
+    p.add_argument("--outlet", default=None, metavar="NAME",
+                   help="the outlet of every document the corpus gives none (no outlet column, or an empty value)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="score on N processes (-1: every core); results are identical and in corpus order")
@@ -64,13 +66,22 @@ def _write(table, path: Path) -> None:
         table.to_csv(path, index=False, sep="\t" if fmt == "tsv" else ",")
 
 
-def load_corpus_arg(value: str, *, text_col: str = "text", outlet_col: str = "outlet", doc_id_col: str = "doc_id"):
+def load_corpus_arg(value: str, *, text_col: str = "text", outlet_col: str = "outlet", doc_id_col: str = "doc_id",
+                    outlet: str | None = None):
     """The corpus named on the command line: a path framing.read_corpus reads, or ``example``."""
     import framing
 
     if value == "example" and not Path(value).exists():
         return framing.example_corpus()
-    return framing.read_corpus(value, text_col=text_col, outlet_col=outlet_col, doc_id_col=doc_id_col)
+    return framing.read_corpus(value, text_col=text_col, outlet_col=outlet_col, doc_id_col=doc_id_col, outlet=outlet)
+
+
+def _check_counts(args: argparse.Namespace) -> None:
+    """Refuse a ``--chunksize`` below 1 and a ``--jobs`` that is neither positive nor -1."""
+    if args.chunksize is not None and args.chunksize < 1:
+        raise UsageError(f"--chunksize must be 1 or more documents, got {args.chunksize}")
+    if args.jobs < 1 and args.jobs != -1:
+        raise UsageError(f"--jobs must be 1 or more, or -1 for every core; got {args.jobs}")
 
 
 def score_chunk(corpus, *, lexicons=None, negated: str = "include", matches: bool = False):
@@ -100,9 +111,10 @@ def run_streamed(args: argparse.Namespace) -> int:
     summary = stream.apply_file(
         score_chunk, args.corpus, out,
         options={"lexicons": lexicons, "negated": args.negated, "matches": args.matches is not None},
-        n_jobs=args.jobs, scheduler=args.scheduler, chunksize=args.chunksize or stream.CHUNKSIZE,
+        n_jobs=args.jobs, scheduler=args.scheduler,
+        chunksize=stream.CHUNKSIZE if args.chunksize is None else args.chunksize,
         progress=not args.quiet and sys.stderr.isatty(),
-        text_col=args.text_col, outlet_col=args.outlet_col, doc_id_col=args.doc_id_col,
+        text_col=args.text_col, outlet_col=args.outlet_col, doc_id_col=args.doc_id_col, outlet=args.outlet,
     )
     if not args.quiet:
         row = summary.iloc[0]
@@ -126,6 +138,7 @@ def run(args: argparse.Namespace) -> int:
     """Score a corpus file in chunks (bounded memory); the bundled example and HTML folders in memory."""
     import sys
 
+    _check_counts(args)
     if args.jobs != 1 or args.scheduler is not None or args.chunksize is not None or _streamable(args.corpus):
         _format(args.output)  # fail before the work
         if args.matches is not None:
@@ -138,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
     if args.matches is not None:
         _format(args.matches)
     corpus = load_corpus_arg(args.corpus, text_col=args.text_col, outlet_col=args.outlet_col,
-                             doc_id_col=args.doc_id_col)
+                             doc_id_col=args.doc_id_col, outlet=args.outlet)
     matcher = Matcher(args.lexicon)
     bar = None
     if not args.quiet and len(corpus) > 0:

@@ -119,7 +119,7 @@ def corpus_inputs(source: Any) -> list[dict[str, str]]:
     raise InputNotFoundError(f"corpus {source} does not exist")
 
 
-def _load_corpus(source: Any) -> pd.DataFrame:
+def _load_corpus(source: Any, outlet: str | None = None) -> pd.DataFrame:
     if isinstance(source, pd.DataFrame):
         schema.require(source, schema.CORPUS, what="corpus")
         return source
@@ -128,7 +128,7 @@ def _load_corpus(source: Any) -> pd.DataFrame:
     path = Path(source)
     if not path.exists():
         raise InputNotFoundError(f"corpus {source} does not exist (give a file, a folder, or 'example')")
-    return stage_io.read_corpus(path)
+    return stage_io.read_corpus(path, outlet=outlet)
 
 
 # --------------------------------------------------------------------------- running the analysis
@@ -529,6 +529,7 @@ def report(
     parameters: Mapping[str, Any] | None = None,
     progress: bool = False,
     source_label: str | None = None,
+    outlet: str | None = None,
 ) -> Path:
     """Run the whole analysis of a corpus and write an evidence-linked report.
 
@@ -570,6 +571,9 @@ def report(
         Show a progress bar on standard error.
     source_label : str, optional
         How the manifest names the corpus (a study gives the path relative to its spec).
+    outlet : str, optional
+        The outlet of every document a corpus read from a path gives none (as in
+        :func:`framing.read_corpus`); recorded in the manifest's parameters.
 
     Returns
     -------
@@ -584,7 +588,9 @@ def report(
     """
     source = corpus
     actors_map = load_actors(actors) if actors is not None else None
-    table = _load_corpus(source)
+    table = _load_corpus(source, outlet)
+    if outlet is not None:
+        parameters = {"outlet": outlet, **dict(parameters or {})}
     if by not in table.columns:
         raise SchemaError(f"cannot compare by {by!r}: the corpus has no such column; columns: {list(table.columns)}")
     analysis = _analyse(

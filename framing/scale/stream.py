@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import io
 import os
 import time
 import warnings
@@ -35,7 +36,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from framing.io import accounting
-from framing.io import corpus as _corpus
+from framing.io import readers
+from framing.io.readers import ReadOptions
+from framing.io.corpus import as_corpus
 import framing.match  # noqa: F401 - registers find and score
 import framing.measures  # noqa: F401 - registers the measures
 import framing.text  # noqa: F401 - registers sentences, quotes and voice
@@ -71,24 +74,10 @@ class StreamError(UsageError):
 
 
 @dataclass(frozen=True)
-class _ReadOptions:
-    path: str
-    fmt: str
-    doc_id_col: str = "doc_id"
-    outlet_col: str = "outlet"
-    text_col: str = "text"
-    outlet: str | None = None
-    clean: bool = True
-    patterns: Mapping[str, str] | None = None
-    keep_raw: bool = True
-    encoding: str = "utf-8"
-
-
-@dataclass(frozen=True)
 class _Job:
     """What a worker does with each chunk: read it, then apply ``func``."""
 
-    read: _ReadOptions
+    read: ReadOptions
     func: Callable[..., pd.DataFrame] | None
     options: Mapping[str, Any] = field(default_factory=dict)
     stage: str = "read"
@@ -165,7 +154,7 @@ codecs.register_error("framing-stream-replace", _note_decode_error)
 
 
 def _detect(path: Path) -> str:
-    return _corpus._detect(path)
+    return readers.detect_format(path)
 
 
 def _jsonl_chunks(path: Path, chunksize: int) -> Iterator[_Chunk]:
@@ -185,23 +174,35 @@ def _jsonl_chunks(path: Path, chunksize: int) -> Iterator[_Chunk]:
                 index, pos, first, lines, n_records = index + 1, now, lineno + 1, [], 0
         if n_records or index == 0:
             yield _Chunk(index, "jsonl", b"".join(lines), first, lineno, raw.tell() - pos)
-    except (OSError, EOFError) as exc:
-        raise CorpusError(f"{path}: cannot read the file after line {lineno} ({exc})") from None
+    except readers.DAMAGED as exc:
+        raise CorpusError(f"{path}: cannot read the file after line {lineno}, it is damaged ({exc})") from None
+    except OSError as exc:
+        raise InputNotFoundError(f"{path}: cannot read the file after line {lineno} ({exc.strerror or exc})") from None
     finally:
         raw.close()
 
 
-def _csv_chunks(path: Path, sep: str, read: _ReadOptions, chunksize: int) -> Iterator[_Chunk]:
-    options = _corpus._csv_options(sep, (read.doc_id_col, read.outlet_col, read.text_col))
+def _text_stream(path: Path, encoding: str) -> Any:
+    """``path`` opened again as text, for :class:`framing.io.readers.FieldCheck` (pandas reads the bytes)."""
+    raw = open(path, "rb")  # noqa: SIM115 - closed with the text stream
+    binary = gzip.GzipFile(fileobj=raw, mode="rb") if path.name.lower().endswith(".gz") else raw
+    return io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
+
+
+def _csv_chunks(path: Path, sep: str, read: ReadOptions, chunksize: int) -> Iterator[_Chunk]:
+    options = readers.csv_options(sep, (read.doc_id_col, read.outlet_col, read.text_col))
     del _DECODE_ERRORS[:]
     raw = open(path, "rb")  # noqa: SIM115 - closed in finally
     binary = gzip.GzipFile(fileobj=raw, mode="rb") if path.name.lower().endswith(".gz") else raw
+    text = None
     pos, row, index = 0, 1, 0
     try:
+        text = _text_stream(path, read.encoding)
+        fields = readers.FieldCheck(text, path, sep)
         reader = pd.read_csv(
             binary, chunksize=chunksize, encoding=read.encoding, encoding_errors="framing-stream-replace", **options
         )
-        for table in reader:
+        for table in _checked(reader, fields):
             if _DECODE_ERRORS:
                 warnings.warn(
                     f"{path}: undecodable bytes as {read.encoding} near rows {row}-{row + len(table) - 1}; "
@@ -211,14 +212,33 @@ def _csv_chunks(path: Path, sep: str, read: _ReadOptions, chunksize: int) -> Ite
                 )
                 del _DECODE_ERRORS[:]
             now = raw.tell()
-            yield _Chunk(index, "table", table, row, row + len(table) - 1, now - pos)
+            lines = readers.positions(fields.lines(len(table)), len(table), "line")
+            yield _Chunk(index, "table", (table, lines), row, row + len(table) - 1, now - pos)
             index, pos, row = index + 1, now, row + len(table)
     except pd.errors.EmptyDataError:
         raise CorpusError(f"{path}: the file is empty; expected a header line with columns") from None
     except pd.errors.ParserError as exc:
         raise CorpusError(f"{path}: malformed {'TSV' if sep == chr(9) else 'CSV'} near row {row} ({exc})") from None
+    except readers.DAMAGED as exc:
+        raise CorpusError(f"{path}: cannot read the file after row {row - 1}, it is damaged ({exc})") from None
     finally:
+        if text is not None:
+            text.close()
         raw.close()
+
+
+def _checked(tables: Iterator[pd.DataFrame], fields: Any) -> Iterator[pd.DataFrame]:
+    """The tables pandas reads; when it stops at a malformed record, the record that has a wrong
+    number of fields is named instead (as a whole-file read names it)."""
+    while True:
+        try:
+            table = next(tables)
+        except StopIteration:
+            return
+        except pd.errors.ParserError:
+            fields.lines()  # raises naming the line, if that is what is wrong
+            raise
+        yield table
 
 
 def _parquet_chunks(path: Path, chunksize: int) -> Iterator[_Chunk]:
@@ -236,9 +256,9 @@ def _parquet_chunks(path: Path, chunksize: int) -> Iterator[_Chunk]:
             yield _Chunk(0, "arrow", handle.schema_arrow.empty_table(), 1, 0, 0)
 
 
-def _dir_chunks(read: _ReadOptions, chunksize: int) -> Iterator[_Chunk]:
+def _dir_chunks(read: ReadOptions, chunksize: int) -> Iterator[_Chunk]:
     path = Path(read.path)
-    plan, source = _corpus._read_directory(path, read.encoding, read.doc_id_col, texts=False)
+    plan, source = readers.read_directory(path, read.encoding, read.doc_id_col, texts=False)
     html = [f for f in plan["file"] if not str(f).lower().endswith(".txt")]
     if html:
         raise CorpusError(
@@ -261,7 +281,7 @@ def _progress_total(path: Path, fmt: str) -> tuple[int | None, str]:
     return path.stat().st_size, "B"
 
 
-def _raw_chunks(read: _ReadOptions, chunksize: int) -> Iterator[_Chunk]:
+def _raw_chunks(read: ReadOptions, chunksize: int) -> Iterator[_Chunk]:
     path = Path(read.path)
     if read.fmt == "jsonl":
         return _jsonl_chunks(path, chunksize)
@@ -275,23 +295,28 @@ def _raw_chunks(read: _ReadOptions, chunksize: int) -> Iterator[_Chunk]:
 # --------------------------------------------------------------------------- one chunk (worker side)
 
 
-def _chunk_corpus(read: _ReadOptions, chunk: _Chunk) -> pd.DataFrame:
+def _chunk_corpus(read: ReadOptions, chunk: _Chunk) -> pd.DataFrame:
     unit = {"jsonl": "lines", "files": "files"}.get(chunk.kind, "rows")
     source = f"{read.path}, {unit} {chunk.first}-{chunk.last}"
+    columns = (read.doc_id_col, read.outlet_col, read.text_col)
+    positions = None
     if chunk.kind == "files":
         source, table = chunk.payload
         folder = Path(read.path)
-        table = table.assign(text=[_corpus._read_text_file(folder / f, read.encoding) for f in table["file"]])
+        table = table.assign(text=[readers.read_text_file(folder / f, read.encoding) for f in table["file"]])
     elif chunk.kind == "jsonl":
-        text = _corpus._decode(chunk.payload, source, read.encoding)
+        text = readers.decode(chunk.payload, source, read.encoding)
         if chunk.index == 0 and text.startswith("\ufeff"):
             text = text[1:]
-        table = _corpus._jsonl_frame(text, read.path, chunk.first)
+        table, positions = readers.jsonl_frame(text, read.path, chunk.first, columns)
     elif chunk.kind == "arrow":
         table = chunk.payload.to_pandas()
+        positions = pd.RangeIndex(chunk.first, chunk.first + len(table), name="row")
     else:
-        table = chunk.payload
-    docs = _corpus.as_corpus(
+        table, positions = chunk.payload
+    if positions is not None:
+        source = read.path  # the errors name the line or row itself
+    docs = as_corpus(
         table,
         doc_id_col=read.doc_id_col,
         outlet_col=read.outlet_col,
@@ -301,6 +326,7 @@ def _chunk_corpus(read: _ReadOptions, chunk: _Chunk) -> pd.DataFrame:
         patterns=read.patterns,
         keep_raw=read.keep_raw,
         source=source,
+        positions=positions,
     )
     # a metadata column with no value in this chunk (e.g. no title): typed as text, as it is
     # in the chunks (and the whole file) where it has values
@@ -522,7 +548,7 @@ def _job(
     if not path.exists():
         raise InputNotFoundError(f"{path}: no such file or directory")
     codecs.lookup(read_options.get("encoding", "utf-8"))
-    read = _ReadOptions(path=str(path), fmt=_detect(path), **read_options)
+    read = ReadOptions(path=str(path), fmt=_detect(path), **read_options)
     return _Job(read=read, func=_resolve_measure(measure), options=dict(options or {}), stage=_stage(measure))
 
 
