@@ -3,8 +3,8 @@
 A lexicon is YAML loaded safely (no Python tags, no alias bombs, no runaway nesting),
 validated with errors that name the file and the line, and matched without building
 regular expressions from its terms, so no term can make matching slow. A model file
-is a skops archive whose types are checked before anything is constructed; a pickle
-is refused unless the caller explicitly trusts it.
+is a skops archive whose types are checked against an exact list before anything is
+constructed; a pickle is always refused.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import io
 import json
 import pickle
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -22,7 +23,7 @@ from sklearn.preprocessing import FunctionTransformer
 
 import framing
 from framing.classify import load_model, save_model
-from framing.errors import InputNotFoundError, LexiconError, ModelError
+from framing.errors import InputNotFoundError, LexiconError, ModelError, UsageError
 from framing.lexicon import lexicon_from_dict, load_lexicon
 
 HEAD = 'name: t\nversion: "1"\ncategories:\n'
@@ -168,7 +169,7 @@ def test_skops_round_trip(fitted, tmp_path):
     assert type(loaded) is type(fitted)
 
 
-def test_a_malicious_pickle_never_runs_without_trust(tmp_path):
+def test_a_malicious_pickle_never_runs(tmp_path):
     marker = tmp_path / "pwned"
 
     class Evil:
@@ -177,13 +178,16 @@ def test_a_malicious_pickle_never_runs_without_trust(tmp_path):
 
     for name in ("model.pkl", "model.skops", "model.joblib"):
         path = tmp_path / name
-        path.write_bytes(pickle.dumps(Evil(), protocol=pickle.HIGHEST_PROTOCOL))
-        with pytest.raises(ModelError, match="pickle") as info:
-            load_model(path)
-        assert name in str(info.value) and "trusted=True" in str(info.value)
-        path.write_bytes(pickle.dumps(Evil(), protocol=0))
-        with pytest.raises(ModelError):
-            load_model(path)
+        for protocol in (pickle.HIGHEST_PROTOCOL, 0):
+            path.write_bytes(pickle.dumps(Evil(), protocol=protocol))
+            with pytest.raises(ModelError, match="pickle") as info:
+                load_model(path)
+            assert name in str(info.value) and "save_model" in str(info.value)
+            # no trust list makes the library unpickle: a pickle cannot be checked before it runs
+            with pytest.raises(ModelError, match="pickle"):
+                load_model(path, trusted=["builtins.open", "io.open"])
+            with pytest.raises(UsageError, match=r"trusted=\[\.\.\.\]"):
+                load_model(path, trusted=True)
     assert not marker.exists()
 
 
@@ -218,6 +222,128 @@ def test_untrusted_function_inside_a_pipeline_is_refused(tmp_path):
     path = save_model(pipe, tmp_path / "pipe.skops")
     with pytest.raises(ModelError, match="posix.getcwd|os.getcwd"):
         load_model(path)
+
+
+def _json_node(value):
+    """A skops node for a JSON value (what skops writes for str, int, float, bool, None)."""
+    return {"__class__": type(value).__name__, "__module__": "builtins", "__loader__": "JsonNode",
+            "content": json.dumps(value), "is_json": True}
+
+
+def _call_node(module, name, *args):
+    """A skops node loaded by calling ``module.name(*args)``: skops's ConstructorFromReduceNode
+    imports the named object and calls it with the tuple of arguments stored in the file."""
+    return {"__class__": name, "__module__": module, "__loader__": "ConstructorFromReduceNode",
+            "content": {"__class__": "tuple", "__module__": "builtins", "__loader__": "TupleNode",
+                        "content": list(args)}}
+
+
+def _hide_in_logistic_regression(tmp_path, name, node):
+    """A real LogisticRegression file whose ``tol`` attribute is replaced by ``node``."""
+    good = save_model(LogisticRegression(), tmp_path / "plain.skops")
+
+    def plant(schema):
+        assert schema["content"]["content"]["tol"]["__loader__"] == "JsonNode"
+        schema["content"]["content"]["tol"] = node
+        return schema
+
+    return _rewrite_schema(good, tmp_path / name, plant)
+
+
+def test_a_crafted_model_file_cannot_run_code(tmp_path):
+    marker = tmp_path / "executed"
+    empty_dict = {"__class__": "dict", "__module__": "builtins", "__loader__": "DictNode", "content": {},
+                  "key_types": {"__class__": "list", "__module__": "builtins", "__loader__": "ListNode",
+                                "content": []}}
+    # numpy's test helper runstring(astr, dict) is exec(astr, dict)
+    code = f"open({str(marker)!r}, 'w').write('ran')"
+    path = _hide_in_logistic_regression(
+        tmp_path, "exec.skops", _call_node("numpy.testing._private.utils", "runstring", _json_node(code), empty_dict))
+    with pytest.raises(ModelError, match="not trusted") as info:
+        load_model(path)
+    assert "exec.skops" in str(info.value) and "numpy.testing._private.utils.runstring" in str(info.value)
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("target", [
+    ("numpy", "memmap", "uint8", "w+", 0, 13),  # maps the file for writing: it becomes 13 NUL bytes
+    ("framing.classify", "save_model", "x"),  # the library's own writer: the file becomes a skops zip
+])
+def test_a_crafted_model_file_cannot_overwrite_a_file(tmp_path, target):
+    victim = tmp_path / "thesis.txt"
+    victim.write_bytes(b"chapter one\n")
+    module, name, *rest = target
+    args = [str(victim), *rest] if name == "memmap" else [*rest, str(victim)]
+    path = _hide_in_logistic_regression(tmp_path, "overwrite.skops", _call_node(module, name, *map(_json_node, args)))
+    with pytest.raises(ModelError, match="not trusted") as info:
+        load_model(path)
+    assert f"{module}.{name}" in str(info.value)
+    assert victim.read_bytes() == b"chapter one\n"
+
+
+def test_a_crafted_model_file_loads_only_with_its_types_named(tmp_path):
+    # naming a harmless extra type loads the file; the type is then really constructed from the file
+    path = _hide_in_logistic_regression(tmp_path, "fraction.skops",
+                                        _call_node("fractions", "Fraction", _json_node(1), _json_node(3)))
+    with pytest.raises(ModelError, match=r"\['fractions.Fraction'\]"):
+        load_model(path)
+    from fractions import Fraction
+
+    assert load_model(path, trusted=["fractions.Fraction"]).tol == Fraction(1, 3)
+
+
+@pytest.mark.parametrize("trusted,expected", [
+    (True, r"trusted=True is not accepted.*trusted=\[\.\.\.\]"),
+    ("numpy.memmap", "list of type names"),
+    ([LogisticRegression], "not.*LogisticRegression"),
+])
+def test_trusted_takes_only_a_list_of_names(fitted, tmp_path, trusted, expected):
+    path = save_model(fitted, tmp_path / "m.skops")
+    with pytest.raises(UsageError, match=expected):
+        load_model(path, trusted=trusted)
+
+
+#: one model of each kind the library builds: (estimator factory, labels, or None to fit on texts alone)
+_MODEL_KINDS = {
+    "sigmoid": lambda: framing.FrameClassifier(char_ngrams=(3, 3)),
+    "isotonic": lambda: framing.FrameClassifier(char_ngrams=(3, 3), calibration="isotonic"),
+    "uncalibrated": lambda: framing.FrameClassifier(char_ngrams=(3, 3), calibration="none"),
+    "by_voice_one_lexicon": lambda: framing.FrameClassifier(
+        char_ngrams=None, lexicons="hedging", lexicon_by_voice=True, class_weight=None),
+    "no_lexicon": lambda: framing.FrameClassifier(char_ngrams=None, lexicon=False, max_features=50),
+    "lexicon_object": lambda: framing.FrameClassifier(
+        word_ngrams=None, char_ngrams=None, lexicons=[framing.load_lexicon("hedging")], calibration="none"),
+    "vectorizer": lambda: framing.LexiconVectorizer(),
+    "vectorizer_options": lambda: framing.LexiconVectorizer(
+        lexicons=("hedging", "attribution"), by_voice=True, negated="exclude", scale="count"),
+    "vectorizer_path": lambda: framing.LexiconVectorizer(
+        lexicons=Path(str(framing.lexicon._bundled_dir() / "hedging.yaml"))),
+    "vectorizer_pipeline": lambda: Pipeline([
+        ("vec", framing.LexiconVectorizer()), ("clf", LogisticRegression(max_iter=1000))]),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_MODEL_KINDS))
+def test_every_model_kind_needs_only_model_types(kind, tmp_path):
+    import numpy as np
+    import skops.io as sio
+
+    from framing.classify import MODEL_TYPES
+
+    data = pd.read_csv(Path(__file__).parent / "data" / "labelled_sentences.csv", dtype=str)
+    data = data.groupby("frame").head(8)  # 24 sentences, 8 of each frame: small, enough for 3-fold calibration
+    texts, labels = data["text"].tolist(), data["frame"].to_numpy()
+    if kind == "no_lexicon":
+        labels = pd.factorize(labels)[0]  # integer labels
+    model = _MODEL_KINDS[kind]()
+    model = model.fit(texts) if isinstance(model, framing.LexiconVectorizer) else model.fit(texts, labels)
+    path = save_model(model, tmp_path / f"{kind}.skops")
+    needed = set(sio.get_untrusted_types(file=path))
+    assert needed <= set(MODEL_TYPES), f"{kind} needs {sorted(needed - set(MODEL_TYPES))}: review, then list them"
+    loaded = load_model(path)
+    probe = ["Rescuers searched the rubble, officials allegedly said.", "Talks resumed in Doha."]
+    method = "transform" if isinstance(model, framing.LexiconVectorizer) else "predict_proba"
+    np.testing.assert_array_equal(getattr(loaded, method)(probe), getattr(model, method)(probe))
 
 
 @pytest.mark.parametrize("damage", ["truncate", "zip_of_junk", "bad_json", "text", "empty"])
