@@ -9,9 +9,12 @@ constructed; a pickle is always refused.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import pickle
+import re
+import time
 import zipfile
 from pathlib import Path
 
@@ -381,7 +384,106 @@ def test_model_path_errors(tmp_path):
         save_model(LogisticRegression(), tmp_path / "no_such_dir" / "m.skops")
 
 
-# -- actors files -------------------------------------------------------------------------
+# -- YAML limits: study specs, actors files, lexicons ----------------------------------------
+# Every YAML file the library reads goes through one loader (framing._yaml) with limits on the
+# file's size, on the values its aliases expand to and on nesting. Each hostile file below is
+# loaded under a memory cap, so that a loader without the limits fails (MemoryError) instead of
+# filling the machine's memory.
+
+
+@contextlib.contextmanager
+def _memory_cap(extra_mb: int = 512):
+    """Cap this process's address space at its current size + ``extra_mb`` (Linux), restore after."""
+    try:
+        import resource
+
+        with open("/proc/self/status") as fh:
+            vm = next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmSize:"))
+    except (ImportError, OSError, StopIteration):
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = vm + extra_mb * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _refused_fast(load, path, error, expected, seconds=5.0):
+    """``load(path)`` raises ``error`` naming the file and saying ``expected``, within ``seconds``."""
+    start = time.perf_counter()
+    with _memory_cap(), pytest.raises(error) as info:
+        load(path)
+    elapsed = time.perf_counter() - start
+    message = str(info.value)
+    assert str(path) in message, message
+    assert re.search(expected, message), message
+    assert len(message) < 2000
+    assert elapsed < seconds, f"refused only after {elapsed:.1f} s"
+    return message
+
+
+def _inline_laughs(depth: int = 9) -> str:
+    """A flow-style 'billion laughs' value: a list of two-element lists (so that it also passes as
+    wire pairs) holding &a0 (nine strings) ... &a{depth-1} (nine aliases of the previous one),
+    and last [*a{depth-1}, *a{depth-1}]: 2 * 9 ** depth strings once the aliases are followed."""
+    defs = ["&a0 [" + ", ".join(["lol"] * 9) + "]"]
+    defs += [f"&a{k} [" + ", ".join([f"*a{k - 1}"] * 9) + "]" for k in range(1, depth)]
+    if len(defs) % 2:
+        defs.append("lol")
+    pairs = [f"[{a}, {b}]" for a, b in zip(defs[::2], defs[1::2])] + [f"[*a{depth - 1}, *a{depth - 1}]"]
+    return "[" + ", ".join(pairs) + "]"
+
+
+_SPEC = "name: s\ncorpus: example\n"
+
+
+@pytest.mark.parametrize("where", ["title", "description", "output", "by", "pairs"])
+def test_study_spec_with_an_alias_bomb_is_refused_quickly(tmp_path, where):
+    from framing.errors import SchemaError
+    from framing.study import load_study
+
+    bomb = _inline_laughs()
+    text = _SPEC + {"by": f"compare:\n  by: {bomb}\n", "pairs": f"wire:\n  pairs: {bomb}\n"}.get(
+        where, f"{where}: {bomb}\n")
+    path = write(tmp_path, "study.yaml", text)
+    message = _refused_fast(load_study, path, SchemaError, "aliases")
+    assert f"study.yaml:{text.count(chr(10))}" in message  # the line of the bomb
+
+
+def _deep(levels: int) -> str:
+    return "[" * levels + "x" + "]" * levels
+
+
+_DEEP_SPECS = {
+    "study_title.yaml": _SPEC + f"title: {_deep(5000)}\n",
+    "study_by.yaml": _SPEC + f"compare:\n  by: {_deep(5000)}\n",
+    "study_blocks.yaml": _SPEC + "title:\n" + "".join("  " * k + "-\n" for k in range(1, 300)) + "  " * 300 + "- x\n",
+    # shallow in the file, deep once the aliases are followed: each &a(k) holds *a(k-1)
+    "study_aliases.yaml": _SPEC + "description: [&a0 [x], " + ", ".join(f"&a{k} [*a{k - 1}]" for k in range(1, 3000))
+    + "]\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_DEEP_SPECS))
+def test_deeply_nested_study_spec_is_refused_with_the_file(tmp_path, name):
+    from framing.errors import SchemaError
+    from framing.study import load_study
+
+    path = write(tmp_path, name, _DEEP_SPECS[name])
+    _refused_fast(load_study, path, SchemaError, "nested too deeply")
+
+
+def test_deeply_nested_actors_file_is_refused_with_the_file(tmp_path):
+    from framing.actors import load_actors
+    from framing.errors import SchemaError
+
+    path = write(tmp_path, "actors.yaml", f"Hamas: [Hamas]\nJaish al-Adl: {_deep(5000)}\n")
+    message = _refused_fast(load_actors, path, SchemaError, "nested too deeply")
+    assert "actors.yaml:2" in message
+
 
 def test_actors_file_with_an_alias_bomb_fails_quickly(tmp_path):
     from framing.actors import load_actors
@@ -391,6 +493,71 @@ def test_actors_file_with_an_alias_bomb_fails_quickly(tmp_path):
     bomb = _laughs(9).replace("refs:", "Jaish al-Adl:")
     path = write(tmp_path, "actors.yaml", bomb)
     for load in (load_actors, report_actors):
-        with pytest.raises(SchemaError, match="must be a list of non-empty strings") as info:
-            load(path)
-        assert str(path) in str(info.value) and len(str(info.value)) < 2000
+        _refused_fast(load, path, SchemaError, r"aliases \(\*name\) are followed")
+
+
+def _merge_laughs(depth: int) -> str:
+    """Merge keys of merge keys: PyYAML copies 9 ** depth entries before anything can count them."""
+    def nest(k):
+        if k == 0:
+            return "&m0 {k0: x, k1: x, k2: x}"
+        return f"&m{k} {{<<: [{nest(k - 1)}, " + ", ".join([f"*m{k - 1}"] * 8) + "]}"
+    return nest(depth)
+
+
+@pytest.mark.parametrize("kind", ["study", "actors", "lexicon"])
+def test_merge_key_bombs_are_refused_quickly(tmp_path, kind):
+    from framing.actors import load_actors
+    from framing.errors import SchemaError
+    from framing.study import load_study
+
+    bomb = _merge_laughs(8)
+    text, load, error = {
+        "study": (_SPEC + f"title: {bomb}\n", load_study, SchemaError),
+        "actors": (f"Hamas: {bomb}\n", load_actors, SchemaError),
+        "lexicon": (HEAD + f"  a:\n    terms: [x]\n    description: {bomb}\n", load_lexicon, LexiconError),
+    }[kind]
+    path = write(tmp_path, f"{kind}.yaml", text)
+    _refused_fast(load, path, error, r"merge keys \(<<\)")
+
+
+def test_too_large_files_are_refused_before_parsing(tmp_path, monkeypatch):
+    from framing._yaml import MAX_BYTES
+    from framing.actors import load_actors
+    from framing.errors import SchemaError
+    from framing.study import load_study
+
+    # valid YAML, one byte over the limit: a long description, a long alias list
+    filler = "x" * MAX_BYTES
+    study = write(tmp_path, "study.yaml", _SPEC + f"description: {filler}\n")
+    _refused_fast(load_study, study, SchemaError, "larger than")
+    actors = write(tmp_path, "actors.yaml", f"Hamas: [{filler}]\n")
+    _refused_fast(load_actors, actors, SchemaError, "larger than")
+    # lexicons may be far larger (a million terms); the same check applies at their own limit
+    monkeypatch.setattr(framing.lexicon, "_MAX_BYTES", 1000)
+    lexicon = write(tmp_path, "big.yaml", HEAD + "  a:\n    terms:\n" + "".join(f"      - t{i}\n" for i in range(200)))
+    _refused_fast(load_lexicon, lexicon, LexiconError, "larger than 1,000 bytes")
+
+
+def test_study_spec_key_given_twice_is_an_error_not_a_silent_choice(tmp_path):
+    from framing.errors import SchemaError
+    from framing.study import load_study
+
+    path = write(tmp_path, "study.yaml", _SPEC + "title: First title\nseed: 3\ntitle: Second title\n")
+    with pytest.raises(SchemaError, match=r"study\.yaml:5: key 'title' appears twice.*first on line 3"):
+        load_study(path)
+
+
+def test_ordinary_yaml_with_aliases_still_loads(tmp_path):
+    from framing.actors import load_actors
+    from framing.study import load_study
+
+    spec = write(tmp_path, "study.yaml", _SPEC + "title: &t Strikes\ndescription: *t\n"
+                 "actors:\n  Hamas: &h [Hamas, Harakat al-Muqawama]\n  Hamas movement: *h\n"
+                 "wire:\n  pairs: [[a, b]]\n")
+    study = load_study(spec)
+    assert study.title == study.description == "Strikes"
+    assert study.actors["Hamas movement"] == ["Hamas movement", "Hamas", "Harakat al-Muqawama"]
+    assert study.wire_pairs == [("a", "b")]
+    actors = write(tmp_path, "actors.yaml", "actors:\n  Hamas: [Hamas]\n")
+    assert load_actors(actors) == {"Hamas": ["Hamas"]}
