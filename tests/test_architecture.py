@@ -16,8 +16,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "framing"
 
 #: the stages from the top of the house down; a stage imports only stages listed before it
 STAGES = ("contracts", "io", "text", "lexicon", "match", "measures", "stats", "learn", "scale", "report", "cli")
-#: top-level modules that belong to the contracts stage (importable by everything)
-CONTRACTS = {"errors", "schema", "_checks", "registry"}
+#: top-level modules that belong to the contracts stage (importable by everything): errors, table contracts,
+#: argument checks, the registry, and the private helpers every stage may use (safe YAML, atomic files, ...)
+CONTRACTS = {"errors", "schema", "_checks", "registry", "_yaml", "_atomic", "_formulas", "_signals"}
 #: stats and learn sit side by side: learn may use stats, stats never learn
 RANK = {name: i for i, name in enumerate(STAGES)}
 

@@ -3,17 +3,23 @@
 A lexicon is YAML loaded safely (no Python tags, no alias bombs, no runaway nesting),
 validated with errors that name the file and the line, and matched without building
 regular expressions from its terms, so no term can make matching slow. A model file
-is a skops archive whose types are checked before anything is constructed; a pickle
-is refused unless the caller explicitly trusts it.
+is a skops archive whose types are checked against an exact list before anything is
+constructed; a pickle is always refused.
 """
 
 from __future__ import annotations
 
+import contextlib
+import importlib
+import importlib.resources
 import gzip
 import io
 import json
 import pickle
+import re
+import time
 import zipfile
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -22,7 +28,7 @@ from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import FunctionTransformer
 
 import framing
-from framing.errors import CorpusError, InputNotFoundError, LexiconError, ModelError
+from framing.errors import CorpusError, InputNotFoundError, LexiconError, ModelError, UsageError
 from framing.learn.classifier import load_model, save_model
 from framing.lexicon.load import lexicon_from_dict, load_lexicon
 
@@ -169,7 +175,7 @@ def test_skops_round_trip(fitted, tmp_path):
     assert type(loaded) is type(fitted)
 
 
-def test_a_malicious_pickle_never_runs_without_trust(tmp_path):
+def test_a_malicious_pickle_never_runs(tmp_path):
     marker = tmp_path / "pwned"
 
     class Evil:
@@ -178,13 +184,16 @@ def test_a_malicious_pickle_never_runs_without_trust(tmp_path):
 
     for name in ("model.pkl", "model.skops", "model.joblib"):
         path = tmp_path / name
-        path.write_bytes(pickle.dumps(Evil(), protocol=pickle.HIGHEST_PROTOCOL))
-        with pytest.raises(ModelError, match="pickle") as info:
-            load_model(path)
-        assert name in str(info.value) and "trusted=True" in str(info.value)
-        path.write_bytes(pickle.dumps(Evil(), protocol=0))
-        with pytest.raises(ModelError):
-            load_model(path)
+        for protocol in (pickle.HIGHEST_PROTOCOL, 0):
+            path.write_bytes(pickle.dumps(Evil(), protocol=protocol))
+            with pytest.raises(ModelError, match="pickle") as info:
+                load_model(path)
+            assert name in str(info.value) and "save_model" in str(info.value)
+            # no trust list makes the library unpickle: a pickle cannot be checked before it runs
+            with pytest.raises(ModelError, match="pickle"):
+                load_model(path, trusted=["builtins.open", "io.open"])
+            with pytest.raises(UsageError, match=r"trusted=\[\.\.\.\]"):
+                load_model(path, trusted=True)
     assert not marker.exists()
 
 
@@ -219,6 +228,128 @@ def test_untrusted_function_inside_a_pipeline_is_refused(tmp_path):
     path = save_model(pipe, tmp_path / "pipe.skops")
     with pytest.raises(ModelError, match="posix.getcwd|os.getcwd"):
         load_model(path)
+
+
+def _json_node(value):
+    """A skops node for a JSON value (what skops writes for str, int, float, bool, None)."""
+    return {"__class__": type(value).__name__, "__module__": "builtins", "__loader__": "JsonNode",
+            "content": json.dumps(value), "is_json": True}
+
+
+def _call_node(module, name, *args):
+    """A skops node loaded by calling ``module.name(*args)``: skops's ConstructorFromReduceNode
+    imports the named object and calls it with the tuple of arguments stored in the file."""
+    return {"__class__": name, "__module__": module, "__loader__": "ConstructorFromReduceNode",
+            "content": {"__class__": "tuple", "__module__": "builtins", "__loader__": "TupleNode",
+                        "content": list(args)}}
+
+
+def _hide_in_logistic_regression(tmp_path, name, node):
+    """A real LogisticRegression file whose ``tol`` attribute is replaced by ``node``."""
+    good = save_model(LogisticRegression(), tmp_path / "plain.skops")
+
+    def plant(schema):
+        assert schema["content"]["content"]["tol"]["__loader__"] == "JsonNode"
+        schema["content"]["content"]["tol"] = node
+        return schema
+
+    return _rewrite_schema(good, tmp_path / name, plant)
+
+
+def test_a_crafted_model_file_cannot_run_code(tmp_path):
+    marker = tmp_path / "executed"
+    empty_dict = {"__class__": "dict", "__module__": "builtins", "__loader__": "DictNode", "content": {},
+                  "key_types": {"__class__": "list", "__module__": "builtins", "__loader__": "ListNode",
+                                "content": []}}
+    # numpy's test helper runstring(astr, dict) is exec(astr, dict)
+    code = f"open({str(marker)!r}, 'w').write('ran')"
+    path = _hide_in_logistic_regression(
+        tmp_path, "exec.skops", _call_node("numpy.testing._private.utils", "runstring", _json_node(code), empty_dict))
+    with pytest.raises(ModelError, match="not trusted") as info:
+        load_model(path)
+    assert "exec.skops" in str(info.value) and "numpy.testing._private.utils.runstring" in str(info.value)
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("target", [
+    ("numpy", "memmap", "uint8", "w+", 0, 13),  # maps the file for writing: it becomes 13 NUL bytes
+    ("framing.learn.classifier", "save_model", "x"),  # the library's own writer: the file becomes a skops zip
+])
+def test_a_crafted_model_file_cannot_overwrite_a_file(tmp_path, target):
+    victim = tmp_path / "thesis.txt"
+    victim.write_bytes(b"chapter one\n")
+    module, name, *rest = target
+    args = [str(victim), *rest] if name == "memmap" else [*rest, str(victim)]
+    path = _hide_in_logistic_regression(tmp_path, "overwrite.skops", _call_node(module, name, *map(_json_node, args)))
+    with pytest.raises(ModelError, match="not trusted") as info:
+        load_model(path)
+    assert f"{module}.{name}" in str(info.value)
+    assert victim.read_bytes() == b"chapter one\n"
+
+
+def test_a_crafted_model_file_loads_only_with_its_types_named(tmp_path):
+    # naming a harmless extra type loads the file; the type is then really constructed from the file
+    path = _hide_in_logistic_regression(tmp_path, "fraction.skops",
+                                        _call_node("fractions", "Fraction", _json_node(1), _json_node(3)))
+    with pytest.raises(ModelError, match=r"\['fractions.Fraction'\]"):
+        load_model(path)
+    from fractions import Fraction
+
+    assert load_model(path, trusted=["fractions.Fraction"]).tol == Fraction(1, 3)
+
+
+@pytest.mark.parametrize("trusted,expected", [
+    (True, r"trusted=True is not accepted.*trusted=\[\.\.\.\]"),
+    ("numpy.memmap", "list of type names"),
+    ([LogisticRegression], "not.*LogisticRegression"),
+])
+def test_trusted_takes_only_a_list_of_names(fitted, tmp_path, trusted, expected):
+    path = save_model(fitted, tmp_path / "m.skops")
+    with pytest.raises(UsageError, match=expected):
+        load_model(path, trusted=trusted)
+
+
+#: one model of each kind the library builds: (estimator factory, labels, or None to fit on texts alone)
+_MODEL_KINDS = {
+    "sigmoid": lambda: framing.FrameClassifier(char_ngrams=(3, 3)),
+    "isotonic": lambda: framing.FrameClassifier(char_ngrams=(3, 3), calibration="isotonic"),
+    "uncalibrated": lambda: framing.FrameClassifier(char_ngrams=(3, 3), calibration="none"),
+    "by_voice_one_lexicon": lambda: framing.FrameClassifier(
+        char_ngrams=None, lexicons="hedging", lexicon_by_voice=True, class_weight=None),
+    "no_lexicon": lambda: framing.FrameClassifier(char_ngrams=None, lexicon=False, max_features=50),
+    "lexicon_object": lambda: framing.FrameClassifier(
+        word_ngrams=None, char_ngrams=None, lexicons=[framing.load_lexicon("hedging")], calibration="none"),
+    "vectorizer": lambda: framing.LexiconVectorizer(),
+    "vectorizer_options": lambda: framing.LexiconVectorizer(
+        lexicons=("hedging", "attribution"), by_voice=True, negated="exclude", scale="count"),
+    "vectorizer_path": lambda: framing.LexiconVectorizer(
+        lexicons=Path(str(importlib.resources.files("framing.lexicons") / "hedging.yaml"))),
+    "vectorizer_pipeline": lambda: Pipeline([
+        ("vec", framing.LexiconVectorizer()), ("clf", LogisticRegression(max_iter=1000))]),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_MODEL_KINDS))
+def test_every_model_kind_needs_only_model_types(kind, tmp_path):
+    import numpy as np
+    import skops.io as sio
+
+    from framing.learn.classifier import MODEL_TYPES
+
+    data = pd.read_csv(Path(__file__).parent / "data" / "labelled_sentences.csv", dtype=str)
+    data = data.groupby("frame").head(8)  # 24 sentences, 8 of each frame: small, enough for 3-fold calibration
+    texts, labels = data["text"].tolist(), data["frame"].to_numpy()
+    if kind == "no_lexicon":
+        labels = pd.factorize(labels)[0]  # integer labels
+    model = _MODEL_KINDS[kind]()
+    model = model.fit(texts) if isinstance(model, framing.LexiconVectorizer) else model.fit(texts, labels)
+    path = save_model(model, tmp_path / f"{kind}.skops")
+    needed = set(sio.get_untrusted_types(file=path))
+    assert needed <= set(MODEL_TYPES), f"{kind} needs {sorted(needed - set(MODEL_TYPES))}: review, then list them"
+    loaded = load_model(path)
+    probe = ["Rescuers searched the rubble, officials allegedly said.", "Talks resumed in Doha."]
+    method = "transform" if isinstance(model, framing.LexiconVectorizer) else "predict_proba"
+    np.testing.assert_array_equal(getattr(loaded, method)(probe), getattr(model, method)(probe))
 
 
 @pytest.mark.parametrize("damage", ["truncate", "zip_of_junk", "bad_json", "text", "empty"])
@@ -256,7 +387,106 @@ def test_model_path_errors(tmp_path):
         save_model(LogisticRegression(), tmp_path / "no_such_dir" / "m.skops")
 
 
-# -- actors files -------------------------------------------------------------------------
+# -- YAML limits: study specs, actors files, lexicons ----------------------------------------
+# Every YAML file the library reads goes through one loader (framing._yaml) with limits on the
+# file's size, on the values its aliases expand to and on nesting. Each hostile file below is
+# loaded under a memory cap, so that a loader without the limits fails (MemoryError) instead of
+# filling the machine's memory.
+
+
+@contextlib.contextmanager
+def _memory_cap(extra_mb: int = 512):
+    """Cap this process's address space at its current size + ``extra_mb`` (Linux), restore after."""
+    try:
+        import resource
+
+        with open("/proc/self/status") as fh:
+            vm = next(int(line.split()[1]) * 1024 for line in fh if line.startswith("VmSize:"))
+    except (ImportError, OSError, StopIteration):
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    cap = vm + extra_mb * 2**20
+    resource.setrlimit(resource.RLIMIT_AS, (cap if hard == resource.RLIM_INFINITY else min(cap, hard), hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _refused_fast(load, path, error, expected, seconds=5.0):
+    """``load(path)`` raises ``error`` naming the file and saying ``expected``, within ``seconds``."""
+    start = time.perf_counter()
+    with _memory_cap(), pytest.raises(error) as info:
+        load(path)
+    elapsed = time.perf_counter() - start
+    message = str(info.value)
+    assert str(path) in message, message
+    assert re.search(expected, message), message
+    assert len(message) < 2000
+    assert elapsed < seconds, f"refused only after {elapsed:.1f} s"
+    return message
+
+
+def _inline_laughs(depth: int = 9) -> str:
+    """A flow-style 'billion laughs' value: a list of two-element lists (so that it also passes as
+    wire pairs) holding &a0 (nine strings) ... &a{depth-1} (nine aliases of the previous one),
+    and last [*a{depth-1}, *a{depth-1}]: 2 * 9 ** depth strings once the aliases are followed."""
+    defs = ["&a0 [" + ", ".join(["lol"] * 9) + "]"]
+    defs += [f"&a{k} [" + ", ".join([f"*a{k - 1}"] * 9) + "]" for k in range(1, depth)]
+    if len(defs) % 2:
+        defs.append("lol")
+    pairs = [f"[{a}, {b}]" for a, b in zip(defs[::2], defs[1::2])] + [f"[*a{depth - 1}, *a{depth - 1}]"]
+    return "[" + ", ".join(pairs) + "]"
+
+
+_SPEC = "name: s\ncorpus: example\n"
+
+
+@pytest.mark.parametrize("where", ["title", "description", "output", "by", "pairs"])
+def test_study_spec_with_an_alias_bomb_is_refused_quickly(tmp_path, where):
+    from framing.errors import SchemaError
+    from framing.report.study import load_study
+
+    bomb = _inline_laughs()
+    text = _SPEC + {"by": f"compare:\n  by: {bomb}\n", "pairs": f"wire:\n  pairs: {bomb}\n"}.get(
+        where, f"{where}: {bomb}\n")
+    path = write(tmp_path, "study.yaml", text)
+    message = _refused_fast(load_study, path, SchemaError, "aliases")
+    assert f"study.yaml:{text.count(chr(10))}" in message  # the line of the bomb
+
+
+def _deep(levels: int) -> str:
+    return "[" * levels + "x" + "]" * levels
+
+
+_DEEP_SPECS = {
+    "study_title.yaml": _SPEC + f"title: {_deep(5000)}\n",
+    "study_by.yaml": _SPEC + f"compare:\n  by: {_deep(5000)}\n",
+    "study_blocks.yaml": _SPEC + "title:\n" + "".join("  " * k + "-\n" for k in range(1, 300)) + "  " * 300 + "- x\n",
+    # shallow in the file, deep once the aliases are followed: each &a(k) holds *a(k-1)
+    "study_aliases.yaml": _SPEC + "description: [&a0 [x], " + ", ".join(f"&a{k} [*a{k - 1}]" for k in range(1, 3000))
+    + "]\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(_DEEP_SPECS))
+def test_deeply_nested_study_spec_is_refused_with_the_file(tmp_path, name):
+    from framing.errors import SchemaError
+    from framing.report.study import load_study
+
+    path = write(tmp_path, name, _DEEP_SPECS[name])
+    _refused_fast(load_study, path, SchemaError, "nested too deeply")
+
+
+def test_deeply_nested_actors_file_is_refused_with_the_file(tmp_path):
+    from framing.measures.actors import load_actors
+    from framing.errors import SchemaError
+
+    path = write(tmp_path, "actors.yaml", f"Hamas: [Hamas]\nJaish al-Adl: {_deep(5000)}\n")
+    message = _refused_fast(load_actors, path, SchemaError, "nested too deeply")
+    assert "actors.yaml:2" in message
+
 
 def test_actors_file_with_an_alias_bomb_fails_quickly(tmp_path):
     from framing.measures.actors import load_actors
@@ -266,9 +496,7 @@ def test_actors_file_with_an_alias_bomb_fails_quickly(tmp_path):
     bomb = _laughs(9).replace("refs:", "Jaish al-Adl:")
     path = write(tmp_path, "actors.yaml", bomb)
     for load in (load_actors, report_actors):
-        with pytest.raises(SchemaError, match="must be a list of non-empty strings") as info:
-            load(path)
-        assert str(path) in str(info.value) and len(str(info.value)) < 2000
+        _refused_fast(load, path, SchemaError, r"aliases \(\*name\) are followed")
 
 
 # -- corpus files that would be misread ---------------------------------------------------
@@ -484,3 +712,70 @@ def test_report_outlet_option_fills_missing_outlets(tmp_path, capsys):
     scores = pd.read_csv(out / "tables" / "scores.csv")
     assert scores.groupby("doc_id")["outlet"].first().to_dict() == {"a": "Times", "b": "Wire"}
     assert json.loads((out / "manifest.json").read_text())["parameters"]["outlet"] == "Wire"
+
+
+def _merge_laughs(depth: int) -> str:
+    """Merge keys of merge keys: PyYAML copies 9 ** depth entries before anything can count them."""
+    def nest(k):
+        if k == 0:
+            return "&m0 {k0: x, k1: x, k2: x}"
+        return f"&m{k} {{<<: [{nest(k - 1)}, " + ", ".join([f"*m{k - 1}"] * 8) + "]}"
+    return nest(depth)
+
+
+@pytest.mark.parametrize("kind", ["study", "actors", "lexicon"])
+def test_merge_key_bombs_are_refused_quickly(tmp_path, kind):
+    from framing.measures.actors import load_actors
+    from framing.errors import SchemaError
+    from framing.report.study import load_study
+
+    bomb = _merge_laughs(8)
+    text, load, error = {
+        "study": (_SPEC + f"title: {bomb}\n", load_study, SchemaError),
+        "actors": (f"Hamas: {bomb}\n", load_actors, SchemaError),
+        "lexicon": (HEAD + f"  a:\n    terms: [x]\n    description: {bomb}\n", load_lexicon, LexiconError),
+    }[kind]
+    path = write(tmp_path, f"{kind}.yaml", text)
+    _refused_fast(load, path, error, r"merge keys \(<<\)")
+
+
+def test_too_large_files_are_refused_before_parsing(tmp_path, monkeypatch):
+    from framing._yaml import MAX_BYTES
+    from framing.measures.actors import load_actors
+    from framing.errors import SchemaError
+    from framing.report.study import load_study
+
+    # valid YAML, one byte over the limit: a long description, a long alias list
+    filler = "x" * MAX_BYTES
+    study = write(tmp_path, "study.yaml", _SPEC + f"description: {filler}\n")
+    _refused_fast(load_study, study, SchemaError, "larger than")
+    actors = write(tmp_path, "actors.yaml", f"Hamas: [{filler}]\n")
+    _refused_fast(load_actors, actors, SchemaError, "larger than")
+    # lexicons may be far larger (a million terms); the same check applies at their own limit
+    monkeypatch.setattr(importlib.import_module("framing.lexicon.load"), "_MAX_BYTES", 1000)
+    lexicon = write(tmp_path, "big.yaml", HEAD + "  a:\n    terms:\n" + "".join(f"      - t{i}\n" for i in range(200)))
+    _refused_fast(load_lexicon, lexicon, LexiconError, "larger than 1,000 bytes")
+
+
+def test_study_spec_key_given_twice_is_an_error_not_a_silent_choice(tmp_path):
+    from framing.errors import SchemaError
+    from framing.report.study import load_study
+
+    path = write(tmp_path, "study.yaml", _SPEC + "title: First title\nseed: 3\ntitle: Second title\n")
+    with pytest.raises(SchemaError, match=r"study\.yaml:5: key 'title' appears twice.*first on line 3"):
+        load_study(path)
+
+
+def test_ordinary_yaml_with_aliases_still_loads(tmp_path):
+    from framing.measures.actors import load_actors
+    from framing.report.study import load_study
+
+    spec = write(tmp_path, "study.yaml", _SPEC + "title: &t Strikes\ndescription: *t\n"
+                 "actors:\n  Hamas: &h [Hamas, Harakat al-Muqawama]\n  Hamas movement: *h\n"
+                 "wire:\n  pairs: [[a, b]]\n")
+    study = load_study(spec)
+    assert study.title == study.description == "Strikes"
+    assert study.actors["Hamas movement"] == ["Hamas movement", "Hamas", "Harakat al-Muqawama"]
+    assert study.wire_pairs == [("a", "b")]
+    actors = write(tmp_path, "actors.yaml", "actors:\n  Hamas: [Hamas]\n")
+    assert load_actors(actors) == {"Hamas": ["Hamas"]}

@@ -75,9 +75,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from framing import registry, schema
+from framing._yaml import read_yaml
 from framing.measures._speakers import resolve_speaker
 from framing.text.grammar import (
     ADVERBS,
@@ -201,22 +201,18 @@ def load_actors(actors: Mapping[str, Any] | str | PathLike[str], *, source: str 
         if not path.exists() or path.is_dir():  # a pipe (process substitution) is fine
             raise InputNotFoundError(f"actors file {path} does not exist")
         source = source or f"actors file {path}"
-        try:
-            actors = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" line {mark.line + 1}" if mark is not None else ""
-            problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
-            raise SchemaError(f"{source}{where}: not valid YAML ({problem})") from None
+        actors = read_yaml(path, source, SchemaError)
         if isinstance(actors, Mapping) and set(actors) == {"actors"}:
             actors = actors["actors"]
     source = source or "actors"
     if not isinstance(actors, Mapping) or not actors:
         raise SchemaError(f"{source}: expected a mapping of actor name -> list of aliases, got {type(actors).__name__}")
     out: dict[str, list[str]] = {}
+    key_lines = getattr(actors, "key_lines", {})  # a mapping read from YAML knows its lines
     for name, aliases in actors.items():
+        where = f"{source}:{key_lines[name]}" if name in key_lines else source
         if not isinstance(name, str) or not name.strip():
-            raise SchemaError(f"{source}: actor names must be non-empty strings, got {name!r}")
+            raise SchemaError(f"{where}: actor names must be non-empty strings, got {name!r}")
         if aliases is None:
             aliases = []
         if isinstance(aliases, str):
@@ -226,7 +222,7 @@ def load_actors(actors: Mapping[str, Any] | str | PathLike[str], *, source: str 
             short = reprlib.Repr()
             short.maxlevel, short.maxlist, short.maxstring = 2, 6, 60
             shown = short.repr(aliases)
-            raise SchemaError(f"{source}: aliases of actor {name!r} must be a list of non-empty strings, got {shown}")
+            raise SchemaError(f"{where}: aliases of actor {name!r} must be a list of non-empty strings, got {shown}")
         out[name.strip()] = list(dict.fromkeys(a.strip() for a in [name, *aliases]))
     return out
 

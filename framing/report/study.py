@@ -124,21 +124,14 @@ def load_study(path: str | Path) -> Study:
         Malformed YAML, an unknown key, or a value of the wrong type; the
         message names the file, the line and the key.
     """
-    import yaml
-
+    from framing._yaml import decode_utf8, load_yaml, read_limited
     from framing.measures.actors import load_actors
 
     p = Path(path)
     if not p.is_file():
         raise InputNotFoundError(f"study spec {p} does not exist")
-    text = p.read_text(encoding="utf-8")
-    try:
-        spec = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
-        raise SchemaError(f"study spec {p}{where}: not valid YAML ({problem})") from None
+    text = decode_utf8(read_limited(p, f"study spec {p}", SchemaError), f"study spec {p}", SchemaError)
+    spec = load_yaml(text, f"study spec {p}", SchemaError)
     spec = _mapping(spec, f"study spec {p}", _TOP_KEYS, text)
     for key in ("name", "corpus"):
         if not isinstance(spec.get(key), str) or not spec[key].strip():
@@ -167,7 +160,8 @@ def load_study(path: str | Path) -> Study:
         raise SchemaError(f"study spec {p}: wire.min_similarity must be a number between 0 and 1, got {min_sim!r}")
     return Study(
         path=p.resolve(), name=spec["name"].strip(), corpus=corpus, title=str(spec.get("title") or ""),
-        description=str(spec.get("description") or ""), actors=actors, lexicons=lexicons,
+        description=str(spec.get("description") or ""), actors=actors,
+        lexicons=None if lexicons is None else [str(x) for x in lexicons],
         by=str(compare.get("by", "outlet")), voice=None if voice == "all" else voice,
         n_resamples=_int(compare.get("n_resamples", 1999), f"study spec {p}: compare.n_resamples", minimum=1),
         wire_pairs=pairs, min_wire_similarity=float(min_sim),
