@@ -42,6 +42,10 @@ def register(subparsers) -> None:
                    help="read and score a corpus file N documents at a time, writing as it goes, so memory "
                         "stays bounded whatever its size (default 500; folders of HTML pages and the bundled "
                         "example are read whole)")
+    p.add_argument("--no-csv-escape", dest="csv_escape", action="store_false",
+                   help="write CSV / TSV cells exactly as they are; by default text cells starting with "
+                        "=, +, -, @, a tab or a carriage return get a leading ' so that a spreadsheet does not "
+                        "run them as formulas")
     p.set_defaults(func=run)
 
 
@@ -55,13 +59,19 @@ def _format(path: Path) -> str:
     return fmt
 
 
-def _write(table, path: Path) -> None:
+def _write(table, path: Path, *, csv_escape: bool = True) -> None:
+    """Write ``table`` to ``path`` atomically, in the format its extension names."""
+    from framing import _atomic, _formulas
+
     fmt = _format(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "parquet":
-        table.to_parquet(path, index=False)
+        with _atomic.atomic_path(path) as tmp:
+            table.to_parquet(tmp, index=False)
     else:
-        table.to_csv(path, index=False, sep="\t" if fmt == "tsv" else ",")
+        with _atomic.atomic_open(path, "w", encoding="utf-8", newline="") as fh:
+            (_formulas.neutralise(table) if csv_escape else table).to_csv(
+                fh, index=False, sep="\t" if fmt == "tsv" else ",")
 
 
 def load_corpus_arg(value: str, *, text_col: str = "text", outlet_col: str = "outlet", doc_id_col: str = "doc_id"):
@@ -102,7 +112,7 @@ def run_streamed(args: argparse.Namespace) -> int:
         options={"lexicons": lexicons, "negated": args.negated, "matches": args.matches is not None},
         n_jobs=args.jobs, scheduler=args.scheduler, chunksize=args.chunksize or stream.CHUNKSIZE,
         progress=not args.quiet and sys.stderr.isatty(),
-        text_col=args.text_col, outlet_col=args.outlet_col, doc_id_col=args.doc_id_col,
+        text_col=args.text_col, outlet_col=args.outlet_col, doc_id_col=args.doc_id_col, csv_escape=args.csv_escape,
     )
     if not args.quiet:
         row = summary.iloc[0]
@@ -124,20 +134,34 @@ def _streamable(corpus: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Score a corpus file in chunks (bounded memory); the bundled example and HTML folders in memory."""
-    import sys
+    from framing import _atomic
 
+    outputs = [args.output] if args.matches is None else [args.output, args.matches]
+    # before anything is read: an output that is the input, or both outputs one file
+    _atomic.check_paths([] if args.corpus == "example" and not Path(args.corpus).exists() else [args.corpus],
+                        outputs)
     if args.jobs != 1 or args.scheduler is not None or args.chunksize is not None or _streamable(args.corpus):
         _format(args.output)  # fail before the work
         if args.matches is not None:
             _format(args.matches)
         return run_streamed(args)
 
-    from framing.lexicon import resolve_lexicons
-    from framing.match import _engine, _find_all, _score_table
-
     _format(args.output)  # fail before the work
     if args.matches is not None:
         _format(args.matches)
+    for path in outputs:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    with _atomic.locked(outputs):  # a second run writing the same file fails now, not after the work
+        return _run_in_memory(args)
+
+
+def _run_in_memory(args: argparse.Namespace) -> int:
+    """``framing score`` of a corpus read whole (the bundled example, folders of HTML pages)."""
+    import sys
+
+    from framing.lexicon import resolve_lexicons
+    from framing.match import _engine, _find_all, _score_table
+
     corpus = load_corpus_arg(args.corpus, text_col=args.text_col, outlet_col=args.outlet_col,
                              doc_id_col=args.doc_id_col)
     lexicons = resolve_lexicons(args.lexicon)
@@ -155,9 +179,10 @@ def run(args: argparse.Namespace) -> int:
         if bar is not None:
             bar.close()
     scores = _score_table(corpus, engine, found, n_tok, args.negated)
-    _write(scores, args.output)
+    _write(scores, args.output, csv_escape=args.csv_escape)
     if args.matches is not None:
-        _write(found.astype({c: "str" for c in found.columns if str(found[c].dtype) == "category"}), args.matches)
+        _write(found.astype({c: "str" for c in found.columns if str(found[c].dtype) == "category"}), args.matches,
+               csv_escape=args.csv_escape)
     from framing.accounting import account, summary_line
 
     accounted = account(corpus, scores, stage="score")
