@@ -69,19 +69,21 @@ def terminate_as_interrupt() -> Iterator[None]:
 _WATCHING = False
 
 
-def die_with_parent(interval: float = 0.5) -> None:
-    """End this (worker) process when the process that started it ends.
+def die_with_parent(parent: int, interval: float = 0.5) -> None:
+    """End this (worker) process when its parent process, ``parent``, ends.
 
-    A daemon thread compares the parent's process id every ``interval`` seconds and exits
-    as soon as the parent is gone, however it ended (SIGKILL included). It works on every
-    platform and, unlike ``prctl(PR_SET_PDEATHSIG)``, does not depend on which thread of
-    the parent started the worker. Calling it again does nothing.
+    Exits at once if ``parent`` is already gone; otherwise a daemon thread compares the
+    parent's process id every ``interval`` seconds and exits as soon as it changes, however
+    the parent ended (SIGKILL included). It works on every platform and, unlike
+    ``prctl(PR_SET_PDEATHSIG)``, does not depend on which thread of the parent started the
+    worker. Calling it again does nothing.
     """
     global _WATCHING
+    if os.getppid() != parent:
+        os._exit(1)
     if _WATCHING:
         return
     _WATCHING = True
-    parent = os.getppid()
 
     def watch() -> None:
         while os.getppid() == parent:

@@ -360,14 +360,15 @@ class _Serial:
 _WORKER_JOBS: dict[str, _Job] = {}
 
 
-def _run_cached(key: str, blob: bytes, chunk: _Chunk) -> _Result:
+def _run_cached(key: str, blob: bytes, chunk: _Chunk, parent: int | None = None) -> _Result:
     """Run a chunk with the job unpickled once per worker process (so its lexicons, and the
     matching engine built from them, are reused from chunk to chunk)."""
     job = _WORKER_JOBS.get(key)
     if job is None:
         import pickle
 
-        _signals.die_with_parent()  # no orphan when the parent is killed
+        if parent is not None:
+            _signals.die_with_parent(parent)  # no orphan when the parent is killed
         _WORKER_JOBS.clear()
         job = _WORKER_JOBS[key] = pickle.loads(blob)
     return _run_chunk(job, chunk)
@@ -395,8 +396,13 @@ class _Pool:
         from joblib import Parallel, delayed
 
         run = delayed(_run_cached)
-        parallel = Parallel(n_jobs=self.n, backend="loky", return_as="generator", pre_dispatch="2*n_jobs")
-        return parallel(run(self.key, self.blob, chunk) for chunk in chunks)
+        parent = os.getpid()
+        options = dict(n_jobs=self.n, backend="loky", return_as="generator", pre_dispatch="2*n_jobs")
+        try:  # each worker watches this process from its start, and ends with it
+            parallel = Parallel(**options, initializer=_signals.die_with_parent, initargs=(parent,))
+        except TypeError:  # pragma: no cover - a joblib without executor options: from the first chunk on
+            parallel = Parallel(**options)
+        return parallel(run(self.key, self.blob, chunk, parent) for chunk in chunks)
 
     def close(self) -> None:
         pass
