@@ -37,6 +37,9 @@ def register(subparsers) -> None:
     p.add_argument("--resamples", type=int, default=1999, help="resamples / Monte Carlo draws (default 1999)")
     p.add_argument("--title", default=None, help="report title")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--no-csv-escape", dest="csv_escape", action="store_false",
+                   help="write the CSV tables' cells exactly as they are (by default text cells starting with "
+                        "=, +, -, @, a tab or a carriage return get a leading ' so that spreadsheets do not run them)")
     p.set_defaults(func=run)
 
 
@@ -67,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     index = report(
         args.corpus, args.output, actors=actors_from_args(args), lexicons=args.lexicon, wire=wire, by=args.by,
         voice=None if args.voice == "all" else args.voice, seed=args.seed, n_resamples=args.resamples,
-        title=args.title, progress=not args.quiet, outlet=args.outlet,
+        title=args.title, progress=not args.quiet, outlet=args.outlet, csv_escape=args.csv_escape,
     )
     return announce_report(index, args.corpus, quiet=args.quiet, outlet=args.outlet)
 

@@ -44,6 +44,10 @@ def register(subparsers) -> None:
                    help="read and score a corpus file N documents at a time, writing as it goes, so memory "
                         "stays bounded whatever its size (default 500; folders of HTML pages and the bundled "
                         "example are read whole)")
+    p.add_argument("--no-csv-escape", dest="csv_escape", action="store_false",
+                   help="write CSV / TSV cells exactly as they are; by default text cells starting with "
+                        "=, +, -, @, a tab or a carriage return get a leading ' so that a spreadsheet does not "
+                        "run them as formulas")
     p.set_defaults(func=run)
 
 
@@ -57,13 +61,19 @@ def _format(path: Path) -> str:
     return fmt
 
 
-def _write(table, path: Path) -> None:
+def _write(table, path: Path, *, csv_escape: bool = True) -> None:
+    """Write ``table`` to ``path`` atomically, in the format its extension names."""
+    from framing import _atomic, _formulas
+
     fmt = _format(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "parquet":
-        table.to_parquet(path, index=False)
+        with _atomic.atomic_path(path) as tmp:
+            table.to_parquet(tmp, index=False)
     else:
-        table.to_csv(path, index=False, sep="\t" if fmt == "tsv" else ",")
+        with _atomic.atomic_open(path, "w", encoding="utf-8", newline="") as fh:
+            (_formulas.neutralise(table) if csv_escape else table).to_csv(
+                fh, index=False, sep="\t" if fmt == "tsv" else ",")
 
 
 def load_corpus_arg(value: str, *, text_col: str = "text", outlet_col: str = "outlet", doc_id_col: str = "doc_id",
@@ -115,6 +125,7 @@ def run_streamed(args: argparse.Namespace) -> int:
         chunksize=stream.CHUNKSIZE if args.chunksize is None else args.chunksize,
         progress=not args.quiet and sys.stderr.isatty(),
         text_col=args.text_col, outlet_col=args.outlet_col, doc_id_col=args.doc_id_col, outlet=args.outlet,
+        csv_escape=args.csv_escape,
     )
     if not args.quiet:
         row = summary.iloc[0]
@@ -136,20 +147,34 @@ def _streamable(corpus: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Score a corpus file in chunks (bounded memory); the bundled example and HTML folders in memory."""
-    import sys
+    from framing import _atomic
 
     _check_counts(args)
+    outputs = [args.output] if args.matches is None else [args.output, args.matches]
+    # before anything is read: an output that is the input, or both outputs one file
+    _atomic.check_paths([] if args.corpus == "example" and not Path(args.corpus).exists() else [args.corpus],
+                        outputs)
     if args.jobs != 1 or args.scheduler is not None or args.chunksize is not None or _streamable(args.corpus):
         _format(args.output)  # fail before the work
         if args.matches is not None:
             _format(args.matches)
         return run_streamed(args)
 
-    from framing.match import Matcher
-
     _format(args.output)  # fail before the work
     if args.matches is not None:
         _format(args.matches)
+    for path in outputs:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    with _atomic.locked(outputs):  # a second run writing the same file fails now, not after the work
+        return _run_in_memory(args)
+
+
+def _run_in_memory(args: argparse.Namespace) -> int:
+    """``framing score`` of a corpus read whole (the bundled example, folders of HTML pages)."""
+    import sys
+
+    from framing.match import Matcher
+
     corpus = load_corpus_arg(args.corpus, text_col=args.text_col, outlet_col=args.outlet_col,
                              doc_id_col=args.doc_id_col, outlet=args.outlet)
     matcher = Matcher(args.lexicon)
@@ -165,9 +190,10 @@ def run(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
-    _write(scores, args.output)
+    _write(scores, args.output, csv_escape=args.csv_escape)
     if args.matches is not None:
-        _write(found.astype({c: "str" for c in found.columns if str(found[c].dtype) == "category"}), args.matches)
+        _write(found.astype({c: "str" for c in found.columns if str(found[c].dtype) == "category"}), args.matches,
+               csv_escape=args.csv_escape)
     from framing.io.accounting import account, summary_line
 
     accounted = account(corpus, scores, stage="score")

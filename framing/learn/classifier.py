@@ -1147,7 +1147,10 @@ def save_model(model: Any, path: str | Path) -> Path:
     path = Path(path)
     if not path.parent.exists():
         raise InputNotFoundError(f"cannot save the model to {path}: folder {path.parent} does not exist")
-    sio.dump(model, path)
+    from framing._atomic import atomic_open
+
+    with atomic_open(path, "wb") as fh:  # a complete file or the previous one, never half of one
+        sio.dump(model, fh)
     return path
 
 
