@@ -30,7 +30,7 @@ VOICES = ("narrator", "quote", "scare_quote")
 
 MATCHES = (
     "doc_id", "outlet", "sentence_id", "start", "end", "match",
-    "lexicon", "category", "term", "voice", "negated",
+    "lexicon", "category", "term", "voice", "negated", "hypothetical",
 )
 SCORES = ("doc_id", "outlet", "lexicon", "category", "voice", "count", "n_tokens", "rate_per_1k")
 
