@@ -40,9 +40,9 @@ ACTOR_LABELS = (
 )
 ATTRIBUTIONS = ("doc_id", "outlet", "sentence_id", "speaker", "verb", "verb_category", "quote_id", "start", "end")
 #: fixed columns :func:`framing.actor_labels` adds after ACTOR_LABELS
-ACTOR_LABELS_EXTRA = ("negated", "mention_start", "mention_end")
+ACTOR_LABELS_EXTRA = ("negated", "hypothetical", "mention_start", "mention_end")
 #: fixed columns :func:`framing.attributions` adds after ATTRIBUTIONS
-ATTRIBUTIONS_EXTRA = ("speaker_start", "speaker_end", "voice")
+ATTRIBUTIONS_EXTRA = ("speaker_start", "speaker_end", "voice", "negated", "hypothetical")
 CASUALTIES = (
     "doc_id", "outlet", "sentence_id", "victims", "number", "victim_category",
     "construction", "agent", "humanising", "emotive", "voice", "start", "end",
