@@ -225,7 +225,7 @@ def _neg_step(state: int, cls: int) -> tuple[int, bool]:
         if cls in _CONTENT or cls in (IDIOM_NOUN, FIRST, LONGER):
             nxt = NP_REL if cls == RELATION else NP
             return (nxt + _NO if state == NO_START else nxt), True
-        if cls == DET:
+        if cls in (DET, ANY):
             return state, False
         return DEAD, False
     if state in (NP, NP_REL, DENIED_NP):  # inside a negated noun phrase
