@@ -913,7 +913,7 @@ def _match_batch(
     s_glob, s_val, _ = _with_sentinels(len(texts), sent_spans, doc_start)
     v_glob, v_val, _ = _with_sentinels(len(texts), voice_spans, doc_start)
     sentence_row = _row_of_token(s_glob, toks.start)
-    negated, hypothetical = scope_marks(A["classes"][type_id], sentence_row, sel)
+    negated, hypothetical = scope_marks(A["classes"], sentence_row, sel, types=type_id)
     small = _index_dtype(max(len(big), term_tab.size + special[0].size, first_doc + len(texts)))
     rows = _Rows(
         token=token.astype(small),

@@ -405,87 +405,128 @@ _CL_START[IF, :, :] = C_CLAUSE
 _CL_START[POTENTIAL, :, :] = C_NP
 
 
-_IS_NEG_CUE = np.zeros(N_CLASSES, dtype=bool)
-_IS_NEG_CUE[list(_NEG_CUES)] = True
-_IS_MOD_CUE = (_MOD_START != 0).any(axis=(1, 2))
-_IS_CL_CUE = (_CL_START != 0).any(axis=(1, 2))
+# one byte per class: the machines a token of the class starts, and the question mark
+_NEG_BIT, _MOD_BIT, _CL_BIT, _Q_BIT = 1, 2, 4, 8
+_BITS = np.zeros(N_CLASSES, dtype=np.uint8)
+_BITS[list(_NEG_CUES)] |= _NEG_BIT
+_BITS[(_MOD_START != 0).any(axis=(1, 2))] |= _MOD_BIT
+_BITS[(_CL_START != 0).any(axis=(1, 2))] |= _CL_BIT
+_BITS[QMARK] |= _Q_BIT
 _IS_STOP = np.zeros(N_CLASSES, dtype=bool)
 _IS_STOP[[PUNCT, QUOTE, QMARK]] = True
+#: how far back a question mark's clause is looked for
+MAX_QUESTION = 40
 
 
-def scope_marks(classes: np.ndarray, segment: np.ndarray | None = None,
-                at: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+def _step_table(next_table: np.ndarray, mark_table: np.ndarray) -> np.ndarray:
+    """Next state and mark in one look-up: ``2 * next + mark``, flattened by (state, class)."""
+    return (next_table.astype(np.int16) * 2 + mark_table).ravel()
+
+
+_MACHINES = (  # (cue bit, start table, step table, which output)
+    (_NEG_BIT, _NEG_START, _step_table(_NEG_NEXT, _NEG_MARK), 0),
+    (_MOD_BIT, _MOD_START, _step_table(_CL_NEXT, _CL_MARK), 1),
+    (_CL_BIT, _CL_START, _step_table(_CL_NEXT, _CL_MARK), 1),
+)
+
+
+def scope_marks(classes: np.ndarray, segment: np.ndarray | None = None, at: np.ndarray | None = None, *,
+                types: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Negated and hypothetical flags of the tokens of a token sequence.
 
     Parameters
     ----------
     classes : numpy.ndarray
-        The :func:`word_classes` of the tokens (word and punctuation tokens, in order).
+        The :func:`word_classes` of the tokens (word and punctuation tokens, in order), or, with ``types``,
+        of the token types.
     segment : numpy.ndarray, optional
         A sentence (or document) number per token, non-decreasing: no scope crosses from one to the next.
     at : numpy.ndarray, optional
-        Token positions to judge; all tokens when not given.
+        Sorted token positions to judge; all tokens when not given.
+    types : numpy.ndarray, optional
+        The type of each token (an index into ``classes``), so that a corpus's classes are computed once
+        per distinct token.
 
     Returns
     -------
     (negated, hypothetical)
         Two boolean arrays, one value per token judged.
     """
-    n = classes.size
+    if types is None:
+        types = np.arange(classes.size, dtype=np.int64)
+    n = types.size
     at = np.arange(n, dtype=np.int64) if at is None else np.asarray(at, dtype=np.int64)
-    negated = np.zeros(n, dtype=bool)
-    hypothetical = np.zeros(n, dtype=bool)
+    out = (np.zeros(n, dtype=bool), np.zeros(n, dtype=bool))
     if n == 0 or at.size == 0:
-        return negated[at], hypothetical[at]
-    for is_cue, starts, next_table, mark_table, out in (
-            (_IS_NEG_CUE, _NEG_START, _NEG_NEXT, _NEG_MARK, negated),
-            (_IS_MOD_CUE, _MOD_START, _CL_NEXT, _CL_MARK, hypothetical),
-            (_IS_CL_CUE, _CL_START, _CL_NEXT, _CL_MARK, hypothetical)):
-        pos = np.flatnonzero(is_cue[classes])
+        return out[0][at], out[1][at]
+    bits = _BITS[classes][types]
+    flagged = np.flatnonzero(bits)
+    flagged_bits = bits[flagged]
+    for bit, starts, step, which in _MACHINES:
+        pos = flagged[(flagged_bits & bit) != 0]
         if pos.size == 0:
             continue
-        c = classes[pos]
-        prev = np.where(pos > 0, classes[np.maximum(pos - 1, 0)], PUNCT)
-        nxt = np.where(pos < n - 1, classes[np.minimum(pos + 1, n - 1)], PUNCT)
+        before, after = np.maximum(pos - 1, 0), np.minimum(pos + 1, n - 1)
+        prev = np.where(pos > 0, classes[types[before]], PUNCT)
+        nxt = np.where(pos < n - 1, classes[types[after]], PUNCT)
         if segment is not None:
-            prev = np.where((pos > 0) & (segment[np.maximum(pos - 1, 0)] == segment[pos]), prev, PUNCT)
-            nxt = np.where((pos < n - 1) & (segment[np.minimum(pos + 1, n - 1)] == segment[pos]), nxt, PUNCT)
-        state = starts[c, prev, nxt]
+            prev = np.where(segment[before] == segment[pos], prev, PUNCT)
+            nxt = np.where(segment[after] == segment[pos], nxt, PUNCT)
+        state = starts[classes[types[pos]], prev, nxt]
         live = state != 0
-        _walk(pos[live], state[live].astype(np.intp), classes, segment, next_table, mark_table, out)
-    # a clause that ends with a question mark
-    stops = np.flatnonzero(_IS_STOP[classes])
-    if segment is not None:
-        ends = np.flatnonzero(segment[1:] != segment[:-1])
-        stops = np.union1d(stops, ends) if ends.size else stops
-    stops = np.append(stops, n - 1)
-    nearest = stops[np.searchsorted(stops, at, side="left")]
-    return negated[at], hypothetical[at] | ((classes[nearest] == QMARK) & (nearest != at))
+        _walk(pos[live], state[live].astype(np.intp), classes, types, segment, step, out[which])
+    negated, hypothetical = out[0][at], out[1][at]
+    marks = flagged[(flagged_bits & _Q_BIT) != 0]
+    if marks.size:
+        hypothetical |= _before_question(marks, classes, types, segment)[at]
+    return negated, hypothetical
 
 
-def _walk(pos: np.ndarray, state: np.ndarray, cls: np.ndarray, segment: np.ndarray | None,
-          next_table: np.ndarray, mark_table: np.ndarray, out: np.ndarray) -> None:
-    """Walk the state machines of the cues at ``pos`` to the right (all at once), marking the tokens in scope."""
-    n = cls.size
+def _before_question(marks: np.ndarray, classes: np.ndarray, types: np.ndarray,
+                     segment: np.ndarray | None) -> np.ndarray:
+    """Tokens of the clauses that end with the question marks at ``marks``: back to a punctuation mark,
+    a quotation mark or the start of the sentence."""
+    n = types.size
+    out = np.zeros(n, dtype=bool)
+    pos, end = marks, marks
+    seg = segment[marks] if segment is not None else None
+    for _ in range(MAX_QUESTION):
+        pos = pos - 1
+        keep = pos >= 0
+        keep[keep] &= ~_IS_STOP[classes[types[pos[keep]]]]
+        if seg is not None:
+            keep[keep] &= segment[pos[keep]] == seg[keep]
+        pos, end = pos[keep], end[keep]
+        seg = seg[keep] if seg is not None else None
+        if pos.size == 0:
+            break
+        out[pos] = True
+    return out
+
+
+def _walk(pos: np.ndarray, state: np.ndarray, classes: np.ndarray, types: np.ndarray,
+          segment: np.ndarray | None, step: np.ndarray, out: np.ndarray) -> None:
+    """Walk the state machines of the cues at ``pos`` (sorted) to the right, all at once, marking the tokens
+    in scope."""
+    n = types.size
     seg = segment[pos] if segment is not None else None
     for _ in range(MAX_SCOPE):
         pos = pos + 1
-        alive = pos < n
-        if not alive.all():
-            pos, state = pos[alive], state[alive]
-            seg = seg[alive] if seg is not None else None
+        if pos.size and pos[-1] >= n:
+            cut = int(np.searchsorted(pos, n))
+            pos, state = pos[:cut], state[:cut]
+            seg = seg[:cut] if seg is not None else None
         if pos.size == 0:
             break
-        c = cls[pos]
-        mark = mark_table[state, c]
+        v = step[state * N_CLASSES + classes[types[pos]]]
+        keep = v > 1
+        mark = (v & 1).astype(bool)
         if seg is not None:
-            mark &= segment[pos] == seg
+            same = segment[pos] == seg
+            mark &= same
+            keep &= same
         out[pos[mark]] = True
-        state = next_table[state, c]
-        keep = state != 0
-        if seg is not None:
-            keep &= segment[pos] == seg
-        pos, state = pos[keep], state[keep]
+        pos, state = pos[keep], v[keep] >> 1
         seg = seg[keep] if seg is not None else None
 
 
