@@ -73,6 +73,7 @@ def test_negated(sentence, word):
     ("The report, which did not name the group, blamed extremists.", "extremists"),
     ("They are not trained to care for wounded soldiers.", "wounded"),
     ("Officials did not claim responsibility for the deadly raid.", "deadly"),
+    ("The guard never saw Friday's attack coming.", "attack"),
     # idioms and focus particles
     ("There is no question that the militants attacked first.", "militants"),
     ("There is no doubt the insurgents planned it.", "insurgents"),

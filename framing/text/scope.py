@@ -337,9 +337,9 @@ def _neg_start(cue: int, prev: int, nxt: int) -> int:
             return BE
         if prev in (MODAL,):
             return VERB_MODAL
-        if prev in (AUX_HAVE, AUX_DO, ABILITY, TO):
-            return VERB
-        return BARE
+        if prev in (AUX_HAVE, AUX_DO, ABILITY, TO, PRON, OTHER, ADV):
+            return VERB  # "he never saw", "Russia never confirmed"
+        return BARE  # "Americans, not Russians", "but not the army"
     if cue == NOT_BE:
         return BE
     if cue in (NOT_HAVE, NOT_DO, NOT_ABILITY):
