@@ -29,6 +29,8 @@ def register(subparsers) -> None:
                    help="also write every match (find) to this .csv, .tsv or .parquet file")
     p.add_argument("--negated", choices=["include", "exclude", "only"], default="include",
                    help="count negated matches or not (default include)")
+    p.add_argument("--hypothetical", choices=["include", "exclude", "only"], default="include",
+                   help="count hypothetical matches (modal, conditional, question) or not (default include)")
     p.add_argument("--text-col", default="text", help="text column of a table corpus (default text)")
     p.add_argument("--outlet-col", default="outlet", help="outlet column of a table corpus (default outlet)")
     p.add_argument("--doc-id-col", default="doc_id", help="document id column of a table corpus (default doc_id)")
@@ -94,11 +96,12 @@ def _check_counts(args: argparse.Namespace) -> None:
         raise UsageError(f"--jobs must be 1 or more, or -1 for every core; got {args.jobs}")
 
 
-def score_chunk(corpus, *, lexicons=None, negated: str = "include", matches: bool = False):
+def score_chunk(corpus, *, lexicons=None, negated: str = "include", hypothetical: str = "include",
+                matches: bool = False):
     """Scores of one chunk of a streamed corpus (and its matches when ``matches``)."""
     from framing.match import Matcher
 
-    found, scores = Matcher(lexicons).find_and_score(corpus, negated=negated)
+    found, scores = Matcher(lexicons).find_and_score(corpus, negated=negated, hypothetical=hypothetical)
     if not matches:
         return scores
     return {"scores": scores,
@@ -120,7 +123,8 @@ def run_streamed(args: argparse.Namespace) -> int:
     lexicons = list(args.lexicon) if args.lexicon else None
     summary = stream.apply_file(
         score_chunk, args.corpus, out,
-        options={"lexicons": lexicons, "negated": args.negated, "matches": args.matches is not None},
+        options={"lexicons": lexicons, "negated": args.negated, "hypothetical": args.hypothetical,
+                 "matches": args.matches is not None},
         n_jobs=args.jobs, scheduler=args.scheduler,
         chunksize=stream.CHUNKSIZE if args.chunksize is None else args.chunksize,
         progress=not args.quiet and sys.stderr.isatty(),
@@ -185,7 +189,7 @@ def _run_in_memory(args: argparse.Namespace) -> int:
         bar = tqdm(total=len(corpus), unit="doc", desc="score", file=sys.stderr, mininterval=0.5,
                    disable=None)  # disabled automatically when stderr is not a terminal
     try:
-        found, scores = matcher.find_and_score(corpus, negated=args.negated,
+        found, scores = matcher.find_and_score(corpus, negated=args.negated, hypothetical=args.hypothetical,
                                                progress=bar.update if bar is not None else None)
     finally:
         if bar is not None:
