@@ -843,7 +843,7 @@ def first_report(tmp_path_factory):
 @pytest.fixture
 def no_analysis(monkeypatch):
     """Make the analysis fail loudly if it starts: the output checks must come first."""
-    reporting = importlib.import_module("framing.report.analysis")
+    reporting = importlib.import_module("framing.report.output")
 
     class AnalysisStarted(Exception):
         pass
@@ -851,7 +851,7 @@ def no_analysis(monkeypatch):
     def analyse(*args, **kwargs):
         raise AnalysisStarted
 
-    monkeypatch.setattr(reporting, "_analyse", analyse)
+    monkeypatch.setattr(reporting, "analyse", analyse)
     return AnalysisStarted
 
 
@@ -899,7 +899,7 @@ def test_a_foreign_manifest_cannot_make_a_report_delete_files(tmp_path):
     (out / "manifest.json").write_text(json.dumps({"outputs": {"files": {
         "../thesis.docx": digest, "tables/../../thesis.docx": digest, str(victim): digest,
         "tables/theirs.csv": "0" * 64}}}), encoding="utf-8")
-    from framing.report.analysis import _own_files, _remove_stale
+    from framing.report.output import _own_files, _remove_stale
 
     # what a report run does with the files an earlier manifest lists and it did not write again
     _remove_stale(out, _own_files(out), {})

@@ -57,7 +57,7 @@ def actors_from_args(args: argparse.Namespace) -> dict[str, list[str]] | None:
 
 def run(args: argparse.Namespace) -> int:
     from framing.errors import SchemaError
-    from framing.report.analysis import report
+    from framing.report.output import report
 
     wire = None
     if args.wire:

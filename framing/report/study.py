@@ -225,7 +225,7 @@ def run_study(
         The output (or a folder in it) is a file, cannot be written, or another run is
         writing it. All of these are found before the analysis runs.
     """
-    from framing.report.analysis import report
+    from framing.report.output import report
 
     study = spec if isinstance(spec, Study) else load_study(spec)
     out = study.output_folder(output)

@@ -1,0 +1,454 @@
+"""Writing the report page: the summary, one section per measure with its tables and figures, and the
+evidence browser, filled into the page template (``templates/report.html``)."""
+
+from __future__ import annotations
+
+import html
+import importlib
+import importlib.resources
+import json
+import re
+from collections.abc import Callable, Sequence
+from string import Template
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from framing import schema
+from framing.report.analysis import VOICE_NAMES, Analysis, own_voice, slug
+from framing.report.evidence import KIND_TITLES, colours_for, segments
+
+__all__ = ["page", "sections"]
+
+
+def escape(value: Any) -> str:
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def fmt(value: Any) -> str:
+    if value is None or (isinstance(value, float) and not np.isfinite(value)) or value is pd.NA:
+        return ""
+    if isinstance(value, (bool, np.bool_)):
+        return "yes" if value else "no"
+    if isinstance(value, (int, np.integer)):
+        return f"{int(value):,}"
+    if isinstance(value, (float, np.floating)):
+        v = float(value)
+        if v == 0:
+            return "0"
+        if abs(v) >= 1000:
+            return f"{v:,.0f}"
+        if abs(v) < 0.001:
+            return f"{v:.1e}"
+        return f"{v:.3g}"
+    return str(value)
+
+
+def _link(text: str, spec: dict[str, str] | None = None, ids: Sequence[str] | None = None) -> str:
+    attrs = ""
+    if spec:
+        attrs += f" data-filter='{escape(json.dumps(spec, ensure_ascii=False, sort_keys=True))}'"
+    if ids:
+        attrs += f' data-ev="{escape(" ".join(ids))}"'
+    return f'<a class="evlink" href="#evidence"{attrs}>{text}</a>'
+
+
+def table_html(
+    table: pd.DataFrame,
+    *,
+    caption: str,
+    csv: str | None,
+    links: Sequence[tuple[dict[str, str] | None, Sequence[str] | None]] | None = None,
+    columns: Sequence[str] | None = None,
+    max_rows: int = 400,
+) -> str:
+    """An HTML table; with ``links`` every number in row i links to that row's evidence."""
+    cols = list(columns) if columns is not None else list(table.columns)
+    head = "".join(f"<th>{escape(c)}</th>" for c in cols)
+    body = []
+    for i, row in enumerate(table[cols].head(max_rows).itertuples(index=False)):
+        spec, ids = links[i] if links is not None and i < len(links) else (None, None)
+        cells = []
+        for value in row:
+            numeric = (isinstance(value, (int, float, np.integer, np.floating))
+                       and not isinstance(value, (bool, np.bool_)) and not pd.isna(value))
+            text = escape(fmt(value))
+            if numeric and text and (spec or ids):
+                cells.append(f'<td class="num">{_link(text, spec, ids)}</td>')
+            elif numeric:
+                cells.append(f'<td class="num">{text}</td>')
+            else:
+                cells.append(f"<td>{text}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    more = ""
+    if len(table) > max_rows:
+        more = f'<p class="note">Showing the first {max_rows:,} of {len(table):,} rows; all are in the CSV file.</p>'
+    csv_link = f' <a href="tables/{escape(csv)}">CSV</a>' if csv else ""
+    return (f'<div class="table-wrap"><table><caption>{escape(caption)}{csv_link}</caption>'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>{more}")
+
+
+def figure_html(stem: str, caption: str, *, alt: str, wide: bool = False) -> str:
+    links = " ".join(f'<a href="figures/{escape(stem)}.{ext}">{ext.upper()}</a>' for ext in ("png", "pdf", "svg"))
+    size = "wide" if wide else "column"
+    return (f'<figure class="{size}"><img src="figures/{escape(stem)}.svg" alt="{escape(alt)}">'
+            f"<figcaption>{escape(caption)} {links}</figcaption></figure>")
+
+
+def notes_html(analysis: Analysis, section: str) -> str:
+    parts = []
+    if section in analysis.skipped:
+        parts.append(f'<p class="note skipped">This section was {escape(analysis.skipped[section])}.</p>')
+    for text in analysis.notes.get(section, []):
+        parts.append(f'<p class="note">{escape(text)}</p>')
+    return "".join(parts)
+
+
+def top_ratios(result: pd.DataFrame, n_measures: int = 8, min_count: int = 3) -> pd.DataFrame:
+    """The rate-ratio rows of the measures that differ most between groups (for the figure only).
+
+    A measure is ranked by its largest ``|log rate ratio|`` among groups with at
+    least one match; measures with fewer than ``min_count`` matches in all are
+    left out of the figure (they stay in the table).
+    """
+    ratios = result[result["measure"].astype(str).str.contains(" rate ratio ") & (result["group"] != "(all)")]
+    if ratios.empty:
+        return ratios
+    est = pd.to_numeric(ratios["estimate"], errors="coerce")
+    count = pd.to_numeric(ratios["count"], errors="coerce").fillna(0)
+    strength = np.abs(np.log(est.where((est > 0) & (count > 0))))
+    per_measure = (pd.DataFrame({"measure": ratios["measure"], "s": strength.fillna(0), "c": count})
+                   .groupby("measure", sort=False).agg(s=("s", "max"), c=("c", "sum")))
+    per_measure = per_measure[per_measure["c"] >= min_count].sort_values(["s"], ascending=False, kind="stable")
+    keep = per_measure.head(n_measures).index
+    return ratios[ratios["measure"].isin(keep)]
+
+
+def sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of, by, voice, keyness_n) -> list[tuple[str, str, str]]:
+    """(anchor, title, html) of every section in order."""
+    t = analysis.tables
+    out: list[tuple[str, str, str]] = []
+    corpus = analysis.corpus
+
+    # ---- summary
+    items = []
+    items.append(f"{len(corpus):,} articles from {corpus['outlet'].nunique():,} outlets "
+                 f"({', '.join(escape(o) for o in sorted(corpus['outlet'].astype(str).unique()))}).")
+    items.extend(_summary_sentences(analysis))
+    skipped = [f"{escape(k)} ({escape(v)})" for k, v in sorted(analysis.skipped.items())]
+    if skipped:
+        items.append("Not run: " + "; ".join(skipped) + ".")
+    note = ""
+    if (corpus.groupby(by)["doc_id"].nunique() <= 1).all():
+        note = ('<p class="note">Each outlet is represented by one article: every comparison below describes these '
+                "articles, not the outlets' coverage in general.</p>")
+    out.append(("summary", "Summary", note + '<ul class="summary">' + "".join(f"<li>{i}</li>" for i in items) + "</ul>"))
+
+    # ---- actor labels
+    body = notes_html(analysis, "labels")
+    if "actor_labels" in t:
+        labels = t["actor_labels"]
+        if "label_shares" in figures:
+            body += figure_html("label_shares", "Label categories each outlet gives each actor in its own voice "
+                                 "(labels inside quotes or reported as someone else's designation left out); "
+                                 "whiskers: 95% intervals of each share.", alt="stacked label shares per outlet")
+        whose = labels.assign(
+            source=np.where(own_voice(labels), "own voice",
+                            np.where(labels["voice"].astype(str) != "narrator", "quoted",
+                                     "attributed to " + labels["attributed_to"].astype("string").fillna("")))
+        )
+        crosstab = (whose.groupby(["actor", "outlet", "source", "label_category"], sort=True)
+                    .size().rename("labels").reset_index())
+        links = []
+        for r in crosstab.itertuples(index=False):
+            part = whose[(whose["actor"] == r.actor) & (whose["outlet"] == r.outlet) & (whose["source"] == r.source)
+                         & (whose["label_category"] == r.label_category)]
+            links.append((None, [e for i in part.index for e in ref_ids.get(("actor_labels", int(_pos(labels, i))), [])]))
+        body += table_html(crosstab, caption="Labels by actor, outlet and whose voice", csv=None, links=links)
+        rows = labels.reset_index(drop=True)
+        links = [(None, ref_ids.get(("actor_labels", i), [])) for i in range(len(rows))]
+        body += table_html(rows, caption="Every label found", csv=tables.get("actor_labels"), links=links,
+                            columns=[c for c in schema.ACTOR_LABELS if c in rows.columns])
+        if "label_shares" in t:
+            body += _shares_table(t["label_shares"], "Shares of label categories (own voice) with 95% intervals",
+                                  tables.get("label_shares"), key=lambda r: f"label|{r.actor}|{r.category}", by=by)
+    out.append(("labels", "Actor labels and whose voice", body))
+
+    # ---- attributions
+    body = notes_html(analysis, "attributions")
+    if "attributions" in t:
+        if "attribution_verbs" in figures:
+            body += figure_html("attribution_verbs", "Attribution verbs by stance in each outlet; whiskers: 95% "
+                                 "intervals of each share.", alt="attribution verb shares per outlet")
+        if "verb_shares" in t:
+            body += _shares_table(t["verb_shares"], "Shares of attribution-verb categories with 95% intervals",
+                                  tables.get("verb_shares"), key=lambda r: f"attribution|{r.category}", by=by)
+        rows = t["attributions"].reset_index(drop=True)
+        links = [(None, ref_ids.get(("attributions", i), [])) for i in range(len(rows))]
+        body += table_html(rows, caption="Every attribution found", csv=tables.get("attributions"), links=links)
+    out.append(("attributions", "Attribution verbs", body))
+
+    # ---- casualties
+    body = notes_html(analysis, "casualties")
+    if "casualties" in t:
+        if "casualty_constructions" in figures:
+            body += figure_html("casualty_constructions", "How each outlet reports deaths: active (an agent "
+                                 "kills), passive with or without an agent, intransitive, nominal; whiskers: 95% "
+                                 "intervals.", alt="casualty constructions per outlet")
+        if "construction_shares" in t:
+            body += _shares_table(t["construction_shares"], "Shares of casualty constructions with 95% intervals",
+                                  tables.get("construction_shares"), key=lambda r: f"casualty|{r.category}", by=by)
+        rows = t["casualties"].reset_index(drop=True)
+        links = [(None, ref_ids.get(("casualties", i), [])) for i in range(len(rows))]
+        body += table_html(rows, caption="Every casualty statement", csv=tables.get("casualties"), links=links)
+    out.append(("casualties", "Casualty framing", body))
+
+    # ---- rates
+    body = notes_html(analysis, "rates")
+    if "scores" in t:
+        voice_text = VOICE_NAMES.get(voice, "all voices") if voice else "all voices"
+        body += figure_html("rates_heatmap", f"Lexicon category rates per 1,000 tokens by {by} ({voice_text}).",
+                             alt="heatmap of category rates")
+        if "rate_ratios" in figures:
+            body += figure_html("rate_ratios", "Rate ratios against the pooled rate with 95% intervals, for the "
+                                 "categories that differ most (all are in the table).", alt="forest plot of rate ratios")
+        if "rate_ratios" in t:
+            rr = t["rate_ratios"]
+            rr = rr[rr["measure"].astype(str).str.contains(" rate ratio ")].reset_index(drop=True)
+            links = []
+            for r in rr.itertuples(index=False):
+                if not (pd.to_numeric(r.count, errors="coerce") > 0):
+                    links.append((None, None))  # nothing behind a zero count
+                    continue
+                lexcat = re.sub(r" \[[^\]]*\]$", "", str(r.measure).split(" rate ratio ")[0])
+                spec = {"category": f"match|{lexcat}"}
+                if voice:
+                    spec["voice"] = voice
+                if by == "outlet" and r.group != "(all)":
+                    spec["outlet"] = str(r.group)
+                links.append((spec, None))
+            body += table_html(rr, caption="Rate ratios by category (Holm-adjusted p-values)",
+                                csv=tables.get("rate_ratios"), links=links,
+                                columns=["group", "measure", "estimate", "ci_low", "ci_high", "p_value", "p_adjusted",
+                                         "count", "exposure", "n_docs", "method", "note"])
+        overview, caption, links = _scores_overview(t["scores"], by)
+        body += table_html(overview, caption=caption, csv=tables.get("scores"), links=links)
+    out.append(("rates", "Lexicon rates", body))
+
+    # ---- keyness
+    body = notes_html(analysis, "keyness")
+    if "keyness" in t and len(t["keyness"]):
+        if "keyness" in figures:
+            body += figure_html("keyness", f"The {keyness_n} most distinctive terms of each {by} (log-odds ratio "
+                                 "with informative Dirichlet prior, z-score).", alt="distinctive terms per outlet", wide=True)
+        kw = t["keyness"]
+        kw = kw[pd.to_numeric(kw["z"], errors="coerce") > 0]
+        top = (kw.sort_values(["group", "z", "term"], ascending=[True, False, True], kind="stable")
+               .groupby("group", sort=True).head(keyness_n).reset_index(drop=True))
+        links = [({"outlet": str(r.group), "search": str(r.term)} if by == "outlet" else {"search": str(r.term)}, None)
+                 for r in top.itertuples(index=False)]
+        body += table_html(top, caption="Distinctive terms", csv=tables.get("keyness"), links=links)
+    out.append(("keyness", "Distinctive terms", body))
+
+    # ---- wire copy
+    body = notes_html(analysis, "wire")
+    if "wire_pairs" in t:
+        pairs = t["wire_pairs"].reset_index(drop=True)
+        shown_pairs = (set(zip(t["edits"]["doc_a"].astype(str), t["edits"]["doc_b"].astype(str)))
+                       if "edits" in t else set())
+        links = []
+        for r in pairs.itertuples(index=False):
+            if (str(r.doc_a), str(r.doc_b)) not in shown_pairs:
+                links.append((None, None))
+                continue
+            ids = list(evidence.loc[(evidence["kind"] == "wire") & evidence["doc_id"].isin([r.doc_a, r.doc_b]), "eid"])
+            links.append((None, ids) if ids else (None, None))
+        body += table_html(pairs, caption="Article pairs by shared copy", csv=tables.get("wire_pairs"), links=links)
+    if "edits" in t and len(t["edits"]):
+        for (a, b), part in t["edits"].groupby(["doc_a", "doc_b"], sort=True):
+            stem = f"wire_edits_{slug(a)}_{slug(b)}"
+            la, lb = outlet_of.get(str(a), a), outlet_of.get(str(b), b)
+            if stem in figures:
+                body += figure_html(stem, f"What {la} and {lb} each added, cut or reworded in the same agency copy, "
+                                     "sentence by sentence.", alt="wire-copy edits")
+            counts = part["op"].value_counts().reindex(list(schema.EDIT_OPS), fill_value=0)
+            body += (f"<p>{escape(la)} and {escape(lb)}: {counts['same']} sentences the same, {counts['changed']} changed, "
+                     f"{counts['only_a']} only in {escape(la)}, {counts['only_b']} only in {escape(lb)}.</p>")
+            shown = part[part["op"] != "same"]
+            links = [(None, ref_ids.get(("edits", int(i)), [])) for i in shown.index]
+            body += table_html(shown.reset_index(drop=True), caption=f"Edits between {la} and {lb} (a: {la}, b: {lb})",
+                                csv=tables.get("edits"), links=links,
+                                columns=["op", "sentence_id_a", "sentence_id_b", "text_a", "text_b", "deleted",
+                                         "inserted"])
+    out.append(("wire", "Wire-copy edits", body))
+    return out
+
+
+def _pos(frame: pd.DataFrame, label: Any) -> int:
+    return int(frame.index.get_loc(label))
+
+
+def _shares_table(shares: pd.DataFrame, caption: str, csv: str | None, *, key: Callable, by: str) -> str:
+    from framing.report.plot import share_rows
+
+    rows = share_rows(shares).rename(columns={"measure": "category"}).reset_index(drop=True)
+    cols = [c for c in ("actor", "group", "category", "estimate", "ci_low", "ci_high", "count", "exposure", "n_docs",
+                        "note") if c in rows.columns]
+    links = []
+    for r in rows.itertuples(index=False):
+        if not (pd.to_numeric(r.count, errors="coerce") > 0):
+            links.append((None, None))  # nothing behind a zero count
+            continue
+        spec = {"category": key(r)}
+        if by == "outlet":
+            spec["outlet"] = str(r.group)
+        links.append((spec, None))
+    text = table_html(rows, caption=caption, csv=csv, links=links, columns=cols)
+    tests = shares[shares["group"].astype(str) == "(all)"]
+    if len(tests):
+        text += table_html(tests.reset_index(drop=True), caption="Overall test and effect size", csv=None,
+                            columns=[c for c in ("actor", "measure", "estimate", "ci_low", "ci_high", "statistic",
+                                                 "p_value", "method", "note") if c in tests.columns])
+    return text
+
+
+def _scores_overview(scores: pd.DataFrame, by: str) -> tuple[pd.DataFrame, str, list]:
+    """Counts per group, lexicon category and voice (every count links to its matches)."""
+    merged = scores
+    grouped = (merged.groupby([by, "lexicon", "category", "voice"], sort=True)["count"].sum().reset_index())
+    grouped = grouped[grouped["count"] > 0].reset_index(drop=True)
+    links = []
+    for r in grouped.itertuples(index=False):
+        spec = {"category": f"match|{r.lexicon}:{r.category}", "voice": str(r.voice)}
+        if by == "outlet":
+            spec["outlet"] = str(getattr(r, by))
+        links.append((spec, None))
+    return grouped, f"Lexicon matches by {by}, category and voice (non-zero counts)", links
+
+
+def _summary_sentences(analysis: Analysis) -> list[str]:
+    t = analysis.tables
+    out = []
+    if "actor_labels" in t and len(t["actor_labels"]):
+        labels = t["actor_labels"]
+        own = labels[own_voice(labels)]
+        for actor, part in labels.groupby("actor", sort=False):
+            pieces = []
+            for outlet, rows in part.groupby("outlet", sort=True):
+                mine = own[(own["actor"] == actor) & (own["outlet"] == outlet)]
+                words = ", ".join(f"\u201c{escape(w)}\u201d" for w in dict.fromkeys(mine["label"].astype(str)))
+                others = rows.drop(mine.index)
+                extra = ""
+                if len(others):
+                    extra = f" (plus {len(others)} quoted or attributed to others)"
+                pieces.append(f"<b>{escape(outlet)}</b>: {words or 'no label of its own'}{extra}")
+            out.append(f"{escape(actor)} \u2014 labels in each outlet's own voice: " + "; ".join(pieces) + ".")
+    if "attributions" in t and len(t["attributions"]):
+        att = t["attributions"]
+        tab = att.groupby("outlet")["verb_category"].agg(lambda s: (s.astype(str) == "distancing").sum())
+        tot = att.groupby("outlet").size()
+        parts = [f"{escape(o)} {int(tab[o])} of {int(tot[o])}" for o in sorted(tot.index)]
+        out.append("Distancing attribution verbs (claimed, insisted, what it called…): " + "; ".join(parts) + ".")
+    if "casualties" in t and len(t["casualties"]):
+        cas = t["casualties"]
+        parts = []
+        for o, rows in cas.groupby("outlet", sort=True):
+            n_agentless = int((rows["construction"] == "passive_agentless").sum())
+            n_active = int((rows["construction"] == "active").sum())
+            parts.append(f"{escape(o)}: {n_active} active, {n_agentless} agentless passive of {len(rows)}")
+        out.append("Casualty statements \u2014 " + "; ".join(parts) + ".")
+    if "edits" in t and len(t["edits"]):
+        for (a, b), part in t["edits"].groupby(["doc_a", "doc_b"], sort=True):
+            counts = part["op"].value_counts()
+            outlets = dict(zip(analysis.corpus["doc_id"].astype(str), analysis.corpus["outlet"].astype(str)))
+            la, lb = outlets.get(str(a), str(a)), outlets.get(str(b), str(b))
+            out.append(f"Wire copy shared by {escape(la)} and {escape(lb)}: {int(counts.get('same', 0))} sentences "
+                       f"unchanged, {int(counts.get('changed', 0))} reworded, {int(counts.get('only_a', 0))} only in "
+                       f"{escape(la)}, {int(counts.get('only_b', 0))} only in {escape(lb)}.")
+    return out
+
+
+def _category_label(key: str) -> str:
+    parts = key.split("|")
+    kind = KIND_TITLES.get(parts[0], parts[0])
+    if len(parts) == 1:
+        return f"all {kind}"
+    return f"{kind}: " + " \u203a ".join(parts[1:])
+
+
+def page(analysis: Analysis, evidence: pd.DataFrame, sections, *, title: str, outlet_of: dict,
+          max_articles: int) -> str:
+    import framing
+
+    corpus = analysis.corpus
+    keys = list(dict.fromkeys(k for ks in evidence["keys"] for k in ks))
+    kind_rank = {k: i for i, k in enumerate(KIND_TITLES)}
+    keys.sort(key=lambda k: (kind_rank.get(k.split("|")[0], 99), k))
+
+    def colour_key(item_keys: list[str]) -> str:
+        # matches by lexicon, labels by actor; attributions, casualties and wire edits one colour each
+        return item_keys[1] if item_keys[0] in ("match", "label") and len(item_keys) > 1 else item_keys[0]
+
+    colours = colours_for(list(dict.fromkeys(colour_key(list(ks)) for ks in evidence["keys"])))
+
+    def colour_of(item_keys: list[str]) -> str:
+        return colours.get(colour_key(item_keys), "#ffe58a")
+
+    docs = corpus.reset_index(drop=True)
+    shown = docs.head(max_articles)
+    articles = []
+    for r in shown.itertuples(index=False):
+        doc = str(r.doc_id)
+        spans = evidence[evidence["doc_id"] == doc]
+        meta = " \u00b7 ".join(escape(v) for v in (r.outlet, getattr(r, "date", None), getattr(r, "agency", None))
+                               if isinstance(v, str) and v)
+        head = getattr(r, "title", None)
+        head = head if isinstance(head, str) and head else doc
+        articles.append(
+            f'<article class="doc" id="doc-{escape(doc)}" data-doc="{escape(doc)}" data-outlet="{escape(r.outlet)}">'
+            f'<h3>{escape(head)}</h3><p class="docmeta">{meta} \u00b7 <code>{escape(doc)}</code> \u00b7 '
+            f'{len(spans)} findings</p><div class="text">{segments(str(r.text), spans)}</div></article>'
+        )
+    note = ""
+    if len(docs) > max_articles:
+        note = (f'<p class="note">The browser shows the first {max_articles:,} of {len(docs):,} articles; '
+                "the tables and tables/evidence.csv cover them all.</p>")
+    shown_docs = set(shown["doc_id"].astype(str))
+    items = [
+        {"id": r.eid, "doc": r.doc_id, "kind": r.kind, "keys": list(r.keys), "voice": r.voice if isinstance(r.voice, str) else None,
+         "desc": r.desc,
+         "color": colour_of(list(r.keys))}
+        for r in evidence.itertuples(index=False) if r.doc_id in shown_docs
+    ]
+    data = {"items": items, "docs": {str(d): {"outlet": outlet_of.get(str(d), "")} for d in shown["doc_id"]}}
+    data_json = json.dumps(data, ensure_ascii=False, sort_keys=True, allow_nan=False).replace("<", "\\u003c").replace(">", "\\u003e")
+    data_json = data_json.replace("&", "\\u0026")
+
+    def options(values: Sequence[tuple[str, str]]) -> str:
+        return "".join(f'<option value="{escape(v)}">{escape(label)}</option>' for v, label in values)
+
+    outlets = sorted(set(map(str, corpus["outlet"])))
+    legend = "".join(
+        f'<span class="sw" style="background:{colour}">{escape(_category_label(k))}</span>' for k, colour in colours.items()
+    )
+    legend += ('<br><span class="sw" style="outline:1.5px solid #555">own voice</span>'
+               '<span class="sw" style="outline:1.5px dashed #333">in a quotation</span>'
+               '<span class="sw" style="outline:1.5px dotted #000">in scare quotes</span>')
+    toc = " ".join(f'<a href="#{a}">{escape(h)}</a>' for a, h, _ in sections) + ' <a href="#evidence">Evidence</a>'
+    body = "\n".join(f'<section id="{a}"><h2>{escape(h)}</h2>\n{html_}\n</section>' for a, h, html_ in sections)
+    meta = (f"{len(corpus):,} articles \u00b7 {len(evidence):,} highlighted findings \u00b7 "
+            f"framing {escape(framing.__version__)} \u00b7 inputs, versions and parameters in "
+            '<a href="manifest.json">manifest.json</a>')
+    tpl = importlib.resources.files("framing.report.templates")
+    page = Template(tpl.joinpath("report.html").read_text(encoding="utf-8"))
+    return page.substitute(
+        title=escape(title), version=escape(framing.__version__), meta=meta, toc=toc, sections=body,
+        css=tpl.joinpath("report.css").read_text(encoding="utf-8"),
+        js=tpl.joinpath("report.js").read_text(encoding="utf-8"),
+        outlet_options=options([(o, o) for o in outlets]),
+        doc_options=options([(str(d), f"{outlet_of.get(str(d), '')} \u2014 {d}") for d in shown["doc_id"]]),
+        category_options=options([(k, _category_label(k)) for k in keys]),
+        voice_options=options([(v, VOICE_NAMES[v]) for v in schema.VOICES]),
+        legend=legend, articles="\n".join(articles), evidence_note=note, evidence_json=data_json,
+    )

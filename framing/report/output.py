@@ -1,0 +1,352 @@
+"""The whole analysis of a corpus as one self-contained, evidence-linked report folder.
+
+:func:`report` runs every measure (lexicon scores, actor labels, attributions,
+casualty statements, wire-copy pairs and edits), compares outlets with the
+statistics functions, and writes into one folder::
+
+    index.html          summary, figures, tables and an evidence browser (works offline, as a file)
+    tables/*.csv        every table behind the report
+    figures/*.png|pdf|svg
+    manifest.json       input file hashes, lexicon versions and content hashes, package and
+                        dependency versions, parameters, random seeds, time
+
+Every number in the HTML tables links to the spans of text behind it. A
+section whose measure cannot run (a missing optional dependency, too few
+outlets for a comparison) is kept with a visible note saying why, never
+silently left out. The folder is written atomically and under a lock; a
+later run removes only the files an earlier one wrote.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.resources
+import json
+import platform
+import warnings
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from framing.measures.actors import load_actors
+from framing.errors import SchemaError
+from framing.report.analysis import Actors, Analysis, analyse, corpus_inputs, load_corpus, sha256_file, slug
+from framing.report.evidence import evidence_table
+from framing.report import html as page_html
+
+__all__ = ["MANIFEST_VOLATILE", "REPORT_FOLDERS", "check_output_dir", "report"]
+
+#: manifest keys that change from run to run (everything else is reproducible)
+MANIFEST_VOLATILE = ("created_utc",)
+
+#: dependencies whose versions the manifest records
+DEPENDENCIES = (
+    "pandas", "numpy", "scipy", "scikit-learn", "statsmodels", "matplotlib", "seaborn",
+    "nltk", "PyYAML", "pyarrow", "text2num", "joblib",
+)
+
+# --------------------------------------------------------------------------- report
+
+
+def report(
+    corpus: pd.DataFrame | str | Path,
+    out_dir: str | Path,
+    *,
+    actors: Actors | str | Path | None = None,
+    lexicons: Sequence[str] | None = None,
+    wire: Sequence[tuple[str, str]] | None = None,
+    min_wire_similarity: float = 0.25,
+    by: str = "outlet",
+    voice: str | None = "narrator",
+    seed: int = 0,
+    n_resamples: int = 1999,
+    keyness_terms: int = 10,
+    title: str | None = None,
+    max_articles: int = 500,
+    parameters: Mapping[str, Any] | None = None,
+    progress: bool = False,
+    source_label: str | None = None,
+    outlet: str | None = None,
+    csv_escape: bool = True,
+) -> Path:
+    """Run the whole analysis of a corpus and write an evidence-linked report.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame, str or Path
+        A corpus table, any path :func:`framing.read_corpus` reads, or
+        ``"example"`` for the bundled corpus.
+    out_dir : str or Path
+        Folder to write into (created). Files of an earlier report in it are replaced, and those
+        the new report does not write again are removed; any other file (a table or figure of
+        your own) is left alone. Each file is written under a temporary name and renamed when
+        complete; a second run writing the same folder fails at once
+        (:class:`~framing.errors.OutputError`), as does a folder that is a file or cannot be
+        written, before the analysis runs.
+    actors : mapping, str or Path, optional
+        Actor name -> aliases, or a YAML file of that mapping (see
+        :func:`load_actors`). Without actors the label section says so.
+    lexicons : sequence of str, optional
+        Lexicons to score (default: every bundled lexicon).
+    wire : sequence of (doc_a, doc_b), optional
+        Wire-copy pairs whose edits to show; default every pair from
+        :func:`framing.wire_pairs` with ``similarity >= min_wire_similarity``.
+    min_wire_similarity : float
+        Threshold for the default wire pairs.
+    by : str
+        Column to compare by (``outlet``, or any corpus metadata column).
+    voice : str or None
+        Voice whose rates are compared (default the outlet's own, ``narrator``;
+        None pools every voice).
+    seed : int
+        Seed of every resampling and Monte Carlo test.
+    n_resamples : int
+        Resamples / Monte Carlo draws of the statistics.
+    keyness_terms : int
+        Distinctive terms shown per group.
+    title : str, optional
+        Report title.
+    max_articles : int
+        Articles shown in the evidence browser (the tables cover all).
+    parameters : mapping, optional
+        Further parameters to record in the manifest (e.g. a study's name).
+    progress : bool
+        Show a progress bar on standard error.
+    source_label : str, optional
+        How the manifest names the corpus (a study gives the path relative to its spec).
+    outlet : str, optional
+        The outlet of every document a corpus read from a path gives none (as in
+        :func:`framing.read_corpus`); recorded in the manifest's parameters.
+    csv_escape : bool
+        Write text cells of the CSV tables that a spreadsheet would run as formulas (starting
+        with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) with a leading ``'``
+        (numbers are never changed). False writes every cell as it is.
+
+    Returns
+    -------
+    pathlib.Path
+        The written ``index.html``. Beside it: ``tables/*.csv`` (``matches``,
+        ``scores``, ``actor_labels``, ``attributions``, ``casualties``,
+        ``wire_pairs``, ``edits``, ``rate_ratios``, ``label_shares``,
+        ``verb_shares``, ``construction_shares``, ``keyness`` — the columns of
+        :mod:`framing.schema`; ``label_shares`` adds ``actor``; and
+        ``evidence.csv``: ``eid, kind, doc_id, outlet, start, end, voice, keys,
+        description``), ``figures/*.{png,pdf,svg}`` and ``manifest.json``.
+    """
+    from framing import _atomic, _signals
+
+    out = Path(out_dir)
+    check_output_dir(out)  # before the analysis: a file in the way, a folder that cannot be created
+    with _signals.terminate_as_interrupt(), _atomic.OutputLock(out, folder=True):  # writable, and ours alone
+        source = corpus
+        actors_map = load_actors(actors) if actors is not None else None
+        table = load_corpus(source, outlet)
+        if outlet is not None:
+            parameters = {"outlet": outlet, **dict(parameters or {})}
+        if by not in table.columns:
+            raise SchemaError(f"cannot compare by {by!r}: the corpus has no such column; "
+                              f"columns: {list(table.columns)}")
+        analysis = analyse(
+            table, actors=actors_map, lexicons=lexicons, wire=wire, min_wire_similarity=min_wire_similarity, by=by,
+            voice=voice, seed=seed, n_resamples=n_resamples, keyness_terms=keyness_terms, progress=progress,
+        )
+        params = {
+            "by": by, "voice": voice, "lexicons": list(lexicons) if lexicons is not None else None,
+            "actors": actors_map, "wire": [list(p) for p in wire] if wire is not None else None,
+            "min_wire_similarity": min_wire_similarity, "n_resamples": n_resamples, "keyness_terms": keyness_terms,
+            "max_articles": max_articles, **dict(parameters or {}),
+        }
+        return _write(analysis, out, source=source, title=title or "Framing report", params=params,
+                      seed=seed, keyness_n=keyness_terms, max_articles=max_articles, by=by, voice=voice,
+                      source_label=source_label, csv_escape=csv_escape)
+
+
+#: the sub-folders of a report folder
+REPORT_FOLDERS = ("tables", "figures")
+
+
+def check_output_dir(out: Path) -> None:
+    """Refuse a report folder that cannot be made, before any work is done.
+
+    Creates ``out`` (and its ``tables/`` and ``figures/``) if needed.
+
+    Raises
+    ------
+    OutputError
+        ``out`` or one of its sub-folders is an existing file, or ``out`` cannot be created.
+    """
+    from framing.errors import OutputError
+
+    for folder in (*(out / name for name in REPORT_FOLDERS), out, *out.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise OutputError(f"{folder}: is a file; the report needs a folder there (give another output folder)")
+            if folder in out.parents:
+                break
+    try:
+        for name in REPORT_FOLDERS:
+            (out / name).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot create the report folder ({exc.strerror or exc})") from None
+
+
+def _own_files(out: Path) -> dict[str, str]:
+    """Files an earlier report wrote in ``out`` (relative path -> SHA-256), from its manifest.
+
+    Only paths inside ``tables/`` and ``figures/`` (and ``index.html``) count; an unreadable
+    or foreign manifest gives none, so nothing is removed.
+    """
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        outputs = manifest["outputs"]
+        files = outputs.get("files")
+        if files is None:  # a report of an earlier version: its tables (with hashes) and figures
+            files = {f"tables/{name}.csv": digest for name, digest in outputs.get("tables", {}).items()}
+            files.update({rel: None for rel in outputs.get("figures", [])})
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+    own = {}
+    for rel, digest in dict(files).items():
+        parts = Path(str(rel)).parts
+        if (len(parts) == 2 and parts[0] in REPORT_FOLDERS and parts[1] not in ("..", ".")) or parts == ("index.html",):
+            own[str(rel)] = digest
+    return own
+
+
+def _remove_stale(out: Path, before: Mapping[str, str | None], now: Mapping[str, str]) -> list[str]:
+    """Remove the files an earlier report wrote that this one did not, if unchanged since; return
+    the paths of those kept because they were changed."""
+    kept = []
+    for rel, digest in sorted(before.items()):
+        path = out / rel
+        if rel in now or not path.is_file() or path.is_symlink():
+            continue
+        if digest is not None and sha256_file(path) != digest:
+            kept.append(rel)  # edited since: it is the user's now
+            continue
+        path.unlink(missing_ok=True)
+    return kept
+
+
+def _write(analysis: Analysis, out: Path, *, source: Any, title: str, params: dict, seed: int, keyness_n: int,
+           max_articles: int, by: str, voice: str | None, source_label: str | None = None,
+           csv_escape: bool = True) -> Path:
+    import matplotlib
+
+    matplotlib.use("Agg", force=False) if matplotlib.get_backend().lower() != "agg" else None
+    import matplotlib.pyplot as plt
+
+    from framing import _atomic, _formulas
+    from framing.report import plot
+
+    before = _own_files(out)  # what an earlier report wrote here: the only files ever removed
+    for name in REPORT_FOLDERS:
+        (out / name).mkdir(parents=True, exist_ok=True)
+    corpus = analysis.corpus
+    t = analysis.tables
+    groups = sorted(map(str, corpus[by].unique()))
+    palette = plot.outlet_colors(groups)
+    evidence = evidence_table(analysis)
+    outlet_of = dict(zip(corpus["doc_id"].astype(str), corpus["outlet"].astype(str)))
+    group_of = dict(zip(corpus["doc_id"].astype(str), corpus[by].astype(str)))
+    ref_ids: dict[tuple[str, int], list[str]] = {}
+    for eid, ref in zip(evidence["eid"], evidence["ref"]):
+        ref_ids.setdefault(ref, []).append(eid)
+
+    # ---- tables
+    written_tables: dict[str, str] = {}
+
+    def write_table(name: str, frame: pd.DataFrame) -> str:
+        path = out / "tables" / f"{name}.csv"
+        with _atomic.atomic_open(path, "w", encoding="utf-8", newline="") as fh:
+            (_formulas.neutralise(frame) if csv_escape else frame).to_csv(fh, index=False, lineterminator="\n")
+        written_tables[name] = path.name
+        return path.name
+
+    for name in ("matches", "scores", "actor_labels", "attributions", "casualties", "wire_pairs", "edits",
+                 "rate_ratios", "label_shares", "verb_shares", "construction_shares", "keyness"):
+        if name in t:
+            write_table(name, t[name])
+    ev_out = evidence.assign(outlet=evidence["doc_id"].map(outlet_of), keys=evidence["keys"].map("; ".join),
+                             description=evidence["desc"])
+    write_table("evidence", ev_out[["eid", "kind", "doc_id", "outlet", "start", "end", "voice", "keys", "description"]])
+
+    # ---- figures
+    figures: dict[str, str] = {}
+
+    def figure(stem: str, draw: Callable[[], Any]) -> None:
+        obj = draw()
+        fig = obj if hasattr(obj, "savefig") else obj.figure
+        plot.save_figure(fig, out / "figures" / stem)
+        plt.close(fig)
+        figures[stem] = stem
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        if "scores" in t:
+            figure("rates_heatmap", lambda: plot.rate_heatmap(t["scores"], voice=voice, by=by))
+        if "rate_ratios" in t and len(t["rate_ratios"]):
+            figure("rate_ratios", lambda: plot.forest(page_html.top_ratios(t["rate_ratios"]), palette=palette))
+        if "label_shares" in t and len(plot.share_rows(t["label_shares"])):
+            figure("label_shares", lambda: plot.label_shares(t["label_shares"]))
+        if "verb_shares" in t and len(plot.share_rows(t["verb_shares"])):
+            figure("attribution_verbs", lambda: plot.attribution_profile(t["verb_shares"]))
+        if "construction_shares" in t and len(plot.share_rows(t["construction_shares"])):
+            figure("casualty_constructions", lambda: plot.casualty_constructions(t["construction_shares"]))
+        if "keyness" in t and len(t["keyness"]):
+            figure("keyness", lambda: plot.keyness_terms(t["keyness"], n=keyness_n, palette=palette))
+        if "edits" in t and len(t["edits"]):
+            for (a, b), part in t["edits"].groupby(["doc_a", "doc_b"], sort=True):
+                la, lb = outlet_of.get(str(a), str(a)), outlet_of.get(str(b), str(b))
+                figure(f"wire_edits_{slug(a)}_{slug(b)}",
+                       lambda part=part, la=la, lb=lb: plot.wire_edits(part, label_a=la, label_b=lb))
+
+    # ---- HTML
+    sections = page_html.sections(analysis, evidence, ref_ids, figures, written_tables, outlet_of, group_of, by, voice,
+                         keyness_n)
+    html_text = page_html.page(analysis, evidence, sections, title=title, outlet_of=outlet_of, max_articles=max_articles)
+    index = _atomic.write_text(out / "index.html", html_text)
+    written = {f"tables/{fn}": sha256_file(out / "tables" / fn) for fn in written_tables.values()}
+    written.update({rel: sha256_file(out / rel) for rel in
+                    (f"figures/{stem}.{ext}" for stem in figures for ext in ("png", "pdf", "svg"))})
+    written["index.html"] = sha256_file(index)
+    kept = _remove_stale(out, before, written)
+    if kept:
+        warnings.warn(f"{out}: kept {', '.join(kept)} from an earlier report (changed since it was written)",
+                      stacklevel=3)
+
+    # ---- manifest
+    manifest = {
+        "framing_version": _version("news-framing"),
+        "created_utc": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "python": platform.python_version(),
+        "dependencies": {name: _version(name) for name in DEPENDENCIES},
+        "corpus": {"source": source_label if source_label is not None else (
+                       source if isinstance(source, str) else
+                       ("<DataFrame>" if isinstance(source, pd.DataFrame) else str(source))),
+                   "n_documents": int(len(corpus)), "documents": sorted(corpus["doc_id"].astype(str)),
+                   "files": corpus_inputs(source)},
+        "lexicons": analysis.lexicons,
+        "parameters": params,
+        "seeds": {"statistics": seed},
+        "sections_skipped": dict(sorted(analysis.skipped.items())),
+        "notes": {k: v for k, v in sorted(analysis.notes.items())},
+        "outputs": {
+            "tables": {name: sha256_file(out / "tables" / fn) for name, fn in sorted(written_tables.items())},
+            "figures": sorted(f"figures/{stem}.{ext}" for stem in figures for ext in ("png", "pdf", "svg")),
+            "files": dict(sorted(written.items())),  # every file this report wrote: the next run's to replace
+            "csv_escape": csv_escape,
+        },
+    }
+    _atomic.write_text(out / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n")
+    return index
+
+
+def _version(dist: str) -> str | None:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return None
