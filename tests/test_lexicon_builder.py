@@ -281,6 +281,8 @@ def test_check_warns_about_overlapping_patterns_across_categories_only(tmp_path)
     # b and its subcategory b.c nest: 'refugee' vs 'refugees' do not overlap anyway, and parent/child is allowed
     assert not any("(b) and" in m and "(b.c)" in m for m in over)
     assert len(over) == 4  # and refugee (b) with refugee* (d)
+    # a phrase covering a shorter term is no overlap: the matcher keeps the longest match
+    assert not any("'illegal immigrant*' (a) and 'migrants'" in m for m in over)
 
 
 def test_check_with_a_corpus_warns_about_a_wildcard_matching_other_words(tmp_path):

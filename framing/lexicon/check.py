@@ -4,8 +4,9 @@ Warnings (``code``):
 
 * ``no-description`` / ``no-references``: the lexicon or a category does not say what it measures, or the
   lexicon does not cite what it draws on;
-* ``overlap``: two patterns of different categories (neither nested in the other) can match the same words,
-  so one occurrence counts in both; the warning names the pair and an example word;
+* ``overlap``: two patterns of different categories (neither nested in the other) can match the same span
+  (``illegal immigrant*`` and ``illegal immigrant``), so one occurrence counts in both; the warning names the
+  pair and an example word (a phrase covering a shorter term is not an overlap: the longest match wins);
 * ``duplicate``: the same pattern twice (also warned on loading);
 * ``broad-wildcard`` (with a corpus): most of a wildcard's matches in the corpus are words of another family
   than its most frequent word (``migra*`` matching *migration* and *migrate* as well as *migrants*); the
@@ -101,18 +102,15 @@ def _element_example(a: Element, b: Element) -> str | None:
 
 
 def _term_example(t: Term, u: Term) -> str | None:
-    """Words that both terms match (the shorter term inside the longer one), if the patterns imply them."""
-    long_, short = (t, u) if len(t.elements) >= len(u.elements) else (u, t)
-    for off in range(len(long_.elements) - len(short.elements) + 1):
-        words = []
-        for k, e in enumerate(short.elements):
-            w = _element_example(long_.elements[off + k], e)
-            if w is None:
-                break
-            words.append(w)
-        else:
-            return " ".join(words)
-    return None
+    """Words that both terms match, if the patterns imply them.
+
+    Only terms of the same length can match the same span: where a longer phrase covers a shorter term, the
+    matcher keeps the leftmost-longest match, so the words count once.
+    """
+    if len(t.elements) != len(u.elements):
+        return None
+    words = [_element_example(a, b) for a, b in zip(t.elements, u.elements)]
+    return None if any(w is None for w in words) else " ".join(words)
 
 
 def _related(a: str, b: str) -> bool:
