@@ -47,15 +47,15 @@ def sample(corpus: pd.DataFrame) -> None:
 
 
 def report(corpus: pd.DataFrame) -> None:
-    review = framing.review_sample(LEXICON, corpus, per_term=10, seed=1)
+    matches = framing.find(corpus, LEXICON)
+    review = framing.review_sample(LEXICON, corpus, per_term=10, seed=1, matches=matches)
     judged = pd.read_csv(HERE / "judgements.csv", dtype={"correct": str}, keep_default_na=False)
     review = review.drop(columns="correct").merge(judged[["review_id", "correct"]], on="review_id", how="left")
     prec = framing.review_precision(review, min_precision=0.8)
     prec.to_csv(OUT / "precision.csv", index=False)
     dropped = set(prec.loc[(prec["level"] == "term") & prec["drop"], "term"])
-    cov = framing.lexicon_coverage(LEXICON, corpus)
+    cov = framing.lexicon_coverage(LEXICON, corpus, matches=matches)
     cov.to_csv(OUT / "coverage.csv", index=False)
-    matches = framing.find(corpus, LEXICON)
     kept = matches[~matches["term"].isin(dropped)].merge(corpus[["doc_id", "leaning"]], on="doc_id")
     shares = framing.compare_shares(kept, by="leaning", outcome="category", cluster="outlet")
     shares.to_csv(OUT / "shares_by_leaning.csv", index=False)
