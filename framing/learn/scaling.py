@@ -96,8 +96,10 @@ def scale_documents(
         polarity, centred and scaled by the standard deviation of document scores; NaN for a document
         without a scored word), ``se`` (float: its standard error on the same scale), ``raw`` and
         ``raw_se`` (the same before scaling), ``n_words`` (int: scored words in the document). Compare
-        groups with a plain table (``groupby("outlet")["score"]``) or with :func:`framing.compare` on
-        ``score`` as a measure. The word polarities are in ``result.attrs["polarity"]``.
+        groups with a plain table (``groupby("outlet")["score"].agg(["mean", "sem"])``) or with intervals
+        from :func:`framing.bootstrap` (``framing.bootstrap(scores, lambda t: t.groupby("leaning")["score"]
+        .mean(), cluster="outlet", strata="leaning")``: whole outlets resampled within each leaning). The
+        word polarities are in ``result.attrs["polarity"]``.
     """
     pos, neg = _seeds(seeds)
     wv = vectors if vectors is not None else word_vectors(corpus, min_count=min_count, seed=seed)

@@ -131,8 +131,9 @@ def suggest_terms(
     pandas.DataFrame
         One row per suggestion, best first: ``term`` (str; a phrase has its words separated by a space),
         ``score`` (float: what ``method`` ranks by), ``similarity`` (float, -1 to 1), ``keyness`` (float:
-        z), ``n_docs`` (int: documents the term would match as a lexicon term), ``n_matches`` (int:
-        occurrences), ``doc_share`` (float), ``example_doc_id`` (str), ``example_start``,
+        z), ``n_docs`` (int: documents the term would match as the only term of a lexicon; inside a
+        longer term of the same lexicon the longer match wins), ``n_matches`` (int: occurrences, counted the
+        same way), ``doc_share`` (float), ``example_doc_id`` (str), ``example_start``,
         ``example_end`` (int: offsets into that document's ``text``, ``text[start:end]`` is the term),
         ``example`` (str: the occurrence with some context, the term in brackets). Seeds and stop words are
         never suggested.
