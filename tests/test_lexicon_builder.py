@@ -74,6 +74,13 @@ def test_suggestions_never_match_most_documents_and_counts_and_examples_are_righ
         assert texts[row.example_doc_id][row.example_start:row.example_end].lower() == row.term
 
 
+def test_keyness_ranks_the_words_of_seed_documents_first(planted):
+    sug = framing.suggest_terms(planted, ["migrants"], n=8, method="keyness", max_doc_share=0.5)
+    assert sug["keyness"].is_monotonic_decreasing and (sug["keyness"] > 0).all()
+    # the sport words never occur beside a seed: none is over-represented in seed documents
+    assert not set(_SPORT + ["fans", "players"]) & set(sug["term"])
+
+
 def test_suggestions_reject_bad_arguments(planted):
     with pytest.raises(UsageError, match="max_doc_share"):
         framing.suggest_terms(planted, ["migrants"], max_doc_share=0.9)
@@ -307,3 +314,14 @@ def test_check_on_the_command_line_reports_warnings_and_errors(tmp_path, capsys)
     assert main(["lexicon", "check", str(path), "--corpus", str(corpus)]) == 0
     err = capsys.readouterr().err
     assert f"{path}:5: warning: wildcard 'migra*'" in err and f"{path}:1: warning: the lexicon has no" in err
+
+
+def test_coverage_on_the_command_line(pet_lexicon, tmp_path, capsys):
+    corpus_path = tmp_path / "pets.csv"
+    _pet_corpus().to_csv(corpus_path, index=False)
+    out = tmp_path / "coverage.csv"
+    assert main(["lexicon", "coverage", str(pet_lexicon), str(corpus_path), "-o", str(out)]) == 0
+    text = capsys.readouterr().out
+    assert "dogs  wolfhound: 0 matches in 0 documents  no match" in text
+    assert "cats  cat: 10 matches in 8 documents  carries the category" in text
+    assert pd.read_csv(out)["n_matches"].sum() == 16

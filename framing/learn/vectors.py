@@ -110,6 +110,13 @@ class WordVectors:
         Documents in which each term occurs.
     n_documents : int
         Documents in the corpus.
+    doc_ids : numpy.ndarray of str
+        The corpus's ``doc_id`` values, in corpus order.
+    stream : object
+        Every word of the corpus (form id, document, rank in the document, joined to the previous word).
+    units : tuple
+        The units the vectors were fitted on: unit code of each occurrence, its document, its first word's
+        index, the unit names, the number of word forms (codes from there on are phrases).
     """
 
     terms: np.ndarray
@@ -119,11 +126,13 @@ class WordVectors:
     n_documents: int
     doc_ids: np.ndarray = field(repr=False)
     stream: _Stream = field(repr=False)
-    units: tuple = field(repr=False)  # (unit id per unit occurrence, its doc, its first word index, unit names)
+    units: tuple = field(repr=False)
     _index: dict = field(default_factory=dict, repr=False)
+    _form_index: dict = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self._index = {t: i for i, t in enumerate(self.terms)}
+        self._form_index = {f: i for i, f in enumerate(self.stream.forms)}
 
     def __contains__(self, term: str) -> bool:
         return self.key(term) in self._index
@@ -149,8 +158,7 @@ class WordVectors:
         Every occurrence counts, as a lexicon term matches it: a word inside a phrase, a phrase not merged.
         """
         st = self.stream
-        lookup = {f: i for i, f in enumerate(st.forms)} if not hasattr(self, "_form_index") else self._form_index
-        self._form_index = lookup
+        lookup = self._form_index
         words = self.key(term).split()
         if not words or any(w not in lookup for w in words):
             return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
