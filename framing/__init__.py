@@ -38,11 +38,13 @@ _EXPORTS: dict[str, str] = {
     "load_lexicon": "framing.lexicon",
     "lexicon_names": "framing.lexicon",
     "Lexicon": "framing.lexicon",
+    "lint_lexicon": "framing.lexicon",
     "Matcher": "framing.match",
     "find": "framing.match",
     "score": "framing.match",
     "kwic": "framing.match",
     "LexiconVectorizer": "framing.match",
+    "lexicon_coverage": "framing.match",
     # framing measures
     "actor_labels": "framing.measures",
     "attributions": "framing.measures",
@@ -68,6 +70,13 @@ _EXPORTS: dict[str, str] = {
     "annotation_sample": "framing.learn",
     "agreement": "framing.learn",
     "validate": "framing.learn",
+    # building a lexicon from seed words, reviewing it, seed-word scaling
+    "word_vectors": "framing.learn",
+    "suggest_terms": "framing.learn",
+    "review_sample": "framing.learn",
+    "review_precision": "framing.learn",
+    "scale_documents": "framing.learn",
+    "word_polarity": "framing.learn",
     # report and studies
     "report": "framing.report",
     "run_study": "framing.report",

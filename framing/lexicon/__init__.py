@@ -5,6 +5,7 @@ Stage ``lexicon`` may import :mod:`framing.errors`, :mod:`framing.schema`, :mod:
 :mod:`framing.text`. Matching a lexicon against text is :mod:`framing.match`'s job.
 """
 
+from framing.lexicon.check import lint_lexicon
 from framing.lexicon.load import (
     Lexicon,
     LexiconWarning,
@@ -16,6 +17,6 @@ from framing.lexicon.load import (
 )
 
 __all__ = [
-    "Lexicon", "LexiconWarning", "check_lexicon", "lexicon_from_dict", "lexicon_names", "load_lexicon",
+    "Lexicon", "LexiconWarning", "check_lexicon", "lint_lexicon", "lexicon_from_dict", "lexicon_names", "load_lexicon",
     "resolve_lexicons",
 ]

@@ -8,10 +8,11 @@ Stage ``match`` may import :mod:`framing.errors`, :mod:`framing.schema`, :mod:`f
 
 from typing import Any
 
+from framing.match.coverage import lexicon_coverage
 from framing.match.kwic import kwic
 from framing.match.matcher import Matcher, find, score
 
-__all__ = ["LexiconVectorizer", "Matcher", "find", "kwic", "score"]
+__all__ = ["LexiconVectorizer", "Matcher", "find", "kwic", "lexicon_coverage", "score"]
 
 
 def __getattr__(name: str) -> Any:
