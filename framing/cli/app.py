@@ -79,15 +79,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _exit_code(exc)
 
 
-def echo(message: str, *, err: bool = False) -> None:
-    """Write one line of command output: results on stdout, notes (``err``) on stderr.
-
-    The command modules write through this, so the command line is the only
-    place that prints; the library returns data and warns.
-    """
-    print(message, file=sys.stderr if err else sys.stdout)
-
-
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     print(f"framing: warning: {message}", file=sys.stderr if file is None else file)
 

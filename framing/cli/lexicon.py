@@ -8,7 +8,7 @@ import textwrap
 
 import pandas as pd
 
-from framing.cli.app import echo
+from framing.cli._echo import echo
 
 
 def register(subparsers) -> None:

@@ -81,7 +81,7 @@ def announce_report(index: Path, corpus_arg, *, quiet: bool = False, outlet: str
     import warnings
 
     from framing.io.accounting import account_report, summary_line
-    from framing.cli.app import echo
+    from framing.cli._echo import echo
     from framing.cli.score import load_corpus_arg
 
     echo(f"Report written to {index}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from framing.cli.app import echo
+from framing.cli._echo import echo
 from framing.errors import UsageError
 
 

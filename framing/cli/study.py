@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    from framing.cli.app import echo
+    from framing.cli._echo import echo
     from framing.report.study import load_study
 
     study = load_study(args.spec)
