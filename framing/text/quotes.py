@@ -94,9 +94,12 @@ the article does not distance itself from it.
 from __future__ import annotations
 
 import bisect
+import importlib.resources
 import re
 from dataclasses import dataclass
 from typing import Literal
+
+import yaml
 
 from framing.text.sentences import TITLES, split_sentences
 
@@ -107,33 +110,39 @@ __all__ = [
     "QUOTES_EXTRA",
     "find_quotes",
     "analyse_quotes",
+    "speaker_name",
 ]
 
-QuoteKind = Literal["direct", "scare"]
+QuoteKind = Literal["direct", "scare", "title"]
 
-#: reporting verbs (lower case, as written). Forms that are mostly nouns in
-#: news text ("claims", "reports", "notes", "calls", "states") are left out.
-REPORTING_VERBS = frozenset(
-    """
-    said say says saying told tell tells telling added adds adding
-    claimed claiming insisted insists insisting posted read reads
-    declared declares declaring warned warns warning wrote writes writing
-    stated stating noted noting explained explains explaining argued argues arguing
-    asked asks asking stressed stresses stressing announced announces announcing
-    tweeted tweeting replied replies responded responds continued continues
-    called calling described describes describing denounced denouncing
-    condemned condemning labeled labelled labeling labelling dubbed branded
-    urged urging acknowledged acknowledges admitted admits suggested suggests
-    reported reporting confirmed confirms denied denies alleged alleging
-    predicted predicts promised promises vowed vows pledged pledges
-    observed remarked conceded concedes countered counters boasted boasts
-    complained complains charged contended contends maintained maintains
-    recounted testified texted emailed cautioned cautions concluded concludes
-    hailed hailing blasted slammed praised shouted yelled joked quipped
-    mused recalls recounts agreed agrees disputed demanded demands
-    call calls chanted chanting likened dismissed citing cited
-    """.split()
-) | {"according to"}
+#: words of the attribution lexicon that are mostly nouns in news text ("claims", "denial") or not
+#: acts of speech next to a quotation ("showed", "proved"): they never attribute a quotation
+_NOT_SPEECH = frozenset(
+    """claim claims denial denials condemnation rejection proved showed shown demonstrated purport
+    purports purporting""".split()
+)
+#: verbs that attribute a quotation only next to its marks ("“…,” read the statement", "he continued:
+#: “…”"); out of quotes they are rarely speech, so the attribution lexicon leaves them out
+_NEXT_TO_QUOTES = frozenset("read reads continued continues call".split())
+
+
+def _lexicon_verbs() -> frozenset[str]:
+    """The one-word terms of the bundled attribution lexicon, without wildcards, as reporting verbs."""
+    source = importlib.resources.files("framing.lexicons") / "attribution.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    words: set[str] = set()
+    for category in (data.get("categories") or {}).values():
+        for term in category.get("terms") or ():
+            term = term.get("term") if isinstance(term, dict) else term
+            if isinstance(term, str) and " " not in term.strip() and not any(c in term for c in "*?["):
+                words.add(term.strip().lower())
+    return frozenset(words - _NOT_SPEECH)
+
+
+#: reporting verbs (lower case, as written): the one-word terms of the bundled attribution lexicon
+#: (``lexicons/attribution.yaml``, so a verb added there attributes quotations too), the words that
+#: attribute only next to quotation marks, and the phrase "according to"
+REPORTING_VERBS = _lexicon_verbs() | _NEXT_TO_QUOTES | {"according to"}
 
 #: longest quoted phrase (in words) that can be a scare quote
 SCARE_MAX_WORDS = 5
@@ -153,7 +162,7 @@ class Quote:
         The quoted content between the marks (``text[start:end]``), trimmed of
         whitespace; for a quote running over several paragraphs, from the
         first opening mark to the last closing mark.
-    kind : {"direct", "scare"}
+    kind : {"direct", "scare", "title"}
         See the module documentation.
     speaker : str or None
         The source as written in the text (a pronoun resolved to its named
@@ -169,7 +178,13 @@ class Quote:
     open_start, close_end : int
         From the opening mark to the end of the closing mark (or the end of the
         paragraph when the closing mark is missing): the span whose voice is
-        ``quote`` or ``scare_quote``.
+        ``quote`` or ``scare_quote`` (``narrator`` for a title).
+    speaker_name : str or None
+        The name of the source: ``speaker`` with a pronoun resolved (when
+        resolving) and titles and descriptions before a name stripped
+        ("Sen. Marco Rubio" -> "Marco Rubio", "spokesman John Kirby" ->
+        "John Kirby"), case as written; a description without a name
+        ("the ministry") is kept as written.
     """
 
     start: int
@@ -183,6 +198,7 @@ class Quote:
     verb_end: int | None
     open_start: int
     close_end: int
+    speaker_name: str | None = None
 
 
 # ---------------------------------------------------------------------------
@@ -244,6 +260,21 @@ class _Raw:
     open_line: int  # start of the line of the opening mark
 
 
+# markup is not text: a tag (``<blockquote class="twitter-tweet">``) or an attribute assignment
+# (``data-lang="en"``) holds quotation marks that quote nothing
+_MARKUP = re.compile(r"<[A-Za-z/!][^<>\n]*>|\b[\w:-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|“[^”\n]*”)")
+
+
+def _markup_spans(line: str) -> list[tuple[int, int]]:
+    if "=" not in line:
+        return []
+    return [m.span() for m in _MARKUP.finditer(line)]
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= i < b for a, b in spans)
+
+
 def _pair_line(line: str, offset: int) -> list[_Raw]:
     """Outermost quotes of one line, in order."""
     stack: list[tuple[str, int, int]] = []
@@ -251,8 +282,11 @@ def _pair_line(line: str, offset: int) -> list[_Raw]:
     straight_open = 0  # open double marks that are straight (" or '')
     # (open start, open end, content end, quote end, closed)
     pairs: list[tuple[int, int, int, int, bool]] = []
+    markup = _markup_spans(line)
     for m in _MARK.finditer(line):
         i, j = m.span()
+        if markup and _inside(i, markup):
+            continue  # an attribute value of embedded markup, not a quotation mark
         got = _role(line, i, j, m.group(0))
         if got is None:
             continue
@@ -493,6 +527,8 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
         if tok.endswith((",", ";", ":", ".", "”", "\"")) and j < k:
             if not (tok.endswith(".") and len(tok) <= 4 and tok[:1].isupper()):  # Rep. Sen. Mr.
                 break
+        if "<" in tok or ">" in tok:
+            break  # markup ends a noun phrase
         if low in _BOUNDARY or (low in REPORTING_VERBS and j < k):
             break
         if low.endswith("ed") and not tok[:1].isupper() and j < k and low not in ("red", "united", "armed"):
@@ -520,8 +556,8 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     if not toks:
         return None
     first = toks[0].group(0).strip("“\"(")
-    if not (first[:1].isupper() or first.lower() in _DETERMINERS):
-        return None
+    if not (first[:1].isupper() or first.lower() in _DETERMINERS or first.lower() in _PERSON):
+        return None  # "said Rep. X", "said the ministry", "said spokesman X"
     end = None
     for n, t in enumerate(toks[:14]):
         tok = t.group(0)
@@ -548,7 +584,27 @@ def _plausible_np(np_text: str) -> bool:
         return False
     if lows[0] in ("i", "we", "you", "me", "us") and len(words) == 1:
         return True
+    if "<" in np_text or ">" in np_text:
+        return False
+    last = _POSSESSIVE.sub("", lows[-1])
+    if last in _FUNCTION_WORDS and not (len(words) == 1 and last in _PRONOUNS):
+        return False  # a fragment: "the", "resume his"
+    if not words[0][:1].isupper() and lows[0] not in _DETERMINERS | _PRONOUNS | _QUANTIFIERS | _PERSON | _ORG:
+        if len(words) == 1 and not (last.endswith("s") and not last.endswith(("ss", "ous"))):
+            return False  # a lone word that names no one: "adding", "egregiously", "intelligence"
+        if len(words) > 1 and (words[1][:1].isupper() or lows[1] in _DETERMINERS | _FUNCTION_WORDS):
+            return False  # a verb phrase: "represents New York City educators", "negotiate with him"
     return any(ch.isalpha() for ch in np_text)
+
+
+_FUNCTION_WORDS = frozenset(
+    """the a an his her its their our my your to of in on at for with by from and or but that this these
+    those as into than then so if is was are were be been""".split()
+)
+_QUANTIFIERS = frozenset(
+    """all some many several most both few other each every no former late senior top chief then current
+    acting deputy two three four five local federal state foreign one""".split()
+)
 
 
 def _sentence_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -880,52 +936,279 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
     last_attr: _Attr | None = None
     last_attr_line = -1
     for r in raws:
-        if _is_name(text, r):
+        if _is_name(text, r) or _is_title(doc, r):
+            out.append(Quote(r.start, r.end, "title", None, None, None, None, None, None, r.open_start, r.close_end))
             continue
-        attr = _attribute(doc, r)
+        distanced = _distanced(doc, r)
+        attr = None if distanced else _attribute(doc, r)
+        if attr is None or attr.speaker is None and attr.verb is None:
+            attr = _credit_line(doc, r) or attr
         inherited = False
         if (attr is None or attr.speaker is None and attr.verb is None) and r.at_line_start:
             attr = _introduced(doc, r) or attr
-        if attr is None or attr.speaker is None and attr.verb is None:
+        if not distanced and (attr is None or attr.speaker is None and attr.verb is None):
             # continuation: same paragraph, or a quote opening its paragraph after an attributed one
             if last_attr is not None and (last_attr_line == r.open_line
                                           or r.at_line_start and _is_statement(text, r)):
                 if r.at_line_start and last_attr_line != r.open_line:
                     if not _previous_line_is(text, r.open_start, last_attr_line):
                         last_attr = None
-                if last_attr is not None:
+                if last_attr is not None and not (last_attr_line == r.open_line and _names_new_source(doc, r)):
                     attr = last_attr
                     inherited = True
-        speaker = verb = None
+        kind: QuoteKind = "direct"
+        if (attr is None or attr.speaker is None and attr.verb is None) and _is_scare(doc, r):
+            reach = None if distanced else _source_in_reach(doc, r)
+            if reach is None:
+                kind = "scare"
+                attr = None
+            else:
+                attr = reach
+        speaker = verb = name = None
         sp = vp = None
         if attr is not None:
             vp = attr.verb
             sp = attr.speaker
+            if sp is not None and _in_quote(sp[0], doc.spans, doc.span_starts):
+                sp = None  # a span inside a quotation never speaks it
             if sp is not None and not inherited:
-                name = text[sp[0]:sp[1]]
-                if resolve_pronouns and name.lower() in _PRONOUNS:
-                    res = _resolve(doc, name.lower(), sp[0], doc.sentence_of(sp[0]))
+                written = text[sp[0]:sp[1]]
+                if resolve_pronouns and written.lower() in _PRONOUNS:
+                    res = _resolve(doc, written.lower(), sp[0], doc.sentence_of(sp[0]))
                     if res is not None:
                         sp = res
                 doc.speakers_by_sentence.setdefault(doc.sentence_of(r.open_start), []).append((r.open_start, sp))
-                attr = _Attr(sp, vp)
+            attr = _Attr(sp, vp)
             if sp is not None:
                 speaker = text[sp[0]:sp[1]]
+                name = speaker_name(speaker)
             if vp is not None:
                 verb = " ".join(text[vp[0]:vp[1]].split())
-            if attr.speaker is not None or attr.verb is not None:
+            if sp is not None or vp is not None:
                 last_attr = attr
                 last_attr_line = r.line_start
-        kind: QuoteKind = "direct"
-        if speaker is None and verb is None and _is_scare(doc, r):
-            kind = "scare"
         out.append(Quote(
             r.start, r.end, kind, speaker, verb,
             sp[0] if sp else None, sp[1] if sp else None,
             vp[0] if vp else None, vp[1] if vp else None,
-            r.open_start, r.close_end,
+            r.open_start, r.close_end, name,
         ))
     return tuple(out), doc.sents
+
+
+#: words before a name that are titles or descriptions, not part of the name
+_NAME_TITLES = frozenset(
+    """president vice secretary senator sen governor gov minister prime premier chancellor spokesman
+    spokeswoman spokesperson chairman chairwoman chair director chief general gen lieutenant lt colonel col
+    major maj captain capt sergeant sgt admiral adm commander ambassador judge justice sheriff mayor
+    representative rep del delegate congressman congresswoman leader speaker attorney pope king queen
+    prince princess sheikh ayatollah rabbi reverend rev father sister mr mrs ms miss dr prof professor
+    sir dame lord lady retired former late dame officer detective det inspector superintendent""".split()
+) | TITLES
+_NAME_TOKEN = re.compile(r"[^\s]+")
+
+
+def speaker_name(speaker: str | None) -> str | None:
+    """The name in a speaker phrase, titles and descriptions before it stripped, case kept.
+
+    Parameters
+    ----------
+    speaker : str or None
+        A speaker as written ("Sen. Marco Rubio", "Time magazine's defense expert Mark Thompson",
+        "the ministry", "he").
+
+    Returns
+    -------
+    str or None
+        The trailing capitalised name after the last title or description word ("Marco Rubio",
+        "Mark Thompson"); the phrase itself, without a final possessive, when it holds no such name
+        ("the ministry", "he", "Pakistan's Foreign Ministry"); None for None.
+    """
+    if speaker is None:
+        return None
+    words = [w for w in _NAME_TOKEN.findall(speaker)]
+    if not words:
+        return None
+    words[-1] = _POSSESSIVE.sub("", words[-1]) or words[-1]
+    # the trailing run of capitalised words ("of" inside it: "Secretary of State Mike Pompeo")
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or (words[k - 1] in ("of", "de", "van", "von", "bin", "al")
+                                                     and k < len(words) and k > 1)):
+        k -= 1
+    run = words[k:]
+    if not run:
+        return " ".join(words)
+    last_title = max((n for n, w in enumerate(run) if w.lower().strip(".,") in _NAME_TITLES
+                      or w in ("of", "State", "Defense", "Homeland", "House", "Senate")), default=-1)
+    rest = run[last_title + 1:]
+    if rest and any(w[:1].isupper() for w in rest) and (k > 0 or last_title >= 0):
+        return " ".join(rest)
+    return " ".join(words)
+
+
+# what a writer puts in marks to keep a distance ("so-called", "what were described as")
+_DISTANCE = re.compile(
+    r"(?:\bso[- ]called|\bself[- ](?:declared|styled|proclaimed|described)|\bsupposed|\bpurported|\bquote[- ]unquote"
+    r"|\b(?:what|which)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:called|described\s+as|termed|dubbed|labell?ed))(?:\s+[\w’'-]+){0,2}\s*$",
+    re.IGNORECASE,
+)
+# a work, law, operation, slogan or word mentioned as a word: cue words right before the mark
+_TITLE_CUE = re.compile(
+    r"(?:\bknown\s+as|\bnicknamed|\btitled|\bentitled|\bthe\s+(?:term|word|phrase|slogan|hashtag|motto|label|"
+    r"headline|catchphrase)|\bterms?\s+(?:like|such\s+as)|\bchants?\s+of|\bsearche?s?\s+for|\bhashtag)\s*[,:]?\s*$",
+    re.IGNORECASE,
+)
+#: nouns that a quoted name modifies: "the “red flag” laws", "“flash bang” grenades"
+_TITLE_HEADS = frozenset(
+    """policy policies doctrine law laws act bill program programs programme programmes operation operations
+    campaign movement approach strategy technique techniques tactic tactics grenade grenades vote votes
+    hashtag slogan movie film show book song album series episode rule rules plan initiative agenda protest
+    protests rally rallies march chant chants motto era theory principle clause provision loophole
+    agreement formula label category movement brand ideology trope meme app""".split()
+)
+
+
+def _is_title(doc: _Doc, r: _Raw) -> bool:
+    """A quoted work, law, operation, slogan, hashtag, nickname or word mentioned as a word."""
+    if not r.closed:
+        return False
+    text = doc.text
+    content = text[r.start:r.end]
+    words = content.split()
+    if not words or len(words) > 7:
+        return False
+    if content.startswith("#") and len(words) == 1:
+        return True
+    lead = text[max(r.line_start, r.open_start - 60):r.open_start]
+    if _TITLE_CUE.search(lead):
+        return True
+    if len(words) <= 4 and not content.rstrip("”’\"'").endswith((".", "?", "!", ",", "…", ":", ";")):
+        m = _TOKEN.match(text, _skip_space(text, r.close_end, r.line_end))
+        nxt = m.group(0).rstrip(".,;:!?)”’\"'") if m else ""
+        if nxt.isalpha() and nxt.islower() and nxt in _TITLE_HEADS:
+            return True
+        # one or two capitalised words in running text, not introduced by a colon: a name
+        before = lead.rstrip()
+        if len(words) <= 2 and all(w[:1].isupper() for w in words) and before and before[-1:].isalpha() \
+                and before.split()[-1][:1].islower() and not (nxt[:1].isupper() and nxt[-1:].isalpha()) \
+                and not _title_case_line(text, r):
+            return True
+    return False
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " \t\u00a0":
+        pos += 1
+    return pos
+
+
+def _title_case_line(text: str, r: _Raw) -> bool:
+    line = text[max(r.open_line, r.open_start - _WINDOW):min(r.line_end, r.close_end + _WINDOW)]
+    long_words = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
+    return bool(long_words) and sum(1 for w in long_words if w[:1].isupper()) / len(long_words) >= 0.6
+
+
+def _distanced(doc: _Doc, r: _Raw) -> bool:
+    """A short phrase the writer marks as someone else's word with no one named: "its so-called “X”"."""
+    if not r.closed or len(doc.text[r.start:r.end].split()) > SCARE_MAX_WORDS:
+        return False
+    return bool(_DISTANCE.search(doc.text, max(r.line_start, r.open_start - 80), r.open_start))
+
+
+_COPULA = frozenset("is was are were be been being isn't wasn't aren't weren't remains remained became become".split())
+#: nouns that name a source (a person, a body or a document that says things)
+_SOURCE_NOUNS = frozenset(
+    """report memo manifesto inquiry investigation study letter lawsuit complaint indictment ruling
+    document filing poll survey statement tweet post critics supporters officials prosecutors lawmakers
+    experts organisers organizers protesters activists residents witnesses regime leaders analysts
+    investigators authorities scientists researchers opponents democrats republicans aides advisers
+    advisors sources observers diplomats senators representatives judge court brief order""".split()
+)
+
+
+def _names_source(np_text: str) -> bool:
+    """Whether a subject noun phrase names someone who can be quoted."""
+    words = np_text.split()
+    if not words:
+        return False
+    lows = [_POSSESSIVE.sub("", w.strip(",.()")).lower() for w in words]
+    if lows[0] in _PRONOUNS | {"i", "we"} and len(words) == 1:
+        return True
+    if any(w[:1].isupper() for w in words[1:]) or (words[0][:1].isupper() and lows[0] not in _DETERMINERS
+                                                 and lows[0] not in _INTRO and lows[0] not in _QUANTIFIERS):
+        return True
+    return bool(set(lows) & (_PERSON | _SOURCE_NOUNS)) or lows[-1] in _ORG
+
+
+def _source_in_reach(doc: _Doc, r: _Raw) -> _Attr | None:
+    """The source of a short quoted phrase that no reporting verb governs: the subject of its clause
+    when that names a source and acts on the phrase ("X criticized “…”", "X referred to Y as “…”"),
+    else a speaker in the previous or next sentence. None when the phrase is in the subject, under a
+    copula or a passive, or nothing is named."""
+    text = doc.text
+    k = doc.sentence_of(r.open_start)
+    s, e = doc.sentence(k)
+    s = max(s, r.open_line, r.open_start - _WINDOW)
+    subj = _sentence_subject(text, s, r.open_start)
+    if subj is None or subj[1] >= r.open_start:
+        return None
+    between = text[subj[1]:r.open_start].lower().split()
+    if not any(w.strip(",.;:—–-").isalpha() for w in between):
+        return None  # the phrase is part of the subject
+    if any(w.strip(",") in _COPULA for w in between) or any(w.strip(",").endswith("n't") for w in between[:1]):
+        return None  # "X is the “prosecutor”", "was stolen by an oddly timed “selfie”"
+    if _names_source(text[subj[0]:subj[1]]):
+        return _Attr(subj, None)
+    for kk in (k - 1, k + 1):
+        if not 0 <= kk < len(doc.sents):
+            continue
+        ks, ke = doc.sentence(kk)
+        for pos, sp in doc.speakers_by_sentence.get(kk, []):
+            return _Attr(sp, None)
+        for v in _verbs_in(doc, ks, ke):
+            got = _speaker_for_verb(doc, v, ks, ke)
+            if got is not None and got.speaker is not None:
+                return _Attr(got.speaker, None)
+    return None
+
+
+# a credit line or headline: "Jane Doe, The Outlet: “…”", "Sanders: Clinton needs to ‘…’"
+_CREDIT = re.compile(
+    r"[ \t\u00a0]*((?:[A-Z][\w’'.-]*[ \t\u00a0]+){0,3}[A-Z][\w’'.-]*?)(?:,[ \t\u00a0]*[A-Z][^,:;“”\"\n]{1,50})?:[ \t\u00a0]"
+)
+_NOT_CREDIT = frozenset(
+    """update watch read related note photo video source caption breaking editor opinion analysis exclusive
+    listen see also correction transcript q a question answer warning headline subject re fwd fw""".split()
+)
+
+
+def _credit_line(doc: _Doc, r: _Raw) -> _Attr | None:
+    """The name opening a line before a colon, when the quote is in that line's first sentence."""
+    text = doc.text
+    m = _CREDIT.match(text, r.open_line)
+    if m is None or m.end() > r.open_start:
+        return None
+    name = m.group(1)
+    if name.lower().rstrip(".") in _NOT_CREDIT or name.split()[0].lower().strip("’'s") in _NOT_CREDIT:
+        return None
+    if doc.sentence_of(r.open_start) != doc.sentence_of(m.end()) and r.open_start - m.end() > 2:
+        return None
+    return _Attr(m.span(1), None)
+
+
+def _names_new_source(doc: _Doc, r: _Raw) -> bool:
+    """Whether the clause right before a quote names a source of its own ("…,” X said. Y: “…”")."""
+    text = doc.text
+    k = doc.sentence_of(r.open_start)
+    s, _ = doc.sentence(k)
+    s = max(s, r.open_line)
+    lead = text[s:r.open_start]
+    if not _WORD_CHAR.search(lead):
+        return False
+    subj = _sentence_subject(text, s, r.open_start)
+    return subj is not None and subj[1] < r.open_start and _names_source(text[subj[0]:subj[1]]) \
+        and text[subj[0]:subj[1]].lower() not in _PRONOUNS
 
 
 _DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*((?:[A-Z][\w’'.-]*[ \t\u00a0]+){0,5}[A-Z][\w’'-]*)")
@@ -1028,4 +1311,4 @@ def _is_scare(doc: _Doc, r: _Raw) -> bool:
 
 
 #: columns of the quotes table (:func:`framing.quotes`) after those of :data:`framing.schema.QUOTES`
-QUOTES_EXTRA = ("outlet", "speaker_start", "speaker_end", "verb_start", "verb_end")
+QUOTES_EXTRA = ("outlet", "speaker_start", "speaker_end", "verb_start", "verb_end", "speaker_name")
