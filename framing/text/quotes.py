@@ -974,7 +974,8 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
             if sp is not None and not inherited:
                 written = text[sp[0]:sp[1]]
                 if resolve_pronouns and written.lower() in _PRONOUNS:
-                    res = _resolve(doc, written.lower(), sp[0], doc.sentence_of(sp[0]))
+                    res = _resolve(doc, written.lower(), sp[0], doc.sentence_of(sp[0])) \
+                        or _last_named(out, written.lower())
                     if res is not None:
                         sp = res
                 doc.speakers_by_sentence.setdefault(doc.sentence_of(r.open_start), []).append((r.open_start, sp))
@@ -994,6 +995,20 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
             r.open_start, r.close_end, name,
         ))
     return tuple(out), doc.sents
+
+
+def _last_named(found: list[Quote], pron: str) -> tuple[int, int] | None:
+    """The nearest earlier named speaker a pronoun can refer to (when no antecedent is in reach)."""
+    for q in reversed(found[-8:]):
+        if q.speaker_start is None or q.speaker is None:
+            continue
+        name = q.speaker
+        if name.lower() in _PRONOUNS or not name[:1].isupper() or name.split()[0].lower() in _DETERMINERS:
+            continue
+        if pron in _category(name):
+            return (q.speaker_start, q.speaker_end)
+        return None  # the last named speaker does not fit: leave the pronoun as written
+    return None
 
 
 #: words before a name that are titles or descriptions, not part of the name
@@ -1056,7 +1071,8 @@ _DISTANCE = re.compile(
 # a work, law, operation, slogan or word mentioned as a word: cue words right before the mark
 _TITLE_CUE = re.compile(
     r"(?:\bknown\s+as|\bnicknamed|\btitled|\bentitled|\bthe\s+(?:term|word|phrase|slogan|hashtag|motto|label|"
-    r"headline|catchphrase)|\bterms?\s+(?:like|such\s+as)|\bchants?\s+of|\bsearche?s?\s+for|\bhashtag)\s*[,:]?\s*$",
+    r"headline|catchphrase)|\bterms?\s+(?:like|such\s+as)|\bchants?\s+of|\bsearche?s?\s+for|\bhashtag)\s*[,:]?"
+    r"(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE,
 )
 #: nouns that a quoted name modifies: "the “red flag” laws", "“flash bang” grenades"
@@ -1284,6 +1300,9 @@ def _is_name(text: str, r: _Raw) -> bool:
     if len(words) <= 2 and before and after and before[-1][:1].isupper() and after[0][:1].isupper() \
             and before[-1][-1:].isalpha() and after[0][-1:].isalpha():
         return True
+    if content.endswith((".", ",")) and not content.endswith("..") and len(words) >= 2:
+        content = content[:-1]  # “The Dark Knight Rises.”: American punctuation inside the marks
+        words = content.split()
     if len(words) < 2 or content.endswith((".", "?", "!", "…")):
         return False
     if not all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words):
