@@ -34,8 +34,10 @@ words between capitalised words (``Marcia "Cia" Price``).
 
 How speakers are found
 ----------------------
-The reporting verbs are :data:`REPORTING_VERBS` (a compact list kept here).
-For each quote, in this order:
+The reporting verbs are :data:`REPORTING_VERBS`: the one-word terms of the
+bundled attribution lexicon (``lexicons/attribution.yaml``; a verb added there
+attributes quotations too) and a few words that attribute only next to the
+marks (``read``, ``continued``). For each quote, in this order:
 
 1. a reporting verb right before the opening mark (``Amir-Abdollahian said "…``,
    ``The official statement declared, “…``, ``posted on X: “…``);
@@ -56,7 +58,9 @@ statement``, ``according to X``), or, for a participle after a comma
 (``…, saying``, ``…, calling``), the subject of the sentence. A passive
 reporting verb (``had been … told``) is skipped.
 
-A quote that opens its paragraph and is signed after a dash
+A credit line or headline that opens the line with a name and a colon
+(``Jane Doe, The Outlet: “…”``, ``Sanders: Clinton needs to ‘…’``) gives
+that name. A quote that opens its paragraph and is signed after a dash
 (``“…” ― Jane Doe``) has that speaker and no verb; one whose previous
 paragraph ends with a colon (``Caddell continued:``) takes that sentence's
 reporting verb and subject. A quote with no reporting verb of its own
@@ -74,21 +78,38 @@ plural or an organisation. An unresolved pronoun is kept as written.
 
 Kinds
 -----
-``direct``: a quote attributed by one of the rules above (a speaker or a
-reporting verb governing it), including partial quotes (``denounced the
-strike as “completely unacceptable”``), and every longer quote. ``scare``: a
-closed quoted phrase of at most :data:`SCARE_MAX_WORDS` words inside narrator
-text that no reporting verb governs and no speaker is inherited by, and that
-is not introduced by a colon (``attacks on “spy headquarters”``). A reporting
-verb elsewhere in the sentence that the rules do not link to the phrase
-(``He’s been called a charlatan … for promoting “quack” cures``: a passive
-with no agent) does not make it direct. By this rule ``“terrorist hideouts”`` in
-``… strikes against “terrorist hideouts” in Iran’s Sistan and Baluchestan
-province, Pakistan’s Foreign Ministry said in a statement`` is ``direct``:
-the sentence reports the ministry's statement, and the phrase is the
-ministry's. A line that is nothing but a quote (a heading such as
-``‘Act of aggression’``) is ``direct`` with no speaker: it quotes someone,
-the article does not distance itself from it.
+``title``: a quoted work, show, event, operation, programme, law, slogan,
+nickname, hashtag or a word mentioned as a word: two to seven capitalised
+words in running text (``on “Fox News Sunday”``), one or two capitalised words
+in a lower-case sentence (``on Fox News’ “Hannity”``), a phrase after ``known
+as``, ``the term``, ``chants of``, ``titled`` ..., a phrase modifying a noun
+such as *laws*, *policy*, *operation* (``“red flag” laws``), or a hashtag.
+Titles have no speaker and are the narrator's voice.
+
+``scare``: a closed quoted phrase of at most :data:`SCARE_MAX_WORDS` words
+inside narrator text that no reporting verb governs, that inherits no
+speaker, and whose source is not in reach: the writer marks it as someone
+else's word with no one named (``its self-declared “capital”``, ``the
+so-called “reform”``, ``what were described as “routine repairs”``), or the
+phrase is part of its clause's subject, or under a copula or a passive
+(``the harbour is a “parking lot”``), or neither its clause's subject nor the
+previous or next sentence names a source.
+
+``direct``: every other quote: one attributed by the rules above, including
+partial quotes (``denounced the strike as “completely unacceptable”``), a short
+phrase whose clause's subject names a source that acts on it (``X accused Y
+of “reckless greed”``, ``X referred to Y as a “total mess”``, ``X used the
+words “…”``: the subject is the speaker), one whose source speaks in the
+previous or next sentence, and every longer quote. A line that is nothing but
+a quote (a heading such as ``‘Act of aggression’``) is ``direct`` with no
+speaker. Quotation marks inside markup (``<blockquote class="…">``,
+``data-lang="en"``) are not quotes.
+
+A speaker is a noun phrase outside every quote; a fragment (``resume his``,
+``the``), a lone word that names no one (``adding``) or a verb phrase is never
+a speaker. :attr:`Quote.speaker_name` is the speaker's name
+(:func:`speaker_name`); a pronoun with no antecedent in reach takes the last
+named speaker when that one fits it.
 """
 
 from __future__ import annotations
