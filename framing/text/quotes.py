@@ -115,6 +115,7 @@ named speaker when that one fits it.
 from __future__ import annotations
 
 import bisect
+import functools
 import importlib.resources
 import re
 from dataclasses import dataclass
@@ -144,7 +145,12 @@ _NOT_SPEECH = frozenset(
 )
 #: verbs that attribute a quotation only next to its marks ("“…,” read the statement", "he continued:
 #: “…”"); out of quotes they are rarely speech, so the attribution lexicon leaves them out
-_NEXT_TO_QUOTES = frozenset("read reads continued continues call".split())
+_NEXT_TO_QUOTES = frozenset("read reads continued continues call notes".split())
+#: verbs that give a label its own author ("what it called “…”", "described the strike as “…”")
+_LABELLING = frozenset("""called calls calling call described describes describing termed dubbed labeled labelled
+    branded likened named""".split())
+#: verbs of saying whose complement clause reports the subject's words
+_SAY = frozenset("said says say told tells stated wrote writes added adds".split())
 
 
 def _lexicon_verbs() -> frozenset[str]:
@@ -610,10 +616,10 @@ def _plausible_np(np_text: str) -> bool:
     last = _POSSESSIVE.sub("", lows[-1])
     if last in _FUNCTION_WORDS and not (len(words) == 1 and last in _PRONOUNS):
         return False  # a fragment: "the", "resume his"
-    if not words[0][:1].isupper() and lows[0] not in _DETERMINERS | _PRONOUNS | _QUANTIFIERS | _PERSON | _ORG:
+    if not words[0][:1].isupper() and lows[0] not in _NP_OPENERS:
         if len(words) == 1 and not (last.endswith("s") and not last.endswith(("ss", "ous"))):
             return False  # a lone word that names no one: "adding", "egregiously", "intelligence"
-        if len(words) > 1 and (words[1][:1].isupper() or lows[1] in _DETERMINERS | _FUNCTION_WORDS):
+        if len(words) > 1 and (words[1][:1].isupper() or lows[1] in _DETERMINERS or lows[1] in _FUNCTION_WORDS):
             return False  # a verb phrase: "represents New York City educators", "negotiate with him"
     return any(ch.isalpha() for ch in np_text)
 
@@ -626,6 +632,8 @@ _QUANTIFIERS = frozenset(
     """all some many several most both few other each every no former late senior top chief then current
     acting deputy two three four five local federal state foreign one""".split()
 )
+#: lower-case words that can open a noun phrase naming a source
+_NP_OPENERS = _DETERMINERS | _PRONOUNS | _QUANTIFIERS | _PERSON | _ORG
 
 
 def _sentence_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -660,6 +668,9 @@ def _sentence_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
             break
     if j == k:
         return None
+    first = toks[k].group(0).lower().strip(",")
+    if first in REPORTING_VERBS or (first.endswith("ing") and not toks[k].group(0)[:1].isupper()):
+        return None  # "…, adding that": a participle, not a subject
     return _clean_np(text, toks[k].start(), toks[j - 1].end())
 
 
@@ -747,6 +758,14 @@ def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
     before = _verbs_in(doc, s_open, r.open_start)
     after = _verbs_in(doc, r.close_end, max(a_e, r.close_end))
 
+    # a verb of saying earlier in the sentence governs the clause the quote is in
+    # ("X said the leaders had agreed “…”", "X said last week Y had promised “…”": X's words)
+    outer = next((v for v in before[:-1] if v.group(1).lower() in _SAY), None) if len(before) > 1 else None
+    if outer is not None and before[-1].group(1).lower() not in _SAY and before[-1].group(1).lower() not in _LABELLING \
+            and not re.search(r"[“\"]", text[outer.end():before[-1].start()]):
+        got = _speaker_for_verb(doc, outer, s_open, r.open_start)
+        if got is not None and got.speaker is not None:
+            return got
     # 1. a verb right before the opening mark
     if before:
         v = before[-1]
@@ -763,7 +782,7 @@ def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
     if after and starts_clause and (inner_end.endswith((",", "?", "!", "—", "–", "-", "…")) or trail.startswith((",", "—", "–"))):
         v = after[0]
         gap = text[r.close_end:v.start()]
-        if len(gap.split()) <= 14 and not re.search(r"[.;:?!](?:\s|$)", gap.replace("Rep.", "").replace("Sen.", "")):
+        if len(gap.split()) <= 14 and not re.search(r"[.;:?!](?:\s|$)", _ABBREV.sub("", gap)):
             if not gap.strip(" ,—–-"):
                 np_span = _np_after(text, v.end(), a_e) if not v.group(1).endswith("ing") else None
                 if np_span is not None:
@@ -791,6 +810,10 @@ def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
         if got is not None:
             return got
     return None
+
+
+# titles and initials whose period ends no sentence ("“…?” Mr. Obama said", "said Lt. Gen. H. R. McMaster")
+_ABBREV = re.compile(r"\b(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r"|[A-Z])\.", re.IGNORECASE)
 
 
 def _head_np(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -840,7 +863,7 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
                 # "“…,” Trump said, adding": the speaker of the reporting verb before
                 for prev in reversed(_verbs_in(doc, max(s, v.start() - 120), v.start())):
                     if not prev.group(1).endswith("ing"):
-                        got = _speaker_for_verb(doc, prev, s, prev.start())
+                        got = _speaker_for_verb(doc, prev, s, v.start())
                         if got is not None and got.speaker is not None:
                             return _Attr(got.speaker, v.span())
                         break
@@ -1044,6 +1067,7 @@ _NAME_TITLES = frozenset(
 _NAME_TOKEN = re.compile(r"[^\s]+")
 
 
+@functools.lru_cache(maxsize=8192)
 def speaker_name(speaker: str | None) -> str | None:
     """The name in a speaker phrase, titles and descriptions before it stripped, case kept.
 
@@ -1170,12 +1194,12 @@ def _names_source(np_text: str) -> bool:
     if not words:
         return False
     lows = [_POSSESSIVE.sub("", w.strip(",.()")).lower() for w in words]
-    if lows[0] in _PRONOUNS | {"i", "we"} and len(words) == 1:
+    if len(words) == 1 and (lows[0] in _PRONOUNS or lows[0] in ("i", "we")):
         return True
     if any(w[:1].isupper() for w in words[1:]) or (words[0][:1].isupper() and lows[0] not in _DETERMINERS
                                                  and lows[0] not in _INTRO and lows[0] not in _QUANTIFIERS):
         return True
-    return bool(set(lows) & (_PERSON | _SOURCE_NOUNS)) or lows[-1] in _ORG
+    return any(w in _PERSON or w in _SOURCE_NOUNS for w in lows) or lows[-1] in _ORG
 
 
 def _source_in_reach(doc: _Doc, r: _Raw) -> _Attr | None:
