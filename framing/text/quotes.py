@@ -589,7 +589,7 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     for n, t in enumerate(toks[:14]):
         tok = t.group(0)
         low = tok.lower().strip(",.;:")
-        if n and low in ("who", "which", "that", "when", "in", "on", "at", "during", "after", "while"):
+        if n and low in ("who", "which", "that", "when", "in", "on", "at", "during", "after", "while", "for"):
             break
         end = t.end()
         if tok.endswith((",", ";", ":", "?", "!")) or (tok.endswith(".") and not (len(tok) <= 4 and tok[:1].isupper())):
@@ -671,7 +671,28 @@ def _sentence_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
     first = toks[k].group(0).lower().strip(",")
     if first in REPORTING_VERBS or (first.endswith("ing") and not toks[k].group(0)[:1].isupper()):
         return None  # "…, adding that": a participle, not a subject
-    return _clean_np(text, toks[k].start(), toks[j - 1].end())
+    span = _clean_np(text, toks[k].start(), toks[j - 1].end())
+    if span is None or not _subject_like(text[span[0]:span[1]]):
+        return None
+    return span
+
+
+_NOT_SUBJECT = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december if with without when while after before as because although
+    though unless until since once whether yes no so""".split()
+)
+
+
+def _subject_like(np_text: str) -> bool:
+    """Whether a sentence-initial phrase can be a subject: not a day, an adverb, a clause opener
+    ("If she", "With 50 days") or a dateline or heading in capitals ("LOS ANGELES")."""
+    words = np_text.split()
+    first = words[0].lower().strip(",.")
+    if first in _NOT_SUBJECT or (first.endswith("ly") and len(words) == 1 and first not in ("italy", "sally")):
+        return False
+    letters = [c for c in np_text if c.isalpha()]
+    return not (len(letters) > 3 and all(c.isupper() for c in letters))
 
 
 def _abbreviation(tok: str) -> bool:
@@ -929,18 +950,28 @@ def _resolve(doc: _Doc, pron: str, pos: int, k_sent: int) -> tuple[int, int] | N
             if pron in _category(name):
                 return (a, b)
     for k in range(k_sent - 1, max(-1, k_sent - 5), -1):
-        cand = [sp for _, sp in sorted(doc.speakers_by_sentence.get(k, []), reverse=True)]
+        cand = [(sp, True) for _, sp in sorted(doc.speakers_by_sentence.get(k, []), reverse=True)]
         ss, se = doc.sentence(k)
         subj = _sentence_subject(text, ss, se)
         if subj is not None:
-            cand.append(subj)
-        for a, b in cand:
+            cand.append((subj, False))
+        for (a, b), speaks in cand:
             name = text[a:b]
             if name.lower() in _PRONOUNS or not name[:1].isupper() and name.split()[0].lower() not in ("the",):
                 continue
-            if pron in _category(name):
+            if pron in (_speaker_category(name) if speaks else _category(name)):
                 return (a, b)
     return None
+
+
+def _speaker_category(name: str) -> set[str]:
+    """:func:`_category` of a phrase already seen speaking: a lone surname ("Limbaugh") is a person."""
+    cats = _category(name)
+    words = name.split()
+    if len(words) == 1 and words[0][:1].isupper() and not words[0].isupper() \
+            and _POSSESSIVE.sub("", words[0]).lower() not in _ORG:
+        return cats | {"he", "she"}
+    return cats
 
 
 def find_quotes(text: str, *, resolve_pronouns: bool = True) -> list[Quote]:
@@ -1049,7 +1080,7 @@ def _last_named(found: list[Quote], pron: str) -> tuple[int, int] | None:
         name = q.speaker
         if name.lower() in _PRONOUNS or not name[:1].isupper() or name.split()[0].lower() in _DETERMINERS:
             continue
-        if pron in _category(name):
+        if pron in _speaker_category(name):
             return (q.speaker_start, q.speaker_end)
         return None  # the last named speaker does not fit: leave the pronoun as written
     return None
@@ -1086,6 +1117,8 @@ def speaker_name(speaker: str | None) -> str | None:
     """
     if speaker is None:
         return None
+    # "Cameron Easley for Morning Consult": the person, not the outlet after the preposition
+    speaker = re.split(r"\s+(?:for|at|from|with|of the)\s+", speaker, maxsplit=1)[0]
     words = [w for w in _NAME_TOKEN.findall(speaker)]
     if not words:
         return None
