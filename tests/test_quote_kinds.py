@@ -149,3 +149,51 @@ def test_speaker_name_column_resolves_pronouns():
     resolved = framing.quotes(corpus)
     assert list(resolved["speaker_name"]) == ["Dana Whitfield", "Dana Whitfield"]
     assert set(resolved["kind"]) <= set(schema.QUOTE_KINDS)
+
+
+# --------------------------------------------------------------------------- reported clauses and subjects
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    # an earlier verb of saying governs the clause: the words are the subject's, not the inner subject's
+    ("The ministry said the two envoys had agreed “to resume talks by June” after a long night.",
+     "to resume talks", "The ministry"),
+    # ... but a labelling verb gives the label to its own subject ("it", resolved to Peru)
+    ("Chile said Monday that Peru shelled what it called “rebel bases” on the border.", "rebel bases", "Peru"),
+    # a title's period does not end the reporting clause after a question
+    ("The hall went quiet.\n\n“Are you sure?” Mr. Varga said to the chair.", "Are you sure", "Mr. Varga"),
+    # the view of a person named in an opening "For X,"
+    ("For Okonkwo, the treaty was a “historic mistake” from the start.", "historic mistake", "Okonkwo"),
+    # the subject's clause ends at "that": what follows does not block the attribution
+    ("Ruiz knows that there will be a “second wave” if nothing changes.", "second wave", "Ruiz"),
+])
+def test_reported_clauses(text, phrase, speaker):
+    q = only(text, phrase)
+    assert (q.kind, q.speaker) == ("direct", speaker)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # a dateline in capitals, a day or an adverb opening the sentence is not a source
+    ("LOS ALTOS — Heavy rain hit the “flood zone” overnight.", "flood zone"),
+    ("Conversely, the vote count showed a “narrow gap” in the north.", "narrow gap"),
+])
+def test_datelines_days_and_adverbs_are_not_speakers(text, phrase):
+    q = only(text, phrase)
+    assert q.speaker is None or q.speaker.split()[0] not in ("LOS", "Conversely")
+
+
+def test_reporting_verb_right_before_a_capitalised_phrase_keeps_it_direct():
+    text = "He ran from the car shouting “Long Live Freedom” at the guards."
+    q = only(text, "Long Live Freedom")
+    assert q.kind == "direct"
+
+
+def test_a_pronoun_refers_to_a_lone_surname_already_quoted():
+    text = ("“The law is clear,” Okafor told reporters on Monday.\n\n"
+            "The court meets again next week.\n\nThe hearing drew a crowd of about 200 people.\n\n"
+            "The room was cold.\n\nThe lights were dim.\n\n“We will appeal,” he said.")
+    corpus = pd.DataFrame({"doc_id": ["d"], "outlet": ["o"], "text": [text]})
+    assert list(framing.quotes(corpus)["speaker_name"]) == ["Okafor", "Okafor"]
+
+
+def test_speaker_name_stops_before_the_outlet():
+    assert speaker_name("Cameron Ellis for Morning Post") == "Cameron Ellis"

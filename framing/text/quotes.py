@@ -691,6 +691,8 @@ def _subject_like(np_text: str) -> bool:
     first = words[0].lower().strip(",.")
     if first in _NOT_SUBJECT or (first.endswith("ly") and len(words) == 1 and first not in ("italy", "sally")):
         return False
+    if " — " in np_text or " – " in np_text or " -- " in np_text:
+        return False  # a dateline ("LOS ALTOS — Heavy rain") or an aside
     letters = [c for c in np_text if c.isalpha()]
     return not (len(letters) > 3 and all(c.isupper() for c in letters))
 
@@ -1011,7 +1013,7 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
     last_attr: _Attr | None = None
     last_attr_line = -1
     for r in raws:
-        if _is_name(text, r) or _is_title(doc, r):
+        if (_is_name(text, r) or _is_title(doc, r)) and not _reported_right_before(doc, r):
             out.append(Quote(r.start, r.end, "title", None, None, None, None, None, None, r.open_start, r.close_end))
             continue
         distanced = _distanced(doc, r)
@@ -1149,7 +1151,8 @@ _DISTANCE = re.compile(
 # a work, law, operation, slogan or word mentioned as a word: cue words right before the mark
 _TITLE_CUE = re.compile(
     r"(?:\bknown\s+as|\bnicknamed|\btitled|\bentitled|\bthe\s+(?:term|word|phrase|slogan|hashtag|motto|label|"
-    r"headline|catchphrase)|\bterms?\s+(?:like|such\s+as)|\bchants?\s+of|\bsearche?s?\s+for|\bhashtag)\s*[,:]?"
+    r"headline|catchphrase)|\bterms?\s+(?:like|such\s+as)|\bchants?\s+of|\bsearche?s?\s+for|\bhashtag"
+    r"|\b(?:policy|doctrine|strategy|principle|era|politics)\s+of)\s*[,:]?"
     r"(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE,
 )
@@ -1184,11 +1187,23 @@ def _is_title(doc: _Doc, r: _Raw) -> bool:
             return True
         # one or two capitalised words in running text, not introduced by a colon: a name
         before = lead.rstrip()
-        if len(words) <= 2 and all(w[:1].isupper() for w in words) and before and before[-1:].isalpha() \
-                and before.split()[-1][:1].islower() and not (nxt[:1].isupper() and nxt[-1:].isalpha()) \
+        if len(words) <= 2 and all(w[:1].isupper() for w in words) and before \
+                and (before[-1:].isalpha() and before.split()[-1][:1].islower() or before.endswith(("’s", "'s", "s’")))\
+                and not (nxt[:1].isupper() and nxt[-1:].isalpha()) \
                 and not _title_case_line(text, r):
             return True
     return False
+
+
+def _reported_right_before(doc: _Doc, r: _Raw) -> bool:
+    """Whether a reporting verb other than "told" stands right before the opening mark (an article between)."""
+    before = _verbs_in(doc, max(r.line_start, r.open_start - 40), r.open_start)
+    if not before:
+        return False
+    v = before[-1]
+    gap = doc.text[v.end():r.open_start].split()
+    return v.group(1).lower() not in ("told", "tells", "tell", "telling") and len(gap) <= 1 \
+        and all(w.lower() in ("a", "an", "the", "it", "them", "him", "her") for w in gap)
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:
@@ -1221,6 +1236,11 @@ _SOURCE_NOUNS = frozenset(
 )
 
 
+_SUBORDINATORS = frozenset("that whether if because when who which whom".split())
+# "For Öcalan, capitalism was an “inherent component”": the view of the person named
+_FOR_NAME = re.compile(r"(?:For|To|In the view of)\s+((?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}[A-ZÀ-Þ][\w’'.-]*),\s")
+
+
 def _names_source(np_text: str) -> bool:
     """Whether a subject noun phrase names someone who can be quoted."""
     words = np_text.split()
@@ -1244,13 +1264,21 @@ def _source_in_reach(doc: _Doc, r: _Raw) -> _Attr | None:
     k = doc.sentence_of(r.open_start)
     s, e = doc.sentence(k)
     s = max(s, r.open_line, r.open_start - _WINDOW)
+    m = _FOR_NAME.match(text, s)
+    if m is not None and m.end() < r.open_start:
+        return _Attr(m.span(1), None)
     subj = _sentence_subject(text, s, r.open_start)
     if subj is None or subj[1] >= r.open_start:
         return None
     between = text[subj[1]:r.open_start].lower().split()
     if not any(w.strip(",.;:—–-").isalpha() for w in between):
         return None  # the phrase is part of the subject
-    if any(w.strip(",") in _COPULA for w in between) or any(w.strip(",").endswith("n't") for w in between[:1]):
+    clause = []
+    for n, w in enumerate(between):
+        if n and w.strip(",") in _SUBORDINATORS:
+            break  # "X knows that there will be a “…”": X's clause ends here
+        clause.append(w.strip(","))
+    if any(w in _COPULA for w in clause):
         return None  # "X is the “prosecutor”", "was stolen by an oddly timed “selfie”"
     if _names_source(text[subj[0]:subj[1]]):
         return _Attr(subj, None)
