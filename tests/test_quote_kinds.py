@@ -57,6 +57,7 @@ def test_scare_quotes_have_no_source_in_reach(text, phrase):
     ("The mayor referred to the budget as a “total mess” during the meeting.", "total mess", "The mayor"),
     ("Dr. Ken Obi used the words “deeply troubling” about the findings.", "deeply troubling", "Dr. Ken Obi"),
     ("The union criticized “the endless delays” at the plant.", "the endless delays", "The union"),
+    ("Senator Ivo Mares has used the phrase “quiet surrender” all week.", "quiet surrender", "Senator Ivo Mares"),
 ])
 def test_short_phrase_of_a_named_subject_is_direct(text, phrase, speaker):
     q = only(text, phrase)

@@ -1156,6 +1156,8 @@ _TITLE_CUE = re.compile(
     r"(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE,
 )
+# "X used the phrase “…”": the words are X's, not a word mentioned as a word
+_USED_WORDS = re.compile(r"\b(?:used?|uses|using|coined|invoked|repeated|chose|employed)\s+(?:the\s+)?\S*\s*$", re.I)
 #: nouns that a quoted name modifies: "the “red flag” laws", "“flash bang” grenades"
 _TITLE_HEADS = frozenset(
     """policy policies doctrine law laws act bill program programs programme programmes operation operations
@@ -1178,7 +1180,8 @@ def _is_title(doc: _Doc, r: _Raw) -> bool:
     if content.startswith("#") and len(words) == 1:
         return True
     lead = text[max(r.line_start, r.open_start - 60):r.open_start]
-    if _TITLE_CUE.search(lead):
+    cue = _TITLE_CUE.search(lead)
+    if cue and not _USED_WORDS.search(lead, 0, cue.start() + 1):
         return True
     if len(words) <= 4 and not content.rstrip("”’\"'").endswith((".", "?", "!", ",", "…", ":", ";")):
         m = _TOKEN.match(text, _skip_space(text, r.close_end, r.line_end))
