@@ -146,6 +146,7 @@ _NOT_SPEECH = frozenset(
 #: verbs that attribute a quotation only next to its marks ("“…,” read the statement", "he continued:
 #: “…”"); out of quotes they are rarely speech, so the attribution lexicon leaves them out
 _NEXT_TO_QUOTES = frozenset("read reads continued continues call notes".split())
+_OPEN_MARK = re.compile(r"[“\"]")
 #: verbs that give a label its own author ("what it called “…”", "described the strike as “…”")
 _LABELLING = frozenset("""called calls calling call described describes describing termed dubbed labeled labelled
     branded likened named""".split())
@@ -693,8 +694,7 @@ def _subject_like(np_text: str) -> bool:
         return False
     if " — " in np_text or " – " in np_text or " -- " in np_text:
         return False  # a dateline ("LOS ALTOS — Heavy rain") or an aside
-    letters = [c for c in np_text if c.isalpha()]
-    return not (len(letters) > 3 and all(c.isupper() for c in letters))
+    return not (np_text.isupper() and len(np_text) > 4)
 
 
 def _abbreviation(tok: str) -> bool:
@@ -750,6 +750,14 @@ class _Doc:
         self.verb_starts = [m.start() for m in self.verbs]
         # resolved speakers by sentence: sentence index -> list of (pos, (start, end))
         self.speakers_by_sentence: dict[int, list[tuple[int, tuple[int, int]]]] = {}
+        self._subjects: dict[int, tuple[int, int] | None] = {}
+
+    def subject(self, k: int) -> tuple[int, int] | None:
+        """The subject noun phrase of sentence ``k`` (computed once)."""
+        if k not in self._subjects:
+            s, e = self.sentence(k)
+            self._subjects[k] = _sentence_subject(self.text, s, e)
+        return self._subjects[k]
 
     def sentence_of(self, pos: int) -> int:
         k = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -785,7 +793,7 @@ def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
     # ("X said the leaders had agreed “…”", "X said last week Y had promised “…”": X's words)
     outer = next((v for v in before[:-1] if v.group(1).lower() in _SAY), None) if len(before) > 1 else None
     if outer is not None and before[-1].group(1).lower() not in _SAY and before[-1].group(1).lower() not in _LABELLING \
-            and not re.search(r"[“\"]", text[outer.end():before[-1].start()]):
+            and not _OPEN_MARK.search(text, outer.end(), before[-1].start()):
         got = _speaker_for_verb(doc, outer, s_open, r.open_start)
         if got is not None and got.speaker is not None:
             return got
@@ -953,8 +961,7 @@ def _resolve(doc: _Doc, pron: str, pos: int, k_sent: int) -> tuple[int, int] | N
                 return (a, b)
     for k in range(k_sent - 1, max(-1, k_sent - 5), -1):
         cand = [(sp, True) for _, sp in sorted(doc.speakers_by_sentence.get(k, []), reverse=True)]
-        ss, se = doc.sentence(k)
-        subj = _sentence_subject(text, ss, se)
+        subj = doc.subject(k)
         if subj is not None:
             cand.append((subj, False))
         for (a, b), speaks in cand:
@@ -1098,6 +1105,7 @@ _NAME_TITLES = frozenset(
     sir dame lord lady retired former late dame officer detective det inspector superintendent""".split()
 ) | TITLES
 _NAME_TOKEN = re.compile(r"[^\s]+")
+_NAME_CUT = re.compile(r"\s+(?:for|at|from|with|of the)\s+")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -1120,7 +1128,8 @@ def speaker_name(speaker: str | None) -> str | None:
     if speaker is None:
         return None
     # "Cameron Easley for Morning Consult": the person, not the outlet after the preposition
-    speaker = re.split(r"\s+(?:for|at|from|with|of the)\s+", speaker, maxsplit=1)[0]
+    if " for " in speaker or " at " in speaker or " from " in speaker or " with " in speaker or " of the " in speaker:
+        speaker = _NAME_CUT.split(speaker, maxsplit=1)[0]
     words = [w for w in _NAME_TOKEN.findall(speaker)]
     if not words:
         return None
@@ -1148,6 +1157,7 @@ _DISTANCE = re.compile(
     r"(?:called|described\s+as|termed|dubbed|labell?ed))(?:\s+[\w’'-]+){0,2}\s*$",
     re.IGNORECASE,
 )
+_DISTANCE_KEYS = ("called", "self", "suppos", "purport", "quote", "described", "termed", "dubbed", "label")
 # a work, law, operation, slogan or word mentioned as a word: cue words right before the mark
 _TITLE_CUE = re.compile(
     r"(?:\bknown\s+as|\bnicknamed|\btitled|\bentitled|\bthe\s+(?:term|word|phrase|slogan|hashtag|motto|label|"
@@ -1179,7 +1189,7 @@ def _is_title(doc: _Doc, r: _Raw) -> bool:
         return False
     if content.startswith("#") and len(words) == 1:
         return True
-    lead = text[max(r.line_start, r.open_start - 60):r.open_start]
+    lead = text[max(r.line_start, r.open_start - 40):r.open_start]
     cue = _TITLE_CUE.search(lead)
     if cue and not _USED_WORDS.search(lead, 0, cue.start() + 1):
         return True
@@ -1225,7 +1235,11 @@ def _distanced(doc: _Doc, r: _Raw) -> bool:
     """A short phrase the writer marks as someone else's word with no one named: "its so-called “X”"."""
     if not r.closed or len(doc.text[r.start:r.end].split()) > SCARE_MAX_WORDS:
         return False
-    return bool(_DISTANCE.search(doc.text, max(r.line_start, r.open_start - 80), r.open_start))
+    lo = max(r.line_start, r.open_start - 80)
+    lead = doc.text[lo:r.open_start].lower()
+    if not any(k in lead for k in _DISTANCE_KEYS):
+        return False
+    return bool(_DISTANCE.search(doc.text, lo, r.open_start))
 
 
 _COPULA = frozenset("is was are were be been being isn't wasn't aren't weren't remains remained became become".split())
