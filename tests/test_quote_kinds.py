@@ -166,6 +166,11 @@ def test_speaker_name_column_resolves_pronouns():
     ("For Okonkwo, the treaty was a “historic mistake” from the start.", "historic mistake", "Okonkwo"),
     # the subject's clause ends at "that": what follows does not block the attribution
     ("Ruiz knows that there will be a “second wave” if nothing changes.", "second wave", "Ruiz"),
+    # a relative clause: the name it is about speaks
+    ("The edits did not satisfy Lena Ortiz, who wrote back, “These changes solve nothing.”", "These changes",
+     "Lena Ortiz"),
+    # a phrase holding a quotation is never the speaker of the next one
+    ("Ames said that the mayor's “plan for roads” was “reckless.”", "reckless", "Ames"),
 ])
 def test_reported_clauses(text, phrase, speaker):
     q = only(text, phrase)

@@ -612,8 +612,8 @@ def _plausible_np(np_text: str) -> bool:
         return False
     if lows[0] in ("i", "we", "you", "me", "us") and len(words) == 1:
         return True
-    if "<" in np_text or ">" in np_text:
-        return False
+    if "<" in np_text or ">" in np_text or any(c in np_text for c in "“”\""):
+        return False  # markup or a quotation is no speaker
     last = _POSSESSIVE.sub("", lows[-1])
     if last in _FUNCTION_WORDS and not (len(words) == 1 and last in _PRONOUNS):
         return False  # a fragment: "the", "resume his"
@@ -907,6 +907,9 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
                 return _Attr(np_span, v.span())
         subj = _sentence_subject(text, s, e)
         return _Attr(subj, v.span())
+    rel = _RELATIVE.search(text, max(lo, v.start() - 120), v.start())
+    if rel is not None:
+        return _Attr(rel.span(1), v.span())  # "Nuland, who wrote back, “…”": the name the clause is about
     np_span = _np_before(text, v.start(), lo)
     if np_span is not None:
         return _Attr(np_span, v.span())
@@ -925,6 +928,10 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
     if np_span is not None and text[v.end():np_span[0]].strip() == "":
         return _Attr(np_span, v.span())
     return None
+
+
+# a name, a comma and a relative "who" right before a reporting verb
+_RELATIVE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*(?<![’'])),\s+who\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$")
 
 
 _SUBJ_VERB = re.compile(
