@@ -310,7 +310,7 @@ def _pair_line(line: str, offset: int) -> list[_Raw]:
     straight_open = 0  # open double marks that are straight (" or '')
     # (open start, open end, content end, quote end, closed)
     pairs: list[tuple[int, int, int, int, bool]] = []
-    markup = _markup_spans(line)
+    markup = _markup_spans(line) if "=" in line else ()
     for m in _MARK.finditer(line):
         i, j = m.span()
         if markup and _inside(i, markup):
@@ -907,7 +907,8 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
                 return _Attr(np_span, v.span())
         subj = _sentence_subject(text, s, e)
         return _Attr(subj, v.span())
-    rel = _RELATIVE.search(text, max(lo, v.start() - 120), v.start())
+    rel = _RELATIVE.search(text, max(lo, v.start() - 120), v.start()) \
+        if "who" in text[max(lo, v.start() - 24):v.start()] else None
     if rel is not None:
         return _Attr(rel.span(1), v.span())  # "Nuland, who wrote back, “…”": the name the clause is about
     np_span = _np_before(text, v.start(), lo)
@@ -1164,7 +1165,7 @@ _DISTANCE = re.compile(
     r"(?:called|described\s+as|termed|dubbed|labell?ed))(?:\s+[\w’'-]+){0,2}\s*$",
     re.IGNORECASE,
 )
-_DISTANCE_KEYS = ("called", "self", "suppos", "purport", "quote", "described", "termed", "dubbed", "label")
+_DISTANCE_KEYS = re.compile(r"called|self|suppos|purport|quote|described|termed|dubbed|label", re.IGNORECASE)
 # a work, law, operation, slogan or word mentioned as a word: cue words right before the mark
 _TITLE_CUE = re.compile(
     r"(?:\bknown\s+as|\bnicknamed|\btitled|\bentitled|\bthe\s+(?:term|word|phrase|slogan|hashtag|motto|label|"
@@ -1187,7 +1188,7 @@ _TITLE_HEADS = frozenset(
 
 def _is_title(doc: _Doc, r: _Raw) -> bool:
     """A quoted work, law, operation, slogan, hashtag, nickname or word mentioned as a word."""
-    if not r.closed:
+    if not r.closed or r.end - r.start > 150:
         return False
     text = doc.text
     content = text[r.start:r.end]
@@ -1240,11 +1241,10 @@ def _title_case_line(text: str, r: _Raw) -> bool:
 
 def _distanced(doc: _Doc, r: _Raw) -> bool:
     """A short phrase the writer marks as someone else's word with no one named: "its so-called “X”"."""
-    if not r.closed or len(doc.text[r.start:r.end].split()) > SCARE_MAX_WORDS:
+    if not r.closed or r.end - r.start > 120 or len(doc.text[r.start:r.end].split()) > SCARE_MAX_WORDS:
         return False
     lo = max(r.line_start, r.open_start - 80)
-    lead = doc.text[lo:r.open_start].lower()
-    if not any(k in lead for k in _DISTANCE_KEYS):
+    if not _DISTANCE_KEYS.search(doc.text, lo, r.open_start):
         return False
     return bool(_DISTANCE.search(doc.text, lo, r.open_start))
 
@@ -1419,8 +1419,8 @@ def _is_name(text: str, r: _Raw) -> bool:
     in title case (“Fox News Sunday,”, ''Make Your Kid a Millionaire''). A
     nickname: one or two words between two capitalised words (Marcia "Cia" Price).
     """
-    if not r.closed:
-        return False
+    if not r.closed or r.end - r.start > 150:
+        return False  # longer than seven words of any plausible length
     content = text[r.start:r.end].rstrip(",")
     words = content.split()
     if not words or len(words) > 7:
