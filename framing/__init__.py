@@ -30,9 +30,9 @@ _EXPORTS: dict[str, str] = {
     # text: sentences, quotes, voice
     "annotate": "framing.text",
     "Annotations": "framing.text",
-    "sentences": "framing.text",
-    "quotes": "framing.text",
-    "voice": "framing.text",
+    "sentences": "framing.text.sentences",
+    "quotes": "framing.text.annotate",
+    "voice": "framing.text.annotate",
     "count_tokens": "framing.text",
     # lexicons and matching
     "load_lexicon": "framing.lexicon",

@@ -5,6 +5,7 @@ seaborn's ``_check_argument``)."""
 from __future__ import annotations
 
 import numbers
+import warnings
 from collections.abc import Collection
 from typing import Any
 
@@ -31,3 +32,18 @@ def check_level(name: str, value: Any) -> float:
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 < value < 1:
         raise UsageError(f"{name} must be a number between 0 and 1 (e.g. 0.95), got {value!r}")
     return float(value)
+
+
+def renamed(old_name: str, old_value: Any, new_name: str, new_value: Any) -> Any:
+    """The value of an argument given under its old name (with a :class:`FutureWarning`), else the new one.
+
+    Functions keep an old spelling for one release as a keyword defaulting to None::
+
+        def agreement(codings, *, n_resamples=1000, n_boot=None):
+            n_resamples = renamed("n_boot", n_boot, "n_resamples", n_resamples)
+    """
+    if old_value is None:
+        return new_value
+    warnings.warn(f"{old_name}= is now called {new_name}=; the old name will be removed in the next release",
+                  FutureWarning, stacklevel=3)
+    return old_value

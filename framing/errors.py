@@ -54,3 +54,10 @@ class StatisticsError(FramingError, ValueError):
     """A comparison cannot be computed from the given table."""
 
     exit_code = 4
+
+
+class OutputError(FramingError, OSError):
+    """An output cannot be written: a folder where a file is expected, a folder that cannot be
+    written, or an output another run is writing at the same time."""
+
+    exit_code = 3

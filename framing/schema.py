@@ -30,9 +30,12 @@ QUOTE_KINDS = ("direct", "scare", "title")
 VOICE = ("doc_id", "start", "end", "voice")
 VOICES = ("narrator", "quote", "scare_quote")
 
+#: matches of :func:`framing.find`; ``negated`` (what the match denotes is said not to be the case) and
+#: ``hypothetical`` (not asserted: question, condition, modal or future, demand) are judged by the scope of
+#: the clause (:mod:`framing.text.scope`), the same judgement as in actor labels, attributions and casualties
 MATCHES = (
     "doc_id", "outlet", "sentence_id", "start", "end", "match",
-    "lexicon", "category", "term", "voice", "negated",
+    "lexicon", "category", "term", "voice", "negated", "hypothetical",
 )
 SCORES = ("doc_id", "outlet", "lexicon", "category", "voice", "count", "n_tokens", "rate_per_1k")
 
@@ -41,10 +44,11 @@ ACTOR_LABELS = (
     "voice", "attributed_to", "start", "end",
 )
 ATTRIBUTIONS = ("doc_id", "outlet", "sentence_id", "speaker", "verb", "verb_category", "quote_id", "start", "end")
-#: fixed columns :func:`framing.actor_labels` adds after ACTOR_LABELS
-ACTOR_LABELS_EXTRA = ("negated", "mention_start", "mention_end")
-#: fixed columns :func:`framing.attributions` adds after ATTRIBUTIONS
-ATTRIBUTIONS_EXTRA = ("speaker_start", "speaker_end", "voice")
+#: fixed columns :func:`framing.actor_labels` adds after ACTOR_LABELS (``negated``, ``hypothetical`` as in MATCHES)
+ACTOR_LABELS_EXTRA = ("negated", "hypothetical", "mention_start", "mention_end")
+#: fixed columns :func:`framing.attributions` adds after ATTRIBUTIONS (``negated``: denied speech,
+#: ``hypothetical``: speech not reported as having happened; as in MATCHES)
+ATTRIBUTIONS_EXTRA = ("speaker_start", "speaker_end", "voice", "negated", "hypothetical")
 CASUALTIES = (
     "doc_id", "outlet", "sentence_id", "victims", "number", "victim_category",
     "construction", "agent", "humanising", "emotive", "voice", "start", "end",

@@ -16,8 +16,9 @@ PACKAGE = Path(__file__).resolve().parent.parent / "framing"
 
 #: the stages from the top of the house down; a stage imports only stages listed before it
 STAGES = ("contracts", "io", "text", "lexicon", "match", "measures", "stats", "learn", "scale", "report", "cli")
-#: top-level modules that belong to the contracts stage (importable by everything)
-CONTRACTS = {"errors", "schema", "_checks", "registry"}
+#: top-level modules that belong to the contracts stage (importable by everything): errors, table contracts,
+#: argument checks, the registry, and the private helpers every stage may use (safe YAML, atomic files, ...)
+CONTRACTS = {"errors", "schema", "_checks", "registry", "_yaml", "_atomic", "_formulas", "_signals"}
 #: stats and learn sit side by side: learn may use stats, stats never learn
 RANK = {name: i for i, name in enumerate(STAGES)}
 
@@ -91,7 +92,9 @@ def test_no_private_name_is_imported_from_another_module():
         for line, target, names in _imports(path):
             if target.rpartition(".")[2].startswith("_") and target.rpartition(".")[0] == module.rpartition(".")[0]:
                 continue  # a private module of the same subpackage (e.g. measures/_inputs.py) is its own helper
-            bad = [n for n in names if n.startswith("_") and not n.startswith("__")]
+            folder = PACKAGE.parent / Path(*target.split("."))
+            # a private helper module (``from framing import _atomic``) is the way to share a helper
+            bad = [n for n in names if n.startswith("_") and not n.startswith("__") and not (folder / f"{n}.py").exists()]
             if bad and target != module:
                 private.append(f"{path.relative_to(PACKAGE.parent)}:{line} takes {bad} from {target}")
     assert not private, "private names crossing modules:\n" + "\n".join(private)

@@ -1,4 +1,4 @@
-"""Tests of framing.classify on a small, project-written set of labelled sentences.
+"""Tests of framing.learn.classifier on a small, project-written set of labelled sentences.
 
 tests/data/labelled_sentences.csv holds 90 sentences written for these tests
 (30 each about military action, humanitarian consequences and diplomacy),
@@ -34,7 +34,7 @@ from framing.learn.classifier import (
     predict,
     save_model,
 )
-from framing.errors import InputNotFoundError, ModelError, SchemaError, StatisticsError
+from framing.errors import InputNotFoundError, ModelError, SchemaError, StatisticsError, UsageError
 
 DATA = Path(__file__).parent / "data" / "labelled_sentences.csv"
 
@@ -498,12 +498,15 @@ def test_save_and_load_round_trip(small, saved):
     assert loaded.top_features(3).equals(small.top_features(3))
 
 
-def test_pickle_is_refused_unless_trusted(small, tmp_path):
+def test_pickle_is_refused_even_when_its_types_are_trusted(small, tmp_path):
     path = tmp_path / "model.pkl"
     path.write_bytes(pickle.dumps(small))
     with pytest.raises(ModelError, match="pickle"):
         load_model(path)
-    assert list(load_model(path, trusted=True).classes_) == list(small.classes_)
+    with pytest.raises(ModelError, match="pickle"):
+        load_model(path, trusted=["framing.learn.classifier.FrameClassifier"])
+    with pytest.raises(UsageError, match="trusted=True is not accepted"):
+        load_model(path, trusted=True)
 
 
 def test_untrusted_types_are_named_and_refused(labelled, tmp_path):

@@ -7,6 +7,7 @@ import importlib.resources
 import json
 import warnings
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -299,6 +300,54 @@ def test_corrupt_parquet_names_the_file(tmp_path):
     (tmp_path / "c.parquet").write_bytes(b"not parquet at all")
     with pytest.raises(CorpusError, match=r"c\.parquet: cannot read as Parquet"):
         framing.read_corpus(tmp_path / "c.parquet")
+
+
+def test_json_numbers_outside_the_id_outlet_and_text_stay_numbers(tmp_path):
+    (tmp_path / "c.jsonl").write_text(
+        '{"doc_id": 7, "outlet": 2024, "text": "A story.", "words": 3, "score": 0.25, "extra": {"n": [1, 2.5]}}\n',
+        encoding="utf-8",
+    )
+    corpus = framing.read_corpus(tmp_path / "c.jsonl")
+    assert corpus.loc[0, "doc_id"] == "7" and corpus.loc[0, "outlet"] == "2024"
+    assert corpus.loc[0, "words"] == 3 and isinstance(corpus.loc[0, "words"], (int, np.integer))
+    assert corpus.loc[0, "score"] == 0.25
+    assert corpus.loc[0, "extra"] == {"n": [1, 2.5]} and isinstance(corpus.loc[0, "extra"]["n"][0], int)
+
+
+def test_jsonl_sidecar_ids_written_as_numbers_join_their_files(tmp_path):
+    # "1" and "1.5" name the files 1.txt and 1.5.txt: read through floats, 1 became "1.0" and matched nothing
+    (tmp_path / "1.txt").write_text("First story.", encoding="utf-8")
+    (tmp_path / "1.5.txt").write_text("Second story.", encoding="utf-8")
+    (tmp_path / "metadata.jsonl").write_text('{"doc_id": 1, "outlet": "A"}\n{"doc_id": 1.5, "outlet": "B"}\n',
+                                              encoding="utf-8")
+    corpus = framing.read_corpus(tmp_path)
+    assert dict(zip(corpus["doc_id"], corpus["outlet"])) == {"1": "A", "1.5": "B"}
+    assert dict(zip(corpus["doc_id"], corpus["text"])) == {"1": "First story.", "1.5": "Second story."}
+
+
+@pytest.mark.parametrize("sidecar, content", [
+    ("metadata.csv", "file,doc_id,outlet\na.txt,,X\nb.txt,b7,Y\n"),
+    ("metadata.jsonl",
+     '{"file": "a.txt", "doc_id": "", "outlet": "X"}\n{"file": "b.txt", "doc_id": "b7", "outlet": "Y"}\n'),
+])
+def test_an_empty_sidecar_doc_id_falls_back_to_the_file_name_in_both_sidecar_formats(tmp_path, sidecar, content):
+    (tmp_path / "a.txt").write_text("First story.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Second story.", encoding="utf-8")
+    (tmp_path / sidecar).write_text(content, encoding="utf-8")
+    corpus = framing.read_corpus(tmp_path)
+    assert dict(zip(corpus["doc_id"], corpus["outlet"])) == {"a": "X", "b7": "Y"}
+
+
+def test_a_sidecar_id_column_of_another_name_is_read_as_written(tmp_path):
+    (tmp_path / "a.txt").write_text("First story.", encoding="utf-8")
+    (tmp_path / "metadata.csv").write_text("file,id,outlet\na.txt,007,X\n", encoding="utf-8")
+    assert framing.read_corpus(tmp_path, doc_id_col="id")["doc_id"].tolist() == ["007"]
+
+
+def test_a_csv_field_longer_than_the_csv_module_default_is_read(tmp_path):
+    text = "A long story. " * 20_000  # 280 000 characters, beyond the csv module's default field limit
+    pd.DataFrame({"doc_id": ["a"], "outlet": ["A"], "text": [text]}).to_csv(tmp_path / "c.csv", index=False)
+    assert framing.read_corpus(tmp_path / "c.csv", clean=False)["text"].tolist() == [text]
 
 
 def test_no_warning_on_a_clean_read(tmp_path, records):

@@ -142,9 +142,11 @@ def test_negation_scope(text, negated):
     assert bool(m["negated"].iloc[0]) is negated
 
 
-def test_negation_window_is_an_option():
+def test_negation_window_is_deprecated_and_changes_nothing():
     text = "He did not say anything about why the group was terrorist."
-    assert bool(find(corpus(text), NEG, negation_window=8)["negated"].iloc[0]) is True
+    with pytest.warns(FutureWarning, match="negation_window is ignored"):
+        wide = find(corpus(text), NEG, negation_window=20)
+    assert bool(wide["negated"].iloc[0]) is False  # scope, not distance: "not" governs "say"
     with pytest.raises(UsageError, match="negation_window must be a non-negative integer, got -1"):
         find(corpus(text), NEG, negation_window=-1)
 

@@ -44,7 +44,7 @@ def test_unknown_key_is_named_with_its_line(tmp_path):
     ("name: x\ncorpus: example\nwire:\n  pairs: [a, b]\n", "wire.pairs must be a list of"),
     ("name: x\ncorpus: example\nseed: -1\n", "seed: expected an integer >= 0"),
     ("name: x\ncorpus: example\nactors: [Hamas]\n", "expected a mapping of actor name"),
-    ("name: x\ncorpus: [example\n", "line 3: not valid YAML"),
+    ("name: x\ncorpus: [example\n", "study.yaml:3: malformed YAML"),
 ])
 def test_malformed_specs_are_rejected(tmp_path, text, message):
     with pytest.raises(SchemaError, match=message.replace("(", r"\(").replace("[", r"\[")):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from framing.text.tokens import TokenScanner, count_tokens, tokenize
+from framing.text.tokens import TokenScanner, count_tokens, n_tokens, tokenize
 
 
 def scanned(scanner: TokenScanner, text: str) -> list[tuple[int, int, str]]:
@@ -36,3 +36,13 @@ def test_scanner_equals_the_regex_on_any_mix_of_words_marks_and_whitespace(texts
         text = "".join(w + s for w, s in parts)
         assert scanned(scanner, text) == tokenize(text)
         assert scanner.count(text) == count_tokens(text)
+
+
+def test_n_tokens_counts_each_text_as_count_tokens_does_in_any_batch(example, monkeypatch):
+    import framing.text.tokens as tokens_module
+
+    texts = list(example["text"]) + ["", "   ", "end-of-one", "start", None, "Pakistan’s “strike”—killed 2.", "x\ny"]
+    expected = [count_tokens(t) if isinstance(t, str) else 0 for t in texts]
+    assert n_tokens(texts).tolist() == expected
+    monkeypatch.setattr(tokens_module, "_COUNT_BATCH_CHARS", 7)  # a batch of one or two texts at a time
+    assert n_tokens(texts).tolist() == expected

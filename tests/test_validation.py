@@ -16,7 +16,7 @@ import pytest
 from sklearn.metrics import cohen_kappa_score, precision_recall_fscore_support
 
 import framing
-from framing.errors import SchemaError, StatisticsError
+from framing.errors import SchemaError, StatisticsError, UsageError
 from framing.learn.coding import AGREEMENT, ANNOTATION_ADDED, VALIDATION, agreement, annotation_sample, validate
 
 NAN = np.nan
@@ -63,7 +63,7 @@ def _nominal_alpha_by_hand(matrix) -> float:
     "level, published", [("nominal", 0.743), ("ordinal", 0.815), ("interval", 0.849), ("ratio", 0.797)]
 )
 def test_krippendorff_published_example(level, published):
-    out = agreement(_long(KRIPPENDORFF_EXAMPLE), level=level, n_boot=200)
+    out = agreement(_long(KRIPPENDORFF_EXAMPLE), level=level, n_resamples=200)
     assert tuple(out.columns) == AGREEMENT
     row = out[out["measure"] == "krippendorff_alpha"].iloc[0]
     assert row["estimate"] == pytest.approx(published, abs=5e-4)
@@ -80,7 +80,7 @@ def test_nominal_alpha_matches_coincidence_matrix_by_hand():
     truth = rng.integers(0, 3, size=40)
     coders = [np.where(rng.random(40) < 0.75, truth, rng.integers(0, 3, size=40)).astype(float) for _ in range(3)]
     coders[1][[3, 7, 11]] = NAN
-    est = agreement(_long(coders, coders="XYZ"), n_boot=50)
+    est = agreement(_long(coders, coders="XYZ"), n_resamples=50)
     alpha = est.loc[est["measure"] == "krippendorff_alpha", "estimate"].iloc[0]
     assert alpha == pytest.approx(_nominal_alpha_by_hand(coders), abs=1e-9)
 
@@ -90,7 +90,7 @@ def test_cohen_kappa_hand_example():
     # p_o = 35/50 = .70; p_e = (25/50)(30/50) + (25/50)(20/50) = .50; kappa = (.70 - .50)/(1 - .50) = .40
     pairs = [("yes", "yes")] * 20 + [("yes", "no")] * 5 + [("no", "yes")] * 10 + [("no", "no")] * 15
     rows = [(i, "A", a) for i, (a, _) in enumerate(pairs)] + [(i, "B", b) for i, (_, b) in enumerate(pairs)]
-    out = agreement(pd.DataFrame(rows, columns=["unit", "coder", "code"]), n_boot=500)
+    out = agreement(pd.DataFrame(rows, columns=["unit", "coder", "code"]), n_resamples=500)
     kappa = out[out["measure"] == "cohen_kappa"].iloc[0]
     assert kappa["estimate"] == pytest.approx(0.40)
     assert kappa["coders"] == "A; B" and kappa["n_units"] == 50
@@ -104,7 +104,7 @@ def test_kappa_agrees_with_scikit_learn(weights):
     b = np.where(rng.random(60) < 0.6, a, rng.integers(1, 5, size=60))
     rows = [(i, "a", int(x)) for i, x in enumerate(a)] + [(i, "b", int(x)) for i, x in enumerate(b)]
     out = agreement(pd.DataFrame(rows, columns=["unit", "coder", "code"]), level="ordinal",
-                    kappa_weights=weights, n_boot=50)
+                    kappa_weights=weights, n_resamples=50)
     kappa = out.loc[out["measure"] == "cohen_kappa", "estimate"].iloc[0]
     assert kappa == pytest.approx(cohen_kappa_score(a, b, weights=weights))
 
@@ -117,7 +117,7 @@ def test_library_against_coders():
         for c in ("ana", "ben", "chi"):
             rows.append((u, c, t))
         rows.append((u, "framing", "none" if u in (0, 3) else t))
-    out = agreement(pd.DataFrame(rows, columns=["unit", "coder", "code"]), machine="framing", n_boot=200)
+    out = agreement(pd.DataFrame(rows, columns=["unit", "coder", "code"]), machine="framing", n_resamples=200)
     humans = out[out["measure"] == "krippendorff_alpha_humans"].iloc[0]
     assert humans["estimate"] == pytest.approx(1.0)
     assert humans["coders"] == "ana; ben; chi"
@@ -146,7 +146,7 @@ def test_agreement_bad_input():
 
 
 def test_agreement_undefined_when_one_category():
-    out = agreement(_long([["x"] * 5, ["x"] * 5], coders="AB"), n_boot=20)
+    out = agreement(_long([["x"] * 5, ["x"] * 5], coders="AB"), n_resamples=20)
     assert out["estimate"].isna().all()
     assert out["note"].str.contains("undefined").all()
 
@@ -162,18 +162,18 @@ def test_span_rules_counted_by_hand():
     gold = _spans([("d1", 0, 10, "quote"), ("d1", 20, 30, "quote"), ("d2", 5, 15, "quote"), ("d2", 40, 50, "hedge")])
     pred = _spans([("d1", 2, 8, "quote"), ("d1", 22, 40, "quote"), ("d2", 5, 15, "hedge"), ("d3", 0, 3, "quote")])
     # exact: nothing has the same offsets within the same category
-    ex = validate(pred, gold, overlap="exact", n_boot=50).set_index(["category", "metric"])
+    ex = validate(pred, gold, overlap="exact", n_resamples=50).set_index(["category", "metric"])
     assert ex.loc[("all", "f1"), ["tp", "fp", "fn"]].tolist() == [0, 4, 4]
     # any overlap: both d1 quotes match; d2's (5, 15) is a hedge in the prediction, a quote in gold
-    anyo = validate(pred, gold, overlap="any", n_boot=50).set_index(["category", "metric"])
+    anyo = validate(pred, gold, overlap="any", n_resamples=50).set_index(["category", "metric"])
     assert anyo.loc[("quote", "precision"), ["tp", "fp", "fn"]].tolist() == [2, 1, 1]
     assert anyo.loc[("quote", "precision"), "estimate"] == pytest.approx(2 / 3)
     assert anyo.loc[("quote", "recall"), "estimate"] == pytest.approx(2 / 3)
     assert anyo.loc[("hedge", "f1"), "estimate"] == 0
     # Jaccard: (2, 8) vs (0, 10) = 6/10 passes 0.5; (22, 40) vs (20, 30) = 8/20 does not
-    jac = validate(pred, gold, overlap="jaccard", min_jaccard=0.5, n_boot=50).set_index(["category", "metric"])
+    jac = validate(pred, gold, overlap="jaccard", min_jaccard=0.5, n_resamples=50).set_index(["category", "metric"])
     assert jac.loc[("quote", "recall"), "tp"] == 1
-    jac3 = validate(pred, gold, overlap="jaccard", min_jaccard=0.4, n_boot=50).set_index(["category", "metric"])
+    jac3 = validate(pred, gold, overlap="jaccard", min_jaccard=0.4, n_resamples=50).set_index(["category", "metric"])
     assert jac3.loc[("quote", "recall"), "tp"] == 2
     assert tuple(ex.reset_index().columns) == VALIDATION
 
@@ -181,21 +181,21 @@ def test_span_rules_counted_by_hand():
 def test_spans_are_matched_one_to_one():
     gold = _spans([("d", 0, 20, "q")])
     pred = _spans([("d", 0, 5, "q"), ("d", 10, 20, "q")])
-    out = validate(pred, gold, n_boot=20).set_index("metric")
+    out = validate(pred, gold, n_resamples=20).set_index("metric")
     assert out.loc["precision", ["tp", "fp", "fn"]].tolist() == [1, 1, 0]
     # two gold spans and one long prediction covering both: one match only
-    out2 = validate(gold.assign(end=5), _spans([("d", 0, 5, "q")]), n_boot=20)
+    out2 = validate(gold.assign(end=5), _spans([("d", 0, 5, "q")]), n_resamples=20)
     assert out2["tp"].iloc[0] == 1
     # maximum matching: greedy on best overlap would pair p1 with g2 and leave g1 unmatched
     g = _spans([("d", 0, 10, "q"), ("d", 10, 30, "q")])
     p = _spans([("d", 5, 25, "q"), ("d", 20, 40, "q")])
-    assert validate(p, g, n_boot=20)["tp"].iloc[0] == 2
+    assert validate(p, g, n_resamples=20)["tp"].iloc[0] == 2
 
 
 def test_spans_without_category_and_documents_without_spans():
     gold = pd.DataFrame({"doc_id": ["a", "b"], "start": [0, 0], "end": [5, 5]})
     pred = pd.DataFrame({"doc_id": ["a"], "start": [1], "end": [4], "category": ["x"]})
-    out = validate(pred, gold, documents=["a", "b", "c", "d"], n_boot=50)
+    out = validate(pred, gold, documents=["a", "b", "c", "d"], n_resamples=50)
     assert set(out["category"]) == {"all"}
     assert (out["n_docs"] == 4).all()
     rec = out.set_index("metric").loc["recall"]
@@ -211,7 +211,7 @@ def test_span_intervals_cover_and_resample_documents():
             gold.append((f"d{d}", 10 * k, 10 * k + 5, "q"))
             if k < 3:
                 pred.append((f"d{d}", 10 * k, 10 * k + 5, "q"))
-    out = validate(_spans(pred), _spans(gold), n_boot=300).set_index("metric")
+    out = validate(_spans(pred), _spans(gold), n_resamples=300).set_index("metric")
     assert out.loc["recall", "estimate"] == pytest.approx(0.75)
     # every document has recall .75, so resampling documents cannot move it
     assert out.loc["recall", "ci_low"] == pytest.approx(0.75)
@@ -225,7 +225,7 @@ def test_validate_bad_input():
         validate(good.drop(columns="start"), good)
     with pytest.raises(SchemaError, match="start > end"):
         validate(_spans([("d", 9, 5, "q")]), good)
-    with pytest.raises(SchemaError, match="overlap"):
+    with pytest.raises(UsageError, match="overlap must be one of"):
         validate(good, good, overlap="most")
 
 
@@ -240,7 +240,7 @@ def test_labels_agree_with_scikit_learn():
     keys = {"doc_id": [f"d{i // 6}" for i in range(n)], "sentence_id": [i % 6 for i in range(n)]}
     gold = pd.DataFrame({**keys, "label": gold_labels})
     pred = pd.DataFrame({**keys, "label": pred_labels}).sample(frac=1, random_state=1)  # order must not matter
-    out = validate(pred, gold, kind="labels", n_boot=200).set_index(["category", "metric"])
+    out = validate(pred, gold, kind="labels", n_resamples=200).set_index(["category", "metric"])
     labels = ["diplomatic", "humanitarian", "military"]
     p, r, f, _ = precision_recall_fscore_support(gold_labels, pred_labels, labels=labels)
     for i, lab in enumerate(labels):
@@ -255,7 +255,7 @@ def test_labels_agree_with_scikit_learn():
 def test_labels_missing_predictions_are_misses():
     gold = pd.DataFrame({"doc_id": ["a", "a", "b"], "sentence_id": [1, 2, 1], "label": ["x", "y", "x"]})
     pred = pd.DataFrame({"doc_id": ["a", "b"], "sentence_id": [1, 1], "label": ["x", "x"]})
-    out = validate(pred, gold, kind="labels", n_boot=20).set_index(["category", "metric"])
+    out = validate(pred, gold, kind="labels", n_resamples=20).set_index(["category", "metric"])
     assert out.loc[("y", "recall"), "estimate"] == 0
     assert np.isnan(out.loc[("y", "precision"), "estimate"])  # never predicted
     assert out.loc[("x", "precision"), "estimate"] == 1.0
@@ -373,8 +373,15 @@ def test_validate_quotes_against_polnear_dev(shared_datasets):
     corpus = pd.DataFrame(docs)
     found = framing.quotes(corpus)
     pred = found.loc[found["kind"] == "direct", ["doc_id", "start", "end"]]
-    out = validate(pred, pd.DataFrame(gold), overlap="any", documents=corpus["doc_id"], n_boot=200)
+    out = validate(pred, pd.DataFrame(gold), overlap="any", documents=corpus["doc_id"], n_resamples=200)
     recall = out.set_index("metric").loc["recall"]
     assert len(gold) > 20
     assert recall["estimate"] > 0.85  # a quote extractor finds text people put in quotation marks
     assert recall["n_docs"] == len(corpus)
+
+
+def test_the_old_name_of_n_resamples_still_works_with_a_warning():
+    codings = _long([["a", "b", "a", "a"], ["a", "b", "b", "a"]], coders="AB")
+    with pytest.warns(FutureWarning, match="n_boot= is now called n_resamples="):
+        old = agreement(codings, n_boot=30, seed=3)
+    pd.testing.assert_frame_equal(old, agreement(codings, n_resamples=30, seed=3))

@@ -7,7 +7,7 @@ import pytest
 
 from framing import schema
 from framing.measures.casualties import casualties
-from framing.errors import SchemaError
+from framing.errors import SchemaError, UsageError
 from framing.measures.wire import EDIT_EXTRA_COLUMNS, edits, normalise_typography, on_edits, wire_pairs
 
 
@@ -81,7 +81,7 @@ def test_reworded_agent(afp):
 
 
 def test_measures_on_edited_parts_only(example, example_texts):
-    t = on_edits(casualties, example, "timesofisrael", "ahram")
+    t = on_edits(example, casualties, "timesofisrael", "ahram")
     assert {"op", "side"} <= set(t.columns)
     for r in t.itertuples():
         assert (r.side == "a") == (r.doc_id == "timesofisrael")
@@ -101,7 +101,7 @@ def test_measures_on_edited_parts_only(example, example_texts):
 def test_labels_added_by_one_version(example):
     import framing
 
-    t = on_edits(framing.find, example, "timesofisrael", "ahram", lexicons=["actor_labels"])
+    t = on_edits(example, framing.find, "timesofisrael", "ahram", lexicons=["actor_labels"])
     terror = t[t["category"] == "terrorism"]
     # Times of Israel adds "Palestinian terror group Hamas" in its own voice ...
     toi_own = terror[(terror["side"] == "a") & (terror["voice"] == "narrator")]
@@ -137,9 +137,15 @@ def test_normalise_typography():
 def test_bad_input(example):
     with pytest.raises(SchemaError, match="nope"):
         edits(example, "timesofisrael", "nope")
-    with pytest.raises(SchemaError, match="shingle"):
+    with pytest.raises(UsageError, match="shingle must be an integer >= 1, got 0"):
         wire_pairs(example, shingle=0)
-    with pytest.raises(SchemaError, match="changed"):
-        on_edits(casualties, example, "timesofisrael", "ahram", changed="all")
+    with pytest.raises(UsageError, match="changed must be one of 'words', 'sentence'; got 'all'"):
+        on_edits(example, casualties, "timesofisrael", "ahram", changed="all")
     one = wire_pairs(_corpus(a="Only one document here."))
     assert one.empty and list(one.columns) == list(schema.WIRE_PAIRS)
+
+
+def test_on_edits_still_takes_the_measure_first_with_a_warning(example):
+    with pytest.warns(FutureWarning, match="corpus first"):
+        old = on_edits(casualties, example, "timesofisrael", "ahram")
+    pd.testing.assert_frame_equal(old, on_edits(example, casualties, "timesofisrael", "ahram"))

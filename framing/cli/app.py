@@ -10,10 +10,16 @@ code  meaning
 0     success
 1     the analysis failed (an unexpected error, or a :class:`~framing.errors.FramingError`
       that is not about the input)
-2     wrong command-line usage (unknown option, missing argument)
-3     a path does not exist or cannot be read or written
+2     wrong command-line usage (unknown option, missing argument, an output that is the input)
+3     a path does not exist or cannot be read or written (or another run is writing the same output)
 4     an input file is malformed (wrong format, missing column, bad lexicon, bad model file)
+129   stopped by SIGHUP (the terminal was closed)
+130   interrupted (Ctrl-C)
+143   stopped by SIGTERM (``kill``, a cluster scheduler's time limit, ``timeout``)
 ====  =====================================================
+
+An interrupted run leaves no temporary file, lock or worker process behind, and any
+earlier output in place.
 
 ``--debug`` shows the full traceback instead of the one-line message.
 """
@@ -54,16 +60,18 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
+    from framing._signals import exit_code, terminate_as_interrupt
+
     parser = build_parser()
     args = parser.parse_args(argv)
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), terminate_as_interrupt():  # SIGTERM / SIGHUP clean up like Ctrl-C
         if not args.debug:  # one line per warning, without the library's source line
             warnings.showwarning = _show_warning
         try:
             return int(args.func(args) or 0)
-        except KeyboardInterrupt:
-            print("framing: interrupted", file=sys.stderr)
-            return 130
+        except KeyboardInterrupt as exc:  # Ctrl-C, SIGTERM or SIGHUP: temporary files are gone
+            print(f"framing: {exc or 'interrupted'}", file=sys.stderr)
+            return exit_code(exc)
         except Exception as exc:
             if args.debug:
                 raise

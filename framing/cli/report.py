@@ -26,6 +26,8 @@ def register(subparsers) -> None:
                    help="an actor and its aliases (repeatable; added to --actors)")
     p.add_argument("--lexicon", action="append", default=None, metavar="NAME",
                    help="lexicon to score (repeatable; default every bundled lexicon)")
+    p.add_argument("--outlet", default=None, metavar="NAME",
+                   help="the outlet of every document the corpus gives none (no outlet column, or an empty value)")
     p.add_argument("--by", default="outlet", help="corpus column to compare by (default: outlet)")
     p.add_argument("--voice", default="narrator", choices=[*schema.VOICES, "all"],
                    help="voice whose lexicon rates are compared (default: narrator, the outlet's own)")
@@ -35,6 +37,9 @@ def register(subparsers) -> None:
     p.add_argument("--resamples", type=int, default=1999, help="resamples / Monte Carlo draws (default 1999)")
     p.add_argument("--title", default=None, help="report title")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("--no-csv-escape", dest="csv_escape", action="store_false",
+                   help="write the CSV tables' cells exactly as they are (by default text cells starting with "
+                        "=, +, -, @, a tab or a carriage return get a leading ' so that spreadsheets do not run them)")
     p.set_defaults(func=run)
 
 
@@ -65,12 +70,12 @@ def run(args: argparse.Namespace) -> int:
     index = report(
         args.corpus, args.output, actors=actors_from_args(args), lexicons=args.lexicon, wire=wire, by=args.by,
         voice=None if args.voice == "all" else args.voice, seed=args.seed, n_resamples=args.resamples,
-        title=args.title, progress=not args.quiet,
+        title=args.title, progress=not args.quiet, outlet=args.outlet, csv_escape=args.csv_escape,
     )
-    return announce_report(index, args.corpus, quiet=args.quiet)
+    return announce_report(index, args.corpus, quiet=args.quiet, outlet=args.outlet)
 
 
-def announce_report(index: Path, corpus_arg, *, quiet: bool = False) -> int:
+def announce_report(index: Path, corpus_arg, *, quiet: bool = False, outlet: str | None = None) -> int:
     """Say where the report was written and account for its documents (in, out, empty, flagged);
     return 1 if one went missing."""
     import warnings
@@ -84,7 +89,7 @@ def announce_report(index: Path, corpus_arg, *, quiet: bool = False) -> int:
         echo(f"Open it in a browser: {index.resolve().as_uri()}")
     with warnings.catch_warnings():  # they were shown when the report read the corpus
         warnings.simplefilter("ignore")
-        corpus = load_corpus_arg(str(corpus_arg))
+        corpus = load_corpus_arg(str(corpus_arg), outlet=outlet)
     accounted = account_report(corpus, index.parent)
     if not quiet:
         echo(summary_line(accounted), err=True)

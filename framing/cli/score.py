@@ -29,9 +29,13 @@ def register(subparsers) -> None:
                    help="also write every match (find) to this .csv, .tsv or .parquet file")
     p.add_argument("--negated", choices=["include", "exclude", "only"], default="include",
                    help="count negated matches or not (default include)")
+    p.add_argument("--hypothetical", choices=["include", "exclude", "only"], default="include",
+                   help="count hypothetical matches (modal, conditional, question) or not (default include)")
     p.add_argument("--text-col", default="text", help="text column of a table corpus (default text)")
     p.add_argument("--outlet-col", default="outlet", help="outlet column of a table corpus (default outlet)")
     p.add_argument("--doc-id-col", default="doc_id", help="document id column of a table corpus (default doc_id)")
+    p.add_argument("--outlet", default=None, metavar="NAME",
+                   help="the outlet of every document the corpus gives none (no outlet column, or an empty value)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="score on N processes (-1: every core); results are identical and in corpus order")
@@ -42,6 +46,10 @@ def register(subparsers) -> None:
                    help="read and score a corpus file N documents at a time, writing as it goes, so memory "
                         "stays bounded whatever its size (default 500; folders of HTML pages and the bundled "
                         "example are read whole)")
+    p.add_argument("--no-csv-escape", dest="csv_escape", action="store_false",
+                   help="write CSV / TSV cells exactly as they are; by default text cells starting with "
+                        "=, +, -, @, a tab or a carriage return get a leading ' so that a spreadsheet does not "
+                        "run them as formulas")
     p.set_defaults(func=run)
 
 
@@ -55,29 +63,45 @@ def _format(path: Path) -> str:
     return fmt
 
 
-def _write(table, path: Path) -> None:
+def _write(table, path: Path, *, csv_escape: bool = True) -> None:
+    """Write ``table`` to ``path`` atomically, in the format its extension names."""
+    from framing import _atomic, _formulas
+
     fmt = _format(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "parquet":
-        table.to_parquet(path, index=False)
+        with _atomic.atomic_path(path) as tmp:
+            table.to_parquet(tmp, index=False)
     else:
-        table.to_csv(path, index=False, sep="\t" if fmt == "tsv" else ",")
+        with _atomic.atomic_open(path, "w", encoding="utf-8", newline="") as fh:
+            (_formulas.neutralise(table) if csv_escape else table).to_csv(
+                fh, index=False, sep="\t" if fmt == "tsv" else ",")
 
 
-def load_corpus_arg(value: str, *, text_col: str = "text", outlet_col: str = "outlet", doc_id_col: str = "doc_id"):
+def load_corpus_arg(value: str, *, text_col: str = "text", outlet_col: str = "outlet", doc_id_col: str = "doc_id",
+                    outlet: str | None = None):
     """The corpus named on the command line: a path framing.read_corpus reads, or ``example``."""
     import framing
 
     if value == "example" and not Path(value).exists():
         return framing.example_corpus()
-    return framing.read_corpus(value, text_col=text_col, outlet_col=outlet_col, doc_id_col=doc_id_col)
+    return framing.read_corpus(value, text_col=text_col, outlet_col=outlet_col, doc_id_col=doc_id_col, outlet=outlet)
 
 
-def score_chunk(corpus, *, lexicons=None, negated: str = "include", matches: bool = False):
+def _check_counts(args: argparse.Namespace) -> None:
+    """Refuse a ``--chunksize`` below 1 and a ``--jobs`` that is neither positive nor -1."""
+    if args.chunksize is not None and args.chunksize < 1:
+        raise UsageError(f"--chunksize must be 1 or more documents, got {args.chunksize}")
+    if args.jobs < 1 and args.jobs != -1:
+        raise UsageError(f"--jobs must be 1 or more, or -1 for every core; got {args.jobs}")
+
+
+def score_chunk(corpus, *, lexicons=None, negated: str = "include", hypothetical: str = "include",
+                matches: bool = False):
     """Scores of one chunk of a streamed corpus (and its matches when ``matches``)."""
     from framing.match import Matcher
 
-    found, scores = Matcher(lexicons).find_and_score(corpus, negated=negated)
+    found, scores = Matcher(lexicons).find_and_score(corpus, negated=negated, hypothetical=hypothetical)
     if not matches:
         return scores
     return {"scores": scores,
@@ -99,10 +123,13 @@ def run_streamed(args: argparse.Namespace) -> int:
     lexicons = list(args.lexicon) if args.lexicon else None
     summary = stream.apply_file(
         score_chunk, args.corpus, out,
-        options={"lexicons": lexicons, "negated": args.negated, "matches": args.matches is not None},
-        n_jobs=args.jobs, scheduler=args.scheduler, chunksize=args.chunksize or stream.CHUNKSIZE,
+        options={"lexicons": lexicons, "negated": args.negated, "hypothetical": args.hypothetical,
+                 "matches": args.matches is not None},
+        n_jobs=args.jobs, scheduler=args.scheduler,
+        chunksize=stream.CHUNKSIZE if args.chunksize is None else args.chunksize,
         progress=not args.quiet and sys.stderr.isatty(),
-        text_col=args.text_col, outlet_col=args.outlet_col, doc_id_col=args.doc_id_col,
+        text_col=args.text_col, outlet_col=args.outlet_col, doc_id_col=args.doc_id_col, outlet=args.outlet,
+        csv_escape=args.csv_escape,
     )
     if not args.quiet:
         row = summary.iloc[0]
@@ -124,21 +151,36 @@ def _streamable(corpus: str) -> bool:
 
 def run(args: argparse.Namespace) -> int:
     """Score a corpus file in chunks (bounded memory); the bundled example and HTML folders in memory."""
-    import sys
+    from framing import _atomic
 
+    _check_counts(args)
+    outputs = [args.output] if args.matches is None else [args.output, args.matches]
+    # before anything is read: an output that is the input, or both outputs one file
+    _atomic.check_paths([] if args.corpus == "example" and not Path(args.corpus).exists() else [args.corpus],
+                        outputs)
     if args.jobs != 1 or args.scheduler is not None or args.chunksize is not None or _streamable(args.corpus):
         _format(args.output)  # fail before the work
         if args.matches is not None:
             _format(args.matches)
         return run_streamed(args)
 
-    from framing.match import Matcher
-
     _format(args.output)  # fail before the work
     if args.matches is not None:
         _format(args.matches)
+    for path in outputs:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    with _atomic.locked(outputs):  # a second run writing the same file fails now, not after the work
+        return _run_in_memory(args)
+
+
+def _run_in_memory(args: argparse.Namespace) -> int:
+    """``framing score`` of a corpus read whole (the bundled example, folders of HTML pages)."""
+    import sys
+
+    from framing.match import Matcher
+
     corpus = load_corpus_arg(args.corpus, text_col=args.text_col, outlet_col=args.outlet_col,
-                             doc_id_col=args.doc_id_col)
+                             doc_id_col=args.doc_id_col, outlet=args.outlet)
     matcher = Matcher(args.lexicon)
     bar = None
     if not args.quiet and len(corpus) > 0:
@@ -147,14 +189,15 @@ def run(args: argparse.Namespace) -> int:
         bar = tqdm(total=len(corpus), unit="doc", desc="score", file=sys.stderr, mininterval=0.5,
                    disable=None)  # disabled automatically when stderr is not a terminal
     try:
-        found, scores = matcher.find_and_score(corpus, negated=args.negated,
+        found, scores = matcher.find_and_score(corpus, negated=args.negated, hypothetical=args.hypothetical,
                                                progress=bar.update if bar is not None else None)
     finally:
         if bar is not None:
             bar.close()
-    _write(scores, args.output)
+    _write(scores, args.output, csv_escape=args.csv_escape)
     if args.matches is not None:
-        _write(found.astype({c: "str" for c in found.columns if str(found[c].dtype) == "category"}), args.matches)
+        _write(found.astype({c: "str" for c in found.columns if str(found[c].dtype) == "category"}), args.matches,
+               csv_escape=args.csv_escape)
     from framing.io.accounting import account, summary_line
 
     accounted = account(corpus, scores, stage="score")

@@ -18,8 +18,12 @@ def register(subparsers) -> None:
     run_p = sub.add_parser("run", help="run a study spec; the report goes to <output>/report/ next to the spec")
     run_p.add_argument("spec", type=Path, help="the study.yaml file")
     run_p.add_argument("-o", "--output", type=Path, default=None, metavar="DIR",
-                       help="write here instead of the spec's output folder")
+                       help="write here instead of the spec's output folder (needed when the spec's output is "
+                            "an absolute path or outside the spec's folder)")
     run_p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    run_p.add_argument("--no-csv-escape", dest="csv_escape", action="store_false",
+                       help="write CSV cells exactly as they are (by default text cells starting with =, +, -, @, "
+                            "a tab or a carriage return get a leading ' so that spreadsheets do not run them)")
     run_p.set_defaults(func=run)
     check_p = sub.add_parser("check", help="validate a study spec without running it")
     check_p.add_argument("spec", type=Path, help="the study.yaml file")
@@ -31,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     from framing.report.study import load_study, run_study
 
     study = load_study(args.spec)
-    index = run_study(study, output=args.output, progress=not args.quiet)
+    index = run_study(study, output=args.output, progress=not args.quiet, csv_escape=args.csv_escape)
     return announce_report(index, study.corpus_path, quiet=args.quiet)
 
 
@@ -41,6 +45,7 @@ def check(args: argparse.Namespace) -> int:
 
     study = load_study(args.spec)
     actors = ", ".join(study.actors) or "none"
+    output = study.output_folder()  # refused here too when outside the spec's folder
     echo(f"{args.spec}: OK — study {study.name!r}, corpus {study.corpus}, actors: {actors}, "
-          f"output: {study.output_dir}")
+          f"output: {output}")
     return 0

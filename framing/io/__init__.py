@@ -1,10 +1,14 @@
 """Reading corpora: readers for text folders, HTML, CSV/TSV, JSON lines and Parquet, boilerplate cleaning,
 and document accounting.
 
-Stage ``io`` may import :mod:`framing.errors` and :mod:`framing.schema` only.
+Modules: :mod:`~framing.io.readers` (files to tables, :class:`ReadOptions`), :mod:`~framing.io.cleaning`
+(boilerplate rules), :mod:`~framing.io.corpus` (``read_corpus``, ``as_corpus``), :mod:`~framing.io.accounting`.
+
+Stage ``io`` may import :mod:`framing.errors`, :mod:`framing.schema` and :mod:`framing._checks` only.
 """
 
 from framing.io.accounting import account, account_report, flagged_documents, summary_line
+from framing.io.readers import ReadOptions
 from framing.io.corpus import (
     DEFAULT_PATTERNS,
     as_corpus,
@@ -17,6 +21,6 @@ from framing.io.corpus import (
 )
 
 __all__ = [
-    "DEFAULT_PATTERNS", "account", "account_report", "as_corpus", "clean_corpus", "clean_text", "example_corpus",
+    "DEFAULT_PATTERNS", "ReadOptions", "account", "account_report", "as_corpus", "clean_corpus", "clean_text", "example_corpus",
     "flagged_documents", "read_corpus", "read_table", "removed_lines", "summary_line",
 ]

@@ -129,5 +129,8 @@ def account_report(corpus: pd.DataFrame, report_dir: str | Path, *, stage: str =
     scores_csv = Path(report_dir) / "tables" / "scores.csv"
     if not scores_csv.is_file():
         return account(corpus, stage=stage)
+    from framing._formulas import restore
+
     scores = pd.read_csv(scores_csv, usecols=["doc_id"], dtype={"doc_id": str}, keep_default_na=False)
+    scores["doc_id"] = scores["doc_id"].map(restore)  # ids the CSV writer guarded against spreadsheet formulas
     return account(corpus, scores, stage=stage)

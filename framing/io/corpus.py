@@ -12,508 +12,87 @@ The cleaned ``text`` is the text every offset in the library refers to.
 from __future__ import annotations
 
 import codecs
-import gzip
-import io
-import json
-import re
 import warnings
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from framing import schema
 from framing.errors import CorpusError, InputNotFoundError
+from framing.io.cleaning import DEFAULT_PATTERNS, clean_corpus, clean_text, removed_lines
+from framing.io.readers import LONE_SURROGATE, SUPPORTED_FORMATS, detect_format, read_directory, read_file, read_table
 
-#: formats :func:`read_corpus` understands, for error messages
-SUPPORTED_FORMATS = (
-    "a directory of .txt files (optional metadata.csv / metadata.jsonl sidecar)",
-    "a directory of .html / .htm files (needs the [html] extra: trafilatura)",
-    ".csv", ".tsv", ".jsonl / .ndjson", ".jsonl.gz / .ndjson.gz", ".parquet",
-)
-
-_WEEKDAY = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
-_DATE = rf"(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}})"
-
-#: Default boilerplate rules: name -> regular expression matched against a whole
-#: line (leading and trailing white space ignored). A line that matches is removed.
-DEFAULT_PATTERNS: dict[str, str] = {
-    # "Read More: …", "READ MORE: …", "Also read: …", "Related: …" links
-    "read_more": r"(?i:read\s+more|also\s+read|related|recommended|see\s+also)\s*[:»|-].*",
-    # embed shortcodes such as [time-brightcove not-tgx="true"]
-    "embed_tag": r"\[[a-z][\w-]*(?:\s[^\[\]]*)?\]",
-    # comment prompts
-    "comment_prompt": r"(?i:leave a comment|add a comment|comments?|join the conversation|"
-    r"\d+\s+comments?|show comments?)",
-    # "Short link:" footers (with or without the link)
-    "short_link": r"(?i:short\s*link)\s*:.*",
-    # "Source » timesofisrael" footers
-    "source_footer": r"(?i:source)\s*».*",
-    # photo captions and credits
-    "photo_credit": r".*(?:(?i:photo|image|picture)\s+(?i:courtesy|credit)(?:\s+of)?\b.*"
-    r"|\((?i:photo|image|file photo)[:/ ][^)]*\)|^(?i:photo|image|file photo|photograph)\s*:.*)",
-    # dateline lines such as "AFP , Wednesday 17 Jan 2024"
-    "dateline": rf"[A-Z][\w.&'’ -]{{0,40}}\s*[,|–—-]\s*{_DATE}(?:\s+\d{{1,2}}[:.]\d{{2}}\s*(?i:[ap]\.?m\.?)?.*)?",
-    # copyright and rights lines
-    "copyright": r"(?i:(?:copyright\s*)?©\s*(?:\d{4}|[\w .,-]{0,60}\d{4}).*|copyright\s+\d{4}\b.*|.*all rights reserved\.?)",
-    # newsletter and subscription prompts
-    "newsletter": r"(?i:(?:sign up|subscribe)\b.{0,80}\b(?:newsletters?|inbox|updates)\b.*|.*delivered to your inbox\b.*)",
-    # advertising slots
-    "advertisement": r"(?i:advertisement:?|sponsored(?: content)?|(?:advertisement\s+)?(?:story\s+)?continue[sd]?\s+"
-    r"(?:reading the main story|below)|story continues below(?: advertisement)?)",
-    # "Click here …" and app prompts
-    "click_here": r"(?i:click here\b.*)",
-    # social-media follow prompts
-    "follow_prompt": r"(?i:(?:follow|join) (?:us|@\w+)\b.{0,60}|follow @\w+.*)",
-    # media player and gallery furniture
-    "media_furniture": r"(?i:photo|photos|video|image|close|youtube|slideshow\s*\(\d+ images?\)|enlarge this image\b.*"
-    r"|(?:next|prev(?:ious)?) image \d+ of \d+|image copyright\b.*|(?:hide|toggle) caption\b.*)",
-    # "More On This...", "More:"
-    "more_links": r"(?i:more(?: on this)?\s*(?:\.\.\.|…|:))",
-    # separator lines: "___", "***", "----"
-    "separator": r"[_*=~#•·-]{3,}",
-    # relative timestamps of a page: "6 years ago", "This article is more than 1 year old"
-    "timestamp": r"(?i:\d+ (?:years?|months?|weeks?|days?|hours?|minutes?) ago|this article is more than \d+ \w+ old)",
-    # editor's notes such as "*This story was edited by Ahram Online"
-    "editor_note": r"\*?(?i:this (?:story|article|report) (?:was|has been) (?:edited|updated|corrected|amended))\b.*",
-}
-
-#: A leading site credit that opens a paragraph, "(Cupventi.com) – ", removed from its line.
-SITE_CREDIT = re.compile(r"^\s*\((?:[\w-]+\.)+[a-z]{2,}\)\s*[–—-]+\s*")
-
-_CAPTION_RULES = ("photo_credit",)
-_QUOTE_FOLD = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-"})
-_REMOVED_ENTRY = re.compile(r"^line (\d+) \[([^\]]+)\] (.*)$")
+__all__ = ["DEFAULT_PATTERNS", "LONE_SURROGATE", "SUPPORTED_FORMATS", "as_corpus", "clean_corpus", "clean_text",
+           "example_corpus", "read_corpus", "read_table", "removed_lines"]
 
 
-@dataclass(frozen=True)
-class _Removal:
-    line: int  # 1-based line number in the raw text
-    rule: str
-    text: str
-
-    def entry(self) -> str:
-        return f"line {self.line} [{self.rule}] {self.text}"
+def _where(positions: pd.Index | None, rows: list[int]) -> str:
+    """``line 3`` or ``lines 3, 8, …``: where records at 0-based ``rows`` are in their source."""
+    unit = str(positions.name) if positions is not None and positions.name else "record"
+    shown = [int(positions[i]) if positions is not None else i + 1 for i in rows[:10]]
+    listed = ", ".join(map(str, shown)) + (" …" if len(rows) > 10 else "")
+    return f"{unit} {listed}" if len(rows) == 1 else f"{unit}s {listed}"
 
 
-def _fold(s: str) -> str:
-    return " ".join(s.translate(_QUOTE_FOLD).casefold().split())
+#: JSON / Parquet values that are not text: refused as a doc_id, outlet or text
+_NOT_TEXT = (list, tuple, dict, set, np.ndarray, bool, np.bool_)
+#: kinds of :func:`pandas.api.types.infer_dtype` a column of text, numbers and missing values has
+_TEXT_KINDS = {"string", "empty", "integer", "floating", "mixed-integer-float", "decimal"}
 
 
-def _compile(patterns: Mapping[str, str]) -> list[tuple[str, re.Pattern[str]]]:
-    compiled = []
-    for name, pattern in patterns.items():
-        try:
-            compiled.append((name, re.compile(rf"(?:{pattern})\Z")))
-        except re.error as exc:
-            raise CorpusError(f"cleaning pattern {name!r} is not a valid regular expression: {exc}") from None
-    return compiled
-
-
-def clean_text(
-    raw: str,
-    *,
-    title: str | None = None,
-    patterns: Mapping[str, str] | None = None,
-) -> tuple[str, list[_Removal]]:
-    """Remove site boilerplate lines from one document.
-
-    Parameters
-    ----------
-    raw : str
-        The document as read.
-    title : str, optional
-        The title from the metadata; a first non-empty line that repeats it is removed.
-    patterns : mapping of str to str, optional
-        Rule name -> regular expression matched against a whole line. Defaults to
-        :data:`DEFAULT_PATTERNS`; pass ``{**DEFAULT_PATTERNS, "mine": r"..."}`` to extend it.
-
-    Returns
-    -------
-    text : str
-        The cleaned text. Runs of blank lines left behind are folded to one blank line,
-        and leading and trailing white space is removed.
-    removed : list
-        One record per removed piece with ``line`` (1-based line in ``raw``), ``rule`` and ``text``.
-    """
-    rules = _compile(DEFAULT_PATTERNS if patterns is None else patterns)
-    lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    keep: list[str | None] = list(lines)
-    removed: list[_Removal] = []
-    title_key = _fold(title) if isinstance(title, str) and title.strip() else None
-    first_content = next((i for i, ln in enumerate(lines) if ln.strip()), None)
-
-    for i, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if title_key is not None and i == first_content and _fold(stripped) == title_key:
-            removed.append(_Removal(i + 1, "title", stripped))
-            keep[i] = None
-            continue
-        rule = next((name for name, rx in rules if rx.match(stripped)), None)
-        if rule is not None:
-            removed.append(_Removal(i + 1, rule, stripped))
-            keep[i] = None
-            # image alt text: a short unpunctuated line right before a caption/credit
-            if rule in _CAPTION_RULES and i > 0:
-                prev = keep[i - 1]
-                if prev is not None and _is_alt_text(prev):
-                    removed.insert(len(removed) - 1, _Removal(i, "photo_alt_text", prev.strip()))
-                    keep[i - 1] = None
-            continue
-        credit = SITE_CREDIT.match(line)
-        if credit:
-            removed.append(_Removal(i + 1, "site_credit", credit.group(0).strip()))
-            keep[i] = line[credit.end():]
-
-    text = "\n".join(ln for ln in keep if ln is not None)
-    text = re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", text).strip()
-    removed.sort(key=lambda r: r.line)
-    return text, removed
-
-
-def _is_alt_text(line: str) -> bool:
-    s = line.strip()
-    return 0 < len(s.split()) <= 5 and s[-1:] not in ".!?:;\"”’'"
-
-
-def removed_lines(corpus: pd.DataFrame) -> pd.DataFrame:
-    """What cleaning removed, one row per removed line.
-
-    Parameters
-    ----------
-    corpus : pandas.DataFrame
-        A corpus read with cleaning on (it has a ``removed`` column).
-
-    Returns
-    -------
-    pandas.DataFrame
-        ``doc_id`` (document), ``line`` (1-based line number in ``raw_text``),
-        ``rule`` (the boilerplate rule that matched, or ``title`` / ``site_credit`` /
-        ``photo_alt_text``) and ``text`` (what was removed).
-    """
-    schema.require(corpus, ("doc_id", "removed"), what="corpus")
-    rows = []
-    for doc_id, removed in zip(corpus["doc_id"], corpus["removed"]):
-        if not isinstance(removed, str) or not removed:
-            continue
-        for entry in removed.split("\n"):
-            m = _REMOVED_ENTRY.match(entry)
-            if m:
-                rows.append((doc_id, int(m.group(1)), m.group(2), m.group(3)))
-    return pd.DataFrame(rows, columns=list(schema.REMOVED)).astype({"line": "int64"})
-
-
-def clean_corpus(
-    corpus: pd.DataFrame,
-    *,
-    patterns: Mapping[str, str] | None = None,
-    keep_raw: bool = True,
+def _text_values(
+    table: pd.DataFrame, columns: Iterable[str], source: str, positions: pd.Index | None
 ) -> pd.DataFrame:
-    """Clean boilerplate out of every document of a corpus.
-
-    Parameters
-    ----------
-    corpus : pandas.DataFrame
-        A corpus (``doc_id``, ``outlet``, ``text``; a ``title`` column is used to drop a repeated title line).
-        If it was cleaned before (it has ``raw_text``), cleaning starts again from ``raw_text``.
-    patterns : mapping of str to str, optional
-        Boilerplate rules (see :func:`clean_text`).
-    keep_raw : bool
-        Keep the text as read in a ``raw_text`` column (default).
-
-    Returns
-    -------
-    pandas.DataFrame
-        A new corpus: ``text`` cleaned, ``removed`` listing what was taken out
-        (see :func:`removed_lines`), ``raw_text`` the text as read; other columns unchanged.
-    """
-    schema.require(corpus, schema.CORPUS, what="corpus")
-    source = corpus["raw_text"] if "raw_text" in corpus.columns else corpus["text"]
-    titles = corpus["title"] if "title" in corpus.columns else [None] * len(corpus)
-    texts, logs = [], []
-    for raw, title in zip(source, titles):
-        text, removed = clean_text(raw, title=title if isinstance(title, str) else None, patterns=patterns)
-        texts.append(text)
-        logs.append("\n".join(r.entry() for r in removed))
-    out = corpus.copy()
-    if keep_raw:
-        out["raw_text"] = pd.Series(list(source), index=corpus.index, dtype="str")
-    elif "raw_text" in out.columns:
-        out = out.drop(columns="raw_text")
-    # typed, so that a corpus of no documents still has text columns (an empty list would be float)
-    out["text"] = pd.Series(texts, index=corpus.index, dtype="str")
-    out["removed"] = pd.Series(logs, index=corpus.index, dtype="str")
-    return out
-
-
-# --------------------------------------------------------------------------- reading
-
-
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-         (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-
-
-def _decode(data: bytes, source: str, encoding: str) -> str:
-    if codecs.lookup(encoding).name == "utf-8":
-        # a byte-order mark says unambiguously that the file is UTF-16 or UTF-32
-        for bom, name in _BOMS:
-            if data.startswith(bom):
-                encoding = name
-                break
-    try:
-        return data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        warnings.warn(
-            f"{source}: undecodable bytes as {encoding} (first at line {line}, byte {exc.start}); "
-            "they were replaced with U+FFFD",
-            UnicodeWarning,
-            stacklevel=3,
-        )
-        return data.decode(encoding, errors="replace")
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        if path.name.endswith(".gz"):
-            with gzip.open(path, "rb") as fh:
-                return fh.read()
-        return path.read_bytes()
-    except (OSError, EOFError) as exc:
-        raise CorpusError(f"{path}: cannot read the file ({exc})") from None
-
-
-def _read_text_file(path: Path, encoding: str) -> str:
-    text = _decode(_read_bytes(path), str(path), encoding)
-    return text[1:] if text.startswith("\ufeff") else text
-
-
-def _read_jsonl(path: Path, encoding: str) -> pd.DataFrame:
-    table = _jsonl_frame(_read_text_file(path, encoding), path)
-    if table.empty:
-        raise CorpusError(f"{path}: the file has no records; expected one JSON object per line")
-    return table
-
-
-def _jsonl_frame(text: str, path: Path | str, first_line: int = 1) -> pd.DataFrame:
-    """Records of JSON lines ``text`` whose first line is line ``first_line`` of ``path``."""
-    records = []
-    for lineno, line in enumerate(text.split("\n"), start=first_line):
-        if not line.strip():
+    """``table`` with bytes in ``columns`` decoded as UTF-8 (undecodable bytes replaced, with a
+    warning naming the column and the records); a list, mapping or true/false value there is an error."""
+    decoded: dict[str, list[Any]] = {}
+    for column in dict.fromkeys(columns):
+        if column not in table.columns:
             continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise CorpusError(f"{path}, line {lineno}, column {exc.colno}: not valid JSON ({exc.msg})") from None
-        if not isinstance(record, dict):
-            raise CorpusError(f"{path}, line {lineno}: expected a JSON object per line, got {type(record).__name__}")
-        if "\\u" in line:
-            record = _without_lone_surrogates(record, path, lineno)
-        records.append(record)
-    return pd.DataFrame.from_records(records)
-
-
-#: a lone surrogate code point: representable in a Python string, but not text
-LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
-def _without_lone_surrogates(record: dict, path: Path | str, lineno: int) -> dict:
-    """``record`` with the lone surrogates that JSON ``\\u`` escapes can encode (they are not text
-    and cannot be stored) replaced with U+FFFD, with a warning naming the line."""
-    bad = [k for k, v in record.items() if isinstance(v, str) and LONE_SURROGATE.search(v)]
-    if not bad:
-        return record
-    warnings.warn(
-        f"{path}, line {lineno}: lone surrogate escapes in {', '.join(map(str, bad))} "
-        "(not valid Unicode); they were replaced with U+FFFD",
-        UnicodeWarning,
-        stacklevel=4,
-    )
-    return {k: LONE_SURROGATE.sub("\ufffd", v) if k in bad else v for k, v in record.items()}
-
-
-def _csv_options(sep: str, string_cols: Iterable[str]) -> dict[str, Any]:
-    """Options of :func:`pandas.read_csv` for a corpus file (also used to read one in chunks)."""
-    return {"sep": sep, "dtype": {c: str for c in string_cols}, "keep_default_na": False, "na_values": [""]}
-
-
-def _read_delimited(path: Path, sep: str, encoding: str, string_cols: Iterable[str]) -> pd.DataFrame:
-    text = _read_text_file(path, encoding)
-    try:
-        return pd.read_csv(io.StringIO(text), **_csv_options(sep, string_cols))
-    except pd.errors.EmptyDataError:
-        raise CorpusError(f"{path}: the file is empty; expected a header line with columns") from None
-    except pd.errors.ParserError as exc:
-        raise CorpusError(f"{path}: malformed {'TSV' if sep == chr(9) else 'CSV'} ({exc})") from None
-
-
-def _read_parquet(path: Path) -> pd.DataFrame:
-    try:
-        return pd.read_parquet(path)
-    except Exception as exc:  # pyarrow raises several unrelated types
-        raise CorpusError(f"{path}: cannot read as Parquet ({type(exc).__name__}: {exc})") from None
-
-
-def _read_sidecar(directory: Path, encoding: str) -> tuple[pd.DataFrame | None, Path | None]:
-    for name in ("metadata.csv", "metadata.jsonl"):
-        path = directory / name
-        if path.is_file():
-            if name.endswith(".csv"):
-                meta = _read_delimited(path, ",", encoding, ("doc_id", "file", "outlet"))
-            else:
-                meta = _read_jsonl(path, encoding)
-            if "file" not in meta.columns and "doc_id" not in meta.columns:
-                raise CorpusError(
-                    f"{path}: a metadata sidecar needs a 'file' or 'doc_id' column to join on; "
-                    f"columns found: {list(meta.columns)}"
+        values = table[column]
+        if values.dtype == bool:
+            bad = list(range(len(values)))
+        elif values.dtype != object or pd.api.types.infer_dtype(values, skipna=True) in _TEXT_KINDS:
+            continue
+        else:
+            bad = [i for i, v in enumerate(values) if isinstance(v, _NOT_TEXT)]
+        if bad:
+            value = values.iloc[bad[0]]
+            kind = ("true/false" if isinstance(value, (bool, np.bool_)) else
+                    "a mapping" if isinstance(value, dict) else "a list")
+            raise CorpusError(
+                f"{source}, {_where(positions, bad)}: {column} is {kind} ({str(value)[:60]}), expected text"
+            )
+        if any(isinstance(v, (bytes, bytearray)) for v in values):
+            decoded[column], undecodable = _decoded(values)
+            if undecodable:
+                warnings.warn(
+                    f"{source}, {_where(positions, undecodable)}: undecodable bytes as UTF-8 in column "
+                    f"{column!r}; they were replaced with U+FFFD",
+                    UnicodeWarning,
+                    stacklevel=4,
                 )
-            return meta, path
-    return None, None
+    if not decoded:
+        return table
+    return table.assign(**{c: pd.Series(v, index=table.index, dtype=object) for c, v in decoded.items()})
 
 
-def _html_to_text(html: str, source: Path) -> tuple[str, dict[str, Any]]:
-    try:
-        import trafilatura
-    except ImportError:  # pragma: no cover - depends on the environment
-        raise CorpusError(
-            f"{source}: reading HTML needs trafilatura; install it with  pip install 'news-framing[html]'"
-        ) from None
-    text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True) or ""
-    meta: dict[str, Any] = {}
-    doc = trafilatura.extract_metadata(html)
-    if doc is not None:
-        for key in ("title", "date", "url", "sitename"):
-            value = getattr(doc, key, None)
-            if value:
-                meta[key] = value
-    return text, meta
-
-
-def _read_directory(
-    directory: Path, encoding: str, doc_id_col: str, *, texts: bool = True
-) -> tuple[pd.DataFrame, str]:
-    """The documents of a directory joined with its sidecar, in corpus order.
-
-    With ``texts=False`` the ``.txt`` files are not read (their ``text`` is None): the
-    plan of a read in chunks (:mod:`framing.stream`), which then reads each file's text.
-    """
-    txt = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() == ".txt")
-    html = sorted(p for p in directory.iterdir() if p.is_file() and p.suffix.lower() in (".html", ".htm"))
-    files = txt + html
-    if not files:
-        raise CorpusError(
-            f"{directory}: the directory has no .txt or .html files; supported inputs are: "
-            + "; ".join(SUPPORTED_FORMATS)
-        )
-    meta, meta_path = _read_sidecar(directory, encoding)
-    rows = []
-    for path in files:
-        raw = _read_text_file(path, encoding) if texts or path.suffix.lower() != ".txt" else None
-        row: dict[str, Any] = {"file": path.name, doc_id_col: path.stem}
-        if path in html:
-            text, html_meta = _html_to_text(raw, path)
-            row.update({k: v for k, v in html_meta.items() if k != "sitename"})
-            if "sitename" in html_meta:
-                row["outlet"] = html_meta["sitename"]
-            row["text"] = text
-        else:
-            row["text"] = raw
-        rows.append(row)
-    table = pd.DataFrame(rows)
-    source = str(directory)
-    if meta is None:
-        return table, source
-    key = "file" if "file" in meta.columns else "doc_id"
-    meta = meta.copy()
-    meta[key] = meta[key].astype(str)
-    known = set(table[key])
-    unknown = [v for v in meta[key] if v not in known]
-    if unknown:
-        raise CorpusError(f"{meta_path}: rows name files that are not in {directory}: {unknown[:10]}")
-    dup = meta[key][meta[key].duplicated()].tolist()
-    if dup:
-        raise CorpusError(f"{meta_path}: {key} values appear more than once: {dup[:10]}")
-    stems = table.set_index(key)[doc_id_col] if key == "file" else None
-    table = table.drop(columns=[c for c in meta.columns if c in table.columns and c not in (key, "text")])
-    listed = table[key].isin(set(meta[key]))
-    merged = pd.concat([meta.merge(table[listed], on=key, how="left"), table[~listed]], ignore_index=True)
-    unlisted = table.loc[~listed, "file"].tolist()
-    if unlisted:
-        warnings.warn(
-            f"{meta_path}: no metadata row for {len(unlisted)} file(s) {unlisted[:10]}; "
-            "their doc_id is the file name without extension",
-            UserWarning,
-            stacklevel=3,
-        )
-    if stems is not None:
-        if doc_id_col in merged.columns:
-            merged[doc_id_col] = merged[doc_id_col].fillna(merged[key].map(stems))
-        else:
-            merged[doc_id_col] = merged[key].map(stems)
-    # the sidecar's order first, then the files it does not list
-    return merged.reset_index(drop=True), f"{directory} (with {meta_path.name})"
-
-
-def _detect(path: Path) -> str:
-    name = path.name.lower()
-    if path.is_dir():
-        return "dir"
-    for suffix, fmt in (
-        (".jsonl.gz", "jsonl"), (".ndjson.gz", "jsonl"), (".jsonl", "jsonl"), (".ndjson", "jsonl"),
-        (".csv", "csv"), (".csv.gz", "csv"), (".tsv", "tsv"), (".tsv.gz", "tsv"),
-        (".parquet", "parquet"), (".pq", "parquet"),
-    ):
-        if name.endswith(suffix):
-            return fmt
-    raise CorpusError(
-        f"{path}: unsupported corpus format {''.join(path.suffixes) or '(no extension)'!r}; supported inputs are: "
-        + "; ".join(SUPPORTED_FORMATS)
-    )
-
-
-def read_table(
-    path: str | Path,
-    *,
-    encoding: str = "utf-8",
-    string_columns: Iterable[str] = ("doc_id", "outlet", "text"),
-) -> pd.DataFrame:
-    """Read one corpus file (or directory) into a table without checking or cleaning it.
-
-    Parameters
-    ----------
-    path : str or Path
-        A file or directory in one of :data:`SUPPORTED_FORMATS`.
-    encoding : str
-        Text encoding of the file(s).
-    string_columns : iterable of str
-        Columns of a CSV/TSV read as text (not parsed as numbers).
-
-    Returns
-    -------
-    pandas.DataFrame
-        The records as read; a text directory gives a ``file`` column and one row per file.
-    """
-    path = Path(path)
-    if not path.exists():
-        raise InputNotFoundError(f"{path}: no such file or directory")
-    codecs.lookup(encoding)
-    fmt = _detect(path)
-    if fmt == "dir":
-        return _read_directory(path, encoding, "doc_id")[0]
-    if fmt == "jsonl":
-        return _read_jsonl(path, encoding)
-    if fmt in ("csv", "tsv"):
-        return _read_delimited(path, "," if fmt == "csv" else "\t", encoding, string_columns)
-    return _read_parquet(path)
+def _decoded(values: pd.Series) -> tuple[list[Any], list[int]]:
+    """``values`` with bytes decoded as UTF-8, and the positions where bytes were undecodable."""
+    out, undecodable = [], []
+    for i, value in enumerate(values):
+        if isinstance(value, (bytes, bytearray)):
+            try:
+                value = bytes(value).decode("utf-8")
+            except UnicodeDecodeError:
+                value = bytes(value).decode("utf-8", errors="replace")
+                undecodable.append(i)
+        out.append(value)
+    return out, undecodable
 
 
 def as_corpus(
@@ -527,6 +106,7 @@ def as_corpus(
     patterns: Mapping[str, str] | None = None,
     keep_raw: bool = True,
     source: str = "the table",
+    positions: pd.Index | None = None,
 ) -> pd.DataFrame:
     """Check a table of documents and turn it into a corpus.
 
@@ -546,22 +126,31 @@ def as_corpus(
         Keep the text as read in ``raw_text`` when cleaning.
     source : str
         Where the table came from, named in errors and warnings.
+    positions : pandas.Index, optional
+        Where each record is in ``source``, named in errors: an index of numbers named after
+        their unit, e.g. ``pd.Index([2, 3, 5], name="line")``. Default: the record's 1-based number.
 
     Returns
     -------
     pandas.DataFrame
         ``doc_id`` (str), ``outlet`` (str), ``text`` (str), then every other column as given;
-        with cleaning, also ``raw_text`` and ``removed``.
+        with cleaning, also ``raw_text`` and ``removed``. Bytes in those three columns are
+        decoded as UTF-8 (undecodable bytes replaced with U+FFFD, with a warning naming the
+        column and the records).
 
     Raises
     ------
     SchemaError
         A required column is missing (the message names the file, the column and the columns found).
     CorpusError
-        Duplicate ``doc_id`` values (listed in the message).
+        An empty ``doc_id``, a ``doc_id``, outlet or text that is a list, a mapping or true/false
+        (the message names the record), or duplicate ``doc_id`` values (listed in the message).
     """
     found = list(map(str, table.columns))
     renames = {doc_id_col: "doc_id", outlet_col: "outlet", text_col: "text"}
+    if positions is not None and len(positions) != len(table):
+        positions = None
+    table = _text_values(table, (doc_id_col, outlet_col, text_col), source, positions)
     if outlet is not None:
         filled = table[outlet_col].fillna(outlet) if outlet_col in table.columns else outlet
         table = table.assign(**{outlet_col: filled})
@@ -569,7 +158,7 @@ def as_corpus(
         if column not in table.columns:
             hint = ""
             if column == outlet_col:
-                hint = " (or pass outlet='Name' to give every document one outlet)"
+                hint = " (or give every document one outlet: outlet='Name', or --outlet NAME on the command line)"
             raise schema.SchemaError(
                 f"{source}: missing required column {column!r}{hint}; columns found: {found}"
             )
@@ -584,9 +173,10 @@ def as_corpus(
     out = out[front + [c for c in out.columns if c not in front]].reset_index(drop=True)
 
     ids = out["doc_id"]
-    if ids.isna().any():
-        rows = (ids.index[ids.isna()] + 1).tolist()
-        raise CorpusError(f"{source}: doc_id is empty in record(s) {rows[:10]}")
+    blank = ids.isna() | (ids.astype(str).str.strip() == "")
+    if blank.any():
+        where = _where(positions, np.flatnonzero(blank.to_numpy()).tolist())
+        raise CorpusError(f"{source}, {where}: doc_id is empty; every document needs an id")
     out["doc_id"] = ids.astype(str)
     dup = out["doc_id"][out["doc_id"].duplicated()].unique().tolist()
     if dup:
@@ -673,11 +263,12 @@ def read_corpus(
     if not path.exists():
         raise InputNotFoundError(f"{path}: no such file or directory")
     codecs.lookup(encoding)
-    fmt = _detect(path)
+    fmt = detect_format(path)
+    positions = None
     if fmt == "dir":
-        table, source = _read_directory(path, encoding, doc_id_col)
+        table, source = read_directory(path, encoding, doc_id_col)
     else:
-        table = read_table(path, encoding=encoding, string_columns=(doc_id_col, outlet_col, text_col))
+        table, positions = read_file(path, fmt, encoding, (doc_id_col, outlet_col, text_col))
         source = str(path)
     return as_corpus(
         table,
@@ -689,6 +280,7 @@ def read_corpus(
         patterns=patterns,
         keep_raw=keep_raw,
         source=source,
+        positions=positions,
     )
 
 

@@ -38,7 +38,7 @@ from sklearn.utils.multiclass import check_classification_targets
 from sklearn.utils.validation import check_is_fitted
 
 from framing import schema
-from framing.errors import InputNotFoundError, ModelError, SchemaError, StatisticsError
+from framing.errors import InputNotFoundError, ModelError, SchemaError, StatisticsError, UsageError
 
 __all__ = [
     "FrameClassifier",
@@ -1103,8 +1103,28 @@ def predict(
 
 # --------------------------------------------------------------------------- saving and loading
 
-#: modules whose types a model file may contain without ``trusted=True``
-_TRUSTED_PREFIXES = ("framing.", "sklearn.", "numpy.", "scipy.sparse.")
+#: The exact types beyond skops's own safe list (builtins, NumPy arrays and dtypes, SciPy sparse
+#: matrices, scikit-learn estimators) that a model built by this library contains: every kind of
+#: FrameClassifier (each calibration, with and without lexicon features, lexicons given by name,
+#: path or Lexicon object), a LexiconVectorizer alone and in a Pipeline. Each of them is harmless to
+#: construct with any arguments a file could give (it stores them, reads no file, runs no code).
+#: To regenerate after the models change, run ``pytest tests/test_safety.py -k model_kind``: a kind
+#: that needs a type not listed fails and names it (``skops.io.get_untrusted_types`` of a freshly
+#: saved model); add a name only after checking that constructing it cannot call a function, open a
+#: file or import code.
+MODEL_TYPES = (
+    "framing.learn.classifier.FrameClassifier",
+    "framing.lexicon.load.Category",
+    "framing.lexicon.load.Element",
+    "framing.lexicon.load.Lexicon",
+    "framing.lexicon.load.Term",
+    "framing.match.vectorize.LexiconVectorizer",
+    "pathlib.PosixPath",  # a LexiconVectorizer(lexicons=Path(...)); WindowsPath when saved on Windows
+    "pathlib.WindowsPath",
+    "sklearn.calibration._CalibratedClassifier",
+    "sklearn.calibration._SigmoidCalibration",
+    "sklearn.model_selection._split.StratifiedKFold",
+)
 
 
 def save_model(model: Any, path: str | Path) -> Path:
@@ -1127,7 +1147,10 @@ def save_model(model: Any, path: str | Path) -> Path:
     path = Path(path)
     if not path.parent.exists():
         raise InputNotFoundError(f"cannot save the model to {path}: folder {path.parent} does not exist")
-    sio.dump(model, path)
+    from framing._atomic import atomic_open
+
+    with atomic_open(path, "wb") as fh:  # a complete file or the previous one, never half of one
+        sio.dump(model, fh)
     return path
 
 
@@ -1135,22 +1158,45 @@ def _is_pickle(head: bytes) -> bool:
     return head[:1] == b"\x80" or head[:1] in (b"(", b"c", b"]", b"}")
 
 
-def load_model(path: str | Path, *, trusted: bool | Sequence[str] = False) -> Any:
+def _trusted_names(trusted: Any) -> list[str]:
+    """The type names a caller trusts beyond :data:`MODEL_TYPES`, checked."""
+    if trusted is None or trusted is False:
+        return []
+    if trusted is True:
+        raise UsageError(
+            "trusted=True is not accepted: it would let the file run any code it names. Pass "
+            "trusted=[...] with the type names you trust, as listed by the error load_model raises "
+            "(or by skops.io.get_untrusted_types)"
+        )
+    if isinstance(trusted, (str, bytes)) or not isinstance(trusted, (Sequence, set, frozenset)):
+        raise UsageError(f"trusted must be a list of type names (str), got {trusted!r}")
+    bad = [t for t in trusted if not isinstance(t, str)]
+    if bad:
+        raise UsageError(f"trusted must be a list of type names (str); these are not: {bad!r}")
+    return list(trusted)
+
+
+def load_model(path: str | Path, *, trusted: Sequence[str] | None = None) -> Any:
     """Load a model saved by :func:`save_model`, refusing unexpected code.
 
-    A skops file lists the Python types it will construct. Types from
-    ``framing``, scikit-learn, NumPy, SciPy and skops's own safe list load;
-    any other type is refused unless named in ``trusted`` (or ``trusted=True``
-    trusts the whole file). A pickle file is refused unless ``trusted=True``,
-    because unpickling an untrusted file can run arbitrary code.
+    A skops file lists the Python types it will construct, and some of them
+    are called with arguments taken from the file, so a crafted file naming
+    an unexpected type could run code or overwrite files. Only skops's own
+    safe list (builtins, NumPy arrays, SciPy sparse matrices, scikit-learn
+    estimators) and the exact types of the models this library builds
+    (:data:`MODEL_TYPES`) load; any other type is refused before anything is
+    constructed, unless named in ``trusted``. Pickle and joblib files are
+    always refused: unpickling runs whatever code the file names.
 
     Parameters
     ----------
     path : str or pathlib.Path
-        A ``.skops`` file (or, with ``trusted=True``, a pickle / joblib file).
-    trusted : bool or sequence of str, default False
-        Extra type names to trust (as listed in the error message), or True to
-        trust everything in the file.
+        A ``.skops`` file.
+    trusted : sequence of str, optional
+        Further type names to trust, exactly as listed in the error message
+        (e.g. ``["mymodule.my_tokenizer"]`` for a Pipeline with your own
+        function). Trust only files whose author you trust: a trusted type is
+        called with whatever arguments the file holds.
 
     Returns
     -------
@@ -1160,13 +1206,22 @@ def load_model(path: str | Path, *, trusted: bool | Sequence[str] = False) -> An
     Raises
     ------
     ModelError
-        The file is not a valid model file, is corrupted, is a pickle without
-        ``trusted=True``, or contains types that are not trusted.
+        The file is not a valid model file, is corrupted, is a pickle, or
+        contains types that are not trusted (the message names them).
+    UsageError
+        ``trusted`` is not a list of type names (``trusted=True`` included).
     InputNotFoundError
         The file does not exist.
+
+    Notes
+    -----
+    To bring a pickled model of your own into the skops format, unpickle it
+    in your own code (``pickle.load`` / ``joblib.load``, only for a file you
+    made) and save it with :func:`save_model`.
     """
     import skops.io as sio
 
+    extra = _trusted_names(trusted)
     path = Path(path)
     if not path.is_file():
         raise InputNotFoundError(f"model file {path} does not exist")
@@ -1174,35 +1229,25 @@ def load_model(path: str | Path, *, trusted: bool | Sequence[str] = False) -> An
         head = fh.read(8)
     if not zipfile.is_zipfile(path):
         if _is_pickle(head):
-            if trusted is not True:
-                raise ModelError(
-                    f"{path} is a pickle file; unpickling can run arbitrary code, so it is refused. "
-                    "Load it with trusted=True only if you made it yourself, then re-save it with save_model"
-                )
-            import pickle
-
-            try:
-                with open(path, "rb") as fh:
-                    return pickle.load(fh)  # noqa: S301 - explicit opt-in above
-            except Exception as exc:
-                raise ModelError(f"{path} could not be unpickled: {exc}") from exc
+            raise ModelError(
+                f"{path} is a pickle file; unpickling runs whatever code the file names, so load_model never "
+                "does. If you made the file yourself, unpickle it in your own code and save it again with "
+                "save_model"
+            )
         raise ModelError(f"{path} is not a model file saved by save_model (not a skops zip archive)")
     try:
         untrusted = sio.get_untrusted_types(file=path)
     except Exception as exc:
         raise ModelError(f"{path} is corrupted or not a skops model file: {exc}") from exc
-    if trusted is True:
-        allowed = list(untrusted)
-    else:
-        extra = set(trusted or ())
-        allowed = [t for t in untrusted if t.startswith(_TRUSTED_PREFIXES) or t in extra]
-        refused = sorted(set(untrusted) - set(allowed))
-        if refused:
-            raise ModelError(
-                f"{path} contains types that are not trusted: {refused}. If you trust the file's author, "
-                "pass trusted=[...] with these names (or trusted=True)"
-            )
+    allowed = sorted(set(MODEL_TYPES) | set(extra))
+    refused = sorted(set(untrusted) - set(allowed))
+    if refused:
+        raise ModelError(
+            f"{path} contains types that are not trusted: {refused}. A model file naming them can run code "
+            "when loaded; if you trust the file's author, pass trusted=[...] with these names"
+        )
     try:
+        # skops checks the types again against the same list before constructing anything
         return sio.load(path, trusted=allowed)
     except Exception as exc:
         raise ModelError(f"{path} is corrupted or could not be loaded: {exc}") from exc

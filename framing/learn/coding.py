@@ -15,7 +15,6 @@ The workflow every content-analysis method section needs:
 from __future__ import annotations
 
 import itertools
-import numbers
 from collections.abc import Sequence
 from typing import Any, Literal
 
@@ -23,7 +22,9 @@ import numpy as np
 import pandas as pd
 
 from framing import schema
+from framing._checks import check_count, check_level, check_option, renamed
 from framing.errors import SchemaError, StatisticsError
+from framing.stats.resampling import percentile_interval
 
 __all__ = ["annotation_sample", "agreement", "validate"]
 
@@ -39,22 +40,6 @@ VALIDATION = (
     "category", "metric", "estimate", "ci_low", "ci_high", "ci_level", "tp", "fp", "fn", "n_docs",
     "method", "note",
 )
-
-
-def _check_ci(n_boot: int, ci_level: float) -> None:
-    if not isinstance(n_boot, numbers.Integral) or n_boot < 1:
-        raise SchemaError(f"n_boot must be a positive integer, got {n_boot!r}")
-    if not 0 < ci_level < 1:
-        raise SchemaError(f"ci_level must lie strictly between 0 and 1, got {ci_level!r}")
-
-
-def _interval(samples: np.ndarray, ci_level: float) -> tuple[float, float]:
-    samples = np.asarray(samples, dtype=float)
-    samples = samples[~np.isnan(samples)]
-    if samples.size == 0:
-        return np.nan, np.nan
-    a = (1 - ci_level) / 2
-    return float(np.quantile(samples, a)), float(np.quantile(samples, 1 - a))
 
 
 # --------------------------------------------------------------------------- annotation sample
@@ -150,14 +135,11 @@ def annotation_sample(
         ``to_csv(index=False)``.
     """
     schema.require(table, ["doc_id"], what="table to sample")
-    if not isinstance(n, numbers.Integral) or n < 1:
-        raise SchemaError(f"n must be a positive integer, got {n!r}")
+    check_count("n", n, minimum=1)
     if len(table) < n:
         raise SchemaError(f"asked for a sample of {n} rows but the table has only {len(table)}")
-    if allocation not in ("proportional", "equal"):
-        raise SchemaError(f"allocation must be 'proportional' or 'equal', got {allocation!r}")
-    if not isinstance(context, numbers.Integral) or context < 0:
-        raise SchemaError(f"context must be a non-negative integer, got {context!r}")
+    check_option("allocation", allocation, ("proportional", "equal"))
+    check_count("context", context)
     data = table.reset_index(drop=True).copy()
     if corpus is not None:
         schema.require(corpus, schema.CORPUS, what="corpus")
@@ -264,9 +246,10 @@ def agreement(
     level: Literal["nominal", "ordinal", "interval", "ratio"] = "nominal",
     machine: str | None = None,
     kappa_weights: Literal["linear", "quadratic"] | None = None,
-    n_boot: int = 1000,
+    n_resamples: int = 1000,
     ci_level: float = 0.95,
     seed: int = 0,
+    n_boot: int | None = None,
 ) -> pd.DataFrame:
     """Inter-coder agreement: Krippendorff's alpha and pairwise Cohen's kappa.
 
@@ -287,8 +270,8 @@ def agreement(
         human coders only, so a reader sees agreement with and without it.
     kappa_weights : {"linear", "quadratic"}, optional
         Weighted kappa for ordered codes (default: unweighted).
-    n_boot : int, default 1000
-        Bootstrap resamples of units (with replacement) for the intervals.
+    n_resamples : int, default 1000
+        Bootstrap resamples of units (with replacement) for the intervals (``n_boot`` is its old name).
     ci_level : float, default 0.95
         Interval level (percentile bootstrap).
     seed : int, default 0
@@ -314,11 +297,10 @@ def agreement(
     import krippendorff
 
     schema.require(codings, [unit, coder, code], what="codings")
-    _check_ci(n_boot, ci_level)
-    if level not in ("nominal", "ordinal", "interval", "ratio"):
-        raise SchemaError(f"level must be nominal, ordinal, interval or ratio, got {level!r}")
-    if kappa_weights not in (None, "linear", "quadratic"):
-        raise SchemaError(f"kappa_weights must be None, 'linear' or 'quadratic', got {kappa_weights!r}")
+    n_resamples = check_count("n_resamples", renamed("n_boot", n_boot, "n_resamples", n_resamples), minimum=1)
+    check_level("ci_level", ci_level)
+    check_option("level", level, ("nominal", "ordinal", "interval", "ratio"))
+    check_option("kappa_weights", kappa_weights, (None, "linear", "quadratic"))
     data = codings[[unit, coder, code]].dropna(subset=[unit, coder])
     dup = data.duplicated([unit, coder])
     if dup.any():
@@ -354,7 +336,7 @@ def agreement(
         categories if level == "ordinal" else None)
     rng = np.random.default_rng(seed)
     n_units_all = matrix.shape[1]
-    draws = rng.integers(0, n_units_all, size=(n_boot, n_units_all))
+    draws = rng.integers(0, n_units_all, size=(n_resamples, n_units_all))
 
     def alpha(m: np.ndarray) -> float:
         pairable = (~np.isnan(m)).sum(axis=0) >= 2
@@ -370,7 +352,7 @@ def agreement(
         m = matrix[idx]
         est = alpha(m)
         boot = np.array([alpha(m[:, d]) for d in draws])
-        low, high = _interval(boot, ci_level)
+        low, high = percentile_interval(boot, ci_level)
         pairable = int(((~np.isnan(m)).sum(axis=0) >= 2).sum())
         notes = []
         if np.isnan(est):
@@ -381,7 +363,7 @@ def agreement(
             notes.append(f"only {pairable} units: the interval is rough")
         rows.append((measure, "; ".join(coders[i] for i in idx), est, low, high, ci_level, pairable, len(idx),
                      level, f"Krippendorff's alpha ({level}), krippendorff package; percentile bootstrap over "
-                     f"units ({n_boot})", "; ".join(notes)))
+                     f"units ({n_resamples})", "; ".join(notes)))
 
     add_alpha("krippendorff_alpha", list(range(len(coders))))
     if machine is not None:
@@ -401,11 +383,11 @@ def agreement(
         onehot[np.arange(len(idx)), code_pair] = 1.0
         est = float(_kappa(onehot.sum(axis=0).reshape(k, k), kappa_weights))
         if len(idx):
-            w = rng.multinomial(len(idx), np.full(len(idx), 1.0 / len(idx)), size=n_boot).astype(float)
+            w = rng.multinomial(len(idx), np.full(len(idx), 1.0 / len(idx)), size=n_resamples).astype(float)
             boot = _kappa((w @ onehot).reshape(-1, k, k), kappa_weights)
         else:
-            boot = np.full(n_boot, np.nan)
-        low, high = _interval(boot, ci_level)
+            boot = np.full(n_resamples, np.nan)
+        low, high = percentile_interval(boot, ci_level)
         notes = []
         if np.isnan(est):
             notes.append("undefined: no units in common, or both coders used a single category")
@@ -414,7 +396,7 @@ def agreement(
         rows.append(("cohen_kappa", f"{coders[i]}; {coders[j]}", est, low, high, ci_level, len(idx), 2,
                      kappa_weights or "nominal",
                      f"Cohen's kappa{' (' + kappa_weights + ' weights)' if kappa_weights else ''}; "
-                     f"percentile bootstrap over units ({n_boot})", "; ".join(notes)))
+                     f"percentile bootstrap over units ({n_resamples})", "; ".join(notes)))
     out = pd.DataFrame(rows, columns=list(AGREEMENT))
     for c in ("measure", "coders", "level", "method", "note"):
         out[c] = out[c].astype("string")
@@ -474,9 +456,10 @@ def validate(
     label: str = "label",
     on: Sequence[str] | None = None,
     documents: Sequence[str] | None = None,
-    n_boot: int = 1000,
+    n_resamples: int = 1000,
     ci_level: float = 0.95,
     seed: int = 0,
+    n_boot: int | None = None,
 ) -> pd.DataFrame:
     """Precision, recall and F1 of predictions against a gold standard, with intervals.
 
@@ -521,8 +504,8 @@ def validate(
         Every document that was coded (spans). Documents with neither
         predictions nor gold spans still count in the bootstrap; default: the
         documents appearing in either table.
-    n_boot : int, default 1000
-        Bootstrap resamples.
+    n_resamples : int, default 1000
+        Bootstrap resamples (``n_boot`` is its old name).
     ci_level : float, default 0.95
         Interval level.
     seed : int, default 0
@@ -546,9 +529,9 @@ def validate(
         - ``method``: the rule used.
         - ``note``: caveats.
     """
-    _check_ci(n_boot, ci_level)
-    if kind not in ("spans", "labels"):
-        raise SchemaError(f"kind must be 'spans' or 'labels', got {kind!r}")
+    n_resamples = check_count("n_resamples", renamed("n_boot", n_boot, "n_resamples", n_resamples), minimum=1)
+    check_level("ci_level", ci_level)
+    check_option("kind", kind, ("spans", "labels"))
     if kind == "spans":
         counts, cats, docs, method = _span_counts(predicted, gold, overlap, min_jaccard, category, documents)
     else:
@@ -556,7 +539,8 @@ def validate(
     # counts: (n_docs, n_cats, 3) of tp, fp, fn
     rng = np.random.default_rng(seed)
     nd = len(docs)
-    weights = rng.multinomial(nd, np.full(nd, 1.0 / nd), size=n_boot).astype(float) if nd else np.zeros((n_boot, 0))
+    weights = (rng.multinomial(nd, np.full(nd, 1.0 / nd), size=n_resamples).astype(float) if nd
+               else np.zeros((n_resamples, 0)))
     boot_counts = np.einsum("bd,dck->bck", weights, counts)  # (B, cats, 3)
     total = counts.sum(axis=0)
     rows = []
@@ -566,7 +550,7 @@ def validate(
         point = _prf(np.array(tp), np.array(fp), np.array(fn))
         boot = _prf(btp, bfp, bfn)
         for metric, est, b in zip(("precision", "recall", "f1"), point, boot):
-            low, high = _interval(b, ci_level)
+            low, high = percentile_interval(b, ci_level)
             rows.append((cat, metric, float(est), low, high, ci_level, int(tp), int(fp), int(fn), nd, method, note))
 
     for ci, cat in enumerate(cats):
@@ -585,7 +569,7 @@ def validate(
             macro_point = np.nanmean(point, axis=1)
             macro_boot = np.nanmean(bp, axis=2)
         for m, metric in enumerate(("precision", "recall", "f1")):
-            low, high = _interval(macro_boot[m], ci_level)
+            low, high = percentile_interval(macro_boot[m], ci_level)
             rows.append(("macro", metric, float(macro_point[m]), low, high, ci_level, int(total[:, 0].sum()),
                          int(total[:, 1].sum()), int(total[:, 2].sum()), nd, method + "; unweighted mean over classes",
                          note))
@@ -599,8 +583,7 @@ def _span_counts(
     predicted: pd.DataFrame, gold: pd.DataFrame, overlap: str, min_jaccard: float, category: str | None,
     documents: Sequence[str] | None,
 ) -> tuple[np.ndarray, list[str], list[str], str]:
-    if overlap not in ("exact", "any", "jaccard"):
-        raise SchemaError(f"overlap must be 'exact', 'any' or 'jaccard', got {overlap!r}")
+    check_option("overlap", overlap, ("exact", "any", "jaccard"))
     if not 0 < min_jaccard <= 1:
         raise SchemaError(f"min_jaccard must lie in (0, 1], got {min_jaccard!r}")
     for name, t in (("predicted", predicted), ("gold", gold)):

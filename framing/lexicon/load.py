@@ -55,6 +55,7 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from framing._yaml import YamlMap, YamlSeq, YamlStr, line_of, load_yaml, read_limited
 from framing.errors import InputNotFoundError, LexiconError
 from framing.text.tokens import TOKEN_RE, normalize
 
@@ -236,112 +237,18 @@ class Lexicon:
 
 
 # ---------------------------------------------------------------------------------
-# YAML with line numbers
+# YAML with line numbers (framing._yaml: safe, with limits on size, aliases and nesting)
 
+_Str, _Map, _Seq, _line = YamlStr, YamlMap, YamlSeq, line_of
 
-class _Str(str):
-    line: int = 0
-
-
-class _Map(dict):
-    line: int = 0
-    key_lines: dict
-
-
-class _Seq(list):
-    line: int = 0
-
-
-class _LineLoader(yaml.SafeLoader):
-    """SafeLoader that remembers the line of every mapping, sequence and string."""
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _Map:
-    loader.flatten_mapping(node)
-    out = _Map()
-    out.line = node.start_mark.line + 1
-    out.key_lines = {}
-    for key_node, value_node in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if not isinstance(key, str):
-            key = str(key)
-        line = key_node.start_mark.line + 1
-        if key in out:
-            raise LexiconError(
-                f"{loader.name}:{line}: key {key!r} appears twice in the same mapping "
-                f"(first on line {out.key_lines[key]})"
-            )
-        out[key] = loader.construct_object(value_node, deep=True)
-        out.key_lines[key] = line
-    return out
-
-
-def _construct_sequence(loader: _LineLoader, node: yaml.SequenceNode) -> _Seq:
-    out = _Seq(loader.construct_object(n, deep=True) for n in node.value)
-    out.line = node.start_mark.line + 1
-    return out
-
-
-def _construct_str(loader: _LineLoader, node: yaml.ScalarNode) -> _Str:
-    out = _Str(loader.construct_scalar(node))
-    out.line = node.start_mark.line + 1
-    return out
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _construct_sequence)
-_LineLoader.add_constructor("tag:yaml.org,2002:str", _construct_str)
-
-
-def _line(value: Any, default: int | None = None) -> int | None:
-    return getattr(value, "line", default)
+#: most YAML values a lexicon may hold once aliases are expanded, and its largest file
+#: (a million terms fit in both; an alias of an alias of ... grows exponentially)
+_MAX_NODES = 2_000_000
+_MAX_BYTES = 64 * 2**20
 
 
 def _safe_yaml(data: bytes, source: str) -> Any:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise LexiconError(f"{source}: not UTF-8 text ({exc})") from None
-    loader = _LineLoader(text)
-    loader.name = source
-    try:
-        data = loader.get_single_data()
-        size = _expanded_size(data, {})
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        where = f":{mark.line + 1}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or str(exc)
-        raise LexiconError(f"{source}{where}: malformed YAML: {problem}") from None
-    except RecursionError:
-        raise LexiconError(f"{source}: malformed YAML: lists or mappings nested too deeply") from None
-    finally:
-        loader.dispose()
-    if size > _MAX_NODES:
-        raise LexiconError(
-            f"{source}: the YAML expands to more than {_MAX_NODES:,} entries once its aliases (*name) are "
-            "followed; a lexicon this large is refused (aliases repeating aliases grow exponentially)"
-        )
-    return data
-
-
-#: most YAML values a lexicon may hold once aliases are expanded; an alias of an alias of ...
-#: (a "billion laughs" file) grows exponentially with the file's length and would never finish
-_MAX_NODES = 2_000_000
-
-
-def _expanded_size(value: Any, memo: dict[int, int]) -> int:
-    """Number of values in ``value`` counting every alias as a full copy (linear in distinct values)."""
-    if isinstance(value, Mapping):
-        items: Iterable[Any] = value.values()
-    elif isinstance(value, list):
-        items = value
-    else:
-        return 1
-    key = id(value)
-    if key not in memo:
-        memo[key] = 1  # a cycle counts once
-        memo[key] = min(1 + sum(_expanded_size(v, memo) for v in items), _MAX_NODES + 1)
-    return memo[key]
+    return load_yaml(data, source, LexiconError, max_nodes=_MAX_NODES, string_keys=True)
 
 
 # ---------------------------------------------------------------------------------
@@ -816,7 +723,7 @@ def load_lexicon(name_or_path: str | Path | Lexicon) -> Lexicon:
     if not path.is_file():
         hint = f"; bundled lexicons are {lexicon_names()}" if is_name else ""
         raise InputNotFoundError(f"lexicon {text!r} is neither a bundled lexicon nor a readable file{hint}")
-    data = path.read_bytes()
+    data = read_limited(path, str(path), LexiconError, max_bytes=_MAX_BYTES)
     return _parse_bytes(data, str(path), path.suffix.lower(), _safe_name(path))
 
 

@@ -32,20 +32,13 @@ from framing import schema
 from framing.errors import SchemaError
 from framing.io.corpus import LONE_SURROGATE
 from framing.lexicon.load import Lexicon, Term
+from framing.text.scope import NEGATION_CUES, scope_marks, word_classes
 from framing.text.tokens import Tokens, TokenScanner, base_form, intern_strings, normalize
 
 __all__ = ["Engine", "NEGATION_CUES", "NEGATION_WINDOW", "compiled", "find_all", "score_table", "texts_of", "thread_scanner"]
 
-#: default number of word tokens before a match searched for a negation cue
+#: the former default of the deprecated ``negation_window`` (negation is now judged by scope)
 NEGATION_WINDOW = 6
-#: words that negate what follows (besides any ``n't`` contraction)
-NEGATION_CUES = frozenset(
-    """not no never cannot without nor neither none nobody nothing nowhere
-    deny denies denied denying refuse refuses refused refusing""".split()
-)
-_NOT_CUE_AFTER = frozenset("only just merely least doubt".split())
-_BOUNDARY_PUNCT = frozenset(list(",;:()[].!?-\u2013\u2014\u2015\u2026\x00") + ["|"])
-_BOUNDARY_WORDS = frozenset("but however although though whereas while yet".split())
 
 _SEPARATOR = "\n\x00\n"  # between documents of a batch: a punctuation token, never part of a phrase
 _BATCH_CHARS = 2_000_000
@@ -199,6 +192,7 @@ class Engine:
         for k in ("f_ptr", "u_ptr", "x_ptr", "p1_ptr", "p2_ptr"):
             self._arrays[k] = np.zeros(1, dtype=np.int64)
         self._arrays["flags"] = np.zeros(0, dtype=np.int8)
+        self._arrays["classes"] = np.zeros(0, dtype=np.int8)
         # evidence label codes of two-word phrases by integer key (see phrase_labels), then a -1
         self._phrase_keys = pd.Index(np.zeros(0, dtype=np.int64))
         self._phrase_codes = np.full(1, -1, dtype=np.int64)
@@ -261,14 +255,8 @@ class Engine:
         full = [t if t.isascii() else normalize(t, lower=False) for t in new]
         tid_a, eid_a, trim_a = self._elements(full)
         tid_a += n0
-        word = np.fromiter((t[0].isalnum() for t in new), dtype=bool, count=len(new))
-        lowered = [f.lower() for f in full]
-        low = pd.Index(lowered, dtype=object)
-        cue = low.isin(NEGATION_CUES) | pc.ends_with(pa.array(lowered, type=pa.string()), "n't").to_numpy(
-            zero_copy_only=False)
-        flags_a = (word * 1 + (word & cue) * 2 + (word & low.isin(_BOUNDARY_WORDS)) * 4
-                   + (word & low.isin(_NOT_CUE_AFTER)) * 8
-                   + (~word & pd.Index(new, dtype=object).isin(_BOUNDARY_PUNCT)) * 4).astype(np.int8)
+        flags_a = np.fromiter((t[0].isalnum() for t in new), dtype=bool, count=len(new)).astype(np.int8)
+        classes_a = word_classes([f.lower() for f in full])  # for the scope of negations and modals
         n_new = n1 - n0
         A = self._arrays
         # 2. single-token terms of the matched elements (numpy): most specific per (type, category);
@@ -317,6 +305,7 @@ class Engine:
             order = np.argsort(keys, kind="stable")
             A["pair_key"], A["pair_trim"] = keys[order], trims[order]
         A["flags"] = np.concatenate([A["flags"], flags_a])
+        A["classes"] = np.concatenate([A["classes"], classes_a])
         self._n_types = n1
 
     def phrase_labels(self, text: str, toks: Tokens, ph: _Candidates, gs: np.ndarray, ge: np.ndarray) -> np.ndarray:
@@ -559,28 +548,6 @@ class Engine:
         first[1:] = (kss[1:] != kss[:-1]) | (cat[1:] != cat[:-1])
         return sel[first]
 
-    @staticmethod
-    def negated(flags: np.ndarray, starts: np.ndarray, window: int, sentence: np.ndarray) -> np.ndarray:
-        """Negation flag for matches starting at token indices ``starts``, given the flags and the
-        sentence of every token of the batch."""
-        n = flags.size
-        cue = (flags & 2) != 0
-        cue[:-1] &= (flags[1:] & 8) == 0  # "not only", "no doubt" ...
-        idx = np.arange(n, dtype=np.int64)
-        last_cue = np.maximum.accumulate(np.where(cue, idx, -1))
-        last_bound = np.maximum.accumulate(np.where((flags & 4) != 0, idx, -1))
-        before = np.maximum(starts - 1, 0)
-        lc = np.where(starts > 0, last_cue[before], -1)  # the nearest cue before the match
-        lb = np.where(starts > 0, last_bound[before], -1)
-        out = (lc >= 0) & (lc > lb)
-        cand = np.flatnonzero(out)
-        if cand.size:
-            s, c = starts[cand], lc[cand]
-            words = np.cumsum(flags & 1)  # word tokens up to and including each index
-            words_between = (words[s] - (flags[s] & 1)) - (words[c] - (flags[c] & 1))
-            out[cand] = (sentence[c] == sentence[s]) & (words_between <= window)
-        return out
-
 
 def _argsort_pairs(major: np.ndarray, minor: np.ndarray, span: int) -> np.ndarray:
     """Stable order by ``major`` then ``minor`` (``-span < minor < span``), by one sort of a combined
@@ -716,6 +683,7 @@ class _Rows:
     sentence_id: np.ndarray
     voice: np.ndarray
     negated: np.ndarray
+    hypothetical: np.ndarray
     base: tuple[np.ndarray, np.ndarray, np.ndarray]  # per table entry: term id, length of the evidence, label code
     special: tuple[np.ndarray, np.ndarray, np.ndarray]
     used_labels: np.ndarray  # label codes of the entries used
@@ -742,7 +710,6 @@ def _iter_batches(
     *,
     sentences: pd.DataFrame | None,
     voice: pd.DataFrame | None,
-    negation_window: int,
 ) -> Iterator[_Batch]:
     schema.require(corpus, schema.CORPUS, what="corpus")
     doc_ids = [str(d) for d in corpus["doc_id"]]
@@ -763,7 +730,7 @@ def _iter_batches(
             sent = sent_given.rows(i, j) if sent_given is not None else _computed_sentences(texts[i:j], split_sentences)
             vox = voice_given.rows(i, j) if voice_given is not None else _computed_voice(texts[i:j], voice_spans)
         try:
-            batch = _match_batch(engine, texts[i:j], i, sent, vox, negation_window)
+            batch = _match_batch(engine, texts[i:j], i, sent, vox)
         except UnicodeEncodeError:
             bad = [f"row {k} (doc_id {doc_ids[k]!r})" for k in range(i, j) if LONE_SURROGATE.search(texts[k])]
             if not bad:
@@ -888,7 +855,6 @@ def _match_batch(
     first_doc: int,
     sent_spans: tuple[np.ndarray, ...],
     voice_spans: tuple[np.ndarray, ...],
-    negation_window: int,
 ) -> _Batch:
     """Matches of a batch of documents (``first_doc`` is the corpus position of the first one).
 
@@ -947,6 +913,7 @@ def _match_batch(
     s_glob, s_val, _ = _with_sentinels(len(texts), sent_spans, doc_start)
     v_glob, v_val, _ = _with_sentinels(len(texts), voice_spans, doc_start)
     sentence_row = _row_of_token(s_glob, toks.start)
+    negated, hypothetical = scope_marks(A["classes"], sentence_row, sel, types=type_id)
     small = _index_dtype(max(len(big), term_tab.size + special[0].size, first_doc + len(texts)))
     rows = _Rows(
         token=token.astype(small),
@@ -955,7 +922,8 @@ def _match_batch(
         start=(t_start - doc_start[t_doc]).astype(small),
         sentence_id=s_val[sentence_row[sel]].astype(_index_dtype(int(np.abs(s_val).max(initial=0)) + 1)),
         voice=v_val[_row_of_token(v_glob, toks.start)[sel]].astype(np.int8),
-        negated=engine.negated(flags, sel, negation_window, sentence_row),
+        negated=negated,
+        hypothetical=hypothetical,
         base=(term_tab, span_tab, label_tab),
         special=special,
         used_labels=np.concatenate([A["u_label"][used], special[2]]),
@@ -997,6 +965,7 @@ def _assemble(batches: list[_Rows], engine: Engine, doc_ids: list[str], outlets:
     for c in ("sentence_id", "start", "end"):
         out[c] = np.empty(n, dtype=position)
     out["negated"] = np.empty(n, dtype=bool)
+    out["hypothetical"] = np.empty(n, dtype=bool)
     single = [c for c, (_, labels) in columns.items() if len(labels) == 1]  # one lexicon, one outlet ...
     for c in single:
         out[c].fill(0)
@@ -1007,7 +976,8 @@ def _assemble(batches: list[_Rows], engine: Engine, doc_ids: list[str], outlets:
         part = slice(at, at + b.token.size)
         at = part.stop
         per_token = {"doc_id": codes["doc_id"][b.doc], "outlet": codes["outlet"][b.doc],
-                     "sentence_id": b.sentence_id, "start": b.start, "voice": b.voice, "negated": b.negated}
+                     "sentence_id": b.sentence_id, "start": b.start, "voice": b.voice, "negated": b.negated,
+                     "hypothetical": b.hypothetical}
         term = b.table(0)
         per_entry = {"match": codes["match"][b.table(2)], "lexicon": codes["lexicon"][term],
                      "category": codes["category"][term], "term": codes["term"][term], "end": b.table(1)}
@@ -1038,7 +1008,7 @@ def _empty_matches() -> pd.DataFrame:
     for c in schema.MATCHES:
         if c in ("sentence_id", "start", "end"):
             out[c] = pd.Series([], dtype="int32")
-        elif c == "negated":
+        elif c in ("negated", "hypothetical"):
             out[c] = pd.Series([], dtype="bool")
         else:
             labels = schema.VOICES if c == "voice" else []
@@ -1046,13 +1016,12 @@ def _empty_matches() -> pd.DataFrame:
     return pd.DataFrame(out, columns=list(schema.MATCHES))
 
 
-def find_all(corpus: pd.DataFrame, engine: Engine, *, sentences, voice, negation_window: int,
-              progress) -> tuple[pd.DataFrame, np.ndarray]:
+def find_all(corpus: pd.DataFrame, engine: Engine, *, sentences, voice, progress) -> tuple[pd.DataFrame, np.ndarray]:
     if len(engine.labels.labels) > _MAX_LABELS:  # evidence strings of earlier calls
         engine.labels = _Labels()
         engine.scanner.reset()
     parts, n_tok = [], []
-    for batch in _iter_batches(corpus, engine, sentences=sentences, voice=voice, negation_window=negation_window):
+    for batch in _iter_batches(corpus, engine, sentences=sentences, voice=voice):
         if batch.matches is not None:
             parts.append(batch.matches)
         n_tok.append(batch.n_tokens)
@@ -1063,7 +1032,7 @@ def find_all(corpus: pd.DataFrame, engine: Engine, *, sentences, voice, negation
 
 
 def score_table(corpus: pd.DataFrame, engine: Engine, found: pd.DataFrame, n_tok: np.ndarray,
-                 negated: str) -> pd.DataFrame:
+                 negated: str, hypothetical: str = "include") -> pd.DataFrame:
     doc_ids = [str(d) for d in corpus["doc_id"]]
     outlets = [o if isinstance(o, str) else ("" if o is None or o != o else str(o)) for o in corpus["outlet"]]
     n_docs = len(doc_ids)
@@ -1071,10 +1040,11 @@ def score_table(corpus: pd.DataFrame, engine: Engine, found: pd.DataFrame, n_tok
     n_voice = len(schema.VOICES)
     counts = np.zeros(n_docs * n_cat * n_voice, dtype=np.int64)
     if len(found):
-        if negated == "exclude":
-            found = found[~found["negated"].to_numpy(dtype=bool)]
-        elif negated == "only":
-            found = found[found["negated"].to_numpy(dtype=bool)]
+        for column, option in (("negated", negated), ("hypothetical", hypothetical)):
+            if option == "exclude":
+                found = found[~found[column].to_numpy(dtype=bool)]
+            elif option == "only":
+                found = found[found[column].to_numpy(dtype=bool)]
         doc_index = pd.Index(doc_ids)
         if not doc_index.is_unique:
             raise SchemaError("the corpus has duplicate doc_id values; scores need one row per document")

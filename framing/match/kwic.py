@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 
 from framing import schema
+from framing._checks import check_count
 from framing.errors import SchemaError
 from framing.match.engine import texts_of, thread_scanner
 
@@ -47,8 +48,7 @@ def kwic(
     """
     schema.require(matches, ("doc_id", "start", "end"), what="matches table")
     schema.require(corpus, ("doc_id", "text"), what="corpus")
-    if isinstance(window, bool) or not isinstance(window, (int, np.integer)) or window < 0:
-        raise SchemaError(f"window must be a non-negative integer, got {window!r}")
+    check_count("window", window)
     texts = dict(zip(corpus["doc_id"].astype(str), texts_of(corpus)))
     scanner = thread_scanner()  # the texts were most likely just matched: their chunks are cached
     n = len(matches)

@@ -30,16 +30,23 @@ Rules
   overlap; lexicons are independent. When terms of several categories match
   the same span, the span is reported once per category (as in LIWC); within
   a category the most specific term is named (literal before wildcard).
-* **Negation**: a match is ``negated`` when a negation cue (*not*, *no*,
-  *never*, any *n't* contraction, *cannot*, *without*, *nor*, *neither*,
-  *none*, *nobody*, *nothing*, *nowhere*, and forms of *deny* and *refuse*)
-  occurs among the ``negation_window`` (default 6) word tokens before the
-  match, in the same sentence, with no clause boundary in between. Clause
-  boundaries are the punctuation marks ``, ; : ( ) [ ] . ! ?``, a
-  free-standing dash, and the words *but*, *however*, *although*, *though*,
-  *whereas*, *while*, *yet*. *not only*, *not just*, *not merely*, *not
-  least* and *no doubt* are not cues. Example: in "did not describe the group
-  as terrorist", *terrorist* is negated (the cue is five words before it).
+* **Negation by scope**: a match is ``negated`` when the sentence says that
+  what it denotes is not the case: it is the predicate of a negated clause
+  ("never *confirmed*", "was not *injured*"), in a noun phrase under *no*,
+  *none*, *not one* or *without* ("no *civilian* casualties", "without
+  *casualties*"), the predicate of a negative subject ("no one was
+  *killed*"), a label a negated verb would give ("did not call them
+  *terrorists*", "is not a *terrorist* group"), or what a denial verb denies
+  ("refused to call them *terrorists*", "denied that the group was
+  *extremist*"). A negation attached to another verb or noun does not reach
+  the match ("didn't name the mother who was *killed*", "did not arm Syrian
+  *rebels*"), and idioms and focus particles do not negate ("no doubt", "not
+  only", "not the first time", "not far from"). The first token of a match
+  decides. The rule is :mod:`framing.text.scope`'s, shared by every measure.
+* **Modality**: a match is ``hypothetical`` when it is not asserted: in the
+  scope of a modal or future ("could be *killed*", "would not *comment*"),
+  of a condition ("if they *attack*"), in a clause ending with a question
+  mark, a negated imperative, or after *potential* / *possible*.
 * **Voice**: the voice of the span containing the first character of the
   match (narrator, quote or scare_quote, from :mod:`framing.quotes`); the
   sentence is the one containing that character (:mod:`framing.sentences`).
@@ -47,6 +54,7 @@ Rules
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Literal
@@ -56,7 +64,7 @@ import pandas as pd
 from framing import registry, schema
 from framing._checks import check_count, check_option
 from framing.lexicon.load import Lexicon, resolve_lexicons
-from framing.match.engine import NEGATION_WINDOW, Engine, compiled, find_all, score_table, texts_of
+from framing.match.engine import Engine, compiled, find_all, score_table, texts_of
 from framing.text.annotate import Annotations
 from framing.text.tokens import n_tokens
 
@@ -65,6 +73,16 @@ __all__ = ["Matcher", "find", "score"]
 LexiconsArg = None | str | Path | Lexicon | Iterable[str | Path | Lexicon]
 Negated = Literal["include", "exclude", "only"]
 NEGATED = ("include", "exclude", "only")
+Hypothetical = Literal["include", "exclude", "only"]
+
+
+def _window_deprecated(negation_window: int | None) -> None:
+    """Warn that ``negation_window`` no longer does anything (negation is judged by scope)."""
+    if negation_window is None:
+        return
+    check_count("negation_window", negation_window)
+    warnings.warn("negation_window is ignored: negation is now judged by the scope of the clause, not by a "
+                  "window of words; the option will be removed in the next release", FutureWarning, stacklevel=3)
 
 
 class Matcher:
@@ -97,40 +115,45 @@ class Matcher:
         return compiled(self.lexicons)
 
     def find(self, corpus: pd.DataFrame, *, annotations: Annotations | None = None,
-             negation_window: int = NEGATION_WINDOW, progress: Callable[[int], None] | None = None,
+             negation_window: int | None = None, progress: Callable[[int], None] | None = None,
              sentences: pd.DataFrame | None = None, voice: pd.DataFrame | None = None) -> pd.DataFrame:
         """Every match in every document: see :func:`find`."""
-        return self._find(corpus, annotations, sentences, voice, negation_window, progress)[0]
+        _window_deprecated(negation_window)
+        return self._find(corpus, annotations, sentences, voice, progress)[0]
 
     def score(self, corpus: pd.DataFrame, *, matches: pd.DataFrame | None = None,
               annotations: Annotations | None = None, negated: Negated = "include",
-              negation_window: int = NEGATION_WINDOW, progress: Callable[[int], None] | None = None,
+              hypothetical: Hypothetical = "include", negation_window: int | None = None,
+              progress: Callable[[int], None] | None = None,
               sentences: pd.DataFrame | None = None, voice: pd.DataFrame | None = None) -> pd.DataFrame:
         """Counts per document x category x voice: see :func:`score`."""
         check_option("negated", negated, NEGATED)
+        check_option("hypothetical", hypothetical, NEGATED)
+        _window_deprecated(negation_window)
         schema.require(corpus, schema.CORPUS, what="corpus")
         if matches is None:
-            found, n_tok = self._find(corpus, annotations, sentences, voice, negation_window, progress)
+            found, n_tok = self._find(corpus, annotations, sentences, voice, progress)
         else:
             schema.require(matches, schema.MATCHES, what="matches table")
             found, n_tok = matches, n_tokens(texts_of(corpus))
-        return score_table(corpus, self._compiled(), found, n_tok, negated)
+        return score_table(corpus, self._compiled(), found, n_tok, negated, hypothetical)
 
     def find_and_score(self, corpus: pd.DataFrame, *, annotations: Annotations | None = None,
-                       negated: Negated = "include", negation_window: int = NEGATION_WINDOW,
+                       negated: Negated = "include", hypothetical: Hypothetical = "include",
+                       negation_window: int | None = None,
                        progress: Callable[[int], None] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
         """The matches and the scores of a corpus, matching and counting tokens once: ``(matches, scores)``."""
         check_option("negated", negated, NEGATED)
-        found, n_tok = self._find(corpus, annotations, None, None, negation_window, progress)
-        return found, score_table(corpus, self._compiled(), found, n_tok, negated)
+        check_option("hypothetical", hypothetical, NEGATED)
+        _window_deprecated(negation_window)
+        found, n_tok = self._find(corpus, annotations, None, None, progress)
+        return found, score_table(corpus, self._compiled(), found, n_tok, negated, hypothetical)
 
-    def _find(self, corpus, annotations, sentences, voice, negation_window, progress):
-        check_count("negation_window", negation_window)
+    def _find(self, corpus, annotations, sentences, voice, progress):
         if annotations is not None:
             annotations.check(corpus)
             sentences, voice = annotations.sentences, annotations.voice
-        return find_all(corpus, self._compiled(), sentences=sentences, voice=voice,
-                         negation_window=int(negation_window), progress=progress)
+        return find_all(corpus, self._compiled(), sentences=sentences, voice=voice, progress=progress)
 
     def lookup(self, text: str | Sequence[str]) -> list[tuple[str, str, str]]:
         """Test one word or phrase against the lexicons.
@@ -174,10 +197,10 @@ def find(
     annotations: Annotations | None = None,
     sentences: pd.DataFrame | None = None,
     voice: pd.DataFrame | None = None,
-    negation_window: int = NEGATION_WINDOW,
+    negation_window: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> pd.DataFrame:
-    """Every lexicon term found in every document, with its voice and negation.
+    """Every lexicon term found in every document, with its voice, negation and modality.
 
     Parameters
     ----------
@@ -193,9 +216,9 @@ def find(
         A table from :func:`framing.sentences` for this corpus (when ``annotations`` is not given).
     voice : pandas.DataFrame, optional
         A table from :func:`framing.voice` for this corpus (when ``annotations`` is not given).
-    negation_window : int, default 6
-        How many word tokens before a match are searched for a negation cue
-        (see the module documentation for the rule).
+    negation_window : int, optional
+        Deprecated and ignored (a :class:`FutureWarning` says so): negation is
+        judged by the scope of the clause (see the module documentation).
     progress : callable, optional
         Called with the number of documents processed after each batch
         (the command line uses it for its progress bar).
@@ -210,7 +233,10 @@ def find(
         ``match`` (str, the evidence), ``lexicon`` (str, lexicon name),
         ``category`` (str, dotted full category name within the lexicon),
         ``term`` (str, the lexicon entry as written), ``voice`` (str:
-        ``narrator``, ``quote`` or ``scare_quote``), ``negated`` (bool).
+        ``narrator``, ``quote`` or ``scare_quote``), ``negated`` (bool: the
+        sentence says that what the match denotes is not the case) and
+        ``hypothetical`` (bool: the match is in a question, a condition, a
+        modal or future, a demand or a hypothetical, not an assertion).
         The string columns are pandas categoricals (string categories) and
         ``sentence_id``, ``start`` and ``end`` are 32-bit integers (64-bit if a
         document has 2**31 characters or more), so that a large lexicon's
@@ -239,7 +265,8 @@ def score(
     sentences: pd.DataFrame | None = None,
     voice: pd.DataFrame | None = None,
     negated: Negated = "include",
-    negation_window: int = NEGATION_WINDOW,
+    hypothetical: Hypothetical = "include",
+    negation_window: int | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> pd.DataFrame:
     """Count lexicon matches per document, category and voice.
@@ -258,9 +285,14 @@ def score(
     sentences, voice : pandas.DataFrame, optional
         Passed to :func:`find`.
     negated : {"include", "exclude", "only"}, default "include"
-        Whether negated matches are counted ("did not call them terrorists").
-    negation_window : int
-        Passed to :func:`find`.
+        Whether negated matches are counted ("did not call them terrorists"):
+        all, none, or only they.
+    hypothetical : {"include", "exclude", "only"}, default "include"
+        Whether hypothetical matches are counted ("could be called terrorists",
+        "if they attack"), so that asserted and hypothetical framing can be
+        counted separately.
+    negation_window : int, optional
+        Deprecated and ignored.
     progress : callable, optional
         Called with the number of documents processed after each batch.
 
@@ -278,4 +310,5 @@ def score(
         n_tokens``; NaN for a document with no tokens).
     """
     return Matcher(lexicons).score(corpus, matches=matches, annotations=annotations, sentences=sentences,
-                                   voice=voice, negated=negated, negation_window=negation_window, progress=progress)
+                                   voice=voice, negated=negated, hypothetical=hypothetical,
+                                   negation_window=negation_window, progress=progress)

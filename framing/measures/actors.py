@@ -61,7 +61,10 @@ the jihadist group Jaish al-Adl``) is the outlet's wording: narrator voice,
 ``attributed_to`` None. ``negated`` is True when the label is in the scope of
 a negation (``did not describe the group as terrorist``, ``is not a terrorist
 group``): such a row is kept as evidence but is **not** the actor's label;
-filter ``~negated`` before counting.
+filter ``~negated`` before counting. ``hypothetical`` is True when the label
+is not asserted (``could be designated a terrorist group``, ``if the group is
+listed``). Both are the judgement of :mod:`framing.text.scope`, as in
+:func:`framing.find`.
 """
 
 from __future__ import annotations
@@ -75,9 +78,9 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-import yaml
 
 from framing import registry, schema
+from framing._yaml import read_yaml
 from framing.measures._speakers import resolve_speaker
 from framing.text.grammar import (
     ADVERBS,
@@ -102,7 +105,7 @@ from framing.text.sentences import split_sentences
 __all__ = ["actor_labels", "actor_mentions", "load_actors", "ACTOR_LABEL_COLUMNS", "LABEL_PATTERNS", "DESIGNATION_VERBS"]
 
 #: columns of :func:`actor_labels`: :data:`framing.schema.ACTOR_LABELS`, then
-#: ``negated`` and the offsets of the actor mention the label is tied to
+#: ``negated``, ``hypothetical`` and the offsets of the actor mention the label is tied to
 ACTOR_LABEL_COLUMNS = schema.ACTOR_LABELS + schema.ACTOR_LABELS_EXTRA
 
 #: values of the ``pattern`` column, strongest tie first
@@ -169,7 +172,6 @@ GROUP_NOUNS = frozenset(
 )
 _QUOTE_MARKS = frozenset("“”\"‘’'«»")
 _REPORT_BEFORE = re.compile(r"\s+(?:that\s+)?[“\"‘']?$")
-_NEG_BEFORE = re.compile(r"\b(?:not|never|no\s+longer|n['’]t)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
 
 
 def load_actors(actors: Mapping[str, Any] | str | PathLike[str], *, source: str | None = None) -> dict[str, list[str]]:
@@ -201,22 +203,18 @@ def load_actors(actors: Mapping[str, Any] | str | PathLike[str], *, source: str 
         if not path.exists() or path.is_dir():  # a pipe (process substitution) is fine
             raise InputNotFoundError(f"actors file {path} does not exist")
         source = source or f"actors file {path}"
-        try:
-            actors = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f" line {mark.line + 1}" if mark is not None else ""
-            problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
-            raise SchemaError(f"{source}{where}: not valid YAML ({problem})") from None
+        actors = read_yaml(path, source, SchemaError)
         if isinstance(actors, Mapping) and set(actors) == {"actors"}:
             actors = actors["actors"]
     source = source or "actors"
     if not isinstance(actors, Mapping) or not actors:
         raise SchemaError(f"{source}: expected a mapping of actor name -> list of aliases, got {type(actors).__name__}")
     out: dict[str, list[str]] = {}
+    key_lines = getattr(actors, "key_lines", {})  # a mapping read from YAML knows its lines
     for name, aliases in actors.items():
+        where = f"{source}:{key_lines[name]}" if name in key_lines else source
         if not isinstance(name, str) or not name.strip():
-            raise SchemaError(f"{source}: actor names must be non-empty strings, got {name!r}")
+            raise SchemaError(f"{where}: actor names must be non-empty strings, got {name!r}")
         if aliases is None:
             aliases = []
         if isinstance(aliases, str):
@@ -226,7 +224,7 @@ def load_actors(actors: Mapping[str, Any] | str | PathLike[str], *, source: str 
             short = reprlib.Repr()
             short.maxlevel, short.maxlist, short.maxstring = 2, 6, 60
             shown = short.repr(aliases)
-            raise SchemaError(f"{source}: aliases of actor {name!r} must be a list of non-empty strings, got {shown}")
+            raise SchemaError(f"{where}: aliases of actor {name!r} must be a list of non-empty strings, got {shown}")
         out[name.strip()] = list(dict.fromkeys(a.strip() for a in [name, *aliases]))
     return out
 
@@ -282,7 +280,10 @@ class _Doc:
         self.le = [int(v) for v in ordered["end"].tolist()]
         self.lcat = ordered["category"].tolist()
         self.lvoice = [v if isinstance(v, str) else "narrator" for v in ordered["voice"].tolist()]
+        # negation and modality by the scope of the clause (framing.text.scope), as judged for the matches
         self.lneg = [bool(v) if not pd.isna(v) else False for v in ordered["negated"].tolist()]
+        self.lhyp = ([bool(v) if not pd.isna(v) else False for v in ordered["hypothetical"].tolist()]
+                     if "hypothetical" in ordered.columns else [False] * len(self.lneg))
         self.label_tokens: dict[int, int] = {}  # token index -> label row
         for i, (a, b) in enumerate(zip(self.ls, self.le)):
             for t in range(self.tok(int(a)), self.tok(int(b) - 1) + 1):
@@ -382,7 +383,7 @@ def _candidates(doc: _Doc, cues: list[tuple[int, int]]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
 
     def add(label: int, mention: int, pattern: str, *, agent: tuple[int, int] | None = None,
-            agent_text: str | None = None, negated: bool = False) -> None:
+            agent_text: str | None = None) -> None:
         a, b, _ = doc.mentions[mention]
         la = doc.ls[label]
         distance = la - b if la >= b else a - doc.le[label]
@@ -390,7 +391,6 @@ def _candidates(doc: _Doc, cues: list[tuple[int, int]]) -> list[dict[str, Any]]:
             "label": label, "mention": mention, "pattern": pattern,
             "priority": LABEL_PATTERNS.index(pattern), "distance": abs(distance),
             "attributed_to": agent_text if agent_text is not None else (text[agent[0]:agent[1]] if agent else None),
-            "negated_local": negated,
         })
 
     for mi, (ma, mb, _actor) in enumerate(doc.mentions):
@@ -413,13 +413,13 @@ def _candidates(doc: _Doc, cues: list[tuple[int, int]]) -> list[dict[str, Any]]:
                     if by:
                         agent = _agent_after(doc, lb + by.end())
                 for label in found:
-                    add(label, mi, "designation", agent=agent, negated=bool(m.group("neg")))
+                    add(label, mi, "designation", agent=agent)
         # designation, relative active: "Hamas, which the EU lists as a terrorist group"
         m = _RELATIVE_ACTIVE.match(text, mb, sent_b)
         if m:
             agent = _agent_after(doc, m.start("agent"), m.end("agent"))
             for label in doc.predicate_labels(m.end()):
-                add(label, mi, "designation", agent=agent, negated=bool(m.group("neg")))
+                add(label, mi, "designation", agent=agent)
         # designation, active: "The United States has also labeled X a terrorist organization"
         m = _ACTIVE_BEFORE.search(before)
         if m and m.group("np"):
@@ -436,9 +436,8 @@ def _candidates(doc: _Doc, cues: list[tuple[int, int]]) -> list[dict[str, Any]]:
                 agent = _agent_before(doc, vstart)
                 if agent is not None and doc.tokens[doc.tok(agent[0])].low in ("who", "which"):
                     agent = None
-                neg = _NEG_BEFORE.search(text[sent_a:vstart]) is not None
                 for label in found:
-                    add(label, mi, "designation", agent=agent, negated=neg)
+                    add(label, mi, "designation", agent=agent)
         # copula: "X is a Sunni militant group", "X, or the “Army of Justice”, is ..."
         m = _COPULA.match(text, mb, sent_b)
         if m and not of_before:
@@ -452,7 +451,7 @@ def _candidates(doc: _Doc, cues: list[tuple[int, int]]) -> list[dict[str, Any]]:
                         if status == "ok" and span is not None:
                             agent = span
                 for label in found:
-                    add(label, mi, "copula", agent=agent, negated=bool(m.group("neg")))
+                    add(label, mi, "copula", agent=agent)
         # appositive: "X, a separatist group based in ..."
         m = _APPOSITIVE.match(text, mb, sent_b)
         if m:
@@ -611,7 +610,7 @@ def _coreference(doc: _Doc, best: dict[int, dict[str, Any]], window: int) -> lis
         out.append({
             "label": label, "mention": chosen, "pattern": "coreference",
             "priority": LABEL_PATTERNS.index("coreference"), "distance": la - mb,
-            "attributed_to": None, "negated_local": False,
+            "attributed_to": None,
         })
     return out
 
@@ -657,7 +656,8 @@ def _document_labels(
             "attributed_to": attributed,
             "start": la,
             "end": lb,
-            "negated": doc.lneg[label] or bool(c["negated_local"]),
+            "negated": doc.lneg[label],
+            "hypothetical": doc.lhyp[label],
             "mention_start": ma,
             "mention_end": mb,
         })
@@ -715,7 +715,11 @@ def actor_labels(
           a copula clause; None for the outlet's own label.
         - ``start``, ``end`` (int): the label span.
         - ``negated`` (bool): the label is in the scope of a negation and so
-          is not the actor's label; filter it out before counting.
+          is not the actor's label ("is not a terrorist group", "refused to
+          call them terrorists"); filter it out before counting.
+        - ``hypothetical`` (bool): the label is not asserted: in a question,
+          a condition, a modal or future ("could be designated a terrorist
+          group"), a demand or a hypothetical.
         - ``mention_start``, ``mention_end`` (int): the actor mention the
           label is tied to (for ``coreference``, the antecedent).
 
@@ -763,4 +767,5 @@ def actor_labels(
     for col in ("start", "end", "mention_start", "mention_end"):
         out[col] = out[col].astype("int64")
     out["negated"] = out["negated"].astype(bool)
+    out["hypothetical"] = out["hypothetical"].astype(bool)
     return out

@@ -63,6 +63,7 @@ from framing.text.annotate import Annotations
 from framing.text.sentences import split_sentences
 from framing.measures._speakers import _span_of, resolve_speaker
 from framing.text.grammar import DETERMINERS, Token, clause_subject, np_before, tokenize
+from framing.text.scope import judge
 
 __all__ = ["attributions", "ATTRIBUTION_COLUMNS"]
 
@@ -118,7 +119,7 @@ def _records(table: pd.DataFrame, columns: Sequence[str]) -> list[_Record]:
 
 
 _QUOTE_FIELDS = ("doc_id", "quote_id", "start", "speaker", "speaker_start", "speaker_end", "verb_start", "verb_end")
-_CUE_FIELDS = ("doc_id", "start", "end", "category", "voice")
+_CUE_FIELDS = ("doc_id", "start", "end", "category", "voice", "negated", "hypothetical")
 
 
 def _document_rows(
@@ -144,6 +145,15 @@ def _document_rows(
     def sentence_of(offset: int) -> int:
         return max(0, bisect.bisect_right(sentence_starts, offset) - 1)
 
+    def scope_at(a: int) -> tuple[bool, bool]:
+        """Negated and hypothetical (framing.text.scope) of the token at offset ``a``."""
+        tokens, starts = sentence_tokens(sentence_of(a))
+        if not tokens:
+            return False, False
+        k = max(0, int(np.searchsorted(starts, a, side="right")) - 1)
+        negated, hypothetical = judge([t.text for t in tokens])
+        return bool(negated[k]), bool(hypothetical[k])
+
     # quotations keyed by their verb span
     by_verb: dict[tuple[int, int], list[Any]] = {}
     for q in quotes:
@@ -161,7 +171,7 @@ def _document_rows(
         status, span = resolve_speaker(text, tokens, starts, a, b, spans[sid])
         return span if status == "ok" else None
 
-    def quote_row(key: tuple[int, int], category: Any, voice: Any) -> dict[str, Any]:
+    def quote_row(key: tuple[int, int], category: Any, voice: Any, scope: tuple[bool, bool]) -> dict[str, Any]:
         qs = sorted(by_verb[key], key=lambda q: q.start)
         q = qs[0]
         ss, se = q.speaker_start, q.speaker_end
@@ -185,6 +195,8 @@ def _document_rows(
             "speaker_start": int(ss) if has_speaker else None,
             "speaker_end": int(se) if has_speaker else None,
             "voice": voice,
+            "negated": scope[0],
+            "hypothetical": scope[1],
         }
 
     # verb spans sorted by start, so a cue finds the ones it overlaps by bisection (not a scan of all)
@@ -201,7 +213,7 @@ def _document_rows(
             key = overlapping[0]
             if key not in used:
                 used.add(key)
-                rows.append(quote_row(key, cue.category, cue.voice))
+                rows.append(quote_row(key, cue.category, cue.voice, (bool(cue.negated), bool(cue.hypothetical))))
             continue
         sid = sentence_of(a)
         sentence = spans[sid]
@@ -227,11 +239,13 @@ def _document_rows(
             "speaker_start": speaker[0] if speaker else None,
             "speaker_end": speaker[1] if speaker else None,
             "voice": cue.voice,
+            "negated": bool(cue.negated),
+            "hypothetical": bool(cue.hypothetical),
         })
     # quotations whose verb is not in the lexicon ("read the statement")
     for key in by_verb:
         if key not in used:
-            rows.append(quote_row(key, None, "narrator"))
+            rows.append(quote_row(key, None, "narrator", scope_at(key[0])))
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
 
@@ -283,6 +297,13 @@ def attributions(
         - ``voice`` (str): narrator, quote or scare_quote: the voice the cue
           stands in (a cue inside a quotation reports the quoted source's
           own attribution).
+        - ``negated`` (bool): the speech is denied, not reported ("did not
+          say", "never claimed", "refused to comment").
+        - ``hypothetical`` (bool): the speech is not reported as having
+          happened: in a question, a condition, a modal or future ("would not
+          comment", "if he denied", "will announce"). Both are the judgement
+          of :mod:`framing.text.scope`, as in :func:`framing.find`; keep
+          ``~negated & ~hypothetical`` to count speech that happened.
 
         A document without cues has no rows; the table has these columns even
         when empty.
@@ -314,4 +335,6 @@ def attributions(
         out[col] = out[col].astype("int64")
     for col in ("quote_id", "speaker_start", "speaker_end"):
         out[col] = out[col].astype("Int64")
+    for col in ("negated", "hypothetical"):
+        out[col] = out[col].astype(bool)
     return out

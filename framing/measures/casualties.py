@@ -50,8 +50,11 @@ Decisions (documented so results can be read correctly)
   agentlessness can be told apart. A *by*-phrase is always the agent, even if
   it names a weapon ("destroyed by rockets").
 * ``negated`` is True for "no one was killed", "was not killed", "did not
-  kill"; such statements are kept (with ``number`` 0 where stated) so that a
-  user can drop them.
+  kill", "denied killing", "without casualties"; such statements are kept
+  (with ``number`` 0 where stated) so that a user can drop them.
+  ``hypothetical`` is True when the statement is not asserted: "could be
+  killed", "if they attack", "will die", a question. Both are the judgement
+  of :mod:`framing.text.scope` at the killing word, as in :func:`framing.find`.
 * ``humanising`` joins, in text order, what the victims phrase says about the
   victims as people: humanising lexicon words ("innocent", family roles),
   ages ("6-year-old", "aged 6", "11-month-old") and names (the run of
@@ -84,6 +87,7 @@ import pandas as pd
 from framing import registry, schema
 from framing.measures._inputs import as_lexicon, checked_annotations, lexicon_matches
 from framing.text.annotate import Annotations
+from framing.text.scope import judge
 from framing.text.voice import voice_of
 
 __all__ = ["casualties", "CAUSE_NOUNS", "VICTIM_PRIORITY"]
@@ -93,7 +97,7 @@ __all__ = ["casualties", "CAUSE_NOUNS", "VICTIM_PRIORITY"]
 VICTIM_PRIORITY = ("children", "women", "civilians", "security_forces", "militants", "people")
 
 #: extra columns after :data:`framing.schema.CASUALTIES`
-EXTRA_COLUMNS = ("harm", "cause", "negated")
+EXTRA_COLUMNS = ("harm", "cause", "negated", "hypothetical")
 
 #: head nouns that make a prepositional phrase after a passive a *cause*
 #: ("killed in the explosions") rather than a place or time
@@ -642,6 +646,7 @@ class _Statement:
     agent: tuple[int, int] | None = None
     cause: tuple[int, int] | None = None
     negated: bool = False
+    hypothetical: bool = False
     #: premodifiers of a nominal trigger that are not victims ("the tragic" deaths)
     pre: tuple[int, int] | None = None
     #: a count stated for a death toll ("the death toll has risen to 413")
@@ -670,17 +675,16 @@ def _trigger_groups(toks: list[_Tok]) -> list[tuple[int, int]]:
     return groups
 
 
-def _back_over_aux(toks: list[_Tok], k: int) -> tuple[int, list[str], bool]:
+def _back_over_aux(toks: list[_Tok], k: int) -> tuple[int, list[str]]:
     """Walk left from the token before ``k`` over auxiliaries, adverbs and negation.
 
-    Returns the index of the first token left of the verb group, the kinds of
-    auxiliaries seen, nearest the verb first ("be", "have", "modal") and
-    whether a negation was seen. Raising verbs before "to" are part of the
-    group ("appears to have killed", "is believed to have killed").
+    Returns the index of the first token left of the verb group and the kinds
+    of auxiliaries seen, nearest the verb first ("be", "have", "modal").
+    Raising verbs before "to" are part of the group ("appears to have
+    killed", "is believed to have killed").
     """
     i = k - 1
     kinds: list[str] = []
-    neg = False
     while i >= 0:
         low = toks[i].low
         if low in _BE:
@@ -696,13 +700,13 @@ def _back_over_aux(toks: list[_Tok], k: int) -> tuple[int, list[str], bool]:
                 continue
             kinds.append("modal")
         elif low in _NEG:
-            neg = True
+            pass
         elif low in _ADVERB or (low.endswith("ly") and low not in ("deadly", "elderly", "family", "ally")):
             pass
         else:
             break
         i -= 1
-    return i, kinds, neg
+    return i, kinds
 
 
 def _subject_before(toks: list[_Tok], i: int, previous: list[_Statement]) -> tuple[tuple[int, int] | None, str]:
@@ -796,10 +800,10 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             or (prev is not None and prev.low in _DET and not head.endswith(("ed", "ing")) and head not in _INTRANSITIVE)
         )
         if head == "dead" and a == b:
-            k2, kinds, neg = _back_over_aux(toks, a - 1 if prev is not None and prev.low in _RAISING else a)
+            k2, kinds = _back_over_aux(toks, a - 1 if prev is not None and prev.low in _RAISING else a)
             if kinds and kinds[0] == "be":
                 # "12 people are confirmed dead", "seven of them were dead": a state, no agent
-                st = _Statement((a, b), harm, "intransitive", negated=neg)
+                st = _Statement((a, b), harm, "intransitive")
                 st.victims, _ = _subject_before(toks, k2, out)
                 out.append(st)
                 continue
@@ -849,7 +853,7 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                 if toks[j].low.endswith("ing") and (j == 0 or toks[j - 1].low in (",", "while", "thus")):
                     st.agent = _previous_agent(out)
                 else:
-                    k2, _, _ = _back_over_aux(toks, j)
+                    k2, _ = _back_over_aux(toks, j)
                     span, how = _subject_before(toks, k2, out)
                     st.agent = span
             if st.victims is None and st.toll is None and last not in _KEEP_BARE_NOUNS:
@@ -859,8 +863,7 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
         # --- intransitive: died, perished, lost their lives
         if head in _INTRANSITIVE or head in _LOSE:
             st = _Statement((a, b), harm, "intransitive")
-            k2, kinds, neg = _back_over_aux(toks, a)
-            st.negated = neg
+            k2, kinds = _back_over_aux(toks, a)
             span, how = _subject_before(toks, k2, out)
             if how == "coordinated":
                 span = _previous_victims(out)
@@ -869,12 +872,12 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             out.append(st)
             continue
         # --- verbs
-        k2, kinds, neg = _back_over_aux(toks, a)
+        k2, kinds = _back_over_aux(toks, a)
         object_follows = nxt_i < len(toks) and _starts_np(toks, nxt_i)
         if head.endswith("ing"):
             # participle or progressive: "strikes killing Iranian commanders", ", killing 1,200 people",
             # "it is killing civilians"
-            st = _Statement((a, b), harm, "active", negated=neg)
+            st = _Statement((a, b), harm, "active")
             st.victims = _np_forward(toks, nxt_i)
             before = toks[k2] if k2 >= 0 else None
             if before is not None and (before.low in (",", "while", "thus", "and", "also", "by") or before.low in _QUOTE_CHARS):
@@ -902,13 +905,13 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
         if (not kinds and object_follows and head.endswith(("ed", "en")) and a == b and (
                 before_tok is None or before_tok.low in _DET or before_tok.low in _PREP)):
             # an adjectival participle: "Wounded people are treated", "the injured soldiers"
-            st = _Statement((a, b), harm, "passive_agentless", negated=neg)
+            st = _Statement((a, b), harm, "passive_agentless")
             st.victims = _np_forward(toks, nxt_i)
             out.append(st)
             continue
         if passive:
             agent = _by_agent(toks, b)
-            st = _Statement((a, b), harm, "passive_agentive" if agent else "passive_agentless", negated=neg)
+            st = _Statement((a, b), harm, "passive_agentive" if agent else "passive_agentless")
             st.agent = agent
             before = toks[k2] if k2 >= 0 else None
             if before is not None and before.low in ("it", "they", "he", "she", "we", "i", "you") and not kinds:
@@ -926,18 +929,19 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             out.append(st)
             continue
         # active finite verb
-        st = _Statement((a, b), harm, "active", negated=neg)
+        st = _Statement((a, b), harm, "active")
         st.victims = _np_forward(toks, nxt_i)
         span, how = _subject_before(toks, k2, out)
         if how == "coordinated":
             span = _previous_agent(out) if out else _clause_subject(toks, k2)
         st.agent = span
         out.append(st)
+    # negation and modality by the scope of the clause, judged at the trigger ("no one was killed",
+    # "denied killing", "could be killed")
+    negated, hypothetical = judge([t.text for t in toks])
     for st in out:
-        if st.victims is not None:
-            words = [toks[x].low for x in range(st.victims[0], st.victims[1] + 1) if toks[x].is_word]
-            if words and (words[0] in _NONE_WORDS or words[:2] == ["no", "one"]):
-                st.negated = True
+        st.negated = bool(negated[st.trigger[0]])
+        st.hypothetical = bool(hypothetical[st.trigger[0]])
     return out
 
 
@@ -1124,6 +1128,8 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
         - ``cause``: an instrument or event phrase that is not an agent
           ("in the explosions") or None;
         - ``negated``: True for "no one was killed", "was not killed".
+        - ``hypothetical``: True for "could be killed", "if they die", a
+          question: not a statement that someone was killed.
 
         Documents without a casualty statement have no rows (this is an
         event table; join on the corpus to count zeros).
@@ -1191,6 +1197,7 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
     table = pd.DataFrame(rows, columns=columns)
     table["number"] = table["number"].astype("Int64")
     table["negated"] = table["negated"].astype(bool)
+    table["hypothetical"] = table["hypothetical"].astype(bool)
     for col in ("sentence_id", "start", "end"):
         table[col] = table[col].astype("int64")
     return table
@@ -1255,6 +1262,7 @@ def _row(doc_id: str, outlet: str, sid: int, text: str, s_start: int, toks: list
         "harm": st.harm,
         "cause": _span_text(text, toks, st.cause),
         "negated": st.negated,
+        "hypothetical": st.hypothetical,
         "_trigger_start": toks[st.trigger[0]].start,
     }
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
+import warnings
 from collections.abc import Callable
 from typing import Any, Literal
 
@@ -26,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from framing import schema
+from framing._checks import check_count, check_option
 from framing.errors import SchemaError
 
 __all__ = ["wire_pairs", "edits", "on_edits", "normalise_typography", "EDIT_EXTRA_COLUMNS"]
@@ -143,8 +145,7 @@ def wire_pairs(
     from sklearn.feature_extraction.text import HashingVectorizer
 
     lookup = _corpus_lookup(corpus)
-    if not isinstance(shingle, (int, np.integer)) or shingle < 1:
-        raise SchemaError(f"shingle must be a whole number of words >= 1, got {shingle!r}")
+    check_count("shingle", shingle, minimum=1)
     ids = list(lookup)
     columns = list(schema.WIRE_PAIRS)
     if len(ids) < 2:
@@ -389,8 +390,8 @@ def edits(corpus: pd.DataFrame, doc_a: str, doc_b: str, *, threshold: float = 0.
 
 
 def on_edits(
-    measure: Callable[..., pd.DataFrame],
     corpus: pd.DataFrame,
+    measure: Callable[..., pd.DataFrame],
     doc_a: str,
     doc_b: str,
     *,
@@ -409,12 +410,14 @@ def on_edits(
 
     Parameters
     ----------
+    corpus : pandas.DataFrame
+        A corpus with ``doc_id``, ``outlet`` and ``text``.
     measure : callable
         A function taking a corpus first and returning a table with
         ``doc_id``, ``start`` and ``end``: :func:`framing.find`,
         :func:`framing.casualties`, :func:`framing.actor_labels`, ...
-    corpus : pandas.DataFrame
-        A corpus with ``doc_id``, ``outlet`` and ``text``.
+        (``on_edits(measure, corpus, ...)``, the order of earlier releases, still
+        works with a :class:`FutureWarning`.)
     doc_a, doc_b : str
         The two documents.
     changed : {"words", "sentence"}, default "words"
@@ -440,8 +443,11 @@ def on_edits(
         If the measure's table lacks ``doc_id``, ``start`` or ``end``, or a
         doc_id is not in the corpus.
     """
-    if changed not in ("words", "sentence"):
-        raise SchemaError(f"changed must be 'words' or 'sentence', got {changed!r}")
+    if callable(corpus) and isinstance(measure, pd.DataFrame):
+        warnings.warn("on_edits takes the corpus first now: on_edits(corpus, measure, doc_a, doc_b); "
+                      "the old order will be refused in the next release", FutureWarning, stacklevel=2)
+        corpus, measure = measure, corpus
+    check_option("changed", changed, ("words", "sentence"))
     doc_a, doc_b = str(doc_a), str(doc_b)
     _, spans = _edit_rows(corpus, doc_a, doc_b, threshold)
     sub = corpus[corpus["doc_id"].astype(str).isin([doc_a, doc_b])]

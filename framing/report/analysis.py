@@ -119,7 +119,7 @@ def corpus_inputs(source: Any) -> list[dict[str, str]]:
     raise InputNotFoundError(f"corpus {source} does not exist")
 
 
-def _load_corpus(source: Any) -> pd.DataFrame:
+def _load_corpus(source: Any, outlet: str | None = None) -> pd.DataFrame:
     if isinstance(source, pd.DataFrame):
         schema.require(source, schema.CORPUS, what="corpus")
         return source
@@ -128,7 +128,7 @@ def _load_corpus(source: Any) -> pd.DataFrame:
     path = Path(source)
     if not path.exists():
         raise InputNotFoundError(f"corpus {source} does not exist (give a file, a folder, or 'example')")
-    return stage_io.read_corpus(path)
+    return stage_io.read_corpus(path, outlet=outlet)
 
 
 # --------------------------------------------------------------------------- running the analysis
@@ -529,6 +529,8 @@ def report(
     parameters: Mapping[str, Any] | None = None,
     progress: bool = False,
     source_label: str | None = None,
+    outlet: str | None = None,
+    csv_escape: bool = True,
 ) -> Path:
     """Run the whole analysis of a corpus and write an evidence-linked report.
 
@@ -538,7 +540,12 @@ def report(
         A corpus table, any path :func:`framing.read_corpus` reads, or
         ``"example"`` for the bundled corpus.
     out_dir : str or Path
-        Folder to write into (created; files of an earlier run are replaced).
+        Folder to write into (created). Files of an earlier report in it are replaced, and those
+        the new report does not write again are removed; any other file (a table or figure of
+        your own) is left alone. Each file is written under a temporary name and renamed when
+        complete; a second run writing the same folder fails at once
+        (:class:`~framing.errors.OutputError`), as does a folder that is a file or cannot be
+        written, before the analysis runs.
     actors : mapping, str or Path, optional
         Actor name -> aliases, or a YAML file of that mapping (see
         :func:`load_actors`). Without actors the label section says so.
@@ -570,6 +577,13 @@ def report(
         Show a progress bar on standard error.
     source_label : str, optional
         How the manifest names the corpus (a study gives the path relative to its spec).
+    outlet : str, optional
+        The outlet of every document a corpus read from a path gives none (as in
+        :func:`framing.read_corpus`); recorded in the manifest's parameters.
+    csv_escape : bool
+        Write text cells of the CSV tables that a spreadsheet would run as formulas (starting
+        with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) with a leading ``'``
+        (numbers are never changed). False writes every cell as it is.
 
     Returns
     -------
@@ -582,40 +596,115 @@ def report(
         ``evidence.csv``: ``eid, kind, doc_id, outlet, start, end, voice, keys,
         description``), ``figures/*.{png,pdf,svg}`` and ``manifest.json``.
     """
-    source = corpus
-    actors_map = load_actors(actors) if actors is not None else None
-    table = _load_corpus(source)
-    if by not in table.columns:
-        raise SchemaError(f"cannot compare by {by!r}: the corpus has no such column; columns: {list(table.columns)}")
-    analysis = _analyse(
-        table, actors=actors_map, lexicons=lexicons, wire=wire, min_wire_similarity=min_wire_similarity, by=by,
-        voice=voice, seed=seed, n_resamples=n_resamples, keyness_terms=keyness_terms, progress=progress,
-    )
+    from framing import _atomic, _signals
+
     out = Path(out_dir)
-    params = {
-        "by": by, "voice": voice, "lexicons": list(lexicons) if lexicons is not None else None,
-        "actors": actors_map, "wire": [list(p) for p in wire] if wire is not None else None,
-        "min_wire_similarity": min_wire_similarity, "n_resamples": n_resamples, "keyness_terms": keyness_terms,
-        "max_articles": max_articles, **dict(parameters or {}),
-    }
-    return _write(analysis, out, source=source, title=title or "Framing report", params=params,
-                  seed=seed, keyness_n=keyness_terms, max_articles=max_articles, by=by, voice=voice,
-                  source_label=source_label)
+    check_output_dir(out)  # before the analysis: a file in the way, a folder that cannot be created
+    with _signals.terminate_as_interrupt(), _atomic.OutputLock(out, folder=True):  # writable, and ours alone
+        source = corpus
+        actors_map = load_actors(actors) if actors is not None else None
+        table = _load_corpus(source, outlet)
+        if outlet is not None:
+            parameters = {"outlet": outlet, **dict(parameters or {})}
+        if by not in table.columns:
+            raise SchemaError(f"cannot compare by {by!r}: the corpus has no such column; "
+                              f"columns: {list(table.columns)}")
+        analysis = _analyse(
+            table, actors=actors_map, lexicons=lexicons, wire=wire, min_wire_similarity=min_wire_similarity, by=by,
+            voice=voice, seed=seed, n_resamples=n_resamples, keyness_terms=keyness_terms, progress=progress,
+        )
+        params = {
+            "by": by, "voice": voice, "lexicons": list(lexicons) if lexicons is not None else None,
+            "actors": actors_map, "wire": [list(p) for p in wire] if wire is not None else None,
+            "min_wire_similarity": min_wire_similarity, "n_resamples": n_resamples, "keyness_terms": keyness_terms,
+            "max_articles": max_articles, **dict(parameters or {}),
+        }
+        return _write(analysis, out, source=source, title=title or "Framing report", params=params,
+                      seed=seed, keyness_n=keyness_terms, max_articles=max_articles, by=by, voice=voice,
+                      source_label=source_label, csv_escape=csv_escape)
+
+
+#: the sub-folders of a report folder
+REPORT_FOLDERS = ("tables", "figures")
+
+
+def check_output_dir(out: Path) -> None:
+    """Refuse a report folder that cannot be made, before any work is done.
+
+    Creates ``out`` (and its ``tables/`` and ``figures/``) if needed.
+
+    Raises
+    ------
+    OutputError
+        ``out`` or one of its sub-folders is an existing file, or ``out`` cannot be created.
+    """
+    from framing.errors import OutputError
+
+    for folder in (*(out / name for name in REPORT_FOLDERS), out, *out.parents):
+        if folder.exists():
+            if not folder.is_dir():
+                raise OutputError(f"{folder}: is a file; the report needs a folder there (give another output folder)")
+            if folder in out.parents:
+                break
+    try:
+        for name in REPORT_FOLDERS:
+            (out / name).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"{out}: cannot create the report folder ({exc.strerror or exc})") from None
+
+
+def _own_files(out: Path) -> dict[str, str]:
+    """Files an earlier report wrote in ``out`` (relative path -> SHA-256), from its manifest.
+
+    Only paths inside ``tables/`` and ``figures/`` (and ``index.html``) count; an unreadable
+    or foreign manifest gives none, so nothing is removed.
+    """
+    try:
+        manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+        outputs = manifest["outputs"]
+        files = outputs.get("files")
+        if files is None:  # a report of an earlier version: its tables (with hashes) and figures
+            files = {f"tables/{name}.csv": digest for name, digest in outputs.get("tables", {}).items()}
+            files.update({rel: None for rel in outputs.get("figures", [])})
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+    own = {}
+    for rel, digest in dict(files).items():
+        parts = Path(str(rel)).parts
+        if (len(parts) == 2 and parts[0] in REPORT_FOLDERS and parts[1] not in ("..", ".")) or parts == ("index.html",):
+            own[str(rel)] = digest
+    return own
+
+
+def _remove_stale(out: Path, before: Mapping[str, str | None], now: Mapping[str, str]) -> list[str]:
+    """Remove the files an earlier report wrote that this one did not, if unchanged since; return
+    the paths of those kept because they were changed."""
+    kept = []
+    for rel, digest in sorted(before.items()):
+        path = out / rel
+        if rel in now or not path.is_file() or path.is_symlink():
+            continue
+        if digest is not None and _sha256_file(path) != digest:
+            kept.append(rel)  # edited since: it is the user's now
+            continue
+        path.unlink(missing_ok=True)
+    return kept
 
 
 def _write(analysis: _Analysis, out: Path, *, source: Any, title: str, params: dict, seed: int, keyness_n: int,
-           max_articles: int, by: str, voice: str | None, source_label: str | None = None) -> Path:
+           max_articles: int, by: str, voice: str | None, source_label: str | None = None,
+           csv_escape: bool = True) -> Path:
     import matplotlib
 
     matplotlib.use("Agg", force=False) if matplotlib.get_backend().lower() != "agg" else None
     import matplotlib.pyplot as plt
 
+    from framing import _atomic, _formulas
     from framing.report import plot
 
-    (out / "tables").mkdir(parents=True, exist_ok=True)
-    (out / "figures").mkdir(parents=True, exist_ok=True)
-    for old in list((out / "tables").glob("*.csv")) + [p for p in (out / "figures").iterdir() if p.is_file()]:
-        old.unlink()
+    before = _own_files(out)  # what an earlier report wrote here: the only files ever removed
+    for name in REPORT_FOLDERS:
+        (out / name).mkdir(parents=True, exist_ok=True)
     corpus = analysis.corpus
     t = analysis.tables
     groups = sorted(map(str, corpus[by].unique()))
@@ -632,7 +721,8 @@ def _write(analysis: _Analysis, out: Path, *, source: Any, title: str, params: d
 
     def write_table(name: str, frame: pd.DataFrame) -> str:
         path = out / "tables" / f"{name}.csv"
-        frame.to_csv(path, index=False, lineterminator="\n")
+        with _atomic.atomic_open(path, "w", encoding="utf-8", newline="") as fh:
+            (_formulas.neutralise(frame) if csv_escape else frame).to_csv(fh, index=False, lineterminator="\n")
         written_tables[name] = path.name
         return path.name
 
@@ -678,8 +768,15 @@ def _write(analysis: _Analysis, out: Path, *, source: Any, title: str, params: d
     sections = _sections(analysis, evidence, ref_ids, figures, written_tables, outlet_of, group_of, by, voice,
                          keyness_n)
     html_text = _page(analysis, evidence, sections, title=title, outlet_of=outlet_of, max_articles=max_articles)
-    index = out / "index.html"
-    index.write_text(html_text, encoding="utf-8")
+    index = _atomic.write_text(out / "index.html", html_text)
+    written = {f"tables/{fn}": _sha256_file(out / "tables" / fn) for fn in written_tables.values()}
+    written.update({rel: _sha256_file(out / rel) for rel in
+                    (f"figures/{stem}.{ext}" for stem in figures for ext in ("png", "pdf", "svg"))})
+    written["index.html"] = _sha256_file(index)
+    kept = _remove_stale(out, before, written)
+    if kept:
+        warnings.warn(f"{out}: kept {', '.join(kept)} from an earlier report (changed since it was written)",
+                      stacklevel=3)
 
     # ---- manifest
     manifest = {
@@ -700,10 +797,11 @@ def _write(analysis: _Analysis, out: Path, *, source: Any, title: str, params: d
         "outputs": {
             "tables": {name: _sha256_file(out / "tables" / fn) for name, fn in sorted(written_tables.items())},
             "figures": sorted(f"figures/{stem}.{ext}" for stem in figures for ext in ("png", "pdf", "svg")),
+            "files": dict(sorted(written.items())),  # every file this report wrote: the next run's to replace
+            "csv_escape": csv_escape,
         },
     }
-    (out / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n",
-                                       encoding="utf-8")
+    _atomic.write_text(out / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False, default=str) + "\n")
     return index
 
 

@@ -28,7 +28,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
-from framing import schema
+from framing import _atomic, schema
 from framing.errors import SchemaError
 
 #: Okabe & Ito (2008) colour-blind-safe palette, black last
@@ -145,7 +145,9 @@ def save_figure(
     """Write a figure as PNG (``dpi``), PDF and SVG next to each other.
 
     Files carry no creation dates and SVG ids are fixed, so the same figure
-    drawn twice gives identical files.
+    drawn twice gives identical files. Each file is written under a temporary
+    name and renamed when complete, so an existing figure is never left half
+    overwritten.
 
     Parameters
     ----------
@@ -178,7 +180,8 @@ def save_figure(
             if fmt not in metadata:
                 raise SchemaError(f"unknown figure format {fmt!r}; expected one of png, pdf, svg")
             path = stem.with_name(stem.name + "." + fmt)
-            fig.savefig(path, format=fmt, dpi=dpi, metadata=metadata[fmt], bbox_inches="tight")
+            with _atomic.atomic_path(path) as tmp:  # a complete file or the previous one, never half of one
+                fig.savefig(tmp, format=fmt, dpi=dpi, metadata=metadata[fmt], bbox_inches="tight")
             written.append(path)
     return written
 

@@ -20,7 +20,7 @@ A study spec names everything an analysis depends on, so that running it again
       min_similarity: 0.25
     keyness_terms: 10
     seed: 20240117
-    output: output                  # folder, relative to this file
+    output: output                  # folder, relative to this file and inside its folder
 
 :func:`run_study` writes the report into ``<output>/report/`` (``index.html``,
 ``tables/``, ``figures/``, ``manifest.json``). Paths recorded in the manifest
@@ -31,6 +31,7 @@ byte-identical tables and the same manifest apart from its time stamp.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -72,6 +73,28 @@ class Study:
     def output_dir(self) -> Path:
         """Where the study writes (``output`` resolved against the spec's folder)."""
         return (self.path.parent / self.output).resolve()
+
+    def output_folder(self, output: str | Path | None = None) -> Path:
+        """The folder :func:`run_study` writes into: ``output`` if given, else the spec's own.
+
+        Raises
+        ------
+        SchemaError
+            No ``output`` is given and the spec's ``output`` is an absolute path or climbs out
+            of the spec's folder (``../x``): a spec from someone else must not choose where
+            files are written; give the folder explicitly instead.
+        """
+        if output is not None:
+            return Path(output)
+        own = Path(self.output)
+        if own.is_absolute() or os.path.normpath(own).split(os.sep)[0] == os.pardir:
+            line = _line_of(self.path.read_text(encoding="utf-8"), "output") if self.path.is_file() else ""
+            raise SchemaError(
+                f"study spec {self.path}{line}: output {self.output!r} is outside the study's folder "
+                f"{self.path.parent}; give the output folder explicitly (framing study run SPEC --output DIR, "
+                "or run_study(spec, output=DIR))"
+            )
+        return self.output_dir
 
     @property
     def corpus_path(self) -> str | Path:
@@ -124,21 +147,14 @@ def load_study(path: str | Path) -> Study:
         Malformed YAML, an unknown key, or a value of the wrong type; the
         message names the file, the line and the key.
     """
-    import yaml
-
+    from framing._yaml import decode_utf8, load_yaml, read_limited
     from framing.measures.actors import load_actors
 
     p = Path(path)
     if not p.is_file():
         raise InputNotFoundError(f"study spec {p} does not exist")
-    text = p.read_text(encoding="utf-8")
-    try:
-        spec = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" line {mark.line + 1}" if mark is not None else ""
-        problem = " ".join(str(getattr(exc, "problem", None) or exc).split())
-        raise SchemaError(f"study spec {p}{where}: not valid YAML ({problem})") from None
+    text = decode_utf8(read_limited(p, f"study spec {p}", SchemaError), f"study spec {p}", SchemaError)
+    spec = load_yaml(text, f"study spec {p}", SchemaError)
     spec = _mapping(spec, f"study spec {p}", _TOP_KEYS, text)
     for key in ("name", "corpus"):
         if not isinstance(spec.get(key), str) or not spec[key].strip():
@@ -167,7 +183,8 @@ def load_study(path: str | Path) -> Study:
         raise SchemaError(f"study spec {p}: wire.min_similarity must be a number between 0 and 1, got {min_sim!r}")
     return Study(
         path=p.resolve(), name=spec["name"].strip(), corpus=corpus, title=str(spec.get("title") or ""),
-        description=str(spec.get("description") or ""), actors=actors, lexicons=lexicons,
+        description=str(spec.get("description") or ""), actors=actors,
+        lexicons=None if lexicons is None else [str(x) for x in lexicons],
         by=str(compare.get("by", "outlet")), voice=None if voice == "all" else voice,
         n_resamples=_int(compare.get("n_resamples", 1999), f"study spec {p}: compare.n_resamples", minimum=1),
         wire_pairs=pairs, min_wire_similarity=float(min_sim),
@@ -177,7 +194,9 @@ def load_study(path: str | Path) -> Study:
     )
 
 
-def run_study(spec: str | Path | Study, *, output: str | Path | None = None, progress: bool = False) -> Path:
+def run_study(
+    spec: str | Path | Study, *, output: str | Path | None = None, progress: bool = False, csv_escape: bool = True
+) -> Path:
     """Run a study spec and write its report next to it.
 
     Parameters
@@ -185,20 +204,31 @@ def run_study(spec: str | Path | Study, *, output: str | Path | None = None, pro
     spec : str, Path or Study
         The ``study.yaml`` file (or a loaded :class:`Study`).
     output : str or Path, optional
-        Write here instead of the spec's ``output`` folder.
+        Write here instead of the spec's ``output`` folder. Needed when the spec's ``output`` is
+        an absolute path or outside the spec's folder (see :meth:`Study.output_folder`).
     progress : bool
         Show a progress bar on standard error.
+    csv_escape : bool
+        Neutralise CSV cells a spreadsheet would run as formulas (see :func:`framing.report`).
 
     Returns
     -------
     pathlib.Path
         ``<output>/report/index.html``; beside it ``tables/*.csv``,
         ``figures/*.{png,pdf,svg}`` and ``manifest.json`` (see :func:`framing.report`).
+
+    Raises
+    ------
+    SchemaError
+        The spec's ``output`` is outside its folder and no ``output`` is given.
+    OutputError
+        The output (or a folder in it) is a file, cannot be written, or another run is
+        writing it. All of these are found before the analysis runs.
     """
     from framing.report.analysis import report
 
     study = spec if isinstance(spec, Study) else load_study(spec)
-    out = Path(output) if output is not None else study.output_dir
+    out = study.output_folder(output)
     parameters = {"study": {"name": study.name, "spec": study.path.name, "description": study.description,
                             "spec_sha256": hashlib.sha256(study.path.read_bytes()).hexdigest()}}
     return report(
@@ -206,5 +236,5 @@ def run_study(spec: str | Path | Study, *, output: str | Path | None = None, pro
         wire=study.wire_pairs, min_wire_similarity=study.min_wire_similarity, by=study.by, voice=study.voice,
         seed=study.seed, n_resamples=study.n_resamples, keyness_terms=study.keyness_terms,
         title=study.title or study.name, max_articles=study.max_articles, parameters=parameters, progress=progress,
-        source_label=study.corpus,
+        source_label=study.corpus, csv_escape=csv_escape,
     )

@@ -208,7 +208,8 @@ def find(docs: Documents, *, lexicons: Any = None) -> dd.DataFrame:
     Returns
     -------
     dask.dataframe.DataFrame
-        ``doc_id, outlet, sentence_id, start, end, match, lexicon, category, term, voice, negated``.
+        ``doc_id, outlet, sentence_id, start, end, match, lexicon, category, term, voice, negated,
+        hypothetical`` (:data:`framing.schema.MATCHES`).
     """
     return apply(_measure("find"), docs, lexicons=lexicons)
 

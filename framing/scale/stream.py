@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import codecs
 import gzip
+import io
+import itertools
 import os
 import time
 import warnings
@@ -34,12 +36,13 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from framing.io import accounting
-from framing.io import corpus as _corpus
 import framing.match  # noqa: F401 - registers find and score
 import framing.measures  # noqa: F401 - registers the measures
 import framing.text  # noqa: F401 - registers sentences, quotes and voice
-from framing import registry
+from framing import _atomic, _formulas, _signals, registry
+from framing.io import accounting, readers
+from framing.io.corpus import as_corpus
+from framing.io.readers import ReadOptions
 from framing.errors import CorpusError, InputNotFoundError, UsageError
 
 __all__ = [
@@ -71,24 +74,10 @@ class StreamError(UsageError):
 
 
 @dataclass(frozen=True)
-class _ReadOptions:
-    path: str
-    fmt: str
-    doc_id_col: str = "doc_id"
-    outlet_col: str = "outlet"
-    text_col: str = "text"
-    outlet: str | None = None
-    clean: bool = True
-    patterns: Mapping[str, str] | None = None
-    keep_raw: bool = True
-    encoding: str = "utf-8"
-
-
-@dataclass(frozen=True)
 class _Job:
     """What a worker does with each chunk: read it, then apply ``func``."""
 
-    read: _ReadOptions
+    read: ReadOptions
     func: Callable[..., pd.DataFrame] | None
     options: Mapping[str, Any] = field(default_factory=dict)
     stage: str = "read"
@@ -165,7 +154,7 @@ codecs.register_error("framing-stream-replace", _note_decode_error)
 
 
 def _detect(path: Path) -> str:
-    return _corpus._detect(path)
+    return readers.detect_format(path)
 
 
 def _jsonl_chunks(path: Path, chunksize: int) -> Iterator[_Chunk]:
@@ -185,23 +174,35 @@ def _jsonl_chunks(path: Path, chunksize: int) -> Iterator[_Chunk]:
                 index, pos, first, lines, n_records = index + 1, now, lineno + 1, [], 0
         if n_records or index == 0:
             yield _Chunk(index, "jsonl", b"".join(lines), first, lineno, raw.tell() - pos)
-    except (OSError, EOFError) as exc:
-        raise CorpusError(f"{path}: cannot read the file after line {lineno} ({exc})") from None
+    except readers.DAMAGED as exc:
+        raise CorpusError(f"{path}: cannot read the file after line {lineno}, it is damaged ({exc})") from None
+    except OSError as exc:
+        raise InputNotFoundError(f"{path}: cannot read the file after line {lineno} ({exc.strerror or exc})") from None
     finally:
         raw.close()
 
 
-def _csv_chunks(path: Path, sep: str, read: _ReadOptions, chunksize: int) -> Iterator[_Chunk]:
-    options = _corpus._csv_options(sep, (read.doc_id_col, read.outlet_col, read.text_col))
+def _text_stream(path: Path, encoding: str) -> Any:
+    """``path`` opened again as text, for :class:`framing.io.readers.FieldCheck` (pandas reads the bytes)."""
+    raw = open(path, "rb")  # noqa: SIM115 - closed with the text stream
+    binary = gzip.GzipFile(fileobj=raw, mode="rb") if path.name.lower().endswith(".gz") else raw
+    return io.TextIOWrapper(binary, encoding=encoding, errors="replace", newline="")
+
+
+def _csv_chunks(path: Path, sep: str, read: ReadOptions, chunksize: int) -> Iterator[_Chunk]:
+    options = readers.csv_options(sep, (read.doc_id_col, read.outlet_col, read.text_col))
     del _DECODE_ERRORS[:]
     raw = open(path, "rb")  # noqa: SIM115 - closed in finally
     binary = gzip.GzipFile(fileobj=raw, mode="rb") if path.name.lower().endswith(".gz") else raw
+    text = None
     pos, row, index = 0, 1, 0
     try:
+        text = _text_stream(path, read.encoding)
+        fields = readers.FieldCheck(text, path, sep)
         reader = pd.read_csv(
             binary, chunksize=chunksize, encoding=read.encoding, encoding_errors="framing-stream-replace", **options
         )
-        for table in reader:
+        for table in _checked(reader, fields):
             if _DECODE_ERRORS:
                 warnings.warn(
                     f"{path}: undecodable bytes as {read.encoding} near rows {row}-{row + len(table) - 1}; "
@@ -211,14 +212,33 @@ def _csv_chunks(path: Path, sep: str, read: _ReadOptions, chunksize: int) -> Ite
                 )
                 del _DECODE_ERRORS[:]
             now = raw.tell()
-            yield _Chunk(index, "table", table, row, row + len(table) - 1, now - pos)
+            lines = readers.positions(fields.lines(len(table)), len(table), "line")
+            yield _Chunk(index, "table", (table, lines), row, row + len(table) - 1, now - pos)
             index, pos, row = index + 1, now, row + len(table)
     except pd.errors.EmptyDataError:
         raise CorpusError(f"{path}: the file is empty; expected a header line with columns") from None
     except pd.errors.ParserError as exc:
         raise CorpusError(f"{path}: malformed {'TSV' if sep == chr(9) else 'CSV'} near row {row} ({exc})") from None
+    except readers.DAMAGED as exc:
+        raise CorpusError(f"{path}: cannot read the file after row {row - 1}, it is damaged ({exc})") from None
     finally:
+        if text is not None:
+            text.close()
         raw.close()
+
+
+def _checked(tables: Iterator[pd.DataFrame], fields: Any) -> Iterator[pd.DataFrame]:
+    """The tables pandas reads; when it stops at a malformed record, the record that has a wrong
+    number of fields is named instead (as a whole-file read names it)."""
+    while True:
+        try:
+            table = next(tables)
+        except StopIteration:
+            return
+        except pd.errors.ParserError:
+            fields.lines()  # raises naming the line, if that is what is wrong
+            raise
+        yield table
 
 
 def _parquet_chunks(path: Path, chunksize: int) -> Iterator[_Chunk]:
@@ -236,9 +256,9 @@ def _parquet_chunks(path: Path, chunksize: int) -> Iterator[_Chunk]:
             yield _Chunk(0, "arrow", handle.schema_arrow.empty_table(), 1, 0, 0)
 
 
-def _dir_chunks(read: _ReadOptions, chunksize: int) -> Iterator[_Chunk]:
+def _dir_chunks(read: ReadOptions, chunksize: int) -> Iterator[_Chunk]:
     path = Path(read.path)
-    plan, source = _corpus._read_directory(path, read.encoding, read.doc_id_col, texts=False)
+    plan, source = readers.read_directory(path, read.encoding, read.doc_id_col, texts=False)
     html = [f for f in plan["file"] if not str(f).lower().endswith(".txt")]
     if html:
         raise CorpusError(
@@ -261,7 +281,7 @@ def _progress_total(path: Path, fmt: str) -> tuple[int | None, str]:
     return path.stat().st_size, "B"
 
 
-def _raw_chunks(read: _ReadOptions, chunksize: int) -> Iterator[_Chunk]:
+def _raw_chunks(read: ReadOptions, chunksize: int) -> Iterator[_Chunk]:
     path = Path(read.path)
     if read.fmt == "jsonl":
         return _jsonl_chunks(path, chunksize)
@@ -275,23 +295,28 @@ def _raw_chunks(read: _ReadOptions, chunksize: int) -> Iterator[_Chunk]:
 # --------------------------------------------------------------------------- one chunk (worker side)
 
 
-def _chunk_corpus(read: _ReadOptions, chunk: _Chunk) -> pd.DataFrame:
+def _chunk_corpus(read: ReadOptions, chunk: _Chunk) -> pd.DataFrame:
     unit = {"jsonl": "lines", "files": "files"}.get(chunk.kind, "rows")
     source = f"{read.path}, {unit} {chunk.first}-{chunk.last}"
+    columns = (read.doc_id_col, read.outlet_col, read.text_col)
+    positions = None
     if chunk.kind == "files":
         source, table = chunk.payload
         folder = Path(read.path)
-        table = table.assign(text=[_corpus._read_text_file(folder / f, read.encoding) for f in table["file"]])
+        table = table.assign(text=[readers.read_text_file(folder / f, read.encoding) for f in table["file"]])
     elif chunk.kind == "jsonl":
-        text = _corpus._decode(chunk.payload, source, read.encoding)
+        text = readers.decode(chunk.payload, source, read.encoding)
         if chunk.index == 0 and text.startswith("\ufeff"):
             text = text[1:]
-        table = _corpus._jsonl_frame(text, read.path, chunk.first)
+        table, positions = readers.jsonl_frame(text, read.path, chunk.first, columns)
     elif chunk.kind == "arrow":
         table = chunk.payload.to_pandas()
+        positions = pd.RangeIndex(chunk.first, chunk.first + len(table), name="row")
     else:
-        table = chunk.payload
-    docs = _corpus.as_corpus(
+        table, positions = chunk.payload
+    if positions is not None:
+        source = read.path  # the errors name the line or row itself
+    docs = as_corpus(
         table,
         doc_id_col=read.doc_id_col,
         outlet_col=read.outlet_col,
@@ -301,6 +326,7 @@ def _chunk_corpus(read: _ReadOptions, chunk: _Chunk) -> pd.DataFrame:
         patterns=read.patterns,
         keep_raw=read.keep_raw,
         source=source,
+        positions=positions,
     )
     # a metadata column with no value in this chunk (e.g. no title): typed as text, as it is
     # in the chunks (and the whole file) where it has values
@@ -348,13 +374,15 @@ class _Serial:
 _WORKER_JOBS: dict[str, _Job] = {}
 
 
-def _run_cached(key: str, blob: bytes, chunk: _Chunk) -> _Result:
+def _run_cached(key: str, blob: bytes, chunk: _Chunk, parent: int | None = None) -> _Result:
     """Run a chunk with the job unpickled once per worker process (so its lexicons, and the
     matching engine built from them, are reused from chunk to chunk)."""
     job = _WORKER_JOBS.get(key)
     if job is None:
         import pickle
 
+        if parent is not None:
+            _signals.die_with_parent(parent)  # no orphan when the parent is killed
         _WORKER_JOBS.clear()
         job = _WORKER_JOBS[key] = pickle.loads(blob)
     return _run_chunk(job, chunk)
@@ -382,8 +410,13 @@ class _Pool:
         from joblib import Parallel, delayed
 
         run = delayed(_run_cached)
-        parallel = Parallel(n_jobs=self.n, backend="loky", return_as="generator", pre_dispatch="2*n_jobs")
-        return parallel(run(self.key, self.blob, chunk) for chunk in chunks)
+        parent = os.getpid()
+        options = dict(n_jobs=self.n, backend="loky", return_as="generator", pre_dispatch="2*n_jobs")
+        try:  # each worker watches this process from its start, and ends with it
+            parallel = Parallel(**options, initializer=_signals.die_with_parent, initargs=(parent,))
+        except TypeError:  # pragma: no cover - a joblib without executor options: from the first chunk on
+            parallel = Parallel(**options)
+        return parallel(run(self.key, self.blob, chunk, parent) for chunk in chunks)
 
     def close(self) -> None:
         pass
@@ -427,11 +460,22 @@ class _Cluster:
             self.client.close()
 
 
-def _executor(job: _Job, n_jobs: int, scheduler: Any) -> _Serial | _Pool | _Cluster:
+def _executor(
+    job: _Job, n_jobs: int, scheduler: Any, chunks: Iterator[_Chunk]
+) -> tuple[_Serial | _Pool | _Cluster, Iterator[_Chunk], int]:
+    """The executor for ``n_jobs``, the chunks to give it, and its number of processes.
+
+    Processes are capped by the cores this process may use and by the number of chunks (the
+    first ``n`` chunks are read ahead to know), so ``n_jobs=1000`` on ten documents starts one.
+    """
     if scheduler is not None:
-        return _Cluster(job, scheduler)
-    n = resolve_jobs(n_jobs)
-    return _Serial(job) if n == 1 else _Pool(job, n)
+        return _Cluster(job, scheduler), chunks, 0
+    n = min(resolve_jobs(n_jobs), resolve_jobs(-1))
+    if n > 1:
+        ahead = list(itertools.islice(chunks, n))
+        n = max(1, len(ahead))
+        chunks = itertools.chain(ahead, chunks)
+    return (_Serial(job) if n == 1 else _Pool(job, n)), chunks, n
 
 
 class _SeenIds:
@@ -468,9 +512,10 @@ def _results(
     bar = tqdm(
         total=total, unit=unit, unit_scale=True, disable=not progress, desc=Path(job.read.path).name, leave=False
     )
-    executor = _executor(job, n_jobs, scheduler)
-    results = executor.map(_raw_chunks(job.read, chunksize))
+    executor = results = None
     try:
+        executor, chunks, stats.n_jobs = _executor(job, n_jobs, scheduler, _raw_chunks(job.read, chunksize))
+        results = executor.map(chunks)
         for result in results:
             for category, message in result.caught:
                 warnings.warn(message, category, stacklevel=3)
@@ -486,7 +531,8 @@ def _results(
         close = getattr(results, "close", None)
         if close is not None:
             close()
-        executor.close()
+        if executor is not None:
+            executor.close()
         bar.close()
 
 
@@ -497,6 +543,7 @@ class _Tally:
         self.row: dict[str, Any] = {c: 0 for c in accounting.ACCOUNT}
         self.row.update(stage=stage, missing="", flagged="")
         self.n_chunks = 0
+        self.n_jobs = 1  # processes that measured the chunks
 
     def add(self, account: pd.DataFrame) -> None:
         self.n_chunks += 1
@@ -522,7 +569,7 @@ def _job(
     if not path.exists():
         raise InputNotFoundError(f"{path}: no such file or directory")
     codecs.lookup(read_options.get("encoding", "utf-8"))
-    read = _ReadOptions(path=str(path), fmt=_detect(path), **read_options)
+    read = ReadOptions(path=str(path), fmt=_detect(path), **read_options)
     return _Job(read=read, func=_resolve_measure(measure), options=dict(options or {}), stage=_stage(measure))
 
 
@@ -636,12 +683,17 @@ def read_chunks(
 
 
 class _Sink:
-    """Writes tables to ``out`` as they come (Parquet or CSV); the file appears only when complete."""
+    """Writes tables to ``out`` as they come (Parquet or CSV); the file appears only when complete.
+
+    The output is locked for the time of the run (a second writer fails at once) and written to
+    a temporary file of its own, renamed over ``out`` by :meth:`close`. CSV / TSV text cells a
+    spreadsheet would run as formulas are neutralised unless ``csv_escape`` is False.
+    """
 
     #: tables held back while a column is still all-null (its type unknown), at most
     max_pending = 64
 
-    def __init__(self, out: str | Path, schema_: pa.Schema | None = None) -> None:
+    def __init__(self, out: str | Path, schema_: pa.Schema | None = None, *, csv_escape: bool = True) -> None:
         self.out = Path(out)
         name = self.out.name.lower()
         if name.endswith((".parquet", ".pq")):
@@ -652,7 +704,14 @@ class _Sink:
             raise StreamError(f"{self.out}: write results to a .parquet or .csv file (given {self.out.suffix!r})")
         if not self.out.parent.is_dir():
             raise InputNotFoundError(f"{self.out}: the folder {self.out.parent} does not exist")
-        self.tmp = self.out.with_name(f".{self.out.name}.partial")
+        self.csv_escape = csv_escape
+        self.lock = _atomic.OutputLock(self.out).acquire()
+        try:
+            self.pending_file = _atomic.PendingFile(self.out)
+        except BaseException:
+            self.lock.release()
+            raise
+        self.tmp = self.pending_file.path
         self.schema = schema_
         self.writer: pq.ParquetWriter | None = None
         self.handle: Any = None
@@ -662,6 +721,8 @@ class _Sink:
     def write(self, table: pd.DataFrame) -> None:
         self.n_rows += len(table)
         if self.fmt == "csv":
+            if self.csv_escape:
+                table = _formulas.neutralise(table)
             if self.handle is None:
                 self.handle = open(self.tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
                 table.to_csv(self.handle, index=False, sep="\t" if self.out.name.lower().endswith(".tsv") else ",")
@@ -722,17 +783,21 @@ class _Sink:
             if self.writer is None:
                 raise StreamError(f"{self.out}: the Parquet writer could not be opened")
             self.writer.close()
-        os.replace(self.tmp, self.out)
+        self.pending_file.commit()
+        self.lock.release()
 
     def abort(self) -> None:
-        if self.handle is not None:
-            self.handle.close()
-        if self.writer is not None:
-            self.writer.close()
-        self.tmp.unlink(missing_ok=True)
+        try:
+            if self.handle is not None:
+                self.handle.close()
+            if self.writer is not None:
+                self.writer.close()
+        finally:
+            self.pending_file.discard()
+            self.lock.release()
 
 
-def write_table(tables: Iterable[pd.DataFrame], out: str | Path) -> int:
+def write_table(tables: Iterable[pd.DataFrame], out: str | Path, *, csv_escape: bool = True) -> int:
     """Write tables one after another into one Parquet or CSV file, holding one at a time.
 
     Parameters
@@ -742,21 +807,27 @@ def write_table(tables: Iterable[pd.DataFrame], out: str | Path) -> int:
         (all missing) in the first tables takes its type from the first table that has values.
     out : str or Path
         A ``.parquet`` (written incrementally with :class:`pyarrow.parquet.ParquetWriter`) or
-        ``.csv`` / ``.tsv`` file. It appears only when complete; on error nothing is left behind.
+        ``.csv`` / ``.tsv`` file. It appears only when complete; on error nothing is left behind,
+        and a second writer to the same file fails at once (:class:`~framing.errors.OutputError`).
+    csv_escape : bool
+        In a CSV / TSV file, write text cells that a spreadsheet would run as formulas (starting
+        with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) with a leading ``'``.
+        False writes every cell as it is (for programs that read the file).
 
     Returns
     -------
     int
         The number of rows written.
     """
-    sink = _Sink(out)
-    try:
-        for table in tables:
-            sink.write(table)
-        sink.close()
-    except BaseException:
-        sink.abort()
-        raise
+    with _signals.terminate_as_interrupt():  # SIGTERM / SIGHUP clean up like Ctrl-C
+        sink = _Sink(out, csv_escape=csv_escape)
+        try:
+            for table in tables:
+                sink.write(table)
+            sink.close()
+        except BaseException:
+            sink.abort()
+            raise
     return sink.n_rows
 
 
@@ -778,6 +849,7 @@ def apply_file(
     patterns: Mapping[str, str] | None = None,
     keep_raw: bool = True,
     encoding: str = "utf-8",
+    csv_escape: bool = True,
 ) -> pd.DataFrame:
     """Measure a corpus file chunk by chunk and write the result incrementally.
 
@@ -792,14 +864,17 @@ def apply_file(
         A ``.jsonl``, ``.jsonl.gz``, ``.csv``, ``.tsv`` or ``.parquet`` corpus file, or a
         directory of ``.txt`` files with its optional sidecar (as :func:`framing.read_corpus`).
     out : str, Path or mapping
-        The result file, ``.parquet`` or ``.csv`` / ``.tsv``. Written under a temporary name and
-        renamed when complete, so a failed run leaves no partial file. A measure that returns
-        several tables (a dict of name -> DataFrame) writes each to ``out[name]``; the first
-        one is accounted for.
+        The result file, ``.parquet`` or ``.csv`` / ``.tsv``. Written under a temporary name of its
+        own and renamed when complete, so a failed or interrupted run (Ctrl-C, SIGTERM, SIGHUP)
+        leaves no partial file. A measure that returns several tables (a dict of name -> DataFrame)
+        writes each to ``out[name]``; the first one is accounted for. An output that is the input,
+        or that another run is writing, is refused before anything is read.
     options, n_jobs, scheduler, chunksize, progress
         See :func:`map_corpus`.
     doc_id_col, outlet_col, text_col, outlet, clean, patterns, keep_raw, encoding
         As in :func:`framing.read_corpus`.
+    csv_escape : bool
+        See :func:`write_table`.
 
     Returns
     -------
@@ -818,25 +893,28 @@ def apply_file(
     started = time.perf_counter()
     stats = _Tally(job.stage)
     several = isinstance(out, Mapping)
+    targets = list(out.items() if several else [("", out)])  # type: ignore[union-attr]
+    _atomic.check_paths([path], [target for _, target in targets])
     sinks: dict[str, _Sink] = {}
-    try:
-        for name, target in (out.items() if several else [("", out)]):  # type: ignore[union-attr]
-            sinks[name] = _Sink(target)
-        for result in _results(job, chunksize, n_jobs, scheduler, progress, stats):
-            if several:
-                if not isinstance(result.table, Mapping) or set(result.table) != set(sinks):
-                    got = list(result.table) if isinstance(result.table, Mapping) else "one table"
-                    raise StreamError(f"the measure returned {got}; the outputs name {list(sinks)}")
-                for name, sink in sinks.items():
-                    sink.write(result.table[name])
-            else:
-                sinks[""].write(result.table)
-        for sink in sinks.values():
-            sink.close()
-    except BaseException:
-        for sink in sinks.values():
-            sink.abort()
-        raise
+    with _signals.terminate_as_interrupt():  # SIGTERM / SIGHUP clean up like Ctrl-C
+        try:
+            for name, target in targets:
+                sinks[name] = _Sink(target, csv_escape=csv_escape)
+            for result in _results(job, chunksize, n_jobs, scheduler, progress, stats):
+                if several:
+                    if not isinstance(result.table, Mapping) or set(result.table) != set(sinks):
+                        got = list(result.table) if isinstance(result.table, Mapping) else "one table"
+                        raise StreamError(f"the measure returned {got}; the outputs name {list(sinks)}")
+                    for name, sink in sinks.items():
+                        sink.write(result.table[name])
+                else:
+                    sinks[""].write(result.table)
+            for sink in sinks.values():
+                sink.close()
+        except BaseException:
+            for sink in sinks.values():
+                sink.abort()
+            raise
     first = next(iter(sinks.values()))
     row = {
         **stats.row,
@@ -844,7 +922,7 @@ def apply_file(
         "output": "; ".join(str(s.out) for s in sinks.values()),
         "n_rows": first.n_rows,
         "n_chunks": stats.n_chunks,
-        "n_jobs": resolve_jobs(n_jobs) if scheduler is None else 0,
+        "n_jobs": stats.n_jobs if scheduler is None else 0,
         "seconds": time.perf_counter() - started,
     }
     return pd.DataFrame([row], columns=list(SUMMARY))

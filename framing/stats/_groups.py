@@ -8,11 +8,12 @@ from collections.abc import Sequence
 import pandas as pd
 from scipy import stats as sps
 
-from framing.errors import StatisticsError
+from framing._checks import check_level
+from framing.errors import StatisticsError, UsageError
 
 def z_value(ci_level: float) -> float:
-    if not 0 < ci_level < 1:
-        raise StatisticsError(f"ci_level must be between 0 and 1 (e.g. 0.95), got {ci_level!r}")
+    """The normal quantile of a two-sided ``ci_level`` interval."""
+    check_level("ci_level", ci_level)
     return float(sps.norm.ppf(0.5 + ci_level / 2))
 
 
@@ -61,5 +62,5 @@ def resolve_cluster(cluster: bool | str | None, table: pd.DataFrame) -> str | No
     if cluster is False or cluster is None:
         return None
     if not isinstance(cluster, str):
-        raise StatisticsError(f"cluster must be True, False or a column name, got {cluster!r}")
+        raise UsageError(f"cluster must be True, False or a column name, got {cluster!r}")
     return cluster

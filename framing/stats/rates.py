@@ -38,6 +38,7 @@ import pandas as pd
 from scipy import stats as sps
 
 from framing import schema
+from framing._checks import check_option
 from framing.errors import StatisticsError
 from framing.stats.results import (
     ALL_GROUPS,
@@ -423,8 +424,7 @@ def compare(
         no tokens, a reference that is not a group, a group that varies within a
         cluster.
     """
-    if family not in ("poisson", "negbin"):
-        raise StatisticsError(f"family must be 'poisson' or 'negbin', got {family!r}")
+    check_option("family", family, ("poisson", "negbin"))
     if "doc_id" not in getattr(scores, "columns", ()):
         schema.require(scores, ["doc_id"], what="scores table")
     clus = resolve_cluster(cluster, scores)

@@ -16,12 +16,14 @@ columns. The vectorised kernels (:func:`cluster_bootstrap_tables`,
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable
 from typing import Any, Literal
 
 import numpy as np
 import pandas as pd
 
+from framing._checks import check_option
 from framing.errors import StatisticsError
 from framing.stats.results import ALL_GROUPS, ResultTable, adjust_pvalues, result_table
 
@@ -71,6 +73,32 @@ def permuted_group_tables(Y: np.ndarray, groups: np.ndarray, n_groups: int, n_re
             out[s:s + r, :, k] = np.bincount(flat, weights=np.tile(Y[:, k], r),
                                              minlength=r * n_groups).reshape(r, n_groups)
     return out
+
+
+def percentile_interval(samples: Any, ci_level: float, *, axis: int | None = None) -> tuple[Any, Any]:
+    """The percentile interval of resampled statistics, ignoring NaN draws (NaN where none is finite).
+
+    Parameters
+    ----------
+    samples : array-like
+        Resampled values (along ``axis``; all of them when ``axis`` is None).
+    ci_level : float
+        Between 0 and 1.
+
+    Returns
+    -------
+    (low, high)
+        Floats, or arrays when ``axis`` is given.
+    """
+    alpha = (1 - ci_level) / 2
+    values = np.asarray(samples, dtype=float)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN slices give NaN
+        low = np.nanquantile(values, alpha, axis=axis)
+        high = np.nanquantile(values, 1 - alpha, axis=axis)
+    if axis is None:
+        return float(low), float(high)
+    return low, high
 
 
 def _cluster_index(table: pd.DataFrame, cluster: str) -> tuple[np.ndarray, list[np.ndarray]]:
@@ -236,8 +264,7 @@ def permutation_test(
     """
     if by not in table.columns:
         raise StatisticsError(f"unknown group column {by!r}; columns: {list(map(str, table.columns))}")
-    if alternative not in ("two-sided", "greater", "less"):
-        raise StatisticsError(f"alternative must be 'two-sided', 'greater' or 'less', got {alternative!r}")
+    check_option("alternative", alternative, ("two-sided", "greater", "less"))
     rng = np.random.default_rng(seed)
     codes, members = _cluster_index(table, cluster)
     if (table.groupby(codes)[by].nunique(dropna=False) > 1).any():

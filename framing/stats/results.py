@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 
 from framing import schema
-from framing.errors import StatisticsError
+from framing._checks import check_option
 
 #: label of rows that concern all groups at once (omnibus tests, effect sizes)
 ALL_GROUPS = "(all)"
@@ -132,8 +132,7 @@ def adjust_pvalues(p_values: Sequence[float] | np.ndarray, method: Adjust = "hol
     p = np.asarray(p_values, dtype=float)
     out = np.full(p.shape, np.nan)
     ok = ~np.isnan(p)
-    if method not in ("holm", "fdr_bh", "bonferroni", "none"):
-        raise StatisticsError(f"adjust must be 'holm', 'fdr_bh', 'bonferroni' or 'none', got {method!r}")
+    check_option("adjust", method, ("holm", "fdr_bh", "bonferroni", "none"))
     if ok.any():
         if method == "none":
             out[ok] = p[ok]

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
+from framing._checks import check_option
 from framing.errors import StatisticsError
 from framing.stats.results import (
     ALL_GROUPS,
@@ -170,10 +171,8 @@ def compare_shares(
     from framing.stats.resampling import cluster_bootstrap_tables
     from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
 
-    if interval not in ("wilson", "bootstrap"):
-        raise StatisticsError(f"interval must be 'wilson' or 'bootstrap', got {interval!r}")
-    if test not in ("auto", "permutation", "chi2", "fisher"):
-        raise StatisticsError(f"test must be 'auto', 'permutation', 'chi2' or 'fisher', got {test!r}")
+    check_option("interval", interval, ("wilson", "bootstrap"))
+    check_option("test", test, ("auto", "permutation", "chi2", "fisher"))
     clus = resolve_cluster(cluster, table)
     data = with_groups(table, by, corpus=corpus, extra=[c for c in (outcome, clus) if c], what="table")
     if outcome not in data.columns:

@@ -18,6 +18,7 @@ The tables are the ones :func:`framing.sentences`, :func:`framing.quotes` and :f
 from __future__ import annotations
 
 import bisect
+import hashlib
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -52,6 +53,10 @@ class Annotations:
         :data:`framing.schema.VOICE` and ``quote_id``, as :func:`framing.voice` returns it.
     doc_ids : tuple of str
         The documents annotated, in corpus order.
+    resolve_pronouns : bool
+        Whether quote speakers that are pronouns were resolved (see :func:`framing.quotes`).
+    text_digest : str
+        A hash of the texts annotated, so annotations are never applied to other texts under the same ids.
     """
 
     sentences: pd.DataFrame
@@ -59,6 +64,7 @@ class Annotations:
     voice: pd.DataFrame
     doc_ids: tuple[str, ...]
     resolve_pronouns: bool = True
+    text_digest: str = ""
     _voice_lists: dict[str, list[tuple[int, int, str]]] = field(default_factory=dict, repr=False, compare=False)
     _sentence_lists: dict[str, list[tuple[int, int]]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -66,12 +72,16 @@ class Annotations:
         """Raise :class:`~framing.errors.SchemaError` unless these annotations are of ``corpus``'s documents."""
         ids = tuple(str(d) for d in corpus["doc_id"])
         if ids != self.doc_ids:
-            missing = [d for d in ids if d not in set(self.doc_ids)][:3]
+            known = set(self.doc_ids)
+            missing = [d for d in ids if d not in known][:3]
             raise SchemaError(
                 "the annotations are not of this corpus (made by framing.annotate on other documents"
                 + (f", e.g. no annotation of {missing}" if missing else ", or in another order")
                 + "); annotate this corpus"
             )
+        if _digest(corpus["text"]) != self.text_digest:
+            raise SchemaError("the annotations were made from other texts under the same doc_ids "
+                              "(e.g. before cleaning); annotate this corpus")
 
     def voice_spans(self, doc_id: str) -> list[tuple[int, int, str]]:
         """The voice spans ``(start, end, voice)`` of one document, as :func:`framing.text.voice_spans` gives them."""
@@ -80,6 +90,14 @@ class Annotations:
     def sentence_spans(self, doc_id: str) -> list[tuple[int, int]]:
         """The sentence spans ``(start, end)`` of one document, as :func:`framing.text.split_sentences` gives them."""
         return self._sentence_lists.get(str(doc_id), [])
+
+
+def _digest(texts: pd.Series) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    for text in texts:
+        h.update((text if isinstance(text, str) else "").encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
 
 
 def annotate(corpus: pd.DataFrame, *, resolve_pronouns: bool = True) -> Annotations:
@@ -156,7 +174,8 @@ def annotate(corpus: pd.DataFrame, *, resolve_pronouns: bool = True) -> Annotati
         "voice": pd.Series(voice_cols["voice"], dtype="str"),
         "quote_id": pd.Series(voice_cols["quote_id"], dtype="Int64"),
     })
-    return Annotations(sentences, quotes, voice, tuple(doc_ids), resolve_pronouns, voice_lists, sentence_lists)
+    return Annotations(sentences, quotes, voice, tuple(doc_ids), resolve_pronouns, _digest(corpus["text"]),
+                       voice_lists, sentence_lists)
 
 
 @registry.measure("quotes", produces=schema.QUOTES)
