@@ -24,6 +24,8 @@ REMOVED = ("doc_id", "line", "rule", "text")
 
 SENTENCES = ("doc_id", "sentence_id", "start", "end", "text")
 QUOTES = ("doc_id", "quote_id", "sentence_id", "start", "end", "text", "kind", "speaker", "verb")
+#: quote kinds: a source's words, a phrase held at a distance, a quoted title, name or word as a word
+QUOTE_KINDS = ("direct", "scare", "title")
 #: voice spans: contiguous, cover every character of every document
 VOICE = ("doc_id", "start", "end", "voice")
 VOICES = ("narrator", "quote", "scare_quote")

@@ -124,8 +124,10 @@ def test_cupventi_has_one_quote_and_no_apostrophe_quotes(example_texts):
 
 def test_scare_quotes_and_headings(example_texts):
     ahram = example_texts["ahram"]
-    check(ahram, "spy headquarters\" and", None, None, "scare")
-    check(ahram, "terrorist\" targets", None, None, "scare")
+    # a short phrase whose source is the subject of its clause is that source's word, not the writer's
+    # distance ("Iran launched missile attacks on "spy headquarters"": Iran's own designation)
+    check(ahram, "spy headquarters\" and", "Iran", None, "direct")
+    check(ahram, "terrorist\" targets", "Iran", None, "direct")
     # a line that is only a quote is a heading quoting someone, not a scare quote
     check(ahram, "Common threat", None, None, "direct")
     check(example_texts["timesofisrael"], "Act of aggression", None, None, "direct")
@@ -247,14 +249,19 @@ def test_pronouns_resolve_by_type():
 
 def test_titles_and_nicknames_are_not_quotes():
     text = "She spoke on “Fox News Sunday” about taxes, and state Del. Marcia \"Cia\" Price agreed."
-    assert find_quotes(text) == []
+    found = find_quotes(text)
+    assert [(text[q.start:q.end], q.kind, q.speaker) for q in found] == [
+        ("Fox News Sunday", "title", None), ("Cia", "title", None)]
+    assert {v for _, _, v in voice_spans(text)} == {"narrator"}
 
 
 def test_scare_quote_rule():
-    text = "The army hit “terrorist camps” near the border."
-    (q,) = find_quotes(text)
-    assert (q.kind, q.speaker, q.verb) == ("scare", None, None)
-    long = "The army hit “what it described as terrorist camps of the group” near the border."
+    # no source in reach: the phrase is under a copula, or part of the subject
+    for text in ("The border was quiet after the strikes on “terrorist camps” last week.",
+                 "Nine “entities” will also be targeted by the sanctions."):
+        (q,) = find_quotes(text)
+        assert (q.kind, q.speaker, q.verb) == ("scare", None, None), text
+    long = "The border was quiet after “what it described as terrorist camps of the group” were hit."
     assert find_quotes(long)[0].kind == "direct"
 
 
@@ -271,12 +278,12 @@ def test_voice_of_labels(example_texts):
     ahram = example_texts["ahram"]
     spans = voice_spans(ahram)
     offsets = np.array([
-        ahram.index("spy headquarters\" and"),          # scare quote
+        ahram.index("spy headquarters\" and"),          # Iran's own designation, the subject of its clause
         ahram.index("Iranian terrorist group\""),       # quoted from Tehran's top diplomat
         ahram.index("Formed in 2012"),                  # narrator
         ahram.index("\"Last night's") ,                 # the opening mark belongs to the quote
     ])
-    assert voice_of(spans, offsets).tolist() == ["scare_quote", "quote", "narrator", "quote"]
+    assert voice_of(spans, offsets).tolist() == ["quote", "quote", "narrator", "quote"]
     with pytest.raises(SchemaError):
         voice_of(spans, [len(ahram)])
 
@@ -311,7 +318,7 @@ def test_quotes_table(example, example_texts):
             assert text[row.start:row.end] == row.text
             s = sentences[(sentences["doc_id"] == doc_id) & (sentences["sentence_id"] == row.sentence_id)]
             assert s["start"].item() <= row.start <= s["end"].item()
-    assert set(table["kind"]) == {"direct", "scare"}
+    assert set(table["kind"]) <= set(schema.QUOTE_KINDS) and "direct" in set(table["kind"])
     assert (table.loc[table["doc_id"] == "cupventi", "outlet"] == "Cupventi").all()
 
 

@@ -33,7 +33,8 @@ __all__ = ["Annotations", "annotate", "quotes", "voice"]
 
 _QUOTE_DTYPES = {"doc_id": "str", "quote_id": "int64", "sentence_id": "int64", "start": "int64", "end": "int64",
                  "text": "str", "kind": "str", "speaker": "str", "verb": "str", "outlet": "str",
-                 "speaker_start": "Int64", "speaker_end": "Int64", "verb_start": "Int64", "verb_end": "Int64"}
+                 "speaker_start": "Int64", "speaker_end": "Int64", "verb_start": "Int64", "verb_end": "Int64",
+                 "speaker_name": "str"}
 
 
 @dataclass(frozen=True)
@@ -45,7 +46,8 @@ class Annotations:
     sentences : pandas.DataFrame
         :data:`framing.schema.SENTENCES`, as :func:`framing.sentences` returns it.
     quotes : pandas.DataFrame
-        :data:`framing.schema.QUOTES` and ``outlet, speaker_start, speaker_end, verb_start, verb_end``, as
+        :data:`framing.schema.QUOTES` and ``outlet, speaker_start, speaker_end, verb_start, verb_end,
+        speaker_name``, as
         :func:`framing.quotes` returns it.
     voice : pandas.DataFrame
         :data:`framing.schema.VOICE` and ``quote_id``, as :func:`framing.voice` returns it.
@@ -146,7 +148,8 @@ def annotate(corpus: pd.DataFrame, *, resolve_pronouns: bool = True) -> Annotati
                                ("start", q.start), ("end", q.end), ("text", text[q.start:q.end]), ("kind", q.kind),
                                ("speaker", q.speaker), ("verb", q.verb), ("outlet", outlet),
                                ("speaker_start", q.speaker_start), ("speaker_end", q.speaker_end),
-                               ("verb_start", q.verb_start), ("verb_end", q.verb_end)):
+                               ("verb_start", q.verb_start), ("verb_end", q.verb_end),
+                               ("speaker_name", q.speaker_name)):
                 quote_cols[col].append(value)
         spans = voice_with_ids(text, found)
         voice_lists[str(doc_id)] = [(a, b, v) for a, b, v, _ in spans]
@@ -193,11 +196,17 @@ def quotes(corpus: pd.DataFrame, *, resolve_pronouns: bool = True) -> pd.DataFra
         document), ``sentence_id`` (int, the sentence of the opening mark, as
         numbered by :func:`framing.sentences`), ``start``, ``end`` (int: the
         quoted content between the marks, ``text == corpus text[start:end]``),
-        ``text`` (str), ``kind`` (``"direct"`` or ``"scare"``), ``speaker``
-        (str or missing), ``verb`` (str or missing), then ``outlet`` (str),
-        ``speaker_start``, ``speaker_end``, ``verb_start``, ``verb_end``
-        (nullable Int64 offsets of the speaker and verb as written; for a
-        resolved pronoun or an inherited speaker, the earlier mention).
+        ``text`` (str), ``kind`` (``"direct"``: a source's words, whole or
+        partial; ``"scare"``: a phrase held at a distance with no source in
+        reach; ``"title"``: a work, event, law, operation, slogan, nickname,
+        hashtag or a word mentioned as a word, in the narrator's voice),
+        ``speaker`` (str or missing), ``verb`` (str or missing), then
+        ``outlet`` (str), ``speaker_start``, ``speaker_end``, ``verb_start``,
+        ``verb_end`` (nullable Int64 offsets of the speaker and verb as
+        written; for a resolved pronoun or an inherited speaker, the earlier
+        mention) and ``speaker_name`` (str or missing: the source's name,
+        pronoun resolved and titles stripped, case kept: count "who is
+        quoted" with it).
         A document without quotes has no rows.
 
     Raises
@@ -223,7 +232,8 @@ def voice(corpus: pd.DataFrame) -> pd.DataFrame:
         Columns ``doc_id`` (str), ``start``, ``end`` (int, end exclusive),
         ``voice`` (``"narrator"``, ``"quote"`` or ``"scare_quote"``) and
         ``quote_id`` (nullable Int64: the row of :func:`quotes` a quote span
-        belongs to, missing for narrator spans). For each document the spans
+        belongs to, missing for narrator spans; a quoted title is narrator
+        text). For each document the spans
         are in order, non-empty and cover ``0 .. len(text)`` exactly; a quote
         span runs from the opening to the closing mark. A document with an
         empty text has no characters and therefore no rows.

@@ -34,8 +34,10 @@ words between capitalised words (``Marcia "Cia" Price``).
 
 How speakers are found
 ----------------------
-The reporting verbs are :data:`REPORTING_VERBS` (a compact list kept here).
-For each quote, in this order:
+The reporting verbs are :data:`REPORTING_VERBS`: the one-word terms of the
+bundled attribution lexicon (``lexicons/attribution.yaml``; a verb added there
+attributes quotations too) and a few words that attribute only next to the
+marks (``read``, ``continued``). For each quote, in this order:
 
 1. a reporting verb right before the opening mark (``Amir-Abdollahian said "…``,
    ``The official statement declared, “…``, ``posted on X: “…``);
@@ -56,7 +58,9 @@ statement``, ``according to X``), or, for a participle after a comma
 (``…, saying``, ``…, calling``), the subject of the sentence. A passive
 reporting verb (``had been … told``) is skipped.
 
-A quote that opens its paragraph and is signed after a dash
+A credit line or headline that opens the line with a name and a colon
+(``Jane Doe, The Outlet: “…”``, ``Sanders: Clinton needs to ‘…’``) gives
+that name. A quote that opens its paragraph and is signed after a dash
 (``“…” ― Jane Doe``) has that speaker and no verb; one whose previous
 paragraph ends with a colon (``Caddell continued:``) takes that sentence's
 reporting verb and subject. A quote with no reporting verb of its own
@@ -74,29 +78,50 @@ plural or an organisation. An unresolved pronoun is kept as written.
 
 Kinds
 -----
-``direct``: a quote attributed by one of the rules above (a speaker or a
-reporting verb governing it), including partial quotes (``denounced the
-strike as “completely unacceptable”``), and every longer quote. ``scare``: a
-closed quoted phrase of at most :data:`SCARE_MAX_WORDS` words inside narrator
-text that no reporting verb governs and no speaker is inherited by, and that
-is not introduced by a colon (``attacks on “spy headquarters”``). A reporting
-verb elsewhere in the sentence that the rules do not link to the phrase
-(``He’s been called a charlatan … for promoting “quack” cures``: a passive
-with no agent) does not make it direct. By this rule ``“terrorist hideouts”`` in
-``… strikes against “terrorist hideouts” in Iran’s Sistan and Baluchestan
-province, Pakistan’s Foreign Ministry said in a statement`` is ``direct``:
-the sentence reports the ministry's statement, and the phrase is the
-ministry's. A line that is nothing but a quote (a heading such as
-``‘Act of aggression’``) is ``direct`` with no speaker: it quotes someone,
-the article does not distance itself from it.
+``title``: a quoted work, show, event, operation, programme, law, slogan,
+nickname, hashtag or a word mentioned as a word: two to seven capitalised
+words in running text (``on “Fox News Sunday”``), one or two capitalised words
+in a lower-case sentence (``on Fox News’ “Hannity”``), a phrase after ``known
+as``, ``the term``, ``chants of``, ``titled`` ..., a phrase modifying a noun
+such as *laws*, *policy*, *operation* (``“red flag” laws``), or a hashtag.
+Titles have no speaker and are the narrator's voice.
+
+``scare``: a closed quoted phrase of at most :data:`SCARE_MAX_WORDS` words
+inside narrator text that no reporting verb governs, that inherits no
+speaker, and whose source is not in reach: the writer marks it as someone
+else's word with no one named (``its self-declared “capital”``, ``the
+so-called “reform”``, ``what were described as “routine repairs”``), or the
+phrase is part of its clause's subject, or under a copula or a passive
+(``the harbour is a “parking lot”``), or neither its clause's subject nor the
+previous or next sentence names a source.
+
+``direct``: every other quote: one attributed by the rules above, including
+partial quotes (``denounced the strike as “completely unacceptable”``), a short
+phrase whose clause's subject names a source that acts on it (``X accused Y
+of “reckless greed”``, ``X referred to Y as a “total mess”``, ``X used the
+words “…”``: the subject is the speaker), one whose source speaks in the
+previous or next sentence, and every longer quote. A line that is nothing but
+a quote (a heading such as ``‘Act of aggression’``) is ``direct`` with no
+speaker. Quotation marks inside markup (``<blockquote class="…">``,
+``data-lang="en"``) are not quotes.
+
+A speaker is a noun phrase outside every quote; a fragment (``resume his``,
+``the``), a lone word that names no one (``adding``) or a verb phrase is never
+a speaker. :attr:`Quote.speaker_name` is the speaker's name
+(:func:`speaker_name`); a pronoun with no antecedent in reach takes the last
+named speaker when that one fits it.
 """
 
 from __future__ import annotations
 
 import bisect
+import functools
+import importlib.resources
 import re
 from dataclasses import dataclass
 from typing import Literal
+
+import yaml
 
 from framing.text.sentences import TITLES, split_sentences
 
@@ -107,33 +132,45 @@ __all__ = [
     "QUOTES_EXTRA",
     "find_quotes",
     "analyse_quotes",
+    "speaker_name",
 ]
 
-QuoteKind = Literal["direct", "scare"]
+QuoteKind = Literal["direct", "scare", "title"]
 
-#: reporting verbs (lower case, as written). Forms that are mostly nouns in
-#: news text ("claims", "reports", "notes", "calls", "states") are left out.
-REPORTING_VERBS = frozenset(
-    """
-    said say says saying told tell tells telling added adds adding
-    claimed claiming insisted insists insisting posted read reads
-    declared declares declaring warned warns warning wrote writes writing
-    stated stating noted noting explained explains explaining argued argues arguing
-    asked asks asking stressed stresses stressing announced announces announcing
-    tweeted tweeting replied replies responded responds continued continues
-    called calling described describes describing denounced denouncing
-    condemned condemning labeled labelled labeling labelling dubbed branded
-    urged urging acknowledged acknowledges admitted admits suggested suggests
-    reported reporting confirmed confirms denied denies alleged alleging
-    predicted predicts promised promises vowed vows pledged pledges
-    observed remarked conceded concedes countered counters boasted boasts
-    complained complains charged contended contends maintained maintains
-    recounted testified texted emailed cautioned cautions concluded concludes
-    hailed hailing blasted slammed praised shouted yelled joked quipped
-    mused recalls recounts agreed agrees disputed demanded demands
-    call calls chanted chanting likened dismissed citing cited
-    """.split()
-) | {"according to"}
+#: words of the attribution lexicon that are mostly nouns in news text ("claims", "denial") or not
+#: acts of speech next to a quotation ("showed", "proved"): they never attribute a quotation
+_NOT_SPEECH = frozenset(
+    """claim claims denial denials condemnation rejection proved showed shown demonstrated purport
+    purports purporting""".split()
+)
+#: verbs that attribute a quotation only next to its marks ("“…,” read the statement", "he continued:
+#: “…”"); out of quotes they are rarely speech, so the attribution lexicon leaves them out
+_NEXT_TO_QUOTES = frozenset("read reads continued continues call notes".split())
+_OPEN_MARK = re.compile(r"[“\"]")
+#: verbs that give a label its own author ("what it called “…”", "described the strike as “…”")
+_LABELLING = frozenset("""called calls calling call described describes describing termed dubbed labeled labelled
+    branded likened named""".split())
+#: verbs of saying whose complement clause reports the subject's words
+_SAY = frozenset("said says say told tells stated wrote writes added adds".split())
+
+
+def _lexicon_verbs() -> frozenset[str]:
+    """The one-word terms of the bundled attribution lexicon, without wildcards, as reporting verbs."""
+    source = importlib.resources.files("framing.lexicons") / "attribution.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    words: set[str] = set()
+    for category in (data.get("categories") or {}).values():
+        for term in category.get("terms") or ():
+            term = term.get("term") if isinstance(term, dict) else term
+            if isinstance(term, str) and " " not in term.strip() and not any(c in term for c in "*?["):
+                words.add(term.strip().lower())
+    return frozenset(words - _NOT_SPEECH)
+
+
+#: reporting verbs (lower case, as written): the one-word terms of the bundled attribution lexicon
+#: (``lexicons/attribution.yaml``, so a verb added there attributes quotations too), the words that
+#: attribute only next to quotation marks, and the phrase "according to"
+REPORTING_VERBS = _lexicon_verbs() | _NEXT_TO_QUOTES | {"according to"}
 
 #: longest quoted phrase (in words) that can be a scare quote
 SCARE_MAX_WORDS = 5
@@ -153,7 +190,7 @@ class Quote:
         The quoted content between the marks (``text[start:end]``), trimmed of
         whitespace; for a quote running over several paragraphs, from the
         first opening mark to the last closing mark.
-    kind : {"direct", "scare"}
+    kind : {"direct", "scare", "title"}
         See the module documentation.
     speaker : str or None
         The source as written in the text (a pronoun resolved to its named
@@ -169,7 +206,13 @@ class Quote:
     open_start, close_end : int
         From the opening mark to the end of the closing mark (or the end of the
         paragraph when the closing mark is missing): the span whose voice is
-        ``quote`` or ``scare_quote``.
+        ``quote`` or ``scare_quote`` (``narrator`` for a title).
+    speaker_name : str or None
+        The name of the source: ``speaker`` with a pronoun resolved (when
+        resolving) and titles and descriptions before a name stripped
+        ("Sen. Marco Rubio" -> "Marco Rubio", "spokesman John Kirby" ->
+        "John Kirby"), case as written; a description without a name
+        ("the ministry") is kept as written.
     """
 
     start: int
@@ -183,6 +226,7 @@ class Quote:
     verb_end: int | None
     open_start: int
     close_end: int
+    speaker_name: str | None = None
 
 
 # ---------------------------------------------------------------------------
@@ -244,6 +288,21 @@ class _Raw:
     open_line: int  # start of the line of the opening mark
 
 
+# markup is not text: a tag (``<blockquote class="twitter-tweet">``) or an attribute assignment
+# (``data-lang="en"``) holds quotation marks that quote nothing
+_MARKUP = re.compile(r"<[A-Za-z/!][^<>\n]*>|\b[\w:-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|“[^”\n]*”)")
+
+
+def _markup_spans(line: str) -> list[tuple[int, int]]:
+    if "=" not in line:
+        return []
+    return [m.span() for m in _MARKUP.finditer(line)]
+
+
+def _inside(i: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= i < b for a, b in spans)
+
+
 def _pair_line(line: str, offset: int) -> list[_Raw]:
     """Outermost quotes of one line, in order."""
     stack: list[tuple[str, int, int]] = []
@@ -251,8 +310,11 @@ def _pair_line(line: str, offset: int) -> list[_Raw]:
     straight_open = 0  # open double marks that are straight (" or '')
     # (open start, open end, content end, quote end, closed)
     pairs: list[tuple[int, int, int, int, bool]] = []
+    markup = _markup_spans(line) if "=" in line else ()
     for m in _MARK.finditer(line):
         i, j = m.span()
+        if markup and _inside(i, markup):
+            continue  # an attribute value of embedded markup, not a quotation mark
         got = _role(line, i, j, m.group(0))
         if got is None:
             continue
@@ -493,6 +555,8 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
         if tok.endswith((",", ";", ":", ".", "”", "\"")) and j < k:
             if not (tok.endswith(".") and len(tok) <= 4 and tok[:1].isupper()):  # Rep. Sen. Mr.
                 break
+        if "<" in tok or ">" in tok:
+            break  # markup ends a noun phrase
         if low in _BOUNDARY or (low in REPORTING_VERBS and j < k):
             break
         if low.endswith("ed") and not tok[:1].isupper() and j < k and low not in ("red", "united", "armed"):
@@ -520,13 +584,13 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     if not toks:
         return None
     first = toks[0].group(0).strip("“\"(")
-    if not (first[:1].isupper() or first.lower() in _DETERMINERS):
-        return None
+    if not (first[:1].isupper() or first.lower() in _DETERMINERS or first.lower() in _PERSON):
+        return None  # "said Rep. X", "said the ministry", "said spokesman X"
     end = None
     for n, t in enumerate(toks[:14]):
         tok = t.group(0)
         low = tok.lower().strip(",.;:")
-        if n and low in ("who", "which", "that", "when", "in", "on", "at", "during", "after", "while"):
+        if n and low in ("who", "which", "that", "when", "in", "on", "at", "during", "after", "while", "for"):
             break
         end = t.end()
         if tok.endswith((",", ";", ":", "?", "!")) or (tok.endswith(".") and not (len(tok) <= 4 and tok[:1].isupper())):
@@ -548,7 +612,29 @@ def _plausible_np(np_text: str) -> bool:
         return False
     if lows[0] in ("i", "we", "you", "me", "us") and len(words) == 1:
         return True
+    if "<" in np_text or ">" in np_text or any(c in np_text for c in "“”\""):
+        return False  # markup or a quotation is no speaker
+    last = _POSSESSIVE.sub("", lows[-1])
+    if last in _FUNCTION_WORDS and not (len(words) == 1 and last in _PRONOUNS):
+        return False  # a fragment: "the", "resume his"
+    if not words[0][:1].isupper() and lows[0] not in _NP_OPENERS:
+        if len(words) == 1 and not (last.endswith("s") and not last.endswith(("ss", "ous"))):
+            return False  # a lone word that names no one: "adding", "egregiously", "intelligence"
+        if len(words) > 1 and (words[1][:1].isupper() or lows[1] in _DETERMINERS or lows[1] in _FUNCTION_WORDS):
+            return False  # a verb phrase: "represents New York City educators", "negotiate with him"
     return any(ch.isalpha() for ch in np_text)
+
+
+_FUNCTION_WORDS = frozenset(
+    """the a an his her its their our my your to of in on at for with by from and or but that this these
+    those as into than then so if is was are were be been""".split()
+)
+_QUANTIFIERS = frozenset(
+    """all some many several most both few other each every no former late senior top chief then current
+    acting deputy two three four five local federal state foreign one""".split()
+)
+#: lower-case words that can open a noun phrase naming a source
+_NP_OPENERS = _DETERMINERS | _PRONOUNS | _QUANTIFIERS | _PERSON | _ORG
 
 
 def _sentence_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -583,7 +669,32 @@ def _sentence_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
             break
     if j == k:
         return None
-    return _clean_np(text, toks[k].start(), toks[j - 1].end())
+    first = toks[k].group(0).lower().strip(",")
+    if first in REPORTING_VERBS or (first.endswith("ing") and not toks[k].group(0)[:1].isupper()):
+        return None  # "…, adding that": a participle, not a subject
+    span = _clean_np(text, toks[k].start(), toks[j - 1].end())
+    if span is None or not _subject_like(text[span[0]:span[1]]):
+        return None
+    return span
+
+
+_NOT_SUBJECT = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december if with without when while after before as because although
+    though unless until since once whether yes no so""".split()
+)
+
+
+def _subject_like(np_text: str) -> bool:
+    """Whether a sentence-initial phrase can be a subject: not a day, an adverb, a clause opener
+    ("If she", "With 50 days") or a dateline or heading in capitals ("LOS ANGELES")."""
+    words = np_text.split()
+    first = words[0].lower().strip(",.")
+    if first in _NOT_SUBJECT or (first.endswith("ly") and len(words) == 1 and first not in ("italy", "sally")):
+        return False
+    if " — " in np_text or " – " in np_text or " -- " in np_text:
+        return False  # a dateline ("LOS ALTOS — Heavy rain") or an aside
+    return not (np_text.isupper() and len(np_text) > 4)
 
 
 def _abbreviation(tok: str) -> bool:
@@ -639,6 +750,14 @@ class _Doc:
         self.verb_starts = [m.start() for m in self.verbs]
         # resolved speakers by sentence: sentence index -> list of (pos, (start, end))
         self.speakers_by_sentence: dict[int, list[tuple[int, tuple[int, int]]]] = {}
+        self._subjects: dict[int, tuple[int, int] | None] = {}
+
+    def subject(self, k: int) -> tuple[int, int] | None:
+        """The subject noun phrase of sentence ``k`` (computed once)."""
+        if k not in self._subjects:
+            s, e = self.sentence(k)
+            self._subjects[k] = _sentence_subject(self.text, s, e)
+        return self._subjects[k]
 
     def sentence_of(self, pos: int) -> int:
         k = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -670,6 +789,14 @@ def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
     before = _verbs_in(doc, s_open, r.open_start)
     after = _verbs_in(doc, r.close_end, max(a_e, r.close_end))
 
+    # a verb of saying earlier in the sentence governs the clause the quote is in
+    # ("X said the leaders had agreed “…”", "X said last week Y had promised “…”": X's words)
+    outer = next((v for v in before[:-1] if v.group(1).lower() in _SAY), None) if len(before) > 1 else None
+    if outer is not None and before[-1].group(1).lower() not in _SAY and before[-1].group(1).lower() not in _LABELLING \
+            and not _OPEN_MARK.search(text, outer.end(), before[-1].start()):
+        got = _speaker_for_verb(doc, outer, s_open, r.open_start)
+        if got is not None and got.speaker is not None:
+            return got
     # 1. a verb right before the opening mark
     if before:
         v = before[-1]
@@ -686,7 +813,7 @@ def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
     if after and starts_clause and (inner_end.endswith((",", "?", "!", "—", "–", "-", "…")) or trail.startswith((",", "—", "–"))):
         v = after[0]
         gap = text[r.close_end:v.start()]
-        if len(gap.split()) <= 14 and not re.search(r"[.;:?!](?:\s|$)", gap.replace("Rep.", "").replace("Sen.", "")):
+        if len(gap.split()) <= 14 and not re.search(r"[.;:?!](?:\s|$)", _ABBREV.sub("", gap)):
             if not gap.strip(" ,—–-"):
                 np_span = _np_after(text, v.end(), a_e) if not v.group(1).endswith("ing") else None
                 if np_span is not None:
@@ -714,6 +841,10 @@ def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
         if got is not None:
             return got
     return None
+
+
+# titles and initials whose period ends no sentence ("“…?” Mr. Obama said", "said Lt. Gen. H. R. McMaster")
+_ABBREV = re.compile(r"\b(?:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r"|[A-Z])\.", re.IGNORECASE)
 
 
 def _head_np(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
@@ -763,7 +894,7 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
                 # "“…,” Trump said, adding": the speaker of the reporting verb before
                 for prev in reversed(_verbs_in(doc, max(s, v.start() - 120), v.start())):
                     if not prev.group(1).endswith("ing"):
-                        got = _speaker_for_verb(doc, prev, s, prev.start())
+                        got = _speaker_for_verb(doc, prev, s, v.start())
                         if got is not None and got.speaker is not None:
                             return _Attr(got.speaker, v.span())
                         break
@@ -776,6 +907,10 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
                 return _Attr(np_span, v.span())
         subj = _sentence_subject(text, s, e)
         return _Attr(subj, v.span())
+    rel = _RELATIVE.search(text, max(lo, v.start() - 120), v.start()) \
+        if "who" in text[max(lo, v.start() - 24):v.start()] else None
+    if rel is not None:
+        return _Attr(rel.span(1), v.span())  # "Nuland, who wrote back, “…”": the name the clause is about
     np_span = _np_before(text, v.start(), lo)
     if np_span is not None:
         return _Attr(np_span, v.span())
@@ -794,6 +929,10 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
     if np_span is not None and text[v.end():np_span[0]].strip() == "":
         return _Attr(np_span, v.span())
     return None
+
+
+# a name, a comma and a relative "who" right before a reporting verb
+_RELATIVE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*(?<![’'])),\s+who\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$")
 
 
 _SUBJ_VERB = re.compile(
@@ -829,18 +968,27 @@ def _resolve(doc: _Doc, pron: str, pos: int, k_sent: int) -> tuple[int, int] | N
             if pron in _category(name):
                 return (a, b)
     for k in range(k_sent - 1, max(-1, k_sent - 5), -1):
-        cand = [sp for _, sp in sorted(doc.speakers_by_sentence.get(k, []), reverse=True)]
-        ss, se = doc.sentence(k)
-        subj = _sentence_subject(text, ss, se)
+        cand = [(sp, True) for _, sp in sorted(doc.speakers_by_sentence.get(k, []), reverse=True)]
+        subj = doc.subject(k)
         if subj is not None:
-            cand.append(subj)
-        for a, b in cand:
+            cand.append((subj, False))
+        for (a, b), speaks in cand:
             name = text[a:b]
             if name.lower() in _PRONOUNS or not name[:1].isupper() and name.split()[0].lower() not in ("the",):
                 continue
-            if pron in _category(name):
+            if pron in (_speaker_category(name) if speaks else _category(name)):
                 return (a, b)
     return None
+
+
+def _speaker_category(name: str) -> set[str]:
+    """:func:`_category` of a phrase already seen speaking: a lone surname ("Limbaugh") is a person."""
+    cats = _category(name)
+    words = name.split()
+    if len(words) == 1 and words[0][:1].isupper() and not words[0].isupper() \
+            and _POSSESSIVE.sub("", words[0]).lower() not in _ORG:
+        return cats | {"he", "she"}
+    return cats
 
 
 def find_quotes(text: str, *, resolve_pronouns: bool = True) -> list[Quote]:
@@ -880,52 +1028,333 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
     last_attr: _Attr | None = None
     last_attr_line = -1
     for r in raws:
-        if _is_name(text, r):
+        if (_is_name(text, r) or _is_title(doc, r)) and not _reported_right_before(doc, r):
+            out.append(Quote(r.start, r.end, "title", None, None, None, None, None, None, r.open_start, r.close_end))
             continue
-        attr = _attribute(doc, r)
+        distanced = _distanced(doc, r)
+        attr = None if distanced else _attribute(doc, r)
+        if attr is None or attr.speaker is None and attr.verb is None:
+            attr = _credit_line(doc, r) or attr
         inherited = False
         if (attr is None or attr.speaker is None and attr.verb is None) and r.at_line_start:
             attr = _introduced(doc, r) or attr
-        if attr is None or attr.speaker is None and attr.verb is None:
+        if not distanced and (attr is None or attr.speaker is None and attr.verb is None):
             # continuation: same paragraph, or a quote opening its paragraph after an attributed one
             if last_attr is not None and (last_attr_line == r.open_line
                                           or r.at_line_start and _is_statement(text, r)):
                 if r.at_line_start and last_attr_line != r.open_line:
                     if not _previous_line_is(text, r.open_start, last_attr_line):
                         last_attr = None
-                if last_attr is not None:
+                if last_attr is not None and not (last_attr_line == r.open_line and _names_new_source(doc, r)):
                     attr = last_attr
                     inherited = True
-        speaker = verb = None
+        kind: QuoteKind = "direct"
+        if (attr is None or attr.speaker is None and attr.verb is None) and _is_scare(doc, r):
+            reach = None if distanced else _source_in_reach(doc, r)
+            if reach is None:
+                kind = "scare"
+                attr = None
+            else:
+                attr = reach
+        speaker = verb = name = None
         sp = vp = None
         if attr is not None:
             vp = attr.verb
             sp = attr.speaker
+            if sp is not None and _in_quote(sp[0], doc.spans, doc.span_starts):
+                sp = None  # a span inside a quotation never speaks it
             if sp is not None and not inherited:
-                name = text[sp[0]:sp[1]]
-                if resolve_pronouns and name.lower() in _PRONOUNS:
-                    res = _resolve(doc, name.lower(), sp[0], doc.sentence_of(sp[0]))
+                written = text[sp[0]:sp[1]]
+                if resolve_pronouns and written.lower() in _PRONOUNS:
+                    res = _resolve(doc, written.lower(), sp[0], doc.sentence_of(sp[0])) \
+                        or _last_named(out, written.lower())
                     if res is not None:
                         sp = res
                 doc.speakers_by_sentence.setdefault(doc.sentence_of(r.open_start), []).append((r.open_start, sp))
-                attr = _Attr(sp, vp)
+            attr = _Attr(sp, vp)
             if sp is not None:
                 speaker = text[sp[0]:sp[1]]
+                name = speaker_name(speaker)
             if vp is not None:
                 verb = " ".join(text[vp[0]:vp[1]].split())
-            if attr.speaker is not None or attr.verb is not None:
+            if sp is not None or vp is not None:
                 last_attr = attr
                 last_attr_line = r.line_start
-        kind: QuoteKind = "direct"
-        if speaker is None and verb is None and _is_scare(doc, r):
-            kind = "scare"
         out.append(Quote(
             r.start, r.end, kind, speaker, verb,
             sp[0] if sp else None, sp[1] if sp else None,
             vp[0] if vp else None, vp[1] if vp else None,
-            r.open_start, r.close_end,
+            r.open_start, r.close_end, name,
         ))
     return tuple(out), doc.sents
+
+
+def _last_named(found: list[Quote], pron: str) -> tuple[int, int] | None:
+    """The nearest earlier named speaker a pronoun can refer to (when no antecedent is in reach)."""
+    for q in reversed(found[-8:]):
+        if q.speaker_start is None or q.speaker is None:
+            continue
+        name = q.speaker
+        if name.lower() in _PRONOUNS or not name[:1].isupper() or name.split()[0].lower() in _DETERMINERS:
+            continue
+        if pron in _speaker_category(name):
+            return (q.speaker_start, q.speaker_end)
+        return None  # the last named speaker does not fit: leave the pronoun as written
+    return None
+
+
+#: words before a name that are titles or descriptions, not part of the name
+_NAME_TITLES = frozenset(
+    """president vice secretary senator sen governor gov minister prime premier chancellor spokesman
+    spokeswoman spokesperson chairman chairwoman chair director chief general gen lieutenant lt colonel col
+    major maj captain capt sergeant sgt admiral adm commander ambassador judge justice sheriff mayor
+    representative rep del delegate congressman congresswoman leader speaker attorney pope king queen
+    prince princess sheikh ayatollah rabbi reverend rev father sister mr mrs ms miss dr prof professor
+    sir dame lord lady retired former late dame officer detective det inspector superintendent""".split()
+) | TITLES
+_NAME_TOKEN = re.compile(r"[^\s]+")
+_NAME_CUT = re.compile(r"\s+(?:for|at|from|with|of the)\s+")
+
+
+@functools.lru_cache(maxsize=8192)
+def speaker_name(speaker: str | None) -> str | None:
+    """The name in a speaker phrase, titles and descriptions before it stripped, case kept.
+
+    Parameters
+    ----------
+    speaker : str or None
+        A speaker as written ("Sen. Marco Rubio", "Time magazine's defense expert Mark Thompson",
+        "the ministry", "he").
+
+    Returns
+    -------
+    str or None
+        The trailing capitalised name after the last title or description word ("Marco Rubio",
+        "Mark Thompson"); the phrase itself, without a final possessive, when it holds no such name
+        ("the ministry", "he", "Pakistan's Foreign Ministry"); None for None.
+    """
+    if speaker is None:
+        return None
+    # "Cameron Easley for Morning Consult": the person, not the outlet after the preposition
+    if " for " in speaker or " at " in speaker or " from " in speaker or " with " in speaker or " of the " in speaker:
+        speaker = _NAME_CUT.split(speaker, maxsplit=1)[0]
+    words = [w for w in _NAME_TOKEN.findall(speaker)]
+    if not words:
+        return None
+    words[-1] = _POSSESSIVE.sub("", words[-1]) or words[-1]
+    # the trailing run of capitalised words ("of" inside it: "Secretary of State Mike Pompeo")
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or (words[k - 1] in ("of", "de", "van", "von", "bin", "al")
+                                                     and k < len(words) and k > 1)):
+        k -= 1
+    run = words[k:]
+    if not run:
+        return " ".join(words)
+    last_title = max((n for n, w in enumerate(run) if w.lower().strip(".,") in _NAME_TITLES
+                      or w in ("of", "State", "Defense", "Homeland", "House", "Senate")), default=-1)
+    rest = run[last_title + 1:]
+    if rest and any(w[:1].isupper() for w in rest) and (k > 0 or last_title >= 0):
+        return " ".join(rest)
+    return " ".join(words)
+
+
+# what a writer puts in marks to keep a distance ("so-called", "what were described as")
+_DISTANCE = re.compile(
+    r"(?:\bso[- ]called|\bself[- ](?:declared|styled|proclaimed|described)|\bsupposed|\bpurported|\bquote[- ]unquote"
+    r"|\b(?:what|which)\s+(?:is|are|was|were|has\s+been|have\s+been)\s+(?:\w+\s+)?"
+    r"(?:called|described\s+as|termed|dubbed|labell?ed))(?:\s+[\w’'-]+){0,2}\s*$",
+    re.IGNORECASE,
+)
+_DISTANCE_KEYS = re.compile(r"called|self|suppos|purport|quote|described|termed|dubbed|label", re.IGNORECASE)
+# a work, law, operation, slogan or word mentioned as a word: cue words right before the mark
+_TITLE_CUE = re.compile(
+    r"(?:\bknown\s+as|\bnicknamed|\btitled|\bentitled|\bthe\s+(?:term|word|phrase|slogan|hashtag|motto|label|"
+    r"headline|catchphrase)|\bterms?\s+(?:like|such\s+as)|\bchants?\s+of|\bsearche?s?\s+for|\bhashtag"
+    r"|\b(?:policy|doctrine|strategy|principle|era|politics)\s+of)\s*[,:]?"
+    r"(?:\s+(?:the|a|an))?\s*$",
+    re.IGNORECASE,
+)
+# "X used the phrase “…”": the words are X's, not a word mentioned as a word
+_USED_WORDS = re.compile(r"\b(?:used?|uses|using|coined|invoked|repeated|chose|employed)\s+(?:the\s+)?\S*\s*$", re.I)
+#: nouns that a quoted name modifies: "the “red flag” laws", "“flash bang” grenades"
+_TITLE_HEADS = frozenset(
+    """policy policies doctrine law laws act bill program programs programme programmes operation operations
+    campaign movement approach strategy technique techniques tactic tactics grenade grenades vote votes
+    hashtag slogan movie film show book song album series episode rule rules plan initiative agenda protest
+    protests rally rallies march chant chants motto era theory principle clause provision loophole
+    agreement formula label category movement brand ideology trope meme app""".split()
+)
+
+
+def _is_title(doc: _Doc, r: _Raw) -> bool:
+    """A quoted work, law, operation, slogan, hashtag, nickname or word mentioned as a word."""
+    if not r.closed or r.end - r.start > 150:
+        return False
+    text = doc.text
+    content = text[r.start:r.end]
+    words = content.split()
+    if not words or len(words) > 7:
+        return False
+    if content.startswith("#") and len(words) == 1:
+        return True
+    lead = text[max(r.line_start, r.open_start - 40):r.open_start]
+    cue = _TITLE_CUE.search(lead)
+    if cue and not _USED_WORDS.search(lead, 0, cue.start() + 1):
+        return True
+    if len(words) <= 4 and not content.rstrip("”’\"'").endswith((".", "?", "!", ",", "…", ":", ";")):
+        m = _TOKEN.match(text, _skip_space(text, r.close_end, r.line_end))
+        nxt = m.group(0).rstrip(".,;:!?)”’\"'") if m else ""
+        if nxt.isalpha() and nxt.islower() and nxt in _TITLE_HEADS:
+            return True
+        # one or two capitalised words in running text, not introduced by a colon: a name
+        before = lead.rstrip()
+        if len(words) <= 2 and all(w[:1].isupper() for w in words) and before \
+                and (before[-1:].isalpha() and before.split()[-1][:1].islower() or before.endswith(("’s", "'s", "s’")))\
+                and not (nxt[:1].isupper() and nxt[-1:].isalpha()) \
+                and not _title_case_line(text, r):
+            return True
+    return False
+
+
+def _reported_right_before(doc: _Doc, r: _Raw) -> bool:
+    """Whether a reporting verb other than "told" stands right before the opening mark (an article between)."""
+    before = _verbs_in(doc, max(r.line_start, r.open_start - 40), r.open_start)
+    if not before:
+        return False
+    v = before[-1]
+    gap = doc.text[v.end():r.open_start].split()
+    return v.group(1).lower() not in ("told", "tells", "tell", "telling") and len(gap) <= 1 \
+        and all(w.lower() in ("a", "an", "the", "it", "them", "him", "her") for w in gap)
+
+
+def _skip_space(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " \t\u00a0":
+        pos += 1
+    return pos
+
+
+def _title_case_line(text: str, r: _Raw) -> bool:
+    line = text[max(r.open_line, r.open_start - _WINDOW):min(r.line_end, r.close_end + _WINDOW)]
+    long_words = [w for w in line.split() if len(w) >= 4 and w[:1].isalpha()]
+    return bool(long_words) and sum(1 for w in long_words if w[:1].isupper()) / len(long_words) >= 0.6
+
+
+def _distanced(doc: _Doc, r: _Raw) -> bool:
+    """A short phrase the writer marks as someone else's word with no one named: "its so-called “X”"."""
+    if not r.closed or r.end - r.start > 120 or len(doc.text[r.start:r.end].split()) > SCARE_MAX_WORDS:
+        return False
+    lo = max(r.line_start, r.open_start - 80)
+    if not _DISTANCE_KEYS.search(doc.text, lo, r.open_start):
+        return False
+    return bool(_DISTANCE.search(doc.text, lo, r.open_start))
+
+
+_COPULA = frozenset("is was are were be been being isn't wasn't aren't weren't remains remained became become".split())
+#: nouns that name a source (a person, a body or a document that says things)
+_SOURCE_NOUNS = frozenset(
+    """report memo manifesto inquiry investigation study letter lawsuit complaint indictment ruling
+    document filing poll survey statement tweet post critics supporters officials prosecutors lawmakers
+    experts organisers organizers protesters activists residents witnesses regime leaders analysts
+    investigators authorities scientists researchers opponents democrats republicans aides advisers
+    advisors sources observers diplomats senators representatives judge court brief order""".split()
+)
+
+
+_SUBORDINATORS = frozenset("that whether if because when who which whom".split())
+# "For Öcalan, capitalism was an “inherent component”": the view of the person named
+_FOR_NAME = re.compile(r"(?:For|To|In the view of)\s+((?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}[A-ZÀ-Þ][\w’'.-]*),\s")
+
+
+def _names_source(np_text: str) -> bool:
+    """Whether a subject noun phrase names someone who can be quoted."""
+    words = np_text.split()
+    if not words:
+        return False
+    lows = [_POSSESSIVE.sub("", w.strip(",.()")).lower() for w in words]
+    if len(words) == 1 and (lows[0] in _PRONOUNS or lows[0] in ("i", "we")):
+        return True
+    if any(w[:1].isupper() for w in words[1:]) or (words[0][:1].isupper() and lows[0] not in _DETERMINERS
+                                                 and lows[0] not in _INTRO and lows[0] not in _QUANTIFIERS):
+        return True
+    return any(w in _PERSON or w in _SOURCE_NOUNS for w in lows) or lows[-1] in _ORG
+
+
+def _source_in_reach(doc: _Doc, r: _Raw) -> _Attr | None:
+    """The source of a short quoted phrase that no reporting verb governs: the subject of its clause
+    when that names a source and acts on the phrase ("X criticized “…”", "X referred to Y as “…”"),
+    else a speaker in the previous or next sentence. None when the phrase is in the subject, under a
+    copula or a passive, or nothing is named."""
+    text = doc.text
+    k = doc.sentence_of(r.open_start)
+    s, e = doc.sentence(k)
+    s = max(s, r.open_line, r.open_start - _WINDOW)
+    m = _FOR_NAME.match(text, s)
+    if m is not None and m.end() < r.open_start:
+        return _Attr(m.span(1), None)
+    subj = _sentence_subject(text, s, r.open_start)
+    if subj is None or subj[1] >= r.open_start:
+        return None
+    between = text[subj[1]:r.open_start].lower().split()
+    if not any(w.strip(",.;:—–-").isalpha() for w in between):
+        return None  # the phrase is part of the subject
+    clause = []
+    for n, w in enumerate(between):
+        if n and w.strip(",") in _SUBORDINATORS:
+            break  # "X knows that there will be a “…”": X's clause ends here
+        clause.append(w.strip(","))
+    if any(w in _COPULA for w in clause):
+        return None  # "X is the “prosecutor”", "was stolen by an oddly timed “selfie”"
+    if _names_source(text[subj[0]:subj[1]]):
+        return _Attr(subj, None)
+    for kk in (k - 1, k + 1):
+        if not 0 <= kk < len(doc.sents):
+            continue
+        ks, ke = doc.sentence(kk)
+        for pos, sp in doc.speakers_by_sentence.get(kk, []):
+            return _Attr(sp, None)
+        for v in _verbs_in(doc, ks, ke):
+            got = _speaker_for_verb(doc, v, ks, ke)
+            if got is not None and got.speaker is not None:
+                return _Attr(got.speaker, None)
+    return None
+
+
+# a credit line or headline: "Jane Doe, The Outlet: “…”", "Sanders: Clinton needs to ‘…’"
+_CREDIT = re.compile(
+    r"[ \t\u00a0]*((?:[A-Z][\w’'.-]*[ \t\u00a0]+){0,3}[A-Z][\w’'.-]*?)(?:,[ \t\u00a0]*[A-Z][^,:;“”\"\n]{1,50})?:[ \t\u00a0]"
+)
+_NOT_CREDIT = frozenset(
+    """update watch read related note photo video source caption breaking editor opinion analysis exclusive
+    listen see also correction transcript q a question answer warning headline subject re fwd fw""".split()
+)
+
+
+def _credit_line(doc: _Doc, r: _Raw) -> _Attr | None:
+    """The name opening a line before a colon, when the quote is in that line's first sentence."""
+    text = doc.text
+    m = _CREDIT.match(text, r.open_line)
+    if m is None or m.end() > r.open_start:
+        return None
+    name = m.group(1)
+    if name.lower().rstrip(".") in _NOT_CREDIT or name.split()[0].lower().strip("’'s") in _NOT_CREDIT:
+        return None
+    if doc.sentence_of(r.open_start) != doc.sentence_of(m.end()) and r.open_start - m.end() > 2:
+        return None
+    return _Attr(m.span(1), None)
+
+
+def _names_new_source(doc: _Doc, r: _Raw) -> bool:
+    """Whether the clause right before a quote names a source of its own ("…,” X said. Y: “…”")."""
+    text = doc.text
+    k = doc.sentence_of(r.open_start)
+    s, _ = doc.sentence(k)
+    s = max(s, r.open_line)
+    lead = text[s:r.open_start]
+    if not _WORD_CHAR.search(lead):
+        return False
+    subj = _sentence_subject(text, s, r.open_start)
+    return subj is not None and subj[1] < r.open_start and _names_source(text[subj[0]:subj[1]]) \
+        and text[subj[0]:subj[1]].lower() not in _PRONOUNS
 
 
 _DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*((?:[A-Z][\w’'.-]*[ \t\u00a0]+){0,5}[A-Z][\w’'-]*)")
@@ -990,8 +1419,8 @@ def _is_name(text: str, r: _Raw) -> bool:
     in title case (“Fox News Sunday,”, ''Make Your Kid a Millionaire''). A
     nickname: one or two words between two capitalised words (Marcia "Cia" Price).
     """
-    if not r.closed:
-        return False
+    if not r.closed or r.end - r.start > 150:
+        return False  # longer than seven words of any plausible length
     content = text[r.start:r.end].rstrip(",")
     words = content.split()
     if not words or len(words) > 7:
@@ -1001,6 +1430,9 @@ def _is_name(text: str, r: _Raw) -> bool:
     if len(words) <= 2 and before and after and before[-1][:1].isupper() and after[0][:1].isupper() \
             and before[-1][-1:].isalpha() and after[0][-1:].isalpha():
         return True
+    if content.endswith((".", ",")) and not content.endswith("..") and len(words) >= 2:
+        content = content[:-1]  # “The Dark Knight Rises.”: American punctuation inside the marks
+        words = content.split()
     if len(words) < 2 or content.endswith((".", "?", "!", "…")):
         return False
     if not all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words):
@@ -1028,4 +1460,4 @@ def _is_scare(doc: _Doc, r: _Raw) -> bool:
 
 
 #: columns of the quotes table (:func:`framing.quotes`) after those of :data:`framing.schema.QUOTES`
-QUOTES_EXTRA = ("outlet", "speaker_start", "speaker_end", "verb_start", "verb_end")
+QUOTES_EXTRA = ("outlet", "speaker_start", "speaker_end", "verb_start", "verb_end", "speaker_name")

@@ -1,5 +1,6 @@
 """Voice: which voice each character of a document is in — the outlet's own (``narrator``), a source's
-(``quote``) or a phrase held at a distance (``scare_quote``) — as contiguous spans built from its quotes."""
+(``quote``) or a phrase held at a distance (``scare_quote``) — as contiguous spans built from its quotes.
+A quoted title, name or word mentioned as a word (kind ``title``) is in the narrator's voice."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ def voice_spans(text: str) -> list[tuple[int, int, str]]:
     list of (int, int, str)
         ``(start, end, voice)`` with voice ``"narrator"``, ``"quote"`` (a
         direct quote, from its opening mark to its closing mark) or
-        ``"scare_quote"``. The spans are in order, never empty, and cover
+        ``"scare_quote"``; a quoted title is ``"narrator"``. The spans are in order, never empty, and cover
         ``0 .. len(text)`` without gaps; an empty text gives an empty list.
     """
     return [(a, b, v) for a, b, v, _ in voice_with_ids(text, find_quotes(text))]
@@ -37,6 +38,8 @@ def voice_with_ids(text: str, found: Sequence[Quote]) -> list[tuple[int, int, st
     out: list[tuple[int, int, str, int | None]] = []
     pos = 0
     for qid, q in enumerate(found):
+        if q.kind == "title":
+            continue  # a quoted name or title is the narrator's own text
         if q.open_start > pos:
             out.append((pos, q.open_start, "narrator", None))
         if q.close_end > q.open_start:
