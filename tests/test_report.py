@@ -235,7 +235,7 @@ def test_cli_errors_are_one_line_with_exit_codes(tmp_path, capsys):
 def test_load_actors_accepts_a_mapping_file(tmp_path):
     path = tmp_path / "actors.yaml"
     path.write_text("actors:\n  Jaish al-Adl: [Jaish-ul-Adl, Army of Justice]\n  Hamas: Hamas\n")
-    assert report_module.load_actors(path) == {"Jaish al-Adl": ["Jaish al-Adl", "Jaish-ul-Adl", "Army of Justice"],
+    assert framing.measures.load_actors(path) == {"Jaish al-Adl": ["Jaish al-Adl", "Jaish-ul-Adl", "Army of Justice"],
                                                "Hamas": ["Hamas"]}
     assert report_module.parse_actor_option("Hamas=Hamas movement, Harakat al-Muqawama") == (
         "Hamas", ["Hamas movement", "Harakat al-Muqawama"])

@@ -506,7 +506,7 @@ def test_deeply_nested_actors_file_is_refused_with_the_file(tmp_path):
 def test_actors_file_with_an_alias_bomb_fails_quickly(tmp_path):
     from framing.measures.actors import load_actors
     from framing.errors import SchemaError
-    from framing.report.analysis import load_actors as report_actors
+    from framing.report.output import load_actors as report_actors
 
     bomb = _laughs(9).replace("refs:", "Jaish al-Adl:")
     path = write(tmp_path, "actors.yaml", bomb)
