@@ -210,6 +210,55 @@ class NgramTfidf(TfidfVectorizer):
         return _through_types(ids, doc_of, len(docs), len(types), _cat(t_rows), _cat(t_cols),
                               len(self.vocabulary_))
 
+    # -- pruning the vocabulary (fit)
+
+    def _sort_features(self, X, vocabulary):
+        """Columns in alphabetical order of the features; deferred until after pruning with ``max_features``."""
+        if self.max_features is not None:
+            return X  # _limit_features sorts the features it keeps
+        names = _names(vocabulary)
+        order = np.argsort(names.astype(str), kind="stable") if len(names) else _EMPTY
+        new = np.empty(len(order), dtype=np.int64)
+        new[order] = np.arange(len(order))
+        vocabulary.clear()
+        vocabulary.update(zip(names[order].tolist(), range(len(order))))
+        X.indices = new.take(X.indices, mode="clip").astype(X.indices.dtype)
+        X.sort_indices()
+        return X
+
+    def _limit_features(self, X, vocabulary, high=None, low=None, limit=None):
+        """Keep features with ``low <= df <= high``, then the ``limit`` most frequent (ties: alphabetical).
+
+        scikit-learn keeps the same features except among ties at the cut,
+        whose order it leaves to an unstable sort.
+        """
+        X = sp.csr_array(X)
+        dfs = np.bincount(X.indices, minlength=X.shape[1])
+        mask = np.ones(len(dfs), dtype=bool)
+        if high is not None:
+            mask &= dfs <= high
+        if low is not None:
+            mask &= dfs >= low
+        names = _names(vocabulary)
+        if limit is not None and mask.sum() > limit:
+            tfs = np.asarray(X.sum(axis=0)).ravel()
+            cut = np.partition(tfs[mask], len(tfs[mask]) - limit)[len(tfs[mask]) - limit]
+            above = mask & (tfs > cut)
+            tied = np.flatnonzero(mask & (tfs == cut))
+            tied = tied[np.argsort(names[tied].astype(str), kind="stable")][: limit - int(above.sum())]
+            mask = above
+            mask[tied] = True
+        kept = np.flatnonzero(mask)
+        if len(kept) == 0:
+            raise ValueError("After pruning, no terms remain. Try a lower min_df or a higher max_df.")
+        if self.max_features is not None:  # sorting was deferred to here
+            kept = kept[np.argsort(names[kept].astype(str), kind="stable")]
+        vocabulary.clear()
+        vocabulary.update(zip(names[kept].tolist(), range(len(kept))))
+        out = X[:, kept]
+        out.sort_indices()
+        return out
+
     def __getstate__(self) -> dict[str, Any]:
         state = super().__getstate__()
         state.pop("_compiled_table", None)
@@ -240,9 +289,24 @@ def _factorize(token_lists: list[list[str]]) -> tuple[np.ndarray, np.ndarray, np
 
 
 def _assign(strings: list[str], vocabulary: dict) -> np.ndarray:
-    """Column of each string, adding new strings to ``vocabulary``."""
-    return np.fromiter((vocabulary.setdefault(s, len(vocabulary)) for s in strings), dtype=np.int64,
-                       count=len(strings))
+    """Column of each string, adding new strings to ``vocabulary``.
+
+    The strings of one call are distinct and new (distinct packed keys of one
+    n-gram size), so they take the next columns in order; should two of them
+    coincide after all, each is looked up one by one.
+    """
+    start = len(vocabulary)
+    vocabulary.update(zip(strings, range(start, start + len(strings))))
+    if len(vocabulary) == start + len(strings):
+        return np.arange(start, start + len(strings), dtype=np.int64)
+    return np.fromiter((vocabulary[s] for s in strings), dtype=np.int64, count=len(strings))
+
+
+def _names(vocabulary: dict) -> np.ndarray:
+    """Feature names by column."""
+    names = np.empty(len(vocabulary), dtype=object)
+    names[np.fromiter(vocabulary.values(), dtype=np.int64, count=len(vocabulary))] = list(vocabulary)
+    return names
 
 
 def _find(table: dict, keys: np.ndarray) -> np.ndarray:
