@@ -56,6 +56,7 @@ _EXPORTS: dict[str, str] = {
     # classifiers and validation
     "FrameClassifier": "framing.classify",
     "evaluate": "framing.classify",
+    "compare_evaluations": "framing.classify",
     "distinguishability": "framing.classify",
     "predict": "framing.classify",
     "save_model": "framing.classify",

