@@ -8,7 +8,8 @@ Run from the project root::
 A small case that both can run: ``allsides_conflict`` (read, never copied),
 ``--per-outlet`` articles per outlet (random, seed 0), leaning by outlet, folds
 grouped by outlet, word n-grams only (``FrameClassifier(char_ngrams=None,
-lexicon=False, max_features=20000, min_df=2)``) so the old procedure finishes.
+lexicon=False, max_features=20000, min_df=2, C=10)``, the earlier default C) so the
+old procedure finishes.
 Three runs, each in its own process:
 
 1. ``old``: ``distinguishability`` of the commit ``--old-ref`` (logistic
@@ -51,7 +52,7 @@ for o in mixed[mixed > 1].index:
     rows = c["outlet"] == o
     c.loc[rows, "leaning"] = c.loc[rows, "leaning"].value_counts().index[0]
 sub = c.sample(frac=1.0, random_state=0).groupby("outlet", sort=False).head(per_outlet).reset_index(drop=True)
-clf = FrameClassifier(char_ngrams=None, lexicon=False, max_features=20000, min_df=2, calibration="none")
+clf = FrameClassifier(char_ngrams=None, lexicon=False, max_features=20000, min_df=2, C=10.0, calibration="none")
 kw = dict(by="leaning", unit="document", groups="outlet", classifier=clf, seed=0)
 t0 = time.perf_counter()
 with threadpool_limits(1), warnings.catch_warnings():
@@ -61,7 +62,7 @@ with threadpool_limits(1), warnings.catch_warnings():
     else:
         res = framing.distinguishability(sub, n_resamples=n, model=mode, stop_after=None, progress=False, **kw)
 s = res.summary.set_index("metric").loc["accuracy"]
-print(json.dumps({"mode": mode, "units": len(sub), "seconds": time.perf_counter() - t0,
+print(json.dumps({"mode": mode, "package": framing.__file__, "units": len(sub), "seconds": time.perf_counter() - t0,
                   "estimate": float(s["estimate"]), "p_value": float(s["p_value"]),
                   "null": res.null["accuracy"].tolist()}))
 """
@@ -69,9 +70,13 @@ print(json.dumps({"mode": mode, "units": len(sub), "seconds": time.perf_counter(
 
 def run(mode: str, path: Path, args: argparse.Namespace) -> dict:
     env = dict(os.environ, PYTHONPATH=str(path))
+    # run from the package's own folder: ``python -c`` puts the working directory first on sys.path
     out = subprocess.run([sys.executable, "-c", RUN, mode, str(args.per_outlet), str(args.permutations), str(DATA)],
-                         env=env, check=True, capture_output=True, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])
+                         env=env, cwd=path, check=True, capture_output=True, text=True)
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    if not Path(result["package"]).is_relative_to(path):
+        raise SystemExit(f"{mode}: imported framing from {result['package']}, not from {path}")
+    return result
 
 
 def main() -> None:

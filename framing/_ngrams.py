@@ -153,7 +153,7 @@ class NgramTfidf(TfidfVectorizer):
             tok_id, tokens = pd.factorize(flat, sort=False)
             tok_id = tok_id.astype(np.int64) + 1  # 0 = a token the vocabulary does not know
             bits = _bits(len(tokens) + 1)
-            table = {"index": pd.Index(tokens)}
+            table = {"tokens": dict(zip(tokens.tolist(), range(1, len(tokens) + 1)))}
         else:
             n_of = np.fromiter((len(f) for f in features), dtype=np.int64, count=len(features))
             code = _codepoints("".join(features))
@@ -178,11 +178,10 @@ class NgramTfidf(TfidfVectorizer):
         bits = table["bits"]
         token_lists = self._tokens(docs)
         if self.analyzer == "word":
-            lengths = np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=len(token_lists))
-            flat = np.empty(int(lengths.sum()), dtype=object)
-            flat[:] = list(chain.from_iterable(token_lists))
-            ids = table["index"].get_indexer(flat).astype(np.int64) + 1
-            doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), lengths)
+            batch_ids, doc_of, types = _factorize(token_lists)
+            known = table["tokens"]
+            # the batch's distinct tokens are looked up once each; 0 = not in the vocabulary
+            ids = np.fromiter((known.get(t, 0) for t in types.tolist()), dtype=np.int64, count=len(types))[batch_ids]
             rows, cols = [], []
             for _n, keys, where in _word_windows(ids, doc_of, self.ngram_range, bits, known=True):
                 col = _find(table, keys)
