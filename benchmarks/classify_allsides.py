@@ -87,7 +87,7 @@ def main() -> None:
                                   C=1.0, calibration="none", lexicon=lex)
             t = time.perf_counter()
             res = framing.distinguishability(sub, by="leaning", unit="document", groups="outlet", cv=args.cv,
-                                             n_permutations=args.permutations, classifier=clf, seed=0)
+                                             n_resamples=args.permutations, classifier=clf, seed=0)
             took = time.perf_counter() - t
             print(f"\n== distinguishability by leaning, folds grouped by outlet ({took:.0f}s) ==")
             print(f"classifier: {clf!r}")

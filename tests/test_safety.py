@@ -330,10 +330,11 @@ _MODEL_KINDS = {
     "isotonic": lambda: framing.FrameClassifier(char_ngrams=(3, 3), calibration="isotonic"),
     "uncalibrated": lambda: framing.FrameClassifier(char_ngrams=(3, 3), calibration="none"),
     "by_voice_one_lexicon": lambda: framing.FrameClassifier(
-        char_ngrams=None, lexicons="hedging", lexicon_by_voice=True, class_weight=None),
+        char_ngrams=None, lexicon=True, lexicons="hedging", lexicon_by_voice=True, class_weight=None),
     "no_lexicon": lambda: framing.FrameClassifier(char_ngrams=None, lexicon=False, max_features=50),
     "lexicon_object": lambda: framing.FrameClassifier(
-        word_ngrams=None, char_ngrams=None, lexicons=[framing.load_lexicon("hedging")], calibration="none"),
+        word_ngrams=None, char_ngrams=None, lexicon=True, lexicons=[framing.load_lexicon("hedging")],
+        calibration="none"),
     "vectorizer": lambda: framing.LexiconVectorizer(),
     "vectorizer_options": lambda: framing.LexiconVectorizer(
         lexicons=("hedging", "attribution"), by_voice=True, negated="exclude", scale="count"),

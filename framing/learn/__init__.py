@@ -11,7 +11,7 @@ from typing import Any
 from framing.learn.coding import agreement, annotation_sample, validate
 
 __all__ = [
-    "FrameClassifier", "WordVectors", "agreement", "annotation_sample", "distinguishability", "evaluate",
+    "FrameClassifier", "compare_evaluations", "WordVectors", "agreement", "annotation_sample", "distinguishability", "evaluate",
     "load_model", "predict", "review_precision", "review_sample", "save_model", "scale_documents", "suggest_terms",
     "validate", "word_polarity", "word_vectors",
 ]
@@ -23,7 +23,8 @@ _SEEDED = {
     "word_polarity": "framing.learn.scaling",
 }
 
-_CLASSIFIER = frozenset({"FrameClassifier", "distinguishability", "evaluate", "load_model", "predict", "save_model"})
+_CLASSIFIER = frozenset({"FrameClassifier", "compare_evaluations", "distinguishability", "evaluate", "load_model",
+                         "predict", "save_model"})
 
 
 def __getattr__(name: str) -> Any:
