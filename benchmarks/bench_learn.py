@@ -38,7 +38,7 @@ import pandas as pd
 from threadpoolctl import threadpool_limits
 
 import framing
-from framing.classify import FrameClassifier
+from framing.learn.classifier import FrameClassifier
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "datasets" / "allsides_conflict" / "articles.jsonl.gz"
 OUT = Path(__file__).resolve().parent / "results" / "bench_learn.jsonl"

@@ -45,7 +45,7 @@ from sklearn.pipeline import make_pipeline, make_union
 from threadpoolctl import threadpool_limits
 
 import framing
-from framing.classify import FrameClassifier, compare_evaluations
+from framing.learn.classifier import FrameClassifier, compare_evaluations
 
 DATASETS = Path(__file__).resolve().parents[2] / "shared" / "datasets"
 

@@ -43,7 +43,7 @@ DATA = ROOT.parent / "shared" / "datasets" / "allsides_conflict" / "articles.jso
 RUN = r"""
 import json, sys, time, warnings
 import framing
-from framing.classify import FrameClassifier
+from framing.learn.classifier import FrameClassifier
 from threadpoolctl import threadpool_limits
 mode, per_outlet, n, data = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4]
 c = framing.read_corpus(data)

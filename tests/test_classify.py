@@ -561,7 +561,7 @@ def _ridge_null_by_refitting(corpus, clf, alpha, seed, n):
     from sklearn.linear_model import RidgeClassifier
 
     from framing.learn._permtest import permutation_rngs
-    from framing.classify import _splitter
+    from framing.learn.classifier import _splitter
 
     y = corpus["leaning"].to_numpy(dtype=object)
     g = corpus["outlet"].to_numpy(dtype=object)
@@ -715,7 +715,7 @@ def test_compare_evaluations_pairs_the_two_models(labelled):
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
 
-    from framing.classify import compare_evaluations
+    from framing.learn.classifier import compare_evaluations
 
     kw = dict(cv=3, groups=labelled["article"], n_boot=100, seed=1)
     a = evaluate(fast(lexicon=False), labelled["text"], labelled["frame"], **kw)

@@ -116,7 +116,7 @@ def test_sentences_quotes_and_voice_keep_their_promises(corpus):
     _check_spans_index_text(quotes, texts, "text")
     _check_spans_index_text(quotes, texts, "speaker", start="speaker_start", end="speaker_end")
     _check_spans_index_text(quotes, texts, "verb", start="verb_start", end="verb_end")
-    assert set(quotes["kind"]) <= {"direct", "scare"}
+    assert set(quotes["kind"]) <= set(schema.QUOTE_KINDS)
 
     voice = framing.voice(corpus)
     assert set(voice["voice"]) <= set(schema.VOICES)

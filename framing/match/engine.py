@@ -1,10 +1,10 @@
 """The matching engine: lexicons compiled into per-thread tables, documents matched in batches.
 
-The rules of matching are those of :mod:`framing.match.matcher`; this module is how they are carried out
-(and its docstring says how). :func:`compiled` gives this thread's compiled form of a set of lexicons,
+The rules of matching are those of :mod:`framing.match.matcher`; this module is how they are carried out.
+:func:`compiled` gives this thread's compiled form of a set of lexicons,
 :func:`find_all` matches a corpus with it, :func:`score_table` counts the matches.
 
-Texts are tokenised with :mod:`framing.tokens`. Each *distinct* token string
+Texts are tokenised with :mod:`framing.text.tokens`. Each *distinct* token string
 is compared with the lexicon terms once (exact words, and ``prefix*`` and
 ``*suffix`` wildcards by their length, through hash look-ups), and the result
 is cached in a per-type table: the single-token terms of each type, with the

@@ -1,18 +1,7 @@
 """Find lexicon terms in a corpus, with voice and negation; count them per document (:class:`Matcher`).
 
-How matching works
-------------------
-Texts are tokenised with :mod:`framing.tokens`. Each *distinct* token string
-is compared with the lexicon terms once (exact words, and ``prefix*`` and
-``*suffix`` wildcards by their length, through hash look-ups), and the result
-is cached in a per-type table: the single-token terms of each type, with the
-length and label of their evidence. Phrases and exclusions are resolved first
-and only the tokens they cover are filtered; every other token yields its
-type's terms directly, so the work per match is a few array reads. Phrases
-are extended token by token with vectorised look-ups, which keeps matching
-linear in the length of the text whatever the lexicon. Compiled lexicons and
-their caches are kept per thread; the lexicons of a thread share its
-tokenizer, so a corpus is tokenised from scratch once, not once per lexicon.
+How matching is carried out (token types, per-thread compiled tables, batches) is described in
+:mod:`framing.match.engine`.
 
 Rules
 -----
