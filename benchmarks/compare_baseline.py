@@ -124,7 +124,7 @@ def main() -> None:
     for name, model in models.items():
         t0 = time.perf_counter()
         with threadpool_limits(1):
-            ev = framing.evaluate(model, texts, labels, cv=5, groups=groups, seed=0, n_boot=args.n_boot,
+            ev = framing.evaluate(model, texts, labels, cv=5, groups=groups, seed=0, n_resamples=args.n_boot,
                                   n_jobs=args.n_jobs)
         seconds = time.perf_counter() - t0
         evaluations[name] = ev
@@ -145,7 +145,7 @@ def main() -> None:
     for name, ev in evaluations.items():
         if name == "plain words+chars":
             continue
-        d = compare_evaluations(ev, base, n_boot=args.n_boot).set_index("metric")
+        d = compare_evaluations(ev, base, n_resamples=args.n_boot).set_index("metric")
         f1, auc = d.loc["macro_f1"], d.loc["roc_auc"]
         print(f"| {name} | {f1['difference']:+.3f} ({f1['ci_low']:+.3f} to {f1['ci_high']:+.3f}) | "
               f"{f1['p_value']:.3f} | {auc['difference']:+.3f} ({auc['ci_low']:+.3f} to {auc['ci_high']:+.3f}) | "

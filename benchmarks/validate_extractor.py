@@ -120,7 +120,7 @@ def main() -> None:
     for gold_name, g in (("quoted content", gold[gold["quoted"]]), ("all content", gold)):
         for overlap in ("exact", "any", "jaccard"):
             out = framing.validate(pred, g[["doc_id", "start", "end"]], overlap=overlap, min_jaccard=0.5,
-                                   documents=docs, n_boot=args.boot, seed=0)
+                                   documents=docs, n_resamples=args.boot, seed=0)
             for _, r in out.iterrows():
                 rows.append({"gold": gold_name, "overlap": overlap, "metric": r["metric"],
                              "estimate": r["estimate"], "ci_low": r["ci_low"], "ci_high": r["ci_high"],

@@ -319,7 +319,7 @@ def test_true_tags_declare_text_input():
 
 def test_evaluate_grouped_matches_independent_scores(labelled):
     ev = evaluate(fast(calibration="none"), labelled["text"], labelled["frame"], cv=5,
-                  groups=labelled["article"], n_boot=300)
+                  groups=labelled["article"], n_resamples=300)
     assert tuple(ev.scores.columns) == EVALUATION_SCORES
     preds = ev.predictions
     # no article is split across folds
@@ -344,7 +344,7 @@ def test_evaluate_grouped_matches_independent_scores(labelled):
 def test_evaluate_on_shuffled_labels_is_near_chance(labelled):
     rng = np.random.default_rng(3)
     y = rng.permutation(labelled["frame"].to_numpy())
-    ev = evaluate(fast(calibration="none", char_ngrams=None), labelled["text"], y, cv=5, n_boot=200)
+    ev = evaluate(fast(calibration="none", char_ngrams=None), labelled["text"], y, cv=5, n_resamples=200)
     assert ev.score("macro_f1") < 0.55
     assert ev.scores.loc[ev.scores["metric"] == "macro_f1", "ci_low"].iloc[0] < 0.5
 
@@ -638,8 +638,8 @@ def test_n_jobs_does_not_change_results(labelled):
     two = distinguishability(corpus, n_jobs=2, **kw)
     pd.testing.assert_frame_equal(one.summary, two.summary)
     pd.testing.assert_frame_equal(one.null, two.null)
-    e1 = evaluate(fast(lexicon=False), labelled["text"], labelled["frame"], cv=3, n_boot=50, n_jobs=1)
-    e2 = evaluate(fast(lexicon=False), labelled["text"], labelled["frame"], cv=3, n_boot=50, n_jobs=2)
+    e1 = evaluate(fast(lexicon=False), labelled["text"], labelled["frame"], cv=3, n_resamples=50, n_jobs=1)
+    e2 = evaluate(fast(lexicon=False), labelled["text"], labelled["frame"], cv=3, n_resamples=50, n_jobs=2)
     pd.testing.assert_frame_equal(e1.scores, e2.scores)
     p1 = fast(lexicon=False, n_jobs=1).fit(labelled["text"], labelled["frame"]).predict_proba(labelled["text"][:9])
     p2 = fast(lexicon=False, n_jobs=2).fit(labelled["text"], labelled["frame"]).predict_proba(labelled["text"][:9])
@@ -655,7 +655,7 @@ def test_progress_is_shown_when_asked(labelled, capsys):
     assert "distinguishability by leaning" in err and "/10" in err  # 4 folds + the full model + 5 permutations
     distinguishability(corpus, progress=False, **kw)
     assert capsys.readouterr().err == ""
-    evaluate(fast(calibration="none", lexicon=False), labelled["text"], labelled["frame"], cv=3, n_boot=20,
+    evaluate(fast(calibration="none", lexicon=False), labelled["text"], labelled["frame"], cv=3, n_resamples=20,
              progress=True)
     assert "evaluate" in capsys.readouterr().err
 
@@ -677,7 +677,7 @@ def test_evaluate_reports_auc_brier_and_reliability(labelled):
     from sklearn.metrics import roc_auc_score
 
     y = np.where(labelled["frame"] == "military", "military", "other")
-    ev = evaluate(fast(lexicon=False), labelled["text"], y, cv=3, n_boot=200, n_bins=5)
+    ev = evaluate(fast(lexicon=False), labelled["text"], y, cv=3, n_resamples=200, n_bins=5)
     probs = ev.probabilities.pivot(index="unit", columns="class", values="probability")
     assert np.allclose(probs.sum(axis=1), 1.0)
     truth = (y == "military").astype(float)
@@ -717,18 +717,18 @@ def test_compare_evaluations_pairs_the_two_models(labelled):
 
     from framing.learn.classifier import compare_evaluations
 
-    kw = dict(cv=3, groups=labelled["article"], n_boot=100, seed=1)
+    kw = dict(cv=3, groups=labelled["article"], n_resamples=100, seed=1)
     a = evaluate(fast(lexicon=False), labelled["text"], labelled["frame"], **kw)
     plain = Pipeline([("tfidf", TfidfVectorizer()), ("lr", LogisticRegression(C=0.01))])
     b = evaluate(plain, labelled["text"], labelled["frame"], **kw)
-    table = compare_evaluations(a, b, n_boot=300).set_index("metric")
+    table = compare_evaluations(a, b, n_resamples=300).set_index("metric")
     for metric in ("macro_f1", "accuracy", "roc_auc", "brier"):
         assert table.loc[metric, "estimate_a"] == pytest.approx(a.score(metric))
         assert table.loc[metric, "estimate_b"] == pytest.approx(b.score(metric))
         assert table.loc[metric, "ci_low"] <= table.loc[metric, "difference"] <= table.loc[metric, "ci_high"]
-    same = compare_evaluations(a, a, n_boot=100).set_index("metric")
+    same = compare_evaluations(a, a, n_resamples=100).set_index("metric")
     assert (same["difference"] == 0).all() and (same["ci_low"] == 0).all() and (same["p_value"] == 1).all()
-    other = evaluate(fast(lexicon=False), labelled["text"], labelled["frame"], cv=3, n_boot=20, seed=2)
+    other = evaluate(fast(lexicon=False), labelled["text"], labelled["frame"], cv=3, n_resamples=20, seed=2)
     with pytest.raises(SchemaError, match="same units"):
         compare_evaluations(a, other)
 

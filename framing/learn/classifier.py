@@ -47,7 +47,9 @@ from framing.learn._permtest import (
     ridge_predict,
     ridge_smoother,
 )
+from framing._checks import check_count, check_level, renamed
 from framing.errors import InputNotFoundError, ModelError, SchemaError, StatisticsError, UsageError
+from framing.stats.resampling import percentile_interval
 
 __all__ = [
     "FrameClassifier",
@@ -630,25 +632,6 @@ def _bootstrap_weights(cluster: np.ndarray, n_boot: int, rng: np.random.Generato
     return draws[:, codes].astype(float)
 
 
-def _interval(samples: np.ndarray, ci_level: float) -> tuple[np.ndarray, np.ndarray]:
-    alpha = (1 - ci_level) / 2
-    with np.errstate(all="ignore"):
-        import warnings
-
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", RuntimeWarning)
-            low = np.nanquantile(samples, alpha, axis=0)
-            high = np.nanquantile(samples, 1 - alpha, axis=0)
-    return low, high
-
-
-def _check_ci(n_boot: int, ci_level: float) -> None:
-    if not isinstance(n_boot, numbers.Integral) or n_boot < 1:
-        raise SchemaError(f"n_boot must be a positive integer, got {n_boot!r}")
-    if not 0 < ci_level < 1:
-        raise SchemaError(f"ci_level must lie strictly between 0 and 1, got {ci_level!r}")
-
-
 # --------------------------------------------------------------------------- evaluate
 
 
@@ -738,7 +721,8 @@ def evaluate(
     *,
     cv: int | Any = 5,
     groups: Any = None,
-    n_boot: int = 1000,
+    n_resamples: int = 1000,
+    n_boot: int | None = None,
     ci_level: float = 0.95,
     n_bins: int = 10,
     seed: int | None = 0,
@@ -760,7 +744,7 @@ def evaluate(
 
     **Cost:** one fit of the classifier per fold (folds run in parallel with
     ``n_jobs``), then a bootstrap over the out-of-fold predictions that costs
-    ``n_boot x n_units`` operations per metric.
+    ``n_resamples x n_units`` operations per metric.
 
     Parameters
     ----------
@@ -777,7 +761,8 @@ def evaluate(
         is given (shuffled with ``seed``).
     groups : sequence, optional
         One group per text; a group never spans training and test folds.
-    n_boot : int, default 1000
+    n_resamples : int, default 1000
+        Bootstrap resamples (``n_boot`` is its old name, kept for one release with a FutureWarning).
         Bootstrap resamples.
     ci_level : float, default 0.95
         Interval level (percentile bootstrap).
@@ -802,7 +787,8 @@ def evaluate(
         probability``) and ``calibration`` (``class, bin, bin_low, bin_high,
         mean_probability, observed_rate, count``); see :class:`Evaluation`.
     """
-    _check_ci(n_boot, ci_level)
+    n_resamples = check_count("n_resamples", renamed("n_boot", n_boot, "n_resamples", n_resamples), minimum=1)
+    check_level("ci_level", ci_level)
     _check_n_jobs(n_jobs)
     if not isinstance(n_bins, numbers.Integral) or n_bins < 2:
         raise SchemaError(f"n_bins must be an integer >= 2, got {n_bins!r}")
@@ -836,7 +822,7 @@ def evaluate(
     point = _weighted_scores(cm)
     cluster = g if g is not None else np.arange(len(X))
     rng = np.random.default_rng(seed)
-    weights = _bootstrap_weights(cluster, n_boot, rng)
+    weights = _bootstrap_weights(cluster, n_resamples, rng)
     boot = _weighted_scores(_confusions(t_idx, p_idx, k, weights))
     if proba is not None:
         onehot = np.eye(k)[t_idx]
@@ -845,7 +831,7 @@ def evaluate(
     n_groups = len(pd.unique(pd.Series(cluster, dtype=object)))
     method = (
         f"out-of-fold predictions from {type(splitter).__name__}({splitter.get_n_splits()} folds); "
-        f"percentile bootstrap over {'groups' if g is not None else 'units'} ({n_boot} resamples)"
+        f"percentile bootstrap over {'groups' if g is not None else 'units'} ({n_resamples} resamples)"
     )
     support = cm.sum(axis=1)
     n_units = len(X)
@@ -857,12 +843,12 @@ def evaluate(
                                                                 if proba is not None else ())
     rows = []
     for metric in per_class:
-        low, high = _interval(boot[metric], ci_level)
+        low, high = percentile_interval(boot[metric], ci_level, axis=0)
         for i, c in enumerate(classes):
             rows.append((c, metric, float(point[metric][i]), low[i], high[i], ci_level, int(support[i]), n_units,
                          n_groups, method, note))
     for metric in overall:
-        low, high = _interval(boot[metric], ci_level)
+        low, high = percentile_interval(boot[metric], ci_level, axis=0)
         rows.append(("all", metric.replace("roc_auc_mean", "roc_auc").replace("brier_all", "brier"),
                      float(point[metric]), float(low), float(high), ci_level, n_units, n_units,
                      n_groups, method, note))
@@ -901,7 +887,8 @@ def compare_evaluations(
     a: Evaluation,
     b: Evaluation,
     *,
-    n_boot: int = 2000,
+    n_resamples: int = 2000,
+    n_boot: int | None = None,
     ci_level: float = 0.95,
     seed: int | None = 0,
 ) -> pd.DataFrame:
@@ -917,7 +904,8 @@ def compare_evaluations(
     ----------
     a, b : Evaluation
         The two evaluations.
-    n_boot : int, default 2000
+    n_resamples : int, default 2000
+        Bootstrap resamples (``n_boot`` is its old name, kept for one release with a FutureWarning).
         Bootstrap resamples.
     ci_level : float, default 0.95
         Interval level (percentile bootstrap).
@@ -937,7 +925,8 @@ def compare_evaluations(
           (twice the smaller share of resampled differences on either side of 0).
         - ``n_units``, ``n_groups``, ``method``.
     """
-    _check_ci(n_boot, ci_level)
+    n_resamples = check_count("n_resamples", renamed("n_boot", n_boot, "n_resamples", n_resamples), minimum=1)
+    check_level("ci_level", ci_level)
     pa, pb = a.predictions, b.predictions
     if len(pa) != len(pb) or not (pa["true"].equals(pb["true"]) and pa["fold"].equals(pb["fold"])
                                   and pa["group"].equals(pb["group"])):
@@ -951,7 +940,7 @@ def compare_evaluations(
     t_idx = np.array([index[v] for v in pa["true"].astype(str)])
     grouped = pa["group"].notna().all()
     cluster = pa["group"].astype(str).to_numpy(dtype=object) if grouped else np.arange(len(pa))
-    weights = _bootstrap_weights(cluster, n_boot, np.random.default_rng(seed))
+    weights = _bootstrap_weights(cluster, n_resamples, np.random.default_rng(seed))
     ones = np.ones((1, len(pa)))
     metrics = ["macro_f1", "accuracy", "balanced_accuracy"]
     both_proba = len(a.probabilities) and len(b.probabilities)
@@ -974,11 +963,11 @@ def compare_evaluations(
         values[name] = (point, boot)
     rows = []
     n_groups = len(pd.unique(pd.Series(cluster, dtype=object)))
-    method = f"paired percentile bootstrap over {'groups' if grouped else 'units'} ({n_boot} resamples)"
+    method = f"paired percentile bootstrap over {'groups' if grouped else 'units'} ({n_resamples} resamples)"
     for m in metrics:
         ea, eb = float(values["a"][0][m]), float(values["b"][0][m])
         diff = np.asarray(values["a"][1][m], dtype=float) - np.asarray(values["b"][1][m], dtype=float)
-        low, high = _interval(diff, ci_level)
+        low, high = percentile_interval(diff, ci_level, axis=0)
         diff = diff[~np.isnan(diff)]
         p = min(1.0, 2 * min(np.mean(diff <= 0), np.mean(diff >= 0))) if len(diff) else np.nan
         rows.append((m, ea, eb, ea - eb, float(low), float(high), ci_level, float(p), len(pa), n_groups, method))
@@ -1324,7 +1313,8 @@ def distinguishability(
         balanced_accuracy``); and ``evaluation`` (an :class:`Evaluation`).
     """
     n_resamples = _renamed(n_resamples, n_permutations, new="n_resamples", old="n_permutations", default=100)
-    _check_ci(n_boot, ci_level)
+    check_count("n_boot", n_boot, minimum=1)
+    check_level("ci_level", ci_level)
     if permutation not in ("auto", "between_groups", "within_groups", "units"):
         raise SchemaError(
             f"permutation must be 'auto', 'between_groups', 'within_groups' or 'units', got {permutation!r}"
@@ -1474,7 +1464,7 @@ def distinguishability(
     note = "; ".join(notes)
     rows = []
     for j, (metric, est, chance) in enumerate((("accuracy", acc, chance_acc), ("balanced_accuracy", bal, 1.0 / k))):
-        low, high = _interval(boot[metric], ci_level)
+        low, high = percentile_interval(boot[metric], ci_level, axis=0)
         if n_resamples:
             p, null_mean = float(p_values[j]), float(null_df[metric].mean())
         else:
@@ -1490,12 +1480,12 @@ def distinguishability(
     ev_rows = []
     point = _weighted_scores(cm)
     for metric in ("precision", "recall", "f1"):
-        low, high = _interval(boot[metric], ci_level)
+        low, high = percentile_interval(boot[metric], ci_level, axis=0)
         for i, c in enumerate(classes):
             ev_rows.append((c, metric, point[metric][i], low[i], high[i], ci_level, int(support[i]), len(y),
                             n_groups, method, note))
     for metric in ("macro_f1", "accuracy", "balanced_accuracy"):
-        low, high = _interval(boot[metric], ci_level)
+        low, high = percentile_interval(boot[metric], ci_level, axis=0)
         ev_rows.append(("all", metric, float(point[metric]), float(low), float(high), ci_level, len(y), len(y),
                         n_groups, method, note))
     fold_of = np.empty(len(y), dtype="int64")
