@@ -366,7 +366,7 @@ def read_directory(
     """The documents of a directory joined with its sidecar, in corpus order.
 
     With ``texts=False`` the ``.txt`` files are not read (their ``text`` is None): the
-    plan of a read in chunks (:mod:`framing.stream`), which then reads each file's text.
+    plan of a read in chunks (:mod:`framing.scale.stream`), which then reads each file's text.
     """
     txt, html = _document_files(directory)
     files = txt + html

@@ -29,7 +29,7 @@ the term; in :func:`framing.score` a parent category also counts every match
 of its subcategories. ``exclude`` terms apply to the category's own terms and
 to those of its subcategories.
 
-Terms are matched on tokens (see :mod:`framing.tokens`): case-insensitively
+Terms are matched on tokens (see :mod:`framing.text.tokens`): case-insensitively
 unless ``case_sensitive``; a word also matches its form with an English clitic
 (``group`` matches ``group's``); ``*`` stands for any (possibly empty) run of
 characters inside one token. No regular expressions are built from terms, so

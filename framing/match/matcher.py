@@ -37,8 +37,8 @@ Rules
   of a condition ("if they *attack*"), in a clause ending with a question
   mark, a negated imperative, or after *potential* / *possible*.
 * **Voice**: the voice of the span containing the first character of the
-  match (narrator, quote or scare_quote, from :mod:`framing.quotes`); the
-  sentence is the one containing that character (:mod:`framing.sentences`).
+  match (narrator, quote or scare_quote, from :mod:`framing.text.voice`); the
+  sentence is the one containing that character (:mod:`framing.text.sentences`).
 """
 
 from __future__ import annotations

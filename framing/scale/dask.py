@@ -68,7 +68,7 @@ Documents = Any  # dask.dataframe.DataFrame | dask.bag.Bag
 def _records_corpus(
     records: list[Any], options: Mapping[str, Any], dtypes: Mapping[str, Any] | None = None
 ) -> pd.DataFrame:
-    """A partition of a bag of records (dicts) as a corpus, exactly as :func:`framing.corpus.as_corpus`.
+    """A partition of a bag of records (dicts) as a corpus, exactly as :func:`framing.io.as_corpus`.
 
     A column with no value in this partition takes its type from ``dtypes`` (the other partitions).
     """
@@ -92,7 +92,7 @@ def corpus(
 ) -> dd.DataFrame:
     """Check and clean a Dask collection of documents, partition by partition.
 
-    The Dask counterpart of :func:`framing.corpus.as_corpus` (what :func:`framing.read_corpus`
+    The Dask counterpart of :func:`framing.io.as_corpus` (what :func:`framing.read_corpus`
     does after reading): same column checks, same boilerplate cleaning. ``doc_id`` uniqueness
     is checked within each partition only.
 
@@ -317,7 +317,7 @@ def _term_counts(part: pd.DataFrame, by: str) -> pd.DataFrame:
 def term_counts(docs: Documents, by: str = "outlet") -> dd.DataFrame:
     """Word counts per group, summed on the cluster: keyness without collecting the text.
 
-    Words are the library's word tokens (:mod:`framing.tokens`), lower-cased, as
+    Words are the library's word tokens (:mod:`framing.text.tokens`), lower-cased, as
     :func:`framing.keyness` counts them, so ``framing.keyness(term_counts(docs, by).compute(),
     by=by)`` equals ``framing.keyness(corpus, by=by)``.
 

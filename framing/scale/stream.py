@@ -9,7 +9,7 @@ is identical to measuring the whole corpus at once, whatever the number of
 processes, and memory stays bounded by a few chunks.
 
 A chunk is read exactly like a whole file: the same parser, column checks and
-boilerplate cleaning (:func:`framing.corpus.as_corpus`). ``doc_id`` values are
+boilerplate cleaning (:func:`framing.io.as_corpus`). ``doc_id`` values are
 checked for uniqueness across chunks too (with 8 bytes of memory per document).
 
 >>> from framing.stream import score_file
@@ -58,7 +58,7 @@ __all__ = [
 #: default number of documents per chunk
 CHUNKSIZE = 500
 
-#: columns of the row :func:`apply_file` returns: :data:`framing.accounting.ACCOUNT` and the run
+#: columns of the row :func:`apply_file` returns: :data:`framing.io.accounting.ACCOUNT` and the run
 SUMMARY = accounting.ACCOUNT + ("input", "output", "n_rows", "n_chunks", "n_jobs", "seconds")
 
 Measure = Literal[
@@ -537,7 +537,7 @@ def _results(
 
 
 class _Tally:
-    """Sum of the per-chunk accounting rows (:func:`framing.accounting.account`)."""
+    """Sum of the per-chunk accounting rows (:func:`framing.io.account`)."""
 
     def __init__(self, stage: str) -> None:
         self.row: dict[str, Any] = {c: 0 for c in accounting.ACCOUNT}
@@ -879,7 +879,7 @@ def apply_file(
     Returns
     -------
     pandas.DataFrame
-        One row accounting for the run, as :func:`framing.accounting.account` for the whole
+        One row accounting for the run, as :func:`framing.io.account` for the whole
         corpus: ``stage`` (the measure), ``docs_in``, ``docs_out``, ``docs_missing``,
         ``docs_empty``, ``docs_flagged``, ``missing``, ``flagged``; then ``input`` and ``output``
         (paths, ``"; "``-joined), ``n_rows`` (rows written to the first output), ``n_chunks``, ``n_jobs`` (processes; 0 on a Dask

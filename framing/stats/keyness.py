@@ -11,7 +11,7 @@ The table also carries the keyness statistics that quanteda's
 likelihood-ratio G² with Williams' correction, signed (negative when the term
 is rarer in the group than in the rest).
 
-Tokens come from :mod:`framing.tokens`, the shared tokenizer (words with inner
+Tokens come from :mod:`framing.text.tokens`, the shared tokenizer (words with inner
 hyphens and apostrophes kept whole, lower-cased, punctuation left out), so
 keyness counts the same tokens as every rate per 1,000 tokens in the library.
 """
@@ -66,7 +66,7 @@ def keyness(
     ----------
     corpus_or_counts : pandas.DataFrame
         Either a corpus (columns ``text`` and ``by``, one row per document),
-        tokenised with :mod:`framing.tokens`; or a counts table with columns
+        tokenised with :mod:`framing.text.tokens`; or a counts table with columns
         ``term``, ``count`` and ``by`` (or ``doc_id`` with ``corpus=`` giving ``by``).
     by : str
         Grouping column.
