@@ -237,16 +237,15 @@ class FieldCheck:
         starts: list[int] = []
         for start, fields in records:
             if len(fields) != width:
-                self._refuse(start, fields)
+                self._refuse(start, fields, self.header)
             starts.append(start)
             if n is not None and len(starts) >= n:
                 break
         return np.asarray(starts, dtype=np.int64)
 
-    def _refuse(self, start: int, fields: list[str]) -> None:
-        assert self.header is not None
-        width = len(self.header)
-        shown = ", ".join(self.header[:8]) + (", …" if width > 8 else "")
+    def _refuse(self, start: int, fields: list[str], header: list[str]) -> None:
+        width = len(header)
+        shown = ", ".join(header[:8]) + (", …" if width > 8 else "")
         hint = (f"; a field that contains the separator {self.sep!r} must be in double quotes"
                 if len(fields) > width else "")
         raise CorpusError(
