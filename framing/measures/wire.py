@@ -29,6 +29,7 @@ import pandas as pd
 from framing import schema
 from framing._checks import check_count, check_option
 from framing.errors import SchemaError
+from framing.text.tokens import TOKEN_PATTERN, TOKEN_RE
 
 __all__ = ["wire_pairs", "edits", "on_edits", "normalise_typography", "EDIT_EXTRA_COLUMNS"]
 
@@ -47,8 +48,8 @@ _TYPO = str.maketrans(
 )
 _DOUBLE_HYPHEN = re.compile(r"\s*(?:--+|\u2014)\s*")
 _SPACES = re.compile(r"\s+")
-_WORD = re.compile(r"\w+(?:['\u2019.-]\w+)*|[^\w\s]")
-_TOKEN = re.compile(r"--+|\w+(?:['\u2019.-]\w+)*|[^\w\s]")
+#: the library's token pattern, with a run of hyphens kept as one dash
+_TOKEN = re.compile(r"--+|" + TOKEN_PATTERN)
 
 
 def normalise_typography(text: str) -> str:
@@ -72,7 +73,7 @@ def normalise_typography(text: str) -> str:
 
 
 def _words(text: str) -> list[str]:
-    return _WORD.findall(normalise_typography(text))
+    return TOKEN_RE.findall(normalise_typography(text))
 
 
 def _word_spans(text: str, offset: int) -> list[tuple[str, int, int]]:
