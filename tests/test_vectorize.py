@@ -17,7 +17,7 @@ from sklearn.utils.estimator_checks import (
 )
 
 import framing
-from framing.errors import SchemaError
+from framing.errors import SchemaError, UsageError
 from framing.match.vectorize import LexiconVectorizer
 
 
@@ -60,8 +60,10 @@ def test_input_forms_and_errors(example):
         vec.transform("one string")
     with pytest.raises(SchemaError):
         vec.transform([1, 2])
-    with pytest.raises(SchemaError):
+    with pytest.raises(UsageError, match="scale must be one of 'per_1k', 'count'; got 'percent'"):
         LexiconVectorizer(scale="percent").fit(texts)
+    with pytest.raises(UsageError, match="negated"):
+        LexiconVectorizer(negated="drop").fit(texts)
 
 
 def test_unfitted_raises():

@@ -11,6 +11,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.utils.validation import check_is_fitted
 
 from framing import schema
+from framing._checks import check_option
 from framing.errors import SchemaError
 
 __all__ = ["LexiconVectorizer"]
@@ -103,10 +104,8 @@ class LexiconVectorizer(TransformerMixin, BaseEstimator):
         return out
 
     def _check_params(self) -> None:
-        if self.negated not in ("include", "exclude"):
-            raise SchemaError(f"negated must be 'include' or 'exclude', got {self.negated!r}")
-        if self.scale not in ("per_1k", "count"):
-            raise SchemaError(f"scale must be 'per_1k' or 'count', got {self.scale!r}")
+        check_option("negated", self.negated, ("include", "exclude"))
+        check_option("scale", self.scale, ("per_1k", "count"))
 
     # -- estimator API -----------------------------------------------------------------
     def fit(self, X, y=None):
