@@ -22,6 +22,7 @@ from sklearn.preprocessing import FunctionTransformer
 from sklearn.utils.estimator_checks import parametrize_with_checks
 
 import framing
+from framing.schema import RESULT
 from framing.learn.classifier import (
     EVALUATION_SCORES,
     PREDICTIONS,
@@ -320,7 +321,9 @@ def test_true_tags_declare_text_input():
 def test_evaluate_grouped_matches_independent_scores(labelled):
     ev = evaluate(fast(calibration="none"), labelled["text"], labelled["frame"], cv=5,
                   groups=labelled["article"], n_resamples=300)
-    assert tuple(ev.scores.columns) == EVALUATION_SCORES
+    # the result family's columns first, then the evaluation's own
+    assert tuple(ev.scores.columns) == RESULT + tuple(c for c in EVALUATION_SCORES if c not in RESULT)
+    assert (ev.scores["group"] == ev.scores["class"]).all() and (ev.scores["measure"] == ev.scores["metric"]).all()
     preds = ev.predictions
     # no article is split across folds
     assert (preds.groupby("group")["fold"].nunique() == 1).all()

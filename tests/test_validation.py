@@ -17,6 +17,7 @@ from sklearn.metrics import cohen_kappa_score, precision_recall_fscore_support
 
 import framing
 from framing.errors import SchemaError, StatisticsError, UsageError
+from framing.schema import RESULT
 from framing.learn.coding import AGREEMENT, ANNOTATION_ADDED, VALIDATION, agreement, annotation_sample, validate
 
 NAN = np.nan
@@ -64,7 +65,7 @@ def _nominal_alpha_by_hand(matrix) -> float:
 )
 def test_krippendorff_published_example(level, published):
     out = agreement(_long(KRIPPENDORFF_EXAMPLE), level=level, n_resamples=200)
-    assert tuple(out.columns) == AGREEMENT
+    assert tuple(out.columns) == RESULT + tuple(c for c in AGREEMENT if c not in RESULT)
     row = out[out["measure"] == "krippendorff_alpha"].iloc[0]
     assert row["estimate"] == pytest.approx(published, abs=5e-4)
     assert row["coders"] == "A; B; C; D"
@@ -175,7 +176,8 @@ def test_span_rules_counted_by_hand():
     assert jac.loc[("quote", "recall"), "tp"] == 1
     jac3 = validate(pred, gold, overlap="jaccard", min_jaccard=0.4, n_resamples=50).set_index(["category", "metric"])
     assert jac3.loc[("quote", "recall"), "tp"] == 2
-    assert tuple(ex.reset_index().columns) == VALIDATION
+    assert tuple(validate(pred, gold, overlap="exact", n_resamples=50).columns) == RESULT + tuple(
+        c for c in VALIDATION if c not in RESULT)
 
 
 def test_spans_are_matched_one_to_one():

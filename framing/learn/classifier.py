@@ -50,6 +50,7 @@ from framing.learn._permtest import (
 from framing._checks import check_count, check_level, renamed
 from framing.errors import InputNotFoundError, ModelError, SchemaError, StatisticsError, UsageError
 from framing.stats.resampling import percentile_interval
+from framing.stats.results import ResultTable, as_result_table
 
 __all__ = [
     "FrameClassifier",
@@ -641,9 +642,10 @@ class Evaluation:
 
     Attributes
     ----------
-    scores : pandas.DataFrame
-        Columns ``class, metric, estimate, ci_low, ci_high, ci_level, support,
-        n_units, n_groups, method, note``. One row per class and metric
+    scores : ResultTable
+        The result family's columns (:data:`framing.schema.RESULT`; ``group`` is
+        the class, ``measure`` the metric), then ``class, metric, support,
+        n_units, n_groups``. One row per class and metric
         (``precision``, ``recall``, ``f1``; with class probabilities also
         ``roc_auc``, one class against the rest, and ``brier``, the mean
         squared error of the class's probability), plus ``class="all"`` rows
@@ -682,6 +684,11 @@ class Evaluation:
         if row.empty:
             raise SchemaError(f"no score {metric!r} for class {cls!r}")
         return float(row["estimate"].iloc[0])
+
+
+def _scores_table(rows: list[tuple]) -> ResultTable:
+    """``Evaluation.scores`` from its rows: the result family's columns, then :data:`EVALUATION_SCORES`."""
+    return as_result_table(pd.DataFrame(rows, columns=list(EVALUATION_SCORES)), group="class", measure="metric")
 
 
 def _splitter(cv: Any, groups: np.ndarray | None, seed: int | None, *, stratified: bool = True) -> Any:
@@ -852,7 +859,7 @@ def evaluate(
         rows.append(("all", metric.replace("roc_auc_mean", "roc_auc").replace("brier_all", "brier"),
                      float(point[metric]), float(low), float(high), ci_level, n_units, n_units,
                      n_groups, method, note))
-    scores = pd.DataFrame(rows, columns=list(EVALUATION_SCORES))
+    scores = _scores_table(rows)
     conf = pd.DataFrame(
         [(a, b, int(cm[i, j]), cm[i, j] / support[i] if support[i] else np.nan)
          for i, a in enumerate(classes) for j, b in enumerate(classes)],
@@ -1071,10 +1078,11 @@ class Distinguishability:
 
     Attributes
     ----------
-    summary : pandas.DataFrame
-        Columns ``by, unit, metric, estimate, ci_low, ci_high, ci_level, chance,
-        null_mean, p_value, n_permutations, permutation, n_units, n_groups,
-        n_classes, method, note``; one row for ``accuracy`` and one for
+    summary : ResultTable
+        The result family's columns (:data:`framing.schema.RESULT`; ``group`` is
+        ``"(all)"``, ``measure`` the metric, ``n_docs`` the documents when the
+        unit is the document), then ``by, unit, metric, chance, null_mean,
+        n_permutations, permutation, n_units, n_groups, n_classes``; one row for ``accuracy`` and one for
         ``balanced_accuracy``.
     features : pandas.DataFrame
         Columns ``class, rank, feature, block, weight``: the most distinctive
@@ -1471,7 +1479,8 @@ def distinguishability(
             p, null_mean = np.nan, np.nan
         rows.append((by, unit, metric, est, float(low), float(high), ci_level, chance, null_mean, p,
                      int(n_used), scheme, len(y), n_groups, k, method, note))
-    summary = pd.DataFrame(rows, columns=list(DISTINGUISHABILITY))
+    summary = as_result_table(pd.DataFrame(rows, columns=list(DISTINGUISHABILITY)), group=None, measure="metric",
+                              fill={"n_docs": "n_units"} if unit == "document" else None)
 
     features = _top_features(fitted.coef_, fitted.classes_, np.asarray(names, dtype=object), n_features)
 
@@ -1492,7 +1501,7 @@ def distinguishability(
     for f, (_, test) in enumerate(folds):
         fold_of[test] = f
     evaluation = Evaluation(
-        scores=pd.DataFrame(ev_rows, columns=list(EVALUATION_SCORES)),
+        scores=_scores_table(ev_rows),
         confusion=pd.DataFrame(
             [(a, b, int(cm[i, j]), cm[i, j] / support[i] if support[i] else np.nan)
              for i, a in enumerate(classes) for j, b in enumerate(classes)],

@@ -25,6 +25,7 @@ from framing import schema
 from framing._checks import check_count, check_level, check_option, renamed
 from framing.errors import SchemaError, StatisticsError
 from framing.stats.resampling import percentile_interval
+from framing.stats.results import ResultTable, as_result_table
 
 __all__ = ["annotation_sample", "agreement", "validate"]
 
@@ -250,7 +251,7 @@ def agreement(
     ci_level: float = 0.95,
     seed: int = 0,
     n_boot: int | None = None,
-) -> pd.DataFrame:
+) -> ResultTable:
     """Inter-coder agreement: Krippendorff's alpha and pairwise Cohen's kappa.
 
     Parameters
@@ -279,8 +280,9 @@ def agreement(
 
     Returns
     -------
-    pandas.DataFrame
-        One row per coefficient:
+    ResultTable
+        The result family's columns (:data:`framing.schema.RESULT`: ``group`` is
+        the coders, ``measure`` the coefficient), then one row per coefficient:
 
         - ``measure``: ``krippendorff_alpha``, ``krippendorff_alpha_humans``
           (without ``machine``) or ``cohen_kappa``.
@@ -400,7 +402,7 @@ def agreement(
     out = pd.DataFrame(rows, columns=list(AGREEMENT))
     for c in ("measure", "coders", "level", "method", "note"):
         out[c] = out[c].astype("string")
-    return out
+    return as_result_table(out, group="coders", measure="measure")
 
 
 # --------------------------------------------------------------------------- validate
@@ -460,7 +462,7 @@ def validate(
     ci_level: float = 0.95,
     seed: int = 0,
     n_boot: int | None = None,
-) -> pd.DataFrame:
+) -> ResultTable:
     """Precision, recall and F1 of predictions against a gold standard, with intervals.
 
     **Spans** (``kind="spans"``): both tables have ``doc_id``, ``start``,
@@ -513,7 +515,9 @@ def validate(
 
     Returns
     -------
-    pandas.DataFrame
+    ResultTable
+        The result family's columns (:data:`framing.schema.RESULT`: ``group`` is
+        the category, ``measure`` the metric), then the table's own columns.
         One row per category (or class) and metric, and ``category="all"``
         rows pooling every category (micro average); for labels also
         ``category="macro"`` rows (unweighted mean over classes):
@@ -576,7 +580,7 @@ def validate(
     out = pd.DataFrame(rows, columns=list(VALIDATION))
     for c in ("category", "metric", "method", "note"):
         out[c] = out[c].astype("string")
-    return out
+    return as_result_table(out, group="category", measure="metric")
 
 
 def _span_counts(

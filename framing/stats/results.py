@@ -158,3 +158,43 @@ def adjust_family(rows: list[dict[str, Any]], family: str, method: Adjust) -> No
     for i, a in zip(idx, adj):
         rows[i]["p_adjusted"] = a
         rows[i]["adjust_method"] = method if not np.isnan(rows[i].get("p_value", np.nan)) else pd.NA
+
+
+def as_result_table(frame: pd.DataFrame, *, group: str | None, measure: str,
+                    fill: dict[str, Any] | None = None) -> ResultTable:
+    """A table of estimates with intervals put in the result family: the :data:`~framing.schema.RESULT`
+    columns first, then the table's own columns, unchanged, after them.
+
+    Evaluation scores, agreement coefficients, validation figures and
+    distinguishability all describe estimates with intervals; with the common
+    columns first they can be filtered, stacked and drawn
+    (:func:`framing.plot.forest`) like :func:`framing.compare` results.
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The table; columns named like the RESULT ones (``estimate``,
+        ``ci_low``, ``method``, ...) are taken as they are.
+    group : str or None
+        The column that says what each row is about (a class, a category, the
+        coders), copied into ``group``; ``None`` gives :data:`ALL_GROUPS`.
+    measure : str
+        The column naming the metric, copied into ``measure``.
+    fill : dict, optional
+        Further RESULT columns to fill: a column name of ``frame`` to copy, or
+        any other value to broadcast.
+
+    Returns
+    -------
+    ResultTable
+    """
+    common = frame.copy()
+    common["group"] = frame[group] if group is not None else ALL_GROUPS
+    common["measure"] = frame[measure]
+    for column, value in (fill or {}).items():
+        common[column] = frame[value] if isinstance(value, str) and value in frame.columns else value
+    out = result_table(common, columns=schema.RESULT)
+    for column in frame.columns:
+        if column not in schema.RESULT:
+            out[column] = frame[column].array
+    return out
