@@ -156,6 +156,28 @@ def report_labels(name: str, gold: pd.Series, pred: pd.Series) -> None:
     print(classification_report(gold, pred, labels=LABELS, digits=3, zero_division=0))
 
 
+#: what a researcher of this war would declare: the two sides, Hamas and Islamic Jihad counted as Palestinian
+GAZA_SIDES = {"Palestine": ["Hamas", "Islamic Jihad", "Palestinian Islamic Jihad", "Qassam Brigades"]}
+OPPOSING = ("Israel", "Palestine")
+
+
+def library_sides(table: pd.DataFrame, doc_ids: pd.Series) -> pd.Series:
+    """Each sentence's side from the library's own ``victim_side`` (asserted statements only): ``israel``,
+    ``palestine``, ``both`` (both sides, or ``mixed``) or ``none`` (no statement with one of the two sides)."""
+    asserted = table[~table["negated"].astype(bool) & ~table["hypothetical"].astype(bool)]
+    found = asserted.dropna(subset=["victim_side"]).groupby("doc_id")["victim_side"].agg(set)
+
+    def one(sides: set) -> str:
+        if "mixed" in sides or set(OPPOSING) <= sides:
+            return "both"
+        for side in OPPOSING:
+            if side in sides:
+                return side.lower()
+        return "none"
+
+    return doc_ids.map(lambda d: one(set(found[d])) if d in found.index else "none")
+
+
 def evaluate(data: pd.DataFrame) -> dict:
     """Run :func:`framing.casualties` on the sentences and decide each sentence's side.
 
@@ -165,7 +187,7 @@ def evaluate(data: pd.DataFrame) -> dict:
     """
     corpus = data[["doc_id", "outlet", "text"]]
     t0 = time.perf_counter()
-    table = casualties(corpus)
+    table = casualties(corpus, sides=GAZA_SIDES, opposing=OPPOSING)
     seconds = time.perf_counter() - t0
     text_of = dict(zip(data["doc_id"], data["text"]))
     sides_levels = [
@@ -197,6 +219,7 @@ def evaluate(data: pd.DataFrame) -> dict:
         "table": table, "death": death, "seconds": seconds,
         "pred": pd.Series(preds, index=data.index), "gold": data["category"].astype(str),
         "how": pd.Series(how, index=data.index), "covered": data["doc_id"].isin(table["doc_id"]),
+        "library": library_sides(table, data["doc_id"]),
     }
 
 
@@ -220,6 +243,12 @@ def main() -> None:
         print(f"  {level}: {len(idx)}, {(gold_[idx] == pred[idx]).mean():.3f}")
     report_labels("victim group from victims/agent/statement (framing.casualties)", gold, pred)
     report_labels("baseline: word lists on the whole sentence", gold, data["text"].map(baseline))
+    lib = res["library"]
+    sided = lib != "none"
+    print(f"\nlibrary victim_side (sides={GAZA_SIDES}, opposing={OPPOSING}): "
+          f"{sided.mean():.3f} of sentences have a sided statement")
+    report_labels("library victim_side, sentences with a sided statement", gold[sided], lib[sided])
+    print("victim_side decided by:", table["victim_side_from"].value_counts(dropna=False).to_dict())
     for outlet in sorted(data["outlet"].unique()):
         m = data["outlet"] == outlet
         print(f"  {outlet}: accuracy {(gold[m] == pred[m]).mean():.3f} (n={int(m.sum())})")

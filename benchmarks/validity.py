@@ -428,6 +428,9 @@ def casualties_gold(items: list[dict]) -> list[Figure]:
                 want, got = _side(st[s]), _side(getattr(r, s))
                 n_side[s][doc] += 1
                 acc[s][doc] += want == got
+                if want != got:
+                    error(f"casualties: {s}", d["item"], f"victims {r.victims!r} agent {r.agent!r}: gold {st[s]!r} "
+                          f"library {getattr(r, s)!r}", text, d["sent_start"], d["sent_end"])
     figs = [ratio(ds, "statement precision", tp, n_pred, floor=">= 0.90"),
             ratio(ds, "statement recall", tp, n_gold, floor=">= 0.90")]
     floors = {"victims": ">= 0.85", "number": ">= 0.95", "construction": ">= 0.90", "agent": ">= 0.85",
@@ -851,6 +854,18 @@ def gaza2023() -> list[Figure]:
         hit = ((pred == label) & (gold == label)).astype(float)
         figs.append(ratio(ds, f"{label} precision", hit[pred == label], ones[pred == label]))
         figs.append(ratio(ds, f"{label} recall", hit[gold == label], ones[gold == label]))
+    # the library's own victim_side (sides and opposing declared as a researcher of this war would)
+    lib = res["library"]
+    sided = lib != "none"
+    figs.append(ratio(ds, "victim_side: sentences with a sided statement", sided.astype(float), ones,
+                      floor=">= 0.85"))
+    figs.append(ratio(ds, "victim_side: agrees with the category (sided sentences)",
+                      (gold == lib)[sided].astype(float), ones[sided], floor=">= 0.90"))
+    for label in vg.LABELS:
+        hit = ((lib == label) & (gold == label)).astype(float)
+        figs.append(ratio(ds, f"victim_side {label} precision", hit[lib == label], ones[lib == label]))
+        figs.append(ratio(ds, f"victim_side {label} recall", hit[sided & (gold == label)],
+                          ones[sided & (gold == label)]))
     for f in figs:
         f.note = "sentences as units"
     return figs

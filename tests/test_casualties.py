@@ -8,7 +8,7 @@ import pytest
 import framing
 
 from framing import schema
-from framing.measures.casualties import EXTRA_COLUMNS, casualties
+from framing.measures.casualties import EXTRA_COLUMNS, SIDE_COLUMNS, casualties
 from framing.errors import SchemaError
 
 
@@ -30,7 +30,7 @@ def _row(table: pd.DataFrame, doc: str, victims: str) -> pd.Series:
 
 
 def test_columns_and_evidence(table, example_texts):
-    assert list(table.columns) == list(schema.CASUALTIES) + list(EXTRA_COLUMNS)
+    assert list(table.columns) == list(schema.CASUALTIES) + list(EXTRA_COLUMNS) + list(SIDE_COLUMNS)
     assert set(table["construction"]) <= set(schema.CONSTRUCTIONS)
     assert set(table["voice"]) <= set(schema.VOICES)
     for r in table.itertuples():
@@ -193,7 +193,7 @@ def test_generic_mentions_are_not_statements():
 
 def test_no_casualties_and_bad_input():
     t = casualties(_corpus("The talks resumed on Monday."))
-    assert t.empty and list(t.columns) == list(schema.CASUALTIES) + list(EXTRA_COLUMNS)
+    assert t.empty and list(t.columns) == list(schema.CASUALTIES) + list(EXTRA_COLUMNS) + list(SIDE_COLUMNS)
     with pytest.raises(SchemaError, match="text"):
         casualties(pd.DataFrame({"doc_id": ["a"], "outlet": ["o"]}))
 

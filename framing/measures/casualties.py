@@ -78,6 +78,7 @@ Decisions (documented so results can be read correctly)
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -86,6 +87,7 @@ import pandas as pd
 
 from framing import registry, schema
 from framing.measures._inputs import as_lexicon, checked_annotations, lexicon_matches
+from framing.measures.casualty_sides import casualty_sides
 from framing.text.annotate import Annotations
 from framing.text.scope import judge
 from framing.text.voice import voice_of
@@ -98,6 +100,8 @@ VICTIM_PRIORITY = ("children", "women", "civilians", "security_forces", "militan
 
 #: extra columns after :data:`framing.schema.CASUALTIES`
 EXTRA_COLUMNS = ("harm", "cause", "negated", "hypothetical")
+#: the columns :func:`casualty_sides` adds
+SIDE_COLUMNS = ("victim_side", "agent_side", "victim_side_from")
 
 #: head nouns that make a prepositional phrase after a passive a *cause*
 #: ("killed in the explosions") rather than a place or time
@@ -1079,9 +1083,10 @@ def _names(toks: list[_Tok], span: tuple[int, int], sentence_start: int) -> list
     return [(run[0].start, " ".join(t.text for t in run))]
 
 
-@registry.measure("casualties", requires=("annotations",), produces=schema.CASUALTIES + EXTRA_COLUMNS)
+@registry.measure("casualties", requires=("annotations",), produces=schema.CASUALTIES + EXTRA_COLUMNS + SIDE_COLUMNS)
 def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: Annotations | None = None,
-               matches: pd.DataFrame | None = None) -> pd.DataFrame:
+               matches: pd.DataFrame | None = None, sides: Mapping[str, Any] | None = None,
+               opposing: Sequence[str] | None = None) -> pd.DataFrame:
     """One row per casualty statement: victims, count, group, construction and agent.
 
     Parameters
@@ -1099,6 +1104,13 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
     matches : pandas.DataFrame, optional
         Matches of this corpus from :func:`framing.find` that include the casualty lexicon's; computed when
         omitted.
+    sides : mapping, optional
+        Names of sides of your own, first before the bundled gazetteer
+        (``{"Palestine": ["Gaza", "Hamas"]}``; see :func:`framing.load_sides`).
+    opposing : pair of str, optional
+        Two sides at war: victims without a side of their own, killed by one
+        side's agent, are counted as the other's (an inference, marked
+        ``victim_side_from="opposing"``).
 
     Returns
     -------
@@ -1130,6 +1142,12 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
         - ``negated``: True for "no one was killed", "was not killed".
         - ``hypothetical``: True for "could be killed", "if they die", a
           question: not a statement that someone was killed.
+        - ``victim_side``, ``agent_side``: the country, people or armed group
+          the victims, and whoever killed or hurt them, belong to, as the text
+          says (``"mixed"`` for several, missing when the text does not say);
+          ``victim_side_from`` says which rule gave the victim side
+          (``victims``, ``previous``, ``reporter``, ``opposing``; see
+          :mod:`framing.measures.casualty_sides`).
 
         Documents without a casualty statement have no rows (this is an
         event table; join on the corpus to count zeros).
@@ -1200,7 +1218,7 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
     table["hypothetical"] = table["hypothetical"].astype(bool)
     for col in ("sentence_id", "start", "end"):
         table[col] = table[col].astype("int64")
-    return table
+    return casualty_sides(table, corpus, annotations=ann, sides=sides, opposing=opposing)
 
 
 def _span_text(text: str, toks: list[_Tok], span: tuple[int, int] | None) -> str | None:

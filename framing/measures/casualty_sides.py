@@ -1,0 +1,181 @@
+"""Whose deaths: the side of a casualty statement's victims and of whoever killed or hurt them.
+
+Rules, first that applies, each recorded in ``victim_side_from`` so every side can be checked in the text:
+
+1. ``victims``: the victims phrase names a side ("at least 24,285 Palestinians", "11 Iranian police officers");
+   several sides are ``mixed``; a name used as a place ("people in Texas") is no side.
+2. ``previous``: the victims are a pronoun or an anaphor ("they", "the dead", "the victims", "three others"):
+   the side of the nearest earlier statement of the article, within two sentences.
+3. ``reporter``: the sentence reports the deaths on a side's word ("Pakistan said", "the Palestinian health
+   ministry said", "according to Israeli officials"): that side's dead, unless the agent is the reporter's own
+   ("its strikes killed 50 militants", which makes the reporter the agent's side instead).
+4. ``opposing``: with two opposing sides given (``opposing=("Israel", "Palestine")``), victims without a side
+   killed by one side's agent are counted as the other's. This is an inference, not the text: off by default.
+5. ``place``: with ``opposing`` given, victims without a side who died in a place of one of the two sides
+   ("killed in Gaza", "in southern Israel"), named in the statement or else in its sentence. Without
+   ``opposing`` a place is never a side ("a gunman killed five people in Texas" has none).
+6. ``sentence``: with ``opposing`` given, the one of the two sides whose people the sentence names
+   ("Israelis are stunned by the attack, which saw civilians killed"), when it is not the agent's side.
+
+``agent_side`` is the side the agent or cause phrase names ("an Iranian air strike" -> Iran, "Hamas gunmen" ->
+Hamas), or the reporter's side for "its" / "their" forces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import pandas as pd
+
+from framing.errors import UsageError
+from framing.measures.sides import MIXED, Sides, load_sides
+from framing.text import Annotations
+
+__all__ = ["casualty_sides"]
+
+#: victims phrases that point back to victims named earlier
+_ANAPHOR = re.compile(
+    r"^(?:(?:at least |some |all |many |most |both |several |the other |\w+ )?(?:of )?"
+    r"(?:they|them|he|him|she|her|his|those|these|others|the dead|the victims|the bodies|the wounded|"
+    r"the injured|the slain|the deceased|victims|bodies|the (?:two|three|four|five|six|seven|eight|nine|ten)))$",
+    re.I,
+)
+_REPORTING = (r"(?:(?:has|have|had|also|earlier|previously|later|was|were|is|are)\s+)*"
+              r"(?:said|says|say|saying|reported|reports|reporting|announced|stated|stating|confirmed|claimed|"
+              r"added|adding|told|according|put|puts|gave|released|published|cited|citing|noted|noting|"
+              r"contradicted|estimated|counted|recorded|tallied)")
+#: institution words between a side and its reporting verb ("the Palestinian health ministry said")
+_INSTITUTION = re.compile(
+    r"^(?:['’]s)?(?:\s+(?:state|official|government|military|army|armed|defen[cs]e|health|interior|foreign|"
+    r"security|police|media|news|civil|emergency|disaster|authorities|authority|officials?|ministry|"
+    r"ministries|minister|spokes(?:man|woman|person)|forces|force|agency|services?|sources?|intelligence|"
+    r"reports?|statement|council|press|TV|television|broadcaster|radio|[A-Z][\w-]+))*\s*,?\s+" + _REPORTING + r"\b"
+)
+#: an agent that is a pronoun: in "the army said it killed ...", the reporter is the agent
+_PRONOUN_AGENT = re.compile(r"^\s*(?:it|they|we)\s*$", re.I)
+_ACCORDING = re.compile(r"according to\s+(?:the\s+)?$", re.I)
+_OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:strikes?|air ?strikes?|forces|troops|soldiers|"
+                         r"military|army|attacks?|fighters|police|missiles?|shelling|bombardment|raids?|"
+                         r"operations?)\b", re.I)
+
+
+_PRONOUN_REPORTER = re.compile(r"^\W*(?:It|They)\s+" + _REPORTING + r"\b")
+
+
+def _reporter_side(text: str, sent: tuple[int, int], statement: tuple[int, int], gazetteer: Sides) -> str | None:
+    """The side on whose word the sentence reports: a side name or demonym (with institution words) followed
+    by a reporting verb, or after "according to"; the one nearest the statement when there are several."""
+    best: tuple[int, str] | None = None
+    for m in gazetteer.mentions(text, *sent):
+        if m.place or statement[0] <= m.start < statement[1]:
+            continue
+        after = text[m.end:min(sent[1], m.end + 80)]
+        before = text[max(sent[0], m.start - 30):m.start]
+        before = re.sub(r"(?:\b(?:the|a|an)\s+)$", "", before, flags=re.I)
+        if _INSTITUTION.match(after) or _ACCORDING.search(before):
+            distance = statement[0] - m.end if m.end <= statement[0] else m.start - statement[1]
+            if best is None or distance < best[0]:
+                best = (distance, m.side)
+    return best[1] if best else None
+
+
+def casualty_sides(
+    table: pd.DataFrame,
+    corpus: pd.DataFrame,
+    *,
+    annotations: Annotations,
+    sides: Mapping[str, Any] | Sides | None = None,
+    opposing: Sequence[str] | None = None,
+) -> pd.DataFrame:
+    """Add ``victim_side``, ``agent_side`` and ``victim_side_from`` to a casualty table.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Rows of :func:`framing.casualties` (``doc_id``, ``sentence_id``,
+        ``victims``, ``agent``, ``start``, ``end``; ``cause`` when present).
+    corpus : pandas.DataFrame
+        The corpus the table was made from.
+    annotations : Annotations
+        The corpus's annotations (:func:`framing.annotate`).
+    sides : mapping or Sides, optional
+        Extra or overriding names of sides (see :func:`framing.load_sides`).
+    opposing : pair of str, optional
+        Two sides at war: victims with no side of their own, killed by an
+        agent of one of them, are counted as the other's
+        (``victim_side_from="opposing"``), and the dead of a place one of
+        them holds as that side's (``"place"``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``table`` with the three columns; ``victim_side`` / ``agent_side``
+        are a side's name, ``"mixed"`` or missing.
+    """
+    gazetteer = sides if isinstance(sides, Sides) else load_sides(sides)
+    if opposing is not None:
+        opposing = tuple(opposing)
+        if len(opposing) != 2 or opposing[0] == opposing[1]:
+            raise UsageError(f"opposing must name two different sides, got {opposing!r}")
+    text_of = dict(zip(corpus["doc_id"].astype(str), corpus["text"]))
+    last: dict[str, tuple[int, str]] = {}  # doc -> (sentence_id, side) of the latest sided statement
+    has_cause = "cause" in table.columns
+    order = table.sort_values(["doc_id", "start"], kind="stable").index
+    result_v: dict[Any, Any] = {}
+    result_a: dict[Any, Any] = {}
+    result_f: dict[Any, Any] = {}
+    spans_of: dict[str, list[tuple[int, int]]] = {}
+    for idx in order:
+        row = table.loc[idx]
+        doc = str(row["doc_id"])
+        text = text_of.get(doc, "")
+        if doc not in spans_of:
+            spans_of[doc] = annotations.sentence_spans(doc)
+        sid = int(row["sentence_id"])
+        sent = spans_of[doc][sid] if 0 <= sid < len(spans_of[doc]) else (int(row["start"]), int(row["end"]))
+        victims = row["victims"] if isinstance(row["victims"], str) else ""
+        agent = " ".join(x for x in (row["agent"], row["cause"] if has_cause else None) if isinstance(x, str))
+        agent_side = gazetteer.side_of(agent)
+        side, how = gazetteer.side_of(victims), "victims" if victims else None
+        if side is None:
+            how = None
+            if (not victims or _ANAPHOR.match(victims.strip())) and doc in last and sid - last[doc][0] <= 2:
+                side, how = last[doc][1], "previous"
+        # an active verb whose subject was not found ("who the U.S. says has killed ..."): the reporter
+        # may well be reporting someone else's dead
+        unknown_subject = row.get("construction") == "active" and not agent
+        if side is None and not unknown_subject:
+            reporter = _reporter_side(text, sent, (int(row["start"]), int(row["end"])), gazetteer)
+            if reporter is None and _PRONOUN_REPORTER.match(text[sent[0]:sent[1]]) and sid > 0:
+                # "It said the strike killed ...": the reporter of the sentence before
+                before = spans_of[doc][sid - 1]
+                reporter = _reporter_side(text, before, (before[1], before[1]), gazetteer)
+            if reporter is not None:
+                if agent_side is None and (_OWN_FORCES.search(agent) or _PRONOUN_AGENT.match(agent)):
+                    agent_side = reporter
+                elif agent_side != reporter:
+                    side, how = reporter, "reporter"
+        if side is None and opposing is not None and agent_side in opposing:
+            side, how = opposing[1 - opposing.index(agent_side)], "opposing"
+        if side is None and opposing is not None:
+            # in a declared two-sided war, the dead of a place held by one side ("killed in Gaza")
+            for lo, hi in ((int(row["start"]), int(row["end"])), sent):
+                held = {m.side for m in gazetteer.mentions(text, lo, hi) if m.place and m.side in opposing}
+                if len(held) == 1:
+                    side, how = held.pop(), "place"
+                    break
+        if side is None and opposing is not None:
+            # ... or whose people the sentence names ("Israelis are stunned by ... civilians killed")
+            named = {m.side for m in gazetteer.mentions(text, *sent)
+                     if m.how == "people" and m.side in opposing and m.side != agent_side}
+            if len(named) == 1:
+                side, how = named.pop(), "sentence"
+        if side is not None and side != MIXED:
+            last[doc] = (sid, side)
+        result_v[idx], result_a[idx], result_f[idx] = side, agent_side, how if side is not None else None
+    out = table.copy()
+    for name, values in (("victim_side", result_v), ("agent_side", result_a), ("victim_side_from", result_f)):
+        out[name] = pd.array([values.get(i) for i in out.index], dtype="string")
+    return out

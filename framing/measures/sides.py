@@ -1,0 +1,215 @@
+"""Sides: whose a phrase is.
+
+A side is a country, a people, an armed group or an international organisation. The bundled gazetteer
+(``framing/data/sides.yaml``: 180 countries with their demonyms, capitals and best-known institutions, the
+armed groups of recent conflicts, the UN, NATO and the EU) maps a phrase to the sides it names:
+"Iranian Foreign Minister Hossein Amir-Abdollahian" -> Iran, "Pakistan's foreign ministry" -> Pakistan,
+"Palestinians" -> Palestine, "Hamas gunmen" -> Hamas. A name used as a place ("killed in Gaza", "near
+Islamabad") names a location, not a side; a name inside a compound ("Iran-backed", "pro-Iranian",
+"non-Iranians") names someone else; listed phrases such as "African Americans" or "Washington Post"
+name no side. A user's own mapping (e.g. ``{"Palestine": ["Gaza", "Hamas"]}``) comes first.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from framing._yaml import load_yaml
+from framing.errors import SchemaError
+
+__all__ = ["MIXED", "SideMention", "Sides", "load_sides"]
+
+#: the side of a phrase that names several
+MIXED = "mixed"
+
+#: prepositions after which a name is a location ("in Gaza", "near the Iranian border" is not)
+_LOCATIVE = frozenset(
+    "in at near across outside inside into onto to toward towards throughout around over on off along within "
+    "between through beyond under above past via".split()
+)
+#: words that may stand between a locative preposition and the name ("in the occupied West Bank")
+_PLACE_MODIFIERS = frozenset(
+    "the a an southern northern eastern western central south north east west southeast southwest northeast "
+    "northwest occupied rural remote neighbouring neighboring nearby besieged war-torn restive coastal mainland "
+    "of parts part much all".split()
+)
+_COORDINATION = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
+_WORD_BEFORE = re.compile(r"([\w'’.-]+)\W*$")
+
+
+@dataclass(frozen=True)
+class SideMention:
+    """One mention of a side in a text: ``side``, how it is named (``"name"`` or ``"people"``), its offsets,
+    and whether it is used as a place."""
+
+    side: str
+    how: str
+    start: int
+    end: int
+    place: bool
+
+
+class Sides:
+    """A compiled gazetteer: finds the sides a text names.
+
+    Build one with :func:`load_sides`.
+    """
+
+    def __init__(self, aliases: Mapping[str, tuple[str, str]], blocked: Iterable[str], kinds: Mapping[str, str]):
+        self.aliases = dict(aliases)  # alias -> (side, "name" | "people")
+        self.kinds = dict(kinds)
+        self._blocked = frozenset(blocked)
+        terms = sorted(set(self.aliases) | self._blocked, key=len, reverse=True)
+        body = "|".join(re.escape(t) for t in terms)
+        self._pattern = re.compile(rf"(?<![\w-])({body})(?:['’]s)?(?![\w-])") if terms else None
+
+    @property
+    def sides(self) -> list[str]:
+        """Every side the gazetteer knows."""
+        return sorted(set(s for s, _ in self.aliases.values()))
+
+    def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[SideMention]:
+        """The side mentions in ``text[start:end]`` (offsets index ``text``), blocked phrases left out.
+
+        Parameters
+        ----------
+        text : str
+            Any text.
+        start, end : int, optional
+            The span to search.
+
+        Returns
+        -------
+        list of SideMention
+        """
+        if self._pattern is None or not text:
+            return []
+        end = len(text) if end is None else end
+        out: list[SideMention] = []
+        for m in self._pattern.finditer(text, start, end):
+            alias = m.group(1)
+            if alias in self._blocked:
+                continue
+            side, how = self.aliases[alias]
+            possessive = m.end() > m.end(1)  # "Israel's strikes" names a side, never a place
+            place = how == "name" and not possessive and (
+                _is_place(text, m.start(), start)
+                # a list of places goes on being places: "across Afghanistan, Iran, and Pakistan"
+                or bool(out and out[-1].place and _COORDINATION.fullmatch(text[out[-1].end:m.start()]))
+            )
+            out.append(SideMention(side, how, m.start(), m.end(), place))
+        return out
+
+    def side_of(self, text: str | None, start: int = 0, end: int | None = None) -> str | None:
+        """The one side ``text[start:end]`` names (not as a place), :data:`MIXED` for several, else None.
+
+        Parameters
+        ----------
+        text : str or None
+            A phrase ("an Iranian air strike", "Palestinians and Israelis").
+        start, end : int, optional
+            The span to read.
+
+        Returns
+        -------
+        str or None
+        """
+        if not isinstance(text, str):
+            return None
+        found = {m.side for m in self.mentions(text, start, end) if not m.place}
+        if not found:
+            return None
+        return found.pop() if len(found) == 1 else MIXED
+
+
+def _is_place(text: str, at: int, floor: int) -> bool:
+    """Is the name at ``at`` the object of a locative preposition ("in southern Israel")?"""
+    pos = at
+    for _ in range(4):
+        m = _WORD_BEFORE.search(text, max(floor, pos - 40), pos)
+        if not m:
+            return False
+        word = m.group(1).lower().strip(".")
+        if word in _LOCATIVE:
+            # "according to X" and "told X" introduce a source, not a place
+            return not (word == "to" and re.search(r"according\s+$", text[max(floor, m.start(1) - 12):m.start(1)]))
+        if word in _PLACE_MODIFIERS or word.endswith(("-occupied", "-controlled", "-held", "-run")):
+            pos = m.start(1)
+            continue
+        return False
+    return False
+
+
+@lru_cache(maxsize=1)
+def _bundled() -> tuple[dict[str, Any], tuple[str, ...]]:
+    resource = importlib.resources.files("framing.data") / "sides.yaml"
+    doc = load_yaml(resource.read_bytes(), "framing/data/sides.yaml", SchemaError)
+    return doc["sides"], tuple(doc.get("not_sides", ()))
+
+
+def _entry_aliases(side: str, entry: Any, source: str) -> list[tuple[str, str]]:
+    if isinstance(entry, str):
+        entry = [entry]
+    if isinstance(entry, Mapping):
+        names, people = entry.get("names", []), entry.get("people", [])
+    elif isinstance(entry, Iterable):
+        names, people = list(entry), []
+    else:
+        raise SchemaError(f"{source}: side {side!r} must map to a list of names or to names:/people: lists, "
+                          f"got {type(entry).__name__}")
+    out = []
+    for how, values in (("name", names), ("people", people)):
+        for v in values:
+            if not isinstance(v, str) or not v.strip():
+                raise SchemaError(f"{source}: side {side!r} has a name that is not text: {v!r}")
+            out.append((v.strip(), how))
+    return out
+
+
+def load_sides(sides: Mapping[str, Any] | None = None, *, bundled: bool = True) -> Sides:
+    """The gazetteer of sides: the bundled one, with the user's mapping first.
+
+    Parameters
+    ----------
+    sides : mapping, optional
+        ``{side: [name, ...]}`` or ``{side: {"names": [...], "people": [...]}}``.
+        A name given here belongs to that side only, whatever the bundled
+        gazetteer says (``{"Palestine": ["Hamas"]}`` counts Hamas as
+        Palestinian); the side's own name is always one of its names.
+    bundled : bool, default True
+        Start from the bundled gazetteer (``framing/data/sides.yaml``).
+
+    Returns
+    -------
+    Sides
+
+    Examples
+    --------
+    >>> g = load_sides()
+    >>> g.side_of("Iranian Foreign Minister Hossein Amir-Abdollahian")
+    'Iran'
+    >>> g.side_of("Pakistan's foreign ministry"), g.side_of("a village in Pakistan")
+    ('Pakistan', None)
+    """
+    aliases: dict[str, tuple[str, str]] = {}
+    kinds: dict[str, str] = {}
+    blocked: tuple[str, ...] = ()
+    if bundled:
+        table, blocked = _bundled()
+        for side, entry in table.items():
+            kinds[side] = entry.get("kind", "country")
+            for alias, how in _entry_aliases(side, entry, "framing/data/sides.yaml"):
+                aliases[alias] = (side, how)
+    if sides is not None:
+        if not isinstance(sides, Mapping):
+            raise SchemaError(f"sides must be a mapping of side -> names, got {type(sides).__name__}")
+        for side, entry in sides.items():
+            kinds.setdefault(str(side), "user")
+            for alias, how in [(str(side), "name"), *_entry_aliases(str(side), entry, "sides")]:
+                aliases[alias] = (str(side), how)
+    return Sides(aliases, [b for b in blocked if b not in aliases], kinds)
