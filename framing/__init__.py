@@ -56,6 +56,7 @@ _EXPORTS: dict[str, str] = {
     # statistics
     "compare": "framing.stats",
     "compare_shares": "framing.stats",
+    "casualty_asymmetry": "framing.stats",
     "keyness": "framing.stats",
     "bootstrap": "framing.stats",
     "permutation_test": "framing.stats",

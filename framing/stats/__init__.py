@@ -5,6 +5,7 @@ Stage ``stats`` may import :mod:`framing.errors`, :mod:`framing.schema` and :mod
 keyness); it never plots.
 """
 
+from framing.stats.asymmetry import casualty_asymmetry
 from framing.stats.keyness import keyness
 from framing.stats.rates import compare
 from framing.stats.shares import compare_shares
@@ -12,6 +13,6 @@ from framing.stats.resampling import bootstrap, permutation_test
 from framing.stats.results import ResultTable, SmallSampleWarning, adjust_pvalues, result_table
 
 __all__ = [
-    "ResultTable", "SmallSampleWarning", "adjust_pvalues", "bootstrap", "compare", "compare_shares", "keyness",
-    "permutation_test", "result_table",
+    "ResultTable", "SmallSampleWarning", "adjust_pvalues", "bootstrap", "casualty_asymmetry", "compare",
+    "compare_shares", "keyness", "permutation_test", "result_table",
 ]

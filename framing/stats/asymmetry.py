@@ -1,0 +1,254 @@
+"""Whose deaths, and how: casualty framing compared between the sides of a conflict.
+
+The published asymmetry studies of war coverage count, per outlet, how the deaths of one side are reported
+against the other's: how often, with a number, with a named agent, humanised (names, ages, family words),
+with emotive words ("massacre", "slaughter"). :func:`casualty_asymmetry` makes those comparisons from a
+:func:`framing.casualties` table that has ``victim_side``, in the outlet's own voice and in quotes, with
+intervals that respect that statements of one article are not independent (the article is the cluster, and
+one article may report both sides' dead, so the two shares are correlated: the variance of their difference
+comes from the article totals of both) and with multiplicity control over each group's family of contrasts.
+Negated and hypothetical statements are left out ("no civilians were killed" is not a reported death).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import stats as sps
+
+from framing._checks import check_level
+from framing.errors import StatisticsError
+from framing.stats._groups import with_groups, z_value
+from framing.stats.results import SMALL_SAMPLE_NOTE, Adjust, ResultTable, adjust_family, result_table
+
+__all__ = ["DIMENSIONS", "casualty_asymmetry"]
+
+#: the framing dimensions compared, each a yes/no property of a casualty statement
+DIMENSIONS = {
+    "number": "states how many died or were hurt",
+    "named_agent": "names who or what killed or hurt them (an agent or cause)",
+    "humanised": "humanises the victims (names, ages, family or occupation words)",
+    "emotive": "uses emotive words (massacre, slaughter, horrific, ...)",
+}
+_VOICES = {"all": None, "own": ("narrator", "scare_quote"), "quoted": ("quote",)}
+
+
+def _filled(column: pd.Series) -> np.ndarray:
+    return column.notna().to_numpy() & (column.astype("string").fillna("").str.strip() != "").to_numpy()
+
+
+def _outcomes(table: pd.DataFrame) -> dict[str, np.ndarray]:
+    agent = _filled(table["agent"]) if "agent" in table.columns else np.zeros(len(table), bool)
+    if "cause" in table.columns:
+        agent = agent | _filled(table["cause"])
+    return {
+        "number": table["number"].notna().to_numpy(),
+        "named_agent": agent,
+        "humanised": _filled(table["humanising"]),
+        "emotive": _filled(table["emotive"]),
+    }
+
+
+def _cluster_var(influence: np.ndarray, clusters: np.ndarray) -> tuple[float, int]:
+    """Cluster-robust variance of a linear statistic from its per-row influence values, and the clusters."""
+    codes, uniques = pd.factorize(clusters)
+    totals = np.bincount(codes, weights=influence, minlength=len(uniques))
+    c = len(uniques)
+    return (float(c / (c - 1) * np.sum(totals ** 2)) if c > 1 else np.nan), c
+
+
+def _wilson(p: float, n_eff: float, z: float) -> tuple[float, float]:
+    if n_eff <= 0 or not np.isfinite(n_eff):
+        return np.nan, np.nan
+    centre = (p + z * z / (2 * n_eff)) / (1 + z * z / n_eff)
+    half = z * np.sqrt(p * (1 - p) / n_eff + z * z / (4 * n_eff * n_eff)) / (1 + z * z / n_eff)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def _share_rows(y: np.ndarray, side: np.ndarray, docs: np.ndarray, sides: Sequence[str], label: str,
+                group: str, z: float, ci_level: float) -> list[dict]:
+    rows = []
+    shares: dict[str, tuple[float, int]] = {}
+    influence = np.zeros(len(y))
+    for k, s in enumerate(sides):
+        mask = side == s
+        n = int(mask.sum())
+        if n == 0:
+            rows.append({"group": group, "measure": f"{label}: {s}", "count": 0, "n_docs": 0, "ci_level": ci_level,
+                         "method": "no statement of this side", "note": "no statement of this side"})
+            continue
+        p = float(y[mask].mean())
+        shares[s] = (p, n)
+        inf = np.where(mask, (y - p) / n, 0.0)
+        var, c = _cluster_var(inf[mask], docs[mask])
+        # Wilson interval on the effective sample size (design effect from the article clusters)
+        n_eff = p * (1 - p) / var if var and var > 0 and 0 < p < 1 else float(n)
+        low, high = _wilson(p, min(n_eff, float(n)) if 0 < p < 1 else float(n), z)
+        low, high = (0.0 if p == 0 else low), (1.0 if p == 1 else high)  # no rounding residue at the bounds
+        rows.append({"group": group, "measure": f"{label}: {s}", "estimate": p, "ci_low": low, "ci_high": high,
+                     "ci_level": ci_level, "count": int(y[mask].sum()), "exposure": n,
+                     "n_docs": int(pd.unique(docs[mask]).size),
+                     "method": "share of statements; Wilson interval on the effective size (articles as clusters)"})
+        influence += inf if k == 0 else -inf
+    if len(sides) == 2 and all(s in shares for s in sides):
+        (pa, _), (pb, _) = shares[sides[0]], shares[sides[1]]
+        in_pair = np.isin(side, list(sides))
+        var, c = _cluster_var(influence[in_pair], docs[in_pair])
+        diff = pa - pb
+        se = np.sqrt(var) if np.isfinite(var) else np.nan
+        df = max(c - 1, 1)
+        t = diff / se if se and se > 0 else np.nan
+        q = sps.t.ppf(0.5 + ci_level / 2, df)
+        rows.append({"group": group, "measure": f"{label}: {sides[0]} - {sides[1]}", "estimate": diff,
+                     "ci_low": diff - q * se if np.isfinite(se) else np.nan,
+                     "ci_high": diff + q * se if np.isfinite(se) else np.nan, "ci_level": ci_level,
+                     "statistic": t, "p_value": float(2 * sps.t.sf(abs(t), df)) if np.isfinite(t) else np.nan,
+                     "n_docs": c, "count": int(in_pair.sum()),
+                     "method": "difference of shares; cluster-robust (linearised) standard error with articles "
+                               f"as clusters, both sides' statements in one article counted together; t({df})"})
+    return rows
+
+
+def _mention_rows(side: np.ndarray, docs: np.ndarray, all_docs: np.ndarray, sides: Sequence[str], group: str,
+                  ci_level: float) -> list[dict]:
+    """Statements per article for each side, and their ratio (articles as clusters, zeros included)."""
+    counts = {s: pd.Series(docs[side == s]).value_counts().reindex(all_docs, fill_value=0).to_numpy(float)
+              for s in sides}
+    n = len(all_docs)
+    rows = []
+    z = z_value(ci_level)
+    for s in sides:
+        mean = counts[s].mean() if n else np.nan
+        se = counts[s].std(ddof=1) / np.sqrt(n) if n > 1 else np.nan
+        rows.append({"group": group, "measure": f"statements per article: {s}", "estimate": mean,
+                     "ci_low": max(0.0, mean - z * se) if np.isfinite(se) else np.nan,
+                     "ci_high": mean + z * se if np.isfinite(se) else np.nan, "ci_level": ci_level,
+                     "count": int(counts[s].sum()), "n_docs": n, "exposure": n,
+                     "method": "mean statements per article; normal interval over articles"})
+    if len(sides) == 2 and n > 1:
+        a, b = counts[sides[0]], counts[sides[1]]
+        if a.sum() > 0 and b.sum() > 0:
+            ratio = a.sum() / b.sum()
+            # delta method for log(sum a / sum b), the two totals correlated within articles
+            cov = np.cov(a, b, ddof=1) * n
+            var = cov[0, 0] / a.sum() ** 2 + cov[1, 1] / b.sum() ** 2 - 2 * cov[0, 1] / (a.sum() * b.sum())
+            se = np.sqrt(max(var, 0.0))
+            df = n - 1
+            t = np.log(ratio) / se if se > 0 else np.nan
+            q = sps.t.ppf(0.5 + ci_level / 2, df)
+            rows.append({"group": group, "measure": f"statements per article: {sides[0]} / {sides[1]}",
+                         "estimate": ratio, "ci_low": ratio * np.exp(-q * se), "ci_high": ratio * np.exp(q * se),
+                         "ci_level": ci_level, "statistic": t,
+                         "p_value": float(2 * sps.t.sf(abs(t), df)) if np.isfinite(t) else np.nan,
+                         "count": int(a.sum() + b.sum()), "n_docs": n,
+                         "method": f"ratio of statement counts; delta method on the log ratio with articles as "
+                                   f"clusters; t({df})"})
+        else:
+            rows.append({"group": group, "measure": f"statements per article: {sides[0]} / {sides[1]}",
+                         "ci_level": ci_level, "n_docs": n, "method": "ratio of statement counts",
+                         "note": "a side has no statement: no ratio"})
+    return rows
+
+
+def casualty_asymmetry(
+    casualties: pd.DataFrame,
+    sides: Sequence[str],
+    *,
+    by: str = "outlet",
+    corpus: pd.DataFrame | None = None,
+    voices: Sequence[str] = ("all", "own", "quoted"),
+    ci_level: float = 0.95,
+    adjust: Adjust = "holm",
+) -> ResultTable:
+    """Compare how the deaths of two (or more) sides are reported, per outlet or any grouping.
+
+    For each group (``by``) and side: statements per article, and the share
+    of the side's casualty statements that give a number, name an agent or
+    cause, humanise the victims, or use emotive words (:data:`DIMENSIONS`),
+    in all voices, in the outlet's own voice and in quotes. With two sides,
+    each share also gets the difference between them, and statements per
+    article their ratio, with an interval and a test.
+
+    Parameters
+    ----------
+    casualties : pandas.DataFrame
+        A :func:`framing.casualties` table with ``victim_side``.
+    sides : sequence of str
+        The sides to compare, as ``victim_side`` names them (``("Israel",
+        "Palestine")``); the first is the minuend of differences and the
+        numerator of ratios.
+    by : str, default "outlet"
+        The grouping: a column of the table or (with ``corpus``) of the corpus.
+    corpus : pandas.DataFrame, optional
+        The corpus: its documents count as articles with no statement in the
+        statements-per-article rows (without it only articles with a casualty
+        statement count), and its columns can be ``by``.
+    voices : sequence of {"all", "own", "quoted"}
+        Which voices to report: every statement, the outlet's own words
+        (narrator and scare quotes), or quoted sources.
+    ci_level : float, default 0.95
+        Interval level.
+    adjust : {"holm", "fdr_bh", "bonferroni", "none"}, default "holm"
+        Multiplicity control over each group's differences and ratio.
+
+    Returns
+    -------
+    ResultTable
+        Columns :data:`framing.schema.RESULT`. ``measure`` reads
+        ``"<dimension> [<voice>]: <side>"`` for a share,
+        ``"<dimension> [<voice>]: <A> - <B>"`` for a difference,
+        ``"statements per article: <side>"`` and ``"... : <A> / <B>"``.
+        ``count`` is the statements with the property (shares), ``exposure``
+        the side's statements, ``n_docs`` the articles.
+
+    Notes
+    -----
+    Statements, not deaths: "killed 40 people" and "killed a man" are one
+    statement each. Negated and hypothetical statements are left out.
+    Intervals treat the article as the unit of independence; statements of one
+    article, including both sides' statements, are counted together
+    (linearised, cluster-robust variances).
+    """
+    check_level("ci_level", ci_level)
+    sides = [str(s) for s in sides]
+    if len(sides) < 2 or len(set(sides)) != len(sides):
+        raise StatisticsError(f"sides must name at least two different sides, got {sides!r}")
+    bad = [v for v in voices if v not in _VOICES]
+    if bad:
+        raise StatisticsError(f"voices must be among {list(_VOICES)}, got {bad}")
+    for col in ("doc_id", "victim_side", "number", "humanising", "emotive", "voice"):
+        if col not in casualties.columns:
+            raise StatisticsError(f"the casualty table has no column {col!r}: pass the table of framing.casualties")
+    table = with_groups(casualties, by, corpus=corpus, what="casualty table")
+    asserted = np.ones(len(table), bool)
+    for flag in ("negated", "hypothetical"):
+        if flag in table.columns:
+            asserted &= ~table[flag].fillna(False).astype(bool).to_numpy()
+    table = table[asserted].reset_index(drop=True)
+    # the articles of each group: every document of the corpus when given, else those with a statement
+    articles = corpus if corpus is not None and by in corpus.columns else table
+    all_docs_of = {g: d["doc_id"].astype(str).unique() for g, d in articles.groupby(by, sort=True)}
+    z = z_value(ci_level)
+    outcomes = _outcomes(table)
+    side = table["victim_side"].astype("string").fillna("").to_numpy(dtype=object)
+    docs = table["doc_id"].astype(str).to_numpy(dtype=object)
+    voice = table["voice"].astype(str).to_numpy(dtype=object)
+    rows: list[dict] = []
+    for group in sorted(all_docs_of, key=str):
+        in_group = (table[by] == group).to_numpy()
+        first = len(rows)
+        rows += _mention_rows(side[in_group], docs[in_group], all_docs_of[group], sides, str(group), ci_level)
+        for v in voices:
+            keep = in_group & (np.ones(len(table), bool) if _VOICES[v] is None else np.isin(voice, _VOICES[v]))
+            for name, y in outcomes.items():
+                rows += _share_rows(y[keep].astype(float), side[keep], docs[keep], sides, f"{name} [{v}]",
+                                    str(group), z, ci_level)
+        n_articles = len(all_docs_of[group])
+        for r in rows[first:]:
+            r["_family"] = str(group)
+            if n_articles < 2:
+                r["note"] = "; ".join(x for x in (r.get("note"), SMALL_SAMPLE_NOTE) if x)
+        adjust_family(rows, str(group), adjust)
+    return result_table(rows)

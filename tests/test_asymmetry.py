@@ -1,0 +1,86 @@
+"""Whose deaths, and how: the comparison of two sides' casualty statements (framing.casualty_asymmetry)."""
+
+import numpy as np
+import pandas as pd
+import pytest
+import statsmodels.api as sm
+
+import framing
+from framing.errors import StatisticsError
+
+# Six articles of one outlet; four report both sides' dead. A: 7 statements, B: 6 (one more B row is negated).
+ROWS = [
+    # doc, side, number, agent, humanising, emotive, voice, negated
+    ("d1", "A", 3, "an airstrike", "", "", "narrator", False),
+    ("d1", "A", None, None, "mother of two", "", "narrator", False),
+    ("d1", "B", 5, "gunmen", "", "massacre", "quote", False),
+    ("d2", "A", 10, None, "", "", "narrator", False),
+    ("d2", "B", None, "militants", "", "", "narrator", False),
+    ("d2", "B", 2, None, "aged 7", "horrific", "narrator", False),
+    ("d3", "A", None, "shelling", "", "", "quote", False),
+    ("d3", "B", 4, None, "", "", "narrator", False),
+    ("d4", "A", 1, None, "", "", "narrator", False),
+    ("d4", "A", None, None, "", "", "narrator", False),
+    ("d4", "B", 6, "the army", "named", "slaughter", "quote", False),
+    ("d5", "B", 9, "a rocket", "", "", "narrator", False),
+    ("d5", "B", None, None, "", "", "narrator", True),
+    ("d6", "A", 2, None, "", "", "narrator", False),
+]
+
+
+@pytest.fixture(scope="module")
+def table():
+    t = pd.DataFrame(ROWS, columns=["doc_id", "victim_side", "number", "agent", "humanising", "emotive", "voice",
+                                    "negated"])
+    t["number"] = t["number"].astype("Int64")
+    return t.assign(outlet="Daily", hypothetical=False)
+
+
+@pytest.fixture(scope="module")
+def result(table):
+    corpus = pd.DataFrame({"doc_id": ["d1", "d2", "d3", "d4", "d5", "d6", "d7"], "outlet": "Daily", "text": "x"})
+    return framing.casualty_asymmetry(table, ["A", "B"], corpus=corpus).set_index(["group", "measure"])
+
+
+def test_shares_are_the_counts_of_each_side(result):
+    # A: 7 statements, 4 with a number (3, 10, 1, 2); B: 6 asserted, 5 with a number (the negated one left out)
+    assert result.loc[("Daily", "number [all]: A"), "estimate"] == pytest.approx(4 / 7)
+    assert result.loc[("Daily", "number [all]: B"), "estimate"] == pytest.approx(5 / 6)
+    assert result.loc[("Daily", "number [all]: B"), "exposure"] == 6
+    # emotive words only in B, twice of three in quotes
+    assert result.loc[("Daily", "emotive [quoted]: B"), "estimate"] == pytest.approx(2 / 2)
+    assert result.loc[("Daily", "emotive [own]: B"), "estimate"] == pytest.approx(1 / 4)
+    assert result.loc[("Daily", "emotive [all]: A"), "ci_low"] == 0.0  # a zero share starts at 0 exactly
+
+
+def test_the_difference_has_the_cluster_robust_error_of_a_regression(table, result):
+    """Independent check: OLS of the outcome on the side, standard errors clustered by article."""
+    t = table[~table["negated"]]
+    y = t["number"].notna().astype(float).to_numpy()
+    x = sm.add_constant((t["victim_side"] == "A").astype(float).to_numpy())
+    fit = sm.OLS(y, x).fit(cov_type="cluster", cov_kwds={"groups": pd.factorize(t["doc_id"])[0],
+                                                          "use_correction": False})
+    g = t["doc_id"].nunique()
+    se = float(np.sqrt(fit.cov_params()[1, 1] * g / (g - 1)))
+    row = result.loc[("Daily", "number [all]: A - B")]
+    assert row["estimate"] == pytest.approx(fit.params[1])
+    half = (row["ci_high"] - row["ci_low"]) / 2
+    from scipy import stats
+    assert half == pytest.approx(stats.t.ppf(0.975, g - 1) * se)
+    assert not np.isnan(row["p_adjusted"]) and row["p_adjusted"] >= row["p_value"]
+
+
+def test_statements_per_article_count_every_article(result):
+    # seven articles in the corpus (d7 reports no death): A 7/7, B 6/7; ratio 7/6
+    assert result.loc[("Daily", "statements per article: A"), "estimate"] == pytest.approx(1.0)
+    assert result.loc[("Daily", "statements per article: B"), "estimate"] == pytest.approx(6 / 7)
+    ratio = result.loc[("Daily", "statements per article: A / B")]
+    assert ratio["estimate"] == pytest.approx(7 / 6)
+    assert ratio["ci_low"] < 7 / 6 < ratio["ci_high"] and ratio["n_docs"] == 7
+
+
+def test_bad_requests(table):
+    with pytest.raises(StatisticsError, match="two different sides"):
+        framing.casualty_asymmetry(table, ["A", "A"])
+    with pytest.raises(StatisticsError, match="victim_side"):
+        framing.casualty_asymmetry(table.drop(columns="victim_side"), ["A", "B"])
