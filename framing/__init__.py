@@ -57,6 +57,7 @@ _EXPORTS: dict[str, str] = {
     "compare": "framing.stats",
     "compare_shares": "framing.stats",
     "casualty_asymmetry": "framing.stats",
+    "mentions_per_death": "framing.stats",
     "keyness": "framing.stats",
     "bootstrap": "framing.stats",
     "permutation_test": "framing.stats",

@@ -84,3 +84,30 @@ def test_bad_requests(table):
         framing.casualty_asymmetry(table, ["A", "A"])
     with pytest.raises(StatisticsError, match="victim_side"):
         framing.casualty_asymmetry(table.drop(columns="victim_side"), ["A", "B"])
+
+
+def test_mentions_per_reported_death_by_day():
+    corpus = pd.DataFrame({
+        "doc_id": ["a1", "a2", "a3", "b1"], "outlet": ["P", "P", "P", "Q"], "text": "x",
+        "date": ["2023-10-08", "2023-10-08", "2023-10-09", "2023-10-09"],
+    })
+    cas = pd.DataFrame({
+        "doc_id": ["a1", "a1", "a2", "a2", "a3", "a3", "b1"],
+        "victim_side": ["A", "B", "A", "A", "B", "B", "A"],
+        "negated": [False, False, False, False, False, True, False],
+        "hypothetical": False,
+    })
+    # running totals, as UN OCHA reports them: A 100 then 300 (200 new); B 1000 then 1500 (500 new)
+    deaths = pd.DataFrame({"date": ["2023-10-08", "2023-10-08", "2023-10-09", "2023-10-09"],
+                           "side": ["A", "B", "A", "B"], "deaths": [100, 1000, 300, 1500]})
+    out = framing.mentions_per_death(cas, deaths, ["A", "B"], corpus=corpus, freq="D", cumulative=True)
+    out = out.set_index(["group", "measure"])
+    # outlet P on 8 October: A 3 mentions / 100 deaths, B 1 / 1000
+    assert out.loc[("P 2023-10-08", "mentions per 1000 deaths: A"), "estimate"] == pytest.approx(30.0)
+    assert out.loc[("P 2023-10-08", "mentions per 1000 deaths: B"), "estimate"] == pytest.approx(1.0)
+    assert out.loc[("P 2023-10-08", "mentions per 1000 deaths: A / B"), "estimate"] == pytest.approx(30.0)
+    # 9 October: P's one article reports one asserted B death mention (the negated one is left out), 500 new deaths
+    assert out.loc[("P 2023-10-09", "mentions per 1000 deaths: B"), "estimate"] == pytest.approx(2.0)
+    assert out.loc[("Q 2023-10-09", "mentions per 1000 deaths: A"), "exposure"] == 200
+    with pytest.raises(StatisticsError, match="deaths table has no column 'deaths'"):
+        framing.mentions_per_death(cas, deaths.rename(columns={"deaths": "n"}), ["A", "B"], corpus=corpus)

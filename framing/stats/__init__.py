@@ -5,7 +5,7 @@ Stage ``stats`` may import :mod:`framing.errors`, :mod:`framing.schema` and :mod
 keyness); it never plots.
 """
 
-from framing.stats.asymmetry import casualty_asymmetry
+from framing.stats.asymmetry import casualty_asymmetry, mentions_per_death
 from framing.stats.keyness import keyness
 from framing.stats.rates import compare
 from framing.stats.shares import compare_shares
@@ -14,5 +14,5 @@ from framing.stats.results import ResultTable, SmallSampleWarning, adjust_pvalue
 
 __all__ = [
     "ResultTable", "SmallSampleWarning", "adjust_pvalues", "bootstrap", "casualty_asymmetry", "compare",
-    "compare_shares", "keyness", "permutation_test", "result_table",
+    "compare_shares", "keyness", "mentions_per_death", "permutation_test", "result_table",
 ]

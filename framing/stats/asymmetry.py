@@ -23,7 +23,7 @@ from framing.errors import StatisticsError
 from framing.stats._groups import with_groups, z_value
 from framing.stats.results import SMALL_SAMPLE_NOTE, Adjust, ResultTable, adjust_family, result_table
 
-__all__ = ["DIMENSIONS", "casualty_asymmetry"]
+__all__ = ["DIMENSIONS", "casualty_asymmetry", "mentions_per_death"]
 
 #: the framing dimensions compared, each a yes/no property of a casualty statement
 DIMENSIONS = {
@@ -251,4 +251,136 @@ def casualty_asymmetry(
             if n_articles < 2:
                 r["note"] = "; ".join(x for x in (r.get("note"), SMALL_SAMPLE_NOTE) if x)
         adjust_family(rows, str(group), adjust)
+    return result_table(rows)
+
+
+def mentions_per_death(
+    casualties: pd.DataFrame,
+    deaths: pd.DataFrame,
+    sides: Sequence[str],
+    *,
+    corpus: pd.DataFrame,
+    by: str = "outlet",
+    time: str = "date",
+    freq: str | None = None,
+    cumulative: bool = False,
+    per: float = 1000.0,
+    ci_level: float = 0.95,
+    adjust: Adjust = "holm",
+) -> ResultTable:
+    """Casualty statements per reported death, by side, per group (and period), and the ratio between sides.
+
+    The published comparisons of war coverage set each side's death mentions
+    against the deaths an independent count reports (e.g. UN OCHA). Here a
+    mention is an asserted casualty statement whose ``victim_side`` is the
+    side; deaths are the reported deaths of the side over the same dates.
+
+    Parameters
+    ----------
+    casualties : pandas.DataFrame
+        A :func:`framing.casualties` table with ``victim_side``.
+    deaths : pandas.DataFrame
+        Reported deaths: columns ``date``, ``side`` and ``deaths`` (one row per
+        side and date; a side missing on a date counts as no new deaths).
+    sides : sequence of str
+        The sides, as ``victim_side`` and ``deaths["side"]`` name them; the
+        first is the numerator of the ratio.
+    corpus : pandas.DataFrame
+        The corpus, with ``by`` and ``time`` (the article's date).
+    by : str, default "outlet"
+        The grouping.
+    time : str, default "date"
+        The corpus's date column.
+    freq : str, optional
+        A pandas period frequency ("D", "W", "M") to compare period by period;
+        default: the whole span of the deaths table at once.
+    cumulative : bool, default False
+        ``deaths`` holds running totals (as OCHA's flash updates do); new
+        deaths per date are their differences.
+    per : float, default 1000
+        Mentions per this many deaths.
+    ci_level : float, default 0.95
+        Interval level.
+    adjust : {"holm", "fdr_bh", "bonferroni", "none"}, default "holm"
+        Multiplicity control over each group's ratios.
+
+    Returns
+    -------
+    ResultTable
+        ``group`` is ``"<group>"`` or ``"<group> <period>"``; ``measure`` is
+        ``"mentions per {per:g} deaths: <side>"`` (``count`` mentions,
+        ``exposure`` deaths) and ``"... : <A> / <B>"`` for the ratio of the two
+        rates, whose interval comes from the article-clustered ratio of
+        mention counts (the death counts are taken as known).
+    """
+    check_level("ci_level", ci_level)
+    sides = [str(s) for s in sides]
+    if len(sides) != 2 or sides[0] == sides[1]:
+        raise StatisticsError(f"sides must name two different sides, got {sides!r}")
+    for col in ("date", "side", "deaths"):
+        if col not in deaths.columns:
+            raise StatisticsError(f"the deaths table has no column {col!r}; expected date, side, deaths")
+    for col in ("doc_id", by, time):
+        if col not in corpus.columns:
+            raise StatisticsError(f"the corpus has no column {col!r}")
+    d = deaths.assign(date=pd.to_datetime(deaths["date"]), side=deaths["side"].astype(str))
+    d = d[d["side"].isin(sides)].sort_values("date")
+    if cumulative:
+        d["deaths"] = d.groupby("side")["deaths"].diff().fillna(d["deaths"])
+    dated = corpus[["doc_id", by, time]].assign(**{time: pd.to_datetime(corpus[time])})
+    first, last = d["date"].min(), d["date"].max()
+    dated = dated[(dated[time] >= first) & (dated[time] <= last)]
+    period = (lambda s: s.dt.to_period(freq).astype(str)) if freq else (lambda s: pd.Series("", index=s.index))
+    dated = dated.assign(_period=period(dated[time]))
+    d = d.assign(_period=period(d["date"]))
+    asserted = np.ones(len(casualties), bool)
+    for flag in ("negated", "hypothetical"):
+        if flag in casualties.columns:
+            asserted &= ~casualties[flag].fillna(False).astype(bool).to_numpy()
+    table = casualties[asserted].merge(dated[["doc_id", "_period"]], on="doc_id", how="inner")
+    z = z_value(ci_level)
+    rows: list[dict] = []
+    meta = dated.drop_duplicates("doc_id")
+    for (group, per_name), articles in meta.groupby([by, "_period"], sort=True):
+        label = f"{group} {per_name}".strip()
+        docs = articles["doc_id"].astype(str).to_numpy()
+        in_group = table["doc_id"].astype(str).isin(docs).to_numpy()
+        side = table.loc[in_group, "victim_side"].astype("string").fillna("").to_numpy(dtype=object)
+        doc_of = table.loc[in_group, "doc_id"].astype(str).to_numpy(dtype=object)
+        died = d[d["_period"] == per_name].groupby("side")["deaths"].sum()
+        counts = {s: pd.Series(doc_of[side == s]).value_counts().reindex(docs, fill_value=0).to_numpy(float)
+                  for s in sides}
+        start = len(rows)
+        for s in sides:
+            total, n_dead = counts[s].sum(), float(died.get(s, 0.0))
+            rate = total / n_dead * per if n_dead > 0 else np.nan
+            se = counts[s].std(ddof=1) * np.sqrt(len(docs)) / n_dead * per if n_dead > 0 and len(docs) > 1 else np.nan
+            rows.append({"group": label, "measure": f"mentions per {per:g} deaths: {s}", "estimate": rate,
+                         "ci_low": max(0.0, rate - z * se) if np.isfinite(se) else np.nan,
+                         "ci_high": rate + z * se if np.isfinite(se) else np.nan, "ci_level": ci_level,
+                         "count": int(total), "exposure": n_dead, "n_docs": len(docs),
+                         "method": "asserted casualty statements of the side over its reported deaths; normal "
+                                   "interval over articles (the death count taken as known)",
+                         "note": "" if n_dead > 0 else "no reported deaths of this side in the period"})
+        a, b = counts[sides[0]], counts[sides[1]]
+        da, db = float(died.get(sides[0], 0.0)), float(died.get(sides[1], 0.0))
+        if a.sum() > 0 and b.sum() > 0 and da > 0 and db > 0 and len(docs) > 1:
+            n = len(docs)
+            cov = np.cov(a, b, ddof=1) * n
+            var = cov[0, 0] / a.sum() ** 2 + cov[1, 1] / b.sum() ** 2 - 2 * cov[0, 1] / (a.sum() * b.sum())
+            se = np.sqrt(max(var, 0.0))
+            ratio = (a.sum() / da) / (b.sum() / db)
+            t = np.log(ratio) / se if se > 0 else np.nan
+            q = sps.t.ppf(0.5 + ci_level / 2, n - 1)
+            rows.append({"group": label, "measure": f"mentions per {per:g} deaths: {sides[0]} / {sides[1]}",
+                         "estimate": ratio, "ci_low": ratio * np.exp(-q * se), "ci_high": ratio * np.exp(q * se),
+                         "ci_level": ci_level, "statistic": t,
+                         "p_value": float(2 * sps.t.sf(abs(t), n - 1)) if np.isfinite(t) else np.nan,
+                         "count": int(a.sum() + b.sum()), "n_docs": n,
+                         "method": f"ratio of the two sides' mentions per death; delta method on the log ratio of "
+                                   f"mention counts with articles as clusters; t({n - 1})"})
+        for r in rows[start:]:
+            r["_family"] = str(group)
+    for group in {str(g) for g in meta[by].unique()}:
+        adjust_family(rows, group, adjust)
     return result_table(rows)
