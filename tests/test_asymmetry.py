@@ -111,3 +111,15 @@ def test_mentions_per_reported_death_by_day():
     assert out.loc[("Q 2023-10-09", "mentions per 1000 deaths: A"), "exposure"] == 200
     with pytest.raises(StatisticsError, match="deaths table has no column 'deaths'"):
         framing.mentions_per_death(cas, deaths.rename(columns={"deaths": "n"}), ["A", "B"], corpus=corpus)
+
+
+def test_the_figure_draws_one_dot_per_side_and_dimension(result):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    fig = framing.plot.casualty_asymmetry(result.reset_index(), voice="all")
+    (ax,) = fig.axes
+    assert ax.get_title() == "Daily"
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["number", "named agent", "humanised", "emotive"]
+    # two sides x four dimensions, each an errorbar container
+    assert len(ax.containers) == 2 and all(len(c.lines[0].get_xdata()) == 4 for c in ax.containers)

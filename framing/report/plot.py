@@ -895,3 +895,71 @@ def wire_edits(
     handles, labels = ax.get_legend_handles_labels()
     _legend(ax, handles, labels, title=None, ncol=2)
     return ax
+
+
+@_themed
+def casualty_asymmetry(
+    result: pd.DataFrame,
+    *,
+    voice: str = "all",
+    palette: Mapping[str, str] | None = None,
+) -> Figure:
+    """Whose deaths, and how: per group, each side's share of casualty statements with a number, a named
+    agent, humanising and emotive words, a dot and its interval for each side.
+
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        The result of :func:`framing.casualty_asymmetry`.
+    voice : {"all", "own", "quoted"}, default "all"
+        Which voice's shares to draw.
+    palette : mapping, optional
+        side -> colour (default: the house palette in side order).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One panel per group; the x axis is the share (0 to 1) with the
+        interval the table gives (Wilson on the article-clustered effective
+        size); a side with no statement in a group has no dot.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    schema.require(result, ("group", "measure", "estimate", "ci_low", "ci_high"), what="casualty_asymmetry result")
+    parsed = result["measure"].astype(str).str.extract(r"^(?P<dim>\w+) \[(?P<voice>\w+)\]: (?P<side>.+)$")
+    shares = result.assign(**parsed)[parsed["dim"].notna() & (parsed["voice"] == voice)
+                                     & ~parsed["side"].fillna("").str.contains(" - ", regex=False)]
+    groups = list(dict.fromkeys(shares["group"].astype(str)))
+    if not groups:
+        ax = _new_axes(None, COLUMN_WIDTH, 1.6)
+        _empty(ax, f"no shares in voice {voice!r}")
+        return ax.figure
+    sides = list(dict.fromkeys(shares["side"]))
+    dims = list(dict.fromkeys(shares["dim"]))
+    colors = dict(palette) if palette is not None else dict(zip(sides, OKABE_ITO))
+    fig, axes = plt.subplots(1, len(groups), figsize=(min(PAGE_WIDTH, 1.1 + 1.9 * len(groups)), 0.9 + 0.32 * len(dims)),
+                             sharey=True, squeeze=False, layout="constrained")
+    fig._framing_owned = True
+    offsets = np.linspace(-0.18, 0.18, len(sides)) if len(sides) > 1 else np.zeros(1)
+    for ax, group in zip(axes[0], groups):
+        _style(ax)
+        part = shares[shares["group"].astype(str) == group]
+        for k, side in enumerate(sides):
+            rows = part[part["side"] == side].set_index("dim").reindex(dims)
+            y = np.arange(len(dims)) + offsets[k]
+            est = pd.to_numeric(rows["estimate"], errors="coerce").to_numpy(float)
+            lo = pd.to_numeric(rows["ci_low"], errors="coerce").to_numpy(float)
+            hi = pd.to_numeric(rows["ci_high"], errors="coerce").to_numpy(float)
+            ok = np.isfinite(est)
+            ax.errorbar(est[ok], y[ok], xerr=[np.clip(est[ok] - lo[ok], 0, None), np.clip(hi[ok] - est[ok], 0, None)],
+                        fmt="o", color=colors.get(side, "#333333"), markersize=3.5, elinewidth=0.9, capsize=1.5)
+        ax.set_xlim(-0.03, 1.03)
+        ax.set_title(group)
+        ax.set_yticks(np.arange(len(dims)))
+        ax.set_yticklabels([d.replace("_", " ") for d in dims])
+        ax.invert_yaxis()
+        ax.set_xlabel("share of statements")
+    handles = [Line2D([], [], color=colors.get(s, "#333333"), marker="o", markersize=3.5, linewidth=0.9) for s in sides]
+    _legend(axes[0][0], handles, [f"victims: {s}" for s in sides], title=None)
+    return fig
