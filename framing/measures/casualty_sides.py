@@ -30,7 +30,7 @@ from typing import Any
 import pandas as pd
 
 from framing.errors import UsageError
-from framing.measures.sides import MIXED, Sides, load_sides
+from framing.measures.sides import MIXED, Sides, bundled_sides, load_sides
 from framing.text import Annotations
 
 __all__ = ["casualty_sides"]
@@ -114,7 +114,7 @@ def casualty_sides(
         ``table`` with the three columns; ``victim_side`` / ``agent_side``
         are a side's name, ``"mixed"`` or missing.
     """
-    gazetteer = sides if isinstance(sides, Sides) else load_sides(sides)
+    gazetteer = sides if isinstance(sides, Sides) else (bundled_sides() if sides is None else load_sides(sides))
     if opposing is not None:
         opposing = tuple(opposing)
         if len(opposing) != 2 or opposing[0] == opposing[1]:

@@ -22,7 +22,7 @@ from typing import Any
 from framing._yaml import load_yaml
 from framing.errors import SchemaError
 
-__all__ = ["MIXED", "SideMention", "Sides", "load_sides"]
+__all__ = ["MIXED", "SideMention", "Sides", "bundled_sides", "load_sides"]
 
 #: the side of a phrase that names several
 MIXED = "mixed"
@@ -105,6 +105,30 @@ class Sides:
             out.append(SideMention(side, how, m.start(), m.end(), place))
         return out
 
+    def find(self, phrase: str) -> list[tuple[str, int, int]]:
+        """Every side named in ``phrase`` (places included): ``(side, start, end)`` in text order."""
+        return [(m.side, m.start, m.end) for m in self.mentions(phrase)]
+
+    def is_place(self, phrase: str) -> str | None:
+        """The side when ``phrase`` is nothing but a side's name (a determiner and a possessive allowed)."""
+        core = re.sub(r"^(?:the|The)\s+", "", phrase.strip())
+        core = re.sub(r"(?:['’]s|['’])$", "", core).strip()
+        hit = self.aliases.get(core)
+        return hit[0] if hit else None
+
+    def with_extra(self, *extra: Mapping[str, Any]) -> Sides:
+        """A gazetteer in which the mappings ``extra`` (side -> names), in order, come before this one."""
+        extra = tuple(e for e in extra if e)
+        if not extra:
+            return self
+        aliases, kinds = dict(self.aliases), dict(self.kinds)
+        for mapping in reversed(extra):
+            for side, entry in mapping.items():
+                kinds.setdefault(str(side), "user")
+                for alias, how in [(str(side), "name"), *_entry_aliases(str(side), entry, "sides")]:
+                    aliases[alias] = (str(side), how)
+        return Sides(aliases, [b for b in self._blocked if b not in aliases], kinds)
+
     def side_of(self, text: str | None, start: int = 0, end: int | None = None) -> str | None:
         """The one side ``text[start:end]`` names (not as a place), :data:`MIXED` for several, else None.
 
@@ -171,6 +195,12 @@ def _entry_aliases(side: str, entry: Any, source: str) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def bundled_sides() -> Sides:
+    """The bundled gazetteer (``framing/data/sides.yaml``), compiled once."""
+    return _build(None, bundled=True)
+
+
 def load_sides(sides: Mapping[str, Any] | None = None, *, bundled: bool = True) -> Sides:
     """The gazetteer of sides: the bundled one, with the user's mapping first.
 
@@ -196,6 +226,10 @@ def load_sides(sides: Mapping[str, Any] | None = None, *, bundled: bool = True) 
     >>> g.side_of("Pakistan's foreign ministry"), g.side_of("a village in Pakistan")
     ('Pakistan', None)
     """
+    return bundled_sides() if sides is None and bundled else _build(sides, bundled=bundled)
+
+
+def _build(sides: Mapping[str, Any] | None, *, bundled: bool) -> Sides:
     aliases: dict[str, tuple[str, str]] = {}
     kinds: dict[str, str] = {}
     blocked: tuple[str, ...] = ()
