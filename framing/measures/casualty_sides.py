@@ -30,7 +30,7 @@ from typing import Any
 import pandas as pd
 
 from framing.errors import UsageError
-from framing.measures.sides import MIXED, Sides, bundled_sides, load_sides
+from framing.measures.sides import MIXED, SideMention, Sides, bundled_sides, load_sides
 from framing.text import Annotations
 
 __all__ = ["casualty_sides"]
@@ -64,11 +64,13 @@ _OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:strikes?|air ?strikes
 _PRONOUN_REPORTER = re.compile(r"^\W*(?:It|They)\s+" + _REPORTING + r"\b")
 
 
-def _reporter_side(text: str, sent: tuple[int, int], statement: tuple[int, int], gazetteer: Sides) -> str | None:
+def _reporter_side(text: str, sent: tuple[int, int], statement: tuple[int, int],
+                   mentions: list[SideMention]) -> str | None:
     """The side on whose word the sentence reports: a side name or demonym (with institution words) followed
-    by a reporting verb, or after "according to"; the one nearest the statement when there are several."""
+    by a reporting verb, or after "according to"; the one nearest the statement when there are several.
+    ``mentions`` are the side mentions of the sentence."""
     best: tuple[int, str] | None = None
-    for m in gazetteer.mentions(text, *sent):
+    for m in mentions:
         if m.place or statement[0] <= m.start < statement[1]:
             continue
         after = text[m.end:min(sent[1], m.end + 80)]
@@ -121,22 +123,37 @@ def casualty_sides(
             raise UsageError(f"opposing must name two different sides, got {opposing!r}")
     text_of = dict(zip(corpus["doc_id"].astype(str), corpus["text"]))
     last: dict[str, tuple[int, str]] = {}  # doc -> (sentence_id, side) of the latest sided statement
-    has_cause = "cause" in table.columns
     order = table.sort_values(["doc_id", "start"], kind="stable").index
     result_v: dict[Any, Any] = {}
     result_a: dict[Any, Any] = {}
     result_f: dict[Any, Any] = {}
     spans_of: dict[str, list[tuple[int, int]]] = {}
+    def column(name: str) -> list[Any]:
+        if name not in table.columns:
+            return [None] * len(table)
+        values = table[name]
+        return [None if v is None or v is pd.NA or (isinstance(v, float) and v != v) else v
+                for v in values.astype(object).tolist()]
+
+    cols = {name: dict(zip(table.index, column(name)))
+            for name in ("doc_id", "sentence_id", "victims", "agent", "cause", "start", "end", "construction")}
+    mentions_of: dict[tuple[str, int], list[SideMention]] = {}
     for idx in order:
-        row = table.loc[idx]
+        row = {name: values[idx] for name, values in cols.items()}
         doc = str(row["doc_id"])
         text = text_of.get(doc, "")
         if doc not in spans_of:
             spans_of[doc] = annotations.sentence_spans(doc)
         sid = int(row["sentence_id"])
         sent = spans_of[doc][sid] if 0 <= sid < len(spans_of[doc]) else (int(row["start"]), int(row["end"]))
+
+        def sentence_mentions(k: int, span: tuple[int, int]) -> list[SideMention]:
+            if (doc, k) not in mentions_of:
+                mentions_of[(doc, k)] = gazetteer.mentions(text, *span)
+            return mentions_of[(doc, k)]
+
         victims = row["victims"] if isinstance(row["victims"], str) else ""
-        agent = " ".join(x for x in (row["agent"], row["cause"] if has_cause else None) if isinstance(x, str))
+        agent = " ".join(x for x in (row["agent"], row.get("cause")) if isinstance(x, str))
         agent_side = gazetteer.side_of(agent)
         side, how = gazetteer.side_of(victims), "victims" if victims else None
         if side is None:
@@ -147,11 +164,12 @@ def casualty_sides(
         # may well be reporting someone else's dead
         unknown_subject = row.get("construction") == "active" and not agent
         if side is None and not unknown_subject:
-            reporter = _reporter_side(text, sent, (int(row["start"]), int(row["end"])), gazetteer)
+            reporter = _reporter_side(text, sent, (int(row["start"]), int(row["end"])),
+                                      sentence_mentions(sid, sent))
             if reporter is None and _PRONOUN_REPORTER.match(text[sent[0]:sent[1]]) and sid > 0:
                 # "It said the strike killed ...": the reporter of the sentence before
                 before = spans_of[doc][sid - 1]
-                reporter = _reporter_side(text, before, (before[1], before[1]), gazetteer)
+                reporter = _reporter_side(text, before, (before[1], before[1]), sentence_mentions(sid - 1, before))
             if reporter is not None:
                 if agent_side is None and (_OWN_FORCES.search(agent) or _PRONOUN_AGENT.match(agent)):
                     agent_side = reporter
@@ -162,13 +180,14 @@ def casualty_sides(
         if side is None and opposing is not None:
             # in a declared two-sided war, the dead of a place held by one side ("killed in Gaza")
             for lo, hi in ((int(row["start"]), int(row["end"])), sent):
-                held = {m.side for m in gazetteer.mentions(text, lo, hi) if m.place and m.side in opposing}
+                held = {m.side for m in sentence_mentions(sid, sent)
+                        if lo <= m.start < hi and m.place and m.side in opposing}
                 if len(held) == 1:
                     side, how = held.pop(), "place"
                     break
         if side is None and opposing is not None:
             # ... or whose people the sentence names ("Israelis are stunned by ... civilians killed")
-            named = {m.side for m in gazetteer.mentions(text, *sent)
+            named = {m.side for m in sentence_mentions(sid, sent)
                      if m.how == "people" and m.side in opposing and m.side != agent_side}
             if len(named) == 1:
                 side, how = named.pop(), "sentence"
