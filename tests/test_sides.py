@@ -106,3 +106,10 @@ def test_whose_deaths_in_the_bundled_articles():
     # "... recent alleged Israeli strikes killing Iranian and pro-Iranian commanders"
     assert side("timesofisrael", "Iranian and pro-Iranian commanders") == ("Iran", "Israel")
     assert side("time", "Seven non-Iranians") == (None, None)
+
+
+def test_a_sides_figures_reported_through_a_run_by_group_or_as_a_noun():
+    rows = _rows("The hospital blast killed 471 people, according to the Hamas-run Gaza Health Ministry.")
+    assert (rows.iloc[0]["victim_side"], rows.iloc[0]["victim_side_from"]) == ("Palestine", "reporter")
+    rows = _rows("Experts doubted the Gaza Health Ministry's assertion that 471 people were killed.")
+    assert rows.iloc[0]["victim_side"] == "Palestine"

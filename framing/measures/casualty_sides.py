@@ -55,7 +55,12 @@ _INSTITUTION = re.compile(
 )
 #: an agent that is a pronoun: in "the army said it killed ...", the reporter is the agent
 _PRONOUN_AGENT = re.compile(r"^\s*(?:it|they|we)\s*$", re.I)
-_ACCORDING = re.compile(r"according to\s+(?:the\s+)?$", re.I)
+_ACCORDING = re.compile(r"(?:according to|figures from|data from|a tally by|a count by)\s+(?:the\s+)?"
+                        r"(?:[\w’'-]+-(?:run|controlled|led|held)\s+)?$", re.I)
+#: "the Gaza Health Ministry's assertion that ...": a side's word given as a noun
+_WORD_NOUN = re.compile(r"^(?:\s+[A-Z][\w-]*)*\s+(?:[Hh]ealth |[Ii]nterior |[Dd]efen[cs]e )?(?:[Mm]inistry|[Aa]uthorit(?:y|ies)|"
+                        r"[Mm]ilitary|[Aa]rmy|[Oo]fficials|[Gg]overnment)['’]s\s+(?:assertion|statement|figures?|count|"
+                        r"tally|toll|data|claim|estimate|report)\b")
 _OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:strikes?|air ?strikes?|forces|troops|soldiers|"
                          r"military|army|attacks?|fighters|police|missiles?|shelling|bombardment|raids?|"
                          r"operations?)\b", re.I)
@@ -76,7 +81,7 @@ def _reporter_side(text: str, sent: tuple[int, int], statement: tuple[int, int],
         after = text[m.end:min(sent[1], m.end + 80)]
         before = text[max(sent[0], m.start - 30):m.start]
         before = re.sub(r"(?:\b(?:the|a|an)\s+)$", "", before, flags=re.I)
-        if _INSTITUTION.match(after) or _ACCORDING.search(before):
+        if _INSTITUTION.match(after) or _WORD_NOUN.match(after) or _ACCORDING.search(before):
             distance = statement[0] - m.end if m.end <= statement[0] else m.start - statement[1]
             if best is None or distance < best[0]:
                 best = (distance, m.side)
