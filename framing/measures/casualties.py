@@ -87,6 +87,7 @@ import pandas as pd
 from framing import registry, schema
 from framing.measures._inputs import as_lexicon, checked_annotations, lexicon_matches
 from framing.text.annotate import Annotations
+from framing.text.grammar import Token, sentence_subject, tokenize_counts
 from framing.text.scope import judge
 from framing.text.voice import voice_of
 
@@ -191,7 +192,6 @@ _NOUN_TRIGGERS = frozenset(
 _KEEP_BARE_NOUNS = frozenset("toll tolls casualties fatalities dead".split())
 _QUOTE_CHARS = frozenset("\"“”‘’'«»")
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|St)\.|\d+(?:[.,]\d+)*(?:-[^\W_]+)*|[^\W\d_][\w]*(?:[-'’.][\w]+)*|\S")
 _AGE = re.compile(
     r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\baged? \d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[- ](?:year|month|week|day)s?[- ]old\b",
@@ -200,18 +200,16 @@ _AGE = re.compile(
 _AGE_VALUE = re.compile(r"(\d+|[a-z]+)[- ](year|month|week|day)", re.IGNORECASE)
 
 
-@dataclass
-class _Tok:
-    text: str
-    low: str
-    start: int
-    end: int
-    cats: set[str] = field(default_factory=set)
-    match_id: int | None = None
+class _Tok(Token):
+    """A token of the shared grammar with the lexicon categories it falls in and its trigger match."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+    __slots__ = ("cats", "match_id")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        super().__init__(start, end, text)
+        self.low = self.low.replace("’", "'")
+        self.cats: set[str] = set()
+        self.match_id: int | None = None
 
     @property
     def is_number(self) -> bool:
@@ -222,13 +220,8 @@ class _Tok:
         return self.text[:1].isupper()
 
 
-def _tokens(text: str, offset: int = 0) -> list[_Tok]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        t = m.group()
-        low = t.lower().replace("’", "'")
-        out.append(_Tok(t, low, offset + m.start(), offset + m.end()))
-    return out
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    return tokenize_counts(text, start, end, token=_Tok)  # type: ignore[return-value]
 
 
 # ---------------------------------------------------------------- number words
@@ -1178,7 +1171,7 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
             hi = int(m_start.searchsorted(s_end, side="left"))
             if lo == hi or not trig[lo:hi].any():
                 continue
-            toks = _tokens(text[s_start:s_end], s_start)
+            toks = _tokens(text, s_start, s_end)
             # longest death/injury match first, so "death toll" is one trigger, not two
             order = sorted(range(lo, hi), key=lambda x: (-(m_end[x] - m_start[x]), m_start[x]))
             for mid in order:

@@ -16,7 +16,7 @@ from framing.text.sentences import TITLES
 __all__ = [
     "ADVERBS", "AUX_BE", "AUX_OTHER", "CLAUSE_WORDS", "DETERMINERS", "IRREGULAR_VERBS", "NEGATIONS", "PREPOSITIONS",
     "PRONOUNS", "Token", "clause_subject", "np_after", "np_before", "np_word", "sentence_subject", "skip_left", "tokenize",
-    "verb_like",
+    "tokenize_counts", "verb_like",
 ]
 
 
@@ -294,3 +294,21 @@ def clause_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int]
         if nxt < hi and tokens[nxt].is_word:
             return span
     return None
+
+
+#: counts stay one token ("24,285", "1.5", "6-year-old"); acronyms ("U.S.") and titles keep their periods
+_COUNT_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|St)\.|\d+(?:[.,]\d+)*(?:-[^\W_]+)*"
+    r"|[^\W\d_][\w]*(?:[-'’.][\w]+)*|\S"
+)
+
+
+def tokenize_counts(text: str, start: int = 0, end: int | None = None, *, token: type[Token] = Token) -> list[Token]:
+    """Like :func:`tokenize`, but a number with thousands separators or decimals is one token.
+
+    ``"at least 24,285 Palestinians"`` gives ``24,285`` as one token, so a count can be read from it.
+    Only ``text[start:end]`` is tokenized; offsets index ``text``. ``token`` is the class built for each
+    token (a subclass of :class:`Token` taking the same arguments).
+    """
+    end = len(text) if end is None else end
+    return [token(m.start(), m.end(), m.group()) for m in _COUNT_TOKEN.finditer(text, start, end)]
