@@ -73,7 +73,7 @@ def test_antecedent_of_in_which_is_the_cause():
 
 def test_protests_and_riots_are_causes():
     r = _one("Forty people were injured in protests across the region.")
-    assert (r.construction, _agent(r)) == ("passive_agentless", "in protests across the region")
+    assert (r.construction, _agent(r)) == ("passive_agentless", "in protests")
 
 
 def test_fronted_cause_phrase():
@@ -225,7 +225,7 @@ def test_triggers_and_noun_forms(text, victims, construction):
 
 
 def test_bare_event_nouns_with_a_determiner_are_statements():
-    t = _asserted("The NRA will not budge, despite criticism of its response to the Connecticut school massacre.")
+    t = _asserted("Police are still investigating the Connecticut school murders.")
     assert list(t["construction"]) == ["nominal"] and t["victims"].isna().all()
 
 

@@ -78,7 +78,7 @@ Decisions (documented so results can be read correctly)
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -109,7 +109,10 @@ CAUSE_NOUNS = frozenset(
     missile missiles drone drones fire gunfire crossfire clash clashes fighting violence assault assaults
     rampage massacre shooting shootings ambush offensive operation operations incursion invasion war
     barrage barrages fire shell shells mortar mortars grenade grenades crash collapse stampede
-    onslaught hostilities firefight skirmish skirmishes battle battles
+    onslaught hostilities firefight skirmish skirmishes battle battles protests protest riots riot
+    unrest demonstrations crackdown shootout standoff accident accidents crashes collision earthquake
+    storm hurricane typhoon cyclone flood floods flooding wounds injuries trauma gunshot gunshots
+    stabbing stabbings rampages
     """.split()
 )
 
@@ -147,6 +150,9 @@ _VAGUE = frozenset(
     """hundreds thousands dozens scores tens millions several many numerous countless some few
     number lot lots handful""".split()
 )
+#: quantifiers before "of" in a victims phrase ("all of the people", "most of them")
+_OF_QUANTIFIERS = frozenset("all some many most each both several none one any".split())
+_COUNT_DETERMINERS = frozenset("the these those his her their its our my your all".split())
 _COLLECTIVE = frozenset("family families group groups total crowd crowds couple".split())
 _NONE_WORDS = frozenset("none nobody no-one".split())
 _TIME_WORDS = frozenset(
@@ -157,7 +163,8 @@ _TIME_WORDS = frozenset(
 )
 _ADVERB = frozenset(
     """also reportedly allegedly still already all both just even ever since apparently
-    possibly probably likely nearly almost subsequently later earlier then now mostly mainly""".split()
+    possibly probably likely nearly almost subsequently later earlier then now mostly mainly
+    otherwise""".split()
 )
 # verbs that introduce a complement clause: a subject never reaches back over them
 _CLAUSE_VERBS = frozenset(
@@ -181,6 +188,41 @@ _RAISING = frozenset(
     """appear appears appeared seem seems seemed believed thought said reported expected likely known alleged
     confirmed feared presumed estimated understood""".split()
 )
+#: words before an infinitive or gerund that make the killing intended, threatened or possible, not
+#: reported: "want to kill", "intent on killing", "endorsed killing", "likely to die"
+_INTENT = frozenset(
+    """want wants wanted wanting plan plans planned planning threaten threatens threatened threatening
+    vow vows vowed vowing intend intends intended intending intent try tries tried trying seek seeks
+    sought aim aims aimed attempt attempts attempted hope hopes hoped wish wishes wished likely unlikely
+    able unable ready prepared endorse endorses endorsed endorsing propose proposes proposed proposing
+    advocate advocates advocated advocating pledge pledges pledged promise promises promised going
+    risk risks risked order ordering ordered considering consider considered""".split()
+)
+#: modal auxiliaries that make a statement not asserted ("might have died", "will kill")
+_HYPOTHETICAL_MODALS = frozenset("will would could can may might should must shall 'll 'd".split())
+#: words of a legal charge or accusation: "49 counts of murder", "charged with killing", "accused of"
+_CHARGE = frozenset(
+    """charge charges charged charging count counts accused accusing accuses accusation accusations
+    convicted conviction indicted indictment guilty suspected suspicion sentenced trial tried
+    alleging""".split()
+)
+#: verbs of denial whose complement clause is negated ("denies that any Russians were killed")
+_DENIAL = frozenset("deny denies denied denying dismissed rejected".split())
+#: heads of a victims phrase that show a figurative sense ("a bill died", "killing an agreement")
+_NOT_PERSON = frozenset(
+    """bill bills measure measures legislation deal deals agreement agreements plan plans proposal proposals
+    talks negotiations economy economies business businesses sales market markets prices growth jobs
+    industry chances hopes hope idea ideas effort efforts process program programme project campaign
+    legacy reputation relations ties rates rate momentum motion amendment treaty initiative peace reform
+    reforms policy policies story conversation debate sanctions case cases brand image credibility
+    prospects career careers profits revenue revenues tourism trade morale confidence""".split()
+)
+#: nouns that a singular trigger may modify and still name casualties ("casualty counts", "death toll")
+_TOLL_HEADS = frozenset("toll tolls count counts list lists figure figures number numbers total tally".split())
+#: verbs of "left | 14 people dead"
+_LEAVE = frozenset("left leave leaves leaving".split())
+#: verbs a state participle follows like "be": "as he lay wounded", "remained injured"
+_STATE_VERBS = frozenset("lay lie lies lying remain remains remained".split())
 _CAUSATIVE = frozenset("caused causing causes cause resulted resulting results result led leading".split())
 _INTRANSITIVE = frozenset("die dies died dying perish perishes perished perishing".split())
 _LOSE = frozenset("lose loses lost losing".split())
@@ -190,6 +232,8 @@ _NOUN_TRIGGERS = frozenset(
 )
 #: nominal triggers kept even without a victims phrase ("heavy casualties", "the death toll")
 _KEEP_BARE_NOUNS = frozenset("toll tolls casualties fatalities dead".split())
+#: nouns naming the victims themselves after "the": "the dead", "the injured", "the wounded"
+_VICTIM_NOUNS = frozenset("dead injured wounded".split())
 _QUOTE_CHARS = frozenset("\"“”‘’'«»")
 
 _AGE = re.compile(
@@ -234,6 +278,9 @@ def _word_number(words: list[str]) -> int | None:
         return 12
     if joined in ("a", "an", "one"):
         return 1
+    if joined.startswith(("half a ", "half an ")):
+        whole = _word_number(joined.split()[2:])
+        return None if whole is None else whole // 2
     try:
         from text_to_num import text2num
     except ImportError:  # pragma: no cover - declared dependency
@@ -269,6 +316,10 @@ def _count_of(toks: list[_Tok]) -> int | None:
                 break
         if not hit:
             break
+    # a definite determiner before a count: "the two officers", "his three sons"
+    if i + 1 < len(toks) and toks[i].low in _COUNT_DETERMINERS and (
+            toks[i + 1].is_number or _is_number_word(toks[i + 1].low)):
+        i += 1
     if i >= len(toks):
         return None
     t = toks[i]
@@ -288,13 +339,12 @@ def _count_of(toks: list[_Tok]) -> int | None:
             number *= {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}[nxt]
         return int(number) if number == int(number) else None
     if t.low in ("a", "an"):
+        # "a dozen" is a count; "a journalist" states no number
         if i + 1 < len(toks) and toks[i + 1].low == "dozen":
             return 12
-        rest = [x for x in toks[i + 1 :] if x.is_word]
-        if rest and rest[-1].low not in _COLLECTIVE and not rest[-1].low.endswith("s"):
-            if rest[-1].low not in _VAGUE:
-                return 1
         return None
+    if t.low == "half" and i + 2 < len(toks) and toks[i + 1].low in ("a", "an"):
+        return _word_number(["half", "a"] + [x.low for x in toks[i + 2 : i + 3]])
     if t.low in _VAGUE:
         return None
     run = []
@@ -319,7 +369,7 @@ def _victim_number(toks: list[_Tok]) -> int | None:
         return 0
     if words[0].low == "no":
         return 0
-    if words[0].low == "between":
+    if "between" in [w.low for w in words[:2]]:
         # a range, "between 100 and 300 people": the lower bound is the stated minimum
         return _count_of(toks[[t.low for t in toks].index("between") + 1 :][:1])
     # split off the first "of"
@@ -416,7 +466,10 @@ def _starts_np(toks: list[_Tok], i: int) -> bool:
         return False
     for pre in _QUANT_PREFIX:
         if tuple(x.low for x in toks[i : i + len(pre)]) == pre:
-            return True
+            after = toks[i + len(pre)] if i + len(pre) < len(toks) else None
+            # "more than 40", "over 1,000"; but "over his lifetime" is no count
+            if after is not None and (after.is_number or _is_number_word(after.low) or after.low == "half"):
+                return True
     if t.low in _TIME_WORDS and not t.low == "this":
         return False
     if t.low in _DET or t.is_number or _is_number_word(t.low) or t.low in _VAGUE or t.low in _NONE_WORDS:
@@ -435,8 +488,12 @@ def _skip_quotes_back(toks: list[_Tok], i: int) -> int:
     return i
 
 
-def _np_back(toks: list[_Tok], end: int, *, chain: bool = True) -> tuple[int, int] | None:
-    """Noun phrase ending at token index ``end`` (inclusive), walking left."""
+def _np_back(toks: list[_Tok], end: int, *, chain: bool = True, through_of: bool = True) -> tuple[int, int] | None:
+    """Noun phrase ending at token index ``end`` (inclusive), walking left.
+
+    ``chain`` walks on over linking prepositions ("an attack on a police station"); ``through_of`` over
+    "of" ("the mind of | the gunman" stops at "of" without it).
+    """
     end = _skip_quotes_back(toks, end)
     if end < 0:
         return None
@@ -461,17 +518,21 @@ def _np_back(toks: list[_Tok], end: int, *, chain: bool = True) -> tuple[int, in
         if p.low in ("'s", "'"):
             i -= 1
             continue
-        if p.low in _CHAIN_PREP and (p.low == "of" or chain):
-            if prev is not None and _np_word(prev, None) and not _is_trigger(prev):
+        if p.low in _CHAIN_PREP and ((p.low == "of" and through_of) or (chain and p.low != "of")):
+            if prev is not None and (_np_word(prev, None) or (p.low == "of" and prev.low in _OF_QUANTIFIERS)) \
+                    and not _is_trigger(prev):
                 i -= 1
                 continue
             break
+        if p.low in ("a", "an") and prev is not None and prev.low == "half":
+            i -= 2  # "half a million Syrians"
+            continue
         # quantity prefixes ("at least 56 Palestinians", "more than 1,300 Israelis")
         matched = False
         for pre in _QUANT_PREFIX:
             n = len(pre)
             if i - n >= 0 and tuple(x.low for x in toks[i - n : i]) == pre and (
-                    toks[i].is_number or _is_number_word(toks[i].low)):
+                    toks[i].is_number or _is_number_word(toks[i].low) or toks[i].low == "half"):
                 i -= n
                 matched = True
                 break
@@ -483,7 +544,8 @@ def _np_back(toks: list[_Tok], end: int, *, chain: bool = True) -> tuple[int, in
         if p.low in _DET:
             i -= 1
             # a determiner opens its noun phrase: go on only over "of", "and" or a linking preposition
-            if prev is None or not (prev.low in ("of", "and", "or", "&", "'s") or (chain and prev.low in _CHAIN_PREP)):
+            if prev is None or not ((prev.low == "of" and through_of) or prev.low in ("and", "or", "&", "'s")
+                                    or (chain and prev.low in _CHAIN_PREP and prev.low != "of")):
                 break
             continue
         if _np_word(p, prev) and not _is_trigger(p):
@@ -581,6 +643,9 @@ def _clause_subject(toks: list[_Tok], before: int) -> tuple[int, int] | None:
     i = before
     while i > 0:
         t = toks[i - 1]
+        if t.low in ("who", "which") and i >= 2 and toks[i - 2].low == ",":
+            i -= 2  # an inserted relative clause: "A gunman, who police said was angry, opened fire"
+            continue
         if t.low in (";", ":") or (t.low in _SUBORD and t.low not in ("and", "or", "but", "as", "so", "yet")):
             nxt = toks[i] if i < len(toks) else None
             if t.low in ("since", "after", "before", "until") and nxt is not None and (
@@ -644,6 +709,10 @@ class _Statement:
     pre: tuple[int, int] | None = None
     #: a count stated for a death toll ("the death toll has risen to 413")
     toll: tuple[int, int] | None = None
+    #: a noun trigger with neither victims nor count ("the Connecticut school massacre")
+    bare: bool = False
+    #: auxiliaries before a verb trigger, nearest first ("be", "have", "modal")
+    kinds: list[str] = field(default_factory=list)
 
 
 def _harm(toks: list[_Tok], a: int, b: int) -> str:
@@ -680,7 +749,7 @@ def _back_over_aux(toks: list[_Tok], k: int) -> tuple[int, list[str]]:
     kinds: list[str] = []
     while i >= 0:
         low = toks[i].low
-        if low in _BE:
+        if low in _BE or low in _STATE_VERBS:
             kinds.append("be")
         elif low in _HAVE:
             kinds.append("have")
@@ -710,22 +779,74 @@ def _subject_before(toks: list[_Tok], i: int, previous: list[_Statement]) -> tup
     t = toks[i]
     if t.low in ("and", "or"):
         return None, "coordinated"
-    if t.low in _RELATIVE:
-        j = i - 1
-        if j >= 0 and toks[j].low in (",", "\u2014", "\u2013", "-", "("):
-            j -= 1
-        return _np_back(toks, j), "relative"
+    if t.low in _RELATIVE or t.low.startswith(("who'", "that's")):
+        return _antecedent(toks, i), "relative"
     if t.low == ",":
-        # an inserted phrase: "11 people, including a number of militants, had been killed"
+        # an inserted phrase: "11 people, including a number of militants, had been killed",
+        # "the police, after a protracted gun battle, killed him"
         j = i - 1
         while j > 0 and i - j < 15 and toks[j].low not in (",", ";"):
             j -= 1
-        if j > 0 and toks[j].low == "," and toks[j + 1].low in ("including", "among", "most", "many", "mostly", "all"):
+        if j > 0 and toks[j].low == "," and (
+                toks[j + 1].low in ("including", "among", "most", "many", "mostly", "all")
+                or toks[j + 1].low in _PREP or toks[j + 1].low in ("after", "before", "despite", "when", "while")):
             return _np_back(toks, j - 1), "np"
         return None, "none"
     if t.low in ("who", "which") or t.low in _SUBORD or t.low in _PREP or not (t.is_word or t.low in ("'s",)):
         return None, "none"
     return _np_back(toks, i), "np"
+
+
+def _antecedent(toks: list[_Tok], rel: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at ``rel`` refers to.
+
+    "who" takes the nearest noun phrase ("the mind of the gunman, who" -> "the gunman"); "that" and
+    "which" take the whole phrase, and an event before a *by*-phrase ("an attack by the police that").
+    """
+    j = rel - 1
+    if j >= 0 and toks[j].low in (",", "\u2014", "\u2013", "-", "("):
+        j -= 1
+    if j < 0:
+        return None
+    personal = toks[rel].low.startswith(("who", "whom"))
+    span = _np_back(toks, j, through_of=not personal)
+    if span is not None and not personal and span[0] >= 2 and toks[span[0] - 1].low in ("by", "with"):
+        event = _np_back(toks, span[0] - 2)
+        if event is not None and _head_low(toks, event) in CAUSE_NOUNS:
+            return (event[0], span[1])
+    return span
+
+
+def _head_low(toks: list[_Tok], span: tuple[int, int]) -> str:
+    """Lower-cased head of a noun phrase: its last word before "of" or a preposition."""
+    for x in range(span[0] + 1, span[1] + 1):
+        if toks[x].low in _PREP or toks[x].low == "of":
+            return toks[x - 1].low
+    return toks[span[1]].low
+
+
+def _coordinated_subject(toks: list[_Tok], k: int, out: list[_Statement]) -> tuple[int, int] | None:
+    """Subject of the first of two coordinated verbs, the conjunction at ``k``.
+
+    "the gunman who ambushed and killed" -> "the gunman"; "all those who lost homes or were injured" ->
+    "all those". Walks left over the first verb phrase (no punctuation) to a relative pronoun or to the
+    first verb's own subject.
+    """
+    j = k - 1
+    while j >= 0 and k - j <= 10:
+        t = toks[j]
+        if not t.is_word and t.low not in _QUOTE_CHARS:
+            return None
+        if t.low in _RELATIVE or t.low.startswith(("who'", "that's")):
+            return _antecedent(toks, j)
+        if t.low in _SUBORD and t.low not in ("that",):
+            return None
+        if (_verbish(t, toks[j - 1] if j else None) or t.low.endswith("ed")) and t.low not in _BE | _HAVE | _MODAL:
+            k2, _ = _back_over_aux(toks, j)
+            span, how = _subject_before(toks, k2, out)
+            return span if how in ("np", "relative") else None
+        j -= 1
+    return None
 
 
 def _by_agent(toks: list[_Tok], k: int) -> tuple[int, int] | None:
@@ -743,13 +864,32 @@ def _by_agent(toks: list[_Tok], k: int) -> tuple[int, int] | None:
     return None
 
 
-def _cause_after(toks: list[_Tok], k: int) -> tuple[int, int] | None:
-    """A cause phrase ("in the explosions", "during Israeli airstrikes") after token ``k``."""
+def _cause_after(toks: list[_Tok], k: int, *, any_np: bool = False) -> tuple[int, int] | None:
+    """A cause phrase after token ``k``.
+
+    "in the explosions", "during Israeli airstrikes" (a preposition and an attack, weapon or event noun),
+    "after a gunman opened fire" (the subject of the after-clause), "due to shelling" (any noun phrase);
+    ``any_np`` takes any noun phrase after "from" or "of" too ("died from gunshot wounds").
+    """
     i = k + 1
     while i < len(toks) and i <= k + 10:
         t = toks[i]
         if t.low in (";", ":", "(", ")") or _is_trigger(t):
             return None
+        if t.low in ("due", "because") and i + 1 < len(toks) and toks[i + 1].low in ("to", "of"):
+            np = _np_forward(toks, i + 2)
+            if np is not None:
+                return np
+        if t.low in ("after", "when", "as") and i + 1 < len(toks):
+            np = _np_forward(toks, i + 1)
+            if (np is not None and np[1] + 1 < len(toks) and not toks[np[0]].low in _TIME_WORDS
+                    and toks[np[1]].low not in _PRONOUN_NP
+                    and _verbish(toks[np[1] + 1], toks[np[1]]) and toks[np[1] + 1].low not in _BE | _HAVE):
+                return np  # "after a gunman opened fire"
+        if any_np and t.low in ("from", "of"):
+            np = _np_forward(toks, i + 1)
+            if np is not None:
+                return np
         if t.low in ("in", "during", "amid", "amidst", "from", "after", "following", "under", "by"):
             np = _np_forward(toks, i + 1)
             if np is not None:
@@ -765,9 +905,40 @@ def _cause_after(toks: list[_Tok], k: int) -> tuple[int, int] | None:
                 i = np[1] + 1
                 continue
         if t.low == ",":
-            # a comma ends the verb's own phrases unless a time or place phrase follows
+            # a comma ends the verb's own phrases, unless "due to" follows ("died, mostly due to ...")
+            nxt = [x.low for x in toks[i + 1 : i + 4]]
+            if "due" in nxt or "because" in nxt:
+                i += 1
+                continue
             return None
         i += 1
+    return None
+
+
+def _cause_before(toks: list[_Tok], a: int) -> tuple[int, int] | None:
+    """A fronted cause phrase: "In the renewed airstrikes, civilians are dying"; "in which" after an event.
+
+    The phrase opens the clause with in / during / amid and an attack or event noun and ends at a comma;
+    "X in which six people died" takes the antecedent X of "in which".
+    """
+    for j in range(a - 1, max(-1, a - 14), -1):
+        t = toks[j]
+        if t.low == "which" and j >= 1 and toks[j - 1].low in ("in", "during", "amid"):
+            k = j - 2
+            if k >= 0 and toks[k].low == ",":
+                k -= 1
+            return _np_back(toks, k) if k >= 0 else None
+        if t.low in (";", ":") or _is_trigger(t):
+            break
+    # the clause opener
+    j = a - 1
+    while j >= 0 and toks[j].low not in (";", ":") and not (toks[j].low in _SUBORD and toks[j].low not in ("and", "that")):
+        j -= 1
+    j += 1
+    if j < a and toks[j].low in ("in", "during", "amid", "amidst"):
+        np = _np_forward(toks, j + 1)
+        if np is not None and np[1] + 1 < a and toks[np[1] + 1].low == "," and _head_low(toks, np) in CAUSE_NOUNS:
+            return (j, np[1])
     return None
 
 
@@ -781,16 +952,41 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
         prev_i = a - 1
         prev = toks[prev_i] if prev_i >= 0 else None
         nxt_i = b + 1
+        nxt = toks[nxt_i] if nxt_i < len(toks) else None
+        # "wounded or otherwise injured": one statement when a trigger of the same harm is joined by "or"
+        if out and prev is not None and _joined_by_or(toks, out[-1], a, harm):
+            continue
+        # a singular noun modifying another noun is not a statement ("murder rates", "death certificate")
+        if (a == b and nxt is not None and last in _COMPOUND_TRIGGERS and _common_noun(nxt)
+                and nxt.low not in _TOLL_HEADS):
+            continue
+        # --- "left 14 people dead", "leaving one man dead", "left 49 people dead and dozens injured"
+        left = _left_frame(toks, a, out)
+        if left is not None:
+            victims, agent = left
+            st = _Statement((a, b), harm, "active")
+            st.victims, st.agent = victims, agent
+            out.append(st)
+            continue
         # --- nominal: death(s), death toll, casualties, the dead, the killing of
         # "shot dead" is a verb phrase ("were shot dead", "gunmen shot dead three guards")
-        is_noun = words != ["shot", "dead"] and (
+        after = nxt_i
+        while after < len(toks) and toks[after].low in _TIME_WORDS:
+            after += 1  # "the killing last week of a woman"
+        of_follows = after < len(toks) and toks[after].low == "of"
+        possessor = prev is not None and (prev.low.endswith(("'s", "s'")) or prev.low in ("his", "her", "their"))
+        # "shot dead", "tortured to death" are verb phrases
+        is_noun = not (len(words) > 1 and last in ("dead", "death")) and (
             last in _NOUN_TRIGGERS
             or last.endswith(("tion", "tions", "ities", "ity", "ies"))
             or last in ("fatal", "fatally")
-            or (head.endswith("ing") and (prev is not None and prev.low in _DET or (nxt_i < len(toks) and toks[nxt_i].low == "of")))
+            or (head.endswith("ing") and (prev is not None and prev.low in _DET or of_follows))
+            or (of_follows and not head.endswith(("ed", "en")) and head not in _INTRANSITIVE)
+            or (possessor and not head.endswith(("ed", "en")))
             or (prev is not None and prev.low in ("the", "a", "an", "their", "his", "her", "its") and head.endswith("ed")
                 and not (nxt_i < len(toks) and _starts_np(toks, nxt_i)))
-            or (prev is not None and prev.low in _DET and not head.endswith(("ed", "ing")) and head not in _INTRANSITIVE)
+            or (prev is not None and prev.low in _DET and not head.endswith(("ed", "ing")) and head not in _INTRANSITIVE
+                and head not in _PARTICIPLES)
         )
         if head == "dead" and a == b:
             k2, kinds = _back_over_aux(toks, a - 1 if prev is not None and prev.low in _RAISING else a)
@@ -798,6 +994,7 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                 # "12 people are confirmed dead", "seven of them were dead": a state, no agent
                 st = _Statement((a, b), harm, "intransitive")
                 st.victims, _ = _subject_before(toks, k2, out)
+                st.cause = _cause_after(toks, b)
                 out.append(st)
                 continue
             if prev is not None and prev.low in ("shot", "shooting", "shoot", "shoots", "gunned", "stabbed") and (
@@ -812,6 +1009,24 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                     st.agent = _previous_agent(out) if out else _clause_subject(toks, a - 1)
                 out.append(st)
                 continue
+            if nxt is not None and nxt.is_word and _starts_np(toks, nxt_i) and nxt.low not in _DET and not nxt.is_number:
+                # an attributive adjective: "a dead boy", "the dead bodies of children"
+                st = _Statement((a, b), harm, "intransitive")
+                np = _np_forward(toks, nxt_i)
+                if np is not None and toks[np[0]].low in ("body", "bodies") and np[0] + 1 <= np[1] \
+                        and toks[np[0] + 1].low == "of":
+                    np = _np_forward(toks, np[0] + 2)
+                st.victims = np
+                out.append(st)
+                continue
+            if prev is not None and prev.is_word and prev.low not in _DET and prev.low not in _PREP and (
+                    prev.cats & _VICTIM_CATS or prev.is_number or _is_number_word(prev.low) or prev.low in _VAGUE):
+                # "100,000 people dead in Syria": the state of the victims named before it
+                st = _Statement((a, b), harm, "intransitive")
+                st.victims = _np_back(toks, a - 1, chain=False)
+                st.cause = _cause_after(toks, b)
+                out.append(st)
+                continue
         if is_noun and head not in _INTRANSITIVE:
             st = _Statement((a, b), harm, "nominal")
             j = a - 1
@@ -819,21 +1034,39 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                 j -= 1
             if j + 1 < a:
                 st.pre = (j + 1, a - 1)
-            if nxt_i < len(toks) and toks[nxt_i].low == "of":
-                st.victims = _np_forward(toks, nxt_i + 1)
+            victims_end = b
+            if of_follows:
+                st.victims = _np_forward(toks, after + 1)
+            elif nxt is not None and nxt.low == "to" and last in ("injury", "injuries"):
+                st.victims = _np_forward(toks, nxt_i + 1)  # "injuries to nearly 100 officers"
             else:
-                # premodifiers: "1,200 Israeli deaths", "the Palestinian death toll", "20 dead"
-                st.victims = _premodifier_victims(toks, a)
+                # premodifiers: "1,200 Israeli deaths", "Lanza's death", "his death"; a bare count ("two
+                # fatalities") is the number, not the victims
+                st.victims = _premodifier_victims(toks, a) or _possessive_pronoun(toks, a)
+                if st.victims is not None and _only_count(toks, st.victims):
+                    st.toll, st.victims = st.victims, None
                 if last in ("toll", "tolls"):
                     st.toll = _toll_count(toks, b)
                     st.victims = st.victims if st.victims and any(
                         toks[x].is_cap for x in range(st.victims[0], st.victims[1] + 1)) else None
+            if st.victims is None and head in _VICTIM_NOUNS and a >= 2 and toks[a - 1].low == "the" \
+                    and toks[a - 2].low == "among":
+                # "Teacher Victoria Soto was among the dead": the subject of the clause
+                k2, _ = _back_over_aux(toks, a - 2)
+                st.victims, how = _subject_before(toks, k2, out)
+                if st.victims is None:
+                    st.victims = _first_subject(toks, a)
+            if st.victims is not None:
+                victims_end = st.victims[1]
             # "Israeli assassinations of ...", "Hamas's killing of ...": with an
             # of-phrase naming the victims, a capitalised premodifier is the agent
-            if st.pre is not None and nxt_i < len(toks) and toks[nxt_i].low == "of":
-                named = [x for x in range(st.pre[0], st.pre[1] + 1) if toks[x].is_cap or toks[x].low in ("'s",)]
+            if st.pre is not None and of_follows:
+                named = [x for x in range(st.pre[0], st.pre[1] + 1)
+                         if (toks[x].is_cap or toks[x].low in ("'s",)) and toks[x].low.split("'")[0] not in _TIME_WORDS]
                 if named and toks[named[0]].low != "'s":
                     st.agent = (named[0], named[-1])
+            if st.agent is None and st.victims is not None:
+                st.agent = _by_agent(toks, victims_end)  # "the murder of two officers ... by a gunman"
             # agent of "X caused / resulted in the death(s) of"
             j = a - 1
             while j >= 0 and (toks[j].low in _DET or toks[j].low in _QUOTE_CHARS or (
@@ -849,8 +1082,14 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                     k2, _ = _back_over_aux(toks, j)
                     span, how = _subject_before(toks, k2, out)
                     st.agent = span
+            if st.agent is None and st.victims is not None:
+                st.cause = _cause_after(toks, victims_end)
             if st.victims is None and st.toll is None and last not in _KEEP_BARE_NOUNS:
-                continue  # "with assassinations, kidnappings": a mention, not a casualty statement
+                # a bare noun: a statement only when a determiner or possessive makes it one event ("the
+                # Connecticut school massacre", "these murders", "the injured"); "gun deaths" is generic
+                if not _specific(toks, a):
+                    continue
+                st.bare = True
             out.append(st)
             continue
         # --- intransitive: died, perished, lost their lives
@@ -859,9 +1098,10 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             k2, kinds = _back_over_aux(toks, a)
             span, how = _subject_before(toks, k2, out)
             if how == "coordinated":
-                span = _previous_victims(out)
-            st.victims = span
-            st.cause = _cause_after(toks, b)
+                span = _previous_victims(out) or _coordinated_subject(toks, k2, out)
+            st.victims = _within_clause(toks, span)
+            st.kinds = kinds
+            st.cause = _cause_after(toks, b, any_np=True) or _cause_before(toks, a)
             out.append(st)
             continue
         # --- verbs
@@ -872,11 +1112,14 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             # "it is killing civilians"
             st = _Statement((a, b), harm, "active")
             st.victims = _np_forward(toks, nxt_i)
+            st.kinds = kinds
             before = toks[k2] if k2 >= 0 else None
             if before is not None and (before.low in (",", "while", "thus", "and", "also", "by") or before.low in _QUOTE_CHARS):
                 st.agent = _previous_agent(out) if out else _clause_subject(toks, k2)
             elif before is not None and before.low in _SUBJ_PRON - _RELATIVE:
                 st.agent = (k2, k2)
+            elif before is not None and before.low in ("before", "after", "since", "upon", "without", "while"):
+                st.agent = _clause_subject(toks, k2)  # "before killing himself": the clause's subject
             elif before is not None and (before.low in _PREP or before.low == "of"):
                 pass  # a gerund after a preposition: "speaking of killing Muslims" has no subject
             elif before is not None and before.is_word:
@@ -889,15 +1132,23 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             object_follows = _starts_np(toks, nxt_i + 2)  # "killed and captured Israeli soldiers"
             if object_follows:
                 nxt_i += 2
-        if not passive and head.endswith(("ed", "en")) and not object_follows and "have" not in kinds:
-            # reduced passive: "Americans killed in the attacks", "three women injured"
+        if not object_follows and nxt_i < len(toks) and toks[nxt_i].low == ",":
+            # a list of verbs before their object: "have killed, robbed or assaulted innocent people"
+            j = nxt_i
+            while j + 1 < len(toks) and j - nxt_i < 8 and (toks[j].low in (",", "or", "and") or _verbish(toks[j], None)):
+                j += 1
+            if j > nxt_i + 1 and _verbish(toks[j - 1], None) and _starts_np(toks, j):
+                object_follows, nxt_i = True, j
+        if not passive and (head.endswith(("ed", "en")) or head in _PARTICIPLES) and not object_follows \
+                and "have" not in kinds:
+            # reduced passive: "Americans killed in the attacks", "three women injured", "officers shot dead"
             passive = True
         if head in ("slain",):
             passive = not object_follows
         before_tok = toks[k2] if k2 >= 0 else None
-        if (not kinds and object_follows and head.endswith(("ed", "en")) and a == b and (
+        if (not kinds and object_follows and (head.endswith(("ed", "en")) or head == "slain") and a == b and (
                 before_tok is None or before_tok.low in _DET or before_tok.low in _PREP)):
-            # an adjectival participle: "Wounded people are treated", "the injured soldiers"
+            # an adjectival participle: "Wounded people are treated", "the injured soldiers", "the slain ambassador"
             st = _Statement((a, b), harm, "passive_agentless")
             st.victims = _np_forward(toks, nxt_i)
             out.append(st)
@@ -906,6 +1157,7 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             agent = _by_agent(toks, b)
             st = _Statement((a, b), harm, "passive_agentive" if agent else "passive_agentless")
             st.agent = agent
+            st.kinds = kinds
             before = toks[k2] if k2 >= 0 else None
             if before is not None and before.low in ("it", "they", "he", "she", "we", "i", "you") and not kinds:
                 # fronted object: "the civilians it slaughtered"
@@ -915,27 +1167,253 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             else:
                 span, how = _subject_before(toks, k2, out)
                 if how == "coordinated":
-                    span = _previous_victims(out)
-                st.victims = span
+                    span = _previous_victims(out) or _coordinated_subject(toks, k2, out)
+                st.victims = _within_clause(toks, span)
             if st.agent is None:
-                st.cause = _cause_after(toks, b)
+                st.cause = _cause_after(toks, b) or _cause_before(toks, a)
             out.append(st)
             continue
         # active finite verb
         st = _Statement((a, b), harm, "active")
+        st.kinds = kinds
         st.victims = _np_forward(toks, nxt_i)
         span, how = _subject_before(toks, k2, out)
         if how == "coordinated":
-            span = _previous_agent(out) if out else _clause_subject(toks, k2)
+            span = _previous_agent(out) or _coordinated_subject(toks, k2, out)
         st.agent = span
+        if st.victims is None and span is not None and how == "np" and toks[span[0]].low in _PRONOUN_NP \
+                and span[0] >= 1 and toks[span[0] - 1].is_word:
+            st.victims = _np_back(toks, span[0] - 1)  # a fronted object: "all of the people he had killed"
         out.append(st)
+    out = [x for st in out for x in _split_counted(toks, st)]
     # negation and modality by the scope of the clause, judged at the trigger ("no one was killed",
-    # "denied killing", "could be killed")
+    # "denied killing", "could be killed"), and what the clause itself shows: a charge, an intention,
+    # a modal, a denial
     negated, hypothetical = judge([t.text for t in toks])
+    kept = []
     for st in out:
-        st.negated = bool(negated[st.trigger[0]])
-        st.hypothetical = bool(hypothetical[st.trigger[0]])
-    return out
+        if _figurative(toks, st):
+            continue
+        a = st.trigger[0]
+        st.negated = bool(negated[a]) or _denied(toks, a)
+        # "will be conducted into his death": a definite or possessive noun takes the event for granted
+        presupposed = st.construction == "nominal" and _specific(toks, a) and toks[-1].low != "?"
+        st.hypothetical = (bool(hypothetical[a]) and not presupposed) or _not_asserted(toks, st)
+        if st.bare and (st.negated or st.hypothetical):
+            continue  # "What about the farm murders?": a mention
+        kept.append(st)
+    return kept
+
+
+# ---------------------------------------------------------------- patterns of one statement
+#: singular triggers that can modify another noun ("murder rates", "death certificate")
+_COMPOUND_TRIGGERS = frozenset("death murder casualty injury fatality massacre".split())
+#: irregular participles that head a reduced passive ("officers shot dead since 2011")
+_PARTICIPLES = frozenset("shot slain hit struck hurt beaten".split())
+
+
+def _common_noun(t: _Tok) -> bool:
+    """A lower-case noun (not a verb, preposition, adverb or function word) right after a trigger."""
+    low = t.low
+    if not t.is_word or t.is_cap or t.is_number or _is_trigger(t):
+        return False
+    if low in ("of", "himself", "herself", "themselves", "itself", "'s", "s"):
+        return False
+    if low in _PREP or low in _SUBORD or low in _BE or low in _HAVE or low in _MODAL or low in _NEG or low in _DET:
+        return False
+    if low in _ADVERB or low in _CLAUSE_VERBS or low in _IRREGULAR_PAST or low in _TIME_WORDS or low in _PRONOUN_NP:
+        return False
+    if low.endswith(("ed", "ly")) or _is_number_word(low):
+        return False
+    return True
+
+
+def _joined_by_or(toks: list[_Tok], previous: _Statement, a: int, harm: str) -> bool:
+    """Is the trigger at ``a`` joined by "or" to the previous trigger of the same harm ("wounded or injured")?"""
+    if previous.harm != harm:
+        return False
+    j = a - 1
+    while j > previous.trigger[1] and (toks[j].low in _ADVERB or toks[j].low in _BE or toks[j].low in _HAVE):
+        j -= 1
+    return j == previous.trigger[1] + 1 and toks[j].low == "or"
+
+
+def _left_frame(toks: list[_Tok], a: int, out: list[_Statement]) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """Victims and agent of "X left 14 people dead" (and of "... and dozens injured" after it).
+
+    The victims phrase stands between "left" and the trigger; the agent is what left them: the subject
+    of "left", the antecedent of "that left", or the clause subject of ", leaving".
+    """
+    if toks[a].low not in ("dead", "injured", "wounded", "hurt"):
+        return None
+    if a < 2 or (a + 1 < len(toks) and _starts_np(toks, a + 1) and toks[a + 1].low not in _PREP):
+        return None
+    victims = _np_back(toks, a - 1, chain=False)
+    if victims is None:
+        return None
+    for x in range(victims[1] - 1, victims[0] - 1, -1):
+        if toks[x].low in _LEAVE:
+            victims = (x + 1, victims[1])  # "The bombing left | 14 people"
+            break
+    j = victims[0] - 1
+    while j >= 0 and (toks[j].low in _ADVERB or toks[j].low == "only"):
+        j -= 1
+    if j < 0:
+        return None
+    if toks[j].low in ("and", "&") and out and out[-1].construction == "active" and out[-1].trigger[1] == j - 1 \
+            and toks[out[-1].trigger[0]].low in ("dead", "injured", "wounded", "hurt"):
+        return victims, out[-1].agent  # "left 49 people dead and dozens injured"
+    if toks[j].low not in _LEAVE:
+        return None
+    k2, _ = _back_over_aux(toks, j)
+    before = toks[k2] if k2 >= 0 else None
+    if toks[j].low == "leaving" and (before is None or before.low in (",", "and", "thus")):
+        return victims, (_previous_agent(out) if out else _clause_subject(toks, k2))
+    agent, how = _subject_before(toks, k2, out)
+    if how == "coordinated":
+        agent = _coordinated_subject(toks, k2, out) or _clause_subject(toks, k2)
+    return victims, agent
+
+
+def _possessive_pronoun(toks: list[_Tok], a: int) -> tuple[int, int] | None:
+    """A possessive pronoun before a noun trigger, over adjectives: "his death", "his deathly injuries"."""
+    j = a - 1
+    while j >= 0 and a - j <= 3 and toks[j].is_word and toks[j].low not in _DET and not toks[j].is_cap \
+            and _np_word(toks[j]):
+        j -= 1
+    return (j, j) if j >= 0 and toks[j].low in ("his", "her", "their") else None
+
+
+def _only_count(toks: list[_Tok], span: tuple[int, int]) -> bool:
+    """Does a premodifier hold only a count ("two", "more than 40") and no victim words?"""
+    words = [toks[x] for x in range(span[0], span[1] + 1)]
+    return all(t.is_number or _is_number_word(t.low) or t.low in _QUANT_WORDS for t in words) and any(
+        t.is_number or _is_number_word(t.low) for t in words)
+
+
+def _specific(toks: list[_Tok], a: int) -> bool:
+    """A determiner, demonstrative or possessive opens the noun phrase of the trigger at ``a``."""
+    j = a - 1
+    while j >= 0 and j >= a - 5 and toks[j].is_word and toks[j].low not in _DET and _np_word(toks[j]) \
+            and not toks[j].low.endswith(("'s", "s'")):
+        j -= 1
+    if j < 0:
+        return False
+    t = toks[j]
+    return t.low in ("the", "this", "these", "that", "those", "a", "an", "his", "her", "their", "its") or \
+        t.low.endswith(("'s", "s'"))
+
+
+def _first_subject(toks: list[_Tok], a: int) -> tuple[int, int] | None:
+    """The noun phrase that opens the sentence, when it ends before token ``a``."""
+    span = sentence_subject(toks, 0, a) or _np_forward(toks, 0)
+    return span if span is not None and span[1] < a else None
+
+
+def _within_clause(toks: list[_Tok], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Cut a subject that reached back over "and" into a prepositional phrase.
+
+    "deserted during a time of war and his fellow Americans lost their lives": the subject is "his
+    fellow Americans", the words before "and" belong to the phrase "during ...".
+    """
+    if span is None or span[0] == 0 or toks[span[0] - 1].low not in _PREP:
+        return span
+    for x in range(span[1], span[0], -1):
+        if toks[x].low in ("and", "&") and x < span[1]:
+            return (x + 1, span[1])
+    return span
+
+
+def _split_counted(toks: list[_Tok], st: _Statement) -> list[_Statement]:
+    """Conjoined victim groups that each carry a count are separate statements.
+
+    "Two civilians and one police officer died" gives a row for "Two civilians" (2) and one for "one
+    police officer" (1), sharing the trigger, agent and cause.
+    """
+    if st.victims is None:
+        return [st]
+    a, b = st.victims
+    parts: list[tuple[int, int]] = []
+    start = a
+    for x in range(a, b + 1):
+        low = toks[x].low
+        if low in ("of", "between"):
+            return [st]
+        if low in ("and", "&", ","):
+            if x > start:
+                parts.append((start, x - 1))
+            start = x + 1
+    if start <= b:
+        parts.append((start, b))
+    if len(parts) < 2:
+        return [st]
+    for p in parts:
+        first = toks[p[0]]
+        if not (first.is_number or _is_number_word(first.low)) or _count_of(toks[p[0] : p[1] + 1]) is None:
+            return [st]
+    return [replace(st, victims=p) for p in parts]
+
+
+def _figurative(toks: list[_Tok], st: _Statement) -> bool:
+    """A figurative sense: "a bill died", "killing an agreement", "sanctions starting to hurt North Korea"."""
+    if st.victims is None or st.construction == "nominal":
+        return False
+    head = _head_low(toks, st.victims)
+    if head in _NOT_PERSON:
+        return True
+    trigger = toks[st.trigger[0]].low
+    if trigger in ("hurt", "hurts", "hurting") and st.construction == "active":
+        # "hurt" reports an injury only with a person as object
+        span = toks[st.victims[0] : st.victims[1] + 1]
+        return not any(t.cats & _VICTIM_CATS or t.low in _PRONOUN_NP or t.is_number or _is_number_word(t.low)
+                       or t.low in ("people", "someone", "anyone", "others") for t in span)
+    return False
+
+
+def _denied(toks: list[_Tok], a: int) -> bool:
+    """Is the trigger at ``a`` in the complement of a denial ("denies that any Russians were killed")?"""
+    for j in range(a - 1, max(-1, a - 12), -1):
+        low = toks[j].low
+        if low in (";", ":", "."):
+            return False
+        if low in _DENIAL and j + 1 < len(toks) and toks[j + 1].low == "that":
+            return True
+    return False
+
+
+def _not_asserted(toks: list[_Tok], st: _Statement) -> bool:
+    """A charge, intention, modal or threat rather than a report that people died or were hurt.
+
+    "49 counts of murder", "accused of opening fire ..., killing nine", "want to kill", "intent on
+    killing", "endorsed killing", "more likely to get killed", "might have died", "will kill".
+    """
+    a = st.trigger[0]
+    # a charge or accusation governing the trigger
+    for j in range(a - 1, max(-1, a - 14), -1):
+        low = toks[j].low
+        if low in (";", ":"):
+            break
+        if low in _CHARGE and j + 1 < len(toks) and toks[j + 1].low in ("of", "with", "for", "in", "to"):
+            return True
+    # the auxiliaries and the word before an infinitive or gerund
+    j = a - 1
+    while j >= 0 and (toks[j].low in _BE or toks[j].low in _HAVE or toks[j].low in _NEG or toks[j].low in _ADVERB
+                      or toks[j].low in _HYPOTHETICAL_MODALS or toks[j].low == "to"
+                      or (toks[j].low.endswith("ly") and toks[j].is_word)):
+        if toks[j].low in _HYPOTHETICAL_MODALS:
+            return True
+        if toks[j].low == "to" and j >= 1 and toks[j - 1].low in _INTENT:
+            return True
+        if toks[j].low == "to" and j >= 2 and toks[j - 1].low in ("going",):
+            return True
+        j -= 1
+    if st.construction != "nominal" and toks[a].low.endswith("ing") and j >= 0:
+        k = j
+        if toks[k].low in ("on", "at", "about", "for", "of") and k >= 1:
+            k -= 1
+        if toks[k].low in _INTENT:
+            return True
+    return False
 
 
 def _premodifier_victims(toks: list[_Tok], a: int) -> tuple[int, int] | None:
@@ -977,6 +1455,10 @@ def _premodifier_victims(toks: list[_Tok], a: int) -> tuple[int, int] | None:
         start += 1
     if start > end:
         return None
+    last = toks[end]
+    if (last.is_word and not last.is_cap and not last.is_number and not _is_number_word(last.low)
+            and not last.cats & _VICTIM_CATS and not last.low.endswith(("'s", "s'")) and last.low not in _VAGUE):
+        return None  # a noun compound names no victims: "the Connecticut school murders", "gun deaths"
     span = toks[start : end + 1]
     informative = any(
         t.is_number or _is_number_word(t.low) or t.is_cap or t.low.endswith(("'s", "s'")) or t.low == "'s"
