@@ -242,3 +242,41 @@ def test_victims_among_the_dead():
 def test_injuries_to_names_the_victims():
     r = _one("The riots caused injuries to nearly 100 officers.")
     assert (r.victims, _val(r.number), r.construction) == ("nearly 100 officers", 100, "nominal")
+
+
+# ------------------------------------------------------------------ rates, conditions, one phrase one statement
+def test_rates_are_not_statements():
+    assert _cas("No one knows the number of people killed by police every year.").empty
+    assert _cas("About 30,000 Americans die each year from gun violence.").empty
+    # "a year ago" dates an event
+    assert len(_asserted("Five soldiers were killed a year ago.")) == 1
+
+
+def test_conditions_are_flagged():
+    t = _cas("Unless there's an injury to a player, nobody calls the police.")
+    assert len(t) == 1 and t["hypothetical"].all()
+
+
+def test_gunshot_wounds_is_a_cause_not_a_second_statement():
+    r = _one("Tsarnaev died from gunshot wounds.")
+    assert (r.victims, r.construction) == ("Tsarnaev", "intransitive")
+
+
+def test_dead_bodies_of_is_one_statement_with_its_victims():
+    r = _one("We saw the dead bodies of children and women stacked up.")
+    assert (r.victims, r.construction) == ("children and women", "intransitive")
+
+
+def test_possessive_before_a_noun_trigger_keeps_the_statement():
+    r = _one("His comments about Warmbier's death echo earlier remarks.")
+    assert (r.victims, r.construction) == ("Warmbier's", "nominal")
+
+
+def test_by_agent_after_an_adverb_and_comma():
+    r = _one("The killing of a woman, allegedly by an immigrant, shocked the city.")
+    assert (r.victims, r.agent) == ("a woman", "an immigrant")
+
+
+def test_who_after_an_appositive_name():
+    r = _one("Mourners carried the coffin of Gaber Salah, an activist who died overnight.")
+    assert (r.victims, r.construction) == ("Gaber Salah, an activist", "intransitive")

@@ -524,6 +524,8 @@ def _np_back(toks: list[_Tok], end: int, *, chain: bool = True, through_of: bool
                 i -= 1
                 continue
             break
+        if p.low == "of" and not through_of:
+            break
         if p.low in ("a", "an") and prev is not None and prev.low == "half":
             i -= 2  # "half a million Syrians"
             continue
@@ -777,7 +779,7 @@ def _subject_before(toks: list[_Tok], i: int, previous: list[_Statement]) -> tup
     if i < 0:
         return None, "none"
     t = toks[i]
-    if t.low in ("and", "or"):
+    if t.low in ("and", "or", "&"):
         return None, "coordinated"
     if t.low in _RELATIVE or t.low.startswith(("who'", "that's")):
         return _antecedent(toks, i), "relative"
@@ -810,6 +812,11 @@ def _antecedent(toks: list[_Tok], rel: int) -> tuple[int, int] | None:
         return None
     personal = toks[rel].low.startswith(("who", "whom"))
     span = _np_back(toks, j, through_of=not personal)
+    if personal and span is not None and span[0] >= 2 and toks[span[0] - 1].low == "," \
+            and toks[span[0]].low in ("a", "an", "the"):
+        name = _np_back(toks, span[0] - 2, chain=False, through_of=False)
+        if name is not None and toks[name[1]].is_cap and not toks[name[0]].low in _DET:
+            return (name[0], span[1])  # an appositive: "Gaber Salah, an activist who"
     if span is not None and not personal and span[0] >= 2 and toks[span[0] - 1].low in ("by", "with"):
         event = _np_back(toks, span[0] - 2)
         if event is not None and _head_low(toks, event) in CAUSE_NOUNS:
@@ -835,10 +842,16 @@ def _coordinated_subject(toks: list[_Tok], k: int, out: list[_Statement]) -> tup
     j = k - 1
     while j >= 0 and k - j <= 10:
         t = toks[j]
-        if not t.is_word and t.low not in _QUOTE_CHARS:
-            return None
+        if (not t.is_word and t.low not in _QUOTE_CHARS) or (t.low in _SUBORD and t.low not in _RELATIVE):
+            break
         if t.low in _RELATIVE or t.low.startswith(("who'", "that's")):
             return _antecedent(toks, j)
+        j -= 1
+    j = k - 1
+    while j >= 0 and k - j <= 10:
+        t = toks[j]
+        if not t.is_word and t.low not in _QUOTE_CHARS:
+            return None
         if t.low in _SUBORD and t.low not in ("that",):
             return None
         if (_verbish(t, toks[j - 1] if j else None) or t.low.endswith("ed")) and t.low not in _BE | _HAVE | _MODAL:
@@ -854,6 +867,9 @@ def _by_agent(toks: list[_Tok], k: int) -> tuple[int, int] | None:
     i = k + 1
     while i < len(toks) and i <= k + 12:
         t = toks[i]
+        if t.low == "," and i + 2 < len(toks) and toks[i + 1].low in _ADVERB and toks[i + 2].low == "by":
+            i += 1  # "the killing of a woman, allegedly by an immigrant"
+            continue
         if t.low in (",", ";", ":", "(", ")") or t.low in ("when", "which", "who", "while", "after", "but", "because"):
             return None
         if _is_trigger(t):
@@ -956,9 +972,12 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
         # "wounded or otherwise injured": one statement when a trigger of the same harm is joined by "or"
         if out and prev is not None and _joined_by_or(toks, out[-1], a, harm):
             continue
+        if out and out[-1].trigger[1] >= a:
+            continue  # already part of the previous statement ("dead bodies")
         # a singular noun modifying another noun is not a statement ("murder rates", "death certificate")
         if (a == b and nxt is not None and last in _COMPOUND_TRIGGERS and _common_noun(nxt)
-                and nxt.low not in _TOLL_HEADS):
+                and nxt.low not in _TOLL_HEADS and not (prev is not None and (
+                    prev.low.endswith(("'s", "s'")) or prev.low in ("his", "her", "their")))):
             continue
         # --- "left 14 people dead", "leaving one man dead", "left 49 people dead and dozens injured"
         left = _left_frame(toks, a, out)
@@ -983,6 +1002,9 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             or (head.endswith("ing") and (prev is not None and prev.low in _DET or of_follows))
             or (of_follows and not head.endswith(("ed", "en")) and head not in _INTRANSITIVE)
             or (possessor and not head.endswith(("ed", "en")))
+            # "gunshot wounds": a plural after a noun is the noun, not the verb
+            or (last == "wounds" and prev is not None and prev.is_word and not prev.is_cap and _common_noun(prev)
+                and prev.low not in _SUBJ_PRON)
             or (prev is not None and prev.low in ("the", "a", "an", "their", "his", "her", "its") and head.endswith("ed")
                 and not (nxt_i < len(toks) and _starts_np(toks, nxt_i)))
             or (prev is not None and prev.low in _DET and not head.endswith(("ed", "ing")) and head not in _INTRANSITIVE
@@ -1009,14 +1031,17 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                     st.agent = _previous_agent(out) if out else _clause_subject(toks, a - 1)
                 out.append(st)
                 continue
+            if nxt is not None and nxt.low in ("body", "bodies") and nxt_i + 1 < len(toks) \
+                    and toks[nxt_i + 1].low == "of":
+                # "the dead bodies of children and women": one statement, the victims after "of"
+                st = _Statement((a, nxt_i), harm, "intransitive")
+                st.victims = _np_forward(toks, nxt_i + 2)
+                out.append(st)
+                continue
             if nxt is not None and nxt.is_word and _starts_np(toks, nxt_i) and nxt.low not in _DET and not nxt.is_number:
-                # an attributive adjective: "a dead boy", "the dead bodies of children"
+                # an attributive adjective: "a dead boy"
                 st = _Statement((a, b), harm, "intransitive")
-                np = _np_forward(toks, nxt_i)
-                if np is not None and toks[np[0]].low in ("body", "bodies") and np[0] + 1 <= np[1] \
-                        and toks[np[0] + 1].low == "of":
-                    np = _np_forward(toks, np[0] + 2)
-                st.victims = np
+                st.victims = _np_forward(toks, nxt_i)
                 out.append(st)
                 continue
             if prev is not None and prev.is_word and prev.low not in _DET and prev.low not in _PREP and (
@@ -1062,10 +1087,11 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             # of-phrase naming the victims, a capitalised premodifier is the agent
             if st.pre is not None and of_follows:
                 named = [x for x in range(st.pre[0], st.pre[1] + 1)
-                         if (toks[x].is_cap or toks[x].low in ("'s",)) and toks[x].low.split("'")[0] not in _TIME_WORDS]
+                         if (toks[x].is_cap or toks[x].low in ("'s",)) and toks[x].low.split("'")[0] not in _TIME_WORDS
+                         and toks[x].low not in _DET]
                 if named and toks[named[0]].low != "'s":
                     st.agent = (named[0], named[-1])
-            if st.agent is None and st.victims is not None:
+            if st.agent is None:
                 st.agent = _by_agent(toks, victims_end)  # "the murder of two officers ... by a gunman"
             # agent of "X caused / resulted in the death(s) of"
             j = a - 1
@@ -1192,7 +1218,7 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
     negated, hypothetical = judge([t.text for t in toks])
     kept = []
     for st in out:
-        if _figurative(toks, st):
+        if _figurative(toks, st) or _habitual(toks, st):
             continue
         a = st.trigger[0]
         st.negated = bool(negated[a]) or _denied(toks, a)
@@ -1207,7 +1233,7 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
 
 # ---------------------------------------------------------------- patterns of one statement
 #: singular triggers that can modify another noun ("murder rates", "death certificate")
-_COMPOUND_TRIGGERS = frozenset("death murder casualty injury fatality massacre".split())
+_COMPOUND_TRIGGERS = frozenset("death murder casualty injury fatality massacre beheading".split())
 #: irregular participles that head a reduced passive ("officers shot dead since 2011")
 _PARTICIPLES = frozenset("shot slain hit struck hurt beaten".split())
 
@@ -1279,7 +1305,7 @@ def _possessive_pronoun(toks: list[_Tok], a: int) -> tuple[int, int] | None:
     """A possessive pronoun before a noun trigger, over adjectives: "his death", "his deathly injuries"."""
     j = a - 1
     while j >= 0 and a - j <= 3 and toks[j].is_word and toks[j].low not in _DET and not toks[j].is_cap \
-            and _np_word(toks[j]):
+            and toks[j].low not in _PREP and not _verbish(toks[j], None):
         j -= 1
     return (j, j) if j >= 0 and toks[j].low in ("his", "her", "their") else None
 
@@ -1370,6 +1396,25 @@ def _figurative(toks: list[_Tok], st: _Statement) -> bool:
     return False
 
 
+#: time units of a rate: "killed every year", "die each day", "30,000 deaths a year"
+_RATE_UNITS = frozenset("year years day days week weeks month months hour hours decade".split())
+
+
+def _habitual(toks: list[_Tok], st: _Statement) -> bool:
+    """A rate or generalisation, not an event: "people killed by police every year", "deaths a year"."""
+    b = st.trigger[1]
+    for j in range(b + 1, min(len(toks), b + 12)):
+        low = toks[j].low
+        if low in (",", ";", ":", ".") or (_is_trigger(toks[j]) and j > b + 1):
+            return False
+        if low in ("annually", "yearly") or low == "per" and j + 1 < len(toks) and toks[j + 1].low in _RATE_UNITS:
+            return True
+        if low in ("every", "each", "a") and j + 1 < len(toks) and toks[j + 1].low in _RATE_UNITS and not (
+                j + 2 < len(toks) and toks[j + 2].low in ("ago", "earlier", "later", "before", "after")):
+            return True
+    return False
+
+
 def _denied(toks: list[_Tok], a: int) -> bool:
     """Is the trigger at ``a`` in the complement of a denial ("denies that any Russians were killed")?"""
     for j in range(a - 1, max(-1, a - 12), -1):
@@ -1391,9 +1436,16 @@ def _not_asserted(toks: list[_Tok], st: _Statement) -> bool:
     # a charge or accusation governing the trigger
     for j in range(a - 1, max(-1, a - 14), -1):
         low = toks[j].low
-        if low in (";", ":"):
+        if low in (";", ":") or low in _RELATIVE:
             break
         if low in _CHARGE and j + 1 < len(toks) and toks[j + 1].low in ("of", "with", "for", "in", "to"):
+            return True
+    # a condition: "unless there's an injury", "if anyone is killed"
+    for j in range(a - 1, max(-1, a - 10), -1):
+        low = toks[j].low
+        if low in (",", ";", ":", "(") or low in _RELATIVE:
+            break
+        if low in ("if", "unless", "whether"):
             return True
     # the auxiliaries and the word before an infinitive or gerund
     j = a - 1
