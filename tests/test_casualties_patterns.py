@@ -280,3 +280,16 @@ def test_by_agent_after_an_adverb_and_comma():
 def test_who_after_an_appositive_name():
     r = _one("Mourners carried the coffin of Gaber Salah, an activist who died overnight.")
     assert (r.victims, r.construction) == ("Gaber Salah, an activist", "intransitive")
+
+
+@pytest.mark.parametrize(
+    "text, victims, agent",
+    [
+        ("The line was crossed with chemical weapons used to kill 100 people.", "100 people", "chemical weapons"),
+        ("It took 30 minutes for police to hunt down and kill Alexis.", "Alexis", "police"),
+        ("He used a rifle to kill his victims.", "his victims", "He"),
+    ],
+)
+def test_agent_of_an_infinitive(text, victims, agent):
+    r = _one(text)
+    assert (r.victims, r.construction, r.agent) == (victims, "active", agent)

@@ -799,6 +799,45 @@ def _subject_before(toks: list[_Tok], i: int, previous: list[_Statement]) -> tup
     return _np_back(toks, i), "np"
 
 
+def _infinitive_to(toks: list[_Tok], a: int) -> int | None:
+    """Index of the "to" of an infinitive verb at ``a`` ("to kill", "to hunt down and kill"), else None."""
+    j = a - 1
+    while j >= 0 and toks[j].low in _ADVERB:
+        j -= 1
+    if j >= 0 and toks[j].low in ("and", "or"):
+        # the second of two infinitives: "to hunt down and kill"
+        for x in range(j - 1, max(-1, j - 5), -1):
+            if toks[x].low == "to":
+                return x
+            if not toks[x].is_word or toks[x].low in _SUBORD:
+                return None
+        return None
+    return j if j >= 0 and toks[j].low == "to" else None
+
+
+def _infinitive_subject(toks: list[_Tok], to: int) -> tuple[int, int] | None:
+    """Who does what an infinitive says, when the words before its "to" show it.
+
+    "chemical weapons used to kill" -> "chemical weapons"; "for police to kill" -> "police"; "He used a
+    rifle to mow down" -> "He" (an object before "to": the subject of its clause). None otherwise.
+    """
+    p = to - 1
+    if p < 0:
+        return None
+    t = toks[p]
+    if t.low in ("used", "sent", "deployed", "designed", "built", "launched", "fired"):
+        return _np_back(toks, p - 1) if p >= 1 else None
+    if t.is_word and not t.is_cap and _np_word(t, toks[p - 1] if p else None) and t.low not in _INTENT \
+            and t.low not in _RAISING and t.low not in _ADVERB and not t.low.endswith(("ed", "ing")):
+        np = _np_back(toks, p, chain=False)
+        if np is None:
+            return None
+        if np[0] >= 1 and toks[np[0] - 1].low == "for":
+            return np  # "for police to hunt down and kill"
+        return _clause_subject(toks, np[0])
+    return None
+
+
 def _antecedent(toks: list[_Tok], rel: int) -> tuple[int, int] | None:
     """The noun phrase a relative pronoun at ``rel`` refers to.
 
@@ -1204,7 +1243,10 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
         st.kinds = kinds
         st.victims = _np_forward(toks, nxt_i)
         span, how = _subject_before(toks, k2, out)
-        if how == "coordinated":
+        to = _infinitive_to(toks, a)
+        if to is not None and _infinitive_subject(toks, to) is not None:
+            span, how = _infinitive_subject(toks, to), "infinitive"
+        elif how == "coordinated":
             span = _previous_agent(out) or _coordinated_subject(toks, k2, out)
         st.agent = span
         if st.victims is None and span is not None and how == "np" and toks[span[0]].low in _PRONOUN_NP \
