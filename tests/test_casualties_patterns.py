@@ -293,3 +293,14 @@ def test_who_after_an_appositive_name():
 def test_agent_of_an_infinitive(text, victims, agent):
     r = _one(text)
     assert (r.victims, r.construction, r.agent) == (victims, "active", agent)
+
+
+def test_coordinated_clauses_share_a_cause_after_them():
+    t = _asserted("At the church one person died and nine were injured after a gunman opened fire.")
+    assert list(t["victims"]) == ["one person", "nine"]
+    assert list(t["cause"]) == ["a gunman", "a gunman"]
+
+
+def test_participle_clause_takes_the_nearest_pronoun_subject():
+    r = _one("Shots were fired at the officers and they returned fire, leaving one man dead.")
+    assert (r.victims, r.construction, r.agent) == ("one man", "active", "they")

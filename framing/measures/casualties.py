@@ -550,6 +550,10 @@ def _np_back(toks: list[_Tok], end: int, *, chain: bool = True, through_of: bool
                                     or (chain and prev.low in _CHAIN_PREP and prev.low != "of")):
                 break
             continue
+        if (toks[i].is_number or _is_number_word(toks[i].low)) and p.is_word and not p.is_cap \
+                and not _is_number_word(p.low) and p.low not in _QUANT_WORDS and p.low not in _VAGUE \
+                and not p.low.endswith(("'s", "s'")):
+            break  # a count opens its own phrase: "at the church | one person died"
         if _np_word(p, prev) and not _is_trigger(p):
             i -= 1
             continue
@@ -648,6 +652,8 @@ def _clause_subject(toks: list[_Tok], before: int) -> tuple[int, int] | None:
         if t.low in ("who", "which") and i >= 2 and toks[i - 2].low == ",":
             i -= 2  # an inserted relative clause: "A gunman, who police said was angry, opened fire"
             continue
+        if t.low in ("and", "but", "as") and i < before and toks[i].low in ("he", "she", "they", "we", "it"):
+            break  # the nearest clause with a pronoun subject: "... and they returned fire, leaving"
         if t.low in (";", ":") or (t.low in _SUBORD and t.low not in ("and", "or", "but", "as", "so", "yet")):
             nxt = toks[i] if i < len(toks) else None
             if t.low in ("since", "after", "before", "until") and nxt is not None and (
@@ -1253,6 +1259,7 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                 and span[0] >= 1 and toks[span[0] - 1].is_word:
             st.victims = _np_back(toks, span[0] - 1)  # a fronted object: "all of the people he had killed"
         out.append(st)
+    _share_causes(toks, out)
     out = [x for st in out for x in _split_counted(toks, st)]
     # negation and modality by the scope of the clause, judged at the trigger ("no one was killed",
     # "denied killing", "could be killed"), and what the clause itself shows: a charge, an intention,
@@ -1390,6 +1397,21 @@ def _within_clause(toks: list[_Tok], span: tuple[int, int] | None) -> tuple[int,
         if toks[x].low in ("and", "&") and x < span[1]:
             return (x + 1, span[1])
     return span
+
+
+def _share_causes(toks: list[_Tok], out: list[_Statement]) -> None:
+    """Coordinated clauses share a cause stated after the last one.
+
+    "one person died and nine were injured after a gunman opened fire": the gunman is the cause of both.
+    """
+    for first, second in zip(out[:-1], out[1:]):
+        if first.agent is not None or first.cause is not None or second.cause is None:
+            continue
+        if first.construction not in ("intransitive", "passive_agentless") or second.construction == "nominal":
+            continue
+        between = [t.low for t in toks[first.trigger[1] + 1 : second.trigger[0]]]
+        if "and" in between and not any(x in between for x in (";", ":", ".", ",", "but")):
+            first.cause = second.cause
 
 
 def _split_counted(toks: list[_Tok], st: _Statement) -> list[_Statement]:
