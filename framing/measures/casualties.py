@@ -87,7 +87,34 @@ import pandas as pd
 from framing import registry, schema
 from framing.measures._inputs import as_lexicon, checked_annotations, lexicon_matches
 from framing.text.annotate import Annotations
-from framing.text.grammar import Token, sentence_subject, tokenize_counts
+from framing.text.grammar import (
+    Token, count_np_after, count_np_before, leading_verb, participle_subject, sentence_subject, starts_count_np, tokenize_counts,
+)
+from framing.text.grammar import (
+    NP_BE as _BE,
+    NP_HAVE as _HAVE,
+    NP_MODALS as _MODAL,
+    NP_NEGATIONS as _NEG,
+    NP_DETERMINERS as _DET,
+    SUBJECT_PRONOUNS as _SUBJ_PRON,
+    NP_PRONOUNS as _PRONOUN_NP,
+    NP_RELATIVES as _RELATIVE,
+    NP_PREPOSITIONS as _PREP,
+    NP_SUBORDINATORS as _SUBORD,
+    QUANTITY_PREFIXES as _QUANT_PREFIX,
+    VAGUE_QUANTITIES as _VAGUE,
+    NONE_WORDS as _NONE_WORDS,
+    TIME_WORDS as _TIME_WORDS,
+    NP_ADVERBS as _ADVERB,
+    COMPLEMENT_VERBS as _CLAUSE_VERBS,
+    IRREGULAR_PAST as _IRREGULAR_PAST,
+    QUOTE_CHARS as _QUOTE_CHARS,
+    QUANTITY_WORDS as _QUANT_WORDS,
+    number_word as _is_number_word,
+    verbish as _verbish,
+    count_np_word as _np_word,
+    skip_quotes_back as _skip_quotes_back,
+)
 from framing.text.scope import judge
 from framing.text.voice import voice_of
 
@@ -116,74 +143,8 @@ CAUSE_NOUNS = frozenset(
     """.split()
 )
 
-# ---------------------------------------------------------------- grammar words
-_BE = frozenset("is are was were be been being am 're 's get gets got gotten getting".split())
-_HAVE = frozenset("has have had having 've".split())
-_MODAL = frozenset("will would could can may might should must shall did do does 'll 'd".split())
-_NEG = frozenset("not n't never".split())
-_DET = frozenset(
-    """a an the this these those its their his her our my your whose some any each every no all both
-    another other such""".split()
-)
-_SUBJ_PRON = frozenset("it they he she we i you who which that".split())
-_PRONOUN_NP = frozenset("it they he she we i you them him us me".split())
-_RELATIVE = frozenset("that which who whom".split())
-_PREP = frozenset(
-    """in on at by with from to into onto during after before since amid amidst near over under across
-    against for as like through throughout without within including inside outside around about
-    between among toward towards upon via despite following until till per off out up down along
-    beside besides beyond behind below above except than""".split()
-)
-_SUBORD = frozenset(
-    """when where while because although though if unless whereas whether once so yet but or and
-    as after before since until that which who whom whose what""".split()
-)
-# prepositions a subject or antecedent may contain ("people in Gaza", "an attack on a police station")
-_CHAIN_PREP = frozenset("of in on at near from inside across".split())
-_QUANT_PREFIX = (
-    ("at", "least"), ("more", "than"), ("fewer", "than"), ("less", "than"), ("up", "to"),
-    ("as", "many", "as"), ("as", "few", "as"), ("close", "to"), ("an", "estimated"), ("at", "most"),
-    ("nearly",), ("almost",), ("about",), ("around",), ("some",), ("over",), ("roughly",),
-    ("approximately",), ("between",), ("an", "additional"), ("another",), ("only",), ("just",), ("perhaps",),
-)
-_VAGUE = frozenset(
-    """hundreds thousands dozens scores tens millions several many numerous countless some few
-    number lot lots handful""".split()
-)
-#: quantifiers before "of" in a victims phrase ("all of the people", "most of them")
-_OF_QUANTIFIERS = frozenset("all some many most each both several none one any".split())
 _COUNT_DETERMINERS = frozenset("the these those his her their its our my your all".split())
 _COLLECTIVE = frozenset("family families group groups total crowd crowds couple".split())
-_NONE_WORDS = frozenset("none nobody no-one".split())
-_TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight overnight
-    earlier later last this next recently now then january february march april may june july
-    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-    morning evening afternoon night week weekend month year days weeks months years ago""".split()
-)
-_ADVERB = frozenset(
-    """also reportedly allegedly still already all both just even ever since apparently
-    possibly probably likely nearly almost subsequently later earlier then now mostly mainly
-    otherwise""".split()
-)
-# verbs that introduce a complement clause: a subject never reaches back over them
-_CLAUSE_VERBS = frozenset(
-    """said say says saying told tell tells telling reported reports announced announces added adds
-    estimated estimates confirmed confirms claimed claims believe believes believed think thinks
-    thought know knows knew show shows showed shown noted notes stated states warned warns insisted
-    insists denied denies acknowledged acknowledges suggested suggests suggest indicated indicates
-    according wrote writes write argued argues explained explains asked asks declared declares
-    feared fears hoped hopes learned learns found finds revealed reveals estimate announce confirm claim
-    add state warn insist deny acknowledge indicate argue explain declare reveal assert asserts asserted
-    allege alleges contend contends contended""".split()
-)
-# common adjectives ending in -ed (an -ed word otherwise ends a noun phrase)
-_ED_ADJ = frozenset(
-    """alleged suspected armed unarmed unidentified unnamed so-called detained reported coordinated
-    targeted sustained renewed continued unprovoked presumed purported unverified wounded injured
-    killed dead elderly beloved retired disabled displaced abducted kidnapped besieged occupied
-    united organized organised registered confirmed estimated""".split()
-)
 _RAISING = frozenset(
     """appear appears appeared seem seems seemed believed thought said reported expected likely known alleged
     confirmed feared presumed estimated understood""".split()
@@ -234,7 +195,6 @@ _NOUN_TRIGGERS = frozenset(
 _KEEP_BARE_NOUNS = frozenset("toll tolls casualties fatalities dead".split())
 #: nouns naming the victims themselves after "the": "the dead", "the injured", "the wounded"
 _VICTIM_NOUNS = frozenset("dead injured wounded".split())
-_QUOTE_CHARS = frozenset("\"“”‘’'«»")
 
 _AGE = re.compile(
     r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\baged? \d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -254,14 +214,6 @@ class _Tok(Token):
         self.low = self.low.replace("’", "'")
         self.cats: set[str] = set()
         self.match_id: int | None = None
-
-    @property
-    def is_number(self) -> bool:
-        return self.text[:1].isdigit()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
 
 
 def _tokens(text: str, start: int, end: int) -> list[_Tok]:
@@ -291,15 +243,8 @@ def _word_number(words: list[str]) -> int | None:
         return None
 
 
-_NUMBER_WORDS = frozenset(
-    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
-    thousand million billion and dozen""".split()
-)
 
 
-def _is_number_word(low: str) -> bool:
-    return all(p in _NUMBER_WORDS for p in low.split("-")) and low != "and"
 
 
 def _count_of(toks: list[_Tok]) -> int | None:
@@ -411,295 +356,50 @@ def _is_trigger(t: _Tok) -> bool:
     return "death" in t.cats or "injury" in t.cats
 
 
-#: common irregular past tenses (a subject or antecedent never reaches back over them)
-_IRREGULAR_PAST = frozenset(
-    """came went took made gave began brought fought held kept met ran saw sent stood struck told won wrote
-    fell fled broke chose drew drove flew grew knew rose spoke stole threw sought caught bought felt found
-    heard meant paid sold spent became""".split()
-)
-
-
-def _verbish(t: _Tok, prev: _Tok | None) -> bool:
-    """Crude guess that a lower-case word is a finite or participial verb."""
-    if not t.is_word or t.is_cap or t.is_number:
-        return False
-    low = t.low
-    if _is_number_word(low):
-        return False  # "hundred" is not a past tense
-    if low in _CLAUSE_VERBS or low in _BE or low in _HAVE or low in _MODAL or low in _IRREGULAR_PAST:
-        return True
-    if "-" in low:
-        return False
-    if low.endswith("ed") and low not in _ED_ADJ and len(low) > 4:
-        return not (prev is not None and (prev.low in _DET or prev.is_number))
-    return False
-
-
-def _np_word(t: _Tok, prev: _Tok | None = None) -> bool:
-    """Could this token be part of a noun phrase (det, number, adjective, noun, name)?"""
-    if not t.is_word:
-        return False
-    low = t.low
-    if low in _PREP or low in _SUBORD or low in _BE or low in _HAVE or low in _MODAL or low in _NEG:
-        return low in _DET
-    if t.is_cap and low not in _ADVERB and low not in ("according", "said", "says"):
-        return low not in ("it", "they", "he", "she", "we", "i", "you")
-    if low in _CLAUSE_VERBS or low in _ADVERB:
-        return False
-    if low in ("it", "they", "he", "she", "we", "i", "you"):
-        return False
-    if low.endswith("ly") and not t.is_cap and low not in ("deadly", "elderly", "bloody", "family", "ally", "early"):
-        return False
-    if _verbish(t, prev):
-        return False
-    return True
+def _victim_group(t: _Tok) -> bool:
+    return bool(t.cats & _VICTIM_CATS)
 
 
 def _starts_np(toks: list[_Tok], i: int) -> bool:
-    """Does a noun phrase (an object) start at token ``i``?"""
-    while i < len(toks) and toks[i].low in _QUOTE_CHARS:
-        i += 1
-    if i >= len(toks):
-        return False
-    t = toks[i]
-    if not t.is_word:
-        return False
-    for pre in _QUANT_PREFIX:
-        if tuple(x.low for x in toks[i : i + len(pre)]) == pre:
-            after = toks[i + len(pre)] if i + len(pre) < len(toks) else None
-            # "more than 40", "over 1,000"; but "over his lifetime" is no count
-            if after is not None and (after.is_number or _is_number_word(after.low) or after.low == "half"):
-                return True
-    if t.low in _TIME_WORDS and not t.low == "this":
-        return False
-    if t.low in _DET or t.is_number or _is_number_word(t.low) or t.low in _VAGUE or t.low in _NONE_WORDS:
-        return True
-    if t.low in _PRONOUN_NP and t.low not in ("it", "they", "he", "she", "we", "i", "you"):
-        return True
-    if _is_trigger(t):
-        return False
-    return _np_word(t) and t.low not in _PREP
-
-
-# ---------------------------------------------------------------- phrase walkers
-def _skip_quotes_back(toks: list[_Tok], i: int) -> int:
-    while i >= 0 and toks[i].low in _QUOTE_CHARS:
-        i -= 1
-    return i
+    """Does a noun phrase (an object) start at token ``i``? Never at a death or injury word."""
+    return starts_count_np(toks, i, _is_trigger)
 
 
 def _np_back(toks: list[_Tok], end: int, *, chain: bool = True, through_of: bool = True) -> tuple[int, int] | None:
-    """Noun phrase ending at token index ``end`` (inclusive), walking left.
-
-    ``chain`` walks on over linking prepositions ("an attack on a police station"); ``through_of`` over
-    "of" ("the mind of | the gunman" stops at "of" without it).
-    """
-    end = _skip_quotes_back(toks, end)
-    if end < 0:
-        return None
-    t = toks[end]
-    if t.low in _PRONOUN_NP or t.low in _NONE_WORDS:
-        return (end, end)
-    if not _np_word(t, toks[end - 1] if end else None) and not t.is_number:
-        return None
-    i = end
-    while i > 0:
-        p = toks[i - 1]
-        prev = toks[i - 2] if i >= 2 else None
-        if p.low in _QUOTE_CHARS and i >= 2 and toks[i - 2].is_word:
-            # a quote mark inside a noun phrase: ‘Iranian terrorist group’ Jaish
-            i -= 1
-            continue
-        if p.low in ("and", "or", "&"):
-            if prev is not None and (prev.is_word and not _is_trigger(prev)) and _np_word(prev, None):
-                i -= 1
-                continue
-            break
-        if p.low in ("'s", "'"):
-            i -= 1
-            continue
-        if p.low in _CHAIN_PREP and ((p.low == "of" and through_of) or (chain and p.low != "of")):
-            if prev is not None and (_np_word(prev, None) or (p.low == "of" and prev.low in _OF_QUANTIFIERS)) \
-                    and not _is_trigger(prev):
-                i -= 1
-                continue
-            break
-        if p.low == "of" and not through_of:
-            break
-        if p.low in ("a", "an") and prev is not None and prev.low == "half":
-            i -= 2  # "half a million Syrians"
-            continue
-        # quantity prefixes ("at least 56 Palestinians", "more than 1,300 Israelis")
-        matched = False
-        for pre in _QUANT_PREFIX:
-            n = len(pre)
-            if i - n >= 0 and tuple(x.low for x in toks[i - n : i]) == pre and (
-                    toks[i].is_number or _is_number_word(toks[i].low) or toks[i].low == "half"):
-                i -= n
-                matched = True
-                break
-        if matched:
-            if i >= 2 and toks[i - 1].low == "of" and _np_word(toks[i - 2], None):
-                i -= 1  # "citizens of | more than 40 countries": keep walking to the head
-                continue
-            break
-        if p.low in _DET:
-            i -= 1
-            # a determiner opens its noun phrase: go on only over "of", "and" or a linking preposition
-            if prev is None or not ((prev.low == "of" and through_of) or prev.low in ("and", "or", "&", "'s")
-                                    or (chain and prev.low in _CHAIN_PREP and prev.low != "of")):
-                break
-            continue
-        if (toks[i].is_number or _is_number_word(toks[i].low)) and p.is_word and not p.is_cap \
-                and not _is_number_word(p.low) and p.low not in _QUANT_WORDS and p.low not in _VAGUE \
-                and not p.low.endswith(("'s", "s'")):
-            break  # a count opens its own phrase: "at the church | one person died"
-        if _np_word(p, prev) and not _is_trigger(p):
-            i -= 1
-            continue
-        break
-    # a leading lower-case verb directly before a name or determiner ("commemorate Soleimani")
-    while i < end and _looks_like_leading_verb(toks, i):
-        i += 1
-    while i < end and toks[i].low in _TIME_WORDS:
-        i += 1  # "[said] Saturday nine hostages had died"
-    if (i < end and i > 0 and toks[i - 1].low == "to" and not toks[i].is_cap and toks[i].low not in _DET
-            and (toks[i + 1].is_cap or toks[i + 1].low in _DET)):
-        i += 1  # an infinitive: "to commemorate Soleimani"
-    return (i, end)
-
-
-def _looks_like_leading_verb(toks: list[_Tok], i: int) -> bool:
-    t = toks[i]
-    if t.is_cap or not t.is_word or t.low in _DET or t.is_number or _is_number_word(t.low):
-        return False
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is None:
-        return False
-    if t.low in _VAGUE or t.low in _QUANT_WORDS:
-        return False
-    return nxt.low in _DET or nxt.is_number or _is_number_word(nxt.low)
-
-
-_QUANT_WORDS = frozenset(w for pre in _QUANT_PREFIX for w in pre)
+    """Noun phrase with its count ending at token ``end``, not reaching over a death or injury word."""
+    return count_np_before(toks, end, chain=chain, through_of=through_of, stop=_is_trigger)
 
 
 def _np_forward(toks: list[_Tok], start: int) -> tuple[int, int] | None:
-    """Object noun phrase starting at ``start``, walking right."""
-    i = start
-    while i < len(toks) and toks[i].low in _QUOTE_CHARS:
-        i += 1
-    if not _starts_np(toks, i):
-        return None
-    first = i
-    # quantity prefix
-    for pre in _QUANT_PREFIX:
-        if tuple(x.low for x in toks[i : i + len(pre)]) == pre:
-            i += len(pre)
-            break
-    last = None
-    while i < len(toks):
-        t = toks[i]
-        prev = toks[i - 1] if i > first else None
-        if t.low in ("'s", "'") and last is not None:
-            last = i
-            i += 1
-            continue
-        if t.low == "of" and last is not None:
-            if i + 1 < len(toks) and _starts_np(toks, i + 1):
-                i += 1
-                continue
-            break
-        if t.low in ("and", "or", "&") and last is not None:
-            nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if nxt is not None and (
-                nxt.is_number or nxt.low in _DET or nxt.is_cap or _is_number_word(nxt.low)
-                or (nxt.cats & set(VICTIM_PRIORITY)) or nxt.low.startswith("pro-")
-            ) and not _is_trigger(nxt) and _np_word(nxt, t):
-                i += 1
-                continue
-            break
-        if t.low in _TIME_WORDS and last is not None and t.is_cap:
-            break
-        if (last is not None and t.low in ("this", "last", "next", "that", "earlier") and i + 1 < len(toks)
-                and toks[i + 1].low in _TIME_WORDS):
-            break  # "hundreds of Israelis | this month"
-        if _is_trigger(t) and last is not None:
-            break
-        if (last is not None and last == i - 1 and toks[last].cats & _VICTIM_CATS and t.is_word and not t.is_cap
-                and not (t.cats & _VICTIM_CATS) and t.low not in ("'s", "and", "or", "of")):
-            break  # the victims noun ends the phrase: "hundreds of people | brought ..."
-        if t.is_word and (_np_word(t, prev) or t.low in _DET or t.low in _VAGUE or t.low in _NONE_WORDS
-                          or t.low in _PRONOUN_NP):
-            if t.low in _PRONOUN_NP and last is not None:
-                break
-            last = i
-            i += 1
-            if t.low in _PRONOUN_NP:
-                break
-            continue
-        break
-    if last is None:
-        return None
-    return (first, last)
+    """Object noun phrase with its count starting at ``start``; a victim-group noun ends it."""
+    return count_np_after(toks, start, stop=_is_trigger, group=_victim_group)
 
 
 def _clause_subject(toks: list[_Tok], before: int) -> tuple[int, int] | None:
     """Subject of the clause that contains token ``before`` (for ", killing ...")."""
-    i = before
-    while i > 0:
-        t = toks[i - 1]
-        if t.low in ("who", "which") and i >= 2 and toks[i - 2].low == ",":
-            i -= 2  # an inserted relative clause: "A gunman, who police said was angry, opened fire"
-            continue
-        if t.low in ("and", "but", "as") and i < before and toks[i].low in ("he", "she", "they", "we", "it"):
-            break  # the nearest clause with a pronoun subject: "... and they returned fire, leaving"
-        if t.low in (";", ":") or (t.low in _SUBORD and t.low not in ("and", "or", "but", "as", "so", "yet")):
-            nxt = toks[i] if i < len(toks) else None
-            if t.low in ("since", "after", "before", "until") and nxt is not None and (
-                    nxt.low in _TIME_WORDS or nxt.is_number):
-                i -= 1  # a preposition of time, not a clause opener
-                continue
-            break
-        i -= 1
-    # skip an opening prepositional or adverbial phrase ("In response, ...")
-    j = i
-    if j < len(toks) and (toks[j].low in _PREP or toks[j].low in _ADVERB or toks[j].low in _TIME_WORDS):
-        k = j
-        while k < before and toks[k].low != ",":
-            k += 1
-        if k < before:
-            i = k + 1
-    while i < before and toks[i].low in _QUOTE_CHARS:
-        i += 1
-    if i >= before or toks[i].low in _SUBJ_PRON - _RELATIVE:
-        return (i, i) if i < before else None
-    # walk right over noun-phrase words
-    k = i
-    last = None
-    while k < before:
-        t = toks[k]
-        prev = toks[k - 1] if k > i else None
-        if t.low in ("'s", "'") or (t.is_word and (_np_word(t, prev) or t.low in _DET)):
-            if last is not None and t.is_word and not t.is_cap and _looks_like_verb_after_subject(toks, k):
-                break
-            last = k
-            k += 1
-            continue
-        if t.low == "of" and last is not None:
-            k += 1
-            continue
-        break
-    if last is None:
-        return None
-    return (i, last)
+    return participle_subject(toks, before)
 
 
-def _looks_like_verb_after_subject(toks: list[_Tok], k: int) -> bool:
-    nxt = toks[k + 1] if k + 1 < len(toks) else None
-    if nxt is None:
-        return False
-    return nxt.low in _DET or nxt.is_number or (nxt.is_cap and not toks[k].is_cap) or nxt.low in _QUANT_WORDS
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 # ---------------------------------------------------------------- one predicate
@@ -1567,7 +1267,7 @@ def _premodifier_victims(toks: list[_Tok], a: int) -> tuple[int, int] | None:
                 toks[start].is_number or _is_number_word(toks[start].low)):
             start -= n
             break
-    while start <= end and _looks_like_leading_verb(toks, start):
+    while start <= end and leading_verb(toks, start):
         start += 1
     if start > end:
         return None
