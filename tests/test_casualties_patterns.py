@@ -304,3 +304,18 @@ def test_coordinated_clauses_share_a_cause_after_them():
 def test_participle_clause_takes_the_nearest_pronoun_subject():
     r = _one("Shots were fired at the officers and they returned fire, leaving one man dead.")
     assert (r.victims, r.construction, r.agent) == ("one man", "active", "they")
+
+
+@pytest.mark.parametrize(
+    "text, number, approximate",
+    [
+        ("Dozens of people were killed in the blast.", None, True),
+        ("At least 24,285 Palestinians have been killed.", 24285, True),
+        ("The 1,800 or so criminals who have killed innocent people were arrested.", None, False),
+        ("Seven soldiers were killed on Monday.", 7, False),
+        ("The death toll has risen to more than 400.", 400, True),
+    ],
+)
+def test_approximate_counts_are_flagged(text, number, approximate):
+    r = _cas(text).iloc[0]
+    assert (_val(r.number), bool(r.approximate)) == (number, approximate)

@@ -16,15 +16,21 @@ Decisions (documented so results can be read correctly)
 * One row per casualty predicate: "killed two children and injured three
   others" gives two rows, a ``death`` row and an ``injury`` row (column
   ``harm``), the second sharing the agent of the first. A coordinated victims
-  phrase under one predicate stays one row ("Israeli civilians and soldiers").
+  phrase under one predicate stays one row ("Israeli civilians and soldiers"),
+  unless each conjunct carries its own count: "Two civilians and one police
+  officer died" gives two rows (2 and 1) sharing trigger, agent and cause.
+  Two triggers of the same harm joined by "or" are one statement ("wounded or
+  otherwise injured"), and so is "the dead bodies of ...".
 * ``number`` is the stated count of the victims phrase: digits ("24,285"),
   number words ("Seventeen", "two hundred", via ``text2num``), "a dozen";
-  qualifiers such as "at least" or "more than" are kept in ``victims`` but
-  not in ``number``. Conjuncts that each carry a count are added up, with
-  "a"/"an" counting one: "a 6-year-old girl and an 11-month-old boy" -> 2.
+  "half a million"; qualifiers such as "at least" or "more than" are kept in
+  ``victims`` but not in ``number``, and ``approximate`` is True for them and
+  for vague quantities. "a"/"an" state no number ("a journalist" -> None).
   A range counts its lower bound ("between 100 and 300 people" -> 100).
   Vague quantities ("hundreds", "dozens", "a number of"), percentages and
-  named or pronoun victims without a count give ``None``. "No one", "none"
+  named or pronoun victims without a count give ``None``. A bare count before
+  a noun trigger is the number, not the victims ("two fatalities": victims
+  None, number 2). "No one", "none"
   and "nobody" give 0 (and ``negated`` is True).
 * A count before "of" belongs to the victims ("Seventeen of his friends" ->
   17); after a collective ("a family of 20 people", "a total of 1,400") the
@@ -40,31 +46,55 @@ Decisions (documented so results can be read correctly)
   ...") or adjectival participle ("wounded people") has a *by*-phrase
   agent; ``passive_agentless`` when it has none;
   ``intransitive`` for "die", "perish", "lose one's life" and the state
-  "are (confirmed) dead"; ``nominal`` for
-  nouns ("the deaths of", "death toll", "casualties", "the dead"); with
-  "X caused / resulted in the death(s) of ...", X is the agent.
+  "are (confirmed) dead", "100,000 people dead", attributive "a dead boy";
+  ``nominal`` for nouns ("the deaths of", "death toll", "casualties", "the
+  dead", "Khashoggi's murder", "his death"); with "X caused / resulted in the
+  death(s) of ...", X is the agent, and a *by*-phrase after the victims is
+  ("the murder of two officers ... by a gunman"). "X left 14 people dead"
+  (", leaving one man dead") is ``active`` with the event X as agent.
+* Agents come from the clause: the subject of the verb or of its first
+  coordinated verb ("the gunman who ambushed and killed"), the antecedent of
+  a relative pronoun ("who" takes the nearest noun phrase, "the mind of the
+  gunman, who" -> "the gunman"), the subject past an inserted phrase ("the
+  police, after a gun battle, killed him"), the subject of an infinitive's
+  clause ("chemical weapons used to kill", "for police to kill").
 * Instruments and causes are not agents: "Seven non-Iranians were killed in
   the explosions" is ``passive_agentless``; the prepositional phrase "in the
   explosions" is reported in the ``cause`` column when its head is an attack,
-  weapon or event word (:data:`CAUSE_NOUNS`) so the two kinds of
-  agentlessness can be told apart. A *by*-phrase is always the agent, even if
+  weapon or event word (:data:`CAUSE_NOUNS`), as is the subject of an
+  after-clause ("died after a gunman opened fire" -> "a gunman"), the phrase
+  after "due to" / "because of", the antecedent of "in which", and a fronted
+  "In the airstrikes, ..."; coordinated clauses share a cause stated after the
+  last one. So the two kinds of agentlessness can be told apart. A *by*-phrase is always the agent, even if
   it names a weapon ("destroyed by rockets").
 * ``negated`` is True for "no one was killed", "was not killed", "did not
   kill", "denied killing", "without casualties"; such statements are kept
   (with ``number`` 0 where stated) so that a user can drop them.
   ``hypothetical`` is True when the statement is not asserted: "could be
-  killed", "if they attack", "will die", a question. Both are the judgement
-  of :mod:`framing.text.scope` at the killing word, as in :func:`framing.find`.
+  killed", "if they attack", "unless", "will die", "might have died", a
+  question, an intention or threat ("want to kill", "intent on killing",
+  "endorsed killing", "likely to get killed"), and a charge or accusation
+  ("49 counts of murder", "accused of ... killing nine"). Both start from the
+  judgement of :mod:`framing.text.scope` at the killing word, as in
+  :func:`framing.find`; a denial ("denies that any Russians were killed")
+  negates too. A definite or possessive noun takes its event for granted
+  ("investigations into his death" is asserted).
+* Not statements at all (no row): figurative senses ("a bill died", "killing
+  an agreement", "hurt" with no person as object), rates and generalisations
+  ("killed by police every year"), and a singular trigger modifying another
+  noun ("murder rates", "death certificate"; "casualty counts" is kept).
 * ``humanising`` joins, in text order, what the victims phrase says about the
   victims as people: humanising lexicon words ("innocent", family roles),
   ages ("6-year-old", "aged 6", "11-month-old") and names (the run of
   capitalised words ending the phrase, unless it is a plural such as
   "Palestinians"). ``emotive`` joins the emotive lexicon words found anywhere
   in the statement (agent included: "the deadly missile strikes").
-* A noun without victims or count ("with assassinations, kidnappings") is a
-  mention, not a statement, and gives no row; "death toll", "casualties",
-  "fatalities" and "the dead" are kept without a victims phrase, with the
-  count a toll is said to reach ("has risen to 413") as ``number``.
+* A noun without victims or count is a statement when a determiner or
+  possessive makes it one event ("the Connecticut school murders", "these
+  murders", "the injured") and a mention otherwise ("with assassinations,
+  kidnappings", "gun deaths"); "death toll", "casualties", "fatalities" and
+  "the dead" are kept without a victims phrase, with the count a toll is said
+  to reach ("has risen to 413") as ``number``.
 * Only words the lexicon files under ``death`` or ``injury`` (or a
   subcategory of them) start a statement: the bundled lexicon files
   "slaughtered" and "massacred" under ``death.emotive``, so they start a
@@ -125,7 +155,7 @@ __all__ = ["casualties", "CAUSE_NOUNS", "VICTIM_PRIORITY"]
 VICTIM_PRIORITY = ("children", "women", "civilians", "security_forces", "militants", "people")
 
 #: extra columns after :data:`framing.schema.CASUALTIES`
-EXTRA_COLUMNS = ("harm", "cause", "negated", "hypothetical")
+EXTRA_COLUMNS = ("harm", "cause", "negated", "hypothetical", "approximate")
 
 #: head nouns that make a prepositional phrase after a passive a *cause*
 #: ("killed in the explosions") rather than a place or time
@@ -1420,7 +1450,10 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
           ("in the explosions") or None;
         - ``negated``: True for "no one was killed", "was not killed".
         - ``hypothetical``: True for "could be killed", "if they die", a
-          question: not a statement that someone was killed.
+          question, an intention, a charge: not a statement that someone
+          was killed;
+        - ``approximate``: True when the count is vague or qualified
+          ("dozens", "at least 24,285", "or so").
 
         Documents without a casualty statement have no rows (this is an
         event table; join on the corpus to count zeros).
@@ -1489,6 +1522,7 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
     table["number"] = table["number"].astype("Int64")
     table["negated"] = table["negated"].astype(bool)
     table["hypothetical"] = table["hypothetical"].astype(bool)
+    table["approximate"] = table["approximate"].astype(bool)
     for col in ("sentence_id", "start", "end"):
         table[col] = table[col].astype("int64")
     return table
@@ -1507,8 +1541,10 @@ def _row(doc_id: str, outlet: str, sid: int, text: str, s_start: int, toks: list
     start, end = toks[a].start, toks[b].end
     victims_toks = toks[st.victims[0] : st.victims[1] + 1] if st.victims else []
     number = _victim_number(victims_toks) if victims_toks else None
+    count_toks = victims_toks
     if number is None and st.toll is not None:
-        number = _count_of(toks[st.toll[0] : st.toll[1] + 1])
+        count_toks = toks[st.toll[0] : st.toll[1] + 1]
+        number = _count_of(count_toks)
     category = None
     humanising: list[tuple[int, str]] = []
     if victims_toks:
@@ -1554,8 +1590,24 @@ def _row(doc_id: str, outlet: str, sid: int, text: str, s_start: int, toks: list
         "cause": _span_text(text, toks, st.cause),
         "negated": st.negated,
         "hypothetical": st.hypothetical,
+        "approximate": _approximate(count_toks),
         "_trigger_start": toks[st.trigger[0]].start,
     }
+
+
+#: words that make a stated count approximate: a vague quantity or a qualifier of a number
+_APPROXIMATE = frozenset(
+    """hundreds thousands dozens scores tens millions several many numerous countless least more than fewer less
+    nearly almost about around roughly approximately estimated over up some between""".split()
+)
+
+
+def _approximate(count_toks: list[_Tok]) -> bool:
+    """Is the count of a victims phrase or toll vague or qualified ("dozens", "at least 24,285", "or so")?"""
+    lows = [t.low for t in count_toks[:8]]
+    if "of" in lows:
+        lows = lows[: lows.index("of") + 2]  # "scores of civilians", not "citizens of more than 40 countries"
+    return any(w in _APPROXIMATE for w in lows) or any(a == "or" and b == "so" for a, b in zip(lows, lows[1:]))
 
 
 def _merge_overlaps(items: list[tuple[int, str]]) -> list[str]:

@@ -4,6 +4,11 @@ Rules over tokens (no tagger or parser): :func:`tokenize` gives word and punctua
 :func:`np_before` / :func:`np_after` find the noun phrase that ends before or starts after a token;
 :func:`sentence_subject` and :func:`clause_subject` find the subject of a sentence or of the clause a token is
 in; :func:`verb_like` tells a verb form. The measures ask these questions and keep their own rules.
+
+For measures that read who and how many, :func:`tokenize_counts` keeps a number one token ("24,285") and
+:func:`count_np_before` / :func:`count_np_after` find noun phrases with their counts and quantity words ("at
+least 24,285 Palestinians", "half a million Syrians", "Seventeen of his friends"), stopping at words the caller
+names; :func:`participle_subject` finds the subject a participle clause (", killing five") refers to.
 """
 
 from __future__ import annotations
