@@ -310,6 +310,7 @@ def test_participle_clause_takes_the_nearest_pronoun_subject():
     "text, number, approximate",
     [
         ("Dozens of people were killed in the blast.", None, True),
+        ("A number of militants were killed.", None, True),
         ("At least 24,285 Palestinians have been killed.", 24285, True),
         ("The 1,800 or so criminals who have killed innocent people were arrested.", None, False),
         ("Seven soldiers were killed on Monday.", 7, False),

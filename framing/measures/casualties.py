@@ -1598,7 +1598,7 @@ def _row(doc_id: str, outlet: str, sid: int, text: str, s_start: int, toks: list
 #: words that make a stated count approximate: a vague quantity or a qualifier of a number
 _APPROXIMATE = frozenset(
     """hundreds thousands dozens scores tens millions several many numerous countless least more than fewer less
-    nearly almost about around roughly approximately estimated over up some between""".split()
+    nearly almost about around roughly approximately estimated over up some between number handful lot lots""".split()
 )
 
 
