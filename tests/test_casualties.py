@@ -95,7 +95,9 @@ def test_nominal_and_humanising_in_cupventi(table):
     assert (r.construction, r.number, r.victim_category, r.emotive) == ("nominal", 2, "children", "tragic")
     # "the strike caused the deaths of a 6-year-old girl and an 11-month-old boy, with three women injured"
     r = _row(table, "cupventi", "a 6-year-old girl and an 11-month-old boy")
-    assert (r.construction, r.number, r.victim_category, r.agent) == ("nominal", 2, "children", "the strike")
+    # "a" and "an" state no number (the codebook of the hand-coded gold)
+    assert (r.construction, r.victim_category, r.agent) == ("nominal", "children", "the strike")
+    assert pd.isna(r.number)
     assert r.humanising.split("; ") == ["6-year-old", "11-month-old"]
     r = _row(table, "cupventi", "three women")
     assert (r.harm, r.number, r.victim_category, r.construction) == ("injury", 3, "women", "passive_agentless")
@@ -141,7 +143,7 @@ def test_wire_versions_word_the_same_deaths_differently(table):
          "passive_agentless", None),
         ("Twelve people are confirmed dead.", "Twelve people", 12, "intransitive", None),
         ("The gunmen entered two mosques, shooting dead 50 people.", "50 people", 50, "active", "The gunmen"),
-        ("Police said the attack left five women dead.", "five women", 5, "nominal", None),
+        ("Police said the attack left five women dead.", "five women", 5, "active", "the attack"),
         ("Officials counted 1,200 Israeli deaths.", "1,200 Israeli", 1200, "nominal", None),
         ("The family mourned Lanza's death.", "Lanza's", None, "nominal", None),
         ("Gunmen killed and kidnapped dozens of villagers this month.", "dozens of villagers", None, "active",
@@ -209,13 +211,13 @@ def _cas(text: str) -> pd.DataFrame:
         ("Nine pilgrims were massacred at the shrine.", "Nine pilgrims", 9, "passive_agentless", None, "massacred"),
         ("Three soldiers were gunned down near the border.", "Three soldiers", 3, "passive_agentless", None, ""),
         ("Two men were shot dead by police.", "Two men", 2, "passive_agentive", "police", ""),
-        ("The militants beheaded a journalist.", "a journalist", 1, "active", "The militants", ""),
+        ("The militants beheaded a journalist.", "a journalist", None, "active", "The militants", ""),
     ],
 )
 def test_loaded_killing_verbs_report_deaths(text, victims, number, construction, agent, emotive):
     row = _cas(text).iloc[0]
     assert row["harm"] == "death"
-    assert row["victims"] == victims and row["number"] == number
+    assert row["victims"] == victims and (None if pd.isna(row["number"]) else row["number"]) == number
     assert row["construction"] == construction
     assert (None if pd.isna(row["agent"]) else row["agent"]) == agent
     assert row["emotive"] == emotive

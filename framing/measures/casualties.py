@@ -16,15 +16,21 @@ Decisions (documented so results can be read correctly)
 * One row per casualty predicate: "killed two children and injured three
   others" gives two rows, a ``death`` row and an ``injury`` row (column
   ``harm``), the second sharing the agent of the first. A coordinated victims
-  phrase under one predicate stays one row ("Israeli civilians and soldiers").
+  phrase under one predicate stays one row ("Israeli civilians and soldiers"),
+  unless each conjunct carries its own count: "Two civilians and one police
+  officer died" gives two rows (2 and 1) sharing trigger, agent and cause.
+  Two triggers of the same harm joined by "or" are one statement ("wounded or
+  otherwise injured"), and so is "the dead bodies of ...".
 * ``number`` is the stated count of the victims phrase: digits ("24,285"),
   number words ("Seventeen", "two hundred", via ``text2num``), "a dozen";
-  qualifiers such as "at least" or "more than" are kept in ``victims`` but
-  not in ``number``. Conjuncts that each carry a count are added up, with
-  "a"/"an" counting one: "a 6-year-old girl and an 11-month-old boy" -> 2.
+  "half a million"; qualifiers such as "at least" or "more than" are kept in
+  ``victims`` but not in ``number``, and ``approximate`` is True for them and
+  for vague quantities. "a"/"an" state no number ("a journalist" -> None).
   A range counts its lower bound ("between 100 and 300 people" -> 100).
   Vague quantities ("hundreds", "dozens", "a number of"), percentages and
-  named or pronoun victims without a count give ``None``. "No one", "none"
+  named or pronoun victims without a count give ``None``. A bare count before
+  a noun trigger is the number, not the victims ("two fatalities": victims
+  None, number 2). "No one", "none"
   and "nobody" give 0 (and ``negated`` is True).
 * A count before "of" belongs to the victims ("Seventeen of his friends" ->
   17); after a collective ("a family of 20 people", "a total of 1,400") the
@@ -40,31 +46,55 @@ Decisions (documented so results can be read correctly)
   ...") or adjectival participle ("wounded people") has a *by*-phrase
   agent; ``passive_agentless`` when it has none;
   ``intransitive`` for "die", "perish", "lose one's life" and the state
-  "are (confirmed) dead"; ``nominal`` for
-  nouns ("the deaths of", "death toll", "casualties", "the dead"); with
-  "X caused / resulted in the death(s) of ...", X is the agent.
+  "are (confirmed) dead", "100,000 people dead", attributive "a dead boy";
+  ``nominal`` for nouns ("the deaths of", "death toll", "casualties", "the
+  dead", "Khashoggi's murder", "his death"); with "X caused / resulted in the
+  death(s) of ...", X is the agent, and a *by*-phrase after the victims is
+  ("the murder of two officers ... by a gunman"). "X left 14 people dead"
+  (", leaving one man dead") is ``active`` with the event X as agent.
+* Agents come from the clause: the subject of the verb or of its first
+  coordinated verb ("the gunman who ambushed and killed"), the antecedent of
+  a relative pronoun ("who" takes the nearest noun phrase, "the mind of the
+  gunman, who" -> "the gunman"), the subject past an inserted phrase ("the
+  police, after a gun battle, killed him"), the subject of an infinitive's
+  clause ("chemical weapons used to kill", "for police to kill").
 * Instruments and causes are not agents: "Seven non-Iranians were killed in
   the explosions" is ``passive_agentless``; the prepositional phrase "in the
   explosions" is reported in the ``cause`` column when its head is an attack,
-  weapon or event word (:data:`CAUSE_NOUNS`) so the two kinds of
-  agentlessness can be told apart. A *by*-phrase is always the agent, even if
+  weapon or event word (:data:`CAUSE_NOUNS`), as is the subject of an
+  after-clause ("died after a gunman opened fire" -> "a gunman"), the phrase
+  after "due to" / "because of", the antecedent of "in which", and a fronted
+  "In the airstrikes, ..."; coordinated clauses share a cause stated after the
+  last one. So the two kinds of agentlessness can be told apart. A *by*-phrase is always the agent, even if
   it names a weapon ("destroyed by rockets").
 * ``negated`` is True for "no one was killed", "was not killed", "did not
   kill", "denied killing", "without casualties"; such statements are kept
   (with ``number`` 0 where stated) so that a user can drop them.
   ``hypothetical`` is True when the statement is not asserted: "could be
-  killed", "if they attack", "will die", a question. Both are the judgement
-  of :mod:`framing.text.scope` at the killing word, as in :func:`framing.find`.
+  killed", "if they attack", "unless", "will die", "might have died", a
+  question, an intention or threat ("want to kill", "intent on killing",
+  "endorsed killing", "likely to get killed"), and a charge or accusation
+  ("49 counts of murder", "accused of ... killing nine"). Both start from the
+  judgement of :mod:`framing.text.scope` at the killing word, as in
+  :func:`framing.find`; a denial ("denies that any Russians were killed")
+  negates too. A definite or possessive noun takes its event for granted
+  ("investigations into his death" is asserted).
+* Not statements at all (no row): figurative senses ("a bill died", "killing
+  an agreement", "hurt" with no person as object), rates and generalisations
+  ("killed by police every year"), and a singular trigger modifying another
+  noun ("murder rates", "death certificate"; "casualty counts" is kept).
 * ``humanising`` joins, in text order, what the victims phrase says about the
   victims as people: humanising lexicon words ("innocent", family roles),
   ages ("6-year-old", "aged 6", "11-month-old") and names (the run of
   capitalised words ending the phrase, unless it is a plural such as
   "Palestinians"). ``emotive`` joins the emotive lexicon words found anywhere
   in the statement (agent included: "the deadly missile strikes").
-* A noun without victims or count ("with assassinations, kidnappings") is a
-  mention, not a statement, and gives no row; "death toll", "casualties",
-  "fatalities" and "the dead" are kept without a victims phrase, with the
-  count a toll is said to reach ("has risen to 413") as ``number``.
+* A noun without victims or count is a statement when a determiner or
+  possessive makes it one event ("the Connecticut school murders", "these
+  murders", "the injured") and a mention otherwise ("with assassinations,
+  kidnappings", "gun deaths"); "death toll", "casualties", "fatalities" and
+  "the dead" are kept without a victims phrase, with the count a toll is said
+  to reach ("has risen to 413") as ``number``.
 * Only words the lexicon files under ``death`` or ``injury`` (or a
   subcategory of them) start a statement: the bundled lexicon files
   "slaughtered" and "massacred" under ``death.emotive``, so they start a
@@ -79,7 +109,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -89,6 +119,34 @@ from framing import registry, schema
 from framing.measures._inputs import as_lexicon, checked_annotations, lexicon_matches
 from framing.measures.casualty_sides import casualty_sides
 from framing.text.annotate import Annotations
+from framing.text.grammar import (
+    Token, count_np_after, count_np_before, leading_verb, participle_subject, sentence_subject, starts_count_np, tokenize_counts,
+)
+from framing.text.grammar import (
+    NP_BE as _BE,
+    NP_HAVE as _HAVE,
+    NP_MODALS as _MODAL,
+    NP_NEGATIONS as _NEG,
+    NP_DETERMINERS as _DET,
+    SUBJECT_PRONOUNS as _SUBJ_PRON,
+    NP_PRONOUNS as _PRONOUN_NP,
+    NP_RELATIVES as _RELATIVE,
+    NP_PREPOSITIONS as _PREP,
+    NP_SUBORDINATORS as _SUBORD,
+    QUANTITY_PREFIXES as _QUANT_PREFIX,
+    VAGUE_QUANTITIES as _VAGUE,
+    NONE_WORDS as _NONE_WORDS,
+    TIME_WORDS as _TIME_WORDS,
+    NP_ADVERBS as _ADVERB,
+    COMPLEMENT_VERBS as _CLAUSE_VERBS,
+    IRREGULAR_PAST as _IRREGULAR_PAST,
+    QUOTE_CHARS as _QUOTE_CHARS,
+    QUANTITY_WORDS as _QUANT_WORDS,
+    number_word as _is_number_word,
+    verbish as _verbish,
+    count_np_word as _np_word,
+    skip_quotes_back as _skip_quotes_back,
+)
 from framing.text.scope import judge
 from framing.text.voice import voice_of
 
@@ -99,7 +157,7 @@ __all__ = ["casualties", "CAUSE_NOUNS", "VICTIM_PRIORITY"]
 VICTIM_PRIORITY = ("children", "women", "civilians", "security_forces", "militants", "people")
 
 #: extra columns after :data:`framing.schema.CASUALTIES`
-EXTRA_COLUMNS = ("harm", "cause", "negated", "hypothetical")
+EXTRA_COLUMNS = ("harm", "cause", "negated", "hypothetical", "approximate")
 #: the columns :func:`casualty_sides` adds
 SIDE_COLUMNS = ("victim_side", "agent_side", "victim_side_from")
 
@@ -112,78 +170,54 @@ CAUSE_NOUNS = frozenset(
     missile missiles drone drones fire gunfire crossfire clash clashes fighting violence assault assaults
     rampage massacre shooting shootings ambush offensive operation operations incursion invasion war
     barrage barrages fire shell shells mortar mortars grenade grenades crash collapse stampede
-    onslaught hostilities firefight skirmish skirmishes battle battles
+    onslaught hostilities firefight skirmish skirmishes battle battles protests protest riots riot
+    unrest demonstrations crackdown shootout standoff accident accidents crashes collision earthquake
+    storm hurricane typhoon cyclone flood floods flooding wounds injuries trauma gunshot gunshots
+    stabbing stabbings rampages
     """.split()
 )
 
-# ---------------------------------------------------------------- grammar words
-_BE = frozenset("is are was were be been being am 're 's get gets got gotten getting".split())
-_HAVE = frozenset("has have had having 've".split())
-_MODAL = frozenset("will would could can may might should must shall did do does 'll 'd".split())
-_NEG = frozenset("not n't never".split())
-_DET = frozenset(
-    """a an the this these those its their his her our my your whose some any each every no all both
-    another other such""".split()
-)
-_SUBJ_PRON = frozenset("it they he she we i you who which that".split())
-_PRONOUN_NP = frozenset("it they he she we i you them him us me".split())
-_RELATIVE = frozenset("that which who whom".split())
-_PREP = frozenset(
-    """in on at by with from to into onto during after before since amid amidst near over under across
-    against for as like through throughout without within including inside outside around about
-    between among toward towards upon via despite following until till per off out up down along
-    beside besides beyond behind below above except than""".split()
-)
-_SUBORD = frozenset(
-    """when where while because although though if unless whereas whether once so yet but or and
-    as after before since until that which who whom whose what""".split()
-)
-# prepositions a subject or antecedent may contain ("people in Gaza", "an attack on a police station")
-_CHAIN_PREP = frozenset("of in on at near from inside across".split())
-_QUANT_PREFIX = (
-    ("at", "least"), ("more", "than"), ("fewer", "than"), ("less", "than"), ("up", "to"),
-    ("as", "many", "as"), ("as", "few", "as"), ("close", "to"), ("an", "estimated"), ("at", "most"),
-    ("nearly",), ("almost",), ("about",), ("around",), ("some",), ("over",), ("roughly",),
-    ("approximately",), ("between",), ("an", "additional"), ("another",), ("only",), ("just",), ("perhaps",),
-)
-_VAGUE = frozenset(
-    """hundreds thousands dozens scores tens millions several many numerous countless some few
-    number lot lots handful""".split()
-)
+_COUNT_DETERMINERS = frozenset("the these those his her their its our my your all".split())
 _COLLECTIVE = frozenset("family families group groups total crowd crowds couple".split())
-_NONE_WORDS = frozenset("none nobody no-one".split())
-_TIME_WORDS = frozenset(
-    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight overnight
-    earlier later last this next recently now then january february march april may june july
-    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
-    morning evening afternoon night week weekend month year days weeks months years ago""".split()
-)
-_ADVERB = frozenset(
-    """also reportedly allegedly still already all both just even ever since apparently
-    possibly probably likely nearly almost subsequently later earlier then now mostly mainly""".split()
-)
-# verbs that introduce a complement clause: a subject never reaches back over them
-_CLAUSE_VERBS = frozenset(
-    """said say says saying told tell tells telling reported reports announced announces added adds
-    estimated estimates confirmed confirms claimed claims believe believes believed think thinks
-    thought know knows knew show shows showed shown noted notes stated states warned warns insisted
-    insists denied denies acknowledged acknowledges suggested suggests suggest indicated indicates
-    according wrote writes write argued argues explained explains asked asks declared declares
-    feared fears hoped hopes learned learns found finds revealed reveals estimate announce confirm claim
-    add state warn insist deny acknowledge indicate argue explain declare reveal assert asserts asserted
-    allege alleges contend contends contended""".split()
-)
-# common adjectives ending in -ed (an -ed word otherwise ends a noun phrase)
-_ED_ADJ = frozenset(
-    """alleged suspected armed unarmed unidentified unnamed so-called detained reported coordinated
-    targeted sustained renewed continued unprovoked presumed purported unverified wounded injured
-    killed dead elderly beloved retired disabled displaced abducted kidnapped besieged occupied
-    united organized organised registered confirmed estimated""".split()
-)
 _RAISING = frozenset(
     """appear appears appeared seem seems seemed believed thought said reported expected likely known alleged
     confirmed feared presumed estimated understood""".split()
 )
+#: words before an infinitive or gerund that make the killing intended, threatened or possible, not
+#: reported: "want to kill", "intent on killing", "endorsed killing", "likely to die"
+_INTENT = frozenset(
+    """want wants wanted wanting plan plans planned planning threaten threatens threatened threatening
+    vow vows vowed vowing intend intends intended intending intent try tries tried trying seek seeks
+    sought aim aims aimed attempt attempts attempted hope hopes hoped wish wishes wished likely unlikely
+    able unable ready prepared endorse endorses endorsed endorsing propose proposes proposed proposing
+    advocate advocates advocated advocating pledge pledges pledged promise promises promised going
+    risk risks risked order ordering ordered considering consider considered""".split()
+)
+#: modal auxiliaries that make a statement not asserted ("might have died", "will kill")
+_HYPOTHETICAL_MODALS = frozenset("will would could can may might should must shall 'll 'd".split())
+#: words of a legal charge or accusation: "49 counts of murder", "charged with killing", "accused of"
+_CHARGE = frozenset(
+    """charge charges charged charging count counts accused accusing accuses accusation accusations
+    convicted conviction indicted indictment guilty suspected suspicion sentenced trial tried
+    alleging""".split()
+)
+#: verbs of denial whose complement clause is negated ("denies that any Russians were killed")
+_DENIAL = frozenset("deny denies denied denying dismissed rejected".split())
+#: heads of a victims phrase that show a figurative sense ("a bill died", "killing an agreement")
+_NOT_PERSON = frozenset(
+    """bill bills measure measures legislation deal deals agreement agreements plan plans proposal proposals
+    talks negotiations economy economies business businesses sales market markets prices growth jobs
+    industry chances hopes hope idea ideas effort efforts process program programme project campaign
+    legacy reputation relations ties rates rate momentum motion amendment treaty initiative peace reform
+    reforms policy policies story conversation debate sanctions case cases brand image credibility
+    prospects career careers profits revenue revenues tourism trade morale confidence""".split()
+)
+#: nouns that a singular trigger may modify and still name casualties ("casualty counts", "death toll")
+_TOLL_HEADS = frozenset("toll tolls count counts list lists figure figures number numbers total tally".split())
+#: verbs of "left | 14 people dead"
+_LEAVE = frozenset("left leave leaves leaving".split())
+#: verbs a state participle follows like "be": "as he lay wounded", "remained injured"
+_STATE_VERBS = frozenset("lay lie lies lying remain remains remained".split())
 _CAUSATIVE = frozenset("caused causing causes cause resulted resulting results result led leading".split())
 _INTRANSITIVE = frozenset("die dies died dying perish perishes perished perishing".split())
 _LOSE = frozenset("lose loses lost losing".split())
@@ -193,9 +227,9 @@ _NOUN_TRIGGERS = frozenset(
 )
 #: nominal triggers kept even without a victims phrase ("heavy casualties", "the death toll")
 _KEEP_BARE_NOUNS = frozenset("toll tolls casualties fatalities dead".split())
-_QUOTE_CHARS = frozenset("\"“”‘’'«»")
+#: nouns naming the victims themselves after "the": "the dead", "the injured", "the wounded"
+_VICTIM_NOUNS = frozenset("dead injured wounded".split())
 
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|St)\.|\d+(?:[.,]\d+)*(?:-[^\W_]+)*|[^\W\d_][\w]*(?:[-'’.][\w]+)*|\S")
 _AGE = re.compile(
     r"\b\d+[- ](?:year|month|week|day)s?[- ]old\b|\baged? \d+\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)[- ](?:year|month|week|day)s?[- ]old\b",
@@ -204,35 +238,20 @@ _AGE = re.compile(
 _AGE_VALUE = re.compile(r"(\d+|[a-z]+)[- ](year|month|week|day)", re.IGNORECASE)
 
 
-@dataclass
-class _Tok:
-    text: str
-    low: str
-    start: int
-    end: int
-    cats: set[str] = field(default_factory=set)
-    match_id: int | None = None
+class _Tok(Token):
+    """A token of the shared grammar with the lexicon categories it falls in and its trigger match."""
 
-    @property
-    def is_word(self) -> bool:
-        return self.text[:1].isalnum()
+    __slots__ = ("cats", "match_id")
 
-    @property
-    def is_number(self) -> bool:
-        return self.text[:1].isdigit()
-
-    @property
-    def is_cap(self) -> bool:
-        return self.text[:1].isupper()
+    def __init__(self, start: int, end: int, text: str) -> None:
+        super().__init__(start, end, text)
+        self.low = self.low.replace("’", "'")
+        self.cats: set[str] = set()
+        self.match_id: int | None = None
 
 
-def _tokens(text: str, offset: int = 0) -> list[_Tok]:
-    out = []
-    for m in _TOKEN.finditer(text):
-        t = m.group()
-        low = t.lower().replace("’", "'")
-        out.append(_Tok(t, low, offset + m.start(), offset + m.end()))
-    return out
+def _tokens(text: str, start: int, end: int) -> list[_Tok]:
+    return tokenize_counts(text, start, end, token=_Tok)  # type: ignore[return-value]
 
 
 # ---------------------------------------------------------------- number words
@@ -245,6 +264,9 @@ def _word_number(words: list[str]) -> int | None:
         return 12
     if joined in ("a", "an", "one"):
         return 1
+    if joined.startswith(("half a ", "half an ")):
+        whole = _word_number(joined.split()[2:])
+        return None if whole is None else whole // 2
     try:
         from text_to_num import text2num
     except ImportError:  # pragma: no cover - declared dependency
@@ -255,15 +277,8 @@ def _word_number(words: list[str]) -> int | None:
         return None
 
 
-_NUMBER_WORDS = frozenset(
-    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
-    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
-    thousand million billion and dozen""".split()
-)
 
 
-def _is_number_word(low: str) -> bool:
-    return all(p in _NUMBER_WORDS for p in low.split("-")) and low != "and"
 
 
 def _count_of(toks: list[_Tok]) -> int | None:
@@ -280,6 +295,10 @@ def _count_of(toks: list[_Tok]) -> int | None:
                 break
         if not hit:
             break
+    # a definite determiner before a count: "the two officers", "his three sons"
+    if i + 1 < len(toks) and toks[i].low in _COUNT_DETERMINERS and (
+            toks[i + 1].is_number or _is_number_word(toks[i + 1].low)):
+        i += 1
     if i >= len(toks):
         return None
     t = toks[i]
@@ -299,13 +318,12 @@ def _count_of(toks: list[_Tok]) -> int | None:
             number *= {"hundred": 100, "thousand": 1000, "million": 10**6, "billion": 10**9}[nxt]
         return int(number) if number == int(number) else None
     if t.low in ("a", "an"):
+        # "a dozen" is a count; "a journalist" states no number
         if i + 1 < len(toks) and toks[i + 1].low == "dozen":
             return 12
-        rest = [x for x in toks[i + 1 :] if x.is_word]
-        if rest and rest[-1].low not in _COLLECTIVE and not rest[-1].low.endswith("s"):
-            if rest[-1].low not in _VAGUE:
-                return 1
         return None
+    if t.low == "half" and i + 2 < len(toks) and toks[i + 1].low in ("a", "an"):
+        return _word_number(["half", "a"] + [x.low for x in toks[i + 2 : i + 3]])
     if t.low in _VAGUE:
         return None
     run = []
@@ -330,7 +348,7 @@ def _victim_number(toks: list[_Tok]) -> int | None:
         return 0
     if words[0].low == "no":
         return 0
-    if words[0].low == "between":
+    if "between" in [w.low for w in words[:2]]:
         # a range, "between 100 and 300 people": the lower bound is the stated minimum
         return _count_of(toks[[t.low for t in toks].index("between") + 1 :][:1])
     # split off the first "of"
@@ -372,272 +390,50 @@ def _is_trigger(t: _Tok) -> bool:
     return "death" in t.cats or "injury" in t.cats
 
 
-#: common irregular past tenses (a subject or antecedent never reaches back over them)
-_IRREGULAR_PAST = frozenset(
-    """came went took made gave began brought fought held kept met ran saw sent stood struck told won wrote
-    fell fled broke chose drew drove flew grew knew rose spoke stole threw sought caught bought felt found
-    heard meant paid sold spent became""".split()
-)
-
-
-def _verbish(t: _Tok, prev: _Tok | None) -> bool:
-    """Crude guess that a lower-case word is a finite or participial verb."""
-    if not t.is_word or t.is_cap or t.is_number:
-        return False
-    low = t.low
-    if _is_number_word(low):
-        return False  # "hundred" is not a past tense
-    if low in _CLAUSE_VERBS or low in _BE or low in _HAVE or low in _MODAL or low in _IRREGULAR_PAST:
-        return True
-    if "-" in low:
-        return False
-    if low.endswith("ed") and low not in _ED_ADJ and len(low) > 4:
-        return not (prev is not None and (prev.low in _DET or prev.is_number))
-    return False
-
-
-def _np_word(t: _Tok, prev: _Tok | None = None) -> bool:
-    """Could this token be part of a noun phrase (det, number, adjective, noun, name)?"""
-    if not t.is_word:
-        return False
-    low = t.low
-    if low in _PREP or low in _SUBORD or low in _BE or low in _HAVE or low in _MODAL or low in _NEG:
-        return low in _DET
-    if t.is_cap and low not in _ADVERB and low not in ("according", "said", "says"):
-        return low not in ("it", "they", "he", "she", "we", "i", "you")
-    if low in _CLAUSE_VERBS or low in _ADVERB:
-        return False
-    if low in ("it", "they", "he", "she", "we", "i", "you"):
-        return False
-    if low.endswith("ly") and not t.is_cap and low not in ("deadly", "elderly", "bloody", "family", "ally", "early"):
-        return False
-    if _verbish(t, prev):
-        return False
-    return True
+def _victim_group(t: _Tok) -> bool:
+    return bool(t.cats & _VICTIM_CATS)
 
 
 def _starts_np(toks: list[_Tok], i: int) -> bool:
-    """Does a noun phrase (an object) start at token ``i``?"""
-    while i < len(toks) and toks[i].low in _QUOTE_CHARS:
-        i += 1
-    if i >= len(toks):
-        return False
-    t = toks[i]
-    if not t.is_word:
-        return False
-    for pre in _QUANT_PREFIX:
-        if tuple(x.low for x in toks[i : i + len(pre)]) == pre:
-            return True
-    if t.low in _TIME_WORDS and not t.low == "this":
-        return False
-    if t.low in _DET or t.is_number or _is_number_word(t.low) or t.low in _VAGUE or t.low in _NONE_WORDS:
-        return True
-    if t.low in _PRONOUN_NP and t.low not in ("it", "they", "he", "she", "we", "i", "you"):
-        return True
-    if _is_trigger(t):
-        return False
-    return _np_word(t) and t.low not in _PREP
+    """Does a noun phrase (an object) start at token ``i``? Never at a death or injury word."""
+    return starts_count_np(toks, i, _is_trigger)
 
 
-# ---------------------------------------------------------------- phrase walkers
-def _skip_quotes_back(toks: list[_Tok], i: int) -> int:
-    while i >= 0 and toks[i].low in _QUOTE_CHARS:
-        i -= 1
-    return i
-
-
-def _np_back(toks: list[_Tok], end: int, *, chain: bool = True) -> tuple[int, int] | None:
-    """Noun phrase ending at token index ``end`` (inclusive), walking left."""
-    end = _skip_quotes_back(toks, end)
-    if end < 0:
-        return None
-    t = toks[end]
-    if t.low in _PRONOUN_NP or t.low in _NONE_WORDS:
-        return (end, end)
-    if not _np_word(t, toks[end - 1] if end else None) and not t.is_number:
-        return None
-    i = end
-    while i > 0:
-        p = toks[i - 1]
-        prev = toks[i - 2] if i >= 2 else None
-        if p.low in _QUOTE_CHARS and i >= 2 and toks[i - 2].is_word:
-            # a quote mark inside a noun phrase: ‘Iranian terrorist group’ Jaish
-            i -= 1
-            continue
-        if p.low in ("and", "or", "&"):
-            if prev is not None and (prev.is_word and not _is_trigger(prev)) and _np_word(prev, None):
-                i -= 1
-                continue
-            break
-        if p.low in ("'s", "'"):
-            i -= 1
-            continue
-        if p.low in _CHAIN_PREP and (p.low == "of" or chain):
-            if prev is not None and _np_word(prev, None) and not _is_trigger(prev):
-                i -= 1
-                continue
-            break
-        # quantity prefixes ("at least 56 Palestinians", "more than 1,300 Israelis")
-        matched = False
-        for pre in _QUANT_PREFIX:
-            n = len(pre)
-            if i - n >= 0 and tuple(x.low for x in toks[i - n : i]) == pre and (
-                    toks[i].is_number or _is_number_word(toks[i].low)):
-                i -= n
-                matched = True
-                break
-        if matched:
-            if i >= 2 and toks[i - 1].low == "of" and _np_word(toks[i - 2], None):
-                i -= 1  # "citizens of | more than 40 countries": keep walking to the head
-                continue
-            break
-        if p.low in _DET:
-            i -= 1
-            # a determiner opens its noun phrase: go on only over "of", "and" or a linking preposition
-            if prev is None or not (prev.low in ("of", "and", "or", "&", "'s") or (chain and prev.low in _CHAIN_PREP)):
-                break
-            continue
-        if _np_word(p, prev) and not _is_trigger(p):
-            i -= 1
-            continue
-        break
-    # a leading lower-case verb directly before a name or determiner ("commemorate Soleimani")
-    while i < end and _looks_like_leading_verb(toks, i):
-        i += 1
-    while i < end and toks[i].low in _TIME_WORDS:
-        i += 1  # "[said] Saturday nine hostages had died"
-    if (i < end and i > 0 and toks[i - 1].low == "to" and not toks[i].is_cap and toks[i].low not in _DET
-            and (toks[i + 1].is_cap or toks[i + 1].low in _DET)):
-        i += 1  # an infinitive: "to commemorate Soleimani"
-    return (i, end)
-
-
-def _looks_like_leading_verb(toks: list[_Tok], i: int) -> bool:
-    t = toks[i]
-    if t.is_cap or not t.is_word or t.low in _DET or t.is_number or _is_number_word(t.low):
-        return False
-    nxt = toks[i + 1] if i + 1 < len(toks) else None
-    if nxt is None:
-        return False
-    if t.low in _VAGUE or t.low in _QUANT_WORDS:
-        return False
-    return nxt.low in _DET or nxt.is_number or _is_number_word(nxt.low)
-
-
-_QUANT_WORDS = frozenset(w for pre in _QUANT_PREFIX for w in pre)
+def _np_back(toks: list[_Tok], end: int, *, chain: bool = True, through_of: bool = True) -> tuple[int, int] | None:
+    """Noun phrase with its count ending at token ``end``, not reaching over a death or injury word."""
+    return count_np_before(toks, end, chain=chain, through_of=through_of, stop=_is_trigger)
 
 
 def _np_forward(toks: list[_Tok], start: int) -> tuple[int, int] | None:
-    """Object noun phrase starting at ``start``, walking right."""
-    i = start
-    while i < len(toks) and toks[i].low in _QUOTE_CHARS:
-        i += 1
-    if not _starts_np(toks, i):
-        return None
-    first = i
-    # quantity prefix
-    for pre in _QUANT_PREFIX:
-        if tuple(x.low for x in toks[i : i + len(pre)]) == pre:
-            i += len(pre)
-            break
-    last = None
-    while i < len(toks):
-        t = toks[i]
-        prev = toks[i - 1] if i > first else None
-        if t.low in ("'s", "'") and last is not None:
-            last = i
-            i += 1
-            continue
-        if t.low == "of" and last is not None:
-            if i + 1 < len(toks) and _starts_np(toks, i + 1):
-                i += 1
-                continue
-            break
-        if t.low in ("and", "or", "&") and last is not None:
-            nxt = toks[i + 1] if i + 1 < len(toks) else None
-            if nxt is not None and (
-                nxt.is_number or nxt.low in _DET or nxt.is_cap or _is_number_word(nxt.low)
-                or (nxt.cats & set(VICTIM_PRIORITY)) or nxt.low.startswith("pro-")
-            ) and not _is_trigger(nxt) and _np_word(nxt, t):
-                i += 1
-                continue
-            break
-        if t.low in _TIME_WORDS and last is not None and t.is_cap:
-            break
-        if (last is not None and t.low in ("this", "last", "next", "that", "earlier") and i + 1 < len(toks)
-                and toks[i + 1].low in _TIME_WORDS):
-            break  # "hundreds of Israelis | this month"
-        if _is_trigger(t) and last is not None:
-            break
-        if (last is not None and last == i - 1 and toks[last].cats & _VICTIM_CATS and t.is_word and not t.is_cap
-                and not (t.cats & _VICTIM_CATS) and t.low not in ("'s", "and", "or", "of")):
-            break  # the victims noun ends the phrase: "hundreds of people | brought ..."
-        if t.is_word and (_np_word(t, prev) or t.low in _DET or t.low in _VAGUE or t.low in _NONE_WORDS
-                          or t.low in _PRONOUN_NP):
-            if t.low in _PRONOUN_NP and last is not None:
-                break
-            last = i
-            i += 1
-            if t.low in _PRONOUN_NP:
-                break
-            continue
-        break
-    if last is None:
-        return None
-    return (first, last)
+    """Object noun phrase with its count starting at ``start``; a victim-group noun ends it."""
+    return count_np_after(toks, start, stop=_is_trigger, group=_victim_group)
 
 
 def _clause_subject(toks: list[_Tok], before: int) -> tuple[int, int] | None:
     """Subject of the clause that contains token ``before`` (for ", killing ...")."""
-    i = before
-    while i > 0:
-        t = toks[i - 1]
-        if t.low in (";", ":") or (t.low in _SUBORD and t.low not in ("and", "or", "but", "as", "so", "yet")):
-            nxt = toks[i] if i < len(toks) else None
-            if t.low in ("since", "after", "before", "until") and nxt is not None and (
-                    nxt.low in _TIME_WORDS or nxt.is_number):
-                i -= 1  # a preposition of time, not a clause opener
-                continue
-            break
-        i -= 1
-    # skip an opening prepositional or adverbial phrase ("In response, ...")
-    j = i
-    if j < len(toks) and (toks[j].low in _PREP or toks[j].low in _ADVERB or toks[j].low in _TIME_WORDS):
-        k = j
-        while k < before and toks[k].low != ",":
-            k += 1
-        if k < before:
-            i = k + 1
-    while i < before and toks[i].low in _QUOTE_CHARS:
-        i += 1
-    if i >= before or toks[i].low in _SUBJ_PRON - _RELATIVE:
-        return (i, i) if i < before else None
-    # walk right over noun-phrase words
-    k = i
-    last = None
-    while k < before:
-        t = toks[k]
-        prev = toks[k - 1] if k > i else None
-        if t.low in ("'s", "'") or (t.is_word and (_np_word(t, prev) or t.low in _DET)):
-            if last is not None and t.is_word and not t.is_cap and _looks_like_verb_after_subject(toks, k):
-                break
-            last = k
-            k += 1
-            continue
-        if t.low == "of" and last is not None:
-            k += 1
-            continue
-        break
-    if last is None:
-        return None
-    return (i, last)
+    return participle_subject(toks, before)
 
 
-def _looks_like_verb_after_subject(toks: list[_Tok], k: int) -> bool:
-    nxt = toks[k + 1] if k + 1 < len(toks) else None
-    if nxt is None:
-        return False
-    return nxt.low in _DET or nxt.is_number or (nxt.is_cap and not toks[k].is_cap) or nxt.low in _QUANT_WORDS
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
 
 # ---------------------------------------------------------------- one predicate
@@ -655,6 +451,10 @@ class _Statement:
     pre: tuple[int, int] | None = None
     #: a count stated for a death toll ("the death toll has risen to 413")
     toll: tuple[int, int] | None = None
+    #: a noun trigger with neither victims nor count ("the Connecticut school massacre")
+    bare: bool = False
+    #: auxiliaries before a verb trigger, nearest first ("be", "have", "modal")
+    kinds: list[str] = field(default_factory=list)
 
 
 def _harm(toks: list[_Tok], a: int, b: int) -> str:
@@ -691,7 +491,7 @@ def _back_over_aux(toks: list[_Tok], k: int) -> tuple[int, list[str]]:
     kinds: list[str] = []
     while i >= 0:
         low = toks[i].low
-        if low in _BE:
+        if low in _BE or low in _STATE_VERBS:
             kinds.append("be")
         elif low in _HAVE:
             kinds.append("have")
@@ -719,19 +519,19 @@ def _subject_before(toks: list[_Tok], i: int, previous: list[_Statement]) -> tup
     if i < 0:
         return None, "none"
     t = toks[i]
-    if t.low in ("and", "or"):
+    if t.low in ("and", "or", "&"):
         return None, "coordinated"
-    if t.low in _RELATIVE:
-        j = i - 1
-        if j >= 0 and toks[j].low in (",", "\u2014", "\u2013", "-", "("):
-            j -= 1
-        return _np_back(toks, j), "relative"
+    if t.low in _RELATIVE or t.low.startswith(("who'", "that's")):
+        return _antecedent(toks, i), "relative"
     if t.low == ",":
-        # an inserted phrase: "11 people, including a number of militants, had been killed"
+        # an inserted phrase: "11 people, including a number of militants, had been killed",
+        # "the police, after a protracted gun battle, killed him"
         j = i - 1
         while j > 0 and i - j < 15 and toks[j].low not in (",", ";"):
             j -= 1
-        if j > 0 and toks[j].low == "," and toks[j + 1].low in ("including", "among", "most", "many", "mostly", "all"):
+        if j > 0 and toks[j].low == "," and (
+                toks[j + 1].low in ("including", "among", "most", "many", "mostly", "all")
+                or toks[j + 1].low in _PREP or toks[j + 1].low in ("after", "before", "despite", "when", "while")):
             return _np_back(toks, j - 1), "np"
         return None, "none"
     if t.low in ("who", "which") or t.low in _SUBORD or t.low in _PREP or not (t.is_word or t.low in ("'s",)):
@@ -739,11 +539,116 @@ def _subject_before(toks: list[_Tok], i: int, previous: list[_Statement]) -> tup
     return _np_back(toks, i), "np"
 
 
+def _infinitive_to(toks: list[_Tok], a: int) -> int | None:
+    """Index of the "to" of an infinitive verb at ``a`` ("to kill", "to hunt down and kill"), else None."""
+    j = a - 1
+    while j >= 0 and toks[j].low in _ADVERB:
+        j -= 1
+    if j >= 0 and toks[j].low in ("and", "or"):
+        # the second of two infinitives: "to hunt down and kill"
+        for x in range(j - 1, max(-1, j - 5), -1):
+            if toks[x].low == "to":
+                return x
+            if not toks[x].is_word or toks[x].low in _SUBORD:
+                return None
+        return None
+    return j if j >= 0 and toks[j].low == "to" else None
+
+
+def _infinitive_subject(toks: list[_Tok], to: int) -> tuple[int, int] | None:
+    """Who does what an infinitive says, when the words before its "to" show it.
+
+    "chemical weapons used to kill" -> "chemical weapons"; "for police to kill" -> "police"; "He used a
+    rifle to mow down" -> "He" (an object before "to": the subject of its clause). None otherwise.
+    """
+    p = to - 1
+    if p < 0:
+        return None
+    t = toks[p]
+    if t.low in ("used", "sent", "deployed", "designed", "built", "launched", "fired"):
+        return _np_back(toks, p - 1) if p >= 1 else None
+    if t.is_word and not t.is_cap and _np_word(t, toks[p - 1] if p else None) and t.low not in _INTENT \
+            and t.low not in _RAISING and t.low not in _ADVERB and not t.low.endswith(("ed", "ing")):
+        np = _np_back(toks, p, chain=False)
+        if np is None:
+            return None
+        if np[0] >= 1 and toks[np[0] - 1].low == "for":
+            return np  # "for police to hunt down and kill"
+        return _clause_subject(toks, np[0])
+    return None
+
+
+def _antecedent(toks: list[_Tok], rel: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun at ``rel`` refers to.
+
+    "who" takes the nearest noun phrase ("the mind of the gunman, who" -> "the gunman"); "that" and
+    "which" take the whole phrase, and an event before a *by*-phrase ("an attack by the police that").
+    """
+    j = rel - 1
+    if j >= 0 and toks[j].low in (",", "\u2014", "\u2013", "-", "("):
+        j -= 1
+    if j < 0:
+        return None
+    personal = toks[rel].low.startswith(("who", "whom"))
+    span = _np_back(toks, j, through_of=not personal)
+    if personal and span is not None and span[0] >= 2 and toks[span[0] - 1].low == "," \
+            and toks[span[0]].low in ("a", "an", "the"):
+        name = _np_back(toks, span[0] - 2, chain=False, through_of=False)
+        if name is not None and toks[name[1]].is_cap and not toks[name[0]].low in _DET:
+            return (name[0], span[1])  # an appositive: "Gaber Salah, an activist who"
+    if span is not None and not personal and span[0] >= 2 and toks[span[0] - 1].low in ("by", "with"):
+        event = _np_back(toks, span[0] - 2)
+        if event is not None and _head_low(toks, event) in CAUSE_NOUNS:
+            return (event[0], span[1])
+    return span
+
+
+def _head_low(toks: list[_Tok], span: tuple[int, int]) -> str:
+    """Lower-cased head of a noun phrase: its last word before "of" or a preposition."""
+    for x in range(span[0] + 1, span[1] + 1):
+        if toks[x].low in _PREP or toks[x].low == "of":
+            return toks[x - 1].low
+    return toks[span[1]].low
+
+
+def _coordinated_subject(toks: list[_Tok], k: int, out: list[_Statement]) -> tuple[int, int] | None:
+    """Subject of the first of two coordinated verbs, the conjunction at ``k``.
+
+    "the gunman who ambushed and killed" -> "the gunman"; "all those who lost homes or were injured" ->
+    "all those". Walks left over the first verb phrase (no punctuation) to a relative pronoun or to the
+    first verb's own subject.
+    """
+    j = k - 1
+    while j >= 0 and k - j <= 10:
+        t = toks[j]
+        if (not t.is_word and t.low not in _QUOTE_CHARS) or (t.low in _SUBORD and t.low not in _RELATIVE):
+            break
+        if t.low in _RELATIVE or t.low.startswith(("who'", "that's")):
+            return _antecedent(toks, j)
+        j -= 1
+    j = k - 1
+    while j >= 0 and k - j <= 10:
+        t = toks[j]
+        if not t.is_word and t.low not in _QUOTE_CHARS:
+            return None
+        if t.low in _SUBORD and t.low not in ("that",):
+            return None
+        if (_verbish(t, toks[j - 1] if j else None) or t.low.endswith("ed")) and t.low not in _BE | _HAVE | _MODAL:
+            k2, _ = _back_over_aux(toks, j)
+            span, how = _subject_before(toks, k2, out)
+            return span if how in ("np", "relative") else None
+        j -= 1
+    return None
+
+
 def _by_agent(toks: list[_Tok], k: int) -> tuple[int, int] | None:
     """The noun phrase of a *by*-phrase after token ``k`` within the clause."""
     i = k + 1
     while i < len(toks) and i <= k + 12:
         t = toks[i]
+        if t.low == "," and i + 2 < len(toks) and toks[i + 1].low in _ADVERB and toks[i + 2].low == "by":
+            i += 1  # "the killing of a woman, allegedly by an immigrant"
+            continue
         if t.low in (",", ";", ":", "(", ")") or t.low in ("when", "which", "who", "while", "after", "but", "because"):
             return None
         if _is_trigger(t):
@@ -754,13 +659,32 @@ def _by_agent(toks: list[_Tok], k: int) -> tuple[int, int] | None:
     return None
 
 
-def _cause_after(toks: list[_Tok], k: int) -> tuple[int, int] | None:
-    """A cause phrase ("in the explosions", "during Israeli airstrikes") after token ``k``."""
+def _cause_after(toks: list[_Tok], k: int, *, any_np: bool = False) -> tuple[int, int] | None:
+    """A cause phrase after token ``k``.
+
+    "in the explosions", "during Israeli airstrikes" (a preposition and an attack, weapon or event noun),
+    "after a gunman opened fire" (the subject of the after-clause), "due to shelling" (any noun phrase);
+    ``any_np`` takes any noun phrase after "from" or "of" too ("died from gunshot wounds").
+    """
     i = k + 1
     while i < len(toks) and i <= k + 10:
         t = toks[i]
         if t.low in (";", ":", "(", ")") or _is_trigger(t):
             return None
+        if t.low in ("due", "because") and i + 1 < len(toks) and toks[i + 1].low in ("to", "of"):
+            np = _np_forward(toks, i + 2)
+            if np is not None:
+                return np
+        if t.low in ("after", "when", "as") and i + 1 < len(toks):
+            np = _np_forward(toks, i + 1)
+            if (np is not None and np[1] + 1 < len(toks) and not toks[np[0]].low in _TIME_WORDS
+                    and toks[np[1]].low not in _PRONOUN_NP
+                    and _verbish(toks[np[1] + 1], toks[np[1]]) and toks[np[1] + 1].low not in _BE | _HAVE):
+                return np  # "after a gunman opened fire"
+        if any_np and t.low in ("from", "of"):
+            np = _np_forward(toks, i + 1)
+            if np is not None:
+                return np
         if t.low in ("in", "during", "amid", "amidst", "from", "after", "following", "under", "by"):
             np = _np_forward(toks, i + 1)
             if np is not None:
@@ -776,9 +700,40 @@ def _cause_after(toks: list[_Tok], k: int) -> tuple[int, int] | None:
                 i = np[1] + 1
                 continue
         if t.low == ",":
-            # a comma ends the verb's own phrases unless a time or place phrase follows
+            # a comma ends the verb's own phrases, unless "due to" follows ("died, mostly due to ...")
+            nxt = [x.low for x in toks[i + 1 : i + 4]]
+            if "due" in nxt or "because" in nxt:
+                i += 1
+                continue
             return None
         i += 1
+    return None
+
+
+def _cause_before(toks: list[_Tok], a: int) -> tuple[int, int] | None:
+    """A fronted cause phrase: "In the renewed airstrikes, civilians are dying"; "in which" after an event.
+
+    The phrase opens the clause with in / during / amid and an attack or event noun and ends at a comma;
+    "X in which six people died" takes the antecedent X of "in which".
+    """
+    for j in range(a - 1, max(-1, a - 14), -1):
+        t = toks[j]
+        if t.low == "which" and j >= 1 and toks[j - 1].low in ("in", "during", "amid"):
+            k = j - 2
+            if k >= 0 and toks[k].low == ",":
+                k -= 1
+            return _np_back(toks, k) if k >= 0 else None
+        if t.low in (";", ":") or _is_trigger(t):
+            break
+    # the clause opener
+    j = a - 1
+    while j >= 0 and toks[j].low not in (";", ":") and not (toks[j].low in _SUBORD and toks[j].low not in ("and", "that")):
+        j -= 1
+    j += 1
+    if j < a and toks[j].low in ("in", "during", "amid", "amidst"):
+        np = _np_forward(toks, j + 1)
+        if np is not None and np[1] + 1 < a and toks[np[1] + 1].low == "," and _head_low(toks, np) in CAUSE_NOUNS:
+            return (j, np[1])
     return None
 
 
@@ -792,16 +747,47 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
         prev_i = a - 1
         prev = toks[prev_i] if prev_i >= 0 else None
         nxt_i = b + 1
+        nxt = toks[nxt_i] if nxt_i < len(toks) else None
+        # "wounded or otherwise injured": one statement when a trigger of the same harm is joined by "or"
+        if out and prev is not None and _joined_by_or(toks, out[-1], a, harm):
+            continue
+        if out and out[-1].trigger[1] >= a:
+            continue  # already part of the previous statement ("dead bodies")
+        # a singular noun modifying another noun is not a statement ("murder rates", "death certificate")
+        if (a == b and nxt is not None and last in _COMPOUND_TRIGGERS and _common_noun(nxt)
+                and nxt.low not in _TOLL_HEADS and not (prev is not None and (
+                    prev.low.endswith(("'s", "s'")) or prev.low in ("his", "her", "their")))):
+            continue
+        # --- "left 14 people dead", "leaving one man dead", "left 49 people dead and dozens injured"
+        left = _left_frame(toks, a, out)
+        if left is not None:
+            victims, agent = left
+            st = _Statement((a, b), harm, "active")
+            st.victims, st.agent = victims, agent
+            out.append(st)
+            continue
         # --- nominal: death(s), death toll, casualties, the dead, the killing of
         # "shot dead" is a verb phrase ("were shot dead", "gunmen shot dead three guards")
-        is_noun = words != ["shot", "dead"] and (
+        after = nxt_i
+        while after < len(toks) and toks[after].low in _TIME_WORDS:
+            after += 1  # "the killing last week of a woman"
+        of_follows = after < len(toks) and toks[after].low == "of"
+        possessor = prev is not None and (prev.low.endswith(("'s", "s'")) or prev.low in ("his", "her", "their"))
+        # "shot dead", "tortured to death" are verb phrases
+        is_noun = not (len(words) > 1 and last in ("dead", "death")) and (
             last in _NOUN_TRIGGERS
             or last.endswith(("tion", "tions", "ities", "ity", "ies"))
             or last in ("fatal", "fatally")
-            or (head.endswith("ing") and (prev is not None and prev.low in _DET or (nxt_i < len(toks) and toks[nxt_i].low == "of")))
+            or (head.endswith("ing") and (prev is not None and prev.low in _DET or of_follows))
+            or (of_follows and not head.endswith(("ed", "en")) and head not in _INTRANSITIVE)
+            or (possessor and not head.endswith(("ed", "en")))
+            # "gunshot wounds": a plural after a noun is the noun, not the verb
+            or (last == "wounds" and prev is not None and prev.is_word and not prev.is_cap and _common_noun(prev)
+                and prev.low not in _SUBJ_PRON)
             or (prev is not None and prev.low in ("the", "a", "an", "their", "his", "her", "its") and head.endswith("ed")
                 and not (nxt_i < len(toks) and _starts_np(toks, nxt_i)))
-            or (prev is not None and prev.low in _DET and not head.endswith(("ed", "ing")) and head not in _INTRANSITIVE)
+            or (prev is not None and prev.low in _DET and not head.endswith(("ed", "ing")) and head not in _INTRANSITIVE
+                and head not in _PARTICIPLES)
         )
         if head == "dead" and a == b:
             k2, kinds = _back_over_aux(toks, a - 1 if prev is not None and prev.low in _RAISING else a)
@@ -809,6 +795,7 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                 # "12 people are confirmed dead", "seven of them were dead": a state, no agent
                 st = _Statement((a, b), harm, "intransitive")
                 st.victims, _ = _subject_before(toks, k2, out)
+                st.cause = _cause_after(toks, b)
                 out.append(st)
                 continue
             if prev is not None and prev.low in ("shot", "shooting", "shoot", "shoots", "gunned", "stabbed") and (
@@ -823,6 +810,27 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                     st.agent = _previous_agent(out) if out else _clause_subject(toks, a - 1)
                 out.append(st)
                 continue
+            if nxt is not None and nxt.low in ("body", "bodies") and nxt_i + 1 < len(toks) \
+                    and toks[nxt_i + 1].low == "of":
+                # "the dead bodies of children and women": one statement, the victims after "of"
+                st = _Statement((a, nxt_i), harm, "intransitive")
+                st.victims = _np_forward(toks, nxt_i + 2)
+                out.append(st)
+                continue
+            if nxt is not None and nxt.is_word and _starts_np(toks, nxt_i) and nxt.low not in _DET and not nxt.is_number:
+                # an attributive adjective: "a dead boy"
+                st = _Statement((a, b), harm, "intransitive")
+                st.victims = _np_forward(toks, nxt_i)
+                out.append(st)
+                continue
+            if prev is not None and prev.is_word and prev.low not in _DET and prev.low not in _PREP and (
+                    prev.cats & _VICTIM_CATS or prev.is_number or _is_number_word(prev.low) or prev.low in _VAGUE):
+                # "100,000 people dead in Syria": the state of the victims named before it
+                st = _Statement((a, b), harm, "intransitive")
+                st.victims = _np_back(toks, a - 1, chain=False)
+                st.cause = _cause_after(toks, b)
+                out.append(st)
+                continue
         if is_noun and head not in _INTRANSITIVE:
             st = _Statement((a, b), harm, "nominal")
             j = a - 1
@@ -830,21 +838,40 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                 j -= 1
             if j + 1 < a:
                 st.pre = (j + 1, a - 1)
-            if nxt_i < len(toks) and toks[nxt_i].low == "of":
-                st.victims = _np_forward(toks, nxt_i + 1)
+            victims_end = b
+            if of_follows:
+                st.victims = _np_forward(toks, after + 1)
+            elif nxt is not None and nxt.low == "to" and last in ("injury", "injuries"):
+                st.victims = _np_forward(toks, nxt_i + 1)  # "injuries to nearly 100 officers"
             else:
-                # premodifiers: "1,200 Israeli deaths", "the Palestinian death toll", "20 dead"
-                st.victims = _premodifier_victims(toks, a)
+                # premodifiers: "1,200 Israeli deaths", "Lanza's death", "his death"; a bare count ("two
+                # fatalities") is the number, not the victims
+                st.victims = _premodifier_victims(toks, a) or _possessive_pronoun(toks, a)
+                if st.victims is not None and _only_count(toks, st.victims):
+                    st.toll, st.victims = st.victims, None
                 if last in ("toll", "tolls"):
                     st.toll = _toll_count(toks, b)
                     st.victims = st.victims if st.victims and any(
                         toks[x].is_cap for x in range(st.victims[0], st.victims[1] + 1)) else None
+            if st.victims is None and head in _VICTIM_NOUNS and a >= 2 and toks[a - 1].low == "the" \
+                    and toks[a - 2].low == "among":
+                # "Teacher Victoria Soto was among the dead": the subject of the clause
+                k2, _ = _back_over_aux(toks, a - 2)
+                st.victims, how = _subject_before(toks, k2, out)
+                if st.victims is None:
+                    st.victims = _first_subject(toks, a)
+            if st.victims is not None:
+                victims_end = st.victims[1]
             # "Israeli assassinations of ...", "Hamas's killing of ...": with an
             # of-phrase naming the victims, a capitalised premodifier is the agent
-            if st.pre is not None and nxt_i < len(toks) and toks[nxt_i].low == "of":
-                named = [x for x in range(st.pre[0], st.pre[1] + 1) if toks[x].is_cap or toks[x].low in ("'s",)]
+            if st.pre is not None and of_follows:
+                named = [x for x in range(st.pre[0], st.pre[1] + 1)
+                         if (toks[x].is_cap or toks[x].low in ("'s",)) and toks[x].low.split("'")[0] not in _TIME_WORDS
+                         and toks[x].low not in _DET]
                 if named and toks[named[0]].low != "'s":
                     st.agent = (named[0], named[-1])
+            if st.agent is None:
+                st.agent = _by_agent(toks, victims_end)  # "the murder of two officers ... by a gunman"
             # agent of "X caused / resulted in the death(s) of"
             j = a - 1
             while j >= 0 and (toks[j].low in _DET or toks[j].low in _QUOTE_CHARS or (
@@ -860,8 +887,14 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                     k2, _ = _back_over_aux(toks, j)
                     span, how = _subject_before(toks, k2, out)
                     st.agent = span
+            if st.agent is None and st.victims is not None:
+                st.cause = _cause_after(toks, victims_end)
             if st.victims is None and st.toll is None and last not in _KEEP_BARE_NOUNS:
-                continue  # "with assassinations, kidnappings": a mention, not a casualty statement
+                # a bare noun: a statement only when a determiner or possessive makes it one event ("the
+                # Connecticut school massacre", "these murders", "the injured"); "gun deaths" is generic
+                if not _specific(toks, a):
+                    continue
+                st.bare = True
             out.append(st)
             continue
         # --- intransitive: died, perished, lost their lives
@@ -870,9 +903,10 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             k2, kinds = _back_over_aux(toks, a)
             span, how = _subject_before(toks, k2, out)
             if how == "coordinated":
-                span = _previous_victims(out)
-            st.victims = span
-            st.cause = _cause_after(toks, b)
+                span = _previous_victims(out) or _coordinated_subject(toks, k2, out)
+            st.victims = _within_clause(toks, span)
+            st.kinds = kinds
+            st.cause = _cause_after(toks, b, any_np=True) or _cause_before(toks, a)
             out.append(st)
             continue
         # --- verbs
@@ -883,11 +917,14 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             # "it is killing civilians"
             st = _Statement((a, b), harm, "active")
             st.victims = _np_forward(toks, nxt_i)
+            st.kinds = kinds
             before = toks[k2] if k2 >= 0 else None
             if before is not None and (before.low in (",", "while", "thus", "and", "also", "by") or before.low in _QUOTE_CHARS):
                 st.agent = _previous_agent(out) if out else _clause_subject(toks, k2)
             elif before is not None and before.low in _SUBJ_PRON - _RELATIVE:
                 st.agent = (k2, k2)
+            elif before is not None and before.low in ("before", "after", "since", "upon", "without", "while"):
+                st.agent = _clause_subject(toks, k2)  # "before killing himself": the clause's subject
             elif before is not None and (before.low in _PREP or before.low == "of"):
                 pass  # a gerund after a preposition: "speaking of killing Muslims" has no subject
             elif before is not None and before.is_word:
@@ -900,15 +937,23 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             object_follows = _starts_np(toks, nxt_i + 2)  # "killed and captured Israeli soldiers"
             if object_follows:
                 nxt_i += 2
-        if not passive and head.endswith(("ed", "en")) and not object_follows and "have" not in kinds:
-            # reduced passive: "Americans killed in the attacks", "three women injured"
+        if not object_follows and nxt_i < len(toks) and toks[nxt_i].low == ",":
+            # a list of verbs before their object: "have killed, robbed or assaulted innocent people"
+            j = nxt_i
+            while j + 1 < len(toks) and j - nxt_i < 8 and (toks[j].low in (",", "or", "and") or _verbish(toks[j], None)):
+                j += 1
+            if j > nxt_i + 1 and _verbish(toks[j - 1], None) and _starts_np(toks, j):
+                object_follows, nxt_i = True, j
+        if not passive and (head.endswith(("ed", "en")) or head in _PARTICIPLES) and not object_follows \
+                and "have" not in kinds:
+            # reduced passive: "Americans killed in the attacks", "three women injured", "officers shot dead"
             passive = True
         if head in ("slain",):
             passive = not object_follows
         before_tok = toks[k2] if k2 >= 0 else None
-        if (not kinds and object_follows and head.endswith(("ed", "en")) and a == b and (
+        if (not kinds and object_follows and (head.endswith(("ed", "en")) or head == "slain") and a == b and (
                 before_tok is None or before_tok.low in _DET or before_tok.low in _PREP)):
-            # an adjectival participle: "Wounded people are treated", "the injured soldiers"
+            # an adjectival participle: "Wounded people are treated", "the injured soldiers", "the slain ambassador"
             st = _Statement((a, b), harm, "passive_agentless")
             st.victims = _np_forward(toks, nxt_i)
             out.append(st)
@@ -917,6 +962,7 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             agent = _by_agent(toks, b)
             st = _Statement((a, b), harm, "passive_agentive" if agent else "passive_agentless")
             st.agent = agent
+            st.kinds = kinds
             before = toks[k2] if k2 >= 0 else None
             if before is not None and before.low in ("it", "they", "he", "she", "we", "i", "you") and not kinds:
                 # fronted object: "the civilians it slaughtered"
@@ -926,27 +972,298 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             else:
                 span, how = _subject_before(toks, k2, out)
                 if how == "coordinated":
-                    span = _previous_victims(out)
-                st.victims = span
+                    span = _previous_victims(out) or _coordinated_subject(toks, k2, out)
+                st.victims = _within_clause(toks, span)
             if st.agent is None:
-                st.cause = _cause_after(toks, b)
+                st.cause = _cause_after(toks, b) or _cause_before(toks, a)
             out.append(st)
             continue
         # active finite verb
         st = _Statement((a, b), harm, "active")
+        st.kinds = kinds
         st.victims = _np_forward(toks, nxt_i)
         span, how = _subject_before(toks, k2, out)
-        if how == "coordinated":
-            span = _previous_agent(out) if out else _clause_subject(toks, k2)
+        to = _infinitive_to(toks, a)
+        if to is not None and _infinitive_subject(toks, to) is not None:
+            span, how = _infinitive_subject(toks, to), "infinitive"
+        elif how == "coordinated":
+            span = _previous_agent(out) or _coordinated_subject(toks, k2, out)
         st.agent = span
+        if st.victims is None and span is not None and how == "np" and toks[span[0]].low in _PRONOUN_NP \
+                and span[0] >= 1 and toks[span[0] - 1].is_word:
+            st.victims = _np_back(toks, span[0] - 1)  # a fronted object: "all of the people he had killed"
         out.append(st)
+    _share_causes(toks, out)
+    out = [x for st in out for x in _split_counted(toks, st)]
     # negation and modality by the scope of the clause, judged at the trigger ("no one was killed",
-    # "denied killing", "could be killed")
+    # "denied killing", "could be killed"), and what the clause itself shows: a charge, an intention,
+    # a modal, a denial
     negated, hypothetical = judge([t.text for t in toks])
+    kept = []
     for st in out:
-        st.negated = bool(negated[st.trigger[0]])
-        st.hypothetical = bool(hypothetical[st.trigger[0]])
-    return out
+        if _figurative(toks, st) or _habitual(toks, st):
+            continue
+        a = st.trigger[0]
+        st.negated = bool(negated[a]) or _denied(toks, a)
+        # "will be conducted into his death": a definite or possessive noun takes the event for granted
+        presupposed = st.construction == "nominal" and _specific(toks, a) and toks[-1].low != "?"
+        st.hypothetical = (bool(hypothetical[a]) and not presupposed) or _not_asserted(toks, st)
+        if st.bare and (st.negated or st.hypothetical):
+            continue  # "What about the farm murders?": a mention
+        kept.append(st)
+    return kept
+
+
+# ---------------------------------------------------------------- patterns of one statement
+#: singular triggers that can modify another noun ("murder rates", "death certificate")
+_COMPOUND_TRIGGERS = frozenset("death murder casualty injury fatality massacre beheading".split())
+#: irregular participles that head a reduced passive ("officers shot dead since 2011")
+_PARTICIPLES = frozenset("shot slain hit struck hurt beaten".split())
+
+
+def _common_noun(t: _Tok) -> bool:
+    """A lower-case noun (not a verb, preposition, adverb or function word) right after a trigger."""
+    low = t.low
+    if not t.is_word or t.is_cap or t.is_number or _is_trigger(t):
+        return False
+    if low in ("of", "himself", "herself", "themselves", "itself", "'s", "s"):
+        return False
+    if low in _PREP or low in _SUBORD or low in _BE or low in _HAVE or low in _MODAL or low in _NEG or low in _DET:
+        return False
+    if low in _ADVERB or low in _CLAUSE_VERBS or low in _IRREGULAR_PAST or low in _TIME_WORDS or low in _PRONOUN_NP:
+        return False
+    if low.endswith(("ed", "ly")) or _is_number_word(low):
+        return False
+    return True
+
+
+def _joined_by_or(toks: list[_Tok], previous: _Statement, a: int, harm: str) -> bool:
+    """Is the trigger at ``a`` joined by "or" to the previous trigger of the same harm ("wounded or injured")?"""
+    if previous.harm != harm:
+        return False
+    j = a - 1
+    while j > previous.trigger[1] and (toks[j].low in _ADVERB or toks[j].low in _BE or toks[j].low in _HAVE):
+        j -= 1
+    return j == previous.trigger[1] + 1 and toks[j].low == "or"
+
+
+def _left_frame(toks: list[_Tok], a: int, out: list[_Statement]) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """Victims and agent of "X left 14 people dead" (and of "... and dozens injured" after it).
+
+    The victims phrase stands between "left" and the trigger; the agent is what left them: the subject
+    of "left", the antecedent of "that left", or the clause subject of ", leaving".
+    """
+    if toks[a].low not in ("dead", "injured", "wounded", "hurt"):
+        return None
+    if a < 2 or (a + 1 < len(toks) and _starts_np(toks, a + 1) and toks[a + 1].low not in _PREP):
+        return None
+    victims = _np_back(toks, a - 1, chain=False)
+    if victims is None:
+        return None
+    for x in range(victims[1] - 1, victims[0] - 1, -1):
+        if toks[x].low in _LEAVE:
+            victims = (x + 1, victims[1])  # "The bombing left | 14 people"
+            break
+    j = victims[0] - 1
+    while j >= 0 and (toks[j].low in _ADVERB or toks[j].low == "only"):
+        j -= 1
+    if j < 0:
+        return None
+    if toks[j].low in ("and", "&") and out and out[-1].construction == "active" and out[-1].trigger[1] == j - 1 \
+            and toks[out[-1].trigger[0]].low in ("dead", "injured", "wounded", "hurt"):
+        return victims, out[-1].agent  # "left 49 people dead and dozens injured"
+    if toks[j].low not in _LEAVE:
+        return None
+    k2, _ = _back_over_aux(toks, j)
+    before = toks[k2] if k2 >= 0 else None
+    if toks[j].low == "leaving" and (before is None or before.low in (",", "and", "thus")):
+        return victims, (_previous_agent(out) if out else _clause_subject(toks, k2))
+    agent, how = _subject_before(toks, k2, out)
+    if how == "coordinated":
+        agent = _coordinated_subject(toks, k2, out) or _clause_subject(toks, k2)
+    return victims, agent
+
+
+def _possessive_pronoun(toks: list[_Tok], a: int) -> tuple[int, int] | None:
+    """A possessive pronoun before a noun trigger, over adjectives: "his death", "his deathly injuries"."""
+    j = a - 1
+    while j >= 0 and a - j <= 3 and toks[j].is_word and toks[j].low not in _DET and not toks[j].is_cap \
+            and toks[j].low not in _PREP and not _verbish(toks[j], None):
+        j -= 1
+    return (j, j) if j >= 0 and toks[j].low in ("his", "her", "their") else None
+
+
+def _only_count(toks: list[_Tok], span: tuple[int, int]) -> bool:
+    """Does a premodifier hold only a count ("two", "more than 40") and no victim words?"""
+    words = [toks[x] for x in range(span[0], span[1] + 1)]
+    return all(t.is_number or _is_number_word(t.low) or t.low in _QUANT_WORDS for t in words) and any(
+        t.is_number or _is_number_word(t.low) for t in words)
+
+
+def _specific(toks: list[_Tok], a: int) -> bool:
+    """A determiner, demonstrative or possessive opens the noun phrase of the trigger at ``a``."""
+    j = a - 1
+    while j >= 0 and j >= a - 5 and toks[j].is_word and toks[j].low not in _DET and _np_word(toks[j]) \
+            and not toks[j].low.endswith(("'s", "s'")):
+        j -= 1
+    if j < 0:
+        return False
+    t = toks[j]
+    return t.low in ("the", "this", "these", "that", "those", "a", "an", "his", "her", "their", "its") or \
+        t.low.endswith(("'s", "s'"))
+
+
+def _first_subject(toks: list[_Tok], a: int) -> tuple[int, int] | None:
+    """The noun phrase that opens the sentence, when it ends before token ``a``."""
+    span = sentence_subject(toks, 0, a) or _np_forward(toks, 0)
+    return span if span is not None and span[1] < a else None
+
+
+def _within_clause(toks: list[_Tok], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """Cut a subject that reached back over "and" into a prepositional phrase.
+
+    "deserted during a time of war and his fellow Americans lost their lives": the subject is "his
+    fellow Americans", the words before "and" belong to the phrase "during ...".
+    """
+    if span is None or span[0] == 0 or toks[span[0] - 1].low not in _PREP:
+        return span
+    for x in range(span[1], span[0], -1):
+        if toks[x].low in ("and", "&") and x < span[1]:
+            return (x + 1, span[1])
+    return span
+
+
+def _share_causes(toks: list[_Tok], out: list[_Statement]) -> None:
+    """Coordinated clauses share a cause stated after the last one.
+
+    "one person died and nine were injured after a gunman opened fire": the gunman is the cause of both.
+    """
+    for first, second in zip(out[:-1], out[1:]):
+        if first.agent is not None or first.cause is not None or second.cause is None:
+            continue
+        if first.construction not in ("intransitive", "passive_agentless") or second.construction == "nominal":
+            continue
+        between = [t.low for t in toks[first.trigger[1] + 1 : second.trigger[0]]]
+        if "and" in between and not any(x in between for x in (";", ":", ".", ",", "but")):
+            first.cause = second.cause
+
+
+def _split_counted(toks: list[_Tok], st: _Statement) -> list[_Statement]:
+    """Conjoined victim groups that each carry a count are separate statements.
+
+    "Two civilians and one police officer died" gives a row for "Two civilians" (2) and one for "one
+    police officer" (1), sharing the trigger, agent and cause.
+    """
+    if st.victims is None:
+        return [st]
+    a, b = st.victims
+    parts: list[tuple[int, int]] = []
+    start = a
+    for x in range(a, b + 1):
+        low = toks[x].low
+        if low in ("of", "between"):
+            return [st]
+        if low in ("and", "&", ","):
+            if x > start:
+                parts.append((start, x - 1))
+            start = x + 1
+    if start <= b:
+        parts.append((start, b))
+    if len(parts) < 2:
+        return [st]
+    for p in parts:
+        first = toks[p[0]]
+        if not (first.is_number or _is_number_word(first.low)) or _count_of(toks[p[0] : p[1] + 1]) is None:
+            return [st]
+    return [replace(st, victims=p) for p in parts]
+
+
+def _figurative(toks: list[_Tok], st: _Statement) -> bool:
+    """A figurative sense: "a bill died", "killing an agreement", "sanctions starting to hurt North Korea"."""
+    if st.victims is None or st.construction == "nominal":
+        return False
+    head = _head_low(toks, st.victims)
+    if head in _NOT_PERSON:
+        return True
+    trigger = toks[st.trigger[0]].low
+    if trigger in ("hurt", "hurts", "hurting") and st.construction == "active":
+        # "hurt" reports an injury only with a person as object
+        span = toks[st.victims[0] : st.victims[1] + 1]
+        return not any(t.cats & _VICTIM_CATS or t.low in _PRONOUN_NP or t.is_number or _is_number_word(t.low)
+                       or t.low in ("people", "someone", "anyone", "others") for t in span)
+    return False
+
+
+#: time units of a rate: "killed every year", "die each day", "30,000 deaths a year"
+_RATE_UNITS = frozenset("year years day days week weeks month months hour hours decade".split())
+
+
+def _habitual(toks: list[_Tok], st: _Statement) -> bool:
+    """A rate or generalisation, not an event: "people killed by police every year", "deaths a year"."""
+    b = st.trigger[1]
+    for j in range(b + 1, min(len(toks), b + 12)):
+        low = toks[j].low
+        if low in (",", ";", ":", ".") or (_is_trigger(toks[j]) and j > b + 1):
+            return False
+        if low in ("annually", "yearly") or low == "per" and j + 1 < len(toks) and toks[j + 1].low in _RATE_UNITS:
+            return True
+        if low in ("every", "each", "a") and j + 1 < len(toks) and toks[j + 1].low in _RATE_UNITS and not (
+                j + 2 < len(toks) and toks[j + 2].low in ("ago", "earlier", "later", "before", "after")):
+            return True
+    return False
+
+
+def _denied(toks: list[_Tok], a: int) -> bool:
+    """Is the trigger at ``a`` in the complement of a denial ("denies that any Russians were killed")?"""
+    for j in range(a - 1, max(-1, a - 12), -1):
+        low = toks[j].low
+        if low in (";", ":", "."):
+            return False
+        if low in _DENIAL and j + 1 < len(toks) and toks[j + 1].low == "that":
+            return True
+    return False
+
+
+def _not_asserted(toks: list[_Tok], st: _Statement) -> bool:
+    """A charge, intention, modal or threat rather than a report that people died or were hurt.
+
+    "49 counts of murder", "accused of opening fire ..., killing nine", "want to kill", "intent on
+    killing", "endorsed killing", "more likely to get killed", "might have died", "will kill".
+    """
+    a = st.trigger[0]
+    # a charge or accusation governing the trigger
+    for j in range(a - 1, max(-1, a - 14), -1):
+        low = toks[j].low
+        if low in (";", ":") or low in _RELATIVE:
+            break
+        if low in _CHARGE and j + 1 < len(toks) and toks[j + 1].low in ("of", "with", "for", "in", "to"):
+            return True
+    # a condition: "unless there's an injury", "if anyone is killed"
+    for j in range(a - 1, max(-1, a - 10), -1):
+        low = toks[j].low
+        if low in (",", ";", ":", "(") or low in _RELATIVE:
+            break
+        if low in ("if", "unless", "whether"):
+            return True
+    # the auxiliaries and the word before an infinitive or gerund
+    j = a - 1
+    while j >= 0 and (toks[j].low in _BE or toks[j].low in _HAVE or toks[j].low in _NEG or toks[j].low in _ADVERB
+                      or toks[j].low in _HYPOTHETICAL_MODALS or toks[j].low == "to"
+                      or (toks[j].low.endswith("ly") and toks[j].is_word)):
+        if toks[j].low in _HYPOTHETICAL_MODALS:
+            return True
+        if toks[j].low == "to" and j >= 1 and toks[j - 1].low in _INTENT:
+            return True
+        if toks[j].low == "to" and j >= 2 and toks[j - 1].low in ("going",):
+            return True
+        j -= 1
+    if st.construction != "nominal" and toks[a].low.endswith("ing") and j >= 0:
+        k = j
+        if toks[k].low in ("on", "at", "about", "for", "of") and k >= 1:
+            k -= 1
+        if toks[k].low in _INTENT:
+            return True
+    return False
 
 
 def _premodifier_victims(toks: list[_Tok], a: int) -> tuple[int, int] | None:
@@ -984,10 +1301,14 @@ def _premodifier_victims(toks: list[_Tok], a: int) -> tuple[int, int] | None:
                 toks[start].is_number or _is_number_word(toks[start].low)):
             start -= n
             break
-    while start <= end and _looks_like_leading_verb(toks, start):
+    while start <= end and leading_verb(toks, start):
         start += 1
     if start > end:
         return None
+    last = toks[end]
+    if (last.is_word and not last.is_cap and not last.is_number and not _is_number_word(last.low)
+            and not last.cats & _VICTIM_CATS and not last.low.endswith(("'s", "s'")) and last.low not in _VAGUE):
+        return None  # a noun compound names no victims: "the Connecticut school murders", "gun deaths"
     span = toks[start : end + 1]
     informative = any(
         t.is_number or _is_number_word(t.low) or t.is_cap or t.low.endswith(("'s", "s'")) or t.low == "'s"
@@ -1141,13 +1462,16 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
           ("in the explosions") or None;
         - ``negated``: True for "no one was killed", "was not killed".
         - ``hypothetical``: True for "could be killed", "if they die", a
-          question: not a statement that someone was killed.
+          question, an intention, a charge: not a statement that someone
+          was killed;
+        - ``approximate``: True when the count is vague or qualified
+          ("dozens", "at least 24,285", "or so");
         - ``victim_side``, ``agent_side``: the country, people or armed group
           the victims, and whoever killed or hurt them, belong to, as the text
           says (``"mixed"`` for several, missing when the text does not say);
           ``victim_side_from`` says which rule gave the victim side
-          (``victims``, ``previous``, ``reporter``, ``opposing``; see
-          :mod:`framing.measures.casualty_sides`).
+          (``victims``, ``previous``, ``reporter``, ``opposing``, ``place``,
+          ``sentence``; see :mod:`framing.measures.casualty_sides`).
 
         Documents without a casualty statement have no rows (this is an
         event table; join on the corpus to count zeros).
@@ -1196,7 +1520,7 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
             hi = int(m_start.searchsorted(s_end, side="left"))
             if lo == hi or not trig[lo:hi].any():
                 continue
-            toks = _tokens(text[s_start:s_end], s_start)
+            toks = _tokens(text, s_start, s_end)
             # longest death/injury match first, so "death toll" is one trigger, not two
             order = sorted(range(lo, hi), key=lambda x: (-(m_end[x] - m_start[x]), m_start[x]))
             for mid in order:
@@ -1216,6 +1540,7 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
     table["number"] = table["number"].astype("Int64")
     table["negated"] = table["negated"].astype(bool)
     table["hypothetical"] = table["hypothetical"].astype(bool)
+    table["approximate"] = table["approximate"].astype(bool)
     for col in ("sentence_id", "start", "end"):
         table[col] = table[col].astype("int64")
     return casualty_sides(table, corpus, annotations=ann, sides=sides, opposing=opposing)
@@ -1234,8 +1559,10 @@ def _row(doc_id: str, outlet: str, sid: int, text: str, s_start: int, toks: list
     start, end = toks[a].start, toks[b].end
     victims_toks = toks[st.victims[0] : st.victims[1] + 1] if st.victims else []
     number = _victim_number(victims_toks) if victims_toks else None
+    count_toks = victims_toks
     if number is None and st.toll is not None:
-        number = _count_of(toks[st.toll[0] : st.toll[1] + 1])
+        count_toks = toks[st.toll[0] : st.toll[1] + 1]
+        number = _count_of(count_toks)
     category = None
     humanising: list[tuple[int, str]] = []
     if victims_toks:
@@ -1281,8 +1608,24 @@ def _row(doc_id: str, outlet: str, sid: int, text: str, s_start: int, toks: list
         "cause": _span_text(text, toks, st.cause),
         "negated": st.negated,
         "hypothetical": st.hypothetical,
+        "approximate": _approximate(count_toks),
         "_trigger_start": toks[st.trigger[0]].start,
     }
+
+
+#: words that make a stated count approximate: a vague quantity or a qualifier of a number
+_APPROXIMATE = frozenset(
+    """hundreds thousands dozens scores tens millions several many numerous countless least more than fewer less
+    nearly almost about around roughly approximately estimated over up some between number handful lot lots""".split()
+)
+
+
+def _approximate(count_toks: list[_Tok]) -> bool:
+    """Is the count of a victims phrase or toll vague or qualified ("dozens", "at least 24,285", "or so")?"""
+    lows = [t.low for t in count_toks[:8]]
+    if "of" in lows:
+        lows = lows[: lows.index("of") + 2]  # "scores of civilians", not "citizens of more than 40 countries"
+    return any(w in _APPROXIMATE for w in lows) or any(a == "or" and b == "so" for a, b in zip(lows, lows[1:]))
 
 
 def _merge_overlaps(items: list[tuple[int, str]]) -> list[str]:

@@ -4,19 +4,25 @@ Rules over tokens (no tagger or parser): :func:`tokenize` gives word and punctua
 :func:`np_before` / :func:`np_after` find the noun phrase that ends before or starts after a token;
 :func:`sentence_subject` and :func:`clause_subject` find the subject of a sentence or of the clause a token is
 in; :func:`verb_like` tells a verb form. The measures ask these questions and keep their own rules.
+
+For measures that read who and how many, :func:`tokenize_counts` keeps a number one token ("24,285") and
+:func:`count_np_before` / :func:`count_np_after` find noun phrases with their counts and quantity words ("at
+least 24,285 Palestinians", "half a million Syrians", "Seventeen of his friends"), stopping at words the caller
+names; :func:`participle_subject` finds the subject a participle clause (", killing five") refers to.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from framing.text.sentences import TITLES
 
 __all__ = [
     "ADVERBS", "AUX_BE", "AUX_OTHER", "CLAUSE_WORDS", "DETERMINERS", "IRREGULAR_VERBS", "NEGATIONS", "PREPOSITIONS",
     "PRONOUNS", "Token", "clause_subject", "np_after", "np_before", "np_word", "sentence_subject", "skip_left", "tokenize",
-    "verb_like",
+    "tokenize_counts", "verb_like",
+    "COMPLEMENT_VERBS", "ED_ADJECTIVES", "IRREGULAR_PAST", "NONE_WORDS", "NP_ADVERBS", "NP_BE", "NP_DETERMINERS", "NP_HAVE", "NP_LINKS", "NP_MODALS", "NP_NEGATIONS", "NP_PREPOSITIONS", "NP_PRONOUNS", "NP_RELATIVES", "NP_SUBORDINATORS", "NUMBER_WORDS", "OF_QUANTIFIERS", "QUANTITY_PREFIXES", "QUANTITY_WORDS", "QUOTE_CHARS", "SUBJECT_PRONOUNS", "TIME_WORDS", "VAGUE_QUANTITIES", "count_np_after", "count_np_before", "count_np_word", "leading_verb", "number_word", "participle_subject", "skip_quotes_back", "starts_count_np", "verbish",
 ]
 
 
@@ -90,6 +96,16 @@ class Token:
         first = text[:1]
         self.is_word = first.isalnum()
         self.is_capitalised = first.isupper() or first.isdigit()
+
+    @property
+    def is_number(self) -> bool:
+        """Does the token start with a digit ("24,285", "6-year-old")?"""
+        return self.text[:1].isdigit()
+
+    @property
+    def is_cap(self) -> bool:
+        """Does the token start with an upper-case letter (digits excluded, unlike ``is_capitalised``)?"""
+        return self.text[:1].isupper()
 
     def __repr__(self) -> str:
         return f"Token({self.start}, {self.end}, {self.text!r})"
@@ -294,3 +310,444 @@ def clause_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int]
         if nxt < hi and tokens[nxt].is_word:
             return span
     return None
+
+
+#: counts stay one token ("24,285", "1.5", "6-year-old"); acronyms ("U.S.") and titles keep their periods
+_COUNT_TOKEN = re.compile(
+    r"(?:[^\W\d_]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|St)\.|\d+(?:[.,]\d+)*(?:-[^\W_]+)*"
+    r"|[^\W\d_][\w]*(?:[-'’.][\w]+)*|\S"
+)
+
+
+def tokenize_counts(text: str, start: int = 0, end: int | None = None, *, token: type[Token] = Token) -> list[Token]:
+    """Like :func:`tokenize`, but a number with thousands separators or decimals is one token.
+
+    ``"at least 24,285 Palestinians"`` gives ``24,285`` as one token, so a count can be read from it.
+    Only ``text[start:end]`` is tokenized; offsets index ``text``. ``token`` is the class built for each
+    token (a subclass of :class:`Token` taking the same arguments).
+    """
+    end = len(text) if end is None else end
+    return [token(m.start(), m.end(), m.group()) for m in _COUNT_TOKEN.finditer(text, start, end)]
+
+# ---------------------------------------------------------------- noun phrases with their counts
+# Noun phrases for measures that read who and how many: a phrase keeps its count and quantity words ("at least
+# 24,285 Palestinians", "half a million Syrians", "Seventeen of his friends"), runs over "of" and coordination
+# ("civilians and soldiers"), and stops at a word the caller names (``stop``: e.g. a casualty word). Tokens are
+# those of :func:`tokenize_counts`. ``group`` names words that end a phrase as its head noun ("hundreds of
+# people | brought ...").
+
+
+def _never(tok: Token) -> bool:
+    return False
+
+
+# ---------------------------------------------------------------- grammar words
+NP_BE = frozenset("is are was were be been being am 're 's get gets got gotten getting".split())
+
+
+NP_HAVE = frozenset("has have had having 've".split())
+
+
+NP_MODALS = frozenset("will would could can may might should must shall did do does 'll 'd".split())
+
+
+NP_NEGATIONS = frozenset("not n't never".split())
+
+
+NP_DETERMINERS = frozenset(
+    """a an the this these those its their his her our my your whose some any each every no all both
+    another other such""".split()
+)
+
+
+SUBJECT_PRONOUNS = frozenset("it they he she we i you who which that".split())
+
+
+NP_PRONOUNS = frozenset("it they he she we i you them him us me".split())
+
+
+NP_RELATIVES = frozenset("that which who whom".split())
+
+
+NP_PREPOSITIONS = frozenset(
+    """in on at by with from to into onto during after before since amid amidst near over under across
+    against for as like through throughout without within including inside outside around about
+    between among toward towards upon via despite following until till per off out up down along
+    beside besides beyond behind below above except than""".split()
+)
+
+
+NP_SUBORDINATORS = frozenset(
+    """when where while because although though if unless whereas whether once so yet but or and
+    as after before since until that which who whom whose what""".split()
+)
+
+
+# prepositions a subject or antecedent may contain ("people in Gaza", "an attack on a police station")
+NP_LINKS = frozenset("of in on at near from inside across".split())
+
+
+QUANTITY_PREFIXES = (
+    ("at", "least"), ("more", "than"), ("fewer", "than"), ("less", "than"), ("up", "to"),
+    ("as", "many", "as"), ("as", "few", "as"), ("close", "to"), ("an", "estimated"), ("at", "most"),
+    ("nearly",), ("almost",), ("about",), ("around",), ("some",), ("over",), ("roughly",),
+    ("approximately",), ("between",), ("an", "additional"), ("another",), ("only",), ("just",), ("perhaps",),
+)
+
+
+VAGUE_QUANTITIES = frozenset(
+    """hundreds thousands dozens scores tens millions several many numerous countless some few
+    number lot lots handful""".split()
+)
+
+
+#: quantifiers before "of" in a victims phrase ("all of the people", "most of them")
+OF_QUANTIFIERS = frozenset("all some many most each both several none one any".split())
+
+
+NONE_WORDS = frozenset("none nobody no-one".split())
+
+
+TIME_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday yesterday today tonight overnight
+    earlier later last this next recently now then january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
+    morning evening afternoon night week weekend month year days weeks months years ago""".split()
+)
+
+
+NP_ADVERBS = frozenset(
+    """also reportedly allegedly still already all both just even ever since apparently
+    possibly probably likely nearly almost subsequently later earlier then now mostly mainly
+    otherwise""".split()
+)
+
+
+# verbs that introduce a complement clause: a subject never reaches back over them
+COMPLEMENT_VERBS = frozenset(
+    """said say says saying told tell tells telling reported reports announced announces added adds
+    estimated estimates confirmed confirms claimed claims believe believes believed think thinks
+    thought know knows knew show shows showed shown noted notes stated states warned warns insisted
+    insists denied denies acknowledged acknowledges suggested suggests suggest indicated indicates
+    according wrote writes write argued argues explained explains asked asks declared declares
+    feared fears hoped hopes learned learns found finds revealed reveals estimate announce confirm claim
+    add state warn insist deny acknowledge indicate argue explain declare reveal assert asserts asserted
+    allege alleges contend contends contended""".split()
+)
+
+
+# common adjectives ending in -ed (an -ed word otherwise ends a noun phrase)
+ED_ADJECTIVES = frozenset(
+    """alleged suspected armed unarmed unidentified unnamed so-called detained reported coordinated
+    targeted sustained renewed continued unprovoked presumed purported unverified wounded injured
+    killed dead elderly beloved retired disabled displaced abducted kidnapped besieged occupied
+    united organized organised registered confirmed estimated""".split()
+)
+
+
+QUOTE_CHARS = frozenset("\"“”‘’'«»")
+
+
+NUMBER_WORDS = frozenset(
+    """zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    thousand million billion and dozen""".split()
+)
+
+
+def number_word(low: str) -> bool:
+    return all(p in NUMBER_WORDS for p in low.split("-")) and low != "and"
+
+
+#: common irregular past tenses (a subject or antecedent never reaches back over them)
+IRREGULAR_PAST = frozenset(
+    """came went took made gave began brought fought held kept met ran saw sent stood struck told won wrote
+    fell fled broke chose drew drove flew grew knew rose spoke stole threw sought caught bought felt found
+    heard meant paid sold spent became""".split()
+)
+
+
+def verbish(t: Token, prev: Token | None) -> bool:
+    """Crude guess that a lower-case word is a finite or participial verb."""
+    if not t.is_word or t.is_cap or t.is_number:
+        return False
+    low = t.low
+    if number_word(low):
+        return False  # "hundred" is not a past tense
+    if low in COMPLEMENT_VERBS or low in NP_BE or low in NP_HAVE or low in NP_MODALS or low in IRREGULAR_PAST:
+        return True
+    if "-" in low:
+        return False
+    if low.endswith("ed") and low not in ED_ADJECTIVES and len(low) > 4:
+        return not (prev is not None and (prev.low in NP_DETERMINERS or prev.is_number))
+    return False
+
+
+def count_np_word(t: Token, prev: Token | None = None) -> bool:
+    """Could this token be part of a noun phrase (det, number, adjective, noun, name)?"""
+    if not t.is_word:
+        return False
+    low = t.low
+    if low in NP_PREPOSITIONS or low in NP_SUBORDINATORS or low in NP_BE or low in NP_HAVE or low in NP_MODALS or low in NP_NEGATIONS:
+        return low in NP_DETERMINERS
+    if t.is_cap and low not in NP_ADVERBS and low not in ("according", "said", "says"):
+        return low not in ("it", "they", "he", "she", "we", "i", "you")
+    if low in COMPLEMENT_VERBS or low in NP_ADVERBS:
+        return False
+    if low in ("it", "they", "he", "she", "we", "i", "you"):
+        return False
+    if low.endswith("ly") and not t.is_cap and low not in ("deadly", "elderly", "bloody", "family", "ally", "early"):
+        return False
+    if verbish(t, prev):
+        return False
+    return True
+
+
+def starts_count_np(toks: Sequence[Token], i: int, stop: Callable[[Token], bool] = _never) -> bool:
+    """Does a noun phrase (an object) start at token ``i``?"""
+    while i < len(toks) and toks[i].low in QUOTE_CHARS:
+        i += 1
+    if i >= len(toks):
+        return False
+    t = toks[i]
+    if not t.is_word:
+        return False
+    for pre in QUANTITY_PREFIXES:
+        if tuple(x.low for x in toks[i : i + len(pre)]) == pre:
+            after = toks[i + len(pre)] if i + len(pre) < len(toks) else None
+            # "more than 40", "over 1,000"; but "over his lifetime" is no count
+            if after is not None and (after.is_number or number_word(after.low) or after.low == "half"):
+                return True
+    if t.low in TIME_WORDS and not t.low == "this":
+        return False
+    if t.low in NP_DETERMINERS or t.is_number or number_word(t.low) or t.low in VAGUE_QUANTITIES or t.low in NONE_WORDS:
+        return True
+    if t.low in NP_PRONOUNS and t.low not in ("it", "they", "he", "she", "we", "i", "you"):
+        return True
+    if stop(t):
+        return False
+    return count_np_word(t) and t.low not in NP_PREPOSITIONS
+
+
+# ---------------------------------------------------------------- phrase walkers
+def skip_quotes_back(toks: Sequence[Token], i: int) -> int:
+    while i >= 0 and toks[i].low in QUOTE_CHARS:
+        i -= 1
+    return i
+
+
+def count_np_before(toks: Sequence[Token], end: int, *, chain: bool = True, through_of: bool = True,
+                    stop: Callable[[Token], bool] = _never) -> tuple[int, int] | None:
+    """Noun phrase ending at token index ``end`` (inclusive), walking left.
+
+    ``chain`` walks on over linking prepositions ("an attack on a police station"); ``through_of`` over
+    "of" ("the mind of | the gunman" stops at "of" without it).
+    """
+    end = skip_quotes_back(toks, end)
+    if end < 0:
+        return None
+    t = toks[end]
+    if t.low in NP_PRONOUNS or t.low in NONE_WORDS:
+        return (end, end)
+    if not count_np_word(t, toks[end - 1] if end else None) and not t.is_number:
+        return None
+    i = end
+    while i > 0:
+        p = toks[i - 1]
+        prev = toks[i - 2] if i >= 2 else None
+        if p.low in QUOTE_CHARS and i >= 2 and toks[i - 2].is_word:
+            # a quote mark inside a noun phrase: ‘Iranian terrorist group’ Jaish
+            i -= 1
+            continue
+        if p.low in ("and", "or", "&"):
+            if prev is not None and (prev.is_word and not stop(prev)) and count_np_word(prev, None):
+                i -= 1
+                continue
+            break
+        if p.low in ("'s", "'"):
+            i -= 1
+            continue
+        if p.low in NP_LINKS and ((p.low == "of" and through_of) or (chain and p.low != "of")):
+            if prev is not None and (count_np_word(prev, None) or (p.low == "of" and prev.low in OF_QUANTIFIERS)) \
+                    and not stop(prev):
+                i -= 1
+                continue
+            break
+        if p.low == "of" and not through_of:
+            break
+        if p.low in ("a", "an") and prev is not None and prev.low == "half":
+            i -= 2  # "half a million Syrians"
+            continue
+        # quantity prefixes ("at least 56 Palestinians", "more than 1,300 Israelis")
+        matched = False
+        for pre in QUANTITY_PREFIXES:
+            n = len(pre)
+            if i - n >= 0 and tuple(x.low for x in toks[i - n : i]) == pre and (
+                    toks[i].is_number or number_word(toks[i].low) or toks[i].low == "half"):
+                i -= n
+                matched = True
+                break
+        if matched:
+            if i >= 2 and toks[i - 1].low == "of" and count_np_word(toks[i - 2], None):
+                i -= 1  # "citizens of | more than 40 countries": keep walking to the head
+                continue
+            break
+        if p.low in NP_DETERMINERS:
+            i -= 1
+            # a determiner opens its noun phrase: go on only over "of", "and" or a linking preposition
+            if prev is None or not ((prev.low == "of" and through_of) or prev.low in ("and", "or", "&", "'s")
+                                    or (chain and prev.low in NP_LINKS and prev.low != "of")):
+                break
+            continue
+        if (toks[i].is_number or number_word(toks[i].low)) and p.is_word and not p.is_cap \
+                and not number_word(p.low) and p.low not in QUANTITY_WORDS and p.low not in VAGUE_QUANTITIES \
+                and not p.low.endswith(("'s", "s'")):
+            break  # a count opens its own phrase: "at the church | one person died"
+        if count_np_word(p, prev) and not stop(p):
+            i -= 1
+            continue
+        break
+    # a leading lower-case verb directly before a name or determiner ("commemorate Soleimani")
+    while i < end and leading_verb(toks, i):
+        i += 1
+    while i < end and toks[i].low in TIME_WORDS:
+        i += 1  # "[said] Saturday nine hostages had died"
+    if (i < end and i > 0 and toks[i - 1].low == "to" and not toks[i].is_cap and toks[i].low not in NP_DETERMINERS
+            and (toks[i + 1].is_cap or toks[i + 1].low in NP_DETERMINERS)):
+        i += 1  # an infinitive: "to commemorate Soleimani"
+    return (i, end)
+
+
+def leading_verb(toks: Sequence[Token], i: int) -> bool:
+    """A lower-case verb directly before a count or determiner ("left | five women", "commemorate | the")."""
+    t = toks[i]
+    if t.is_cap or not t.is_word or t.low in NP_DETERMINERS or t.is_number or number_word(t.low):
+        return False
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if nxt is None:
+        return False
+    if t.low in VAGUE_QUANTITIES or t.low in QUANTITY_WORDS:
+        return False
+    return nxt.low in NP_DETERMINERS or nxt.is_number or number_word(nxt.low)
+
+
+QUANTITY_WORDS = frozenset(w for pre in QUANTITY_PREFIXES for w in pre)
+
+
+def count_np_after(toks: Sequence[Token], start: int, *, stop: Callable[[Token], bool] = _never,
+                   group: Callable[[Token], bool] = _never) -> tuple[int, int] | None:
+    """Object noun phrase starting at ``start``, walking right."""
+    i = start
+    while i < len(toks) and toks[i].low in QUOTE_CHARS:
+        i += 1
+    if not starts_count_np(toks, i, stop):
+        return None
+    first = i
+    # quantity prefix
+    for pre in QUANTITY_PREFIXES:
+        if tuple(x.low for x in toks[i : i + len(pre)]) == pre:
+            i += len(pre)
+            break
+    last = None
+    while i < len(toks):
+        t = toks[i]
+        prev = toks[i - 1] if i > first else None
+        if t.low in ("'s", "'") and last is not None:
+            last = i
+            i += 1
+            continue
+        if t.low == "of" and last is not None:
+            if i + 1 < len(toks) and starts_count_np(toks, i + 1, stop):
+                i += 1
+                continue
+            break
+        if t.low in ("and", "or", "&") and last is not None:
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            if nxt is not None and (
+                nxt.is_number or nxt.low in NP_DETERMINERS or nxt.is_cap or number_word(nxt.low)
+                or group(nxt) or nxt.low.startswith("pro-")
+            ) and not stop(nxt) and count_np_word(nxt, t):
+                i += 1
+                continue
+            break
+        if t.low in TIME_WORDS and last is not None and t.is_cap:
+            break
+        if (last is not None and t.low in ("this", "last", "next", "that", "earlier") and i + 1 < len(toks)
+                and toks[i + 1].low in TIME_WORDS):
+            break  # "hundreds of Israelis | this month"
+        if stop(t) and last is not None:
+            break
+        if (last is not None and last == i - 1 and group(toks[last]) and t.is_word and not t.is_cap
+                and not group(t) and t.low not in ("'s", "and", "or", "of")):
+            break  # the victims noun ends the phrase: "hundreds of people | brought ..."
+        if t.is_word and (count_np_word(t, prev) or t.low in NP_DETERMINERS or t.low in VAGUE_QUANTITIES or t.low in NONE_WORDS
+                          or t.low in NP_PRONOUNS):
+            if t.low in NP_PRONOUNS and last is not None:
+                break
+            last = i
+            i += 1
+            if t.low in NP_PRONOUNS:
+                break
+            continue
+        break
+    if last is None:
+        return None
+    return (first, last)
+
+
+def participle_subject(toks: Sequence[Token], before: int) -> tuple[int, int] | None:
+    """Subject of the clause that contains token ``before`` (for ", killing ...")."""
+    i = before
+    while i > 0:
+        t = toks[i - 1]
+        if t.low in ("who", "which") and i >= 2 and toks[i - 2].low == ",":
+            i -= 2  # an inserted relative clause: "A gunman, who police said was angry, opened fire"
+            continue
+        if t.low in ("and", "but", "as") and i < before and toks[i].low in ("he", "she", "they", "we", "it"):
+            break  # the nearest clause with a pronoun subject: "... and they returned fire, leaving"
+        if t.low in (";", ":") or (t.low in NP_SUBORDINATORS and t.low not in ("and", "or", "but", "as", "so", "yet")):
+            nxt = toks[i] if i < len(toks) else None
+            if t.low in ("since", "after", "before", "until") and nxt is not None and (
+                    nxt.low in TIME_WORDS or nxt.is_number):
+                i -= 1  # a preposition of time, not a clause opener
+                continue
+            break
+        i -= 1
+    # skip an opening prepositional or adverbial phrase ("In response, ...")
+    j = i
+    if j < len(toks) and (toks[j].low in NP_PREPOSITIONS or toks[j].low in NP_ADVERBS or toks[j].low in TIME_WORDS):
+        k = j
+        while k < before and toks[k].low != ",":
+            k += 1
+        if k < before:
+            i = k + 1
+    while i < before and toks[i].low in QUOTE_CHARS:
+        i += 1
+    if i >= before or toks[i].low in SUBJECT_PRONOUNS - NP_RELATIVES:
+        return (i, i) if i < before else None
+    # walk right over noun-phrase words
+    k = i
+    last = None
+    while k < before:
+        t = toks[k]
+        prev = toks[k - 1] if k > i else None
+        if t.low in ("'s", "'") or (t.is_word and (count_np_word(t, prev) or t.low in NP_DETERMINERS)):
+            if last is not None and t.is_word and not t.is_cap and _verb_after_subject(toks, k):
+                break
+            last = k
+            k += 1
+            continue
+        if t.low == "of" and last is not None:
+            k += 1
+            continue
+        break
+    if last is None:
+        return None
+    return (i, last)
+
+
+def _verb_after_subject(toks: Sequence[Token], k: int) -> bool:
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if nxt is None:
+        return False
+    return nxt.low in NP_DETERMINERS or nxt.is_number or (nxt.is_cap and not toks[k].is_cap) or nxt.low in QUANTITY_WORDS
