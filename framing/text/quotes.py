@@ -152,6 +152,8 @@ _LABELLING = frozenset("""called calls calling call described describes describi
     branded likened named""".split())
 #: verbs of saying whose complement clause reports the subject's words
 _SAY = frozenset("said says say told tells stated wrote writes added adds".split())
+#: a that-clause right after a reporting verb ("tweeted that", "wrote on Monday that")
+_THAT_AFTER = re.compile(r"(?:\s+(?:on|in|last|this|late|early)?\s*[\w.]+)?\s+that\s", re.IGNORECASE)
 
 
 def _lexicon_verbs() -> frozenset[str]:
@@ -484,7 +486,8 @@ _ORG = frozenset(
 _INTRO = frozenset(
     """on in at after before following during late early earlier later meanwhile however citing
     according since last this yesterday today tomorrow when while though although as for with
-    instead still but and also then once despite amid from under over by""".split()
+    instead still but and also then once despite amid from under over by furthermore moreover nevertheless
+    nonetheless besides indeed thus therefore hence additionally likewise similarly""".split()
 )
 
 
@@ -535,7 +538,8 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
         while j > 0 and words < 25:
             prev = toks[j - 1].group(0)
             low = prev.lower().strip(",.")
-            if prev.endswith((".", ";", ":")) or low in ("that", "which", "but", "while", "and"):
+            if prev.endswith((";", ":")) or prev.endswith(".") and not _abbreviation(prev) \
+                    or low in ("that", "which", "but", "while", "and", "though", "although", "because", "as"):
                 break
             j -= 1
             words += 1
@@ -791,7 +795,8 @@ def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
 
     # a verb of saying earlier in the sentence governs the clause the quote is in
     # ("X said the leaders had agreed “…”", "X said last week Y had promised “…”": X's words)
-    outer = next((v for v in before[:-1] if v.group(1).lower() in _SAY), None) if len(before) > 1 else None
+    outer = next((v for v in before[:-1] if v.group(1).lower() in _SAY or _THAT_AFTER.match(text, v.end())),
+                 None) if len(before) > 1 else None
     if outer is not None and before[-1].group(1).lower() not in _SAY and before[-1].group(1).lower() not in _LABELLING \
             and not _OPEN_MARK.search(text, outer.end(), before[-1].start()):
         got = _speaker_for_verb(doc, outer, s_open, r.open_start)
@@ -908,11 +913,11 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
         subj = _sentence_subject(text, s, e)
         return _Attr(subj, v.span())
     rel = _RELATIVE.search(text, max(lo, v.start() - 120), v.start()) \
-        if "who" in text[max(lo, v.start() - 24):v.start()] else None
+        if re.search(r"\b(?:who|which)\b", text[max(lo, v.start() - 24):v.start()]) else None
     if rel is not None:
         return _Attr(rel.span(1), v.span())  # "Nuland, who wrote back, “…”": the name the clause is about
     np_span = _np_before(text, v.start(), lo)
-    if np_span is not None:
+    if np_span is not None and not _in_quote(np_span[0], doc.spans, doc.span_starts):
         return _Attr(np_span, v.span())
     if len(prev_words) >= 2 and prev_words[-1].lower() == "and" and prev_words[-2][:1].islower():
         # "I laughed and said": the subject of the verb before "and"
@@ -932,7 +937,8 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
 
 
 # a name, a comma and a relative "who" right before a reporting verb
-_RELATIVE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*(?<![’'])),\s+who\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$")
+_RELATIVE = re.compile(
+    r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*(?<![’'])),\s+(?:who|which)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$")
 
 
 _SUBJ_VERB = re.compile(
@@ -1261,6 +1267,12 @@ _SOURCE_NOUNS = frozenset(
 
 
 _SUBORDINATORS = frozenset("that whether if because when who which whom".split())
+# "— as X and Y have put it —", "as Smith said,": the person named puts the phrase
+_AS_PUT = re.compile(
+    r"\bas\s+((?:[A-Z][\w’'.-]*|and|of|the)(?:\s+(?:[A-Z][\w’'.-]*|and|of|the)){0,8}?)\s+"
+    r"(?:(?:has|have|had|once|later)\s+)?(?:put\s+it|said|says|wrote|writes|noted|notes)\b")
+# a coordinated clause with its own subject: ", but she", "; they"
+_BUT_CLAUSE = re.compile(r"(?:,\s*(?:but|and|while|yet)|;|\bbut)\s+")
 # "For Öcalan, capitalism was an “inherent component”": the view of the person named
 _FOR_NAME = re.compile(r"(?:For|To|In the view of)\s+((?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}[A-ZÀ-Þ][\w’'.-]*),\s")
 
@@ -1270,6 +1282,10 @@ def _names_source(np_text: str) -> bool:
     words = np_text.split()
     if not words:
         return False
+    if words[0].lower().startswith(("so-called", "so‐called")):
+        words = words[1:]  # "So-called silencers": the writer's distance, not a name
+        if not words:
+            return False
     lows = [_POSSESSIVE.sub("", w.strip(",.()")).lower() for w in words]
     if len(words) == 1 and (lows[0] in _PRONOUNS or lows[0] in ("i", "we")):
         return True
@@ -1291,7 +1307,17 @@ def _source_in_reach(doc: _Doc, r: _Raw) -> _Attr | None:
     m = _FOR_NAME.match(text, s)
     if m is not None and m.end() < r.open_start:
         return _Attr(m.span(1), None)
+    put = None
+    for put in _AS_PUT.finditer(text, s, r.open_start):
+        pass
+    if put is not None:
+        return _Attr(put.span(1), None)  # "— as X has put it — like “…”"
     subj = _sentence_subject(text, s, r.open_start)
+    for but in _BUT_CLAUSE.finditer(text, s, r.open_start):
+        # "…, but she seemed to push back, blaming the “…”": the subject of the clause the phrase is in
+        inner = _sentence_subject(text, but.end(), r.open_start)
+        if inner is not None and inner[1] < r.open_start and _names_source(text[inner[0]:inner[1]]):
+            subj = inner
     if subj is None or subj[1] >= r.open_start:
         return None
     between = text[subj[1]:r.open_start].lower().split()
@@ -1302,8 +1328,12 @@ def _source_in_reach(doc: _Doc, r: _Raw) -> _Attr | None:
         if n and w.strip(",") in _SUBORDINATORS:
             break  # "X knows that there will be a “…”": X's clause ends here
         clause.append(w.strip(","))
-    if any(w in _COPULA for w in clause):
-        return None  # "X is the “prosecutor”", "was stolen by an oddly timed “selfie”"
+    cop = next((n for n, w in enumerate(clause) if w in _COPULA), None)
+    if cop is not None and not any(w == "to" and n + 1 < len(clause) and clause[n + 1].isalpha()
+                                   and clause[n + 1] not in _DETERMINERS for n, w in enumerate(clause[cop + 1:], cop + 1)):
+        # "X is the “prosecutor”", "was stolen by an oddly timed “selfie”"; but the subject acts in
+        # "X is due to deploy “shortly”", "X was on hand to explain … the “one-sided” deal"
+        return None
     if _names_source(text[subj[0]:subj[1]]):
         return _Attr(subj, None)
     for kk in (k - 1, k + 1):
@@ -1353,8 +1383,7 @@ def _names_new_source(doc: _Doc, r: _Raw) -> bool:
     if not _WORD_CHAR.search(lead):
         return False
     subj = _sentence_subject(text, s, r.open_start)
-    return subj is not None and subj[1] < r.open_start and _names_source(text[subj[0]:subj[1]]) \
-        and text[subj[0]:subj[1]].lower() not in _PRONOUNS
+    return subj is not None and subj[1] < r.open_start and _names_source(text[subj[0]:subj[1]])
 
 
 _DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*((?:[A-Z][\w’'.-]*[ \t\u00a0]+){0,5}[A-Z][\w’'-]*)")
