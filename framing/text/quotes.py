@@ -124,6 +124,7 @@ from typing import Literal
 import yaml
 
 from framing.text.sentences import TITLES, split_sentences
+from framing.text.grammar import clause_subject, tokenize
 
 __all__ = [
     "Quote",
@@ -486,7 +487,7 @@ _ORG = frozenset(
 _INTRO = frozenset(
     """on in at after before following during late early earlier later meanwhile however citing
     according since last this yesterday today tomorrow when while though although as for with
-    instead still but and also then once despite amid from under over by furthermore moreover nevertheless
+    instead still but and also then once despite amid from under over by well furthermore moreover nevertheless
     nonetheless besides indeed thus therefore hence additionally likewise similarly""".split()
 )
 
@@ -548,6 +549,15 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
         if comma is None or comma is end_tok and len(first) == 1:
             return None
         span = _clean_np(text, first[0].start(), comma.end())
+        if span and any(t.group(0).lower() in _BOUNDARY for t in first[:first.index(comma)]):
+            # "That is why in 1911 the renowned edition, in its entry, said": the phrase before the comma
+            span = _np_before(text, comma.end() - 1, max(limit, first[0].start()))
+        if span and first[0].group(0).lower() in _DETERMINERS:
+            # "The ship's second in command, Cmdr. Jane Roe, told": the name after the description
+            rest = first[first.index(comma) + 1:]
+            nxt = next((t for t in rest if t.group(0).endswith(",")), None)
+            if nxt is not None and all(t.group(0)[:1].isupper() for t in rest[:rest.index(nxt) + 1]):
+                span = _clean_np(text, rest[0].start(), nxt.end()) or span
         if span and _plausible_np(text[span[0]:span[1]]):
             return span
         return None
@@ -572,6 +582,13 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
     if j == k:
         return None
     span = _clean_np(text, toks[j].start(), toks[k - 1].end())
+    rel = _WHO_VERB.search(text, max(limit, toks[j].start() - 200), toks[j].start()) if span else None
+    if rel is not None and rel.group(1).lower() in REPORTING_VERBS | _IRREGULAR_PAST or rel is not None \
+            and text[rel.start(1):rel.end(1)].endswith(("s", "ed")):
+        # "the newscaster who announces such breakthroughs said": the noun the relative clause is about
+        head = _np_before(text, rel.start(), limit)
+        if head is not None:
+            return head
     # drop a leading preposition ("with foreign ministry spokeswoman Mao Ning saying")
     if span:
         m = re.match(r"(?:with|by|from|for|of|in|on|at|to|even|only)\s+", text[span[0]:span[1]], re.IGNORECASE)
@@ -708,6 +725,8 @@ def _abbreviation(tok: str) -> bool:
 
 
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+# a relative clause between a noun and its verb: "who announces", "that covers"
+_WHO_VERB = re.compile(r"\s(?:who|that)\s+(?:[a-z]+ly\s+)?([a-z]+)\s+$")
 
 
 def _category(np_text: str) -> set[str]:
@@ -876,6 +895,16 @@ def _strip_aux(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
+def _clause_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The subject of the clause that ends at ``b`` (see :func:`framing.text.grammar.clause_subject`)."""
+    toks = tokenize(text, a, b)
+    got = clause_subject(toks, 0, len(toks))
+    if got is None or toks[got[0]].low in _PRONOUNS and toks[got[0]].low == "it":
+        return None
+    span = (toks[got[0]].start, toks[got[1]].end)
+    return span if _plausible_np(text[span[0]:span[1]]) and _names_source(text[span[0]:span[1]]) else None
+
+
 def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
                       after_quote: int | None = None) -> _Attr | None:
     text = doc.text
@@ -910,12 +939,20 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
             # "with X saying" or a sentence-initial X: X speaks; "issued a statement calling": the subject does
             if not before_np or before_np[-1].lower() == "with":
                 return _Attr(np_span, v.span())
+            head = text[np_span[0]:np_span[1]].split()[-1].lower()
+            if head in _PERSON or head.endswith(("ers", "ists", "ians")) and head not in _SOURCE_NOUNS:
+                return _Attr(np_span, v.span())  # "footage of some of the attackers saying “…”"
+            clause = _clause_subject(text, max(s, v.start() - 200), np_span[0])
+            if clause is not None:
+                return _Attr(clause, v.span())  # "…, Spicer put out a statement saying"
         subj = _sentence_subject(text, s, e)
         return _Attr(subj, v.span())
     rel = _RELATIVE.search(text, max(lo, v.start() - 120), v.start()) \
         if re.search(r"\b(?:who|which)\b", text[max(lo, v.start() - 24):v.start()]) else None
     if rel is not None:
-        return _Attr(rel.span(1), v.span())  # "Nuland, who wrote back, “…”": the name the clause is about
+        # "Rep. Jane Roe, the top Democrat on the House Committee, who called": the name before the appositive
+        app = _APPOSED.search(text, max(lo, rel.start(1) - 160), rel.start(1))
+        return _Attr(app.span(1) if app else rel.span(1), v.span())  # "Nuland, who wrote back, “…”": the name the clause is about
     np_span = _np_before(text, v.start(), lo)
     if np_span is not None and not _in_quote(np_span[0], doc.spans, doc.span_starts):
         return _Attr(np_span, v.span())
@@ -940,6 +977,8 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
 _RELATIVE = re.compile(
     r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*(?<![’'])),\s+(?:who|which)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$")
 
+
+_APPOSED = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*(?<![’'])),\s+(?:the|a|an)\s+[^,;:.“”\"]{1,100}$")
 
 _SUBJ_VERB = re.compile(
     r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)(?:’s|'s)?\s+(?:(?:also|has|had|have|then|later|again)\s+)*"
@@ -1077,6 +1116,10 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
                     if res is not None:
                         sp = res
                 doc.speakers_by_sentence.setdefault(doc.sentence_of(r.open_start), []).append((r.open_start, sp))
+            if sp is not None and sp[1] - sp[0] > 3 and text[sp[0]:sp[1]][:1].isupper():
+                poss = _POSSESSIVE.search(text, sp[0], sp[1])
+                if poss is not None and poss.end() == sp[1]:
+                    sp = (sp[0], poss.start())  # "Kim’s reported willingness to consider “…”": Kim
             attr = _Attr(sp, vp)
             if sp is not None:
                 speaker = text[sp[0]:sp[1]]
@@ -1316,8 +1359,12 @@ def _source_in_reach(doc: _Doc, r: _Raw) -> _Attr | None:
     for but in _BUT_CLAUSE.finditer(text, s, r.open_start):
         # "…, but she seemed to push back, blaming the “…”": the subject of the clause the phrase is in
         inner = _sentence_subject(text, but.end(), r.open_start)
-        if inner is not None and inner[1] < r.open_start and _names_source(text[inner[0]:inner[1]]):
-            subj = inner
+        if inner is None or inner[1] >= r.open_start or text[inner[0]:inner[1]].lower() in ("it", "it’s", "it's"):
+            continue
+        nxt = _TOKEN.match(text, _skip_space(text, inner[1], r.open_start))
+        if nxt is not None and nxt.group(0)[:1].islower() and not text[inner[1]:inner[1] + 1] == "," \
+                and _names_source(text[inner[0]:inner[1]]):
+            subj = inner  # followed by its verb
     if subj is None or subj[1] >= r.open_start:
         return None
     between = text[subj[1]:r.open_start].lower().split()
@@ -1364,7 +1411,11 @@ def _credit_line(doc: _Doc, r: _Raw) -> _Attr | None:
     text = doc.text
     m = _CREDIT.match(text, r.open_line)
     if m is None or m.end() > r.open_start:
-        return None
+        # "(Also on THE OUTLET: Jane Doe: “…”)": a credit after a heading's own colon
+        pre = text.rfind(": ", r.open_line, max(r.open_line, r.open_start - 2))
+        m = _CREDIT.match(text, pre + 1) if pre >= 0 and r.open_start - pre < 60 else None
+        if m is None or m.end() != r.open_start:
+            return None
     name = m.group(1)
     if name.lower().rstrip(".") in _NOT_CREDIT or name.split()[0].lower().strip("’'s") in _NOT_CREDIT:
         return None
