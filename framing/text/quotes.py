@@ -124,7 +124,7 @@ from typing import Literal
 import yaml
 
 from framing.text.sentences import TITLES, split_sentences
-from framing.text.grammar import clause_subject, tokenize
+from framing.text.grammar import np_before, tokenize
 
 __all__ = [
     "Quote",
@@ -898,10 +898,12 @@ def _strip_aux(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
 def _clause_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
     """The subject of the clause that ends at ``b`` (see :func:`framing.text.grammar.clause_subject`)."""
     toks = tokenize(text, a, b)
-    got = clause_subject(toks, 0, len(toks))
-    if got is None or toks[got[0]].low in _PRONOUNS and toks[got[0]].low == "it":
+    cut = max((k for k, t in enumerate(toks) if t.text in ",;:“”\"—–("), default=-1)
+    if cut < 0:
         return None
-    span = (toks[got[0]].start, toks[got[1]].end)
+    span = _sentence_subject(text, toks[cut].end, b)
+    if span is None or text[span[0]:span[1]].lower() == "it":
+        return None
     return span if _plausible_np(text[span[0]:span[1]]) and _names_source(text[span[0]:span[1]]) else None
 
 
@@ -939,12 +941,15 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
             # "with X saying" or a sentence-initial X: X speaks; "issued a statement calling": the subject does
             if not before_np or before_np[-1].lower() == "with":
                 return _Attr(np_span, v.span())
-            head = text[np_span[0]:np_span[1]].split()[-1].lower()
+        toks = tokenize(text, max(lo, v.start() - 120), v.start())
+        got = np_before(toks, len(toks) - 1) if toks else None
+        if got is not None and not stripped.endswith(","):
+            head = toks[got[1]].low
             if head in _PERSON or head.endswith(("ers", "ists", "ians")) and head not in _SOURCE_NOUNS:
-                return _Attr(np_span, v.span())  # "footage of some of the attackers saying “…”"
-            clause = _clause_subject(text, max(s, v.start() - 200), np_span[0])
-            if clause is not None:
-                return _Attr(clause, v.span())  # "…, Spicer put out a statement saying"
+                return _Attr((toks[got[0]].start, toks[got[1]].end), v.span())  # "caught the attackers saying"
+        clause = _clause_subject(text, max(s, v.start() - 200), v.start())
+        if clause is not None:
+            return _Attr(clause, v.span())  # "…, Spicer put out a statement saying"
         subj = _sentence_subject(text, s, e)
         return _Attr(subj, v.span())
     rel = _RELATIVE.search(text, max(lo, v.start() - 120), v.start()) \
