@@ -536,15 +536,19 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
         # "X, appositive, said": the subject is what precedes the first comma of the clause
         j = k - 1
         words = 0
-        while j > 0 and words < 25:
+        while j > 0 and words < 40:
             prev = toks[j - 1].group(0)
             low = prev.lower().strip(",.")
             if prev.endswith((";", ":")) or prev.endswith(".") and not _abbreviation(prev) \
-                    or low in ("that", "which", "but", "while", "and", "though", "although", "because", "as"):
-                break
+                    or low in ("that", "which", "but", "while", "though", "although", "because", "as") \
+                    or low == "and" and toks[j].group(0).lower() not in ("a", "an", "the"):
+                break  # "director of X and a professor at Y," stays one appositive
             j -= 1
             words += 1
         first = toks[j:k]
+        lead = next((t for t in first if t.group(0).endswith(",")), None)
+        if lead is not None and lead is not end_tok and first[0].group(0).lower() in _NOT_SUBJECT | _INTRO:
+            first = first[first.index(lead) + 1:]  # "With 50 days to go, Jane Roe, an adviser, called"
         comma = next((t for t in first if t.group(0).endswith(",")), None)
         if comma is None or comma is end_tok and len(first) == 1:
             return None
@@ -605,6 +609,9 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     if not toks:
         return None
     first = toks[0].group(0).strip("“\"(")
+    if first[:1].isdigit() and len(toks) > 2 and toks[1].group(0)[:1].islower() and toks[2].group(0)[:1].isupper():
+        toks = toks[1:]  # "said 9/11 widow Jane Roe": the description's number
+        first = toks[0].group(0)
     if not (first[:1].isupper() or first.lower() in _DETERMINERS or first.lower() in _PERSON):
         return None  # "said Rep. X", "said the ministry", "said spokesman X"
     end = None
@@ -961,7 +968,8 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
     np_span = _np_before(text, v.start(), lo)
     if np_span is not None and not _in_quote(np_span[0], doc.spans, doc.span_starts):
         return _Attr(np_span, v.span())
-    if len(prev_words) >= 2 and prev_words[-1].lower() == "and" and prev_words[-2][:1].islower():
+    if len(prev_words) >= 2 and prev_words[-1].lower() == "and" and prev_words[-2][:1].islower() \
+            and (prev_words[-2].lower().endswith("ed") or prev_words[-2].lower() in REPORTING_VERBS | _IRREGULAR_PAST):
         # "I laughed and said": the subject of the verb before "and"
         first_verb = text.rfind(prev_words[-2], lo, v.start())
         np_span = _np_before(text, first_verb, lo) if first_verb >= 0 else None
@@ -1088,6 +1096,8 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
         inherited = False
         if (attr is None or attr.speaker is None and attr.verb is None) and r.at_line_start:
             attr = _introduced(doc, r) or attr
+        if not distanced and (attr is None or attr.speaker is None and attr.verb is None):
+            attr = _as_put(doc, r) or _said_before(doc, r) or attr
         if not distanced and (attr is None or attr.speaker is None and attr.verb is None):
             # continuation: same paragraph, or a quote opening its paragraph after an attributed one
             if last_attr is not None and (last_attr_line == r.open_line
@@ -1317,8 +1327,9 @@ _SOURCE_NOUNS = frozenset(
 _SUBORDINATORS = frozenset("that whether if because when who which whom".split())
 # "— as X and Y have put it —", "as Smith said,": the person named puts the phrase
 _AS_PUT = re.compile(
-    r"\bas\s+((?:[A-Z][\w’'.-]*|and|of|the)(?:\s+(?:[A-Z][\w’'.-]*|and|of|the)){0,8}?)\s+"
-    r"(?:(?:has|have|had|once|later)\s+)?(?:put\s+it|said|says|wrote|writes|noted|notes)\b")
+    r"\bas\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\w’'.-]*|and|of|the)(?:\s+(?:[A-Z][\w’'.-]*|and|of|the)){0,8}?"
+    r"(?:\s+[a-z]+)?)(?:,[^,;:“”\"]{1,120},)?\s+"
+    r"(?:(?:has|have|had|once|later|recently|also)\s+)?(?:put\s+it|said|says|wrote|writes|noted|notes)\b")
 # a coordinated clause with its own subject: ", but she", "; they"
 _BUT_CLAUSE = re.compile(r"(?:,\s*(?:but|and|while|yet)|;|\bbut)\s+")
 # "For Öcalan, capitalism was an “inherent component”": the view of the person named
@@ -1474,6 +1485,33 @@ def _introduced(doc: _Doc, r: _Raw) -> _Attr | None:
         if last and last[-1].group(0)[:1].islower():
             verb = (last[-1].start(), last[-1].end() - 1)  # "The New York Times reports:"
     return _Attr(subj, verb)
+
+
+def _as_put(doc: _Doc, r: _Raw) -> _Attr | None:
+    """The source named in "as X put it" earlier in the quote's sentence."""
+    s, _ = doc.sentence(doc.sentence_of(r.open_start))
+    put = None
+    for put in _AS_PUT.finditer(doc.text, max(s, r.open_line, r.open_start - _WINDOW), r.open_start):
+        pass
+    return None if put is None else _Attr(put.span(1), None)
+
+
+def _said_before(doc: _Doc, r: _Raw) -> _Attr | None:
+    """The speaker of a quote opening a sentence right after a narrated sentence of the same paragraph
+    that reports its speaker's words ("…, Schiff said. “The other factor …”")."""
+    text = doc.text
+    k = doc.sentence_of(r.open_start)
+    s, _ = doc.sentence(k)
+    if k == 0 or _WORD_CHAR.search(text, max(s, r.open_line), r.open_start):
+        return None
+    ps, pe = doc.sentence(k - 1)
+    if ps < r.open_line or _OPEN_MARK.search(text, ps, pe) or "”" in text[ps:pe]:
+        return None
+    verbs = _verbs_in(doc, ps, pe)
+    if not verbs:
+        return None
+    got = _speaker_for_verb(doc, verbs[-1], ps, pe)
+    return got if got is not None and got.speaker is not None else None
 
 
 def _is_statement(text: str, r: _Raw) -> bool:
