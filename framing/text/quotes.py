@@ -1111,7 +1111,10 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
         kind: QuoteKind = "direct"
         if (attr is None or attr.speaker is None and attr.verb is None) and _is_scare(doc, r):
             reach = None if distanced else _source_in_reach(doc, r)
-            if reach is None:
+            echo = None if distanced or reach is not None else _echo(text, r, out)
+            if echo is not None:
+                attr = echo  # words repeated from an earlier quotation: still its speaker's
+            elif reach is None:
                 kind = "scare"
                 attr = None
             else:
@@ -1151,6 +1154,22 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
             r.open_start, r.close_end, name,
         ))
     return tuple(out), doc.sents
+
+
+def _echo(text: str, r: _Raw, found: list[Quote]) -> _Attr | None:
+    """An earlier, longer direct quotation of the document that holds the quoted words (whole words,
+    any case): the phrase repeats its speaker's words. Its speaker, or no speaker when it has none."""
+    phrase = " ".join(text[r.start:r.end].strip(" ,.;:!?").split()).lower()
+    if len(phrase) < 6 or len(phrase.split()) < 2 and len(phrase) < 9:
+        return None
+    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)")
+    for q in reversed(found):
+        if q.kind == "direct" and q.end - q.start > r.end - r.start + 10 \
+                and pattern.search(text[q.start:q.end].lower()):
+            sp = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
+            vp = (q.verb_start, q.verb_end) if q.verb_start is not None else None
+            return _Attr(sp, vp)
+    return None
 
 
 def _last_named(found: list[Quote], pron: str) -> tuple[int, int] | None:
@@ -1234,10 +1253,17 @@ _DISTANCE_KEYS = re.compile(r"called|self|suppos|purport|quote|described|termed|
 _TITLE_CUE = re.compile(
     r"(?:\bknown\s+as|\bnicknamed|\btitled|\bentitled|\bthe\s+(?:term|word|phrase|slogan|hashtag|motto|label|"
     r"headline|catchphrase)|\bterms?\s+(?:like|such\s+as)|\bchants?\s+of|\bsearche?s?\s+for|\bhashtag"
+    r"|\b(?:click(?:s|ed|ing)?|taps?|tapped|tapping|press(?:es|ed|ing)?|select(?:s|ed|ing)?)(?:\s+on)?\s*:?\s*(?:\d+\.)?"
+    r"|\bstag(?:e|es|ed|ing)"
     r"|\b(?:policy|doctrine|strategy|principle|era|politics)\s+of)\s*[,:]?"
     r"(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE,
 )
+# a noun that names the words after a colon: "this headline …: “…”", "a sign reading: “…”"
+_NAMED_BY = re.compile(r"\b(?:headlines?|banners?|slogans?|mottos?|captions?|placards?|signs?|titled|entitled)\b[^.;“”\"]*:\s*$",
+                       re.IGNORECASE)
+# a definition right after a quoted term: "“X” — or the time", "“X,” meaning", "“X” (i.e. …"
+_DEFINED = re.compile(r"\s*(?:[—–]|--|,|\()\s*(?:or|i\.e\.|meaning|that is|which means|defined as)\s")
 # "X used the phrase “…”": the words are X's, not a word mentioned as a word
 _USED_WORDS = re.compile(r"\b(?:used?|uses|using|coined|invoked|repeated|chose|employed)\s+(?:the\s+)?\S*\s*$", re.I)
 #: nouns that a quoted name modifies: "the “red flag” laws", "“flash bang” grenades"
@@ -1265,6 +1291,11 @@ def _is_title(doc: _Doc, r: _Raw) -> bool:
     cue = _TITLE_CUE.search(lead)
     if cue and not _USED_WORDS.search(lead, 0, cue.start() + 1):
         return True
+    s, _ = doc.sentence(doc.sentence_of(r.open_start))
+    if lead.rstrip().endswith(":") and _NAMED_BY.search(text, max(s, r.line_start, r.open_start - 120), r.open_start):
+        return True  # "with this headline splashed across the front page: “…”"
+    if _DEFINED.match(text, r.close_end) or content.endswith(",") and _DEFINED.match(text, r.close_end - 1):
+        return True  # a term of art defined right after it: "a “breakout time” — or the time it takes"
     if len(words) <= 4 and not content.rstrip("”’\"'").endswith((".", "?", "!", ",", "…", ":", ";")):
         m = _TOKEN.match(text, _skip_space(text, r.close_end, r.line_end))
         nxt = m.group(0).rstrip(".,;:!?)”’\"'") if m else ""
@@ -1450,7 +1481,8 @@ def _names_new_source(doc: _Doc, r: _Raw) -> bool:
     if not _WORD_CHAR.search(lead):
         return False
     subj = _sentence_subject(text, s, r.open_start)
-    return subj is not None and subj[1] < r.open_start and _names_source(text[subj[0]:subj[1]])
+    return subj is not None and subj[1] < r.open_start and _names_source(text[subj[0]:subj[1]]) \
+        and text[subj[0]:subj[1]].lower() not in _PRONOUNS
 
 
 _DASH_NAME = re.compile(r"[ \t\u00a0]*[―—–-][ \t\u00a0]*((?:[A-Z][\w’'.-]*[ \t\u00a0]+){0,5}[A-Z][\w’'-]*)")
