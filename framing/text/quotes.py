@@ -609,10 +609,8 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     if not toks:
         return None
     first = toks[0].group(0).strip("“\"(")
-    if first[:1].isdigit() and len(toks) > 2 and toks[1].group(0)[:1].islower() and toks[2].group(0)[:1].isupper():
-        toks = toks[1:]  # "said 9/11 widow Jane Roe": the description's number
-        first = toks[0].group(0)
-    if not (first[:1].isupper() or first.lower() in _DETERMINERS or first.lower() in _PERSON):
+    if not (first[:1].isupper() or first[:1].isdigit() and len(toks) > 2 and toks[1].group(0)[:1].islower()
+            and toks[2].group(0)[:1].isupper() or first.lower() in _DETERMINERS or first.lower() in _PERSON):
         return None  # "said Rep. X", "said the ministry", "said spokesman X"
     end = None
     for n, t in enumerate(toks[:14]):
@@ -857,8 +855,11 @@ def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
                     np_span = _head_np(text, np_span)
                 if np_span is not None and _plausible_np(text[np_span[0]:np_span[1]]):
                     return _Attr(np_span, v.span())
-    # 3. the nearest reporting verb before the quote in its sentence
+    # 3. the nearest reporting verb before the quote in its clause ("X spoke at length, but she …" ends X's)
+    cut = _coordinated_clause(text, s_open, r.open_start)
     for v in reversed(before):
+        if cut is not None and v.start() < cut[0]:
+            break
         got = _speaker_for_verb(doc, v, s_open, r.open_start)
         if got is not None:
             return got
@@ -902,6 +903,10 @@ def _strip_aux(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
+#: plurals in -ers that name things, not people
+_THING_PLURALS = frozenset("letters papers orders numbers banners posters flyers headers markers layers".split())
+
+
 def _clause_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
     """The subject of the clause that ends at ``b`` (see :func:`framing.text.grammar.clause_subject`)."""
     toks = tokenize(text, a, b)
@@ -932,7 +937,7 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
     if word.endswith("ing"):
         stripped = prev_text.rstrip()
         if stripped.endswith(",") or not prev_words:
-            subj = _sentence_subject(text, s, e)
+            subj = _coordinated_clause(text, s, v.start()) or _sentence_subject(text, s, e)
             if subj is None:
                 # "“…,” Trump said, adding": the speaker of the reporting verb before
                 for prev in reversed(_verbs_in(doc, max(s, v.start() - 120), v.start())):
@@ -952,7 +957,7 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
         got = np_before(toks, len(toks) - 1) if toks else None
         if got is not None and not stripped.endswith(","):
             head = toks[got[1]].low
-            if head in _PERSON or head.endswith(("ers", "ists", "ians")) and head not in _SOURCE_NOUNS:
+            if head in _PERSON or head.endswith(("ers", "ists", "ians")) and head not in _THING_PLURALS:
                 return _Attr((toks[got[0]].start, toks[got[1]].end), v.span())  # "caught the attackers saying"
         clause = _clause_subject(text, max(s, v.start() - 200), v.start())
         if clause is not None:
@@ -979,8 +984,8 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
         subj = _sentence_subject(text, s, e)
         if subj is not None:
             return _Attr(subj, v.span())
-    # an inverted verb: "read the statement", "said Rep. X"
-    np_span = _np_after(text, v.end(), e)
+    # an inverted verb: "read the statement", "said Rep. X" (never an infinitive: "to dismiss the critics")
+    np_span = _np_after(text, v.end(), e) if not (prev_words and prev_words[-1].lower() == "to") else None
     if np_span is not None and text[v.end():np_span[0]].strip() == "":
         return _Attr(np_span, v.span())
     return None
@@ -1262,6 +1267,8 @@ _TITLE_CUE = re.compile(
 # a noun that names the words after a colon: "this headline …: “…”", "a sign reading: “…”"
 _NAMED_BY = re.compile(r"\b(?:headlines?|banners?|slogans?|mottos?|captions?|placards?|signs?|titled|entitled)\b[^.;“”\"]*:\s*$",
                        re.IGNORECASE)
+# "used one of the woman’s quotes as its headline:": the headline is someone's words
+_SOMEONES_WORDS = re.compile(r"\b(?:quot\w*|words|remarks?|said|says|statement)\b", re.IGNORECASE)
 # a definition right after a quoted term: "“X” — or the time", "“X,” meaning", "“X” (i.e. …"
 _DEFINED = re.compile(r"\s*(?:[—–]|--|,|\()\s*(?:or|i\.e\.|meaning|that is|which means|defined as)\s")
 # "X used the phrase “…”": the words are X's, not a word mentioned as a word
@@ -1292,7 +1299,8 @@ def _is_title(doc: _Doc, r: _Raw) -> bool:
     if cue and not _USED_WORDS.search(lead, 0, cue.start() + 1):
         return True
     s, _ = doc.sentence(doc.sentence_of(r.open_start))
-    if lead.rstrip().endswith(":") and _NAMED_BY.search(text, max(s, r.line_start, r.open_start - 120), r.open_start):
+    named = _NAMED_BY.search(text, max(s, r.line_start, r.open_start - 120), r.open_start)
+    if lead.rstrip().endswith(":") and named and not _SOMEONES_WORDS.search(text, max(s, r.line_start), named.end()):
         return True  # "with this headline splashed across the front page: “…”"
     if _DEFINED.match(text, r.close_end) or content.endswith(",") and _DEFINED.match(text, r.close_end - 1):
         return True  # a term of art defined right after it: "a “breakout time” — or the time it takes"
@@ -1359,7 +1367,7 @@ _SUBORDINATORS = frozenset("that whether if because when who which whom".split()
 # "— as X and Y have put it —", "as Smith said,": the person named puts the phrase
 _AS_PUT = re.compile(
     r"\bas\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\w’'.-]*|and|of|the)(?:\s+(?:[A-Z][\w’'.-]*|and|of|the)){0,8}?"
-    r"(?:\s+[a-z]+)?)(?:,[^,;:“”\"]{1,120},)?\s+"
+    r"(?:\s+(?!(?:has|have|had|once|later|recently|also)\b)[a-z]+)?)(?:,[^,;:“”\"]{1,120},)?\s+"
     r"(?:(?:has|have|had|once|later|recently|also)\s+)?(?:put\s+it|said|says|wrote|writes|noted|notes)\b")
 # a coordinated clause with its own subject: ", but she", "; they"
 _BUT_CLAUSE = re.compile(r"(?:,\s*(?:but|and|while|yet)|;|\bbut)\s+")
@@ -1385,6 +1393,21 @@ def _names_source(np_text: str) -> bool:
     return any(w in _PERSON or w in _SOURCE_NOUNS for w in lows) or lows[-1] in _ORG
 
 
+def _coordinated_clause(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The subject of the last coordinated clause in text[s:e] (", but she seemed", "; they said"): a phrase
+    naming a source followed by its verb, or None."""
+    found = None
+    for but in _BUT_CLAUSE.finditer(text, s, e):
+        inner = _sentence_subject(text, but.end(), e)
+        if inner is None or inner[1] >= e or text[inner[0]:inner[1]].lower() in ("it", "it’s", "it's"):
+            continue
+        nxt = _TOKEN.match(text, _skip_space(text, inner[1], e))
+        if nxt is not None and nxt.group(0)[:1].islower() and text[inner[1]:inner[1] + 1] != "," \
+                and _names_source(text[inner[0]:inner[1]]):
+            found = inner
+    return found
+
+
 def _source_in_reach(doc: _Doc, r: _Raw) -> _Attr | None:
     """The source of a short quoted phrase that no reporting verb governs: the subject of its clause
     when that names a source and acts on the phrase ("X criticized “…”", "X referred to Y as “…”"),
@@ -1403,15 +1426,8 @@ def _source_in_reach(doc: _Doc, r: _Raw) -> _Attr | None:
     if put is not None:
         return _Attr(put.span(1), None)  # "— as X has put it — like “…”"
     subj = _sentence_subject(text, s, r.open_start)
-    for but in _BUT_CLAUSE.finditer(text, s, r.open_start):
-        # "…, but she seemed to push back, blaming the “…”": the subject of the clause the phrase is in
-        inner = _sentence_subject(text, but.end(), r.open_start)
-        if inner is None or inner[1] >= r.open_start or text[inner[0]:inner[1]].lower() in ("it", "it’s", "it's"):
-            continue
-        nxt = _TOKEN.match(text, _skip_space(text, inner[1], r.open_start))
-        if nxt is not None and nxt.group(0)[:1].islower() and not text[inner[1]:inner[1] + 1] == "," \
-                and _names_source(text[inner[0]:inner[1]]):
-            subj = inner  # followed by its verb
+    # "…, but she seemed to push back, blaming the “…”": the subject of the clause the phrase is in
+    subj = _coordinated_clause(text, s, r.open_start) or subj
     if subj is None or subj[1] >= r.open_start:
         return None
     between = text[subj[1]:r.open_start].lower().split()
