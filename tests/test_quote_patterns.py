@@ -40,7 +40,8 @@ def quote(text: str, phrase: str, *, resolve_pronouns: bool = False):
     ("The loan came via Ohio-based Lendwell.com, which describes itself as “the friendliest lender in the state.”",
      "the friendliest", "Ohio-based Lendwell.com"),
     # a participle after a thing: the subject of its clause
-    ("After the aide praised the plan, Mayor Tran put out a statement saying the city was “reviewing the matter.”",
+    ("Aide Kim Dobbs told reporters the mayor had “full trust” in the chief, Mayor Tran put out a statement "
+     "saying the city was “reviewing the matter.”",
      "reviewing", "Mayor Tran"),
     # a participle after people
     ("The clash was filmed by a bystander and caught two of the protesters saying “Go home now!” to the officers.",
@@ -105,7 +106,7 @@ def test_so_called_is_not_a_speaker():
     # a term defined right after it
     ("The aim is a longer “warning window” — or the time a city has before the storm arrives.", "warning window"),
     # labels on a screen
-    ("At her console, the pilot taps: 1. “GEAR DOWN” and then confirms.", "GEAR DOWN"),
+    ("At her console, the pilot taps “Lower gear” and then confirms.", "Lower gear"),
 ])
 def test_titles(text, phrase):
     assert quote(text, phrase).kind == "title"
