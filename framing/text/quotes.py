@@ -586,7 +586,9 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
     if j == k:
         return None
     span = _clean_np(text, toks[j].start(), toks[k - 1].end())
-    rel = _WHO_VERB.search(text, max(limit, toks[j].start() - 200), toks[j].start()) if span else None
+    lo_rel = max(limit, toks[j].start() - 40)
+    rel = _WHO_VERB.search(text, lo_rel, toks[j].start()) \
+        if span and ("who " in text[lo_rel:toks[j].start()] or "that " in text[lo_rel:toks[j].start()]) else None
     if rel is not None and rel.group(1).lower() in REPORTING_VERBS | _IRREGULAR_PAST or rel is not None \
             and text[rel.start(1):rel.end(1)].endswith(("s", "ed")):
         # "the newscaster who announces such breakthroughs said": the noun the relative clause is about
@@ -779,6 +781,13 @@ class _Doc:
         # resolved speakers by sentence: sentence index -> list of (pos, (start, end))
         self.speakers_by_sentence: dict[int, list[tuple[int, tuple[int, int]]]] = {}
         self._subjects: dict[int, tuple[int, int] | None] = {}
+        self._lower: str | None = None
+
+    def lower(self) -> str:
+        """The text in lower case (computed once)."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
 
     def subject(self, k: int) -> tuple[int, int] | None:
         """The subject noun phrase of sentence ``k`` (computed once)."""
@@ -856,7 +865,7 @@ def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
                 if np_span is not None and _plausible_np(text[np_span[0]:np_span[1]]):
                     return _Attr(np_span, v.span())
     # 3. the nearest reporting verb before the quote in its clause ("X spoke at length, but she …" ends X's)
-    cut = _coordinated_clause(text, s_open, r.open_start)
+    cut = _coordinated_clause(text, before[0].end(), r.open_start) if before else None
     for v in reversed(before):
         if cut is not None and v.start() < cut[0]:
             break
@@ -959,7 +968,7 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
             head = toks[got[1]].low
             if head in _PERSON or head.endswith(("ers", "ists", "ians")) and head not in _THING_PLURALS:
                 return _Attr((toks[got[0]].start, toks[got[1]].end), v.span())  # "caught the attackers saying"
-        clause = _clause_subject(text, max(s, v.start() - 200), v.start())
+        clause = _clause_subject(text, max(s, v.start() - 120), v.start())
         if clause is not None:
             return _Attr(clause, v.span())  # "…, Spicer put out a statement saying"
         subj = _sentence_subject(text, s, e)
@@ -1116,7 +1125,7 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
         kind: QuoteKind = "direct"
         if (attr is None or attr.speaker is None and attr.verb is None) and _is_scare(doc, r):
             reach = None if distanced else _source_in_reach(doc, r)
-            echo = None if distanced or reach is not None else _echo(text, r, out)
+            echo = None if distanced or reach is not None else _echo(doc, r, out)
             if echo is not None:
                 attr = echo  # words repeated from an earlier quotation: still its speaker's
             elif reach is None:
@@ -1161,16 +1170,19 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
     return tuple(out), doc.sents
 
 
-def _echo(text: str, r: _Raw, found: list[Quote]) -> _Attr | None:
+def _echo(doc: _Doc, r: _Raw, found: list[Quote]) -> _Attr | None:
     """An earlier, longer direct quotation of the document that holds the quoted words (whole words,
     any case): the phrase repeats its speaker's words. Its speaker, or no speaker when it has none."""
-    phrase = " ".join(text[r.start:r.end].strip(" ,.;:!?").split()).lower()
-    if len(phrase) < 6 or len(phrase.split()) < 2 and len(phrase) < 9:
+    text = doc.text
+    phrase = text[r.start:r.end].strip(" ,.;:!?").lower()
+    if len(phrase) < 6 or " " not in phrase and len(phrase) < 9:
         return None
-    pattern = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, phrase.split())) + r"(?!\w)")
+    low = doc.lower()
     for q in reversed(found):
-        if q.kind == "direct" and q.end - q.start > r.end - r.start + 10 \
-                and pattern.search(text[q.start:q.end].lower()):
+        if q.kind == "direct" and q.end - q.start > r.end - r.start + 10:
+            at = low.find(phrase, q.start, q.end)
+            if at < 0 or _WORD_CHAR.match(low, at - 1) or _WORD_CHAR.match(low, at + len(phrase)):
+                continue
             sp = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
             vp = (q.verb_start, q.verb_end) if q.verb_start is not None else None
             return _Attr(sp, vp)
@@ -1298,10 +1310,11 @@ def _is_title(doc: _Doc, r: _Raw) -> bool:
     cue = _TITLE_CUE.search(lead)
     if cue and not _USED_WORDS.search(lead, 0, cue.start() + 1):
         return True
-    s, _ = doc.sentence(doc.sentence_of(r.open_start))
-    named = _NAMED_BY.search(text, max(s, r.line_start, r.open_start - 120), r.open_start)
-    if lead.rstrip().endswith(":") and named and not _SOMEONES_WORDS.search(text, max(s, r.line_start), named.end()):
-        return True  # "with this headline splashed across the front page: “…”"
+    if lead.rstrip().endswith(":"):
+        s, _ = doc.sentence(doc.sentence_of(r.open_start))
+        named = _NAMED_BY.search(text, max(s, r.line_start, r.open_start - 120), r.open_start)
+        if named and not _SOMEONES_WORDS.search(text, max(s, r.line_start), named.end()):
+            return True  # "with this headline splashed across the front page: “…”"
     if _DEFINED.match(text, r.close_end) or content.endswith(",") and _DEFINED.match(text, r.close_end - 1):
         return True  # a term of art defined right after it: "a “breakout time” — or the time it takes"
     if len(words) <= 4 and not content.rstrip("”’\"'").endswith((".", "?", "!", ",", "…", ":", ";")):
