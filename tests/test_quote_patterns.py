@@ -137,3 +137,11 @@ def test_scare_quote_without_a_source_stays_scare():
     assert quote(text, "difficult").kind == "scare"
     text = "The lake is visible from the “scenic” car park on a clear day."
     assert quote(text, "scenic").kind == "scare"
+
+
+def test_a_paragraph_continues_a_quotation_only_with_the_same_style_of_mark():
+    text = ("\"Lena was asleep.\n\n“Wake up, love,” he said. “The band is on.”\n\n"
+            "“I’ve waited all year for this,” Marta said.")
+    contents = [text[q.start:q.end] for q in find_quotes(text)]
+    assert "Wake up, love," in contents or "Wake up, love" in contents
+    assert not any("Lena" in c and "Wake up" in c for c in contents)

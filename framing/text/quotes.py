@@ -398,7 +398,10 @@ def _raw_quotes(text: str) -> list[_Raw]:
             continue
         raws = _pair_line(line, lm.start())
         if pending is not None:
-            if raws and raws[0].at_line_start:
+            # a paragraph continues an open quotation only with a mark of the same style: a straight mark
+            # left open before a paragraph opening with a curly one is a page artefact, not a quotation
+            if raws and raws[0].at_line_start and (text[pending.open_start] in _STRAIGHT) == (
+                    text[raws[0].open_start] in _STRAIGHT):
                 nxt = raws.pop(0)
                 pending.end, pending.close_end, pending.closed = nxt.end, nxt.close_end, nxt.closed
                 pending.line_start, pending.line_end = nxt.line_start, nxt.line_end
