@@ -145,3 +145,15 @@ def test_a_paragraph_continues_a_quotation_only_with_the_same_style_of_mark():
     contents = [text[q.start:q.end] for q in find_quotes(text)]
     assert "Wake up, love," in contents or "Wake up, love" in contents
     assert not any("Lena" in c and "Wake up" in c for c in contents)
+
+
+def test_a_sentence_with_a_contracted_pronoun_is_no_title():
+    text = "''We are nobody's charity,'' the mayor added. ''We're Springfield.''"
+    q = quote(text, "We're Springfield")
+    assert q.kind == "direct"
+
+
+def test_a_role_noun_before_a_titled_name_after_the_quote():
+    text = "\"Deadlines are not suggestions,\" board Chairwoman Dr. Ruth Amadi said after the vote."
+    q = quote(text, "Deadlines")
+    assert (q.kind, q.speaker) == ("direct", "board Chairwoman Dr. Ruth Amadi")

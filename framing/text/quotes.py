@@ -124,7 +124,7 @@ from typing import Literal
 import yaml
 
 from framing.text.sentences import TITLES, split_sentences
-from framing.text.grammar import np_before, tokenize
+from framing.text.grammar import ADVERBS, np_before, tokenize
 
 __all__ = [
     "Quote",
@@ -651,7 +651,9 @@ def _plausible_np(np_text: str) -> bool:
     if not words[0][:1].isupper() and lows[0] not in _NP_OPENERS:
         if len(words) == 1 and not (last.endswith("s") and not last.endswith(("ss", "ous"))):
             return False  # a lone word that names no one: "adding", "egregiously", "intelligence"
-        if len(words) > 1 and (words[1][:1].isupper() or lows[1] in _DETERMINERS or lows[1] in _FUNCTION_WORDS):
+        if len(words) > 1 and (words[1][:1].isupper() and (lows[0].endswith(("s", "ed", "ing", "ly")) or lows[0] in _IRREGULAR_PAST
+                                                    or lows[0] in _BOUNDARY or lows[0] in ADVERBS)
+                               or lows[1] in _DETERMINERS or lows[1] in _FUNCTION_WORDS):
             return False  # a verb phrase: "represents New York City educators", "negotiate with him"
     return any(ch.isalpha() for ch in np_text)
 
@@ -1595,6 +1597,8 @@ def _previous_line_is(text: str, pos: int, line_start: int) -> bool:
 
 
 _WORD_CHAR = re.compile(r"\w")
+# a pronoun with a verb contracted onto it opens a sentence: "We're", "It's", "I'm", "They'll"
+_CONTRACTION = re.compile(r"(?:I|We|You|He|She|It|They|That|There)[’'](?:s|re|m|ll|ve|d)\b")
 _SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as is".split())
 
 
@@ -1617,11 +1621,14 @@ def _is_name(text: str, r: _Raw) -> bool:
     if len(words) <= 2 and before and after and before[-1][:1].isupper() and after[0][:1].isupper() \
             and before[-1][-1:].isalpha() and after[0][-1:].isalpha():
         return True
+    ended = content.endswith(".")
     if content.endswith((".", ",")) and not content.endswith("..") and len(words) >= 2:
         content = content[:-1]  # “The Dark Knight Rises.”: American punctuation inside the marks
         words = content.split()
     if len(words) < 2 or content.endswith((".", "?", "!", "…")):
         return False
+    if ended and _CONTRACTION.match(content):
+        return False  # “We're America.”: a sentence, not a title
     if not all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words):
         return False
     line = text[max(r.open_line, r.open_start - _WINDOW):min(r.line_end, r.close_end + _WINDOW)]
