@@ -154,6 +154,6 @@ def test_a_sentence_with_a_contracted_pronoun_is_no_title():
 
 
 def test_a_role_noun_before_a_titled_name_after_the_quote():
-    text = "\"Deadlines are not suggestions,\" board Chairwoman Dr. Ruth Amadi said after the vote."
+    text = "\"Deadlines are not suggestions,\" panel Chairwoman Rep. Ruth Amadi (D-Ohio) said after the vote."
     q = quote(text, "Deadlines")
-    assert (q.kind, q.speaker) == ("direct", "board Chairwoman Dr. Ruth Amadi")
+    assert (q.kind, q.speaker) == ("direct", "panel Chairwoman Rep. Ruth Amadi (D-Ohio)")
