@@ -157,3 +157,8 @@ def test_a_role_noun_before_a_titled_name_after_the_quote():
     text = "\"Deadlines are not suggestions,\" panel Chairwoman Rep. Ruth Amadi (D-Ohio) said after the vote."
     q = quote(text, "Deadlines")
     assert (q.kind, q.speaker) == ("direct", "panel Chairwoman Rep. Ruth Amadi (D-Ohio)")
+
+
+def test_a_subheading_in_single_marks_is_a_title():
+    text = "The mine closed in May.\n\n'A Town Without Coal.'\n\nThe last shift ended at dawn."
+    assert quote(text, "A Town Without Coal").kind == "title"

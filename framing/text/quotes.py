@@ -1311,6 +1311,9 @@ def _is_title(doc: _Doc, r: _Raw) -> bool:
         return False
     if content.startswith("#") and len(words) == 1:
         return True
+    if text[r.open_start] in "‘'" and r.at_line_start and not text[r.close_end:r.line_end].strip(" .\u00a0") \
+            and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
+        return True  # a subheading in single marks on a line of its own: ‘All Bets Are Off.’
     lead = text[max(r.line_start, r.open_start - 40):r.open_start]
     cue = _TITLE_CUE.search(lead)
     if cue and not _USED_WORDS.search(lead, 0, cue.start() + 1):
