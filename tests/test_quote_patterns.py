@@ -162,3 +162,8 @@ def test_a_role_noun_before_a_titled_name_after_the_quote():
 def test_a_subheading_in_single_marks_is_a_title():
     text = "The mine closed in May.\n\n'A Town Without Coal.'\n\nThe last shift ended at dawn."
     assert quote(text, "A Town Without Coal").kind == "title"
+
+
+def test_marks_around_no_words_are_no_title():
+    text = "He wrote “ ‘ ‘ ” on the wall."
+    assert all(q.kind != "title" for q in find_quotes(text))
