@@ -1419,7 +1419,9 @@ def _coordinated_clause(text: str, s: int, e: int) -> tuple[int, int] | None:
     """The subject of the last coordinated clause in text[s:e] (", but she seemed", "; they said"): a phrase
     naming a source followed by its verb, or None."""
     found = None
-    for but in _BUT_CLAUSE.finditer(text, s, e):
+    for but in reversed(list(_BUT_CLAUSE.finditer(text, s, e))):
+        if found is not None:
+            break
         inner = _sentence_subject(text, but.end(), e)
         if inner is None or inner[1] >= e or text[inner[0]:inner[1]].lower() in ("it", "it’s", "it's"):
             continue
