@@ -22,9 +22,9 @@ quotes are reported. A single mark that is never closed is taken for an
 apostrophe. A double mark that is never closed ends where a new opening mark
 of the same style begins, or else at the end of its paragraph (a malformed
 mark never swallows the rest of the document) -- unless the next paragraph
-opens with a double mark, the convention for a quotation running over several
-paragraphs, in which case the quote runs on to where that paragraph's quote
-closes.
+opens with a double mark of the same style (straight or curly), the convention
+for a quotation running over several paragraphs, in which case the quote runs
+on to where that paragraph's quote closes.
 
 Quoted names are not quotations and are left out (their voice is the
 narrator's): a title of two to seven capitalised words in a line that is not
@@ -53,14 +53,28 @@ marks (``read``, ``continued``). For each quote, in this order:
 
 The speaker is the noun phrase that is the verb's subject (words before the
 verb, an appositive after a comma skipped: ``Michael Kugelman, director of …,
-warned``), the noun phrase after an inverted verb (``said Rep. X``, ``read the
-statement``, ``according to X``), or, for a participle after a comma
-(``…, saying``, ``…, calling``), the subject of the sentence. A passive
-reporting verb (``had been … told``) is skipped.
+warned``; ``The ship's second in command, Cmdr. X, told``: the name; a long
+appositive with initials, ``and a professor at …`` or an introductory phrase
+before it), the noun the relative clause between it and the verb is about
+(``the newscaster who announces … said``, ``X, the top Democrat on …, who
+called``, ``X, which describes itself as``), the noun phrase after an
+inverted verb (``said Rep. X``, ``said 9/11 widow X``, ``read the
+statement``, ``according to X``), or, for a participle, the people right
+before it (``caught the attackers saying``), else the subject of its clause
+(``…, but she seemed to …, blaming``, ``X put out a statement saying``). A
+verb with a that-clause governs the quote in it (``X tweeted that police
+responded to a “…”``: X); a verb before a coordinated clause with a subject
+of its own (``…, but she …``) does not reach past it, and an infinitive is
+never inverted (``to dismiss the critics``). A passive reporting verb (``had
+been … told``) is skipped. A possessive speaker loses its ending (``Kim’s
+reported willingness to consider “…”``: Kim).
 
 A credit line or headline that opens the line with a name and a colon
-(``Jane Doe, The Outlet: “…”``, ``Sanders: Clinton needs to ‘…’``) gives
-that name. A quote that opens its paragraph and is signed after a dash
+(``Jane Doe, The Outlet: “…”``, ``Sanders: Clinton needs to ‘…’``), or follows a
+heading's own colon (``(Also on THE OUTLET: Jane Doe: “…”``), gives that name;
+so does ``as X put it`` (or ``said``, ``wrote``) earlier in the sentence. A
+quote that opens a sentence right after a narrated sentence of its paragraph
+with a reporting verb (``…, Schiff said. “…”``) takes that verb's speaker. A quote that opens its paragraph and is signed after a dash
 (``“…” ― Jane Doe``) has that speaker and no verb; one whose previous
 paragraph ends with a colon (``Caddell continued:``) takes that sentence's
 reporting verb and subject. A quote with no reporting verb of its own
@@ -83,7 +97,13 @@ nickname, hashtag or a word mentioned as a word: two to seven capitalised
 words in running text (``on “Fox News Sunday”``), one or two capitalised words
 in a lower-case sentence (``on Fox News’ “Hannity”``), a phrase after ``known
 as``, ``the term``, ``chants of``, ``titled`` ..., a phrase modifying a noun
-such as *laws*, *policy*, *operation* (``“red flag” laws``), or a hashtag.
+such as *laws*, *policy*, *operation* (``“red flag” laws``), a hashtag, a
+headline, banner or sign introduced by a colon (``with this headline: “…”``,
+unless the writer says it is someone's words), labels tapped or clicked on a
+screen, an event that is staged (``staged “die-ins”``), a term defined right
+after it (``a “breakout time” — or the time …``) and a subheading in single
+marks on a line of its own. A quote with no word characters is never a title,
+nor a sentence opening with a contracted pronoun (``''We're America.''``).
 Titles have no speaker and are the narrator's voice.
 
 ``scare``: a closed quoted phrase of at most :data:`SCARE_MAX_WORDS` words
@@ -92,8 +112,11 @@ speaker, and whose source is not in reach: the writer marks it as someone
 else's word with no one named (``its self-declared “capital”``, ``the
 so-called “reform”``, ``what were described as “routine repairs”``), or the
 phrase is part of its clause's subject, or under a copula or a passive
-(``the harbour is a “parking lot”``), or neither its clause's subject nor the
-previous or next sentence names a source.
+(``the harbour is a “parking lot”``; but ``X is due to deploy “shortly”``: the
+subject acts through the infinitive), or neither its clause's subject nor
+the previous or next sentence names a source. A phrase that repeats words of
+an earlier direct quotation of the document is that quotation's speaker's
+(``direct``).
 
 ``direct``: every other quote: one attributed by the rules above, including
 partial quotes (``denounced the strike as “completely unacceptable”``), a short
