@@ -167,3 +167,9 @@ def test_a_subheading_in_single_marks_is_a_title():
 def test_marks_around_no_words_are_no_title():
     text = "He wrote “ ‘ ‘ ” on the wall."
     assert all(q.kind != "title" for q in find_quotes(text))
+
+
+def test_a_relative_clause_inside_an_appositive_after_the_quote():
+    text = ("\"This is a wakeup call,\" Lena Ortiz, the head of the Geneva-based Water Council, which has a "
+            "network of stations to detect leaks, told reporters by phone.")
+    assert quote(text, "This is").speaker == "Lena Ortiz"

@@ -565,6 +565,10 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
         while j > 0 and words < 40:
             prev = toks[j - 1].group(0)
             low = prev.lower().strip(",.")
+            if low in ("which", "who") and j > 1 and toks[j - 2].group(0).endswith(","):
+                j -= 1  # "X, the head of Y, which has …, told": a relative clause inside the appositive
+                words += 1
+                continue
             if prev.endswith((";", ":")) or prev.endswith(".") and not _abbreviation(prev) \
                     or low in ("that", "which", "but", "while", "though", "although", "because", "as") \
                     or low == "and" and toks[j].group(0).lower() not in ("a", "an", "the"):
