@@ -22,9 +22,9 @@ quotes are reported. A single mark that is never closed is taken for an
 apostrophe. A double mark that is never closed ends where a new opening mark
 of the same style begins, or else at the end of its paragraph (a malformed
 mark never swallows the rest of the document) -- unless the next paragraph
-opens with a double mark, the convention for a quotation running over several
-paragraphs, in which case the quote runs on to where that paragraph's quote
-closes.
+opens with a double mark of the same style (straight or curly), the convention
+for a quotation running over several paragraphs, in which case the quote runs
+on to where that paragraph's quote closes.
 
 Quoted names are not quotations and are left out (their voice is the
 narrator's): a title of two to seven capitalised words in a line that is not
@@ -53,14 +53,28 @@ marks (``read``, ``continued``). For each quote, in this order:
 
 The speaker is the noun phrase that is the verb's subject (words before the
 verb, an appositive after a comma skipped: ``Michael Kugelman, director of …,
-warned``), the noun phrase after an inverted verb (``said Rep. X``, ``read the
-statement``, ``according to X``), or, for a participle after a comma
-(``…, saying``, ``…, calling``), the subject of the sentence. A passive
-reporting verb (``had been … told``) is skipped.
+warned``; ``The ship's second in command, Cmdr. X, told``: the name; a long
+appositive with initials, ``and a professor at …`` or an introductory phrase
+before it), the noun the relative clause between it and the verb is about
+(``the newscaster who announces … said``, ``X, the top Democrat on …, who
+called``, ``X, which describes itself as``), the noun phrase after an
+inverted verb (``said Rep. X``, ``said 9/11 widow X``, ``read the
+statement``, ``according to X``), or, for a participle, the people right
+before it (``caught the attackers saying``), else the subject of its clause
+(``…, but she seemed to …, blaming``, ``X put out a statement saying``). A
+verb with a that-clause governs the quote in it (``X tweeted that police
+responded to a “…”``: X); a verb before a coordinated clause with a subject
+of its own (``…, but she …``) does not reach past it, and an infinitive is
+never inverted (``to dismiss the critics``). A passive reporting verb (``had
+been … told``) is skipped. A possessive speaker loses its ending (``Kim’s
+reported willingness to consider “…”``: Kim).
 
 A credit line or headline that opens the line with a name and a colon
-(``Jane Doe, The Outlet: “…”``, ``Sanders: Clinton needs to ‘…’``) gives
-that name. A quote that opens its paragraph and is signed after a dash
+(``Jane Doe, The Outlet: “…”``, ``Sanders: Clinton needs to ‘…’``), or follows a
+heading's own colon (``(Also on THE OUTLET: Jane Doe: “…”``), gives that name;
+so does ``as X put it`` (or ``said``, ``wrote``) earlier in the sentence. A
+quote that opens a sentence right after a narrated sentence of its paragraph
+with a reporting verb (``…, Schiff said. “…”``) takes that verb's speaker. A quote that opens its paragraph and is signed after a dash
 (``“…” ― Jane Doe``) has that speaker and no verb; one whose previous
 paragraph ends with a colon (``Caddell continued:``) takes that sentence's
 reporting verb and subject. A quote with no reporting verb of its own
@@ -83,7 +97,13 @@ nickname, hashtag or a word mentioned as a word: two to seven capitalised
 words in running text (``on “Fox News Sunday”``), one or two capitalised words
 in a lower-case sentence (``on Fox News’ “Hannity”``), a phrase after ``known
 as``, ``the term``, ``chants of``, ``titled`` ..., a phrase modifying a noun
-such as *laws*, *policy*, *operation* (``“red flag” laws``), or a hashtag.
+such as *laws*, *policy*, *operation* (``“red flag” laws``), a hashtag, a
+headline, banner or sign introduced by a colon (``with this headline: “…”``,
+unless the writer says it is someone's words), labels tapped or clicked on a
+screen, an event that is staged (``staged “die-ins”``), a term defined right
+after it (``a “breakout time” — or the time …``) and a subheading in single
+marks on a line of its own. A quote with no word characters is never a title,
+nor a sentence opening with a contracted pronoun (``''We're America.''``).
 Titles have no speaker and are the narrator's voice.
 
 ``scare``: a closed quoted phrase of at most :data:`SCARE_MAX_WORDS` words
@@ -92,8 +112,11 @@ speaker, and whose source is not in reach: the writer marks it as someone
 else's word with no one named (``its self-declared “capital”``, ``the
 so-called “reform”``, ``what were described as “routine repairs”``), or the
 phrase is part of its clause's subject, or under a copula or a passive
-(``the harbour is a “parking lot”``), or neither its clause's subject nor the
-previous or next sentence names a source.
+(``the harbour is a “parking lot”``; but ``X is due to deploy “shortly”``: the
+subject acts through the infinitive), or neither its clause's subject nor
+the previous or next sentence names a source. A phrase that repeats words of
+an earlier direct quotation of the document is that quotation's speaker's
+(``direct``).
 
 ``direct``: every other quote: one attributed by the rules above, including
 partial quotes (``denounced the strike as “completely unacceptable”``), a short
@@ -124,6 +147,7 @@ from typing import Literal
 import yaml
 
 from framing.text.sentences import TITLES, split_sentences
+from framing.text.grammar import ADVERBS, np_before, tokenize
 
 __all__ = [
     "Quote",
@@ -152,6 +176,8 @@ _LABELLING = frozenset("""called calls calling call described describes describi
     branded likened named""".split())
 #: verbs of saying whose complement clause reports the subject's words
 _SAY = frozenset("said says say told tells stated wrote writes added adds".split())
+#: a that-clause right after a reporting verb ("tweeted that", "wrote on Monday that")
+_THAT_AFTER = re.compile(r"(?:\s+(?:on|in|last|this|late|early)?\s*[\w.]+)?\s+that\s", re.IGNORECASE)
 
 
 def _lexicon_verbs() -> frozenset[str]:
@@ -395,7 +421,10 @@ def _raw_quotes(text: str) -> list[_Raw]:
             continue
         raws = _pair_line(line, lm.start())
         if pending is not None:
-            if raws and raws[0].at_line_start:
+            # a paragraph continues an open quotation only with a mark of the same style: a straight mark
+            # left open before a paragraph opening with a curly one is a page artefact, not a quotation
+            if raws and raws[0].at_line_start and (text[pending.open_start] in _STRAIGHT) == (
+                    text[raws[0].open_start] in _STRAIGHT):
                 nxt = raws.pop(0)
                 pending.end, pending.close_end, pending.closed = nxt.end, nxt.close_end, nxt.closed
                 pending.line_start, pending.line_end = nxt.line_start, nxt.line_end
@@ -484,7 +513,8 @@ _ORG = frozenset(
 _INTRO = frozenset(
     """on in at after before following during late early earlier later meanwhile however citing
     according since last this yesterday today tomorrow when while though although as for with
-    instead still but and also then once despite amid from under over by""".split()
+    instead still but and also then once despite amid from under over by well furthermore moreover nevertheless
+    nonetheless besides indeed thus therefore hence additionally likewise similarly""".split()
 )
 
 
@@ -532,18 +562,36 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
         # "X, appositive, said": the subject is what precedes the first comma of the clause
         j = k - 1
         words = 0
-        while j > 0 and words < 25:
+        while j > 0 and words < 40:
             prev = toks[j - 1].group(0)
             low = prev.lower().strip(",.")
-            if prev.endswith((".", ";", ":")) or low in ("that", "which", "but", "while", "and"):
-                break
+            if low in ("which", "who") and j > 1 and toks[j - 2].group(0).endswith(","):
+                j -= 1  # "X, the head of Y, which has …, told": a relative clause inside the appositive
+                words += 1
+                continue
+            if prev.endswith((";", ":")) or prev.endswith(".") and not _abbreviation(prev) \
+                    or low in ("that", "which", "but", "while", "though", "although", "because", "as") \
+                    or low == "and" and toks[j].group(0).lower() not in ("a", "an", "the"):
+                break  # "director of X and a professor at Y," stays one appositive
             j -= 1
             words += 1
         first = toks[j:k]
+        lead = next((t for t in first if t.group(0).endswith(",")), None)
+        if lead is not None and lead is not end_tok and first[0].group(0).lower() in _NOT_SUBJECT | _INTRO:
+            first = first[first.index(lead) + 1:]  # "With 50 days to go, Jane Roe, an adviser, called"
         comma = next((t for t in first if t.group(0).endswith(",")), None)
         if comma is None or comma is end_tok and len(first) == 1:
             return None
         span = _clean_np(text, first[0].start(), comma.end())
+        if span and any(t.group(0).lower() in _BOUNDARY for t in first[:first.index(comma)]):
+            # "That is why in 1911 the renowned edition, in its entry, said": the phrase before the comma
+            span = _np_before(text, comma.end() - 1, max(limit, first[0].start()))
+        if span and first[0].group(0).lower() in _DETERMINERS:
+            # "The ship's second in command, Cmdr. Jane Roe, told": the name after the description
+            rest = first[first.index(comma) + 1:]
+            nxt = next((t for t in rest if t.group(0).endswith(",")), None)
+            if nxt is not None and all(t.group(0)[:1].isupper() for t in rest[:rest.index(nxt) + 1]):
+                span = _clean_np(text, rest[0].start(), nxt.end()) or span
         if span and _plausible_np(text[span[0]:span[1]]):
             return span
         return None
@@ -568,6 +616,15 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
     if j == k:
         return None
     span = _clean_np(text, toks[j].start(), toks[k - 1].end())
+    lo_rel = max(limit, toks[j].start() - 40)
+    rel = _WHO_VERB.search(text, lo_rel, toks[j].start()) \
+        if span and ("who " in text[lo_rel:toks[j].start()] or "that " in text[lo_rel:toks[j].start()]) else None
+    if rel is not None and rel.group(1).lower() in REPORTING_VERBS | _IRREGULAR_PAST or rel is not None \
+            and text[rel.start(1):rel.end(1)].endswith(("s", "ed")):
+        # "the newscaster who announces such breakthroughs said": the noun the relative clause is about
+        head = _np_before(text, rel.start(), limit)
+        if head is not None:
+            return head
     # drop a leading preposition ("with foreign ministry spokeswoman Mao Ning saying")
     if span:
         m = re.match(r"(?:with|by|from|for|of|in|on|at|to|even|only)\s+", text[span[0]:span[1]], re.IGNORECASE)
@@ -584,7 +641,8 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     if not toks:
         return None
     first = toks[0].group(0).strip("“\"(")
-    if not (first[:1].isupper() or first.lower() in _DETERMINERS or first.lower() in _PERSON):
+    if not (first[:1].isupper() or first[:1].isdigit() and len(toks) > 2 and toks[1].group(0)[:1].islower()
+            and toks[2].group(0)[:1].isupper() or first.lower() in _DETERMINERS or first.lower() in _PERSON):
         return None  # "said Rep. X", "said the ministry", "said spokesman X"
     end = None
     for n, t in enumerate(toks[:14]):
@@ -620,7 +678,9 @@ def _plausible_np(np_text: str) -> bool:
     if not words[0][:1].isupper() and lows[0] not in _NP_OPENERS:
         if len(words) == 1 and not (last.endswith("s") and not last.endswith(("ss", "ous"))):
             return False  # a lone word that names no one: "adding", "egregiously", "intelligence"
-        if len(words) > 1 and (words[1][:1].isupper() or lows[1] in _DETERMINERS or lows[1] in _FUNCTION_WORDS):
+        if len(words) > 1 and (words[1][:1].isupper() and (lows[0].endswith(("s", "ed", "ing", "ly")) or lows[0] in _IRREGULAR_PAST
+                                                    or lows[0] in _BOUNDARY or lows[0] in ADVERBS)
+                               or lows[1] in _DETERMINERS or lows[1] in _FUNCTION_WORDS):
             return False  # a verb phrase: "represents New York City educators", "negotiate with him"
     return any(ch.isalpha() for ch in np_text)
 
@@ -704,6 +764,8 @@ def _abbreviation(tok: str) -> bool:
 
 
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+# a relative clause between a noun and its verb: "who announces", "that covers"
+_WHO_VERB = re.compile(r"\s(?:who|that)\s+(?:[a-z]+ly\s+)?([a-z]+)\s+$")
 
 
 def _category(np_text: str) -> set[str]:
@@ -751,6 +813,13 @@ class _Doc:
         # resolved speakers by sentence: sentence index -> list of (pos, (start, end))
         self.speakers_by_sentence: dict[int, list[tuple[int, tuple[int, int]]]] = {}
         self._subjects: dict[int, tuple[int, int] | None] = {}
+        self._lower: str | None = None
+
+    def lower(self) -> str:
+        """The text in lower case (computed once)."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
 
     def subject(self, k: int) -> tuple[int, int] | None:
         """The subject noun phrase of sentence ``k`` (computed once)."""
@@ -791,7 +860,8 @@ def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
 
     # a verb of saying earlier in the sentence governs the clause the quote is in
     # ("X said the leaders had agreed “…”", "X said last week Y had promised “…”": X's words)
-    outer = next((v for v in before[:-1] if v.group(1).lower() in _SAY), None) if len(before) > 1 else None
+    outer = next((v for v in before[:-1] if v.group(1).lower() in _SAY or _THAT_AFTER.match(text, v.end())),
+                 None) if len(before) > 1 else None
     if outer is not None and before[-1].group(1).lower() not in _SAY and before[-1].group(1).lower() not in _LABELLING \
             and not _OPEN_MARK.search(text, outer.end(), before[-1].start()):
         got = _speaker_for_verb(doc, outer, s_open, r.open_start)
@@ -826,8 +896,11 @@ def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
                     np_span = _head_np(text, np_span)
                 if np_span is not None and _plausible_np(text[np_span[0]:np_span[1]]):
                     return _Attr(np_span, v.span())
-    # 3. the nearest reporting verb before the quote in its sentence
+    # 3. the nearest reporting verb before the quote in its clause ("X spoke at length, but she …" ends X's)
+    cut = _coordinated_clause(text, before[0].end(), r.open_start) if before else None
     for v in reversed(before):
+        if cut is not None and v.start() < cut[0]:
+            break
         got = _speaker_for_verb(doc, v, s_open, r.open_start)
         if got is not None:
             return got
@@ -871,6 +944,22 @@ def _strip_aux(text: str, span: tuple[int, int]) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
+#: plurals in -ers that name things, not people
+_THING_PLURALS = frozenset("letters papers orders numbers banners posters flyers headers markers layers".split())
+
+
+def _clause_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
+    """The subject of the clause that ends at ``b`` (see :func:`framing.text.grammar.clause_subject`)."""
+    toks = tokenize(text, a, b)
+    cut = max((k for k, t in enumerate(toks) if t.text in ",;:“”\"—–("), default=-1)
+    if cut < 0:
+        return None
+    span = _sentence_subject(text, toks[cut].end, b)
+    if span is None or text[span[0]:span[1]].lower() == "it":
+        return None
+    return span if _plausible_np(text[span[0]:span[1]]) and _names_source(text[span[0]:span[1]]) else None
+
+
 def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
                       after_quote: int | None = None) -> _Attr | None:
     text = doc.text
@@ -889,7 +978,7 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
     if word.endswith("ing"):
         stripped = prev_text.rstrip()
         if stripped.endswith(",") or not prev_words:
-            subj = _sentence_subject(text, s, e)
+            subj = _coordinated_clause(text, s, v.start()) or _sentence_subject(text, s, e)
             if subj is None:
                 # "“…,” Trump said, adding": the speaker of the reporting verb before
                 for prev in reversed(_verbs_in(doc, max(s, v.start() - 120), v.start())):
@@ -905,16 +994,28 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
             # "with X saying" or a sentence-initial X: X speaks; "issued a statement calling": the subject does
             if not before_np or before_np[-1].lower() == "with":
                 return _Attr(np_span, v.span())
+        toks = tokenize(text, max(lo, v.start() - 120), v.start())
+        got = np_before(toks, len(toks) - 1) if toks else None
+        if got is not None and not stripped.endswith(","):
+            head = toks[got[1]].low
+            if head in _PERSON or head.endswith(("ers", "ists", "ians")) and head not in _THING_PLURALS:
+                return _Attr((toks[got[0]].start, toks[got[1]].end), v.span())  # "caught the attackers saying"
+        clause = _clause_subject(text, max(s, v.start() - 120), v.start())
+        if clause is not None:
+            return _Attr(clause, v.span())  # "…, Spicer put out a statement saying"
         subj = _sentence_subject(text, s, e)
         return _Attr(subj, v.span())
     rel = _RELATIVE.search(text, max(lo, v.start() - 120), v.start()) \
-        if "who" in text[max(lo, v.start() - 24):v.start()] else None
+        if re.search(r"\b(?:who|which)\b", text[max(lo, v.start() - 24):v.start()]) else None
     if rel is not None:
-        return _Attr(rel.span(1), v.span())  # "Nuland, who wrote back, “…”": the name the clause is about
+        # "Rep. Jane Roe, the top Democrat on the House Committee, who called": the name before the appositive
+        app = _APPOSED.search(text, max(lo, rel.start(1) - 160), rel.start(1))
+        return _Attr(app.span(1) if app else rel.span(1), v.span())  # "Nuland, who wrote back, “…”": the name the clause is about
     np_span = _np_before(text, v.start(), lo)
-    if np_span is not None:
+    if np_span is not None and not _in_quote(np_span[0], doc.spans, doc.span_starts):
         return _Attr(np_span, v.span())
-    if len(prev_words) >= 2 and prev_words[-1].lower() == "and" and prev_words[-2][:1].islower():
+    if len(prev_words) >= 2 and prev_words[-1].lower() == "and" and prev_words[-2][:1].islower() \
+            and (prev_words[-2].lower().endswith("ed") or prev_words[-2].lower() in REPORTING_VERBS | _IRREGULAR_PAST):
         # "I laughed and said": the subject of the verb before "and"
         first_verb = text.rfind(prev_words[-2], lo, v.start())
         np_span = _np_before(text, first_verb, lo) if first_verb >= 0 else None
@@ -924,16 +1025,19 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
         subj = _sentence_subject(text, s, e)
         if subj is not None:
             return _Attr(subj, v.span())
-    # an inverted verb: "read the statement", "said Rep. X"
-    np_span = _np_after(text, v.end(), e)
+    # an inverted verb: "read the statement", "said Rep. X" (never an infinitive: "to dismiss the critics")
+    np_span = _np_after(text, v.end(), e) if not (prev_words and prev_words[-1].lower() == "to") else None
     if np_span is not None and text[v.end():np_span[0]].strip() == "":
         return _Attr(np_span, v.span())
     return None
 
 
 # a name, a comma and a relative "who" right before a reporting verb
-_RELATIVE = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*(?<![’'])),\s+who\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$")
+_RELATIVE = re.compile(
+    r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*(?<![’'])),\s+(?:who|which)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$")
 
+
+_APPOSED = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*(?<![’'])),\s+(?:the|a|an)\s+[^,;:.“”\"]{1,100}$")
 
 _SUBJ_VERB = re.compile(
     r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)(?:’s|'s)?\s+(?:(?:also|has|had|have|then|later|again)\s+)*"
@@ -1028,7 +1132,8 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
     last_attr: _Attr | None = None
     last_attr_line = -1
     for r in raws:
-        if (_is_name(text, r) or _is_title(doc, r)) and not _reported_right_before(doc, r):
+        if _WORD_CHAR.search(text, r.start, r.end) and (_is_name(text, r) or _is_title(doc, r)) \
+                and not _reported_right_before(doc, r):  # a title has words
             out.append(Quote(r.start, r.end, "title", None, None, None, None, None, None, r.open_start, r.close_end))
             continue
         distanced = _distanced(doc, r)
@@ -1038,6 +1143,8 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
         inherited = False
         if (attr is None or attr.speaker is None and attr.verb is None) and r.at_line_start:
             attr = _introduced(doc, r) or attr
+        if not distanced and (attr is None or attr.speaker is None and attr.verb is None):
+            attr = _as_put(doc, r) or _said_before(doc, r) or attr
         if not distanced and (attr is None or attr.speaker is None and attr.verb is None):
             # continuation: same paragraph, or a quote opening its paragraph after an attributed one
             if last_attr is not None and (last_attr_line == r.open_line
@@ -1051,7 +1158,10 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
         kind: QuoteKind = "direct"
         if (attr is None or attr.speaker is None and attr.verb is None) and _is_scare(doc, r):
             reach = None if distanced else _source_in_reach(doc, r)
-            if reach is None:
+            echo = None if distanced or reach is not None else _echo(doc, r, out)
+            if echo is not None:
+                attr = echo  # words repeated from an earlier quotation: still its speaker's
+            elif reach is None:
                 kind = "scare"
                 attr = None
             else:
@@ -1071,6 +1181,10 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
                     if res is not None:
                         sp = res
                 doc.speakers_by_sentence.setdefault(doc.sentence_of(r.open_start), []).append((r.open_start, sp))
+            if sp is not None and sp[1] - sp[0] > 3 and text[sp[0]:sp[1]][:1].isupper():
+                poss = _POSSESSIVE.search(text, sp[0], sp[1])
+                if poss is not None and poss.end() == sp[1]:
+                    sp = (sp[0], poss.start())  # "Kim’s reported willingness to consider “…”": Kim
             attr = _Attr(sp, vp)
             if sp is not None:
                 speaker = text[sp[0]:sp[1]]
@@ -1087,6 +1201,25 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
             r.open_start, r.close_end, name,
         ))
     return tuple(out), doc.sents
+
+
+def _echo(doc: _Doc, r: _Raw, found: list[Quote]) -> _Attr | None:
+    """An earlier, longer direct quotation of the document that holds the quoted words (whole words,
+    any case): the phrase repeats its speaker's words. Its speaker, or no speaker when it has none."""
+    text = doc.text
+    phrase = text[r.start:r.end].strip(" ,.;:!?").lower()
+    if len(phrase) < 6 or " " not in phrase and len(phrase) < 9:
+        return None
+    low = doc.lower()
+    for q in reversed(found):
+        if q.kind == "direct" and q.end - q.start > r.end - r.start + 10:
+            at = low.find(phrase, q.start, q.end)
+            if at < 0 or _WORD_CHAR.match(low, at - 1) or _WORD_CHAR.match(low, at + len(phrase)):
+                continue
+            sp = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
+            vp = (q.verb_start, q.verb_end) if q.verb_start is not None else None
+            return _Attr(sp, vp)
+    return None
 
 
 def _last_named(found: list[Quote], pron: str) -> tuple[int, int] | None:
@@ -1170,10 +1303,19 @@ _DISTANCE_KEYS = re.compile(r"called|self|suppos|purport|quote|described|termed|
 _TITLE_CUE = re.compile(
     r"(?:\bknown\s+as|\bnicknamed|\btitled|\bentitled|\bthe\s+(?:term|word|phrase|slogan|hashtag|motto|label|"
     r"headline|catchphrase)|\bterms?\s+(?:like|such\s+as)|\bchants?\s+of|\bsearche?s?\s+for|\bhashtag"
+    r"|\b(?:click(?:s|ed|ing)?|taps?|tapped|tapping|press(?:es|ed|ing)?|select(?:s|ed|ing)?)(?:\s+on)?\s*:?\s*(?:\d+\.)?"
+    r"|\bstag(?:e|es|ed|ing)"
     r"|\b(?:policy|doctrine|strategy|principle|era|politics)\s+of)\s*[,:]?"
     r"(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE,
 )
+# a noun that names the words after a colon: "this headline …: “…”", "a sign reading: “…”"
+_NAMED_BY = re.compile(r"\b(?:headlines?|banners?|slogans?|mottos?|captions?|placards?|signs?|titled|entitled)\b[^.;“”\"]*:\s*$",
+                       re.IGNORECASE)
+# "used one of the woman’s quotes as its headline:": the headline is someone's words
+_SOMEONES_WORDS = re.compile(r"\b(?:quot\w*|words|remarks?|said|says|statement)\b", re.IGNORECASE)
+# a definition right after a quoted term: "“X” — or the time", "“X,” meaning", "“X” (i.e. …"
+_DEFINED = re.compile(r"\s*(?:[—–]|--|,|\()\s*(?:or|i\.e\.|meaning|that is|which means|defined as)\s")
 # "X used the phrase “…”": the words are X's, not a word mentioned as a word
 _USED_WORDS = re.compile(r"\b(?:used?|uses|using|coined|invoked|repeated|chose|employed)\s+(?:the\s+)?\S*\s*$", re.I)
 #: nouns that a quoted name modifies: "the “red flag” laws", "“flash bang” grenades"
@@ -1197,10 +1339,20 @@ def _is_title(doc: _Doc, r: _Raw) -> bool:
         return False
     if content.startswith("#") and len(words) == 1:
         return True
+    if text[r.open_start] in "‘'" and r.at_line_start and not text[r.close_end:r.line_end].strip(" .\u00a0") \
+            and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
+        return True  # a subheading in single marks on a line of its own: ‘All Bets Are Off.’
     lead = text[max(r.line_start, r.open_start - 40):r.open_start]
     cue = _TITLE_CUE.search(lead)
     if cue and not _USED_WORDS.search(lead, 0, cue.start() + 1):
         return True
+    if lead.rstrip().endswith(":"):
+        s, _ = doc.sentence(doc.sentence_of(r.open_start))
+        named = _NAMED_BY.search(text, max(s, r.line_start, r.open_start - 120), r.open_start)
+        if named and not _SOMEONES_WORDS.search(text, max(s, r.line_start), named.end()):
+            return True  # "with this headline splashed across the front page: “…”"
+    if _DEFINED.match(text, r.close_end) or content.endswith(",") and _DEFINED.match(text, r.close_end - 1):
+        return True  # a term of art defined right after it: "a “breakout time” — or the time it takes"
     if len(words) <= 4 and not content.rstrip("”’\"'").endswith((".", "?", "!", ",", "…", ":", ";")):
         m = _TOKEN.match(text, _skip_space(text, r.close_end, r.line_end))
         nxt = m.group(0).rstrip(".,;:!?)”’\"'") if m else ""
@@ -1261,6 +1413,13 @@ _SOURCE_NOUNS = frozenset(
 
 
 _SUBORDINATORS = frozenset("that whether if because when who which whom".split())
+# "— as X and Y have put it —", "as Smith said,": the person named puts the phrase
+_AS_PUT = re.compile(
+    r"\bas\s+((?:(?:the|a|an)\s+)?(?:[A-Z][\w’'.-]*|and|of|the)(?:\s+(?:[A-Z][\w’'.-]*|and|of|the)){0,8}?"
+    r"(?:\s+(?!(?:has|have|had|once|later|recently|also)\b)[a-z]+)?)(?:,[^,;:“”\"]{1,120},)?\s+"
+    r"(?:(?:has|have|had|once|later|recently|also)\s+)?(?:put\s+it|said|says|wrote|writes|noted|notes)\b")
+# a coordinated clause with its own subject: ", but she", "; they"
+_BUT_CLAUSE = re.compile(r"(?:,\s*(?:but|and|while|yet)|;|\bbut)\s+")
 # "For Öcalan, capitalism was an “inherent component”": the view of the person named
 _FOR_NAME = re.compile(r"(?:For|To|In the view of)\s+((?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}[A-ZÀ-Þ][\w’'.-]*),\s")
 
@@ -1270,6 +1429,10 @@ def _names_source(np_text: str) -> bool:
     words = np_text.split()
     if not words:
         return False
+    if words[0].lower().startswith(("so-called", "so‐called")):
+        words = words[1:]  # "So-called silencers": the writer's distance, not a name
+        if not words:
+            return False
     lows = [_POSSESSIVE.sub("", w.strip(",.()")).lower() for w in words]
     if len(words) == 1 and (lows[0] in _PRONOUNS or lows[0] in ("i", "we")):
         return True
@@ -1277,6 +1440,23 @@ def _names_source(np_text: str) -> bool:
                                                  and lows[0] not in _INTRO and lows[0] not in _QUANTIFIERS):
         return True
     return any(w in _PERSON or w in _SOURCE_NOUNS for w in lows) or lows[-1] in _ORG
+
+
+def _coordinated_clause(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """The subject of the last coordinated clause in text[s:e] (", but she seemed", "; they said"): a phrase
+    naming a source followed by its verb, or None."""
+    found = None
+    for but in reversed(list(_BUT_CLAUSE.finditer(text, s, e))):
+        if found is not None:
+            break
+        inner = _sentence_subject(text, but.end(), e)
+        if inner is None or inner[1] >= e or text[inner[0]:inner[1]].lower() in ("it", "it’s", "it's"):
+            continue
+        nxt = _TOKEN.match(text, _skip_space(text, inner[1], e))
+        if nxt is not None and nxt.group(0)[:1].islower() and text[inner[1]:inner[1] + 1] != "," \
+                and _names_source(text[inner[0]:inner[1]]):
+            found = inner
+    return found
 
 
 def _source_in_reach(doc: _Doc, r: _Raw) -> _Attr | None:
@@ -1291,7 +1471,14 @@ def _source_in_reach(doc: _Doc, r: _Raw) -> _Attr | None:
     m = _FOR_NAME.match(text, s)
     if m is not None and m.end() < r.open_start:
         return _Attr(m.span(1), None)
+    put = None
+    for put in _AS_PUT.finditer(text, s, r.open_start):
+        pass
+    if put is not None:
+        return _Attr(put.span(1), None)  # "— as X has put it — like “…”"
     subj = _sentence_subject(text, s, r.open_start)
+    # "…, but she seemed to push back, blaming the “…”": the subject of the clause the phrase is in
+    subj = _coordinated_clause(text, s, r.open_start) or subj
     if subj is None or subj[1] >= r.open_start:
         return None
     between = text[subj[1]:r.open_start].lower().split()
@@ -1302,8 +1489,12 @@ def _source_in_reach(doc: _Doc, r: _Raw) -> _Attr | None:
         if n and w.strip(",") in _SUBORDINATORS:
             break  # "X knows that there will be a “…”": X's clause ends here
         clause.append(w.strip(","))
-    if any(w in _COPULA for w in clause):
-        return None  # "X is the “prosecutor”", "was stolen by an oddly timed “selfie”"
+    cop = next((n for n, w in enumerate(clause) if w in _COPULA), None)
+    if cop is not None and not any(w == "to" and n + 1 < len(clause) and clause[n + 1].isalpha()
+                                   and clause[n + 1] not in _DETERMINERS for n, w in enumerate(clause[cop + 1:], cop + 1)):
+        # "X is the “prosecutor”", "was stolen by an oddly timed “selfie”"; but the subject acts in
+        # "X is due to deploy “shortly”", "X was on hand to explain … the “one-sided” deal"
+        return None
     if _names_source(text[subj[0]:subj[1]]):
         return _Attr(subj, None)
     for kk in (k - 1, k + 1):
@@ -1334,7 +1525,11 @@ def _credit_line(doc: _Doc, r: _Raw) -> _Attr | None:
     text = doc.text
     m = _CREDIT.match(text, r.open_line)
     if m is None or m.end() > r.open_start:
-        return None
+        # "(Also on THE OUTLET: Jane Doe: “…”)": a credit after a heading's own colon
+        pre = text.rfind(": ", r.open_line, max(r.open_line, r.open_start - 2))
+        m = _CREDIT.match(text, pre + 1) if pre >= 0 and r.open_start - pre < 60 else None
+        if m is None or m.end() != r.open_start:
+            return None
     name = m.group(1)
     if name.lower().rstrip(".") in _NOT_CREDIT or name.split()[0].lower().strip("’'s") in _NOT_CREDIT:
         return None
@@ -1391,6 +1586,33 @@ def _introduced(doc: _Doc, r: _Raw) -> _Attr | None:
     return _Attr(subj, verb)
 
 
+def _as_put(doc: _Doc, r: _Raw) -> _Attr | None:
+    """The source named in "as X put it" earlier in the quote's sentence."""
+    s, _ = doc.sentence(doc.sentence_of(r.open_start))
+    put = None
+    for put in _AS_PUT.finditer(doc.text, max(s, r.open_line, r.open_start - _WINDOW), r.open_start):
+        pass
+    return None if put is None else _Attr(put.span(1), None)
+
+
+def _said_before(doc: _Doc, r: _Raw) -> _Attr | None:
+    """The speaker of a quote opening a sentence right after a narrated sentence of the same paragraph
+    that reports its speaker's words ("…, Schiff said. “The other factor …”")."""
+    text = doc.text
+    k = doc.sentence_of(r.open_start)
+    s, _ = doc.sentence(k)
+    if k == 0 or _WORD_CHAR.search(text, max(s, r.open_line), r.open_start):
+        return None
+    ps, pe = doc.sentence(k - 1)
+    if ps < r.open_line or _OPEN_MARK.search(text, ps, pe) or "”" in text[ps:pe]:
+        return None
+    verbs = _verbs_in(doc, ps, pe)
+    if not verbs:
+        return None
+    got = _speaker_for_verb(doc, verbs[-1], ps, pe)
+    return got if got is not None and got.speaker is not None else None
+
+
 def _is_statement(text: str, r: _Raw) -> bool:
     """Whether a quote reads as spoken sentences (not a quoted heading such as ‘Act of aggression’)."""
     return not r.closed or text[max(r.start, r.end - 8):r.end].rstrip("”’\"' ").endswith((".", "?", "!", "…", ",", "—", "-"))
@@ -1408,6 +1630,8 @@ def _previous_line_is(text: str, pos: int, line_start: int) -> bool:
 
 
 _WORD_CHAR = re.compile(r"\w")
+# a pronoun with a verb contracted onto it opens a sentence: "We're", "It's", "I'm", "They'll"
+_CONTRACTION = re.compile(r"(?:I|We|You|He|She|It|They|That|There)[’'](?:s|re|m|ll|ve|d)\b")
 _SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as is".split())
 
 
@@ -1430,11 +1654,14 @@ def _is_name(text: str, r: _Raw) -> bool:
     if len(words) <= 2 and before and after and before[-1][:1].isupper() and after[0][:1].isupper() \
             and before[-1][-1:].isalpha() and after[0][-1:].isalpha():
         return True
+    ended = content.endswith(".")
     if content.endswith((".", ",")) and not content.endswith("..") and len(words) >= 2:
         content = content[:-1]  # “The Dark Knight Rises.”: American punctuation inside the marks
         words = content.split()
     if len(words) < 2 or content.endswith((".", "?", "!", "…")):
         return False
+    if ended and _CONTRACTION.match(content):
+        return False  # “We're America.”: a sentence, not a title
     if not all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words):
         return False
     line = text[max(r.open_line, r.open_start - _WINDOW):min(r.line_end, r.close_end + _WINDOW)]
