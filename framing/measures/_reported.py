@@ -20,6 +20,9 @@ from framing.text.grammar import Token
 __all__ = ["reporting_speaker"]
 
 #: cues that report no content: "showed passion", "asked to have his name withheld"
+#: cues whose object is named, not reported: "labeled the militant group X a terrorist organisation"
+#: (the designation is the labelling verb's; the description of its object stays the writer's)
+_NO_CONTENT = ("show", "label", "brand", "call", "designat", "dub", "describ", "term", "list", "blacklist", "name")
 _TO = re.compile(r"\s+to\b", re.IGNORECASE)
 _GLOSS = re.compile(r"\s[—–]\s|\s--\s|;")
 
@@ -65,7 +68,7 @@ def reporting_speaker(
         if cue_start < b and a < cue_end:
             return None  # the words are the cue itself
         cue = text[cue_start:cue_end].lower()
-        if cue.startswith("show") or (_TO.match(text, cue_end) and not cue.endswith(" to")):
+        if cue.startswith(_NO_CONTENT) or (_TO.match(text, cue_end) and not cue.endswith(" to")):
             continue  # "showed passion", "asked to have his name withheld": no content reported
         status, who = resolve_speaker(text, tokens, starts, cue_start, cue_end, sentence)
         if status != "ok" or who is None:

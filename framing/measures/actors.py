@@ -329,14 +329,30 @@ def _in_longer_name(text: str, start: int, sentence_start: int) -> bool:
 
 
 def _mentions(text: str, pattern: re.Pattern[str], groups: Mapping[str, str],
-              sentences: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """The actor mentions of one text (``_compile``'s pattern), without aliases inside longer names."""
-    out = []
+              sentences: list[tuple[int, int]], hits: list[int] | None = None) -> list[tuple[int, int, str]]:
+    """The actor mentions of one text (``_compile``'s pattern), without aliases inside longer names.
+
+    With ``hits`` (offsets of a word every alias contains), only the sentences holding one are searched.
+    """
     starts = [a for a, _ in sentences]
-    for m in pattern.finditer(text):
-        k = bisect_right(starts, m.start()) - 1
-        if not _in_longer_name(text, m.start(), starts[k] if k >= 0 else 0):
-            out.append((m.start(), m.end(), groups[m.lastgroup]))
+    if hits is None or not sentences:
+        spans = [(0, len(text))]
+    else:
+        spans = []
+        for h in hits:
+            k = max(0, bisect_right(starts, h) - 1)
+            a, b = sentences[k]
+            a, b = min(a, h), max(b, h + 1)
+            if spans and a <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], b))
+            else:
+                spans.append((a, b))
+    out = []
+    for a, b in spans:
+        for m in pattern.finditer(text, a, b):
+            k = bisect_right(starts, m.start()) - 1
+            if not _in_longer_name(text, m.start(), starts[k] if k >= 0 else 0):
+                out.append((m.start(), m.end(), groups[m.lastgroup]))
     return out
 
 
@@ -378,20 +394,23 @@ class _Doc:
         self.text = text
         self.sentences = sentences or [(0, len(text))]
         self.sent_starts = np.array([a for a, _ in self.sentences], dtype=np.int64)
+        self._sent_list = self.sent_starts.tolist()
         self.mentions = mentions
-        need: set[int] = set()
+        reach: set[int] = set()
         for a, _, _ in mentions:
             k = self.sent(a)
-            need.update(range(k, min(len(self.sentences), k + window + 1)))
-        self.needed = need
+            reach.update(range(k, min(len(self.sentences), k + window + 1)))
+        labels = [r for r in labels if self.sent(r[0]) in reach]
+        need = sorted({self.sent(r[0]) for r in labels})  # a sentence without a label ties nothing
         tokens: list[Token] = []
-        for k in sorted(need):
+        for k in need:
             tokens.extend(tokenize(text, *self.sentences[k]))
         self.tokens = tokens
-        self.starts = np.fromiter((t.start for t in tokens), dtype=np.int64, count=len(tokens))
+        self._start_list = [t.start for t in tokens]
+        self.starts = np.array(self._start_list, dtype=np.int64)
         #: label rows (row i: ls[i], le[i], ...), a label word and a group noun after it merged
         #: into one label (``terrorist organization``, ``militant group``) as a reader counts them
-        rows = _merge_labels(text, [r for r in labels if self.sent(r[0]) in need])
+        rows = _merge_labels(text, labels)
         self.ls = [r[0] for r in rows]
         self.le = [r[1] for r in rows]
         self.lcat = [r[2] for r in rows]
@@ -405,10 +424,10 @@ class _Doc:
                 self.label_tokens[t] = i
 
     def tok(self, offset: int) -> int:
-        return max(0, int(np.searchsorted(self.starts, offset, side="right")) - 1)
+        return max(0, bisect_right(self._start_list, offset) - 1)
 
     def sent(self, offset: int) -> int:
-        return max(0, int(np.searchsorted(self.sent_starts, offset, side="right")) - 1)
+        return max(0, bisect_right(self._sent_list, offset) - 1)
 
     def label_at(self, offset: int) -> int | None:
         """Label row starting at (or covering the token at) ``offset``."""
@@ -983,8 +1002,9 @@ def actor_labels(
     window = check_count("window", window)
     actor_map = load_actors(actors)
     pattern, groups = _compile(actor_map)
-    # a cheap test first: most documents name none of the actors
-    keys = sorted({re.split(r"[\s\-‐‑–]+", alias.strip())[0].lower() for names in actor_map.values() for alias in names})
+    # a cheap test first: most sentences name none of the actors
+    keys = sorted({max(re.split(r"[\s\-‐‑–]+", alias.strip()), key=len).lower()
+                   for names in actor_map.values() for alias in names})
     label_lexicon = as_lexicon(lexicon)
     ann = checked_annotations(corpus, annotations)
     if label_lexicon.name == "attribution":
@@ -1007,11 +1027,11 @@ def actor_labels(
         doc_labels = by_doc.get(doc_id)
         if not doc_labels:
             continue
-        low = text.lower()
-        if not any(k in low for k in keys):
+        hits = _key_hits(text, keys)
+        if hits == []:
             continue
         sentences = ann.sentence_spans(doc_id) or split_sentences(text)
-        mentions = _mentions(text, pattern, groups, sentences)
+        mentions = _mentions(text, pattern, groups, sentences, hits)
         for row in _document_labels(text, mentions, doc_labels, cues_by_doc.get(doc_id, []),
                                     quotes_by_doc.get(doc_id, []), sentences, window):
             row["doc_id"] = doc_id
@@ -1023,6 +1043,20 @@ def actor_labels(
     out["negated"] = out["negated"].astype(bool)
     out["hypothetical"] = out["hypothetical"].astype(bool)
     return out
+
+
+def _key_hits(text: str, keys: list[str]) -> list[int] | None:
+    """Sorted offsets of ``keys`` in ``text`` regardless of case (None: search the whole text)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None  # lower-casing moved the offsets
+    hits = []
+    for key in keys:
+        i = low.find(key)
+        while i != -1:
+            hits.append(i)
+            i = low.find(key, i + 1)
+    return sorted(hits)
 
 
 def _rows_by_doc(frame: pd.DataFrame, columns: tuple[str, ...]) -> dict[Any, list[tuple]]:
