@@ -192,7 +192,7 @@ _RELATION_WORDS = frozenset(
     different new another such similar""".split()
 )
 #: possessive determiners that refer back to an actor (``its fighters``)
-_POSSESSIVES = frozenset("its their".split())
+_POSSESSIVES = frozenset(("its",))
 #: capitalised words before a name that are not part of it (``Lebanese Hezbollah``, ``But Hamas``)
 _NOT_NAME_PART = re.compile(
     r"(?:an|ian|ese|ish|i|ic|ite|ist|ists)$|^(?:shia|shiite|shi'ite|sunni|pro|anti|former|ex|u\.s\.|us|un|eu)$",
@@ -208,6 +208,10 @@ _GROUP_HEADS = frozenset(re.sub(r"s$", "", w) if len(w) > 3 else w for w in GROU
 _OF_ACTOR_HEADS = frozenset("government governments regime regimes rulers authorities".split())
 #: patterns that assert the label (a predicate or a designation), so a negation or a condition can deny it
 _ASSERTED = frozenset(("designation", "copula"))
+#: descriptions of a side in a civil war: they refer back only to an actor already called so
+_SIDE_HEADS = frozenset(("rebel", "opposition"))
+#: a capitalised name and a comma, dash or bracket just before a description
+_AFTER_NAME = re.compile(r"[A-Z][\w’'\-]*\s*(?:,|—|–|--|\()\s*$")
 _ROLE_NOUNS = frozenset("leader leaders chief commander commanders founder head spokesman spokesperson emir".split())
 _OF_BEFORE = re.compile(r"(?P<label>[\w’'\-]+)\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _SUCH_AS_BEFORE = re.compile(r"(?P<label>[\w’'\-]+)\s*,?\s+(?:such\s+as|like|including)\s+(?:the\s+)?$",
@@ -303,22 +307,20 @@ def actor_mentions(text: str, actors: Mapping[str, Any]) -> list[tuple[int, int,
 
 _PREVIOUS_WORD = re.compile(r"(?:^|[^\w’'.\-])([^\W\d_][\w’'.\-]*) $")
 _FUNCTION_WORDS = (DETERMINERS | CLAUSE_WORDS | PREPOSITIONS | AUX_BE | AUX_OTHER | ADVERBS | PRONOUNS
-                   | frozenset("not no both either neither all most some like unlike even only".split()))
+                   | frozenset("""not no both either neither all most some like unlike even only meanwhile however
+                   thus instead indeed moreover hence likewise otherwise nevertheless""".split()))
 
 
 def _in_longer_name(text: str, start: int, sentence_start: int) -> bool:
     """Is the alias at ``start`` the tail of a longer proper name (``Kata’ib Hezbollah``)?
 
-    It is when the word just before it (one space apart, in the same sentence and not its first word) is
-    capitalised and is no function word, demonym or affiliation (``Lebanese Hezbollah``, ``Sunni``, ``But
-    Hamas``, ``Iran-backed``), possessive or acronym.
+    It is when the word just before it (one space apart, in the same sentence) is capitalised and is no
+    function word, sentence adverb, weekday, demonym or affiliation (``Lebanese Hezbollah``, ``Sunni``,
+    ``But Hamas``, ``Meanwhile Hamas``, ``Iran-backed``), possessive or acronym.
     """
     m = _PREVIOUS_WORD.search(text, max(sentence_start, start - 40), start)
-    if m is None or m.start(1) <= sentence_start or not m.group(1)[:1].isupper():
+    if m is None or m.start(1) < sentence_start or not m.group(1)[:1].isupper():
         return False
-    before = text[sentence_start:m.start(1)]
-    if not before.strip(" \t\"“‘'([—–-"):
-        return False  # the first word of the sentence
     word = m.group(1)
     low = word.lower()
     if low in _FUNCTION_WORDS or low in DAYS or _NOT_NAME_PART.search(low) or word.isupper():
@@ -709,7 +711,8 @@ def _nearest_mention_before(doc: _Doc, offset: int, *, same_sentence: bool = Tru
 def _pronoun_ties(doc: _Doc) -> list[dict[str, Any]]:
     """Labels tied through a possessive or through ``other``: ``its fighters``, ``other militant groups``.
 
-    ``its`` / ``their`` refer to the last mention before them in the sentence (or the one before);
+    ``its`` refers to the last mention before it in the sentence (or the one before; ``their`` is too often
+    a people's: ``Kurds claim ISIL used chemical weapons against their fighters``);
     ``his`` / ``her`` only to a mention heading a role (``Boko Haram leader Abubakar Shekau and his army of
     jihadist fighters``). ``Hamas and other militant groups`` makes Hamas one of them (pattern other).
     """
@@ -808,6 +811,13 @@ def _coreference(doc: _Doc, best: dict[int, dict[str, Any]], window: int) -> lis
             continue  # "the two groups": several antecedents
         if any(t.low in _RELATION_WORDS for t in between):
             continue  # "the parent organization": another body
+        if any(t.is_capitalised and t.is_word and not _NOT_NAME_PART.search(t.low) and t.start != doc.sentences[doc.sent(la)][0]
+               for t in between):
+            continue  # "his Fatah faction": a name makes it another group
+        if _AFTER_NAME.search(doc.text, max(0, doc.tokens[k].start - 60), doc.tokens[k].start) and not any(
+                mb_ == doc.tokens[k].start or doc.text[mb_:doc.tokens[k].start].strip(" ,—–-(") == ""
+                for _, mb_, _ in doc.mentions):
+            continue  # "Islamic Jihad — the group that ...": in apposition to an unlisted name
         first_of_sentence = doc.sentences[doc.sent(la)][0] == la
         if doc.text[la:la + 1].isupper() and not first_of_sentence:
             continue  # "the World Trade Organization": a name, not a description
@@ -836,12 +846,15 @@ def _coreference(doc: _Doc, best: dict[int, dict[str, Any]], window: int) -> lis
         bare = re.sub(r"['’]s?$", "", last.text).lower()
         head = _head(bare)
         generic = head in _GROUP_HEADS
+        if not generic and any(t.is_capitalised and t.is_word for t in between):
+            continue  # "the Syrian rebels", "the Kurdish fighters": a people's fighters, not the actor's
         if generic and bare != head and bare.endswith("s"):
             continue  # "these groups": plural over several actors
         first = int(np.searchsorted(mention_ends, doc.tokens[k].start, side="right")) - 1
         reach = [i for i in range(first, -1, -1) if doc.sent(la) - doc.sent(doc.mentions[i][0]) <= window]
         # "the government", "the regime": only of an actor already called so
-        open_head = generic or doc.lcat[label] not in ("legitimising", "neutral")
+        # and "the rebels" (a side of a civil war) only of an actor already called rebels
+        open_head = (generic or doc.lcat[label] not in ("legitimising", "neutral")) and head not in _SIDE_HEADS
         chosen = None
         for i in reach:
             actor = doc.mentions[i][2]
