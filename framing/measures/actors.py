@@ -105,7 +105,7 @@ from framing.errors import InputNotFoundError, SchemaError
 from framing.lexicon.load import Lexicon
 from framing.measures._inputs import as_lexicon, checked_annotations, lexicon_matches
 from framing.text.annotate import Annotations
-from framing.text.sentences import split_sentences
+from framing.text.sentences import TITLES, split_sentences
 
 __all__ = ["actor_labels", "actor_mentions", "load_actors", "ACTOR_LABEL_COLUMNS", "LABEL_PATTERNS", "DESIGNATION_VERBS"]
 
@@ -212,6 +212,10 @@ _ASSERTED = frozenset(("designation", "copula"))
 _SIDE_HEADS = frozenset(("rebel", "opposition"))
 #: a capitalised name and a comma, dash or bracket just before a description
 _AFTER_NAME = re.compile(r"[A-Z][\w’'\-]*\s*(?:,|—|–|--|\()\s*$")
+#: label categories of an armed group's members: their descriptions (``the militants``, ``the jihadists``) fit
+#: any listed actor; a description in another category (``the government``, or a user's ``the president``)
+#: only an actor already called so
+_MEMBER_CATEGORIES = frozenset(("terrorism", "extremism", "militancy", "separatism"))
 _ROLE_NOUNS = frozenset("leader leaders chief commander commanders founder head spokesman spokesperson emir".split())
 _OF_BEFORE = re.compile(r"(?P<label>[\w’'\-]+)\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
 _SUCH_AS_BEFORE = re.compile(r"(?P<label>[\w’'\-]+)\s*,?\s+(?:such\s+as|like|including)\s+(?:the\s+)?$",
@@ -301,17 +305,43 @@ def actor_mentions(text: str, actors: Mapping[str, Any]) -> list[tuple[int, int,
     (``Jaish al Adl``, ``jaish-al-adl``); acronyms of up to four capitals match
     in their own case only; the longest alias wins where aliases overlap.
     """
-    pattern, groups = _compile(load_actors(actors))
-    return _mentions(text, pattern, groups, split_sentences(text))
+    actor_map = load_actors(actors)
+    pattern, groups = _compile(actor_map)
+    return _mentions(text, pattern, groups, split_sentences(text), tails=_name_tails(actor_map))
 
 
+def _norm(name: str) -> str:
+    return " ".join(re.split(r"[\s\-‐‑–]+", name.strip().lower()))
+
+
+def _name_tails(actors: Mapping[str, list[str]]) -> set[str]:
+    """Aliases that end a longer alias of the same actor (``Mueller`` of ``Robert Mueller``): words before
+    them may be the actor's own (a given name), so they are never cut off as part of another name."""
+    out = set()
+    for names in actors.values():
+        normed = [_norm(a) for a in names]
+        for a in normed:
+            if any(b != a and b.endswith(" " + a) for b in normed):
+                out.add(a)
+    return out
+
+
+#: capitalised titles before a name (besides the abbreviations of framing.text.sentences.TITLES)
+_TITLE_WORDS = frozenset(
+    """president vice premier minister secretary senator representative governor general admiral colonel
+    commander chief leader supreme king queen prince princess sheikh ayatollah imam cleric emir mullah
+    chairman chairwoman spokesman spokeswoman ambassador envoy judge justice mayor director officer state
+    counsel lady""".split()
+)
 _PREVIOUS_WORD = re.compile(r"(?:^|[^\w’'.\-])([^\W\d_][\w’'.\-]*) $")
 _FUNCTION_WORDS = (DETERMINERS | CLAUSE_WORDS | PREPOSITIONS | AUX_BE | AUX_OTHER | ADVERBS | PRONOUNS
                    | frozenset("""not no both either neither all most some like unlike even only meanwhile however
-                   thus instead indeed moreover hence likewise otherwise nevertheless""".split()))
+                   thus instead indeed moreover hence likewise otherwise nevertheless whenever senior core top
+                   late rival allied""".split()))
 
 
-def _in_longer_name(text: str, start: int, sentence_start: int) -> bool:
+def _in_longer_name(text: str, start: int, sentence_start: int, end: int | None = None,
+                    label_ends: set[int] | None = None) -> bool:
     """Is the alias at ``start`` the tail of a longer proper name (``Kata’ib Hezbollah``)?
 
     It is when the word just before it (one space apart, in the same sentence) is capitalised and is no
@@ -325,13 +355,21 @@ def _in_longer_name(text: str, start: int, sentence_start: int) -> bool:
     low = word.lower()
     if low in _FUNCTION_WORDS or low in DAYS or _NOT_NAME_PART.search(low) or word.isupper():
         return False
+    if low.rstrip(".") in TITLES or low in _TITLE_WORDS or (label_ends is not None and m.end(1) in label_ends):
+        return False  # "President Trump", "Militant Hamas": a title or a label word before the name
     if "-" in word or word.endswith(("'s", "’s", "’", "'")) or word.endswith("."):
         return False
+    if end is not None and text[start:end].isupper():
+        return False  # an acronym (ISIS) is not the tail of a name
+    before = _PREVIOUS_WORD.search(text, max(sentence_start, m.start(1) - 40), m.start(1))
+    if before is not None and before.group(1)[:1].isupper():
+        return False  # a run of capitalised words: a headline ("U.S. Targets Taliban"), not a name
     return True
 
 
 def _mentions(text: str, pattern: re.Pattern[str], groups: Mapping[str, str],
-              sentences: list[tuple[int, int]], hits: list[int] | None = None) -> list[tuple[int, int, str]]:
+              sentences: list[tuple[int, int]], hits: list[int] | None = None,
+              label_ends: set[int] | None = None, tails: set[str] = frozenset()) -> list[tuple[int, int, str]]:
     """The actor mentions of one text (``_compile``'s pattern), without aliases inside longer names.
 
     With ``hits`` (offsets of a word every alias contains), only the sentences holding one are searched.
@@ -353,7 +391,8 @@ def _mentions(text: str, pattern: re.Pattern[str], groups: Mapping[str, str],
     for a, b in spans:
         for m in pattern.finditer(text, a, b):
             k = bisect_right(starts, m.start()) - 1
-            if not _in_longer_name(text, m.start(), starts[k] if k >= 0 else 0):
+            if (tails and _norm(m.group(0)) in tails) or not _in_longer_name(
+                    text, m.start(), starts[k] if k >= 0 else 0, m.end(), label_ends):
                 out.append((m.start(), m.end(), groups[m.lastgroup]))
     return out
 
@@ -663,13 +702,14 @@ def _candidates(doc: _Doc, cues: list[tuple[int, int]]) -> list[dict[str, Any]]:
                 t += 1
             if t < len(doc.tokens) and t in doc.label_tokens and doc.sent(doc.tokens[t].start) == doc.sent(ma):
                 label = doc.label_tokens[t]
-                if doc.ls[label] >= mb and _kind(doc, label) == "violence":
-                    attached.append(label)
+                head = doc.text[doc.ls[label]:doc.le[label]].split()[-1].lower()
+                if doc.ls[label] >= mb and (_kind(doc, label) == "violence" or (possessive and head in _OF_ACTOR_HEADS)):
+                    attached.append(label)  # ... and its rule: "North Korea's government", "the Taliban's regime"
         for label in attached:
             add(label, mi, _kind(doc, label))
         # label of / from the name: "jihadists of the Islamic State", "fighters from Hezbollah"
         m = _OF_BEFORE.search(before)
-        if m:
+        if m and _plural(m.group("label")):  # "the leader of X" is another actor
             t = doc.tok(sent_a + m.end("label") - 1)
             if t in doc.label_tokens and doc.tok(doc.le[doc.label_tokens[t]] - 1) == t:
                 add(doc.label_tokens[t], mi, _kind(doc, doc.label_tokens[t]))
@@ -681,6 +721,12 @@ def _candidates(doc: _Doc, cues: list[tuple[int, int]]) -> list[dict[str, Any]]:
                 add(doc.label_tokens[t], mi, "other")
     out.extend(_pronoun_ties(doc))
     return out
+
+
+def _plural(phrase: str) -> bool:
+    """Is the last word of a label a plural noun (``fighters``, ``jihadists``, ``gunmen``)?"""
+    word = phrase.split()[-1].lower() if phrase.split() else ""
+    return (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word.endswith("men")
 
 
 def _kind(doc: _Doc, label: int) -> str:
@@ -743,6 +789,11 @@ def _pronoun_ties(doc: _Doc) -> list[dict[str, Any]]:
             mi = _nearest_mention_before(doc, doc.tokens[found].start)
             pattern = "other"
         else:
+            last = label  # the head of the noun phrase: "its jihadist fighters"
+            while doc.tok(doc.le[last] - 1) + 1 in doc.label_tokens and doc.label_tokens[doc.tok(doc.le[last] - 1) + 1] != last:
+                last = doc.label_tokens[doc.tok(doc.le[last] - 1) + 1]
+            if not _plural(doc.text[doc.ls[last]:doc.le[last]]):
+                continue  # "its leader", "its government": another actor than the one it refers to
             mi = _nearest_mention_before(doc, doc.tokens[found].start, same_sentence=word in ("his", "her"))
             if mi is not None and word in ("his", "her"):
                 role = doc.tok(doc.mentions[mi][1] - 1) + 1
@@ -854,7 +905,7 @@ def _coreference(doc: _Doc, best: dict[int, dict[str, Any]], window: int) -> lis
         reach = [i for i in range(first, -1, -1) if doc.sent(la) - doc.sent(doc.mentions[i][0]) <= window]
         # "the government", "the regime": only of an actor already called so
         # and "the rebels" (a side of a civil war) only of an actor already called rebels
-        open_head = (generic or doc.lcat[label] not in ("legitimising", "neutral")) and head not in _SIDE_HEADS
+        open_head = (generic or doc.lcat[label] in _MEMBER_CATEGORIES) and head not in _SIDE_HEADS
         chosen = None
         for i in reach:
             actor = doc.mentions[i][2]
@@ -900,7 +951,7 @@ def _document_labels(
     # a description used as the name (an alias "Kurdish militia"): its lower-case label words
     for label, (la, lb) in enumerate(zip(doc.ls, doc.le)):
         for mi, (ma, mb, _actor) in enumerate(doc.mentions):
-            if ma <= la and lb <= mb and text[la:lb].islower():
+            if ma <= la and lb <= mb and ma < la and text[la:lb].islower() and text[ma:ma + 1].isupper():
                 cands.append({"label": label, "mention": mi, "pattern": "description", "priority": -1,
                               "distance": 0, "attributed_to": None})
     best: dict[int, dict[str, Any]] = {}
@@ -1015,6 +1066,7 @@ def actor_labels(
     window = check_count("window", window)
     actor_map = load_actors(actors)
     pattern, groups = _compile(actor_map)
+    tails = _name_tails(actor_map)
     # a cheap test first: most sentences name none of the actors
     keys = sorted({max(re.split(r"[\s\-‐‑–]+", alias.strip()), key=len).lower()
                    for names in actor_map.values() for alias in names})
@@ -1044,7 +1096,7 @@ def actor_labels(
         if hits == []:
             continue
         sentences = ann.sentence_spans(doc_id) or split_sentences(text)
-        mentions = _mentions(text, pattern, groups, sentences, hits)
+        mentions = _mentions(text, pattern, groups, sentences, hits, {r[1] for r in doc_labels}, tails)
         for row in _document_labels(text, mentions, doc_labels, cues_by_doc.get(doc_id, []),
                                     quotes_by_doc.get(doc_id, []), sentences, window):
             row["doc_id"] = doc_id
