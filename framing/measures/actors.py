@@ -5,8 +5,11 @@ aliases), finds the label words of the bundled ``actor_labels`` lexicon (or any
 lexicon given), and keeps a label only when a syntactic pattern ties it to a
 mention. Everything is rule-based (no tagger or model).
 
-Patterns, from the strongest tie to the weakest (a label word is attached once,
-by the first pattern that ties it; among equals, to the nearest mention)
+Patterns (the hand-coding codebook's), from the strongest tie to the weakest
+(a label word is attached once, by the first pattern that ties it; among
+equals, to the nearest mention). A label word and the group noun right after
+it are one label (``terrorist organization``, ``militant group``);
+``the Islamist militant group`` gives ``Islamist`` and ``militant group``.
 ------------------------------------------------------------------------
 ``designation``
     the label is reported as someone's designation: passive with an agent
@@ -32,39 +35,73 @@ by the first pattern that ties it; among equals, to the nearest mention)
     group Jaish al-Adl`` (two labels). Between label and name only
     capitalised words, other labels, group nouns and quotation marks may
     stand (at most four words). After ``what X called`` the label is X's.
-``compound``
-    the name modifies a label head: ``the so called Jaish-ul-Adl terrorist
-    group``, ``Hamas militants``. Not after a possessive (``Hamas’s armed
-    wing`` names the wing) or a hyphenated adjective (``Pakistan-based
-    militants`` are not Pakistan).
-``coreference``
+``member``, ``violence``, ``other``
+    the name with a label after it, by what the label names: its members
+    (``Hamas militants``, ``jihadists of the Islamic State``, ``its
+    fighters``), its violence (``ISIS coordinated terrorism``, ``Hamas's terror
+    attacks``) or itself as a body (``the Islamic State terrorist group``,
+    ``the Antifa movement``, ``the Taliban regime``, ``North Korea's
+    government``). ``other`` also holds the classes the name is said to
+    belong to: ``groups such as ISIL``, ``terror groups like al Qaeda``,
+    ``Hamas and other militant groups``. A possessive names something else
+    (``Hamas's armed wing``), as does a hyphenated adjective
+    (``Pakistan-based militants``), except for violence and rule; ``the
+    leader of X`` and ``its leader`` are another actor (only plural member
+    nouns tie through ``of`` and ``its``).
+``description``
     a definite description that contains a label and refers back (``the
-    group``, ``the terror group’s October 7 onslaught``, ``the armed group``)
-    is attached to the nearest preceding mention, in the same sentence or in
-    the ``window`` sentences before it, of a listed actor it is compatible
-    with: a description headed by a group noun (group, organisation, outfit,
-    movement, faction, network, militia, ...) fits any actor; another head
-    (``the militants``, ``the terrorists``) only an actor already given a
-    label with that head earlier in the document. A description followed by a
-    capitalised name (``the militant group Islamic State``) or by a naming
-    complement (``the leader of Japan``) names something else and is not
-    attached. Actors that are not listed are unknown to the rule, so list
-    every actor that could be the antecedent.
+    group``, ``the terror group’s October 7 onslaught``, ``the jihadists``)
+    is attached to the most recent mention, in the same sentence or in the
+    ``window`` sentences before it, of a listed actor. A description by a
+    word of another category than terrorism, extremism, militancy or
+    separatism that is not a group noun (``the government``, a user's ``the
+    president``), and ``the rebels``, refer back only to an actor already
+    given a label with that head. None when two coordinated actors are
+    equally near (``Hamas and Islamic Jihad ... the militants``), when a
+    plural group noun stands over several actors (``these groups``), when a
+    relation word, a name or a demonym makes it another body (``the parent
+    organization``, ``his Fatah faction``, ``the Syrian rebels``), when it is
+    followed by a name or a naming complement (``the militant group Islamic
+    State``, ``the leader of Japan``) or stands in apposition to an unlisted
+    name (``Islamic Jihad — the group that ...``). A listed alias that is
+    itself a description (``Kurdish militia``) gives its lower-case label
+    word. Actors that are not listed are unknown to the rule, so list every
+    actor that could be the antecedent.
+
+Mentions
+--------
+An alias inside a longer proper name is not the actor (``Kata’ib
+Hezbollah`` is not Hezbollah) unless that name is listed: a capitalised word
+just before the alias makes a longer name unless it is a function word, a
+sentence adverb, a weekday, a demonym or affiliation (``Lebanese``, ``Sunni``,
+``Iran-backed``), a title or a label word (``President``, ``Militant``), a
+possessive, an acronym, part of a headline's run of capitalised words, or the
+given name of a listed longer alias (``Robert`` of ``Robert Mueller``).
 
 Voice, attribution and negation
 -------------------------------
 ``voice`` is the voice of the label word (:func:`framing.find`): ``quote``
 for a label inside a quotation; its ``attributed_to`` is then the quotation's
-speaker (:func:`framing.quotes`) unless a designation names an agent. A label
-in indirect speech (``Nour News said the attack destroyed the headquarters of
-the jihadist group Jaish al-Adl``) is the outlet's wording: narrator voice,
-``attributed_to`` None. ``negated`` is True when the label is in the scope of
-a negation (``did not describe the group as terrorist``, ``is not a terrorist
-group``): such a row is kept as evidence but is **not** the actor's label;
-filter ``~negated`` before counting. ``hypothetical`` is True when the label
-is not asserted (``could be designated a terrorist group``, ``if the group is
-listed``). Both are the judgement of :mod:`framing.text.scope`, as in
-:func:`framing.find`.
+speaker (:func:`framing.quotes`, the name a pronoun resolves to) unless a
+designation names an agent. A label in indirect speech is the reporting
+speaker's (the codebook's rule): ``Iraqi officials say their interrogation of
+captured ISIS fighters ...``, ``... ISIS militants in the town, according to
+sources there``, ``ISIS fighters took the town, the army said``; the innermost
+report counts (``Iran claimed that ... the militant separatist group X, a
+report stating ...`` is Iran's). The label stays the outlet's when it names
+the speaker (``which the armed group said ...``), is the object of a
+labelling verb (``labeled the militant group X a terrorist organization``:
+only the designation is the agent's), or follows a dash or semicolon after
+the report. ``negated`` is True when a designation or copula label is in the
+scope of a negation (``did not describe the group as terrorist``, ``is not a
+terrorist group``): such a row is kept as evidence but is **not** the
+actor's label; filter ``~negated`` before counting. ``hypothetical`` is True
+when such a label is not asserted (``could be designated a terrorist group``,
+``if the group is listed``). Both are the judgement of
+:mod:`framing.text.scope`, as in :func:`framing.find`. A label in the name's
+own noun phrase is presupposed, not asserted: ``no ties to the al Qaeda
+network`` and ``Hamas militants did not attack`` deny the ties and the
+attack, not the label, so neither flag is set for it.
 """
 
 from __future__ import annotations
@@ -1013,7 +1050,7 @@ def actor_labels(
         regardless of case and of hyphen/space variation ("Jaish al Adl",
         "jaish-al-adl"); acronyms of up to four capitals match in their case.
     window : int, default 2
-        For ``coreference``: how many sentences before the description's own
+        For ``description``: how many sentences before the description's own
         sentence are searched for the antecedent mention (0 = same sentence).
     lexicon : str, path or Lexicon, default "actor_labels"
         The label lexicon (a bundled name, a file, or a
@@ -1033,22 +1070,25 @@ def actor_labels(
         - ``actor`` (str): the actor name (a key of ``actors``).
         - ``label`` (str): the label as written, ``text[start:end]``.
         - ``label_category`` (str): its lexicon category (terrorism,
-          extremism, militancy, separatism, neutral for the bundled lexicon).
+          extremism, militancy, separatism, legitimising, neutral for the
+          bundled lexicon).
         - ``pattern`` (str): one of :data:`LABEL_PATTERNS`.
         - ``voice`` (str): narrator, quote or scare_quote.
         - ``attributed_to`` (str or None): whose label it is when not the
           outlet's own: the designating agent ("Iran", "the U.S."), the
-          speaker of the quotation it stands in, or the reporting speaker of
-          a copula clause; None for the outlet's own label.
+          speaker of the quotation it stands in, or the speaker of the
+          indirect speech it stands in ("..., officials said"); None for the
+          outlet's own label.
         - ``start``, ``end`` (int): the label span.
-        - ``negated`` (bool): the label is in the scope of a negation and so
-          is not the actor's label ("is not a terrorist group", "refused to
-          call them terrorists"); filter it out before counting.
+        - ``negated`` (bool): a designation or copula label is in the scope
+          of a negation and so is not the actor's label ("is not a terrorist
+          group", "refused to call them terrorists"); filter it out before
+          counting.
         - ``hypothetical`` (bool): the label is not asserted: in a question,
           a condition, a modal or future ("could be designated a terrorist
           group"), a demand or a hypothetical.
         - ``mention_start``, ``mention_end`` (int): the actor mention the
-          label is tied to (for ``coreference``, the antecedent).
+          label is tied to (for ``description``, the antecedent).
 
         Documents without any tied label have no rows; the columns are always
         present.
