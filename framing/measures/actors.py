@@ -740,7 +740,8 @@ def _candidates(doc: _Doc, cues: list[tuple[int, int]]) -> list[dict[str, Any]]:
             if t < len(doc.tokens) and t in doc.label_tokens and doc.sent(doc.tokens[t].start) == doc.sent(ma):
                 label = doc.label_tokens[t]
                 head = doc.text[doc.ls[label]:doc.le[label]].split()[-1].lower()
-                if doc.ls[label] >= mb and (_kind(doc, label) == "violence" or (possessive and head in _OF_ACTOR_HEADS)):
+                rule = possessive and head in _OF_ACTOR_HEADS
+                if doc.ls[label] >= mb and (rule or _kind(doc, label) == "violence"):
                     attached.append(label)  # ... and its rule: "North Korea's government", "the Taliban's regime"
         for label in attached:
             add(label, mi, _kind(doc, label))
@@ -827,7 +828,7 @@ def _pronoun_ties(doc: _Doc) -> list[dict[str, Any]]:
             pattern = "other"
         else:
             last = label  # the head of the noun phrase: "its jihadist fighters"
-            while doc.tok(doc.le[last] - 1) + 1 in doc.label_tokens and doc.label_tokens[doc.tok(doc.le[last] - 1) + 1] != last:
+            while doc.label_tokens.get(doc.tok(doc.le[last] - 1) + 1, last) != last:
                 last = doc.label_tokens[doc.tok(doc.le[last] - 1) + 1]
             if not _plural(doc.text[doc.ls[last]:doc.le[last]]):
                 continue  # "its leader", "its government": another actor than the one it refers to
@@ -899,7 +900,8 @@ def _coreference(doc: _Doc, best: dict[int, dict[str, Any]], window: int) -> lis
             continue  # "the two groups": several antecedents
         if any(t.low in _RELATION_WORDS for t in between):
             continue  # "the parent organization": another body
-        if any(t.is_capitalised and t.is_word and not _NOT_NAME_PART.search(t.low) and t.start != doc.sentences[doc.sent(la)][0]
+        sentence_start = doc.sentences[doc.sent(la)][0]
+        if any(t.is_capitalised and t.is_word and not _NOT_NAME_PART.search(t.low) and t.start != sentence_start
                for t in between):
             continue  # "his Fatah faction": a name makes it another group
         if _AFTER_NAME.search(doc.text, max(0, doc.tokens[k].start - 60), doc.tokens[k].start) and not any(
