@@ -12,7 +12,7 @@ import pytest
 
 import framing
 from framing.measures.actors import ACTOR_LABEL_COLUMNS, LABEL_PATTERNS, actor_mentions, load_actors
-from framing.errors import InputNotFoundError, SchemaError
+from framing.errors import InputNotFoundError, SchemaError, UsageError
 
 ACTORS = {"Jaish al-Adl": ["Jaish al-Adl", "Jaish-ul-Adl", "Army of Justice"], "Hamas": ["Hamas"]}
 
@@ -60,9 +60,11 @@ def test_columns_and_evidence(labels, example_texts):
 
 def test_each_outlet_own_voice_label_of_jaish_al_adl(labels):
     # read from the articles: the outlet's own words for the group
-    assert own_categories(labels, "timesofisrael") == {"extremism"}  # "the jihadist group Jaish al-Adl"
-    assert own_categories(labels, "scroll") == {"militancy"}  # "militant group", "a Sunni militant group", "the armed group"
-    assert own_categories(labels, "cupventi") == {"militancy", "separatism"}  # "the militant separatist group"
+    # "the jihadist group Jaish al-Adl" stands in what "Nour News agency said": the codebook gives it to Nour News
+    assert own_categories(labels, "timesofisrael") == set()
+    assert own_categories(labels, "scroll") == {"militancy"}  # "is a Sunni militant group"
+    # "the militant separatist group" in what "Iran claimed"; "the militant group" at the end is the outlet's
+    assert own_categories(labels, "cupventi") == {"militancy"}
     assert own_categories(labels, "time") == {"separatism", "militancy"}  # "a separatist group", "the Sunni militant group"
     assert own_categories(labels, "ahram") == set()  # every "terrorist" is quoted or designated
 
@@ -75,9 +77,10 @@ def test_no_outlet_calls_jaish_al_adl_terrorist_in_its_own_voice(labels):
 
 def test_times_of_israel_rows(labels, example_texts):
     text = example_texts["timesofisrael"]
-    row = rows_at(labels, text, "the jihadist group Jaish al-Adl", "jihadist", "timesofisrael").iloc[0]
+    # indirect speech: "its state-run Nour News agency said the attack destroyed ... the jihadist group Jaish al-Adl"
+    row = rows_at(labels, text, "the jihadist group Jaish al-Adl", "jihadist group", "timesofisrael").iloc[0]
     assert (row.actor, row.label_category, row.pattern, row.voice) == ("Jaish al-Adl", "extremism", "premodifier", "narrator")
-    assert pd.isna(row.attributed_to)
+    assert "Nour News" in row.attributed_to
 
     row = rows_at(labels, text, "blacklisted by Iran as a terrorist group", "terrorist", "timesofisrael").iloc[0]
     assert (row.pattern, row.attributed_to, row.label_category) == ("designation", "Iran", "terrorism")
@@ -96,7 +99,7 @@ def test_times_of_israel_rows(labels, example_texts):
     assert (row.actor, row.pattern, row.voice, row.label_category) == ("Hamas", "premodifier", "narrator", "terrorism")
     assert pd.isna(row.attributed_to)
     row = rows_at(labels, text, "the terror group’s October 7 onslaught", "terror group", "timesofisrael").iloc[0]
-    assert (row.actor, row.pattern, row.label_category) == ("Hamas", "coreference", "terrorism")
+    assert (row.actor, row.pattern, row.label_category) == ("Hamas", "description", "terrorism")
     # "allied Palestinian terror groups" is generic: no actor
     assert rows_at(labels, text, "allied Palestinian terror groups", "terror groups", "timesofisrael").empty
 
@@ -119,23 +122,27 @@ def test_time_scroll_cupventi_rows(labels, example_texts):
     assert (row.pattern, row.label_category, row.voice) == ("appositive", "separatism", "narrator")
     row = rows_at(labels, text, "designated as a foreign terrorist organization by the U.S.", "terrorist", "time").iloc[0]
     assert (row.pattern, row.attributed_to) == ("designation", "the U.S.")
-    row = rows_at(labels, text, "the Sunni militant group operates", "militant", "time").iloc[0]
-    assert (row.pattern, row.actor) == ("coreference", "Jaish al-Adl")
+    row = rows_at(labels, text, "the Sunni militant group operates", "militant group", "time").iloc[0]
+    assert (row.pattern, row.actor) == ("description", "Jaish al-Adl")
 
     text = example_texts["scroll"]
-    row = rows_at(labels, text, "bases of militant group Jaish al-Adl", "militant", "scroll").iloc[0]
-    assert row.pattern == "premodifier"
+    # "..., the Associated Press reported": the wire's report
+    row = rows_at(labels, text, "bases of militant group Jaish al-Adl", "militant group", "scroll").iloc[0]
+    assert (row.pattern, row.attributed_to) == ("premodifier", "the Associated Press")
     row = rows_at(labels, text, "is a Sunni militant group that", "militant", "scroll").iloc[0]
     assert (row.pattern, row.actor) == ("copula", "Jaish al-Adl")
     row = rows_at(labels, text, "go after the armed group", "armed group", "scroll").iloc[0]
-    assert (row.pattern, row.label_category, row.actor) == ("coreference", "militancy", "Jaish al-Adl")
+    assert (row.pattern, row.label_category, row.actor) == ("description", "militancy", "Jaish al-Adl")
+    assert row.attributed_to == "the Revolutionary Guard"  # "Revolutionary Guard said that Islamabad should go after ..."
 
     text = example_texts["cupventi"]
     both = pd.concat([
-        rows_at(labels, text, "the militant separatist group Jaish al-Adl", w, "cupventi") for w in ("militant", "separatist")
+        rows_at(labels, text, "the militant separatist group Jaish al-Adl", w, "cupventi")
+        for w in ("militant", "separatist group")
     ])
     assert list(both["label_category"]) == ["militancy", "separatism"]
     assert set(both["pattern"]) == {"premodifier"}
+    assert set(both["attributed_to"]) == {"Iran"}  # "While Iran claimed that the airstrikes targeted ..."
 
 
 def test_negated_labels_are_flagged_not_counted():
@@ -172,8 +179,8 @@ def test_designation_by_third_party_and_reported_copula():
     out = framing.actor_labels(corpus(
         "The United States has labeled the militant group Jaish al-Adl a terrorist organisation."), ACTORS)
     rows = out.set_index("label")
-    assert pd.isna(rows.loc["militant", "attributed_to"]) and rows.loc["militant", "pattern"] == "premodifier"
-    assert rows.loc["terrorist", "attributed_to"] == "The United States"
+    assert pd.isna(rows.loc["militant group", "attributed_to"]) and rows.loc["militant group", "pattern"] == "premodifier"
+    assert rows.loc["terrorist organisation", "attributed_to"] == "The United States"
 
 
 def test_label_inside_quotation_carries_quote_voice_and_speaker():
@@ -193,14 +200,14 @@ def test_alias_variants_case_and_hyphens():
     assert [(a, b) for a, b, _ in found] == [(25, 27)]
     # the label attaches through a variant spelling
     out = framing.actor_labels(corpus("the militant group jaish-al-adl struck"), {"Jaish al-Adl": []})
-    assert list(out["label"]) == ["militant", "group"]
+    assert list(out["label"]) == ["militant group"]
 
 
 def test_coreference_prefers_the_nearest_actor_and_respects_the_window():
     actors = {"Hamas": [], "Islamic Jihad": []}
     out = framing.actor_labels(corpus("Hamas said it backed Islamic Jihad. The militant group fired rockets."), actors)
-    row = out[out["label"] == "militant"].iloc[0]
-    assert (row["actor"], row["pattern"]) == ("Islamic Jihad", "coreference")
+    row = out[out["label"] == "militant group"].iloc[0]
+    assert (row["actor"], row["pattern"]) == ("Islamic Jihad", "description")
 
     far = "Hamas fired rockets. One. Two. Three. The armed group said so."
     assert framing.actor_labels(corpus(far), actors, window=2).empty
@@ -230,7 +237,7 @@ def test_actor_file_and_bad_actor_maps(tmp_path):
         load_actors({"Hamas": [1]})
     with pytest.raises(SchemaError):
         load_actors({})
-    with pytest.raises(SchemaError, match="window"):
+    with pytest.raises(UsageError, match="window"):
         framing.actor_labels(corpus("x"), ACTORS, window=-1)
     with pytest.raises(SchemaError, match="text"):
         framing.actor_labels(pd.DataFrame({"doc_id": ["a"], "outlet": ["b"]}), ACTORS)
@@ -238,10 +245,15 @@ def test_actor_file_and_bad_actor_maps(tmp_path):
 
 def test_back_reference_needs_a_compatible_head():
     actors = {"Hamas": []}
-    # "the militants" is not a group noun: it refers back only to an actor already called militant
-    assert framing.actor_labels(corpus("Hamas fired rockets. The militants withdrew."), actors).empty
+    # "the militants" refers back to the most recent listed actor
+    out = framing.actor_labels(corpus("Hamas fired rockets. The militants withdrew."), actors)
+    assert list(zip(out["label"], out["pattern"])) == [("militants", "description")]
     out = framing.actor_labels(corpus("Hamas militants fired rockets. The militants withdrew."), actors)
-    assert list(out["pattern"]) == ["compound", "coreference"]
+    assert list(out["pattern"]) == ["member", "description"]
+    # "the government" only of an actor already called so
+    assert framing.actor_labels(corpus("Hamas fired rockets. The government protested."), actors).empty
+    out = framing.actor_labels(corpus("The Taliban government fell. The government fled."), {"Taliban": []})
+    assert list(zip(out["label"], out["pattern"])) == [("government", "other"), ("government", "description")]
     # a naming complement makes the description someone else
     assert framing.actor_labels(corpus("Hamas fired rockets. The faction of Mr. Dahlan objected."), actors).empty
 
@@ -258,7 +270,7 @@ def test_names_and_plural_descriptions_do_not_refer_back():
     # "organisation" inside a name and "the two groups" (several antecedents) are not Hamas's or Fatah's labels
     assert framing.actor_labels(corpus(text), actors).empty
     # a subject after a comma is not an appositive
-    assert framing.actor_labels(corpus("They met Hamas, and the group will answer."), actors)["pattern"].tolist() == ["coreference"]
+    assert framing.actor_labels(corpus("They met Hamas, and the group will answer."), actors)["pattern"].tolist() == ["description"]
     out = framing.actor_labels(corpus("They met Hamas, the group will answer."), actors)
     assert "appositive" not in set(out["pattern"])
     out = framing.actor_labels(corpus("They met Hamas, the group that fired."), actors)

@@ -17,7 +17,7 @@ from framing.match import Matcher
 from framing.lexicon.load import LexiconWarning, check_lexicon, lexicon_from_dict, lexicon_names, load_lexicon
 
 BUNDLED = {
-    "actor_labels": {"terrorism", "extremism", "militancy", "separatism", "neutral"},
+    "actor_labels": {"terrorism", "extremism", "militancy", "separatism", "legitimising", "neutral"},
     "attribution": {"neutral", "endorsing", "distancing", "emphatic", "denial"},
     "casualty": {
         "death", "death.emotive", "injury", "victims", "victims.children", "victims.women", "victims.civilians",
@@ -83,6 +83,8 @@ def test_nested_category_names_are_dotted():
         ("actor_labels", "militant", [("militancy", "militant")]),
         ("actor_labels", "separatist", [("separatism", "separatist")]),
         ("actor_labels", "fighter jets", []),  # excluded: hardware, not an actor
+        ("actor_labels", "freedom fighters", [("legitimising", "freedom fighters")]),
+        ("actor_labels", "resistance to the plan", []),  # excluded: not an actor
         ("attribution", "according to", [("neutral", "according to")]),
         ("attribution", "pointed out", [("endorsing", "pointed out")]),
         ("attribution", "what it called", [("distancing", "what it called")]),

@@ -154,5 +154,5 @@ def test_measures_report_negated_and_hypothetical():
     assert by_verb["confirm"] == (True, True)
     assert by_verb["warned"] == (False, False)
     labels = framing.actor_labels(corpus(text), {"Hamas": ["Hamas"]})
-    terror = labels[labels["label"] == "terrorist"].sort_values("start")
+    terror = labels[labels["label_category"] == "terrorism"].sort_values("start")  # "terrorist group", one label
     assert terror[["negated", "hypothetical"]].values.tolist() == [[True, False], [False, True]]

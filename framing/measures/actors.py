@@ -5,8 +5,11 @@ aliases), finds the label words of the bundled ``actor_labels`` lexicon (or any
 lexicon given), and keeps a label only when a syntactic pattern ties it to a
 mention. Everything is rule-based (no tagger or model).
 
-Patterns, from the strongest tie to the weakest (a label word is attached once,
-by the first pattern that ties it; among equals, to the nearest mention)
+Patterns (the hand-coding codebook's), from the strongest tie to the weakest
+(a label word is attached once, by the first pattern that ties it; among
+equals, to the nearest mention). A label word and the group noun right after
+it are one label (``terrorist organization``, ``militant group``);
+``the Islamist militant group`` gives ``Islamist`` and ``militant group``.
 ------------------------------------------------------------------------
 ``designation``
     the label is reported as someone's designation: passive with an agent
@@ -32,45 +35,80 @@ by the first pattern that ties it; among equals, to the nearest mention)
     group Jaish al-Adl`` (two labels). Between label and name only
     capitalised words, other labels, group nouns and quotation marks may
     stand (at most four words). After ``what X called`` the label is X's.
-``compound``
-    the name modifies a label head: ``the so called Jaish-ul-Adl terrorist
-    group``, ``Hamas militants``. Not after a possessive (``Hamas’s armed
-    wing`` names the wing) or a hyphenated adjective (``Pakistan-based
-    militants`` are not Pakistan).
-``coreference``
+``member``, ``violence``, ``other``
+    the name with a label after it, by what the label names: its members
+    (``Hamas militants``, ``jihadists of the Islamic State``, ``its
+    fighters``), its violence (``ISIS coordinated terrorism``, ``Hamas's terror
+    attacks``) or itself as a body (``the Islamic State terrorist group``,
+    ``the Antifa movement``, ``the Taliban regime``, ``North Korea's
+    government``). ``other`` also holds the classes the name is said to
+    belong to: ``groups such as ISIL``, ``terror groups like al Qaeda``,
+    ``Hamas and other militant groups``. A possessive names something else
+    (``Hamas's armed wing``), as does a hyphenated adjective
+    (``Pakistan-based militants``), except for violence and rule; ``the
+    leader of X`` and ``its leader`` are another actor (only plural member
+    nouns tie through ``of`` and ``its``).
+``description``
     a definite description that contains a label and refers back (``the
-    group``, ``the terror group’s October 7 onslaught``, ``the armed group``)
-    is attached to the nearest preceding mention, in the same sentence or in
-    the ``window`` sentences before it, of a listed actor it is compatible
-    with: a description headed by a group noun (group, organisation, outfit,
-    movement, faction, network, militia, ...) fits any actor; another head
-    (``the militants``, ``the terrorists``) only an actor already given a
-    label with that head earlier in the document. A description followed by a
-    capitalised name (``the militant group Islamic State``) or by a naming
-    complement (``the leader of Japan``) names something else and is not
-    attached. Actors that are not listed are unknown to the rule, so list
-    every actor that could be the antecedent.
+    group``, ``the terror group’s October 7 onslaught``, ``the jihadists``)
+    is attached to the most recent mention, in the same sentence or in the
+    ``window`` sentences before it, of a listed actor. A description by a
+    word of another category than terrorism, extremism, militancy or
+    separatism that is not a group noun (``the government``, a user's ``the
+    president``), and ``the rebels``, refer back only to an actor already
+    given a label with that head. None when two coordinated actors are
+    equally near (``Hamas and Islamic Jihad ... the militants``), when a
+    plural group noun stands over several actors (``these groups``), when a
+    relation word, a name or a demonym makes it another body (``the parent
+    organization``, ``his Fatah faction``, ``the Syrian rebels``), when it is
+    followed by a name or a naming complement (``the militant group Islamic
+    State``, ``the leader of Japan``) or stands in apposition to an unlisted
+    name (``Islamic Jihad — the group that ...``). A listed alias that is
+    itself a description (``Kurdish militia``) gives its lower-case label
+    word. Actors that are not listed are unknown to the rule, so list every
+    actor that could be the antecedent.
+
+Mentions
+--------
+An alias inside a longer proper name is not the actor (``Kata’ib
+Hezbollah`` is not Hezbollah) unless that name is listed: a capitalised word
+just before the alias makes a longer name unless it is a function word, a
+sentence adverb, a weekday, a demonym or affiliation (``Lebanese``, ``Sunni``,
+``Iran-backed``), a title or a label word (``President``, ``Militant``), a
+possessive, an acronym, part of a headline's run of capitalised words, or the
+given name of a listed longer alias (``Robert`` of ``Robert Mueller``).
 
 Voice, attribution and negation
 -------------------------------
 ``voice`` is the voice of the label word (:func:`framing.find`): ``quote``
 for a label inside a quotation; its ``attributed_to`` is then the quotation's
-speaker (:func:`framing.quotes`) unless a designation names an agent. A label
-in indirect speech (``Nour News said the attack destroyed the headquarters of
-the jihadist group Jaish al-Adl``) is the outlet's wording: narrator voice,
-``attributed_to`` None. ``negated`` is True when the label is in the scope of
-a negation (``did not describe the group as terrorist``, ``is not a terrorist
-group``): such a row is kept as evidence but is **not** the actor's label;
-filter ``~negated`` before counting. ``hypothetical`` is True when the label
-is not asserted (``could be designated a terrorist group``, ``if the group is
-listed``). Both are the judgement of :mod:`framing.text.scope`, as in
-:func:`framing.find`.
+speaker (:func:`framing.quotes`, the name a pronoun resolves to) unless a
+designation names an agent. A label in indirect speech is the reporting
+speaker's (the codebook's rule): ``Iraqi officials say their interrogation of
+captured ISIS fighters ...``, ``... ISIS militants in the town, according to
+sources there``, ``ISIS fighters took the town, the army said``; the innermost
+report counts (``Iran claimed that ... the militant separatist group X, a
+report stating ...`` is Iran's). The label stays the outlet's when it names
+the speaker (``which the armed group said ...``), is the object of a
+labelling verb (``labeled the militant group X a terrorist organization``:
+only the designation is the agent's), or follows a dash or semicolon after
+the report. ``negated`` is True when a designation or copula label is in the
+scope of a negation (``did not describe the group as terrorist``, ``is not a
+terrorist group``): such a row is kept as evidence but is **not** the
+actor's label; filter ``~negated`` before counting. ``hypothetical`` is True
+when such a label is not asserted (``could be designated a terrorist group``,
+``if the group is listed``). Both are the judgement of
+:mod:`framing.text.scope`, as in :func:`framing.find`. A label in the name's
+own noun phrase is presupposed, not asserted: ``no ties to the al Qaeda
+network`` and ``Hamas militants did not attack`` deny the ties and the
+attack, not the label, so neither flag is set for it.
 """
 
 from __future__ import annotations
 
 import re
 import reprlib
+from bisect import bisect_right
 from collections.abc import Mapping
 from os import PathLike
 from pathlib import Path
@@ -80,16 +118,20 @@ import numpy as np
 import pandas as pd
 
 from framing import registry, schema
+from framing._checks import check_count
 from framing._yaml import read_yaml
+from framing.measures._reported import reporting_speaker
 from framing.measures._speakers import resolve_speaker
 from framing.text.grammar import (
     ADVERBS,
     AUX_BE,
     AUX_OTHER,
     CLAUSE_WORDS,
+    DAYS,
     DETERMINERS,
     IRREGULAR_VERBS,
     PREPOSITIONS,
+    PRONOUNS,
     Token,
     np_after,
     np_before,
@@ -100,7 +142,7 @@ from framing.errors import InputNotFoundError, SchemaError
 from framing.lexicon.load import Lexicon
 from framing.measures._inputs import as_lexicon, checked_annotations, lexicon_matches
 from framing.text.annotate import Annotations
-from framing.text.sentences import split_sentences
+from framing.text.sentences import TITLES, split_sentences
 
 __all__ = ["actor_labels", "actor_mentions", "load_actors", "ACTOR_LABEL_COLUMNS", "LABEL_PATTERNS", "DESIGNATION_VERBS"]
 
@@ -108,8 +150,8 @@ __all__ = ["actor_labels", "actor_mentions", "load_actors", "ACTOR_LABEL_COLUMNS
 #: ``negated``, ``hypothetical`` and the offsets of the actor mention the label is tied to
 ACTOR_LABEL_COLUMNS = schema.ACTOR_LABELS + schema.ACTOR_LABELS_EXTRA
 
-#: values of the ``pattern`` column, strongest tie first
-LABEL_PATTERNS = ("designation", "copula", "appositive", "premodifier", "compound", "coreference")
+#: values of the ``pattern`` column (the codebook's), strongest tie first
+LABEL_PATTERNS = ("designation", "copula", "appositive", "premodifier", "member", "violence", "other", "description")
 
 #: verbs that report a designation (stems; every inflection is matched)
 DESIGNATION_VERBS = (
@@ -170,6 +212,51 @@ GROUP_NOUNS = frozenset(
     faction factions network networks militia militias wing cell cells alliance coalition force forces
     party army front brigade brigades""".split()
 )
+#: heads of labels that name the actor as a body (``the Antifa movement``, ``the Taliban regime``): pattern other
+_BODY_HEADS = GROUP_NOUNS | frozenset(
+    """government governments regime regimes resistance rulers authorities parties""".split()
+)
+#: heads of labels that name the actor's violence (``ISIS coordinated terrorism``, ``Hamas's terror attacks``)
+_VIOLENCE_HEADS = frozenset(
+    """terrorism extremism militancy insurgency separatism secession radicalism radicalisation radicalization
+    attack attacks campaign campaigns violence bombing bombings plot plots operation operations""".split()
+)
+#: words after a label that make it name violence (``terrorist attacks``)
+_VIOLENCE_NOUNS = frozenset("attack attacks bombing bombings violence campaign plot plots operation operations".split())
+#: modifiers that make a description another body than the actor (``the parent organization``, ``rival groups``)
+_RELATION_WORDS = frozenset(
+    """parent rival other splinter allied affiliated sister umbrella offshoot successor predecessor
+    different new another such similar""".split()
+)
+#: possessive determiners that refer back to an actor (``its fighters``)
+_POSSESSIVES = frozenset(("its",))
+#: capitalised words before a name that are not part of it (``Lebanese Hezbollah``, ``But Hamas``)
+_NOT_NAME_PART = re.compile(
+    r"(?:an|ian|ese|ish|i|ic|ite|ist|ists)$|^(?:shia|shiite|shi'ite|sunni|pro|anti|former|ex|u\.s\.|us|un|eu)$",
+    re.IGNORECASE,
+)
+#: participles between a name and its violence (``ISIS coordinated terrorism``)
+_AGENT_PARTICIPLES = frozenset(
+    """coordinated inspired directed sponsored orchestrated organised organized linked related backed led
+    planned funded claimed""".split()
+)
+_GROUP_HEADS = frozenset(re.sub(r"s$", "", w) if len(w) > 3 else w for w in GROUP_NOUNS)
+#: legitimising heads that name the actor's rule, written after its name (``the Taliban government``)
+_OF_ACTOR_HEADS = frozenset("government governments regime regimes rulers authorities".split())
+#: patterns that assert the label (a predicate or a designation), so a negation or a condition can deny it
+_ASSERTED = frozenset(("designation", "copula"))
+#: descriptions of a side in a civil war: they refer back only to an actor already called so
+_SIDE_HEADS = frozenset(("rebel", "opposition"))
+#: a capitalised name and a comma, dash or bracket just before a description
+_AFTER_NAME = re.compile(r"[A-Z][\w’'\-]*\s*(?:,|—|–|--|\()\s*$")
+#: label categories of an armed group's members: their descriptions (``the militants``, ``the jihadists``) fit
+#: any listed actor; a description in another category (``the government``, or a user's ``the president``)
+#: only an actor already called so
+_MEMBER_CATEGORIES = frozenset(("terrorism", "extremism", "militancy", "separatism"))
+_ROLE_NOUNS = frozenset("leader leaders chief commander commanders founder head spokesman spokesperson emir".split())
+_OF_BEFORE = re.compile(r"(?P<label>[\w’'\-]+)\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_SUCH_AS_BEFORE = re.compile(r"(?P<label>[\w’'\-]+)\s*,?\s+(?:such\s+as|like|including)\s+(?:the\s+)?$",
+                             re.IGNORECASE)
 _QUOTE_MARKS = frozenset("“”\"‘’'«»")
 _REPORT_BEFORE = re.compile(r"\s+(?:that\s+)?[“\"‘']?$")
 
@@ -255,8 +342,96 @@ def actor_mentions(text: str, actors: Mapping[str, Any]) -> list[tuple[int, int,
     (``Jaish al Adl``, ``jaish-al-adl``); acronyms of up to four capitals match
     in their own case only; the longest alias wins where aliases overlap.
     """
-    pattern, groups = _compile(load_actors(actors))
-    return [(m.start(), m.end(), groups[m.lastgroup]) for m in pattern.finditer(text)]
+    actor_map = load_actors(actors)
+    pattern, groups = _compile(actor_map)
+    return _mentions(text, pattern, groups, split_sentences(text), tails=_name_tails(actor_map))
+
+
+def _norm(name: str) -> str:
+    return " ".join(re.split(r"[\s\-‐‑–]+", name.strip().lower()))
+
+
+def _name_tails(actors: Mapping[str, list[str]]) -> set[str]:
+    """Aliases that end a longer alias of the same actor (``Mueller`` of ``Robert Mueller``): words before
+    them may be the actor's own (a given name), so they are never cut off as part of another name."""
+    out = set()
+    for names in actors.values():
+        normed = [_norm(a) for a in names]
+        for a in normed:
+            if any(b != a and b.endswith(" " + a) for b in normed):
+                out.add(a)
+    return out
+
+
+#: capitalised titles before a name (besides the abbreviations of framing.text.sentences.TITLES)
+_TITLE_WORDS = frozenset(
+    """president vice premier minister secretary senator representative governor general admiral colonel
+    commander chief leader supreme king queen prince princess sheikh ayatollah imam cleric emir mullah
+    chairman chairwoman spokesman spokeswoman ambassador envoy judge justice mayor director officer state
+    counsel lady""".split()
+)
+_PREVIOUS_WORD = re.compile(r"(?:^|[^\w’'.\-])([^\W\d_][\w’'.\-]*) $")
+_FUNCTION_WORDS = (DETERMINERS | CLAUSE_WORDS | PREPOSITIONS | AUX_BE | AUX_OTHER | ADVERBS | PRONOUNS
+                   | frozenset("""not no both either neither all most some like unlike even only meanwhile however
+                   thus instead indeed moreover hence likewise otherwise nevertheless whenever senior core top
+                   late rival allied""".split()))
+
+
+def _in_longer_name(text: str, start: int, sentence_start: int, end: int | None = None,
+                    label_ends: set[int] | None = None) -> bool:
+    """Is the alias at ``start`` the tail of a longer proper name (``Kata’ib Hezbollah``)?
+
+    It is when the word just before it (one space apart, in the same sentence) is capitalised and is no
+    function word, sentence adverb, weekday, demonym or affiliation (``Lebanese Hezbollah``, ``Sunni``,
+    ``But Hamas``, ``Meanwhile Hamas``, ``Iran-backed``), possessive or acronym.
+    """
+    m = _PREVIOUS_WORD.search(text, max(sentence_start, start - 40), start)
+    if m is None or m.start(1) < sentence_start or not m.group(1)[:1].isupper():
+        return False
+    word = m.group(1)
+    low = word.lower()
+    if low in _FUNCTION_WORDS or low in DAYS or _NOT_NAME_PART.search(low) or word.isupper():
+        return False
+    if low.rstrip(".") in TITLES or low in _TITLE_WORDS or (label_ends is not None and m.end(1) in label_ends):
+        return False  # "President Trump", "Militant Hamas": a title or a label word before the name
+    if "-" in word or word.endswith(("'s", "’s", "’", "'")) or word.endswith("."):
+        return False
+    if end is not None and text[start:end].isupper():
+        return False  # an acronym (ISIS) is not the tail of a name
+    before = _PREVIOUS_WORD.search(text, max(sentence_start, m.start(1) - 40), m.start(1))
+    if before is not None and before.group(1)[:1].isupper():
+        return False  # a run of capitalised words: a headline ("U.S. Targets Taliban"), not a name
+    return True
+
+
+def _mentions(text: str, pattern: re.Pattern[str], groups: Mapping[str, str],
+              sentences: list[tuple[int, int]], hits: list[int] | None = None,
+              label_ends: set[int] | None = None, tails: set[str] = frozenset()) -> list[tuple[int, int, str]]:
+    """The actor mentions of one text (``_compile``'s pattern), without aliases inside longer names.
+
+    With ``hits`` (offsets of a word every alias contains), only the sentences holding one are searched.
+    """
+    starts = [a for a, _ in sentences]
+    if hits is None or not sentences:
+        spans = [(0, len(text))]
+    else:
+        spans = []
+        for h in hits:
+            k = max(0, bisect_right(starts, h) - 1)
+            a, b = sentences[k]
+            a, b = min(a, h), max(b, h + 1)
+            if spans and a <= spans[-1][1]:
+                spans[-1] = (spans[-1][0], max(spans[-1][1], b))
+            else:
+                spans.append((a, b))
+    out = []
+    for a, b in spans:
+        for m in pattern.finditer(text, a, b):
+            k = bisect_right(starts, m.start()) - 1
+            if (tails and _norm(m.group(0)) in tails) or not _in_longer_name(
+                    text, m.start(), starts[k] if k >= 0 else 0, m.end(), label_ends):
+                out.append((m.start(), m.end(), groups[m.lastgroup]))
+    return out
 
 
 # ---------------------------------------------------------------------------
@@ -264,36 +439,73 @@ def actor_mentions(text: str, actors: Mapping[str, Any]) -> list[tuple[int, int,
 # ---------------------------------------------------------------------------
 
 
-class _Doc:
-    """Tokens, sentences, mentions and labels of one document."""
+def _merge_labels(text: str, rows: list[tuple]) -> list[tuple]:
+    """Label rows in text order, a label followed by a neutral group noun joined into one label.
 
-    def __init__(self, text: str, mentions: list[tuple[int, int, str]], labels: pd.DataFrame) -> None:
+    ``terrorist organization``, ``militant group`` and ``Islamist group`` are one label of the first word's
+    category; ``the Islamist militant group`` stays ``Islamist`` + ``militant group``.
+    """
+    rows = sorted(rows)
+    out: list[tuple] = []
+    for r in rows:
+        if out:
+            p = out[-1]
+            gap = text[p[1]:r[0]]
+            if (r[2] == "neutral" and p[2] != "neutral" and gap in (" ", "-", "\u00a0")
+                    and text[r[0]:r[1]].lower() in GROUP_NOUNS and p[3] == r[3]):
+                out[-1] = (p[0], r[1], p[2], p[3], p[4] or r[4], p[5] or r[5])
+                continue
+        out.append(r)
+    return out
+
+
+
+class _Doc:
+    """Tokens, sentences, mentions and labels of one document.
+
+    Only the sentences that hold a mention, and the ``window`` sentences after each (where a description
+    may refer back to it), are tokenized: no pattern looks elsewhere.
+    """
+
+    def __init__(self, text: str, mentions: list[tuple[int, int, str]], labels: list[tuple],
+                 sentences: list[tuple[int, int]], window: int) -> None:
         self.text = text
-        self.tokens: list[Token] = tokenize(text)
-        self.starts = np.fromiter((t.start for t in self.tokens), dtype=np.int64, count=len(self.tokens))
-        self.sentences = split_sentences(text) or [(0, len(text))]
+        self.sentences = sentences or [(0, len(text))]
         self.sent_starts = np.array([a for a, _ in self.sentences], dtype=np.int64)
+        self._sent_list = self.sent_starts.tolist()
         self.mentions = mentions
-        ordered = labels.sort_values("start")
-        #: label rows as plain lists (row i: ls[i], le[i], ...)
-        self.ls = [int(v) for v in ordered["start"].tolist()]
-        self.le = [int(v) for v in ordered["end"].tolist()]
-        self.lcat = ordered["category"].tolist()
-        self.lvoice = [v if isinstance(v, str) else "narrator" for v in ordered["voice"].tolist()]
+        reach: set[int] = set()
+        for a, _, _ in mentions:
+            k = self.sent(a)
+            reach.update(range(k, min(len(self.sentences), k + window + 1)))
+        labels = [r for r in labels if self.sent(r[0]) in reach]
+        need = sorted({self.sent(r[0]) for r in labels})  # a sentence without a label ties nothing
+        tokens: list[Token] = []
+        for k in need:
+            tokens.extend(tokenize(text, *self.sentences[k]))
+        self.tokens = tokens
+        self._start_list = [t.start for t in tokens]
+        self.starts = np.array(self._start_list, dtype=np.int64)
+        #: label rows (row i: ls[i], le[i], ...), a label word and a group noun after it merged
+        #: into one label (``terrorist organization``, ``militant group``) as a reader counts them
+        rows = _merge_labels(text, labels)
+        self.ls = [r[0] for r in rows]
+        self.le = [r[1] for r in rows]
+        self.lcat = [r[2] for r in rows]
+        self.lvoice = [r[3] for r in rows]
         # negation and modality by the scope of the clause (framing.text.scope), as judged for the matches
-        self.lneg = [bool(v) if not pd.isna(v) else False for v in ordered["negated"].tolist()]
-        self.lhyp = ([bool(v) if not pd.isna(v) else False for v in ordered["hypothetical"].tolist()]
-                     if "hypothetical" in ordered.columns else [False] * len(self.lneg))
+        self.lneg = [r[4] for r in rows]
+        self.lhyp = [r[5] for r in rows]
         self.label_tokens: dict[int, int] = {}  # token index -> label row
         for i, (a, b) in enumerate(zip(self.ls, self.le)):
             for t in range(self.tok(int(a)), self.tok(int(b) - 1) + 1):
                 self.label_tokens[t] = i
 
     def tok(self, offset: int) -> int:
-        return max(0, int(np.searchsorted(self.starts, offset, side="right")) - 1)
+        return max(0, bisect_right(self._start_list, offset) - 1)
 
     def sent(self, offset: int) -> int:
-        return max(0, int(np.searchsorted(self.sent_starts, offset, side="right")) - 1)
+        return max(0, bisect_right(self._sent_list, offset) - 1)
 
     def label_at(self, offset: int) -> int | None:
         """Label row starting at (or covering the token at) ``offset``."""
@@ -483,6 +695,8 @@ def _candidates(doc: _Doc, cues: list[tuple[int, int]]) -> list[dict[str, Any]]:
                 label = doc.label_tokens[t]
                 if doc.tok(doc.le[label] - 1) != t:
                     continue  # not the label's last token
+                if doc.tokens[t].low in _OF_ACTOR_HEADS:
+                    continue  # "the government", "the regime" name a body of the name after them, not it
                 if doc.sent(doc.tokens[t].start) != doc.sent(ma):
                     continue
                 if doc.gap_ok(t + 1, m0, max_words=4):
@@ -500,11 +714,13 @@ def _candidates(doc: _Doc, cues: list[tuple[int, int]]) -> list[dict[str, Any]]:
                         add(label, mi, "premodifier", agent_text=w.group("agent"))
                         continue
                     add(label, mi, "premodifier")
-        # compound: "the Jaish-ul-Adl terrorist group", "Hamas militants"
+        # name + label: "Hamas militants" (member), "the Islamic State terrorist group" (other),
+        # "ISIS coordinated terrorism", "Hamas's terror attacks" (violence)
         m1 = doc.tok(mb - 1)
         attached: list[int] = []
-        # "Trump's chief adviser", "Pakistan-based militants": the label is not the actor's
-        adjectival = re.match(r"['’]|[\-‐‑]\w", text[mb:mb + 2]) is not None
+        # "Trump's chief adviser", "Pakistan-based militants": the label is not the actor's ...
+        possessive = re.match(r"['’]", text[mb:mb + 1]) is not None
+        adjectival = possessive or re.match(r"[\-‐‑]\w", text[mb:mb + 2]) is not None
         for t in range(m1 + 1, min(len(doc.tokens), m1 + 6) if not adjectival else m1 + 1):
             if t in doc.label_tokens:
                 label = doc.label_tokens[t]
@@ -515,8 +731,120 @@ def _candidates(doc: _Doc, cues: list[tuple[int, int]]) -> list[dict[str, Any]]:
                 attached.append(label)
             elif attached and not (doc.tokens[t].low in GROUP_NOUNS or doc.tokens[t].text in _QUOTE_MARKS):
                 break
+        if not attached:
+            # ... except its violence: "Hamas's terror attacks", "ISIS coordinated terrorism", "ISIS-inspired terrorism"
+            t = m1 + 1
+            if (not adjectival and t < len(doc.tokens) and t not in doc.label_tokens and doc.tokens[t].is_word
+                    and doc.tokens[t].low in _AGENT_PARTICIPLES):
+                t += 1
+            if t < len(doc.tokens) and t in doc.label_tokens and doc.sent(doc.tokens[t].start) == doc.sent(ma):
+                label = doc.label_tokens[t]
+                head = doc.text[doc.ls[label]:doc.le[label]].split()[-1].lower()
+                rule = possessive and head in _OF_ACTOR_HEADS
+                if doc.ls[label] >= mb and (rule or _kind(doc, label) == "violence"):
+                    attached.append(label)  # ... and its rule: "North Korea's government", "the Taliban's regime"
         for label in attached:
-            add(label, mi, "compound")
+            add(label, mi, _kind(doc, label))
+        # label of / from the name: "jihadists of the Islamic State", "fighters from Hezbollah"
+        m = _OF_BEFORE.search(before)
+        if m and _plural(m.group("label")):  # "the leader of X" is another actor
+            t = doc.tok(sent_a + m.end("label") - 1)
+            if t in doc.label_tokens and doc.tok(doc.le[doc.label_tokens[t]] - 1) == t:
+                add(doc.label_tokens[t], mi, _kind(doc, doc.label_tokens[t]))
+        # a class the name is an instance of: "groups such as ISIL", "terror groups like al Qaeda"
+        m = _SUCH_AS_BEFORE.search(before)
+        if m:
+            t = doc.tok(sent_a + m.end("label") - 1)
+            if t in doc.label_tokens and doc.tok(doc.le[doc.label_tokens[t]] - 1) == t:
+                add(doc.label_tokens[t], mi, "other")
+    out.extend(_pronoun_ties(doc))
+    return out
+
+
+def _plural(phrase: str) -> bool:
+    """Is the last word of a label a plural noun (``fighters``, ``jihadists``, ``gunmen``)?"""
+    word = phrase.split()[-1].lower() if phrase.split() else ""
+    return (word.endswith("s") and not word.endswith(("ss", "us", "is"))) or word.endswith("men")
+
+
+def _kind(doc: _Doc, label: int) -> str:
+    """The pattern of a label tied after or around the name, by what it names: member, other or violence."""
+    words = doc.text[doc.ls[label]:doc.le[label]].lower().split()
+    head = re.sub(r"['’]s?$", "", words[-1]) if words else ""
+    t = doc.tok(doc.le[label] - 1) + 1
+    if head in _VIOLENCE_HEADS or (t < len(doc.tokens) and doc.tokens[t].low in _VIOLENCE_NOUNS):
+        return "violence"
+    if head in _BODY_HEADS:
+        return "other"
+    return "member"
+
+
+def _nearest_mention_before(doc: _Doc, offset: int, *, same_sentence: bool = True) -> int | None:
+    """The last mention ending before ``offset`` (in its sentence, or also in the one before)."""
+    k = doc.sent(offset)
+    for i in range(len(doc.mentions) - 1, -1, -1):
+        ma, mb, _ = doc.mentions[i]
+        if mb > offset:
+            continue
+        if doc.sent(ma) == k or (not same_sentence and doc.sent(ma) == k - 1):
+            return i
+        return None
+    return None
+
+
+def _pronoun_ties(doc: _Doc) -> list[dict[str, Any]]:
+    """Labels tied through a possessive or through ``other``: ``its fighters``, ``other militant groups``.
+
+    ``its`` refers to the last mention before it in the sentence (or the one before; ``their`` is too often
+    a people's: ``Kurds claim ISIL used chemical weapons against their fighters``);
+    ``his`` / ``her`` only to a mention heading a role (``Boko Haram leader Abubakar Shekau and his army of
+    jihadist fighters``). ``Hamas and other militant groups`` makes Hamas one of them (pattern other).
+    """
+    out: list[dict[str, Any]] = []
+    for label in range(len(doc.ls)):
+        t0 = doc.tok(doc.ls[label])
+        k = t0 - 1
+        found = None
+        while k >= 0 and t0 - k <= 4:
+            tok = doc.tokens[k]
+            if tok.low in _POSSESSIVES or tok.low in ("his", "her") or tok.low in ("other", "another"):
+                found = k
+                break
+            if k in doc.label_tokens and tok.is_word:
+                k -= 1  # "its jihadist fighters": another label of the same noun phrase
+                continue
+            if not tok.is_word or tok.is_capitalised or tok.low in CLAUSE_WORDS - {"of"} or (
+                    tok.low in PREPOSITIONS and tok.low != "of") or tok.low in AUX_BE or tok.low in AUX_OTHER \
+                    or tok.low in DETERMINERS or verb_like(tok):
+                break
+            k -= 1
+        if found is None:
+            continue
+        word = doc.tokens[found].low
+        if word in ("other", "another"):
+            if found >= 1 and doc.tokens[found - 1].low in ("each", "one", "the"):
+                continue  # "each other", "one another"
+            mi = _nearest_mention_before(doc, doc.tokens[found].start)
+            pattern = "other"
+        else:
+            last = label  # the head of the noun phrase: "its jihadist fighters"
+            while doc.label_tokens.get(doc.tok(doc.le[last] - 1) + 1, last) != last:
+                last = doc.label_tokens[doc.tok(doc.le[last] - 1) + 1]
+            if not _plural(doc.text[doc.ls[last]:doc.le[last]]):
+                continue  # "its leader", "its government": another actor than the one it refers to
+            mi = _nearest_mention_before(doc, doc.tokens[found].start, same_sentence=word in ("his", "her"))
+            if mi is not None and word in ("his", "her"):
+                role = doc.tok(doc.mentions[mi][1] - 1) + 1
+                if role >= len(doc.tokens) or doc.tokens[role].low not in _ROLE_NOUNS:
+                    mi = None
+            pattern = _kind(doc, label)
+        if mi is None:
+            continue
+        ma, mb, _ = doc.mentions[mi]
+        out.append({
+            "label": label, "mention": mi, "pattern": pattern,
+            "priority": LABEL_PATTERNS.index(pattern), "distance": doc.ls[label] - mb, "attributed_to": None,
+        })
     return out
 
 
@@ -531,10 +859,14 @@ def _coreference(doc: _Doc, best: dict[int, dict[str, Any]], window: int) -> lis
     """Definite descriptions with a label that refer back to a listed actor.
 
     The antecedent is the nearest preceding mention, within ``window``
-    sentences, of an actor the description is compatible with: a description
-    headed by a group noun (``the group``, ``the armed group``) fits any actor;
-    any other head (``the militants``, ``the terrorists``) fits only an actor
-    already given a label with that head earlier in the document.
+    sentences, of a listed actor (``the group``, ``the militants``, ``the
+    jihadists``); a description by a legitimising or neutral word that is not
+    a group noun (``the government``, ``the regime``) only of an actor already
+    given a label with that head. No antecedent when the nearest one is
+    coordinated with another actor (``Hamas and Islamic Jihad ... the
+    militants``: equally near), when a plural group noun (``these groups``)
+    stands over several actors, or when a relation word makes the description
+    another body (``the parent organization``, ``rival groups``).
     """
     out: list[dict[str, Any]] = []
     mention_ends = np.array([b for _, b, _ in doc.mentions], dtype=np.int64)
@@ -566,6 +898,16 @@ def _coreference(doc: _Doc, best: dict[int, dict[str, Any]], window: int) -> lis
             continue  # "the YPG militia": an acronym names another group
         if any(t.low in _NUMBERS or t.text[:1].isdigit() for t in between):
             continue  # "the two groups": several antecedents
+        if any(t.low in _RELATION_WORDS for t in between):
+            continue  # "the parent organization": another body
+        sentence_start = doc.sentences[doc.sent(la)][0]
+        if any(t.is_capitalised and t.is_word and not _NOT_NAME_PART.search(t.low) and t.start != sentence_start
+               for t in between):
+            continue  # "his Fatah faction": a name makes it another group
+        if _AFTER_NAME.search(doc.text, max(0, doc.tokens[k].start - 60), doc.tokens[k].start) and not any(
+                mb_ == doc.tokens[k].start or doc.text[mb_:doc.tokens[k].start].strip(" ,—–-(") == ""
+                for _, mb_, _ in doc.mentions):
+            continue  # "Islamic Jihad — the group that ...": in apposition to an unlisted name
         first_of_sentence = doc.sentences[doc.sent(la)][0] == la
         if doc.text[la:la + 1].isupper() and not first_of_sentence:
             continue  # "the World Trade Organization": a name, not a description
@@ -591,49 +933,66 @@ def _coreference(doc: _Doc, best: dict[int, dict[str, Any]], window: int) -> lis
                     and following.low not in IRREGULAR_VERBS and not following.low.endswith(("ed", "ly"))
                     and last.low not in GROUP_NOUNS and not last.low.endswith("s")):
                 continue  # "the terrorist attacks": the label modifies another noun
-        head = _head(re.sub(r"['’]s?$", "", last.text))
-        generic = head in {_head(w) for w in GROUP_NOUNS}
-        i = int(np.searchsorted(mention_ends, doc.tokens[k].start, side="right")) - 1
+        bare = re.sub(r"['’]s?$", "", last.text).lower()
+        head = _head(bare)
+        generic = head in _GROUP_HEADS
+        if not generic and any(t.is_capitalised and t.is_word for t in between):
+            continue  # "the Syrian rebels", "the Kurdish fighters": a people's fighters, not the actor's
+        if generic and bare != head and bare.endswith("s"):
+            continue  # "these groups": plural over several actors
+        first = int(np.searchsorted(mention_ends, doc.tokens[k].start, side="right")) - 1
+        reach = [i for i in range(first, -1, -1) if doc.sent(la) - doc.sent(doc.mentions[i][0]) <= window]
+        # "the government", "the regime": only of an actor already called so
+        # and "the rebels" (a side of a civil war) only of an actor already called rebels
+        open_head = (generic or doc.lcat[label] in _MEMBER_CATEGORIES) and head not in _SIDE_HEADS
         chosen = None
-        while i >= 0:
-            ma, mb, actor = doc.mentions[i]
-            if doc.sent(la) - doc.sent(ma) > window:
-                break
-            if generic or any(h == head and a < la for a, h in heads.get(actor, [])):
+        for i in reach:
+            actor = doc.mentions[i][2]
+            if open_head or any(h == head and a < la for a, h in heads.get(actor, [])):
                 chosen = i
                 break
-            i -= 1
         if chosen is None:
             continue
         ma, mb, actor = doc.mentions[chosen]
+        # "Hamas and Islamic Jihad ... the militants": two antecedents equally near
+        rivals = [i for i in (chosen - 1, chosen + 1) if 0 <= i < len(doc.mentions) and doc.mentions[i][2] != actor]
+        if any(re.fullmatch(r"\s*(?:,|and|or|&|,\s*and|,\s*or)\s*(?:the\s+)?",
+                            doc.text[min(mb, doc.mentions[i][1]):max(ma, doc.mentions[i][0])], re.IGNORECASE)
+               for i in rivals):
+            continue
         heads.setdefault(actor, []).append((la, _head(doc.text[la:lb].split()[-1])))
         out.append({
-            "label": label, "mention": chosen, "pattern": "coreference",
-            "priority": LABEL_PATTERNS.index("coreference"), "distance": la - mb,
+            "label": label, "mention": chosen, "pattern": "description",
+            "priority": LABEL_PATTERNS.index("description"), "distance": la - mb,
             "attributed_to": None,
         })
     return out
 
 
-def _quote_speaker(quotes: pd.DataFrame, start: int) -> Any:
-    if quotes is None or not len(quotes):
-        return None
-    inside = quotes[(quotes["start"] <= start) & (quotes["end"] > start)]
-    if not len(inside):
-        return None
-    speaker = inside.iloc[0]["speaker"]
-    return speaker if isinstance(speaker, str) and speaker else None
+def _quote_speaker(quotes: list[tuple[int, int, Any]], start: int) -> Any:
+    """The named speaker of the quotation holding ``start`` (its resolved name when the quote has one)."""
+    for a, b, speaker in quotes:
+        if a <= start < b:
+            return speaker
+    return None
 
 
 def _document_labels(
-    text: str, mentions: list[tuple[int, int, str]], labels: pd.DataFrame, cues: pd.DataFrame,
-    quotes: pd.DataFrame | None, window: int,
+    text: str, mentions: list[tuple[int, int, str]], labels: list[tuple], cue_spans: list[tuple[int, int]],
+    quotes: list[tuple[int, int, Any]], sentences: list[tuple[int, int]], window: int,
 ) -> list[dict[str, Any]]:
-    if not mentions or not len(labels):
+    if not mentions or not labels:
         return []
-    doc = _Doc(text, mentions, labels)
-    cue_spans = [(int(a), int(b)) for a, b in zip(cues["start"].tolist(), cues["end"].tolist())]
+    doc = _Doc(text, mentions, labels, sentences, window)
+    if not doc.ls:
+        return []
     cands = _candidates(doc, cue_spans)
+    # a description used as the name (an alias "Kurdish militia"): its lower-case label words
+    for label, (la, lb) in enumerate(zip(doc.ls, doc.le)):
+        for mi, (ma, mb, _actor) in enumerate(doc.mentions):
+            if ma <= la and lb <= mb and ma < la and text[la:lb].islower() and text[ma:ma + 1].isupper():
+                cands.append({"label": label, "mention": mi, "pattern": "description", "priority": -1,
+                              "distance": 0, "attributed_to": None})
     best: dict[int, dict[str, Any]] = {}
     for c in sorted(cands, key=lambda c: (c["priority"], c["distance"])):
         best.setdefault(c["label"], c)
@@ -647,6 +1006,11 @@ def _document_labels(
         attributed = c["attributed_to"]
         if attributed is None and voice == "quote":
             attributed = _quote_speaker(quotes, la)
+        if attributed is None and voice in ("narrator", "quote"):
+            # indirect speech: "..., according to sources there", "officials in Paris said ... the group"
+            who = reporting_speaker(text, doc.tokens, doc.starts, cue_spans, doc.sentences[doc.sent(la)], (la, lb))
+            if who is not None:
+                attributed = text[who[0]:who[1]]
         rows.append({
             "actor": actor,
             "label": text[la:lb],
@@ -656,8 +1020,10 @@ def _document_labels(
             "attributed_to": attributed,
             "start": la,
             "end": lb,
-            "negated": doc.lneg[label],
-            "hypothetical": doc.lhyp[label],
+            # a label inside the name's own noun phrase is presupposed: "no ties to the al Qaeda network",
+            # "Hamas militants did not attack" deny the ties and the attack, not the label
+            "negated": doc.lneg[label] and c["pattern"] in _ASSERTED,
+            "hypothetical": doc.lhyp[label] and c["pattern"] in _ASSERTED,
             "mention_start": ma,
             "mention_end": mb,
         })
@@ -686,7 +1052,7 @@ def actor_labels(
         regardless of case and of hyphen/space variation ("Jaish al Adl",
         "jaish-al-adl"); acronyms of up to four capitals match in their case.
     window : int, default 2
-        For ``coreference``: how many sentences before the description's own
+        For ``description``: how many sentences before the description's own
         sentence are searched for the antecedent mention (0 = same sentence).
     lexicon : str, path or Lexicon, default "actor_labels"
         The label lexicon (a bundled name, a file, or a
@@ -706,22 +1072,25 @@ def actor_labels(
         - ``actor`` (str): the actor name (a key of ``actors``).
         - ``label`` (str): the label as written, ``text[start:end]``.
         - ``label_category`` (str): its lexicon category (terrorism,
-          extremism, militancy, separatism, neutral for the bundled lexicon).
+          extremism, militancy, separatism, legitimising, neutral for the
+          bundled lexicon).
         - ``pattern`` (str): one of :data:`LABEL_PATTERNS`.
         - ``voice`` (str): narrator, quote or scare_quote.
         - ``attributed_to`` (str or None): whose label it is when not the
           outlet's own: the designating agent ("Iran", "the U.S."), the
-          speaker of the quotation it stands in, or the reporting speaker of
-          a copula clause; None for the outlet's own label.
+          speaker of the quotation it stands in, or the speaker of the
+          indirect speech it stands in ("..., officials said"); None for the
+          outlet's own label.
         - ``start``, ``end`` (int): the label span.
-        - ``negated`` (bool): the label is in the scope of a negation and so
-          is not the actor's label ("is not a terrorist group", "refused to
-          call them terrorists"); filter it out before counting.
+        - ``negated`` (bool): a designation or copula label is in the scope
+          of a negation and so is not the actor's label ("is not a terrorist
+          group", "refused to call them terrorists"); filter it out before
+          counting.
         - ``hypothetical`` (bool): the label is not asserted: in a question,
           a condition, a modal or future ("could be designated a terrorist
           group"), a demand or a hypothetical.
         - ``mention_start``, ``mention_end`` (int): the actor mention the
-          label is tied to (for ``coreference``, the antecedent).
+          label is tied to (for ``description``, the antecedent).
 
         Documents without any tied label have no rows; the columns are always
         present.
@@ -729,16 +1098,20 @@ def actor_labels(
     Raises
     ------
     framing.errors.SchemaError
-        If ``corpus`` lacks a required column, ``actors`` is malformed or
-        ``window`` is negative.
+        If ``corpus`` lacks a required column or ``actors`` is malformed.
+    framing.errors.UsageError
+        If ``window`` is not a non-negative integer.
     framing.errors.InputNotFoundError
         If ``actors`` is a path that does not exist.
     """
     schema.require(corpus, schema.CORPUS, what="corpus")
-    if not isinstance(window, (int, np.integer)) or isinstance(window, bool) or window < 0:
-        raise SchemaError(f"window must be a non-negative integer number of sentences, got {window!r}")
+    window = check_count("window", window)
     actor_map = load_actors(actors)
     pattern, groups = _compile(actor_map)
+    tails = _name_tails(actor_map)
+    # a cheap test first: most sentences name none of the actors
+    keys = sorted({max(re.split(r"[\s\-‐‑–]+", alias.strip()), key=len).lower()
+                   for names in actor_map.values() for alias in names})
     label_lexicon = as_lexicon(lexicon)
     ann = checked_annotations(corpus, annotations)
     if label_lexicon.name == "attribution":
@@ -747,19 +1120,27 @@ def actor_labels(
     else:
         # one pass over the corpus for the labels and the reporting verbs
         found = lexicon_matches(corpus, [label_lexicon, as_lexicon("attribution")], matches=matches, annotations=ann)
-        labels = found[found["lexicon"] == label_lexicon.name]
-        cues = found[found["lexicon"] == "attribution"]
+        is_label = (found["lexicon"] == label_lexicon.name).to_numpy()
+        labels, cues = found[is_label], found[~is_label]
+    by_doc = _rows_by_doc(labels, ("start", "end", "category", "voice", "negated", "hypothetical"))
+    cues_by_doc = _rows_by_doc(cues, ("start", "end"))
     qt = ann.quotes
-    by_doc = {k: g for k, g in labels.groupby("doc_id", sort=False)} if len(labels) else {}
-    cues_by_doc = {k: g for k, g in cues.groupby("doc_id", sort=False)} if len(cues) else {}
-    quotes_by_doc = {k: g for k, g in qt.groupby("doc_id", sort=False)} if len(qt) else {}
+    speaker = qt["speaker_name"] if "speaker_name" in qt.columns else qt["speaker"]
+    speaker = speaker.where(speaker.notna() & (speaker.astype(str) != ""), qt["speaker"])
+    quotes_by_doc = _rows_by_doc(qt.assign(_speaker=speaker), ("start", "end", "_speaker"))
     records: list[dict[str, Any]] = []
     for doc_id, outlet, text in zip(corpus["doc_id"], corpus["outlet"], corpus["text"]):
         text = text if isinstance(text, str) else ""
-        mentions = [(m.start(), m.end(), groups[m.lastgroup]) for m in pattern.finditer(text)]
-        doc_labels = by_doc.get(doc_id, labels.iloc[0:0])
-        for row in _document_labels(text, mentions, doc_labels, cues_by_doc.get(doc_id, cues.iloc[0:0]),
-                                    quotes_by_doc.get(doc_id), int(window)):
+        doc_labels = by_doc.get(doc_id)
+        if not doc_labels:
+            continue
+        hits = _key_hits(text, keys)
+        if hits == []:
+            continue
+        sentences = ann.sentence_spans(doc_id) or split_sentences(text)
+        mentions = _mentions(text, pattern, groups, sentences, hits, {r[1] for r in doc_labels}, tails)
+        for row in _document_labels(text, mentions, doc_labels, cues_by_doc.get(doc_id, []),
+                                    quotes_by_doc.get(doc_id, []), sentences, window):
             row["doc_id"] = doc_id
             row["outlet"] = outlet
             records.append(row)
@@ -768,4 +1149,43 @@ def actor_labels(
         out[col] = out[col].astype("int64")
     out["negated"] = out["negated"].astype(bool)
     out["hypothetical"] = out["hypothetical"].astype(bool)
+    return out
+
+
+def _key_hits(text: str, keys: list[str]) -> list[int] | None:
+    """Sorted offsets of ``keys`` in ``text`` regardless of case (None: search the whole text)."""
+    low = text.lower()
+    if len(low) != len(text):
+        return None  # lower-casing moved the offsets
+    hits = []
+    for key in keys:
+        i = low.find(key)
+        while i != -1:
+            hits.append(i)
+            i = low.find(key, i + 1)
+    return sorted(hits)
+
+
+def _rows_by_doc(frame: pd.DataFrame, columns: tuple[str, ...]) -> dict[Any, list[tuple]]:
+    """The rows of ``frame`` as tuples of ``columns``, by document (missing values as None / False / narrator)."""
+    out: dict[Any, list[tuple]] = {}
+    if not len(frame):
+        return out
+    values = []
+    for col in columns:
+        if col not in frame.columns:
+            values.append([False] * len(frame))
+            continue
+        v = frame[col].tolist()
+        if col in ("start", "end"):
+            v = [int(x) for x in v]
+        elif col in ("negated", "hypothetical"):
+            v = [bool(x) if not pd.isna(x) else False for x in v]
+        elif col == "voice":
+            v = [x if isinstance(x, str) else "narrator" for x in v]
+        else:
+            v = [x if isinstance(x, str) and x else None for x in v]
+        values.append(v)
+    for doc_id, *row in zip(frame["doc_id"].tolist(), *values):
+        out.setdefault(doc_id, []).append(tuple(row))
     return out
