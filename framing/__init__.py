@@ -49,6 +49,7 @@ _EXPORTS: dict[str, str] = {
     "actor_labels": "framing.measures",
     "attributions": "framing.measures",
     "casualties": "framing.measures",
+    "sources": "framing.measures",
     "wire_pairs": "framing.measures",
     "edits": "framing.measures",
     "on_edits": "framing.measures",

@@ -7,6 +7,7 @@ Stage ``measures`` may import every stage above it (:mod:`framing.io`, :mod:`fra
 from framing.measures.actors import actor_labels, load_actors
 from framing.measures.attribution import attributions
 from framing.measures.casualties import casualties
+from framing.measures.sources import sources
 from framing.measures.wire import edits, on_edits, wire_pairs
 
-__all__ = ["actor_labels", "attributions", "casualties", "edits", "load_actors", "on_edits", "wire_pairs"]
+__all__ = ["actor_labels", "attributions", "casualties", "edits", "load_actors", "on_edits", "sources", "wire_pairs"]
