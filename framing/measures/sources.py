@@ -85,6 +85,12 @@ _POST_MODIFIER = re.compile(r"\s(?:at|of|for|in|on|with|who|whom|which|from|to|a
 _AUTHORED = frozenset("statement statements communique communiqué readout release summary".split())
 #: the types that take the ``home`` side when nothing else gives them one
 _HOME_TYPES = frozenset({"government", "military_security", "politician"})
+#: a mention whose owner is named earlier in the sentence ("its", "the country’s", "state TV")
+_ANAPHORIC = re.compile(r"(?i)(?:its|their|the\s+(?:country|province|nation|state|city|region|government)(?:’s|'s)|"
+                        r"(?:its\s+|the\s+)?state(?:-run|-owned|-controlled)?)\s")
+_SHIELD = re.compile(r"(?<![\w’'])(?:(?:an?|the|some|two|three|several|many|other)\s+)?(?:[\w’'\-]+\s+){0,3}?"
+                     r"(?:officials?|sources?|people|persons?|diplomats?|aides?|insiders?)\s+"
+                     r"(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about)\s+", re.IGNORECASE)
 _TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earlier|itself|himself|herself))+$")
 _HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on)\s|,|\(|—|–")
 _WORD = re.compile(r"[\w][\w’'.\-]*")
@@ -364,6 +370,15 @@ class _Document:
         who spoke in this or the previous sentence (from ``previous_sentence`` on): "Pakistan denounced the
         strike. “...,” spokeswoman Mumtaz Zahra Baloch said" -> Pakistan."""
         src = self._resolve(mention, cue_start, sentence)
+        if src.affiliation is None and mention and _ANAPHORIC.match(mention.strip()) and not src.anonymous:
+            # "its state-run Nour News agency", "the province’s Deputy Governor ...": the side named last
+            # before the mention in its sentence
+            named = self.sides.find(self.text[sentence[0]:cue_start if cue_start > sentence[0] else sentence[1]])
+            before = [side for side, a, _ in named if sentence[0] + a < self.text.find(mention.strip(), sentence[0])]
+            if before:
+                src = _Source(src.source, src.source_type, before[-1], src.anonymous, src.kind)
+                if src.kind == "person" and src.source in self.people:
+                    self.people[src.source] = (self.people[src.source][0], before[-1])
         if src.affiliation is None and not src.anonymous and src.source_type in _OFFICIAL and src.kind != "none":
             for start, prev, _ in reversed(self.previous):
                 if start < previous_sentence:
@@ -386,7 +401,10 @@ class _Document:
         full = self.person(mention)
         if full is not None:
             return self._person(full, mention)
-        bare = _POSSESSIVE.sub("", _DETERMINER.sub("", mention)).strip()
+        name = speaker_name(mention) or mention
+        if len(name) <= 3 and name.isupper() and name != mention.strip():
+            name = mention  # "state TV": a role word, not a name
+        bare = _POSSESSIVE.sub("", _DETERMINER.sub("", name)).strip()
         head = self._head(mention)
         after = self.text[cue_start:sentence[1]].lower()
         anonymous_phrase = any(p in low or p in after[:120] for p in roles.anonymous_phrases)
@@ -452,12 +470,12 @@ class _Document:
                 ctx = self.context(full)
                 if ctx:
                     known.append((full, self.roles.type_of(ctx), self.sides.side_of(ctx)))
-        same = list(dict.fromkeys(name for name, t, s in known if t == typ and s == side))
+        same = _collapse(name for name, t, s in known if t == typ and s == side)
         if side is not None and len(same) == 1:
             return same[0]
         if same:
             return None
-        open_ = list(dict.fromkeys(name for name, t, s in known if t == typ and (s is None or side is None)))
+        open_ = _collapse(name for name, t, s in known if t == typ and (s is None or side is None))
         if len(open_) <= 1:
             return open_[0] if open_ else None
         distance = {}
@@ -487,6 +505,12 @@ class _Document:
         part = (" " + phrase)[:cut.start()] if cut and cut.start() > 0 else phrase
         words = _WORD.findall(part)
         return _POSSESSIVE.sub("", words[-1]).lower().strip(".") if words else ""
+
+
+def _collapse(names: Iterable[str]) -> list[str]:
+    """Distinct names, without those that are part of a longer one ("Hossein" in "Hossein Amir-Abdollahian")."""
+    distinct = list(dict.fromkeys(names))
+    return [n for n in distinct if not any(n != m and f" {n} " in f" {m} " for m in distinct)]
 
 
 # ------------------------------------------------------------------------------------------- statements
@@ -624,6 +648,11 @@ def sources(
             sentence = spans[k]
             has_speaker = not (pd.isna(r.speaker_start) or pd.isna(r.speaker_end))
             speaker_span = (int(r.speaker_start), int(r.speaker_end)) if has_speaker else None
+            if speaker_span:
+                # "officials familiar with the matter said": the source is before the anonymity phrase
+                m = _SHIELD.search(text, max(sentence[0], speaker_span[0] - 80), speaker_span[0])
+                if m and m.end() == speaker_span[0]:
+                    speaker_span = (m.start(), speaker_span[1])
             mention = text[speaker_span[0]:speaker_span[1]] if speaker_span else None
             src = doc.resolve(mention, a, sentence, spans[max(0, k - 1)][0])
             doc.previous.append((a, src, mention))
