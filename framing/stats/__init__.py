@@ -10,8 +10,9 @@ from framing.stats.rates import compare
 from framing.stats.shares import compare_shares
 from framing.stats.resampling import bootstrap, permutation_test
 from framing.stats.results import ResultTable, SmallSampleWarning, adjust_pvalues, result_table
+from framing.stats.sourcing import article_balance, source_balance, source_shares
 
 __all__ = [
     "ResultTable", "SmallSampleWarning", "adjust_pvalues", "bootstrap", "compare", "compare_shares", "keyness",
-    "permutation_test", "result_table",
+    "permutation_test", "result_table", "article_balance", "source_balance", "source_shares",
 ]
