@@ -381,3 +381,59 @@ def test_recalling_an_ambassador_is_not_a_statement(bundled):
             rows = table[(table["doc_id"] == doc_id) & (table["cue_start"] >= a)
                          & (table["cue_start"] < a + len(snippet))]
             assert rows.empty, (doc_id, snippet)
+
+
+# ----------------------------------------------------------------------------------- comparisons
+
+def _table(rows):
+    cols = {c: [] for c in schema.SOURCES}
+    for doc, outlet, aff, anon, words in rows:
+        values = dict(doc_id=doc, outlet=outlet, source="s", source_mention="s", source_start=0, source_end=1,
+                      source_type="government", affiliation=aff, anonymous=anon, verb="said", verb_category="neutral",
+                      kind="reported", n_words=words, voice="narrator", start=0, end=1,
+                      cue_start=len(cols["doc_id"]), cue_end=len(cols["doc_id"]) + 1)
+        for c in cols:
+            cols[c].append(values[c])
+    return pd.DataFrame(cols)
+
+
+def _wilson(k, n, z=1.959964):
+    p = k / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * (p * (1 - p) / n + z * z / (4 * n * n)) ** 0.5 / (1 + z * z / n)
+    return centre - half, centre + half
+
+
+def test_article_balance_and_group_balance_by_hand():
+    table = _table([("a", "X", "Pakistan", False, 10), ("a", "X", "Pakistan", False, 10),
+                    ("a", "X", "Pakistan", False, 10), ("a", "X", "Iran", False, 30), ("a", "X", None, True, 5),
+                    ("b", "Y", "Iran", False, 4), ("b", "Y", "Iran", False, 4), ("b", "Y", "China", False, 4)])
+    per_article = framing.article_balance(table, ("Pakistan", "Iran")).set_index("doc_id")
+    assert per_article.loc["a", ["n_a", "n_b", "n_other", "n_none"]].tolist() == [3, 1, 0, 1]
+    assert per_article.loc["a", "balance"] == pytest.approx(0.5)
+    assert per_article.loc["b", "balance"] == pytest.approx(-1.0)
+    words = framing.article_balance(table, ("Pakistan", "Iran"), weight="words").set_index("doc_id")
+    assert words.loc["a", "balance"] == pytest.approx((30 - 30) / 60)
+    with pytest.warns(framing.SmallSampleWarning):
+        groups = framing.source_balance(table, ("Pakistan", "Iran"))
+    x = groups[(groups["group"] == "X") & (groups["measure"] == "balance Pakistan vs Iran")].iloc[0]
+    lo, hi = _wilson(3, 4)
+    assert (x["estimate"], x["ci_low"], x["ci_high"]) == pytest.approx((0.5, 2 * lo - 1, 2 * hi - 1), abs=1e-6)
+    diff = groups[groups["measure"] == "balance Pakistan vs Iran difference"].iloc[0]
+    assert diff["estimate"] == pytest.approx(1.5 if diff["group"] == "X - Y" else -1.5)
+    with pytest.raises(SchemaError, match="two different sides"):
+        framing.source_balance(table, ("Iran", "Iran"))
+
+
+def test_source_shares_of_statements_and_words():
+    table = _table([("a", "X", "Pakistan", True, 1), ("a", "X", "Pakistan", False, 9),
+                    ("a", "X", None, False, 10), ("a", "X", "Iran", False, 20), ("b", "Y", "Iran", False, 5)])
+    with pytest.warns(framing.SmallSampleWarning):
+        anon = framing.source_shares(table, outcome="anonymous")
+    share = anon[(anon["measure"] == "anonymous=anonymous share") & (anon["group"] == "X")].iloc[0]
+    assert (share["estimate"], share["count"], share["exposure"]) == (0.25, 1, 4)
+    with pytest.warns(framing.SmallSampleWarning):
+        words = framing.source_shares(table, outcome="affiliation", weight="words")
+    none = words[(words["measure"] == "affiliation=(no side) share") & (words["group"] == "X")].iloc[0]
+    assert none["estimate"] == pytest.approx(10 / 40)
+    assert "words clustered by statement" in none["note"]
