@@ -437,3 +437,19 @@ def test_source_shares_of_statements_and_words():
     none = words[(words["measure"] == "affiliation=(no side) share") & (words["group"] == "X")].iloc[0]
     assert none["estimate"] == pytest.approx(10 / 40)
     assert "words clustered by statement" in none["note"]
+
+
+def test_study_spec_sources_key(tmp_path):
+    from framing.report.study import load_study
+
+    spec = tmp_path / "study.yaml"
+    spec.write_text("name: s\ncorpus: example\nsources:\n  sides: [Pakistan, Iran]\n  home: country\n", encoding="utf-8")
+    assert load_study(spec).sources == {"sides": ["Pakistan", "Iran"], "home": "country"}
+    spec.write_text("name: s\ncorpus: example\nsources:\n  sides: [Pakistan]\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match=r"line 3: sources\.sides: expected two different side names"):
+        load_study(spec)
+    spec.write_text("name: s\ncorpus: example\nsources:\n  side: [Pakistan, Iran]\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match=r"unknown key\(s\) \['side'\]"):
+        load_study(spec)
+    spec.write_text("name: s\ncorpus: example\n", encoding="utf-8")
+    assert load_study(spec).sources is None
