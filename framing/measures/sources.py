@@ -154,7 +154,11 @@ class _Roles:
     def _type_of_part(self, part: str) -> str | None:
         owner = list(re.finditer(r"(?:’s|'s)\s", part))
         if owner:
-            part = part[owner[-1].end():]
+            # "NPR's Louisa Lim": the possessor decides when what it owns has no role
+            return self._type_of_owned(part[owner[-1].end():]) or self._type_of_owned(part)
+        return self._type_of_owned(part)
+
+    def _type_of_owned(self, part: str) -> str | None:
         found = self.matches(part)
         if not found:
             return None
@@ -168,7 +172,8 @@ class _Roles:
                 or next((t for t in rest if not t[3]), None))
         if pick is None:
             return None
-        if re.search(r"(?:\b(?:former|retired)\s+(?:[\w.\-]+\s+){0,3}|\bex-)$", part[:pick[0]], re.IGNORECASE):
+        if re.search(r"(?:\b(?:former|retired|who\s+(?:served|worked|was|had\s+been)\s+as)\s+(?:[\w.\-]+\s+){0,3}|\bex-)$",
+                     part[:pick[0]], re.IGNORECASE):
             return "expert"
         return pick[2]
 
@@ -204,7 +209,7 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
             terms[w if not any(c.islower() for c in w) else w.lower()] = (typ, True)
     anon = data.get("anonymous") or {}
     titles = frozenset(str(t).lower() for t in data.get("titles") or ())
-    role_words = frozenset(w.lower().strip(".") for t in terms for w in t.split()) | titles
+    role_words = frozenset(w.strip(".") for t in terms if any(c.islower() for c in t) for w in t.split()) | titles
     return _Roles(
         terms=terms, titles=titles, role_words=role_words,
         anonymous_heads=frozenset(str(w).lower() for w in anon.get("heads") or ()),
@@ -328,11 +333,19 @@ class _Document:
     def _title_before(self, pos: int) -> str:
         tokens = list(re.finditer(r"[^\s]+", self.text[max(0, pos - 120):pos]))
         keep = []
-        for t in reversed(tokens):
+        for n, t in enumerate(reversed(tokens)):
             tok = t.group(0)
             core = _POSSESSIVE.sub("", tok).strip(".").lower()
+            if re.fullmatch(r"[A-Z]\.", tok):  # an initial of the name ("Sgt. W. Patrick Swanton")
+                keep.insert(0, tok)
+                continue
+            k = len(tokens) - 1 - n
+            if core in ("to", "of", "for", "at") and k > 0 and \
+                    _POSSESSIVE.sub("", tokens[k - 1].group(0)).strip(".").lower() in self.roles.role_words:
+                keep.insert(0, tok)  # "ambassador to the United Nations Nikki Haley"
+                continue
             if tok.endswith((",", ";", ":", ".", "”", "\"", ")")) and not tok.endswith(("’s", "'s")) and \
-                    core not in self.roles.titles:
+                    core not in self.roles.titles and not (tok.endswith(".") and self.sides.is_place(tok)):
                 break
             if (core in self.roles.role_words or core in _PRE_MODIFIERS or self.sides.is_place(_POSSESSIVE.sub("", tok))
                     or (tok[:1].isupper() and _NAME_WORD.match(_POSSESSIVE.sub("", tok)))):
@@ -379,7 +392,9 @@ class _Document:
                 src = _Source(src.source, src.source_type, before[-1], src.anonymous, src.kind)
                 if src.kind == "person" and src.source in self.people:
                     self.people[src.source] = (self.people[src.source][0], before[-1])
-        if src.affiliation is None and not src.anonymous and src.source_type in _OFFICIAL and src.kind != "none":
+        described = src.kind == "thing" or (src.kind == "person" and mention is not None
+                                            and self.roles.matches(mention.replace(src.source or "", "")))
+        if src.affiliation is None and not src.anonymous and src.source_type in _OFFICIAL and described:
             for start, prev, _ in reversed(self.previous):
                 if start < previous_sentence:
                     break
@@ -437,6 +452,14 @@ class _Document:
             for _, src, prev in reversed(self.previous):
                 if prev and src.kind == "thing" and src.affiliation and self._head(prev) == head:
                     return src
+            # "Iran's army ... The army said": the side named with the same head earlier in the article
+            earlier = self.text[:self.text.rfind(mention, 0, cue_start + 1) if mention in self.text[:cue_start + 1]
+                                else cue_start]
+            for m in reversed(list(re.finditer(r"(?<![\w\-])(?:[\w.’'\-]+\s+){1,4}?" + re.escape(head) + r"s?\b",
+                                               earlier, re.IGNORECASE))):
+                named = self.sides.find(m.group(0))
+                if named:
+                    return _Source(bare, typ, named[-1][0], False, "thing")
         return _Source(bare, typ or ("other" if side is not None else "unknown"), side, False, "thing")
 
     def _person(self, full: str, mention: str) -> _Source:
