@@ -372,6 +372,7 @@ class _Document:
         phrase = m.group(1)
         first = phrase.split()[0]
         if first.lower() in ("a", "an", "the") or self.sides.is_place(_POSSESSIVE.sub("", first)) \
+                or re.match(r"who\s+(?:served|worked|was|is|heads|leads|had\s+been)\s", phrase) \
                 or any(w.lower().strip(".") in self.roles.role_words for w in phrase.split()[:4]):
             return phrase
         return ""
@@ -440,7 +441,10 @@ class _Document:
                     person.affiliation = side
                 return person
         if head in roles.anonymous_heads or anonymous_phrase:
-            return _Source(None, typ or "unknown", side, True, "anonymous")
+            # "the president's critics": an anonymous source is typed by what it is, not by its possessor
+            owner = list(re.finditer(r"(?:’s|'s)\s", mention))
+            own_type = roles.type_of(mention[owner[-1].end():]) if owner else typ
+            return _Source(None, own_type or "unknown", side, True, "anonymous")
         if not strong and typ == "document" and side is None:
             if head in _AUTHORED and _DEFINITE.match(mention):
                 author = self._recent(cue_start)
