@@ -35,9 +35,8 @@ def main() -> None:
     args = parser.parse_args()
     corpus = framing.read_corpus(ALLSIDES, clean=False)
     if args.per_leaning:
-        corpus = (corpus.groupby("leaning", group_keys=False)
-                  .apply(lambda g: g.sample(min(len(g), args.per_leaning), random_state=args.seed))
-                  .reset_index(drop=True))
+        keep = corpus.groupby("leaning").sample(n=args.per_leaning, random_state=args.seed).index
+        corpus = corpus.loc[sorted(keep)].reset_index(drop=True)
     cpu, wall = time.process_time(), time.perf_counter()
     table = framing.sources(corpus, home="United States")
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
