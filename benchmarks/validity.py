@@ -77,9 +77,11 @@ labels
     neutral, also per coded pattern; ``attributed_to`` and category agreement on the pairs.
 sources
     When ``framing.sources`` exists and ``../shared/gold/sources.jsonl`` is there: each coded source is
-    located by its cue as for attributions and paired with the ``framing.sources`` row whose span contains
-    that cue; source type, affiliation (where coded), anonymous (precision and recall of ``True``) and the
-    resolved name (head rule) on the pairs, and the share of coded sources paired.
+    located by its cue as for attributions and paired one-to-one with the ``framing.sources`` row whose cue
+    (``cue_start``/``cue_end``) overlaps it; coded cues marked ``negated_or_hypothetical`` are left out (the
+    table holds speech that happened). Source type, affiliation (where coded; names rule), anonymous
+    (precision and recall of ``True``) and the resolved name (names rule) on the pairs, and the share of coded
+    sources paired.
 PolNeAR dev
     Direct-quote content: the protocol of ``polnear_quotes.py`` (exact and overlap, one-to-one), for the
     direct quotes that are whole quotations and for all direct quotes. Named-speaker accuracy (as the quotes
@@ -654,35 +656,47 @@ def sources_gold(items: list[dict] | None) -> list[Figure]:
         return [unavailable(ds, n, "no framing.sources", f) for n, f in zip(measures, floors)]
     corpus = allsides_corpus(d["doc_id"] for d in items)
     texts = dict(zip(corpus["doc_id"], corpus["text"]))
-    table = framing.sources(corpus)
-    pos = "verb_start" if "verb_start" in table.columns else "start"
+    # the AllSides outlets are American: officials the text gives no country are American (``home``)
+    table = framing.sources(corpus, home="United States")
     n, found = Counter(), Counter()
     c = {k: Counter() for k in ("type", "aff", "aff_n", "name", "an_tp", "an_fp", "an_fn")}
     for d in items:
         doc = d["doc_id"]
-        rows = in_sentence(table, d, by=pos)
-        for a, loc in zip(d["attributions"], _locate_cues(d)):
+        rows = in_sentence(table, d, by="cue_start")
+        pairs = _pair_by_overlap(_locate_cues(d), rows, start="cue_start", end="cue_end")
+        for gi, a in enumerate(d["attributions"]):
+            if a["negated_or_hypothetical"]:
+                continue
             n[doc] += 1
-            hit = None
-            if loc is not None and len(rows):
-                inside = rows[(rows["start"] <= loc[0]) & (rows["end"] >= loc[1])]
-                if pos == "verb_start":
-                    inside = rows[(rows["verb_start"] < loc[1]) & (rows["verb_end"] > loc[0])]
-                hit = inside.iloc[0] if len(inside) else None
-            if hit is None:
+            ri = pairs.get(gi)
+            if ri is None:
                 error("sources: not found", d["item"], f"cue {a['cue']!r} source {a['source_name']!r}",
                       texts[doc], d["sent_start"], d["sent_start"] + 40)
                 continue
+            hit = rows.iloc[ri]
             found[doc] += 1
-            c["type"][doc] += str(hit.get("source_type")) == a["source_type"]
+            ok = str(hit["source_type"]) == a["source_type"]
+            c["type"][doc] += ok
+            if not ok:
+                error("sources: type", d["item"], f"{a['source_name'] or a['speaker']!r}: gold {a['source_type']} "
+                      f"library {hit['source_type']} ({hit['source_mention']!r} -> {hit['source']!r})",
+                      texts[doc], int(hit["cue_start"]), int(hit["cue_end"]))
             if not missing(a["affiliation"]):
                 c["aff_n"][doc] += 1
-                c["aff"][doc] += names(a["affiliation"], hit.get("affiliation"))
-            c["name"][doc] += names(a["source_name"], hit.get("source"))
-            pred_an, gold_an = bool(hit.get("anonymous")), bool(a["anonymous"])
+                ok = names(a["affiliation"], None if missing(hit["affiliation"]) else hit["affiliation"])
+                c["aff"][doc] += ok
+                if not ok:
+                    error("sources: affiliation", d["item"], f"{a['source_name'] or a['speaker']!r}: gold "
+                          f"{a['affiliation']} library {hit['affiliation']} ({hit['source_mention']!r})",
+                          texts[doc], int(hit["cue_start"]), int(hit["cue_end"]))
+            c["name"][doc] += names(a["source_name"], None if missing(hit["source"]) else hit["source"])
+            pred_an, gold_an = bool(hit["anonymous"]), bool(a["anonymous"])
             c["an_tp"][doc] += pred_an and gold_an
             c["an_fp"][doc] += pred_an and not gold_an
             c["an_fn"][doc] += gold_an and not pred_an
+            if pred_an != gold_an:
+                error("sources: anonymous", d["item"], f"{a['speaker']!r}: gold {gold_an} library {pred_an} "
+                      f"({hit['source_mention']!r})", texts[doc], int(hit["cue_start"]), int(hit["cue_end"]))
     tp, fp, fn = c["an_tp"], c["an_fp"], c["an_fn"]
     return [ratio(ds, measures[0], c["type"], found, floor=floors[0]),
             ratio(ds, measures[1], c["aff"], c["aff_n"], floor=floors[1]),

@@ -49,6 +49,18 @@ ACTOR_LABELS_EXTRA = ("negated", "hypothetical", "mention_start", "mention_end")
 #: fixed columns :func:`framing.attributions` adds after ATTRIBUTIONS (``negated``: denied speech,
 #: ``hypothetical``: speech not reported as having happened; as in MATCHES)
 ATTRIBUTIONS_EXTRA = ("speaker_start", "speaker_end", "voice", "negated", "hypothetical")
+#: one row per attributed statement (:func:`framing.sources`): its source, the source's type, side and anonymity,
+#: the statement span (``start``, ``end``) and the reporting cue (``cue_start``, ``cue_end`` = the attributions row)
+SOURCES = (
+    "doc_id", "outlet", "source", "source_mention", "source_start", "source_end", "source_type", "affiliation",
+    "anonymous", "verb", "verb_category", "kind", "n_words", "voice", "start", "end", "cue_start", "cue_end",
+)
+SOURCE_TYPES = (
+    "government", "military_security", "politician", "armed_group", "international_ngo", "expert", "media",
+    "civilian", "document", "other", "unknown",
+)
+#: a whole quoted sentence, a quoted fragment, speech without quotation marks
+SOURCE_KINDS = ("direct", "partial", "reported")
 CASUALTIES = (
     "doc_id", "outlet", "sentence_id", "victims", "number", "victim_category",
     "construction", "agent", "humanising", "emotive", "voice", "start", "end",

@@ -29,6 +29,7 @@
 #    *denounced*…)?
 # 3. How does each outlet report the deaths: who died, how many, with or without an agent?
 # 4. What did The Times of Israel and Ahram Online each change in the same AFP dispatch?
+# 5. Whose voices does each article carry: Pakistan's, Iran's, third parties'? Officials or anonymous sources?
 #
 # There is one article per outlet, so every comparison below describes **these five articles**, not the outlets'
 # coverage in general; the statistics tables say so in their `note` column.
@@ -244,3 +245,38 @@ framing.lexicon_coverage(lex_path, corpus)[["category", "term", "n_matches", "n_
 review = framing.review_sample(lex_path, corpus, per_term=5, seed=1)
 review["correct"] = (~review["right"].str.lower().str.startswith("on the")).astype(int)  # a stand-in judge
 framing.review_precision(review)[["level", "category", "term", "n_judged", "precision", "ci_low", "ci_high", "drop"]]
+
+
+# %% [markdown]
+# ## Whose voices: Pakistan's, Iran's, third parties'?
+#
+# `framing.sources` gives every attributed statement (direct quote, partial quote, reported speech) its source:
+# the resolved name (one person named several ways is one source), its type (government, military and security,
+# media, expert, ...), the side it speaks for and whether it is anonymous. `start`/`end` span the statement,
+# so every row is traceable to the text.
+
+# %%
+src = framing.sources(corpus)
+src[["doc_id", "source", "source_type", "affiliation", "anonymous", "verb", "kind", "n_words"]].head(12)
+
+# %% [markdown]
+# Per article: the statements of each side, and the balance (Pakistan − Iran) / (Pakistan + Iran) among the
+# statements of sources affiliated with either (+1: only Pakistan, −1: only Iran).
+
+# %%
+framing.article_balance(src, ("Pakistan", "Iran"))
+
+# %%
+balance = framing.source_balance(src, ("Pakistan", "Iran"))
+balance[["group", "measure", "estimate", "ci_low", "ci_high", "p_adjusted", "method"]]
+
+# %% [markdown]
+# How much space each side gets (shares of the words of its statements), and which kinds of sources speak:
+
+# %%
+words = framing.source_shares(src, outcome="affiliation", weight="words")
+words[words["measure"].str.endswith(" share")][["group", "measure", "estimate", "ci_low", "ci_high"]]
+
+# %%
+ax = plot.source_dots(framing.source_shares(src, outcome="source_type"))
+plt.show()

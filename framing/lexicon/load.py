@@ -638,8 +638,14 @@ def lexicon_names() -> list[str]:
         E.g. ``['actor_labels', 'attribution', 'casualty', 'evaluative', 'hedging', 'legitimacy']``.
     """
     return sorted(
-        p.name[: -len(".yaml")] for p in _bundled_dir().iterdir() if p.name.endswith(".yaml")
+        p.name[: -len(".yaml")] for p in _bundled_dir().iterdir()
+        if p.name.endswith(".yaml") and p.name[: -len(".yaml")] not in _NOT_LEXICONS
     )
+
+
+#: bundled YAML files that are not term lexicons: the source roles and the sides gazetteer of
+#: :func:`framing.sources`, in formats of their own
+_NOT_LEXICONS = frozenset({"sources", "sides"})
 
 
 _CACHE: dict[tuple[str, str], Lexicon] = {}

@@ -8,8 +8,10 @@ from framing.measures.actors import actor_labels, load_actors
 from framing.measures.attribution import attributions
 from framing.measures.casualties import casualties
 from framing.measures.sides import load_sides
+from framing.measures.sources import sources
 from framing.measures.wire import edits, on_edits, wire_pairs
 
 __all__ = [
-    "actor_labels", "attributions", "casualties", "edits", "load_actors", "load_sides", "on_edits", "wire_pairs",
+    "actor_labels", "attributions", "casualties", "edits", "load_actors", "load_sides", "on_edits", "sources",
+    "wire_pairs",
 ]

@@ -60,6 +60,13 @@ def evidence_table(analysis: Analysis) -> pd.DataFrame:
             add("casualty", r.doc_id, r.start, r.end,
                 ["casualty", f"casualty|{r.construction}", f"casualty|victims|{r.victim_category}"], r.voice,
                 f"casualties: {r.victims} ({r.construction}{agent})", ("casualties", i))
+    if "sources" in t:
+        for i, r in enumerate(t["sources"].itertuples(index=False)):
+            who = r.source if isinstance(r.source, str) and r.source else (
+                "an anonymous source" if bool(r.anonymous) else "no named source")
+            side = f", {r.affiliation}" if isinstance(r.affiliation, str) and r.affiliation else ""
+            add("source", r.doc_id, r.start, r.end, ["source", f"source|{r.source_type}"], r.voice,
+                f"{r.kind} statement of {who} ({r.source_type}{side}) \u2014 \u201c{r.verb}\u201d", ("sources", i))
     if "edits" in t and "_sentences" in t:
         sent = t["_sentences"].set_index(["doc_id", "sentence_id"])[["start", "end"]]
         for i, r in enumerate(t["edits"].itertuples(index=False)):
@@ -75,7 +82,7 @@ def evidence_table(analysis: Analysis) -> pd.DataFrame:
                 add("wire", doc, start, end, ["wire", f"wire|{r.op}"], None, f"wire copy: sentence {what}",
                     ("edits", i))
     ev = pd.DataFrame(rows, columns=["kind", "doc_id", "start", "end", "keys", "voice", "desc", "ref"])
-    order = {"match": 0, "label": 1, "attribution": 2, "casualty": 3, "wire": 4}
+    order = {"match": 0, "label": 1, "attribution": 2, "casualty": 3, "wire": 4, "source": 5}
     ev = ev.assign(_k=ev["kind"].map(order)).sort_values(["doc_id", "start", "_k", "end"], kind="stable")
     ev = ev.drop(columns="_k").reset_index(drop=True)
     ev["eid"] = [f"e{i}" for i in range(len(ev))]

@@ -36,6 +36,7 @@ from framing.errors import SchemaError
 from framing.report.analysis import Actors, Analysis, analyse, corpus_inputs, load_corpus, sha256_file, slug
 from framing.report.evidence import evidence_table
 from framing.report import html as page_html
+from framing.report import sourcing
 
 __all__ = ["MANIFEST_VOLATILE", "REPORT_FOLDERS", "check_output_dir", "report"]
 
@@ -71,6 +72,7 @@ def report(
     source_label: str | None = None,
     outlet: str | None = None,
     csv_escape: bool = True,
+    sources: Mapping[str, Any] | bool | None = None,
 ) -> Path:
     """Run the whole analysis of a corpus and write an evidence-linked report.
 
@@ -124,6 +126,10 @@ def report(
         Write text cells of the CSV tables that a spreadsheet would run as formulas (starting
         with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) with a leading ``'``
         (numbers are never changed). False writes every cell as it is.
+    sources : mapping or bool, optional
+        Add the section "Who gets a voice" (:mod:`framing.report.sourcing`): True, or
+        ``{"sides": [a, b], "home": side}`` to compare the balance of two sides and give officials
+        the text leaves without a country a side (see :func:`framing.sources`).
 
     Returns
     -------
@@ -153,11 +159,20 @@ def report(
             table, actors=actors_map, lexicons=lexicons, wire=wire, min_wire_similarity=min_wire_similarity, by=by,
             voice=voice, seed=seed, n_resamples=n_resamples, keyness_terms=keyness_terms, progress=progress,
         )
+        if sources is not None and sources is not False:
+            source_spec = sourcing.check_spec(sources)
+            matched = analysis.tables.get("matches")
+            if matched is not None and "attribution" not in set(matched["lexicon"].astype(str)):
+                matched = None
+            sourcing.analyse_sources(analysis, source_spec, actors=actors_map, annotations=None, matches=matched,
+                                     by=by, seed=seed, n_resamples=n_resamples)
         params = {
             "by": by, "voice": voice, "lexicons": list(lexicons) if lexicons is not None else None,
             "actors": actors_map, "wire": [list(p) for p in wire] if wire is not None else None,
             "min_wire_similarity": min_wire_similarity, "n_resamples": n_resamples, "keyness_terms": keyness_terms,
-            "max_articles": max_articles, **dict(parameters or {}),
+            "max_articles": max_articles,
+            **({"sources": sourcing.check_spec(sources)} if sources is not None and sources is not False else {}),
+            **dict(parameters or {}),
         }
         return _write(analysis, out, source=source, title=title or "Framing report", params=params,
                       seed=seed, keyness_n=keyness_terms, max_articles=max_articles, by=by, voice=voice,
@@ -267,7 +282,7 @@ def _write(analysis: Analysis, out: Path, *, source: Any, title: str, params: di
         return path.name
 
     for name in ("matches", "scores", "actor_labels", "attributions", "casualties", "wire_pairs", "edits",
-                 "rate_ratios", "label_shares", "verb_shares", "construction_shares", "keyness"):
+                 "rate_ratios", "label_shares", "verb_shares", "construction_shares", "keyness", *sourcing.TABLES):
         if name in t:
             write_table(name, t[name])
     ev_out = evidence.assign(outlet=evidence["doc_id"].map(outlet_of), keys=evidence["keys"].map("; ".join),
@@ -296,6 +311,8 @@ def _write(analysis: Analysis, out: Path, *, source: Any, title: str, params: di
             figure("attribution_verbs", lambda: plot.attribution_profile(t["verb_shares"]))
         if "construction_shares" in t and len(plot.share_rows(t["construction_shares"])):
             figure("casualty_constructions", lambda: plot.casualty_constructions(t["construction_shares"]))
+        if "source_type_shares" in t and len(plot.share_rows(t["source_type_shares"])):
+            figure("source_types", lambda: plot.source_dots(t["source_type_shares"]))
         if "keyness" in t and len(t["keyness"]):
             figure("keyness", lambda: plot.keyness_terms(t["keyness"], n=keyness_n, palette=palette))
         if "edits" in t and len(t["edits"]):
@@ -307,6 +324,10 @@ def _write(analysis: Analysis, out: Path, *, source: Any, title: str, params: di
     # ---- HTML
     sections = page_html.sections(analysis, evidence, ref_ids, figures, written_tables, outlet_of, group_of, by, voice,
                          keyness_n)
+    if "sources" in t:  # after the casualties section
+        anchors = [anchor for anchor, _, _ in sections]
+        at = anchors.index("casualties") + 1 if "casualties" in anchors else len(sections)
+        sections.insert(at, sourcing.section(analysis, ref_ids, figures, written_tables))
     html_text = page_html.page(analysis, evidence, sections, title=title, outlet_of=outlet_of, max_articles=max_articles)
     index = _atomic.write_text(out / "index.html", html_text)
     written = {f"tables/{fn}": sha256_file(out / "tables" / fn) for fn in written_tables.values()}

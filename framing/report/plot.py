@@ -963,3 +963,68 @@ def casualty_asymmetry(
     handles = [Line2D([], [], color=colors.get(s, "#333333"), marker="o", markersize=3.5, linewidth=0.9) for s in sides]
     _legend(axes[0][0], handles, [f"victims: {s}" for s in sides], title=None)
     return fig
+
+
+@_themed
+def source_dots(
+    shares: pd.DataFrame,
+    *,
+    category_order: Sequence[str] | None = schema.SOURCE_TYPES,
+    colors: Mapping[str, str] | None = None,
+    title: str = "Who gets a voice",
+    ax: Axes | None = None,
+) -> Axes:
+    """Dot-and-interval figure of source shares: one row per category, one dot per group with its interval.
+
+    Parameters
+    ----------
+    shares : pandas.DataFrame
+        Shares from :func:`framing.source_shares` (or :func:`framing.compare_shares` on a sources table):
+        ``group``, ``measure`` (``"<outcome>=<category> share"`` or the category), ``estimate``, ``ci_low``,
+        ``ci_high``.
+    category_order : sequence of str, optional
+        Order of the categories from the top (default the source types; others follow as found).
+    colors : mapping, optional
+        group -> colour (default :func:`outlet_colors`).
+    title : str
+        The axes title.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        Categories on the y axis, the share on the x axis (0 to 1); groups side by side within a category.
+    """
+    table = _share_rows(shares, "source shares table")
+    present = list(dict.fromkeys(map(str, table["measure"])))
+    order = [c for c in (category_order or []) if c in present] + [c for c in present if c not in (category_order or [])]
+    groups = list(dict.fromkeys(map(str, table["group"])))
+    ax = _new_axes(ax, COLUMN_WIDTH, 1.2 + 0.22 * len(order) * max(1, min(len(groups), 4)) / 2)
+    if table.empty:
+        return _empty(ax, "no attributed statements found")
+    colors = dict(colors) if colors is not None else outlet_colors(groups)
+    step = 0.7 / max(len(groups), 1)
+    handles = []
+    for k, group in enumerate(groups):
+        part = table[table["group"].astype(str) == group].set_index(table.loc[table["group"].astype(str) == group,
+                                                                              "measure"].astype(str))
+        ys, xs, lo, hi = [], [], [], []
+        for i, cat in enumerate(order):
+            if cat not in part.index:
+                continue
+            row = part.loc[cat]
+            ys.append(i - 0.35 + step * (k + 0.5))
+            xs.append(float(row["estimate"]))
+            lo.append(float(row["estimate"]) - float(row["ci_low"]))
+            hi.append(float(row["ci_high"]) - float(row["estimate"]))
+        handles.append(ax.errorbar(xs, ys, xerr=[lo, hi], fmt="o", ms=3.5, lw=0.9, capsize=0,
+                                   color=colors.get(group, "#444444"), label=group))
+    ax.set_yticks(range(len(order)))
+    ax.set_yticklabels([c.replace("_", " ") for c in order])
+    ax.invert_yaxis()
+    ax.set_xlim(0, 1)
+    ax.set_xlabel("share of statements (95% interval)")
+    ax.set_title(title, loc="left")
+    _legend(ax, handles, groups, title=None)
+    return ax

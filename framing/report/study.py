@@ -19,6 +19,8 @@ A study spec names everything an analysis depends on, so that running it again
       pairs: [[timesofisrael, ahram]]   # omit to take every pair above min_similarity
       min_similarity: 0.25
     keyness_terms: 10
+    sources:                        # the section "Who gets a voice" (omit to leave it out)
+      sides: [Pakistan, Iran]       # compare the balance of these two sides' voices
     seed: 20240117
     output: output                  # folder, relative to this file and inside its folder
 
@@ -43,7 +45,7 @@ from framing.errors import InputNotFoundError, SchemaError
 __all__ = ["Study", "load_study", "run_study"]
 
 _TOP_KEYS = {"name", "title", "description", "corpus", "actors", "lexicons", "compare", "wire", "keyness_terms",
-             "seed", "output", "max_articles"}
+             "seed", "output", "max_articles", "sources"}
 _COMPARE_KEYS = {"by", "voice", "n_resamples"}
 _WIRE_KEYS = {"pairs", "min_similarity"}
 
@@ -68,6 +70,7 @@ class Study:
     seed: int = 0
     output: str = "output"
     max_articles: int = 500
+    sources: dict[str, Any] | None = None
 
     @property
     def output_dir(self) -> Path:
@@ -181,6 +184,11 @@ def load_study(path: str | Path) -> Study:
     min_sim = wire.get("min_similarity", 0.25)
     if not isinstance(min_sim, (int, float)) or not 0 <= min_sim <= 1:
         raise SchemaError(f"study spec {p}: wire.min_similarity must be a number between 0 and 1, got {min_sim!r}")
+    sources = None
+    if "sources" in spec and spec["sources"] is not False:
+        from framing.report.sourcing import check_spec
+
+        sources = check_spec(spec["sources"], f"study spec {p}{_line_of(text, 'sources')}: sources")
     return Study(
         path=p.resolve(), name=spec["name"].strip(), corpus=corpus, title=str(spec.get("title") or ""),
         description=str(spec.get("description") or ""), actors=actors,
@@ -191,6 +199,7 @@ def load_study(path: str | Path) -> Study:
         keyness_terms=_int(spec.get("keyness_terms", 10), f"study spec {p}: keyness_terms", minimum=1),
         seed=_int(spec.get("seed", 0), f"study spec {p}: seed"), output=str(spec.get("output") or "output"),
         max_articles=_int(spec.get("max_articles", 500), f"study spec {p}: max_articles", minimum=1),
+        sources=sources,
     )
 
 
@@ -236,5 +245,5 @@ def run_study(
         wire=study.wire_pairs, min_wire_similarity=study.min_wire_similarity, by=study.by, voice=study.voice,
         seed=study.seed, n_resamples=study.n_resamples, keyness_terms=study.keyness_terms,
         title=study.title or study.name, max_articles=study.max_articles, parameters=parameters, progress=progress,
-        source_label=study.corpus, csv_escape=csv_escape,
+        source_label=study.corpus, csv_escape=csv_escape, sources=study.sources,
     )

@@ -11,8 +11,10 @@ from framing.stats.rates import compare
 from framing.stats.shares import compare_shares
 from framing.stats.resampling import bootstrap, permutation_test
 from framing.stats.results import ResultTable, SmallSampleWarning, adjust_pvalues, result_table
+from framing.stats.sourcing import article_balance, source_balance, source_shares
 
 __all__ = [
-    "ResultTable", "SmallSampleWarning", "adjust_pvalues", "bootstrap", "casualty_asymmetry", "compare",
-    "compare_shares", "keyness", "mentions_per_death", "permutation_test", "result_table",
+    "ResultTable", "SmallSampleWarning", "adjust_pvalues", "article_balance", "bootstrap", "casualty_asymmetry",
+    "compare", "compare_shares", "keyness", "mentions_per_death", "permutation_test", "result_table",
+    "source_balance", "source_shares",
 ]

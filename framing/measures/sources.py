@@ -1,0 +1,713 @@
+"""Sources: who gets a voice, their standing and their side, one row per attributed statement.
+
+:func:`sources` reads the attributions of :func:`framing.attributions` (each reporting cue with its speaker,
+a quotation's speaker resolved by :func:`framing.quotes`) and turns each speaker as written into a source:
+
+Which statements
+----------------
+Every attribution whose speech is reported as having happened (neither ``negated`` nor ``hypothetical``)
+and that stands in the narrator's voice (a reporting verb inside a quotation is the quoted source's own
+report, not the outlet's sourcing). ``kind`` is ``direct`` for a quotation that is a whole sentence or more
+(its opening mark starts a line or sentence, or follows a colon, a comma or the reporting verb, and it
+opens with a capital), ``partial`` for a quoted fragment inside the narrator's sentence ("denounced the
+strike as “completely unacceptable”"), ``reported`` for speech without quotation marks. ``start``/``end``
+span the statement: the quoted content (from the first to the last quotation the cue introduces) or the
+reported clause (the clause after the cue, or, when speaker and cue close the sentence -- "..., Pakistan
+said." -- the sentence before them). ``n_words`` counts its words (the quoted words only, for quotations).
+
+Who the source is (one source per person in an article)
+------------------------------------------------------
+* A person's name in the speaker ("Foreign Minister Hossein Amir-Abdollahian", "Amir-Abdollahian") is
+  resolved to the longest form of that name the article gives ("Hossein Amir-Abdollahian").
+* A description with a title and no name ("the Iranian foreign minister", "Tehran's top diplomat") is the
+  person of the article with that type and side, when there is exactly one (or the nearest before it).
+* A pronoun is the nearest earlier source it can refer to (he/she a person, it an institution, they
+  either). "The statement" (a document with no author in the phrase) is its author: the source who spoke
+  just before it. "The ministry" is the earlier source with the same head word ("Pakistan's foreign ministry").
+
+Type, side and anonymity
+------------------------
+``source_type`` comes from the bundled lexicon ``lexicons/sources.yaml`` (its description states the rules:
+strong and weak role terms, the rightmost strong term wins), read in the speaker and, for a person, in the
+titles and appositives the article gives that person anywhere ("Michael Kugelman, director of the South Asia
+Institute at the Washington-based Wilson Center" -> expert). ``affiliation`` is the side the source speaks for:
+the user's ``actors`` (side -> aliases) first, then the gazetteer ``lexicons/sides.yaml`` (country names,
+demonyms, capitals, institutions: "Iranian Foreign Minister ..." -> Iran, "Pakistan's foreign ministry" ->
+Pakistan), in the speaker, then in the person's titles. ``anonymous`` is true when the source names no one and
+its head is a person noun of the lexicon ("a senior official", "sources", "witnesses", "authorities") or it
+carries an anonymity phrase ("officials familiar with the matter"); a named office, outlet or document ("a
+Pentagon spokesman", "the statement") is not anonymous.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import importlib.resources
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from os import PathLike
+from typing import Any
+
+import pandas as pd
+
+from framing import registry, schema
+from framing._yaml import load_yaml, read_yaml
+from framing.errors import LexiconError
+from framing.lexicon.load import Lexicon
+from framing.measures._inputs import checked_annotations
+from framing.measures._sides import Sides, bundled_sides
+from framing.measures.actors import load_actors
+from framing.measures.attribution import attributions
+from framing.text.annotate import Annotations
+from framing.text.quotes import speaker_name
+from framing.text.tokens import count_tokens
+
+__all__ = ["SOURCE_COLUMNS", "SOURCE_TYPES", "SOURCE_KINDS", "sources"]
+
+#: columns of :func:`sources`
+SOURCE_COLUMNS = schema.SOURCES
+#: the values of ``source_type`` (the codebook of the hand-coded gold)
+SOURCE_TYPES = schema.SOURCE_TYPES
+#: the values of ``kind``
+SOURCE_KINDS = schema.SOURCE_KINDS
+
+_PRONOUNS = {"he": "person", "him": "person", "she": "person", "her": "person", "it": "thing", "its": "thing",
+             "they": "any", "them": "any", "you": "any", "we": "any", "i": "person", "who": "any"}
+_DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|some|its|their|his|her)\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+_DEFINITE = re.compile(r"(?:the\s|[\w.\-]+(?:’s|'s)\s)", re.IGNORECASE)
+#: the types of sources that speak for a state
+_OFFICIAL = frozenset({"government", "military_security"})
+_POST_MODIFIER = re.compile(r"\s(?:at|of|for|in|on|with|who|whom|which|from|to|and|since|under|between)\s|,|\(")
+#: documents that speak for the source who issued them ("the statement said"): their author is the source
+_AUTHORED = frozenset("statement statements communique communiqué readout release summary".split())
+#: the types that take the ``home`` side when nothing else gives them one
+_HOME_TYPES = frozenset({"government", "military_security", "politician"})
+#: a mention whose owner is named earlier in the sentence ("its", "the country’s", "state TV")
+_ANAPHORIC = re.compile(r"(?i)(?:its|their|the\s+(?:country|province|nation|state|city|region|government)(?:’s|'s)|"
+                        r"(?:its\s+|the\s+)?state(?:-run|-owned|-controlled)?)\s")
+_SHIELD = re.compile(r"(?<![\w’'])(?:(?:an?|the|some|two|three|several|many|other)\s+)?(?:[\w’'\-]+\s+){0,3}?"
+                     r"(?:officials?|sources?|people|persons?|diplomats?|aides?|insiders?)\s+"
+                     r"(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about)\s+", re.IGNORECASE)
+_TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earlier|itself|himself|herself))+$")
+_HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on)\s|,|\(|—|–")
+_WORD = re.compile(r"[\w][\w’'.\-]*")
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
+_NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
+_SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With By After Before As If When While
+    Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr""".split())
+#: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
+_PRE_MODIFIERS = frozenset("""the a an his her its their our senior top former acting caretaker deputy chief
+    state-run state-owned state official then current new own longtime veteran""".split())
+
+
+# ------------------------------------------------------------------------------------------- the lexicon
+
+@dataclass(frozen=True)
+class _Roles:
+    """The compiled roles lexicon: term -> (type, strong), titles, anonymity heads and phrases."""
+
+    terms: dict[str, tuple[str, bool]]
+    titles: frozenset[str]
+    role_words: frozenset[str]
+    anonymous_heads: frozenset[str]
+    anonymous_phrases: tuple[str, ...]
+    pattern_ci: re.Pattern[str]
+    pattern_cs: re.Pattern[str]
+
+    def matches(self, phrase: str) -> list[tuple[int, int, str, bool]]:
+        """Role terms in ``phrase``: ``(start, end, type, strong)``, longest first at each position."""
+        found = []
+        for pattern, fold in ((self.pattern_ci, True), (self.pattern_cs, False)):
+            for m in pattern.finditer(phrase):
+                key = m.group(1).lower() if fold else m.group(1)
+                typ, strong = self.terms[key]
+                found.append((m.start(1), m.end(1), typ, strong))
+        found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+        out: list[tuple[int, int, str, bool]] = []
+        end = -1
+        for t in found:
+            if t[0] >= end:
+                out.append(t)
+                end = t[1]
+        return out
+
+    def type_of(self, phrase: str | None) -> str | None:
+        """The type the role terms of ``phrase`` give (parts separated by " ; " are tried in order).
+
+        In each part, the possessor is dropped ("Pakistan's foreign ministry" -> "foreign ministry"); a strong
+        term of the head (before a post-modifier such as "at", "of", "for", "who", a comma or "and") decides,
+        the rightmost if several; else the first strong term after the head ("director of the South Asia
+        Institute" -> expert); else a weak term, the head's first. A term after "former", "retired" or "ex-"
+        makes an expert (the codebook codes former officials quoted as commentators as experts).
+        """
+        if not phrase:
+            return None
+        for part in phrase.split(" ; "):
+            typ = self._type_of_part(part)
+            if typ is not None:
+                return typ
+        return None
+
+    def _type_of_part(self, part: str) -> str | None:
+        owner = list(re.finditer(r"(?:’s|'s)\s", part))
+        if owner:
+            # "NPR's Louisa Lim": the possessor decides when what it owns has no role
+            return self._type_of_owned(part[owner[-1].end():]) or self._type_of_owned(part)
+        return self._type_of_owned(part)
+
+    def _type_of_owned(self, part: str) -> str | None:
+        found = self.matches(part)
+        if not found:
+            return None
+        cut = _POST_MODIFIER.search(part)
+        head_end = cut.start() if cut else len(part)
+        head = [t for t in found if t[0] < head_end]
+        rest = [t for t in found if t[0] >= head_end]
+        pick = (max((t for t in head if t[3]), key=lambda t: t[1], default=None)
+                or next((t for t in rest if t[3]), None)
+                or max((t for t in head if not t[3]), key=lambda t: t[1], default=None)
+                or next((t for t in rest if not t[3]), None))
+        if pick is None:
+            return None
+        if re.search(r"(?:\b(?:former|retired|who\s+(?:served|worked|was|had\s+been)\s+as)\s+(?:[\w.\-]+\s+){0,3}|\bex-)$",
+                     part[:pick[0]], re.IGNORECASE):
+            return "expert"
+        return pick[2]
+
+
+def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+    return re.compile(r"(?<![\w\-])(" + body + r")(?:s|es)?(?=(?:’s|'s|’|')?(?![\w\-]))", flags)
+
+
+def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | None = None) -> _Roles:
+    if not isinstance(data, Mapping) or not isinstance(data.get("types"), Mapping):
+        raise LexiconError(f"{source}: expected a top-level 'types:' mapping of source type -> strong/weak terms")
+    lines = getattr(data["types"], "key_lines", {})
+    terms: dict[str, tuple[str, bool]] = {}
+    for typ, entry in data["types"].items():
+        where = f"{source}:{lines.get(typ, '?')}"
+        if typ not in schema.SOURCE_TYPES:
+            raise LexiconError(f"{where}: unknown source type {typ!r}; expected one of {list(schema.SOURCE_TYPES)}")
+        if not isinstance(entry, Mapping) or set(entry) - {"strong", "weak"}:
+            raise LexiconError(f"{where}: type {typ!r} must be a mapping with 'strong' and/or 'weak' term lists")
+        for key in ("strong", "weak"):
+            words = entry.get(key) or []
+            if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
+                raise LexiconError(f"{where}: {typ}.{key} must be a list of terms (strings)")
+            for w in words:
+                w = w.strip()
+                terms.setdefault(w if not any(c.islower() for c in w) else w.lower(), (typ, key == "strong"))
+    for typ, words in (extra or {}).items():
+        if typ not in schema.SOURCE_TYPES:
+            raise LexiconError(f"roles: unknown source type {typ!r}; expected one of {list(schema.SOURCE_TYPES)}")
+        for w in [words] if isinstance(words, str) else words:
+            w = str(w).strip()
+            terms[w if not any(c.islower() for c in w) else w.lower()] = (typ, True)
+    anon = data.get("anonymous") or {}
+    titles = frozenset(str(t).lower() for t in data.get("titles") or ())
+    role_words = frozenset(w.strip(".") for t in terms if any(c.islower() for c in t) for w in t.split()) | titles
+    return _Roles(
+        terms=terms, titles=titles, role_words=role_words,
+        anonymous_heads=frozenset(str(w).lower() for w in anon.get("heads") or ()),
+        anonymous_phrases=tuple(str(p).lower() for p in anon.get("phrases") or ()),
+        pattern_ci=_compile((t for t in terms if any(c.islower() for c in t)), re.IGNORECASE),
+        pattern_cs=_compile(t for t in terms if not any(c.islower() for c in t)),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _bundled_roles_data() -> Any:
+    text = (importlib.resources.files("framing.lexicons") / "sources.yaml").read_text(encoding="utf-8")
+    return load_yaml(text, "bundled lexicon lexicons/sources.yaml", LexiconError)
+
+
+def _roles(lexicon: Any, extra: Mapping[str, Iterable[str]] | None) -> _Roles:
+    if lexicon is None:
+        return _build_roles(_bundled_roles_data(), "bundled lexicon lexicons/sources.yaml", extra)
+    source = f"sources lexicon {lexicon}"
+    return _build_roles(read_yaml(lexicon, source, LexiconError), source, extra)
+
+
+# ------------------------------------------------------------------------------------------- one document
+
+@dataclass
+class _Source:
+    source: str | None
+    source_type: str
+    affiliation: str | None
+    anonymous: bool
+    kind: str  # person, thing, anonymous, pronoun, none
+
+
+class _Document:
+    """The people and their roles in one article, and the sources of its statements in text order."""
+
+    def __init__(self, text: str, roles: _Roles, sides: Sides) -> None:
+        self.text = text
+        self.roles = roles
+        self.sides = sides
+        self.people: dict[str, tuple[str | None, str | None]] = {}  # full name -> (type, side)
+        self.previous: list[tuple[int, _Source, str | None]] = []  # (cue start, source, mention) so far
+        self._names: dict[str, str | None] = {}
+
+    # ---- names
+    def _name_words(self, name: str) -> list[str] | None:
+        words = name.split()
+        if not words or len(words) > 5:
+            return None
+        for w in words:
+            core = _POSSESSIVE.sub("", w)
+            if not _NAME_WORD.match(core) or core.lower().strip(".") in self.roles.role_words:
+                return None
+            if self.sides.is_place(core) or core in _SENTENCE_WORDS:
+                return None
+        return words
+
+    def full_name(self, surname: str) -> str | None:
+        """The longest name the article gives that ends with ``surname`` (two to four name words)."""
+        if surname not in self._names:
+            self._names[surname] = self._longest_name(surname)
+        return self._names[surname]
+
+    def _longest_name(self, surname: str) -> str | None:
+        best = None
+        for m in re.finditer(r"(?<![\w’'\-])" + re.escape(surname) + r"(?![\w\-])", self.text):
+            words = []
+            pos = m.start()
+            for w in reversed(list(re.finditer(r"[^\s]+", self.text[max(0, pos - 80):pos]))):
+                token = w.group(0)
+                if not (_NAME_WORD.match(token) and token.lower().strip(".") not in self.roles.role_words
+                        and not self.sides.is_place(token) and token not in _SENTENCE_WORDS
+                        and not token.endswith((",", ".", ":", ";", "’s", "'s"))) or len(words) >= 3:
+                    break
+                words.insert(0, token)
+            if words and words[0].lower() in _NAME_PARTICLES:
+                words = words[1:]
+            if words:
+                cand = " ".join(words + [surname])
+                if best is None or len(cand) > len(best):
+                    best = cand
+        return best
+
+    def person(self, mention: str) -> str | None:
+        """The person ``mention`` names (their fullest name in the article), or None."""
+        name = speaker_name(mention)
+        if not name:
+            return None
+        name = _POSSESSIVE.sub("", name).strip()
+        words = self._name_words(name)
+        if words is None:
+            return None
+        full = self.full_name(words[-1]) if len(words[-1]) > 1 else None
+        if full and len(full.split()) > len(words) and full.endswith(name):
+            return full
+        if len(words) >= 2:
+            return name
+        # one word: a person when the article gives a fuller name, or a title stands before it in the mention
+        before = mention[:mention.rfind(name)].split()
+        if full and full != name:
+            return full
+        if before and before[-1].lower().strip(".") in self.roles.titles:
+            return name
+        # "President Obama", "Mr. Kirby" elsewhere in the article
+        if any(w.lower().strip(".") in self.roles.titles for part in self.context(name).split(" ; ")
+               for w in part.split()[-1:]):
+            return name
+        return None
+
+    def context(self, full: str) -> str:
+        """The titles the article gives the person ``full`` before each occurrence of the name or surname,
+        and the appositive after the full name ("Michael Kugelman, director of ..."), joined by " ; "."""
+        parts = []
+        for name in dict.fromkeys([full, full.split()[-1]]):
+            for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
+                parts.append(self._title_before(m.start()))
+                if name == full and " " in full:
+                    parts.append(self._appositive_after(m.end()))
+        return " ; ".join(p for p in parts if p)
+
+    def _title_before(self, pos: int) -> str:
+        tokens = list(re.finditer(r"[^\s]+", self.text[max(0, pos - 120):pos]))
+        keep = []
+        for n, t in enumerate(reversed(tokens)):
+            tok = t.group(0)
+            core = _POSSESSIVE.sub("", tok).strip(".").lower()
+            if re.fullmatch(r"[A-Z]\.", tok):  # an initial of the name ("Sgt. W. Patrick Swanton")
+                keep.insert(0, tok)
+                continue
+            k = len(tokens) - 1 - n
+            if core in ("to", "of", "for", "at") and k > 0 and \
+                    _POSSESSIVE.sub("", tokens[k - 1].group(0)).strip(".").lower() in self.roles.role_words:
+                keep.insert(0, tok)  # "ambassador to the United Nations Nikki Haley"
+                continue
+            if tok.endswith((",", ";", ":", ".", "”", "\"", ")")) and not tok.endswith(("’s", "'s")) and \
+                    core not in self.roles.titles and not (tok.endswith(".") and self.sides.is_place(tok)):
+                break
+            if (core in self.roles.role_words or core in _PRE_MODIFIERS or self.sides.is_place(_POSSESSIVE.sub("", tok))
+                    or (tok[:1].isupper() and _NAME_WORD.match(_POSSESSIVE.sub("", tok)))):
+                keep.insert(0, tok)
+                if len(keep) >= 8:
+                    break
+                continue
+            break
+        # "ambassador to Turkey James Jeffrey": a place after a preposition is not the person's side
+        first_kept = len(tokens) - len(keep)
+        if keep and first_kept > 0 and tokens[first_kept - 1].group(0).lower() in ("to", "in", "at", "of", "for", "from"):
+            while keep and self.sides.is_place(_POSSESSIVE.sub("", keep[0])):
+                keep.pop(0)
+        # the name's own first words are not a title
+        while keep and keep[-1][:1].isupper() and keep[-1].lower().strip(".") not in self.roles.role_words \
+                and not self.sides.is_place(_POSSESSIVE.sub("", keep[-1])):
+            keep.pop()
+        return " ".join(keep)
+
+    def _appositive_after(self, pos: int) -> str:
+        m = re.match(r",\s+([^,.;:“”\"()]{3,140})", self.text[pos:pos + 160])
+        if not m:
+            return ""
+        phrase = m.group(1)
+        first = phrase.split()[0]
+        if first.lower() in ("a", "an", "the") or self.sides.is_place(_POSSESSIVE.sub("", first)) \
+                or re.match(r"who\s+(?:served|worked|was|is|heads|leads|had\s+been)\s", phrase) \
+                or any(w.lower().strip(".") in self.roles.role_words for w in phrase.split()[:4]):
+            return phrase
+        return ""
+
+    # ---- one mention
+    def resolve(self, mention: str | None, cue_start: int, sentence: tuple[int, int],
+                previous_sentence: int) -> _Source:
+        """The source of one statement; an official without a side takes the side of the official source
+        who spoke in this or the previous sentence (from ``previous_sentence`` on): "Pakistan denounced the
+        strike. “...,” spokeswoman Mumtaz Zahra Baloch said" -> Pakistan."""
+        src = self._resolve(mention, cue_start, sentence)
+        if src.affiliation is None and mention and _ANAPHORIC.match(mention.strip()) and not src.anonymous:
+            # "its state-run Nour News agency", "the province’s Deputy Governor ...": the side named last
+            # before the mention in its sentence
+            named = self.sides.find(self.text[sentence[0]:cue_start if cue_start > sentence[0] else sentence[1]])
+            before = [side for side, a, _ in named if sentence[0] + a < self.text.find(mention.strip(), sentence[0])]
+            if before:
+                src = _Source(src.source, src.source_type, before[-1], src.anonymous, src.kind)
+                if src.kind == "person" and src.source in self.people:
+                    self.people[src.source] = (self.people[src.source][0], before[-1])
+        described = src.kind == "thing" or (src.kind == "person" and mention is not None
+                                            and self.roles.matches(mention.replace(src.source or "", "")))
+        if src.affiliation is None and not src.anonymous and src.source_type in _OFFICIAL and described:
+            for start, prev, _ in reversed(self.previous):
+                if start < previous_sentence:
+                    break
+                if prev.affiliation is not None and prev.source_type in _OFFICIAL:
+                    src = _Source(src.source, src.source_type, prev.affiliation, src.anonymous, src.kind)
+                    if src.kind == "person" and src.source in self.people:
+                        self.people[src.source] = (self.people[src.source][0], prev.affiliation)
+                    break
+        return src
+
+    def _resolve(self, mention: str | None, cue_start: int, sentence: tuple[int, int]) -> _Source:
+        roles, sides = self.roles, self.sides
+        if mention is None or not mention.strip():
+            return _Source(None, "unknown", None, False, "none")
+        mention = _TRAILING.sub("", mention.strip())
+        low = mention.lower()
+        if low in _PRONOUNS:
+            return self._antecedent(mention, _PRONOUNS[low])
+        full = self.person(mention)
+        if full is not None:
+            return self._person(full, mention)
+        name = speaker_name(mention) or mention
+        if len(name) <= 3 and name.isupper() and name != mention.strip():
+            name = mention  # "state TV": a role word, not a name
+        bare = _POSSESSIVE.sub("", _DETERMINER.sub("", name)).strip()
+        head = self._head(mention)
+        after = self.text[cue_start:sentence[1]].lower()
+        anonymous_phrase = any(p in low or p in after[:120] for p in roles.anonymous_phrases)
+        found = roles.matches(mention)
+        strong = [t for t in found if t[3]]
+        typ = roles.type_of(mention)
+        side = sides.side_of(mention)
+        place = sides.is_place(mention)
+        if place and typ is None:
+            return _Source(bare, "government", place, False, "thing")
+        # a description of a person of the article ("the Iranian foreign minister", "Tehran's top diplomat")
+        if head in roles.titles and typ is not None and not anonymous_phrase and _DEFINITE.match(mention):
+            linked = self._described(typ, side, cue_start)
+            if linked is not None:
+                person = self._person(linked, mention)
+                if person.affiliation is None and side is not None:
+                    self.people[linked] = (self.people[linked][0], side)
+                    person.affiliation = side
+                return person
+        if head in roles.anonymous_heads or anonymous_phrase:
+            # "the president's critics": an anonymous source is typed by what it is, not by its possessor
+            owner = list(re.finditer(r"(?:’s|'s)\s", mention))
+            own_type = roles.type_of(mention[owner[-1].end():]) if owner else typ
+            return _Source(None, own_type or "unknown", side, True, "anonymous")
+        if not strong and typ == "document" and side is None:
+            if head in _AUTHORED and _DEFINITE.match(mention):
+                author = self._recent(cue_start)
+                if author is not None:
+                    return author
+            return _Source(bare, "document", None, False, "thing")
+        if side is None and typ is not None and re.match(r"(?i)the\s", mention):
+            # "the ministry", "the foreign ministry": the earlier source with the same head word
+            for _, src, prev in reversed(self.previous):
+                if prev and src.kind == "thing" and src.affiliation and self._head(prev) == head:
+                    return src
+            # "Iran's army ... The army said": the side named with the same head earlier in the article
+            earlier = self.text[:self.text.rfind(mention, 0, cue_start + 1) if mention in self.text[:cue_start + 1]
+                                else cue_start]
+            for m in reversed(list(re.finditer(r"(?<![\w\-])(?:[\w.’'\-]+\s+){1,4}?" + re.escape(head) + r"s?\b",
+                                               earlier, re.IGNORECASE))):
+                named = self.sides.find(m.group(0))
+                if named:
+                    return _Source(bare, typ, named[-1][0], False, "thing")
+        return _Source(bare, typ or ("other" if side is not None else "unknown"), side, False, "thing")
+
+    def _person(self, full: str, mention: str) -> _Source:
+        if full not in self.people:
+            ctx = self.context(full)
+            typ = self.roles.type_of(mention)
+            side = self.sides.side_of(full) or self.sides.side_of(mention)
+            # the side of the description that gives the type ("Iranian Foreign Minister ..."), else of any title
+            for part in ctx.split(" ; ") if ctx else ():
+                part_type = self.roles.type_of(part)
+                if typ is None and part_type is not None:
+                    typ = part_type
+                    side = side or self.sides.side_of(part)
+            if side is None and ctx:
+                found = [s for part in ctx.split(" ; ") for s in [self.sides.side_of(part)] if s]
+                side = found[0] if found else None
+            if typ is None:
+                typ = "civilian"  # news style gives officials and experts a title when it names them
+            self.people[full] = (typ, side)
+        typ, side = self.people[full]
+        return _Source(full, typ or "unknown", side, False, "person")
+
+    def _described(self, typ: str, side: str | None, at: int) -> str | None:
+        """The person of the article of type ``typ`` with side ``side``: the only one, else the one of unknown
+        side named nearest ``at`` (within 600 characters); None when there is none."""
+        known = [(name, t, s) for name, (t, s) in self.people.items()]
+        # people named anywhere in the article, typed by their titles
+        for m in re.finditer(r"(?:[A-Z][\w’'\-]+\s+){0,3}[A-Z][\w’'\-]+", self.text):
+            full = self.person(m.group(0))
+            if full and full not in self.people and full not in [k[0] for k in known]:
+                ctx = self.context(full)
+                if ctx:
+                    known.append((full, self.roles.type_of(ctx), self.sides.side_of(ctx)))
+        same = _collapse(name for name, t, s in known if t == typ and s == side)
+        if side is not None and len(same) == 1:
+            return same[0]
+        if same:
+            return None
+        open_ = _collapse(name for name, t, s in known if t == typ and (s is None or side is None))
+        if len(open_) <= 1:
+            return open_[0] if open_ else None
+        distance = {}
+        for name in open_:
+            hits = [m.start() for m in re.finditer(re.escape(name), self.text)]
+            distance[name] = min(abs(h - at) for h in hits) if hits else len(self.text)
+        nearest = min(open_, key=distance.__getitem__)
+        return nearest if distance[nearest] <= 600 else None
+
+    def _antecedent(self, pronoun: str, want: str) -> _Source:
+        for _, src, _ in reversed(self.previous):
+            if src.kind == "none" or src.kind == "pronoun":
+                continue
+            if want == "any" or (want == "person") == (src.kind == "person"):
+                return src
+        return _Source(pronoun, "unknown", None, False, "pronoun")
+
+    def _recent(self, cue_start: int) -> _Source | None:
+        """The source who spoke last before ``cue_start`` (the author of "the statement"), when there is one."""
+        for start, src, _ in reversed(self.previous):
+            if start < cue_start and src.kind in ("thing", "person"):
+                return src
+        return None
+
+    def _head(self, phrase: str) -> str:
+        cut = _HEAD_CUT.search(" " + phrase + " ")
+        part = (" " + phrase)[:cut.start()] if cut and cut.start() > 0 else phrase
+        words = _WORD.findall(part)
+        return _POSSESSIVE.sub("", words[-1]).lower().strip(".") if words else ""
+
+
+def _collapse(names: Iterable[str]) -> list[str]:
+    """Distinct names, without those that are part of a longer one ("Hossein" in "Hossein Amir-Abdollahian")."""
+    distinct = list(dict.fromkeys(names))
+    return [n for n in distinct if not any(n != m and f" {n} " in f" {m} " for m in distinct)]
+
+
+# ------------------------------------------------------------------------------------------- statements
+
+def _statement(text: str, sentence: tuple[int, int], cue: tuple[int, int],
+               speaker: tuple[int, int] | None) -> tuple[int, int]:
+    """The reported clause of a cue without quotation marks (see the module documentation)."""
+    s, e = sentence
+    a, b = cue
+    tail_from = max(b, speaker[1]) if speaker and speaker[0] >= a else b
+    tail = text[tail_from:e]
+    front = min(a, speaker[0]) if speaker else a
+    if len(_WORD.findall(tail)) <= 5 and front > s:
+        lo, hi = s, front
+    else:
+        lo, hi = b, e
+        m = re.match(r"[\s,]*(?:(?:on|last|this|late|early)\s+\w+\s+|\w+day\s+)?(?:that\s+)?", text[lo:hi])
+        lo += m.end() if m else 0
+    while hi > lo and text[hi - 1] in " \t\n,;:.—–-“”\"":
+        hi -= 1
+    while lo < hi and text[lo] in " \t\n,;:“”\"":
+        lo += 1
+    if hi <= lo:
+        return s, e
+    return lo, hi
+
+
+def _kind_of(text: str, quotes: list[Any], cue: tuple[int, int]) -> str:
+    q = quotes[0]
+    content = text[q.start:q.end]
+    before = text[:q.start].rstrip()
+    if before[-1:] in "“\"‘'«":
+        before = before[:-1].rstrip()
+    starts_sentence = (not before or before[-1] in ".!?:,\n" or before.endswith(("—", "–"))
+                       or (cue[1] <= q.start and not text[cue[1]:q.start].strip(" \t“\"‘'«:,")))
+    return "direct" if starts_sentence and content[:1].isupper() or content[:1].isdigit() and starts_sentence \
+        else "partial"
+
+
+# ------------------------------------------------------------------------------------------- the measure
+
+@registry.measure("sources", requires=("annotations", "matches", "actors"), produces=SOURCE_COLUMNS)
+def sources(
+    corpus: pd.DataFrame, *, actors: Mapping[str, Any] | str | PathLike[str] | None = None,
+    lexicon: str | PathLike[str] | None = None, roles: Mapping[str, Iterable[str]] | None = None,
+    sides: Mapping[str, Iterable[str]] | None = None, attribution_lexicon: str | PathLike[str] | Lexicon = "attribution",
+    home: str | None = None, annotations: Annotations | None = None, matches: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """One row per attributed statement, with its source, the source's type, side and anonymity.
+
+    Parameters
+    ----------
+    corpus : pandas.DataFrame
+        A corpus with ``doc_id``, ``outlet`` and ``text``.
+    actors : mapping or path, optional
+        Sides a study names, ``{side: [alias, ...]}`` (as :func:`framing.actor_labels` takes them, e.g.
+        ``{"Pakistan": ["Islamabad", "Pakistan's foreign ministry", "Mumtaz Zahra Baloch"]}``), searched
+        before the bundled gazetteer.
+    lexicon : path, optional
+        A roles lexicon in the format of the bundled ``lexicons/sources.yaml`` (used instead of it).
+    roles : mapping, optional
+        Extra terms by type, ``{"government": ["cabinet office"]}``, added to the lexicon as strong terms.
+    sides : mapping, optional
+        Extra gazetteer entries, ``{side: [term, ...]}``, searched after ``actors`` and before the bundled ones.
+    home : str, optional
+        The side of officials (government, military and security, politicians) whom neither the text nor the
+        article's chain gives one: a side name (``"United States"`` for American outlets, where "President
+        Obama" and "the Pentagon spokesman" need no country), or a column of ``corpus`` holding each
+        document's (e.g. ``"country"``, the outlet's country). Default: no side.
+    attribution_lexicon : str, path or Lexicon, default "attribution"
+        The reporting verbs, passed to :func:`framing.attributions`.
+    annotations : Annotations, optional
+        From :func:`framing.annotate` (with pronoun resolution); computed when omitted.
+    matches : pandas.DataFrame, optional
+        Matches of the attribution lexicon from :func:`framing.find`; computed when omitted.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per statement, in text order, columns :data:`SOURCE_COLUMNS`:
+
+        - ``doc_id``, ``outlet``: the document.
+        - ``source`` (str or None): the resolved name ("Hossein Amir-Abdollahian" for "Amir-Abdollahian",
+          "the Iranian foreign minister" and "he" in one article); an institution as written without its
+          determiner ("Pakistan’s foreign ministry"); None for an anonymous source or when none is named.
+        - ``source_mention`` (str or None), ``source_start``, ``source_end`` (Int64): the speaker as the
+          attribution gives it and where it is written.
+        - ``source_type`` (str): one of :data:`SOURCE_TYPES`.
+        - ``affiliation`` (str or None): the side the source speaks for ("Pakistan", "Iran", "United Nations").
+        - ``anonymous`` (bool): an unnamed person or people ("a senior official", "sources").
+        - ``verb``, ``verb_category``: the reporting cue and its stance, as in :func:`framing.attributions`.
+        - ``kind`` (str): direct, partial or reported.
+        - ``n_words`` (int): words of the statement (quoted words for quotations).
+        - ``voice`` (str): the voice the cue stands in (always narrator; see the module documentation).
+        - ``start``, ``end`` (int): the statement span, ``text[start:end]`` is the evidence.
+        - ``cue_start``, ``cue_end`` (int): the reporting cue, the ``start``/``end`` of its attributions row.
+
+    Raises
+    ------
+    framing.errors.SchemaError
+        If ``corpus`` lacks a required column or ``actors`` is malformed.
+    framing.errors.LexiconError
+        If ``lexicon`` or ``roles`` is malformed (the message names the file and line or the type).
+    """
+    schema.require(corpus, schema.CORPUS, what="corpus")
+    ann = checked_annotations(corpus, annotations)
+    extra: list[Mapping[str, Iterable[str]]] = []
+    if actors is not None:
+        extra.append(load_actors(actors))
+    if sides:
+        extra.append(dict(sides))
+    gazetteer = bundled_sides().with_extra(*extra)
+    role_table = _roles(lexicon, roles)
+    att = attributions(corpus, lexicon=attribution_lexicon, annotations=ann, matches=matches)
+    att = att[~att["negated"] & ~att["hypothetical"] & (att["voice"] == "narrator")]
+    quotes = ann.quotes
+    by_verb: dict[tuple[str, int], list[Any]] = {}
+    for q in quotes[quotes["kind"] == "direct"].itertuples(index=False):
+        if not pd.isna(q.verb_start):
+            by_verb.setdefault((str(q.doc_id), int(q.verb_start)), []).append(q)
+    texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"]))
+    if home is not None and home in corpus.columns:
+        homes = {d: (None if pd.isna(h) else str(h)) for d, h in zip(corpus["doc_id"].astype(str), corpus[home])}
+    else:
+        homes = {d: home for d in texts}
+    records: list[dict[str, Any]] = []
+    for doc_id, rows in att.groupby(att["doc_id"].astype(str), sort=False):
+        text = texts.get(doc_id) or ""
+        spans = ann.sentence_spans(doc_id) or [(0, len(text))]
+        starts = [a for a, _ in spans]
+        doc = _Document(text, role_table, gazetteer)
+        for r in rows.sort_values(["start", "end"]).itertuples(index=False):
+            a, b = int(r.start), int(r.end)
+            k = max(0, bisect.bisect_right(starts, a) - 1)
+            sentence = spans[k]
+            has_speaker = not (pd.isna(r.speaker_start) or pd.isna(r.speaker_end))
+            speaker_span = (int(r.speaker_start), int(r.speaker_end)) if has_speaker else None
+            if speaker_span:
+                # "officials familiar with the matter said": the source is before the anonymity phrase
+                m = _SHIELD.search(text, max(sentence[0], speaker_span[0] - 80), speaker_span[0])
+                if m and m.end() == speaker_span[0]:
+                    speaker_span = (m.start(), speaker_span[1])
+            mention = text[speaker_span[0]:speaker_span[1]] if speaker_span else None
+            src = doc.resolve(mention, a, sentence, spans[max(0, k - 1)][0])
+            doc.previous.append((a, src, mention))
+            affiliation = src.affiliation
+            if affiliation is None and src.source_type in _HOME_TYPES:
+                affiliation = homes.get(doc_id)
+            qs = sorted(by_verb.get((doc_id, a), []), key=lambda q: q.start) if not pd.isna(r.quote_id) else []
+            if qs:
+                lo, hi = int(qs[0].start), int(max(q.end for q in qs))
+                kind = _kind_of(text, qs, (a, b))
+                n_words = sum(count_tokens(text[q.start:q.end]) for q in qs)
+            else:
+                local = speaker_span if speaker_span and sentence[0] <= speaker_span[0] < sentence[1] else None
+                lo, hi = _statement(text, sentence, (a, b), local)
+                kind = "reported"
+                n_words = count_tokens(text[lo:hi])
+            records.append({
+                "doc_id": r.doc_id, "outlet": r.outlet, "source": src.source, "source_mention": mention,
+                "source_start": speaker_span[0] if speaker_span else None,
+                "source_end": speaker_span[1] if speaker_span else None,
+                "source_type": src.source_type, "affiliation": affiliation, "anonymous": src.anonymous,
+                "verb": r.verb, "verb_category": r.verb_category, "kind": kind, "n_words": n_words,
+                "voice": r.voice, "start": lo, "end": hi, "cue_start": a, "cue_end": b,
+            })
+    out = pd.DataFrame.from_records(records, columns=list(SOURCE_COLUMNS))
+    for col in ("n_words", "start", "end", "cue_start", "cue_end"):
+        out[col] = out[col].astype("int64")
+    for col in ("source_start", "source_end"):
+        out[col] = out[col].astype("Int64")
+    out["anonymous"] = out["anonymous"].astype(bool)
+    return out
