@@ -12,7 +12,7 @@ import pytest
 import framing
 from framing import schema
 from framing.errors import LexiconError, SchemaError
-from framing.measures._sides import bundled_sides
+from framing.measures.sides import bundled_sides
 
 
 def corpus(*texts: str, outlet: str = "Test") -> pd.DataFrame:

@@ -643,9 +643,9 @@ def lexicon_names() -> list[str]:
     )
 
 
-#: bundled YAML files that are not term lexicons: the source roles and the sides gazetteer of
-#: :func:`framing.sources`, in formats of their own
-_NOT_LEXICONS = frozenset({"sources", "sides"})
+#: bundled YAML files that are not term lexicons: the source roles of :func:`framing.sources`, in a format
+#: of its own
+_NOT_LEXICONS = frozenset({"sources"})
 
 
 _CACHE: dict[tuple[str, str], Lexicon] = {}

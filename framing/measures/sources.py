@@ -31,7 +31,7 @@ Type, side and anonymity
 strong and weak role terms, the rightmost strong term wins), read in the speaker and, for a person, in the
 titles and appositives the article gives that person anywhere ("Michael Kugelman, director of the South Asia
 Institute at the Washington-based Wilson Center" -> expert). ``affiliation`` is the side the source speaks for:
-the user's ``actors`` (side -> aliases) first, then the gazetteer ``lexicons/sides.yaml`` (country names,
+the user's ``actors`` (side -> aliases) first, then the gazetteer of sides (:func:`framing.load_sides`: country names,
 demonyms, capitals, institutions: "Iranian Foreign Minister ..." -> Iran, "Pakistan's foreign ministry" ->
 Pakistan), in the speaker, then in the person's titles. ``anonymous`` is true when the source names no one and
 its head is a person noun of the lexicon ("a senior official", "sources", "witnesses", "authorities") or it
@@ -57,7 +57,7 @@ from framing._yaml import load_yaml, read_yaml
 from framing.errors import LexiconError
 from framing.lexicon.load import Lexicon
 from framing.measures._inputs import checked_annotations
-from framing.measures._sides import Sides, bundled_sides
+from framing.measures.sides import Sides, bundled_sides
 from framing.measures.actors import load_actors
 from framing.measures.attribution import attributions
 from framing.text.annotate import Annotations
