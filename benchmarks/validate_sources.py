@@ -165,7 +165,8 @@ def run_sources(corpus: pd.DataFrame) -> pd.DataFrame:
     if not hasattr(framing, "sources"):
         raise SystemExit(f"framing {getattr(framing, '__version__', '')} at {framing.__file__} has no "
                          "framing.sources: nothing to validate yet (run with --self-check to test this script)")
-    table = framing.sources(corpus, annotations=framing.annotate(corpus))
+    # the AllSides outlets are American: officials the text gives no country are American (as in validity.py)
+    table = framing.sources(corpus, annotations=framing.annotate(corpus), home="United States")
     lacking = [c for c in ("doc_id", "cue_start", "cue_end", "source", "source_start", "source_end", "source_type",
                            "affiliation", "anonymous", "kind") if c not in table.columns]
     if lacking:
