@@ -47,8 +47,8 @@ ATTRIBUTIONS = ("doc_id", "outlet", "sentence_id", "speaker", "verb", "verb_cate
 #: fixed columns :func:`framing.actor_labels` adds after ACTOR_LABELS (``negated``, ``hypothetical`` as in MATCHES)
 ACTOR_LABELS_EXTRA = ("negated", "hypothetical", "mention_start", "mention_end")
 #: fixed columns :func:`framing.attributions` adds after ATTRIBUTIONS (``negated``: denied speech,
-#: ``hypothetical``: speech not reported as having happened; as in MATCHES)
-ATTRIBUTIONS_EXTRA = ("speaker_start", "speaker_end", "voice", "negated", "hypothetical")
+#: ``hypothetical``: speech not reported as having happened; as in MATCHES; ``addressee``: the one spoken to)
+ATTRIBUTIONS_EXTRA = ("speaker_start", "speaker_end", "voice", "negated", "hypothetical", "addressee")
 CASUALTIES = (
     "doc_id", "outlet", "sentence_id", "victims", "number", "victim_category",
     "construction", "agent", "humanising", "emotive", "voice", "start", "end",

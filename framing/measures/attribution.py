@@ -61,8 +61,23 @@ from framing.lexicon.load import Lexicon
 from framing.measures._inputs import as_lexicon, checked_annotations, lexicon_matches
 from framing.text.annotate import Annotations
 from framing.text.sentences import split_sentences
+from framing.measures._cues import (
+    ADDRESSEE_VERBS,
+    NEGATIVE_CUE,
+    POSSESSIVE_DETERMINERS,
+    QUESTION_OPENERS,
+    according_np,
+    addressee,
+    coordinated_subject,
+    dash_signature,
+    infinitive_passive,
+    left_subject,
+    numeral_before,
+    passive_agent,
+    trim_possessive,
+)
 from framing.measures._speakers import _span_of, resolve_speaker
-from framing.text.grammar import DETERMINERS, Token, clause_subject, np_before, tokenize
+from framing.text.grammar import DETERMINERS, Token, clause_subject, np_after, np_before, skip_left, tokenize
 from framing.text.scope import judge
 
 __all__ = ["attributions", "ATTRIBUTION_COLUMNS"]
@@ -91,8 +106,16 @@ def _noun_cue_speaker(
             b = tokens[span[1]].end
             b -= len(_POSSESSIVE.search(left.text).group(0))
             return "ok", (a, b)
-    if left.low in DETERMINERS or (left.is_word and not left.is_capitalised and prev - 1 >= lo
-                                   and tokens[prev - 1].low in DETERMINERS):
+    if left.low in POSSESSIVE_DETERMINERS or left.low in ("a", "an"):
+        # "expressed its vehement condemnation", "issued a denial": the clause subject
+        return "ok", _span_of(tokens, clause_subject(tokens, lo, first))
+    only_noun = tokens[first].low not in ("claim", "claims")
+    if left.low in DETERMINERS or (left.is_word and not left.is_capitalised and (
+            only_noun and not left.low.endswith("ly")
+            or prev - 1 >= lo and tokens[prev - 1].low in DETERMINERS - POSSESSIVE_DETERMINERS)):
+        # "the claim", "the new claim", "vaccine denial": a claim nobody is reported as making here
+        return "skip", None
+    if left.is_word and prev - 1 >= lo and tokens[prev - 1].low in POSSESSIVE_DETERMINERS:
         return "ok", _span_of(tokens, clause_subject(tokens, lo, first))
     return None
 
@@ -118,7 +141,10 @@ def _records(table: pd.DataFrame, columns: Sequence[str]) -> list[_Record]:
     return [_Record(dict(zip(columns, row))) for row in zip(*lists)]
 
 
-_QUOTE_FIELDS = ("doc_id", "quote_id", "start", "speaker", "speaker_start", "speaker_end", "verb_start", "verb_end")
+_QUOTE_FIELDS = ("doc_id", "quote_id", "start", "end", "kind", "speaker", "speaker_start", "speaker_end",
+                 "verb_start", "verb_end")
+#: the category of a quotation verb that no category of the lexicon lists ("read the statement")
+OTHER = "other"
 _CUE_FIELDS = ("doc_id", "start", "end", "category", "voice", "negated", "hypothetical")
 
 
@@ -126,8 +152,10 @@ def _document_rows(
     text: str,
     cues: list[_Record],
     quotes: list[_Record],
+    resolve_pronouns: bool = True,
 ) -> list[dict[str, Any]]:
-    """Attribution rows of one document (without doc_id / outlet)."""
+    """Attribution rows of one document (without doc_id / outlet); with ``resolve_pronouns`` False a
+    relative pronoun that speaks ("lawmakers who have announced") stays the speaker as written."""
     spans = split_sentences(text)
     if not spans:
         spans = [(0, len(text))]
@@ -165,39 +193,78 @@ def _document_rows(
     rows: list[dict[str, Any]] = []
     used: set[tuple[int, int]] = set()
 
+    def token_range(sid: int, a: int, b: int) -> tuple[list[Token], np.ndarray, int, int]:
+        tokens, starts = sentence_tokens(sid)
+        first = max(0, int(np.searchsorted(starts, a, side="right")) - 1)
+        last = max(first, int(np.searchsorted(starts, b - 1, side="right")) - 1)
+        return tokens, starts, first, last
+
+    def spoken_to(sid: int, a: int, b: int) -> tuple[int, int] | None:
+        """Character span of the addressee of the cue ``text[a:b]``."""
+        tokens, _, first, last = token_range(sid, a, b)
+        return _span_of(tokens, addressee(tokens, text[a:b].lower(), first, last, len(tokens)))
+
+    def subject_left(sid: int, a: int, b: int) -> tuple[int, int] | None:
+        """The speaker on the left of the cue, for a cue whose right-hand noun phrase is its addressee."""
+        tokens, _, first, _ = token_range(sid, a, b)
+        k, _ = skip_left(tokens, first - 1, 0)
+        return _span_of(tokens, left_subject(tokens, 0, k))
+
     def _rule_speaker(a: int, b: int) -> tuple[int, int] | None:
         sid = sentence_of(a)
         tokens, starts = sentence_tokens(sid)
         status, span = resolve_speaker(text, tokens, starts, a, b, spans[sid])
         return span if status == "ok" else None
 
+    def row(sid: int, a: int, b: int, verb: str, category: Any, quote_id: Any, speaker: tuple[int, int] | None,
+            to: tuple[int, int] | None, voice: Any, negated: bool, hypothetical: bool,
+            speaker_text: str | None = None) -> dict[str, Any]:
+        return {
+            "sentence_id": sid,
+            "speaker": speaker_text if speaker_text is not None else (text[speaker[0]:speaker[1]] if speaker else None),
+            "verb": verb,
+            "verb_category": category if isinstance(category, str) and category else OTHER,
+            "quote_id": quote_id,
+            "start": a,
+            "end": b,
+            "speaker_start": speaker[0] if speaker else None,
+            "speaker_end": speaker[1] if speaker else None,
+            "voice": voice,
+            "negated": bool(negated),
+            "hypothetical": bool(hypothetical),
+            "addressee": text[to[0]:to[1]] if to else None,
+        }
+
     def quote_row(key: tuple[int, int], category: Any, voice: Any, scope: tuple[bool, bool]) -> dict[str, Any]:
         qs = sorted(by_verb[key], key=lambda q: q.start)
         q = qs[0]
+        sid = sentence_of(key[0])
         ss, se = q.speaker_start, q.speaker_end
-        has_speaker = not (pd.isna(ss) or pd.isna(se))
+        span = None if pd.isna(ss) or pd.isna(se) else (int(ss), int(se))
         speaker = q.speaker if isinstance(q.speaker, str) and q.speaker else None
-        if not has_speaker:
+        to = spoken_to(sid, key[0], key[1])
+        if span is not None and to is not None and span[0] < to[1] and to[0] < span[1]:
+            # "..., Rumsfeld told Newsmax": the one told is never the speaker
+            span, speaker = None, None
+            found = subject_left(sid, key[0], key[1])
+            if found is not None:
+                span = found
+        tokens, _, first, _ = token_range(sid, key[0], key[1])
+        k, _ = skip_left(tokens, first - 1, 0)
+        if k >= 0 and tokens[k].low in ("and", "but"):
+            # "Rouhani criticized Trump and warned ...": the subject of the first verb
+            found = _span_of(tokens, coordinated_subject(tokens, 0, k))
+            if found is not None and found != span:
+                span, speaker = found, None
+        if span is None:
             # the quotes table names no speaker: try the reported-speech rules
             found = _rule_speaker(key[0], key[1])
-            if found is not None:
-                ss, se = found
-                speaker = text[ss:se]
-                has_speaker = True
-        return {
-            "sentence_id": sentence_of(key[0]),
-            "speaker": speaker,
-            "verb": text[key[0]:key[1]],
-            "verb_category": category,
-            "quote_id": q.quote_id,
-            "start": key[0],
-            "end": key[1],
-            "speaker_start": int(ss) if has_speaker else None,
-            "speaker_end": int(se) if has_speaker else None,
-            "voice": voice,
-            "negated": scope[0],
-            "hypothetical": scope[1],
-        }
+            if found is not None and not (to is not None and found[0] < to[1] and to[0] < found[1]):
+                span = found
+        if span is not None and speaker is None:
+            speaker = text[span[0]:span[1]]
+        return row(sid, key[0], key[1], text[key[0]:key[1]], category, q.quote_id, span, to, voice,
+                   scope[0], scope[1], speaker_text=speaker)
 
     # verb spans sorted by start, so a cue finds the ones it overlaps by bisection (not a scan of all)
     verb_order = {k: i for i, k in enumerate(by_verb)}
@@ -209,43 +276,73 @@ def _document_rows(
         a, b = int(cue.start), int(cue.end)
         near = verb_keys[bisect.bisect_left(verb_starts, a - longest):bisect.bisect_left(verb_starts, b)]
         overlapping = sorted((k for k in near if a < k[1]), key=verb_order.__getitem__)
+        low = text[a:b].lower()
+        negative = bool(NEGATIVE_CUE.match(low))
         if overlapping:
             key = overlapping[0]
             if key not in used:
                 used.add(key)
-                rows.append(quote_row(key, cue.category, cue.voice, (bool(cue.negated), bool(cue.hypothetical))))
+                rows.append(quote_row(key, cue.category, cue.voice,
+                                      (bool(cue.negated) or negative, bool(cue.hypothetical))))
             continue
         sid = sentence_of(a)
         sentence = spans[sid]
-        tokens, starts = sentence_tokens(sid)
-        lo = 0
-        first = int(np.searchsorted(starts, a, side="right")) - 1
+        tokens, starts, first, last = token_range(sid, a, b)
+        hi = len(tokens)
+        hypothetical = bool(cue.hypothetical) or infinitive_passive(tokens, first, 0)
+        if " " not in low and low.endswith(("ed", "ing")) and numeral_before(tokens, first, 0):
+            continue  # "20 pledged delegates": an adjective
+        if first == 0 and low in ("asked", "told") and last + 1 < hi and tokens[last + 1].low in QUESTION_OPENERS:
+            # "Asked whether ..., Faily said": the question is reported; the one asked is the subject
+            comma = next((c for c in range(last + 1, hi) if tokens[c].text == ","), None)
+            to = _span_of(tokens, np_after(tokens, comma + 1, hi=hi, max_tokens=8)) if comma is not None else None
+            rows.append(row(sid, a, b, text[a:b], cue.category, None, None, to, cue.voice,
+                            bool(cue.negated), hypothetical))
+            continue
         result = None
-        if text[a:b].lower() in NOUN_CUES:
-            result = _noun_cue_speaker(tokens, lo, first)
+        if low in NOUN_CUES:
+            result = _noun_cue_speaker(tokens, 0, first)
         if result is None:
             result = resolve_speaker(text, tokens, starts, a, b, sentence)
         status, speaker = result
         if status == "skip":
             continue
-        rows.append({
-            "sentence_id": sid,
-            "speaker": text[speaker[0]:speaker[1]] if speaker else None,
-            "verb": text[a:b],
-            "verb_category": cue.category,
-            "quote_id": None,
-            "start": a,
-            "end": b,
-            "speaker_start": speaker[0] if speaker else None,
-            "speaker_end": speaker[1] if speaker else None,
-            "voice": cue.voice,
-            "negated": bool(cue.negated),
-            "hypothetical": bool(cue.hypothetical),
-        })
+        to = spoken_to(sid, a, b)
+        k, passive = skip_left(tokens, first - 1, 0)
+        if low.startswith("according"):
+            speaker = _span_of(tokens, according_np(tokens, last + 1, hi))
+        elif k >= 0 and tokens[k].low in ("and", "but", "or"):
+            found = coordinated_subject(tokens, 0, k)
+            if found is not None:
+                speaker = _span_of(tokens, found)
+        if to is not None and speaker is not None and speaker[0] < to[1] and to[0] < speaker[1]:
+            speaker = subject_left(sid, a, b)
+        if k >= 0 and tokens[k].text == "," and low.split(" ", 1)[0].endswith("ing") \
+                and first == k + 1 and rows and rows[-1]["sentence_id"] == sid and rows[-1]["speaker_start"] is not None:
+            # "X said ..., adding / talking about ...": the participle goes on with the same speaker
+            speaker = (rows[-1]["speaker_start"], rows[-1]["speaker_end"])
+        if not resolve_pronouns and k >= 0 and tokens[k].low in ("who", "which") and speaker is not None \
+                and speaker[1] <= tokens[k].start:
+            speaker = (tokens[k].start, tokens[k].end)
+        if speaker is None and passive:
+            speaker = _span_of(tokens, passive_agent(tokens, last, hi))
+        speaker = trim_possessive(text, speaker)
+        rows.append(row(sid, a, b, text[a:b], cue.category, None, speaker, to, cue.voice,
+                        bool(cue.negated) or negative, hypothetical))
     # quotations whose verb is not in the lexicon ("read the statement")
     for key in by_verb:
         if key not in used:
             rows.append(quote_row(key, None, "narrator", scope_at(key[0])))
+    # quotations signed after a dash ("…” ― Sonya Herridge")
+    for q in quotes:
+        if q.kind == "title" or not (pd.isna(q.verb_start) or pd.isna(q.verb_end)) or pd.isna(q.end):
+            continue
+        signed = dash_signature(text, int(q.end))
+        if signed is None:
+            continue
+        (da, db), name = signed
+        rows.append(row(sentence_of(da), da, db, text[da:db], "neutral", q.quote_id, name, None,
+                        "narrator", False, False))
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
 
@@ -326,7 +423,7 @@ def attributions(
     records: list[dict[str, Any]] = []
     for doc_id, outlet, text in zip(corpus["doc_id"], corpus["outlet"], corpus["text"]):
         text = text if isinstance(text, str) else ""
-        for row in _document_rows(text, cue_groups.get(doc_id, []), quote_groups.get(doc_id, [])):
+        for row in _document_rows(text, cue_groups.get(doc_id, []), quote_groups.get(doc_id, []), resolve_pronouns):
             row["doc_id"] = doc_id
             row["outlet"] = outlet
             records.append(row)
