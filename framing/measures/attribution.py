@@ -88,6 +88,9 @@ ATTRIBUTION_COLUMNS = schema.ATTRIBUTIONS + schema.ATTRIBUTIONS_EXTRA
 
 #: cues that are nouns: their speaker is a possessor (``Iran’s claim``) or the clause subject
 NOUN_CUES = frozenset("condemnation denial denials rejection claim claims".split())
+_TO_AFTER = re.compile(r"\s+to\s")
+#: "and" or "but" a few words before a quotation's verb: a coordinated verb whose subject is further left
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:[\w’'.]+\s+){0,3}\Z", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')\Z")
 
 
@@ -153,21 +156,25 @@ def _document_rows(
     cues: list[_Record],
     quotes: list[_Record],
     resolve_pronouns: bool = True,
+    spans: list[tuple[int, int]] | None = None,
 ) -> list[dict[str, Any]]:
     """Attribution rows of one document (without doc_id / outlet); with ``resolve_pronouns`` False a
     relative pronoun that speaks ("lawmakers who have announced") stays the speaker as written."""
-    spans = split_sentences(text)
+    if spans is None:
+        spans = split_sentences(text)
     if not spans:
         spans = [(0, len(text))]
     sentence_starts = [a for a, _ in spans]
     # tokens of the sentences that hold a cue, made on demand: every rule stays inside its sentence
     cache: dict[int, tuple[list[Token], np.ndarray]] = {}
+    start_lists: dict[int, list[int]] = {}
 
     def sentence_tokens(sid: int) -> tuple[list[Token], np.ndarray]:
         if sid not in cache:
             a, b = spans[sid]
             toks = tokenize(text, a, b)
-            cache[sid] = (toks, np.fromiter((t.start for t in toks), dtype=np.int64, count=len(toks)))
+            start_lists[sid] = [t.start for t in toks]
+            cache[sid] = (toks, np.array(start_lists[sid], dtype=np.int64))
         return cache[sid]
 
     def sentence_of(offset: int) -> int:
@@ -195,12 +202,15 @@ def _document_rows(
 
     def token_range(sid: int, a: int, b: int) -> tuple[list[Token], np.ndarray, int, int]:
         tokens, starts = sentence_tokens(sid)
-        first = max(0, int(np.searchsorted(starts, a, side="right")) - 1)
-        last = max(first, int(np.searchsorted(starts, b - 1, side="right")) - 1)
+        offsets = start_lists[sid]
+        first = max(0, bisect.bisect_right(offsets, a) - 1)
+        last = max(first, bisect.bisect_right(offsets, b - 1) - 1)
         return tokens, starts, first, last
 
     def spoken_to(sid: int, a: int, b: int) -> tuple[int, int] | None:
         """Character span of the addressee of the cue ``text[a:b]``."""
+        if text[a:b].rsplit(None, 1)[-1].lower() not in ADDRESSEE_VERBS and not _TO_AFTER.match(text, b):
+            return None  # neither "told X" nor "said to X": no tokens needed
         tokens, _, first, last = token_range(sid, a, b)
         return _span_of(tokens, addressee(tokens, text[a:b].lower(), first, last, len(tokens)))
 
@@ -249,8 +259,11 @@ def _document_rows(
             found = subject_left(sid, key[0], key[1])
             if found is not None:
                 span = found
-        tokens, _, first, _ = token_range(sid, key[0], key[1])
-        k, _ = skip_left(tokens, first - 1, 0)
+        if _AND_BEFORE.search(text, max(0, key[0] - 40), key[0]):
+            tokens, _, first, _ = token_range(sid, key[0], key[1])
+            k, _ = skip_left(tokens, first - 1, 0)
+        else:
+            tokens, k = [], -1
         if k >= 0 and tokens[k].low in ("and", "but"):
             # "Rouhani criticized Trump and warned ...": the subject of the first verb
             found = _span_of(tokens, coordinated_subject(tokens, 0, k))
@@ -420,10 +433,17 @@ def attributions(
     quote_groups: dict[Any, list[_Record]] = {}
     for rec in _records(qt, _QUOTE_FIELDS):
         quote_groups.setdefault(rec.doc_id, []).append(rec)
+    sentence_groups: dict[Any, list[tuple[int, int]]] = {}
+    st = ann.sentences
+    for doc_id, a, b in zip(st["doc_id"].tolist(), st["start"].tolist(), st["end"].tolist()):
+        sentence_groups.setdefault(doc_id, []).append((a, b))
     records: list[dict[str, Any]] = []
     for doc_id, outlet, text in zip(corpus["doc_id"], corpus["outlet"], corpus["text"]):
         text = text if isinstance(text, str) else ""
-        for row in _document_rows(text, cue_groups.get(doc_id, []), quote_groups.get(doc_id, []), resolve_pronouns):
+        if doc_id not in cue_groups and doc_id not in quote_groups:
+            continue
+        for row in _document_rows(text, cue_groups.get(doc_id, []), quote_groups.get(doc_id, []), resolve_pronouns,
+                                  sentence_groups.get(doc_id) or [(0, len(text))]):
             row["doc_id"] = doc_id
             row["outlet"] = outlet
             records.append(row)
