@@ -41,6 +41,8 @@ NEGATIVE_CUE = re.compile(r"(?:declin|refus|did not|didn’t|didn't)", re.IGNORE
 #: nouns that are acts of speech only with a source: "Iran’s claim", "its condemnation"
 POSSESSIVE_DETERMINERS = frozenset("its his her their our my your".split())
 _POSSESSIVE_END = re.compile(r"(?:’s|'s|’|')\Z")
+#: prepositions that open a circumstance after a name ("on Friday", "in an interview"), not part of it
+_CIRCUMSTANCE = frozenset("on in at during after before with from over".split())
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen hundred thousand".split())
 #: a pull-quote signature: a dash after the closing mark, then a name ("…” ― Sonya Herridge")
 _DASH_SIGNATURE = re.compile(
@@ -72,15 +74,18 @@ def addressee(tokens: Sequence[Token], cue_low: str, first: int, last: int, hi: 
         return (k, k)
     if not nxt.is_word or nxt.low in _CONTENT_OPENERS or nxt.low in PRONOUNS:
         return None
-    span = np_after(tokens, k, hi=hi, max_tokens=8)
+    # "told Newsmax in an exclusive interview": the name, not the circumstance
+    return _before_preposition(tokens, np_after(tokens, k, hi=hi, max_tokens=8))
+
+
+def _before_preposition(tokens: Sequence[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A noun phrase cut before a prepositional phrase other than ``of`` ("a presenter on Friday")."""
     if span is None:
         return None
     i, j = span
-    # "told Newsmax in an exclusive interview": the name, not the circumstance
     for m in range(i + 1, j + 1):
-        if tokens[m].low in ("in", "on", "at", "during", "after", "before") and m > i:
-            j = m - 1
-            break
+        if tokens[m].low in _CIRCUMSTANCE:
+            return (i, m - 1)
     return (i, j)
 
 
@@ -163,7 +168,7 @@ def passive_agent(tokens: Sequence[Token], last: int, hi: int, reach: int = 8) -
     for m in range(last + 1, min(hi, last + 1 + reach)):
         low = tokens[m].low
         if low == "by":
-            return np_after(tokens, m + 1, hi=hi)
+            return _before_preposition(tokens, np_after(tokens, m + 1, hi=hi))
         if not tokens[m].is_word or low in ("that", "to", "and", "but", "which", "who"):
             return None
     return None
