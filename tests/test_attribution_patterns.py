@@ -141,3 +141,22 @@ def test_quotation_signed_after_a_dash():
     signed = out[out["verb"] == "―"]
     assert list(signed["speaker"]) == ["Sonya Herridge", "Ana Ruiz"]
     assert signed["quote_id"].notna().all()
+
+
+def test_what_is_urged_is_not_an_addressee():
+    assert pd.isna(only(attributions("China urged restraint."), "urged")["addressee"])
+    assert only(attributions("China urged both sides to stop."), "urged")["addressee"] == "both sides"
+
+
+def test_noun_cue_after_a_possessive_and_an_adjective():
+    out = attributions("The ministry expressed its strong condemnation of the strike.")
+    assert only(out, "condemnation")["speaker"] == "The ministry"
+
+
+@pytest.mark.parametrize(("text", "verb", "speaker"), [
+    ("The army said two people died in the raid, according to the council.", "according to", "the council"),
+    ("Iran claimed the strikes hit militants, but a report contradicted this, stating that children died.",
+     "stating", "a report"),
+])
+def test_participle_does_not_take_the_speaker_of_another_clause(text, verb, speaker):
+    assert only(attributions(text), verb)["speaker"] == speaker

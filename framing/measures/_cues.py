@@ -30,6 +30,11 @@ ADDRESSEE_VERBS = frozenset(
     informing remind reminds reminded reminding implore implored imploring advise advises advised
     thank thanks thanked thanking""".split()
 )
+#: verbs whose object is the one spoken to only before a complement ("urged legislators to act",
+#: "warned Iran not to"), and otherwise what is urged ("urged restraint")
+_URGING = frozenset("urge urges urged urging warn warns warned warning implore implored imploring advise advises "
+                    "advised remind reminds reminded reminding".split())
+_COMPLEMENT = frozenset("to not that of against about".split())
 #: object pronouns: an addressee as written ("told him")
 OBJECT_PRONOUNS = frozenset("him her them me us you it".split())
 #: words that open the content of the speech, never an addressee ("told that", "asked whether")
@@ -62,6 +67,7 @@ def addressee(tokens: Sequence[Token], cue_low: str, first: int, last: int, hi: 
         return None
     word = cue_low.split()[-1] if cue_low else ""
     nxt = tokens[k]
+    needs_complement = word in _URGING
     if word not in ADDRESSEE_VERBS:
         # "said to the Dutch news program", "wrote to Mueller": a name or a determiner after "to"
         if nxt.low != "to" or k + 1 >= hi or cue_low.startswith(("according", "what")):
@@ -75,7 +81,10 @@ def addressee(tokens: Sequence[Token], cue_low: str, first: int, last: int, hi: 
     if not nxt.is_word or nxt.low in _CONTENT_OPENERS or nxt.low in PRONOUNS:
         return None
     # "told Newsmax in an exclusive interview": the name, not the circumstance
-    return _before_preposition(tokens, np_after(tokens, k, hi=hi, max_tokens=8))
+    span = _before_preposition(tokens, np_after(tokens, k, hi=hi, max_tokens=8))
+    if span is not None and needs_complement and (span[1] + 1 >= hi or tokens[span[1] + 1].low not in _COMPLEMENT):
+        return None  # "urged restraint": what is urged, not whom
+    return span
 
 
 def _before_preposition(tokens: Sequence[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:

@@ -10,7 +10,9 @@ or model is needed).
 
 Speaker rules, tried in this order
 ----------------------------------
-* ``according to X``: ``X``, the noun phrase after the cue.
+* ``according to X``: ``X``, the whole name after the cue, over ``and`` between
+  capitalised words and a parenthesised acronym (``the Immigration and
+  Customs Enforcement (ICE) agency``).
 * ``X, citing Y`` / ``Citing Y, X reported``: ``X``, the one who cites (as in
   PolNeAR; ``Y`` is the content, often a source, sometimes a reason).
 * ``X, who said``: ``X``, the antecedent of the relative pronoun.
@@ -27,7 +29,20 @@ Speaker rules, tried in this order
 * a participle (``..., saying ...``, ``issued a statement calling ...``) or a
   verb coordinated with ``and``/``but``: the subject of the clause it belongs to.
 * a noun cue: its possessor (``Iran’s claim``) or the clause subject
-  (``expressed its vehement condemnation``).
+  (``expressed its vehement condemnation``); ``the claim`` with no source is
+  not a cue.
+
+Then: the object of ``told`` / ``asked`` / ``urged`` ... and the name after
+``said to`` is the ``addressee``, and never the speaker (``X, who ..., told
+Newsmax`` gives ``X``); a verb coordinated after another (``Rouhani criticized
+Trump and warned``) takes the first verb's subject; a participle right after
+a cue's clause (``..., Aboutaleb said, talking about``) goes on with its
+speaker; a passive takes a ``by`` agent a few words on (``was announced on
+state TV by a presenter``); a possessive ending is dropped (``the
+president’s stated willingness``); with ``resolve_pronouns=False`` a speaking
+relative pronoun stays as written (``lawmakers who have announced``: ``who``).
+A quotation signed after a dash (``“…” ― Sonya Herridge``) is attributed to
+the name, with the dash as its cue.
 
 A quotation whose speaker the quotes table leaves empty gets the speaker these
 rules find for its verb.
@@ -38,7 +53,13 @@ Not counted as attributions (documented choices)
 * ``claimed responsibility`` / ``claimed credit``: a group's act of claiming an
   attack is reported as an action, not as speech the outlet distances itself
   from; counting it as a ``distancing`` verb would misstate the outlet's stance.
-* ``called for`` / ``called on`` (a demand, not a naming).
+* ``called it X`` only with a pronoun object: ``a group called X``, ``is
+  called``, ``called him to congratulate`` are not speech; ``called for`` /
+  ``called on`` are demands (emphatic, like ``urged``).
+* ``demanded anonymity``, ``thanks to``, ``spoke to`` / ``spoke with``
+  without what was said, ``pledged delegates``, and a participle after a count
+  (``12 reported cases``).
+* thinking verbs (believe, think, see, want): not acts of speech.
 * adjectival and adverbial uses: ``alleged bases``, ``the reported attack``,
   ``allegedly linked`` (these are hedges, counted by the ``hedging`` lexicon).
   A past-tense cue with no subject, no passive auxiliary and no inverted
@@ -77,7 +98,18 @@ from framing.measures._cues import (
     trim_possessive,
 )
 from framing.measures._speakers import _span_of, resolve_speaker
-from framing.text.grammar import DETERMINERS, Token, clause_subject, np_after, np_before, skip_left, tokenize
+from framing.text.grammar import (
+    AFTER_CUES,
+    CITING_CUES,
+    DETERMINERS,
+    Token,
+    clause_subject,
+    np_after,
+    np_before,
+    skip_left,
+    tokenize,
+    verb_like,
+)
 from framing.text.scope import judge
 
 __all__ = ["attributions", "ATTRIBUTION_COLUMNS"]
@@ -112,6 +144,9 @@ def _noun_cue_speaker(
     if left.low in POSSESSIVE_DETERMINERS or left.low in ("a", "an"):
         # "expressed its vehement condemnation", "issued a denial": the clause subject
         return "ok", _span_of(tokens, clause_subject(tokens, lo, first))
+    if left.is_word and prev - 1 >= lo and tokens[prev - 1].low in POSSESSIVE_DETERMINERS:
+        # "its strong condemnation"
+        return "ok", _span_of(tokens, clause_subject(tokens, lo, first))
     only_noun = tokens[first].low not in ("claim", "claims")
     if left.low in DETERMINERS or (left.is_word and not left.is_capitalised and (
             only_noun and not left.low.endswith("ly")
@@ -121,6 +156,12 @@ def _noun_cue_speaker(
     if left.is_word and prev - 1 >= lo and tokens[prev - 1].low in POSSESSIVE_DETERMINERS:
         return "ok", _span_of(tokens, clause_subject(tokens, lo, first))
     return None
+
+
+def _next_to(tokens: Sequence[Token], end: int, comma: int) -> bool:
+    """Only a short phrase without a verb or comma lies between offset ``end`` and token ``comma``."""
+    between = [t for t in tokens[:comma] if t.start >= end]
+    return len(between) <= 8 and not any(t.text == "," or verb_like(t) for t in between)
 
 
 class _Record:
@@ -330,9 +371,10 @@ def _document_rows(
                 speaker = _span_of(tokens, found)
         if to is not None and speaker is not None and speaker[0] < to[1] and to[0] < speaker[1]:
             speaker = subject_left(sid, a, b)
-        if k >= 0 and tokens[k].text == "," and low.split(" ", 1)[0].endswith("ing") \
-                and first == k + 1 and rows and rows[-1]["sentence_id"] == sid and rows[-1]["speaker_start"] is not None:
-            # "X said ..., adding / talking about ...": the participle goes on with the same speaker
+        if k >= 0 and tokens[k].text == "," and first == k + 1 and low.split(" ", 1)[0].endswith("ing") \
+                and not low.startswith(AFTER_CUES + CITING_CUES) and rows and rows[-1]["sentence_id"] == sid \
+                and rows[-1]["speaker_start"] is not None and _next_to(tokens, rows[-1]["end"], k):
+            # "X said to the program, talking about ...": the participle goes on with the same speaker
             speaker = (rows[-1]["speaker_start"], rows[-1]["speaker_end"])
         if not resolve_pronouns and k >= 0 and tokens[k].low in ("who", "which") and speaker is not None \
                 and speaker[1] <= tokens[k].start:
@@ -397,9 +439,11 @@ def attributions(
           none (agentless passive "is claimed to").
         - ``verb`` (str): the cue as written ("said", "according to",
           "what it called").
-        - ``verb_category`` (str or None): the cue's category in the lexicon
-          (neutral, endorsing, distancing, emphatic, denial); None for a
-          quotation verb the lexicon lacks ("read").
+        - ``verb_category`` (str): the cue's category in the lexicon
+          (neutral, endorsing, distancing, emphatic, denial, other: asking,
+          answering, suggesting, declining to comment ...); ``other`` also for
+          a quotation verb the lexicon lacks ("continued"), so every row has
+          one and a table grouped by it leaves none out.
         - ``quote_id``: the quotation this cue introduces (a ``quote_id`` of
           :func:`framing.quotes`), None for reported speech without quotes.
         - ``start``, ``end`` (int): the cue, ``text[start:end] == verb``.
@@ -414,6 +458,12 @@ def attributions(
           comment", "if he denied", "will announce"). Both are the judgement
           of :mod:`framing.text.scope`, as in :func:`framing.find`; keep
           ``~negated & ~hypothetical`` to count speech that happened.
+          Negative speech acts ("declined to comment", "did not respond")
+          are ``negated``; a passive infinitive ("is expected to be
+          announced") is ``hypothetical``.
+        - ``addressee`` (str or None): the one spoken to, as written: the
+          object of told / asked / urged / warned ("told Reuters" ->
+          "Reuters"), or the name after "said to"; never the speaker.
 
         A document without cues has no rows; the table has these columns even
         when empty.
