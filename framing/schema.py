@@ -47,8 +47,8 @@ ATTRIBUTIONS = ("doc_id", "outlet", "sentence_id", "speaker", "verb", "verb_cate
 #: fixed columns :func:`framing.actor_labels` adds after ACTOR_LABELS (``negated``, ``hypothetical`` as in MATCHES)
 ACTOR_LABELS_EXTRA = ("negated", "hypothetical", "mention_start", "mention_end")
 #: fixed columns :func:`framing.attributions` adds after ATTRIBUTIONS (``negated``: denied speech,
-#: ``hypothetical``: speech not reported as having happened; as in MATCHES)
-ATTRIBUTIONS_EXTRA = ("speaker_start", "speaker_end", "voice", "negated", "hypothetical")
+#: ``hypothetical``: speech not reported as having happened; as in MATCHES; ``addressee``: the one spoken to)
+ATTRIBUTIONS_EXTRA = ("speaker_start", "speaker_end", "voice", "negated", "hypothetical", "addressee")
 #: one row per attributed statement (:func:`framing.sources`): its source, the source's type, side and anonymity,
 #: the statement span (``start``, ``end``) and the reporting cue (``cue_start``, ``cue_end`` = the attributions row)
 SOURCES = (

@@ -44,7 +44,9 @@ def test_columns_and_evidence(table, example, example_texts):
     for row in table.itertuples():
         sentence = sents.loc[(row.doc_id, row.sentence_id)]
         assert sentence["start"] <= row.start < sentence["end"]
-    assert set(table["verb_category"].dropna()) <= {"neutral", "endorsing", "distancing", "emphatic", "denial"}
+    # every row has a category, so a table grouped by it leaves none out
+    assert table["verb_category"].notna().all()
+    assert set(table["verb_category"]) <= {"neutral", "endorsing", "distancing", "emphatic", "denial", "other"}
     for row in table.itertuples():
         text = example_texts[row.doc_id]
         assert text[row.start:row.end] == row.verb
@@ -199,7 +201,7 @@ def test_offsets_are_evidence_on_arbitrary_word_salad():
     ("text", "verb", "speaker", "category"),
     [
         ("The senator called it a disgrace.", "called", "The senator", "neutral"),
-        ("The mayor suggested that the vote be delayed.", "suggested", "The mayor", "neutral"),
+        ("The mayor suggested that the vote be delayed.", "suggested", "The mayor", "other"),
         ("The candidate tweeted that the debate was rigged.", "tweeted", "The candidate", "neutral"),
         ("Critics hailed the deal as a breakthrough.", "hailed", "Critics", "emphatic"),
         ("The envoy recalled that talks had failed twice.", "recalled", "The envoy", "neutral"),
@@ -215,9 +217,19 @@ def test_added_reporting_verbs(text, verb, speaker, category):
 def test_naming_and_phoning_uses_of_called_are_not_attributions():
     out = framing.attributions(corpus(
         "Militants from a group called Jaish al-Adl crossed the border. The plan is called Dawn. "
-        "She called him to congratulate him. The council called for calm and called on residents to stay home."
+        "She called him to congratulate him."
     ))
     assert out.empty, list(out["verb"])
+
+
+def test_calls_for_and_on_are_demands_of_their_subject():
+    # a demand is an act of speech, as "urged" is: emphatic, spoken by the subject
+    out = framing.attributions(corpus(
+        "The council called for calm and called on residents to stay home."
+    ))
+    assert list(out["verb"]) == ["called for", "called on"]
+    assert list(out["speaker"]) == ["The council", "The council"]
+    assert set(out["verb_category"]) == {"emphatic"}
 
 
 def test_administrative_denials_and_asylum_claims_are_not_attributions():

@@ -18,7 +18,7 @@ from framing.lexicon.load import LexiconWarning, check_lexicon, lexicon_from_dic
 
 BUNDLED = {
     "actor_labels": {"terrorism", "extremism", "militancy", "separatism", "legitimising", "neutral"},
-    "attribution": {"neutral", "endorsing", "distancing", "emphatic", "denial"},
+    "attribution": {"neutral", "endorsing", "distancing", "emphatic", "denial", "other"},
     "casualty": {
         "death", "death.emotive", "injury", "victims", "victims.children", "victims.women", "victims.civilians",
         "victims.security_forces", "victims.militants", "victims.people", "humanising", "emotive",

@@ -10,7 +10,9 @@ or model is needed).
 
 Speaker rules, tried in this order
 ----------------------------------
-* ``according to X``: ``X``, the noun phrase after the cue.
+* ``according to X``: ``X``, the whole name after the cue, over ``and`` between
+  capitalised words and a parenthesised acronym (``the Immigration and
+  Customs Enforcement (ICE) agency``).
 * ``X, citing Y`` / ``Citing Y, X reported``: ``X``, the one who cites (as in
   PolNeAR; ``Y`` is the content, often a source, sometimes a reason).
 * ``X, who said``: ``X``, the antecedent of the relative pronoun.
@@ -27,7 +29,20 @@ Speaker rules, tried in this order
 * a participle (``..., saying ...``, ``issued a statement calling ...``) or a
   verb coordinated with ``and``/``but``: the subject of the clause it belongs to.
 * a noun cue: its possessor (``Iran’s claim``) or the clause subject
-  (``expressed its vehement condemnation``).
+  (``expressed its vehement condemnation``); ``the claim`` with no source is
+  not a cue.
+
+Then: the object of ``told`` / ``asked`` / ``urged`` ... and the name after
+``said to`` is the ``addressee``, and never the speaker (``X, who ..., told
+Newsmax`` gives ``X``); a verb coordinated after another (``Rouhani criticized
+Trump and warned``) takes the first verb's subject; a participle right after
+a cue's clause (``..., Aboutaleb said, talking about``) goes on with its
+speaker; a passive takes a ``by`` agent a few words on (``was announced on
+state TV by a presenter``); a possessive ending is dropped (``the
+president’s stated willingness``); with ``resolve_pronouns=False`` a speaking
+relative pronoun stays as written (``lawmakers who have announced``: ``who``).
+A quotation signed after a dash (``“…” ― Sonya Herridge``) is attributed to
+the name, with the dash as its cue.
 
 A quotation whose speaker the quotes table leaves empty gets the speaker these
 rules find for its verb.
@@ -38,7 +53,13 @@ Not counted as attributions (documented choices)
 * ``claimed responsibility`` / ``claimed credit``: a group's act of claiming an
   attack is reported as an action, not as speech the outlet distances itself
   from; counting it as a ``distancing`` verb would misstate the outlet's stance.
-* ``called for`` / ``called on`` (a demand, not a naming).
+* ``called it X`` only with a pronoun object: ``a group called X``, ``is
+  called``, ``called him to congratulate`` are not speech; ``called for`` /
+  ``called on`` are demands (emphatic, like ``urged``).
+* ``demanded anonymity``, ``thanks to``, ``spoke to`` / ``spoke with``
+  without what was said, ``pledged delegates``, and a participle after a count
+  (``12 reported cases``).
+* thinking verbs (believe, think, see, want): not acts of speech.
 * adjectival and adverbial uses: ``alleged bases``, ``the reported attack``,
   ``allegedly linked`` (these are hedges, counted by the ``hedging`` lexicon).
   A past-tense cue with no subject, no passive auxiliary and no inverted
@@ -61,8 +82,34 @@ from framing.lexicon.load import Lexicon
 from framing.measures._inputs import as_lexicon, checked_annotations, lexicon_matches
 from framing.text.annotate import Annotations
 from framing.text.sentences import split_sentences
+from framing.measures._cues import (
+    ADDRESSEE_VERBS,
+    NEGATIVE_CUE,
+    POSSESSIVE_DETERMINERS,
+    QUESTION_OPENERS,
+    according_np,
+    addressee,
+    coordinated_subject,
+    dash_signature,
+    infinitive_passive,
+    left_subject,
+    numeral_before,
+    passive_agent,
+    trim_possessive,
+)
 from framing.measures._speakers import _span_of, resolve_speaker
-from framing.text.grammar import DETERMINERS, Token, clause_subject, np_before, tokenize
+from framing.text.grammar import (
+    AFTER_CUES,
+    CITING_CUES,
+    DETERMINERS,
+    Token,
+    clause_subject,
+    np_after,
+    np_before,
+    skip_left,
+    tokenize,
+    verb_like,
+)
 from framing.text.scope import judge
 
 __all__ = ["attributions", "ATTRIBUTION_COLUMNS"]
@@ -73,6 +120,9 @@ ATTRIBUTION_COLUMNS = schema.ATTRIBUTIONS + schema.ATTRIBUTIONS_EXTRA
 
 #: cues that are nouns: their speaker is a possessor (``Iran’s claim``) or the clause subject
 NOUN_CUES = frozenset("condemnation denial denials rejection claim claims".split())
+_TO_AFTER = re.compile(r"\s+to\s")
+#: "and" or "but" a few words before a quotation's verb: a coordinated verb whose subject is further left
+_AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:[\w’'.]+\s+){0,3}\Z", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')\Z")
 
 
@@ -91,10 +141,27 @@ def _noun_cue_speaker(
             b = tokens[span[1]].end
             b -= len(_POSSESSIVE.search(left.text).group(0))
             return "ok", (a, b)
-    if left.low in DETERMINERS or (left.is_word and not left.is_capitalised and prev - 1 >= lo
-                                   and tokens[prev - 1].low in DETERMINERS):
+    if left.low in POSSESSIVE_DETERMINERS or left.low in ("a", "an"):
+        # "expressed its vehement condemnation", "issued a denial": the clause subject
+        return "ok", _span_of(tokens, clause_subject(tokens, lo, first))
+    if left.is_word and prev - 1 >= lo and tokens[prev - 1].low in POSSESSIVE_DETERMINERS:
+        # "its strong condemnation"
+        return "ok", _span_of(tokens, clause_subject(tokens, lo, first))
+    only_noun = tokens[first].low not in ("claim", "claims")
+    if left.low in DETERMINERS or (left.is_word and not left.is_capitalised and (
+            only_noun and not left.low.endswith("ly")
+            or prev - 1 >= lo and tokens[prev - 1].low in DETERMINERS - POSSESSIVE_DETERMINERS)):
+        # "the claim", "the new claim", "vaccine denial": a claim nobody is reported as making here
+        return "skip", None
+    if left.is_word and prev - 1 >= lo and tokens[prev - 1].low in POSSESSIVE_DETERMINERS:
         return "ok", _span_of(tokens, clause_subject(tokens, lo, first))
     return None
+
+
+def _next_to(tokens: Sequence[Token], end: int, comma: int) -> bool:
+    """Only a short phrase without a verb or comma lies between offset ``end`` and token ``comma``."""
+    between = [t for t in tokens[:comma] if t.start >= end]
+    return len(between) <= 8 and not any(t.text == "," or verb_like(t) for t in between)
 
 
 class _Record:
@@ -118,7 +185,10 @@ def _records(table: pd.DataFrame, columns: Sequence[str]) -> list[_Record]:
     return [_Record(dict(zip(columns, row))) for row in zip(*lists)]
 
 
-_QUOTE_FIELDS = ("doc_id", "quote_id", "start", "speaker", "speaker_start", "speaker_end", "verb_start", "verb_end")
+_QUOTE_FIELDS = ("doc_id", "quote_id", "start", "end", "kind", "speaker", "speaker_start", "speaker_end",
+                 "verb_start", "verb_end")
+#: the category of a quotation verb that no category of the lexicon lists ("read the statement")
+OTHER = "other"
 _CUE_FIELDS = ("doc_id", "start", "end", "category", "voice", "negated", "hypothetical")
 
 
@@ -126,20 +196,26 @@ def _document_rows(
     text: str,
     cues: list[_Record],
     quotes: list[_Record],
+    resolve_pronouns: bool = True,
+    spans: list[tuple[int, int]] | None = None,
 ) -> list[dict[str, Any]]:
-    """Attribution rows of one document (without doc_id / outlet)."""
-    spans = split_sentences(text)
+    """Attribution rows of one document (without doc_id / outlet); with ``resolve_pronouns`` False a
+    relative pronoun that speaks ("lawmakers who have announced") stays the speaker as written."""
+    if spans is None:
+        spans = split_sentences(text)
     if not spans:
         spans = [(0, len(text))]
     sentence_starts = [a for a, _ in spans]
     # tokens of the sentences that hold a cue, made on demand: every rule stays inside its sentence
     cache: dict[int, tuple[list[Token], np.ndarray]] = {}
+    start_lists: dict[int, list[int]] = {}
 
     def sentence_tokens(sid: int) -> tuple[list[Token], np.ndarray]:
         if sid not in cache:
             a, b = spans[sid]
             toks = tokenize(text, a, b)
-            cache[sid] = (toks, np.fromiter((t.start for t in toks), dtype=np.int64, count=len(toks)))
+            start_lists[sid] = [t.start for t in toks]
+            cache[sid] = (toks, np.array(start_lists[sid], dtype=np.int64))
         return cache[sid]
 
     def sentence_of(offset: int) -> int:
@@ -165,39 +241,84 @@ def _document_rows(
     rows: list[dict[str, Any]] = []
     used: set[tuple[int, int]] = set()
 
+    def token_range(sid: int, a: int, b: int) -> tuple[list[Token], np.ndarray, int, int]:
+        tokens, starts = sentence_tokens(sid)
+        offsets = start_lists[sid]
+        first = max(0, bisect.bisect_right(offsets, a) - 1)
+        last = max(first, bisect.bisect_right(offsets, b - 1) - 1)
+        return tokens, starts, first, last
+
+    def spoken_to(sid: int, a: int, b: int) -> tuple[int, int] | None:
+        """Character span of the addressee of the cue ``text[a:b]``."""
+        if text[a:b].rsplit(None, 1)[-1].lower() not in ADDRESSEE_VERBS and not _TO_AFTER.match(text, b):
+            return None  # neither "told X" nor "said to X": no tokens needed
+        tokens, _, first, last = token_range(sid, a, b)
+        return _span_of(tokens, addressee(tokens, text[a:b].lower(), first, last, len(tokens)))
+
+    def subject_left(sid: int, a: int, b: int) -> tuple[int, int] | None:
+        """The speaker on the left of the cue, for a cue whose right-hand noun phrase is its addressee."""
+        tokens, _, first, _ = token_range(sid, a, b)
+        k, _ = skip_left(tokens, first - 1, 0)
+        return _span_of(tokens, left_subject(tokens, 0, k))
+
     def _rule_speaker(a: int, b: int) -> tuple[int, int] | None:
         sid = sentence_of(a)
         tokens, starts = sentence_tokens(sid)
         status, span = resolve_speaker(text, tokens, starts, a, b, spans[sid])
         return span if status == "ok" else None
 
+    def row(sid: int, a: int, b: int, verb: str, category: Any, quote_id: Any, speaker: tuple[int, int] | None,
+            to: tuple[int, int] | None, voice: Any, negated: bool, hypothetical: bool,
+            speaker_text: str | None = None) -> dict[str, Any]:
+        return {
+            "sentence_id": sid,
+            "speaker": speaker_text if speaker_text is not None else (text[speaker[0]:speaker[1]] if speaker else None),
+            "verb": verb,
+            "verb_category": category if isinstance(category, str) and category else OTHER,
+            "quote_id": quote_id,
+            "start": a,
+            "end": b,
+            "speaker_start": speaker[0] if speaker else None,
+            "speaker_end": speaker[1] if speaker else None,
+            "voice": voice,
+            "negated": bool(negated),
+            "hypothetical": bool(hypothetical),
+            "addressee": text[to[0]:to[1]] if to else None,
+        }
+
     def quote_row(key: tuple[int, int], category: Any, voice: Any, scope: tuple[bool, bool]) -> dict[str, Any]:
         qs = sorted(by_verb[key], key=lambda q: q.start)
         q = qs[0]
+        sid = sentence_of(key[0])
         ss, se = q.speaker_start, q.speaker_end
-        has_speaker = not (pd.isna(ss) or pd.isna(se))
+        span = None if pd.isna(ss) or pd.isna(se) else (int(ss), int(se))
         speaker = q.speaker if isinstance(q.speaker, str) and q.speaker else None
-        if not has_speaker:
+        to = spoken_to(sid, key[0], key[1])
+        if span is not None and to is not None and span[0] < to[1] and to[0] < span[1]:
+            # "..., Rumsfeld told Newsmax": the one told is never the speaker
+            span, speaker = None, None
+            found = subject_left(sid, key[0], key[1])
+            if found is not None:
+                span = found
+        if _AND_BEFORE.search(text, max(0, key[0] - 40), key[0]):
+            tokens, _, first, _ = token_range(sid, key[0], key[1])
+            k, _ = skip_left(tokens, first - 1, 0)
+        else:
+            tokens, k = [], -1
+        if k >= 0 and tokens[k].low in ("and", "but"):
+            # "Rouhani criticized Trump and warned ...": the subject of the first verb
+            found = _span_of(tokens, coordinated_subject(tokens, 0, k))
+            if found is not None and found != span:
+                span, speaker = found, None
+        if span is None:
             # the quotes table names no speaker: try the reported-speech rules
             found = _rule_speaker(key[0], key[1])
-            if found is not None:
-                ss, se = found
-                speaker = text[ss:se]
-                has_speaker = True
-        return {
-            "sentence_id": sentence_of(key[0]),
-            "speaker": speaker,
-            "verb": text[key[0]:key[1]],
-            "verb_category": category,
-            "quote_id": q.quote_id,
-            "start": key[0],
-            "end": key[1],
-            "speaker_start": int(ss) if has_speaker else None,
-            "speaker_end": int(se) if has_speaker else None,
-            "voice": voice,
-            "negated": scope[0],
-            "hypothetical": scope[1],
-        }
+            if found is not None and not (to is not None and found[0] < to[1] and to[0] < found[1]):
+                span = found
+        if span is not None and speaker is None:
+            speaker = text[span[0]:span[1]]
+        return row(sid, key[0], key[1], text[key[0]:key[1]], category, q.quote_id, span, to, voice,
+                   scope[0], scope[1], speaker_text=speaker)
 
     # verb spans sorted by start, so a cue finds the ones it overlaps by bisection (not a scan of all)
     verb_order = {k: i for i, k in enumerate(by_verb)}
@@ -209,43 +330,74 @@ def _document_rows(
         a, b = int(cue.start), int(cue.end)
         near = verb_keys[bisect.bisect_left(verb_starts, a - longest):bisect.bisect_left(verb_starts, b)]
         overlapping = sorted((k for k in near if a < k[1]), key=verb_order.__getitem__)
+        low = text[a:b].lower()
+        negative = bool(NEGATIVE_CUE.match(low))
         if overlapping:
             key = overlapping[0]
             if key not in used:
                 used.add(key)
-                rows.append(quote_row(key, cue.category, cue.voice, (bool(cue.negated), bool(cue.hypothetical))))
+                rows.append(quote_row(key, cue.category, cue.voice,
+                                      (bool(cue.negated) or negative, bool(cue.hypothetical))))
             continue
         sid = sentence_of(a)
         sentence = spans[sid]
-        tokens, starts = sentence_tokens(sid)
-        lo = 0
-        first = int(np.searchsorted(starts, a, side="right")) - 1
+        tokens, starts, first, last = token_range(sid, a, b)
+        hi = len(tokens)
+        hypothetical = bool(cue.hypothetical) or infinitive_passive(tokens, first, 0)
+        if " " not in low and low.endswith(("ed", "ing")) and numeral_before(tokens, first, 0):
+            continue  # "20 pledged delegates": an adjective
+        if first == 0 and low in ("asked", "told") and last + 1 < hi and tokens[last + 1].low in QUESTION_OPENERS:
+            # "Asked whether ..., Faily said": the question is reported; the one asked is the subject
+            comma = next((c for c in range(last + 1, hi) if tokens[c].text == ","), None)
+            to = _span_of(tokens, np_after(tokens, comma + 1, hi=hi, max_tokens=8)) if comma is not None else None
+            rows.append(row(sid, a, b, text[a:b], cue.category, None, None, to, cue.voice,
+                            bool(cue.negated), hypothetical))
+            continue
         result = None
-        if text[a:b].lower() in NOUN_CUES:
-            result = _noun_cue_speaker(tokens, lo, first)
+        if low in NOUN_CUES:
+            result = _noun_cue_speaker(tokens, 0, first)
         if result is None:
             result = resolve_speaker(text, tokens, starts, a, b, sentence)
         status, speaker = result
         if status == "skip":
             continue
-        rows.append({
-            "sentence_id": sid,
-            "speaker": text[speaker[0]:speaker[1]] if speaker else None,
-            "verb": text[a:b],
-            "verb_category": cue.category,
-            "quote_id": None,
-            "start": a,
-            "end": b,
-            "speaker_start": speaker[0] if speaker else None,
-            "speaker_end": speaker[1] if speaker else None,
-            "voice": cue.voice,
-            "negated": bool(cue.negated),
-            "hypothetical": bool(cue.hypothetical),
-        })
+        to = spoken_to(sid, a, b)
+        k, passive = skip_left(tokens, first - 1, 0)
+        if low.startswith("according"):
+            speaker = _span_of(tokens, according_np(tokens, last + 1, hi))
+        elif k >= 0 and tokens[k].low in ("and", "but", "or"):
+            found = coordinated_subject(tokens, 0, k)
+            if found is not None:
+                speaker = _span_of(tokens, found)
+        if to is not None and speaker is not None and speaker[0] < to[1] and to[0] < speaker[1]:
+            speaker = subject_left(sid, a, b)
+        if k >= 0 and tokens[k].text == "," and first == k + 1 and low.split(" ", 1)[0].endswith("ing") \
+                and not low.startswith(AFTER_CUES + CITING_CUES) and rows and rows[-1]["sentence_id"] == sid \
+                and rows[-1]["speaker_start"] is not None and _next_to(tokens, rows[-1]["end"], k):
+            # "X said to the program, talking about ...": the participle goes on with the same speaker
+            speaker = (rows[-1]["speaker_start"], rows[-1]["speaker_end"])
+        if not resolve_pronouns and k >= 0 and tokens[k].low in ("who", "which") and speaker is not None \
+                and speaker[1] <= tokens[k].start:
+            speaker = (tokens[k].start, tokens[k].end)
+        if speaker is None and passive:
+            speaker = _span_of(tokens, passive_agent(tokens, last, hi))
+        speaker = trim_possessive(text, speaker)
+        rows.append(row(sid, a, b, text[a:b], cue.category, None, speaker, to, cue.voice,
+                        bool(cue.negated) or negative, hypothetical))
     # quotations whose verb is not in the lexicon ("read the statement")
     for key in by_verb:
         if key not in used:
             rows.append(quote_row(key, None, "narrator", scope_at(key[0])))
+    # quotations signed after a dash ("…” ― Sonya Herridge")
+    for q in quotes:
+        if q.kind == "title" or not (pd.isna(q.verb_start) or pd.isna(q.verb_end)) or pd.isna(q.end):
+            continue
+        signed = dash_signature(text, int(q.end))
+        if signed is None:
+            continue
+        (da, db), name = signed
+        rows.append(row(sentence_of(da), da, db, text[da:db], "neutral", q.quote_id, name, None,
+                        "narrator", False, False))
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
 
@@ -287,9 +439,11 @@ def attributions(
           none (agentless passive "is claimed to").
         - ``verb`` (str): the cue as written ("said", "according to",
           "what it called").
-        - ``verb_category`` (str or None): the cue's category in the lexicon
-          (neutral, endorsing, distancing, emphatic, denial); None for a
-          quotation verb the lexicon lacks ("read").
+        - ``verb_category`` (str): the cue's category in the lexicon
+          (neutral, endorsing, distancing, emphatic, denial, other: asking,
+          answering, suggesting, declining to comment ...); ``other`` also for
+          a quotation verb the lexicon lacks ("continued"), so every row has
+          one and a table grouped by it leaves none out.
         - ``quote_id``: the quotation this cue introduces (a ``quote_id`` of
           :func:`framing.quotes`), None for reported speech without quotes.
         - ``start``, ``end`` (int): the cue, ``text[start:end] == verb``.
@@ -304,6 +458,12 @@ def attributions(
           comment", "if he denied", "will announce"). Both are the judgement
           of :mod:`framing.text.scope`, as in :func:`framing.find`; keep
           ``~negated & ~hypothetical`` to count speech that happened.
+          Negative speech acts ("declined to comment", "did not respond")
+          are ``negated``; a passive infinitive ("is expected to be
+          announced") is ``hypothetical``.
+        - ``addressee`` (str or None): the one spoken to, as written: the
+          object of told / asked / urged / warned ("told Reuters" ->
+          "Reuters"), or the name after "said to"; never the speaker.
 
         A document without cues has no rows; the table has these columns even
         when empty.
@@ -323,10 +483,17 @@ def attributions(
     quote_groups: dict[Any, list[_Record]] = {}
     for rec in _records(qt, _QUOTE_FIELDS):
         quote_groups.setdefault(rec.doc_id, []).append(rec)
+    sentence_groups: dict[Any, list[tuple[int, int]]] = {}
+    st = ann.sentences
+    for doc_id, a, b in zip(st["doc_id"].tolist(), st["start"].tolist(), st["end"].tolist()):
+        sentence_groups.setdefault(doc_id, []).append((a, b))
     records: list[dict[str, Any]] = []
     for doc_id, outlet, text in zip(corpus["doc_id"], corpus["outlet"], corpus["text"]):
         text = text if isinstance(text, str) else ""
-        for row in _document_rows(text, cue_groups.get(doc_id, []), quote_groups.get(doc_id, [])):
+        if doc_id not in cue_groups and doc_id not in quote_groups:
+            continue
+        for row in _document_rows(text, cue_groups.get(doc_id, []), quote_groups.get(doc_id, []), resolve_pronouns,
+                                  sentence_groups.get(doc_id) or [(0, len(text))]):
             row["doc_id"] = doc_id
             row["outlet"] = outlet
             records.append(row)

@@ -247,7 +247,9 @@ def attributions(docs: Documents, **options: Any) -> dd.DataFrame:
     Returns
     -------
     dask.dataframe.DataFrame
-        ``doc_id, outlet, sentence_id, speaker, verb, verb_category, quote_id, start, end``.
+        :data:`framing.measures.attribution.ATTRIBUTION_COLUMNS` (``doc_id, outlet, sentence_id, speaker,
+        verb, verb_category, quote_id, start, end``, the speaker's offsets, ``voice``, ``negated``,
+        ``hypothetical``, ``addressee``).
     """
     return apply(_measure("attributions"), docs, **options)
 

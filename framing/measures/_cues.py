@@ -1,0 +1,220 @@
+"""Reporting cues: who is addressed, where a name after "according to" ends, and the speaker rules
+:mod:`framing.measures.attribution` adds to the shared ones of :mod:`framing.measures._speakers`.
+
+Every function works on the tokens of one sentence (:func:`framing.text.grammar.tokenize`) and returns
+token index ranges ``(i, j)`` (inclusive), or None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from framing.text.grammar import (
+    CLAUSE_WORDS,
+    DETERMINERS,
+    PRONOUNS,
+    Token,
+    np_after,
+    np_before,
+    np_word,
+    sentence_subject,
+    skip_left,
+    verb_like,
+)
+
+#: verbs whose object is the one spoken to: "told Reuters", "asked Mr. Comey", "urged legislators"
+ADDRESSEE_VERBS = frozenset(
+    """tell tells told telling ask asks asked asking urge urges urged urging warn warns warned warning
+    threaten threatens threatened threatening assure assures assured assuring inform informs informed
+    informing remind reminds reminded reminding implore implored imploring advise advises advised
+    thank thanks thanked thanking""".split()
+)
+#: verbs whose object is the one spoken to only before a complement ("urged legislators to act",
+#: "warned Iran not to"), and otherwise what is urged ("urged restraint")
+_URGING = frozenset("urge urges urged urging warn warns warned warning implore implored imploring advise advises "
+                    "advised remind reminds reminded reminding".split())
+_COMPLEMENT = frozenset("to not that of against about".split())
+#: object pronouns: an addressee as written ("told him")
+OBJECT_PRONOUNS = frozenset("him her them me us you it".split())
+#: words that open the content of the speech, never an addressee ("told that", "asked whether")
+_CONTENT_OPENERS = CLAUSE_WORDS | frozenset("about for not of on in at".split())
+#: "asked about", "asked whether", "Asked if ...": the question itself is reported
+QUESTION_OPENERS = frozenset("whether if about what how why when where who which to".split())
+#: negative speech acts: "declined to comment", "refused to say", "did not respond"
+NEGATIVE_CUE = re.compile(r"(?:declin|refus|did not|didn’t|didn't)", re.IGNORECASE)
+#: nouns that are acts of speech only with a source: "Iran’s claim", "its condemnation"
+POSSESSIVE_DETERMINERS = frozenset("its his her their our my your".split())
+_POSSESSIVE_END = re.compile(r"(?:’s|'s|’|')\Z")
+#: prepositions that open a circumstance after a name ("on Friday", "in an interview"), not part of it
+_CIRCUMSTANCE = frozenset("on in at during after before with from over".split())
+_NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen hundred thousand".split())
+#: a pull-quote signature: a dash after the closing mark, then a name ("…” ― Sonya Herridge")
+_DASH_SIGNATURE = re.compile(
+    r"[”\"’']?[ \t\u00a0]*(―|—|–|--)[ \t\u00a0]*"
+    r"([A-Z][\w.'’\-]*(?:[ \t\u00a0]+(?:[A-Z][\w.'’\-]*|de|del|la|van|von|bin|al-[\w’'\-]+)){0,4})"
+    r"[ \t\u00a0.,]*(?:\n|\Z|\()"
+)
+
+
+def addressee(tokens: Sequence[Token], cue_low: str, first: int, last: int, hi: int) -> tuple[int, int] | None:
+    """The one spoken to: the object of ``told``/``asked``/``urged``... or ``said to X``.
+
+    ``first``/``last`` are the cue's token indices, ``hi`` the end of the sentence (exclusive).
+    """
+    k = last + 1
+    if k >= hi:
+        return None
+    word = cue_low.split()[-1] if cue_low else ""
+    nxt = tokens[k]
+    needs_complement = word in _URGING
+    if word not in ADDRESSEE_VERBS:
+        # "said to the Dutch news program", "wrote to Mueller": a name or a determiner after "to"
+        if nxt.low != "to" or k + 1 >= hi or cue_low.startswith(("according", "what")):
+            return None
+        k += 1
+        nxt = tokens[k]
+        if not (nxt.is_capitalised or nxt.low in DETERMINERS or nxt.low in OBJECT_PRONOUNS):
+            return None
+    if nxt.low in OBJECT_PRONOUNS:
+        return (k, k)
+    if not nxt.is_word or nxt.low in _CONTENT_OPENERS or nxt.low in PRONOUNS:
+        return None
+    # "told Newsmax in an exclusive interview": the name, not the circumstance
+    span = _before_preposition(tokens, np_after(tokens, k, hi=hi, max_tokens=8))
+    if span is not None and needs_complement and (span[1] + 1 >= hi or tokens[span[1] + 1].low not in _COMPLEMENT):
+        return None  # "urged restraint": what is urged, not whom
+    return span
+
+
+def _before_preposition(tokens: Sequence[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A noun phrase cut before a prepositional phrase other than ``of`` ("a presenter on Friday")."""
+    if span is None:
+        return None
+    i, j = span
+    for m in range(i + 1, j + 1):
+        if tokens[m].low in _CIRCUMSTANCE:
+            return (i, m - 1)
+    return (i, j)
+
+
+def according_np(tokens: Sequence[Token], i: int, hi: int) -> tuple[int, int] | None:
+    """The whole source after "according to": "the Immigration and Customs Enforcement (ICE) agency".
+
+    A name goes on over ``and`` / ``&`` between capitalised words and over a parenthesised acronym, and
+    takes a following common noun it heads ("agency", "officials"); a plain noun phrase ends as usual.
+    """
+    span = np_after(tokens, i, hi=hi)
+    if span is None:
+        return None
+    j = span[1]
+    while True:
+        k = j + 1
+        if k + 1 < hi and tokens[k].low in ("and", "&") and tokens[j].is_capitalised \
+                and tokens[k + 1].is_capitalised and tokens[k + 1].is_word:
+            more = np_after(tokens, k + 1, hi=hi)
+            if more is None:
+                break
+            j = more[1]
+            continue
+        if k + 2 < hi and tokens[k].text == "(" and tokens[k + 2].text == ")" and tokens[k + 1].is_word:
+            j = k + 2
+            if k + 3 < hi and tokens[k + 3].is_word and not tokens[k + 3].is_capitalised \
+                    and np_word(tokens[k + 3]) and not verb_like(tokens[k + 3]) \
+                    and tokens[k + 3].low not in OBJECT_PRONOUNS:
+                j = k + 3
+            continue
+        break
+    # "according to U.K.’s Daily Mirror": a possessor is part of the name, never all of it
+    return (span[0], j)
+
+
+def left_subject(tokens: Sequence[Token], lo: int, k: int) -> tuple[int, int] | None:
+    """Subject of a verb whose left neighbour (after auxiliaries and adverbs) is token ``k``.
+
+    ``X said``: the noun phrase before; ``X, an appositive, said``: the first comma segment;
+    ``X, who served under Y, told``: the noun phrase before the aside.
+    """
+    if k < lo:
+        return None
+    if tokens[k].text != ",":
+        return np_before(tokens, k, lo=lo)
+    subject = sentence_subject(tokens, lo, k + 1)
+    if subject is not None:
+        return subject
+    opening = next((c for c in range(k - 1, max(lo, k - 30) - 1, -1) if tokens[c].text == ","), None)
+    if opening is not None:
+        return np_before(tokens, opening - 1, lo=lo)
+    return None
+
+
+def coordinated_subject(tokens: Sequence[Token], lo: int, k: int) -> tuple[int, int] | None:
+    """Subject of the verb before ``and`` (token ``k``): "Rouhani criticized Trump and warned" -> Rouhani.
+
+    Walks left over the first verb's object to that verb, then takes the noun phrase before it.
+    """
+    j = k - 1
+    if j < lo:
+        return None
+    obj = np_before(tokens, j, lo=lo)
+    v = obj[0] - 1 if obj is not None else j
+    if v < lo:
+        return None
+    verb = tokens[v]
+    if not (verb.is_word and not verb.is_capitalised and (verb_like(verb) or verb.low.endswith("s"))):
+        return None
+    if verb.low in DETERMINERS or verb.low in CLAUSE_WORDS or np_word(verb) and not verb_like(verb) \
+            and not verb.low.endswith(("ed", "s")):
+        return None
+    m, _ = skip_left(tokens, v - 1, lo)
+    if m < lo:
+        return None
+    return np_before(tokens, m, lo=lo)
+
+
+def passive_agent(tokens: Sequence[Token], last: int, hi: int, reach: int = 8) -> tuple[int, int] | None:
+    """The ``by`` agent a few words after a passive cue: "was announced on Saudi state TV by a presenter"."""
+    for m in range(last + 1, min(hi, last + 1 + reach)):
+        low = tokens[m].low
+        if low == "by":
+            return _before_preposition(tokens, np_after(tokens, m + 1, hi=hi))
+        if not tokens[m].is_word or low in ("that", "to", "and", "but", "which", "who"):
+            return None
+    return None
+
+
+def trim_possessive(text: str, span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A speaker span without a final possessive ending ("the president’s stated" -> "the president")."""
+    if span is None:
+        return None
+    a, b = span
+    m = _POSSESSIVE_END.search(text, a, b)
+    if m is not None and m.start() > a:
+        return a, m.start()
+    return span
+
+
+def infinitive_passive(tokens: Sequence[Token], first: int, lo: int) -> bool:
+    """"to be confirmed", "is expected to be announced": speech not reported as having happened."""
+    return first - 2 >= lo and tokens[first - 1].low in ("be", "been") and \
+        (tokens[first - 2].low == "to" or first - 3 >= lo and tokens[first - 3].low == "to")
+
+
+def numeral_before(tokens: Sequence[Token], first: int, lo: int) -> bool:
+    """A count before a participle makes it an adjective: "the state’s 20 pledged delegates"."""
+    return first - 1 >= lo and (tokens[first - 1].low[:1].isdigit() or tokens[first - 1].low in _NUMBER_WORDS)
+
+
+def dash_signature(text: str, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A quotation signed after a dash: the dash's and the name's offsets, or None."""
+    m = _DASH_SIGNATURE.match(text, end)
+    if m is None:
+        return None
+    return m.span(1), m.span(2)
+
+
+__all__ = [
+    "ADDRESSEE_VERBS", "NEGATIVE_CUE", "POSSESSIVE_DETERMINERS", "QUESTION_OPENERS", "according_np", "addressee",
+    "coordinated_subject", "dash_signature", "infinitive_passive", "left_subject", "numeral_before",
+    "passive_agent", "trim_possessive",
+]

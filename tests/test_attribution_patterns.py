@@ -1,0 +1,162 @@
+"""Attributions on sentences written for each pattern: who speaks, to whom, with which kind of cue.
+
+Expected values come from reading the sentences.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import framing
+
+
+def attributions(*texts: str, **options) -> pd.DataFrame:
+    corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "outlet": ["o"] * len(texts),
+                           "text": list(texts)})
+    return framing.attributions(corpus, **options)
+
+
+def only(table: pd.DataFrame, verb: str) -> pd.Series:
+    rows = table[table["verb"] == verb]
+    assert len(rows) == 1, f"{verb!r}: {list(table['verb'])}"
+    return rows.iloc[0]
+
+
+def test_addressee_of_told_is_never_the_speaker():
+    out = attributions("Rumsfeld, who served under two presidents, told Newsmax in an interview that the war was lost.")
+    row = only(out, "told")
+    assert row["speaker"] == "Rumsfeld"
+    assert row["addressee"] == "Newsmax"
+
+
+def test_addressee_of_a_quotation_verb():
+    out = attributions("“The war is lost,” Rumsfeld, who served under two presidents, told Newsmax.")
+    row = only(out, "told")
+    assert row["speaker"] == "Rumsfeld"
+    assert row["addressee"] == "Newsmax"
+
+
+@pytest.mark.parametrize(("text", "verb", "speaker", "addressee"), [
+    ("The minister told reporters the talks had failed.", "told", "The minister", "reporters"),
+    ("The senator told The New York Times that he would resign.", "told", "The senator", "The New York Times"),
+    ("The mayor said to the Dutch program that the city was safe.", "said", "The mayor", "the Dutch program"),
+    ("The general urged legislators to act.", "urged", "The general", "legislators"),
+    ("The spokesman said the talks had failed.", "said", "The spokesman", None),
+])
+def test_addressee_column(text, verb, speaker, addressee):
+    row = only(attributions(text), verb)
+    assert row["speaker"] == speaker
+    assert (None if pd.isna(row["addressee"]) else row["addressee"]) == addressee
+
+
+def test_according_to_takes_the_whole_name():
+    out = attributions("The detainee was released, according to the Immigration and Customs Enforcement (ICE) agency.")
+    assert only(out, "according to")["speaker"] == "the Immigration and Customs Enforcement (ICE) agency"
+
+
+def test_claim_as_a_noun_without_a_source_is_not_a_cue():
+    assert attributions("The claim spread quickly across social media.").empty
+    assert only(attributions("Iran’s claim spread quickly."), "claim")["speaker"] == "Iran"
+
+
+def test_demanded_anonymity_and_thanks_to_are_not_speech():
+    out = attributions("An official, who demanded anonymity, said the talks had stalled. "
+                       "Thanks to the rain, the fire died down.")
+    assert list(out["verb"]) == ["said"]
+
+
+def test_count_before_a_participle_makes_it_an_adjective():
+    out = attributions("Officials confirmed 12 reported cases on Monday.")
+    assert list(out["verb"]) == ["confirmed"]
+
+
+def test_declined_to_comment_is_kept_as_negated_speech():
+    row = only(attributions("The ministry declined to comment on the report."), "declined to comment")
+    assert row["negated"]
+    assert row["verb_category"] == "other"
+    assert row["speaker"] == "The ministry"
+
+
+def test_passive_infinitive_is_hypothetical():
+    row = only(attributions("The deal is expected to be announced next week."), "announced")
+    assert row["hypothetical"]
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("The senator asked the general about the strike.", "asked"),
+    ("The mayor responded that the city had done its best.", "responded"),
+    ("“We will rebuild,” he continued.", "continued"),
+])
+def test_asking_answering_and_unlisted_quotation_verbs_are_other(text, verb):
+    assert only(attributions(text), verb)["verb_category"] == "other"
+
+
+def test_every_row_has_a_verb_category():
+    out = attributions("“We will rebuild,” he continued. The senator asked the general about it. "
+                       "She promised to return, he said.")
+    assert len(out) >= 3
+    assert out["verb_category"].notna().all()
+
+
+def test_sentence_initial_asked_reports_the_question():
+    out = attributions("Asked whether the talks would resume, Faily said no date had been set.")
+    row = only(out, "Asked")
+    assert pd.isna(row["speaker"])
+    assert row["addressee"] == "Faily"
+    assert only(out, "said")["speaker"] == "Faily"
+
+
+def test_coordinated_verb_keeps_the_subject_of_the_first():
+    out = attributions("The ship sailed after Iranian President Hassan Rouhani criticized Trump and warned "
+                       "the American president not to escalate.")
+    row = only(out, "warned")
+    assert row["speaker"] == "Iranian President Hassan Rouhani"
+    assert row["addressee"] == "the American president"
+
+
+def test_participle_after_a_quotation_goes_on_with_its_speaker():
+    out = attributions("“Pack your bags and leave,” Aboutaleb said to the program, talking about the attacks.")
+    assert only(out, "talking about")["speaker"] == "Aboutaleb"
+
+
+def test_passive_agent_a_few_words_after_the_cue():
+    out = attributions("The death was announced on state TV by a presenter on Friday.")
+    assert only(out, "announced")["speaker"] == "a presenter"
+
+
+def test_possessive_speaker_loses_its_ending():
+    out = attributions("Markets fell on the president’s stated willingness to use force.")
+    assert only(out, "stated")["speaker"] == "the president"
+
+
+def test_relative_pronoun_is_the_speaker_as_written():
+    text = "The deal won the backing of lawmakers who have announced support for it."
+    assert only(attributions(text, resolve_pronouns=False), "announced")["speaker"] == "who"
+    assert only(attributions(text), "announced")["speaker"] == "lawmakers"
+
+
+def test_quotation_signed_after_a_dash():
+    out = attributions("“He represents our greatest shame.” ― Sonya Herridge\n“We deserve better.” ― Ana Ruiz\n")
+    signed = out[out["verb"] == "―"]
+    assert list(signed["speaker"]) == ["Sonya Herridge", "Ana Ruiz"]
+    assert signed["quote_id"].notna().all()
+
+
+def test_what_is_urged_is_not_an_addressee():
+    assert pd.isna(only(attributions("China urged restraint."), "urged")["addressee"])
+    assert only(attributions("China urged both sides to stop."), "urged")["addressee"] == "both sides"
+
+
+def test_noun_cue_after_a_possessive_and_an_adjective():
+    out = attributions("The ministry expressed its strong condemnation of the strike.")
+    assert only(out, "condemnation")["speaker"] == "The ministry"
+
+
+@pytest.mark.parametrize(("text", "verb", "speaker"), [
+    ("The army said two people died in the raid, according to the council.", "according to", "the council"),
+    ("Iran claimed the strikes hit militants, but a report contradicted this, stating that children died.",
+     "stating", "a report"),
+])
+def test_participle_does_not_take_the_speaker_of_another_clause(text, verb, speaker):
+    assert only(attributions(text), verb)["speaker"] == speaker
