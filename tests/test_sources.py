@@ -326,7 +326,8 @@ ARTICLES = {
 NOT_STATEMENTS = {
     "timesofisrael": ["Iraq recalled its ambassador"],
     "scroll": ["recalled its own envoy", "Islamabad also expelled the Iranian ambassador to Pakistan and recalled"],
-    "ahram": ["Pakistan recalled its ambassador", "The foreign ministry recalled", "Iraq recalled its ambassador"],
+    "ahram": ["Pakistan recalled its ambassador", "The foreign ministry recalled",
+              "recalled its ambassador from Iran on Tuesday"],  # "Iraq\xa0recalled": a no-break space
     "time": ["by recalling its envoy"],
 }
 
@@ -372,7 +373,6 @@ def test_bundled_articles_voices_by_side(bundled):
     assert max(counts, key=counts.get) == "ahram"
 
 
-@pytest.mark.xfail(strict=True, reason="the attribution lexicon counts 'recalled' (an act here) as a reporting verb")
 def test_recalling_an_ambassador_is_not_a_statement(bundled):
     _, texts, table = bundled
     for doc_id, snippets in NOT_STATEMENTS.items():
