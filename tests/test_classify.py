@@ -236,7 +236,7 @@ def test_bad_labels_are_explained(labelled):
         fast(calibration="none").fit(X, ["a"] * 6)
     with pytest.raises(SchemaError, match="too few"):
         fast(calibration="sigmoid", calibration_cv=3).fit(X, ["a", "a", "a", "a", "b", "b"])
-    with pytest.raises(SchemaError, match="calibration"):
+    with pytest.raises(UsageError, match="calibration"):
         fast(calibration="platt").fit(X, ["a", "b"] * 3)
 
 
