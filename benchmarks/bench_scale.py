@@ -13,9 +13,18 @@ whole tree (user + system), which shows the work done whatever the machine's loa
 
 Run by hand (not part of the tests)::
 
-    python benchmarks/bench_scale.py --sizes 250 1000 --jobs 1 2
+    python benchmarks/bench_scale.py --sizes 100 1000 --jobs 1 2
 
-Figures are appended to benchmarks/results/bench_scale.jsonl with the machine load.
+Figures are appended to benchmarks/results/bench_scale.jsonl with the machine load,
+and a Markdown table for benchmarks/README.md is printed at the end.
+
+Results must not depend on how fast they are computed: ``--compare CHECKOUT`` runs
+``framing score`` (every bundled lexicon, with ``--matches``) on the first 300
+AllSides articles with this checkout and with another one (e.g. the commit before
+a speed-up, unpacked with ``git archive``) and checks that the scores, the matches and
+the flagged-documents list are identical, cell for cell::
+
+    python benchmarks/bench_scale.py --compare /tmp/before --sample 300
 """
 
 from __future__ import annotations
@@ -138,12 +147,51 @@ def measure(path: Path, jobs: int, chunksize: int) -> dict:
     }
 
 
+def compare(other: Path, sample: int) -> None:
+    """Run ``framing score`` on the first ``sample`` articles with this checkout and ``other``; exit 1 on a difference."""
+    import pandas as pd
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / f"allsides_{sample}.jsonl"
+        with gzip.open(DATASET, "rb") as fh, open(src, "wb") as out:
+            for i, line in enumerate(fh):
+                if i == sample:
+                    break
+                out.write(line)
+        tables = {}
+        for name, root in (("this", HERE.parent), ("other", other.resolve())):
+            scores, matches = Path(tmp) / f"{name}.parquet", Path(tmp) / f"{name}_matches.parquet"
+            env = {**os.environ, "PYTHONPATH": str(root)}
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "framing", "score", str(src), "-o", str(scores), "--matches",
+                            str(matches), "-q"], check=True, env=env, cwd=root)
+            print(f"{name}: {root} scored in {time.perf_counter() - t0:.1f} s", flush=True)
+            flagged = scores.with_name(scores.stem + ".flagged.csv")
+            tables[name] = (pd.read_parquet(scores), pd.read_parquet(matches),
+                            pd.read_csv(flagged, keep_default_na=False) if flagged.exists() else None)
+    same = True
+    for what, a, b in zip(("scores", "matches", "flagged"), tables["this"], tables["other"]):
+        if a is None or b is None:
+            print(f"{what}: written by one checkout only, not compared")
+            continue
+        try:
+            pd.testing.assert_frame_equal(a, b, check_exact=True)
+            print(f"{what}: identical ({len(a)} rows)")
+        except AssertionError as exc:
+            same = False
+            print(f"{what}: DIFFERENT\n{exc}")
+    raise SystemExit(0 if same else 1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000], help="corpus sizes in MB")
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="numbers of processes")
     parser.add_argument("--chunksize", type=int, default=500, help="documents per chunk")
     parser.add_argument("--build-only", action="store_true", help="only build the corpus files")
+    parser.add_argument("--compare", type=Path, default=None, metavar="CHECKOUT",
+                        help="check that this checkout and CHECKOUT write identical score tables, then exit")
+    parser.add_argument("--sample", type=int, default=300, help="articles scored by --compare")
     parser.add_argument("--child", nargs=4, metavar=("PATH", "OUT", "JOBS", "CHUNKSIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -152,6 +200,8 @@ def main() -> None:
         return
     if not DATASET.exists():
         raise SystemExit(f"{DATASET} is absent: this benchmark replicates it")
+    if args.compare is not None:
+        compare(args.compare, args.sample)
     files = {}
     for mb in args.sizes:
         t = time.perf_counter()
