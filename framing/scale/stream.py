@@ -27,6 +27,7 @@ import time
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -82,6 +83,7 @@ class _Job:
     func: Callable[..., pd.DataFrame] | None
     options: Mapping[str, Any] = field(default_factory=dict)
     stage: str = "read"
+    arrow: bool = False  # return tables as Arrow (for a Parquet output): converted by the worker, sent as buffers
 
 
 @dataclass
@@ -347,11 +349,15 @@ def _run_chunk(job: _Job, chunk: _Chunk) -> _Result:
         first = next(iter(table.values()))
     else:
         table = first = result.reset_index(drop=True)
+    account = accounting.account(docs, None if job.func is None else first, stage=job.stage)
+    if job.arrow:  # pickled as a few buffers, not one Python object per cell, and no conversion in the parent
+        table = ({name: pa.Table.from_pandas(t, preserve_index=False) for name, t in table.items()}
+                 if isinstance(table, Mapping) else pa.Table.from_pandas(table, preserve_index=False))
     return _Result(
         index=chunk.index,
         table=table,
         doc_ids=docs["doc_id"].tolist(),
-        account=accounting.account(docs, None if job.func is None else first, stage=job.stage),
+        account=account,
         size=chunk.size,
         caught=[(w.category, str(w.message)) for w in caught],
         flagged=[(d, why) for d, why in zip(docs["doc_id"].astype(str), accounting.flagged_documents(docs)) if why],
@@ -733,8 +739,10 @@ class _Sink:
         self.pending: list[pa.Table] = []
         self.n_rows = 0
 
-    def write(self, table: pd.DataFrame) -> None:
-        self.n_rows += len(table)
+    def write(self, table: pd.DataFrame | pa.Table) -> None:
+        self.n_rows += table.num_rows if isinstance(table, pa.Table) else len(table)
+        if isinstance(table, pa.Table) and self.fmt == "csv":
+            table = table.to_pandas()
         if self.fmt == "csv":
             if self.csv_escape:
                 table = _formulas.neutralise(table)
@@ -747,7 +755,7 @@ class _Sink:
                     sep="\t" if self.out.name.lower().endswith(".tsv") else ",",
                 )
             return
-        arrow = pa.Table.from_pandas(table, preserve_index=False)
+        arrow = table if isinstance(table, pa.Table) else pa.Table.from_pandas(table, preserve_index=False)
         if self.writer is None:
             self.pending.append(arrow)
             self._open(final=False)
@@ -915,6 +923,8 @@ def apply_file(
     stats = _Tally(job.stage)
     several = isinstance(out, Mapping)
     targets = list(out.items() if several else [("", out)])  # type: ignore[union-attr]
+    if all(Path(target).name.lower().endswith((".parquet", ".pq")) for _, target in targets):
+        job = dataclasses.replace(job, arrow=True)
     _atomic.check_paths([path], [target for _, target in targets] + ([] if flagged_out is None else [flagged_out]))
     sinks: dict[str, _Sink] = {}
     with _signals.terminate_as_interrupt():  # SIGTERM / SIGHUP clean up like Ctrl-C
