@@ -81,7 +81,11 @@ class NgramTfidf(TfidfVectorizer):
                 raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
         if isinstance(counted, tuple):
             rows, cols, vals = counted
-            counted = sp.coo_array((vals, (rows, cols)), shape=(len(docs), len(vocabulary))).tocsr()
+            # built n-grams x documents and transposed back: each n-gram's documents come in order (an n-gram
+            # has one length, and the windows of one length are listed in document order), so duplicates
+            # are summed without sorting, and the documents x n-grams matrix comes out with sorted columns
+            counted = sp.csr_array(
+                sp.coo_array((vals, (cols, rows)), shape=(len(vocabulary), len(docs))).tocsr().T.tocsr())
         X = sp.csr_array(counted, dtype=self.dtype)
         X.sum_duplicates()
         X.sort_indices()
@@ -395,7 +399,7 @@ def _through_types(ids, doc_of, n_docs, n_types, t_rows, t_cols, n_features) -> 
     # computed as (n-grams x types) @ (types x documents) and transposed back: the product of that order
     # comes out one n-gram row at a time, and the conversion to documents x n-grams leaves every row's
     # columns sorted, which sorting the product of the other order row by row costs more than
-    counts_t = sp.coo_array((np.ones(len(ids), dtype=np.int64), (ids, doc_of)), shape=(n_types, n_docs)).tocsr()
-    T_t = sp.coo_array((np.ones(len(t_cols), dtype=np.int64), (t_cols, t_rows)),
-                       shape=(n_features, n_types)).tocsr()
+    # counts as float64 (exact below 2**53): the product is then already of the matrix's type, not copied
+    counts_t = sp.coo_array((np.ones(len(ids)), (ids, doc_of)), shape=(n_types, n_docs)).tocsr()
+    T_t = sp.coo_array((np.ones(len(t_cols)), (t_cols, t_rows)), shape=(n_features, n_types)).tocsr()
     return sp.csr_array((T_t @ counts_t).T)
