@@ -18,7 +18,10 @@ def register(subparsers) -> None:
         description=(
             "Match lexicons in a corpus and write one row per document x category x voice "
             "(doc_id, outlet, lexicon, category, voice, count, n_tokens, rate_per_1k), zeros included, "
-            "to a CSV or Parquet file chosen by its extension."
+            "to a CSV or Parquet file chosen by its extension. Documents that are empty, emptied by cleaning or "
+            "had undecodable bytes are scored too, and listed with the reason in OUTPUT's name with "
+            ".flagged.csv (scores.parquet -> scores.flagged.csv). Without a terminal, progress is printed "
+            "as lines on standard error."
         ),
     )
     p.add_argument("corpus", help="a corpus file or folder framing.read_corpus reads, or 'example' for the bundled one")
