@@ -19,6 +19,7 @@ checked for uniqueness across chunks too (with 8 bytes of memory per document).
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import gzip
 import io
 import itertools
@@ -27,7 +28,6 @@ import time
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
