@@ -243,13 +243,11 @@ def _run_in_memory(args: argparse.Namespace) -> int:
     if args.matches is not None:
         _write(found.astype({c: "str" for c in found.columns if str(found[c].dtype) == "category"}), args.matches,
                csv_escape=args.csv_escape)
-    from framing import _atomic, _formulas
     from framing.io.accounting import account, flagged_documents, summary_line
 
     reasons = flagged_documents(corpus)
     flagged = pd.DataFrame({"doc_id": corpus["doc_id"].astype(str), "reason": reasons})[reasons != ""]
-    with _atomic.atomic_open(flagged_path(args.output), "w", encoding="utf-8", newline="") as fh:
-        (_formulas.neutralise(flagged) if args.csv_escape else flagged).to_csv(fh, index=False)
+    _write(flagged, flagged_path(args.output), csv_escape=args.csv_escape)
     accounted = account(corpus, scores, stage="score")
     if not args.quiet:
         echo(f"{len(scores)} rows ({len(corpus)} documents x {sum(len(lx.categories) for lx in matcher.lexicons)} categories x 3 voices) "
