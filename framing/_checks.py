@@ -55,4 +55,7 @@ def check_jobs(name: str, value: Any, *, none: bool = False) -> Any:
     if (value is None and none) or (not isinstance(value, bool) and isinstance(value, numbers.Integral)
                                      and value == -1):
         return value
-    return check_count(f"{name} (or -1 for every core{', None for one' if none else ''})", value, minimum=1)
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+        raise UsageError(f"{name} must be an integer >= 1, or -1 for every core{' (None: one)' if none else ''}; "
+                         f"got {value!r}")
+    return int(value)
