@@ -13,9 +13,18 @@ whole tree (user + system), which shows the work done whatever the machine's loa
 
 Run by hand (not part of the tests)::
 
-    python benchmarks/bench_scale.py --sizes 250 1000 --jobs 1 2
+    python benchmarks/bench_scale.py --sizes 100 1000 --jobs 1 2
 
-Figures are appended to benchmarks/results/bench_scale.jsonl with the machine load.
+Figures are appended to benchmarks/results/bench_scale.jsonl with the machine load,
+and a Markdown table for benchmarks/README.md is printed at the end.
+
+Results must not depend on how fast they are computed: ``--compare CHECKOUT`` runs
+``framing score`` (every bundled lexicon, with ``--matches``) on the first 300
+AllSides articles with this checkout and with another one (e.g. the commit before
+a speed-up, unpacked with ``git archive``) and checks that the scores, the matches and
+the flagged-documents list are identical, cell for cell::
+
+    python benchmarks/bench_scale.py --compare /tmp/before --sample 300
 """
 
 from __future__ import annotations
@@ -77,10 +86,11 @@ def child(path: str, out: str, jobs: int, chunksize: int) -> None:
     """Run in a fresh process: score the file, print the summary as JSON."""
     from framing.scale.stream import score_file
 
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     summary = score_file(path, out, n_jobs=jobs, chunksize=chunksize)
     row = summary.iloc[0].to_dict()
-    print(json.dumps({"wall": time.perf_counter() - started, "docs": int(row["docs_in"]),
+    print(json.dumps({"wall": time.perf_counter() - started, "main_cpu": time.process_time() - cpu,
+                      "docs": int(row["docs_in"]),
                       "rows": int(row["n_rows"]), "missing": int(row["docs_missing"])}))
 
 
@@ -131,11 +141,52 @@ def measure(path: Path, jobs: int, chunksize: int) -> dict:
         "file": path.name, "jobs": jobs, "chunksize": chunksize, "wall_s": round(wall, 1),
         "score_s": round(summary["wall"], 1), "docs": summary["docs"], "rows": summary["rows"],
         "docs_missing": summary["missing"], "peak_tree_rss_mb": round(peak / 1e6, 1),
-        "cpu_s": round(cpu, 1), "max_single_rss_mb": round(usage.ru_maxrss / 1e3, 1),
+        "cpu_s": round(cpu, 1), "main_cpu_s": round(summary["main_cpu"], 1), "max_single_rss_mb": round(usage.ru_maxrss / 1e3, 1),
         "output_mb": round(out_mb, 1), "load_before": round(load_before[0], 2),
         "load_during_mean": round(sum(v for _, v in loads) / max(len(loads), 1), 2),
         "cpus": os.cpu_count(),
     }
+
+
+def compare(other: Path, sample: int) -> None:
+    """Run ``framing score`` on the first ``sample`` articles with this checkout (one and two processes, chunks
+    of 100) and with ``other``; exit 1 on a difference."""
+    import pandas as pd
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / f"allsides_{sample}.jsonl"
+        with gzip.open(DATASET, "rb") as fh, open(src, "wb") as out:
+            for i, line in enumerate(fh):
+                if i == sample:
+                    break
+                out.write(line)
+        tables = {}
+        for name, root, jobs in (("this", HERE.parent, 1), ("this, 2 processes", HERE.parent, 2),
+                                 ("other", other.resolve(), 1)):
+            stem = name.replace(", ", "_").replace(" ", "_")
+            scores, matches = Path(tmp) / f"{stem}.parquet", Path(tmp) / f"{stem}_matches.parquet"
+            env = {**os.environ, "PYTHONPATH": str(root)}
+            t0 = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "framing", "score", str(src), "-o", str(scores), "--matches",
+                            str(matches), "--jobs", str(jobs), "--chunksize", "100", "-q"],
+                           check=True, env=env, cwd=root)
+            print(f"{name}: {root} scored in {time.perf_counter() - t0:.1f} s", flush=True)
+            flagged = scores.with_name(scores.stem + ".flagged.csv")
+            tables[name] = (pd.read_parquet(scores), pd.read_parquet(matches),
+                            pd.read_csv(flagged, keep_default_na=False) if flagged.exists() else None)
+    same = True
+    for name in ("this, 2 processes", "other"):
+        for what, a, b in zip(("scores", "matches", "flagged"), tables["this"], tables[name]):
+            if a is None or b is None:
+                print(f"{what}: written by one run only, not compared")
+                continue
+            try:
+                pd.testing.assert_frame_equal(a, b, check_exact=True)
+                print(f"this vs {name}: {what} identical ({len(a)} rows)")
+            except AssertionError as exc:
+                same = False
+                print(f"this vs {name}: {what} DIFFERENT\n{exc}")
+    raise SystemExit(0 if same else 1)
 
 
 def main() -> None:
@@ -144,6 +195,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="numbers of processes")
     parser.add_argument("--chunksize", type=int, default=500, help="documents per chunk")
     parser.add_argument("--build-only", action="store_true", help="only build the corpus files")
+    parser.add_argument("--compare", type=Path, default=None, metavar="CHECKOUT",
+                        help="check that this checkout and CHECKOUT write identical score tables, then exit")
+    parser.add_argument("--sample", type=int, default=300, help="articles scored by --compare")
     parser.add_argument("--child", nargs=4, metavar=("PATH", "OUT", "JOBS", "CHUNKSIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
@@ -152,6 +206,8 @@ def main() -> None:
         return
     if not DATASET.exists():
         raise SystemExit(f"{DATASET} is absent: this benchmark replicates it")
+    if args.compare is not None:
+        compare(args.compare, args.sample)
     files = {}
     for mb in args.sizes:
         t = time.perf_counter()
@@ -161,6 +217,7 @@ def main() -> None:
         return
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     sizes = {mb: uncompressed_size(p) for mb, p in files.items()}
+    rows = []
     print(f"{'file':<26}{'jobs':>5}{'MB':>8}{'docs':>9}{'wall s':>9}{'cpu s':>9}{'MB/s':>7}{'peak MB':>9}{'load':>6}")
     for mb, path in files.items():
         for jobs in args.jobs:
@@ -168,10 +225,19 @@ def main() -> None:
             row["input_mb"] = round(sizes[mb] / 1e6, 1)
             row["mb_per_s"] = round(sizes[mb] / 1e6 / row["wall_s"], 3)
             row["when"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+            row["mb_per_cpu_s"] = round(sizes[mb] / 1e6 / row["cpu_s"], 3)
+            rows.append(row)
             with RESULTS.open("a") as fh:
                 fh.write(json.dumps(row) + "\n")
             print(f"{row['file']:<26}{jobs:>5}{row['input_mb']:>8}{row['docs']:>9}{row['wall_s']:>9}{row['cpu_s']:>9}"
                   f"{row['mb_per_s']:>7}{row['peak_tree_rss_mb']:>9}{row['load_during_mean']:>6}", flush=True)
+
+    print("\n| input MB | processes | documents | wall s | MB/s (wall) | CPU s (all processes) | MB per CPU s "
+          "| CPU s of the reading / writing process | peak RSS MB (all processes) | load |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    for r in rows:
+        print(f"| {r['input_mb']} | {r['jobs']} | {r['docs']} | {r['wall_s']} | {r['mb_per_s']} | {r['cpu_s']} "
+              f"| {r['mb_per_cpu_s']} | {r['main_cpu_s']} | {r['peak_tree_rss_mb']} | {r['load_during_mean']} |")
 
 
 if __name__ == "__main__":

@@ -47,3 +47,15 @@ def renamed(old_name: str, old_value: Any, new_name: str, new_value: Any) -> Any
     warnings.warn(f"{old_name}= is now called {new_name}=; the old name will be removed in the next release",
                   FutureWarning, stacklevel=3)
     return old_value
+
+
+def check_jobs(name: str, value: Any, *, none: bool = False) -> Any:
+    """Return ``value`` if it is a number of processes: an integer >= 1, or -1 for every core (or None
+    when ``none``); otherwise raise :class:`UsageError`."""
+    if (value is None and none) or (not isinstance(value, bool) and isinstance(value, numbers.Integral)
+                                     and value == -1):
+        return value
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral) or value < 1:
+        raise UsageError(f"{name} must be an integer >= 1, or -1 for every core{' (None: one)' if none else ''}; "
+                         f"got {value!r}")
+    return int(value)

@@ -237,7 +237,7 @@ def test_bad_labels_are_explained(labelled):
         fast(calibration="none").fit(X, ["a"] * 6)
     with pytest.raises(SchemaError, match="too few"):
         fast(calibration="sigmoid", calibration_cv=3).fit(X, ["a", "a", "a", "a", "b", "b"])
-    with pytest.raises(SchemaError, match="calibration"):
+    with pytest.raises(UsageError, match="calibration"):
         fast(calibration="platt").fit(X, ["a", "b"] * 3)
 
 
@@ -764,3 +764,21 @@ def test_embedding_block_is_saved_without_the_network(labelled, tmp_path):
     assert path.stat().st_size < 5_000_000  # the 90 MB network is not in the file
     np.testing.assert_allclose(load_model(path).predict_proba(labelled["text"][:5]),
                                clf.predict_proba(labelled["text"][:5]))
+
+
+@pytest.mark.parametrize("params, name", [
+    ({"n_jobs": 0}, "n_jobs"), ({"n_jobs": 1.5}, "n_jobs"), ({"n_jobs": True}, "n_jobs"),
+    ({"calibration_cv": 1}, "calibration_cv"), ({"max_features": 0}, "max_features"),
+    ({"calibration": "platt"}, "calibration"),
+])
+def test_bad_options_are_usage_errors_naming_the_option(params, name):
+    with pytest.raises(UsageError, match=name):
+        FrameClassifier(**params).fit(["a b", "c d", "e f", "g h"] * 2, ["x", "y"] * 4)
+
+
+def test_bad_distinguishability_options_are_usage_errors(labelled):
+    corpus = labelled.assign(doc_id=[f"d{i}" for i in range(len(labelled))], outlet="X")
+    for kw, name in (({"unit": "paragraph"}, "unit"), ({"model": "svm"}, "model"), ({"n_jobs": 0}, "n_jobs"),
+                     ({"stop_after": 0}, "stop_after")):
+        with pytest.raises(UsageError, match=name):
+            distinguishability(corpus, by="frame", **kw)

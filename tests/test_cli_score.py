@@ -84,3 +84,64 @@ def test_usage_errors(argv):
     with pytest.raises(SystemExit) as info:
         main(argv)
     assert info.value.code == 2
+
+
+def _jsonl(path, rows):
+    import json
+
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def test_score_prints_progress_lines_when_not_on_a_terminal(tmp_path, capsys):
+    rows = [{"doc_id": f"d{i}", "outlet": "X", "text": f"Militants were killed in raid {i}."} for i in range(6)]
+    src = _jsonl(tmp_path / "c.jsonl", rows)
+    out = tmp_path / "s.parquet"
+    # capsys's standard error is not a terminal; a line at every chunk of two documents
+    assert main(["score", str(src), "-o", str(out), "--lexicon", "casualty", "--chunksize", "2",
+                 "--progress-every", "0"]) == 0
+    import re
+
+    lines = [ln for ln in capsys.readouterr().err.splitlines() if ln.startswith("score: ") and "elapsed" in ln]
+    pattern = re.compile(r"score: (\d+) documents, ([\d.]+) MB, [\d.]+ MB/s, \d+:\d\d:\d\d elapsed$")
+    assert all(pattern.match(ln) for ln in lines), lines
+    assert [int(pattern.match(ln).group(1)) for ln in lines][:3] == [2, 4, 6]
+    assert float(pattern.match(lines[-1]).group(2)) == round(src.stat().st_size / 1e6, 1)
+    # quiet: no lines
+    assert main(["score", str(src), "-o", str(tmp_path / "q.parquet"), "--lexicon", "casualty", "--chunksize", "2",
+                 "--progress-every", "0", "-q"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_score_lists_flagged_and_empty_documents_with_the_reason(tmp_path, capsys, jobs):
+    rows = [
+        {"doc_id": "ok", "outlet": "X", "text": "Militants were killed."},
+        {"doc_id": "blank", "outlet": "X", "text": ""},
+        {"doc_id": "boiler", "outlet": "Y", "text": "Advertisement"},
+        {"doc_id": "ok2", "outlet": "Y", "text": "Nothing happened here."},
+        {"doc_id": "bytes", "outlet": "Y", "text": "Two were killed \ufffd here."},
+    ]
+    src = _jsonl(tmp_path / "c.jsonl", rows)
+    out = tmp_path / "scores.parquet"
+    assert main(["score", str(src), "-o", str(out), "--lexicon", "casualty", "--chunksize", "2",
+                 "--jobs", jobs]) == 0
+    listed = tmp_path / "scores.flagged.csv"
+    table = pd.read_csv(listed, keep_default_na=False)
+    assert table.to_dict("records") == [
+        {"doc_id": "blank", "reason": "empty"},
+        {"doc_id": "boiler", "reason": "emptied by cleaning"},
+        {"doc_id": "bytes", "reason": "undecodable bytes replaced"},
+    ]
+    err = capsys.readouterr().err
+    assert "3 flagged" in err and str(listed) in err
+    # every document, flagged or not, still has its rows in the scores
+    assert set(pd.read_parquet(out)["doc_id"]) == {r["doc_id"] for r in rows}
+
+
+def test_score_with_nothing_flagged_writes_an_empty_list_and_does_not_point_to_it(tmp_path, capsys):
+    src = _jsonl(tmp_path / "c.jsonl", [{"doc_id": "a", "outlet": "X", "text": "Militants were killed."}])
+    out = tmp_path / "s.csv"
+    assert main(["score", str(src), "-o", str(out), "--lexicon", "casualty"]) == 0
+    assert pd.read_csv(tmp_path / "s.flagged.csv").empty
+    assert "flagged.csv" not in capsys.readouterr().err

@@ -16,7 +16,7 @@ import pytest
 
 import framing
 from framing.scale import stream
-from framing.errors import CorpusError, InputNotFoundError
+from framing.errors import CorpusError, InputNotFoundError, UsageError
 from framing.text.sentences import sentences  # the function (importing the module shadows framing.text.sentences)
 
 
@@ -152,13 +152,15 @@ def test_write_table_takes_the_type_of_a_column_from_the_first_chunk_with_values
 
 
 def test_bad_options(files, tmp_path):
-    with pytest.raises(stream.StreamError, match="n_jobs"):
+    with pytest.raises(UsageError, match="n_jobs"):
         stream.apply_file("sentences", files["csv"], tmp_path / "x.parquet", n_jobs=0)
+    with pytest.raises(UsageError, match="n_jobs"):
+        stream.apply_file("sentences", files["csv"], tmp_path / "x.parquet", n_jobs=1.5)
     with pytest.raises(stream.StreamError, match=r"\.parquet or \.csv"):
         stream.apply_file("sentences", files["csv"], tmp_path / "x.xlsx")
     with pytest.raises(stream.StreamError, match="unknown measure"):
         stream.apply_file("sentiment", files["csv"], tmp_path / "x.parquet")
-    with pytest.raises(stream.StreamError, match="chunksize"):
+    with pytest.raises(UsageError, match="chunksize"):
         list(stream.read_chunks(files["csv"], chunksize=0))
     with pytest.raises(InputNotFoundError):
         list(stream.read_chunks(tmp_path / "missing.jsonl"))

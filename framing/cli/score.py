@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from framing._checks import check_count, check_jobs
 from framing.cli._echo import echo
 from framing.errors import UsageError
 
@@ -17,7 +18,10 @@ def register(subparsers) -> None:
         description=(
             "Match lexicons in a corpus and write one row per document x category x voice "
             "(doc_id, outlet, lexicon, category, voice, count, n_tokens, rate_per_1k), zeros included, "
-            "to a CSV or Parquet file chosen by its extension."
+            "to a CSV or Parquet file chosen by its extension. Documents that are empty, emptied by cleaning or "
+            "had undecodable bytes are scored too, and listed with the reason in OUTPUT's name with "
+            ".flagged.csv (scores.parquet -> scores.flagged.csv). Without a terminal, progress is printed "
+            "as lines on standard error."
         ),
     )
     p.add_argument("corpus", help="a corpus file or folder framing.read_corpus reads, or 'example' for the bundled one")
@@ -36,7 +40,10 @@ def register(subparsers) -> None:
     p.add_argument("--doc-id-col", default="doc_id", help="document id column of a table corpus (default doc_id)")
     p.add_argument("--outlet", default=None, metavar="NAME",
                    help="the outlet of every document the corpus gives none (no outlet column, or an empty value)")
-    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar or progress lines")
+    p.add_argument("--progress-every", type=float, default=10.0, metavar="SECONDS",
+                   help="when standard error is not a terminal (a batch job, a log file), print a progress line "
+                        "(documents done, MB read, MB/s, time elapsed) every SECONDS seconds (default 10)")
     p.add_argument("--jobs", type=int, default=1, metavar="N",
                    help="score on N processes (-1: every core); results are identical and in corpus order")
     p.add_argument("--scheduler", default=None, metavar="ADDRESS",
@@ -90,10 +97,9 @@ def load_corpus_arg(value: str, *, text_col: str = "text", outlet_col: str = "ou
 
 def _check_counts(args: argparse.Namespace) -> None:
     """Refuse a ``--chunksize`` below 1 and a ``--jobs`` that is neither positive nor -1."""
-    if args.chunksize is not None and args.chunksize < 1:
-        raise UsageError(f"--chunksize must be 1 or more documents, got {args.chunksize}")
-    if args.jobs < 1 and args.jobs != -1:
-        raise UsageError(f"--jobs must be 1 or more, or -1 for every core; got {args.jobs}")
+    if args.chunksize is not None:
+        check_count("--chunksize", args.chunksize, minimum=1)
+    check_jobs("--jobs", args.jobs)
 
 
 def score_chunk(corpus, *, lexicons=None, negated: str = "include", hypothetical: str = "include",
@@ -108,10 +114,31 @@ def score_chunk(corpus, *, lexicons=None, negated: str = "include", hypothetical
             "matches": found.astype({c: "str" for c in found.columns if str(found[c].dtype) == "category"})}
 
 
-def run_streamed(args: argparse.Namespace) -> int:
-    """``framing score`` in chunks: bounded memory, ``--jobs`` processes or a Dask ``--scheduler``."""
+def flagged_path(output: Path) -> Path:
+    """The file next to ``output`` that lists its flagged documents: ``scores.parquet`` -> ``scores.flagged.csv``."""
+    return output.with_name(output.stem + ".flagged.csv")
+
+
+def _progress(args: argparse.Namespace):
+    """What shows progress: a bar on a terminal (True), lines when there is none, or nothing with --quiet."""
     import sys
 
+    from framing.cli._progress import ProgressLines
+
+    if args.quiet:
+        return False
+    if sys.stderr.isatty():
+        return True
+    return ProgressLines("score", args.progress_every)
+
+
+def _summary(args: argparse.Namespace, text: str, docs_flagged: int) -> str:
+    return text + (f"; flagged and empty documents with the reason in {flagged_path(args.output)}"
+                   if docs_flagged else "")
+
+
+def run_streamed(args: argparse.Namespace) -> int:
+    """``framing score`` in chunks: bounded memory, ``--jobs`` processes or a Dask ``--scheduler``."""
     from framing.io import accounting
     from framing.scale import stream
 
@@ -120,21 +147,27 @@ def run_streamed(args: argparse.Namespace) -> int:
     out = args.output if args.matches is None else {"scores": args.output, "matches": args.matches}
     for path in ([args.output] if args.matches is None else [args.output, args.matches]):
         path.parent.mkdir(parents=True, exist_ok=True)
-    lexicons = list(args.lexicon) if args.lexicon else None
+    from framing.lexicon.load import resolve_lexicons
+
+    # read and checked once here, sent to each worker once: not parsed again for every chunk
+    lexicons = resolve_lexicons(list(args.lexicon) if args.lexicon else None)
+    progress = _progress(args)
     summary = stream.apply_file(
         score_chunk, args.corpus, out,
         options={"lexicons": lexicons, "negated": args.negated, "hypothetical": args.hypothetical,
                  "matches": args.matches is not None},
         n_jobs=args.jobs, scheduler=args.scheduler,
         chunksize=stream.CHUNKSIZE if args.chunksize is None else args.chunksize,
-        progress=not args.quiet and sys.stderr.isatty(),
+        progress=progress,
         text_col=args.text_col, outlet_col=args.outlet_col, doc_id_col=args.doc_id_col, outlet=args.outlet,
-        csv_escape=args.csv_escape,
+        csv_escape=args.csv_escape, flagged_out=flagged_path(args.output),
     )
     if not args.quiet:
+        if not isinstance(progress, bool):
+            progress.done()
         row = summary.iloc[0]
-        echo(f"{row['n_rows']} rows written to {args.output} in {row['seconds']:.1f} s; "
-              + accounting.summary_line(summary.assign(stage="score")), err=True)
+        echo(_summary(args, f"{row['n_rows']} rows written to {args.output} in {row['seconds']:.1f} s; "
+                      + accounting.summary_line(summary.assign(stage="score")), int(row["docs_flagged"])), err=True)
     return 0 if summary["docs_missing"].iloc[0] == 0 else 1
 
 
@@ -155,6 +188,7 @@ def run(args: argparse.Namespace) -> int:
 
     _check_counts(args)
     outputs = [args.output] if args.matches is None else [args.output, args.matches]
+    outputs.append(flagged_path(args.output))
     # before anything is read: an output that is the input, or both outputs one file
     _atomic.check_paths([] if args.corpus == "example" and not Path(args.corpus).exists() else [args.corpus],
                         outputs)
@@ -177,32 +211,46 @@ def _run_in_memory(args: argparse.Namespace) -> int:
     """``framing score`` of a corpus read whole (the bundled example, folders of HTML pages)."""
     import sys
 
+    import pandas as pd
+
     from framing.match import Matcher
 
     corpus = load_corpus_arg(args.corpus, text_col=args.text_col, outlet_col=args.outlet_col,
                              doc_id_col=args.doc_id_col, outlet=args.outlet)
     matcher = Matcher(args.lexicon)
-    bar = None
-    if not args.quiet and len(corpus) > 0:
+    bar = update = None
+    progress = _progress(args) if len(corpus) > 0 else False
+    if progress is True:
         from tqdm import tqdm
 
-        bar = tqdm(total=len(corpus), unit="doc", desc="score", file=sys.stderr, mininterval=0.5,
-                   disable=None)  # disabled automatically when stderr is not a terminal
+        bar = tqdm(total=len(corpus), unit="doc", desc="score", file=sys.stderr, mininterval=0.5)
+        update = bar.update
+    elif progress is not False:
+        done = [0]
+
+        def update(n: int) -> None:
+            done[0] += n
+            progress(done[0])
     try:
         found, scores = matcher.find_and_score(corpus, negated=args.negated, hypothetical=args.hypothetical,
-                                               progress=bar.update if bar is not None else None)
+                                               progress=update)
     finally:
         if bar is not None:
             bar.close()
+    if progress not in (True, False):
+        progress.done()
     _write(scores, args.output, csv_escape=args.csv_escape)
     if args.matches is not None:
         _write(found.astype({c: "str" for c in found.columns if str(found[c].dtype) == "category"}), args.matches,
                csv_escape=args.csv_escape)
-    from framing.io.accounting import account, summary_line
+    from framing.io.accounting import account, flagged_documents, summary_line
 
+    reasons = flagged_documents(corpus)
+    flagged = pd.DataFrame({"doc_id": corpus["doc_id"].astype(str), "reason": reasons})[reasons != ""]
+    _write(flagged, flagged_path(args.output), csv_escape=args.csv_escape)
     accounted = account(corpus, scores, stage="score")
     if not args.quiet:
         echo(f"{len(scores)} rows ({len(corpus)} documents x {sum(len(lx.categories) for lx in matcher.lexicons)} categories x 3 voices) "
               f"written to {args.output}; {len(found)} matches", err=True)
-        echo(summary_line(accounted), err=True)
+        echo(_summary(args, summary_line(accounted), int(accounted["docs_flagged"].iloc[0])), err=True)
     return 0 if accounted["docs_missing"].iloc[0] == 0 else 1

@@ -27,7 +27,7 @@ scikit-learn's own counting, so results never depend on the path taken.
 
 from __future__ import annotations
 
-from itertools import chain
+from itertools import chain, repeat
 from typing import Any
 
 import numpy as np
@@ -81,7 +81,11 @@ class NgramTfidf(TfidfVectorizer):
                 raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
         if isinstance(counted, tuple):
             rows, cols, vals = counted
-            counted = sp.coo_array((vals, (rows, cols)), shape=(len(docs), len(vocabulary))).tocsr()
+            # built n-grams x documents and transposed back: each n-gram's documents come in order (an n-gram
+            # has one length, and the windows of one length are listed in document order), so duplicates
+            # are summed without sorting, and the documents x n-grams matrix comes out with sorted columns
+            counted = sp.csr_array(
+                sp.coo_array((vals, (cols, rows)), shape=(len(vocabulary), len(docs))).tocsr().T.tocsr())
         X = sp.csr_array(counted, dtype=self.dtype)
         X.sum_duplicates()
         X.sort_indices()
@@ -178,10 +182,12 @@ class NgramTfidf(TfidfVectorizer):
         bits = table["bits"]
         token_lists = self._tokens(docs)
         if self.analyzer == "word":
-            batch_ids, doc_of, types = _factorize(token_lists)
             known = table["tokens"]
-            # the batch's distinct tokens are looked up once each; 0 = not in the vocabulary
-            ids = np.fromiter((known.get(t, 0) for t in types.tolist()), dtype=np.int64, count=len(types))[batch_ids]
+            lengths = np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=len(token_lists))
+            doc_of = np.repeat(np.arange(len(token_lists), dtype=np.int64), lengths)
+            # each token looked up in the vocabulary's tokens (0 = unknown), in C: no factorising needed
+            ids = np.fromiter(map(known.get, chain.from_iterable(token_lists), repeat(0)), dtype=np.int64,
+                              count=int(lengths.sum()))
             rows, cols = [], []
             for _n, keys, where in _word_windows(ids, doc_of, self.ngram_range, bits, known=True):
                 col = _find(table, keys)
@@ -390,7 +396,10 @@ def _substrings(padded: str, code: np.ndarray, pos: np.ndarray, n: int) -> list[
 
 def _through_types(ids, doc_of, n_docs, n_types, t_rows, t_cols, n_features) -> sp.csr_array:
     """Document x n-gram counts as (documents x word types) @ (word types x n-grams)."""
-    counts = sp.coo_array((np.ones(len(ids), dtype=np.int64), (doc_of, ids)), shape=(n_docs, n_types)).tocsr()
-    T = sp.coo_array((np.ones(len(t_cols), dtype=np.int64), (t_rows, t_cols)),
-                     shape=(n_types, n_features)).tocsr()
-    return counts @ T
+    # computed as (n-grams x types) @ (types x documents) and transposed back: the product of that order
+    # comes out one n-gram row at a time, and the conversion to documents x n-grams leaves every row's
+    # columns sorted, which sorting the product of the other order row by row costs more than
+    # counts as float64 (exact below 2**53): the product is then already of the matrix's type, not copied
+    counts_t = sp.coo_array((np.ones(len(ids)), (ids, doc_of)), shape=(n_types, n_docs)).tocsr()
+    T_t = sp.coo_array((np.ones(len(t_cols)), (t_cols, t_rows)), shape=(n_features, n_types)).tocsr()
+    return sp.csr_array((T_t @ counts_t).T)

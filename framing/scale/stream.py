@@ -19,6 +19,7 @@ checked for uniqueness across chunks too (with 8 bytes of memory per document).
 from __future__ import annotations
 
 import codecs
+import dataclasses
 import gzip
 import io
 import itertools
@@ -40,6 +41,7 @@ import framing.match  # noqa: F401 - registers find and score
 import framing.measures  # noqa: F401 - registers the measures
 import framing.text  # noqa: F401 - registers sentences, quotes and voice
 from framing import _atomic, _formulas, _signals, registry
+from framing._checks import check_count, check_jobs
 from framing.io import accounting, readers
 from framing.io.corpus import as_corpus
 from framing.io.readers import ReadOptions
@@ -81,6 +83,7 @@ class _Job:
     func: Callable[..., pd.DataFrame] | None
     options: Mapping[str, Any] = field(default_factory=dict)
     stage: str = "read"
+    arrow: bool = False  # return tables as Arrow (for a Parquet output): converted by the worker, sent as buffers
 
 
 @dataclass
@@ -91,6 +94,7 @@ class _Chunk:
     first: int  # 1-based line (JSON lines) or row (CSV, Parquet) of the first record
     last: int
     size: int  # progress units this chunk accounts for
+    nbytes: int = 0  # bytes of input read (uncompressed JSON lines, CSV / TSV bytes read), 0 when not known
 
 
 @dataclass
@@ -101,6 +105,8 @@ class _Result:
     account: pd.DataFrame
     size: int
     caught: list[tuple[type[Warning], str]]
+    flagged: list[tuple[str, str]] = field(default_factory=list)  # (doc_id, why) of each flagged document
+    nbytes: int = 0
 
 
 def resolve_jobs(n_jobs: int) -> int:
@@ -116,15 +122,11 @@ def resolve_jobs(n_jobs: int) -> int:
     int
         The number of processes.
     """
-    if isinstance(n_jobs, bool) or not isinstance(n_jobs, (int, np.integer)):
-        raise StreamError(f"n_jobs must be a whole number (1, 2, … or -1 for all cores), got {n_jobs!r}")
-    if n_jobs == -1:
+    if check_jobs("n_jobs", n_jobs) == -1:
         try:
             return max(1, len(os.sched_getaffinity(0)))
         except AttributeError:  # pragma: no cover - not Linux
             return max(1, os.cpu_count() or 1)
-    if n_jobs < 1:
-        raise StreamError(f"n_jobs must be 1 or more, or -1 for all cores; got {n_jobs}")
     return int(n_jobs)
 
 
@@ -170,10 +172,12 @@ def _jsonl_chunks(path: Path, chunksize: int) -> Iterator[_Chunk]:
                 n_records += 1
             if n_records >= chunksize:
                 now = raw.tell()
-                yield _Chunk(index, "jsonl", b"".join(lines), first, lineno, now - pos)
+                payload = b"".join(lines)
+                yield _Chunk(index, "jsonl", payload, first, lineno, now - pos, len(payload))
                 index, pos, first, lines, n_records = index + 1, now, lineno + 1, [], 0
         if n_records or index == 0:
-            yield _Chunk(index, "jsonl", b"".join(lines), first, lineno, raw.tell() - pos)
+            payload = b"".join(lines)
+            yield _Chunk(index, "jsonl", payload, first, lineno, raw.tell() - pos, len(payload))
     except readers.DAMAGED as exc:
         raise CorpusError(f"{path}: cannot read the file after line {lineno}, it is damaged ({exc})") from None
     except OSError as exc:
@@ -213,7 +217,7 @@ def _csv_chunks(path: Path, sep: str, read: ReadOptions, chunksize: int) -> Iter
                 del _DECODE_ERRORS[:]
             now = raw.tell()
             lines = readers.positions(fields.lines(len(table)), len(table), "line")
-            yield _Chunk(index, "table", (table, lines), row, row + len(table) - 1, now - pos)
+            yield _Chunk(index, "table", (table, lines), row, row + len(table) - 1, now - pos, now - pos)
             index, pos, row = index + 1, now, row + len(table)
     except pd.errors.EmptyDataError:
         raise CorpusError(f"{path}: the file is empty; expected a header line with columns") from None
@@ -345,13 +349,19 @@ def _run_chunk(job: _Job, chunk: _Chunk) -> _Result:
         first = next(iter(table.values()))
     else:
         table = first = result.reset_index(drop=True)
+    account = accounting.account(docs, None if job.func is None else first, stage=job.stage)
+    if job.arrow:  # pickled as a few buffers, not one Python object per cell, and no conversion in the parent
+        table = ({name: pa.Table.from_pandas(t, preserve_index=False) for name, t in table.items()}
+                 if isinstance(table, Mapping) else pa.Table.from_pandas(table, preserve_index=False))
     return _Result(
         index=chunk.index,
         table=table,
         doc_ids=docs["doc_id"].tolist(),
-        account=accounting.account(docs, None if job.func is None else first, stage=job.stage),
+        account=account,
         size=chunk.size,
         caught=[(w.category, str(w.message)) for w in caught],
+        flagged=[(d, why) for d, why in zip(docs["doc_id"].astype(str), accounting.flagged_documents(docs)) if why],
+        nbytes=chunk.nbytes,
     )
 
 
@@ -501,17 +511,20 @@ class _SeenIds:
 
 
 def _results(
-    job: _Job, chunksize: int, n_jobs: int, scheduler: Any, progress: bool, stats: _Tally
+    job: _Job, chunksize: int, n_jobs: int, scheduler: Any, progress: bool | Callable[[int, int], None],
+    stats: _Tally
 ) -> Iterator[_Result]:
     from tqdm.auto import tqdm
 
-    if isinstance(chunksize, bool) or not isinstance(chunksize, (int, np.integer)) or chunksize < 1:
-        raise StreamError(f"chunksize must be a positive number of documents, got {chunksize!r}")
+    check_count("chunksize", chunksize, minimum=1)
     total, unit = _progress_total(Path(job.read.path), job.read.fmt)
     seen = _SeenIds()
+    report = progress if callable(progress) else None
     bar = tqdm(
-        total=total, unit=unit, unit_scale=True, disable=not progress, desc=Path(job.read.path).name, leave=False
+        total=total, unit=unit, unit_scale=True, disable=not progress or report is not None,
+        desc=Path(job.read.path).name, leave=False,
     )
+    nbytes = 0
     executor = results = None
     try:
         executor, chunks, stats.n_jobs = _executor(job, n_jobs, scheduler, _raw_chunks(job.read, chunksize))
@@ -524,8 +537,11 @@ def _results(
                 raise CorpusError(
                     f"{job.read.path}: duplicate doc_id values (also in an earlier part of the file): {again[:20]}"
                 )
-            stats.add(result.account)
+            stats.add(result.account, result.flagged)
             bar.update(result.size)
+            nbytes += result.nbytes
+            if report is not None:
+                report(stats.row["docs_in"], nbytes)
             yield result
     finally:
         close = getattr(results, "close", None)
@@ -544,9 +560,11 @@ class _Tally:
         self.row.update(stage=stage, missing="", flagged="")
         self.n_chunks = 0
         self.n_jobs = 1  # processes that measured the chunks
+        self.flagged: list[tuple[str, str]] = []  # (doc_id, why), in corpus order
 
-    def add(self, account: pd.DataFrame) -> None:
+    def add(self, account: pd.DataFrame, flagged: list[tuple[str, str]] = ()) -> None:
         self.n_chunks += 1
+        self.flagged.extend(flagged)
         for key, value in account.iloc[0].items():
             if key == "stage":
                 continue
@@ -617,8 +635,10 @@ def map_corpus(
         are then measured on that cluster (``n_jobs`` is ignored). Only this process reads the file.
     chunksize : int
         Documents per chunk. Memory holds about ``2 × n_jobs`` chunks at a time.
-    progress : bool
-        Show a progress bar (tqdm) on standard error.
+    progress : bool or callable
+        Show a progress bar (tqdm) on standard error; or a function called after each chunk with the
+        number of documents done and the bytes of input read so far (uncompressed JSON lines, CSV /
+        TSV bytes; 0 for Parquet and folders), e.g. to print progress lines where there is no terminal.
     doc_id_col, outlet_col, text_col, outlet, clean, patterns, keep_raw, encoding
         As in :func:`framing.read_corpus`.
 
@@ -633,8 +653,9 @@ def map_corpus(
     InputNotFoundError, CorpusError, SchemaError
         As :func:`framing.read_corpus`; the message names the file and the lines or rows of the chunk.
         Duplicate ``doc_id`` values are found across chunks too.
-    StreamError
-        Invalid ``n_jobs``, ``chunksize`` or scheduler address.
+    UsageError
+        Invalid ``n_jobs`` or ``chunksize``; :class:`StreamError` (a ``UsageError``) for an invalid
+        scheduler address.
     """
     read_options = dict(
         doc_id_col=doc_id_col, outlet_col=outlet_col, text_col=text_col, outlet=outlet,
@@ -718,8 +739,10 @@ class _Sink:
         self.pending: list[pa.Table] = []
         self.n_rows = 0
 
-    def write(self, table: pd.DataFrame) -> None:
-        self.n_rows += len(table)
+    def write(self, table: pd.DataFrame | pa.Table) -> None:
+        self.n_rows += table.num_rows if isinstance(table, pa.Table) else len(table)
+        if isinstance(table, pa.Table) and self.fmt == "csv":
+            table = table.to_pandas()
         if self.fmt == "csv":
             if self.csv_escape:
                 table = _formulas.neutralise(table)
@@ -732,7 +755,7 @@ class _Sink:
                     sep="\t" if self.out.name.lower().endswith(".tsv") else ",",
                 )
             return
-        arrow = pa.Table.from_pandas(table, preserve_index=False)
+        arrow = table if isinstance(table, pa.Table) else pa.Table.from_pandas(table, preserve_index=False)
         if self.writer is None:
             self.pending.append(arrow)
             self._open(final=False)
@@ -840,7 +863,7 @@ def apply_file(
     n_jobs: int = 1,
     scheduler: Any = None,
     chunksize: int = CHUNKSIZE,
-    progress: bool = False,
+    progress: bool | Callable[[int, int], None] = False,
     doc_id_col: str = "doc_id",
     outlet_col: str = "outlet",
     text_col: str = "text",
@@ -850,6 +873,7 @@ def apply_file(
     keep_raw: bool = True,
     encoding: str = "utf-8",
     csv_escape: bool = True,
+    flagged_out: str | Path | None = None,
 ) -> pd.DataFrame:
     """Measure a corpus file chunk by chunk and write the result incrementally.
 
@@ -875,6 +899,11 @@ def apply_file(
         As in :func:`framing.read_corpus`.
     csv_escape : bool
         See :func:`write_table`.
+    flagged_out : str or Path, optional
+        Also write a CSV file listing every flagged document (empty, emptied by cleaning, or with
+        undecodable bytes), one row each with ``doc_id`` and ``reason`` (as
+        :func:`framing.io.accounting.flagged_documents` says), in corpus order; only a header
+        when no document is flagged. Written like ``out``: complete or not at all.
 
     Returns
     -------
@@ -894,7 +923,9 @@ def apply_file(
     stats = _Tally(job.stage)
     several = isinstance(out, Mapping)
     targets = list(out.items() if several else [("", out)])  # type: ignore[union-attr]
-    _atomic.check_paths([path], [target for _, target in targets])
+    if all(Path(target).name.lower().endswith((".parquet", ".pq")) for _, target in targets):
+        job = dataclasses.replace(job, arrow=True)
+    _atomic.check_paths([path], [target for _, target in targets] + ([] if flagged_out is None else [flagged_out]))
     sinks: dict[str, _Sink] = {}
     with _signals.terminate_as_interrupt():  # SIGTERM / SIGHUP clean up like Ctrl-C
         try:
@@ -911,6 +942,10 @@ def apply_file(
                     sinks[""].write(result.table)
             for sink in sinks.values():
                 sink.close()
+            if flagged_out is not None:
+                with _atomic.atomic_open(flagged_out, "w", encoding="utf-8", newline="") as fh:
+                    table = pd.DataFrame(stats.flagged, columns=["doc_id", "reason"])
+                    (_formulas.neutralise(table) if csv_escape else table).to_csv(fh, index=False)
         except BaseException:
             for sink in sinks.values():
                 sink.abort()
@@ -965,7 +1000,10 @@ def score_file(
         The run's accounting row, see :func:`apply_file`. The file holds ``doc_id, outlet,
         lexicon, category, voice, count, n_tokens, rate_per_1k`` (see :func:`framing.score`).
     """
+    from framing.lexicon.load import resolve_lexicons
+
+    # read once, not for every chunk (and the compiled matcher is then reused from chunk to chunk)
     return apply_file(
-        "score", path, out, options={"lexicons": lexicons}, n_jobs=n_jobs, scheduler=scheduler,
+        "score", path, out, options={"lexicons": resolve_lexicons(lexicons)}, n_jobs=n_jobs, scheduler=scheduler,
         chunksize=chunksize, progress=progress, **read_options,
     )
