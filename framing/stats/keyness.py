@@ -27,7 +27,7 @@ from scipy import stats as sps
 
 from framing import schema
 from framing.errors import StatisticsError
-from framing.stats._groups import with_groups
+from framing.stats._groups import group_name, with_groups
 from framing.stats.results import ResultTable, adjust_pvalues, result_table
 
 __all__ = ["keyness"]
@@ -68,8 +68,8 @@ def keyness(
         Either a corpus (columns ``text`` and ``by``, one row per document),
         tokenised with :mod:`framing.text.tokens`; or a counts table with columns
         ``term``, ``count`` and ``by`` (or ``doc_id`` with ``corpus=`` giving ``by``).
-    by : str
-        Grouping column.
+    by : str or list of str
+        Grouping column, or several (their combinations are the groups, ``"left / economy"``).
     target : str, optional
         Only this group's rows; None: every group against the rest.
     corpus : pandas.DataFrame, optional
@@ -111,6 +111,7 @@ def keyness(
     if not isinstance(corpus_or_counts, pd.DataFrame):
         raise StatisticsError(f"expected a corpus or counts DataFrame, got {type(corpus_or_counts).__name__}")
     data = with_groups(corpus_or_counts, by, corpus=corpus, what="keyness input")
+    by = group_name(by)
     if data[by].isna().any():
         raise StatisticsError(f"some rows have no value in group column {by!r}")
     groups = sorted(data[by].astype(str).unique())

@@ -1,0 +1,114 @@
+"""Grouping by any corpus column or several, and the default cluster (the coarsest unit within which the group
+is constant), in compare, compare_shares and keyness. Expected values come from plain pandas / statsmodels."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+import statsmodels.api as sm
+from scipy import stats as sps
+
+from framing import schema
+from framing.errors import UsageError
+from framing.stats import compare, compare_shares, keyness
+
+# six outlets, three per leaning, three documents each; two topics that vary within outlets
+OUTLETS = {"A": "left", "B": "left", "C": "left", "D": "right", "E": "right", "F": "right"}
+BASE = {"A": 2, "B": 5, "C": 3, "D": 6, "E": 9, "F": 4}
+
+
+def corpus_and_scores() -> tuple[pd.DataFrame, pd.DataFrame]:
+    docs, rows = [], []
+    for o, lean in OUTLETS.items():
+        for i, (extra, n, topic) in enumerate([(0, 500, "war"), (2, 700, "economy"), (-1, 400, "war")]):
+            d = f"{o}{i}"
+            docs.append({"doc_id": d, "outlet": o, "text": "x", "leaning": lean, "topic": topic})
+            c = BASE[o] + extra
+            rows.append((d, o, "attribution", "distancing", "narrator", c, n, 1000 * c / n))
+    return pd.DataFrame(docs), pd.DataFrame(rows, columns=list(schema.SCORES))
+
+
+def test_leaning_is_clustered_by_outlet_by_default_and_the_note_says_so():
+    corpus, scores = corpus_and_scores()
+    res = compare(scores, by="leaning", corpus=corpus, reference="left")
+    merged = scores.merge(corpus[["doc_id", "leaning"]], on="doc_id")
+    # independent fit: Poisson GLM, log(tokens) offset, sandwich covariance clustered by outlet
+    X = pd.get_dummies(merged["leaning"]).astype(float)[["left", "right"]].to_numpy()
+    fit = sm.GLM(merged["count"], X, family=sm.families.Poisson(), offset=np.log(merged["n_tokens"])).fit(
+        cov_type="cluster", cov_kwds={"groups": pd.factorize(merged["outlet"])[0]})
+    for j, g in enumerate(["left", "right"]):
+        r = res[(res["group"] == g) & res["measure"].str.endswith("rate per 1k")].iloc[0]
+        part = merged[merged["leaning"] == g]
+        assert r["estimate"] == pytest.approx(1000 * part["count"].sum() / part["n_tokens"].sum())
+        # 3 outlets per leaning: Student t with 2 degrees of freedom
+        q = sps.t.ppf(0.975, 2)
+        assert r["ci_low"] == pytest.approx(1000 * np.exp(np.asarray(fit.params)[j] - q * np.asarray(fit.bse)[j]), rel=1e-6)
+        assert r["ci_high"] == pytest.approx(1000 * np.exp(np.asarray(fit.params)[j] + q * np.asarray(fit.bse)[j]), rel=1e-6)
+        assert "cluster-robust by outlet" in r["method"]
+        assert "clusters: outlet" in r["note"] and "leaning is constant" in r["note"]
+    # asking for documents as clusters gives the per-document answer, and no outlet note
+    by_doc = compare(scores, by="leaning", corpus=corpus, cluster="doc_id")
+    assert by_doc["method"].str.contains("cluster-robust by doc_id").any()
+    assert not by_doc["note"].str.contains("clusters: outlet").any()
+
+
+def test_outlet_grouping_stays_clustered_by_document():
+    corpus, scores = corpus_and_scores()
+    res = compare(scores, corpus=corpus)
+    assert res["method"].str.contains("cluster-robust by doc_id").any()
+
+
+def test_several_group_columns_make_combined_groups():
+    corpus, scores = corpus_and_scores()
+    res = compare(scores, by=["leaning", "topic"], corpus=corpus)
+    rates = res[res["measure"].str.endswith("rate per 1k")].set_index("group")
+    merged = scores.merge(corpus[["doc_id", "leaning", "topic"]], on="doc_id")
+    expected = merged.groupby(["leaning", "topic"]).apply(lambda p: 1000 * p["count"].sum() / p["n_tokens"].sum())
+    assert sorted(rates.index) == ["left / economy", "left / war", "right / economy", "right / war"]
+    for (lean, topic), value in expected.items():
+        assert rates.loc[f"{lean} / {topic}", "estimate"] == pytest.approx(value)
+    # the topic varies within outlets: the document is the cluster
+    assert rates["method"].str.contains("cluster-robust by doc_id").all()
+
+
+def test_a_group_that_varies_within_its_outlet_suggests_a_finer_cluster():
+    corpus, scores = corpus_and_scores()
+    corpus.loc[corpus["doc_id"].isin(["A0", "B0"]), "leaning"] = "center"  # outlets with two leanings
+    with pytest.raises(UsageError, match=r"within outlet 'A'.*finer cluster, cluster='doc_id'") as err:
+        compare(scores, by="leaning", corpus=corpus, cluster="outlet")
+    assert err.value.exit_code == 2
+    # the default then clusters by document instead of failing
+    res = compare(scores, by="leaning", corpus=corpus)
+    assert res["method"].str.contains("cluster-robust by doc_id").any()
+
+
+def test_shares_by_leaning_cluster_by_outlet_and_by_two_columns():
+    corpus, _ = corpus_and_scores()
+    rows = []
+    for d, o in zip(corpus["doc_id"], corpus["outlet"]):
+        k = int(d[1:])
+        cats = ["neutral", "distancing"] if OUTLETS[o] == "left" else ["distancing", "distancing", "neutral"]
+        rows += [{"doc_id": d, "outlet": o, "verb_category": c} for c in cats[: 2 + (k == 1)]]
+    table = pd.DataFrame(rows)
+    res = compare_shares(table, by="leaning", outcome="verb_category", corpus=corpus, n_resamples=199)
+    share = res[res["measure"] == "verb_category=distancing share"].set_index("group")
+    merged = table.merge(corpus[["doc_id", "leaning"]], on="doc_id")
+    expected = merged.groupby("leaning")["verb_category"].apply(lambda s: (s == "distancing").mean())
+    for g, v in expected.items():
+        assert share.loc[g, "estimate"] == pytest.approx(v)
+    assert share["method"].str.contains("clusters: outlet").all()
+    assert share["note"].str.contains("clusters: outlet").all()
+    two = compare_shares(table, by=["leaning", "topic"], outcome="verb_category", corpus=corpus, n_resamples=199)
+    assert set(two.loc[two["measure"] == "verb_category=neutral share", "group"]) == {
+        "left / economy", "left / war", "right / economy", "right / war"}
+
+
+def test_keyness_by_two_columns():
+    corpus = pd.DataFrame({"doc_id": list("abcd"), "outlet": list("ABCD"), "leaning": ["l", "l", "r", "r"],
+                           "topic": ["x", "y", "x", "y"],
+                           "text": ["alpha beta", "alpha gamma", "delta beta", "delta delta"]})
+    res = keyness(corpus, by=["leaning", "topic"])
+    assert set(res["group"]) == {"l / x", "l / y", "r / x", "r / y"}
+    top = res[res["group"] == "r / y"].iloc[0]
+    assert top["term"] == "delta" and top["count_group"] == 2 and top["count_rest"] == 1
