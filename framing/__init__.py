@@ -56,6 +56,7 @@ _EXPORTS: dict[str, str] = {
     "compare": "framing.stats",
     "compare_shares": "framing.stats",
     "keyness": "framing.stats",
+    "trends": "framing.stats",
     "bootstrap": "framing.stats",
     "permutation_test": "framing.stats",
     "ResultTable": "framing.stats",

@@ -3,6 +3,9 @@ is constant), in compare, compare_shares and keyness. Expected values come from 
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import numpy as np
 import pandas as pd
 import pytest
@@ -75,12 +78,24 @@ def test_several_group_columns_make_combined_groups():
 def test_a_group_that_varies_within_its_outlet_suggests_a_finer_cluster():
     corpus, scores = corpus_and_scores()
     corpus.loc[corpus["doc_id"].isin(["A0", "B0"]), "leaning"] = "center"  # outlets with two leanings
-    with pytest.raises(UsageError, match=r"within outlet 'A'.*finer cluster, cluster='doc_id'") as err:
+    with pytest.raises(UsageError, match=r"within outlet 'A'.*finer cluster, cluster=\['outlet', 'leaning'\] "
+                                         r"\(the outlet within each leaning\) or cluster='doc_id'") as err:
         compare(scores, by="leaning", corpus=corpus, cluster="outlet")
     assert err.value.exit_code == 2
     # the default then clusters by document instead of failing
     res = compare(scores, by="leaning", corpus=corpus)
     assert res["method"].str.contains("cluster-robust by doc_id").any()
+    # outlet x leaning: 8 clusters (A and B count twice), each inside one leaning
+    fine = compare(scores, by="leaning", corpus=corpus, cluster=["outlet", "leaning"])
+    assert fine["method"].str.contains("cluster-robust by outlet \u00d7 leaning").any()
+    merged = scores.merge(corpus[["doc_id", "outlet", "leaning"]].rename(columns={"outlet": "o"}), on="doc_id")
+    X = pd.get_dummies(merged["leaning"]).astype(float)[["center", "left", "right"]].to_numpy()
+    fit = sm.GLM(merged["count"], X, family=sm.families.Poisson(), offset=np.log(merged["n_tokens"])).fit(
+        cov_type="cluster", cov_kwds={"groups": pd.factorize(merged["o"] + merged["leaning"])[0]})
+    r = fine[(fine["group"] == "left") & fine["measure"].str.endswith("rate per 1k")].iloc[0]
+    # left has three clusters (A, B, C without their centre documents): t with 2 df
+    q = sps.t.ppf(0.975, 2)
+    assert r["ci_high"] == pytest.approx(1000 * np.exp(np.asarray(fit.params)[1] + q * np.asarray(fit.bse)[1]))
 
 
 def test_shares_by_leaning_cluster_by_outlet_and_by_two_columns():
@@ -112,3 +127,72 @@ def test_keyness_by_two_columns():
     assert set(res["group"]) == {"l / x", "l / y", "r / x", "r / y"}
     top = res[res["group"] == "r / y"].iloc[0]
     assert top["term"] == "delta" and top["count_group"] == 2 and top["count_rest"] == 1
+
+
+@pytest.fixture(scope="module")
+def leaning_corpus(tmp_path_factory) -> Path:
+    """The bundled articles cut into three documents each, with a leaning per outlet and a date per document."""
+    import framing
+
+    example = framing.example_corpus()
+    outlets = sorted(example["outlet"])
+    rows = []
+    for r in example.itertuples():
+        paras = [p for p in r.text.split("\n") if len(p.split()) > 20]
+        k = max(1, len(paras) // 3)
+        for j in range(3):
+            rows.append({"doc_id": f"{r.doc_id}-{j}", "outlet": r.outlet,
+                         "text": "\n".join(paras[j * k:(j + 1) * k]) or r.text,
+                         "leaning": "left" if outlets.index(r.outlet) < 2 else "right",
+                         "topic": f"t{j % 2}", "date": f"2024-01-{10 + 5 * j:02d}"})
+    path = tmp_path_factory.mktemp("leaning") / "corpus.csv"
+    pd.DataFrame(rows).to_csv(path, index=False)
+    return path
+
+
+def test_report_by_leaning_from_the_command_line(leaning_corpus, tmp_path):
+    from framing import cli
+
+    out = tmp_path / "r"
+    code = cli.main(["report", str(leaning_corpus), "-o", str(out), "--by", "leaning", "--lexicons",
+                     "hedging,attribution", "--quiet", "--resamples", "99"])
+    assert code == 0
+    corpus = pd.read_csv(leaning_corpus)
+    scores = pd.read_csv(out / "tables" / "scores.csv")
+    # the scores table carries the group column, one value per document as in the corpus
+    assert dict(zip(scores["doc_id"], scores["leaning"])) == dict(zip(corpus["doc_id"], corpus["leaning"]))
+    assert set(scores["lexicon"]) == {"hedging", "attribution"}
+    assert (out / "figures" / "rates_heatmap.svg").is_file()
+    rates = pd.read_csv(out / "tables" / "rate_ratios.csv")
+    assert set(rates["group"]) - {"(all)"} == {"left", "right"}
+    assert rates["note"].str.contains("clusters: outlet").all()
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert manifest["parameters"]["by"] == "leaning" and manifest["parameters"]["cluster"] == "auto"
+
+
+def test_report_by_two_columns_and_an_unknown_column(leaning_corpus, tmp_path, capsys):
+    from framing import cli
+
+    out = tmp_path / "r"
+    assert cli.main(["report", str(leaning_corpus), "-o", str(out), "--by", "leaning,topic", "--lexicon", "hedging",
+                     "--cluster", "doc_id", "--quiet", "--resamples", "99"]) == 0
+    scores = pd.read_csv(out / "tables" / "scores.csv")
+    corpus = pd.read_csv(leaning_corpus)
+    expected = dict(zip(corpus["doc_id"], corpus["leaning"] + " / " + corpus["topic"]))
+    assert dict(zip(scores["doc_id"], scores["leaning \u00d7 topic"])) == expected
+    capsys.readouterr()
+    assert cli.main(["report", str(leaning_corpus), "-o", str(tmp_path / "x"), "--by", "stance", "--quiet"]) == 2
+    assert "'stance'" in capsys.readouterr().err
+
+
+def test_study_spec_takes_by_and_cluster(leaning_corpus, tmp_path):
+    from framing.errors import SchemaError
+    from framing.report.study import load_study
+
+    spec = tmp_path / "study.yaml"
+    spec.write_text(f"name: s\ncorpus: {leaning_corpus}\nby: [leaning, topic]\ncluster: outlet\n")
+    study = load_study(spec)
+    assert study.by == ["leaning", "topic"] and study.cluster == "outlet"
+    spec.write_text(f"name: s\ncorpus: {leaning_corpus}\nby: leaning\ncompare:\n  by: outlet\n")
+    with pytest.raises(SchemaError, match="line 3.*'by' is given twice"):
+        load_study(spec)

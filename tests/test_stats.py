@@ -154,7 +154,7 @@ def test_clustering_by_outlet_for_a_property_of_outlets():
     # the leaning must be constant within a cluster: a usage error that points to a finer cluster
     corpus.loc[0, "leaning"] = "R"
     with pytest.raises(UsageError, match=r"'leaning' takes several values \(L, R\) within outlet 'A'.*finer "
-                                         r"cluster, cluster='doc_id'"):
+                                         r"cluster, cluster=\['outlet', 'leaning'\]"):
         compare(scores_table(docs), by="leaning", corpus=corpus, cluster="outlet")
 
 

@@ -26,9 +26,17 @@ def register(subparsers) -> None:
                    help="an actor and its aliases (repeatable; added to --actors)")
     p.add_argument("--lexicon", action="append", default=None, metavar="NAME",
                    help="lexicon to score (repeatable; default every bundled lexicon)")
+    p.add_argument("--lexicons", default=None, metavar="NAME,NAME",
+                   help="lexicons to score, comma-separated (added to --lexicon)")
     p.add_argument("--outlet", default=None, metavar="NAME",
                    help="the outlet of every document the corpus gives none (no outlet column, or an empty value)")
-    p.add_argument("--by", default="outlet", help="corpus column to compare by (default: outlet)")
+    p.add_argument("--by", default="outlet", metavar="COLUMN[,COLUMN]",
+                   help="corpus column(s) to compare by, comma-separated for combinations such as leaning,topic "
+                        "(default: outlet)")
+    p.add_argument("--cluster", default="auto", metavar="COLUMN[,COLUMN]",
+                   help="unit whose documents are not independent: 'auto' (default: the outlet when --by is a "
+                        "property of outlets such as their leaning, else the document), 'doc_id', 'outlet', "
+                        "another corpus column, or several such as outlet,leaning")
     p.add_argument("--voice", default="narrator", choices=[*schema.VOICES, "all"],
                    help="voice whose lexicon rates are compared (default: narrator, the outlet's own)")
     p.add_argument("--wire", action="append", default=None, metavar="DOC_A,DOC_B",
@@ -55,6 +63,25 @@ def actors_from_args(args: argparse.Namespace) -> dict[str, list[str]] | None:
     return load_actors(actors, source="--actor") if actors else None
 
 
+def columns_arg(value: str, option: str) -> str | list[str]:
+    """A comma-separated list of names from the command line: one name as a string, several as a list."""
+    from framing.errors import UsageError
+
+    names = [x.strip() for x in str(value).split(",")]
+    if not all(names):
+        raise UsageError(f"{option} {value!r}: expected NAME or NAME,NAME without empty names")
+    return names[0] if len(names) == 1 else names
+
+
+def lexicons_from_args(args: argparse.Namespace) -> list[str] | None:
+    """Lexicons from repeated ``--lexicon NAME`` and ``--lexicons A,B`` (None: every bundled lexicon)."""
+    names = list(args.lexicon or [])
+    if args.lexicons:
+        more = columns_arg(args.lexicons, "--lexicons")
+        names += [more] if isinstance(more, str) else more
+    return list(dict.fromkeys(names)) or None
+
+
 def run(args: argparse.Namespace) -> int:
     from framing.errors import SchemaError
     from framing.report.output import report
@@ -68,7 +95,8 @@ def run(args: argparse.Namespace) -> int:
                 raise SchemaError(f"--wire {value!r}: expected DOC_A,DOC_B")
             wire.append((parts[0], parts[1]))
     index = report(
-        args.corpus, args.output, actors=actors_from_args(args), lexicons=args.lexicon, wire=wire, by=args.by,
+        args.corpus, args.output, actors=actors_from_args(args), lexicons=lexicons_from_args(args), wire=wire,
+        by=columns_arg(args.by, "--by"), cluster=columns_arg(args.cluster, "--cluster"),
         voice=None if args.voice == "all" else args.voice, seed=args.seed, n_resamples=args.resamples,
         title=args.title, progress=not args.quiet, outlet=args.outlet, csv_escape=args.csv_escape,
     )

@@ -167,6 +167,7 @@ def analyse(
     n_resamples: int,
     keyness_terms: int,
     progress: bool,
+    cluster: bool | str = "auto",
 ) -> Analysis:
     from tqdm import tqdm
 
@@ -186,9 +187,11 @@ def analyse(
                                                       annotations=annotations)
 
     def scores_step() -> None:
-        analysis.tables["scores"] = stage_match.score(
+        scores = stage_match.score(
             corpus, lexicons=list(lexicons) if lexicons is not None else None, matches=analysis.tables["matches"],
             annotations=annotations)
+        # the group column travels with the scores, so the table (and its figure) can be grouped as it is
+        analysis.tables["scores"] = stage_stats.with_groups(scores, by, corpus=corpus, what="scores table")
         analysis.lexicons = lexicon_info(
             list(lexicons) if lexicons is not None else sorted(set(analysis.tables["scores"]["lexicon"].astype(str)))
         )
@@ -234,7 +237,7 @@ def analyse(
 
     def stats_step() -> None:
         compare, shares = stage_stats.compare, stage_stats.compare_shares
-        opts = dict(seed=seed, n_resamples=n_resamples)
+        opts = dict(seed=seed, n_resamples=n_resamples, cluster=cluster)
         if "scores" in analysis.tables:
             run_statistic(analysis, "rates", "rate_ratios", compare, "compare", analysis.tables["scores"], by,
                   voice=voice, corpus=corpus, **opts)

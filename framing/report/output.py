@@ -32,7 +32,8 @@ from typing import Any
 import pandas as pd
 
 from framing.measures.actors import load_actors
-from framing.errors import SchemaError
+from framing.errors import SchemaError, UsageError
+from framing.stats import group_columns, group_name, with_groups
 from framing.report.analysis import Actors, Analysis, analyse, corpus_inputs, load_corpus, sha256_file, slug
 from framing.report.evidence import evidence_table
 from framing.report import html as page_html
@@ -59,7 +60,8 @@ def report(
     lexicons: Sequence[str] | None = None,
     wire: Sequence[tuple[str, str]] | None = None,
     min_wire_similarity: float = 0.25,
-    by: str = "outlet",
+    by: str | Sequence[str] = "outlet",
+    cluster: bool | str | Sequence[str] = "auto",
     voice: str | None = "narrator",
     seed: int = 0,
     n_resamples: int = 1999,
@@ -96,8 +98,14 @@ def report(
         :func:`framing.wire_pairs` with ``similarity >= min_wire_similarity``.
     min_wire_similarity : float
         Threshold for the default wire pairs.
-    by : str
-        Column to compare by (``outlet``, or any corpus metadata column).
+    by : str or list of str
+        Column to compare by (``outlet``, or any corpus metadata column such as
+        ``leaning``), or several (``["leaning", "topic"]``: their combinations are
+        the groups). The scores table written gets these columns.
+    cluster : "auto", bool, str or list of str
+        Cluster of the comparisons (see :func:`framing.compare`): by default the
+        outlet when ``by`` is an outlet property (a leaning), else the document;
+        a list such as ``["outlet", "leaning"]`` clusters by their combinations.
     voice : str or None
         Voice whose rates are compared (default the outlet's own, ``narrator``;
         None pools every voice).
@@ -146,21 +154,31 @@ def report(
         table = load_corpus(source, outlet)
         if outlet is not None:
             parameters = {"outlet": outlet, **dict(parameters or {})}
-        if by not in table.columns:
-            raise SchemaError(f"cannot compare by {by!r}: the corpus has no such column; "
-                              f"columns: {list(table.columns)}")
+        by_cols = group_columns(by)
+        unknown = [c for c in by_cols if c not in table.columns]
+        if unknown:
+            raise UsageError(f"cannot compare by {unknown[0]!r}: the corpus has no such column; "
+                             f"columns: {list(map(str, table.columns))}")
+        for name in ([cluster] if isinstance(cluster, str) else list(cluster) if isinstance(cluster, list) else []):
+            if name not in ("auto", "doc_id") and name not in table.columns:
+                raise UsageError(f"cannot cluster by {name!r}: the corpus has no such column; "
+                                 f"columns: {list(map(str, table.columns))}")
+        group = group_name(by_cols)
+        if len(by_cols) > 1:
+            table = with_groups(table.drop(columns=[group], errors="ignore"), by_cols, what="corpus")
         analysis = analyse(
-            table, actors=actors_map, lexicons=lexicons, wire=wire, min_wire_similarity=min_wire_similarity, by=by,
+            table, actors=actors_map, lexicons=lexicons, wire=wire, min_wire_similarity=min_wire_similarity, by=group,
             voice=voice, seed=seed, n_resamples=n_resamples, keyness_terms=keyness_terms, progress=progress,
+            cluster=cluster,
         )
         params = {
-            "by": by, "voice": voice, "lexicons": list(lexicons) if lexicons is not None else None,
+            "by": by if isinstance(by, str) else list(by_cols), "cluster": cluster, "voice": voice, "lexicons": list(lexicons) if lexicons is not None else None,
             "actors": actors_map, "wire": [list(p) for p in wire] if wire is not None else None,
             "min_wire_similarity": min_wire_similarity, "n_resamples": n_resamples, "keyness_terms": keyness_terms,
             "max_articles": max_articles, **dict(parameters or {}),
         }
         return _write(analysis, out, source=source, title=title or "Framing report", params=params,
-                      seed=seed, keyness_n=keyness_terms, max_articles=max_articles, by=by, voice=voice,
+                      seed=seed, keyness_n=keyness_terms, max_articles=max_articles, by=group, voice=voice,
                       source_label=source_label, csv_escape=csv_escape)
 
 
@@ -287,7 +305,7 @@ def _write(analysis: Analysis, out: Path, *, source: Any, title: str, params: di
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         if "scores" in t:
-            figure("rates_heatmap", lambda: plot.rate_heatmap(t["scores"], voice=voice, by=by))
+            figure("rates_heatmap", lambda: plot.rate_heatmap(t["scores"], voice=voice, by=by, corpus=corpus))
         if "rate_ratios" in t and len(t["rate_ratios"]):
             figure("rate_ratios", lambda: plot.forest(page_html.top_ratios(t["rate_ratios"]), palette=palette))
         if "label_shares" in t and len(plot.share_rows(t["label_shares"])):

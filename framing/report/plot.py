@@ -264,12 +264,13 @@ def rate_heatmap(
     *,
     lexicons: Sequence[str] | None = None,
     voice: str | Sequence[str] | None = "narrator",
-    by: str = "outlet",
+    by: str | Sequence[str] = "outlet",
+    corpus: pd.DataFrame | None = None,
     annotate: bool = True,
     cbar: bool = True,
     ax: Axes | None = None,
 ) -> Axes:
-    """Heatmap of lexicon category rates (per 1,000 tokens) by outlet.
+    """Heatmap of lexicon category rates (per 1,000 tokens) by outlet or any corpus column.
 
     Each cell is the pooled rate of the group's documents: the sum of
     ``count`` over the group's documents (and the chosen voices) divided by the
@@ -284,8 +285,11 @@ def rate_heatmap(
         Lexicons to show (all by default), in this order.
     voice : str, sequence of str or None
         Voice(s) counted; None counts every voice. Default: the outlet's own voice.
-    by : str
-        Column giving the heatmap's columns (default ``outlet``).
+    by : str or list of str
+        Column(s) giving the heatmap's columns (default ``outlet``): of ``scores``, or of
+        ``corpus`` (merged on ``doc_id``), e.g. ``"leaning"`` or ``["leaning", "topic"]``.
+    corpus : pandas.DataFrame, optional
+        Corpus to take ``by`` from when the scores table does not carry it.
     annotate : bool
         Write the rate in each cell.
     cbar : bool
@@ -300,9 +304,15 @@ def rate_heatmap(
     """
     import seaborn as sns
 
+    from framing.errors import StatisticsError, UsageError
+    from framing.stats import group_name, with_groups
+
     schema.require(scores, schema.SCORES, what="scores table")
-    if by not in scores.columns:
-        raise SchemaError(f"scores table has no column {by!r} to group by; columns found: {list(scores.columns)}")
+    try:
+        scores = with_groups(scores, by, corpus=corpus, what="scores table")
+    except StatisticsError as exc:
+        raise UsageError(f"cannot draw rates by {by!r}: {exc}") from None
+    by = group_name(by)
     table = scores
     if lexicons is not None:
         table = table[table["lexicon"].isin(list(lexicons))]

@@ -12,7 +12,11 @@ A study spec names everything an analysis depends on, so that running it again
       Hamas: [Hamas]
     lexicons: [actor_labels, attribution, casualty, hedging]   # omit for every bundled lexicon
     compare:
-      by: outlet                    # any corpus column
+      by: outlet                    # any corpus column, or a list: [leaning, topic]
+      cluster: auto                 # auto (outlet for an outlet property such as leaning, else
+                                    # the document), doc_id, outlet, another column, or a list
+                                    # such as [outlet, leaning]
+    # (by: and cluster: may also be given at the top level)
       voice: narrator               # narrator, quote, scare_quote or all
       n_resamples: 1999
     wire:
@@ -43,8 +47,8 @@ from framing.errors import InputNotFoundError, SchemaError
 __all__ = ["Study", "load_study", "run_study"]
 
 _TOP_KEYS = {"name", "title", "description", "corpus", "actors", "lexicons", "compare", "wire", "keyness_terms",
-             "seed", "output", "max_articles"}
-_COMPARE_KEYS = {"by", "voice", "n_resamples"}
+             "seed", "output", "max_articles", "by", "cluster"}
+_COMPARE_KEYS = {"by", "cluster", "voice", "n_resamples"}
 _WIRE_KEYS = {"pairs", "min_similarity"}
 
 
@@ -59,7 +63,8 @@ class Study:
     description: str = ""
     actors: dict[str, list[str]] = field(default_factory=dict)
     lexicons: list[str] | None = None
-    by: str = "outlet"
+    by: str | list[str] = "outlet"
+    cluster: str | list[str] = "auto"
     voice: str | None = "narrator"
     n_resamples: int = 1999
     wire_pairs: list[tuple[str, str]] | None = None
@@ -172,6 +177,20 @@ def load_study(path: str | Path) -> Study:
     if voice not in (*schema.VOICES, "all"):
         raise SchemaError(f"study spec {p}{_line_of(text, 'voice')}: compare.voice must be one of "
                           f"{[*schema.VOICES, 'all']}, got {voice!r}")
+    grouping = {}
+    for key in ("by", "cluster"):
+        if key in spec and key in compare and spec[key] != compare[key]:
+            raise SchemaError(f"study spec {p}{_line_of(text, key)}: '{key}' is given twice (top level and under "
+                              "compare) with different values; keep one")
+        value = spec.get(key, compare.get(key))
+        if value is None:
+            continue
+        ok = (isinstance(value, str) and value.strip()) or (
+            isinstance(value, list) and value and all(isinstance(x, str) and x for x in value))
+        if not ok:
+            raise SchemaError(f"study spec {p}{_line_of(text, key)}: '{key}' must be a column name"
+                              f" or a list of column names, got {value!r}")
+        grouping[key] = value.strip() if isinstance(value, str) else [str(x) for x in value]
     wire = _mapping(spec.get("wire"), f"study spec {p}: wire", _WIRE_KEYS, text)
     pairs = wire.get("pairs")
     if pairs is not None:
@@ -185,7 +204,8 @@ def load_study(path: str | Path) -> Study:
         path=p.resolve(), name=spec["name"].strip(), corpus=corpus, title=str(spec.get("title") or ""),
         description=str(spec.get("description") or ""), actors=actors,
         lexicons=None if lexicons is None else [str(x) for x in lexicons],
-        by=str(compare.get("by", "outlet")), voice=None if voice == "all" else voice,
+        by=grouping.get("by", "outlet"), cluster=grouping.get("cluster", "auto"),
+        voice=None if voice == "all" else voice,
         n_resamples=_int(compare.get("n_resamples", 1999), f"study spec {p}: compare.n_resamples", minimum=1),
         wire_pairs=pairs, min_wire_similarity=float(min_sim),
         keyness_terms=_int(spec.get("keyness_terms", 10), f"study spec {p}: keyness_terms", minimum=1),
@@ -233,7 +253,8 @@ def run_study(
                             "spec_sha256": hashlib.sha256(study.path.read_bytes()).hexdigest()}}
     return report(
         study.corpus_path, out / "report", actors=study.actors or None, lexicons=study.lexicons,
-        wire=study.wire_pairs, min_wire_similarity=study.min_wire_similarity, by=study.by, voice=study.voice,
+        wire=study.wire_pairs, min_wire_similarity=study.min_wire_similarity, by=study.by, cluster=study.cluster,
+        voice=study.voice,
         seed=study.seed, n_resamples=study.n_resamples, keyness_terms=study.keyness_terms,
         title=study.title or study.name, max_articles=study.max_articles, parameters=parameters, progress=progress,
         source_label=study.corpus, csv_escape=csv_escape,

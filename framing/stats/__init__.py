@@ -5,13 +5,16 @@ Stage ``stats`` may import :mod:`framing.errors`, :mod:`framing.schema` and :mod
 keyness); it never plots.
 """
 
+from framing.stats._groups import GROUP_SEP, group_columns, group_name, with_groups
 from framing.stats.keyness import keyness
 from framing.stats.rates import compare
 from framing.stats.shares import compare_shares
+from framing.stats.trends import TRENDS, trends
 from framing.stats.resampling import bootstrap, permutation_test
 from framing.stats.results import ResultTable, SmallSampleWarning, adjust_pvalues, result_table
 
 __all__ = [
+    "GROUP_SEP", "group_columns", "group_name", "with_groups",
     "ResultTable", "SmallSampleWarning", "adjust_pvalues", "bootstrap", "compare", "compare_shares", "keyness",
-    "permutation_test", "result_table",
+    "permutation_test", "result_table", "TRENDS", "trends",
 ]

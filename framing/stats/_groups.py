@@ -16,6 +16,9 @@ from framing.errors import StatisticsError, UsageError
 #: joins the values of several group columns into one group label ("left / economy")
 GROUP_SEP = " / "
 
+#: joins the names of several columns into the name of the column they make ("leaning × topic")
+NAME_SEP = " \u00d7 "
+
 #: the default ``cluster=``: the coarsest unit (outlet, else document) within which the group is constant
 AUTO = "auto"
 
@@ -36,7 +39,7 @@ def group_columns(by: Any) -> list[str]:
 
 def group_name(by: Any) -> str:
     """The name of the group column ``by`` makes: the column itself, or ``"leaning × topic"``."""
-    return " \u00d7 ".join(group_columns(by))
+    return NAME_SEP.join(group_columns(by))
 
 
 def with_groups(table: pd.DataFrame, by: Any, *, corpus: pd.DataFrame | None = None,
@@ -93,22 +96,30 @@ def constant_within(frame: pd.DataFrame, unit: str, column: str) -> None:
     if (n > 1).any():
         bad = n.index[n > 1][0]
         values = sorted(map(str, frame.loc[frame[unit] == bad, column].dropna().unique()))[:3]
-        finer = ("cluster='doc_id' (each document its own cluster)" if unit != "doc_id"
-                 else "a column that is constant within each document")
+        if unit == "doc_id":
+            finer = "a column that is constant within each document"
+        elif column in unit.split(NAME_SEP):
+            finer = "cluster='doc_id' (each document its own cluster)"
+        else:
+            finer = (f"cluster={[*unit.split(NAME_SEP), column]!r} (the {unit} within each {column}) or "
+                     "cluster='doc_id' (each document its own cluster)")
         raise UsageError(
             f"group {column!r} takes several values ({', '.join(values)}) within {unit} {bad!r}, so {unit} "
             f"cannot be the cluster: use a finer cluster, {finer}, or fix the {column!r} of {bad!r} in the corpus"
         )
 
 
-def resolve_cluster(cluster: bool | str | None, table: pd.DataFrame) -> str | None:
-    """The cluster column a ``cluster=`` argument names (``"auto"`` is resolved by :func:`choose_cluster`)."""
+def resolve_cluster(cluster: bool | str | Sequence[str] | None, table: pd.DataFrame) -> str | None:
+    """The cluster column a ``cluster=`` argument names (``"auto"`` is resolved by :func:`choose_cluster`;
+    a list of columns names the column :func:`group_name` makes of them)."""
     if cluster is True:
         return "doc_id" if "doc_id" in table.columns else None
     if cluster is False or cluster is None:
         return None
+    if isinstance(cluster, (list, tuple)) and cluster:
+        return group_name(list(cluster))
     if not isinstance(cluster, str):
-        raise UsageError(f"cluster must be 'auto', True, False or a column name, got {cluster!r}")
+        raise UsageError(f"cluster must be 'auto', True, False, a column name or a list of them, got {cluster!r}")
     return cluster
 
 
@@ -143,5 +154,9 @@ def cluster_for(cluster: bool | str | None, table: pd.DataFrame, by: Any, *, cor
         clus, why = choose_cluster(data, group, cols)
         return data, group, clus, why
     clus = resolve_cluster(cluster, table)
-    data = with_groups(table, cols, corpus=corpus, extra=[*extra, *([clus] if clus else [])], what=what)
+    if isinstance(cluster, (list, tuple)):
+        data = with_groups(table, cols, corpus=corpus, extra=[*extra, *cluster], what=what)
+        data = with_groups(data, list(cluster), what=what)  # the combined cluster column
+    else:
+        data = with_groups(table, cols, corpus=corpus, extra=[*extra, *([clus] if clus else [])], what=what)
     return data, group, clus, ""
