@@ -196,3 +196,42 @@ def test_study_spec_takes_by_and_cluster(leaning_corpus, tmp_path):
     spec.write_text(f"name: s\ncorpus: {leaning_corpus}\nby: leaning\ncompare:\n  by: outlet\n")
     with pytest.raises(SchemaError, match="line 3.*'by' is given twice"):
         load_study(spec)
+
+
+def test_report_over_time_with_an_event(leaning_corpus, tmp_path):
+    from framing import cli
+
+    out = tmp_path / "r"
+    assert cli.main(["report", str(leaning_corpus), "-o", str(out), "--by", "leaning", "--lexicon", "attribution",
+                     "--time", "date", "--freq", "W", "--event", "strike=2024-01-14", "--quiet",
+                     "--resamples", "99"]) == 0
+    trends = pd.read_csv(out / "tables" / "trends.csv")
+    scores = pd.read_csv(out / "tables" / "scores.csv")
+    corpus = pd.read_csv(leaning_corpus)
+    own = scores[scores["voice"] == "narrator"].merge(corpus[["doc_id", "date"]], on="doc_id")
+    own["week"] = pd.to_datetime(own["date"]).dt.to_period("W").dt.start_time.dt.strftime("%Y-%m-%d")
+    cell = own[(own["leaning"] == "right") & (own["week"] == "2024-01-15") & (own["category"] == "neutral")]
+    tokens = cell.drop_duplicates("doc_id")["n_tokens"].sum()
+    row = trends[(trends["group"] == "right") & (trends["period"] == "2024-01-15")
+                 & (trends["measure"] == "attribution:neutral rate per 1k")].iloc[0]
+    assert row["estimate"] == pytest.approx(1000 * cell["count"].sum() / tokens)
+    events = trends[trends["period"].isna()]
+    assert events["measure"].str.contains("after vs before strike \\(2024-01-14\\)").all()
+    assert set(events["group"]) == {"left", "right"}
+    assert (out / "figures" / "trends.svg").is_file()
+    page = (out / "index.html").read_text()
+    assert 'id="trends"' in page and "dashed lines mark events" in page
+
+
+def test_study_spec_trends_key(leaning_corpus, tmp_path):
+    from framing.errors import SchemaError
+    from framing.report.study import load_study
+
+    spec = tmp_path / "study.yaml"
+    spec.write_text(f"name: s\ncorpus: {leaning_corpus}\nby: leaning\ntrends:\n  time: date\n  freq: M\n"
+                    "  events: {strike: 2024-01-16}\n  window: 14D\n")
+    assert load_study(spec).trends == {"time": "date", "freq": "M", "events": {"strike": "2024-01-16"},
+                                       "window": "14D"}
+    spec.write_text(f"name: s\ncorpus: {leaning_corpus}\ntrends:\n  time: date\n  every: week\n")
+    with pytest.raises(SchemaError, match="line 5.*unknown key"):
+        load_study(spec)

@@ -37,6 +37,14 @@ def register(subparsers) -> None:
                    help="unit whose documents are not independent: 'auto' (default: the outlet when --by is a "
                         "property of outlets such as their leaning, else the document), 'doc_id', 'outlet', "
                         "another corpus column, or several such as outlet,leaning")
+    p.add_argument("--time", default=None, metavar="COLUMN",
+                   help="date column: add rates per period and group over time (e.g. --time date)")
+    p.add_argument("--freq", default="W", metavar="FREQ",
+                   help="period of --time: D, W (default), M, Q, Y or a multiple such as 2W")
+    p.add_argument("--event", action="append", default=[], metavar="NAME=YYYY-MM-DD",
+                   help="an event to mark over time and compare before/after (repeatable; needs --time)")
+    p.add_argument("--window", default=None, metavar="DURATION",
+                   help="compare only documents within this distance of an event, e.g. 14D (default: all)")
     p.add_argument("--voice", default="narrator", choices=[*schema.VOICES, "all"],
                    help="voice whose lexicon rates are compared (default: narrator, the outlet's own)")
     p.add_argument("--wire", action="append", default=None, metavar="DOC_A,DOC_B",
@@ -73,6 +81,19 @@ def columns_arg(value: str, option: str) -> str | list[str]:
     return names[0] if len(names) == 1 else names
 
 
+def events_from_args(values: list[str]) -> dict[str, str]:
+    """``NAME=YYYY-MM-DD`` options as a mapping of event name to date."""
+    from framing.errors import UsageError
+
+    events = {}
+    for value in values:
+        name, sep, date = value.partition("=")
+        if not sep or not name.strip() or not date.strip():
+            raise UsageError(f"--event {value!r}: expected NAME=YYYY-MM-DD")
+        events[name.strip()] = date.strip()
+    return events
+
+
 def lexicons_from_args(args: argparse.Namespace) -> list[str] | None:
     """Lexicons from repeated ``--lexicon NAME`` and ``--lexicons A,B`` (None: every bundled lexicon)."""
     names = list(args.lexicon or [])
@@ -97,6 +118,7 @@ def run(args: argparse.Namespace) -> int:
     index = report(
         args.corpus, args.output, actors=actors_from_args(args), lexicons=lexicons_from_args(args), wire=wire,
         by=columns_arg(args.by, "--by"), cluster=columns_arg(args.cluster, "--cluster"),
+        time=args.time, freq=args.freq, events=events_from_args(args.event), window=args.window,
         voice=None if args.voice == "all" else args.voice, seed=args.seed, n_resamples=args.resamples,
         title=args.title, progress=not args.quiet, outlet=args.outlet, csv_escape=args.csv_escape,
     )

@@ -168,6 +168,7 @@ def analyse(
     keyness_terms: int,
     progress: bool,
     cluster: bool | str = "auto",
+    trends_opts: Mapping[str, Any] | None = None,
 ) -> Analysis:
     from tqdm import tqdm
 
@@ -263,6 +264,11 @@ def analyse(
         if "casualties" in analysis.tables:
             run_statistic(analysis, "casualties", "construction_shares", shares, "compare_shares",
                   analysis.tables["casualties"], by, "construction", corpus=corpus, **opts)
+        if trends_opts is not None and "scores" in analysis.tables:
+            run_statistic(analysis, "trends", "trends", stage_stats.trends, "trends", analysis.tables["scores"], by,
+                          corpus=corpus, voice=voice, time=trends_opts["time"], freq=trends_opts["freq"],
+                          events=trends_opts.get("events") or None, window=trends_opts.get("window"),
+                          seed=seed, n_resamples=n_resamples, what="rates over time")
         try:
             analysis.tables["keyness"] = pd.DataFrame(stage_stats.keyness(corpus, by=by))
         except FramingError as exc:

@@ -236,6 +236,28 @@ def sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of, 
         body += table_html(overview, caption=caption, csv=tables.get("scores"), links=links)
     out.append(("rates", "Lexicon rates", body))
 
+    # ---- over time
+    if "trends" in t or "trends" in analysis.notes:
+        body = notes_html(analysis, "trends")
+        if "trends" in t and len(t["trends"]):
+            tr = t["trends"]
+            if "trends" in figures:
+                body += figure_html("trends", f"Lexicon category rates per 1,000 tokens by period and {by} (the "
+                                     "categories with most matches): lines are the pooled rates, bands their 95% "
+                                     "intervals clustered by document; dashed lines mark events.",
+                                     alt="rates over time per group", wide=True)
+            events = tr[tr["period"].isna()].reset_index(drop=True)
+            if len(events):
+                body += table_html(events, caption="Before and after each event (rate ratio after vs before, "
+                                                   "clustered by document, Holm-adjusted)", csv=None,
+                                   columns=["group", "measure", "estimate", "ci_low", "ci_high", "p_value",
+                                            "p_adjusted", "n_docs", "note"])
+            periods = tr[tr["period"].notna()].reset_index(drop=True)
+            body += table_html(periods, caption=f"Rates per period and {by}", csv=tables.get("trends"),
+                                columns=["period", "group", "measure", "estimate", "ci_low", "ci_high", "count",
+                                         "exposure", "n_docs"], max_rows=200)
+        out.append(("trends", "Over time", body))
+
     # ---- keyness
     body = notes_html(analysis, "keyness")
     if "keyness" in t and len(t["keyness"]):

@@ -62,6 +62,10 @@ def report(
     min_wire_similarity: float = 0.25,
     by: str | Sequence[str] = "outlet",
     cluster: bool | str | Sequence[str] = "auto",
+    time: str | None = None,
+    freq: str = "W",
+    events: Mapping[str, Any] | None = None,
+    window: str | int | None = None,
     voice: str | None = "narrator",
     seed: int = 0,
     n_resamples: int = 1999,
@@ -106,6 +110,17 @@ def report(
         Cluster of the comparisons (see :func:`framing.compare`): by default the
         outlet when ``by`` is an outlet property (a leaning), else the document;
         a list such as ``["outlet", "leaning"]`` clusters by their combinations.
+    time : str, optional
+        Date column of the corpus: adds the "Over time" section, lexicon rates per
+        ``freq`` period and group from :func:`framing.trends` (table ``trends``,
+        figure ``trends``).
+    freq : str
+        Period of the trends (``"W"``, ``"M"``, ``"D"``, ``"Q"``...).
+    events : mapping of str to date, optional
+        Named dates marked on the trend figure; each group's rates are compared
+        after against before each (see :func:`framing.trends`).
+    window : str or int, optional
+        Only documents within this distance of an event enter its comparison (``"14D"``).
     voice : str or None
         Voice whose rates are compared (default the outlet's own, ``narrator``;
         None pools every voice).
@@ -163,16 +178,24 @@ def report(
             if name not in ("auto", "doc_id") and name not in table.columns:
                 raise UsageError(f"cannot cluster by {name!r}: the corpus has no such column; "
                                  f"columns: {list(map(str, table.columns))}")
+        if time is not None and time not in table.columns:
+            raise UsageError(f"cannot follow the rates over time by {time!r}: the corpus has no such column; "
+                             f"columns: {list(map(str, table.columns))}")
+        if events and time is None:
+            raise UsageError("events need a date column: give time= (--time COLUMN, or trends: time: in a study)")
         group = group_name(by_cols)
         if len(by_cols) > 1:
             table = with_groups(table.drop(columns=[group], errors="ignore"), by_cols, what="corpus")
         analysis = analyse(
             table, actors=actors_map, lexicons=lexicons, wire=wire, min_wire_similarity=min_wire_similarity, by=group,
             voice=voice, seed=seed, n_resamples=n_resamples, keyness_terms=keyness_terms, progress=progress,
-            cluster=cluster,
+            cluster=cluster, trends_opts=None if time is None else {
+                "time": time, "freq": freq, "events": dict(events or {}), "window": window},
         )
         params = {
-            "by": by if isinstance(by, str) else list(by_cols), "cluster": cluster, "voice": voice, "lexicons": list(lexicons) if lexicons is not None else None,
+            "by": by if isinstance(by, str) else list(by_cols), "cluster": cluster, "voice": voice,
+            "trends": None if time is None else {"time": time, "freq": freq, "events": dict(events or {}),
+                                                 "window": window}, "lexicons": list(lexicons) if lexicons is not None else None,
             "actors": actors_map, "wire": [list(p) for p in wire] if wire is not None else None,
             "min_wire_similarity": min_wire_similarity, "n_resamples": n_resamples, "keyness_terms": keyness_terms,
             "max_articles": max_articles, **dict(parameters or {}),
@@ -285,7 +308,7 @@ def _write(analysis: Analysis, out: Path, *, source: Any, title: str, params: di
         return path.name
 
     for name in ("matches", "scores", "actor_labels", "attributions", "casualties", "wire_pairs", "edits",
-                 "rate_ratios", "label_shares", "verb_shares", "construction_shares", "keyness"):
+                 "rate_ratios", "label_shares", "verb_shares", "construction_shares", "keyness", "trends"):
         if name in t:
             write_table(name, t[name])
     ev_out = evidence.assign(outlet=evidence["doc_id"].map(outlet_of), keys=evidence["keys"].map("; ".join),
@@ -314,6 +337,9 @@ def _write(analysis: Analysis, out: Path, *, source: Any, title: str, params: di
             figure("attribution_verbs", lambda: plot.attribution_profile(t["verb_shares"]))
         if "construction_shares" in t and len(plot.share_rows(t["construction_shares"])):
             figure("casualty_constructions", lambda: plot.casualty_constructions(t["construction_shares"]))
+        if "trends" in t and len(t["trends"]):
+            marks = (params.get("trends") or {}).get("events") or {}
+            figure("trends", lambda: plot.trend_lines(t["trends"], events=marks, palette=palette))
         if "keyness" in t and len(t["keyness"]):
             figure("keyness", lambda: plot.keyness_terms(t["keyness"], n=keyness_n, palette=palette))
         if "edits" in t and len(t["edits"]):

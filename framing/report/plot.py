@@ -905,3 +905,100 @@ def wire_edits(
     handles, labels = ax.get_legend_handles_labels()
     _legend(ax, handles, labels, title=None, ncol=2)
     return ax
+
+
+@_themed
+def trend_lines(
+    trends: pd.DataFrame,
+    *,
+    measures: Sequence[str] | None = None,
+    n_measures: int = 6,
+    events: Mapping[str, str] | None = None,
+    palette: Mapping[str, str] | None = None,
+    ax: Axes | None = None,
+) -> Axes | Figure:
+    """Rates or shares over time: one line per group with its interval as a band, events marked.
+
+    Draws the period rows of a :func:`framing.trends` table (rows without ``period``, the event comparisons,
+    are left out). Each panel is one measure; each group gets one colour (:func:`outlet_colors`), its
+    estimate as a line with markers and its interval (``ci_low`` to ``ci_high``) as a translucent band.
+    Events are dashed vertical lines, labelled.
+
+    Parameters
+    ----------
+    trends : pandas.DataFrame
+        A :func:`framing.trends` table (columns ``period``, ``group``, ``measure``, ``estimate``,
+        ``ci_low``, ``ci_high``).
+    measures : sequence of str, optional
+        Measures to draw, in this order; default the ``n_measures`` with the most ``count``.
+    n_measures : int
+        Panels when ``measures`` is None.
+    events : mapping of str to date, optional
+        Named dates to mark.
+    palette : mapping, optional
+        group -> colour.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw (one measure only).
+
+    Returns
+    -------
+    matplotlib.axes.Axes or matplotlib.figure.Figure
+        One panel (Axes) for one measure, else a Figure with one panel per measure.
+    """
+    schema.require(trends, ("period", "group", "measure", "estimate", "ci_low", "ci_high"), what="trends table")
+    table = trends[trends["period"].notna()].copy()
+    table["_t"] = pd.to_datetime(table["period"].astype(str), errors="coerce")
+    table = table[table["_t"].notna()]
+    if measures is None:
+        counts = pd.to_numeric(table.get("count", pd.Series(1, index=table.index)), errors="coerce").fillna(0)
+        order = counts.groupby(table["measure"].astype(str)).sum().sort_values(ascending=False, kind="stable")
+        measures = list(order.index[:n_measures])
+    measures = [m for m in measures if m in set(table["measure"].astype(str))]
+    groups = sorted(map(str, table["group"].unique()))
+    colors = dict(palette) if palette is not None else outlet_colors(groups)
+    marks = {str(k): pd.to_datetime(v, errors="coerce") for k, v in (events or {}).items()}
+
+    def draw(axis: Axes, measure: str) -> None:
+        part = table[table["measure"].astype(str) == measure]
+        for g in groups:
+            rows = part[part["group"].astype(str) == g].sort_values("_t")
+            if rows.empty:
+                continue
+            c = colors.get(g, "#333333")
+            x = rows["_t"].to_numpy()
+            axis.fill_between(x, rows["ci_low"].astype(float), rows["ci_high"].astype(float), color=c, alpha=0.18,
+                              linewidth=0)
+            axis.plot(x, rows["estimate"].astype(float), color=c, marker="o", markersize=2.5, label=g)
+        for name, when in marks.items():
+            if pd.notna(when):
+                axis.axvline(when, color="#444444", linestyle="--", linewidth=0.7)
+                axis.annotate(name, (when, 1.0), xycoords=("data", "axes fraction"), fontsize=6.5,
+                              rotation=90, va="top", ha="right", color="#444444")
+        axis.set_title(measure)
+        axis.set_ylim(bottom=0)
+        axis.tick_params(axis="x", labelrotation=30, labelsize=6.5)
+
+    if not measures:
+        return _empty(_new_axes(ax, COLUMN_WIDTH, 2.0), "no periods to show")
+    if ax is not None or len(measures) == 1:
+        axis = _new_axes(ax, COLUMN_WIDTH, 2.2)
+        draw(axis, measures[0])
+        handles, labels = axis.get_legend_handles_labels()
+        _legend(axis, handles, labels, title=None)
+        return axis
+    import matplotlib.pyplot as plt
+
+    ncols = 2
+    nrows = math.ceil(len(measures) / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(PAGE_WIDTH, 0.4 + 2.0 * nrows), layout="constrained",
+                             squeeze=False)
+    fig._framing_owned = True
+    flat = axes.ravel()
+    for axis, measure in zip(flat, measures):
+        _style(axis)
+        draw(axis, measure)
+    for axis in flat[len(measures):]:
+        axis.set_visible(False)
+    handles, labels = flat[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncol=min(len(labels), 6), frameon=False)
+    return fig

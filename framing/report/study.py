@@ -22,6 +22,11 @@ A study spec names everything an analysis depends on, so that running it again
     wire:
       pairs: [[timesofisrael, ahram]]   # omit to take every pair above min_similarity
       min_similarity: 0.25
+    trends:                         # rates per period and group (omit for none)
+      time: date                    # the corpus's date column
+      freq: W                       # D, W, M, Q, Y, 2W...
+      events: {strike: 2024-01-16}  # marked on the figure, compared before/after
+      window: 14D                   # documents within this distance of an event (default all)
     keyness_terms: 10
     seed: 20240117
     output: output                  # folder, relative to this file and inside its folder
@@ -47,7 +52,8 @@ from framing.errors import InputNotFoundError, SchemaError
 __all__ = ["Study", "load_study", "run_study"]
 
 _TOP_KEYS = {"name", "title", "description", "corpus", "actors", "lexicons", "compare", "wire", "keyness_terms",
-             "seed", "output", "max_articles", "by", "cluster"}
+             "seed", "output", "max_articles", "by", "cluster", "trends"}
+_TRENDS_KEYS = {"time", "freq", "events", "window"}
 _COMPARE_KEYS = {"by", "cluster", "voice", "n_resamples"}
 _WIRE_KEYS = {"pairs", "min_similarity"}
 
@@ -73,6 +79,7 @@ class Study:
     seed: int = 0
     output: str = "output"
     max_articles: int = 500
+    trends: dict[str, Any] | None = None
 
     @property
     def output_dir(self) -> Path:
@@ -191,6 +198,18 @@ def load_study(path: str | Path) -> Study:
             raise SchemaError(f"study spec {p}{_line_of(text, key)}: '{key}' must be a column name"
                               f" or a list of column names, got {value!r}")
         grouping[key] = value.strip() if isinstance(value, str) else [str(x) for x in value]
+    trends = None
+    if spec.get("trends") is not None:
+        tr = _mapping(spec["trends"], f"study spec {p}: trends", _TRENDS_KEYS, text)
+        time_col = tr.get("time", "date")
+        if not isinstance(time_col, str) or not time_col.strip():
+            raise SchemaError(f"study spec {p}{_line_of(text, 'time')}: trends.time must be a column name")
+        events = tr.get("events") or {}
+        if not isinstance(events, Mapping):
+            raise SchemaError(f"study spec {p}{_line_of(text, 'events')}: trends.events must map names to dates")
+        trends = {"time": time_col.strip(), "freq": str(tr.get("freq", "W")),
+                  "events": {str(k): str(v) for k, v in events.items()},
+                  "window": None if tr.get("window") is None else str(tr["window"])}
     wire = _mapping(spec.get("wire"), f"study spec {p}: wire", _WIRE_KEYS, text)
     pairs = wire.get("pairs")
     if pairs is not None:
@@ -211,6 +230,7 @@ def load_study(path: str | Path) -> Study:
         keyness_terms=_int(spec.get("keyness_terms", 10), f"study spec {p}: keyness_terms", minimum=1),
         seed=_int(spec.get("seed", 0), f"study spec {p}: seed"), output=str(spec.get("output") or "output"),
         max_articles=_int(spec.get("max_articles", 500), f"study spec {p}: max_articles", minimum=1),
+        trends=trends,
     )
 
 
@@ -254,7 +274,9 @@ def run_study(
     return report(
         study.corpus_path, out / "report", actors=study.actors or None, lexicons=study.lexicons,
         wire=study.wire_pairs, min_wire_similarity=study.min_wire_similarity, by=study.by, cluster=study.cluster,
-        voice=study.voice,
+        voice=study.voice, **({} if study.trends is None else {
+            "time": study.trends["time"], "freq": study.trends["freq"], "events": study.trends["events"],
+            "window": study.trends["window"]}),
         seed=study.seed, n_resamples=study.n_resamples, keyness_terms=study.keyness_terms,
         title=study.title or study.name, max_articles=study.max_articles, parameters=parameters, progress=progress,
         source_label=study.corpus, csv_escape=csv_escape,
