@@ -235,3 +235,14 @@ def test_study_spec_trends_key(leaning_corpus, tmp_path):
     spec.write_text(f"name: s\ncorpus: {leaning_corpus}\ntrends:\n  time: date\n  every: week\n")
     with pytest.raises(SchemaError, match="line 5.*unknown key"):
         load_study(spec)
+
+
+def test_a_share_of_zero_has_a_lower_bound_of_exactly_zero():
+    rows = [{"doc_id": f"{o}{i}", "outlet": o, "verb_category": c}
+            for o, cats in (("A", ["neutral", "neutral", "neutral"]), ("B", ["neutral", "distancing", "neutral"]))
+            for i, c in enumerate(cats)]
+    res = compare_shares(pd.DataFrame(rows), outcome="verb_category", n_resamples=99)
+    zero = res[(res["group"] == "A") & (res["measure"] == "verb_category=distancing share")].iloc[0]
+    assert zero["estimate"] == 0 and zero["ci_low"] == 0.0
+    whole = res[(res["group"] == "A") & (res["measure"] == "verb_category=neutral share")].iloc[0]
+    assert whole["estimate"] == 1 and whole["ci_high"] == 1.0

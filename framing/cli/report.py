@@ -45,6 +45,10 @@ def register(subparsers) -> None:
                    help="an event to mark over time and compare before/after (repeatable; needs --time)")
     p.add_argument("--window", default=None, metavar="DURATION",
                    help="compare only documents within this distance of an event, e.g. 14D (default: all)")
+    p.add_argument("--keyness-unit", default="document", choices=("document", "token"),
+                   help="distinctive terms by the share of documents using them (default) or by term counts")
+    p.add_argument("--keyness-min-docs", type=int, default=5, metavar="N",
+                   help="leave out of keyness the terms used in fewer than N documents (default 5)")
     p.add_argument("--voice", default="narrator", choices=[*schema.VOICES, "all"],
                    help="voice whose lexicon rates are compared (default: narrator, the outlet's own)")
     p.add_argument("--wire", action="append", default=None, metavar="DOC_A,DOC_B",
@@ -118,6 +122,7 @@ def run(args: argparse.Namespace) -> int:
     index = report(
         args.corpus, args.output, actors=actors_from_args(args), lexicons=lexicons_from_args(args), wire=wire,
         by=columns_arg(args.by, "--by"), cluster=columns_arg(args.cluster, "--cluster"),
+        keyness_unit=args.keyness_unit, keyness_min_docs=args.keyness_min_docs,
         time=args.time, freq=args.freq, events=events_from_args(args.event), window=args.window,
         voice=None if args.voice == "all" else args.voice, seed=args.seed, n_resamples=args.resamples,
         title=args.title, progress=not args.quiet, outlet=args.outlet, csv_escape=args.csv_escape,

@@ -112,6 +112,8 @@ class Analysis:
     notes: dict[str, list[str]] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
     lexicons: list[dict[str, str]] = field(default_factory=list)
+    #: how the analysis was run, for the page to say (keyness unit, ...)
+    options: dict[str, Any] = field(default_factory=dict)
 
     def note(self, section: str, text: str) -> None:
         self.notes.setdefault(section, []).append(text)
@@ -169,10 +171,12 @@ def analyse(
     progress: bool,
     cluster: bool | str = "auto",
     trends_opts: Mapping[str, Any] | None = None,
+    keyness_unit: str = "token",
+    keyness_min_docs: int = 1,
 ) -> Analysis:
     from tqdm import tqdm
 
-    analysis = Analysis(corpus=corpus)
+    analysis = Analysis(corpus=corpus, options={"keyness_unit": keyness_unit, "keyness_min_docs": keyness_min_docs})
     steps: list[tuple[str, Callable[[], None]]] = []
 
     annotations = stage_text.annotate(corpus)
@@ -270,7 +274,8 @@ def analyse(
                           events=trends_opts.get("events") or None, window=trends_opts.get("window"),
                           seed=seed, n_resamples=n_resamples, what="rates over time")
         try:
-            analysis.tables["keyness"] = pd.DataFrame(stage_stats.keyness(corpus, by=by))
+            analysis.tables["keyness"] = pd.DataFrame(stage_stats.keyness(corpus, by=by, unit=keyness_unit,
+                                                                          min_docs=keyness_min_docs))
         except FramingError as exc:
             analysis.note("keyness", f"keyness not computed: {exc}")
 

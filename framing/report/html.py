@@ -261,16 +261,28 @@ def sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of, 
     # ---- keyness
     body = notes_html(analysis, "keyness")
     if "keyness" in t and len(t["keyness"]):
-        if "keyness" in figures:
-            body += figure_html("keyness", f"The {keyness_n} most distinctive terms of each {by} (log-odds ratio "
-                                 "with informative Dirichlet prior, z-score).", alt="distinctive terms per outlet", wide=True)
+        unit = analysis.options.get("keyness_unit", "token")
+        min_docs = int(analysis.options.get("keyness_min_docs", 1))
+        how = ("share of documents using the term, group against the rest (log odds ratio, z-test; documents "
+               "independent)" if unit == "document" else
+               "log-odds ratio of term counts with informative Dirichlet prior, z-test (tokens independent)")
+        kept = f"; terms used in at least {min_docs} documents" if min_docs > 1 else ""
         kw = t["keyness"]
-        kw = kw[pd.to_numeric(kw["z"], errors="coerce") > 0]
-        top = (kw.sort_values(["group", "z", "term"], ascending=[True, False, True], kind="stable")
-               .groupby("group", sort=True).head(keyness_n).reset_index(drop=True))
-        links = [({"outlet": str(r.group), "search": str(r.term)} if by == "outlet" else {"search": str(r.term)}, None)
-                 for r in top.itertuples(index=False)]
-        body += table_html(top, caption="Distinctive terms", csv=tables.get("keyness"), links=links)
+        kw = kw[(pd.to_numeric(kw["z"], errors="coerce") > 0) & (pd.to_numeric(kw["p_adjusted"], errors="coerce") < 0.05)]
+        if "keyness" in figures:
+            body += figure_html("keyness", f"The {keyness_n} most distinctive terms of each {by} among those "
+                                 f"significant after Holm adjustment (p < 0.05): {how}{kept}.",
+                                 alt="distinctive terms per group", wide=True)
+        if kw.empty:
+            body += ('<p class="note">No term is distinctive of any group after Holm adjustment (p &lt; 0.05); '
+                     "every term's statistics are in the CSV file.</p>")
+        else:
+            top = (kw.sort_values(["group", "z", "term"], ascending=[True, False, True], kind="stable")
+                   .groupby("group", sort=True).head(keyness_n).reset_index(drop=True))
+            links = [({"outlet": str(r.group), "search": str(r.term)} if by == "outlet" else {"search": str(r.term)},
+                      None) for r in top.itertuples(index=False)]
+            body += table_html(top, caption=f"Distinctive terms (significant after Holm adjustment; {how}{kept})",
+                               csv=tables.get("keyness"), links=links)
     out.append(("keyness", "Distinctive terms", body))
 
     # ---- wire copy

@@ -7,8 +7,9 @@ statistics functions, and writes into one folder::
     index.html          summary, figures, tables and an evidence browser (works offline, as a file)
     tables/*.csv        every table behind the report
     figures/*.png|pdf|svg
-    manifest.json       input file hashes, lexicon versions and content hashes, package and
-                        dependency versions, parameters, random seeds, time
+    manifest.json       input file hashes, lexicon versions and content hashes, the package's version,
+                        parameters, random seeds: the same on every run of the same inputs
+    run.json            this run's time, Python and dependency versions (the log of the run)
 
 Every number in the HTML tables links to the spans of text behind it. A
 section whose measure cannot run (a missing optional dependency, too few
@@ -40,8 +41,9 @@ from framing.report import html as page_html
 
 __all__ = ["MANIFEST_VOLATILE", "REPORT_FOLDERS", "check_output_dir", "report"]
 
-#: manifest keys that change from run to run (everything else is reproducible)
-MANIFEST_VOLATILE = ("created_utc",)
+#: keys that change from run to run or machine to machine: written to ``run.json`` beside the manifest,
+#: so that the manifest itself is the same on every run of the same inputs
+MANIFEST_VOLATILE = ("created_utc", "python", "dependencies")
 
 #: dependencies whose versions the manifest records
 DEPENDENCIES = (
@@ -70,6 +72,8 @@ def report(
     seed: int = 0,
     n_resamples: int = 1999,
     keyness_terms: int = 10,
+    keyness_unit: str = "document",
+    keyness_min_docs: int = 5,
     title: str | None = None,
     max_articles: int = 500,
     parameters: Mapping[str, Any] | None = None,
@@ -129,7 +133,12 @@ def report(
     n_resamples : int
         Resamples / Monte Carlo draws of the statistics.
     keyness_terms : int
-        Distinctive terms shown per group.
+        Distinctive terms shown per group (only those significant after Holm adjustment).
+    keyness_unit : {"document", "token"}
+        Keyness by the share of documents using a term (default) or by term counts
+        (see :func:`framing.keyness`).
+    keyness_min_docs : int
+        Terms used in fewer documents than this are left out of keyness.
     title : str, optional
         Report title.
     max_articles : int
@@ -157,7 +166,9 @@ def report(
         ``verb_shares``, ``construction_shares``, ``keyness`` — the columns of
         :mod:`framing.schema`; ``label_shares`` adds ``actor``; and
         ``evidence.csv``: ``eid, kind, doc_id, outlet, start, end, voice, keys,
-        description``), ``figures/*.{png,pdf,svg}`` and ``manifest.json``.
+        description``), ``figures/*.{png,pdf,svg}``, ``manifest.json`` (what the
+        outputs depend on, identical across runs of the same inputs) and
+        ``run.json`` (this run's time, Python and dependency versions).
     """
     from framing import _atomic, _signals
 
@@ -189,7 +200,7 @@ def report(
         analysis = analyse(
             table, actors=actors_map, lexicons=lexicons, wire=wire, min_wire_similarity=min_wire_similarity, by=group,
             voice=voice, seed=seed, n_resamples=n_resamples, keyness_terms=keyness_terms, progress=progress,
-            cluster=cluster, trends_opts=None if time is None else {
+            cluster=cluster, keyness_unit=keyness_unit, keyness_min_docs=keyness_min_docs, trends_opts=None if time is None else {
                 "time": time, "freq": freq, "events": dict(events or {}), "window": window},
         )
         params = {
@@ -198,6 +209,7 @@ def report(
                                                  "window": window}, "lexicons": list(lexicons) if lexicons is not None else None,
             "actors": actors_map, "wire": [list(p) for p in wire] if wire is not None else None,
             "min_wire_similarity": min_wire_similarity, "n_resamples": n_resamples, "keyness_terms": keyness_terms,
+            "keyness_unit": keyness_unit, "keyness_min_docs": keyness_min_docs,
             "max_articles": max_articles, **dict(parameters or {}),
         }
         return _write(analysis, out, source=source, title=title or "Framing report", params=params,
@@ -363,11 +375,15 @@ def _write(analysis: Analysis, out: Path, *, source: Any, title: str, params: di
                       stacklevel=3)
 
     # ---- manifest
-    manifest = {
-        "framing_version": _version("news-framing"),
+    run_log = {
         "created_utc": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "python": platform.python_version(),
         "dependencies": {name: _version(name) for name in DEPENDENCIES},
+    }
+    _atomic.write_text(out / "run.json", json.dumps(run_log, indent=2) + "\n")
+    manifest = {
+        "framing_version": _version("news-framing"),
+        "run_log": "run.json",
         "corpus": {"source": source_label if source_label is not None else (
                        source if isinstance(source, str) else
                        ("<DataFrame>" if isinstance(source, pd.DataFrame) else str(source))),

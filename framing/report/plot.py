@@ -748,13 +748,16 @@ def keyness_terms(
     n: int = 10,
     groups: Sequence[str] | None = None,
     palette: Mapping[str, str] | None = None,
+    alpha: float | None = 0.05,
     ax: Axes | None = None,
 ) -> Axes | Figure:
     """Distinctive terms per group: horizontal bars of the keyness z-score.
 
     Shows, for each group, the ``n`` terms with the largest positive ``z``
-    (terms the group uses more than the rest). Selecting the top rows is the
-    only thing done to the table.
+    (terms the group uses more than the rest) among those whose adjusted
+    p-value (``p_adjusted``) is below ``alpha``; a group without such a term
+    gets a panel saying so. Selecting these rows is the only thing done to the
+    table.
 
     Parameters
     ----------
@@ -766,6 +769,9 @@ def keyness_terms(
         Groups to draw (default all, sorted).
     palette : mapping, optional
         group -> colour (default :func:`outlet_colors`).
+    alpha : float or None
+        Only terms with ``p_adjusted < alpha`` (when the table has ``p_adjusted``);
+        None draws the top terms whatever their p-values.
     ax : matplotlib.axes.Axes, optional
         Where to draw (one group only).
 
@@ -781,11 +787,17 @@ def keyness_terms(
     z = pd.to_numeric(keyness["z"], errors="coerce")
     table = keyness.assign(z=z, group=keyness["group"].astype(str))
     table = table[np.isfinite(table["z"]) & (table["z"] > 0)]
+    empty_text = "no distinctive terms"
+    if alpha is not None and "p_adjusted" in table.columns:
+        table = table[pd.to_numeric(table["p_adjusted"], errors="coerce") < alpha]
+        how = str(keyness["adjust_method"].dropna().iloc[0]) if "adjust_method" in keyness.columns and \
+            keyness["adjust_method"].notna().any() else "multiplicity"
+        empty_text = f"no term significant after {how} adjustment (p < {alpha:g})"
 
     def draw(axis: Axes, group: str) -> None:
         part = table[table["group"] == group].sort_values(["z", "term"], ascending=[False, True], kind="stable").head(n)
         if part.empty:
-            _empty(axis, f"no distinctive terms for {group}")
+            _empty(axis, f"{empty_text}: {group}")
             axis.set_title(group)
             return
         ypos = np.arange(len(part))[::-1]

@@ -28,6 +28,8 @@ A study spec names everything an analysis depends on, so that running it again
       events: {strike: 2024-01-16}  # marked on the figure, compared before/after
       window: 14D                   # documents within this distance of an event (default all)
     keyness_terms: 10
+    keyness_unit: document          # document (share of documents using a term) or token
+    keyness_min_docs: 5             # leave out terms used in fewer documents
     seed: 20240117
     output: output                  # folder, relative to this file and inside its folder
 
@@ -52,7 +54,8 @@ from framing.errors import InputNotFoundError, SchemaError
 __all__ = ["Study", "load_study", "run_study"]
 
 _TOP_KEYS = {"name", "title", "description", "corpus", "actors", "lexicons", "compare", "wire", "keyness_terms",
-             "seed", "output", "max_articles", "by", "cluster", "trends"}
+             "seed", "output", "max_articles", "by", "cluster", "trends",
+             "keyness_unit", "keyness_min_docs"}
 _TRENDS_KEYS = {"time", "freq", "events", "window"}
 _COMPARE_KEYS = {"by", "cluster", "voice", "n_resamples"}
 _WIRE_KEYS = {"pairs", "min_similarity"}
@@ -76,6 +79,8 @@ class Study:
     wire_pairs: list[tuple[str, str]] | None = None
     min_wire_similarity: float = 0.25
     keyness_terms: int = 10
+    keyness_unit: str = "document"
+    keyness_min_docs: int = 5
     seed: int = 0
     output: str = "output"
     max_articles: int = 500
@@ -135,6 +140,12 @@ def _mapping(value: Any, where: str, allowed: set[str], text: str) -> dict:
 def _int(value: Any, where: str, *, minimum: int = 0) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise SchemaError(f"{where}: expected an integer >= {minimum}, got {value!r}")
+    return value
+
+
+def _choice(value: Any, allowed: tuple[str, ...], where: str) -> str:
+    if value not in allowed:
+        raise SchemaError(f"{where}: expected one of {list(allowed)}, got {value!r}")
     return value
 
 
@@ -228,6 +239,9 @@ def load_study(path: str | Path) -> Study:
         n_resamples=_int(compare.get("n_resamples", 1999), f"study spec {p}: compare.n_resamples", minimum=1),
         wire_pairs=pairs, min_wire_similarity=float(min_sim),
         keyness_terms=_int(spec.get("keyness_terms", 10), f"study spec {p}: keyness_terms", minimum=1),
+        keyness_unit=_choice(spec.get("keyness_unit", "document"), ("document", "token"),
+                             f"study spec {p}{_line_of(text, 'keyness_unit')}: keyness_unit"),
+        keyness_min_docs=_int(spec.get("keyness_min_docs", 5), f"study spec {p}: keyness_min_docs", minimum=1),
         seed=_int(spec.get("seed", 0), f"study spec {p}: seed"), output=str(spec.get("output") or "output"),
         max_articles=_int(spec.get("max_articles", 500), f"study spec {p}: max_articles", minimum=1),
         trends=trends,
@@ -278,6 +292,7 @@ def run_study(
             "time": study.trends["time"], "freq": study.trends["freq"], "events": study.trends["events"],
             "window": study.trends["window"]}),
         seed=study.seed, n_resamples=study.n_resamples, keyness_terms=study.keyness_terms,
+        keyness_unit=study.keyness_unit, keyness_min_docs=study.keyness_min_docs,
         title=study.title or study.name, max_articles=study.max_articles, parameters=parameters, progress=progress,
         source_label=study.corpus, csv_escape=csv_escape,
     )

@@ -284,6 +284,10 @@ def compare_shares(
             else:
                 lo, hi = proportion_confint(cnt, n, alpha=1 - ci_level, method="wilson")
                 meth = "Wilson interval"
+            if cnt == 0:  # Wilson's bound is 0 here; floating point leaves ~1e-17
+                lo = 0.0
+            elif cnt == n:
+                hi = 1.0
             rows.append({"group": gl, "measure": f"{outcome}={kl} share", "estimate": P[g, k], "ci_low": lo,
                          "ci_high": hi, "ci_level": ci_level, "method": meth, "n_docs": n_docs[g],
                          "count": cnt, "exposure": n, "note": note})

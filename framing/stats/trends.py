@@ -78,7 +78,9 @@ def _share_interval(y: np.ndarray, m: np.ndarray, ci_level: float) -> tuple[floa
         lo, hi = proportion_confint(P * n_eff, n_eff, alpha=1 - ci_level, method="wilson")
         return P, float(lo), float(hi), "Wilson interval with design-effect-adjusted sample size (clusters: document)"
     lo, hi = proportion_confint(Y, M, alpha=1 - ci_level, method="wilson")
-    return P, float(lo), float(hi), "Wilson interval (rows treated as independent)"
+    # Wilson's bounds are exactly 0 and 1 at the edges; floating point leaves ~1e-17
+    lo, hi = (0.0 if Y == 0 else float(lo)), (1.0 if Y == M else float(hi))
+    return P, lo, hi, "Wilson interval (rows treated as independent)"
 
 
 def trends(
