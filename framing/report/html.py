@@ -105,6 +105,17 @@ def notes_html(analysis: Analysis, section: str) -> str:
     return "".join(parts)
 
 
+def _interval_caption(shares: pd.DataFrame | None) -> str:
+    """What the dots and lines of a share figure are, with the interval method the table records."""
+    text = "dots: each category's share of the group's rows; lines: its 95% interval"
+    if shares is not None and len(shares):
+        rows = shares[shares["measure"].astype(str).str.endswith(" share")]
+        methods = list(dict.fromkeys(rows["method"].dropna().astype(str)))
+        if methods:
+            text += f" ({'; '.join(methods)})"
+    return text + "."
+
+
 def top_ratios(result: pd.DataFrame, n_measures: int = 8, min_count: int = 3) -> pd.DataFrame:
     """The rate-ratio rows of the measures that differ most between groups (for the figure only).
 
@@ -150,9 +161,9 @@ def sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of, 
     if "actor_labels" in t:
         labels = t["actor_labels"]
         if "label_shares" in figures:
-            body += figure_html("label_shares", "Label categories each outlet gives each actor in its own voice "
+            body += figure_html("label_shares", f"Label categories each {by} gives each actor in its own voice "
                                  "(labels inside quotes or reported as someone else's designation left out); "
-                                 "whiskers: 95% intervals of each share.", alt="stacked label shares per outlet")
+                                 + _interval_caption(t.get("label_shares")), alt="label shares per group")
         whose = labels.assign(
             source=np.where(own_voice(labels), "own voice",
                             np.where(labels["voice"].astype(str) != "narrator", "quoted",
@@ -179,8 +190,8 @@ def sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of, 
     body = notes_html(analysis, "attributions")
     if "attributions" in t:
         if "attribution_verbs" in figures:
-            body += figure_html("attribution_verbs", "Attribution verbs by stance in each outlet; whiskers: 95% "
-                                 "intervals of each share.", alt="attribution verb shares per outlet")
+            body += figure_html("attribution_verbs", f"Attribution verbs by stance in each {by}; "
+                                 + _interval_caption(t.get("verb_shares")), alt="attribution verb shares per group")
         if "verb_shares" in t:
             body += _shares_table(t["verb_shares"], "Shares of attribution-verb categories with 95% intervals",
                                   tables.get("verb_shares"), key=lambda r: f"attribution|{r.category}", by=by)
@@ -193,9 +204,10 @@ def sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of, 
     body = notes_html(analysis, "casualties")
     if "casualties" in t:
         if "casualty_constructions" in figures:
-            body += figure_html("casualty_constructions", "How each outlet reports deaths: active (an agent "
-                                 "kills), passive with or without an agent, intransitive, nominal; whiskers: 95% "
-                                 "intervals.", alt="casualty constructions per outlet")
+            body += figure_html("casualty_constructions", f"How each {by} reports deaths: active (an agent "
+                                 "kills), passive with or without an agent, intransitive, nominal; "
+                                 + _interval_caption(t.get("construction_shares")),
+                                 alt="casualty constructions per group")
         if "construction_shares" in t:
             body += _shares_table(t["construction_shares"], "Shares of casualty constructions with 95% intervals",
                                   tables.get("construction_shares"), key=lambda r: f"casualty|{r.category}", by=by)

@@ -504,26 +504,31 @@ def _stacked_shares(
     lo = table.pivot_table(index="group", columns="measure", values="ci_low", aggfunc="first").reindex(index=groups, columns=cats).astype(float)
     hi = table.pivot_table(index="group", columns="measure", values="ci_high", aggfunc="first").reindex(index=groups, columns=cats).astype(float)
     y = np.arange(len(groups))[::-1]
-    left = np.zeros(len(groups))
-    offsets = np.linspace(-0.22, 0.22, len(cats)) if len(cats) > 1 else np.zeros(1)
-    for k, cat in enumerate(cats):
-        width = est[cat].to_numpy()
-        ax.barh(y, width, left=left, color=cmap.get(cat, "#888888"), edgecolor="white", linewidth=0.5, height=0.7, label=cat)
-        if intervals:
-            l = lo[cat].to_numpy()
-            h = hi[cat].to_numpy()
-            ok = np.isfinite(l) & np.isfinite(h) & (width > 0)
-            if ok.any():
-                end = left + width
-                ax.errorbar(
-                    end[ok], y[ok] + offsets[k], xerr=[np.clip(width[ok] - l[ok], 0, None), np.clip(h[ok] - width[ok], 0, None)],
-                    fmt="none", ecolor="#222222", elinewidth=0.7, capsize=1.5,
-                )
-        left = left + width
+    if intervals:
+        # dot-and-interval: each category's share as a dot with its own interval, dodged inside the group's row
+        offsets = np.linspace(0.3, -0.3, len(cats)) if len(cats) > 1 else np.zeros(1)
+        for k, cat in enumerate(cats):
+            colour = cmap.get(cat, "#888888")
+            e = est[cat].to_numpy()
+            l, h = lo[cat].to_numpy(), hi[cat].to_numpy()
+            ok = np.isfinite(l) & np.isfinite(h)
+            ax.hlines(y[ok] + offsets[k], l[ok], h[ok], color=colour, linewidth=1.4)
+            ax.plot(e, y + offsets[k], "o", color=colour, markersize=3.5, markeredgecolor="white",
+                    markeredgewidth=0.4, label=cat, linestyle="none")
+        for boundary in y[:-1] - 0.5:
+            ax.axhline(boundary, color="#DDDDDD", linewidth=0.5)
+    else:
+        left = np.zeros(len(groups))
+        for k, cat in enumerate(cats):
+            width = est[cat].to_numpy()
+            ax.barh(y, width, left=left, color=cmap.get(cat, "#888888"), edgecolor="white", linewidth=0.5,
+                    height=0.7, label=cat)
+            left = left + width
     ax.set_yticks(y)
     ax.set_yticklabels(groups)
     ax.set_xlim(0, 1.0)
-    ax.set_xlabel("share")
+    ax.set_ylim(-0.5, len(groups) - 0.5)
+    ax.set_xlabel("share (dot) and its interval (line)" if intervals else "share")
     if title:
         ax.set_title(title)
     if legend:
@@ -597,7 +602,8 @@ def label_shares(
     colors : mapping, optional
         category -> colour (default :func:`category_colors`).
     intervals : bool
-        Draw each share's interval as a whisker at the end of its segment.
+        True (default): a dot-and-interval panel — each category's share as a dot
+        with its interval as a line, one row per outlet; False: stacked bars.
     ax : matplotlib.axes.Axes, optional
         Where to draw (one actor only).
 
@@ -677,7 +683,8 @@ def attribution_profile(
     colors : mapping, optional
         category -> colour.
     intervals : bool
-        Draw the interval of each share.
+        True (default): a dot-and-interval panel — each category's share as a dot
+        with its interval as a line, one row per outlet; False: stacked bars.
     ax : matplotlib.axes.Axes, optional
         Where to draw.
 
@@ -720,7 +727,8 @@ def casualty_constructions(
     colors : mapping, optional
         construction -> colour.
     intervals : bool
-        Draw the interval of each share.
+        True (default): a dot-and-interval panel — each category's share as a dot
+        with its interval as a line, one row per outlet; False: stacked bars.
     ax : matplotlib.axes.Axes, optional
         Where to draw.
 
