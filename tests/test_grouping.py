@@ -168,6 +168,10 @@ def test_report_by_leaning_from_the_command_line(leaning_corpus, tmp_path):
     assert rates["note"].str.contains("clusters: outlet").all()
     manifest = json.loads((out / "manifest.json").read_text())
     assert manifest["parameters"]["by"] == "leaning" and manifest["parameters"]["cluster"] == "auto"
+    # sections only for what was asked: no casualty lexicon, no actors -> no casualty or label section
+    page = (out / "index.html").read_text()
+    assert 'id="attributions"' in page and 'id="rates"' in page
+    assert 'id="casualties"' not in page and 'id="labels"' not in page
 
 
 def test_report_by_two_columns_and_an_unknown_column(leaning_corpus, tmp_path, capsys):
@@ -246,3 +250,22 @@ def test_a_share_of_zero_has_a_lower_bound_of_exactly_zero():
     assert zero["estimate"] == 0 and zero["ci_low"] == 0.0
     whole = res[(res["group"] == "A") & (res["measure"] == "verb_category=neutral share")].iloc[0]
     assert whole["estimate"] == 1 and whole["ci_high"] == 1.0
+
+
+def test_summary_aggregates_many_wire_pairs_by_group():
+    from framing.report.analysis import Analysis
+    from framing.report.html import _summary_sentences
+
+    docs = [("r1", "R1", "right"), ("r2", "R2", "right"), ("r3", "R3", "right"), ("r4", "R4", "right"),
+            ("l1", "L1", "left"), ("r5", "R5", "right")]
+    corpus = pd.DataFrame({"doc_id": [d[0] for d in docs], "outlet": [d[1] for d in docs],
+                           "leaning": [d[2] for d in docs], "text": "x"})
+    # four pairs: three within right, one between left and right; (r1, r2) rewords 3 and cuts 2
+    ops = {("r1", "r2"): ["changed"] * 3 + ["only_a"] * 2 + ["same"], ("r3", "r4"): ["same", "changed"],
+           ("l1", "r5"): ["same", "only_b"], ("r2", "r3"): ["same"]}
+    edits = pd.DataFrame([{"doc_a": a, "doc_b": b, "op": op} for (a, b), seq in ops.items() for op in seq])
+    analysis = Analysis(corpus=corpus, tables={"edits": edits}, options={"by": "leaning"})
+    (sentence,) = _summary_sentences(analysis)
+    assert sentence.startswith("4 pairs of articles share wire copy (3 within right; 1 between left and right "
+                               "by leaning); the 4 most edited: R1 / R2 (3 reworded, 2 added or cut);")
+    assert "Wire copy shared by" not in sentence

@@ -176,7 +176,8 @@ def analyse(
 ) -> Analysis:
     from tqdm import tqdm
 
-    analysis = Analysis(corpus=corpus, options={"keyness_unit": keyness_unit, "keyness_min_docs": keyness_min_docs})
+    analysis = Analysis(corpus=corpus, options={"keyness_unit": keyness_unit, "keyness_min_docs": keyness_min_docs,
+                                                "not_asked": set(), "by": by})
     steps: list[tuple[str, Callable[[], None]]] = []
 
     annotations = stage_text.annotate(corpus)
@@ -201,8 +202,14 @@ def analyse(
             list(lexicons) if lexicons is not None else sorted(set(analysis.tables["scores"]["lexicon"].astype(str)))
         )
 
+    def asked(lexicon: str) -> bool:
+        return lexicons is None or lexicon in set(map(str, lexicons))
+
     def labels_step() -> None:
         func = stage_measures.actor_labels
+        if not actors and not asked("actor_labels"):
+            analysis.options["not_asked"].add("labels")
+            return
         if not actors:
             analysis.skipped["labels"] = ("not run: no actors were given (a study's `actors:`, `--actors FILE.yaml` "
                                           "or `--actor \"Name=alias1,alias2\"`)")
@@ -211,14 +218,23 @@ def analyse(
 
     def attributions_step() -> None:
         func = stage_measures.attributions
+        if not asked("attribution"):
+            analysis.options["not_asked"].add("attributions")
+            return
         analysis.tables["attributions"] = func(corpus, **matches_for("attribution"))
 
     def casualties_step() -> None:
         func = stage_measures.casualties
+        if not asked("casualty"):
+            analysis.options["not_asked"].add("casualties")
+            return
         analysis.tables["casualties"] = func(corpus, **matches_for("casualty"))
 
     def wire_step() -> None:
         pairs_f, edits_f = stage_measures.wire_pairs, stage_measures.edits
+        if wire is not None and len(wire) == 0:  # asked for no wire pairs: no wire section
+            analysis.options["not_asked"].add("wire")
+            return
         pairs = pd.DataFrame(pairs_f(corpus))
         analysis.tables["wire_pairs"] = pairs
         if wire is not None:

@@ -137,7 +137,15 @@ def top_ratios(result: pd.DataFrame, n_measures: int = 8, min_count: int = 3) ->
 
 
 def sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of, by, voice, keyness_n) -> list[tuple[str, str, str]]:
-    """(anchor, title, html) of every section in order."""
+    """(anchor, title, html) of every section in order; sections of measures the report was not asked for
+    (lexicons not chosen, no wire pairs) are left out."""
+    not_asked = analysis.options.get("not_asked", set())
+    return [s for s in _all_sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of, by, voice,
+                                     keyness_n) if s[0] not in not_asked]
+
+
+def _all_sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of, by, voice,
+                  keyness_n) -> list[tuple[str, str, str]]:
     t = analysis.tables
     out: list[tuple[str, str, str]] = []
     corpus = analysis.corpus
@@ -374,45 +382,85 @@ def _scores_overview(scores: pd.DataFrame, by: str) -> tuple[pd.DataFrame, str, 
 
 
 def _summary_sentences(analysis: Analysis) -> list[str]:
+    """Summary sentences, one per measure, by the report's group (``by``), so that their length does not grow
+    with the number of outlets."""
     t = analysis.tables
     out = []
+    by = analysis.options.get("by", "outlet")
+    corpus = analysis.corpus
+    group_of = dict(zip(corpus["doc_id"].astype(str), corpus[by].astype(str))) if by in corpus.columns else {}
+    each = "outlet" if by == "outlet" else escape(by)
+
+    def grouped(frame: pd.DataFrame) -> pd.Series:
+        return frame["doc_id"].astype(str).map(group_of) if group_of else frame["outlet"].astype(str)
+
     if "actor_labels" in t and len(t["actor_labels"]):
-        labels = t["actor_labels"]
+        labels = t["actor_labels"].assign(_g=lambda f: grouped(f))
         own = labels[own_voice(labels)]
         for actor, part in labels.groupby("actor", sort=False):
             pieces = []
-            for outlet, rows in part.groupby("outlet", sort=True):
-                mine = own[(own["actor"] == actor) & (own["outlet"] == outlet)]
-                words = ", ".join(f"\u201c{escape(w)}\u201d" for w in dict.fromkeys(mine["label"].astype(str)))
+            for g, rows in part.groupby("_g", sort=True):
+                mine = own[(own["actor"] == actor) & (own["_g"] == g)]
+                freq = mine["label"].astype(str).value_counts(sort=False)
+                if len(freq) > 5:
+                    freq = freq.sort_values(ascending=False, kind="stable").head(5)
+                    words = ", ".join(f"\u201c{escape(w)}\u201d ({n})" for w, n in freq.items()) + ", \u2026"
+                else:
+                    words = ", ".join(f"\u201c{escape(w)}\u201d" for w in dict.fromkeys(mine["label"].astype(str)))
                 others = rows.drop(mine.index)
                 extra = ""
                 if len(others):
                     extra = f" (plus {len(others)} quoted or attributed to others)"
-                pieces.append(f"<b>{escape(outlet)}</b>: {words or 'no label of its own'}{extra}")
-            out.append(f"{escape(actor)} \u2014 labels in each outlet's own voice: " + "; ".join(pieces) + ".")
+                pieces.append(f"<b>{escape(g)}</b>: {words or 'no label of its own'}{extra}")
+            out.append(f"{escape(actor)} \u2014 labels in each {each}'s own voice: " + "; ".join(pieces) + ".")
     if "attributions" in t and len(t["attributions"]):
-        att = t["attributions"]
-        tab = att.groupby("outlet")["verb_category"].agg(lambda s: (s.astype(str) == "distancing").sum())
-        tot = att.groupby("outlet").size()
+        att = t["attributions"].assign(_g=lambda f: grouped(f))
+        tab = att.groupby("_g")["verb_category"].agg(lambda s: (s.astype(str) == "distancing").sum())
+        tot = att.groupby("_g").size()
         parts = [f"{escape(o)} {int(tab[o])} of {int(tot[o])}" for o in sorted(tot.index)]
         out.append("Distancing attribution verbs (claimed, insisted, what it called…): " + "; ".join(parts) + ".")
     if "casualties" in t and len(t["casualties"]):
-        cas = t["casualties"]
+        cas = t["casualties"].assign(_g=lambda f: grouped(f))
         parts = []
-        for o, rows in cas.groupby("outlet", sort=True):
+        for o, rows in cas.groupby("_g", sort=True):
             n_agentless = int((rows["construction"] == "passive_agentless").sum())
             n_active = int((rows["construction"] == "active").sum())
             parts.append(f"{escape(o)}: {n_active} active, {n_agentless} agentless passive of {len(rows)}")
         out.append("Casualty statements \u2014 " + "; ".join(parts) + ".")
     if "edits" in t and len(t["edits"]):
-        for (a, b), part in t["edits"].groupby(["doc_a", "doc_b"], sort=True):
-            counts = part["op"].value_counts()
-            outlets = dict(zip(analysis.corpus["doc_id"].astype(str), analysis.corpus["outlet"].astype(str)))
-            la, lb = outlets.get(str(a), str(a)), outlets.get(str(b), str(b))
-            out.append(f"Wire copy shared by {escape(la)} and {escape(lb)}: {int(counts.get('same', 0))} sentences "
-                       f"unchanged, {int(counts.get('changed', 0))} reworded, {int(counts.get('only_a', 0))} only in "
-                       f"{escape(la)}, {int(counts.get('only_b', 0))} only in {escape(lb)}.")
+        out.extend(_wire_summary(analysis, t["edits"]))
     return out
+
+
+def _wire_summary(analysis: Analysis, edits: pd.DataFrame, top: int = 5) -> list[str]:
+    """Wire copy in the summary: one sentence per pair when there are a few, else counts of pairs by the
+    two outlets' groups and the pairs that changed the most."""
+    corpus = analysis.corpus
+    outlets = dict(zip(corpus["doc_id"].astype(str), corpus["outlet"].astype(str)))
+    per_pair = []
+    for (a, b), part in edits.groupby(["doc_a", "doc_b"], sort=True):
+        counts = part["op"].value_counts()
+        per_pair.append({"a": str(a), "b": str(b), "la": outlets.get(str(a), str(a)), "lb": outlets.get(str(b), str(b)),
+                         "same": int(counts.get("same", 0)), "changed": int(counts.get("changed", 0)),
+                         "only_a": int(counts.get("only_a", 0)), "only_b": int(counts.get("only_b", 0))})
+    if len(per_pair) <= 3:
+        return [f"Wire copy shared by {escape(p['la'])} and {escape(p['lb'])}: {p['same']} sentences unchanged, "
+                f"{p['changed']} reworded, {p['only_a']} only in {escape(p['la'])}, {p['only_b']} only in "
+                f"{escape(p['lb'])}." for p in per_pair]
+    by = analysis.options.get("by", "outlet")
+    group = dict(zip(corpus["doc_id"].astype(str), corpus[by].astype(str))) if by in corpus.columns else outlets
+    kinds: dict[str, int] = {}
+    for p in per_pair:
+        ga, gb = sorted((group.get(p["a"], "?"), group.get(p["b"], "?")))
+        key = f"{ga}" if ga == gb else f"{ga} and {gb}"
+        kinds[key] = kinds.get(key, 0) + 1
+    parts = [f"{n} within {escape(k)}" if " and " not in k else f"{n} between {escape(k)}"
+             for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))]
+    edited = sorted(per_pair, key=lambda p: (-(p["changed"] + p["only_a"] + p["only_b"]), p["a"], p["b"]))[:top]
+    tops = "; ".join(f"{escape(p['la'])} / {escape(p['lb'])} ({p['changed']} reworded, "
+                     f"{p['only_a'] + p['only_b']} added or cut)" for p in edited)
+    return [f"{len(per_pair):,} pairs of articles share wire copy ({'; '.join(parts)} by {escape(by)}); the "
+            f"{len(edited)} most edited: {tops}. Every pair is in the wire-copy section."]
 
 
 def _category_label(key: str) -> str:
