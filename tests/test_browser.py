@@ -255,3 +255,37 @@ def test_screenshot_is_kept(report_page):
     (ARTIFACTS / "report-evidence.png").write_bytes(base64.b64decode(shot["data"]))
     assert path.stat().st_size > 10_000
     assert page.problems() == []
+
+
+def test_the_selection_banner_separates_the_row_cells(report_page):
+    page, _ = report_page
+    page.js("window.framingReport.clear()")
+    result = page.js("""(() => { const a = document.querySelector('tr a.evlink[data-ev]');
+        if (!a) { return null; }
+        const cells = Array.from(a.closest('tr').cells).map(c => c.textContent.trim()).filter(Boolean);
+        a.click();
+        return {cells: cells, banner: document.getElementById('selection').textContent}; })()""")
+    if result is None:
+        pytest.skip("no table row links to its spans in this installation")
+    # every cell in the banner, separated from its neighbour (not "Jaish al-AdlScroll.in")
+    assert " \u00b7 ".join(result["cells"]) in result["banner"]
+
+
+def test_a_highlight_family_can_be_switched_off(report_page):
+    page, _ = report_page
+    counts = page.js("""(() => { window.framingReport.clear();
+        const boxes = Array.from(document.querySelectorAll('input.family'));
+        if (boxes.length < 2) { return null; }
+        const before = Number(document.getElementById('status').dataset.highlighted);
+        const box = boxes[0]; box.checked = false; box.dispatchEvent(new Event('change'));
+        const data = JSON.parse(document.getElementById('evidence-data').textContent);
+        const items = Object.fromEntries(data.items.map(i => [i.id, i]));
+        const after = Number(document.getElementById('status').dataset.highlighted);
+        const leaked = Array.from(document.querySelectorAll('span.ev.on')).filter(s =>
+            s.dataset.e.split(' ').every(id => items[id].family === box.value)).length;
+        box.checked = true; box.dispatchEvent(new Event('change'));
+        const back = Number(document.getElementById('status').dataset.highlighted);
+        return {before: before, after: after, leaked: leaked, back: back}; })()""")
+    if counts is None:
+        pytest.skip("fewer than two highlight families in this installation")
+    assert counts["after"] < counts["before"] and counts["leaked"] == 0 and counts["back"] == counts["before"]

@@ -65,6 +65,15 @@ def table_html(
 ) -> str:
     """An HTML table; with ``links`` every number in row i links to that row's evidence."""
     cols = list(columns) if columns is not None else list(table.columns)
+    shared = ""
+    for col in ("note", "method"):
+        # a note or method that is the same on every row is said once, under the table
+        if col in cols and len(table) > 1:
+            values = table[col].astype("string").fillna("")
+            if values.nunique() == 1:
+                cols.remove(col)
+                if values.iloc[0]:
+                    shared += f'<p class="note">{escape(col.capitalize())} (every row): {escape(values.iloc[0])}</p>'
     head = "".join(f"<th>{escape(c)}</th>" for c in cols)
     body = []
     for i, row in enumerate(table[cols].head(max_rows).itertuples(index=False)):
@@ -86,7 +95,7 @@ def table_html(
         more = f'<p class="note">Showing the first {max_rows:,} of {len(table):,} rows; all are in the CSV file.</p>'
     csv_link = f' <a href="tables/{escape(csv)}">CSV</a>' if csv else ""
     return (f'<div class="table-wrap"><table><caption>{escape(caption)}{csv_link}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>{more}")
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>{shared}{more}")
 
 
 def figure_html(stem: str, caption: str, *, alt: str, wide: bool = False) -> str:
@@ -512,7 +521,7 @@ def page(analysis: Analysis, evidence: pd.DataFrame, sections, *, title: str, ou
     items = [
         {"id": r.eid, "doc": r.doc_id, "kind": r.kind, "keys": list(r.keys), "voice": r.voice if isinstance(r.voice, str) else None,
          "desc": r.desc,
-         "color": colour_of(list(r.keys))}
+         "color": colour_of(list(r.keys)), "family": colour_key(list(r.keys))}
         for r in evidence.itertuples(index=False) if r.doc_id in shown_docs
     ]
     data = {"items": items, "docs": {str(d): {"outlet": outlet_of.get(str(d), "")} for d in shown["doc_id"]}}
@@ -523,8 +532,11 @@ def page(analysis: Analysis, evidence: pd.DataFrame, sections, *, title: str, ou
         return "".join(f'<option value="{escape(v)}">{escape(label)}</option>' for v, label in values)
 
     outlets = sorted(set(map(str, corpus["outlet"])))
-    legend = "".join(
-        f'<span class="sw" style="background:{colour}">{escape(_category_label(k))}</span>' for k, colour in colours.items()
+    # one colour per family (a lexicon's matches, an actor's labels, attributions, casualties, wire edits);
+    # each swatch is a switch that shows or hides that family's highlights
+    legend = "Highlights (untick to hide): " + "".join(
+        f'<label class="sw" style="background:{colour}"><input type="checkbox" class="family" '
+        f'value="{escape(k)}" checked>{escape(_category_label(k))}</label>' for k, colour in colours.items()
     )
     legend += ('<br><span class="sw" style="outline:1.5px solid #555">own voice</span>'
                '<span class="sw" style="outline:1.5px dashed #333">in a quotation</span>'
