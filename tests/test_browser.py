@@ -289,3 +289,42 @@ def test_a_highlight_family_can_be_switched_off(report_page):
     if counts is None:
         pytest.skip("fewer than two highlight families in this installation")
     assert counts["after"] < counts["before"] and counts["leaked"] == 0 and counts["back"] == counts["before"]
+
+
+STUDY_REPORT = PROJECT / "analyses" / "allsides_leaning" / "output" / "report" / "index.html"
+
+
+def test_the_allsides_study_report_is_usable_at_its_scale(browser):
+    """The report of analyses/allsides_leaning (4,978 articles; written by `framing study run` on the shared
+    dataset, not kept in the repository because it quotes the articles): it opens without errors, fast enough
+    to use, and its filters and links work."""
+    if not STUDY_REPORT.is_file():
+        pytest.skip("run `framing study run analyses/allsides_leaning/study.yaml` first (needs the shared dataset)")
+    page = browser
+    size_mb = STUDY_REPORT.stat().st_size / 1e6
+    assert size_mb < 25, f"the page is {size_mb:.1f} MB"
+    page.events.clear()
+    start = time.monotonic()
+    page.send("Page.navigate", url=STUDY_REPORT.as_uri())
+    page.wait_for("Page.loadEventFired", timeout=120)
+    loaded = time.monotonic() - start
+    page.drain()
+    assert page.problems() == []
+    paint = page.js("(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null")
+    (ARTIFACTS / "allsides_report_timing.txt").parent.mkdir(exist_ok=True)
+    (ARTIFACTS / "allsides_report_timing.txt").write_text(
+        f"size_mb={size_mb:.2f} load_s={loaded:.2f} first_contentful_paint_ms={paint}\n")
+    assert loaded < 60
+    n_articles = page.js("document.querySelectorAll('article.doc').length")
+    assert n_articles > 0
+    # the outlet filter narrows the articles; a number in the rate table opens its evidence
+    outlet = page.js("document.getElementById('f-outlet').options[1].value")
+    shown = page.js(f"""(() => {{ const s = document.getElementById('f-outlet'); s.value = {json.dumps(outlet)};
+        s.dispatchEvent(new Event('change'));
+        return Array.from(document.querySelectorAll('article.doc:not(.hidden)')).map(a => a.dataset.outlet); }})()""")
+    assert shown and set(shown) == {outlet} and len(shown) < n_articles
+    opened = page.js("""(() => { window.framingReport.clear(); const a = document.querySelector('a.evlink');
+        if (!a) { return null; } return window.framingReport.open(a); })()""")
+    assert opened is None or opened["findings"] > 0
+    for section in ("rates", "trends", "keyness", "attributions"):
+        assert page.js(f"Boolean(document.getElementById({json.dumps(section)}))"), section
