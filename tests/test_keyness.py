@@ -167,3 +167,22 @@ def test_figure_shows_only_terms_significant_after_adjustment():
     texts = [t.get_text() for t in panels["A"].texts]
     assert any("no term significant after holm adjustment (p < 0.05)" in t for t in texts)
     matplotlib.pyplot.close(fig)
+
+
+def test_outlet_keyness_counts_each_outlet_once():
+    # "cnn" is in every article of one left outlet; "border" in one article of each of three left outlets
+    corpus = pd.DataFrame({
+        "doc_id": [f"d{i}" for i in range(10)],
+        "outlet": ["CNN", "CNN", "CNN", "CNN", "L2", "L3", "R1", "R2", "R3", "R4"],
+        "leaning": ["left"] * 6 + ["right"] * 4,
+        "text": ["cnn video"] * 3 + ["cnn border", "border", "border", "market", "market", "weather", "weather"],
+    })
+    by_doc = keyness(corpus, by="leaning", target="left", unit="document").set_index("term")
+    assert by_doc.loc["cnn", "count_group"] == 4
+    by_outlet = keyness(corpus, by="leaning", target="left", unit="outlet").set_index("term")
+    assert (by_outlet.loc["cnn", "count_group"], by_outlet.loc["border", "count_group"]) == (1, 3)
+    # three left outlets, four right ones: border 3 of 3 vs 0 of 4; cnn 1 of 3 vs 0 of 4
+    delta = math.log(3.5 / 0.5) - math.log(0.5 / 4.5)
+    assert by_outlet.loc["border", "delta"] == pytest.approx(delta)
+    assert by_outlet.loc["border", "z"] > by_outlet.loc["cnn", "z"]
+    assert by_doc.loc["cnn", "z"] > by_doc.loc["border", "z"]  # by document the house style wins

@@ -45,8 +45,9 @@ def register(subparsers) -> None:
                    help="an event to mark over time and compare before/after (repeatable; needs --time)")
     p.add_argument("--window", default=None, metavar="DURATION",
                    help="compare only documents within this distance of an event, e.g. 14D (default: all)")
-    p.add_argument("--keyness-unit", default="document", choices=("document", "token"),
-                   help="distinctive terms by the share of documents using them (default) or by term counts")
+    p.add_argument("--keyness-unit", default="document", metavar="UNIT",
+                   help="distinctive terms by the share of documents using them (document, the default), of "
+                        "outlets (outlet, or another corpus column), or by term counts (token)")
     p.add_argument("--keyness-min-docs", type=int, default=5, metavar="N",
                    help="leave out of keyness the terms used in fewer than N documents (default 5)")
     p.add_argument("--voice", default="narrator", choices=[*schema.VOICES, "all"],

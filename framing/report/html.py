@@ -292,9 +292,12 @@ def _all_sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group
     if "keyness" in t and len(t["keyness"]):
         unit = analysis.options.get("keyness_unit", "token")
         min_docs = int(analysis.options.get("keyness_min_docs", 1))
-        how = ("share of documents using the term, group against the rest (log odds ratio, z-test; documents "
-               "independent)" if unit == "document" else
-               "log-odds ratio of term counts with informative Dirichlet prior, z-test (tokens independent)")
+        if unit == "token":
+            how = "log-odds ratio of term counts with informative Dirichlet prior, z-test (tokens independent)"
+        else:
+            what_unit = "documents" if unit == "document" else f"{unit}s (within each {by})"
+            how = (f"share of {what_unit} using the term, group against the rest (log odds ratio, z-test; "
+                   f"{what_unit} independent)")
         kept = f"; terms used in at least {min_docs} documents" if min_docs > 1 else ""
         kw = t["keyness"]
         kw = kw[(pd.to_numeric(kw["z"], errors="coerce") > 0) & (pd.to_numeric(kw["p_adjusted"], errors="coerce") < 0.05)]

@@ -134,9 +134,10 @@ def report(
         Resamples / Monte Carlo draws of the statistics.
     keyness_terms : int
         Distinctive terms shown per group (only those significant after Holm adjustment).
-    keyness_unit : {"document", "token"}
-        Keyness by the share of documents using a term (default) or by term counts
-        (see :func:`framing.keyness`).
+    keyness_unit : str
+        Keyness by the share of documents using a term (``"document"``, default), of
+        outlets (``"outlet"`` or another corpus column), or by term counts
+        (``"token"``; see :func:`framing.keyness`).
     keyness_min_docs : int
         Terms used in fewer documents than this are left out of keyness.
     title : str, optional

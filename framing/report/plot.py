@@ -813,7 +813,7 @@ def keyness_terms(
         axis.set_yticks(ypos)
         axis.set_yticklabels(part["term"].astype(str).tolist())
         axis.set_title(group)
-        axis.set_xlabel("z (log-odds, informative prior)")
+        axis.set_xlabel("z (group against the rest)")
 
     if len(chosen) == 1 or ax is not None:
         if len(chosen) != 1:
@@ -935,6 +935,7 @@ def trend_lines(
     n_measures: int = 6,
     events: Mapping[str, str] | None = None,
     palette: Mapping[str, str] | None = None,
+    min_docs: int = 5,
     ax: Axes | None = None,
 ) -> Axes | Figure:
     """Rates or shares over time: one line per group with its interval as a band, events marked.
@@ -957,6 +958,9 @@ def trend_lines(
         Named dates to mark.
     palette : mapping, optional
         group -> colour.
+    min_docs : int
+        Periods of a group with fewer documents than this are not drawn (their
+        intervals span most of the scale); they stay in the table.
     ax : matplotlib.axes.Axes, optional
         Where to draw (one measure only).
 
@@ -969,6 +973,8 @@ def trend_lines(
     table = trends[trends["period"].notna()].copy()
     table["_t"] = pd.to_datetime(table["period"].astype(str), errors="coerce")
     table = table[table["_t"].notna()]
+    if "n_docs" in table.columns:
+        table = table[pd.to_numeric(table["n_docs"], errors="coerce").fillna(0) >= min_docs]
     if measures is None:
         counts = pd.to_numeric(table.get("count", pd.Series(1, index=table.index)), errors="coerce").fillna(0)
         order = counts.groupby(table["measure"].astype(str)).sum().sort_values(ascending=False, kind="stable")

@@ -28,7 +28,7 @@ A study spec names everything an analysis depends on, so that running it again
       events: {strike: 2024-01-16}  # marked on the figure, compared before/after
       window: 14D                   # documents within this distance of an event (default all)
     keyness_terms: 10
-    keyness_unit: document          # document (share of documents using a term) or token
+    keyness_unit: document          # document (share of documents using a term), outlet, or token
     keyness_min_docs: 5             # leave out terms used in fewer documents
     seed: 20240117
     output: output                  # folder, relative to this file and inside its folder
@@ -143,10 +143,10 @@ def _int(value: Any, where: str, *, minimum: int = 0) -> int:
     return value
 
 
-def _choice(value: Any, allowed: tuple[str, ...], where: str) -> str:
-    if value not in allowed:
-        raise SchemaError(f"{where}: expected one of {list(allowed)}, got {value!r}")
-    return value
+def _column_or(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise SchemaError(f"{where}: expected document, token or a corpus column such as outlet, got {value!r}")
+    return value.strip()
 
 
 def load_study(path: str | Path) -> Study:
@@ -239,8 +239,8 @@ def load_study(path: str | Path) -> Study:
         n_resamples=_int(compare.get("n_resamples", 1999), f"study spec {p}: compare.n_resamples", minimum=1),
         wire_pairs=pairs, min_wire_similarity=float(min_sim),
         keyness_terms=_int(spec.get("keyness_terms", 10), f"study spec {p}: keyness_terms", minimum=1),
-        keyness_unit=_choice(spec.get("keyness_unit", "document"), ("document", "token"),
-                             f"study spec {p}{_line_of(text, 'keyness_unit')}: keyness_unit"),
+        keyness_unit=_column_or(spec.get("keyness_unit", "document"),
+                                f"study spec {p}{_line_of(text, 'keyness_unit')}: keyness_unit"),
         keyness_min_docs=_int(spec.get("keyness_min_docs", 5), f"study spec {p}: keyness_min_docs", minimum=1),
         seed=_int(spec.get("seed", 0), f"study spec {p}: seed"), output=str(spec.get("output") or "output"),
         max_articles=_int(spec.get("max_articles", 500), f"study spec {p}: max_articles", minimum=1),

@@ -86,7 +86,7 @@ def keyness(
     corpus: pd.DataFrame | None = None,
     alpha0: float | None = None,
     min_count: int = 1,
-    unit: Literal["token", "document"] = "token",
+    unit: str = "token",
     min_docs: int = 1,
     adjust: Literal["holm", "fdr_bh", "bonferroni", "none"] = "holm",
 ) -> ResultTable:
@@ -111,12 +111,15 @@ def keyness(
         tidylo package); smaller values shrink less.
     min_count : int
         Leave out terms seen fewer times than this in the whole corpus.
-    unit : {"token", "document"}
+    unit : "token", "document" or a column name
         "token" (default): Monroe et al.'s log-odds of term counts. "document":
         the share of documents using the term in the group against the rest (log
         odds ratio with 0.5 added to each cell and its Wald z; ``count_group`` and
         ``count_rest`` are then numbers of documents), so that repetition within a
-        document (one prolific outlet, a byline, page furniture) counts once.
+        document (a byline, page furniture) counts once. A column such as
+        ``"outlet"``: the same with the share of outlets (within each group) whose
+        documents use the term, so that one outlet's house style (its name, its
+        video player's "replay") counts once.
     min_docs : int
         Leave out terms used in fewer documents than this in the whole corpus
         (needs documents: a corpus, or a counts table with ``doc_id``).
@@ -149,14 +152,14 @@ def keyness(
     not to outlets' house style); :func:`framing.compare` with a term list tests
     chosen terms clustered by document or outlet.
     """
-    from framing._checks import check_option
-
-    check_option("unit", unit, ("token", "document"))
+    if not isinstance(unit, str) or not unit:
+        raise StatisticsError(f"unit must be 'token', 'document' or a column name, got {unit!r}")
     if isinstance(min_docs, bool) or not isinstance(min_docs, (int, np.integer)) or min_docs < 1:
         raise StatisticsError(f"min_docs must be an integer >= 1, got {min_docs!r}")
     if not isinstance(corpus_or_counts, pd.DataFrame):
         raise StatisticsError(f"expected a corpus or counts DataFrame, got {type(corpus_or_counts).__name__}")
-    data = with_groups(corpus_or_counts, by, corpus=corpus, what="keyness input")
+    extra = [unit] if unit not in ("token", "document") else []
+    data = with_groups(corpus_or_counts, by, corpus=corpus, extra=extra, what="keyness input")
     by = group_name(by)
     if data[by].isna().any():
         raise StatisticsError(f"some rows have no value in group column {by!r}")
@@ -195,6 +198,19 @@ def keyness(
     if unit == "document":
         return _document_keyness(_by_group(used[:, np.flatnonzero(keep)], codes, len(groups)),
                                  np.bincount(codes, minlength=len(groups)).astype(float), terms, groups, target,
+                                 adjust)
+    if unit != "token":
+        if "text" not in data.columns and "doc_id" not in data.columns:
+            raise StatisticsError(f"keyness by {unit!r} needs documents: a corpus, or a counts table with 'doc_id'")
+        rows_ = data if "text" in data.columns else data.drop_duplicates("doc_id")
+        # a unit is the column's value within a group, so that each unit lies inside one group
+        ucode, _ = pd.factorize(rows_[unit].astype(str) + "\x00" + rows_[by].astype(str))
+        n_u = int(ucode.max()) + 1
+        by_unit = (_by_group(used[:, np.flatnonzero(keep)], ucode, n_u) > 0).astype(float)
+        ugroup = np.zeros(n_u, dtype=int)
+        ugroup[ucode] = codes
+        return _document_keyness(_by_group(sparse.csr_matrix(by_unit), ugroup, len(groups)),
+                                 np.bincount(ugroup, minlength=len(groups)).astype(float), terms, groups, target,
                                  adjust)
     N = total_w.sum()
     if N <= 0:
