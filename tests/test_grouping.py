@@ -269,3 +269,18 @@ def test_summary_aggregates_many_wire_pairs_by_group():
     assert sentence.startswith("4 pairs of articles share wire copy (3 within right; 1 between left and right "
                                "by leaning); the 4 most edited: R1 / R2 (3 reworded, 2 added or cut);")
     assert "Wire copy shared by" not in sentence
+
+
+def test_summary_counts_outlets_per_group_when_there_are_many():
+    from framing.report.analysis import Analysis
+    from framing.report.html import sections
+
+    outlets = [f"O{i:02d}" for i in range(20)]
+    corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(40)], "outlet": outlets * 2,
+                           "leaning": ["left" if int(o[1:]) < 8 else "right" for o in outlets] * 2, "text": "x"})
+    analysis = Analysis(corpus=corpus, options={"by": "leaning", "not_asked": set()})
+    evidence = pd.DataFrame(columns=["eid", "kind", "doc_id", "start", "end", "keys", "voice", "desc", "ref"])
+    summary = dict((a, h) for a, _, h in sections(analysis, evidence, {}, {}, {}, {}, {}, "leaning", "narrator", 10))
+    assert "40 articles from 20 outlets (left: 16 articles, 8 outlets; right: 24 articles, 12 outlets)" in \
+        summary["summary"]
+    assert "O07" not in summary["summary"]

@@ -161,8 +161,16 @@ def _all_sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group
 
     # ---- summary
     items = []
-    items.append(f"{len(corpus):,} articles from {corpus['outlet'].nunique():,} outlets "
-                 f"({', '.join(escape(o) for o in sorted(corpus['outlet'].astype(str).unique()))}).")
+    outlets = sorted(corpus["outlet"].astype(str).unique())
+    if len(outlets) <= 12:
+        items.append(f"{len(corpus):,} articles from {len(outlets):,} outlets ({', '.join(map(escape, outlets))}).")
+    else:  # a list of every outlet would swamp the summary: counts per group instead
+        per = corpus.groupby(corpus[by].astype(str)).agg(a=("doc_id", "size"), o=("outlet", "nunique")) \
+            if by != "outlet" and by in corpus.columns else None
+        detail = "" if per is None else " (" + "; ".join(
+            f"{escape(g)}: {int(r.a):,} articles, {int(r.o):,} outlets" for g, r in per.iterrows()) + ")"
+        items.append(f"{len(corpus):,} articles from {len(outlets):,} outlets{detail}; every outlet is in the "
+                     "tables and the evidence browser's outlet filter.")
     items.extend(_summary_sentences(analysis))
     skipped = [f"{escape(k)} ({escape(v)})" for k, v in sorted(analysis.skipped.items())]
     if skipped:
