@@ -33,7 +33,7 @@ from typing import Any
 import pandas as pd
 
 from framing.measures.actors import load_actors
-from framing.errors import SchemaError, UsageError
+from framing.errors import UsageError
 from framing.stats import group_columns, group_name, with_groups
 from framing.report.analysis import Actors, Analysis, analyse, corpus_inputs, load_corpus, sha256_file, slug
 from framing.report.evidence import evidence_table
