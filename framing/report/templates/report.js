@@ -169,6 +169,13 @@
     var row = link.closest("tr");
     state.selectionLabel = ids ? (row ? rowLabel(row) : link.textContent) : "";
     var result = apply();
+    if (result.findings === 0 && (ids || link.getAttribute("data-filter"))) {
+      // the spans are in articles the browser does not carry (it shows the first articles only)
+      var sel = byId("selection");
+      sel.hidden = false;
+      sel.textContent = "None of the findings behind " + (state.selectionLabel || link.textContent) +
+        " is in the " + articles.length + " articles shown here; tables/evidence.csv lists every finding.";
+    }
     focusFirst();
     return result;
   }
