@@ -324,7 +324,7 @@ def test_the_allsides_study_report_is_usable_at_its_scale(browser):
         return Array.from(document.querySelectorAll('article.doc:not(.hidden)')).map(a => a.dataset.outlet); }})()""")
     assert shown and set(shown) == {outlet} and len(shown) < n_articles
     opened = page.js("""(() => { window.framingReport.clear();
-        return Array.from(document.querySelectorAll('#rates a.evlink, #labels a.evlink')).slice(0, 6).map(a => {
+        return Array.from(document.querySelectorAll('#rates a.evlink')).slice(0, 6).map(a => {
             const r = window.framingReport.open(a);
             return {findings: r.findings, banner: document.getElementById('selection').textContent}; }); })()""")
     # a number opens its spans, or says they are in articles beyond those the browser carries
