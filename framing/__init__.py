@@ -63,6 +63,7 @@ _EXPORTS: dict[str, str] = {
     "source_shares": "framing.stats",
     "source_balance": "framing.stats",
     "article_balance": "framing.stats",
+    "trends": "framing.stats",
     "bootstrap": "framing.stats",
     "permutation_test": "framing.stats",
     "ResultTable": "framing.stats",

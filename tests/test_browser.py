@@ -255,3 +255,80 @@ def test_screenshot_is_kept(report_page):
     (ARTIFACTS / "report-evidence.png").write_bytes(base64.b64decode(shot["data"]))
     assert path.stat().st_size > 10_000
     assert page.problems() == []
+
+
+def test_the_selection_banner_separates_the_row_cells(report_page):
+    page, _ = report_page
+    page.js("window.framingReport.clear()")
+    result = page.js("""(() => { const a = document.querySelector('tr a.evlink[data-ev]');
+        if (!a) { return null; }
+        const cells = Array.from(a.closest('tr').cells).map(c => c.textContent.trim()).filter(Boolean);
+        a.click();
+        return {cells: cells, banner: document.getElementById('selection').textContent}; })()""")
+    if result is None:
+        pytest.skip("no table row links to its spans in this installation")
+    # every cell in the banner, separated from its neighbour (not "Jaish al-AdlScroll.in")
+    assert " \u00b7 ".join(result["cells"]) in result["banner"]
+
+
+def test_a_highlight_family_can_be_switched_off(report_page):
+    page, _ = report_page
+    counts = page.js("""(() => { window.framingReport.clear();
+        const boxes = Array.from(document.querySelectorAll('input.family'));
+        if (boxes.length < 2) { return null; }
+        const before = Number(document.getElementById('status').dataset.highlighted);
+        const box = boxes[0]; box.checked = false; box.dispatchEvent(new Event('change'));
+        const data = JSON.parse(document.getElementById('evidence-data').textContent);
+        const items = Object.fromEntries(data.items.map(i => [i.id, i]));
+        const after = Number(document.getElementById('status').dataset.highlighted);
+        const leaked = Array.from(document.querySelectorAll('span.ev.on')).filter(s =>
+            s.dataset.e.split(' ').every(id => items[id].family === box.value)).length;
+        box.checked = true; box.dispatchEvent(new Event('change'));
+        const back = Number(document.getElementById('status').dataset.highlighted);
+        return {before: before, after: after, leaked: leaked, back: back}; })()""")
+    if counts is None:
+        pytest.skip("fewer than two highlight families in this installation")
+    assert counts["after"] < counts["before"] and counts["leaked"] == 0 and counts["back"] == counts["before"]
+
+
+STUDY_REPORT = PROJECT / "analyses" / "allsides_leaning" / "output" / "report" / "index.html"
+
+
+def test_the_allsides_study_report_is_usable_at_its_scale(browser):
+    """The report of analyses/allsides_leaning (4,978 articles; written by `framing study run` on the shared
+    dataset, not kept in the repository because it quotes the articles): it opens without errors, fast enough
+    to use, and its filters and links work."""
+    if not STUDY_REPORT.is_file():
+        pytest.skip("run `framing study run analyses/allsides_leaning/study.yaml` first (needs the shared dataset)")
+    page = browser
+    size_mb = STUDY_REPORT.stat().st_size / 1e6
+    assert size_mb < 25, f"the page is {size_mb:.1f} MB"
+    page.events.clear()
+    start = time.monotonic()
+    page.send("Page.navigate", url=STUDY_REPORT.as_uri())
+    page.wait_for("Page.loadEventFired", timeout=120)
+    loaded = time.monotonic() - start
+    page.drain()
+    assert page.problems() == []
+    paint = page.js("(performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null")
+    (ARTIFACTS / "allsides_report_timing.txt").parent.mkdir(exist_ok=True)
+    (ARTIFACTS / "allsides_report_timing.txt").write_text(
+        f"size_mb={size_mb:.2f} load_s={loaded:.2f} first_contentful_paint_ms={paint}\n")
+    assert loaded < 60
+    n_articles = page.js("document.querySelectorAll('article.doc').length")
+    assert n_articles > 0
+    # the outlet filter narrows the articles; a number in the rate table opens its evidence
+    outlet = page.js("document.getElementById('f-outlet').options[1].value")
+    shown = page.js(f"""(() => {{ const s = document.getElementById('f-outlet'); s.value = {json.dumps(outlet)};
+        s.dispatchEvent(new Event('change'));
+        return Array.from(document.querySelectorAll('article.doc:not(.hidden)')).map(a => a.dataset.outlet); }})()""")
+    assert shown and set(shown) == {outlet} and len(shown) < n_articles
+    opened = page.js("""(() => { window.framingReport.clear();
+        return Array.from(document.querySelectorAll('#rates a.evlink')).slice(0, 6).map(a => {
+            const r = window.framingReport.open(a);
+            return {findings: r.findings, banner: document.getElementById('selection').textContent}; }); })()""")
+    # a number opens its spans, or says they are in articles beyond those the browser carries
+    assert opened and all(o["findings"] > 0 or "tables/evidence.csv" in o["banner"] for o in opened)
+    assert any(o["findings"] > 0 for o in opened)
+    for section in ("rates", "trends", "keyness", "attributions"):
+        assert page.js(f"Boolean(document.getElementById({json.dumps(section)}))"), section

@@ -112,3 +112,77 @@ def test_bad_input():
         keyness(COUNTS, by="leaning")
     with pytest.raises(StatisticsError, match="corpus .* or a counts table"):
         keyness(COUNTS.rename(columns={"count": "n"}))
+
+
+def _prolific_corpus() -> pd.DataFrame:
+    # A: five documents, four mention the border; one of them repeats "replay" fifty times.
+    # B: five documents, one mentions the border.
+    texts_a = ["border talks " + "replay " * 50, "border news", "border report", "border story", "weather"]
+    texts_b = ["border news", "weather report", "weather story", "talks news", "market report"]
+    return pd.DataFrame({"doc_id": [f"a{i}" for i in range(5)] + [f"b{i}" for i in range(5)],
+                         "outlet": ["A"] * 5 + ["B"] * 5, "text": texts_a + texts_b})
+
+
+def test_document_keyness_counts_each_document_once():
+    corpus = _prolific_corpus()
+    by_token = keyness(corpus, target="A")
+    assert by_token["term"].iloc[0] == "replay"  # fifty uses in one document top the token ranking
+    by_doc = keyness(corpus, target="A", unit="document")
+    r = by_doc.set_index("term")
+    assert (r.loc["border", "count_group"], r.loc["border", "count_rest"]) == (4, 1)
+    assert (r.loc["replay", "count_group"], r.loc["replay", "count_rest"]) == (1, 0)
+    delta = math.log(4.5 / 1.5) - math.log(1.5 / 4.5)
+    se = math.sqrt(2 / 4.5 + 2 / 1.5)
+    assert r.loc["border", "delta"] == pytest.approx(delta)
+    assert r.loc["border", "z"] == pytest.approx(delta / se)
+    assert r.loc["border", "p_value"] == pytest.approx(2 * sps.norm.sf(delta / se))
+    yates = sps.chi2_contingency([[4, 1], [1, 4]], correction=True)[0]
+    assert r.loc["border", "chi2"] == pytest.approx(yates)
+    assert by_doc["term"].iloc[0] == "border"
+    assert r.loc["replay", "z"] < r.loc["border", "z"]
+
+
+def test_min_docs_leaves_out_terms_of_few_documents():
+    corpus = _prolific_corpus()
+    res = keyness(corpus, min_docs=3)
+    docs_using = {t: sum(t in text.split() for text in corpus["text"]) for t in set(" ".join(corpus["text"]).split())}
+    assert set(res["term"]) == {t for t, n in docs_using.items() if n >= 3}
+    counts = pd.DataFrame({"outlet": ["A", "B"], "term": ["x", "x"], "count": [1, 2]})
+    with pytest.raises(StatisticsError, match="need documents"):
+        keyness(counts, unit="document")
+
+
+def test_figure_shows_only_terms_significant_after_adjustment():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from framing.report import plot
+
+    table = pd.DataFrame({"term": ["of", "it", "border", "talks"], "group": ["A", "A", "B", "B"],
+                          "z": [3.0, 2.5, 4.0, 1.0], "p_adjusted": [1.0, 1.0, 0.001, 0.2],
+                          "adjust_method": "holm"})
+    fig = plot.keyness_terms(table, n=5)
+    panels = {ax.get_title(): ax for ax in fig.axes if ax.get_visible()}
+    assert [t.get_text() for t in panels["B"].get_yticklabels()] == ["border"]
+    texts = [t.get_text() for t in panels["A"].texts]
+    assert any("no term significant after holm adjustment (p < 0.05)" in t for t in texts)
+    matplotlib.pyplot.close(fig)
+
+
+def test_outlet_keyness_counts_each_outlet_once():
+    # "cnn" is in every article of one left outlet; "border" in one article of each of three left outlets
+    corpus = pd.DataFrame({
+        "doc_id": [f"d{i}" for i in range(10)],
+        "outlet": ["CNN", "CNN", "CNN", "CNN", "L2", "L3", "R1", "R2", "R3", "R4"],
+        "leaning": ["left"] * 6 + ["right"] * 4,
+        "text": ["cnn video"] * 3 + ["cnn border", "border", "border", "market", "market", "weather", "weather"],
+    })
+    by_doc = keyness(corpus, by="leaning", target="left", unit="document").set_index("term")
+    assert by_doc.loc["cnn", "count_group"] == 4
+    by_outlet = keyness(corpus, by="leaning", target="left", unit="outlet").set_index("term")
+    assert (by_outlet.loc["cnn", "count_group"], by_outlet.loc["border", "count_group"]) == (1, 3)
+    # three left outlets, four right ones: border 3 of 3 vs 0 of 4; cnn 1 of 3 vs 0 of 4
+    delta = math.log(3.5 / 0.5) - math.log(0.5 / 4.5)
+    assert by_outlet.loc["border", "delta"] == pytest.approx(delta)
+    assert by_outlet.loc["border", "z"] > by_outlet.loc["cnn", "z"]
+    assert by_doc.loc["cnn", "z"] > by_doc.loc["border", "z"]  # by document the house style wins

@@ -138,21 +138,54 @@ def shares_table(actors=("Jaish al-Adl", "Hamas")):
     return pd.DataFrame(rows)
 
 
-def test_label_shares_one_actor_stacks_to_one_per_outlet():
-    ax = plot.label_shares(shares_table(), actor="Jaish al-Adl")
-    assert sorted(t.get_text() for t in ax.get_yticklabels()) == sorted(OUTLETS)
+def dots(ax) -> dict[str, list[tuple[float, float]]]:
+    """category -> (x, y) of its dots in a dot-and-interval panel."""
+    return {line.get_label(): list(zip(line.get_xdata(), line.get_ydata())) for line in ax.get_lines()
+            if line.get_marker() == "o"}
+
+
+def intervals_of(ax) -> list[tuple[float, float, float, str]]:
+    """(y, low, high, colour) of every interval line."""
+    from matplotlib.collections import LineCollection
+
+    out = []
+    for coll in ax.collections:
+        if isinstance(coll, LineCollection):
+            colour = to_hex(coll.get_colors()[0]) if len(coll.get_colors()) else ""
+            out += [(seg[0][1], seg[0][0], seg[1][0], colour) for seg in coll.get_segments()]
+    return out
+
+
+def test_label_shares_one_dot_and_interval_per_category_and_outlet():
+    table = shares_table()
+    ax = plot.label_shares(table, actor="Jaish al-Adl")
+    ticks = {t.get_text(): y for t, y in zip(ax.get_yticklabels(), ax.get_yticks())}
+    assert sorted(ticks) == sorted(OUTLETS)
+    found = dots(ax)
+    assert sorted(found) == sorted(["terrorism", "extremism", "militancy", "neutral"])
+    lines = intervals_of(ax)
+    assert len(lines) == 3 * 4  # one interval per outlet and category, zero shares included
+    part = table[table["actor"] == "Jaish al-Adl"]
+    colours = {line.get_label(): to_hex(line.get_color()) for line in ax.get_lines() if line.get_marker() == "o"}
+    for r in part.itertuples():
+        # the dot sits in its outlet's row, at the share; its interval is on the same line, in its colour
+        (x, y), = [(x, y) for x, y in found[r.measure] if abs(y - ticks[r.group]) < 0.5]
+        assert x == pytest.approx(r.estimate)
+        tied = [seg for seg in lines if seg[0] == pytest.approx(y)]
+        assert len(tied) == 1 and tied[0][1:3] == pytest.approx((r.ci_low, r.ci_high))
+        assert tied[0][3] == colours[r.measure]
+    assert "Jaish al-Adl" in ax.get_title()
+
+
+def test_label_shares_stacked_without_intervals():
+    ax = plot.label_shares(shares_table(), actor="Jaish al-Adl", intervals=False)
     rects = bars(ax)
     assert len(rects) == 3 * 4  # outlets x categories (zero-width segments included)
-    # per bar row the widths add up to 1
     by_row = {}
     for r in rects:
         by_row.setdefault(round(r.get_y(), 6), 0.0)
         by_row[round(r.get_y(), 6)] += r.get_width()
     assert all(abs(total - 1.0) < 1e-9 for total in by_row.values())
-    # one interval container per category drawn, one whisker per non-zero segment: 2 + 1 + 2 segments
-    n_whiskers = sum(len(c.lines[2][0].get_segments()) for c in errorbars(ax))
-    assert n_whiskers == 5
-    assert "Jaish al-Adl" in ax.get_title()
 
 
 def test_label_shares_several_actors_gives_a_panel_each():
@@ -182,7 +215,7 @@ def test_attribution_profile_orders_verb_categories_by_stance():
         for cat in ("distancing", "emphatic", "neutral"):
             s = shares.get(cat, 0.0)
             rows.append(dict(group=outlet, measure=cat, estimate=s, ci_low=s / 2, ci_high=min(1, s * 1.5)))
-    ax = plot.attribution_profile(pd.DataFrame(rows))
+    ax = plot.attribution_profile(pd.DataFrame(rows), intervals=False)
     legend = ax.figure.legends[0]
     assert [t.get_text() for t in legend.get_texts()] == ["neutral", "distancing", "emphatic"]
     assert len(bars(ax)) == 2 * 3
@@ -197,8 +230,8 @@ def test_casualty_constructions_one_bar_per_outlet_and_construction():
         for cons, s in zip(schema.CONSTRUCTIONS, (0.5, 0.0, 0.5, 0.0, 0.0)):
             rows.append(dict(group=outlet, measure=cons, estimate=s, ci_low=np.nan, ci_high=np.nan))
     ax = plot.casualty_constructions(pd.DataFrame(rows))
-    assert len(bars(ax)) == 2 * len(schema.CONSTRUCTIONS)
-    assert errorbars(ax) == []  # no intervals in the table, none drawn
+    assert sum(len(v) for v in dots(ax).values()) == 2 * len(schema.CONSTRUCTIONS)
+    assert intervals_of(ax) == []  # no intervals in the table, none drawn
     assert [t.get_text() for t in ax.figure.legends[0].get_texts()] == list(schema.CONSTRUCTIONS)
 
 
@@ -315,7 +348,8 @@ def test_share_plots_read_a_compare_shares_result_directly():
                      ci_high=0.6))
     rows.append(dict(group="(all)", measure="verb_category Cramér's V", estimate=0.3, ci_low=0.0, ci_high=0.7))
     ax = plot.attribution_profile(pd.DataFrame(rows))
-    assert len(bars(ax)) == 4  # 2 outlets x 2 categories; the difference and V rows are not drawn
+    # 2 outlets x 2 categories; the difference and V rows are not drawn
+    assert sum(len(v) for v in dots(ax).values()) == 4 and len(intervals_of(ax)) == 4
     assert [t.get_text() for t in ax.figure.legends[0].get_texts()] == ["neutral", "distancing"]
 
 

@@ -15,7 +15,7 @@ from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.proportion import proportion_confint
 
 from framing import schema
-from framing.errors import FramingError, StatisticsError
+from framing.errors import FramingError, StatisticsError, UsageError
 from framing.stats import ResultTable, SmallSampleWarning, adjust_pvalues, compare, compare_shares
 from framing.stats.results import ALL_GROUPS
 
@@ -151,9 +151,10 @@ def test_clustering_by_outlet_for_a_property_of_outlets():
     r = row(res, "R", "rate ratio vs L")
     assert "cluster-robust by outlet" in r["method"]
     assert "few outlets" in r["note"]
-    # the leaning must be constant within a cluster
+    # the leaning must be constant within a cluster: a usage error that points to a finer cluster
     corpus.loc[0, "leaning"] = "R"
-    with pytest.raises(StatisticsError, match="leaning"):
+    with pytest.raises(UsageError, match=r"'leaning' takes several values \(L, R\) within outlet 'A'.*finer "
+                                         r"cluster, cluster=\['outlet', 'leaning'\]"):
         compare(scores_table(docs), by="leaning", corpus=corpus, cluster="outlet")
 
 

@@ -26,9 +26,30 @@ def register(subparsers) -> None:
                    help="an actor and its aliases (repeatable; added to --actors)")
     p.add_argument("--lexicon", action="append", default=None, metavar="NAME",
                    help="lexicon to score (repeatable; default every bundled lexicon)")
+    p.add_argument("--lexicons", default=None, metavar="NAME,NAME",
+                   help="lexicons to score, comma-separated (added to --lexicon)")
     p.add_argument("--outlet", default=None, metavar="NAME",
                    help="the outlet of every document the corpus gives none (no outlet column, or an empty value)")
-    p.add_argument("--by", default="outlet", help="corpus column to compare by (default: outlet)")
+    p.add_argument("--by", default="outlet", metavar="COLUMN[,COLUMN]",
+                   help="corpus column(s) to compare by, comma-separated for combinations such as leaning,topic "
+                        "(default: outlet)")
+    p.add_argument("--cluster", default="auto", metavar="COLUMN[,COLUMN]",
+                   help="unit whose documents are not independent: 'auto' (default: the outlet when --by is a "
+                        "property of outlets such as their leaning, else the document), 'doc_id', 'outlet', "
+                        "another corpus column, or several such as outlet,leaning")
+    p.add_argument("--time", default=None, metavar="COLUMN",
+                   help="date column: add rates per period and group over time (e.g. --time date)")
+    p.add_argument("--freq", default="W", metavar="FREQ",
+                   help="period of --time: D, W (default), M, Q, Y or a multiple such as 2W")
+    p.add_argument("--event", action="append", default=[], metavar="NAME=YYYY-MM-DD",
+                   help="an event to mark over time and compare before/after (repeatable; needs --time)")
+    p.add_argument("--window", default=None, metavar="DURATION",
+                   help="compare only documents within this distance of an event, e.g. 14D (default: all)")
+    p.add_argument("--keyness-unit", default="document", metavar="UNIT",
+                   help="distinctive terms by the share of documents using them (document, the default), of "
+                        "outlets (outlet, or another corpus column), or by term counts (token)")
+    p.add_argument("--keyness-min-docs", type=int, default=5, metavar="N",
+                   help="leave out of keyness the terms used in fewer than N documents (default 5)")
     p.add_argument("--voice", default="narrator", choices=[*schema.VOICES, "all"],
                    help="voice whose lexicon rates are compared (default: narrator, the outlet's own)")
     p.add_argument("--wire", action="append", default=None, metavar="DOC_A,DOC_B",
@@ -55,6 +76,38 @@ def actors_from_args(args: argparse.Namespace) -> dict[str, list[str]] | None:
     return load_actors(actors, source="--actor") if actors else None
 
 
+def columns_arg(value: str, option: str) -> str | list[str]:
+    """A comma-separated list of names from the command line: one name as a string, several as a list."""
+    from framing.errors import UsageError
+
+    names = [x.strip() for x in str(value).split(",")]
+    if not all(names):
+        raise UsageError(f"{option} {value!r}: expected NAME or NAME,NAME without empty names")
+    return names[0] if len(names) == 1 else names
+
+
+def events_from_args(values: list[str]) -> dict[str, str]:
+    """``NAME=YYYY-MM-DD`` options as a mapping of event name to date."""
+    from framing.errors import UsageError
+
+    events = {}
+    for value in values:
+        name, sep, date = value.partition("=")
+        if not sep or not name.strip() or not date.strip():
+            raise UsageError(f"--event {value!r}: expected NAME=YYYY-MM-DD")
+        events[name.strip()] = date.strip()
+    return events
+
+
+def lexicons_from_args(args: argparse.Namespace) -> list[str] | None:
+    """Lexicons from repeated ``--lexicon NAME`` and ``--lexicons A,B`` (None: every bundled lexicon)."""
+    names = list(args.lexicon or [])
+    if args.lexicons:
+        more = columns_arg(args.lexicons, "--lexicons")
+        names += [more] if isinstance(more, str) else more
+    return list(dict.fromkeys(names)) or None
+
+
 def run(args: argparse.Namespace) -> int:
     from framing.errors import SchemaError
     from framing.report.output import report
@@ -68,7 +121,10 @@ def run(args: argparse.Namespace) -> int:
                 raise SchemaError(f"--wire {value!r}: expected DOC_A,DOC_B")
             wire.append((parts[0], parts[1]))
     index = report(
-        args.corpus, args.output, actors=actors_from_args(args), lexicons=args.lexicon, wire=wire, by=args.by,
+        args.corpus, args.output, actors=actors_from_args(args), lexicons=lexicons_from_args(args), wire=wire,
+        by=columns_arg(args.by, "--by"), cluster=columns_arg(args.cluster, "--cluster"),
+        keyness_unit=args.keyness_unit, keyness_min_docs=args.keyness_min_docs,
+        time=args.time, freq=args.freq, events=events_from_args(args.event), window=args.window,
         voice=None if args.voice == "all" else args.voice, seed=args.seed, n_resamples=args.resamples,
         title=args.title, progress=not args.quiet, outlet=args.outlet, csv_escape=args.csv_escape,
     )

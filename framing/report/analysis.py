@@ -112,6 +112,8 @@ class Analysis:
     notes: dict[str, list[str]] = field(default_factory=dict)
     skipped: dict[str, str] = field(default_factory=dict)
     lexicons: list[dict[str, str]] = field(default_factory=list)
+    #: how the analysis was run, for the page to say (keyness unit, ...)
+    options: dict[str, Any] = field(default_factory=dict)
 
     def note(self, section: str, text: str) -> None:
         self.notes.setdefault(section, []).append(text)
@@ -167,10 +169,15 @@ def analyse(
     n_resamples: int,
     keyness_terms: int,
     progress: bool,
+    cluster: bool | str = "auto",
+    trends_opts: Mapping[str, Any] | None = None,
+    keyness_unit: str = "token",
+    keyness_min_docs: int = 1,
 ) -> Analysis:
     from tqdm import tqdm
 
-    analysis = Analysis(corpus=corpus)
+    analysis = Analysis(corpus=corpus, options={"keyness_unit": keyness_unit, "keyness_min_docs": keyness_min_docs,
+                                                "not_asked": set(), "by": by})
     steps: list[tuple[str, Callable[[], None]]] = []
 
     annotations = stage_text.annotate(corpus)
@@ -186,15 +193,23 @@ def analyse(
                                                       annotations=annotations)
 
     def scores_step() -> None:
-        analysis.tables["scores"] = stage_match.score(
+        scores = stage_match.score(
             corpus, lexicons=list(lexicons) if lexicons is not None else None, matches=analysis.tables["matches"],
             annotations=annotations)
+        # the group column travels with the scores, so the table (and its figure) can be grouped as it is
+        analysis.tables["scores"] = stage_stats.with_groups(scores, by, corpus=corpus, what="scores table")
         analysis.lexicons = lexicon_info(
             list(lexicons) if lexicons is not None else sorted(set(analysis.tables["scores"]["lexicon"].astype(str)))
         )
 
+    def asked(lexicon: str) -> bool:
+        return lexicons is None or lexicon in set(map(str, lexicons))
+
     def labels_step() -> None:
         func = stage_measures.actor_labels
+        if not actors and not asked("actor_labels"):
+            analysis.options["not_asked"].add("labels")
+            return
         if not actors:
             analysis.skipped["labels"] = ("not run: no actors were given (a study's `actors:`, `--actors FILE.yaml` "
                                           "or `--actor \"Name=alias1,alias2\"`)")
@@ -203,14 +218,23 @@ def analyse(
 
     def attributions_step() -> None:
         func = stage_measures.attributions
+        if not asked("attribution"):
+            analysis.options["not_asked"].add("attributions")
+            return
         analysis.tables["attributions"] = func(corpus, **matches_for("attribution"))
 
     def casualties_step() -> None:
         func = stage_measures.casualties
+        if not asked("casualty"):
+            analysis.options["not_asked"].add("casualties")
+            return
         analysis.tables["casualties"] = func(corpus, **matches_for("casualty"))
 
     def wire_step() -> None:
         pairs_f, edits_f = stage_measures.wire_pairs, stage_measures.edits
+        if wire is not None and len(wire) == 0:  # asked for no wire pairs: no wire section
+            analysis.options["not_asked"].add("wire")
+            return
         pairs = pd.DataFrame(pairs_f(corpus))
         analysis.tables["wire_pairs"] = pairs
         if wire is not None:
@@ -234,7 +258,7 @@ def analyse(
 
     def stats_step() -> None:
         compare, shares = stage_stats.compare, stage_stats.compare_shares
-        opts = dict(seed=seed, n_resamples=n_resamples)
+        opts = dict(seed=seed, n_resamples=n_resamples, cluster=cluster)
         if "scores" in analysis.tables:
             run_statistic(analysis, "rates", "rate_ratios", compare, "compare", analysis.tables["scores"], by,
                   voice=voice, corpus=corpus, **opts)
@@ -260,8 +284,14 @@ def analyse(
         if "casualties" in analysis.tables:
             run_statistic(analysis, "casualties", "construction_shares", shares, "compare_shares",
                   analysis.tables["casualties"], by, "construction", corpus=corpus, **opts)
+        if trends_opts is not None and "scores" in analysis.tables:
+            run_statistic(analysis, "trends", "trends", stage_stats.trends, "trends", analysis.tables["scores"], by,
+                          corpus=corpus, voice=voice, time=trends_opts["time"], freq=trends_opts["freq"],
+                          events=trends_opts.get("events") or None, window=trends_opts.get("window"),
+                          seed=seed, n_resamples=n_resamples, what="rates over time")
         try:
-            analysis.tables["keyness"] = pd.DataFrame(stage_stats.keyness(corpus, by=by))
+            analysis.tables["keyness"] = pd.DataFrame(stage_stats.keyness(corpus, by=by, unit=keyness_unit,
+                                                                          min_docs=keyness_min_docs))
         except FramingError as exc:
             analysis.note("keyness", f"keyness not computed: {exc}")
 

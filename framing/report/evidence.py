@@ -89,8 +89,9 @@ def evidence_table(analysis: Analysis) -> pd.DataFrame:
     return ev
 
 
-#: light tints of the Okabe-Ito colours, readable as a text background
-HIGHLIGHT_COLOURS = ("#9fd0f5", "#ffd27f", "#8fe0c4", "#f0b6dc", "#c8e7fa", "#ffb27f", "#f6ef9a", "#d3d3d3")
+#: light tints of the Okabe-Ito colours, readable as a text background and told apart from each other
+#: (one hue each: blue, orange, green, pink, yellow, vermillion, grey, purple)
+HIGHLIGHT_COLOURS = ("#9fd0f5", "#ffd27f", "#8fe0c4", "#f0b6dc", "#f6ef9a", "#ffb08a", "#d3d3d3", "#c9b8f0")
 
 
 def colours_for(keys: Sequence[str]) -> dict[str, str]:

@@ -65,6 +65,15 @@ def table_html(
 ) -> str:
     """An HTML table; with ``links`` every number in row i links to that row's evidence."""
     cols = list(columns) if columns is not None else list(table.columns)
+    shared = ""
+    for col in ("note", "method"):
+        # a note or method that is the same on every row is said once, under the table
+        if col in cols and len(table) > 1:
+            values = table[col].astype("string").fillna("")
+            if values.nunique() == 1:
+                cols.remove(col)
+                if values.iloc[0]:
+                    shared += f'<p class="note">{escape(col.capitalize())} (every row): {escape(values.iloc[0])}</p>'
     head = "".join(f"<th>{escape(c)}</th>" for c in cols)
     body = []
     for i, row in enumerate(table[cols].head(max_rows).itertuples(index=False)):
@@ -86,7 +95,7 @@ def table_html(
         more = f'<p class="note">Showing the first {max_rows:,} of {len(table):,} rows; all are in the CSV file.</p>'
     csv_link = f' <a href="tables/{escape(csv)}">CSV</a>' if csv else ""
     return (f'<div class="table-wrap"><table><caption>{escape(caption)}{csv_link}</caption>'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>{more}")
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>{shared}{more}")
 
 
 def figure_html(stem: str, caption: str, *, alt: str, wide: bool = False) -> str:
@@ -103,6 +112,17 @@ def notes_html(analysis: Analysis, section: str) -> str:
     for text in analysis.notes.get(section, []):
         parts.append(f'<p class="note">{escape(text)}</p>')
     return "".join(parts)
+
+
+def _interval_caption(shares: pd.DataFrame | None) -> str:
+    """What the dots and lines of a share figure are, with the interval method the table records."""
+    text = "dots: each category's share of the group's rows; lines: its 95% interval"
+    if shares is not None and len(shares):
+        rows = shares[shares["measure"].astype(str).str.endswith(" share")]
+        methods = list(dict.fromkeys(rows["method"].dropna().astype(str)))
+        if methods:
+            text += f" ({'; '.join(methods)})"
+    return text + "."
 
 
 def top_ratios(result: pd.DataFrame, n_measures: int = 8, min_count: int = 3) -> pd.DataFrame:
@@ -126,15 +146,31 @@ def top_ratios(result: pd.DataFrame, n_measures: int = 8, min_count: int = 3) ->
 
 
 def sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of, by, voice, keyness_n) -> list[tuple[str, str, str]]:
-    """(anchor, title, html) of every section in order."""
+    """(anchor, title, html) of every section in order; sections of measures the report was not asked for
+    (lexicons not chosen, no wire pairs) are left out."""
+    not_asked = analysis.options.get("not_asked", set())
+    return [s for s in _all_sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of, by, voice,
+                                     keyness_n) if s[0] not in not_asked]
+
+
+def _all_sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of, by, voice,
+                  keyness_n) -> list[tuple[str, str, str]]:
     t = analysis.tables
     out: list[tuple[str, str, str]] = []
     corpus = analysis.corpus
 
     # ---- summary
     items = []
-    items.append(f"{len(corpus):,} articles from {corpus['outlet'].nunique():,} outlets "
-                 f"({', '.join(escape(o) for o in sorted(corpus['outlet'].astype(str).unique()))}).")
+    outlets = sorted(corpus["outlet"].astype(str).unique())
+    if len(outlets) <= 12:
+        items.append(f"{len(corpus):,} articles from {len(outlets):,} outlets ({', '.join(map(escape, outlets))}).")
+    else:  # a list of every outlet would swamp the summary: counts per group instead
+        per = corpus.groupby(corpus[by].astype(str)).agg(a=("doc_id", "size"), o=("outlet", "nunique")) \
+            if by != "outlet" and by in corpus.columns else None
+        detail = "" if per is None else " (" + "; ".join(
+            f"{escape(g)}: {int(r.a):,} articles, {int(r.o):,} outlets" for g, r in per.iterrows()) + ")"
+        items.append(f"{len(corpus):,} articles from {len(outlets):,} outlets{detail}; every outlet is in the "
+                     "tables and the evidence browser's outlet filter.")
     items.extend(_summary_sentences(analysis))
     skipped = [f"{escape(k)} ({escape(v)})" for k, v in sorted(analysis.skipped.items())]
     if skipped:
@@ -150,9 +186,9 @@ def sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of, 
     if "actor_labels" in t:
         labels = t["actor_labels"]
         if "label_shares" in figures:
-            body += figure_html("label_shares", "Label categories each outlet gives each actor in its own voice "
+            body += figure_html("label_shares", f"Label categories each {by} gives each actor in its own voice "
                                  "(labels inside quotes or reported as someone else's designation left out); "
-                                 "whiskers: 95% intervals of each share.", alt="stacked label shares per outlet")
+                                 + _interval_caption(t.get("label_shares")), alt="label shares per group")
         whose = labels.assign(
             source=np.where(own_voice(labels), "own voice",
                             np.where(labels["voice"].astype(str) != "narrator", "quoted",
@@ -179,8 +215,8 @@ def sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of, 
     body = notes_html(analysis, "attributions")
     if "attributions" in t:
         if "attribution_verbs" in figures:
-            body += figure_html("attribution_verbs", "Attribution verbs by stance in each outlet; whiskers: 95% "
-                                 "intervals of each share.", alt="attribution verb shares per outlet")
+            body += figure_html("attribution_verbs", f"Attribution verbs by stance in each {by}; "
+                                 + _interval_caption(t.get("verb_shares")), alt="attribution verb shares per group")
         if "verb_shares" in t:
             body += _shares_table(t["verb_shares"], "Shares of attribution-verb categories with 95% intervals",
                                   tables.get("verb_shares"), key=lambda r: f"attribution|{r.category}", by=by)
@@ -193,9 +229,10 @@ def sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of, 
     body = notes_html(analysis, "casualties")
     if "casualties" in t:
         if "casualty_constructions" in figures:
-            body += figure_html("casualty_constructions", "How each outlet reports deaths: active (an agent "
-                                 "kills), passive with or without an agent, intransitive, nominal; whiskers: 95% "
-                                 "intervals.", alt="casualty constructions per outlet")
+            body += figure_html("casualty_constructions", f"How each {by} reports deaths: active (an agent "
+                                 "kills), passive with or without an agent, intransitive, nominal; "
+                                 + _interval_caption(t.get("construction_shares")),
+                                 alt="casualty constructions per group")
         if "construction_shares" in t:
             body += _shares_table(t["construction_shares"], "Shares of casualty constructions with 95% intervals",
                                   tables.get("construction_shares"), key=lambda r: f"casualty|{r.category}", by=by)
@@ -236,19 +273,56 @@ def sections(analysis, evidence, ref_ids, figures, tables, outlet_of, group_of, 
         body += table_html(overview, caption=caption, csv=tables.get("scores"), links=links)
     out.append(("rates", "Lexicon rates", body))
 
+    # ---- over time
+    if "trends" in t or "trends" in analysis.notes:
+        body = notes_html(analysis, "trends")
+        if "trends" in t and len(t["trends"]):
+            tr = t["trends"]
+            if "trends" in figures:
+                body += figure_html("trends", f"Lexicon category rates per 1,000 tokens by period and {by} (the "
+                                     "categories with most matches): lines are the pooled rates, bands their 95% "
+                                     "intervals clustered by document; dashed lines mark events.",
+                                     alt="rates over time per group", wide=True)
+            events = tr[tr["period"].isna()].reset_index(drop=True)
+            if len(events):
+                body += table_html(events, caption="Before and after each event (rate ratio after vs before, "
+                                                   "clustered by document, Holm-adjusted)", csv=None,
+                                   columns=["group", "measure", "estimate", "ci_low", "ci_high", "p_value",
+                                            "p_adjusted", "n_docs", "note"])
+            periods = tr[tr["period"].notna()].reset_index(drop=True)
+            body += table_html(periods, caption=f"Rates per period and {by}", csv=tables.get("trends"),
+                                columns=["period", "group", "measure", "estimate", "ci_low", "ci_high", "count",
+                                         "exposure", "n_docs"], max_rows=200)
+        out.append(("trends", "Over time", body))
+
     # ---- keyness
     body = notes_html(analysis, "keyness")
     if "keyness" in t and len(t["keyness"]):
-        if "keyness" in figures:
-            body += figure_html("keyness", f"The {keyness_n} most distinctive terms of each {by} (log-odds ratio "
-                                 "with informative Dirichlet prior, z-score).", alt="distinctive terms per outlet", wide=True)
+        unit = analysis.options.get("keyness_unit", "token")
+        min_docs = int(analysis.options.get("keyness_min_docs", 1))
+        if unit == "token":
+            how = "log-odds ratio of term counts with informative Dirichlet prior, z-test (tokens independent)"
+        else:
+            what_unit = "documents" if unit == "document" else f"{unit}s (within each {by})"
+            how = (f"share of {what_unit} using the term, group against the rest (log odds ratio, z-test; "
+                   f"{what_unit} independent)")
+        kept = f"; terms used in at least {min_docs} documents" if min_docs > 1 else ""
         kw = t["keyness"]
-        kw = kw[pd.to_numeric(kw["z"], errors="coerce") > 0]
-        top = (kw.sort_values(["group", "z", "term"], ascending=[True, False, True], kind="stable")
-               .groupby("group", sort=True).head(keyness_n).reset_index(drop=True))
-        links = [({"outlet": str(r.group), "search": str(r.term)} if by == "outlet" else {"search": str(r.term)}, None)
-                 for r in top.itertuples(index=False)]
-        body += table_html(top, caption="Distinctive terms", csv=tables.get("keyness"), links=links)
+        kw = kw[(pd.to_numeric(kw["z"], errors="coerce") > 0) & (pd.to_numeric(kw["p_adjusted"], errors="coerce") < 0.05)]
+        if "keyness" in figures:
+            body += figure_html("keyness", f"The {keyness_n} most distinctive terms of each {by} among those "
+                                 f"significant after Holm adjustment (p < 0.05): {how}{kept}.",
+                                 alt="distinctive terms per group", wide=True)
+        if kw.empty:
+            body += ('<p class="note">No term is distinctive of any group after Holm adjustment (p &lt; 0.05); '
+                     "every term's statistics are in the CSV file.</p>")
+        else:
+            top = (kw.sort_values(["group", "z", "term"], ascending=[True, False, True], kind="stable")
+                   .groupby("group", sort=True).head(keyness_n).reset_index(drop=True))
+            links = [({"outlet": str(r.group), "search": str(r.term)} if by == "outlet" else {"search": str(r.term)},
+                      None) for r in top.itertuples(index=False)]
+            body += table_html(top, caption=f"Distinctive terms (significant after Holm adjustment; {how}{kept})",
+                               csv=tables.get("keyness"), links=links)
     out.append(("keyness", "Distinctive terms", body))
 
     # ---- wire copy
@@ -328,45 +402,85 @@ def _scores_overview(scores: pd.DataFrame, by: str) -> tuple[pd.DataFrame, str, 
 
 
 def _summary_sentences(analysis: Analysis) -> list[str]:
+    """Summary sentences, one per measure, by the report's group (``by``), so that their length does not grow
+    with the number of outlets."""
     t = analysis.tables
     out = []
+    by = analysis.options.get("by", "outlet")
+    corpus = analysis.corpus
+    group_of = dict(zip(corpus["doc_id"].astype(str), corpus[by].astype(str))) if by in corpus.columns else {}
+    each = "outlet" if by == "outlet" else escape(by)
+
+    def grouped(frame: pd.DataFrame) -> pd.Series:
+        return frame["doc_id"].astype(str).map(group_of) if group_of else frame["outlet"].astype(str)
+
     if "actor_labels" in t and len(t["actor_labels"]):
-        labels = t["actor_labels"]
+        labels = t["actor_labels"].assign(_g=lambda f: grouped(f))
         own = labels[own_voice(labels)]
         for actor, part in labels.groupby("actor", sort=False):
             pieces = []
-            for outlet, rows in part.groupby("outlet", sort=True):
-                mine = own[(own["actor"] == actor) & (own["outlet"] == outlet)]
-                words = ", ".join(f"\u201c{escape(w)}\u201d" for w in dict.fromkeys(mine["label"].astype(str)))
+            for g, rows in part.groupby("_g", sort=True):
+                mine = own[(own["actor"] == actor) & (own["_g"] == g)]
+                freq = mine["label"].astype(str).value_counts(sort=False)
+                if len(freq) > 5:
+                    freq = freq.sort_values(ascending=False, kind="stable").head(5)
+                    words = ", ".join(f"\u201c{escape(w)}\u201d ({n})" for w, n in freq.items()) + ", \u2026"
+                else:
+                    words = ", ".join(f"\u201c{escape(w)}\u201d" for w in dict.fromkeys(mine["label"].astype(str)))
                 others = rows.drop(mine.index)
                 extra = ""
                 if len(others):
                     extra = f" (plus {len(others)} quoted or attributed to others)"
-                pieces.append(f"<b>{escape(outlet)}</b>: {words or 'no label of its own'}{extra}")
-            out.append(f"{escape(actor)} \u2014 labels in each outlet's own voice: " + "; ".join(pieces) + ".")
+                pieces.append(f"<b>{escape(g)}</b>: {words or 'no label of its own'}{extra}")
+            out.append(f"{escape(actor)} \u2014 labels in each {each}'s own voice: " + "; ".join(pieces) + ".")
     if "attributions" in t and len(t["attributions"]):
-        att = t["attributions"]
-        tab = att.groupby("outlet")["verb_category"].agg(lambda s: (s.astype(str) == "distancing").sum())
-        tot = att.groupby("outlet").size()
+        att = t["attributions"].assign(_g=lambda f: grouped(f))
+        tab = att.groupby("_g")["verb_category"].agg(lambda s: (s.astype(str) == "distancing").sum())
+        tot = att.groupby("_g").size()
         parts = [f"{escape(o)} {int(tab[o])} of {int(tot[o])}" for o in sorted(tot.index)]
         out.append("Distancing attribution verbs (claimed, insisted, what it called…): " + "; ".join(parts) + ".")
     if "casualties" in t and len(t["casualties"]):
-        cas = t["casualties"]
+        cas = t["casualties"].assign(_g=lambda f: grouped(f))
         parts = []
-        for o, rows in cas.groupby("outlet", sort=True):
+        for o, rows in cas.groupby("_g", sort=True):
             n_agentless = int((rows["construction"] == "passive_agentless").sum())
             n_active = int((rows["construction"] == "active").sum())
             parts.append(f"{escape(o)}: {n_active} active, {n_agentless} agentless passive of {len(rows)}")
         out.append("Casualty statements \u2014 " + "; ".join(parts) + ".")
     if "edits" in t and len(t["edits"]):
-        for (a, b), part in t["edits"].groupby(["doc_a", "doc_b"], sort=True):
-            counts = part["op"].value_counts()
-            outlets = dict(zip(analysis.corpus["doc_id"].astype(str), analysis.corpus["outlet"].astype(str)))
-            la, lb = outlets.get(str(a), str(a)), outlets.get(str(b), str(b))
-            out.append(f"Wire copy shared by {escape(la)} and {escape(lb)}: {int(counts.get('same', 0))} sentences "
-                       f"unchanged, {int(counts.get('changed', 0))} reworded, {int(counts.get('only_a', 0))} only in "
-                       f"{escape(la)}, {int(counts.get('only_b', 0))} only in {escape(lb)}.")
+        out.extend(_wire_summary(analysis, t["edits"]))
     return out
+
+
+def _wire_summary(analysis: Analysis, edits: pd.DataFrame, top: int = 5) -> list[str]:
+    """Wire copy in the summary: one sentence per pair when there are a few, else counts of pairs by the
+    two outlets' groups and the pairs that changed the most."""
+    corpus = analysis.corpus
+    outlets = dict(zip(corpus["doc_id"].astype(str), corpus["outlet"].astype(str)))
+    per_pair = []
+    for (a, b), part in edits.groupby(["doc_a", "doc_b"], sort=True):
+        counts = part["op"].value_counts()
+        per_pair.append({"a": str(a), "b": str(b), "la": outlets.get(str(a), str(a)), "lb": outlets.get(str(b), str(b)),
+                         "same": int(counts.get("same", 0)), "changed": int(counts.get("changed", 0)),
+                         "only_a": int(counts.get("only_a", 0)), "only_b": int(counts.get("only_b", 0))})
+    if len(per_pair) <= 3:
+        return [f"Wire copy shared by {escape(p['la'])} and {escape(p['lb'])}: {p['same']} sentences unchanged, "
+                f"{p['changed']} reworded, {p['only_a']} only in {escape(p['la'])}, {p['only_b']} only in "
+                f"{escape(p['lb'])}." for p in per_pair]
+    by = analysis.options.get("by", "outlet")
+    group = dict(zip(corpus["doc_id"].astype(str), corpus[by].astype(str))) if by in corpus.columns else outlets
+    kinds: dict[str, int] = {}
+    for p in per_pair:
+        ga, gb = sorted((group.get(p["a"], "?"), group.get(p["b"], "?")))
+        key = f"{ga}" if ga == gb else f"{ga} and {gb}"
+        kinds[key] = kinds.get(key, 0) + 1
+    parts = [f"{n} within {escape(k)}" if " and " not in k else f"{n} between {escape(k)}"
+             for k, n in sorted(kinds.items(), key=lambda kv: (-kv[1], kv[0]))]
+    edited = sorted(per_pair, key=lambda p: (-(p["changed"] + p["only_a"] + p["only_b"]), p["a"], p["b"]))[:top]
+    tops = "; ".join(f"{escape(p['la'])} / {escape(p['lb'])} ({p['changed']} reworded, "
+                     f"{p['only_a'] + p['only_b']} added or cut)" for p in edited)
+    return [f"{len(per_pair):,} pairs of articles share wire copy ({'; '.join(parts)} by {escape(by)}); the "
+            f"{len(edited)} most edited: {tops}. Every pair is in the wire-copy section."]
 
 
 def _category_label(key: str) -> str:
@@ -418,7 +532,7 @@ def page(analysis: Analysis, evidence: pd.DataFrame, sections, *, title: str, ou
     items = [
         {"id": r.eid, "doc": r.doc_id, "kind": r.kind, "keys": list(r.keys), "voice": r.voice if isinstance(r.voice, str) else None,
          "desc": r.desc,
-         "color": colour_of(list(r.keys))}
+         "color": colour_of(list(r.keys)), "family": colour_key(list(r.keys))}
         for r in evidence.itertuples(index=False) if r.doc_id in shown_docs
     ]
     data = {"items": items, "docs": {str(d): {"outlet": outlet_of.get(str(d), "")} for d in shown["doc_id"]}}
@@ -429,8 +543,11 @@ def page(analysis: Analysis, evidence: pd.DataFrame, sections, *, title: str, ou
         return "".join(f'<option value="{escape(v)}">{escape(label)}</option>' for v, label in values)
 
     outlets = sorted(set(map(str, corpus["outlet"])))
-    legend = "".join(
-        f'<span class="sw" style="background:{colour}">{escape(_category_label(k))}</span>' for k, colour in colours.items()
+    # one colour per family (a lexicon's matches, an actor's labels, attributions, casualties, wire edits);
+    # each swatch is a switch that shows or hides that family's highlights
+    legend = "Highlights (untick to hide): " + "".join(
+        f'<label class="sw" style="background:{colour}"><input type="checkbox" class="family" '
+        f'value="{escape(k)}" checked>{escape(_category_label(k))}</label>' for k, colour in colours.items()
     )
     legend += ('<br><span class="sw" style="outline:1.5px solid #555">own voice</span>'
                '<span class="sw" style="outline:1.5px dashed #333">in a quotation</span>'

@@ -7,8 +7,9 @@ statistics functions, and writes into one folder::
     index.html          summary, figures, tables and an evidence browser (works offline, as a file)
     tables/*.csv        every table behind the report
     figures/*.png|pdf|svg
-    manifest.json       input file hashes, lexicon versions and content hashes, package and
-                        dependency versions, parameters, random seeds, time
+    manifest.json       input file hashes, lexicon versions and content hashes, the package's version,
+                        parameters, random seeds: the same on every run of the same inputs
+    run.json            this run's time, Python and dependency versions (the log of the run)
 
 Every number in the HTML tables links to the spans of text behind it. A
 section whose measure cannot run (a missing optional dependency, too few
@@ -32,7 +33,8 @@ from typing import Any
 import pandas as pd
 
 from framing.measures.actors import load_actors
-from framing.errors import SchemaError
+from framing.errors import UsageError
+from framing.stats import group_columns, group_name, with_groups
 from framing.report.analysis import Actors, Analysis, analyse, corpus_inputs, load_corpus, sha256_file, slug
 from framing.report.evidence import evidence_table
 from framing.report import html as page_html
@@ -40,8 +42,9 @@ from framing.report import sourcing
 
 __all__ = ["MANIFEST_VOLATILE", "REPORT_FOLDERS", "check_output_dir", "report"]
 
-#: manifest keys that change from run to run (everything else is reproducible)
-MANIFEST_VOLATILE = ("created_utc",)
+#: keys that change from run to run or machine to machine: written to ``run.json`` beside the manifest,
+#: so that the manifest itself is the same on every run of the same inputs
+MANIFEST_VOLATILE = ("created_utc", "python", "dependencies")
 
 #: dependencies whose versions the manifest records
 DEPENDENCIES = (
@@ -60,11 +63,18 @@ def report(
     lexicons: Sequence[str] | None = None,
     wire: Sequence[tuple[str, str]] | None = None,
     min_wire_similarity: float = 0.25,
-    by: str = "outlet",
+    by: str | Sequence[str] = "outlet",
+    cluster: bool | str | Sequence[str] = "auto",
+    time: str | None = None,
+    freq: str = "W",
+    events: Mapping[str, Any] | None = None,
+    window: str | int | None = None,
     voice: str | None = "narrator",
     seed: int = 0,
     n_resamples: int = 1999,
     keyness_terms: int = 10,
+    keyness_unit: str = "document",
+    keyness_min_docs: int = 5,
     title: str | None = None,
     max_articles: int = 500,
     parameters: Mapping[str, Any] | None = None,
@@ -98,8 +108,25 @@ def report(
         :func:`framing.wire_pairs` with ``similarity >= min_wire_similarity``.
     min_wire_similarity : float
         Threshold for the default wire pairs.
-    by : str
-        Column to compare by (``outlet``, or any corpus metadata column).
+    by : str or list of str
+        Column to compare by (``outlet``, or any corpus metadata column such as
+        ``leaning``), or several (``["leaning", "topic"]``: their combinations are
+        the groups). The scores table written gets these columns.
+    cluster : "auto", bool, str or list of str
+        Cluster of the comparisons (see :func:`framing.compare`): by default the
+        outlet when ``by`` is an outlet property (a leaning), else the document;
+        a list such as ``["outlet", "leaning"]`` clusters by their combinations.
+    time : str, optional
+        Date column of the corpus: adds the "Over time" section, lexicon rates per
+        ``freq`` period and group from :func:`framing.trends` (table ``trends``,
+        figure ``trends``).
+    freq : str
+        Period of the trends (``"W"``, ``"M"``, ``"D"``, ``"Q"``...).
+    events : mapping of str to date, optional
+        Named dates marked on the trend figure; each group's rates are compared
+        after against before each (see :func:`framing.trends`).
+    window : str or int, optional
+        Only documents within this distance of an event enter its comparison (``"14D"``).
     voice : str or None
         Voice whose rates are compared (default the outlet's own, ``narrator``;
         None pools every voice).
@@ -108,7 +135,13 @@ def report(
     n_resamples : int
         Resamples / Monte Carlo draws of the statistics.
     keyness_terms : int
-        Distinctive terms shown per group.
+        Distinctive terms shown per group (only those significant after Holm adjustment).
+    keyness_unit : str
+        Keyness by the share of documents using a term (``"document"``, default), of
+        outlets (``"outlet"`` or another corpus column), or by term counts
+        (``"token"``; see :func:`framing.keyness`).
+    keyness_min_docs : int
+        Terms used in fewer documents than this are left out of keyness.
     title : str, optional
         Report title.
     max_articles : int
@@ -140,7 +173,9 @@ def report(
         ``verb_shares``, ``construction_shares``, ``keyness`` — the columns of
         :mod:`framing.schema`; ``label_shares`` adds ``actor``; and
         ``evidence.csv``: ``eid, kind, doc_id, outlet, start, end, voice, keys,
-        description``), ``figures/*.{png,pdf,svg}`` and ``manifest.json``.
+        description``), ``figures/*.{png,pdf,svg}``, ``manifest.json`` (what the
+        outputs depend on, identical across runs of the same inputs) and
+        ``run.json`` (this run's time, Python and dependency versions).
     """
     from framing import _atomic, _signals
 
@@ -152,12 +187,28 @@ def report(
         table = load_corpus(source, outlet)
         if outlet is not None:
             parameters = {"outlet": outlet, **dict(parameters or {})}
-        if by not in table.columns:
-            raise SchemaError(f"cannot compare by {by!r}: the corpus has no such column; "
-                              f"columns: {list(table.columns)}")
+        by_cols = group_columns(by)
+        unknown = [c for c in by_cols if c not in table.columns]
+        if unknown:
+            raise UsageError(f"cannot compare by {unknown[0]!r}: the corpus has no such column; "
+                             f"columns: {list(map(str, table.columns))}")
+        for name in ([cluster] if isinstance(cluster, str) else list(cluster) if isinstance(cluster, list) else []):
+            if name not in ("auto", "doc_id") and name not in table.columns:
+                raise UsageError(f"cannot cluster by {name!r}: the corpus has no such column; "
+                                 f"columns: {list(map(str, table.columns))}")
+        if time is not None and time not in table.columns:
+            raise UsageError(f"cannot follow the rates over time by {time!r}: the corpus has no such column; "
+                             f"columns: {list(map(str, table.columns))}")
+        if events and time is None:
+            raise UsageError("events need a date column: give time= (--time COLUMN, or trends: time: in a study)")
+        group = group_name(by_cols)
+        if len(by_cols) > 1:
+            table = with_groups(table.drop(columns=[group], errors="ignore"), by_cols, what="corpus")
         analysis = analyse(
-            table, actors=actors_map, lexicons=lexicons, wire=wire, min_wire_similarity=min_wire_similarity, by=by,
+            table, actors=actors_map, lexicons=lexicons, wire=wire, min_wire_similarity=min_wire_similarity, by=group,
             voice=voice, seed=seed, n_resamples=n_resamples, keyness_terms=keyness_terms, progress=progress,
+            cluster=cluster, keyness_unit=keyness_unit, keyness_min_docs=keyness_min_docs, trends_opts=None if time is None else {
+                "time": time, "freq": freq, "events": dict(events or {}), "window": window},
         )
         if sources is not None and sources is not False:
             source_spec = sourcing.check_spec(sources)
@@ -167,15 +218,18 @@ def report(
             sourcing.analyse_sources(analysis, source_spec, actors=actors_map, annotations=None, matches=matched,
                                      by=by, seed=seed, n_resamples=n_resamples)
         params = {
-            "by": by, "voice": voice, "lexicons": list(lexicons) if lexicons is not None else None,
+            "by": by if isinstance(by, str) else list(by_cols), "cluster": cluster, "voice": voice,
+            "trends": None if time is None else {"time": time, "freq": freq, "events": dict(events or {}),
+                                                 "window": window}, "lexicons": list(lexicons) if lexicons is not None else None,
             "actors": actors_map, "wire": [list(p) for p in wire] if wire is not None else None,
             "min_wire_similarity": min_wire_similarity, "n_resamples": n_resamples, "keyness_terms": keyness_terms,
+            "keyness_unit": keyness_unit, "keyness_min_docs": keyness_min_docs,
             "max_articles": max_articles,
             **({"sources": sourcing.check_spec(sources)} if sources is not None and sources is not False else {}),
             **dict(parameters or {}),
         }
         return _write(analysis, out, source=source, title=title or "Framing report", params=params,
-                      seed=seed, keyness_n=keyness_terms, max_articles=max_articles, by=by, voice=voice,
+                      seed=seed, keyness_n=keyness_terms, max_articles=max_articles, by=group, voice=voice,
                       source_label=source_label, csv_escape=csv_escape)
 
 
@@ -282,7 +336,8 @@ def _write(analysis: Analysis, out: Path, *, source: Any, title: str, params: di
         return path.name
 
     for name in ("matches", "scores", "actor_labels", "attributions", "casualties", "wire_pairs", "edits",
-                 "rate_ratios", "label_shares", "verb_shares", "construction_shares", "keyness", *sourcing.TABLES):
+                 "rate_ratios", "label_shares", "verb_shares", "construction_shares", "keyness", "trends",
+                 *sourcing.TABLES):
         if name in t:
             write_table(name, t[name])
     ev_out = evidence.assign(outlet=evidence["doc_id"].map(outlet_of), keys=evidence["keys"].map("; ".join),
@@ -302,7 +357,7 @@ def _write(analysis: Analysis, out: Path, *, source: Any, title: str, params: di
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)
         if "scores" in t:
-            figure("rates_heatmap", lambda: plot.rate_heatmap(t["scores"], voice=voice, by=by))
+            figure("rates_heatmap", lambda: plot.rate_heatmap(t["scores"], voice=voice, by=by, corpus=corpus))
         if "rate_ratios" in t and len(t["rate_ratios"]):
             figure("rate_ratios", lambda: plot.forest(page_html.top_ratios(t["rate_ratios"]), palette=palette))
         if "label_shares" in t and len(plot.share_rows(t["label_shares"])):
@@ -313,6 +368,9 @@ def _write(analysis: Analysis, out: Path, *, source: Any, title: str, params: di
             figure("casualty_constructions", lambda: plot.casualty_constructions(t["construction_shares"]))
         if "source_type_shares" in t and len(plot.share_rows(t["source_type_shares"])):
             figure("source_types", lambda: plot.source_dots(t["source_type_shares"]))
+        if "trends" in t and len(t["trends"]):
+            marks = (params.get("trends") or {}).get("events") or {}
+            figure("trends", lambda: plot.trend_lines(t["trends"], events=marks, palette=palette))
         if "keyness" in t and len(t["keyness"]):
             figure("keyness", lambda: plot.keyness_terms(t["keyness"], n=keyness_n, palette=palette))
         if "edits" in t and len(t["edits"]):
@@ -340,11 +398,15 @@ def _write(analysis: Analysis, out: Path, *, source: Any, title: str, params: di
                       stacklevel=3)
 
     # ---- manifest
-    manifest = {
-        "framing_version": _version("news-framing"),
+    run_log = {
         "created_utc": datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "python": platform.python_version(),
         "dependencies": {name: _version(name) for name in DEPENDENCIES},
+    }
+    _atomic.write_text(out / "run.json", json.dumps(run_log, indent=2) + "\n")
+    manifest = {
+        "framing_version": _version("news-framing"),
+        "run_log": "run.json",
         "corpus": {"source": source_label if source_label is not None else (
                        source if isinstance(source, str) else
                        ("<DataFrame>" if isinstance(source, pd.DataFrame) else str(source))),

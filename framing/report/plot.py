@@ -264,12 +264,13 @@ def rate_heatmap(
     *,
     lexicons: Sequence[str] | None = None,
     voice: str | Sequence[str] | None = "narrator",
-    by: str = "outlet",
+    by: str | Sequence[str] = "outlet",
+    corpus: pd.DataFrame | None = None,
     annotate: bool = True,
     cbar: bool = True,
     ax: Axes | None = None,
 ) -> Axes:
-    """Heatmap of lexicon category rates (per 1,000 tokens) by outlet.
+    """Heatmap of lexicon category rates (per 1,000 tokens) by outlet or any corpus column.
 
     Each cell is the pooled rate of the group's documents: the sum of
     ``count`` over the group's documents (and the chosen voices) divided by the
@@ -284,8 +285,11 @@ def rate_heatmap(
         Lexicons to show (all by default), in this order.
     voice : str, sequence of str or None
         Voice(s) counted; None counts every voice. Default: the outlet's own voice.
-    by : str
-        Column giving the heatmap's columns (default ``outlet``).
+    by : str or list of str
+        Column(s) giving the heatmap's columns (default ``outlet``): of ``scores``, or of
+        ``corpus`` (merged on ``doc_id``), e.g. ``"leaning"`` or ``["leaning", "topic"]``.
+    corpus : pandas.DataFrame, optional
+        Corpus to take ``by`` from when the scores table does not carry it.
     annotate : bool
         Write the rate in each cell.
     cbar : bool
@@ -300,9 +304,15 @@ def rate_heatmap(
     """
     import seaborn as sns
 
+    from framing.errors import StatisticsError, UsageError
+    from framing.stats import group_name, with_groups
+
     schema.require(scores, schema.SCORES, what="scores table")
-    if by not in scores.columns:
-        raise SchemaError(f"scores table has no column {by!r} to group by; columns found: {list(scores.columns)}")
+    try:
+        scores = with_groups(scores, by, corpus=corpus, what="scores table")
+    except StatisticsError as exc:
+        raise UsageError(f"cannot draw rates by {by!r}: {exc}") from None
+    by = group_name(by)
     table = scores
     if lexicons is not None:
         table = table[table["lexicon"].isin(list(lexicons))]
@@ -494,26 +504,31 @@ def _stacked_shares(
     lo = table.pivot_table(index="group", columns="measure", values="ci_low", aggfunc="first").reindex(index=groups, columns=cats).astype(float)
     hi = table.pivot_table(index="group", columns="measure", values="ci_high", aggfunc="first").reindex(index=groups, columns=cats).astype(float)
     y = np.arange(len(groups))[::-1]
-    left = np.zeros(len(groups))
-    offsets = np.linspace(-0.22, 0.22, len(cats)) if len(cats) > 1 else np.zeros(1)
-    for k, cat in enumerate(cats):
-        width = est[cat].to_numpy()
-        ax.barh(y, width, left=left, color=cmap.get(cat, "#888888"), edgecolor="white", linewidth=0.5, height=0.7, label=cat)
-        if intervals:
-            l = lo[cat].to_numpy()
-            h = hi[cat].to_numpy()
-            ok = np.isfinite(l) & np.isfinite(h) & (width > 0)
-            if ok.any():
-                end = left + width
-                ax.errorbar(
-                    end[ok], y[ok] + offsets[k], xerr=[np.clip(width[ok] - l[ok], 0, None), np.clip(h[ok] - width[ok], 0, None)],
-                    fmt="none", ecolor="#222222", elinewidth=0.7, capsize=1.5,
-                )
-        left = left + width
+    if intervals:
+        # dot-and-interval: each category's share as a dot with its own interval, dodged inside the group's row
+        offsets = np.linspace(0.3, -0.3, len(cats)) if len(cats) > 1 else np.zeros(1)
+        for k, cat in enumerate(cats):
+            colour = cmap.get(cat, "#888888")
+            e = est[cat].to_numpy()
+            l, h = lo[cat].to_numpy(), hi[cat].to_numpy()
+            ok = np.isfinite(l) & np.isfinite(h)
+            ax.hlines(y[ok] + offsets[k], l[ok], h[ok], color=colour, linewidth=1.4)
+            ax.plot(e, y + offsets[k], "o", color=colour, markersize=3.5, markeredgecolor="white",
+                    markeredgewidth=0.4, label=cat, linestyle="none")
+        for boundary in y[:-1] - 0.5:
+            ax.axhline(boundary, color="#DDDDDD", linewidth=0.5)
+    else:
+        left = np.zeros(len(groups))
+        for k, cat in enumerate(cats):
+            width = est[cat].to_numpy()
+            ax.barh(y, width, left=left, color=cmap.get(cat, "#888888"), edgecolor="white", linewidth=0.5,
+                    height=0.7, label=cat)
+            left = left + width
     ax.set_yticks(y)
     ax.set_yticklabels(groups)
     ax.set_xlim(0, 1.0)
-    ax.set_xlabel("share")
+    ax.set_ylim(-0.5, len(groups) - 0.5)
+    ax.set_xlabel("share (dot) and its interval (line)" if intervals else "share")
     if title:
         ax.set_title(title)
     if legend:
@@ -587,7 +602,8 @@ def label_shares(
     colors : mapping, optional
         category -> colour (default :func:`category_colors`).
     intervals : bool
-        Draw each share's interval as a whisker at the end of its segment.
+        True (default): a dot-and-interval panel — each category's share as a dot
+        with its interval as a line, one row per outlet; False: stacked bars.
     ax : matplotlib.axes.Axes, optional
         Where to draw (one actor only).
 
@@ -667,7 +683,8 @@ def attribution_profile(
     colors : mapping, optional
         category -> colour.
     intervals : bool
-        Draw the interval of each share.
+        True (default): a dot-and-interval panel — each category's share as a dot
+        with its interval as a line, one row per outlet; False: stacked bars.
     ax : matplotlib.axes.Axes, optional
         Where to draw.
 
@@ -710,7 +727,8 @@ def casualty_constructions(
     colors : mapping, optional
         construction -> colour.
     intervals : bool
-        Draw the interval of each share.
+        True (default): a dot-and-interval panel — each category's share as a dot
+        with its interval as a line, one row per outlet; False: stacked bars.
     ax : matplotlib.axes.Axes, optional
         Where to draw.
 
@@ -738,13 +756,16 @@ def keyness_terms(
     n: int = 10,
     groups: Sequence[str] | None = None,
     palette: Mapping[str, str] | None = None,
+    alpha: float | None = 0.05,
     ax: Axes | None = None,
 ) -> Axes | Figure:
     """Distinctive terms per group: horizontal bars of the keyness z-score.
 
     Shows, for each group, the ``n`` terms with the largest positive ``z``
-    (terms the group uses more than the rest). Selecting the top rows is the
-    only thing done to the table.
+    (terms the group uses more than the rest) among those whose adjusted
+    p-value (``p_adjusted``) is below ``alpha``; a group without such a term
+    gets a panel saying so. Selecting these rows is the only thing done to the
+    table.
 
     Parameters
     ----------
@@ -756,6 +777,9 @@ def keyness_terms(
         Groups to draw (default all, sorted).
     palette : mapping, optional
         group -> colour (default :func:`outlet_colors`).
+    alpha : float or None
+        Only terms with ``p_adjusted < alpha`` (when the table has ``p_adjusted``);
+        None draws the top terms whatever their p-values.
     ax : matplotlib.axes.Axes, optional
         Where to draw (one group only).
 
@@ -771,11 +795,17 @@ def keyness_terms(
     z = pd.to_numeric(keyness["z"], errors="coerce")
     table = keyness.assign(z=z, group=keyness["group"].astype(str))
     table = table[np.isfinite(table["z"]) & (table["z"] > 0)]
+    empty_text = "no distinctive terms"
+    if alpha is not None and "p_adjusted" in table.columns:
+        table = table[pd.to_numeric(table["p_adjusted"], errors="coerce") < alpha]
+        how = str(keyness["adjust_method"].dropna().iloc[0]) if "adjust_method" in keyness.columns and \
+            keyness["adjust_method"].notna().any() else "multiplicity"
+        empty_text = f"no term significant after {how} adjustment (p < {alpha:g})"
 
     def draw(axis: Axes, group: str) -> None:
         part = table[table["group"] == group].sort_values(["z", "term"], ascending=[False, True], kind="stable").head(n)
         if part.empty:
-            _empty(axis, f"no distinctive terms for {group}")
+            _empty(axis, f"{empty_text}: {group}")
             axis.set_title(group)
             return
         ypos = np.arange(len(part))[::-1]
@@ -783,7 +813,7 @@ def keyness_terms(
         axis.set_yticks(ypos)
         axis.set_yticklabels(part["term"].astype(str).tolist())
         axis.set_title(group)
-        axis.set_xlabel("z (log-odds, informative prior)")
+        axis.set_xlabel("z (group against the rest)")
 
     if len(chosen) == 1 or ax is not None:
         if len(chosen) != 1:
@@ -1028,3 +1058,106 @@ def source_dots(
     ax.set_title(title, loc="left")
     _legend(ax, handles, groups, title=None)
     return ax
+
+
+@_themed
+def trend_lines(
+    trends: pd.DataFrame,
+    *,
+    measures: Sequence[str] | None = None,
+    n_measures: int = 6,
+    events: Mapping[str, str] | None = None,
+    palette: Mapping[str, str] | None = None,
+    min_docs: int = 5,
+    ax: Axes | None = None,
+) -> Axes | Figure:
+    """Rates or shares over time: one line per group with its interval as a band, events marked.
+
+    Draws the period rows of a :func:`framing.trends` table (rows without ``period``, the event comparisons,
+    are left out). Each panel is one measure; each group gets one colour (:func:`outlet_colors`), its
+    estimate as a line with markers and its interval (``ci_low`` to ``ci_high``) as a translucent band.
+    Events are dashed vertical lines, labelled.
+
+    Parameters
+    ----------
+    trends : pandas.DataFrame
+        A :func:`framing.trends` table (columns ``period``, ``group``, ``measure``, ``estimate``,
+        ``ci_low``, ``ci_high``).
+    measures : sequence of str, optional
+        Measures to draw, in this order; default the ``n_measures`` with the most ``count``.
+    n_measures : int
+        Panels when ``measures`` is None.
+    events : mapping of str to date, optional
+        Named dates to mark.
+    palette : mapping, optional
+        group -> colour.
+    min_docs : int
+        Periods of a group with fewer documents than this are not drawn (their
+        intervals span most of the scale); they stay in the table.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw (one measure only).
+
+    Returns
+    -------
+    matplotlib.axes.Axes or matplotlib.figure.Figure
+        One panel (Axes) for one measure, else a Figure with one panel per measure.
+    """
+    schema.require(trends, ("period", "group", "measure", "estimate", "ci_low", "ci_high"), what="trends table")
+    table = trends[trends["period"].notna()].copy()
+    table["_t"] = pd.to_datetime(table["period"].astype(str), errors="coerce")
+    table = table[table["_t"].notna()]
+    if "n_docs" in table.columns:
+        table = table[pd.to_numeric(table["n_docs"], errors="coerce").fillna(0) >= min_docs]
+    if measures is None:
+        counts = pd.to_numeric(table.get("count", pd.Series(1, index=table.index)), errors="coerce").fillna(0)
+        order = counts.groupby(table["measure"].astype(str)).sum().sort_values(ascending=False, kind="stable")
+        measures = list(order.index[:n_measures])
+    measures = [m for m in measures if m in set(table["measure"].astype(str))]
+    groups = sorted(map(str, table["group"].unique()))
+    colors = dict(palette) if palette is not None else outlet_colors(groups)
+    marks = {str(k): pd.to_datetime(v, errors="coerce") for k, v in (events or {}).items()}
+
+    def draw(axis: Axes, measure: str) -> None:
+        part = table[table["measure"].astype(str) == measure]
+        for g in groups:
+            rows = part[part["group"].astype(str) == g].sort_values("_t")
+            if rows.empty:
+                continue
+            c = colors.get(g, "#333333")
+            x = rows["_t"].to_numpy()
+            axis.fill_between(x, rows["ci_low"].astype(float), rows["ci_high"].astype(float), color=c, alpha=0.18,
+                              linewidth=0)
+            axis.plot(x, rows["estimate"].astype(float), color=c, marker="o", markersize=2.5, label=g)
+        for name, when in marks.items():
+            if pd.notna(when):
+                axis.axvline(when, color="#444444", linestyle="--", linewidth=0.7)
+                axis.annotate(name, (when, 1.0), xycoords=("data", "axes fraction"), fontsize=6.5,
+                              rotation=90, va="top", ha="right", color="#444444")
+        axis.set_title(measure)
+        axis.set_ylim(bottom=0)
+        axis.tick_params(axis="x", labelrotation=30, labelsize=6.5)
+
+    if not measures:
+        return _empty(_new_axes(ax, COLUMN_WIDTH, 2.0), "no periods to show")
+    if ax is not None or len(measures) == 1:
+        axis = _new_axes(ax, COLUMN_WIDTH, 2.2)
+        draw(axis, measures[0])
+        handles, labels = axis.get_legend_handles_labels()
+        _legend(axis, handles, labels, title=None)
+        return axis
+    import matplotlib.pyplot as plt
+
+    ncols = 2
+    nrows = math.ceil(len(measures) / ncols)
+    fig, axes = plt.subplots(nrows, ncols, figsize=(PAGE_WIDTH, 0.4 + 2.0 * nrows), layout="constrained",
+                             squeeze=False)
+    fig._framing_owned = True
+    flat = axes.ravel()
+    for axis, measure in zip(flat, measures):
+        _style(axis)
+        draw(axis, measure)
+    for axis in flat[len(measures):]:
+        axis.set_visible(False)
+    handles, labels = flat[0].get_legend_handles_labels()
+    fig.legend(handles, labels, loc="outside lower center", ncol=min(len(labels), 6), frameon=False)
+    return fig

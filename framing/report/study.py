@@ -12,15 +12,26 @@ A study spec names everything an analysis depends on, so that running it again
       Hamas: [Hamas]
     lexicons: [actor_labels, attribution, casualty, hedging]   # omit for every bundled lexicon
     compare:
-      by: outlet                    # any corpus column
+      by: outlet                    # any corpus column, or a list: [leaning, topic]
+      cluster: auto                 # auto (outlet for an outlet property such as leaning, else
+                                    # the document), doc_id, outlet, another column, or a list
+                                    # such as [outlet, leaning]
+    # (by: and cluster: may also be given at the top level)
       voice: narrator               # narrator, quote, scare_quote or all
       n_resamples: 1999
     wire:
       pairs: [[timesofisrael, ahram]]   # omit to take every pair above min_similarity
       min_similarity: 0.25
+    trends:                         # rates per period and group (omit for none)
+      time: date                    # the corpus's date column
+      freq: W                       # D, W, M, Q, Y, 2W...
+      events: {strike: 2024-01-16}  # marked on the figure, compared before/after
+      window: 14D                   # documents within this distance of an event (default all)
     keyness_terms: 10
     sources:                        # the section "Who gets a voice" (omit to leave it out)
       sides: [Pakistan, Iran]       # compare the balance of these two sides' voices
+    keyness_unit: document          # document (share of documents using a term), outlet, or token
+    keyness_min_docs: 5             # leave out terms used in fewer documents
     seed: 20240117
     output: output                  # folder, relative to this file and inside its folder
 
@@ -45,8 +56,10 @@ from framing.errors import InputNotFoundError, SchemaError
 __all__ = ["Study", "load_study", "run_study"]
 
 _TOP_KEYS = {"name", "title", "description", "corpus", "actors", "lexicons", "compare", "wire", "keyness_terms",
-             "seed", "output", "max_articles", "sources"}
-_COMPARE_KEYS = {"by", "voice", "n_resamples"}
+             "seed", "output", "max_articles", "sources", "by", "cluster", "trends",
+             "keyness_unit", "keyness_min_docs"}
+_TRENDS_KEYS = {"time", "freq", "events", "window"}
+_COMPARE_KEYS = {"by", "cluster", "voice", "n_resamples"}
 _WIRE_KEYS = {"pairs", "min_similarity"}
 
 
@@ -61,16 +74,20 @@ class Study:
     description: str = ""
     actors: dict[str, list[str]] = field(default_factory=dict)
     lexicons: list[str] | None = None
-    by: str = "outlet"
+    by: str | list[str] = "outlet"
+    cluster: str | list[str] = "auto"
     voice: str | None = "narrator"
     n_resamples: int = 1999
     wire_pairs: list[tuple[str, str]] | None = None
     min_wire_similarity: float = 0.25
     keyness_terms: int = 10
+    keyness_unit: str = "document"
+    keyness_min_docs: int = 5
     seed: int = 0
     output: str = "output"
     max_articles: int = 500
     sources: dict[str, Any] | None = None
+    trends: dict[str, Any] | None = None
 
     @property
     def output_dir(self) -> Path:
@@ -129,6 +146,12 @@ def _int(value: Any, where: str, *, minimum: int = 0) -> int:
     return value
 
 
+def _column_or(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise SchemaError(f"{where}: expected document, token or a corpus column such as outlet, got {value!r}")
+    return value.strip()
+
+
 def load_study(path: str | Path) -> Study:
     """Read and validate a study spec.
 
@@ -175,6 +198,32 @@ def load_study(path: str | Path) -> Study:
     if voice not in (*schema.VOICES, "all"):
         raise SchemaError(f"study spec {p}{_line_of(text, 'voice')}: compare.voice must be one of "
                           f"{[*schema.VOICES, 'all']}, got {voice!r}")
+    grouping = {}
+    for key in ("by", "cluster"):
+        if key in spec and key in compare and spec[key] != compare[key]:
+            raise SchemaError(f"study spec {p}{_line_of(text, key)}: '{key}' is given twice (top level and under "
+                              "compare) with different values; keep one")
+        value = spec.get(key, compare.get(key))
+        if value is None:
+            continue
+        ok = (isinstance(value, str) and value.strip()) or (
+            isinstance(value, list) and value and all(isinstance(x, str) and x for x in value))
+        if not ok:
+            raise SchemaError(f"study spec {p}{_line_of(text, key)}: '{key}' must be a column name"
+                              f" or a list of column names, got {value!r}")
+        grouping[key] = value.strip() if isinstance(value, str) else [str(x) for x in value]
+    trends = None
+    if spec.get("trends") is not None:
+        tr = _mapping(spec["trends"], f"study spec {p}: trends", _TRENDS_KEYS, text)
+        time_col = tr.get("time", "date")
+        if not isinstance(time_col, str) or not time_col.strip():
+            raise SchemaError(f"study spec {p}{_line_of(text, 'time')}: trends.time must be a column name")
+        events = tr.get("events") or {}
+        if not isinstance(events, Mapping):
+            raise SchemaError(f"study spec {p}{_line_of(text, 'events')}: trends.events must map names to dates")
+        trends = {"time": time_col.strip(), "freq": str(tr.get("freq", "W")),
+                  "events": {str(k): str(v) for k, v in events.items()},
+                  "window": None if tr.get("window") is None else str(tr["window"])}
     wire = _mapping(spec.get("wire"), f"study spec {p}: wire", _WIRE_KEYS, text)
     pairs = wire.get("pairs")
     if pairs is not None:
@@ -193,13 +242,18 @@ def load_study(path: str | Path) -> Study:
         path=p.resolve(), name=spec["name"].strip(), corpus=corpus, title=str(spec.get("title") or ""),
         description=str(spec.get("description") or ""), actors=actors,
         lexicons=None if lexicons is None else [str(x) for x in lexicons],
-        by=str(compare.get("by", "outlet")), voice=None if voice == "all" else voice,
+        by=grouping.get("by", "outlet"), cluster=grouping.get("cluster", "auto"),
+        voice=None if voice == "all" else voice,
         n_resamples=_int(compare.get("n_resamples", 1999), f"study spec {p}: compare.n_resamples", minimum=1),
         wire_pairs=pairs, min_wire_similarity=float(min_sim),
         keyness_terms=_int(spec.get("keyness_terms", 10), f"study spec {p}: keyness_terms", minimum=1),
+        keyness_unit=_column_or(spec.get("keyness_unit", "document"),
+                                f"study spec {p}{_line_of(text, 'keyness_unit')}: keyness_unit"),
+        keyness_min_docs=_int(spec.get("keyness_min_docs", 5), f"study spec {p}: keyness_min_docs", minimum=1),
         seed=_int(spec.get("seed", 0), f"study spec {p}: seed"), output=str(spec.get("output") or "output"),
         max_articles=_int(spec.get("max_articles", 500), f"study spec {p}: max_articles", minimum=1),
         sources=sources,
+        trends=trends,
     )
 
 
@@ -242,8 +296,12 @@ def run_study(
                             "spec_sha256": hashlib.sha256(study.path.read_bytes()).hexdigest()}}
     return report(
         study.corpus_path, out / "report", actors=study.actors or None, lexicons=study.lexicons,
-        wire=study.wire_pairs, min_wire_similarity=study.min_wire_similarity, by=study.by, voice=study.voice,
+        wire=study.wire_pairs, min_wire_similarity=study.min_wire_similarity, by=study.by, cluster=study.cluster,
+        voice=study.voice, **({} if study.trends is None else {
+            "time": study.trends["time"], "freq": study.trends["freq"], "events": study.trends["events"],
+            "window": study.trends["window"]}),
         seed=study.seed, n_resamples=study.n_resamples, keyness_terms=study.keyness_terms,
+        keyness_unit=study.keyness_unit, keyness_min_docs=study.keyness_min_docs,
         title=study.title or study.name, max_articles=study.max_articles, parameters=parameters, progress=progress,
         source_label=study.corpus, csv_escape=csv_escape, sources=study.sources,
     )

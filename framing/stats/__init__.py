@@ -5,16 +5,19 @@ Stage ``stats`` may import :mod:`framing.errors`, :mod:`framing.schema` and :mod
 keyness); it never plots.
 """
 
+from framing.stats._groups import GROUP_SEP, group_columns, group_name, with_groups
 from framing.stats.asymmetry import casualty_asymmetry, mentions_per_death
 from framing.stats.keyness import keyness
 from framing.stats.rates import compare
 from framing.stats.shares import compare_shares
+from framing.stats.trends import TRENDS, trends
 from framing.stats.resampling import bootstrap, permutation_test
 from framing.stats.results import ResultTable, SmallSampleWarning, adjust_pvalues, result_table
 from framing.stats.sourcing import article_balance, source_balance, source_shares
 
 __all__ = [
-    "ResultTable", "SmallSampleWarning", "adjust_pvalues", "article_balance", "bootstrap", "casualty_asymmetry",
-    "compare", "compare_shares", "keyness", "mentions_per_death", "permutation_test", "result_table",
-    "source_balance", "source_shares",
+    "GROUP_SEP", "group_columns", "group_name", "with_groups",
+    "ResultTable", "SmallSampleWarning", "TRENDS", "adjust_pvalues", "article_balance", "bootstrap",
+    "casualty_asymmetry", "compare", "compare_shares", "keyness", "mentions_per_death", "permutation_test",
+    "result_table", "source_balance", "source_shares", "trends",
 ]

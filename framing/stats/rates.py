@@ -51,7 +51,7 @@ from framing.stats.results import (
     result_table,
 )
 
-from framing.stats._groups import constant_within, resolve_cluster, with_groups, z_value
+from framing.stats._groups import AUTO, cluster_for, constant_within, z_value
 __all__ = ["compare"]
 
 # --------------------------------------------------------------------------- rates: the core
@@ -323,7 +323,7 @@ def _as_list(x: str | Sequence[str] | None) -> list[str] | None:
 
 def compare(
     scores: pd.DataFrame,
-    by: str = "outlet",
+    by: str | Sequence[str] = "outlet",
     *,
     lexicon: str | Sequence[str] | None = None,
     category: str | Sequence[str] | None = None,
@@ -334,7 +334,7 @@ def compare(
     corpus: pd.DataFrame | None = None,
     reference: str | None = None,
     family: Literal["poisson", "negbin"] = "poisson",
-    cluster: bool | str = True,
+    cluster: bool | str = AUTO,
     ci_level: float = 0.95,
     adjust: Adjust = "holm",
     n_resamples: int = 9999,
@@ -373,9 +373,10 @@ def compare(
         from :func:`framing.score`: ``doc_id``, the ``measure`` columns, ``voice``
         (optional), ``count`` and ``n_tokens``. Documents without a row for a
         measure count as zero matches.
-    by : str
+    by : str or list of str
         Grouping column, of ``scores`` or of ``corpus`` (merged on ``doc_id``), e.g.
-        ``"outlet"`` or ``"leaning"``.
+        ``"outlet"`` or ``"leaning"``; or several (``["leaning", "topic"]``), whose
+        combinations are the groups (``group`` then reads ``"left / economy"``).
     lexicon, category, voice : str or list of str, optional
         Keep only these lexicons / categories / voices. Counts are summed over
         the kept voices (all voices by default).
@@ -390,10 +391,14 @@ def compare(
     family : {"poisson", "negbin"}
         Poisson GLM (default; with cluster-robust errors it is valid under
         overdispersion) or NB2 negative binomial.
-    cluster : bool or str
-        True: cluster by ``doc_id``; a column name: cluster by it (must be
-        constant within document); False: treat matches as independent events
-        (anti-conservative for text; for checks only).
+    cluster : "auto", bool or str
+        "auto" (default): the coarsest unit within which the group is constant —
+        the outlet when ``by`` is an outlet property such as its leaning (and
+        some group has several outlets), else the document; ``note`` says when
+        the outlet was chosen. True: cluster by ``doc_id``; a column name:
+        cluster by it (must be constant within document, and the group within
+        it); False: treat matches as independent events (anti-conservative for
+        text; for checks only).
     ci_level : float
         Confidence level of the intervals.
     adjust : {"holm", "fdr_bh", "bonferroni", "none"}
@@ -421,14 +426,14 @@ def compare(
     ------
     StatisticsError
         Unknown group or cluster column, fewer than two groups, a group with
-        no tokens, a reference that is not a group, a group that varies within a
-        cluster.
+        no tokens, a reference that is not a group.
+    UsageError
+        A group that varies within a cluster (the message suggests a finer cluster).
     """
     check_option("family", family, ("poisson", "negbin"))
     if "doc_id" not in getattr(scores, "columns", ()):
         schema.require(scores, ["doc_id"], what="scores table")
-    clus = resolve_cluster(cluster, scores)
-    table = with_groups(scores, by, corpus=corpus, extra=[clus] if clus else [], what="scores table")
+    table, by, clus, cluster_note = cluster_for(cluster, scores, by, corpus=corpus, what="scores table")
     schema.require(table, ["doc_id", count, exposure], what="scores table")
     mcols = [c for c in measure if c in table.columns]
     for col, keep in (("lexicon", lexicon), ("category", category), ("voice", voice)):
@@ -482,7 +487,7 @@ def compare(
         n_units = docs.groupby(by)[unit].nunique().reindex(groups).to_numpy()
         ccode = pd.factorize(docs[unit])[0]
     replicated = bool((n_units >= 2).all()) if unit else bool((n_docs >= 2).all())
-    notes = []
+    notes = [cluster_note] if cluster_note else []
     if (n_docs == 1).all():
         notes.append(SMALL_SAMPLE_NOTE)
         warnings.warn("compare: " + SMALL_SAMPLE_NOTE + "; tests use the counts inside the documents",

@@ -28,7 +28,7 @@ from framing.stats.results import (
     result_table,
 )
 
-from framing.stats._groups import constant_within, resolve_cluster, with_groups, z_value
+from framing.stats._groups import AUTO, GROUP_SEP, cluster_for, constant_within, group_columns, z_value
 
 __all__ = ["compare_shares"]
 
@@ -79,11 +79,11 @@ def shares_test(Y: np.ndarray, gcode: np.ndarray, n_groups: int, *, clustered: b
 
 def compare_shares(
     table: pd.DataFrame,
-    by: str = "outlet",
+    by: str | list[str] = "outlet",
     outcome: str = "label_category",
     *,
     corpus: pd.DataFrame | None = None,
-    cluster: bool | str = True,
+    cluster: bool | str = AUTO,
     interval: Literal["wilson", "bootstrap"] = "wilson",
     test: Literal["auto", "permutation", "chi2", "fisher"] = "auto",
     pairwise: bool = True,
@@ -124,15 +124,19 @@ def compare_shares(
     table : pandas.DataFrame
         One row per choice, e.g. :data:`framing.schema.ACTOR_LABELS`,
         :data:`~framing.schema.ATTRIBUTIONS` or :data:`~framing.schema.CASUALTIES`.
-    by : str
-        Grouping column of ``table`` or of ``corpus`` (merged on ``doc_id``).
+    by : str or list of str
+        Grouping column of ``table`` or of ``corpus`` (merged on ``doc_id``), or
+        several (``["leaning", "topic"]``: their combinations are the groups).
     outcome : str
         Categorical column whose shares are compared (rows where it is missing
         are left out and counted in ``note``).
     corpus : pandas.DataFrame, optional
         Corpus to take ``by`` / ``cluster`` from.
-    cluster : bool or str
-        True: cluster by ``doc_id`` when present; a column name; False: rows independent.
+    cluster : "auto", bool or str
+        "auto" (default): the outlet when ``by`` is constant within each outlet and
+        some group has several outlets (e.g. a leaning; ``note`` says so), else
+        the document; True: cluster by ``doc_id`` when present; a column name;
+        False: rows independent.
     interval : {"wilson", "bootstrap"}
         Interval for the shares.
     test : {"auto", "permutation", "chi2", "fisher"}
@@ -165,34 +169,41 @@ def compare_shares(
     Raises
     ------
     StatisticsError
-        Unknown column, fewer than two groups, a group without rows, a group
-        that varies within a cluster.
+        Unknown column, fewer than two groups, a group without rows.
+    UsageError
+        A group that varies within a cluster (the message suggests a finer cluster).
     """
     from framing.stats.resampling import cluster_bootstrap_tables
     from statsmodels.stats.proportion import confint_proportions_2indep, proportion_confint
 
     check_option("interval", interval, ("wilson", "bootstrap"))
     check_option("test", test, ("auto", "permutation", "chi2", "fisher"))
-    clus = resolve_cluster(cluster, table)
-    data = with_groups(table, by, corpus=corpus, extra=[c for c in (outcome, clus) if c], what="table")
+    if not isinstance(outcome, str) or outcome not in set(table.columns) | set(getattr(corpus, "columns", ())):
+        raise StatisticsError(f"unknown outcome column {outcome!r}; columns: {list(map(str, table.columns))}")
+    by_cols = group_columns(by)
+    data, by, clus, cluster_note = cluster_for(cluster, table, by_cols, corpus=corpus, extra=[outcome], what="table")
     if outcome not in data.columns:
         raise StatisticsError(f"unknown outcome column {outcome!r}; columns: {list(map(str, data.columns))}")
     n_missing = int(data[outcome].isna().sum())
+    every_group = data[by]
     data = data[data[outcome].notna()]
     if data[by].isna().any():
         raise StatisticsError(f"some rows have no value in group column {by!r}")
     groups = sorted(data[by].astype(str).unique())
     if len(groups) < 2:
         raise StatisticsError(f"need at least two groups in column {by!r} to compare, found {groups}")
-    if by in table.columns:
-        all_groups = sorted(table[by].dropna().astype(str).unique())
+    if all(c in table.columns for c in by_cols):
+        all_groups = sorted(every_group.dropna().astype(str).unique())
         empty = [g for g in all_groups if g not in groups]
         if empty:
             raise StatisticsError(f"group {empty[0]!r} of column {by!r} has no rows with a value of {outcome!r}")
         unused: list[str] = []
     else:
         # groups of the corpus without a single row (e.g. an outlet that never labels the actor)
-        unused = sorted(set(corpus[by].dropna().astype(str)) - set(groups)) if corpus is not None else []
+        unused = []
+        if corpus is not None and all(c in corpus.columns for c in by_cols):
+            present = corpus[by_cols].dropna().astype(str)
+            unused = sorted(set(present.agg(GROUP_SEP.join, axis=1)) - set(groups))
     cats = sorted(data[outcome].astype(str).unique())
     G, K = len(groups), len(cats)
     z = z_value(ci_level)
@@ -218,7 +229,7 @@ def compare_shares(
     else:
         n_docs = n_units
     clustered = bool(clus) and bool((n_units >= 2).all())
-    notes = []
+    notes = [cluster_note] if cluster_note else []
     if "doc_id" in data.columns and (n_docs == 1).all():
         notes.append(SMALL_SAMPLE_NOTE)
         warnings.warn("compare_shares: " + SMALL_SAMPLE_NOTE + "; rows inside a document treated as independent",
@@ -273,6 +284,10 @@ def compare_shares(
             else:
                 lo, hi = proportion_confint(cnt, n, alpha=1 - ci_level, method="wilson")
                 meth = "Wilson interval"
+            if cnt == 0:  # Wilson's bound is 0 here; floating point leaves ~1e-17
+                lo = 0.0
+            elif cnt == n:
+                hi = 1.0
             rows.append({"group": gl, "measure": f"{outcome}={kl} share", "estimate": P[g, k], "ci_low": lo,
                          "ci_high": hi, "ci_level": ci_level, "method": meth, "n_docs": n_docs[g],
                          "count": cnt, "exposure": n, "note": note})

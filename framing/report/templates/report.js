@@ -10,9 +10,11 @@
   };
   var articles = Array.prototype.slice.call(document.querySelectorAll("article.doc"));
   var spans = Array.prototype.slice.call(document.querySelectorAll("span.ev"));
-  var state = { selection: null, selectionLabel: "" };
+  var state = { selection: null, selectionLabel: "", hiddenFamilies: {} };
+  var familyBoxes = Array.prototype.slice.call(document.querySelectorAll("input.family"));
 
   function visibleItem(it) {
+    if (state.hiddenFamilies[it.family]) { return false; }
     var doc = data.docs[it.doc] || {};
     if (controls.outlet.value && doc.outlet !== controls.outlet.value) { return false; }
     if (controls.doc.value && it.doc !== controls.doc.value) { return false; }
@@ -143,6 +145,13 @@
     }
   }
 
+  function rowLabel(row) {
+    // the row's cells, each trimmed, separated so that neighbouring cells do not run together
+    return Array.prototype.map.call(row.cells, function (cell) {
+      return cell.textContent.replace(/\s+/g, " ").trim();
+    }).filter(function (text) { return text.length > 0; }).join(" \u00b7 ");
+  }
+
   function openEvidence(link) {
     clearAll();
     var spec = {};
@@ -158,8 +167,15 @@
       ids.split(" ").forEach(function (id) { if (id) { state.selection[id] = true; } });
     }
     var row = link.closest("tr");
-    state.selectionLabel = ids ? (row ? row.textContent.replace(/\s+/g, " ").trim() : link.textContent) : "";
+    state.selectionLabel = ids ? (row ? rowLabel(row) : link.textContent) : "";
     var result = apply();
+    if (result.findings === 0 && (ids || link.getAttribute("data-filter"))) {
+      // the spans are in articles the browser does not carry (it shows the first articles only)
+      var sel = byId("selection");
+      sel.hidden = false;
+      sel.textContent = "None of the findings behind " + (state.selectionLabel || link.textContent) +
+        " is in the " + articles.length + " articles shown here; tables/evidence.csv lists every finding.";
+    }
     focusFirst();
     return result;
   }
@@ -175,6 +191,12 @@
   });
   controls.search.addEventListener("input", function () { apply(); });
   byId("f-clear").addEventListener("click", function () { clearAll(); apply(); });
+  familyBoxes.forEach(function (box) {
+    box.addEventListener("change", function () {
+      if (box.checked) { delete state.hiddenFamilies[box.value]; } else { state.hiddenFamilies[box.value] = true; }
+      apply();
+    });
+  });
   document.addEventListener("mouseover", function (event) {
     var span = event.target.closest && event.target.closest("span.ev.on");
     if (!span || span.hasAttribute("title")) { return; }
