@@ -27,6 +27,13 @@ def check_count(name: str, value: Any, *, minimum: int = 0) -> int:
     return int(value)
 
 
+def check_positive(name: str, value: Any) -> float:
+    """Return ``value`` if it is a number greater than 0 (not a bool); otherwise raise :class:`UsageError`."""
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not value > 0:
+        raise UsageError(f"{name} must be a positive number, got {value!r}")
+    return float(value)
+
+
 def check_level(name: str, value: Any) -> float:
     """Return ``value`` if it is a number strictly between 0 and 1 (a confidence level, a share)."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real) or not 0 < value < 1:

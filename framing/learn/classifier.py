@@ -47,7 +47,7 @@ from framing.learn._permtest import (
     ridge_predict,
     ridge_smoother,
 )
-from framing._checks import check_count, check_jobs, check_level, check_option, renamed
+from framing._checks import check_count, check_jobs, check_level, check_option, check_positive, renamed
 from framing.errors import InputNotFoundError, ModelError, SchemaError, StatisticsError, UsageError
 from framing.stats.resampling import percentile_interval
 from framing.stats.results import ResultTable, as_result_table
@@ -364,11 +364,9 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
         if self.max_features is not None:
             check_count("max_features", self.max_features, minimum=1)
         for name in ("lexicon_weight", "embedding_weight"):
-            value = getattr(self, name)
-            if isinstance(value, bool) or not isinstance(value, numbers.Real) or value <= 0:
-                raise SchemaError(f"{name} must be a positive number, got {value!r}")
+            check_positive(name, getattr(self, name))
         if self.embedding is not None and not isinstance(self.embedding, str):
-            raise SchemaError(f"embedding must be a model name or folder (str) or None, got {self.embedding!r}")
+            raise UsageError(f"embedding must be a model name or folder (str) or None, got {self.embedding!r}")
         _check_n_jobs(self.n_jobs)
 
     def _make_features(self) -> FeatureUnion:
@@ -688,8 +686,7 @@ def _scores_table(rows: list[tuple]) -> ResultTable:
 def _splitter(cv: Any, groups: np.ndarray | None, seed: int | None, *, stratified: bool = True) -> Any:
     if not isinstance(cv, numbers.Integral):
         return check_cv(cv)
-    if cv < 2:
-        raise SchemaError(f"cv must be at least 2 folds, got {cv}")
+    check_count("cv", cv, minimum=2)
     if groups is not None:
         n_groups = len(pd.unique(pd.Series(groups, dtype=object)))
         if n_groups < cv:
@@ -1059,7 +1056,7 @@ def _units(corpus: pd.DataFrame, unit: str, columns: Sequence[str]) -> pd.DataFr
         meta = corpus[keep].drop_duplicates("doc_id")
         out = sents[list(schema.SENTENCES)].merge(meta, on="doc_id", how="left", validate="many_to_one")
         return out.reset_index(drop=True)
-    raise SchemaError(f"unit must be 'document' or 'sentence', got {unit!r}")
+    raise UsageError(f"unit must be 'document' or 'sentence', got {unit!r}")
 
 
 # --------------------------------------------------------------------------- distinguishability
@@ -1319,8 +1316,7 @@ def distinguishability(
     check_option("permutation", permutation, ("auto", "between_groups", "within_groups", "units"))
     check_count("n_resamples", n_resamples)
     check_option("model", model, ("ridge", "logistic"))
-    if not isinstance(alpha, numbers.Real) or alpha <= 0:
-        raise SchemaError(f"alpha must be a positive number, got {alpha!r}")
+    check_positive("alpha", alpha)
     if stop_after is not None:
         check_count("stop_after", stop_after, minimum=1)
     _check_n_jobs(n_jobs)
@@ -1361,7 +1357,7 @@ def distinguishability(
         )
     clf = classifier if classifier is not None else FrameClassifier(calibration="none")
     if not isinstance(clf, FrameClassifier):
-        raise SchemaError(f"classifier must be a FrameClassifier, got {type(clf).__name__}")
+        raise UsageError(f"classifier must be a FrameClassifier, got {type(clf).__name__}")
     clf._check_params()
     splitter = _splitter(cv, g, seed, stratified=False)
     folds = list(splitter.split(X, y, g))

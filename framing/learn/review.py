@@ -18,7 +18,8 @@ import numpy as np
 import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
-from framing.errors import SchemaError, UsageError
+from framing._checks import check_count, check_level
+from framing.errors import SchemaError
 from framing.lexicon import Lexicon, load_lexicon
 from framing.match import find, kwic
 
@@ -73,8 +74,7 @@ def review_sample(
         the match means what the category means in its context, 0 if not; leave it empty to skip).
     """
     lex = load_lexicon(lexicon)
-    if isinstance(per_term, bool) or not isinstance(per_term, (int, np.integer)) or per_term < 1:
-        raise UsageError(f"per_term must be a positive integer, got {per_term!r}")
+    check_count("per_term", per_term, minimum=1)
     if matches is None:
         matches = find(corpus, lex)
     m = matches[matches["lexicon"] == lex.name].reset_index(drop=True)
@@ -150,8 +150,7 @@ def review_precision(
     missing = [c for c in need if c not in review.columns]
     if missing:
         raise SchemaError(f"review table: missing column(s) {missing}; expected the table of review_sample")
-    if not 0 < ci_level < 1:
-        raise UsageError(f"ci_level must be between 0 and 1, got {ci_level!r}")
+    check_level("ci_level", ci_level)
     if "review_id" not in review.columns:
         review = review.assign(review_id=np.arange(1, len(review) + 1))
     judged = review.assign(_y=_judgements(review)).dropna(subset=["_y"])

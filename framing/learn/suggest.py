@@ -7,6 +7,7 @@ from typing import Literal
 import numpy as np
 import pandas as pd
 
+from framing._checks import check_count, check_option
 from framing.errors import UsageError
 from framing.learn.vectors import WordVectors, word_offsets, word_vectors
 from framing.stats.keyness import keyness
@@ -139,10 +140,8 @@ def suggest_terms(
         never suggested.
     """
     seeds = seed_list(seeds)
-    if method not in ("combined", "vectors", "keyness"):
-        raise UsageError(f"method must be 'combined', 'vectors' or 'keyness', got {method!r}")
-    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
-        raise UsageError(f"n must be a positive integer, got {n!r}")
+    check_option("method", method, ("combined", "vectors", "keyness"))
+    check_count("n", n, minimum=1)
     if not 0 < max_doc_share <= 0.5:
         raise UsageError(f"max_doc_share must be in (0, 0.5], got {max_doc_share!r}")
     wv = vectors if vectors is not None else word_vectors(corpus, min_count=min_count, seed=seed)

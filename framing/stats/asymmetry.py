@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats as sps
 
-from framing._checks import check_level
+from framing._checks import check_level, check_option
 from framing.errors import StatisticsError
 from framing.stats._groups import with_groups, z_value
 from framing.stats.results import SMALL_SAMPLE_NOTE, Adjust, ResultTable, adjust_family, result_table
@@ -215,9 +215,8 @@ def casualty_asymmetry(
     sides = [str(s) for s in sides]
     if len(sides) < 2 or len(set(sides)) != len(sides):
         raise StatisticsError(f"sides must name at least two different sides, got {sides!r}")
-    bad = [v for v in voices if v not in _VOICES]
-    if bad:
-        raise StatisticsError(f"voices must be among {list(_VOICES)}, got {bad}")
+    for v in voices:
+        check_option("voices", v, tuple(_VOICES))
     for col in ("doc_id", "victim_side", "number", "humanising", "emotive", "voice"):
         if col not in casualties.columns:
             raise StatisticsError(f"the casualty table has no column {col!r}: pass the table of framing.casualties")

@@ -34,7 +34,8 @@ from scipy import sparse
 from scipy import stats as sps
 
 from framing import schema
-from framing.errors import StatisticsError
+from framing._checks import check_count
+from framing.errors import StatisticsError, UsageError
 from framing.stats._groups import group_name, with_groups
 from framing.stats.results import ResultTable, adjust_pvalues, result_table
 
@@ -153,9 +154,8 @@ def keyness(
     chosen terms clustered by document or outlet.
     """
     if not isinstance(unit, str) or not unit:
-        raise StatisticsError(f"unit must be 'token', 'document' or a column name, got {unit!r}")
-    if isinstance(min_docs, bool) or not isinstance(min_docs, (int, np.integer)) or min_docs < 1:
-        raise StatisticsError(f"min_docs must be an integer >= 1, got {min_docs!r}")
+        raise UsageError(f"unit must be 'token', 'document' or a column name, got {unit!r}")
+    check_count("min_docs", min_docs, minimum=1)
     if not isinstance(corpus_or_counts, pd.DataFrame):
         raise StatisticsError(f"expected a corpus or counts DataFrame, got {type(corpus_or_counts).__name__}")
     extra = [unit] if unit not in ("token", "document") else []
