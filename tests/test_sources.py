@@ -453,3 +453,13 @@ def test_study_spec_sources_key(tmp_path):
         load_study(spec)
     spec.write_text("name: s\ncorpus: example\n", encoding="utf-8")
     assert load_study(spec).sources is None
+
+
+def test_an_attributions_table_given_is_read_not_found_again():
+    corpus = framing.example_corpus()
+    ann = framing.annotate(corpus)
+    found = framing.sources(corpus, annotations=ann)
+    given = framing.sources(corpus, annotations=ann, attributions=framing.attributions(corpus, annotations=ann))
+    pd.testing.assert_frame_equal(found, given)
+    with pytest.raises(SchemaError, match="attributions table"):
+        framing.sources(corpus, annotations=ann, attributions=pd.DataFrame({"doc_id": []}))

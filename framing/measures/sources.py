@@ -59,7 +59,7 @@ from framing.lexicon.load import Lexicon
 from framing.measures._inputs import checked_annotations
 from framing.measures.sides import Sides, bundled_sides
 from framing.measures.actors import load_actors
-from framing.measures.attribution import attributions
+from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
 from framing.text.quotes import speaker_name
 from framing.text.tokens import count_tokens
@@ -585,6 +585,7 @@ def sources(
     lexicon: str | PathLike[str] | None = None, roles: Mapping[str, Iterable[str]] | None = None,
     sides: Mapping[str, Iterable[str]] | None = None, attribution_lexicon: str | PathLike[str] | Lexicon = "attribution",
     home: str | None = None, annotations: Annotations | None = None, matches: pd.DataFrame | None = None,
+    attributions: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per attributed statement, with its source, the source's type, side and anonymity.
 
@@ -613,6 +614,9 @@ def sources(
         From :func:`framing.annotate` (with pronoun resolution); computed when omitted.
     matches : pandas.DataFrame, optional
         Matches of the attribution lexicon from :func:`framing.find`; computed when omitted.
+    attributions : pandas.DataFrame, optional
+        The corpus's :func:`framing.attributions` table (made with ``attribution_lexicon``), when a script
+        or report has it already; computed when omitted.
 
     Returns
     -------
@@ -651,7 +655,11 @@ def sources(
         extra.append(dict(sides))
     gazetteer = bundled_sides().with_extra(*extra)
     role_table = _roles(lexicon, roles)
-    att = attributions(corpus, lexicon=attribution_lexicon, annotations=ann, matches=matches)
+    if attributions is None:
+        att = find_attributions(corpus, lexicon=attribution_lexicon, annotations=ann, matches=matches)
+    else:
+        schema.require(attributions, schema.ATTRIBUTIONS + schema.ATTRIBUTIONS_EXTRA, what="attributions table")
+        att = attributions
     att = att[~att["negated"] & ~att["hypothetical"] & (att["voice"] == "narrator")]
     quotes = ann.quotes
     by_verb: dict[tuple[str, int], list[Any]] = {}

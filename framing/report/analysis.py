@@ -114,6 +114,8 @@ class Analysis:
     lexicons: list[dict[str, str]] = field(default_factory=list)
     #: how the analysis was run, for the page to say (keyness unit, ...)
     options: dict[str, Any] = field(default_factory=dict)
+    #: the corpus's sentences, quotes and voice (:func:`framing.annotate`), built once for every step
+    annotations: Any = None
 
     def note(self, section: str, text: str) -> None:
         self.notes.setdefault(section, []).append(text)
@@ -180,7 +182,7 @@ def analyse(
                                                 "not_asked": set(), "by": by})
     steps: list[tuple[str, Callable[[], None]]] = []
 
-    annotations = stage_text.annotate(corpus)
+    annotations = analysis.annotations = stage_text.annotate(corpus)
 
     def matches_for(*names: str) -> dict[str, Any]:
         # the matches found once serve a measure whose lexicons were among those matched

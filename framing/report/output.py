@@ -215,8 +215,8 @@ def report(
             matched = analysis.tables.get("matches")
             if matched is not None and "attribution" not in set(matched["lexicon"].astype(str)):
                 matched = None
-            sourcing.analyse_sources(analysis, source_spec, actors=actors_map, annotations=None, matches=matched,
-                                     by=by, seed=seed, n_resamples=n_resamples)
+            sourcing.analyse_sources(analysis, source_spec, actors=actors_map, annotations=analysis.annotations,
+                                     matches=matched, by=by, seed=seed, n_resamples=n_resamples)
         params = {
             "by": by if isinstance(by, str) else list(by_cols), "cluster": cluster, "voice": voice,
             "trends": None if time is None else {"time": time, "freq": freq, "events": dict(events or {}),

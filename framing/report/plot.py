@@ -571,6 +571,29 @@ def _share_rows(shares: pd.DataFrame, what: str) -> pd.DataFrame:
     return shares[est.notna()]
 
 
+def _category_order(table: pd.DataFrame, category_order: Sequence[str] | None,
+                    colors: Mapping[str, str] | None) -> tuple[list[str], dict[str, str]]:
+    """The categories present, in ``category_order`` first, and their colours (from the full order, so a
+    category keeps its colour whichever categories occur)."""
+    present = list(dict.fromkeys(map(str, table["measure"])))
+    order = list(category_order or [])
+    cats = [c for c in order if c in present] + [c for c in present if c not in order]
+    return cats, dict(colors) if colors is not None else category_colors(order + [c for c in cats if c not in order])
+
+
+def _category_panel(shares: pd.DataFrame, what: str, category_order: Sequence[str] | None,
+                    colors: Mapping[str, str] | None, intervals: bool, ax: Axes | None, *, empty: str,
+                    title: str, legend_title: str) -> Axes:
+    """One panel of category shares per group (the attribution and casualty figures)."""
+    table = _share_rows(shares, what)
+    cats, cmap = _category_order(table, category_order, colors)
+    ax = _new_axes(ax, COLUMN_WIDTH, 1.3 + 0.28 * table["group"].nunique())
+    if table.empty:
+        return _empty(ax, empty)
+    return _stacked_shares(table, category_order=cats, colors=cmap, title=title, legend_title=legend_title,
+                           intervals=intervals, ax=ax)
+
+
 #: stacking order of the actor-label categories (most to least loaded, neutral last)
 LABEL_ORDER = ("terrorism", "extremism", "militancy", "separatism", "neutral")
 
@@ -619,11 +642,7 @@ def label_shares(
             raise SchemaError("label shares table has no 'actor' column to select an actor from")
         table = table[table["actor"].astype(str) == actor]
         actors = [actor]
-    present = list(dict.fromkeys(map(str, table["measure"])))
-    order = list(category_order or [])
-    cats = [c for c in order if c in present] + [c for c in present if c not in order]
-    # colours from the full order, so a category keeps its colour whichever categories occur
-    cmap = dict(colors) if colors is not None else category_colors(order + [c for c in cats if c not in order])
+    cats, cmap = _category_order(table, category_order, colors)
     if len(actors) == 1:
         n_groups = table["group"].nunique()
         ax = _new_axes(ax, COLUMN_WIDTH, 1.3 + 0.28 * n_groups)
@@ -693,16 +712,9 @@ def attribution_profile(
     matplotlib.axes.Axes
         One horizontal bar per outlet, one segment per verb category.
     """
-    table = _share_rows(shares, "attribution shares table")
-    present = list(dict.fromkeys(map(str, table["measure"])))
-    order = [c for c in (category_order or []) if c in present] + [c for c in present if c not in (category_order or [])]
-    ax = _new_axes(ax, COLUMN_WIDTH, 1.3 + 0.28 * table["group"].nunique())
-    if table.empty:
-        return _empty(ax, "no attributions found")
-    if colors is None:  # colours from the full order: stable whichever categories occur
-        colors = category_colors(list(category_order or []) + [c for c in order if c not in (category_order or [])])
-    return _stacked_shares(table, category_order=order, colors=colors, title="Attribution verbs by stance",
-                           legend_title="verb category", intervals=intervals, ax=ax)
+    return _category_panel(shares, "attribution shares table", category_order, colors, intervals, ax,
+                           empty="no attributions found", title="Attribution verbs by stance",
+                           legend_title="verb category")
 
 
 @_themed
@@ -737,16 +749,9 @@ def casualty_constructions(
     matplotlib.axes.Axes
         One horizontal bar per outlet, one segment per construction.
     """
-    table = _share_rows(shares, "casualty shares table")
-    present = list(dict.fromkeys(map(str, table["measure"])))
-    order = [c for c in (category_order or []) if c in present] + [c for c in present if c not in (category_order or [])]
-    ax = _new_axes(ax, COLUMN_WIDTH, 1.3 + 0.28 * table["group"].nunique())
-    if table.empty:
-        return _empty(ax, "no casualty statements found")
-    if colors is None:  # colours from the full order: stable whichever categories occur
-        colors = category_colors(list(category_order or []) + [c for c in order if c not in (category_order or [])])
-    return _stacked_shares(table, category_order=order, colors=colors, title="How deaths are reported",
-                           legend_title="construction", intervals=intervals, ax=ax)
+    return _category_panel(shares, "casualty shares table", category_order, colors, intervals, ax,
+                           empty="no casualty statements found", title="How deaths are reported",
+                           legend_title="construction")
 
 
 @_themed

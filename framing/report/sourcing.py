@@ -69,8 +69,9 @@ def analyse_sources(analysis: Analysis, spec: Mapping[str, Any], *, actors: Mapp
                     annotations: Any, matches: pd.DataFrame | None, by: str, seed: int, n_resamples: int) -> None:
     """Add the sources table and its comparisons to ``analysis.tables`` (see the module documentation)."""
     corpus = analysis.corpus
+    # the report's attributions, when it ran them, are the ones sources reads: found once
     table = stage_measures.sources(corpus, actors=actors or None, home=spec.get("home"), annotations=annotations,
-                                   matches=matches)
+                                   matches=matches, attributions=analysis.tables.get("attributions"))
     analysis.tables["sources"] = table
     if table.empty:
         analysis.note(SECTION, "no attributed statement found: nothing to compare")

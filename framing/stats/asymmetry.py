@@ -17,6 +17,7 @@ from collections.abc import Sequence
 import numpy as np
 import pandas as pd
 from scipy import stats as sps
+from statsmodels.stats.proportion import proportion_confint
 
 from framing._checks import check_level, check_option
 from framing.errors import StatisticsError
@@ -33,6 +34,15 @@ DIMENSIONS = {
     "emotive": "uses emotive words (massacre, slaughter, horrific, ...)",
 }
 _VOICES = {"all": None, "own": ("narrator", "scare_quote"), "quoted": ("quote",)}
+
+
+def _asserted(table: pd.DataFrame) -> pd.DataFrame:
+    """The statements that report a death or injury: negated and hypothetical ones left out."""
+    keep = np.ones(len(table), bool)
+    for flag in ("negated", "hypothetical"):
+        if flag in table.columns:
+            keep &= ~table[flag].fillna(False).astype(bool).to_numpy()
+    return table[keep].reset_index(drop=True)
 
 
 def _filled(column: pd.Series) -> np.ndarray:
@@ -59,16 +69,15 @@ def _cluster_var(influence: np.ndarray, clusters: np.ndarray) -> tuple[float, in
     return (float(c / (c - 1) * np.sum(totals ** 2)) if c > 1 else np.nan), c
 
 
-def _wilson(p: float, n_eff: float, z: float) -> tuple[float, float]:
+def _wilson(p: float, n_eff: float, ci_level: float) -> tuple[float, float]:
     if n_eff <= 0 or not np.isfinite(n_eff):
         return np.nan, np.nan
-    centre = (p + z * z / (2 * n_eff)) / (1 + z * z / n_eff)
-    half = z * np.sqrt(p * (1 - p) / n_eff + z * z / (4 * n_eff * n_eff)) / (1 + z * z / n_eff)
-    return max(0.0, centre - half), min(1.0, centre + half)
+    low, high = proportion_confint(p * n_eff, n_eff, alpha=1 - ci_level, method="wilson")
+    return float(low), float(high)
 
 
 def _share_rows(y: np.ndarray, side: np.ndarray, docs: np.ndarray, sides: Sequence[str], label: str,
-                group: str, z: float, ci_level: float) -> list[dict]:
+                group: str, ci_level: float) -> list[dict]:
     rows = []
     shares: dict[str, tuple[float, int]] = {}
     influence = np.zeros(len(y))
@@ -85,7 +94,7 @@ def _share_rows(y: np.ndarray, side: np.ndarray, docs: np.ndarray, sides: Sequen
         var, c = _cluster_var(inf[mask], docs[mask])
         # Wilson interval on the effective sample size (design effect from the article clusters)
         n_eff = p * (1 - p) / var if var and var > 0 and 0 < p < 1 else float(n)
-        low, high = _wilson(p, min(n_eff, float(n)) if 0 < p < 1 else float(n), z)
+        low, high = _wilson(p, min(n_eff, float(n)) if 0 < p < 1 else float(n), ci_level)
         low, high = (0.0 if p == 0 else low), (1.0 if p == 1 else high)  # no rounding residue at the bounds
         rows.append({"group": group, "measure": f"{label}: {s}", "estimate": p, "ci_low": low, "ci_high": high,
                      "ci_level": ci_level, "count": int(y[mask].sum()), "exposure": n,
@@ -111,6 +120,22 @@ def _share_rows(y: np.ndarray, side: np.ndarray, docs: np.ndarray, sides: Sequen
     return rows
 
 
+def _ratio_of_totals(a: np.ndarray, b: np.ndarray, scale: float, ci_level: float) -> dict:
+    """``scale * sum(a) / sum(b)`` with its interval and test, ``a`` and ``b`` per-article counts of the same
+    articles: the delta method on the log ratio, the two totals correlated within articles, t with
+    articles - 1 degrees of freedom."""
+    n = len(a)
+    cov = np.cov(a, b, ddof=1) * n
+    var = cov[0, 0] / a.sum() ** 2 + cov[1, 1] / b.sum() ** 2 - 2 * cov[0, 1] / (a.sum() * b.sum())
+    se = np.sqrt(max(var, 0.0))
+    ratio = scale * a.sum() / b.sum()
+    t = np.log(ratio) / se if se > 0 else np.nan
+    q = sps.t.ppf(0.5 + ci_level / 2, n - 1)
+    return {"estimate": ratio, "ci_low": ratio * np.exp(-q * se), "ci_high": ratio * np.exp(q * se),
+            "ci_level": ci_level, "statistic": t,
+            "p_value": float(2 * sps.t.sf(abs(t), n - 1)) if np.isfinite(t) else np.nan}
+
+
 def _mention_rows(side: np.ndarray, docs: np.ndarray, all_docs: np.ndarray, sides: Sequence[str], group: str,
                   ci_level: float) -> list[dict]:
     """Statements per article for each side, and their ratio (articles as clusters, zeros included)."""
@@ -130,21 +155,10 @@ def _mention_rows(side: np.ndarray, docs: np.ndarray, all_docs: np.ndarray, side
     if len(sides) == 2 and n > 1:
         a, b = counts[sides[0]], counts[sides[1]]
         if a.sum() > 0 and b.sum() > 0:
-            ratio = a.sum() / b.sum()
-            # delta method for log(sum a / sum b), the two totals correlated within articles
-            cov = np.cov(a, b, ddof=1) * n
-            var = cov[0, 0] / a.sum() ** 2 + cov[1, 1] / b.sum() ** 2 - 2 * cov[0, 1] / (a.sum() * b.sum())
-            se = np.sqrt(max(var, 0.0))
-            df = n - 1
-            t = np.log(ratio) / se if se > 0 else np.nan
-            q = sps.t.ppf(0.5 + ci_level / 2, df)
             rows.append({"group": group, "measure": f"statements per article: {sides[0]} / {sides[1]}",
-                         "estimate": ratio, "ci_low": ratio * np.exp(-q * se), "ci_high": ratio * np.exp(q * se),
-                         "ci_level": ci_level, "statistic": t,
-                         "p_value": float(2 * sps.t.sf(abs(t), df)) if np.isfinite(t) else np.nan,
-                         "count": int(a.sum() + b.sum()), "n_docs": n,
+                         **_ratio_of_totals(a, b, 1.0, ci_level), "count": int(a.sum() + b.sum()), "n_docs": n,
                          "method": f"ratio of statement counts; delta method on the log ratio with articles as "
-                                   f"clusters; t({df})"})
+                                   f"clusters; t({n - 1})"})
         else:
             rows.append({"group": group, "measure": f"statements per article: {sides[0]} / {sides[1]}",
                          "ci_level": ci_level, "n_docs": n, "method": "ratio of statement counts",
@@ -221,15 +235,10 @@ def casualty_asymmetry(
         if col not in casualties.columns:
             raise StatisticsError(f"the casualty table has no column {col!r}: pass the table of framing.casualties")
     table = with_groups(casualties, by, corpus=corpus, what="casualty table")
-    asserted = np.ones(len(table), bool)
-    for flag in ("negated", "hypothetical"):
-        if flag in table.columns:
-            asserted &= ~table[flag].fillna(False).astype(bool).to_numpy()
-    table = table[asserted].reset_index(drop=True)
+    table = _asserted(table)
     # the articles of each group: every document of the corpus when given, else those with a statement
     articles = corpus if corpus is not None and by in corpus.columns else table
     all_docs_of = {g: d["doc_id"].astype(str).unique() for g, d in articles.groupby(by, sort=True)}
-    z = z_value(ci_level)
     outcomes = _outcomes(table)
     side = table["victim_side"].astype("string").fillna("").to_numpy(dtype=object)
     docs = table["doc_id"].astype(str).to_numpy(dtype=object)
@@ -243,7 +252,7 @@ def casualty_asymmetry(
             keep = in_group & (np.ones(len(table), bool) if _VOICES[v] is None else np.isin(voice, _VOICES[v]))
             for name, y in outcomes.items():
                 rows += _share_rows(y[keep].astype(float), side[keep], docs[keep], sides, f"{name} [{v}]",
-                                    str(group), z, ci_level)
+                                    str(group), ci_level)
         n_articles = len(all_docs_of[group])
         for r in rows[first:]:
             r["_family"] = str(group)
@@ -332,11 +341,7 @@ def mentions_per_death(
     period = (lambda s: s.dt.to_period(freq).astype(str)) if freq else (lambda s: pd.Series("", index=s.index))
     dated = dated.assign(_period=period(dated[time]))
     d = d.assign(_period=period(d["date"]))
-    asserted = np.ones(len(casualties), bool)
-    for flag in ("negated", "hypothetical"):
-        if flag in casualties.columns:
-            asserted &= ~casualties[flag].fillna(False).astype(bool).to_numpy()
-    table = casualties[asserted].merge(dated[["doc_id", "_period"]], on="doc_id", how="inner")
+    table = _asserted(casualties).merge(dated[["doc_id", "_period"]], on="doc_id", how="inner")
     z = z_value(ci_level)
     rows: list[dict] = []
     meta = dated.drop_duplicates("doc_id")
@@ -365,17 +370,8 @@ def mentions_per_death(
         da, db = float(died.get(sides[0], 0.0)), float(died.get(sides[1], 0.0))
         if a.sum() > 0 and b.sum() > 0 and da > 0 and db > 0 and len(docs) > 1:
             n = len(docs)
-            cov = np.cov(a, b, ddof=1) * n
-            var = cov[0, 0] / a.sum() ** 2 + cov[1, 1] / b.sum() ** 2 - 2 * cov[0, 1] / (a.sum() * b.sum())
-            se = np.sqrt(max(var, 0.0))
-            ratio = (a.sum() / da) / (b.sum() / db)
-            t = np.log(ratio) / se if se > 0 else np.nan
-            q = sps.t.ppf(0.5 + ci_level / 2, n - 1)
             rows.append({"group": label, "measure": f"mentions per {per:g} deaths: {sides[0]} / {sides[1]}",
-                         "estimate": ratio, "ci_low": ratio * np.exp(-q * se), "ci_high": ratio * np.exp(q * se),
-                         "ci_level": ci_level, "statistic": t,
-                         "p_value": float(2 * sps.t.sf(abs(t), n - 1)) if np.isfinite(t) else np.nan,
-                         "count": int(a.sum() + b.sum()), "n_docs": n,
+                         **_ratio_of_totals(a, b, db / da, ci_level), "count": int(a.sum() + b.sum()), "n_docs": n,
                          "method": f"ratio of the two sides' mentions per death; delta method on the log ratio of "
                                    f"mention counts with articles as clusters; t({n - 1})"})
         for r in rows[start:]:
