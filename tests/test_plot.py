@@ -372,3 +372,12 @@ def test_theme_is_restored_and_other_settings_are_left_alone():
     finally:
         plot._new_axes = original
         matplotlib.rcParams["interactive"] = before["interactive"]
+
+
+def test_label_shares_orders_legitimising_labels_before_neutral():
+    # the loaded categories first, the legitimising ones next, the neutral ones last, whatever the table's row order
+    rows = [dict(group="A", measure=cat, estimate=s, ci_low=s / 2, ci_high=min(1, s * 1.5))
+            for cat, s in (("neutral", 0.5), ("legitimising", 0.3), ("terrorism", 0.2))]
+    ax = plot.label_shares(pd.DataFrame(rows), intervals=False)
+    legend = ax.get_legend() or ax.figure.legends[0]
+    assert [t.get_text() for t in legend.get_texts()] == ["terrorism", "legitimising", "neutral"]

@@ -594,8 +594,8 @@ def _category_panel(shares: pd.DataFrame, what: str, category_order: Sequence[st
                            intervals=intervals, ax=ax)
 
 
-#: stacking order of the actor-label categories (most to least loaded, neutral last)
-LABEL_ORDER = ("terrorism", "extremism", "militancy", "separatism", "neutral")
+#: stacking order of the actor-label categories (most to least loaded, legitimising then neutral last)
+LABEL_ORDER = ("terrorism", "extremism", "militancy", "separatism", "legitimising", "neutral")
 
 
 @_themed
