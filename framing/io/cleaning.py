@@ -86,14 +86,48 @@ def _fold(s: str) -> str:
     return " ".join(s.translate(_QUOTE_FOLD).casefold().split())
 
 
-def _compile(patterns: Mapping[str, str]) -> list[tuple[str, re.Pattern[str]]]:
+#: Default rules that can match anywhere in a line (``.*`` before their text), with words one of which a
+#: matching line contains (in lower case): a line without any of them is not tried against the rule, which
+#: saves scanning every paragraph with it. Only used while the rule's pattern is the default one.
+_WORDS_NEEDED: dict[str, tuple[str, ...]] = {
+    "photo_credit": ("photo", "image", "picture"),
+    "copyright": ("©", "copyright", "all rights reserved"),
+    "newsletter": ("sign up", "subscribe", "delivered to your inbox"),
+}
+#: characters that a case-insensitive pattern letter of those words matches but that do not lower-case to it
+#: (long s, dotless i, dotted capital I): a line holding one is tried against every rule
+_CASE_SPECIAL = re.compile("[\u017f\u0131\u0130]")
+_COMPILED: dict[tuple[tuple[str, str], ...], list[tuple[str, re.Pattern[str], tuple[str, ...]]]] = {}
+
+
+def _compile(patterns: Mapping[str, str]) -> list[tuple[str, re.Pattern[str], tuple[str, ...]]]:
+    """The rules compiled, each with the words a line needs to match it (empty: no such words known)."""
+    key = tuple(patterns.items())
+    compiled = _COMPILED.get(key)
+    if compiled is not None:
+        return compiled
     compiled = []
-    for name, pattern in patterns.items():
+    for name, pattern in key:
         try:
-            compiled.append((name, re.compile(rf"(?:{pattern})\Z")))
+            rx = re.compile(rf"(?:{pattern})\Z")
         except re.error as exc:
             raise CorpusError(f"cleaning pattern {name!r} is not a valid regular expression: {exc}") from None
+        words = _WORDS_NEEDED.get(name, ()) if pattern == DEFAULT_PATTERNS.get(name) else ()
+        compiled.append((name, rx, words))
+    if len(_COMPILED) < 32:
+        _COMPILED[key] = compiled
     return compiled
+
+
+def _first_rule(line: str, rules: list[tuple[str, re.Pattern[str], tuple[str, ...]]]) -> str | None:
+    """The name of the first rule that matches the whole (stripped) ``line``, or None."""
+    low = None if _CASE_SPECIAL.search(line) else line.lower()
+    for name, rx, words in rules:
+        if words and low is not None and not any(w in low for w in words):
+            continue
+        if rx.match(line):
+            return name
+    return None
 
 
 def clean_text(
@@ -137,7 +171,7 @@ def clean_text(
             removed.append(_Removal(i + 1, "title", stripped))
             keep[i] = None
             continue
-        rule = next((name for name, rx in rules if rx.match(stripped)), None)
+        rule = _first_rule(stripped, rules)
         if rule is not None:
             removed.append(_Removal(i + 1, rule, stripped))
             keep[i] = None
