@@ -31,6 +31,10 @@ CASES = {
     "Get the news delivered to your inbox every morning.": "newsletter",
     "Readers who subscribe pay less.": None,
     "Officials said the strike killed 12 people.": None,
+    # lines two rules match: the first rule in DEFAULT_PATTERNS' order names them
+    "© 2024 Photo courtesy of AP": "photo_credit",  # also copyright
+    "Reuters, Jan. 5, 2024 10:30 am. All rights reserved.": "dateline",  # also copyright
+    "Related: see also the video": "read_more",
 }
 
 
