@@ -151,8 +151,12 @@ def _first_rule(line: str, steps: list[_Step]) -> str | None:
     """The name of the first rule that matches the whole (stripped) ``line``, or None."""
     low = None if _CASE_SPECIAL.search(line) else line.lower()
     for step in steps:
-        if step.words and low is not None and not any(w in low for w in step.words):
-            continue
+        if step.words and low is not None:
+            for word in step.words:
+                if word in low:
+                    break
+            else:
+                continue  # the line has none of the words the rule needs
         m = step.rx.match(line)
         if m is not None:
             return step.names[0] if m.lastgroup is None else step.names[int(m.lastgroup[1:])]
