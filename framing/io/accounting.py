@@ -76,7 +76,7 @@ def account(corpus: pd.DataFrame, result: pd.DataFrame | None = None, *, stage: 
     else:
         if "doc_id" not in result.columns:
             raise SchemaError(f"the {stage} result has no doc_id column; columns found: {list(result.columns)}")
-        out_ids = set(result["doc_id"].astype(str))
+        out_ids = set(result["doc_id"].astype(str).unique())  # a result has many rows per document
     missing = [d for d in ids if d not in out_ids]
     reasons = flagged_documents(corpus)
     empty = corpus["text"].fillna("").astype(str).str.strip().eq("")

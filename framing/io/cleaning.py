@@ -86,14 +86,81 @@ def _fold(s: str) -> str:
     return " ".join(s.translate(_QUOTE_FOLD).casefold().split())
 
 
-def _compile(patterns: Mapping[str, str]) -> list[tuple[str, re.Pattern[str]]]:
-    compiled = []
-    for name, pattern in patterns.items():
+#: Default rules that can match anywhere in a line (``.*`` before their text), with words one of which a
+#: matching line contains (in lower case): a line without any of them is not tried against the rule, which
+#: saves scanning every paragraph with it. Only used while the rule's pattern is the default one.
+_WORDS_NEEDED: dict[str, tuple[str, ...]] = {
+    "photo_credit": ("photo", "image", "picture"),
+    "copyright": ("©", "copyright", "all rights reserved"),
+    "newsletter": ("sign up", "subscribe", "delivered to your inbox"),
+}
+#: characters that a case-insensitive pattern letter of those words matches but that do not lower-case to it
+#: (long s, dotless i, dotted capital I): a line holding one is tried against every rule
+_CASE_SPECIAL = re.compile("[\u017f\u0131\u0130]")
+
+
+@dataclass(frozen=True)
+class _Step:
+    """One test of a line: a pattern, the rule names of its alternatives (``r0``, ``r1``... groups) or of the
+    pattern itself, and the words one of which the line needs for the test to be worth running."""
+
+    rx: re.Pattern[str]
+    names: tuple[str, ...]
+    words: tuple[str, ...] = ()
+
+
+_COMPILED: dict[tuple[tuple[str, str], ...], list[_Step]] = {}
+
+
+def _compile(patterns: Mapping[str, str]) -> list[_Step]:
+    """The rules as steps tried in order. Consecutive default rules anchored at the line start run as one
+    pattern of alternatives (the first alternative that matches the whole line is the first such rule);
+    a rule that is not a default one runs on its own, so its flags and groups stay as written."""
+    key = tuple(patterns.items())
+    steps = _COMPILED.get(key)
+    if steps is not None:
+        return steps
+    for name, pattern in key:
         try:
-            compiled.append((name, re.compile(rf"(?:{pattern})\Z")))
+            re.compile(rf"(?:{pattern})\Z")
         except re.error as exc:
             raise CorpusError(f"cleaning pattern {name!r} is not a valid regular expression: {exc}") from None
-    return compiled
+    steps = []
+    run: list[tuple[str, str]] = []
+
+    def close_run() -> None:
+        if run:
+            alternatives = "|".join(f"(?P<r{k}>(?:{pattern})\\Z)" for k, (_, pattern) in enumerate(run))
+            steps.append(_Step(re.compile(alternatives), tuple(name for name, _ in run)))
+            run.clear()
+
+    for name, pattern in key:
+        default = pattern == DEFAULT_PATTERNS.get(name)
+        if default and name not in _WORDS_NEEDED:
+            run.append((name, pattern))
+            continue
+        close_run()
+        steps.append(_Step(re.compile(rf"(?:{pattern})\Z"), (name,), _WORDS_NEEDED.get(name, ()) if default else ()))
+    close_run()
+    if len(_COMPILED) < 32:
+        _COMPILED[key] = steps
+    return steps
+
+
+def _first_rule(line: str, steps: list[_Step]) -> str | None:
+    """The name of the first rule that matches the whole (stripped) ``line``, or None."""
+    low = None if _CASE_SPECIAL.search(line) else line.lower()
+    for step in steps:
+        if step.words and low is not None:
+            for word in step.words:
+                if word in low:
+                    break
+            else:
+                continue  # the line has none of the words the rule needs
+        m = step.rx.match(line)
+        if m is not None:
+            return step.names[0] if m.lastgroup is None else step.names[int(m.lastgroup[1:])]
+    return None
 
 
 def clean_text(
@@ -137,7 +204,7 @@ def clean_text(
             removed.append(_Removal(i + 1, "title", stripped))
             keep[i] = None
             continue
-        rule = next((name for name, rx in rules if rx.match(stripped)), None)
+        rule = _first_rule(stripped, rules)
         if rule is not None:
             removed.append(_Removal(i + 1, rule, stripped))
             keep[i] = None

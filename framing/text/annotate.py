@@ -246,4 +246,4 @@ def voice(corpus: pd.DataFrame) -> pd.DataFrame:
     schema.require(corpus, ("doc_id", "text"), what="corpus")
     if "outlet" not in corpus.columns:
         corpus = corpus.assign(outlet="")
-    return annotate(corpus).voice
+    return annotate(corpus, resolve_pronouns=False).voice  # who a pronoun speaker is does not change a voice

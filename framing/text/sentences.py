@@ -74,8 +74,10 @@ SENTENCE_STARTERS = frozenset(
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # a sentence-final punctuation run, closing marks, then whitespace and the next character
 # (only at the start of a punctuation run, possessive: linear on any input)
+# (the first mark is matched before the look-behind, so that the search skips to it: the look-behind checks
+# that the mark does not follow another one)
 _CANDIDATE = re.compile(
-    r"(?<![.?!…])[.?!…]++[\"'”’»)\]]*+(?=[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]++(\S))"
+    r"[.?!…](?<![.?!…]{2})[.?!…]*+[\"'”’»)\]]*+(?=[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]++(\S))"
 )
 _MAX_WORD = 40  # longer tokens are never abbreviations
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([^\W\d_][\w’'.-]*|\d)")
@@ -87,14 +89,16 @@ _STRIP_BEFORE = "\"'“‘«(["
 
 def _is_boundary(line: str, start: int, end: int, nxt: int, abbreviations: frozenset[str]) -> bool:
     """Decide whether the candidate ``line[start:end]``, next word at ``nxt``, ends a sentence."""
-    punct = line[start:end].rstrip(_CLOSERS)
-    if line[nxt].islower():
+    first = line[nxt]
+    if first.islower():
         return False
-    next_match = _NEXT_WORD.match(line, nxt)
-    next_word = next_match.group(1) if next_match else line[nxt]
-    if next_word[:1].islower():  # “‘the ...: a quote opening mid-sentence
-        return False
-    if punct != ".":
+    next_word = None
+    if first in _STRIP_BEFORE:  # otherwise the next word starts with ``first``, not in lower case
+        next_match = _NEXT_WORD.match(line, nxt)
+        next_word = next_match.group(1) if next_match else first
+        if next_word[:1].islower():  # “‘the ...: a quote opening mid-sentence
+            return False
+    if (line[start] if end - start == 1 else line[start:end].rstrip(_CLOSERS)) != ".":
         # ? ! and ellipses end a sentence unless a lower-case word follows
         return True
     # the token before the period, without opening marks
@@ -115,6 +119,9 @@ def _is_boundary(line: str, start: int, end: int, nxt: int, abbreviations: froze
         is_abbrev = False  # ”. or 2024. ends a sentence
     if not is_abbrev:
         return True
+    if next_word is None:
+        next_match = _NEXT_WORD.match(line, nxt)
+        next_word = next_match.group(1) if next_match else first
     if next_word[:1].isdigit():
         return False  # Jan. 5, No. 3
     return next_word.rstrip(".").lower() in SENTENCE_STARTERS

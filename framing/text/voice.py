@@ -30,7 +30,8 @@ def voice_spans(text: str) -> list[tuple[int, int, str]]:
         ``"scare_quote"``; a quoted title is ``"narrator"``. The spans are in order, never empty, and cover
         ``0 .. len(text)`` without gaps; an empty text gives an empty list.
     """
-    return [(a, b, v) for a, b, v, _ in voice_with_ids(text, find_quotes(text))]
+    # the kind of a quote, hence its voice, does not depend on resolving a pronoun speaker
+    return [(a, b, v) for a, b, v, _ in voice_with_ids(text, find_quotes(text, resolve_pronouns=False))]
 
 
 def voice_with_ids(text: str, found: Sequence[Quote]) -> list[tuple[int, int, str, int | None]]:
