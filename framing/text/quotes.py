@@ -354,6 +354,8 @@ def _pair_line(line: str, offset: int) -> list[_Raw]:
         straight = m.group(0) in _STRAIGHT
         if role == "open":
             same = count["s"] if typ == "s" else (straight_open if straight else count["d"] - straight_open)
+            if same and typ == "d" and not straight and _nested_double(line, j):
+                same = 0  # “… what he calls “hell” than …”: a quotation inside a quotation in the same marks
             if same:
                 # a second opening mark of a kind already open: the first was never closed.
                 # A double quote ends before the new mark; a single one was an apostrophe.
@@ -400,6 +402,19 @@ def _pair_line(line: str, offset: int) -> list[_Raw]:
         reach = d
         raws.append(_make(line, offset, a, b, c, d, closed, line_end, first_char))
     return raws
+
+
+def _nested_double(line: str, j: int) -> bool:
+    """Whether the curly opening mark ending at ``j`` starts a quotation nested in an open one of the same
+    marks: its closing mark is followed by a second closing mark before any other opening one."""
+    c1 = line.find("”", j)
+    if c1 < 0:
+        return False
+    c2 = line.find("”", c1 + 1)
+    if c2 < 0:
+        return False
+    o2 = line.find("“", c1 + 1)
+    return o2 < 0 or c2 < o2
 
 
 def _make(line: str, offset: int, a: int, b: int, c: int, d: int, closed: bool, line_end: int, first: int) -> _Raw:
@@ -1132,7 +1147,8 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
     last_attr: _Attr | None = None
     last_attr_line = -1
     for r in raws:
-        if _WORD_CHAR.search(text, r.start, r.end) and (_is_name(text, r) or _is_title(doc, r)) \
+        if _WORD_CHAR.search(text, r.start, r.end) and (_is_name(text, r) or _is_title(doc, r)
+                                                       or _listed_after_title(text, out, r)) \
                 and not _reported_right_before(doc, r):  # a title has words
             out.append(Quote(r.start, r.end, "title", None, None, None, None, None, None, r.open_start, r.close_end))
             continue
@@ -1158,7 +1174,7 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
         kind: QuoteKind = "direct"
         if (attr is None or attr.speaker is None and attr.verb is None) and _is_scare(doc, r):
             reach = None if distanced else _source_in_reach(doc, r)
-            echo = None if distanced or reach is not None else _echo(doc, r, out)
+            echo = None if distanced or reach is not None else _echo(doc, r, out) or _block_echo(doc, r)
             if echo is not None:
                 attr = echo  # words repeated from an earlier quotation: still its speaker's
             elif reach is None:
@@ -1203,6 +1219,21 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
     return tuple(out), doc.sents
 
 
+# what may stand between two items of one list: "“A” and “B”", "“A,” “B” or “C”", "1. “A” 2. “B”"
+_LIST_GAP = re.compile(r"[\s,;/]*(?:(?:and|or|&|\d{1,2}[.)])[\s,]*)?")
+
+
+def _listed_after_title(text: str, found: list[Quote], r: _Raw) -> bool:
+    """Whether a short closed quote is the next item of a list whose previous item is a quoted title
+    ("taps: 1. “LEE HELM” 2. “Accept”")."""
+    content = text[r.start:r.end]
+    if not found or found[-1].kind != "title" or not r.closed or len(content.split()) > 7 \
+            or content.rstrip(",").endswith((".", "?", "!")):
+        return False  # a sentence is no item of a list of titles
+    prev = found[-1]
+    return prev.close_end <= r.open_start and _LIST_GAP.fullmatch(text, prev.close_end, r.open_start) is not None
+
+
 def _echo(doc: _Doc, r: _Raw, found: list[Quote]) -> _Attr | None:
     """An earlier, longer direct quotation of the document that holds the quoted words (whole words,
     any case): the phrase repeats its speaker's words. Its speaker, or no speaker when it has none."""
@@ -1219,6 +1250,37 @@ def _echo(doc: _Doc, r: _Raw, found: list[Quote]) -> _Attr | None:
             sp = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
             vp = (q.verb_start, q.verb_end) if q.verb_start is not None else None
             return _Attr(sp, vp)
+    return None
+
+
+#: verbs that introduce the words of a text ("Section 2293 states:", "The order reads:")
+_TEXT_VERBS = frozenset("states stated reads read provides provided stipulates stipulated declares".split())
+
+
+def _block_echo(doc: _Doc, r: _Raw) -> _Attr | None:
+    """The source of an earlier paragraph, set off without quotation marks after "X states:", that holds
+    the quoted words (whole words, any case): the phrase repeats the block quotation. None otherwise."""
+    text = doc.text
+    phrase = text[r.start:r.end].strip(" ,.;:!?").lower()
+    if len(phrase) < 6 or " " not in phrase and len(phrase) < 9:
+        return None
+    low = doc.lower()
+    at = r.open_line
+    for _ in range(8):  # the nearest few earlier occurrences
+        at = low.rfind(phrase, 0, at)
+        if at < 0:
+            return None
+        if _WORD_CHAR.match(low, at - 1) or _WORD_CHAR.match(low, at + len(phrase)) \
+                or _in_quote(at, doc.spans, doc.span_starts):
+            continue
+        line = text.rfind("\n", 0, at) + 1
+        if text[line:line + 1] in _LEFT_OPEN:
+            continue
+        got = _introducer(doc, line)
+        if got is not None and got.speaker is not None and got.verb is not None \
+                and (low[got.verb[0]:got.verb[1]] in _TEXT_VERBS
+                     or _VERB.fullmatch(low, got.verb[0], got.verb[1]) is not None):
+            return got
     return None
 
 
@@ -1305,7 +1367,7 @@ _TITLE_CUE = re.compile(
     r"headline|catchphrase)|\bterms?\s+(?:like|such\s+as)|\bchants?\s+of|\bsearche?s?\s+for|\bhashtag"
     r"|\b(?:click(?:s|ed|ing)?|taps?|tapped|tapping|press(?:es|ed|ing)?|select(?:s|ed|ing)?)(?:\s+on)?\s*:?\s*(?:\d+\.)?"
     r"|\bstag(?:e|es|ed|ing)"
-    r"|\b(?:policy|doctrine|strategy|principle|era|politics)\s+of)\s*[,:]?"
+    r"|\b(?:policy|doctrine|strategy|principle|era|politics|implementation|enactment|repeal|passage)\s+of)\s*[,:]?"
     r"(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE,
 )
@@ -1421,7 +1483,9 @@ _AS_PUT = re.compile(
 # a coordinated clause with its own subject: ", but she", "; they"
 _BUT_CLAUSE = re.compile(r"(?:,\s*(?:but|and|while|yet)|;|\bbut)\s+")
 # "For Öcalan, capitalism was an “inherent component”": the view of the person named
-_FOR_NAME = re.compile(r"(?:For|To|In the view of)\s+((?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}[A-ZÀ-Þ][\w’'.-]*),\s")
+# (also "For our Founding Fathers, …", "To the Kremlin, …": a name after a determiner)
+_FOR_NAME = re.compile(r"(?:For|To|In the view of)\s+((?:(?:our|the|their|his|her|its|my)\s+)?"
+                       r"(?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}[A-ZÀ-Þ][\w’'.-]*),\s")
 
 
 def _names_source(np_text: str) -> bool:
@@ -1562,7 +1626,14 @@ def _introduced(doc: _Doc, r: _Raw) -> _Attr | None:
     m = _DASH_NAME.match(text, r.close_end)
     if r.closed and m and r.line_end - m.end() < 80 and not text[m.end():r.line_end].strip(" .,\u00a0"):
         return _Attr(m.span(1), None)
-    j = r.open_line - 1
+    return _introducer(doc, r.open_line)
+
+
+def _introducer(doc: _Doc, line_start: int) -> _Attr | None:
+    """The source of the paragraph starting at ``line_start`` when the paragraph before it ends with a colon
+    ("Caddell continued:", "Section 2293 states:"), or None."""
+    text = doc.text
+    j = line_start - 1
     while j > 0 and text[j - 1] in "\n\r \t\u00a0":
         j -= 1
     if j <= 0 or text[j - 1] != ":":
@@ -1633,6 +1704,8 @@ _WORD_CHAR = re.compile(r"\w")
 # a pronoun with a verb contracted onto it opens a sentence: "We're", "It's", "I'm", "They'll"
 _CONTRACTION = re.compile(r"(?:I|We|You|He|She|It|They|That|There)[’'](?:s|re|m|ll|ve|d)\b")
 _SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as is".split())
+# a sentence ending inside the marks: a word of two letters or more (not a title such as "Mr.") then . ? or !
+_INNER_STOP = re.compile(r"(\w{2,})[.?!]\s+[A-Z]")
 
 
 def _is_name(text: str, r: _Raw) -> bool:
@@ -1660,6 +1733,9 @@ def _is_name(text: str, r: _Raw) -> bool:
         words = content.split()
     if len(words) < 2 or content.endswith((".", "?", "!", "…")):
         return False
+    stop = _INNER_STOP.search(content)
+    if stop is not None and stop.group(1).lower() not in TITLES:
+        return False  # “The Donald. Big Daddy.”: two sentences, not a title
     if ended and _CONTRACTION.match(content):
         return False  # “We're America.”: a sentence, not a title
     if not all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words):

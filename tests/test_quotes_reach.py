@@ -1,0 +1,87 @@
+"""Quote kinds and spans on sentences written for these tests: phrases whose source is in reach, titles
+in lists and after policy nouns, quotations nested in the same marks, quoted sentences that are no titles."""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.text.quotes import find_quotes
+from framing.text.voice import voice_spans
+
+
+def only(text: str, phrase: str):
+    """The quote whose content starts with ``phrase``."""
+    hits = [q for q in find_quotes(text) if text[q.start:q.end].startswith(phrase)]
+    assert len(hits) == 1, (phrase, find_quotes(text))
+    return hits[0]
+
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("For our Elders, who had lived through two wars, peace was the “only real wealth” they knew.",
+     "only real wealth", "our Elders"),
+    ("To the Kremlin, the new sanctions are “economic war” by other means.", "economic war", "the Kremlin"),
+])
+def test_the_view_of_a_named_party_after_a_determiner_is_direct(text, phrase, speaker):
+    q = only(text, phrase)
+    assert (q.kind, q.speaker) == ("direct", speaker)
+
+
+def test_for_a_time_is_no_source():
+    text = "For the moment, the “ceasefire” holds along the river."
+    assert only(text, "ceasefire").kind == "scare"
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("The budget deal led to the implementation of “sequestration” two years later.", "sequestration"),
+    ("Activists had fought for the repeal of “don't ask, don't tell” for a decade.", "don't ask"),
+    ("After the passage of “Proposition 8” the court heard new cases.", "Proposition 8"),
+])
+def test_a_quoted_policy_after_implementation_or_repeal_is_a_title(text, phrase):
+    q = only(text, phrase)
+    assert (q.kind, q.speaker) == ("title", None)
+    assert {v for _, _, v in voice_spans(text)} == {"narrator"}
+
+
+def test_the_next_item_of_a_list_of_quoted_labels_is_a_title():
+    text = "To reset the panel, the operator presses: 1. “MAIN MENU” 2. “Confirm” and waits for the light."
+    assert only(text, "MAIN MENU").kind == "title"
+    assert only(text, "Confirm").kind == "title"
+
+
+def test_a_sentence_after_a_quoted_title_is_no_list_item():
+    text = "He wrote “Broken Promises” and “We lost everything.” in the same year, his editor said."
+    assert only(text, "We lost").kind == "direct"
+
+
+def test_a_phrase_repeating_a_block_quotation_is_its_sources():
+    text = ("The rule is short. Article 12 of the charter states:\n\n"
+            "Members may suspend any programme that the council finds not indispensable to public health.\n\n"
+            "The article gives the council a free hand. A programme must be “indispensable” before it can stay.")
+    q = only(text, "indispensable")
+    assert (q.kind, q.speaker) == ("direct", "Article 12 of the charter")
+
+
+def test_a_phrase_found_in_a_narrated_paragraph_stays_scare():
+    text = ("The council met on Monday:\n\n"
+            "Members argued about which programmes were indispensable to public health.\n\n"
+            "In the end, a programme had to be “indispensable” before it could stay.")
+    # the paragraph after the colon is narration (no one states it), so its words are nobody's
+    assert only(text, "indispensable").kind == "scare"
+
+
+def test_a_quotation_nested_in_the_same_curly_marks_stays_inside():
+    text = ("“As a nurse, I would rather work in what he calls “chaos” than in a ward run by him.” ― Ana Ruiz\n"
+            "“Next one,” she said.")
+    quotes = find_quotes(text)
+    assert [text[q.start:q.end] for q in quotes] == [
+        "As a nurse, I would rather work in what he calls “chaos” than in a ward run by him.", "Next one,"]
+    assert quotes[0].speaker == "Ana Ruiz"
+    # an opening mark that is never closed still ends at the next opening mark
+    text = "He said “the first never closes and then “a second one” ends the line."
+    assert [text[q.start:q.end] for q in find_quotes(text)] == ["the first never closes and then", "a second one"]
+
+
+def test_two_quoted_sentences_are_no_title():
+    text = "“Here comes the Boss,” she said, laughing. “The Champion. The Boss.”"
+    q = only(text, "The Champion")
+    assert (q.kind, q.speaker) == ("direct", "she")
