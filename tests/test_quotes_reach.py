@@ -85,3 +85,33 @@ def test_two_quoted_sentences_are_no_title():
     text = "“Here comes the Boss,” she said, laughing. “The Champion. The Boss.”"
     q = only(text, "The Champion")
     assert (q.kind, q.speaker) == ("direct", "she")
+
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("The vote was close.\n\n“Enough is enough,” said former Vice President Ann Cole. “We act now.”",
+     "Enough is enough", "former Vice President Ann Cole"),
+    ("The city logged fewer thefts.\n\n“Simply remarkable,” said de Villiers, who runs the force.",
+     "Simply remarkable", "de Villiers"),
+    ("The mayor posted a picture. “Pack up and go home!” wrote state Sen. Rosa Park of Dayton.",
+     "Pack up", "state Sen. Rosa Park of Dayton"),
+    ("Few analysts agreed. “The data are plain,” economists Lena Ruiz and Tom Berg write in a new paper.",
+     "The data are plain", "Tom Berg"),
+])
+def test_a_short_quoted_sentence_with_its_speaker_after_it_is_direct(text, phrase, speaker):
+    q = only(text, phrase)
+    assert q.kind == "direct" and q.speaker.endswith(speaker)
+    assert q.verb in ("said", "wrote", "write")
+
+
+def test_an_inverted_verb_before_a_time_names_no_one():
+    text = "“We will win,” said late Tuesday the campaign's manager."
+    assert only(text, "We will win").speaker != "late Tuesday"
+
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("The guards beat prisoners.\n\nAccording to Mr. Onu, women were “taken away” after dark.", "taken away", "Mr. Onu"),
+    ("The audit found that the “core controls of the bank” had “known gaps” for years.", "known gaps", "The audit"),
+])
+def test_a_phrase_from_a_named_document_or_an_according_to_source_is_direct(text, phrase, speaker):
+    q = only(text, phrase)
+    assert (q.kind, q.speaker) == ("direct", speaker)

@@ -169,7 +169,7 @@ _NOT_SPEECH = frozenset(
 )
 #: verbs that attribute a quotation only next to its marks ("“…,” read the statement", "he continued:
 #: “…”"); out of quotes they are rarely speech, so the attribution lexicon leaves them out
-_NEXT_TO_QUOTES = frozenset("read reads continued continues call notes".split())
+_NEXT_TO_QUOTES = frozenset("read reads continued continues call notes write".split())
 _OPEN_MARK = re.compile(r"[“\"]")
 #: verbs that give a label its own author ("what it called “…”", "described the strike as “…”")
 _LABELLING = frozenset("""called calls calling call described describes describing termed dubbed labeled labelled
@@ -656,9 +656,12 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     if not toks:
         return None
     first = toks[0].group(0).strip("“\"(")
+    second = toks[1].group(0) if len(toks) > 1 else ""
     if not (first[:1].isupper() or first[:1].isdigit() and len(toks) > 2 and toks[1].group(0)[:1].islower()
-            and toks[2].group(0)[:1].isupper() or first.lower() in _DETERMINERS or first.lower() in _PERSON):
-        return None  # "said Rep. X", "said the ministry", "said spokesman X"
+            and toks[2].group(0)[:1].isupper() or first.lower() in _DETERMINERS or first.lower() in _PERSON
+            or first in _MODIFIERS and (second[:1].isupper() or second.lower() in _PERSON)
+            or first in _NAME_PARTICLES and second[:1].isupper()):
+        return None  # "said Rep. X", "said the ministry", "said spokesman X", "said former President X", "said de X"
     end = None
     for n, t in enumerate(toks[:14]):
         tok = t.group(0)
@@ -710,6 +713,11 @@ _QUANTIFIERS = frozenset(
 )
 #: lower-case words that can open a noun phrase naming a source
 _NP_OPENERS = _DETERMINERS | _PRONOUNS | _QUANTIFIERS | _PERSON | _ORG
+#: lower-case words before a title or name after an inverted verb ("said former Vice President X",
+#: "wrote state Rep. X"; not "said late Tuesday")
+_MODIFIERS = _QUANTIFIERS - {"late", "then", "no", "other", "one"}
+#: lower-case particles that open a surname ("said de Blasio")
+_NAME_PARTICLES = frozenset("de van von da du del della di al el bin ibn ter le la".split())
 
 
 def _sentence_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -1470,7 +1478,9 @@ _SOURCE_NOUNS = frozenset(
     document filing poll survey statement tweet post critics supporters officials prosecutors lawmakers
     experts organisers organizers protesters activists residents witnesses regime leaders analysts
     investigators authorities scientists researchers opponents democrats republicans aides advisers
-    advisors sources observers diplomats senators representatives judge court brief order""".split()
+    advisors sources observers diplomats senators representatives judge court brief order review audit
+    statute statutes law constitution legislation resolution treaty charter regulation regulations guidance
+    guidelines verdict affidavit transcript indictment warrant petition""".split()
 )
 
 
@@ -1484,7 +1494,7 @@ _AS_PUT = re.compile(
 _BUT_CLAUSE = re.compile(r"(?:,\s*(?:but|and|while|yet)|;|\bbut)\s+")
 # "For Öcalan, capitalism was an “inherent component”": the view of the person named
 # (also "For our Founding Fathers, …", "To the Kremlin, …": a name after a determiner)
-_FOR_NAME = re.compile(r"(?:For|To|In the view of)\s+((?:(?:our|the|their|his|her|its|my)\s+)?"
+_FOR_NAME = re.compile(r"(?:For|To|In the view of|According to)\s+((?:(?:our|the|their|his|her|its|my)\s+)?"
                        r"(?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}[A-ZÀ-Þ][\w’'.-]*),\s")
 
 
