@@ -115,3 +115,21 @@ def test_an_inverted_verb_before_a_time_names_no_one():
 def test_a_phrase_from_a_named_document_or_an_according_to_source_is_direct(text, phrase, speaker):
     q = only(text, phrase)
     assert (q.kind, q.speaker) == ("direct", speaker)
+
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("Maria Lopez Speaks ‘Plainly To Her Party’ After The Vote\n\nThe senator spoke on Tuesday.",
+     "Plainly To Her Party", "Maria Lopez"),
+    ("MAYOR CLAIMS THE COUNCIL MEMBERS 'ARE AFRAID OF THE TRUTH'\n\nThe mayor spoke on Tuesday.",
+     "ARE AFRAID", "MAYOR"),
+    ("The results came in late.\n\n'I read the map wrong': Pilot Jan deVries apologizes for detour\n\nThe airline said more.",
+     "I read the map wrong", "Pilot Jan deVries"),
+])
+def test_a_quote_in_a_headline_takes_the_name_next_to_its_verb(text, phrase, speaker):
+    q = only(text, phrase)
+    assert (q.kind, q.speaker) == ("direct", speaker)
+
+
+def test_a_headline_quote_without_a_verb_of_saying_names_no_one():
+    text = "The results came in late.\n\n'A long night': Storm cleanup drags on\n\nCrews worked for hours."
+    assert only(text, "A long night").speaker is None

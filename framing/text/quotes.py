@@ -260,6 +260,7 @@ class Quote:
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 _MARK = re.compile(r"''|``|[“”„‟\"«»‘’‚‛']")
+_ANY_MARK = re.compile(r"[“”„‟\"«»‘’‚‛'`]")
 _DOUBLE = {"“": "open", "„": "open", "‟": "open", "«": "open", "``": "open", "”": "close", "»": "close",
            '"': "either", "''": "either"}
 _SINGLE = {"‘": "open", "‚": "open", "‛": "open", "’": "close", "'": "either"}
@@ -337,11 +338,15 @@ def _pair_line(line: str, offset: int) -> list[_Raw]:
     # (open start, open end, content end, quote end, closed)
     pairs: list[tuple[int, int, int, int, bool]] = []
     markup = _markup_spans(line) if "=" in line else ()
+    n = len(line)
     for m in _MARK.finditer(line):
         i, j = m.span()
+        mark = m.group(0)
+        if (mark == "’" or mark == "'") and 0 < i and j < n and line[i - 1].isalnum() and line[j].isalnum():
+            continue  # an apostrophe inside a word (don’t, Iran's): the common case, decided here
         if markup and _inside(i, markup):
             continue  # an attribute value of embedded markup, not a quotation mark
-        got = _role(line, i, j, m.group(0))
+        got = _role(line, i, j, mark)
         if got is None:
             continue
         typ, role = got
@@ -434,7 +439,7 @@ def _raw_quotes(text: str) -> list[_Raw]:
         line = lm.group(0)
         if not line.strip():
             continue
-        raws = _pair_line(line, lm.start())
+        raws = _pair_line(line, lm.start()) if _ANY_MARK.search(line) else []
         if pending is not None:
             # a paragraph continues an open quotation only with a mark of the same style: a straight mark
             # left open before a paragraph opening with a curly one is a page artefact, not a quotation
@@ -1163,7 +1168,7 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
         distanced = _distanced(doc, r)
         attr = None if distanced else _attribute(doc, r)
         if attr is None or attr.speaker is None and attr.verb is None:
-            attr = _credit_line(doc, r) or attr
+            attr = _credit_line(doc, r) or _headline(doc, r) or attr
         inherited = False
         if (attr is None or attr.speaker is None and attr.verb is None) and r.at_line_start:
             attr = _introduced(doc, r) or attr
@@ -1234,9 +1239,10 @@ _LIST_GAP = re.compile(r"[\s,;/]*(?:(?:and|or|&|\d{1,2}[.)])[\s,]*)?")
 def _listed_after_title(text: str, found: list[Quote], r: _Raw) -> bool:
     """Whether a short closed quote is the next item of a list whose previous item is a quoted title
     ("taps: 1. “LEE HELM” 2. “Accept”")."""
+    if not found or found[-1].kind != "title" or not r.closed:
+        return False
     content = text[r.start:r.end]
-    if not found or found[-1].kind != "title" or not r.closed or len(content.split()) > 7 \
-            or content.rstrip(",").endswith((".", "?", "!")):
+    if len(content.split()) > 7 or content.rstrip(",").endswith((".", "?", "!")):
         return False  # a sentence is no item of a list of titles
     prev = found[-1]
     return prev.close_end <= r.open_start and _LIST_GAP.fullmatch(text, prev.close_end, r.open_start) is not None
@@ -1610,6 +1616,53 @@ def _credit_line(doc: _Doc, r: _Raw) -> _Attr | None:
     if doc.sentence_of(r.open_start) != doc.sentence_of(m.end()) and r.open_start - m.end() > 2:
         return None
     return _Attr(m.span(1), None)
+
+
+#: verbs of a headline that put words in its subject's mouth ("X Speaks ‘…’", "‘…’: X apologizes")
+_HEAD_VERBS = REPORTING_VERBS | {"speaks", "apologizes", "apologises", "admits", "jokes", "claims"}
+_HEAD_TOKEN = re.compile(r"[^\s:]+:?")
+_HEAD_COLON = re.compile(r"[ \t\u00a0]*:[ \t\u00a0]+")
+
+
+def _headline(doc: _Doc, r: _Raw) -> _Attr | None:
+    """The speaker of a quote in a headline: "Hillary Clinton Speaks ‘Directly To White People’",
+    "SENATOR CLAIMS THE OTHERS ‘ARE WORRIED’" (a line in title case or capitals, the name before its
+    verb) or "‘I got this one wrong’: Neil deGrasse Tyson apologizes" (the quote opening the line, the
+    name after the colon, then a verb)."""
+    text = doc.text
+    end = text.find("\n", r.open_line)
+    end = len(text) if end < 0 else end
+    if end - r.open_line > 200 or not r.closed or _INNER_STOP.search(text, r.close_end, end):
+        return None  # a headline is one short line, one sentence
+    if r.at_line_start:
+        m = _HEAD_COLON.match(text, r.close_end)
+        if m is None:
+            return None
+        toks = list(_HEAD_TOKEN.finditer(text, m.end(), end))
+        n = 0
+        while n < len(toks) and n < 5 and any(c.isupper() for c in toks[n].group(0)):
+            n += 1
+        if n == 0 or n == len(toks) or not toks[n].group(0).isalpha() or not toks[n].group(0).islower():
+            return None
+        if n < 2 and toks[n].group(0) not in _HEAD_VERBS:
+            return None  # "‘…’: Transgender troops hit by ban": one capitalised word and no verb of saying
+        return _Attr((toks[0].start(), toks[n - 1].end()), toks[n].span())
+    if not _title_case_line(text, r):
+        return None
+    toks = list(_HEAD_TOKEN.finditer(text, r.open_line, r.open_start))
+    for k in range(len(toks) - 1, 0, -1):
+        if len(toks) - 1 - k > 10:
+            return None
+        word = toks[k].group(0)
+        if word.lower() not in _HEAD_VERBS:
+            continue
+        first = k
+        while first > 0 and toks[first - 1].group(0)[:1].isupper() and not toks[first - 1].group(0).endswith(":"):
+            first -= 1
+        if first == k or toks[first].group(0).lower() in _DETERMINERS:
+            return None
+        return _Attr((toks[first].start(), toks[k - 1].end()), toks[k].span())
+    return None
 
 
 def _names_new_source(doc: _Doc, r: _Raw) -> bool:
