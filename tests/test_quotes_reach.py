@@ -133,3 +133,18 @@ def test_a_quote_in_a_headline_takes_the_name_next_to_its_verb(text, phrase, spe
 def test_a_headline_quote_without_a_verb_of_saying_names_no_one():
     text = "The results came in late.\n\n'A long night': Storm cleanup drags on\n\nCrews worked for hours."
     assert only(text, "A long night").speaker is None
+
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("The aide was called a “paper tiger” by another guest at the dinner.", "paper tiger", "another guest"),
+    ("The raids were described as “surgical” by the ministry. The next day was calm.", "surgical", "the ministry"),
+    ("The bill was branded “reckless” by Gov. Ann Lee on Friday.", "reckless", "Gov. Ann Lee"),
+])
+def test_a_passive_label_takes_its_by_agent_as_speaker(text, phrase, speaker):
+    q = only(text, phrase)
+    assert (q.kind, q.speaker) == ("direct", speaker)
+
+
+def test_a_passive_label_without_an_agent_stays_scare():
+    text = "The aide was called a “paper tiger” at the dinner."
+    assert only(text, "paper tiger").kind == "scare"

@@ -1504,6 +1504,17 @@ _FOR_NAME = re.compile(r"(?:For|To|In the view of|According to)\s+((?:(?:our|the
                        r"(?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}[A-ZÀ-Þ][\w’'.-]*),\s")
 
 
+# a passive verb of labelling right before the marks, and its agent right after them
+_PASSIVE_LABEL = re.compile(
+    r"\b(?:is|was|are|were|been|being|be)\s+(?:[a-z]+ly\s+)?(?:called|described\s+as|labell?ed(?:\s+as)?|dubbed"
+    r"|termed|branded(?:\s+as)?|denounced\s+as|derided\s+as)\s+(?:(?:a|an|the)\s+)?$")
+_BY_AGENT = re.compile(
+    r"[ \t\u00a0]*,?[ \t\u00a0]+by[ \t\u00a0]+((?:(?:the|a|an|another|one|his|her|their|its|some)[ \t\u00a0]+)?"
+    r"(?:(?i:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.[ \t\u00a0]+)*"
+    r"(?:[\w’'-]+\.?[ \t\u00a0]+){0,4}?[\w’'-]+)(?=[ \t\u00a0]+(?:at|in|on|during|after|before|for|with|who|which"
+    r"|that|when|while|as|over|of)\b|[,.;:!?)]|\s*$)")
+
+
 def _names_source(np_text: str) -> bool:
     """Whether a subject noun phrase names someone who can be quoted."""
     words = np_text.split()
@@ -1556,6 +1567,9 @@ def _source_in_reach(doc: _Doc, r: _Raw) -> _Attr | None:
         pass
     if put is not None:
         return _Attr(put.span(1), None)  # "— as X has put it — like “…”"
+    by = _BY_AGENT.match(text, r.close_end)
+    if by is not None and _PASSIVE_LABEL.search(text, max(s, r.open_start - 80), r.open_start):
+        return _Attr(by.span(1), None)  # "X was called a “…” by another patron": the patron's words
     subj = _sentence_subject(text, s, r.open_start)
     # "…, but she seemed to push back, blaming the “…”": the subject of the clause the phrase is in
     subj = _coordinated_clause(text, s, r.open_start) or subj
