@@ -148,3 +148,20 @@ def test_a_passive_label_takes_its_by_agent_as_speaker(text, phrase, speaker):
 def test_a_passive_label_without_an_agent_stays_scare():
     text = "The aide was called a “paper tiger” at the dinner."
     assert only(text, "paper tiger").kind == "scare"
+
+
+def test_a_progressive_verb_of_saying_keeps_its_subject():
+    text = "The two ministers were insisting that the talks had made “real progress” overnight."
+    q = only(text, "real progress")
+    assert (q.kind, q.speaker) == ("direct", "The two ministers")
+
+
+def test_a_progressive_verb_in_a_relative_clause_is_not_the_quotes():
+    text = ("The report disputed the claims, saying she had seen the cases about which she was alleging "
+            "fraud and that she had “no direct knowledge” of the rest.")
+    assert only(text, "no direct knowledge").speaker == "The report"
+
+
+def test_no_speaker_is_read_after_a_verb_that_follows_an_auxiliary():
+    text = "In the end “nobody” has claimed the reward money."
+    assert only(text, "nobody").speaker != "the reward money"

@@ -999,7 +999,17 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
     prev_text = text[max(lo, v.start() - 40):v.start()]
     prev_words = prev_text.split()
     if prev_words and prev_words[-1].lower() in _PASSIVE:
-        return None
+        if not word.endswith("ing"):
+            return None  # "was told", "been said": a passive names no speaker here
+        # "The Daily Mirror is reporting that …": a progressive, its subject before the auxiliary
+        aux = text.rfind(prev_words[-1], lo, v.start())
+        np_span = _np_before(text, aux, lo) if aux > lo else None
+        if np_span is None or _in_quote(np_span[0], doc.spans, doc.span_starts):
+            return None
+        lead = text[max(lo, np_span[0] - 12):np_span[0]].split()
+        if lead and lead[-1].lower() in _SUBORDINATORS:
+            return None  # "… about which she was alleging misdeeds": a relative clause, not the quote's
+        return _Attr(np_span, v.span())
     if len(prev_words) >= 2 and prev_words[-1].lower() == "and" and prev_words[-2].lower().strip(",") in (
             "summoned", "contacted", "briefed", "called"):
         return None
@@ -1054,10 +1064,15 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
         if subj is not None:
             return _Attr(subj, v.span())
     # an inverted verb: "read the statement", "said Rep. X" (never an infinitive: "to dismiss the critics")
-    np_span = _np_after(text, v.end(), e) if not (prev_words and prev_words[-1].lower() == "to") else None
+    # (nor after an auxiliary: "“witnesses” have claimed the driver …" names no speaker after the verb)
+    np_span = _np_after(text, v.end(), e) if not (prev_words and prev_words[-1].lower() in _NO_INVERSION) else None
     if np_span is not None and text[v.end():np_span[0]].strip() == "":
         return _Attr(np_span, v.span())
     return None
+
+
+#: words after which a verb is never inverted before its subject
+_NO_INVERSION = frozenset("to have has had will would could can may might should must do does did".split())
 
 
 # a name, a comma and a relative "who" right before a reporting verb
