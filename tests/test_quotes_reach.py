@@ -165,3 +165,41 @@ def test_a_progressive_verb_in_a_relative_clause_is_not_the_quotes():
 def test_no_speaker_is_read_after_a_verb_that_follows_an_auxiliary():
     text = "In the end “nobody” has claimed the reward money."
     assert only(text, "nobody").speaker != "the reward money"
+
+
+def test_a_quote_in_the_next_paragraph_is_no_item_of_a_list_of_titles():
+    text = ('A photo on his page had the caption: "Harbour at dawn 2014."\n\n'
+            '"I cannot see the coast," Ito wrote in his last post.')
+    q = only(text, "I cannot see the coast")
+    assert (q.kind, q.speaker) == ("direct", "Ito")
+
+
+def test_a_capitalised_may_before_a_verb_of_saying_is_a_name():
+    text = "On Friday, May announced new measures against “corrupt elites” in the capital."
+    assert only(text, "corrupt elites").speaker == "May"
+    text = "In May officials said the “new rules” would start soon."
+    assert only(text, "new rules").speaker == "officials"
+
+
+@pytest.mark.parametrize("text, phrase", [
+    ("Body text.\n\nMAYOR BACKS THE STRIKERS OF THE PORT, SAYING THE 'CITY IS LISTENING'\n\nMore text.", "CITY IS"),
+    ("Body text.\n\nWHAT THE MAYOR REALLY MEANS WHEN CALLING FOR ‘RENEWAL’\n\nMore text.", "RENEWAL"),
+    ("Body text.\n\n'Night of Lies': Ross Breaks Down the 2020 Count\n\nMore text.", "Night of Lies"),
+])
+def test_a_headline_names_no_speaker_without_a_name_before_or_after_its_verb(text, phrase):
+    assert only(text, phrase).speaker is None
+
+
+def test_a_headline_takes_the_name_of_an_earlier_verb():
+    text = "Body text.\n\nMAYOR RESPONDS TO THE STRIKE, SAYS IT'S TIME TO 'MOVE ON'\n\nMore text."
+    assert only(text, "MOVE ON").speaker == "MAYOR"
+
+
+def test_a_noun_after_a_preposition_is_no_subject_of_a_progressive_verb():
+    text = "The press ran it.\n\n“Abolition” groups have for years been condemning what they call abuse."
+    assert only(text, "Abolition").speaker != "years"
+
+
+def test_a_title_head_one_word_after_the_quote():
+    text = "Some senators are pushing for “red flag” gun laws this year."
+    assert only(text, "red flag").kind == "title"

@@ -489,7 +489,7 @@ _TOKEN = re.compile(r"[^\s]+")
 _AUX_ADV = frozenset(
     """has had have also later earlier then again previously reportedly repeatedly once would will
     had already further separately publicly privately recently initially originally subsequently just
-    has also had also""".split()
+    has also had also did does do could can should must might shall""".split()
 )
 _PASSIVE = frozenset("been was were is are be being".split())
 _BOUNDARY = frozenset(
@@ -625,8 +625,9 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
                 break
         if "<" in tok or ">" in tok:
             break  # markup ends a noun phrase
-        if low in _BOUNDARY or (low in REPORTING_VERBS and j < k):
-            break
+        if low in _BOUNDARY and not (tok == "May" and j == k and not (
+                j > 1 and toks[j - 2].group(0).lower() in _BEFORE_MONTH)) or (low in REPORTING_VERBS and j < k):
+            break  # (a capitalised "May" right before the verb is a name: "Theresa May said", "May announced")
         if low.endswith("ed") and not tok[:1].isupper() and j < k and low not in ("red", "united", "armed"):
             break
         j -= 1
@@ -1007,8 +1008,10 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
         if np_span is None or _in_quote(np_span[0], doc.spans, doc.span_starts):
             return None
         lead = text[max(lo, np_span[0] - 12):np_span[0]].split()
-        if lead and lead[-1].lower() in _SUBORDINATORS:
-            return None  # "… about which she was alleging misdeeds": a relative clause, not the quote's
+        if lead and (lead[-1].lower() in _SUBORDINATORS or lead[-1].lower() in _PREPOSITIONS):
+            # "… about which she was alleging misdeeds": a relative clause, not the quote's;
+            # "advocates have for years been condemning": "years" is no subject
+            return None
         return _Attr(np_span, v.span())
     if len(prev_words) >= 2 and prev_words[-1].lower() == "and" and prev_words[-2].lower().strip(",") in (
             "summoned", "contacted", "briefed", "called"):
@@ -1065,12 +1068,15 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
             return _Attr(subj, v.span())
     # an inverted verb: "read the statement", "said Rep. X" (never an infinitive: "to dismiss the critics")
     # (nor after an auxiliary: "“witnesses” have claimed the driver …" names no speaker after the verb)
-    np_span = _np_after(text, v.end(), e) if not (prev_words and prev_words[-1].lower() in _NO_INVERSION) else None
+    np_span = _np_after(text, v.end(), e) if not (prev_words and prev_words[-1] in _NO_INVERSION) else None
     if np_span is not None and text[v.end():np_span[0]].strip() == "":
         return _Attr(np_span, v.span())
     return None
 
 
+_PREPOSITIONS = frozenset("for in on at by with from of about over after before during since into".split())
+#: words before a month name ("in May", "since May")
+_BEFORE_MONTH = frozenset("in since until till by of last early late mid through from during next this".split())
 #: words after which a verb is never inverted before its subject
 _NO_INVERSION = frozenset("to have has had will would could can may might should must do does did".split())
 
@@ -1254,8 +1260,8 @@ _LIST_GAP = re.compile(r"[\s,;/]*(?:(?:and|or|&|\d{1,2}[.)])[\s,]*)?")
 def _listed_after_title(text: str, found: list[Quote], r: _Raw) -> bool:
     """Whether a short closed quote is the next item of a list whose previous item is a quoted title
     ("taps: 1. “LEE HELM” 2. “Accept”")."""
-    if not found or found[-1].kind != "title" or not r.closed:
-        return False
+    if not found or found[-1].kind != "title" or not r.closed or found[-1].close_end < r.line_start:
+        return False  # (the previous item ends in the same paragraph)
     content = text[r.start:r.end]
     if len(content.split()) > 7 or content.rstrip(",").endswith((".", "?", "!")):
         return False  # a sentence is no item of a list of titles
@@ -1449,6 +1455,11 @@ def _is_title(doc: _Doc, r: _Raw) -> bool:
         nxt = m.group(0).rstrip(".,;:!?)”’\"'") if m else ""
         if nxt.isalpha() and nxt.islower() and nxt in _TITLE_HEADS:
             return True
+        if m is not None and nxt.isalpha() and nxt.islower() and nxt not in _FUNCTION_WORDS \
+                and m.group(0) == nxt:  # "“red flag” gun laws": a head one word further
+            m2 = _TOKEN.match(text, _skip_space(text, m.end(), r.line_end))
+            if m2 is not None and m2.group(0).rstrip(".,;:!?)”’\"'") in _TITLE_HEADS:
+                return True
         # one or two capitalised words in running text, not introduced by a colon: a name
         before = lead.rstrip()
         if len(words) <= 2 and all(w[:1].isupper() for w in words) and before \
@@ -1500,8 +1511,7 @@ _SOURCE_NOUNS = frozenset(
     experts organisers organizers protesters activists residents witnesses regime leaders analysts
     investigators authorities scientists researchers opponents democrats republicans aides advisers
     advisors sources observers diplomats senators representatives judge court brief order review audit
-    statute statutes law constitution legislation resolution treaty charter regulation regulations guidance
-    guidelines verdict affidavit transcript indictment warrant petition""".split()
+    verdict affidavit transcript warrant petition""".split()
 )
 
 
@@ -1650,6 +1660,9 @@ def _credit_line(doc: _Doc, r: _Raw) -> _Attr | None:
 #: verbs of a headline that put words in its subject's mouth ("X Speaks ‘…’", "‘…’: X apologizes")
 _HEAD_VERBS = REPORTING_VERBS | {"speaks", "apologizes", "apologises", "admits", "jokes", "claims"}
 _HEAD_TOKEN = re.compile(r"[^\s:]+:?")
+#: words that end the name before a headline's verb (in capitals every word looks like a name)
+_HEAD_STOP = frozenset("what when why how where who which that of for to on in at by with and or but the a an "
+                       "is are was were".split()) | _HEAD_VERBS
 _HEAD_COLON = re.compile(r"[ \t\u00a0]*:[ \t\u00a0]+")
 
 
@@ -1673,8 +1686,10 @@ def _headline(doc: _Doc, r: _Raw) -> _Attr | None:
             n += 1
         if n == 0 or n == len(toks) or not toks[n].group(0).isalpha() or not toks[n].group(0).islower():
             return None
-        if n < 2 and toks[n].group(0) not in _HEAD_VERBS:
-            return None  # "‘…’: Transgender troops hit by ban": one capitalised word and no verb of saying
+        verb = toks[n].group(0)
+        if verb not in _HEAD_VERBS and (n < 2 or not verb.endswith(("s", "ed"))):
+            # "‘…’: Transgender troops hit by ban", "‘…’: Hannity Breaks Down the …": no verb of saying
+            return None
         return _Attr((toks[0].start(), toks[n - 1].end()), toks[n].span())
     if not _title_case_line(text, r):
         return None
@@ -1686,10 +1701,13 @@ def _headline(doc: _Doc, r: _Raw) -> _Attr | None:
         if word.lower() not in _HEAD_VERBS:
             continue
         first = k
-        while first > 0 and toks[first - 1].group(0)[:1].isupper() and not toks[first - 1].group(0).endswith(":"):
+        while first > 0 and k - first < 4:
+            prev = toks[first - 1].group(0)
+            if not prev[:1].isupper() or prev.endswith((":", ",", ";")) or prev.lower() in _HEAD_STOP:
+                break  # "TRUMP REDOUBLES SUPPORT OF IRAN PROTESTS, SAYING …": no name before the verb
             first -= 1
         if first == k or toks[first].group(0).lower() in _DETERMINERS:
-            return None
+            continue  # an earlier verb may have its name ("TRUMP RESPONDS …, SAYS IT'S TIME TO ‘…’")
         return _Attr((toks[first].start(), toks[k - 1].end()), toks[k].span())
     return None
 
@@ -1796,8 +1814,9 @@ _WORD_CHAR = re.compile(r"\w")
 # a pronoun with a verb contracted onto it opens a sentence: "We're", "It's", "I'm", "They'll"
 _CONTRACTION = re.compile(r"(?:I|We|You|He|She|It|They|That|There)[’'](?:s|re|m|ll|ve|d)\b")
 _SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as is".split())
-# a sentence ending inside the marks: a word of two letters or more (not a title such as "Mr.") then . ? or !
-_INNER_STOP = re.compile(r"(\w{2,})[.?!]\s+[A-Z]")
+# a sentence ending inside the marks: a word of two letters or more (not a title such as "Mr.") then a full
+# stop ("?" and "!" stay: "Islamic Terror? I Just Don't See It" is a headline)
+_INNER_STOP = re.compile(r"(\w{2,})\.\s+[A-Z]")
 
 
 def _is_name(text: str, r: _Raw) -> bool:
