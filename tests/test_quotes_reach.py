@@ -203,3 +203,8 @@ def test_a_noun_after_a_preposition_is_no_subject_of_a_progressive_verb():
 def test_a_title_head_one_word_after_the_quote():
     text = "Some senators are pushing for “red flag” gun laws this year."
     assert only(text, "red flag").kind == "title"
+    # a preposition after the marks, or a describing word before a policy, makes no title
+    text = "The plan was drafted in “short order” after protests over the film."
+    assert only(text, "short order").kind != "title"
+    text = "Aides contrasted it with the more “globalist” foreign policy of the last government."
+    assert only(text, "globalist").kind != "title"

@@ -1425,6 +1425,11 @@ _TITLE_HEADS = frozenset(
 )
 
 
+#: heads that a quoted name modifies across one more word ("“red flag” gun laws", "“cap-and-trade” energy bill";
+#: not "“globalist” foreign policy", where the quoted word describes)
+_NAMED_THINGS = frozenset("law laws bill bills act program programs programme programmes campaign campaigns".split())
+
+
 def _is_title(doc: _Doc, r: _Raw) -> bool:
     """A quoted work, law, operation, slogan, hashtag, nickname or word mentioned as a word."""
     if not r.closed or r.end - r.start > 150:
@@ -1456,9 +1461,9 @@ def _is_title(doc: _Doc, r: _Raw) -> bool:
         if nxt.isalpha() and nxt.islower() and nxt in _TITLE_HEADS:
             return True
         if m is not None and nxt.isalpha() and nxt.islower() and nxt not in _FUNCTION_WORDS \
-                and m.group(0) == nxt:  # "“red flag” gun laws": a head one word further
+                and nxt not in _PREPOSITIONS and m.group(0) == nxt:  # "“red flag” gun laws": a head one word on
             m2 = _TOKEN.match(text, _skip_space(text, m.end(), r.line_end))
-            if m2 is not None and m2.group(0).rstrip(".,;:!?)”’\"'") in _TITLE_HEADS:
+            if m2 is not None and m2.group(0).rstrip(".,;:!?)”’\"'") in _NAMED_THINGS:
                 return True
         # one or two capitalised words in running text, not introduced by a colon: a name
         before = lead.rstrip()
