@@ -17,8 +17,10 @@ an apostrophe is read from its neighbours:
   with no such evidence closes if one of its kind is open and opens otherwise.
 
 Marks are paired with a stack, so ``‘…’`` nested inside ``“…”`` (or a curly
-quote inside a straight one) stays part of the outer quote; only outermost
-quotes are reported. A single mark that is never closed is taken for an
+quote inside a straight one) stays part of the outer quote; so does ``“…”``
+nested in ``“…”`` when its closing mark is followed by a second closing mark
+before any new opening one (``“… what he calls “hell” than …”``). Only
+outermost quotes are reported. A single mark that is never closed is taken for an
 apostrophe. A double mark that is never closed ends where a new opening mark
 of the same style begins, or else at the end of its paragraph (a malformed
 mark never swallows the rest of the document) -- unless the next paragraph
@@ -58,21 +60,27 @@ appositive with initials, ``and a professor at …`` or an introductory phrase
 before it), the noun the relative clause between it and the verb is about
 (``the newscaster who announces … said``, ``X, the top Democrat on …, who
 called``, ``X, which describes itself as``), the noun phrase after an
-inverted verb (``said Rep. X``, ``said 9/11 widow X``, ``read the
-statement``, ``according to X``), or, for a participle, the people right
+inverted verb (``said Rep. X``, ``said 9/11 widow X``, ``said former Vice
+President X``, ``said de Blasio``, ``read the statement``, ``according to X``;
+never after an auxiliary: ``“…” have claimed the driver …``), or, for a participle, the people right
 before it (``caught the attackers saying``), else the subject of its clause
 (``…, but she seemed to …, blaming``, ``X put out a statement saying``). A
 verb with a that-clause governs the quote in it (``X tweeted that police
 responded to a “…”``: X); a verb before a coordinated clause with a subject
 of its own (``…, but she …``) does not reach past it, and an infinitive is
 never inverted (``to dismiss the critics``). A passive reporting verb (``had
-been … told``) is skipped. A possessive speaker loses its ending (``Kim’s
+been … told``) is skipped; a progressive one keeps its subject (``officials
+were saying``), unless that is in a relative clause or after a preposition. A possessive speaker loses its ending (``Kim’s
 reported willingness to consider “…”``: Kim).
 
 A credit line or headline that opens the line with a name and a colon
 (``Jane Doe, The Outlet: “…”``, ``Sanders: Clinton needs to ‘…’``), or follows a
 heading's own colon (``(Also on THE OUTLET: Jane Doe: “…”``), gives that name;
 so does ``as X put it`` (or ``said``, ``wrote``) earlier in the sentence. A
+quote in a headline (a short line in title case or capitals) takes the name
+before its verb of saying (``Hillary Clinton Speaks ‘…’ After …``, ``SENATOR
+CLAIMS … ‘…’``), or, opening the line, the name after its colon when a verb
+follows (``‘…’: Neil deGrasse Tyson apologizes``). A
 quote that opens a sentence right after a narrated sentence of its paragraph
 with a reporting verb (``…, Schiff said. “…”``) takes that verb's speaker. A quote that opens its paragraph and is signed after a dash
 (``“…” ― Jane Doe``) has that speaker and no verb; one whose previous
@@ -102,7 +110,10 @@ headline, banner or sign introduced by a colon (``with this headline: “…”`
 unless the writer says it is someone's words), labels tapped or clicked on a
 screen, an event that is staged (``staged “die-ins”``), a term defined right
 after it (``a “breakout time” — or the time …``) and a subheading in single
-marks on a line of its own. A quote with no word characters is never a title,
+marks on a line of its own, a policy after ``the implementation``,
+``enactment``, ``repeal`` or ``passage of``, and the next item of a list whose
+previous item is a title (``taps: 1. “LEE HELM” 2. “Accept”``). Two sentences
+(``“The Donald. Big Daddy.”``) are no title. A quote with no word characters is never a title,
 nor a sentence opening with a contracted pronoun (``''We're America.''``).
 Titles have no speaker and are the narrator's voice.
 
@@ -116,7 +127,11 @@ phrase is part of its clause's subject, or under a copula or a passive
 subject acts through the infinitive), or neither its clause's subject nor
 the previous or next sentence names a source. A phrase that repeats words of
 an earlier direct quotation of the document is that quotation's speaker's
-(``direct``).
+(``direct``), and so is one repeating words of an unmarked block quotation
+introduced by ``X states:`` (its source). The view of a named party opening
+the sentence (``For our Founding Fathers, …``, ``According to Mr. Lee, …``) and
+the agent of a passive label (``was called a “…” by another patron``) are
+sources in reach.
 
 ``direct``: every other quote: one attributed by the rules above, including
 partial quotes (``denounced the strike as “completely unacceptable”``), a short
