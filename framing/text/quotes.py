@@ -17,8 +17,10 @@ an apostrophe is read from its neighbours:
   with no such evidence closes if one of its kind is open and opens otherwise.
 
 Marks are paired with a stack, so ``‘…’`` nested inside ``“…”`` (or a curly
-quote inside a straight one) stays part of the outer quote; only outermost
-quotes are reported. A single mark that is never closed is taken for an
+quote inside a straight one) stays part of the outer quote; so does ``“…”``
+nested in ``“…”`` when its closing mark is followed by a second closing mark
+before any new opening one (``“… what he calls “hell” than …”``). Only
+outermost quotes are reported. A single mark that is never closed is taken for an
 apostrophe. A double mark that is never closed ends where a new opening mark
 of the same style begins, or else at the end of its paragraph (a malformed
 mark never swallows the rest of the document) -- unless the next paragraph
@@ -58,21 +60,27 @@ appositive with initials, ``and a professor at …`` or an introductory phrase
 before it), the noun the relative clause between it and the verb is about
 (``the newscaster who announces … said``, ``X, the top Democrat on …, who
 called``, ``X, which describes itself as``), the noun phrase after an
-inverted verb (``said Rep. X``, ``said 9/11 widow X``, ``read the
-statement``, ``according to X``), or, for a participle, the people right
+inverted verb (``said Rep. X``, ``said 9/11 widow X``, ``said former Vice
+President X``, ``said de Blasio``, ``read the statement``, ``according to X``;
+never after an auxiliary: ``“…” have claimed the driver …``), or, for a participle, the people right
 before it (``caught the attackers saying``), else the subject of its clause
 (``…, but she seemed to …, blaming``, ``X put out a statement saying``). A
 verb with a that-clause governs the quote in it (``X tweeted that police
 responded to a “…”``: X); a verb before a coordinated clause with a subject
 of its own (``…, but she …``) does not reach past it, and an infinitive is
 never inverted (``to dismiss the critics``). A passive reporting verb (``had
-been … told``) is skipped. A possessive speaker loses its ending (``Kim’s
+been … told``) is skipped; a progressive one keeps its subject (``officials
+were saying``), unless that is in a relative clause or after a preposition. A possessive speaker loses its ending (``Kim’s
 reported willingness to consider “…”``: Kim).
 
 A credit line or headline that opens the line with a name and a colon
 (``Jane Doe, The Outlet: “…”``, ``Sanders: Clinton needs to ‘…’``), or follows a
 heading's own colon (``(Also on THE OUTLET: Jane Doe: “…”``), gives that name;
 so does ``as X put it`` (or ``said``, ``wrote``) earlier in the sentence. A
+quote in a headline (a short line in title case or capitals) takes the name
+before its verb of saying (``Hillary Clinton Speaks ‘…’ After …``, ``SENATOR
+CLAIMS … ‘…’``), or, opening the line, the name after its colon when a verb
+follows (``‘…’: Neil deGrasse Tyson apologizes``). A
 quote that opens a sentence right after a narrated sentence of its paragraph
 with a reporting verb (``…, Schiff said. “…”``) takes that verb's speaker. A quote that opens its paragraph and is signed after a dash
 (``“…” ― Jane Doe``) has that speaker and no verb; one whose previous
@@ -102,7 +110,10 @@ headline, banner or sign introduced by a colon (``with this headline: “…”`
 unless the writer says it is someone's words), labels tapped or clicked on a
 screen, an event that is staged (``staged “die-ins”``), a term defined right
 after it (``a “breakout time” — or the time …``) and a subheading in single
-marks on a line of its own. A quote with no word characters is never a title,
+marks on a line of its own, a policy after ``the implementation``,
+``enactment``, ``repeal`` or ``passage of``, and the next item of a list whose
+previous item is a title (``taps: 1. “LEE HELM” 2. “Accept”``). Two sentences
+(``“The Donald. Big Daddy.”``) are no title. A quote with no word characters is never a title,
 nor a sentence opening with a contracted pronoun (``''We're America.''``).
 Titles have no speaker and are the narrator's voice.
 
@@ -116,7 +127,11 @@ phrase is part of its clause's subject, or under a copula or a passive
 subject acts through the infinitive), or neither its clause's subject nor
 the previous or next sentence names a source. A phrase that repeats words of
 an earlier direct quotation of the document is that quotation's speaker's
-(``direct``).
+(``direct``), and so is one repeating words of an unmarked block quotation
+introduced by ``X states:`` (its source). The view of a named party opening
+the sentence (``For our Founding Fathers, …``, ``According to Mr. Lee, …``) and
+the agent of a passive label (``was called a “…” by another patron``) are
+sources in reach.
 
 ``direct``: every other quote: one attributed by the rules above, including
 partial quotes (``denounced the strike as “completely unacceptable”``), a short
@@ -169,7 +184,7 @@ _NOT_SPEECH = frozenset(
 )
 #: verbs that attribute a quotation only next to its marks ("“…,” read the statement", "he continued:
 #: “…”"); out of quotes they are rarely speech, so the attribution lexicon leaves them out
-_NEXT_TO_QUOTES = frozenset("read reads continued continues call notes".split())
+_NEXT_TO_QUOTES = frozenset("read reads continued continues call notes write".split())
 _OPEN_MARK = re.compile(r"[“\"]")
 #: verbs that give a label its own author ("what it called “…”", "described the strike as “…”")
 _LABELLING = frozenset("""called calls calling call described describes describing termed dubbed labeled labelled
@@ -260,6 +275,7 @@ class Quote:
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 _MARK = re.compile(r"''|``|[“”„‟\"«»‘’‚‛']")
+_ANY_MARK = re.compile(r"[“”„‟\"«»‘’‚‛'`]")
 _DOUBLE = {"“": "open", "„": "open", "‟": "open", "«": "open", "``": "open", "”": "close", "»": "close",
            '"': "either", "''": "either"}
 _SINGLE = {"‘": "open", "‚": "open", "‛": "open", "’": "close", "'": "either"}
@@ -337,11 +353,15 @@ def _pair_line(line: str, offset: int) -> list[_Raw]:
     # (open start, open end, content end, quote end, closed)
     pairs: list[tuple[int, int, int, int, bool]] = []
     markup = _markup_spans(line) if "=" in line else ()
+    n = len(line)
     for m in _MARK.finditer(line):
         i, j = m.span()
+        mark = m.group(0)
+        if (mark == "’" or mark == "'") and 0 < i and j < n and line[i - 1].isalnum() and line[j].isalnum():
+            continue  # an apostrophe inside a word (don’t, Iran's): the common case, decided here
         if markup and _inside(i, markup):
             continue  # an attribute value of embedded markup, not a quotation mark
-        got = _role(line, i, j, m.group(0))
+        got = _role(line, i, j, mark)
         if got is None:
             continue
         typ, role = got
@@ -354,6 +374,8 @@ def _pair_line(line: str, offset: int) -> list[_Raw]:
         straight = m.group(0) in _STRAIGHT
         if role == "open":
             same = count["s"] if typ == "s" else (straight_open if straight else count["d"] - straight_open)
+            if same and typ == "d" and not straight and _nested_double(line, j):
+                same = 0  # “… what he calls “hell” than …”: a quotation inside a quotation in the same marks
             if same:
                 # a second opening mark of a kind already open: the first was never closed.
                 # A double quote ends before the new mark; a single one was an apostrophe.
@@ -402,6 +424,19 @@ def _pair_line(line: str, offset: int) -> list[_Raw]:
     return raws
 
 
+def _nested_double(line: str, j: int) -> bool:
+    """Whether the curly opening mark ending at ``j`` starts a quotation nested in an open one of the same
+    marks: its closing mark is followed by a second closing mark before any other opening one."""
+    c1 = line.find("”", j)
+    if c1 < 0:
+        return False
+    c2 = line.find("”", c1 + 1)
+    if c2 < 0:
+        return False
+    o2 = line.find("“", c1 + 1)
+    return o2 < 0 or c2 < o2
+
+
 def _make(line: str, offset: int, a: int, b: int, c: int, d: int, closed: bool, line_end: int, first: int) -> _Raw:
     inner = line[b:c]
     s = b + len(inner) - len(inner.lstrip())
@@ -419,7 +454,7 @@ def _raw_quotes(text: str) -> list[_Raw]:
         line = lm.group(0)
         if not line.strip():
             continue
-        raws = _pair_line(line, lm.start())
+        raws = _pair_line(line, lm.start()) if _ANY_MARK.search(line) else []
         if pending is not None:
             # a paragraph continues an open quotation only with a mark of the same style: a straight mark
             # left open before a paragraph opening with a curly one is a page artefact, not a quotation
@@ -469,7 +504,7 @@ _TOKEN = re.compile(r"[^\s]+")
 _AUX_ADV = frozenset(
     """has had have also later earlier then again previously reportedly repeatedly once would will
     had already further separately publicly privately recently initially originally subsequently just
-    has also had also""".split()
+    has also had also did does do could can should must might shall""".split()
 )
 _PASSIVE = frozenset("been was were is are be being".split())
 _BOUNDARY = frozenset(
@@ -605,8 +640,9 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
                 break
         if "<" in tok or ">" in tok:
             break  # markup ends a noun phrase
-        if low in _BOUNDARY or (low in REPORTING_VERBS and j < k):
-            break
+        if low in _BOUNDARY and not (tok == "May" and j == k and not (
+                j > 1 and toks[j - 2].group(0).lower() in _BEFORE_MONTH)) or (low in REPORTING_VERBS and j < k):
+            break  # (a capitalised "May" right before the verb is a name: "Theresa May said", "May announced")
         if low.endswith("ed") and not tok[:1].isupper() and j < k and low not in ("red", "united", "armed"):
             break
         j -= 1
@@ -641,9 +677,12 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     if not toks:
         return None
     first = toks[0].group(0).strip("“\"(")
+    second = toks[1].group(0) if len(toks) > 1 else ""
     if not (first[:1].isupper() or first[:1].isdigit() and len(toks) > 2 and toks[1].group(0)[:1].islower()
-            and toks[2].group(0)[:1].isupper() or first.lower() in _DETERMINERS or first.lower() in _PERSON):
-        return None  # "said Rep. X", "said the ministry", "said spokesman X"
+            and toks[2].group(0)[:1].isupper() or first.lower() in _DETERMINERS or first.lower() in _PERSON
+            or first in _MODIFIERS and (second[:1].isupper() or second.lower() in _PERSON)
+            or first in _NAME_PARTICLES and second[:1].isupper()):
+        return None  # "said Rep. X", "said the ministry", "said spokesman X", "said former President X", "said de X"
     end = None
     for n, t in enumerate(toks[:14]):
         tok = t.group(0)
@@ -695,6 +734,11 @@ _QUANTIFIERS = frozenset(
 )
 #: lower-case words that can open a noun phrase naming a source
 _NP_OPENERS = _DETERMINERS | _PRONOUNS | _QUANTIFIERS | _PERSON | _ORG
+#: lower-case words before a title or name after an inverted verb ("said former Vice President X",
+#: "wrote state Rep. X"; not "said late Tuesday")
+_MODIFIERS = _QUANTIFIERS - {"late", "then", "no", "other", "one"}
+#: lower-case particles that open a surname ("said de Blasio")
+_NAME_PARTICLES = frozenset("de van von da du del della di al el bin ibn ter le la".split())
 
 
 def _sentence_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
@@ -971,7 +1015,19 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
     prev_text = text[max(lo, v.start() - 40):v.start()]
     prev_words = prev_text.split()
     if prev_words and prev_words[-1].lower() in _PASSIVE:
-        return None
+        if not word.endswith("ing"):
+            return None  # "was told", "been said": a passive names no speaker here
+        # "The Daily Mirror is reporting that …": a progressive, its subject before the auxiliary
+        aux = text.rfind(prev_words[-1], lo, v.start())
+        np_span = _np_before(text, aux, lo) if aux > lo else None
+        if np_span is None or _in_quote(np_span[0], doc.spans, doc.span_starts):
+            return None
+        lead = text[max(lo, np_span[0] - 12):np_span[0]].split()
+        if lead and (lead[-1].lower() in _SUBORDINATORS or lead[-1].lower() in _PREPOSITIONS):
+            # "… about which she was alleging misdeeds": a relative clause, not the quote's;
+            # "advocates have for years been condemning": "years" is no subject
+            return None
+        return _Attr(np_span, v.span())
     if len(prev_words) >= 2 and prev_words[-1].lower() == "and" and prev_words[-2].lower().strip(",") in (
             "summoned", "contacted", "briefed", "called"):
         return None
@@ -1026,10 +1082,18 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
         if subj is not None:
             return _Attr(subj, v.span())
     # an inverted verb: "read the statement", "said Rep. X" (never an infinitive: "to dismiss the critics")
-    np_span = _np_after(text, v.end(), e) if not (prev_words and prev_words[-1].lower() == "to") else None
+    # (nor after an auxiliary: "“witnesses” have claimed the driver …" names no speaker after the verb)
+    np_span = _np_after(text, v.end(), e) if not (prev_words and prev_words[-1] in _NO_INVERSION) else None
     if np_span is not None and text[v.end():np_span[0]].strip() == "":
         return _Attr(np_span, v.span())
     return None
+
+
+_PREPOSITIONS = frozenset("for in on at by with from of about over after before during since into".split())
+#: words before a month name ("in May", "since May")
+_BEFORE_MONTH = frozenset("in since until till by of last early late mid through from during next this".split())
+#: words after which a verb is never inverted before its subject
+_NO_INVERSION = frozenset("to have has had will would could can may might should must do does did".split())
 
 
 # a name, a comma and a relative "who" right before a reporting verb
@@ -1132,14 +1196,15 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
     last_attr: _Attr | None = None
     last_attr_line = -1
     for r in raws:
-        if _WORD_CHAR.search(text, r.start, r.end) and (_is_name(text, r) or _is_title(doc, r)) \
+        if _WORD_CHAR.search(text, r.start, r.end) and (_is_name(text, r) or _is_title(doc, r)
+                                                       or _listed_after_title(text, out, r)) \
                 and not _reported_right_before(doc, r):  # a title has words
             out.append(Quote(r.start, r.end, "title", None, None, None, None, None, None, r.open_start, r.close_end))
             continue
         distanced = _distanced(doc, r)
         attr = None if distanced else _attribute(doc, r)
         if attr is None or attr.speaker is None and attr.verb is None:
-            attr = _credit_line(doc, r) or attr
+            attr = _credit_line(doc, r) or _headline(doc, r) or attr
         inherited = False
         if (attr is None or attr.speaker is None and attr.verb is None) and r.at_line_start:
             attr = _introduced(doc, r) or attr
@@ -1158,7 +1223,7 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
         kind: QuoteKind = "direct"
         if (attr is None or attr.speaker is None and attr.verb is None) and _is_scare(doc, r):
             reach = None if distanced else _source_in_reach(doc, r)
-            echo = None if distanced or reach is not None else _echo(doc, r, out)
+            echo = None if distanced or reach is not None else _echo(doc, r, out) or _block_echo(doc, r)
             if echo is not None:
                 attr = echo  # words repeated from an earlier quotation: still its speaker's
             elif reach is None:
@@ -1203,6 +1268,22 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
     return tuple(out), doc.sents
 
 
+# what may stand between two items of one list: "“A” and “B”", "“A,” “B” or “C”", "1. “A” 2. “B”"
+_LIST_GAP = re.compile(r"[\s,;/]*(?:(?:and|or|&|\d{1,2}[.)])[\s,]*)?")
+
+
+def _listed_after_title(text: str, found: list[Quote], r: _Raw) -> bool:
+    """Whether a short closed quote is the next item of a list whose previous item is a quoted title
+    ("taps: 1. “LEE HELM” 2. “Accept”")."""
+    if not found or found[-1].kind != "title" or not r.closed or found[-1].close_end < r.line_start:
+        return False  # (the previous item ends in the same paragraph)
+    content = text[r.start:r.end]
+    if len(content.split()) > 7 or content.rstrip(",").endswith((".", "?", "!")):
+        return False  # a sentence is no item of a list of titles
+    prev = found[-1]
+    return prev.close_end <= r.open_start and _LIST_GAP.fullmatch(text, prev.close_end, r.open_start) is not None
+
+
 def _echo(doc: _Doc, r: _Raw, found: list[Quote]) -> _Attr | None:
     """An earlier, longer direct quotation of the document that holds the quoted words (whole words,
     any case): the phrase repeats its speaker's words. Its speaker, or no speaker when it has none."""
@@ -1219,6 +1300,37 @@ def _echo(doc: _Doc, r: _Raw, found: list[Quote]) -> _Attr | None:
             sp = (q.speaker_start, q.speaker_end) if q.speaker_start is not None else None
             vp = (q.verb_start, q.verb_end) if q.verb_start is not None else None
             return _Attr(sp, vp)
+    return None
+
+
+#: verbs that introduce the words of a text ("Section 2293 states:", "The order reads:")
+_TEXT_VERBS = frozenset("states stated reads read provides provided stipulates stipulated declares".split())
+
+
+def _block_echo(doc: _Doc, r: _Raw) -> _Attr | None:
+    """The source of an earlier paragraph, set off without quotation marks after "X states:", that holds
+    the quoted words (whole words, any case): the phrase repeats the block quotation. None otherwise."""
+    text = doc.text
+    phrase = text[r.start:r.end].strip(" ,.;:!?").lower()
+    if len(phrase) < 6 or " " not in phrase and len(phrase) < 9:
+        return None
+    low = doc.lower()
+    at = r.open_line
+    for _ in range(8):  # the nearest few earlier occurrences
+        at = low.rfind(phrase, 0, at)
+        if at < 0:
+            return None
+        if _WORD_CHAR.match(low, at - 1) or _WORD_CHAR.match(low, at + len(phrase)) \
+                or _in_quote(at, doc.spans, doc.span_starts):
+            continue
+        line = text.rfind("\n", 0, at) + 1
+        if text[line:line + 1] in _LEFT_OPEN:
+            continue
+        got = _introducer(doc, line)
+        if got is not None and got.speaker is not None and got.verb is not None \
+                and (low[got.verb[0]:got.verb[1]] in _TEXT_VERBS
+                     or _VERB.fullmatch(low, got.verb[0], got.verb[1]) is not None):
+            return got
     return None
 
 
@@ -1305,7 +1417,7 @@ _TITLE_CUE = re.compile(
     r"headline|catchphrase)|\bterms?\s+(?:like|such\s+as)|\bchants?\s+of|\bsearche?s?\s+for|\bhashtag"
     r"|\b(?:click(?:s|ed|ing)?|taps?|tapped|tapping|press(?:es|ed|ing)?|select(?:s|ed|ing)?)(?:\s+on)?\s*:?\s*(?:\d+\.)?"
     r"|\bstag(?:e|es|ed|ing)"
-    r"|\b(?:policy|doctrine|strategy|principle|era|politics)\s+of)\s*[,:]?"
+    r"|\b(?:policy|doctrine|strategy|principle|era|politics|implementation|enactment|repeal|passage)\s+of)\s*[,:]?"
     r"(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE,
 )
@@ -1326,6 +1438,11 @@ _TITLE_HEADS = frozenset(
     protests rally rallies march chant chants motto era theory principle clause provision loophole
     agreement formula label category movement brand ideology trope meme app""".split()
 )
+
+
+#: heads that a quoted name modifies across one more word ("“red flag” gun laws", "“cap-and-trade” energy bill";
+#: not "“globalist” foreign policy", where the quoted word describes)
+_NAMED_THINGS = frozenset("law laws bill bills act program programs programme programmes campaign campaigns".split())
 
 
 def _is_title(doc: _Doc, r: _Raw) -> bool:
@@ -1358,6 +1475,11 @@ def _is_title(doc: _Doc, r: _Raw) -> bool:
         nxt = m.group(0).rstrip(".,;:!?)”’\"'") if m else ""
         if nxt.isalpha() and nxt.islower() and nxt in _TITLE_HEADS:
             return True
+        if m is not None and nxt.isalpha() and nxt.islower() and nxt not in _FUNCTION_WORDS \
+                and nxt not in _PREPOSITIONS and m.group(0) == nxt:  # "“red flag” gun laws": a head one word on
+            m2 = _TOKEN.match(text, _skip_space(text, m.end(), r.line_end))
+            if m2 is not None and m2.group(0).rstrip(".,;:!?)”’\"'") in _NAMED_THINGS:
+                return True
         # one or two capitalised words in running text, not introduced by a colon: a name
         before = lead.rstrip()
         if len(words) <= 2 and all(w[:1].isupper() for w in words) and before \
@@ -1408,7 +1530,8 @@ _SOURCE_NOUNS = frozenset(
     document filing poll survey statement tweet post critics supporters officials prosecutors lawmakers
     experts organisers organizers protesters activists residents witnesses regime leaders analysts
     investigators authorities scientists researchers opponents democrats republicans aides advisers
-    advisors sources observers diplomats senators representatives judge court brief order""".split()
+    advisors sources observers diplomats senators representatives judge court brief order review audit
+    verdict affidavit transcript warrant petition""".split()
 )
 
 
@@ -1421,7 +1544,20 @@ _AS_PUT = re.compile(
 # a coordinated clause with its own subject: ", but she", "; they"
 _BUT_CLAUSE = re.compile(r"(?:,\s*(?:but|and|while|yet)|;|\bbut)\s+")
 # "For Öcalan, capitalism was an “inherent component”": the view of the person named
-_FOR_NAME = re.compile(r"(?:For|To|In the view of)\s+((?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}[A-ZÀ-Þ][\w’'.-]*),\s")
+# (also "For our Founding Fathers, …", "To the Kremlin, …": a name after a determiner)
+_FOR_NAME = re.compile(r"(?:For|To|In the view of|According to)\s+((?:(?:our|the|their|his|her|its|my)\s+)?"
+                       r"(?:[A-ZÀ-Þ][\w’'.-]*\s+){0,3}[A-ZÀ-Þ][\w’'.-]*),\s")
+
+
+# a passive verb of labelling right before the marks, and its agent right after them
+_PASSIVE_LABEL = re.compile(
+    r"\b(?:is|was|are|were|been|being|be)\s+(?:[a-z]+ly\s+)?(?:called|described\s+as|labell?ed(?:\s+as)?|dubbed"
+    r"|termed|branded(?:\s+as)?|denounced\s+as|derided\s+as)\s+(?:(?:a|an|the)\s+)?$")
+_BY_AGENT = re.compile(
+    r"[ \t\u00a0]*,?[ \t\u00a0]+by[ \t\u00a0]+((?:(?:the|a|an|another|one|his|her|their|its|some)[ \t\u00a0]+)?"
+    r"(?:(?i:" + "|".join(sorted(TITLES, key=len, reverse=True)) + r")\.[ \t\u00a0]+)*"
+    r"(?:[\w’'-]+\.?[ \t\u00a0]+){0,4}?[\w’'-]+)(?=[ \t\u00a0]+(?:at|in|on|during|after|before|for|with|who|which"
+    r"|that|when|while|as|over|of)\b|[,.;:!?)]|\s*$)")
 
 
 def _names_source(np_text: str) -> bool:
@@ -1476,6 +1612,9 @@ def _source_in_reach(doc: _Doc, r: _Raw) -> _Attr | None:
         pass
     if put is not None:
         return _Attr(put.span(1), None)  # "— as X has put it — like “…”"
+    by = _BY_AGENT.match(text, r.close_end)
+    if by is not None and _PASSIVE_LABEL.search(text, max(s, r.open_start - 80), r.open_start):
+        return _Attr(by.span(1), None)  # "X was called a “…” by another patron": the patron's words
     subj = _sentence_subject(text, s, r.open_start)
     # "…, but she seemed to push back, blaming the “…”": the subject of the clause the phrase is in
     subj = _coordinated_clause(text, s, r.open_start) or subj
@@ -1538,6 +1677,61 @@ def _credit_line(doc: _Doc, r: _Raw) -> _Attr | None:
     return _Attr(m.span(1), None)
 
 
+#: verbs of a headline that put words in its subject's mouth ("X Speaks ‘…’", "‘…’: X apologizes")
+_HEAD_VERBS = REPORTING_VERBS | {"speaks", "apologizes", "apologises", "admits", "jokes", "claims"}
+_HEAD_TOKEN = re.compile(r"[^\s:]+:?")
+#: words that end the name before a headline's verb (in capitals every word looks like a name)
+_HEAD_STOP = frozenset("what when why how where who which that of for to on in at by with and or but the a an "
+                       "is are was were".split()) | _HEAD_VERBS
+_HEAD_COLON = re.compile(r"[ \t\u00a0]*:[ \t\u00a0]+")
+
+
+def _headline(doc: _Doc, r: _Raw) -> _Attr | None:
+    """The speaker of a quote in a headline: "Hillary Clinton Speaks ‘Directly To White People’",
+    "SENATOR CLAIMS THE OTHERS ‘ARE WORRIED’" (a line in title case or capitals, the name before its
+    verb) or "‘I got this one wrong’: Neil deGrasse Tyson apologizes" (the quote opening the line, the
+    name after the colon, then a verb)."""
+    text = doc.text
+    end = text.find("\n", r.open_line)
+    end = len(text) if end < 0 else end
+    if end - r.open_line > 200 or not r.closed or _INNER_STOP.search(text, r.close_end, end):
+        return None  # a headline is one short line, one sentence
+    if r.at_line_start:
+        m = _HEAD_COLON.match(text, r.close_end)
+        if m is None:
+            return None
+        toks = list(_HEAD_TOKEN.finditer(text, m.end(), end))
+        n = 0
+        while n < len(toks) and n < 5 and any(c.isupper() for c in toks[n].group(0)):
+            n += 1
+        if n == 0 or n == len(toks) or not toks[n].group(0).isalpha() or not toks[n].group(0).islower():
+            return None
+        verb = toks[n].group(0)
+        if verb not in _HEAD_VERBS and (n < 2 or not verb.endswith(("s", "ed"))):
+            # "‘…’: Transgender troops hit by ban", "‘…’: Hannity Breaks Down the …": no verb of saying
+            return None
+        return _Attr((toks[0].start(), toks[n - 1].end()), toks[n].span())
+    if not _title_case_line(text, r):
+        return None
+    toks = list(_HEAD_TOKEN.finditer(text, r.open_line, r.open_start))
+    for k in range(len(toks) - 1, 0, -1):
+        if len(toks) - 1 - k > 10:
+            return None
+        word = toks[k].group(0)
+        if word.lower() not in _HEAD_VERBS:
+            continue
+        first = k
+        while first > 0 and k - first < 4:
+            prev = toks[first - 1].group(0)
+            if not prev[:1].isupper() or prev.endswith((":", ",", ";")) or prev.lower() in _HEAD_STOP:
+                break  # "TRUMP REDOUBLES SUPPORT OF IRAN PROTESTS, SAYING …": no name before the verb
+            first -= 1
+        if first == k or toks[first].group(0).lower() in _DETERMINERS:
+            continue  # an earlier verb may have its name ("TRUMP RESPONDS …, SAYS IT'S TIME TO ‘…’")
+        return _Attr((toks[first].start(), toks[k - 1].end()), toks[k].span())
+    return None
+
+
 def _names_new_source(doc: _Doc, r: _Raw) -> bool:
     """Whether the clause right before a quote names a source of its own ("…,” X said. Y: “…”")."""
     text = doc.text
@@ -1562,7 +1756,14 @@ def _introduced(doc: _Doc, r: _Raw) -> _Attr | None:
     m = _DASH_NAME.match(text, r.close_end)
     if r.closed and m and r.line_end - m.end() < 80 and not text[m.end():r.line_end].strip(" .,\u00a0"):
         return _Attr(m.span(1), None)
-    j = r.open_line - 1
+    return _introducer(doc, r.open_line)
+
+
+def _introducer(doc: _Doc, line_start: int) -> _Attr | None:
+    """The source of the paragraph starting at ``line_start`` when the paragraph before it ends with a colon
+    ("Caddell continued:", "Section 2293 states:"), or None."""
+    text = doc.text
+    j = line_start - 1
     while j > 0 and text[j - 1] in "\n\r \t\u00a0":
         j -= 1
     if j <= 0 or text[j - 1] != ":":
@@ -1633,6 +1834,9 @@ _WORD_CHAR = re.compile(r"\w")
 # a pronoun with a verb contracted onto it opens a sentence: "We're", "It's", "I'm", "They'll"
 _CONTRACTION = re.compile(r"(?:I|We|You|He|She|It|They|That|There)[’'](?:s|re|m|ll|ve|d)\b")
 _SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as is".split())
+# a sentence ending inside the marks: a word of two letters or more (not a title such as "Mr.") then a full
+# stop ("?" and "!" stay: "Islamic Terror? I Just Don't See It" is a headline)
+_INNER_STOP = re.compile(r"(\w{2,})\.\s+[A-Z]")
 
 
 def _is_name(text: str, r: _Raw) -> bool:
@@ -1660,6 +1864,9 @@ def _is_name(text: str, r: _Raw) -> bool:
         words = content.split()
     if len(words) < 2 or content.endswith((".", "?", "!", "…")):
         return False
+    stop = _INNER_STOP.search(content)
+    if stop is not None and stop.group(1).lower() not in TITLES:
+        return False  # “The Donald. Big Daddy.”: two sentences, not a title
     if ended and _CONTRACTION.match(content):
         return False  # “We're America.”: a sentence, not a title
     if not all(w[:1].isupper() or w.lower() in _SMALL_WORDS or not w[:1].isalpha() for w in words):
