@@ -230,8 +230,16 @@ COGNITION_CUES: dict[str, str] = {
     **dict.fromkeys("seems seemed".split(), "any"),
     **dict.fromkeys("opposed backed supported supports prefers".split(), "object"),
 }
-#: one word for every form, so the text is scanned once per document
+#: verbs by which a document, a poll or data reports something ("polls show Clinton ahead", "a survey found 90
+#: percent support"): acts of communication of the document, when the subject is one (:data:`DOCUMENT_NOUNS`)
+EVIDENCE_CUES = frozenset("show shows found finds".split())
+#: heads of a subject that is a document or a count rather than a person
+DOCUMENT_NOUNS = frozenset("""poll polls polling survey surveys study studies report reports analysis analyses data
+    numbers figures records filings documents memo memos emails e-mails research review audit census estimates
+    results tally count counts ledgers ledger returns statistics""".split())
+#: one pattern for every form, so the text is scanned once per document
 _COGNITION = re.compile(r"\b(?:" + "|".join(sorted(COGNITION_CUES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_EVIDENCE = re.compile(r"\b(?:" + "|".join(sorted(EVIDENCE_CUES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 #: words that open a clause with its own subject after a verb of thinking ("believes the race is close")
 _CLAUSE_OPENERS = PRONOUNS | DETERMINERS | frozenset("that there this these those no all most many".split())
 #: "worried about", "fears of": a thought about something, as PolNeAR codes it
@@ -244,6 +252,20 @@ def cognition_spans(text: str) -> list[tuple[int, int]]:
     """Offsets of every form of :data:`COGNITION_CUES` in ``text`` (candidates; :func:`thought_complement`
     and the attribution rules decide which are cues)."""
     return [m.span() for m in _COGNITION.finditer(text)]
+
+
+def evidence_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of every form of :data:`EVIDENCE_CUES` in ``text`` (candidates; :func:`document_subject`
+    decides which are cues)."""
+    return [m.span() for m in _EVIDENCE.finditer(text)]
+
+
+def document_subject(text: str, speaker: tuple[int, int] | None) -> bool:
+    """Does the speaker span end in a document noun ("the latest Rasmussen Reports poll", "new filings")?"""
+    if speaker is None:
+        return False
+    words = text[speaker[0]:speaker[1]].split()
+    return bool(words) and words[-1].lower().strip(".,’'") in DOCUMENT_NOUNS
 
 
 def thought_complement(tokens: Sequence[Token], first: int, last: int, hi: int) -> bool:
@@ -274,7 +296,7 @@ def thought_complement(tokens: Sequence[Token], first: int, last: int, hi: int) 
 
 
 __all__ = [
-    "ADDRESSEE_VERBS", "COGNITION_CUES", "NEGATIVE_CUE", "POSSESSIVE_DETERMINERS", "QUESTION_OPENERS", "according_np", "addressee",
-    "cognition_spans", "coordinated_subject", "dash_signature", "infinitive_passive", "left_subject", "numeral_before",
+    "ADDRESSEE_VERBS", "COGNITION_CUES", "DOCUMENT_NOUNS", "EVIDENCE_CUES", "NEGATIVE_CUE", "POSSESSIVE_DETERMINERS", "QUESTION_OPENERS", "according_np", "addressee",
+    "cognition_spans", "coordinated_subject", "dash_signature", "document_subject", "evidence_spans", "infinitive_passive", "left_subject", "numeral_before",
     "passive_agent", "thought_complement", "trim_possessive",
 ]

@@ -93,6 +93,8 @@ from framing.measures._cues import (
     cognition_spans,
     coordinated_subject,
     dash_signature,
+    document_subject,
+    evidence_spans,
     infinitive_passive,
     left_subject,
     numeral_before,
@@ -199,23 +201,27 @@ COGNITION = "cognition"
 CUE_KINDS = ("speech", "all")
 
 
-def _thought_records(text: str, cues: list[_Record], quotes: list[_Record]) -> list[_Record]:
-    """Candidate cues of thought in ``text``: the forms of ``COGNITION_CUES`` that no lexicon cue covers,
-    in the voice of the narrator or of the quotation they stand in."""
+def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thoughts: bool) -> list[_Record]:
+    """Candidate cues found by their context rather than the lexicon: a document's "show" / "found"
+    (``EVIDENCE_CUES``) and, with ``thoughts``, the forms of ``COGNITION_CUES``; those no lexicon cue
+    covers, in the voice of the narrator or of the quotation they stand in."""
     taken = sorted((int(c.start), int(c.end)) for c in cues)
     taken_starts = [a for a, _ in taken]
     inside = sorted((int(q.start), int(q.end)) for q in quotes
                     if q.kind == "direct" and not (pd.isna(q.start) or pd.isna(q.end)))
     inside_starts = [a for a, _ in inside]
     out = []
-    for a, b in cognition_spans(text):
+    found = [(a, b, "evidence") for a, b in evidence_spans(text)]
+    if thoughts:
+        found += [(a, b, COGNITION) for a, b in cognition_spans(text)]
+    for a, b, kind in found:
         i = bisect.bisect_right(taken_starts, b - 1) - 1
         if i >= 0 and taken[i][1] > a or i + 1 < len(taken) and taken[i + 1][0] < b:
             continue  # part of a lexicon cue ("refused to comment")
         j = bisect.bisect_right(inside_starts, a) - 1
         voice = "quote" if j >= 0 and inside[j][1] > a else "narrator"
-        out.append(_Record({"start": a, "end": b, "category": COGNITION, "voice": voice, "negated": None,
-                            "hypothetical": None, "thought": True}))
+        out.append(_Record({"start": a, "end": b, "category": COGNITION if kind == COGNITION else "endorsing",
+                            "voice": voice, "negated": None, "hypothetical": None, "thought": kind}))
     return out
 
 
@@ -350,13 +356,22 @@ def _document_rows(
                    scope[0], scope[1], speaker_text=speaker)
 
     def thought_row(cue: _Record, a: int, b: int) -> dict[str, Any] | None:
-        """The row of a cue of thought, or None when the form is not one here: it must stand in the
-        narrator's voice, have its complement, not be part of what an earlier cue of the sentence reports
-        ("Beck said he wouldn't expect ...": the saying is the attribution) and, unless it needs no
-        subject ("is expected to", "seemed to"), have a speaker."""
+        """The row of a cue found by its context, or None when the form is not one here.
+
+        A document's "show" / "found" needs a document as its subject ("polls show"). A cue of thought
+        must stand in the narrator's voice, have its complement, not be part of what an earlier cue of
+        the sentence reports ("Beck said he wouldn't expect ...": the saying is the attribution) and,
+        unless it needs no subject ("is expected to", "seemed to"), have a speaker."""
+        sid = sentence_of(a)
+        if cue.thought == "evidence":
+            tokens, starts, first, last = token_range(sid, a, b)
+            status, speaker = resolve_speaker(text, tokens, starts, a, b, spans[sid])
+            if status == "skip" or not document_subject(text, speaker):
+                return None
+            negated, hypothetical = scope_at(a)
+            return row(sid, a, b, text[a:b], cue.category, None, speaker, None, cue.voice, negated, hypothetical)
         if cue.voice != "narrator":
             return None
-        sid = sentence_of(a)
         if rows and rows[-1]["sentence_id"] == sid:
             return None
         tokens, starts, first, last = token_range(sid, a, b)
@@ -384,8 +399,7 @@ def _document_rows(
     verb_starts = [k[0] for k in verb_keys]
     longest = max((k[1] - k[0] for k in verb_keys), default=0)
 
-    if thoughts:
-        cues = list(cues) + _thought_records(text, cues, quotes)
+    cues = list(cues) + _thought_records(text, cues, quotes, thoughts)
     for cue in sorted(cues, key=lambda c: c.start):
         a, b = int(cue.start), int(cue.end)
         if getattr(cue, "thought", False):
@@ -571,8 +585,6 @@ def attributions(
     records: list[dict[str, Any]] = []
     for doc_id, outlet, text in zip(corpus["doc_id"], corpus["outlet"], corpus["text"]):
         text = text if isinstance(text, str) else ""
-        if doc_id not in cue_groups and doc_id not in quote_groups and not thoughts:
-            continue
         for row in _document_rows(text, cue_groups.get(doc_id, []), quote_groups.get(doc_id, []), resolve_pronouns,
                                   sentence_groups.get(doc_id) or [(0, len(text))], thoughts=thoughts):
             row["doc_id"] = doc_id
