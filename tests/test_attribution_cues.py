@@ -130,3 +130,18 @@ def test_every_row_has_a_verb_category():
         assert len(out) >= 5
         assert out["verb_category"].notna().all()
         assert set(out["verb_category"]) <= CATEGORIES
+
+
+@pytest.mark.parametrize(("text", "verb", "category", "who"), [
+    ("The senator expressed concern that the deal would fail.", "expressed", "neutral", "The senator"),
+    ("Obama reminded voters that the economy had recovered.", "reminded", "neutral", "Obama"),
+    ("The report cites officials who saw the documents.", "cites", "neutral", "The report"),
+    ("Trump blasts Clinton over her emails.", "blasts", "emphatic", "Trump"),
+    ("Sanders rallied in Ohio, promising to break up the banks.", "promising", "emphatic", "Sanders"),
+    ("The panel recommended that the program be expanded.", "recommended", "other", "The panel"),
+])
+def test_reporting_verbs_added_to_the_lexicon(text, verb, category, who):
+    out = attributions(text)
+    assert verbs(out) == [verb]
+    assert out.iloc[0]["verb_category"] == category
+    assert speaker(out.iloc[0]) == who
