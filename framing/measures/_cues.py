@@ -237,9 +237,13 @@ EVIDENCE_CUES = frozenset("show shows found finds".split())
 DOCUMENT_NOUNS = frozenset("""poll polls polling survey surveys study studies report reports analysis analyses data
     numbers figures records filings documents memo memos emails e-mails research review audit census estimates
     results tally count counts ledgers ledger returns statistics""".split())
-#: one pattern for every form, so the text is scanned once per document
-_COGNITION = re.compile(r"\b(?:" + "|".join(sorted(COGNITION_CUES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-_EVIDENCE = re.compile(r"\b(?:" + "|".join(sorted(EVIDENCE_CUES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+#: the forms as one pattern each, matched on the lower-cased text (one scan per document)
+_COGNITION = re.compile(r"\b(?:" + "|".join(sorted(COGNITION_CUES, key=len, reverse=True)) + r")\b")
+_EVIDENCE = re.compile(r"\b(?:" + "|".join(sorted(EVIDENCE_CUES, key=len, reverse=True)) + r")\b")
+#: a document noun right before a cue, perhaps with an adverb between ("polls consistently show")
+_DOCUMENT_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True))
+                              + r")[\s,]+(?:[a-z]+ly\s+)?\Z")
+
 #: words that open a clause with its own subject after a verb of thinking ("believes the race is close")
 _CLAUSE_OPENERS = PRONOUNS | DETERMINERS | frozenset("that there this these those no all most many".split())
 #: "worried about", "fears of": a thought about something, as PolNeAR codes it
@@ -248,16 +252,24 @@ _ABOUT = frozenset("about over".split())
 _NOT_FINITE_BEFORE = DETERMINERS | frozenset("whose".split())
 
 
-def cognition_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of every form of :data:`COGNITION_CUES` in ``text`` (candidates; :func:`thought_complement`
-    and the attribution rules decide which are cues)."""
-    return [m.span() for m in _COGNITION.finditer(text)]
+def _scan(pattern: re.Pattern[str], text: str, low: str) -> list[tuple[int, int]]:
+    """Spans of ``pattern`` (lower-case forms) in ``text``, ignoring case."""
+    if len(low) != len(text):  # a character whose lower case is longer: match the text itself
+        return [m.span() for m in re.finditer(pattern.pattern, text, re.IGNORECASE)]
+    return [m.span() for m in pattern.finditer(low)]
 
 
-def evidence_spans(text: str) -> list[tuple[int, int]]:
-    """Offsets of every form of :data:`EVIDENCE_CUES` in ``text`` (candidates; :func:`document_subject`
-    decides which are cues)."""
-    return [m.span() for m in _EVIDENCE.finditer(text)]
+def cognition_spans(text: str, low: str | None = None) -> list[tuple[int, int]]:
+    """Offsets of every form of :data:`COGNITION_CUES` in ``text`` (``low``: ``text.lower()``, when at
+    hand); candidates: :func:`thought_complement` and the attribution rules decide which are cues."""
+    return _scan(_COGNITION, text, text.lower() if low is None else low)
+
+
+def evidence_spans(text: str, low: str | None = None) -> list[tuple[int, int]]:
+    """Offsets of the forms of :data:`EVIDENCE_CUES` in ``text`` right after a document noun ("polls
+    show"); candidates: :func:`document_subject` decides on the speaker the rules find."""
+    low = text.lower() if low is None else low
+    return [(a, b) for a, b in _scan(_EVIDENCE, text, low) if _DOCUMENT_BEFORE.search(low, max(0, a - 40), a)]
 
 
 def document_subject(text: str, speaker: tuple[int, int] | None) -> bool:

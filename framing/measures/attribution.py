@@ -211,9 +211,10 @@ def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thou
                     if q.kind == "direct" and not (pd.isna(q.start) or pd.isna(q.end)))
     inside_starts = [a for a, _ in inside]
     out = []
-    found = [(a, b, "evidence") for a, b in evidence_spans(text)]
+    low = text.lower()
+    found = [(a, b, "evidence") for a, b in evidence_spans(text, low)]
     if thoughts:
-        found += [(a, b, COGNITION) for a, b in cognition_spans(text)]
+        found += [(a, b, COGNITION) for a, b in cognition_spans(text, low)]
     for a, b, kind in found:
         i = bisect.bisect_right(taken_starts, b - 1) - 1
         if i >= 0 and taken[i][1] > a or i + 1 < len(taken) and taken[i + 1][0] < b:
