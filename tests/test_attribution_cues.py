@@ -151,3 +151,9 @@ def test_expressed_before_a_noun_cue_is_one_attribution():
     assert verbs(out) == ["condemnation"]
     assert out.iloc[0]["verb_category"] == "emphatic"
     assert speaker(out.iloc[0]) == "Pakistan’s Foreign Ministry"
+
+
+def test_encouraged_by_is_a_feeling_not_speech():
+    assert attributions("“We are encouraged by the growing number of supporters,” he said.")["verb"].tolist() == ["said"]
+    row = attributions("The senator encouraged voters to turn out.").iloc[0]
+    assert row["verb"] == "encouraged" and row["verb_category"] == "emphatic"
