@@ -89,7 +89,9 @@ PolNeAR dev
     whose Source names someone (a capitalised word that is not a pronoun or determiner) is correct when its
     speaker (``speaker_name`` when present) contains the head word of that Source (last word, possessive
     dropped). Attribution cues: the protocol of ``validate_attribution_polnear.py`` (lenient = any shared
-    character, one-to-one).
+    character, one-to-one), on the default table (acts of speech, in any voice); then on ``cues="all"``
+    (cues of thought too, as PolNeAR codes them) and on its rows outside quotations (PolNeAR codes no cue
+    inside a quotation, the attributions gold codes them), which is the scheme PolNeAR's annotators followed.
 NewsWCL50, casualty_mentions_gaza2023
     The figures of ``validate_labels_newswcl50.py`` and ``validate_casualties_gaza2023.py``, computed by them.
 """
@@ -786,6 +788,20 @@ def polnear() -> list[Figure]:
         n_g[d] += 0
     figs.append(ratio(ds, "attribution cue recall, lenient overlap", k, n_g, floor=">= 0.70"))
     figs.append(ratio(ds, "attribution cue precision, lenient overlap", k, n_p, floor=">= 0.85"))
+    # the same protocol on the rows PolNeAR's coding scheme covers: it codes cues of thought (believe, expect,
+    # seem) and no cue inside a quotation, so cues="all" without the rows whose voice is "quote"
+    every = framing.attributions(a_corpus, resolve_pronouns=False, cues="all")
+    for label, rows in (('cues="all"', every),
+                        ('cues="all", outside quotations', every[every["voice"] != "quote"].reset_index(drop=True))):
+        res = va.evaluate(rows, gold, texts, set())
+        docs_p = rows["doc_id"].tolist()
+        n_p, k = Counter(docs_p), Counter()
+        for p, _ in res["_pairs"]:
+            k[docs_p[p]] += 1
+        for d in texts:
+            n_p[d] += 0
+        figs.append(ratio(ds, f"attribution cue recall, lenient overlap, {label}", k, n_g))
+        figs.append(ratio(ds, f"attribution cue precision, lenient overlap, {label}", k, n_p))
     return figs
 
 

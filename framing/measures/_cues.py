@@ -213,8 +213,102 @@ def dash_signature(text: str, end: int) -> tuple[tuple[int, int], tuple[int, int
     return m.span(1), m.span(2)
 
 
+# --------------------------------------------------------------------------- cues of thought
+
+#: cues that attribute a belief, an expectation, an intention or a stance to a source rather than speech
+#: ("Clinton believes the race is close", "the bill is expected to pass", "Rubio seemed to concede", "she
+#: opposed the deal"), each with what must follow it: ``"clause"`` a that-clause or a clause with its own
+#: subject, ``"to"`` an infinitive, ``"object"`` a noun phrase, ``"any"`` a word that is not a preposition.
+#: Forms that in news are mostly nouns, fillers or plain wishes ("view", "plan", "support", "you know", "want",
+#: "may seem") are left out: on the PolNeAR training articles fewer than two in three of their uses that pass
+#: these rules are coded as attributions.
+COGNITION_CUES: dict[str, str] = {
+    **dict.fromkeys("""think thinks thought believe believes knows felt doubt doubts fear fears suspects recognize
+        recognizes realized remembered remembers sees viewed considers worry worried""".split(), "clause"),
+    **dict.fromkeys("""expected hopes hoped hoping refused refuses refusing offered wanted seeks appear appears
+        appeared""".split(), "to"),
+    **dict.fromkeys("seems seemed".split(), "any"),
+    **dict.fromkeys("opposed backed supported supports prefers".split(), "object"),
+}
+#: verbs by which a document, a poll or data reports something ("polls show Clinton ahead", "a survey found 90
+#: percent support"): acts of communication of the document, when the subject is one (:data:`DOCUMENT_NOUNS`)
+EVIDENCE_CUES = frozenset("show shows found finds".split())
+#: heads of a subject that is a document or a count rather than a person
+DOCUMENT_NOUNS = frozenset("""poll polls polling survey surveys study studies report reports analysis analyses data
+    numbers figures records filings documents memo memos emails e-mails research review audit census estimates
+    results tally count counts ledgers ledger returns statistics""".split())
+#: the forms as one pattern each, matched on the lower-cased text (one scan per document)
+_COGNITION = re.compile(r"\b(?:" + "|".join(sorted(COGNITION_CUES, key=len, reverse=True)) + r")\b")
+_EVIDENCE = re.compile(r"\b(?:" + "|".join(sorted(EVIDENCE_CUES, key=len, reverse=True)) + r")\b")
+#: a document noun right before a cue, perhaps with an adverb between ("polls consistently show")
+_DOCUMENT_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True))
+                              + r")[\s,]+(?:[a-z]+ly\s+)?\Z")
+
+#: words that open a clause with its own subject after a verb of thinking ("believes the race is close")
+_CLAUSE_OPENERS = PRONOUNS | DETERMINERS | frozenset("that there this these those no all most many".split())
+#: "worried about", "fears of": a thought about something, as PolNeAR codes it
+_ABOUT = frozenset("about over".split())
+#: words before a cue form that make it a noun or an infinitive's object ("the hopes", "a backed loan")
+_NOT_FINITE_BEFORE = DETERMINERS | frozenset("whose".split())
+
+
+def _scan(pattern: re.Pattern[str], text: str, low: str) -> list[tuple[int, int]]:
+    """Spans of ``pattern`` (lower-case forms) in ``text``, ignoring case."""
+    if len(low) != len(text):  # a character whose lower case is longer: match the text itself
+        return [m.span() for m in re.finditer(pattern.pattern, text, re.IGNORECASE)]
+    return [m.span() for m in pattern.finditer(low)]
+
+
+def cognition_spans(text: str, low: str | None = None) -> list[tuple[int, int]]:
+    """Offsets of every form of :data:`COGNITION_CUES` in ``text`` (``low``: ``text.lower()``, when at
+    hand); candidates: :func:`thought_complement` and the attribution rules decide which are cues."""
+    return _scan(_COGNITION, text, text.lower() if low is None else low)
+
+
+def evidence_spans(text: str, low: str | None = None) -> list[tuple[int, int]]:
+    """Offsets of the forms of :data:`EVIDENCE_CUES` in ``text`` right after a document noun ("polls
+    show"); candidates: :func:`document_subject` decides on the speaker the rules find."""
+    low = text.lower() if low is None else low
+    return [(a, b) for a, b in _scan(_EVIDENCE, text, low) if _DOCUMENT_BEFORE.search(low, max(0, a - 40), a)]
+
+
+def document_subject(text: str, speaker: tuple[int, int] | None) -> bool:
+    """Does the speaker span end in a document noun ("the latest Rasmussen Reports poll", "new filings")?"""
+    if speaker is None:
+        return False
+    words = text[speaker[0]:speaker[1]].split()
+    return bool(words) and words[-1].lower().strip(".,’'") in DOCUMENT_NOUNS
+
+
+def thought_complement(tokens: Sequence[Token], first: int, last: int, hi: int) -> bool:
+    """Is the cue form at tokens ``first``..``last`` used as a verb of thought with its complement?
+
+    ``believes the race is close`` and ``hopes to win`` are; ``the hopes of``, ``backed loans`` and
+    ``thinks so`` are not.
+    """
+    word = tokens[last].low
+    need = COGNITION_CUES.get(word)
+    if need is None:
+        return False
+    if first - 1 >= 0 and tokens[first - 1].low in _NOT_FINITE_BEFORE:
+        return False
+    k = last + 1
+    if k >= hi:
+        return False
+    nxt = tokens[k]
+    if need == "to":
+        return nxt.low == "to"
+    if need == "any":
+        return nxt.is_word and nxt.low not in _CIRCUMSTANCE and nxt.low not in ("by", "for", "of", "as")
+    if need == "object":
+        return nxt.is_word and (nxt.is_capitalised or nxt.low in DETERMINERS or nxt.low in OBJECT_PRONOUNS)
+    # a clause: "that", or a word that opens one with its own subject
+    return nxt.low in _CLAUSE_OPENERS or nxt.is_capitalised and nxt.is_word \
+        or nxt.low in _ABOUT and word.startswith(("worr", "fear"))
+
+
 __all__ = [
-    "ADDRESSEE_VERBS", "NEGATIVE_CUE", "POSSESSIVE_DETERMINERS", "QUESTION_OPENERS", "according_np", "addressee",
-    "coordinated_subject", "dash_signature", "infinitive_passive", "left_subject", "numeral_before",
-    "passive_agent", "trim_possessive",
+    "ADDRESSEE_VERBS", "COGNITION_CUES", "DOCUMENT_NOUNS", "EVIDENCE_CUES", "NEGATIVE_CUE", "POSSESSIVE_DETERMINERS", "QUESTION_OPENERS", "according_np", "addressee",
+    "cognition_spans", "coordinated_subject", "dash_signature", "document_subject", "evidence_spans", "infinitive_passive", "left_subject", "numeral_before",
+    "passive_agent", "thought_complement", "trim_possessive",
 ]

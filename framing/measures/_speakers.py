@@ -32,14 +32,22 @@ _NOT_SPEECH_AFTER = {
     "claim": re.compile(r"\s+(?:the\s+|full\s+)?(?:responsibility|credit)\b", re.IGNORECASE),
     "call": re.compile(r"\s+(?:for|on|upon|off|up|in|out)\b", re.IGNORECASE),
 }
-#: "called" names something only with a pronoun object and a name for it
-#: ("called it a disgrace"); "a group called X", "is called", "called him to
-#: congratulate" (a phone call) are not attributions
+#: "called" names something only with an object and a name for it: a pronoun
+#: ("called it a disgrace"), a person's name before a quoted or indefinite label
+#: ("called Rubio “Little Marco”", "calling Mitch McConnell a liar") or a noun
+#: phrase before a quoted label ("called the plan “a disaster”"); "a group
+#: called X", "is called", "called him to congratulate" (a phone call) and
+#: "called snap elections" are not attributions
 _NAMING_VERBS = frozenset({"called", "calling", "calls"})
 _NAMING_AFTER = re.compile(
     r"\s+(?:it|this|that|them|these|those|him|her|himself|herself|themselves)\s+"
     r"(?!(?:to|and|or|on|for|back|after|in|out|up|off|at|from|with|about|over|again|last|yesterday)\b)[\w“\"‘']",
     re.IGNORECASE,
+)
+_NAMING_NAME = re.compile(
+    r"\s+(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?(?:[A-Z][\w’'\-]*\.?\s+){0,4}[A-Z][\w’'\-]*"
+    r"\s+(?:[“\"‘]|(?:a|an)\s+\w)"
+    r"|\s+(?:the|this|that|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,3}[“\"‘]"
 )
 
 
@@ -80,7 +88,7 @@ def resolve_speaker(
             return "skip", None
     if low.endswith("ly") and " " not in low:
         return "skip", None
-    if low in _NAMING_VERBS and not _NAMING_AFTER.match(text, cue_end):
+    if low in _NAMING_VERBS and not _NAMING_AFTER.match(text, cue_end) and not _NAMING_NAME.match(text, cue_end):
         return "skip", None
 
     lo = _token_index(tokens, starts, sentence[0])

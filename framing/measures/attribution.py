@@ -78,6 +78,7 @@ import numpy as np
 import pandas as pd
 
 from framing import registry, schema
+from framing._checks import check_option
 from framing.lexicon.load import Lexicon
 from framing.measures._inputs import as_lexicon, checked_annotations, lexicon_matches
 from framing.text.annotate import Annotations
@@ -89,12 +90,16 @@ from framing.measures._cues import (
     QUESTION_OPENERS,
     according_np,
     addressee,
+    cognition_spans,
     coordinated_subject,
     dash_signature,
+    document_subject,
+    evidence_spans,
     infinitive_passive,
     left_subject,
     numeral_before,
     passive_agent,
+    thought_complement,
     trim_possessive,
 )
 from framing.measures._speakers import _span_of, resolve_speaker
@@ -190,6 +195,35 @@ _QUOTE_FIELDS = ("doc_id", "quote_id", "start", "end", "kind", "speaker", "speak
 #: the category of a quotation verb that no category of the lexicon lists ("read the statement")
 OTHER = "other"
 _CUE_FIELDS = ("doc_id", "start", "end", "category", "voice", "negated", "hypothetical")
+#: the category of a cue of thought (``cues="all"``): a belief, expectation, intention or stance, not speech
+COGNITION = "cognition"
+#: what ``cues`` accepts: acts of speech only, or cues of thought as well
+CUE_KINDS = ("speech", "all")
+
+
+def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thoughts: bool) -> list[_Record]:
+    """Candidate cues found by their context rather than the lexicon: a document's "show" / "found"
+    (``EVIDENCE_CUES``) and, with ``thoughts``, the forms of ``COGNITION_CUES``; those no lexicon cue
+    covers, in the voice of the narrator or of the quotation they stand in."""
+    taken = sorted((int(c.start), int(c.end)) for c in cues)
+    taken_starts = [a for a, _ in taken]
+    inside = sorted((int(q.start), int(q.end)) for q in quotes
+                    if q.kind == "direct" and not (pd.isna(q.start) or pd.isna(q.end)))
+    inside_starts = [a for a, _ in inside]
+    out = []
+    low = text.lower()
+    found = [(a, b, "evidence") for a, b in evidence_spans(text, low)]
+    if thoughts:
+        found += [(a, b, COGNITION) for a, b in cognition_spans(text, low)]
+    for a, b, kind in found:
+        i = bisect.bisect_right(taken_starts, b - 1) - 1
+        if i >= 0 and taken[i][1] > a or i + 1 < len(taken) and taken[i + 1][0] < b:
+            continue  # part of a lexicon cue ("refused to comment")
+        j = bisect.bisect_right(inside_starts, a) - 1
+        voice = "quote" if j >= 0 and inside[j][1] > a else "narrator"
+        out.append(_Record({"start": a, "end": b, "category": COGNITION if kind == COGNITION else "endorsing",
+                            "voice": voice, "negated": None, "hypothetical": None, "thought": kind}))
+    return out
 
 
 def _document_rows(
@@ -198,9 +232,11 @@ def _document_rows(
     quotes: list[_Record],
     resolve_pronouns: bool = True,
     spans: list[tuple[int, int]] | None = None,
+    thoughts: bool = False,
 ) -> list[dict[str, Any]]:
     """Attribution rows of one document (without doc_id / outlet); with ``resolve_pronouns`` False a
-    relative pronoun that speaks ("lawmakers who have announced") stays the speaker as written."""
+    relative pronoun that speaks ("lawmakers who have announced") stays the speaker as written; with
+    ``thoughts`` cues of thought are rows too (``cues="all"``)."""
     if spans is None:
         spans = split_sentences(text)
     if not spans:
@@ -320,14 +356,58 @@ def _document_rows(
         return row(sid, key[0], key[1], text[key[0]:key[1]], category, q.quote_id, span, to, voice,
                    scope[0], scope[1], speaker_text=speaker)
 
+    def thought_row(cue: _Record, a: int, b: int) -> dict[str, Any] | None:
+        """The row of a cue found by its context, or None when the form is not one here.
+
+        A document's "show" / "found" needs a document as its subject ("polls show"). A cue of thought
+        must stand in the narrator's voice, have its complement, not be part of what an earlier cue of
+        the sentence reports ("Beck said he wouldn't expect ...": the saying is the attribution) and,
+        unless it needs no subject ("is expected to", "seemed to"), have a speaker."""
+        sid = sentence_of(a)
+        if cue.thought == "evidence":
+            tokens, starts, first, last = token_range(sid, a, b)
+            status, speaker = resolve_speaker(text, tokens, starts, a, b, spans[sid])
+            if status == "skip" or not document_subject(text, speaker):
+                return None
+            negated, hypothetical = scope_at(a)
+            return row(sid, a, b, text[a:b], cue.category, None, speaker, None, cue.voice, negated, hypothetical)
+        if cue.voice != "narrator":
+            return None
+        if rows and rows[-1]["sentence_id"] == sid:
+            return None
+        tokens, starts, first, last = token_range(sid, a, b)
+        if not thought_complement(tokens, first, last, len(tokens)):
+            return None
+        status, speaker = resolve_speaker(text, tokens, starts, a, b, spans[sid])
+        if status == "skip":
+            return None
+        k, passive = skip_left(tokens, first - 1, 0)
+        if k >= 0 and tokens[k].low in ("and", "but", "or"):
+            speaker = _span_of(tokens, coordinated_subject(tokens, 0, k)) or speaker
+        if not resolve_pronouns and k >= 0 and tokens[k].low in ("who", "which") and speaker is not None \
+                and speaker[1] <= tokens[k].start:
+            speaker = (tokens[k].start, tokens[k].end)
+        word = tokens[last].low
+        if speaker is None and not (passive or word.startswith(("seem", "appear"))):
+            return None
+        negated, hypothetical = scope_at(a)
+        return row(sid, a, b, text[a:b], COGNITION, None, trim_possessive(text, speaker), None, "narrator",
+                   negated, hypothetical or infinitive_passive(tokens, first, 0))
+
     # verb spans sorted by start, so a cue finds the ones it overlaps by bisection (not a scan of all)
     verb_order = {k: i for i, k in enumerate(by_verb)}
     verb_keys = sorted(by_verb)
     verb_starts = [k[0] for k in verb_keys]
     longest = max((k[1] - k[0] for k in verb_keys), default=0)
 
+    cues = list(cues) + _thought_records(text, cues, quotes, thoughts)
     for cue in sorted(cues, key=lambda c: c.start):
         a, b = int(cue.start), int(cue.end)
+        if getattr(cue, "thought", False):
+            found = thought_row(cue, a, b)
+            if found is not None:
+                rows.append(found)
+            continue
         near = verb_keys[bisect.bisect_left(verb_starts, a - longest):bisect.bisect_left(verb_starts, b)]
         overlapping = sorted((k for k in near if a < k[1]), key=verb_order.__getitem__)
         low = text[a:b].lower()
@@ -405,7 +485,7 @@ def _document_rows(
 @registry.measure("attributions", requires=("annotations",), produces=ATTRIBUTION_COLUMNS)
 def attributions(
     corpus: pd.DataFrame, *, lexicon: str | PathLike[str] | Lexicon = "attribution", resolve_pronouns: bool = True,
-    annotations: Annotations | None = None, matches: pd.DataFrame | None = None,
+    cues: str = "speech", annotations: Annotations | None = None, matches: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """One row per attribution of speech, direct (a quotation) or reported.
 
@@ -420,6 +500,18 @@ def attributions(
         Passed to :func:`framing.quotes`: a quotation's pronoun speaker ("he
         said") is replaced by the named speaker it refers to. Reported speech
         without quotes always keeps its speaker as written.
+    cues : {"speech", "all"}, default "speech"
+        ``"speech"``: only acts of speech (a source reported as saying,
+        writing, claiming, denying, asking ...), as a reader codes who is
+        quoted. ``"all"``: also cues of thought, with ``verb_category``
+        ``"cognition"``: a belief, expectation, intention or stance
+        attributed to a source ("Clinton believes the race is close", "the
+        bill is expected to pass", "Rubio seemed to concede", "she opposed
+        the deal"), as attribution corpora such as PolNeAR code them. A cue
+        of thought is kept only in the narrator's voice, with its complement
+        (a clause, an infinitive or an object), with a speaker unless it
+        needs none ("is expected to", "seemed"), and not inside what an
+        earlier cue of its sentence reports.
     annotations : Annotations, optional
         The sentences, quotes and voice of this corpus from :func:`framing.annotate`; computed when omitted.
     matches : pandas.DataFrame, optional
@@ -443,7 +535,8 @@ def attributions(
           (neutral, endorsing, distancing, emphatic, denial, other: asking,
           answering, suggesting, declining to comment ...); ``other`` also for
           a quotation verb the lexicon lacks ("continued"), so every row has
-          one and a table grouped by it leaves none out.
+          one and a table grouped by it leaves none out; ``cognition`` for a
+          cue of thought (only with ``cues="all"``).
         - ``quote_id``: the quotation this cue introduces (a ``quote_id`` of
           :func:`framing.quotes`), None for reported speech without quotes.
         - ``start``, ``end`` (int): the cue, ``text[start:end] == verb``.
@@ -472,7 +565,10 @@ def attributions(
     ------
     framing.errors.SchemaError
         If ``corpus`` lacks ``doc_id``, ``outlet`` or ``text``.
+    framing.errors.UsageError
+        If ``cues`` is neither ``"speech"`` nor ``"all"``.
     """
+    thoughts = check_option("cues", cues, CUE_KINDS) == "all"
     schema.require(corpus, schema.CORPUS, what="corpus")
     ann = checked_annotations(corpus, annotations, resolve_pronouns=resolve_pronouns)
     cues = lexicon_matches(corpus, [as_lexicon(lexicon)], matches=matches, annotations=ann)
@@ -490,10 +586,8 @@ def attributions(
     records: list[dict[str, Any]] = []
     for doc_id, outlet, text in zip(corpus["doc_id"], corpus["outlet"], corpus["text"]):
         text = text if isinstance(text, str) else ""
-        if doc_id not in cue_groups and doc_id not in quote_groups:
-            continue
         for row in _document_rows(text, cue_groups.get(doc_id, []), quote_groups.get(doc_id, []), resolve_pronouns,
-                                  sentence_groups.get(doc_id) or [(0, len(text))]):
+                                  sentence_groups.get(doc_id) or [(0, len(text))], thoughts=thoughts):
             row["doc_id"] = doc_id
             row["outlet"] = outlet
             records.append(row)

@@ -1,0 +1,159 @@
+"""Cue classes of :func:`framing.attributions` beyond the lexicon's reporting verbs, on sentences written for
+each pattern: cues of thought (``cues="all"``), a document's "show" / "found", and "called X" with a label.
+
+Expected values come from reading the sentences.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.errors import UsageError
+
+CATEGORIES = {"neutral", "endorsing", "distancing", "emphatic", "denial", "other", "cognition"}
+
+
+def attributions(*texts: str, **options) -> pd.DataFrame:
+    corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "outlet": ["o"] * len(texts),
+                           "text": list(texts)})
+    return framing.attributions(corpus, **options)
+
+
+def verbs(table: pd.DataFrame) -> list[str]:
+    return list(table["verb"])
+
+
+def speaker(row: pd.Series) -> str | None:
+    return None if pd.isna(row["speaker"]) else row["speaker"]
+
+
+@pytest.mark.parametrize(("text", "verb", "who"), [
+    ("Clinton believes the race is close.", "believes", "Clinton"),      # a that-less clause
+    ("The senator fears that the bill will fail.", "fears", "The senator"),  # a that-clause
+    ("Most Republicans think Trump will lose the state.", "think", "Most Republicans"),
+    ("The bill is expected to pass the Senate next week.", "expected", None),  # needs no subject
+    ("Rubio seemed to concede the point.", "seemed", "Rubio"),
+    ("Sanders hopes to win the primary.", "hopes", "Sanders"),             # an intention
+    ("She opposed the deal from the start.", "opposed", "She"),            # a stance with its object
+    ("The governor refused to release the records.", "refused", "The governor"),
+])
+def test_cues_of_thought_with_cues_all(text, verb, who):
+    out = attributions(text, cues="all")
+    assert verbs(out) == [verb]
+    row = out.iloc[0]
+    assert row["verb_category"] == "cognition"
+    assert speaker(row) == who
+    assert not row["negated"] and row["voice"] == "narrator"
+    # by default only acts of speech are attributions
+    assert attributions(text).empty
+
+
+@pytest.mark.parametrize("text", [
+    "The hopes of the party faded after the vote.",   # a noun after a determiner
+    "Trump thinks so.",                                # no complement
+    "He seemed by all accounts tired.",               # a preposition, not a complement
+    "The group backed away from the plan.",           # "backed" without an object
+])
+def test_forms_of_thought_verbs_that_are_not_cues(text):
+    assert attributions(text, cues="all").empty
+
+
+def test_a_thought_inside_quotes_or_inside_reported_speech_is_not_a_cue():
+    out = attributions("“I think we will win,” he said.", cues="all")
+    assert verbs(out) == ["said"]
+    out = attributions("Beck said he believes the race is close.", cues="all")
+    assert verbs(out) == ["said"]
+
+
+def test_a_denied_thought_is_kept_and_flagged():
+    out = attributions("Clinton does not believe the polls are right.", cues="all")
+    assert verbs(out) == ["believe"]
+    assert bool(out.iloc[0]["negated"])
+
+
+def test_cues_must_be_speech_or_all():
+    with pytest.raises(UsageError, match="cues"):
+        attributions("Clinton said the race is close.", cues="thoughts")
+
+
+@pytest.mark.parametrize(("text", "verb", "who"), [
+    ("Polls show Clinton ahead in Ohio.", "show", "Polls"),
+    ("A recent CNN survey found 90 percent support for the bill.", "found", "A recent CNN survey"),
+    ("New filings show the campaign has less than $1 million.", "show", "New filings"),
+])
+def test_a_document_that_shows_or_finds_is_a_source(text, verb, who):
+    out = attributions(text)
+    assert verbs(out) == [verb]
+    assert out.iloc[0]["verb_category"] == "endorsing"
+    assert speaker(out.iloc[0]) == who
+
+
+@pytest.mark.parametrize("text", [
+    "The police found a body near the river.",
+    "The movie shows Bob leaving the base.",
+])
+def test_show_and_found_without_a_document_are_not_cues(text):
+    assert attributions(text).empty
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Within minutes, Trump called Rubio “Little Marco” again.", "Trump"),
+    ("The senator later called Mitch McConnell a liar.", "The senator"),
+    ("She called the plan “a disaster” on Monday.", "She"),
+])
+def test_called_with_a_name_and_a_label_is_an_attribution(text, who):
+    out = attributions(text)
+    assert verbs(out) == ["called"]
+    assert speaker(out.iloc[0]) == who
+
+
+@pytest.mark.parametrize("text", [
+    "An anti-Trump super PAC called Our Principles is ramping up its spending.",
+    "The government called snap parliamentary elections for October.",
+])
+def test_called_naming_or_convening_is_not_an_attribution(text):
+    assert attributions(text).empty
+
+
+def test_every_row_has_a_verb_category():
+    texts = [
+        "Clinton believes the race is close, and she said so on Monday.",
+        "“We will win,” he continued.",                          # a quotation verb the lexicon lacks
+        "The mayor asked whether the road would reopen.",
+        "Polls show Clinton ahead, the campaign responded.",
+        "Trump is expected to speak, according to aides.",
+    ]
+    for cues in ("speech", "all"):
+        out = attributions(*texts, cues=cues)
+        assert len(out) >= 5
+        assert out["verb_category"].notna().all()
+        assert set(out["verb_category"]) <= CATEGORIES
+
+
+@pytest.mark.parametrize(("text", "verb", "category", "who"), [
+    ("Obama reminded voters that the economy had recovered.", "reminded", "neutral", "Obama"),
+    ("The report cites officials who saw the documents.", "cites", "neutral", "The report"),
+    ("Trump blasts Clinton over her emails.", "blasts", "emphatic", "Trump"),
+    ("Sanders rallied in Ohio, promising to break up the banks.", "promising", "emphatic", "Sanders"),
+    ("The panel recommended that the program be expanded.", "recommended", "other", "The panel"),
+])
+def test_reporting_verbs_added_to_the_lexicon(text, verb, category, who):
+    out = attributions(text)
+    assert verbs(out) == [verb]
+    assert out.iloc[0]["verb_category"] == category
+    assert speaker(out.iloc[0]) == who
+
+
+def test_expressed_before_a_noun_cue_is_one_attribution():
+    out = attributions("Pakistan’s Foreign Ministry expressed its vehement condemnation of the attack.")
+    assert verbs(out) == ["condemnation"]
+    assert out.iloc[0]["verb_category"] == "emphatic"
+    assert speaker(out.iloc[0]) == "Pakistan’s Foreign Ministry"
+
+
+def test_encouraged_by_is_a_feeling_not_speech():
+    assert attributions("“We are encouraged by the growing number of supporters,” he said.")["verb"].tolist() == ["said"]
+    row = attributions("The senator encouraged voters to turn out.").iloc[0]
+    assert row["verb"] == "encouraged" and row["verb_category"] == "emphatic"
