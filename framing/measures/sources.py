@@ -98,6 +98,10 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von
 _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
 _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With By After Before As If When While
     Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr""".split())
+#: bodies a person leads, named after them ("the Obama administration", "Trump’s campaign")
+_LED = r"administration|campaign|presidency|government|cabinet|regime|transition\s+team|White\s+House"
+#: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
+_HONORIFICS = frozenset("mr mrs ms miss mx".split())
 #: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
 _PRE_MODIFIERS = frozenset("""the a an his her its their our senior top former acting caretaker deputy chief
     state-run state-owned state official then current new own longtime veteran""".split())
@@ -120,19 +124,22 @@ class _Roles:
     def matches(self, phrase: str) -> list[tuple[int, int, str, bool]]:
         """Role terms in ``phrase``: ``(start, end, type, strong)``, longest first at each position."""
         found = []
+        starts = [w.start() for w in re.finditer(r"(?<![\w\-])[\w]", phrase)]
         for pattern, fold in ((self.pattern_ci, True), (self.pattern_cs, False)):
-            for m in pattern.finditer(phrase):
-                key = m.group(1).lower() if fold else m.group(1)
-                typ, strong = self.terms[key]
-                found.append((m.start(1), m.end(1), typ, strong))
-        found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+            for at in starts:  # the longest term at every word, overlapping ones included
+                m = pattern.match(phrase, at)
+                if m:
+                    key = m.group(1).lower() if fold else m.group(1)
+                    typ, strong = self.terms[key]
+                    found.append((m.start(1), m.end(1), typ, strong))
+        # the longest terms first, then the others that overlap none taken: "State Attorney General" is
+        # "attorney general" (government), not "state attorney" and "general" (military)
+        found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
         out: list[tuple[int, int, str, bool]] = []
-        end = -1
         for t in found:
-            if t[0] >= end:
+            if all(t[1] <= u[0] or t[0] >= u[1] for u in out):
                 out.append(t)
-                end = t[1]
-        return out
+        return sorted(out)
 
     def type_of(self, phrase: str | None) -> str | None:
         """The type the role terms of ``phrase`` give (parts separated by " ; " are tried in order).
@@ -152,7 +159,9 @@ class _Roles:
         return None
 
     def _type_of_part(self, part: str) -> str | None:
-        owner = list(re.finditer(r"(?:’s|'s)\s", part))
+        found = self.matches(part)
+        # a possessive inside a term ("state's attorney") owns nothing
+        owner = [m for m in re.finditer(r"(?:’s|'s)\s", part) if not any(a < m.start() < b for a, b, _, _ in found)]
         if owner:
             # "NPR's Louisa Lim": the possessor decides when what it owns has no role
             return self._type_of_owned(part[owner[-1].end():]) or self._type_of_owned(part)
@@ -254,6 +263,18 @@ class _Document:
         self.previous: list[tuple[int, _Source, str | None]] = []  # (cue start, source, mention) so far
         self._names: dict[str, str | None] = {}
 
+    def setting(self) -> str | None:
+        """The country the article is about: the side of at least half of the article's mentions of
+        countries and other sides (three or more), else None."""
+        if not hasattr(self, "_setting"):
+            counts: dict[str, int] = {}
+            for side, _, _ in self.sides.find(self.text):
+                counts[side] = counts.get(side, 0) + 1
+            total = sum(counts.values())
+            top = max(counts, key=counts.__getitem__, default=None)
+            self._setting = top if top is not None and counts[top] >= 3 and 2 * counts[top] >= total else None
+        return self._setting
+
     # ---- names
     def _name_words(self, name: str) -> list[str] | None:
         words = name.split()
@@ -275,11 +296,18 @@ class _Document:
 
     def _longest_name(self, surname: str) -> str | None:
         best = None
-        for m in re.finditer(r"(?<![\w’'\-])" + re.escape(surname) + r"(?![\w\-])", self.text):
+        # "Al-Moallem" is written "al-Moallem" after a first name
+        spelled = re.escape(surname)
+        if re.match(r"(?i)(?:al|el)-", surname):
+            spelled = "[" + surname[0].upper() + surname[0].lower() + "]" + re.escape(surname[1:])
+        for m in re.finditer(r"(?<![\w’'\-])" + spelled + r"(?![\w\-])", self.text):
             words = []
             pos = m.start()
             for w in reversed(list(re.finditer(r"[^\s]+", self.text[max(0, pos - 80):pos]))):
                 token = w.group(0)
+                if re.fullmatch(r"[A-Z]\.", token) and len(words) < 3:
+                    words.insert(0, token)  # a middle initial: "Robert A. Levy"
+                    continue
                 if not (_NAME_WORD.match(token) and token.lower().strip(".") not in self.roles.role_words
                         and not self.sides.is_place(token) and token not in _SENTENCE_WORDS
                         and not token.endswith((",", ".", ":", ";", "’s", "'s"))) or len(words) >= 3:
@@ -287,8 +315,10 @@ class _Document:
                 words.insert(0, token)
             if words and words[0].lower() in _NAME_PARTICLES:
                 words = words[1:]
+            if words and re.fullmatch(r"[A-Z]\.", words[0]):
+                words = []
             if words:
-                cand = " ".join(words + [surname])
+                cand = " ".join(words + [m.group(0)])
                 if best is None or len(cand) > len(best):
                     best = cand
         return best
@@ -326,19 +356,24 @@ class _Document:
         for name in dict.fromkeys([full, full.split()[-1]]):
             for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
                 parts.append(self._title_before(m.start()))
-                if name == full and " " in full:
-                    parts.append(self._appositive_after(m.end()))
+                parts.append(self._appositive_after(m.end(), surname_only=name != full or " " not in full))
+        # what the person leads, last: "the Trump administration", "Mr. Trump’s campaign"
+        led = re.finditer(r"(?<![\w’'\-])" + re.escape(full.split()[-1]) + r"(?:’s|'s)?\s+(" + _LED + r")\b", self.text)
+        parts.extend(dict.fromkeys(m.group(1).lower() for m in led))
         return " ; ".join(p for p in parts if p)
 
     def _title_before(self, pos: int) -> str:
-        tokens = list(re.finditer(r"[^\s]+", self.text[max(0, pos - 120):pos]))
+        window = self.text[max(0, pos - 120):pos]
+        tokens = list(re.finditer(r"[^\s]+", window[window.rfind("\n") + 1:]))  # a title stays in its line
         keep = []
         for n, t in enumerate(reversed(tokens)):
-            tok = t.group(0)
+            tok = re.sub(r"(?i)^(?:then|now)-", "", t.group(0))  # "Then-Capt. Kathleen Wilder"
             core = _POSSESSIVE.sub("", tok).strip(".").lower()
             if re.fullmatch(r"[A-Z]\.", tok):  # an initial of the name ("Sgt. W. Patrick Swanton")
                 keep.insert(0, tok)
                 continue
+            if keep and keep[0].lower().strip(".") in _HONORIFICS:
+                break  # "Mr." opens the title: "told the Times Mr. Trump" gives Trump no "Times"
             k = len(tokens) - 1 - n
             if core in ("to", "of", "for", "at") and k > 0 and \
                     _POSSESSIVE.sub("", tokens[k - 1].group(0)).strip(".").lower() in self.roles.role_words:
@@ -354,6 +389,11 @@ class _Document:
                     break
                 continue
             break
+        # a fragment that opens with a preposition ("... strategy for Afghanistan John Boehner") is no title
+        while keep and keep[0].lower() in ("to", "of", "for", "at", "in", "from"):
+            keep.pop(0)
+            while keep and self.sides.is_place(_POSSESSIVE.sub("", keep[0])):
+                keep.pop(0)
         # "ambassador to Turkey James Jeffrey": a place after a preposition is not the person's side
         first_kept = len(tokens) - len(keep)
         if keep and first_kept > 0 and tokens[first_kept - 1].group(0).lower() in ("to", "in", "at", "of", "for", "from"):
@@ -365,15 +405,27 @@ class _Document:
             keep.pop()
         return " ".join(keep)
 
-    def _appositive_after(self, pos: int) -> str:
-        m = re.match(r",\s+([^,.;:“”\"()]{3,140})", self.text[pos:pos + 160])
-        if not m:
+    def _appositive_after(self, pos: int, surname_only: bool = False) -> str:
+        """The noun phrase set off by commas after a name ("Michael Kugelman, director of ...", "Dan, 35, a
+        warehouse manager"), or "" when a clause follows ("LaPierre, repeatedly attacks ..."); after a surname
+        alone only a phrase that opens with an article and names a role ("Wilder, a former ... officer")."""
+        rest = self.text[pos:pos + 200]
+        age = re.match(r",\s+\d{1,3}(?=,)", rest)
+        if age:
+            rest = rest[age.end():]
+        m = re.match(r",\s+((?:[^,.;:“”\"()]|(?<=\b[A-Z])\.)+)", rest)
+        if not m or len(m.group(1)) < 3:
             return ""
-        phrase = m.group(1)
-        first = phrase.split()[0]
+        phrase = m.group(1)[:140].strip()
+        words = phrase.split()
+        first = words[0]
+        role = any(w.lower().strip(".") in self.roles.role_words or self.roles.matches(w) for w in words[:5])
+        if surname_only:
+            return phrase if first.lower() in ("a", "an", "the") and role else ""
+        if first.lower().endswith("ly"):
+            return ""
         if first.lower() in ("a", "an", "the") or self.sides.is_place(_POSSESSIVE.sub("", first)) \
-                or re.match(r"who\s+(?:served|worked|was|is|heads|leads|had\s+been)\s", phrase) \
-                or any(w.lower().strip(".") in self.roles.role_words for w in phrase.split()[:4]):
+                or re.match(r"who\s+(?:served|worked|was|is|heads|leads|had\s+been)\s", phrase) or role:
             return phrase
         return ""
 
@@ -693,7 +745,10 @@ def sources(
             doc.previous.append((a, src, mention))
             affiliation = src.affiliation
             if affiliation is None and src.source_type in _HOME_TYPES:
-                affiliation = homes.get(doc_id)
+                # unnamed officials ("authorities said") belong to the country the article is about, when
+                # one country dominates it; named ones to the outlet's home
+                setting = doc.setting() if src.anonymous and src.source_type in _OFFICIAL else None
+                affiliation = setting or homes.get(doc_id)
             qs = sorted(by_verb.get((doc_id, a), []), key=lambda q: q.start) if not pd.isna(r.quote_id) else []
             if qs:
                 lo, hi = int(qs[0].start), int(max(q.end for q in qs))
