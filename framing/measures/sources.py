@@ -91,7 +91,12 @@ _ANAPHORIC = re.compile(r"(?i)(?:its|their|the\s+(?:country|province|nation|stat
 _SHIELD = re.compile(r"(?<![\w’'])(?:(?:an?|the|some|two|three|several|many|other)\s+)?(?:[\w’'\-]+\s+){0,3}?"
                      r"(?:officials?|sources?|people|persons?|diplomats?|aides?|insiders?)\s+"
                      r"(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about)\s+", re.IGNORECASE)
-_TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earlier|itself|himself|herself))+$")
+_TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earlier|itself|himself|herself|"
+                       r"allegedly|reportedly|apparently|repeatedly|publicly|privately|once|still|quickly))+$")
+#: what may follow a person's name in a speaker phrase: a party tag, "of" an institution, an apposition
+_NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)[-–][^)]{1,30}\)|,\s*[DRI]-[\w.]+,?|\s(?:of|at|from)\s.+|,.+|\s+and\s+.+)$")
+#: a party tag after a name ("Guzzardi (D-Chicago)", "Menendez, D-N.J."): an elected politician
+_PARTY_TAG = re.compile(r"(?:\(|,\s)(?:[DRI]|Dem|Rep)[-–][A-Z]")
 _HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on)\s|,|\(|—|–")
 _WORD = re.compile(r"[\w][\w’'.\-]*")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
@@ -262,6 +267,7 @@ class _Document:
         self.people: dict[str, tuple[str | None, str | None]] = {}  # full name -> (type, side)
         self.previous: list[tuple[int, _Source, str | None]] = []  # (cue start, source, mention) so far
         self._names: dict[str, str | None] = {}
+        self._window: tuple[int, int] | None = None  # the previous and the current sentence of the statement
 
     def setting(self) -> str | None:
         """The country the article is about: the side of at least half of the article's mentions of
@@ -346,6 +352,9 @@ class _Document:
         # "President Obama", "Mr. Kirby" elsewhere in the article
         if any(w.lower().strip(".") in self.roles.titles for part in self.context(name).split(" ; ")
                for w in part.split()[-1:]):
+            return name
+        # "said Dan, 35, a warehouse manager": an age after the name
+        if re.search(r"(?<![\w’'\-])" + re.escape(name) + r",\s+\d{1,3},", self.text):
             return name
         return None
 
@@ -435,6 +444,7 @@ class _Document:
         """The source of one statement; an official without a side takes the side of the official source
         who spoke in this or the previous sentence (from ``previous_sentence`` on): "Pakistan denounced the
         strike. “...,” spokeswoman Mumtaz Zahra Baloch said" -> Pakistan."""
+        self._window = (previous_sentence, sentence[1])
         src = self._resolve(mention, cue_start, sentence)
         if src.affiliation is None and mention and _ANAPHORIC.match(mention.strip()) and not src.anonymous:
             # "its state-run Nour News agency", "the province’s Deputy Governor ...": the side named last
@@ -465,8 +475,12 @@ class _Document:
         mention = _TRAILING.sub("", mention.strip())
         low = mention.lower()
         if low in _PRONOUNS:
-            return self._antecedent(mention, _PRONOUNS[low])
+            return self._antecedent(mention, _PRONOUNS[low], cue_start if low in ("he", "she") else None)
         full = self.person(mention)
+        tail = _NAME_TAIL.search(mention)
+        if full is None and tail and tail.start() > 0:
+            # "Timothy Garton Ash of Oxford", "Guzzardi (D-Chicago)": the name before what follows it
+            full = self.person(mention[:tail.start()])
         if full is not None:
             return self._person(full, mention)
         name = speaker_name(mention) or mention
@@ -498,6 +512,9 @@ class _Document:
             own_type = roles.type_of(mention[owner[-1].end():]) if owner else typ
             return _Source(None, own_type or "unknown", side, True, "anonymous")
         if not strong and typ == "document" and side is None:
+            author = self._author(mention, sentence)
+            if author is not None:
+                return author
             if head in _AUTHORED and _DEFINITE.match(mention):
                 author = self._recent(cue_start)
                 if author is not None:
@@ -532,6 +549,10 @@ class _Document:
             if side is None and ctx:
                 found = [s for part in ctx.split(" ; ") for s in [self.sides.side_of(part)] if s]
                 side = found[0] if found else None
+            if typ is None and (_PARTY_TAG.search(mention) or any(
+                    re.match(r"\s*" + _PARTY_TAG.pattern, self.text[m.end():m.end() + 12])
+                    for m in re.finditer(re.escape(full.split()[-1]), self.text))):
+                typ = "politician"  # "Rep. Will Guzzardi (D-Chicago)", "Robert Menendez, D-N.J."
             if typ is None:
                 typ = "civilian"  # news style gives officials and experts a title when it names them
             self.people[full] = (typ, side)
@@ -564,7 +585,40 @@ class _Document:
         nearest = min(open_, key=distance.__getitem__)
         return nearest if distance[nearest] <= 600 else None
 
-    def _antecedent(self, pronoun: str, want: str) -> _Source:
+    def _author(self, mention: str, sentence: tuple[int, int]) -> _Source | None:
+        """The author a document phrase names: its possessor ("Trump’s inaugural address"), an agent after it
+        ("a national survey ... conducted by the CDC"), or for "a tweet", "a statement" the first person named
+        before it in the sentence ("O'Rourke responded with a tweet saying"); None when there is none."""
+        candidates = []
+        owner = list(re.finditer(r"(?:’s|'s)\s", mention))
+        if owner:
+            candidates.append(mention[:owner[-1].start()])
+        pos = self.text.find(mention, sentence[0], sentence[1])
+        if pos >= 0:
+            agent = re.match(r"[^.;:“”\"]{0,60}?\b(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})",
+                             self.text[pos + len(mention):sentence[1]])
+            if agent:
+                candidates.append(agent.group(1))
+            if re.match(r"(?i)an?\s", mention):
+                before = self.text[sentence[0]:pos]
+                candidates += [m.group(0) for m in re.finditer(r"(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+", before)
+                               if self.person(m.group(0))][:1]
+        for phrase in candidates:
+            src = self._resolve(phrase, sentence[0], sentence)
+            if src.kind in ("person", "thing") and src.source_type not in ("unknown", "document"):
+                return src
+        return None
+
+    def _antecedent(self, pronoun: str, want: str, at: int | None = None) -> _Source:
+        # a person named in this or the previous sentence, when no source spoke there ("Sen. Robert
+        # Menendez ... has had similar concerns. He wrote ...", "The rioting caught Simon Hinton ... he says")
+        window = self._window
+        if at is not None and window is not None and want in ("person", "any") and \
+                not any(window[0] <= start < at and src.kind not in ("none",) for start, src, _ in self.previous):
+            for m in re.finditer(r"(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+", self.text[window[0]:at]):
+                full = self.person(m.group(0))
+                if full is not None:
+                    return self._person(full, m.group(0))
         for _, src, _ in reversed(self.previous):
             if src.kind == "none" or src.kind == "pronoun":
                 continue
