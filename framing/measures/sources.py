@@ -22,7 +22,9 @@ Who the source is (one source per person in an article)
 * A description with a title and no name ("the Iranian foreign minister", "Tehran's top diplomat") is the
   person of the article with that type and side, when there is exactly one (or the nearest before it).
 * A pronoun is the nearest earlier source it can refer to (he/she a person, it an institution, they
-  either). "The statement" (a document with no author in the phrase) is its author: the source who spoke
+  either); "he"/"she" is the person named in the previous or the same sentence when no source spoke there.
+* A document speaks for its author: its possessor ("Trump's inaugural address"), the agent after it ("a survey
+  conducted by the CDC"), or, for "a tweet", "a statement", the first person named before it in the sentence. "The statement" (a document with no author in the phrase) is its author: the source who spoke
   just before it. "The ministry" is the earlier source with the same head word ("Pakistan's foreign ministry").
 
 Type, side and anonymity
@@ -33,7 +35,8 @@ titles and appositives the article gives that person anywhere ("Michael Kugelman
 Institute at the Washington-based Wilson Center" -> expert). ``affiliation`` is the side the source speaks for:
 the user's ``actors`` (side -> aliases) first, then the gazetteer of sides (:func:`framing.load_sides`: country names,
 demonyms, capitals, institutions: "Iranian Foreign Minister ..." -> Iran, "Pakistan's foreign ministry" ->
-Pakistan), in the speaker, then in the person's titles. ``anonymous`` is true when the source names no one and
+Pakistan), in the speaker, then in the person's titles; unnamed officials with no side ("authorities said")
+take the country the article is about when one country has at least half of its side mentions. ``anonymous`` is true when the source names no one and
 its head is a person noun of the lexicon ("a senior official", "sources", "witnesses", "authorities") or it
 carries an anonymity phrase ("officials familiar with the matter"); a named office, outlet or document ("a
 Pentagon spokesman", "the statement") is not anonymous.
@@ -598,7 +601,7 @@ class _Document:
             agent = re.match(r"[^.;:“”\"]{0,60}?\b(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})",
                              self.text[pos + len(mention):sentence[1]])
             if agent:
-                candidates.append(agent.group(1))
+                candidates.append(agent.group(1).rstrip("."))
             if re.match(r"(?i)an?\s", mention):
                 before = self.text[sentence[0]:pos]
                 candidates += [m.group(0) for m in re.finditer(r"(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+", before)
