@@ -542,6 +542,15 @@ def test_a_clause_after_a_name_is_no_appositive():
     assert _one(text, "Doyle said", "said")["source_type"] == "civilian"
 
 
+def test_an_appositive_names_a_role_not_a_document():
+    # "one day after her speech at the United Nations" says when, not what Ann Voss is
+    text = ("Ann Voss, one day after her speech at the United Nations, met voters. "
+            "“We will not tolerate attacks,” Voss said.")
+    row = _one(text, "Voss said", "said")
+    assert row["source_type"] != "international_ngo"
+    assert not isinstance(row["affiliation"], str)
+
+
 def test_a_party_tag_makes_a_politician_and_the_name_is_kept_apart():
     text = "“Bail should not depend on money,” Guzzardi (D-Chicago) said. Will Guzzardi wrote the bill."
     row = _one(text, "Guzzardi (D-Chicago) said", "said", home="United States")
@@ -556,6 +565,10 @@ def test_unnamed_officials_take_the_country_the_article_is_about():
     row = _one(text, "Authorities said", "said", home="United States")
     assert bool(row["anonymous"]) is True
     assert row["affiliation"] == "Belgium"
+    # an unnamed official is not a local authority: the outlet's home side
+    text3 = ("Belgium raised its alert level. Belgian trains stopped and Belgium closed its airports. "
+             "The official said the president would speak soon.")
+    assert _one(text3, "The official said", "said", home="United States")["affiliation"] == "United States"
     # a named official with no country in the text keeps the outlet's home side
     text2 = "Belgium raised its alert level. Belgium closed its airports in Belgium. Governor Ann Marsh said it was wise."
     assert _one(text2, "Governor Ann Marsh said", "said", home="United States")["affiliation"] == "United States"

@@ -108,6 +108,8 @@ _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With
     Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr""".split())
 #: bodies a person leads, named after them ("the Obama administration", "Trump’s campaign")
 _LED = r"administration|campaign|presidency|government|cabinet|regime|transition\s+team|White\s+House"
+#: unnamed officials who act where the events happen (they take the country the article is about)
+_LOCAL = frozenset("authorities authority police investigators prosecutors rescuers firefighters".split())
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
 _HONORIFICS = frozenset("mr mrs ms miss mx".split())
 #: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
@@ -284,6 +286,10 @@ class _Document:
             self._setting = top if top is not None and counts[top] >= 3 and 2 * counts[top] >= total else None
         return self._setting
 
+    def local(self, mention: str) -> bool:
+        """Whether ``mention`` names the local authorities of a place: police, authorities, investigators."""
+        return self._head(mention) in _LOCAL
+
     # ---- names
     def _name_words(self, name: str) -> list[str] | None:
         words = name.split()
@@ -431,13 +437,15 @@ class _Document:
         phrase = m.group(1)[:140].strip()
         words = phrase.split()
         first = words[0]
-        role = any(w.lower().strip(".") in self.roles.role_words or self.roles.matches(w) for w in words[:5])
+        # a role among its first words ("director of ...", "a federal judge"), not a document ("one day after
+        # his speech at the United Nations")
+        role = any(t[2] != "document" for t in self.roles.matches(" ".join(words[:5])))
         if surname_only:
             return phrase if first.lower() in ("a", "an", "the") and role else ""
         if first.lower().endswith("ly"):
             return ""
-        if first.lower() in ("a", "an", "the") or self.sides.is_place(_POSSESSIVE.sub("", first)) \
-                or re.match(r"who\s+(?:served|worked|was|is|heads|leads|had\s+been)\s", phrase) or role:
+        if role or self.sides.is_place(_POSSESSIVE.sub("", first)) \
+                or re.match(r"who\s+(?:served|worked|was|is|heads|leads|had\s+been)\s", phrase):
             return phrase
         return ""
 
@@ -804,7 +812,7 @@ def sources(
             if affiliation is None and src.source_type in _HOME_TYPES:
                 # unnamed officials ("authorities said") belong to the country the article is about, when
                 # one country dominates it; named ones to the outlet's home
-                setting = doc.setting() if src.anonymous and src.source_type in _OFFICIAL else None
+                setting = doc.setting() if src.anonymous and mention and doc.local(mention) else None
                 affiliation = setting or homes.get(doc_id)
             qs = sorted(by_verb.get((doc_id, a), []), key=lambda q: q.start) if not pd.isna(r.quote_id) else []
             if qs:
