@@ -594,3 +594,13 @@ def test_he_is_the_person_named_just_before_when_no_source_spoke_there():
     row = _one(text, "He wrote", "wrote")
     assert row["source"] == "Robert Menendez"
     assert row["source_type"] == "politician"
+
+
+def test_a_former_official_is_an_expert_of_the_home_side():
+    text = "Brett Lane, a former presidential envoy, warned that the talks could fail."
+    row = _one(text, text, "warned", home="United States")
+    assert row["source_type"] == "expert"
+    assert row["affiliation"] == "United States"
+    # an expert who never held office takes no side from the outlet's home
+    text2 = "Maria Lopez, a professor of history, warned that the talks could fail."
+    assert not isinstance(_one(text2, text2, "warned", home="United States")["affiliation"], str)

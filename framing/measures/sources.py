@@ -168,6 +168,13 @@ class _Roles:
                 return typ
         return None
 
+    def former_official(self, phrase: str | None) -> bool:
+        """Whether ``phrase`` makes an expert of a former official ("former presidential envoy"): its type is
+        expert, and an official's without "former", "retired" or "ex-"."""
+        if not phrase or self.type_of(phrase) != "expert":
+            return False
+        return self.type_of(re.sub(r"(?i)\b(?:former|retired)\s+|\bex-", "", phrase)) in _HOME_TYPES
+
     def _type_of_part(self, part: str) -> str | None:
         found = self.matches(part)
         # a possessive inside a term ("state's attorney") owns nothing
@@ -285,6 +292,17 @@ class _Document:
             top = max(counts, key=counts.__getitem__, default=None)
             self._setting = top if top is not None and counts[top] >= 3 and 2 * counts[top] >= total else None
         return self._setting
+
+    def former_official(self, person: str | None, mention: str | None) -> bool:
+        """Whether the source is a former official by the ``mention`` or, for a ``person``, by the titles and
+        appositives the article gives them that make them an expert."""
+        if self.roles.former_official(mention):
+            return True
+        if person is None:
+            return False
+        parts = [p for p in self.context(person).split(" ; ") if p]
+        typed = next((p for p in parts if self.roles.type_of(p) is not None), None)
+        return self.roles.former_official(typed)
 
     def local(self, mention: str) -> bool:
         """Whether ``mention`` names the local authorities of a place: police, authorities, investigators."""
@@ -809,6 +827,9 @@ def sources(
             src = doc.resolve(mention, a, sentence, spans[max(0, k - 1)][0])
             doc.previous.append((a, src, mention))
             affiliation = src.affiliation
+            if affiliation is None and src.source_type == "expert" and \
+                    doc.former_official(src.source if src.kind == "person" else None, mention):
+                affiliation = homes.get(doc_id)  # a former official speaks from the home side's past
             if affiliation is None and src.source_type in _HOME_TYPES:
                 # unnamed officials ("authorities said") belong to the country the article is about, when
                 # one country dominates it; named ones to the outlet's home
