@@ -604,3 +604,12 @@ def test_a_former_official_is_an_expert_of_the_home_side():
     # an expert who never held office takes no side from the outlet's home
     text2 = "Maria Lopez, a professor of history, warned that the talks could fail."
     assert not isinstance(_one(text2, text2, "warned", home="United States")["affiliation"], str)
+
+
+def test_the_national_security_council_is_no_united_nations_body():
+    text = "Lena Park, a former director on the National Security Council, said the sanctions would fail."
+    row = _one(text, text, "said")
+    assert row["source_type"] == "expert"
+    assert row["affiliation"] == "United States"
+    text2 = "The UN Security Council said the ceasefire must hold."
+    assert _one(text2, text2, "said")["affiliation"] == "United Nations"

@@ -130,6 +130,7 @@ class _Roles:
     anonymous_phrases: tuple[str, ...]
     pattern_ci: re.Pattern[str]
     pattern_cs: re.Pattern[str]
+    sides: Mapping[str, Any]  # gazetteer entries the lexicon adds ({side: [name, ...]})
 
     def matches(self, phrase: str) -> list[tuple[int, int, str, bool]]:
         """Role terms in ``phrase``: ``(start, end, type, strong)``, longest first at each position."""
@@ -234,6 +235,9 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
             w = str(w).strip()
             terms[w if not any(c.islower() for c in w) else w.lower()] = (typ, True)
     anon = data.get("anonymous") or {}
+    sides = data.get("sides") or {}
+    if not isinstance(sides, Mapping) or not all(isinstance(v, (list, Mapping)) for v in sides.values()):
+        raise LexiconError(f"{source}: 'sides:' must map a side to a list of names or to names:/people: lists")
     titles = frozenset(str(t).lower() for t in data.get("titles") or ())
     role_words = frozenset(w.strip(".") for t in terms if any(c.islower() for c in t) for w in t.split()) | titles
     return _Roles(
@@ -242,6 +246,7 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
         anonymous_phrases=tuple(str(p).lower() for p in anon.get("phrases") or ()),
         pattern_ci=_compile((t for t in terms if any(c.islower() for c in t)), re.IGNORECASE),
         pattern_cs=_compile(t for t in terms if not any(c.islower() for c in t)),
+        sides=dict(sides),
     )
 
 
@@ -788,8 +793,8 @@ def sources(
         extra.append(load_actors(actors))
     if sides:
         extra.append(dict(sides))
-    gazetteer = bundled_sides().with_extra(*extra)
     role_table = _roles(lexicon, roles)
+    gazetteer = bundled_sides().with_extra(*extra, role_table.sides)
     if attributions is None:
         att = find_attributions(corpus, lexicon=attribution_lexicon, annotations=ann, matches=matches)
     else:
