@@ -613,3 +613,11 @@ def test_the_national_security_council_is_no_united_nations_body():
     assert row["affiliation"] == "United States"
     text2 = "The UN Security Council said the ceasefire must hold."
     assert _one(text2, text2, "said")["affiliation"] == "United Nations"
+
+
+def test_rebels_named_by_a_demonym_are_their_own_side():
+    text = "“Nothing can stop the regime,” Syrian rebels say."
+    row = _one(text, text, "say")
+    assert row["source_type"] == "armed_group"
+    assert bool(row["anonymous"]) is True
+    assert row["affiliation"] == "Syrian rebels"

@@ -544,6 +544,8 @@ class _Document:
             # "the president's critics": an anonymous source is typed by what it is, not by its possessor
             owner = list(re.finditer(r"(?:’s|'s)\s", mention))
             own_type = roles.type_of(mention[owner[-1].end():]) if owner else typ
+            if own_type == "armed_group" and side is not None and sides.kinds.get(side) == "country":
+                side = bare  # "Syrian rebels" fight the state their demonym names: their side is the group
             return _Source(None, own_type or "unknown", side, True, "anonymous")
         if not strong and typ == "document" and side is None:
             author = self._author(mention, sentence)
