@@ -621,3 +621,14 @@ def test_rebels_named_by_a_demonym_are_their_own_side():
     assert row["source_type"] == "armed_group"
     assert bool(row["anonymous"]) is True
     assert row["affiliation"] == "Syrian rebels"
+
+
+def test_the_source_cited_is_the_source():
+    text = "Thirty people were killed, according to state TV, which cited health ministry sources."
+    row = _one(text, text, "according to")
+    assert bool(row["anonymous"]) is True
+    assert row["source_type"] == "government"
+    text2 = "The newspaper, citing a leaked memo, reported that the man died in May."
+    row = _one(text2, text2, "reported")
+    assert row["source_type"] == "document"
+    assert row["source_mention"] == "a leaked memo"

@@ -108,6 +108,9 @@ _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With
     Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr""".split())
 #: bodies a person leads, named after them ("the Obama administration", "Trump’s campaign")
 _LED = r"administration|campaign|presidency|government|cabinet|regime|transition\s+team|White\s+House"
+#: "..., citing X," / "which cited X": X, up to a comma, a full stop or "as"
+_CITING = re.compile(r",?\s*(?:(?:which|who|that)\s+)?(?:cited|citing|quoting|quoted)\s+"
+                     r"((?:the\s+|an?\s+)?[\w’'\-. ]{2,60}?)(?=\s*(?:[,.;:]|\s+as\s|\s+(?:on|in)\s+\w+day\b|$))")
 #: unnamed officials who act where the events happen (they take the country the article is about)
 _LOCAL = frozenset("authorities authority police investigators prosecutors rescuers firefighters".split())
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
@@ -830,6 +833,12 @@ def sources(
                 m = _SHIELD.search(text, max(sentence[0], speaker_span[0] - 80), speaker_span[0])
                 if m and m.end() == speaker_span[0]:
                     speaker_span = (m.start(), speaker_span[1])
+            if speaker_span:
+                # "state TV, which cited health ministry sources", "the newspaper, citing police records": the
+                # source cited is the source
+                m = _CITING.match(text, speaker_span[1], sentence[1])
+                if m and not (m.start(1) <= a < m.end(1)):
+                    speaker_span = (m.start(1), m.end(1))
             mention = text[speaker_span[0]:speaker_span[1]] if speaker_span else None
             src = doc.resolve(mention, a, sentence, spans[max(0, k - 1)][0])
             doc.previous.append((a, src, mention))
