@@ -837,7 +837,7 @@ def sources(
                 # "state TV, which cited health ministry sources", "the newspaper, citing police records": the
                 # source cited is the source
                 m = _CITING.match(text, speaker_span[1], sentence[1])
-                if m and not (m.start(1) <= a < m.end(1)):
+                if m and not m.start() <= a < m.end():  # not when the citing verb is the cue itself
                     speaker_span = (m.start(1), m.end(1))
             mention = text[speaker_span[0]:speaker_span[1]] if speaker_span else None
             src = doc.resolve(mention, a, sentence, spans[max(0, k - 1)][0])
