@@ -536,9 +536,11 @@ def test_an_appositive_after_an_age_and_after_a_surname():
     assert _one(text, "Wilder, a former military intelligence officer, said", "said")["source_type"] == "expert"
 
 
-def test_a_clause_after_a_name_is_no_appositive():
-    # "repeatedly attacks the president" does not make Wayne Doyle a president
-    text = "Wayne Doyle, repeatedly attacks the president in his speeches. “We will win,” Doyle said."
+@pytest.mark.parametrize("clause", ["repeatedly attacks the president in his speeches",
+                                    "told CNN on Thursday that he was worried"])
+def test_a_clause_after_a_name_is_no_appositive(clause):
+    # "repeatedly attacks the president" does not make Wayne Doyle a president, nor "told CNN" a journalist
+    text = f"Wayne Doyle, {clause}. “We will win,” Doyle said."
     assert _one(text, "Doyle said", "said")["source_type"] == "civilian"
 
 

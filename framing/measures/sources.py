@@ -111,6 +111,8 @@ _LED = r"administration|campaign|presidency|government|cabinet|regime|transition
 #: "..., citing X," / "which cited X": X, up to a comma, a full stop or "as"
 _CITING = re.compile(r",?\s*(?:(?:which|who|that)\s+)?(?:cited|citing|quoting|quoted)\s+"
                      r"((?:the\s+|an?\s+)?[\w’'\-. ]{2,60}?)(?=\s*(?:[,.;:]|\s+as\s|\s+(?:on|in)\s+\w+day\b|$))")
+#: verbs that open a clause after a name and a comma ("Goldberg, told CNN on Thursday ...")
+_CLAUSE_VERBS = frozenset("told said says say adds added wrote writes is was has had will would can could".split())
 #: unnamed officials who act where the events happen (they take the country the article is about)
 _LOCAL = frozenset("authorities authority police investigators prosecutors rescuers firefighters".split())
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
@@ -468,8 +470,9 @@ class _Document:
         role = any(t[2] != "document" for t in self.roles.matches(" ".join(words[:5])))
         if surname_only:
             return phrase if first.lower() in ("a", "an", "the") and role else ""
-        if first.lower().endswith("ly"):
-            return ""
+        if first.lower().endswith("ly") or (first.islower() and not self.roles.matches(first) and (
+                first.endswith("ed") or first in _CLAUSE_VERBS)):
+            return ""  # "Goldberg, told CNN ...": a verb opens a clause, not an appositive
         if role or self.sides.is_place(_POSSESSIVE.sub("", first)) \
                 or re.match(r"who\s+(?:served|worked|was|is|heads|leads|had\s+been)\s", phrase):
             return phrase
