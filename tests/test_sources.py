@@ -463,3 +463,174 @@ def test_an_attributions_table_given_is_read_not_found_again():
     pd.testing.assert_frame_equal(found, given)
     with pytest.raises(SchemaError, match="attributions table"):
         framing.sources(corpus, annotations=ann, attributions=pd.DataFrame({"doc_id": []}))
+
+
+# ----------------------------------------------------------------------------------- roles, names and sides
+
+def _one(text: str, snippet: str, cue: str, **kwargs) -> pd.Series:
+    return row_at(framing.sources(corpus(text), **kwargs), text, snippet, cue)
+
+
+def test_the_longest_role_term_wins_over_overlapping_shorter_ones():
+    # "state attorney" + "general" would make a military general; "attorney general" is the office
+    text = "State Attorney General Dana Ruiz said the settlement was fair."
+    assert _one(text, text, "said")["source_type"] == "government"
+
+
+@pytest.mark.parametrize("text", ["The Supreme Court said the law was valid.",
+                                  "Anna Berg, a federal judge in Ohio, said the rule could stand."])
+def test_courts_and_judges_are_government(text):
+    assert _one(text, text, "said")["source_type"] == "government"
+
+
+@pytest.mark.parametrize("text, source_type", [
+    ("The shop was closed at noon, police said.", "military_security"),
+    ("Economists argue that the tariffs will raise prices.", "expert"),
+    ("His backers countered that the rally was peaceful.", "civilian"),
+    ("A Washington Post columnist described the senator as a risk.", "media"),
+])
+def test_unnamed_people_are_anonymous_and_typed(text, source_type):
+    cue = next(c for c in ("said", "argue", "countered", "described") if c in text)
+    row = _one(text, text, cue)
+    assert bool(row["anonymous"]) is True
+    assert row["source_type"] == source_type
+
+
+def test_a_spokesman_of_a_named_body_is_not_anonymous():
+    text = "A Pentagon spokesman said the drills would go on."
+    row = _one(text, text, "said")
+    assert bool(row["anonymous"]) is False
+    assert row["source_type"] == "military_security"
+
+
+def test_a_title_stops_at_the_courtesy_title():
+    # "the Times" stands before "Mr." and is no part of Mr. Hale's title: he is no media source
+    text = ("Mr. Hale spoke to reporters on Monday. A former aide told the Times Mr. Hale was angry. "
+            "Mr. Hale said the plan was dead.")
+    assert _one(text, "Mr. Hale said", "said")["source_type"] != "media"
+
+
+def test_a_title_stays_in_its_line():
+    # the last words of the paragraph before are no title of the person named at the start of the next one
+    text = ("Lawmakers debated a new aid plan for Afghanistan\n\nBoehner said the aid would continue. "
+            "House Speaker John Boehner spoke later.")
+    row = _one(text, "Boehner said", "said", home="United States")
+    assert row["source_type"] == "politician"
+    assert row["affiliation"] == "United States"
+
+
+def test_a_middle_initial_joins_the_name_and_its_appositive_types_it():
+    text = ("Robert A. Levy, chairman of the libertarian-leaning Cato Institute, spoke on Sunday. "
+            "Levy said the law would not stand.")
+    row = _one(text, "Levy said", "said")
+    assert row["source"] == "Robert A. Levy"
+    assert row["source_type"] == "expert"
+
+
+def test_an_appositive_after_an_age_and_after_a_surname():
+    text = "“We were lucky,” said Dan, 35, a warehouse worker in the town."
+    row = _one(text, text, "said")
+    assert row["source"] == "Dan"
+    assert row["source_type"] == "civilian"
+    text = "Kathleen Wilder arrived in 1980. Wilder, a former military intelligence officer, said she stayed."
+    assert _one(text, "Wilder, a former military intelligence officer, said", "said")["source_type"] == "expert"
+
+
+@pytest.mark.parametrize("clause", ["repeatedly attacks the president in his speeches",
+                                    "told CNN on Thursday that he was worried"])
+def test_a_clause_after_a_name_is_no_appositive(clause):
+    # "repeatedly attacks the president" does not make Wayne Doyle a president, nor "told CNN" a journalist
+    text = f"Wayne Doyle, {clause}. “We will win,” Doyle said."
+    assert _one(text, "Doyle said", "said")["source_type"] == "civilian"
+
+
+def test_an_appositive_names_a_role_not_a_document():
+    # "one day after her speech at the United Nations" says when, not what Ann Voss is
+    text = ("Ann Voss, one day after her speech at the United Nations, met voters. "
+            "“We will not tolerate attacks,” Voss said.")
+    row = _one(text, "Voss said", "said")
+    assert row["source_type"] != "international_ngo"
+    assert not isinstance(row["affiliation"], str)
+
+
+def test_a_party_tag_makes_a_politician_and_the_name_is_kept_apart():
+    text = "“Bail should not depend on money,” Guzzardi (D-Chicago) said. Will Guzzardi wrote the bill."
+    row = _one(text, "Guzzardi (D-Chicago) said", "said", home="United States")
+    assert row["source"] == "Will Guzzardi"
+    assert row["source_type"] == "politician"
+    assert row["affiliation"] == "United States"
+
+
+def test_unnamed_officials_take_the_country_the_article_is_about():
+    text = ("Belgium raised its alert level. Belgian trains stopped and Belgium closed its airports. "
+            "Authorities said they were seeking two men. A Belgian minister spoke in Brussels.")
+    row = _one(text, "Authorities said", "said", home="United States")
+    assert bool(row["anonymous"]) is True
+    assert row["affiliation"] == "Belgium"
+    # an unnamed official is not a local authority: the outlet's home side
+    text3 = ("Belgium raised its alert level. Belgian trains stopped and Belgium closed its airports. "
+             "The official said the president would speak soon.")
+    assert _one(text3, "The official said", "said", home="United States")["affiliation"] == "United States"
+    # a named official with no country in the text keeps the outlet's home side
+    text2 = "Belgium raised its alert level. Belgium closed its airports in Belgium. Governor Ann Marsh said it was wise."
+    assert _one(text2, "Governor Ann Marsh said", "said", home="United States")["affiliation"] == "United States"
+
+
+@pytest.mark.parametrize("text, snippet, cue, name", [
+    ("Governor Tim Walz spoke on Monday. Walz’s inaugural address said the state would rebuild.",
+     "Walz’s inaugural address said", "said", "Tim Walz"),
+    ("Governor Tim Walz spoke. Deaths rose, according to a survey conducted by Governor Tim Walz.",
+     "according to", "according to", "Tim Walz"),
+    ("Senator Beto Ruiz responded with a tweet saying the remarks were cruel.", "saying", "saying",
+     "Beto Ruiz"),
+])
+def test_a_document_speaks_for_its_author(text, snippet, cue, name):
+    row = _one(text, snippet, cue)
+    assert row["source"] == name
+    assert row["source_type"] in ("government", "politician")
+
+
+def test_he_is_the_person_named_just_before_when_no_source_spoke_there():
+    text = ("Rachel Stohl, an analyst, said the sales were risky. The report was long. "
+            "Sen. Robert Menendez has had similar concerns. He wrote to the secretary in May.")
+    row = _one(text, "He wrote", "wrote")
+    assert row["source"] == "Robert Menendez"
+    assert row["source_type"] == "politician"
+
+
+def test_a_former_official_is_an_expert_of_the_home_side():
+    text = "Brett Lane, a former presidential envoy, warned that the talks could fail."
+    row = _one(text, text, "warned", home="United States")
+    assert row["source_type"] == "expert"
+    assert row["affiliation"] == "United States"
+    # an expert who never held office takes no side from the outlet's home
+    text2 = "Maria Lopez, a professor of history, warned that the talks could fail."
+    assert not isinstance(_one(text2, text2, "warned", home="United States")["affiliation"], str)
+
+
+def test_the_national_security_council_is_no_united_nations_body():
+    text = "Lena Park, a former director on the National Security Council, said the sanctions would fail."
+    row = _one(text, text, "said")
+    assert row["source_type"] == "expert"
+    assert row["affiliation"] == "United States"
+    text2 = "The UN Security Council said the ceasefire must hold."
+    assert _one(text2, text2, "said")["affiliation"] == "United Nations"
+
+
+def test_rebels_named_by_a_demonym_are_their_own_side():
+    text = "“Nothing can stop the regime,” Syrian rebels say."
+    row = _one(text, text, "say")
+    assert row["source_type"] == "armed_group"
+    assert bool(row["anonymous"]) is True
+    assert row["affiliation"] == "Syrian rebels"
+
+
+def test_the_source_cited_is_the_source():
+    text = "Thirty people were killed, according to state TV, which cited health ministry sources."
+    row = _one(text, text, "according to")
+    assert bool(row["anonymous"]) is True
+    assert row["source_type"] == "government"
+    text2 = "The newspaper, citing a leaked memo, reported that the man died in May."
+    row = _one(text2, text2, "reported")
+    assert row["source_type"] == "document"
+    assert row["source_mention"] == "a leaked memo"

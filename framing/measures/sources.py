@@ -22,7 +22,9 @@ Who the source is (one source per person in an article)
 * A description with a title and no name ("the Iranian foreign minister", "Tehran's top diplomat") is the
   person of the article with that type and side, when there is exactly one (or the nearest before it).
 * A pronoun is the nearest earlier source it can refer to (he/she a person, it an institution, they
-  either). "The statement" (a document with no author in the phrase) is its author: the source who spoke
+  either); "he"/"she" is the person named in the previous or the same sentence when no source spoke there.
+* A document speaks for its author: its possessor ("Trump's inaugural address"), the agent after it ("a survey
+  conducted by the CDC"), or, for "a tweet", "a statement", the first person named before it in the sentence. "The statement" (a document with no author in the phrase) is its author: the source who spoke
   just before it. "The ministry" is the earlier source with the same head word ("Pakistan's foreign ministry").
 
 Type, side and anonymity
@@ -33,7 +35,8 @@ titles and appositives the article gives that person anywhere ("Michael Kugelman
 Institute at the Washington-based Wilson Center" -> expert). ``affiliation`` is the side the source speaks for:
 the user's ``actors`` (side -> aliases) first, then the gazetteer of sides (:func:`framing.load_sides`: country names,
 demonyms, capitals, institutions: "Iranian Foreign Minister ..." -> Iran, "Pakistan's foreign ministry" ->
-Pakistan), in the speaker, then in the person's titles. ``anonymous`` is true when the source names no one and
+Pakistan), in the speaker, then in the person's titles; unnamed officials with no side ("authorities said")
+take the country the article is about when one country has at least half of its side mentions. ``anonymous`` is true when the source names no one and
 its head is a person noun of the lexicon ("a senior official", "sources", "witnesses", "authorities") or it
 carries an anonymity phrase ("officials familiar with the matter"); a named office, outlet or document ("a
 Pentagon spokesman", "the statement") is not anonymous.
@@ -91,13 +94,29 @@ _ANAPHORIC = re.compile(r"(?i)(?:its|their|the\s+(?:country|province|nation|stat
 _SHIELD = re.compile(r"(?<![\w’'])(?:(?:an?|the|some|two|three|several|many|other)\s+)?(?:[\w’'\-]+\s+){0,3}?"
                      r"(?:officials?|sources?|people|persons?|diplomats?|aides?|insiders?)\s+"
                      r"(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about)\s+", re.IGNORECASE)
-_TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earlier|itself|himself|herself))+$")
+_TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earlier|itself|himself|herself|"
+                       r"allegedly|reportedly|apparently|repeatedly|publicly|privately|once|still|quickly))+$")
+#: what may follow a person's name in a speaker phrase: a party tag, "of" an institution, an apposition
+_NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)[-–][^)]{1,30}\)|,\s*[DRI]-[\w.]+,?|\s(?:of|at|from)\s.+|,.+|\s+and\s+.+)$")
+#: a party tag after a name ("Guzzardi (D-Chicago)", "Menendez, D-N.J."): an elected politician
+_PARTY_TAG = re.compile(r"(?:\(|,\s)(?:[DRI]|Dem|Rep)[-–][A-Z]")
 _HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on)\s|,|\(|—|–")
 _WORD = re.compile(r"[\w][\w’'.\-]*")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
 _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
 _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With By After Before As If When While
     Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr""".split())
+#: bodies a person leads, named after them ("the Obama administration", "Trump’s campaign")
+_LED = r"administration|campaign|presidency|government|cabinet|regime|transition\s+team|White\s+House"
+#: "..., citing X," / "which cited X": X, up to a comma, a full stop or "as"
+_CITING = re.compile(r",?\s*(?:(?:which|who|that)\s+)?(?:cited|citing|quoting|quoted)\s+"
+                     r"((?:the\s+|an?\s+)?[\w’'\-. ]{2,60}?)(?=\s*(?:[,.;:]|\s+as\s|\s+(?:on|in)\s+\w+day\b|$))")
+#: verbs that open a clause after a name and a comma ("Goldberg, told CNN on Thursday ...")
+_CLAUSE_VERBS = frozenset("told said says say adds added wrote writes is was has had will would can could".split())
+#: unnamed officials who act where the events happen (they take the country the article is about)
+_LOCAL = frozenset("authorities authority police investigators prosecutors rescuers firefighters".split())
+#: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
+_HONORIFICS = frozenset("mr mrs ms miss mx".split())
 #: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
 _PRE_MODIFIERS = frozenset("""the a an his her its their our senior top former acting caretaker deputy chief
     state-run state-owned state official then current new own longtime veteran""".split())
@@ -116,23 +135,27 @@ class _Roles:
     anonymous_phrases: tuple[str, ...]
     pattern_ci: re.Pattern[str]
     pattern_cs: re.Pattern[str]
+    sides: Mapping[str, Any]  # gazetteer entries the lexicon adds ({side: [name, ...]})
 
     def matches(self, phrase: str) -> list[tuple[int, int, str, bool]]:
         """Role terms in ``phrase``: ``(start, end, type, strong)``, longest first at each position."""
         found = []
+        starts = [w.start() for w in re.finditer(r"(?<![\w\-])[\w]", phrase)]
         for pattern, fold in ((self.pattern_ci, True), (self.pattern_cs, False)):
-            for m in pattern.finditer(phrase):
-                key = m.group(1).lower() if fold else m.group(1)
-                typ, strong = self.terms[key]
-                found.append((m.start(1), m.end(1), typ, strong))
-        found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+            for at in starts:  # the longest term at every word, overlapping ones included
+                m = pattern.match(phrase, at)
+                if m:
+                    key = m.group(1).lower() if fold else m.group(1)
+                    typ, strong = self.terms[key]
+                    found.append((m.start(1), m.end(1), typ, strong))
+        # the longest terms first, then the others that overlap none taken: "State Attorney General" is
+        # "attorney general" (government), not "state attorney" and "general" (military)
+        found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
         out: list[tuple[int, int, str, bool]] = []
-        end = -1
         for t in found:
-            if t[0] >= end:
+            if all(t[1] <= u[0] or t[0] >= u[1] for u in out):
                 out.append(t)
-                end = t[1]
-        return out
+        return sorted(out)
 
     def type_of(self, phrase: str | None) -> str | None:
         """The type the role terms of ``phrase`` give (parts separated by " ; " are tried in order).
@@ -151,8 +174,17 @@ class _Roles:
                 return typ
         return None
 
+    def former_official(self, phrase: str | None) -> bool:
+        """Whether ``phrase`` makes an expert of a former official ("former presidential envoy"): its type is
+        expert, and an official's without "former", "retired" or "ex-"."""
+        if not phrase or self.type_of(phrase) != "expert":
+            return False
+        return self.type_of(re.sub(r"(?i)\b(?:former|retired)\s+|\bex-", "", phrase)) in _HOME_TYPES
+
     def _type_of_part(self, part: str) -> str | None:
-        owner = list(re.finditer(r"(?:’s|'s)\s", part))
+        found = self.matches(part)
+        # a possessive inside a term ("state's attorney") owns nothing
+        owner = [m for m in re.finditer(r"(?:’s|'s)\s", part) if not any(a < m.start() < b for a, b, _, _ in found)]
         if owner:
             # "NPR's Louisa Lim": the possessor decides when what it owns has no role
             return self._type_of_owned(part[owner[-1].end():]) or self._type_of_owned(part)
@@ -208,6 +240,9 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
             w = str(w).strip()
             terms[w if not any(c.islower() for c in w) else w.lower()] = (typ, True)
     anon = data.get("anonymous") or {}
+    sides = data.get("sides") or {}
+    if not isinstance(sides, Mapping) or not all(isinstance(v, (list, Mapping)) for v in sides.values()):
+        raise LexiconError(f"{source}: 'sides:' must map a side to a list of names or to names:/people: lists")
     titles = frozenset(str(t).lower() for t in data.get("titles") or ())
     role_words = frozenset(w.strip(".") for t in terms if any(c.islower() for c in t) for w in t.split()) | titles
     return _Roles(
@@ -216,6 +251,7 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
         anonymous_phrases=tuple(str(p).lower() for p in anon.get("phrases") or ()),
         pattern_ci=_compile((t for t in terms if any(c.islower() for c in t)), re.IGNORECASE),
         pattern_cs=_compile(t for t in terms if not any(c.islower() for c in t)),
+        sides=dict(sides),
     )
 
 
@@ -253,6 +289,34 @@ class _Document:
         self.people: dict[str, tuple[str | None, str | None]] = {}  # full name -> (type, side)
         self.previous: list[tuple[int, _Source, str | None]] = []  # (cue start, source, mention) so far
         self._names: dict[str, str | None] = {}
+        self._window: tuple[int, int] | None = None  # the previous and the current sentence of the statement
+
+    def setting(self) -> str | None:
+        """The country the article is about: the side of at least half of the article's mentions of
+        countries and other sides (three or more), else None."""
+        if not hasattr(self, "_setting"):
+            counts: dict[str, int] = {}
+            for side, _, _ in self.sides.find(self.text):
+                counts[side] = counts.get(side, 0) + 1
+            total = sum(counts.values())
+            top = max(counts, key=counts.__getitem__, default=None)
+            self._setting = top if top is not None and counts[top] >= 3 and 2 * counts[top] >= total else None
+        return self._setting
+
+    def former_official(self, person: str | None, mention: str | None) -> bool:
+        """Whether the source is a former official by the ``mention`` or, for a ``person``, by the titles and
+        appositives the article gives them that make them an expert."""
+        if self.roles.former_official(mention):
+            return True
+        if person is None:
+            return False
+        parts = [p for p in self.context(person).split(" ; ") if p]
+        typed = next((p for p in parts if self.roles.type_of(p) is not None), None)
+        return self.roles.former_official(typed)
+
+    def local(self, mention: str) -> bool:
+        """Whether ``mention`` names the local authorities of a place: police, authorities, investigators."""
+        return self._head(mention) in _LOCAL
 
     # ---- names
     def _name_words(self, name: str) -> list[str] | None:
@@ -275,11 +339,18 @@ class _Document:
 
     def _longest_name(self, surname: str) -> str | None:
         best = None
-        for m in re.finditer(r"(?<![\w’'\-])" + re.escape(surname) + r"(?![\w\-])", self.text):
+        # "Al-Moallem" is written "al-Moallem" after a first name
+        spelled = re.escape(surname)
+        if re.match(r"(?i)(?:al|el)-", surname):
+            spelled = "[" + surname[0].upper() + surname[0].lower() + "]" + re.escape(surname[1:])
+        for m in re.finditer(r"(?<![\w’'\-])" + spelled + r"(?![\w\-])", self.text):
             words = []
             pos = m.start()
             for w in reversed(list(re.finditer(r"[^\s]+", self.text[max(0, pos - 80):pos]))):
                 token = w.group(0)
+                if re.fullmatch(r"[A-Z]\.", token) and len(words) < 3:
+                    words.insert(0, token)  # a middle initial: "Robert A. Levy"
+                    continue
                 if not (_NAME_WORD.match(token) and token.lower().strip(".") not in self.roles.role_words
                         and not self.sides.is_place(token) and token not in _SENTENCE_WORDS
                         and not token.endswith((",", ".", ":", ";", "’s", "'s"))) or len(words) >= 3:
@@ -287,8 +358,10 @@ class _Document:
                 words.insert(0, token)
             if words and words[0].lower() in _NAME_PARTICLES:
                 words = words[1:]
+            if words and re.fullmatch(r"[A-Z]\.", words[0]):
+                words = []
             if words:
-                cand = " ".join(words + [surname])
+                cand = " ".join(words + [m.group(0)])
                 if best is None or len(cand) > len(best):
                     best = cand
         return best
@@ -317,6 +390,9 @@ class _Document:
         if any(w.lower().strip(".") in self.roles.titles for part in self.context(name).split(" ; ")
                for w in part.split()[-1:]):
             return name
+        # "said Dan, 35, a warehouse manager": an age after the name
+        if re.search(r"(?<![\w’'\-])" + re.escape(name) + r",\s+\d{1,3},", self.text):
+            return name
         return None
 
     def context(self, full: str) -> str:
@@ -326,19 +402,24 @@ class _Document:
         for name in dict.fromkeys([full, full.split()[-1]]):
             for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
                 parts.append(self._title_before(m.start()))
-                if name == full and " " in full:
-                    parts.append(self._appositive_after(m.end()))
+                parts.append(self._appositive_after(m.end(), surname_only=name != full or " " not in full))
+        # what the person leads, last: "the Trump administration", "Mr. Trump’s campaign"
+        led = re.finditer(r"(?<![\w’'\-])" + re.escape(full.split()[-1]) + r"(?:’s|'s)?\s+(" + _LED + r")\b", self.text)
+        parts.extend(dict.fromkeys(m.group(1).lower() for m in led))
         return " ; ".join(p for p in parts if p)
 
     def _title_before(self, pos: int) -> str:
-        tokens = list(re.finditer(r"[^\s]+", self.text[max(0, pos - 120):pos]))
+        window = self.text[max(0, pos - 120):pos]
+        tokens = list(re.finditer(r"[^\s]+", window[window.rfind("\n") + 1:]))  # a title stays in its line
         keep = []
         for n, t in enumerate(reversed(tokens)):
-            tok = t.group(0)
+            tok = re.sub(r"(?i)^(?:then|now)-", "", t.group(0))  # "Then-Capt. Kathleen Wilder"
             core = _POSSESSIVE.sub("", tok).strip(".").lower()
             if re.fullmatch(r"[A-Z]\.", tok):  # an initial of the name ("Sgt. W. Patrick Swanton")
                 keep.insert(0, tok)
                 continue
+            if keep and keep[0].lower().strip(".") in _HONORIFICS:
+                break  # "Mr." opens the title: "told the Times Mr. Trump" gives Trump no "Times"
             k = len(tokens) - 1 - n
             if core in ("to", "of", "for", "at") and k > 0 and \
                     _POSSESSIVE.sub("", tokens[k - 1].group(0)).strip(".").lower() in self.roles.role_words:
@@ -354,6 +435,11 @@ class _Document:
                     break
                 continue
             break
+        # a fragment that opens with a preposition ("... strategy for Afghanistan John Boehner") is no title
+        while keep and keep[0].lower() in ("to", "of", "for", "at", "in", "from"):
+            keep.pop(0)
+            while keep and self.sides.is_place(_POSSESSIVE.sub("", keep[0])):
+                keep.pop(0)
         # "ambassador to Turkey James Jeffrey": a place after a preposition is not the person's side
         first_kept = len(tokens) - len(keep)
         if keep and first_kept > 0 and tokens[first_kept - 1].group(0).lower() in ("to", "in", "at", "of", "for", "from"):
@@ -365,15 +451,30 @@ class _Document:
             keep.pop()
         return " ".join(keep)
 
-    def _appositive_after(self, pos: int) -> str:
-        m = re.match(r",\s+([^,.;:“”\"()]{3,140})", self.text[pos:pos + 160])
-        if not m:
+    def _appositive_after(self, pos: int, surname_only: bool = False) -> str:
+        """The noun phrase set off by commas after a name ("Michael Kugelman, director of ...", "Dan, 35, a
+        warehouse manager"), or "" when a clause follows ("LaPierre, repeatedly attacks ..."); after a surname
+        alone only a phrase that opens with an article and names a role ("Wilder, a former ... officer")."""
+        rest = self.text[pos:pos + 200]
+        age = re.match(r",\s+\d{1,3}(?=,)", rest)
+        if age:
+            rest = rest[age.end():]
+        m = re.match(r",\s+((?:[^,.;:“”\"()]|(?<=\b[A-Z])\.)+)", rest)
+        if not m or len(m.group(1)) < 3:
             return ""
-        phrase = m.group(1)
-        first = phrase.split()[0]
-        if first.lower() in ("a", "an", "the") or self.sides.is_place(_POSSESSIVE.sub("", first)) \
-                or re.match(r"who\s+(?:served|worked|was|is|heads|leads|had\s+been)\s", phrase) \
-                or any(w.lower().strip(".") in self.roles.role_words for w in phrase.split()[:4]):
+        phrase = m.group(1)[:140].strip()
+        words = phrase.split()
+        first = words[0]
+        # a role among its first words ("director of ...", "a federal judge"), not a document ("one day after
+        # his speech at the United Nations")
+        role = any(t[2] != "document" for t in self.roles.matches(" ".join(words[:5])))
+        if surname_only:
+            return phrase if first.lower() in ("a", "an", "the") and role else ""
+        if first.lower().endswith("ly") or (first.islower() and not self.roles.matches(first) and (
+                first.endswith("ed") or first in _CLAUSE_VERBS)):
+            return ""  # "Goldberg, told CNN ...": a verb opens a clause, not an appositive
+        if role or self.sides.is_place(_POSSESSIVE.sub("", first)) \
+                or re.match(r"who\s+(?:served|worked|was|is|heads|leads|had\s+been)\s", phrase):
             return phrase
         return ""
 
@@ -383,6 +484,7 @@ class _Document:
         """The source of one statement; an official without a side takes the side of the official source
         who spoke in this or the previous sentence (from ``previous_sentence`` on): "Pakistan denounced the
         strike. “...,” spokeswoman Mumtaz Zahra Baloch said" -> Pakistan."""
+        self._window = (previous_sentence, sentence[1])
         src = self._resolve(mention, cue_start, sentence)
         if src.affiliation is None and mention and _ANAPHORIC.match(mention.strip()) and not src.anonymous:
             # "its state-run Nour News agency", "the province’s Deputy Governor ...": the side named last
@@ -413,8 +515,12 @@ class _Document:
         mention = _TRAILING.sub("", mention.strip())
         low = mention.lower()
         if low in _PRONOUNS:
-            return self._antecedent(mention, _PRONOUNS[low])
+            return self._antecedent(mention, _PRONOUNS[low], cue_start if low in ("he", "she") else None)
         full = self.person(mention)
+        tail = _NAME_TAIL.search(mention)
+        if full is None and tail and tail.start() > 0:
+            # "Timothy Garton Ash of Oxford", "Guzzardi (D-Chicago)": the name before what follows it
+            full = self.person(mention[:tail.start()])
         if full is not None:
             return self._person(full, mention)
         name = speaker_name(mention) or mention
@@ -444,8 +550,13 @@ class _Document:
             # "the president's critics": an anonymous source is typed by what it is, not by its possessor
             owner = list(re.finditer(r"(?:’s|'s)\s", mention))
             own_type = roles.type_of(mention[owner[-1].end():]) if owner else typ
+            if own_type == "armed_group" and side is not None and sides.kinds.get(side) == "country":
+                side = bare  # "Syrian rebels" fight the state their demonym names: their side is the group
             return _Source(None, own_type or "unknown", side, True, "anonymous")
         if not strong and typ == "document" and side is None:
+            author = self._author(mention, sentence)
+            if author is not None:
+                return author
             if head in _AUTHORED and _DEFINITE.match(mention):
                 author = self._recent(cue_start)
                 if author is not None:
@@ -480,6 +591,10 @@ class _Document:
             if side is None and ctx:
                 found = [s for part in ctx.split(" ; ") for s in [self.sides.side_of(part)] if s]
                 side = found[0] if found else None
+            if typ is None and (_PARTY_TAG.search(mention) or any(
+                    re.match(r"\s*" + _PARTY_TAG.pattern, self.text[m.end():m.end() + 12])
+                    for m in re.finditer(re.escape(full.split()[-1]), self.text))):
+                typ = "politician"  # "Rep. Will Guzzardi (D-Chicago)", "Robert Menendez, D-N.J."
             if typ is None:
                 typ = "civilian"  # news style gives officials and experts a title when it names them
             self.people[full] = (typ, side)
@@ -512,7 +627,40 @@ class _Document:
         nearest = min(open_, key=distance.__getitem__)
         return nearest if distance[nearest] <= 600 else None
 
-    def _antecedent(self, pronoun: str, want: str) -> _Source:
+    def _author(self, mention: str, sentence: tuple[int, int]) -> _Source | None:
+        """The author a document phrase names: its possessor ("Trump’s inaugural address"), an agent after it
+        ("a national survey ... conducted by the CDC"), or for "a tweet", "a statement" the first person named
+        before it in the sentence ("O'Rourke responded with a tweet saying"); None when there is none."""
+        candidates = []
+        owner = list(re.finditer(r"(?:’s|'s)\s", mention))
+        if owner:
+            candidates.append(mention[:owner[-1].start()])
+        pos = self.text.find(mention, sentence[0], sentence[1])
+        if pos >= 0:
+            agent = re.match(r"[^.;:“”\"]{0,60}?\b(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})",
+                             self.text[pos + len(mention):sentence[1]])
+            if agent:
+                candidates.append(agent.group(1).rstrip("."))
+            if re.match(r"(?i)an?\s", mention):
+                before = self.text[sentence[0]:pos]
+                candidates += [m.group(0) for m in re.finditer(r"(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+", before)
+                               if self.person(m.group(0))][:1]
+        for phrase in candidates:
+            src = self._resolve(phrase, sentence[0], sentence)
+            if src.kind in ("person", "thing") and src.source_type not in ("unknown", "document"):
+                return src
+        return None
+
+    def _antecedent(self, pronoun: str, want: str, at: int | None = None) -> _Source:
+        # a person named in this or the previous sentence, when no source spoke there ("Sen. Robert
+        # Menendez ... has had similar concerns. He wrote ...", "The rioting caught Simon Hinton ... he says")
+        window = self._window
+        if at is not None and window is not None and want in ("person", "any") and \
+                not any(window[0] <= start < at and src.kind not in ("none",) for start, src, _ in self.previous):
+            for m in re.finditer(r"(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+", self.text[window[0]:at]):
+                full = self.person(m.group(0))
+                if full is not None:
+                    return self._person(full, m.group(0))
         for _, src, _ in reversed(self.previous):
             if src.kind == "none" or src.kind == "pronoun":
                 continue
@@ -653,8 +801,8 @@ def sources(
         extra.append(load_actors(actors))
     if sides:
         extra.append(dict(sides))
-    gazetteer = bundled_sides().with_extra(*extra)
     role_table = _roles(lexicon, roles)
+    gazetteer = bundled_sides().with_extra(*extra, role_table.sides)
     if attributions is None:
         att = find_attributions(corpus, lexicon=attribution_lexicon, annotations=ann, matches=matches)
     else:
@@ -688,12 +836,24 @@ def sources(
                 m = _SHIELD.search(text, max(sentence[0], speaker_span[0] - 80), speaker_span[0])
                 if m and m.end() == speaker_span[0]:
                     speaker_span = (m.start(), speaker_span[1])
+            if speaker_span:
+                # "state TV, which cited health ministry sources", "the newspaper, citing police records": the
+                # source cited is the source
+                m = _CITING.match(text, speaker_span[1], sentence[1])
+                if m and not m.start() <= a < m.end():  # not when the citing verb is the cue itself
+                    speaker_span = (m.start(1), m.end(1))
             mention = text[speaker_span[0]:speaker_span[1]] if speaker_span else None
             src = doc.resolve(mention, a, sentence, spans[max(0, k - 1)][0])
             doc.previous.append((a, src, mention))
             affiliation = src.affiliation
+            if affiliation is None and src.source_type == "expert" and \
+                    doc.former_official(src.source if src.kind == "person" else None, mention):
+                affiliation = homes.get(doc_id)  # a former official speaks from the home side's past
             if affiliation is None and src.source_type in _HOME_TYPES:
-                affiliation = homes.get(doc_id)
+                # unnamed officials ("authorities said") belong to the country the article is about, when
+                # one country dominates it; named ones to the outlet's home
+                setting = doc.setting() if src.anonymous and mention and doc.local(mention) else None
+                affiliation = setting or homes.get(doc_id)
             qs = sorted(by_verb.get((doc_id, a), []), key=lambda q: q.start) if not pd.isna(r.quote_id) else []
             if qs:
                 lo, hi = int(qs[0].start), int(max(q.end for q in qs))
