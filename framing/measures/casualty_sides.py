@@ -44,7 +44,7 @@ _ANAPHOR = re.compile(
 )
 _REPORTING = (r"(?:(?:has|have|had|also|earlier|previously|later|was|were|is|are)\s+)*"
               r"(?:said|says|say|saying|reported|reports|reporting|announced|stated|stating|confirmed|claimed|"
-              r"added|adding|told|according|put|puts|gave|released|published|cited|citing|noted|noting|"
+              r"added|adding|told|put|puts|gave|released|published|cited|citing|noted|noting|"
               r"contradicted|estimated|counted|recorded|tallied)")
 #: institution words between a side and its reporting verb ("the Palestinian health ministry said")
 _INSTITUTION = re.compile(
@@ -55,8 +55,11 @@ _INSTITUTION = re.compile(
 )
 #: an agent that is a pronoun: in "the army said it killed ...", the reporter is the agent
 _PRONOUN_AGENT = re.compile(r"^\s*(?:it|they|we)\s*$", re.I)
-_ACCORDING = re.compile(r"(?:according to|figures from|data from|a tally by|a count by)\s+(?:the\s+)?"
-                        r"(?:[\w’'-]+-(?:run|controlled|led|held)\s+)?$", re.I)
+_ACCORDING = re.compile(r"(?:(?:according to|figures from|data from|a tally by|a count by)"
+                        r"|according to (?:an? |the )?(?:[\w’'-]+ ){0,2}(?:statement|figures|data|count|tally|report)"
+                        r" (?:from|by|of))\s+(?:the\s+)?(?:[\w’'-]+-(?:run|controlled|led|held)\s+)?$", re.I)
+#: the victims are the reporter's own: "two of its nationals", "their citizens"
+_OWN_VICTIMS = re.compile(r"\b(?:its|their)\b", re.I)
 #: "the Gaza Health Ministry's assertion that ...": a side's word given as a noun
 _WORD_NOUN = re.compile(r"^(?:\s+[A-Z][\w-]*)*\s+(?:[Hh]ealth |[Ii]nterior |[Dd]efen[cs]e )?(?:[Mm]inistry|[Aa]uthorit(?:y|ies)|"
                         r"[Mm]ilitary|[Aa]rmy|[Oo]fficials|[Gg]overnment)['’]s\s+(?:assertion|statement|figures?|count|"
@@ -70,22 +73,42 @@ _PRONOUN_REPORTER = re.compile(r"^\W*(?:It|They)\s+" + _REPORTING + r"\b")
 
 
 def _reporter_side(text: str, sent: tuple[int, int], statement: tuple[int, int],
-                   mentions: list[SideMention]) -> str | None:
-    """The side on whose word the sentence reports: a side name or demonym (with institution words) followed
-    by a reporting verb, or after "according to"; the one nearest the statement when there are several.
-    ``mentions`` are the side mentions of the sentence."""
-    best: tuple[int, str] | None = None
+                   mentions: list[SideMention]) -> tuple[str, int] | None:
+    """The side on whose word the sentence reports, and where it is named: after "according to" (which
+    speaks for the whole sentence), else a side name or demonym (with institution words) followed by a
+    reporting verb; the one nearest the statement when there are several. ``mentions`` are the side mentions
+    of the sentence."""
+    best: tuple[int, int, str, int] | None = None
     for m in mentions:
         if m.place or statement[0] <= m.start < statement[1]:
             continue
         after = text[m.end:min(sent[1], m.end + 80)]
-        before = text[max(sent[0], m.start - 30):m.start]
+        before = text[max(sent[0], m.start - 60):m.start]
         before = re.sub(r"(?:\b(?:the|a|an)\s+)$", "", before, flags=re.I)
-        if _INSTITUTION.match(after) or _WORD_NOUN.match(after) or _ACCORDING.search(before):
+        according = bool(_ACCORDING.search(before))
+        if according or _INSTITUTION.match(after) or _WORD_NOUN.match(after):
             distance = statement[0] - m.end if m.end <= statement[0] else m.start - statement[1]
-            if best is None or distance < best[0]:
-                best = (distance, m.side)
-    return best[1] if best else None
+            key = (0 if according else 1, distance, m.side, m.start)
+            if best is None or key < best:
+                best = key
+    return (best[2], best[3]) if best else None
+
+
+def _attacked_side(mentions: list[SideMention], opposing: tuple[str, str],
+                   reporter: tuple[str, int] | None) -> str | None:
+    """In a two-sided war, the other side of the one the sentence names as attacking ("the brutality of the
+    Hamas attack: civilians shot dead"), when it names one."""
+    acting = {m.side for m in mentions
+              if m.acting and m.side in opposing and (reporter is None or m.start != reporter[1])}
+    return opposing[1 - opposing.index(acting.pop())] if len(acting) == 1 else None
+
+
+def _people_side(mentions: list[SideMention], opposing: tuple[str, str], agent_side: str | None) -> str | None:
+    """In a two-sided war, the one of the two sides whose people the sentence names ("Israelis are stunned
+    by the attack, which saw civilians killed"), when it is not the agent's side."""
+    named = {m.side for m in mentions
+             if m.how == "people" and not m.acting and m.side in opposing and m.side != agent_side}
+    return named.pop() if len(named) == 1 else None
 
 
 def casualty_sides(
@@ -168,6 +191,8 @@ def casualty_sides(
         # an active verb whose subject was not found ("who the U.S. says has killed ..."): the reporter
         # may well be reporting someone else's dead
         unknown_subject = row.get("construction") == "active" and not agent
+        reporter: tuple[str, int] | None = None
+        deferred: str | None = None  # a third party's word, weaker than what the text says of the two sides
         if side is None and not unknown_subject:
             reporter = _reporter_side(text, sent, (int(row["start"]), int(row["end"])),
                                       sentence_mentions(sid, sent))
@@ -175,27 +200,39 @@ def casualty_sides(
                 # "It said the strike killed ...": the reporter of the sentence before
                 before = spans_of[doc][sid - 1]
                 reporter = _reporter_side(text, before, (before[1], before[1]), sentence_mentions(sid - 1, before))
+                reporter = (reporter[0], -1) if reporter else None
+            own = bool(_OWN_VICTIMS.search(victims))
+            if reporter is not None and gazetteer.kinds.get(reporter[0]) == "organisation" and not own:
+                reporter = None  # an agency counting the dead ("the Red Crescent said 60 people were killed")
             if reporter is not None:
-                if agent_side is None and (_OWN_FORCES.search(agent) or _PRONOUN_AGENT.match(agent)):
-                    agent_side = reporter
-                elif agent_side != reporter:
-                    side, how = reporter, "reporter"
+                said_first = reporter[1] < int(row["start"])
+                if agent_side is None and (_OWN_FORCES.search(agent) or (said_first and _PRONOUN_AGENT.match(agent))):
+                    agent_side = reporter[0]
+                elif agent_side != reporter[0]:
+                    if opposing is not None and reporter[0] not in opposing and not own:
+                        deferred = reporter[0]
+                    else:
+                        side, how = reporter[0], "reporter"
         if side is None and opposing is not None and agent_side in opposing:
             side, how = opposing[1 - opposing.index(agent_side)], "opposing"
         if side is None and opposing is not None:
             # in a declared two-sided war, the dead of a place held by one side ("killed in Gaza")
-            for lo, hi in ((int(row["start"]), int(row["end"])), sent):
-                held = {m.side for m in sentence_mentions(sid, sent)
-                        if lo <= m.start < hi and m.place and m.side in opposing}
-                if len(held) == 1:
-                    side, how = held.pop(), "place"
-                    break
+            held = {m.side for m in sentence_mentions(sid, sent)
+                    if int(row["start"]) <= m.start < int(row["end"]) and m.place and m.side in opposing}
+            if len(held) == 1:
+                side, how = held.pop(), "place"
         if side is None and opposing is not None:
-            # ... or whose people the sentence names ("Israelis are stunned by ... civilians killed")
-            named = {m.side for m in sentence_mentions(sid, sent)
-                     if m.how == "people" and m.side in opposing and m.side != agent_side}
-            if len(named) == 1:
-                side, how = named.pop(), "sentence"
+            # ... or the other side of the one the sentence names as attacking
+            side = _attacked_side(sentence_mentions(sid, sent), opposing, reporter)
+            how = "sentence"
+        if side is None and deferred is not None:
+            side, how = deferred, "reporter"
+        if side is None and opposing is not None:
+            held = {m.side for m in sentence_mentions(sid, sent) if m.place and m.side in opposing}
+            if len(held) == 1:
+                side, how = held.pop(), "place"
+        if side is None and opposing is not None:
+            side, how = _people_side(sentence_mentions(sid, sent), opposing, agent_side), "sentence"
         if side is not None and side != MIXED:
             last[doc] = (sid, side)
         result_v[idx], result_a[idx], result_f[idx] = side, agent_side, how if side is not None else None

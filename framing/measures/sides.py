@@ -29,7 +29,7 @@ MIXED = "mixed"
 
 #: prepositions after which a name is a location ("in Gaza", "near the Iranian border" is not)
 _LOCATIVE = frozenset(
-    "in at near across outside inside into onto to toward towards throughout around over on off along within "
+    "in at near across outside inside into onto to toward towards throughout around over on off along within against "
     "between through beyond under above past via".split()
 )
 #: words that may stand between a locative preposition and the name ("in the occupied West Bank")
@@ -38,6 +38,28 @@ _PLACE_MODIFIERS = frozenset(
     "northwest occupied rural remote neighbouring neighboring nearby besieged war-torn restive coastal mainland "
     "of parts part much all".split()
 )
+#: nouns a side's name modifies when the name is no place: "in a Hamas attack", "in the Gaza health ministry's
+#: count" (the side acts or speaks), and the events that have a place as their target: "the bombardment of Gaza"
+_ACTION_NOUNS = frozenset(
+    "attack attacks assault assaults incursion incursions raid raids strike strikes airstrike airstrikes air "
+    "bombardment bombardments bombing bombings shelling rocket rockets missile missiles drone drones offensive "
+    "operation operations invasion siege blockade massacre massacres rampage ambush onslaught retaliation "
+    "counteroffensive counterattack barrage fire gunfire".split()
+)
+_ARMED_NOUNS = frozenset(
+    "gunmen gunman fighters fighter militants militant terrorists terrorist attackers forces troops soldiers "
+    "military army police commandos warplanes jets tanks artillery navy".split()
+)
+_MEMBER_NOUNS = _ARMED_NOUNS | frozenset(
+    "commander commanders official officials government ministry authorities authority leader leaders "
+    "spokesman spokeswoman".split()
+)
+#: "the attack by Hamas", "strikes by Israel": the side that acts
+_BY_ACTOR = re.compile(r"\b(?:" + "|".join(sorted(_ACTION_NOUNS)) + r")\s+(?:carried out |launched |led )?by\s+(?:the\s+)?$",
+                       re.I)
+#: nouns after which a side's name names neither a side nor a place it holds: "near the Gaza border"
+_BOUNDARY_NOUNS = frozenset("border borders frontier boundary fence perimeter envelope".split())
+_WORD_AFTER = re.compile(r"\s+([A-Za-z-]+)")
 _COORDINATION = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)\W*$")
 
@@ -45,13 +67,15 @@ _WORD_BEFORE = re.compile(r"([\w'’.-]+)\W*$")
 @dataclass(frozen=True)
 class SideMention:
     """One mention of a side in a text: ``side``, how it is named (``"name"`` or ``"people"``), its offsets,
-    and whether it is used as a place."""
+    whether it is used as a place, and whether it is named as the side that attacks ("Hamas gunmen",
+    "an Israeli airstrike", "the assault by Hamas")."""
 
     side: str
     how: str
     start: int
     end: int
     place: bool
+    acting: bool = False
 
 
 class Sides:
@@ -97,12 +121,18 @@ class Sides:
                 continue
             side, how = self.aliases[alias]
             possessive = m.end() > m.end(1)  # "Israel's strikes" names a side, never a place
-            place = how == "name" and not possessive and (
+            after = _WORD_AFTER.match(text, m.end(), end)
+            head = after.group(1).lower() if after else ""
+            if how == "name" and not possessive and head in _BOUNDARY_NOUNS:
+                continue  # "near the Gaza border": a line between two sides, neither side's
+            place = how == "name" and not possessive and head not in _ACTION_NOUNS and head not in _MEMBER_NOUNS and (
                 _is_place(text, m.start(), start)
                 # a list of places goes on being places: "across Afghanistan, Iran, and Pakistan"
                 or bool(out and out[-1].place and _COORDINATION.fullmatch(text[out[-1].end:m.start()]))
             )
-            out.append(SideMention(side, how, m.start(), m.end(), place))
+            acting = not place and (head in _ACTION_NOUNS or head in _ARMED_NOUNS
+                                    or bool(_BY_ACTOR.search(text, max(start, m.start() - 40), m.start())))
+            out.append(SideMention(side, how, m.start(), m.end(), place, acting))
         return out
 
     def find(self, phrase: str) -> list[tuple[str, int, int]]:
@@ -176,11 +206,17 @@ def _trie_pattern(terms: Iterable[str]) -> str:
 def _is_place(text: str, at: int, floor: int) -> bool:
     """Is the name at ``at`` the object of a locative preposition ("in southern Israel")?"""
     pos = at
+    after_of = False
     for _ in range(4):
         m = _WORD_BEFORE.search(text, max(floor, pos - 40), pos)
         if not m:
             return False
         word = m.group(1).lower().strip(".")
+        if after_of and word in _ACTION_NOUNS:
+            return True  # the target of an attack: "the bombardment of Gaza"
+        after_of = word == "of"
+        if word in ("a", "an"):
+            return False  # a place takes no indefinite article: "in a Hamas attack"
         if word in _LOCATIVE:
             # "according to X" and "told X" introduce a source, not a place
             return not (word == "to" and re.search(r"according\s+$", text[max(floor, m.start(1) - 12):m.start(1)]))
