@@ -113,3 +113,70 @@ def test_a_sides_figures_reported_through_a_run_by_group_or_as_a_noun():
     assert (rows.iloc[0]["victim_side"], rows.iloc[0]["victim_side_from"]) == ("Palestine", "reporter")
     rows = _rows("Experts doubted the Gaza Health Ministry's assertion that 471 people were killed.")
     assert rows.iloc[0]["victim_side"] == "Palestine"
+
+
+def _one(text, **kwargs):
+    return _rows(text, **kwargs).iloc[0].to_dict()
+
+
+RUSSIA_UKRAINE = {"opposing": ("Russia", "Ukraine")}
+
+
+def test_a_name_that_modifies_an_attack_is_its_agent_not_a_place():
+    row = _one("Five soldiers were killed in a Taliban attack on Monday.")
+    assert row["agent_side"] == "Taliban" and row["victim_side"] is None
+    row = _one("Nine people were killed in the Russian offensive, and 12 more in the Taliban assault on Herat.")
+    assert row["agent_side"] == "Russia"
+
+
+def test_the_target_of_an_attack_is_a_place():
+    row = _one("Russia's bombardment of Ukraine killed 12 people on Monday.")
+    assert row["agent_side"] == "Russia"                       # not "mixed"
+    row = _one("Russia's bombardment of Ukraine killed 12 people on Monday.", **RUSSIA_UKRAINE)
+    assert (row["victim_side"], row["victim_side_from"]) == ("Ukraine", "opposing")
+
+
+def test_a_border_is_neither_sides_place():
+    row = _one("Two farmers were killed near the Lebanon border on Sunday.", opposing=("Israel", "Lebanon"))
+    assert row["victim_side"] is None
+
+
+def test_a_name_read_in_its_sentence():
+    # the agent phrase "Ukraine" is the place the incursion went into, not a side
+    row = _one("It came a month after the Russian incursion into Ukraine that killed 300 people.",
+               **RUSSIA_UKRAINE)
+    assert row["agent_side"] != "Ukraine"
+    assert row["victim_side"] == "Ukraine"
+
+
+def test_according_to_speaks_for_the_sentence():
+    row = _one("Ten people were killed on Friday in clashes in Kabul and Herat, Afghanistan, "
+               "according to the Pakistani foreign ministry.")
+    assert (row["victim_side"], row["victim_side_from"]) == ("Pakistan", "reporter")
+
+
+def test_an_agency_counting_the_dead_is_not_their_side():
+    row = _one("The Red Cross said 60 people were killed in the shelling.")
+    assert row["victim_side"] is None
+    row = _one("The United Nations said two of its staff were killed in the shelling.")
+    assert (row["victim_side"], row["victim_side_from"]) == ("United Nations", "reporter")
+
+
+def test_a_third_partys_word_yields_to_what_the_text_says_of_two_sides_at_war():
+    row = _one("Washington said Russian missiles killed 20 people in Odesa.", **RUSSIA_UKRAINE)
+    assert (row["victim_side"], row["agent_side"]) == ("Ukraine", "Russia")
+    row = _one("Washington said 20 people were killed in Odesa.", **RUSSIA_UKRAINE)
+    assert row["victim_side"] == "United States"               # nothing else is said: the reporter's word
+    row = _one("France said two of its nationals were killed.", **RUSSIA_UKRAINE)
+    assert row["victim_side"] == "France"                      # "its": the reporter's own
+
+
+def test_the_side_named_as_attacking_in_the_sentence():
+    text = "After the Russian assault on the town, residents said dozens of people had been killed."
+    assert _one(text, **RUSSIA_UKRAINE)["victim_side"] == "Ukraine"
+    assert _one(text)["victim_side"] is None                   # no war declared: no inference
+
+
+def test_it_is_the_reporters_forces_only_when_the_reporter_speaks_first():
+    row = _one("It killed 40 people and wounded 70, according to the Afghan government.")
+    assert (row["victim_side"], row["agent_side"]) == ("Afghanistan", None)

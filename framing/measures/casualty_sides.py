@@ -182,8 +182,28 @@ def casualty_sides(
 
         victims = row["victims"] if isinstance(row["victims"], str) else ""
         agent = " ".join(x for x in (row["agent"], row.get("cause")) if isinstance(x, str))
-        agent_side = gazetteer.side_of(agent)
-        side, how = gazetteer.side_of(victims), "victims" if victims else None
+
+        def side_in_context(*phrases: Any) -> str | None:
+            """The side the phrases name, read in their sentence: "Hamas's incursion into Israel that
+            killed ..." gives an agent "Israel" that is a place there, not a side."""
+            found: set[str] = set()
+            for phrase in phrases:
+                if not isinstance(phrase, str) or not phrase:
+                    continue
+                at = text.find(phrase, int(row["start"]), int(row["end"]))
+                if at < 0:
+                    at = text.find(phrase, sent[0], sent[1])
+                if at < 0 or at + len(phrase) > sent[1] or at < sent[0]:
+                    found |= {m.side for m in gazetteer.mentions(phrase) if not m.place}
+                    continue
+                found |= {m.side for m in sentence_mentions(sid, sent)
+                          if at <= m.start < at + len(phrase) and not m.place}
+            if not found:
+                return None
+            return found.pop() if len(found) == 1 else MIXED
+
+        agent_side = side_in_context(row["agent"], row.get("cause"))
+        side, how = side_in_context(victims), "victims" if victims else None
         if side is None:
             how = None
             if (not victims or _ANAPHOR.match(victims.strip())) and doc in last and sid - last[doc][0] <= 2:
