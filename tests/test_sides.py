@@ -180,3 +180,27 @@ def test_the_side_named_as_attacking_in_the_sentence():
 def test_it_is_the_reporters_forces_only_when_the_reporter_speaks_first():
     row = _one("It killed 40 people and wounded 70, according to the Afghan government.")
     assert (row["victim_side"], row["agent_side"]) == ("Afghanistan", None)
+
+
+def test_a_name_that_locates_a_thing_is_a_place():
+    # "a Kharkiv hospital" is where the dead were; the blast is not Ukraine's
+    sides = {"Ukraine": ["Kharkiv"]}
+    row = _one("An explosion at a Kharkiv hospital killed 30 people.", sides=sides, **RUSSIA_UKRAINE)
+    assert row["agent_side"] is None
+    assert (row["victim_side"], row["victim_side_from"]) == ("Ukraine", "place")
+    # ... while "a U.S. citizen" is American and "an al-Qaeda affiliate" is al-Qaeda's
+    assert _one("A U.S. citizen was killed in the attack.")["victim_side"] == "United States"
+    assert _one("An al-Qaeda affiliate in Yemen murdered two hostages.")["agent_side"] == "al-Qaeda"
+
+
+def test_a_place_named_only_as_nearby_is_not_where_the_dead_were():
+    for where in ("near Ukraine", "outside of Ukraine", "close to Ukraine"):
+        row = _one(f"Four soldiers were killed in a village {where}.", **RUSSIA_UKRAINE)
+        assert row["victim_side"] is None, where
+    row = _one("Four soldiers were killed in a village in Ukraine.", **RUSSIA_UKRAINE)
+    assert row["victim_side"] == "Ukraine"
+
+
+def test_the_speaker_is_not_the_agent():
+    row = _one("Hezbollah said a house in the village was hit, killing his brother.")
+    assert row["agent_side"] is None

@@ -183,9 +183,10 @@ def casualty_sides(
         victims = row["victims"] if isinstance(row["victims"], str) else ""
         agent = " ".join(x for x in (row["agent"], row.get("cause")) if isinstance(x, str))
 
-        def side_in_context(*phrases: Any) -> str | None:
+        def side_in_context(*phrases: Any, agent: bool = False) -> str | None:
             """The side the phrases name, read in their sentence: "Hamas's incursion into Israel that
-            killed ..." gives an agent "Israel" that is a place there, not a side."""
+            killed ..." gives an agent "Israel" that is a place there, not a side; an agent that is the
+            sentence's speaker ("Hamas said the home was hit, killing his brother") is no agent."""
             found: set[str] = set()
             for phrase in phrases:
                 if not isinstance(phrase, str) or not phrase:
@@ -197,12 +198,13 @@ def casualty_sides(
                     found |= {m.side for m in gazetteer.mentions(phrase) if not m.place}
                     continue
                 found |= {m.side for m in sentence_mentions(sid, sent)
-                          if at <= m.start < at + len(phrase) and not m.place}
+                          if at <= m.start < at + len(phrase) and not m.place
+                          and not (agent and _INSTITUTION.match(text[m.end:min(sent[1], m.end + 80)]))}
             if not found:
                 return None
             return found.pop() if len(found) == 1 else MIXED
 
-        agent_side = side_in_context(row["agent"], row.get("cause"))
+        agent_side = side_in_context(row["agent"], row.get("cause"), agent=True)
         side, how = side_in_context(victims), "victims" if victims else None
         if side is None:
             how = None
@@ -238,7 +240,7 @@ def casualty_sides(
         if side is None and opposing is not None:
             # in a declared two-sided war, the dead of a place held by one side ("killed in Gaza")
             held = {m.side for m in sentence_mentions(sid, sent)
-                    if int(row["start"]) <= m.start < int(row["end"]) and m.place and m.side in opposing}
+                    if int(row["start"]) <= m.start < int(row["end"]) and m.place and not m.near and m.side in opposing}
             if len(held) == 1:
                 side, how = held.pop(), "place"
         if side is None and opposing is not None:
@@ -248,7 +250,7 @@ def casualty_sides(
         if side is None and deferred is not None:
             side, how = deferred, "reporter"
         if side is None and opposing is not None:
-            held = {m.side for m in sentence_mentions(sid, sent) if m.place and m.side in opposing}
+            held = {m.side for m in sentence_mentions(sid, sent) if m.place and not m.near and m.side in opposing}
             if len(held) == 1:
                 side, how = held.pop(), "place"
         if side is None and opposing is not None:

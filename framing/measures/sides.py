@@ -60,6 +60,12 @@ _BY_ACTOR = re.compile(r"\b(?:" + "|".join(sorted(_ACTION_NOUNS)) + r")\s+(?:car
 #: nouns after which a side's name names neither a side nor a place it holds: "near the Gaza border"
 _BOUNDARY_NOUNS = frozenset("border borders frontier boundary fence perimeter envelope".split())
 _WORD_AFTER = re.compile(r"\s+([A-Za-z-]+)")
+#: prepositions of a place only named as nearby: the dead "near Gaza" are not in it
+_NEAR = frozenset("near outside around beyond toward towards off along past via over".split())
+#: nouns a country's name modifies when it names the country's people: "a U.S. citizen"
+_CITIZEN_NOUNS = frozenset("citizen citizens national nationals passport".split())
+#: nouns after which a name names its side, never a place
+_SIDE_HEADS = _ACTION_NOUNS | _MEMBER_NOUNS | _CITIZEN_NOUNS
 _COORDINATION = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)\W*$")
 
@@ -67,8 +73,8 @@ _WORD_BEFORE = re.compile(r"([\w'’.-]+)\W*$")
 @dataclass(frozen=True)
 class SideMention:
     """One mention of a side in a text: ``side``, how it is named (``"name"`` or ``"people"``), its offsets,
-    whether it is used as a place, and whether it is named as the side that attacks ("Hamas gunmen",
-    "an Israeli airstrike", "the assault by Hamas")."""
+    whether it is used as a place (``near`` when only as a place nearby: "near Gaza"), and whether it is
+    named as the side that attacks ("Hamas gunmen", "an Israeli airstrike", "the assault by Hamas")."""
 
     side: str
     how: str
@@ -76,6 +82,7 @@ class SideMention:
     end: int
     place: bool
     acting: bool = False
+    near: bool = False
 
 
 class Sides:
@@ -88,6 +95,9 @@ class Sides:
         self.aliases = dict(aliases)  # alias -> (side, "name" | "people")
         self.kinds = dict(kinds)
         self._blocked = frozenset(blocked)
+        # an armed group or an organisation is never a place, whoever's side it is counted on
+        self._groups = _group_names() | {a for a, (side, _) in self.aliases.items()
+                                         if self.kinds.get(side) in _GROUP_KINDS}
         terms = set(self.aliases) | self._blocked
         body = _trie_pattern(terms)
         self._pattern = re.compile(rf"(?<![\w-])({body})(?:['’]s)?(?![\w-])") if terms else None
@@ -125,14 +135,16 @@ class Sides:
             head = after.group(1).lower() if after else ""
             if how == "name" and not possessive and head in _BOUNDARY_NOUNS:
                 continue  # "near the Gaza border": a line between two sides, neither side's
-            place = how == "name" and not possessive and head not in _ACTION_NOUNS and head not in _MEMBER_NOUNS and (
-                _is_place(text, m.start(), start)
-                # a list of places goes on being places: "across Afghanistan, Iran, and Pakistan"
-                or bool(out and out[-1].place and _COORDINATION.fullmatch(text[out[-1].end:m.start()]))
-            )
+            kind = ""
+            if how == "name" and not possessive and head not in _SIDE_HEADS and alias not in self._groups:
+                kind = _is_place(text, m.start(), start)
+                if not kind and out and out[-1].place and _COORDINATION.fullmatch(text[out[-1].end:m.start()]):
+                    # a list of places goes on being places: "across Afghanistan, Iran, and Pakistan"
+                    kind = "near" if out[-1].near else "in"
+            place = bool(kind)
             acting = not place and (head in _ACTION_NOUNS or head in _ARMED_NOUNS
                                     or bool(_BY_ACTOR.search(text, max(start, m.start() - 40), m.start())))
-            out.append(SideMention(side, how, m.start(), m.end(), place, acting))
+            out.append(SideMention(side, how, m.start(), m.end(), place, acting, kind == "near"))
         return out
 
     def find(self, phrase: str) -> list[tuple[str, int, int]]:
@@ -203,28 +215,36 @@ def _trie_pattern(terms: Iterable[str]) -> str:
     return build(trie)
 
 
-def _is_place(text: str, at: int, floor: int) -> bool:
-    """Is the name at ``at`` the object of a locative preposition ("in southern Israel")?"""
+def _is_place(text: str, at: int, floor: int) -> str:
+    """Is the name at ``at`` a place: ``"in"`` for the object of a locative preposition ("in southern
+    Israel", "the bombardment of Gaza") or a name that locates a thing ("a Gaza hospital"), ``"near"`` for
+    a place only named as nearby ("near Gaza", "outside of Gaza", "close to Gaza"), else ``""``."""
     pos = at
     after_of = False
     for _ in range(4):
         m = _WORD_BEFORE.search(text, max(floor, pos - 40), pos)
         if not m:
-            return False
+            return ""
         word = m.group(1).lower().strip(".")
         if after_of and word in _ACTION_NOUNS:
-            return True  # the target of an attack: "the bombardment of Gaza"
-        after_of = word == "of"
+            return "in"  # the target of an attack: "the bombardment of Gaza"
         if word in ("a", "an"):
-            return False  # a place takes no indefinite article: "in a Hamas attack"
+            return "in"  # a name after an indefinite article locates the noun it modifies: "a Gaza hospital"
         if word in _LOCATIVE:
+            before = text[max(floor, m.start(1) - 12):m.start(1)]
             # "according to X" and "told X" introduce a source, not a place
-            return not (word == "to" and re.search(r"according\s+$", text[max(floor, m.start(1) - 12):m.start(1)]))
+            if word == "to" and re.search(r"according\s+$", before):
+                return ""
+            if word in _NEAR or (word == "to" and re.search(r"\b(?:close|next)\s+$", before)) or \
+                    (after_of and word == "outside"):
+                return "near"
+            return "in"
+        after_of = word == "of"
         if word in _PLACE_MODIFIERS or word.endswith(("-occupied", "-controlled", "-held", "-run")):
             pos = m.start(1)
             continue
-        return False
-    return False
+        return ""
+    return ""
 
 
 @lru_cache(maxsize=1)
@@ -232,6 +252,17 @@ def _bundled() -> tuple[dict[str, Any], tuple[str, ...]]:
     resource = importlib.resources.files("framing.data") / "sides.yaml"
     doc = load_yaml(resource.read_bytes(), "framing/data/sides.yaml", SchemaError)
     return doc["sides"], tuple(doc.get("not_sides", ()))
+
+
+_GROUP_KINDS = frozenset({"armed_group", "organisation"})
+
+
+@lru_cache(maxsize=1)
+def _group_names() -> frozenset[str]:
+    """The bundled names of armed groups and organisations."""
+    table, _ = _bundled()
+    return frozenset(alias for side, entry in table.items() if entry.get("kind") in _GROUP_KINDS
+                     for alias, _ in _entry_aliases(side, entry, "framing/data/sides.yaml"))
 
 
 def _entry_aliases(side: str, entry: Any, source: str) -> list[tuple[str, str]]:
