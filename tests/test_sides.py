@@ -204,3 +204,25 @@ def test_a_place_named_only_as_nearby_is_not_where_the_dead_were():
 def test_the_speaker_is_not_the_agent():
     row = _one("Hezbollah said a house in the village was hit, killing his brother.")
     assert row["agent_side"] is None
+
+
+def test_the_one_attacked_is_not_the_agent_but_where_the_dead_are():
+    row = _one("It was a brutal attack on Ukrainian towns that killed 40 people.", **RUSSIA_UKRAINE)
+    assert row["agent_side"] is None
+    assert (row["victim_side"], row["victim_side_from"]) == ("Ukraine", "place")
+    row = _one("It was a brutal attack on Ukrainian towns that killed 40 people.")
+    assert row["victim_side"] is None                          # no war declared: no inference
+
+
+def test_hostages_are_not_their_captors_own():
+    text = "The Houthis said 13 hostages had been killed in Saudi air strikes."
+    assert _one(text)["victim_side"] is None
+    row = _one(text, opposing=("Saudi Arabia", "Houthis"))
+    assert (row["victim_side"], row["agent_side"]) == ("Saudi Arabia", "Saudi Arabia")
+
+
+def test_people_holding_the_bodies_did_not_kill_them():
+    rows = _rows("Afghan soldiers check the bodies of villagers killed in the raid.")
+    assert rows.iloc[0]["agent_side"] is None
+    rows = _rows("Russian killings of civilians in Bucha shocked Europe.")
+    assert rows.iloc[0]["agent_side"] == "Russia"

@@ -868,7 +868,9 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                 named = [x for x in range(st.pre[0], st.pre[1] + 1)
                          if (toks[x].is_cap or toks[x].low in ("'s",)) and toks[x].low.split("'")[0] not in _TIME_WORDS
                          and toks[x].low not in _DET]
-                if named and toks[named[0]].low != "'s":
+                # ... right before the trigger: in "Israeli soldiers check the bodies of people killed",
+                # the soldiers hold the bodies
+                if named and toks[named[0]].low != "'s" and named[-1] == a - 1:
                     st.agent = (named[0], named[-1])
             if st.agent is None:
                 st.agent = _by_agent(toks, victims_end)  # "the murder of two officers ... by a gunman"

@@ -58,6 +58,8 @@ _PRONOUN_AGENT = re.compile(r"^\s*(?:it|they|we)\s*$", re.I)
 _ACCORDING = re.compile(r"(?:(?:according to|figures from|data from|a tally by|a count by)"
                         r"|according to (?:an? |the )?(?:[\w’'-]+ ){0,2}(?:statement|figures|data|count|tally|report)"
                         r" (?:from|by|of))\s+(?:the\s+)?(?:[\w’'-]+-(?:run|controlled|led|held)\s+)?$", re.I)
+#: victims held by someone: "22 hostages", "four Israeli captives"
+_CAPTIVES = re.compile(r"\b(?:hostages?|captives?|abductees?|kidnapped|abducted)\b", re.I)
 #: the victims are the reporter's own: "two of its nationals", "their citizens"
 _OWN_VICTIMS = re.compile(r"\b(?:its|their)\b", re.I)
 #: "the Gaza Health Ministry's assertion that ...": a side's word given as a noun
@@ -199,7 +201,7 @@ def casualty_sides(
                     continue
                 found |= {m.side for m in sentence_mentions(sid, sent)
                           if at <= m.start < at + len(phrase) and not m.place
-                          and not (agent and _INSTITUTION.match(text[m.end:min(sent[1], m.end + 80)]))}
+                          and not (agent and (m.target or _INSTITUTION.match(text[m.end:min(sent[1], m.end + 80)])))}
             if not found:
                 return None
             return found.pop() if len(found) == 1 else MIXED
@@ -226,6 +228,11 @@ def casualty_sides(
             own = bool(_OWN_VICTIMS.search(victims))
             if reporter is not None and gazetteer.kinds.get(reporter[0]) == "organisation" and not own:
                 reporter = None  # an agency counting the dead ("the Red Crescent said 60 people were killed")
+            if reporter is not None and _CAPTIVES.search(victims):
+                # hostages are not their captors' own: a side reporting the deaths of the captives it holds
+                side, how = (opposing[1 - opposing.index(reporter[0])], "reporter") \
+                    if opposing is not None and reporter[0] in opposing else (None, None)
+                reporter = None
             if reporter is not None:
                 said_first = reporter[1] < int(row["start"])
                 if agent_side is None and (_OWN_FORCES.search(agent) or (said_first and _PRONOUN_AGENT.match(agent))):
@@ -240,7 +247,8 @@ def casualty_sides(
         if side is None and opposing is not None:
             # in a declared two-sided war, the dead of a place held by one side ("killed in Gaza")
             held = {m.side for m in sentence_mentions(sid, sent)
-                    if int(row["start"]) <= m.start < int(row["end"]) and m.place and not m.near and m.side in opposing}
+                    if int(row["start"]) <= m.start < int(row["end"]) and m.side in opposing
+                    and ((m.place and not m.near) or m.target)}
             if len(held) == 1:
                 side, how = held.pop(), "place"
         if side is None and opposing is not None:

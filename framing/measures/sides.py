@@ -54,6 +54,12 @@ _MEMBER_NOUNS = _ARMED_NOUNS | frozenset(
     "commander commanders official officials government ministry authorities authority leader leaders "
     "spokesman spokeswoman".split()
 )
+#: the one attacked: "an attack on Israeli towns", "strikes against Russian positions", "Hamas attacked Israel"
+_TARGET_BEFORE = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(_ACTION_NOUNS)) + r")\s+(?:on|against|at|of|into|inside)|"
+    r"\b(?:attacked|attacking|struck|striking|bombed|bombing|hit|hitting|raided|raiding|invaded|invading|"
+    r"targeted|targeting|shelled|shelling|pounded|pounding|stormed|storming|infiltrated|overran|overrunning))"
+    r"\s+(?:the\s+)?(?:[a-z-]+\s+)?$")
 #: "the attack by Hamas", "strikes by Israel": the side that acts
 _BY_ACTOR = re.compile(r"\b(?:" + "|".join(sorted(_ACTION_NOUNS)) + r")\s+(?:carried out |launched |led )?by\s+(?:the\s+)?$",
                        re.I)
@@ -73,8 +79,9 @@ _WORD_BEFORE = re.compile(r"([\w'’.-]+)\W*$")
 @dataclass(frozen=True)
 class SideMention:
     """One mention of a side in a text: ``side``, how it is named (``"name"`` or ``"people"``), its offsets,
-    whether it is used as a place (``near`` when only as a place nearby: "near Gaza"), and whether it is
-    named as the side that attacks ("Hamas gunmen", "an Israeli airstrike", "the assault by Hamas")."""
+    whether it is used as a place (``near`` when only as a place nearby: "near Gaza"), whether it is
+    named as the side that attacks ("Hamas gunmen", "an Israeli airstrike", "the assault by Hamas") and
+    whether as the one attacked (``target``: "an attack on Israeli towns", "Hamas attacked Israel")."""
 
     side: str
     how: str
@@ -83,6 +90,7 @@ class SideMention:
     place: bool
     acting: bool = False
     near: bool = False
+    target: bool = False
 
 
 class Sides:
@@ -142,9 +150,11 @@ class Sides:
                     # a list of places goes on being places: "across Afghanistan, Iran, and Pakistan"
                     kind = "near" if out[-1].near else "in"
             place = bool(kind)
-            acting = not place and (head in _ACTION_NOUNS or head in _ARMED_NOUNS
-                                    or bool(_BY_ACTOR.search(text, max(start, m.start() - 40), m.start())))
-            out.append(SideMention(side, how, m.start(), m.end(), place, acting, kind == "near"))
+            before = text[max(start, m.start() - 40):m.start()]
+            target = bool(_TARGET_BEFORE.search(before))
+            acting = not place and not target and (head in _ACTION_NOUNS or head in _ARMED_NOUNS
+                                                   or bool(_BY_ACTOR.search(before)))
+            out.append(SideMention(side, how, m.start(), m.end(), place, acting, kind == "near", target))
         return out
 
     def find(self, phrase: str) -> list[tuple[str, int, int]]:
