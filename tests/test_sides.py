@@ -226,3 +226,18 @@ def test_people_holding_the_bodies_did_not_kill_them():
     assert rows.iloc[0]["agent_side"] is None
     rows = _rows("Russian killings of civilians in Bucha shocked Europe.")
     assert rows.iloc[0]["agent_side"] == "Russia"
+
+
+def test_a_pronoun_agent_is_the_actor_named_before_it():
+    text = "The slow response gave Russian troops hours to enter the towns, where they killed 200 people."
+    row = _one(text, **RUSSIA_UKRAINE)
+    assert (row["agent_side"], row["victim_side"]) == ("Russia", "Ukraine")
+    # "they" is not a country named before it
+    row = _one("Airstrikes hit cars as they headed south from Kabul, killing 70 people.")
+    assert row["agent_side"] is None
+
+
+def test_the_side_a_sentence_names_as_attacked():
+    text = "On Saturday Russia attacked Ukraine, launching missiles and killing civilians."
+    assert _one(text, **RUSSIA_UKRAINE)["victim_side"] == "Ukraine"
+    assert _one(text)["victim_side"] is None

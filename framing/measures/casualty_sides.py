@@ -50,9 +50,13 @@ _REPORTING = (r"(?:(?:has|have|had|also|earlier|previously|later|was|were|is|are
 _INSTITUTION = re.compile(
     r"^(?:['’]s)?(?:\s+(?:state|official|government|military|army|armed|defen[cs]e|health|interior|foreign|"
     r"security|police|media|news|civil|emergency|disaster|authorities|authority|officials?|ministry|"
-    r"ministries|minister|spokes(?:man|woman|person)|forces|force|agency|services?|sources?|intelligence|"
+    r"ministries|minister|spokes(?:man|woman|person)|forces|force|agency|services?|sources?|intelligence|office|"
+    r"bureau|wing|"
     r"reports?|statement|council|press|TV|television|broadcaster|radio|[A-Z][\w-]+))*\s*,?\s+" + _REPORTING + r"\b"
 )
+#: an agent named by a pronoun or as "the group", "the gunmen"
+_AGENT_ANAPHOR = re.compile(r"^(?:it|they|the (?:group|militants|gunmen|terrorists|attackers|assailants|fighters|"
+                            r"militia|organi[sz]ation))$", re.I)
 #: an agent that is a pronoun: in "the army said it killed ...", the reporter is the agent
 _PRONOUN_AGENT = re.compile(r"^\s*(?:it|they|we)\s*$", re.I)
 _ACCORDING = re.compile(r"(?:(?:according to|figures from|data from|a tally by|a count by)"
@@ -98,11 +102,13 @@ def _reporter_side(text: str, sent: tuple[int, int], statement: tuple[int, int],
 
 def _attacked_side(mentions: list[SideMention], opposing: tuple[str, str],
                    reporter: tuple[str, int] | None) -> str | None:
-    """In a two-sided war, the other side of the one the sentence names as attacking ("the brutality of the
-    Hamas attack: civilians shot dead"), when it names one."""
-    acting = {m.side for m in mentions
+    """In a two-sided war, the side the sentence names as attacked ("Hamas attacked Israel, killing
+    civilians"), else the other side of the one it names as attacking ("the brutality of the Hamas attack:
+    civilians shot dead"), when it names one."""
+    found = {m.side for m in mentions if m.target and m.side in opposing}
+    found |= {opposing[1 - opposing.index(m.side)] for m in mentions
               if m.acting and m.side in opposing and (reporter is None or m.start != reporter[1])}
-    return opposing[1 - opposing.index(acting.pop())] if len(acting) == 1 else None
+    return found.pop() if len(found) == 1 else None
 
 
 def _people_side(mentions: list[SideMention], opposing: tuple[str, str], agent_side: str | None) -> str | None:
@@ -207,6 +213,16 @@ def casualty_sides(
             return found.pop() if len(found) == 1 else MIXED
 
         agent_side = side_in_context(row["agent"], row.get("cause"), agent=True)
+        if agent_side is None and isinstance(row["agent"], str) and _AGENT_ANAPHOR.match(row["agent"].strip()):
+            # "Hamas terrorists had hours to infiltrate the towns, where they killed ...": the side last named
+            # before the pronoun as an actor or an armed group (for "it" also a country), in the sentence
+            at = text.find(row["agent"], int(row["start"]), int(row["end"]))
+            singular = row["agent"].strip().lower() == "it"
+            before = [m for m in sentence_mentions(sid, sent) if m.end <= at and not m.place and not m.target
+                      and (m.acting or m.group or (singular and m.how == "name"))
+                      and not _INSTITUTION.match(text[m.end:min(sent[1], m.end + 80)])]
+            if before:
+                agent_side = before[-1].side
         side, how = side_in_context(victims), "victims" if victims else None
         if side is None:
             how = None

@@ -58,7 +58,7 @@ _MEMBER_NOUNS = _ARMED_NOUNS | frozenset(
 _TARGET_BEFORE = re.compile(
     r"(?:\b(?:" + "|".join(sorted(_ACTION_NOUNS)) + r")\s+(?:on|against|at|of|into|inside)|"
     r"\b(?:attacked|attacking|struck|striking|bombed|bombing|hit|hitting|raided|raiding|invaded|invading|"
-    r"targeted|targeting|shelled|shelling|pounded|pounding|stormed|storming|infiltrated|overran|overrunning))"
+    r"targeted|targeting|shelled|shelling|pound|pounds|pounded|pounding|stormed|storming|infiltrated|overran|overrunning))"
     r"\s+(?:the\s+)?(?:[a-z-]+\s+)?$")
 #: "the attack by Hamas", "strikes by Israel": the side that acts
 _BY_ACTOR = re.compile(r"\b(?:" + "|".join(sorted(_ACTION_NOUNS)) + r")\s+(?:carried out |launched |led )?by\s+(?:the\s+)?$",
@@ -81,7 +81,8 @@ class SideMention:
     """One mention of a side in a text: ``side``, how it is named (``"name"`` or ``"people"``), its offsets,
     whether it is used as a place (``near`` when only as a place nearby: "near Gaza"), whether it is
     named as the side that attacks ("Hamas gunmen", "an Israeli airstrike", "the assault by Hamas") and
-    whether as the one attacked (``target``: "an attack on Israeli towns", "Hamas attacked Israel")."""
+    whether as the one attacked (``target``: "an attack on Israeli towns", "Hamas attacked Israel"), and
+    whether the name is an armed group's or an organisation's (``group``)."""
 
     side: str
     how: str
@@ -91,6 +92,7 @@ class SideMention:
     acting: bool = False
     near: bool = False
     target: bool = False
+    group: bool = False
 
 
 class Sides:
@@ -154,7 +156,8 @@ class Sides:
             target = bool(_TARGET_BEFORE.search(before))
             acting = not place and not target and (head in _ACTION_NOUNS or head in _ARMED_NOUNS
                                                    or bool(_BY_ACTOR.search(before)))
-            out.append(SideMention(side, how, m.start(), m.end(), place, acting, kind == "near", target))
+            out.append(SideMention(side, how, m.start(), m.end(), place, acting, kind == "near", target,
+                                   alias in self._groups))
         return out
 
     def find(self, phrase: str) -> list[tuple[str, int, int]]:
