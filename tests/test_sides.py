@@ -241,3 +241,10 @@ def test_the_side_a_sentence_names_as_attacked():
     text = "On Saturday Russia attacked Ukraine, launching missiles and killing civilians."
     assert _one(text, **RUSSIA_UKRAINE)["victim_side"] == "Ukraine"
     assert _one(text)["victim_side"] is None
+
+
+def test_an_apposition_names_the_victims_side():
+    row = _one("An al-Qaeda affiliate in Yemen murdered hostage Luke Somers, an American journalist, on Friday.")
+    assert (row["victim_side"], row["victim_side_from"]) == ("United States", "victims")
+    row = _one("Gunmen killed Luke Somers, a journalist, on Friday.")
+    assert row["victim_side"] is None

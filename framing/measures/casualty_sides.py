@@ -62,6 +62,8 @@ _PRONOUN_AGENT = re.compile(r"^\s*(?:it|they|we)\s*$", re.I)
 _ACCORDING = re.compile(r"(?:(?:according to|figures from|data from|a tally by|a count by)"
                         r"|according to (?:an? |the )?(?:[\w’'-]+ ){0,2}(?:statement|figures|data|count|tally|report)"
                         r" (?:from|by|of))\s+(?:the\s+)?(?:[\w’'-]+-(?:run|controlled|led|held)\s+)?$", re.I)
+#: an apposition that describes the victims: ", an American journalist"
+_APPOSITION = re.compile(r"\s*,\s+((?:a|an|the|two|three|four|five|both)\s+[^,;:.()]{1,60}?)(?=[,;:.()]|$)")
 #: victims held by someone: "22 hostages", "four Israeli captives"
 _CAPTIVES = re.compile(r"\b(?:hostages?|captives?|abductees?|kidnapped|abducted)\b", re.I)
 #: the victims are the reporter's own: "two of its nationals", "their citizens"
@@ -224,6 +226,15 @@ def casualty_sides(
             if before:
                 agent_side = before[-1].side
         side, how = side_in_context(victims), "victims" if victims else None
+        if side is None and victims:
+            # an apposition after the victims: "hostage Luke Somers, an American journalist"
+            at = text.find(victims, int(row["start"]), int(row["end"]))
+            appos = _APPOSITION.match(text, at + len(victims), sent[1]) if at >= 0 else None
+            if appos:
+                found = {m.side for m in sentence_mentions(sid, sent)
+                         if appos.start(1) <= m.start < appos.end(1) and m.how == "people"}
+                if len(found) == 1:
+                    side = found.pop()
         if side is None:
             how = None
             if (not victims or _ANAPHOR.match(victims.strip())) and doc in last and sid - last[doc][0] <= 2:
