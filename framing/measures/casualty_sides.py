@@ -1,24 +1,40 @@
 """Whose deaths: the side of a casualty statement's victims and of whoever killed or hurt them.
 
-Rules, first that applies, each recorded in ``victim_side_from`` so every side can be checked in the text:
+Rules, first that applies, each recorded in ``victim_side_from`` so every side can be checked in the text.
+Phrases are read in their sentence: "Hamas's incursion into Israel that killed ..." gives an agent "Israel"
+that is a place there (see :mod:`framing.measures.sides` for places, attackers and the attacked).
 
-1. ``victims``: the victims phrase names a side ("at least 24,285 Palestinians", "11 Iranian police officers");
-   several sides are ``mixed``; a name used as a place ("people in Texas") is no side.
+1. ``victims``: the victims phrase names a side ("at least 24,285 Palestinians", "11 Iranian police officers"),
+   or an apposition after it does ("Luke Somers, an American journalist"); several sides are ``mixed``; a
+   name used as a place ("people in Texas") is no side.
 2. ``previous``: the victims are a pronoun or an anaphor ("they", "the dead", "the victims", "three others"):
    the side of the nearest earlier statement of the article, within two sentences.
 3. ``reporter``: the sentence reports the deaths on a side's word ("Pakistan said", "the Palestinian health
-   ministry said", "according to Israeli officials"): that side's dead, unless the agent is the reporter's own
-   ("its strikes killed 50 militants", which makes the reporter the agent's side instead).
+   ministry said", "according to Israeli officials"; "according to" speaks for the whole sentence and comes
+   first): that side's dead, unless the agent is the reporter's own ("its strikes killed 50 militants", or
+   "the army said it killed ...", which make the reporter the agent's side instead). An organisation's word
+   ("the Red Crescent said 60 people were killed") gives no side unless the dead are its own ("two of its
+   staff"); hostages and captives are not their captors' own (with ``opposing``, a side reporting the deaths
+   of captives it holds reports the other side's dead). With ``opposing`` given, a third party's word comes
+   after rules 4-6.
 4. ``opposing``: with two opposing sides given (``opposing=("Israel", "Palestine")``), victims without a side
    killed by one side's agent are counted as the other's. This is an inference, not the text: off by default.
+   An agent "they", "it" or "the gunmen" is the attacker or armed group named before it in the sentence
+   ("Hamas terrorists had hours to infiltrate the towns, where they killed ...").
 5. ``place``: with ``opposing`` given, victims without a side who died in a place of one of the two sides
-   ("killed in Gaza", "in southern Israel"), named in the statement or else in its sentence. Without
-   ``opposing`` a place is never a side ("a gunman killed five people in Texas" has none).
-6. ``sentence``: with ``opposing`` given, the one of the two sides whose people the sentence names
-   ("Israelis are stunned by the attack, which saw civilians killed"), when it is not the agent's side.
+   ("killed in Gaza", "an attack on Israeli towns that killed ...", "a blast at a Gaza hospital"), named in
+   the statement or else in its sentence; a place named only as nearby ("near Gaza", "outside of Gaza") or a
+   border is neither side's. Without ``opposing`` a place is never a side ("a gunman killed five people in
+   Texas" has none).
+6. ``sentence``: with ``opposing`` given, the side the sentence names as attacked ("Hamas attacked Israel,
+   killing civilians") or the other side of the one it names as attacking ("the brutality of the Hamas
+   attack: civilians shot dead"), when these agree; after a place in the sentence, the one of the two sides
+   whose people the sentence names ("Israelis are stunned by the attack, which saw civilians killed"), when
+   it is not the agent's side.
 
 ``agent_side`` is the side the agent or cause phrase names ("an Iranian air strike" -> Iran, "Hamas gunmen" ->
-Hamas), or the reporter's side for "its" / "their" forces.
+Hamas; not a side it names as attacked or as the sentence's speaker: "Hamas said the house was hit, killing
+his brother" has no agent side), or the reporter's side for "its" / "their" forces.
 """
 
 from __future__ import annotations

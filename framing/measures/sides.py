@@ -5,7 +5,11 @@ A side is a country, a people, an armed group or an international organisation. 
 armed groups of recent conflicts, the UN, NATO and the EU) maps a phrase to the sides it names:
 "Iranian Foreign Minister Hossein Amir-Abdollahian" -> Iran, "Pakistan's foreign ministry" -> Pakistan,
 "Palestinians" -> Palestine, "Hamas gunmen" -> Hamas. A name used as a place ("killed in Gaza", "near
-Islamabad") names a location, not a side; a name inside a compound ("Iran-backed", "pro-Iranian",
+Islamabad", "the bombardment of Gaza", "a Gaza hospital") names a location, not a side; a place named only
+as nearby ("near", "outside of", "close to") is marked ``near``, and a border ("the Gaza border") is no
+one's. A name that modifies an attack or a force ("in a Hamas attack", "Israeli warplanes") or that follows
+"an attack by" names the side that acts; one after "an attack on" or "attacked" names the side attacked. An
+armed group or an organisation is never a place. A name inside a compound ("Iran-backed", "pro-Iranian",
 "non-Iranians") names someone else; listed phrases such as "African Americans" or "Washington Post"
 name no side. A user's own mapping (e.g. ``{"Palestine": ["Gaza", "Hamas"]}``) comes first.
 """
