@@ -248,3 +248,10 @@ def test_an_apposition_names_the_victims_side():
     assert (row["victim_side"], row["victim_side_from"]) == ("United States", "victims")
     row = _one("Gunmen killed Luke Somers, a journalist, on Friday.")
     assert row["victim_side"] is None
+
+
+def test_attacked_by_names_the_attacker_and_a_speaker_of_its_own_deed_is_the_agent():
+    text = "Soldiers checked the bodies of people killed in a village attacked by Russian troops."
+    assert _one(text, **RUSSIA_UKRAINE)["victim_side"] == "Ukraine"
+    row = _one("The Russian army said it had targeted fighters crossing the river, killing some.")
+    assert row["agent_side"] == "Russia"

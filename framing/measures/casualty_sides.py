@@ -96,6 +96,13 @@ _OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:strikes?|air ?strikes
 _PRONOUN_REPORTER = re.compile(r"^\W*(?:It|They)\s+" + _REPORTING + r"\b")
 
 
+def _speaker_only(after: str) -> bool:
+    """Does the text after a side's name make it the speaker of someone else's deed ("Hamas said the home was
+    hit, killing his brother"), not of its own ("the army said it had targeted fighters, killing some")?"""
+    said = _INSTITUTION.match(after)
+    return bool(said) and not re.match(r"\s*(?:that\s+)?(?:it|they|we)\b", after[said.end():], re.I)
+
+
 def _reporter_side(text: str, sent: tuple[int, int], statement: tuple[int, int],
                    mentions: list[SideMention]) -> tuple[str, int] | None:
     """The side on whose word the sentence reports, and where it is named: after "according to" (which
@@ -225,7 +232,7 @@ def casualty_sides(
                     continue
                 found |= {m.side for m in sentence_mentions(sid, sent)
                           if at <= m.start < at + len(phrase) and not m.place
-                          and not (agent and (m.target or _INSTITUTION.match(text[m.end:min(sent[1], m.end + 80)])))}
+                          and not (agent and (m.target or _speaker_only(text[m.end:min(sent[1], m.end + 80)])))}
             if not found:
                 return None
             return found.pop() if len(found) == 1 else MIXED
