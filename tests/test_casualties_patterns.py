@@ -320,3 +320,31 @@ def test_participle_clause_takes_the_nearest_pronoun_subject():
 def test_approximate_counts_are_flagged(text, number, approximate):
     r = _cas(text).iloc[0]
     assert (_val(r.number), bool(r.approximate)) == (number, approximate)
+
+
+# ------------------------------------------------------------------ "shot": a person shot is hurt
+@pytest.mark.parametrize(
+    "text, victims, construction",
+    [
+        ("Civilians were shot in their cars on Saturday.", "Civilians", "passive_agentless"),
+        ("Two guards were shot by the attackers.", "Two guards", "passive_agentive"),
+    ],
+)
+def test_shot_reports_an_injury(text, victims, construction):
+    r = _one(text)
+    assert (r.victims, r.harm, r.construction) == (victims, "injury", construction)
+
+
+@pytest.mark.parametrize("text", [
+    "The air force shot down two drones over the border.",
+    "Prices shot up after the attack.",
+    "The crew shot a video of the rally.",
+    "Police said the suspect shot at officers before fleeing.",
+])
+def test_shot_that_hurts_no_one_is_no_statement(text):
+    assert _asserted(text).empty
+
+
+def test_a_reduced_passive_keeps_the_name_it_is_in_apposition_to():
+    r = _one("Crowds mourned at the funeral of Ahmed Merabet, the police officer shot outside the office.")
+    assert r.victims == "Ahmed Merabet, the police officer"

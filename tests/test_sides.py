@@ -113,3 +113,145 @@ def test_a_sides_figures_reported_through_a_run_by_group_or_as_a_noun():
     assert (rows.iloc[0]["victim_side"], rows.iloc[0]["victim_side_from"]) == ("Palestine", "reporter")
     rows = _rows("Experts doubted the Gaza Health Ministry's assertion that 471 people were killed.")
     assert rows.iloc[0]["victim_side"] == "Palestine"
+
+
+def _one(text, **kwargs):
+    return _rows(text, **kwargs).iloc[0].to_dict()
+
+
+RUSSIA_UKRAINE = {"opposing": ("Russia", "Ukraine")}
+
+
+def test_a_name_that_modifies_an_attack_is_its_agent_not_a_place():
+    row = _one("Five soldiers were killed in a Taliban attack on Monday.")
+    assert row["agent_side"] == "Taliban" and row["victim_side"] is None
+    row = _one("Nine people were killed in the Russian offensive, and 12 more in the Taliban assault on Herat.")
+    assert row["agent_side"] == "Russia"
+
+
+def test_the_target_of_an_attack_is_a_place():
+    row = _one("Russia's bombardment of Ukraine killed 12 people on Monday.")
+    assert row["agent_side"] == "Russia"                       # not "mixed"
+    row = _one("Russia's bombardment of Ukraine killed 12 people on Monday.", **RUSSIA_UKRAINE)
+    assert (row["victim_side"], row["victim_side_from"]) == ("Ukraine", "opposing")
+
+
+def test_a_border_is_neither_sides_place():
+    row = _one("Two farmers were killed near the Lebanon border on Sunday.", opposing=("Israel", "Lebanon"))
+    assert row["victim_side"] is None
+
+
+def test_a_name_read_in_its_sentence():
+    # the agent phrase "Ukraine" is the place the incursion went into, not a side
+    row = _one("It came a month after the Russian incursion into Ukraine that killed 300 people.",
+               **RUSSIA_UKRAINE)
+    assert row["agent_side"] != "Ukraine"
+    assert row["victim_side"] == "Ukraine"
+
+
+def test_according_to_speaks_for_the_sentence():
+    row = _one("Ten people were killed on Friday in clashes in Kabul and Herat, Afghanistan, "
+               "according to the Pakistani foreign ministry.")
+    assert (row["victim_side"], row["victim_side_from"]) == ("Pakistan", "reporter")
+
+
+def test_an_agency_counting_the_dead_is_not_their_side():
+    row = _one("The Red Cross said 60 people were killed in the shelling.")
+    assert row["victim_side"] is None
+    row = _one("The United Nations said two of its staff were killed in the shelling.")
+    assert (row["victim_side"], row["victim_side_from"]) == ("United Nations", "reporter")
+
+
+def test_a_third_partys_word_yields_to_what_the_text_says_of_two_sides_at_war():
+    row = _one("Washington said Russian missiles killed 20 people in Odesa.", **RUSSIA_UKRAINE)
+    assert (row["victim_side"], row["agent_side"]) == ("Ukraine", "Russia")
+    row = _one("Washington said 20 people were killed in Odesa.", **RUSSIA_UKRAINE)
+    assert row["victim_side"] == "United States"               # nothing else is said: the reporter's word
+    row = _one("France said two of its nationals were killed.", **RUSSIA_UKRAINE)
+    assert row["victim_side"] == "France"                      # "its": the reporter's own
+
+
+def test_the_side_named_as_attacking_in_the_sentence():
+    text = "After the Russian assault on the town, residents said dozens of people had been killed."
+    assert _one(text, **RUSSIA_UKRAINE)["victim_side"] == "Ukraine"
+    assert _one(text)["victim_side"] is None                   # no war declared: no inference
+
+
+def test_it_is_the_reporters_forces_only_when_the_reporter_speaks_first():
+    row = _one("It killed 40 people and wounded 70, according to the Afghan government.")
+    assert (row["victim_side"], row["agent_side"]) == ("Afghanistan", None)
+
+
+def test_a_name_that_locates_a_thing_is_a_place():
+    # "a Kharkiv hospital" is where the dead were; the blast is not Ukraine's
+    sides = {"Ukraine": ["Kharkiv"]}
+    row = _one("An explosion at a Kharkiv hospital killed 30 people.", sides=sides, **RUSSIA_UKRAINE)
+    assert row["agent_side"] is None
+    assert (row["victim_side"], row["victim_side_from"]) == ("Ukraine", "place")
+    # ... while "a U.S. citizen" is American and "an al-Qaeda affiliate" is al-Qaeda's
+    assert _one("A U.S. citizen was killed in the attack.")["victim_side"] == "United States"
+    assert _one("An al-Qaeda affiliate in Yemen murdered two hostages.")["agent_side"] == "al-Qaeda"
+
+
+def test_a_place_named_only_as_nearby_is_not_where_the_dead_were():
+    for where in ("near Ukraine", "outside of Ukraine", "close to Ukraine"):
+        row = _one(f"Four soldiers were killed in a village {where}.", **RUSSIA_UKRAINE)
+        assert row["victim_side"] is None, where
+    row = _one("Four soldiers were killed in a village in Ukraine.", **RUSSIA_UKRAINE)
+    assert row["victim_side"] == "Ukraine"
+
+
+def test_the_speaker_is_not_the_agent():
+    row = _one("Hezbollah said a house in the village was hit, killing his brother.")
+    assert row["agent_side"] is None
+
+
+def test_the_one_attacked_is_not_the_agent_but_where_the_dead_are():
+    row = _one("It was a brutal attack on Ukrainian towns that killed 40 people.", **RUSSIA_UKRAINE)
+    assert row["agent_side"] is None
+    assert (row["victim_side"], row["victim_side_from"]) == ("Ukraine", "place")
+    row = _one("It was a brutal attack on Ukrainian towns that killed 40 people.")
+    assert row["victim_side"] is None                          # no war declared: no inference
+
+
+def test_hostages_are_not_their_captors_own():
+    text = "The Houthis said 13 hostages had been killed in Saudi air strikes."
+    assert _one(text)["victim_side"] is None
+    row = _one(text, opposing=("Saudi Arabia", "Houthis"))
+    assert (row["victim_side"], row["agent_side"]) == ("Saudi Arabia", "Saudi Arabia")
+
+
+def test_people_holding_the_bodies_did_not_kill_them():
+    rows = _rows("Afghan soldiers check the bodies of villagers killed in the raid.")
+    assert rows.iloc[0]["agent_side"] is None
+    rows = _rows("Russian killings of civilians in Bucha shocked Europe.")
+    assert rows.iloc[0]["agent_side"] == "Russia"
+
+
+def test_a_pronoun_agent_is_the_actor_named_before_it():
+    text = "The slow response gave Russian troops hours to enter the towns, where they killed 200 people."
+    row = _one(text, **RUSSIA_UKRAINE)
+    assert (row["agent_side"], row["victim_side"]) == ("Russia", "Ukraine")
+    # "they" is not a country named before it
+    row = _one("Airstrikes hit cars as they headed south from Kabul, killing 70 people.")
+    assert row["agent_side"] is None
+
+
+def test_the_side_a_sentence_names_as_attacked():
+    text = "On Saturday Russia attacked Ukraine, launching missiles and killing civilians."
+    assert _one(text, **RUSSIA_UKRAINE)["victim_side"] == "Ukraine"
+    assert _one(text)["victim_side"] is None
+
+
+def test_an_apposition_names_the_victims_side():
+    row = _one("An al-Qaeda affiliate in Yemen murdered hostage Luke Somers, an American journalist, on Friday.")
+    assert (row["victim_side"], row["victim_side_from"]) == ("United States", "victims")
+    row = _one("Gunmen killed Luke Somers, a journalist, on Friday.")
+    assert row["victim_side"] is None
+
+
+def test_attacked_by_names_the_attacker_and_a_speaker_of_its_own_deed_is_the_agent():
+    text = "Soldiers checked the bodies of people killed in a village attacked by Russian troops."
+    assert _one(text, **RUSSIA_UKRAINE)["victim_side"] == "Ukraine"
+    row = _one("The Russian army said it had targeted fighters crossing the river, killing some.")
+    assert row["agent_side"] == "Russia"

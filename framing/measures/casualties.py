@@ -868,7 +868,9 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                 named = [x for x in range(st.pre[0], st.pre[1] + 1)
                          if (toks[x].is_cap or toks[x].low in ("'s",)) and toks[x].low.split("'")[0] not in _TIME_WORDS
                          and toks[x].low not in _DET]
-                if named and toks[named[0]].low != "'s":
+                # ... right before the trigger: in "Israeli soldiers check the bodies of people killed",
+                # the soldiers hold the bodies
+                if named and toks[named[0]].low != "'s" and named[-1] == a - 1:
                     st.agent = (named[0], named[-1])
             if st.agent is None:
                 st.agent = _by_agent(toks, victims_end)  # "the murder of two officers ... by a gunman"
@@ -973,7 +975,8 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                 span, how = _subject_before(toks, k2, out)
                 if how == "coordinated":
                     span = _previous_victims(out) or _coordinated_subject(toks, k2, out)
-                st.victims = _within_clause(toks, span)
+                st.victims = _named_apposition(toks, _within_clause(toks, span)) if not kinds else \
+                    _within_clause(toks, span)
             if st.agent is None:
                 st.cause = _cause_after(toks, b) or _cause_before(toks, a)
             out.append(st)
@@ -1117,6 +1120,19 @@ def _first_subject(toks: list[_Tok], a: int) -> tuple[int, int] | None:
     """The noun phrase that opens the sentence, when it ends before token ``a``."""
     span = sentence_subject(toks, 0, a) or _np_forward(toks, 0)
     return span if span is not None and span[1] < a else None
+
+
+def _named_apposition(toks: list[_Tok], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A reduced passive's victims with the name they stand in apposition to: "the funeral of Ahmed Merabet,
+    the police officer shot as he lay wounded" -> "Ahmed Merabet, the police officer"."""
+    if span is None or span[0] < 3 or toks[span[0] - 1].low != "," or toks[span[0]].low not in ("the", "a", "an"):
+        return span
+    j = span[0] - 2
+    while j >= 0 and toks[j].is_cap and toks[j].is_word:
+        j -= 1
+    if span[0] - 2 - j >= 2 and j >= 0 and toks[j].low in ("of", "for", "to", "and"):
+        return (j + 1, span[1])
+    return span
 
 
 def _within_clause(toks: list[_Tok], span: tuple[int, int] | None) -> tuple[int, int] | None:

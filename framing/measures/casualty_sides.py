@@ -1,24 +1,40 @@
 """Whose deaths: the side of a casualty statement's victims and of whoever killed or hurt them.
 
-Rules, first that applies, each recorded in ``victim_side_from`` so every side can be checked in the text:
+Rules, first that applies, each recorded in ``victim_side_from`` so every side can be checked in the text.
+Phrases are read in their sentence: "Hamas's incursion into Israel that killed ..." gives an agent "Israel"
+that is a place there (see :mod:`framing.measures.sides` for places, attackers and the attacked).
 
-1. ``victims``: the victims phrase names a side ("at least 24,285 Palestinians", "11 Iranian police officers");
-   several sides are ``mixed``; a name used as a place ("people in Texas") is no side.
+1. ``victims``: the victims phrase names a side ("at least 24,285 Palestinians", "11 Iranian police officers"),
+   or an apposition after it does ("Luke Somers, an American journalist"); several sides are ``mixed``; a
+   name used as a place ("people in Texas") is no side.
 2. ``previous``: the victims are a pronoun or an anaphor ("they", "the dead", "the victims", "three others"):
    the side of the nearest earlier statement of the article, within two sentences.
 3. ``reporter``: the sentence reports the deaths on a side's word ("Pakistan said", "the Palestinian health
-   ministry said", "according to Israeli officials"): that side's dead, unless the agent is the reporter's own
-   ("its strikes killed 50 militants", which makes the reporter the agent's side instead).
+   ministry said", "according to Israeli officials"; "according to" speaks for the whole sentence and comes
+   first): that side's dead, unless the agent is the reporter's own ("its strikes killed 50 militants", or
+   "the army said it killed ...", which make the reporter the agent's side instead). An organisation's word
+   ("the Red Crescent said 60 people were killed") gives no side unless the dead are its own ("two of its
+   staff"); hostages and captives are not their captors' own (with ``opposing``, a side reporting the deaths
+   of captives it holds reports the other side's dead). With ``opposing`` given, a third party's word comes
+   after rules 4-6.
 4. ``opposing``: with two opposing sides given (``opposing=("Israel", "Palestine")``), victims without a side
    killed by one side's agent are counted as the other's. This is an inference, not the text: off by default.
+   An agent "they", "it" or "the gunmen" is the attacker or armed group named before it in the sentence
+   ("Hamas terrorists had hours to infiltrate the towns, where they killed ...").
 5. ``place``: with ``opposing`` given, victims without a side who died in a place of one of the two sides
-   ("killed in Gaza", "in southern Israel"), named in the statement or else in its sentence. Without
-   ``opposing`` a place is never a side ("a gunman killed five people in Texas" has none).
-6. ``sentence``: with ``opposing`` given, the one of the two sides whose people the sentence names
-   ("Israelis are stunned by the attack, which saw civilians killed"), when it is not the agent's side.
+   ("killed in Gaza", "an attack on Israeli towns that killed ...", "a blast at a Gaza hospital"), named in
+   the statement or else in its sentence; a place named only as nearby ("near Gaza", "outside of Gaza") or a
+   border is neither side's. Without ``opposing`` a place is never a side ("a gunman killed five people in
+   Texas" has none).
+6. ``sentence``: with ``opposing`` given, the side the sentence names as attacked ("Hamas attacked Israel,
+   killing civilians") or the other side of the one it names as attacking ("the brutality of the Hamas
+   attack: civilians shot dead"), when these agree; after a place in the sentence, the one of the two sides
+   whose people the sentence names ("Israelis are stunned by the attack, which saw civilians killed"), when
+   it is not the agent's side.
 
 ``agent_side`` is the side the agent or cause phrase names ("an Iranian air strike" -> Iran, "Hamas gunmen" ->
-Hamas), or the reporter's side for "its" / "their" forces.
+Hamas; not a side it names as attacked or as the sentence's speaker: "Hamas said the house was hit, killing
+his brother" has no agent side), or the reporter's side for "its" / "their" forces.
 """
 
 from __future__ import annotations
@@ -44,19 +60,30 @@ _ANAPHOR = re.compile(
 )
 _REPORTING = (r"(?:(?:has|have|had|also|earlier|previously|later|was|were|is|are)\s+)*"
               r"(?:said|says|say|saying|reported|reports|reporting|announced|stated|stating|confirmed|claimed|"
-              r"added|adding|told|according|put|puts|gave|released|published|cited|citing|noted|noting|"
+              r"added|adding|told|put|puts|gave|released|published|cited|citing|noted|noting|"
               r"contradicted|estimated|counted|recorded|tallied)")
 #: institution words between a side and its reporting verb ("the Palestinian health ministry said")
 _INSTITUTION = re.compile(
     r"^(?:['’]s)?(?:\s+(?:state|official|government|military|army|armed|defen[cs]e|health|interior|foreign|"
     r"security|police|media|news|civil|emergency|disaster|authorities|authority|officials?|ministry|"
-    r"ministries|minister|spokes(?:man|woman|person)|forces|force|agency|services?|sources?|intelligence|"
+    r"ministries|minister|spokes(?:man|woman|person)|forces|force|agency|services?|sources?|intelligence|office|"
+    r"bureau|wing|"
     r"reports?|statement|council|press|TV|television|broadcaster|radio|[A-Z][\w-]+))*\s*,?\s+" + _REPORTING + r"\b"
 )
+#: an agent named by a pronoun or as "the group", "the gunmen"
+_AGENT_ANAPHOR = re.compile(r"^(?:it|they|the (?:group|militants|gunmen|terrorists|attackers|assailants|fighters|"
+                            r"militia|organi[sz]ation))$", re.I)
 #: an agent that is a pronoun: in "the army said it killed ...", the reporter is the agent
 _PRONOUN_AGENT = re.compile(r"^\s*(?:it|they|we)\s*$", re.I)
-_ACCORDING = re.compile(r"(?:according to|figures from|data from|a tally by|a count by)\s+(?:the\s+)?"
-                        r"(?:[\w’'-]+-(?:run|controlled|led|held)\s+)?$", re.I)
+_ACCORDING = re.compile(r"(?:(?:according to|figures from|data from|a tally by|a count by)"
+                        r"|according to (?:an? |the )?(?:[\w’'-]+ ){0,2}(?:statement|figures|data|count|tally|report)"
+                        r" (?:from|by|of))\s+(?:the\s+)?(?:[\w’'-]+-(?:run|controlled|led|held)\s+)?$", re.I)
+#: an apposition that describes the victims: ", an American journalist"
+_APPOSITION = re.compile(r"\s*,\s+((?:a|an|the|two|three|four|five|both)\s+[^,;:.()]{1,60}?)(?=[,;:.()]|$)")
+#: victims held by someone: "22 hostages", "four Israeli captives"
+_CAPTIVES = re.compile(r"\b(?:hostages?|captives?|abductees?|kidnapped|abducted)\b", re.I)
+#: the victims are the reporter's own: "two of its nationals", "their citizens"
+_OWN_VICTIMS = re.compile(r"\b(?:its|their)\b", re.I)
 #: "the Gaza Health Ministry's assertion that ...": a side's word given as a noun
 _WORD_NOUN = re.compile(r"^(?:\s+[A-Z][\w-]*)*\s+(?:[Hh]ealth |[Ii]nterior |[Dd]efen[cs]e )?(?:[Mm]inistry|[Aa]uthorit(?:y|ies)|"
                         r"[Mm]ilitary|[Aa]rmy|[Oo]fficials|[Gg]overnment)['’]s\s+(?:assertion|statement|figures?|count|"
@@ -69,23 +96,52 @@ _OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:strikes?|air ?strikes
 _PRONOUN_REPORTER = re.compile(r"^\W*(?:It|They)\s+" + _REPORTING + r"\b")
 
 
+def _speaker_only(after: str) -> bool:
+    """Does the text after a side's name make it the speaker of someone else's deed ("Hamas said the home was
+    hit, killing his brother"), not of its own ("the army said it had targeted fighters, killing some")?"""
+    said = _INSTITUTION.match(after)
+    return bool(said) and not re.match(r"\s*(?:that\s+)?(?:it|they|we)\b", after[said.end():], re.I)
+
+
 def _reporter_side(text: str, sent: tuple[int, int], statement: tuple[int, int],
-                   mentions: list[SideMention]) -> str | None:
-    """The side on whose word the sentence reports: a side name or demonym (with institution words) followed
-    by a reporting verb, or after "according to"; the one nearest the statement when there are several.
-    ``mentions`` are the side mentions of the sentence."""
-    best: tuple[int, str] | None = None
+                   mentions: list[SideMention]) -> tuple[str, int] | None:
+    """The side on whose word the sentence reports, and where it is named: after "according to" (which
+    speaks for the whole sentence), else a side name or demonym (with institution words) followed by a
+    reporting verb; the one nearest the statement when there are several. ``mentions`` are the side mentions
+    of the sentence."""
+    best: tuple[int, int, str, int] | None = None
     for m in mentions:
         if m.place or statement[0] <= m.start < statement[1]:
             continue
         after = text[m.end:min(sent[1], m.end + 80)]
-        before = text[max(sent[0], m.start - 30):m.start]
+        before = text[max(sent[0], m.start - 60):m.start]
         before = re.sub(r"(?:\b(?:the|a|an)\s+)$", "", before, flags=re.I)
-        if _INSTITUTION.match(after) or _WORD_NOUN.match(after) or _ACCORDING.search(before):
+        according = bool(_ACCORDING.search(before))
+        if according or _INSTITUTION.match(after) or _WORD_NOUN.match(after):
             distance = statement[0] - m.end if m.end <= statement[0] else m.start - statement[1]
-            if best is None or distance < best[0]:
-                best = (distance, m.side)
-    return best[1] if best else None
+            key = (0 if according else 1, distance, m.side, m.start)
+            if best is None or key < best:
+                best = key
+    return (best[2], best[3]) if best else None
+
+
+def _attacked_side(mentions: list[SideMention], opposing: tuple[str, str],
+                   reporter: tuple[str, int] | None) -> str | None:
+    """In a two-sided war, the side the sentence names as attacked ("Hamas attacked Israel, killing
+    civilians"), else the other side of the one it names as attacking ("the brutality of the Hamas attack:
+    civilians shot dead"), when it names one."""
+    found = {m.side for m in mentions if m.target and m.side in opposing}
+    found |= {opposing[1 - opposing.index(m.side)] for m in mentions
+              if m.acting and m.side in opposing and (reporter is None or m.start != reporter[1])}
+    return found.pop() if len(found) == 1 else None
+
+
+def _people_side(mentions: list[SideMention], opposing: tuple[str, str], agent_side: str | None) -> str | None:
+    """In a two-sided war, the one of the two sides whose people the sentence names ("Israelis are stunned
+    by the attack, which saw civilians killed"), when it is not the agent's side."""
+    named = {m.side for m in mentions
+             if m.how == "people" and not m.acting and m.side in opposing and m.side != agent_side}
+    return named.pop() if len(named) == 1 else None
 
 
 def casualty_sides(
@@ -159,8 +215,49 @@ def casualty_sides(
 
         victims = row["victims"] if isinstance(row["victims"], str) else ""
         agent = " ".join(x for x in (row["agent"], row.get("cause")) if isinstance(x, str))
-        agent_side = gazetteer.side_of(agent)
-        side, how = gazetteer.side_of(victims), "victims" if victims else None
+
+        def side_in_context(*phrases: Any, agent: bool = False) -> str | None:
+            """The side the phrases name, read in their sentence: "Hamas's incursion into Israel that
+            killed ..." gives an agent "Israel" that is a place there, not a side; an agent that is the
+            sentence's speaker ("Hamas said the home was hit, killing his brother") is no agent."""
+            found: set[str] = set()
+            for phrase in phrases:
+                if not isinstance(phrase, str) or not phrase:
+                    continue
+                at = text.find(phrase, int(row["start"]), int(row["end"]))
+                if at < 0:
+                    at = text.find(phrase, sent[0], sent[1])
+                if at < 0 or at + len(phrase) > sent[1] or at < sent[0]:
+                    found |= {m.side for m in gazetteer.mentions(phrase) if not m.place}
+                    continue
+                found |= {m.side for m in sentence_mentions(sid, sent)
+                          if at <= m.start < at + len(phrase) and not m.place
+                          and not (agent and (m.target or _speaker_only(text[m.end:min(sent[1], m.end + 80)])))}
+            if not found:
+                return None
+            return found.pop() if len(found) == 1 else MIXED
+
+        agent_side = side_in_context(row["agent"], row.get("cause"), agent=True)
+        if agent_side is None and isinstance(row["agent"], str) and _AGENT_ANAPHOR.match(row["agent"].strip()):
+            # "Hamas terrorists had hours to infiltrate the towns, where they killed ...": the side last named
+            # before the pronoun as an actor or an armed group (for "it" also a country), in the sentence
+            at = text.find(row["agent"], int(row["start"]), int(row["end"]))
+            singular = row["agent"].strip().lower() == "it"
+            before = [m for m in sentence_mentions(sid, sent) if m.end <= at and not m.place and not m.target
+                      and (m.acting or m.group or (singular and m.how == "name"))
+                      and not _INSTITUTION.match(text[m.end:min(sent[1], m.end + 80)])]
+            if before:
+                agent_side = before[-1].side
+        side, how = side_in_context(victims), "victims" if victims else None
+        if side is None and victims:
+            # an apposition after the victims: "hostage Luke Somers, an American journalist"
+            at = text.find(victims, int(row["start"]), int(row["end"]))
+            appos = _APPOSITION.match(text, at + len(victims), sent[1]) if at >= 0 else None
+            if appos:
+                found = {m.side for m in sentence_mentions(sid, sent)
+                         if appos.start(1) <= m.start < appos.end(1) and m.how == "people"}
+                if len(found) == 1:
+                    side = found.pop()
         if side is None:
             how = None
             if (not victims or _ANAPHOR.match(victims.strip())) and doc in last and sid - last[doc][0] <= 2:
@@ -168,6 +265,8 @@ def casualty_sides(
         # an active verb whose subject was not found ("who the U.S. says has killed ..."): the reporter
         # may well be reporting someone else's dead
         unknown_subject = row.get("construction") == "active" and not agent
+        reporter: tuple[str, int] | None = None
+        deferred: str | None = None  # a third party's word, weaker than what the text says of the two sides
         if side is None and not unknown_subject:
             reporter = _reporter_side(text, sent, (int(row["start"]), int(row["end"])),
                                       sentence_mentions(sid, sent))
@@ -175,27 +274,45 @@ def casualty_sides(
                 # "It said the strike killed ...": the reporter of the sentence before
                 before = spans_of[doc][sid - 1]
                 reporter = _reporter_side(text, before, (before[1], before[1]), sentence_mentions(sid - 1, before))
+                reporter = (reporter[0], -1) if reporter else None
+            own = bool(_OWN_VICTIMS.search(victims))
+            if reporter is not None and gazetteer.kinds.get(reporter[0]) == "organisation" and not own:
+                reporter = None  # an agency counting the dead ("the Red Crescent said 60 people were killed")
+            if reporter is not None and _CAPTIVES.search(victims):
+                # hostages are not their captors' own: a side reporting the deaths of the captives it holds
+                side, how = (opposing[1 - opposing.index(reporter[0])], "reporter") \
+                    if opposing is not None and reporter[0] in opposing else (None, None)
+                reporter = None
             if reporter is not None:
-                if agent_side is None and (_OWN_FORCES.search(agent) or _PRONOUN_AGENT.match(agent)):
-                    agent_side = reporter
-                elif agent_side != reporter:
-                    side, how = reporter, "reporter"
+                said_first = reporter[1] < int(row["start"])
+                if agent_side is None and (_OWN_FORCES.search(agent) or (said_first and _PRONOUN_AGENT.match(agent))):
+                    agent_side = reporter[0]
+                elif agent_side != reporter[0]:
+                    if opposing is not None and reporter[0] not in opposing and not own:
+                        deferred = reporter[0]
+                    else:
+                        side, how = reporter[0], "reporter"
         if side is None and opposing is not None and agent_side in opposing:
             side, how = opposing[1 - opposing.index(agent_side)], "opposing"
         if side is None and opposing is not None:
             # in a declared two-sided war, the dead of a place held by one side ("killed in Gaza")
-            for lo, hi in ((int(row["start"]), int(row["end"])), sent):
-                held = {m.side for m in sentence_mentions(sid, sent)
-                        if lo <= m.start < hi and m.place and m.side in opposing}
-                if len(held) == 1:
-                    side, how = held.pop(), "place"
-                    break
+            held = {m.side for m in sentence_mentions(sid, sent)
+                    if int(row["start"]) <= m.start < int(row["end"]) and m.side in opposing
+                    and ((m.place and not m.near) or m.target)}
+            if len(held) == 1:
+                side, how = held.pop(), "place"
         if side is None and opposing is not None:
-            # ... or whose people the sentence names ("Israelis are stunned by ... civilians killed")
-            named = {m.side for m in sentence_mentions(sid, sent)
-                     if m.how == "people" and m.side in opposing and m.side != agent_side}
-            if len(named) == 1:
-                side, how = named.pop(), "sentence"
+            # ... or the other side of the one the sentence names as attacking
+            side = _attacked_side(sentence_mentions(sid, sent), opposing, reporter)
+            how = "sentence"
+        if side is None and deferred is not None:
+            side, how = deferred, "reporter"
+        if side is None and opposing is not None:
+            held = {m.side for m in sentence_mentions(sid, sent) if m.place and not m.near and m.side in opposing}
+            if len(held) == 1:
+                side, how = held.pop(), "place"
+        if side is None and opposing is not None:
+            side, how = _people_side(sentence_mentions(sid, sent), opposing, agent_side), "sentence"
         if side is not None and side != MIXED:
             last[doc] = (sid, side)
         result_v[idx], result_a[idx], result_f[idx] = side, agent_side, how if side is not None else None

@@ -5,7 +5,11 @@ A side is a country, a people, an armed group or an international organisation. 
 armed groups of recent conflicts, the UN, NATO and the EU) maps a phrase to the sides it names:
 "Iranian Foreign Minister Hossein Amir-Abdollahian" -> Iran, "Pakistan's foreign ministry" -> Pakistan,
 "Palestinians" -> Palestine, "Hamas gunmen" -> Hamas. A name used as a place ("killed in Gaza", "near
-Islamabad") names a location, not a side; a name inside a compound ("Iran-backed", "pro-Iranian",
+Islamabad", "the bombardment of Gaza", "a Gaza hospital") names a location, not a side; a place named only
+as nearby ("near", "outside of", "close to") is marked ``near``, and a border ("the Gaza border") is no
+one's. A name that modifies an attack or a force ("in a Hamas attack", "Israeli warplanes") or that follows
+"an attack by" names the side that acts; one after "an attack on" or "attacked" names the side attacked. An
+armed group or an organisation is never a place. A name inside a compound ("Iran-backed", "pro-Iranian",
 "non-Iranians") names someone else; listed phrases such as "African Americans" or "Washington Post"
 name no side. A user's own mapping (e.g. ``{"Palestine": ["Gaza", "Hamas"]}``) comes first.
 """
@@ -29,7 +33,7 @@ MIXED = "mixed"
 
 #: prepositions after which a name is a location ("in Gaza", "near the Iranian border" is not)
 _LOCATIVE = frozenset(
-    "in at near across outside inside into onto to toward towards throughout around over on off along within "
+    "in at near across outside inside into onto to toward towards throughout around over on off along within against "
     "between through beyond under above past via".split()
 )
 #: words that may stand between a locative preposition and the name ("in the occupied West Bank")
@@ -38,6 +42,40 @@ _PLACE_MODIFIERS = frozenset(
     "northwest occupied rural remote neighbouring neighboring nearby besieged war-torn restive coastal mainland "
     "of parts part much all".split()
 )
+#: nouns a side's name modifies when the name is no place: "in a Hamas attack", "in the Gaza health ministry's
+#: count" (the side acts or speaks), and the events that have a place as their target: "the bombardment of Gaza"
+_ACTION_NOUNS = frozenset(
+    "attack attacks assault assaults incursion incursions raid raids strike strikes airstrike airstrikes air "
+    "bombardment bombardments bombing bombings shelling rocket rockets missile missiles drone drones offensive "
+    "operation operations invasion siege blockade massacre massacres rampage ambush onslaught retaliation "
+    "counteroffensive counterattack barrage fire gunfire".split()
+)
+_ARMED_NOUNS = frozenset(
+    "gunmen gunman fighters fighter militants militant terrorists terrorist attackers forces troops soldiers "
+    "military army police commandos warplanes jets tanks artillery navy".split()
+)
+_MEMBER_NOUNS = _ARMED_NOUNS | frozenset(
+    "commander commanders official officials government ministry authorities authority leader leaders "
+    "spokesman spokeswoman".split()
+)
+#: the one attacked: "an attack on Israeli towns", "strikes against Russian positions", "Hamas attacked Israel"
+_TARGET_BEFORE = re.compile(
+    r"(?:\b(?:" + "|".join(sorted(_ACTION_NOUNS)) + r")\s+(?:on|against|at|of|into|inside)|"
+    r"\b(?:attacked|attacking|struck|striking|bombed|bombing|hit|hitting|raided|raiding|invaded|invading|"
+    r"targeted|targeting|shelled|shelling|pound|pounds|pounded|pounding|stormed|storming|infiltrated|overran|overrunning))"
+    r"\s+(?:the\s+)?(?:(?!by\s)[a-z-]+\s+)?$")
+#: "the attack by Hamas", "strikes by Israel": the side that acts
+_BY_ACTOR = re.compile(r"\b(?:" + "|".join(sorted(_ACTION_NOUNS)) + r")\s+(?:carried out |launched |led )?by\s+(?:the\s+)?$",
+                       re.I)
+#: nouns after which a side's name names neither a side nor a place it holds: "near the Gaza border"
+_BOUNDARY_NOUNS = frozenset("border borders frontier boundary fence perimeter envelope".split())
+_WORD_AFTER = re.compile(r"\s+([A-Za-z-]+)")
+#: prepositions of a place only named as nearby: the dead "near Gaza" are not in it
+_NEAR = frozenset("near outside around beyond toward towards off along past via over".split())
+#: nouns a country's name modifies when it names the country's people: "a U.S. citizen"
+_CITIZEN_NOUNS = frozenset("citizen citizens national nationals passport".split())
+#: nouns after which a name names its side, never a place
+_SIDE_HEADS = _ACTION_NOUNS | _MEMBER_NOUNS | _CITIZEN_NOUNS
 _COORDINATION = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)\W*$")
 
@@ -45,13 +83,20 @@ _WORD_BEFORE = re.compile(r"([\w'’.-]+)\W*$")
 @dataclass(frozen=True)
 class SideMention:
     """One mention of a side in a text: ``side``, how it is named (``"name"`` or ``"people"``), its offsets,
-    and whether it is used as a place."""
+    whether it is used as a place (``near`` when only as a place nearby: "near Gaza"), whether it is
+    named as the side that attacks ("Hamas gunmen", "an Israeli airstrike", "the assault by Hamas") and
+    whether as the one attacked (``target``: "an attack on Israeli towns", "Hamas attacked Israel"), and
+    whether the name is an armed group's or an organisation's (``group``)."""
 
     side: str
     how: str
     start: int
     end: int
     place: bool
+    acting: bool = False
+    near: bool = False
+    target: bool = False
+    group: bool = False
 
 
 class Sides:
@@ -64,6 +109,9 @@ class Sides:
         self.aliases = dict(aliases)  # alias -> (side, "name" | "people")
         self.kinds = dict(kinds)
         self._blocked = frozenset(blocked)
+        # an armed group or an organisation is never a place, whoever's side it is counted on
+        self._groups = _group_names() | {a for a, (side, _) in self.aliases.items()
+                                         if self.kinds.get(side) in _GROUP_KINDS}
         terms = set(self.aliases) | self._blocked
         body = _trie_pattern(terms)
         self._pattern = re.compile(rf"(?<![\w-])({body})(?:['’]s)?(?![\w-])") if terms else None
@@ -97,12 +145,23 @@ class Sides:
                 continue
             side, how = self.aliases[alias]
             possessive = m.end() > m.end(1)  # "Israel's strikes" names a side, never a place
-            place = how == "name" and not possessive and (
-                _is_place(text, m.start(), start)
-                # a list of places goes on being places: "across Afghanistan, Iran, and Pakistan"
-                or bool(out and out[-1].place and _COORDINATION.fullmatch(text[out[-1].end:m.start()]))
-            )
-            out.append(SideMention(side, how, m.start(), m.end(), place))
+            after = _WORD_AFTER.match(text, m.end(), end)
+            head = after.group(1).lower() if after else ""
+            if how == "name" and not possessive and head in _BOUNDARY_NOUNS:
+                continue  # "near the Gaza border": a line between two sides, neither side's
+            kind = ""
+            if how == "name" and not possessive and head not in _SIDE_HEADS and alias not in self._groups:
+                kind = _is_place(text, m.start(), start)
+                if not kind and out and out[-1].place and _COORDINATION.fullmatch(text[out[-1].end:m.start()]):
+                    # a list of places goes on being places: "across Afghanistan, Iran, and Pakistan"
+                    kind = "near" if out[-1].near else "in"
+            place = bool(kind)
+            before = text[max(start, m.start() - 40):m.start()]
+            target = bool(_TARGET_BEFORE.search(before))
+            acting = not place and not target and (head in _ACTION_NOUNS or head in _ARMED_NOUNS
+                                                   or bool(_BY_ACTOR.search(before)))
+            out.append(SideMention(side, how, m.start(), m.end(), place, acting, kind == "near", target,
+                                   alias in self._groups))
         return out
 
     def find(self, phrase: str) -> list[tuple[str, int, int]]:
@@ -173,22 +232,36 @@ def _trie_pattern(terms: Iterable[str]) -> str:
     return build(trie)
 
 
-def _is_place(text: str, at: int, floor: int) -> bool:
-    """Is the name at ``at`` the object of a locative preposition ("in southern Israel")?"""
+def _is_place(text: str, at: int, floor: int) -> str:
+    """Is the name at ``at`` a place: ``"in"`` for the object of a locative preposition ("in southern
+    Israel", "the bombardment of Gaza") or a name that locates a thing ("a Gaza hospital"), ``"near"`` for
+    a place only named as nearby ("near Gaza", "outside of Gaza", "close to Gaza"), else ``""``."""
     pos = at
+    after_of = False
     for _ in range(4):
         m = _WORD_BEFORE.search(text, max(floor, pos - 40), pos)
         if not m:
-            return False
+            return ""
         word = m.group(1).lower().strip(".")
+        if after_of and word in _ACTION_NOUNS:
+            return "in"  # the target of an attack: "the bombardment of Gaza"
+        if word in ("a", "an"):
+            return "in"  # a name after an indefinite article locates the noun it modifies: "a Gaza hospital"
         if word in _LOCATIVE:
+            before = text[max(floor, m.start(1) - 12):m.start(1)]
             # "according to X" and "told X" introduce a source, not a place
-            return not (word == "to" and re.search(r"according\s+$", text[max(floor, m.start(1) - 12):m.start(1)]))
+            if word == "to" and re.search(r"according\s+$", before):
+                return ""
+            if word in _NEAR or (word == "to" and re.search(r"\b(?:close|next)\s+$", before)) or \
+                    (after_of and word == "outside"):
+                return "near"
+            return "in"
+        after_of = word == "of"
         if word in _PLACE_MODIFIERS or word.endswith(("-occupied", "-controlled", "-held", "-run")):
             pos = m.start(1)
             continue
-        return False
-    return False
+        return ""
+    return ""
 
 
 @lru_cache(maxsize=1)
@@ -196,6 +269,17 @@ def _bundled() -> tuple[dict[str, Any], tuple[str, ...]]:
     resource = importlib.resources.files("framing.data") / "sides.yaml"
     doc = load_yaml(resource.read_bytes(), "framing/data/sides.yaml", SchemaError)
     return doc["sides"], tuple(doc.get("not_sides", ()))
+
+
+_GROUP_KINDS = frozenset({"armed_group", "organisation"})
+
+
+@lru_cache(maxsize=1)
+def _group_names() -> frozenset[str]:
+    """The bundled names of armed groups and organisations."""
+    table, _ = _bundled()
+    return frozenset(alias for side, entry in table.items() if entry.get("kind") in _GROUP_KINDS
+                     for alias, _ in _entry_aliases(side, entry, "framing/data/sides.yaml"))
 
 
 def _entry_aliases(side: str, entry: Any, source: str) -> list[tuple[str, str]]:
