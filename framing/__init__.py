@@ -59,6 +59,8 @@ _EXPORTS: dict[str, str] = {
     "compare_shares": "framing.stats",
     "casualty_asymmetry": "framing.stats",
     "mentions_per_death": "framing.stats",
+    "emotive_by_side": "framing.stats",
+    "emotive_statements": "framing.stats",
     "keyness": "framing.stats",
     "source_shares": "framing.stats",
     "source_balance": "framing.stats",
