@@ -61,6 +61,8 @@ _EXPORTS: dict[str, str] = {
     "mentions_per_death": "framing.stats",
     "emotive_by_side": "framing.stats",
     "emotive_statements": "framing.stats",
+    "side_agreement": "framing.stats",
+    "document_sides": "framing.stats",
     "keyness": "framing.stats",
     "source_shares": "framing.stats",
     "source_balance": "framing.stats",

@@ -30,6 +30,17 @@ A study spec names everything an analysis depends on, so that running it again
     keyness_terms: 10
     sources:                        # the section "Who gets a voice" (omit to leave it out)
       sides: [Pakistan, Iran]       # compare the balance of these two sides' voices
+    casualties:                     # the section "Whose deaths" (omit to leave it out)
+      sides: [Pakistan, Iran]       # the two victim sides compared (required)
+      names: {Iran: [IRGC]}         # names of sides of your own, before the bundled gazetteer
+      opposing: true                # the sides are at war (victims of one side's strike count as the other's)
+      deaths: deaths.csv            # reported deaths (date, side, deaths), relative to this file: mentions
+                                    # per reported death; {file, date, date_format, columns, cumulative}
+                                    # reads a table with a column per side (e.g. UN OCHA's running totals)
+      freq: D                       # mentions per reported death also per period
+      cluster: article              # the article of each document, when documents are sentences
+      hand: category                # a column of hand-coded victim sides to compare with, and
+      labels: {israel: Israel}      #   how its labels name the sides
     keyness_unit: document          # document (share of documents using a term), outlet, or token
     keyness_min_docs: 5             # leave out terms used in fewer documents
     seed: 20240117
@@ -57,7 +68,7 @@ __all__ = ["Study", "load_study", "run_study"]
 
 _TOP_KEYS = {"name", "title", "description", "corpus", "actors", "lexicons", "compare", "wire", "keyness_terms",
              "seed", "output", "max_articles", "sources", "by", "cluster", "trends",
-             "keyness_unit", "keyness_min_docs"}
+             "keyness_unit", "keyness_min_docs", "casualties"}
 _TRENDS_KEYS = {"time", "freq", "events", "window"}
 _COMPARE_KEYS = {"by", "cluster", "voice", "n_resamples"}
 _WIRE_KEYS = {"pairs", "min_similarity"}
@@ -87,6 +98,7 @@ class Study:
     output: str = "output"
     max_articles: int = 500
     sources: dict[str, Any] | None = None
+    casualties: dict[str, Any] | None = None
     trends: dict[str, Any] | None = None
 
     @property
@@ -238,6 +250,12 @@ def load_study(path: str | Path) -> Study:
         from framing.report.sourcing import check_spec
 
         sources = check_spec(spec["sources"], f"study spec {p}{_line_of(text, 'sources')}: sources")
+    casualties = None
+    if spec.get("casualties") is not None:
+        from framing.report.casualty_sides import check_spec as check_casualties
+
+        casualties = check_casualties(spec["casualties"], f"study spec {p}{_line_of(text, 'casualties')}: casualties",
+                                      base=p.parent)
     return Study(
         path=p.resolve(), name=spec["name"].strip(), corpus=corpus, title=str(spec.get("title") or ""),
         description=str(spec.get("description") or ""), actors=actors,
@@ -253,6 +271,7 @@ def load_study(path: str | Path) -> Study:
         seed=_int(spec.get("seed", 0), f"study spec {p}: seed"), output=str(spec.get("output") or "output"),
         max_articles=_int(spec.get("max_articles", 500), f"study spec {p}: max_articles", minimum=1),
         sources=sources,
+        casualties=casualties,
         trends=trends,
     )
 
@@ -304,4 +323,5 @@ def run_study(
         keyness_unit=study.keyness_unit, keyness_min_docs=study.keyness_min_docs,
         title=study.title or study.name, max_articles=study.max_articles, parameters=parameters, progress=progress,
         source_label=study.corpus, csv_escape=csv_escape, sources=study.sources,
+        casualties=study.casualties,
     )

@@ -24,8 +24,8 @@ from framing.errors import StatisticsError
 from framing.stats._groups import with_groups, z_value
 from framing.stats.results import SMALL_SAMPLE_NOTE, Adjust, ResultTable, adjust_family, result_table
 
-__all__ = ["DIMENSIONS", "EMOTIVE_COLUMNS", "EMOTIVE_WORDS", "casualty_asymmetry", "emotive_by_side",
-           "emotive_statements", "mentions_per_death"]
+__all__ = ["DIMENSIONS", "EMOTIVE_COLUMNS", "EMOTIVE_WORDS", "casualty_asymmetry", "document_sides", "emotive_by_side",
+           "emotive_statements", "mentions_per_death", "side_agreement"]
 
 #: the framing dimensions compared, each a yes/no property of a casualty statement
 DIMENSIONS = {
@@ -654,3 +654,106 @@ def emotive_by_side(
 
 def _flag(table: pd.DataFrame, name: str) -> np.ndarray:
     return table[name].fillna(False).astype(bool).to_numpy() if name in table.columns else np.zeros(len(table), bool)
+
+
+def document_sides(casualties: pd.DataFrame, doc_ids: Sequence[str], sides: Sequence[str]) -> pd.Series:
+    """Each document's victim side from its asserted casualty statements: one of ``sides``, ``"mixed"``
+    (statements of both, or a ``mixed`` statement) or ``"none"`` (no statement with one of them)."""
+    asserted = _asserted(casualties)
+    found = asserted.dropna(subset=["victim_side"]).groupby(asserted["doc_id"].astype(str))["victim_side"].agg(set)
+
+    def one(present: set) -> str:
+        if "mixed" in present or set(sides) <= present:
+            return "mixed"
+        return next((s for s in sides if s in present), "none")
+
+    return pd.Series([one(set(found[d])) if d in found.index else "none" for d in map(str, doc_ids)],
+                     index=pd.Index(list(map(str, doc_ids)), name="doc_id"), dtype="string")
+
+
+def side_agreement(
+    casualties: pd.DataFrame,
+    corpus: pd.DataFrame,
+    hand: str,
+    sides: Sequence[str],
+    *,
+    labels: Mapping[str, str] | None = None,
+    by: str | None = "outlet",
+    cluster: str | None = None,
+    ci_level: float = 0.95,
+) -> ResultTable:
+    """How far the library's victim side reproduces a hand coding of each document's side.
+
+    Each document (a sentence, in the published datasets) gets the side of
+    its asserted casualty statements (:func:`document_sides`) and is set
+    against the hand-coded side in the corpus column ``hand``.
+
+    Parameters
+    ----------
+    casualties : pandas.DataFrame
+        A :func:`framing.casualties` table with ``victim_side``.
+    corpus : pandas.DataFrame
+        The corpus, with ``doc_id``, ``hand`` and ``by``.
+    hand : str
+        The corpus column of the hand-coded side.
+    sides : sequence of str
+        The two sides, as ``victim_side`` names them.
+    labels : mapping, optional
+        Hand label -> side (``{"israel": "Israel", "both": "mixed"}``); a
+        label mapped to neither side nor ``"mixed"`` (or unmapped) leaves the
+        document out, counted in ``note``.
+    by : str or None, default "outlet"
+        Per group, and over all documents (group ``"(all)"``); None: only over all.
+    cluster : str, optional
+        The corpus column naming the article of each document (intervals are
+        clustered by it); default the document.
+    ci_level : float, default 0.95
+        Interval level.
+
+    Returns
+    -------
+    ResultTable
+        ``measure``: ``coverage`` (share of hand-coded documents with a
+        sided statement), ``agreement`` (share of those whose side is the
+        hand's), ``precision: <side>`` and ``recall: <side>`` for each side and
+        ``mixed``; Wilson intervals on the article-clustered effective size.
+    """
+    check_level("ci_level", ci_level)
+    sides = [str(s) for s in sides]
+    for col in ("doc_id", hand, *([by] if by else []), *([cluster] if cluster else [])):
+        if col not in corpus.columns:
+            raise StatisticsError(f"the corpus has no column {col!r}")
+    mapping = {str(k): str(v) for k, v in (labels or {}).items()}
+    gold = corpus[hand].astype("string").map(lambda v: mapping.get(str(v), str(v)) if not pd.isna(v) else pd.NA)
+    classes = [*sides, "mixed"]
+    known = gold.isin(classes).fillna(False).to_numpy()
+    docs = corpus["doc_id"].astype(str).to_numpy()
+    pred = document_sides(casualties, docs, sides).to_numpy(dtype=object)
+    gold = gold.astype(object).to_numpy()
+    units = corpus[cluster or "doc_id"].astype(str).to_numpy(dtype=object)
+    groups = corpus[by].astype(str).to_numpy(dtype=object) if by else np.full(len(corpus), ALL, dtype=object)
+    rows: list[dict] = []
+    for group in [*sorted(set(groups)), *([ALL] if by else [])]:
+        in_group = known & ((groups == group) if group != ALL else np.ones(len(corpus), bool))
+        left_out = int(((groups == group) if group != ALL else np.ones(len(corpus), bool)).sum() - in_group.sum())
+        note = f"{left_out} documents without a hand label for a side left out" if left_out else ""
+        sided = in_group & (pred != "none")
+
+        def share(y: np.ndarray, mask: np.ndarray, measure: str) -> None:
+            r = _share_rows(y[mask].astype(float), np.full(int(mask.sum()), "x", dtype=object), units[mask], ["x"],
+                            measure, group, ci_level)[0]
+            r["measure"] = measure
+            r["note"] = "; ".join(x for x in (r.get("note"), note) if x)
+            r["method"] = r["method"].replace("share of statements", "share of documents")
+            rows.append(r)
+
+        share(pred != "none", in_group, "coverage")
+        share(pred == gold, sided, "agreement")
+        for c in classes:
+            share(gold == c, sided & (pred == c), f"precision: {c}")
+            share(pred == c, sided & (gold == c), f"recall: {c}")
+    return result_table(rows)
+
+
+#: the group label of rows over every document
+ALL = "(all)"
