@@ -23,6 +23,7 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     # io: reading corpora
     "read_corpus": "framing.io",
+    "read_tables": "framing.io",
     "example_corpus": "framing.io",
     "clean_corpus": "framing.io",
     "removed_lines": "framing.io",

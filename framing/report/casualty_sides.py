@@ -202,6 +202,9 @@ def analyse(analysis: Analysis, spec: Mapping[str, Any], *, by: str) -> None:
     run_statistic(analysis, SECTION, "emotive_by_side", stage_stats.emotive_by_side, "emotive_by_side", cas, sides,
                   by=by, corpus=corpus, what="emotive words by side", **opts)
     analysis.tables["emotive_statements"] = stage_stats.emotive_statements(cas)
+    if "emotive_by_side" in analysis.tables and analysis.tables["emotive_by_side"].empty:
+        analysis.note(SECTION, f"no asserted, negated or hypothetical statement of {sides[0]}'s or {sides[1]}'s dead "
+                               "uses an emotive word")
     if spec.get("deaths"):
         deaths = read_deaths(spec["deaths"], spec.get("_base", "."))
         time = "date"
@@ -292,13 +295,13 @@ def section(analysis: Analysis, ref_ids: Mapping[tuple[str, int], list[str]], fi
         ev = t.get("emotive_statements", pd.DataFrame(columns=["row", "word", "victim_side", "voice"]))
         links = []
         for r in em.itertuples(index=False):
-            mask = (ev["word"] == r.word).to_numpy()
+            mask = (ev["word"] == r.word).to_numpy(dtype=bool)
             if r.voice != "all":
-                mask &= (ev["voice"] == r.voice).to_numpy()
+                mask = mask & (ev["voice"] == r.voice).to_numpy(dtype=bool)
             if r.side in _sides(em):
-                mask &= (ev["victim_side"].astype("string") == r.side).fillna(False).to_numpy()
+                mask = mask & (ev["victim_side"].astype("string") == r.side).fillna(False).to_numpy(dtype=bool)
             else:
-                mask &= ev["victim_side"].isin(_sides(em)).to_numpy()
+                mask = mask & ev["victim_side"].isin(_sides(em)).to_numpy(dtype=bool)
             rows = [i for i in ev.loc[mask, "row"] if cas_group[int(i)] == str(r.group)]
             links.append((None, ids_of(rows)))
         body += ('<p class="note">Emotive words as the published studies count them: <em>count</em> is the side\'s '

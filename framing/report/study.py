@@ -7,6 +7,13 @@ A study spec names everything an analysis depends on, so that running it again
     title: Five outlets on the January 2024 Iran-Pakistan strikes
     description: ...
     corpus: example                 # the bundled corpus, or a path relative to this file
+    read:                           # a folder of tables, one outlet per file (framing.read_tables; optional)
+      files: {nyt_oct.csv: nyt, wp_oct.csv: wp}   # file -> outlet
+      text_col: sentence            # the text column
+      article_col: article_index    # a per-file article number -> corpus column ``article``
+      rename: {article_date: date}  # columns to rename
+      tokenised: true               # join tokenised text back ("killed , he" -> "killed, he")
+      dedupe: true                  # leave out rows repeating a text of the same outlet (counted)
     actors:                         # actor -> aliases
       Jaish al-Adl: [Jaish al-Adl, Jaish-ul-Adl, Army of Justice]
       Hamas: [Hamas]
@@ -68,7 +75,8 @@ __all__ = ["Study", "load_study", "run_study"]
 
 _TOP_KEYS = {"name", "title", "description", "corpus", "actors", "lexicons", "compare", "wire", "keyness_terms",
              "seed", "output", "max_articles", "sources", "by", "cluster", "trends",
-             "keyness_unit", "keyness_min_docs", "casualties"}
+             "keyness_unit", "keyness_min_docs", "casualties", "read"}
+_READ_KEYS = {"files", "text_col", "article_col", "rename", "tokenised", "dedupe", "clean", "encoding"}
 _TRENDS_KEYS = {"time", "freq", "events", "window"}
 _COMPARE_KEYS = {"by", "cluster", "voice", "n_resamples"}
 _WIRE_KEYS = {"pairs", "min_similarity"}
@@ -99,6 +107,7 @@ class Study:
     max_articles: int = 500
     sources: dict[str, Any] | None = None
     casualties: dict[str, Any] | None = None
+    read: dict[str, Any] | None = None
     trends: dict[str, Any] | None = None
 
     @property
@@ -250,6 +259,19 @@ def load_study(path: str | Path) -> Study:
         from framing.report.sourcing import check_spec
 
         sources = check_spec(spec["sources"], f"study spec {p}{_line_of(text, 'sources')}: sources")
+    read = None
+    if spec.get("read") is not None:
+        read = _mapping(spec["read"], f"study spec {p}: read", _READ_KEYS, text)
+        files = read.get("files")
+        if not isinstance(files, Mapping) or not files or not all(isinstance(v, str) for v in files.values()):
+            raise SchemaError(f"study spec {p}{_line_of(text, 'files')}: read.files must map each file name to its "
+                              f"outlet, got {files!r}")
+        if corpus == "example" or not (p.parent / corpus).is_dir():
+            raise SchemaError(f"study spec {p}{_line_of(text, 'read')}: read needs corpus to be a folder, got {corpus}")
+        for key in ("tokenised", "dedupe", "clean"):
+            if not isinstance(read.get(key, False), bool):
+                raise SchemaError(f"study spec {p}{_line_of(text, key)}: read.{key} must be true or false")
+        read = {**read, "files": {str(k): str(v) for k, v in files.items()}}
     casualties = None
     if spec.get("casualties") is not None:
         from framing.report.casualty_sides import check_spec as check_casualties
@@ -272,6 +294,7 @@ def load_study(path: str | Path) -> Study:
         max_articles=_int(spec.get("max_articles", 500), f"study spec {p}: max_articles", minimum=1),
         sources=sources,
         casualties=casualties,
+        read=read,
         trends=trends,
     )
 
@@ -313,8 +336,16 @@ def run_study(
     out = study.output_folder(output)
     parameters = {"study": {"name": study.name, "spec": study.path.name, "description": study.description,
                             "spec_sha256": hashlib.sha256(study.path.read_bytes()).hexdigest()}}
+    corpus: Any = study.corpus_path
+    if study.read is not None:
+        from framing.io import read_tables
+        from framing.report.analysis import sha256_file
+
+        corpus = read_tables(study.corpus_path, **study.read)
+        parameters["study"]["read"] = {**study.read, "sha256": {
+            name: sha256_file(Path(study.corpus_path) / name) for name in study.read["files"]}}
     return report(
-        study.corpus_path, out / "report", actors=study.actors or None, lexicons=study.lexicons,
+        corpus, out / "report", actors=study.actors or None, lexicons=study.lexicons,
         wire=study.wire_pairs, min_wire_similarity=study.min_wire_similarity, by=study.by, cluster=study.cluster,
         voice=study.voice, **({} if study.trends is None else {
             "time": study.trends["time"], "freq": study.trends["freq"], "events": study.trends["events"],

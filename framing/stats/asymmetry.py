@@ -350,7 +350,8 @@ def mentions_per_death(
     d = d[d["side"].isin(sides)].sort_values("date")
     if cumulative:
         d["deaths"] = d.groupby("side")["deaths"].diff().fillna(d["deaths"])
-    dated = corpus[["doc_id", by, time]].assign(**{time: pd.to_datetime(corpus[time]),
+    # dates as written, in any mix of formats ("10/15/2023", "2023-10-19")
+    dated = corpus[["doc_id", by, time]].assign(**{time: pd.to_datetime(corpus[time], format="mixed"),
                                                    "_unit": corpus[cluster or "doc_id"].astype(str)})
     first, last = d["date"].min(), d["date"].max()
     dated = dated[(dated[time] >= first) & (dated[time] <= last)]
