@@ -39,7 +39,7 @@ from framing.errors import InputNotFoundError, SchemaError
 from framing.report.analysis import Analysis, run_statistic
 from framing.report.html import escape, figure_html, notes_html, table_html
 
-__all__ = ["SECTION", "TABLES", "analyse", "check_spec", "figures", "read_deaths", "section"]
+__all__ = ["SECTION", "TABLES", "analyse", "check_spec", "figures", "hand_statements", "read_deaths", "section"]
 
 #: the section's anchor in the report and in ``Analysis.notes``
 SECTION = "casualty_sides"
@@ -214,7 +214,7 @@ def analyse(analysis: Analysis, spec: Mapping[str, Any], *, by: str) -> None:
             tables = []
             codings = [("library", cas)]
             if spec.get("hand"):
-                codings.append(("hand", _hand_statements(corpus, spec)))
+                codings.append(("hand", hand_statements(corpus, spec)))
             for coding, table in codings:
                 for freq in (None, spec.get("freq")) if spec.get("freq") else (None,):
                     key = f"_mpd_{coding}_{freq}"
@@ -232,8 +232,10 @@ def analyse(analysis: Analysis, spec: Mapping[str, Any], *, by: str) -> None:
                       what="agreement with the hand coding")
 
 
-def _hand_statements(corpus: pd.DataFrame, spec: Mapping[str, Any]) -> pd.DataFrame:
-    """One statement per hand-coded document of a side (the hand coding's mentions)."""
+def hand_statements(corpus: pd.DataFrame, spec: Mapping[str, Any]) -> pd.DataFrame:
+    """One statement per document the hand coding (``spec["hand"]``, through ``spec["labels"]``) gives one of
+    ``spec["sides"]``: the hand coding's mentions, as a casualty table (``doc_id``, ``victim_side``, ``negated``,
+    ``hypothetical``) for :func:`framing.mentions_per_death`. A document coded "both" is left out."""
     labels = spec.get("labels") or {}
     side = corpus[spec["hand"]].astype("string").map(lambda v: labels.get(str(v), str(v)) if not pd.isna(v) else None)
     keep = side.isin(spec["sides"]).fillna(False).to_numpy()

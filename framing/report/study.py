@@ -71,7 +71,7 @@ from typing import Any
 from framing import schema
 from framing.errors import InputNotFoundError, SchemaError
 
-__all__ = ["Study", "load_study", "run_study"]
+__all__ = ["Study", "load_study", "read_study_corpus", "run_study"]
 
 _TOP_KEYS = {"name", "title", "description", "corpus", "actors", "lexicons", "compare", "wire", "keyness_terms",
              "seed", "output", "max_articles", "sources", "by", "cluster", "trends",
@@ -299,6 +299,16 @@ def load_study(path: str | Path) -> Study:
     )
 
 
+def read_study_corpus(study: Study) -> Any:
+    """The corpus a study reads: with ``read:`` the table :func:`framing.read_tables` makes of the folder's
+    files, else the corpus path (or ``"example"``) that :func:`framing.report` reads."""
+    if study.read is None:
+        return study.corpus_path
+    from framing.io import read_tables
+
+    return read_tables(study.corpus_path, **study.read)
+
+
 def run_study(
     spec: str | Path | Study, *, output: str | Path | None = None, progress: bool = False, csv_escape: bool = True
 ) -> Path:
@@ -336,12 +346,10 @@ def run_study(
     out = study.output_folder(output)
     parameters = {"study": {"name": study.name, "spec": study.path.name, "description": study.description,
                             "spec_sha256": hashlib.sha256(study.path.read_bytes()).hexdigest()}}
-    corpus: Any = study.corpus_path
+    corpus = read_study_corpus(study)
     if study.read is not None:
-        from framing.io import read_tables
         from framing.report.analysis import sha256_file
 
-        corpus = read_tables(study.corpus_path, **study.read)
         parameters["study"]["read"] = {**study.read, "sha256": {
             name: sha256_file(Path(study.corpus_path) / name) for name in study.read["files"]}}
     return report(
