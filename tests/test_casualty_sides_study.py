@@ -149,3 +149,38 @@ def test_spec_errors_name_the_key(tmp_path):
     spec.write_text(text.replace("Israel: [Israel]", "Israel: [Israeli deaths]"), encoding="utf-8")
     with pytest.raises(SchemaError, match=r"ocha\.csv: no column\(s\) \['Israeli deaths'\]"):
         run_study(load_study(spec), output=tmp_path / "out")
+
+
+def test_the_committed_gaza_study_holds_no_sentence_text():
+    """The Gaza sentences are copyrighted: its committed outputs are derived tables and figures only."""
+    import subprocess
+    import warnings
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    spec = root / "analyses" / "gaza_2023" / "study.yaml"
+    if not (root.parent / "shared" / "datasets" / "casualty_mentions_gaza2023").is_dir():
+        pytest.skip("../shared/datasets/casualty_mentions_gaza2023 is not beside the project")
+    listed = subprocess.run(["git", "ls-files", "analyses/gaza_2023"], cwd=root, capture_output=True, text=True)
+    if listed.returncode != 0:
+        pytest.skip("not a git checkout")
+    files = [root / f for f in listed.stdout.split()]
+    names = {f.name for f in files}
+    assert "index.html" not in names and "casualties.csv" not in names and "evidence.csv" not in names
+    assert {"mentions_per_death.csv", "side_agreement.csv", "emotive_by_side.csv", "casualty_asymmetry.csv",
+            "mentions_per_death.svg"} <= names
+    blob = "\n".join(f.read_text(encoding="utf-8", errors="ignore") for f in files)
+    from framing.report.study import read_study_corpus
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        corpus = read_study_corpus(load_study(spec))
+    found = []
+    for text in corpus["text"]:
+        words = text.split()
+        for i in range(0, max(1, len(words) - 5), 3):
+            piece = " ".join(words[i:i + 6])
+            if len(piece) > 25 and piece in blob:
+                found.append(piece)
+                break
+    assert not found, found[:3]
