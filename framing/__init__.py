@@ -23,6 +23,7 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     # io: reading corpora
     "read_corpus": "framing.io",
+    "read_tables": "framing.io",
     "example_corpus": "framing.io",
     "clean_corpus": "framing.io",
     "removed_lines": "framing.io",
@@ -59,6 +60,10 @@ _EXPORTS: dict[str, str] = {
     "compare_shares": "framing.stats",
     "casualty_asymmetry": "framing.stats",
     "mentions_per_death": "framing.stats",
+    "emotive_by_side": "framing.stats",
+    "emotive_statements": "framing.stats",
+    "side_agreement": "framing.stats",
+    "document_sides": "framing.stats",
     "keyness": "framing.stats",
     "source_shares": "framing.stats",
     "source_balance": "framing.stats",

@@ -123,3 +123,47 @@ def test_the_figure_draws_one_dot_per_side_and_dimension(result):
     assert [t.get_text() for t in ax.get_yticklabels()] == ["number", "named agent", "humanised", "emotive"]
     # two sides x four dimensions, each an errorbar container
     assert len(ax.containers) == 2 and all(len(c.lines[0].get_xdata()) == 4 for c in ax.containers)
+
+
+def test_mentions_per_death_with_sentences_clustered_by_article_and_mixed_date_formats():
+    """Documents that are sentences of articles: the article is the unit; dates written two ways are read."""
+    corpus = pd.DataFrame({
+        "doc_id": ["s1", "s2", "s3", "s4", "s5", "s6"], "outlet": "P", "text": "x",
+        "article": ["a1", "a1", "a2", "a2", "a3", "a4"],
+        "date": ["10/08/2023", "10/08/2023", "2023-10-08", "2023-10-08", "10/08/2023", "2023-10-08"],
+    })
+    cas = pd.DataFrame({"doc_id": ["s1", "s2", "s3", "s4", "s5", "s6", "s6"],
+                        "victim_side": ["A", "A", "B", "A", "B", "A", "B"], "negated": False, "hypothetical": False})
+    deaths = pd.DataFrame({"date": ["2023-10-08", "2023-10-08"], "side": ["A", "B"], "deaths": [100, 1000]})
+    out = framing.mentions_per_death(cas, deaths, ["A", "B"], corpus=corpus, cluster="article").set_index("measure")
+    ratio = out.loc["mentions per 1000 deaths: A / B"]
+    assert ratio["n_docs"] == 4  # four articles, not six sentences
+    # independent: per-article counts A = (2, 1, 0, 1), B = (0, 1, 1, 1); delta method on the log ratio
+    a, b = np.array([2.0, 1, 0, 1]), np.array([0.0, 1, 1, 1])
+    infl = a / a.sum() - b / b.sum()
+    se = np.sqrt(4 / 3 * np.sum((infl - infl.mean()) ** 2))
+    est = (4 / 100) / (3 / 1000)
+    from scipy import stats
+    q = stats.t.ppf(0.975, 3)
+    assert ratio["estimate"] == pytest.approx(est)
+    assert ratio["ci_low"] == pytest.approx(est * np.exp(-q * se)) and ratio["ci_high"] == pytest.approx(est * np.exp(q * se))
+
+
+def test_the_mentions_per_death_figure_draws_each_side_per_period():
+    import matplotlib
+
+    matplotlib.use("Agg")
+    corpus = pd.DataFrame({"doc_id": ["a1", "a2", "a3", "a4"], "outlet": "P", "text": "x",
+                           "date": ["2023-10-08", "2023-10-08", "2023-10-09", "2023-10-09"]})
+    cas = pd.DataFrame({"doc_id": ["a1", "a2", "a3", "a4"], "victim_side": ["A", "B", "A", "B"],
+                        "negated": False, "hypothetical": False})
+    deaths = pd.DataFrame({"date": ["2023-10-08", "2023-10-08", "2023-10-09", "2023-10-09"],
+                           "side": ["A", "B", "A", "B"], "deaths": [10, 100, 30, 300]})
+    out = framing.mentions_per_death(cas, deaths, ["A", "B"], corpus=corpus, freq="D", cumulative=True)
+    fig = framing.plot.mentions_per_death(out)
+    (ax,) = fig.axes
+    assert ax.get_title() == "P"
+    lines = [line for line in ax.get_lines() if len(line.get_xdata())]
+    # A: 1 / 10 then 1 / 20 new deaths -> 100 and 50 per 1,000; B: 10 and 5
+    ys = sorted(tuple(np.round(line.get_ydata(), 6)) for line in lines)
+    assert ys == [(10.0, 5.0), (100.0, 50.0)]

@@ -14,7 +14,7 @@ README = Path(__file__).resolve().parent.parent / "README.md"
 
 #: sections whose examples run on the bundled corpus, in the README's order
 RUN = ("A first look", "Lexicons", "Framing measures", "Comparing outlets, leanings, or any grouping", "Over time",
-       "Layout")
+       "Whose deaths: casualty framing by side", "Layout")
 
 
 def blocks() -> list[tuple[str, int, str]]:

@@ -145,7 +145,7 @@ def announce_report(index: Path, corpus_arg, *, quiet: bool = False, outlet: str
         echo(f"Open it in a browser: {index.resolve().as_uri()}")
     with warnings.catch_warnings():  # they were shown when the report read the corpus
         warnings.simplefilter("ignore")
-        corpus = load_corpus_arg(str(corpus_arg), outlet=outlet)
+        corpus = corpus_arg if hasattr(corpus_arg, "columns") else load_corpus_arg(str(corpus_arg), outlet=outlet)
     accounted = account_report(corpus, index.parent)
     if not quiet:
         echo(summary_line(accounted), err=True)

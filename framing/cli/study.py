@@ -36,7 +36,16 @@ def run(args: argparse.Namespace) -> int:
 
     study = load_study(args.spec)
     index = run_study(study, output=args.output, progress=not args.quiet, csv_escape=args.csv_escape)
-    return announce_report(index, study.corpus_path, quiet=args.quiet)
+    corpus = study.corpus_path
+    if study.read is not None:  # a folder of tables: read as the study read it (its warnings were shown)
+        import warnings
+
+        from framing.report.study import read_study_corpus
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            corpus = read_study_corpus(study)
+    return announce_report(index, corpus, quiet=args.quiet)
 
 
 def check(args: argparse.Namespace) -> int:

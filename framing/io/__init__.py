@@ -19,8 +19,9 @@ from framing.io.corpus import (
     read_table,
     removed_lines,
 )
+from framing.io.tables import read_tables, untokenise
 
 __all__ = [
     "DEFAULT_PATTERNS", "ReadOptions", "account", "account_report", "as_corpus", "clean_corpus", "clean_text", "example_corpus",
-    "flagged_documents", "read_corpus", "read_table", "removed_lines", "summary_line",
+    "flagged_documents", "read_corpus", "read_table", "read_tables", "removed_lines", "summary_line", "untokenise",
 ]

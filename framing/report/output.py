@@ -38,7 +38,7 @@ from framing.stats import group_columns, group_name, with_groups
 from framing.report.analysis import Actors, Analysis, analyse, corpus_inputs, load_corpus, sha256_file, slug
 from framing.report.evidence import evidence_table
 from framing.report import html as page_html
-from framing.report import sourcing
+from framing.report import casualty_sides, sourcing
 
 __all__ = ["MANIFEST_VOLATILE", "REPORT_FOLDERS", "check_output_dir", "report"]
 
@@ -83,6 +83,7 @@ def report(
     outlet: str | None = None,
     csv_escape: bool = True,
     sources: Mapping[str, Any] | bool | None = None,
+    casualties: Mapping[str, Any] | None = None,
 ) -> Path:
     """Run the whole analysis of a corpus and write an evidence-linked report.
 
@@ -163,6 +164,11 @@ def report(
         Add the section "Who gets a voice" (:mod:`framing.report.sourcing`): True, or
         ``{"sides": [a, b], "home": side}`` to compare the balance of two sides and give officials
         the text leaves without a country a side (see :func:`framing.sources`).
+    casualties : mapping, optional
+        Add the section "Whose deaths" (:mod:`framing.report.casualty_sides`): ``{"sides": [a, b]}``
+        and optionally ``names``, ``opposing``, ``cluster``, ``deaths``, ``freq``, ``hand``, ``labels``:
+        the two sides' casualty framing, emotive words by side, mentions per reported death and the
+        agreement with a hand coding.
 
     Returns
     -------
@@ -217,6 +223,9 @@ def report(
                 matched = None
             sourcing.analyse_sources(analysis, source_spec, actors=actors_map, annotations=analysis.annotations,
                                      matches=matched, by=by, seed=seed, n_resamples=n_resamples)
+        if casualties is not None:
+            casualty_spec = casualty_sides.check_spec(casualties)
+            casualty_sides.analyse(analysis, casualty_spec, by=group)
         params = {
             "by": by if isinstance(by, str) else list(by_cols), "cluster": cluster, "voice": voice,
             "trends": None if time is None else {"time": time, "freq": freq, "events": dict(events or {}),
@@ -226,6 +235,8 @@ def report(
             "keyness_unit": keyness_unit, "keyness_min_docs": keyness_min_docs,
             "max_articles": max_articles,
             **({"sources": sourcing.check_spec(sources)} if sources is not None and sources is not False else {}),
+            **({"casualties": {k: v for k, v in casualty_spec.items() if not k.startswith("_")}}
+               if casualties is not None else {}),
             **dict(parameters or {}),
         }
         return _write(analysis, out, source=source, title=title or "Framing report", params=params,
@@ -337,7 +348,7 @@ def _write(analysis: Analysis, out: Path, *, source: Any, title: str, params: di
 
     for name in ("matches", "scores", "actor_labels", "attributions", "casualties", "wire_pairs", "edits",
                  "rate_ratios", "label_shares", "verb_shares", "construction_shares", "keyness", "trends",
-                 *sourcing.TABLES):
+                 *sourcing.TABLES, *casualty_sides.TABLES):
         if name in t:
             write_table(name, t[name])
     ev_out = evidence.assign(outlet=evidence["doc_id"].map(outlet_of), keys=evidence["keys"].map("; ".join),
@@ -368,6 +379,8 @@ def _write(analysis: Analysis, out: Path, *, source: Any, title: str, params: di
             figure("casualty_constructions", lambda: plot.casualty_constructions(t["construction_shares"]))
         if "source_type_shares" in t and len(plot.share_rows(t["source_type_shares"])):
             figure("source_types", lambda: plot.source_dots(t["source_type_shares"]))
+        for stem, draw in casualty_sides.figures(t):
+            figure(stem, draw)
         if "trends" in t and len(t["trends"]):
             marks = (params.get("trends") or {}).get("events") or {}
             figure("trends", lambda: plot.trend_lines(t["trends"], events=marks, palette=palette))
@@ -386,6 +399,10 @@ def _write(analysis: Analysis, out: Path, *, source: Any, title: str, params: di
         anchors = [anchor for anchor, _, _ in sections]
         at = anchors.index("casualties") + 1 if "casualties" in anchors else len(sections)
         sections.insert(at, sourcing.section(analysis, ref_ids, figures, written_tables))
+    if any(name in t for name in casualty_sides.TABLES) or casualty_sides.SECTION in analysis.notes:
+        anchors = [anchor for anchor, _, _ in sections]
+        at = anchors.index("casualties") + 1 if "casualties" in anchors else len(sections)
+        sections.insert(at, casualty_sides.section(analysis, ref_ids, figures, written_tables, by))
     html_text = page_html.page(analysis, evidence, sections, title=title, outlet_of=outlet_of, max_articles=max_articles)
     index = _atomic.write_text(out / "index.html", html_text)
     written = {f"tables/{fn}": sha256_file(out / "tables" / fn) for fn in written_tables.values()}

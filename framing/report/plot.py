@@ -1166,3 +1166,70 @@ def trend_lines(
     handles, labels = flat[0].get_legend_handles_labels()
     fig.legend(handles, labels, loc="outside lower center", ncol=min(len(labels), 6), frameon=False)
     return fig
+
+
+@_themed
+def mentions_per_death(
+    result: pd.DataFrame,
+    *,
+    palette: Mapping[str, str] | None = None,
+    log: bool = True,
+) -> Figure:
+    """Whose deaths are mentioned: casualty statements per reported death of each side, period by period.
+
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        The result of :func:`framing.mentions_per_death` with ``freq=``
+        (``group`` reads ``"<group> <period>"``).
+    palette : mapping, optional
+        side -> colour (default: the house palette in side order).
+    log : bool, default True
+        A log y axis (the two sides' rates can differ tenfold).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        One panel per group: a line and its interval band per side over the
+        periods; a period without reported deaths of a side has no point.
+    """
+    import matplotlib.pyplot as plt
+    from matplotlib.lines import Line2D
+
+    schema.require(result, ("group", "measure", "estimate", "ci_low", "ci_high"), what="mentions_per_death result")
+    parsed = result["measure"].astype(str).str.extract(r"^mentions per [\d.e+]+ deaths: (?P<side>.+)$")
+    rates = result.assign(**parsed)[parsed["side"].notna() & ~parsed["side"].fillna("").str.contains(" / ")]
+    split = rates["group"].astype(str).str.rsplit(" ", n=1, expand=True)
+    if rates.empty or split.shape[1] < 2:
+        fig, ax = plt.subplots(figsize=(COLUMN_WIDTH, 1.6))
+        _empty(ax, "no rates per period (run mentions_per_death with freq=)")
+        return fig
+    rates = rates.assign(_group=split[0], _period=pd.to_datetime(split[1], errors="coerce"))
+    rates = rates[rates["_period"].notna()]
+    groups = list(dict.fromkeys(rates["_group"]))
+    sides = list(dict.fromkeys(rates["side"]))
+    colors = dict(palette) if palette is not None else dict(zip(sides, OKABE_ITO))
+    fig, axes = plt.subplots(1, max(len(groups), 1), figsize=(min(PAGE_WIDTH, 1.2 + 2.2 * len(groups)), 2.2),
+                             sharey=True, squeeze=False, layout="constrained")
+    fig._framing_owned = True
+    for ax, group in zip(axes[0], groups):
+        _style(ax)
+        for side in sides:
+            part = rates[(rates["_group"] == group) & (rates["side"] == side)].sort_values("_period")
+            est = pd.to_numeric(part["estimate"], errors="coerce").to_numpy(float)
+            ok = np.isfinite(est) & (est > 0 if log else True)
+            x = part["_period"].to_numpy()[ok]
+            ax.plot(x, est[ok], marker="o", markersize=2.5, color=colors.get(side, "#333333"))
+            lo = pd.to_numeric(part["ci_low"], errors="coerce").to_numpy(float)[ok]
+            hi = pd.to_numeric(part["ci_high"], errors="coerce").to_numpy(float)[ok]
+            if log:
+                lo = np.where(lo > 0, lo, est[ok] / 10)
+            ax.fill_between(x, lo, hi, color=colors.get(side, "#333333"), alpha=0.18, linewidth=0)
+        if log:
+            ax.set_yscale("log")
+        ax.set_title(group)
+        ax.tick_params(axis="x", rotation=45)
+    axes[0][0].set_ylabel(str(rates["measure"].iloc[0]).split(":")[0])
+    handles = [Line2D([], [], color=colors.get(s, "#333333"), marker="o", markersize=2.5) for s in sides]
+    _legend(axes[0][0], handles, [f"victims: {s}" for s in sides], title=None)
+    return fig

@@ -7,6 +7,13 @@ A study spec names everything an analysis depends on, so that running it again
     title: Five outlets on the January 2024 Iran-Pakistan strikes
     description: ...
     corpus: example                 # the bundled corpus, or a path relative to this file
+    read:                           # a folder of tables, one outlet per file (framing.read_tables; optional)
+      files: {nyt_oct.csv: nyt, wp_oct.csv: wp}   # file -> outlet
+      text_col: sentence            # the text column
+      article_col: article_index    # a per-file article number -> corpus column ``article``
+      rename: {article_date: date}  # columns to rename
+      tokenised: true               # join tokenised text back ("killed , he" -> "killed, he")
+      dedupe: true                  # leave out rows repeating a text of the same outlet (counted)
     actors:                         # actor -> aliases
       Jaish al-Adl: [Jaish al-Adl, Jaish-ul-Adl, Army of Justice]
       Hamas: [Hamas]
@@ -30,6 +37,17 @@ A study spec names everything an analysis depends on, so that running it again
     keyness_terms: 10
     sources:                        # the section "Who gets a voice" (omit to leave it out)
       sides: [Pakistan, Iran]       # compare the balance of these two sides' voices
+    casualties:                     # the section "Whose deaths" (omit to leave it out)
+      sides: [Pakistan, Iran]       # the two victim sides compared (required)
+      names: {Iran: [IRGC]}         # names of sides of your own, before the bundled gazetteer
+      opposing: true                # the sides are at war (victims of one side's strike count as the other's)
+      deaths: deaths.csv            # reported deaths (date, side, deaths), relative to this file: mentions
+                                    # per reported death; {file, date, date_format, columns, cumulative}
+                                    # reads a table with a column per side (e.g. UN OCHA's running totals)
+      freq: D                       # mentions per reported death also per period
+      cluster: article              # the article of each document, when documents are sentences
+      hand: category                # a column of hand-coded victim sides to compare with, and
+      labels: {israel: Israel}      #   how its labels name the sides
     keyness_unit: document          # document (share of documents using a term), outlet, or token
     keyness_min_docs: 5             # leave out terms used in fewer documents
     seed: 20240117
@@ -53,11 +71,12 @@ from typing import Any
 from framing import schema
 from framing.errors import InputNotFoundError, SchemaError
 
-__all__ = ["Study", "load_study", "run_study"]
+__all__ = ["Study", "load_study", "read_study_corpus", "run_study"]
 
 _TOP_KEYS = {"name", "title", "description", "corpus", "actors", "lexicons", "compare", "wire", "keyness_terms",
              "seed", "output", "max_articles", "sources", "by", "cluster", "trends",
-             "keyness_unit", "keyness_min_docs"}
+             "keyness_unit", "keyness_min_docs", "casualties", "read"}
+_READ_KEYS = {"files", "text_col", "article_col", "rename", "tokenised", "dedupe", "clean", "encoding"}
 _TRENDS_KEYS = {"time", "freq", "events", "window"}
 _COMPARE_KEYS = {"by", "cluster", "voice", "n_resamples"}
 _WIRE_KEYS = {"pairs", "min_similarity"}
@@ -87,6 +106,8 @@ class Study:
     output: str = "output"
     max_articles: int = 500
     sources: dict[str, Any] | None = None
+    casualties: dict[str, Any] | None = None
+    read: dict[str, Any] | None = None
     trends: dict[str, Any] | None = None
 
     @property
@@ -238,6 +259,25 @@ def load_study(path: str | Path) -> Study:
         from framing.report.sourcing import check_spec
 
         sources = check_spec(spec["sources"], f"study spec {p}{_line_of(text, 'sources')}: sources")
+    read = None
+    if spec.get("read") is not None:
+        read = _mapping(spec["read"], f"study spec {p}: read", _READ_KEYS, text)
+        files = read.get("files")
+        if not isinstance(files, Mapping) or not files or not all(isinstance(v, str) for v in files.values()):
+            raise SchemaError(f"study spec {p}{_line_of(text, 'files')}: read.files must map each file name to its "
+                              f"outlet, got {files!r}")
+        if corpus == "example" or not (p.parent / corpus).is_dir():
+            raise SchemaError(f"study spec {p}{_line_of(text, 'read')}: read needs corpus to be a folder, got {corpus}")
+        for key in ("tokenised", "dedupe", "clean"):
+            if not isinstance(read.get(key, False), bool):
+                raise SchemaError(f"study spec {p}{_line_of(text, key)}: read.{key} must be true or false")
+        read = {**read, "files": {str(k): str(v) for k, v in files.items()}}
+    casualties = None
+    if spec.get("casualties") is not None:
+        from framing.report.casualty_sides import check_spec as check_casualties
+
+        casualties = check_casualties(spec["casualties"], f"study spec {p}{_line_of(text, 'casualties')}: casualties",
+                                      base=p.parent)
     return Study(
         path=p.resolve(), name=spec["name"].strip(), corpus=corpus, title=str(spec.get("title") or ""),
         description=str(spec.get("description") or ""), actors=actors,
@@ -253,8 +293,20 @@ def load_study(path: str | Path) -> Study:
         seed=_int(spec.get("seed", 0), f"study spec {p}: seed"), output=str(spec.get("output") or "output"),
         max_articles=_int(spec.get("max_articles", 500), f"study spec {p}: max_articles", minimum=1),
         sources=sources,
+        casualties=casualties,
+        read=read,
         trends=trends,
     )
+
+
+def read_study_corpus(study: Study) -> Any:
+    """The corpus a study reads: with ``read:`` the table :func:`framing.read_tables` makes of the folder's
+    files, else the corpus path (or ``"example"``) that :func:`framing.report` reads."""
+    if study.read is None:
+        return study.corpus_path
+    from framing.io import read_tables
+
+    return read_tables(study.corpus_path, **study.read)
 
 
 def run_study(
@@ -294,8 +346,14 @@ def run_study(
     out = study.output_folder(output)
     parameters = {"study": {"name": study.name, "spec": study.path.name, "description": study.description,
                             "spec_sha256": hashlib.sha256(study.path.read_bytes()).hexdigest()}}
+    corpus = read_study_corpus(study)
+    if study.read is not None:
+        from framing.report.analysis import sha256_file
+
+        parameters["study"]["read"] = {**study.read, "sha256": {
+            name: sha256_file(Path(study.corpus_path) / name) for name in study.read["files"]}}
     return report(
-        study.corpus_path, out / "report", actors=study.actors or None, lexicons=study.lexicons,
+        corpus, out / "report", actors=study.actors or None, lexicons=study.lexicons,
         wire=study.wire_pairs, min_wire_similarity=study.min_wire_similarity, by=study.by, cluster=study.cluster,
         voice=study.voice, **({} if study.trends is None else {
             "time": study.trends["time"], "freq": study.trends["freq"], "events": study.trends["events"],
@@ -304,4 +362,5 @@ def run_study(
         keyness_unit=study.keyness_unit, keyness_min_docs=study.keyness_min_docs,
         title=study.title or study.name, max_articles=study.max_articles, parameters=parameters, progress=progress,
         source_label=study.corpus, csv_escape=csv_escape, sources=study.sources,
+        casualties=study.casualties,
     )

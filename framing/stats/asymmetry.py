@@ -12,7 +12,7 @@ Negated and hypothetical statements are left out ("no civilians were killed" is 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -24,7 +24,8 @@ from framing.errors import StatisticsError
 from framing.stats._groups import with_groups, z_value
 from framing.stats.results import SMALL_SAMPLE_NOTE, Adjust, ResultTable, adjust_family, result_table
 
-__all__ = ["DIMENSIONS", "casualty_asymmetry", "mentions_per_death"]
+__all__ = ["DIMENSIONS", "EMOTIVE_COLUMNS", "EMOTIVE_WORDS", "casualty_asymmetry", "document_sides", "emotive_by_side",
+           "emotive_statements", "mentions_per_death", "side_agreement"]
 
 #: the framing dimensions compared, each a yes/no property of a casualty statement
 DIMENSIONS = {
@@ -175,6 +176,7 @@ def casualty_asymmetry(
     voices: Sequence[str] = ("all", "own", "quoted"),
     ci_level: float = 0.95,
     adjust: Adjust = "holm",
+    cluster: str | None = None,
 ) -> ResultTable:
     """Compare how the deaths of two (or more) sides are reported, per outlet or any grouping.
 
@@ -206,6 +208,11 @@ def casualty_asymmetry(
         Interval level.
     adjust : {"holm", "fdr_bh", "bonferroni", "none"}, default "holm"
         Multiplicity control over each group's differences and ratio.
+    cluster : str, optional
+        A column (of the table or the corpus) naming the article of each
+        document, when documents are parts of articles (sentences): the
+        article is then the unit of statements per article and of every
+        interval. Default: the document.
 
     Returns
     -------
@@ -234,14 +241,17 @@ def casualty_asymmetry(
     for col in ("doc_id", "victim_side", "number", "humanising", "emotive", "voice"):
         if col not in casualties.columns:
             raise StatisticsError(f"the casualty table has no column {col!r}: pass the table of framing.casualties")
-    table = with_groups(casualties, by, corpus=corpus, what="casualty table")
+    table = with_groups(casualties, by, corpus=corpus, extra=[cluster] if cluster else (), what="casualty table")
     table = _asserted(table)
     # the articles of each group: every document of the corpus when given, else those with a statement
     articles = corpus if corpus is not None and by in corpus.columns else table
-    all_docs_of = {g: d["doc_id"].astype(str).unique() for g, d in articles.groupby(by, sort=True)}
+    unit = cluster or "doc_id"
+    if unit not in articles.columns:
+        raise StatisticsError(f"cluster {cluster!r} is not a column of the corpus")
+    all_docs_of = {g: d[unit].astype(str).unique() for g, d in articles.groupby(by, sort=True)}
     outcomes = _outcomes(table)
     side = table["victim_side"].astype("string").fillna("").to_numpy(dtype=object)
-    docs = table["doc_id"].astype(str).to_numpy(dtype=object)
+    docs = table[unit].astype(str).to_numpy(dtype=object)
     voice = table["voice"].astype(str).to_numpy(dtype=object)
     rows: list[dict] = []
     for group in sorted(all_docs_of, key=str):
@@ -275,6 +285,7 @@ def mentions_per_death(
     per: float = 1000.0,
     ci_level: float = 0.95,
     adjust: Adjust = "holm",
+    cluster: str | None = None,
 ) -> ResultTable:
     """Casualty statements per reported death, by side, per group (and period), and the ratio between sides.
 
@@ -311,6 +322,10 @@ def mentions_per_death(
         Interval level.
     adjust : {"holm", "fdr_bh", "bonferroni", "none"}, default "holm"
         Multiplicity control over each group's ratios.
+    cluster : str, optional
+        A corpus column naming the article of each document, when documents
+        are parts of articles (sentences): the article is then the unit of
+        every interval. Default: the document.
 
     Returns
     -------
@@ -328,29 +343,31 @@ def mentions_per_death(
     for col in ("date", "side", "deaths"):
         if col not in deaths.columns:
             raise StatisticsError(f"the deaths table has no column {col!r}; expected date, side, deaths")
-    for col in ("doc_id", by, time):
+    for col in ("doc_id", by, time, *([cluster] if cluster else [])):
         if col not in corpus.columns:
             raise StatisticsError(f"the corpus has no column {col!r}")
     d = deaths.assign(date=pd.to_datetime(deaths["date"]), side=deaths["side"].astype(str))
     d = d[d["side"].isin(sides)].sort_values("date")
     if cumulative:
         d["deaths"] = d.groupby("side")["deaths"].diff().fillna(d["deaths"])
-    dated = corpus[["doc_id", by, time]].assign(**{time: pd.to_datetime(corpus[time])})
+    # dates as written, in any mix of formats ("10/15/2023", "2023-10-19")
+    dated = corpus[["doc_id", by, time]].assign(**{time: pd.to_datetime(corpus[time], format="mixed"),
+                                                   "_unit": corpus[cluster or "doc_id"].astype(str)})
     first, last = d["date"].min(), d["date"].max()
     dated = dated[(dated[time] >= first) & (dated[time] <= last)]
     period = (lambda s: s.dt.to_period(freq).astype(str)) if freq else (lambda s: pd.Series("", index=s.index))
     dated = dated.assign(_period=period(dated[time]))
     d = d.assign(_period=period(d["date"]))
-    table = _asserted(casualties).merge(dated[["doc_id", "_period"]], on="doc_id", how="inner")
+    table = _asserted(casualties).merge(dated[["doc_id", "_period", "_unit"]], on="doc_id", how="inner")
     z = z_value(ci_level)
     rows: list[dict] = []
     meta = dated.drop_duplicates("doc_id")
     for (group, per_name), articles in meta.groupby([by, "_period"], sort=True):
         label = f"{group} {per_name}".strip()
-        docs = articles["doc_id"].astype(str).to_numpy()
-        in_group = table["doc_id"].astype(str).isin(docs).to_numpy()
+        in_group = table["doc_id"].astype(str).isin(articles["doc_id"].astype(str)).to_numpy()
+        docs = articles["_unit"].unique()
         side = table.loc[in_group, "victim_side"].astype("string").fillna("").to_numpy(dtype=object)
-        doc_of = table.loc[in_group, "doc_id"].astype(str).to_numpy(dtype=object)
+        doc_of = table.loc[in_group, "_unit"].to_numpy(dtype=object)
         died = d[d["_period"] == per_name].groupby("side")["deaths"].sum()
         counts = {s: pd.Series(doc_of[side == s]).value_counts().reindex(docs, fill_value=0).to_numpy(float)
                   for s in sides}
@@ -379,3 +396,365 @@ def mentions_per_death(
     for group in {str(g) for g in meta[by].unique()}:
         adjust_family(rows, group, adjust)
     return result_table(rows)
+
+
+#: inflections counted as one word, as the published counts do ("massacre" counts "massacres", "massacred");
+#: an emotive word not listed here is counted under its lower-case form
+EMOTIVE_WORDS = {
+    "massacre": ("massacre", "massacres", "massacred", "massacring"),
+    "slaughter": ("slaughter", "slaughters", "slaughtered", "slaughtering"),
+    "butcher": ("butcher", "butchers", "butchered", "butchering"),
+    "horrific": ("horrific",),
+    "tragic": ("tragic", "tragically"),
+    "tragedy": ("tragedy", "tragedies"),
+    "brutal": ("brutal", "brutally"),
+    "atrocity": ("atrocity", "atrocities"),
+    "savage": ("savage", "savagely"),
+    "deadly": ("deadly", "deadliest"),
+    "martyr": ("martyr", "martyrs", "martyred", "martyrdom"),
+}
+_STATUS = ("asserted", "negated", "hypothetical")
+
+
+def _word_key(words: Mapping[str, Sequence[str]] | None) -> tuple[dict[str, str], bool]:
+    """form -> word, and whether a form not listed is dropped (a selection of the user's) or kept as itself."""
+    if words is None:
+        return {f: w for w, forms in EMOTIVE_WORDS.items() for f in forms}, False
+    if not isinstance(words, Mapping) or not words:
+        raise StatisticsError(f"words must map a word to its forms, e.g. {{'massacre': ['massacre', 'massacred']}}; "
+                              f"got {words!r}")
+    out = {}
+    for w, forms in words.items():
+        forms = [forms] if isinstance(forms, str) else list(forms)
+        for f in [w, *forms]:
+            out[str(f).lower()] = str(w)
+    return out, True
+
+
+def emotive_statements(casualties: pd.DataFrame, *, words: Mapping[str, Sequence[str]] | None = None) -> pd.DataFrame:
+    """The evidence of :func:`emotive_by_side`: one row per casualty statement and emotive word it uses.
+
+    Parameters
+    ----------
+    casualties : pandas.DataFrame
+        A :func:`framing.casualties` table (with ``victim_side``).
+    words : mapping of str to list of str, optional
+        Which words to count and their forms (``{"massacre": ["massacre",
+        "massacred"]}``): only these are kept. Default: every emotive word of
+        the casualty lexicon, inflections counted together
+        (:data:`EMOTIVE_WORDS`).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``row`` (the statement's row in ``casualties``), ``doc_id``,
+        ``start``, ``end`` (the statement: ``text[start:end]``), ``word``,
+        ``form`` (as written), ``victim_side``, ``agent_side``, ``voice``
+        (``own`` for the outlet's words and scare quotes, ``quoted``),
+        ``status`` (``asserted``, ``negated`` or ``hypothetical``: "no one was
+        massacred" and "could be slaughtered" are not reported deaths), and any
+        other column of ``casualties`` named ``outlet``. A word used twice in a
+        statement counts once.
+    """
+    for col in ("doc_id", "start", "end", "emotive", "voice", "victim_side"):
+        if col not in casualties.columns:
+            raise StatisticsError(f"the casualty table has no column {col!r}: pass the table of framing.casualties")
+    key, selected = _word_key(words)
+    rows = []
+    table = casualties.reset_index(drop=True)
+    negated = table["negated"].fillna(False).astype(bool) if "negated" in table.columns else pd.Series(False, table.index)
+    hypo = table["hypothetical"].fillna(False).astype(bool) if "hypothetical" in table.columns else \
+        pd.Series(False, table.index)
+    agent_side = table["agent_side"] if "agent_side" in table.columns else pd.Series(None, table.index, dtype=object)
+    for i, found in table["emotive"].items():
+        if not isinstance(found, str) or not found.strip():
+            continue
+        seen: set[str] = set()
+        for form in (f.strip() for f in found.split(";")):
+            low = form.lower()
+            if not low or (selected and low not in key):
+                continue
+            word = key.get(low, low)
+            if word in seen:
+                continue
+            seen.add(word)
+            voice = str(table.at[i, "voice"])
+            rows.append({"row": i, "doc_id": str(table.at[i, "doc_id"]), "start": int(table.at[i, "start"]),
+                         "end": int(table.at[i, "end"]), "word": word, "form": form,
+                         "victim_side": table.at[i, "victim_side"], "agent_side": agent_side.at[i],
+                         "voice": "quoted" if voice in _VOICES["quoted"] else "own",
+                         "status": "negated" if negated.at[i] else "hypothetical" if hypo.at[i] else "asserted",
+                         **({"outlet": table.at[i, "outlet"]} if "outlet" in table.columns else {})})
+    cols = ["row", "doc_id", "start", "end", "word", "form", "victim_side", "agent_side", "voice", "status",
+            *(["outlet"] if "outlet" in table.columns else [])]
+    out = pd.DataFrame(rows, columns=cols)
+    for col in ("victim_side", "agent_side"):
+        out[col] = out[col].astype("string")
+    return out
+
+
+#: the columns of :func:`emotive_by_side`
+EMOTIVE_COLUMNS = ("group", "word", "voice", "side", "measure", "count", "negated", "hypothetical", "statements",
+                   "estimate", "ci_low", "ci_high", "ci_level", "p_value", "p_adjusted", "adjust_method", "n_docs",
+                   "method", "note")
+
+
+def emotive_by_side(
+    casualties: pd.DataFrame,
+    sides: Sequence[str],
+    *,
+    by: str = "outlet",
+    corpus: pd.DataFrame | None = None,
+    cluster: str | None = None,
+    words: Mapping[str, Sequence[str]] | None = None,
+    voices: Sequence[str] = ("all", "own", "quoted"),
+    ci_level: float = 0.95,
+    adjust: Adjust = "holm",
+) -> pd.DataFrame:
+    """Emotive words by the victims' side, as the published studies count them, with voice and status.
+
+    The studies of war coverage count, per outlet, how often "massacre",
+    "slaughter" or "horrific" describe the killing of one side against the
+    other ("slaughter" 60 to 1). Here each count is the casualty statements
+    of a side that use the word, split by voice (the outlet's own words against
+    quoted sources), with negated ("no one was massacred") and hypothetical
+    ("could be slaughtered") statements counted apart and never as reported
+    deaths; the ratio between two sides comes with an interval over articles.
+
+    Parameters
+    ----------
+    casualties : pandas.DataFrame
+        A :func:`framing.casualties` table with ``victim_side``.
+    sides : sequence of str
+        Two sides as ``victim_side`` names them (``("Israel", "Palestine")``);
+        the first is the numerator of the ratio.
+    by : str, default "outlet"
+        The grouping: a column of the table or (with ``corpus``) of the corpus.
+    corpus : pandas.DataFrame, optional
+        The corpus: its documents count (with no statement) in the intervals,
+        and its columns can be ``by`` and ``cluster``.
+    cluster : str, optional
+        The unit of independence when documents are parts of articles (a
+        column naming the article of each sentence); default the document.
+    words : mapping of str to list of str, optional
+        The words to count and their forms; default every emotive word of the
+        casualty lexicon with its inflections together (:data:`EMOTIVE_WORDS`).
+    voices : sequence of {"all", "own", "quoted"}
+        Which voices to report.
+    ci_level : float, default 0.95
+        Interval level.
+    adjust : {"holm", "fdr_bh", "bonferroni", "none"}, default "holm"
+        Multiplicity control over each group's tests (every word and voice).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns :data:`EMOTIVE_COLUMNS`, one row per group, word, voice and
+        ``side`` with ``measure`` = ``"share of statements"``: ``count``
+        asserted statements of the side using the word, ``negated`` and
+        ``hypothetical`` those counted apart, ``statements`` the side's
+        asserted statements in that voice, ``estimate`` the share
+        count / statements (Wilson interval on the article-clustered effective
+        size); then, with side ``"<A> / <B>"``, the ``"count ratio"`` (A's
+        count over B's, the published figure; delta method on the log ratio,
+        articles as clusters) and, with side ``"<A> - <B>"``, the ``"share
+        difference"``. Words no statement of either side uses are left out;
+        :func:`emotive_statements` gives the statements behind every count
+        (``doc_id``, ``start``, ``end``).
+
+    Notes
+    -----
+    The voice is that of the statement's killing word: "massacre" in a quoted
+    official's sentence reported in the outlet's words counts as the outlet's.
+    A count ratio compares how often each side's deaths get the word; the
+    share of the side's statements says whether that is more than its share of
+    statements would give.
+    """
+    check_level("ci_level", ci_level)
+    sides = [str(s) for s in sides]
+    if len(sides) != 2 or sides[0] == sides[1]:
+        raise StatisticsError(f"sides must name two different sides, got {sides!r}")
+    for v in voices:
+        check_option("voices", v, tuple(_VOICES))
+    evidence = emotive_statements(casualties, words=words)
+    table = with_groups(casualties.reset_index(drop=True), by, corpus=corpus,
+                        extra=[cluster] if cluster else (), what="casualty table")
+    unit = table[cluster] if cluster else table["doc_id"]
+    articles = corpus if corpus is not None and by in corpus.columns else table
+    if cluster and cluster not in articles.columns:
+        raise StatisticsError(f"cluster {cluster!r} is not a column of the corpus")
+    units_of = {g: d[cluster or "doc_id"].astype(str).unique() for g, d in articles.groupby(by, sort=True)}
+    asserted = np.ones(len(table), bool)
+    for flag in ("negated", "hypothetical"):
+        if flag in table.columns:
+            asserted &= ~table[flag].fillna(False).astype(bool).to_numpy()
+    side = table["victim_side"].astype("string").fillna("").to_numpy(dtype=object)
+    voice = table["voice"].astype(str).to_numpy(dtype=object)
+    group_of = table[by].astype(str).to_numpy(dtype=object)
+    units = unit.astype(str).to_numpy(dtype=object)
+    ev_group = group_of[evidence["row"].to_numpy(dtype=np.int64)] if len(evidence) else np.array([], dtype=object)
+    rows: list[dict] = []
+    for group in sorted(units_of, key=str):
+        g_words = sorted(set(evidence.loc[(ev_group == str(group)) & evidence["victim_side"].isin(sides).to_numpy(),
+                                          "word"]))
+        for word in g_words:
+            uses = np.zeros(len(table), bool)
+            of_word = evidence[(ev_group == str(group)) & (evidence["word"] == word).to_numpy()]
+            uses[of_word["row"].to_numpy(dtype=np.int64)] = True
+            for v in voices:
+                in_voice = np.ones(len(table), bool) if _VOICES[v] is None else np.isin(voice, _VOICES[v])
+                keep = (group_of == str(group)) & in_voice
+                part = (keep & asserted)
+                shares = _share_rows(uses[part].astype(float), side[part], units[part], sides, "s", str(group),
+                                     ci_level)
+                by_side = {r["measure"][3:]: r for r in shares}
+                for s in sides:
+                    r = by_side[s]
+                    mine = keep & (side == s)
+                    rows.append({"group": str(group), "word": word, "voice": v, "side": s,
+                                 "measure": "share of statements",
+                                 "count": int((uses & mine & asserted).sum()),
+                                 "negated": int((uses & mine & ~asserted & _flag(table, "negated")).sum()),
+                                 "hypothetical": int((uses & mine & ~asserted & ~_flag(table, "negated")).sum()),
+                                 "statements": int((mine & asserted).sum()),
+                                 **{k: r.get(k) for k in ("estimate", "ci_low", "ci_high", "ci_level", "n_docs",
+                                                          "method", "note")}})
+                a = pd.Series(units[part & uses & (side == sides[0])]).value_counts()
+                b = pd.Series(units[part & uses & (side == sides[1])]).value_counts()
+                all_units = units_of[group]
+                a = a.reindex(all_units, fill_value=0).to_numpy(float)
+                b = b.reindex(all_units, fill_value=0).to_numpy(float)
+                ratio = {"group": str(group), "word": word, "voice": v, "side": f"{sides[0]} / {sides[1]}",
+                         "measure": "count ratio", "count": int(a.sum() + b.sum()), "n_docs": len(all_units),
+                         "ci_level": ci_level, "_family": str(group)}
+                if a.sum() > 0 and b.sum() > 0 and len(all_units) > 1:
+                    ratio.update(_ratio_of_totals(a, b, 1.0, ci_level))
+                    ratio["method"] = (f"ratio of the two sides' counts; delta method on the log ratio with "
+                                       f"{'clusters' if cluster else 'articles'} as clusters; t({len(all_units) - 1})")
+                else:
+                    ratio["estimate"] = a.sum() / b.sum() if b.sum() > 0 else (np.inf if a.sum() > 0 else np.nan)
+                    ratio["method"] = "ratio of the two sides' counts"
+                    ratio["note"] = ("a side has no asserted statement with the word: no interval" if len(all_units) > 1
+                                     else SMALL_SAMPLE_NOTE)
+                rows.append(ratio)
+                diff = by_side.get(f"{sides[0]} - {sides[1]}")
+                if diff is not None:
+                    rows.append({"group": str(group), "word": word, "voice": v,
+                                 "side": f"{sides[0]} - {sides[1]}", "measure": "share difference",
+                                 "count": diff.get("count"), "_family": str(group),
+                                 **{k: diff.get(k) for k in ("estimate", "ci_low", "ci_high", "ci_level", "p_value",
+                                                             "n_docs", "method", "note")}})
+        adjust_family(rows, str(group), adjust)
+    out = pd.DataFrame([{k: r.get(k) for k in EMOTIVE_COLUMNS} for r in rows], columns=list(EMOTIVE_COLUMNS))
+    for col in ("count", "negated", "hypothetical", "statements", "n_docs"):
+        out[col] = pd.to_numeric(out[col]).astype("Int64")
+    for col in ("estimate", "ci_low", "ci_high", "ci_level", "p_value", "p_adjusted"):
+        out[col] = pd.to_numeric(out[col]).astype("float64")
+    return out
+
+
+def _flag(table: pd.DataFrame, name: str) -> np.ndarray:
+    return table[name].fillna(False).astype(bool).to_numpy() if name in table.columns else np.zeros(len(table), bool)
+
+
+def document_sides(casualties: pd.DataFrame, doc_ids: Sequence[str], sides: Sequence[str]) -> pd.Series:
+    """Each document's victim side from its asserted casualty statements: one of ``sides``, ``"mixed"``
+    (statements of both, or a ``mixed`` statement) or ``"none"`` (no statement with one of them)."""
+    asserted = _asserted(casualties)
+    found = asserted.dropna(subset=["victim_side"]).groupby(asserted["doc_id"].astype(str))["victim_side"].agg(set)
+
+    def one(present: set) -> str:
+        if "mixed" in present or set(sides) <= present:
+            return "mixed"
+        return next((s for s in sides if s in present), "none")
+
+    return pd.Series([one(set(found[d])) if d in found.index else "none" for d in map(str, doc_ids)],
+                     index=pd.Index(list(map(str, doc_ids)), name="doc_id"), dtype="string")
+
+
+def side_agreement(
+    casualties: pd.DataFrame,
+    corpus: pd.DataFrame,
+    hand: str,
+    sides: Sequence[str],
+    *,
+    labels: Mapping[str, str] | None = None,
+    by: str | None = "outlet",
+    cluster: str | None = None,
+    ci_level: float = 0.95,
+) -> ResultTable:
+    """How far the library's victim side reproduces a hand coding of each document's side.
+
+    Each document (a sentence, in the published datasets) gets the side of
+    its asserted casualty statements (:func:`document_sides`) and is set
+    against the hand-coded side in the corpus column ``hand``.
+
+    Parameters
+    ----------
+    casualties : pandas.DataFrame
+        A :func:`framing.casualties` table with ``victim_side``.
+    corpus : pandas.DataFrame
+        The corpus, with ``doc_id``, ``hand`` and ``by``.
+    hand : str
+        The corpus column of the hand-coded side.
+    sides : sequence of str
+        The two sides, as ``victim_side`` names them.
+    labels : mapping, optional
+        Hand label -> side (``{"israel": "Israel", "both": "mixed"}``); a
+        label mapped to neither side nor ``"mixed"`` (or unmapped) leaves the
+        document out, counted in ``note``.
+    by : str or None, default "outlet"
+        Per group, and over all documents (group ``"(all)"``); None: only over all.
+    cluster : str, optional
+        The corpus column naming the article of each document (intervals are
+        clustered by it); default the document.
+    ci_level : float, default 0.95
+        Interval level.
+
+    Returns
+    -------
+    ResultTable
+        ``measure``: ``coverage`` (share of hand-coded documents with a
+        sided statement), ``agreement`` (share of those whose side is the
+        hand's), ``precision: <side>`` and ``recall: <side>`` for each side and
+        ``mixed``; Wilson intervals on the article-clustered effective size.
+    """
+    check_level("ci_level", ci_level)
+    sides = [str(s) for s in sides]
+    for col in ("doc_id", hand, *([by] if by else []), *([cluster] if cluster else [])):
+        if col not in corpus.columns:
+            raise StatisticsError(f"the corpus has no column {col!r}")
+    mapping = {str(k): str(v) for k, v in (labels or {}).items()}
+    gold = corpus[hand].astype("string").map(lambda v: mapping.get(str(v), str(v)) if not pd.isna(v) else pd.NA)
+    classes = [*sides, "mixed"]
+    known = gold.isin(classes).fillna(False).to_numpy()
+    docs = corpus["doc_id"].astype(str).to_numpy()
+    pred = document_sides(casualties, docs, sides).to_numpy(dtype=object)
+    gold = gold.astype(object).to_numpy()
+    units = corpus[cluster or "doc_id"].astype(str).to_numpy(dtype=object)
+    groups = corpus[by].astype(str).to_numpy(dtype=object) if by else np.full(len(corpus), ALL, dtype=object)
+    rows: list[dict] = []
+    for group in [*sorted(set(groups)), *([ALL] if by else [])]:
+        in_group = known & ((groups == group) if group != ALL else np.ones(len(corpus), bool))
+        left_out = int(((groups == group) if group != ALL else np.ones(len(corpus), bool)).sum() - in_group.sum())
+        note = f"{left_out} documents without a hand label for a side left out" if left_out else ""
+        sided = in_group & (pred != "none")
+
+        def share(y: np.ndarray, mask: np.ndarray, measure: str) -> None:
+            r = _share_rows(y[mask].astype(float), np.full(int(mask.sum()), "x", dtype=object), units[mask], ["x"],
+                            measure, group, ci_level)[0]
+            r["measure"] = measure
+            r["note"] = "; ".join(x for x in (r.get("note"), note) if x)
+            r["method"] = r["method"].replace("share of statements", "share of documents")
+            rows.append(r)
+
+        share(pred != "none", in_group, "coverage")
+        share(pred == gold, sided, "agreement")
+        for c in classes:
+            share(gold == c, sided & (pred == c), f"precision: {c}")
+            share(pred == c, sided & (gold == c), f"recall: {c}")
+    return result_table(rows)
+
+
+#: the group label of rows over every document
+ALL = "(all)"
