@@ -85,7 +85,7 @@ class Study:
     keyness_min_docs: int = 5
     seed: int = 0
     output: str = "output"
-    max_articles: int = 500
+    max_articles: int | None = None
     sources: dict[str, Any] | None = None
     trends: dict[str, Any] | None = None
 
@@ -251,7 +251,8 @@ def load_study(path: str | Path) -> Study:
                                 f"study spec {p}{_line_of(text, 'keyness_unit')}: keyness_unit"),
         keyness_min_docs=_int(spec.get("keyness_min_docs", 5), f"study spec {p}: keyness_min_docs", minimum=1),
         seed=_int(spec.get("seed", 0), f"study spec {p}: seed"), output=str(spec.get("output") or "output"),
-        max_articles=_int(spec.get("max_articles", 500), f"study spec {p}: max_articles", minimum=1),
+        max_articles=None if spec.get("max_articles") is None else _int(
+            spec["max_articles"], f"study spec {p}: max_articles", minimum=1),
         sources=sources,
         trends=trends,
     )
