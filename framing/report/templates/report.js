@@ -482,6 +482,12 @@
     openDoc: openDoc,
     page: function (n) { state.page = n - 1; return apply(); },
     ready: function () { return current; },
+    // what a finding is (kind, keys, voice, family, colour, description), once its article is loaded
+    item: function (docId, id) {
+      var doc = docById[docId], it = doc && itemOf(doc, id);
+      return it ? { id: id, kind: it.sig.kind, keys: it.sig.keys, voice: it.sig.voice, family: it.sig.family,
+                    color: it.sig.color, desc: it.desc } : null;
+    },
     loaded: function () { return Object.keys(chunks).map(Number).sort(function (a, b) { return a - b; }); }
   };
   apply();
