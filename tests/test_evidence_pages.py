@@ -138,3 +138,13 @@ def test_report_writes_the_files_and_a_later_run_replaces_them(tmp_path):
     assert sorted(p.name for p in (out / "evidence").iterdir()) == ["0001.js", "0002.js"]
     with pytest.raises(UsageError, match="articles_per_page"):
         framing.report(corpus, tmp_path / "bad", articles_per_page=0)
+
+
+def test_cli_report_pages_the_evidence(tmp_path):
+    from framing import cli
+
+    out = tmp_path / "cli"
+    assert cli.main(["report", "example", "-o", str(out), "--lexicons", "attribution", "--quiet",
+                     "--resamples", "99", "--articles-per-page", "2"]) == 0
+    # the bundled corpus has 5 articles: 3 files of at most 2
+    assert sorted(p.name for p in (out / "evidence").iterdir()) == ["0001.js", "0002.js", "0003.js"]

@@ -35,7 +35,7 @@ A study spec names everything an analysis depends on, so that running it again
     seed: 20240117
     output: output                  # folder, relative to this file and inside its folder
 
-:func:`run_study` writes the report into ``<output>/report/`` (``index.html``,
+:func:`run_study` writes the report into ``<output>/report/`` (``index.html``, ``evidence/``,
 ``tables/``, ``figures/``, ``manifest.json``). Paths recorded in the manifest
 are the spec's own (relative) ones, so a study run in two clones gives
 byte-identical tables and the same manifest apart from its time stamp.
@@ -278,7 +278,7 @@ def run_study(
     Returns
     -------
     pathlib.Path
-        ``<output>/report/index.html``; beside it ``tables/*.csv``,
+        ``<output>/report/index.html``; beside it ``evidence/*.js``, ``tables/*.csv``,
         ``figures/*.{png,pdf,svg}`` and ``manifest.json`` (see :func:`framing.report`).
 
     Raises
