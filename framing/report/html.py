@@ -507,11 +507,13 @@ def page(analysis: Analysis, evidence: pd.DataFrame, sections, *, title: str, br
     index = browser.index
     n_files = len(browser.files)
     with_findings = int((index["n_findings"] > 0).sum())
+    where = (f"one file, <code>{EVIDENCE_FOLDER}/0001.js</code>" if n_files <= 1 else
+             f"{n_files:,} files, <code>{EVIDENCE_FOLDER}/0001.js</code> to <code>{EVIDENCE_FOLDER}/{n_files:04d}.js</code>")
     note = (f'<p class="note" id="paging">The browser indexes {len(index):,} articles ({with_findings:,} with '
-            f"findings), {browser.per_page:,} to a page of the index. The highlighted text of each page is in "
-            f"its own file, <code>{EVIDENCE_FOLDER}/0001.js</code> to <code>{EVIDENCE_FOLDER}/{max(n_files, 1):04d}.js</code> "
-            f"({n_files:,} files beside this page; keep the <code>{EVIDENCE_FOLDER}/</code> folder with it), loaded "
-            "when that page is shown. Articles are in order of outlet, then as in the corpus.</p>")
+            f"findings), {browser.per_page:,} to a page of the index. Their highlighted text is in {where}, "
+            f"one page of the index to a file, beside this page (keep the <code>{EVIDENCE_FOLDER}/</code> folder "
+            "with it); a file is loaded when its articles are shown. Articles are in order of outlet, then as in "
+            "the corpus.</p>")
     if len(index) < len(corpus):
         note += (f'<p class="note">The browser indexes the first {len(index):,} of {len(corpus):,} articles '
                  "(max_articles); the tables and tables/evidence.csv cover them all.</p>")
