@@ -119,9 +119,10 @@ class Browser:
         """The JSON the page carries: signatures, files, and one row per article
         ``[doc_id, outlet, title, date, chunk, first_eid, [[signature, count], ...]]``."""
         return script_json({"sigs": self.signatures, "files": sorted(self.files), "perPage": self.per_page,
-                            "nCorpus": self.n_corpus, "docs": self._rows})
+                            "nCorpus": self.n_corpus, "docs": self.rows})
 
-    _rows: list = field(default_factory=list, repr=False)
+    #: one row per article of ``index``, as :meth:`page_data` gives them
+    rows: list = field(default_factory=list, repr=False)
 
 
 def chunk_scripts(corpus: pd.DataFrame, evidence: pd.DataFrame, index: pd.DataFrame,
@@ -192,7 +193,7 @@ def evidence_browser(corpus: pd.DataFrame, evidence: pd.DataFrame, *, per_page: 
     rows = [[r.doc_id, r.outlet, r.title, r.date, int(r.chunk), int(r.first_eid),
              sorted([s, n] for s, n in counts.get(r.doc_id, {}).items())] for r in index.itertuples(index=False)]
     browser = Browser(index=index, signatures=signatures, colours=colours, per_page=per_page,
-                      n_corpus=int(len(corpus)), _rows=rows)
+                      n_corpus=int(len(corpus)), rows=rows)
     browser.files = chunk_scripts(corpus, evidence, index, signature)
     return browser
 
