@@ -538,6 +538,8 @@ def test_the_allsides_study_report_is_usable_at_its_scale(browser):
             const r = await window.framingReport.open(a);
             out.push({findings: r.findings, banner: document.getElementById('selection').textContent}); }
         return out; })()""")
-    assert opened and all(o["findings"] > 0 for o in opened)
+    # a number opens its spans, or says they are in articles beyond those the browser indexes (max_articles)
+    assert opened and all(o["findings"] > 0 or "tables/evidence.csv" in o["banner"] for o in opened)
+    assert any(o["findings"] > 0 for o in opened)
     for section in ("rates", "trends", "keyness", "attributions"):
         assert page.js(f"Boolean(document.getElementById({json.dumps(section)}))"), section
