@@ -38,6 +38,23 @@ def read_html(out: Path) -> str:
     return (out / "index.html").read_text(encoding="utf-8")
 
 
+def evidence_docs(out: Path) -> dict[str, dict]:
+    """doc_id -> {"html", "items"} from every evidence file of a report (the highlighted articles)."""
+    docs: dict[str, dict] = {}
+    for path in sorted((out / "evidence").glob("*.js")):
+        text = path.read_text(encoding="utf-8")
+        match = re.fullmatch(r"framingEvidence\((\d+), (.*)\);\n", text, flags=re.S)
+        assert match, f"{path.name} does not register its articles"
+        assert int(match.group(1)) == int(path.stem)
+        docs.update(json.loads(match.group(2))["docs"])
+    return docs
+
+
+def page_data(out: Path) -> dict:
+    page = read_html(out)
+    return json.loads(page.split('<script type="application/json" id="evidence-data">')[1].split("</script>")[0])
+
+
 def segments_of(page: str) -> list[tuple[list[str], str]]:
     """(evidence ids, unescaped text) of every highlighted segment in the page."""
     return [(ids.split(" "), html.unescape(text))
@@ -103,6 +120,10 @@ def test_html_is_self_contained(example_report):
     page = read_html(example_report)
     assert "<script src" not in page and "<link" not in page
     assert not re.search(r'(src|href)="(https?:)?//', page)
+    # the highlighted articles are script files beside the page, which it loads by relative path
+    files = page_data(example_report)["files"]
+    assert files == ["evidence/0001.js"]
+    assert all((example_report / f).is_file() for f in files)
     # figures are relative files next to the page
     for src in re.findall(r'<img src="([^"]+)"', page):
         assert not src.startswith(("/", "http")), src
@@ -110,10 +131,10 @@ def test_html_is_self_contained(example_report):
 
 
 def test_evidence_spans_in_the_page_are_the_text_behind_each_label(example_report, example_texts):
-    page = read_html(example_report)
     evidence = pd.read_csv(example_report / "tables" / "evidence.csv")
     pieces: dict[str, str] = {}
-    for ids, text in segments_of(page):
+    articles = "".join(entry["html"] for entry in evidence_docs(example_report).values())
+    for ids, text in segments_of(articles):
         for eid in ids:
             pieces[eid] = pieces.get(eid, "") + text
     # every evidence span shown in the page reads exactly text[start:end]
@@ -175,16 +196,19 @@ def hostile_report(tmp_path_factory):
 
 def test_article_text_and_names_are_escaped(hostile_report):
     page = read_html(hostile_report)
-    # every document is in the browser, with or without findings
-    assert re.findall(r'<article class="doc" id="doc-(\w+)"', page) == ["a1", "a2", "b1", "b2"]
-    assert "<script>alert(1)" not in page
-    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    # every document is in the browser's index, with or without findings (index order: by outlet)
+    data = page_data(hostile_report)
+    assert [row[0] for row in data["docs"]] == ["a1", "a2", "b1", "b2"]
+    articles = evidence_docs(hostile_report)
+    assert sorted(articles) == ["a1", "a2", "b1", "b2"]
+    assert "<script>alert(1)" not in articles["a1"]["html"]
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in articles["a1"]["html"]
     assert "<b>News</b>" not in page
     assert "Alpha &lt;b&gt;News&lt;/b&gt; &amp; Co" in page
-    # the embedded evidence data cannot close its script element
-    data = page.split('<script type="application/json" id="evidence-data">')[1].split("</script>")[0]
-    assert "<" not in data
-    assert json.loads(data)["docs"]["a1"]["outlet"] == "Alpha <b>News</b> & Co"
+    # the embedded index cannot close its script element
+    raw = page.split('<script type="application/json" id="evidence-data">')[1].split("</script>")[0]
+    assert "<" not in raw
+    assert data["docs"][0][1] == "Alpha <b>News</b> & Co"
 
 
 def test_a_section_that_cannot_run_says_so(tmp_path, monkeypatch):
@@ -196,8 +220,9 @@ def test_a_section_that_cannot_run_says_so(tmp_path, monkeypatch):
     framing.report(HOSTILE, out, n_resamples=99, max_articles=3)
     page = read_html(out)
     # the evidence browser is capped, and says so
-    assert page.count('<article class="doc"') == 3
-    assert "shows the first 3 of 4 articles" in page
+    assert [row[0] for row in page_data(out)["docs"]] == ["a1", "a2", "b1"]
+    assert sorted(evidence_docs(out)) == ["a1", "a2", "b1"]
+    assert "indexes the first 3 of 4 articles" in page
     casualties = page.split('<section id="casualties">')[1].split("</section>")[0]
     assert "not run: casualties needs a package that is not installed" in casualties
     labels = page.split('<section id="labels">')[1].split("</section>")[0]

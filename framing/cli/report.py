@@ -15,7 +15,8 @@ def register(subparsers) -> None:
         help="run the whole analysis and write an HTML report with tables, figures and evidence",
         description=(
             "Run every measure (lexicon scores, actor labels, attributions, casualty framing, wire-copy edits), "
-            "compare outlets, and write DIR/index.html (works offline), DIR/tables/*.csv, "
+            "compare outlets, and write DIR/index.html (works offline; the highlighted articles it loads are in "
+            "DIR/evidence/), DIR/tables/*.csv, "
             "DIR/figures/*.{png,pdf,svg} and DIR/manifest.json."
         ),
     )
@@ -57,6 +58,8 @@ def register(subparsers) -> None:
     p.add_argument("--seed", type=int, default=0, help="seed of resampling and Monte Carlo tests (default 0)")
     p.add_argument("--resamples", type=int, default=1999, help="resamples / Monte Carlo draws (default 1999)")
     p.add_argument("--title", default=None, help="report title")
+    p.add_argument("--articles-per-page", type=int, default=25, metavar="N",
+                   help="articles per page of the evidence browser's index and per file of DIR/evidence/ (default 25)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     p.add_argument("--no-csv-escape", dest="csv_escape", action="store_false",
                    help="write the CSV tables' cells exactly as they are (by default text cells starting with "
@@ -127,6 +130,7 @@ def run(args: argparse.Namespace) -> int:
         time=args.time, freq=args.freq, events=events_from_args(args.event), window=args.window,
         voice=None if args.voice == "all" else args.voice, seed=args.seed, n_resamples=args.resamples,
         title=args.title, progress=not args.quiet, outlet=args.outlet, csv_escape=args.csv_escape,
+        articles_per_page=args.articles_per_page,
     )
     return announce_report(index, args.corpus, quiet=args.quiet, outlet=args.outlet)
 

@@ -17,7 +17,8 @@ import pandas as pd
 
 from framing import schema
 from framing.report.analysis import VOICE_NAMES, Analysis, own_voice, slug
-from framing.report.evidence import KIND_TITLES, colours_for, segments
+from framing.report.browser import EVIDENCE_FOLDER, Browser
+from framing.report.evidence import KIND_TITLES
 
 __all__ = ["page", "sections"]
 
@@ -491,53 +492,31 @@ def _category_label(key: str) -> str:
     return f"{kind}: " + " \u203a ".join(parts[1:])
 
 
-def page(analysis: Analysis, evidence: pd.DataFrame, sections, *, title: str, outlet_of: dict,
-          max_articles: int) -> str:
+def page(analysis: Analysis, evidence: pd.DataFrame, sections, *, title: str, browser: Browser) -> str:
+    """The report page: the sections, then the evidence browser's filters, legend and article index.
+
+    The highlighted text of the articles is not in the page: it is in ``browser.files`` (written beside
+    the page by the caller) and loaded when an article's page of the index is shown.
+    """
     import framing
 
     corpus = analysis.corpus
     keys = list(dict.fromkeys(k for ks in evidence["keys"] for k in ks))
     kind_rank = {k: i for i, k in enumerate(KIND_TITLES)}
     keys.sort(key=lambda k: (kind_rank.get(k.split("|")[0], 99), k))
-
-    def colour_key(item_keys: list[str]) -> str:
-        # matches by lexicon, labels by actor; attributions, casualties and wire edits one colour each
-        return item_keys[1] if item_keys[0] in ("match", "label") and len(item_keys) > 1 else item_keys[0]
-
-    colours = colours_for(list(dict.fromkeys(colour_key(list(ks)) for ks in evidence["keys"])))
-
-    def colour_of(item_keys: list[str]) -> str:
-        return colours.get(colour_key(item_keys), "#ffe58a")
-
-    docs = corpus.reset_index(drop=True)
-    shown = docs.head(max_articles)
-    articles = []
-    for r in shown.itertuples(index=False):
-        doc = str(r.doc_id)
-        spans = evidence[evidence["doc_id"] == doc]
-        meta = " \u00b7 ".join(escape(v) for v in (r.outlet, getattr(r, "date", None), getattr(r, "agency", None))
-                               if isinstance(v, str) and v)
-        head = getattr(r, "title", None)
-        head = head if isinstance(head, str) and head else doc
-        articles.append(
-            f'<article class="doc" id="doc-{escape(doc)}" data-doc="{escape(doc)}" data-outlet="{escape(r.outlet)}">'
-            f'<h3>{escape(head)}</h3><p class="docmeta">{meta} \u00b7 <code>{escape(doc)}</code> \u00b7 '
-            f'{len(spans)} findings</p><div class="text">{segments(str(r.text), spans)}</div></article>'
-        )
-    note = ""
-    if len(docs) > max_articles:
-        note = (f'<p class="note">The browser shows the first {max_articles:,} of {len(docs):,} articles; '
-                "the tables and tables/evidence.csv cover them all.</p>")
-    shown_docs = set(shown["doc_id"].astype(str))
-    items = [
-        {"id": r.eid, "doc": r.doc_id, "kind": r.kind, "keys": list(r.keys), "voice": r.voice if isinstance(r.voice, str) else None,
-         "desc": r.desc,
-         "color": colour_of(list(r.keys)), "family": colour_key(list(r.keys))}
-        for r in evidence.itertuples(index=False) if r.doc_id in shown_docs
-    ]
-    data = {"items": items, "docs": {str(d): {"outlet": outlet_of.get(str(d), "")} for d in shown["doc_id"]}}
-    data_json = json.dumps(data, ensure_ascii=False, sort_keys=True, allow_nan=False).replace("<", "\\u003c").replace(">", "\\u003e")
-    data_json = data_json.replace("&", "\\u0026")
+    index = browser.index
+    n_files = len(browser.files)
+    with_findings = int((index["n_findings"] > 0).sum())
+    where = (f"one file, <code>{EVIDENCE_FOLDER}/0001.js</code>" if n_files <= 1 else
+             f"{n_files:,} files, <code>{EVIDENCE_FOLDER}/0001.js</code> to <code>{EVIDENCE_FOLDER}/{n_files:04d}.js</code>")
+    note = (f'<p class="note" id="paging">The browser indexes {len(index):,} articles ({with_findings:,} with '
+            f"findings), {browser.per_page:,} to a page of the index. Their highlighted text is in {where}, "
+            f"one page of the index to a file, beside this page (keep the <code>{EVIDENCE_FOLDER}/</code> folder "
+            "with it); a file is loaded when its articles are shown. Articles are in order of outlet, then as in "
+            "the corpus.</p>")
+    if len(index) < len(corpus):
+        note += (f'<p class="note">The browser indexes the first {len(index):,} of {len(corpus):,} articles '
+                 "(max_articles); the tables and tables/evidence.csv cover them all.</p>")
 
     def options(values: Sequence[tuple[str, str]]) -> str:
         return "".join(f'<option value="{escape(v)}">{escape(label)}</option>' for v, label in values)
@@ -547,7 +526,7 @@ def page(analysis: Analysis, evidence: pd.DataFrame, sections, *, title: str, ou
     # each swatch is a switch that shows or hides that family's highlights
     legend = "Highlights (untick to hide): " + "".join(
         f'<label class="sw" style="background:{colour}"><input type="checkbox" class="family" '
-        f'value="{escape(k)}" checked>{escape(_category_label(k))}</label>' for k, colour in colours.items()
+        f'value="{escape(k)}" checked>{escape(_category_label(k))}</label>' for k, colour in browser.colours.items()
     )
     legend += ('<br><span class="sw" style="outline:1.5px solid #555">own voice</span>'
                '<span class="sw" style="outline:1.5px dashed #333">in a quotation</span>'
@@ -557,6 +536,9 @@ def page(analysis: Analysis, evidence: pd.DataFrame, sections, *, title: str, ou
     meta = (f"{len(corpus):,} articles \u00b7 {len(evidence):,} highlighted findings \u00b7 "
             f"framing {escape(framing.__version__)} \u00b7 inputs, versions and parameters in "
             '<a href="manifest.json">manifest.json</a>')
+    kinds = [k for k in KIND_TITLES if k in set(evidence["kind"])] + sorted(set(evidence["kind"]) - set(KIND_TITLES))
+    kind_heads = "".join(f'<th class="num" title="{escape(KIND_TITLES.get(k, k))}">{escape(KIND_TITLES.get(k, k))}</th>'
+                         for k in kinds)
     tpl = importlib.resources.files("framing.report.templates")
     page = Template(tpl.joinpath("report.html").read_text(encoding="utf-8"))
     return page.substitute(
@@ -564,8 +546,8 @@ def page(analysis: Analysis, evidence: pd.DataFrame, sections, *, title: str, ou
         css=tpl.joinpath("report.css").read_text(encoding="utf-8"),
         js=tpl.joinpath("report.js").read_text(encoding="utf-8"),
         outlet_options=options([(o, o) for o in outlets]),
-        doc_options=options([(str(d), f"{outlet_of.get(str(d), '')} \u2014 {d}") for d in shown["doc_id"]]),
         category_options=options([(k, _category_label(k)) for k in keys]),
         voice_options=options([(v, VOICE_NAMES[v]) for v in schema.VOICES]),
-        legend=legend, articles="\n".join(articles), evidence_note=note, evidence_json=data_json,
+        kind_heads=kind_heads, kinds=escape(" ".join(kinds)),
+        legend=legend, evidence_note=note, evidence_json=browser.page_data(),
     )

@@ -5,6 +5,8 @@ casualty statements, wire-copy pairs and edits), compares outlets with the
 statistics functions, and writes into one folder::
 
     index.html          summary, figures, tables and an evidence browser (works offline, as a file)
+    evidence/*.js       the highlighted text of the articles, a page of the browser's index to a file,
+                        loaded by the page when it shows them (keep the folder beside index.html)
     tables/*.csv        every table behind the report
     figures/*.png|pdf|svg
     manifest.json       input file hashes, lexicon versions and content hashes, the package's version,
@@ -36,6 +38,7 @@ from framing.measures.actors import load_actors
 from framing.errors import UsageError
 from framing.stats import group_columns, group_name, with_groups
 from framing.report.analysis import Actors, Analysis, analyse, corpus_inputs, load_corpus, sha256_file, slug
+from framing.report.browser import evidence_browser, write_evidence_files
 from framing.report.evidence import evidence_table
 from framing.report import html as page_html
 from framing.report import casualty_sides, sourcing
@@ -76,7 +79,8 @@ def report(
     keyness_unit: str = "document",
     keyness_min_docs: int = 5,
     title: str | None = None,
-    max_articles: int = 500,
+    max_articles: int | None = None,
+    articles_per_page: int = 25,
     parameters: Mapping[str, Any] | None = None,
     progress: bool = False,
     source_label: str | None = None,
@@ -145,8 +149,13 @@ def report(
         Terms used in fewer documents than this are left out of keyness.
     title : str, optional
         Report title.
-    max_articles : int
-        Articles shown in the evidence browser (the tables cover all).
+    max_articles : int, optional
+        Index only the first articles of the corpus in the evidence browser (default every
+        article; the tables cover all either way).
+    articles_per_page : int
+        Articles per page of the evidence browser's index, and per file of ``evidence/``: the
+        page carries only the index, and loads a file of highlighted articles when it shows them,
+        so that it opens fast whatever the corpus's size.
     parameters : mapping, optional
         Further parameters to record in the manifest (e.g. a study's name).
     progress : bool
@@ -173,7 +182,8 @@ def report(
     Returns
     -------
     pathlib.Path
-        The written ``index.html``. Beside it: ``tables/*.csv`` (``matches``,
+        The written ``index.html``. Beside it: ``evidence/0001.js``... (the highlighted
+        articles, ``articles_per_page`` to a file), ``tables/*.csv`` (``matches``,
         ``scores``, ``actor_labels``, ``attributions``, ``casualties``,
         ``wire_pairs``, ``edits``, ``rate_ratios``, ``label_shares``,
         ``verb_shares``, ``construction_shares``, ``keyness`` — the columns of
@@ -185,6 +195,11 @@ def report(
     """
     from framing import _atomic, _signals
 
+    from framing._checks import check_count
+
+    check_count("articles_per_page", articles_per_page, minimum=1)
+    if max_articles is not None:
+        check_count("max_articles", max_articles, minimum=1)
     out = Path(out_dir)
     check_output_dir(out)  # before the analysis: a file in the way, a folder that cannot be created
     with _signals.terminate_as_interrupt(), _atomic.OutputLock(out, folder=True):  # writable, and ours alone
@@ -233,25 +248,26 @@ def report(
             "actors": actors_map, "wire": [list(p) for p in wire] if wire is not None else None,
             "min_wire_similarity": min_wire_similarity, "n_resamples": n_resamples, "keyness_terms": keyness_terms,
             "keyness_unit": keyness_unit, "keyness_min_docs": keyness_min_docs,
-            "max_articles": max_articles,
+            "max_articles": max_articles, "articles_per_page": articles_per_page,
             **({"sources": sourcing.check_spec(sources)} if sources is not None and sources is not False else {}),
             **({"casualties": {k: v for k, v in casualty_spec.items() if not k.startswith("_")}}
                if casualties is not None else {}),
             **dict(parameters or {}),
         }
         return _write(analysis, out, source=source, title=title or "Framing report", params=params,
-                      seed=seed, keyness_n=keyness_terms, max_articles=max_articles, by=group, voice=voice,
+                      seed=seed, keyness_n=keyness_terms, max_articles=max_articles,
+                      articles_per_page=articles_per_page, by=group, voice=voice,
                       source_label=source_label, csv_escape=csv_escape)
 
 
 #: the sub-folders of a report folder
-REPORT_FOLDERS = ("tables", "figures")
+REPORT_FOLDERS = ("tables", "figures", "evidence")
 
 
 def check_output_dir(out: Path) -> None:
     """Refuse a report folder that cannot be made, before any work is done.
 
-    Creates ``out`` (and its ``tables/`` and ``figures/``) if needed.
+    Creates ``out`` (and its ``tables/``, ``figures/`` and ``evidence/``) if needed.
 
     Raises
     ------
@@ -276,7 +292,7 @@ def check_output_dir(out: Path) -> None:
 def _own_files(out: Path) -> dict[str, str]:
     """Files an earlier report wrote in ``out`` (relative path -> SHA-256), from its manifest.
 
-    Only paths inside ``tables/`` and ``figures/`` (and ``index.html``) count; an unreadable
+    Only paths inside ``tables/``, ``figures/`` and ``evidence/`` (and ``index.html``) count; an unreadable
     or foreign manifest gives none, so nothing is removed.
     """
     try:
@@ -312,8 +328,8 @@ def _remove_stale(out: Path, before: Mapping[str, str | None], now: Mapping[str,
 
 
 def _write(analysis: Analysis, out: Path, *, source: Any, title: str, params: dict, seed: int, keyness_n: int,
-           max_articles: int, by: str, voice: str | None, source_label: str | None = None,
-           csv_escape: bool = True) -> Path:
+           max_articles: int | None, by: str, voice: str | None, source_label: str | None = None,
+           csv_escape: bool = True, articles_per_page: int = 25) -> Path:
     import matplotlib
 
     matplotlib.use("Agg", force=False) if matplotlib.get_backend().lower() != "agg" else None
@@ -403,11 +419,14 @@ def _write(analysis: Analysis, out: Path, *, source: Any, title: str, params: di
         anchors = [anchor for anchor, _, _ in sections]
         at = anchors.index("casualties") + 1 if "casualties" in anchors else len(sections)
         sections.insert(at, casualty_sides.section(analysis, ref_ids, figures, written_tables, by))
-    html_text = page_html.page(analysis, evidence, sections, title=title, outlet_of=outlet_of, max_articles=max_articles)
+    browser = evidence_browser(corpus, evidence, per_page=articles_per_page, max_articles=max_articles)
+    write_evidence_files(out, browser)
+    html_text = page_html.page(analysis, evidence, sections, title=title, browser=browser)
     index = _atomic.write_text(out / "index.html", html_text)
     written = {f"tables/{fn}": sha256_file(out / "tables" / fn) for fn in written_tables.values()}
     written.update({rel: sha256_file(out / rel) for rel in
                     (f"figures/{stem}.{ext}" for stem in figures for ext in ("png", "pdf", "svg"))})
+    written.update({rel: sha256_file(out / rel) for rel in browser.files})
     written["index.html"] = sha256_file(index)
     kept = _remove_stale(out, before, written)
     if kept:

@@ -53,7 +53,7 @@ A study spec names everything an analysis depends on, so that running it again
     seed: 20240117
     output: output                  # folder, relative to this file and inside its folder
 
-:func:`run_study` writes the report into ``<output>/report/`` (``index.html``,
+:func:`run_study` writes the report into ``<output>/report/`` (``index.html``, ``evidence/``,
 ``tables/``, ``figures/``, ``manifest.json``). Paths recorded in the manifest
 are the spec's own (relative) ones, so a study run in two clones gives
 byte-identical tables and the same manifest apart from its time stamp.
@@ -104,7 +104,7 @@ class Study:
     keyness_min_docs: int = 5
     seed: int = 0
     output: str = "output"
-    max_articles: int = 500
+    max_articles: int | None = None
     sources: dict[str, Any] | None = None
     casualties: dict[str, Any] | None = None
     read: dict[str, Any] | None = None
@@ -291,7 +291,8 @@ def load_study(path: str | Path) -> Study:
                                 f"study spec {p}{_line_of(text, 'keyness_unit')}: keyness_unit"),
         keyness_min_docs=_int(spec.get("keyness_min_docs", 5), f"study spec {p}: keyness_min_docs", minimum=1),
         seed=_int(spec.get("seed", 0), f"study spec {p}: seed"), output=str(spec.get("output") or "output"),
-        max_articles=_int(spec.get("max_articles", 500), f"study spec {p}: max_articles", minimum=1),
+        max_articles=None if spec.get("max_articles") is None else _int(
+            spec["max_articles"], f"study spec {p}: max_articles", minimum=1),
         sources=sources,
         casualties=casualties,
         read=read,
@@ -329,7 +330,7 @@ def run_study(
     Returns
     -------
     pathlib.Path
-        ``<output>/report/index.html``; beside it ``tables/*.csv``,
+        ``<output>/report/index.html``; beside it ``evidence/*.js``, ``tables/*.csv``,
         ``figures/*.{png,pdf,svg}`` and ``manifest.json`` (see :func:`framing.report`).
 
     Raises
