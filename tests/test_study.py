@@ -43,6 +43,7 @@ def test_unknown_key_is_named_with_its_line(tmp_path):
     ("name: x\ncorpus: example\ncompare:\n  n_resampels: 9\n", "unknown key"),
     ("name: x\ncorpus: example\nwire:\n  pairs: [a, b]\n", "wire.pairs must be a list of"),
     ("name: x\ncorpus: example\nseed: -1\n", "seed: expected an integer >= 0"),
+    ("name: x\ncorpus: example\narticles_per_page: 0\n", "articles_per_page: expected an integer >= 1"),
     ("name: x\ncorpus: example\nactors: [Hamas]\n", "expected a mapping of actor name"),
     ("name: x\ncorpus: [example\n", "study.yaml:3: malformed YAML"),
 ])
@@ -96,6 +97,17 @@ def test_relative_corpus_path_and_output_next_to_the_spec(tmp_path, capsys):
     labels = pd.read_csv(index.parent / "tables" / "actor_labels.csv")
     # read from the text: Alpha calls Hamas a militant group, Beta a terror group
     assert set(zip(labels["outlet"], labels["label_category"])) >= {("Alpha", "militancy"), ("Beta", "terrorism")}
+
+
+def test_articles_per_page_in_the_spec_sets_the_evidence_files(tmp_path):
+    folder = tmp_path / "small"
+    folder.mkdir()
+    SMALL.to_csv(folder / "articles.csv", index=False)
+    spec = write(folder, "name: small\ncorpus: articles.csv\ncompare:\n  n_resamples: 99\narticles_per_page: 3\n")
+    report_dir = run_study(spec).parent
+    # four articles, three to a page: two evidence files, and the manifest records the setting
+    assert sorted(p.name for p in (report_dir / "evidence").iterdir()) == ["0001.js", "0002.js"]
+    assert json.loads((report_dir / "manifest.json").read_text())["parameters"]["articles_per_page"] == 3
 
 
 @pytest.fixture(scope="module")

@@ -50,6 +50,8 @@ A study spec names everything an analysis depends on, so that running it again
       labels: {israel: Israel}      #   how its labels name the sides
     keyness_unit: document          # document (share of documents using a term), outlet, or token
     keyness_min_docs: 5             # leave out terms used in fewer documents
+    max_articles: 300               # index only the first N articles in the evidence browser (default all)
+    articles_per_page: 25           # articles per page of the browser, one evidence file each
     seed: 20240117
     output: output                  # folder, relative to this file and inside its folder
 
@@ -74,7 +76,7 @@ from framing.errors import InputNotFoundError, SchemaError
 __all__ = ["Study", "load_study", "read_study_corpus", "run_study"]
 
 _TOP_KEYS = {"name", "title", "description", "corpus", "actors", "lexicons", "compare", "wire", "keyness_terms",
-             "seed", "output", "max_articles", "sources", "by", "cluster", "trends",
+             "seed", "output", "max_articles", "articles_per_page", "sources", "by", "cluster", "trends",
              "keyness_unit", "keyness_min_docs", "casualties", "read"}
 _READ_KEYS = {"files", "text_col", "article_col", "rename", "tokenised", "dedupe", "clean", "encoding"}
 _TRENDS_KEYS = {"time", "freq", "events", "window"}
@@ -105,6 +107,7 @@ class Study:
     seed: int = 0
     output: str = "output"
     max_articles: int | None = None
+    articles_per_page: int = 25
     sources: dict[str, Any] | None = None
     casualties: dict[str, Any] | None = None
     read: dict[str, Any] | None = None
@@ -293,6 +296,7 @@ def load_study(path: str | Path) -> Study:
         seed=_int(spec.get("seed", 0), f"study spec {p}: seed"), output=str(spec.get("output") or "output"),
         max_articles=None if spec.get("max_articles") is None else _int(
             spec["max_articles"], f"study spec {p}: max_articles", minimum=1),
+        articles_per_page=_int(spec.get("articles_per_page", 25), f"study spec {p}: articles_per_page", minimum=1),
         sources=sources,
         casualties=casualties,
         read=read,
@@ -361,7 +365,8 @@ def run_study(
             "window": study.trends["window"]}),
         seed=study.seed, n_resamples=study.n_resamples, keyness_terms=study.keyness_terms,
         keyness_unit=study.keyness_unit, keyness_min_docs=study.keyness_min_docs,
-        title=study.title or study.name, max_articles=study.max_articles, parameters=parameters, progress=progress,
+        title=study.title or study.name, max_articles=study.max_articles,
+        articles_per_page=study.articles_per_page, parameters=parameters, progress=progress,
         source_label=study.corpus, csv_escape=csv_escape, sources=study.sources,
         casualties=study.casualties,
     )
