@@ -128,6 +128,8 @@ def browser(tmp_path_factory):
                 targets = json.load(resp)
             time.sleep(0.1)
         page = Page(next(t for t in targets if t.get("type") == "page")["webSocketDebuggerUrl"])
+        for domain in ("Runtime", "Log", "Page"):  # console messages, log entries and load events, for every test
+            page.send(f"{domain}.enable")
         yield page
         page.ws.close()
     finally:
@@ -144,8 +146,6 @@ def report_page(browser, tmp_path_factory):
 
     out = tmp_path_factory.mktemp("report")
     index = framing.report("example", out, actors=ACTORS)
-    for domain in ("Runtime", "Log", "Page"):
-        browser.send(f"{domain}.enable")
     browser.send("Emulation.setDeviceMetricsOverride", width=1280, height=1800, deviceScaleFactor=1, mobile=False)
     browser.send("Page.navigate", url=index.as_uri())
     browser.wait_for("Page.loadEventFired")
@@ -308,8 +308,6 @@ def large_report(browser, tmp_path_factory):
     out = tmp_path_factory.mktemp("large-report")
     index, corpus, evidence, order = write_synthetic_report(out, LARGE)
     page = browser
-    for domain in ("Runtime", "Log", "Page"):
-        page.send(f"{domain}.enable")
     page.events.clear()
     start = time.monotonic()
     page.send("Page.navigate", url=index.as_uri())
