@@ -14,7 +14,9 @@ an apostrophe is read from its neighbours:
   otherwise it is a possessive apostrophe;
 * a mark after a space or an opening bracket and before a word opens; a mark
   after a word and before a space or punctuation closes; a straight mark
-  with no such evidence closes if one of its kind is open and opens otherwise.
+  with no such evidence closes if one of its kind is open and opens otherwise;
+  a closing double mark that opens its paragraph (``” … we lost``) has
+  nothing to close and is a mistyped opening mark.
 
 Marks are paired with a stack, so ``‘…’`` nested inside ``“…”`` (or a curly
 quote inside a straight one) stays part of the outer quote; so does ``“…”``
@@ -296,6 +298,8 @@ def _role(line: str, i: int, j: int, mark: str) -> tuple[str, str] | None:
         if base == "open":
             return ("d", "close" if (rsp and not lsp) else "open")
         if base == "close":
+            if lsp and rsp and (i == 0 or not line[:i].strip()):
+                return ("d", "open")  # ”… opening a paragraph: nothing before it to close, a mistyped opening mark
             return ("d", "open" if (lsp and not rsp) else "close")
         if lsp and not rsp:
             return ("d", "open")
