@@ -837,6 +837,8 @@ class _Quote:
         self.row = row
         self.start, self.end = int(row.start), int(row.end)
         o = self.start - 1
+        while o > 0 and text[o].isspace():
+            o -= 1  # “ … the words: the content starts after the space
         if o > 0 and text[o] in "'`" and text[o - 1] == text[o]:
             o -= 1
         self.open_start = o
