@@ -27,3 +27,27 @@ def test_a_closing_mark_that_opens_a_paragraph_opens_a_quotation(text, phrase, s
     assert text[q.start:q.end] == phrase
     assert (q.kind, q.speaker) == ("direct", speaker)
     assert any(v == "quote" and a <= q.start < b for a, b, v in voice_spans(text))
+
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    # the first part of a quotation interrupted by its reporting clause
+    ("“In Denver,” the senator said, “we saw the same thing happen twice.”", "In Denver,", "the senator"),
+    ("''Ankara is NATO,'' Mr. Burns said on Tuesday.", "Ankara is NATO,", "Mr. Burns"),
+    ("“Your Honor,” I said, “I would like to answer the question.”", "Your Honor,", "I"),
+    ("“GROWING FAST,” he declared in a post after the vote.", "GROWING FAST,", "he"),
+    ("The hall went quiet. “Not Again?” asked Mayor Ruiz.", "Not Again?", "Mayor Ruiz"),
+])
+def test_a_quote_opening_its_sentence_before_a_reporting_clause_is_speech_not_a_title(text, phrase, speaker):
+    q = find_quotes(text, resolve_pronouns=False)
+    q = next(x for x in q if text[x.start:x.end] == phrase)
+    assert (q.kind, q.speaker) == ("direct", speaker)
+
+
+@pytest.mark.parametrize("text, phrase", [
+    # a title stays a title when the reporting clause follows the sentence it is part of, or when no verb of
+    # saying follows it at all
+    ("She starred in “Harbor Lights,” said her agent.", "Harbor Lights"),
+    ("“Harbor Lights,” the film that made her famous, opens in May.", "Harbor Lights"),
+])
+def test_a_title_inside_the_narrators_sentence_stays_a_title(text, phrase):
+    assert quote(text, phrase).kind == "title"

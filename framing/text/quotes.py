@@ -1202,7 +1202,7 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
     for r in raws:
         if _WORD_CHAR.search(text, r.start, r.end) and (_is_name(text, r) or _is_title(doc, r)
                                                        or _listed_after_title(text, out, r)) \
-                and not _reported_right_before(doc, r):  # a title has words
+                and not _reported_right_before(doc, r) and not _said_right_after(doc, r):  # a title has words
             out.append(Quote(r.start, r.end, "title", None, None, None, None, None, None, r.open_start, r.close_end))
             continue
         distanced = _distanced(doc, r)
@@ -1503,6 +1503,23 @@ def _reported_right_before(doc: _Doc, r: _Raw) -> bool:
     gap = doc.text[v.end():r.open_start].split()
     return v.group(1).lower() not in ("told", "tells", "tell", "telling") and len(gap) <= 1 \
         and all(w.lower() in ("a", "an", "the", "it", "them", "him", "her") for w in gap)
+
+
+def _said_right_after(doc: _Doc, r: _Raw) -> bool:
+    """Whether the quote opens its sentence, ends in a comma, ``?`` or ``!`` and a reporting clause follows
+    it (“In Denver,” the senator said, “…”): someone's words, never a title."""
+    text = doc.text
+    if not r.closed or not (text[r.start:r.end].rstrip().endswith((",", "?", "!"))
+                            or text.startswith(",", r.close_end)):
+        return False
+    s, _ = doc.sentence(doc.sentence_of(r.open_start))
+    if _WORD_CHAR.search(text, max(s, r.open_line), r.open_start):
+        return False  # inside the narrator's sentence: "She starred in “Harbor Lights,” said her agent."
+    after = _verbs_in(doc, r.close_end, min(r.line_end, r.close_end + 80))
+    if not after:
+        return False
+    gap = _ABBREV.sub("", text[r.close_end:after[0].start()])
+    return len(gap.split()) <= 4 and not re.search(r"[.;:?!“”\"]", gap)
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:
