@@ -115,7 +115,8 @@ after it (``a “breakout time” — or the time …``) and a subheading in sin
 marks on a line of its own, a policy after ``the implementation``,
 ``enactment``, ``repeal`` or ``passage of``, and the next item of a list whose
 previous item is a title (``taps: 1. “LEE HELM” 2. “Accept”``). Two sentences
-(``“The Donald. Big Daddy.”``) are no title. A quote with no word characters is never a title,
+(``“The Donald. Big Daddy.”``) are no title, nor is a quote that opens its
+sentence before its reporting clause (``“In Denver,” the senator said``). A quote with no word characters is never a title,
 nor a sentence opening with a contracted pronoun (``''We're America.''``).
 Titles have no speaker and are the narrator's voice.
 
