@@ -51,3 +51,19 @@ def test_a_quote_opening_its_sentence_before_a_reporting_clause_is_speech_not_a_
 ])
 def test_a_title_inside_the_narrators_sentence_stays_a_title(text, phrase):
     assert quote(text, phrase).kind == "title"
+
+
+@pytest.mark.parametrize("text, phrase, speaker", [
+    ("Former Mayor Says ‘Reckless’ Budget Will Sink The City.\n\nThe former mayor spoke on Monday.",
+     "Reckless", "Former Mayor"),
+    ("Governor Ruiz Slams ‘Shameful’ Delay On Bridge Repairs.\n\nThe bridge has been closed since May.",
+     "Shameful", "Governor Ruiz"),
+])
+def test_a_word_quoted_after_a_headlines_verb_of_saying_is_no_nickname(text, phrase, speaker):
+    q = quote(text, phrase)
+    assert (q.kind, q.speaker) == ("direct", speaker)
+
+
+def test_a_nickname_between_two_names_stays_a_title():
+    text = "Her cousin Marcia “Cia” Price ran the shop on Elm Street for a decade."
+    assert quote(text, "Cia").kind == "title"

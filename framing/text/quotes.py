@@ -34,7 +34,8 @@ Quoted names are not quotations and are left out (their voice is the
 narrator's): a title of two to seven capitalised words in a line that is not
 itself in title case (``on “Fox News Sunday”``, ``''Make Your Kid a
 Millionaire''``, ``the “Army of Justice”``), and a nickname of one or two
-words between capitalised words (``Marcia "Cia" Price``).
+words between capitalised words (``Marcia "Cia" Price``; not after a
+headline's verb of saying: ``Mayor Says ‘Reckless’ Budget …`` quotes a word).
 
 How speakers are found
 ----------------------
@@ -1878,8 +1879,8 @@ def _is_name(text: str, r: _Raw) -> bool:
     before = text[max(r.line_start, r.open_start - 40):r.open_start].split()
     after = text[r.close_end:min(r.line_end, r.close_end + 40)].split()
     if len(words) <= 2 and before and after and before[-1][:1].isupper() and after[0][:1].isupper() \
-            and before[-1][-1:].isalpha() and after[0][-1:].isalpha():
-        return True
+            and before[-1][-1:].isalpha() and after[0][-1:].isalpha() and before[-1].lower() not in _HEAD_VERBS:
+        return True  # (a headline's verb of saying before it: "Mayor Says ‘Reckless’ Budget …" quotes a word)
     ended = content.endswith(".")
     if content.endswith((".", ",")) and not content.endswith("..") and len(words) >= 2:
         content = content[:-1]  # “The Dark Knight Rises.”: American punctuation inside the marks
