@@ -67,3 +67,10 @@ def test_a_word_quoted_after_a_headlines_verb_of_saying_is_no_nickname(text, phr
 def test_a_nickname_between_two_names_stays_a_title():
     text = "Her cousin Marcia “Cia” Price ran the shop on Elm Street for a decade."
     assert quote(text, "Cia").kind == "title"
+
+
+def test_a_retired_officer_after_an_inverted_verb_speaks_a_short_quote():
+    text = "“I strongly object,” said retired Army Col. Ann Reyes, who served two tours abroad."
+    q = quote(text, "I strongly object")
+    assert (q.kind, q.speaker) == ("direct", "retired Army Col. Ann Reyes")
+    assert q.speaker_name == "Ann Reyes"

@@ -736,12 +736,12 @@ _FUNCTION_WORDS = frozenset(
 )
 _QUANTIFIERS = frozenset(
     """all some many several most both few other each every no former late senior top chief then current
-    acting deputy two three four five local federal state foreign one""".split()
+    acting deputy two three four five local federal state foreign one retired""".split()
 )
 #: lower-case words that can open a noun phrase naming a source
 _NP_OPENERS = _DETERMINERS | _PRONOUNS | _QUANTIFIERS | _PERSON | _ORG
 #: lower-case words before a title or name after an inverted verb ("said former Vice President X",
-#: "wrote state Rep. X"; not "said late Tuesday")
+#: "wrote state Rep. X", "said retired Army Col. X"; not "said late Tuesday")
 _MODIFIERS = _QUANTIFIERS - {"late", "then", "no", "other", "one"}
 #: lower-case particles that open a surname ("said de Blasio")
 _NAME_PARTICLES = frozenset("de van von da du del della di al el bin ibn ter le la".split())
