@@ -74,3 +74,21 @@ def test_a_retired_officer_after_an_inverted_verb_speaks_a_short_quote():
     q = quote(text, "I strongly object")
     assert (q.kind, q.speaker) == ("direct", "retired Army Col. Ann Reyes")
     assert q.speaker_name == "Ann Reyes"
+
+
+@pytest.mark.parametrize("text, outer", [
+    ('The mayor posted, "Witnesses say the driver shouted "Stop the bus!" before the crash." It was deleted.',
+     'Witnesses say the driver shouted "Stop the bus!" before the crash.'),
+    ("''He told me ''we will win'' and then he left,'' Ms. Ruiz said.",
+     "He told me ''we will win'' and then he left,"),
+])
+def test_a_quotation_nested_in_the_same_straight_marks_stays_inside_the_outer_one(text, outer):
+    qs = find_quotes(text)
+    assert [text[q.start:q.end] for q in qs] == [outer]
+    assert qs[0].kind == "direct"
+
+
+def test_a_straight_mark_left_open_still_ends_before_the_next_quotation():
+    text = 'Notes from the hearing: "the bridge is unsafe. "We will close it," the engineer said.'
+    contents = [text[q.start:q.end] for q in find_quotes(text)]
+    assert contents == ["the bridge is unsafe.", "We will close it,"]

@@ -20,8 +20,9 @@ an apostrophe is read from its neighbours:
 
 Marks are paired with a stack, so ``‘…’`` nested inside ``“…”`` (or a curly
 quote inside a straight one) stays part of the outer quote; so does ``“…”``
-nested in ``“…”`` when its closing mark is followed by a second closing mark
-before any new opening one (``“… what he calls “hell” than …”``). Only
+nested in ``“…”`` (or ``"…"`` in ``"…"``, ``''…''`` in ``''…''``) when its closing
+mark is followed by a second closing mark before any new opening one
+(``“… what he calls “hell” than …”``, ``"… shouted "Stop!" before …"``). Only
 outermost quotes are reported. A single mark that is never closed is taken for an
 apostrophe. A double mark that is never closed ends where a new opening mark
 of the same style begins, or else at the end of its paragraph (a malformed
@@ -380,7 +381,7 @@ def _pair_line(line: str, offset: int) -> list[_Raw]:
         straight = m.group(0) in _STRAIGHT
         if role == "open":
             same = count["s"] if typ == "s" else (straight_open if straight else count["d"] - straight_open)
-            if same and typ == "d" and not straight and _nested_double(line, j):
+            if same and typ == "d" and (_nested_straight(line, j, mark) if straight else _nested_double(line, j)):
                 same = 0  # “… what he calls “hell” than …”: a quotation inside a quotation in the same marks
             if same:
                 # a second opening mark of a kind already open: the first was never closed.
@@ -441,6 +442,21 @@ def _nested_double(line: str, j: int) -> bool:
         return False
     o2 = line.find("“", c1 + 1)
     return o2 < 0 or c2 < o2
+
+
+def _nested_straight(line: str, j: int, mark: str) -> bool:
+    """Whether the straight opening mark ending at ``j`` starts a quotation nested in an open one of the same
+    marks ("… the driver shouted "Stop!" before the crash."): the next such mark closes and so does the one
+    after it, with no opening mark between."""
+    closes = 0
+    at = line.find(mark, j)
+    while at >= 0 and closes < 2:
+        role = _role(line, at, at + len(mark), mark)
+        if role is None or role[1] != "close":
+            return False
+        closes += 1
+        at = line.find(mark, at + len(mark))
+    return closes == 2
 
 
 def _make(line: str, offset: int, a: int, b: int, c: int, d: int, closed: bool, line_end: int, first: int) -> _Raw:
