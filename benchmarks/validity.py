@@ -92,7 +92,8 @@ PolNeAR dev
     to the library's direct quotes. The earlier scoring (only Content spans enclosed in marks, the relation's
     first Content only, the whole-quotation test on the predictions only, so that a coded partial quote
     counted as missed and a quotation inside mixed content as spurious) is printed beside it, then all
-    direct quotes against the enclosed Content spans. Named-speaker accuracy (as the quotes
+    direct quotes against the enclosed Content spans. Named-speaker accuracy (every Content argument of a
+    relation read) (as the quotes
     floor defines it): every predicted direct quote (each on its own) overlapping a human Content segment
     whose Source names someone (a capitalised word that is not a pronoun or determiner) is correct when its
     speaker (``speaker_name`` when present) contains the head word of that Source (last word, possessive
@@ -856,11 +857,12 @@ def _polnear_contents(doc: dict) -> list[tuple[tuple[int, int], tuple[int, int] 
         spans, relations = pq.read_ann(ann)
         out = []
         for rel in relations:
-            content, src = spans.get(rel.get("Content", "")), spans.get(rel.get("Source", ""))
-            if content is None:
-                continue
+            src = spans.get(rel.get("Source", ""))
             src_span = (min(a for a, _ in src[1]), max(b for _, b in src[1])) if src else None
-            out += [(seg, src_span) for seg in pq.merge_segments(doc["text"], content[1])]
+            for role in (r for r in rel if pq.CONTENT_ROLE.fullmatch(r)):  # Content, Content2, ...
+                content = spans.get(rel[role])
+                if content is not None:
+                    out += [(seg, src_span) for seg in pq.merge_segments(doc["text"], content[1])]
         _CONTENTS[doc["name"]] = out
     return _CONTENTS[doc["name"]]
 
