@@ -92,3 +92,15 @@ def test_a_straight_mark_left_open_still_ends_before_the_next_quotation():
     text = 'Notes from the hearing: "the bridge is unsafe. "We will close it," the engineer said.'
     contents = [text[q.start:q.end] for q in find_quotes(text)]
     assert contents == ["the bridge is unsafe.", "We will close it,"]
+
+
+def test_a_short_quote_right_after_a_verb_of_saying_is_direct_even_without_a_speaker():
+    text = "Asked whether she would run, Ms. Diaz shook her head and said, “Not this year, I think.”"
+    q = quote(text, "Not this year")
+    assert q.kind == "direct"
+    assert q.verb == "said"
+
+
+def test_a_slogan_a_shirt_read_is_not_made_speech_by_the_verb():
+    text = "Jane Roe was identified as the marcher, wearing a hat that read “Save the bees now.” She left at noon."
+    assert quote(text, "Save the bees").kind != "direct"

@@ -143,7 +143,9 @@ partial quotes (``denounced the strike as “completely unacceptable”``), a sh
 phrase whose clause's subject names a source that acts on it (``X accused Y
 of “reckless greed”``, ``X referred to Y as a “total mess”``, ``X used the
 words “…”``: the subject is the speaker), one whose source speaks in the
-previous or next sentence, and every longer quote. A line that is nothing but
+previous or next sentence, one right after a verb of saying whose subject is
+not found (``…, shook her head and said, “No.”``: the verb, no speaker; not
+after *told*, *read* or a verb of labelling), and every longer quote. A line that is nothing but
 a quote (a heading such as ``‘Act of aggression’``) is ``direct`` with no
 speaker. Quotation marks inside markup (``<blockquote class="…">``,
 ``data-lang="en"``) are not quotes.
@@ -1242,6 +1244,10 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
                 if last_attr is not None and not (last_attr_line == r.open_line and _names_new_source(doc, r)):
                     attr = last_attr
                     inherited = True
+        if not distanced and (attr is None or attr.speaker is None and attr.verb is None) and _is_scare(doc, r):
+            said = _said_right_before(doc, r)
+            if said is not None:
+                attr = _Attr(None, said)  # 'shook her head and said, “No.”': the verb governs it, subject unfound
         kind: QuoteKind = "direct"
         if (attr is None or attr.speaker is None and attr.verb is None) and _is_scare(doc, r):
             reach = None if distanced else _source_in_reach(doc, r)
@@ -1521,6 +1527,18 @@ def _reported_right_before(doc: _Doc, r: _Raw) -> bool:
     gap = doc.text[v.end():r.open_start].split()
     return v.group(1).lower() not in ("told", "tells", "tell", "telling") and len(gap) <= 1 \
         and all(w.lower() in ("a", "an", "the", "it", "them", "him", "her") for w in gap)
+
+
+def _said_right_before(doc: _Doc, r: _Raw) -> tuple[int, int] | None:
+    """The span of a verb of saying right before the opening mark, a comma or colon between (``and said,
+    “No.”``); None when there is none, or it is "told", "read" (``a shirt that read “…”``: a slogan) or a
+    verb of labelling (``a car dubbed “…”``)."""
+    before = _verbs_in(doc, max(r.line_start, r.open_start - 40), r.open_start)
+    if not before or before[-1].group(1).lower() in ("told", "tells", "tell", "telling", "read", "reads") \
+            or before[-1].group(1).lower() in _LABELLING:
+        return None
+    v = before[-1]
+    return v.span() if not doc.text[v.end():r.open_start].strip(" ,:\u00a0") else None
 
 
 def _said_right_after(doc: _Doc, r: _Raw) -> bool:
