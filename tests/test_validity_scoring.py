@@ -90,3 +90,39 @@ def test_write_section_replaces_only_its_own_section(tmp_path):
     assert second.count(_gold.BEGIN) == 1 and second.count(_gold.END) == 1
     assert "0.500" not in second and "| gold x | precision | n/a |" in second
     assert second.endswith("before\n\nafter\n")
+
+
+# PolNeAR quotation units: the quoted words of a coded Content span (sentences written for these tests)
+
+import polnear_quotes  # noqa: E402
+
+
+def _units(text: str, content: str) -> list[str]:
+    a = text.index(content)
+    return [text[s:e] for _, s, e in polnear_quotes.units(text, a, a + len(content))]
+
+
+@pytest.mark.parametrize("text, content, want", [
+    # a span its marks enclose is one unit
+    ('The mayor said, “We will rebuild the pier.”', '“We will rebuild the pier.”', ["We will rebuild the pier"]),
+    # a quotation over two paragraphs, each opening with a mark, is one
+    ('He wrote: “The pier fell.\n\n“We will rebuild it.”', '“The pier fell.\n\n“We will rebuild it.”',
+     ["The pier fell.\n\n“We will rebuild it"]),
+    # the narrator's lead-in or continuation is not the quotation
+    ('She wrote that, “the pier will reopen in May.”', 'that, “the pier will reopen in May.”',
+     ["the pier will reopen in May"]),
+    ('“You ignored the warnings” to save money, she said.', '“You ignored the warnings” to save money',
+     ["You ignored the warnings"]),
+    # one Content holding two quotations with the narrator's word between them
+    ('“You blamed the clerks” again.\n\n“It is shameful,” she said.',
+     '“You blamed the clerks” again.\n\n“It is shameful,', ["You blamed the clerks", "It is shameful"]),
+    # doubled apostrophes, straight single marks, and a closing mark typed as the opener
+    ("''We will appeal,'' the lawyer said.", "''We will appeal,''", ["We will appeal"]),
+    ("Mayor: 'Be patient with the repairs.'", "'Be patient with the repairs.'", ["Be patient with the repairs"]),
+    ("\n” … and then the lights went out,” she wrote.", "” … and then the lights went out,”",
+     ["… and then the lights went out"]),
+    # paraphrase has no quotation
+    ("She said the pier would reopen in May.", "the pier would reopen in May", []),
+])
+def test_polnear_units_are_the_quoted_words_of_a_content_span(text, content, want):
+    assert _units(text, content) == want

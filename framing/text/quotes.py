@@ -14,12 +14,15 @@ an apostrophe is read from its neighbours:
   otherwise it is a possessive apostrophe;
 * a mark after a space or an opening bracket and before a word opens; a mark
   after a word and before a space or punctuation closes; a straight mark
-  with no such evidence closes if one of its kind is open and opens otherwise.
+  with no such evidence closes if one of its kind is open and opens otherwise;
+  a closing double mark that opens its paragraph (``” … we lost``) has
+  nothing to close and is a mistyped opening mark.
 
 Marks are paired with a stack, so ``‘…’`` nested inside ``“…”`` (or a curly
 quote inside a straight one) stays part of the outer quote; so does ``“…”``
-nested in ``“…”`` when its closing mark is followed by a second closing mark
-before any new opening one (``“… what he calls “hell” than …”``). Only
+nested in ``“…”`` (or ``"…"`` in ``"…"``, ``''…''`` in ``''…''``) when its closing
+mark is followed by a second closing mark before any new opening one
+(``“… what he calls “hell” than …”``, ``"… shouted "Stop!" before …"``). Only
 outermost quotes are reported. A single mark that is never closed is taken for an
 apostrophe. A double mark that is never closed ends where a new opening mark
 of the same style begins, or else at the end of its paragraph (a malformed
@@ -32,7 +35,8 @@ Quoted names are not quotations and are left out (their voice is the
 narrator's): a title of two to seven capitalised words in a line that is not
 itself in title case (``on “Fox News Sunday”``, ``''Make Your Kid a
 Millionaire''``, ``the “Army of Justice”``), and a nickname of one or two
-words between capitalised words (``Marcia "Cia" Price``).
+words between capitalised words (``Marcia "Cia" Price``; not after a
+headline's verb of saying: ``Mayor Says ‘Reckless’ Budget …`` quotes a word).
 
 How speakers are found
 ----------------------
@@ -113,7 +117,8 @@ after it (``a “breakout time” — or the time …``) and a subheading in sin
 marks on a line of its own, a policy after ``the implementation``,
 ``enactment``, ``repeal`` or ``passage of``, and the next item of a list whose
 previous item is a title (``taps: 1. “LEE HELM” 2. “Accept”``). Two sentences
-(``“The Donald. Big Daddy.”``) are no title. A quote with no word characters is never a title,
+(``“The Donald. Big Daddy.”``) are no title, nor is a quote that opens its
+sentence before its reporting clause (``“In Denver,” the senator said``). A quote with no word characters is never a title,
 nor a sentence opening with a contracted pronoun (``''We're America.''``).
 Titles have no speaker and are the narrator's voice.
 
@@ -138,7 +143,9 @@ partial quotes (``denounced the strike as “completely unacceptable”``), a sh
 phrase whose clause's subject names a source that acts on it (``X accused Y
 of “reckless greed”``, ``X referred to Y as a “total mess”``, ``X used the
 words “…”``: the subject is the speaker), one whose source speaks in the
-previous or next sentence, and every longer quote. A line that is nothing but
+previous or next sentence, one right after a verb of saying whose subject is
+not found (``…, shook her head and said, “No.”``: the verb, no speaker; not
+after *told*, *read* or a verb of labelling), and every longer quote. A line that is nothing but
 a quote (a heading such as ``‘Act of aggression’``) is ``direct`` with no
 speaker. Quotation marks inside markup (``<blockquote class="…">``,
 ``data-lang="en"``) are not quotes.
@@ -296,6 +303,8 @@ def _role(line: str, i: int, j: int, mark: str) -> tuple[str, str] | None:
         if base == "open":
             return ("d", "close" if (rsp and not lsp) else "open")
         if base == "close":
+            if lsp and rsp and (i == 0 or not line[:i].strip()):
+                return ("d", "open")  # ”… opening a paragraph: nothing before it to close, a mistyped opening mark
             return ("d", "open" if (lsp and not rsp) else "close")
         if lsp and not rsp:
             return ("d", "open")
@@ -374,7 +383,7 @@ def _pair_line(line: str, offset: int) -> list[_Raw]:
         straight = m.group(0) in _STRAIGHT
         if role == "open":
             same = count["s"] if typ == "s" else (straight_open if straight else count["d"] - straight_open)
-            if same and typ == "d" and not straight and _nested_double(line, j):
+            if same and typ == "d" and (_nested_straight(line, j, mark) if straight else _nested_double(line, j)):
                 same = 0  # “… what he calls “hell” than …”: a quotation inside a quotation in the same marks
             if same:
                 # a second opening mark of a kind already open: the first was never closed.
@@ -435,6 +444,21 @@ def _nested_double(line: str, j: int) -> bool:
         return False
     o2 = line.find("“", c1 + 1)
     return o2 < 0 or c2 < o2
+
+
+def _nested_straight(line: str, j: int, mark: str) -> bool:
+    """Whether the straight opening mark ending at ``j`` starts a quotation nested in an open one of the same
+    marks ("… the driver shouted "Stop!" before the crash."): the next such mark closes and so does the one
+    after it, with no opening mark between."""
+    closes = 0
+    at = line.find(mark, j)
+    while at >= 0 and closes < 2:
+        role = _role(line, at, at + len(mark), mark)
+        if role is None or role[1] != "close":
+            return False
+        closes += 1
+        at = line.find(mark, at + len(mark))
+    return closes == 2
 
 
 def _make(line: str, offset: int, a: int, b: int, c: int, d: int, closed: bool, line_end: int, first: int) -> _Raw:
@@ -730,12 +754,12 @@ _FUNCTION_WORDS = frozenset(
 )
 _QUANTIFIERS = frozenset(
     """all some many several most both few other each every no former late senior top chief then current
-    acting deputy two three four five local federal state foreign one""".split()
+    acting deputy two three four five local federal state foreign one retired""".split()
 )
 #: lower-case words that can open a noun phrase naming a source
 _NP_OPENERS = _DETERMINERS | _PRONOUNS | _QUANTIFIERS | _PERSON | _ORG
 #: lower-case words before a title or name after an inverted verb ("said former Vice President X",
-#: "wrote state Rep. X"; not "said late Tuesday")
+#: "wrote state Rep. X", "said retired Army Col. X"; not "said late Tuesday")
 _MODIFIERS = _QUANTIFIERS - {"late", "then", "no", "other", "one"}
 #: lower-case particles that open a surname ("said de Blasio")
 _NAME_PARTICLES = frozenset("de van von da du del della di al el bin ibn ter le la".split())
@@ -1198,7 +1222,7 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
     for r in raws:
         if _WORD_CHAR.search(text, r.start, r.end) and (_is_name(text, r) or _is_title(doc, r)
                                                        or _listed_after_title(text, out, r)) \
-                and not _reported_right_before(doc, r):  # a title has words
+                and not _reported_right_before(doc, r) and not _said_right_after(doc, r):  # a title has words
             out.append(Quote(r.start, r.end, "title", None, None, None, None, None, None, r.open_start, r.close_end))
             continue
         distanced = _distanced(doc, r)
@@ -1220,6 +1244,10 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
                 if last_attr is not None and not (last_attr_line == r.open_line and _names_new_source(doc, r)):
                     attr = last_attr
                     inherited = True
+        if not distanced and (attr is None or attr.speaker is None and attr.verb is None) and _is_scare(doc, r):
+            said = _said_right_before(doc, r)
+            if said is not None:
+                attr = _Attr(None, said)  # 'shook her head and said, “No.”': the verb governs it, subject unfound
         kind: QuoteKind = "direct"
         if (attr is None or attr.speaker is None and attr.verb is None) and _is_scare(doc, r):
             reach = None if distanced else _source_in_reach(doc, r)
@@ -1499,6 +1527,35 @@ def _reported_right_before(doc: _Doc, r: _Raw) -> bool:
     gap = doc.text[v.end():r.open_start].split()
     return v.group(1).lower() not in ("told", "tells", "tell", "telling") and len(gap) <= 1 \
         and all(w.lower() in ("a", "an", "the", "it", "them", "him", "her") for w in gap)
+
+
+def _said_right_before(doc: _Doc, r: _Raw) -> tuple[int, int] | None:
+    """The span of a verb of saying right before the opening mark, a comma or colon between (``and said,
+    “No.”``); None when there is none, or it is "told", "read" (``a shirt that read “…”``: a slogan) or a
+    verb of labelling (``a car dubbed “…”``)."""
+    before = _verbs_in(doc, max(r.line_start, r.open_start - 40), r.open_start)
+    if not before or before[-1].group(1).lower() in ("told", "tells", "tell", "telling", "read", "reads") \
+            or before[-1].group(1).lower() in _LABELLING:
+        return None
+    v = before[-1]
+    return v.span() if not doc.text[v.end():r.open_start].strip(" ,:\u00a0") else None
+
+
+def _said_right_after(doc: _Doc, r: _Raw) -> bool:
+    """Whether the quote opens its sentence, ends in a comma, ``?`` or ``!`` and a reporting clause follows
+    it (“In Denver,” the senator said, “…”): someone's words, never a title."""
+    text = doc.text
+    if not r.closed or not (text[r.start:r.end].rstrip().endswith((",", "?", "!"))
+                            or text.startswith(",", r.close_end)):
+        return False
+    s, _ = doc.sentence(doc.sentence_of(r.open_start))
+    if _WORD_CHAR.search(text, max(s, r.open_line), r.open_start):
+        return False  # inside the narrator's sentence: "She starred in “Harbor Lights,” said her agent."
+    after = _verbs_in(doc, r.close_end, min(r.line_end, r.close_end + 80))
+    if not after:
+        return False
+    gap = _ABBREV.sub("", text[r.close_end:after[0].start()])
+    return len(gap.split()) <= 4 and not re.search(r"[.;:?!“”\"]", gap)
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:
@@ -1856,8 +1913,8 @@ def _is_name(text: str, r: _Raw) -> bool:
     before = text[max(r.line_start, r.open_start - 40):r.open_start].split()
     after = text[r.close_end:min(r.line_end, r.close_end + 40)].split()
     if len(words) <= 2 and before and after and before[-1][:1].isupper() and after[0][:1].isupper() \
-            and before[-1][-1:].isalpha() and after[0][-1:].isalpha():
-        return True
+            and before[-1][-1:].isalpha() and after[0][-1:].isalpha() and before[-1].lower() not in _HEAD_VERBS:
+        return True  # (a headline's verb of saying before it: "Mayor Says ‘Reckless’ Budget …" quotes a word)
     ended = content.endswith(".")
     if content.endswith((".", ",")) and not content.endswith("..") and len(words) >= 2:
         content = content[:-1]  # “The Dark Knight Rises.”: American punctuation inside the marks
