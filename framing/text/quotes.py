@@ -500,6 +500,9 @@ def _trie_pattern(words: frozenset[str]) -> str:
 
 
 _VERB = re.compile(r"(?<![\w’'-])(" + _trie_pattern(REPORTING_VERBS) + r")(?![\w’'-])")
+#: the first words of the reporting phrases ("according" of "according to"): such a phrase can run on
+#: past a line break
+_PHRASE_FIRST = tuple(sorted({v.split()[0] for v in REPORTING_VERBS if " " in v}))
 _TOKEN = re.compile(r"[^\s]+")
 _AUX_ADV = frozenset(
     """has had have also later earlier then again previously reportedly repeatedly once would will
@@ -561,9 +564,8 @@ def _in_quote(pos: int, spans: list[tuple[int, int]], span_starts: list[int]) ->
 
 def _verbs_in(doc: "_Doc", a: int, b: int) -> list[re.Match[str]]:
     """Reporting verbs in text[a:b] outside quotes."""
-    lo = bisect.bisect_left(doc.verb_starts, a)
     out = []
-    for m in doc.verbs[lo:bisect.bisect_left(doc.verb_starts, b)]:
+    for m in doc.verbs_from(a, b):
         if m.end() <= b and not _in_quote(m.start(), doc.spans, doc.span_starts):
             out.append(m)
     return out
@@ -851,9 +853,8 @@ class _Doc:
         self.sent_starts = [s for s, _ in self.sents]
         self.spans = [(r.open_start, r.close_end) for r in raws]
         self.span_starts = [s for s, _ in self.spans]
-        # every reporting verb of the document, found in one pass
-        self.verbs = list(_VERB.finditer(text))
-        self.verb_starts = [m.start() for m in self.verbs]
+        # the reporting verbs of each sentence, found when a rule first looks there (see verbs_from)
+        self._sent_verbs: dict[int, list[re.Match[str]]] = {}
         # resolved speakers by sentence: sentence index -> list of (pos, (start, end))
         self.speakers_by_sentence: dict[int, list[tuple[int, tuple[int, int]]]] = {}
         self._subjects: dict[int, tuple[int, int] | None] = {}
@@ -871,6 +872,31 @@ class _Doc:
             s, e = self.sentence(k)
             self._subjects[k] = _sentence_subject(self.text, s, e)
         return self._subjects[k]
+
+    def verbs_from(self, a: int, b: int) -> list[re.Match[str]]:
+        """The reporting verbs that start in text[a:b], in order, as one scan of the whole text finds them.
+
+        Each sentence is scanned when a rule first looks into it (the rules look near the quotes): a verb
+        never holds a sentence boundary, and one that runs on past the end of a sentence, a phrase ("according
+        to") over a line break, is looked for there."""
+        out: list[re.Match[str]] = []
+        text = self.text
+        k = max(bisect.bisect_right(self.sent_starts, a) - 1, 0)
+        while k < len(self.sents) and self.sents[k][0] < b:
+            found = self._sent_verbs.get(k)
+            if found is None:
+                start, end = self.sents[k]
+                found = list(_VERB.finditer(text, start, end))
+                for word in _PHRASE_FIRST:
+                    at = text.rfind(word, start, end)
+                    if at >= 0 and not text[at + len(word):end].strip():
+                        whole = _VERB.match(text, at)
+                        if whole is not None and whole.end() > end:
+                            found = [m for m in found if m.start() < at] + [whole]
+                self._sent_verbs[k] = found
+            out.extend(m for m in found if a <= m.start() < b)
+            k += 1
+        return out
 
     def sentence_of(self, pos: int) -> int:
         k = bisect.bisect_right(self.sent_starts, pos) - 1
