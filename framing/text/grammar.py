@@ -26,7 +26,9 @@ __all__ = [
 ]
 
 
-_WORD = r"[^\W_](?:[\w]|[.'’\-‐‑](?=[^\W_]))*"
+# a letter or digit, then word characters, inner periods, apostrophes and hyphens each followed by a letter or
+# digit (written with possessive runs of word characters: the same tokens, found without a test per character)
+_WORD = r"[^\W_]\w*+(?:[.'’\-‐‑][^\W_]\w*+)*+"
 _TOKEN = re.compile(rf"{_WORD}|\S")
 _ACRONYM_DOT = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]\Z")
 _APOSTROPHES = "'’"
