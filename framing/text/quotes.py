@@ -1205,12 +1205,17 @@ def find_quotes(text: str, *, resolve_pronouns: bool = True) -> list[Quote]:
     return list(analyse_quotes(text, resolve_pronouns)[0])
 
 
-def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quote, ...], list[tuple[int, int]]]:
+def analyse_quotes(text: str, resolve_pronouns: bool = True, *,
+                   speakers: bool = True) -> tuple[tuple[Quote, ...], list[tuple[int, int]]]:
     """The quotes of one document and, when it has any, the sentence spans found on the way.
 
     Attributing quotes splits the document into sentences (:func:`framing.text.sentences.split_sentences`);
     :func:`framing.text.annotate.annotate` reuses those spans instead of splitting a second time. The
     sentence list is empty for a document without quotation marks.
+
+    With ``speakers=False`` only the kinds and spans of the quotes are wanted (their voice): a quote after
+    the last one that could be a scare quote is direct or a title whoever speaks it, so its source is not
+    looked for and its ``speaker`` and ``verb`` are None. The kinds are those found with speakers.
     """
     if not text:
         return (), []
@@ -1221,11 +1226,16 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
     out: list[Quote] = []
     last_attr: _Attr | None = None
     last_attr_line = -1
-    for r in raws:
+    # without speakers: past the last quote that can be a scare quote, no source changes a kind
+    last_scare = len(raws) if speakers else max((k for k, r in enumerate(raws) if _is_scare(doc, r)), default=-1)
+    for k, r in enumerate(raws):
         if _WORD_CHAR.search(text, r.start, r.end) and (_is_name(text, r) or _is_title(doc, r)
                                                        or _listed_after_title(text, out, r)) \
                 and not _reported_right_before(doc, r):  # a title has words
             out.append(Quote(r.start, r.end, "title", None, None, None, None, None, None, r.open_start, r.close_end))
+            continue
+        if k > last_scare:
+            out.append(Quote(r.start, r.end, "direct", None, None, None, None, None, None, r.open_start, r.close_end))
             continue
         distanced = _distanced(doc, r)
         attr = None if distanced else _attribute(doc, r)
