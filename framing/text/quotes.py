@@ -274,7 +274,9 @@ class Quote:
 # marks
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
-_MARK = re.compile(r"''|``|[“”„‟\"«»‘’‚‛']")
+# ('' and `` are one mark, a lone ` none; the pattern opens with the characters a mark starts with, so that a
+# scan jumps from one to the next)
+_MARK = re.compile(r"[“”„‟\"«»‘’‚‛'`](?:(?<=')'?|(?<=`)`|(?<![`']))")
 _ANY_MARK = re.compile(r"[“”„‟\"«»‘’‚‛'`]")
 _DOUBLE = {"“": "open", "„": "open", "‟": "open", "«": "open", "``": "open", "”": "close", "»": "close",
            '"': "either", "''": "either"}
