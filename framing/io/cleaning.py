@@ -292,7 +292,9 @@ def clean_corpus(
         logs.append("\n".join(r.entry() for r in removed))
     out = corpus.copy()
     if keep_raw:
-        out["raw_text"] = pd.Series(list(source), index=corpus.index, dtype="str")
+        # a text column is kept as it is (not converted to Python strings and back)
+        out["raw_text"] = (source.copy() if str(source.dtype) == "str"
+                           else pd.Series(list(source), index=corpus.index, dtype="str"))
     elif "raw_text" in out.columns:
         out = out.drop(columns="raw_text")
     # typed, so that a corpus of no documents still has text columns (an empty list would be float)

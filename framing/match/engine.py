@@ -763,9 +763,9 @@ def _computed_sentences_and_voice(texts: list[str]) -> tuple[tuple[np.ndarray, .
 
     Quote attribution splits a document with quotation marks into sentences
     (:func:`framing.sentences.split_sentences`, default abbreviations); those
-    spans are reused instead of splitting the document a second time. Pronoun
-    speakers are not resolved: a quote's kind, hence its voice, does not depend on
-    who its speaker is, and the speakers are not used here.
+    spans are reused instead of splitting the document a second time. Speakers are
+    only looked for where they can change a quote's kind, hence its voice, and
+    pronoun speakers are not resolved: the speakers are not used here.
     """
     from framing.text.quotes import analyse_quotes
     from framing.text.voice import voice_with_ids
@@ -778,7 +778,7 @@ def _computed_sentences_and_voice(texts: list[str]) -> tuple[tuple[np.ndarray, .
             sentence_lists.append([])
             voice_lists.append([])
             continue
-        found, sents = analyse_quotes(text, False)
+        found, sents = analyse_quotes(text, False, speakers=False)
         if not sents and text.strip():
             sents = split_sentences(text)
         sentence_lists.append(sents)

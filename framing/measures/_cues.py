@@ -239,7 +239,10 @@ DOCUMENT_NOUNS = frozenset("""poll polls polling survey surveys study studies re
     results tally count counts ledgers ledger returns statistics""".split())
 #: the forms as one pattern each, matched on the lower-cased text (one scan per document)
 _COGNITION = re.compile(r"\b(?:" + "|".join(sorted(COGNITION_CUES, key=len, reverse=True)) + r")\b")
-_EVIDENCE = re.compile(r"\b(?:" + "|".join(sorted(EVIDENCE_CUES, key=len, reverse=True)) + r")\b")
+# (the word boundary before a form is tested after its first letter, so that a scan of a document jumps from
+# one of the few first letters to the next)
+_EVIDENCE = re.compile(r"(?:" + "|".join(re.escape(w[0]) + r"(?<!\w\w)" + re.escape(w[1:])
+                                         for w in sorted(EVIDENCE_CUES, key=len, reverse=True)) + r")\b")
 #: a document noun right before a cue, perhaps with an adverb between ("polls consistently show")
 _DOCUMENT_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True))
                               + r")[\s,]+(?:[a-z]+ly\s+)?\Z")

@@ -3,8 +3,10 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from operator import attrgetter
 
 import numpy as np
 
@@ -51,8 +53,12 @@ _NAMING_NAME = re.compile(
 )
 
 
+_START = attrgetter("start")
+
+
 def _token_index(tokens: Sequence[Token], starts: np.ndarray, offset: int) -> int:
-    return int(np.searchsorted(starts, offset, side="right")) - 1
+    """The last token starting at or before ``offset`` (``starts`` are the tokens' starts), -1 if none."""
+    return bisect.bisect_right(tokens, offset, key=_START) - 1  # a bisection of the list: no array call per cue
 
 
 def _span_of(tokens: Sequence[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:

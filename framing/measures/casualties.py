@@ -117,6 +117,7 @@ import pandas as pd
 
 from framing import registry, schema
 from framing.measures._inputs import as_lexicon, checked_annotations, lexicon_matches
+from framing.measures._sentence_tokens import sentence_tokens, tokens_over
 from framing.measures.casualty_sides import casualty_sides
 from framing.text.annotate import Annotations
 from framing.text.grammar import (
@@ -147,7 +148,7 @@ from framing.text.grammar import (
     count_np_word as _np_word,
     skip_quotes_back as _skip_quotes_back,
 )
-from framing.text.scope import judge
+from framing.text.scope import judge, prejudged
 from framing.text.voice import voice_of
 
 __all__ = ["casualties", "CAUSE_NOUNS", "VICTIM_PRIORITY"]
@@ -1531,23 +1532,20 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
         m_top = m_top_all[lo_doc:hi_doc]
         trig = is_trigger[lo_doc:hi_doc]
         doc_rows: list[dict[str, Any]] = []
-        for sid, (s_start, s_end) in enumerate(ann.sentence_spans(doc_id)):
-            lo = int(m_start.searchsorted(s_start, side="left"))
-            hi = int(m_start.searchsorted(s_end, side="left"))
-            if lo == hi or not trig[lo:hi].any():
-                continue
-            toks = _tokens(text, s_start, s_end)
-            # longest death/injury match first, so "death toll" is one trigger, not two
-            order = sorted(range(lo, hi), key=lambda x: (-(m_end[x] - m_start[x]), m_start[x]))
-            for mid in order:
-                for t in toks:
-                    if t.start < m_end[mid] and t.end > m_start[mid]:
+        # the tokens of the sentences that hold a death or injury word, their scope judged at once
+        sentences = sentence_tokens(text, ann.sentence_spans(doc_id), m_start, trig, _tokens)
+        with prejudged([[t.text for t in toks] for _, _, _, _, toks in sentences]):
+            for sid, s_start, lo, hi, toks in sentences:
+                # longest death/injury match first, so "death toll" is one trigger, not two
+                order = sorted(range(lo, hi), key=lambda x: (-(m_end[x] - m_start[x]), m_start[x]))
+                for mid in order:
+                    for t in tokens_over(toks, int(m_start[mid]), int(m_end[mid])):
                         t.cats.add(m_cat[mid])
                         t.cats.add(m_top[mid])
                         if trig[mid] and t.match_id is None:
                             t.match_id = int(mid)
-            for st in _analyse_sentence(toks):
-                doc_rows.append(_row(doc_id, outlet_of[doc_id], sid, text, s_start, toks, st))
+                for st in _analyse_sentence(toks):
+                    doc_rows.append(_row(doc_id, outlet_of[doc_id], sid, text, s_start, toks, st))
         voices = _voice_lookup(ann.voice_spans(doc_id), [r.pop("_trigger_start") for r in doc_rows])
         for r, v in zip(doc_rows, voices):
             r["voice"] = v

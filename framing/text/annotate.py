@@ -21,6 +21,7 @@ import bisect
 import hashlib
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 from framing import registry, schema
@@ -92,6 +93,13 @@ class Annotations:
         return self._sentence_lists.get(str(doc_id), [])
 
 
+def _column(values: list, dtype: str) -> pd.Series:
+    """A column of ``dtype``; integers go through numpy (pandas checks a list of them value by value)."""
+    if dtype == "int64":
+        return pd.Series(np.array(values, dtype=np.int64))
+    return pd.Series(values, dtype=dtype)
+
+
 def _digest(texts: pd.Series) -> str:
     h = hashlib.blake2b(digest_size=16)
     for text in texts:
@@ -161,16 +169,16 @@ def annotate(corpus: pd.DataFrame, *, resolve_pronouns: bool = True) -> Annotati
             voice_cols["quote_id"].append(qid)
     sentences = pd.DataFrame({
         "doc_id": pd.Series(sent_cols["doc_id"], dtype="str"),
-        "sentence_id": pd.Series(sent_cols["sentence_id"], dtype="int64"),
-        "start": pd.Series(sent_cols["start"], dtype="int64"),
-        "end": pd.Series(sent_cols["end"], dtype="int64"),
+        "sentence_id": _column(sent_cols["sentence_id"], "int64"),
+        "start": _column(sent_cols["start"], "int64"),
+        "end": _column(sent_cols["end"], "int64"),
         "text": pd.Series(sent_cols["text"], dtype="str"),
     })
-    quotes = pd.DataFrame({c: pd.Series(v, dtype=_QUOTE_DTYPES[c]) for c, v in quote_cols.items()})
+    quotes = pd.DataFrame({c: _column(v, _QUOTE_DTYPES[c]) for c, v in quote_cols.items()})
     voice = pd.DataFrame({
         "doc_id": pd.Series(voice_cols["doc_id"], dtype="str"),
-        "start": pd.Series(voice_cols["start"], dtype="int64"),
-        "end": pd.Series(voice_cols["end"], dtype="int64"),
+        "start": _column(voice_cols["start"], "int64"),
+        "end": _column(voice_cols["end"], "int64"),
         "voice": pd.Series(voice_cols["voice"], dtype="str"),
         "quote_id": pd.Series(voice_cols["quote_id"], dtype="Int64"),
     })

@@ -26,8 +26,13 @@ __all__ = [
 ]
 
 
-_WORD = r"[^\W_](?:[\w]|[.'’\-‐‑](?=[^\W_]))*"
+# a letter or digit, then word characters, inner periods, apostrophes and hyphens each followed by a letter or
+# digit (written with possessive runs of word characters: the same tokens, found without a test per character)
+_WORD = r"[^\W_]\w*+(?:[.'’\-‐‑][^\W_]\w*+)*+"
 _TOKEN = re.compile(rf"{_WORD}|\S")
+# every character that is not white space is in a token: the white space before each token and the token,
+# found as strings, give the offsets (no match object per token)
+_SPACE_AND_TOKEN = re.compile(rf"(\s*+)({_WORD}|\S)")
 _ACRONYM_DOT = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]\Z")
 _APOSTROPHES = "'’"
 
@@ -117,13 +122,13 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     Only ``text[start:end]`` is tokenized; offsets index ``text``.
     """
     out: list[Token] = []
-    taken = start
+    pos = taken = start
     end = len(text) if end is None else end
-    for m in _TOKEN.finditer(text, start, end):
-        a, b = m.span()
+    for space, word in _SPACE_AND_TOKEN.findall(text, start, end):
+        a = pos + len(space)
+        b = pos = a + len(word)
         if a < taken:
             continue  # the period already joined to an abbreviation
-        word = m.group(0)
         if b < end and text[b] == "." and word[:1].isalpha():
             if _ACRONYM_DOT.match(word) or word.lower() in TITLES:
                 b += 1
@@ -317,6 +322,7 @@ _COUNT_TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|St)\.|\d+(?:[.,]\d+)*(?:-[^\W_]+)*"
     r"|[^\W\d_][\w]*(?:[-'’.][\w]+)*|\S"
 )
+_SPACE_AND_COUNT_TOKEN = re.compile(rf"(\s*+)({_COUNT_TOKEN.pattern})")
 
 
 def tokenize_counts(text: str, start: int = 0, end: int | None = None, *, token: type[Token] = Token) -> list[Token]:
@@ -327,7 +333,13 @@ def tokenize_counts(text: str, start: int = 0, end: int | None = None, *, token:
     token (a subclass of :class:`Token` taking the same arguments).
     """
     end = len(text) if end is None else end
-    return [token(m.start(), m.end(), m.group()) for m in _COUNT_TOKEN.finditer(text, start, end)]
+    out = []
+    pos = start
+    for space, word in _SPACE_AND_COUNT_TOKEN.findall(text, start, end):  # as in tokenize: offsets from lengths
+        a = pos + len(space)
+        pos = a + len(word)
+        out.append(token(a, pos, word))
+    return out
 
 # ---------------------------------------------------------------- noun phrases with their counts
 # Noun phrases for measures that read who and how many: a phrase keeps its count and quantity words ("at least

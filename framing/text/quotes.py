@@ -281,7 +281,9 @@ class Quote:
 # marks
 
 _LINE = re.compile(r"[^\n\r\u2028\u2029]+")
-_MARK = re.compile(r"''|``|[“”„‟\"«»‘’‚‛']")
+# ('' and `` are one mark, a lone ` none; the pattern opens with the characters a mark starts with, so that a
+# scan jumps from one to the next)
+_MARK = re.compile(r"[“”„‟\"«»‘’‚‛'`](?:(?<=')'?|(?<=`)`|(?<![`']))")
 _ANY_MARK = re.compile(r"[“”„‟\"«»‘’‚‛'`]")
 _DOUBLE = {"“": "open", "„": "open", "‟": "open", "«": "open", "``": "open", "”": "close", "»": "close",
            '"': "either", "''": "either"}
@@ -524,6 +526,9 @@ def _trie_pattern(words: frozenset[str]) -> str:
 
 
 _VERB = re.compile(r"(?<![\w’'-])(" + _trie_pattern(REPORTING_VERBS) + r")(?![\w’'-])")
+#: the first words of the reporting phrases ("according" of "according to"): such a phrase can run on
+#: past a line break
+_PHRASE_FIRST = tuple(sorted({v.split()[0] for v in REPORTING_VERBS if " " in v}))
 _TOKEN = re.compile(r"[^\s]+")
 _AUX_ADV = frozenset(
     """has had have also later earlier then again previously reportedly repeatedly once would will
@@ -585,9 +590,8 @@ def _in_quote(pos: int, spans: list[tuple[int, int]], span_starts: list[int]) ->
 
 def _verbs_in(doc: "_Doc", a: int, b: int) -> list[re.Match[str]]:
     """Reporting verbs in text[a:b] outside quotes."""
-    lo = bisect.bisect_left(doc.verb_starts, a)
     out = []
-    for m in doc.verbs[lo:bisect.bisect_left(doc.verb_starts, b)]:
+    for m in doc.verbs_from(a, b):
         if m.end() <= b and not _in_quote(m.start(), doc.spans, doc.span_starts):
             out.append(m)
     return out
@@ -875,9 +879,8 @@ class _Doc:
         self.sent_starts = [s for s, _ in self.sents]
         self.spans = [(r.open_start, r.close_end) for r in raws]
         self.span_starts = [s for s, _ in self.spans]
-        # every reporting verb of the document, found in one pass
-        self.verbs = list(_VERB.finditer(text))
-        self.verb_starts = [m.start() for m in self.verbs]
+        # the reporting verbs of each sentence, found when a rule first looks there (see verbs_from)
+        self._sent_verbs: dict[int, list[re.Match[str]]] = {}
         # resolved speakers by sentence: sentence index -> list of (pos, (start, end))
         self.speakers_by_sentence: dict[int, list[tuple[int, tuple[int, int]]]] = {}
         self._subjects: dict[int, tuple[int, int] | None] = {}
@@ -895,6 +898,31 @@ class _Doc:
             s, e = self.sentence(k)
             self._subjects[k] = _sentence_subject(self.text, s, e)
         return self._subjects[k]
+
+    def verbs_from(self, a: int, b: int) -> list[re.Match[str]]:
+        """The reporting verbs that start in text[a:b], in order, as one scan of the whole text finds them.
+
+        Each sentence is scanned when a rule first looks into it (the rules look near the quotes): a verb
+        never holds a sentence boundary, and one that runs on past the end of a sentence, a phrase ("according
+        to") over a line break, is looked for there."""
+        out: list[re.Match[str]] = []
+        text = self.text
+        k = max(bisect.bisect_right(self.sent_starts, a) - 1, 0)
+        while k < len(self.sents) and self.sents[k][0] < b:
+            found = self._sent_verbs.get(k)
+            if found is None:
+                start, end = self.sents[k]
+                found = list(_VERB.finditer(text, start, end))
+                for word in _PHRASE_FIRST:
+                    at = text.rfind(word, start, end)
+                    if at >= 0 and not text[at + len(word):end].strip():
+                        whole = _VERB.match(text, at)
+                        if whole is not None and whole.end() > end:
+                            found = [m for m in found if m.start() < at] + [whole]
+                self._sent_verbs[k] = found
+            out.extend(m for m in found if a <= m.start() < b)
+            k += 1
+        return out
 
     def sentence_of(self, pos: int) -> int:
         k = bisect.bisect_right(self.sent_starts, pos) - 1
@@ -1203,12 +1231,17 @@ def find_quotes(text: str, *, resolve_pronouns: bool = True) -> list[Quote]:
     return list(analyse_quotes(text, resolve_pronouns)[0])
 
 
-def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quote, ...], list[tuple[int, int]]]:
+def analyse_quotes(text: str, resolve_pronouns: bool = True, *,
+                   speakers: bool = True) -> tuple[tuple[Quote, ...], list[tuple[int, int]]]:
     """The quotes of one document and, when it has any, the sentence spans found on the way.
 
     Attributing quotes splits the document into sentences (:func:`framing.text.sentences.split_sentences`);
     :func:`framing.text.annotate.annotate` reuses those spans instead of splitting a second time. The
     sentence list is empty for a document without quotation marks.
+
+    With ``speakers=False`` only the kinds and spans of the quotes are wanted (their voice): a quote after
+    the last one that could be a scare quote is direct or a title whoever speaks it, so its source is not
+    looked for and its ``speaker`` and ``verb`` are None. The kinds are those found with speakers.
     """
     if not text:
         return (), []
@@ -1219,11 +1252,16 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True) -> tuple[tuple[Quot
     out: list[Quote] = []
     last_attr: _Attr | None = None
     last_attr_line = -1
-    for r in raws:
+    # without speakers: past the last quote that can be a scare quote, no source changes a kind
+    last_scare = len(raws) if speakers else max((k for k, r in enumerate(raws) if _is_scare(doc, r)), default=-1)
+    for k, r in enumerate(raws):
         if _WORD_CHAR.search(text, r.start, r.end) and (_is_name(text, r) or _is_title(doc, r)
                                                        or _listed_after_title(text, out, r)) \
                 and not _reported_right_before(doc, r) and not _said_right_after(doc, r):  # a title has words
             out.append(Quote(r.start, r.end, "title", None, None, None, None, None, None, r.open_start, r.close_end))
+            continue
+        if k > last_scare:
+            out.append(Quote(r.start, r.end, "direct", None, None, None, None, None, None, r.open_start, r.close_end))
             continue
         distanced = _distanced(doc, r)
         attr = None if distanced else _attribute(doc, r)

@@ -43,11 +43,13 @@ mark is the exception: it reaches back to the start of its clause).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 import numpy as np
 
-__all__ = ["MAX_SCOPE", "NEGATION_CUES", "judge", "scope_marks", "word_classes"]
+__all__ = ["MAX_SCOPE", "NEGATION_CUES", "judge", "judge_all", "prejudged", "scope_marks", "word_classes"]
 
 #: how many tokens after a cue its scope can reach
 MAX_SCOPE = 12
@@ -544,5 +546,50 @@ def judge(forms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     (negated, hypothetical)
         Two boolean arrays, one value per token.
     """
+    table = _PREJUDGED.get()
+    if table is not None:
+        got = table.get(tuple(forms))
+        if got is not None:
+            return got[0].copy(), got[1].copy()
     low = [f.lower().replace("\u2019", "'").replace("\u02bc", "'") for f in forms]
     return scope_marks(word_classes(low))
+
+
+def judge_all(sentences: Sequence[Sequence[str]]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """:func:`judge` of several sentences, in one pass over all their tokens (no scope crosses a sentence).
+
+    Parameters
+    ----------
+    sentences : sequence of sequences of str
+        The tokens of each sentence as written.
+
+    Returns
+    -------
+    list of (negated, hypothetical)
+        One pair of boolean arrays per sentence, equal to ``judge(sentence)``.
+    """
+    sizes = [len(forms) for forms in sentences]
+    if not sizes:
+        return []
+    low = [f.lower().replace("\u2019", "'").replace("\u02bc", "'") for forms in sentences for f in forms]
+    segment = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+    negated, hypothetical = scope_marks(word_classes(low), segment)
+    cuts = np.cumsum(sizes)[:-1]
+    return list(zip(np.split(negated, cuts), np.split(hypothetical, cuts)))
+
+
+#: sentences judged ahead by :func:`prejudged`, by their tokens
+_PREJUDGED: ContextVar[dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] | None] = ContextVar(
+    "_PREJUDGED", default=None)
+
+
+@contextmanager
+def prejudged(sentences: Sequence[Sequence[str]]) -> Iterator[None]:
+    """Judge ``sentences`` at once (:func:`judge_all`); inside the block :func:`judge` of one of them is
+    looked up instead of computed. For code that judges many short sentences one at a time."""
+    sentences = [tuple(forms) for forms in sentences]
+    token = _PREJUDGED.set(dict(zip(sentences, judge_all(sentences))) if sentences else {})
+    try:
+        yield
+    finally:
+        _PREJUDGED.reset(token)

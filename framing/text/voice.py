@@ -9,7 +9,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from framing.errors import SchemaError
-from framing.text.quotes import Quote, find_quotes
+from framing.text.quotes import Quote, analyse_quotes
 
 __all__ = ["voice_of", "voice_spans", "voice_with_ids"]
 
@@ -30,8 +30,9 @@ def voice_spans(text: str) -> list[tuple[int, int, str]]:
         ``"scare_quote"``; a quoted title is ``"narrator"``. The spans are in order, never empty, and cover
         ``0 .. len(text)`` without gaps; an empty text gives an empty list.
     """
-    # the kind of a quote, hence its voice, does not depend on resolving a pronoun speaker
-    return [(a, b, v) for a, b, v, _ in voice_with_ids(text, find_quotes(text, resolve_pronouns=False))]
+    # the kind of a quote, hence its voice, does not depend on resolving a pronoun speaker; the speakers
+    # themselves are not wanted here
+    return [(a, b, v) for a, b, v, _ in voice_with_ids(text, analyse_quotes(text, False, speakers=False)[0])]
 
 
 def voice_with_ids(text: str, found: Sequence[Quote]) -> list[tuple[int, int, str, int | None]]:
