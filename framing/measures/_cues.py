@@ -225,10 +225,21 @@ def dash_signature(text: str, end: int) -> tuple[tuple[int, int], tuple[int, int
 COGNITION_CUES: dict[str, str] = {
     **dict.fromkeys("""think thinks thought believe believes knows felt doubt doubts fear fears suspects recognize
         recognizes realized remembered remembers sees viewed considers worry worried""".split(), "clause"),
-    **dict.fromkeys("""expected hopes hoped hoping refused refuses refusing offered wanted seeks appear appears
-        appeared""".split(), "to"),
+    **dict.fromkeys("""expected refused refuses refusing appear appears appeared""".split(), "to"),
     **dict.fromkeys("seems seemed".split(), "any"),
     **dict.fromkeys("opposed backed supported supports prefers".split(), "object"),
+    # stances, wishes and plans of a source ("Murphy wants more funding", "Clinton plans to", "he sought the
+    # nomination", "voters who support Sanders"): only with a subject that can hold one (:func:`possible_source`)
+    **dict.fromkeys("""know knew feel feels believed understand assume assumes suspected learned wonder wondered
+        wondering speculated implied implying concluded anticipated believing thinking knowing recognized remember
+        convinced confident aware optimistic adamant sure""".split(), "clause source"),
+    **dict.fromkeys("agree agrees agreed expect decided decide decides".split(),
+                    "clause to source"),
+    **dict.fromkeys("hopes hoped hoping offered plans planned planning intend intends wish wishes aims vowing".split(),
+                    "to source"),
+    **dict.fromkeys("want wants wanted seeks seeking sought".split(), "to object source"),
+    **dict.fromkeys("""oppose opposes opposing backing backs favor favors favored favoring prefer
+        preferred attacked welcomed challenged""".split(), "object source"),
 }
 #: verbs by which a document, a poll or data reports something ("polls show Clinton ahead", "a survey found 90
 #: percent support"): acts of communication of the document, when the subject is one (:data:`DOCUMENT_NOUNS`)
@@ -248,6 +259,8 @@ _DOCUMENT_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENT_NOUNS, key=len
 _CLAUSE_OPENERS = PRONOUNS | DETERMINERS | frozenset("that there this these those no all most many".split())
 #: "worried about", "fears of": a thought about something, as PolNeAR codes it
 _ABOUT = frozenset("about over".split())
+#: words that open an object noun phrase without a determiner ("wants more funding")
+_QUANTITY_OBJECTS = frozenset("more less fewer few any every each both such another other".split())
 #: words before a cue form that make it a noun or an infinitive's object ("the hopes", "a backed loan")
 _NOT_FINITE_BEFORE = DETERMINERS | frozenset("whose".split())
 
@@ -280,6 +293,57 @@ def document_subject(text: str, speaker: tuple[int, int] | None) -> bool:
     return bool(words) and words[-1].lower().strip(".,’'") in DOCUMENT_NOUNS
 
 
+#: heads of a noun phrase naming people or a body that can hold a view, want or plan something
+SOURCE_HEADS = frozenset("""official officials leader leaders voter voters supporter supporters critic critics aide aides
+    adviser advisers advisor advisors campaign campaigns party parties committee administration government group groups
+    team staff members member delegates delegate candidate candidates nominee president senator senators governor
+    lawmakers lawmaker legislators people americans democrats republicans conservatives liberals progressives
+    activists donors allies rivals opponents spokesman spokeswoman spokesperson chairman chairwoman secretary director
+    manager strategist strategists pollster pollsters analysts analyst experts expert economists economist
+    congressman congresswoman representative representatives mayor judge justices court agency department union
+    organization organisation company companies firm firms establishment base electorate majority minority
+    women men voting caucusgoers evangelicals independents moderates workers residents students parents
+    mother father wife husband son daughter family friends friend colleagues colleague senate house congress
+    clinton trump""".split())
+#: endings of a word naming a person by a role ("politician", "activist", "Democrat", "commentator")
+_PERSON_ENDINGS = ("ist", "ists", "ian", "ians", "crat", "crats", "ator", "ators", "ee", "ees")
+_SOURCE_PRONOUNS = frozenset("he she they we i you who".split())
+
+
+def possible_source(text: str, span: tuple[int, int] | None) -> bool:
+    """Can the noun phrase at ``span`` hold a view or a plan: a personal pronoun, a name, or a noun phrase
+    headed by a person or a body ("voters", "the campaign", "his advisers"); not a thing ("the bill", "it")."""
+    if span is None:
+        return False
+    words = text[span[0]:span[1]].split()
+    if not words:
+        return False
+    head = _POSSESSIVE_END.sub("", words[-1].strip(".,()")).lower()
+    if len(words) == 1 and head in _SOURCE_PRONOUNS:
+        return True
+    if head in SOURCE_HEADS or head.endswith(_PERSON_ENDINGS):
+        return True
+    last = words[-1].strip(".,()")
+    return last[:1].isupper() and head not in DOCUMENT_NOUNS
+
+
+_MODALS = frozenset("would could may might should can will 'd ’d must".split())
+
+
+def modal_before(tokens: Sequence[Token], first: int, lo: int) -> bool:
+    """A modal before the verb at token ``first``, over adverbs and "not" ("would strongly support", "may not
+    want"): a possible stance, not one the source is reported as holding."""
+    k = first - 1
+    while k >= lo and (tokens[k].low.endswith("ly") or tokens[k].low in ("not", "n't", "also", "still", "never")):
+        k -= 1
+    return k >= lo and tokens[k].low in _MODALS
+
+
+def needs_source(word: str) -> bool:
+    """Is the cue form of thought one that only a possible source makes a cue (:data:`COGNITION_CUES`)?"""
+    return "source" in COGNITION_CUES.get(word, "")
+
+
 def thought_complement(tokens: Sequence[Token], first: int, last: int, hi: int) -> bool:
     """Is the cue form at tokens ``first``..``last`` used as a verb of thought with its complement?
 
@@ -296,19 +360,23 @@ def thought_complement(tokens: Sequence[Token], first: int, last: int, hi: int) 
     if k >= hi:
         return False
     nxt = tokens[k]
-    if need == "to":
-        return nxt.low == "to"
-    if need == "any":
-        return nxt.is_word and nxt.low not in _CIRCUMSTANCE and nxt.low not in ("by", "for", "of", "as")
-    if need == "object":
-        return nxt.is_word and (nxt.is_capitalised or nxt.low in DETERMINERS or nxt.low in OBJECT_PRONOUNS)
+    needs = need.split()
+    if "to" in needs and nxt.low == "to":
+        return True
+    if "any" in needs and nxt.is_word and nxt.low not in _CIRCUMSTANCE and nxt.low not in ("by", "for", "of", "as"):
+        return True
+    if "object" in needs and nxt.is_word and (nxt.is_capitalised or nxt.low in DETERMINERS
+                                              or nxt.low in OBJECT_PRONOUNS or nxt.low in _QUANTITY_OBJECTS):
+        return True
+    if "clause" not in needs:
+        return False
     # a clause: "that", or a word that opens one with its own subject
     return nxt.low in _CLAUSE_OPENERS or nxt.is_capitalised and nxt.is_word \
         or nxt.low in _ABOUT and word.startswith(("worr", "fear"))
 
 
 __all__ = [
-    "ADDRESSEE_VERBS", "COGNITION_CUES", "DOCUMENT_NOUNS", "EVIDENCE_CUES", "NEGATIVE_CUE", "POSSESSIVE_DETERMINERS", "QUESTION_OPENERS", "according_np", "addressee",
-    "cognition_spans", "coordinated_subject", "dash_signature", "document_subject", "evidence_spans", "infinitive_passive", "left_subject", "numeral_before",
-    "passive_agent", "thought_complement", "trim_possessive",
+    "ADDRESSEE_VERBS", "COGNITION_CUES", "SOURCE_HEADS", "DOCUMENT_NOUNS", "EVIDENCE_CUES", "NEGATIVE_CUE", "POSSESSIVE_DETERMINERS", "QUESTION_OPENERS", "according_np", "addressee",
+    "cognition_spans", "coordinated_subject", "dash_signature", "document_subject", "evidence_spans", "infinitive_passive", "left_subject", "modal_before", "needs_source", "numeral_before",
+    "passive_agent", "possible_source", "thought_complement", "trim_possessive",
 ]

@@ -97,8 +97,11 @@ from framing.measures._cues import (
     evidence_spans,
     infinitive_passive,
     left_subject,
+    modal_before,
+    needs_source,
     numeral_before,
     passive_agent,
+    possible_source,
     thought_complement,
     trim_possessive,
 )
@@ -390,6 +393,9 @@ def _document_rows(
         word = tokens[last].low
         if speaker is None and not (passive or word.startswith(("seem", "appear"))):
             return None
+        if needs_source(word) and (not possible_source(text, trim_possessive(text, speaker))
+                                   or modal_before(tokens, first, 0)):
+            return None  # "the bill seeks to", "it wants": a thing holds no view; "he would support": not held
         negated, hypothetical = scope_at(a)
         return row(sid, a, b, text[a:b], COGNITION, None, trim_possessive(text, speaker), None, "narrator",
                    negated, hypothetical or infinitive_passive(tokens, first, 0))
