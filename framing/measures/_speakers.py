@@ -89,6 +89,12 @@ def _over_aside(tokens: Sequence[Token], k: int, lo: int, passive: bool) -> tupl
     return k, passive
 
 
+def _inverted_name(tokens: Sequence[Token], last: int, hi: int) -> bool:
+    """Does a noun phrase that ends its clause follow the cue at token ``last`` ("said the mayor.")?"""
+    span = np_after(tokens, last + 1, hi=hi, max_tokens=8)
+    return span is not None and (span[1] + 1 >= hi or not tokens[span[1] + 1].is_word)
+
+
 def resolve_speaker(
     text: str,
     tokens: Sequence[Token],
@@ -165,9 +171,8 @@ def resolve_speaker(
         return "ok", _span_of(tokens, clause_subject(tokens, lo, first))
 
     k, passive = skip_left(tokens, prev, lo)
-    if not (k >= lo and tokens[k].text in _DASHES and last + 1 < hi
-            and (tokens[last + 1].is_capitalised or tokens[last + 1].low in DETERMINERS)):
-        # (a dash then "said X" is an inverted speaker: "— said the minister")
+    if not (k >= lo and tokens[k].text in _DASHES and _inverted_name(tokens, last, hi)):
+        # (a dash then "said X." is an inverted speaker: "— said the minister.")
         k, passive = _over_aside(tokens, k, lo, passive)
     if passive:
         m = re.match(r"\s+by\s+", text[cue_end:])
@@ -189,7 +194,7 @@ def resolve_speaker(
     if left.low in ("and", "or", "but"):
         subject = clause_subject(tokens, lo, k) or sentence_subject(tokens, lo, k)
         return "ok", _span_of(tokens, subject)
-    if left.text in (",", "”", "\"", "’", "'") or (left.text in ",”\"" and k == prev):
+    if left.text in (",", "”", "\"", "’", "'") or left.text in _DASHES or (left.text in ",”\"" and k == prev):
         # inverted: "..., said X" / "“...,” read the statement"
         span = np_after(tokens, last + 1, hi=hi, max_tokens=8) if low in INVERTING else None
         if span is not None and (tokens[span[0]].is_capitalised or tokens[span[0]].low in DETERMINERS | PRONOUNS):
