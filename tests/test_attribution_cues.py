@@ -214,3 +214,24 @@ def test_a_dash_then_an_inverted_speaker_keeps_the_name_after_the_verb():
     out = attributions("It was a hard year — the hardest yet — said the mayor.")
     assert verbs(out) == ["said"]
     assert speaker(out.iloc[0]) == "the mayor"
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("The campaign issued a statement on Friday.", "issued"),
+    ("Clinton did not mention the emails in her speech.", "mention"),
+    ("Mr. Trump continued to refute the story about the scholarship.", "continued"),
+    ("Priebus bemoaned the delay in the count.", "bemoaned"),
+])
+def test_acts_of_communication_outside_the_lexicon_with_cues_all(text, verb):
+    out = attributions(text, cues="all")
+    assert verbs(out) == [verb]
+    assert out.iloc[0]["verb_category"] == "other"
+    assert attributions(text).empty
+
+
+@pytest.mark.parametrize("text", [
+    "The storm continued to batter the coast.",          # a thing goes on, nobody communicates
+    "The new schedule lists the debates in October.",    # a document’s list, not a source’s act
+])
+def test_acts_of_communication_need_a_possible_source(text):
+    assert attributions(text, cues="all").empty

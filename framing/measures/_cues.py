@@ -217,11 +217,14 @@ def dash_signature(text: str, end: int) -> tuple[tuple[int, int], tuple[int, int
 
 #: cues that attribute a belief, an expectation, an intention or a stance to a source rather than speech
 #: ("Clinton believes the race is close", "the bill is expected to pass", "Rubio seemed to concede", "she
-#: opposed the deal"), each with what must follow it: ``"clause"`` a that-clause or a clause with its own
-#: subject, ``"to"`` an infinitive, ``"object"`` a noun phrase, ``"any"`` a word that is not a preposition.
-#: Forms that in news are mostly nouns, fillers or plain wishes ("view", "plan", "support", "you know", "want",
-#: "may seem") are left out: on the PolNeAR training articles fewer than two in three of their uses that pass
-#: these rules are coded as attributions.
+#: opposed the deal"), each with what must follow it, as space-separated needs (any one suffices):
+#: ``clause`` a that-clause or a clause with its own subject, ``to`` an infinitive, ``object`` a noun phrase,
+#: ``any`` a word that is not a preposition; ``source`` adds that the subject must be one who can hold a view
+#: (:func:`possible_source`: a person, a body, a personal pronoun or a name, not "the bill") and that no modal
+#: stands before the verb ("would support", "may want": a stance not reported as held).
+#: The forms are those that pass these rules on the PolNeAR training articles with at least about two in three
+#: of their uses coded as attributions there; forms below that ("support", "plan", "hope", "view", "made",
+#: "gave", "released", "signed") are left out.
 COGNITION_CUES: dict[str, str] = {
     **dict.fromkeys("""think thinks thought believe believes knows felt doubt doubts fear fears suspects recognize
         recognizes realized remembered remembers sees viewed considers worry worried""".split(), "clause"),
@@ -239,8 +242,26 @@ COGNITION_CUES: dict[str, str] = {
                     "to source"),
     **dict.fromkeys("want wants wanted seeks seeking sought".split(), "to object source"),
     **dict.fromkeys("""oppose opposes opposing backing backs favor favors favored favoring prefer
-        preferred attacked welcomed challenged""".split(), "object source"),
+        preferred attacked welcomed challenged considered blame credited attributed supporting""".split(),
+        "object source"),
+    **dict.fromkeys("see worries conclude".split(), "clause source"),
+    **dict.fromkeys("expecting".split(), "clause to source"),
+    **dict.fromkeys("looking look".split(), "to source"),
+    **dict.fromkeys("seem".split(), "clause to object source"),
+    # acts of communication beyond the lexicon's reporting verbs ("issued a statement", "did not mention",
+    # "notes that", "bemoaned the delay", "continued to refute"): :data:`ACT_CUES`, category "other"
+    **dict.fromkeys("""issued mention expressed voiced retweeted bemoaned rebuked applauded congratulated knocked
+        chided assailed downplayed trumpeting outlining addressed listed lists shared invoked compared""".split(),
+        "object source"),
+    **dict.fromkeys("notes note proclaimed reaffirmed".split(), "clause object source"),
+    **dict.fromkeys("repeated promises ask".split(), "clause to object source"),
+    **dict.fromkeys("continued".split(), "clause to source"),
+    **dict.fromkeys("ordered".split(), "to object source"),
 }
+#: the forms of :data:`COGNITION_CUES` that report an act of communication rather than a thought
+ACT_CUES = frozenset("""issued mention expressed voiced retweeted bemoaned rebuked applauded congratulated knocked
+    chided assailed downplayed trumpeting outlining addressed listed lists shared invoked compared notes note
+    proclaimed reaffirmed repeated promises ask continued ordered""".split())
 #: verbs by which a document, a poll or data reports something ("polls show Clinton ahead", "a survey found 90
 #: percent support"): acts of communication of the document, when the subject is one (:data:`DOCUMENT_NOUNS`)
 EVIDENCE_CUES = frozenset("show shows found finds".split())
@@ -376,7 +397,7 @@ def thought_complement(tokens: Sequence[Token], first: int, last: int, hi: int) 
 
 
 __all__ = [
-    "ADDRESSEE_VERBS", "COGNITION_CUES", "SOURCE_HEADS", "DOCUMENT_NOUNS", "EVIDENCE_CUES", "NEGATIVE_CUE", "POSSESSIVE_DETERMINERS", "QUESTION_OPENERS", "according_np", "addressee",
+    "ACT_CUES", "ADDRESSEE_VERBS", "COGNITION_CUES", "SOURCE_HEADS", "DOCUMENT_NOUNS", "EVIDENCE_CUES", "NEGATIVE_CUE", "POSSESSIVE_DETERMINERS", "QUESTION_OPENERS", "according_np", "addressee",
     "cognition_spans", "coordinated_subject", "dash_signature", "document_subject", "evidence_spans", "infinitive_passive", "left_subject", "modal_before", "needs_source", "numeral_before",
     "passive_agent", "possible_source", "thought_complement", "trim_possessive",
 ]

@@ -23,8 +23,10 @@ Speaker rules, tried in this order
 * ``X said``, ``X has also said``, ``X on Wednesday said``: the subject noun
   phrase before the cue, skipping auxiliaries, adverbs and day names; an
   appositive between subject and cue is skipped (``Michael Kugelman, director
-  of ..., warned`` gives ``Michael Kugelman``).
-* inverted ``..., said X`` / ``“...,” read the statement``: ``X`` (verbs of
+  of ..., warned`` gives ``Michael Kugelman``), and so are a parenthesis
+  (``Sen. Bernie Sanders (I-Vt.) said``), an aside between dashes and
+  ``went on to`` (``He went on to say``).
+* inverted ``..., said X`` / ``— said X.`` / ``“...,” read the statement``: ``X`` (verbs of
   saying only: ``denied any role`` has an object, not a speaker).
 * a participle (``..., saying ...``, ``issued a statement calling ...``) or a
   verb coordinated with ``and``/``but``: the subject of the clause it belongs to.
@@ -59,7 +61,8 @@ Not counted as attributions (documented choices)
 * ``demanded anonymity``, ``thanks to``, ``spoke to`` / ``spoke with``
   without what was said, ``pledged delegates``, and a participle after a count
   (``12 reported cases``).
-* thinking verbs (believe, think, see, want): not acts of speech.
+* thinking verbs (believe, think, see, want): not acts of speech; with ``cues="all"`` they are rows
+  (``cognition``) when their subject can hold a view and their complement follows.
 * adjectival and adverbial uses: ``alleged bases``, ``the reported attack``,
   ``allegedly linked`` (these are hedges, counted by the ``hedging`` lexicon).
   A past-tense cue with no subject, no passive auxiliary and no inverted
@@ -84,6 +87,7 @@ from framing.measures._inputs import as_lexicon, checked_annotations, lexicon_ma
 from framing.text.annotate import Annotations
 from framing.text.sentences import split_sentences
 from framing.measures._cues import (
+    ACT_CUES,
     ADDRESSEE_VERBS,
     NEGATIVE_CUE,
     POSSESSIVE_DETERMINERS,
@@ -397,8 +401,9 @@ def _document_rows(
                                    or modal_before(tokens, first, 0)):
             return None  # "the bill seeks to", "it wants": a thing holds no view; "he would support": not held
         negated, hypothetical = scope_at(a)
-        return row(sid, a, b, text[a:b], COGNITION, None, trim_possessive(text, speaker), None, "narrator",
-                   negated, hypothetical or infinitive_passive(tokens, first, 0))
+        return row(sid, a, b, text[a:b], OTHER if word in ACT_CUES else COGNITION, None,
+                   trim_possessive(text, speaker), None, "narrator", negated,
+                   hypothetical or infinitive_passive(tokens, first, 0))
 
     # verb spans sorted by start, so a cue finds the ones it overlaps by bisection (not a scan of all)
     verb_order = {k: i for i, k in enumerate(by_verb)}
@@ -513,11 +518,19 @@ def attributions(
         ``"cognition"``: a belief, expectation, intention or stance
         attributed to a source ("Clinton believes the race is close", "the
         bill is expected to pass", "Rubio seemed to concede", "she opposed
-        the deal"), as attribution corpora such as PolNeAR code them. A cue
-        of thought is kept only in the narrator's voice, with its complement
-        (a clause, an infinitive or an object), with a speaker unless it
-        needs none ("is expected to", "seemed"), and not inside what an
-        earlier cue of its sentence reports.
+        the deal", "Murphy wants more funding", "the campaign plans to"),
+        and acts of communication the lexicon does not list, with
+        ``verb_category`` ``"other"`` ("issued a statement", "did not
+        mention", "notes that", "continued to refute"), as attribution
+        corpora such as PolNeAR code them. Such a cue is kept only in the
+        narrator's voice, with its complement (a clause, an infinitive or an
+        object), with a speaker unless it needs none ("is expected to",
+        "seemed"), and not inside what an earlier cue of its sentence
+        reports; a stance, wish, plan or act needs a subject that can hold
+        one (a person, a body, a personal pronoun or a name: not "the bill
+        seeks to") and no modal before it ("would oppose"). PolNeAR codes no
+        cue inside a quotation: keep ``voice != "quote"`` to count as it
+        does.
     annotations : Annotations, optional
         The sentences, quotes and voice of this corpus from :func:`framing.annotate`; computed when omitted.
     matches : pandas.DataFrame, optional
