@@ -235,3 +235,24 @@ def test_acts_of_communication_outside_the_lexicon_with_cues_all(text, verb):
 ])
 def test_acts_of_communication_need_a_possible_source(text):
     assert attributions(text, cues="all").empty
+
+
+@pytest.mark.parametrize(("text", "verb", "who"), [
+    ("New Jersey Gov. Chris Christie hopes his latest endorsement will help.", "hopes", "New Jersey Gov. Chris Christie"),
+    ("I think it’s a strong bill.", "think", "I"),                                   # a contraction opens the clause
+    ("Such efforts, they believe, will win New York.", "believe", "they"),           # set off by commas
+    ("It was a move that the campaign hopes will change minds.", "hopes", "the campaign"),  # its object went before
+    ("Working America, a labor group, found the support for Trump strong.", "found", "Working America"),
+])
+def test_thoughts_with_the_clause_in_other_shapes(text, verb, who):
+    out = attributions(text, cues="all")
+    assert verbs(out) == [verb]
+    assert speaker(out.iloc[0]) == who
+    assert out.iloc[0]["verb_category"] == "cognition"
+
+
+def test_a_video_or_an_email_that_shows_is_a_source():
+    out = attributions("A new video shows her clutching her phone.")
+    assert verbs(out) == ["shows"]
+    assert speaker(out.iloc[0]) == "A new video"
+    assert out.iloc[0]["verb_category"] == "endorsing"

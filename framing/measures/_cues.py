@@ -238,13 +238,14 @@ COGNITION_CUES: dict[str, str] = {
         convinced confident aware optimistic adamant sure""".split(), "clause source"),
     **dict.fromkeys("agree agrees agreed expect decided decide decides".split(),
                     "clause to source"),
-    **dict.fromkeys("hopes hoped hoping offered plans planned planning intend intends wish wishes aims vowing".split(),
-                    "to source"),
+    **dict.fromkeys("hopes hoped hoping".split(), "clause to source"),
+    **dict.fromkeys("offered plans planned planning intend intends wish wishes aims vowing".split(), "to source"),
     **dict.fromkeys("want wants wanted seeks seeking sought".split(), "to object source"),
     **dict.fromkeys("""oppose opposes opposing backing backs favor favors favored favoring prefer
         preferred attacked welcomed challenged considered blame credited attributed supporting""".split(),
         "object source"),
     **dict.fromkeys("see worries conclude".split(), "clause source"),
+    **dict.fromkeys("found finds".split(), "clause object source"),
     **dict.fromkeys("expecting".split(), "clause to source"),
     **dict.fromkeys("looking look".split(), "to source"),
     **dict.fromkeys("seem".split(), "clause to object source"),
@@ -268,7 +269,8 @@ EVIDENCE_CUES = frozenset("show shows found finds".split())
 #: heads of a subject that is a document or a count rather than a person
 DOCUMENT_NOUNS = frozenset("""poll polls polling survey surveys study studies report reports analysis analyses data
     numbers figures records filings documents memo memos emails e-mails research review audit census estimates
-    results tally count counts ledgers ledger returns statistics""".split())
+    results tally count counts ledgers ledger returns statistics video videos footage email article articles
+    transcript transcripts""".split())
 #: the forms as one pattern each, matched on the lower-cased text (one scan per document)
 _COGNITION = re.compile(r"\b(?:" + "|".join(sorted(COGNITION_CUES, key=len, reverse=True)) + r")\b")
 _EVIDENCE = re.compile(r"\b(?:" + "|".join(sorted(EVIDENCE_CUES, key=len, reverse=True)) + r")\b")
@@ -282,6 +284,8 @@ _CLAUSE_OPENERS = PRONOUNS | DETERMINERS | frozenset("that there this these thos
 _ABOUT = frozenset("about over".split())
 #: words that open an object noun phrase without a determiner ("wants more funding")
 _QUANTITY_OBJECTS = frozenset("more less fewer few any every each both such another other".split())
+#: a contraction ending a word: "it’s", "somebody’s", "they’re"
+_CONTRACTION = re.compile(r"(?:[’']s|[’']re|[’']ll|[’']ve|[’']d)\Z")
 #: words before a cue form that make it a noun or an infinitive's object ("the hopes", "a backed loan")
 _NOT_FINITE_BEFORE = DETERMINERS | frozenset("whose".split())
 
@@ -391,9 +395,15 @@ def thought_complement(tokens: Sequence[Token], first: int, last: int, hi: int) 
         return True
     if "clause" not in needs:
         return False
-    # a clause: "that", or a word that opens one with its own subject
-    return nxt.low in _CLAUSE_OPENERS or nxt.is_capitalised and nxt.is_word \
-        or nxt.low in _ABOUT and word.startswith(("worr", "fear"))
+    # a clause: "that", or a word that opens one with its own subject ("it’s", "somebody’s got"); a modal
+    # after the verb when its object went before ("a move that the kingdom hopes will shatter"); or the verb
+    # set off by commas inside the clause it reports ("which, his advisers believe, would lead")
+    base = _CONTRACTION.sub("", nxt.low)
+    return base in _CLAUSE_OPENERS or nxt.is_capitalised and nxt.is_word \
+        or base != nxt.low and nxt.is_word \
+        or nxt.low in _ABOUT and word.startswith(("worr", "fear")) \
+        or nxt.low in _MODALS - {"'d", "’d"} \
+        or nxt.text == "," and any(t.text == "," for t in tokens[max(0, first - 6):first])
 
 
 __all__ = [

@@ -221,7 +221,8 @@ def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thou
     low = text.lower()
     found = [(a, b, "evidence") for a, b in evidence_spans(text, low)]
     if thoughts:
-        found += [(a, b, COGNITION) for a, b in cognition_spans(text, low)]
+        evidence = {(a, b) for a, b, _ in found}
+        found += [(a, b, COGNITION) for a, b in cognition_spans(text, low) if (a, b) not in evidence]
     for a, b, kind in found:
         i = bisect.bisect_right(taken_starts, b - 1) - 1
         if i >= 0 and taken[i][1] > a or i + 1 < len(taken) and taken[i + 1][0] < b:
