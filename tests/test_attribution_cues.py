@@ -256,3 +256,9 @@ def test_a_video_or_an_email_that_shows_is_a_source():
     assert verbs(out) == ["shows"]
     assert speaker(out.iloc[0]) == "A new video"
     assert out.iloc[0]["verb_category"] == "endorsing"
+
+
+def test_a_quotations_own_verb_is_one_row_with_cues_all():
+    out = attributions("“The China shock is not the only factor,” he continued, “but it matters.”", cues="all")
+    assert verbs(out) == ["continued"]
+    assert speaker(out.iloc[0]) == "he"

@@ -212,7 +212,10 @@ def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thou
     """Candidate cues found by their context rather than the lexicon: a document's "show" / "found"
     (``EVIDENCE_CUES``) and, with ``thoughts``, the forms of ``COGNITION_CUES``; those no lexicon cue
     covers, in the voice of the narrator or of the quotation they stand in."""
-    taken = sorted((int(c.start), int(c.end)) for c in cues)
+    # the lexicon's cues and the quotations' own verbs ("“...,” he continued")
+    taken = sorted([(int(c.start), int(c.end)) for c in cues]
+                   + [(int(q.verb_start), int(q.verb_end)) for q in quotes
+                      if not (pd.isna(q.verb_start) or pd.isna(q.verb_end))])
     taken_starts = [a for a, _ in taken]
     inside = sorted((int(q.start), int(q.end)) for q in quotes
                     if q.kind == "direct" and not (pd.isna(q.start) or pd.isna(q.end)))
@@ -226,7 +229,7 @@ def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thou
     for a, b, kind in found:
         i = bisect.bisect_right(taken_starts, b - 1) - 1
         if i >= 0 and taken[i][1] > a or i + 1 < len(taken) and taken[i + 1][0] < b:
-            continue  # part of a lexicon cue ("refused to comment")
+            continue  # part of a lexicon cue ("refused to comment") or a quotation's verb
         j = bisect.bisect_right(inside_starts, a) - 1
         voice = "quote" if j >= 0 and inside[j][1] > a else "narrator"
         out.append(_Record({"start": a, "end": b, "category": COGNITION if kind == COGNITION else "endorsing",
