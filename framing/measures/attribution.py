@@ -403,7 +403,7 @@ def _document_rows(
             return None
         if needs_source(word) and (not possible_source(text, trim_possessive(text, speaker))
                                    or modal_before(tokens, first, 0)):
-            return None  # "the bill seeks to", "it wants": a thing holds no view; "he would support": not held
+            return None  # "the bill seeks to", "it wants": a thing holds no view; "he would oppose": not held
         negated, hypothetical = scope_at(a)
         return row(sid, a, b, text[a:b], OTHER if word in ACT_CUES else COGNITION, None,
                    trim_possessive(text, speaker), None, "narrator", negated,
@@ -557,9 +557,10 @@ def attributions(
         - ``verb_category`` (str): the cue's category in the lexicon
           (neutral, endorsing, distancing, emphatic, denial, other: asking,
           answering, suggesting, declining to comment ...); ``other`` also for
-          a quotation verb the lexicon lacks ("continued"), so every row has
-          one and a table grouped by it leaves none out; ``cognition`` for a
-          cue of thought (only with ``cues="all"``).
+          a quotation verb the lexicon lacks ("continued") and, with
+          ``cues="all"``, an act of communication it lacks ("issued"), so
+          every row has one and a table grouped by it leaves none out;
+          ``cognition`` for a cue of thought (only with ``cues="all"``).
         - ``quote_id``: the quotation this cue introduces (a ``quote_id`` of
           :func:`framing.quotes`), None for reported speech without quotes.
         - ``start``, ``end`` (int): the cue, ``text[start:end] == verb``.
