@@ -98,9 +98,10 @@ PolNeAR dev
     whose Source names someone (a capitalised word that is not a pronoun or determiner) is correct when its
     speaker (``speaker_name`` when present) contains the head word of that Source (last word, possessive
     dropped). Attribution cues: the protocol of ``validate_attribution_polnear.py`` (lenient = any shared
-    character, one-to-one), on the default table (acts of speech, in any voice); then on ``cues="all"``
-    (cues of thought too, as PolNeAR codes them) and on its rows outside quotations (PolNeAR codes no cue
-    inside a quotation, the attributions gold codes them), which is the scheme PolNeAR's annotators followed.
+    character, one-to-one), on the default table (acts of speech, in any voice) and on its rows outside
+    quotations (PolNeAR codes no cue inside a quotation, the attributions gold codes them); then on
+    ``cues="all"`` (cues of thought, stance and other acts of a source too, as PolNeAR codes them) and on its
+    rows outside quotations, which is the scheme PolNeAR's annotators followed.
 NewsWCL50, casualty_mentions_gaza2023
     The figures of ``validate_labels_newswcl50.py`` and ``validate_casualties_gaza2023.py``, computed by them.
 """
@@ -814,10 +815,12 @@ def polnear() -> list[Figure]:
         n_g[d] += 0
     figs.append(ratio(ds, "attribution cue recall, lenient overlap", k, n_g, floor=">= 0.70"))
     figs.append(ratio(ds, "attribution cue precision, lenient overlap", k, n_p, floor=">= 0.85"))
-    # the same protocol on the rows PolNeAR's coding scheme covers: it codes cues of thought (believe, expect,
-    # seem) and no cue inside a quotation, so cues="all" without the rows whose voice is "quote"
+    # the same protocol on the rows PolNeAR's coding scheme covers: it codes no cue inside a quotation (so the
+    # rows whose voice is "quote" are left out) and cues of thought, stance and other acts of a source (believe,
+    # expect, seem, want, issued), so cues="all" without those rows is the scheme PolNeAR's annotators followed
     every = framing.attributions(a_corpus, resolve_pronouns=False, cues="all")
-    for label, rows in (('cues="all"', every),
+    for label, rows in (("outside quotations", pred[pred["voice"] != "quote"].reset_index(drop=True)),
+                        ('cues="all"', every),
                         ('cues="all", outside quotations', every[every["voice"] != "quote"].reset_index(drop=True))):
         res = va.evaluate(rows, gold, texts, set())
         docs_p = rows["doc_id"].tolist()

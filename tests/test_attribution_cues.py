@@ -157,3 +157,108 @@ def test_encouraged_by_is_a_feeling_not_speech():
     assert attributions("“We are encouraged by the growing number of supporters,” he said.")["verb"].tolist() == ["said"]
     row = attributions("The senator encouraged voters to turn out.").iloc[0]
     assert row["verb"] == "encouraged" and row["verb_category"] == "emphatic"
+
+
+# --------------------------------------------------------------------------- stances, wishes and plans
+
+@pytest.mark.parametrize(("text", "verb", "who"), [
+    ("Rep. Patrick Murphy wants more funding for teachers.", "wants", "Rep. Patrick Murphy"),  # a named person
+    ("The campaign plans to air new ads in Ohio.", "plans", "The campaign"),     # a body that plans
+    ("Many voters knew that the race was close.", "knew", "Many voters"),        # a clause after "knew"
+    ("They decided to hold the debate in Ohio.", "decided", "They"),             # a pronoun subject
+    ("Mr. Lewandowski sought to restore the deal.", "sought", "Mr. Lewandowski"),
+    ("Sanders favored a higher minimum wage.", "favored", "Sanders"),
+])
+def test_a_stance_wish_or_plan_of_a_possible_source(text, verb, who):
+    out = attributions(text, cues="all")
+    assert verbs(out) == [verb]
+    assert out.iloc[0]["verb_category"] == "cognition"
+    assert speaker(out.iloc[0]) == who
+    assert attributions(text).empty  # not an act of speech
+
+
+@pytest.mark.parametrize("text", [
+    "The bill seeks to limit donations to super PACs.",     # a thing holds no wish
+    "The report plans to cover every county.",               # a document is not one who plans
+    "The new rule wants more paperwork from donors.",
+])
+def test_a_stance_verb_with_a_thing_as_subject_is_not_a_cue(text):
+    assert attributions(text, cues="all").empty
+
+
+@pytest.mark.parametrize("text", [
+    "He would oppose any tax increase on the middle class.",  # a possible stance, not one held
+    "Mrs. Clinton might want to try a different message.",
+    "They may not want a fractured convention.",
+])
+def test_a_stance_after_a_modal_is_not_a_cue(text):
+    assert attributions(text, cues="all").empty
+
+
+# --------------------------------------------------------------------------- subjects over an aside
+
+@pytest.mark.parametrize(("text", "verb", "who"), [
+    ("Sen. Bernie Sanders (I-Vt.) said he will release his records.", "said", "Sen. Bernie Sanders"),
+    ("Rep. Hank Johnson (D-Ga.) told reporters the vote was rigged.", "told", "Rep. Hank Johnson"),
+    ("Many speakers — including several pastors — said the loss was painful.", "said", "Many speakers"),
+    ("He went on to say that Clinton is weak.", "say", "He"),
+])
+def test_the_subject_before_a_parenthesis_an_aside_or_went_on_to(text, verb, who):
+    out = attributions(text)
+    assert verbs(out) == [verb]
+    assert speaker(out.iloc[0]) == who
+    assert out.iloc[0]["verb_category"] == "neutral"
+
+
+def test_a_dash_then_an_inverted_speaker_keeps_the_name_after_the_verb():
+    out = attributions("It was a hard year — the hardest yet — said the mayor.")
+    assert verbs(out) == ["said"]
+    assert speaker(out.iloc[0]) == "the mayor"
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("The campaign issued a statement on Friday.", "issued"),
+    ("Clinton did not mention the emails in her speech.", "mention"),
+    ("Mr. Trump continued to refute the story about the scholarship.", "continued"),
+    ("Priebus bemoaned the delay in the count.", "bemoaned"),
+])
+def test_acts_of_communication_outside_the_lexicon_with_cues_all(text, verb):
+    out = attributions(text, cues="all")
+    assert verbs(out) == [verb]
+    assert out.iloc[0]["verb_category"] == "other"
+    assert attributions(text).empty
+
+
+@pytest.mark.parametrize("text", [
+    "The storm continued to batter the coast.",          # a thing goes on, nobody communicates
+    "The new schedule lists the debates in October.",    # a document’s list, not a source’s act
+])
+def test_acts_of_communication_need_a_possible_source(text):
+    assert attributions(text, cues="all").empty
+
+
+@pytest.mark.parametrize(("text", "verb", "who"), [
+    ("New Jersey Gov. Chris Christie hopes his latest endorsement will help.", "hopes", "New Jersey Gov. Chris Christie"),
+    ("I think it’s a strong bill.", "think", "I"),                                   # a contraction opens the clause
+    ("Such efforts, they believe, will win New York.", "believe", "they"),           # set off by commas
+    ("It was a move that the campaign hopes will change minds.", "hopes", "the campaign"),  # its object went before
+    ("Working America, a labor group, found the support for Trump strong.", "found", "Working America"),
+])
+def test_thoughts_with_the_clause_in_other_shapes(text, verb, who):
+    out = attributions(text, cues="all")
+    assert verbs(out) == [verb]
+    assert speaker(out.iloc[0]) == who
+    assert out.iloc[0]["verb_category"] == "cognition"
+
+
+def test_a_video_or_an_email_that_shows_is_a_source():
+    out = attributions("A new video shows her clutching her phone.")
+    assert verbs(out) == ["shows"]
+    assert speaker(out.iloc[0]) == "A new video"
+    assert out.iloc[0]["verb_category"] == "endorsing"
+
+
+def test_a_quotations_own_verb_is_one_row_with_cues_all():
+    out = attributions("“The China shock is not the only factor,” he continued, “but it matters.”", cues="all")
+    assert verbs(out) == ["continued"]
+    assert speaker(out.iloc[0]) == "he"

@@ -67,6 +67,40 @@ def _span_of(tokens: Sequence[Token], span: tuple[int, int] | None) -> tuple[int
     return tokens[span[0]].start, tokens[span[1]].end
 
 
+#: a phrase of going on between subject and verb: "went on to say", "goes on to slam"
+_GO_ON = frozenset("go goes went going gone".split())
+_DASHES = frozenset("— – ― --".split())
+
+
+def _over_aside(tokens: Sequence[Token], k: int, lo: int, passive: bool) -> tuple[int, bool]:
+    """Token ``k`` left of a cue moved over what stands between the subject and its verb: a parenthesis
+    ("Sen. Bernie Sanders (I-Vt.) said"), an aside between dashes ("Many speakers — including Jews — said")
+    or "went on to" ("He went on to say")."""
+    if k < lo:
+        return k, passive
+    left = tokens[k]
+    if left.text == ")" or left.text in _DASHES:
+        opening = "(" if left.text == ")" else None
+        for c in range(k - 1, max(lo, k - 25) - 1, -1):
+            t = tokens[c].text
+            if t == opening or opening is None and t in _DASHES:
+                if c - 1 >= lo and tokens[c - 1].is_word:
+                    return c - 1, passive
+                break
+            if opening is None and t in ",;:”\"“":
+                break
+        return k, passive
+    if left.low == "to" and k - 2 >= lo and tokens[k - 1].low == "on" and tokens[k - 2].low in _GO_ON:
+        return skip_left(tokens, k - 3, lo)
+    return k, passive
+
+
+def _inverted_name(tokens: Sequence[Token], last: int, hi: int) -> bool:
+    """Does a noun phrase that ends its clause follow the cue at token ``last`` ("said the mayor.")?"""
+    span = np_after(tokens, last + 1, hi=hi, max_tokens=8)
+    return span is not None and (span[1] + 1 >= hi or not tokens[span[1] + 1].is_word)
+
+
 def resolve_speaker(
     text: str,
     tokens: Sequence[Token],
@@ -143,6 +177,9 @@ def resolve_speaker(
         return "ok", _span_of(tokens, clause_subject(tokens, lo, first))
 
     k, passive = skip_left(tokens, prev, lo)
+    if not (k >= lo and tokens[k].text in _DASHES and _inverted_name(tokens, last, hi)):
+        # (a dash then "said X." is an inverted speaker: "— said the minister.")
+        k, passive = _over_aside(tokens, k, lo, passive)
     if passive:
         m = re.match(r"\s+by\s+", text[cue_end:])
         if m:
@@ -163,7 +200,7 @@ def resolve_speaker(
     if left.low in ("and", "or", "but"):
         subject = clause_subject(tokens, lo, k) or sentence_subject(tokens, lo, k)
         return "ok", _span_of(tokens, subject)
-    if left.text in (",", "”", "\"", "’", "'") or (left.text in ",”\"" and k == prev):
+    if left.text in (",", "”", "\"", "’", "'") or left.text in _DASHES or (left.text in ",”\"" and k == prev):
         # inverted: "..., said X" / "“...,” read the statement"
         span = np_after(tokens, last + 1, hi=hi, max_tokens=8) if low in INVERTING else None
         if span is not None and (tokens[span[0]].is_capitalised or tokens[span[0]].low in DETERMINERS | PRONOUNS):

@@ -23,8 +23,10 @@ Speaker rules, tried in this order
 * ``X said``, ``X has also said``, ``X on Wednesday said``: the subject noun
   phrase before the cue, skipping auxiliaries, adverbs and day names; an
   appositive between subject and cue is skipped (``Michael Kugelman, director
-  of ..., warned`` gives ``Michael Kugelman``).
-* inverted ``..., said X`` / ``“...,” read the statement``: ``X`` (verbs of
+  of ..., warned`` gives ``Michael Kugelman``), and so are a parenthesis
+  (``Sen. Bernie Sanders (I-Vt.) said``), an aside between dashes and
+  ``went on to`` (``He went on to say``).
+* inverted ``..., said X`` / ``— said X.`` / ``“...,” read the statement``: ``X`` (verbs of
   saying only: ``denied any role`` has an object, not a speaker).
 * a participle (``..., saying ...``, ``issued a statement calling ...``) or a
   verb coordinated with ``and``/``but``: the subject of the clause it belongs to.
@@ -59,7 +61,8 @@ Not counted as attributions (documented choices)
 * ``demanded anonymity``, ``thanks to``, ``spoke to`` / ``spoke with``
   without what was said, ``pledged delegates``, and a participle after a count
   (``12 reported cases``).
-* thinking verbs (believe, think, see, want): not acts of speech.
+* thinking verbs (believe, think, see, want): not acts of speech; with ``cues="all"`` they are rows
+  (``cognition``) when their subject can hold a view and their complement follows.
 * adjectival and adverbial uses: ``alleged bases``, ``the reported attack``,
   ``allegedly linked`` (these are hedges, counted by the ``hedging`` lexicon).
   A past-tense cue with no subject, no passive auxiliary and no inverted
@@ -84,6 +87,7 @@ from framing.measures._inputs import as_lexicon, checked_annotations, lexicon_ma
 from framing.text.annotate import Annotations
 from framing.text.sentences import split_sentences
 from framing.measures._cues import (
+    ACT_CUES,
     ADDRESSEE_VERBS,
     NEGATIVE_CUE,
     POSSESSIVE_DETERMINERS,
@@ -97,8 +101,11 @@ from framing.measures._cues import (
     evidence_spans,
     infinitive_passive,
     left_subject,
+    modal_before,
+    needs_source,
     numeral_before,
     passive_agent,
+    possible_source,
     thought_complement,
     trim_possessive,
 )
@@ -205,7 +212,10 @@ def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thou
     """Candidate cues found by their context rather than the lexicon: a document's "show" / "found"
     (``EVIDENCE_CUES``) and, with ``thoughts``, the forms of ``COGNITION_CUES``; those no lexicon cue
     covers, in the voice of the narrator or of the quotation they stand in."""
-    taken = sorted((int(c.start), int(c.end)) for c in cues)
+    # the lexicon's cues and the quotations' own verbs ("“...,” he continued")
+    taken = sorted([(int(c.start), int(c.end)) for c in cues]
+                   + [(int(q.verb_start), int(q.verb_end)) for q in quotes
+                      if not (pd.isna(q.verb_start) or pd.isna(q.verb_end))])
     taken_starts = [a for a, _ in taken]
     inside = sorted((int(q.start), int(q.end)) for q in quotes
                     if q.kind == "direct" and not (pd.isna(q.start) or pd.isna(q.end)))
@@ -214,11 +224,12 @@ def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thou
     low = text.lower()
     found = [(a, b, "evidence") for a, b in evidence_spans(text, low)]
     if thoughts:
-        found += [(a, b, COGNITION) for a, b in cognition_spans(text, low)]
+        evidence = {(a, b) for a, b, _ in found}
+        found += [(a, b, COGNITION) for a, b in cognition_spans(text, low) if (a, b) not in evidence]
     for a, b, kind in found:
         i = bisect.bisect_right(taken_starts, b - 1) - 1
         if i >= 0 and taken[i][1] > a or i + 1 < len(taken) and taken[i + 1][0] < b:
-            continue  # part of a lexicon cue ("refused to comment")
+            continue  # part of a lexicon cue ("refused to comment") or a quotation's verb
         j = bisect.bisect_right(inside_starts, a) - 1
         voice = "quote" if j >= 0 and inside[j][1] > a else "narrator"
         out.append(_Record({"start": a, "end": b, "category": COGNITION if kind == COGNITION else "endorsing",
@@ -390,9 +401,13 @@ def _document_rows(
         word = tokens[last].low
         if speaker is None and not (passive or word.startswith(("seem", "appear"))):
             return None
+        if needs_source(word) and (not possible_source(text, trim_possessive(text, speaker))
+                                   or modal_before(tokens, first, 0)):
+            return None  # "the bill seeks to", "it wants": a thing holds no view; "he would oppose": not held
         negated, hypothetical = scope_at(a)
-        return row(sid, a, b, text[a:b], COGNITION, None, trim_possessive(text, speaker), None, "narrator",
-                   negated, hypothetical or infinitive_passive(tokens, first, 0))
+        return row(sid, a, b, text[a:b], OTHER if word in ACT_CUES else COGNITION, None,
+                   trim_possessive(text, speaker), None, "narrator", negated,
+                   hypothetical or infinitive_passive(tokens, first, 0))
 
     # verb spans sorted by start, so a cue finds the ones it overlaps by bisection (not a scan of all)
     verb_order = {k: i for i, k in enumerate(by_verb)}
@@ -507,11 +522,19 @@ def attributions(
         ``"cognition"``: a belief, expectation, intention or stance
         attributed to a source ("Clinton believes the race is close", "the
         bill is expected to pass", "Rubio seemed to concede", "she opposed
-        the deal"), as attribution corpora such as PolNeAR code them. A cue
-        of thought is kept only in the narrator's voice, with its complement
-        (a clause, an infinitive or an object), with a speaker unless it
-        needs none ("is expected to", "seemed"), and not inside what an
-        earlier cue of its sentence reports.
+        the deal", "Murphy wants more funding", "the campaign plans to"),
+        and acts of communication the lexicon does not list, with
+        ``verb_category`` ``"other"`` ("issued a statement", "did not
+        mention", "notes that", "continued to refute"), as attribution
+        corpora such as PolNeAR code them. Such a cue is kept only in the
+        narrator's voice, with its complement (a clause, an infinitive or an
+        object), with a speaker unless it needs none ("is expected to",
+        "seemed"), and not inside what an earlier cue of its sentence
+        reports; a stance, wish, plan or act needs a subject that can hold
+        one (a person, a body, a personal pronoun or a name: not "the bill
+        seeks to") and no modal before it ("would oppose"). PolNeAR codes no
+        cue inside a quotation: keep ``voice != "quote"`` to count as it
+        does.
     annotations : Annotations, optional
         The sentences, quotes and voice of this corpus from :func:`framing.annotate`; computed when omitted.
     matches : pandas.DataFrame, optional
@@ -534,9 +557,10 @@ def attributions(
         - ``verb_category`` (str): the cue's category in the lexicon
           (neutral, endorsing, distancing, emphatic, denial, other: asking,
           answering, suggesting, declining to comment ...); ``other`` also for
-          a quotation verb the lexicon lacks ("continued"), so every row has
-          one and a table grouped by it leaves none out; ``cognition`` for a
-          cue of thought (only with ``cues="all"``).
+          a quotation verb the lexicon lacks ("continued") and, with
+          ``cues="all"``, an act of communication it lacks ("issued"), so
+          every row has one and a table grouped by it leaves none out;
+          ``cognition`` for a cue of thought (only with ``cues="all"``).
         - ``quote_id``: the quotation this cue introduces (a ``quote_id`` of
           :func:`framing.quotes`), None for reported speech without quotes.
         - ``start``, ``end`` (int): the cue, ``text[start:end] == verb``.
