@@ -182,6 +182,13 @@ class _Roles:
         return self.type_of(re.sub(r"(?i)\b(?:former|retired)\s+|\bex-", "", phrase)) in _HOME_TYPES
 
     def _type_of_part(self, part: str) -> str | None:
+        # "former Texas congressman and Democratic presidential candidate": "former" is of the first role only,
+        # a current role after "and" decides
+        former, _, current = part.partition(" and ")
+        if current and self.former_official(former) and not re.search(r"(?i)\b(?:former|retired|ex-)", current):
+            now = self._type_of_part(current)
+            if now is not None:
+                return now
         found = self.matches(part)
         # a possessive inside a term ("state's attorney") owns nothing
         owner = [m for m in re.finditer(r"(?:’s|'s)\s", part) if not any(a < m.start() < b for a, b, _, _ in found)]
@@ -557,6 +564,10 @@ class _Document:
             author = self._author(mention, sentence)
             if author is not None:
                 return author
+            if _DEFINITE.match(mention):
+                author = self._earlier_author(head, cue_start)
+                if author is not None:
+                    return author
             if head in _AUTHORED and _DEFINITE.match(mention):
                 author = self._recent(cue_start)
                 if author is not None:
@@ -650,6 +661,48 @@ class _Document:
             if src.kind in ("person", "thing") and src.source_type not in ("unknown", "document"):
                 return src
         return None
+
+    def _earlier_author(self, head: str, cue_start: int) -> _Source | None:
+        """The author the article gives a document before ``cue_start`` ("the memos" after "the memos that
+        former FBI Director James B. Comey wrote", "the report" after "a confidential Navy report", "the
+        release" after "he said in a news release"): the nearest earlier mention of the same document noun
+        that names its author, by a name before the noun ("Mr. Comey’s memos", "the Navy report"), a clause
+        after it ("that X wrote", "written by X", "by X") or the statement it was made in ("X said in a
+        release"); None when no mention does."""
+        stem = re.escape(re.sub(r"(?:es|s)$", "", head)) if len(head) > 4 else re.escape(head)
+        earlier = self.text[:cue_start]
+        for m in reversed(list(re.finditer(r"(?<![\w\-])" + stem + r"(?:s|es)?(?![\w\-])", earlier, re.IGNORECASE))):
+            for phrase in self._document_authors(m.start(), m.end()):
+                src = self._resolve(phrase, m.start(), (m.start(), m.end()))
+                if src.kind in ("person", "thing") and src.source_type not in ("unknown", "document"):
+                    return src
+            said = re.search(r"\b(?:said|says|stated|announced|wrote|added)\s+(?:in|on)\s+(?:an?\s+|the\s+|his\s+|her\s+|its\s+|their\s+)?"
+                             r"(?:[\w\-]+\s+){0,2}$", self.text[max(0, m.start() - 60):m.start()])
+            if said:
+                at = m.start() - 60 + said.start() if m.start() >= 60 else said.start()
+                for start, src, _ in reversed(self.previous):
+                    if at - 3 <= start <= m.start() and src.kind in ("person", "thing"):
+                        return src
+        return None
+
+    def _document_authors(self, start: int, end: int) -> list[str]:
+        """Phrases naming the author of the document noun at ``text[start:end]``: the capitalised words or
+        possessor before it, and the agent of a clause after it."""
+        out = []
+        before = re.search(r"((?:[A-Z][\w.’'&\-]*[^\S\n]+){0,4}[A-Z][\w.’'&\-]*?)(?:(?:’s|'s)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}|[^\S\n]+)$",
+                           self.text[max(0, start - 80):start])
+        if before and before.group(1) not in _SENTENCE_WORDS:
+            out.append(before.group(1))
+        after = self.text[end:end + 160]
+        clause = re.match(r"\s*,?\s*(?:that|which)\s+((?:[\w.’'\-]+\s+){0,6}?[A-Z][\w.’'\-]+)\s+(?:had\s+|has\s+)?"
+                          r"(?:wrote|write|writes|written|issued|released|published|prepared|compiled|drafted|sent|"
+                          r"signed|produced|commissioned|conducted|filed)\b", after)
+        if clause:
+            out.append(clause.group(1))
+        agent = re.match(r"[^.;:“”\"]{0,40}?\b(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})", after)
+        if agent:
+            out.append(agent.group(1).rstrip("."))
+        return out
 
     def _antecedent(self, pronoun: str, want: str, at: int | None = None) -> _Source:
         # a person named in this or the previous sentence, when no source spoke there ("Sen. Robert

@@ -1,0 +1,74 @@
+"""framing.sources: resolving a source from the article's other mentions (documents, titles, appositions, sides).
+
+Every sentence here is written for these tests; the expected source, type and side are what a reader of the
+sentence would code by the codebook of the hand-coded gold (``../shared/gold/README.md``, sources.jsonl).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import framing
+
+
+def corpus(*texts: str) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "outlet": "Test", "text": list(texts)})
+
+
+def row_at(text: str, snippet: str, cue: str, **kwargs) -> pd.Series:
+    """The sources row of the cue ``cue`` inside the first occurrence of ``snippet``."""
+    table = framing.sources(corpus(text), **kwargs)
+    at = text.index(snippet) + snippet.index(cue)
+    hit = table[table["cue_start"] == at]
+    assert len(hit) == 1, f"no row for cue {cue!r} in {snippet!r}: {table[['verb', 'cue_start']].values.tolist()}"
+    return hit.iloc[0]
+
+
+def side(row: pd.Series) -> str | None:
+    return row["affiliation"] if isinstance(row["affiliation"], str) else None
+
+
+# ----------------------------------------------------------------------------------- a document's author
+
+def test_the_memos_speak_for_the_author_an_earlier_sentence_names():
+    text = ("Congress received the memos that former FBI Director Adam Kessel wrote last year. Officials met on "
+            "Monday to read them. The president asked for an end to the inquiry, the memos show.")
+    row = row_at(text, "the memos show", "show", home="United States")
+    assert row["source"] == "Adam Kessel"
+    assert row["source_type"] != "document"
+    assert side(row) == "United States"
+
+
+def test_the_report_speaks_for_the_body_named_before_it():
+    text = ("Investigators read a confidential Navy report on the collision. The sailors were tired. "
+            "“The crew was not trained,” the report said.")
+    row = row_at(text, "the report said", "said", home="United States")
+    assert row["source_type"] == "military_security"
+    assert side(row) == "United States"
+
+
+def test_the_release_speaks_for_whoever_issued_it():
+    text = ("“We will rebuild,” Gov. Tom Reyes said in a news release on Monday. The city was calm. "
+            "“Nearly 900 shops were damaged,” the release said.")
+    row = row_at(text, "the release said", "said", home="United States")
+    assert row["source"] == "Tom Reyes"
+    assert row["source_type"] == "government"
+
+
+def test_a_document_with_no_author_in_the_article_stays_a_document():
+    text = "The city flooded twice. “The levee failed,” the report said."
+    row = row_at(text, "the report said", "said")
+    assert row["source_type"] == "document"
+
+
+# ----------------------------------------------------------------------------------- types from titles
+
+def test_gov_is_a_governor():
+    text = "“We are ready,” Gov. Tom Reyes said on Monday."
+    assert row_at(text, text, "said")["source_type"] == "government"
+
+
+def test_former_applies_to_the_first_of_two_joined_roles():
+    text = ("The debate was heated. Sam Ortiz, a former congressman and a presidential candidate, spoke first. "
+            "“We need a change,” Ortiz said.")
+    assert row_at(text, "Ortiz said", "said")["source_type"] == "politician"
