@@ -72,3 +72,62 @@ def test_former_applies_to_the_first_of_two_joined_roles():
     text = ("The debate was heated. Sam Ortiz, a former congressman and a presidential candidate, spoke first. "
             "“We need a change,” Ortiz said.")
     assert row_at(text, "Ortiz said", "said")["source_type"] == "politician"
+
+
+def test_a_role_to_come_is_the_role():
+    text = "“We will defer the debate,” said Speaker-designate Tom Reyes in careful comments."
+    row = row_at(text, text, "said")
+    assert row["source_type"] == "politician"
+    assert row["source"] == "Tom Reyes"
+
+
+def test_a_retired_colonel_writing_as_a_historian_is_an_expert():
+    text = ("In the words of military historian Ret. Col. Sam Ortiz, the war was lost. "
+            "“It has not worked,” Ortiz adds.")
+    assert row_at(text, "Ortiz adds", "adds")["source_type"] == "expert"
+
+
+def test_a_weekday_after_the_name_is_no_part_of_it():
+    text = "“The crash is a tragedy,” said Canadian Prime Minister Jean Moreau Saturday."
+    row = row_at(text, text, "said")
+    assert row["source"] == "Jean Moreau"
+    assert side(row) == "Canada"
+
+
+# ----------------------------------------------------------------------------------- sides
+
+def test_an_ambassador_speaks_for_the_country_that_sends_them():
+    text = "“No country would act with more restraint,” said U.S. ambassador to the United Nations Ann Frey."
+    assert side(row_at(text, text, "said")) == "United States"
+
+
+def test_a_former_ambassador_to_two_countries_speaks_for_neither():
+    text = ("Former Ambassador to Iraq and Turkey James Holt said the strikes should go on. "
+            "There is a law of proportionality, Holt said.")
+    row = row_at(text, "Holt said.", "said", home="United States")
+    assert row["source_type"] == "expert"
+    assert side(row) == "United States"
+
+
+IRAN = ("Iran said on Saturday that its forces had shot down the airliner. Iran’s leaders admitted the error. "
+        "Iran has promised to punish those responsible, and Iran’s judiciary opened a case. U.S. Defense "
+        "Secretary Mark Esper said the missile was Iranian. ")
+
+
+def test_an_unnamed_army_is_the_army_of_the_country_the_article_is_about():
+    text = IRAN + "The army said that the culprits would face trial."
+    assert side(row_at(text, "The army said", "said", home="United States")) == "Iran"
+
+
+def test_a_named_official_does_not_take_the_side_of_another_official_who_spoke_before():
+    text = IRAN + "President Hassan Rouhani said the error was unforgivable."
+    assert side(row_at(text, "Rouhani said", "said")) != "United States"
+
+
+def test_unnamed_people_belong_to_the_country_the_article_is_about():
+    text = ("Turkey voted on Sunday. Turkey’s parliament had approved the referendum, and Turkey’s president "
+            "campaigned for it. The vote divided Turkey, with supporters claiming the change would bring "
+            "stability.")
+    row = row_at(text, "supporters claiming", "claiming")
+    assert bool(row["anonymous"])
+    assert side(row) == "Turkey"

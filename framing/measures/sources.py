@@ -60,7 +60,7 @@ from framing._yaml import load_yaml, read_yaml
 from framing.errors import LexiconError
 from framing.lexicon.load import Lexicon
 from framing.measures._inputs import checked_annotations
-from framing.measures.sides import Sides, bundled_sides
+from framing.measures.sides import MIXED, Sides, bundled_sides
 from framing.measures.actors import load_actors
 from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
@@ -95,7 +95,8 @@ _SHIELD = re.compile(r"(?<![\w’'])(?:(?:an?|the|some|two|three|several|many|ot
                      r"(?:officials?|sources?|people|persons?|diplomats?|aides?|insiders?)\s+"
                      r"(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about)\s+", re.IGNORECASE)
 _TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earlier|itself|himself|herself|"
-                       r"allegedly|reportedly|apparently|repeatedly|publicly|privately|once|still|quickly))+$")
+                       r"allegedly|reportedly|apparently|repeatedly|publicly|privately|once|still|quickly|today|"
+                       r"yesterday|tonight|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))+$")
 #: what may follow a person's name in a speaker phrase: a party tag, "of" an institution, an apposition
 _NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)[-–][^)]{1,30}\)|,\s*[DRI]-[\w.]+,?|\s(?:of|at|from)\s.+|,.+|\s+and\s+.+)$")
 #: a party tag after a name ("Guzzardi (D-Chicago)", "Menendez, D-N.J."): an elected politician
@@ -113,6 +114,9 @@ _CITING = re.compile(r",?\s*(?:(?:which|who|that)\s+)?(?:cited|citing|quoting|qu
                      r"((?:the\s+|an?\s+)?[\w’'\-. ]{2,60}?)(?=\s*(?:[,.;:]|\s+as\s|\s+(?:on|in)\s+\w+day\b|$))")
 #: verbs that open a clause after a name and a comma ("Goldberg, told CNN on Thursday ...")
 _CLAUSE_VERBS = frozenset("told said says say adds added wrote writes is was has had will would can could".split())
+#: where a diplomat or a mission is sent: "ambassador to the United Nations", "the embassy in Pakistan"
+_DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|emissary|consul|mission|embassy|"
+                          r"embassies|consulate|delegation|attach[eé])s?(\s+(?:to|at|in)\s)")
 #: unnamed officials who act where the events happen (they take the country the article is about)
 _LOCAL = frozenset("authorities authority police investigators prosecutors rescuers firefighters".split())
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
@@ -179,7 +183,7 @@ class _Roles:
         expert, and an official's without "former", "retired" or "ex-"."""
         if not phrase or self.type_of(phrase) != "expert":
             return False
-        return self.type_of(re.sub(r"(?i)\b(?:former|retired)\s+|\bex-", "", phrase)) in _HOME_TYPES
+        return self.type_of(re.sub(r"(?i)\b(?:former|retired|ret\.)\s+|\bex-", "", phrase)) in _HOME_TYPES
 
     def _type_of_part(self, part: str) -> str | None:
         # "former Texas congressman and Democratic presidential candidate": "former" is of the first role only,
@@ -211,7 +215,7 @@ class _Roles:
                 or next((t for t in rest if not t[3]), None))
         if pick is None:
             return None
-        if re.search(r"(?:\b(?:former|retired|who\s+(?:served|worked|was|had\s+been)\s+as)\s+(?:[\w.\-]+\s+){0,3}|\bex-)$",
+        if re.search(r"(?:\b(?:former|retired|ret\.|who\s+(?:served|worked|was|had\s+been)\s+as)\s+(?:[\w.\-]+\s+){0,3}|\bex-)$",
                      part[:pick[0]], re.IGNORECASE):
             return "expert"
         return pick[2]
@@ -219,7 +223,8 @@ class _Roles:
 
 def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
-    return re.compile(r"(?<![\w\-])(" + body + r")(?:s|es)?(?=(?:’s|'s|’|')?(?![\w\-]))", flags)
+    # "President-elect", "Speaker-designate": the role to come is the role
+    return re.compile(r"(?<![\w\-])(" + body + r")(?:s|es)?(?:-(?:elect|designate))?(?=(?:’s|'s|’|')?(?![\w\-]))", flags)
 
 
 def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | None = None) -> _Roles:
@@ -300,14 +305,16 @@ class _Document:
 
     def setting(self) -> str | None:
         """The country the article is about: the side of at least half of the article's mentions of
-        countries and other sides (three or more), else None."""
+        countries and other sides, or of three times as many as the next side (three or more), else None."""
         if not hasattr(self, "_setting"):
             counts: dict[str, int] = {}
             for side, _, _ in self.sides.find(self.text):
                 counts[side] = counts.get(side, 0) + 1
             total = sum(counts.values())
+            ranked = sorted(counts.values(), reverse=True) + [0]
             top = max(counts, key=counts.__getitem__, default=None)
-            self._setting = top if top is not None and counts[top] >= 3 and 2 * counts[top] >= total else None
+            self._setting = top if top is not None and counts[top] >= 3 and (
+                2 * counts[top] >= total or counts[top] >= 3 * ranked[1]) else None
         return self._setting
 
     def former_official(self, person: str | None, mention: str | None) -> bool:
@@ -321,6 +328,25 @@ class _Document:
         typed = next((p for p in parts if self.roles.type_of(p) is not None), None)
         return self.roles.former_official(typed)
 
+    def side_of(self, phrase: str | None, person: bool = False) -> str | None:
+        """The side a source phrase speaks for: the sides it names, without the place or body a diplomat is
+        sent to ("U.S. ambassador to the United Nations" -> United States, "the U.S. embassy in Pakistan" ->
+        United States); for a ``person`` whose title names several, the first (a group of several sides is mixed)."""
+        if not phrase:
+            return None
+        cut = _DESTINATION.search(phrase)
+        own = phrase[:cut.start(1)] if cut else phrase
+        side = self.sides.side_of(own)
+        if side == MIXED and person:
+            named = [m for m in self.sides.mentions(own) if not m.place]
+            side = named[0].side if named else side
+        return side
+
+    def unnamed(self, mention: str) -> bool:
+        """Whether ``mention`` is an institution named by its kind alone ("the army", "the foreign ministry"):
+        no capitalised word after its first."""
+        return not any(w[:1].isupper() for w in mention.split()[1:]) and not self.sides.find(mention)
+
     def local(self, mention: str) -> bool:
         """Whether ``mention`` names the local authorities of a place: police, authorities, investigators."""
         return self._head(mention) in _LOCAL
@@ -332,7 +358,7 @@ class _Document:
             return None
         for w in words:
             core = _POSSESSIVE.sub("", w)
-            if not _NAME_WORD.match(core) or core.lower().strip(".") in self.roles.role_words:
+            if not _NAME_WORD.match(core) or _role_core(core) in self.roles.role_words:
                 return None
             if self.sides.is_place(core) or core in _SENTENCE_WORDS:
                 return None
@@ -358,7 +384,7 @@ class _Document:
                 if re.fullmatch(r"[A-Z]\.", token) and len(words) < 3:
                     words.insert(0, token)  # a middle initial: "Robert A. Levy"
                     continue
-                if not (_NAME_WORD.match(token) and token.lower().strip(".") not in self.roles.role_words
+                if not (_NAME_WORD.match(token) and _role_core(token) not in self.roles.role_words
                         and not self.sides.is_place(token) and token not in _SENTENCE_WORDS
                         and not token.endswith((",", ".", ":", ";", "’s", "'s"))) or len(words) >= 3:
                     break
@@ -379,6 +405,10 @@ class _Document:
         if not name:
             return None
         name = _POSSESSIVE.sub("", name).strip()
+        lead = name.split()
+        while len(lead) > 1 and _role_core(lead[0]) in self.roles.titles:
+            lead.pop(0)  # a title the quotation module does not know as one ("Speaker-designate ...")
+        name = " ".join(lead)
         words = self._name_words(name)
         if words is None:
             return None
@@ -421,7 +451,7 @@ class _Document:
         keep = []
         for n, t in enumerate(reversed(tokens)):
             tok = re.sub(r"(?i)^(?:then|now)-", "", t.group(0))  # "Then-Capt. Kathleen Wilder"
-            core = _POSSESSIVE.sub("", tok).strip(".").lower()
+            core = _role_core(_POSSESSIVE.sub("", tok))
             if re.fullmatch(r"[A-Z]\.", tok):  # an initial of the name ("Sgt. W. Patrick Swanton")
                 keep.insert(0, tok)
                 continue
@@ -431,6 +461,10 @@ class _Document:
             if core in ("to", "of", "for", "at") and k > 0 and \
                     _POSSESSIVE.sub("", tokens[k - 1].group(0)).strip(".").lower() in self.roles.role_words:
                 keep.insert(0, tok)  # "ambassador to the United Nations Nikki Haley"
+                continue
+            if core == "and" and keep and k > 0 and self.sides.is_place(_POSSESSIVE.sub("", keep[0])) and \
+                    self.sides.is_place(tokens[k - 1].group(0)):
+                keep.insert(0, tok)  # "ambassador to Iraq and Turkey James Jeffrey"
                 continue
             if tok.endswith((",", ";", ":", ".", "”", "\"", ")")) and not tok.endswith(("’s", "'s")) and \
                     core not in self.roles.titles and not (tok.endswith(".") and self.sides.is_place(tok)):
@@ -504,11 +538,18 @@ class _Document:
                     self.people[src.source] = (self.people[src.source][0], before[-1])
         described = src.kind == "thing" or (src.kind == "person" and mention is not None
                                             and self.roles.matches(mention.replace(src.source or "", "")))
+        if src.affiliation is None and src.kind == "thing" and src.source_type in _OFFICIAL and mention and \
+                self.unnamed(mention) and self.setting() is not None:
+            # "The army said", "the ministry said" with no side named: the country the article is about
+            src = _Source(src.source, src.source_type, self.setting(), src.anonymous, src.kind)
         if src.affiliation is None and not src.anonymous and src.source_type in _OFFICIAL and described:
             for start, prev, _ in reversed(self.previous):
                 if start < previous_sentence:
                     break
-                if prev.affiliation is not None and prev.source_type in _OFFICIAL:
+                # another named person ("President Hassan Rouhani" after "U.S. Defense Secretary Mark Esper")
+                # is no continuation of the one who spoke before
+                if prev.affiliation is not None and prev.source_type in _OFFICIAL and (
+                        prev.kind == "thing" or src.kind != "person" or prev.source == src.source):
                     src = _Source(src.source, src.source_type, prev.affiliation, src.anonymous, src.kind)
                     if src.kind == "person" and src.source in self.people:
                         self.people[src.source] = (self.people[src.source][0], prev.affiliation)
@@ -540,7 +581,7 @@ class _Document:
         found = roles.matches(mention)
         strong = [t for t in found if t[3]]
         typ = roles.type_of(mention)
-        side = sides.side_of(mention)
+        side = self.side_of(mention)
         place = sides.is_place(mention)
         if place and typ is None:
             return _Source(bare, "government", place, False, "thing")
@@ -592,15 +633,15 @@ class _Document:
         if full not in self.people:
             ctx = self.context(full)
             typ = self.roles.type_of(mention)
-            side = self.sides.side_of(full) or self.sides.side_of(mention)
+            side = self.sides.side_of(full) or self.side_of(mention, person=True)
             # the side of the description that gives the type ("Iranian Foreign Minister ..."), else of any title
             for part in ctx.split(" ; ") if ctx else ():
                 part_type = self.roles.type_of(part)
                 if typ is None and part_type is not None:
                     typ = part_type
-                    side = side or self.sides.side_of(part)
+                    side = side or self.side_of(part, person=True)
             if side is None and ctx:
-                found = [s for part in ctx.split(" ; ") for s in [self.sides.side_of(part)] if s]
+                found = [s for part in ctx.split(" ; ") for s in [self.side_of(part, person=True)] if s]
                 side = found[0] if found else None
             if typ is None and (_PARTY_TAG.search(mention) or any(
                     re.match(r"\s*" + _PARTY_TAG.pattern, self.text[m.end():m.end() + 12])
@@ -622,7 +663,7 @@ class _Document:
             if full and full not in self.people and full not in [k[0] for k in known]:
                 ctx = self.context(full)
                 if ctx:
-                    known.append((full, self.roles.type_of(ctx), self.sides.side_of(ctx)))
+                    known.append((full, self.roles.type_of(ctx), self.side_of(ctx)))
         same = _collapse(name for name, t, s in known if t == typ and s == side)
         if side is not None and len(same) == 1:
             return same[0]
@@ -733,6 +774,12 @@ class _Document:
         part = (" " + phrase)[:cut.start()] if cut and cut.start() > 0 else phrase
         words = _WORD.findall(part)
         return _POSSESSIVE.sub("", words[-1]).lower().strip(".") if words else ""
+
+
+def _role_core(word: str) -> str:
+    """A word as the roles lexicon lists it: lower case, without full stops and without "-elect" or
+    "-designate" ("Speaker-designate" -> "speaker")."""
+    return re.sub(r"-(?:elect|designate)$", "", word.lower().strip("."))
 
 
 def _collapse(names: Iterable[str]) -> list[str]:
@@ -905,8 +952,13 @@ def sources(
             if affiliation is None and src.source_type in _HOME_TYPES:
                 # unnamed officials ("authorities said") belong to the country the article is about, when
                 # one country dominates it; named ones to the outlet's home
-                setting = doc.setting() if src.anonymous and mention and doc.local(mention) else None
+                setting = doc.setting() if mention and (src.anonymous and doc.local(mention) or
+                                                        src.kind == "thing" and doc.unnamed(mention)) else None
                 affiliation = setting or homes.get(doc_id)
+            if affiliation is None and src.anonymous and src.source_type == "civilian":
+                # "supporters claimed", "the family of the victim said": the people of the country the article
+                # is about, when one country dominates it
+                affiliation = doc.setting()
             qs = sorted(by_verb.get((doc_id, a), []), key=lambda q: q.start) if not pd.isna(r.quote_id) else []
             if qs:
                 lo, hi = int(qs[0].start), int(max(q.end for q in qs))
