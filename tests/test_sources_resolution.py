@@ -131,3 +131,46 @@ def test_unnamed_people_belong_to_the_country_the_article_is_about():
     row = row_at(text, "supporters claiming", "claiming")
     assert bool(row["anonymous"])
     assert side(row) == "Turkey"
+
+
+# ----------------------------------------------------------------------------------- the phrase naming the source
+
+def test_a_description_in_a_relative_clause_after_a_name_is_that_person():
+    text = ("Senator Ruth Calder spoke on Monday. Calder, who as first lady once accused her foes of a plot, "
+            "said the attack was planned.")
+    row = row_at(text, "once accused", "accused")
+    assert row["source"] == "Ruth Calder"
+    assert row["source_type"] == "politician"
+
+
+def test_a_description_after_a_dash_is_the_person_named_before_it():
+    text = "It gave an heir named Paul Ferrand—a man who has recently admitted he lied—a second chance."
+    row = row_at(text, text, "admitted")
+    assert row["source"] == "Paul Ferrand"
+
+
+def test_the_tail_of_an_apposition_is_the_person_it_describes():
+    text = ("Nikos Papas, head of Greece's Air Accident Investigation and Aviation Safety Board, later told "
+            "state television that the debris was found.")
+    row = row_at(text, text, "told")
+    assert row["source"] == "Nikos Papas"
+    assert side(row) == "Greece"
+
+
+def test_a_description_followed_by_the_name_it_describes():
+    text = "Japan and South Korea, as well as North Korea’s main ally, China, urged the two countries to talk."
+    row = row_at(text, text, "urged")
+    assert row["source"] == "China"
+    assert row["source_type"] == "government"
+
+
+def test_unnamed_people_cut_off_before_a_preposition_stay_unnamed_people():
+    text = "The firings were not explained, which lawmakers from both parties have criticized."
+    row = row_at(text, text, "criticized", home="United States")
+    assert bool(row["anonymous"])
+    assert row["source_type"] == "politician"
+
+
+def test_those_on_one_side_are_unnamed_people():
+    text = "There is much work to be done, those on the left say."
+    assert bool(row_at(text, text, "say")["anonymous"])

@@ -114,6 +114,8 @@ _CITING = re.compile(r",?\s*(?:(?:which|who|that)\s+)?(?:cited|citing|quoting|qu
                      r"((?:the\s+|an?\s+)?[\w’'\-. ]{2,60}?)(?=\s*(?:[,.;:]|\s+as\s|\s+(?:on|in)\s+\w+day\b|$))")
 #: verbs that open a clause after a name and a comma ("Goldberg, told CNN on Thursday ...")
 _CLAUSE_VERBS = frozenset("told said says say adds added wrote writes is was has had will would can could".split())
+#: a run of capitalised words that may be a person's name ("Justin Trudeau", "Athanassios Binis")
+_NAME_RUN = r"((?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+)"
 #: where a diplomat or a mission is sent: "ambassador to the United Nations", "the embassy in Pakistan"
 _DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|emissary|consul|mission|embassy|"
                           r"embassies|consulate|delegation|attach[eé])s?(\s+(?:to|at|in)\s)")
@@ -183,6 +185,8 @@ class _Roles:
         expert, and an official's without "former", "retired" or "ex-"."""
         if not phrase or self.type_of(phrase) != "expert":
             return False
+        if " and " in phrase:  # "a national security expert and former presidential envoy"
+            return any(self.former_official(part) for part in phrase.split(" and ") if part != phrase)
         return self.type_of(re.sub(r"(?i)\b(?:former|retired|ret\.)\s+|\bex-", "", phrase)) in _HOME_TYPES
 
     def _type_of_part(self, part: str) -> str | None:
@@ -508,7 +512,8 @@ class _Document:
         first = words[0]
         # a role among its first words ("director of ...", "a federal judge"), not a document ("one day after
         # his speech at the United Nations")
-        role = any(t[2] != "document" for t in self.roles.matches(" ".join(words[:5])))
+        role = any(t[2] != "document" for t in self.roles.matches(" ".join(words[:5]))) or \
+            _role_core(first) in self.roles.titles and len(words) > 1  # "head of Greece's ... Board"
         if surname_only:
             return phrase if first.lower() in ("a", "an", "the") and role else ""
         if first.lower().endswith("ly") or (first.islower() and not self.roles.matches(first) and (
@@ -520,6 +525,44 @@ class _Document:
         return ""
 
     # ---- one mention
+    def fuller_span(self, span: tuple[int, int], sentence: tuple[int, int], cue: int) -> tuple[int, int]:
+        """The speaker span, moved to the phrase that names the source best:
+
+        * a description set off after a person's name is that person: "Hillary Clinton, who as first lady
+          once accused", "Justin Trudeau—a man who has admitted", "Athanassios Binis, head of Greece's Air
+          Accident Investigation and Aviation Safety Board, later told" -> the name;
+        * a description followed by the name it describes: "North Korea’s main ally, China, urged" -> China;
+        * unnamed people cut off before a preposition: "both parties" in "lawmakers from both parties have
+          criticized" -> "lawmakers from both parties", "the left" in "those on the left say".
+        """
+        text = self.text
+        a, b = span
+        mention = text[a:b].strip()
+        if not mention or mention.lower() in _PRONOUNS or self.person(mention) is not None:
+            return span
+        before = text[sentence[0]:a]
+        after = text[b:max(b, cue)]
+        closes = re.fullmatch(r"\s*,\s*(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|on\s+\w+day\s+)*", after) is not None
+        described = mention[:1].islower() or mention.split()[-1][:1].islower() or \
+            re.match(r"(?:the|a|an)\s", mention, re.IGNORECASE) is not None
+        if described or closes:
+            m = re.search(_NAME_RUN + r"(?:\s*(?:,\s*(?:who\s+(?:as\s+)?)?|[—–]\s*))$", before)
+            if m is None and closes:
+                m = re.search(_NAME_RUN + r",\s+[^,;:“”\"()]{0,90}$", before)
+            if m is not None and self.person(m.group(1)) is not None:
+                return sentence[0] + m.start(1), sentence[0] + m.end(1)
+        if described:
+            m = re.match(r",\s+" + _NAME_RUN + r",", text[b:b + 80])
+            if m is not None and b + m.end() <= cue and (self.sides.is_place(m.group(1)) or self.person(m.group(1))):
+                return b + m.start(1), b + m.end(1)
+        if mention[:1].islower():
+            m = re.search(r"(?i)(?<![\w\-])((?:(?:the|some|many|other|several)\s+)?(?:(?!(?:which|who|that|and|but)\s)[\w\-]+\s+)?"
+                          r"([\w\-]+)\s+"
+                          r"(?:from|of|at|on|in|across)\s+)$", before)
+            if m is not None and m.group(2).lower() in self.roles.anonymous_heads:
+                return sentence[0] + m.start(1), b
+        return span
+
     def resolve(self, mention: str | None, cue_start: int, sentence: tuple[int, int],
                 previous_sentence: int) -> _Source:
         """The source of one statement; an official without a side takes the side of the official source
@@ -942,6 +985,8 @@ def sources(
                 m = _CITING.match(text, speaker_span[1], sentence[1])
                 if m and not m.start() <= a < m.end():  # not when the citing verb is the cue itself
                     speaker_span = (m.start(1), m.end(1))
+            if speaker_span:
+                speaker_span = doc.fuller_span(speaker_span, sentence, a)
             mention = text[speaker_span[0]:speaker_span[1]] if speaker_span else None
             src = doc.resolve(mention, a, sentence, spans[max(0, k - 1)][0])
             doc.previous.append((a, src, mention))
