@@ -174,3 +174,18 @@ def test_unnamed_people_cut_off_before_a_preposition_stay_unnamed_people():
 def test_those_on_one_side_are_unnamed_people():
     text = "There is much work to be done, those on the left say."
     assert bool(row_at(text, text, "say")["anonymous"])
+
+
+def test_a_description_before_a_name_gives_the_person_a_role():
+    text = ("The officers were praised by the head of the Springfield Rifle Association, Paul Dorsey, in an email. "
+            "“They did nothing wrong,” Dorsey wrote.")
+    assert row_at(text, "Dorsey wrote", "wrote")["source_type"] == "other"
+
+
+def test_a_spokesman_speaks_for_the_side_of_the_person_he_speaks_for():
+    text = ("German Chancellor Anna Vogt met the prime minister on Friday. “A military commitment was never "
+            "considered,” Ms. Vogt's spokesman, Karl Brandt, told reporters.")
+    row = row_at(text, "Karl Brandt, told", "told", home="United States")
+    assert row["source"] == "Karl Brandt"
+    assert row["source_type"] == "government"
+    assert side(row) == "Germany"

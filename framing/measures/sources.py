@@ -116,6 +116,9 @@ _CITING = re.compile(r",?\s*(?:(?:which|who|that)\s+)?(?:cited|citing|quoting|qu
 _CLAUSE_VERBS = frozenset("told said says say adds added wrote writes is was has had will would can could".split())
 #: a run of capitalised words that may be a person's name ("Justin Trudeau", "Athanassios Binis")
 _NAME_RUN = r"((?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+)"
+#: days and months, which a run of capitalised words may hold without being a name ("Late Tuesday")
+_TIME_WORDS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                         r"April|May|June|July|August|September|October|November|December)\b")
 #: where a diplomat or a mission is sent: "ambassador to the United Nations", "the embassy in Pakistan"
 _DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|emissary|consul|mission|embassy|"
                           r"embassies|consulate|delegation|attach[eé])s?(\s+(?:to|at|in)\s)")
@@ -444,6 +447,8 @@ class _Document:
             for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
                 parts.append(self._title_before(m.start()))
                 parts.append(self._appositive_after(m.end(), surname_only=name != full or " " not in full))
+                if name == full:
+                    parts.append(self._appositive_before(m.start(), m.end()))
         # what the person leads, last: "the Trump administration", "Mr. Trump’s campaign"
         led = re.finditer(r"(?<![\w’'\-])" + re.escape(full.split()[-1]) + r"(?:’s|'s)?\s+(" + _LED + r")\b", self.text)
         parts.extend(dict.fromkeys(m.group(1).lower() for m in led))
@@ -496,6 +501,26 @@ class _Document:
             keep.pop()
         return " ".join(keep)
 
+    def _appositive_before(self, start: int, end: int) -> str:
+        """The description set off by commas before a name ("Ms. Merkel's spokesman, Steffen Seibert, told",
+        "the head of the National Rifle Association, Wayne LaPierre, attacks"), or "" when there is none."""
+        if not re.match(r"\s*,", self.text[end:end + 3]):
+            return ""
+        m = re.search(r"(?:^|[.;:“”\"(\n]|,)\s*([^,.;:“”\"()\n]{3,100}|(?:[^,;:“”\"()\n]|(?<=\b[A-Z][a-z])\.|"
+                      r"(?<=\bM[rs])\.|(?<=\bMrs)\.){3,100}),\s*$", self.text[max(0, start - 140):start])
+        phrase = m.group(1).strip() if m else ""
+        if not m or len(phrase.split()) > 6:
+            # a clause before: the noun phrase from its determiner, not one inside a prepositional phrase
+            # ("... were denounced by the president of the Buffalo Police Benevolent Association, John Evans,")
+            m = re.search(r"(?<!\bof\s)(?<!\bfor\s)(?<!\bat\s)(?<!\bin\s)(?<!\bon\s)(?<!\bto\s)(?<!\bfrom\s)"
+                          r"(?<!\bwith\s)\b((?:the|a|an)\s[^,.;:“”\"()\n]{3,100}),\s*$", self.text[max(0, start - 140):start])
+            if not m:
+                return ""
+            phrase = m.group(1)
+        if not any(t[2] != "document" for t in self.roles.matches(phrase)):
+            return ""
+        return phrase
+
     def _appositive_after(self, pos: int, surname_only: bool = False) -> str:
         """The noun phrase set off by commas after a name ("Michael Kugelman, director of ...", "Dan, 35, a
         warehouse manager"), or "" when a clause follows ("LaPierre, repeatedly attacks ..."); after a surname
@@ -545,11 +570,14 @@ class _Document:
         closes = re.fullmatch(r"\s*,\s*(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|on\s+\w+day\s+)*", after) is not None
         described = mention[:1].islower() or mention.split()[-1][:1].islower() or \
             re.match(r"(?:the|a|an)\s", mention, re.IGNORECASE) is not None
-        if described or closes:
-            m = re.search(_NAME_RUN + r"(?:\s*(?:,\s*(?:who\s+(?:as\s+)?)?|[—–]\s*))$", before)
+        # a description names no one: no capitalised word after its first ("Iran’s Nour News agency" does)
+        unnamed = not any(w[:1].isupper() for w in mention.split()[1:])
+        if described and unnamed or closes:
+            m = re.search(_NAME_RUN + r"(?:\s*(?:,\s*(?:who\s+(?:as\s+)?)?|[—–]\s*))$", before) \
+                if described and unnamed else None
             if m is None and closes:
                 m = re.search(_NAME_RUN + r",\s+[^,;:“”\"()]{0,90}$", before)
-            if m is not None and self.person(m.group(1)) is not None:
+            if m is not None and self.person(m.group(1)) is not None and not _TIME_WORDS.search(m.group(1)):
                 return sentence[0] + m.start(1), sentence[0] + m.end(1)
         if described:
             m = re.match(r",\s+" + _NAME_RUN + r",", text[b:b + 80])
@@ -686,6 +714,8 @@ class _Document:
             if side is None and ctx:
                 found = [s for part in ctx.split(" ; ") for s in [self.side_of(part, person=True)] if s]
                 side = found[0] if found else None
+            if side is None and typ in _OFFICIAL:
+                side = self._owner_side(full, [mention] + ctx.split(" ; "))
             if typ is None and (_PARTY_TAG.search(mention) or any(
                     re.match(r"\s*" + _PARTY_TAG.pattern, self.text[m.end():m.end() + 12])
                     for m in re.finditer(re.escape(full.split()[-1]), self.text))):
@@ -695,6 +725,18 @@ class _Document:
             self.people[full] = (typ, side)
         typ, side = self.people[full]
         return _Source(full, typ or "unknown", side, False, "person")
+
+    def _owner_side(self, full: str, parts: list[str]) -> str | None:
+        """The side of the person whose official ``full`` is ("Ms. Merkel's spokesman" -> Merkel's side)."""
+        self.people.setdefault(full, (None, None))  # no loop through two people who own each other
+        for part in parts:
+            owner = re.match(r"(.+?)(?:’s|'s)\s", part or "")
+            who = self.person(owner.group(1)) if owner else None
+            if who and who != full:
+                side = self._person(who, owner.group(1)).affiliation
+                if side is not None:
+                    return side
+        return None
 
     def _described(self, typ: str, side: str | None, at: int) -> str | None:
         """The person of the article of type ``typ`` with side ``side``: the only one, else the one of unknown
