@@ -189,3 +189,41 @@ def test_a_spokesman_speaks_for_the_side_of_the_person_he_speaks_for():
     assert row["source"] == "Karl Brandt"
     assert row["source_type"] == "government"
     assert side(row) == "Germany"
+
+
+# ----------------------------------------------------------------------------------- one person, several mentions
+
+def test_a_first_name_alone_is_the_full_name_it_opens():
+    text = ("“He likes to control the story,” NPR's Dana Whitfield said on the radio. "
+            "Dana noted that the president also attacked the press.")
+    row = row_at(text, "Dana noted", "noted")
+    assert row["source"] == "Dana Whitfield"
+    assert row["source_type"] == "media"
+
+
+def test_an_age_before_a_surname_is_no_part_of_the_name():
+    text = ("Protesters camped in the square, among them Noor al-Hadi, a teacher. "
+            "“We will stay,” Thirty-year-old Hadi told reporters.")
+    assert row_at(text, "Hadi told", "told")["source"] == "Noor al-Hadi"
+
+
+def test_a_name_does_not_run_across_a_line_break():
+    text = ("Senator Miller spoke first.\n\nAdvertisement\n\nMiller’s inaugural address had boldly rejected the "
+            "consensus.")
+    row = row_at(text, "rejected", "rejected")
+    assert row["source"] == "Miller"
+
+
+def test_a_family_named_by_its_surname_is_a_family():
+    text = ("Mark Dunlop, a lawyer, stood on the lawn with his wife. Police said the Dunlops told the group "
+            "to leave the street.")
+    row = row_at(text, "the Dunlops told", "told")
+    assert row["source_type"] == "civilian"
+    assert not bool(row["anonymous"])
+
+
+def test_the_group_is_the_organisation_named_before_it():
+    text = "“We are saddened,” read a note from the Chair of The Elders, the group said in a statement."
+    row = row_at(text, "the group said", "said")
+    assert row["source_type"] == "international_ngo"
+    assert side(row) is not None and "Elders" in side(row)

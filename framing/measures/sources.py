@@ -383,17 +383,20 @@ class _Document:
         spelled = re.escape(surname)
         if re.match(r"(?i)(?:al|el)-", surname):
             spelled = "[" + surname[0].upper() + surname[0].lower() + "]" + re.escape(surname[1:])
-        for m in re.finditer(r"(?<![\w’'\-])" + spelled + r"(?![\w\-])", self.text):
+        # "Araji" after "Noor al-Araji": the article particle belongs to the surname
+        for m in re.finditer(r"(?<![\w’'\-])(?:[ae]l-)?" + spelled + r"(?![\w\-])", self.text):
             words = []
             pos = m.start()
-            for w in reversed(list(re.finditer(r"[^\s]+", self.text[max(0, pos - 80):pos]))):
+            window = self.text[max(0, pos - 80):pos]
+            for w in reversed(list(re.finditer(r"[^\s]+", window[window.rfind("\n") + 1:]))):  # not across lines
                 token = w.group(0)
                 if re.fullmatch(r"[A-Z]\.", token) and len(words) < 3:
                     words.insert(0, token)  # a middle initial: "Robert A. Levy"
                     continue
                 if not (_NAME_WORD.match(token) and _role_core(token) not in self.roles.role_words
                         and not self.sides.is_place(token) and token not in _SENTENCE_WORDS
-                        and not token.endswith((",", ".", ":", ";", "’s", "'s"))) or len(words) >= 3:
+                        and not token.endswith((",", ".", ":", ";", "’s", "'s"))) or len(words) >= 3 \
+                        or re.search(r"(?i)-years?-old$", token):
                     break
                 words.insert(0, token)
             if words and words[0].lower() in _NAME_PARTICLES:
@@ -413,7 +416,7 @@ class _Document:
             return None
         name = _POSSESSIVE.sub("", name).strip()
         lead = name.split()
-        while len(lead) > 1 and _role_core(lead[0]) in self.roles.titles:
+        while len(lead) > 1 and (_role_core(lead[0]) in self.roles.titles or re.search(r"(?i)-years?-old$", lead[0])):
             lead.pop(0)  # a title the quotation module does not know as one ("Speaker-designate ...")
         name = " ".join(lead)
         words = self._name_words(name)
@@ -434,6 +437,12 @@ class _Document:
         if any(w.lower().strip(".") in self.roles.titles for part in self.context(name).split(" ; ")
                for w in part.split()[-1:]):
             return name
+        # a first name alone ("Mara noted" after "NPR's Mara Liasson"): the one full name it opens
+        given = {m.group(0) for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"\s+[A-Z][\w’'\-]+(?![\w\-])",
+                                                 self.text)}
+        given = {g for g in given if self._name_words(g) is not None and not _TIME_WORDS.search(g)}
+        if len(given) == 1:
+            return given.pop()
         # "said Dan, 35, a warehouse manager": an age after the name
         if re.search(r"(?<![\w’'\-])" + re.escape(name) + r",\s+\d{1,3},", self.text):
             return name
@@ -497,6 +506,7 @@ class _Document:
                 keep.pop(0)
         # the name's own first words are not a title
         while keep and keep[-1][:1].isupper() and keep[-1].lower().strip(".") not in self.roles.role_words \
+                and not keep[-1].endswith(("’s", "'s")) \
                 and not self.sides.is_place(_POSSESSIVE.sub("", keep[-1])):
             keep.pop()
         return " ".join(keep)
@@ -642,6 +652,18 @@ class _Document:
             full = self.person(mention[:tail.start()])
         if full is not None:
             return self._person(full, mention)
+        family = re.fullmatch(r"(?:the\s+)?([A-Z][\w’'\-]+)s", mention, re.IGNORECASE)
+        if family and family.group(1)[:1].isupper() and self.full_name(family.group(1)):
+            # "the McCloskeys": the family of a person the article names, a family (civilian) unless its
+            # member holds office
+            person = self._person(self.person(family.group(1)) or self.full_name(family.group(1)), family.group(1))
+            typ = person.source_type if person.source_type in _HOME_TYPES else "civilian"
+            return _Source(mention.split()[-1], typ, person.affiliation, False, "person")
+        if re.fullmatch(r"(?i)the\s+(?:group|organi[sz]ation|movement|charity|coalition|network)", mention):
+            # "the group said": the organisation named last before it
+            named = self._organisation_before(cue_start)
+            if named is not None:
+                return named
         name = speaker_name(mention) or mention
         if len(name) <= 3 and name.isupper() and name != mention.strip():
             name = mention  # "state TV": a role word, not a name
@@ -698,6 +720,8 @@ class _Document:
                 named = self.sides.find(m.group(0))
                 if named:
                     return _Source(bare, typ, named[-1][0], False, "thing")
+        if side is None and typ in ("international_ngo", "armed_group") and any(w[:1].isupper() for w in bare.split()):
+            side = bare  # a named organisation or armed group speaks for itself ("The Elders", "UN Watch")
         return _Source(bare, typ or ("other" if side is not None else "unknown"), side, False, "thing")
 
     def _person(self, full: str, mention: str) -> _Source:
@@ -725,6 +749,18 @@ class _Document:
             self.people[full] = (typ, side)
         typ, side = self.people[full]
         return _Source(full, typ or "unknown", side, False, "person")
+
+    def _organisation_before(self, at: int) -> _Source | None:
+        """The organisation named last in the 400 characters before ``at`` (a capitalised term of the roles
+        lexicon that is no government, army or person's role: "Chair of The Elders", "Amnesty International"),
+        or None."""
+        window = self.text[max(0, at - 400):at]
+        for a, b, typ, strong in reversed(self.roles.matches(window)):
+            if strong and typ in ("international_ngo", "armed_group", "other", "expert", "media") and \
+                    window[a:a + 1].isupper():
+                phrase = re.search(r"(?:The\s+)?(?:[A-Z][\w’'&\-]*\s+){0,4}$", window[:a])
+                return self._resolve((phrase.group(0) if phrase else "") + window[a:b], at, (at, at))
+        return None
 
     def _owner_side(self, full: str, parts: list[str]) -> str | None:
         """The side of the person whose official ``full`` is ("Ms. Merkel's spokesman" -> Merkel's side)."""
