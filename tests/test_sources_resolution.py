@@ -227,3 +227,11 @@ def test_the_group_is_the_organisation_named_before_it():
     row = row_at(text, "the group said", "said")
     assert row["source_type"] == "international_ngo"
     assert side(row) is not None and "Elders" in side(row)
+
+
+def test_a_role_held_from_one_year_to_another_is_a_former_role():
+    text = ("“The Chinese are using the talks,” Dan Reese, the State Department’s top Asia diplomat from 2013 to "
+            "2017, told me.")
+    row = row_at(text, text, "told", home="United States")
+    assert row["source_type"] == "expert"
+    assert side(row) == "United States"

@@ -116,6 +116,8 @@ _CITING = re.compile(r",?\s*(?:(?:which|who|that)\s+)?(?:cited|citing|quoting|qu
 _CLAUSE_VERBS = frozenset("told said says say adds added wrote writes is was has had will would can could".split())
 #: a run of capitalised words that may be a person's name ("Justin Trudeau", "Athanassios Binis")
 _NAME_RUN = r"((?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+)"
+#: a term of office that ended: "from 2013 to 2017", "between 2008 and 2010", "in 2008-10"
+_PAST_TERM = re.compile(r"\b(?:from|between|in)\s+(?:19|20)\d\d\s*(?:to|until|and|-|–)\s*(?:(?:19|20)\d\d|\d\d)\b")
 #: days and months, which a run of capitalised words may hold without being a name ("Late Tuesday")
 _TIME_WORDS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                          r"April|May|June|July|August|September|October|November|December)\b")
@@ -190,7 +192,8 @@ class _Roles:
             return False
         if " and " in phrase:  # "a national security expert and former presidential envoy"
             return any(self.former_official(part) for part in phrase.split(" and ") if part != phrase)
-        return self.type_of(re.sub(r"(?i)\b(?:former|retired|ret\.)\s+|\bex-", "", phrase)) in _HOME_TYPES
+        return self.type_of(_PAST_TERM.sub("", re.sub(r"(?i)\b(?:former|retired|ret\.)\s+|\bex-", "", phrase))) \
+            in _HOME_TYPES
 
     def _type_of_part(self, part: str) -> str | None:
         # "former Texas congressman and Democratic presidential candidate": "former" is of the first role only,
@@ -225,6 +228,8 @@ class _Roles:
         if re.search(r"(?:\b(?:former|retired|ret\.|who\s+(?:served|worked|was|had\s+been)\s+as)\s+(?:[\w.\-]+\s+){0,3}|\bex-)$",
                      part[:pick[0]], re.IGNORECASE):
             return "expert"
+        if pick[2] in _HOME_TYPES and _PAST_TERM.search(part[pick[1]:]):
+            return "expert"  # "the State Department’s top Asia diplomat from 2013 to 2017": a role held in the past
         return pick[2]
 
 
