@@ -235,3 +235,20 @@ def test_a_role_held_from_one_year_to_another_is_a_former_role():
     row = row_at(text, text, "told", home="United States")
     assert row["source_type"] == "expert"
     assert side(row) == "United States"
+
+
+# ----------------------------------------------------------------------------------- anonymity
+
+def test_a_determiner_alone_is_read_with_its_noun_phrase():
+    text = "In the latest video, an armed militant is also seen threatening to kill a hostage."
+    row = row_at(text, text, "threatening")
+    assert bool(row["anonymous"])
+    assert row["source_type"] == "armed_group"
+
+
+def test_they_after_unnamed_people_are_those_people():
+    text = ("The leak was praised by many, mostly because the president's critics are pleased with the result. "
+            "“Finally,” they say, “someone took a stand.”")
+    row = row_at(text, "they say", "say")
+    assert bool(row["anonymous"])
+    assert row["source"] is None or pd.isna(row["source"])

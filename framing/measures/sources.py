@@ -578,6 +578,12 @@ class _Document:
         text = self.text
         a, b = span
         mention = text[a:b].strip()
+        if mention.lower() in ("a", "an", "the", "one"):
+            # a determiner alone ("an" of "an IS militant is also seen threatening"): its noun phrase
+            m = re.match(r"\s+((?:[\w’'\-.]+\s+){0,3}?[\w’'\-]+)(?=\s+(?:is|was|has|had|have|are|were|also|who|"
+                         r"then|later|\w+ed|\w+s)\b)", text[b:max(b, cue)])
+            if m is not None:
+                return a, b + m.end(1)
         if not mention or mention.lower() in _PRONOUNS or self.person(mention) is not None:
             return span
         before = text[sentence[0]:a]
@@ -649,7 +655,7 @@ class _Document:
         mention = _TRAILING.sub("", mention.strip())
         low = mention.lower()
         if low in _PRONOUNS:
-            return self._antecedent(mention, _PRONOUNS[low], cue_start if low in ("he", "she") else None)
+            return self._antecedent(mention, _PRONOUNS[low], cue_start if low in ("he", "she", "they") else None)
         full = self.person(mention)
         tail = _NAME_TAIL.search(mention)
         if full is None and tail and tail.start() > 0:
@@ -872,10 +878,20 @@ class _Document:
         return out
 
     def _antecedent(self, pronoun: str, want: str, at: int | None = None) -> _Source:
+        window = self._window
+        if pronoun.lower() == "they" and at is not None and window is not None:
+            # "Trump critics are pleased. “Finally,” they say": unnamed people named after the last source
+            last = max((start for start, src, _ in self.previous if src.kind not in ("none", "pronoun")), default=-1)
+            lo = max(window[0], last + 1)
+            people = [m for m in re.finditer(r"(?<![\w\-])((?:[\w’'\-]+\s+){0,2}([a-z]+s))\b", self.text[lo:at])
+                      if m.group(2) in self.roles.anonymous_heads]
+            if people:
+                phrase = people[-1].group(1)
+                own = re.sub(r"^.*(?:’s|'s)\s", "", phrase)
+                return _Source(None, self.roles.type_of(own) or "unknown", self.side_of(phrase), True, "anonymous")
         # a person named in this or the previous sentence, when no source spoke there ("Sen. Robert
         # Menendez ... has had similar concerns. He wrote ...", "The rioting caught Simon Hinton ... he says")
-        window = self._window
-        if at is not None and window is not None and want in ("person", "any") and \
+        if at is not None and window is not None and want in ("person", "any") and pronoun.lower() != "they" and \
                 not any(window[0] <= start < at and src.kind not in ("none",) for start, src, _ in self.previous):
             for m in re.finditer(r"(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+", self.text[window[0]:at]):
                 full = self.person(m.group(0))
