@@ -17,15 +17,27 @@ said." -- the sentence before them). ``n_words`` counts its words (the quoted wo
 
 Who the source is (one source per person in an article)
 ------------------------------------------------------
+* The speaker phrase found is first moved to the phrase that names the source best: a description set off
+  after a name is that person ("Clinton, who as first lady ...", "Trudeau—a man who ..."), a description
+  followed by a name is that name ("North Korea's main ally, China, urged"), unnamed people cut off before
+  a preposition keep their head ("lawmakers from both parties"), a determiner alone its noun phrase.
 * A person's name in the speaker ("Foreign Minister Hossein Amir-Abdollahian", "Amir-Abdollahian") is
-  resolved to the longest form of that name the article gives ("Hossein Amir-Abdollahian").
+  resolved to the longest form of that name the article gives ("Hossein Amir-Abdollahian"); a first name
+  alone to the one full name it opens ("Mara" -> "Mara Liasson"); "the McCloskeys" is that person's family.
+  The person's titles are read before each mention, in the appositive after the full name and in the
+  description set off before it ("Ms. Merkel's spokesman, Steffen Seibert,"); an official with no side of
+  their own takes the side of the person who owns the role.
 * A description with a title and no name ("the Iranian foreign minister", "Tehran's top diplomat") is the
   person of the article with that type and side, when there is exactly one (or the nearest before it).
 * A pronoun is the nearest earlier source it can refer to (he/she a person, it an institution, they
   either); "he"/"she" is the person named in the previous or the same sentence when no source spoke there.
 * A document speaks for its author: its possessor ("Trump's inaugural address"), the agent after it ("a survey
-  conducted by the CDC"), or, for "a tweet", "a statement", the first person named before it in the sentence. "The statement" (a document with no author in the phrase) is its author: the source who spoke
-  just before it. "The ministry" is the earlier source with the same head word ("Pakistan's foreign ministry").
+  conducted by the CDC"), or, for "a tweet", "a statement", the first person named before it in the sentence. A
+  document with no author in the phrase ("the memos", "the report", "the release") speaks for the author the
+  nearest earlier mention of the same noun names ("the memos that former FBI Director James B. Comey wrote",
+  "a confidential Navy report", "X said in a news release"); else "the statement" is the source who spoke
+  just before it. "The ministry" is the earlier source with the same head word ("Pakistan's foreign ministry");
+  "the group" the organisation named last before it.
 
 Type, side and anonymity
 ------------------------
@@ -35,8 +47,11 @@ titles and appositives the article gives that person anywhere ("Michael Kugelman
 Institute at the Washington-based Wilson Center" -> expert). ``affiliation`` is the side the source speaks for:
 the user's ``actors`` (side -> aliases) first, then the gazetteer of sides (:func:`framing.load_sides`: country names,
 demonyms, capitals, institutions: "Iranian Foreign Minister ..." -> Iran, "Pakistan's foreign ministry" ->
-Pakistan), in the speaker, then in the person's titles; unnamed officials with no side ("authorities said")
-take the country the article is about when one country has at least half of its side mentions. ``anonymous`` is true when the source names no one and
+Pakistan; a diplomat's destination is not their side: "U.S. ambassador to the United Nations" -> United States),
+in the speaker, then in the person's titles; unnamed officials with no side ("authorities said", "the army
+said") and unnamed people ("supporters claimed") take the country the article is about when one country has at
+least half of its side mentions or three times the next one's; a named organisation or armed group with no
+other side speaks for itself. A role held in the past ("former", "Ret.", "from 2013 to 2017") makes an expert. ``anonymous`` is true when the source names no one and
 its head is a person noun of the lexicon ("a senior official", "sources", "witnesses", "authorities") or it
 carries an anonymity phrase ("officials familiar with the matter"); a named office, outlet or document ("a
 Pentagon spokesman", "the statement") is not anonymous.
