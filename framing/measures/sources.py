@@ -17,15 +17,27 @@ said." -- the sentence before them). ``n_words`` counts its words (the quoted wo
 
 Who the source is (one source per person in an article)
 ------------------------------------------------------
+* The speaker phrase found is first moved to the phrase that names the source best: a description set off
+  after a name is that person ("Clinton, who as first lady ...", "Trudeau—a man who ..."), a description
+  followed by a name is that name ("North Korea's main ally, China, urged"), unnamed people cut off before
+  a preposition keep their head ("lawmakers from both parties"), a determiner alone its noun phrase.
 * A person's name in the speaker ("Foreign Minister Hossein Amir-Abdollahian", "Amir-Abdollahian") is
-  resolved to the longest form of that name the article gives ("Hossein Amir-Abdollahian").
+  resolved to the longest form of that name the article gives ("Hossein Amir-Abdollahian"); a first name
+  alone to the one full name it opens ("Mara" -> "Mara Liasson"); "the McCloskeys" is that person's family.
+  The person's titles are read before each mention, in the appositive after the full name and in the
+  description set off before it ("Ms. Merkel's spokesman, Steffen Seibert,"); an official with no side of
+  their own takes the side of the person who owns the role.
 * A description with a title and no name ("the Iranian foreign minister", "Tehran's top diplomat") is the
   person of the article with that type and side, when there is exactly one (or the nearest before it).
 * A pronoun is the nearest earlier source it can refer to (he/she a person, it an institution, they
   either); "he"/"she" is the person named in the previous or the same sentence when no source spoke there.
 * A document speaks for its author: its possessor ("Trump's inaugural address"), the agent after it ("a survey
-  conducted by the CDC"), or, for "a tweet", "a statement", the first person named before it in the sentence. "The statement" (a document with no author in the phrase) is its author: the source who spoke
-  just before it. "The ministry" is the earlier source with the same head word ("Pakistan's foreign ministry").
+  conducted by the CDC"), or, for "a tweet", "a statement", the first person named before it in the sentence. A
+  document with no author in the phrase ("the memos", "the report", "the release") speaks for the author the
+  nearest earlier mention of the same noun names ("the memos that former FBI Director James B. Comey wrote",
+  "a confidential Navy report", "X said in a news release"); else "the statement" is the source who spoke
+  just before it. "The ministry" is the earlier source with the same head word ("Pakistan's foreign ministry");
+  "the group" the organisation named last before it.
 
 Type, side and anonymity
 ------------------------
@@ -35,8 +47,11 @@ titles and appositives the article gives that person anywhere ("Michael Kugelman
 Institute at the Washington-based Wilson Center" -> expert). ``affiliation`` is the side the source speaks for:
 the user's ``actors`` (side -> aliases) first, then the gazetteer of sides (:func:`framing.load_sides`: country names,
 demonyms, capitals, institutions: "Iranian Foreign Minister ..." -> Iran, "Pakistan's foreign ministry" ->
-Pakistan), in the speaker, then in the person's titles; unnamed officials with no side ("authorities said")
-take the country the article is about when one country has at least half of its side mentions. ``anonymous`` is true when the source names no one and
+Pakistan; a diplomat's destination is not their side: "U.S. ambassador to the United Nations" -> United States),
+in the speaker, then in the person's titles; unnamed officials with no side ("authorities said", "the army
+said") and unnamed people ("supporters claimed") take the country the article is about when one country has at
+least half of its side mentions or three times the next one's; a named organisation or armed group with no
+other side speaks for itself. A role held in the past ("former", "Ret.", "from 2013 to 2017") makes an expert. ``anonymous`` is true when the source names no one and
 its head is a person noun of the lexicon ("a senior official", "sources", "witnesses", "authorities") or it
 carries an anonymity phrase ("officials familiar with the matter"); a named office, outlet or document ("a
 Pentagon spokesman", "the statement") is not anonymous.
@@ -60,7 +75,7 @@ from framing._yaml import load_yaml, read_yaml
 from framing.errors import LexiconError
 from framing.lexicon.load import Lexicon
 from framing.measures._inputs import checked_annotations
-from framing.measures.sides import Sides, bundled_sides
+from framing.measures.sides import MIXED, Sides, bundled_sides
 from framing.measures.actors import load_actors
 from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
@@ -95,7 +110,8 @@ _SHIELD = re.compile(r"(?<![\w’'])(?:(?:an?|the|some|two|three|several|many|ot
                      r"(?:officials?|sources?|people|persons?|diplomats?|aides?|insiders?)\s+"
                      r"(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about)\s+", re.IGNORECASE)
 _TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earlier|itself|himself|herself|"
-                       r"allegedly|reportedly|apparently|repeatedly|publicly|privately|once|still|quickly))+$")
+                       r"allegedly|reportedly|apparently|repeatedly|publicly|privately|once|still|quickly|today|"
+                       r"yesterday|tonight|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))+$")
 #: what may follow a person's name in a speaker phrase: a party tag, "of" an institution, an apposition
 _NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)[-–][^)]{1,30}\)|,\s*[DRI]-[\w.]+,?|\s(?:of|at|from)\s.+|,.+|\s+and\s+.+)$")
 #: a party tag after a name ("Guzzardi (D-Chicago)", "Menendez, D-N.J."): an elected politician
@@ -113,6 +129,16 @@ _CITING = re.compile(r",?\s*(?:(?:which|who|that)\s+)?(?:cited|citing|quoting|qu
                      r"((?:the\s+|an?\s+)?[\w’'\-. ]{2,60}?)(?=\s*(?:[,.;:]|\s+as\s|\s+(?:on|in)\s+\w+day\b|$))")
 #: verbs that open a clause after a name and a comma ("Goldberg, told CNN on Thursday ...")
 _CLAUSE_VERBS = frozenset("told said says say adds added wrote writes is was has had will would can could".split())
+#: a run of capitalised words that may be a person's name ("Justin Trudeau", "Athanassios Binis")
+_NAME_RUN = r"((?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+)"
+#: a term of office that ended: "from 2013 to 2017", "between 2008 and 2010", "in 2008-10"
+_PAST_TERM = re.compile(r"\b(?:from|between|in)\s+(?:19|20)\d\d\s*(?:to|until|and|-|–)\s*(?:(?:19|20)\d\d|\d\d)\b")
+#: days and months, which a run of capitalised words may hold without being a name ("Late Tuesday")
+_TIME_WORDS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+                         r"April|May|June|July|August|September|October|November|December)\b")
+#: where a diplomat or a mission is sent: "ambassador to the United Nations", "the embassy in Pakistan"
+_DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|emissary|consul|mission|embassy|"
+                          r"embassies|consulate|delegation|attach[eé])s?(\s+(?:to|at|in)\s)")
 #: unnamed officials who act where the events happen (they take the country the article is about)
 _LOCAL = frozenset("authorities authority police investigators prosecutors rescuers firefighters".split())
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
@@ -179,9 +205,19 @@ class _Roles:
         expert, and an official's without "former", "retired" or "ex-"."""
         if not phrase or self.type_of(phrase) != "expert":
             return False
-        return self.type_of(re.sub(r"(?i)\b(?:former|retired)\s+|\bex-", "", phrase)) in _HOME_TYPES
+        if " and " in phrase:  # "a national security expert and former presidential envoy"
+            return any(self.former_official(part) for part in phrase.split(" and ") if part != phrase)
+        return self.type_of(_PAST_TERM.sub("", re.sub(r"(?i)\b(?:former|retired|ret\.)\s+|\bex-", "", phrase))) \
+            in _HOME_TYPES
 
     def _type_of_part(self, part: str) -> str | None:
+        # "former Texas congressman and Democratic presidential candidate": "former" is of the first role only,
+        # a current role after "and" decides
+        former, _, current = part.partition(" and ")
+        if current and self.former_official(former) and not re.search(r"(?i)\b(?:former|retired|ex-)", current):
+            now = self._type_of_part(current)
+            if now is not None:
+                return now
         found = self.matches(part)
         # a possessive inside a term ("state's attorney") owns nothing
         owner = [m for m in re.finditer(r"(?:’s|'s)\s", part) if not any(a < m.start() < b for a, b, _, _ in found)]
@@ -204,15 +240,18 @@ class _Roles:
                 or next((t for t in rest if not t[3]), None))
         if pick is None:
             return None
-        if re.search(r"(?:\b(?:former|retired|who\s+(?:served|worked|was|had\s+been)\s+as)\s+(?:[\w.\-]+\s+){0,3}|\bex-)$",
+        if re.search(r"(?:\b(?:former|retired|ret\.|who\s+(?:served|worked|was|had\s+been)\s+as)\s+(?:[\w.\-]+\s+){0,3}|\bex-)$",
                      part[:pick[0]], re.IGNORECASE):
             return "expert"
+        if pick[2] in _HOME_TYPES and _PAST_TERM.search(part[pick[1]:]):
+            return "expert"  # "the State Department’s top Asia diplomat from 2013 to 2017": a role held in the past
         return pick[2]
 
 
 def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
-    return re.compile(r"(?<![\w\-])(" + body + r")(?:s|es)?(?=(?:’s|'s|’|')?(?![\w\-]))", flags)
+    # "President-elect", "Speaker-designate": the role to come is the role
+    return re.compile(r"(?<![\w\-])(" + body + r")(?:s|es)?(?:-(?:elect|designate))?(?=(?:’s|'s|’|')?(?![\w\-]))", flags)
 
 
 def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | None = None) -> _Roles:
@@ -293,14 +332,16 @@ class _Document:
 
     def setting(self) -> str | None:
         """The country the article is about: the side of at least half of the article's mentions of
-        countries and other sides (three or more), else None."""
+        countries and other sides, or of three times as many as the next side (three or more), else None."""
         if not hasattr(self, "_setting"):
             counts: dict[str, int] = {}
             for side, _, _ in self.sides.find(self.text):
                 counts[side] = counts.get(side, 0) + 1
             total = sum(counts.values())
+            ranked = sorted(counts.values(), reverse=True) + [0]
             top = max(counts, key=counts.__getitem__, default=None)
-            self._setting = top if top is not None and counts[top] >= 3 and 2 * counts[top] >= total else None
+            self._setting = top if top is not None and counts[top] >= 3 and (
+                2 * counts[top] >= total or counts[top] >= 3 * ranked[1]) else None
         return self._setting
 
     def former_official(self, person: str | None, mention: str | None) -> bool:
@@ -314,6 +355,25 @@ class _Document:
         typed = next((p for p in parts if self.roles.type_of(p) is not None), None)
         return self.roles.former_official(typed)
 
+    def side_of(self, phrase: str | None, person: bool = False) -> str | None:
+        """The side a source phrase speaks for: the sides it names, without the place or body a diplomat is
+        sent to ("U.S. ambassador to the United Nations" -> United States, "the U.S. embassy in Pakistan" ->
+        United States); for a ``person`` whose title names several, the first (a group of several sides is mixed)."""
+        if not phrase:
+            return None
+        cut = _DESTINATION.search(phrase)
+        own = phrase[:cut.start(1)] if cut else phrase
+        side = self.sides.side_of(own)
+        if side == MIXED and person:
+            named = [m for m in self.sides.mentions(own) if not m.place]
+            side = named[0].side if named else side
+        return side
+
+    def unnamed(self, mention: str) -> bool:
+        """Whether ``mention`` is an institution named by its kind alone ("the army", "the foreign ministry"):
+        no capitalised word after its first."""
+        return not any(w[:1].isupper() for w in mention.split()[1:]) and not self.sides.find(mention)
+
     def local(self, mention: str) -> bool:
         """Whether ``mention`` names the local authorities of a place: police, authorities, investigators."""
         return self._head(mention) in _LOCAL
@@ -325,7 +385,7 @@ class _Document:
             return None
         for w in words:
             core = _POSSESSIVE.sub("", w)
-            if not _NAME_WORD.match(core) or core.lower().strip(".") in self.roles.role_words:
+            if not _NAME_WORD.match(core) or _role_core(core) in self.roles.role_words:
                 return None
             if self.sides.is_place(core) or core in _SENTENCE_WORDS:
                 return None
@@ -343,17 +403,20 @@ class _Document:
         spelled = re.escape(surname)
         if re.match(r"(?i)(?:al|el)-", surname):
             spelled = "[" + surname[0].upper() + surname[0].lower() + "]" + re.escape(surname[1:])
-        for m in re.finditer(r"(?<![\w’'\-])" + spelled + r"(?![\w\-])", self.text):
+        # "Araji" after "Noor al-Araji": the article particle belongs to the surname
+        for m in re.finditer(r"(?<![\w’'\-])(?:[ae]l-)?" + spelled + r"(?![\w\-])", self.text):
             words = []
             pos = m.start()
-            for w in reversed(list(re.finditer(r"[^\s]+", self.text[max(0, pos - 80):pos]))):
+            window = self.text[max(0, pos - 80):pos]
+            for w in reversed(list(re.finditer(r"[^\s]+", window[window.rfind("\n") + 1:]))):  # not across lines
                 token = w.group(0)
                 if re.fullmatch(r"[A-Z]\.", token) and len(words) < 3:
                     words.insert(0, token)  # a middle initial: "Robert A. Levy"
                     continue
-                if not (_NAME_WORD.match(token) and token.lower().strip(".") not in self.roles.role_words
+                if not (_NAME_WORD.match(token) and _role_core(token) not in self.roles.role_words
                         and not self.sides.is_place(token) and token not in _SENTENCE_WORDS
-                        and not token.endswith((",", ".", ":", ";", "’s", "'s"))) or len(words) >= 3:
+                        and not token.endswith((",", ".", ":", ";", "’s", "'s"))) or len(words) >= 3 \
+                        or re.search(r"(?i)-years?-old$", token):
                     break
                 words.insert(0, token)
             if words and words[0].lower() in _NAME_PARTICLES:
@@ -372,6 +435,10 @@ class _Document:
         if not name:
             return None
         name = _POSSESSIVE.sub("", name).strip()
+        lead = name.split()
+        while len(lead) > 1 and (_role_core(lead[0]) in self.roles.titles or re.search(r"(?i)-years?-old$", lead[0])):
+            lead.pop(0)  # a title the quotation module does not know as one ("Speaker-designate ...")
+        name = " ".join(lead)
         words = self._name_words(name)
         if words is None:
             return None
@@ -390,6 +457,12 @@ class _Document:
         if any(w.lower().strip(".") in self.roles.titles for part in self.context(name).split(" ; ")
                for w in part.split()[-1:]):
             return name
+        # a first name alone ("Mara noted" after "NPR's Mara Liasson"): the one full name it opens
+        given = {m.group(0) for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"\s+[A-Z][\w’'\-]+(?![\w\-])",
+                                                 self.text)}
+        given = {g for g in given if self._name_words(g) is not None and not _TIME_WORDS.search(g)}
+        if len(given) == 1:
+            return given.pop()
         # "said Dan, 35, a warehouse manager": an age after the name
         if re.search(r"(?<![\w’'\-])" + re.escape(name) + r",\s+\d{1,3},", self.text):
             return name
@@ -403,6 +476,8 @@ class _Document:
             for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
                 parts.append(self._title_before(m.start()))
                 parts.append(self._appositive_after(m.end(), surname_only=name != full or " " not in full))
+                if name == full:
+                    parts.append(self._appositive_before(m.start(), m.end()))
         # what the person leads, last: "the Trump administration", "Mr. Trump’s campaign"
         led = re.finditer(r"(?<![\w’'\-])" + re.escape(full.split()[-1]) + r"(?:’s|'s)?\s+(" + _LED + r")\b", self.text)
         parts.extend(dict.fromkeys(m.group(1).lower() for m in led))
@@ -414,7 +489,7 @@ class _Document:
         keep = []
         for n, t in enumerate(reversed(tokens)):
             tok = re.sub(r"(?i)^(?:then|now)-", "", t.group(0))  # "Then-Capt. Kathleen Wilder"
-            core = _POSSESSIVE.sub("", tok).strip(".").lower()
+            core = _role_core(_POSSESSIVE.sub("", tok))
             if re.fullmatch(r"[A-Z]\.", tok):  # an initial of the name ("Sgt. W. Patrick Swanton")
                 keep.insert(0, tok)
                 continue
@@ -424,6 +499,10 @@ class _Document:
             if core in ("to", "of", "for", "at") and k > 0 and \
                     _POSSESSIVE.sub("", tokens[k - 1].group(0)).strip(".").lower() in self.roles.role_words:
                 keep.insert(0, tok)  # "ambassador to the United Nations Nikki Haley"
+                continue
+            if core == "and" and keep and k > 0 and self.sides.is_place(_POSSESSIVE.sub("", keep[0])) and \
+                    self.sides.is_place(tokens[k - 1].group(0)):
+                keep.insert(0, tok)  # "ambassador to Iraq and Turkey James Jeffrey"
                 continue
             if tok.endswith((",", ";", ":", ".", "”", "\"", ")")) and not tok.endswith(("’s", "'s")) and \
                     core not in self.roles.titles and not (tok.endswith(".") and self.sides.is_place(tok)):
@@ -447,9 +526,30 @@ class _Document:
                 keep.pop(0)
         # the name's own first words are not a title
         while keep and keep[-1][:1].isupper() and keep[-1].lower().strip(".") not in self.roles.role_words \
+                and not keep[-1].endswith(("’s", "'s")) \
                 and not self.sides.is_place(_POSSESSIVE.sub("", keep[-1])):
             keep.pop()
         return " ".join(keep)
+
+    def _appositive_before(self, start: int, end: int) -> str:
+        """The description set off by commas before a name ("Ms. Merkel's spokesman, Steffen Seibert, told",
+        "the head of the National Rifle Association, Wayne LaPierre, attacks"), or "" when there is none."""
+        if not re.match(r"\s*,", self.text[end:end + 3]):
+            return ""
+        m = re.search(r"(?:^|[.;:“”\"(\n]|,)\s*([^,.;:“”\"()\n]{3,100}|(?:[^,;:“”\"()\n]|(?<=\b[A-Z][a-z])\.|"
+                      r"(?<=\bM[rs])\.|(?<=\bMrs)\.){3,100}),\s*$", self.text[max(0, start - 140):start])
+        phrase = m.group(1).strip() if m else ""
+        if not m or len(phrase.split()) > 6:
+            # a clause before: the noun phrase from its determiner, not one inside a prepositional phrase
+            # ("... were denounced by the president of the Buffalo Police Benevolent Association, John Evans,")
+            m = re.search(r"(?<!\bof\s)(?<!\bfor\s)(?<!\bat\s)(?<!\bin\s)(?<!\bon\s)(?<!\bto\s)(?<!\bfrom\s)"
+                          r"(?<!\bwith\s)\b((?:the|a|an)\s[^,.;:“”\"()\n]{3,100}),\s*$", self.text[max(0, start - 140):start])
+            if not m:
+                return ""
+            phrase = m.group(1)
+        if not any(t[2] != "document" for t in self.roles.matches(phrase)):
+            return ""
+        return phrase
 
     def _appositive_after(self, pos: int, surname_only: bool = False) -> str:
         """The noun phrase set off by commas after a name ("Michael Kugelman, director of ...", "Dan, 35, a
@@ -467,7 +567,8 @@ class _Document:
         first = words[0]
         # a role among its first words ("director of ...", "a federal judge"), not a document ("one day after
         # his speech at the United Nations")
-        role = any(t[2] != "document" for t in self.roles.matches(" ".join(words[:5])))
+        role = any(t[2] != "document" for t in self.roles.matches(" ".join(words[:5]))) or \
+            _role_core(first) in self.roles.titles and len(words) > 1  # "head of Greece's ... Board"
         if surname_only:
             return phrase if first.lower() in ("a", "an", "the") and role else ""
         if first.lower().endswith("ly") or (first.islower() and not self.roles.matches(first) and (
@@ -479,6 +580,53 @@ class _Document:
         return ""
 
     # ---- one mention
+    def fuller_span(self, span: tuple[int, int], sentence: tuple[int, int], cue: int) -> tuple[int, int]:
+        """The speaker span, moved to the phrase that names the source best:
+
+        * a description set off after a person's name is that person: "Hillary Clinton, who as first lady
+          once accused", "Justin Trudeau—a man who has admitted", "Athanassios Binis, head of Greece's Air
+          Accident Investigation and Aviation Safety Board, later told" -> the name;
+        * a description followed by the name it describes: "North Korea’s main ally, China, urged" -> China;
+        * unnamed people cut off before a preposition: "both parties" in "lawmakers from both parties have
+          criticized" -> "lawmakers from both parties", "the left" in "those on the left say".
+        """
+        text = self.text
+        a, b = span
+        mention = text[a:b].strip()
+        if mention.lower() in ("a", "an", "the", "one"):
+            # a determiner alone ("an" of "an IS militant is also seen threatening"): its noun phrase
+            m = re.match(r"\s+((?:[\w’'\-.]+\s+){0,3}?[\w’'\-]+)(?=\s+(?:is|was|has|had|have|are|were|also|who|"
+                         r"then|later|\w+ed|\w+s)\b)", text[b:max(b, cue)])
+            if m is not None:
+                return a, b + m.end(1)
+        if not mention or mention.lower() in _PRONOUNS or self.person(mention) is not None:
+            return span
+        before = text[sentence[0]:a]
+        after = text[b:max(b, cue)]
+        closes = re.fullmatch(r"\s*,\s*(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|on\s+\w+day\s+)*", after) is not None
+        described = mention[:1].islower() or mention.split()[-1][:1].islower() or \
+            re.match(r"(?:the|a|an)\s", mention, re.IGNORECASE) is not None
+        # a description names no one: no capitalised word after its first ("Iran’s Nour News agency" does)
+        unnamed = not any(w[:1].isupper() for w in mention.split()[1:])
+        if described and unnamed or closes:
+            m = re.search(_NAME_RUN + r"(?:\s*(?:,\s*(?:who\s+(?:as\s+)?)?|[—–]\s*))$", before) \
+                if described and unnamed else None
+            if m is None and closes:
+                m = re.search(_NAME_RUN + r",\s+[^,;:“”\"()]{0,90}$", before)
+            if m is not None and self.person(m.group(1)) is not None and not _TIME_WORDS.search(m.group(1)):
+                return sentence[0] + m.start(1), sentence[0] + m.end(1)
+        if described:
+            m = re.match(r",\s+" + _NAME_RUN + r",", text[b:b + 80])
+            if m is not None and b + m.end() <= cue and (self.sides.is_place(m.group(1)) or self.person(m.group(1))):
+                return b + m.start(1), b + m.end(1)
+        if mention[:1].islower():
+            m = re.search(r"(?i)(?<![\w\-])((?:(?:the|some|many|other|several)\s+)?(?:(?!(?:which|who|that|and|but)\s)[\w\-]+\s+)?"
+                          r"([\w\-]+)\s+"
+                          r"(?:from|of|at|on|in|across)\s+)$", before)
+            if m is not None and m.group(2).lower() in self.roles.anonymous_heads:
+                return sentence[0] + m.start(1), b
+        return span
+
     def resolve(self, mention: str | None, cue_start: int, sentence: tuple[int, int],
                 previous_sentence: int) -> _Source:
         """The source of one statement; an official without a side takes the side of the official source
@@ -497,11 +645,18 @@ class _Document:
                     self.people[src.source] = (self.people[src.source][0], before[-1])
         described = src.kind == "thing" or (src.kind == "person" and mention is not None
                                             and self.roles.matches(mention.replace(src.source or "", "")))
+        if src.affiliation is None and src.kind == "thing" and src.source_type in _OFFICIAL and mention and \
+                self.unnamed(mention) and self.setting() is not None:
+            # "The army said", "the ministry said" with no side named: the country the article is about
+            src = _Source(src.source, src.source_type, self.setting(), src.anonymous, src.kind)
         if src.affiliation is None and not src.anonymous and src.source_type in _OFFICIAL and described:
             for start, prev, _ in reversed(self.previous):
                 if start < previous_sentence:
                     break
-                if prev.affiliation is not None and prev.source_type in _OFFICIAL:
+                # another named person ("President Hassan Rouhani" after "U.S. Defense Secretary Mark Esper")
+                # is no continuation of the one who spoke before
+                if prev.affiliation is not None and prev.source_type in _OFFICIAL and (
+                        prev.kind == "thing" or src.kind != "person" or prev.source == src.source):
                     src = _Source(src.source, src.source_type, prev.affiliation, src.anonymous, src.kind)
                     if src.kind == "person" and src.source in self.people:
                         self.people[src.source] = (self.people[src.source][0], prev.affiliation)
@@ -515,7 +670,7 @@ class _Document:
         mention = _TRAILING.sub("", mention.strip())
         low = mention.lower()
         if low in _PRONOUNS:
-            return self._antecedent(mention, _PRONOUNS[low], cue_start if low in ("he", "she") else None)
+            return self._antecedent(mention, _PRONOUNS[low], cue_start if low in ("he", "she", "they") else None)
         full = self.person(mention)
         tail = _NAME_TAIL.search(mention)
         if full is None and tail and tail.start() > 0:
@@ -523,6 +678,18 @@ class _Document:
             full = self.person(mention[:tail.start()])
         if full is not None:
             return self._person(full, mention)
+        family = re.fullmatch(r"(?:the\s+)?([A-Z][\w’'\-]+)s", mention, re.IGNORECASE)
+        if family and family.group(1)[:1].isupper() and self.full_name(family.group(1)):
+            # "the McCloskeys": the family of a person the article names, a family (civilian) unless its
+            # member holds office
+            person = self._person(self.person(family.group(1)) or self.full_name(family.group(1)), family.group(1))
+            typ = person.source_type if person.source_type in _HOME_TYPES else "civilian"
+            return _Source(mention.split()[-1], typ, person.affiliation, False, "person")
+        if re.fullmatch(r"(?i)the\s+(?:group|organi[sz]ation|movement|charity|coalition|network)", mention):
+            # "the group said": the organisation named last before it
+            named = self._organisation_before(cue_start)
+            if named is not None:
+                return named
         name = speaker_name(mention) or mention
         if len(name) <= 3 and name.isupper() and name != mention.strip():
             name = mention  # "state TV": a role word, not a name
@@ -533,7 +700,7 @@ class _Document:
         found = roles.matches(mention)
         strong = [t for t in found if t[3]]
         typ = roles.type_of(mention)
-        side = sides.side_of(mention)
+        side = self.side_of(mention)
         place = sides.is_place(mention)
         if place and typ is None:
             return _Source(bare, "government", place, False, "thing")
@@ -557,6 +724,10 @@ class _Document:
             author = self._author(mention, sentence)
             if author is not None:
                 return author
+            if _DEFINITE.match(mention):
+                author = self._earlier_author(head, cue_start)
+                if author is not None:
+                    return author
             if head in _AUTHORED and _DEFINITE.match(mention):
                 author = self._recent(cue_start)
                 if author is not None:
@@ -575,22 +746,26 @@ class _Document:
                 named = self.sides.find(m.group(0))
                 if named:
                     return _Source(bare, typ, named[-1][0], False, "thing")
+        if side is None and typ in ("international_ngo", "armed_group") and any(w[:1].isupper() for w in bare.split()):
+            side = bare  # a named organisation or armed group speaks for itself ("The Elders", "UN Watch")
         return _Source(bare, typ or ("other" if side is not None else "unknown"), side, False, "thing")
 
     def _person(self, full: str, mention: str) -> _Source:
         if full not in self.people:
             ctx = self.context(full)
             typ = self.roles.type_of(mention)
-            side = self.sides.side_of(full) or self.sides.side_of(mention)
+            side = self.sides.side_of(full) or self.side_of(mention, person=True)
             # the side of the description that gives the type ("Iranian Foreign Minister ..."), else of any title
             for part in ctx.split(" ; ") if ctx else ():
                 part_type = self.roles.type_of(part)
                 if typ is None and part_type is not None:
                     typ = part_type
-                    side = side or self.sides.side_of(part)
+                    side = side or self.side_of(part, person=True)
             if side is None and ctx:
-                found = [s for part in ctx.split(" ; ") for s in [self.sides.side_of(part)] if s]
+                found = [s for part in ctx.split(" ; ") for s in [self.side_of(part, person=True)] if s]
                 side = found[0] if found else None
+            if side is None and typ in _OFFICIAL:
+                side = self._owner_side(full, [mention] + ctx.split(" ; "))
             if typ is None and (_PARTY_TAG.search(mention) or any(
                     re.match(r"\s*" + _PARTY_TAG.pattern, self.text[m.end():m.end() + 12])
                     for m in re.finditer(re.escape(full.split()[-1]), self.text))):
@@ -600,6 +775,30 @@ class _Document:
             self.people[full] = (typ, side)
         typ, side = self.people[full]
         return _Source(full, typ or "unknown", side, False, "person")
+
+    def _organisation_before(self, at: int) -> _Source | None:
+        """The organisation named last in the 400 characters before ``at`` (a capitalised term of the roles
+        lexicon that is no government, army or person's role: "Chair of The Elders", "Amnesty International"),
+        or None."""
+        window = self.text[max(0, at - 400):at]
+        for a, b, typ, strong in reversed(self.roles.matches(window)):
+            if strong and typ in ("international_ngo", "armed_group", "other", "expert", "media") and \
+                    window[a:a + 1].isupper():
+                phrase = re.search(r"(?:The\s+)?(?:[A-Z][\w’'&\-]*\s+){0,4}$", window[:a])
+                return self._resolve((phrase.group(0) if phrase else "") + window[a:b], at, (at, at))
+        return None
+
+    def _owner_side(self, full: str, parts: list[str]) -> str | None:
+        """The side of the person whose official ``full`` is ("Ms. Merkel's spokesman" -> Merkel's side)."""
+        self.people.setdefault(full, (None, None))  # no loop through two people who own each other
+        for part in parts:
+            owner = re.match(r"(.+?)(?:’s|'s)\s", part or "")
+            who = self.person(owner.group(1)) if owner else None
+            if who and who != full:
+                side = self._person(who, owner.group(1)).affiliation
+                if side is not None:
+                    return side
+        return None
 
     def _described(self, typ: str, side: str | None, at: int) -> str | None:
         """The person of the article of type ``typ`` with side ``side``: the only one, else the one of unknown
@@ -611,7 +810,7 @@ class _Document:
             if full and full not in self.people and full not in [k[0] for k in known]:
                 ctx = self.context(full)
                 if ctx:
-                    known.append((full, self.roles.type_of(ctx), self.sides.side_of(ctx)))
+                    known.append((full, self.roles.type_of(ctx), self.side_of(ctx)))
         same = _collapse(name for name, t, s in known if t == typ and s == side)
         if side is not None and len(same) == 1:
             return same[0]
@@ -651,11 +850,63 @@ class _Document:
                 return src
         return None
 
+    def _earlier_author(self, head: str, cue_start: int) -> _Source | None:
+        """The author the article gives a document before ``cue_start`` ("the memos" after "the memos that
+        former FBI Director James B. Comey wrote", "the report" after "a confidential Navy report", "the
+        release" after "he said in a news release"): the nearest earlier mention of the same document noun
+        that names its author, by a name before the noun ("Mr. Comey’s memos", "the Navy report"), a clause
+        after it ("that X wrote", "written by X", "by X") or the statement it was made in ("X said in a
+        release"); None when no mention does."""
+        stem = re.escape(re.sub(r"(?:es|s)$", "", head)) if len(head) > 4 else re.escape(head)
+        earlier = self.text[:cue_start]
+        for m in reversed(list(re.finditer(r"(?<![\w\-])" + stem + r"(?:s|es)?(?![\w\-])", earlier, re.IGNORECASE))):
+            for phrase in self._document_authors(m.start(), m.end()):
+                src = self._resolve(phrase, m.start(), (m.start(), m.end()))
+                if src.kind in ("person", "thing") and src.source_type not in ("unknown", "document"):
+                    return src
+            said = re.search(r"\b(?:said|says|stated|announced|wrote|added)\s+(?:in|on)\s+(?:an?\s+|the\s+|his\s+|her\s+|its\s+|their\s+)?"
+                             r"(?:[\w\-]+\s+){0,2}$", self.text[max(0, m.start() - 60):m.start()])
+            if said:
+                at = m.start() - 60 + said.start() if m.start() >= 60 else said.start()
+                for start, src, _ in reversed(self.previous):
+                    if at - 3 <= start <= m.start() and src.kind in ("person", "thing"):
+                        return src
+        return None
+
+    def _document_authors(self, start: int, end: int) -> list[str]:
+        """Phrases naming the author of the document noun at ``text[start:end]``: the capitalised words or
+        possessor before it, and the agent of a clause after it."""
+        out = []
+        before = re.search(r"((?:[A-Z][\w.’'&\-]*[^\S\n]+){0,4}[A-Z][\w.’'&\-]*?)(?:(?:’s|'s)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}|[^\S\n]+)$",
+                           self.text[max(0, start - 80):start])
+        if before and before.group(1) not in _SENTENCE_WORDS:
+            out.append(before.group(1))
+        after = self.text[end:end + 160]
+        clause = re.match(r"\s*,?\s*(?:that|which)\s+((?:[\w.’'\-]+\s+){0,6}?[A-Z][\w.’'\-]+)\s+(?:had\s+|has\s+)?"
+                          r"(?:wrote|write|writes|written|issued|released|published|prepared|compiled|drafted|sent|"
+                          r"signed|produced|commissioned|conducted|filed)\b", after)
+        if clause:
+            out.append(clause.group(1))
+        agent = re.match(r"[^.;:“”\"]{0,40}?\b(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})", after)
+        if agent:
+            out.append(agent.group(1).rstrip("."))
+        return out
+
     def _antecedent(self, pronoun: str, want: str, at: int | None = None) -> _Source:
+        window = self._window
+        if pronoun.lower() == "they" and at is not None and window is not None:
+            # "Trump critics are pleased. “Finally,” they say": unnamed people named after the last source
+            last = max((start for start, src, _ in self.previous if src.kind not in ("none", "pronoun")), default=-1)
+            lo = max(window[0], last + 1)
+            people = [m for m in re.finditer(r"(?<![\w\-])((?:[\w’'\-]+\s+){0,2}([a-z]+s))\b", self.text[lo:at])
+                      if m.group(2) in self.roles.anonymous_heads]
+            if people:
+                phrase = people[-1].group(1)
+                own = re.sub(r"^.*(?:’s|'s)\s", "", phrase)
+                return _Source(None, self.roles.type_of(own) or "unknown", self.side_of(phrase), True, "anonymous")
         # a person named in this or the previous sentence, when no source spoke there ("Sen. Robert
         # Menendez ... has had similar concerns. He wrote ...", "The rioting caught Simon Hinton ... he says")
-        window = self._window
-        if at is not None and window is not None and want in ("person", "any") and \
+        if at is not None and window is not None and want in ("person", "any") and pronoun.lower() != "they" and \
                 not any(window[0] <= start < at and src.kind not in ("none",) for start, src, _ in self.previous):
             for m in re.finditer(r"(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+", self.text[window[0]:at]):
                 full = self.person(m.group(0))
@@ -680,6 +931,12 @@ class _Document:
         part = (" " + phrase)[:cut.start()] if cut and cut.start() > 0 else phrase
         words = _WORD.findall(part)
         return _POSSESSIVE.sub("", words[-1]).lower().strip(".") if words else ""
+
+
+def _role_core(word: str) -> str:
+    """A word as the roles lexicon lists it: lower case, without full stops and without "-elect" or
+    "-designate" ("Speaker-designate" -> "speaker")."""
+    return re.sub(r"-(?:elect|designate)$", "", word.lower().strip("."))
 
 
 def _collapse(names: Iterable[str]) -> list[str]:
@@ -842,6 +1099,8 @@ def sources(
                 m = _CITING.match(text, speaker_span[1], sentence[1])
                 if m and not m.start() <= a < m.end():  # not when the citing verb is the cue itself
                     speaker_span = (m.start(1), m.end(1))
+            if speaker_span:
+                speaker_span = doc.fuller_span(speaker_span, sentence, a)
             mention = text[speaker_span[0]:speaker_span[1]] if speaker_span else None
             src = doc.resolve(mention, a, sentence, spans[max(0, k - 1)][0])
             doc.previous.append((a, src, mention))
@@ -852,8 +1111,13 @@ def sources(
             if affiliation is None and src.source_type in _HOME_TYPES:
                 # unnamed officials ("authorities said") belong to the country the article is about, when
                 # one country dominates it; named ones to the outlet's home
-                setting = doc.setting() if src.anonymous and mention and doc.local(mention) else None
+                setting = doc.setting() if mention and (src.anonymous and doc.local(mention) or
+                                                        src.kind == "thing" and doc.unnamed(mention)) else None
                 affiliation = setting or homes.get(doc_id)
+            if affiliation is None and src.anonymous and src.source_type == "civilian":
+                # "supporters claimed", "the family of the victim said": the people of the country the article
+                # is about, when one country dominates it
+                affiliation = doc.setting()
             qs = sorted(by_verb.get((doc_id, a), []), key=lambda q: q.start) if not pd.isna(r.quote_id) else []
             if qs:
                 lo, hi = int(qs[0].start), int(max(q.end for q in qs))
