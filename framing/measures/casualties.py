@@ -536,7 +536,18 @@ def _subject_before(toks: list[_Tok], i: int, previous: list[_Statement]) -> tup
         return None, "none"
     if t.low in ("who", "which") or t.low in _SUBORD or t.low in _PREP or not (t.is_word or t.low in ("'s",)):
         return None, "none"
-    return _np_back(toks, i), "np"
+    span = _np_back(toks, i)
+    if span is not None and span[0] >= 3 and toks[span[0] - 1].low in ("in", "at", "by", "inside") \
+            and toks[span[0] - 2].low in _HELD:
+        # a reduced relative between the victims and their verb: "22 hostages held in Gaza were killed"
+        head = _np_back(toks, span[0] - 3)
+        if head is not None:
+            return (head[0], span[1]), "np"
+    return span, "np"
+
+
+#: participles of a reduced relative that says where or by whom people are kept ("hostages held in Gaza")
+_HELD = frozenset("held kept detained imprisoned trapped jailed captive".split())
 
 
 def _infinitive_to(toks: list[_Tok], a: int) -> int | None:

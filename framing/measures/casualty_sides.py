@@ -58,8 +58,9 @@ _ANAPHOR = re.compile(
     r"the injured|the slain|the deceased|victims|bodies|the (?:two|three|four|five|six|seven|eight|nine|ten)))$",
     re.I,
 )
-_REPORTING = (r"(?:(?:has|have|had|also|earlier|previously|later|was|were|is|are)\s+)*"
+_REPORTING = (r"(?:(?:has|have|had|also|earlier|previously|later|initially|first|now|was|were|is|are)\s+)*"
               r"(?:said|says|say|saying|reported|reports|reporting|announced|stated|stating|confirmed|claimed|"
+              r"wrote|writes|posted|posts|tweeted|"
               r"added|adding|told|put|puts|gave|released|published|cited|citing|noted|noting|"
               r"contradicted|estimated|counted|recorded|tallied)")
 #: institution words between a side and its reporting verb ("the Palestinian health ministry said")
@@ -68,8 +69,18 @@ _INSTITUTION = re.compile(
     r"security|police|media|news|civil|emergency|disaster|authorities|authority|officials?|ministry|"
     r"ministries|minister|spokes(?:man|woman|person)|forces|force|agency|services?|sources?|intelligence|office|"
     r"bureau|wing|"
-    r"reports?|statement|council|press|TV|television|broadcaster|radio|[A-Z][\w-]+))*\s*,?\s+" + _REPORTING + r"\b"
+    r"reports?|statement|council|press|TV|television|broadcaster|radio|[A-Z][\w-]+))*"
+    r"(?:\s*,\s*(?:which|who)\s[^,;.]{1,120},)?"  # a relative clause: "the ministry, which is run by Hamas, said"
+    r"\s*,?\s+" + _REPORTING + r"\b"
 )
+#: inside a relative clause: "the ministry, which is run by Hamas, said" (Hamas is not the one who says)
+_IN_RELATIVE = re.compile(r",\s*(?:which|who)\s[^,;.]*$")
+#: an institution named after the side that runs it: "the Hamas-run Interior Ministry said"
+_RUN_BY = re.compile(r"(?<![\w-])([A-Z][\w’'.]*(?:\s[A-Z][\w’'.]*)?)-(?:run|controlled|led)\b")
+#: a noun phrase going on with where its people come from: "four people from France", "terrorists from Gaza"
+_FROM = re.compile(r"\s+from\s+(?:the\s+)?")
+#: the dead of both sides: "killed on both sides of the conflict"
+_BOTH_SIDES = re.compile(r"\b(?:on|from)\s+both\s+sides\b|\bon\s+either\s+side\b", re.I)
 #: an agent named by a pronoun or as "the group", "the gunmen"
 _AGENT_ANAPHOR = re.compile(r"^(?:it|they|the (?:group|militants|gunmen|terrorists|attackers|assailants|fighters|"
                             r"militia|organi[sz]ation))$", re.I)
@@ -104,22 +115,31 @@ def _speaker_only(after: str) -> bool:
 
 
 def _reporter_side(text: str, sent: tuple[int, int], statement: tuple[int, int],
-                   mentions: list[SideMention]) -> tuple[str, int] | None:
+                   mentions: list[SideMention], gazetteer: Sides | None = None) -> tuple[str, int] | None:
     """The side on whose word the sentence reports, and where it is named: after "according to" (which
-    speaks for the whole sentence), else a side name or demonym (with institution words) followed by a
-    reporting verb; the one nearest the statement when there are several. ``mentions`` are the side mentions
-    of the sentence."""
+    speaks for the whole sentence), else a side name or demonym (with institution words, and perhaps a
+    relative clause: "the Gaza Health Ministry, which is run by Hamas, said") followed by a reporting verb,
+    or an institution run by a side ("the Hamas-run Interior Ministry wrote", read with ``gazetteer``); the
+    one nearest the statement when there are several. ``mentions`` are the side mentions of the sentence."""
+    candidates = [(m.side, m.start, m.end) for m in mentions
+                  if not m.place and not _IN_RELATIVE.search(text[max(sent[0], m.start - 120):m.start])]
+    if gazetteer is not None:
+        for run in _RUN_BY.finditer(text, sent[0], sent[1]):
+            side = gazetteer.side_of(run.group(1))
+            named = any(run.end() < m.start <= run.end() + 2 for m in mentions)  # "the Hamas-run Gaza ministry"
+            if side is not None and side != MIXED and not named:
+                candidates.append((side, run.start(), run.end()))
     best: tuple[int, int, str, int] | None = None
-    for m in mentions:
-        if m.place or statement[0] <= m.start < statement[1]:
+    for side, start, end in candidates:
+        if statement[0] <= start < statement[1]:
             continue
-        after = text[m.end:min(sent[1], m.end + 80)]
-        before = text[max(sent[0], m.start - 60):m.start]
+        after = text[end:min(sent[1], end + 200)]
+        before = text[max(sent[0], start - 60):start]
         before = re.sub(r"(?:\b(?:the|a|an)\s+)$", "", before, flags=re.I)
         according = bool(_ACCORDING.search(before))
         if according or _INSTITUTION.match(after) or _WORD_NOUN.match(after):
-            distance = statement[0] - m.end if m.end <= statement[0] else m.start - statement[1]
-            key = (0 if according else 1, distance, m.side, m.start)
+            distance = statement[0] - end if end <= statement[0] else start - statement[1]
+            key = (0 if according else 1, distance, side, start)
             if best is None or key < best:
                 best = key
     return (best[2], best[3]) if best else None
@@ -134,6 +154,26 @@ def _attacked_side(mentions: list[SideMention], opposing: tuple[str, str],
     found |= {opposing[1 - opposing.index(m.side)] for m in mentions
               if m.acting and m.side in opposing and (reporter is None or m.start != reporter[1])}
     return found.pop() if len(found) == 1 else None
+
+
+def _coordinated(text: str, places: list[SideMention]) -> bool:
+    """Are the two sides' places one coordinated phrase ("in Israel and Gaza", "in Israel and at least 830 in
+    Gaza"), not places of two clauses?"""
+    if len(places) != 2:
+        return False
+    between = text[places[0].end:places[1].start]
+    return bool(re.fullmatch(r"\s*,?\s*(?:and|as well as)\b[^.;:,]{0,30}", between))
+
+
+def _place_side(held: set[str], opposing: tuple[str, str], captives: bool) -> str | None:
+    """The side of the dead of the places ``held`` (sides of ``opposing``): one side's places give that side,
+    both sides' give :data:`MIXED`; captives held in one side's place are the other side's."""
+    if len(held) == 2:
+        return None if captives else MIXED
+    if len(held) == 1:
+        place = held.pop()
+        return opposing[1 - opposing.index(place)] if captives else place
+    return None
 
 
 def _people_side(mentions: list[SideMention], opposing: tuple[str, str], agent_side: str | None) -> str | None:
@@ -233,6 +273,11 @@ def casualty_sides(
                 found |= {m.side for m in sentence_mentions(sid, sent)
                           if at <= m.start < at + len(phrase) and not m.place
                           and not (agent and (m.target or _speaker_only(text[m.end:min(sent[1], m.end + 80)])))}
+                # the noun phrase goes on with where its people come from: "four people from France"
+                origin = _FROM.match(text, at + len(phrase), sent[1])
+                if origin and not found:
+                    found |= {m.side for m in sentence_mentions(sid, sent)
+                              if m.start == origin.end() and m.how in ("name", "people") and not m.target}
             if not found:
                 return None
             return found.pop() if len(found) == 1 else MIXED
@@ -269,11 +314,12 @@ def casualty_sides(
         deferred: str | None = None  # a third party's word, weaker than what the text says of the two sides
         if side is None and not unknown_subject:
             reporter = _reporter_side(text, sent, (int(row["start"]), int(row["end"])),
-                                      sentence_mentions(sid, sent))
+                                      sentence_mentions(sid, sent), gazetteer)
             if reporter is None and _PRONOUN_REPORTER.match(text[sent[0]:sent[1]]) and sid > 0:
                 # "It said the strike killed ...": the reporter of the sentence before
                 before = spans_of[doc][sid - 1]
-                reporter = _reporter_side(text, before, (before[1], before[1]), sentence_mentions(sid - 1, before))
+                reporter = _reporter_side(text, before, (before[1], before[1]), sentence_mentions(sid - 1, before),
+                                          gazetteer)
                 reporter = (reporter[0], -1) if reporter else None
             own = bool(_OWN_VICTIMS.search(victims))
             if reporter is not None and gazetteer.kinds.get(reporter[0]) == "organisation" and not own:
@@ -292,27 +338,42 @@ def casualty_sides(
                         deferred = reporter[0]
                     else:
                         side, how = reporter[0], "reporter"
-        if side is None and opposing is not None and agent_side in opposing:
+        # hostages and captives die where their captors hold them, and may die by their own side's strikes:
+        # neither the place nor the agent says they are the other side's
+        captives = bool(_CAPTIVES.search(victims))
+        if side is None and opposing is not None and agent_side in opposing and not captives:
             side, how = opposing[1 - opposing.index(agent_side)], "opposing"
         if side is None and opposing is not None:
-            # in a declared two-sided war, the dead of a place held by one side ("killed in Gaza")
-            held = {m.side for m in sentence_mentions(sid, sent)
-                    if int(row["start"]) <= m.start < int(row["end"]) and m.side in opposing
-                    and ((m.place and not m.near) or m.target)}
-            if len(held) == 1:
-                side, how = held.pop(), "place"
-        if side is None and opposing is not None:
+            # in a declared two-sided war, the dead of a place held by one side ("killed in Gaza"; "in Israel
+            # and Gaza" is both sides'; captives "held in Gaza" are the other side's)
+            # the statement and what follows it in the same clause ("killed 1,400 people in a rampage in
+            # southern Israel, and ..."): no punctuation in between
+            clause = re.match(r"[^,;:.()\u2014\u2013]{0,80}", text[int(row["end"]):sent[1]])
+            reach = int(row["end"]) + (clause.end() if clause else 0)
+            places = [m for m in sentence_mentions(sid, sent)
+                      if int(row["start"]) <= m.start < reach and m.side in opposing
+                      and ((m.place and not m.near) or m.target)]
+            held = {m.side for m in places}
+            if len(held) == 2 and not _coordinated(text, places):
+                # "killed 1,400 people in southern Israel, and took hostages back to Gaza": the first place
+                held = {places[0].side}
+            side, how = _place_side(held, opposing, captives), "place"
+        if side is None and opposing is not None and _BOTH_SIDES.search(
+                text, int(row["start"]), min(sent[1], int(row["end"]) + 60)) and \
+                not re.search(r"\bsides? of the (?:border|fence|frontier|line)\b", text[sent[0]:sent[1]]):
+            side, how = MIXED, "sentence"  # "more than 1,000 killed on both sides"
+        if side is None and opposing is not None and not captives:
             # ... or the other side of the one the sentence names as attacking
             side = _attacked_side(sentence_mentions(sid, sent), opposing, reporter)
             how = "sentence"
-        if side is None and deferred is not None:
-            side, how = deferred, "reporter"
         if side is None and opposing is not None:
             held = {m.side for m in sentence_mentions(sid, sent) if m.place and not m.near and m.side in opposing}
             if len(held) == 1:
-                side, how = held.pop(), "place"
-        if side is None and opposing is not None:
+                side, how = _place_side(held, opposing, captives), "place"
+        if side is None and opposing is not None and not captives:
             side, how = _people_side(sentence_mentions(sid, sent), opposing, agent_side), "sentence"
+        if side is None and deferred is not None:
+            side, how = deferred, "reporter"
         if side is not None and side != MIXED:
             last[doc] = (sid, side)
         result_v[idx], result_a[idx], result_f[idx] = side, agent_side, how if side is not None else None
