@@ -70,7 +70,9 @@ _INSTITUTION = re.compile(
     r"ministries|minister|spokes(?:man|woman|person)|forces|force|agency|services?|sources?|intelligence|office|"
     r"bureau|wing|"
     r"reports?|statement|council|press|TV|television|broadcaster|radio|[A-Z][\w-]+))*"
-    r"(?:\s*,\s*(?:which|who)\s[^,;.]{1,120},)?"  # a relative clause: "the ministry, which is run by Hamas, said"
+    # a relative clause ("the ministry, which is run by Hamas, said") or a name ("the ministry, Ashraf al-Qudra,
+    # told")
+    r"(?:\s*,\s*(?:which|who)\s[^,;.]{1,120},|\s*,\s*(?:(?:[A-Z]|al-|el-|bin\s|de\s)[\w.'’-]*\s?){1,4},)?"
     r"\s*,?\s+" + _REPORTING + r"\b"
 )
 #: inside a relative clause: "the ministry, which is run by Hamas, said" (Hamas is not the one who says)
@@ -79,6 +81,9 @@ _IN_RELATIVE = re.compile(r",\s*(?:which|who)\s[^,;.]*$")
 _RUN_BY = re.compile(r"(?<![\w-])([A-Z][\w’'.]*(?:\s[A-Z][\w’'.]*)?)-(?:run|controlled|led)\b")
 #: a noun phrase going on with where its people come from: "four people from France", "terrorists from Gaza"
 _FROM = re.compile(r"\s+from\s+(?:the\s+)?")
+#: the rest of a clause after a statement, up to punctuation, a conjunction or a relative word
+_CLAUSE_REST = re.compile(r"(?:(?!\s(?:and|but|or|while|as|which|who|that|where|when|after|before|saw|left)\b)"
+                          r"[^,;:.()\u2014\u2013]){0,60}")
 #: the dead of both sides: "killed on both sides of the conflict"
 _BOTH_SIDES = re.compile(r"\b(?:on|from)\s+both\s+sides\b|\bon\s+either\s+side\b", re.I)
 #: an agent named by a pronoun or as "the group", "the gunmen"
@@ -87,6 +92,9 @@ _AGENT_ANAPHOR = re.compile(r"^(?:it|they|the (?:group|militants|gunmen|terroris
 #: an agent that is a pronoun: in "the army said it killed ...", the reporter is the agent
 _PRONOUN_AGENT = re.compile(r"^\s*(?:it|they|we)\s*$", re.I)
 _ACCORDING = re.compile(r"(?:(?:according to|figures from|data from|a tally by|a count by)"
+                        # "according to Ashraf al-Qudra, a spokesman for Gaza's Health Ministry"
+                        r"|according to (?:(?:[A-Z]|al-|el-|bin\s|de\s)[\w.’'-]*\s?){1,4},\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,2}?"
+                        r"(?:spokes(?:man|woman|person)|official|director|head|minister|officer|chief)\s+(?:for|of|at|with)"
                         r"|according to (?:an? |the )?(?:[\w’'-]+ ){0,2}(?:statement|figures|data|count|tally|report)"
                         r" (?:from|by|of))\s+(?:the\s+)?(?:[\w’'-]+-(?:run|controlled|led|held)\s+)?$", re.I)
 #: an apposition that describes the victims: ", an American journalist"
@@ -122,7 +130,8 @@ def _reporter_side(text: str, sent: tuple[int, int], statement: tuple[int, int],
     or an institution run by a side ("the Hamas-run Interior Ministry wrote", read with ``gazetteer``); the
     one nearest the statement when there are several. ``mentions`` are the side mentions of the sentence."""
     candidates = [(m.side, m.start, m.end) for m in mentions
-                  if not m.place and not _IN_RELATIVE.search(text[max(sent[0], m.start - 120):m.start])]
+                  if not m.place and not (_IN_RELATIVE.search(text[max(sent[0], m.start - 120):m.start])
+                                          and text[m.end:m.end + 2].lstrip().startswith(","))]
     if gazetteer is not None:
         for run in _RUN_BY.finditer(text, sent[0], sent[1]):
             side = gazetteer.side_of(run.group(1))
@@ -134,7 +143,7 @@ def _reporter_side(text: str, sent: tuple[int, int], statement: tuple[int, int],
         if statement[0] <= start < statement[1]:
             continue
         after = text[end:min(sent[1], end + 200)]
-        before = text[max(sent[0], start - 60):start]
+        before = text[max(sent[0], start - 100):start]
         before = re.sub(r"(?:\b(?:the|a|an)\s+)$", "", before, flags=re.I)
         according = bool(_ACCORDING.search(before))
         if according or _INSTITUTION.match(after) or _WORD_NOUN.match(after):
@@ -347,12 +356,15 @@ def casualty_sides(
             # in a declared two-sided war, the dead of a place held by one side ("killed in Gaza"; "in Israel
             # and Gaza" is both sides'; captives "held in Gaza" are the other side's)
             # the statement and what follows it in the same clause ("killed 1,400 people in a rampage in
-            # southern Israel, and ..."): no punctuation in between
-            clause = re.match(r"[^,;:.()\u2014\u2013]{0,80}", text[int(row["end"]):sent[1]])
-            reach = int(row["end"]) + (clause.end() if clause else 0)
+            # southern Israel, and ..."): no punctuation, conjunction or relative word in between
+            clause = _CLAUSE_REST.match(text, int(row["end"]), sent[1])
+            reach = clause.end() if clause else int(row["end"])
             places = [m for m in sentence_mentions(sid, sent)
                       if int(row["start"]) <= m.start < reach and m.side in opposing
                       and ((m.place and not m.near) or m.target)]
+            later = [m for m in sentence_mentions(sid, sent) if m.start >= reach and m.side in opposing and m.place]
+            if len(places) == 1 and later and _coordinated(text, [places[0], later[0]]):
+                places.append(later[0])  # "died in Israel and Gaza"
             held = {m.side for m in places}
             if len(held) == 2 and not _coordinated(text, places):
                 # "killed 1,400 people in southern Israel, and took hostages back to Gaza": the first place
@@ -367,8 +379,9 @@ def casualty_sides(
             side = _attacked_side(sentence_mentions(sid, sent), opposing, reporter)
             how = "sentence"
         if side is None and opposing is not None:
-            held = {m.side for m in sentence_mentions(sid, sent) if m.place and not m.near and m.side in opposing}
-            if len(held) == 1:
+            places = [m for m in sentence_mentions(sid, sent) if m.place and not m.near and m.side in opposing]
+            held = {m.side for m in places}
+            if len(held) == 1 or _coordinated(text, places):
                 side, how = _place_side(held, opposing, captives), "place"
         if side is None and opposing is not None and not captives:
             side, how = _people_side(sentence_mentions(sid, sent), opposing, agent_side), "sentence"

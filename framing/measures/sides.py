@@ -8,7 +8,7 @@ armed groups of recent conflicts, the UN, NATO and the EU) maps a phrase to the 
 Islamabad", "the bombardment of Gaza", "a Gaza hospital") names a location, not a side; a place named only
 as nearby ("near", "outside of", "close to") is marked ``near``, and a border ("the Gaza border") is no
 one's. A name that modifies an attack or a force ("in a Hamas attack", "Israeli warplanes"), that follows
-"an attack by" or "taken hostage by" or that is the subject of an attack verb ("as Israel hit Hamas targets"; not "Gaza hit by
+"an attack by", "rockets from", "militants from", "taken hostage by" or that is the subject of an attack verb ("as Israel hit Hamas targets"; not "Gaza hit by
 strikes") names the side that acts; one after "an attack on" or "attacked" names the side attacked. An
 armed group or an organisation is never a place. A name inside a compound ("Iran-backed", "pro-Iranian",
 "non-Iranians") names someone else; listed phrases such as "African Americans" or "Washington Post"
@@ -66,9 +66,11 @@ _TARGET_BEFORE = re.compile(
     r"targeted|targeting|shelled|shelling|pound|pounds|pounded|pounding|stormed|storming|infiltrated|overran|overrunning))"
     r"\s+(?:the\s+)?(?:(?!by\s)[a-z-]+\s+)?$")
 #: "the attack by Hamas", "strikes by Israel": the side that acts
-_BY_ACTOR = re.compile(r"(?:\b(?:" + "|".join(sorted(_ACTION_NOUNS)) + r")\s+(?:carried out |launched |led )?|"
-                       r"\b(?:taken|held|seized) (?:captive|hostage)s?\s+|\b(?:kidnapped|abducted|captured)\s+)"
-                       r"by\s+(?:the\s+)?$", re.I)
+_BY_ACTOR = re.compile(r"(?:\b(?:" + "|".join(sorted(_ACTION_NOUNS)) + r")\s+(?:carried out |launched |led )?by|"
+                       r"\b(?:attacks?|fire|rockets|missiles|shelling)\s+(?:fired\s+|launched\s+)?from|"
+                       r"\b(?:" + "|".join(sorted(_ARMED_NOUNS)) + r")\s+from|"
+                       r"\b(?:taken|held|seized) (?:captive|hostage)s?\s+by|\b(?:kidnapped|abducted|captured)\s+by)"
+                       r"\s+(?:the\s+)?$", re.I)
 #: nouns after which a side's name names neither a side nor a place it holds: "near the Gaza border"
 _BOUNDARY_NOUNS = frozenset("border borders frontier boundary fence perimeter envelope".split())
 _WORD_AFTER = re.compile(r"\s+([A-Za-z-]+)")
@@ -86,6 +88,9 @@ _ATTACK_VERBS = frozenset(
 _PASSIVE_BY = re.compile(r"\s+\w+\s+by\b")
 #: verbs after a name that make it a clause's subject, not one more place in a list ("In Gaza, Israel has ...")
 _FINITE = frozenset("has have had is was are were will would said says launched killed struck hit".split())
+#: an adjective between a name and the attack or force it modifies ("Israeli retaliatory strikes")
+_ADJECTIVE = re.compile(r"[a-z-]+(?:ory|al|ive|ic|ous|ary|ist|ish|ent|ant|ly)|terror|air|ground|armed|heavy|new|"
+                        r"latest|massive|surprise|rocket|drone|sea|naval|special")
 _COORDINATION = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)\W*$")
 
@@ -157,7 +162,7 @@ class Sides:
             possessive = m.end() > m.end(1)  # "Israel's strikes" names a side, never a place
             after = _WORD_AFTER.match(text, m.end(), end)
             head = after.group(1).lower() if after else ""
-            if after and head not in _SIDE_HEADS and after.group(1).islower():
+            if after and head not in _SIDE_HEADS and _ADJECTIVE.fullmatch(after.group(1)):
                 # one adjective before the noun: "Israeli retaliatory strikes", "Palestinian armed groups"
                 then = _WORD_AFTER.match(text, after.end(), end)
                 if then and then.group(1).lower() in _ACTION_NOUNS | _ARMED_NOUNS:
