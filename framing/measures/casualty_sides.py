@@ -165,13 +165,18 @@ def _attacked_side(mentions: list[SideMention], opposing: tuple[str, str],
     return found.pop() if len(found) == 1 else None
 
 
+#: what may stand between two coordinated places: "in Israel and Gaza", "in Israel and at least 830 in Gaza"
+_PLACE_AND = re.compile(r"\s*,?\s*(?:and|or|as well as)\s+(?:(?:(?:at least|more than|nearly|about|some|over|"
+                        r"another)\s+)?[\d,]+(?:\s+[a-z]+)?\s+)?(?:(?:in|at|on)\s+)?(?:the\s+)?(?:[a-z]+ern\s+)?")
+
+
 def _coordinated(text: str, places: list[SideMention]) -> bool:
     """Are the two sides' places one coordinated phrase ("in Israel and Gaza", "in Israel and at least 830 in
     Gaza"), not places of two clauses?"""
     if len(places) != 2:
         return False
     between = text[places[0].end:places[1].start]
-    return bool(re.fullmatch(r"\s*,?\s*(?:and|as well as)\b[^.;:,]{0,30}", between))
+    return bool(_PLACE_AND.fullmatch(between))
 
 
 def _place_side(held: set[str], opposing: tuple[str, str], captives: bool) -> str | None:
