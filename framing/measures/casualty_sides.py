@@ -5,27 +5,35 @@ Phrases are read in their sentence: "Hamas's incursion into Israel that killed .
 that is a place there (see :mod:`framing.measures.sides` for places, attackers and the attacked).
 
 1. ``victims``: the victims phrase names a side ("at least 24,285 Palestinians", "11 Iranian police officers"),
-   or an apposition after it does ("Luke Somers, an American journalist"); several sides are ``mixed``; a
-   name used as a place ("people in Texas") is no side.
+   or an apposition after it does ("Luke Somers, an American journalist"), or the phrase goes on with where
+   they come from ("tourists from Japan"); several sides are ``mixed``; a name used as a place ("people in
+   Texas") is no side.
 2. ``previous``: the victims are a pronoun or an anaphor ("they", "the dead", "the victims", "three others"):
    the side of the nearest earlier statement of the article, within two sentences.
 3. ``reporter``: the sentence reports the deaths on a side's word ("Pakistan said", "the Palestinian health
-   ministry said", "according to Israeli officials"; "according to" speaks for the whole sentence and comes
-   first): that side's dead, unless the agent is the reporter's own ("its strikes killed 50 militants", or
+   ministry said", "according to Israeli officials", "the health ministry, which is run by Hamas, said", "the
+   Houthi-run health ministry said", "a spokesman for Ukraine's emergency service, Oleksandr Khorunzhyi, told
+   reporters", "according to Ashraf al-Qudra, a spokesman for Gaza's Health Ministry"; "according to" speaks
+   for the whole sentence and comes first): that side's dead, unless the agent is the reporter's own ("its strikes killed 50 militants", or
    "the army said it killed ...", which make the reporter the agent's side instead). An organisation's word
    ("the Red Crescent said 60 people were killed") gives no side unless the dead are its own ("two of its
    staff"); hostages and captives are not their captors' own (with ``opposing``, a side reporting the deaths
    of captives it holds reports the other side's dead). With ``opposing`` given, a third party's word comes
-   after rules 4-6.
+   last, after rules 4-6.
 4. ``opposing``: with two opposing sides given (``opposing=("Israel", "Palestine")``), victims without a side
    killed by one side's agent are counted as the other's. This is an inference, not the text: off by default.
+   With ``opposing`` given, "killed on both sides" is ``mixed`` (``sentence``).
    An agent "they", "it" or "the gunmen" is the attacker or armed group named before it in the sentence
    ("Hamas terrorists had hours to infiltrate the towns, where they killed ...").
 5. ``place``: with ``opposing`` given, victims without a side who died in a place of one of the two sides
    ("killed in Gaza", "an attack on Israeli towns that killed ...", "a blast at a Gaza hospital"), named in
-   the statement or else in its sentence; a place named only as nearby ("near Gaza", "outside of Gaza") or a
-   border is neither side's. Without ``opposing`` a place is never a side ("a gunman killed five people in
-   Texas" has none).
+   the statement and the rest of its clause ("killed 1,400 people in a rampage in southern Israel, and
+   ...") or else in its sentence; places of both sides in one phrase ("died in Israel and Gaza") are
+   ``mixed``; a place named only as nearby ("near Gaza", "outside of Gaza") or a border is neither side's.
+   Without ``opposing`` a place is never a side ("a gunman killed five people in Texas" has none): the
+   rule holds only for places of the two sides a researcher declared at war, a place's tie to the conflict.
+   Hostages and captives are not the side of the place they are held in ("five hostages held in Gaza" are
+   the other side's), nor inferred from the agent (they may die by their own side's strikes).
 6. ``sentence``: with ``opposing`` given, the side the sentence names as attacked ("Hamas attacked Israel,
    killing civilians") or the other side of the one it names as attacking ("the brutality of the Hamas
    attack: civilians shot dead"), when these agree; after a place in the sentence, the one of the two sides
