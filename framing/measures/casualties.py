@@ -100,7 +100,10 @@ Decisions (documented so results can be read correctly)
   "slaughtered" and "massacred" under ``death.emotive``, so they start a
   statement and are listed as emotive; a word filed only under ``emotive``
   ("carnage") does not.
-* ``voice`` is the voice of the killing word (narrator, quote, scare_quote).
+* ``voice`` is the voice of the killing word (narrator, quote, scare_quote);
+  ``emotive_voice`` gives each emotive word's own, in the order of ``emotive``
+  ("the attack, which he called a 'savage massacre,' killed 40": the killing
+  word is the narrator's, "savage" and "massacre" the quoted speaker's).
 * ``start``/``end`` span the whole statement: agent, predicate, victims and
   cause, so ``text[start:end]`` is the evidence.
 """
@@ -157,7 +160,7 @@ __all__ = ["casualties", "CAUSE_NOUNS", "VICTIM_PRIORITY"]
 VICTIM_PRIORITY = ("children", "women", "civilians", "security_forces", "militants", "people")
 
 #: extra columns after :data:`framing.schema.CASUALTIES`
-EXTRA_COLUMNS = ("harm", "cause", "negated", "hypothetical", "approximate")
+EXTRA_COLUMNS = ("harm", "cause", "negated", "hypothetical", "approximate", "emotive_voice")
 #: the columns :func:`casualty_sides` adds
 SIDE_COLUMNS = ("victim_side", "agent_side", "victim_side_from")
 
@@ -1493,6 +1496,8 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
           was killed;
         - ``approximate``: True when the count is vague or qualified
           ("dozens", "at least 24,285", "or so");
+        - ``emotive_voice``: "; "-joined voice of each emotive word, in the
+          order of ``emotive`` (the word's own, not the killing word's), or "";
         - ``victim_side``, ``agent_side``: the country, people or armed group
           the victims, and whoever killed or hurt them, belong to, as the text
           says (``"mixed"`` for several, missing when the text does not say);
@@ -1559,9 +1564,11 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
                             t.match_id = int(mid)
             for st in _analyse_sentence(toks):
                 doc_rows.append(_row(doc_id, outlet_of[doc_id], sid, text, s_start, toks, st))
-        voices = _voice_lookup(ann.voice_spans(doc_id), [r.pop("_trigger_start") for r in doc_rows])
+        spans = ann.voice_spans(doc_id)
+        voices = _voice_lookup(spans, [r.pop("_trigger_start") for r in doc_rows])
         for r, v in zip(doc_rows, voices):
             r["voice"] = v
+            r["emotive_voice"] = "; ".join(_voice_lookup(spans, r.pop("_emotive_starts")))
         rows.extend(doc_rows)
     table = pd.DataFrame(rows, columns=columns)
     table["number"] = table["number"].astype("Int64")
@@ -1637,6 +1644,7 @@ def _row(doc_id: str, outlet: str, sid: int, text: str, s_start: int, toks: list
         "hypothetical": st.hypothetical,
         "approximate": _approximate(count_toks),
         "_trigger_start": toks[st.trigger[0]].start,
+        "_emotive_starts": [start for start, _ in emotive],
     }
 
 
