@@ -41,6 +41,14 @@ What is measured
    statement of a sentence is used: active -> ACTIVE, passive_* -> PASSIVE;
    intransitive and nominal statements are counted separately.
 
+4. The library's own ``victim_side`` (``opposing=("Israel", "Palestine")``, Hamas
+   and Islamic Jihad declared Palestinian): a sentence is sided when one of its
+   asserted statements has a side. A third country's side counts ("15 French
+   citizens were killed") but agrees with no category: the codebook files a
+   foreign victim under the place of death, which ``victim_side`` does not
+   give. The earlier, narrower definition (sided only by Israel, Palestine or
+   ``mixed``) is printed beside it.
+
 Repeated sentences within an outlet (live blogs) are dropped first, as the
 dataset's SOURCE.md asks.
 
@@ -161,9 +169,14 @@ GAZA_SIDES = {"Palestine": ["Hamas", "Islamic Jihad", "Palestinian Islamic Jihad
 OPPOSING = ("Israel", "Palestine")
 
 
-def library_sides(table: pd.DataFrame, doc_ids: pd.Series) -> pd.Series:
+def library_sides(table: pd.DataFrame, doc_ids: pd.Series, *, third: bool = False) -> pd.Series:
     """Each sentence's side from the library's own ``victim_side`` (asserted statements only): ``israel``,
-    ``palestine``, ``both`` (both sides, or ``mixed``) or ``none`` (no statement with one of the two sides)."""
+    ``palestine``, ``both`` (both sides, or ``mixed``) or ``none`` (no statement with one of the two sides).
+
+    With ``third``, a sentence whose only sided statements name a third country ("15 French citizens were
+    killed") is ``other`` instead of ``none``: it is sided, but agrees with none of the three categories
+    (the dataset's codebook files foreign victims under the place where they died, which ``victim_side``
+    does not give)."""
     asserted = table[~table["negated"].astype(bool) & ~table["hypothetical"].astype(bool)]
     found = asserted.dropna(subset=["victim_side"]).groupby("doc_id")["victim_side"].agg(set)
 
@@ -173,7 +186,7 @@ def library_sides(table: pd.DataFrame, doc_ids: pd.Series) -> pd.Series:
         for side in OPPOSING:
             if side in sides:
                 return side.lower()
-        return "none"
+        return "other" if third and sides else "none"
 
     return doc_ids.map(lambda d: one(set(found[d])) if d in found.index else "none")
 
@@ -220,6 +233,7 @@ def evaluate(data: pd.DataFrame) -> dict:
         "pred": pd.Series(preds, index=data.index), "gold": data["category"].astype(str),
         "how": pd.Series(how, index=data.index), "covered": data["doc_id"].isin(table["doc_id"]),
         "library": library_sides(table, data["doc_id"]),
+        "library_any": library_sides(table, data["doc_id"], third=True),
     }
 
 
@@ -248,6 +262,10 @@ def main() -> None:
     print(f"\nlibrary victim_side (sides={GAZA_SIDES}, opposing={OPPOSING}): "
           f"{sided.mean():.3f} of sentences have a sided statement")
     report_labels("library victim_side, sentences with a sided statement", gold[sided], lib[sided])
+    any_ = res["library_any"]
+    print(f"counting a third country's side too: {(any_ != 'none').mean():.3f} of sentences are sided, "
+          f"{(any_ == 'other').mean():.3f} by a third country only (these agree with no category); agreement "
+          f"{(gold == any_)[any_ != 'none'].mean():.3f}")
     print("victim_side decided by:", table["victim_side_from"].value_counts(dropna=False).to_dict())
     for outlet in sorted(data["outlet"].unique()):
         m = data["outlet"] == outlet

@@ -104,6 +104,14 @@ PolNeAR dev
     rows outside quotations, which is the scheme PolNeAR's annotators followed.
 NewsWCL50, casualty_mentions_gaza2023
     The figures of ``validate_labels_newswcl50.py`` and ``validate_casualties_gaza2023.py``, computed by them.
+    ``victim_side`` on the Gaza sentences (``opposing=("Israel", "Palestine")``, Hamas and Islamic Jihad
+    declared Palestinian) follows the floors' wording: a sentence is sided when at least one asserted
+    statement has a side, a third country's included ("15 French citizens were killed"). Such a sentence
+    agrees with none of the hand categories: the dataset's codebook files a foreign victim under the place
+    where the death occurred (Israel, Gaza, the West Bank), which ``victim_side`` does not give, so a French
+    side is neither ``israel`` nor ``palestine``. The earlier definition (a sentence is sided only by Israel,
+    Palestine or both) is reported beside it, without floors. Recall is given over the sided sentences and
+    over all sentences of the category.
 """
 
 from __future__ import annotations
@@ -916,18 +924,25 @@ def gaza2023() -> list[Figure]:
         hit = ((pred == label) & (gold == label)).astype(float)
         figs.append(ratio(ds, f"{label} precision", hit[pred == label], ones[pred == label]))
         figs.append(ratio(ds, f"{label} recall", hit[gold == label], ones[gold == label]))
-    # the library's own victim_side (sides and opposing declared as a researcher of this war would)
-    lib = res["library"]
-    sided = lib != "none"
-    figs.append(ratio(ds, "victim_side: sentences with a sided statement", sided.astype(float), ones,
-                      floor=">= 0.85"))
-    figs.append(ratio(ds, "victim_side: agrees with the category (sided sentences)",
-                      (gold == lib)[sided].astype(float), ones[sided], floor=">= 0.90"))
-    for label in vg.LABELS:
-        hit = ((lib == label) & (gold == label)).astype(float)
-        figs.append(ratio(ds, f"victim_side {label} precision", hit[lib == label], ones[lib == label]))
-        figs.append(ratio(ds, f"victim_side {label} recall", hit[sided & (gold == label)],
-                          ones[sided & (gold == label)]))
+    # the library's own victim_side (sides and opposing declared as a researcher of this war would), under
+    # two definitions of a sided sentence (see the module docstring): the floors' own wording first
+    for name, lib, floors in (("victim_side", res["library_any"], True),
+                              ("victim_side, two sides only", res["library"], False)):
+        sided = lib != "none"
+        figs.append(ratio(ds, f"{name}: sentences with a sided statement", sided.astype(float), ones,
+                          floor=">= 0.85" if floors else ""))
+        figs.append(ratio(ds, f"{name}: agrees with the category (sided sentences)",
+                          (gold == lib)[sided].astype(float), ones[sided], floor=">= 0.90" if floors else ""))
+        if floors:
+            figs.append(ratio(ds, f"{name}: sided by a third country only", (lib == "other").astype(float), ones,
+                              note="agree with no category"))
+        for label in vg.LABELS:
+            hit = ((lib == label) & (gold == label)).astype(float)
+            figs.append(ratio(ds, f"{name} {label} precision", hit[lib == label], ones[lib == label]))
+            figs.append(ratio(ds, f"{name} {label} recall (sided sentences)", hit[sided & (gold == label)],
+                              ones[sided & (gold == label)]))
+            figs.append(ratio(ds, f"{name} {label} recall (all sentences)", hit[gold == label],
+                              ones[gold == label]))
     for f in figs:
         f.note = "sentences as units"
     return figs

@@ -57,9 +57,15 @@ def test_counts_by_side_and_voice_keep_negated_and_hypothetical_apart(result):
 def test_the_ratio_between_sides(result):
     ratio = result.loc[("Daily", "massacre", "all", "A / B")]
     assert ratio["measure"] == "count ratio" and ratio["estimate"] == pytest.approx(2.0)
-    # B never says "massacre" in the outlet's own voice: no finite ratio, and the note says why
+    # B never says "massacre" in the outlet's own voice: no finite ratio, but a lower bound. A says it in two
+    # articles (d1, d2), B in none: all of 2 articles are A's, Clopper-Pearson 95% lower bound on that share
+    # 0.025 ** (1 / 2), as a ratio p / (1 - p); the exact binomial test of an even split: 2 * 0.5 ** 2
     own = result.loc[("Daily", "massacre", "own", "A / B")]
-    assert np.isinf(own["estimate"]) and "no asserted statement" in own["note"]
+    p = 0.025 ** 0.5
+    assert np.isinf(own["estimate"]) and np.isinf(own["ci_high"])
+    assert own["ci_low"] == pytest.approx(p / (1 - p))
+    assert own["p_value"] == pytest.approx(0.5)
+    assert "no count" in own["note"] and "lower bound" in own["note"]
 
 
 def test_the_statements_behind_every_count(table, result):

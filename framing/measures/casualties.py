@@ -100,7 +100,10 @@ Decisions (documented so results can be read correctly)
   "slaughtered" and "massacred" under ``death.emotive``, so they start a
   statement and are listed as emotive; a word filed only under ``emotive``
   ("carnage") does not.
-* ``voice`` is the voice of the killing word (narrator, quote, scare_quote).
+* ``voice`` is the voice of the killing word (narrator, quote, scare_quote);
+  ``emotive_voice`` gives each emotive word's own, in the order of ``emotive``
+  ("the attack, which he called a 'savage massacre,' killed 40": the killing
+  word is the narrator's, "savage" and "massacre" the quoted speaker's).
 * ``start``/``end`` span the whole statement: agent, predicate, victims and
   cause, so ``text[start:end]`` is the evidence.
 """
@@ -158,7 +161,7 @@ __all__ = ["casualties", "CAUSE_NOUNS", "VICTIM_PRIORITY"]
 VICTIM_PRIORITY = ("children", "women", "civilians", "security_forces", "militants", "people")
 
 #: extra columns after :data:`framing.schema.CASUALTIES`
-EXTRA_COLUMNS = ("harm", "cause", "negated", "hypothetical", "approximate")
+EXTRA_COLUMNS = ("harm", "cause", "negated", "hypothetical", "approximate", "emotive_voice")
 #: the columns :func:`casualty_sides` adds
 SIDE_COLUMNS = ("victim_side", "agent_side", "victim_side_from")
 
@@ -537,7 +540,18 @@ def _subject_before(toks: list[_Tok], i: int, previous: list[_Statement]) -> tup
         return None, "none"
     if t.low in ("who", "which") or t.low in _SUBORD or t.low in _PREP or not (t.is_word or t.low in ("'s",)):
         return None, "none"
-    return _np_back(toks, i), "np"
+    span = _np_back(toks, i)
+    if span is not None and span[0] >= 3 and toks[span[0] - 1].low in ("in", "at", "by", "inside") \
+            and toks[span[0] - 2].low in _HELD:
+        # a reduced relative between the victims and their verb: "22 hostages held in Gaza were killed"
+        head = _np_back(toks, span[0] - 3)
+        if head is not None:
+            return (head[0], span[1]), "np"
+    return span, "np"
+
+
+#: participles of a reduced relative that says where or by whom people are kept ("hostages held in Gaza")
+_HELD = frozenset("held kept detained imprisoned trapped jailed captive".split())
 
 
 def _infinitive_to(toks: list[_Tok], a: int) -> int | None:
@@ -1483,6 +1497,8 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
           was killed;
         - ``approximate``: True when the count is vague or qualified
           ("dozens", "at least 24,285", "or so");
+        - ``emotive_voice``: "; "-joined voice of each emotive word, in the
+          order of ``emotive`` (the word's own, not the killing word's), or "";
         - ``victim_side``, ``agent_side``: the country, people or armed group
           the victims, and whoever killed or hurt them, belong to, as the text
           says (``"mixed"`` for several, missing when the text does not say);
@@ -1546,9 +1562,11 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
                             t.match_id = int(mid)
                 for st in _analyse_sentence(toks):
                     doc_rows.append(_row(doc_id, outlet_of[doc_id], sid, text, s_start, toks, st))
-        voices = _voice_lookup(ann.voice_spans(doc_id), [r.pop("_trigger_start") for r in doc_rows])
+        spans = ann.voice_spans(doc_id)
+        voices = _voice_lookup(spans, [r.pop("_trigger_start") for r in doc_rows])
         for r, v in zip(doc_rows, voices):
             r["voice"] = v
+            r["emotive_voice"] = "; ".join(_voice_lookup(spans, r.pop("_emotive_starts")))
         rows.extend(doc_rows)
     table = pd.DataFrame(rows, columns=columns)
     table["number"] = table["number"].astype("Int64")
@@ -1624,6 +1642,7 @@ def _row(doc_id: str, outlet: str, sid: int, text: str, s_start: int, toks: list
         "hypothetical": st.hypothetical,
         "approximate": _approximate(count_toks),
         "_trigger_start": toks[st.trigger[0]].start,
+        "_emotive_starts": [start for start, _ in emotive],
     }
 
 

@@ -5,27 +5,35 @@ Phrases are read in their sentence: "Hamas's incursion into Israel that killed .
 that is a place there (see :mod:`framing.measures.sides` for places, attackers and the attacked).
 
 1. ``victims``: the victims phrase names a side ("at least 24,285 Palestinians", "11 Iranian police officers"),
-   or an apposition after it does ("Luke Somers, an American journalist"); several sides are ``mixed``; a
-   name used as a place ("people in Texas") is no side.
+   or an apposition after it does ("Luke Somers, an American journalist"), or the phrase goes on with where
+   they come from ("tourists from Japan"); several sides are ``mixed``; a name used as a place ("people in
+   Texas") is no side.
 2. ``previous``: the victims are a pronoun or an anaphor ("they", "the dead", "the victims", "three others"):
    the side of the nearest earlier statement of the article, within two sentences.
 3. ``reporter``: the sentence reports the deaths on a side's word ("Pakistan said", "the Palestinian health
-   ministry said", "according to Israeli officials"; "according to" speaks for the whole sentence and comes
-   first): that side's dead, unless the agent is the reporter's own ("its strikes killed 50 militants", or
+   ministry said", "according to Israeli officials", "the health ministry, which is run by Hamas, said", "the
+   Houthi-run health ministry said", "a spokesman for Ukraine's emergency service, Oleksandr Khorunzhyi, told
+   reporters", "according to Ashraf al-Qudra, a spokesman for Gaza's Health Ministry"; "according to" speaks
+   for the whole sentence and comes first): that side's dead, unless the agent is the reporter's own ("its strikes killed 50 militants", or
    "the army said it killed ...", which make the reporter the agent's side instead). An organisation's word
    ("the Red Crescent said 60 people were killed") gives no side unless the dead are its own ("two of its
    staff"); hostages and captives are not their captors' own (with ``opposing``, a side reporting the deaths
    of captives it holds reports the other side's dead). With ``opposing`` given, a third party's word comes
-   after rules 4-6.
+   last, after rules 4-6.
 4. ``opposing``: with two opposing sides given (``opposing=("Israel", "Palestine")``), victims without a side
    killed by one side's agent are counted as the other's. This is an inference, not the text: off by default.
+   With ``opposing`` given, "killed on both sides" is ``mixed`` (``sentence``).
    An agent "they", "it" or "the gunmen" is the attacker or armed group named before it in the sentence
    ("Hamas terrorists had hours to infiltrate the towns, where they killed ...").
 5. ``place``: with ``opposing`` given, victims without a side who died in a place of one of the two sides
    ("killed in Gaza", "an attack on Israeli towns that killed ...", "a blast at a Gaza hospital"), named in
-   the statement or else in its sentence; a place named only as nearby ("near Gaza", "outside of Gaza") or a
-   border is neither side's. Without ``opposing`` a place is never a side ("a gunman killed five people in
-   Texas" has none).
+   the statement and the rest of its clause ("killed 1,400 people in a rampage in southern Israel, and
+   ...") or else in its sentence; places of both sides in one phrase ("died in Israel and Gaza") are
+   ``mixed``; a place named only as nearby ("near Gaza", "outside of Gaza") or a border is neither side's.
+   Without ``opposing`` a place is never a side ("a gunman killed five people in Texas" has none): the
+   rule holds only for places of the two sides a researcher declared at war, a place's tie to the conflict.
+   Hostages and captives are not the side of the place they are held in ("five hostages held in Gaza" are
+   the other side's), nor inferred from the agent (they may die by their own side's strikes).
 6. ``sentence``: with ``opposing`` given, the side the sentence names as attacked ("Hamas attacked Israel,
    killing civilians") or the other side of the one it names as attacking ("the brutality of the Hamas
    attack: civilians shot dead"), when these agree; after a place in the sentence, the one of the two sides
@@ -58,8 +66,9 @@ _ANAPHOR = re.compile(
     r"the injured|the slain|the deceased|victims|bodies|the (?:two|three|four|five|six|seven|eight|nine|ten)))$",
     re.I,
 )
-_REPORTING = (r"(?:(?:has|have|had|also|earlier|previously|later|was|were|is|are)\s+)*"
+_REPORTING = (r"(?:(?:has|have|had|also|earlier|previously|later|initially|first|now|was|were|is|are)\s+)*"
               r"(?:said|says|say|saying|reported|reports|reporting|announced|stated|stating|confirmed|claimed|"
+              r"wrote|writes|posted|posts|tweeted|"
               r"added|adding|told|put|puts|gave|released|published|cited|citing|noted|noting|"
               r"contradicted|estimated|counted|recorded|tallied)")
 #: institution words between a side and its reporting verb ("the Palestinian health ministry said")
@@ -68,14 +77,32 @@ _INSTITUTION = re.compile(
     r"security|police|media|news|civil|emergency|disaster|authorities|authority|officials?|ministry|"
     r"ministries|minister|spokes(?:man|woman|person)|forces|force|agency|services?|sources?|intelligence|office|"
     r"bureau|wing|"
-    r"reports?|statement|council|press|TV|television|broadcaster|radio|[A-Z][\w-]+))*\s*,?\s+" + _REPORTING + r"\b"
+    r"reports?|statement|council|press|TV|television|broadcaster|radio|[A-Z][\w-]+))*"
+    # a relative clause ("the ministry, which is run by Hamas, said") or a name ("the ministry, Ashraf al-Qudra,
+    # told")
+    r"(?:\s*,\s*(?:which|who)\s[^,;.]{1,120},|\s*,\s*(?:(?:[A-Z]|al-|el-|bin\s|de\s)[\w.'’-]*\s?){1,4},)?"
+    r"\s*,?\s+" + _REPORTING + r"\b"
 )
+#: inside a relative clause: "the ministry, which is run by Hamas, said" (Hamas is not the one who says)
+_IN_RELATIVE = re.compile(r",\s*(?:which|who)\s[^,;.]*$")
+#: an institution named after the side that runs it: "the Hamas-run Interior Ministry said"
+_RUN_BY = re.compile(r"(?<![\w-])([A-Z][\w’'.]*(?:\s[A-Z][\w’'.]*)?)-(?:run|controlled|led)\b")
+#: a noun phrase going on with where its people come from: "four people from France", "terrorists from Gaza"
+_FROM = re.compile(r"\s+from\s+(?:the\s+)?")
+#: the rest of a clause after a statement, up to punctuation, a conjunction or a relative word
+_CLAUSE_REST = re.compile(r"(?:(?!\s(?:and|but|or|while|as|which|who|that|where|when|after|before|saw|left)\b)"
+                          r"[^,;:.()\u2014\u2013]){0,60}")
+#: the dead of both sides: "killed on both sides of the conflict"
+_BOTH_SIDES = re.compile(r"\b(?:on|from)\s+both\s+sides\b|\bon\s+either\s+side\b", re.I)
 #: an agent named by a pronoun or as "the group", "the gunmen"
 _AGENT_ANAPHOR = re.compile(r"^(?:it|they|the (?:group|militants|gunmen|terrorists|attackers|assailants|fighters|"
                             r"militia|organi[sz]ation))$", re.I)
 #: an agent that is a pronoun: in "the army said it killed ...", the reporter is the agent
 _PRONOUN_AGENT = re.compile(r"^\s*(?:it|they|we)\s*$", re.I)
 _ACCORDING = re.compile(r"(?:(?:according to|figures from|data from|a tally by|a count by)"
+                        # "according to Ashraf al-Qudra, a spokesman for Gaza's Health Ministry"
+                        r"|according to (?:(?:[A-Z]|al-|el-|bin\s|de\s)[\w.’'-]*\s?){1,4},\s+(?:an?|the)\s+(?:[\w’'-]+\s+){0,2}?"
+                        r"(?:spokes(?:man|woman|person)|official|director|head|minister|officer|chief)\s+(?:for|of|at|with)"
                         r"|according to (?:an? |the )?(?:[\w’'-]+ ){0,2}(?:statement|figures|data|count|tally|report)"
                         r" (?:from|by|of))\s+(?:the\s+)?(?:[\w’'-]+-(?:run|controlled|led|held)\s+)?$", re.I)
 #: an apposition that describes the victims: ", an American journalist"
@@ -104,22 +131,32 @@ def _speaker_only(after: str) -> bool:
 
 
 def _reporter_side(text: str, sent: tuple[int, int], statement: tuple[int, int],
-                   mentions: list[SideMention]) -> tuple[str, int] | None:
+                   mentions: list[SideMention], gazetteer: Sides | None = None) -> tuple[str, int] | None:
     """The side on whose word the sentence reports, and where it is named: after "according to" (which
-    speaks for the whole sentence), else a side name or demonym (with institution words) followed by a
-    reporting verb; the one nearest the statement when there are several. ``mentions`` are the side mentions
-    of the sentence."""
+    speaks for the whole sentence), else a side name or demonym (with institution words, and perhaps a
+    relative clause: "the Gaza Health Ministry, which is run by Hamas, said") followed by a reporting verb,
+    or an institution run by a side ("the Hamas-run Interior Ministry wrote", read with ``gazetteer``); the
+    one nearest the statement when there are several. ``mentions`` are the side mentions of the sentence."""
+    candidates = [(m.side, m.start, m.end) for m in mentions
+                  if not m.place and not (_IN_RELATIVE.search(text[max(sent[0], m.start - 120):m.start])
+                                          and text[m.end:m.end + 2].lstrip().startswith(","))]
+    if gazetteer is not None:
+        for run in _RUN_BY.finditer(text, sent[0], sent[1]):
+            side = gazetteer.side_of(run.group(1))
+            named = any(run.end() < m.start <= run.end() + 2 for m in mentions)  # "the Hamas-run Gaza ministry"
+            if side is not None and side != MIXED and not named:
+                candidates.append((side, run.start(), run.end()))
     best: tuple[int, int, str, int] | None = None
-    for m in mentions:
-        if m.place or statement[0] <= m.start < statement[1]:
+    for side, start, end in candidates:
+        if statement[0] <= start < statement[1]:
             continue
-        after = text[m.end:min(sent[1], m.end + 80)]
-        before = text[max(sent[0], m.start - 60):m.start]
+        after = text[end:min(sent[1], end + 200)]
+        before = text[max(sent[0], start - 100):start]
         before = re.sub(r"(?:\b(?:the|a|an)\s+)$", "", before, flags=re.I)
         according = bool(_ACCORDING.search(before))
         if according or _INSTITUTION.match(after) or _WORD_NOUN.match(after):
-            distance = statement[0] - m.end if m.end <= statement[0] else m.start - statement[1]
-            key = (0 if according else 1, distance, m.side, m.start)
+            distance = statement[0] - end if end <= statement[0] else start - statement[1]
+            key = (0 if according else 1, distance, side, start)
             if best is None or key < best:
                 best = key
     return (best[2], best[3]) if best else None
@@ -134,6 +171,31 @@ def _attacked_side(mentions: list[SideMention], opposing: tuple[str, str],
     found |= {opposing[1 - opposing.index(m.side)] for m in mentions
               if m.acting and m.side in opposing and (reporter is None or m.start != reporter[1])}
     return found.pop() if len(found) == 1 else None
+
+
+#: what may stand between two coordinated places: "in Israel and Gaza", "in Israel and at least 830 in Gaza"
+_PLACE_AND = re.compile(r"\s*,?\s*(?:and|or|as well as)\s+(?:(?:(?:at least|more than|nearly|about|some|over|"
+                        r"another)\s+)?[\d,]+(?:\s+[a-z]+)?\s+)?(?:(?:in|at|on)\s+)?(?:the\s+)?(?:[a-z]+ern\s+)?")
+
+
+def _coordinated(text: str, places: list[SideMention]) -> bool:
+    """Are the two sides' places one coordinated phrase ("in Israel and Gaza", "in Israel and at least 830 in
+    Gaza"), not places of two clauses?"""
+    if len(places) != 2:
+        return False
+    between = text[places[0].end:places[1].start]
+    return bool(_PLACE_AND.fullmatch(between))
+
+
+def _place_side(held: set[str], opposing: tuple[str, str], captives: bool) -> str | None:
+    """The side of the dead of the places ``held`` (sides of ``opposing``): one side's places give that side,
+    both sides' give :data:`MIXED`; captives held in one side's place are the other side's."""
+    if len(held) == 2:
+        return None if captives else MIXED
+    if len(held) == 1:
+        place = held.pop()
+        return opposing[1 - opposing.index(place)] if captives else place
+    return None
 
 
 def _people_side(mentions: list[SideMention], opposing: tuple[str, str], agent_side: str | None) -> str | None:
@@ -233,6 +295,11 @@ def casualty_sides(
                 found |= {m.side for m in sentence_mentions(sid, sent)
                           if at <= m.start < at + len(phrase) and not m.place
                           and not (agent and (m.target or _speaker_only(text[m.end:min(sent[1], m.end + 80)])))}
+                # the noun phrase goes on with where its people come from: "four people from France"
+                origin = _FROM.match(text, at + len(phrase), sent[1])
+                if origin and not found:
+                    found |= {m.side for m in sentence_mentions(sid, sent)
+                              if m.start == origin.end() and m.how in ("name", "people") and not m.target}
             if not found:
                 return None
             return found.pop() if len(found) == 1 else MIXED
@@ -269,11 +336,12 @@ def casualty_sides(
         deferred: str | None = None  # a third party's word, weaker than what the text says of the two sides
         if side is None and not unknown_subject:
             reporter = _reporter_side(text, sent, (int(row["start"]), int(row["end"])),
-                                      sentence_mentions(sid, sent))
+                                      sentence_mentions(sid, sent), gazetteer)
             if reporter is None and _PRONOUN_REPORTER.match(text[sent[0]:sent[1]]) and sid > 0:
                 # "It said the strike killed ...": the reporter of the sentence before
                 before = spans_of[doc][sid - 1]
-                reporter = _reporter_side(text, before, (before[1], before[1]), sentence_mentions(sid - 1, before))
+                reporter = _reporter_side(text, before, (before[1], before[1]), sentence_mentions(sid - 1, before),
+                                          gazetteer)
                 reporter = (reporter[0], -1) if reporter else None
             own = bool(_OWN_VICTIMS.search(victims))
             if reporter is not None and gazetteer.kinds.get(reporter[0]) == "organisation" and not own:
@@ -292,27 +360,46 @@ def casualty_sides(
                         deferred = reporter[0]
                     else:
                         side, how = reporter[0], "reporter"
-        if side is None and opposing is not None and agent_side in opposing:
+        # hostages and captives die where their captors hold them, and may die by their own side's strikes:
+        # neither the place nor the agent says they are the other side's
+        captives = bool(_CAPTIVES.search(victims))
+        if side is None and opposing is not None and agent_side in opposing and not captives:
             side, how = opposing[1 - opposing.index(agent_side)], "opposing"
         if side is None and opposing is not None:
-            # in a declared two-sided war, the dead of a place held by one side ("killed in Gaza")
-            held = {m.side for m in sentence_mentions(sid, sent)
-                    if int(row["start"]) <= m.start < int(row["end"]) and m.side in opposing
-                    and ((m.place and not m.near) or m.target)}
-            if len(held) == 1:
-                side, how = held.pop(), "place"
-        if side is None and opposing is not None:
+            # in a declared two-sided war, the dead of a place held by one side ("killed in Gaza"; "in Israel
+            # and Gaza" is both sides'; captives "held in Gaza" are the other side's)
+            # the statement and what follows it in the same clause ("killed 1,400 people in a rampage in
+            # southern Israel, and ..."): no punctuation, conjunction or relative word in between
+            clause = _CLAUSE_REST.match(text, int(row["end"]), sent[1])
+            reach = clause.end() if clause else int(row["end"])
+            places = [m for m in sentence_mentions(sid, sent)
+                      if int(row["start"]) <= m.start < reach and m.side in opposing
+                      and ((m.place and not m.near) or m.target)]
+            later = [m for m in sentence_mentions(sid, sent) if m.start >= reach and m.side in opposing and m.place]
+            if len(places) == 1 and later and _coordinated(text, [places[0], later[0]]):
+                places.append(later[0])  # "died in Israel and Gaza"
+            held = {m.side for m in places}
+            if len(held) == 2 and not _coordinated(text, places):
+                # "killed 1,400 people in southern Israel, and took hostages back to Gaza": the first place
+                held = {places[0].side}
+            side, how = _place_side(held, opposing, captives), "place"
+        if side is None and opposing is not None and _BOTH_SIDES.search(
+                text, int(row["start"]), min(sent[1], int(row["end"]) + 60)) and \
+                not re.search(r"\bsides? of the (?:border|fence|frontier|line)\b", text[sent[0]:sent[1]]):
+            side, how = MIXED, "sentence"  # "more than 1,000 killed on both sides"
+        if side is None and opposing is not None and not captives:
             # ... or the other side of the one the sentence names as attacking
             side = _attacked_side(sentence_mentions(sid, sent), opposing, reporter)
             how = "sentence"
+        if side is None and opposing is not None:
+            places = [m for m in sentence_mentions(sid, sent) if m.place and not m.near and m.side in opposing]
+            held = {m.side for m in places}
+            if len(held) == 1 or _coordinated(text, places):
+                side, how = _place_side(held, opposing, captives), "place"
+        if side is None and opposing is not None and not captives:
+            side, how = _people_side(sentence_mentions(sid, sent), opposing, agent_side), "sentence"
         if side is None and deferred is not None:
             side, how = deferred, "reporter"
-        if side is None and opposing is not None:
-            held = {m.side for m in sentence_mentions(sid, sent) if m.place and not m.near and m.side in opposing}
-            if len(held) == 1:
-                side, how = held.pop(), "place"
-        if side is None and opposing is not None:
-            side, how = _people_side(sentence_mentions(sid, sent), opposing, agent_side), "sentence"
         if side is not None and side != MIXED:
             last[doc] = (sid, side)
         result_v[idx], result_a[idx], result_f[idx] = side, agent_side, how if side is not None else None

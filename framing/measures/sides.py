@@ -7,8 +7,9 @@ armed groups of recent conflicts, the UN, NATO and the EU) maps a phrase to the 
 "Palestinians" -> Palestine, "Hamas gunmen" -> Hamas. A name used as a place ("killed in Gaza", "near
 Islamabad", "the bombardment of Gaza", "a Gaza hospital") names a location, not a side; a place named only
 as nearby ("near", "outside of", "close to") is marked ``near``, and a border ("the Gaza border") is no
-one's. A name that modifies an attack or a force ("in a Hamas attack", "Israeli warplanes") or that follows
-"an attack by" names the side that acts; one after "an attack on" or "attacked" names the side attacked. An
+one's. A name that modifies an attack or a force ("in a Hamas attack", "Israeli warplanes"), that follows
+"an attack by", "rockets from", "militants from", "taken hostage by" or that is the subject of an attack verb ("as Israel hit Hamas targets"; not "Gaza hit by
+strikes") names the side that acts; one after "an attack on" or "attacked" names the side attacked. An
 armed group or an organisation is never a place. A name inside a compound ("Iran-backed", "pro-Iranian",
 "non-Iranians") names someone else; listed phrases such as "African Americans" or "Washington Post"
 name no side. A user's own mapping (e.g. ``{"Palestine": ["Gaza", "Hamas"]}``) comes first.
@@ -65,8 +66,11 @@ _TARGET_BEFORE = re.compile(
     r"targeted|targeting|shelled|shelling|pound|pounds|pounded|pounding|stormed|storming|infiltrated|overran|overrunning))"
     r"\s+(?:the\s+)?(?:(?!by\s)[a-z-]+\s+)?$")
 #: "the attack by Hamas", "strikes by Israel": the side that acts
-_BY_ACTOR = re.compile(r"\b(?:" + "|".join(sorted(_ACTION_NOUNS)) + r")\s+(?:carried out |launched |led )?by\s+(?:the\s+)?$",
-                       re.I)
+_BY_ACTOR = re.compile(r"(?:\b(?:" + "|".join(sorted(_ACTION_NOUNS)) + r")\s+(?:carried out |launched |led )?by|"
+                       r"\b(?:attacks?|fire|rockets|missiles|shelling)\s+(?:fired\s+|launched\s+)?from|"
+                       r"\b(?:" + "|".join(sorted(_ARMED_NOUNS)) + r")\s+from|"
+                       r"\b(?:taken|held|seized) (?:captive|hostage)s?\s+by|\b(?:kidnapped|abducted|captured)\s+by)"
+                       r"\s+(?:the\s+)?$", re.I)
 #: nouns after which a side's name names neither a side nor a place it holds: "near the Gaza border"
 _BOUNDARY_NOUNS = frozenset("border borders frontier boundary fence perimeter envelope".split())
 _WORD_AFTER = re.compile(r"\s+([A-Za-z-]+)")
@@ -76,6 +80,17 @@ _NEAR = frozenset("near outside around beyond toward towards off along past via 
 _CITIZEN_NOUNS = frozenset("citizen citizens national nationals passport".split())
 #: nouns after which a name names its side, never a place
 _SIDE_HEADS = _ACTION_NOUNS | _MEMBER_NOUNS | _CITIZEN_NOUNS
+#: a name followed by one of these verbs (not "hit by") is the side that attacks: "as Israel hit Hamas targets"
+_ATTACK_VERBS = frozenset(
+    "hit hits struck strikes pound pounds pounded pounding bombed bombs bombarded bombards shelled shells attacked "
+    "raided invaded stormed launched fired targeted".split()
+)
+_PASSIVE_BY = re.compile(r"\s+\w+\s+by\b")
+#: verbs after a name that make it a clause's subject, not one more place in a list ("In Gaza, Israel has ...")
+_FINITE = frozenset("has have had is was are were will would said says launched killed struck hit".split())
+#: an adjective between a name and the attack or force it modifies ("Israeli retaliatory strikes")
+_ADJECTIVE = re.compile(r"[a-z-]+(?:ory|al|ive|ic|ous|ary|ist|ish|ent|ant|ly)|terror|air|ground|armed|heavy|new|"
+                        r"latest|massive|surprise|rocket|drone|sea|naval|special")
 _COORDINATION = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)\W*$")
 
@@ -147,18 +162,25 @@ class Sides:
             possessive = m.end() > m.end(1)  # "Israel's strikes" names a side, never a place
             after = _WORD_AFTER.match(text, m.end(), end)
             head = after.group(1).lower() if after else ""
+            if after and head not in _SIDE_HEADS and _ADJECTIVE.fullmatch(after.group(1)):
+                # one adjective before the noun: "Israeli retaliatory strikes", "Palestinian armed groups"
+                then = _WORD_AFTER.match(text, after.end(), end)
+                if then and then.group(1).lower() in _ACTION_NOUNS | _ARMED_NOUNS:
+                    head = then.group(1).lower()
             if how == "name" and not possessive and head in _BOUNDARY_NOUNS:
                 continue  # "near the Gaza border": a line between two sides, neither side's
             kind = ""
             if how == "name" and not possessive and head not in _SIDE_HEADS and alias not in self._groups:
                 kind = _is_place(text, m.start(), start)
-                if not kind and out and out[-1].place and _COORDINATION.fullmatch(text[out[-1].end:m.start()]):
+                if not kind and out and out[-1].place and _COORDINATION.fullmatch(text[out[-1].end:m.start()]) \
+                        and not (head in _FINITE and "," in text[out[-1].end:m.start()]):
                     # a list of places goes on being places: "across Afghanistan, Iran, and Pakistan"
                     kind = "near" if out[-1].near else "in"
             place = bool(kind)
             before = text[max(start, m.start() - 40):m.start()]
             target = bool(_TARGET_BEFORE.search(before))
-            acting = not place and not target and (head in _ACTION_NOUNS or head in _ARMED_NOUNS
+            attacks = head in _ATTACK_VERBS and not _PASSIVE_BY.match(text, m.end(), end)
+            acting = not place and not target and (head in _ACTION_NOUNS or head in _ARMED_NOUNS or attacks
                                                    or bool(_BY_ACTOR.search(before)))
             out.append(SideMention(side, how, m.start(), m.end(), place, acting, kind == "near", target,
                                    alias in self._groups))

@@ -137,6 +137,29 @@ def _ratio_of_totals(a: np.ndarray, b: np.ndarray, scale: float, ci_level: float
             "p_value": float(2 * sps.t.sf(abs(t), n - 1)) if np.isfinite(t) else np.nan}
 
 
+def _zero_side_ratio(a: np.ndarray, b: np.ndarray, scale: float, ci_level: float) -> dict:
+    """``scale * sum(a) / sum(b)`` when one total is 0, where the delta method has nothing to work on: the
+    estimate is infinite (or 0) and the interval the exact Clopper-Pearson one for the share of the counts that
+    are ``a``'s (all of them, or none), each article with a count counted once (conservative when counts
+    cluster within articles), turned into a ratio: a finite lower bound and no upper one (or the reverse).
+    The p-value is the exact binomial test of a ratio of 1 on the same articles."""
+    n = int(((a > 0) | (b > 0)).sum())
+    if n == 0:
+        return {"estimate": np.nan, "ci_level": ci_level,
+                "note": "neither side has a count: no ratio"}
+    bound = ((1 - ci_level) / 2) ** (1 / n)          # the share's bound when all n articles are one side's
+    p0 = 1 / (1 + scale)                             # the share of a's counts if the ratio were 1
+    method = (f"one side has no count: exact Clopper-Pearson bound on the share of counts, each of the {n} "
+              f"articles with a count taken once, as a ratio; exact binomial test")
+    if b.sum() == 0:
+        return {"estimate": np.inf, "ci_low": scale * bound / (1 - bound), "ci_high": np.inf, "ci_level": ci_level,
+                "p_value": float(sps.binomtest(n, n, p0).pvalue), "method": method,
+                "note": "the second side has no count: the ratio is unbounded above; ci_low is its lower bound"}
+    return {"estimate": 0.0, "ci_low": 0.0, "ci_high": scale * (1 - bound) / bound, "ci_level": ci_level,
+            "p_value": float(sps.binomtest(0, n, p0).pvalue), "method": method,
+            "note": "the first side has no count: the ratio is 0; ci_high is its upper bound"}
+
+
 def _mention_rows(side: np.ndarray, docs: np.ndarray, all_docs: np.ndarray, sides: Sequence[str], group: str,
                   ci_level: float) -> list[dict]:
     """Statements per article for each side, and their ratio (articles as clusters, zeros included)."""
@@ -162,8 +185,7 @@ def _mention_rows(side: np.ndarray, docs: np.ndarray, all_docs: np.ndarray, side
                                    f"clusters; t({n - 1})"})
         else:
             rows.append({"group": group, "measure": f"statements per article: {sides[0]} / {sides[1]}",
-                         "ci_level": ci_level, "n_docs": n, "method": "ratio of statement counts",
-                         "note": "a side has no statement: no ratio"})
+                         "count": int(a.sum() + b.sum()), "n_docs": n, **_zero_side_ratio(a, b, 1.0, ci_level)})
     return rows
 
 
@@ -391,6 +413,11 @@ def mentions_per_death(
                          **_ratio_of_totals(a, b, db / da, ci_level), "count": int(a.sum() + b.sum()), "n_docs": n,
                          "method": f"ratio of the two sides' mentions per death; delta method on the log ratio of "
                                    f"mention counts with articles as clusters; t({n - 1})"})
+        elif da > 0 and db > 0 and len(docs) > 1 and a.sum() + b.sum() > 0:
+            # one side never mentioned: a one-sided bound, not a missing row
+            rows.append({"group": label, "measure": f"mentions per {per:g} deaths: {sides[0]} / {sides[1]}",
+                         "count": int(a.sum() + b.sum()), "n_docs": len(docs),
+                         **_zero_side_ratio(a, b, db / da, ci_level)})
         for r in rows[start:]:
             r["_family"] = str(group)
     for group in {str(g) for g in meta[by].unique()}:
@@ -450,7 +477,8 @@ def emotive_statements(casualties: pd.DataFrame, *, words: Mapping[str, Sequence
         Columns ``row`` (the statement's row in ``casualties``), ``doc_id``,
         ``start``, ``end`` (the statement: ``text[start:end]``), ``word``,
         ``form`` (as written), ``victim_side``, ``agent_side``, ``voice``
-        (``own`` for the outlet's words and scare quotes, ``quoted``),
+        (the word's own, from ``emotive_voice``: ``own`` for the outlet's words
+        and scare quotes, ``quoted``),
         ``status`` (``asserted``, ``negated`` or ``hypothetical``: "no one was
         massacred" and "could be slaughtered" are not reported deaths), and any
         other column of ``casualties`` named ``outlet``. A word used twice in a
@@ -466,11 +494,18 @@ def emotive_statements(casualties: pd.DataFrame, *, words: Mapping[str, Sequence
     hypo = table["hypothetical"].fillna(False).astype(bool) if "hypothetical" in table.columns else \
         pd.Series(False, table.index)
     agent_side = table["agent_side"] if "agent_side" in table.columns else pd.Series(None, table.index, dtype=object)
+    word_voices = table["emotive_voice"] if "emotive_voice" in table.columns else pd.Series("", table.index)
     for i, found in table["emotive"].items():
         if not isinstance(found, str) or not found.strip():
             continue
         seen: set[str] = set()
-        for form in (f.strip() for f in found.split(";")):
+        forms = [f.strip() for f in found.split(";")]
+        # each word's own voice ("called it a 'massacre'": quoted, though the killing word is the outlet's)
+        given = word_voices.at[i]
+        own_voices = given.split("; ") if isinstance(given, str) and given.strip() else []
+        if len(own_voices) != len(forms):
+            own_voices = [str(table.at[i, "voice"])] * len(forms)
+        for form, voice in zip(forms, own_voices):
             low = form.lower()
             if not low or (selected and low not in key):
                 continue
@@ -478,7 +513,6 @@ def emotive_statements(casualties: pd.DataFrame, *, words: Mapping[str, Sequence
             if word in seen:
                 continue
             seen.add(word)
-            voice = str(table.at[i, "voice"])
             rows.append({"row": i, "doc_id": str(table.at[i, "doc_id"]), "start": int(table.at[i, "start"]),
                          "end": int(table.at[i, "end"]), "word": word, "form": form,
                          "victim_side": table.at[i, "victim_side"], "agent_side": agent_side.at[i],
@@ -564,8 +598,12 @@ def emotive_by_side(
 
     Notes
     -----
-    The voice is that of the statement's killing word: "massacre" in a quoted
-    official's sentence reported in the outlet's words counts as the outlet's.
+    The voice is the emotive word's own (``emotive_voice``): in "the attack,
+    which the minister called a 'massacre,' killed 40 people" the outlet
+    reports the deaths in its words, but "massacre" counts as quoted; a
+    statement whose word is quoted counts among the quoted statements of its
+    side. Tables without ``emotive_voice`` fall back to the killing word's
+    voice.
     A count ratio compares how often each side's deaths get the word; the
     share of the side's statements says whether that is more than its share of
     statements would give.
@@ -598,12 +636,15 @@ def emotive_by_side(
         g_words = sorted(set(evidence.loc[(ev_group == str(group)) & evidence["victim_side"].isin(sides).to_numpy(),
                                           "word"]))
         for word in g_words:
-            uses = np.zeros(len(table), bool)
             of_word = evidence[(ev_group == str(group)) & (evidence["word"] == word).to_numpy()]
-            uses[of_word["row"].to_numpy(dtype=np.int64)] = True
             for v in voices:
+                # the word counts in the voice it is written in; a statement using it there belongs to that
+                # voice's statements even when its killing word is in another
+                uses = np.zeros(len(table), bool)
+                used = of_word if v == "all" else of_word[of_word["voice"].to_numpy() == v]
+                uses[used["row"].to_numpy(dtype=np.int64)] = True
                 in_voice = np.ones(len(table), bool) if _VOICES[v] is None else np.isin(voice, _VOICES[v])
-                keep = (group_of == str(group)) & in_voice
+                keep = (group_of == str(group)) & (in_voice | uses)
                 part = (keep & asserted)
                 shares = _share_rows(uses[part].astype(float), side[part], units[part], sides, "s", str(group),
                                      ci_level)
@@ -631,11 +672,12 @@ def emotive_by_side(
                     ratio.update(_ratio_of_totals(a, b, 1.0, ci_level))
                     ratio["method"] = (f"ratio of the two sides' counts; delta method on the log ratio with "
                                        f"{'clusters' if cluster else 'articles'} as clusters; t({len(all_units) - 1})")
+                elif len(all_units) > 1:
+                    ratio.update(_zero_side_ratio(a, b, 1.0, ci_level))
                 else:
                     ratio["estimate"] = a.sum() / b.sum() if b.sum() > 0 else (np.inf if a.sum() > 0 else np.nan)
                     ratio["method"] = "ratio of the two sides' counts"
-                    ratio["note"] = ("a side has no asserted statement with the word: no interval" if len(all_units) > 1
-                                     else SMALL_SAMPLE_NOTE)
+                    ratio["note"] = SMALL_SAMPLE_NOTE
                 rows.append(ratio)
                 diff = by_side.get(f"{sides[0]} - {sides[1]}")
                 if diff is not None:
