@@ -115,6 +115,10 @@ def test_agreement_with_the_hand_coding(report_dir):
     assert sa.loc[("A", "coverage"), "estimate"] == pytest.approx(4 / 5)
     assert sa.loc[("(all)", "agreement"), "estimate"] == pytest.approx(1.0)
     assert sa.loc[("(all)", "recall: mixed"), "count"] == 1
+    # recall counts every sentence the hand gives Palestine: two of four found (the denial and the storm have
+    # no sided statement)
+    assert sa.loc[("(all)", "recall: Palestine"), "estimate"] == pytest.approx(2 / 4)
+    assert sa.loc[("(all)", "precision: Palestine"), "estimate"] == pytest.approx(1.0)
 
 
 def test_emotive_words_by_side_in_the_report_link_to_their_statements(report_dir):

@@ -758,7 +758,9 @@ def side_agreement(
     ResultTable
         ``measure``: ``coverage`` (share of hand-coded documents with a
         sided statement), ``agreement`` (share of those whose side is the
-        hand's), ``precision: <side>`` and ``recall: <side>`` for each side and
+        hand's), ``precision: <side>`` (over the documents given that side) and
+        ``recall: <side>`` (over every document the hand gives that side, so a
+        document with no sided statement counts as missed) for each side and
         ``mixed``; Wilson intervals on the article-clustered effective size.
     """
     check_level("ci_level", ci_level)
@@ -794,7 +796,7 @@ def side_agreement(
         share(pred == gold, sided, "agreement")
         for c in classes:
             share(gold == c, sided & (pred == c), f"precision: {c}")
-            share(pred == c, sided & (gold == c), f"recall: {c}")
+            share(pred == c, in_group & (gold == c), f"recall: {c}")
     return result_table(rows)
 
 
