@@ -138,6 +138,17 @@ def test_emotive_words_by_side_in_the_report_link_to_their_statements(report_dir
 
 
 @pytest.mark.filterwarnings("ignore:.*rows repeat a text")
+def test_the_section_takes_the_studys_cluster(tmp_path):
+    # no cluster under casualties: the study's top-level cluster (the article) holds for the section too
+    spec = _write(tmp_path)
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(text.replace("  opposing: true\n  cluster: article\n", "  opposing: true\n"), encoding="utf-8")
+    assert "cluster" not in load_study(spec).casualties
+    asym = pd.read_csv(run_study(spec).parent / "tables" / "casualty_asymmetry.csv").set_index(["group", "measure"])
+    assert asym.loc[("A", "statements per article: Palestine"), "n_docs"] == 3  # articles a-1..a-3, not 5 sentences
+
+
+@pytest.mark.filterwarnings("ignore:.*rows repeat a text")
 def test_spec_errors_name_the_key(tmp_path):
     spec = _write(tmp_path)
     text = spec.read_text(encoding="utf-8")

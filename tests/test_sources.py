@@ -6,6 +6,8 @@ by reading the articles (see ``ARTICLES``), before the function was run on them.
 
 from __future__ import annotations
 
+import warnings
+
 import pandas as pd
 import pytest
 
@@ -634,3 +636,25 @@ def test_the_source_cited_is_the_source():
     row = _one(text2, text2, "reported")
     assert row["source_type"] == "document"
     assert row["source_mention"] == "a leaked memo"
+
+
+def test_source_shares_by_leaning_cluster_by_outlet_unless_told():
+    # two leanings, two outlets each, two articles per outlet: a leaning is constant within an outlet, so the
+    # outlet is the cluster, as for compare_shares; the user's cluster= is honoured
+    rows, meta = [], []
+    for leaning, outlets in (("left", ("L1", "L2")), ("right", ("R1", "R2"))):
+        for outlet in outlets:
+            for k in range(2):
+                doc = f"{outlet}-{k}"
+                meta.append((doc, outlet, leaning))
+                rows += [(doc, outlet, None, anonymous, 5) for anonymous in (True, False, False)]
+    table = _table(rows)
+    corpus = pd.DataFrame(meta, columns=["doc_id", "outlet", "leaning"])
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", framing.SmallSampleWarning)  # two outlets per leaning
+        auto = framing.source_shares(table, "leaning", "anonymous", corpus=corpus)
+    assert auto["note"].str.contains("clusters: outlet").any()
+    docs = framing.source_shares(table, "leaning", "anonymous", corpus=corpus, cluster="doc_id")
+    assert not docs["note"].str.contains("clusters: outlet").any()
+    share = docs[(docs["measure"] == "anonymous=anonymous share") & (docs["group"] == "left")].iloc[0]
+    assert (share["count"], share["exposure"]) == (4, 12)

@@ -8,7 +8,8 @@ Asked for by a study's ``casualties:`` key (or ``framing.report(..., casualties=
       opposing: true                  # the two sides are at war: victims without a side of their own, killed
                                       # by one side, count as the other's (optional; see framing.casualties)
       cluster: article                # the corpus column naming each document's article, when documents are
-                                      # parts of articles (sentences); default the document
+                                      # parts of articles (sentences); default the study's own cluster when
+                                      # it names a column, else the document
       deaths: deaths.csv              # reported deaths per side and date (columns date, side, deaths), relative
                                       # to the spec; or a table with a column per side:
       # deaths: {file: ocha.csv, date: Date, date_format: "%m/%d/%Y", cumulative: true,
@@ -173,11 +174,16 @@ def read_deaths(deaths: Mapping[str, Any], base: str | Path = ".") -> pd.DataFra
     return out.sort_values(["date", "side"], kind="stable").reset_index(drop=True)
 
 
-def analyse(analysis: Analysis, spec: Mapping[str, Any], *, by: str) -> None:
-    """Add the section's tables to ``analysis.tables`` (see the module documentation)."""
+def analyse(analysis: Analysis, spec: Mapping[str, Any], *, by: str, cluster: Any = None) -> None:
+    """Add the section's tables to ``analysis.tables`` (see the module documentation).
+
+    The statements of one article are the cluster, or the section's own ``cluster``, else the report's when it
+    names a column (the article of each sentence in a sentence dataset)."""
     corpus = analysis.corpus
     sides = list(spec["sides"])
-    cluster = spec.get("cluster")
+    if not (isinstance(cluster, str) and cluster not in ("auto", "doc_id")):
+        cluster = None
+    cluster = spec.get("cluster") or cluster
     for col in (cluster, spec.get("hand")):
         if col is not None and col not in corpus.columns:
             analysis.note(SECTION, f"the corpus has no column {col!r}: nothing compared")

@@ -237,10 +237,10 @@ def report(
             if matched is not None and "attribution" not in set(matched["lexicon"].astype(str)):
                 matched = None
             sourcing.analyse_sources(analysis, source_spec, actors=actors_map, annotations=analysis.annotations,
-                                     matches=matched, by=by, seed=seed, n_resamples=n_resamples)
+                                     matches=matched, by=group, seed=seed, n_resamples=n_resamples, cluster=cluster)
         if casualties is not None:
             casualty_spec = casualty_sides.check_spec(casualties)
-            casualty_sides.analyse(analysis, casualty_spec, by=group)
+            casualty_sides.analyse(analysis, casualty_spec, by=group, cluster=cluster)
         params = {
             "by": by if isinstance(by, str) else list(by_cols), "cluster": cluster, "voice": voice,
             "trends": None if time is None else {"time": time, "freq": freq, "events": dict(events or {}),

@@ -9,7 +9,8 @@ Asked for by a study's ``sources:`` key (or ``framing.report(..., sources={...})
 :func:`analyse_sources` adds the tables ``sources`` (one row per statement, :func:`framing.sources`),
 ``source_type_shares``, ``source_side_shares``, ``source_anonymous_shares`` (:func:`framing.source_shares`),
 and, with two sides, ``article_balance`` and ``source_balance``; :func:`section` renders them with the
-figure, and every source row links to its statement in the article.
+figure, and every source row links to its statement in the article. The shares are clustered as the study's
+``cluster`` says (by default the outlet when the groups are leanings, else the article).
 """
 
 from __future__ import annotations
@@ -66,8 +67,10 @@ def check_spec(spec: Any, where: str = "sources") -> dict[str, Any]:
 
 
 def analyse_sources(analysis: Analysis, spec: Mapping[str, Any], *, actors: Mapping[str, Any] | None,
-                    annotations: Any, matches: pd.DataFrame | None, by: str, seed: int, n_resamples: int) -> None:
-    """Add the sources table and its comparisons to ``analysis.tables`` (see the module documentation)."""
+                    annotations: Any, matches: pd.DataFrame | None, by: str, seed: int, n_resamples: int,
+                    cluster: Any = "auto") -> None:
+    """Add the sources table and its comparisons to ``analysis.tables`` (see the module documentation); the
+    shares are clustered as the report's ``cluster`` says."""
     corpus = analysis.corpus
     # the report's attributions, when it ran them, are the ones sources reads: found once
     table = stage_measures.sources(corpus, actors=actors or None, home=spec.get("home"), annotations=annotations,
@@ -76,7 +79,7 @@ def analyse_sources(analysis: Analysis, spec: Mapping[str, Any], *, actors: Mapp
     if table.empty:
         analysis.note(SECTION, "no attributed statement found: nothing to compare")
         return
-    opts = dict(seed=seed, n_resamples=n_resamples)
+    opts = dict(seed=seed, n_resamples=n_resamples, cluster=cluster)
     for key, outcome, what in (("source_type_shares", "source_type", "shares of source types"),
                                ("source_side_shares", "affiliation", "shares of sides"),
                                ("source_anonymous_shares", "anonymous", "shares of anonymous sources")):

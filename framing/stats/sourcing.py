@@ -27,6 +27,7 @@ from framing import schema
 from framing._checks import check_option
 from framing.errors import SchemaError
 from framing.stats.results import ResultTable
+from framing.stats._groups import AUTO
 from framing.stats.shares import compare_shares
 
 __all__ = ["article_balance", "source_balance", "source_shares"]
@@ -35,8 +36,11 @@ __all__ = ["article_balance", "source_balance", "source_shares"]
 NO_SIDE = "(no side)"
 
 
-def _prepared(sources: pd.DataFrame, outcome: str, weight: str, by: str,
-              corpus: pd.DataFrame | None) -> tuple[pd.DataFrame, str | bool]:
+def _prepared(sources: pd.DataFrame, outcome: str, weight: str, by: str, corpus: pd.DataFrame | None,
+              cluster: Any = AUTO) -> tuple[pd.DataFrame, Any]:
+    """The table :func:`framing.compare_shares` reads (a row per statement, or per word) and its cluster: the
+    user's, else the coarsest unit within which the group is constant (``"auto"``); words of a group with a
+    single article are clustered by statement."""
     schema.require(sources, ("doc_id", "n_words", "cue_start", outcome), what="sources table")
     check_option("weight", weight, ("statements", "words"))
     table = sources.copy()
@@ -44,7 +48,6 @@ def _prepared(sources: pd.DataFrame, outcome: str, weight: str, by: str,
         table["anonymous"] = np.where(table["anonymous"].astype(bool), "anonymous", "named")
     elif outcome == "affiliation":
         table["affiliation"] = table["affiliation"].astype("object").where(table["affiliation"].notna(), NO_SIDE)
-    cluster: str | bool = True
     if weight == "words":
         table["statement"] = table["doc_id"].astype(str) + ":" + table["cue_start"].astype(str)
         groups = table[by] if by in table.columns else (
@@ -53,7 +56,8 @@ def _prepared(sources: pd.DataFrame, outcome: str, weight: str, by: str,
         if groups is None:
             raise SchemaError(f"no column {by!r} in the sources table or the corpus")
         per_group = table.assign(_g=groups).groupby("_g")["doc_id"].nunique()
-        cluster = "doc_id" if len(per_group) and per_group.min() >= 2 else "statement"
+        if cluster == AUTO and not (len(per_group) and per_group.min() >= 2):
+            cluster = "statement"
         counts = table["n_words"].clip(lower=0).astype(int).to_numpy()
         table = table.loc[table.index.repeat(counts)].reset_index(drop=True)
     return table, cluster
@@ -79,7 +83,9 @@ def source_shares(
     corpus : pandas.DataFrame, optional
         The corpus, for a ``by`` column the sources table lacks.
     **options
-        Passed to :func:`framing.compare_shares` (``ci_level``, ``adjust``, ``n_resamples``, ``seed``, ...).
+        Passed to :func:`framing.compare_shares` (``cluster``, ``ci_level``, ``adjust``, ``n_resamples``,
+        ``seed``, ...). ``cluster`` defaults to ``"auto"``, as there: the outlet when the group is constant within
+        each outlet and spans several (a leaning), else the article.
 
     Returns
     -------
@@ -95,11 +101,11 @@ def source_shares(
     framing.errors.UsageError
         If ``weight`` is not one of the options.
     """
-    table, cluster = _prepared(sources, outcome, weight, by, corpus)
+    table, cluster = _prepared(sources, outcome, weight, by, corpus, options.pop("cluster", AUTO))
     result = compare_shares(table, by, outcome, corpus=corpus, cluster=cluster, **options)
     if weight == "words":
-        extra = ("shares of words; " + ("clustered by article" if cluster == "doc_id" else
-                 "a group has a single article: words clustered by statement"))
+        extra = "shares of words" + ("; a group has a single article: words clustered by statement"
+                                     if cluster == "statement" else "")
         result["note"] = [f"{extra}; {n}" if isinstance(n, str) and n else extra for n in result["note"]]
     return result
 
@@ -184,7 +190,7 @@ def source_balance(
     if both.empty:
         raise SchemaError(f"no statement of a source affiliated with {a!r} or {b!r} in the sources table; "
                           f"affiliations found: {sorted(map(str, sources['affiliation'].dropna().unique()))[:10]}")
-    table, cluster = _prepared(both, "affiliation", weight, by, corpus)
+    table, cluster = _prepared(both, "affiliation", weight, by, corpus, options.pop("cluster", AUTO))
     shares = compare_shares(table, by, "affiliation", corpus=corpus, cluster=cluster, **options)
     label, other = f"affiliation={a} share", f"affiliation={b} share"
     measure = shares["measure"].astype(str)
