@@ -137,6 +137,25 @@ def test_emotive_words_by_side_in_the_report_link_to_their_statements(report_dir
     assert 'data-ev="e' in section  # counts link to the evidence browser
 
 
+def test_each_comparison_links_to_the_statements_it_counts(report_dir):
+    import re
+
+    html = (report_dir / "index.html").read_text(encoding="utf-8")
+    section = html[html.index('id="casualty_sides"'):]
+    evidence = pd.read_csv(report_dir / "tables" / "evidence.csv").set_index("eid")
+
+    def linked_docs(group, measure):
+        row = re.search(f"<tr><td>{group}</td><td>{re.escape(measure)}</td>(.*?)</tr>", section).group(1)
+        ids = {i for found in re.findall(r'data-ev="([^"]*)"', row) for i in found.split()}
+        return set(evidence.loc[sorted(ids), "doc_id"])
+
+    # outlet A's asserted Palestinian deaths: the airstrike (a-0) and Khan Younis (a-4), not the denial (a-3)
+    assert linked_docs("A", "statements per article: Palestine") == {"a-0", "a-4"}
+    # in quotes: only the minister's "They slaughtered 5 Israelis" (a-2), not the outlet's own massacre (a-1)
+    assert linked_docs("A", "number [quoted]: Israel") == {"a-2"}
+    assert linked_docs("A", "number [own]: Israel") == {"a-1"}
+
+
 @pytest.mark.filterwarnings("ignore:.*rows repeat a text")
 def test_the_section_takes_the_studys_cluster(tmp_path):
     # no cluster under casualties: the study's top-level cluster (the article) holds for the section too

@@ -290,10 +290,13 @@ def section(analysis: Analysis, ref_ids: Mapping[tuple[str, int], list[str]], fi
         table = t["casualty_asymmetry"]
         shown = table[[c for c in _SHOWN if c in table.columns]]
         links = []
+        side_of = cas["victim_side"].astype("string").fillna("").to_numpy(dtype=object)
+        counted = {v: stage_stats.counted_statements(cas, v) for v in ("all", "own", "quoted")}
         for r in table.itertuples(index=False):
-            side = str(r.measure).rsplit(": ", 1)[-1]
-            rows = cas.index[(cas["victim_side"].astype("string") == side).fillna(False).to_numpy()
-                             & (cas_group == str(r.group))]
+            # "number [own]: Iran" links to the statements it counts: Iran's, asserted, in the outlet's voice
+            head, side = str(r.measure).rsplit(": ", 1)
+            voice = head[head.index("[") + 1:head.index("]")] if "[" in head else "all"
+            rows = np.flatnonzero(counted.get(voice, counted["all"]) & (side_of == side) & (cas_group == str(r.group)))
             links.append((None, ids_of(rows)))
         body += table_html(shown, caption="Each side's casualty statements per article and how they are reported, "
                            "95% intervals (articles as clusters), differences and ratios between the sides",

@@ -6,7 +6,7 @@ keyness); it never plots.
 """
 
 from framing.stats._groups import GROUP_SEP, group_columns, group_name, with_groups
-from framing.stats.asymmetry import (casualty_asymmetry, document_sides, emotive_by_side, emotive_statements,
+from framing.stats.asymmetry import (casualty_asymmetry, counted_statements, document_sides, emotive_by_side, emotive_statements,
                                      mentions_per_death, side_agreement)
 from framing.stats.keyness import keyness
 from framing.stats.rates import compare
@@ -19,6 +19,6 @@ from framing.stats.sourcing import article_balance, source_balance, source_share
 __all__ = [
     "GROUP_SEP", "group_columns", "group_name", "with_groups",
     "ResultTable", "SmallSampleWarning", "TRENDS", "adjust_pvalues", "article_balance", "bootstrap",
-    "casualty_asymmetry", "compare", "compare_shares", "document_sides", "emotive_by_side", "emotive_statements", "side_agreement", "keyness", "mentions_per_death", "permutation_test",
+    "casualty_asymmetry", "compare", "counted_statements", "compare_shares", "document_sides", "emotive_by_side", "emotive_statements", "side_agreement", "keyness", "mentions_per_death", "permutation_test",
     "result_table", "source_balance", "source_shares", "trends",
 ]

@@ -24,8 +24,8 @@ from framing.errors import StatisticsError
 from framing.stats._groups import with_groups, z_value
 from framing.stats.results import SMALL_SAMPLE_NOTE, Adjust, ResultTable, adjust_family, result_table
 
-__all__ = ["DIMENSIONS", "EMOTIVE_COLUMNS", "EMOTIVE_WORDS", "casualty_asymmetry", "document_sides", "emotive_by_side",
-           "emotive_statements", "mentions_per_death", "side_agreement"]
+__all__ = ["DIMENSIONS", "EMOTIVE_COLUMNS", "EMOTIVE_WORDS", "casualty_asymmetry", "counted_statements",
+           "document_sides", "emotive_by_side", "emotive_statements", "mentions_per_death", "side_agreement"]
 
 #: the framing dimensions compared, each a yes/no property of a casualty statement
 DIMENSIONS = {
@@ -37,13 +37,35 @@ DIMENSIONS = {
 _VOICES = {"all": None, "own": ("narrator", "scare_quote"), "quoted": ("quote",)}
 
 
+def counted_statements(casualties: pd.DataFrame, voice: str = "all") -> np.ndarray:
+    """Which rows of a casualty table the side comparisons count.
+
+    Parameters
+    ----------
+    casualties : pandas.DataFrame
+        A :func:`framing.casualties` table.
+    voice : {"all", "own", "quoted"}, default "all"
+        Every voice, the outlet's own (narration and scare quotes), or its quoted sources'.
+
+    Returns
+    -------
+    numpy.ndarray
+        A boolean mask: the statements that report a death or injury (negated and hypothetical ones left
+        out) in that voice, as :func:`casualty_asymmetry` counts them.
+    """
+    check_option("voice", voice, tuple(_VOICES))
+    keep = np.ones(len(casualties), bool)
+    for flag in ("negated", "hypothetical"):
+        if flag in casualties.columns:
+            keep &= ~casualties[flag].fillna(False).astype(bool).to_numpy()
+    if _VOICES[voice] is not None:
+        keep &= casualties["voice"].astype(str).isin(_VOICES[voice]).to_numpy()
+    return keep
+
+
 def _asserted(table: pd.DataFrame) -> pd.DataFrame:
     """The statements that report a death or injury: negated and hypothetical ones left out."""
-    keep = np.ones(len(table), bool)
-    for flag in ("negated", "hypothetical"):
-        if flag in table.columns:
-            keep &= ~table[flag].fillna(False).astype(bool).to_numpy()
-    return table[keep].reset_index(drop=True)
+    return table[counted_statements(table)].reset_index(drop=True)
 
 
 def _filled(column: pd.Series) -> np.ndarray:
