@@ -218,15 +218,72 @@ def test_a_dash_then_an_inverted_speaker_keeps_the_name_after_the_verb():
 
 @pytest.mark.parametrize(("text", "verb"), [
     ("The campaign issued a statement on Friday.", "issued"),
-    ("Clinton did not mention the emails in her speech.", "mention"),
     ("Mr. Trump continued to refute the story about the scholarship.", "continued"),
-    ("Priebus bemoaned the delay in the count.", "bemoaned"),
 ])
 def test_acts_of_communication_outside_the_lexicon_with_cues_all(text, verb):
     out = attributions(text, cues="all")
     assert verbs(out) == [verb]
     assert out.iloc[0]["verb_category"] == "other"
     assert attributions(text).empty
+
+
+@pytest.mark.parametrize(("text", "verb", "category", "who"), [
+    ("Clinton did not mention the emails in her speech.", "did not mention", "neutral", "Clinton"),
+    ("Priebus bemoaned the delay in the count.", "bemoaned", "emphatic", "Priebus"),
+    ("Kasich expressed concern that the rallies were turning violent.", "expressed", "neutral", "Kasich"),
+    ("Several senators voiced support for the nominee.", "voiced", "neutral", "Several senators"),
+    ("The governor railed against the new rules on Monday.", "railed", "emphatic", "The governor"),
+    ("Obama rebuked the Republican nominee over his remarks.", "rebuked", "emphatic", "Obama"),
+    ("Sanders lambasted the banks in his speech.", "lambasted", "emphatic", "Sanders"),
+    ("The mayor chided the council for the delay.", "chided", "emphatic", "The mayor"),
+    ("Clinton assailed Trump’s plan as reckless.", "assailed", "emphatic", "Clinton"),
+    ("Rubio took aim at Cruz during the debate.", "took aim at", "emphatic", "Rubio"),
+    ("The senator reaffirmed her opposition to the deal.", "reaffirmed", "neutral", "The senator"),
+    ("Ryan laid out his agenda on Tuesday.", "laid out", "neutral", "Ryan"),
+    ("In the new ad, the two candidates discuss trade.", "discuss", "other", "the two candidates"),
+    ("Biden hinted that he might still run.", "hinted", "other", "Biden"),
+    ("The agency’s spokesman declined comment.", "declined comment", "other", "The agency’s spokesman"),
+    ("Sanders congratulated Clinton on her victory.", "congratulated", "emphatic", "Sanders"),
+])
+def test_acts_of_saying_added_to_the_lexicon_are_in_the_default_table(text, verb, category, who):
+    out = attributions(text)
+    assert verbs(out) == [verb]
+    assert out.iloc[0]["verb_category"] == category
+    assert speaker(out.iloc[0]) == who
+    assert out.iloc[0]["negated"] == verb.startswith(("did not", "declined"))
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("Kasich expressed his strong condemnation of the attack.", "condemnation"),  # the noun is the act
+    ("The party voiced its denial of the report.", "denial"),
+])
+def test_a_verb_that_carries_a_noun_cue_adds_no_second_row(text, verb):
+    assert verbs(attributions(text)) == [verb]
+
+
+@pytest.mark.parametrize("text", [
+    "The crowd applauded.",                                       # clapping, not speech
+    "The mere mention of his name made him fume.",                # a noun, nobody speaks
+    "He made no mention of the report.",
+    "Hundreds of volunteers showed up at the office.",            # turning up, not showing a finding
+    "The gunman pledged his allegiance to the group.",            # an oath, not a promise reported
+])
+def test_near_misses_of_the_added_verbs_are_not_cues(text):
+    assert attributions(text).empty
+
+
+@pytest.mark.parametrize(("text", "asker", "asked"), [
+    ("Asked on Fox News who leads the party, he said Ryan.", None, "he"),
+    ("Asked in Iowa recently whether he would back Trump, Rubio said yes.", None, "Rubio"),
+    ("Asked by reporters if he would run, Biden smiled.", "reporters", "Biden"),
+])
+def test_asked_before_a_circumstance_then_a_question(text, asker, asked):
+    out = attributions(text)
+    row = out[out["verb"] == "Asked"]
+    assert len(row) == 1
+    assert speaker(row.iloc[0]) == asker
+    assert row.iloc[0]["addressee"] == asked
+    assert row.iloc[0]["verb_category"] == "other"
 
 
 @pytest.mark.parametrize("text", [

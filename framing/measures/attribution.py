@@ -170,6 +170,30 @@ def _noun_cue_speaker(
     return None
 
 
+#: verbs that only carry the act a noun names ("expressed its condemnation", "voiced concern")
+_CARRYING_VERBS = frozenset("expressed expressing voiced voicing".split())
+#: a short noun phrase up to the next cue: words, spaces and possessives, no clause break
+_SHORT_NP = re.compile(r"[\w’'\- ]{1,40}")
+
+
+def _carries_noun_cue(text: str, a: int, b: int, next_start: int) -> bool:
+    """Is the cue ``text[a:b]`` a verb of :data:`_CARRYING_VERBS` whose object, a few words on, is the
+    next cue (starting at ``next_start``)? Then the noun is the attribution and the verb adds none."""
+    return text[a:b].lower() in _CARRYING_VERBS and b < next_start \
+        and _SHORT_NP.fullmatch(text, b, next_start) is not None
+
+
+def _question_follows(tokens: Sequence[Token], k: int, hi: int, reach: int = 8) -> bool:
+    """Does a question open at token ``k``, or after a short circumstance without a comma ("Asked on Fox
+    News who leads", "Asked in Iowa recently whether", "Asked at a briefing Monday about")?"""
+    for m in range(k, min(hi, k + reach)):
+        if tokens[m].low in QUESTION_OPENERS:
+            return True
+        if not tokens[m].is_word:
+            return False
+    return False
+
+
 def _next_to(tokens: Sequence[Token], end: int, comma: int) -> bool:
     """Only a short phrase without a verb or comma lies between offset ``end`` and token ``comma``."""
     between = [t for t in tokens[:comma] if t.start >= end]
@@ -415,9 +439,11 @@ def _document_rows(
     verb_starts = [k[0] for k in verb_keys]
     longest = max((k[1] - k[0] for k in verb_keys), default=0)
 
-    cues = list(cues) + _thought_records(text, cues, quotes, thoughts)
-    for cue in sorted(cues, key=lambda c: c.start):
+    cues = sorted(list(cues) + _thought_records(text, cues, quotes, thoughts), key=lambda c: c.start)
+    for n, cue in enumerate(cues):
         a, b = int(cue.start), int(cue.end)
+        if n + 1 < len(cues) and not getattr(cues[n + 1], "thought", False) and _carries_noun_cue(text, a, b, int(cues[n + 1].start)):
+            continue  # "expressed its condemnation": one attribution, the noun's
         if getattr(cue, "thought", False):
             found = thought_row(cue, a, b)
             if found is not None:
@@ -441,11 +467,14 @@ def _document_rows(
         hypothetical = bool(cue.hypothetical) or infinitive_passive(tokens, first, 0)
         if " " not in low and low.endswith(("ed", "ing")) and numeral_before(tokens, first, 0):
             continue  # "20 pledged delegates": an adjective
-        if first == 0 and low in ("asked", "told") and last + 1 < hi and tokens[last + 1].low in QUESTION_OPENERS:
-            # "Asked whether ..., Faily said": the question is reported; the one asked is the subject
+        if first == 0 and low in ("asked", "told") and _question_follows(tokens, last + 1, hi):
+            # "Asked whether ..., Faily said", "Asked on Fox News who leads ...": the question is reported;
+            # the one asked is the subject
             comma = next((c for c in range(last + 1, hi) if tokens[c].text == ","), None)
             to = _span_of(tokens, np_after(tokens, comma + 1, hi=hi, max_tokens=8)) if comma is not None else None
-            rows.append(row(sid, a, b, text[a:b], cue.category, None, None, to, cue.voice,
+            # "Asked by reporters whether ...": the one who asks is the agent
+            asker = _span_of(tokens, passive_agent(tokens, last, hi))
+            rows.append(row(sid, a, b, text[a:b], cue.category, None, asker, to, cue.voice,
                             bool(cue.negated), hypothetical))
             continue
         result = None
