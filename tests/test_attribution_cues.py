@@ -244,6 +244,12 @@ def test_acts_of_communication_outside_the_lexicon_with_cues_all(text, verb):
     ("Biden hinted that he might still run.", "hinted", "other", "Biden"),
     ("The agency’s spokesman declined comment.", "declined comment", "other", "The agency’s spokesman"),
     ("Sanders congratulated Clinton on her victory.", "congratulated", "emphatic", "Sanders"),
+    ("Trump retweeted a post about the polls.", "retweeted", "neutral", "Trump"),
+    ("The governor weighed in on the dispute.", "weighed in", "neutral", "The governor"),
+    ("The campaign pushed back on the report.", "pushed back", "denial", "The campaign"),
+    ("Ryan took issue with the remarks.", "took issue with", "denial", "Ryan"),
+    ("Clinton shrugged off the attacks.", "shrugged off", "denial", "Clinton"),
+    ("The mayor apologized for the delay.", "apologized", "other", "The mayor"),
 ])
 def test_acts_of_saying_added_to_the_lexicon_are_in_the_default_table(text, verb, category, who):
     out = attributions(text)
@@ -251,6 +257,28 @@ def test_acts_of_saying_added_to_the_lexicon_are_in_the_default_table(text, verb
     assert out.iloc[0]["verb_category"] == category
     assert speaker(out.iloc[0]) == who
     assert out.iloc[0]["negated"] == verb.startswith(("did not", "declined"))
+
+
+@pytest.mark.parametrize(("text", "verb", "category", "who"), [
+    ("Sanders calls Clinton unqualified.", "calls", "neutral", "Sanders"),              # a name, then an adjective
+    ("Carson called the incident a reason to invest.", "called", "neutral", "Carson"),  # a noun phrase, then a label
+    ("He has fought what he calls corruption in politics.", "what he calls", "distancing", "he"),
+    ("The bill is what Trump called a disaster.", "called", "neutral", "Trump"),
+])
+def test_naming_with_called_beyond_a_pronoun_or_a_quoted_label(text, verb, category, who):
+    out = attributions(text)
+    assert verbs(out) == [verb]
+    assert out.iloc[0]["verb_category"] == category
+    assert speaker(out.iloc[0]) == who
+
+
+@pytest.mark.parametrize("text", [
+    "The council called an emergency session.",   # convening, not naming
+    "Clinton called Trump yesterday.",            # a phone call
+    "Trump called LeVell, a former chairman.",
+])
+def test_called_without_a_label_is_not_naming(text):
+    assert attributions(text).empty
 
 
 @pytest.mark.parametrize(("text", "verb"), [

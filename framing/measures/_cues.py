@@ -251,7 +251,7 @@ COGNITION_CUES: dict[str, str] = {
     **dict.fromkeys("seem".split(), "clause to object source"),
     # acts of communication beyond the lexicon's reporting verbs ("issued a statement", "notes that",
     # "continued to refute"): :data:`ACT_CUES`, category "other"
-    **dict.fromkeys("""issued retweeted knocked downplayed trumpeting outlining addressed listed lists shared invoked
+    **dict.fromkeys("""issued knocked downplayed trumpeting outlining addressed listed lists shared invoked
         compared""".split(), "object source"),
     **dict.fromkeys("notes note".split(), "clause object source"),
     **dict.fromkeys("repeated promises ask".split(), "clause to object source"),
@@ -259,7 +259,7 @@ COGNITION_CUES: dict[str, str] = {
     **dict.fromkeys("ordered".split(), "to object source"),
 }
 #: the forms of :data:`COGNITION_CUES` that report an act of communication rather than a thought
-ACT_CUES = frozenset("""issued retweeted knocked downplayed trumpeting outlining addressed listed lists shared invoked
+ACT_CUES = frozenset("""issued knocked downplayed trumpeting outlining addressed listed lists shared invoked
     compared notes note repeated promises ask continued ordered""".split())
 #: verbs by which a document, a poll or data reports something ("polls show Clinton ahead", "a survey found 90
 #: percent support"): acts of communication of the document, when the subject is one (:data:`DOCUMENT_NOUNS`)
