@@ -336,6 +336,30 @@ def test_thoughts_with_the_clause_in_other_shapes(text, verb, who):
     assert out.iloc[0]["verb_category"] == "cognition"
 
 
+@pytest.mark.parametrize(("text", "verb", "who"), [
+    ("New polls released Sunday showed Clinton taking a lead.", "showed", "New polls"),
+    ("A poll from Marquette Law School released Wednesday found Clinton ahead.", "found", "A poll"),
+    ("Audit files from the vendor show that four accounts ran searches.", "show", "Audit files"),
+    ("Exit polling shows he won most young voters.", "shows", "Exit polling"),
+    ("Despite polls showing her well behind, Clinton campaigned hard.", "showing", "polls"),
+    ("A Marist poll for NBC News and The Wall Street Journal showed Trump at zero.", "showed", "A Marist poll"),
+])
+def test_a_document_heading_a_longer_subject_is_the_source(text, verb, who):
+    out = attributions(text)
+    assert verbs(out) == [verb]
+    assert speaker(out.iloc[0]) == who
+    assert out.iloc[0]["verb_category"] == "endorsing"
+
+
+@pytest.mark.parametrize("text", [
+    "The Arizona race showed me how desperate they are.",   # a person or an event showing, not reporting
+    "At the hearing he showed no remorse.",
+    "He cited the polls and showed a video.",
+])
+def test_showed_without_a_document_or_a_clause_is_not_a_cue(text):
+    assert "showed" not in verbs(attributions(text))
+
+
 def test_a_video_or_an_email_that_shows_is_a_source():
     out = attributions("A new video shows her clutching her phone.")
     assert verbs(out) == ["shows"]

@@ -97,6 +97,7 @@ from framing.measures._cues import (
     cognition_spans,
     coordinated_subject,
     dash_signature,
+    document_before,
     document_subject,
     evidence_spans,
     infinitive_passive,
@@ -170,6 +171,8 @@ def _noun_cue_speaker(
     return None
 
 
+#: forms of "show" in the lexicon that report only what a document shows, or a that-clause
+_SHOWING = frozenset("showed".split())
 #: verbs that only carry the act a noun names ("expressed its condemnation", "voiced concern")
 _CARRYING_VERBS = frozenset("expressed expressing voiced voicing".split())
 #: a short noun phrase up to the next cue: words, spaces and possessives, no clause break
@@ -402,7 +405,10 @@ def _document_rows(
         if cue.thought == "evidence":
             tokens, starts, first, last = token_range(sid, a, b)
             status, speaker = resolve_speaker(text, tokens, starts, a, b, spans[sid])
-            if status == "skip" or not document_subject(text, speaker):
+            found = _span_of(tokens, document_before(tokens, first, 0))
+            if found is not None:
+                speaker = found  # the document's own noun phrase ("polls", not "Despite polls")
+            elif status == "skip" or not document_subject(text, speaker):
                 return None
             negated, hypothetical = scope_at(a)
             return row(sid, a, b, text[a:b], cue.category, None, speaker, None, cue.voice, negated, hypothetical)
@@ -483,6 +489,14 @@ def _document_rows(
         if result is None:
             result = resolve_speaker(text, tokens, starts, a, b, sentence)
         status, speaker = result
+        if low in _SHOWING:
+            # "showed" reports only what a document shows ("new polls released Sunday showed") or a clause
+            # ("showed that"): "he showed no remorse", "the race showed me" are not attributions
+            found = document_before(tokens, first, 0)
+            if found is not None:
+                status, speaker = "ok", _span_of(tokens, found)
+            elif not document_subject(text, speaker) and (last + 1 >= hi or tokens[last + 1].low != "that"):
+                continue
         if status == "skip":
             continue
         to = spoken_to(sid, a, b)
