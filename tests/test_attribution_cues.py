@@ -218,7 +218,6 @@ def test_a_dash_then_an_inverted_speaker_keeps_the_name_after_the_verb():
 
 @pytest.mark.parametrize(("text", "verb"), [
     ("The campaign issued a statement on Friday.", "issued"),
-    ("Mr. Trump continued to refute the story about the scholarship.", "continued"),
 ])
 def test_acts_of_communication_outside_the_lexicon_with_cues_all(text, verb):
     out = attributions(text, cues="all")
@@ -259,7 +258,35 @@ def test_acts_of_saying_added_to_the_lexicon_are_in_the_default_table(text, verb
     assert out.iloc[0]["negated"] == verb.startswith(("did not", "declined"))
 
 
+@pytest.mark.parametrize(("text", "verb", "category", "who", "negated", "hypothetical"), [
+    ("Trump continued to question whether Cruz was eligible.", "question", "other", "Trump", False, False),
+    ("Mr. Trump continued to refute the story about the scholarship.", "refute", "denial", "Mr. Trump", False, False),
+    ("Wasserman Schultz refused to speak to reporters.", "speak", "neutral", "Wasserman Schultz", True, False),
+    ("Sanders, the senator from Vermont, declined to criticize Clinton.", "criticize", "emphatic", "Sanders",
+     True, False),
+    ("The Times is expected to endorse Clinton.", "endorse", "other", "The Times", False, True),
+])
+def test_the_infinitive_of_a_reporting_verb_after_continued_refused_declined_expected(
+        text, verb, category, who, negated, hypothetical):
+    for cues in ("speech", "all"):  # one row: the governor is part of it, not a cue of its own
+        out = attributions(text, cues=cues)
+        assert verbs(out) == [verb]
+        row = out.iloc[0]
+        assert (row["verb_category"], speaker(row)) == (category, who)
+        assert (bool(row["negated"]), bool(row["hypothetical"])) == (negated, hypothetical)
+
+
+@pytest.mark.parametrize("text", [
+    "The rain continued to fall on the town.",   # the infinitive is no reporting verb
+    "Prices are expected to rise next year.",
+])
+def test_an_infinitive_that_is_not_speech_is_not_a_cue(text):
+    assert attributions(text).empty
+
+
 @pytest.mark.parametrize(("text", "verb", "category", "who"), [
+    ("Trump promises to build a wall on the border.", "promises to", "emphatic", "Trump"),
+    ("He called out the media for bias.", "called out", "emphatic", "He"),
     ("Sanders calls Clinton unqualified.", "calls", "neutral", "Sanders"),              # a name, then an adjective
     ("Carson called the incident a reason to invest.", "called", "neutral", "Carson"),  # a noun phrase, then a label
     ("He has fought what he calls corruption in politics.", "what he calls", "distancing", "he"),

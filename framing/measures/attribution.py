@@ -171,6 +171,20 @@ def _noun_cue_speaker(
     return None
 
 
+#: verbs whose infinitive is speech reported of their subject ("continued to question", "refused to condemn",
+#: "is expected to announce"); the forms that are coded as attributions on the PolNeAR training articles at
+#: least four times in five ("plans to", "scheduled to", "wants to" are mostly not)
+_GOVERNORS = frozenset("""continue continues continued continuing refuse refuses refused refusing decline declines
+    declined declining expected""".split())
+
+
+def _infinitive_governor(tokens: Sequence[Token], first: int) -> int | None:
+    """Token index of the governing verb of a cue that is its infinitive ("continued to question"), or None."""
+    if first >= 2 and tokens[first - 1].low == "to" and tokens[first - 2].low in _GOVERNORS:
+        return first - 2
+    return None
+
+
 #: forms of "show" in the lexicon that report only what a document shows, or a that-clause
 _SHOWING = frozenset("showed".split())
 #: verbs that only carry the act a noun names ("expressed its condemnation", "voiced concern")
@@ -235,10 +249,46 @@ COGNITION = "cognition"
 CUE_KINDS = ("speech", "all")
 
 
-def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thoughts: bool) -> list[_Record]:
+#: a verb's infinitive after a governor of :data:`_GOVERNORS` ("continued to question", "refused to speak")
+_GOVERNED = re.compile(r"\b(?:continu(?:e|es|ed|ing)|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|expected)"
+                       r"\s+to\s+([a-z]+)\b")
+
+
+#: plain forms that no ending rule gives from a listed form
+_IRREGULAR = {"spoke": ("speak",), "wrote": ("write",), "told": ("tell",), "said": ("say",)}
+
+
+def base_forms(lexicon: Lexicon) -> dict[str, str]:
+    """The plain forms of the lexicon's one-word verbs, each with its category: "question" from
+    "questioned", "endorse" from "endorsed", "criticize" from "criticizes" (an infinitive after a
+    governor is rarely listed itself)."""
+    out: dict[str, str] = {}
+    for name, category in lexicon.categories.items():
+        for term in category.terms:
+            word = term.text.lower()
+            if " " in word or not word.isalpha():
+                continue
+            stems = [word, *_IRREGULAR.get(word, ())]
+            if word.endswith("ed"):
+                stems += [word[:-2], word[:-1]]
+            if word.endswith("s"):
+                stems += [word[:-1]]
+            for stem in stems:
+                out.setdefault(stem, name)
+    return out
+
+
+def _governed_spans(low: str, bases: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Offsets and category of every infinitive of a lexicon verb after a governor ("refused to speak")."""
+    return [(m.start(1), m.end(1), bases[m.group(1)]) for m in _GOVERNED.finditer(low) if m.group(1) in bases]
+
+
+def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thoughts: bool,
+                     bases: dict[str, str] | None = None) -> list[_Record]:
     """Candidate cues found by their context rather than the lexicon: a document's "show" / "found"
-    (``EVIDENCE_CUES``) and, with ``thoughts``, the forms of ``COGNITION_CUES``; those no lexicon cue
-    covers, in the voice of the narrator or of the quotation they stand in."""
+    (``EVIDENCE_CUES``), the plain form of a lexicon verb after a governor ("continued to question"; with
+    ``bases`` from :func:`base_forms`) and, with ``thoughts``, the forms of ``COGNITION_CUES``; those no
+    lexicon cue covers, in the voice of the narrator or of the quotation they stand in."""
     # the lexicon's cues and the quotations' own verbs ("“...,” he continued")
     taken = sorted([(int(c.start), int(c.end)) for c in cues]
                    + [(int(q.verb_start), int(q.verb_end)) for q in quotes
@@ -249,17 +299,22 @@ def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thou
     inside_starts = [a for a, _ in inside]
     out = []
     low = text.lower()
-    found = [(a, b, "evidence") for a, b in evidence_spans(text, low)]
+    found = [(a, b, "evidence", "endorsing") for a, b in evidence_spans(text, low)]
+    governed = _governed_spans(low, bases) if bases else []
+    found += [(a, b, "", category) for a, b, category in governed]
     if thoughts:
-        evidence = {(a, b) for a, b, _ in found}
-        found += [(a, b, COGNITION) for a, b in cognition_spans(text, low) if (a, b) not in evidence]
-    for a, b, kind in found:
+        evidence = {(a, b) for a, b, _, _ in found}
+        # a governor whose infinitive is speech is part of that attribution ("refused to speak")
+        infinitives = {a for a, _, _ in governed}
+        found += [(a, b, COGNITION, COGNITION) for a, b in cognition_spans(text, low)
+                  if (a, b) not in evidence and not ({b + 4, b + 5} & infinitives and low[b:b + 4] == " to ")]
+    for a, b, kind, category in found:
         i = bisect.bisect_right(taken_starts, b - 1) - 1
         if i >= 0 and taken[i][1] > a or i + 1 < len(taken) and taken[i + 1][0] < b:
             continue  # part of a lexicon cue ("refused to comment") or a quotation's verb
         j = bisect.bisect_right(inside_starts, a) - 1
         voice = "quote" if j >= 0 and inside[j][1] > a else "narrator"
-        out.append(_Record({"start": a, "end": b, "category": COGNITION if kind == COGNITION else "endorsing",
+        out.append(_Record({"start": a, "end": b, "category": category,
                             "voice": voice, "negated": None, "hypothetical": None, "thought": kind}))
     return out
 
@@ -271,6 +326,7 @@ def _document_rows(
     resolve_pronouns: bool = True,
     spans: list[tuple[int, int]] | None = None,
     thoughts: bool = False,
+    bases: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Attribution rows of one document (without doc_id / outlet); with ``resolve_pronouns`` False a
     relative pronoun that speaks ("lawmakers who have announced") stays the speaker as written; with
@@ -445,7 +501,7 @@ def _document_rows(
     verb_starts = [k[0] for k in verb_keys]
     longest = max((k[1] - k[0] for k in verb_keys), default=0)
 
-    cues = sorted(list(cues) + _thought_records(text, cues, quotes, thoughts), key=lambda c: c.start)
+    cues = sorted(list(cues) + _thought_records(text, cues, quotes, thoughts, bases), key=lambda c: c.start)
     for n, cue in enumerate(cues):
         a, b = int(cue.start), int(cue.end)
         if n + 1 < len(cues) and not getattr(cues[n + 1], "thought", False) and _carries_noun_cue(text, a, b, int(cues[n + 1].start)):
@@ -484,6 +540,15 @@ def _document_rows(
                             bool(cue.negated), hypothetical))
             continue
         result = None
+        governor = _infinitive_governor(tokens, first)
+        if governor is not None:
+            # "continued to question", "refused to condemn", "is expected to announce": the governing verb's
+            # subject speaks; refused / declined deny the speech, expected leaves it to come
+            k, _ = skip_left(tokens, governor - 1, 0)
+            result = "ok", _span_of(tokens, left_subject(tokens, 0, k) if k >= 0 else None)
+            gov_low = tokens[governor].low
+            negative = negative or gov_low.startswith(("refus", "declin"))
+            hypothetical = hypothetical or gov_low == "expected"
         if low in NOUN_CUES:
             result = _noun_cue_speaker(tokens, 0, first)
         if result is None:
@@ -638,7 +703,9 @@ def attributions(
     thoughts = check_option("cues", cues, CUE_KINDS) == "all"
     schema.require(corpus, schema.CORPUS, what="corpus")
     ann = checked_annotations(corpus, annotations, resolve_pronouns=resolve_pronouns)
-    cues = lexicon_matches(corpus, [as_lexicon(lexicon)], matches=matches, annotations=ann)
+    lex = as_lexicon(lexicon)
+    bases = base_forms(lex)
+    cues = lexicon_matches(corpus, [lex], matches=matches, annotations=ann)
     qt = ann.quotes
     cue_groups: dict[Any, list[_Record]] = {}
     for rec in _records(cues, _CUE_FIELDS):
@@ -654,7 +721,8 @@ def attributions(
     for doc_id, outlet, text in zip(corpus["doc_id"], corpus["outlet"], corpus["text"]):
         text = text if isinstance(text, str) else ""
         for row in _document_rows(text, cue_groups.get(doc_id, []), quote_groups.get(doc_id, []), resolve_pronouns,
-                                  sentence_groups.get(doc_id) or [(0, len(text))], thoughts=thoughts):
+                                  sentence_groups.get(doc_id) or [(0, len(text))], thoughts=thoughts,
+                                  bases=bases):
             row["doc_id"] = doc_id
             row["outlet"] = outlet
             records.append(row)
