@@ -210,6 +210,16 @@ def test_the_subject_before_a_parenthesis_an_aside_or_went_on_to(text, verb, who
     assert out.iloc[0]["verb_category"] == "neutral"
 
 
+@pytest.mark.parametrize(("text", "who"), [
+    ("A spokesman for the agency said the talks had stalled.", "A spokesman for the agency"),
+    ("The director of the FBI told Congress the case was closed.", "The director of the FBI"),
+    ("Officials at the Pentagon said the strike hit its target.", "Officials at the Pentagon"),
+])
+def test_a_role_and_the_body_it_belongs_to_are_one_speaker(text, who):
+    out = attributions(text)
+    assert speaker(out.iloc[0]) == who
+
+
 def test_a_dash_then_an_inverted_speaker_keeps_the_name_after_the_verb():
     out = attributions("It was a hard year — the hardest yet — said the mayor.")
     assert verbs(out) == ["said"]

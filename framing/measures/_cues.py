@@ -194,6 +194,23 @@ def trim_possessive(text: str, span: tuple[int, int] | None) -> tuple[int, int] 
     return span
 
 
+#: prepositions by which a person's role takes its body: "a spokesman for the agency", "the director of the FBI"
+_OWNER_LINKS = frozenset("for of at from".split())
+
+
+def with_role(tokens: Sequence[Token], span: tuple[int, int] | None, lo: int = 0) -> tuple[int, int] | None:
+    """A speaker span (token indices) widened to the role it depends on: "the agency" in "A spokesman for the
+    agency said" -> "A spokesman for the agency" (the role a person or body of :data:`SOURCE_HEADS`)."""
+    if span is None:
+        return None
+    i, j = span
+    if i - 2 >= lo and tokens[i - 1].low in _OWNER_LINKS:
+        role = np_before(tokens, i - 2, lo=lo)
+        if role is not None and role[1] == i - 2 and tokens[i - 2].low in SOURCE_HEADS:
+            return (role[0], j)
+    return span
+
+
 def infinitive_passive(tokens: Sequence[Token], first: int, lo: int) -> bool:
     """"to be confirmed", "is expected to be announced": speech not reported as having happened."""
     return first - 2 >= lo and tokens[first - 1].low in ("be", "been") and \
@@ -451,5 +468,5 @@ def thought_complement(tokens: Sequence[Token], first: int, last: int, hi: int) 
 __all__ = [
     "ACT_CUES", "ADDRESSEE_VERBS", "COGNITION_CUES", "SOURCE_HEADS", "DOCUMENT_NOUNS", "EVIDENCE_CUES", "NEGATIVE_CUE", "POSSESSIVE_DETERMINERS", "QUESTION_OPENERS", "according_np", "addressee",
     "cognition_spans", "coordinated_subject", "dash_signature", "document_before", "document_subject", "evidence_spans", "infinitive_passive", "left_subject", "modal_before", "needs_source", "numeral_before",
-    "passive_agent", "possible_source", "thought_complement", "trim_possessive",
+    "passive_agent", "possible_source", "with_role", "thought_complement", "trim_possessive",
 ]

@@ -109,6 +109,7 @@ from framing.measures._cues import (
     possible_source,
     thought_complement,
     trim_possessive,
+    with_role,
 )
 from framing.measures._speakers import _span_of, resolve_speaker
 from framing.text.grammar import (
@@ -584,6 +585,12 @@ def _document_rows(
             speaker = (tokens[k].start, tokens[k].end)
         if speaker is None and passive:
             speaker = _span_of(tokens, passive_agent(tokens, last, hi))
+        if speaker is not None and speaker[1] <= a:
+            # "A spokesman for the agency said": the spokesman, not the agency
+            i = bisect.bisect_left(start_lists[sid], speaker[0])
+            j = bisect.bisect_right(start_lists[sid], speaker[1] - 1) - 1
+            if 0 <= i <= j and tokens[i].start == speaker[0]:
+                speaker = _span_of(tokens, with_role(tokens, (i, j)))
         speaker = trim_possessive(text, speaker)
         rows.append(row(sid, a, b, text[a:b], cue.category, None, speaker, to, cue.voice,
                         bool(cue.negated) or negative, hypothetical))
