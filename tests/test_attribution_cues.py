@@ -397,6 +397,27 @@ def test_showed_without_a_document_or_a_clause_is_not_a_cue(text):
     assert "showed" not in verbs(attributions(text))
 
 
+@pytest.mark.parametrize(("text", "who"), [
+    ("Voters moved. In an NBC News/Wall Street Journal poll released Monday, half backed him.",
+     "an NBC News/Wall Street Journal poll"),
+    ("In exit polls, voters were split on trade.", "exit polls"),
+])
+def test_a_sentence_opening_in_a_poll_reports_the_poll(text, who):
+    out = attributions(text)
+    assert verbs(out) == ["In"]
+    assert speaker(out.iloc[0]) == who
+    assert out.iloc[0]["verb_category"] == "neutral"
+
+
+@pytest.mark.parametrize("text", [
+    "In eight of nine states where exit polls were taken, Democrats won.",  # a place, not the poll
+    "In 2015, the party lost the seat.",
+    "Mr. Trump is ahead in the polls, his aides believe.",                  # not opening the sentence
+])
+def test_in_before_something_else_is_not_a_cue(text):
+    assert "In" not in verbs(attributions(text)) and "in" not in verbs(attributions(text))
+
+
 def test_a_video_or_an_email_that_shows_is_a_source():
     out = attributions("A new video shows her clutching her phone.")
     assert verbs(out) == ["shows"]

@@ -10,6 +10,14 @@ or model is needed).
 
 Speaker rules, tried in this order
 ----------------------------------
+* ``In a CBS News poll released Sunday, ...`` (a sentence opening with the
+  document it reports from): the cue is ``In``, the source the document.
+* a document's ``show`` / ``found`` / ``showed`` (``polls show``, ``New polls
+  released Sunday showed``): the document's noun phrase; ``showed`` with no
+  document subject and no that-clause (``he showed no remorse``) is no cue.
+* the plain form of a reporting verb after ``continued`` / ``refused`` /
+  ``declined`` / ``expected to`` (``refused to speak``): the governing verb's
+  subject, negated after refused / declined, hypothetical after expected.
 * ``according to X``: ``X``, the whole name after the cue, over ``and`` between
   capitalised words and a parenthesised acronym (``the Immigration and
   Customs Enforcement (ICE) agency``).
@@ -34,7 +42,8 @@ Speaker rules, tried in this order
   (``expressed its vehement condemnation``); ``the claim`` with no source is
   not a cue.
 
-Then: the object of ``told`` / ``asked`` / ``urged`` ... and the name after
+Then: a role with the body it belongs to is one speaker (``A spokesman for the
+agency said``); the object of ``told`` / ``asked`` / ``urged`` ... and the name after
 ``said to`` is the ``addressee``, and never the speaker (``X, who ..., told
 Newsmax`` gives ``X``); a verb coordinated after another (``Rouhani criticized
 Trump and warned``) takes the first verb's subject; a participle right after
@@ -279,6 +288,13 @@ def base_forms(lexicon: Lexicon) -> dict[str, str]:
     return out
 
 
+#: a sentence opening with the document it reports from: "In a Washington Post/ABC News poll released
+#: Sunday, just 8 percent ...": "In" is the cue, as "according to" is, and the document its source
+_IN_DOCUMENT = re.compile(r"(?:\A|(?<=\n)|(?<=[.!?]\s))In\s+((?:(?!(?:where|which|that|who|when|of)\s)"
+                          r"[\w/’'.&\-]+\s+){0,6}?(?:poll|polls|survey|surveys|study|analysis))\b"
+                          r"[^,.;:\n“”\"]{0,60},")
+
+
 def _governed_spans(low: str, bases: dict[str, str]) -> list[tuple[int, int, str]]:
     """Offsets and category of every infinitive of a lexicon verb after a governor ("refused to speak")."""
     return [(m.start(1), m.end(1), bases[m.group(1)]) for m in _GOVERNED.finditer(low) if m.group(1) in bases]
@@ -303,6 +319,8 @@ def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thou
     found = [(a, b, "evidence", "endorsing") for a, b in evidence_spans(text, low)]
     governed = _governed_spans(low, bases) if bases else []
     found += [(a, b, "", category) for a, b, category in governed]
+    sources = {m.start(): m.span(1) for m in _IN_DOCUMENT.finditer(text)}
+    found += [(a, a + 2, "", "neutral") for a in sources]
     if thoughts:
         evidence = {(a, b) for a, b, _, _ in found}
         # a governor whose infinitive is speech is part of that attribution ("refused to speak")
@@ -315,8 +333,8 @@ def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thou
             continue  # part of a lexicon cue ("refused to comment") or a quotation's verb
         j = bisect.bisect_right(inside_starts, a) - 1
         voice = "quote" if j >= 0 and inside[j][1] > a else "narrator"
-        out.append(_Record({"start": a, "end": b, "category": category,
-                            "voice": voice, "negated": None, "hypothetical": None, "thought": kind}))
+        out.append(_Record({"start": a, "end": b, "category": category, "voice": voice, "negated": None,
+                            "hypothetical": None, "thought": kind, "source": sources.get(a) if b == a + 2 else None}))
     return out
 
 
@@ -585,6 +603,8 @@ def _document_rows(
             speaker = (tokens[k].start, tokens[k].end)
         if speaker is None and passive:
             speaker = _span_of(tokens, passive_agent(tokens, last, hi))
+        if getattr(cue, "source", None) is not None:
+            speaker = cue.source  # "In a CBS News poll, ...": the document
         if speaker is not None and speaker[1] <= a:
             # "A spokesman for the agency said": the spokesman, not the agency
             i = bisect.bisect_left(start_lists[sid], speaker[0])
