@@ -260,8 +260,9 @@ CUE_KINDS = ("speech", "all")
 
 
 #: a verb's infinitive after a governor of :data:`_GOVERNORS` ("continued to question", "refused to speak")
-_GOVERNED = re.compile(r"\b(?:continu(?:e|es|ed|ing)|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|expected)"
+_GOVERNED = re.compile(r"(?:continu(?:e|es|ed|ing)|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|expected)"
                        r"\s+to\s+([a-z]+)\b")
+_GOVERNOR_STEMS = ("continu", "refus", "declin", "expected")
 
 
 #: plain forms that no ending rule gives from a listed form
@@ -290,14 +291,37 @@ def base_forms(lexicon: Lexicon) -> dict[str, str]:
 
 #: a sentence opening with the document it reports from: "In a Washington Post/ABC News poll released
 #: Sunday, just 8 percent ...": "In" is the cue, as "according to" is, and the document its source
-_IN_DOCUMENT = re.compile(r"(?:\A|(?<=\n)|(?<=[.!?]\s))In\s+((?:(?!(?:where|which|that|who|when|of)\s)"
+_IN_DOCUMENT = re.compile(r"In\s+((?:(?!(?:where|which|that|who|when|of)\s)"
                           r"[\w/’'.&\-]+\s+){0,6}?(?:poll|polls|survey|surveys|study|analysis))\b"
                           r"[^,.;:\n“”\"]{0,60},")
 
 
+def _in_document_sources(text: str) -> dict[int, tuple[int, int]]:
+    """Offsets of each sentence-opening "In" of :data:`_IN_DOCUMENT`, with its document's span (a scan for
+    "In " first: the pattern is tried only where a sentence opens with it)."""
+    out = {}
+    a = text.find("In ")
+    while a >= 0:
+        if a == 0 or text[a - 1] == "\n" or a >= 2 and text[a - 1].isspace() and text[a - 2] in ".!?":
+            m = _IN_DOCUMENT.match(text, a)
+            if m is not None:
+                out[a] = m.span(1)
+        a = text.find("In ", a + 3)
+    return out
+
+
 def _governed_spans(low: str, bases: dict[str, str]) -> list[tuple[int, int, str]]:
     """Offsets and category of every infinitive of a lexicon verb after a governor ("refused to speak")."""
-    return [(m.start(1), m.end(1), bases[m.group(1)]) for m in _GOVERNED.finditer(low) if m.group(1) in bases]
+    out = []
+    for stem in _GOVERNOR_STEMS:  # a plain search for each stem, the pattern only where one stands
+        a = low.find(stem)
+        while a >= 0:
+            if a == 0 or not low[a - 1].isalnum():
+                m = _GOVERNED.match(low, a)
+                if m is not None and m.group(1) in bases:
+                    out.append((m.start(1), m.end(1), bases[m.group(1)]))
+            a = low.find(stem, a + len(stem))
+    return sorted(out)
 
 
 def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thoughts: bool,
@@ -319,7 +343,7 @@ def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thou
     found = [(a, b, "evidence", "endorsing") for a, b in evidence_spans(text, low)]
     governed = _governed_spans(low, bases) if bases else []
     found += [(a, b, "", category) for a, b, category in governed]
-    sources = {m.start(): m.span(1) for m in _IN_DOCUMENT.finditer(text)}
+    sources = _in_document_sources(text)
     found += [(a, a + 2, "", "neutral") for a in sources]
     if thoughts:
         evidence = {(a, b) for a, b, _, _ in found}
