@@ -210,6 +210,16 @@ def test_the_subject_before_a_parenthesis_an_aside_or_went_on_to(text, verb, who
     assert out.iloc[0]["verb_category"] == "neutral"
 
 
+@pytest.mark.parametrize(("text", "who"), [
+    ("A spokesman for the agency said the talks had stalled.", "A spokesman for the agency"),
+    ("The director of the FBI told Congress the case was closed.", "The director of the FBI"),
+    ("Officials at the Pentagon said the strike hit its target.", "Officials at the Pentagon"),
+])
+def test_a_role_and_the_body_it_belongs_to_are_one_speaker(text, who):
+    out = attributions(text)
+    assert speaker(out.iloc[0]) == who
+
+
 def test_a_dash_then_an_inverted_speaker_keeps_the_name_after_the_verb():
     out = attributions("It was a hard year — the hardest yet — said the mayor.")
     assert verbs(out) == ["said"]
@@ -218,15 +228,127 @@ def test_a_dash_then_an_inverted_speaker_keeps_the_name_after_the_verb():
 
 @pytest.mark.parametrize(("text", "verb"), [
     ("The campaign issued a statement on Friday.", "issued"),
-    ("Clinton did not mention the emails in her speech.", "mention"),
-    ("Mr. Trump continued to refute the story about the scholarship.", "continued"),
-    ("Priebus bemoaned the delay in the count.", "bemoaned"),
 ])
 def test_acts_of_communication_outside_the_lexicon_with_cues_all(text, verb):
     out = attributions(text, cues="all")
     assert verbs(out) == [verb]
     assert out.iloc[0]["verb_category"] == "other"
     assert attributions(text).empty
+
+
+@pytest.mark.parametrize(("text", "verb", "category", "who"), [
+    ("Clinton did not mention the emails in her speech.", "did not mention", "neutral", "Clinton"),
+    ("Priebus bemoaned the delay in the count.", "bemoaned", "emphatic", "Priebus"),
+    ("Kasich expressed concern that the rallies were turning violent.", "expressed", "neutral", "Kasich"),
+    ("Several senators voiced support for the nominee.", "voiced", "neutral", "Several senators"),
+    ("The governor railed against the new rules on Monday.", "railed", "emphatic", "The governor"),
+    ("Obama rebuked the Republican nominee over his remarks.", "rebuked", "emphatic", "Obama"),
+    ("Sanders lambasted the banks in his speech.", "lambasted", "emphatic", "Sanders"),
+    ("The mayor chided the council for the delay.", "chided", "emphatic", "The mayor"),
+    ("Clinton assailed Trump’s plan as reckless.", "assailed", "emphatic", "Clinton"),
+    ("Rubio took aim at Cruz during the debate.", "took aim at", "emphatic", "Rubio"),
+    ("The senator reaffirmed her opposition to the deal.", "reaffirmed", "neutral", "The senator"),
+    ("Ryan laid out his agenda on Tuesday.", "laid out", "neutral", "Ryan"),
+    ("In the new ad, the two candidates discuss trade.", "discuss", "other", "the two candidates"),
+    ("Biden hinted that he might still run.", "hinted", "other", "Biden"),
+    ("The agency’s spokesman declined comment.", "declined comment", "other", "The agency’s spokesman"),
+    ("Sanders congratulated Clinton on her victory.", "congratulated", "emphatic", "Sanders"),
+    ("Trump retweeted a post about the polls.", "retweeted", "neutral", "Trump"),
+    ("The governor weighed in on the dispute.", "weighed in", "neutral", "The governor"),
+    ("The campaign pushed back on the report.", "pushed back", "denial", "The campaign"),
+    ("Ryan took issue with the remarks.", "took issue with", "denial", "Ryan"),
+    ("Clinton shrugged off the attacks.", "shrugged off", "denial", "Clinton"),
+    ("The mayor apologized for the delay.", "apologized", "other", "The mayor"),
+])
+def test_acts_of_saying_added_to_the_lexicon_are_in_the_default_table(text, verb, category, who):
+    out = attributions(text)
+    assert verbs(out) == [verb]
+    assert out.iloc[0]["verb_category"] == category
+    assert speaker(out.iloc[0]) == who
+    assert out.iloc[0]["negated"] == verb.startswith(("did not", "declined"))
+
+
+@pytest.mark.parametrize(("text", "verb", "category", "who", "negated", "hypothetical"), [
+    ("Trump continued to question whether Cruz was eligible.", "question", "other", "Trump", False, False),
+    ("Mr. Trump continued to refute the story about the scholarship.", "refute", "denial", "Mr. Trump", False, False),
+    ("Wasserman Schultz refused to speak to reporters.", "speak", "neutral", "Wasserman Schultz", True, False),
+    ("Sanders, the senator from Vermont, declined to criticize Clinton.", "criticize", "emphatic", "Sanders",
+     True, False),
+    ("The Times is expected to endorse Clinton.", "endorse", "other", "The Times", False, True),
+])
+def test_the_infinitive_of_a_reporting_verb_after_continued_refused_declined_expected(
+        text, verb, category, who, negated, hypothetical):
+    for cues in ("speech", "all"):  # one row: the governor is part of it, not a cue of its own
+        out = attributions(text, cues=cues)
+        assert verbs(out) == [verb]
+        row = out.iloc[0]
+        assert (row["verb_category"], speaker(row)) == (category, who)
+        assert (bool(row["negated"]), bool(row["hypothetical"])) == (negated, hypothetical)
+
+
+@pytest.mark.parametrize("text", [
+    "The rain continued to fall on the town.",   # the infinitive is no reporting verb
+    "Prices are expected to rise next year.",
+])
+def test_an_infinitive_that_is_not_speech_is_not_a_cue(text):
+    assert attributions(text).empty
+
+
+@pytest.mark.parametrize(("text", "verb", "category", "who"), [
+    ("Trump promises to build a wall on the border.", "promises to", "emphatic", "Trump"),
+    ("He called out the media for bias.", "called out", "emphatic", "He"),
+    ("Sanders calls Clinton unqualified.", "calls", "neutral", "Sanders"),              # a name, then an adjective
+    ("Carson called the incident a reason to invest.", "called", "neutral", "Carson"),  # a noun phrase, then a label
+    ("He has fought what he calls corruption in politics.", "what he calls", "distancing", "he"),
+    ("The bill is what Trump called a disaster.", "called", "neutral", "Trump"),
+])
+def test_naming_with_called_beyond_a_pronoun_or_a_quoted_label(text, verb, category, who):
+    out = attributions(text)
+    assert verbs(out) == [verb]
+    assert out.iloc[0]["verb_category"] == category
+    assert speaker(out.iloc[0]) == who
+
+
+@pytest.mark.parametrize("text", [
+    "The council called an emergency session.",   # convening, not naming
+    "Clinton called Trump yesterday.",            # a phone call
+    "Trump called LeVell, a former chairman.",
+])
+def test_called_without_a_label_is_not_naming(text):
+    assert attributions(text).empty
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("Kasich expressed his strong condemnation of the attack.", "condemnation"),  # the noun is the act
+    ("The party voiced its denial of the report.", "denial"),
+])
+def test_a_verb_that_carries_a_noun_cue_adds_no_second_row(text, verb):
+    assert verbs(attributions(text)) == [verb]
+
+
+@pytest.mark.parametrize("text", [
+    "The crowd applauded.",                                       # clapping, not speech
+    "The mere mention of his name made him fume.",                # a noun, nobody speaks
+    "He made no mention of the report.",
+    "Hundreds of volunteers showed up at the office.",            # turning up, not showing a finding
+    "The gunman pledged his allegiance to the group.",            # an oath, not a promise reported
+])
+def test_near_misses_of_the_added_verbs_are_not_cues(text):
+    assert attributions(text).empty
+
+
+@pytest.mark.parametrize(("text", "asker", "asked"), [
+    ("Asked on Fox News who leads the party, he said Ryan.", None, "he"),
+    ("Asked in Iowa recently whether he would back Trump, Rubio said yes.", None, "Rubio"),
+    ("Asked by reporters if he would run, Biden smiled.", "reporters", "Biden"),
+])
+def test_asked_before_a_circumstance_then_a_question(text, asker, asked):
+    out = attributions(text)
+    row = out[out["verb"] == "Asked"]
+    assert len(row) == 1
+    assert speaker(row.iloc[0]) == asker
+    assert row.iloc[0]["addressee"] == asked
+    assert row.iloc[0]["verb_category"] == "other"
 
 
 @pytest.mark.parametrize("text", [
@@ -249,6 +371,51 @@ def test_thoughts_with_the_clause_in_other_shapes(text, verb, who):
     assert verbs(out) == [verb]
     assert speaker(out.iloc[0]) == who
     assert out.iloc[0]["verb_category"] == "cognition"
+
+
+@pytest.mark.parametrize(("text", "verb", "who"), [
+    ("New polls released Sunday showed Clinton taking a lead.", "showed", "New polls"),
+    ("A poll from Marquette Law School released Wednesday found Clinton ahead.", "found", "A poll"),
+    ("Audit files from the vendor show that four accounts ran searches.", "show", "Audit files"),
+    ("Exit polling shows he won most young voters.", "shows", "Exit polling"),
+    ("Despite polls showing her well behind, Clinton campaigned hard.", "showing", "polls"),
+    ("A Marist poll for NBC News and The Wall Street Journal showed Trump at zero.", "showed", "A Marist poll"),
+])
+def test_a_document_heading_a_longer_subject_is_the_source(text, verb, who):
+    out = attributions(text)
+    assert verbs(out) == [verb]
+    assert speaker(out.iloc[0]) == who
+    assert out.iloc[0]["verb_category"] == "endorsing"
+
+
+@pytest.mark.parametrize("text", [
+    "The Arizona race showed me how desperate they are.",   # a person or an event showing, not reporting
+    "At the hearing he showed no remorse.",
+    "He cited the polls and showed a video.",
+])
+def test_showed_without_a_document_or_a_clause_is_not_a_cue(text):
+    assert "showed" not in verbs(attributions(text))
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Voters moved. In an NBC News/Wall Street Journal poll released Monday, half backed him.",
+     "an NBC News/Wall Street Journal poll"),
+    ("In exit polls, voters were split on trade.", "exit polls"),
+])
+def test_a_sentence_opening_in_a_poll_reports_the_poll(text, who):
+    out = attributions(text)
+    assert verbs(out) == ["In"]
+    assert speaker(out.iloc[0]) == who
+    assert out.iloc[0]["verb_category"] == "neutral"
+
+
+@pytest.mark.parametrize("text", [
+    "In eight of nine states where exit polls were taken, Democrats won.",  # a place, not the poll
+    "In 2015, the party lost the seat.",
+    "Mr. Trump is ahead in the polls, his aides believe.",                  # not opening the sentence
+])
+def test_in_before_something_else_is_not_a_cue(text):
+    assert "In" not in verbs(attributions(text)) and "in" not in verbs(attributions(text))
 
 
 def test_a_video_or_an_email_that_shows_is_a_source():

@@ -194,6 +194,23 @@ def trim_possessive(text: str, span: tuple[int, int] | None) -> tuple[int, int] 
     return span
 
 
+#: prepositions by which a person's role takes its body: "a spokesman for the agency", "the director of the FBI"
+_OWNER_LINKS = frozenset("for of at from".split())
+
+
+def with_role(tokens: Sequence[Token], span: tuple[int, int] | None, lo: int = 0) -> tuple[int, int] | None:
+    """A speaker span (token indices) widened to the role it depends on: "the agency" in "A spokesman for the
+    agency said" -> "A spokesman for the agency" (the role a person or body of :data:`SOURCE_HEADS`)."""
+    if span is None:
+        return None
+    i, j = span
+    if i - 2 >= lo and tokens[i - 1].low in _OWNER_LINKS:
+        role = np_before(tokens, i - 2, lo=lo)
+        if role is not None and role[1] == i - 2 and tokens[i - 2].low in SOURCE_HEADS:
+            return (role[0], j)
+    return span
+
+
 def infinitive_passive(tokens: Sequence[Token], first: int, lo: int) -> bool:
     """"to be confirmed", "is expected to be announced": speech not reported as having happened."""
     return first - 2 >= lo and tokens[first - 1].low in ("be", "been") and \
@@ -249,37 +266,45 @@ COGNITION_CUES: dict[str, str] = {
     **dict.fromkeys("expecting".split(), "clause to source"),
     **dict.fromkeys("looking look".split(), "to source"),
     **dict.fromkeys("seem".split(), "clause to object source"),
-    # acts of communication beyond the lexicon's reporting verbs ("issued a statement", "did not mention",
-    # "notes that", "bemoaned the delay", "continued to refute"): :data:`ACT_CUES`, category "other"
-    **dict.fromkeys("""issued mention expressed voiced retweeted bemoaned rebuked applauded congratulated knocked
-        chided assailed downplayed trumpeting outlining addressed listed lists shared invoked compared""".split(),
-        "object source"),
-    **dict.fromkeys("notes note proclaimed reaffirmed".split(), "clause object source"),
+    # acts of communication beyond the lexicon's reporting verbs ("issued a statement", "notes that",
+    # "continued to refute"): :data:`ACT_CUES`, category "other"
+    **dict.fromkeys("""issued knocked downplayed trumpeting outlining addressed listed lists shared invoked
+        compared""".split(), "object source"),
+    **dict.fromkeys("notes note".split(), "clause object source"),
     **dict.fromkeys("repeated promises ask".split(), "clause to object source"),
     **dict.fromkeys("continued".split(), "clause to source"),
     **dict.fromkeys("ordered".split(), "to object source"),
 }
 #: the forms of :data:`COGNITION_CUES` that report an act of communication rather than a thought
-ACT_CUES = frozenset("""issued mention expressed voiced retweeted bemoaned rebuked applauded congratulated knocked
-    chided assailed downplayed trumpeting outlining addressed listed lists shared invoked compared notes note
-    proclaimed reaffirmed repeated promises ask continued ordered""".split())
+ACT_CUES = frozenset("""issued knocked downplayed trumpeting outlining addressed listed lists shared invoked
+    compared notes note repeated promises ask continued ordered""".split())
 #: verbs by which a document, a poll or data reports something ("polls show Clinton ahead", "a survey found 90
 #: percent support"): acts of communication of the document, when the subject is one (:data:`DOCUMENT_NOUNS`)
-EVIDENCE_CUES = frozenset("show shows found finds".split())
+EVIDENCE_CUES = frozenset("show shows showing found finds".split())
 #: heads of a subject that is a document or a count rather than a person
 DOCUMENT_NOUNS = frozenset("""poll polls polling survey surveys study studies report reports analysis analyses data
     numbers figures records filings documents memo memos emails e-mails research review audit census estimates
     results tally count counts ledgers ledger returns statistics video videos footage email article articles
-    transcript transcripts""".split())
+    transcript transcripts photo photos image images picture pictures tweet tweets letter letters ad ads outcome""".split())
 #: the forms as one pattern each, matched on the lower-cased text (one scan per document)
 _COGNITION = re.compile(r"\b(?:" + "|".join(sorted(COGNITION_CUES, key=len, reverse=True)) + r")\b")
 # (the word boundary before a form is tested after its first letter, so that a scan of a document jumps from
 # one of the few first letters to the next)
 _EVIDENCE = re.compile(r"(?:" + "|".join(re.escape(w[0]) + r"(?<!\w\w)" + re.escape(w[1:])
                                          for w in sorted(EVIDENCE_CUES, key=len, reverse=True)) + r")\b")
-#: a document noun right before a cue, perhaps with an adverb between ("polls consistently show")
+#: a document noun before a cue in the same clause: right before it, perhaps with an adverb between ("polls
+#: consistently show"), or heading a longer subject ("a poll from Marquette Law School released Wednesday found",
+#: "polls that show"): no clause punctuation between
 _DOCUMENT_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(DOCUMENT_NOUNS, key=len, reverse=True))
-                              + r")[\s,]+(?:[a-z]+ly\s+)?\Z")
+                              + r")\b[^,;:.!?“”\"()]{0,60}\Z")
+#: words between a document noun and its verb that end the subject ("a poll released Sunday found"); a verb of
+#: the clause other than these makes the document not the subject ("the polls were wrong and showed")
+_DOCUMENT_TAIL = frozenset("""from by of on in at for among this last that which released published conducted taken
+    out issued posted compiled obtained reviewed seen new latest recent""".split())
+#: words that end a document's noun phrase on its left ("polls", not "Based on polls")
+_DOCUMENT_LEFT_STOPS = _DOCUMENT_TAIL - frozenset("new latest recent this last".split())
+#: what the subject of a document's verb may not contain: a clause break
+_SUBJECT_BREAKS = frozenset("and but or who while because when if".split())
 
 #: words that open a clause with its own subject after a verb of thinking ("believes the race is close")
 _CLAUSE_OPENERS = PRONOUNS | DETERMINERS | frozenset("that there this these those no all most many".split())
@@ -310,7 +335,39 @@ def evidence_spans(text: str, low: str | None = None) -> list[tuple[int, int]]:
     """Offsets of the forms of :data:`EVIDENCE_CUES` in ``text`` right after a document noun ("polls
     show"); candidates: :func:`document_subject` decides on the speaker the rules find."""
     low = text.lower() if low is None else low
-    return [(a, b) for a, b in _scan(_EVIDENCE, text, low) if _DOCUMENT_BEFORE.search(low, max(0, a - 40), a)]
+    return [(a, b) for a, b in _scan(_EVIDENCE, text, low) if _DOCUMENT_BEFORE.search(low, max(0, a - 80), a)]
+
+
+def document_before(tokens: Sequence[Token], first: int, lo: int, reach: int = 16) -> tuple[int, int] | None:
+    """Token range of a subject headed by a document noun before the verb at token ``first``: "New polls
+    released Sunday showed" -> "New polls", "Audit files from NGP VAN show" -> "Audit files", "polls that show"
+    -> "polls"; None when a clause break, a comma or another verb stands between."""
+    for m in range(first - 1, max(lo, first - reach) - 1, -1):
+        t = tokens[m]
+        if t.low == "and" and m - 1 >= lo and tokens[m - 1].is_capitalised and tokens[m + 1].is_capitalised:
+            continue  # a name with "and": "a poll for NBC News and The Wall Street Journal"
+        if not t.is_word or t.low in _SUBJECT_BREAKS:
+            return None
+        if t.low in DOCUMENT_NOUNS:
+            end = m
+            # a compound goes on to its head: "Audit files", "poll numbers"
+            while end + 1 < first and tokens[end + 1].is_word and not tokens[end + 1].is_capitalised \
+                    and tokens[end + 1].low not in _DOCUMENT_TAIL and not verb_like(tokens[end + 1]) \
+                    and np_word(tokens[end + 1]):
+                end += 1
+            start = m
+            # the words before it that belong to its noun phrase: "A new Quinnipiac University poll", not
+            # "Based on polls"
+            while start - 1 >= lo and tokens[start - 1].is_word and tokens[start - 1].low not in _DOCUMENT_LEFT_STOPS \
+                    and tokens[start - 1].low not in _SUBJECT_BREAKS and tokens[start - 1].low not in CLAUSE_WORDS \
+                    and tokens[start - 1].low not in ("based", "amid", "given") \
+                    and (tokens[start - 1].is_capitalised or not verb_like(tokens[start - 1])) \
+                    and m - start < 6:
+                start -= 1
+            return (start, end)
+        if verb_like(t) and t.low not in _DOCUMENT_TAIL and not t.is_capitalised:
+            return None
+    return None
 
 
 def document_subject(text: str, speaker: tuple[int, int] | None) -> bool:
@@ -410,6 +467,6 @@ def thought_complement(tokens: Sequence[Token], first: int, last: int, hi: int) 
 
 __all__ = [
     "ACT_CUES", "ADDRESSEE_VERBS", "COGNITION_CUES", "SOURCE_HEADS", "DOCUMENT_NOUNS", "EVIDENCE_CUES", "NEGATIVE_CUE", "POSSESSIVE_DETERMINERS", "QUESTION_OPENERS", "according_np", "addressee",
-    "cognition_spans", "coordinated_subject", "dash_signature", "document_subject", "evidence_spans", "infinitive_passive", "left_subject", "modal_before", "needs_source", "numeral_before",
-    "passive_agent", "possible_source", "thought_complement", "trim_possessive",
+    "cognition_spans", "coordinated_subject", "dash_signature", "document_before", "document_subject", "evidence_spans", "infinitive_passive", "left_subject", "modal_before", "needs_source", "numeral_before",
+    "passive_agent", "possible_source", "with_role", "thought_complement", "trim_possessive",
 ]

@@ -49,8 +49,13 @@ _NAMING_AFTER = re.compile(
 _NAMING_NAME = re.compile(
     r"\s+(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s+)?(?:[A-Z][\w’'\-]*\.?\s+){0,4}[A-Z][\w’'\-]*"
     r"\s+(?:[“\"‘]|(?:a|an)\s+\w)"
-    r"|\s+(?:the|this|that|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,3}[“\"‘]"
+    r"|\s+(?:the|this|that|his|her|their|its)\s+(?:[\w’'\-]+\s+){0,3}(?:[“\"‘]|(?:a|an)\s+\w)"
+    # a name then an adjective label: "calls Clinton unqualified", "called Trump dangerous"
+    r"|\s+(?:[A-Z][\w’'\-]*\s+){0,2}[A-Z][\w’'\-]*\s+"
+    r"(?:un|in|ir|im|dis)?[a-z]+(?:ous|ful|ble|ive|ic|ent|ant|less|ish|ified|ate|ary|ory|ist)\b(?![\w’'\-])"
 )
+#: "what X called", "what he calls": the naming verb's object is the "what" before it
+_WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[\w’'.\-]+\s+){1,3}\Z", re.IGNORECASE)
 
 
 _START = attrgetter("start")
@@ -128,7 +133,8 @@ def resolve_speaker(
             return "skip", None
     if low.endswith("ly") and " " not in low:
         return "skip", None
-    if low in _NAMING_VERBS and not _NAMING_AFTER.match(text, cue_end) and not _NAMING_NAME.match(text, cue_end):
+    if low in _NAMING_VERBS and not _NAMING_AFTER.match(text, cue_end) and not _NAMING_NAME.match(text, cue_end) \
+            and not _WHAT_BEFORE.search(text, max(sentence[0], cue_start - 40), cue_start):
         return "skip", None
 
     lo = _token_index(tokens, starts, sentence[0])

@@ -10,6 +10,14 @@ or model is needed).
 
 Speaker rules, tried in this order
 ----------------------------------
+* ``In a CBS News poll released Sunday, ...`` (a sentence opening with the
+  document it reports from): the cue is ``In``, the source the document.
+* a document's ``show`` / ``found`` / ``showed`` (``polls show``, ``New polls
+  released Sunday showed``): the document's noun phrase; ``showed`` with no
+  document subject and no that-clause (``he showed no remorse``) is no cue.
+* the plain form of a reporting verb after ``continued`` / ``refused`` /
+  ``declined`` / ``expected to`` (``refused to speak``): the governing verb's
+  subject, negated after refused / declined, hypothetical after expected.
 * ``according to X``: ``X``, the whole name after the cue, over ``and`` between
   capitalised words and a parenthesised acronym (``the Immigration and
   Customs Enforcement (ICE) agency``).
@@ -34,7 +42,8 @@ Speaker rules, tried in this order
   (``expressed its vehement condemnation``); ``the claim`` with no source is
   not a cue.
 
-Then: the object of ``told`` / ``asked`` / ``urged`` ... and the name after
+Then: a role with the body it belongs to is one speaker (``A spokesman for the
+agency said``); the object of ``told`` / ``asked`` / ``urged`` ... and the name after
 ``said to`` is the ``addressee``, and never the speaker (``X, who ..., told
 Newsmax`` gives ``X``); a verb coordinated after another (``Rouhani criticized
 Trump and warned``) takes the first verb's subject; a participle right after
@@ -97,6 +106,7 @@ from framing.measures._cues import (
     cognition_spans,
     coordinated_subject,
     dash_signature,
+    document_before,
     document_subject,
     evidence_spans,
     infinitive_passive,
@@ -108,6 +118,7 @@ from framing.measures._cues import (
     possible_source,
     thought_complement,
     trim_possessive,
+    with_role,
 )
 from framing.measures._speakers import _span_of, resolve_speaker
 from framing.text.grammar import (
@@ -170,6 +181,46 @@ def _noun_cue_speaker(
     return None
 
 
+#: verbs whose infinitive is speech reported of their subject ("continued to question", "refused to condemn",
+#: "is expected to announce"); the forms that are coded as attributions on the PolNeAR training articles at
+#: least four times in five ("plans to", "scheduled to", "wants to" are mostly not)
+_GOVERNORS = frozenset("""continue continues continued continuing refuse refuses refused refusing decline declines
+    declined declining expected""".split())
+
+
+def _infinitive_governor(tokens: Sequence[Token], first: int) -> int | None:
+    """Token index of the governing verb of a cue that is its infinitive ("continued to question"), or None."""
+    if first >= 2 and tokens[first - 1].low == "to" and tokens[first - 2].low in _GOVERNORS:
+        return first - 2
+    return None
+
+
+#: forms of "show" in the lexicon that report only what a document shows, or a that-clause
+_SHOWING = frozenset("showed".split())
+#: verbs that only carry the act a noun names ("expressed its condemnation", "voiced concern")
+_CARRYING_VERBS = frozenset("expressed expressing voiced voicing".split())
+#: a short noun phrase up to the next cue: words, spaces and possessives, no clause break
+_SHORT_NP = re.compile(r"[\w’'\- ]{1,40}")
+
+
+def _carries_noun_cue(text: str, a: int, b: int, next_start: int) -> bool:
+    """Is the cue ``text[a:b]`` a verb of :data:`_CARRYING_VERBS` whose object, a few words on, is the
+    next cue (starting at ``next_start``)? Then the noun is the attribution and the verb adds none."""
+    return text[a:b].lower() in _CARRYING_VERBS and b < next_start \
+        and _SHORT_NP.fullmatch(text, b, next_start) is not None
+
+
+def _question_follows(tokens: Sequence[Token], k: int, hi: int, reach: int = 8) -> bool:
+    """Does a question open at token ``k``, or after a short circumstance without a comma ("Asked on Fox
+    News who leads", "Asked in Iowa recently whether", "Asked at a briefing Monday about")?"""
+    for m in range(k, min(hi, k + reach)):
+        if tokens[m].low in QUESTION_OPENERS:
+            return True
+        if not tokens[m].is_word:
+            return False
+    return False
+
+
 def _next_to(tokens: Sequence[Token], end: int, comma: int) -> bool:
     """Only a short phrase without a verb or comma lies between offset ``end`` and token ``comma``."""
     between = [t for t in tokens[:comma] if t.start >= end]
@@ -208,10 +259,77 @@ COGNITION = "cognition"
 CUE_KINDS = ("speech", "all")
 
 
-def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thoughts: bool) -> list[_Record]:
+#: a verb's infinitive after a governor of :data:`_GOVERNORS` ("continued to question", "refused to speak")
+_GOVERNED = re.compile(r"(?:continu(?:e|es|ed|ing)|refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|expected)"
+                       r"\s+to\s+([a-z]+)\b")
+_GOVERNOR_STEMS = ("continu", "refus", "declin", "expected")
+
+
+#: plain forms that no ending rule gives from a listed form
+_IRREGULAR = {"spoke": ("speak",), "wrote": ("write",), "told": ("tell",), "said": ("say",)}
+
+
+def base_forms(lexicon: Lexicon) -> dict[str, str]:
+    """The plain forms of the lexicon's one-word verbs, each with its category: "question" from
+    "questioned", "endorse" from "endorsed", "criticize" from "criticizes" (an infinitive after a
+    governor is rarely listed itself)."""
+    out: dict[str, str] = {}
+    for name, category in lexicon.categories.items():
+        for term in category.terms:
+            word = term.text.lower()
+            if " " in word or not word.isalpha():
+                continue
+            stems = [word, *_IRREGULAR.get(word, ())]
+            if word.endswith("ed"):
+                stems += [word[:-2], word[:-1]]
+            if word.endswith("s"):
+                stems += [word[:-1]]
+            for stem in stems:
+                out.setdefault(stem, name)
+    return out
+
+
+#: a sentence opening with the document it reports from: "In a Washington Post/ABC News poll released
+#: Sunday, just 8 percent ...": "In" is the cue, as "according to" is, and the document its source
+_IN_DOCUMENT = re.compile(r"In\s+((?:(?!(?:where|which|that|who|when|of)\s)"
+                          r"[\w/’'.&\-]+\s+){0,6}?(?:poll|polls|survey|surveys|study|analysis))\b"
+                          r"[^,.;:\n“”\"]{0,60},")
+
+
+def _in_document_sources(text: str) -> dict[int, tuple[int, int]]:
+    """Offsets of each sentence-opening "In" of :data:`_IN_DOCUMENT`, with its document's span (a scan for
+    "In " first: the pattern is tried only where a sentence opens with it)."""
+    out = {}
+    a = text.find("In ")
+    while a >= 0:
+        if a == 0 or text[a - 1] == "\n" or a >= 2 and text[a - 1].isspace() and text[a - 2] in ".!?":
+            m = _IN_DOCUMENT.match(text, a)
+            if m is not None:
+                out[a] = m.span(1)
+        a = text.find("In ", a + 3)
+    return out
+
+
+def _governed_spans(low: str, bases: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Offsets and category of every infinitive of a lexicon verb after a governor ("refused to speak")."""
+    out = []
+    for stem in _GOVERNOR_STEMS:  # a plain search for each stem, the pattern only where one stands
+        a = low.find(stem)
+        while a >= 0:
+            if a == 0 or not low[a - 1].isalnum():
+                m = _GOVERNED.match(low, a)
+                if m is not None and m.group(1) in bases:
+                    out.append((m.start(1), m.end(1), bases[m.group(1)]))
+            a = low.find(stem, a + len(stem))
+    return sorted(out)
+
+
+def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thoughts: bool,
+                     bases: dict[str, str] | None = None) -> list[_Record]:
     """Candidate cues found by their context rather than the lexicon: a document's "show" / "found"
-    (``EVIDENCE_CUES``) and, with ``thoughts``, the forms of ``COGNITION_CUES``; those no lexicon cue
-    covers, in the voice of the narrator or of the quotation they stand in."""
+    (``EVIDENCE_CUES``), the plain form of a lexicon verb after a governor ("continued to question"; with
+    ``bases`` from :func:`base_forms`) and, with ``thoughts``, the forms of ``COGNITION_CUES``; those no
+    lexicon cue covers, in the voice of the narrator or of the quotation they stand in."""
     # the lexicon's cues and the quotations' own verbs ("“...,” he continued")
     taken = sorted([(int(c.start), int(c.end)) for c in cues]
                    + [(int(q.verb_start), int(q.verb_end)) for q in quotes
@@ -222,18 +340,25 @@ def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thou
     inside_starts = [a for a, _ in inside]
     out = []
     low = text.lower()
-    found = [(a, b, "evidence") for a, b in evidence_spans(text, low)]
+    found = [(a, b, "evidence", "endorsing") for a, b in evidence_spans(text, low)]
+    governed = _governed_spans(low, bases) if bases else []
+    found += [(a, b, "", category) for a, b, category in governed]
+    sources = _in_document_sources(text)
+    found += [(a, a + 2, "", "neutral") for a in sources]
     if thoughts:
-        evidence = {(a, b) for a, b, _ in found}
-        found += [(a, b, COGNITION) for a, b in cognition_spans(text, low) if (a, b) not in evidence]
-    for a, b, kind in found:
+        evidence = {(a, b) for a, b, _, _ in found}
+        # a governor whose infinitive is speech is part of that attribution ("refused to speak")
+        infinitives = {a for a, _, _ in governed}
+        found += [(a, b, COGNITION, COGNITION) for a, b in cognition_spans(text, low)
+                  if (a, b) not in evidence and not ({b + 4, b + 5} & infinitives and low[b:b + 4] == " to ")]
+    for a, b, kind, category in found:
         i = bisect.bisect_right(taken_starts, b - 1) - 1
         if i >= 0 and taken[i][1] > a or i + 1 < len(taken) and taken[i + 1][0] < b:
             continue  # part of a lexicon cue ("refused to comment") or a quotation's verb
         j = bisect.bisect_right(inside_starts, a) - 1
         voice = "quote" if j >= 0 and inside[j][1] > a else "narrator"
-        out.append(_Record({"start": a, "end": b, "category": COGNITION if kind == COGNITION else "endorsing",
-                            "voice": voice, "negated": None, "hypothetical": None, "thought": kind}))
+        out.append(_Record({"start": a, "end": b, "category": category, "voice": voice, "negated": None,
+                            "hypothetical": None, "thought": kind, "source": sources.get(a) if b == a + 2 else None}))
     return out
 
 
@@ -244,6 +369,7 @@ def _document_rows(
     resolve_pronouns: bool = True,
     spans: list[tuple[int, int]] | None = None,
     thoughts: bool = False,
+    bases: dict[str, str] | None = None,
 ) -> list[dict[str, Any]]:
     """Attribution rows of one document (without doc_id / outlet); with ``resolve_pronouns`` False a
     relative pronoun that speaks ("lawmakers who have announced") stays the speaker as written; with
@@ -378,7 +504,10 @@ def _document_rows(
         if cue.thought == "evidence":
             tokens, starts, first, last = token_range(sid, a, b)
             status, speaker = resolve_speaker(text, tokens, starts, a, b, spans[sid])
-            if status == "skip" or not document_subject(text, speaker):
+            found = _span_of(tokens, document_before(tokens, first, 0))
+            if found is not None:
+                speaker = found  # the document's own noun phrase ("polls", not "Despite polls")
+            elif status == "skip" or not document_subject(text, speaker):
                 return None
             negated, hypothetical = scope_at(a)
             return row(sid, a, b, text[a:b], cue.category, None, speaker, None, cue.voice, negated, hypothetical)
@@ -415,9 +544,11 @@ def _document_rows(
     verb_starts = [k[0] for k in verb_keys]
     longest = max((k[1] - k[0] for k in verb_keys), default=0)
 
-    cues = list(cues) + _thought_records(text, cues, quotes, thoughts)
-    for cue in sorted(cues, key=lambda c: c.start):
+    cues = sorted(list(cues) + _thought_records(text, cues, quotes, thoughts, bases), key=lambda c: c.start)
+    for n, cue in enumerate(cues):
         a, b = int(cue.start), int(cue.end)
+        if n + 1 < len(cues) and not getattr(cues[n + 1], "thought", False) and _carries_noun_cue(text, a, b, int(cues[n + 1].start)):
+            continue  # "expressed its condemnation": one attribution, the noun's
         if getattr(cue, "thought", False):
             found = thought_row(cue, a, b)
             if found is not None:
@@ -441,19 +572,39 @@ def _document_rows(
         hypothetical = bool(cue.hypothetical) or infinitive_passive(tokens, first, 0)
         if " " not in low and low.endswith(("ed", "ing")) and numeral_before(tokens, first, 0):
             continue  # "20 pledged delegates": an adjective
-        if first == 0 and low in ("asked", "told") and last + 1 < hi and tokens[last + 1].low in QUESTION_OPENERS:
-            # "Asked whether ..., Faily said": the question is reported; the one asked is the subject
+        if first == 0 and low in ("asked", "told") and _question_follows(tokens, last + 1, hi):
+            # "Asked whether ..., Faily said", "Asked on Fox News who leads ...": the question is reported;
+            # the one asked is the subject
             comma = next((c for c in range(last + 1, hi) if tokens[c].text == ","), None)
             to = _span_of(tokens, np_after(tokens, comma + 1, hi=hi, max_tokens=8)) if comma is not None else None
-            rows.append(row(sid, a, b, text[a:b], cue.category, None, None, to, cue.voice,
+            # "Asked by reporters whether ...": the one who asks is the agent
+            asker = _span_of(tokens, passive_agent(tokens, last, hi))
+            rows.append(row(sid, a, b, text[a:b], cue.category, None, asker, to, cue.voice,
                             bool(cue.negated), hypothetical))
             continue
         result = None
+        governor = _infinitive_governor(tokens, first)
+        if governor is not None:
+            # "continued to question", "refused to condemn", "is expected to announce": the governing verb's
+            # subject speaks; refused / declined deny the speech, expected leaves it to come
+            k, _ = skip_left(tokens, governor - 1, 0)
+            result = "ok", _span_of(tokens, left_subject(tokens, 0, k) if k >= 0 else None)
+            gov_low = tokens[governor].low
+            negative = negative or gov_low.startswith(("refus", "declin"))
+            hypothetical = hypothetical or gov_low == "expected"
         if low in NOUN_CUES:
             result = _noun_cue_speaker(tokens, 0, first)
         if result is None:
             result = resolve_speaker(text, tokens, starts, a, b, sentence)
         status, speaker = result
+        if low in _SHOWING:
+            # "showed" reports only what a document shows ("new polls released Sunday showed") or a clause
+            # ("showed that"): "he showed no remorse", "the race showed me" are not attributions
+            found = document_before(tokens, first, 0)
+            if found is not None:
+                status, speaker = "ok", _span_of(tokens, found)
+            elif not document_subject(text, speaker) and (last + 1 >= hi or tokens[last + 1].low != "that"):
+                continue
         if status == "skip":
             continue
         to = spoken_to(sid, a, b)
@@ -476,6 +627,14 @@ def _document_rows(
             speaker = (tokens[k].start, tokens[k].end)
         if speaker is None and passive:
             speaker = _span_of(tokens, passive_agent(tokens, last, hi))
+        if getattr(cue, "source", None) is not None:
+            speaker = cue.source  # "In a CBS News poll, ...": the document
+        if speaker is not None and speaker[1] <= a:
+            # "A spokesman for the agency said": the spokesman, not the agency
+            i = bisect.bisect_left(start_lists[sid], speaker[0])
+            j = bisect.bisect_right(start_lists[sid], speaker[1] - 1) - 1
+            if 0 <= i <= j and tokens[i].start == speaker[0]:
+                speaker = _span_of(tokens, with_role(tokens, (i, j)))
         speaker = trim_possessive(text, speaker)
         rows.append(row(sid, a, b, text[a:b], cue.category, None, speaker, to, cue.voice,
                         bool(cue.negated) or negative, hypothetical))
@@ -595,7 +754,9 @@ def attributions(
     thoughts = check_option("cues", cues, CUE_KINDS) == "all"
     schema.require(corpus, schema.CORPUS, what="corpus")
     ann = checked_annotations(corpus, annotations, resolve_pronouns=resolve_pronouns)
-    cues = lexicon_matches(corpus, [as_lexicon(lexicon)], matches=matches, annotations=ann)
+    lex = as_lexicon(lexicon)
+    bases = base_forms(lex)
+    cues = lexicon_matches(corpus, [lex], matches=matches, annotations=ann)
     qt = ann.quotes
     cue_groups: dict[Any, list[_Record]] = {}
     for rec in _records(cues, _CUE_FIELDS):
@@ -611,7 +772,8 @@ def attributions(
     for doc_id, outlet, text in zip(corpus["doc_id"], corpus["outlet"], corpus["text"]):
         text = text if isinstance(text, str) else ""
         for row in _document_rows(text, cue_groups.get(doc_id, []), quote_groups.get(doc_id, []), resolve_pronouns,
-                                  sentence_groups.get(doc_id) or [(0, len(text))], thoughts=thoughts):
+                                  sentence_groups.get(doc_id) or [(0, len(text))], thoughts=thoughts,
+                                  bases=bases):
             row["doc_id"] = doc_id
             row["outlet"] = outlet
             records.append(row)
