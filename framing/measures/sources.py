@@ -109,6 +109,10 @@ _ANAPHORIC = re.compile(r"(?i)(?:its|their|the\s+(?:country|province|nation|stat
 _SHIELD = re.compile(r"(?<![\w’'])(?:(?:an?|the|some|two|three|several|many|other)\s+)?(?:[\w’'\-]+\s+){0,3}?"
                      r"(?:officials?|sources?|people|persons?|diplomats?|aides?|insiders?)\s+"
                      r"(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about)\s+", re.IGNORECASE)
+#: a personal pronoun that is the subject of the cue after it ("he said", "she later told") or before it ("said he")
+_PRONOUN_BEFORE = re.compile(r"(?<![\w’'\-])([Hh]e|[Ss]he|[Tt]hey|I)\s+(?:(?:also|later|then|again|once|has|had|have|"
+                             r"would|will|\w+ly)\s+){0,2}$")
+_PRONOUN_AFTER = re.compile(r"\s+(he|she|they)\b")
 _TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earlier|itself|himself|herself|"
                        r"allegedly|reportedly|apparently|repeatedly|publicly|privately|once|still|quickly|today|"
                        r"yesterday|tonight|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))+$")
@@ -121,7 +125,7 @@ _WORD = re.compile(r"[\w][\w’'.\-]*")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
 _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
 _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With By After Before As If When While
-    Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr""".split())
+    Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr One""".split())
 #: bodies a person leads, named after them ("the Obama administration", "Trump’s campaign")
 _LED = r"administration|campaign|presidency|government|cabinet|regime|transition\s+team|White\s+House"
 #: "..., citing X," / "which cited X": X, up to a comma, a full stop or "as"
@@ -157,11 +161,18 @@ class _Roles:
     terms: dict[str, tuple[str, bool]]
     titles: frozenset[str]
     role_words: frozenset[str]
+    acronyms: frozenset[str]  # role words written in capitals only ("un" of "UN Security Council")
     anonymous_heads: frozenset[str]
     anonymous_phrases: tuple[str, ...]
     pattern_ci: re.Pattern[str]
     pattern_cs: re.Pattern[str]
     sides: Mapping[str, Any]  # gazetteer entries the lexicon adds ({side: [name, ...]})
+
+    def is_role_word(self, word: str) -> bool:
+        """Whether ``word`` as written is a word of a role or title ("Commissioner", "security"); an acronym
+        of a role written as a name is not ("Un" in "Kim Jong Un")."""
+        core = _role_core(_POSSESSIVE.sub("", word))
+        return core in self.role_words and not (core in self.acronyms and not word.isupper())
 
     def matches(self, phrase: str) -> list[tuple[int, int, str, bool]]:
         """Role terms in ``phrase``: ``(start, end, type, strong)``, longest first at each position."""
@@ -254,11 +265,20 @@ def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     return re.compile(r"(?<![\w\-])(" + body + r")(?:s|es)?(?:-(?:elect|designate))?(?=(?:’s|'s|’|')?(?![\w\-]))", flags)
 
 
+def _term_words(term: str) -> list[tuple[str, bool]]:
+    """The words of a role term that may stand in a title ("security", "council"), each with whether it is
+    written in capitals there ("UN" in "UN Security Council"); none for a term in capitals ("FBI")."""
+    if not any(c.islower() for c in term):
+        return []
+    return [(x.strip(".").lower(), x.isupper() and len(x.strip(".")) > 1) for x in term.split()]
+
+
 def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | None = None) -> _Roles:
     if not isinstance(data, Mapping) or not isinstance(data.get("types"), Mapping):
         raise LexiconError(f"{source}: expected a top-level 'types:' mapping of source type -> strong/weak terms")
     lines = getattr(data["types"], "key_lines", {})
     terms: dict[str, tuple[str, bool]] = {}
+    written: list[tuple[str, bool]] = []
     for typ, entry in data["types"].items():
         where = f"{source}:{lines.get(typ, '?')}"
         if typ not in schema.SOURCE_TYPES:
@@ -272,20 +292,24 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
             for w in words:
                 w = w.strip()
                 terms.setdefault(w if not any(c.islower() for c in w) else w.lower(), (typ, key == "strong"))
+                written.extend(_term_words(w))
     for typ, words in (extra or {}).items():
         if typ not in schema.SOURCE_TYPES:
             raise LexiconError(f"roles: unknown source type {typ!r}; expected one of {list(schema.SOURCE_TYPES)}")
         for w in [words] if isinstance(words, str) else words:
             w = str(w).strip()
             terms[w if not any(c.islower() for c in w) else w.lower()] = (typ, True)
+            written.extend(_term_words(w))
     anon = data.get("anonymous") or {}
     sides = data.get("sides") or {}
     if not isinstance(sides, Mapping) or not all(isinstance(v, (list, Mapping)) for v in sides.values()):
         raise LexiconError(f"{source}: 'sides:' must map a side to a list of names or to names:/people: lists")
     titles = frozenset(str(t).lower() for t in data.get("titles") or ())
-    role_words = frozenset(w.strip(".") for t in terms if any(c.islower() for c in t) for w in t.split()) | titles
+    role_words = frozenset(w for w, _ in written) | titles
+    # "UN" of "UN Security Council" is a role word in capitals only: "Un" is a name word in "Kim Jong Un"
+    acronyms = frozenset(w for w, caps in written if caps) - frozenset(w for w, caps in written if not caps) - titles
     return _Roles(
-        terms=terms, titles=titles, role_words=role_words,
+        terms=terms, titles=titles, role_words=role_words, acronyms=acronyms,
         anonymous_heads=frozenset(str(w).lower() for w in anon.get("heads") or ()),
         anonymous_phrases=tuple(str(p).lower() for p in anon.get("phrases") or ()),
         pattern_ci=_compile((t for t in terms if any(c.islower() for c in t)), re.IGNORECASE),
@@ -385,7 +409,7 @@ class _Document:
             return None
         for w in words:
             core = _POSSESSIVE.sub("", w)
-            if not _NAME_WORD.match(core) or _role_core(core) in self.roles.role_words:
+            if not _NAME_WORD.match(core) or self.roles.is_role_word(core):
                 return None
             if self.sides.is_place(core) or core in _SENTENCE_WORDS:
                 return None
@@ -413,7 +437,7 @@ class _Document:
                 if re.fullmatch(r"[A-Z]\.", token) and len(words) < 3:
                     words.insert(0, token)  # a middle initial: "Robert A. Levy"
                     continue
-                if not (_NAME_WORD.match(token) and _role_core(token) not in self.roles.role_words
+                if not (_NAME_WORD.match(token) and not self.roles.is_role_word(token)
                         and not self.sides.is_place(token) and token not in _SENTENCE_WORDS
                         and not token.endswith((",", ".", ":", ";", "’s", "'s"))) or len(words) >= 3 \
                         or re.search(r"(?i)-years?-old$", token):
@@ -436,8 +460,9 @@ class _Document:
             return None
         name = _POSSESSIVE.sub("", name).strip()
         lead = name.split()
-        while len(lead) > 1 and (_role_core(lead[0]) in self.roles.titles or re.search(r"(?i)-years?-old$", lead[0])):
-            lead.pop(0)  # a title the quotation module does not know as one ("Speaker-designate ...")
+        while len(lead) > 1 and (self.roles.is_role_word(lead[0]) or re.search(r"(?i)-years?-old$", lead[0])):
+            lead.pop(0)  # a title the quotation module does not know as one ("Speaker-designate ...", "Police
+            # Commissioner ...")
         name = " ".join(lead)
         words = self._name_words(name)
         if words is None:
@@ -458,9 +483,14 @@ class _Document:
                for w in part.split()[-1:]):
             return name
         # a first name alone ("Mara noted" after "NPR's Mara Liasson"): the one full name it opens
-        given = {m.group(0) for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"\s+[A-Z][\w’'\-]+(?![\w\-])",
-                                                 self.text)}
-        given = {g for g in given if self._name_words(g) is not None and not _TIME_WORDS.search(g)}
+        given = set()
+        for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"((?:\s+[A-Z][\w’'\-]+){1,2})(?![\w\-])", self.text):
+            rest = m.group(1).split()  # "Kim Jong Un": a given name of two words
+            cands = [" ".join([name] + rest[:k]) for k in range(len(rest), 0, -1)]
+            fit = next((g for g in cands if self._name_words(g) is not None and not _TIME_WORDS.search(g)), None)
+            if fit is not None:
+                given.add(fit)
+        given = _collapse(given)
         if len(given) == 1:
             return given.pop()
         # "said Dan, 35, a warehouse manager": an age after the name
@@ -505,8 +535,9 @@ class _Document:
                 keep.insert(0, tok)  # "ambassador to Iraq and Turkey James Jeffrey"
                 continue
             if tok.endswith((",", ";", ":", ".", "”", "\"", ")")) and not tok.endswith(("’s", "'s")) and \
-                    core not in self.roles.titles and not (tok.endswith(".") and self.sides.is_place(tok)):
-                break
+                    (core not in self.roles.titles or tok.endswith(".") and tok[:1].islower()) and \
+                    not (tok.endswith(".") and self.sides.is_place(tok)):
+                break  # a sentence ends ("... his head. Soon"); an abbreviated title does not ("Gen.")
             if (core in self.roles.role_words or core in _PRE_MODIFIERS or self.sides.is_place(_POSSESSIVE.sub("", tok))
                     or (tok[:1].isupper() and _NAME_WORD.match(_POSSESSIVE.sub("", tok)))):
                 keep.insert(0, tok)
@@ -691,8 +722,8 @@ class _Document:
             if named is not None:
                 return named
         name = speaker_name(mention) or mention
-        if len(name) <= 3 and name.isupper() and name != mention.strip():
-            name = mention  # "state TV": a role word, not a name
+        if len(name) <= 3 and name.isupper() and name != mention.strip() or name in _SENTENCE_WORDS:
+            name = mention  # "state TV": a role word, not a name; "Defense One": "One" is no name
         bare = _POSSESSIVE.sub("", _DETERMINER.sub("", name)).strip()
         head = self._head(mention)
         after = self.text[cue_start:sentence[1]].lower()
@@ -713,7 +744,9 @@ class _Document:
                     self.people[linked] = (self.people[linked][0], side)
                     person.affiliation = side
                 return person
-        if head in roles.anonymous_heads or anonymous_phrase:
+        # "Defense One", "Air Force One": a numeral that ends a capitalised name is no "one" who spoke
+        titled = head == "one" and re.search(r"[A-Z][\w’'\-]*\s+One$", _POSSESSIVE.sub("", mention)) is not None
+        if head in roles.anonymous_heads and not titled or anonymous_phrase:
             # "the president's critics": an anonymous source is typed by what it is, not by its possessor
             owner = list(re.finditer(r"(?:’s|'s)\s", mention))
             own_type = roles.type_of(mention[owner[-1].end():]) if owner else typ
@@ -910,7 +943,10 @@ class _Document:
                 not any(window[0] <= start < at and src.kind not in ("none",) for start, src, _ in self.previous):
             for m in re.finditer(r"(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+", self.text[window[0]:at]):
                 full = self.person(m.group(0))
-                if full is not None:
+                # a person of the article: one who spoke, has a title or is named again ("a Toyota Camry",
+                # a headline's "Related: Guantanamo Bay Hunger Strike" are named once, without a title)
+                if full is not None and (full in self.people or self.roles.matches(self.context(full)) or len(re.findall(
+                        r"(?<![\w’'\-])" + re.escape(full.split()[-1]) + r"(?![\w\-])", self.text)) > 1):
                     return self._person(full, m.group(0))
         for _, src, _ in reversed(self.previous):
             if src.kind == "none" or src.kind == "pronoun":
@@ -1082,12 +1118,28 @@ def sources(
         spans = ann.sentence_spans(doc_id) or [(0, len(text))]
         starts = [a for a, _ in spans]
         doc = _Document(text, role_table, gazetteer)
+        spoken: list[tuple[int, tuple[int, int]]] = []  # (cue start, speaker span) as the attributions give them
         for r in rows.sort_values(["start", "end"]).itertuples(index=False):
             a, b = int(r.start), int(r.end)
             k = max(0, bisect.bisect_right(starts, a) - 1)
             sentence = spans[k]
             has_speaker = not (pd.isna(r.speaker_start) or pd.isna(r.speaker_end))
             speaker_span = (int(r.speaker_start), int(r.speaker_end)) if has_speaker else None
+            if speaker_span:
+                # "As Egyptians marched, Dick Cheney said we should stand by him and called him a friend": a
+                # speaker does not reach over the speaker of an earlier cue of the sentence, nearer the cue
+                nearer = [span for at, span in spoken if sentence[0] <= span[0] and speaker_span[1] <= span[0]
+                          and span[1] <= at < a]
+                if nearer:
+                    speaker_span = nearer[-1]
+                else:
+                    spoken.append((a, speaker_span))
+            if speaker_span and speaker_span[1] <= sentence[0]:
+                # "“...,” she said" resolved to a name sentences back: the pronoun written at the cue is the
+                # speaker, resolved here by the article's sources so far (the nearest earlier person)
+                m = _PRONOUN_BEFORE.search(text, sentence[0], a) or _PRONOUN_AFTER.match(text, b, sentence[1])
+                if m:
+                    speaker_span = (m.start(1), m.end(1))
             if speaker_span:
                 # "officials familiar with the matter said": the source is before the anonymity phrase
                 m = _SHIELD.search(text, max(sentence[0], speaker_span[0] - 80), speaker_span[0])
