@@ -87,3 +87,40 @@ def test_a_general_manager_is_no_general():
     row = row_at(text, "Jeff Marks said", "said", home="United States")
     assert row["source"] == "Jeff Marks"
     assert row["source_type"] == "other"
+
+
+# ----------------------------------------------------------------------------------- office from descriptions
+
+def test_a_man_named_without_title_holds_the_office_the_article_describes_him_by():
+    text = ("Mr. Dalton vowed to send troops into the capital. In a call on Monday, the president demanded that "
+            "governors use the Guard. “We will dominate the streets,” Mr. Dalton said.")
+    row = row_at(text, "Mr. Dalton said", "said", home="United States")
+    assert row["source"] == "Dalton"
+    assert row["source_type"] == "government"
+    assert side(row) == "United States"
+
+
+def test_the_office_of_a_description_with_no_country_is_of_the_country_the_article_is_about():
+    text = ("Russia will vote on a new constitution. Moscow has set the date, and Russians expect a high turnout. "
+            "Vladimir Sorokin proposed the changes in January; the president’s moves tend to be subtle. "
+            "“It is time to change our country’s main law,” Sorokin said.")
+    row = row_at(text, "Sorokin said", "said", home="United States")
+    assert row["source"] == "Vladimir Sorokin"
+    assert row["source_type"] == "government"
+    assert side(row) == "Russia"
+
+
+def test_a_candidate_described_as_the_nominee_is_a_politician():
+    text = ("Mr. Dalton gave a speech on foreign policy. There was no mention by the party’s presumptive "
+            "presidential nominee of his wall. “I know how to fix it,” Mr. Dalton said.")
+    row = row_at(text, "Mr. Dalton said", "said", home="United States")
+    assert row["source_type"] == "politician"
+
+
+def test_a_description_followed_by_a_name_is_that_other_person():
+    text = ("Police arrested Tom Fisk on Monday. The president, Joe Biden, called for calm. "
+            "“I did nothing wrong,” Tom Fisk said.")
+    row = row_at(text, "Tom Fisk said", "said", home="United States")
+    assert row["source"] == "Tom Fisk"
+    assert row["source_type"] == "civilian"
+    assert side(row) is None

@@ -30,7 +30,15 @@ Who the source is (one source per person in an article)
 * A description with a title and no name ("the Iranian foreign minister", "Tehran's top diplomat") is the
   person of the article with that type and side, when there is exactly one (or the nearest before it).
 * A pronoun is the nearest earlier source it can refer to (he/she a person, it an institution, they
-  either); "he"/"she" is the person named in the previous or the same sentence when no source spoke there.
+  either); "he"/"she" is the person named in the previous or the same sentence when no source spoke there
+  (a person of the article: one who spoke, has a title or is named twice, not "a Toyota Camry"). A
+  pronoun written at the cue ("“...,” she said") is the speaker even when the attribution resolved it to a
+  name sentences back; a speaker never reaches over the speaker of an earlier cue of the sentence that
+  stands nearer ("As Egyptians marched, Cheney said ... and called him a friend": Cheney).
+* A person named with no title holds the office of the definite descriptions that follow their name
+  ("Mr. Trump’s march ... in which the president demanded", "the party’s presumptive presidential
+  nominee"; not "the president, Joe Biden" nor "the president of the union"): the office most of them
+  give, on the side they name or else of the country the article is about.
 * A document speaks for its author: its possessor ("Trump's inaugural address"), the agent after it ("a survey
   conducted by the CDC"), or, for "a tweet", "a statement", the first person named before it in the sentence. A
   document with no author in the phrase ("the memos", "the report", "the release") speaks for the author the
@@ -109,6 +117,9 @@ _ANAPHORIC = re.compile(r"(?i)(?:its|their|the\s+(?:country|province|nation|stat
 _SHIELD = re.compile(r"(?<![\w’'])(?:(?:an?|the|some|two|three|several|many|other)\s+)?(?:[\w’'\-]+\s+){0,3}?"
                      r"(?:officials?|sources?|people|persons?|diplomats?|aides?|insiders?)\s+"
                      r"(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about)\s+", re.IGNORECASE)
+#: words after which "the president" may open a clause as its subject or agent ("in which the president demanded")
+_CLAUSE_OPENERS = frozenset("""by which that who when and but as while because if after before where since though
+    although until once whom whose""".split())
 #: a personal pronoun that is the subject of the cue after it ("he said", "she later told") or before it ("said he")
 _PRONOUN_BEFORE = re.compile(r"(?<![\w’'\-])([Hh]e|[Ss]he|[Tt]hey|I)\s+(?:(?:also|later|then|again|once|has|had|have|"
                              r"would|will|\w+ly)\s+){0,2}$")
@@ -804,10 +815,76 @@ class _Document:
                     for m in re.finditer(re.escape(full.split()[-1]), self.text))):
                 typ = "politician"  # "Rep. Will Guzzardi (D-Chicago)", "Robert Menendez, D-N.J."
             if typ is None:
+                # "Mr. Trump ... the president demanded": the office of the descriptions that follow the name
+                typ, described_side = self._described_role(full)
+                if typ is not None and side is None:
+                    # "the president" with no country named: of the country the article is about
+                    setting = self.setting()
+                    side = described_side or (setting if self.sides.kinds.get(setting) == "country" else None)
+            if typ is None:
                 typ = "civilian"  # news style gives officials and experts a title when it names them
             self.people[full] = (typ, side)
         typ, side = self.people[full]
         return _Source(full, typ or "unknown", side, False, "person")
+
+    def _described_role(self, full: str) -> tuple[str | None, str | None]:
+        """The office and side of the person ``full`` by the definite descriptions of an official the article
+        uses right after naming them ("Mr. Trump’s march ... in which the president demanded", "Putin
+        proposed ... the Russian president’s moves"): the type most of them give (government before
+        politician before military), and the first side they name; (None, None) when no description has
+        ``full`` as the last person named within the 300 characters before it."""
+        found: dict[str, int] = {}
+        side = None
+        for at, phrase in self._descriptions():
+            typ = self.roles.type_of(phrase)
+            if typ not in _HOME_TYPES or self.roles.former_official(phrase):
+                continue
+            before = self.text[max(0, at - 300):at]
+            # names of people: not a place after a preposition ("across Lafayette Square"; "in Mr. Trump’s
+            # march" is a person's)
+            names = [n.group(0) for n in re.finditer(r"(?<![\w’'\-])(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+", before)
+                     if not re.search(r"\b(?:in|at|on|to|across|near|from|into)\s+$", before[:n.start()])
+                     or _POSSESSIVE.search(n.group(0)) or _role_core(n.group(0).split()[0]) in self.roles.titles]
+            last = next((who for who in map(self.person, reversed(names)) if who is not None), None)
+            if last != full:
+                continue
+            found[typ] = found.get(typ, 0) + 1
+            side = side or self.sides.side_of(phrase)
+        if not found:
+            return None, None
+        order = ("government", "politician", "military_security")
+        return max(found, key=lambda t: (found[t], -order.index(t))), side
+
+    def _descriptions(self) -> list[tuple[int, str]]:
+        """The definite descriptions of one person by their title in the article, with their offsets: "the
+        president", "the self-declared Republican Party’s presumptive presidential nominee", not one followed
+        by a name ("the president, Joe Biden") or by what the person heads ("the president of the union")."""
+        if not hasattr(self, "_description_cache"):
+            out = []
+            for m in re.finditer(r"(?<![\w’'\-])(?:[Tt]he|[Tt]his)\s+", self.text):
+                words = list(re.finditer(r"[^\s]+", self.text[m.end():m.end() + 90]))[:6]
+                end = None
+                for k, w in enumerate(words):
+                    core = _role_core(_POSSESSIVE.sub("", w.group(0)).rstrip(",.;:!?)”\""))
+                    if core in self.roles.titles:
+                        end = k
+                    elif end is not None or w.group(0)[-1:] in ",.;:!?)”\"":
+                        break
+                if end is None:
+                    continue
+                stop = m.end() + words[end].end()
+                phrase = self.text[m.start():stop].rstrip(",.;:!?)”\"")
+                phrase = _POSSESSIVE.sub("", phrase)
+                after = self.text[stop:stop + 40]
+                if re.match(r"[,\s]+(?:[A-Z][a-z]|(?:of|for|at|in)\s+(?:the\s+)?[A-Z])", after):
+                    continue
+                # the subject, agent or possessor of a clause, not an object ("Doyle attacks the president")
+                word = re.search(r"([a-z]+)\s+$", self.text[max(0, m.start() - 30):m.start()])
+                if word and word.group(1) not in _CLAUSE_OPENERS:
+                    continue
+                out.append((m.start(), phrase))
+            self._description_cache = out
+        return self._description_cache
 
     def _organisation_before(self, at: int) -> _Source | None:
         """The organisation named last in the 400 characters before ``at`` (a capitalised term of the roles
