@@ -124,3 +124,30 @@ def test_a_description_followed_by_a_name_is_that_other_person():
     assert row["source"] == "Tom Fisk"
     assert row["source_type"] == "civilian"
     assert side(row) is None
+
+
+# ----------------------------------------------------------------------------------- titles read from the article
+
+def test_the_president_of_an_association_speaks_for_the_association():
+    text = "“They did nothing wrong,” said John Evers, the president of the Buffalo Police Benevolent Association."
+    row = row_at(text, "said John Evers", "said", home="United States")
+    assert row["source"] == "John Evers"
+    assert row["source_type"] == "other"
+
+
+def test_the_clause_after_according_to_a_name_is_no_description_of_him():
+    text = ("According to Wayne Lapp, an arrogant political and media elite wants to take guns away. "
+            "“We will fight,” Lapp said.")
+    row = row_at(text, "Lapp said", "said", home="United States")
+    assert row["source"] == "Wayne Lapp"
+    assert row["source_type"] == "civilian"
+    assert side(row) is None
+
+
+def test_an_office_imagined_with_a_is_not_held():
+    text = ("Colbert asked Bill Reilly about rifles. Colbert said a President Reilly would ban them. "
+            "“I would not,” Reilly said.")
+    row = row_at(text, "Reilly said", "said", home="United States")
+    assert row["source"] == "Bill Reilly"
+    assert row["source_type"] == "civilian"
+    assert side(row) is None

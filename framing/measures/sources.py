@@ -38,7 +38,8 @@ Who the source is (one source per person in an article)
 * A person named with no title holds the office of the definite descriptions that follow their name
   ("Mr. Trump’s march ... in which the president demanded", "the party’s presumptive presidential
   nominee"; not "the president, Joe Biden" nor "the president of the union"): the office most of them
-  give, on the side they name or else of the country the article is about.
+  give, on the side they name or else of the country the article is about. "a President O'Reilly would"
+  is an office imagined, and the clause after "According to LaPierre," no description of him.
 * A document speaks for its author: its possessor ("Trump's inaugural address"), the agent after it ("a survey
   conducted by the CDC"), or, for "a tweet", "a statement", the first person named before it in the sentence. A
   document with no author in the phrase ("the memos", "the report", "the release") speaks for the author the
@@ -52,7 +53,8 @@ Type, side and anonymity
 ``source_type`` comes from the bundled lexicon ``lexicons/sources.yaml`` (its description states the rules:
 strong and weak role terms, the rightmost strong term wins), read in the speaker and, for a person, in the
 titles and appositives the article gives that person anywhere ("Michael Kugelman, director of the South Asia
-Institute at the Washington-based Wilson Center" -> expert). ``affiliation`` is the side the source speaks for:
+Institute at the Washington-based Wilson Center" -> expert); a president speaks for the body presided
+("the president of the Buffalo Police Benevolent Association" -> other). ``affiliation`` is the side the source speaks for:
 the user's ``actors`` (side -> aliases) first, then the gazetteer of sides (:func:`framing.load_sides`: country names,
 demonyms, capitals, institutions: "Iranian Foreign Minister ..." -> Iran, "Pakistan's foreign ministry" ->
 Pakistan; a diplomat's destination is not their side: "U.S. ambassador to the United Nations" -> United States),
@@ -120,6 +122,8 @@ _SHIELD = re.compile(r"(?<![\w’'])(?:(?:an?|the|some|two|three|several|many|ot
 #: words after which "the president" may open a clause as its subject or agent ("in which the president demanded")
 _CLAUSE_OPENERS = frozenset("""by which that who when and but as while because if after before where since though
     although until once whom whose""".split())
+#: offices named after what they preside over: "president of the association" is the association's
+_PRESIDENTS = frozenset({"president", "vice president", "presidents"})
 #: a personal pronoun that is the subject of the cue after it ("he said", "she later told") or before it ("said he")
 _PRONOUN_BEFORE = re.compile(r"(?<![\w’'\-])([Hh]e|[Ss]he|[Tt]hey|I)\s+(?:(?:also|later|then|again|once|has|had|have|"
                              r"would|will|\w+ly)\s+){0,2}$")
@@ -262,6 +266,13 @@ class _Roles:
                 or next((t for t in rest if not t[3]), None))
         if pick is None:
             return None
+        if pick in head and part[pick[0]:pick[1]].lower() in _PRESIDENTS and cut is not None and \
+                re.match(r"\s(?:of|for|at)\s", part[cut.start():]):
+            # "the president of the Buffalo Police Benevolent Association": the body presided decides
+            body_end = _POST_MODIFIER.search(part, cut.end())
+            body = [t for t in rest if t[3] and t[1] <= (body_end.start() if body_end else len(part))]
+            if body:
+                pick = body[-1]
         if re.search(r"(?:\b(?:former|retired|ret\.|who\s+(?:served|worked|was|had\s+been)\s+as)\s+(?:[\w.\-]+\s+){0,3}|\bex-)$",
                      part[:pick[0]], re.IGNORECASE):
             return "expert"
@@ -516,7 +527,10 @@ class _Document:
         for name in dict.fromkeys([full, full.split()[-1]]):
             for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
                 parts.append(self._title_before(m.start()))
-                parts.append(self._appositive_after(m.end(), surname_only=name != full or " " not in full))
+                if not re.search(r"\b[Aa]ccording\s+to\s+(?:[A-Z][\w’'\-.]*\s+){0,3}$",
+                                 self.text[max(0, m.start() - 60):m.start()]):
+                    # "According to LaPierre, an arrogant elite wants ...": the clause after is no appositive
+                    parts.append(self._appositive_after(m.end(), surname_only=name != full or " " not in full))
                 if name == full:
                     parts.append(self._appositive_before(m.start(), m.end()))
         # what the person leads, last: "the Trump administration", "Mr. Trump’s campaign"
@@ -571,6 +585,8 @@ class _Document:
                 and not keep[-1].endswith(("’s", "'s")) \
                 and not self.sides.is_place(_POSSESSIVE.sub("", keep[-1])):
             keep.pop()
+        if len(keep) == 2 and keep[0].lower() in ("a", "an"):
+            return ""  # "a President O'Reilly would ...": an office imagined, not held
         return " ".join(keep)
 
     def _appositive_before(self, start: int, end: int) -> str:
