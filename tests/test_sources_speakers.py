@@ -151,3 +151,22 @@ def test_an_office_imagined_with_a_is_not_held():
     assert row["source"] == "Bill Reilly"
     assert row["source_type"] == "civilian"
     assert side(row) is None
+
+
+# ----------------------------------------------------------------------------------- sides of unnamed sources
+
+def test_an_is_militant_speaks_for_the_islamic_state():
+    text = "In the latest video, an IS militant is also seen threatening to kill a hostage."
+    row = row_at(text, "threatening", "threatening")
+    assert row["source_type"] == "armed_group"
+    assert row["anonymous"]
+    assert side(row) == "Islamic State"
+
+
+def test_unnamed_sources_of_a_ministry_belong_to_the_country_the_article_is_about():
+    text = ("Egypt was tense on Sunday. Egyptian protesters filled Cairo, and Egypt’s army closed the roads. "
+            "Thirty-five people were killed since Friday, according to health ministry sources.")
+    row = row_at(text, "according to health", "according to", home="United States")
+    assert row["anonymous"]
+    assert row["source_type"] == "government"
+    assert side(row) == "Egypt"

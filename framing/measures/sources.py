@@ -59,7 +59,7 @@ the user's ``actors`` (side -> aliases) first, then the gazetteer of sides (:fun
 demonyms, capitals, institutions: "Iranian Foreign Minister ..." -> Iran, "Pakistan's foreign ministry" ->
 Pakistan; a diplomat's destination is not their side: "U.S. ambassador to the United Nations" -> United States),
 in the speaker, then in the person's titles; unnamed officials with no side ("authorities said", "the army
-said") and unnamed people ("supporters claimed") take the country the article is about when one country has at
+said", "health ministry sources said") and unnamed people ("supporters claimed") take the country the article is about when one country has at
 least half of its side mentions or three times the next one's; a named organisation or armed group with no
 other side speaks for itself. A role held in the past ("former", "Ret.", "from 2013 to 2017") makes an expert. ``anonymous`` is true when the source names no one and
 its head is a person noun of the lexicon ("a senior official", "sources", "witnesses", "authorities") or it
@@ -160,6 +160,8 @@ _DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|em
                           r"embassies|consulate|delegation|attach[eé])s?(\s+(?:to|at|in)\s)")
 #: unnamed officials who act where the events happen (they take the country the article is about)
 _LOCAL = frozenset("authorities authority police investigators prosecutors rescuers firefighters".split())
+#: state bodies whose unnamed members act where the events happen ("health ministry sources", "army officers")
+_STATE_BODIES = frozenset("ministry army military police interior".split())
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
 _HONORIFICS = frozenset("mr mrs ms miss mx".split())
 #: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
@@ -422,7 +424,11 @@ class _Document:
 
     def local(self, mention: str) -> bool:
         """Whether ``mention`` names the local authorities of a place: police, authorities, investigators."""
-        return self._head(mention) in _LOCAL
+        if self._head(mention) in _LOCAL:
+            return True
+        # "health ministry sources", "army officers": unnamed people of a state body the phrase names by its kind
+        words = [w.lower() for w in _WORD.findall(mention)]
+        return any(w in _STATE_BODIES for w in words[:-1])
 
     # ---- names
     def _name_words(self, name: str) -> list[str] | None:
