@@ -170,3 +170,12 @@ def test_unnamed_sources_of_a_ministry_belong_to_the_country_the_article_is_abou
     assert row["anonymous"]
     assert row["source_type"] == "government"
     assert side(row) == "Egypt"
+
+
+def test_the_president_is_the_president_named_last_before_the_description():
+    text = ("Russian President Ivan Petrov met President Dan Cole in Hamburg. Weeks later, President Dan Cole "
+            "fired an aide who had criticized him. The Post reported that the president told interpreters to "
+            "keep quiet.")
+    row = row_at(text, "the president told", "told", home="United States")
+    assert row["source"] == "Dan Cole"
+    assert side(row) == "United States"

@@ -934,7 +934,8 @@ class _Document:
 
     def _described(self, typ: str, side: str | None, at: int) -> str | None:
         """The person of the article of type ``typ`` with side ``side``: the only one, else the one of unknown
-        side named nearest ``at`` (within 600 characters); None when there is none."""
+        side (any side, for a description that names none: "the president") named last before ``at`` (else
+        first after it), within 600 characters; None when there is none."""
         known = [(name, t, s) for name, (t, s) in self.people.items()]
         # people named anywhere in the article, typed by their titles
         for m in re.finditer(r"(?:[A-Z][\w’'\-]+\s+){0,3}[A-Z][\w’'\-]+", self.text):
@@ -946,15 +947,17 @@ class _Document:
         same = _collapse(name for name, t, s in known if t == typ and s == side)
         if side is not None and len(same) == 1:
             return same[0]
-        if same:
-            return None
+        if same and side is not None:
+            return None  # two people of that side hold such an office: which one is not said
         open_ = _collapse(name for name, t, s in known if t == typ and (s is None or side is None))
         if len(open_) <= 1:
             return open_[0] if open_ else None
         distance = {}
         for name in open_:
             hits = [m.start() for m in re.finditer(re.escape(name), self.text)]
-            distance[name] = min(abs(h - at) for h in hits) if hits else len(self.text)
+            # a description refers back: the person named last before it, else the one named first after it
+            before = [at - h for h in hits if h < at]
+            distance[name] = min(before) if before else min((h - at for h in hits), default=len(self.text))
         nearest = min(open_, key=distance.__getitem__)
         return nearest if distance[nearest] <= 600 else None
 
