@@ -30,7 +30,16 @@ Who the source is (one source per person in an article)
 * A description with a title and no name ("the Iranian foreign minister", "Tehran's top diplomat") is the
   person of the article with that type and side, when there is exactly one (or the nearest before it).
 * A pronoun is the nearest earlier source it can refer to (he/she a person, it an institution, they
-  either); "he"/"she" is the person named in the previous or the same sentence when no source spoke there.
+  either); "he"/"she" is the person named in the previous or the same sentence when no source spoke there
+  (a person of the article: one who spoke, has a title or is named twice, not "a Toyota Camry"). A
+  pronoun written at the cue ("“...,” she said") is the speaker even when the attribution resolved it to a
+  name sentences back; a speaker never reaches over the speaker of an earlier cue of the sentence that
+  stands nearer ("As Egyptians marched, Cheney said ... and called him a friend": Cheney).
+* A person named with no title holds the office of the definite descriptions that follow their name
+  ("Mr. Trump’s march ... in which the president demanded", "the party’s presumptive presidential
+  nominee"; not "the president, Joe Biden" nor "the president of the union"): the office most of them
+  give, on the side they name or else of the country the article is about. "a President O'Reilly would"
+  is an office imagined, and the clause after "According to LaPierre," no description of him.
 * A document speaks for its author: its possessor ("Trump's inaugural address"), the agent after it ("a survey
   conducted by the CDC"), or, for "a tweet", "a statement", the first person named before it in the sentence. A
   document with no author in the phrase ("the memos", "the report", "the release") speaks for the author the
@@ -44,12 +53,13 @@ Type, side and anonymity
 ``source_type`` comes from the bundled lexicon ``lexicons/sources.yaml`` (its description states the rules:
 strong and weak role terms, the rightmost strong term wins), read in the speaker and, for a person, in the
 titles and appositives the article gives that person anywhere ("Michael Kugelman, director of the South Asia
-Institute at the Washington-based Wilson Center" -> expert). ``affiliation`` is the side the source speaks for:
+Institute at the Washington-based Wilson Center" -> expert); a president speaks for the body presided
+("the president of the Buffalo Police Benevolent Association" -> other). ``affiliation`` is the side the source speaks for:
 the user's ``actors`` (side -> aliases) first, then the gazetteer of sides (:func:`framing.load_sides`: country names,
 demonyms, capitals, institutions: "Iranian Foreign Minister ..." -> Iran, "Pakistan's foreign ministry" ->
 Pakistan; a diplomat's destination is not their side: "U.S. ambassador to the United Nations" -> United States),
 in the speaker, then in the person's titles; unnamed officials with no side ("authorities said", "the army
-said") and unnamed people ("supporters claimed") take the country the article is about when one country has at
+said", "health ministry sources said") and unnamed people ("supporters claimed") take the country the article is about when one country has at
 least half of its side mentions or three times the next one's; a named organisation or armed group with no
 other side speaks for itself. A role held in the past ("former", "Ret.", "from 2013 to 2017") makes an expert. ``anonymous`` is true when the source names no one and
 its head is a person noun of the lexicon ("a senior official", "sources", "witnesses", "authorities") or it
@@ -109,6 +119,15 @@ _ANAPHORIC = re.compile(r"(?i)(?:its|their|the\s+(?:country|province|nation|stat
 _SHIELD = re.compile(r"(?<![\w’'])(?:(?:an?|the|some|two|three|several|many|other)\s+)?(?:[\w’'\-]+\s+){0,3}?"
                      r"(?:officials?|sources?|people|persons?|diplomats?|aides?|insiders?)\s+"
                      r"(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about)\s+", re.IGNORECASE)
+#: words after which "the president" may open a clause as its subject or agent ("in which the president demanded")
+_CLAUSE_OPENERS = frozenset("""by which that who when and but as while because if after before where since though
+    although until once whom whose""".split())
+#: offices named after what they preside over: "president of the association" is the association's
+_PRESIDENTS = frozenset({"president", "vice president", "presidents"})
+#: a personal pronoun that is the subject of the cue after it ("he said", "she later told") or before it ("said he")
+_PRONOUN_BEFORE = re.compile(r"(?<![\w’'\-])([Hh]e|[Ss]he|[Tt]hey|I)\s+(?:(?:also|later|then|again|once|has|had|have|"
+                             r"would|will|\w+ly)\s+){0,2}$")
+_PRONOUN_AFTER = re.compile(r"\s+(he|she|they)\b")
 _TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earlier|itself|himself|herself|"
                        r"allegedly|reportedly|apparently|repeatedly|publicly|privately|once|still|quickly|today|"
                        r"yesterday|tonight|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))+$")
@@ -121,7 +140,7 @@ _WORD = re.compile(r"[\w][\w’'.\-]*")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
 _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
 _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With By After Before As If When While
-    Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr""".split())
+    Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr One""".split())
 #: bodies a person leads, named after them ("the Obama administration", "Trump’s campaign")
 _LED = r"administration|campaign|presidency|government|cabinet|regime|transition\s+team|White\s+House"
 #: "..., citing X," / "which cited X": X, up to a comma, a full stop or "as"
@@ -141,6 +160,8 @@ _DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|em
                           r"embassies|consulate|delegation|attach[eé])s?(\s+(?:to|at|in)\s)")
 #: unnamed officials who act where the events happen (they take the country the article is about)
 _LOCAL = frozenset("authorities authority police investigators prosecutors rescuers firefighters".split())
+#: state bodies whose unnamed members act where the events happen ("health ministry sources", "army officers")
+_STATE_BODIES = frozenset("ministry army military police interior".split())
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
 _HONORIFICS = frozenset("mr mrs ms miss mx".split())
 #: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
@@ -157,11 +178,18 @@ class _Roles:
     terms: dict[str, tuple[str, bool]]
     titles: frozenset[str]
     role_words: frozenset[str]
+    acronyms: frozenset[str]  # role words written in capitals only ("un" of "UN Security Council")
     anonymous_heads: frozenset[str]
     anonymous_phrases: tuple[str, ...]
     pattern_ci: re.Pattern[str]
     pattern_cs: re.Pattern[str]
     sides: Mapping[str, Any]  # gazetteer entries the lexicon adds ({side: [name, ...]})
+
+    def is_role_word(self, word: str) -> bool:
+        """Whether ``word`` as written is a word of a role or title ("Commissioner", "security"); an acronym
+        of a role written as a name is not ("Un" in "Kim Jong Un")."""
+        core = _role_core(_POSSESSIVE.sub("", word))
+        return core in self.role_words and not (core in self.acronyms and not word.isupper())
 
     def matches(self, phrase: str) -> list[tuple[int, int, str, bool]]:
         """Role terms in ``phrase``: ``(start, end, type, strong)``, longest first at each position."""
@@ -240,6 +268,13 @@ class _Roles:
                 or next((t for t in rest if not t[3]), None))
         if pick is None:
             return None
+        if pick in head and part[pick[0]:pick[1]].lower() in _PRESIDENTS and cut is not None and \
+                re.match(r"\s(?:of|for|at)\s", part[cut.start():]):
+            # "the president of the Buffalo Police Benevolent Association": the body presided decides
+            body_end = _POST_MODIFIER.search(part, cut.end())
+            body = [t for t in rest if t[3] and t[1] <= (body_end.start() if body_end else len(part))]
+            if body:
+                pick = body[-1]
         if re.search(r"(?:\b(?:former|retired|ret\.|who\s+(?:served|worked|was|had\s+been)\s+as)\s+(?:[\w.\-]+\s+){0,3}|\bex-)$",
                      part[:pick[0]], re.IGNORECASE):
             return "expert"
@@ -254,11 +289,20 @@ def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     return re.compile(r"(?<![\w\-])(" + body + r")(?:s|es)?(?:-(?:elect|designate))?(?=(?:’s|'s|’|')?(?![\w\-]))", flags)
 
 
+def _term_words(term: str) -> list[tuple[str, bool]]:
+    """The words of a role term that may stand in a title ("security", "council"), each with whether it is
+    written in capitals there ("UN" in "UN Security Council"); none for a term in capitals ("FBI")."""
+    if not any(c.islower() for c in term):
+        return []
+    return [(x.strip(".").lower(), x.isupper() and len(x.strip(".")) > 1) for x in term.split()]
+
+
 def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | None = None) -> _Roles:
     if not isinstance(data, Mapping) or not isinstance(data.get("types"), Mapping):
         raise LexiconError(f"{source}: expected a top-level 'types:' mapping of source type -> strong/weak terms")
     lines = getattr(data["types"], "key_lines", {})
     terms: dict[str, tuple[str, bool]] = {}
+    written: list[tuple[str, bool]] = []
     for typ, entry in data["types"].items():
         where = f"{source}:{lines.get(typ, '?')}"
         if typ not in schema.SOURCE_TYPES:
@@ -272,20 +316,24 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
             for w in words:
                 w = w.strip()
                 terms.setdefault(w if not any(c.islower() for c in w) else w.lower(), (typ, key == "strong"))
+                written.extend(_term_words(w))
     for typ, words in (extra or {}).items():
         if typ not in schema.SOURCE_TYPES:
             raise LexiconError(f"roles: unknown source type {typ!r}; expected one of {list(schema.SOURCE_TYPES)}")
         for w in [words] if isinstance(words, str) else words:
             w = str(w).strip()
             terms[w if not any(c.islower() for c in w) else w.lower()] = (typ, True)
+            written.extend(_term_words(w))
     anon = data.get("anonymous") or {}
     sides = data.get("sides") or {}
     if not isinstance(sides, Mapping) or not all(isinstance(v, (list, Mapping)) for v in sides.values()):
         raise LexiconError(f"{source}: 'sides:' must map a side to a list of names or to names:/people: lists")
     titles = frozenset(str(t).lower() for t in data.get("titles") or ())
-    role_words = frozenset(w.strip(".") for t in terms if any(c.islower() for c in t) for w in t.split()) | titles
+    role_words = frozenset(w for w, _ in written) | titles
+    # "UN" of "UN Security Council" is a role word in capitals only: "Un" is a name word in "Kim Jong Un"
+    acronyms = frozenset(w for w, caps in written if caps) - frozenset(w for w, caps in written if not caps) - titles
     return _Roles(
-        terms=terms, titles=titles, role_words=role_words,
+        terms=terms, titles=titles, role_words=role_words, acronyms=acronyms,
         anonymous_heads=frozenset(str(w).lower() for w in anon.get("heads") or ()),
         anonymous_phrases=tuple(str(p).lower() for p in anon.get("phrases") or ()),
         pattern_ci=_compile((t for t in terms if any(c.islower() for c in t)), re.IGNORECASE),
@@ -376,7 +424,11 @@ class _Document:
 
     def local(self, mention: str) -> bool:
         """Whether ``mention`` names the local authorities of a place: police, authorities, investigators."""
-        return self._head(mention) in _LOCAL
+        if self._head(mention) in _LOCAL:
+            return True
+        # "health ministry sources", "army officers": unnamed people of a state body the phrase names by its kind
+        words = [w.lower() for w in _WORD.findall(mention)]
+        return any(w in _STATE_BODIES for w in words[:-1])
 
     # ---- names
     def _name_words(self, name: str) -> list[str] | None:
@@ -385,7 +437,7 @@ class _Document:
             return None
         for w in words:
             core = _POSSESSIVE.sub("", w)
-            if not _NAME_WORD.match(core) or _role_core(core) in self.roles.role_words:
+            if not _NAME_WORD.match(core) or self.roles.is_role_word(core):
                 return None
             if self.sides.is_place(core) or core in _SENTENCE_WORDS:
                 return None
@@ -413,7 +465,7 @@ class _Document:
                 if re.fullmatch(r"[A-Z]\.", token) and len(words) < 3:
                     words.insert(0, token)  # a middle initial: "Robert A. Levy"
                     continue
-                if not (_NAME_WORD.match(token) and _role_core(token) not in self.roles.role_words
+                if not (_NAME_WORD.match(token) and not self.roles.is_role_word(token)
                         and not self.sides.is_place(token) and token not in _SENTENCE_WORDS
                         and not token.endswith((",", ".", ":", ";", "’s", "'s"))) or len(words) >= 3 \
                         or re.search(r"(?i)-years?-old$", token):
@@ -436,8 +488,9 @@ class _Document:
             return None
         name = _POSSESSIVE.sub("", name).strip()
         lead = name.split()
-        while len(lead) > 1 and (_role_core(lead[0]) in self.roles.titles or re.search(r"(?i)-years?-old$", lead[0])):
-            lead.pop(0)  # a title the quotation module does not know as one ("Speaker-designate ...")
+        while len(lead) > 1 and (self.roles.is_role_word(lead[0]) or re.search(r"(?i)-years?-old$", lead[0])):
+            lead.pop(0)  # a title the quotation module does not know as one ("Speaker-designate ...", "Police
+            # Commissioner ...")
         name = " ".join(lead)
         words = self._name_words(name)
         if words is None:
@@ -458,9 +511,14 @@ class _Document:
                for w in part.split()[-1:]):
             return name
         # a first name alone ("Mara noted" after "NPR's Mara Liasson"): the one full name it opens
-        given = {m.group(0) for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"\s+[A-Z][\w’'\-]+(?![\w\-])",
-                                                 self.text)}
-        given = {g for g in given if self._name_words(g) is not None and not _TIME_WORDS.search(g)}
+        given = set()
+        for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"((?:\s+[A-Z][\w’'\-]+){1,2})(?![\w\-])", self.text):
+            rest = m.group(1).split()  # "Kim Jong Un": a given name of two words
+            cands = [" ".join([name] + rest[:k]) for k in range(len(rest), 0, -1)]
+            fit = next((g for g in cands if self._name_words(g) is not None and not _TIME_WORDS.search(g)), None)
+            if fit is not None:
+                given.add(fit)
+        given = _collapse(given)
         if len(given) == 1:
             return given.pop()
         # "said Dan, 35, a warehouse manager": an age after the name
@@ -475,7 +533,10 @@ class _Document:
         for name in dict.fromkeys([full, full.split()[-1]]):
             for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
                 parts.append(self._title_before(m.start()))
-                parts.append(self._appositive_after(m.end(), surname_only=name != full or " " not in full))
+                if not re.search(r"\b[Aa]ccording\s+to\s+(?:[A-Z][\w’'\-.]*\s+){0,3}$",
+                                 self.text[max(0, m.start() - 60):m.start()]):
+                    # "According to LaPierre, an arrogant elite wants ...": the clause after is no appositive
+                    parts.append(self._appositive_after(m.end(), surname_only=name != full or " " not in full))
                 if name == full:
                     parts.append(self._appositive_before(m.start(), m.end()))
         # what the person leads, last: "the Trump administration", "Mr. Trump’s campaign"
@@ -505,8 +566,9 @@ class _Document:
                 keep.insert(0, tok)  # "ambassador to Iraq and Turkey James Jeffrey"
                 continue
             if tok.endswith((",", ";", ":", ".", "”", "\"", ")")) and not tok.endswith(("’s", "'s")) and \
-                    core not in self.roles.titles and not (tok.endswith(".") and self.sides.is_place(tok)):
-                break
+                    (core not in self.roles.titles or tok.endswith(".") and tok[:1].islower()) and \
+                    not (tok.endswith(".") and self.sides.is_place(tok)):
+                break  # a sentence ends ("... his head. Soon"); an abbreviated title does not ("Gen.")
             if (core in self.roles.role_words or core in _PRE_MODIFIERS or self.sides.is_place(_POSSESSIVE.sub("", tok))
                     or (tok[:1].isupper() and _NAME_WORD.match(_POSSESSIVE.sub("", tok)))):
                 keep.insert(0, tok)
@@ -529,6 +591,8 @@ class _Document:
                 and not keep[-1].endswith(("’s", "'s")) \
                 and not self.sides.is_place(_POSSESSIVE.sub("", keep[-1])):
             keep.pop()
+        if len(keep) == 2 and keep[0].lower() in ("a", "an"):
+            return ""  # "a President O'Reilly would ...": an office imagined, not held
         return " ".join(keep)
 
     def _appositive_before(self, start: int, end: int) -> str:
@@ -691,8 +755,8 @@ class _Document:
             if named is not None:
                 return named
         name = speaker_name(mention) or mention
-        if len(name) <= 3 and name.isupper() and name != mention.strip():
-            name = mention  # "state TV": a role word, not a name
+        if len(name) <= 3 and name.isupper() and name != mention.strip() or name in _SENTENCE_WORDS:
+            name = mention  # "state TV": a role word, not a name; "Defense One": "One" is no name
         bare = _POSSESSIVE.sub("", _DETERMINER.sub("", name)).strip()
         head = self._head(mention)
         after = self.text[cue_start:sentence[1]].lower()
@@ -713,7 +777,9 @@ class _Document:
                     self.people[linked] = (self.people[linked][0], side)
                     person.affiliation = side
                 return person
-        if head in roles.anonymous_heads or anonymous_phrase:
+        # "Defense One", "Air Force One": a numeral that ends a capitalised name is no "one" who spoke
+        titled = head == "one" and re.search(r"[A-Z][\w’'\-]*\s+One$", _POSSESSIVE.sub("", mention)) is not None
+        if head in roles.anonymous_heads and not titled or anonymous_phrase:
             # "the president's critics": an anonymous source is typed by what it is, not by its possessor
             owner = list(re.finditer(r"(?:’s|'s)\s", mention))
             own_type = roles.type_of(mention[owner[-1].end():]) if owner else typ
@@ -771,10 +837,76 @@ class _Document:
                     for m in re.finditer(re.escape(full.split()[-1]), self.text))):
                 typ = "politician"  # "Rep. Will Guzzardi (D-Chicago)", "Robert Menendez, D-N.J."
             if typ is None:
+                # "Mr. Trump ... the president demanded": the office of the descriptions that follow the name
+                typ, described_side = self._described_role(full)
+                if typ is not None and side is None:
+                    # "the president" with no country named: of the country the article is about
+                    setting = self.setting()
+                    side = described_side or (setting if self.sides.kinds.get(setting) == "country" else None)
+            if typ is None:
                 typ = "civilian"  # news style gives officials and experts a title when it names them
             self.people[full] = (typ, side)
         typ, side = self.people[full]
         return _Source(full, typ or "unknown", side, False, "person")
+
+    def _described_role(self, full: str) -> tuple[str | None, str | None]:
+        """The office and side of the person ``full`` by the definite descriptions of an official the article
+        uses right after naming them ("Mr. Trump’s march ... in which the president demanded", "Putin
+        proposed ... the Russian president’s moves"): the type most of them give (government before
+        politician before military), and the first side they name; (None, None) when no description has
+        ``full`` as the last person named within the 300 characters before it."""
+        found: dict[str, int] = {}
+        side = None
+        for at, phrase in self._descriptions():
+            typ = self.roles.type_of(phrase)
+            if typ not in _HOME_TYPES or self.roles.former_official(phrase):
+                continue
+            before = self.text[max(0, at - 300):at]
+            # names of people: not a place after a preposition ("across Lafayette Square"; "in Mr. Trump’s
+            # march" is a person's)
+            names = [n.group(0) for n in re.finditer(r"(?<![\w’'\-])(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+", before)
+                     if not re.search(r"\b(?:in|at|on|to|across|near|from|into)\s+$", before[:n.start()])
+                     or _POSSESSIVE.search(n.group(0)) or _role_core(n.group(0).split()[0]) in self.roles.titles]
+            last = next((who for who in map(self.person, reversed(names)) if who is not None), None)
+            if last != full:
+                continue
+            found[typ] = found.get(typ, 0) + 1
+            side = side or self.sides.side_of(phrase)
+        if not found:
+            return None, None
+        order = ("government", "politician", "military_security")
+        return max(found, key=lambda t: (found[t], -order.index(t))), side
+
+    def _descriptions(self) -> list[tuple[int, str]]:
+        """The definite descriptions of one person by their title in the article, with their offsets: "the
+        president", "the self-declared Republican Party’s presumptive presidential nominee", not one followed
+        by a name ("the president, Joe Biden") or by what the person heads ("the president of the union")."""
+        if not hasattr(self, "_description_cache"):
+            out = []
+            for m in re.finditer(r"(?<![\w’'\-])(?:[Tt]he|[Tt]his)\s+", self.text):
+                words = list(re.finditer(r"[^\s]+", self.text[m.end():m.end() + 90]))[:6]
+                end = None
+                for k, w in enumerate(words):
+                    core = _role_core(_POSSESSIVE.sub("", w.group(0)).rstrip(",.;:!?)”\""))
+                    if core in self.roles.titles:
+                        end = k
+                    elif end is not None or w.group(0)[-1:] in ",.;:!?)”\"":
+                        break
+                if end is None:
+                    continue
+                stop = m.end() + words[end].end()
+                phrase = self.text[m.start():stop].rstrip(",.;:!?)”\"")
+                phrase = _POSSESSIVE.sub("", phrase)
+                after = self.text[stop:stop + 40]
+                if re.match(r"[,\s]+(?:[A-Z][a-z]|(?:of|for|at|in)\s+(?:the\s+)?[A-Z])", after):
+                    continue
+                # the subject, agent or possessor of a clause, not an object ("Doyle attacks the president")
+                word = re.search(r"([a-z]+)\s+$", self.text[max(0, m.start() - 30):m.start()])
+                if word and word.group(1) not in _CLAUSE_OPENERS:
+                    continue
+                out.append((m.start(), phrase))
+            self._description_cache = out
+        return self._description_cache
 
     def _organisation_before(self, at: int) -> _Source | None:
         """The organisation named last in the 400 characters before ``at`` (a capitalised term of the roles
@@ -802,7 +934,8 @@ class _Document:
 
     def _described(self, typ: str, side: str | None, at: int) -> str | None:
         """The person of the article of type ``typ`` with side ``side``: the only one, else the one of unknown
-        side named nearest ``at`` (within 600 characters); None when there is none."""
+        side (any side, for a description that names none: "the president") named last before ``at`` (else
+        first after it), within 600 characters; None when there is none."""
         known = [(name, t, s) for name, (t, s) in self.people.items()]
         # people named anywhere in the article, typed by their titles
         for m in re.finditer(r"(?:[A-Z][\w’'\-]+\s+){0,3}[A-Z][\w’'\-]+", self.text):
@@ -814,15 +947,17 @@ class _Document:
         same = _collapse(name for name, t, s in known if t == typ and s == side)
         if side is not None and len(same) == 1:
             return same[0]
-        if same:
-            return None
+        if same and side is not None:
+            return None  # two people of that side hold such an office: which one is not said
         open_ = _collapse(name for name, t, s in known if t == typ and (s is None or side is None))
         if len(open_) <= 1:
             return open_[0] if open_ else None
         distance = {}
         for name in open_:
             hits = [m.start() for m in re.finditer(re.escape(name), self.text)]
-            distance[name] = min(abs(h - at) for h in hits) if hits else len(self.text)
+            # a description refers back: the person named last before it, else the one named first after it
+            before = [at - h for h in hits if h < at]
+            distance[name] = min(before) if before else min((h - at for h in hits), default=len(self.text))
         nearest = min(open_, key=distance.__getitem__)
         return nearest if distance[nearest] <= 600 else None
 
@@ -910,7 +1045,10 @@ class _Document:
                 not any(window[0] <= start < at and src.kind not in ("none",) for start, src, _ in self.previous):
             for m in re.finditer(r"(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+", self.text[window[0]:at]):
                 full = self.person(m.group(0))
-                if full is not None:
+                # a person of the article: one who spoke, has a title or is named again ("a Toyota Camry",
+                # a headline's "Related: Guantanamo Bay Hunger Strike" are named once, without a title)
+                if full is not None and (full in self.people or self.roles.matches(self.context(full)) or len(re.findall(
+                        r"(?<![\w’'\-])" + re.escape(full.split()[-1]) + r"(?![\w\-])", self.text)) > 1):
                     return self._person(full, m.group(0))
         for _, src, _ in reversed(self.previous):
             if src.kind == "none" or src.kind == "pronoun":
@@ -1082,12 +1220,28 @@ def sources(
         spans = ann.sentence_spans(doc_id) or [(0, len(text))]
         starts = [a for a, _ in spans]
         doc = _Document(text, role_table, gazetteer)
+        spoken: list[tuple[int, tuple[int, int]]] = []  # (cue start, speaker span) as the attributions give them
         for r in rows.sort_values(["start", "end"]).itertuples(index=False):
             a, b = int(r.start), int(r.end)
             k = max(0, bisect.bisect_right(starts, a) - 1)
             sentence = spans[k]
             has_speaker = not (pd.isna(r.speaker_start) or pd.isna(r.speaker_end))
             speaker_span = (int(r.speaker_start), int(r.speaker_end)) if has_speaker else None
+            if speaker_span:
+                # "As Egyptians marched, Dick Cheney said we should stand by him and called him a friend": a
+                # speaker does not reach over the speaker of an earlier cue of the sentence, nearer the cue
+                nearer = [span for at, span in spoken if sentence[0] <= span[0] and speaker_span[1] <= span[0]
+                          and span[1] <= at < a]
+                if nearer:
+                    speaker_span = nearer[-1]
+                else:
+                    spoken.append((a, speaker_span))
+            if speaker_span and speaker_span[1] <= sentence[0]:
+                # "“...,” she said" resolved to a name sentences back: the pronoun written at the cue is the
+                # speaker, resolved here by the article's sources so far (the nearest earlier person)
+                m = _PRONOUN_BEFORE.search(text, sentence[0], a) or _PRONOUN_AFTER.match(text, b, sentence[1])
+                if m:
+                    speaker_span = (m.start(1), m.end(1))
             if speaker_span:
                 # "officials familiar with the matter said": the source is before the anonymity phrase
                 m = _SHIELD.search(text, max(sentence[0], speaker_span[0] - 80), speaker_span[0])

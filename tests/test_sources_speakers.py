@@ -1,0 +1,181 @@
+"""framing.sources: which speaker a statement has, and how a name and its titles are read from the article.
+
+Every sentence here is written for these tests; the expected source, type and side are what a reader of the
+sentence would code by the codebook of the hand-coded gold (``../shared/gold/README.md``, sources.jsonl).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import framing
+
+
+def corpus(*texts: str) -> pd.DataFrame:
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "outlet": "Test", "text": list(texts)})
+
+
+def row_at(text: str, snippet: str, cue: str, **kwargs) -> pd.Series:
+    """The sources row of the cue ``cue`` inside the first occurrence of ``snippet``."""
+    table = framing.sources(corpus(text), **kwargs)
+    at = text.index(snippet) + snippet.index(cue)
+    hit = table[table["cue_start"] == at]
+    assert len(hit) == 1, f"no row for cue {cue!r} in {snippet!r}: {table[['verb', 'cue_start']].values.tolist()}"
+    return hit.iloc[0]
+
+
+def side(row: pd.Series) -> str | None:
+    return row["affiliation"] if isinstance(row["affiliation"], str) else None
+
+
+# ----------------------------------------------------------------------------------- which speaker
+
+def test_she_at_the_cue_is_the_woman_who_spoke_last_not_a_man_sentences_back():
+    text = ("Russian President Vladimir Petrov spoke on Monday. “We will not retreat,” Petrov said. "
+            "NPR correspondent Deb Amos was in Damascus. Deb reported that the talks had stalled. "
+            "“This announcement appears to be an attempt to recalibrate,” she said.")
+    row = row_at(text, "recalibrate,” she said", "said")
+    assert row["source_mention"] == "she"
+    assert "Deb" in row["source"]
+    assert row["source_type"] == "media"
+    assert side(row) is None
+
+
+def test_a_participle_takes_the_speaker_of_its_clause_not_an_opening_phrase():
+    text = ("Appearing with Mayor Stephanie Rawlings, Police Commissioner Anthony Batt defended her against "
+            "critics, calling her “courageous.”")
+    row = row_at(text, "calling her", "calling", home="United States")
+    assert row["source"] == "Anthony Batt"
+    assert row["source_type"] == "military_security"
+
+
+def test_he_is_not_a_car_named_once_in_the_sentence_before():
+    text = ("“I ran,” reporter Kalen Dias said. Agitators followed him in a blue Toyota Camry with tinted windows. "
+            "He said the mob wanted his phone.")
+    row = row_at(text, "He said the mob", "said")
+    assert row["source"] == "Kalen Dias"
+    assert row["source_type"] == "media"
+
+
+def test_a_title_is_not_read_across_the_end_of_a_sentence():
+    # "the governor." closes a sentence: it is no title of the man named after it
+    text = "The crowd cheered the governor. Dan Walsh said the march had been peaceful."
+    row = row_at(text, "Dan Walsh said", "said", home="United States")
+    assert row["source"] == "Dan Walsh"
+    assert row["source_type"] == "civilian"
+    assert side(row) is None
+
+
+def test_a_numeral_that_ends_an_outlets_name_is_no_anonymous_one():
+    text = "The Pentagon plans a new space command, Defense One reported Tuesday."
+    row = row_at(text, "Defense One reported", "reported")
+    assert row["source"] == "Defense One"
+    assert not row["anonymous"]
+
+
+def test_a_surname_alone_is_the_full_name_of_three_words():
+    text = ("North Korean dictator Kim Jong Un has set a deadline for talks. "
+            "Kim warned that he could send the United States a gift.")
+    row = row_at(text, "Kim warned", "warned")
+    assert row["source"] == "Kim Jong Un"
+    assert row["source_type"] == "government"
+    assert side(row) == "North Korea"
+
+
+def test_a_general_manager_is_no_general():
+    text = "“Our hearts are broken,” WDBJ General Manager Jeff Marks said."
+    row = row_at(text, "Jeff Marks said", "said", home="United States")
+    assert row["source"] == "Jeff Marks"
+    assert row["source_type"] == "other"
+
+
+# ----------------------------------------------------------------------------------- office from descriptions
+
+def test_a_man_named_without_title_holds_the_office_the_article_describes_him_by():
+    text = ("Mr. Dalton vowed to send troops into the capital. In a call on Monday, the president demanded that "
+            "governors use the Guard. “We will dominate the streets,” Mr. Dalton said.")
+    row = row_at(text, "Mr. Dalton said", "said", home="United States")
+    assert row["source"] == "Dalton"
+    assert row["source_type"] == "government"
+    assert side(row) == "United States"
+
+
+def test_the_office_of_a_description_with_no_country_is_of_the_country_the_article_is_about():
+    text = ("Russia will vote on a new constitution. Moscow has set the date, and Russians expect a high turnout. "
+            "Vladimir Sorokin proposed the changes in January; the president’s moves tend to be subtle. "
+            "“It is time to change our country’s main law,” Sorokin said.")
+    row = row_at(text, "Sorokin said", "said", home="United States")
+    assert row["source"] == "Vladimir Sorokin"
+    assert row["source_type"] == "government"
+    assert side(row) == "Russia"
+
+
+def test_a_candidate_described_as_the_nominee_is_a_politician():
+    text = ("Mr. Dalton gave a speech on foreign policy. There was no mention by the party’s presumptive "
+            "presidential nominee of his wall. “I know how to fix it,” Mr. Dalton said.")
+    row = row_at(text, "Mr. Dalton said", "said", home="United States")
+    assert row["source_type"] == "politician"
+
+
+def test_a_description_followed_by_a_name_is_that_other_person():
+    text = ("Police arrested Tom Fisk on Monday. The president, Joe Biden, called for calm. "
+            "“I did nothing wrong,” Tom Fisk said.")
+    row = row_at(text, "Tom Fisk said", "said", home="United States")
+    assert row["source"] == "Tom Fisk"
+    assert row["source_type"] == "civilian"
+    assert side(row) is None
+
+
+# ----------------------------------------------------------------------------------- titles read from the article
+
+def test_the_president_of_an_association_speaks_for_the_association():
+    text = "“They did nothing wrong,” said John Evers, the president of the Buffalo Police Benevolent Association."
+    row = row_at(text, "said John Evers", "said", home="United States")
+    assert row["source"] == "John Evers"
+    assert row["source_type"] == "other"
+
+
+def test_the_clause_after_according_to_a_name_is_no_description_of_him():
+    text = ("According to Wayne Lapp, an arrogant political and media elite wants to take guns away. "
+            "“We will fight,” Lapp said.")
+    row = row_at(text, "Lapp said", "said", home="United States")
+    assert row["source"] == "Wayne Lapp"
+    assert row["source_type"] == "civilian"
+    assert side(row) is None
+
+
+def test_an_office_imagined_with_a_is_not_held():
+    text = ("Colbert asked Bill Reilly about rifles. Colbert said a President Reilly would ban them. "
+            "“I would not,” Reilly said.")
+    row = row_at(text, "Reilly said", "said", home="United States")
+    assert row["source"] == "Bill Reilly"
+    assert row["source_type"] == "civilian"
+    assert side(row) is None
+
+
+# ----------------------------------------------------------------------------------- sides of unnamed sources
+
+def test_an_is_militant_speaks_for_the_islamic_state():
+    text = "In the latest video, an IS militant is also seen threatening to kill a hostage."
+    row = row_at(text, "threatening", "threatening")
+    assert row["source_type"] == "armed_group"
+    assert row["anonymous"]
+    assert side(row) == "Islamic State"
+
+
+def test_unnamed_sources_of_a_ministry_belong_to_the_country_the_article_is_about():
+    text = ("Egypt was tense on Sunday. Egyptian protesters filled Cairo, and Egypt’s army closed the roads. "
+            "Thirty-five people were killed since Friday, according to health ministry sources.")
+    row = row_at(text, "according to health", "according to", home="United States")
+    assert row["anonymous"]
+    assert row["source_type"] == "government"
+    assert side(row) == "Egypt"
+
+
+def test_the_president_is_the_president_named_last_before_the_description():
+    text = ("Russian President Ivan Petrov met President Dan Cole in Hamburg. Weeks later, President Dan Cole "
+            "fired an aide who had criticized him. The Post reported that the president told interpreters to "
+            "keep quiet.")
+    row = row_at(text, "the president told", "told", home="United States")
+    assert row["source"] == "Dan Cole"
+    assert side(row) == "United States"
