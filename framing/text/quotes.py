@@ -591,9 +591,13 @@ def _in_quote(pos: int, spans: list[tuple[int, int]], span_starts: list[int]) ->
 def _verbs_in(doc: "_Doc", a: int, b: int) -> list[re.Match[str]]:
     """Reporting verbs in text[a:b] outside quotes."""
     out = []
+    spans, starts = doc.spans, doc.span_starts
     for m in doc.verbs_from(a, b):
-        if m.end() <= b and not _in_quote(m.start(), doc.spans, doc.span_starts):
-            out.append(m)
+        if m.end() <= b:
+            pos = m.start()
+            k = bisect.bisect_right(starts, pos) - 1  # (_in_quote, inline: this runs for every verb looked at)
+            if k < 0 or pos >= spans[k][1]:
+                out.append(m)
     return out
 
 
@@ -907,11 +911,15 @@ class _Doc:
         to") over a line break, is looked for there."""
         out: list[re.Match[str]] = []
         text = self.text
+        sents = self.sents
+        n = len(sents)
         k = max(bisect.bisect_right(self.sent_starts, a) - 1, 0)
-        while k < len(self.sents) and self.sents[k][0] < b:
+        while k < n:
+            start, end = sents[k]
+            if start >= b:
+                break
             found = self._sent_verbs.get(k)
             if found is None:
-                start, end = self.sents[k]
                 found = list(_VERB.finditer(text, start, end))
                 for word in _PHRASE_FIRST:
                     at = text.rfind(word, start, end)
@@ -920,7 +928,11 @@ class _Doc:
                         if whole is not None and whole.end() > end:
                             found = [m for m in found if m.start() < at] + [whole]
                 self._sent_verbs[k] = found
-            out.extend(m for m in found if a <= m.start() < b)
+            if found:
+                if a <= start and end <= b:
+                    out += found  # every verb of the sentence starts in it
+                else:
+                    out += [m for m in found if a <= m.start() < b]
             k += 1
         return out
 
@@ -1241,7 +1253,8 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True, *,
 
     With ``speakers=False`` only the kinds and spans of the quotes are wanted (their voice): a quote after
     the last one that could be a scare quote is direct or a title whoever speaks it, so its source is not
-    looked for and its ``speaker`` and ``verb`` are None. The kinds are those found with speakers.
+    looked for and its ``speaker`` and ``verb`` are None; no quote's ``speaker_name`` is worked out. The kinds
+    are those found with speakers.
     """
     if not text:
         return (), []
@@ -1319,7 +1332,7 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True, *,
             attr = _Attr(sp, vp)
             if sp is not None:
                 speaker = text[sp[0]:sp[1]]
-                name = speaker_name(speaker)
+                name = speaker_name(speaker) if speakers else None
             if vp is not None:
                 verb = " ".join(text[vp[0]:vp[1]].split())
             if sp is not None or vp is not None:

@@ -114,7 +114,8 @@ def _is_boundary(line: str, start: int, end: int, nxt: int, abbreviations: froze
     if low in TITLES:
         return False
     # a listed abbreviation, a dotted acronym (U.S, D.C) or an initial (W)
-    is_abbrev = low in abbreviations or _ACRONYM.match(word) is not None
+    # (without a period the acronym pattern matches a single character only)
+    is_abbrev = low in abbreviations or (len(word) == 1 or "." in word) and _ACRONYM.match(word) is not None
     if word[-1:] in _CLOSERS or word[-1:].isdigit():
         is_abbrev = False  # ”. or 2024. ends a sentence
     if not is_abbrev:
@@ -128,12 +129,15 @@ def _is_boundary(line: str, start: int, end: int, nxt: int, abbreviations: froze
 
 
 def _trimmed(line: str, offset: int, a: int, b: int) -> tuple[int, int] | None:
-    piece = line[a:b]
-    left = len(piece) - len(piece.lstrip())
-    right = len(piece.rstrip())
-    if right <= left:
+    # white space as str.strip() sees it, stepped over in place (a sentence usually has a character or two of
+    # it at either end: no copy of the sentence)
+    while a < b and line[a].isspace():
+        a += 1
+    while b > a and line[b - 1].isspace():
+        b -= 1
+    if b <= a:
         return None
-    return offset + a + left, offset + a + right
+    return offset + a, offset + b
 
 
 def split_sentences(text: str, *, abbreviations: Iterable[str] | None = None) -> list[tuple[int, int]]:
