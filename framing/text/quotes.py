@@ -168,6 +168,7 @@ from typing import Literal
 
 import yaml
 
+from framing.text._lines import has_quote_mark, line_spans
 from framing.text.sentences import TITLES, split_sentences
 from framing.text.grammar import ADVERBS, np_before, tokenize
 
@@ -280,11 +281,9 @@ class Quote:
 # ---------------------------------------------------------------------------
 # marks
 
-_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # ('' and `` are one mark, a lone ` none; the pattern opens with the characters a mark starts with, so that a
 # scan jumps from one to the next)
 _MARK = re.compile(r"[“”„‟\"«»‘’‚‛'`](?:(?<=')'?|(?<=`)`|(?<![`']))")
-_ANY_MARK = re.compile(r"[“”„‟\"«»‘’‚‛'`]")
 _DOUBLE = {"“": "open", "„": "open", "‟": "open", "«": "open", "``": "open", "”": "close", "»": "close",
            '"': "either", "''": "either"}
 _SINGLE = {"‘": "open", "‚": "open", "‛": "open", "’": "close", "'": "either"}
@@ -476,11 +475,10 @@ def _raw_quotes(text: str) -> list[_Raw]:
     """Outermost quotes of a document, multi-paragraph quotes merged."""
     out: list[_Raw] = []
     pending: _Raw | None = None
-    for lm in _LINE.finditer(text):
-        line = lm.group(0)
+    for offset, line in line_spans(text):
         if not line.strip():
             continue
-        raws = _pair_line(line, lm.start()) if _ANY_MARK.search(line) else []
+        raws = _pair_line(line, offset) if has_quote_mark(line) else []
         if pending is not None:
             # a paragraph continues an open quotation only with a mark of the same style: a straight mark
             # left open before a paragraph opening with a curly one is a page artefact, not a quotation

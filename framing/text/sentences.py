@@ -32,6 +32,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from framing import registry, schema
+from framing.text._lines import line_spans
 
 __all__ = ["ABBREVIATIONS", "TITLES", "SENTENCE_STARTERS", "split_sentences", "sentences"]
 
@@ -71,7 +72,6 @@ SENTENCE_STARTERS = frozenset(
     """.split()
 )
 
-_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # a sentence-final punctuation run, closing marks, then whitespace and the next character
 # (only at the start of a punctuation run, possessive: linear on any input)
 # (the first mark is matched before the look-behind, so that the search skips to it: the look-behind checks
@@ -162,9 +162,7 @@ def split_sentences(text: str, *, abbreviations: Iterable[str] | None = None) ->
     if abbreviations:
         abbrevs = ABBREVIATIONS | {a.lower().rstrip(".") for a in abbreviations}
     spans: list[tuple[int, int]] = []
-    for line_match in _LINE.finditer(text):
-        offset = line_match.start()
-        line = line_match.group(0)
+    for offset, line in line_spans(text):
         sent_start = 0
         for cand in _CANDIDATE.finditer(line):
             if _is_boundary(line, cand.start(), cand.end(), cand.start(1), abbrevs):
