@@ -422,6 +422,8 @@ def _pair_line(line: str, offset: int) -> list[_Raw]:
     if unclosed is not None:
         end = len(line.rstrip())
         pairs.append((unclosed[0], unclosed[1], end, end, False))
+    if not pairs:
+        return []
     raws: list[_Raw] = []
     line_end = offset + len(line.rstrip())
     first_char = len(line) - len(line.lstrip())
@@ -463,11 +465,15 @@ def _nested_straight(line: str, j: int, mark: str) -> bool:
 
 
 def _make(line: str, offset: int, a: int, b: int, c: int, d: int, closed: bool, line_end: int, first: int) -> _Raw:
-    inner = line[b:c]
-    s = b + len(inner) - len(inner.lstrip())
-    e = b + len(inner.rstrip())
-    if e < s:
-        e = s
+    # the content line[b:c] without white space at either end (as str.strip() sees it), stepped over in place
+    s, e = b, c
+    while s < e and line[s].isspace():
+        s += 1
+    if s >= e:  # no content, or only white space: an empty one at its end
+        s = e = max(b, c)
+    else:
+        while line[e - 1].isspace():
+            e -= 1
     return _Raw(offset + a, offset + s, offset + e, offset + d, closed, offset, line_end, a == first, offset)
 
 
