@@ -311,7 +311,8 @@ def clean_corpus(
     source = corpus["raw_text"] if "raw_text" in corpus.columns else corpus["text"]
     titles = corpus["title"] if "title" in corpus.columns else [None] * len(corpus)
     texts, logs = [], []
-    for raw, title in zip(source, titles):
+    # (tolist: one conversion of a text column, not one Arrow scalar per document)
+    for raw, title in zip(source.tolist(), titles.tolist() if isinstance(titles, pd.Series) else titles):
         text, removed = clean_text(raw, title=title if isinstance(title, str) else None, patterns=patterns)
         texts.append(text)
         logs.append("\n".join(r.entry() for r in removed))
