@@ -1269,15 +1269,22 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True, *,
     out: list[Quote] = []
     last_attr: _Attr | None = None
     last_attr_line = -1
-    # without speakers: past the last quote that can be a scare quote, no source changes a kind
-    last_scare = len(raws) if speakers else max((k for k, r in enumerate(raws) if _is_scare(doc, r)), default=-1)
+    needed = None
+    if speakers:
+        last_scare = len(raws)
+    else:
+        # without speakers: past the last quote that can be a scare quote, no source changes a kind
+        scare = [_is_scare(doc, r) for r in raws]
+        last_scare = max((k for k, s in enumerate(scare) if s), default=-1)
+        if not resolve_pronouns:
+            needed = _sources_needed(doc, raws, scare)
     for k, r in enumerate(raws):
         if _WORD_CHAR.search(text, r.start, r.end) and (_is_name(text, r) or _is_title(doc, r)
                                                        or _listed_after_title(text, out, r)) \
                 and not _reported_right_before(doc, r) and not _said_right_after(doc, r):  # a title has words
             out.append(Quote(r.start, r.end, "title", None, None, None, None, None, None, r.open_start, r.close_end))
             continue
-        if k > last_scare:
+        if k > last_scare or needed is not None and not needed[k]:
             out.append(Quote(r.start, r.end, "direct", None, None, None, None, None, None, r.open_start, r.close_end))
             continue
         distanced = _distanced(doc, r)
@@ -1349,6 +1356,64 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True, *,
             r.open_start, r.close_end, name,
         ))
     return tuple(out), doc.sents
+
+
+def _sources_needed(doc: _Doc, raws: list[_Raw], scare: list[bool]) -> list[bool] | None:
+    """Which quotes' sources can change the kind of a possible scare quote (``analyse_quotes`` without
+    speakers and without pronoun resolution); the others are direct or titles whoever speaks them, and
+    their sources are not looked for. None (every source is looked for) in a text with line breaks other
+    than "\\n".
+
+    A quote's kind depends on the quotes before it only through (1) the last quote with a source, which a
+    quote inherits when it is on that quote's closing line or on the next non-empty line: every quote
+    closing on the previous non-empty line or later is needed (closing lines only grow, so the last
+    source seen from there on is the same); (2) the speakers found in the sentences before and after a
+    possible scare quote (``_source_in_reach``): every quote opening there is needed; (3) a longer earlier
+    quotation repeating its words (``_echo``), whose source it takes: every quote that holds them is
+    needed. A needed quote needs, in turn, the quotes its own source can be inherited from (1)."""
+    text = doc.text
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        return None
+    n = len(raws)
+    need = [False] * n
+    low = None
+    for j in range(n - 1, -1, -1):
+        if not (scare[j] or need[j]):
+            continue
+        need[j] = True
+        r = raws[j]
+        # (1) the previous non-empty line (as _previous_line_is finds it), else the quote's own line
+        here = text.rfind("\n", 0, r.open_start) + 1
+        back = here - 1
+        while back > 0 and text[back - 1] in "\n\r \t":
+            back -= 1
+        lo = min(r.open_line, text.rfind("\n", 0, back) + 1 if back > 0 else r.open_line)
+        i = j - 1
+        while i >= 0 and raws[i].line_start >= lo:
+            need[i] = True
+            i -= 1
+        if not scare[j]:
+            continue
+        # (2) the sentences either side
+        sent = doc.sentence_of(r.open_start)
+        for i in range(j - 1, -1, -1):
+            at = doc.sentence_of(raws[i].open_start)
+            if at < sent - 1:
+                break
+            if at == sent - 1 or at == sent + 1:
+                need[i] = True
+        # (3) quotations holding its words, as _echo tests them (whatever their kind)
+        phrase = text[r.start:r.end].strip(" ,.;:!?").lower()
+        if len(phrase) < 6 or " " not in phrase and len(phrase) < 9:
+            continue
+        low = low if low is not None else doc.lower()
+        for i in range(j):
+            q = raws[i]
+            if q.end - q.start > r.end - r.start + 10:
+                at = low.find(phrase, q.start, q.end)
+                if at >= 0 and not _WORD_CHAR.match(low, at - 1) and not _WORD_CHAR.match(low, at + len(phrase)):
+                    need[i] = True
+    return need
 
 
 # what may stand between two items of one list: "“A” and “B”", "“A,” “B” or “C”", "1. “A” 2. “B”"
