@@ -1257,8 +1257,10 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True, *,
 
     With ``speakers=False`` only the kinds and spans of the quotes are wanted (their voice): a quote after
     the last one that could be a scare quote is direct or a title whoever speaks it, so its source is not
-    looked for and its ``speaker`` and ``verb`` are None; no quote's ``speaker_name`` is worked out. The kinds
-    are those found with speakers.
+    looked for and its ``speaker`` and ``verb`` are None; no quote's ``speaker_name`` is worked out. With
+    ``resolve_pronouns=False`` too, only the sources that can change the kind of a possible scare quote are
+    looked for (see :func:`_sources_needed`); the other quotes have no speaker either. The kinds are those
+    found with speakers.
     """
     if not text:
         return (), []
