@@ -25,6 +25,18 @@ def test_flags_say_why(corpus):
     assert flagged_documents(corpus).tolist() == ["", "empty", "emptied by cleaning", "undecodable bytes replaced"]
 
 
+def test_white_space_is_no_text():
+    corpus = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "c", "d"],
+            "outlet": ["A"] * 4,
+            "text": [" \n\t", "\u2003\u3000", None, "\n x \n"],
+            "raw_text": [" \n\t", "Leave a comment\n\n", "\u2028", "\n x \n"],
+        }
+    )
+    assert flagged_documents(corpus).tolist() == ["empty", "emptied by cleaning", "empty", ""]
+
+
 def test_account_of_reading(corpus):
     row = account(corpus).iloc[0]
     assert (row.docs_in, row.docs_out, row.docs_missing, row.docs_empty, row.docs_flagged) == (4, 4, 0, 2, 3)

@@ -35,6 +35,9 @@ CASES = {
     "© 2024 Photo courtesy of AP": "photo_credit",  # also copyright
     "Reuters, Jan. 5, 2024 10:30 am. All rights reserved.": "dateline",  # also copyright
     "Related: see also the video": "read_more",
+    # in a document without the words of photo_credit, copyright and newsletter the rules around them run
+    # as one pattern: still the first rule in order
+    "This story was updated, Jan. 5, 2024 10:30 am": "dateline",  # also editor_note
 }
 
 

@@ -35,13 +35,14 @@ def flagged_documents(corpus: pd.DataFrame) -> pd.Series:
         ``"undecodable bytes replaced"`` (U+FFFD in the text), several joined with ``"; "``, or ``""``.
     """
     schema.require(corpus, schema.CORPUS, what="corpus")
-    text = corpus["text"].fillna("").astype(str)
-    raw = corpus["raw_text"].fillna("").astype(str) if "raw_text" in corpus.columns else text
+    # plain lists (one conversion of the column, not one per element), tested without copies (isspace, not strip)
+    text = corpus["text"].fillna("").astype(str).tolist()
+    raw = corpus["raw_text"].fillna("").astype(str).tolist() if "raw_text" in corpus.columns else text
     reasons = []
     for t, r in zip(text, raw):
         why = []
-        if not t.strip():
-            why.append("emptied by cleaning" if r.strip() else "empty")
+        if not t or t.isspace():
+            why.append("emptied by cleaning" if r and not r.isspace() else "empty")
         if REPLACEMENT_CHAR in r:
             why.append("undecodable bytes replaced")
         reasons.append("; ".join(why))

@@ -609,7 +609,8 @@ def compiled(lexicons: list[Lexicon]) -> Engine:
 
 
 def texts_of(corpus: pd.DataFrame) -> list[str]:
-    return [t if isinstance(t, str) else "" for t in corpus["text"]]
+    # (tolist: one conversion of a text column, not one Arrow scalar per document)
+    return [t if isinstance(t, str) else "" for t in corpus["text"].tolist()]
 
 
 @dataclass

@@ -168,6 +168,7 @@ from typing import Literal
 
 import yaml
 
+from framing.text._lines import has_quote_mark, line_spans
 from framing.text.sentences import TITLES, split_sentences
 from framing.text.grammar import ADVERBS, np_before, tokenize
 
@@ -280,11 +281,9 @@ class Quote:
 # ---------------------------------------------------------------------------
 # marks
 
-_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # ('' and `` are one mark, a lone ` none; the pattern opens with the characters a mark starts with, so that a
 # scan jumps from one to the next)
 _MARK = re.compile(r"[“”„‟\"«»‘’‚‛'`](?:(?<=')'?|(?<=`)`|(?<![`']))")
-_ANY_MARK = re.compile(r"[“”„‟\"«»‘’‚‛'`]")
 _DOUBLE = {"“": "open", "„": "open", "‟": "open", "«": "open", "``": "open", "”": "close", "»": "close",
            '"': "either", "''": "either"}
 _SINGLE = {"‘": "open", "‚": "open", "‛": "open", "’": "close", "'": "either"}
@@ -423,6 +422,8 @@ def _pair_line(line: str, offset: int) -> list[_Raw]:
     if unclosed is not None:
         end = len(line.rstrip())
         pairs.append((unclosed[0], unclosed[1], end, end, False))
+    if not pairs:
+        return []
     raws: list[_Raw] = []
     line_end = offset + len(line.rstrip())
     first_char = len(line) - len(line.lstrip())
@@ -464,11 +465,15 @@ def _nested_straight(line: str, j: int, mark: str) -> bool:
 
 
 def _make(line: str, offset: int, a: int, b: int, c: int, d: int, closed: bool, line_end: int, first: int) -> _Raw:
-    inner = line[b:c]
-    s = b + len(inner) - len(inner.lstrip())
-    e = b + len(inner.rstrip())
-    if e < s:
-        e = s
+    # the content line[b:c] without white space at either end (as str.strip() sees it), stepped over in place
+    s, e = b, c
+    while s < e and line[s].isspace():
+        s += 1
+    if s >= e:  # no content, or only white space: an empty one at its end
+        s = e = max(b, c)
+    else:
+        while line[e - 1].isspace():
+            e -= 1
     return _Raw(offset + a, offset + s, offset + e, offset + d, closed, offset, line_end, a == first, offset)
 
 
@@ -476,11 +481,10 @@ def _raw_quotes(text: str) -> list[_Raw]:
     """Outermost quotes of a document, multi-paragraph quotes merged."""
     out: list[_Raw] = []
     pending: _Raw | None = None
-    for lm in _LINE.finditer(text):
-        line = lm.group(0)
+    for offset, line in line_spans(text):
         if not line.strip():
             continue
-        raws = _pair_line(line, lm.start()) if _ANY_MARK.search(line) else []
+        raws = _pair_line(line, offset) if has_quote_mark(line) else []
         if pending is not None:
             # a paragraph continues an open quotation only with a mark of the same style: a straight mark
             # left open before a paragraph opening with a curly one is a page artefact, not a quotation
@@ -591,9 +595,13 @@ def _in_quote(pos: int, spans: list[tuple[int, int]], span_starts: list[int]) ->
 def _verbs_in(doc: "_Doc", a: int, b: int) -> list[re.Match[str]]:
     """Reporting verbs in text[a:b] outside quotes."""
     out = []
+    spans, starts = doc.spans, doc.span_starts
     for m in doc.verbs_from(a, b):
-        if m.end() <= b and not _in_quote(m.start(), doc.spans, doc.span_starts):
-            out.append(m)
+        if m.end() <= b:
+            pos = m.start()
+            k = bisect.bisect_right(starts, pos) - 1  # (_in_quote, inline: this runs for every verb looked at)
+            if k < 0 or pos >= spans[k][1]:
+                out.append(m)
     return out
 
 
@@ -907,11 +915,15 @@ class _Doc:
         to") over a line break, is looked for there."""
         out: list[re.Match[str]] = []
         text = self.text
+        sents = self.sents
+        n = len(sents)
         k = max(bisect.bisect_right(self.sent_starts, a) - 1, 0)
-        while k < len(self.sents) and self.sents[k][0] < b:
+        while k < n:
+            start, end = sents[k]
+            if start >= b:
+                break
             found = self._sent_verbs.get(k)
             if found is None:
-                start, end = self.sents[k]
                 found = list(_VERB.finditer(text, start, end))
                 for word in _PHRASE_FIRST:
                     at = text.rfind(word, start, end)
@@ -920,7 +932,11 @@ class _Doc:
                         if whole is not None and whole.end() > end:
                             found = [m for m in found if m.start() < at] + [whole]
                 self._sent_verbs[k] = found
-            out.extend(m for m in found if a <= m.start() < b)
+            if found:
+                if a <= start and end <= b:
+                    out += found  # every verb of the sentence starts in it
+                else:
+                    out += [m for m in found if a <= m.start() < b]
             k += 1
         return out
 
@@ -1241,7 +1257,10 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True, *,
 
     With ``speakers=False`` only the kinds and spans of the quotes are wanted (their voice): a quote after
     the last one that could be a scare quote is direct or a title whoever speaks it, so its source is not
-    looked for and its ``speaker`` and ``verb`` are None. The kinds are those found with speakers.
+    looked for and its ``speaker`` and ``verb`` are None; no quote's ``speaker_name`` is worked out. With
+    ``resolve_pronouns=False`` too, only the sources that can change the kind of a possible scare quote are
+    looked for (see :func:`_sources_needed`); the other quotes have no speaker either. The kinds are those
+    found with speakers.
     """
     if not text:
         return (), []
@@ -1252,15 +1271,22 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True, *,
     out: list[Quote] = []
     last_attr: _Attr | None = None
     last_attr_line = -1
-    # without speakers: past the last quote that can be a scare quote, no source changes a kind
-    last_scare = len(raws) if speakers else max((k for k, r in enumerate(raws) if _is_scare(doc, r)), default=-1)
+    needed = None
+    if speakers:
+        last_scare = len(raws)
+    else:
+        # without speakers: past the last quote that can be a scare quote, no source changes a kind
+        scare = [_is_scare(doc, r) for r in raws]
+        last_scare = max((k for k, s in enumerate(scare) if s), default=-1)
+        if not resolve_pronouns:
+            needed = _sources_needed(doc, raws, scare)
     for k, r in enumerate(raws):
         if _WORD_CHAR.search(text, r.start, r.end) and (_is_name(text, r) or _is_title(doc, r)
                                                        or _listed_after_title(text, out, r)) \
                 and not _reported_right_before(doc, r) and not _said_right_after(doc, r):  # a title has words
             out.append(Quote(r.start, r.end, "title", None, None, None, None, None, None, r.open_start, r.close_end))
             continue
-        if k > last_scare:
+        if k > last_scare or needed is not None and not needed[k]:
             out.append(Quote(r.start, r.end, "direct", None, None, None, None, None, None, r.open_start, r.close_end))
             continue
         distanced = _distanced(doc, r)
@@ -1319,7 +1345,7 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True, *,
             attr = _Attr(sp, vp)
             if sp is not None:
                 speaker = text[sp[0]:sp[1]]
-                name = speaker_name(speaker)
+                name = speaker_name(speaker) if speakers else None
             if vp is not None:
                 verb = " ".join(text[vp[0]:vp[1]].split())
             if sp is not None or vp is not None:
@@ -1332,6 +1358,64 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True, *,
             r.open_start, r.close_end, name,
         ))
     return tuple(out), doc.sents
+
+
+def _sources_needed(doc: _Doc, raws: list[_Raw], scare: list[bool]) -> list[bool] | None:
+    """Which quotes' sources can change the kind of a possible scare quote (``analyse_quotes`` without
+    speakers and without pronoun resolution); the others are direct or titles whoever speaks them, and
+    their sources are not looked for. None (every source is looked for) in a text with line breaks other
+    than "\\n".
+
+    A quote's kind depends on the quotes before it only through (1) the last quote with a source, which a
+    quote inherits when it is on that quote's closing line or on the next non-empty line: every quote
+    closing on the previous non-empty line or later is needed (closing lines only grow, so the last
+    source seen from there on is the same); (2) the speakers found in the sentences before and after a
+    possible scare quote (``_source_in_reach``): every quote opening there is needed; (3) a longer earlier
+    quotation repeating its words (``_echo``), whose source it takes: every quote that holds them is
+    needed. A needed quote needs, in turn, the quotes its own source can be inherited from (1)."""
+    text = doc.text
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        return None
+    n = len(raws)
+    need = [False] * n
+    low = None
+    for j in range(n - 1, -1, -1):
+        if not (scare[j] or need[j]):
+            continue
+        need[j] = True
+        r = raws[j]
+        # (1) the previous non-empty line (as _previous_line_is finds it), else the quote's own line
+        here = text.rfind("\n", 0, r.open_start) + 1
+        back = here - 1
+        while back > 0 and text[back - 1] in "\n\r \t":
+            back -= 1
+        lo = min(r.open_line, text.rfind("\n", 0, back) + 1 if back > 0 else r.open_line)
+        i = j - 1
+        while i >= 0 and raws[i].line_start >= lo:
+            need[i] = True
+            i -= 1
+        if not scare[j]:
+            continue
+        # (2) the sentences either side
+        sent = doc.sentence_of(r.open_start)
+        for i in range(j - 1, -1, -1):
+            at = doc.sentence_of(raws[i].open_start)
+            if at < sent - 1:
+                break
+            if at == sent - 1 or at == sent + 1:
+                need[i] = True
+        # (3) quotations holding its words, as _echo tests them (whatever their kind)
+        phrase = text[r.start:r.end].strip(" ,.;:!?").lower()
+        if len(phrase) < 6 or " " not in phrase and len(phrase) < 9:
+            continue
+        low = low if low is not None else doc.lower()
+        for i in range(j):
+            q = raws[i]
+            if q.end - q.start > r.end - r.start + 10:
+                at = low.find(phrase, q.start, q.end)
+                if at >= 0 and not _WORD_CHAR.match(low, at - 1) and not _WORD_CHAR.match(low, at + len(phrase)):
+                    need[i] = True
+    return need
 
 
 # what may stand between two items of one list: "“A” and “B”", "“A,” “B” or “C”", "1. “A” 2. “B”"

@@ -32,6 +32,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from framing import registry, schema
+from framing.text._lines import line_spans
 
 __all__ = ["ABBREVIATIONS", "TITLES", "SENTENCE_STARTERS", "split_sentences", "sentences"]
 
@@ -71,7 +72,6 @@ SENTENCE_STARTERS = frozenset(
     """.split()
 )
 
-_LINE = re.compile(r"[^\n\r\u2028\u2029]+")
 # a sentence-final punctuation run, closing marks, then whitespace and the next character
 # (only at the start of a punctuation run, possessive: linear on any input)
 # (the first mark is matched before the look-behind, so that the search skips to it: the look-behind checks
@@ -114,7 +114,8 @@ def _is_boundary(line: str, start: int, end: int, nxt: int, abbreviations: froze
     if low in TITLES:
         return False
     # a listed abbreviation, a dotted acronym (U.S, D.C) or an initial (W)
-    is_abbrev = low in abbreviations or _ACRONYM.match(word) is not None
+    # (without a period the acronym pattern matches a single character only)
+    is_abbrev = low in abbreviations or (len(word) == 1 or "." in word) and _ACRONYM.match(word) is not None
     if word[-1:] in _CLOSERS or word[-1:].isdigit():
         is_abbrev = False  # ”. or 2024. ends a sentence
     if not is_abbrev:
@@ -128,12 +129,15 @@ def _is_boundary(line: str, start: int, end: int, nxt: int, abbreviations: froze
 
 
 def _trimmed(line: str, offset: int, a: int, b: int) -> tuple[int, int] | None:
-    piece = line[a:b]
-    left = len(piece) - len(piece.lstrip())
-    right = len(piece.rstrip())
-    if right <= left:
+    # white space as str.strip() sees it, stepped over in place (a sentence usually has a character or two of
+    # it at either end: no copy of the sentence)
+    while a < b and line[a].isspace():
+        a += 1
+    while b > a and line[b - 1].isspace():
+        b -= 1
+    if b <= a:
         return None
-    return offset + a + left, offset + a + right
+    return offset + a, offset + b
 
 
 def split_sentences(text: str, *, abbreviations: Iterable[str] | None = None) -> list[tuple[int, int]]:
@@ -158,9 +162,7 @@ def split_sentences(text: str, *, abbreviations: Iterable[str] | None = None) ->
     if abbreviations:
         abbrevs = ABBREVIATIONS | {a.lower().rstrip(".") for a in abbreviations}
     spans: list[tuple[int, int]] = []
-    for line_match in _LINE.finditer(text):
-        offset = line_match.start()
-        line = line_match.group(0)
+    for offset, line in line_spans(text):
         sent_start = 0
         for cand in _CANDIDATE.finditer(line):
             if _is_boundary(line, cand.start(), cand.end(), cand.start(1), abbrevs):
