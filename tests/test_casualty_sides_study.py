@@ -65,6 +65,18 @@ def _write(folder):
     return folder / "study.yaml"
 
 
+def test_files_with_one_stem_keep_their_documents_and_articles_apart(tmp_path):
+    # two years of one outlet, "nyt.2023.csv" and "nyt.2024.csv": article 1 of each is a different article
+    for year in (2023, 2024):
+        pd.DataFrame({"article_index": [1, 1], "sentence": [f"A sentence of {year} .", f"Another of {year} ."]}
+                     ).to_csv(tmp_path / f"nyt.{year}.csv", index=False)
+    corpus = framing.read_tables(tmp_path, {"nyt.2023.csv": "NYT", "nyt.2024.csv": "NYT"}, text_col="sentence",
+                                 article_col="article_index")
+    assert corpus["doc_id"].is_unique and len(corpus) == 4
+    assert corpus.groupby("article")["file"].nunique().max() == 1
+    assert corpus["article"].nunique() == 2
+
+
 @pytest.fixture(scope="module")
 def report_dir(tmp_path_factory):
     spec = _write(tmp_path_factory.mktemp("mini"))

@@ -73,7 +73,8 @@ def read_tables(
     Returns
     -------
     pandas.DataFrame
-        The corpus: ``doc_id`` (``"<file stem>-<row>"``, the row counted from 0 in the file), ``outlet``,
+        The corpus: ``doc_id`` (``"<file stem>-<row>"``, the row counted from 0 in the file; the whole file name when two
+        files share a stem), ``outlet``,
         ``text``, ``file``, every other column of the files (``article`` with ``article_col``).
 
     Raises
@@ -91,6 +92,10 @@ def read_tables(
     if not isinstance(files, Mapping) or not files:
         raise SchemaError(f"{base}: files must map each file name to its outlet, got {files!r}")
     frames = []
+    # a document is named after its file's stem ("nyt" of nyt.csv); files that share a stem (nyt.2023.csv,
+    # nyt.2024.csv) keep their whole names, so their documents and articles stay apart
+    stems = [Path(str(name)).name.split(".")[0] for name in files]
+    stem_of = {name: stem if stems.count(stem) == 1 else Path(str(name)).name for name, stem in zip(files, stems)}
     for name, outlet in files.items():
         path = base / str(name)
         if not path.is_file():
@@ -99,7 +104,7 @@ def read_tables(
         for col in (text_col, article_col):
             if col is not None and col not in table.columns:
                 raise SchemaError(f"{path}: no column {col!r}; columns: {list(map(str, table.columns))}")
-        stem = path.name.split(".")[0]
+        stem = stem_of[name]
         table = table.loc[:, [c for c in table.columns if not str(c).startswith("Unnamed: ")]]
         table.insert(0, "doc_id", [f"{stem}-{i}" for i in range(len(table))])
         table["outlet"] = str(outlet)
