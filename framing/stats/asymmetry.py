@@ -54,10 +54,7 @@ def counted_statements(casualties: pd.DataFrame, voice: str = "all") -> np.ndarr
         out) in that voice, as :func:`casualty_asymmetry` counts them.
     """
     check_option("voice", voice, tuple(_VOICES))
-    keep = np.ones(len(casualties), bool)
-    for flag in ("negated", "hypothetical"):
-        if flag in casualties.columns:
-            keep &= ~casualties[flag].fillna(False).astype(bool).to_numpy()
+    keep = ~_flag(casualties, "negated") & ~_flag(casualties, "hypothetical")
     if _VOICES[voice] is not None:
         keep &= casualties["voice"].astype(str).isin(_VOICES[voice]).to_numpy()
     return keep
@@ -644,10 +641,7 @@ def emotive_by_side(
     if cluster and cluster not in articles.columns:
         raise StatisticsError(f"cluster {cluster!r} is not a column of the corpus")
     units_of = {g: d[cluster or "doc_id"].astype(str).unique() for g, d in articles.groupby(by, sort=True)}
-    asserted = np.ones(len(table), bool)
-    for flag in ("negated", "hypothetical"):
-        if flag in table.columns:
-            asserted &= ~table[flag].fillna(False).astype(bool).to_numpy()
+    asserted = counted_statements(table)
     side = table["victim_side"].astype("string").fillna("").to_numpy(dtype=object)
     voice = table["voice"].astype(str).to_numpy(dtype=object)
     group_of = table[by].astype(str).to_numpy(dtype=object)

@@ -168,7 +168,7 @@ from typing import Literal
 
 import yaml
 
-from framing.text._lines import has_quote_mark, line_spans
+from framing.text._lines import QUOTE_MARKS, has_quote_mark, line_spans
 from framing.text.sentences import TITLES, split_sentences
 from framing.text.grammar import ADVERBS, np_before, tokenize
 
@@ -283,7 +283,7 @@ class Quote:
 
 # ('' and `` are one mark, a lone ` none; the pattern opens with the characters a mark starts with, so that a
 # scan jumps from one to the next)
-_MARK = re.compile(r"[“”„‟\"«»‘’‚‛'`](?:(?<=')'?|(?<=`)`|(?<![`']))")
+_MARK = re.compile("[" + re.escape(QUOTE_MARKS) + r"](?:(?<=')'?|(?<=`)`|(?<![`']))")
 _DOUBLE = {"“": "open", "„": "open", "‟": "open", "«": "open", "``": "open", "”": "close", "»": "close",
            '"': "either", "''": "either"}
 _SINGLE = {"‘": "open", "‚": "open", "‛": "open", "’": "close", "'": "either"}
