@@ -167,3 +167,29 @@ def test_the_mentions_per_death_figure_draws_each_side_per_period():
     # A: 1 / 10 then 1 / 20 new deaths -> 100 and 50 per 1,000; B: 10 and 5
     ys = sorted(tuple(np.round(line.get_ydata(), 6)) for line in lines)
     assert ys == [(10.0, 5.0), (100.0, 50.0)]
+
+
+def _one_outlet_case(dates):
+    corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(dates))], "outlet": "P", "text": "x", "date": dates})
+    cas = pd.DataFrame({"doc_id": corpus["doc_id"], "victim_side": "A", "negated": False, "hypothetical": False})
+    deaths = pd.DataFrame({"date": ["2023-10-08", "2023-10-09"], "side": ["A", "A"], "deaths": [100, 100]})
+    return cas, deaths, corpus
+
+
+def test_mentions_per_death_names_a_date_it_cannot_read():
+    cas, deaths, corpus = _one_outlet_case(["2023-10-08", "the eighth of October"])
+    with pytest.raises(StatisticsError, match=r"d1.*'the eighth of October'"):
+        framing.mentions_per_death(cas, deaths, ["A", "B"], corpus=corpus)
+    bad = deaths.assign(date=["2023-10-08", "soon"])
+    with pytest.raises(StatisticsError, match=r"deaths table.*row 1.*'soon'"):
+        framing.mentions_per_death(cas, bad, ["A", "B"], corpus=_one_outlet_case(["2023-10-08"])[2])
+
+
+def test_mentions_per_death_says_which_documents_fall_outside_the_dates_of_the_deaths_table():
+    # d1 is before the first reported date, d2 has no date: both are left out, and the user is told
+    cas, deaths, corpus = _one_outlet_case(["2023-10-08", "2023-09-30", None, "2023-10-09"])
+    with pytest.warns(UserWarning, match=r"2 of 4 documents.*d1.*d2"):
+        out = framing.mentions_per_death(cas, deaths, ["A", "B"], corpus=corpus).set_index("measure")
+    # two documents counted: two A mentions over 200 A deaths
+    assert out.loc["mentions per 1000 deaths: A", "count"] == 2
+    assert out.loc["mentions per 1000 deaths: A", "exposure"] == 200

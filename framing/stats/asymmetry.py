@@ -12,7 +12,8 @@ Negated and hypothetical statements are left out ("no civilians were killed" is 
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import warnings
+from collections.abc import Callable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -313,6 +314,17 @@ def casualty_asymmetry(
     return result_table(rows)
 
 
+def _read_dates(values: pd.Series, where: Callable[[int], str]) -> pd.Series:
+    """Dates as written, in any mix of formats ("10/15/2023", "2023-10-19"); missing stays NaT, and a value
+    that is not a date raises an error naming ``where(row)``."""
+    dates = pd.to_datetime(values, errors="coerce", format="mixed")
+    bad = np.flatnonzero((dates.isna() & values.notna() & (values.astype(str).str.strip() != "")).to_numpy())
+    if len(bad):
+        raise StatisticsError(f"{where(int(bad[0]))}: cannot read the date {values.iloc[bad[0]]!r}; expected a date "
+                              f"such as 2023-10-19 or 10/19/2023")
+    return dates
+
+
 def mentions_per_death(
     casualties: pd.DataFrame,
     deaths: pd.DataFrame,
@@ -387,15 +399,23 @@ def mentions_per_death(
     for col in ("doc_id", by, time, *([cluster] if cluster else [])):
         if col not in corpus.columns:
             raise StatisticsError(f"the corpus has no column {col!r}")
-    d = deaths.assign(date=pd.to_datetime(deaths["date"]), side=deaths["side"].astype(str))
+    d = deaths.assign(date=_read_dates(deaths["date"], lambda i: f"the deaths table, row {i}"),
+                      side=deaths["side"].astype(str))
     d = d[d["side"].isin(sides)].sort_values("date")
     if cumulative:
         d["deaths"] = d.groupby("side")["deaths"].diff().fillna(d["deaths"])
-    # dates as written, in any mix of formats ("10/15/2023", "2023-10-19")
-    dated = corpus[["doc_id", by, time]].assign(**{time: pd.to_datetime(corpus[time], format="mixed"),
+    ids = corpus["doc_id"].astype(str).to_numpy()
+    dated = corpus[["doc_id", by, time]].assign(**{time: _read_dates(corpus[time], lambda i: f"document {ids[i]!r}"),
                                                    "_unit": corpus[cluster or "doc_id"].astype(str)})
     first, last = d["date"].min(), d["date"].max()
-    dated = dated[(dated[time] >= first) & (dated[time] <= last)]
+    inside = ((dated[time] >= first) & (dated[time] <= last)).to_numpy()
+    if not inside.all():
+        left_out = ids[~inside]
+        warnings.warn(
+            f"mentions_per_death: {len(left_out)} of {len(ids)} documents have no {time!r} or one outside the "
+            f"deaths table's dates ({first:%Y-%m-%d} to {last:%Y-%m-%d}) and are not counted: "
+            f"{', '.join(map(repr, left_out[:5]))}{' ...' if len(left_out) > 5 else ''}", UserWarning, stacklevel=2)
+    dated = dated[inside]
     period = (lambda s: s.dt.to_period(freq).astype(str)) if freq else (lambda s: pd.Series("", index=s.index))
     dated = dated.assign(_period=period(dated[time]))
     d = d.assign(_period=period(d["date"]))
