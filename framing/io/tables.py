@@ -27,8 +27,19 @@ _SPACES = re.compile(r"\s+")
 
 
 def untokenise(text: str) -> str:
-    """Text tokenised with spaces around punctuation, as NLP datasets often ship it, joined back:
-    runs of white space become one space, and no space is left before ``, . ; : ! ? % ) ]`` or after ``( [``."""
+    """Join back text tokenised with spaces around punctuation, as NLP datasets often ship it.
+
+    Parameters
+    ----------
+    text : str
+        The tokenised text, e.g. ``"Officials said ( on Monday ) that 12 died ."``.
+
+    Returns
+    -------
+    str
+        The text with runs of white space made one space, and no space before ``, . ; : ! ? % ) ]`` or after
+        ``( [`` (``"Officials said (on Monday) that 12 died."``).
+    """
     return _AFTER.sub(r"\1", _BEFORE.sub(r"\1", _SPACES.sub(" ", str(text)).strip()))
 
 

@@ -199,8 +199,20 @@ def evidence_browser(corpus: pd.DataFrame, evidence: pd.DataFrame, *, per_page: 
 
 
 def write_evidence_files(out: str | Path, browser: Browser) -> list[str]:
-    """Write the browser's evidence files into ``out/evidence/`` (each atomically); return their paths
-    relative to ``out``, in order."""
+    """Write the browser's evidence files into ``out/evidence/``, each atomically.
+
+    Parameters
+    ----------
+    out : str or Path
+        The report folder.
+    browser : Browser
+        The evidence browser (:func:`evidence_browser`).
+
+    Returns
+    -------
+    list of str
+        The files written, relative to ``out``, in order.
+    """
     from framing import _atomic
 
     folder = Path(out) / EVIDENCE_FOLDER

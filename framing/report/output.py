@@ -411,14 +411,16 @@ def _write(analysis: Analysis, out: Path, *, source: Any, title: str, params: di
     # ---- HTML
     sections = page_html.sections(analysis, evidence, ref_ids, figures, written_tables, outlet_of, group_of, by, voice,
                          keyness_n)
-    if "sources" in t:  # after the casualties section
+
+    def after_casualties(section: tuple[str, str, str]) -> None:
         anchors = [anchor for anchor, _, _ in sections]
-        at = anchors.index("casualties") + 1 if "casualties" in anchors else len(sections)
-        sections.insert(at, sourcing.section(analysis, ref_ids, figures, written_tables))
+        sections.insert(anchors.index("casualties") + 1 if "casualties" in anchors else len(sections), section)
+
+    # each inserted right after the casualties section: whose deaths, then the sources
+    if "sources" in t:
+        after_casualties(sourcing.section(analysis, ref_ids, figures, written_tables))
     if any(name in t for name in casualty_sides.TABLES) or casualty_sides.SECTION in analysis.notes:
-        anchors = [anchor for anchor, _, _ in sections]
-        at = anchors.index("casualties") + 1 if "casualties" in anchors else len(sections)
-        sections.insert(at, casualty_sides.section(analysis, ref_ids, figures, written_tables, by))
+        after_casualties(casualty_sides.section(analysis, ref_ids, figures, written_tables, by))
     browser = evidence_browser(corpus, evidence, per_page=articles_per_page, max_articles=max_articles)
     write_evidence_files(out, browser)
     html_text = page_html.page(analysis, evidence, sections, title=title, browser=browser)

@@ -305,8 +305,19 @@ def load_study(path: str | Path) -> Study:
 
 
 def read_study_corpus(study: Study) -> Any:
-    """The corpus a study reads: with ``read:`` the table :func:`framing.read_tables` makes of the folder's
-    files, else the corpus path (or ``"example"``) that :func:`framing.report` reads."""
+    """The corpus a study reads.
+
+    Parameters
+    ----------
+    study : Study
+        A loaded study spec.
+
+    Returns
+    -------
+    pandas.DataFrame or str or Path
+        With ``read:``, the table :func:`framing.read_tables` makes of the folder's files; else the corpus
+        path (or ``"example"``) that :func:`framing.report` reads.
+    """
     if study.read is None:
         return study.corpus_path
     from framing.io import read_tables

@@ -617,7 +617,8 @@ def emotive_by_side(
     ci_level : float, default 0.95
         Interval level.
     adjust : {"holm", "fdr_bh", "bonferroni", "none"}, default "holm"
-        Multiplicity control over each group's tests (every word and voice).
+        Multiplicity control over each group's tests: every word and voice, and both comparisons
+        (the count ratio and the share difference) in one family.
 
     Returns
     -------
@@ -736,8 +737,24 @@ def _flag(table: pd.DataFrame, name: str) -> np.ndarray:
 
 
 def document_sides(casualties: pd.DataFrame, doc_ids: Sequence[str], sides: Sequence[str]) -> pd.Series:
-    """Each document's victim side from its asserted casualty statements: one of ``sides``, ``"mixed"``
-    (statements of both, or a ``mixed`` statement) or ``"none"`` (no statement with one of them)."""
+    """Each document's victim side from its asserted casualty statements.
+
+    Parameters
+    ----------
+    casualties : pandas.DataFrame
+        A :func:`framing.casualties` table with ``victim_side``; negated and hypothetical statements are not
+        counted.
+    doc_ids : sequence of str
+        The documents to give a side, in order (a document without statements gets ``"none"``).
+    sides : sequence of str
+        The sides compared, as ``victim_side`` names them.
+
+    Returns
+    -------
+    pandas.Series
+        Indexed by ``doc_id``: one of ``sides``, ``"mixed"`` (statements of several of them, or a statement
+        whose victims are ``mixed``) or ``"none"`` (no statement with one of them).
+    """
     asserted = _asserted(casualties)
     found = asserted.dropna(subset=["victim_side"]).groupby(asserted["doc_id"].astype(str))["victim_side"].agg(set)
 
