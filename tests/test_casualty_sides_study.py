@@ -120,6 +120,28 @@ def test_mentions_per_reported_death_library_and_hand(report_dir):
     assert (report_dir / "figures" / "mentions_per_death.svg").is_file()
 
 
+def test_the_manifest_records_the_deaths_table_it_read(report_dir):
+    import hashlib
+    import json
+
+    manifest = json.loads((report_dir / "manifest.json").read_text(encoding="utf-8"))
+    ocha = report_dir.parent.parent / "ocha.csv"
+    assert manifest["parameters"]["study"]["deaths"] == {
+        "file": "ocha.csv", "sha256": hashlib.sha256(ocha.read_bytes()).hexdigest()}
+
+
+def test_a_deaths_table_that_cannot_be_read_is_named_with_its_line(tmp_path):
+    from framing.report.casualty_sides import read_deaths
+
+    spec = {"file": "ocha.csv", "date": "Date", "cumulative": True}
+    (tmp_path / "ocha.csv").write_text(OCHA + "10/10/2023,400,10,800,9,9\n", encoding="utf-8")
+    with pytest.raises(SchemaError, match=r"ocha\.csv.*line 4"):
+        read_deaths(spec, tmp_path)
+    (tmp_path / "ocha.csv").write_bytes(OCHA.encode("utf-8") + b"10/10/2023,4\xff0,10,800\n")
+    with pytest.raises(SchemaError, match=r"ocha\.csv.*UTF-8"):
+        read_deaths(spec, tmp_path)
+
+
 def test_agreement_with_the_hand_coding(report_dir):
     sa = pd.read_csv(report_dir / "tables" / "side_agreement.csv").set_index(["group", "measure"])
     # sided: every sentence but the negated one and the storm; all six agree ("both" = two sides)

@@ -149,7 +149,13 @@ def read_deaths(deaths: Mapping[str, Any], base: str | Path = ".") -> pd.DataFra
         cannot be read (the message names the row).
     """
     path = Path(base) / deaths["file"]
-    table = pd.read_csv(path, encoding="utf-8-sig")
+    try:
+        table = pd.read_csv(path, encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SchemaError(f"{path}: not UTF-8 text (byte {exc.start}); save the deaths table as UTF-8 CSV") from None
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        raise SchemaError(f"{path}: cannot read it as CSV ({exc}); expected a header line and one row per "
+                          f"date") from None
     date_col = deaths.get("date", "date")
     columns = deaths.get("columns")
     need = [date_col, *(c for cols in (columns or {}).values() for c in cols)] if columns else [date_col, "side",

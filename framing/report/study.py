@@ -356,6 +356,7 @@ def run_study(
         The output (or a folder in it) is a file, cannot be written, or another run is
         writing it. All of these are found before the analysis runs.
     """
+    from framing.report.analysis import sha256_file
     from framing.report.output import report
 
     study = spec if isinstance(spec, Study) else load_study(spec)
@@ -364,10 +365,12 @@ def run_study(
                             "spec_sha256": hashlib.sha256(study.path.read_bytes()).hexdigest()}}
     corpus = read_study_corpus(study)
     if study.read is not None:
-        from framing.report.analysis import sha256_file
-
         parameters["study"]["read"] = {**study.read, "sha256": {
             name: sha256_file(Path(study.corpus_path) / name) for name in study.read["files"]}}
+    deaths = (study.casualties or {}).get("deaths")
+    if deaths:
+        path = Path(study.casualties.get("_base", ".")) / deaths["file"]
+        parameters["study"]["deaths"] = {"file": deaths["file"], "sha256": sha256_file(path)}
     return report(
         corpus, out / "report", actors=study.actors or None, lexicons=study.lexicons,
         wire=study.wire_pairs, min_wire_similarity=study.min_wire_similarity, by=study.by, cluster=study.cluster,
