@@ -113,6 +113,7 @@ from framing.measures._cues import (
     left_subject,
     modal_before,
     needs_source,
+    not_reporting,
     numeral_before,
     passive_agent,
     possible_source,
@@ -503,6 +504,8 @@ def _document_rows(
         sid = sentence_of(a)
         if cue.thought == "evidence":
             tokens, starts, first, last = token_range(sid, a, b)
+            if not_reporting(tokens, first, last, len(tokens)):
+                return None
             status, speaker = resolve_speaker(text, tokens, starts, a, b, spans[sid])
             found = _span_of(tokens, document_before(tokens, first, 0))
             if found is not None:
@@ -516,7 +519,7 @@ def _document_rows(
         if rows and rows[-1]["sentence_id"] == sid:
             return None
         tokens, starts, first, last = token_range(sid, a, b)
-        if not thought_complement(tokens, first, last, len(tokens)):
+        if not thought_complement(tokens, first, last, len(tokens)) or not_reporting(tokens, first, last, len(tokens)):
             return None
         status, speaker = resolve_speaker(text, tokens, starts, a, b, spans[sid])
         if status == "skip":
@@ -572,6 +575,8 @@ def _document_rows(
         hypothetical = bool(cue.hypothetical) or infinitive_passive(tokens, first, 0)
         if " " not in low and low.endswith(("ed", "ing")) and numeral_before(tokens, first, 0):
             continue  # "20 pledged delegates": an adjective
+        if not_reporting(tokens, first, last, hi):
+            continue  # "reported from Washington", "worth noting", "the widely reported attack", "show up"
         if first == 0 and low in ("asked", "told") and _question_follows(tokens, last + 1, hi):
             # "Asked whether ..., Faily said", "Asked on Fox News who leads ...": the question is reported;
             # the one asked is the subject
