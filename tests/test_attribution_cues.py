@@ -485,3 +485,41 @@ def test_a_participle_after_a_determiner_and_an_adverb_is_an_adjective(text, ver
 def test_a_passive_after_an_adverb_is_still_an_attribution():
     out = attributions("His rhetoric has been widely condemned as fearmongering.")
     assert verbs(out) == ["condemned"]
+
+
+@pytest.mark.parametrize("text", [
+    "Clinton spoke just down the street from the casino.",
+    "Mrs. Clinton spoke for about 30 minutes and took questions.",
+    "The first lady spoke from the heart.",
+    "Marco Rubio spoke over boos from the audience.",
+    "It was the first time the two men spoke since December.",
+    "Aides waited until the senator spoke.",
+])
+def test_speaking_without_what_was_said_is_not_an_attribution(text):
+    # when, where or how long someone spoke reports none of their words
+    assert attributions(text, cues="all").empty
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("He also spoke about the proposed border wall.", "He"),
+    ("Every day, Francis spoke of the malaise in Mexican society.", "Francis"),
+    ("Ben Carson spoke for Trump at the rally.", "Ben Carson"),
+])
+def test_speaking_about_something_is_an_attribution(text, who):
+    out = attributions(text)
+    assert verbs(out) == ["spoke"] and speaker(out.iloc[0]) == who
+
+
+@pytest.mark.parametrize("text", [
+    "A Navy veteran forcefully rejected Clinton’s claim.",
+    "Mexico must rebut Trump's claims, the former ambassador said.",
+])
+def test_a_claim_mentioned_without_its_content_is_not_an_attribution(text):
+    # the claim is named, not reported: what was claimed is not in the sentence
+    assert not any(v in ("claim", "claims") for v in verbs(attributions(text, cues="all")))
+
+
+def test_a_claim_with_its_content_is_an_attribution():
+    out = attributions("Sanders's claim that he can still win the nomination drew laughter.")
+    row = out[out["verb"] == "claim"]
+    assert len(row) == 1 and speaker(row.iloc[0]) == "Sanders"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from framing.text.grammar import (
     CLAUSE_WORDS,
+    DAYS,
     DETERMINERS,
     PRONOUNS,
     Token,
@@ -228,6 +229,15 @@ _QUANTITY_AFTER_UP_TO = _NUMBER_WORDS | frozenset("half one".split())
 _FRACTIONS = frozenset("third quarter fifth half dozen hundred thousand million billion majority".split())
 
 
+#: forms of "speak": an attribution only with what was spoken of ("spoke about", "spoke of", "spoke for Trump")
+_SPEAK = frozenset("speak speaks spoke speaking".split())
+#: words after "spoke" that give when, where or how long, not what: "spoke from the heart", "spoke since December"
+_SPEAK_CIRCUMSTANCE = frozenset("""from over since at up just until after before during outside inside near
+    down briefly hours minutes""".split()) | DAYS
+#: words after "for" that make it a duration: "spoke for about 30 minutes"
+_DURATION = _NUMBER_WORDS | frozenset("about nearly almost more less over an a half several roughly".split())
+
+
 def not_reporting(tokens: Sequence[Token], first: int, last: int, hi: int) -> bool:
     """Is the cue form at tokens ``first``..``last`` used in a way that reports nobody's words?
 
@@ -236,10 +246,17 @@ def not_reporting(tokens: Sequence[Token], first: int, last: int, hi: int) -> bo
     * "their widely repudiated theories", "the widely reported attack": a participle after a determiner and
       an adverb is an adjective (as "the reported attack" is);
     * "refused to show up to a hearing": the phrasal verb "show up" ("polls show up to a third of voters"
-      is still what the polls show).
+      is still what the polls show);
+    * "Clinton spoke just down the street", "spoke for about 30 minutes", "until the senator spoke.": speaking
+      with no word of what was said (a circumstance, a duration or the end of the clause after it).
     """
     word = tokens[last].low
     nxt = tokens[last + 1].low if last + 1 < hi else ""
+    if first == last and word in _SPEAK:
+        if not nxt or nxt in _SPEAK_CIRCUMSTANCE or not tokens[last + 1].is_word and nxt in ".,;!?)":
+            return True
+        if nxt == "for" and last + 2 < hi and (tokens[last + 2].low in _DURATION or tokens[last + 2].low[:1].isdigit()):
+            return True
     if word.startswith("report") and nxt == "from":
         return True
     if first - 1 >= 0 and tokens[first - 1].low == "worth":

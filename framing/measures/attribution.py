@@ -144,6 +144,10 @@ ATTRIBUTION_COLUMNS = schema.ATTRIBUTIONS + schema.ATTRIBUTIONS_EXTRA
 
 #: cues that are nouns: their speaker is a possessor (``Iran’s claim``) or the clause subject
 NOUN_CUES = frozenset("condemnation denial denials rejection claim claims".split())
+#: noun cues that report a claim only with what was claimed after them ("Sanders’s claim that he can win")
+_CLAIM_NOUNS = frozenset("claim claims".split())
+#: punctuation that ends a clause right after a noun cue: nothing it reports follows
+_CLAUSE_END = frozenset(".,;!?)–—") | {"--"}
 _TO_AFTER = re.compile(r"\s+to\s")
 #: "and" or "but" a few words before a quotation's verb: a coordinated verb whose subject is further left
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:[\w’'.]+\s+){0,3}\Z", re.IGNORECASE)
@@ -599,6 +603,8 @@ def _document_rows(
             hypothetical = hypothetical or gov_low == "expected"
         if low in NOUN_CUES:
             result = _noun_cue_speaker(tokens, 0, first)
+            if low in _CLAIM_NOUNS and result is not None and (last + 1 >= hi or tokens[last + 1].text in _CLAUSE_END):
+                continue  # "rejected Clinton’s claim.": the claim is named, what was claimed is not reported
         if result is None:
             result = resolve_speaker(text, tokens, starts, a, b, sentence)
         status, speaker = result
