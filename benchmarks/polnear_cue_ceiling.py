@@ -22,7 +22,8 @@ What is measured
    protocol. On dev, rows scoring below a threshold are dropped (rows in quotations are kept: they are speech,
    and the library's own gold codes them) and cue precision and recall are printed for each threshold; the
    threshold chosen on dev (highest recall with precision >= 0.85, else highest F1) is then scored once on
-   the held-out tenth.
+   the held-out tenth. ``speech`` here is the rows of ``cues="all"`` without the ``cognition`` ones (one run
+   serves both), within a few rows of ``cues="speech"``.
 3. **New cue words.** Every word outside quotations that no row covers, of the forms that cover a gold cue
    missed by the rows at least 5 times and 10 % of their uses on train: a logistic regression on the word and
    its neighbours decides; printed: how many dev candidates pass each threshold and how many of them are
