@@ -429,3 +429,97 @@ def test_a_quotations_own_verb_is_one_row_with_cues_all():
     out = attributions("“The China shock is not the only factor,” he continued, “but it matters.”", cues="all")
     assert verbs(out) == ["continued"]
     assert speaker(out.iloc[0]) == "he"
+
+
+# ------------------------------------------------------------------ uses of a cue form that report nobody's words
+
+@pytest.mark.parametrize("text", [
+    # a reporter's location at the end of a news agency story: where the story was written, not what was said
+    "Costa reported from Washington.",
+    "Julie Davis reported from Midway Atoll, and Mark Landler from Washington.",
+    # a source's location, no content
+    "The sense of alienation reported from immigrant enclaves contrasts with that view.",
+])
+def test_reported_from_a_place_is_not_an_attribution(text):
+    for cues in ("speech", "all"):
+        assert "reported" not in verbs(attributions(text, cues=cues))
+
+
+def test_reported_with_a_content_is_still_an_attribution():
+    out = attributions("Reuters reported that the talks had failed.")
+    assert verbs(out) == ["reported"] and speaker(out.iloc[0]) == "Reuters"
+
+
+@pytest.mark.parametrize("text", [
+    "It's worth noting that this is the first time a nominee has refused.",
+    "It is worth noting that the company paid no tax.",
+    "It is worth mentioning that the vote was close.",
+])
+def test_worth_noting_is_the_writers_own_remark(text):
+    # the narrator's aside: no source is reported as noting or mentioning anything
+    assert attributions(text, cues="all").empty
+
+
+def test_noting_with_a_subject_is_still_an_attribution():
+    out = attributions("The mayor spoke on Friday, noting that the city had no warning.")
+    assert "noting" in verbs(out)
+
+
+def test_show_up_is_a_phrasal_verb_not_a_report():
+    out = attributions("The panel held Pagliano in contempt for refusing to show up to a hearing.", cues="all")
+    assert "show" not in verbs(out)
+    # "up to" before a number is the content's quantity: the polls still show it
+    out = attributions("Polls show up to a third of voters are undecided.", cues="all")
+    assert verbs(out) == ["show"] and speaker(out.iloc[0]) == "Polls"
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("He gave airtime to anti-vaccine advocates and their widely repudiated theories.", "repudiated"),
+    ("The widely reported attack took place in March.", "reported"),
+    ("Critics pointed to his often repeated claim about the crowd.", "repeated"),
+])
+def test_a_participle_after_a_determiner_and_an_adverb_is_an_adjective(text, verb):
+    assert verb not in verbs(attributions(text, cues="all"))
+
+
+def test_a_passive_after_an_adverb_is_still_an_attribution():
+    out = attributions("His rhetoric has been widely condemned as fearmongering.")
+    assert verbs(out) == ["condemned"]
+
+
+@pytest.mark.parametrize("text", [
+    "Clinton spoke just down the street from the casino.",
+    "Mrs. Clinton spoke for about 30 minutes and took questions.",
+    "The first lady spoke from the heart.",
+    "Marco Rubio spoke over boos from the audience.",
+    "It was the first time the two men spoke since December.",
+    "Aides waited until the senator spoke.",
+])
+def test_speaking_without_what_was_said_is_not_an_attribution(text):
+    # when, where or how long someone spoke reports none of their words
+    assert attributions(text, cues="all").empty
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("He also spoke about the proposed border wall.", "He"),
+    ("Every day, Francis spoke of the malaise in Mexican society.", "Francis"),
+    ("Ben Carson spoke for Trump at the rally.", "Ben Carson"),
+])
+def test_speaking_about_something_is_an_attribution(text, who):
+    out = attributions(text)
+    assert verbs(out) == ["spoke"] and speaker(out.iloc[0]) == who
+
+
+@pytest.mark.parametrize("text", [
+    "A Navy veteran forcefully rejected Clinton’s claim.",
+    "Mexico must rebut Trump's claims, the former ambassador said.",
+])
+def test_a_claim_mentioned_without_its_content_is_not_an_attribution(text):
+    # the claim is named, not reported: what was claimed is not in the sentence
+    assert not any(v in ("claim", "claims") for v in verbs(attributions(text, cues="all")))
+
+
+def test_a_claim_with_its_content_is_an_attribution():
+    out = attributions("Sanders's claim that he can still win the nomination drew laughter.")
+    row = out[out["verb"] == "claim"]
+    assert len(row) == 1 and speaker(row.iloc[0]) == "Sanders"

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from framing.text.grammar import (
     CLAUSE_WORDS,
+    DAYS,
     DETERMINERS,
     PRONOUNS,
     Token,
@@ -220,6 +221,56 @@ def infinitive_passive(tokens: Sequence[Token], first: int, lo: int) -> bool:
 def numeral_before(tokens: Sequence[Token], first: int, lo: int) -> bool:
     """A count before a participle makes it an adjective: "the state’s 20 pledged delegates"."""
     return first - 1 >= lo and (tokens[first - 1].low[:1].isdigit() or tokens[first - 1].low in _NUMBER_WORDS)
+
+
+#: what may follow "show up to" and keep "show" a report of a quantity ("polls show up to a third of voters")
+_QUANTITY_AFTER_UP_TO = _NUMBER_WORDS | frozenset("half one".split())
+#: fractions and counts after "a": "up to a third", "up to a dozen"
+_FRACTIONS = frozenset("third quarter fifth half dozen hundred thousand million billion majority".split())
+
+
+#: forms of "speak": an attribution only with what was spoken of ("spoke about", "spoke of", "spoke for Trump")
+_SPEAK = frozenset("speak speaks spoke speaking".split())
+#: words after "spoke" that give when, where or how long, not what: "spoke from the heart", "spoke since December"
+_SPEAK_CIRCUMSTANCE = frozenset("""from over since at up just until after before during outside inside near
+    down briefly hours minutes""".split()) | DAYS
+#: words after "for" that make it a duration: "spoke for about 30 minutes"
+_DURATION = _NUMBER_WORDS | frozenset("about nearly almost more less over an a half several roughly".split())
+
+
+def not_reporting(tokens: Sequence[Token], first: int, last: int, hi: int) -> bool:
+    """Is the cue form at tokens ``first``..``last`` used in a way that reports nobody's words?
+
+    * "Costa reported from Washington": where a reporter or a report was, not what was said;
+    * "It's worth noting that ...": the writer's own remark;
+    * "their widely repudiated theories", "the widely reported attack": a participle after a determiner and
+      an adverb is an adjective (as "the reported attack" is);
+    * "refused to show up to a hearing": the phrasal verb "show up" ("polls show up to a third of voters"
+      is still what the polls show);
+    * "Clinton spoke just down the street", "spoke for about 30 minutes", "until the senator spoke.": speaking
+      with no word of what was said (a circumstance, a duration or the end of the clause after it).
+    """
+    word = tokens[last].low
+    nxt = tokens[last + 1].low if last + 1 < hi else ""
+    if first == last and word in _SPEAK:
+        if not nxt or nxt in _SPEAK_CIRCUMSTANCE or not tokens[last + 1].is_word and nxt in ".,;!?)":
+            return True
+        if nxt == "for" and last + 2 < hi and (tokens[last + 2].low in _DURATION or tokens[last + 2].low[:1].isdigit()):
+            return True
+    if word.startswith("report") and nxt == "from":
+        return True
+    if first - 1 >= 0 and tokens[first - 1].low == "worth":
+        return True
+    if first == last and word.endswith("ed") and first - 2 >= 0 and tokens[first - 1].low.endswith("ly") \
+            and tokens[first - 2].low in DETERMINERS:
+        return True
+    if word.startswith("show") and nxt == "up":
+        after = [t.low for t in tokens[last + 2:min(hi, last + 5)]]
+        quantity = len(after) >= 2 and after[0] == "to" and (
+            after[1][:1].isdigit() or after[1] in _QUANTITY_AFTER_UP_TO
+            or after[1] in ("a", "an") and len(after) == 3 and after[2] in _FRACTIONS)
+        return not quantity
+    return False
 
 
 def dash_signature(text: str, end: int) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -467,6 +518,7 @@ def thought_complement(tokens: Sequence[Token], first: int, last: int, hi: int) 
 
 __all__ = [
     "ACT_CUES", "ADDRESSEE_VERBS", "COGNITION_CUES", "SOURCE_HEADS", "DOCUMENT_NOUNS", "EVIDENCE_CUES", "NEGATIVE_CUE", "POSSESSIVE_DETERMINERS", "QUESTION_OPENERS", "according_np", "addressee",
-    "cognition_spans", "coordinated_subject", "dash_signature", "document_before", "document_subject", "evidence_spans", "infinitive_passive", "left_subject", "modal_before", "needs_source", "numeral_before",
+    "cognition_spans", "coordinated_subject", "dash_signature", "document_before", "document_subject", "evidence_spans", "infinitive_passive", "left_subject", "modal_before", "needs_source", "not_reporting",
+    "numeral_before",
     "passive_agent", "possible_source", "with_role", "thought_complement", "trim_possessive",
 ]

@@ -113,6 +113,7 @@ from framing.measures._cues import (
     left_subject,
     modal_before,
     needs_source,
+    not_reporting,
     numeral_before,
     passive_agent,
     possible_source,
@@ -143,6 +144,10 @@ ATTRIBUTION_COLUMNS = schema.ATTRIBUTIONS + schema.ATTRIBUTIONS_EXTRA
 
 #: cues that are nouns: their speaker is a possessor (``Iran’s claim``) or the clause subject
 NOUN_CUES = frozenset("condemnation denial denials rejection claim claims".split())
+#: noun cues that report a claim only with what was claimed after them ("Sanders’s claim that he can win")
+_CLAIM_NOUNS = frozenset("claim claims".split())
+#: punctuation that ends a clause right after a noun cue: nothing it reports follows
+_CLAUSE_END = frozenset(".,;!?)–—") | {"--"}
 _TO_AFTER = re.compile(r"\s+to\s")
 #: "and" or "but" a few words before a quotation's verb: a coordinated verb whose subject is further left
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:[\w’'.]+\s+){0,3}\Z", re.IGNORECASE)
@@ -503,6 +508,8 @@ def _document_rows(
         sid = sentence_of(a)
         if cue.thought == "evidence":
             tokens, starts, first, last = token_range(sid, a, b)
+            if not_reporting(tokens, first, last, len(tokens)):
+                return None
             status, speaker = resolve_speaker(text, tokens, starts, a, b, spans[sid])
             found = _span_of(tokens, document_before(tokens, first, 0))
             if found is not None:
@@ -516,7 +523,7 @@ def _document_rows(
         if rows and rows[-1]["sentence_id"] == sid:
             return None
         tokens, starts, first, last = token_range(sid, a, b)
-        if not thought_complement(tokens, first, last, len(tokens)):
+        if not thought_complement(tokens, first, last, len(tokens)) or not_reporting(tokens, first, last, len(tokens)):
             return None
         status, speaker = resolve_speaker(text, tokens, starts, a, b, spans[sid])
         if status == "skip":
@@ -572,6 +579,8 @@ def _document_rows(
         hypothetical = bool(cue.hypothetical) or infinitive_passive(tokens, first, 0)
         if " " not in low and low.endswith(("ed", "ing")) and numeral_before(tokens, first, 0):
             continue  # "20 pledged delegates": an adjective
+        if not_reporting(tokens, first, last, hi):
+            continue  # "reported from Washington", "worth noting", "the widely reported attack", "show up"
         if first == 0 and low in ("asked", "told") and _question_follows(tokens, last + 1, hi):
             # "Asked whether ..., Faily said", "Asked on Fox News who leads ...": the question is reported;
             # the one asked is the subject
@@ -594,6 +603,8 @@ def _document_rows(
             hypothetical = hypothetical or gov_low == "expected"
         if low in NOUN_CUES:
             result = _noun_cue_speaker(tokens, 0, first)
+            if low in _CLAIM_NOUNS and result is not None and (last + 1 >= hi or tokens[last + 1].text in _CLAUSE_END):
+                continue  # "rejected Clinton’s claim.": the claim is named, what was claimed is not reported
         if result is None:
             result = resolve_speaker(text, tokens, starts, a, b, sentence)
         status, speaker = result
