@@ -61,7 +61,9 @@ __all__ = ["casualty_sides"]
 
 #: victims phrases that point back to victims named earlier
 _ANAPHOR = re.compile(
-    r"^(?:(?:at least |some |all |many |most |both |several |the other |\w+ )?(?:of )?"
+    # "three others" are three more of the same; "many others" / "several others" are other people
+    r"^(?!(?:many|several|some|countless|numerous|scores of|dozens of|hundreds of) others$)"
+    r"(?:(?:at least |some |all |many |most |both |several |the other |\w+ )?(?:of )?"
     r"(?:they|them|he|him|she|her|his|those|these|others|the dead|the victims|the bodies|the wounded|"
     r"the injured|the slain|the deceased|victims|bodies|the (?:two|three|four|five|six|seven|eight|nine|ten)))$",
     re.I,
@@ -72,12 +74,13 @@ _REPORTING = (r"(?:(?:has|have|had|also|earlier|previously|later|initially|first
               r"added|adding|told|put|puts|gave|released|published|cited|citing|noted|noting|"
               r"contradicted|estimated|counted|recorded|tallied)")
 #: institution words between a side and its reporting verb ("the Palestinian health ministry said")
+_INSTITUTION_WORDS = (r"(?:state|official|government|military|army|armed|defen[cs]e|health|interior|foreign|"
+                      r"security|police|media|news|civil|emergency|disaster|authorities|authority|officials?|"
+                      r"ministry|ministries|minister|spokes(?:man|woman|person)|forces|force|agency|services?|"
+                      r"sources?|intelligence|office|bureau|wing|"
+                      r"reports?|statement|council|press|TV|television|broadcaster|radio|[A-Z][\w-]+)")
 _INSTITUTION = re.compile(
-    r"^(?:['’]s)?(?:\s+(?:state|official|government|military|army|armed|defen[cs]e|health|interior|foreign|"
-    r"security|police|media|news|civil|emergency|disaster|authorities|authority|officials?|ministry|"
-    r"ministries|minister|spokes(?:man|woman|person)|forces|force|agency|services?|sources?|intelligence|office|"
-    r"bureau|wing|"
-    r"reports?|statement|council|press|TV|television|broadcaster|radio|[A-Z][\w-]+))*"
+    r"^(?:['’]s)?(?:\s+" + _INSTITUTION_WORDS + r")*"
     # a relative clause ("the ministry, which is run by Hamas, said") or a name ("the ministry, Ashraf al-Qudra,
     # told")
     r"(?:\s*,\s*(?:which|who)\s[^,;.]{1,120},|\s*,\s*(?:(?:[A-Z]|al-|el-|bin\s|de\s)[\w.'’-]*\s?){1,4},)?"
@@ -121,6 +124,50 @@ _OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:strikes?|air ?strikes
 
 
 _PRONOUN_REPORTER = re.compile(r"^\W*(?:It|They)\s+" + _REPORTING + r"\b")
+#: a side whose reporting verb follows a clause of its own: "Syrian officials blamed the strike on Turkey and
+#: said it killed 30 people"
+_AND_SAID = re.compile(r"^(?:['’]s)?(?:\s+" + _INSTITUTION_WORDS + r")*\s+[a-z]+ed\b[^,;.]{0,60}?\band\s+"
+                       + _REPORTING + r"\b")
+#: "the government of Thailand said": an institution of a side, the side after "of"
+_OF_INSTITUTION = re.compile(r"\b(?:government|ministry|army|military|embassy|authorities|officials?|president|"
+                             r"(?:prime )?minister|spokes(?:man|woman|person)|forces|police)\s+of\s+(?:the\s+)?$",
+                             re.I)
+_REPORTS_NEXT = re.compile(r"^\s*,?\s+" + _REPORTING + r"\b")
+#: what ends a sentence or a clause a reporter cannot speak across: "; ", "?", a glued "killed.Israel"
+_SEPARATOR = re.compile(r"[;?!]|[a-z0-9)][.](?=[A-Z\"“])")
+#: a victims phrase that is a person's name ("Khashoggi's"): a third party's word about it is not a count of
+#: its own dead
+_NAMED = re.compile(r"^(?!(?:The|A|An|All|Some|Many|Most|Several|Dozens|Hundreds|Thousands|Scores|Two|Three|"
+                    r"Four|Five|Six|Seven|Eight|Nine|Ten|Both|Each|Others|Those|These|They|He|She|It|We|His|"
+                    r"Her|Their)\b)(?:[A-Z][\w'’.-]*\s?){1,4}(?:['’]s?)?$")
+#: more victims after the statement: "four Israelis were killed in a strike, along with the gunmen holding them"
+_ALONG_WITH = re.compile(r"[^.;:!?]{0,80}?\balong\s+with\s+(?:the\s+|some\s+|several\s+|[\d,]+\s+|two\s+|"
+                         r"three\s+|four\s+|five\s+)?")
+#: the victims enumerated after the statement: "the 14 travelers killed included six Saudis, two Iraqis ..."
+_ENUMERATION = re.compile(r"\s*,?\s*(?:also\s+)?(?:including|included|include|includes|among them|"
+                          r"among the (?:dead|victims|killed) (?:were|are))\s+")
+_CLAUSE_END = re.compile(r"[;:!?]|\.(?:\s|$|(?=[A-Z]))")
+#: a side coordinated just before the victims: "hundreds of Israelis and Palestinians"
+_COORDINATED_BEFORE = re.compile(r"\s*(?:,|,?\s*(?:and|or|as well as))\s*")
+#: the agent is every side: "both sides have executed captives"
+_ALL_SIDES = re.compile(r"^(?:both|all|the two|each)\s+(?:warring\s+|opposing\s+)?(?:sides|parties)$", re.I)
+#: the cause goes on with whom: "killed in clashes with Israeli commandos", "in an attack by ..."
+_CAUSE_WITH = re.compile(r"(?:(?<=clashes)|(?<=clash)|(?<=fighting)|(?<=battles)|(?<=battle)|(?<=gunfight)|"
+                         r"(?<=firefight)|(?<=confrontations)|(?<=confrontation)|(?<=skirmishes))\s+with\s+"
+                         r"(?:the\s+)?|\s+(?:by|from)\s+(?:the\s+)?")
+#: a pronoun agent right after a reporting verb ("the air force said it had killed"): the reporter
+_SAID_PRONOUN = re.compile(r"\s+" + _REPORTING + r"\s+(?:that\s+)?$")
+_CLAUSE_START = re.compile(r".*(?:^|[,;:(\u2014]\s*|\b(?:that|which|who|and|but|when|as|while)\s+)", re.S)
+#: a pronoun victim and the person nouns it may stand for in its sentence ("the Hamas commander's head
+#: captured the moment he was shot")
+_PRONOUN_VICTIM = re.compile(r"^(?:(?P<one>he|she|him|her|his)|(?P<many>they|them|their))$", re.I)
+_PERSON_ONE = re.compile(r"(?:['’]s)?(?:\s+[a-z-]+)?\s+(?:commander|leader|chief|soldier|officer|fighter|militant|"
+                         r"gunman|citizen|national|journalist|man|woman|boy|girl|member|resident|hostage|activist|"
+                         r"photographer|doctor|nurse|worker|teenager|student|civilian|reservist|pilot|"
+                         r"colonel|general|captain|sergeant)(?:['’]s)?\b")
+_PERSON_MANY = re.compile(r"(?:\s+[a-z-]+)?\s+(?:commanders|leaders|soldiers|officers|fighters|militants|gunmen|"
+                          r"citizens|nationals|journalists|men|women|boys|girls|members|residents|hostages|"
+                          r"activists|doctors|workers|civilians|children|families|reservists|troops)\b")
 
 
 def _speaker_only(after: str) -> bool:
@@ -131,12 +178,17 @@ def _speaker_only(after: str) -> bool:
 
 
 def _reporter_side(text: str, sent: tuple[int, int], statement: tuple[int, int],
-                   mentions: list[SideMention], gazetteer: Sides | None = None) -> tuple[str, int] | None:
+                   mentions: list[SideMention], gazetteer: Sides | None = None,
+                   victims: tuple[int, int] | None = None, others: Sequence[int] = ()) -> tuple[str, int] | None:
     """The side on whose word the sentence reports, and where it is named: after "according to" (which
     speaks for the whole sentence), else a side name or demonym (with institution words, and perhaps a
     relative clause: "the Gaza Health Ministry, which is run by Hamas, said") followed by a reporting verb,
     or an institution run by a side ("the Hamas-run Interior Ministry wrote", read with ``gazetteer``); the
-    one nearest the statement when there are several. ``mentions`` are the side mentions of the sentence."""
+    one nearest the statement when there are several, one right before it ("Pakistan said two children were
+    killed") first. ``mentions`` are the side mentions of the sentence; a side inside the ``victims`` span
+    is not their reporter; nor is one across a ``;`` or a question mark, or one after the statement that
+    goes on to report a later statement of the sentence (``others``: their starts): "the war has killed 300
+    people; Sudanese officials say drone strikes have killed 40"."""
     candidates = [(m.side, m.start, m.end) for m in mentions
                   if not m.place and not (_IN_RELATIVE.search(text[max(sent[0], m.start - 120):m.start])
                                           and text[m.end:m.end + 2].lstrip().startswith(","))]
@@ -146,20 +198,28 @@ def _reporter_side(text: str, sent: tuple[int, int], statement: tuple[int, int],
             named = any(run.end() < m.start <= run.end() + 2 for m in mentions)  # "the Hamas-run Gaza ministry"
             if side is not None and side != MIXED and not named:
                 candidates.append((side, run.start(), run.end()))
-    best: tuple[int, int, str, int] | None = None
+    best: tuple[int, int, int, str, int] | None = None
+    inside = victims if victims is not None else statement
     for side, start, end in candidates:
-        if statement[0] <= start < statement[1]:
+        if inside[0] <= start < inside[1]:
             continue
         after = text[end:min(sent[1], end + 200)]
         before = text[max(sent[0], start - 100):start]
         before = re.sub(r"(?:\b(?:the|a|an)\s+)$", "", before, flags=re.I)
         according = bool(_ACCORDING.search(before))
-        if according or _INSTITUTION.match(after) or _WORD_NOUN.match(after):
-            distance = statement[0] - end if end <= statement[0] else start - statement[1]
-            key = (0 if according else 1, distance, side, start)
+        if according or _INSTITUTION.match(after) or _WORD_NOUN.match(after) or _AND_SAID.match(after) or \
+                (_OF_INSTITUTION.search(before) and _REPORTS_NEXT.match(after)):
+            first = end <= statement[0]
+            between = text[end:statement[0]] if first else text[statement[1]:start]
+            if _SEPARATOR.search(between):
+                continue
+            if not first and any(end <= o < sent[1] for o in others):
+                continue  # "...; Palestinian officials say Israeli strikes have killed 4,385 people"
+            distance = statement[0] - end if first else start - statement[1]
+            key = (0 if according else 1, 0 if first and distance <= 30 else 1, distance, side, start)
             if best is None or key < best:
                 best = key
-    return (best[2], best[3]) if best else None
+    return (best[3], best[4]) if best else None
 
 
 def _attacked_side(mentions: list[SideMention], opposing: tuple[str, str],
@@ -250,6 +310,7 @@ def casualty_sides(
     result_v: dict[Any, Any] = {}
     result_a: dict[Any, Any] = {}
     result_f: dict[Any, Any] = {}
+    parts_of: dict[Any, tuple[str, ...]] = {}  # the sides a mixed victim side is made of, where known
     spans_of: dict[str, list[tuple[int, int]]] = {}
     def column(name: str) -> list[Any]:
         if name not in table.columns:
@@ -261,6 +322,9 @@ def casualty_sides(
     cols = {name: dict(zip(table.index, column(name)))
             for name in ("doc_id", "sentence_id", "victims", "agent", "cause", "start", "end", "construction")}
     mentions_of: dict[tuple[str, int], list[SideMention]] = {}
+    starts_of: dict[tuple[str, int], list[int]] = {}  # the statements of each sentence
+    for i in table.index:
+        starts_of.setdefault((str(cols["doc_id"][i]), int(cols["sentence_id"][i])), []).append(int(cols["start"][i]))
     for idx in order:
         row = {name: values[idx] for name, values in cols.items()}
         doc = str(row["doc_id"])
@@ -282,6 +346,10 @@ def casualty_sides(
             """The side the phrases name, read in their sentence: "Hamas's incursion into Israel that
             killed ..." gives an agent "Israel" that is a place there, not a side; an agent that is the
             sentence's speaker ("Hamas said the home was hit, killing his brother") is no agent."""
+            return _collapse(sides_in_context(*phrases, agent=agent))
+
+        def sides_in_context(*phrases: Any, agent: bool = False) -> set[str]:
+            """Every side :func:`side_in_context` finds."""
             found: set[str] = set()
             for phrase in phrases:
                 if not isinstance(phrase, str) or not phrase:
@@ -300,50 +368,117 @@ def casualty_sides(
                 if origin and not found:
                     found |= {m.side for m in sentence_mentions(sid, sent)
                               if m.start == origin.end() and m.how in ("name", "people") and not m.target}
-            if not found:
-                return None
-            return found.pop() if len(found) == 1 else MIXED
+            return found
 
+        start, end = int(row["start"]), int(row["end"])
         agent_side = side_in_context(row["agent"], row.get("cause"), agent=True)
-        if agent_side is None and isinstance(row["agent"], str) and _AGENT_ANAPHOR.match(row["agent"].strip()):
+        agent_text = row["agent"].strip() if isinstance(row["agent"], str) else ""
+        agent_at = text.find(agent_text, start, end) if agent_text else -1
+        if agent_side is None and _ALL_SIDES.match(agent_text):
+            agent_side = MIXED  # "both sides have executed captives"
+        if agent_side is None:
+            # the cause goes on with whom: "killed in clashes with Israeli commandos"
+            for phrase in (row.get("cause"), row["agent"]):
+                at = text.find(phrase, start, sent[1]) if isinstance(phrase, str) and phrase else -1
+                more = _CAUSE_WITH.match(text, at + len(phrase), sent[1]) if at >= 0 else None
+                if more:
+                    found = {m.side for m in sentence_mentions(sid, sent)
+                             if m.start == more.end() and not m.place and not m.target}
+                    if found:
+                        agent_side = _collapse(found)
+                        break
+        reported_agent = False
+        if agent_side is None and agent_at >= 0 and _PRONOUN_AGENT.match(agent_text):
+            # "the air force said it had killed ...": the pronoun is whoever said it, sided or not
+            said = _SAID_PRONOUN.search(text, sent[0], agent_at)
+            if said and not re.search(r"\b(?:and|but)$", text[sent[0]:said.start()]):
+                # (after "... and said it killed", "it" is as likely the attack named before)
+                clause = _CLAUSE_START.match(text, sent[0], said.start())
+                np_start = clause.end() if clause else sent[0]
+                agent_side = _collapse({m.side for m in sentence_mentions(sid, sent)
+                                        if np_start <= m.start < said.start() and not m.place})
+                reported_agent = True
+        if agent_side is None and not reported_agent and _AGENT_ANAPHOR.match(agent_text):
             # "Hamas terrorists had hours to infiltrate the towns, where they killed ...": the side last named
             # before the pronoun as an actor or an armed group (for "it" also a country), in the sentence
-            at = text.find(row["agent"], int(row["start"]), int(row["end"]))
-            singular = row["agent"].strip().lower() == "it"
+            at = text.find(row["agent"], start, end)
+            singular = agent_text.lower() == "it"
             before = [m for m in sentence_mentions(sid, sent) if m.end <= at and not m.place and not m.target
                       and (m.acting or m.group or (singular and m.how == "name"))
                       and not _INSTITUTION.match(text[m.end:min(sent[1], m.end + 80)])]
             if before:
                 agent_side = before[-1].side
-        side, how = side_in_context(victims), "victims" if victims else None
+        # the victims phrase, cut at a sentence glued to it ("a family.Israeli officials")
+        v_at = text.find(victims, start, end) if victims else -1
+        if v_at >= 0:
+            glued = list(re.finditer(r"[a-z0-9][.?!](?=[A-Z])", victims))
+            if glued:
+                cut = glued[0].end() if v_at <= start else glued[-1].start() + 1
+                keep = victims[cut:] if v_at <= start else victims[:cut]
+                v_at, victims = (v_at + cut if v_at <= start else v_at), keep
+        parts = sides_in_context(victims) if victims else set()
+        if parts and v_at >= 0 and any(m.start == v_at for m in sentence_mentions(sid, sent)):
+            # a side coordinated just before bare victims: "hundreds of Israelis and Palestinians were killed"
+            # (not "25 Palestinians and 2 Israelis", two statements with counts of their own)
+            for m in sentence_mentions(sid, sent):
+                if m.end <= v_at and m.how == "people" and not m.place and not m.acting \
+                        and _COORDINATED_BEFORE.fullmatch(text, m.end, v_at):
+                    parts.add(m.side)
+        side, how = _collapse(parts), "victims" if victims else None
         if side is None and victims:
             # an apposition after the victims: "hostage Luke Somers, an American journalist"
-            at = text.find(victims, int(row["start"]), int(row["end"]))
-            appos = _APPOSITION.match(text, at + len(victims), sent[1]) if at >= 0 else None
+            appos = _APPOSITION.match(text, v_at + len(victims), sent[1]) if v_at >= 0 else None
             if appos:
                 found = {m.side for m in sentence_mentions(sid, sent)
                          if appos.start(1) <= m.start < appos.end(1) and m.how == "people"}
                 if len(found) == 1:
                     side = found.pop()
+                    parts = {side}
+        if side is None:
+            # the victims enumerated: "the 14 foreign travelers killed included six Saudis, two Iraqis ..."
+            listed = _ENUMERATION.match(text, end, sent[1])
+            if listed:
+                stop = _CLAUSE_END.search(text, listed.end(), sent[1])
+                upto = stop.start() if stop else sent[1]
+                parts = {m.side for m in sentence_mentions(sid, sent)
+                         if listed.end() <= m.start < upto and not m.place and not m.target and not m.acting}
+                side = _collapse(parts)
+        if side is None and v_at >= 0 and _PRONOUN_VICTIM.match(victims.strip()):
+            # "the Hamas commander's head captured the moment he was shot": a person of a side named before
+            # the pronoun in its sentence
+            one = bool(_PRONOUN_VICTIM.match(victims.strip()).group("one"))
+            person = _PERSON_ONE if one else _PERSON_MANY
+            before = [m for m in sentence_mentions(sid, sent) if m.end <= v_at and not m.place and not m.target
+                      and person.match(text, m.end, sent[1])
+                      and not _INSTITUTION.match(text[m.end:min(sent[1], m.end + 80)])]
+            if before:
+                side, how, parts = before[-1].side, "victims", {before[-1].side}
         if side is None:
             how = None
             if (not victims or _ANAPHOR.match(victims.strip())) and doc in last and sid - last[doc][0] <= 2:
                 side, how = last[doc][1], "previous"
+        if side is None and agent_side == MIXED and _ALL_SIDES.match(agent_text):
+            side, how = MIXED, "sentence"  # the captives both sides executed
         # an active verb whose subject was not found ("who the U.S. says has killed ..."): the reporter
         # may well be reporting someone else's dead
         unknown_subject = row.get("construction") == "active" and not agent
         reporter: tuple[str, int] | None = None
         deferred: str | None = None  # a third party's word, weaker than what the text says of the two sides
-        if side is None and not unknown_subject:
-            reporter = _reporter_side(text, sent, (int(row["start"]), int(row["end"])),
-                                      sentence_mentions(sid, sent), gazetteer)
+        own = bool(_OWN_VICTIMS.search(victims))
+        # a third party's word about a named person's death ("Graham said ... Khashoggi's death") says
+        # nothing of whose he was
+        named = bool(_NAMED.match(victims.strip())) and not own
+        if side is None and not unknown_subject and not named:
+            others = [o for o in starts_of.get((doc, sid), []) if o != start]
+            reporter = _reporter_side(text, sent, (start, end), sentence_mentions(sid, sent), gazetteer,
+                                      victims=(v_at, v_at + len(victims)) if v_at >= 0 else (start, start),
+                                      others=others)
             if reporter is None and _PRONOUN_REPORTER.match(text[sent[0]:sent[1]]) and sid > 0:
                 # "It said the strike killed ...": the reporter of the sentence before
                 before = spans_of[doc][sid - 1]
                 reporter = _reporter_side(text, before, (before[1], before[1]), sentence_mentions(sid - 1, before),
                                           gazetteer)
                 reporter = (reporter[0], -1) if reporter else None
-            own = bool(_OWN_VICTIMS.search(victims))
             if reporter is not None and gazetteer.kinds.get(reporter[0]) == "organisation" and not own:
                 reporter = None  # an agency counting the dead ("the Red Crescent said 60 people were killed")
             if reporter is not None and _CAPTIVES.search(victims):
@@ -400,10 +535,33 @@ def casualty_sides(
             side, how = _people_side(sentence_mentions(sid, sent), opposing, agent_side), "sentence"
         if side is None and deferred is not None:
             side, how = deferred, "reporter"
+        if side is not None and how != "victims":
+            parts = {side} if side != MIXED else (set(opposing) if opposing is not None and how != "sentence"
+                                                  or how == "place" else set())
+        if side is not None:
+            # more victims after the statement: "four Israelis were killed in a strike, along with the
+            # Palestinian gunmen holding them"
+            along = _ALONG_WITH.match(text, end, sent[1])
+            if along:
+                more = [m for m in sentence_mentions(sid, sent)
+                        if along.end() <= m.start <= along.end() + 25 and not m.place and not m.target]
+                if more and (more[0].side not in parts or side == MIXED):
+                    parts = (parts or ({side} if side != MIXED else set())) | {more[0].side}
+                    side = MIXED
         if side is not None and side != MIXED:
             last[doc] = (sid, side)
+        if side == MIXED and len(parts) > 1:
+            parts_of[idx] = tuple(sorted(parts))
         result_v[idx], result_a[idx], result_f[idx] = side, agent_side, how if side is not None else None
     out = table.copy()
     for name, values in (("victim_side", result_v), ("agent_side", result_a), ("victim_side_from", result_f)):
         out[name] = pd.array([values.get(i) for i in out.index], dtype="string")
+    out.attrs["victim_side_parts"] = parts_of
     return out
+
+
+def _collapse(found: set[str]) -> str | None:
+    """One side, :data:`MIXED` for several, None for none."""
+    if not found:
+        return None
+    return next(iter(found)) if len(found) == 1 else MIXED

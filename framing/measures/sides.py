@@ -92,6 +92,12 @@ _FINITE = frozenset("has have had is was are were will would said says launched 
 _ADJECTIVE = re.compile(r"[a-z-]+(?:ory|al|ive|ic|ous|ary|ist|ish|ent|ant|ly)|terror|air|ground|armed|heavy|new|"
                         r"latest|massive|surprise|rocket|drone|sea|naval|special")
 _COORDINATION = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
+#: "the strike, which they blamed on Russia": the side blamed is the one that acts, not a place
+_BLAMED_ON = re.compile(r"\bblam(?:e|es|ed|ing)\s+(?:(?:it|them|this|that|the\s+[\w-]+)\s+)?on\s+(?:the\s+)?$", re.I)
+#: a force named as the object of a verb or of "of" ("kidnapping two Israeli soldiers", "the flagship of the
+#: Russian navy") is not the one that acts
+_FORCE_AS_OBJECT = re.compile(r"\b(?:of|[a-z]+ing|[a-z]+ed)\s+(?:(?:the|a|an|its|their|some|several|dozens of|"
+                              r"hundreds of|[\d,]+|two|three|four|five|six|seven|eight|nine|ten)\s+)?$")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)\W*$")
 
 
@@ -170,17 +176,20 @@ class Sides:
             if how == "name" and not possessive and head in _BOUNDARY_NOUNS:
                 continue  # "near the Gaza border": a line between two sides, neither side's
             kind = ""
-            if how == "name" and not possessive and head not in _SIDE_HEADS and alias not in self._groups:
+            before = text[max(start, m.start() - 40):m.start()]
+            blamed = bool(_BLAMED_ON.search(before))
+            if how == "name" and not possessive and head not in _SIDE_HEADS and alias not in self._groups \
+                    and not blamed:
                 kind = _is_place(text, m.start(), start)
                 if not kind and out and out[-1].place and _COORDINATION.fullmatch(text[out[-1].end:m.start()]) \
                         and not (head in _FINITE and "," in text[out[-1].end:m.start()]):
                     # a list of places goes on being places: "across Afghanistan, Iran, and Pakistan"
                     kind = "near" if out[-1].near else "in"
             place = bool(kind)
-            before = text[max(start, m.start() - 40):m.start()]
-            target = bool(_TARGET_BEFORE.search(before))
+            target = bool(_TARGET_BEFORE.search(before)) and not blamed
             attacks = head in _ATTACK_VERBS and not _PASSIVE_BY.match(text, m.end(), end)
-            acting = not place and not target and (head in _ACTION_NOUNS or head in _ARMED_NOUNS or attacks
+            armed = head in _ARMED_NOUNS and head not in _ACTION_NOUNS and not _FORCE_AS_OBJECT.search(before)
+            acting = not place and not target and (head in _ACTION_NOUNS or armed or attacks or blamed
                                                    or bool(_BY_ACTOR.search(before)))
             out.append(SideMention(side, how, m.start(), m.end(), place, acting, kind == "near", target,
                                    alias in self._groups))
@@ -274,8 +283,9 @@ def _is_place(text: str, at: int, floor: int) -> str:
             # "according to X" and "told X" introduce a source, not a place
             if word == "to" and re.search(r"according\s+$", before):
                 return ""
-            if word in _NEAR or (word == "to" and re.search(r"\b(?:close|next)\s+$", before)) or \
-                    (after_of and word == "outside"):
+            # "close to", "next to"; and a destination ("taken to Gaza", "flying to Israel") is not where
+            # anything happened
+            if word in _NEAR or word == "to" or (after_of and word == "outside"):
                 return "near"
             return "in"
         after_of = word == "of"

@@ -1,0 +1,131 @@
+"""Whose deaths, read as a careful coder reads them: coordinated and enumerated victims, the reporter of the
+deaths and the reporter as the agent, pronouns, attack and force words in their sentence. Each sentence is
+written for the mechanism; the expected side is what the sentence itself says."""
+
+import pandas as pd
+
+import framing
+
+RUSSIA_UKRAINE = {"opposing": ("Russia", "Ukraine")}
+
+
+def _table(text, **kwargs):
+    corpus = pd.DataFrame({"doc_id": ["d"], "outlet": ["o"], "text": [text]})
+    return framing.casualties(corpus, **kwargs)
+
+
+def _rows(text, **kwargs):
+    table = _table(text, **kwargs)
+    cols = ["victims", "victim_side", "agent_side", "victim_side_from"]
+    return table[cols].astype(object).where(table[cols].notna(), None)
+
+
+def _one(text, **kwargs):
+    return _rows(text, **kwargs).iloc[0].to_dict()
+
+
+# --- several sides among the victims -------------------------------------------------------------------------
+
+def test_a_side_coordinated_before_the_victims_makes_them_mixed():
+    # the statement's victims may be only the last conjunct ("Ukrainians"): the first one is theirs too
+    row = _one("There were celebrations even as hundreds of Russians and Ukrainians were killed.")
+    assert row["victim_side"] == "mixed"
+
+
+def test_victims_along_with_another_side():
+    row = _one("The rebels said four Russian prisoners were killed in a Russian strike, along with the Ukrainian "
+               "guards holding them.")
+    assert row["victim_side"] == "mixed"
+
+
+def test_the_sides_an_enumeration_of_the_victims_names():
+    row = _one("The 12 foreign workers killed included five Nepalis, two Thais and a citizen of Sri Lanka.")
+    assert row["victim_side"] == "mixed"
+    one = _one("The foreign workers killed included five Nepalis.")
+    assert one["victim_side"] == "Nepal"
+
+
+def test_a_mixed_side_keeps_the_sides_it_is_made_of():
+    table = _table("A police officer opened fire on the tourists, killing two Israelis and an Egyptian.")
+    mixed = table.index[table["victim_side"] == "mixed"]
+    assert len(mixed) == 1
+    assert table.attrs["victim_side_parts"][mixed[0]] == ("Egypt", "Israel")
+
+
+def test_both_sides_as_the_agent():
+    row = _one("Both sides have executed prisoners.")
+    assert (row["agent_side"], row["victim_side"]) == ("mixed", "mixed")
+
+
+def test_other_victims_are_not_the_ones_named_before():
+    rows = _rows("A gunman killed an American and wounded many others.")
+    assert rows["victim_side"].tolist() == ["United States", None]
+
+
+# --- the reporter of the deaths ---------------------------------------------------------------------------------
+
+def test_the_government_of_a_country_reports_its_own_dead():
+    rows = _rows("The government of Thailand said 14 of its citizens were killed, and France said 10 of its "
+                 "people were dead.")
+    assert rows["victim_side"].tolist() == ["Thailand", "France"]
+
+
+def test_a_reporter_whose_verb_follows_another_clause():
+    row = _one("Syrian officials blamed the strike on Turkey and said it killed 30 people.")
+    assert (row["victim_side"], row["agent_side"]) == ("Syria", "Turkey")
+
+
+def test_a_reporter_of_a_later_clause_does_not_report_an_earlier_one():
+    rows = _rows("The war has killed 300 people in Sudan; Sudanese officials say drone strikes have killed 40 "
+                 "people in Khartoum.")
+    assert rows["victim_side"].tolist() == [None, "Sudan"]
+
+
+def test_a_commentator_on_a_named_persons_death_is_not_the_victims_side():
+    row = _one("Republican Senator Lindsey Graham said there was no doubt the crown prince was involved in "
+               "Khashoggi's death.")
+    assert row["victim_side"] is None
+
+
+# --- who the agent is ---------------------------------------------------------------------------------------------
+
+def test_it_after_a_reporting_verb_is_the_reporter():
+    row = _one("He is the most senior Taliban commander that Pakistan says it has killed.")
+    assert row["agent_side"] == "Pakistan"
+    # the air force has no side the text gives: the fighters named before are not the agent
+    row = _one("Ukrainian fighters held the town for a week, and the air force said it had killed another man "
+               "there.")
+    assert row["agent_side"] is None
+
+
+def test_the_side_a_clash_is_with():
+    row = _one("Nine Turkish activists were killed in clashes with Israeli commandos.")
+    assert (row["victim_side"], row["agent_side"]) == ("Turkey", "Israel")
+
+
+# --- pronouns and the sentence -----------------------------------------------------------------------------------
+
+def test_a_pronoun_victim_whose_antecedent_is_in_the_sentence():
+    row = _one("The camera on the Taliban commander's helmet captured the moment he was shot.")
+    assert row["victim_side"] == "Taliban"
+    # an attack is not a person the pronoun can stand for
+    row = _one("Russian shelling hit the house where he was shot.")
+    assert row["victim_side"] is None
+
+
+def test_blamed_on_names_the_attacker_not_a_place():
+    row = _one("Ukrainian officials said Tuesday's strike, which they blamed on Russia, killed 20 people.",
+               **RUSSIA_UKRAINE)
+    assert row["victim_side"] == "Ukraine"
+
+
+def test_a_destination_is_not_where_the_dead_died():
+    rows = _rows("At least 50 people were killed in the raid, while 20 others were taken to Russia.",
+                 **RUSSIA_UKRAINE)
+    assert rows["victim_side"].iloc[0] is None
+
+
+def test_a_force_named_as_a_target_does_not_attack():
+    row = _one("A missile struck the Moskva, the flagship of the Russian navy, killing four crew members.",
+               **RUSSIA_UKRAINE)
+    assert row["victim_side"] == "Russia"
