@@ -129,3 +129,22 @@ def test_a_force_named_as_a_target_does_not_attack():
     row = _one("A missile struck the Moskva, the flagship of the Russian navy, killing four crew members.",
                **RUSSIA_UKRAINE)
     assert row["victim_side"] == "Russia"
+
+
+def test_an_apposition_that_describes_the_victim_as_a_groups_member():
+    row = _one("A drone killed Ahmed Nasser, described by the army as a Taliban commander.")
+    assert row["victim_side"] == "Taliban"
+    # the one who describes is not the victim's side
+    row = _one("A drone killed Ahmed Nasser, described by Pakistan as a local man.")
+    assert row["victim_side"] is None
+
+
+def test_an_agent_named_by_a_possessive_and_then_by_a_pronoun():
+    rows = _rows("Iran mourned their commander, who had killed an American and all of the people he had killed.")
+    assert rows["agent_side"].tolist() == ["Iran"] * len(rows)
+
+
+def test_guerrillas_are_a_force_that_acts():
+    row = _one("In 1956, Ukrainian guerrillas attacked farmers in the fields, and killed and mutilated a young "
+               "lieutenant.", **RUSSIA_UKRAINE)
+    assert row["victim_side"] == "Russia"

@@ -98,6 +98,9 @@ _CLAUSE_REST = re.compile(r"(?:(?!\s(?:and|but|or|while|as|which|who|that|where|
 #: the dead of both sides: "killed on both sides of the conflict"
 _BOTH_SIDES = re.compile(r"\b(?:on|from)\s+both\s+sides\b|\bon\s+either\s+side\b", re.I)
 #: an agent named by a pronoun or as "the group", "the gunmen"
+#: an agent named by a possessive: "their terrorist leader", "its forces"
+_AGENT_POSSESSIVE = re.compile(r"^(?:its|their)\s+(?:[\w-]+\s+)?(?:leader|commander|chief|forces|troops|army|"
+                               r"military|fighters|militants|gunmen|soldiers|militia|men|agents)$", re.I)
 _AGENT_ANAPHOR = re.compile(r"^(?:it|they|the (?:group|militants|gunmen|terrorists|attackers|assailants|fighters|"
                             r"militia|organi[sz]ation))$", re.I)
 #: an agent that is a pronoun: in "the army said it killed ...", the reporter is the agent
@@ -109,7 +112,8 @@ _ACCORDING = re.compile(r"(?:(?:according to|figures from|data from|a tally by|a
                         r"|according to (?:an? |the )?(?:[\w’'-]+ ){0,2}(?:statement|figures|data|count|tally|report)"
                         r" (?:from|by|of))\s+(?:the\s+)?(?:[\w’'-]+-(?:run|controlled|led|held)\s+)?$", re.I)
 #: an apposition that describes the victims: ", an American journalist"
-_APPOSITION = re.compile(r"\s*,\s+((?:a|an|the|two|three|four|five|both)\s+[^,;:.()]{1,60}?)(?=[,;:.()]|$)")
+_APPOSITION = re.compile(r"\s*,\s+((?:(?:described|identified|known)\s+(?:by\s+[^,;:.()]{1,30}?\s+)?as\s+)?"
+                         r"(?:a|an|the|two|three|four|five|both)\s+[^,;:.()]{1,60}?)(?=[,;:.()]|$)")
 #: victims held by someone: "22 hostages", "four Israeli captives"
 _CAPTIVES = re.compile(r"\b(?:hostages?|captives?|abductees?|kidnapped|abducted)\b", re.I)
 #: the victims are the reporter's own: "two of its nationals", "their citizens"
@@ -323,6 +327,7 @@ def casualty_sides(
             for name in ("doc_id", "sentence_id", "victims", "agent", "cause", "start", "end", "construction")}
     mentions_of: dict[tuple[str, int], list[SideMention]] = {}
     starts_of: dict[tuple[str, int], list[int]] = {}  # the statements of each sentence
+    last_agent: dict[tuple[str, int], str] = {}  # the latest agent side of each sentence
     for i in table.index:
         starts_of.setdefault((str(cols["doc_id"][i]), int(cols["sentence_id"][i])), []).append(int(cols["start"][i]))
     for idx in order:
@@ -398,11 +403,16 @@ def casualty_sides(
                 agent_side = _collapse({m.side for m in sentence_mentions(sid, sent)
                                         if np_start <= m.start < said.start() and not m.place})
                 reported_agent = True
-        if agent_side is None and not reported_agent and _AGENT_ANAPHOR.match(agent_text):
+        if agent_side is None and not reported_agent and re.match(r"(?:he|she)$", agent_text, re.I) \
+                and (doc, sid) in last_agent:
+            agent_side = last_agent[(doc, sid)]  # "the leader who had killed an American ... people he had killed"
+        possessive = bool(_AGENT_POSSESSIVE.match(agent_text))
+        if agent_side is None and not reported_agent and (_AGENT_ANAPHOR.match(agent_text) or possessive):
             # "Hamas terrorists had hours to infiltrate the towns, where they killed ...": the side last named
-            # before the pronoun as an actor or an armed group (for "it" also a country), in the sentence
+            # before the pronoun as an actor or an armed group (for "it", "its" and "their" also a country),
+            # in the sentence
             at = text.find(row["agent"], start, end)
-            singular = agent_text.lower() == "it"
+            singular = agent_text.lower() == "it" or possessive
             before = [m for m in sentence_mentions(sid, sent) if m.end <= at and not m.place and not m.target
                       and (m.acting or m.group or (singular and m.how == "name"))
                       and not _INSTITUTION.match(text[m.end:min(sent[1], m.end + 80)])]
@@ -429,8 +439,13 @@ def casualty_sides(
             # an apposition after the victims: "hostage Luke Somers, an American journalist"
             appos = _APPOSITION.match(text, v_at + len(victims), sent[1]) if v_at >= 0 else None
             if appos:
+                # a demonym, or a group's name before a person noun ("described by Israel as a Hamas
+                # commander"); not the one who describes
                 found = {m.side for m in sentence_mentions(sid, sent)
-                         if appos.start(1) <= m.start < appos.end(1) and m.how == "people"}
+                         if appos.start(1) <= m.start < appos.end(1) and not m.place
+                         and not re.search(r"\bby\s+(?:the\s+)?$", text[max(sent[0], m.start - 8):m.start])
+                         and (m.how == "people" or _PERSON_ONE.match(text, m.end, sent[1])
+                              or _PERSON_MANY.match(text, m.end, sent[1]))}
                 if len(found) == 1:
                     side = found.pop()
                     parts = {side}
@@ -550,6 +565,8 @@ def casualty_sides(
                     side = MIXED
         if side is not None and side != MIXED:
             last[doc] = (sid, side)
+        if agent_side is not None:
+            last_agent[(doc, sid)] = agent_side
         if side == MIXED and len(parts) > 1:
             parts_of[idx] = tuple(sorted(parts))
         result_v[idx], result_a[idx], result_f[idx] = side, agent_side, how if side is not None else None

@@ -53,7 +53,8 @@ _ACTION_NOUNS = frozenset(
 )
 _ARMED_NOUNS = frozenset(
     "gunmen gunman fighters fighter militants militant terrorists terrorist attackers forces troops soldiers "
-    "military army police commandos warplanes jets tanks artillery navy".split()
+    "military army police commandos warplanes jets tanks artillery navy guerrillas guerrilla insurgents insurgent "
+    "rebels rebel jihadists jihadist paratroopers snipers sniper militias militia paramilitaries".split()
 )
 _MEMBER_NOUNS = _ARMED_NOUNS | frozenset(
     "commander commanders official officials government ministry authorities authority leader leaders "
