@@ -148,3 +148,43 @@ def test_guerrillas_are_a_force_that_acts():
     row = _one("In 1956, Ukrainian guerrillas attacked farmers in the fields, and killed and mutilated a young "
                "lieutenant.", **RUSSIA_UKRAINE)
     assert row["victim_side"] == "Russia"
+
+
+def test_counted_sides_coordinated_when_only_the_last_is_a_statement():
+    row = _rows("Toll: More than 900 Russians and at least 687 Ukrainians have been killed.").iloc[-1].to_dict()
+    assert row["victim_side"] == "mixed"
+
+
+def test_a_member_of_a_group_and_victims_said_to_be_of_a_side():
+    assert _one("The army said it had killed a chief of intelligence for the Taliban.")["victim_side"] == "Taliban"
+    row = _one("Those killed by the explosion were likely many Afghans who had camped in the parking lot.")
+    assert row["victim_side"] == "Afghanistan"
+
+
+def test_the_victims_enumeration_names_people_not_the_places_it_mentions():
+    row = _one("The explosion killed 471 people, including staff and patients who had fled following an evacuation "
+               "order from Russia.")
+    assert row["victim_side"] is None
+
+
+def test_attackers_counted_by_a_quantity():
+    row = _one("The strikes followed the attack, when hundreds of Russian soldiers swept across the border, killing "
+               "more than 1,000 people.",
+               **RUSSIA_UKRAINE)
+    assert (row["agent_side"], row["victim_side"]) == ("Russia", "Ukraine")
+
+
+def test_the_side_an_attack_is_on_before_a_reporters_word():
+    row = _one("The barrage of strikes on Ukraine that has killed 2,808 people could shift the war, a senior "
+               "Russian official said.", **RUSSIA_UKRAINE)
+    assert row["victim_side"] == "Ukraine"
+    # "strikes that Russia says target Ukrainian forces": the forces are the target, not the agent
+    row = _one("Strikes that Russia says target Ukrainian forces have killed more than 2,808 people, according to "
+               "the Ukrainian health ministry.", **RUSSIA_UKRAINE)
+    assert row["victim_side"] == "Ukraine"
+
+
+def test_according_to_after_the_statement_speaks_for_it_even_before_another_statement():
+    row = _one("More than 1,100 people have been killed, according to Ukrainian officials, and the shelling "
+               "killed two more on Monday.")
+    assert row["victim_side"] == "Ukraine"

@@ -150,6 +150,17 @@ _ALONG_WITH = re.compile(r"[^.;:!?]{0,80}?\balong\s+with\s+(?:the\s+|some\s+|sev
 #: the victims enumerated after the statement: "the 14 travelers killed included six Saudis, two Iraqis ..."
 _ENUMERATION = re.compile(r"\s*,?\s*(?:also\s+)?(?:including|included|include|includes|among them|"
                           r"among the (?:dead|victims|killed) (?:were|are))\s+")
+_CITIZENS_OF = re.compile(r"\b(?:citizens?|nationals?|people|residents?|workers?|natives?)\s+(?:from|of)\s+"
+                          r"(?:the\s+)?$")
+_COORDINATION_ONLY = re.compile(r"\s*(?:,|,?\s*and)\s*")
+_QUANTITY = re.compile(r"^(?:hundreds|thousands|dozens|scores|some|many|several|one|two|three|four|five|six|"
+                       r"seven|eight|nine|ten|[\d,]+)$", re.I)
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+#: the victims go on with the group they belong to: "a chief of intelligence for Hamas", "a member of ..."
+_MEMBER_OF = re.compile(r"(?:\s+of\s+[a-z]+)?\s+(?:for|of|with|in)\s+(?:the\s+)?")
+#: the victims said to be of a side: "those killed by the explosion were likely many Gazans"
+_COPULA = re.compile(r"\s+(?:were|was|are|is)\s+(?:(?:likely|mostly|mainly|all|largely|probably|reportedly|"
+                     r"many|most|some|both|also|overwhelmingly)\s+){0,3}")
 _CLAUSE_END = re.compile(r"[;:!?]|\.(?:\s|$|(?=[A-Z]))")
 #: a side coordinated just before the victims: "hundreds of Israelis and Palestinians"
 _COORDINATED_BEFORE = re.compile(r"\s*(?:,|,?\s*(?:and|or|as well as))\s*")
@@ -169,6 +180,9 @@ _PERSON_ONE = re.compile(r"(?:['’]s)?(?:\s+[a-z-]+)?\s+(?:commander|leader|chi
                          r"gunman|citizen|national|journalist|man|woman|boy|girl|member|resident|hostage|activist|"
                          r"photographer|doctor|nurse|worker|teenager|student|civilian|reservist|pilot|"
                          r"colonel|general|captain|sergeant)(?:['’]s)?\b")
+_PERSON_NOUN = re.compile(r"\b(?:commander|leader|chief|head|member|official|spokes(?:man|woman|person)|"
+                          r"operative|fighter|militant|officer|members|commanders|leaders|officials|fighters|"
+                          r"militants|operatives)\b", re.I)
 _PERSON_MANY = re.compile(r"(?:\s+[a-z-]+)?\s+(?:commanders|leaders|soldiers|officers|fighters|militants|gunmen|"
                           r"citizens|nationals|journalists|men|women|boys|girls|members|residents|hostages|"
                           r"activists|doctors|workers|civilians|children|families|reservists|troops)\b")
@@ -217,7 +231,7 @@ def _reporter_side(text: str, sent: tuple[int, int], statement: tuple[int, int],
             between = text[end:statement[0]] if first else text[statement[1]:start]
             if _SEPARATOR.search(between):
                 continue
-            if not first and any(end <= o < sent[1] for o in others):
+            if not first and not according and any(end <= o < sent[1] for o in others):
                 continue  # "...; Palestinian officials say Israeli strikes have killed 4,385 people"
             distance = statement[0] - end if first else start - statement[1]
             key = (0 if according else 1, 0 if first and distance <= 30 else 1, distance, side, start)
@@ -328,8 +342,11 @@ def casualty_sides(
     mentions_of: dict[tuple[str, int], list[SideMention]] = {}
     starts_of: dict[tuple[str, int], list[int]] = {}  # the statements of each sentence
     last_agent: dict[tuple[str, int], str] = {}  # the latest agent side of each sentence
+    ends_of: dict[tuple[str, int], list[int]] = {}
     for i in table.index:
-        starts_of.setdefault((str(cols["doc_id"][i]), int(cols["sentence_id"][i])), []).append(int(cols["start"][i]))
+        key = (str(cols["doc_id"][i]), int(cols["sentence_id"][i]))
+        starts_of.setdefault(key, []).append(int(cols["start"][i]))
+        ends_of.setdefault(key, []).append(int(cols["end"][i]))
     for idx in order:
         row = {name: values[idx] for name, values in cols.items()}
         doc = str(row["doc_id"])
@@ -392,6 +409,12 @@ def casualty_sides(
                     if found:
                         agent_side = _collapse(found)
                         break
+        if agent_side is None and agent_at >= 0 and _QUANTITY.match(agent_text):
+            # "hundreds of Palestinian gunmen swept across ..., killing": the agent goes on with whom
+            more = _OF.match(text, agent_at + len(agent_text), sent[1])
+            if more:
+                agent_side = _collapse({m.side for m in sentence_mentions(sid, sent)
+                                        if m.start == more.end() and not m.place and not m.target})
         reported_agent = False
         if agent_side is None and agent_at >= 0 and _PRONOUN_AGENT.match(agent_text):
             # "the air force said it had killed ...": the pronoun is whoever said it, sided or not
@@ -427,12 +450,16 @@ def casualty_sides(
                 keep = victims[cut:] if v_at <= start else victims[:cut]
                 v_at, victims = (v_at + cut if v_at <= start else v_at), keep
         parts = sides_in_context(victims) if victims else set()
-        if parts and v_at >= 0 and any(m.start == v_at for m in sentence_mentions(sid, sent)):
-            # a side coordinated just before bare victims: "hundreds of Israelis and Palestinians were killed"
-            # (not "25 Palestinians and 2 Israelis", two statements with counts of their own)
+        if parts and v_at >= 0:
+            # a side coordinated just before the victims: "hundreds of Israelis and Palestinians were killed",
+            # "more than 900 Israelis and at least 687 Palestinians have been killed" (not "25 Palestinians and
+            # 2 Israelis" when each is a statement of its own)
+            bare = any(m.start == v_at for m in sentence_mentions(sid, sent))
+            spans = list(zip(starts_of.get((doc, sid), []), ends_of.get((doc, sid), [])))
             for m in sentence_mentions(sid, sent):
                 if m.end <= v_at and m.how == "people" and not m.place and not m.acting \
-                        and _COORDINATED_BEFORE.fullmatch(text, m.end, v_at):
+                        and _COORDINATED_BEFORE.fullmatch(text, m.end, v_at) \
+                        and (bare or not any(a <= m.start < b for a, b in spans if (a, b) != (start, end))):
                     parts.add(m.side)
         side, how = _collapse(parts), "victims" if victims else None
         if side is None and victims:
@@ -449,14 +476,39 @@ def casualty_sides(
                 if len(found) == 1:
                     side = found.pop()
                     parts = {side}
+        if side is None and v_at >= 0 and victims:
+            # "a chief of intelligence for Hamas": the group a member belongs to (a name, not a place)
+            member = _MEMBER_OF.match(text, v_at + len(victims), sent[1])
+            if member and _PERSON_NOUN.search(victims):
+                found = {m.side for m in sentence_mentions(sid, sent)
+                         if m.start == member.end() and not m.place and not m.target and (m.group or m.how == "name")}
+                if found:
+                    side, how, parts = _collapse(found), "victims", found
+        if side is None and victims:
+            # "those killed by the explosion were likely many Gazans"
+            said = _COPULA.match(text, end, sent[1])
+            if said:
+                found = {m.side for m in sentence_mentions(sid, sent)
+                         if m.start == said.end() and m.how == "people" and not m.place}
+                if found:
+                    side, how, parts = _collapse(found), "victims", found
         if side is None:
             # the victims enumerated: "the 14 foreign travelers killed included six Saudis, two Iraqis ..."
             listed = _ENUMERATION.match(text, end, sent[1])
             if listed:
                 stop = _CLAUSE_END.search(text, listed.end(), sent[1])
                 upto = stop.start() if stop else sent[1]
-                parts = {m.side for m in sentence_mentions(sid, sent)
-                         if listed.end() <= m.start < upto and not m.place and not m.target and not m.acting}
+                parts = set()
+                previous_end = -1
+                for m in sentence_mentions(sid, sent):
+                    if not (listed.end() <= m.start < upto) or m.place or m.target or m.acting:
+                        continue
+                    # a demonym ("six Saudis"), a country after "citizens from" / "a citizen of", or one more
+                    # country of such a list ("citizens from China, Iran and Jordan")
+                    if m.how == "people" or _CITIZENS_OF.search(text, max(sent[0], m.start - 30), m.start) or \
+                            (previous_end >= 0 and _COORDINATION_ONLY.fullmatch(text, previous_end, m.start)):
+                        parts.add(m.side)
+                        previous_end = m.end
                 side = _collapse(parts)
         if side is None and v_at >= 0 and _PRONOUN_VICTIM.match(victims.strip()):
             # "the Hamas commander's head captured the moment he was shot": a person of a side named before
@@ -474,6 +526,17 @@ def casualty_sides(
                 side, how = last[doc][1], "previous"
         if side is None and agent_side == MIXED and _ALL_SIDES.match(agent_text):
             side, how = MIXED, "sentence"  # the captives both sides executed
+        if side is None and opposing is not None and agent_side not in opposing and not _CAPTIVES.search(victims):
+            # "the barrage of airstrikes on Gaza that have killed 2,808 people, an Israeli official said": the
+            # side the attack was on, before whoever reports it
+            hit = set()
+            for phrase in (row["agent"], row.get("cause")):
+                at = text.find(phrase, start, end) if isinstance(phrase, str) and phrase else -1
+                if at >= 0:
+                    hit |= {m.side for m in sentence_mentions(sid, sent)
+                            if at <= m.start < at + len(phrase) and m.target and m.side in opposing}
+            if len(hit) == 1:
+                side, how, parts = hit.pop(), "place", set()
         # an active verb whose subject was not found ("who the U.S. says has killed ..."): the reporter
         # may well be reporting someone else's dead
         unknown_subject = row.get("construction") == "active" and not agent
@@ -533,21 +596,27 @@ def casualty_sides(
                 # "killed 1,400 people in southern Israel, and took hostages back to Gaza": the first place
                 held = {places[0].side}
             side, how = _place_side(held, opposing, captives), "place"
+        # what the rest of the sentence says, short of a clause the reader sees as another sentence ("...
+        # the attack.The next day, the air force said", a semicolon, a question)
+        in_reach = [m for m in sentence_mentions(sid, sent)
+                    if not _SEPARATOR.search(text, min(m.end, start), max(m.start, start))
+                    and not (m.start >= end and _SEPARATOR.search(text, end, m.start))] \
+            if opposing is not None and side is None else []
         if side is None and opposing is not None and _BOTH_SIDES.search(
                 text, int(row["start"]), min(sent[1], int(row["end"]) + 60)) and \
                 not re.search(r"\bsides? of the (?:border|fence|frontier|line)\b", text[sent[0]:sent[1]]):
             side, how = MIXED, "sentence"  # "more than 1,000 killed on both sides"
         if side is None and opposing is not None and not captives:
             # ... or the other side of the one the sentence names as attacking
-            side = _attacked_side(sentence_mentions(sid, sent), opposing, reporter)
+            side = _attacked_side(in_reach, opposing, reporter)
             how = "sentence"
         if side is None and opposing is not None:
-            places = [m for m in sentence_mentions(sid, sent) if m.place and not m.near and m.side in opposing]
+            places = [m for m in in_reach if m.place and not m.near and m.side in opposing]
             held = {m.side for m in places}
             if len(held) == 1 or _coordinated(text, places):
                 side, how = _place_side(held, opposing, captives), "place"
         if side is None and opposing is not None and not captives:
-            side, how = _people_side(sentence_mentions(sid, sent), opposing, agent_side), "sentence"
+            side, how = _people_side(in_reach, opposing, agent_side), "sentence"
         if side is None and deferred is not None:
             side, how = deferred, "reporter"
         if side is not None and how != "victims":

@@ -64,7 +64,7 @@ _MEMBER_NOUNS = _ARMED_NOUNS | frozenset(
 _TARGET_BEFORE = re.compile(
     r"(?:\b(?:" + "|".join(sorted(_ACTION_NOUNS)) + r")\s+(?:on|against|at|of|into|inside)|"
     r"\b(?:attacked|attacking|struck|striking|bombed|bombing|hit|hitting|raided|raiding|invaded|invading|"
-    r"targeted|targeting|shelled|shelling|pound|pounds|pounded|pounding|stormed|storming|infiltrated|overran|overrunning))"
+    r"target|targets|targeted|targeting|assailed|ambushed|shelled|shelling|pound|pounds|pounded|pounding|stormed|storming|infiltrated|overran|overrunning))"
     r"\s+(?:the\s+)?(?:(?!by\s)[a-z-]+\s+)?$")
 #: "the attack by Hamas", "strikes by Israel": the side that acts
 _BY_ACTOR = re.compile(r"(?:\b(?:" + "|".join(sorted(_ACTION_NOUNS)) + r")\s+(?:carried out |launched |led )?by|"
