@@ -188,3 +188,32 @@ def test_according_to_after_the_statement_speaks_for_it_even_before_another_stat
     row = _one("More than 1,100 people have been killed, according to Ukrainian officials, and the shelling "
                "killed two more on Monday.")
     assert row["victim_side"] == "Ukraine"
+
+
+def test_counted_others_are_more_of_the_victims_named_before():
+    rows = _rows("Nearly 1,800 Ukrainians have been killed and over 6,600 others injured since the war began.")
+    assert rows["victim_side"].tolist() == ["Ukraine", "Ukraine"]
+
+
+def test_a_demonym_modifying_an_attack_after_of_is_the_attacker():
+    row = _one("That unleashed a barrage of Russian airstrikes on the crowded city that Ukrainian health "
+               "authorities say have killed thousands.", **RUSSIA_UKRAINE)
+    assert row["victim_side"] == "Ukraine"
+
+
+def test_taken_back_into_a_place_is_a_destination():
+    row = _one("The gunmen overran villages along the border, killing soldiers and civilians in their path, and "
+               "took dozens of others back into Russia as hostages.", **RUSSIA_UKRAINE)
+    assert row["victim_side"] is None
+
+
+def test_a_pronoun_agent_far_from_the_reporting_verb_is_not_the_reporter():
+    row = _one("Ukraine's media office said airstrikes hit cars as they headed south from Kherson, killing 70 "
+               "people.", **RUSSIA_UKRAINE)
+    assert (row["victim_side"], row["agent_side"]) == ("Ukraine", None)
+
+
+def test_a_reporter_after_the_statement_followed_by_an_apposition():
+    row = _one("Two soldiers were killed by missile fire, the Russian military said on Saturday, one of the "
+               "latest deaths on the front.")
+    assert row["victim_side"] == "Russia"

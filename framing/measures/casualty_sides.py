@@ -63,7 +63,8 @@ __all__ = ["casualty_sides"]
 _ANAPHOR = re.compile(
     # "three others" are three more of the same; "many others" / "several others" are other people
     r"^(?!(?:many|several|some|countless|numerous|scores of|dozens of|hundreds of) others$)"
-    r"(?:(?:at least |some |all |many |most |both |several |the other |\w+ )?(?:of )?"
+    r"(?:(?:(?:at least|more than|over|nearly|about|almost|another) [\d,]+ |at least |some |all |many |most |"
+    r"both |several |the other |\w+ )?(?:of )?"
     r"(?:they|them|he|him|she|her|his|those|these|others|the dead|the victims|the bodies|the wounded|"
     r"the injured|the slain|the deceased|victims|bodies|the (?:two|three|four|five|six|seven|eight|nine|ten)))$",
     re.I,
@@ -136,6 +137,8 @@ _AND_SAID = re.compile(r"^(?:['’]s)?(?:\s+" + _INSTITUTION_WORDS + r")*\s+[a-z
 _OF_INSTITUTION = re.compile(r"\b(?:government|ministry|army|military|embassy|authorities|officials?|president|"
                              r"(?:prime )?minister|spokes(?:man|woman|person)|forces|police)\s+of\s+(?:the\s+)?$",
                              re.I)
+#: a reporter whose verb goes on to a later statement: "Palestinian officials say Israeli strikes have killed"
+_INTRODUCES = re.compile(r"(?:['’]s)?(?:\s+[\w-]+){0,4}?\s+" + _REPORTING + r"\s+(?:that\s+)?[^,;]*$")
 _REPORTS_NEXT = re.compile(r"^\s*,?\s+" + _REPORTING + r"\b")
 #: what ends a sentence or a clause a reporter cannot speak across: "; ", "?", a glued "killed.Israel"
 _SEPARATOR = re.compile(r"[;?!]|[a-z0-9)][.](?=[A-Z\"“])")
@@ -231,7 +234,8 @@ def _reporter_side(text: str, sent: tuple[int, int], statement: tuple[int, int],
             between = text[end:statement[0]] if first else text[statement[1]:start]
             if _SEPARATOR.search(between):
                 continue
-            if not first and not according and any(end <= o < sent[1] for o in others):
+            if not first and not according and any(end <= o < sent[1] and _INTRODUCES.match(text, end, o)
+                                                   for o in others):
                 continue  # "...; Palestinian officials say Israeli strikes have killed 4,385 people"
             distance = statement[0] - end if first else start - statement[1]
             key = (0 if according else 1, 0 if first and distance <= 30 else 1, distance, side, start)
@@ -241,13 +245,15 @@ def _reporter_side(text: str, sent: tuple[int, int], statement: tuple[int, int],
 
 
 def _attacked_side(mentions: list[SideMention], opposing: tuple[str, str],
-                   reporter: tuple[str, int] | None) -> str | None:
+                   reporter: tuple[str, int] | None, text: str | None = None) -> str | None:
     """In a two-sided war, the side the sentence names as attacked ("Hamas attacked Israel, killing
     civilians"), else the other side of the one it names as attacking ("the brutality of the Hamas attack:
-    civilians shot dead"), when it names one."""
+    civilians shot dead"), when it names one; a side named as the speaker ("the Israeli military said", read
+    in ``text``) is not named as attacking."""
     found = {m.side for m in mentions if m.target and m.side in opposing}
     found |= {opposing[1 - opposing.index(m.side)] for m in mentions
-              if m.acting and m.side in opposing and (reporter is None or m.start != reporter[1])}
+              if m.acting and m.side in opposing and (reporter is None or m.start != reporter[1])
+              and not (text is not None and _INSTITUTION.match(text[m.end:m.end + 120]))}
     return found.pop() if len(found) == 1 else None
 
 
@@ -566,7 +572,7 @@ def casualty_sides(
                 reporter = None
             if reporter is not None:
                 said_first = reporter[1] < int(row["start"])
-                if agent_side is None and (_OWN_FORCES.search(agent) or (said_first and _PRONOUN_AGENT.match(agent))):
+                if agent_side is None and (_OWN_FORCES.search(agent) or (said_first and reported_agent and _PRONOUN_AGENT.match(agent))):
                     agent_side = reporter[0]
                 elif agent_side != reporter[0]:
                     if opposing is not None and reporter[0] not in opposing and not own:
@@ -608,7 +614,7 @@ def casualty_sides(
             side, how = MIXED, "sentence"  # "more than 1,000 killed on both sides"
         if side is None and opposing is not None and not captives:
             # ... or the other side of the one the sentence names as attacking
-            side = _attacked_side(in_reach, opposing, reporter)
+            side = _attacked_side(in_reach, opposing, reporter, text)
             how = "sentence"
         if side is None and opposing is not None:
             places = [m for m in in_reach if m.place and not m.near and m.side in opposing]

@@ -187,7 +187,8 @@ class Sides:
                     # a list of places goes on being places: "across Afghanistan, Iran, and Pakistan"
                     kind = "near" if out[-1].near else "in"
             place = bool(kind)
-            target = bool(_TARGET_BEFORE.search(before)) and not blamed
+            # "a barrage of Israeli airstrikes": a name modifying an attack is the attacker's, whatever precedes
+            target = bool(_TARGET_BEFORE.search(before)) and not blamed and head not in _ACTION_NOUNS
             attacks = head in _ATTACK_VERBS and not _PASSIVE_BY.match(text, m.end(), end)
             armed = head in _ARMED_NOUNS and head not in _ACTION_NOUNS and not _FORCE_AS_OBJECT.search(before)
             acting = not place and not target and (head in _ACTION_NOUNS or armed or attacks or blamed
@@ -286,7 +287,8 @@ def _is_place(text: str, at: int, floor: int) -> str:
                 return ""
             # "close to", "next to"; and a destination ("taken to Gaza", "flying to Israel") is not where
             # anything happened
-            if word in _NEAR or word == "to" or (after_of and word == "outside"):
+            if word in _NEAR or word == "to" or (after_of and word == "outside") or \
+                    (word == "into" and re.search(r"\bback\s+$", before)):
                 return "near"
             return "in"
         after_of = word == "of"
