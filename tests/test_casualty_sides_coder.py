@@ -217,3 +217,22 @@ def test_a_reporter_after_the_statement_followed_by_an_apposition():
     row = _one("Two soldiers were killed by missile fire, the Russian military said on Saturday, one of the "
                "latest deaths on the front.")
     assert row["victim_side"] == "Russia"
+
+
+def test_a_side_the_sentence_has_attack_with_to():
+    row = _one("She rejected the idea that Ukraine's policies prompted Russia to attack and kill last winter.",
+               **RUSSIA_UKRAINE)
+    assert row["victim_side"] == "Ukraine"
+
+
+def test_a_bare_number_counts_the_people_named_before_it():
+    rows = _rows("Ukrainian fighters were still trying to cross the river, the colonel said, adding that two were "
+                 "captured and five were killed.")
+    assert rows["victim_side"].tolist()[-1] == "Ukraine"
+    # after a statement, the count goes with its victims, not with the agent named before it
+    rows = _rows("Russian troops have killed more than 60 Ukrainians and injured more than 1,300 since Saturday.")
+    assert rows["victim_side"].tolist() == ["Ukraine", "Ukraine"]
+
+
+def test_dead_before_a_demonym():
+    assert _one("But some were dead Ukrainian fighters.")["victim_side"] == "Ukraine"

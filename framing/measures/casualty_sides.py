@@ -156,6 +156,8 @@ _ENUMERATION = re.compile(r"\s*,?\s*(?:also\s+)?(?:including|included|include|in
 _CITIZENS_OF = re.compile(r"\b(?:citizens?|nationals?|people|residents?|workers?|natives?)\s+(?:from|of)\s+"
                           r"(?:the\s+)?$")
 _COORDINATION_ONLY = re.compile(r"\s*(?:,|,?\s*and)\s*")
+_BARE_NUMBER = re.compile(r"^(?:(?:at least|more than|over|nearly|about|another|some)\s+)?(?:[\d,]+|two|three|four|"
+                          r"five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)(?:\s+more)?$", re.I)
 _QUANTITY = re.compile(r"^(?:hundreds|thousands|dozens|scores|some|many|several|one|two|three|four|five|six|"
                        r"seven|eight|nine|ten|[\d,]+)$", re.I)
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -493,6 +495,8 @@ def casualty_sides(
         if side is None and victims:
             # "those killed by the explosion were likely many Gazans"
             said = _COPULA.match(text, end, sent[1])
+            if not said and re.search(r"\bdead$", text[start:end]):
+                said = re.compile(r"\s+").match(text, end, sent[1])  # "some were dead Palestinian fighters"
             if said:
                 found = {m.side for m in sentence_mentions(sid, sent)
                          if m.start == said.end() and m.how == "people" and not m.place}
@@ -530,6 +534,21 @@ def casualty_sides(
             how = None
             if (not victims or _ANAPHOR.match(victims.strip())) and doc in last and sid - last[doc][0] <= 2:
                 side, how = last[doc][1], "previous"
+        elided: str | None = None
+        if side is None and v_at >= 0 and _BARE_NUMBER.match(victims.strip()):
+            # a bare number counts the victims of the statement before it ("killed 1,000 people and wounded
+            # 2,800"), else the people named before it in its sentence, not its agent ("Hamas fighters were
+            # still trying to enter Israel, ..., adding that two were captured and five were killed")
+            if doc in last and last[doc][0] == sid:
+                side, how, parts = last[doc][1], "previous", {last[doc][1]}
+            else:
+                # the nearest people named before; none when those are the agent, a target or a speaker
+                before = [m for m in sentence_mentions(sid, sent)
+                          if m.end <= v_at and not m.place and _PERSON_MANY.match(text, m.end, sent[1])]
+                m = before[-1] if before else None
+                if m is not None and not m.target and not (agent_at <= m.start < agent_at + len(agent_text)) \
+                        and not _INSTITUTION.match(text[m.end:min(sent[1], m.end + 80)]):
+                    elided = m.side  # weaker than a reporter's word: taken after it
         if side is None and agent_side == MIXED and _ALL_SIDES.match(agent_text):
             side, how = MIXED, "sentence"  # the captives both sides executed
         if side is None and opposing is not None and agent_side not in opposing and not _CAPTIVES.search(victims):
@@ -579,6 +598,8 @@ def casualty_sides(
                         deferred = reporter[0]
                     else:
                         side, how = reporter[0], "reporter"
+        if side is None and elided is not None:
+            side, how, parts = elided, "previous", {elided}
         # hostages and captives die where their captors hold them, and may die by their own side's strikes:
         # neither the place nor the agent says they are the other side's
         captives = bool(_CAPTIVES.search(victims))

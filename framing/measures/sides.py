@@ -86,6 +86,9 @@ _ATTACK_VERBS = frozenset(
     "hit hits struck strikes pound pounds pounded pounding bombed bombs bombarded bombards shelled shells attacked "
     "raided invaded stormed launched fired targeted".split()
 )
+#: "prompted Hamas to attack and kill": a side the sentence has attack
+_TO_ATTACK = re.compile(r"\s+(?:attack|kill|strike|hit|bomb|shell|invade|raid|storm|fire|launch|target|massacre|"
+                        r"slaughter|murder)\b")
 _PASSIVE_BY = re.compile(r"\s+\w+\s+by\b")
 #: verbs after a name that make it a clause's subject, not one more place in a list ("In Gaza, Israel has ...")
 _FINITE = frozenset("has have had is was are were will would said says launched killed struck hit".split())
@@ -189,7 +192,8 @@ class Sides:
             place = bool(kind)
             # "a barrage of Israeli airstrikes": a name modifying an attack is the attacker's, whatever precedes
             target = bool(_TARGET_BEFORE.search(before)) and not blamed and head not in _ACTION_NOUNS
-            attacks = head in _ATTACK_VERBS and not _PASSIVE_BY.match(text, m.end(), end)
+            attacks = (head in _ATTACK_VERBS and not _PASSIVE_BY.match(text, m.end(), end)) or \
+                (head == "to" and bool(_TO_ATTACK.match(text, after.end(), end)))  # "prompted Hamas to attack"
             armed = head in _ARMED_NOUNS and head not in _ACTION_NOUNS and not _FORCE_AS_OBJECT.search(before)
             acting = not place and not target and (head in _ACTION_NOUNS or armed or attacks or blamed
                                                    or bool(_BY_ACTOR.search(before)))
