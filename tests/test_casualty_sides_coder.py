@@ -236,3 +236,21 @@ def test_a_bare_number_counts_the_people_named_before_it():
 
 def test_dead_before_a_demonym():
     assert _one("But some were dead Ukrainian fighters.")["victim_side"] == "Ukraine"
+
+
+def test_the_agent_of_a_relative_clause_is_the_noun_before_who():
+    row = _one("Iran sent fighters to fight alongside the forces of Syrian President Bashar Assad, who the U.S. "
+               "says has killed thousands of civilians.")
+    assert row["agent_side"] == "Syria"
+
+
+def test_a_pronoun_victim_said_to_belong_to_a_group():
+    assert _one("Coulibaly told the police before he was killed that he belonged to ISIS.")["victim_side"] == \
+        "Islamic State"
+
+
+def test_a_sides_word_about_one_man_does_not_make_him_theirs():
+    # "his" is one person; the government speaking of his death says nothing of whose he was
+    row = _one("The North Korean government claimed he fell ill, but doctors could not identify the cause of "
+               "his deathly injuries.")
+    assert row["victim_side"] is None

@@ -158,6 +158,10 @@ _CITIZENS_OF = re.compile(r"\b(?:citizens?|nationals?|people|residents?|workers?
 _COORDINATION_ONLY = re.compile(r"\s*(?:,|,?\s*and)\s*")
 _BARE_NUMBER = re.compile(r"^(?:(?:at least|more than|over|nearly|about|another|some)\s+)?(?:[\d,]+|two|three|four|"
                           r"five|six|seven|eight|nine|ten|eleven|twelve|dozens|scores|hundreds)(?:\s+more)?$", re.I)
+_RELATIVE_SUBJECT = re.compile(r"(?:,\s*|\s)(?:who|which)\s+(?:[^,;]{0,40}?\s(?:says?|said|claims?|claimed)\s+)?"
+                               r"(?:(?:has|have|had|also|reportedly|allegedly)\s+)*$")
+#: a pronoun victim said to belong to a group: "before he was killed that he belonged to ISIS"
+_BELONGED = re.compile(r"[^.;]{0,60}?\b(?:he|she|they)\s+(?:belonged|belongs|belong)\s+to\s+(?:the\s+)?")
 _QUANTITY = re.compile(r"^(?:hundreds|thousands|dozens|scores|some|many|several|one|two|three|four|five|six|"
                        r"seven|eight|nine|ten|[\d,]+)$", re.I)
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
@@ -423,6 +427,15 @@ def casualty_sides(
             if more:
                 agent_side = _collapse({m.side for m in sentence_mentions(sid, sent)
                                         if m.start == more.end() and not m.place and not m.target})
+        if agent_side is None and not agent_text and row.get("construction") == "active":
+            # "forces of Syrian President Bashar Assad, who the U.S. says has killed ...": the subject is the
+            # relative pronoun, the agent the noun phrase before it
+            rel = _RELATIVE_SUBJECT.search(text, max(sent[0], start - 80), start)
+            if rel:
+                before = [m for m in sentence_mentions(sid, sent)
+                          if max(sent[0], rel.start() - 60) <= m.start < rel.start() and not m.place and not m.target]
+                if before and not _SEPARATOR.search(text, before[-1].end, rel.start()):
+                    agent_side = before[-1].side
         reported_agent = False
         if agent_side is None and agent_at >= 0 and _PRONOUN_AGENT.match(agent_text):
             # "the air force said it had killed ...": the pronoun is whoever said it, sided or not
@@ -530,6 +543,12 @@ def casualty_sides(
                       and not _INSTITUTION.match(text[m.end:min(sent[1], m.end + 80)])]
             if before:
                 side, how, parts = before[-1].side, "victims", {before[-1].side}
+            else:
+                belonged = _BELONGED.match(text, end, sent[1])
+                found = {m.side for m in sentence_mentions(sid, sent)
+                         if belonged and m.start == belonged.end() and not m.place}
+                if found:
+                    side, how, parts = _collapse(found), "victims", found
         if side is None:
             how = None
             if (not victims or _ANAPHOR.match(victims.strip())) and doc in last and sid - last[doc][0] <= 2:
@@ -568,9 +587,10 @@ def casualty_sides(
         reporter: tuple[str, int] | None = None
         deferred: str | None = None  # a third party's word, weaker than what the text says of the two sides
         own = bool(_OWN_VICTIMS.search(victims))
-        # a third party's word about a named person's death ("Graham said ... Khashoggi's death") says
-        # nothing of whose he was
-        named = bool(_NAMED.match(victims.strip())) and not own
+        # a third party's word about a named person's death ("Graham said ... Khashoggi's death"), or about
+        # one "he", says nothing of whose he was
+        named = bool(_NAMED.match(victims.strip()) or re.fullmatch(r"(?:he|him|his|she|her)", victims.strip(), re.I)) \
+            and not own
         if side is None and not unknown_subject and not named:
             others = [o for o in starts_of.get((doc, sid), []) if o != start]
             reporter = _reporter_side(text, sent, (start, end), sentence_mentions(sid, sent), gazetteer,
