@@ -254,3 +254,22 @@ def test_a_sides_word_about_one_man_does_not_make_him_theirs():
     row = _one("The North Korean government claimed he fell ill, but doctors could not identify the cause of "
                "his deathly injuries.")
     assert row["victim_side"] is None
+
+
+def test_a_compound_demonym_names_both_peoples():
+    table = _table("The foreign ministry said an Austrian-Israeli dual national was killed.")
+    assert table["victim_side"].iloc[0] == "mixed"
+    assert table.attrs["victim_side_parts"][table.index[0]] == ("Austria", "Israel")
+    # "Iran-backed" and "pro-Iranian" are no two peoples
+    assert _one("Iran-backed militias killed two pro-Iranian fighters.")["victim_side"] is None
+
+
+def test_the_victim_named_after_a_description():
+    row = _one("The ministry said that an Australian citizen named Galit Carbone was killed.")
+    assert row["victim_side"] == "Australia"
+
+
+def test_a_victim_identified_as_a_groups_member_and_the_reporters_own_aircraft():
+    row = _one("The Ukrainian military said that its warplanes killed Ivan Petrov, who it identified as the deputy "
+               "head of the Wagner Group's artillery.")
+    assert (row["victim_side"], row["agent_side"]) == ("Wagner Group", "Ukraine")

@@ -113,7 +113,7 @@ _ACCORDING = re.compile(r"(?:(?:according to|figures from|data from|a tally by|a
                         r"|according to (?:an? |the )?(?:[\w’'-]+ ){0,2}(?:statement|figures|data|count|tally|report)"
                         r" (?:from|by|of))\s+(?:the\s+)?(?:[\w’'-]+-(?:run|controlled|led|held)\s+)?$", re.I)
 #: an apposition that describes the victims: ", an American journalist"
-_APPOSITION = re.compile(r"\s*,\s+((?:(?:described|identified|known)\s+(?:by\s+[^,;:.()]{1,30}?\s+)?as\s+)?"
+_APPOSITION = re.compile(r"\s*,\s+((?:(?:who\s+(?:[\w']+\s+){0,3}?)?(?:described|identified|known)\s+(?:by\s+[^,;:.()]{1,30}?\s+)?as\s+)?"
                          r"(?:a|an|the|two|three|four|five|both)\s+[^,;:.()]{1,60}?)(?=[,;:.()]|$)")
 #: victims held by someone: "22 hostages", "four Israeli captives"
 _CAPTIVES = re.compile(r"\b(?:hostages?|captives?|abductees?|kidnapped|abducted)\b", re.I)
@@ -125,7 +125,8 @@ _WORD_NOUN = re.compile(r"^(?:\s+[A-Z][\w-]*)*\s+(?:[Hh]ealth |[Ii]nterior |[Dd]
                         r"tally|toll|data|claim|estimate|report)\b")
 _OWN_FORCES = re.compile(r"\b(?:its|their)\s+(?:\w+\s+)?(?:strikes?|air ?strikes?|forces|troops|soldiers|"
                          r"military|army|attacks?|fighters|police|missiles?|shelling|bombardment|raids?|"
-                         r"operations?)\b", re.I)
+                         r"operations?|aircraft|warplanes?|jets?|drones?|planes?|artillery|tanks?|navy|air force)\b",
+                         re.I)
 
 
 _PRONOUN_REPORTER = re.compile(r"^\W*(?:It|They)\s+" + _REPORTING + r"\b")
@@ -192,6 +193,13 @@ _PERSON_ONE = re.compile(r"(?:['’]s)?(?:\s+[a-z-]+)?\s+(?:commander|leader|chi
 _PERSON_NOUN = re.compile(r"\b(?:commander|leader|chief|head|member|official|spokes(?:man|woman|person)|"
                           r"operative|fighter|militant|officer|members|commanders|leaders|officials|fighters|"
                           r"militants|operatives)\b", re.I)
+#: "a member of the Hamas political bureau", "the deputy head of Hamas's artillery"
+_MEMBER_BEFORE = re.compile(r"\b(?:member|members|commander|leader|head|chief|official|operative|fighter|"
+                            r"spokes(?:man|woman|person)|founder)\s+(?:of|in|for|with)\s+(?:the\s+)?$")
+#: the victim named after a description: "a Spanish-Israeli national named Maya Villalobo Sinvany"
+#: a phrase that goes on to say something: it is a speaker, no apposition to the victims
+_SPEAKS_NEXT = re.compile(r"(?:\s*,\s*(?:(?:[A-Z]|al-|el-)[\w.'’-]*\s?){1,4},)?\s*,?\s+" + _REPORTING + r"\b")
+_NAMED_AFTER = re.compile(r"\s(?:named|called)\s+$")
 _PERSON_MANY = re.compile(r"(?:\s+[a-z-]+)?\s+(?:commanders|leaders|soldiers|officers|fighters|militants|gunmen|"
                           r"citizens|nationals|journalists|men|women|boys|girls|members|residents|hostages|"
                           r"activists|doctors|workers|civilians|children|families|reservists|troops)\b")
@@ -486,6 +494,8 @@ def casualty_sides(
         if side is None and victims:
             # an apposition after the victims: "hostage Luke Somers, an American journalist"
             appos = _APPOSITION.match(text, v_at + len(victims), sent[1]) if v_at >= 0 else None
+            if appos and _SPEAKS_NEXT.match(text, appos.end(1), sent[1]):
+                appos = None  # "30 people, a spokesman for Ukraine's emergency service, X, told reporters"
             if appos:
                 # a demonym, or a group's name before a person noun ("described by Israel as a Hamas
                 # commander"); not the one who describes
@@ -493,10 +503,19 @@ def casualty_sides(
                          if appos.start(1) <= m.start < appos.end(1) and not m.place
                          and not re.search(r"\bby\s+(?:the\s+)?$", text[max(sent[0], m.start - 8):m.start])
                          and (m.how == "people" or _PERSON_ONE.match(text, m.end, sent[1])
-                              or _PERSON_MANY.match(text, m.end, sent[1]))}
+                              or _PERSON_MANY.match(text, m.end, sent[1])
+                              or _MEMBER_BEFORE.search(text, appos.start(1), m.start))}
                 if len(found) == 1:
                     side = found.pop()
                     parts = {side}
+        if side is None and v_at >= 0 and _NAMED_AFTER.search(text, max(sent[0], v_at - 12), v_at):
+            # "a Spanish-Israeli national named Maya Villalobo Sinvany was killed": the description before
+            named_at = _NAMED_AFTER.search(text, max(sent[0], v_at - 12), v_at).start()
+            found = {m.side for m in sentence_mentions(sid, sent)
+                     if max(sent[0], named_at - 50) <= m.start < named_at and m.how == "people" and not m.place
+                     and not _SEPARATOR.search(text, m.end, named_at) and "," not in text[m.end:named_at]}
+            if found:
+                side, how, parts = _collapse(found), "victims", found
         if side is None and v_at >= 0 and victims:
             # "a chief of intelligence for Hamas": the group a member belongs to (a name, not a place)
             member = _MEMBER_OF.match(text, v_at + len(victims), sent[1])
@@ -591,6 +610,13 @@ def casualty_sides(
         # one "he", says nothing of whose he was
         named = bool(_NAMED.match(victims.strip()) or re.fullmatch(r"(?:he|him|his|she|her)", victims.strip(), re.I)) \
             and not own
+        if agent_side is None and _OWN_FORCES.search(agent) and (side is not None or named):
+            # "the Israeli military said its aircraft killed Zakaria Abu Maamar, a member of ...": its forces
+            # are the reporter's, whoever the victims are
+            own_reporter = _reporter_side(text, sent, (start, end), sentence_mentions(sid, sent), gazetteer,
+                                          victims=(v_at, v_at + len(victims)) if v_at >= 0 else (start, start))
+            if own_reporter is not None and own_reporter[1] < start:
+                agent_side = own_reporter[0]
         if side is None and not unknown_subject and not named:
             others = [o for o in starts_of.get((doc, sid), []) if o != start]
             reporter = _reporter_side(text, sent, (start, end), sentence_mentions(sid, sent), gazetteer,

@@ -95,6 +95,7 @@ _FINITE = frozenset("has have had is was are were will would said says launched 
 #: an adjective between a name and the attack or force it modifies ("Israeli retaliatory strikes")
 _ADJECTIVE = re.compile(r"[a-z-]+(?:ory|al|ive|ic|ous|ary|ist|ish|ent|ant|ly)|terror|air|ground|armed|heavy|new|"
                         r"latest|massive|surprise|rocket|drone|sea|naval|special")
+_COMPOUND = re.compile(r"(?<![\w-])([A-Z][a-z]+)-([A-Z][a-z]+)(?![\w-])")
 _COORDINATION = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
 #: "the strike, which they blamed on Russia": the side blamed is the one that acts, not a place
 _BLAMED_ON = re.compile(r"\bblam(?:e|es|ed|ing)\s+(?:(?:it|them|this|that|the\s+[\w-]+)\s+)?on\s+(?:the\s+)?$", re.I)
@@ -199,7 +200,21 @@ class Sides:
                                                    or bool(_BY_ACTOR.search(before)))
             out.append(SideMention(side, how, m.start(), m.end(), place, acting, kind == "near", target,
                                    alias in self._groups))
+        if "-" in text[start:end]:
+            out = self._with_compounds(text, start, end, out)
         return out
+
+    def _with_compounds(self, text: str, start: int, end: int, out: list[SideMention]) -> list[SideMention]:
+        """Add the two peoples of a compound demonym ("an Austrian-Israeli dual national", "a
+        Palestinian-American activist"): each part names its side. "Iran-backed" or "pro-Iranian" are no
+        compounds of two peoples."""
+        added = []
+        for c in _COMPOUND.finditer(text, start, end):
+            parts = [(c.group(i), c.start(i), c.end(i)) for i in (1, 2)]
+            found = [(self.aliases.get(w), a, b) for w, a, b in parts]
+            if all(hit is not None and hit[1] == "people" for hit, _, _ in found):
+                added += [SideMention(hit[0], "people", a, b, False) for hit, a, b in found]
+        return sorted(out + added, key=lambda m: m.start) if added else out
 
     def find(self, phrase: str) -> list[tuple[str, int, int]]:
         """Every side named in ``phrase`` (places included): ``(side, start, end)`` in text order."""
