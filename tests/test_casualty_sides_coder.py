@@ -273,3 +273,8 @@ def test_a_victim_identified_as_a_groups_member_and_the_reporters_own_aircraft()
     row = _one("The Ukrainian military said that its warplanes killed Ivan Petrov, who it identified as the deputy "
                "head of the Wagner Group's artillery.")
     assert (row["victim_side"], row["agent_side"]) == ("Wagner Group", "Ukraine")
+
+
+def test_among_those_killed_were():
+    row = _one('Among those killed was "a single-digit number" of Germans, a spokesman said.')
+    assert row["victim_side"] == "Germany"

@@ -4,22 +4,43 @@ Rules, first that applies, each recorded in ``victim_side_from`` so every side c
 Phrases are read in their sentence: "Hamas's incursion into Israel that killed ..." gives an agent "Israel"
 that is a place there (see :mod:`framing.measures.sides` for places, attackers and the attacked).
 
-1. ``victims``: the victims phrase names a side ("at least 24,285 Palestinians", "11 Iranian police officers"),
-   or an apposition after it does ("Luke Somers, an American journalist"), or the phrase goes on with where
-   they come from ("tourists from Japan"); several sides are ``mixed``; a name used as a place ("people in
+1. ``victims``: the victims phrase names a side ("at least 24,285 Palestinians", "11 Iranian police officers",
+   "an Austrian-Israeli dual national"), with a side coordinated just before it ("hundreds of Israelis and
+   Palestinians were killed"), or an apposition after it does ("Luke Somers, an American journalist", "X,
+   described by the army as a Taliban commander"; not a speaker: "30 people, a spokesman for Ukraine's
+   emergency service, told reporters"), or a description before a name ("an Australian citizen named X"),
+   or the phrase goes on with where they come from or the group they belong to ("tourists from Japan", "a
+   chief of intelligence for Hamas"), or the sentence says what they were ("those killed were likely many
+   Gazans", "some were dead Palestinian fighters", "he belonged to ISIS"), or enumerates them ("the 14
+   travelers killed included six Saudis, two Iraqis and citizens from China ..."; peoples only, not a
+   place the list mentions); a pronoun victim stands for a person of a side named before it in the sentence
+   ("the Hamas commander's head captured the moment he was shot"). Several sides are ``mixed``, and more
+   victims "along with" another side ("four Israelis were killed, along with the gunmen holding them") make
+   any side ``mixed``; the sides a ``mixed`` is made of, where known, are in
+   ``table.attrs["victim_side_parts"]`` (row index -> sorted tuple). A name used as a place ("people in
    Texas") is no side.
-2. ``previous``: the victims are a pronoun or an anaphor ("they", "the dead", "the victims", "three others"):
-   the side of the nearest earlier statement of the article, within two sentences.
+2. ``previous``: the victims are a pronoun or an anaphor ("they", "the dead", "the victims", "three others",
+   "over 6,600 others"; not "many others", who are other people): the side of the nearest earlier statement
+   of the article, within two sentences. A bare number ("and injured more than 1,300") counts the victims of
+   the statement before it in its sentence, else the people named just before it ("Hamas fighters were
+   trying to enter Israel, ..., adding that ... five were killed"), unless those are the agent, a target or
+   a speaker; the latter is weaker than a reporter's word.
 3. ``reporter``: the sentence reports the deaths on a side's word ("Pakistan said", "the Palestinian health
    ministry said", "according to Israeli officials", "the health ministry, which is run by Hamas, said", "the
    Houthi-run health ministry said", "a spokesman for Ukraine's emergency service, Oleksandr Khorunzhyi, told
    reporters", "according to Ashraf al-Qudra, a spokesman for Gaza's Health Ministry"; "according to" speaks
-   for the whole sentence and comes first): that side's dead, unless the agent is the reporter's own ("its strikes killed 50 militants", or
+   for the whole sentence and comes first; "the government of Thailand said"; "Syrian officials blamed the
+   strike on Turkey and said"; the reporter right before the statement first; none across a semicolon, a
+   question or a glued sentence, and none after the statement whose verb goes on to report a later
+   statement: "the war has killed 300; Sudanese officials say drone strikes have killed 40"): that side's
+   dead, unless the agent is the reporter's own ("its strikes killed 50 militants", or
    "the army said it killed ...", which make the reporter the agent's side instead). An organisation's word
    ("the Red Crescent said 60 people were killed") gives no side unless the dead are its own ("two of its
    staff"); hostages and captives are not their captors' own (with ``opposing``, a side reporting the deaths
-   of captives it holds reports the other side's dead). With ``opposing`` given, a third party's word comes
-   last, after rules 4-6.
+   of captives it holds reports the other side's dead). A side's word about a named person or one "he"
+   ("Graham said ... Khashoggi's death") says nothing of whose he was. With ``opposing`` given, a third
+   party's word comes last, after rules 4-6, and the side the agent's attack was on ("the barrage of
+   airstrikes on Gaza that has killed 2,808 people, an Israeli official said") comes before it.
 4. ``opposing``: with two opposing sides given (``opposing=("Israel", "Palestine")``), victims without a side
    killed by one side's agent are counted as the other's. This is an inference, not the text: off by default.
    With ``opposing`` given, "killed on both sides" is ``mixed`` (``sentence``).
@@ -36,13 +57,21 @@ that is a place there (see :mod:`framing.measures.sides` for places, attackers a
    the other side's), nor inferred from the agent (they may die by their own side's strikes).
 6. ``sentence``: with ``opposing`` given, the side the sentence names as attacked ("Hamas attacked Israel,
    killing civilians") or the other side of the one it names as attacking ("the brutality of the Hamas
-   attack: civilians shot dead"), when these agree; after a place in the sentence, the one of the two sides
+   attack: civilians shot dead", "prompted Hamas to attack and kill"; not a side named as the speaker, "the
+   Israeli military said"), when these agree; after a place in the sentence, the one of the two sides
    whose people the sentence names ("Israelis are stunned by the attack, which saw civilians killed"), when
-   it is not the agent's side.
+   it is not the agent's side. Rules 5 and 6 read the sentence only on the statement's side of a
+   semicolon, a question or a glued sentence ("... the attack.The next day, the air force said"). The agent
+   of "both sides have executed captives" is ``mixed``, and so are its victims.
 
 ``agent_side`` is the side the agent or cause phrase names ("an Iranian air strike" -> Iran, "Hamas gunmen" ->
-Hamas; not a side it names as attacked or as the sentence's speaker: "Hamas said the house was hit, killing
-his brother" has no agent side), or the reporter's side for "its" / "their" forces.
+Hamas, "hundreds of Palestinian gunmen", "killed in clashes with Israeli commandos"; not a side it names as
+attacked or as the sentence's speaker: "Hamas said the house was hit, killing his brother" has no agent
+side), or the reporter's side for "its" / "their" forces; a pronoun right after a reporting verb is the one
+who reports ("Israel says it has killed"; none when that one has no side: "the air force said it had
+killed"); "their terrorist leader" is the side named before it, and a later "he" in the sentence the same
+agent; the subject of a relative clause is the noun before it ("forces of Syrian President Bashar Assad, who
+the U.S. says has killed ...").
 """
 
 from __future__ import annotations
@@ -537,6 +566,9 @@ def casualty_sides(
         if side is None:
             # the victims enumerated: "the 14 foreign travelers killed included six Saudis, two Iraqis ..."
             listed = _ENUMERATION.match(text, end, sent[1])
+            if not listed and re.search(r"\b[Aa]mong\s+$", text[max(sent[0], start - 8):start]):
+                listed = re.compile(r"\s+(?:was|were|are|is|have been|has been)\s+").match(text, end, sent[1])
+                # "Among those killed was a single-digit number of Germans"
             if listed:
                 stop = _CLAUSE_END.search(text, listed.end(), sent[1])
                 upto = stop.start() if stop else sent[1]

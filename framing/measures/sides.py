@@ -6,8 +6,10 @@ armed groups of recent conflicts, the UN, NATO and the EU) maps a phrase to the 
 "Iranian Foreign Minister Hossein Amir-Abdollahian" -> Iran, "Pakistan's foreign ministry" -> Pakistan,
 "Palestinians" -> Palestine, "Hamas gunmen" -> Hamas. A name used as a place ("killed in Gaza", "near
 Islamabad", "the bombardment of Gaza", "a Gaza hospital") names a location, not a side; a place named only
-as nearby ("near", "outside of", "close to") is marked ``near``, and a border ("the Gaza border") is no
-one's. A name that modifies an attack or a force ("in a Hamas attack", "Israeli warplanes"), that follows
+as nearby ("near", "outside of", "close to") or as a destination ("taken to Gaza", "back into Gaza") is
+marked ``near``, and a border ("the Gaza border") is no one's. The side something is "blamed on" is the side
+that acts, not a place; a force named as an object ("kidnapping two Israeli soldiers", "the flagship of the
+Russian navy") does not act. A compound of two demonyms ("an Austrian-Israeli dual national") names both. A name that modifies an attack or a force ("in a Hamas attack", "Israeli warplanes"), that follows
 "an attack by", "rockets from", "militants from", "taken hostage by" or that is the subject of an attack verb ("as Israel hit Hamas targets"; not "Gaza hit by
 strikes") names the side that acts; one after "an attack on" or "attacked" names the side attacked. An
 armed group or an organisation is never a place. A name inside a compound ("Iran-backed", "pro-Iranian",
