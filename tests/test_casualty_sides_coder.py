@@ -278,3 +278,15 @@ def test_a_victim_identified_as_a_groups_member_and_the_reporters_own_aircraft()
 def test_among_those_killed_were():
     row = _one('Among those killed was "a single-digit number" of Germans, a spokesman said.')
     assert row["victim_side"] == "Germany"
+
+
+def test_dead_attackers_belong_to_the_attacking_side():
+    row = _one("Ukrainian analysts are studying phones found on the bodies of terrorists killed since the Russian "
+               "attack.", **RUSSIA_UKRAINE)
+    assert row["victim_side"] == "Russia"
+
+
+def test_a_member_of_a_force_is_not_the_force_attacking():
+    row = _one("A Ukrainian military reservist who was raised in Ohio was killed on Friday when missile fire struck "
+               "his unit.", **RUSSIA_UKRAINE)
+    assert row["victim_side"] == "Ukraine"

@@ -61,7 +61,8 @@ that is a place there (see :mod:`framing.measures.sides` for places, attackers a
    Israeli military said"), when these agree; after a place in the sentence, the one of the two sides
    whose people the sentence names ("Israelis are stunned by the attack, which saw civilians killed"), when
    it is not the agent's side. Rules 5 and 6 read the sentence only on the statement's side of a
-   semicolon, a question or a glued sentence ("... the attack.The next day, the air force said"). The agent
+   semicolon, a question or a glued sentence ("... the attack.The next day, the air force said"). Dead
+   attackers ("terrorists killed since the attack") are the attacking side, not the attacked. The agent
    of "both sides have executed captives" is ``mixed``, and so are its victims.
 
 ``agent_side`` is the side the agent or cause phrase names ("an Iranian air strike" -> Iran, "Hamas gunmen" ->
@@ -144,6 +145,9 @@ _ACCORDING = re.compile(r"(?:(?:according to|figures from|data from|a tally by|a
 #: an apposition that describes the victims: ", an American journalist"
 _APPOSITION = re.compile(r"\s*,\s+((?:(?:who\s+(?:[\w']+\s+){0,3}?)?(?:described|identified|known)\s+(?:by\s+[^,;:.()]{1,30}?\s+)?as\s+)?"
                          r"(?:a|an|the|two|three|four|five|both)\s+[^,;:.()]{1,60}?)(?=[,;:.()]|$)")
+#: victims who are the attackers
+_ATTACKERS = re.compile(r"\b(?:attackers|assailants|terrorists|gunmen|militants|infiltrators|raiders|"
+                        r"attacker|assailant|terrorist|gunman|militant|infiltrator)\b", re.I)
 #: victims held by someone: "22 hostages", "four Israeli captives"
 _CAPTIVES = re.compile(r"\b(?:hostages?|captives?|abductees?|kidnapped|abducted)\b", re.I)
 #: the victims are the reporter's own: "two of its nationals", "their citizens"
@@ -711,16 +715,22 @@ def casualty_sides(
                 text, int(row["start"]), min(sent[1], int(row["end"]) + 60)) and \
                 not re.search(r"\bsides? of the (?:border|fence|frontier|line)\b", text[sent[0]:sent[1]]):
             side, how = MIXED, "sentence"  # "more than 1,000 killed on both sides"
+        # the dead are the attackers ("terrorists killed since the attack", "attackers killed in the town"):
+        # they are the attacking side, not the attacked one, and not the side of whose people the sentence
+        # speaks
+        attackers = bool(_ATTACKERS.search(victims))
         if side is None and opposing is not None and not captives:
             # ... or the other side of the one the sentence names as attacking
             side = _attacked_side(in_reach, opposing, reporter, text)
+            if attackers and side in opposing:
+                side = opposing[1 - opposing.index(side)]
             how = "sentence"
-        if side is None and opposing is not None:
+        if side is None and opposing is not None and not attackers:
             places = [m for m in in_reach if m.place and not m.near and m.side in opposing]
             held = {m.side for m in places}
             if len(held) == 1 or _coordinated(text, places):
                 side, how = _place_side(held, opposing, captives), "place"
-        if side is None and opposing is not None and not captives:
+        if side is None and opposing is not None and not captives and not attackers:
             side, how = _people_side(in_reach, opposing, agent_side), "sentence"
         if side is None and deferred is not None:
             side, how = deferred, "reporter"

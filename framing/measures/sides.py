@@ -97,6 +97,9 @@ _FINITE = frozenset("has have had is was are were will would said says launched 
 #: an adjective between a name and the attack or force it modifies ("Israeli retaliatory strikes")
 _ADJECTIVE = re.compile(r"[a-z-]+(?:ory|al|ive|ic|ous|ary|ist|ish|ent|ant|ly)|terror|air|ground|armed|heavy|new|"
                         r"latest|massive|surprise|rocket|drone|sea|naval|special")
+#: a person of a force, not the force: "an Israeli military reservist", "a Russian army spokesman"
+_MEMBER_AFTER = re.compile(r"\s+(?:reservists?|spokes(?:man|woman|person)|officials?|officers?|sources?|"
+                           r"statement|chief|commanders?|doctors?|medics?|analysts?|historians?|veterans?)\b")
 _COMPOUND = re.compile(r"(?<![\w-])([A-Z][a-z]+)-([A-Z][a-z]+)(?![\w-])")
 _COORDINATION = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
 #: "the strike, which they blamed on Russia": the side blamed is the one that acts, not a place
@@ -197,7 +200,8 @@ class Sides:
             target = bool(_TARGET_BEFORE.search(before)) and not blamed and head not in _ACTION_NOUNS
             attacks = (head in _ATTACK_VERBS and not _PASSIVE_BY.match(text, m.end(), end)) or \
                 (head == "to" and bool(_TO_ATTACK.match(text, after.end(), end)))  # "prompted Hamas to attack"
-            armed = head in _ARMED_NOUNS and head not in _ACTION_NOUNS and not _FORCE_AS_OBJECT.search(before)
+            armed = head in _ARMED_NOUNS and head not in _ACTION_NOUNS and not _FORCE_AS_OBJECT.search(before) \
+                and not _MEMBER_AFTER.match(text, after.end(), end)  # "an Israeli military reservist"
             acting = not place and not target and (head in _ACTION_NOUNS or armed or attacks or blamed
                                                    or bool(_BY_ACTOR.search(before)))
             out.append(SideMention(side, how, m.start(), m.end(), place, acting, kind == "near", target,
