@@ -47,7 +47,10 @@ What is measured
    citizens were killed") but agrees with no category: the codebook files a
    foreign victim under the place of death, which ``victim_side`` does not
    give. The earlier, narrower definition (sided only by Israel, Palestine or
-   ``mixed``) is printed beside it.
+   ``mixed``) is printed beside it. A ``mixed`` statement counts for the sides
+   it is made of ("two Israelis and an Egyptian": Israel and a third country,
+   so ``israel``); the earlier scoring, which took every ``mixed`` for
+   ``both``, is printed too.
 
 Repeated sentences within an outlet (live blogs) are dropped first, as the
 dataset's SOURCE.md asks.
@@ -169,26 +172,42 @@ GAZA_SIDES = {"Palestine": ["Hamas", "Islamic Jihad", "Palestinian Islamic Jihad
 OPPOSING = ("Israel", "Palestine")
 
 
-def library_sides(table: pd.DataFrame, doc_ids: pd.Series, *, third: bool = False) -> pd.Series:
+def library_sides(table: pd.DataFrame, doc_ids: pd.Series, *, third: bool = False,
+                  mixed_parts: bool = True) -> pd.Series:
     """Each sentence's side from the library's own ``victim_side`` (asserted statements only): ``israel``,
-    ``palestine``, ``both`` (both sides, or ``mixed``) or ``none`` (no statement with one of the two sides).
+    ``palestine``, ``both`` (both sides) or ``none`` (no statement with one of the two sides).
+
+    A ``mixed`` statement counts for the sides it is made of (``table.attrs["victim_side_parts"]``): "two
+    Israelis and an Egyptian" is Israel's (and a third country's), "Israelis and Palestinians" both; a
+    ``mixed`` whose sides are not known counts as both. With ``mixed_parts=False`` every ``mixed`` counts as
+    both (the earlier definition, which filed "two Israelis and an Egyptian" under ``both``).
 
     With ``third``, a sentence whose only sided statements name a third country ("15 French citizens were
     killed") is ``other`` instead of ``none``: it is sided, but agrees with none of the three categories
     (the dataset's codebook files foreign victims under the place where they died, which ``victim_side``
     does not give)."""
     asserted = table[~table["negated"].astype(bool) & ~table["hypothetical"].astype(bool)]
-    found = asserted.dropna(subset=["victim_side"]).groupby("doc_id")["victim_side"].agg(set)
+    asserted = asserted.dropna(subset=["victim_side"])
+    parts_of = table.attrs.get("victim_side_parts", {}) if mixed_parts else {}
+
+    def parts(idx, side: str) -> set:
+        if side != "mixed":
+            return {side}
+        return set(parts_of.get(idx, ())) or set(OPPOSING)
+
+    found: dict = {}
+    for idx, doc, side in zip(asserted.index, asserted["doc_id"], asserted["victim_side"]):
+        found.setdefault(doc, set()).update(parts(idx, side))
 
     def one(sides: set) -> str:
-        if "mixed" in sides or set(OPPOSING) <= sides:
+        if set(OPPOSING) <= sides:
             return "both"
         for side in OPPOSING:
             if side in sides:
                 return side.lower()
         return "other" if third and sides else "none"
 
-    return doc_ids.map(lambda d: one(set(found[d])) if d in found.index else "none")
+    return doc_ids.map(lambda d: one(found[d]) if d in found else "none")
 
 
 def evaluate(data: pd.DataFrame) -> dict:
@@ -234,6 +253,7 @@ def evaluate(data: pd.DataFrame) -> dict:
         "how": pd.Series(how, index=data.index), "covered": data["doc_id"].isin(table["doc_id"]),
         "library": library_sides(table, data["doc_id"]),
         "library_any": library_sides(table, data["doc_id"], third=True),
+        "library_any_mixed_both": library_sides(table, data["doc_id"], third=True, mixed_parts=False),
     }
 
 
@@ -266,6 +286,9 @@ def main() -> None:
     print(f"counting a third country's side too: {(any_ != 'none').mean():.3f} of sentences are sided, "
           f"{(any_ == 'other').mean():.3f} by a third country only (these agree with no category); agreement "
           f"{(gold == any_)[any_ != 'none'].mean():.3f}")
+    old = res["library_any_mixed_both"]
+    print(f"earlier scoring, every mixed statement taken for both sides: agreement "
+          f"{(gold == old)[old != 'none'].mean():.3f}")
     print("victim_side decided by:", table["victim_side_from"].value_counts(dropna=False).to_dict())
     for outlet in sorted(data["outlet"].unique()):
         m = data["outlet"] == outlet

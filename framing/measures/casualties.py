@@ -1504,7 +1504,9 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
           says (``"mixed"`` for several, missing when the text does not say);
           ``victim_side_from`` says which rule gave the victim side
           (``victims``, ``previous``, ``reporter``, ``opposing``, ``place``,
-          ``sentence``; see :mod:`framing.measures.casualty_sides`).
+          ``sentence``; see :mod:`framing.measures.casualty_sides`); the sides
+          a ``"mixed"`` victim side is made of, where the text names them, are
+          in ``attrs["victim_side_parts"]`` (row index -> tuple of sides).
 
         Documents without a casualty statement have no rows (this is an
         event table; join on the corpus to count zeros).

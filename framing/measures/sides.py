@@ -6,8 +6,10 @@ armed groups of recent conflicts, the UN, NATO and the EU) maps a phrase to the 
 "Iranian Foreign Minister Hossein Amir-Abdollahian" -> Iran, "Pakistan's foreign ministry" -> Pakistan,
 "Palestinians" -> Palestine, "Hamas gunmen" -> Hamas. A name used as a place ("killed in Gaza", "near
 Islamabad", "the bombardment of Gaza", "a Gaza hospital") names a location, not a side; a place named only
-as nearby ("near", "outside of", "close to") is marked ``near``, and a border ("the Gaza border") is no
-one's. A name that modifies an attack or a force ("in a Hamas attack", "Israeli warplanes"), that follows
+as nearby ("near", "outside of", "close to") or as a destination ("taken to Gaza", "back into Gaza") is
+marked ``near``, and a border ("the Gaza border") is no one's. The side something is "blamed on" is the side
+that acts, not a place; a force named as an object ("kidnapping two Israeli soldiers", "the flagship of the
+Russian navy") does not act. A compound of two demonyms ("an Austrian-Israeli dual national") names both. A name that modifies an attack or a force ("in a Hamas attack", "Israeli warplanes"), that follows
 "an attack by", "rockets from", "militants from", "taken hostage by" or that is the subject of an attack verb ("as Israel hit Hamas targets"; not "Gaza hit by
 strikes") names the side that acts; one after "an attack on" or "attacked" names the side attacked. An
 armed group or an organisation is never a place. A name inside a compound ("Iran-backed", "pro-Iranian",
@@ -53,7 +55,8 @@ _ACTION_NOUNS = frozenset(
 )
 _ARMED_NOUNS = frozenset(
     "gunmen gunman fighters fighter militants militant terrorists terrorist attackers forces troops soldiers "
-    "military army police commandos warplanes jets tanks artillery navy".split()
+    "military army police commandos warplanes jets tanks artillery navy guerrillas guerrilla insurgents insurgent "
+    "rebels rebel jihadists jihadist paratroopers snipers sniper militias militia paramilitaries".split()
 )
 _MEMBER_NOUNS = _ARMED_NOUNS | frozenset(
     "commander commanders official officials government ministry authorities authority leader leaders "
@@ -63,7 +66,7 @@ _MEMBER_NOUNS = _ARMED_NOUNS | frozenset(
 _TARGET_BEFORE = re.compile(
     r"(?:\b(?:" + "|".join(sorted(_ACTION_NOUNS)) + r")\s+(?:on|against|at|of|into|inside)|"
     r"\b(?:attacked|attacking|struck|striking|bombed|bombing|hit|hitting|raided|raiding|invaded|invading|"
-    r"targeted|targeting|shelled|shelling|pound|pounds|pounded|pounding|stormed|storming|infiltrated|overran|overrunning))"
+    r"target|targets|targeted|targeting|assailed|ambushed|shelled|shelling|pound|pounds|pounded|pounding|stormed|storming|infiltrated|overran|overrunning))"
     r"\s+(?:the\s+)?(?:(?!by\s)[a-z-]+\s+)?$")
 #: "the attack by Hamas", "strikes by Israel": the side that acts
 _BY_ACTOR = re.compile(r"(?:\b(?:" + "|".join(sorted(_ACTION_NOUNS)) + r")\s+(?:carried out |launched |led )?by|"
@@ -85,13 +88,26 @@ _ATTACK_VERBS = frozenset(
     "hit hits struck strikes pound pounds pounded pounding bombed bombs bombarded bombards shelled shells attacked "
     "raided invaded stormed launched fired targeted".split()
 )
+#: "prompted Hamas to attack and kill": a side the sentence has attack
+_TO_ATTACK = re.compile(r"\s+(?:attack|kill|strike|hit|bomb|shell|invade|raid|storm|fire|launch|target|massacre|"
+                        r"slaughter|murder)\b")
 _PASSIVE_BY = re.compile(r"\s+\w+\s+by\b")
 #: verbs after a name that make it a clause's subject, not one more place in a list ("In Gaza, Israel has ...")
 _FINITE = frozenset("has have had is was are were will would said says launched killed struck hit".split())
 #: an adjective between a name and the attack or force it modifies ("Israeli retaliatory strikes")
 _ADJECTIVE = re.compile(r"[a-z-]+(?:ory|al|ive|ic|ous|ary|ist|ish|ent|ant|ly)|terror|air|ground|armed|heavy|new|"
                         r"latest|massive|surprise|rocket|drone|sea|naval|special")
+#: a person of a force, not the force: "an Israeli military reservist", "a Russian army spokesman"
+_MEMBER_AFTER = re.compile(r"\s+(?:reservists?|spokes(?:man|woman|person)|officials?|officers?|sources?|"
+                           r"statement|chief|commanders?|doctors?|medics?|analysts?|historians?|veterans?)\b")
+_COMPOUND = re.compile(r"(?<![\w-])([A-Z][a-z]+)-([A-Z][a-z]+)(?![\w-])")
 _COORDINATION = re.compile(r"\s*,?\s*(?:(?:and|or)\s+)?")
+#: "the strike, which they blamed on Russia": the side blamed is the one that acts, not a place
+_BLAMED_ON = re.compile(r"\bblam(?:e|es|ed|ing)\s+(?:(?:it|them|this|that|the\s+[\w-]+)\s+)?on\s+(?:the\s+)?$", re.I)
+#: a force named as the object of a verb or of "of" ("kidnapping two Israeli soldiers", "the flagship of the
+#: Russian navy") is not the one that acts
+_FORCE_AS_OBJECT = re.compile(r"\b(?:of|[a-z]+ing|[a-z]+ed)\s+(?:(?:the|a|an|its|their|some|several|dozens of|"
+                              r"hundreds of|[\d,]+|two|three|four|five|six|seven|eight|nine|ten)\s+)?$")
 _WORD_BEFORE = re.compile(r"([\w'’.-]+)\W*$")
 
 
@@ -170,21 +186,41 @@ class Sides:
             if how == "name" and not possessive and head in _BOUNDARY_NOUNS:
                 continue  # "near the Gaza border": a line between two sides, neither side's
             kind = ""
-            if how == "name" and not possessive and head not in _SIDE_HEADS and alias not in self._groups:
+            before = text[max(start, m.start() - 40):m.start()]
+            blamed = bool(_BLAMED_ON.search(before))
+            if how == "name" and not possessive and head not in _SIDE_HEADS and alias not in self._groups \
+                    and not blamed:
                 kind = _is_place(text, m.start(), start)
                 if not kind and out and out[-1].place and _COORDINATION.fullmatch(text[out[-1].end:m.start()]) \
                         and not (head in _FINITE and "," in text[out[-1].end:m.start()]):
                     # a list of places goes on being places: "across Afghanistan, Iran, and Pakistan"
                     kind = "near" if out[-1].near else "in"
             place = bool(kind)
-            before = text[max(start, m.start() - 40):m.start()]
-            target = bool(_TARGET_BEFORE.search(before))
-            attacks = head in _ATTACK_VERBS and not _PASSIVE_BY.match(text, m.end(), end)
-            acting = not place and not target and (head in _ACTION_NOUNS or head in _ARMED_NOUNS or attacks
+            # "a barrage of Israeli airstrikes": a name modifying an attack is the attacker's, whatever precedes
+            target = bool(_TARGET_BEFORE.search(before)) and not blamed and head not in _ACTION_NOUNS
+            attacks = (head in _ATTACK_VERBS and not _PASSIVE_BY.match(text, m.end(), end)) or \
+                (head == "to" and bool(_TO_ATTACK.match(text, after.end(), end)))  # "prompted Hamas to attack"
+            armed = head in _ARMED_NOUNS and head not in _ACTION_NOUNS and not _FORCE_AS_OBJECT.search(before) \
+                and not _MEMBER_AFTER.match(text, after.end(), end)  # "an Israeli military reservist"
+            acting = not place and not target and (head in _ACTION_NOUNS or armed or attacks or blamed
                                                    or bool(_BY_ACTOR.search(before)))
             out.append(SideMention(side, how, m.start(), m.end(), place, acting, kind == "near", target,
                                    alias in self._groups))
+        if "-" in text[start:end]:
+            out = self._with_compounds(text, start, end, out)
         return out
+
+    def _with_compounds(self, text: str, start: int, end: int, out: list[SideMention]) -> list[SideMention]:
+        """Add the two peoples of a compound demonym ("an Austrian-Israeli dual national", "a
+        Palestinian-American activist"): each part names its side. "Iran-backed" or "pro-Iranian" are no
+        compounds of two peoples."""
+        added = []
+        for c in _COMPOUND.finditer(text, start, end):
+            parts = [(c.group(i), c.start(i), c.end(i)) for i in (1, 2)]
+            found = [(self.aliases.get(w), a, b) for w, a, b in parts]
+            if all(hit is not None and hit[1] == "people" for hit, _, _ in found):
+                added += [SideMention(hit[0], "people", a, b, False) for hit, a, b in found]
+        return sorted(out + added, key=lambda m: m.start) if added else out
 
     def find(self, phrase: str) -> list[tuple[str, int, int]]:
         """Every side named in ``phrase`` (places included): ``(side, start, end)`` in text order."""
@@ -274,8 +310,10 @@ def _is_place(text: str, at: int, floor: int) -> str:
             # "according to X" and "told X" introduce a source, not a place
             if word == "to" and re.search(r"according\s+$", before):
                 return ""
-            if word in _NEAR or (word == "to" and re.search(r"\b(?:close|next)\s+$", before)) or \
-                    (after_of and word == "outside"):
+            # "close to", "next to"; and a destination ("taken to Gaza", "flying to Israel") is not where
+            # anything happened
+            if word in _NEAR or word == "to" or (after_of and word == "outside") or \
+                    (word == "into" and re.search(r"\bback\s+$", before)):
                 return "near"
             return "in"
         after_of = word == "of"
