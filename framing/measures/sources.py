@@ -162,6 +162,9 @@ _DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|em
 _LOCAL = frozenset("authorities authority police investigators prosecutors rescuers firefighters".split())
 #: state bodies whose unnamed members act where the events happen ("health ministry sources", "army officers")
 _STATE_BODIES = frozenset("ministry army military police interior".split())
+#: heads of descriptions that name no person ("the country said", "the region reported")
+_NOT_PEOPLE = frozenset("""country nation state city town region province territory area world public community
+    group organization organisation movement team crowd side body camp""".split())
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
 _HONORIFICS = frozenset("mr mrs ms miss mx".split())
 #: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
@@ -184,6 +187,7 @@ class _Roles:
     pattern_ci: re.Pattern[str]
     pattern_cs: re.Pattern[str]
     sides: Mapping[str, Any]  # gazetteer entries the lexicon adds ({side: [name, ...]})
+    people: Mapping[str, tuple[str, str]]  # well-known office holders: name -> (type, side)
 
     def is_role_word(self, word: str) -> bool:
         """Whether ``word`` as written is a word of a role or title ("Commissioner", "security"); an acronym
@@ -250,8 +254,15 @@ class _Roles:
         # a possessive inside a term ("state's attorney") owns nothing
         owner = [m for m in re.finditer(r"(?:’s|'s)\s", part) if not any(a < m.start() < b for a, b, _, _ in found)]
         if owner:
-            # "NPR's Louisa Lim": the possessor decides when what it owns has no role
-            return self._type_of_owned(part[owner[-1].end():]) or self._type_of_owned(part)
+            # "NPR's Louisa Lim": the possessor decides when what it owns has no role; "the station's general
+            # manager", "the NRA's spokesman": a weak role owned by a body with a strong term is the body's
+            owned = part[owner[-1].end():]
+            held = self.matches(owned)
+            if held and not any(t[3] for t in held):
+                body = [t for t in self.matches(part[:owner[-1].start()]) if t[3]]
+                if body:
+                    return body[-1][2]
+            return self._type_of_owned(owned) or self._type_of_owned(part)
         return self._type_of_owned(part)
 
     def _type_of_owned(self, part: str) -> str | None:
@@ -328,6 +339,21 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
     sides = data.get("sides") or {}
     if not isinstance(sides, Mapping) or not all(isinstance(v, (list, Mapping)) for v in sides.values()):
         raise LexiconError(f"{source}: 'sides:' must map a side to a list of names or to names:/people: lists")
+    people: dict[str, tuple[str, str]] = {}
+    listed = data.get("people") or {}
+    people_lines = getattr(listed, "key_lines", {})
+    if not isinstance(listed, Mapping):
+        raise LexiconError(f"{source}: 'people:' must map a side to {{type: [name, ...]}}")
+    for side_name, entry in listed.items():
+        where = f"{source}:{people_lines.get(side_name, '?')}"
+        if not isinstance(entry, Mapping) or not all(
+                t in schema.SOURCE_TYPES and isinstance(v, list) and all(isinstance(n, str) and n.strip() for n in v)
+                for t, v in entry.items()):
+            raise LexiconError(f"{where}: people of {side_name!r} must map a source type (one of "
+                               f"{list(schema.SOURCE_TYPES)}) to a list of names")
+        for typ, names in entry.items():
+            for n in names:
+                people.setdefault(n.strip(), (typ, str(side_name)))
     titles = frozenset(str(t).lower() for t in data.get("titles") or ())
     role_words = frozenset(w for w, _ in written) | titles
     # "UN" of "UN Security Council" is a role word in capitals only: "Un" is a name word in "Kim Jong Un"
@@ -338,7 +364,7 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
         anonymous_phrases=tuple(str(p).lower() for p in anon.get("phrases") or ()),
         pattern_ci=_compile((t for t in terms if any(c.islower() for c in t)), re.IGNORECASE),
         pattern_cs=_compile(t for t in terms if not any(c.islower() for c in t)),
-        sides=dict(sides),
+        sides=dict(sides), people=people,
     )
 
 
@@ -369,8 +395,9 @@ class _Source:
 class _Document:
     """The people and their roles in one article, and the sources of its statements in text order."""
 
-    def __init__(self, text: str, roles: _Roles, sides: Sides) -> None:
+    def __init__(self, text: str, roles: _Roles, sides: Sides, home: str | None = None) -> None:
         self.text = text
+        self.home = home  # the side of officials the text gives none (the ``home`` of :func:`sources`)
         self.roles = roles
         self.sides = sides
         self.people: dict[str, tuple[str | None, str | None]] = {}  # full name -> (type, side)
@@ -526,6 +553,12 @@ class _Document:
             return name
         return None
 
+    def known(self, name: str) -> tuple[str, str] | None:
+        """The type and side the roles lexicon's ``people:`` list gives ``name`` (the full name, or its surname
+        when the list holds the surname alone), or None."""
+        listed = self.roles.people
+        return listed.get(name) or (listed.get(name.split()[-1]) if " " in name else None)
+
     def context(self, full: str) -> str:
         """The titles the article gives the person ``full`` before each occurrence of the name or surname,
         and the appositive after the full name ("Michael Kugelman, director of ..."), joined by " ; "."""
@@ -620,6 +653,8 @@ class _Document:
         warehouse manager"), or "" when a clause follows ("LaPierre, repeatedly attacks ..."); after a surname
         alone only a phrase that opens with an article and names a role ("Wilder, a former ... officer")."""
         rest = self.text[pos:pos + 200]
+        if rest.startswith(" ,"):
+            rest = rest[1:]  # "Wayne LaPierre , the executive vice president of the NRA"
         age = re.match(r",\s+\d{1,3}(?=,)", rest)
         if age:
             rest = rest[age.end():]
@@ -683,7 +718,27 @@ class _Document:
             m = re.match(r",\s+" + _NAME_RUN + r",", text[b:b + 80])
             if m is not None and b + m.end() <= cue and (self.sides.is_place(m.group(1)) or self.person(m.group(1))):
                 return b + m.start(1), b + m.end(1)
+        heads = self.roles.anonymous_heads
+        m = re.search(r"(?<![\w\-])([A-Za-z][\w\-]*)\s+(?:at|of|from|with|for|in)\s+"
+                      r"(?:(?:the\s+)?[A-Z][\w’'.&\-]*\s+(?:(?:and|&)\s+)?){0,6}$", before)
+        if m is not None and not mention[:1].islower() and m.group(1).lower() in heads:
+            # "analysts at MSNBC and Fox News spoke", "officials at the State Department said": the unnamed
+            # people of the body the attribution gave, with the people listed before them ("Hosts,
+            # contributors, and analysts") and their determiner
+            lo = m.start(1)
+            while True:
+                k = re.search(r"(?<![\w\-])([A-Za-z][\w\-]*)(?:,\s+(?:and\s+)?|\s+and\s+)$", before[:lo])
+                if k is None or not (k.group(1).lower() in heads or self.roles.matches(k.group(1))):
+                    break
+                lo = k.start(1)
+            d = re.search(r"(?i)(?<![\w\-])(?:the|some|many|other|several|two|three|four|five)\s+$", before[:lo])
+            return sentence[0] + (d.start() if d else lo), b
         if mention[:1].islower():
+            m = re.search(r"(?i)(?<![\w\-])((?:(?:the|some|many|other|several)\s+)?(?:[\w\-]+\s+)?([\w\-]+)\s+"
+                          r"(?:and|or)\s+(?:[\w\-]+\s+)?)$", before)
+            if m is not None and m.group(2).lower() in heads:
+                # "Some Republicans and right-leaning blogs have criticized": the unnamed people joined
+                return sentence[0] + m.start(1), b
             m = re.search(r"(?i)(?<![\w\-])((?:(?:the|some|many|other|several)\s+)?(?:(?!(?:which|who|that|and|but)\s)[\w\-]+\s+)?"
                           r"([\w\-]+)\s+"
                           r"(?:from|of|at|on|in|across)\s+)$", before)
@@ -779,7 +834,10 @@ class _Document:
                 return person
         # "Defense One", "Air Force One": a numeral that ends a capitalised name is no "one" who spoke
         titled = head == "one" and re.search(r"[A-Z][\w’'\-]*\s+One$", _POSSESSIVE.sub("", mention)) is not None
-        if head in roles.anonymous_heads and not titled or anonymous_phrase:
+        joined = [self._head(part) for part in re.split(r"\s+(?:and|or)\s+", mention)[:-1]] \
+            if re.search(r"\s(?:and|or)\s", mention) else []
+        if head in roles.anonymous_heads and not titled or anonymous_phrase or \
+                any(h in roles.anonymous_heads for h in joined):
             # "the president's critics": an anonymous source is typed by what it is, not by its possessor
             owner = list(re.finditer(r"(?:’s|'s)\s", mention))
             own_type = roles.type_of(mention[owner[-1].end():]) if owner else typ
@@ -814,6 +872,16 @@ class _Document:
                     return _Source(bare, typ, named[-1][0], False, "thing")
         if side is None and typ in ("international_ngo", "armed_group") and any(w[:1].isupper() for w in bare.split()):
             side = bare  # a named organisation or armed group speaks for itself ("The Elders", "UN Watch")
+        if typ is None and self.known(bare) is not None and self._name_words(bare) is not None:
+            # "Putin said", named once with no title: the office holder the roles lexicon lists
+            return self._person(bare, mention)
+        if typ is None and side is None and re.match(r"(?i)the\s", mention) and head[:1].islower() and \
+                head not in roles.anonymous_heads and head not in _NOT_PEOPLE and mention.split()[-1][:1].islower() \
+                and self._window is not None and self.previous and self.previous[-1][0] >= self._window[0] and \
+                self.previous[-1][1].kind == "person":
+            # "“...,” Trump said. The New York billionaire also said": a description with no role, right after
+            # a person spoke, is that person
+            return self.previous[-1][1]
         return _Source(bare, typ or ("other" if side is not None else "unknown"), side, False, "thing")
 
     def _person(self, full: str, mention: str) -> _Source:
@@ -843,6 +911,10 @@ class _Document:
                     # "the president" with no country named: of the country the article is about
                     setting = self.setting()
                     side = described_side or (setting if self.sides.kinds.get(setting) == "country" else None)
+            if typ is None and self.known(full) is not None:
+                # "Vladimir Putin approached the committee": an office holder the roles lexicon lists
+                typ, listed_side = self.known(full)
+                side = side or listed_side
             if typ is None:
                 typ = "civilian"  # news style gives officials and experts a title when it names them
             self.people[full] = (typ, side)
@@ -950,6 +1022,11 @@ class _Document:
         if same and side is not None:
             return None  # two people of that side hold such an office: which one is not said
         open_ = _collapse(name for name, t, s in known if t == typ and (s is None or side is None))
+        if side is None and self.home is not None and self.setting() in (None, self.home):
+            # "the president" with no country, in an article about no other country: the home side's
+            # ("Trump's version of his talks with Putin ... the president told interpreters": Trump)
+            ours = [name for name in open_ if all(s in (None, self.home) for n, t, s in known if n == name and t == typ)]
+            open_ = ours or open_
         if len(open_) <= 1:
             return open_[0] if open_ else None
         distance = {}
@@ -1219,7 +1296,7 @@ def sources(
         text = texts.get(doc_id) or ""
         spans = ann.sentence_spans(doc_id) or [(0, len(text))]
         starts = [a for a, _ in spans]
-        doc = _Document(text, role_table, gazetteer)
+        doc = _Document(text, role_table, gazetteer, homes.get(doc_id))
         spoken: list[tuple[int, tuple[int, int]]] = []  # (cue start, speaker span) as the attributions give them
         for r in rows.sort_values(["start", "end"]).itertuples(index=False):
             a, b = int(r.start), int(r.end)
@@ -1257,6 +1334,10 @@ def sources(
                 speaker_span = doc.fuller_span(speaker_span, sentence, a)
             mention = text[speaker_span[0]:speaker_span[1]] if speaker_span else None
             src = doc.resolve(mention, a, sentence, spans[max(0, k - 1)][0])
+            if src.source_type == "unknown" and src.kind == "thing" and src.source and src.source[:1].isupper() \
+                    and str(r.verb).lower().startswith("report"):
+                # "..., Defense One reported": a named body of no known type that reports is an outlet
+                src = _Source(src.source, "media", src.affiliation, src.anonymous, src.kind)
             doc.previous.append((a, src, mention))
             affiliation = src.affiliation
             if affiliation is None and src.source_type == "expert" and \

@@ -1,0 +1,125 @@
+"""framing.sources: roles the article states elsewhere, unnamed people of a named body, and the side of people
+abroad.
+
+Every sentence here is written for these tests; the expected source, type, side and anonymity are what a reader
+of the sentence would code by the codebook of the hand-coded gold (``../shared/gold/README.md``, sources.jsonl)
+and the conventions of benchmarks/README.md ("Sources: hand-coded validation sample").
+"""
+
+from __future__ import annotations
+
+from sources_rows import row_at, side
+
+
+# ----------------------------------------------------------------------------------- types from the article
+
+def test_a_weak_role_owned_by_a_body_takes_the_type_of_the_body():
+    text = "“We stand by the story,” said Dana Cole, the station’s general manager."
+    assert row_at(text, text, "said")["source_type"] == "media"
+
+
+def test_an_apposition_after_a_space_before_the_comma_gives_the_role():
+    text = ("Wayne Pierce , the executive vice president of the National Rifle Association, spoke on Friday. "
+            "“Keep your guns,” Pierce said.")
+    row = row_at(text, "Pierce said", "said")
+    assert row["source"] == "Wayne Pierce"
+    assert row["source_type"] == "other"
+
+
+def test_a_well_known_leader_named_without_a_title_is_typed_by_the_lexicon():
+    text = "From the very beginning, Vladimir Putin approached the committee and said he would remake the region."
+    row = row_at(text, text, "said")
+    assert row["source_type"] == "government"
+    assert side(row) == "Russia"
+
+
+def test_a_title_in_the_article_wins_over_the_well_known_leaders_list():
+    text = "Vladimir Putin, an opposition candidate who shares the president’s name, said he would not retreat."
+    assert row_at(text, text, "said")["source_type"] == "politician"
+
+
+def test_an_unnamed_outlet_reporting_is_media():
+    text = "The Pentagon plans a new space command, Defense One reported on Tuesday."
+    row = row_at(text, text, "reported")
+    assert row["source_type"] == "media"
+    assert not row["anonymous"]
+
+
+# ----------------------------------------------------------------------------------- unnamed people
+
+def test_unnamed_people_at_named_outlets_are_anonymous():
+    text = "Hosts, contributors, and analysts at MSNBC and Fox News spoke about the arrest of the crew on Friday."
+    row = row_at(text, text, "spoke")
+    assert row["anonymous"]
+    assert row["source_type"] == "media"
+
+
+def test_unnamed_officials_at_a_named_department_are_anonymous_officials():
+    text = "Officials at the State Department said the talks would resume in March."
+    row = row_at(text, text, "said", home="United States")
+    assert row["anonymous"]
+    assert row["source_type"] == "government"
+    assert side(row) == "United States"
+
+
+def test_two_unnamed_groups_joined_by_and_are_anonymous_and_typed_by_the_first():
+    text = "Some Republicans and right-leaning blogs have criticized the fact that the president golfed."
+    row = row_at(text, text, "criticized", home="United States")
+    assert row["anonymous"]
+    assert row["source_type"] == "politician"
+
+
+def test_survey_respondents_are_anonymous_civilians():
+    text = "Most respondents said they favor training police in alternatives to deadly force."
+    row = row_at(text, text, "said")
+    assert row["anonymous"]
+    assert row["source_type"] == "civilian"
+
+
+# ----------------------------------------------------------------------------------- who speaks
+
+def test_the_second_of_two_coordinated_verbs_has_the_subject_of_the_first():
+    text = ("On Capitol Hill, Senate Democratic leader Tom Reyes of New York welcomed the detainees’ return but "
+            "warned that “we’ll see many more hostages” if the administration pays.")
+    row = row_at(text, text, "warned", home="United States")
+    assert row["source"] == "Tom Reyes"
+    assert row["source_type"] == "politician"
+
+
+def test_a_description_without_a_role_after_a_person_spoke_is_that_person():
+    text = ("“The law is a very negative force,” Sam Ortiz said on Monday. The Texas billionaire also said he saw a "
+            "bubble in technology shares.")
+    assert row_at(text, "billionaire also said", "said")["source"] == "Sam Ortiz"
+
+
+def test_the_president_unqualified_is_the_home_president_not_a_foreign_one_named_nearer():
+    text = ("President Ana Ruiz met Russian President Ivan Petrov in Helsinki in July. Ruiz's account of the talks "
+            "with Petrov was backed by an aide. The Post reported that the president told interpreters not to "
+            "discuss the talks.")
+    row = row_at(text, "the president told", "told", home="United States")
+    assert row["source"] == "Ana Ruiz"
+    assert side(row) == "United States"
+
+
+# ----------------------------------------------------------------------------------- sides abroad
+
+def test_an_ambassador_named_after_his_title_speaks_for_the_sending_country():
+    text = "“We were not consulted,” said Ali Rahimi, Iran’s ambassador to Pakistan."
+    row = row_at(text, text, "said", home="United States")
+    assert row["source_type"] == "government"
+    assert side(row) == "Iran"
+
+
+def test_an_envoy_in_a_foreign_capital_speaks_for_the_sending_country():
+    text = "The Pakistani envoy in Kabul, Imran Baig, said the border would reopen on Monday."
+    row = row_at(text, text, "said", home="United States")
+    assert side(row) == "Pakistan"
+
+
+def test_a_civilian_described_by_a_demonym_takes_that_country():
+    text = ("Noor Saleh, an Iraqi protester, has camped on the bridge for weeks. “We will stay until they listen,” "
+            "she told reporters.")
+    row = row_at(text, "she told", "told", home="United States")
+    assert row["source"] == "Noor Saleh"
+    assert row["source_type"] == "civilian"
+    assert side(row) == "Iraq"
