@@ -123,3 +123,16 @@ def test_a_civilian_described_by_a_demonym_takes_that_country():
     assert row["source"] == "Noor Saleh"
     assert row["source_type"] == "civilian"
     assert side(row) == "Iraq"
+
+
+def test_a_description_of_a_thing_after_a_person_spoke_is_not_that_person():
+    text = ("Sam Ortiz, a leading opposition figure, said the plans announced on Wednesday were a correction. "
+            "The plans suggested that elections would follow within a year.")
+    assert row_at(text, "plans suggested", "suggested")["source"] != "Sam Ortiz"
+
+
+def test_a_headline_word_in_capitals_is_no_part_of_a_name():
+    text = ("DOWNLOAD THE APP Sam Ortiz spoke in Hamburg. President Sam Ortiz met Russian President Ivan Petrov. "
+            "Later the president told interpreters not to discuss the talks with Petrov.")
+    row = row_at(text, "the president told", "told", home="United States")
+    assert row["source"] == "Sam Ortiz"

@@ -162,9 +162,15 @@ _DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|em
 _LOCAL = frozenset("authorities authority police investigators prosecutors rescuers firefighters".split())
 #: state bodies whose unnamed members act where the events happen ("health ministry sources", "army officers")
 _STATE_BODIES = frozenset("ministry army military police interior".split())
-#: heads of descriptions that name no person ("the country said", "the region reported")
-_NOT_PEOPLE = frozenset("""country nation state city town region province territory area world public community
-    group organization organisation movement team crowd side body camp""".split())
+#: the endings of nouns for people ("billionaire", "developer", "novelist", "businessman", "70-year-old")
+_PERSON_NOUN = re.compile(r"^[a-z][\w\-]*(?:aire|er|or|ist|ian|ant|ent|man|woman|mogul|tycoon|star|veteran|native|"
+                          r"year-old|ee)$")
+#: nouns with those endings that name no person ("the center said", "the answer suggested")
+_NOT_PEOPLE = frozenset("""center centre number answer matter paper order letter chapter quarter register filter
+    poster trailer computer monitor indicator document element moment government parliament statement
+    department movement agreement judgment judgement""".split())
+#: a word in capitals that is no roman numeral ("APP", not "III")
+_CAPITALS = re.compile(r"(?!(?:[IVX]+)$)[A-Z]{2,}")
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
 _HONORIFICS = frozenset("mr mrs ms miss mx".split())
 #: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
@@ -468,6 +474,9 @@ class _Document:
                 return None
             if self.sides.is_place(core) or core in _SENTENCE_WORDS:
                 return None
+        if len(words) > 1 and any(_CAPITALS.fullmatch(_POSSESSIVE.sub("", w)) for w in words) and \
+                not all(_CAPITALS.fullmatch(_POSSESSIVE.sub("", w)) for w in words):
+            return None  # "DOWNLOAD THE APP Trump": a word in capitals is a headline's, not the name's
         return words
 
     def full_name(self, surname: str) -> str | None:
@@ -495,6 +504,7 @@ class _Document:
                 if not (_NAME_WORD.match(token) and not self.roles.is_role_word(token)
                         and not self.sides.is_place(token) and token not in _SENTENCE_WORDS
                         and not token.endswith((",", ".", ":", ";", "’s", "'s"))) or len(words) >= 3 \
+                        or _CAPITALS.fullmatch(token) \
                         or re.search(r"(?i)-years?-old$", token):
                     break
                 words.insert(0, token)
@@ -875,7 +885,7 @@ class _Document:
         if typ is None and self.known(bare) is not None and self._name_words(bare) is not None:
             # "Putin said", named once with no title: the office holder the roles lexicon lists
             return self._person(bare, mention)
-        if typ is None and side is None and re.match(r"(?i)the\s", mention) and head[:1].islower() and \
+        if typ is None and side is None and re.match(r"(?i)the\s", mention) and _PERSON_NOUN.search(head) and \
                 head not in roles.anonymous_heads and head not in _NOT_PEOPLE and mention.split()[-1][:1].islower() \
                 and self._window is not None and self.previous and self.previous[-1][0] >= self._window[0] and \
                 self.previous[-1][1].kind == "person":
@@ -1031,7 +1041,9 @@ class _Document:
             return open_[0] if open_ else None
         distance = {}
         for name in open_:
-            hits = [m.start() for m in re.finditer(re.escape(name), self.text)]
+            # the person is mostly named by the surname ("Trump fired ..." after "President Trump")
+            hits = [m.start() for m in re.finditer(r"(?<![\w\-])" + re.escape(name.split()[-1]) + r"(?![\w\-])",
+                                                   self.text)]
             # a description refers back: the person named last before it, else the one named first after it
             before = [at - h for h in hits if h < at]
             distance[name] = min(before) if before else min((h - at for h in hits), default=len(self.text))
