@@ -79,10 +79,11 @@ def test_survey_respondents_are_anonymous_civilians():
 # ----------------------------------------------------------------------------------- who speaks
 
 def test_the_second_of_two_coordinated_verbs_has_the_subject_of_the_first():
-    text = ("On Capitol Hill, Senate Democratic leader Tom Reyes of New York welcomed the detainees’ return but "
-            "warned that “we’ll see many more hostages” if the administration pays.")
-    row = row_at(text, text, "warned", home="United States")
-    assert row["source"] == "Tom Reyes"
+    text = ("The detainees landed on Thursday. On Capitol Hill, Senate Democratic leader Thomas E. Reyes of New "
+            "York celebrated the detainees’ return but warned that “we’ll see many more hostages” if the "
+            "administration pays.")
+    row = row_at(text, "warned", "warned", home="United States")
+    assert row["source"] == "Thomas E. Reyes"
     assert row["source_type"] == "politician"
 
 
@@ -136,3 +137,24 @@ def test_a_headline_word_in_capitals_is_no_part_of_a_name():
             "Later the president told interpreters not to discuss the talks with Petrov.")
     row = row_at(text, "the president told", "told", home="United States")
     assert row["source"] == "Sam Ortiz"
+
+
+def test_a_surname_written_without_its_article_particle_is_the_same_person():
+    text = ("Noor al-Saleh has spent two months at the barricades. Thirty-year-old Saleh, an Iraqi student, is one "
+            "of them. “We will stay until they listen,” she told reporters.")
+    row = row_at(text, "she told", "told", home="United States")
+    assert row["source"] == "Noor al-Saleh"
+    assert side(row) == "Iraq"
+
+
+def test_majorities_across_groups_of_a_survey_are_anonymous_respondents():
+    text = ("Overwhelming majorities across racial and ethnic groups say they favor the proposal, with at least "
+            "seven-in-ten saying they strongly favor it.")
+    row = row_at(text, "seven-in-ten saying", "saying")
+    assert row["anonymous"]
+    assert row["source_type"] == "civilian"
+
+
+def test_a_listed_office_holder_with_a_role_but_no_country_takes_the_listed_side():
+    text = "Justin Trudeau, the party leader, said on Monday that he would balance the budget."
+    assert side(row_at(text, text, "said", home="United States")) == "Canada"

@@ -135,7 +135,7 @@ _TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earli
 _NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)[-–][^)]{1,30}\)|,\s*[DRI]-[\w.]+,?|\s(?:of|at|from)\s.+|,.+|\s+and\s+.+)$")
 #: a party tag after a name ("Guzzardi (D-Chicago)", "Menendez, D-N.J."): an elected politician
 _PARTY_TAG = re.compile(r"(?:\(|,\s)(?:[DRI]|Dem|Rep)[-–][A-Z]")
-_HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on)\s|,|\(|—|–")
+_HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on|across)\s|,|\(|—|–")
 _WORD = re.compile(r"[\w][\w’'.\-]*")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
 _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
@@ -573,7 +573,10 @@ class _Document:
         """The titles the article gives the person ``full`` before each occurrence of the name or surname,
         and the appositive after the full name ("Michael Kugelman, director of ..."), joined by " ; "."""
         parts = []
-        for name in dict.fromkeys([full, full.split()[-1]]):
+        last = full.split()[-1]
+        # "Noor al-Araji" is "Araji" later on: the surname without its article particle too
+        bare_last = re.sub(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])", "", last)
+        for name in dict.fromkeys([full, last, bare_last]):
             for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
                 parts.append(self._title_before(m.start()))
                 if not re.search(r"\b[Aa]ccording\s+to\s+(?:[A-Z][\w’'\-.]*\s+){0,3}$",
@@ -751,10 +754,41 @@ class _Document:
                 return sentence[0] + m.start(1), b
             m = re.search(r"(?i)(?<![\w\-])((?:(?:the|some|many|other|several)\s+)?(?:(?!(?:which|who|that|and|but)\s)[\w\-]+\s+)?"
                           r"([\w\-]+)\s+"
-                          r"(?:from|of|at|on|in|across)\s+)$", before)
+                          r"(?:from|of|at|on|in|across)\s+(?:[\w\-]+\s+(?:and|or)\s+)?)$", before)
             if m is not None and m.group(2).lower() in self.roles.anonymous_heads:
                 return sentence[0] + m.start(1), b
         return span
+
+    def coordinated_subject(self, sentence: tuple[int, int], cue: int) -> tuple[int, int] | None:
+        """The subject of the first of two coordinated verbs, for a cue that is the second ("Senate leader
+        Charles E. Schumer of New York celebrated their return but warned that ..." -> Charles E. Schumer): a
+        person's name that opens the sentence (after an introductory phrase and titles) and is followed by a
+        verb, when "and" or "but" stands right before the cue; None otherwise."""
+        # the sentence as found may start inside the name ("E. Schumer ..."): read from the line's start
+        line = self.text.rfind("\n", 0, sentence[0]) + 1
+        start, prev = sentence[0], self.text[line:sentence[0]]
+        if re.search(r"(?:^|\s)[A-Z]\.\s*$", prev):
+            ends = [m.end() for m in re.finditer(r"[.!?][”\"]?\s+(?=[A-Z])", prev)
+                    if not re.search(r"(?:^|\s)[A-Z]$", prev[:m.start()])]
+            start = line + (ends[-1] if ends else 0)
+        clause = self.text[start:cue]
+        if not re.search(r"\b(?:and|but)\s+(?:(?:also|then|later)\s+|\w+ly\s+)?$", clause):
+            return None
+        lead = re.search(r"(?:^|[.!?][”\"]?\s+)((?:[^,.;:“”\"]{0,60},\s*)?)", clause)
+        for m in re.finditer(r"(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+", clause):
+            if m.start() < (lead.end() if lead else 0):
+                continue
+            full = self.person(m.group(0))
+            if full is None:
+                continue
+            before = clause[lead.end() if lead else 0:m.start()]
+            after = clause[m.end():]
+            if re.fullmatch(r"(?:[\w.’'\-]+\s+){0,5}", before) and re.match(
+                    r"(?:\s+(?:of|from)\s+(?:[A-Z][\w.’'\-]*\s*){1,3})?(?:\s*,[^,]{0,80},)?\s+(?:\w+ly\s+)?"
+                    r"[a-z]+(?:ed|s)\b", after):
+                return start + m.start(), start + m.end()
+            return None
+        return None
 
     def resolve(self, mention: str | None, cue_start: int, sentence: tuple[int, int],
                 previous_sentence: int) -> _Source:
@@ -908,6 +942,8 @@ class _Document:
             if side is None and ctx:
                 found = [s for part in ctx.split(" ; ") for s in [self.side_of(part, person=True)] if s]
                 side = found[0] if found else None
+            if side is None and self.known(full) is not None:
+                side = self.known(full)[1]  # "Justin Trudeau, the party leader": the listed side
             if side is None and typ in _OFFICIAL:
                 side = self._owner_side(full, [mention] + ctx.split(" ; "))
             if typ is None and (_PARTY_TAG.search(mention) or any(
@@ -1342,6 +1378,8 @@ def sources(
                 m = _CITING.match(text, speaker_span[1], sentence[1])
                 if m and not m.start() <= a < m.end():  # not when the citing verb is the cue itself
                     speaker_span = (m.start(1), m.end(1))
+            if speaker_span is None:
+                speaker_span = doc.coordinated_subject(sentence, a)
             if speaker_span:
                 speaker_span = doc.fuller_span(speaker_span, sentence, a)
             mention = text[speaker_span[0]:speaker_span[1]] if speaker_span else None
