@@ -158,3 +158,22 @@ def test_majorities_across_groups_of_a_survey_are_anonymous_respondents():
 def test_a_listed_office_holder_with_a_role_but_no_country_takes_the_listed_side():
     text = "Justin Trudeau, the party leader, said on Monday that he would balance the budget."
     assert side(row_at(text, text, "said", home="United States")) == "Canada"
+
+
+def test_a_strong_role_elsewhere_in_the_article_wins_over_a_weak_title():
+    text = ("“We had to let him go,” WDBJ General Manager Jeff Cole said. Cole, the station’s current general "
+            "manager, said the gunman had been warned. “We are heartbroken,” he said.")
+    assert row_at(text, "he said", "said")["source_type"] == "media"
+
+
+def test_a_surname_described_as_a_person_in_an_apposition_is_a_person():
+    text = ("John “Tig” Marsh, a contractor who fought the attackers in 2012, watched the siege online. "
+            "“They got the staff out in time,” Marsh told the Herald.")
+    row = row_at(text, "Marsh told", "told")
+    assert row["source_type"] == "other"
+    assert "Marsh" in row["source"]
+
+
+def test_a_named_body_described_in_an_apposition_takes_the_type_of_the_description():
+    text = "Arbor, a company that builds drones, said on Monday that it would close its plant."
+    assert row_at(text, text, "said")["source_type"] == "other"

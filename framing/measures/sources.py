@@ -232,11 +232,15 @@ class _Roles:
         """
         if not phrase:
             return None
-        for part in phrase.split(" ; "):
-            typ = self._type_of_part(part)
-            if typ is not None:
-                return typ
-        return None
+        typed = [(part, self._type_of_part(part)) for part in phrase.split(" ; ")]
+        # a part with a strong term before one with weak terms only ("WDBJ General Manager ; the station's
+        # current general manager": media)
+        return next((typ for part, typ in typed if typ is not None and self.strong(part)), None) or \
+            next((typ for _, typ in typed if typ is not None), None)
+
+    def strong(self, phrase: str) -> bool:
+        """Whether ``phrase`` holds a strong role term."""
+        return any(t[3] for t in self.matches(phrase))
 
     def former_official(self, phrase: str | None) -> bool:
         """Whether ``phrase`` makes an expert of a former official ("former presidential envoy"): its type is
@@ -547,6 +551,13 @@ class _Document:
         if any(w.lower().strip(".") in self.roles.titles for part in self.context(name).split(" ; ")
                for w in part.split()[-1:]):
             return name
+        # "Tiegan, a contractor who fought ...": a name the article describes as a person in an apposition
+        if not self.sides.find(name):
+            for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
+                app = self._appositive_after(m.end(), surname_only=True)
+                head = self._head(app) if app else ""
+                if head in self.roles.anonymous_heads or (_PERSON_NOUN.search(head) and head not in _NOT_PEOPLE):
+                    return name
         # a first name alone ("Mara noted" after "NPR's Mara Liasson"): the one full name it opens
         given = set()
         for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"((?:\s+[A-Z][\w’'\-]+){1,2})(?![\w\-])", self.text):
@@ -916,6 +927,13 @@ class _Document:
                     return _Source(bare, typ, named[-1][0], False, "thing")
         if side is None and typ in ("international_ngo", "armed_group") and any(w[:1].isupper() for w in bare.split()):
             side = bare  # a named organisation or armed group speaks for itself ("The Elders", "UN Watch")
+        if typ is None and bare[:1].isupper():
+            # "Arbor, a company that builds drones, said": a named body the article describes by a role
+            for m in re.finditer(r"(?<![\w’'\-])" + re.escape(bare) + r"(?![\w\-])", self.text):
+                app = self._appositive_after(m.end(), surname_only=True)
+                if app and roles.type_of(app) not in (None, "document"):
+                    typ = roles.type_of(app)
+                    break
         if typ is None and self.known(bare) is not None and self._name_words(bare) is not None:
             # "Putin said", named once with no title: the office holder the roles lexicon lists
             return self._person(bare, mention)
@@ -933,11 +951,18 @@ class _Document:
             ctx = self.context(full)
             typ = self.roles.type_of(mention)
             side = self.sides.side_of(full) or self.side_of(mention, person=True)
-            # the side of the description that gives the type ("Iranian Foreign Minister ..."), else of any title
-            for part in ctx.split(" ; ") if ctx else ():
-                part_type = self.roles.type_of(part)
-                if typ is None and part_type is not None:
-                    typ = part_type
+            # the side of the description that gives the type ("Iranian Foreign Minister ..."), else of any title;
+            # a description with a strong term before weak ones ("spokesman Jim Cole ; the Pentagon's press
+            # secretary")
+            parts = [p for p in ctx.split(" ; ") if self.roles.type_of(p) is not None] if ctx else []
+            better = next((p for p in parts if self.roles.strong(p)), None)
+            if better is not None and (typ is None and self.roles.type_of(better) != self.roles.type_of(parts[0])
+                                       or typ is not None and not self.roles.strong(mention)
+                                       and self.roles.type_of(better) != typ):
+                typ, side = self.roles.type_of(better), side or self.side_of(better, person=True)
+            for part in parts:
+                if typ is None:
+                    typ = self.roles.type_of(part)
                     side = side or self.side_of(part, person=True)
             if side is None and ctx:
                 found = [s for part in ctx.split(" ; ") for s in [self.side_of(part, person=True)] if s]
