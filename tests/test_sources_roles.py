@@ -177,3 +177,10 @@ def test_a_surname_described_as_a_person_in_an_apposition_is_a_person():
 def test_a_named_body_described_in_an_apposition_takes_the_type_of_the_description():
     text = "Arbor, a company that builds drones, said on Monday that it would close its plant."
     assert row_at(text, text, "said")["source_type"] == "other"
+
+
+def test_a_share_of_respondents_is_anonymous_civilians():
+    text = "Overall, 83 percent said they support expanding background checks to private sales."
+    row = row_at(text, text, "said")
+    assert row["anonymous"]
+    assert row["source_type"] == "civilian"

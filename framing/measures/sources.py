@@ -171,6 +171,11 @@ _NOT_PEOPLE = frozenset("""center centre number answer matter paper order letter
     department movement agreement judgment judgement""".split())
 #: a word in capitals that is no roman numeral ("APP", not "III")
 _CAPITALS = re.compile(r"(?!(?:[IVX]+)$)[A-Z]{2,}")
+#: a share of people as a speaker: "83 percent", "seven-in-ten", "two thirds of Americans"
+_SHARE = re.compile(r"(?i)^(?:(?:about|almost|nearly|over|more\s+than|at\s+least|roughly|some|just)\s+)?"
+                    r"(?:\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|(?:one|two|three|four|five|six|seven|eight|nine|"
+                    r"\d+)[\s\-]+in[\s\-]+(?:ten|\d+)|(?:one|two)[\s\-]+thirds?|(?:a|one|three)[\s\-]+quarters?|half)"
+                    r"(?:\s+of\s+.*)?$")
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
 _HONORIFICS = frozenset("mr mrs ms miss mx".split())
 #: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
@@ -891,6 +896,9 @@ class _Document:
         titled = head == "one" and re.search(r"[A-Z][\w’'\-]*\s+One$", _POSSESSIVE.sub("", mention)) is not None
         joined = [self._head(part) for part in re.split(r"\s+(?:and|or)\s+", mention)[:-1]] \
             if re.search(r"\s(?:and|or)\s", mention) else []
+        if _SHARE.match(mention):
+            # "83 percent said", "seven-in-ten say": the respondents of a survey
+            return _Source(None, "civilian", None, True, "anonymous")
         if head in roles.anonymous_heads and not titled or anonymous_phrase or \
                 any(h in roles.anonymous_heads for h in joined):
             # "the president's critics": an anonymous source is typed by what it is, not by its possessor
