@@ -184,3 +184,25 @@ def test_a_share_of_respondents_is_anonymous_civilians():
     row = row_at(text, text, "said")
     assert row["anonymous"]
     assert row["source_type"] == "civilian"
+
+
+def test_a_clients_attorney_is_a_personal_lawyer_not_an_expert():
+    text = ("Another former Ortiz attorney, Jay Gold, told CNN that he was concerned. “Anybody facing 30 years "
+            "cooperates,” Gold said.")
+    assert row_at(text, "Gold said", "said")["source_type"] == "other"
+
+
+def test_a_us_attorney_is_no_personal_lawyer():
+    text = "“We will prosecute,” said U.S. Attorney Jay Gold on Monday."
+    assert row_at(text, text, "said")["source_type"] != "other"
+
+
+def test_a_person_arguing_in_his_book_is_an_expert():
+    text = ("Francis Holm, in his book The End of Something, argued that liberal democracy had won. "
+            "It turned out otherwise.")
+    assert row_at(text, "argued", "argued")["source_type"] == "expert"
+
+
+def test_leaders_of_a_pro_democracy_group_are_activists():
+    text = "“Carry on the campaign,” said Bonny Lo and other leaders of the pro-democracy Civil Rights Front."
+    assert row_at(text, text, "said")["source_type"] == "other"

@@ -176,6 +176,11 @@ _SHARE = re.compile(r"(?i)^(?:(?:about|almost|nearly|over|more\s+than|at\s+least
                     r"(?:\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|(?:one|two|three|four|five|six|seven|eight|nine|"
                     r"\d+)[\s\-]+in[\s\-]+(?:ten|\d+)|(?:one|two)[\s\-]+thirds?|(?:a|one|three)[\s\-]+quarters?|half)"
                     r"(?:\s+of\s+.*)?$")
+#: a client's name right before "attorney" or "lawyer" ("Trump attorney"), not an office ("U.S. Attorney",
+#: "District Attorney", "Assistant U.S. Attorney")
+_CLIENT = re.compile(r"(?<![\w.’'\-])(?!(?:U\.S\.|US|State|District|County|City|General|Assistant|Deputy|Special|"
+                     r"Senior|Chief|Top|Former|Defense|Defence|Federal|Trial|Civil|Criminal|Immigration|Private)\s)"
+                     r"[A-Z][a-z][\w’'\-]*\s+$")
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
 _HONORIFICS = frozenset("mr mrs ms miss mx".split())
 #: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
@@ -301,6 +306,9 @@ class _Roles:
             body = [t for t in rest if t[3] and t[1] <= (body_end.start() if body_end else len(part))]
             if body:
                 pick = body[-1]
+        if part[pick[0]:pick[1]].lower().rstrip("s") in ("lawyer", "attorney") and \
+                _CLIENT.search(part[:pick[0]]):
+            return "other"  # "another former Trump attorney": a person's own lawyer, as "his lawyer"
         if re.search(r"(?:\b(?:former|retired|ret\.|who\s+(?:served|worked|was|had\s+been)\s+as)\s+(?:[\w.\-]+\s+){0,3}|\bex-)$",
                      part[:pick[0]], re.IGNORECASE):
             return "expert"
@@ -702,6 +710,8 @@ class _Document:
         if first.lower().endswith("ly") or (first.islower() and not self.roles.matches(first) and (
                 first.endswith("ed") or first in _CLAUSE_VERBS)):
             return ""  # "Goldberg, told CNN ...": a verb opens a clause, not an appositive
+        if re.match(r"(?i)in\s+(?:his|her|their)\s+(?:\w+\s+)?book\b", phrase):
+            return "author of a book"  # "Francis Fukuyama, in his book The End of History, argued"
         if role or self.sides.is_place(_POSSESSIVE.sub("", first)) \
                 or re.match(r"who\s+(?:served|worked|was|is|heads|leads|had\s+been)\s", phrase):
             return phrase
