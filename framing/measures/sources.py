@@ -20,15 +20,25 @@ Who the source is (one source per person in an article)
 * The speaker phrase found is first moved to the phrase that names the source best: a description set off
   after a name is that person ("Clinton, who as first lady ...", "Trudeau—a man who ..."), a description
   followed by a name is that name ("North Korea's main ally, China, urged"), unnamed people cut off before
-  a preposition keep their head ("lawmakers from both parties"), a determiner alone its noun phrase.
+  a preposition keep their head ("lawmakers from both parties"), a determiner alone its noun phrase; a named
+  body after unnamed people is theirs ("Hosts, contributors, and analysts at MSNBC and Fox News", "officials at
+  the State Department"), and unnamed people joined by "and" stay together ("Some Republicans and right-leaning
+  blogs"). When the attribution gives no speaker and the cue is the second of two coordinated verbs ("Senate
+  leader Charles E. Schumer of New York celebrated their return but warned"), the source is the person
+  whose name opens the sentence.
 * A person's name in the speaker ("Foreign Minister Hossein Amir-Abdollahian", "Amir-Abdollahian") is
   resolved to the longest form of that name the article gives ("Hossein Amir-Abdollahian"); a first name
-  alone to the one full name it opens ("Mara" -> "Mara Liasson"); "the McCloskeys" is that person's family.
+  alone to the one full name it opens ("Mara" -> "Mara Liasson"); "the McCloskeys" is that person's family;
+  "Araji" is "Noor al-Araji"; a word in capitals (a headline's "APP") is no part of a name; one word the
+  article describes by a noun for a person ("Tiegan, a contractor who ...") is a person.
   The person's titles are read before each mention, in the appositive after the full name and in the
   description set off before it ("Ms. Merkel's spokesman, Steffen Seibert,"); an official with no side of
   their own takes the side of the person who owns the role.
 * A description with a title and no name ("the Iranian foreign minister", "Tehran's top diplomat") is the
-  person of the article with that type and side, when there is exactly one (or the nearest before it).
+  person of the article with that type and side, when there is exactly one (or the nearest before it); one
+  that names no country ("the president"), in an article about no other country, prefers the people of the
+  ``home`` side. A description with no role whose head is a noun for a person, right after a person spoke
+  ("“...,” Trump said. The New York billionaire also said"), is that person.
 * A pronoun is the nearest earlier source it can refer to (he/she a person, it an institution, they
   either); "he"/"she" is the person named in the previous or the same sentence when no source spoke there
   (a person of the article: one who spoke, has a title or is named twice, not "a Toyota Camry"). A
@@ -54,7 +64,15 @@ Type, side and anonymity
 strong and weak role terms, the rightmost strong term wins), read in the speaker and, for a person, in the
 titles and appositives the article gives that person anywhere ("Michael Kugelman, director of the South Asia
 Institute at the Washington-based Wilson Center" -> expert); a president speaks for the body presided
-("the president of the Buffalo Police Benevolent Association" -> other). ``affiliation`` is the side the source speaks for:
+("the president of the Buffalo Police Benevolent Association" -> other); a strong term the article gives a
+person wins over a weak title of another type ("WDBJ General Manager ; the station's current general manager"
+-> media), and a weak term owned by a body with a strong term is the body's ("the NRA's spokesman" -> other);
+a client's attorney ("former Trump attorney") is other, a person arguing "in his book" an expert. A person the
+article gives no role takes the type and side of the lexicon's ``people:`` list of office holders ("Vladimir
+Putin" -> government, Russia), else civilian; a named body of no known type takes the type of its apposition
+("Arbor, a company that ...") or, when it reports, is an outlet ("Defense One reported"). A share of people
+("83 percent said", "seven-in-ten say") is the anonymous respondents of a survey (civilian).
+``affiliation`` is the side the source speaks for:
 the user's ``actors`` (side -> aliases) first, then the gazetteer of sides (:func:`framing.load_sides`: country names,
 demonyms, capitals, institutions: "Iranian Foreign Minister ..." -> Iran, "Pakistan's foreign ministry" ->
 Pakistan; a diplomat's destination is not their side: "U.S. ambassador to the United Nations" -> United States),
