@@ -206,3 +206,29 @@ def test_a_person_arguing_in_his_book_is_an_expert():
 def test_leaders_of_a_pro_democracy_group_are_activists():
     text = "“Carry on the campaign,” said Bonny Lo and other leaders of the pro-democracy Civil Rights Front."
     assert row_at(text, text, "said")["source_type"] == "other"
+
+
+def test_a_people_list_with_an_unknown_type_is_refused_with_the_file_and_line(tmp_path):
+    import pytest
+
+    import framing
+    from framing.errors import LexiconError
+    from sources_rows import corpus
+
+    path = tmp_path / "roles.yaml"
+    path.write_text("types:\n  government:\n    strong: [minister]\npeople:\n  Russia:\n    warlord: [Ivan Petrov]\n",
+                    encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"roles\.yaml:5.*warlord|roles\.yaml:5.*source type"):
+        framing.sources(corpus("“No,” Ivan Petrov said."), lexicon=path)
+
+
+def test_a_people_list_extends_the_types_of_people_named_without_a_title(tmp_path):
+    import framing
+    from sources_rows import corpus
+
+    path = tmp_path / "roles.yaml"
+    path.write_text("types:\n  government:\n    strong: [minister]\npeople:\n  Ruritania:\n    armed_group: [Ivan Petrov]\n",
+                    encoding="utf-8")
+    table = framing.sources(corpus("“We will fight on,” Ivan Petrov said."), lexicon=path)
+    assert table["source_type"].tolist() == ["armed_group"]
+    assert table["affiliation"].tolist() == ["Ruritania"]
