@@ -7,6 +7,9 @@ Run from the project root::
     python benchmarks/validate_sources.py --skip-corpus     # agreement figures only
     python benchmarks/validate_sources.py --self-check      # the scoring applied to the coding itself
     python benchmarks/validate_sources.py --draw sample.csv # redraw the coding sample (speaker columns dropped)
+    python benchmarks/validate_sources.py --draw heldout.csv --n 100 --seed 2025 \
+        --exclude benchmarks/sources_coding.csv             # a fresh sample in articles not yet coded
+    python benchmarks/validate_sources.py --coding benchmarks/sources_coding_heldout.csv   # score another coding
 
 Data: ``../shared/datasets/allsides_conflict/articles.jsonl.gz`` beside the project, read with
 ``framing.read_corpus(clean=False)`` so that offsets index the raw ``text``; the texts are read, never copied.
@@ -356,13 +359,17 @@ def gold_doc_ids() -> set[str]:
     return ids
 
 
-def draw(path: Path) -> None:
-    """Redraw the coding sample: attributions of the raw corpus outside the gold articles, 220 rows stratified
-    by outlet (seed 2024), the library's speaker columns dropped so that the coder does not see them."""
+def draw(path: Path, n: int = 220, seed: int = 2024, exclude: list[Path] | None = None) -> None:
+    """Draw a coding sample: attributions of the raw corpus outside the gold articles (and outside the articles
+    of every coding file in ``exclude``), ``n`` rows stratified by outlet, the library's speaker columns dropped
+    so that the coder does not see them. The defaults redraw the original sample (220 rows, seed 2024)."""
     corpus = framing.read_corpus(ALLSIDES, clean=False)
-    sub = corpus[~corpus["doc_id"].isin(gold_doc_ids())].reset_index(drop=True)
+    skip = gold_doc_ids()
+    for other in exclude or []:
+        skip |= set(load_coding(other)["doc_id"])
+    sub = corpus[~corpus["doc_id"].isin(skip)].reset_index(drop=True)
     table = framing.attributions(sub)
-    sample = framing.annotation_sample(table, n=220, stratify=("outlet",), seed=2024, corpus=sub)
+    sample = framing.annotation_sample(table, n=n, stratify=("outlet",), seed=seed, corpus=sub)
     sample = sample.drop(columns=["speaker", "speaker_start", "speaker_end", "verb_category"], errors="ignore")
     sample.to_csv(path, index=False)
     print(f"{len(sample)} rows from {sample['doc_id'].nunique()} articles written to {path} "
@@ -380,9 +387,13 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=0, help="print this many disagreements")
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
     ap.add_argument("--draw", type=Path, help="redraw the coding sample to this CSV and stop")
+    ap.add_argument("--n", type=int, default=220, help="with --draw: rows to draw (default 220)")
+    ap.add_argument("--seed", type=int, default=2024, help="with --draw: sampling seed (default 2024)")
+    ap.add_argument("--exclude", type=Path, action="append", default=[],
+                    help="with --draw: leave out the articles of this coding file (repeatable)")
     args = ap.parse_args()
     if args.draw:
-        draw(args.draw)
+        draw(args.draw, n=args.n, seed=args.seed, exclude=args.exclude)
         return
     t0, w0 = time.process_time(), time.time()
     coding = load_coding(args.coding)

@@ -20,15 +20,25 @@ Who the source is (one source per person in an article)
 * The speaker phrase found is first moved to the phrase that names the source best: a description set off
   after a name is that person ("Clinton, who as first lady ...", "Trudeau—a man who ..."), a description
   followed by a name is that name ("North Korea's main ally, China, urged"), unnamed people cut off before
-  a preposition keep their head ("lawmakers from both parties"), a determiner alone its noun phrase.
+  a preposition keep their head ("lawmakers from both parties"), a determiner alone its noun phrase; a named
+  body after unnamed people is theirs ("Hosts, contributors, and analysts at MSNBC and Fox News", "officials at
+  the State Department"), and unnamed people joined by "and" stay together ("Some Republicans and right-leaning
+  blogs"). When the attribution gives no speaker and the cue is the second of two coordinated verbs ("Senate
+  leader Charles E. Schumer of New York celebrated their return but warned"), the source is the person
+  whose name opens the sentence.
 * A person's name in the speaker ("Foreign Minister Hossein Amir-Abdollahian", "Amir-Abdollahian") is
   resolved to the longest form of that name the article gives ("Hossein Amir-Abdollahian"); a first name
-  alone to the one full name it opens ("Mara" -> "Mara Liasson"); "the McCloskeys" is that person's family.
+  alone to the one full name it opens ("Mara" -> "Mara Liasson"); "the McCloskeys" is that person's family;
+  "Araji" is "Noor al-Araji"; a word in capitals (a headline's "APP") is no part of a name; one word the
+  article describes by a noun for a person ("Tiegan, a contractor who ...") is a person.
   The person's titles are read before each mention, in the appositive after the full name and in the
   description set off before it ("Ms. Merkel's spokesman, Steffen Seibert,"); an official with no side of
   their own takes the side of the person who owns the role.
 * A description with a title and no name ("the Iranian foreign minister", "Tehran's top diplomat") is the
-  person of the article with that type and side, when there is exactly one (or the nearest before it).
+  person of the article with that type and side, when there is exactly one (or the nearest before it); one
+  that names no country ("the president"), in an article about no other country, prefers the people of the
+  ``home`` side. A description with no role whose head is a noun for a person, right after a person spoke
+  ("“...,” Trump said. The New York billionaire also said"), is that person.
 * A pronoun is the nearest earlier source it can refer to (he/she a person, it an institution, they
   either); "he"/"she" is the person named in the previous or the same sentence when no source spoke there
   (a person of the article: one who spoke, has a title or is named twice, not "a Toyota Camry"). A
@@ -54,7 +64,15 @@ Type, side and anonymity
 strong and weak role terms, the rightmost strong term wins), read in the speaker and, for a person, in the
 titles and appositives the article gives that person anywhere ("Michael Kugelman, director of the South Asia
 Institute at the Washington-based Wilson Center" -> expert); a president speaks for the body presided
-("the president of the Buffalo Police Benevolent Association" -> other). ``affiliation`` is the side the source speaks for:
+("the president of the Buffalo Police Benevolent Association" -> other); a strong term the article gives a
+person wins over a weak title of another type ("WDBJ General Manager ; the station's current general manager"
+-> media), and a weak term owned by a body with a strong term is the body's ("the NRA's spokesman" -> other);
+a client's attorney ("former Trump attorney") is other, a person arguing "in his book" an expert. A person the
+article gives no role takes the type and side of the lexicon's ``people:`` list of office holders ("Vladimir
+Putin" -> government, Russia), else civilian; a named body of no known type takes the type of its apposition
+("Arbor, a company that ...") or, when it reports, is an outlet ("Defense One reported"). A share of people
+("83 percent said", "seven-in-ten say") is the anonymous respondents of a survey (civilian).
+``affiliation`` is the side the source speaks for:
 the user's ``actors`` (side -> aliases) first, then the gazetteer of sides (:func:`framing.load_sides`: country names,
 demonyms, capitals, institutions: "Iranian Foreign Minister ..." -> Iran, "Pakistan's foreign ministry" ->
 Pakistan; a diplomat's destination is not their side: "U.S. ambassador to the United Nations" -> United States),
@@ -135,7 +153,7 @@ _TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earli
 _NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)[-–][^)]{1,30}\)|,\s*[DRI]-[\w.]+,?|\s(?:of|at|from)\s.+|,.+|\s+and\s+.+)$")
 #: a party tag after a name ("Guzzardi (D-Chicago)", "Menendez, D-N.J."): an elected politician
 _PARTY_TAG = re.compile(r"(?:\(|,\s)(?:[DRI]|Dem|Rep)[-–][A-Z]")
-_HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on)\s|,|\(|—|–")
+_HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on|across)\s|,|\(|—|–")
 _WORD = re.compile(r"[\w][\w’'.\-]*")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
 _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
@@ -162,6 +180,25 @@ _DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|em
 _LOCAL = frozenset("authorities authority police investigators prosecutors rescuers firefighters".split())
 #: state bodies whose unnamed members act where the events happen ("health ministry sources", "army officers")
 _STATE_BODIES = frozenset("ministry army military police interior".split())
+#: the endings of nouns for people ("billionaire", "developer", "novelist", "businessman", "70-year-old")
+_PERSON_NOUN = re.compile(r"^[a-z][\w\-]*(?:aire|er|or|ist|ian|ant|ent|man|woman|mogul|tycoon|star|veteran|native|"
+                          r"year-old|ee)$")
+#: nouns with those endings that name no person ("the center said", "the answer suggested")
+_NOT_PEOPLE = frozenset("""center centre number answer matter paper order letter chapter quarter register filter
+    poster trailer computer monitor indicator document element moment government parliament statement
+    department movement agreement judgment judgement""".split())
+#: a word in capitals that is no roman numeral ("APP", not "III")
+_CAPITALS = re.compile(r"(?!(?:[IVX]+)$)[A-Z]{2,}")
+#: a share of people as a speaker: "83 percent", "seven-in-ten", "two thirds of Americans"
+_SHARE = re.compile(r"(?i)^(?:(?:about|almost|nearly|over|more\s+than|at\s+least|roughly|some|just)\s+)?"
+                    r"(?:\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|(?:one|two|three|four|five|six|seven|eight|nine|"
+                    r"\d+)[\s\-]+in[\s\-]+(?:ten|\d+)|(?:one|two)[\s\-]+thirds?|(?:a|one|three)[\s\-]+quarters?|half)"
+                    r"(?:\s+of\s+.*)?$")
+#: a client's name right before "attorney" or "lawyer" ("Trump attorney"), not an office ("U.S. Attorney",
+#: "District Attorney", "Assistant U.S. Attorney")
+_CLIENT = re.compile(r"(?<![\w.’'\-])(?!(?:U\.S\.|US|State|District|County|City|General|Assistant|Deputy|Special|"
+                     r"Senior|Chief|Top|Former|Defense|Defence|Federal|Trial|Civil|Criminal|Immigration|Private)\s)"
+                     r"[A-Z][a-z][\w’'\-]*\s+$")
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
 _HONORIFICS = frozenset("mr mrs ms miss mx".split())
 #: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
@@ -184,6 +221,7 @@ class _Roles:
     pattern_ci: re.Pattern[str]
     pattern_cs: re.Pattern[str]
     sides: Mapping[str, Any]  # gazetteer entries the lexicon adds ({side: [name, ...]})
+    people: Mapping[str, tuple[str, str]]  # well-known office holders: name -> (type, side)
 
     def is_role_word(self, word: str) -> bool:
         """Whether ``word`` as written is a word of a role or title ("Commissioner", "security"); an acronym
@@ -222,11 +260,15 @@ class _Roles:
         """
         if not phrase:
             return None
-        for part in phrase.split(" ; "):
-            typ = self._type_of_part(part)
-            if typ is not None:
-                return typ
-        return None
+        typed = [(part, self._type_of_part(part)) for part in phrase.split(" ; ")]
+        # a part with a strong term before one with weak terms only ("WDBJ General Manager ; the station's
+        # current general manager": media)
+        return next((typ for part, typ in typed if typ is not None and self.strong(part)), None) or \
+            next((typ for _, typ in typed if typ is not None), None)
+
+    def strong(self, phrase: str) -> bool:
+        """Whether ``phrase`` holds a strong role term."""
+        return any(t[3] for t in self.matches(phrase))
 
     def former_official(self, phrase: str | None) -> bool:
         """Whether ``phrase`` makes an expert of a former official ("former presidential envoy"): its type is
@@ -250,8 +292,15 @@ class _Roles:
         # a possessive inside a term ("state's attorney") owns nothing
         owner = [m for m in re.finditer(r"(?:’s|'s)\s", part) if not any(a < m.start() < b for a, b, _, _ in found)]
         if owner:
-            # "NPR's Louisa Lim": the possessor decides when what it owns has no role
-            return self._type_of_owned(part[owner[-1].end():]) or self._type_of_owned(part)
+            # "NPR's Louisa Lim": the possessor decides when what it owns has no role; "the station's general
+            # manager", "the NRA's spokesman": a weak role owned by a body with a strong term is the body's
+            owned = part[owner[-1].end():]
+            held = self.matches(owned)
+            if held and not any(t[3] for t in held):
+                body = [t for t in self.matches(part[:owner[-1].start()]) if t[3]]
+                if body:
+                    return body[-1][2]
+            return self._type_of_owned(owned) or self._type_of_owned(part)
         return self._type_of_owned(part)
 
     def _type_of_owned(self, part: str) -> str | None:
@@ -275,6 +324,9 @@ class _Roles:
             body = [t for t in rest if t[3] and t[1] <= (body_end.start() if body_end else len(part))]
             if body:
                 pick = body[-1]
+        if part[pick[0]:pick[1]].lower().rstrip("s") in ("lawyer", "attorney") and \
+                _CLIENT.search(part[:pick[0]]):
+            return "other"  # "another former Trump attorney": a person's own lawyer, as "his lawyer"
         if re.search(r"(?:\b(?:former|retired|ret\.|who\s+(?:served|worked|was|had\s+been)\s+as)\s+(?:[\w.\-]+\s+){0,3}|\bex-)$",
                      part[:pick[0]], re.IGNORECASE):
             return "expert"
@@ -328,6 +380,21 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
     sides = data.get("sides") or {}
     if not isinstance(sides, Mapping) or not all(isinstance(v, (list, Mapping)) for v in sides.values()):
         raise LexiconError(f"{source}: 'sides:' must map a side to a list of names or to names:/people: lists")
+    people: dict[str, tuple[str, str]] = {}
+    listed = data.get("people") or {}
+    people_lines = getattr(listed, "key_lines", {})
+    if not isinstance(listed, Mapping):
+        raise LexiconError(f"{source}: 'people:' must map a side to {{type: [name, ...]}}")
+    for side_name, entry in listed.items():
+        where = f"{source}:{people_lines.get(side_name, '?')}"
+        if not isinstance(entry, Mapping) or not all(
+                t in schema.SOURCE_TYPES and isinstance(v, list) and all(isinstance(n, str) and n.strip() for n in v)
+                for t, v in entry.items()):
+            raise LexiconError(f"{where}: people of {side_name!r} must map a source type (one of "
+                               f"{list(schema.SOURCE_TYPES)}) to a list of names")
+        for typ, names in entry.items():
+            for n in names:
+                people.setdefault(n.strip(), (typ, str(side_name)))
     titles = frozenset(str(t).lower() for t in data.get("titles") or ())
     role_words = frozenset(w for w, _ in written) | titles
     # "UN" of "UN Security Council" is a role word in capitals only: "Un" is a name word in "Kim Jong Un"
@@ -338,7 +405,7 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
         anonymous_phrases=tuple(str(p).lower() for p in anon.get("phrases") or ()),
         pattern_ci=_compile((t for t in terms if any(c.islower() for c in t)), re.IGNORECASE),
         pattern_cs=_compile(t for t in terms if not any(c.islower() for c in t)),
-        sides=dict(sides),
+        sides=dict(sides), people=people,
     )
 
 
@@ -369,8 +436,9 @@ class _Source:
 class _Document:
     """The people and their roles in one article, and the sources of its statements in text order."""
 
-    def __init__(self, text: str, roles: _Roles, sides: Sides) -> None:
+    def __init__(self, text: str, roles: _Roles, sides: Sides, home: str | None = None) -> None:
         self.text = text
+        self.home = home  # the side of officials the text gives none (the ``home`` of :func:`sources`)
         self.roles = roles
         self.sides = sides
         self.people: dict[str, tuple[str | None, str | None]] = {}  # full name -> (type, side)
@@ -441,6 +509,9 @@ class _Document:
                 return None
             if self.sides.is_place(core) or core in _SENTENCE_WORDS:
                 return None
+        if len(words) > 1 and any(_CAPITALS.fullmatch(_POSSESSIVE.sub("", w)) for w in words) and \
+                not all(_CAPITALS.fullmatch(_POSSESSIVE.sub("", w)) for w in words):
+            return None  # "DOWNLOAD THE APP Trump": a word in capitals is a headline's, not the name's
         return words
 
     def full_name(self, surname: str) -> str | None:
@@ -468,6 +539,7 @@ class _Document:
                 if not (_NAME_WORD.match(token) and not self.roles.is_role_word(token)
                         and not self.sides.is_place(token) and token not in _SENTENCE_WORDS
                         and not token.endswith((",", ".", ":", ";", "’s", "'s"))) or len(words) >= 3 \
+                        or _CAPITALS.fullmatch(token) \
                         or re.search(r"(?i)-years?-old$", token):
                     break
                 words.insert(0, token)
@@ -510,6 +582,13 @@ class _Document:
         if any(w.lower().strip(".") in self.roles.titles for part in self.context(name).split(" ; ")
                for w in part.split()[-1:]):
             return name
+        # "Tiegan, a contractor who fought ...": a name the article describes as a person in an apposition
+        if not self.sides.find(name):
+            for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
+                app = self._appositive_after(m.end(), surname_only=True)
+                head = self._head(app) if app else ""
+                if head in self.roles.anonymous_heads or (_PERSON_NOUN.search(head) and head not in _NOT_PEOPLE):
+                    return name
         # a first name alone ("Mara noted" after "NPR's Mara Liasson"): the one full name it opens
         given = set()
         for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"((?:\s+[A-Z][\w’'\-]+){1,2})(?![\w\-])", self.text):
@@ -526,11 +605,20 @@ class _Document:
             return name
         return None
 
+    def known(self, name: str) -> tuple[str, str] | None:
+        """The type and side the roles lexicon's ``people:`` list gives ``name`` (the full name, or its surname
+        when the list holds the surname alone), or None."""
+        listed = self.roles.people
+        return listed.get(name) or (listed.get(name.split()[-1]) if " " in name else None)
+
     def context(self, full: str) -> str:
         """The titles the article gives the person ``full`` before each occurrence of the name or surname,
         and the appositive after the full name ("Michael Kugelman, director of ..."), joined by " ; "."""
         parts = []
-        for name in dict.fromkeys([full, full.split()[-1]]):
+        last = full.split()[-1]
+        # "Noor al-Araji" is "Araji" later on: the surname without its article particle too
+        bare_last = re.sub(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])", "", last)
+        for name in dict.fromkeys([full, last, bare_last]):
             for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
                 parts.append(self._title_before(m.start()))
                 if not re.search(r"\b[Aa]ccording\s+to\s+(?:[A-Z][\w’'\-.]*\s+){0,3}$",
@@ -620,6 +708,8 @@ class _Document:
         warehouse manager"), or "" when a clause follows ("LaPierre, repeatedly attacks ..."); after a surname
         alone only a phrase that opens with an article and names a role ("Wilder, a former ... officer")."""
         rest = self.text[pos:pos + 200]
+        if rest.startswith(" ,"):
+            rest = rest[1:]  # "Wayne LaPierre , the executive vice president of the NRA"
         age = re.match(r",\s+\d{1,3}(?=,)", rest)
         if age:
             rest = rest[age.end():]
@@ -638,6 +728,8 @@ class _Document:
         if first.lower().endswith("ly") or (first.islower() and not self.roles.matches(first) and (
                 first.endswith("ed") or first in _CLAUSE_VERBS)):
             return ""  # "Goldberg, told CNN ...": a verb opens a clause, not an appositive
+        if re.match(r"(?i)in\s+(?:his|her|their)\s+(?:\w+\s+)?book\b", phrase):
+            return "author of a book"  # "Francis Fukuyama, in his book The End of History, argued"
         if role or self.sides.is_place(_POSSESSIVE.sub("", first)) \
                 or re.match(r"who\s+(?:served|worked|was|is|heads|leads|had\s+been)\s", phrase):
             return phrase
@@ -683,13 +775,64 @@ class _Document:
             m = re.match(r",\s+" + _NAME_RUN + r",", text[b:b + 80])
             if m is not None and b + m.end() <= cue and (self.sides.is_place(m.group(1)) or self.person(m.group(1))):
                 return b + m.start(1), b + m.end(1)
+        heads = self.roles.anonymous_heads
+        m = re.search(r"(?<![\w\-])([A-Za-z][\w\-]*)\s+(?:at|of|from|with|for|in)\s+"
+                      r"(?:(?:the\s+)?[A-Z][\w’'.&\-]*\s+(?:(?:and|&)\s+)?){0,6}$", before)
+        if m is not None and not mention[:1].islower() and m.group(1).lower() in heads:
+            # "analysts at MSNBC and Fox News spoke", "officials at the State Department said": the unnamed
+            # people of the body the attribution gave, with the people listed before them ("Hosts,
+            # contributors, and analysts") and their determiner
+            lo = m.start(1)
+            while True:
+                k = re.search(r"(?<![\w\-])([A-Za-z][\w\-]*)(?:,\s+(?:and\s+)?|\s+and\s+)$", before[:lo])
+                if k is None or not (k.group(1).lower() in heads or self.roles.matches(k.group(1))):
+                    break
+                lo = k.start(1)
+            d = re.search(r"(?i)(?<![\w\-])(?:the|some|many|other|several|two|three|four|five)\s+$", before[:lo])
+            return sentence[0] + (d.start() if d else lo), b
         if mention[:1].islower():
+            m = re.search(r"(?i)(?<![\w\-])((?:(?:the|some|many|other|several)\s+)?(?:[\w\-]+\s+)?([\w\-]+)\s+"
+                          r"(?:and|or)\s+(?:[\w\-]+\s+)?)$", before)
+            if m is not None and m.group(2).lower() in heads:
+                # "Some Republicans and right-leaning blogs have criticized": the unnamed people joined
+                return sentence[0] + m.start(1), b
             m = re.search(r"(?i)(?<![\w\-])((?:(?:the|some|many|other|several)\s+)?(?:(?!(?:which|who|that|and|but)\s)[\w\-]+\s+)?"
                           r"([\w\-]+)\s+"
-                          r"(?:from|of|at|on|in|across)\s+)$", before)
+                          r"(?:from|of|at|on|in|across)\s+(?:[\w\-]+\s+(?:and|or)\s+)?)$", before)
             if m is not None and m.group(2).lower() in self.roles.anonymous_heads:
                 return sentence[0] + m.start(1), b
         return span
+
+    def coordinated_subject(self, sentence: tuple[int, int], cue: int) -> tuple[int, int] | None:
+        """The subject of the first of two coordinated verbs, for a cue that is the second ("Senate leader
+        Charles E. Schumer of New York celebrated their return but warned that ..." -> Charles E. Schumer): a
+        person's name that opens the sentence (after an introductory phrase and titles) and is followed by a
+        verb, when "and" or "but" stands right before the cue; None otherwise."""
+        # the sentence as found may start inside the name ("E. Schumer ..."): read from the line's start
+        line = self.text.rfind("\n", 0, sentence[0]) + 1
+        start, prev = sentence[0], self.text[line:sentence[0]]
+        if re.search(r"(?:^|\s)[A-Z]\.\s*$", prev):
+            ends = [m.end() for m in re.finditer(r"[.!?][”\"]?\s+(?=[A-Z])", prev)
+                    if not re.search(r"(?:^|\s)[A-Z]$", prev[:m.start()])]
+            start = line + (ends[-1] if ends else 0)
+        clause = self.text[start:cue]
+        if not re.search(r"\b(?:and|but)\s+(?:(?:also|then|later)\s+|\w+ly\s+)?$", clause):
+            return None
+        lead = re.search(r"(?:^|[.!?][”\"]?\s+)((?:[^,.;:“”\"]{0,60},\s*)?)", clause)
+        for m in re.finditer(r"(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+", clause):
+            if m.start() < (lead.end() if lead else 0):
+                continue
+            full = self.person(m.group(0))
+            if full is None:
+                continue
+            before = clause[lead.end() if lead else 0:m.start()]
+            after = clause[m.end():]
+            if re.fullmatch(r"(?:[\w.’'\-]+\s+){0,5}", before) and re.match(
+                    r"(?:\s+(?:of|from)\s+(?:[A-Z][\w.’'\-]*\s*){1,3})?(?:\s*,[^,]{0,80},)?\s+(?:\w+ly\s+)?"
+                    r"[a-z]+(?:ed|s)\b", after):
+                return start + m.start(), start + m.end()
+            return None
+        return None
 
     def resolve(self, mention: str | None, cue_start: int, sentence: tuple[int, int],
                 previous_sentence: int) -> _Source:
@@ -779,7 +922,13 @@ class _Document:
                 return person
         # "Defense One", "Air Force One": a numeral that ends a capitalised name is no "one" who spoke
         titled = head == "one" and re.search(r"[A-Z][\w’'\-]*\s+One$", _POSSESSIVE.sub("", mention)) is not None
-        if head in roles.anonymous_heads and not titled or anonymous_phrase:
+        joined = [self._head(part) for part in re.split(r"\s+(?:and|or)\s+", mention)[:-1]] \
+            if re.search(r"\s(?:and|or)\s", mention) else []
+        if _SHARE.match(mention):
+            # "83 percent said", "seven-in-ten say": the respondents of a survey
+            return _Source(None, "civilian", None, True, "anonymous")
+        if head in roles.anonymous_heads and not titled or anonymous_phrase or \
+                any(h in roles.anonymous_heads for h in joined):
             # "the president's critics": an anonymous source is typed by what it is, not by its possessor
             owner = list(re.finditer(r"(?:’s|'s)\s", mention))
             own_type = roles.type_of(mention[owner[-1].end():]) if owner else typ
@@ -814,6 +963,23 @@ class _Document:
                     return _Source(bare, typ, named[-1][0], False, "thing")
         if side is None and typ in ("international_ngo", "armed_group") and any(w[:1].isupper() for w in bare.split()):
             side = bare  # a named organisation or armed group speaks for itself ("The Elders", "UN Watch")
+        if typ is None and bare[:1].isupper():
+            # "Arbor, a company that builds drones, said": a named body the article describes by a role
+            for m in re.finditer(r"(?<![\w’'\-])" + re.escape(bare) + r"(?![\w\-])", self.text):
+                app = self._appositive_after(m.end(), surname_only=True)
+                if app and roles.type_of(app) not in (None, "document"):
+                    typ = roles.type_of(app)
+                    break
+        if typ is None and self.known(bare) is not None and self._name_words(bare) is not None:
+            # "Putin said", named once with no title: the office holder the roles lexicon lists
+            return self._person(bare, mention)
+        if typ is None and side is None and re.match(r"(?i)the\s", mention) and _PERSON_NOUN.search(head) and \
+                head not in roles.anonymous_heads and head not in _NOT_PEOPLE and mention.split()[-1][:1].islower() \
+                and self._window is not None and self.previous and self.previous[-1][0] >= self._window[0] and \
+                self.previous[-1][1].kind == "person":
+            # "“...,” Trump said. The New York billionaire also said": a description with no role, right after
+            # a person spoke, is that person
+            return self.previous[-1][1]
         return _Source(bare, typ or ("other" if side is not None else "unknown"), side, False, "thing")
 
     def _person(self, full: str, mention: str) -> _Source:
@@ -821,15 +987,24 @@ class _Document:
             ctx = self.context(full)
             typ = self.roles.type_of(mention)
             side = self.sides.side_of(full) or self.side_of(mention, person=True)
-            # the side of the description that gives the type ("Iranian Foreign Minister ..."), else of any title
-            for part in ctx.split(" ; ") if ctx else ():
-                part_type = self.roles.type_of(part)
-                if typ is None and part_type is not None:
-                    typ = part_type
+            # the side of the description that gives the type ("Iranian Foreign Minister ..."), else of any title;
+            # a description with a strong term before weak ones ("spokesman Jim Cole ; the Pentagon's press
+            # secretary")
+            parts = [p for p in ctx.split(" ; ") if self.roles.type_of(p) is not None] if ctx else []
+            better = next((p for p in parts if self.roles.strong(p)), None)
+            if better is not None and (typ is None and self.roles.type_of(better) != self.roles.type_of(parts[0])
+                                       or typ is not None and not self.roles.strong(mention)
+                                       and self.roles.type_of(better) != typ):
+                typ, side = self.roles.type_of(better), side or self.side_of(better, person=True)
+            for part in parts:
+                if typ is None:
+                    typ = self.roles.type_of(part)
                     side = side or self.side_of(part, person=True)
             if side is None and ctx:
                 found = [s for part in ctx.split(" ; ") for s in [self.side_of(part, person=True)] if s]
                 side = found[0] if found else None
+            if side is None and self.known(full) is not None:
+                side = self.known(full)[1]  # "Justin Trudeau, the party leader": the listed side
             if side is None and typ in _OFFICIAL:
                 side = self._owner_side(full, [mention] + ctx.split(" ; "))
             if typ is None and (_PARTY_TAG.search(mention) or any(
@@ -843,6 +1018,10 @@ class _Document:
                     # "the president" with no country named: of the country the article is about
                     setting = self.setting()
                     side = described_side or (setting if self.sides.kinds.get(setting) == "country" else None)
+            if typ is None and self.known(full) is not None:
+                # "Vladimir Putin approached the committee": an office holder the roles lexicon lists
+                typ, listed_side = self.known(full)
+                side = side or listed_side
             if typ is None:
                 typ = "civilian"  # news style gives officials and experts a title when it names them
             self.people[full] = (typ, side)
@@ -950,11 +1129,18 @@ class _Document:
         if same and side is not None:
             return None  # two people of that side hold such an office: which one is not said
         open_ = _collapse(name for name, t, s in known if t == typ and (s is None or side is None))
+        if side is None and self.home is not None and self.setting() in (None, self.home):
+            # "the president" with no country, in an article about no other country: the home side's
+            # ("Trump's version of his talks with Putin ... the president told interpreters": Trump)
+            ours = [name for name in open_ if all(s in (None, self.home) for n, t, s in known if n == name and t == typ)]
+            open_ = ours or open_
         if len(open_) <= 1:
             return open_[0] if open_ else None
         distance = {}
         for name in open_:
-            hits = [m.start() for m in re.finditer(re.escape(name), self.text)]
+            # the person is mostly named by the surname ("Trump fired ..." after "President Trump")
+            hits = [m.start() for m in re.finditer(r"(?<![\w\-])" + re.escape(name.split()[-1]) + r"(?![\w\-])",
+                                                   self.text)]
             # a description refers back: the person named last before it, else the one named first after it
             before = [at - h for h in hits if h < at]
             distance[name] = min(before) if before else min((h - at for h in hits), default=len(self.text))
@@ -1219,7 +1405,7 @@ def sources(
         text = texts.get(doc_id) or ""
         spans = ann.sentence_spans(doc_id) or [(0, len(text))]
         starts = [a for a, _ in spans]
-        doc = _Document(text, role_table, gazetteer)
+        doc = _Document(text, role_table, gazetteer, homes.get(doc_id))
         spoken: list[tuple[int, tuple[int, int]]] = []  # (cue start, speaker span) as the attributions give them
         for r in rows.sort_values(["start", "end"]).itertuples(index=False):
             a, b = int(r.start), int(r.end)
@@ -1253,10 +1439,16 @@ def sources(
                 m = _CITING.match(text, speaker_span[1], sentence[1])
                 if m and not m.start() <= a < m.end():  # not when the citing verb is the cue itself
                     speaker_span = (m.start(1), m.end(1))
+            if speaker_span is None:
+                speaker_span = doc.coordinated_subject(sentence, a)
             if speaker_span:
                 speaker_span = doc.fuller_span(speaker_span, sentence, a)
             mention = text[speaker_span[0]:speaker_span[1]] if speaker_span else None
             src = doc.resolve(mention, a, sentence, spans[max(0, k - 1)][0])
+            if src.source_type == "unknown" and src.kind == "thing" and src.source and src.source[:1].isupper() \
+                    and str(r.verb).lower().startswith("report"):
+                # "..., Defense One reported": a named body of no known type that reports is an outlet
+                src = _Source(src.source, "media", src.affiliation, src.anonymous, src.kind)
             doc.previous.append((a, src, mention))
             affiliation = src.affiliation
             if affiliation is None and src.source_type == "expert" and \

@@ -1,0 +1,234 @@
+"""framing.sources: roles the article states elsewhere, unnamed people of a named body, and the side of people
+abroad.
+
+Every sentence here is written for these tests; the expected source, type, side and anonymity are what a reader
+of the sentence would code by the codebook of the hand-coded gold (``../shared/gold/README.md``, sources.jsonl)
+and the conventions of benchmarks/README.md ("Sources: hand-coded validation sample").
+"""
+
+from __future__ import annotations
+
+from sources_rows import row_at, side
+
+
+# ----------------------------------------------------------------------------------- types from the article
+
+def test_a_weak_role_owned_by_a_body_takes_the_type_of_the_body():
+    text = "“We stand by the story,” said Dana Cole, the station’s general manager."
+    assert row_at(text, text, "said")["source_type"] == "media"
+
+
+def test_an_apposition_after_a_space_before_the_comma_gives_the_role():
+    text = ("Wayne Pierce , the executive vice president of the National Rifle Association, spoke on Friday. "
+            "“Keep your guns,” Pierce said.")
+    row = row_at(text, "Pierce said", "said")
+    assert row["source"] == "Wayne Pierce"
+    assert row["source_type"] == "other"
+
+
+def test_a_well_known_leader_named_without_a_title_is_typed_by_the_lexicon():
+    text = "From the very beginning, Vladimir Putin approached the committee and said he would remake the region."
+    row = row_at(text, text, "said")
+    assert row["source_type"] == "government"
+    assert side(row) == "Russia"
+
+
+def test_a_title_in_the_article_wins_over_the_well_known_leaders_list():
+    text = "Vladimir Putin, an opposition candidate who shares the president’s name, said he would not retreat."
+    assert row_at(text, text, "said")["source_type"] == "politician"
+
+
+def test_an_unnamed_outlet_reporting_is_media():
+    text = "The Pentagon plans a new space command, Defense One reported on Tuesday."
+    row = row_at(text, text, "reported")
+    assert row["source_type"] == "media"
+    assert not row["anonymous"]
+
+
+# ----------------------------------------------------------------------------------- unnamed people
+
+def test_unnamed_people_at_named_outlets_are_anonymous():
+    text = "Hosts, contributors, and analysts at MSNBC and Fox News spoke about the arrest of the crew on Friday."
+    row = row_at(text, text, "spoke")
+    assert row["anonymous"]
+    assert row["source_type"] == "media"
+
+
+def test_unnamed_officials_at_a_named_department_are_anonymous_officials():
+    text = "Officials at the State Department said the talks would resume in March."
+    row = row_at(text, text, "said", home="United States")
+    assert row["anonymous"]
+    assert row["source_type"] == "government"
+    assert side(row) == "United States"
+
+
+def test_two_unnamed_groups_joined_by_and_are_anonymous_and_typed_by_the_first():
+    text = "Some Republicans and right-leaning blogs have criticized the fact that the president golfed."
+    row = row_at(text, text, "criticized", home="United States")
+    assert row["anonymous"]
+    assert row["source_type"] == "politician"
+
+
+def test_survey_respondents_are_anonymous_civilians():
+    text = "Most respondents said they favor training police in alternatives to deadly force."
+    row = row_at(text, text, "said")
+    assert row["anonymous"]
+    assert row["source_type"] == "civilian"
+
+
+# ----------------------------------------------------------------------------------- who speaks
+
+def test_the_second_of_two_coordinated_verbs_has_the_subject_of_the_first():
+    text = ("The detainees landed on Thursday. On Capitol Hill, Senate Democratic leader Thomas E. Reyes of New "
+            "York celebrated the detainees’ return but warned that “we’ll see many more hostages” if the "
+            "administration pays.")
+    row = row_at(text, "warned", "warned", home="United States")
+    assert row["source"] == "Thomas E. Reyes"
+    assert row["source_type"] == "politician"
+
+
+def test_a_description_without_a_role_after_a_person_spoke_is_that_person():
+    text = ("“The law is a very negative force,” Sam Ortiz said on Monday. The Texas billionaire also said he saw a "
+            "bubble in technology shares.")
+    assert row_at(text, "billionaire also said", "said")["source"] == "Sam Ortiz"
+
+
+def test_the_president_unqualified_is_the_home_president_not_a_foreign_one_named_nearer():
+    text = ("President Ana Ruiz met Russian President Ivan Petrov in Helsinki in July. Ruiz's account of the talks "
+            "with Petrov was backed by an aide. The Post reported that the president told interpreters not to "
+            "discuss the talks.")
+    row = row_at(text, "the president told", "told", home="United States")
+    assert row["source"] == "Ana Ruiz"
+    assert side(row) == "United States"
+
+
+# ----------------------------------------------------------------------------------- sides abroad
+
+def test_an_ambassador_named_after_his_title_speaks_for_the_sending_country():
+    text = "“We were not consulted,” said Ali Rahimi, Iran’s ambassador to Pakistan."
+    row = row_at(text, text, "said", home="United States")
+    assert row["source_type"] == "government"
+    assert side(row) == "Iran"
+
+
+def test_an_envoy_in_a_foreign_capital_speaks_for_the_sending_country():
+    text = "The Pakistani envoy in Kabul, Imran Baig, said the border would reopen on Monday."
+    row = row_at(text, text, "said", home="United States")
+    assert side(row) == "Pakistan"
+
+
+def test_a_civilian_described_by_a_demonym_takes_that_country():
+    text = ("Noor Saleh, an Iraqi protester, has camped on the bridge for weeks. “We will stay until they listen,” "
+            "she told reporters.")
+    row = row_at(text, "she told", "told", home="United States")
+    assert row["source"] == "Noor Saleh"
+    assert row["source_type"] == "civilian"
+    assert side(row) == "Iraq"
+
+
+def test_a_description_of_a_thing_after_a_person_spoke_is_not_that_person():
+    text = ("Sam Ortiz, a leading opposition figure, said the plans announced on Wednesday were a correction. "
+            "The plans suggested that elections would follow within a year.")
+    assert row_at(text, "plans suggested", "suggested")["source"] != "Sam Ortiz"
+
+
+def test_a_headline_word_in_capitals_is_no_part_of_a_name():
+    text = ("DOWNLOAD THE APP Sam Ortiz spoke in Hamburg. President Sam Ortiz met Russian President Ivan Petrov. "
+            "Later the president told interpreters not to discuss the talks with Petrov.")
+    row = row_at(text, "the president told", "told", home="United States")
+    assert row["source"] == "Sam Ortiz"
+
+
+def test_a_surname_written_without_its_article_particle_is_the_same_person():
+    text = ("Noor al-Saleh has spent two months at the barricades. Thirty-year-old Saleh, an Iraqi student, is one "
+            "of them. “We will stay until they listen,” she told reporters.")
+    row = row_at(text, "she told", "told", home="United States")
+    assert row["source"] == "Noor al-Saleh"
+    assert side(row) == "Iraq"
+
+
+def test_majorities_across_groups_of_a_survey_are_anonymous_respondents():
+    text = ("Overwhelming majorities across racial and ethnic groups say they favor the proposal, with at least "
+            "seven-in-ten saying they strongly favor it.")
+    row = row_at(text, "seven-in-ten saying", "saying")
+    assert row["anonymous"]
+    assert row["source_type"] == "civilian"
+
+
+def test_a_listed_office_holder_with_a_role_but_no_country_takes_the_listed_side():
+    text = "Justin Trudeau, the party leader, said on Monday that he would balance the budget."
+    assert side(row_at(text, text, "said", home="United States")) == "Canada"
+
+
+def test_a_strong_role_elsewhere_in_the_article_wins_over_a_weak_title():
+    text = ("“We had to let him go,” WDBJ General Manager Jeff Cole said. Cole, the station’s current general "
+            "manager, said the gunman had been warned. “We are heartbroken,” he said.")
+    assert row_at(text, "he said", "said")["source_type"] == "media"
+
+
+def test_a_surname_described_as_a_person_in_an_apposition_is_a_person():
+    text = ("John “Tig” Marsh, a contractor who fought the attackers in 2012, watched the siege online. "
+            "“They got the staff out in time,” Marsh told the Herald.")
+    row = row_at(text, "Marsh told", "told")
+    assert row["source_type"] == "other"
+    assert "Marsh" in row["source"]
+
+
+def test_a_named_body_described_in_an_apposition_takes_the_type_of_the_description():
+    text = "Arbor, a company that builds drones, said on Monday that it would close its plant."
+    assert row_at(text, text, "said")["source_type"] == "other"
+
+
+def test_a_share_of_respondents_is_anonymous_civilians():
+    text = "Overall, 83 percent said they support expanding background checks to private sales."
+    row = row_at(text, text, "said")
+    assert row["anonymous"]
+    assert row["source_type"] == "civilian"
+
+
+def test_a_clients_attorney_is_a_personal_lawyer_not_an_expert():
+    text = ("Another former Ortiz attorney, Jay Gold, told CNN that he was concerned. “Anybody facing 30 years "
+            "cooperates,” Gold said.")
+    assert row_at(text, "Gold said", "said")["source_type"] == "other"
+
+
+def test_a_us_attorney_is_no_personal_lawyer():
+    text = "“We will prosecute,” said U.S. Attorney Jay Gold on Monday."
+    assert row_at(text, text, "said")["source_type"] != "other"
+
+
+def test_a_person_arguing_in_his_book_is_an_expert():
+    text = ("Francis Holm, in his book The End of Something, argued that liberal democracy had won. "
+            "It turned out otherwise.")
+    assert row_at(text, "argued", "argued")["source_type"] == "expert"
+
+
+def test_leaders_of_a_pro_democracy_group_are_activists():
+    text = "“Carry on the campaign,” said Bonny Lo and other leaders of the pro-democracy Civil Rights Front."
+    assert row_at(text, text, "said")["source_type"] == "other"
+
+
+def test_a_people_list_with_an_unknown_type_is_refused_with_the_file_and_line(tmp_path):
+    import pytest
+
+    import framing
+    from framing.errors import LexiconError
+    from sources_rows import corpus
+
+    path = tmp_path / "roles.yaml"
+    path.write_text("types:\n  government:\n    strong: [minister]\npeople:\n  Russia:\n    warlord: [Ivan Petrov]\n",
+                    encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"roles\.yaml:5.*warlord|roles\.yaml:5.*source type"):
+        framing.sources(corpus("“No,” Ivan Petrov said."), lexicon=path)
+
+
+def test_a_people_list_extends_the_types_of_people_named_without_a_title(tmp_path):
+    import framing
+    from sources_rows import corpus
+
+    path = tmp_path / "roles.yaml"
+    path.write_text("types:\n  government:\n    strong: [minister]\npeople:\n  Ruritania:\n    armed_group: [Ivan Petrov]\n",
+                    encoding="utf-8")
+    table = framing.sources(corpus("“We will fight on,” Ivan Petrov said."), lexicon=path)
+    assert table["source_type"].tolist() == ["armed_group"]
+    assert table["affiliation"].tolist() == ["Ruritania"]
