@@ -307,6 +307,10 @@ class NgramTfidf(TfidfVectorizer):
             keys[has] = (keys[has] << bits) | tok_id[starts[has] + k]
         table.update(vocabulary=self.vocabulary_, size=len(self.vocabulary_), bits=bits,
                      keys=pd.Index(keys), columns=columns)
+        if self.analyzer == "word":  # single words: the column of each token id, -1 for none
+            single = n_of == 1
+            table["unigrams"] = np.full(len(table["tokens"]) + 1, -1, dtype=np.int64)
+            table["unigrams"][keys[single]] = columns[single]
         self.__dict__["_compiled_table"] = table
         return table
 
@@ -328,8 +332,8 @@ class NgramTfidf(TfidfVectorizer):
     def _word_counts(self, ids: np.ndarray, doc_of: np.ndarray, table: dict) -> tuple:
         """(document, column, count) of the known word n-grams of a token stream (token ids, 0 = unknown)."""
         rows, cols = [], []
-        for _n, keys, where in _word_windows(ids, doc_of, self.ngram_range, table["bits"], known=True):
-            col = _find(table, keys)
+        for n, keys, where in _word_windows(ids, doc_of, self.ngram_range, table["bits"], known=True):
+            col = table["unigrams"][keys] if n == 1 else _find(table, keys)
             keep = col >= 0
             rows.append(where[keep])
             cols.append(col[keep])
@@ -626,12 +630,17 @@ def _ranges(starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
     return np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)
 
 
-def _through_types(ids, doc_of, n_docs, n_types, t_rows, t_cols, n_features) -> sp.csr_array:
-    """Document x n-gram counts as (documents x word types) @ (word types x n-grams)."""
+def _through_types(ids, doc_of, n_docs, n_types, t_rows, t_cols, n_features, weights=None) -> sp.csr_array:
+    """Document x n-gram counts as (documents x word types) @ (word types x n-grams).
+
+    ``ids`` and ``doc_of`` list the word types of each document (``weights``
+    times each, once if not given).
+    """
     # computed as (n-grams x types) @ (types x documents) and transposed back: the product of that order
     # comes out one n-gram row at a time, and the conversion to documents x n-grams leaves every row's
     # columns sorted, which sorting the product of the other order row by row costs more than
     # counts as float64 (exact below 2**53): the product is then already of the matrix's type, not copied
-    counts_t = sp.coo_array((np.ones(len(ids)), (ids, doc_of)), shape=(n_types, n_docs)).tocsr()
+    weights = np.ones(len(ids)) if weights is None else weights
+    counts_t = sp.coo_array((weights, (ids, doc_of)), shape=(n_types, n_docs)).tocsr()
     T_t = sp.coo_array((np.ones(len(t_cols)), (t_cols, t_rows)), shape=(n_features, n_types)).tocsr()
     return sp.csr_array((T_t @ counts_t).T)
