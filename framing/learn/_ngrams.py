@@ -16,7 +16,14 @@ original. Only the counting of n-grams differs:
 - character n-grams within word boundaries (``char_wb``) are the sum of the
   n-grams of a text's words, so each *distinct* word of a batch is cut into
   n-grams once and the document counts are one sparse product
-  (documents x word types) @ (word types x n-grams).
+  (documents x word types) @ (word types x n-grams);
+- when transforming, a text is split at white space once; what each distinct
+  piece contributes (its character n-grams, or its word tokens for the token
+  patterns of :data:`PIECEWISE_PATTERNS`, whose tokens never cross white
+  space) is computed the first time the piece is seen and remembered in a
+  bounded :class:`PieceMemory`, filled at fit with the fitted texts' pieces
+  and not saved with the model (rebuilt as it predicts after loading);
+  :func:`shared_split` lets the blocks of one model share one split.
 
 The cost of a batch is linear in its tokens plus its distinct words, with the
 per-n-gram work in NumPy. Settings the fast path does not cover (a custom
