@@ -35,6 +35,7 @@ SETTINGS = [
     dict(ngram_range=(1, 2), sublinear_tf=True, token_pattern=r"(?u)\b\w[\w'’-]*\w\b|\b\w\b"),
     dict(ngram_range=(1, 3), min_df=2),
     dict(ngram_range=(2, 2), lowercase=False, norm=None, use_idf=False),
+    dict(ngram_range=(1, 2), token_pattern=r"[\w'’]+"),  # a pattern counted on whole texts, not by pieces
     dict(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True),
     dict(analyzer="char_wb", ngram_range=(1, 3), lowercase=False, min_df=2),
     dict(analyzer="char_wb", ngram_range=(4, 6)),  # words shorter than the smallest size are kept whole

@@ -321,20 +321,16 @@ class NgramTfidf(TfidfVectorizer):
         self.__dict__["_compiled_table"] = table
         return table
 
-    def _lookup(self, docs: list[str], table: dict) -> tuple | sp.csr_array:
-        bits = table["bits"]
+    def _lookup(self, docs: list[str], table: dict) -> tuple:
+        """Word n-gram counts of texts tokenized whole (token patterns outside :data:`PIECEWISE_PATTERNS`)."""
         token_lists = self._tokens(docs)
-        if self.analyzer == "word":
-            known = table["tokens"]
-            lengths = np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=len(token_lists))
-            doc_of = np.repeat(np.arange(len(token_lists), dtype=np.int64), lengths)
-            # each token looked up in the vocabulary's tokens (0 = unknown), in C: no factorising needed
-            ids = np.fromiter(map(known.get, chain.from_iterable(token_lists), repeat(0)), dtype=np.int64,
-                              count=int(lengths.sum()))
-            return self._word_counts(ids, doc_of, table)
-        ids, doc_of, types = _factorize(token_lists)
-        t_rows, t_cols = self._char_rows(types, table)
-        return _through_types(ids, doc_of, len(docs), len(types), t_rows, t_cols, len(self.vocabulary_))
+        known = table["tokens"]
+        lengths = np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=len(token_lists))
+        doc_of = np.repeat(np.arange(len(token_lists), dtype=np.int64), lengths)
+        # each token looked up in the vocabulary's tokens (0 = unknown), in C: no factorising needed
+        ids = np.fromiter(map(known.get, chain.from_iterable(token_lists), repeat(0)), dtype=np.int64,
+                          count=int(lengths.sum()))
+        return self._word_counts(ids, doc_of, table)
 
     def _word_counts(self, ids: np.ndarray, doc_of: np.ndarray, table: dict) -> tuple:
         """(document, column, count) of the known word n-grams of a token stream (token ids, 0 = unknown)."""
