@@ -246,3 +246,16 @@ def test_piecewise_tokens_on_news_text(shared_datasets):
         ours = NgramTfidf(**p).fit(texts[:150])
         ref = _Count(vocabulary=ours.vocabulary_, **{k: v for k, v in p.items() if k != "max_features"})
         assert (_counts(ours, texts[150:]) != ref.transform(texts[150:])).nnz == 0
+
+
+def test_threads_sharing_a_vectorizer_get_the_same_matrices():
+    from concurrent.futures import ThreadPoolExecutor
+
+    params = dict(analyzer="char_wb", ngram_range=(2, 4))
+    batches = [[f"{t} piece{k}x{j} naïve{j}" for t in UNSEEN] for k in range(6) for j in range(4)]
+    expected = [NgramTfidf(**params).fit(FIT).transform(b).toarray() for b in batches]
+    shared = NgramTfidf(**params).fit(FIT)
+    with ThreadPoolExecutor(4) as pool:
+        got = list(pool.map(lambda b: shared.transform(b).toarray(), batches))
+    for g, e in zip(got, expected):
+        np.testing.assert_array_equal(g, e)

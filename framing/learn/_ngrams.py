@@ -34,6 +34,7 @@ scikit-learn's own counting, so results never depend on the path taken.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -68,10 +69,12 @@ class PieceMemory:
 
     Bounded by :data:`PIECE_CACHE_SIZE`: a batch that would take it past the
     bound empties it first (``generation`` counts the emptyings, so the
-    vectorizers that keep data per piece know to start again).
+    vectorizers that keep data per piece know to start again). ``lock`` is
+    held while the memory, or what a vectorizer keeps per piece, changes.
     """
 
     def __init__(self, lowercase: bool) -> None:
+        self.lock = threading.RLock()
         self.lowercase = lowercase
         self.index: dict[str, int] = {}
         self.strings: list[str] = []
@@ -233,8 +236,10 @@ class NgramTfidf(TfidfVectorizer):
             return
         table = self._compiled()
         if table is not None:
-            self._piece_memory(table).add(pieces)
-            self._piece_data(table)
+            memory = self._piece_memory(table)
+            with memory.lock:
+                memory.add(pieces)
+                self._piece_data(table)
 
     def _learn(self, docs: list[str], vocabulary: dict) -> tuple | sp.csr_array | None:
         self.__dict__.pop("_fit_pieces", None)
@@ -376,20 +381,21 @@ class NgramTfidf(TfidfVectorizer):
         before.
         """
         memory = self._piece_memory(table)
-        pid, n_pieces = memory.ids(docs, source)
-        cache = self._piece_data(table)
+        with memory.lock:  # the arrays taken here are never changed in place, only replaced
+            pid, n_pieces = memory.ids(docs, source)
+            cache = self._piece_data(table)
+            ptr, data = cache["ptr"], cache["data"]
         doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), n_pieces)
-        ptr = cache["ptr"]
         if self.analyzer == "word":
             # each piece's tokens, in order, piece after piece
-            ids = cache["data"][_ranges(ptr[pid], ptr[pid + 1])]
+            ids = data[_ranges(ptr[pid], ptr[pid + 1])]
             return self._word_counts(ids, np.repeat(doc_of, ptr[pid + 1] - ptr[pid]), table)
         # documents x pieces, and pieces x n-grams for the pieces of this batch only
         seen = np.zeros(len(ptr) - 1, dtype=bool)
         seen[pid] = True
         used = np.flatnonzero(seen)
         local = np.cumsum(seen) - 1
-        t_cols = cache["data"][_ranges(ptr[used], ptr[used + 1])]
+        t_cols = data[_ranges(ptr[used], ptr[used + 1])]
         t_rows = np.repeat(np.arange(len(used), dtype=np.int64), ptr[used + 1] - ptr[used])
         return _through_types(local[pid], doc_of, len(docs), len(used), t_rows, t_cols, len(self.vocabulary_))
 
@@ -633,17 +639,12 @@ def _ranges(starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
     return np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)
 
 
-def _through_types(ids, doc_of, n_docs, n_types, t_rows, t_cols, n_features, weights=None) -> sp.csr_array:
-    """Document x n-gram counts as (documents x word types) @ (word types x n-grams).
-
-    ``ids`` and ``doc_of`` list the word types of each document (``weights``
-    times each, once if not given).
-    """
+def _through_types(ids, doc_of, n_docs, n_types, t_rows, t_cols, n_features) -> sp.csr_array:
+    """Document x n-gram counts as (documents x word types) @ (word types x n-grams)."""
     # computed as (n-grams x types) @ (types x documents) and transposed back: the product of that order
     # comes out one n-gram row at a time, and the conversion to documents x n-grams leaves every row's
     # columns sorted, which sorting the product of the other order row by row costs more than
     # counts as float64 (exact below 2**53): the product is then already of the matrix's type, not copied
-    weights = np.ones(len(ids)) if weights is None else weights
-    counts_t = sp.coo_array((weights, (ids, doc_of)), shape=(n_types, n_docs)).tocsr()
+    counts_t = sp.coo_array((np.ones(len(ids)), (ids, doc_of)), shape=(n_types, n_docs)).tocsr()
     T_t = sp.coo_array((np.ones(len(t_cols)), (t_cols, t_rows)), shape=(n_features, n_types)).tocsr()
     return sp.csr_array((T_t @ counts_t).T)
