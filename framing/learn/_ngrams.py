@@ -56,8 +56,9 @@ _EMPTY = np.zeros(0, dtype=np.int64)
 #: maximal run of some characters, none of them white space, trimmed of some others): the tokens of a text are
 #: then the tokens of its whitespace-separated pieces, in order, and a piece's tokens can be found once
 PIECEWISE_PATTERNS = frozenset({r"(?u)\b\w\w+\b", r"(?u)\b\w[\w'’-]*\w\b|\b\w\b"})
-#: distinct pieces a fitted vectorizer remembers between transforms (about 200 bytes each); when a batch would
-#: take it past this, the memory is emptied and refilled from that batch
+#: distinct pieces a fitted vectorizer remembers between transforms; with a word and a character block sharing
+#: them, about 300 bytes each (90 MB at the bound). When a batch would take it past this, the memory is emptied
+#: and refilled from that batch
 PIECE_CACHE_SIZE = 300_000
 
 
@@ -436,10 +437,10 @@ class NgramTfidf(TfidfVectorizer):
             types = np.empty(len(new), dtype=object)
             types[:] = new
             t_rows, data = self._char_rows(types, table)
-            data = data[np.argsort(t_rows, kind="stable")]
+            data = data[np.argsort(t_rows, kind="stable")].astype(np.int32)  # columns: half the memory
             per = np.bincount(t_rows, minlength=len(new))
         cache["ptr"] = np.concatenate([cache["ptr"], cache["ptr"][-1] + np.cumsum(per)])
-        cache["data"] = np.concatenate([cache["data"], data])
+        cache["data"] = np.concatenate([cache["data"], data]).astype(data.dtype, copy=False)
 
     # -- pruning the vocabulary (fit)
 
