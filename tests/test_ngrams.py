@@ -131,7 +131,10 @@ def _counts(vectorizer, texts):
 ], ids=lambda p: f"{p['analyzer']}{p['ngram_range']}{'' if p.get('lowercase', True) else '-cased'}")
 def test_piece_counts_equal_scikit_learns_on_unseen_words(params):
     ours = NgramTfidf(sublinear_tf=True, **params).fit(FIT)
-    assert "_piece_cache" in ours.__dict__  # the fitted pieces are remembered: transform takes the piece path
+    # character blocks remember the fitted pieces at fit; word blocks from their first transform
+    assert ("_piece_cache" in ours.__dict__) == (params["analyzer"] == "char_wb")
+    ours.transform(FIT[:1])
+    assert "_piece_cache" in ours.__dict__  # transform took the piece path
     # scikit-learn's own counting and weighting with the same vocabulary, computed independently
     ref_counts = _Count(vocabulary=ours.vocabulary_, **params)
     ref = TfidfVectorizer(sublinear_tf=True, **params).fit(FIT)

@@ -22,7 +22,8 @@ original. Only the counting of n-grams differs:
   patterns of :data:`PIECEWISE_PATTERNS`, whose tokens never cross white
   space) is computed the first time the piece is seen and remembered in a
   bounded :class:`PieceMemory`, filled at fit with the fitted texts' pieces
-  and not saved with the model (rebuilt as it predicts after loading);
+  (``char_wb``) and not saved with the model (rebuilt as it predicts after
+  loading);
   :func:`shared_split` lets the blocks of one model share one split.
 
 The cost of a batch is linear in its tokens plus its distinct words, with the
@@ -126,27 +127,30 @@ def shared_split(source: Any, vectorizers: Iterable[Any]):
     """Within this block, the :class:`NgramTfidf` among ``vectorizers`` split and number ``source`` once.
 
     Vectorizers that count through pieces of text with the same lowercasing
-    are given one :class:`PieceMemory`; a transform of ``source`` (the very
-    object) inside the block then splits the texts and looks their pieces up
-    once for all of them. Outside the block nothing is shared but the memory.
+    are given one :class:`PieceMemory` (the fullest of theirs); a transform
+    of ``source`` (the very object) inside the block then splits the texts
+    and looks their pieces up once for all of them. Outside the block nothing
+    is shared but the memory.
     """
-    groups: dict[bool, PieceMemory] = {}
+    groups: dict[bool, list] = {}
     for v in vectorizers:
         if not isinstance(v, NgramTfidf) or not hasattr(v, "vocabulary_"):
             continue
         if v.analyzer != "char_wb" and v.token_pattern not in PIECEWISE_PATTERNS:
             continue
         table = v._compiled()
-        if table is None:
-            continue
-        mine = v._piece_memory(table)
-        shared = groups.setdefault(bool(v.lowercase), mine)
-        if mine is not shared:
+        if table is not None:
+            groups.setdefault(bool(v.lowercase), []).append((v, table, v._piece_memory(table)))
+    for members in groups.values():
+        shared = max((memory for _, _, memory in members), key=lambda m: len(m.strings))
+        for v, table, mine in members:
+            if mine is shared:
+                continue
             cache = v.__dict__["_piece_cache"]
             if mine.generation == shared.generation == cache["generation"] and mine.strings == shared.strings:
                 cache["memory"] = shared  # same pieces in the same order: what is computed stays valid
             else:
-                v._empty_pieces(table, shared)
+                v._empty_pieces(table, shared)  # what it keeps per piece is computed as it is needed
     token = _SCOPE.set({"source": source, "memo": {}})
     try:
         yield
@@ -244,13 +248,8 @@ class NgramTfidf(TfidfVectorizer):
 
     def _learn(self, docs: list[str], vocabulary: dict) -> tuple | sp.csr_array | None:
         self.__dict__.pop("_fit_pieces", None)
-        if self.analyzer == "word" and self.token_pattern in PIECEWISE_PATTERNS:
-            pieces = list(chain.from_iterable((d.lower() if self.lowercase else d).split() for d in docs))
-            p_ids, p_types = pd.factorize(np.array(pieces, dtype=object), sort=False)
-            del pieces
-            self.__dict__["_fit_pieces"] = _most_frequent(p_types, p_ids)
         ids, doc_of, types = _factorize(self._tokens(docs))
-        if self.analyzer == "char_wb":
+        if self.analyzer == "char_wb":  # its tokens are the pieces (a word block takes them from it when shared)
             self.__dict__["_fit_pieces"] = _most_frequent(types, ids)
         if self.analyzer == "word":
             bits = _bits(len(types))
