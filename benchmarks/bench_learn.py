@@ -14,8 +14,11 @@ other articles than those fitted. BLAS and OpenMP are held to one thread, so
 Parts:
 
 - ``fit``: ``FrameClassifier(n_jobs=jobs).fit`` (default blocks, sigmoid calibration);
+- ``fit`` also gives the CPU seconds of this process (with ``--jobs 1``, the whole fit);
 - ``predict``: ``predict_proba`` of that model on up to 1,000 unseen articles, in MB/s of wall and of CPU
-  time, after a first call on 10 articles (timed apart: it compiles the fitted vocabularies, once per model);
+  time (also split into user and system time: the system part is mostly the kernel mapping fresh memory
+  for large arrays), after a first call on 10 articles (timed apart; fitting already compiled the vocabularies and
+  remembered the fitted texts' pieces, see ``framing.learn._ngrams``);
 - ``evaluate``: ``framing.evaluate(FrameClassifier(), ..., cv=5, groups=outlet, n_jobs=jobs)``;
 - ``distinguishability``: ``framing.distinguishability(by="leaning", unit="document",
   groups="outlet", n_resamples=100, stop_after=None, n_jobs=jobs)`` (all 100
@@ -82,23 +85,25 @@ def main() -> None:
         for jobs in args.jobs:
             with threadpool_limits(1):
                 if "fit" in args.what or "predict" in args.what:
-                    t0 = time.perf_counter()
+                    t0, c0 = time.perf_counter(), time.process_time()
                     clf = FrameClassifier(n_jobs=jobs).fit(sub["text"], sub["leaning"])
-                    fit_s = time.perf_counter() - t0
+                    fit_s, fit_cpu = time.perf_counter() - t0, time.process_time() - c0
                     if "fit" in args.what:
-                        record(rows, part="fit", size=size, mb=round(mb, 2), jobs=jobs, seconds=round(fit_s, 1))
+                        record(rows, part="fit", size=size, mb=round(mb, 2), jobs=jobs, seconds=round(fit_s, 1),
+                               cpu_seconds=round(fit_cpu, 1))
                     if "predict" in args.what:
                         # the first call compiles the fitted vocabularies once per model (not saved with it)
                         t0, c0 = time.perf_counter(), time.process_time()
                         clf.predict_proba(unseen["text"].iloc[:10])
                         setup, setup_cpu = time.perf_counter() - t0, time.process_time() - c0
-                        t0, c0 = time.perf_counter(), time.process_time()
+                        t0, c0, o0 = time.perf_counter(), time.process_time(), os.times()
                         clf.predict_proba(unseen["text"])
-                        s, cpu = time.perf_counter() - t0, time.process_time() - c0
+                        s, cpu, o1 = time.perf_counter() - t0, time.process_time() - c0, os.times()
                         umb = unseen["text"].str.len().sum() / 1e6
                         record(rows, part="predict", size=len(unseen), mb=round(umb, 2), jobs=jobs,
                                seconds=round(s, 2), mb_per_s=round(umb / s, 2), cpu_seconds=round(cpu, 2),
-                               mb_per_cpu_s=round(umb / cpu, 2), first_call_seconds=round(setup, 2),
+                               mb_per_cpu_s=round(umb / cpu, 2), user_seconds=round(o1.user - o0.user, 2),
+                               system_seconds=round(o1.system - o0.system, 2), first_call_seconds=round(setup, 2),
                                first_call_cpu_seconds=round(setup_cpu, 2))
                 if "evaluate" in args.what:
                     t0 = time.perf_counter()

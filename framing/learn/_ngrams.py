@@ -16,7 +16,15 @@ original. Only the counting of n-grams differs:
 - character n-grams within word boundaries (``char_wb``) are the sum of the
   n-grams of a text's words, so each *distinct* word of a batch is cut into
   n-grams once and the document counts are one sparse product
-  (documents x word types) @ (word types x n-grams).
+  (documents x word types) @ (word types x n-grams);
+- when transforming, a text is split at white space once; what each distinct
+  piece contributes (its character n-grams, or its word tokens for the token
+  patterns of :data:`PIECEWISE_PATTERNS`, whose tokens never cross white
+  space) is computed the first time the piece is seen and remembered in a
+  bounded :class:`PieceMemory`, filled at fit with the fitted texts' pieces
+  (``char_wb``) and not saved with the model (rebuilt as it predicts after
+  loading);
+  :func:`shared_split` lets the blocks of one model share one split.
 
 The cost of a batch is linear in its tokens plus its distinct words, with the
 per-n-gram work in NumPy. Settings the fast path does not cover (a custom
@@ -27,6 +35,10 @@ scikit-learn's own counting, so results never depend on the path taken.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Iterable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import chain, repeat
 from typing import Any
 
@@ -36,10 +48,114 @@ import scipy.sparse as sp
 from sklearn.feature_extraction import text as _sktext
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-__all__ = ["NgramTfidf"]
+__all__ = ["NgramTfidf", "PieceMemory", "shared_split"]
 
 _align = getattr(_sktext, "_align_api_if_sparse", lambda X: X)
 _EMPTY = np.zeros(0, dtype=np.int64)
+
+#: token patterns whose tokens never contain white space nor depend on what lies beyond it (every token is a
+#: maximal run of some characters, none of them white space, trimmed of some others): the tokens of a text are
+#: then the tokens of its whitespace-separated pieces, in order, and a piece's tokens can be found once
+PIECEWISE_PATTERNS = frozenset({r"(?u)\b\w\w+\b", r"(?u)\b\w[\w'’-]*\w\b|\b\w\b"})
+#: distinct pieces a fitted vectorizer remembers between transforms; with a word and a character block sharing
+#: them, about 300 bytes each (90 MB at the bound). When a batch would take it past this, the memory is emptied
+#: and refilled from that batch
+PIECE_CACHE_SIZE = 300_000
+
+
+_SCOPE: ContextVar[dict | None] = ContextVar("framing_shared_split", default=None)
+
+
+class PieceMemory:
+    """The distinct whitespace-separated pieces of text seen so far, numbered in order of first sight.
+
+    Bounded by :data:`PIECE_CACHE_SIZE`: a batch that would take it past the
+    bound empties it first (``generation`` counts the emptyings, so the
+    vectorizers that keep data per piece know to start again). ``lock`` is
+    held while the memory, or what a vectorizer keeps per piece, changes.
+    """
+
+    def __init__(self, lowercase: bool) -> None:
+        self.lock = threading.RLock()
+        self.lowercase = lowercase
+        self.index: dict[str, int] = {}
+        self.strings: list[str] = []
+        self.generation = 0
+
+    def add(self, new: list[str]) -> None:
+        """Number the pieces ``new`` (distinct, not yet held) from the next free id."""
+        start = len(self.strings)
+        self.index.update(zip(new, range(start, start + len(new))))
+        self.strings.extend(new)
+
+    def ids(self, docs: list[str], source: Any = None) -> tuple[np.ndarray, np.ndarray]:
+        """The id of every piece of every text, in order, and the number of pieces of each text.
+
+        Inside :func:`shared_split` for the same ``source``, the answer is
+        computed once and given to every vectorizer sharing this memory.
+        """
+        scope = _SCOPE.get()
+        if scope is not None and source is not None and scope["source"] is source:
+            known = scope["memo"].get(id(self))
+            if known is not None and known[0] is self and known[1] == self.generation:
+                return known[2], known[3]
+        lower = self.lowercase
+        split = [(d.lower() if lower else d).split() for d in docs]
+        n_pieces = np.fromiter(map(len, split), dtype=np.int64, count=len(split))
+        flat = list(chain.from_iterable(split))
+        del split
+        index = self.index
+        pid = np.fromiter(map(index.get, flat, repeat(-1)), dtype=np.int64, count=len(flat))
+        miss = np.flatnonzero(pid < 0)
+        if len(miss):
+            missing = list(map(flat.__getitem__, miss.tolist()))
+            new = list(dict.fromkeys(missing))
+            if index and len(index) + len(new) > PIECE_CACHE_SIZE:
+                index.clear()
+                self.strings = []
+                self.generation += 1
+                missing, new, miss = flat, list(dict.fromkeys(flat)), np.arange(len(flat))
+            self.add(new)
+            pid[miss] = np.fromiter(map(index.__getitem__, missing), dtype=np.int64, count=len(miss))
+        if scope is not None and source is not None and scope["source"] is source:
+            scope["memo"][id(self)] = (self, self.generation, pid, n_pieces)
+        return pid, n_pieces
+
+
+@contextmanager
+def shared_split(source: Any, vectorizers: Iterable[Any]):
+    """Within this block, the :class:`NgramTfidf` among ``vectorizers`` split and number ``source`` once.
+
+    Vectorizers that count through pieces of text with the same lowercasing
+    are given one :class:`PieceMemory` (the fullest of theirs); a transform
+    of ``source`` (the very object) inside the block then splits the texts
+    and looks their pieces up once for all of them. Outside the block nothing
+    is shared but the memory.
+    """
+    groups: dict[bool, list] = {}
+    for v in vectorizers:
+        if not isinstance(v, NgramTfidf) or not hasattr(v, "vocabulary_"):
+            continue
+        if v.analyzer != "char_wb" and v.token_pattern not in PIECEWISE_PATTERNS:
+            continue
+        table = v._compiled()
+        if table is not None:
+            groups.setdefault(bool(v.lowercase), []).append((v, table, v._piece_memory(table)))
+    for members in groups.values():
+        shared = max((memory for _, _, memory in members), key=lambda m: len(m.strings))
+        for v, table, mine in members:
+            if mine is shared:
+                continue
+            cache = v.__dict__["_piece_cache"]
+            if mine.generation == shared.generation == cache["generation"] and mine.strings == shared.strings:
+                cache["memory"] = shared  # same pieces in the same order: what is computed stays valid
+            else:
+                v._empty_pieces(table, shared)  # what it keeps per piece is computed as it is needed
+    token = _SCOPE.set({"source": source, "memo": {}})
+    try:
+        yield
+    finally:
+        _SCOPE.reset(token)
 
 
 class NgramTfidf(TfidfVectorizer):
@@ -71,7 +187,10 @@ class NgramTfidf(TfidfVectorizer):
             table = self._compiled()
             if table is None:
                 return super()._count_vocab(docs, fixed_vocab)
-            counted = self._lookup(docs, table)
+            if self.analyzer == "char_wb" or self.token_pattern in PIECEWISE_PATTERNS:
+                counted = self._lookup_pieces(docs, table, raw_documents)
+            else:
+                counted = self._lookup(docs, table)
         else:
             vocabulary = {}
             counted = self._learn(docs, vocabulary)
@@ -105,8 +224,33 @@ class NgramTfidf(TfidfVectorizer):
 
     # -- learning the vocabulary (fit)
 
+    def fit(self, raw_documents, y=None):  # noqa: D102 (scikit-learn's)
+        super().fit(raw_documents, y)
+        self._remember_fitted_pieces()
+        return self
+
+    def fit_transform(self, raw_documents, y=None):  # noqa: D102 (scikit-learn's)
+        X = super().fit_transform(raw_documents, y)
+        self._remember_fitted_pieces()
+        return X
+
+    def _remember_fitted_pieces(self) -> None:
+        """Fill the piece memory with the most frequent pieces of the fitted texts, so predicting starts warm."""
+        pieces = self.__dict__.pop("_fit_pieces", None)
+        if pieces is None or not len(pieces):
+            return
+        table = self._compiled()
+        if table is not None:
+            memory = self._piece_memory(table)
+            with memory.lock:
+                memory.add(pieces)
+                self._piece_data(table)
+
     def _learn(self, docs: list[str], vocabulary: dict) -> tuple | sp.csr_array | None:
+        self.__dict__.pop("_fit_pieces", None)
         ids, doc_of, types = _factorize(self._tokens(docs))
+        if self.analyzer == "char_wb":  # its tokens are the pieces (a word block takes them from it when shared)
+            self.__dict__["_fit_pieces"] = _most_frequent(types, ids)
         if self.analyzer == "word":
             bits = _bits(len(types))
             if self.ngram_range[1] * bits > 62:
@@ -175,28 +319,37 @@ class NgramTfidf(TfidfVectorizer):
             keys[has] = (keys[has] << bits) | tok_id[starts[has] + k]
         table.update(vocabulary=self.vocabulary_, size=len(self.vocabulary_), bits=bits,
                      keys=pd.Index(keys), columns=columns)
+        if self.analyzer == "word":  # single words: the column of each token id, -1 for none
+            single = n_of == 1
+            table["unigrams"] = np.full(len(table["tokens"]) + 1, -1, dtype=np.int64)
+            table["unigrams"][keys[single]] = columns[single]
         self.__dict__["_compiled_table"] = table
         return table
 
-    def _lookup(self, docs: list[str], table: dict) -> tuple | sp.csr_array:
-        bits = table["bits"]
+    def _lookup(self, docs: list[str], table: dict) -> tuple:
+        """Word n-gram counts of texts tokenized whole (token patterns outside :data:`PIECEWISE_PATTERNS`)."""
         token_lists = self._tokens(docs)
-        if self.analyzer == "word":
-            known = table["tokens"]
-            lengths = np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=len(token_lists))
-            doc_of = np.repeat(np.arange(len(token_lists), dtype=np.int64), lengths)
-            # each token looked up in the vocabulary's tokens (0 = unknown), in C: no factorising needed
-            ids = np.fromiter(map(known.get, chain.from_iterable(token_lists), repeat(0)), dtype=np.int64,
-                              count=int(lengths.sum()))
-            rows, cols = [], []
-            for _n, keys, where in _word_windows(ids, doc_of, self.ngram_range, bits, known=True):
-                col = _find(table, keys)
-                keep = col >= 0
-                rows.append(where[keep])
-                cols.append(col[keep])
-            rows_a, cols_a = _cat(rows), _cat(cols)
-            return rows_a, cols_a, np.ones(len(rows_a), dtype=np.int64)
-        ids, doc_of, types = _factorize(token_lists)
+        known = table["tokens"]
+        lengths = np.fromiter((len(t) for t in token_lists), dtype=np.int64, count=len(token_lists))
+        doc_of = np.repeat(np.arange(len(token_lists), dtype=np.int64), lengths)
+        # each token looked up in the vocabulary's tokens (0 = unknown), in C: no factorising needed
+        ids = np.fromiter(map(known.get, chain.from_iterable(token_lists), repeat(0)), dtype=np.int64,
+                          count=int(lengths.sum()))
+        return self._word_counts(ids, doc_of, table)
+
+    def _word_counts(self, ids: np.ndarray, doc_of: np.ndarray, table: dict) -> tuple:
+        """(document, column, count) of the known word n-grams of a token stream (token ids, 0 = unknown)."""
+        rows, cols = [], []
+        for n, keys, where in _word_windows(ids, doc_of, self.ngram_range, table["bits"], known=True):
+            col = table["unigrams"][keys] if n == 1 else _find(table, keys)
+            keep = col >= 0
+            rows.append(where[keep])
+            cols.append(col[keep])
+        rows_a, cols_a = _cat(rows), _cat(cols)
+        return rows_a, cols_a, np.ones(len(rows_a), dtype=np.int64)
+
+    def _char_rows(self, types: np.ndarray, table: dict) -> tuple[np.ndarray, np.ndarray]:
+        """(word type, column) of every known character n-gram of each word type, one entry per occurrence."""
         padded, starts, lengths = _padded(types)
         code = _codepoints(padded)
         alphabet = table["alphabet"]
@@ -204,7 +357,7 @@ class NgramTfidf(TfidfVectorizer):
         char_id = np.where(alphabet[at] == code, at + 1, 0) if len(alphabet) else np.zeros_like(code)
         t_rows, t_cols = [], []
         for n, t_of, pos in _char_windows(starts, lengths, self.ngram_range):
-            keys = _pack(char_id, pos, n, bits)
+            keys = _pack(char_id, pos, n, table["bits"])
             known = np.ones(len(pos), dtype=bool)
             for k in range(n):
                 known &= char_id[pos + k] > 0
@@ -212,8 +365,81 @@ class NgramTfidf(TfidfVectorizer):
             keep = col >= 0
             t_rows.append(t_of[known][keep])
             t_cols.append(col[keep])
-        return _through_types(ids, doc_of, len(docs), len(types), _cat(t_rows), _cat(t_cols),
-                              len(self.vocabulary_))
+        return _cat(t_rows), _cat(t_cols)
+
+    # -- counting through the whitespace-separated pieces of the texts (transform)
+
+    def _lookup_pieces(self, docs: list[str], table: dict, source: Any = None) -> tuple | sp.csr_array:
+        """Counts built from what each distinct piece of text contributes, remembered between calls.
+
+        A text's character n-grams (``char_wb``) are the sum of those of its
+        whitespace-separated pieces, and its word tokens (for a pattern of
+        :data:`PIECEWISE_PATTERNS`) the tokens of its pieces in order. What a
+        piece contributes is computed the first time the piece is seen and kept
+        (up to :data:`PIECE_CACHE_SIZE` pieces), so a batch costs a split and
+        one dictionary look-up per piece, plus the work for pieces not seen
+        before.
+        """
+        memory = self._piece_memory(table)
+        with memory.lock:  # the arrays taken here are never changed in place, only replaced
+            pid, n_pieces = memory.ids(docs, source)
+            cache = self._piece_data(table)
+            ptr, data = cache["ptr"], cache["data"]
+        doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), n_pieces)
+        if self.analyzer == "word":
+            # each piece's tokens, in order, piece after piece
+            ids = data[_ranges(ptr[pid], ptr[pid + 1])]
+            return self._word_counts(ids, np.repeat(doc_of, ptr[pid + 1] - ptr[pid]), table)
+        # documents x pieces, and pieces x n-grams for the pieces of this batch only
+        seen = np.zeros(len(ptr) - 1, dtype=bool)
+        seen[pid] = True
+        used = np.flatnonzero(seen)
+        local = np.cumsum(seen) - 1
+        t_cols = data[_ranges(ptr[used], ptr[used + 1])]
+        t_rows = np.repeat(np.arange(len(used), dtype=np.int64), ptr[used + 1] - ptr[used])
+        return _through_types(local[pid], doc_of, len(docs), len(used), t_rows, t_cols, len(self.vocabulary_))
+
+    def _piece_memory(self, table: dict) -> PieceMemory:
+        """The pieces this vectorizer has numbered (possibly shared with others, see :func:`shared_split`)."""
+        cache = self.__dict__.get("_piece_cache")
+        if cache is None or cache["table"] is not table:
+            cache = self._empty_pieces(table, PieceMemory(self.lowercase))
+        return cache["memory"]
+
+    def _empty_pieces(self, table: dict, memory: PieceMemory) -> dict:
+        cache = {"table": table, "memory": memory, "generation": memory.generation,
+                 "ptr": np.zeros(1, dtype=np.int64), "data": _EMPTY}
+        self.__dict__["_piece_cache"] = cache
+        return cache
+
+    def _piece_data(self, table: dict) -> dict:
+        """What every piece of the memory contributes, computed for the pieces numbered since the last call."""
+        cache = self.__dict__["_piece_cache"]
+        memory = cache["memory"]
+        if cache["generation"] != memory.generation:  # the memory was emptied: number again from 0
+            cache = self._empty_pieces(table, memory)
+        done = len(cache["ptr"]) - 1
+        if done < len(memory.strings):
+            self._add_pieces(cache, memory.strings[done:], table)
+        return cache
+
+    def _add_pieces(self, cache: dict, new: list[str], table: dict) -> None:
+        """Append what the pieces ``new`` contribute to the arrays of ``cache``."""
+        if self.analyzer == "word":
+            # token ids in the vocabulary's tokens (0 = unknown), kept so that n-grams never skip a token
+            tokenize, known = self.build_tokenizer(), table["tokens"]
+            tokens = [tokenize(p) for p in new]
+            per = np.fromiter(map(len, tokens), dtype=np.int64, count=len(new))
+            data = np.fromiter(map(known.get, chain.from_iterable(tokens), repeat(0)), dtype=np.int64,
+                               count=int(per.sum()))
+        else:
+            types = np.empty(len(new), dtype=object)
+            types[:] = new
+            t_rows, data = self._char_rows(types, table)
+            data = data[np.argsort(t_rows, kind="stable")].astype(np.int32)  # columns: half the memory
+            per = np.bincount(t_rows, minlength=len(new))
+        cache["ptr"] = np.concatenate([cache["ptr"], cache["ptr"][-1] + np.cumsum(per)])
+        cache["data"] = np.concatenate([cache["data"], data]).astype(data.dtype, copy=False)
 
     # -- pruning the vocabulary (fit)
 
@@ -265,8 +491,10 @@ class NgramTfidf(TfidfVectorizer):
         return out
 
     def __getstate__(self) -> dict[str, Any]:
-        state = super().__getstate__()
+        state = dict(super().__getstate__())  # a copy: saving must not empty the memories of the live object
         state.pop("_compiled_table", None)
+        state.pop("_piece_cache", None)
+        state.pop("_fit_pieces", None)
         return state
 
 
@@ -291,6 +519,15 @@ def _factorize(token_lists: list[list[str]]) -> tuple[np.ndarray, np.ndarray, np
     types = np.empty(len(uniques), dtype=object)
     types[:] = list(uniques)
     return ids.astype(np.int64), doc_of, types
+
+
+def _most_frequent(types: np.ndarray, ids: np.ndarray) -> list:
+    """The most frequent of ``types`` (ids of occurrences ``ids``), at most half the piece memory, in order."""
+    if len(types) <= PIECE_CACHE_SIZE // 2:
+        return list(types)
+    counts = np.bincount(ids, minlength=len(types))
+    keep = np.sort(np.argsort(-counts, kind="stable")[: PIECE_CACHE_SIZE // 2])
+    return list(types[keep])
 
 
 def _assign(strings: list[str], vocabulary: dict) -> np.ndarray:
@@ -392,6 +629,14 @@ def _substrings(padded: str, code: np.ndarray, pos: np.ndarray, n: int) -> list[
     if (grid == 0).any():  # NUL characters would be stripped by NumPy's fixed-width strings
         return [padded[p:p + n] for p in pos.tolist()]
     return np.ascontiguousarray(grid).view(f"<U{n}").ravel().tolist()
+
+
+def _ranges(starts: np.ndarray, stops: np.ndarray) -> np.ndarray:
+    """The concatenation of ``arange(start, stop)`` for every pair."""
+    lengths = stops - starts
+    total = int(lengths.sum())
+    ends = np.cumsum(lengths)
+    return np.arange(total, dtype=np.int64) + np.repeat(starts - (ends - lengths), lengths)
 
 
 def _through_types(ids, doc_of, n_docs, n_types, t_rows, t_cols, n_features) -> sp.csr_array:

@@ -474,10 +474,17 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             return self.calibrated_.calibrated_classifiers_[0].estimator
         return self.linear_
 
+    def _features(self, texts: np.ndarray) -> Any:
+        """The feature matrix of ``texts``; the n-gram blocks split the texts once between them."""
+        from framing.learn._ngrams import shared_split
+
+        with shared_split(texts, [block for _, block in self.features_.transformer_list]):
+            return self.features_.transform(texts)
+
     def decision_function(self, X: Any) -> np.ndarray:
         """Linear-model scores (before calibration), shape (n_samples,) or (n_samples, n_classes)."""
         check_is_fitted(self, "classes_")
-        return self.model_.decision_function(self.features_.transform(_as_texts(X)))
+        return self.model_.decision_function(self._features(_as_texts(X)))
 
     def predict_proba(self, X: Any) -> np.ndarray:
         """Calibrated class probabilities, columns in the order of ``classes_``.
@@ -493,7 +500,7 @@ class FrameClassifier(ClassifierMixin, BaseEstimator):
             Shape (n_samples, n_classes); rows sum to 1.
         """
         check_is_fitted(self, "classes_")
-        Xf = self.features_.transform(_as_texts(X))
+        Xf = self._features(_as_texts(X))
         if self.calibrated_ is None:
             return self.model_.predict_proba(Xf)
         return self.calibrated_.predict_proba(Xf)
