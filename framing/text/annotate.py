@@ -100,6 +100,31 @@ def _column(values: list, dtype: str) -> pd.Series:
     return pd.Series(values, dtype=dtype)
 
 
+def _voice_columns() -> dict[str, list]:
+    return {"doc_id": [], "start": [], "end": [], "voice": [], "quote_id": []}
+
+
+def _add_voice(cols: dict[str, list], doc_id, spans: list[tuple[int, int, str, int | None]]) -> list[tuple[int, int, str]]:
+    """Append one document's voice spans (with quote ids) to ``cols``; its spans without the ids."""
+    for a, b, v, qid in spans:
+        cols["doc_id"].append(doc_id)
+        cols["start"].append(a)
+        cols["end"].append(b)
+        cols["voice"].append(v)
+        cols["quote_id"].append(qid)
+    return [(a, b, v) for a, b, v, _ in spans]
+
+
+def _voice_frame(cols: dict[str, list]) -> pd.DataFrame:
+    return pd.DataFrame({
+        "doc_id": pd.Series(cols["doc_id"], dtype="str"),
+        "start": _column(cols["start"], "int64"),
+        "end": _column(cols["end"], "int64"),
+        "voice": pd.Series(cols["voice"], dtype="str"),
+        "quote_id": pd.Series(cols["quote_id"], dtype="Int64"),
+    })
+
+
 def _digest(texts: pd.Series) -> str:
     h = hashlib.blake2b(digest_size=16)
     for text in texts:
@@ -132,7 +157,7 @@ def annotate(corpus: pd.DataFrame, *, resolve_pronouns: bool = True) -> Annotati
     schema.require(corpus, schema.CORPUS, what="corpus")
     sent_cols: dict[str, list] = {c: [] for c in schema.SENTENCES}
     quote_cols: dict[str, list] = {c: [] for c in schema.QUOTES + QUOTES_EXTRA}
-    voice_cols: dict[str, list] = {"doc_id": [], "start": [], "end": [], "voice": [], "quote_id": []}
+    voice_cols = _voice_columns()
     voice_lists: dict[str, list[tuple[int, int, str]]] = {}
     sentence_lists: dict[str, list[tuple[int, int]]] = {}
     doc_ids = []
@@ -159,14 +184,7 @@ def annotate(corpus: pd.DataFrame, *, resolve_pronouns: bool = True) -> Annotati
                                ("verb_start", q.verb_start), ("verb_end", q.verb_end),
                                ("speaker_name", q.speaker_name)):
                 quote_cols[col].append(value)
-        spans = voice_with_ids(text, found)
-        voice_lists[str(doc_id)] = [(a, b, v) for a, b, v, _ in spans]
-        for a, b, v, qid in spans:
-            voice_cols["doc_id"].append(doc_id)
-            voice_cols["start"].append(a)
-            voice_cols["end"].append(b)
-            voice_cols["voice"].append(v)
-            voice_cols["quote_id"].append(qid)
+        voice_lists[str(doc_id)] = _add_voice(voice_cols, doc_id, voice_with_ids(text, found))
     sentences = pd.DataFrame({
         "doc_id": pd.Series(sent_cols["doc_id"], dtype="str"),
         "sentence_id": _column(sent_cols["sentence_id"], "int64"),
@@ -175,13 +193,7 @@ def annotate(corpus: pd.DataFrame, *, resolve_pronouns: bool = True) -> Annotati
         "text": pd.Series(sent_cols["text"], dtype="str"),
     })
     quotes = pd.DataFrame({c: _column(v, _QUOTE_DTYPES[c]) for c, v in quote_cols.items()})
-    voice = pd.DataFrame({
-        "doc_id": pd.Series(voice_cols["doc_id"], dtype="str"),
-        "start": _column(voice_cols["start"], "int64"),
-        "end": _column(voice_cols["end"], "int64"),
-        "voice": pd.Series(voice_cols["voice"], dtype="str"),
-        "quote_id": pd.Series(voice_cols["quote_id"], dtype="Int64"),
-    })
+    voice = _voice_frame(voice_cols)
     return Annotations(sentences, quotes, voice, tuple(doc_ids), resolve_pronouns, _digest(corpus["text"]),
                        voice_lists, sentence_lists)
 
@@ -252,6 +264,11 @@ def voice(corpus: pd.DataFrame) -> pd.DataFrame:
         If ``doc_id`` or ``text`` is missing.
     """
     schema.require(corpus, ("doc_id", "text"), what="corpus")
-    if "outlet" not in corpus.columns:
-        corpus = corpus.assign(outlet="")
-    return annotate(corpus, resolve_pronouns=False).voice  # who a pronoun speaker is does not change a voice
+    # a quote's kind, hence its voice, does not depend on its speaker: the quotes are analysed without
+    # looking for the sources that cannot change a kind (as find and score do), and no other table is built
+    cols = _voice_columns()
+    for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
+        text = text if isinstance(text, str) else ""
+        found = analyse_quotes(text, False, speakers=False)[0] if text else ()
+        _add_voice(cols, doc_id, voice_with_ids(text, found))
+    return _voice_frame(cols)

@@ -228,6 +228,14 @@ SCARE_MAX_WORDS = 5
 # quote bounded, so a document is processed in linear time)
 _WINDOW = 400
 
+# patterns of the attribution rules, compiled once
+_LEADING_PREPOSITION = re.compile(r"(?:with|by|from|for|of|in|on|at|to|even|only)\s+", re.IGNORECASE)
+_VERB_GAP = re.compile(r"[\s\w’'.-]*[,:]?\s*(?:that\s*)?")
+_CLAUSE_END = re.compile(r"[.;:?!](?:\s|$)")
+_WHO_WHICH = re.compile(r"\b(?:who|which)\b")
+_GAP_STOP = re.compile(r"[.;:?!“”\"]")
+_TWO_SENTENCES = re.compile(r"[.?!]\s+\S")
+
 
 @dataclass(frozen=True, slots=True)
 class Quote:
@@ -282,8 +290,9 @@ class Quote:
 # marks
 
 # ('' and `` are one mark, a lone ` none; the pattern opens with the characters a mark starts with, so that a
-# scan jumps from one to the next)
-_MARK = re.compile("[" + re.escape(QUOTE_MARKS) + r"](?:(?<=')'?|(?<=`)`|(?<![`']))")
+# scan jumps from one to the next; a single ’ or ' between two letters or digits is an apostrophe inside a word
+# (don’t, Iran's), the commonest case, and is no mark: [^\W_] is a letter or digit, as str.isalnum sees it)
+_MARK = re.compile("[" + re.escape(QUOTE_MARKS) + r"](?!(?<=[^\W_][’'])[^\W_])(?:(?<=')'?|(?<=`)`|(?<![`']))")
 _DOUBLE = {"“": "open", "„": "open", "‟": "open", "«": "open", "``": "open", "”": "close", "»": "close",
            '"': "either", "''": "either"}
 _SINGLE = {"‘": "open", "‚": "open", "‛": "open", "’": "close", "'": "either"}
@@ -363,12 +372,9 @@ def _pair_line(line: str, offset: int) -> list[_Raw]:
     # (open start, open end, content end, quote end, closed)
     pairs: list[tuple[int, int, int, int, bool]] = []
     markup = _markup_spans(line) if "=" in line else ()
-    n = len(line)
-    for m in _MARK.finditer(line):
+    for m in _MARK.finditer(line):  # (an apostrophe inside a word is not found: see _MARK)
         i, j = m.span()
         mark = m.group(0)
-        if (mark == "’" or mark == "'") and 0 < i and j < n and line[i - 1].isalnum() and line[j].isalnum():
-            continue  # an apostrophe inside a word (don’t, Iran's): the common case, decided here
         if markup and _inside(i, markup):
             continue  # an attribute value of embedded markup, not a quotation mark
         got = _role(line, i, j, mark)
@@ -530,6 +536,26 @@ def _trie_pattern(words: frozenset[str]) -> str:
 
 
 _VERB = re.compile(r"(?<![\w’'-])(" + _trie_pattern(REPORTING_VERBS) + r")(?![\w’'-])")
+# a reporting verb after the character before it: a pattern opening with a (negated) character class is scanned
+# for position by position in C, where _VERB tries its look-behind at every position
+_VERB_AFTER = re.compile(r"[^\w’'-](" + _trie_pattern(REPORTING_VERBS) + r")(?![\w’'-])")
+
+
+def _verbs_between(text: str, start: int, end: int, limit: int | None = None) -> list[re.Match[str]]:
+    """``list(_VERB.finditer(text, start, end))``, found more quickly: a verb at ``start`` itself, then each one
+    after a character that may precede it (found with :data:`_VERB_AFTER`, matched again with :data:`_VERB` so
+    that the match objects are those of the plain scan). With ``limit``, only the verbs that start before it."""
+    out = []
+    pos = start
+    m = _VERB.match(text, start, end)
+    if m is not None:
+        out.append(m)
+        pos = m.end()
+    for c in _VERB_AFTER.finditer(text, pos, end):
+        if limit is not None and c.start(1) >= limit:
+            break
+        out.append(_VERB.match(text, c.start(1), end))
+    return out
 #: the first words of the reporting phrases ("according" of "according to"): such a phrase can run on
 #: past a line break
 _PHRASE_FIRST = tuple(sorted({v.split()[0] for v in REPORTING_VERBS if " " in v}))
@@ -596,7 +622,7 @@ def _verbs_in(doc: "_Doc", a: int, b: int) -> list[re.Match[str]]:
     """Reporting verbs in text[a:b] outside quotes."""
     out = []
     spans, starts = doc.spans, doc.span_starts
-    for m in doc.verbs_from(a, b):
+    for m in doc.verbs_from(a, b, outside_quotes=True):
         if m.end() <= b:
             pos = m.start()
             k = bisect.bisect_right(starts, pos) - 1  # (_in_quote, inline: this runs for every verb looked at)
@@ -699,7 +725,7 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
             return head
     # drop a leading preposition ("with foreign ministry spokeswoman Mao Ning saying")
     if span:
-        m = re.match(r"(?:with|by|from|for|of|in|on|at|to|even|only)\s+", text[span[0]:span[1]], re.IGNORECASE)
+        m = _LEADING_PREPOSITION.match(text[span[0]:span[1]])
         if m:
             span = _clean_np(text, span[0] + m.end(), span[1])
     if span and _plausible_np(text[span[0]:span[1]]):
@@ -887,8 +913,10 @@ class _Doc:
         self.sent_starts = [s for s, _ in self.sents]
         self.spans = [(r.open_start, r.close_end) for r in raws]
         self.span_starts = [s for s, _ in self.spans]
-        # the reporting verbs of each sentence, found when a rule first looks there (see verbs_from)
+        # the reporting verbs of each sentence, found when a rule first looks there (see verbs_from), and those
+        # that start outside the quotes
         self._sent_verbs: dict[int, list[re.Match[str]]] = {}
+        self._sent_verbs_outside: dict[int, list[re.Match[str]]] = {}
         # resolved speakers by sentence: sentence index -> list of (pos, (start, end))
         self.speakers_by_sentence: dict[int, list[tuple[int, tuple[int, int]]]] = {}
         self._subjects: dict[int, tuple[int, int] | None] = {}
@@ -907,37 +935,58 @@ class _Doc:
             self._subjects[k] = _sentence_subject(self.text, s, e)
         return self._subjects[k]
 
-    def verbs_from(self, a: int, b: int) -> list[re.Match[str]]:
+    def verbs_from(self, a: int, b: int, *, outside_quotes: bool = False) -> list[re.Match[str]]:
         """The reporting verbs that start in text[a:b], in order, as one scan of the whole text finds them.
 
         Each sentence is scanned when a rule first looks into it (the rules look near the quotes): a verb
         never holds a sentence boundary, and one that runs on past the end of a sentence, a phrase ("according
-        to") over a line break, is looked for there."""
+        to") over a line break, is looked for there. With ``outside_quotes``, the verbs that start inside a
+        quote are left out (and not looked for): a verb is made of letters and spaces, so it never holds a
+        quotation mark, and a scan of the text outside the quotes finds the verbs a scan of the whole text
+        finds there."""
         out: list[re.Match[str]] = []
         text = self.text
         sents = self.sents
         n = len(sents)
+        cache = self._sent_verbs_outside if outside_quotes else self._sent_verbs
         k = max(bisect.bisect_right(self.sent_starts, a) - 1, 0)
         while k < n:
             start, end = sents[k]
             if start >= b:
                 break
-            found = self._sent_verbs.get(k)
+            found = cache.get(k)
             if found is None:
-                found = list(_VERB.finditer(text, start, end))
+                found = self._verbs_outside(start, end) if outside_quotes else _verbs_between(text, start, end)
                 for word in _PHRASE_FIRST:
                     at = text.rfind(word, start, end)
                     if at >= 0 and not text[at + len(word):end].strip():
                         whole = _VERB.match(text, at)
                         if whole is not None and whole.end() > end:
                             found = [m for m in found if m.start() < at] + [whole]
-                self._sent_verbs[k] = found
+                cache[k] = found
             if found:
                 if a <= start and end <= b:
                     out += found  # every verb of the sentence starts in it
                 else:
                     out += [m for m in found if a <= m.start() < b]
             k += 1
+        return out
+
+    def _verbs_outside(self, start: int, end: int) -> list[re.Match[str]]:
+        """``_verbs_between(text, start, end)`` without the verbs that start inside a quote."""
+        spans = self.spans
+        k = bisect.bisect_right(self.span_starts, start) - 1
+        if k < 0 or spans[k][1] <= start:
+            k += 1  # the first quote that can hold a character of the sentence
+        out: list[re.Match[str]] = []
+        pos = start
+        while k < len(spans) and spans[k][0] < end:
+            if spans[k][0] > pos:
+                out += _verbs_between(self.text, pos, end, spans[k][0])
+            pos = max(pos, spans[k][1])
+            k += 1
+        if pos < end:
+            out += _verbs_between(self.text, pos, end)
         return out
 
     def sentence_of(self, pos: int) -> int:
@@ -983,7 +1032,7 @@ def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
     if before:
         v = before[-1]
         gap = text[v.end():r.open_start]
-        if len(gap.split()) <= 3 and re.fullmatch(r"[\s\w’'.-]*[,:]?\s*(?:that\s*)?", gap):
+        if len(gap.split()) <= 3 and _VERB_GAP.fullmatch(gap):
             got = _speaker_for_verb(doc, v, s_open, r.open_start)
             if got is not None:
                 return got
@@ -995,7 +1044,7 @@ def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
     if after and starts_clause and (inner_end.endswith((",", "?", "!", "—", "–", "-", "…")) or trail.startswith((",", "—", "–"))):
         v = after[0]
         gap = text[r.close_end:v.start()]
-        if len(gap.split()) <= 14 and not re.search(r"[.;:?!](?:\s|$)", _ABBREV.sub("", gap)):
+        if len(gap.split()) <= 14 and not _CLAUSE_END.search(_ABBREV.sub("", gap)):
             if not gap.strip(" ,—–-"):
                 np_span = _np_after(text, v.end(), a_e) if not v.group(1).endswith("ing") else None
                 if np_span is not None:
@@ -1130,7 +1179,7 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
         subj = _sentence_subject(text, s, e)
         return _Attr(subj, v.span())
     rel = _RELATIVE.search(text, max(lo, v.start() - 120), v.start()) \
-        if re.search(r"\b(?:who|which)\b", text[max(lo, v.start() - 24):v.start()]) else None
+        if _WHO_WHICH.search(text[max(lo, v.start() - 24):v.start()]) else None
     if rel is not None:
         # "Rep. Jane Roe, the top Democrat on the House Committee, who called": the name before the appositive
         app = _APPOSED.search(text, max(lo, rel.start(1) - 160), rel.start(1))
@@ -1272,6 +1321,7 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True, *,
     last_attr: _Attr | None = None
     last_attr_line = -1
     needed = None
+    scare = None
     if speakers:
         last_scare = len(raws)
     else:
@@ -1308,12 +1358,16 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True, *,
                 if last_attr is not None and not (last_attr_line == r.open_line and _names_new_source(doc, r)):
                     attr = last_attr
                     inherited = True
-        if not distanced and (attr is None or attr.speaker is None and attr.verb is None) and _is_scare(doc, r):
+        # (whether the quote can be a scare quote, worked out once, when first asked)
+        can_scare = scare[k] if scare is not None else None
+        if not distanced and (attr is None or attr.speaker is None and attr.verb is None) \
+                and (can_scare := _is_scare(doc, r) if can_scare is None else can_scare):
             said = _said_right_before(doc, r)
             if said is not None:
                 attr = _Attr(None, said)  # 'shook her head and said, “No.”': the verb governs it, subject unfound
         kind: QuoteKind = "direct"
-        if (attr is None or attr.speaker is None and attr.verb is None) and _is_scare(doc, r):
+        if (attr is None or attr.speaker is None and attr.verb is None) \
+                and (can_scare := _is_scare(doc, r) if can_scare is None else can_scare):
             reach = None if distanced else _source_in_reach(doc, r)
             echo = None if distanced or reach is not None else _echo(doc, r, out) or _block_echo(doc, r)
             if echo is not None:
@@ -1408,10 +1462,10 @@ def _sources_needed(doc: _Doc, raws: list[_Raw], scare: list[bool]) -> list[bool
         phrase = text[r.start:r.end].strip(" ,.;:!?").lower()
         if len(phrase) < 6 or " " not in phrase and len(phrase) < 9:
             continue
-        low = low if low is not None else doc.lower()
         for i in range(j):
             q = raws[i]
             if q.end - q.start > r.end - r.start + 10:
+                low = low if low is not None else doc.lower()  # (lowered once, and only when there is a longer one)
                 at = low.find(phrase, q.start, q.end)
                 if at >= 0 and not _WORD_CHAR.match(low, at - 1) and not _WORD_CHAR.match(low, at + len(phrase)):
                     need[i] = True
@@ -1441,9 +1495,10 @@ def _echo(doc: _Doc, r: _Raw, found: list[Quote]) -> _Attr | None:
     phrase = text[r.start:r.end].strip(" ,.;:!?").lower()
     if len(phrase) < 6 or " " not in phrase and len(phrase) < 9:
         return None
-    low = doc.lower()
+    low = None
     for q in reversed(found):
         if q.kind == "direct" and q.end - q.start > r.end - r.start + 10:
+            low = low if low is not None else doc.lower()
             at = low.find(phrase, q.start, q.end)
             if at < 0 or _WORD_CHAR.match(low, at - 1) or _WORD_CHAR.match(low, at + len(phrase)):
                 continue
@@ -1561,6 +1616,9 @@ _DISTANCE = re.compile(
     re.IGNORECASE,
 )
 _DISTANCE_KEYS = re.compile(r"called|self|suppos|purport|quote|described|termed|dubbed|label", re.IGNORECASE)
+# the same in lower case, for ASCII text lowered by str.lower (which folds its case as IGNORECASE does): a
+# case-sensitive search is several times quicker
+_DISTANCE_KEYS_LOWER = re.compile(_DISTANCE_KEYS.pattern)
 # a work, law, operation, slogan or word mentioned as a word: cue words right before the mark
 _TITLE_CUE = re.compile(
     r"(?:\bknown\s+as|\bnicknamed|\btitled|\bentitled|\bthe\s+(?:term|word|phrase|slogan|hashtag|motto|label|"
@@ -1571,6 +1629,11 @@ _TITLE_CUE = re.compile(
     r"(?:\s+(?:the|a|an))?\s*$",
     re.IGNORECASE,
 )
+# words one of which every match of _TITLE_CUE holds, in lower case: ASCII text (lowered by str.lower) without
+# any of them has no title cue, found without the slow case-insensitive search
+_TITLE_CUE_KEYS = re.compile(
+    "known|titled|nicknamed|term|word|phrase|slogan|hashtag|motto|label|headline|chant|search|click|tap|press"
+    "|select|stag|policy|doctrine|strategy|principle|era|politics|implementation|enactment|repeal|passage")
 # a noun that names the words after a colon: "this headline …: “…”", "a sign reading: “…”"
 _NAMED_BY = re.compile(r"\b(?:headlines?|banners?|slogans?|mottos?|captions?|placards?|signs?|titled|entitled)\b[^.;“”\"]*:\s*$",
                        re.IGNORECASE)
@@ -1610,7 +1673,7 @@ def _is_title(doc: _Doc, r: _Raw) -> bool:
             and all(w[:1].isupper() or w.lower() in _SMALL_WORDS for w in words):
         return True  # a subheading in single marks on a line of its own: ‘All Bets Are Off.’
     lead = text[max(r.line_start, r.open_start - 40):r.open_start]
-    cue = _TITLE_CUE.search(lead)
+    cue = _TITLE_CUE.search(lead) if not lead.isascii() or _TITLE_CUE_KEYS.search(lead.lower()) else None
     if cue and not _USED_WORDS.search(lead, 0, cue.start() + 1):
         return True
     if lead.rstrip().endswith(":"):
@@ -1677,7 +1740,7 @@ def _said_right_after(doc: _Doc, r: _Raw) -> bool:
     if not after:
         return False
     gap = _ABBREV.sub("", text[r.close_end:after[0].start()])
-    return len(gap.split()) <= 4 and not re.search(r"[.;:?!“”\"]", gap)
+    return len(gap.split()) <= 4 and not _GAP_STOP.search(gap)
 
 
 def _skip_space(text: str, pos: int, end: int) -> int:
@@ -1697,7 +1760,8 @@ def _distanced(doc: _Doc, r: _Raw) -> bool:
     if not r.closed or r.end - r.start > 120 or len(doc.text[r.start:r.end].split()) > SCARE_MAX_WORDS:
         return False
     lo = max(r.line_start, r.open_start - 80)
-    if not _DISTANCE_KEYS.search(doc.text, lo, r.open_start):
+    lead = doc.text[lo:r.open_start]
+    if not (_DISTANCE_KEYS_LOWER.search(lead.lower()) if lead.isascii() else _DISTANCE_KEYS.search(lead)):
         return False
     return bool(_DISTANCE.search(doc.text, lo, r.open_start))
 
@@ -2062,7 +2126,7 @@ def _is_scare(doc: _Doc, r: _Raw) -> bool:
         return False
     if doc.text[max(r.line_start, r.open_start - 3):r.open_start].rstrip().endswith(":"):
         return False  # introduced by a colon: a quotation
-    if re.search(r"[.?!]\s+\S", content):
+    if _TWO_SENTENCES.search(content):
         return False
     k = doc.sentence_of(r.open_start)
     s, e = doc.sentence(k)

@@ -79,6 +79,9 @@ SENTENCE_STARTERS = frozenset(
 _CANDIDATE = re.compile(
     r"[.?!…](?<![.?!…]{2})[.?!…]*+[\"'”’»)\]]*+(?=[ \t\f\v\u00a0\u2000-\u200b\u202f\u205f\u3000]++(\S))"
 )
+# the same with a full stop first, for a line with no other sentence-final mark: a pattern that opens with one
+# character is scanned for with a fast search, a character class one position at a time
+_CANDIDATE_STOP = re.compile(_CANDIDATE.pattern.replace("[.?!…]", "\\.", 1))
 _MAX_WORD = 40  # longer tokens are never abbreviations
 _NEXT_WORD = re.compile(r"[\"'“‘«(\[]*([^\W\d_][\w’'.-]*|\d)")
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.)*[^\W\d_]\Z")
@@ -162,10 +165,16 @@ def split_sentences(text: str, *, abbreviations: Iterable[str] | None = None) ->
     if abbreviations:
         abbrevs = ABBREVIATIONS | {a.lower().rstrip(".") for a in abbreviations}
     spans: list[tuple[int, int]] = []
+    # any sentence-final mark other than the full stop in the text: the lines are told apart one by one
+    others = "?" in text or "!" in text or "…" in text
     for offset, line in line_spans(text):
         sent_start = 0
-        for cand in _CANDIDATE.finditer(line):
-            if _is_boundary(line, cand.start(), cand.end(), cand.start(1), abbrevs):
+        pattern = _CANDIDATE if others and ("?" in line or "!" in line or "…" in line) else _CANDIDATE_STOP
+        for cand in pattern.finditer(line):
+            nxt = cand.start(1)
+            if line[nxt].islower():
+                continue  # (the first test of _is_boundary, made here for the many candidates it settles)
+            if _is_boundary(line, cand.start(), cand.end(), nxt, abbrevs):
                 span = _trimmed(line, offset, sent_start, cand.end())
                 if span:
                     spans.append(span)
