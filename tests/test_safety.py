@@ -1174,7 +1174,7 @@ def _start_scoring(tmp_path: Path):
     folder = tmp_path / "run"
     folder.mkdir()
     corpus = folder / "big.jsonl"
-    _big_corpus(corpus, 400)
+    _big_corpus(corpus, 2000)  # about 36 MB: several seconds of work for two processes
     proc = _framing("score", str(corpus), "-o", str(folder / "out.parquet"), "--jobs", "2",
                     "--chunksize", "20", "-q", log=tmp_path / "log", start_new_session=True)
     parent = psutil.Process(proc.pid)
