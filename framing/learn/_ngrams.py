@@ -59,7 +59,7 @@ _EMPTY = np.zeros(0, dtype=np.int64)
 PIECEWISE_PATTERNS = frozenset({r"(?u)\b\w\w+\b", r"(?u)\b\w[\w'’-]*\w\b|\b\w\b"})
 #: distinct pieces a fitted vectorizer remembers between transforms; with a word and a character block sharing
 #: them, about 300 bytes each (90 MB at the bound). When a batch would take it past this, the memory is emptied
-#: and refilled from that batch
+#: and refilled from that batch (so a single batch with more distinct pieces than this is held until the next)
 PIECE_CACHE_SIZE = 300_000
 
 
@@ -96,8 +96,8 @@ class PieceMemory:
         """
         scope = _SCOPE.get()
         if scope is not None and source is not None and scope["source"] is source:
-            known = scope["memo"].get(id(self))
-            if known is not None and known[0] is self and known[1] == self.generation:
+            known = scope["memo"].get(id(self))  # (the entry holds this memory, so its id is not reused)
+            if known is not None and known[1] == self.generation:
                 return known[2], known[3]
         lower = self.lowercase
         split = [(d.lower() if lower else d).split() for d in docs]
@@ -244,7 +244,7 @@ class NgramTfidf(TfidfVectorizer):
             memory = self._piece_memory(table)
             with memory.lock:
                 memory.add(pieces)
-                self._piece_data(table)
+                self._piece_data(table, memory)
 
     def _learn(self, docs: list[str], vocabulary: dict) -> tuple | sp.csr_array | None:
         self.__dict__.pop("_fit_pieces", None)
@@ -383,7 +383,7 @@ class NgramTfidf(TfidfVectorizer):
         memory = self._piece_memory(table)
         with memory.lock:  # the arrays taken here are never changed in place, only replaced
             pid, n_pieces = memory.ids(docs, source)
-            cache = self._piece_data(table)
+            cache = self._piece_data(table, memory)
             ptr, data = cache["ptr"], cache["data"]
         doc_of = np.repeat(np.arange(len(docs), dtype=np.int64), n_pieces)
         if self.analyzer == "word":
@@ -412,11 +412,13 @@ class NgramTfidf(TfidfVectorizer):
         self.__dict__["_piece_cache"] = cache
         return cache
 
-    def _piece_data(self, table: dict) -> dict:
-        """What every piece of the memory contributes, computed for the pieces numbered since the last call."""
+    def _piece_data(self, table: dict, memory: PieceMemory) -> dict:
+        """What every piece of ``memory`` contributes, computed for the pieces numbered since the last call
+        (called with ``memory.lock`` held, for the memory the ids were just taken from)."""
         cache = self.__dict__["_piece_cache"]
-        memory = cache["memory"]
-        if cache["generation"] != memory.generation:  # the memory was emptied: number again from 0
+        if cache["memory"] is not memory or cache["generation"] != memory.generation:
+            # another thread gave this vectorizer a new memory meanwhile, or the memory was emptied: what is
+            # kept must be that of the memory the ids come from, numbered again from 0
             cache = self._empty_pieces(table, memory)
         done = len(cache["ptr"]) - 1
         if done < len(memory.strings):

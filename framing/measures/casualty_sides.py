@@ -199,6 +199,14 @@ _BELONGED = re.compile(r"[^.;]{0,60}?\b(?:he|she|they)\s+(?:belonged|belongs|bel
 _QUANTITY = re.compile(r"^(?:hundreds|thousands|dozens|scores|some|many|several|one|two|three|four|five|six|"
                        r"seven|eight|nine|ten|[\d,]+)$", re.I)
 _OF = re.compile(r"\s+of\s+(?:the\s+)?")
+#: two sentences glued without a space ("... the attack.The next day"): a lower-case letter or digit, a stop
+#: and a capital
+_GLUED = re.compile(r"[a-z0-9][.?!](?=[A-Z])")
+_SPACES = re.compile(r"\s+")
+_BE = re.compile(r"\s+(?:was|were|are|is|have been|has been)\s+")
+_ONE_PERSON_PRONOUN = re.compile(r"(?:he|him|his|she|her)", re.I)
+#: "on both sides of the border" names a line, not the two sides of a war
+_SIDES_OF_A_LINE = re.compile(r"\bsides? of the (?:border|fence|frontier|line)\b")
 #: the victims go on with the group they belong to: "a chief of intelligence for Hamas", "a member of ..."
 _MEMBER_OF = re.compile(r"(?:\s+of\s+[a-z]+)?\s+(?:for|of|with|in)\s+(?:the\s+)?")
 #: the victims said to be of a side: "those killed by the explosion were likely many Gazans"
@@ -506,7 +514,7 @@ def casualty_sides(
         # the victims phrase, cut at a sentence glued to it ("a family.Israeli officials")
         v_at = text.find(victims, start, end) if victims else -1
         if v_at >= 0:
-            glued = list(re.finditer(r"[a-z0-9][.?!](?=[A-Z])", victims))
+            glued = list(_GLUED.finditer(victims))
             if glued:
                 cut = glued[0].end() if v_at <= start else glued[-1].start() + 1
                 keep = victims[cut:] if v_at <= start else victims[:cut]
@@ -561,7 +569,7 @@ def casualty_sides(
             # "those killed by the explosion were likely many Gazans"
             said = _COPULA.match(text, end, sent[1])
             if not said and re.search(r"\bdead$", text[start:end]):
-                said = re.compile(r"\s+").match(text, end, sent[1])  # "some were dead Palestinian fighters"
+                said = _SPACES.match(text, end, sent[1])  # "some were dead Palestinian fighters"
             if said:
                 found = {m.side for m in sentence_mentions(sid, sent)
                          if m.start == said.end() and m.how == "people" and not m.place}
@@ -571,7 +579,7 @@ def casualty_sides(
             # the victims enumerated: "the 14 foreign travelers killed included six Saudis, two Iraqis ..."
             listed = _ENUMERATION.match(text, end, sent[1])
             if not listed and re.search(r"\b[Aa]mong\s+$", text[max(sent[0], start - 8):start]):
-                listed = re.compile(r"\s+(?:was|were|are|is|have been|has been)\s+").match(text, end, sent[1])
+                listed = _BE.match(text, end, sent[1])
                 # "Among those killed was a single-digit number of Germans"
             if listed:
                 stop = _CLAUSE_END.search(text, listed.end(), sent[1])
@@ -644,7 +652,7 @@ def casualty_sides(
         own = bool(_OWN_VICTIMS.search(victims))
         # a third party's word about a named person's death ("Graham said ... Khashoggi's death"), or about
         # one "he", says nothing of whose he was
-        named = bool(_NAMED.match(victims.strip()) or re.fullmatch(r"(?:he|him|his|she|her)", victims.strip(), re.I)) \
+        named = bool(_NAMED.match(victims.strip()) or _ONE_PERSON_PRONOUN.fullmatch(victims.strip())) \
             and not own
         if agent_side is None and _OWN_FORCES.search(agent) and (side is not None or named):
             # "the Israeli military said its aircraft killed Zakaria Abu Maamar, a member of ...": its forces
@@ -708,12 +716,11 @@ def casualty_sides(
         # what the rest of the sentence says, short of a clause the reader sees as another sentence ("...
         # the attack.The next day, the air force said", a semicolon, a question)
         in_reach = [m for m in sentence_mentions(sid, sent)
-                    if not _SEPARATOR.search(text, min(m.end, start), max(m.start, start))
-                    and not (m.start >= end and _SEPARATOR.search(text, end, m.start))] \
+                    if not _SEPARATOR.search(text, min(m.end, start), max(m.start, start))] \
             if opposing is not None and side is None else []
         if side is None and opposing is not None and _BOTH_SIDES.search(
                 text, int(row["start"]), min(sent[1], int(row["end"]) + 60)) and \
-                not re.search(r"\bsides? of the (?:border|fence|frontier|line)\b", text[sent[0]:sent[1]]):
+                not _SIDES_OF_A_LINE.search(text, sent[0], sent[1]):
             side, how = MIXED, "sentence"  # "more than 1,000 killed on both sides"
         # the dead are the attackers ("terrorists killed since the attack", "attackers killed in the town"):
         # they are the attacking side, not the attacked one, and not the side of whose people the sentence

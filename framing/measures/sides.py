@@ -200,7 +200,7 @@ class Sides:
             target = bool(_TARGET_BEFORE.search(before)) and not blamed and head not in _ACTION_NOUNS
             attacks = (head in _ATTACK_VERBS and not _PASSIVE_BY.match(text, m.end(), end)) or \
                 (head == "to" and bool(_TO_ATTACK.match(text, after.end(), end)))  # "prompted Hamas to attack"
-            armed = head in _ARMED_NOUNS and head not in _ACTION_NOUNS and not _FORCE_AS_OBJECT.search(before) \
+            armed = head in _ARMED_NOUNS and not _FORCE_AS_OBJECT.search(before) \
                 and not _MEMBER_AFTER.match(text, after.end(), end)  # "an Israeli military reservist"
             acting = not place and not target and (head in _ACTION_NOUNS or armed or attacks or blamed
                                                    or bool(_BY_ACTOR.search(before)))

@@ -250,7 +250,8 @@ class _Roles:
         return sorted(out)
 
     def type_of(self, phrase: str | None) -> str | None:
-        """The type the role terms of ``phrase`` give (parts separated by " ; " are tried in order).
+        """The type the role terms of ``phrase`` give: parts separated by " ; " are tried in order, and the first
+        part with a strong term decides, else the first part with a type.
 
         In each part, the possessor is dropped ("Pakistan's foreign ministry" -> "foreign ministry"); a strong
         term of the head (before a post-modifier such as "at", "of", "for", "who", a comma or "and") decides,
@@ -260,11 +261,15 @@ class _Roles:
         """
         if not phrase:
             return None
-        typed = [(part, self._type_of_part(part)) for part in phrase.split(" ; ")]
         # a part with a strong term before one with weak terms only ("WDBJ General Manager ; the station's
-        # current general manager": media)
-        return next((typ for part, typ in typed if typ is not None and self.strong(part)), None) or \
-            next((typ for _, typ in typed if typ is not None), None)
+        # current general manager": media), else the first part with a type
+        first = None
+        for part in phrase.split(" ; "):
+            typ = self._type_of_part(part)
+            if typ is not None and self.strong(part):
+                return typ
+            first = first or typ
+        return first
 
     def strong(self, phrase: str) -> bool:
         """Whether ``phrase`` holds a strong role term."""
@@ -509,8 +514,8 @@ class _Document:
                 return None
             if self.sides.is_place(core) or core in _SENTENCE_WORDS:
                 return None
-        if len(words) > 1 and any(_CAPITALS.fullmatch(_POSSESSIVE.sub("", w)) for w in words) and \
-                not all(_CAPITALS.fullmatch(_POSSESSIVE.sub("", w)) for w in words):
+        capitals = [bool(_CAPITALS.fullmatch(_POSSESSIVE.sub("", w))) for w in words] if len(words) > 1 else []
+        if any(capitals) and not all(capitals):
             return None  # "DOWNLOAD THE APP Trump": a word in capitals is a headline's, not the name's
         return words
 
@@ -990,21 +995,19 @@ class _Document:
             # the side of the description that gives the type ("Iranian Foreign Minister ..."), else of any title;
             # a description with a strong term before weak ones ("spokesman Jim Cole ; the Pentagon's press
             # secretary")
-            parts = [p for p in ctx.split(" ; ") if self.roles.type_of(p) is not None] if ctx else []
-            better = next((p for p in parts if self.roles.strong(p)), None)
-            if better is not None and (typ is None and self.roles.type_of(better) != self.roles.type_of(parts[0])
-                                       or typ is not None and not self.roles.strong(mention)
-                                       and self.roles.type_of(better) != typ):
-                typ, side = self.roles.type_of(better), side or self.side_of(better, person=True)
-            for part in parts:
-                if typ is None:
-                    typ = self.roles.type_of(part)
-                    side = side or self.side_of(part, person=True)
+            typed = [(p, t) for p in (ctx.split(" ; ") if ctx else []) for t in [self.roles.type_of(p)] if t is not None]
+            better = next(((p, t) for p, t in typed if self.roles.strong(p)), None)
+            if better is not None and (typ is None and better[1] != typed[0][1]
+                                       or typ is not None and not self.roles.strong(mention) and better[1] != typ):
+                typ, side = better[1], side or self.side_of(better[0], person=True)
+            if typ is None and typed:
+                typ, side = typed[0][1], side or self.side_of(typed[0][0], person=True)
             if side is None and ctx:
                 found = [s for part in ctx.split(" ; ") for s in [self.side_of(part, person=True)] if s]
                 side = found[0] if found else None
-            if side is None and self.known(full) is not None:
-                side = self.known(full)[1]  # "Justin Trudeau, the party leader": the listed side
+            listed = self.known(full)
+            if side is None and listed is not None:
+                side = listed[1]  # "Justin Trudeau, the party leader": the listed side
             if side is None and typ in _OFFICIAL:
                 side = self._owner_side(full, [mention] + ctx.split(" ; "))
             if typ is None and (_PARTY_TAG.search(mention) or any(
@@ -1018,10 +1021,9 @@ class _Document:
                     # "the president" with no country named: of the country the article is about
                     setting = self.setting()
                     side = described_side or (setting if self.sides.kinds.get(setting) == "country" else None)
-            if typ is None and self.known(full) is not None:
+            if typ is None and listed is not None:
                 # "Vladimir Putin approached the committee": an office holder the roles lexicon lists
-                typ, listed_side = self.known(full)
-                side = side or listed_side
+                typ, side = listed[0], side or listed[1]
             if typ is None:
                 typ = "civilian"  # news style gives officials and experts a title when it names them
             self.people[full] = (typ, side)

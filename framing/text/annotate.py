@@ -27,7 +27,7 @@ import pandas as pd
 from framing import registry, schema
 from framing.errors import SchemaError
 from framing.text.quotes import QUOTES_EXTRA, analyse_quotes
-from framing.text.voice import voice_with_ids
+from framing.text.voice import quote_voice, voice_with_ids
 from framing.text.sentences import split_sentences
 
 __all__ = ["Annotations", "annotate", "quotes", "voice"]
@@ -269,6 +269,5 @@ def voice(corpus: pd.DataFrame) -> pd.DataFrame:
     cols = _voice_columns()
     for doc_id, text in zip(corpus["doc_id"], corpus["text"]):
         text = text if isinstance(text, str) else ""
-        found = analyse_quotes(text, False, speakers=False)[0] if text else ()
-        _add_voice(cols, doc_id, voice_with_ids(text, found))
+        _add_voice(cols, doc_id, quote_voice(text))
     return _voice_frame(cols)

@@ -32,7 +32,12 @@ def voice_spans(text: str) -> list[tuple[int, int, str]]:
     """
     # the kind of a quote, hence its voice, does not depend on resolving a pronoun speaker; the speakers
     # themselves are not wanted here
-    return [(a, b, v) for a, b, v, _ in voice_with_ids(text, analyse_quotes(text, False, speakers=False)[0])]
+    return [(a, b, v) for a, b, v, _ in quote_voice(text)]
+
+
+def quote_voice(text: str) -> list[tuple[int, int, str, int | None]]:
+    """:func:`voice_with_ids` of the quotes of ``text``, analysed for their kinds only."""
+    return voice_with_ids(text, analyse_quotes(text, False, speakers=False)[0]) if text else []
 
 
 def voice_with_ids(text: str, found: Sequence[Quote]) -> list[tuple[int, int, str, int | None]]:
