@@ -31,6 +31,24 @@ CASES = {
         "The law defines a gathering with a “common unlawful purpose” as a “riot” under state law.",
         ["direct", "direct", "direct"],
     ),
+    # the phrase continues the paragraph's first quotation, which has no source of its own: it continues
+    # Smith's quotation on the line before, so that one's source is needed too
+    "continuation of a continuation": (
+        "“We will fight on until the very end of this war,” Smith said.\n"
+        "“Nobody will stop us from doing what is right for our people.” The “plan” was set.",
+        ["direct", "direct", "direct"],
+    ),
+}
+
+# a possible scare quote that owes its kind to no earlier quote: its own clause names a source, or it is
+# distanced ("so-called") or a title; the earlier quotation's source is then never looked for
+ON_ITS_OWN = {
+    "own source": ("“We have nothing more to say about this matter today,” the ministry said. "
+                   "Critics called the bill a “sham” on Monday.", ["direct", "direct"]),
+    "distanced": ("“We have nothing more to say about this matter today,” the ministry said. "
+                  "Its so-called “reform” failed.", ["direct", "scare"]),
+    "title": ("“We have nothing more to say about this matter today,” the ministry said. "
+              "She starred in “Harbor Lights” last year.", ["direct", "title"]),
 }
 
 
@@ -41,3 +59,13 @@ def test_kinds_without_speakers_are_those_of_the_full_analysis(name):
     lean = analyse_quotes(text, False, speakers=False)[0]
     assert [q.kind for q in full] == kinds
     assert [(q.kind, q.start, q.end) for q in lean] == [(q.kind, q.start, q.end) for q in full]
+
+
+@pytest.mark.parametrize("name", list(ON_ITS_OWN))
+def test_a_phrase_with_a_kind_of_its_own_needs_no_earlier_source(name):
+    text, kinds = ON_ITS_OWN[name]
+    full = analyse_quotes(text, False)[0]
+    lean = analyse_quotes(text, False, speakers=False)[0]
+    assert [q.kind for q in full] == [q.kind for q in lean] == kinds
+    assert full[0].speaker == "the ministry"
+    assert lean[0].speaker is None and lean[0].verb is None  # not looked for

@@ -1322,6 +1322,8 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True, *,
     last_attr_line = -1
     needed = None
     scare = None
+    titled = None
+    own: dict[int, tuple[bool, _Attr | None]] = {}
     if speakers:
         last_scare = len(raws)
     else:
@@ -1329,25 +1331,17 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True, *,
         scare = [_is_scare(doc, r) for r in raws]
         last_scare = max((k for k, s in enumerate(scare) if s), default=-1)
         if not resolve_pronouns:
-            needed = _sources_needed(doc, raws, scare)
+            titled = [_titled(doc, r) for r in raws]
+            needed = _sources_needed(doc, raws, scare, titled, own)
     for k, r in enumerate(raws):
-        if _WORD_CHAR.search(text, r.start, r.end) and (_is_name(text, r) or _is_title(doc, r)
-                                                       or _listed_after_title(text, out, r)) \
-                and not _reported_right_before(doc, r) and not _said_right_after(doc, r):  # a title has words
+        if (titled[k] if titled is not None else _titled(doc, r)) or _listed_title(doc, out, r):
             out.append(Quote(r.start, r.end, "title", None, None, None, None, None, None, r.open_start, r.close_end))
             continue
         if k > last_scare or needed is not None and not needed[k]:
             out.append(Quote(r.start, r.end, "direct", None, None, None, None, None, None, r.open_start, r.close_end))
             continue
-        distanced = _distanced(doc, r)
-        attr = None if distanced else _attribute(doc, r)
-        if attr is None or attr.speaker is None and attr.verb is None:
-            attr = _credit_line(doc, r) or _headline(doc, r) or attr
+        distanced, attr = own[k] if k in own else _own_source(doc, r)
         inherited = False
-        if (attr is None or attr.speaker is None and attr.verb is None) and r.at_line_start:
-            attr = _introduced(doc, r) or attr
-        if not distanced and (attr is None or attr.speaker is None and attr.verb is None):
-            attr = _as_put(doc, r) or _said_before(doc, r) or attr
         if not distanced and (attr is None or attr.speaker is None and attr.verb is None):
             # continuation: same paragraph, or a quote opening its paragraph after an attributed one
             if last_attr is not None and (last_attr_line == r.open_line
@@ -1414,19 +1408,22 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True, *,
     return tuple(out), doc.sents
 
 
-def _sources_needed(doc: _Doc, raws: list[_Raw], scare: list[bool]) -> list[bool] | None:
+def _sources_needed(doc: _Doc, raws: list[_Raw], scare: list[bool], titled: list[bool],
+                    own: dict[int, tuple[bool, _Attr | None]]) -> list[bool] | None:
     """Which quotes' sources can change the kind of a possible scare quote (``analyse_quotes`` without
     speakers and without pronoun resolution); the others are direct or titles whoever speaks them, and
     their sources are not looked for. None (every source is looked for) in a text with line breaks other
     than "\\n".
 
-    A quote's kind depends on the quotes before it only through (1) the last quote with a source, which a
-    quote inherits when it is on that quote's closing line or on the next non-empty line: every quote
-    closing on the previous non-empty line or later is needed (closing lines only grow, so the last
-    source seen from there on is the same); (2) the speakers found in the sentences before and after a
-    possible scare quote (``_source_in_reach``): every quote opening there is needed; (3) a longer earlier
-    quotation repeating its words (``_echo``), whose source it takes: every quote that holds them is
-    needed. A needed quote needs, in turn, the quotes its own source can be inherited from (1)."""
+    A quote whose own sentence gives it a source (:func:`_own_source`), a distanced one and a title
+    (``titled``) depend on no other quote. Any other needed quote depends on the quotes before it only
+    through (1) the last quote with a source, which a quote inherits when it is on that quote's closing
+    line or on the next non-empty line: every quote closing on the previous non-empty line or later is
+    needed (closing lines only grow, so the last source seen from there on is the same); (2) the speakers
+    found in the sentences before and after a possible scare quote (``_source_in_reach``): every quote
+    opening there is needed; (3) a longer earlier quotation repeating its words (``_echo``), whose source
+    it takes: every quote that holds them is needed. The own sources worked out on the way are stored in
+    ``own`` by quote index, for ``analyse_quotes`` to use."""
     text = doc.text
     if "\r" in text or "\u2028" in text or "\u2029" in text:
         return None
@@ -1438,6 +1435,11 @@ def _sources_needed(doc: _Doc, raws: list[_Raw], scare: list[bool]) -> list[bool
             continue
         need[j] = True
         r = raws[j]
+        if titled[j]:
+            continue
+        distanced, attr = own[j] = _own_source(doc, r)
+        if distanced or attr is not None and (attr.speaker is not None or attr.verb is not None):
+            continue
         # (1) the previous non-empty line (as _previous_line_is finds it), else the quote's own line
         here = text.rfind("\n", 0, r.open_start) + 1
         back = here - 1
@@ -1474,6 +1476,37 @@ def _sources_needed(doc: _Doc, raws: list[_Raw], scare: list[bool]) -> list[bool
 
 # what may stand between two items of one list: "“A” and “B”", "“A,” “B” or “C”", "1. “A” 2. “B”"
 _LIST_GAP = re.compile(r"[\s,;/]*(?:(?:and|or|&|\d{1,2}[.)])[\s,]*)?")
+
+
+def _titled(doc: _Doc, r: _Raw) -> bool:
+    """Whether a quote is a quoted name or title by its own words and their place, whatever the quotes
+    before it (:func:`_is_name`, :func:`_is_title`); never when a reporting verb stands right before it or
+    a reporting clause right after it. A title has words."""
+    return _WORD_CHAR.search(doc.text, r.start, r.end) is not None \
+        and (_is_name(doc.text, r) or _is_title(doc, r)) \
+        and not _reported_right_before(doc, r) and not _said_right_after(doc, r)
+
+
+def _listed_title(doc: _Doc, found: list[Quote], r: _Raw) -> bool:
+    """Whether a quote is a title as the next item of a list of quoted titles (:func:`_listed_after_title`),
+    under the conditions of :func:`_titled`."""
+    return _listed_after_title(doc.text, found, r) and _WORD_CHAR.search(doc.text, r.start, r.end) is not None \
+        and not _reported_right_before(doc, r) and not _said_right_after(doc, r)
+
+
+def _own_source(doc: _Doc, r: _Raw) -> tuple[bool, _Attr | None]:
+    """Whether a quote is distanced (:func:`_distanced`), and the source its own sentence or line gives it
+    (a governing verb, a credit line or headline, an introducing line, "as X put it", "X said before"),
+    whatever the quotes before it. The attribution may have neither speaker nor verb."""
+    distanced = _distanced(doc, r)
+    attr = None if distanced else _attribute(doc, r)
+    if attr is None or attr.speaker is None and attr.verb is None:
+        attr = _credit_line(doc, r) or _headline(doc, r) or attr
+    if (attr is None or attr.speaker is None and attr.verb is None) and r.at_line_start:
+        attr = _introduced(doc, r) or attr
+    if not distanced and (attr is None or attr.speaker is None and attr.verb is None):
+        attr = _as_put(doc, r) or _said_before(doc, r) or attr
+    return distanced, attr
 
 
 def _listed_after_title(text: str, found: list[Quote], r: _Raw) -> bool:
