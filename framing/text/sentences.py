@@ -174,11 +174,13 @@ def split_sentences(text: str, *, abbreviations: Iterable[str] | None = None) ->
             nxt = cand.start(1)
             if line[nxt].islower():
                 continue  # (the first test of _is_boundary, made here for the many candidates it settles)
-            if _is_boundary(line, cand.start(), cand.end(), nxt, abbrevs):
-                span = _trimmed(line, offset, sent_start, cand.end())
-                if span:
-                    spans.append(span)
-                sent_start = cand.end()
+            end = cand.end()
+            if _is_boundary(line, cand.start(), end, nxt, abbrevs):
+                # (the sentence ends on its mark and holds it: only white space before it is stepped over)
+                while line[sent_start].isspace():
+                    sent_start += 1
+                spans.append((offset + sent_start, offset + end))
+                sent_start = end
         span = _trimmed(line, offset, sent_start, len(line))
         if span:
             spans.append(span)
