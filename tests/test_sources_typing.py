@@ -137,3 +137,23 @@ def test_a_national_security_adviser_is_a_government_official():
     assert row["source"] == "Tom Brant"
     assert row["source_type"] == "government"
     assert side(row) == "United States"
+
+
+def test_an_ex_national_security_adviser_is_an_expert():
+    text = ("Ex-national security adviser Jim Dorne has a book out. “He knows the book is factual,” Dorne said "
+            "on Sunday.")
+    row = row_at(text, "Dorne said", "said")
+    assert row["source"] == "Jim Dorne"
+    assert row["source_type"] == "expert"
+
+
+def test_unnamed_countries_speaking_are_governments():
+    text = "Britain warned Moscow on Friday, and several other countries said they would impose new sanctions."
+    row = row_at(text, text, "said")
+    assert row["source_type"] == "government"
+
+
+def test_the_end_of_a_body_s_name_is_no_speaker_the_person_it_describes_is():
+    text = ("Similarly, Avery Gardner, the co-director of the Alliance to End Street Violence told reporters that "
+            "liars should be prosecuted.")
+    assert row_at(text, text, "told")["source"] == "Avery Gardner"

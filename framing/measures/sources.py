@@ -273,6 +273,8 @@ class _Roles:
         """
         if not phrase:
             return None
+        # "Ex-national security adviser", "ex-CIA director": "ex-" is "former" before a role of several words
+        phrase = re.sub(r"\b[Ee]x-(?=[A-Za-z])", "former ", phrase)
         # a part with a strong term before one with weak terms only ("WDBJ General Manager ; the station's
         # current general manager": media), else the first part with a type
         first = None
@@ -794,9 +796,15 @@ class _Document:
                          r"then|later|\w+ed|\w+s)\b)", text[b:max(b, cue)])
             if m is not None:
                 return a, b + m.end(1)
+        before = text[sentence[0]:a]
+        if mention[:1].isupper() and re.search(r"[A-Z][\w’'\-]*\s+(?:to|for|against|of|on|in)\s+$", before):
+            # "Avery Gardiner, the co-president of the Brady Center to Prevent Gun Violence told": the words
+            # after "to" end the name of a body, which describes the person named before it
+            m = re.search(_NAME_RUN + r",\s+(?:the|a|an)\s+[^,;:“”\"()]{0,120}$", before)
+            if m is not None and self.person(m.group(1)) is not None and not _TIME_WORDS.search(m.group(1)):
+                return sentence[0] + m.start(1), sentence[0] + m.end(1)
         if not mention or mention.lower() in _PRONOUNS or self.person(mention) is not None:
             return span
-        before = text[sentence[0]:a]
         after = text[b:max(b, cue)]
         closes = re.fullmatch(r"\s*,\s*(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|on\s+\w+day\s+)*", after) is not None
         described = mention[:1].islower() or mention.split()[-1][:1].islower() or \
