@@ -157,3 +157,11 @@ def test_the_end_of_a_body_s_name_is_no_speaker_the_person_it_describes_is():
     text = ("Similarly, Avery Gardner, the co-director of the Alliance to End Street Violence told reporters that "
             "liars should be prosecuted.")
     assert row_at(text, text, "told")["source"] == "Avery Gardner"
+
+
+def test_the_organization_is_named_before_the_mention_not_before_a_later_cue():
+    text = ("Amnesty International published the letters in May. “We never spoke to him,” the organization said "
+            "in a post on Facebook, referring to the envoy.")
+    row = row_at(text, "referring to", "referring to")
+    assert row["source"] == "Amnesty International"
+    assert row["source_type"] == "international_ngo"

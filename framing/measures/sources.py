@@ -25,10 +25,15 @@ Who the source is (one source per person in an article)
   the State Department"), and unnamed people joined by "and" stay together ("Some Republicans and right-leaning
   blogs"). When the attribution gives no speaker and the cue is the second of two coordinated verbs ("Senate
   leader Charles E. Schumer of New York celebrated their return but warned"), the source is the person
-  whose name opens the sentence.
+  whose name opens the sentence; so is the subject of a participle cue ("President Trump, meanwhile, commented
+  ..., saying"), and a name right after a cue with no speaker ("..., explains Jenn Budd, a former agent").
+  Capitalised words after "to" that end a body's name ("the Brady Center to Prevent Gun Violence told") are
+  no speaker: the person that description is set off after is.
 * A person's name in the speaker ("Foreign Minister Hossein Amir-Abdollahian", "Amir-Abdollahian") is
   resolved to the longest form of that name the article gives ("Hossein Amir-Abdollahian"); a first name
-  alone to the one full name it opens ("Mara" -> "Mara Liasson"); "the McCloskeys" is that person's family;
+  alone to the one full name it opens ("Mara" -> "Mara Liasson"); a given name may be a word of an
+  institution's name ("Al Sharpton"); a name written with a corporate suffix ("Harlow Inc.") is a company;
+  "the McCloskeys" is that person's family;
   "Araji" is "Noor al-Araji"; a word in capitals (a headline's "APP") is no part of a name; one word the
   article describes by a noun for a person ("Tiegan, a contractor who ...") is a person.
   The person's titles are read before each mention, in the appositive after the full name and in the
@@ -40,9 +45,10 @@ Who the source is (one source per person in an article)
   ``home`` side. A description with no role whose head is a noun for a person, right after a person spoke
   ("“...,” Trump said. The New York billionaire also said"), is that person.
 * A pronoun is the nearest earlier source it can refer to (he/she a person, it an institution, they
-  either); "he"/"she" is the person named in the previous or the same sentence when no source spoke there
-  (a person of the article: one who spoke, has a title or is named twice, not "a Toyota Camry"). A
-  pronoun written at the cue ("“...,” she said") is the speaker even when the attribution resolved it to a
+  either); "he"/"she" is the person named in the previous or the same sentence when no person spoke there
+  (a person of the article: one who spoke, has a title, is named twice or introduced as "X of Y", not "a
+  Toyota Camry"; not a name that modifies an office: "the Obama administration"), else, with no earlier
+  source, the nearest such person before it; the writer's "I" is no one else. A pronoun written at the cue ("“...,” she said") is the speaker even when the attribution resolved it to a
   name sentences back; a speaker never reaches over the speaker of an earlier cue of the sentence that
   stands nearer ("As Egyptians marched, Cheney said ... and called him a friend": Cheney).
 * A person named with no title holds the office of the definite descriptions that follow their name
@@ -56,7 +62,7 @@ Who the source is (one source per person in an article)
   nearest earlier mention of the same noun names ("the memos that former FBI Director James B. Comey wrote",
   "a confidential Navy report", "X said in a news release"); else "the statement" is the source who spoke
   just before it. "The ministry" is the earlier source with the same head word ("Pakistan's foreign ministry");
-  "the group" the organisation named last before it.
+  "the group" the organisation named last before it; "that official" the unnamed official quoted before.
 
 Type, side and anonymity
 ------------------------
@@ -70,7 +76,9 @@ person wins over a weak title of another type ("WDBJ General Manager ; the stati
 a client's attorney ("former Trump attorney") is other, a person arguing "in his book" an expert. A person the
 article gives no role takes the type and side of the lexicon's ``people:`` list of office holders ("Vladimir
 Putin" -> government, Russia), else civilian; a named body of no known type takes the type of its apposition
-("Arbor, a company that ...") or, when it reports, is an outlet ("Defense One reported"). A share of people
+("Arbor, a company that ..."), of a corporate suffix ("Walmart Inc.") or of the description that opens
+the next sentence when the body opens its own ("Walmart announced ... The retailer ..."), or, when it
+reports, is an outlet ("Defense One reported"). A share of people
 ("83 percent said", "seven-in-ten say") is the anonymous respondents of a survey (civilian).
 ``affiliation`` is the side the source speaks for:
 the user's ``actors`` (side -> aliases) first, then the gazetteer of sides (:func:`framing.load_sides`: country names,
@@ -956,8 +964,10 @@ class _Document:
             typ = person.source_type if person.source_type in _HOME_TYPES else "civilian"
             return _Source(mention.split()[-1], typ, person.affiliation, False, "person")
         if re.fullmatch(r"(?i)the\s+(?:group|organi[sz]ation|movement|charity|coalition|network)", mention):
-            # "the group said": the organisation named last before it
-            named = self._organisation_before(cue_start)
+            # "the group said": the organisation named last before it (before the mention, not before a cue
+            # after it: "the organization said in a statement on Twitter, referring to")
+            at = self.text.rfind(mention, sentence[0], max(cue_start, sentence[0]) + len(mention))
+            named = self._organisation_before(at if at >= 0 else cue_start)
             if named is not None:
                 return named
         name = speaker_name(mention) or mention
