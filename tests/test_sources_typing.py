@@ -79,15 +79,15 @@ def test_a_given_name_that_is_a_word_of_an_outlet_stays_in_the_name():
 
 
 def test_he_after_a_body_spoke_is_the_person_named_in_that_sentence():
-    text = ("The effort, said to include former White House aide Tom Rhine, began in March to create what he "
-            "described as a network of allies.")
+    text = ("The campaign, said to involve former treasury aide Tom Rhine, aimed at building what he "
+            "described as a wall of friendly donors.")
     row = row_at(text, "what he described as", "what he described as")
     assert row["source"] == "Tom Rhine"
 
 
 def test_she_is_the_person_just_introduced_not_an_earlier_speaker():
-    text = ("“We march on Saturday,” Kyle Brandt said. I asked one of the organisers, Linda Moreau of Mothers "
-            "For Safe Streets, how many groups had joined. “Too many to count,” she said.")
+    text = ("“The bridge opens in June,” Kyle Brandt said. I asked one of the volunteers, Linda Moreau of Friends "
+            "Of The Harbor, about the budget. “It is tight,” she said.")
     row = row_at(text, "she said", "said")
     assert row["source"] == "Linda Moreau"
 
@@ -115,15 +115,15 @@ def test_that_official_is_the_unnamed_official_quoted_before():
 
 
 def test_a_speaker_set_off_by_commas_is_the_subject_of_a_participle_cue():
-    text = ("President Tom Ward, meanwhile, commented on the shooting Sunday during his trip abroad in Asia, saying "
-            "the attack was not a gun problem.")
+    text = ("Governor Tom Ward, for his part, commented on the flood on Monday at a fair in Dayton, saying the "
+            "levees had held.")
     row = row_at(text, text, "saying")
     assert row["source"] == "Tom Ward"
     assert row["source_type"] == "government"
 
 
 def test_a_name_after_the_cue_is_the_speaker():
-    text = "That is exactly what makes them so troubling, explains Jenna Bright, a lawyer."
+    text = "The ruling will not survive an appeal, explains Jenna Bright, a lawyer."
     row = row_at(text, text, "explains")
     assert row["source"] == "Jenna Bright"
     assert row["source_type"] == "expert"
@@ -154,8 +154,8 @@ def test_unnamed_countries_speaking_are_governments():
 
 
 def test_the_end_of_a_body_s_name_is_no_speaker_the_person_it_describes_is():
-    text = ("Similarly, Avery Gardner, the co-director of the Alliance to End Street Violence told reporters that "
-            "liars should be prosecuted.")
+    text = ("In Ohio, Avery Gardner, the co-director of the Alliance to End Street Violence told a radio host "
+            "that the new rule was welcome.")
     assert row_at(text, text, "told")["source"] == "Avery Gardner"
 
 
