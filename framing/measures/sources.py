@@ -25,10 +25,15 @@ Who the source is (one source per person in an article)
   the State Department"), and unnamed people joined by "and" stay together ("Some Republicans and right-leaning
   blogs"). When the attribution gives no speaker and the cue is the second of two coordinated verbs ("Senate
   leader Charles E. Schumer of New York celebrated their return but warned"), the source is the person
-  whose name opens the sentence.
+  whose name opens the sentence; so is the subject of a participle cue ("President Trump, meanwhile, commented
+  ..., saying"), and a name right after a cue with no speaker ("..., explains Jenn Budd, a former agent").
+  Capitalised words after "to" that end a body's name ("the Brady Center to Prevent Gun Violence told") are
+  no speaker: the person that description is set off after is.
 * A person's name in the speaker ("Foreign Minister Hossein Amir-Abdollahian", "Amir-Abdollahian") is
   resolved to the longest form of that name the article gives ("Hossein Amir-Abdollahian"); a first name
-  alone to the one full name it opens ("Mara" -> "Mara Liasson"); "the McCloskeys" is that person's family;
+  alone to the one full name it opens ("Mara" -> "Mara Liasson"); a given name may be a word of an
+  institution's name ("Al Sharpton"); a name written with a corporate suffix ("Harlow Inc.") is a company;
+  "the McCloskeys" is that person's family;
   "Araji" is "Noor al-Araji"; a word in capitals (a headline's "APP") is no part of a name; one word the
   article describes by a noun for a person ("Tiegan, a contractor who ...") is a person.
   The person's titles are read before each mention, in the appositive after the full name and in the
@@ -40,9 +45,10 @@ Who the source is (one source per person in an article)
   ``home`` side. A description with no role whose head is a noun for a person, right after a person spoke
   ("“...,” Trump said. The New York billionaire also said"), is that person.
 * A pronoun is the nearest earlier source it can refer to (he/she a person, it an institution, they
-  either); "he"/"she" is the person named in the previous or the same sentence when no source spoke there
-  (a person of the article: one who spoke, has a title or is named twice, not "a Toyota Camry"). A
-  pronoun written at the cue ("“...,” she said") is the speaker even when the attribution resolved it to a
+  either); "he"/"she" is the person named in the previous or the same sentence when no person spoke there
+  (a person of the article: one who spoke, has a title, is named twice or introduced as "X of Y", not "a
+  Toyota Camry"; not a name that modifies an office: "the Obama administration"), else, with no earlier
+  source, the nearest such person before it; the writer's "I" is no one else. A pronoun written at the cue ("“...,” she said") is the speaker even when the attribution resolved it to a
   name sentences back; a speaker never reaches over the speaker of an earlier cue of the sentence that
   stands nearer ("As Egyptians marched, Cheney said ... and called him a friend": Cheney).
 * A person named with no title holds the office of the definite descriptions that follow their name
@@ -56,7 +62,7 @@ Who the source is (one source per person in an article)
   nearest earlier mention of the same noun names ("the memos that former FBI Director James B. Comey wrote",
   "a confidential Navy report", "X said in a news release"); else "the statement" is the source who spoke
   just before it. "The ministry" is the earlier source with the same head word ("Pakistan's foreign ministry");
-  "the group" the organisation named last before it.
+  "the group" the organisation named last before it; "that official" the unnamed official quoted before.
 
 Type, side and anonymity
 ------------------------
@@ -70,7 +76,9 @@ person wins over a weak title of another type ("WDBJ General Manager ; the stati
 a client's attorney ("former Trump attorney") is other, a person arguing "in his book" an expert. A person the
 article gives no role takes the type and side of the lexicon's ``people:`` list of office holders ("Vladimir
 Putin" -> government, Russia), else civilian; a named body of no known type takes the type of its apposition
-("Arbor, a company that ...") or, when it reports, is an outlet ("Defense One reported"). A share of people
+("Arbor, a company that ..."), of a corporate suffix ("Walmart Inc.") or of the description that opens
+the next sentence when the body opens its own ("Walmart announced ... The retailer ..."), or, when it
+reports, is an outlet ("Defense One reported"). A share of people
 ("83 percent said", "seven-in-ten say") is the anonymous respondents of a survey (civilian).
 ``affiliation`` is the side the source speaks for:
 the user's ``actors`` (side -> aliases) first, then the gazetteer of sides (:func:`framing.load_sides`: country names,
@@ -216,6 +224,7 @@ class _Roles:
     titles: frozenset[str]
     role_words: frozenset[str]
     acronyms: frozenset[str]  # role words written in capitals only ("un" of "UN Security Council")
+    inner_words: frozenset[str]  # role words only inside a longer term ("al" of "al jazeera", "wilson")
     anonymous_heads: frozenset[str]
     anonymous_phrases: tuple[str, ...]
     pattern_ci: re.Pattern[str]
@@ -229,6 +238,15 @@ class _Roles:
         core = _role_core(_POSSESSIVE.sub("", word))
         return core in self.role_words and not (core in self.acronyms and not word.isupper())
 
+    def is_title_word(self, word: str, phrase: str) -> bool:
+        """Whether ``word`` of the name-like ``phrase`` is a word of a role rather than of a name: a word that
+        is a role term or title on its own, or a word found only inside a longer term ("Al" of "Al Jazeera",
+        "Rand" of "Rand Corporation") when ``phrase`` holds that term ("Al Sharpton" is a name)."""
+        if not self.is_role_word(word):
+            return False
+        core = _role_core(_POSSESSIVE.sub("", word))
+        return core not in self.inner_words or bool(self.matches(phrase))
+
     def matches(self, phrase: str) -> list[tuple[int, int, str, bool]]:
         """Role terms in ``phrase``: ``(start, end, type, strong)``, longest first at each position."""
         found = []
@@ -238,6 +256,8 @@ class _Roles:
                 m = pattern.match(phrase, at)
                 if m:
                     key = m.group(1).lower() if fold else m.group(1)
+                    if key not in self.terms:  # "agencies" of "aid agency"
+                        key = key[:-3] + "y"
                     typ, strong = self.terms[key]
                     found.append((m.start(1), m.end(1), typ, strong))
         # the longest terms first, then the others that overlap none taken: "State Attorney General" is
@@ -261,6 +281,8 @@ class _Roles:
         """
         if not phrase:
             return None
+        # "Ex-national security adviser", "ex-CIA director": "ex-" is "former" before a role of several words
+        phrase = re.sub(r"\b[Ee]x-(?=[A-Za-z])", "former ", phrase)
         # a part with a strong term before one with weak terms only ("WDBJ General Manager ; the station's
         # current general manager": media), else the first part with a type
         first = None
@@ -322,6 +344,13 @@ class _Roles:
                 or next((t for t in rest if not t[3]), None))
         if pick is None:
             return None
+        if not pick[3] and pick in head and cut is not None and re.match(r"\s(?:of|for|at|with)\s", part[cut.start():]):
+            # "a spokesman for the group", "the director of the organization": a weak role held in a body that
+            # only a weak term types is the body's
+            body_end = _POST_MODIFIER.search(part, cut.end())
+            body = [t for t in rest if t[2] != "document" and t[1] <= (body_end.start() if body_end else len(part))]
+            if body:
+                pick = body[-1]
         if pick in head and part[pick[0]:pick[1]].lower() in _PRESIDENTS and cut is not None and \
                 re.match(r"\s(?:of|for|at)\s", part[cut.start():]):
             # "the president of the Buffalo Police Benevolent Association": the body presided decides
@@ -341,7 +370,9 @@ class _Roles:
 
 
 def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
-    body = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+    # a term that ends in a consonant and "y" has its plural in "ies" ("aid agencies", "companies")
+    body = "|".join(re.escape(w[:-1]) + "(?:y|ies)" if re.search(r"[^aeiou\W]y$", w) else re.escape(w)
+                    for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
     # "President-elect", "Speaker-designate": the role to come is the role
     return re.compile(r"(?<![\w\-])(" + body + r")(?:s|es)?(?:-(?:elect|designate))?(?=(?:’s|'s|’|')?(?![\w\-]))", flags)
 
@@ -402,10 +433,12 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
                 people.setdefault(n.strip(), (typ, str(side_name)))
     titles = frozenset(str(t).lower() for t in data.get("titles") or ())
     role_words = frozenset(w for w, _ in written) | titles
+    alone = frozenset(t.lower().strip(".") for t in terms if " " not in t)
     # "UN" of "UN Security Council" is a role word in capitals only: "Un" is a name word in "Kim Jong Un"
     acronyms = frozenset(w for w, caps in written if caps) - frozenset(w for w, caps in written if not caps) - titles
     return _Roles(
         terms=terms, titles=titles, role_words=role_words, acronyms=acronyms,
+        inner_words=role_words - titles - alone,
         anonymous_heads=frozenset(str(w).lower() for w in anon.get("heads") or ()),
         anonymous_phrases=tuple(str(p).lower() for p in anon.get("phrases") or ()),
         pattern_ci=_compile((t for t in terms if any(c.islower() for c in t)), re.IGNORECASE),
@@ -508,9 +541,12 @@ class _Document:
         words = name.split()
         if not words or len(words) > 5:
             return None
-        for w in words:
+        for k, w in enumerate(words):
             core = _POSSESSIVE.sub("", w)
-            if not _NAME_WORD.match(core) or self.roles.is_role_word(core):
+            # a given name may be a word of an institution's name ("Al Sharpton", "Rand Paul"), the last word
+            # not ("Law Center")
+            if not _NAME_WORD.match(core) or (self.roles.is_title_word(core, name) if k < len(words) - 1
+                                              else self.roles.is_role_word(core)):
                 return None
             if self.sides.is_place(core) or core in _SENTENCE_WORDS:
                 return None
@@ -541,14 +577,14 @@ class _Document:
                 if re.fullmatch(r"[A-Z]\.", token) and len(words) < 3:
                     words.insert(0, token)  # a middle initial: "Robert A. Levy"
                     continue
-                if not (_NAME_WORD.match(token) and not self.roles.is_role_word(token)
+                if not (_NAME_WORD.match(token) and not self.roles.is_title_word(token, " ".join([token] + words + [m.group(0)]))
                         and not self.sides.is_place(token) and token not in _SENTENCE_WORDS
                         and not token.endswith((",", ".", ":", ";", "’s", "'s"))) or len(words) >= 3 \
                         or _CAPITALS.fullmatch(token) \
                         or re.search(r"(?i)-years?-old$", token):
                     break
                 words.insert(0, token)
-            if words and words[0].lower() in _NAME_PARTICLES:
+            if words and words[0] in _NAME_PARTICLES:  # "al Araji", not the given name of "Al Gore"
                 words = words[1:]
             if words and re.fullmatch(r"[A-Z]\.", words[0]):
                 words = []
@@ -565,12 +601,12 @@ class _Document:
             return None
         name = _POSSESSIVE.sub("", name).strip()
         lead = name.split()
-        while len(lead) > 1 and (self.roles.is_role_word(lead[0]) or re.search(r"(?i)-years?-old$", lead[0])):
+        while len(lead) > 1 and (self.roles.is_title_word(lead[0], name) or re.search(r"(?i)-years?-old$", lead[0])):
             lead.pop(0)  # a title the quotation module does not know as one ("Speaker-designate ...", "Police
             # Commissioner ...")
         name = " ".join(lead)
         words = self._name_words(name)
-        if words is None:
+        if words is None or name in self._companies():
             return None
         full = self.full_name(words[-1]) if len(words[-1]) > 1 else None
         if full and len(full.split()) > len(words) and full.endswith(name):
@@ -609,6 +645,14 @@ class _Document:
         if re.search(r"(?<![\w’'\-])" + re.escape(name) + r",\s+\d{1,3},", self.text):
             return name
         return None
+
+    def _companies(self) -> frozenset[str]:
+        """Names the article writes with a corporate suffix ("Harlow Outfitters Inc."): companies, no people."""
+        if not hasattr(self, "_company_names"):
+            self._company_names = frozenset(
+                m.group(1) for m in re.finditer(r"((?:[A-Z][\w’'&\-]*\s+){0,3}[A-Z][\w’'&\-]*),?\s+"
+                                                r"(?:Inc|Corp|Co|Ltd|LLC|PLC|GmbH)\b", self.text))
+        return self._company_names
 
     def known(self, name: str) -> tuple[str, str] | None:
         """The type and side the roles lexicon's ``people:`` list gives ``name`` (the full name, or its surname
@@ -760,9 +804,15 @@ class _Document:
                          r"then|later|\w+ed|\w+s)\b)", text[b:max(b, cue)])
             if m is not None:
                 return a, b + m.end(1)
+        before = text[sentence[0]:a]
+        if mention[:1].isupper() and re.search(r"[A-Z][\w’'\-]*\s+(?:to|for|against|of|on|in)\s+$", before):
+            # "Avery Gardiner, the co-president of the Brady Center to Prevent Gun Violence told": the words
+            # after "to" end the name of a body, which describes the person named before it
+            m = re.search(_NAME_RUN + r",\s+(?:the|a|an)\s+[^,;:“”\"()]{0,120}$", before)
+            if m is not None and self.person(m.group(1)) is not None and not _TIME_WORDS.search(m.group(1)):
+                return sentence[0] + m.start(1), sentence[0] + m.end(1)
         if not mention or mention.lower() in _PRONOUNS or self.person(mention) is not None:
             return span
-        before = text[sentence[0]:a]
         after = text[b:max(b, cue)]
         closes = re.fullmatch(r"\s*,\s*(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|on\s+\w+day\s+)*", after) is not None
         described = mention[:1].islower() or mention.split()[-1][:1].islower() or \
@@ -821,23 +871,37 @@ class _Document:
                     if not re.search(r"(?:^|\s)[A-Z]$", prev[:m.start()])]
             start = line + (ends[-1] if ends else 0)
         clause = self.text[start:cue]
-        if not re.search(r"\b(?:and|but)\s+(?:(?:also|then|later)\s+|\w+ly\s+)?$", clause):
+        # "President Trump, meanwhile, commented on the shooting, saying ...": a participle after a comma
+        participle = re.search(r",\s*$", clause) is not None and re.match(r"[a-z]+ing\b", self.text[cue:]) is not None
+        if not participle and not re.search(r"\b(?:and|but)\s+(?:(?:also|then|later)\s+|\w+ly\s+)?$", clause):
             return None
         lead = re.search(r"(?:^|[.!?][”\"]?\s+)((?:[^,.;:“”\"]{0,60},\s*)?)", clause)
-        for m in re.finditer(r"(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+", clause):
-            if m.start() < (lead.end() if lead else 0):
-                continue
-            full = self.person(m.group(0))
-            if full is None:
-                continue
-            before = clause[lead.end() if lead else 0:m.start()]
-            after = clause[m.end():]
-            if re.fullmatch(r"(?:[\w.’'\-]+\s+){0,5}", before) and re.match(
-                    r"(?:\s+(?:of|from)\s+(?:[A-Z][\w.’'\-]*\s*){1,3})?(?:\s*,[^,]{0,80},)?\s+(?:\w+ly\s+)?"
-                    r"[a-z]+(?:ed|s)\b", after):
-                return start + m.start(), start + m.end()
-            return None
+        # the name opens the sentence after an introductory phrase ("In a statement, ..."), or is itself
+        # set off by commas before its verb ("President Trump, meanwhile, commented")
+        for opening in dict.fromkeys([lead.end() if lead else 0, lead.start(1) if lead else 0]):
+            for m in re.finditer(r"(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+", clause):
+                if m.start() < opening:
+                    continue
+                full = self.person(m.group(0))
+                if full is None:
+                    continue
+                before = clause[opening:m.start()]
+                after = clause[m.end():]
+                if re.fullmatch(r"(?:[\w.’'\-]+\s+){0,5}", before) and re.match(
+                        r"(?:\s+(?:of|from)\s+(?:[A-Z][\w.’'\-]*\s*){1,3})?(?:\s*,[^,]{0,80},)?\s+(?:\w+ly\s+)?"
+                        r"[a-z]+(?:ed|s)\b", after):
+                    return start + m.start(), start + m.end()
+                break
         return None
+
+    def inverted_subject(self, sentence: tuple[int, int], cue_end: int) -> tuple[int, int] | None:
+        """The person named right after a cue that has no speaker ("..., explains Jenn Budd, a former
+        agent."), or None."""
+        m = re.match(r"\s+((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?=\s*(?:[,.;]|$))",
+                     self.text[cue_end:sentence[1]])
+        if m is None or self.person(m.group(1)) is None:
+            return None
+        return cue_end + m.start(1), cue_end + m.end(1)
 
     def resolve(self, mention: str | None, cue_start: int, sentence: tuple[int, int],
                 previous_sentence: int) -> _Source:
@@ -881,6 +945,8 @@ class _Document:
             return _Source(None, "unknown", None, False, "none")
         mention = _TRAILING.sub("", mention.strip())
         low = mention.lower()
+        if low == "i":
+            return _Source(mention, "unknown", None, False, "none")  # the writer, outside quotations: no antecedent
         if low in _PRONOUNS:
             return self._antecedent(mention, _PRONOUNS[low], cue_start if low in ("he", "she", "they") else None)
         full = self.person(mention)
@@ -898,8 +964,10 @@ class _Document:
             typ = person.source_type if person.source_type in _HOME_TYPES else "civilian"
             return _Source(mention.split()[-1], typ, person.affiliation, False, "person")
         if re.fullmatch(r"(?i)the\s+(?:group|organi[sz]ation|movement|charity|coalition|network)", mention):
-            # "the group said": the organisation named last before it
-            named = self._organisation_before(cue_start)
+            # "the group said": the organisation named last before it (before the mention, not before a cue
+            # after it: "the organization said in a statement on Twitter, referring to")
+            at = self.text.rfind(mention, sentence[0], max(cue_start, sentence[0]) + len(mention))
+            named = self._organisation_before(at if at >= 0 else cue_start)
             if named is not None:
                 return named
         name = speaker_name(mention) or mention
@@ -939,6 +1007,11 @@ class _Document:
             own_type = roles.type_of(mention[owner[-1].end():]) if owner else typ
             if own_type == "armed_group" and side is not None and sides.kinds.get(side) == "country":
                 side = bare  # "Syrian rebels" fight the state their demonym names: their side is the group
+            if re.fullmatch(r"(?i)(?:the|that|this|these|those)\s+(?:same\s+)?[\w\-]+", mention):
+                # "one defense official said ... “...,” that official said": the unnamed source named so before
+                for _, prev, written in reversed(self.previous):
+                    if prev.anonymous and written and self._head(written) == head:
+                        return prev
             return _Source(None, own_type or "unknown", side, True, "anonymous")
         if not strong and typ == "document" and side is None:
             author = self._author(mention, sentence)
@@ -953,8 +1026,9 @@ class _Document:
                 if author is not None:
                     return author
             return _Source(bare, "document", None, False, "thing")
-        if side is None and typ is not None and re.match(r"(?i)the\s", mention):
-            # "the ministry", "the foreign ministry": the earlier source with the same head word
+        if side is None and typ is not None and re.match(r"(?i)the\s", mention) and self.unnamed(mention):
+            # "the ministry", "the foreign ministry": the earlier source with the same head word (not a body
+            # named in full: "the Pew Research Center" is no earlier "Law Center")
             for _, src, prev in reversed(self.previous):
                 if prev and src.kind == "thing" and src.affiliation and self._head(prev) == head:
                     return src
@@ -970,10 +1044,19 @@ class _Document:
             side = bare  # a named organisation or armed group speaks for itself ("The Elders", "UN Watch")
         if typ is None and bare[:1].isupper():
             # "Arbor, a company that builds drones, said": a named body the article describes by a role
+            # a corporate suffix after the name ("Walmart Inc."), or the description that opens the next sentence
+            # when the body opens its own ("Walmart announced ... The retailer is calling ...")
             for m in re.finditer(r"(?<![\w’'\-])" + re.escape(bare) + r"(?![\w\-])", self.text):
                 app = self._appositive_after(m.end(), surname_only=True)
-                if app and roles.type_of(app) not in (None, "document"):
-                    typ = roles.type_of(app)
+                suffix = re.match(r",?\s+(Inc|Corp|Co|Ltd|LLC|PLC|GmbH)\b\.?", self.text[m.end():m.end() + 12])
+                nxt = re.match(r"[^.!?\n]{0,300}[.!?][”\"]?\s+((?:The|the)\s+[a-z]+)\b", self.text[m.end():]) \
+                    if re.search(r"(?:^|[.!?][”\"]?\s+|\n\s*)$", self.text[max(0, m.start() - 3):m.start()]) else None
+                for phrase in (app, suffix.group(1) if suffix else "", nxt.group(1) if nxt else ""):
+                    found_type = roles.type_of(phrase) if phrase else None
+                    if found_type not in (None, "document") and self._head(phrase) not in roles.anonymous_heads:
+                        typ = found_type
+                        break
+                if typ is not None:
                     break
         if typ is None and self.known(bare) is not None and self._name_words(bare) is not None:
             # "Putin said", named once with no title: the office holder the roles lexicon lists
@@ -1034,13 +1117,14 @@ class _Document:
         """The office and side of the person ``full`` by the definite descriptions of an official the article
         uses right after naming them ("Mr. Trump’s march ... in which the president demanded", "Putin
         proposed ... the Russian president’s moves"): the type most of them give (government before
-        politician before military), and the first side they name; (None, None) when no description has
-        ``full`` as the last person named within the 300 characters before it."""
+        politician), and the first side they name; (None, None) when no description has ``full`` as the last
+        person named within the 300 characters before it. A rank ("the officer", "the general") describes
+        no one by office: "Green recalled ... The officer, who is not identified, ..." is another person."""
         found: dict[str, int] = {}
         side = None
         for at, phrase in self._descriptions():
             typ = self.roles.type_of(phrase)
-            if typ not in _HOME_TYPES or self.roles.former_official(phrase):
+            if typ not in ("government", "politician") or self.roles.former_official(phrase):
                 continue
             before = self.text[max(0, at - 300):at]
             # names of people: not a place after a preposition ("across Lafayette Square"; "in Mr. Trump’s
@@ -1055,7 +1139,7 @@ class _Document:
             side = side or self.sides.side_of(phrase)
         if not found:
             return None, None
-        order = ("government", "politician", "military_security")
+        order = ("government", "politician")
         return max(found, key=lambda t: (found[t], -order.index(t))), side
 
     def _descriptions(self) -> list[tuple[int, str]]:
@@ -1227,23 +1311,42 @@ class _Document:
                 phrase = people[-1].group(1)
                 own = re.sub(r"^.*(?:’s|'s)\s", "", phrase)
                 return _Source(None, self.roles.type_of(own) or "unknown", self.side_of(phrase), True, "anonymous")
-        # a person named in this or the previous sentence, when no source spoke there ("Sen. Robert
-        # Menendez ... has had similar concerns. He wrote ...", "The rioting caught Simon Hinton ... he says")
+        # a person named in this or the previous sentence, when no person spoke there ("Sen. Robert
+        # Menendez ... has had similar concerns. He wrote ...", "The rioting caught Simon Hinton ... he says");
+        # a body or a document that spoke there ("The effort, said to include ...") is no "he" or "she"
         if at is not None and window is not None and want in ("person", "any") and pronoun.lower() != "they" and \
-                not any(window[0] <= start < at and src.kind not in ("none",) for start, src, _ in self.previous):
+                not any(window[0] <= start < at and src.kind in ("person", "anonymous", "pronoun")
+                        for start, src, _ in self.previous):
             for m in re.finditer(r"(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+", self.text[window[0]:at]):
                 full = self.person(m.group(0))
-                # a person of the article: one who spoke, has a title or is named again ("a Toyota Camry",
-                # a headline's "Related: Guantanamo Bay Hunger Strike" are named once, without a title)
-                if full is not None and (full in self.people or self.roles.matches(self.context(full)) or len(re.findall(
-                        r"(?<![\w’'\-])" + re.escape(full.split()[-1]) + r"(?![\w\-])", self.text)) > 1):
+                if full is not None and self._of_article(full) and not self._modifier(window[0] + m.end()):
                     return self._person(full, m.group(0))
         for _, src, _ in reversed(self.previous):
             if src.kind == "none" or src.kind == "pronoun":
                 continue
             if want == "any" or (want == "person") == (src.kind == "person"):
                 return src
+        if at is not None and want == "person":
+            # no source before it: the person of the article named nearest before the pronoun
+            for m in reversed(list(re.finditer(r"(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+", self.text[:at]))):
+                full = self.person(m.group(0))
+                if full is not None and self._of_article(full) and not self._modifier(m.end()):
+                    return self._person(full, m.group(0))
         return _Source(pronoun, "unknown", None, False, "pronoun")
+
+    def _modifier(self, end: int) -> bool:
+        """Whether the name ending at ``end`` modifies a role or body after it ("the Obama administration",
+        "a Trump attorney"): no mention of the person as someone who acts."""
+        m = re.match(r"\s+([a-z][\w\-]*)", self.text[end:end + 40])
+        return m is not None and (m.group(1) in self.roles.titles or bool(self.roles.matches(m.group(1))))
+
+    def _of_article(self, full: str) -> bool:
+        """Whether the person ``full`` is a person of the article: one who spoke, has a title or is named again
+        ("a Toyota Camry", a headline's "Related: Guantanamo Bay Hunger Strike" are named once, without a title),
+        or one introduced by where they come from ("Linda Elliot of Moms Against Gun Control")."""
+        return full in self.people or bool(self.roles.matches(self.context(full))) or len(re.findall(
+            r"(?<![\w’'\-])" + re.escape(full.split()[-1]) + r"(?![\w\-])", self.text)) > 1 or re.search(
+            r"(?<![\w’'\-])" + re.escape(full) + r",?\s+(?:of|from)\s+(?:the\s+)?[A-Z\d]", self.text) is not None
 
     def _recent(self, cue_start: int) -> _Source | None:
         """The source who spoke last before ``cue_start`` (the author of "the statement"), when there is one."""
@@ -1442,7 +1545,7 @@ def sources(
                 if m and not m.start() <= a < m.end():  # not when the citing verb is the cue itself
                     speaker_span = (m.start(1), m.end(1))
             if speaker_span is None:
-                speaker_span = doc.coordinated_subject(sentence, a)
+                speaker_span = doc.coordinated_subject(sentence, a) or doc.inverted_subject(sentence, b)
             if speaker_span:
                 speaker_span = doc.fuller_span(speaker_span, sentence, a)
             mention = text[speaker_span[0]:speaker_span[1]] if speaker_span else None
