@@ -165,3 +165,21 @@ def test_the_organization_is_named_before_the_mention_not_before_a_later_cue():
     row = row_at(text, "referring to", "referring to")
     assert row["source"] == "Amnesty International"
     assert row["source_type"] == "international_ngo"
+
+
+# ----------------------------------------------------------------------------------- countries
+
+def test_a_country_of_two_words_speaking_is_its_government():
+    text = "The launch came hours after the drills ended. South Korea said it had tracked the missile for ten minutes."
+    row = row_at(text, "South Korea said", "said")
+    assert row["source"] == "South Korea"
+    assert row["source_type"] == "government"
+    assert side(row) == "South Korea"
+    assert not row["anonymous"]
+
+
+def test_a_person_whose_first_name_is_a_place_stays_a_person():
+    text = "The bakery on the square lost its windows. Georgia Halloran said the glass shook for a full minute."
+    row = row_at(text, "Halloran said", "said")
+    assert row["source"] == "Georgia Halloran"
+    assert row["source_type"] == "civilian"

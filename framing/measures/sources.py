@@ -612,7 +612,8 @@ class _Document:
         if full and len(full.split()) > len(words) and full.endswith(name):
             return full
         if len(words) >= 2:
-            return name
+            # "North Korea said", "Saudi Arabia said": a country's whole name is no person's
+            return None if self.sides.is_place(name) else name
         # one word: a person when the article gives a fuller name, or a title stands before it in the mention
         before = mention[:mention.rfind(name)].split()
         if full and full != name:
