@@ -183,3 +183,17 @@ def test_a_person_whose_first_name_is_a_place_stays_a_person():
     row = row_at(text, "Halloran said", "said")
     assert row["source"] == "Georgia Halloran"
     assert row["source_type"] == "civilian"
+
+
+# ----------------------------------------------------------------------------------- justice officials
+
+def test_prosecutors_are_government_officials_not_security_forces():
+    text = ("The driver was charged on Friday. Prosecutors said he had been drinking before the crash, and "
+            "District Attorney Nora Vance said the case would go to trial in spring.")
+    unnamed = row_at(text, "Prosecutors said", "said")
+    assert unnamed["source_type"] == "government"
+    assert unnamed["anonymous"]
+    named = row_at(text, "Vance said", "said")
+    assert named["source"] == "Nora Vance"
+    assert named["source_type"] == "government"
+    assert not named["anonymous"]
