@@ -111,7 +111,7 @@ Decisions (documented so results can be read correctly)
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -1523,16 +1523,16 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
     outlet_of = dict(zip(corpus["doc_id"].astype(str), corpus["outlet"].astype(str)))
     rows: list[dict[str, Any]] = []
     # plain arrays sorted by document and offset; one slice per document
-    m_doc = matches["doc_id"].astype(str).to_numpy(dtype=object)
+    m_doc = _as_text(matches["doc_id"])
     m_start_all = matches["start"].to_numpy(dtype=np.int64)
     order_all = np.lexsort((m_start_all, m_doc)) if len(matches) else np.zeros(0, dtype=np.int64)
     m_doc = m_doc[order_all]
     m_start_all = m_start_all[order_all]
     m_end_all = matches["end"].to_numpy(dtype=np.int64)[order_all]
     # nested categories ("victims.children") are known by their last part
-    m_cat_all = np.array([c.rsplit(".", 1)[-1] for c in matches["category"].astype(str)], dtype=object)[order_all]
+    m_cat_all = _as_text(matches["category"], lambda c: c.rsplit(".", 1)[-1])[order_all]
     # a subcategory of death or injury ("death.emotive": slaughtered) is a trigger and keeps its own name too
-    m_top_all = np.array([c.split(".", 1)[0] for c in matches["category"].astype(str)], dtype=object)[order_all]
+    m_top_all = _as_text(matches["category"], lambda c: c.split(".", 1)[0])[order_all]
     is_trigger = np.isin(m_top_all, ["death", "injury"])
     slices: dict[str, tuple[int, int]] = {}
     if len(m_doc):
@@ -1578,6 +1578,14 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
     for col in ("sentence_id", "start", "end"):
         table[col] = table[col].astype("int64")
     return casualty_sides(table, corpus, annotations=ann, sides=sides, opposing=opposing)
+
+
+def _as_text(column: pd.Series, part: Callable[[str], str] | None = None) -> np.ndarray:
+    """The values of ``column`` as text (``part`` of it, when given) in an object array; each distinct value
+    is converted once, not each row (the columns of a matches table are categorical)."""
+    codes, values = pd.factorize(column, use_na_sentinel=False)
+    texts = [str(v) for v in values]
+    return np.array([part(t) for t in texts] if part is not None else texts, dtype=object)[codes]
 
 
 def _span_text(text: str, toks: list[_Tok], span: tuple[int, int] | None) -> str | None:
