@@ -283,6 +283,10 @@ def _word_number(words: list[str]) -> int | None:
 
 
 
+#: the quantity qualifiers by their first word, in their order
+_QUANT_PREFIX_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _pre in _QUANT_PREFIX:
+    _QUANT_PREFIX_BY_FIRST.setdefault(_pre[0], []).append(_pre)
 
 
 def _count_of(toks: list[_Tok]) -> int | None:
@@ -291,7 +295,7 @@ def _count_of(toks: list[_Tok]) -> int | None:
     # skip quantity qualifiers
     while i < len(toks):
         hit = False
-        for pre in _QUANT_PREFIX:
+        for pre in _QUANT_PREFIX_BY_FIRST.get(toks[i].low, ()):
             n = len(pre)
             if tuple(t.low for t in toks[i : i + n]) == pre and i + n < len(toks):
                 i += n
