@@ -783,7 +783,7 @@ def attributions(
     for rec in _records(qt, _QUOTE_FIELDS):
         quote_groups.setdefault(rec.doc_id, []).append(rec)
     records: list[dict[str, Any]] = []
-    for doc_id, outlet, text in zip(corpus["doc_id"], corpus["outlet"], corpus["text"]):
+    for doc_id, outlet, text in zip(corpus["doc_id"].tolist(), corpus["outlet"].tolist(), corpus["text"].tolist()):
         text = text if isinstance(text, str) else ""
         for row in _document_rows(text, cue_groups.get(doc_id, []), quote_groups.get(doc_id, []), resolve_pronouns,
                                   ann.sentence_spans(doc_id) or [(0, len(text))], thoughts=thoughts,

@@ -1544,28 +1544,28 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
         for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(m_doc)]):
             if is_trigger[lo:hi].any():
                 slices[m_doc[lo]] = (int(lo), int(hi))
-    for doc_id, text in zip(corpus["doc_id"].astype(str), corpus["text"]):
+    for doc_id, text in zip(corpus["doc_id"].astype(str).tolist(), corpus["text"].tolist()):
         if doc_id not in slices or not isinstance(text, str):
             continue
         lo_doc, hi_doc = slices[doc_id]
         m_start = m_start_all[lo_doc:hi_doc]
-        m_end = m_end_all[lo_doc:hi_doc]
-        m_cat = m_cat_all[lo_doc:hi_doc]
-        m_top = m_top_all[lo_doc:hi_doc]
         trig = is_trigger[lo_doc:hi_doc]
+        # the document's matches as plain lists for the loops below (no numpy scalar per item)
+        starts, ends = m_start.tolist(), m_end_all[lo_doc:hi_doc].tolist()
+        m_cat, m_top, triggers = m_cat_all[lo_doc:hi_doc].tolist(), m_top_all[lo_doc:hi_doc].tolist(), trig.tolist()
         doc_rows: list[dict[str, Any]] = []
         # the tokens of the sentences that hold a death or injury word, their scope judged at once
         sentences = sentence_tokens(text, ann.sentence_spans(doc_id), m_start, trig, _tokens)
         with prejudged([[t.text for t in toks] for _, _, _, _, toks in sentences]):
             for sid, s_start, lo, hi, toks in sentences:
                 # longest death/injury match first, so "death toll" is one trigger, not two
-                order = sorted(range(lo, hi), key=lambda x: (-(m_end[x] - m_start[x]), m_start[x]))
+                order = sorted(range(lo, hi), key=lambda x: (-(ends[x] - starts[x]), starts[x]))
                 for mid in order:
-                    for t in tokens_over(toks, int(m_start[mid]), int(m_end[mid])):
+                    for t in tokens_over(toks, starts[mid], ends[mid]):
                         t.cats.add(m_cat[mid])
                         t.cats.add(m_top[mid])
-                        if trig[mid] and t.match_id is None:
-                            t.match_id = int(mid)
+                        if triggers[mid] and t.match_id is None:
+                            t.match_id = mid
                 for st in _analyse_sentence(toks):
                     doc_rows.append(_row(doc_id, outlet_of[doc_id], sid, text, s_start, toks, st))
         spans = ann.voice_spans(doc_id)
