@@ -234,7 +234,8 @@ def _next_to(tokens: Sequence[Token], end: int, comma: int) -> bool:
 
 
 class _Record:
-    """One table row with attribute access (faster than ``itertuples`` on Arrow columns)."""
+    """A cue found by its context (:func:`_thought_records`), with attribute access as the rows of
+    :func:`_records` have."""
 
     __slots__ = ("__dict__",)
 
@@ -338,7 +339,7 @@ def _governed_spans(low: str, bases: dict[str, str]) -> list[tuple[int, int, str
     return sorted(out)
 
 
-def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thoughts: bool,
+def _thought_records(text: str, cues: list[Any], quotes: list[Any], thoughts: bool,
                      bases: dict[str, str] | None = None) -> list[_Record]:
     """Candidate cues found by their context rather than the lexicon: a document's "show" / "found"
     (``EVIDENCE_CUES``), the plain form of a lexicon verb after a governor ("continued to question"; with
@@ -378,8 +379,8 @@ def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thou
 
 def _document_rows(
     text: str,
-    cues: list[_Record],
-    quotes: list[_Record],
+    cues: list[Any],
+    quotes: list[Any],
     resolve_pronouns: bool = True,
     spans: list[tuple[int, int]] | None = None,
     thoughts: bool = False,
@@ -776,10 +777,10 @@ def attributions(
     bases = base_forms(lex)
     cues = lexicon_matches(corpus, [lex], matches=matches, annotations=ann)
     qt = ann.quotes
-    cue_groups: dict[Any, list[_Record]] = {}
+    cue_groups: dict[Any, list[Any]] = {}
     for rec in _records(cues, _CUE_FIELDS):
         cue_groups.setdefault(rec.doc_id, []).append(rec)
-    quote_groups: dict[Any, list[_Record]] = {}
+    quote_groups: dict[Any, list[Any]] = {}
     for rec in _records(qt, _QUOTE_FIELDS):
         quote_groups.setdefault(rec.doc_id, []).append(rec)
     records: list[dict[str, Any]] = []
