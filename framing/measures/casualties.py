@@ -242,6 +242,10 @@ _AGE = re.compile(
 _AGE_VALUE = re.compile(r"(\d+|[a-z]+)[- ](year|month|week|day)", re.IGNORECASE)
 
 
+#: the categories of a token outside every match, shared (most tokens are in none; one in a match gets its own)
+_NO_CATS: frozenset[str] = frozenset()
+
+
 class _Tok(Token):
     """A token of the shared grammar with the lexicon categories it falls in and its trigger match."""
 
@@ -250,7 +254,7 @@ class _Tok(Token):
     def __init__(self, start: int, end: int, text: str) -> None:
         super().__init__(start, end, text)
         self.low = self.low.replace("’", "'")
-        self.cats: set[str] = set()
+        self.cats: frozenset[str] = _NO_CATS
         self.match_id: int | None = None
 
 
@@ -1562,8 +1566,7 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
                 order = sorted(range(lo, hi), key=lambda x: (-(ends[x] - starts[x]), starts[x]))
                 for mid in order:
                     for t in tokens_over(toks, starts[mid], ends[mid]):
-                        t.cats.add(m_cat[mid])
-                        t.cats.add(m_top[mid])
+                        t.cats = t.cats | {m_cat[mid], m_top[mid]}
                         if triggers[mid] and t.match_id is None:
                             t.match_id = mid
                 for st in _analyse_sentence(toks):
