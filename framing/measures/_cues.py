@@ -382,11 +382,27 @@ def cognition_spans(text: str, low: str | None = None) -> list[tuple[int, int]]:
     return _scan(_COGNITION, text, text.lower() if low is None else low)
 
 
+#: the first four letters of every form of :data:`EVIDENCE_CUES`: where none stands, no form does
+_EVIDENCE_PREFIXES = frozenset(w[:4] for w in EVIDENCE_CUES)
+
+
 def evidence_spans(text: str, low: str | None = None) -> list[tuple[int, int]]:
     """Offsets of the forms of :data:`EVIDENCE_CUES` in ``text`` right after a document noun ("polls
     show"); candidates: :func:`document_subject` decides on the speaker the rules find."""
     low = text.lower() if low is None else low
-    return [(a, b) for a, b in _scan(_EVIDENCE, text, low) if _DOCUMENT_BEFORE.search(low, max(0, a - 80), a)]
+    if len(low) != len(text):
+        found = _scan(_EVIDENCE, text, low)
+    else:
+        # a plain search for the forms' first letters, the pattern tried only where they stand (the forms are
+        # whole words, so matches found one by one are those of a scan)
+        at = []
+        for prefix in _EVIDENCE_PREFIXES:
+            a = low.find(prefix)
+            while a >= 0:
+                at.append(a)
+                a = low.find(prefix, a + 1)
+        found = [m.span() for a in sorted(at) if (m := _EVIDENCE.match(low, a)) is not None]
+    return [(a, b) for a, b in found if _DOCUMENT_BEFORE.search(low, max(0, a - 80), a)]
 
 
 def document_before(tokens: Sequence[Token], first: int, lo: int, reach: int = 16) -> tuple[int, int] | None:

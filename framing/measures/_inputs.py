@@ -29,14 +29,16 @@ def lexicon_matches(corpus: pd.DataFrame, lexicons: Sequence[Lexicon], *, matche
     if matches is None:
         return find(corpus, lexicons=list(lexicons), annotations=annotations)
     schema.require(matches, schema.MATCHES, what="matches table")
-    found = set(matches["lexicon"].astype(str).unique()) if len(matches) else set()
+    # the distinct lexicon values, each read as text once (not every row: the column is usually categorical)
+    values = pd.unique(matches["lexicon"])
+    found = {str(v) for v in values}
     missing = [n for n in names if n not in found]
     if missing and len(matches):
         raise SchemaError(
             f"the matches table has no matches of lexicon(s) {missing}: pass matches from "
             f"framing.find(corpus, lexicons=[..., {', '.join(map(repr, missing))}])"
         )
-    return matches[matches["lexicon"].astype(str).isin(names)]
+    return matches[matches["lexicon"].isin([v for v in values if str(v) in names])]
 
 
 def checked_annotations(corpus: pd.DataFrame, annotations: Annotations | None, *,

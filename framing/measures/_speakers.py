@@ -8,8 +8,6 @@ import re
 from collections.abc import Sequence
 from operator import attrgetter
 
-import numpy as np
-
 from framing.text.grammar import (
     ADJECTIVE_CONTEXT,
     AFTER_CUES,
@@ -61,7 +59,7 @@ _WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[\w’'.\-]+\s+){1,3}\Z", re.IGNORECASE)
 _START = attrgetter("start")
 
 
-def _token_index(tokens: Sequence[Token], starts: np.ndarray, offset: int) -> int:
+def _token_index(tokens: Sequence[Token], starts: Sequence[int], offset: int) -> int:
     """The last token starting at or before ``offset`` (``starts`` are the tokens' starts), -1 if none."""
     return bisect.bisect_right(tokens, offset, key=_START) - 1  # a bisection of the list: no array call per cue
 
@@ -109,7 +107,7 @@ def _inverted_name(tokens: Sequence[Token], last: int, hi: int) -> bool:
 def resolve_speaker(
     text: str,
     tokens: Sequence[Token],
-    starts: np.ndarray,
+    starts: Sequence[int],
     cue_start: int,
     cue_end: int,
     sentence: tuple[int, int],

@@ -1129,7 +1129,7 @@ def actor_labels(
     speaker = speaker.where(speaker.notna() & (speaker.astype(str) != ""), qt["speaker"])
     quotes_by_doc = _rows_by_doc(qt.assign(_speaker=speaker), ("start", "end", "_speaker"))
     records: list[dict[str, Any]] = []
-    for doc_id, outlet, text in zip(corpus["doc_id"], corpus["outlet"], corpus["text"]):
+    for doc_id, outlet, text in zip(corpus["doc_id"].tolist(), corpus["outlet"].tolist(), corpus["text"].tolist()):
         text = text if isinstance(text, str) else ""
         doc_labels = by_doc.get(doc_id)
         if not doc_labels:

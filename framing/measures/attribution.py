@@ -81,12 +81,13 @@ Not counted as attributions (documented choices)
 from __future__ import annotations
 
 import bisect
+import collections
+import functools
 import re
 from collections.abc import Sequence
 from os import PathLike
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from framing import registry, schema
@@ -233,7 +234,8 @@ def _next_to(tokens: Sequence[Token], end: int, comma: int) -> bool:
 
 
 class _Record:
-    """One table row with attribute access (faster than ``itertuples`` on Arrow columns)."""
+    """A cue found by its context (:func:`_thought_records`), with attribute access as the rows of
+    :func:`_records` have."""
 
     __slots__ = ("__dict__",)
 
@@ -241,16 +243,24 @@ class _Record:
         self.__dict__ = values
 
 
-def _records(table: pd.DataFrame, columns: Sequence[str]) -> list[_Record]:
-    """Rows of ``table`` restricted to ``columns``; missing values become None."""
+@functools.cache
+def _row_type(columns: tuple[str, ...]) -> type:
+    """A named tuple of ``columns`` (made once for each set of columns)."""
+    return collections.namedtuple("_Row", columns)
+
+
+def _records(table: pd.DataFrame, columns: Sequence[str]) -> list[tuple]:
+    """Rows of ``table`` restricted to ``columns``, as named tuples; missing values become None."""
     if not len(table):
         return []
     lists = []
     for c in columns:
-        values = table[c].tolist()
-        missing = table[c].isna().tolist()
-        lists.append([None if m else v for v, m in zip(values, missing)])
-    return [_Record(dict(zip(columns, row))) for row in zip(*lists)]
+        column = table[c]
+        values = column.tolist()
+        if column.hasnans:
+            values = [None if m else v for v, m in zip(values, column.isna().tolist())]
+        lists.append(values)
+    return list(map(_row_type(tuple(columns))._make, zip(*lists)))
 
 
 _QUOTE_FIELDS = ("doc_id", "quote_id", "start", "end", "kind", "speaker", "speaker_start", "speaker_end",
@@ -329,7 +339,7 @@ def _governed_spans(low: str, bases: dict[str, str]) -> list[tuple[int, int, str
     return sorted(out)
 
 
-def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thoughts: bool,
+def _thought_records(text: str, cues: list[Any], quotes: list[Any], thoughts: bool,
                      bases: dict[str, str] | None = None) -> list[_Record]:
     """Candidate cues found by their context rather than the lexicon: a document's "show" / "found"
     (``EVIDENCE_CUES``), the plain form of a lexicon verb after a governor ("continued to question"; with
@@ -369,8 +379,8 @@ def _thought_records(text: str, cues: list[_Record], quotes: list[_Record], thou
 
 def _document_rows(
     text: str,
-    cues: list[_Record],
-    quotes: list[_Record],
+    cues: list[Any],
+    quotes: list[Any],
     resolve_pronouns: bool = True,
     spans: list[tuple[int, int]] | None = None,
     thoughts: bool = False,
@@ -385,15 +395,14 @@ def _document_rows(
         spans = [(0, len(text))]
     sentence_starts = [a for a, _ in spans]
     # tokens of the sentences that hold a cue, made on demand: every rule stays inside its sentence
-    cache: dict[int, tuple[list[Token], np.ndarray]] = {}
-    start_lists: dict[int, list[int]] = {}
+    cache: dict[int, tuple[list[Token], list[int]]] = {}
 
-    def sentence_tokens(sid: int) -> tuple[list[Token], np.ndarray]:
+    def sentence_tokens(sid: int) -> tuple[list[Token], list[int]]:
+        """The tokens of a sentence and their start offsets."""
         if sid not in cache:
             a, b = spans[sid]
             toks = tokenize(text, a, b)
-            start_lists[sid] = [t.start for t in toks]
-            cache[sid] = (toks, np.array(start_lists[sid], dtype=np.int64))
+            cache[sid] = (toks, [t.start for t in toks])
         return cache[sid]
 
     def sentence_of(offset: int) -> int:
@@ -404,7 +413,7 @@ def _document_rows(
         tokens, starts = sentence_tokens(sentence_of(a))
         if not tokens:
             return False, False
-        k = max(0, int(np.searchsorted(starts, a, side="right")) - 1)
+        k = max(0, bisect.bisect_right(starts, a) - 1)
         negated, hypothetical = judge([t.text for t in tokens])
         return bool(negated[k]), bool(hypothetical[k])
 
@@ -419,11 +428,10 @@ def _document_rows(
     rows: list[dict[str, Any]] = []
     used: set[tuple[int, int]] = set()
 
-    def token_range(sid: int, a: int, b: int) -> tuple[list[Token], np.ndarray, int, int]:
+    def token_range(sid: int, a: int, b: int) -> tuple[list[Token], list[int], int, int]:
         tokens, starts = sentence_tokens(sid)
-        offsets = start_lists[sid]
-        first = max(0, bisect.bisect_right(offsets, a) - 1)
-        last = max(first, bisect.bisect_right(offsets, b - 1) - 1)
+        first = max(0, bisect.bisect_right(starts, a) - 1)
+        last = max(first, bisect.bisect_right(starts, b - 1) - 1)
         return tokens, starts, first, last
 
     def spoken_to(sid: int, a: int, b: int) -> tuple[int, int] | None:
@@ -642,8 +650,8 @@ def _document_rows(
             speaker = cue.source  # "In a CBS News poll, ...": the document
         if speaker is not None and speaker[1] <= a:
             # "A spokesman for the agency said": the spokesman, not the agency
-            i = bisect.bisect_left(start_lists[sid], speaker[0])
-            j = bisect.bisect_right(start_lists[sid], speaker[1] - 1) - 1
+            i = bisect.bisect_left(starts, speaker[0])
+            j = bisect.bisect_right(starts, speaker[1] - 1) - 1
             if 0 <= i <= j and tokens[i].start == speaker[0]:
                 speaker = _span_of(tokens, with_role(tokens, (i, j)))
         speaker = trim_possessive(text, speaker)
@@ -769,21 +777,17 @@ def attributions(
     bases = base_forms(lex)
     cues = lexicon_matches(corpus, [lex], matches=matches, annotations=ann)
     qt = ann.quotes
-    cue_groups: dict[Any, list[_Record]] = {}
+    cue_groups: dict[Any, list[Any]] = {}
     for rec in _records(cues, _CUE_FIELDS):
         cue_groups.setdefault(rec.doc_id, []).append(rec)
-    quote_groups: dict[Any, list[_Record]] = {}
+    quote_groups: dict[Any, list[Any]] = {}
     for rec in _records(qt, _QUOTE_FIELDS):
         quote_groups.setdefault(rec.doc_id, []).append(rec)
-    sentence_groups: dict[Any, list[tuple[int, int]]] = {}
-    st = ann.sentences
-    for doc_id, a, b in zip(st["doc_id"].tolist(), st["start"].tolist(), st["end"].tolist()):
-        sentence_groups.setdefault(doc_id, []).append((a, b))
     records: list[dict[str, Any]] = []
-    for doc_id, outlet, text in zip(corpus["doc_id"], corpus["outlet"], corpus["text"]):
+    for doc_id, outlet, text in zip(corpus["doc_id"].tolist(), corpus["outlet"].tolist(), corpus["text"].tolist()):
         text = text if isinstance(text, str) else ""
         for row in _document_rows(text, cue_groups.get(doc_id, []), quote_groups.get(doc_id, []), resolve_pronouns,
-                                  sentence_groups.get(doc_id) or [(0, len(text))], thoughts=thoughts,
+                                  ann.sentence_spans(doc_id) or [(0, len(text))], thoughts=thoughts,
                                   bases=bases):
             row["doc_id"] = doc_id
             row["outlet"] = outlet

@@ -111,7 +111,7 @@ Decisions (documented so results can be read correctly)
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -242,6 +242,10 @@ _AGE = re.compile(
 _AGE_VALUE = re.compile(r"(\d+|[a-z]+)[- ](year|month|week|day)", re.IGNORECASE)
 
 
+#: the categories of a token outside every match, shared (most tokens are in none; one in a match gets its own)
+_NO_CATS: frozenset[str] = frozenset()
+
+
 class _Tok(Token):
     """A token of the shared grammar with the lexicon categories it falls in and its trigger match."""
 
@@ -250,7 +254,7 @@ class _Tok(Token):
     def __init__(self, start: int, end: int, text: str) -> None:
         super().__init__(start, end, text)
         self.low = self.low.replace("’", "'")
-        self.cats: set[str] = set()
+        self.cats: frozenset[str] = _NO_CATS
         self.match_id: int | None = None
 
 
@@ -283,6 +287,10 @@ def _word_number(words: list[str]) -> int | None:
 
 
 
+#: the quantity qualifiers by their first word, in their order
+_QUANT_PREFIX_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _pre in _QUANT_PREFIX:
+    _QUANT_PREFIX_BY_FIRST.setdefault(_pre[0], []).append(_pre)
 
 
 def _count_of(toks: list[_Tok]) -> int | None:
@@ -291,7 +299,7 @@ def _count_of(toks: list[_Tok]) -> int | None:
     # skip quantity qualifiers
     while i < len(toks):
         hit = False
-        for pre in _QUANT_PREFIX:
+        for pre in _QUANT_PREFIX_BY_FIRST.get(toks[i].low, ()):
             n = len(pre)
             if tuple(t.low for t in toks[i : i + n]) == pre and i + n < len(toks):
                 i += n
@@ -1523,16 +1531,16 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
     outlet_of = dict(zip(corpus["doc_id"].astype(str), corpus["outlet"].astype(str)))
     rows: list[dict[str, Any]] = []
     # plain arrays sorted by document and offset; one slice per document
-    m_doc = matches["doc_id"].astype(str).to_numpy(dtype=object)
+    m_doc = _as_text(matches["doc_id"])
     m_start_all = matches["start"].to_numpy(dtype=np.int64)
     order_all = np.lexsort((m_start_all, m_doc)) if len(matches) else np.zeros(0, dtype=np.int64)
     m_doc = m_doc[order_all]
     m_start_all = m_start_all[order_all]
     m_end_all = matches["end"].to_numpy(dtype=np.int64)[order_all]
     # nested categories ("victims.children") are known by their last part
-    m_cat_all = np.array([c.rsplit(".", 1)[-1] for c in matches["category"].astype(str)], dtype=object)[order_all]
+    m_cat_all = _as_text(matches["category"], lambda c: c.rsplit(".", 1)[-1])[order_all]
     # a subcategory of death or injury ("death.emotive": slaughtered) is a trigger and keeps its own name too
-    m_top_all = np.array([c.split(".", 1)[0] for c in matches["category"].astype(str)], dtype=object)[order_all]
+    m_top_all = _as_text(matches["category"], lambda c: c.split(".", 1)[0])[order_all]
     is_trigger = np.isin(m_top_all, ["death", "injury"])
     slices: dict[str, tuple[int, int]] = {}
     if len(m_doc):
@@ -1540,28 +1548,27 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
         for lo, hi in zip(np.r_[0, cuts], np.r_[cuts, len(m_doc)]):
             if is_trigger[lo:hi].any():
                 slices[m_doc[lo]] = (int(lo), int(hi))
-    for doc_id, text in zip(corpus["doc_id"].astype(str), corpus["text"]):
+    for doc_id, text in zip(corpus["doc_id"].astype(str).tolist(), corpus["text"].tolist()):
         if doc_id not in slices or not isinstance(text, str):
             continue
         lo_doc, hi_doc = slices[doc_id]
         m_start = m_start_all[lo_doc:hi_doc]
-        m_end = m_end_all[lo_doc:hi_doc]
-        m_cat = m_cat_all[lo_doc:hi_doc]
-        m_top = m_top_all[lo_doc:hi_doc]
         trig = is_trigger[lo_doc:hi_doc]
+        # the document's matches as plain lists for the loops below (no numpy scalar per item)
+        starts, ends = m_start.tolist(), m_end_all[lo_doc:hi_doc].tolist()
+        m_cat, m_top, triggers = m_cat_all[lo_doc:hi_doc].tolist(), m_top_all[lo_doc:hi_doc].tolist(), trig.tolist()
         doc_rows: list[dict[str, Any]] = []
         # the tokens of the sentences that hold a death or injury word, their scope judged at once
         sentences = sentence_tokens(text, ann.sentence_spans(doc_id), m_start, trig, _tokens)
         with prejudged([[t.text for t in toks] for _, _, _, _, toks in sentences]):
             for sid, s_start, lo, hi, toks in sentences:
                 # longest death/injury match first, so "death toll" is one trigger, not two
-                order = sorted(range(lo, hi), key=lambda x: (-(m_end[x] - m_start[x]), m_start[x]))
+                order = sorted(range(lo, hi), key=lambda x: (-(ends[x] - starts[x]), starts[x]))
                 for mid in order:
-                    for t in tokens_over(toks, int(m_start[mid]), int(m_end[mid])):
-                        t.cats.add(m_cat[mid])
-                        t.cats.add(m_top[mid])
-                        if trig[mid] and t.match_id is None:
-                            t.match_id = int(mid)
+                    for t in tokens_over(toks, starts[mid], ends[mid]):
+                        t.cats = t.cats | {m_cat[mid], m_top[mid]}
+                        if triggers[mid] and t.match_id is None:
+                            t.match_id = mid
                 for st in _analyse_sentence(toks):
                     doc_rows.append(_row(doc_id, outlet_of[doc_id], sid, text, s_start, toks, st))
         spans = ann.voice_spans(doc_id)
@@ -1578,6 +1585,14 @@ def casualties(corpus: pd.DataFrame, *, lexicon: Any = "casualty", annotations: 
     for col in ("sentence_id", "start", "end"):
         table[col] = table[col].astype("int64")
     return casualty_sides(table, corpus, annotations=ann, sides=sides, opposing=opposing)
+
+
+def _as_text(column: pd.Series, part: Callable[[str], str] | None = None) -> np.ndarray:
+    """The values of ``column`` as text (``part`` of it, when given) in an object array; each distinct value
+    is converted once, not each row (the columns of a matches table are categorical)."""
+    codes, values = pd.factorize(column, use_na_sentinel=False)
+    texts = [str(v) for v in values]
+    return np.array([part(t) for t in texts] if part is not None else texts, dtype=object)[codes]
 
 
 def _span_text(text: str, toks: list[_Tok], span: tuple[int, int] | None) -> str | None:

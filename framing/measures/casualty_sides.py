@@ -266,8 +266,8 @@ def _reporter_side(text: str, sent: tuple[int, int], statement: tuple[int, int],
     goes on to report a later statement of the sentence (``others``: their starts): "the war has killed 300
     people; Sudanese officials say drone strikes have killed 40"."""
     candidates = [(m.side, m.start, m.end) for m in mentions
-                  if not m.place and not (_IN_RELATIVE.search(text[max(sent[0], m.start - 120):m.start])
-                                          and text[m.end:m.end + 2].lstrip().startswith(","))]
+                  if not m.place and not (text[m.end:m.end + 2].lstrip().startswith(",")
+                                          and _IN_RELATIVE.search(text[max(sent[0], m.start - 120):m.start]))]
     if gazetteer is not None:
         for run in _RUN_BY.finditer(text, sent[0], sent[1]):
             side = gazetteer.side_of(run.group(1))

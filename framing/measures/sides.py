@@ -74,6 +74,14 @@ _BY_ACTOR = re.compile(r"(?:\b(?:" + "|".join(sorted(_ACTION_NOUNS)) + r")\s+(?:
                        r"\b(?:" + "|".join(sorted(_ARMED_NOUNS)) + r")\s+from|"
                        r"\b(?:taken|held|seized) (?:captive|hostage)s?\s+by|\b(?:kidnapped|abducted|captured)\s+by)"
                        r"\s+(?:the\s+)?$", re.I)
+
+
+def _by_actor(before: str) -> bool:
+    """Does :data:`_BY_ACTOR` end ``before``? (Tried only where "by" or "from" stands: most text has neither.)"""
+    low = before.lower()
+    return ("by" in low or "from" in low) and _BY_ACTOR.search(before) is not None
+
+
 #: nouns after which a side's name names neither a side nor a place it holds: "near the Gaza border"
 _BOUNDARY_NOUNS = frozenset("border borders frontier boundary fence perimeter envelope".split())
 _WORD_AFTER = re.compile(r"\s+([A-Za-z-]+)")
@@ -203,7 +211,7 @@ class Sides:
             armed = head in _ARMED_NOUNS and not _FORCE_AS_OBJECT.search(before) \
                 and not _MEMBER_AFTER.match(text, after.end(), end)  # "an Israeli military reservist"
             acting = not place and not target and (head in _ACTION_NOUNS or armed or attacks or blamed
-                                                   or bool(_BY_ACTOR.search(before)))
+                                                   or _by_actor(before))
             out.append(SideMention(side, how, m.start(), m.end(), place, acting, kind == "near", target,
                                    alias in self._groups))
         if "-" in text[start:end]:
