@@ -31,6 +31,20 @@ def test_the_tables_are_those_of_sentences_quotes_and_voice(example, annotated):
         assert annotated.sentence_spans(doc_id) == framing.text.split_sentences(text)
 
 
+@pytest.mark.parametrize("resolve_pronouns", [True, False])
+def test_quotes_alone_are_the_quotes_of_the_annotation_pass(resolve_pronouns):
+    corpus = pd.DataFrame({
+        "doc_id": ["q", "none", "empty", "plain"],
+        "outlet": ["A", None, "B", "C"],
+        "text": ["The minister arrived late.\n“We will answer,” she said. Critics called it a “stunt”.",
+                 None, "", "Nothing here is quoted. It rained."],
+    })
+    alone = framing.quotes(corpus, resolve_pronouns=resolve_pronouns)
+    pd.testing.assert_frame_equal(alone, framing.annotate(corpus, resolve_pronouns=resolve_pronouns).quotes)
+    assert alone["doc_id"].tolist() == ["q", "q"]
+    assert alone["sentence_id"].tolist() == [1, 2]  # numbered as framing.sentences numbers them
+
+
 @pytest.mark.parametrize("measure, kwargs", [
     ("actor_labels", {"actors": ACTORS}),
     ("attributions", {}),

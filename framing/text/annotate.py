@@ -100,6 +100,28 @@ def _column(values: list, dtype: str) -> pd.Series:
     return pd.Series(values, dtype=dtype)
 
 
+def _quote_columns() -> dict[str, list]:
+    return {c: [] for c in schema.QUOTES + QUOTES_EXTRA}
+
+
+def _add_quotes(cols: dict[str, list], doc_id, outlet, text: str, found, sents: list[tuple[int, int]]) -> None:
+    """Append one document's quotes to ``cols``, each with the sentence of its opening mark in ``sents``."""
+    starts = [a for a, _ in sents]
+    for qid, q in enumerate(found):
+        for col, value in (("doc_id", doc_id), ("quote_id", qid),
+                           ("sentence_id", max(bisect.bisect_right(starts, q.open_start) - 1, 0)),
+                           ("start", q.start), ("end", q.end), ("text", text[q.start:q.end]), ("kind", q.kind),
+                           ("speaker", q.speaker), ("verb", q.verb), ("outlet", outlet),
+                           ("speaker_start", q.speaker_start), ("speaker_end", q.speaker_end),
+                           ("verb_start", q.verb_start), ("verb_end", q.verb_end),
+                           ("speaker_name", q.speaker_name)):
+            cols[col].append(value)
+
+
+def _quote_frame(cols: dict[str, list]) -> pd.DataFrame:
+    return pd.DataFrame({c: _column(v, _QUOTE_DTYPES[c]) for c, v in cols.items()})
+
+
 def _voice_columns() -> dict[str, list]:
     return {"doc_id": [], "start": [], "end": [], "voice": [], "quote_id": []}
 
@@ -156,7 +178,7 @@ def annotate(corpus: pd.DataFrame, *, resolve_pronouns: bool = True) -> Annotati
     """
     schema.require(corpus, schema.CORPUS, what="corpus")
     sent_cols: dict[str, list] = {c: [] for c in schema.SENTENCES}
-    quote_cols: dict[str, list] = {c: [] for c in schema.QUOTES + QUOTES_EXTRA}
+    quote_cols = _quote_columns()
     voice_cols = _voice_columns()
     voice_lists: dict[str, list[tuple[int, int, str]]] = {}
     sentence_lists: dict[str, list[tuple[int, int]]] = {}
@@ -174,16 +196,7 @@ def annotate(corpus: pd.DataFrame, *, resolve_pronouns: bool = True) -> Annotati
             sent_cols["start"].append(a)
             sent_cols["end"].append(b)
             sent_cols["text"].append(text[a:b])
-        starts = [a for a, _ in sents]
-        for qid, q in enumerate(found):
-            for col, value in (("doc_id", doc_id), ("quote_id", qid),
-                               ("sentence_id", max(bisect.bisect_right(starts, q.open_start) - 1, 0)),
-                               ("start", q.start), ("end", q.end), ("text", text[q.start:q.end]), ("kind", q.kind),
-                               ("speaker", q.speaker), ("verb", q.verb), ("outlet", outlet),
-                               ("speaker_start", q.speaker_start), ("speaker_end", q.speaker_end),
-                               ("verb_start", q.verb_start), ("verb_end", q.verb_end),
-                               ("speaker_name", q.speaker_name)):
-                quote_cols[col].append(value)
+        _add_quotes(quote_cols, doc_id, outlet, text, found, sents)
         voice_lists[str(doc_id)] = _add_voice(voice_cols, doc_id, voice_with_ids(text, found))
     sentences = pd.DataFrame({
         "doc_id": pd.Series(sent_cols["doc_id"], dtype="str"),
@@ -192,7 +205,7 @@ def annotate(corpus: pd.DataFrame, *, resolve_pronouns: bool = True) -> Annotati
         "end": _column(sent_cols["end"], "int64"),
         "text": pd.Series(sent_cols["text"], dtype="str"),
     })
-    quotes = pd.DataFrame({c: _column(v, _QUOTE_DTYPES[c]) for c, v in quote_cols.items()})
+    quotes = _quote_frame(quote_cols)
     voice = _voice_frame(voice_cols)
     return Annotations(sentences, quotes, voice, tuple(doc_ids), resolve_pronouns, _digest(corpus["text"]),
                        voice_lists, sentence_lists)
@@ -234,7 +247,14 @@ def quotes(corpus: pd.DataFrame, *, resolve_pronouns: bool = True) -> pd.DataFra
     framing.errors.SchemaError
         If a required column is missing.
     """
-    return annotate(corpus, resolve_pronouns=resolve_pronouns).quotes
+    schema.require(corpus, schema.CORPUS, what="corpus")
+    # only the quotes table is built: the sentence spans that attribution finds number the quotes' sentences
+    cols = _quote_columns()
+    for doc_id, outlet, text in zip(corpus["doc_id"], corpus["outlet"], corpus["text"]):
+        text = text if isinstance(text, str) else ""
+        found, sents = analyse_quotes(text, resolve_pronouns) if text else ((), [])
+        _add_quotes(cols, doc_id, outlet, text, found, sents)
+    return _quote_frame(cols)
 
 
 @registry.measure("voice", produces=schema.VOICE)
