@@ -8,7 +8,8 @@ Run from the project root::
 
 What it measures, on the AllSides conflict corpus (``../shared/datasets``):
 
-1. the whole pipeline: ``find(corpus)`` computing sentences, quotes/voice and matches;
+1. the whole pipeline: ``find(corpus)`` computing sentences, quotes/voice and matches (and, before it,
+   ``framing.sentences``, ``framing.voice`` and ``framing.quotes`` on their own);
 2. ``find`` alone: the same with the sentence and voice tables computed beforehand;
 3. the naive baseline: one ``re.finditer`` per lexicon term over every document,
    with the same overlap, exclusion and longest-match rules applied in plain
@@ -202,6 +203,10 @@ def main(argv: list[str] | None = None) -> int:
     sentences, t_s, c_s, _ = timed(framing.sentences, corpus)
     voice, t_v, c_v, _ = timed(framing.voice, corpus)
     print(f"sentences: {t_s:.1f} s wall ({c_s:.1f} s CPU); voice (quotes): {t_v:.1f} s wall ({c_v:.1f} s CPU)")
+    if args.only in (None, "bundled"):
+        quotes, t_q, c_q, _ = timed(framing.quotes, corpus)
+        print(f"quotes (speakers and pronouns resolved): {len(quotes)} quotes, {t_q:.1f} s wall ({c_q:.1f} s CPU)")
+        del quotes  # (not held while the pipeline is timed)
 
     if args.only in (None, "bundled"):
         lexs = resolve_lexicons(None)
