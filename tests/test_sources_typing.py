@@ -197,3 +197,11 @@ def test_prosecutors_are_government_officials_not_security_forces():
     assert named["source"] == "Nora Vance"
     assert named["source_type"] == "government"
     assert not named["anonymous"]
+
+
+# ----------------------------------------------------------------------------------- names
+
+def test_a_subordinator_opening_the_sentence_is_no_part_of_the_name():
+    text = "Although Dana Whitfield said the bridge was safe, the county closed it on Monday."
+    row = row_at(text, "Whitfield said", "said")
+    assert row["source"] == "Dana Whitfield"

@@ -166,7 +166,9 @@ _WORD = re.compile(r"[\w][\w’'.\-]*")
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
 _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
 _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With By After Before As If When While
-    Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr One""".split())
+    Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr One
+    Although Though Because Since Unless Until Whether Whereas Despite During Also Then Thus Indeed Instead
+    Moreover Furthermore Nevertheless Nonetheless""".split())
 #: bodies a person leads, named after them ("the Obama administration", "Trump’s campaign")
 _LED = r"administration|campaign|presidency|government|cabinet|regime|transition\s+team|White\s+House"
 #: "..., citing X," / "which cited X": X, up to a comma, a full stop or "as"
