@@ -177,7 +177,9 @@ _CITING = re.compile(r",?\s*(?:(?:which|who|that)\s+)?(?:cited|citing|quoting|qu
 #: verbs that open a clause after a name and a comma ("Goldberg, told CNN on Thursday ...")
 _CLAUSE_VERBS = frozenset("told said says say adds added wrote writes is was has had will would can could".split())
 #: a run of capitalised words that may be a person's name ("Justin Trudeau", "Athanassios Binis")
-_NAME_RUN = r"((?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+)"
+_NAME = re.compile(r"(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+")
+#: the same, as a group to build patterns with
+_NAME_RUN = "(" + _NAME.pattern + ")"
 #: a term of office that ended: "from 2013 to 2017", "between 2008 and 2010", "in 2008-10"
 _PAST_TERM = re.compile(r"\b(?:from|between|in)\s+(?:19|20)\d\d\s*(?:to|until|and|-|–)\s*(?:(?:19|20)\d\d|\d\d)\b")
 #: days and months, which a run of capitalised words may hold without being a name ("Late Tuesday")
@@ -1132,7 +1134,7 @@ class _Document:
             before = self.text[max(0, at - 300):at]
             # names of people: not a place after a preposition ("across Lafayette Square"; "in Mr. Trump’s
             # march" is a person's)
-            names = [n.group(0) for n in re.finditer(r"(?<![\w’'\-])(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+", before)
+            names = [n.group(0) for n in re.finditer(r"(?<![\w’'\-])" + _NAME.pattern, before)
                      if not re.search(r"\b(?:in|at|on|to|across|near|from|into)\s+$", before[:n.start()])
                      or _POSSESSIVE.search(n.group(0)) or _role_core(n.group(0).split()[0]) in self.roles.titles]
             last = next((who for who in map(self.person, reversed(names)) if who is not None), None)
@@ -1252,7 +1254,7 @@ class _Document:
                 candidates.append(agent.group(1).rstrip("."))
             if re.match(r"(?i)an?\s", mention):
                 before = self.text[sentence[0]:pos]
-                candidates += [m.group(0) for m in re.finditer(r"(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+", before)
+                candidates += [m.group(0) for m in _NAME.finditer(before)
                                if self.person(m.group(0))][:1]
         for phrase in candidates:
             src = self._resolve(phrase, sentence[0], sentence)
@@ -1320,7 +1322,7 @@ class _Document:
         if at is not None and window is not None and want in ("person", "any") and pronoun.lower() != "they" and \
                 not any(window[0] <= start < at and src.kind in ("person", "anonymous", "pronoun")
                         for start, src, _ in self.previous):
-            for m in re.finditer(r"(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+", self.text[window[0]:at]):
+            for m in _NAME.finditer(self.text[window[0]:at]):
                 full = self.person(m.group(0))
                 if full is not None and self._of_article(full) and not self._modifier(window[0] + m.end()):
                     return self._person(full, m.group(0))
@@ -1331,7 +1333,7 @@ class _Document:
                 return src
         if at is not None and want == "person":
             # no source before it: the person of the article named nearest before the pronoun
-            for m in reversed(list(re.finditer(r"(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+", self.text[:at]))):
+            for m in reversed(list(_NAME.finditer(self.text[:at]))):
                 full = self.person(m.group(0))
                 if full is not None and self._of_article(full) and not self._modifier(m.end()):
                     return self._person(full, m.group(0))
