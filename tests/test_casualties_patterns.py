@@ -348,3 +348,66 @@ def test_shot_that_hurts_no_one_is_no_statement(text):
 def test_a_reduced_passive_keeps_the_name_it_is_in_apposition_to():
     r = _one("Crowds mourned at the funeral of Ahmed Merabet, the police officer shot outside the office.")
     assert r.victims == "Ahmed Merabet, the police officer"
+
+
+# ------------------------------------------------------------------ subjects past inserted phrases, lists and
+# relative clauses; victims after "among"; rates that are not agents
+@pytest.mark.parametrize(
+    "text, victims, number, agent",
+    [
+        # a count's own apposition between the victims and the verb
+        ("Nearly 1,800 people, roughly half of them women and children, have died in the bombing campaign.",
+         "Nearly 1,800 people", 1800, "in the bombing campaign"),
+        ("Officials said that 12 people, most of them children, died.", "12 people", 12, None),
+        # a non-restrictive relative clause and a parenthetical attribution
+        ("Residents said the soldiers, who had arrived at dawn, killed five farmers.", "five farmers", 5,
+         "the soldiers"),
+        ("The people, the police said, were killed by a gunman.", "The people", None, "a gunman"),
+        # a restrictive relative clause before the verb: its object is not the subject
+        ("Several relatives who had been sheltering in the church were killed in the strike.",
+         "Several relatives", None, "in the strike"),
+        ("Several relatives who had been sheltering in the church, including two women he identified as Viola "
+         "and Yara, were killed in the strike.", "Several relatives", None, "in the strike"),
+        ("The men who attacked the village were killed by soldiers.", "The men", None, "soldiers"),
+        # a list of victims that opens the sentence
+        ("Al Shamali's wife, his children and uncle were killed.", "Al Shamali's wife, his children and uncle",
+         None, None),
+        # victims named after the verb when "among" opens the clause, and "X was among those killed"
+        ("Among those reported killed were relatives of the former representative.",
+         "relatives of the former representative", None, None),
+        ("Among the dead were two doctors and a nurse.", "two doctors and a nurse", 2, None),
+        ("Dr. Ahmed was among those killed.", "Dr. Ahmed", None, None),
+        # an approximate determiner starts the object
+        ("His mother survived, but the airstrike killed nearly every other member of his family.",
+         "nearly every other member of his family", None, "the airstrike"),
+        # "by the thousands" is a rate, not an agent
+        ('"They are being killed by the thousands," the doctor said.', "They", None, None),
+        # a passive gerund after "before" takes the clause's subject
+        ("With his brother, he helped rescue 100 people before being killed.", "he", None, None),
+        # a reduced passive describes the nearest phrase, not the relation noun before "of"
+        ("The names of soldiers killed in the assault were released.", "soldiers", None, "in the assault"),
+        ("Two-thirds of those killed were women and children.", "Two-thirds of those", None, None),
+        # two bare verbs sharing one object
+        ("The gunmen broke into homes to kill or kidnap their inhabitants.", "their inhabitants", None,
+         "The gunmen"),
+    ],
+)
+def test_subject_and_object_phrases(text, victims, number, agent):
+    r = _one(text)
+    assert (r.victims, _val(r.number), _agent(r)) == (victims, number, agent)
+
+
+def test_reduced_passive_in_a_relative_clause_keeps_its_own_phrase():
+    # "which saw civilians killed": the invasion is not the victims
+    r = _one("They were stunned by the invasion, which saw many civilians killed.")
+    assert r.victims == "many civilians"
+
+
+def test_speech_in_a_relative_clause_opens_a_new_clause():
+    t = _asserted('"It hurts," said Arad-Neeman, who said an extended family member was killed in the violence.')
+    assert t["victims"].tolist() == ["an extended family member"]
+
+
+def test_shot_dead_with_the_victims_between_is_one_death_statement():
+    t = _asserted("The gunmen shot scores dead at a music festival.")
+    assert t[["victims", "harm", "agent"]].values.tolist() == [["scores", "death", "The gunmen"]]

@@ -146,6 +146,7 @@ from framing.text.grammar import (
     IRREGULAR_PAST as _IRREGULAR_PAST,
     QUOTE_CHARS as _QUOTE_CHARS,
     QUANTITY_WORDS as _QUANT_WORDS,
+    OF_QUANTIFIERS as _OF_QUANT,
     number_word as _is_number_word,
     verbish as _verbish,
     count_np_word as _np_word,
@@ -177,7 +178,7 @@ CAUSE_NOUNS = frozenset(
     onslaught hostilities firefight skirmish skirmishes battle battles protests protest riots riot
     unrest demonstrations crackdown shootout standoff accident accidents crashes collision earthquake
     storm hurricane typhoon cyclone flood floods flooding wounds injuries trauma gunshot gunshots
-    stabbing stabbings rampages
+    stabbing stabbings rampages campaign campaigns
     """.split()
 )
 
@@ -525,8 +526,14 @@ def _back_over_aux(toks: list[_Tok], k: int) -> tuple[int, list[str]]:
     return i, kinds
 
 
-def _subject_before(toks: list[_Tok], i: int, previous: list[_Statement]) -> tuple[tuple[int, int] | None, str]:
-    """Subject ending at ``i``: returns (span, how) with how in np/relative/coordinated/none."""
+def _subject_before(toks: list[_Tok], i: int, previous: list[_Statement], *,
+                    finite: bool = True) -> tuple[tuple[int, int] | None, str]:
+    """Subject ending at ``i``: returns (span, how) with how in np/relative/coordinated/none.
+
+    Before a finite verb the subject is taken past a relative clause that ends at ``i`` ("the men who
+    attacked the village were killed" -> "the men"); ``finite=False`` (a reduced passive) keeps the phrase
+    right before it ("an invasion which saw civilians killed" -> "civilians").
+    """
     i = _skip_quotes_back(toks, i)
     if i < 0:
         return None, "none"
@@ -541,11 +548,17 @@ def _subject_before(toks: list[_Tok], i: int, previous: list[_Statement]) -> tup
         j = i - 1
         while j > 0 and i - j < 15 and toks[j].low not in (",", ";"):
             j -= 1
-        if j > 0 and toks[j].low == "," and (
-                toks[j + 1].low in ("including", "among", "most", "many", "mostly", "all")
-                or toks[j + 1].low in _PREP or toks[j + 1].low in ("after", "before", "despite", "when", "while")):
-            return _np_back(toks, j - 1), "np"
+        if j > 0 and toks[j].low == "," and _inserted(toks, j + 1, i):
+            return _past_relative(toks, _np_back(toks, j - 1)), "np"
         return None, "none"
+    span, how = _plain_subject_before(toks, i)
+    if how == "np":
+        span = _list_before(toks, _past_relative(toks, span) if finite else span)
+    return span, how
+
+
+def _plain_subject_before(toks: list[_Tok], i: int) -> tuple[tuple[int, int] | None, str]:
+    t = toks[i]
     if t.low in ("who", "which") or t.low in _SUBORD or t.low in _PREP or not (t.is_word or t.low in ("'s",)):
         return None, "none"
     span = _np_back(toks, i)
@@ -556,6 +569,133 @@ def _subject_before(toks: list[_Tok], i: int, previous: list[_Statement]) -> tup
         if head is not None:
             return (head[0], span[1]), "np"
     return span, "np"
+
+
+#: subordinators of time or manner before a gerund ("before being killed", "after being shot")
+_TIME_SUBORD = frozenset("before after while without upon since despite".split())
+
+
+def _participle_head(toks: list[_Tok], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The phrase a reduced passive describes: "the families of those killed" -> "those", "the names of
+    soldiers killed" -> "soldiers"; a count stays with its group ("three of the people killed")."""
+    if span is None:
+        return None
+    ofs = [x for x in range(span[0] + 1, span[1]) if toks[x].low == "of"]
+    if not ofs:
+        return span
+    before = toks[span[0] : ofs[-1]]
+    if any(t.is_number or _is_number_word(t.low) or t.low in _VAGUE or t.low in _OF_QUANT or t.low in _QUANT_WORDS
+           or t.low in _PART_NOUNS or any(_is_number_word(w) for w in t.low.split("-")) for t in before):
+        return span  # "two-thirds of those killed", "the majority of those killed": the part is the count
+    return (ofs[-1] + 1, span[1])
+
+
+def _among_subject(toks: list[_Tok], span: tuple[int, int] | None,
+                   out: list[_Statement]) -> tuple[int, int] | None:
+    """The subject of "X was among those killed": the victims phrase ``span`` follows "among" and a form of
+    "be"; None otherwise."""
+    if span is None or span[0] < 3 or toks[span[0] - 1].low != "among":
+        return None
+    k, kinds = _back_over_aux(toks, span[0] - 1)
+    if not kinds or kinds[0] != "be":
+        return None
+    subject, how = _subject_before(toks, k, out)
+    return subject if how == "np" else None
+
+
+#: nouns that name a part of a group ("the majority of those killed")
+_PART_NOUNS = frozenset("""majority minority half halves third thirds quarter quarters fifth fifths percent
+    % bulk rest remainder fraction proportion share""".split())
+
+
+def _inverted_victims(toks: list[_Tok], a: int, b: int) -> tuple[int, int] | None:
+    """Victims named after the verb when "among" opens the clause: "Among those reported killed were
+    relatives of ..." -> "relatives of ...", "Among the dead was a doctor" -> "a doctor"."""
+    for j in range(a - 1, max(-1, a - 10), -1):
+        low = toks[j].low
+        if low in (",", ";", ":") or _is_trigger(toks[j]):
+            return None
+        if low == "among":
+            break
+    else:
+        return None
+    if j > 0 and toks[j - 1].low not in _QUOTE_CHARS and toks[j - 1].low not in (";", ":", "and", "but"):
+        return None  # "was among those killed": the victims are the subject before it
+    for k in range(b + 1, min(len(toks) - 1, b + 12)):
+        low = toks[k].low
+        if low in (",", ";", ":") or _is_trigger(toks[k]):
+            return None
+        if low in ("was", "were", "are", "is"):
+            np = _np_forward(toks, k + 1)
+            q = np[1] + 1 if np is not None else None
+            if q is not None and q + 1 < len(toks) and toks[q].low in _QUOTE_CHARS and toks[q + 1].low == "of":
+                rest = _np_forward(toks, q + 2)  # 'was "a single-digit number" of Germans'
+                return (np[0], rest[1]) if rest is not None else np
+            return np
+    return None
+
+
+#: words that open a phrase inserted between victims and their verb ("11 people, including a number of
+#: militants, had been killed"; "Nearly 1,800 people, roughly half of them children, have died")
+_INSERT_OPENERS = frozenset(
+    """including among most many mostly all after before despite when while roughly about nearly almost
+    around some half both each mainly largely primarily predominantly chiefly aged ages""".split()
+)
+
+
+def _inserted(toks: list[_Tok], a: int, b: int) -> bool:
+    """Is ``toks[a:b]`` (between two commas) a phrase inserted after a subject, not a clause of its own?
+
+    An opener of a count, an example or a time ("including", "roughly half of them", "after a gun battle"),
+    a non-restrictive relative clause ("who had arrived at dawn") or a parenthetical attribution ("the
+    police said").
+    """
+    first = toks[a]
+    return (first.low in _INSERT_OPENERS or first.low in _PREP
+            or first.low in ("who", "which", "whose") or toks[b - 1].low in _SAID
+            or any(toks[x].low == "them" for x in range(a, b)))
+
+
+#: speech verbs that close a parenthetical attribution ("The people, the police said, were killed")
+_SAID = frozenset("said says say added reported according told".split())
+
+
+def _list_before(toks: list[_Tok], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """The whole list a coordinated subject ends: "Al Shamali's wife, his children and uncle were killed".
+
+    Taken only when the items before the last comma reach back to the start of the clause (the sentence, a
+    quotation mark, "that" or a speech verb), so that a fronted phrase ("In Gaza, his children and uncle")
+    is not made part of it.
+    """
+    if span is None or not any(toks[x].low in ("and", "&") for x in range(span[0], span[1] + 1)):
+        return span
+    s = span[0]
+    while s >= 2 and toks[s - 1].low == ",":
+        item = _np_back(toks, s - 2, chain=False)
+        if item is None:
+            return span
+        s = item[0]
+    if s == span[0]:
+        return span
+    if s == 0 or toks[s - 1].low in _QUOTE_CHARS or toks[s - 1].low in ("that", ":") or toks[s - 1].low in _SAID:
+        return (s, span[1])
+    return span
+
+
+def _past_relative(toks: list[_Tok], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A subject whose relative clause ends where ``span`` ends: "Several relatives who had been sheltering in
+    the church, including two women, were killed" -> "Several relatives"; ``span`` itself otherwise."""
+    if span is None:
+        return None
+    for k in range(span[0] - 1, max(-1, span[0] - 12), -1):
+        low = toks[k].low
+        if low in (",", ";", ":") or low in _CLAUSE_VERBS or (low in _SUBORD and low not in ("who", "whom", "which")):
+            break  # "Arad-Neeman, who said an extended family member was killed": a clause of its own
+        if low in ("who", "whom", "which"):
+            # "the men who the soldiers killed": right after the pronoun, the phrase is the clause's own subject
+            antecedent = _antecedent(toks, k) if k < span[0] - 1 else None
+            return antecedent if antecedent is not None else span
+    return span
 
 
 #: participles of a reduced relative that says where or by whom people are kept ("hostages held in Gaza")
@@ -677,9 +817,25 @@ def _by_agent(toks: list[_Tok], k: int) -> tuple[int, int] | None:
         if _is_trigger(t):
             return None
         if t.low == "by":
+            if _by_rate(toks, i):
+                return None
             return _np_forward(toks, i + 1)
         i += 1
     return None
+
+
+#: "by the thousands", "by the dozen", "by the day": a rate or a manner, not who did it
+_RATE_NOUNS = frozenset("""hundreds thousands dozens scores millions tens dozen score hundred thousand
+    day days hour hours minute minutes week weeks busload truckload""".split())
+
+
+def _by_rate(toks: list[_Tok], by: int) -> bool:
+    """Is the *by*-phrase at ``by`` a rate ("killed by the thousands", "dying by the day")?"""
+    k = by + 1
+    if k < len(toks) and toks[k].low == "the":
+        k += 1
+    return (k < len(toks) and toks[k].low in _RATE_NOUNS
+            and not (k + 1 < len(toks) and toks[k + 1].low == "of"))
 
 
 def _cause_after(toks: list[_Tok], k: int, *, any_np: bool = False) -> tuple[int, int] | None:
@@ -846,6 +1002,10 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                 st.victims = _np_forward(toks, nxt_i)
                 out.append(st)
                 continue
+            if out and out[-1].victims is not None and out[-1].victims[1] == a - 1 \
+                    and out[-1].construction == "active":
+                out[-1].harm = "death"  # "shot scores dead": the shooting's victims, now dead
+                continue
             if prev is not None and prev.is_word and prev.low not in _DET and prev.low not in _PREP and (
                     prev.cats & _VICTIM_CATS or prev.is_number or _is_number_word(prev.low) or prev.low in _VAGUE):
                 # "100,000 people dead in Syria": the state of the victims named before it
@@ -876,6 +1036,8 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                     st.toll = _toll_count(toks, b)
                     st.victims = st.victims if st.victims and any(
                         toks[x].is_cap for x in range(st.victims[0], st.victims[1] + 1)) else None
+            if st.victims is None and head in _VICTIM_NOUNS:
+                st.victims = _inverted_victims(toks, a, b)  # "Among the dead were two doctors"
             if st.victims is None and head in _VICTIM_NOUNS and a >= 2 and toks[a - 1].low == "the" \
                     and toks[a - 2].low == "among":
                 # "Teacher Victoria Soto was among the dead": the subject of the clause
@@ -962,6 +1124,10 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
             object_follows = _starts_np(toks, nxt_i + 2)  # "killed and captured Israeli soldiers"
             if object_follows:
                 nxt_i += 2
+        if not object_follows and kinds and kinds[0] == "modal" and nxt_i + 2 < len(toks) \
+                and toks[nxt_i].low in ("and", "or") and toks[nxt_i + 1].is_word and not toks[nxt_i + 1].is_cap \
+                and toks[nxt_i + 1].low not in _DET and _starts_np(toks, nxt_i + 2):
+            object_follows, nxt_i = True, nxt_i + 2  # two bare verbs, one object: "to kill or kidnap residents"
         if not object_follows and nxt_i < len(toks) and toks[nxt_i].low == ",":
             # a list of verbs before their object: "have killed, robbed or assaulted innocent people"
             j = nxt_i
@@ -994,12 +1160,15 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                 st.construction = "active"
                 st.agent = (k2, k2)
                 st.victims = _np_back(toks, k2 - 1)
+            elif before is not None and before.low in _TIME_SUBORD and kinds and kinds[-1] == "be":
+                st.victims = _clause_subject(toks, k2)  # "he helped rescue 100 people before being killed"
             else:
-                span, how = _subject_before(toks, k2, out)
+                span, how = _subject_before(toks, k2, out, finite=bool(kinds))
                 if how == "coordinated":
                     span = _previous_victims(out) or _coordinated_subject(toks, k2, out)
-                st.victims = _named_apposition(toks, _within_clause(toks, span)) if not kinds else \
-                    _within_clause(toks, span)
+                st.victims = _named_apposition(toks, _participle_head(toks, _within_clause(toks, span))) \
+                    if not kinds else _within_clause(toks, span)
+            st.victims = _inverted_victims(toks, a, b) or _among_subject(toks, st.victims, out) or st.victims
             if st.agent is None:
                 st.cause = _cause_after(toks, b) or _cause_before(toks, a)
             out.append(st)
