@@ -160,3 +160,23 @@ def test_noun_cue_after_a_possessive_and_an_adjective():
 ])
 def test_participle_does_not_take_the_speaker_of_another_clause(text, verb, speaker):
     assert only(attributions(text), verb)["speaker"] == speaker
+
+
+@pytest.mark.parametrize(("text", "verb", "speaker"), [
+    # a phrase of time between the subject and its verb
+    ("Russia has for weeks blamed Ukraine's crisis on far-right forces.", "blamed", "Russia"),
+    ("Officials last week said the plan was dead.", "said", "Officials"),
+    ("The ministry in recent days warned of more attacks.", "warned", "The ministry"),
+    ("Residents earlier this month complained about the noise.", "complained", "Residents"),
+    # a progressive is no passive: the subject speaks
+    ("By the summer of 2011, the United Nations was reporting that more than 2,200 people had been killed.",
+     "reporting that", "the United Nations"),
+    # two adverbs joined by "and"
+    ("The columnist, a former prosecutor, has meticulously and persuasively argued that the case was weak.",
+     "argued", "The columnist"),
+    # a capitalised "Today" inside a name is no adverb
+    ("Before the incident, USA TODAY reported that airmen were twice as likely to be punished.", "reported",
+     "USA TODAY"),
+])
+def test_speaker_past_what_stands_between_subject_and_verb(text, verb, speaker):
+    assert only(attributions(text), verb)["speaker"] == speaker

@@ -181,6 +181,8 @@ def resolve_speaker(
         return "ok", _span_of(tokens, clause_subject(tokens, lo, first))
 
     k, passive = skip_left(tokens, prev, lo)
+    if passive and low.split()[0].endswith("ing"):
+        passive = False  # "the United Nations was reporting that": a progressive, not a passive
     if not (k >= lo and tokens[k].text in _DASHES and _inverted_name(tokens, last, hi)):
         # (a dash then "said X." is an inverted speaker: "— said the minister.")
         k, passive = _over_aside(tokens, k, lo, passive)

@@ -258,18 +258,48 @@ def skip_left(tokens: Sequence[Token], k: int, lo: int) -> tuple[int, bool]:
         low = tokens[k].low
         if low in AUX_BE:
             passive = True
-        elif low in AUX_OTHER or low in NEGATIONS or low in ADVERBS or low in DAYS:
+        elif low in AUX_OTHER or low in NEGATIONS or low in DAYS:
             pass
+        elif low in ADVERBS and (not tokens[k].is_capitalised or k == lo):
+            pass  # "USA TODAY reported": a capitalised "Today" inside a name is no adverb
         elif low == "on" and k + 1 < len(tokens) and tokens[k + 1].low in DAYS:
             pass
-        elif low.endswith("ly") and tokens[k].is_word and not tokens[k].is_capitalised and low not in ("ally",):
+        elif _adverb_ly(tokens[k]):
             pass
         elif low in ("and", "or") and k - 1 >= lo and verb_like(tokens[k - 1]) and tokens[k - 1].low.endswith("ed"):
             k -= 1  # "had been summoned and told": skip the coordinated verb
+        elif low in ("and", "or") and k - 1 >= lo and _adverb_ly(tokens[k - 1]):
+            pass  # "has meticulously and persuasively argued"
+        elif low in TIME_UNITS and _time_phrase_start(tokens, k, lo) is not None:
+            k = _time_phrase_start(tokens, k, lo)  # "Russia has for weeks blamed", "officials last week said"
         else:
             break
         k -= 1
     return k, passive
+
+
+#: nouns of a span of time ("for weeks", "last month")
+TIME_UNITS = frozenset("day days week weeks month months year years decade decades hour hours time".split())
+_TIME_OPENERS = frozenset("for in over within last this next earlier".split())
+_TIME_MODIFIERS = frozenset("recent past several many few the two three some coming".split())
+
+
+def _adverb_ly(tok: Token) -> bool:
+    low = tok.low
+    return low.endswith("ly") and tok.is_word and not tok.is_capitalised and low not in ("ally",)
+
+
+def _time_phrase_start(tokens: Sequence[Token], k: int, lo: int) -> int | None:
+    """First token of a phrase of time that ends with the time noun at ``k`` ("for weeks", "in recent days",
+    "earlier this month", "last week"), or None when the words before it make no such phrase."""
+    j = k - 1
+    while j >= lo and k - j <= 3 and tokens[j].low in _TIME_MODIFIERS:
+        j -= 1
+    if j < lo or tokens[j].low not in _TIME_OPENERS:
+        return None
+    if tokens[j].low == "this" and j - 1 >= lo and tokens[j - 1].low == "earlier":
+        j -= 1
+    return j
 
 
 _INTRO = PREPOSITIONS | ADVERBS | DAYS | frozenset("following formed founded late earlier hours".split())
@@ -407,6 +437,13 @@ QUANTITY_PREFIXES = (
 )
 
 
+#: quantity prefixes that can also come before "every", "all" or "a" in a count ("nearly every", "at least a dozen")
+APPROXIMATORS = frozenset({
+    ("at", "least"), ("more", "than"), ("fewer", "than"), ("less", "than"), ("close", "to"), ("nearly",),
+    ("almost",), ("roughly",), ("approximately",), ("perhaps",),
+})
+
+
 VAGUE_QUANTITIES = frozenset(
     """hundreds thousands dozens scores tens millions several many numerous countless some few
     number lot lots handful""".split()
@@ -529,6 +566,9 @@ def starts_count_np(toks: Sequence[Token], i: int, stop: Callable[[Token], bool]
             after = toks[i + len(pre)] if i + len(pre) < len(toks) else None
             # "more than 40", "over 1,000"; but "over his lifetime" is no count
             if after is not None and (after.is_number or number_word(after.low) or after.low == "half"):
+                return True
+            # "nearly every other member", "almost all", "at least a dozen"; not "over a dispute"
+            if after is not None and pre in APPROXIMATORS and after.low in ("every", "all", "each", "a", "an"):
                 return True
     if t.low in TIME_WORDS and not t.low == "this":
         return False
