@@ -51,7 +51,8 @@ _ALLSIDES_CACHE: dict[str, pd.DataFrame] = {}
 
 
 def allsides_corpus(doc_ids) -> pd.DataFrame:
-    """The raw (uncleaned) allsides_conflict articles with these ids, in the order given, as a corpus table.
+    """The raw (uncleaned) allsides_conflict articles with these ids, in the order given, as a corpus table
+    (with each article's date, which dated roles of ``framing.sources`` need).
 
     The gold offsets index the text exactly as stored, so no boilerplate is removed.
     """
@@ -62,7 +63,7 @@ def allsides_corpus(doc_ids) -> pd.DataFrame:
     missing = [d for d in ids if d not in table.index]
     if missing:
         raise SystemExit(f"{ALLSIDES}: no article with doc_id {missing[:5]} named by the gold")
-    return table.loc[ids, ["doc_id", "outlet", "text"]].reset_index(drop=True)
+    return table.loc[ids, ["doc_id", "outlet", "date", "text"]].reset_index(drop=True)
 
 
 # --------------------------------------------------------------------------- intervals

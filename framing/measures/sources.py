@@ -75,7 +75,8 @@ person wins over a weak title of another type ("WDBJ General Manager ; the stati
 -> media), and a weak term owned by a body with a strong term is the body's ("the NRA's spokesman" -> other);
 a client's attorney ("former Trump attorney") is other, a person arguing "in his book" an expert. A person the
 article gives no role takes the type and side of the lexicon's ``people:`` list of office holders ("Vladimir
-Putin" -> government, Russia), else civilian; a named body of no known type takes the type of its apposition
+Putin" -> government, Russia) or, in an article with a ``date``, of its ``terms:`` list of office holders whose
+type depends on the date ("Trump" in 2016 -> politician, in 2018 -> government), else civilian; a named body of no known type takes the type of its apposition
 ("Arbor, a company that ..."), of a corporate suffix ("Walmart Inc.") or of the description that opens
 the next sentence when the body opens its own ("Walmart announced ... The retailer ..."), or, when it
 reports, is an outlet ("Defense One reported"). A share of people
@@ -100,7 +101,7 @@ import functools
 import importlib.resources
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from os import PathLike
 from typing import Any
 
@@ -211,6 +212,17 @@ _SHARE = re.compile(r"(?i)^(?:(?:about|almost|nearly|over|more\s+than|at\s+least
 _CLIENT = re.compile(r"(?<![\w.’'\-])(?!(?:U\.S\.|US|State|District|County|City|General|Assistant|Deputy|Special|"
                      r"Senior|Chief|Top|Former|Defense|Defence|Federal|Trial|Civil|Criminal|Immigration|Private)\s)"
                      r"[A-Z][a-z][\w’'\-]*\s+$")
+#: a plural title shared by coordinated names, ending right before the second name ("Reps. Peter King of New
+#: York and | Patrick Meehan", "Sens. John McCain, Lindsey Graham and | Joe Lieberman")
+_SHARED_TITLE = re.compile(
+    r"\b(Reps|Sens|Senators|Representatives|Congressmen|Gens|Generals|Drs|Doctors|Profs|Professors|Ministers|"
+    r"Govs|Governors|Mayors|Justices|Judges|Ambassadors)\.?\s+"
+    r"(?:[A-Z][\w’'\-.]*\s+){1,4}(?:of\s+(?:[A-Z][\w’'\-.]*\s+){1,3})?"
+    r"(?:(?:,\s+|and\s+)(?:[A-Z][\w’'\-.]*\s+){1,4}(?:of\s+(?:[A-Z][\w’'\-.]*\s+){1,3})?)*"
+    r",?\s*(?:and\s+)?$")
+#: an office held, fronted before the name: "As governor of Massachusetts, | William Weld"
+_AS_ROLE = re.compile(r"(?:^|[.;:!?]\s+|\n)As\s+(?:the\s+|a\s+|an\s+)?((?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*)"
+                      r"(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w’'\-.]*\s*){1,4})?,\s+$")
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
 _HONORIFICS = frozenset("mr mrs ms miss mx".split())
 #: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
@@ -219,6 +231,24 @@ _PRE_MODIFIERS = frozenset("""the a an his her its their our senior top former a
 
 
 # ------------------------------------------------------------------------------------------- the lexicon
+
+@dataclass(frozen=True)
+class _Dated:
+    """A person of the lexicon's ``terms:`` list: the type while in office, and before and after it."""
+
+    side: str
+    held: str
+    terms: tuple[tuple[pd.Timestamp, pd.Timestamp | None], ...]
+    before: str
+    after: str
+
+    def type_on(self, day: pd.Timestamp) -> str:
+        """The type on ``day``: ``held`` within a term, ``after`` after the last term, ``before`` otherwise
+        (before the first and between two terms)."""
+        if any(start <= day and (end is None or day < end) for start, end in self.terms):
+            return self.held
+        return self.after if day >= max(end for _, end in self.terms if end is not None) else self.before
+
 
 @dataclass(frozen=True)
 class _Roles:
@@ -235,6 +265,8 @@ class _Roles:
     pattern_cs: re.Pattern[str]
     sides: Mapping[str, Any]  # gazetteer entries the lexicon adds ({side: [name, ...]})
     people: Mapping[str, tuple[str, str]]  # well-known office holders: name -> (type, side)
+    #: office holders whose type depends on the date: name -> (side, type in office, terms, before, after)
+    dated: Mapping[str, _Dated] = field(default_factory=dict)
 
     def is_role_word(self, word: str) -> bool:
         """Whether ``word`` as written is a word of a role or title ("Commissioner", "security"); an acronym
@@ -435,6 +467,7 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
         for typ, names in entry.items():
             for n in names:
                 people.setdefault(n.strip(), (typ, str(side_name)))
+    dated = _dated_people(data.get("terms") or {}, source)
     titles = frozenset(str(t).lower() for t in data.get("titles") or ())
     role_words = frozenset(w for w, _ in written) | titles
     alone = frozenset(t.lower().strip(".") for t in terms if " " not in t)
@@ -447,8 +480,41 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
         anonymous_phrases=tuple(str(p).lower() for p in anon.get("phrases") or ()),
         pattern_ci=_compile((t for t in terms if any(c.islower() for c in t)), re.IGNORECASE),
         pattern_cs=_compile(t for t in terms if not any(c.islower() for c in t)),
-        sides=dict(sides), people=people,
+        sides=dict(sides), people=people, dated=dated,
     )
+
+
+def _dated_people(listed: Any, source: str) -> dict[str, _Dated]:
+    """The lexicon's ``terms:`` block: {side: [{names, type, held: [[from, to], ...], before, after}, ...]}."""
+    lines = getattr(listed, "key_lines", {})
+    if not isinstance(listed, Mapping):
+        raise LexiconError(f"{source}: 'terms:' must map a side to a list of {{names, type, held, before, after}}")
+    out: dict[str, _Dated] = {}
+    for side_name, entries in listed.items():
+        where = f"{source}:{lines.get(side_name, '?')}"
+        if not isinstance(entries, list):
+            raise LexiconError(f"{where}: terms of {side_name!r} must be a list of {{names, type, held, before, after}}")
+        for n, entry in enumerate(entries, 1):
+            what = f"{where}: entry {n} of {side_name!r}"
+            if not isinstance(entry, Mapping) or set(entry) != {"names", "type", "held", "before", "after"}:
+                raise LexiconError(f"{what} must have exactly the keys names, type, held, before, after")
+            bad = [entry[k] for k in ("type", "before", "after") if entry[k] not in schema.SOURCE_TYPES]
+            if bad:
+                raise LexiconError(f"{what}: unknown source type {bad[0]!r}; expected one of {list(schema.SOURCE_TYPES)}")
+            names = entry["names"]
+            if not isinstance(names, list) or not names or not all(isinstance(x, str) and x.strip() for x in names):
+                raise LexiconError(f"{what}: 'names' must be a list of names")
+            try:
+                terms = tuple((pd.Timestamp(str(a)), None if b is None else pd.Timestamp(str(b)))
+                              for a, b in entry["held"])
+            except (TypeError, ValueError) as exc:
+                raise LexiconError(f"{what}: 'held' must be a list of [from, to] dates (to may be null): {exc}") from None
+            if not terms or all(b is None for _, b in terms) and len(terms) > 1:
+                raise LexiconError(f"{what}: 'held' needs at least one term, and only the last may be open")
+            person = _Dated(str(side_name), entry["type"], terms, entry["before"], entry["after"])
+            for x in names:
+                out.setdefault(x.strip(), person)
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -478,8 +544,10 @@ class _Source:
 class _Document:
     """The people and their roles in one article, and the sources of its statements in text order."""
 
-    def __init__(self, text: str, roles: _Roles, sides: Sides, home: str | None = None) -> None:
+    def __init__(self, text: str, roles: _Roles, sides: Sides, home: str | None = None,
+                 date: pd.Timestamp | None = None) -> None:
         self.text = text
+        self.date = date  # the article's date, for the office holders of the lexicon's ``terms:``
         self.home = home  # the side of officials the text gives none (the ``home`` of :func:`sources`)
         self.roles = roles
         self.sides = sides
@@ -662,6 +730,9 @@ class _Document:
     def known(self, name: str) -> tuple[str, str] | None:
         """The type and side the roles lexicon's ``people:`` list gives ``name`` (the full name, or its surname
         when the list holds the surname alone), or None."""
+        dated = self.roles.dated.get(name)
+        if dated is not None and self.date is not None:
+            return dated.type_on(self.date), dated.side
         listed = self.roles.people
         return listed.get(name) or (listed.get(name.split()[-1]) if " " in name else None)
 
@@ -675,6 +746,12 @@ class _Document:
         for name in dict.fromkeys([full, last, bare_last]):
             for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
                 parts.append(self._title_before(m.start()))
+                shared = _SHARED_TITLE.search(self.text, max(0, m.start() - 120), m.start())
+                if shared:
+                    parts.append(shared.group(1))  # "Reps. Peter King of New York and Patrick Meehan"
+                held = _AS_ROLE.search(self.text, max(0, m.start() - 80), m.start())
+                if held:
+                    parts.append(held.group(1))  # "As governor of Massachusetts, William Weld supported"
                 if not re.search(r"\b[Aa]ccording\s+to\s+(?:[A-Z][\w’'\-.]*\s+){0,3}$",
                                  self.text[max(0, m.start() - 60):m.start()]):
                     # "According to LaPierre, an arrogant elite wants ...": the clause after is no appositive
@@ -1431,7 +1508,8 @@ def sources(
     Parameters
     ----------
     corpus : pandas.DataFrame
-        A corpus with ``doc_id``, ``outlet`` and ``text``.
+        A corpus with ``doc_id``, ``outlet`` and ``text``; an optional ``date`` column lets the roles lexicon's
+        ``terms:`` type office holders the article names without a title by the article's date.
     actors : mapping or path, optional
         Sides a study names, ``{side: [alias, ...]}`` (as :func:`framing.actor_labels` takes them, e.g.
         ``{"Pakistan": ["Islamabad", "Pakistan's foreign ministry", "Mumtaz Zahra Baloch"]}``), searched
@@ -1510,12 +1588,16 @@ def sources(
         homes = {d: (None if pd.isna(h) else str(h)) for d, h in zip(corpus["doc_id"].astype(str), corpus[home])}
     else:
         homes = {d: home for d in texts}
+    dates: dict[str, pd.Timestamp] = {}
+    if "date" in corpus.columns:
+        parsed = pd.to_datetime(corpus["date"], errors="coerce", utc=True, format="mixed").dt.tz_localize(None)
+        dates = {d: t for d, t in zip(corpus["doc_id"].astype(str), parsed) if not pd.isna(t)}
     records: list[dict[str, Any]] = []
     for doc_id, rows in att.groupby(att["doc_id"].astype(str), sort=False):
         text = texts.get(doc_id) or ""
         spans = ann.sentence_spans(doc_id) or [(0, len(text))]
         starts = [a for a, _ in spans]
-        doc = _Document(text, role_table, gazetteer, homes.get(doc_id))
+        doc = _Document(text, role_table, gazetteer, homes.get(doc_id), dates.get(doc_id))
         spoken: list[tuple[int, tuple[int, int]]] = []  # (cue start, speaker span) as the attributions give them
         for r in rows.sort_values(["start", "end"]).itertuples(index=False):
             a, b = int(r.start), int(r.end)

@@ -1,0 +1,115 @@
+"""framing.sources: roles the text gives in a shared plural title or a fronted "As governor ...", nouns of
+scholars and of forces, and office holders whose type depends on the article's date (the roles lexicon's
+``terms:``).
+
+The sentences are written for these tests; the expected types follow the codebook of the hand-coded gold
+(``../shared/gold/README.md``, sources.jsonl) and the conventions of benchmarks/README.md (a US president before
+taking office is a politician, in office government, a former president commenting an expert).
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import framing
+from framing.errors import LexiconError
+from sources_rows import corpus, row_at, side
+
+
+def _dated(text: str, date: str | None, **kwargs) -> pd.DataFrame:
+    table = corpus(text).assign(date=[date])
+    return framing.sources(table, **kwargs)
+
+
+# ------------------------------------------------------------------------------ roles the text gives
+
+def test_a_plural_title_is_shared_by_coordinated_names():
+    text = "In their letter, Reps. Peter King of New York and Patrick Meehan said the group was growing."
+    row = row_at(text, text, "said")
+    assert row["source"] == "Patrick Meehan"
+    assert row["source_type"] == "politician"
+
+
+def test_a_fronted_office_types_the_person_named_after_it():
+    text = "As mayor of Springfield, Ana Ruiz closed the plant. Ruiz said the water was unsafe."
+    assert row_at(text, "Ruiz said", "said")["source_type"] == "government"
+
+
+def test_an_anthropologist_is_an_expert():
+    text = "The anthropologist Scott Atran has studied the group. Atran explained that the appeal was social."
+    assert row_at(text, "Atran explained", "explained")["source_type"] == "expert"
+
+
+def test_unnamed_forces_are_anonymous_security_forces_of_their_country():
+    text = "The allies gave aid to Iraqi forces, who eventually declared victory in December."
+    row = row_at(text, text, "declared")
+    assert row["source_type"] == "military_security"
+    assert row["anonymous"]
+    assert side(row) == "Iraq"
+
+
+def test_unnamed_sociologists_are_anonymous_experts():
+    row = row_at("Sociologists say the trend is clear.", "Sociologists say", "say")
+    assert (row["source_type"], bool(row["anonymous"])) == ("expert", True)
+
+
+# ------------------------------------------------------------------------------ dated office holders
+
+@pytest.mark.parametrize(("date", "expected"), [
+    ("2016-05-01", "politician"),   # a candidate
+    ("2018-05-01", "government"),   # in office
+    ("2022-03-01", "politician"),   # between two terms
+    ("2025-06-01", "government"),   # in the second term
+])
+def test_a_president_named_without_a_title_is_typed_by_the_article_date(date, expected):
+    table = _dated("Trump said the wall would be built.", date)
+    assert table["source_type"].tolist() == [expected]
+    assert table["affiliation"].tolist() == ["United States"]
+
+
+def test_a_former_president_commenting_is_an_expert():
+    table = _dated("Barack Obama said the economy had recovered.", "2019-06-01")
+    assert table["source_type"].tolist() == ["expert"]
+
+
+def test_a_title_in_the_text_wins_over_the_dated_list():
+    # the article's own "Sen." is used, even on a date when the list would make him president
+    table = _dated("Sen. Barack Obama said the economy had recovered.", "2012-06-01")
+    assert table["source_type"].tolist() == ["politician"]
+
+
+def test_without_a_date_the_dated_list_is_not_used():
+    # no date: the library cannot know which office Trump holds, so it claims none
+    table = _dated("Trump said the wall would be built.", None)
+    assert table["source_type"].tolist() != ["government"]
+
+
+def test_another_person_of_the_same_surname_is_not_the_office_holder():
+    table = _dated("Ivanka Trump said she supported the plan.", "2018-05-01")
+    assert table["source_type"].tolist() == ["civilian"]
+
+
+def test_dated_terms_of_a_users_lexicon(tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text("types:\n  government:\n    strong: [minister]\nterms:\n  Ruritania:\n"
+                    "    - {names: [Ivan Petrov, Petrov], type: government, held: [[2010-01-01, 2014-01-01]],\n"
+                    "       before: armed_group, after: politician}\n", encoding="utf-8")
+    text = "“We will fight on,” Petrov said."
+    got = [_dated(text, d, lexicon=path)["source_type"].tolist() for d in ("2009-01-01", "2012-01-01", "2015-01-01")]
+    assert got == [["armed_group"], ["government"], ["politician"]]
+
+
+@pytest.mark.parametrize(("entry", "message"), [
+    ("{names: [Ivan Petrov], type: warlord, held: [[2010-01-01, 2014-01-01]], before: civilian, after: expert}",
+     "unknown source type 'warlord'"),
+    ("{names: [Ivan Petrov], type: government, held: [[someday, 2014-01-01]], before: civilian, after: expert}",
+     "'held' must be a list of"),
+    ("{names: [Ivan Petrov], type: government, before: civilian, after: expert}", "exactly the keys"),
+])
+def test_a_malformed_dated_entry_is_refused_with_the_file_and_line(tmp_path, entry, message):
+    path = tmp_path / "roles.yaml"
+    path.write_text(f"types:\n  government:\n    strong: [minister]\nterms:\n  Ruritania:\n    - {entry}\n",
+                    encoding="utf-8")
+    with pytest.raises(LexiconError, match=r"roles\.yaml:5.*" + message):
+        _dated("“No,” Ivan Petrov said.", "2012-01-01", lexicon=path)
