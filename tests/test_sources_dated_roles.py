@@ -113,3 +113,13 @@ def test_a_malformed_dated_entry_is_refused_with_the_file_and_line(tmp_path, ent
                     encoding="utf-8")
     with pytest.raises(LexiconError, match=r"roles\.yaml:5.*" + message):
         _dated("“No,” Ivan Petrov said.", "2012-01-01", lexicon=path)
+
+
+def test_a_term_not_ended_types_the_days_before_it(tmp_path):
+    path = tmp_path / "roles.yaml"
+    path.write_text("types:\n  government:\n    strong: [minister]\nterms:\n  Ruritania:\n"
+                    "    - {names: [Ivan Petrov], type: government, held: [[2020-01-01, null]],\n"
+                    "       before: politician, after: expert}\n", encoding="utf-8")
+    text = "“We will govern,” Ivan Petrov said."
+    got = [_dated(text, d, lexicon=path)["source_type"].tolist() for d in ("2019-01-01", "2021-01-01")]
+    assert got == [["politician"], ["government"]]

@@ -1160,7 +1160,7 @@ def _analyse_sentence(toks: list[_Tok]) -> list[_Statement]:
                 st.construction = "active"
                 st.agent = (k2, k2)
                 st.victims = _np_back(toks, k2 - 1)
-            elif before is not None and before.low in _TIME_SUBORD and kinds and kinds[-1] == "be":
+            elif before is not None and before.low in _TIME_SUBORD and kinds and kinds[0] == "be":
                 st.victims = _clause_subject(toks, k2)  # "he helped rescue 100 people before being killed"
             else:
                 span, how = _subject_before(toks, k2, out, finite=bool(kinds))

@@ -76,10 +76,10 @@ person wins over a weak title of another type ("WDBJ General Manager ; the stati
 a client's attorney ("former Trump attorney") is other, a person arguing "in his book" an expert. A person the
 article gives no role takes the type and side of the lexicon's ``people:`` list of office holders ("Vladimir
 Putin" -> government, Russia) or, in an article with a ``date``, of its ``terms:`` list of office holders whose
-type depends on the date ("Trump" in 2016 -> politician, in 2018 -> government), else civilian; a named body of no known type takes the type of its apposition
-("Arbor, a company that ..."), of a corporate suffix ("Walmart Inc.") or of the description that opens
-the next sentence when the body opens its own ("Walmart announced ... The retailer ..."), or, when it
-reports, is an outlet ("Defense One reported"). A share of people
+type depends on the date ("Trump" in 2016 -> politician, in 2018 -> government), else civilian; a named body
+of no known type takes the type of its apposition ("Arbor, a company that ..."), of a corporate suffix
+("Walmart Inc.") or of the description that opens the next sentence when the body opens its own ("Walmart
+announced ... The retailer ..."), or, when it reports, is an outlet ("Defense One reported"). A share of people
 ("83 percent said", "seven-in-ten say") is the anonymous respondents of a survey (civilian).
 ``affiliation`` is the side the source speaks for:
 the user's ``actors`` (side -> aliases) first, then the gazetteer of sides (:func:`framing.load_sides`: country names,
@@ -247,7 +247,8 @@ class _Dated:
         (before the first and between two terms)."""
         if any(start <= day and (end is None or day < end) for start, end in self.terms):
             return self.held
-        return self.after if day >= max(end for _, end in self.terms if end is not None) else self.before
+        ended = [end for _, end in self.terms if end is not None]
+        return self.after if ended and day >= max(ended) else self.before
 
 
 @dataclass(frozen=True)
@@ -493,14 +494,16 @@ def _dated_people(listed: Any, source: str) -> dict[str, _Dated]:
     for side_name, entries in listed.items():
         where = f"{source}:{lines.get(side_name, '?')}"
         if not isinstance(entries, list):
-            raise LexiconError(f"{where}: terms of {side_name!r} must be a list of {{names, type, held, before, after}}")
+            raise LexiconError(f"{where}: terms of {side_name!r} must be a list of "
+                               "{names, type, held, before, after}")
         for n, entry in enumerate(entries, 1):
             what = f"{where}: entry {n} of {side_name!r}"
             if not isinstance(entry, Mapping) or set(entry) != {"names", "type", "held", "before", "after"}:
                 raise LexiconError(f"{what} must have exactly the keys names, type, held, before, after")
             bad = [entry[k] for k in ("type", "before", "after") if entry[k] not in schema.SOURCE_TYPES]
             if bad:
-                raise LexiconError(f"{what}: unknown source type {bad[0]!r}; expected one of {list(schema.SOURCE_TYPES)}")
+                raise LexiconError(f"{what}: unknown source type {bad[0]!r}; "
+                                   f"expected one of {list(schema.SOURCE_TYPES)}")
             names = entry["names"]
             if not isinstance(names, list) or not names or not all(isinstance(x, str) and x.strip() for x in names):
                 raise LexiconError(f"{what}: 'names' must be a list of names")
@@ -508,8 +511,9 @@ def _dated_people(listed: Any, source: str) -> dict[str, _Dated]:
                 terms = tuple((pd.Timestamp(str(a)), None if b is None else pd.Timestamp(str(b)))
                               for a, b in entry["held"])
             except (TypeError, ValueError) as exc:
-                raise LexiconError(f"{what}: 'held' must be a list of [from, to] dates (to may be null): {exc}") from None
-            if not terms or all(b is None for _, b in terms) and len(terms) > 1:
+                raise LexiconError(f"{what}: 'held' must be a list of [from, to] dates (to may be null): "
+                                   f"{exc}") from None
+            if not terms or any(b is None for _, b in terms[:-1]):
                 raise LexiconError(f"{what}: 'held' needs at least one term, and only the last may be open")
             person = _Dated(str(side_name), entry["type"], terms, entry["before"], entry["after"])
             for x in names:

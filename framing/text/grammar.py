@@ -270,8 +270,8 @@ def skip_left(tokens: Sequence[Token], k: int, lo: int) -> tuple[int, bool]:
             k -= 1  # "had been summoned and told": skip the coordinated verb
         elif low in ("and", "or") and k - 1 >= lo and _adverb_ly(tokens[k - 1]):
             pass  # "has meticulously and persuasively argued"
-        elif low in TIME_UNITS and _time_phrase_start(tokens, k, lo) is not None:
-            k = _time_phrase_start(tokens, k, lo)  # "Russia has for weeks blamed", "officials last week said"
+        elif low in _TIME_UNITS and (opening := _time_phrase_start(tokens, k, lo)) is not None:
+            k = opening  # "Russia has for weeks blamed", "officials last week said"
         else:
             break
         k -= 1
@@ -279,7 +279,7 @@ def skip_left(tokens: Sequence[Token], k: int, lo: int) -> tuple[int, bool]:
 
 
 #: nouns of a span of time ("for weeks", "last month")
-TIME_UNITS = frozenset("day days week weeks month months year years decade decades hour hours time".split())
+_TIME_UNITS = frozenset("day days week weeks month months year years decade decades hour hours time".split())
 _TIME_OPENERS = frozenset("for in over within last this next earlier".split())
 _TIME_MODIFIERS = frozenset("recent past several many few the two three some coming".split())
 
@@ -438,7 +438,7 @@ QUANTITY_PREFIXES = (
 
 
 #: quantity prefixes that can also come before "every", "all" or "a" in a count ("nearly every", "at least a dozen")
-APPROXIMATORS = frozenset({
+_APPROXIMATORS = frozenset({
     ("at", "least"), ("more", "than"), ("fewer", "than"), ("less", "than"), ("close", "to"), ("nearly",),
     ("almost",), ("roughly",), ("approximately",), ("perhaps",),
 })
@@ -568,7 +568,7 @@ def starts_count_np(toks: Sequence[Token], i: int, stop: Callable[[Token], bool]
             if after is not None and (after.is_number or number_word(after.low) or after.low == "half"):
                 return True
             # "nearly every other member", "almost all", "at least a dozen"; not "over a dispute"
-            if after is not None and pre in APPROXIMATORS and after.low in ("every", "all", "each", "a", "an"):
+            if after is not None and pre in _APPROXIMATORS and after.low in ("every", "all", "each", "a", "an"):
                 return True
     if t.low in TIME_WORDS and not t.low == "this":
         return False
