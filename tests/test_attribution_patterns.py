@@ -180,3 +180,9 @@ def test_participle_does_not_take_the_speaker_of_another_clause(text, verb, spea
 ])
 def test_speaker_past_what_stands_between_subject_and_verb(text, verb, speaker):
     assert only(attributions(text), verb)["speaker"] == speaker
+
+
+def test_an_age_between_commas_is_no_speaker():
+    out = attributions("The newspaper reported that Dzhokhar, 19, the surviving brother, told officials that they "
+                       "were inspired by sermons.")
+    assert only(out, "told")["speaker"] == "Dzhokhar"

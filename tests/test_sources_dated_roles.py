@@ -1,6 +1,6 @@
 """framing.sources: roles the text gives in a shared plural title or a fronted "As governor ...", nouns of
-scholars and of forces, and office holders whose type depends on the article's date (the roles lexicon's
-``terms:``).
+scholars and of forces, a long title and name found again by a pronoun, and office holders whose type depends
+on the article's date (the roles lexicon's ``terms:``).
 
 The sentences are written for these tests; the expected types follow the codebook of the hand-coded gold
 (``../shared/gold/README.md``, sources.jsonl) and the conventions of benchmarks/README.md (a US president before
@@ -123,3 +123,9 @@ def test_a_term_not_ended_types_the_days_before_it(tmp_path):
     text = "“We will govern,” Ivan Petrov said."
     got = [_dated(text, d, lexicon=path)["source_type"].tolist() for d in ("2019-01-01", "2021-01-01")]
     assert got == [["politician"], ["government"]]
+
+
+def test_a_pronoun_finds_a_three_word_name_after_a_two_word_title():
+    text = "Atlanta Mayor Keisha Lance Bottoms held a press conference. She said the protests had to stop."
+    row = row_at(text, "She said", "said")
+    assert (row["source"], row["source_type"]) == ("Keisha Lance Bottoms", "government")

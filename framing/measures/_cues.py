@@ -144,9 +144,13 @@ def left_subject(tokens: Sequence[Token], lo: int, k: int) -> tuple[int, int] | 
     if subject is not None:
         return subject
     opening = next((c for c in range(k - 1, max(lo, k - 30) - 1, -1) if tokens[c].text == ","), None)
-    if opening is not None:
-        return np_before(tokens, opening - 1, lo=lo)
-    return None
+    if opening is None:
+        return None
+    subject = np_before(tokens, opening - 1, lo=lo)
+    while subject is not None and subject[0] == subject[1] and tokens[subject[0]].text.isdigit() \
+            and subject[0] - 2 >= lo and tokens[subject[0] - 1].text == ",":
+        subject = np_before(tokens, subject[0] - 2, lo=lo)  # "Dzhokhar, 19, the surviving brother, told": an age
+    return subject
 
 
 def coordinated_subject(tokens: Sequence[Token], lo: int, k: int) -> tuple[int, int] | None:

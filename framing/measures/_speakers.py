@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from operator import attrgetter
 
+from framing.measures._cues import left_subject
 from framing.text.grammar import (
     ADJECTIVE_CONTEXT,
     AFTER_CUES,
@@ -214,13 +215,9 @@ def resolve_speaker(
             if nxt >= hi or not tokens[nxt].is_word or tokens[nxt].low in ("in", "on", "at", "during", "told", "to"):
                 return "ok", _span_of(tokens, span)
         if left.text == ",":
-            # "X, an appositive, warned": the noun phrase before the first comma
-            subject = sentence_subject(tokens, lo, k + 1)
-            if subject is None:
-                # "... since Clinton, at Monday's debate, cited": before the aside
-                opening = next((c for c in range(k - 1, max(lo, k - 30) - 1, -1) if tokens[c].text == ","), None)
-                if opening is not None:
-                    subject = np_before(tokens, opening - 1, lo=lo)
+            # "X, an appositive, warned": the noun phrase before the first comma; "... since Clinton, at
+            # Monday's debate, cited": before the aside
+            subject = left_subject(tokens, lo, k)
             if subject is not None:
                 return "ok", _span_of(tokens, subject)
         return "ok", None

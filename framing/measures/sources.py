@@ -178,7 +178,7 @@ _CITING = re.compile(r",?\s*(?:(?:which|who|that)\s+)?(?:cited|citing|quoting|qu
 #: verbs that open a clause after a name and a comma ("Goldberg, told CNN on Thursday ...")
 _CLAUSE_VERBS = frozenset("told said says say adds added wrote writes is was has had will would can could".split())
 #: a run of capitalised words that may be a person's name ("Justin Trudeau", "Athanassios Binis")
-_NAME = re.compile(r"(?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+")
+_NAME = re.compile(r"(?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-]+")
 #: the same, as a group to build patterns with
 _NAME_RUN = "(" + _NAME.pattern + ")"
 #: a term of office that ended: "from 2013 to 2017", "between 2008 and 2010", "in 2008-10"
