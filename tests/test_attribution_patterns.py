@@ -186,3 +186,34 @@ def test_an_age_between_commas_is_no_speaker():
     out = attributions("The newspaper reported that Dzhokhar, 19, the surviving brother, told officials that they "
                        "were inspired by sermons.")
     assert only(out, "told")["speaker"] == "Dzhokhar"
+
+
+@pytest.mark.parametrize(("text", "verb", "speaker"), [
+    # an inverted speaker with the body they serve after the name
+    ("The fire started on Canfield Drive, the street where the shooting happened, said Capt. Jeremy Corcoran "
+     "with the Ferguson police.", "said", "Capt. Jeremy Corcoran"),
+    # a comma inside a closing quotation mark of a quotation opened inside the sentence
+    ('ISIS, which described Turkey as "the servant of the cross," said in a statement that it had attacked.',
+     "said", "ISIS"),
+    # a relative clause between the subject and its verb
+    ("Officials who spoke to Reuters said the talks had stalled.", "said", "Officials"),
+    ("The man who killed her husband said he was sorry.", "said", "The man"),
+    # ... but the subject of the relative clause itself when no verb stands before it
+    ("The State Department has not given specific reasons, which lawmakers from both parties have criticized.",
+     "criticized", "lawmakers from both parties"),
+])
+def test_speaker_past_a_relative_clause_or_after_an_inverted_verb(text, verb, speaker):
+    assert only(attributions(text), verb)["speaker"] == speaker
+
+
+def test_quote_speakers_past_a_relative_clause_and_unnamed_people_after_the_verb():
+    corpus = pd.DataFrame({"doc_id": ["a", "b", "c"], "outlet": "o", "text": [
+        'One member who traveled to Charlotte for the meeting noted, "We could learn a lot from the campaign."',
+        '"The talks have stalled," said officials who spoke to Reuters.',
+        'Adam Schiff, whose panel sought the testimony, said lawmakers "look forward" to the hearing.',
+    ]})
+    q = framing.quotes(corpus).set_index("doc_id")
+    assert (q.loc["a", "kind"], q.loc["a", "speaker"]) == ("direct", "One member")
+    assert (q.loc["b", "kind"], q.loc["b", "speaker"]) == ("direct", "officials")
+    # "lawmakers" is the subject of what Schiff said, not an inverted speaker
+    assert q.loc["c", "speaker"] != "lawmakers"

@@ -11,6 +11,8 @@ from operator import attrgetter
 from framing.measures._cues import left_subject
 from framing.text.grammar import (
     ADJECTIVE_CONTEXT,
+    COMPLEMENT_VERBS,
+    IRREGULAR_PAST,
     AFTER_CUES,
     CITING_CUES,
     DETERMINERS,
@@ -97,6 +99,18 @@ def _over_aside(tokens: Sequence[Token], k: int, lo: int, passive: bool) -> tupl
     if left.low == "to" and k - 2 >= lo and tokens[k - 1].low == "on" and tokens[k - 2].low in _GO_ON:
         return skip_left(tokens, k - 3, lo)
     return k, passive
+
+
+def _comma_in_quote(tokens: Sequence[Token], lo: int, k: int) -> int | None:
+    """The comma before the closing quotation mark at ``k`` of a quotation that opens inside the sentence
+    ("ISIS, which described Turkey as “the servant of the cross,” said"), else None: a quotation that opens
+    the sentence is the speech itself ("“We will win,” said ...")."""
+    if k - 1 < lo or tokens[k - 1].text != "," or tokens[k].text not in "”\"’'":
+        return None
+    for c in range(k - 2, max(lo, k - 40) - 1, -1):
+        if tokens[c].text in "“\"‘'":
+            return k - 1 if c - 1 >= lo and tokens[c - 1].is_word else None
+    return None
 
 
 def _inverted_name(tokens: Sequence[Token], last: int, hi: int) -> bool:
@@ -212,12 +226,14 @@ def resolve_speaker(
         span = np_after(tokens, last + 1, hi=hi, max_tokens=8) if low in INVERTING else None
         if span is not None and (tokens[span[0]].is_capitalised or tokens[span[0]].low in DETERMINERS | PRONOUNS):
             nxt = span[1] + 1
-            if nxt >= hi or not tokens[nxt].is_word or tokens[nxt].low in ("in", "on", "at", "during", "told", "to"):
+            if nxt >= hi or not tokens[nxt].is_word or tokens[nxt].low in ("in", "on", "at", "during", "told", "to",
+                                                                            "with", "of", "from", "for"):
                 return "ok", _span_of(tokens, span)
-        if left.text == ",":
+        comma = k if left.text == "," else _comma_in_quote(tokens, lo, k)
+        if comma is not None:
             # "X, an appositive, warned": the noun phrase before the first comma; "... since Clinton, at
             # Monday's debate, cited": before the aside
-            subject = left_subject(tokens, lo, k)
+            subject = left_subject(tokens, lo, comma)
             if subject is not None:
                 return "ok", _span_of(tokens, subject)
         return "ok", None
@@ -230,4 +246,26 @@ def resolve_speaker(
             if verb_like(left) or not left.is_word:
                 return "skip", None
         return "ok", None
-    return "ok", _span_of(tokens, span)
+    return "ok", _span_of(tokens, _past_relative(tokens, lo, span))
+
+
+def _past_relative(tokens: Sequence[Token], lo: int, span: tuple[int, int]) -> tuple[int, int]:
+    """The subject a relative clause that ends with ``span`` describes: "one GOP state committee member who
+    traveled to Charlotte for the meeting noted" -> the member, not Charlotte; ``span`` itself when no "who" or
+    "which" opens a clause before it, and the words from the pronoun on when no verb stands between ("the
+    reasons, which lawmakers from both parties have criticized" -> "lawmakers from both parties")."""
+    for r in range(span[0] - 1, max(lo, span[0] - 12) - 1, -1):
+        t = tokens[r]
+        if t.low in RELATIVES or t.low == "whom":
+            if not any(verb_like(x) or x.low in IRREGULAR_PAST for x in tokens[r + 1:span[1] + 1]):
+                # "which lawmakers from both parties have criticized": the phrase is the clause's own subject
+                return (r + 1, span[1])
+            j = r - 2 if r - 1 >= lo and tokens[r - 1].text == "," else r - 1
+            return np_before(tokens, j, lo=lo) or span
+        if not t.is_word or t.low in _CLAUSE_OPENERS or t.low in COMPLEMENT_VERBS:
+            return span
+    return span
+
+
+#: words that open a clause of their own between a relative pronoun and a cue ("who said that ...")
+_CLAUSE_OPENERS = frozenset("that when where while because if but and or although though whether so as".split())

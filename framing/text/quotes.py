@@ -589,14 +589,20 @@ _MALE = frozenset(
     "he spokesman mr mr. sir man husband father son nephew uncle brother king congressman chairman "
     "businessman grandfather boy".split()
 )
+#: unnamed people who can follow an inverted verb ("“...,” said officials familiar with the talks")
+_UNNAMED = frozenset(
+    """officials analysts experts residents witnesses sources diplomats officers lawmakers researchers
+    investigators prosecutors activists aides advisers leaders authorities police""".split()
+)
 _PERSON = frozenset(
     """spokeswoman spokesman spokesperson minister director president senator governor secretary
     official analyst professor chief leader ambassador envoy diplomat mr mrs ms dr gen sen rep gov
     king queen prime general commander candidate nominee mayor judge lawyer attorney niece wife
     husband mother father son daughter expert researcher economist adviser advisor aide chairman
     chairwoman founder author activist officer deputy representative congressman congresswoman
-    strategist pollster scholar fellow manager executive ceo resident witness mr. mrs. ms. dr.""".split()
-)
+    strategist pollster scholar fellow manager executive ceo resident witness mr. mrs. ms. dr.
+    """.split()
+) | _UNNAMED
 _ORG = frozenset(
     """ministry agency office council government department statement media news group guard guards
     committee party campaign company court police military army forces network times post
@@ -714,7 +720,7 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
     if j == k:
         return None
     span = _clean_np(text, toks[j].start(), toks[k - 1].end())
-    lo_rel = max(limit, toks[j].start() - 40)
+    lo_rel = max(limit, toks[j].start() - 80)
     rel = _WHO_VERB.search(text, lo_rel, toks[j].start()) \
         if span and ("who " in text[lo_rel:toks[j].start()] or "that " in text[lo_rel:toks[j].start()]) else None
     if rel is not None and rel.group(1).lower() in REPORTING_VERBS | _IRREGULAR_PAST or rel is not None \
@@ -757,9 +763,15 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     if end is None:
         return None
     span = _clean_np(text, toks[0].start(), end)
+    if span and first in _UNNAMED and not _INVERTED_END.match(text, span[1]):
+        return None  # "said lawmakers “look forward”": the subject of what was said, not who said it
     if span and _plausible_np(text[span[0]:span[1]]):
         return span
     return None
+
+
+#: what may follow unnamed people after an inverted verb: the end of the clause or what they are
+_INVERTED_END = re.compile(r"\s*(?:[.,;:!?]|$|(?:who|familiar|close|speaking|with|in|at|from|for|of)\b)")
 
 
 def _plausible_np(np_text: str) -> bool:
@@ -871,7 +883,9 @@ def _abbreviation(tok: str) -> bool:
 
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 # a relative clause between a noun and its verb: "who announces", "that covers"
-_WHO_VERB = re.compile(r"\s(?:who|that)\s+(?:[a-z]+ly\s+)?([a-z]+)\s+$")
+#: a relative clause that ends where a subject noun phrase starts: "the newscaster who announces such
+#: breakthroughs | said", "one member who traveled to | Charlotte noted"
+_WHO_VERB = re.compile(r"\s(?:who|that)\s+(?:[a-z]+ly\s+)?([a-z]+)\s+(?:[^\s,;:.“”\"]+\s+){0,6}$")
 
 
 def _category(np_text: str) -> set[str]:
