@@ -129,3 +129,29 @@ def test_a_pronoun_finds_a_three_word_name_after_a_two_word_title():
     text = "Atlanta Mayor Keisha Lance Bottoms held a press conference. She said the protests had to stop."
     row = row_at(text, "She said", "said")
     assert (row["source"], row["source_type"]) == ("Keisha Lance Bottoms", "government")
+
+
+def test_a_pronoun_takes_the_person_named_in_its_own_sentence_first():
+    text = ("Even Trump has doubts. Conservative commentator Ann Coulter, who had supported him, summed up the mood "
+            "when she tweeted that nothing mattered.")
+    row = row_at(text, "she tweeted", "tweeted")
+    assert (row["source"], row["source_type"]) == ("Ann Coulter", "media")
+
+
+def test_a_place_after_in_is_no_antecedent_of_a_pronoun():
+    text = ("The president spoke to reporters. But in Las Vegas, where the governor waited, the mood was grim, "
+            "and he said the state would recover.")
+    assert row_at(text, "he said", "said")["source"] != "Las Vegas"
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("Rebel forces said the town had been retaken.", "said", ("armed_group", True)),
+    ("Government forces said the town had been retaken.", "said", ("military_security", True)),
+    ("The Syrian Democratic Forces said the town had been retaken.", "said", ("armed_group", False)),
+    ("Members of Congress have expressed concern about the missile tests.", "expressed", ("politician", True)),
+    ("Brooks died after he was shot twice, the Fulton County Medical Examiner's Office said.", "said",
+     ("government", False)),
+])
+def test_bodies_by_their_head_and_name(text, cue, expected):
+    row = row_at(text, text, cue)
+    assert (row["source_type"], bool(row["anonymous"])) == expected

@@ -169,7 +169,8 @@ _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
 _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With By After Before As If When While
     Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr One
     Although Though Because Since Unless Until Whether Whereas Despite During Also Then Thus Indeed Instead
-    Moreover Furthermore Nevertheless Nonetheless""".split())
+    Moreover Furthermore Nevertheless Nonetheless Even Still Now Only Just Perhaps Like Unlike Today Later Earlier
+    Recently Already Again Asked Speaking Including Following Under Over Among Between Against Without""".split())
 #: bodies a person leads, named after them ("the Obama administration", "Trump’s campaign")
 _LED = r"administration|campaign|presidency|government|cabinet|regime|transition\s+team|White\s+House"
 #: "..., citing X," / "which cited X": X, up to a comma, a full stop or "as"
@@ -223,6 +224,10 @@ _SHARED_TITLE = re.compile(
 #: an office held, fronted before the name: "As governor of Massachusetts, | William Weld"
 _AS_ROLE = re.compile(r"(?:^|[.;:!?]\s+|\n)As\s+(?:the\s+|a\s+|an\s+)?((?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*)"
                       r"(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w’'\-.]*\s*){1,4})?,\s+$")
+#: determiners that open a mention ("the", "a")
+_DETERMINER_WORDS = frozenset("the a an this that these those".split())
+#: a preposition of place right before a name: "in Las Vegas, where he ..." names no one "he" can be
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout)\s+$")
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
 _HONORIFICS = frozenset("mr mrs ms miss mx".split())
 #: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
@@ -559,6 +564,7 @@ class _Document:
         self.previous: list[tuple[int, _Source, str | None]] = []  # (cue start, source, mention) so far
         self._names: dict[str, str | None] = {}
         self._window: tuple[int, int] | None = None  # the previous and the current sentence of the statement
+        self._sentence_start = 0  # where the statement's own sentence starts
 
     def setting(self) -> str | None:
         """The country the article is about: the side of at least half of the article's mentions of
@@ -995,6 +1001,7 @@ class _Document:
         who spoke in this or the previous sentence (from ``previous_sentence`` on): "Pakistan denounced the
         strike. “...,” spokeswoman Mumtaz Zahra Baloch said" -> Pakistan."""
         self._window = (previous_sentence, sentence[1])
+        self._sentence_start = sentence[0]
         src = self._resolve(mention, cue_start, sentence)
         if src.affiliation is None and mention and _ANAPHORIC.match(mention.strip()) and not src.anonymous:
             # "its state-run Nour News agency", "the province’s Deputy Governor ...": the side named last
@@ -1081,6 +1088,11 @@ class _Document:
                 return person
         # "Defense One", "Air Force One": a numeral that ends a capitalised name is no "one" who spoke
         titled = head == "one" and re.search(r"[A-Z][\w’'\-]*\s+One$", _POSSESSIVE.sub("", mention)) is not None
+        # "the Syrian Democratic Forces", "State Police": a capitalised head in a name is a named body, not
+        # unnamed people ("Iraqi Forces", "Israeli Police" name only a country)
+        words = [w for w in _POSSESSIVE.sub("", mention).split() if w.lower() not in _DETERMINER_WORDS]
+        titled = titled or (len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower().strip(".") == head
+                            and any(w[:1].isupper() and not sides.is_place(w) for w in words[:-1]))
         joined = [self._head(part) for part in re.split(r"\s+(?:and|or)\s+", mention)[:-1]] \
             if re.search(r"\s(?:and|or)\s", mention) else []
         if _SHARE.match(mention):
@@ -1403,10 +1415,14 @@ class _Document:
         if at is not None and window is not None and want in ("person", "any") and pronoun.lower() != "they" and \
                 not any(window[0] <= start < at and src.kind in ("person", "anonymous", "pronoun")
                         for start, src, _ in self.previous):
-            for m in _NAME.finditer(self.text[window[0]:at]):
-                full = self.person(m.group(0))
-                if full is not None and self._of_article(full) and not self._modifier(window[0] + m.end()):
-                    return self._person(full, m.group(0))
+            # the pronoun's own sentence first ("Commentator Ann Coulter, who ..., summed up the mood when she
+            # tweeted"), then the sentence before it
+            own = min(max(self._sentence_start, window[0]), at)
+            for lo, hi in ((own, at), (window[0], own)):
+                for m in _NAME.finditer(self.text, lo, hi):
+                    full = self._named_person(m)
+                    if full is not None:
+                        return self._person(full, m.group(0))
         for _, src, _ in reversed(self.previous):
             if src.kind == "none" or src.kind == "pronoun":
                 continue
@@ -1414,11 +1430,20 @@ class _Document:
                 return src
         if at is not None and want == "person":
             # no source before it: the person of the article named nearest before the pronoun
-            for m in reversed(list(_NAME.finditer(self.text[:at]))):
-                full = self.person(m.group(0))
-                if full is not None and self._of_article(full) and not self._modifier(m.end()):
+            for m in reversed(list(_NAME.finditer(self.text, 0, at))):
+                full = self._named_person(m)
+                if full is not None:
                     return self._person(full, m.group(0))
         return _Source(pronoun, "unknown", None, False, "pronoun")
+
+    def _named_person(self, m: re.Match[str]) -> str | None:
+        """The person of the article a run of capitalised words names, as an antecedent of "he" or "she": not a
+        name that modifies a role after it ("the Obama administration") or a place after "in" ("in Las Vegas")."""
+        full = self.person(m.group(0))
+        if full is None or not self._of_article(full) or self._modifier(m.end()) \
+                or _LOCATIVE.search(self.text, max(0, m.start() - 12), m.start()):
+            return None
+        return full
 
     def _modifier(self, end: int) -> bool:
         """Whether the name ending at ``end`` modifies a role or body after it ("the Obama administration",
