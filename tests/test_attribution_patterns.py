@@ -217,3 +217,19 @@ def test_quote_speakers_past_a_relative_clause_and_unnamed_people_after_the_verb
     assert (q.loc["b", "kind"], q.loc["b", "speaker"]) == ("direct", "officials")
     # "lawmakers" is the subject of what Schiff said, not an inverted speaker
     assert q.loc["c", "speaker"] != "lawmakers"
+
+
+@pytest.mark.parametrize("text", [
+    "Eric Garcetti is the mayor of Los Angeles. The views expressed in this commentary are his own.",
+    "That said, the study was small.",
+    "As noted, Judge Kavanaugh was not on the panel.",
+    "The strikes killed an estimated 200 fighters.",
+])
+def test_reporting_words_that_report_no_one(text):
+    out = attributions(text)
+    assert not out["verb"].str.lower().isin(["expressed", "said", "noted", "estimated"]).any(), out[["verb"]]
+
+
+def test_speech_whose_object_is_nothing_is_negated():
+    out = attributions("They said nothing as robberies rose downtown. He said nothing was wrong with the plan.")
+    assert out.sort_values("start")["negated"].tolist() == [True, False]

@@ -55,6 +55,15 @@ _NAMING_NAME = re.compile(
     r"|\s+(?:[A-Z][\w’'\-]*\s+){0,2}[A-Z][\w’'\-]*\s+"
     r"(?:un|in|ir|im|dis)?[a-z]+(?:ous|ful|ble|ive|ic|ent|ant|less|ish|ified|ate|ary|ory|ist)\b(?![\w’'\-])"
 )
+#: uses of a reporting word that report no one's words: a commentary's disclaimer ("The views expressed in
+#: this commentary are his own"), the idiom "That said,", the writer's "As noted,", a qualified figure ("an
+#: estimated 200", "a reported 40 people")
+_NOT_SPEECH = re.compile(
+    r"(?i)(?:\b(?:views|opinions|thoughts)\s+(?P<expressed>expressed)\s+(?:in|here|herein|are)\b"
+    r"|(?:^|[.;:!?]\s+|\n)(?P<that>That)\s+(?P<said>said),"
+    r"|(?:^|[.;:!?(]\s*|\n)(?P<as>As)\s+(?P<noted>noted|mentioned|reported|discussed)\s*[,)]"
+    r"|\b(?:an|a)\s+(?P<figure>estimated|reported)\s+\d)"
+)
 #: "what X called", "what he calls": the naming verb's object is the "what" before it
 _WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[\w’'.\-]+\s+){1,3}\Z", re.IGNORECASE)
 
@@ -113,6 +122,16 @@ def _comma_in_quote(tokens: Sequence[Token], lo: int, k: int) -> int | None:
     return None
 
 
+def _not_speech(text: str, cue_start: int, cue_end: int, sentence_start: int) -> bool:
+    """Is the cue at ``text[cue_start:cue_end]`` one of the uses of :data:`_NOT_SPEECH`?"""
+    lo = max(sentence_start, cue_start - 20)
+    for m in _NOT_SPEECH.finditer(text, lo, min(len(text), cue_end + 12)):
+        for name in ("expressed", "said", "noted", "figure"):
+            if m.start(name) == cue_start:
+                return True
+    return False
+
+
 def _inverted_name(tokens: Sequence[Token], last: int, hi: int) -> bool:
     """Does a noun phrase that ends its clause follow the cue at token ``last`` ("said the mayor.")?"""
     span = np_after(tokens, last + 1, hi=hi, max_tokens=8)
@@ -140,6 +159,8 @@ def resolve_speaker(
     before = text[max(sentence[0], cue_start - 12):cue_start]
     after = text[cue_end:cue_end + 25]
     if _SO_CALLED.search(before):
+        return "skip", None
+    if _not_speech(text, cue_start, cue_end, sentence[0]):
         return "skip", None
     for stem, pattern in _NOT_SPEECH_AFTER.items():
         if low.startswith(stem) and pattern.match(after):

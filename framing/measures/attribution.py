@@ -150,6 +150,10 @@ _CLAIM_NOUNS = frozenset("claim claims".split())
 #: punctuation that ends a clause right after a noun cue: nothing it reports follows
 _CLAUSE_END = frozenset(".,;!?)–—") | {"--"}
 _TO_AFTER = re.compile(r"\s+to\s")
+#: speech whose object is "nothing" is denied ("said nothing as ...", "the hearing revealed nothing new"); not
+#: "said nothing was wrong", where "nothing" opens the clause that was said
+_SAID_NOTHING = re.compile(r"\s+nothing\b(?!\s+(?:was|is|were|are|had|has|would|could|will|can|else|more|but)\b)",
+                           re.IGNORECASE)
 #: "and" or "but" a few words before a quotation's verb: a coordinated verb whose subject is further left
 _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:[\w’'.]+\s+){0,3}\Z", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')\Z")
@@ -572,7 +576,7 @@ def _document_rows(
         near = verb_keys[bisect.bisect_left(verb_starts, a - longest):bisect.bisect_left(verb_starts, b)]
         overlapping = sorted((k for k in near if a < k[1]), key=verb_order.__getitem__)
         low = text[a:b].lower()
-        negative = bool(NEGATIVE_CUE.match(low))
+        negative = bool(NEGATIVE_CUE.match(low)) or _SAID_NOTHING.match(text, b) is not None
         if overlapping:
             key = overlapping[0]
             if key not in used:
