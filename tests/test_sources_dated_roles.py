@@ -151,3 +151,15 @@ def test_a_place_after_in_is_no_antecedent_of_a_pronoun():
 def test_bodies_by_their_head_and_name(text, cue, expected):
     row = row_at(text, text, cue)
     assert (row["source_type"], bool(row["anonymous"])) == expected
+
+
+def test_the_writers_own_voice_is_no_source():
+    # the author's "I say" and "we agreed" outside quotation marks report no source of the article; a quoted
+    # "I said" stays its speaker's
+    table = framing.sources(corpus(
+        "Trump has probably already won. I say probably, because we simply do not know.",
+        "If tighter rules were passed, we agreed that this could reduce gun violence.",
+        "“As I said before, the plan is dead,” Senator Ann Ruiz said.",
+    ))
+    assert table["doc_id"].tolist() == ["d2"]
+    assert table["source"].tolist() == ["Ann Ruiz"]

@@ -48,9 +48,11 @@ Who the source is (one source per person in an article)
   either); "he"/"she" is the person named in the previous or the same sentence when no person spoke there
   (a person of the article: one who spoke, has a title, is named twice or introduced as "X of Y", not "a
   Toyota Camry"; not a name that modifies an office: "the Obama administration"), else, with no earlier
-  source, the nearest such person before it; the writer's "I" is no one else. A pronoun written at the cue ("“...,” she said") is the speaker even when the attribution resolved it to a
-  name sentences back; a speaker never reaches over the speaker of an earlier cue of the sentence that
-  stands nearer ("As Egyptians marched, Cheney said ... and called him a friend": Cheney).
+  source, the nearest such person before it; the writer's own voice outside quotations ("I say", "we agreed",
+  "as we reported") is no source and gives no row. A pronoun written at the cue ("“...,” she said") is the
+  speaker even when the attribution resolved it to a name sentences back; a speaker never reaches over the
+  speaker of an earlier cue of the sentence that stands nearer ("As Egyptians marched, Cheney said ... and
+  called him a friend": Cheney).
 * A person named with no title holds the office of the definite descriptions that follow their name
   ("Mr. Trump’s march ... in which the president demanded", "the party’s presumptive presidential
   nominee"; not "the president, Joe Biden" nor "the president of the union"): the office most of them
@@ -224,6 +226,8 @@ _SHARED_TITLE = re.compile(
 #: an office held, fronted before the name: "As governor of Massachusetts, | William Weld"
 _AS_ROLE = re.compile(r"(?:^|[.;:!?]\s+|\n)As\s+(?:the\s+|a\s+|an\s+)?((?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*)"
                       r"(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w’'\-.]*\s*){1,4})?,\s+$")
+#: the writer, speaking in the article's own voice (outside quotations)
+_WRITER = frozenset("i we me us".split())
 #: determiners that open a mention ("the", "a")
 _DETERMINER_WORDS = frozenset("the a an this that these those".split())
 #: a preposition of place right before a name: "in Las Vegas, where he ..." names no one "he" can be
@@ -1665,6 +1669,8 @@ def sources(
             if speaker_span:
                 speaker_span = doc.fuller_span(speaker_span, sentence, a)
             mention = text[speaker_span[0]:speaker_span[1]] if speaker_span else None
+            if mention is not None and mention.strip().lower() in _WRITER:
+                continue  # the writer's own "I say", "we agreed", "as we reported": no source of the article
             src = doc.resolve(mention, a, sentence, spans[max(0, k - 1)][0])
             if src.source_type == "unknown" and src.kind == "thing" and src.source and src.source[:1].isupper() \
                     and str(r.verb).lower().startswith("report"):
