@@ -60,8 +60,8 @@ _NAMING_NAME = re.compile(
 #: estimated 200", "a reported 40 people")
 _NOT_SPEECH = re.compile(
     r"(?i)(?:\b(?:views|opinions|thoughts)\s+(?P<expressed>expressed)\s+(?:in|here|herein|are)\b"
-    r"|(?:^|[.;:!?]\s+|\n)(?P<that>That)\s+(?P<said>said),"
-    r"|(?:^|[.;:!?(]\s*|\n)(?P<as>As)\s+(?P<noted>noted|mentioned|reported|discussed)\s*[,)]"
+    r"|(?:^|[.;:!?]\s+|\n)That\s+(?P<said>said),"
+    r"|(?:^|[.;:!?(]\s*|\n)As\s+(?P<noted>noted|mentioned|reported|discussed)\s*[,)]"
     r"|\b(?:an|a)\s+(?P<figure>estimated|reported)\s+\d)"
 )
 #: "what X called", "what he calls": the naming verb's object is the "what" before it
