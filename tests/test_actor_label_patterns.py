@@ -66,6 +66,19 @@ def test_member_of_and_its():
     assert rows("The Kurds say ISIS used chlorine against their fighters.") == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Militants loyal to the Islamic State attacked the town.", [("Islamic State", "Militants", "militancy", "member")]),
+    ("Fighters who joined the Islamic State returned home.", [("Islamic State", "Fighters", "militancy", "member")]),
+    # one person who joined a group as one of its members: a singular member noun
+    ("He joined the YPG in 2015 and served as a volunteer fighter.", [("YPG", "fighter", "militancy", "member")]),
+    ("He joined Hamas as a teenager.", []),
+    # the army soldiers joined is not the group they fought
+    ("Soldiers who joined the army fought the Islamic State.", []),
+])
+def test_members_loyal_to_or_who_joined(text, expected):
+    assert rows(text) == expected
+
+
 def test_classes_the_name_belongs_to():
     assert rows("But groups such as ISIL present a different kind of threat.") == [
         ("Islamic State", "groups", "neutral", "other")]

@@ -38,7 +38,8 @@ it are one label (``terrorist organization``, ``militant group``);
 ``member``, ``violence``, ``other``
     the name with a label after it, by what the label names: its members
     (``Hamas militants``, ``jihadists of the Islamic State``, ``its
-    fighters``), its violence (``ISIS coordinated terrorism``, ``Hamas's terror
+    fighters``, ``militants loyal to X``, ``fighters who joined X``, ``joined
+    X ... as a fighter``), its violence (``ISIS coordinated terrorism``, ``Hamas's terror
     attacks``) or itself as a body (``the Islamic State terrorist group``,
     ``the Antifa movement``, ``the Taliban regime``, ``North Korea's
     government``). ``other`` also holds the classes the name is said to
@@ -254,7 +255,11 @@ _AFTER_NAME = re.compile(r"[A-Z][\w’'\-]*\s*(?:,|—|–|--|\()\s*$")
 #: only an actor already called so
 _MEMBER_CATEGORIES = frozenset(("terrorism", "extremism", "militancy", "separatism"))
 _ROLE_NOUNS = frozenset("leader leaders chief commander commanders founder head spokesman spokesperson emir".split())
-_OF_BEFORE = re.compile(r"(?P<label>[\w’'\-]+)\s+(?:of|from)\s+(?:the\s+)?$", re.IGNORECASE)
+_OF_BEFORE = re.compile(r"(?P<label>[\w’'\-]+)\s+(?:of|from|loyal\s+to|who\s+(?:had\s+|have\s+)?joined)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+#: "He joined the YPG ... as a volunteer fighter": the member the text says someone became
+_JOINED_BEFORE = re.compile(r"\bjoined\s+(?:the\s+)?$", re.IGNORECASE)
+_JOINED_AS_AFTER = re.compile(r"[^.;:!?]{0,60}?\bas\s+an?\s+(?P<w1>[\w’'\-]+)(?:\s+(?P<w2>[\w’'\-]+))?", re.IGNORECASE)
 _SUCH_AS_BEFORE = re.compile(r"(?P<label>[\w’'\-]+)\s*,?\s+(?:such\s+as|like|including)\s+(?:the\s+)?$",
                              re.IGNORECASE)
 _QUOTE_MARKS = frozenset("“”\"‘’'«»")
@@ -751,6 +756,14 @@ def _candidates(doc: _Doc, cues: list[tuple[int, int]]) -> list[dict[str, Any]]:
             t = doc.tok(sent_a + m.end("label") - 1)
             if t in doc.label_tokens and doc.tok(doc.le[doc.label_tokens[t]] - 1) == t:
                 add(doc.label_tokens[t], mi, _kind(doc, doc.label_tokens[t]))
+        # "joined the YPG ... as a volunteer fighter": a member, singular too
+        if _JOINED_BEFORE.search(before):
+            m = _JOINED_AS_AFTER.match(after)
+            for word in ("w1", "w2") if m else ():
+                t = doc.tok(mb + m.end(word) - 1) if m.group(word) else None
+                if t in doc.label_tokens and doc.tok(doc.le[doc.label_tokens[t]] - 1) == t:
+                    add(doc.label_tokens[t], mi, "member")
+                    break
         # a class the name is an instance of: "groups such as ISIL", "terror groups like al Qaeda"
         m = _SUCH_AS_BEFORE.search(before)
         if m:
