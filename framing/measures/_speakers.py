@@ -125,11 +125,8 @@ def _comma_in_quote(tokens: Sequence[Token], lo: int, k: int) -> int | None:
 def _not_speech(text: str, cue_start: int, cue_end: int, sentence_start: int) -> bool:
     """Is the cue at ``text[cue_start:cue_end]`` one of the uses of :data:`_NOT_SPEECH`?"""
     lo = max(sentence_start, cue_start - 20)
-    for m in _NOT_SPEECH.finditer(text, lo, min(len(text), cue_end + 12)):
-        for name in ("expressed", "said", "noted", "figure"):
-            if m.start(name) == cue_start:
-                return True
-    return False
+    return any(m.start(m.lastgroup) == cue_start
+               for m in _NOT_SPEECH.finditer(text, lo, min(len(text), cue_end + 12)))
 
 
 def _inverted_name(tokens: Sequence[Token], last: int, hi: int) -> bool:
@@ -217,8 +214,6 @@ def resolve_speaker(
         return "ok", _span_of(tokens, clause_subject(tokens, lo, first))
 
     k, passive = skip_left(tokens, prev, lo)
-    if passive and low.split()[0].endswith("ing"):
-        passive = False  # "the United Nations was reporting that": a progressive, not a passive
     if not (k >= lo and tokens[k].text in _DASHES and _inverted_name(tokens, last, hi)):
         # (a dash then "said X." is an inverted speaker: "— said the minister.")
         k, passive = _over_aside(tokens, k, lo, passive)

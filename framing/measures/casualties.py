@@ -584,8 +584,8 @@ def _participle_head(toks: list[_Tok], span: tuple[int, int] | None) -> tuple[in
     if not ofs:
         return span
     before = toks[span[0] : ofs[-1]]
-    if any(t.is_number or _is_number_word(t.low) or t.low in _VAGUE or t.low in _OF_QUANT or t.low in _QUANT_WORDS
-           or t.low in _PART_NOUNS or any(_is_number_word(w) for w in t.low.split("-")) for t in before):
+    if any(t.is_number or t.low in _VAGUE or t.low in _OF_QUANT or t.low in _QUANT_WORDS or t.low in _PART_NOUNS
+           or any(_is_number_word(w) for w in t.low.split("-")) for t in before):
         return span  # "two-thirds of those killed", "the majority of those killed": the part is the count
     return (ofs[-1] + 1, span[1])
 
@@ -638,9 +638,9 @@ def _inverted_victims(toks: list[_Tok], a: int, b: int) -> tuple[int, int] | Non
 #: words that open a phrase inserted between victims and their verb ("11 people, including a number of
 #: militants, had been killed"; "Nearly 1,800 people, roughly half of them children, have died")
 _INSERT_OPENERS = frozenset(
-    """including among most many mostly all after before despite when while roughly about nearly almost
-    around some half both each mainly largely primarily predominantly chiefly aged ages""".split()
-)
+    """most many mostly all when while roughly nearly almost some half both each mainly largely primarily
+    predominantly chiefly aged ages""".split()
+)  # and a preposition (_PREP: "including", "among", "after", "about")
 
 
 def _inserted(toks: list[_Tok], a: int, b: int) -> bool:

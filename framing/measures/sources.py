@@ -228,8 +228,6 @@ _AS_ROLE = re.compile(r"(?:^|[.;:!?]\s+|\n)As\s+(?:the\s+|a\s+|an\s+)?((?:[a-z][
                       r"(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w’'\-.]*\s*){1,4})?,\s+$")
 #: the writer, speaking in the article's own voice (outside quotations)
 _WRITER = frozenset("i we me us".split())
-#: determiners that open a mention ("the", "a")
-_DETERMINER_WORDS = frozenset("the a an this that these those".split())
 #: a preposition of place right before a name: "in Las Vegas, where he ..." names no one "he" can be
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout)\s+$")
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
@@ -551,7 +549,7 @@ class _Source:
     source_type: str
     affiliation: str | None
     anonymous: bool
-    kind: str  # person, thing, anonymous, pronoun, none
+    kind: str  # person, thing, anonymous, pronoun, writer, none
 
 
 class _Document:
@@ -692,7 +690,7 @@ class _Document:
             # Commissioner ...")
         name = " ".join(lead)
         words = self._name_words(name)
-        if words is None or name in self._companies():
+        if words is None or name in self._companies:
             return None
         full = self.full_name(words[-1]) if len(words[-1]) > 1 else None
         if full and len(full.split()) > len(words) and full.endswith(name):
@@ -733,13 +731,11 @@ class _Document:
             return name
         return None
 
+    @functools.cached_property
     def _companies(self) -> frozenset[str]:
         """Names the article writes with a corporate suffix ("Harlow Outfitters Inc."): companies, no people."""
-        if not hasattr(self, "_company_names"):
-            self._company_names = frozenset(
-                m.group(1) for m in re.finditer(r"((?:[A-Z][\w’'&\-]*\s+){0,3}[A-Z][\w’'&\-]*),?\s+"
-                                                r"(?:Inc|Corp|Co|Ltd|LLC|PLC|GmbH)\b", self.text))
-        return self._company_names
+        return frozenset(m.group(1) for m in re.finditer(r"((?:[A-Z][\w’'&\-]*\s+){0,3}[A-Z][\w’'&\-]*),?\s+"
+                                                         r"(?:Inc|Corp|Co|Ltd|LLC|PLC|GmbH)\b", self.text))
 
     def known(self, name: str) -> tuple[str, str] | None:
         """The type and side the roles lexicon's ``people:`` list gives ``name`` (the full name, or its surname
@@ -1042,8 +1038,9 @@ class _Document:
             return _Source(None, "unknown", None, False, "none")
         mention = _TRAILING.sub("", mention.strip())
         low = mention.lower()
-        if low == "i":
-            return _Source(mention, "unknown", None, False, "none")  # the writer, outside quotations: no antecedent
+        if low in _WRITER:
+            # the writer's own "I say", "we agreed", "as we reported" (outside quotations): no source of the article
+            return _Source(mention, "unknown", None, False, "writer")
         if low in _PRONOUNS:
             return self._antecedent(mention, _PRONOUNS[low], cue_start if low in ("he", "she", "they") else None)
         full = self.person(mention)
@@ -1094,7 +1091,7 @@ class _Document:
         titled = head == "one" and re.search(r"[A-Z][\w’'\-]*\s+One$", _POSSESSIVE.sub("", mention)) is not None
         # "the Syrian Democratic Forces", "State Police": a capitalised head in a name is a named body, not
         # unnamed people ("Iraqi Forces", "Israeli Police" name only a country)
-        words = [w for w in _POSSESSIVE.sub("", mention).split() if w.lower() not in _DETERMINER_WORDS]
+        words = _DETERMINER.sub("", _POSSESSIVE.sub("", mention)).split()
         titled = titled or (len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower().strip(".") == head
                             and any(w[:1].isupper() and not sides.is_place(w) for w in words[:-1]))
         joined = [self._head(part) for part in re.split(r"\s+(?:and|or)\s+", mention)[:-1]] \
@@ -1669,9 +1666,9 @@ def sources(
             if speaker_span:
                 speaker_span = doc.fuller_span(speaker_span, sentence, a)
             mention = text[speaker_span[0]:speaker_span[1]] if speaker_span else None
-            if mention is not None and mention.strip().lower() in _WRITER:
-                continue  # the writer's own "I say", "we agreed", "as we reported": no source of the article
             src = doc.resolve(mention, a, sentence, spans[max(0, k - 1)][0])
+            if src.kind == "writer":
+                continue
             if src.source_type == "unknown" and src.kind == "thing" and src.source and src.source[:1].isupper() \
                     and str(r.verb).lower().startswith("report"):
                 # "..., Defense One reported": a named body of no known type that reports is an outlet

@@ -252,12 +252,14 @@ def _is_time(tok: Token) -> bool:
 
 
 def skip_left(tokens: Sequence[Token], k: int, lo: int) -> tuple[int, bool]:
-    """Skip auxiliaries, negations, adverbs and day names left of ``k``; report a passive ``be``."""
+    """Skip auxiliaries, negations, adverbs and day names left of ``k``; report a passive ``be`` (not before a
+    verb in -ing, the token after ``k``: "the United Nations was reporting that" is a progressive)."""
+    progressive = k + 1 < len(tokens) and tokens[k + 1].low.endswith("ing")
     passive = False
     while k >= lo:
         low = tokens[k].low
         if low in AUX_BE:
-            passive = True
+            passive = not progressive
         elif low in AUX_OTHER or low in NEGATIONS or low in DAYS:
             pass
         elif low in ADVERBS and (not tokens[k].is_capitalised or k == lo):
