@@ -148,6 +148,11 @@ _LEADING = re.compile(r"^(?:(?:in|from|by|after|at|on|to|with|according|as|durin
 _CUT = re.compile(r"\s(?:of(?=\s+[^A-Z\s])|in|at|on|from|who|whom|which|that|with|including|during|near|after"
                   r"|for|to|by)\s|,(?!\d)|[(\[—–;:]|\s-\s")
 _WORD = re.compile(r"[\w][\w'’.&-]*")
+# a person's name, then where they come from: "of" after a given name and a surname ("Elijah Cummings of
+# Maryland"), not after an office or a body ("Secretary of State", "Department of Defense", "Bank of America")
+_HOME = re.compile(r"\b[A-Z][a-z]{1,15} (?!(?:Department|Ministry|University|Institute|Council|Committee|Bank"
+                   r"|Board|Office|Bureau|Center|Centre|School|College|Church|Court|House|Secretary|Minister|Director"
+                   r"|Chief|President|Governor|Mayor|Attorney|Head|Members|Friends)\b)[A-Z][a-z'’\-]{1,20}( of )(?=[A-Z])")
 
 
 def missing(v) -> bool:
@@ -162,6 +167,9 @@ def head(phrase) -> str | None:
     lead = _LEADING.match(rest)
     if lead and lead.end() < len(rest):
         rest = rest[lead.end():]
+    home = _HOME.search(rest)
+    if home:
+        rest = rest[:home.start(1)]  # "Gov. Earl Ray Tomblin of West Virginia": the person, not the state
     cut = _CUT.search(" " + rest + " ")
     if cut and cut.start() > 0:
         rest = (" " + rest)[:cut.start()]

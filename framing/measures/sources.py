@@ -139,6 +139,11 @@ _DEFINITE = re.compile(r"(?:the\s|[\w.\-]+(?:’s|'s)\s)", re.IGNORECASE)
 _OFFICIAL = frozenset({"government", "military_security"})
 _POST_MODIFIER = re.compile(r"\s(?:at|of|for|in|on|with|who|whom|which|from|to|and|since|under|between)\s|,|\(")
 #: documents that speak for the source who issued them ("the statement said"): their author is the source
+#: a person's name (titles included) and "and" right before another speaker: joint speakers
+_JOINT = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)\s+and\s+(?:other\s+|fellow\s+)?\Z")
+#: a matter for the police in the sentences of a statement: the unnamed "authorities" are the police
+_POLICE_MATTER = re.compile(r"\b(?:[Pp]olice|[Ss]heriff|[Dd]eput(?:y|ies)|[Dd]etectives?|[Ii]nvestigators?|"
+                            r"[Oo]fficers|[Aa]rrest(?:s|ed)?|[Gg]unman|[Gg]unmen|[Ss]hooter|[Ss]hooting|[Ss]uspect)\b")
 _AUTHORED = frozenset("statement statements communique communiqué readout release summary".split())
 #: the types that take the ``home`` side when nothing else gives them one
 _HOME_TYPES = frozenset({"government", "military_security", "politician"})
@@ -166,6 +171,8 @@ _NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)[-–][^)]{1,30}\)|,\s*[DRI]-
 _PARTY_TAG = re.compile(r"(?:\(|,\s)(?:[DRI]|Dem|Rep)[-–][A-Z]")
 _HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on|across)\s|,|\(|—|–")
 _WORD = re.compile(r"[\w][\w’'.\-]*")
+#: role words that are also common surnames, a name's last word after a given name ("Peter King", "Ann Bishop")
+_ROLE_SURNAMES = frozenset("king bishop judge major marshal marshall chancellor prince knight dean priest".split())
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
 _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
 _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With By After Before As If When While
@@ -630,7 +637,8 @@ class _Document:
             # a given name may be a word of an institution's name ("Al Sharpton", "Rand Paul"), the last word
             # not ("Law Center")
             if not _NAME_WORD.match(core) or (self.roles.is_title_word(core, name) if k < len(words) - 1
-                                              else self.roles.is_role_word(core)):
+                                              else self.roles.is_role_word(core)
+                                              and not (k and core.lower() in _ROLE_SURNAMES)):
                 return None
             if self.sides.is_place(core) or core in _SENTENCE_WORDS:
                 return None
@@ -690,6 +698,10 @@ class _Document:
             # Commissioner ...")
         name = " ".join(lead)
         words = self._name_words(name)
+        if words is None and name.lower() in _ROLE_SURNAMES:
+            # "King said" after "Rep. Peter King": the surname of a person the article names in full
+            full = self.full_name(name)
+            return full if full and self._name_words(full) is not None else None
         if words is None or name in self._companies:
             return None
         full = self.full_name(words[-1]) if len(words[-1]) > 1 else None
@@ -854,6 +866,9 @@ class _Document:
         age = re.match(r",\s+\d{1,3}(?=,)", rest)
         if age:
             rest = rest[age.end():]
+        home = re.match(r"\s+of\s+(?:[A-Z][\w’'\-]+\s?){1,3}(?=,)", rest)
+        if home and self.sides.find(home.group(0)) or home and not surname_only:
+            rest = rest[home.end():]  # "Bob Corker of Tennessee, the ranking Republican on ..."
         m = re.match(r",\s+((?:[^,.;:“”\"()]|(?<=\b[A-Z])\.)+)", rest)
         if not m or len(m.group(1)) < 3:
             return ""
@@ -986,6 +1001,16 @@ class _Document:
                 break
         return None
 
+    def first_of_joint(self, span: tuple[int, int], sentence: tuple[int, int]) -> tuple[int, int]:
+        """Speakers who speak jointly are the first one named: "Sen. Jane Moss and Rep. Paul Hart asked",
+        "Vice President Biden and other Democrats have said" -> the span of the first person; ``span`` when no
+        person's name and "and" stand right before it."""
+        m = _JOINT.search(self.text[max(sentence[0], span[0] - 120):span[0]])
+        if m is None or self.person(m.group(1)) is None:
+            return span
+        base = max(sentence[0], span[0] - 120)
+        return base + m.start(1), base + m.end(1)
+
     def inverted_subject(self, sentence: tuple[int, int], cue_end: int) -> tuple[int, int] | None:
         """The person named right after a cue that has no speaker ("..., explains Jenn Budd, a former
         agent."), or None."""
@@ -1111,7 +1136,18 @@ class _Document:
                 for _, prev, written in reversed(self.previous):
                     if prev.anonymous and written and self._head(written) == head:
                         return prev
+            if own_type == "government" and side is None and head in ("authorities", "authority") \
+                    and self._window is not None \
+                    and _POLICE_MATTER.search(self.text, self._window[0], self._window[1]):
+                # "A gunman opened fire ... authorities said": the police, as "police said" is
+                own_type = "military_security"
             return _Source(None, own_type or "unknown", side, True, "anonymous")
+        if strong and side is None and roles.type_of(head) == "document" and \
+                all(w.islower() for w in mention.split()[1:]) and \
+                (mention[:1].islower() or self.text[self._sentence_start:].lstrip().startswith(mention)):
+            # "government figures show", "court records show": a document no named body wrote (the author's
+            # type is for "the Pentagon's report", "Pakistan's foreign ministry statement")
+            return _Source(bare, "document", None, False, "thing")
         if not strong and typ == "document" and side is None:
             author = self._author(mention, sentence)
             if author is not None:
@@ -1172,7 +1208,8 @@ class _Document:
     def _person(self, full: str, mention: str) -> _Source:
         if full not in self.people:
             ctx = self.context(full)
-            typ = self.roles.type_of(mention)
+            # the words of the name are no title: "Rep. Peter King" is no king, "Ms. Bishop" no bishop
+            typ = self.roles.type_of(_without_name(mention, full))
             side = self.sides.side_of(full) or self.side_of(mention, person=True)
             # the side of the description that gives the type ("Iranian Foreign Minister ..."), else of any title;
             # a description with a strong term before weak ones ("spokesman Jim Cole ; the Pentagon's press
@@ -1474,6 +1511,13 @@ class _Document:
         return _POSSESSIVE.sub("", words[-1]).lower().strip(".") if words else ""
 
 
+def _without_name(mention: str, full: str) -> str:
+    """``mention`` with the words of the person's name ``full`` taken out ("Rep. Peter King of New York" ->
+    "Rep. of New York")."""
+    words = set(full.split())
+    return " ".join(w for w in mention.split() if _POSSESSIVE.sub("", w) not in words)
+
+
 def _role_core(word: str) -> str:
     """A word as the roles lexicon lists it: lower case, without full stops and without "-elect" or
     "-designate" ("Speaker-designate" -> "speaker")."""
@@ -1665,6 +1709,7 @@ def sources(
                 speaker_span = doc.coordinated_subject(sentence, a) or doc.inverted_subject(sentence, b)
             if speaker_span:
                 speaker_span = doc.fuller_span(speaker_span, sentence, a)
+                speaker_span = doc.first_of_joint(speaker_span, sentence)
             mention = text[speaker_span[0]:speaker_span[1]] if speaker_span else None
             src = doc.resolve(mention, a, sentence, spans[max(0, k - 1)][0])
             if src.kind == "writer":
@@ -1678,9 +1723,11 @@ def sources(
             if affiliation is None and src.source_type == "expert" and \
                     doc.former_official(src.source if src.kind == "person" else None, mention):
                 affiliation = homes.get(doc_id)  # a former official speaks from the home side's past
-            if affiliation is None and src.source_type in _HOME_TYPES:
-                # unnamed officials ("authorities said") belong to the country the article is about, when
-                # one country dominates it; named ones to the outlet's home
+            official_record = src.source_type == "document" and mention and \
+                doc.roles.type_of(mention) in _HOME_TYPES  # "government figures show", "court records show"
+            if affiliation is None and (src.source_type in _HOME_TYPES or official_record):
+                # unnamed officials ("authorities said") and their records belong to the country the article
+                # is about, when one country dominates it; named ones to the outlet's home
                 setting = doc.setting() if mention and (src.anonymous and doc.local(mention) or
                                                         src.kind == "thing" and doc.unnamed(mention)) else None
                 affiliation = setting or homes.get(doc_id)

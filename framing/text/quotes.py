@@ -1645,14 +1645,53 @@ def speaker_name(speaker: str | None) -> str | None:
                                                      and k < len(words) and k > 1)):
         k -= 1
     run = words[k:]
-    if not run:
+    if not run or run[0] == "of" and k >= 1 and _PERSON_NOUN.fullmatch(words[k - 1]) \
+            and words[k - 1] not in _NAME_TITLES:
+        # "a classmate of Dzhokhar": someone described by another person, who is not the one speaking
         return " ".join(words)
-    last_title = max((n for n, w in enumerate(run) if w.lower().strip(".,") in _NAME_TITLES
+    # "Rep. Peter King of New York", "Sheriff Tackitt of Wilson County": a person's name, then where they come
+    # from; "the Department of Homeland Security", "Bank of America": a body's whole name (an "of" after an
+    # office is part of the office: "Secretary of State Mike Pompeo")
+    of = next((n for n, w in enumerate(run) if w == "of" and n >= 1), None)
+    home = body = None
+    if of is not None and of + 1 < len(run):
+        before = run[of - 1]
+        if before.lower().strip(".,") in _BODY_WORDS:
+            body = of
+        elif _name_word(before) and (of >= 2 and (_name_word(run[of - 2]) or run[of - 2].lower().strip(".,")
+                                                  in _NAME_TITLES) or k > 0):
+            home = of
+    if body is not None and not any(w.lower().strip(".,") in _NAME_TITLES for w in run[:body]):
+        return " ".join(run[1:] if run[0] in ("The", "A", "An") else run)
+    if home is not None:
+        run = run[:home]
+    # (a surname before "of" is no title: "Peter King of New York")
+    last_title = max((n for n, w in enumerate(run[:-1] if home is not None else run)
+                      if w.lower().strip(".,") in _NAME_TITLES
                       or w in ("of", "State", "Defense", "Homeland", "House", "Senate")), default=-1)
     rest = run[last_title + 1:]
-    if rest and any(w[:1].isupper() for w in rest) and (k > 0 or last_title >= 0):
+    if rest and any(w[:1].isupper() for w in rest) and (k > 0 or last_title >= 0 or home is not None):
         return " ".join(rest)
     return " ".join(words)
+
+
+#: nouns for people, in lower case ("a classmate of ...", "the lawyer of ...", "relatives of ...")
+_PERSON_NOUN = re.compile(r"[a-z]+(?:mates?|ers?|ors?|ists?|ians?|ants?|ents?|m[ae]n)|(?:friend|relative|mother|"
+                          r"father|wife|husband|son|daughter|brother|sister|cousin|aunt|uncle|colleague|neighbou?r|"
+                          r"ally|allies|aide|critic|fan|widow|child|children|family|relatives|friends|colleagues|"
+                          r"critics|aides|fans|sons|daughters|brothers|sisters|cousins|neighbou?rs)")
+#: words that end the name of a body, not of a person ("the Institute of ...", "Bank of America")
+_BODY_WORDS = frozenset(
+    """department ministry university institute council committee bank board office bureau center centre school
+    college church court house society association union league party commission agency service museum
+    foundation academy republic kingdom states city county assembly parliament congress senate""".split()
+)
+
+
+def _name_word(word: str) -> bool:
+    """Is ``word`` a capitalised word of a person's name ("Peter", "King", "Tackitt"), not of a body or office?"""
+    return word[:1].isupper() and word[1:2].islower() and word.isalpha() and word.lower() not in _BODY_WORDS \
+        and word.lower() not in _NAME_TITLES - {"king", "major", "chief", "justice", "judge"}
 
 
 # what a writer puts in marks to keep a distance ("so-called", "what were described as")

@@ -1,0 +1,127 @@
+"""framing.sources: a person's name before "of <place>", surnames that are role words, joint speakers, records
+no named body wrote, and the police behind unnamed "authorities".
+
+Every sentence here is written for these tests; the expected source, type, side and anonymity are what a reader
+of the sentence would code by the codebook of the hand-coded gold (``../shared/gold/README.md``, sources.jsonl)
+and the conventions of benchmarks/README.md ("Sources: hand-coded validation sample").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.text.quotes import speaker_name
+from sources_rows import row_at, side
+
+
+# ----------------------------------------------------------------------------------- names
+
+@pytest.mark.parametrize("phrase, name", [
+    ("Rep. Peter King of New York", "Peter King"),
+    ("Sheriff Tackitt of Wilson County", "Tackitt"),
+    ("Bob Corker of Tennessee", "Bob Corker"),
+    ("King Abdullah of Jordan", "Abdullah"),
+    ("Secretary of State Mike Pompeo", "Mike Pompeo"),
+    ("the Department of Homeland Security", "Department of Homeland Security"),
+    ("Bank of America", "Bank of America"),
+    ("a classmate of Dzhokhar", "a classmate of Dzhokhar"),
+    ("the extradition of Assange", "Assange"),
+])
+def test_the_name_in_a_speaker_phrase_with_of(phrase, name):
+    assert speaker_name(phrase) == name
+
+
+def test_a_representative_of_a_state_is_the_person_not_the_state():
+    text = "Rep. Peter King of New York criticized the plan on Sunday."
+    row = row_at(text, text, "criticized", home="United States")
+    assert row["source"] == "Peter King"
+    assert row["source_type"] == "politician"
+
+
+def test_a_surname_that_is_a_role_word_is_no_king():
+    text = ("Rep. Peter King of New York criticized the plan. "
+            "“It is up to the president to be more forceful,” King said.")
+    row = row_at(text, "King said", "said", home="United States")
+    assert row["source"] == "Peter King"
+    assert row["source_type"] == "politician"
+
+
+def test_an_apposition_after_the_home_state_gives_the_role():
+    text = ("“Hitting the banks would send shock waves,” said Bob Corker of Tennessee, the ranking Republican "
+            "on the Senate Foreign Relations Committee.")
+    row = row_at(text, text, "said", home="United States")
+    assert row["source"] == "Bob Corker"
+    assert row["source_type"] == "politician"
+
+
+def test_someone_described_by_another_person_is_not_that_person():
+    text = "A classmate of Dzhokhar tells the radio station that the account was his."
+    row = row_at(text, text, "tells")
+    assert row["source"] != "Dzhokhar"
+    assert row["anonymous"]
+    assert row["source_type"] == "civilian"
+
+
+# ----------------------------------------------------------------------------------- joint speakers
+
+def test_joint_speakers_are_the_first_named():
+    text = "Senator Jane Moss and Representative Paul Hart asked the agency to release the files."
+    row = row_at(text, text, "asked", home="United States")
+    assert row["source"] == "Jane Moss"
+    assert row["source_type"] == "politician"
+
+
+def test_a_person_and_other_members_of_a_group_are_the_person():
+    text = "Governor Ann Lee and other Democrats have said that the plan would fail."
+    row = row_at(text, text, "said", home="United States")
+    assert row["source"] == "Ann Lee"
+    assert not row["anonymous"]
+
+
+def test_two_unnamed_groups_stay_one_anonymous_source():
+    text = "Officials in Gaza and Israeli officials said dozens were hurt."
+    row = row_at(text, text, "said")
+    assert row["anonymous"]
+
+
+# ----------------------------------------------------------------------------------- records
+
+@pytest.mark.parametrize("text", [
+    "Government figures show about 0.5 gun homicides per 100,000 inhabitants.",
+    "Court records show the man was jailed twice before the attack.",
+    "The man was jailed twice before the attack, court records show.",
+])
+def test_a_record_no_named_body_wrote_is_a_document_of_the_home_side(text):
+    row = row_at(text, text, "show", home="United States")
+    assert row["source_type"] == "document"
+    assert not row["anonymous"]
+    assert side(row) == "United States"
+
+
+def test_a_record_of_a_named_body_is_its_author():
+    text = "Pentagon documents show the base was attacked twice."
+    row = row_at(text, text, "show", home="United States")
+    assert row["source_type"] == "military_security"
+
+
+# ----------------------------------------------------------------------------------- the police
+
+def test_unnamed_authorities_after_a_shooting_are_the_police():
+    text = ("A gunman opened fire at a mall in Ohio on Friday, killing three people. "
+            "Authorities said the suspect had been arrested.")
+    row = row_at(text, "Authorities said", "said", home="United States")
+    assert row["anonymous"]
+    assert row["source_type"] == "military_security"
+
+
+def test_unnamed_authorities_elsewhere_stay_government():
+    text = "Tax revenue in the state rose by a tenth this year, authorities said."
+    row = row_at(text, text, "said", home="United States")
+    assert row["source_type"] == "government"
+
+
+def test_authorities_of_a_named_country_stay_its_government():
+    text = "After the shooting at the border, Syrian authorities said the soldiers had fired first."
+    row = row_at(text, text, "said")
+    assert row["source_type"] == "government"
+    assert side(row) == "Syria"
