@@ -25,9 +25,18 @@ def _dated(text: str, date: str | None, **kwargs) -> pd.DataFrame:
 # ------------------------------------------------------------------------------ roles the text gives
 
 def test_a_plural_title_is_shared_by_coordinated_names():
+    text = ("Reps. Peter King of New York and Patrick Meehan wrote a letter on Monday. "
+            "Meehan said the group was growing.")
+    row = row_at(text, "Meehan said", "said")
+    assert row["source"] == "Patrick Meehan"
+    assert row["source_type"] == "politician"
+
+
+def test_coordinated_speakers_are_the_first_named():
+    # the coding convention: two people speaking jointly are coded as the first named
     text = "In their letter, Reps. Peter King of New York and Patrick Meehan said the group was growing."
     row = row_at(text, text, "said")
-    assert row["source"] == "Patrick Meehan"
+    assert row["source"] == "Peter King"
     assert row["source_type"] == "politician"
 
 

@@ -125,3 +125,56 @@ def test_authorities_of_a_named_country_stay_its_government():
     row = row_at(text, text, "said")
     assert row["source_type"] == "government"
     assert side(row) == "Syria"
+
+
+# ----------------------------------------------------------------------------------- offices and staff
+
+def test_a_mediator_of_the_un_is_the_un():
+    text = ("UN mediator Lakhdar Brahimi, who has been overseeing the talks, must bridge the gap. "
+            "Mr. Brahimi indicated some progress on Sunday.")
+    row = row_at(text, "Mr. Brahimi indicated", "indicated")
+    assert row["source_type"] == "international_ngo"
+
+
+def test_the_spokesman_of_a_lawmaker_speaks_as_a_politician():
+    text = ("Rep. Steve Stockman has touted his endorsement. Mr. Stockman’s spokesman, Don Ferguson, explained, "
+            "“The database was part of it.”")
+    row = row_at(text, "Don Ferguson, explained", "explained", home="United States")
+    assert row["source"] == "Don Ferguson"
+    assert row["source_type"] == "politician"
+
+
+def test_a_city_council_president_is_a_politician():
+    text = "Common Council President Ashanti Hamilton said the groups would meet on Monday."
+    assert row_at(text, text, "said", home="United States")["source_type"] == "politician"
+
+
+def test_a_national_security_and_defense_council_is_the_government():
+    text = ("Oleksiy Danylov, the secretary of Ukraine's National Security and Defense Council, wrote on Facebook "
+            "that investigators had found debris.")
+    row = row_at(text, text, "wrote")
+    assert row["source_type"] == "government"
+    assert side(row) == "Ukraine"
+
+
+def test_a_term_with_and_joins_no_title_to_a_name():
+    text = ("The act approved by Congress and President Donald Trump last year was cited on Tuesday. "
+            "“We are doing something now,” Trump said.")
+    row = row_at(text, "Trump said", "said", home="United States")
+    assert row["source"] == "Donald Trump"
+    assert row["source_type"] != "politician"
+
+
+def test_two_lawmakers_named_together_are_the_first():
+    text = ("In a letter, Reps. Peter King of New York and Patrick Meehan of Pennsylvania cited support for the "
+            "designation. The tools would help, according to King and Meehan.")
+    first = row_at(text, "Pennsylvania cited", "cited", home="United States")
+    second = row_at(text, "according to", "according to", home="United States")
+    assert first["source"] == second["source"] == "Peter King"
+    assert first["source_type"] == second["source_type"] == "politician"
+
+
+def test_a_cue_written_twice_is_no_part_of_the_name():
+    text = "“We have no room for it,” said City Councilman Roberto Trevino said in a statement."
+    row = row_at(text, text, "said")
+    assert "said" not in row["source"]

@@ -139,8 +139,13 @@ _DEFINITE = re.compile(r"(?:the\s|[\w.\-]+(?:’s|'s)\s)", re.IGNORECASE)
 _OFFICIAL = frozenset({"government", "military_security"})
 _POST_MODIFIER = re.compile(r"\s(?:at|of|for|in|on|with|who|whom|which|from|to|and|since|under|between)\s|,|\(")
 #: documents that speak for the source who issued them ("the statement said"): their author is the source
+#: a person's staff: "Mr. Stockman’s spokesman", "Sen. Cruz's press secretary"
+_STAFF_OF = re.compile(r"((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:’s|'s)\s+(?:(?:chief|senior|top|deputy)\s+)?"
+                       r"(?:spokes(?:man|woman|person)|aide|adviser|advisor|press\s+secretary|chief\s+of\s+staff|"
+                       r"communications\s+director)")
 #: a person's name (titles included) and "and" right before another speaker: joint speakers
-_JOINT = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)\s+and\s+(?:other\s+|fellow\s+)?\Z")
+_JOINT = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:\s+of\s+(?:[A-Z][\w’'\-.]+\s?){1,3})?"
+                    r"\s+and\s+(?:other\s+|fellow\s+)?\Z")
 #: a matter for the police in the sentences of a statement: the unnamed "authorities" are the police
 _POLICE_MATTER = re.compile(r"\b(?:[Pp]olice|[Ss]heriff|[Dd]eput(?:y|ies)|[Dd]etectives?|[Ii]nvestigators?|"
                             r"[Oo]fficers|[Aa]rrest(?:s|ed)?|[Gg]unman|[Gg]unmen|[Ss]hooter|[Ss]hooting|[Ss]uspect)\b")
@@ -164,7 +169,8 @@ _PRONOUN_BEFORE = re.compile(r"(?<![\w’'\-])([Hh]e|[Ss]he|[Tt]hey|I)\s+(?:(?:a
 _PRONOUN_AFTER = re.compile(r"\s+(he|she|they)\b")
 _TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earlier|itself|himself|herself|"
                        r"allegedly|reportedly|apparently|repeatedly|publicly|privately|once|still|quickly|today|"
-                       r"yesterday|tonight|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)))+$")
+                       r"yesterday|tonight|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                       r"said|says|told|added|wrote))+$")  # a cue written twice: "said Councilman X said in"
 #: what may follow a person's name in a speaker phrase: a party tag, "of" an institution, an apposition
 _NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)[-–][^)]{1,30}\)|,\s*[DRI]-[\w.]+,?|\s(?:of|at|from)\s.+|,.+|\s+and\s+.+)$")
 #: a party tag after a name ("Guzzardi (D-Chicago)", "Menendez, D-N.J."): an elected politician
@@ -484,7 +490,8 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
                 people.setdefault(n.strip(), (typ, str(side_name)))
     dated = _dated_people(data.get("terms") or {}, source)
     titles = frozenset(str(t).lower() for t in data.get("titles") or ())
-    role_words = frozenset(w for w, _ in written) | titles
+    # a conjunction inside a term ("national security and defense council") joins no title to a name
+    role_words = (frozenset(w for w, _ in written) | titles) - {"and", "or", "&"}
     alone = frozenset(t.lower().strip(".") for t in terms if " " not in t)
     # "UN" of "UN Security Council" is a role word in capitals only: "Un" is a name word in "Kim Jong Un"
     acronyms = frozenset(w for w, caps in written if caps) - frozenset(w for w, caps in written if not caps) - titles
@@ -841,7 +848,7 @@ class _Document:
         "the head of the National Rifle Association, Wayne LaPierre, attacks"), or "" when there is none."""
         if not re.match(r"\s*,", self.text[end:end + 3]):
             return ""
-        m = re.search(r"(?:^|[.;:“”\"(\n]|,)\s*([^,.;:“”\"()\n]{3,100}|(?:[^,;:“”\"()\n]|(?<=\b[A-Z][a-z])\.|"
+        m = re.search(r"(?:^|[.;:“”\"(\n]|,)\s*([^,.;:“”\"()\n]{3,100}|(?:[^,.;:“”\"()\n]|(?<=\b[A-Z][a-z])\.|"
                       r"(?<=\bM[rs])\.|(?<=\bMrs)\.){3,100}),\s*$", self.text[max(0, start - 140):start])
         phrase = m.group(1).strip() if m else ""
         if not m or len(phrase.split()) > 6:
@@ -1068,7 +1075,9 @@ class _Document:
             return _Source(mention, "unknown", None, False, "writer")
         if low in _PRONOUNS:
             return self._antecedent(mention, _PRONOUNS[low], cue_start if low in ("he", "she", "they") else None)
-        full = self.person(mention)
+        first = re.match(r"(.+?)\s+(?:and|&)\s", mention)
+        full = self.person(first.group(1)) if first else None  # "King and Meehan": the first named
+        full = full or self.person(mention)
         tail = _NAME_TAIL.search(mention)
         if full is None and tail and tail.start() > 0:
             # "Timothy Garton Ash of Oxford", "Guzzardi (D-Chicago)": the name before what follows it
@@ -1221,6 +1230,14 @@ class _Document:
                 typ, side = better[1], side or self.side_of(better[0], person=True)
             if typ is None and typed:
                 typ, side = typed[0][1], side or self.side_of(typed[0][0], person=True)
+            owner = next((m for p in (ctx.split(" ; ") if ctx else []) for m in [_STAFF_OF.fullmatch(p.strip())] if m),
+                         None)
+            boss = self.person(owner.group(1)) if owner and typ is not None and not self.roles.strong(mention) else None
+            if boss is not None and boss != full:
+                # "Mr. Stockman’s spokesman, Don Ferguson": the staff of an office holder speak as their office
+                boss_src = self._person(boss, owner.group(1))
+                if boss_src.source_type in _HOME_TYPES:
+                    typ, side = boss_src.source_type, side or boss_src.affiliation
             if side is None and ctx:
                 found = [s for part in ctx.split(" ; ") for s in [self.side_of(part, person=True)] if s]
                 side = found[0] if found else None

@@ -1684,7 +1684,9 @@ _PERSON_NOUN = re.compile(r"[a-z]+(?:mates?|ers?|ors?|ists?|ians?|ants?|ents?|m[
 _BODY_WORDS = frozenset(
     """department ministry university institute council committee bank board office bureau center centre school
     college church court house society association union league party commission agency service museum
-    foundation academy republic kingdom states city county assembly parliament congress senate""".split()
+    foundation academy republic kingdom states city county assembly parliament congress senate conference
+    alliance network coalition federation organization organisation fund group forum program programme project
+    corporation company authority trust initiative campaign movement front army force forces guard police""".split()
 )
 
 
