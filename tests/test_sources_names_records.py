@@ -178,3 +178,41 @@ def test_a_cue_written_twice_is_no_part_of_the_name():
     text = "“We have no room for it,” said City Councilman Roberto Trevino said in a statement."
     row = row_at(text, text, "said")
     assert "said" not in row["source"]
+
+
+# ----------------------------------------------------------------------------------- speakers found
+
+def test_an_inverted_speaker_with_a_lower_case_description_before_the_name():
+    text = "“She would tell anybody who would listen,” said neighbor Evan Weron."
+    row = row_at(text, text, "said")
+    assert row["source"] == "Evan Weron"
+    assert row["source_type"] == "civilian"
+
+
+def test_the_one_an_outlet_quotes_as_saying():
+    text = ("The Pentagon plans to open another base. The network quotes Gen. Martin Dempsey, chairman of the "
+            "Joint Chiefs of Staff, saying it is still unclear whether more troops are needed.")
+    row = row_at(text, "saying", "saying", home="United States")
+    assert row["source"] == "Martin Dempsey"
+    assert row["source_type"] == "military_security"
+
+
+def test_with_an_office_of_a_body_saying():
+    text = ("The bill had bipartisan support, with the leader of the Republican-held state Senate saying it does "
+            "not infringe on the Constitution.")
+    row = row_at(text, text, "saying", home="United States")
+    assert row["source_type"] == "politician"
+
+
+def test_it_is_the_body_that_opens_its_sentence():
+    text = "The FBI released photos on Thursday of two men it described as suspects in the bombing."
+    row = row_at(text, text, "described", home="United States")
+    assert row["source"] == "FBI"
+    assert row["source_type"] == "military_security"
+
+
+def test_a_former_office_of_several_words_makes_an_expert():
+    text = ("The autopsy was conducted by former New York City Chief Medical Examiner Michael Baden. "
+            "Baden said none of the wounds came from close range.")
+    row = row_at(text, "Baden said", "said", home="United States")
+    assert row["source_type"] == "expert"

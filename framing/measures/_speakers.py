@@ -205,8 +205,17 @@ def resolve_speaker(
         # cited X as saying
         if prev >= lo and tokens[prev].low == "as":
             return "ok", _span_of(tokens, np_before(tokens, prev - 1, lo=lo))
-        # with X saying
+        # "The network quotes Gen. Martin Dempsey, chairman of ..., saying": the one quoted
+        quoted = _quoted_as_saying(tokens, lo, prev)
+        if quoted is not None:
+            return "ok", _span_of(tokens, quoted)
+        # with X saying ("with the leader of the state Senate saying")
         span = np_before(tokens, prev, lo=lo)
+        while span is not None and span[0] - 2 >= lo and tokens[span[0] - 1].low in ("of", "for", "at", "from"):
+            head = np_before(tokens, span[0] - 2, lo=lo)
+            if head is None:
+                break
+            span = (head[0], span[1])
         if span is not None and span[0] - 1 >= lo and tokens[span[0] - 1].low == "with":
             return "ok", _span_of(tokens, span)
         if prev >= lo and tokens[prev].low in ADJECTIVE_CONTEXT - {"by"} and tokens[prev].low != "with":
@@ -240,7 +249,8 @@ def resolve_speaker(
     if left.text in (",", "”", "\"", "’", "'") or left.text in _DASHES or (left.text in ",”\"" and k == prev):
         # inverted: "..., said X" / "“...,” read the statement"
         span = np_after(tokens, last + 1, hi=hi, max_tokens=8) if low in INVERTING else None
-        if span is not None and (tokens[span[0]].is_capitalised or tokens[span[0]].low in DETERMINERS | PRONOUNS):
+        if span is not None and (tokens[span[0]].is_capitalised or tokens[span[0]].low in DETERMINERS | PRONOUNS
+                                 or tokens[span[1]].is_capitalised):  # "said neighbor Evan Weron"
             nxt = span[1] + 1
             if nxt >= hi or not tokens[nxt].is_word or tokens[nxt].low in ("in", "on", "at", "during", "told", "to",
                                                                             "with", "of", "from", "for"):
@@ -263,6 +273,26 @@ def resolve_speaker(
                 return "skip", None
         return "ok", None
     return "ok", _span_of(tokens, _past_relative(tokens, lo, span))
+
+
+_QUOTING = frozenset("quotes quoted quoting".split())
+
+
+def _quoted_as_saying(tokens: Sequence[Token], lo: int, prev: int) -> tuple[int, int] | None:
+    """The noun phrase after "quotes" / "quoted" that a participle cue right after it (token ``prev`` + 1)
+    reports ("quotes Gen. Martin Dempsey, chairman of the Joint Chiefs, saying"), or None."""
+    for q in range(prev - 1, max(lo, prev - 25) - 1, -1):
+        if tokens[q].low not in _QUOTING:
+            continue
+        span = np_after(tokens, q + 1, hi=prev + 1, max_tokens=8)
+        if span is None:
+            return None
+        rest = tokens[span[1] + 1:prev + 1]
+        # nothing between the name and the cue, or an apposition set off by commas
+        if not rest or rest[0].text == "," and rest[-1].text == "," and all(t.text != "," for t in rest[1:-1]):
+            return span
+        return None
+    return None
 
 
 def _past_relative(tokens: Sequence[Token], lo: int, span: tuple[int, int]) -> tuple[int, int]:

@@ -139,6 +139,9 @@ _DEFINITE = re.compile(r"(?:the\s|[\w.\-]+(?:’s|'s)\s)", re.IGNORECASE)
 _OFFICIAL = frozenset({"government", "military_security"})
 _POST_MODIFIER = re.compile(r"\s(?:at|of|for|in|on|with|who|whom|which|from|to|and|since|under|between)\s|,|\(")
 #: documents that speak for the source who issued them ("the statement said"): their author is the source
+#: a named body opening a sentence ("The FBI released ...", "Pakistan's foreign ministry said ...")
+_BODY_OPENING = re.compile(r"\s*((?:[Tt]he\s+)?(?:[A-Z][\w’'\-.]*\s+){0,4}?[A-Z][\w’'\-.]*|[Tt]he\s+[a-z]+)"
+                           r"(?=\s+(?:(?:has|had|have|also)\s+)?[a-z]+(?:ed|s)\b)")
 #: a person's staff: "Mr. Stockman’s spokesman", "Sen. Cruz's press secretary"
 _STAFF_OF = re.compile(r"((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:’s|'s)\s+(?:(?:chief|senior|top|deputy)\s+)?"
                        r"(?:spokes(?:man|woman|person)|aide|adviser|advisor|press\s+secretary|chief\s+of\s+staff|"
@@ -418,7 +421,7 @@ class _Roles:
         if part[pick[0]:pick[1]].lower().rstrip("s") in ("lawyer", "attorney") and \
                 _CLIENT.search(part[:pick[0]]):
             return "other"  # "another former Trump attorney": a person's own lawyer, as "his lawyer"
-        if re.search(r"(?:\b(?:former|retired|ret\.|who\s+(?:served|worked|was|had\s+been)\s+as)\s+(?:[\w.\-]+\s+){0,3}|\bex-)$",
+        if re.search(r"(?:\b(?:former|retired|ret\.|who\s+(?:served|worked|was|had\s+been)\s+as)\s+(?:[\w.\-]+\s+){0,4}|\bex-)$",
                      part[:pick[0]], re.IGNORECASE):
             return "expert"
         if pick[2] in _HOME_TYPES and _PAST_TERM.search(part[pick[1]:]):
@@ -1074,7 +1077,7 @@ class _Document:
             # the writer's own "I say", "we agreed", "as we reported" (outside quotations): no source of the article
             return _Source(mention, "unknown", None, False, "writer")
         if low in _PRONOUNS:
-            return self._antecedent(mention, _PRONOUNS[low], cue_start if low in ("he", "she", "they") else None)
+            return self._antecedent(mention, _PRONOUNS[low], cue_start if low in ("he", "she", "they", "it") else None)
         first = re.match(r"(.+?)\s+(?:and|&)\s", mention)
         full = self.person(first.group(1)) if first else None  # "King and Meehan": the first named
         full = full or self.person(mention)
@@ -1478,6 +1481,12 @@ class _Document:
                     full = self._named_person(m)
                     if full is not None:
                         return self._person(full, m.group(0))
+        if at is not None and want == "thing" and pronoun.lower() == "it":
+            # "The FBI released photos of two men it described as suspects": the body that opens its sentence
+            own = min(self._sentence_start, at)
+            m = _BODY_OPENING.match(self.text, own, at)
+            if m and self.person(m.group(1)) is None and (self.roles.type_of(m.group(1)) or self.sides.find(m.group(1))):
+                return self._resolve(m.group(1), at, (own, at))
         for _, src, _ in reversed(self.previous):
             if src.kind == "none" or src.kind == "pronoun":
                 continue
