@@ -156,3 +156,29 @@ def test_measures_report_negated_and_hypothetical():
     labels = framing.actor_labels(corpus(text), {"Hamas": ["Hamas"]})
     terror = labels[labels["label_category"] == "terrorism"].sort_values("start")  # "terrorist group", one label
     assert terror[["negated", "hypothetical"]].values.tolist() == [[True, False], [False, True]]
+
+
+# ----------------------------------------------------------------------------------- "May" is no modal
+
+@pytest.mark.parametrize("sentence, word", [
+    ("Suicide bombings in May last year killed more than 30 people.", "killed"),
+    ("Mrs May said she was humbled to mark the moment.", "said"),
+    ("British Prime Minister Theresa May said world powers sought to avoid a war.", "said"),
+])
+def test_may_written_with_a_capital_is_a_month_or_a_name(sentence, word):
+    assert flags(sentence, word) == (False, False)
+
+
+def test_the_modal_may_still_makes_speech_hypothetical():
+    assert flags("The minister may say more about the talks.", "say") == (False, True)
+
+
+def test_a_speaker_named_may_is_found_and_reported_as_speaking():
+    text = "Prime Minister Theresa May met the veterans. Mrs May said she was humbled to mark the moment."
+    table = framing.attributions(corpus(text))
+    row = table[table["verb"] == "said"].iloc[0]
+    assert row["speaker"] == "Mrs May"
+    assert not row["hypothetical"]
+    source = framing.sources(corpus(text), home="United Kingdom").iloc[0]
+    assert source["source"] == "Theresa May"
+    assert source["source_type"] == "government"

@@ -98,6 +98,12 @@ def test_a_record_no_named_body_wrote_is_a_document_of_the_home_side(text):
     assert side(row) == "United States"
 
 
+def test_a_statement_from_its_author_is_the_author():
+    text = "Curtis is fluent in French and Arabic, according to a statement from his family."
+    row = row_at(text, text, "according to")
+    assert row["source_type"] == "civilian"
+
+
 def test_a_record_of_a_named_body_is_its_author():
     text = "Pentagon documents show the base was attacked twice."
     row = row_at(text, text, "show", home="United States")
@@ -112,6 +118,13 @@ def test_unnamed_authorities_after_a_shooting_are_the_police():
     row = row_at(text, "Authorities said", "said", home="United States")
     assert row["anonymous"]
     assert row["source_type"] == "military_security"
+
+
+def test_a_shooting_range_is_no_police_matter():
+    text = ("The rule restricted the transport of handguns to shooting ranges within the city. "
+            "Authorities told the men that the rule barred them from a match.")
+    row = row_at(text, "Authorities told", "told", home="United States")
+    assert row["source_type"] == "government"
 
 
 def test_unnamed_authorities_elsewhere_stay_government():

@@ -32,7 +32,7 @@ from framing import schema
 from framing.errors import SchemaError
 from framing.io.corpus import LONE_SURROGATE
 from framing.lexicon.load import Lexicon, Term
-from framing.text.scope import NEGATION_CUES, scope_marks, word_classes
+from framing.text.scope import NEGATION_CUES, lowered, scope_marks, word_classes
 from framing.text.tokens import Tokens, TokenScanner, base_form, intern_strings, normalize
 
 __all__ = ["Engine", "NEGATION_CUES", "NEGATION_WINDOW", "compiled", "find_all", "score_table", "texts_of", "thread_scanner"]
@@ -256,7 +256,7 @@ class Engine:
         tid_a, eid_a, trim_a = self._elements(full)
         tid_a += n0
         flags_a = np.fromiter((t[0].isalnum() for t in new), dtype=bool, count=len(new)).astype(np.int8)
-        classes_a = word_classes([f.lower() for f in full])  # for the scope of negations and modals
+        classes_a = word_classes([lowered(f) for f in full])  # for the scope of negations and modals
         n_new = n1 - n0
         A = self._arrays
         # 2. single-token terms of the matched elements (numpy): most specific per (type, category);

@@ -149,9 +149,11 @@ _STAFF_OF = re.compile(r"((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:’
 #: a person's name (titles included) and "and" right before another speaker: joint speakers
 _JOINT = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:\s+of\s+(?:[A-Z][\w’'\-.]+\s?){1,3})?"
                     r"\s+and\s+(?:other\s+|fellow\s+)?\Z")
+_PREPOSITIONS = frozenset("of from by for at in with".split())
 #: a matter for the police in the sentences of a statement: the unnamed "authorities" are the police
 _POLICE_MATTER = re.compile(r"\b(?:[Pp]olice|[Ss]heriff|[Dd]eput(?:y|ies)|[Dd]etectives?|[Ii]nvestigators?|"
-                            r"[Oo]fficers|[Aa]rrest(?:s|ed)?|[Gg]unman|[Gg]unmen|[Ss]hooter|[Ss]hooting|[Ss]uspect)\b")
+                            r"[Oo]fficers|[Aa]rrest(?:s|ed)?|[Gg]unman|[Gg]unmen|[Ss]hooter|[Ss]uspect|opened\s+fire|"
+                            r"[Ss]hooting(?!\s+(?:ranges?|competitions?|clubs?|sports?|galler(?:y|ies))))\b")
 _AUTHORED = frozenset("statement statements communique communiqué readout release summary".split())
 #: the types that take the ``home`` side when nothing else gives them one
 _HOME_TYPES = frozenset({"government", "military_security", "politician"})
@@ -1154,8 +1156,8 @@ class _Document:
                 # "A gunman opened fire ... authorities said": the police, as "police said" is
                 own_type = "military_security"
             return _Source(None, own_type or "unknown", side, True, "anonymous")
-        if strong and side is None and roles.type_of(head) == "document" and \
-                all(w.islower() for w in mention.split()[1:]) and \
+        if strong and side is None and roles.type_of(head) == "document" and len(mention.split()) <= 3 and \
+                all(w.islower() and w not in _PREPOSITIONS for w in mention.split()[1:]) and \
                 (mention[:1].islower() or self.text[self._sentence_start:].lstrip().startswith(mention)):
             # "government figures show", "court records show": a document no named body wrote (the author's
             # type is for "the Pentagon's report", "Pakistan's foreign ministry statement")

@@ -178,7 +178,9 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
     if j < lo or j >= len(tokens):
         return None
     head = tokens[j]
-    if not np_word(head) or verb_like(head) or head.low in DETERMINERS or head.low in CONNECTORS:
+    if _name_modal(tokens, j, lo):
+        pass  # "Mrs May", "Theresa May"
+    elif not np_word(head) or verb_like(head) or head.low in DETERMINERS or head.low in CONNECTORS:
         return None
     if head.low in PRONOUNS:
         return (j, j)
@@ -245,6 +247,13 @@ def np_after(tokens: Sequence[Token], i: int, *, hi: int | None = None, max_toke
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
+def _name_modal(tokens: Sequence[Token], k: int, lo: int) -> bool:
+    """Is the capitalised modal at ``k`` a surname after a capitalised word ("Mrs May", "Theresa May said")?"""
+    tok = tokens[k]
+    return tok.is_capitalised and tok.low in AUX_OTHER and k - 1 >= lo and tokens[k - 1].is_capitalised \
+        and tokens[k - 1].is_word
+
+
 def _is_time(tok: Token) -> bool:
     """A year, day or month: ``in 2010``, ``on Tuesday`` end a noun phrase."""
     low = tok.low
@@ -260,7 +269,7 @@ def skip_left(tokens: Sequence[Token], k: int, lo: int) -> tuple[int, bool]:
         low = tokens[k].low
         if low in AUX_BE:
             passive = not progressive
-        elif low in AUX_OTHER or low in NEGATIONS or low in DAYS:
+        elif (low in AUX_OTHER and not _name_modal(tokens, k, lo)) or low in NEGATIONS or low in DAYS:
             pass
         elif low in ADVERBS and (not tokens[k].is_capitalised or k == lo):
             pass  # "USA TODAY reported": a capitalised "Today" inside a name is no adverb

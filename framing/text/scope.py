@@ -532,6 +532,22 @@ def _walk(pos: np.ndarray, state: np.ndarray, classes: np.ndarray, types: np.nda
         seg = seg[keep] if seg is not None else None
 
 
+#: "May" written with a capital is a month or a name far more often than a modal opening a sentence ("in May",
+#: "Mrs May said"): it governs nothing
+_CAPITAL_NOT_MODAL = frozenset({"May"})
+
+
+def lowered(form: str) -> str:
+    """A token as :func:`word_classes` reads it: lower-cased, apostrophes straight; "May" a plain word."""
+    if form in _CAPITAL_NOT_MODAL:
+        return "_may"
+    return form.lower().replace("\u2019", "'").replace("\u02bc", "'")
+
+
+def _lowered(forms: Sequence[str]) -> list[str]:
+    return [lowered(f) for f in forms]
+
+
 def judge(forms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Negated and hypothetical flags of the tokens ``forms`` of one sentence.
 
@@ -551,8 +567,7 @@ def judge(forms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         got = table.get(tuple(forms))
         if got is not None:
             return got[0].copy(), got[1].copy()
-    low = [f.lower().replace("\u2019", "'").replace("\u02bc", "'") for f in forms]
-    return scope_marks(word_classes(low))
+    return scope_marks(word_classes(_lowered(forms)))
 
 
 def judge_all(sentences: Sequence[Sequence[str]]) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -571,7 +586,7 @@ def judge_all(sentences: Sequence[Sequence[str]]) -> list[tuple[np.ndarray, np.n
     sizes = [len(forms) for forms in sentences]
     if not sizes:
         return []
-    low = [f.lower().replace("\u2019", "'").replace("\u02bc", "'") for forms in sentences for f in forms]
+    low = [f for forms in sentences for f in _lowered(forms)]
     segment = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
     negated, hypothetical = scope_marks(word_classes(low), segment)
     cuts = np.cumsum(sizes)[:-1]
