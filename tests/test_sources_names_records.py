@@ -229,3 +229,26 @@ def test_a_former_office_of_several_words_makes_an_expert():
             "Baden said none of the wounds came from close range.")
     row = row_at(text, "Baden said", "said", home="United States")
     assert row["source_type"] == "expert"
+
+
+# ----------------------------------------------------------------------------------- bodies the lexicon does not know
+
+@pytest.mark.parametrize("text, name", [
+    ("Dana Cho, a representative of Sae-A in Haiti, said the employees will be paid almost $5 a day.", "Dana Cho"),
+    ("“It buys time,” says Emily Heinauer, senior director of advanced programs for Hardwire.", "Emily Heinauer"),
+])
+def test_a_role_in_a_named_body_the_lexicon_does_not_know_is_other(text, name):
+    row = row_at(text, text, "said" if "said" in text else "says", home="United States")
+    assert row["source"] == name
+    assert row["source_type"] == "other"
+    assert side(row) is None
+
+
+def test_a_role_in_a_center_is_not_guessed_to_be_other():
+    text = "Tom Lee, a senior associate at the Stimson Center, said the sale would harm the economy."
+    assert row_at(text, text, "said")["source_type"] != "other"
+
+
+def test_a_role_in_a_named_country_is_not_other():
+    text = "Ann Berg, a representative of Canada at the talks, said the deal was near."
+    assert row_at(text, text, "said")["source_type"] == "government"

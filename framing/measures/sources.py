@@ -142,6 +142,10 @@ _POST_MODIFIER = re.compile(r"\s(?:at|of|for|in|on|with|who|whom|which|from|to|a
 #: a named body opening a sentence ("The FBI released ...", "Pakistan's foreign ministry said ...")
 _BODY_OPENING = re.compile(r"\s*((?:[Tt]he\s+)?(?:[A-Z][\w’'\-.]*\s+){0,4}?[A-Z][\w’'\-.]*|[Tt]he\s+[a-z]+)"
                            r"(?=\s+(?:(?:has|had|have|also)\s+)?[a-z]+(?:ed|s)\b)")
+#: a body a role is held in: "of/for/at/with (the) <Capitalised words>"
+_IN_BODY = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?((?:[A-Z][\w&’'\-]*\.?\s?){1,6})")
+#: last words of bodies that are think tanks as often as advocacy groups ("the Stimson Center"): no guess
+_THINK_TANK_HEADS = frozenset("center centre institute foundation council project initiative forum society".split())
 #: a person's staff: "Mr. Stockman’s spokesman", "Sen. Cruz's press secretary"
 _STAFF_OF = re.compile(r"((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:’s|'s)\s+(?:(?:chief|senior|top|deputy)\s+)?"
                        r"(?:spokes(?:man|woman|person)|aide|adviser|advisor|press\s+secretary|chief\s+of\s+staff|"
@@ -183,7 +187,7 @@ _PARTY_TAG = re.compile(r"(?:\(|,\s)(?:[DRI]|Dem|Rep)[-–][A-Z]")
 _HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on|across)\s|,|\(|—|–")
 _WORD = re.compile(r"[\w][\w’'.\-]*")
 #: role words that are also common surnames, a name's last word after a given name ("Peter King", "Ann Bishop")
-_ROLE_SURNAMES = frozenset("king bishop judge major marshal marshall chancellor prince knight dean priest".split())
+_ROLE_SURNAMES = frozenset("king bishop judge major marshal marshall chancellor prince knight dean priest rand".split())
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
 _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
 _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With By After Before As If When While
@@ -1235,6 +1239,12 @@ class _Document:
                 typ, side = better[1], side or self.side_of(better[0], person=True)
             if typ is None and typed:
                 typ, side = typed[0][1], side or self.side_of(typed[0][0], person=True)
+            if not self.roles.strong(mention) and not any(self.roles.strong(p) for p in ctx.split(" ; ") if p):
+                # "a representative of Sae-A", "legislative director at the Violence Policy Center": a role in a
+                # named body the lexicon does not know (a company, an advocacy group) is the body's, "other"
+                held = next((b for p in ctx.split(" ; ") for b in [self._unknown_body(p)] if b), None)
+                if held is not None:
+                    typ, side = "other", None
             owner = next((m for p in (ctx.split(" ; ") if ctx else []) for m in [_STAFF_OF.fullmatch(p.strip())] if m),
                          None)
             boss = self.person(owner.group(1)) if owner and typ is not None and not self.roles.strong(mention) else None
@@ -1270,6 +1280,18 @@ class _Document:
             self.people[full] = (typ, side)
         typ, side = self.people[full]
         return _Source(full, typ or "unknown", side, False, "person")
+
+    def _unknown_body(self, part: str) -> str | None:
+        """The named body a role phrase holds its role in ("director at the Violence Policy Center" -> Violence
+        Policy Center), when it is no place or side and the roles lexicon gives it no type; else None."""
+        if not part or not self.roles.matches(part):
+            return None
+        for m in _IN_BODY.finditer(part):
+            body = m.group(1).strip()
+            if not self.sides.find(body) and self.roles.type_of(body) is None and self.person(body) is None \
+                    and body.split()[-1].lower() not in _THINK_TANK_HEADS:
+                return body
+        return None
 
     def _described_role(self, full: str) -> tuple[str | None, str | None]:
         """The office and side of the person ``full`` by the definite descriptions of an official the article
