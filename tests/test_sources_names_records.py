@@ -127,6 +127,13 @@ def test_a_shooting_range_is_no_police_matter():
     assert row["source_type"] == "government"
 
 
+def test_an_arrest_alone_is_no_police_matter():
+    text = ("They marched to protest the reported arrest of the party's leaders. "
+            "Authorities accuse them of inciting violence in the days before.")
+    row = row_at(text, "Authorities accuse", "accuse", home="United States")
+    assert row["source_type"] == "government"
+
+
 def test_unnamed_authorities_elsewhere_stay_government():
     text = "Tax revenue in the state rose by a tenth this year, authorities said."
     row = row_at(text, text, "said", home="United States")

@@ -156,7 +156,7 @@ _JOINT = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’
 _PREPOSITIONS = frozenset("of from by for at in with".split())
 #: a matter for the police in the sentences of a statement: the unnamed "authorities" are the police
 _POLICE_MATTER = re.compile(r"\b(?:[Pp]olice|[Ss]heriff|[Dd]eput(?:y|ies)|[Dd]etectives?|[Ii]nvestigators?|"
-                            r"[Oo]fficers|[Aa]rrest(?:s|ed)?|[Gg]unman|[Gg]unmen|[Ss]hooter|[Ss]uspect|opened\s+fire|"
+                            r"[Oo]fficers|[Gg]unman|[Gg]unmen|[Ss]hooter|opened\s+fire|"
                             r"[Ss]hooting(?!\s+(?:ranges?|competitions?|clubs?|sports?|galler(?:y|ies))))\b")
 _AUTHORED = frozenset("statement statements communique communiqué readout release summary".split())
 #: the types that take the ``home`` side when nothing else gives them one
@@ -1157,7 +1157,8 @@ class _Document:
             if own_type == "government" and side is None and head in ("authorities", "authority") \
                     and self._window is not None \
                     and _POLICE_MATTER.search(self.text, self._window[0], self._window[1]):
-                # "A gunman opened fire ... authorities said": the police, as "police said" is
+                # "A gunman opened fire ... authorities said": the police, as "police said" is (an arrest alone is
+                # no police matter: "the arrest of key Brotherhood leaders. Authorities accuse them")
                 own_type = "military_security"
             return _Source(None, own_type or "unknown", side, True, "anonymous")
         if strong and side is None and roles.type_of(head) == "document" and len(mention.split()) <= 3 and \
