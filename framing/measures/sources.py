@@ -883,7 +883,7 @@ class _Document:
         if age:
             rest = rest[age.end():]
         home = re.match(r"\s+of\s+(?:[A-Z][\w’'\-]+\s?){1,3}(?=,)", rest)
-        if home and self.sides.find(home.group(0)) or home and not surname_only:
+        if home and (not surname_only or self.sides.find(home.group(0))):
             rest = rest[home.end():]  # "Bob Corker of Tennessee, the ranking Republican on ..."
         m = re.match(r",\s+((?:[^,.;:“”\"()]|(?<=\b[A-Z])\.)+)", rest)
         if not m or len(m.group(1)) < 3:
