@@ -259,3 +259,19 @@ def test_a_role_in_a_center_is_not_guessed_to_be_other():
 def test_a_role_in_a_named_country_is_not_other():
     text = "Ann Berg, a representative of Canada at the talks, said the deal was near."
     assert row_at(text, text, "said")["source_type"] == "government"
+
+
+# ----------------------------------------------------------------------------------- pronouns
+
+def test_she_is_the_person_who_opens_her_sentence_not_the_last_speaker():
+    text = ("Trump said the vote was rigged. Conservative commentator Ann Coulter, who had been an enthusiastic "
+            "supporter of Trump during the campaign, summed up the mood when she tweeted: “It doesn’t matter.”")
+    row = row_at(text, "she tweeted", "tweeted", home="United States")
+    assert row["source"] == "Ann Coulter"
+    assert row["source_type"] == "media"
+
+
+def test_a_sentence_that_opens_with_no_person_gives_her_no_subject():
+    text = "Trump met Merkel on Monday. The talks were long, and she said they went well."
+    row = row_at(text, "she said", "said", home="United States")
+    assert row["source"] != "Trump"

@@ -146,6 +146,9 @@ _BODY_OPENING = re.compile(r"\s*((?:[Tt]he\s+)?(?:[A-Z][\w’'\-.]*\s+){0,4}?[A-
 _IN_BODY = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?((?:[A-Z][\w&’'\-]*\.?\s?){1,6})")
 #: last words of bodies that are think tanks as often as advocacy groups ("the Stimson Center"): no guess
 _THINK_TANK_HEADS = frozenset("center centre institute foundation council project initiative forum society".split())
+#: a name that opens a sentence, after at most three lower-case or title words ("Conservative commentator Ann
+#: Coulter", "Sen. Robert Menendez"), followed by a comma, a verb or "who"
+_SUBJECT_NAME = re.compile(r"\s*(?:[\w.’'\-]+\s+){0,3}?((?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+)(?=\s*,|\s+(?:who\s|has\s|had\s|was\s|is\s|[a-z]+(?:ed|s)\b))")
 #: a person's staff: "Mr. Stockman’s spokesman", "Sen. Cruz's press secretary"
 _STAFF_OF = re.compile(r"((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:’s|'s)\s+(?:(?:chief|senior|top|deputy)\s+)?"
                        r"(?:spokes(?:man|woman|person)|aide|adviser|advisor|press\s+secretary|chief\s+of\s+staff|"
@@ -1492,6 +1495,15 @@ class _Document:
                 phrase = people[-1].group(1)
                 own = re.sub(r"^.*(?:’s|'s)\s", "", phrase)
                 return _Source(None, self.roles.type_of(own) or "unknown", self.side_of(phrase), True, "anonymous")
+        if at is not None and window is not None and pronoun.lower() in ("he", "she"):
+            # the person who opens the pronoun's own sentence as its subject ("Commentator Ann Coulter, who had
+            # backed Trump, summed up the mood when she tweeted"), before whoever spoke earlier
+            own = min(max(self._sentence_start, window[0]), at)
+            m = _SUBJECT_NAME.match(self.text, own, at)
+            name = _NAME.match(self.text, m.start(1), m.end(1)) if m else None
+            full = self._named_person(name) if name else None
+            if full is not None:
+                return self._person(full, name.group(0))
         # a person named in this or the previous sentence, when no person spoke there ("Sen. Robert
         # Menendez ... has had similar concerns. He wrote ...", "The rioting caught Simon Hinton ... he says");
         # a body or a document that spoke there ("The effort, said to include ...") is no "he" or "she"
