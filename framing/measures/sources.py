@@ -118,6 +118,7 @@ from framing.measures.sides import MIXED, Sides, bundled_sides
 from framing.measures.actors import load_actors
 from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
+from framing.text.grammar import PREPOSITIONS
 from framing.text.quotes import speaker_name
 from framing.text.tokens import count_tokens
 
@@ -138,7 +139,6 @@ _DEFINITE = re.compile(r"(?:the\s|[\w.\-]+(?:’s|'s)\s)", re.IGNORECASE)
 #: the types of sources that speak for a state
 _OFFICIAL = frozenset({"government", "military_security"})
 _POST_MODIFIER = re.compile(r"\s(?:at|of|for|in|on|with|who|whom|which|from|to|and|since|under|between)\s|,|\(")
-#: documents that speak for the source who issued them ("the statement said"): their author is the source
 #: a named body opening a sentence ("The FBI released ...", "Pakistan's foreign ministry said ...")
 _BODY_OPENING = re.compile(r"\s*((?:[Tt]he\s+)?(?:[A-Z][\w’'\-.]*\s+){0,4}?[A-Z][\w’'\-.]*|[Tt]he\s+[a-z]+)"
                            r"(?=\s+(?:(?:has|had|have|also)\s+)?[a-z]+(?:ed|s)\b)")
@@ -156,11 +156,11 @@ _STAFF_OF = re.compile(r"((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:’
 #: a person's name (titles included) and "and" right before another speaker: joint speakers
 _JOINT = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:\s+of\s+(?:[A-Z][\w’'\-.]+\s?){1,3})?"
                     r"\s+and\s+(?:other\s+|fellow\s+)?\Z")
-_PREPOSITIONS = frozenset("of from by for at in with".split())
 #: a matter for the police in the sentences of a statement: the unnamed "authorities" are the police
 _POLICE_MATTER = re.compile(r"\b(?:[Pp]olice|[Ss]heriff|[Dd]eput(?:y|ies)|[Dd]etectives?|[Ii]nvestigators?|"
                             r"[Oo]fficers|[Gg]unman|[Gg]unmen|[Ss]hooter|opened\s+fire|"
                             r"[Ss]hooting(?!\s+(?:ranges?|competitions?|clubs?|sports?|galler(?:y|ies))))\b")
+#: documents that speak for the source who issued them ("the statement said"): their author is the source
 _AUTHORED = frozenset("statement statements communique communiqué readout release summary".split())
 #: the types that take the ``home`` side when nothing else gives them one
 _HOME_TYPES = frozenset({"government", "military_security", "politician"})
@@ -1024,10 +1024,10 @@ class _Document:
         """Speakers who speak jointly are the first one named: "Sen. Jane Moss and Rep. Paul Hart asked",
         "Vice President Biden and other Democrats have said" -> the span of the first person; ``span`` when no
         person's name and "and" stand right before it."""
-        m = _JOINT.search(self.text[max(sentence[0], span[0] - 120):span[0]])
+        base = max(sentence[0], span[0] - 120)
+        m = _JOINT.search(self.text[base:span[0]])
         if m is None or self.person(m.group(1)) is None:
             return span
-        base = max(sentence[0], span[0] - 120)
         return base + m.start(1), base + m.end(1)
 
     def inverted_subject(self, sentence: tuple[int, int], cue_end: int) -> tuple[int, int] | None:
@@ -1165,7 +1165,7 @@ class _Document:
                 own_type = "military_security"
             return _Source(None, own_type or "unknown", side, True, "anonymous")
         if strong and side is None and roles.type_of(head) == "document" and len(mention.split()) <= 3 and \
-                all(w.islower() and w not in _PREPOSITIONS for w in mention.split()[1:]) and \
+                all(w.islower() and w not in PREPOSITIONS for w in mention.split()[1:]) and \
                 (mention[:1].islower() or self.text[self._sentence_start:].lstrip().startswith(mention)):
             # "government figures show", "court records show": a document no named body wrote (the author's
             # type is for "the Pentagon's report", "Pakistan's foreign ministry statement")
@@ -1230,27 +1230,27 @@ class _Document:
     def _person(self, full: str, mention: str) -> _Source:
         if full not in self.people:
             ctx = self.context(full)
+            parts = ctx.split(" ; ") if ctx else []
             # the words of the name are no title: "Rep. Peter King" is no king, "Ms. Bishop" no bishop
             typ = self.roles.type_of(_without_name(mention, full))
             side = self.sides.side_of(full) or self.side_of(mention, person=True)
             # the side of the description that gives the type ("Iranian Foreign Minister ..."), else of any title;
             # a description with a strong term before weak ones ("spokesman Jim Cole ; the Pentagon's press
             # secretary")
-            typed = [(p, t) for p in (ctx.split(" ; ") if ctx else []) for t in [self.roles.type_of(p)] if t is not None]
+            typed = [(p, t) for p in parts for t in [self.roles.type_of(p)] if t is not None]
             better = next(((p, t) for p, t in typed if self.roles.strong(p)), None)
             if better is not None and (typ is None and better[1] != typed[0][1]
                                        or typ is not None and not self.roles.strong(mention) and better[1] != typ):
                 typ, side = better[1], side or self.side_of(better[0], person=True)
             if typ is None and typed:
                 typ, side = typed[0][1], side or self.side_of(typed[0][0], person=True)
-            if not self.roles.strong(mention) and not any(self.roles.strong(p) for p in ctx.split(" ; ") if p):
+            if not self.roles.strong(mention) and not any(self.roles.strong(p) for p in parts if p):
                 # "a representative of Sae-A", "legislative director at the Violence Policy Center": a role in a
                 # named body the lexicon does not know (a company, an advocacy group) is the body's, "other"
-                held = next((b for p in ctx.split(" ; ") for b in [self._unknown_body(p)] if b), None)
+                held = next((b for p in parts for b in [self._unknown_body(p)] if b), None)
                 if held is not None:
                     typ, side = "other", None
-            owner = next((m for p in (ctx.split(" ; ") if ctx else []) for m in [_STAFF_OF.fullmatch(p.strip())] if m),
-                         None)
+            owner = next((m for p in parts for m in [_STAFF_OF.fullmatch(p.strip())] if m), None)
             boss = self.person(owner.group(1)) if owner and typ is not None and not self.roles.strong(mention) else None
             if boss is not None and boss != full:
                 # "Mr. Stockman’s spokesman, Don Ferguson": the staff of an office holder speak as their office
@@ -1258,13 +1258,13 @@ class _Document:
                 if boss_src.source_type in _HOME_TYPES:
                     typ, side = boss_src.source_type, side or boss_src.affiliation
             if side is None and ctx:
-                found = [s for part in ctx.split(" ; ") for s in [self.side_of(part, person=True)] if s]
+                found = [s for part in parts for s in [self.side_of(part, person=True)] if s]
                 side = found[0] if found else None
             listed = self.known(full)
             if side is None and listed is not None:
                 side = listed[1]  # "Justin Trudeau, the party leader": the listed side
             if side is None and typ in _OFFICIAL:
-                side = self._owner_side(full, [mention] + ctx.split(" ; "))
+                side = self._owner_side(full, [mention] + parts)
             if typ is None and (_PARTY_TAG.search(mention) or any(
                     re.match(r"\s*" + _PARTY_TAG.pattern, self.text[m.end():m.end() + 12])
                     for m in re.finditer(re.escape(full.split()[-1]), self.text))):
@@ -1495,32 +1495,30 @@ class _Document:
                 phrase = people[-1].group(1)
                 own = re.sub(r"^.*(?:’s|'s)\s", "", phrase)
                 return _Source(None, self.roles.type_of(own) or "unknown", self.side_of(phrase), True, "anonymous")
-        if at is not None and window is not None and pronoun.lower() in ("he", "she"):
+        # where the pronoun's own sentence starts (the previous one is in the window before it)
+        own = min(max(self._sentence_start, window[0]), at) if at is not None and window is not None else None
+        if own is not None and pronoun.lower() in ("he", "she"):
             # the person who opens the pronoun's own sentence as its subject ("Commentator Ann Coulter, who had
             # backed Trump, summed up the mood when she tweeted"), before whoever spoke earlier
-            own = min(max(self._sentence_start, window[0]), at)
             m = _SUBJECT_NAME.match(self.text, own, at)
-            name = _NAME.match(self.text, m.start(1), m.end(1)) if m else None
-            full = self._named_person(name) if name else None
+            full = self._named_person(m.group(1), m.start(1), m.end(1)) if m else None
             if full is not None:
-                return self._person(full, name.group(0))
+                return self._person(full, m.group(1))
         # a person named in this or the previous sentence, when no person spoke there ("Sen. Robert
         # Menendez ... has had similar concerns. He wrote ...", "The rioting caught Simon Hinton ... he says");
         # a body or a document that spoke there ("The effort, said to include ...") is no "he" or "she"
-        if at is not None and window is not None and want in ("person", "any") and pronoun.lower() != "they" and \
+        if own is not None and want in ("person", "any") and pronoun.lower() != "they" and \
                 not any(window[0] <= start < at and src.kind in ("person", "anonymous", "pronoun")
                         for start, src, _ in self.previous):
             # the pronoun's own sentence first ("Commentator Ann Coulter, who ..., summed up the mood when she
             # tweeted"), then the sentence before it
-            own = min(max(self._sentence_start, window[0]), at)
             for lo, hi in ((own, at), (window[0], own)):
                 for m in _NAME.finditer(self.text, lo, hi):
-                    full = self._named_person(m)
+                    full = self._named_person(m.group(0), m.start(), m.end())
                     if full is not None:
                         return self._person(full, m.group(0))
-        if at is not None and want == "thing" and pronoun.lower() == "it":
+        if own is not None and want == "thing" and pronoun.lower() == "it":
             # "The FBI released photos of two men it described as suspects": the body that opens its sentence
-            own = min(self._sentence_start, at)
             m = _BODY_OPENING.match(self.text, own, at)
             if m and self.person(m.group(1)) is None and (self.roles.type_of(m.group(1)) or self.sides.find(m.group(1))):
                 return self._resolve(m.group(1), at, (own, at))
@@ -1532,17 +1530,18 @@ class _Document:
         if at is not None and want == "person":
             # no source before it: the person of the article named nearest before the pronoun
             for m in reversed(list(_NAME.finditer(self.text, 0, at))):
-                full = self._named_person(m)
+                full = self._named_person(m.group(0), m.start(), m.end())
                 if full is not None:
                     return self._person(full, m.group(0))
         return _Source(pronoun, "unknown", None, False, "pronoun")
 
-    def _named_person(self, m: re.Match[str]) -> str | None:
-        """The person of the article a run of capitalised words names, as an antecedent of "he" or "she": not a
-        name that modifies a role after it ("the Obama administration") or a place after "in" ("in Las Vegas")."""
-        full = self.person(m.group(0))
-        if full is None or not self._of_article(full) or self._modifier(m.end()) \
-                or _LOCATIVE.search(self.text, max(0, m.start() - 12), m.start()):
+    def _named_person(self, name: str, start: int, end: int) -> str | None:
+        """The person of the article the run of capitalised words ``name`` at ``text[start:end]`` names, as an
+        antecedent of "he" or "she": not a name that modifies a role after it ("the Obama administration") or a
+        place after "in" ("in Las Vegas")."""
+        full = self.person(name)
+        if full is None or not self._of_article(full) or self._modifier(end) \
+                or _LOCATIVE.search(self.text, max(0, start - 12), start):
             return None
         return full
 

@@ -1690,10 +1690,14 @@ _BODY_WORDS = frozenset(
 )
 
 
+#: lower-case words that are no word of a person's name: words of bodies, and titles but those that are also
+#: surnames ("Peter King", "John Major")
+_NOT_NAME_WORDS = _BODY_WORDS | (_NAME_TITLES - {"king", "major", "chief", "justice", "judge"})
+
+
 def _name_word(word: str) -> bool:
     """Is ``word`` a capitalised word of a person's name ("Peter", "King", "Tackitt"), not of a body or office?"""
-    return word[:1].isupper() and word[1:2].islower() and word.isalpha() and word.lower() not in _BODY_WORDS \
-        and word.lower() not in _NAME_TITLES - {"king", "major", "chief", "justice", "judge"}
+    return word[:1].isupper() and word[1:2].islower() and word.isalpha() and word.lower() not in _NOT_NAME_WORDS
 
 
 # what a writer puts in marks to keep a distance ("so-called", "what were described as")
