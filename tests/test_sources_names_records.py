@@ -275,3 +275,12 @@ def test_a_sentence_that_opens_with_no_person_gives_her_no_subject():
     text = "Trump met Merkel on Monday. The talks were long, and she said they went well."
     row = row_at(text, "she said", "said", home="United States")
     assert row["source"] != "Trump"
+
+
+def test_two_people_named_as_each_others_spokesman_end_in_a_row_each():
+    text = ("Mr. Smith’s spokesman, Tom Jones, said the plan would work. "
+            "Mr. Jones’s spokesman, Bob Smith, said it would not.")
+    first = row_at(text, "Tom Jones, said", "said")
+    second = row_at(text, "Bob Smith, said", "said")
+    assert first["source"] == "Tom Jones"
+    assert second["source"] == "Bob Smith"

@@ -1254,6 +1254,7 @@ class _Document:
             boss = self.person(owner.group(1)) if owner and typ is not None and not self.roles.strong(mention) else None
             if boss is not None and boss != full:
                 # "Mr. Stockman’s spokesman, Don Ferguson": the staff of an office holder speak as their office
+                self.people.setdefault(full, (None, None))  # no loop through two people who staff each other
                 boss_src = self._person(boss, owner.group(1))
                 if boss_src.source_type in _HOME_TYPES:
                     typ, side = boss_src.source_type, side or boss_src.affiliation
