@@ -21,6 +21,8 @@ from framing.text.grammar import (
     RELATIVES,
     Token,
     clause_subject,
+    finite_at,
+    main_subject,
     np_after,
     np_before,
     np_word,
@@ -220,7 +222,7 @@ def resolve_speaker(
             return "ok", _span_of(tokens, span)
         if prev >= lo and tokens[prev].low in ADJECTIVE_CONTEXT - {"by"} and tokens[prev].low != "with":
             return "skip", None
-        return "ok", _span_of(tokens, clause_subject(tokens, lo, first))
+        return "ok", _span_of(tokens, _subject(tokens, lo, first))
 
     k, passive = skip_left(tokens, prev, lo)
     if not (k >= lo and tokens[k].text in _DASHES and _inverted_name(tokens, last, hi)):
@@ -244,7 +246,7 @@ def resolve_speaker(
         j = k - 2 if k - 1 >= lo and tokens[k - 1].text == "," else k - 1
         return "ok", _span_of(tokens, np_before(tokens, j, lo=lo))
     if left.low in ("and", "or", "but"):
-        subject = clause_subject(tokens, lo, k) or sentence_subject(tokens, lo, k)
+        subject = _subject(tokens, lo, k) or sentence_subject(tokens, lo, k)
         return "ok", _span_of(tokens, subject)
     if left.text in (",", "”", "\"", "’", "'") or left.text in _DASHES or (left.text in ",”\"" and k == prev):
         # inverted: "..., said X" / "“...,” read the statement"
@@ -293,6 +295,16 @@ def _quoted_as_saying(tokens: Sequence[Token], lo: int, prev: int) -> tuple[int,
             return span
         return None
     return None
+
+
+def _subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """The subject of the clause a participle or a coordinated verb at token ``hi`` goes on: the clause's
+    subject when a finite verb follows it, else the subject of the last clause before ``hi`` that has one
+    ("Trump claimed “...”, condemned “an illegal takedown” and accused" -> Trump, not the takedown)."""
+    subject = clause_subject(tokens, lo, hi)
+    if subject is not None and finite_at(tokens, subject[1] + 1, hi):
+        return subject
+    return main_subject(tokens, lo, hi) or subject
 
 
 def _past_relative(tokens: Sequence[Token], lo: int, span: tuple[int, int]) -> tuple[int, int]:

@@ -20,7 +20,7 @@ from framing.text.sentences import TITLES
 
 __all__ = [
     "ADVERBS", "AUX_BE", "AUX_OTHER", "CLAUSE_WORDS", "DETERMINERS", "IRREGULAR_VERBS", "NEGATIONS", "PREPOSITIONS",
-    "PRONOUNS", "Token", "clause_subject", "np_after", "np_before", "np_word", "sentence_subject", "skip_left", "tokenize",
+    "PRONOUNS", "Token", "clause_subject", "finite_at", "main_subject", "np_after", "np_before", "np_word", "sentence_subject", "skip_left", "tokenize",
     "tokenize_counts", "verb_like",
     "COMPLEMENT_VERBS", "ED_ADJECTIVES", "IRREGULAR_PAST", "NONE_WORDS", "NP_ADVERBS", "NP_BE", "NP_DETERMINERS", "NP_HAVE", "NP_LINKS", "NP_MODALS", "NP_NEGATIONS", "NP_PREPOSITIONS", "NP_PRONOUNS", "NP_RELATIVES", "NP_SUBORDINATORS", "NUMBER_WORDS", "OF_QUANTIFIERS", "QUANTITY_PREFIXES", "QUANTITY_WORDS", "QUOTE_CHARS", "SUBJECT_PRONOUNS", "TIME_WORDS", "VAGUE_QUANTITIES", "count_np_after", "count_np_before", "count_np_word", "leading_verb", "number_word", "participle_subject", "skip_quotes_back", "starts_count_np", "verbish",
 ]
@@ -189,6 +189,15 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
     while k >= lo and j - k < max_tokens:
         tok = tokens[k]
         low = tok.low
+        if (low in DETERMINERS or low in ("that", "those")) and k - 2 >= lo and tokens[k - 1].low in CONNECTORS \
+                and tokens[k - 2].is_word and np_word(tokens[k - 2]) and not verb_like(tokens[k - 2]) \
+                and tokens[k - 2].low.endswith("s") and not tokens[k - 2].low.endswith(("ss", "'s", "’s")) \
+                and tokens[k - 2].low not in DETERMINERS and tokens[k - 2].low not in PRONOUNS:
+            # "Firefighters at the scene", "officials in that province": people of a place or body (a plural
+            # before "at the"), not a thing placed ("intervention in a letter")
+            i = k
+            k -= 1
+            continue
         if low in DETERMINERS:
             i = k
             break
@@ -233,6 +242,9 @@ def np_after(tokens: Sequence[Token], i: int, *, hi: int | None = None, max_toke
             break
         if low in DETERMINERS and tokens[k - 1].low in CONNECTORS:
             k += 1
+            continue
+        if tok.text == "&" and tokens[k - 1].is_capitalised and k + 1 < hi and tokens[k + 1].is_capitalised:
+            k += 1  # "Standard & Poor's", "Johnson & Johnson"
             continue
         if not np_word(tok) or verb_like(tok) or low in DETERMINERS:
             break
@@ -356,6 +368,87 @@ def clause_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int]
         if nxt < hi and tokens[nxt].is_word:
             return span
     return None
+
+
+
+#: words that open a clause of their own after a comma ("Many students did, whereupon the gunmen started ...")
+_CLAUSE_OPENING = frozenset("""whereupon when while after before because although though since as and but so
+yet if unless until""".split())
+_ASIDE_CLOSE = {",": ",", "(": ")", "—": "—", "–": "–", "-": "-"}
+
+
+def finite_at(tokens: Sequence[Token], k: int, hi: int) -> bool:
+    """Does a finite verb stand at token ``k`` (after adverbs and negations): an auxiliary, a past form or a
+    common irregular verb ("have refused", "also asked", "was even more adamant", "downgraded")?"""
+    while k < hi and (tokens[k].low in ADVERBS or tokens[k].low in NEGATIONS or _adverb_ly(tokens[k])):
+        k += 1
+    if k >= hi or not tokens[k].is_word or tokens[k].is_capitalised:
+        return False
+    low = tokens[k].low
+    return low in AUX_BE or low in AUX_OTHER or low in IRREGULAR_VERBS or low in IRREGULAR_PAST \
+        or (low.endswith("ed") and len(low) > 3 and low not in NOUN_EXCEPTIONS)
+
+
+def _past_asides(tokens: Sequence[Token], k: int, hi: int) -> int | None:
+    """Token ``k`` moved past asides set off by commas, dashes or brackets ("The Taliban, at their strongest
+    ..., have"); None when an aside does not close before ``hi``."""
+    while k < hi and tokens[k].text in _ASIDE_CLOSE:
+        close = _ASIDE_CLOSE[tokens[k].text]
+        if close == "-":  # "--" written as two hyphens
+            if k + 1 >= hi or tokens[k + 1].text != "-":
+                return k
+            k += 1
+        end = next((c for c in range(k + 1, min(hi, k + 30)) if tokens[c].text == close), None)
+        if end is None:
+            return None
+        k = end + (2 if close == "-" and end + 1 < hi and tokens[end + 1].text == "-" else 1)
+    return k
+
+
+def main_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] | None:
+    """Subject of the nearest clause before ``hi`` in ``tokens[lo:hi]`` that has a subject and a finite verb:
+    the clause a participle at ``hi`` goes on ("Standard & Poor's downgraded the rating, saying"; "The Taliban,
+    at their strongest ..., have refused to negotiate, calling"; "Testifying before the committee, Wendy
+    Sherman, the negotiator, was adamant, saying"; "Many students did, whereupon the gunmen started shooting,
+    saying").
+
+    The stretches between commas, semicolons and colons are tried from right to left, each after a word that
+    opens a clause and adverbs; the subject is a noun phrase that opens one and that a finite verb follows,
+    directly, past a second noun phrase joined by "and" / "or", or past asides set off by commas, dashes or
+    brackets. None when no stretch has one.
+    """
+    bounds = [k for k in range(lo, hi) if tokens[k].text in (",", ";", ":")]
+    for s in [b + 1 for b in reversed(bounds)] + [lo]:
+        while s < hi and (tokens[s].low in _CLAUSE_OPENING or tokens[s].low in ADVERBS):
+            s += 1  # "whereupon the gunmen", "Even AQAP -- ... -- has expressed"
+        if s >= hi or tokens[s].low in PREPOSITIONS:
+            continue
+        span = np_after(tokens, s, hi=hi)
+        while span is not None and span[1] > span[0] and tokens[span[1]].low in ADVERBS:
+            span = (span[0], span[1] - 1)  # "Mr. Obama also asked"
+        if span is None:
+            continue
+        k = _past_asides(tokens, _past_modifiers(tokens, span[1] + 1, hi), hi)
+        if k is not None and finite_at(tokens, k, hi):
+            return span
+    return None
+
+
+def _past_modifiers(tokens: Sequence[Token], k: int, hi: int) -> int:
+    """Token ``k`` after a noun phrase moved past what may still belong to it: a second noun phrase after
+    "and" / "or" ("the NRA and the gun makers came") and prepositional phrases ("party vets in that province
+    penned", "the chief negotiator with the Iranians")."""
+    for _ in range(3):
+        if k >= hi or not (tokens[k].low in ("and", "or", "with", "for") or tokens[k].low in NP_LINKS):
+            return k
+        j = k + 1
+        if j < hi and tokens[j].low in ("that", "this", "these", "those"):
+            j += 1
+        other = np_after(tokens, j, hi=hi)
+        if other is None:
+            return k
+        k = other[1] + 1
+    return k
 
 
 #: counts stay one token ("24,285", "1.5", "6-year-old"); acronyms ("U.S.") and titles keep their periods

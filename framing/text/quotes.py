@@ -170,7 +170,7 @@ import yaml
 
 from framing.text._lines import QUOTE_MARKS, has_quote_mark, line_spans
 from framing.text.sentences import TITLES, split_sentences
-from framing.text.grammar import ADVERBS, np_before, tokenize
+from framing.text.grammar import ADVERBS, main_subject, np_before, tokenize
 
 __all__ = [
     "Quote",
@@ -1165,7 +1165,8 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
     if word.endswith("ing"):
         stripped = prev_text.rstrip()
         if stripped.endswith(",") or not prev_words:
-            subj = _coordinated_clause(text, s, v.start()) or _sentence_subject(text, s, e)
+            subj = _coordinated_clause(text, s, v.start()) or _main_clause(doc, s, v.start()) \
+                or _sentence_subject(text, s, e)
             if subj is None:
                 # "“…,” Trump said, adding": the speaker of the reporting verb before
                 for prev in reversed(_verbs_in(doc, max(s, v.start() - 120), v.start())):
@@ -1911,6 +1912,21 @@ def _names_source(np_text: str) -> bool:
                                                  and lows[0] not in _INTRO and lows[0] not in _QUANTIFIERS):
         return True
     return any(w in _PERSON or w in _SOURCE_NOUNS for w in lows) or lows[-1] in _ORG
+
+
+def _main_clause(doc: _Doc, s: int, e: int) -> tuple[int, int] | None:
+    """The subject of the clause a participle at ``e`` goes on (:func:`framing.text.grammar.main_subject`:
+    "Testifying before the committee, Wendy Sherman, the negotiator, was adamant, saying"), outside quotations
+    and a plausible noun phrase, or None."""
+    toks = tokenize(doc.text, s, e)
+    got = main_subject(toks, 0, len(toks))
+    if got is None:
+        return None
+    span = (toks[got[0]].start, toks[got[1]].end)
+    phrase = doc.text[span[0]:span[1]]
+    if _in_quote(span[0], doc.spans, doc.span_starts) or not _plausible_np(phrase):
+        return None
+    return span
 
 
 def _coordinated_clause(text: str, s: int, e: int) -> tuple[int, int] | None:

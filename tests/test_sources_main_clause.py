@@ -1,0 +1,85 @@
+"""framing.sources: the speaker of a participle (", saying") or of a coordinated verb ("... and accused") is the
+subject of the clause it goes on, past asides, opening phrases and quotations in between.
+
+Every sentence here is written for these tests; the expected source is the one a reader names.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from framing.text.grammar import main_subject, tokenize
+from sources_rows import row_at
+
+
+@pytest.mark.parametrize("text, cue, who", [
+    # an aside between commas after the subject
+    ("The Taliban, at their strongest in twenty years, have refused to negotiate with the government, calling "
+     "it a puppet.", "calling", "Taliban"),
+    # an opening participial phrase and an apposition
+    ("Testifying before the committee last month, Wendy Sherman, the administration's chief negotiator, was even "
+     "more adamant, saying the talks were over.", "saying", "Wendy Sherman"),
+    # an ampersand inside a name
+    ("Standard & Poor's downgraded the rating on Friday, saying a default was likely.", "saying", "Standard & Poor"),
+    # an adverb between the subject and its verb; a quoted phrase before the participle
+    ("Mr. Obama also asked Congress to act on what he called “the threat of cyberattacks,” warning that the risks "
+     "were rising.", "warning", "Obama"),
+    # the clause after "whereupon" is the one the participle goes on
+    ("Many students ran, whereupon the gunmen started shooting, saying they would spare no one.", "saying",
+     "gunmen"),
+    # a dash aside
+    ("The union -- the largest in the state -- has rejected the offer, saying it was an insult.", "saying",
+     "union"),
+    # a prepositional phrase inside the subject; an earlier clause is not the one the participle goes on
+    ("After the mayor fired the chief, officials in that province wrote a letter accusing him of fraud.",
+     "accusing", "officials"),
+])
+def test_a_participle_speaks_for_the_subject_of_its_clause(text, cue, who):
+    row = row_at(text, text, cue)
+    assert who in (row["source_mention"] or ""), row[["source_mention", "source"]].tolist()
+
+
+def test_a_coordinated_verb_after_quoted_objects_keeps_the_first_subject():
+    text = ("After Barr released his letter, Trump claimed “total exoneration,” condemned “an illegal takedown” and "
+            "accused his enemies of treason.")
+    row = row_at(text, text, "accused")
+    assert row["source_mention"] == "Trump"
+
+
+@pytest.mark.parametrize("text, cue, who", [
+    # the speaker of the reporting verb before goes on (unchanged)
+    ("“The plan failed,” Senator Jane Roe said, adding that she was angry.", "adding", "Jane Roe"),
+    ("Jane Roe told reporters the plan failed, adding that she was angry.", "adding", "Jane Roe"),
+])
+def test_a_participle_after_a_reporting_verb_keeps_its_speaker(text, cue, who):
+    row = row_at(text, text, cue)
+    assert who in (row["source_mention"] or "")
+
+
+@pytest.mark.parametrize("clause, subject", [
+    ("The council, which met on Monday, voted against the plan", "The council"),
+    ("In a statement on Friday, the ministry rejected the report", "the ministry"),
+    ("Even the group -- long a critic -- has praised it", "the group"),
+])
+def test_main_subject(clause, subject):
+    toks = tokenize(clause)
+    got = main_subject(toks, 0, len(toks))
+    assert got is not None and clause[toks[got[0]].start:toks[got[1]].end] == subject
+
+
+@pytest.mark.parametrize("clause", [
+    "In the hours after the attack",  # no finite verb: no clause to go on
+    "The talks in Geneva",
+])
+def test_no_main_subject_without_a_finite_verb(clause):
+    toks = tokenize(clause)
+    assert main_subject(toks, 0, len(toks)) is None
+
+
+@pytest.mark.parametrize("text, cue, mention", [
+    ("Firefighters at the scene disputed that account on Sunday.", "disputed", "Firefighters at the scene"),
+    ("Officials in that province wrote to the ministry on Monday.", "wrote", "Officials in that province"),
+])
+def test_a_subject_keeps_its_prepositional_phrase(text, cue, mention):
+    row = row_at(text, text, cue)
+    assert row["source_mention"] == mention
