@@ -4,6 +4,8 @@ Run from the project root::
 
     python benchmarks/sources_coder_agreement.py                      # every sample coded twice
     python benchmarks/sources_coder_agreement.py --pair A.csv B.csv   # one pair of codings of the same cues
+    python benchmarks/sources_coder_agreement.py --people corpus      # framing.sources(people="corpus") run on
+                                                                      # the whole corpus (about 6 min)
 
 Each pair is two codings of the same drawn cues (same ``item_id``, ``doc_id``, ``cue_start``, ``cue_end``),
 made independently from the article text by the codebook and conventions of benchmarks/README.md ("Sources:
@@ -36,7 +38,7 @@ import pandas as pd
 import framing
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _gold import Figure, allsides_corpus, wilson  # noqa: E402
+from _gold import ALLSIDES, Figure, allsides_corpus, wilson  # noqa: E402
 from validate_sources import _flag, _norm_side, load_coding, pair, run_sources  # noqa: E402
 from validity import names  # noqa: E402
 
@@ -144,6 +146,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--pair", nargs=2, type=Path, action="append", metavar=("FIRST", "SECOND"),
                     help="two codings of the same cues (default: every *_second.csv in benchmarks/)")
+    ap.add_argument("--people", choices=("article", "corpus"), default="article",
+                    help="framing.sources(people=...); corpus runs it on the whole corpus")
     args = ap.parse_args()
     todo = [tuple(p) for p in args.pair] if args.pair else pairs_on_disk()
     if not todo:
@@ -158,7 +162,14 @@ def main() -> None:
     first, second = pd.concat(firsts, ignore_index=True), pd.concat(seconds, ignore_index=True)
     corpus = allsides_corpus(first["doc_id"])
     texts = dict(zip(corpus["doc_id"], corpus["text"]))
-    lib = pair(first, run_sources(corpus))
+    if args.people == "corpus":
+        # a person's role from the other articles: the run must see the whole corpus
+        whole = framing.read_corpus(ALLSIDES, clean=False)[["doc_id", "outlet", "date", "text"]]
+        table = run_sources(whole, people="corpus")
+        table = table[table["doc_id"].isin(set(first["doc_id"]))]
+    else:
+        table = run_sources(corpus)
+    lib = pair(first, table)
     figs = compare(first, second, texts, lib)
     for f in figs:
         print(f.line())

@@ -5,6 +5,7 @@ Run from the project root::
     python benchmarks/validate_sources.py                   # agreement figures and shares by leaning
     python benchmarks/validate_sources.py --errors 20       # also print disagreements (local use only)
     python benchmarks/validate_sources.py --skip-corpus     # agreement figures only
+    python benchmarks/validate_sources.py --people corpus   # framing.sources(people="corpus") on the whole corpus
     python benchmarks/validate_sources.py --self-check      # the scoring applied to the coding itself
     python benchmarks/validate_sources.py --draw sample.csv # redraw the coding sample (speaker columns dropped)
     python benchmarks/validate_sources.py --draw heldout.csv --n 100 --seed 2025 \
@@ -163,13 +164,14 @@ def stand_in(coding: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(COLUMNS))
 
 
-def run_sources(corpus: pd.DataFrame) -> pd.DataFrame:
+def run_sources(corpus: pd.DataFrame, people: str = "article") -> pd.DataFrame:
     """``framing.sources`` on a corpus, or a clear exit when the library does not have it (yet)."""
     if not hasattr(framing, "sources"):
         raise SystemExit(f"framing {getattr(framing, '__version__', '')} at {framing.__file__} has no "
                          "framing.sources: nothing to validate yet (run with --self-check to test this script)")
     # the AllSides outlets are American: officials the text gives no country are American (as in validity.py)
-    table = framing.sources(corpus, annotations=framing.annotate(corpus), home="United States")
+    kwargs = {"people": people} if people != "article" else {}
+    table = framing.sources(corpus, annotations=framing.annotate(corpus), home="United States", **kwargs)
     lacking = [c for c in ("doc_id", "cue_start", "cue_end", "source", "source_start", "source_end", "source_type",
                            "affiliation", "anonymous", "kind") if c not in table.columns]
     if lacking:
@@ -389,6 +391,9 @@ def main() -> None:
     ap.add_argument("--draw", type=Path, help="redraw the coding sample to this CSV and stop")
     ap.add_argument("--n", type=int, default=220, help="with --draw: rows to draw (default 220)")
     ap.add_argument("--seed", type=int, default=2024, help="with --draw: sampling seed (default 2024)")
+    ap.add_argument("--people", choices=("article", "corpus"), default="article",
+                    help="framing.sources(people=...); corpus runs it on the whole corpus (about 6 min) and scores "
+                         "the sample's rows of that run")
     ap.add_argument("--exclude", type=Path, action="append", default=[],
                     help="with --draw: leave out the articles of this coding file (repeatable)")
     args = ap.parse_args()
@@ -400,7 +405,16 @@ def main() -> None:
     corpus = allsides_corpus(coding["doc_id"])
     texts = dict(zip(corpus["doc_id"], corpus["text"]))
     check_offsets(coding, texts, args.coding)
-    table = stand_in(coding, texts) if args.self_check else run_sources(corpus)
+    whole = full = None
+    if args.self_check:
+        table = stand_in(coding, texts)
+    elif args.people == "corpus":
+        # a person's role from the other articles: the run must see the whole corpus
+        full = leaning_by_outlet(framing.read_corpus(ALLSIDES, clean=False))
+        whole = run_sources(full[["doc_id", "outlet", "date", "text"]], people="corpus")
+        table = whole[whole["doc_id"].isin(set(coding["doc_id"]))]
+    else:
+        table = run_sources(corpus)
     errors: list[str] = [] if args.errors else None
     figs = score(coding, table, texts, errors)
     stm = coding["is_statement"]
@@ -420,9 +434,11 @@ def main() -> None:
             sample_corpus = leaning_by_outlet(full)
             print_shares(shares(table, sample_corpus[sample_corpus["doc_id"].isin(table["doc_id"])]))
         else:
-            full = leaning_by_outlet(framing.read_corpus(ALLSIDES, clean=False))
+            if full is None:
+                full = leaning_by_outlet(framing.read_corpus(ALLSIDES, clean=False))
             print(f"\nshares by leaning, whole corpus ({len(full)} articles), clusters = outlets:")
-            whole = run_sources(full[["doc_id", "outlet", "text"]])
+            if whole is None:
+                whole = run_sources(full[["doc_id", "outlet", "date", "text"]])
             print(f"  {len(whole)} statements")
             print_shares(shares(whole, full))
     print(f"\n{time.process_time() - t0:.0f} s CPU, {time.time() - w0:.0f} s wall")

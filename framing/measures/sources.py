@@ -78,7 +78,8 @@ person wins over a weak title of another type ("WDBJ General Manager ; the stati
 a client's attorney ("former Trump attorney") is other, a person arguing "in his book" an expert. A person the
 article gives no role takes the type and side of the lexicon's ``people:`` list of office holders ("Vladimir
 Putin" -> government, Russia) or, in an article with a ``date``, of its ``terms:`` list of office holders whose
-type depends on the date ("Trump" in 2016 -> politician, in 2018 -> government), else civilian; a named body
+type depends on the date ("Trump" in 2016 -> politician, in 2018 -> government), with ``people="corpus"`` the role
+other articles of the corpus give the same full name, else civilian; a named body
 of no known type takes the type of its apposition ("Arbor, a company that ..."), of a corporate suffix
 ("Walmart Inc.") or of the description that opens the next sentence when the body opens its own ("Walmart
 announced ... The retailer ..."), or, when it reports, is an outlet ("Defense One reported"). A share of people
@@ -589,6 +590,7 @@ class _Document:
         self.roles = roles
         self.sides = sides
         self.people: dict[str, tuple[str | None, str | None]] = {}  # full name -> (type, side)
+        self.untyped: set[str] = set()  # people the article gives no role (typed civilian for want of one)
         self.previous: list[tuple[int, _Source, str | None]] = []  # (cue start, source, mention) so far
         self._names: dict[str, str | None] = {}
         self._window: tuple[int, int] | None = None  # the previous and the current sentence of the statement
@@ -1282,6 +1284,7 @@ class _Document:
                 typ, side = listed[0], side or listed[1]
             if typ is None:
                 typ = "civilian"  # news style gives officials and experts a title when it names them
+                self.untyped.add(full)
             self.people[full] = (typ, side)
         typ, side = self.people[full]
         return _Source(full, typ or "unknown", side, False, "person")
@@ -1574,6 +1577,30 @@ class _Document:
         return _POSSESSIVE.sub("", words[-1]).lower().strip(".") if words else ""
 
 
+#: a person's role from other articles: those within this many days of the article, when any are
+_PEOPLE_WINDOW = pd.Timedelta(days=365)
+
+
+def _corpus_roles(known: list[tuple[str, str | None, str, pd.Timestamp | None]], doc_id: str,
+                  day: pd.Timestamp | None) -> tuple[str, str | None] | None:
+    """The type and side the articles of the corpus other than ``doc_id`` give one person by their own words
+    (``known``: type, side, article, date), for an article that gives none: of the articles within a year of
+    ``day`` when there are any, else of all, the type most give, when it has at least twice the articles of
+    the next (else None), and the side most of those give."""
+    found = [(typ, side, when) for typ, side, other, when in known if other != doc_id]
+    if day is not None:
+        near = [f for f in found if f[2] is not None and abs(f[2] - day) <= _PEOPLE_WINDOW]
+        found = near or found
+    if not found:
+        return None
+    counts = pd.Series([typ for typ, _, _ in found]).value_counts()
+    if len(counts) > 1 and counts.iloc[0] < 2 * counts.iloc[1]:
+        return None
+    typ = str(counts.index[0])
+    sides = pd.Series([side for t, side, _ in found if t == typ and side is not None], dtype=object)
+    return typ, (str(sides.value_counts().index[0]) if len(sides) else None)
+
+
 def _without_name(mention: str, full: str) -> str:
     """``mention`` with the words of the person's name ``full`` taken out ("Rep. Peter King of New York" ->
     "Rep. of New York")."""
@@ -1638,7 +1665,7 @@ def sources(
     lexicon: str | PathLike[str] | None = None, roles: Mapping[str, Iterable[str]] | None = None,
     sides: Mapping[str, Iterable[str]] | None = None, attribution_lexicon: str | PathLike[str] | Lexicon = "attribution",
     home: str | None = None, annotations: Annotations | None = None, matches: pd.DataFrame | None = None,
-    attributions: pd.DataFrame | None = None,
+    attributions: pd.DataFrame | None = None, people: str = "article",
 ) -> pd.DataFrame:
     """One row per attributed statement, with its source, the source's type, side and anonymity.
 
@@ -1671,6 +1698,13 @@ def sources(
     attributions : pandas.DataFrame, optional
         The corpus's :func:`framing.attributions` table (made with ``attribution_lexicon``), when a script
         or report has it already; computed when omitted.
+    people : {"article", "corpus"}, default "article"
+        Where the role of a person the article names without one comes from. ``"article"``: the article and
+        the roles lexicon alone (else civilian), so each document's rows depend on that document only (as
+        :func:`framing.stream` needs). ``"corpus"``: also the other articles of ``corpus`` that give the same
+        full name a role by their own words ("Sen. John Cornyn" in one article types "Cornyn said" in
+        another): those within a year of the article's ``date`` when there are any, the type most of them
+        give when it has twice the articles of the next, with its side. Pass the whole corpus, not a chunk.
 
     Returns
     -------
@@ -1699,8 +1733,12 @@ def sources(
         If ``corpus`` lacks a required column or ``actors`` is malformed.
     framing.errors.LexiconError
         If ``lexicon`` or ``roles`` is malformed (the message names the file and line or the type).
+    ValueError
+        If ``people`` is neither "article" nor "corpus".
     """
     schema.require(corpus, schema.CORPUS, what="corpus")
+    if people not in ("article", "corpus"):
+        raise ValueError(f"people={people!r}: expected 'article' or 'corpus'")
     ann = checked_annotations(corpus, annotations)
     extra: list[Mapping[str, Iterable[str]]] = []
     if actors is not None:
@@ -1730,6 +1768,8 @@ def sources(
         parsed = pd.to_datetime(corpus["date"], errors="coerce", utc=True, format="mixed").dt.tz_localize(None)
         dates = {d: t for d, t in zip(corpus["doc_id"].astype(str), parsed) if not pd.isna(t)}
     records: list[dict[str, Any]] = []
+    untyped_rows: list[int] = []  # records of people their article gives no role
+    known: dict[str, list[tuple[str, str | None, str, pd.Timestamp | None]]] = {}  # full name -> roles by article
     for doc_id, rows in att.groupby(att["doc_id"].astype(str), sort=False):
         text = texts.get(doc_id) or ""
         spans = ann.sentence_spans(doc_id) or [(0, len(text))]
@@ -1808,6 +1848,8 @@ def sources(
                 lo, hi = _statement(text, sentence, (a, b), local)
                 kind = "reported"
                 n_words = count_tokens(text[lo:hi])
+            if people == "corpus" and src.kind == "person" and src.source in doc.untyped:
+                untyped_rows.append(len(records))
             records.append({
                 "doc_id": r.doc_id, "outlet": r.outlet, "source": src.source, "source_mention": mention,
                 "source_start": speaker_span[0] if speaker_span else None,
@@ -1816,6 +1858,22 @@ def sources(
                 "verb": r.verb, "verb_category": r.verb_category, "kind": kind, "n_words": n_words,
                 "voice": r.voice, "start": lo, "end": hi, "cue_start": a, "cue_end": b,
             })
+        if people == "corpus":
+            for name, (typ, side) in doc.people.items():
+                if typ is not None and name not in doc.untyped and len(name.split()) >= 2:
+                    known.setdefault(name, []).append((typ, side, doc_id, dates.get(doc_id)))
+    if people == "corpus":
+        # a person an article gives no role: the role the corpus's other articles give the same full name
+        for i in untyped_rows:
+            rec = records[i]
+            doc_id = str(rec["doc_id"])
+            found = _corpus_roles(known.get(rec["source"], []), doc_id, dates.get(doc_id))
+            if found is not None:
+                rec["source_type"] = found[0]
+                if found[1] is not None:
+                    rec["affiliation"] = found[1]
+                elif rec["affiliation"] is None and found[0] in _HOME_TYPES:
+                    rec["affiliation"] = homes.get(doc_id)
     out = pd.DataFrame.from_records(records, columns=list(SOURCE_COLUMNS))
     for col in ("n_words", "start", "end", "cue_start", "cue_end"):
         out[col] = out[col].astype("int64")

@@ -5,6 +5,8 @@ Asked for by a study's ``sources:`` key (or ``framing.report(..., sources={...})
     sources:
       sides: [Pakistan, Iran]     # the two sides whose balance is compared (optional)
       home: United States         # the side of officials the text gives none (optional; or a corpus column)
+      people: corpus              # a person an article names without a role takes the role other articles
+                                  # give the same full name (optional; default article: the article alone)
 
 :func:`analyse_sources` adds the tables ``sources`` (one row per statement, :func:`framing.sources`),
 ``source_type_shares``, ``source_side_shares``, ``source_anonymous_shares`` (:func:`framing.source_shares`),
@@ -33,16 +35,18 @@ SECTION = "sources"
 #: the tables the section writes, in order
 TABLES = ("sources", "source_type_shares", "source_side_shares", "source_anonymous_shares", "article_balance",
           "source_balance")
-_KEYS = {"sides", "home"}
+_KEYS = {"sides", "home", "people"}
 
 
 def check_spec(spec: Any, where: str = "sources") -> dict[str, Any]:
-    """A validated ``sources:`` spec: ``True`` or ``{}`` for the defaults, else ``{sides: [a, b], home: str}``.
+    """A validated ``sources:`` spec: ``True`` or ``{}`` for the defaults, else ``{sides: [a, b], home: str,
+    people: article | corpus}``.
 
     Raises
     ------
     framing.errors.SchemaError
-        On an unknown key, or ``sides`` that are not two different names, or a ``home`` that is not a string.
+        On an unknown key, or ``sides`` that are not two different names, or a ``home`` that is not a string,
+        or ``people`` other than article or corpus.
     """
     if spec is True or spec is None:
         return {}
@@ -63,6 +67,11 @@ def check_spec(spec: Any, where: str = "sources") -> dict[str, Any]:
         if not isinstance(home, str) or not home.strip():
             raise SchemaError(f"{where}.home: expected a side name or a corpus column, got {home!r}")
         out["home"] = home.strip()
+    people = spec.get("people")
+    if people is not None:
+        if people not in ("article", "corpus"):
+            raise SchemaError(f"{where}.people: expected article or corpus, got {people!r}")
+        out["people"] = people
     return out
 
 
@@ -74,7 +83,8 @@ def analyse_sources(analysis: Analysis, spec: Mapping[str, Any], *, actors: Mapp
     corpus = analysis.corpus
     # the report's attributions, when it ran them, are the ones sources reads: found once
     table = stage_measures.sources(corpus, actors=actors or None, home=spec.get("home"), annotations=annotations,
-                                   matches=matches, attributions=analysis.tables.get("attributions"))
+                                   matches=matches, attributions=analysis.tables.get("attributions"),
+                                   people=spec.get("people", "article"))
     analysis.tables["sources"] = table
     if table.empty:
         analysis.note(SECTION, "no attributed statement found: nothing to compare")
