@@ -69,6 +69,12 @@ def quote(text: str, phrase: str, *, resolve_pronouns: bool = False):
     # the subject of the clause after "but"
     ("Chancellor Weber spoke about the floods at length, but she seemed to dismiss the critics, blaming the "
      "\"chaos of the first night\" for the delay.", "chaos", "she"),
+    # an adverb before a pronoun subject is no part of it
+    ("The governor promised a quick exit, and now she says the troops will stay “as long as it takes.”",
+     "as long", "she"),
+    # a participle after a clause with an opening phrase and an apposition: that clause's subject
+    ("Testifying before the committee, Lena Brandt, the chief negotiator, was adamant, saying “there is no deal.”",
+     "there is", "Lena Brandt"),
 ])
 def test_speaker_as_written(text, phrase, speaker):
     q = quote(text, phrase)
