@@ -234,3 +234,22 @@ def test_they_after_unnamed_people_are_those_people():
     row = row_at(text, "they say", "say")
     assert bool(row["anonymous"])
     assert row["source"] is None or pd.isna(row["source"])
+
+
+# ----------------------------------------------------------------------------------- a pronoun after a long quotation
+
+def test_a_name_inside_the_quotation_is_not_the_speaker_it_stands_for():
+    text = ("Democratic Sen. Ann Carver of Ohio said she was dismayed by the mood. “Some of the remarks are "
+            "disgusting, particularly since Governor Tom Reyes was doing what the group refuses to do. I also think "
+            "the mood is disgusting,” she said in a statement.")
+    row = row_at(text, "she said in a statement", "said")
+    assert row["source"] == "Ann Carver"
+    assert row["source_type"] == "politician"
+
+
+def test_the_sentence_before_a_quotation_of_several_sentences_holds_the_antecedent():
+    text = ("Host Poppy Lane asked: “But would you jail people?” Senator Cory Bell again refused to give details. "
+            "“Again, we should have a law. Right now we have a nation that allows these weapons,” he said.")
+    row = row_at(text, "he said", "said")
+    assert row["source"] == "Cory Bell"
+    assert row["source_type"] == "politician"

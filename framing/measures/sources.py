@@ -594,6 +594,7 @@ class _Document:
         self.previous: list[tuple[int, _Source, str | None]] = []  # (cue start, source, mention) so far
         self._names: dict[str, str | None] = {}
         self._window: tuple[int, int] | None = None  # the previous and the current sentence of the statement
+        self.quoted: list[tuple[int, int]] = []  # the article's quotations (start, end), in text order
         self._sentence_start = 0  # where the statement's own sentence starts
 
     def setting(self) -> str | None:
@@ -1505,7 +1506,8 @@ class _Document:
             # the person who opens the pronoun's own sentence as its subject ("Commentator Ann Coulter, who had
             # backed Trump, summed up the mood when she tweeted"), before whoever spoke earlier
             m = _SUBJECT_NAME.match(self.text, own, at)
-            full = self._named_person(m.group(1), m.start(1), m.end(1)) if m else None
+            full = self._named_person(m.group(1), m.start(1), m.end(1)) if m and not self.in_quote(m.start(1)) \
+                else None
             if full is not None:
                 return self._person(full, m.group(1))
         # a person named in this or the previous sentence, when no person spoke there ("Sen. Robert
@@ -1515,9 +1517,12 @@ class _Document:
                 not any(window[0] <= start < at and src.kind in ("person", "anonymous", "pronoun")
                         for start, src, _ in self.previous):
             # the pronoun's own sentence first ("Commentator Ann Coulter, who ..., summed up the mood when she
-            # tweeted"), then the sentence before it
+            # tweeted"), then the sentence before it; not a name inside a quotation (the speaker's own words
+            # name others: "“... since President Obama was doing ...,” he said")
             for lo, hi in ((own, at), (window[0], own)):
                 for m in _NAME.finditer(self.text, lo, hi):
+                    if self.in_quote(m.start()):
+                        continue
                     full = self._named_person(m.group(0), m.start(), m.end())
                     if full is not None:
                         return self._person(full, m.group(0))
@@ -1534,10 +1539,17 @@ class _Document:
         if at is not None and want == "person":
             # no source before it: the person of the article named nearest before the pronoun
             for m in reversed(list(_NAME.finditer(self.text, 0, at))):
+                if self.in_quote(m.start()):
+                    continue
                 full = self._named_person(m.group(0), m.start(), m.end())
                 if full is not None:
                     return self._person(full, m.group(0))
         return _Source(pronoun, "unknown", None, False, "pronoun")
+
+    def in_quote(self, pos: int) -> bool:
+        """Whether ``pos`` is inside one of the article's quotations."""
+        k = bisect.bisect_right(self.quoted, (pos, float("inf"))) - 1
+        return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
 
     def _named_person(self, name: str, start: int, end: int) -> str | None:
         """The person of the article the run of capitalised words ``name`` at ``text[start:end]`` names, as an
@@ -1755,9 +1767,13 @@ def sources(
     att = att[~att["negated"] & ~att["hypothetical"] & (att["voice"] == "narrator")]
     quotes = ann.quotes
     by_verb: dict[tuple[str, int], list[Any]] = {}
+    quoted: dict[str, list[tuple[int, int]]] = {}  # the direct quotations of each document, in text order
     for q in quotes[quotes["kind"] == "direct"].itertuples(index=False):
         if not pd.isna(q.verb_start):
             by_verb.setdefault((str(q.doc_id), int(q.verb_start)), []).append(q)
+        quoted.setdefault(str(q.doc_id), []).append((int(q.start), int(q.end)))
+    for spans_of_doc in quoted.values():
+        spans_of_doc.sort()
     texts = dict(zip(corpus["doc_id"].astype(str), corpus["text"]))
     if home is not None and home in corpus.columns:
         homes = {d: (None if pd.isna(h) else str(h)) for d, h in zip(corpus["doc_id"].astype(str), corpus[home])}
@@ -1775,6 +1791,7 @@ def sources(
         spans = ann.sentence_spans(doc_id) or [(0, len(text))]
         starts = [a for a, _ in spans]
         doc = _Document(text, role_table, gazetteer, homes.get(doc_id), dates.get(doc_id))
+        doc.quoted = quoted.get(doc_id, [])
         spoken: list[tuple[int, tuple[int, int]]] = []  # (cue start, speaker span) as the attributions give them
         for r in rows.sort_values(["start", "end"]).itertuples(index=False):
             a, b = int(r.start), int(r.end)
@@ -1814,7 +1831,11 @@ def sources(
                 speaker_span = doc.fuller_span(speaker_span, sentence, a)
                 speaker_span = doc.first_of_joint(speaker_span, sentence)
             mention = text[speaker_span[0]:speaker_span[1]] if speaker_span else None
-            src = doc.resolve(mention, a, sentence, spans[max(0, k - 1)][0])
+            qs = sorted(by_verb.get((doc_id, a), []), key=lambda q: q.start) if not pd.isna(r.quote_id) else []
+            # the sentence before the statement: before its quotation when that opens sentences earlier
+            # ("Blumenthal said ... . “Some remarks are ... I also think ...,” he said")
+            opening = max(0, bisect.bisect_right(starts, int(qs[0].start)) - 1) if qs else k
+            src = doc.resolve(mention, a, sentence, spans[max(0, min(k, opening) - 1)][0])
             if src.kind == "writer":
                 continue
             if src.source_type == "unknown" and src.kind == "thing" and src.source and src.source[:1].isupper() \
@@ -1838,7 +1859,6 @@ def sources(
                 # "supporters claimed", "the family of the victim said": the people of the country the article
                 # is about, when one country dominates it
                 affiliation = doc.setting()
-            qs = sorted(by_verb.get((doc_id, a), []), key=lambda q: q.start) if not pd.isna(r.quote_id) else []
             if qs:
                 lo, hi = int(qs[0].start), int(max(q.end for q in qs))
                 kind = _kind_of(text, qs, (a, b))
