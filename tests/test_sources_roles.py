@@ -8,6 +8,8 @@ and the conventions of benchmarks/README.md ("Sources: hand-coded validation sam
 
 from __future__ import annotations
 
+import pandas as pd
+import pytest
 from sources_rows import row_at, side
 
 
@@ -232,3 +234,24 @@ def test_a_people_list_extends_the_types_of_people_named_without_a_title(tmp_pat
     table = framing.sources(corpus("“We will fight on,” Ivan Petrov said."), lexicon=path)
     assert table["source_type"].tolist() == ["armed_group"]
     assert table["affiliation"].tolist() == ["Ruritania"]
+
+
+# ----------------------------------------------------------------------------------- unnamed people and bodies
+
+@pytest.mark.parametrize("text, cue, typ", [
+    ("Firefighters at the scene disputed that account on Sunday.", "disputed", "government"),
+    ("“I honestly think he was scared,” another said.", "said", None),
+    ("Others said the number of prisoners was higher.", "said", None),
+])
+def test_unnamed_people_are_anonymous(text, cue, typ):
+    row = row_at(text, text, cue, home="United States")
+    assert row["anonymous"]
+    assert pd.isna(row["source"])  # no one named
+    if typ is not None:
+        assert row["source_type"] == typ
+
+
+def test_a_ratings_agency_is_no_government_agency():
+    text = "The ratings agency said the country would likely default on its debt."
+    row = row_at(text, text, "said", home="United States")
+    assert row["source_type"] == "other"
