@@ -255,3 +255,13 @@ def test_a_ratings_agency_is_no_government_agency():
     text = "The ratings agency said the country would likely default on its debt."
     row = row_at(text, text, "said", home="United States")
     assert row["source_type"] == "other"
+
+
+@pytest.mark.parametrize("text, cue, typ", [
+    ("Pope Francis weighed in on Sunday, calling on leaders to let wisdom prevail.", "weighed in", "other"),
+    ("“It is a process,” says Dana Amir, who became one of the co-founders of Bridges for Peace.", "says",
+     "other"),
+    ("“Citizens are more educated,” says Lee Ward, who works for a New York-based nonprofit.", "says", "other"),
+])
+def test_a_role_in_a_relative_clause_or_a_religious_title(text, cue, typ):
+    assert row_at(text, text, cue)["source_type"] == typ

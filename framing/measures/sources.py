@@ -909,7 +909,8 @@ class _Document:
         if re.match(r"(?i)in\s+(?:his|her|their)\s+(?:\w+\s+)?book\b", phrase):
             return "author of a book"  # "Francis Fukuyama, in his book The End of History, argued"
         if role or self.sides.is_place(_POSSESSIVE.sub("", first)) \
-                or re.match(r"who\s+(?:served|worked|was|is|heads|leads|had\s+been)\s", phrase):
+                or re.match(r"who\s+(?:served|serves|worked|works|was|is|heads|leads|had\s+been|became|runs|ran|"
+                            r"founded|co-founded|directs|directed|chairs|chaired|teaches|taught)\s", phrase):
             return phrase
         return ""
 
