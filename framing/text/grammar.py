@@ -370,7 +370,6 @@ def clause_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int]
     return None
 
 
-
 #: words that open a clause of their own after a comma ("Many students did, whereupon the gunmen started ...")
 _CLAUSE_OPENING = frozenset("""whereupon when while after before because although though since as and but so
 yet if unless until""".split())
@@ -414,7 +413,7 @@ def main_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] |
 
     The stretches between commas, semicolons and colons are tried from right to left, each after a word that
     opens a clause and adverbs; the subject is a noun phrase that opens one and that a finite verb follows,
-    directly, past a second noun phrase joined by "and" / "or", or past asides set off by commas, dashes or
+    directly or past what still belongs to it (:func:`_past_modifiers`) and asides set off by commas, dashes or
     brackets. None when no stretch has one.
     """
     bounds = [k for k in range(lo, hi) if tokens[k].text in (",", ";", ":")]
