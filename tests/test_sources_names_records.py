@@ -284,3 +284,10 @@ def test_two_people_named_as_each_others_spokesman_end_in_a_row_each():
     second = row_at(text, "Bob Smith, said", "said")
     assert first["source"] == "Tom Jones"
     assert second["source"] == "Bob Smith"
+
+
+def test_initials_as_a_given_name_keep_the_person_and_the_title():
+    text = "National security adviser H.R. McMaster spoke on Sunday. McMaster said the talks would resume."
+    row = row_at(text, "McMaster said", "said", home="United States")
+    assert row["source"] == "H.R. McMaster"
+    assert row["source_type"] == "government"

@@ -691,6 +691,9 @@ class _Document:
                 if re.fullmatch(r"[A-Z]\.", token) and len(words) < 3:
                     words.insert(0, token)  # a middle initial: "Robert A. Levy"
                     continue
+                if re.fullmatch(r"(?:[A-Z]\.){2,3}", token) and not words and not self.sides.is_place(token):
+                    words.insert(0, token)  # initials as the given name: "H.R. McMaster" (not "U.S.")
+                    break
                 if not (_NAME_WORD.match(token) and not self.roles.is_title_word(token, " ".join([token] + words + [m.group(0)]))
                         and not self.sides.is_place(token) and token not in _SENTENCE_WORDS
                         and not token.endswith((",", ".", ":", ";", "’s", "'s"))) or len(words) >= 3 \
