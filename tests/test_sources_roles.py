@@ -265,3 +265,22 @@ def test_a_ratings_agency_is_no_government_agency():
 ])
 def test_a_role_in_a_relative_clause_or_a_religious_title(text, cue, typ):
     assert row_at(text, text, cue)["source_type"] == typ
+
+
+@pytest.mark.parametrize("text, cue, typ", [
+    ("KCNA said the launch was a complete success.", "said", "media"),
+    ("Gallup found that most Americans support the measure.", "found", "expert"),
+    ("Everytown said the new law would save lives.", "said", "other"),
+    ("The NYPD said two officers were injured.", "said", "military_security"),
+])
+def test_well_known_outlets_pollsters_groups_and_forces(text, cue, typ):
+    assert row_at(text, text, cue, home="United States")["source_type"] == typ
+
+
+def test_a_lexicon_body_does_not_take_a_persons_name():
+    # "Harris" is a word of no lexicon term: the spokesman stays a person with his senator's type
+    text = ("Sen. Chris Murphy of Connecticut is not on board. “He believes the bill should stay narrow,” "
+            "Murphy’s spokesman, Chris Harris, said.")
+    row = row_at(text, "Chris Harris, said", "said", home="United States")
+    assert row["source"] == "Chris Harris"
+    assert row["source_type"] == "politician"
