@@ -9,7 +9,8 @@ from __future__ import annotations
 import pytest
 
 from framing.text.grammar import main_subject, tokenize
-from sources_rows import row_at
+import framing
+from sources_rows import corpus, row_at
 
 
 @pytest.mark.parametrize("text, cue, who", [
@@ -83,3 +84,18 @@ def test_no_main_subject_without_a_finite_verb(clause):
 def test_a_subject_keeps_its_prepositional_phrase(text, cue, mention):
     row = row_at(text, text, cue)
     assert row["source_mention"] == mention
+
+
+@pytest.mark.parametrize("text, cue, mention", [
+    ("A report published Monday said the strikes had killed dozens.", "said", "A report"),
+    ("The Gallup poll released on Wednesday found that most voters back the plan.", "found", "The Gallup poll"),
+    ("Officials interviewed on Tuesday said the talks had stalled.", "said", "Officials"),
+])
+def test_a_source_made_or_met_at_a_time_speaks(text, cue, mention):
+    row = row_at(text, text, cue, home="United States")
+    assert row["source_mention"] == mention
+
+
+def test_a_reported_fact_after_a_verb_is_no_statement():
+    text = "Singh has also faced widely reported racism since deciding to run."
+    assert framing.sources(corpus(text)).empty

@@ -12,6 +12,7 @@ from framing.measures._cues import left_subject
 from framing.text.grammar import (
     ADJECTIVE_CONTEXT,
     COMPLEMENT_VERBS,
+    DAYS,
     IRREGULAR_PAST,
     AFTER_CUES,
     CITING_CUES,
@@ -86,6 +87,9 @@ def _span_of(tokens: Sequence[Token], span: tuple[int, int] | None) -> tuple[int
 
 #: a phrase of going on between subject and verb: "went on to say", "goes on to slam"
 _GO_ON = frozenset("go goes went going gone".split())
+#: the time a document was made: "a report released Monday", "the poll published last week"
+_MADE_WHEN = DAYS | frozenset("""week month year weeks months years yesterday today morning night evening january
+february march april june july august september october november december""".split())
 _DASHES = frozenset("— – ― --".split())
 
 
@@ -267,6 +271,13 @@ def resolve_speaker(
         return "ok", None
     if k == prev and left.low in ADJECTIVE_CONTEXT:
         return "skip", None
+    if k < prev and verb_like(left) and left.low.endswith("ed") and k - 1 >= lo \
+            and any(t.low in _MADE_WHEN for t in tokens[k + 1:prev + 1]):
+        # "The CNN/SSRS poll released on Wednesday found", "a report published Monday said": the noun phrase
+        # before a past participle and the time it was made (not "has faced widely reported racism")
+        span = np_before(tokens, k - 1, lo=lo)
+        if span is not None:
+            return "ok", _span_of(tokens, span)
     span = np_before(tokens, k, lo=lo)
     if span is None:
         if low.endswith("ed") or low in ("said", "told", "wrote"):

@@ -735,8 +735,8 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
         if m:
             span = _clean_np(text, span[0] + m.end(), span[1])
     if span:
-        last = text[span[0]:span[1]].split()[-1]
-        if last.lower() in _PRONOUNS and span[1] - len(last) > span[0]:
+        *lead, last = text[span[0]:span[1]].split()
+        if lead and last.lower() in _PRONOUNS and all(w in ADVERBS for w in lead):
             span = (span[1] - len(last), span[1])  # "and now he says": a pronoun is the whole subject
     if span and _plausible_np(text[span[0]:span[1]]):
         return span
