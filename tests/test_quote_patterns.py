@@ -72,6 +72,8 @@ def quote(text: str, phrase: str, *, resolve_pronouns: bool = False):
     # an adverb before a pronoun subject is no part of it
     ("The governor promised a quick exit, and now she says the troops will stay “as long as it takes.”",
      "as long", "she"),
+    ("The governor promised a quick exit. Now she says the troops will stay “as long as it takes.”",
+     "as long", "she"),
     # a participle after a clause with an opening phrase and an apposition: that clause's subject
     ("Testifying before the committee, Lena Brandt, the chief negotiator, was adamant, saying “there is no deal.”",
      "there is", "Lena Brandt"),

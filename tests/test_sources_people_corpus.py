@@ -11,7 +11,7 @@ import pandas as pd
 import pytest
 
 import framing
-from framing.errors import SchemaError
+from framing.errors import SchemaError, UsageError
 from framing.report.sourcing import check_spec
 
 
@@ -66,7 +66,7 @@ def test_only_the_same_full_name_counts():
 
 
 def test_people_must_be_article_or_corpus():
-    with pytest.raises(ValueError, match="people="):
+    with pytest.raises(UsageError, match="people must be one of 'article', 'corpus'; got 'everywhere'"):
         framing.sources(_corpus([TITLED]), people="everywhere")
 
 

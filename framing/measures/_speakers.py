@@ -30,6 +30,7 @@ from framing.text.grammar import (
     sentence_subject,
     skip_left,
     verb_like,
+    without_adverbs,
 )
 
 
@@ -272,9 +273,11 @@ def resolve_speaker(
     if k == prev and left.low in ADJECTIVE_CONTEXT:
         return "skip", None
     if k < prev and verb_like(left) and left.low.endswith("ed") and k - 1 >= lo \
-            and any(t.low in _MADE_WHEN for t in tokens[k + 1:prev + 1]):
+            and any(t.low in _MADE_WHEN for t in tokens[k + 1:prev + 1]) \
+            and tokens[k - 1].low not in PRONOUNS and (not tokens[k - 1].is_capitalised or k - 1 == lo):
         # "The CNN/SSRS poll released on Wednesday found", "a report published Monday said": the noun phrase
-        # before a past participle and the time it was made (not "has faced widely reported racism")
+        # before a past participle and the time it was made (not "has faced widely reported racism", nor the
+        # maker in "The report he released Monday said", "The company Smith founded last year said")
         span = np_before(tokens, k - 1, lo=lo)
         if span is not None:
             return "ok", _span_of(tokens, span)
@@ -312,7 +315,7 @@ def _subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] | Non
     """The subject of the clause a participle or a coordinated verb at token ``hi`` goes on: the clause's
     subject when a finite verb follows it, else the subject of the last clause before ``hi`` that has one
     ("Trump claimed “...”, condemned “an illegal takedown” and accused" -> Trump, not the takedown)."""
-    subject = clause_subject(tokens, lo, hi)
+    subject = without_adverbs(tokens, clause_subject(tokens, lo, hi))
     if subject is not None and finite_at(tokens, subject[1] + 1, hi):
         return subject
     return main_subject(tokens, lo, hi) or subject

@@ -111,6 +111,7 @@ from typing import Any
 import pandas as pd
 
 from framing import registry, schema
+from framing._checks import check_option
 from framing._yaml import load_yaml, read_yaml
 from framing.errors import LexiconError
 from framing.lexicon.load import Lexicon
@@ -1717,10 +1718,11 @@ def sources(
     people : {"article", "corpus"}, default "article"
         Where the role of a person the article names without one comes from. ``"article"``: the article and
         the roles lexicon alone (else civilian), so each document's rows depend on that document only (as
-        :func:`framing.stream` needs). ``"corpus"``: also the other articles of ``corpus`` that give the same
-        full name a role by their own words ("Sen. John Cornyn" in one article types "Cornyn said" in
-        another): those within a year of the article's ``date`` when there are any, the type most of them
-        give when it has twice the articles of the next, with its side. Pass the whole corpus, not a chunk.
+        :func:`framing.stream` needs). ``"corpus"``: also the other articles of ``corpus`` in which the same
+        full name is a source with a role of its own ("Sen. John Cornyn said" in one article types "John
+        Cornyn said ... Cornyn added" in another): those within a year of the article's ``date`` when there
+        are any, the type most of them give when it has twice the articles of the next, with its side. Pass
+        the whole corpus, not a chunk.
 
     Returns
     -------
@@ -1749,12 +1751,11 @@ def sources(
         If ``corpus`` lacks a required column or ``actors`` is malformed.
     framing.errors.LexiconError
         If ``lexicon`` or ``roles`` is malformed (the message names the file and line or the type).
-    ValueError
+    framing.errors.UsageError
         If ``people`` is neither "article" nor "corpus".
     """
     schema.require(corpus, schema.CORPUS, what="corpus")
-    if people not in ("article", "corpus"):
-        raise ValueError(f"people={people!r}: expected 'article' or 'corpus'")
+    check_option("people", people, ("article", "corpus"))
     ann = checked_annotations(corpus, annotations)
     extra: list[Mapping[str, Iterable[str]]] = []
     if actors is not None:

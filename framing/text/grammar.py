@@ -20,7 +20,7 @@ from framing.text.sentences import TITLES
 
 __all__ = [
     "ADVERBS", "AUX_BE", "AUX_OTHER", "CLAUSE_WORDS", "DETERMINERS", "IRREGULAR_VERBS", "NEGATIONS", "PREPOSITIONS",
-    "PRONOUNS", "Token", "clause_subject", "finite_at", "main_subject", "np_after", "np_before", "np_word", "sentence_subject", "skip_left", "tokenize",
+    "PRONOUNS", "Token", "clause_subject", "finite_at", "main_subject", "without_adverbs", "np_after", "np_before", "np_word", "sentence_subject", "skip_left", "tokenize",
     "tokenize_counts", "verb_like",
     "COMPLEMENT_VERBS", "ED_ADJECTIVES", "IRREGULAR_PAST", "NONE_WORDS", "NP_ADVERBS", "NP_BE", "NP_DETERMINERS", "NP_HAVE", "NP_LINKS", "NP_MODALS", "NP_NEGATIONS", "NP_PREPOSITIONS", "NP_PRONOUNS", "NP_RELATIVES", "NP_SUBORDINATORS", "NUMBER_WORDS", "OF_QUANTIFIERS", "QUANTITY_PREFIXES", "QUANTITY_WORDS", "QUOTE_CHARS", "SUBJECT_PRONOUNS", "TIME_WORDS", "VAGUE_QUANTITIES", "count_np_after", "count_np_before", "count_np_word", "leading_verb", "number_word", "participle_subject", "skip_quotes_back", "starts_count_np", "verbish",
 ]
@@ -172,8 +172,9 @@ def np_word(tok: Token) -> bool:
 def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int = 10) -> tuple[int, int] | None:
     """Token index range ``[i, j]`` of the noun phrase ending at token ``j``, or None.
 
-    Walks left over words, possessives and ``of``/``for``/``at``/``in``/``from``
-    until a determiner (kept), a clause word, punctuation or ``lo``.
+    Walks left over words, possessives, "&" inside a name and ``of``/``for``/``at``/``in``/``from``
+    until a determiner (kept), a clause word, punctuation or ``lo``; past a determiner only after a plural
+    and one of those prepositions ("Firefighters at the scene").
     """
     if j < lo or j >= len(tokens):
         return None
@@ -201,6 +202,9 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
         if low in DETERMINERS:
             i = k
             break
+        if tok.text == "&" and k - 1 >= lo and tokens[k - 1].is_capitalised and tokens[k + 1].is_capitalised:
+            k -= 1  # "Standard & Poor's", "Johnson & Johnson"
+            continue
         if low in CONNECTORS:
             # keep "director of the Institute" only when something precedes it
             if k - 1 >= lo and np_word(tokens[k - 1]) and not verb_like(tokens[k - 1]):
@@ -373,24 +377,29 @@ def clause_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int]
 #: words that open a clause of their own after a comma ("Many students did, whereupon the gunmen started ...")
 _CLAUSE_OPENING = frozenset("""whereupon when while after before because although though since as and but so
 yet if unless until""".split())
+#: words that open a subordinate clause, which a participle after the main clause does not go on
+_SUBORDINATE = frozenset("when because after before if unless until although though since while".split())
 _ASIDE_CLOSE = {",": ",", "(": ")", "—": "—", "–": "–", "-": "-"}
 
 
 def finite_at(tokens: Sequence[Token], k: int, hi: int) -> bool:
-    """Does a finite verb stand at token ``k`` (after adverbs and negations): an auxiliary, a past form or a
-    common irregular verb ("have refused", "also asked", "was even more adamant", "downgraded")?"""
+    """Does a finite verb stand at token ``k`` (after adverbs and negations): an auxiliary, a past form, a
+    common irregular verb or a lower-case word in -s ("have refused", "also asked", "was even more adamant",
+    "downgraded", "wants")? Called right after a subject, where a word in -s is its verb."""
     while k < hi and (tokens[k].low in ADVERBS or tokens[k].low in NEGATIONS or _adverb_ly(tokens[k])):
         k += 1
     if k >= hi or not tokens[k].is_word or tokens[k].is_capitalised:
         return False
     low = tokens[k].low
     return low in AUX_BE or low in AUX_OTHER or low in IRREGULAR_VERBS or low in IRREGULAR_PAST \
-        or (low.endswith("ed") and len(low) > 3 and low not in NOUN_EXCEPTIONS)
+        or (low.endswith("ed") and len(low) > 3 and low not in NOUN_EXCEPTIONS) \
+        or (low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) and len(low) > 3
+            and low not in DETERMINERS and low not in CLAUSE_WORDS)  # "the mayor wants calm"
 
 
 def _past_asides(tokens: Sequence[Token], k: int, hi: int) -> int | None:
-    """Token ``k`` moved past asides set off by commas, dashes or brackets ("The Taliban, at their strongest
-    ..., have"); None when an aside does not close before ``hi``."""
+    """Token ``k`` moved past asides set off by commas, dashes ("—", "--") or brackets ("The Taliban, at their
+    strongest ..., have"); None when an aside does not close before ``hi``."""
     while k < hi and tokens[k].text in _ASIDE_CLOSE:
         close = _ASIDE_CLOSE[tokens[k].text]
         if close == "-":  # "--" written as two hyphens
@@ -418,19 +427,26 @@ def main_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] |
     """
     bounds = [k for k in range(lo, hi) if tokens[k].text in (",", ";", ":")]
     for s in [b + 1 for b in reversed(bounds)] + [lo]:
+        if s < hi and tokens[s].low in _SUBORDINATE:
+            continue  # "When the protesters arrived, the mayor wants calm, saying": not the clause it goes on
         while s < hi and (tokens[s].low in _CLAUSE_OPENING or tokens[s].low in ADVERBS):
             s += 1  # "whereupon the gunmen", "Even AQAP -- ... -- has expressed"
         if s >= hi or tokens[s].low in PREPOSITIONS:
             continue
-        span = np_after(tokens, s, hi=hi)
-        while span is not None and span[1] > span[0] and tokens[span[1]].low in ADVERBS:
-            span = (span[0], span[1] - 1)  # "Mr. Obama also asked"
+        span = without_adverbs(tokens, np_after(tokens, s, hi=hi))
         if span is None:
             continue
         k = _past_asides(tokens, _past_modifiers(tokens, span[1] + 1, hi), hi)
         if k is not None and finite_at(tokens, k, hi):
             return span
     return None
+
+
+def without_adverbs(tokens: Sequence[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:
+    """A subject span without the adverbs a noun-phrase walk took in after it ("Mr. Obama also asked")."""
+    while span is not None and span[1] > span[0] and tokens[span[1]].low in ADVERBS:
+        span = (span[0], span[1] - 1)
+    return span
 
 
 def _past_modifiers(tokens: Sequence[Token], k: int, hi: int) -> int:

@@ -736,7 +736,7 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
             span = _clean_np(text, span[0] + m.end(), span[1])
     if span:
         *lead, last = text[span[0]:span[1]].split()
-        if lead and last.lower() in _PRONOUNS and all(w in ADVERBS for w in lead):
+        if lead and last.lower() in _PRONOUNS and all(w.lower() in ADVERBS for w in lead):
             span = (span[1] - len(last), span[1])  # "and now he says": a pronoun is the whole subject
     if span and _plausible_np(text[span[0]:span[1]]):
         return span
