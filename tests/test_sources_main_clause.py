@@ -110,6 +110,9 @@ def test_a_participle_after_a_present_tense_clause():
 def test_a_subordinate_clause_is_not_the_one_a_participle_goes_on():
     text = "When the protesters arrived, the mayor wants calm, saying violence helps no one."
     assert row_at(text, text, "saying")["source_mention"] != "the protesters"
+    # unless the participle is in the subordinate clause itself
+    text = "Although an aide issued a statement last Tuesday saying she supports the strikes, she stayed silent."
+    assert row_at(text, text, "saying")["source_mention"] == "an aide"
 
 
 @pytest.mark.parametrize("text", [

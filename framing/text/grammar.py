@@ -428,7 +428,11 @@ def main_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] |
     bounds = [k for k in range(lo, hi) if tokens[k].text in (",", ";", ":")]
     for s in [b + 1 for b in reversed(bounds)] + [lo]:
         if s < hi and tokens[s].low in _SUBORDINATE:
-            continue  # "When the protesters arrived, the mayor wants calm, saying": not the clause it goes on
+            end = next((b for b in bounds if b > s), hi)
+            if any(t.is_word for t in tokens[end + 1:hi]):
+                # "When the protesters arrived, the mayor wants calm, saying": the clause after it is the one the
+                # participle goes on ("Although an aide issued a statement saying" goes on its own clause)
+                continue
         while s < hi and (tokens[s].low in _CLAUSE_OPENING or tokens[s].low in ADVERBS):
             s += 1  # "whereupon the gunmen", "Even AQAP -- ... -- has expressed"
         if s >= hi or tokens[s].low in PREPOSITIONS:
