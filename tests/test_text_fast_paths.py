@@ -66,7 +66,7 @@ def test_verbs_outside_quotes_are_the_verbs_of_the_whole_scan_outside_them(text)
     outside = Q._Doc(text, raws)
     for a in range(0, len(text), 9):
         b = a + 120
-        expected = [m.span() for m in whole.verbs_from(a, b) if not Q._in_quote(m.start(), whole.spans, whole.span_starts)]
+        expected = [m.span() for m in whole.verbs_from(a, b) if not Q.in_quote(m.start(), whole.spans, whole.span_starts)]
         assert [m.span() for m in outside.verbs_from(a, b, outside_quotes=True)] == expected
 
 

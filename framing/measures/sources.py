@@ -121,7 +121,7 @@ from framing.measures.actors import load_actors
 from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
 from framing.text.grammar import PREPOSITIONS
-from framing.text.quotes import speaker_name
+from framing.text.quotes import in_quote, speaker_name
 from framing.text.tokens import count_tokens
 
 __all__ = ["SOURCE_COLUMNS", "SOURCE_TYPES", "SOURCE_KINDS", "sources"]
@@ -596,6 +596,7 @@ class _Document:
         self._names: dict[str, str | None] = {}
         self._window: tuple[int, int] | None = None  # the previous and the current sentence of the statement
         self.quoted: list[tuple[int, int]] = []  # the article's quotations (start, end), in text order
+        self.quoted_starts: list[int] = []  # their starts, for the bisect of ``in_quote``
         self._sentence_start = 0  # where the statement's own sentence starts
 
     def setting(self) -> str | None:
@@ -1553,8 +1554,7 @@ class _Document:
 
     def in_quote(self, pos: int) -> bool:
         """Whether ``pos`` is inside one of the article's quotations."""
-        k = bisect.bisect_right(self.quoted, (pos, float("inf"))) - 1
-        return k >= 0 and self.quoted[k][0] <= pos < self.quoted[k][1]
+        return in_quote(pos, self.quoted, self.quoted_starts)
 
     def _named_person(self, name: str, start: int, end: int) -> str | None:
         """The person of the article the run of capitalised words ``name`` at ``text[start:end]`` names, as an
@@ -1797,6 +1797,7 @@ def sources(
         starts = [a for a, _ in spans]
         doc = _Document(text, role_table, gazetteer, homes.get(doc_id), dates.get(doc_id))
         doc.quoted = quoted.get(doc_id, [])
+        doc.quoted_starts = [a for a, _ in doc.quoted]
         spoken: list[tuple[int, tuple[int, int]]] = []  # (cue start, speaker span) as the attributions give them
         for r in rows.sort_values(["start", "end"]).itertuples(index=False):
             a, b = int(r.start), int(r.end)

@@ -180,6 +180,7 @@ __all__ = [
     "find_quotes",
     "analyse_quotes",
     "speaker_name",
+    "in_quote",
 ]
 
 QuoteKind = Literal["direct", "scare", "title"]
@@ -618,7 +619,7 @@ _INTRO = frozenset(
 )
 
 
-def _in_quote(pos: int, spans: list[tuple[int, int]], span_starts: list[int]) -> bool:
+def in_quote(pos: int, spans: list[tuple[int, int]], span_starts: list[int]) -> bool:
     """Whether ``pos`` lies inside one of the (sorted, disjoint) quote spans."""
     k = bisect.bisect_right(span_starts, pos) - 1
     return k >= 0 and pos < spans[k][1]
@@ -631,7 +632,7 @@ def _verbs_in(doc: "_Doc", a: int, b: int) -> list[re.Match[str]]:
     for m in doc.verbs_from(a, b, outside_quotes=True):
         if m.end() <= b:
             pos = m.start()
-            k = bisect.bisect_right(starts, pos) - 1  # (_in_quote, inline: this runs for every verb looked at)
+            k = bisect.bisect_right(starts, pos) - 1  # (in_quote, inline: this runs for every verb looked at)
             if k < 0 or pos >= spans[k][1]:
                 out.append(m)
     return out
@@ -1155,7 +1156,7 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
         # "The Daily Mirror is reporting that …": a progressive, its subject before the auxiliary
         aux = text.rfind(prev_words[-1], lo, v.start())
         np_span = _np_before(text, aux, lo) if aux > lo else None
-        if np_span is None or _in_quote(np_span[0], doc.spans, doc.span_starts):
+        if np_span is None or in_quote(np_span[0], doc.spans, doc.span_starts):
             return None
         lead = text[max(lo, np_span[0] - 12):np_span[0]].split()
         if lead and (lead[-1].lower() in _SUBORDINATORS or lead[-1].lower() in _PREPOSITIONS):
@@ -1204,7 +1205,7 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
         app = _APPOSED.search(text, max(lo, rel.start(1) - 160), rel.start(1))
         return _Attr(app.span(1) if app else rel.span(1), v.span())  # "Nuland, who wrote back, “…”": the name the clause is about
     np_span = _np_before(text, v.start(), lo)
-    if np_span is not None and not _in_quote(np_span[0], doc.spans, doc.span_starts):
+    if np_span is not None and not in_quote(np_span[0], doc.spans, doc.span_starts):
         return _Attr(np_span, v.span())
     if len(prev_words) >= 2 and prev_words[-1].lower() == "and" and prev_words[-2][:1].islower() \
             and (prev_words[-2].lower().endswith("ed") or prev_words[-2].lower() in REPORTING_VERBS | _IRREGULAR_PAST):
@@ -1254,7 +1255,7 @@ def _resolve(doc: _Doc, pron: str, pos: int, k_sent: int) -> tuple[int, int] | N
     if pos > s:
         cands = []
         for m in _SUBJ_VERB.finditer(text, s, pos):
-            if _in_quote(m.start(), doc.spans, doc.span_starts):
+            if in_quote(m.start(), doc.spans, doc.span_starts):
                 continue
             end = m.end(1)
             if text[m.start(1):end].endswith(("’s", "'s")):
@@ -1395,7 +1396,7 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True, *,
         if attr is not None:
             vp = attr.verb
             sp = attr.speaker
-            if sp is not None and _in_quote(sp[0], doc.spans, doc.span_starts):
+            if sp is not None and in_quote(sp[0], doc.spans, doc.span_starts):
                 sp = None  # a span inside a quotation never speaks it
             if sp is not None and not inherited:
                 written = text[sp[0]:sp[1]]
@@ -1578,7 +1579,7 @@ def _block_echo(doc: _Doc, r: _Raw) -> _Attr | None:
         if at < 0:
             return None
         if _WORD_CHAR.match(low, at - 1) or _WORD_CHAR.match(low, at + len(phrase)) \
-                or _in_quote(at, doc.spans, doc.span_starts):
+                or in_quote(at, doc.spans, doc.span_starts):
             continue
         line = text.rfind("\n", 0, at) + 1
         if text[line:line + 1] in _LEFT_OPEN:
@@ -1928,7 +1929,7 @@ def _main_clause(doc: _Doc, s: int, e: int) -> tuple[int, int] | None:
         return None
     span = (toks[got[0]].start, toks[got[1]].end)
     phrase = doc.text[span[0]:span[1]]
-    if _in_quote(span[0], doc.spans, doc.span_starts) or not _plausible_np(phrase):
+    if in_quote(span[0], doc.spans, doc.span_starts) or not _plausible_np(phrase):
         return None
     return span
 
