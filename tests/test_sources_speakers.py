@@ -103,7 +103,7 @@ def test_a_description_followed_by_a_name_is_that_other_person():
             "“I did nothing wrong,” Tom Fisk said.")
     row = row_at(text, "Tom Fisk said", "said", home="United States")
     assert row["source"] == "Tom Fisk"
-    assert row["source_type"] == "civilian"
+    assert row["source_type"] == "other"  # a suspect the police arrested, not the president named after him
     assert side(row) is None
 
 

@@ -78,8 +78,12 @@ person wins over a weak title of another type ("WDBJ General Manager ; the stati
 a client's attorney ("former Trump attorney") is other, a person arguing "in his book" an expert. A person the
 article gives no role takes the type and side of the lexicon's ``people:`` list of office holders ("Vladimir
 Putin" -> government, Russia) or, in an article with a ``date``, of its ``terms:`` list of office holders whose
-type depends on the date ("Trump" in 2016 -> politician, in 2018 -> government), with ``people="corpus"`` the role
-other articles of the corpus give the same full name, else civilian; a named body
+type depends on the date ("Trump" in 2016 -> politician, in 2018 -> government), else what the article's own
+words make of them (a suspect, other, when the law acts on them: "police arrested Daniel Sanchez", "Smith, 24,
+was indicted"; media when they speak in a venue of their own: "pointed out on his blog", "argued on her show"),
+with ``people="corpus"`` the role other articles of the corpus give the same full name, else civilian. An office
+named after the body it heads takes the body's type ("NAACP president", "the co-president of the Brady
+Center": other), and "the chief said" is the person named last before it with that title; a named body
 of no known type takes the type of its apposition ("Arbor, a company that ..."), of a corporate suffix
 ("Walmart Inc.") or of the description that opens the next sentence when the body opens its own ("Walmart
 announced ... The retailer ..."), or, when it reports, is an outlet ("Defense One reported"). A share of people
@@ -140,7 +144,8 @@ _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _DEFINITE = re.compile(r"(?:the\s|[\w.\-]+(?:’s|'s)\s)", re.IGNORECASE)
 #: the types of sources that speak for a state
 _OFFICIAL = frozenset({"government", "military_security"})
-_POST_MODIFIER = re.compile(r"\s(?:at|of|for|in|on|with|who|whom|which|from|to|and|since|under|between)\s|,|\(")
+_POST_MODIFIER = re.compile(r"\s(?:at|of|for|in|on|with|who|whom|which|from|to|and|since|under|between)\s|,|\("
+                            r"|\s[a-z]+ed\s+by\s")  # "an American woman interviewed by Sky television"
 #: a named body opening a sentence ("The FBI released ...", "Pakistan's foreign ministry said ...")
 _BODY_OPENING = re.compile(r"\s*((?:[Tt]he\s+)?(?:[A-Z][\w’'\-.]*\s+){0,4}?[A-Z][\w’'\-.]*|[Tt]he\s+[a-z]+)"
                            r"(?=\s+(?:(?:has|had|have|also)\s+)?[a-z]+(?:ed|s)\b)")
@@ -189,8 +194,11 @@ _TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earli
 _NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)[-–][^)]{1,30}\)|,\s*[DRI]-[\w.]+,?|\s(?:of|at|from)\s.+|,.+|\s+and\s+.+)$")
 #: a party tag after a name ("Guzzardi (D-Chicago)", "Menendez, D-N.J."): an elected politician
 _PARTY_TAG = re.compile(r"(?:\(|,\s)(?:[DRI]|Dem|Rep)[-–][A-Z]")
-_HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on|across)\s|,|\(|—|–")
+_HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on|across|briefed)\s|,|\(|—|–"
+                       r"|\s[a-z]+ed\s+(?:on|by|about|with|to|in|at)\s")  # "a U.S. official briefed on the talks"
 _WORD = re.compile(r"[\w][\w’'.\-]*")
+#: a party's members: a capitalised plural that names no body ("House Democrats", "Senate Republicans")
+_PARTY_MEMBERS = frozenset("democrats republicans conservatives liberals tories".split())
 #: role words that are also common surnames, a name's last word after a given name ("Peter King", "Ann Bishop")
 _ROLE_SURNAMES = frozenset("king bishop judge major marshal marshall chancellor prince knight dean priest rand".split())
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
@@ -234,9 +242,13 @@ _NOT_PEOPLE = frozenset("""center centre number answer matter paper order letter
 _CAPITALS = re.compile(r"(?!(?:[IVX]+)$)[A-Z]{2,}")
 #: a share of people as a speaker: "83 percent", "seven-in-ten", "two thirds of Americans"
 _SHARE = re.compile(r"(?i)^(?:(?:about|almost|nearly|over|more\s+than|at\s+least|roughly|some|just)\s+)?"
-                    r"(?:\d+(?:\.\d+)?\s*(?:percent|per\s+cent|%)|(?:one|two|three|four|five|six|seven|eight|nine|"
+                    r"(?:(?:\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)\s*(?:percent|per\s+cent|%)|"
+                    r"(?:one|two|three|four|five|six|seven|eight|nine|"
                     r"\d+)[\s\-]+in[\s\-]+(?:ten|\d+)|(?:one|two)[\s\-]+thirds?|(?:a|one|three)[\s\-]+quarters?|half)"
-                    r"(?:\s+of\s+.*)?$")
+                    r"(?:\s+of\s+.*|\s+[A-Za-z]+)?$"
+                    # "The proportion who say", "a majority of respondents" (not "the majority of the party")
+                    r"|^(?:the\s+|a\s+)?(?:proportion|share|percentage|majority|minority|plurality)"
+                    r"(?:\s+of\s+(?:respondents|americans|voters|adults|people|those\s+\w+|the\s+public))?$")
 #: a client's name right before "attorney" or "lawyer" ("Trump attorney"), not an office ("U.S. Attorney",
 #: "District Attorney", "Assistant U.S. Attorney")
 _CLIENT = re.compile(r"(?<![\w.’'\-])(?!(?:U\.S\.|US|State|District|County|City|General|Assistant|Deputy|Special|"
@@ -253,6 +265,22 @@ _SHARED_TITLE = re.compile(
 #: an office held, fronted before the name: "As governor of Massachusetts, | William Weld"
 _AS_ROLE = re.compile(r"(?:^|[.;:!?]\s+|\n)As\s+(?:the\s+|a\s+|an\s+)?((?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*)"
                       r"(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w’'\-.]*\s*){1,4})?,\s+$")
+#: the law acting on a person named right after it ("police arrested | Daniel Sanchez", "the arrest of | ...")
+_HELD_BEFORE = re.compile(r"\b(?:arrested|charged|indicted|convicted|detained|sentenced|extradited|prosecuted|jailed|"
+                          r"apprehended|booked|(?:arrest|indictment|conviction|extradition)\s+of)\s+$")
+#: ... or said of a person named right before it, after an age or a short apposition ("Smith, 24, was indicted",
+#: "Smith allegedly told"; not "Smith accused the police", who accuses)
+_HELD_AFTER = re.compile(r"(?:,\s+\d{1,3},|,\s+[^,.;:“”\"]{1,60},)?\s+(?:(?:was|is|has\s+been|had\s+been|were|are|"
+                         r"have\s+been|will\s+be)\s+(?:\w+ly\s+|later\s+|also\s+|then\s+|since\s+|now\s+)?"
+                         r"(?:arrested|charged|indicted|convicted|detained|sentenced|extradited|jailed|accused|"
+                         r"suspected|apprehended|booked)\b|(?:pleaded|pled)\s+(?:not\s+)?guilty\b|faces?\s+(?:\w+\s+){0,2}"
+                         r"charges?\b|allegedly\s+[a-z]+)")
+#: a venue of one's own after a name in its sentence ("pointed out on his blog", "said on her show")
+_VENUE = re.compile(r"[^.!?;“”\"]{0,100}?\b(?:on|in)\s+(?:his|her|their)\s+(?:own\s+|weekly\s+|daily\s+|nightly\s+|"
+                    r"popular\s+|latest\s+|(?:radio|TV|television|talk|cable|online|YouTube)\s+)*"
+                    r"(blog|column|podcast|show|program|programme|newsletter|broadcast)\b")
+#: the role a venue makes
+_VENUE_ROLE = {"blog": "blogger", "column": "columnist", "newsletter": "columnist", "podcast": "podcast host"}
 #: the writer, speaking in the article's own voice (outside quotations)
 _WRITER = frozenset("i we me us".split())
 #: a preposition of place right before a name: "in Las Vegas, where he ..." names no one "he" can be
@@ -427,6 +455,11 @@ class _Roles:
             # "the president of the Buffalo Police Benevolent Association": the body presided decides
             body_end = _POST_MODIFIER.search(part, cut.end())
             body = [t for t in rest if t[3] and t[1] <= (body_end.start() if body_end else len(part))]
+            if body:
+                pick = body[-1]
+        if pick in head and part[pick[0]:pick[1]].lower() in _PRESIDENTS:
+            # "NAACP president Ben Jealous", "university president": the body named right before the office
+            body = [t for t in head if t[3] and t[1] < pick[0] and not part[t[1]:pick[0]].strip()]
             if body:
                 pick = body[-1]
         if part[pick[0]:pick[1]].lower().rstrip("s") in ("lawyer", "attorney") and \
@@ -1142,13 +1175,22 @@ class _Document:
                     self.people[linked] = (self.people[linked][0], side)
                     person.affiliation = side
                 return person
+        if typ is None and head in roles.titles and re.fullmatch(r"(?i)the\s+[a-z]+", mention):
+            # "Police Chief Dan Oates ... the chief said": the person named last before it with that title
+            titled_person = self._titled(head, cue_start)
+            if titled_person is not None:
+                return self._person(titled_person, mention)
         # "Defense One", "Air Force One": a numeral that ends a capitalised name is no "one" who spoke
         titled = head == "one" and re.search(r"[A-Z][\w’'\-]*\s+One$", _POSSESSIVE.sub("", mention)) is not None
         # "the Syrian Democratic Forces", "State Police": a capitalised head in a name is a named body, not
         # unnamed people ("Iraqi Forces", "Israeli Police" name only a country)
         words = _DETERMINER.sub("", _POSSESSIVE.sub("", mention)).split()
+        # (a party's members are written with a capital and remain unnamed people: "House Democrats")
         titled = titled or (len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower().strip(".") == head
+                            and head not in _PARTY_MEMBERS
                             and any(w[:1].isupper() and not sides.is_place(w) for w in words[:-1]))
+        if head not in roles.anonymous_heads and head.rsplit("-", 1)[-1] in roles.anonymous_heads:
+            head = head.rsplit("-", 1)[-1]  # "the shop-owner"
         joined = [self._head(part) for part in re.split(r"\s+(?:and|or)\s+", mention)[:-1]] \
             if re.search(r"\s(?:and|or)\s", mention) else []
         if _SHARE.match(mention):
@@ -1253,9 +1295,11 @@ class _Document:
                 typ, side = better[1], side or self.side_of(better[0], person=True)
             if typ is None and typed:
                 typ, side = typed[0][1], side or self.side_of(typed[0][0], person=True)
-            if not self.roles.strong(mention) and not any(self.roles.strong(p) for p in parts if p):
-                # "a representative of Sae-A", "legislative director at the Violence Policy Center": a role in a
-                # named body the lexicon does not know (a company, an advocacy group) is the body's, "other"
+            if not self.roles.strong(mention) and not any(self.roles.strong(p) and not self._presides(p)
+                                                          for p in parts if p):
+                # "a representative of Sae-A", "legislative director at the Violence Policy Center", "the
+                # president of the Brady Center": a role in a named body the lexicon does not know (a company, an
+                # advocacy group) is the body's, "other"
                 held = next((b for p in parts for b in [self._unknown_body(p)] if b), None)
                 if held is not None:
                     typ, side = "other", None
@@ -1290,23 +1334,56 @@ class _Document:
                 # "Vladimir Putin approached the committee": an office holder the roles lexicon lists
                 typ, side = listed[0], side or listed[1]
             if typ is None:
+                # "police arrested Daniel Sanchez", "as Maciej Ceglowski pointed out on his blog": what the
+                # article's verbs make of a person it gives no title
+                typ = self.roles.type_of(self._deeds(full))
+            if typ is None:
                 typ = "civilian"  # news style gives officials and experts a title when it names them
                 self.untyped.add(full)
             self.people[full] = (typ, side)
         typ, side = self.people[full]
         return _Source(full, typ or "unknown", side, False, "person")
 
+    def _deeds(self, full: str) -> str:
+        """The role that what the article says of the person ``full`` outside quotations makes, or "": a suspect
+        when the law acts on them ("police arrested Daniel Sanchez", "Smith, 24, was indicted", "Smith
+        allegedly told"); a blogger, columnist or host when they speak in a venue of their own ("pointed out on
+        his blog", "said on her show")."""
+        last = full.split()[-1]
+        venue = None
+        for name in dict.fromkeys([full, last]):
+            for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
+                if self.in_quote(m.start()):
+                    continue
+                if _HELD_BEFORE.search(self.text, max(0, m.start() - 40), m.start()) or \
+                        _HELD_AFTER.match(self.text, m.end()):
+                    return "suspect"
+                found = venue or _VENUE.match(self.text, m.end())
+                venue = found if found and not self.in_quote(found.start(1)) else venue
+        if venue is None:
+            return ""
+        noun = venue.group(1).lower()
+        return _VENUE_ROLE.get(noun, "show host")
+
     def _unknown_body(self, part: str) -> str | None:
         """The named body a role phrase holds its role in ("director at the Violence Policy Center" -> Violence
         Policy Center), when it is no place or side and the roles lexicon gives it no type; else None."""
         if not part or not self.roles.matches(part):
             return None
+        presides = self._presides(part)
         for m in _IN_BODY.finditer(part):
             body = m.group(1).strip()
             if not self.sides.find(body) and self.roles.type_of(body) is None and self.person(body) is None \
-                    and body.split()[-1].lower() not in _THINK_TANK_HEADS:
+                    and (presides or body.split()[-1].lower() not in _THINK_TANK_HEADS):
                 return body
         return None
+
+    def _presides(self, part: str) -> bool:
+        """Whether the only strong role terms of ``part`` are offices named after the body they preside over
+        ("the co-president of the Brady Center"), which make no official of a body that is no state."""
+        strong = [(a, b) for a, b, _, s in self.roles.matches(part) if s]
+        return bool(strong) and all(part[a:b].lower() in _PRESIDENTS and re.match(r"\s+(?:of|for|at)\s", part[b:])
+                                    for a, b in strong)
 
     def _described_role(self, full: str) -> tuple[str | None, str | None]:
         """The office and side of the person ``full`` by the definite descriptions of an official the article
@@ -1427,6 +1504,18 @@ class _Document:
             distance[name] = min(before) if before else min((h - at for h in hits), default=len(self.text))
         nearest = min(open_, key=distance.__getitem__)
         return nearest if distance[nearest] <= 600 else None
+
+    def _titled(self, title: str, at: int) -> str | None:
+        """The person named last in the 1,500 characters before ``at`` whom the article gives the title word
+        ``title`` ("chief" of "Police Chief Dan Oates"), outside quotations; None when there is none."""
+        word = re.compile(r"(?i)(?<![\w\-])" + re.escape(title) + r"(?![\w\-])")
+        for m in reversed(list(_NAME.finditer(self.text, max(0, at - 1500), at))):
+            if self.in_quote(m.start()):
+                continue
+            full = self.person(m.group(0))
+            if full is not None and word.search(self.context(full)):
+                return full
+        return None
 
     def _author(self, mention: str, sentence: tuple[int, int]) -> _Source | None:
         """The author a document phrase names: its possessor ("Trump’s inaugural address"), an agent after it

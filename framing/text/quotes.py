@@ -564,7 +564,8 @@ _TOKEN = re.compile(r"[^\s]+")
 _AUX_ADV = frozenset(
     """has had have also later earlier then again previously reportedly repeatedly once would will
     had already further separately publicly privately recently initially originally subsequently just
-    has also had also did does do could can should must might shall""".split()
+    has also had also did does do could can should must might shall allegedly officially formally widely often
+    first now still always frequently consistently""".split()
 )
 _PASSIVE = frozenset("been was were is are be being".split())
 _BOUNDARY = frozenset(
