@@ -1358,12 +1358,10 @@ class _Document:
                 if _HELD_BEFORE.search(self.text, max(0, m.start() - 40), m.start()) or \
                         _HELD_AFTER.match(self.text, m.end()):
                     return "suspect"
-                found = venue or _VENUE.match(self.text, m.end())
-                venue = found if found and not self.in_quote(found.start(1)) else venue
-        if venue is None:
-            return ""
-        noun = venue.group(1).lower()
-        return _VENUE_ROLE.get(noun, "show host")
+                if venue is None:
+                    found = _VENUE.match(self.text, m.end())
+                    venue = found if found and not self.in_quote(found.start(1)) else None
+        return "" if venue is None else _VENUE_ROLE.get(venue.group(1).lower(), "show host")
 
     def _unknown_body(self, part: str) -> str | None:
         """The named body a role phrase holds its role in ("director at the Violence Policy Center" -> Violence
