@@ -4,7 +4,7 @@
 rule-based (``framing.text.grammar``, ``framing.measures._speakers``). This script trains a tagger and parser on
 ``../shared/datasets/ud_english_ewt`` with spaCy (not a dependency of the library: ``pip install "spacy>=3.8,<3.9"``
 first), reads the subject of each cue from the parse of the cue's sentence (the library's sentence split), and
-replaces the library's speaker span with it under one of two policies before ``framing.sources`` runs:
+replaces the library's speaker span with it under one of these policies before ``framing.sources`` runs:
 
 * ``noun``: where the parser's subject is a noun phrase (not a pronoun or a relative pronoun) that does not
   overlap the library's speaker (the two disagree about who speaks);
@@ -22,7 +22,7 @@ as it is and with the parser's speakers, and every coded statement whose outcome
 The subject of a cue: the ``nsubj``/``csubj`` of the cue verb, or of the verb a coordinated verb, participle or
 adverbial clause hangs from ("... and said", "..., saying"); the noun a relative clause describes ("X, who
 said"); the noun of "according to X". The span is the subject's head with its dependents, without relative
-clauses, appositions, clauses and punctuation.
+clauses, appositions, other clauses and punctuation that hang from the head itself (deeper ones stay in).
 
 Run from the project root::
 
@@ -73,7 +73,8 @@ def train(out: Path) -> None:
 
 
 def _np_span(tok) -> tuple[int, int]:
-    """Character span of the noun phrase headed by ``tok`` (see the module documentation)."""
+    """Character span of the noun phrase headed by ``tok``: the head with its dependents, less the relative
+    clauses, appositions, clauses and punctuation that hang from the head itself."""
     keep, stack = {tok.i}, [c for c in tok.children if c.dep_ not in _DROP]
     while stack:
         c = stack.pop()

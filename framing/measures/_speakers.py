@@ -329,9 +329,11 @@ def _past_relative(tokens: Sequence[Token], lo: int, span: tuple[int, int]) -> t
     for r in range(span[0] - 1, max(lo, span[0] - 12) - 1, -1):
         t = tokens[r]
         if t.low in RELATIVES or t.low == "whom":
-            # ("A man who lives nearby said": a lower-case word right after "who" is its verb, whatever it looks
-            # like; "officials, who she said ignored her": a pronoun or a name is the clause's own subject)
-            verb_after_who = t.low == "who" and tokens[r + 1].low not in PRONOUNS and not tokens[r + 1].is_capitalised
+            # ("A man who lives nearby said": words after "who" before the cue are its verb and what follows it;
+            # "a man who police said", "officials, who she said": one word, a pronoun or a name is the clause's own
+            # subject)
+            verb_after_who = t.low == "who" and tokens[r + 1].low not in PRONOUNS and not tokens[r + 1].is_capitalised \
+                and (span[1] > r + 1 or verb_like(tokens[r + 1]))
             if not verb_after_who and not any(verb_like(x) or x.low in IRREGULAR_PAST for x in tokens[r + 1:span[1] + 1]):
                 # "which lawmakers from both parties have criticized": the phrase is the clause's own subject
                 return (r + 1, span[1])

@@ -194,11 +194,20 @@ _TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earli
 _NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)[-–][^)]{1,30}\)|,\s*[DRI]-[\w.]+,?|\s(?:of|at|from)\s.+|,.+|\s+and\s+.+)$")
 #: a party tag after a name ("Guzzardi (D-Chicago)", "Menendez, D-N.J."): an elected politician
 _PARTY_TAG = re.compile(r"(?:\(|,\s)(?:[DRI]|Dem|Rep)[-–][A-Z]")
-_HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on|across|briefed)\s|,|\(|—|–"
-                       r"|\s[a-z]+ed\s+(?:on|by|about|with|to|in|at)\s")  # "a U.S. official briefed on the talks"
+_HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on|across)\s|,|\(|—|–")
 _WORD = re.compile(r"[\w][\w’'.\-]*")
-#: a party's members: a capitalised plural that names no body ("House Democrats", "Senate Republicans")
+#: a party's members: a capitalised plural that names no body after a chamber ("House Democrats", "Senate
+#: Republicans"; "the Log Cabin Republicans" is a group)
 _PARTY_MEMBERS = frozenset("democrats republicans conservatives liberals tories".split())
+_CHAMBERS = frozenset("house senate congressional assembly parliamentary".split())
+#: determiners before a head noun ("the accused" has no noun before its participle)
+#: title words that describe an office without naming a person ("the state", "the defense" are no one)
+_TITLE_MODIFIERS = frozenset("""state defense defence foreign former senior top acting deputy vice special prime
+    interior caretaker counterpart head leader""".split())
+_DETERMINER_WORDS = frozenset("the a an this that these those his her its their our my your some any".split())
+#: person nouns that are anonymous only when indefinite: "a leader", "an adviser", "a man" name no one, but "Iran's
+#: supreme leader", "the president's adviser" are offices and "the man" is someone named before
+_INDEFINITE_ONLY = frozenset("leader adviser advisor man woman boy girl teenager teen".split())
 #: role words that are also common surnames, a name's last word after a given name ("Peter King", "Ann Bishop")
 _ROLE_SURNAMES = frozenset("king bishop judge major marshal marshall chancellor prince knight dean priest rand".split())
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
@@ -246,9 +255,11 @@ _SHARE = re.compile(r"(?i)^(?:(?:about|almost|nearly|over|more\s+than|at\s+least
                     r"(?:one|two|three|four|five|six|seven|eight|nine|"
                     r"\d+)[\s\-]+in[\s\-]+(?:ten|\d+)|(?:one|two)[\s\-]+thirds?|(?:a|one|three)[\s\-]+quarters?|half)"
                     r"(?:\s+of\s+.*|\s+[A-Za-z]+)?$"
-                    # "The proportion who say", "a majority of respondents" (not "the majority of the party")
+                    # "The proportion who say", "a majority of respondents" (not "the majority of the party", nor a
+                    # court's "the majority wrote")
+                    r"|^(?:the\s+|a\s+)?(?:proportion|share|percentage)$"
                     r"|^(?:the\s+|a\s+)?(?:proportion|share|percentage|majority|minority|plurality)"
-                    r"(?:\s+of\s+(?:respondents|americans|voters|adults|people|those\s+\w+|the\s+public))?$")
+                    r"\s+of\s+(?:respondents|americans|voters|adults|people|those\s+\w+|the\s+public)$")
 #: a client's name right before "attorney" or "lawyer" ("Trump attorney"), not an office ("U.S. Attorney",
 #: "District Attorney", "Assistant U.S. Attorney")
 _CLIENT = re.compile(r"(?<![\w.’'\-])(?!(?:U\.S\.|US|State|District|County|City|General|Assistant|Deputy|Special|"
@@ -265,20 +276,23 @@ _SHARED_TITLE = re.compile(
 #: an office held, fronted before the name: "As governor of Massachusetts, | William Weld"
 _AS_ROLE = re.compile(r"(?:^|[.;:!?]\s+|\n)As\s+(?:the\s+|a\s+|an\s+)?((?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*)"
                       r"(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w’'\-.]*\s*){1,4})?,\s+$")
+#: what the law does to a suspect ("charged with overseeing the recount" is a duty, not a charge)
+_HELD = r"(?:arrested|charged(?!\s+with\s+\w+ing\b)|indicted|convicted|detained|sentenced|extradited|jailed|apprehended|booked)"
 #: the law acting on a person named right after it ("police arrested | Daniel Sanchez", "the arrest of | ...")
-_HELD_BEFORE = re.compile(r"\b(?:arrested|charged|indicted|convicted|detained|sentenced|extradited|prosecuted|jailed|"
-                          r"apprehended|booked|(?:arrest|indictment|conviction|extradition)\s+of)\s+$")
+_HELD_BEFORE = re.compile(r"\b(?:" + _HELD + r"|prosecuted|(?:arrest|indictment|conviction|extradition)\s+of)\s+$")
 #: ... or said of a person named right before it, after an age or a short apposition ("Smith, 24, was indicted",
-#: "Smith allegedly told"; not "Smith accused the police", who accuses)
+#: "Smith allegedly told"; not "Smith accused the police", who accuses, "faces no charges", "allegedly was beaten")
 _HELD_AFTER = re.compile(r"(?:,\s+\d{1,3},|,\s+[^,.;:“”\"]{1,60},)?\s+(?:(?:was|is|has\s+been|had\s+been|were|are|"
                          r"have\s+been|will\s+be)\s+(?:\w+ly\s+|later\s+|also\s+|then\s+|since\s+|now\s+)?"
-                         r"(?:arrested|charged|indicted|convicted|detained|sentenced|extradited|jailed|accused|"
-                         r"suspected|apprehended|booked)\b|(?:pleaded|pled)\s+(?:not\s+)?guilty\b|faces?\s+(?:\w+\s+){0,2}"
-                         r"charges?\b|allegedly\s+[a-z]+)")
-#: a venue of one's own after a name in its sentence ("pointed out on his blog", "said on her show")
-_VENUE = re.compile(r"[^.!?;“”\"]{0,100}?\b(?:on|in)\s+(?:his|her|their)\s+(?:own\s+|weekly\s+|daily\s+|nightly\s+|"
-                    r"popular\s+|latest\s+|(?:radio|TV|television|talk|cable|online|YouTube)\s+)*"
-                    r"(blog|column|podcast|show|program|programme|newsletter|broadcast)\b")
+                         r"(?:" + _HELD + r"|accused|suspected)\b|(?:pleaded|pled)\s+(?:not\s+)?guilty\b"
+                         r"|faces?\s+(?:(?!no\b|not\b)\w+\s+){0,2}charges?\b|allegedly\s+(?!was\b|were\b|is\b|been\b)[a-z]+)")
+#: a venue of one's own where the person named right before speaks ("pointed out on his blog", "argued on her
+#: show"; not a guest: "hosted Kyle Brandt on his show", "Brandt, who appeared on his show")
+_VENUE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:said|says|wrote|writes|told|tells|argued|argues|noted|notes|pointed\s+out|"
+                    r"points\s+out|asked|asks|claimed|claims|explained|explains|suggested|suggests|declared|declares|"
+                    r"joked|jokes|warned|warns|insisted|insists|complained|complains)\b[^.!?;“”\"]{0,60}?"
+                    r"\b(?:on|in)\s+(?:his|her)\s+(?:own\s+|weekly\s+|daily\s+|nightly\s+|popular\s+|latest\s+|"
+                    r"(?:radio|TV|television|talk|cable|online|YouTube)\s+)*(blog|column|podcast|show|newsletter|broadcast)\b")
 #: the role a venue makes
 _VENUE_ROLE = {"blog": "blogger", "column": "columnist", "newsletter": "columnist", "podcast": "podcast host"}
 #: the writer, speaking in the article's own voice (outside quotations)
@@ -1175,7 +1189,8 @@ class _Document:
                     self.people[linked] = (self.people[linked][0], side)
                     person.affiliation = side
                 return person
-        if typ is None and head in roles.titles and re.fullmatch(r"(?i)the\s+[a-z]+", mention):
+        if typ is None and head in roles.titles and head not in _TITLE_MODIFIERS and \
+                re.fullmatch(r"(?i)the\s+[a-z]+", mention):
             # "Police Chief Dan Oates ... the chief said": the person named last before it with that title
             titled_person = self._titled(head, cue_start)
             if titled_person is not None:
@@ -1187,7 +1202,8 @@ class _Document:
         words = _DETERMINER.sub("", _POSSESSIVE.sub("", mention)).split()
         # (a party's members are written with a capital and remain unnamed people: "House Democrats")
         titled = titled or (len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower().strip(".") == head
-                            and head not in _PARTY_MEMBERS
+                            and not (head in _PARTY_MEMBERS and all(w.lower() in _CHAMBERS or sides.is_place(w)
+                                                                    for w in words[:-1]))
                             and any(w[:1].isupper() and not sides.is_place(w) for w in words[:-1]))
         if head not in roles.anonymous_heads and head.rsplit("-", 1)[-1] in roles.anonymous_heads:
             head = head.rsplit("-", 1)[-1]  # "the shop-owner"
@@ -1196,6 +1212,8 @@ class _Document:
         if _SHARE.match(mention):
             # "83 percent said", "seven-in-ten say": the respondents of a survey
             return _Source(None, "civilian", None, True, "anonymous")
+        if head in _INDEFINITE_ONLY and not re.match(r"(?i)(?:a|an|one|another)\s", mention):
+            head = ""  # "Iran's supreme leader", "the man": an office, or someone named before
         if head in roles.anonymous_heads and not titled or anonymous_phrase or \
                 any(h in roles.anonymous_heads for h in joined):
             # "the president's critics": an anonymous source is typed by what it is, not by its possessor
@@ -1352,8 +1370,12 @@ class _Document:
         last = full.split()[-1]
         venue = None
         for name in dict.fromkeys([full, last]):
-            for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
-                if self.in_quote(m.start()):
+            # not a possessor ("arrested Dan Ortiz's son"), nor the surname of another person ("Linda Smith")
+            for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-]|[’']s\b)", self.text):
+                before = re.search(r"([A-Z][\w’'\-]*\.?)\s+$", self.text[max(0, m.start() - 30):m.start()])
+                if self.in_quote(m.start()) or name != full and before and \
+                        _role_core(before.group(1)) not in self.roles.titles and \
+                        self.person(before.group(1) + " " + name) not in (None, full):
                     continue
                 if _HELD_BEFORE.search(self.text, max(0, m.start() - 40), m.start()) or \
                         _HELD_AFTER.match(self.text, m.end()):
@@ -1368,11 +1390,10 @@ class _Document:
         Policy Center), when it is no place or side and the roles lexicon gives it no type; else None."""
         if not part or not self.roles.matches(part):
             return None
-        presides = self._presides(part)
         for m in _IN_BODY.finditer(part):
             body = m.group(1).strip()
             if not self.sides.find(body) and self.roles.type_of(body) is None and self.person(body) is None \
-                    and (presides or body.split()[-1].lower() not in _THINK_TANK_HEADS):
+                    and body.split()[-1].lower() not in _THINK_TANK_HEADS:
                 return body
         return None
 
@@ -1504,14 +1525,15 @@ class _Document:
         return nearest if distance[nearest] <= 600 else None
 
     def _titled(self, title: str, at: int) -> str | None:
-        """The person named last in the 1,500 characters before ``at`` whom the article gives the title word
-        ``title`` ("chief" of "Police Chief Dan Oates"), outside quotations; None when there is none."""
+        """The person named last in the 1,500 characters before ``at`` with the title word ``title`` right before
+        the name ("chief" of "Police Chief Dan Oates"), outside quotations; None when there is none."""
         word = re.compile(r"(?i)(?<![\w\-])" + re.escape(title) + r"(?![\w\-])")
         for m in reversed(list(_NAME.finditer(self.text, max(0, at - 1500), at))):
             if self.in_quote(m.start()):
                 continue
             full = self.person(m.group(0))
-            if full is not None and word.search(self.context(full)):
+            last = m.start() + m.group(0).rfind(full.split()[-1]) if full is not None else -1
+            if full is not None and last >= m.start() and word.search(self._title_before(last)):
                 return full
         return None
 
@@ -1678,6 +1700,9 @@ class _Document:
         cut = _HEAD_CUT.search(" " + phrase + " ")
         part = (" " + phrase)[:cut.start()] if cut and cut.start() > 0 else phrase
         words = _WORD.findall(part)
+        if len(words) >= 2 and words[-1].endswith("ed") and words[-1].islower() \
+                and words[-2].lower() not in _DETERMINER_WORDS:
+            words.pop()  # "a U.S. official briefed", "a diplomat based", "a man arrested": the noun before
         return _POSSESSIVE.sub("", words[-1]).lower().strip(".") if words else ""
 
 
