@@ -1316,8 +1316,8 @@ class _Document:
             if not self.roles.strong(mention) and not any(self.roles.strong(p) and not self._presides(p)
                                                           for p in parts if p):
                 # "a representative of Sae-A", "legislative director at the Violence Policy Center", "the
-                # president of the Brady Center": a role in a named body the lexicon does not know (a company, an
-                # advocacy group) is the body's, "other"
+                # president of Sae-A": a role in a named body the lexicon does not know (a company, an advocacy
+                # group) is the body's, "other"
                 held = next((b for p in parts for b in [self._unknown_body(p)] if b), None)
                 if held is not None:
                     typ, side = "other", None
@@ -1399,7 +1399,7 @@ class _Document:
 
     def _presides(self, part: str) -> bool:
         """Whether the only strong role terms of ``part`` are offices named after the body they preside over
-        ("the co-president of the Brady Center"), which make no official of a body that is no state."""
+        ("the president of Sae-A"), which make no official of a body the lexicon does not know."""
         strong = [(a, b) for a, b, _, s in self.roles.matches(part) if s]
         return bool(strong) and all(part[a:b].lower() in _PRESIDENTS and re.match(r"\s+(?:of|for|at)\s", part[b:])
                                     for a, b in strong)
