@@ -200,10 +200,10 @@ _WORD = re.compile(r"[\w][\w’'.\-]*")
 #: Republicans"; "the Log Cabin Republicans" is a group)
 _PARTY_MEMBERS = frozenset("democrats republicans conservatives liberals tories".split())
 _CHAMBERS = frozenset("house senate congressional assembly parliamentary".split())
-#: determiners before a head noun ("the accused" has no noun before its participle)
 #: title words that describe an office without naming a person ("the state", "the defense" are no one)
 _TITLE_MODIFIERS = frozenset("""state defense defence foreign former senior top acting deputy vice special prime
     interior caretaker counterpart head leader""".split())
+#: determiners before a head noun ("the accused" has no noun before its participle)
 _DETERMINER_WORDS = frozenset("the a an this that these those his her its their our my your some any".split())
 #: person nouns that are anonymous only when indefinite: "a leader", "an adviser", "a man" name no one, but "Iran's
 #: supreme leader", "the president's adviser" are offices and "the man" is someone named before
@@ -631,7 +631,7 @@ class _Document:
     """The people and their roles in one article, and the sources of its statements in text order."""
 
     def __init__(self, text: str, roles: _Roles, sides: Sides, home: str | None = None,
-                 date: pd.Timestamp | None = None) -> None:
+                 date: pd.Timestamp | None = None, quoted: list[tuple[int, int]] | None = None) -> None:
         self.text = text
         self.date = date  # the article's date, for the office holders of the lexicon's ``terms:``
         self.home = home  # the side of officials the text gives none (the ``home`` of :func:`sources`)
@@ -642,8 +642,8 @@ class _Document:
         self.previous: list[tuple[int, _Source, str | None]] = []  # (cue start, source, mention) so far
         self._names: dict[str, str | None] = {}
         self._window: tuple[int, int] | None = None  # the previous and the current sentence of the statement
-        self.quoted: list[tuple[int, int]] = []  # the article's quotations (start, end), in text order
-        self.quoted_starts: list[int] = []  # their starts, for the bisect of ``in_quote``
+        self.quoted = quoted or []  # the article's quotations (start, end), in text order
+        self.quoted_starts = [a for a, _ in self.quoted]  # their starts, for the bisect of ``in_quote``
         self._sentence_start = 0  # where the statement's own sentence starts
 
     def setting(self) -> str | None:
@@ -1907,9 +1907,7 @@ def sources(
         text = texts.get(doc_id) or ""
         spans = ann.sentence_spans(doc_id) or [(0, len(text))]
         starts = [a for a, _ in spans]
-        doc = _Document(text, role_table, gazetteer, homes.get(doc_id), dates.get(doc_id))
-        doc.quoted = quoted.get(doc_id, [])
-        doc.quoted_starts = [a for a, _ in doc.quoted]
+        doc = _Document(text, role_table, gazetteer, homes.get(doc_id), dates.get(doc_id), quoted.get(doc_id))
         spoken: list[tuple[int, tuple[int, int]]] = []  # (cue start, speaker span) as the attributions give them
         for r in rows.sort_values(["start", "end"]).itertuples(index=False):
             a, b = int(r.start), int(r.end)
