@@ -205,6 +205,8 @@ _TITLE_MODIFIERS = frozenset("""state defense defence foreign former senior top 
     interior caretaker counterpart head leader""".split())
 #: determiners before a head noun ("the accused" has no noun before its participle)
 _DETERMINER_WORDS = frozenset("the a an this that these those his her its their our my your some any".split())
+#: a quantifier standing for people as a speaker ("others said", "another added", "some argue")
+_QUANTIFIER = re.compile(r"(?i)(?:many\s+|some\s+|still\s+|yet\s+)?(?:others|another|some|many|most|several|few|both)")
 #: person nouns that are anonymous only when indefinite: "a leader", "an adviser", "a man" name no one, but "Iran's
 #: supreme leader", "the president's adviser" are offices and "the man" is someone named before
 _INDEFINITE_ONLY = frozenset("leader adviser advisor man woman boy girl teenager teen".split())
@@ -212,6 +214,8 @@ _INDEFINITE_ONLY = frozenset("leader adviser advisor man woman boy girl teenager
 _ROLE_SURNAMES = frozenset("king bishop judge major marshal marshall chancellor prince knight dean priest rand".split())
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
 _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
+#: ordinals that open a capitalised name of no person ("the Second Amendment", "First Lady")
+_ORDINALS = frozenset("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth".split())
 _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With By After Before As If When While
     Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr One
     Although Though Because Since Unless Until Whether Whereas Despite During Also Then Thus Indeed Instead
@@ -767,9 +771,10 @@ class _Document:
             return None
         name = _POSSESSIVE.sub("", name).strip()
         lead = name.split()
-        while len(lead) > 1 and (self.roles.is_title_word(lead[0], name) or re.search(r"(?i)-years?-old$", lead[0])):
+        while len(lead) > 1 and (self.roles.is_title_word(lead[0], name) or re.search(r"(?i)-years?-old$", lead[0])
+                                 or (lead[0].isupper() and self.roles.terms.get(lead[0]) is not None)):
             lead.pop(0)  # a title the quotation module does not know as one ("Speaker-designate ...", "Police
-            # Commissioner ...")
+            # Commissioner ...", "DNI James Clapper")
         name = " ".join(lead)
         words = self._name_words(name)
         if words is None and name.lower() in _ROLE_SURNAMES:
@@ -1190,7 +1195,7 @@ class _Document:
                     person.affiliation = side
                 return person
         if typ is None and head in roles.titles and head not in _TITLE_MODIFIERS and \
-                re.fullmatch(r"(?i)the\s+[a-z]+", mention):
+                re.fullmatch(r"(?i)the\s+(?:(?:interim|acting|new)\s+)?[a-z]+", mention):
             # "Police Chief Dan Oates ... the chief said": the person named last before it with that title
             titled_person = self._titled(head, cue_start)
             if titled_person is not None:
@@ -1221,6 +1226,10 @@ class _Document:
             own_type = roles.type_of(mention[owner[-1].end():]) if owner else typ
             if own_type == "armed_group" and side is not None and sides.kinds.get(side) == "country":
                 side = bare  # "Syrian rebels" fight the state their demonym names: their side is the group
+            if own_type is None and side is None and _QUANTIFIER.fullmatch(mention) and self._window is not None \
+                    and self.previous and self.previous[-1][0] >= self._window[0] and self.previous[-1][1].anonymous:
+                # "Some Republican senators said ... Others said": more of the unnamed people who spoke just before
+                return self.previous[-1][1]
             if re.fullmatch(r"(?i)(?:the|that|this|these|those)\s+(?:same\s+)?[\w\-]+", mention):
                 # "one defense official said ... “...,” that official said": the unnamed source named so before
                 for _, prev, written in reversed(self.previous):
@@ -1532,8 +1541,13 @@ class _Document:
             if self.in_quote(m.start()):
                 continue
             full = self.person(m.group(0))
-            last = m.start() + m.group(0).rfind(full.split()[-1]) if full is not None else -1
-            if full is not None and last >= m.start() and word.search(self._title_before(last)):
+            if full is None or m.start() + m.group(0).rfind(full.split()[-1]) < m.start():
+                continue
+            # the title before this mention, or before the person's first, fuller one ("Police Chief Dan Oates
+            # ... Oates said ... the chief said")
+            surname = re.compile(r"(?<![\w\-])" + re.escape(full.split()[-1]) + r"(?![\w\-])")
+            if any(word.search(self._title_before(n.start()))
+                   for n in surname.finditer(self.text, 0, m.end()) if not self.in_quote(n.start())):
                 return full
         return None
 
@@ -1669,11 +1683,25 @@ class _Document:
         """The person of the article the run of capitalised words ``name`` at ``text[start:end]`` names, as an
         antecedent of "he" or "she": not a name that modifies a role after it ("the Obama administration") or a
         place after "in" ("in Las Vegas")."""
+        if "\n" in name or all(_CAPITALS.fullmatch(_POSSESSIVE.sub("", w)) for w in name.split()) \
+                or name.split()[0] in _ORDINALS or self._alone_on_line(start, end):
+            # no mention of a person in running text: "AD\n\nAD" (advertising residue), "AMY GOODMAN:" (a
+            # transcript's speaker label), "the Second Amendment", a heading or a caption line
+            return None
         full = self.person(name)
         if full is None or not self._of_article(full) or self._modifier(end) \
-                or _LOCATIVE.search(self.text, max(0, start - 12), start):
+                or _LOCATIVE.search(self.text, max(0, start - 12), start) \
+                or all(self._alone_on_line(m.start(), m.end()) for m in re.finditer(re.escape(full), self.text)):
+            # (a "full name" found only as a line of its own is a heading: "Tactics, ..." after "Brilliant Tactics")
             return None
         return full
+
+    def _alone_on_line(self, start: int, end: int) -> bool:
+        """Whether ``text[start:end]`` is the whole of its line, give or take punctuation (a heading)."""
+        lo = self.text.rfind("\n", 0, start) + 1
+        hi = self.text.find("\n", end)
+        hi = len(self.text) if hi < 0 else hi
+        return not re.search(r"\w", self.text[lo:start] + self.text[end:hi])
 
     def _modifier(self, end: int) -> bool:
         """Whether the name ending at ``end`` modifies a role or body after it ("the Obama administration",

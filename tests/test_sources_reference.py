@@ -1,0 +1,95 @@
+"""framing.sources: who a pronoun, a description or a quantifier refers back to, and which runs of capitals are
+no person at all -- advertising residue, a transcript's speaker label, a heading, "the Second Amendment" -- and
+an office written as an acronym before a name ("Former DNI James Clapper").
+
+Every sentence here is written for these tests; the expected source, type and anonymity are what a reader of
+the text would code by the codebook of the hand-coded gold (``../shared/gold/README.md``, sources.jsonl).
+"""
+
+from __future__ import annotations
+
+from sources_rows import row_at
+
+
+# ----------------------------------------------------------------------------------- no person
+
+def test_advertising_residue_is_no_antecedent():
+    text = ("Even less credible is Sen. Paul Verhoeven, who never met a scandal he did not like. He now says the "
+            "talks are troubling. The Hill reports:\n\nAD\n\nAD\n\n“I have been hearing from families,” he said.")
+    row = row_at(text, "he said", "said")
+    assert row["source"] == "Paul Verhoeven"
+    assert row["source_type"] == "politician"
+
+
+def test_a_transcript_speaker_label_is_no_antecedent():
+    text = ("JANE DOE: President Mark Hollis has not signed much. JANE DOE: And he continually described the "
+            "shooter as a sick man.")
+    row = row_at(text, "he continually described", "described")
+    assert row["source"] == "Mark Hollis"
+    assert row["source_type"] == "government"
+
+
+def test_a_constitutional_amendment_is_no_antecedent():
+    text = ("That notion has gained currency among gun owners, says Adam Wenzel, a constitutional law professor at "
+            "the state university.\n\nMilitias cite the Second Amendment in their pamphlets, and Second Amendment "
+            "groups sell them.\n\n“The idea that it protects an uprising was a fringe idea,” he says.")
+    row = row_at(text, "he says", "says")
+    assert row["source"] == "Adam Wenzel"
+    assert row["source_type"] == "expert"
+
+
+def test_a_heading_is_no_antecedent():
+    text = ("Economist Karl Rosen has studied the Russian economy for decades.\n\nBrilliant Tactics\n\n"
+            "Tactics, on the other hand, “are short-term ways to gain pieces,” he says.")
+    row = row_at(text, "he says", "says")
+    assert row["source"] == "Karl Rosen"
+
+
+# ----------------------------------------------------------------------------------- an acronym as a title
+
+def test_an_office_written_as_an_acronym_is_no_part_of_the_name():
+    text = "Former DNI James Clapper said the report was accurate."
+    row = row_at(text, text, "said")
+    assert row["source"] == "James Clapper"
+    assert row["source_type"] == "expert"  # a former official commenting
+    text = "DNI Dana Coats told senators the threat was growing."
+    row = row_at(text, text, "told")
+    assert row["source"] == "Dana Coats"
+    assert row["source_type"] == "military_security"
+
+
+# ----------------------------------------------------------------------------------- descriptions
+
+def test_the_chief_is_the_person_titled_chief_at_a_first_mention_far_before():
+    filler = " ".join(["The theater had been closed since the attack, and the street outside was quiet."] * 18)
+    text = ("Aurora Police Chief Dan Oakes spoke to reporters on Friday. " + filler +
+            " The suspect had bought four guns, Oakes said. He bought 6,000 rounds over the Internet, the chief said.")
+    row = row_at(text, "the chief said", "said")
+    assert row["source"] == "Dan Oakes"
+    assert row["source_type"] == "military_security"
+
+
+def test_the_interim_chief_is_the_interim_police_chief():
+    text = ("Interim Police Chief Brian Manning said the bomber had made a video. The interim chief said the bomber "
+            "had acted alone.")
+    row = row_at(text, "The interim chief said", "said")
+    assert row["source"] == "Brian Manning"
+
+
+# ----------------------------------------------------------------------------------- unnamed people
+
+def test_unnamed_senators_are_anonymous_and_others_are_more_of_them():
+    text = ("Some Republican senators said the bill was too expensive. Others said it did not go far enough.")
+    first = row_at(text, "senators said", "said")
+    assert first["anonymous"]
+    assert first["source_type"] == "politician"
+    others = row_at(text, "Others said", "said")
+    assert others["anonymous"]
+    assert others["source_type"] == "politician"
+
+
+def test_others_after_a_named_person_are_no_type_of_theirs():
+    text = "Sen. Ted Crane said the bill was bad. Others said it was fine."
+    row = row_at(text, "Others said", "said")
+    assert row["anonymous"]
+    assert row["source_type"] == "unknown"
