@@ -93,3 +93,14 @@ def test_others_after_a_named_person_are_no_type_of_theirs():
     row = row_at(text, "Others said", "said")
     assert row["anonymous"]
     assert row["source_type"] == "unknown"
+
+
+def test_a_captions_credit_is_no_part_of_the_name():
+    text = ("Rebels hold the town. | AP Photo Tilman urges Russia to cooperate\n\nSecretary of State Rex Tilman on "
+            "Wednesday called for talks.\n\nTilman said the ceasefire would hold.")
+    row = row_at(text, "Tilman said", "said")
+    assert row["source"] == "Rex Tilman"
+    assert row["source_type"] == "government"
+    row = row_at(text, "Tilman urges", "urges")
+    assert row["source"] == "Rex Tilman"
+    assert row["source_type"] == "government"

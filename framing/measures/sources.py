@@ -216,11 +216,14 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von
 _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
 #: ordinals that open a capitalised name of no person ("the Second Amendment", "First Lady")
 _ORDINALS = frozenset("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth".split())
+#: the words of a caption's credit, no name's: "| AP Photo Tillerson urges ..."
+_CAPTION = frozenset("Photo Photos Image Images Video Credit".split())
 _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With By After Before As If When While
     Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr One
     Although Though Because Since Unless Until Whether Whereas Despite During Also Then Thus Indeed Instead
     Moreover Furthermore Nevertheless Nonetheless Even Still Now Only Just Perhaps Like Unlike Today Later Earlier
-    Recently Already Again Asked Speaking Including Following Under Over Among Between Against Without""".split())
+    Recently Already Again Asked Speaking Including Following Under Over Among Between Against Without""".split()) \
+    | _CAPTION
 #: bodies a person leads, named after them ("the Obama administration", "Trump’s campaign")
 _LED = r"administration|campaign|presidency|government|cabinet|regime|transition\s+team|White\s+House"
 #: "..., citing X," / "which cited X": X, up to a comma, a full stop or "as"
@@ -772,9 +775,10 @@ class _Document:
         name = _POSSESSIVE.sub("", name).strip()
         lead = name.split()
         while len(lead) > 1 and (self.roles.is_title_word(lead[0], name) or re.search(r"(?i)-years?-old$", lead[0])
-                                 or (lead[0].isupper() and self.roles.terms.get(lead[0]) is not None)):
+                                 or (lead[0].isupper() and self.roles.terms.get(lead[0], ("media",))[0] != "media")
+                                 or lead[0] in _CAPTION or (lead[0].isupper() and lead[1] in _CAPTION)):
             lead.pop(0)  # a title the quotation module does not know as one ("Speaker-designate ...", "Police
-            # Commissioner ...", "DNI James Clapper")
+            # Commissioner ...", "DNI James Clapper"), a caption's credit ("AP Photo Tillerson")
         name = " ".join(lead)
         words = self._name_words(name)
         if words is None and name.lower() in _ROLE_SURNAMES:
@@ -874,8 +878,9 @@ class _Document:
             if re.fullmatch(r"[A-Z]\.", tok):  # an initial of the name ("Sgt. W. Patrick Swanton")
                 keep.insert(0, tok)
                 continue
-            if keep and keep[0].lower().strip(".") in _HONORIFICS:
-                break  # "Mr." opens the title: "told the Times Mr. Trump" gives Trump no "Times"
+            if keep and keep[0].lower().strip(".") in _HONORIFICS or tok in _CAPTION:
+                break  # "Mr." opens the title: "told the Times Mr. Trump" gives Trump no "Times"; a caption's
+                # credit is no title: "AP Photo Tillerson"
             k = len(tokens) - 1 - n
             if core in ("to", "of", "for", "at") and k > 0 and \
                     _POSSESSIVE.sub("", tokens[k - 1].group(0)).strip(".").lower() in self.roles.role_words:
@@ -1762,7 +1767,10 @@ def _without_name(mention: str, full: str) -> str:
     """``mention`` with the words of the person's name ``full`` taken out ("Rep. Peter King of New York" ->
     "Rep. of New York")."""
     words = set(full.split())
-    return " ".join(w for w in mention.split() if _POSSESSIVE.sub("", w) not in words)
+    kept = mention.split()
+    credit = [k for k, w in enumerate(kept) if w in _CAPTION]
+    kept = kept[credit[-1] + 1:] if credit else kept  # "AP Photo Tillerson": a caption's credit is no title
+    return " ".join(w for w in kept if _POSSESSIVE.sub("", w) not in words)
 
 
 def _role_core(word: str) -> str:
