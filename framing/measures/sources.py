@@ -767,6 +767,15 @@ class _Document:
                     best = cand
         return best
 
+    def _no_name_word(self, word: str, following: str, name: str) -> bool:
+        """Whether ``word``, followed by ``following`` in the name-like ``name``, is no word of a name: a title the
+        quotation module does not know as one ("Speaker-designate ...", "Police Commissioner ..."), an age, an
+        office written as an acronym ("DNI James Clapper"; not an outlet's: "CNN"), or a caption's credit ("AP
+        Photo Tillerson")."""
+        return self.roles.is_title_word(word, name) or re.search(r"(?i)-years?-old$", word) is not None \
+            or word.isupper() and (self.roles.terms.get(word, ("media",))[0] != "media" or following in _CAPTION) \
+            or word in _CAPTION
+
     def person(self, mention: str) -> str | None:
         """The person ``mention`` names (their fullest name in the article), or None."""
         name = speaker_name(mention)
@@ -774,11 +783,8 @@ class _Document:
             return None
         name = _POSSESSIVE.sub("", name).strip()
         lead = name.split()
-        while len(lead) > 1 and (self.roles.is_title_word(lead[0], name) or re.search(r"(?i)-years?-old$", lead[0])
-                                 or (lead[0].isupper() and self.roles.terms.get(lead[0], ("media",))[0] != "media")
-                                 or lead[0] in _CAPTION or (lead[0].isupper() and lead[1] in _CAPTION)):
-            lead.pop(0)  # a title the quotation module does not know as one ("Speaker-designate ...", "Police
-            # Commissioner ...", "DNI James Clapper"), a caption's credit ("AP Photo Tillerson")
+        while len(lead) > 1 and self._no_name_word(lead[0], lead[1], name):
+            lead.pop(0)
         name = " ".join(lead)
         words = self._name_words(name)
         if words is None and name.lower() in _ROLE_SURNAMES:
@@ -1689,15 +1695,16 @@ class _Document:
         antecedent of "he" or "she": not a name that modifies a role after it ("the Obama administration") or a
         place after "in" ("in Las Vegas")."""
         if "\n" in name or all(_CAPITALS.fullmatch(_POSSESSIVE.sub("", w)) for w in name.split()) \
-                or name.split()[0] in _ORDINALS or self._alone_on_line(start, end):
+                or self._alone_on_line(start, end):
             # no mention of a person in running text: "AD\n\nAD" (advertising residue), "AMY GOODMAN:" (a
-            # transcript's speaker label), "the Second Amendment", a heading or a caption line
+            # transcript's speaker label), a heading or a caption line
             return None
         full = self.person(name)
         if full is None or not self._of_article(full) or self._modifier(end) \
-                or _LOCATIVE.search(self.text, max(0, start - 12), start) \
+                or _LOCATIVE.search(self.text, max(0, start - 12), start) or full.split()[0] in _ORDINALS \
                 or all(self._alone_on_line(m.start(), m.end()) for m in re.finditer(re.escape(full), self.text)):
-            # (a "full name" found only as a line of its own is a heading: "Tactics, ..." after "Brilliant Tactics")
+            # nor "the Second Amendment", nor a "full name" found only as a line of its own: a heading ("Tactics,
+            # ..." after the heading "Brilliant Tactics")
             return None
         return full
 
