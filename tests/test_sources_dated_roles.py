@@ -88,10 +88,12 @@ def test_a_title_in_the_text_wins_over_the_dated_list():
     assert table["source_type"].tolist() == ["politician"]
 
 
-def test_without_a_date_the_dated_list_is_not_used():
-    # no date: the library cannot know which office Trump holds, so it claims none
+def test_without_a_date_the_dated_list_gives_the_office():
+    # no date: the type of the office the list holds him for, not a civilian's (a person the list names is
+    # news for that office)
     table = _dated("Trump said the wall would be built.", None)
-    assert table["source_type"].tolist() != ["government"]
+    assert table["source_type"].tolist() == ["government"]
+    assert table["affiliation"].tolist() == ["United States"]
 
 
 def test_another_person_of_the_same_surname_is_not_the_office_holder():

@@ -77,8 +77,9 @@ person wins over a weak title of another type ("WDBJ General Manager ; the stati
 -> media), and a weak term owned by a body with a strong term is the body's ("the NRA's spokesman" -> other);
 a client's attorney ("former Trump attorney") is other, a person arguing "in his book" an expert. A person the
 article gives no role takes the type and side of the lexicon's ``people:`` list of office holders ("Vladimir
-Putin" -> government, Russia) or, in an article with a ``date``, of its ``terms:`` list of office holders whose
-type depends on the date ("Trump" in 2016 -> politician, in 2018 -> government), else what the article's own
+Putin" -> government, Russia) or of its ``terms:`` list of office holders whose type depends on the article's
+``date`` ("Trump" in 2016 -> politician, in 2018 -> government; in an article with no date, the office's type),
+else what the article's own
 words make of them (a suspect, other, when the law acts on them: "police arrested Daniel Sanchez", "Smith, 24,
 was indicted"; media when they speak in a venue of their own: "pointed out on his blog", "argued on her show"),
 with ``people="corpus"`` the role other articles of the corpus give the same full name, else civilian. An office
@@ -842,8 +843,8 @@ class _Document:
         """The type and side the roles lexicon's ``people:`` list gives ``name`` (the full name, or its surname
         when the list holds the surname alone), or None."""
         dated = self.roles.dated.get(name)
-        if dated is not None and self.date is not None:
-            return dated.type_on(self.date), dated.side
+        if dated is not None:
+            return (dated.type_on(self.date) if self.date is not None else dated.held), dated.side
         listed = self.roles.people
         return listed.get(name) or (listed.get(name.split()[-1]) if " " in name else None)
 
