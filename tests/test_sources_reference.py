@@ -104,3 +104,25 @@ def test_a_captions_credit_is_no_part_of_the_name():
     row = row_at(text, "Tilman urges", "urges")
     assert row["source"] == "Rex Tilman"
     assert row["source_type"] == "government"
+
+
+# ----------------------------------------------------------------------------------- bodies and places
+
+def test_a_congressional_committee_is_politician_not_intelligence():
+    text = "The Senate Intelligence Committee said Russia had interfered."
+    row = row_at(text, text, "said")
+    assert row["source_type"] == "politician"
+    text = "The House Oversight Committee said the request was premature."
+    assert row_at(text, text, "said")["source_type"] == "politician"
+
+
+def test_unnamed_people_in_a_place_speak_for_its_side():
+    text = "Officials in Tehran said the deal was a betrayal."
+    row = row_at(text, text, "said")
+    assert (row["source_type"], row["affiliation"], bool(row["anonymous"])) == ("government", "Iran", True)
+    text = "Hardliners in Tehran said the deal was a betrayal."
+    row = row_at(text, text, "said")
+    assert (row["source_type"], row["affiliation"]) == ("politician", "Iran")
+    # a diplomat is posted to the place, and does not speak for it
+    text = "A European diplomat in Kabul said the talks had stalled."
+    assert row_at(text, text, "said")["affiliation"] != "Afghanistan"

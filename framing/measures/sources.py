@@ -242,7 +242,7 @@ _PAST_TERM = re.compile(r"\b(?:from|between|in)\s+(?:19|20)\d\d\s*(?:to|until|an
 _TIME_WORDS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                          r"April|May|June|July|August|September|October|November|December)\b")
 #: where a diplomat or a mission is sent: "ambassador to the United Nations", "the embassy in Pakistan"
-_DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|emissary|consul|mission|embassy|"
+_DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|diplomat|representative|delegate|emissary|consul|mission|embassy|"
                           r"embassies|consulate|delegation|attach[eé])s?(\s+(?:to|at|in)\s)")
 #: unnamed officials who act where the events happen (they take the country the article is about)
 _LOCAL = frozenset("authorities authority police investigators prosecutors rescuers firefighters".split())
@@ -1238,6 +1238,11 @@ class _Document:
             own_type = roles.type_of(mention[owner[-1].end():]) if owner else typ
             if own_type == "armed_group" and side is not None and sides.kinds.get(side) == "country":
                 side = bare  # "Syrian rebels" fight the state their demonym names: their side is the group
+            if side is None and not _DESTINATION.search(mention):
+                # "officials in Tehran", "lawmakers in Kyiv": unnamed people of the one place they are in (not
+                # a diplomat's post: "a Western diplomat in Kabul")
+                places = {m.side for m in sides.mentions(mention) if m.place}
+                side = places.pop() if len(places) == 1 else None
             if own_type is None and side is None and _QUANTIFIER.fullmatch(mention) and self._window is not None \
                     and self.previous and self.previous[-1][0] >= self._window[0] and self.previous[-1][1].anonymous:
                 # "Some Republican senators said ... Others said": more of the unnamed people who spoke just before
