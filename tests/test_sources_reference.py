@@ -8,6 +8,7 @@ the text would code by the codebook of the hand-coded gold (``../shared/gold/REA
 
 from __future__ import annotations
 
+import pytest
 from sources_rows import row_at
 
 
@@ -126,3 +127,20 @@ def test_unnamed_people_in_a_place_speak_for_its_side():
     # a diplomat is posted to the place, and does not speak for it
     text = "A European diplomat in Kabul said the talks had stalled."
     assert row_at(text, text, "said")["affiliation"] != "Afghanistan"
+
+
+
+@pytest.mark.parametrize(("sentence", "cue", "expected"), [
+    ("The ATF said the rifle had been bought legally.", "said", "military_security"),
+    ("Immigration and Customs Enforcement said the raids targeted gang members.", "said", "military_security"),
+    ("The Secret Service said the fence would be raised.", "said", "military_security"),
+    ("The Congressional Research Service said the program would cost more.", "said", "government"),
+    ("The IRS said the rule would take effect in January.", "said", "government"),
+    ("USAID said the aid had been delivered.", "said", "government"),
+    ("Newsmax reported that the meeting had been cancelled.", "reported", "media"),
+    ("AIPAC said it opposed the resolution.", "said", "other"),
+    ("The Human Rights Campaign said the ruling was a victory.", "said", "other"),
+    ("The PKK said it had attacked the post.", "said", "armed_group"),
+])
+def test_agencies_outlets_and_groups_of_the_news_are_typed(sentence, cue, expected):
+    assert row_at(sentence, sentence, cue)["source_type"] == expected

@@ -1012,6 +1012,13 @@ class _Document:
                 return sentence[0] + m.start(1), sentence[0] + m.end(1)
         if not mention or mention.lower() in _PRONOUNS or self.person(mention) is not None:
             return span
+        joined = re.search(r"((?:[A-Z][\w’'\-]*,?\s+)(?:(?:[A-Z][\w’'\-]*|of|for),?\s+){0,6}(?:and|&)\s+)$", before)
+        if joined is not None and mention[:1].isupper():
+            # "Immigration and Customs Enforcement said", "Health and Human Services said": a body whose name
+            # holds "and", cut at it by the attribution, when the lexicon knows the whole name
+            whole = (sentence[0] + joined.start(1), b)
+            if any(a0 < joined.end(1) - joined.start(1) < b0 for a0, b0, _, _ in self.roles.matches(text[whole[0]:b])):
+                return whole
         after = text[b:max(b, cue)]
         closes = re.fullmatch(r"\s*,\s*(?:[a-z]+ly\s+|later\s+|also\s+|then\s+|on\s+\w+day\s+)*", after) is not None
         described = mention[:1].islower() or mention.split()[-1][:1].islower() or \
