@@ -215,7 +215,7 @@ _INDEFINITE_ONLY = frozenset("leader adviser advisor man woman boy girl teenager
 _ROLE_SURNAMES = frozenset("king bishop judge major marshal marshall chancellor prince knight dean priest rand".split())
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
 _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
-#: ordinals that open a capitalised name of no person ("the Second Amendment", "First Lady")
+#: ordinals that open a capitalised name of no person ("the Second Amendment", "Fifth Avenue")
 _ORDINALS = frozenset("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth".split())
 #: the words of a caption's credit, no name's: "| AP Photo Tillerson urges ..."
 _CAPTION = frozenset("Photo Photos Image Images Video Credit".split())
@@ -773,9 +773,10 @@ class _Document:
         quotation module does not know as one ("Speaker-designate ...", "Police Commissioner ..."), an age, an
         office written as an acronym ("DNI James Clapper"; not an outlet's: "CNN"), or a caption's credit ("AP
         Photo Tillerson")."""
+        office = word.isupper() and self.roles.terms.get(word, ("", False))[0] not in ("", "media")
+        credit = word in _CAPTION or word.isupper() and following in _CAPTION
         return self.roles.is_title_word(word, name) or re.search(r"(?i)-years?-old$", word) is not None \
-            or word.isupper() and (self.roles.terms.get(word, ("media",))[0] != "media" or following in _CAPTION) \
-            or word in _CAPTION
+            or office or credit
 
     def person(self, mention: str) -> str | None:
         """The person ``mention`` names (their fullest name in the article), or None."""
