@@ -206,6 +206,8 @@ _TITLE_MODIFIERS = frozenset("""state defense defence foreign former senior top 
     interior caretaker counterpart head leader""".split())
 #: determiners before a head noun ("the accused" has no noun before its participle)
 _DETERMINER_WORDS = frozenset("the a an this that these those his her its their our my your some any".split())
+#: unnamed people who do not belong to the place they are in ("Western officials in Kabul", "a diplomat in Gaza")
+_NOT_OF_PLACE = re.compile(r"(?i)\b(?:foreign|western|international|visiting|expatriate|overseas|diplomats?)\b")
 #: a quantifier standing for people as a speaker ("others said", "another added", "some argue")
 _QUANTIFIER = re.compile(r"(?i)(?:many\s+|some\s+|still\s+|yet\s+)?(?:others|another|some|many|most|several|few|both)")
 #: person nouns that are anonymous only when indefinite: "a leader", "an adviser", "a man" name no one, but "Iran's
@@ -242,7 +244,7 @@ _PAST_TERM = re.compile(r"\b(?:from|between|in)\s+(?:19|20)\d\d\s*(?:to|until|an
 _TIME_WORDS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
                          r"April|May|June|July|August|September|October|November|December)\b")
 #: where a diplomat or a mission is sent: "ambassador to the United Nations", "the embassy in Pakistan"
-_DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|diplomat|representative|delegate|emissary|consul|mission|embassy|"
+_DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|emissary|consul|mission|embassy|"
                           r"embassies|consulate|delegation|attach[eé])s?(\s+(?:to|at|in)\s)")
 #: unnamed officials who act where the events happen (they take the country the article is about)
 _LOCAL = frozenset("authorities authority police investigators prosecutors rescuers firefighters".split())
@@ -1014,7 +1016,8 @@ class _Document:
         if not mention or mention.lower() in _PRONOUNS or self.person(mention) is not None:
             return span
         joined = re.search(r"((?:[A-Z][\w’'\-]*,?\s+)(?:(?:[A-Z][\w’'\-]*|of|for),?\s+){0,6}(?:and|&)\s+)$", before)
-        if joined is not None and mention[:1].isupper():
+        if joined is not None and mention[:1].isupper() and not re.search(
+                r"(?i)\b(?:at|of|from|with|for|in|and|&)\s+(?:the\s+)?$", before[:joined.start(1)]):
             # "Immigration and Customs Enforcement said", "Health and Human Services said": a body whose name
             # holds "and", cut at it by the attribution, when the lexicon knows the whole name
             whole = (sentence[0] + joined.start(1), b)
@@ -1215,9 +1218,11 @@ class _Document:
                     person.affiliation = side
                 return person
         if typ is None and head in roles.titles and head not in _TITLE_MODIFIERS and \
-                re.fullmatch(r"(?i)the\s+(?:(?:interim|acting|new)\s+)?[a-z]+", mention):
+                re.fullmatch(r"(?i)the\s+(?:(?:interim|acting)\s+)?[a-z]+", mention):
             # "Police Chief Dan Oates ... the chief said": the person named last before it with that title
-            titled_person = self._titled(head, cue_start)
+            # ("the interim chief": a person titled interim chief)
+            modifier = mention.split()[1].lower() if len(mention.split()) > 2 else None
+            titled_person = self._titled(head, cue_start, modifier)
             if titled_person is not None:
                 return self._person(titled_person, mention)
         # "Defense One", "Air Force One": a numeral that ends a capitalised name is no "one" who spoke
@@ -1246,14 +1251,16 @@ class _Document:
             own_type = roles.type_of(mention[owner[-1].end():]) if owner else typ
             if own_type == "armed_group" and side is not None and sides.kinds.get(side) == "country":
                 side = bare  # "Syrian rebels" fight the state their demonym names: their side is the group
-            if side is None and not _DESTINATION.search(mention):
+            if side is None and not _DESTINATION.search(mention) and not _NOT_OF_PLACE.search(mention):
                 # "officials in Tehran", "lawmakers in Kyiv": unnamed people of the one place they are in (not
-                # a diplomat's post: "a Western diplomat in Kabul")
+                # a diplomat's post, nor foreigners there: "a Western diplomat in Kabul", "foreign journalists in Moscow")
                 places = {m.side for m in sides.mentions(mention) if m.place}
                 side = places.pop() if len(places) == 1 else None
             if own_type is None and side is None and _QUANTIFIER.fullmatch(mention) and self._window is not None \
-                    and self.previous and self.previous[-1][0] >= self._window[0] and self.previous[-1][1].anonymous:
-                # "Some Republican senators said ... Others said": more of the unnamed people who spoke just before
+                    and self.previous and self.previous[-1][0] >= self._window[0] and self.previous[-1][1].anonymous \
+                    and re.match(r"(?i)(?:some|many|several|most|one|a|an)\s", self.previous[-1][2] or ""):
+                # "Some Republican senators said ... Others said": more of the unnamed people who spoke just before,
+                # when those were some of them ("Police said ... Others said" sets others against the police)
                 return self.previous[-1][1]
             if re.fullmatch(r"(?i)(?:the|that|this|these|those)\s+(?:same\s+)?[\w\-]+", mention):
                 # "one defense official said ... “...,” that official said": the unnamed source named so before
@@ -1558,7 +1565,7 @@ class _Document:
         nearest = min(open_, key=distance.__getitem__)
         return nearest if distance[nearest] <= 600 else None
 
-    def _titled(self, title: str, at: int) -> str | None:
+    def _titled(self, title: str, at: int, modifier: str | None = None) -> str | None:
         """The person named last in the 1,500 characters before ``at`` with the title word ``title`` right before
         the name ("chief" of "Police Chief Dan Oates"), outside quotations; None when there is none."""
         word = re.compile(r"(?i)(?<![\w\-])" + re.escape(title) + r"(?![\w\-])")
@@ -1571,8 +1578,9 @@ class _Document:
             # the title before this mention, or before the person's first, fuller one ("Police Chief Dan Oates
             # ... Oates said ... the chief said")
             surname = re.compile(r"(?<![\w\-])" + re.escape(full.split()[-1]) + r"(?![\w\-])")
-            if any(word.search(self._title_before(n.start()))
-                   for n in surname.finditer(self.text, 0, m.end()) if not self.in_quote(n.start())):
+            titles = [self._title_before(n.start()) for n in surname.finditer(self.text, 0, m.end())
+                      if not self.in_quote(n.start())]
+            if any(word.search(t) and (modifier is None or modifier in t.lower()) for t in titles):
                 return full
         return None
 
@@ -1716,11 +1724,16 @@ class _Document:
         full = self.person(name)
         if full is None or not self._of_article(full) or self._modifier(end) \
                 or _LOCATIVE.search(self.text, max(0, start - 12), start) or full.split()[0] in _ORDINALS \
-                or all(self._alone_on_line(m.start(), m.end()) for m in re.finditer(re.escape(full), self.text)):
+                or self._heading_only(full):
             # nor "the Second Amendment", nor a "full name" found only as a line of its own: a heading ("Tactics,
             # ..." after the heading "Brilliant Tactics")
             return None
         return full
+
+    def _heading_only(self, full: str) -> bool:
+        """Whether the name ``full`` is written, as such, only as lines of their own (a heading)."""
+        hits = list(re.finditer(re.escape(full), self.text))
+        return bool(hits) and all(self._alone_on_line(m.start(), m.end()) for m in hits)
 
     def _alone_on_line(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` is the whole of its line, give or take punctuation (a heading)."""
