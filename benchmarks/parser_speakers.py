@@ -43,6 +43,7 @@ from pathlib import Path
 import pandas as pd
 
 import framing
+from framing.text.grammar import PRONOUNS
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _gold import DATASETS, allsides_corpus  # noqa: E402
@@ -128,8 +129,7 @@ def _weak(speaker: str) -> bool:
     """Whether the rules' speaker phrase looks like no noun phrase: it opens with a lower-case word that opens
     none ("provides more insight into ...", "back Ray Rice", "local activist and performer")."""
     first = speaker.split()[0] if speaker.split() else ""
-    return first[:1].islower() and first.lower() not in _OPENERS and first.lower() not in (
-        "he", "she", "they", "it", "we", "i", "you")
+    return first[:1].islower() and first.lower() not in _OPENERS and first.lower() not in PRONOUNS
 
 
 def with_parser(att: pd.DataFrame, ann, texts: dict[str, str], nlp, policy: str) -> tuple[pd.DataFrame, int]:

@@ -1566,17 +1566,18 @@ class _Document:
         return nearest if distance[nearest] <= 600 else None
 
     def _titled(self, title: str, at: int, modifier: str | None = None) -> str | None:
-        """The person named last in the 1,500 characters before ``at`` with the title word ``title`` right before
-        the name ("chief" of "Police Chief Dan Oates"), outside quotations; None when there is none."""
+        """The person named last in the 1,500 characters before ``at`` whose title, right before that mention or
+        an earlier one, holds the word ``title`` ("chief" of "Police Chief Dan Oates ... Oates said ... the chief
+        said") and ``modifier`` when given ("interim"), outside quotations; None when there is none."""
         word = re.compile(r"(?i)(?<![\w\-])" + re.escape(title) + r"(?![\w\-])")
+        checked: set[str] = set()  # a person checked at a later mention has no such title at an earlier one
         for m in reversed(list(_NAME.finditer(self.text, max(0, at - 1500), at))):
             if self.in_quote(m.start()):
                 continue
             full = self.person(m.group(0))
-            if full is None or m.start() + m.group(0).rfind(full.split()[-1]) < m.start():
+            if full is None or full in checked or m.start() + m.group(0).rfind(full.split()[-1]) < m.start():
                 continue
-            # the title before this mention, or before the person's first, fuller one ("Police Chief Dan Oates
-            # ... Oates said ... the chief said")
+            checked.add(full)
             surname = re.compile(r"(?<![\w\-])" + re.escape(full.split()[-1]) + r"(?![\w\-])")
             titles = [self._title_before(n.start()) for n in surname.finditer(self.text, 0, m.end())
                       if not self.in_quote(n.start())]
