@@ -115,12 +115,13 @@ def test_hyphenated_compounds_name_no_side():
 
 
 def test_home_side_for_officials_the_text_gives_none():
-    text = "Secretary of State Mike Pompeo said the sanctions would stay. A witness said the street was empty."
+    # a name no list of the lexicon knows, so that the side can only come from ``home``
+    text = "Secretary of State Mark Ellery said the sanctions would stay. A witness said the street was empty."
     table = framing.sources(corpus(text), home="United States")
-    assert row_at(table, text, "Pompeo said", "said")["affiliation"] == "United States"
+    assert row_at(table, text, "Ellery said", "said")["affiliation"] == "United States"
     assert pd.isna(row_at(table, text, "witness said", "said")["affiliation"])  # civilians take no home side
     per_doc = framing.sources(corpus(text).assign(country="Canada"), home="country")
-    assert row_at(per_doc, text, "Pompeo said", "said")["affiliation"] == "Canada"
+    assert row_at(per_doc, text, "Ellery said", "said")["affiliation"] == "Canada"
 
 
 # ----------------------------------------------------------------------------------- one person, three mentions

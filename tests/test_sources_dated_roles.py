@@ -117,7 +117,53 @@ def test_dated_terms_of_a_users_lexicon(tmp_path, held, types):
     assert {d: _dated(text, d, lexicon=path)["source_type"].tolist()[0] for d in types} == types
 
 
+def test_a_term_in_an_office_of_another_type_takes_that_type(tmp_path):
+    # a spy chief, then foreign minister: the third item of a term names the type of that office
+    path = tmp_path / "roles.yaml"
+    path.write_text("types:\n  government:\n    strong: [minister]\nterms:\n  Ruritania:\n"
+                    "    - {names: [Ivan Petrov, Petrov], type: government,\n"
+                    "       held: [[2010-01-01, 2012-01-01, military_security], [2012-01-01, 2014-01-01]],\n"
+                    "       before: civilian, after: expert}\n", encoding="utf-8")
+    text = "“We will fight on,” Petrov said."
+    types = {d: _dated(text, d, lexicon=path)["source_type"].tolist()[0]
+             for d in ("2009-06-01", "2011-06-01", "2013-06-01", "2015-06-01")}
+    assert types == {"2009-06-01": "civilian", "2011-06-01": "military_security", "2013-06-01": "government",
+                     "2015-06-01": "expert"}
+
+
+@pytest.mark.parametrize(("text", "date", "expected"), [
+    # CIA director, then secretary of state, then a former official commenting
+    ("Pompeo said the talks would go on.", "2017-09-01", "military_security"),
+    ("Pompeo said the talks would go on.", "2019-09-01", "government"),
+    ("Pompeo said the talks would go on.", "2022-09-01", "expert"),
+    # a senator quoted by name alone is a politician, and so is a congressional leader
+    ("Lindsey Graham said the deal was a mistake.", "2015-03-01", "politician"),
+    ("McConnell said the Senate would vote next week.", "2019-03-01", "politician"),
+    # a retired general before the Pentagon, its secretary in office
+    ("Jim Mattis said the strikes were lawful.", "2016-03-01", "expert"),
+    ("Jim Mattis said the strikes were lawful.", "2018-03-01", "government"),
+])
+def test_cabinet_members_and_congressional_leaders_named_without_a_title(text, date, expected):
+    table = _dated(text, date)
+    assert table["source_type"].tolist() == [expected]
+    assert table["affiliation"].tolist() == ["United States"]
+
+
+def test_a_foreign_minister_named_without_a_title_speaks_for_the_country():
+    table = _dated("Lavrov said Moscow would respond.", "2016-03-01")
+    assert (table["source_type"].tolist(), table["affiliation"].tolist()) == (["government"], ["Russia"])
+
+
+def test_the_leader_of_an_armed_group_named_alone_speaks_for_the_group():
+    table = _dated("Nasrallah said the group would retaliate.", "2016-03-01")
+    assert (table["source_type"].tolist(), table["affiliation"].tolist()) == (["armed_group"], ["Hezbollah"])
+
+
 @pytest.mark.parametrize(("entry", "message"), [
+    ("{names: [Ivan Petrov], type: government, held: [[2010-01-01, 2014-01-01, warlord]], before: civilian, "
+     "after: expert}", "unknown source type 'warlord' in 'held'"),
+    ("{names: [Ivan Petrov], type: government, held: [2010-01-01, 2014-01-01], before: civilian, after: expert}",
+     "'held' must be a list of"),
     ("{names: [Ivan Petrov], type: warlord, held: [[2010-01-01, 2014-01-01]], before: civilian, after: expert}",
      "unknown source type 'warlord'"),
     ("{names: [Ivan Petrov], type: government, held: [[someday, 2014-01-01]], before: civilian, after: expert}",

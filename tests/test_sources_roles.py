@@ -284,3 +284,35 @@ def test_a_lexicon_body_does_not_take_a_persons_name():
     row = row_at(text, "Chris Harris, said", "said", home="United States")
     assert row["source"] == "Chris Harris"
     assert row["source_type"] == "politician"
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "expected"), [
+    # a hyphenated title, as British outlets write it
+    ("Vice-President Ana Ruiz said the talks had failed.", "said", "Ana Ruiz", "government"),
+    ("Lieutenant-General Omar Haddad said the convoy was hit.", "said", "Omar Haddad", "military_security"),
+    # a special counsel is an official of the Justice Department
+    ("Special counsel Dana Whitfield said the inquiry would continue.", "said", "Dana Whitfield", "government"),
+    # a company's general counsel speaks for the company
+    ("Ardent Foods general counsel Lee Marsh said the firm would comply.", "said", "Lee Marsh", "other"),
+])
+def test_titles_of_several_words_are_roles_not_names(text, cue, source, expected):
+    row = row_at(text, text, cue)
+    assert (row["source"], row["source_type"]) == (source, expected)
+
+
+@pytest.mark.parametrize("text", [
+    "Officer Darren Wilson shot the teenager. Wilson said he had feared for his life.",
+    "Officer Darren Wilson shot the teenager. Darren Wilson said he had feared for his life.",
+])
+def test_a_surname_that_is_a_word_of_an_institution_is_still_a_surname(text):
+    # "Wilson" is a word of "Wilson Center", an expert body; after a given name it is a surname
+    row = row_at(text, text.split(". ")[1], "said")
+    assert (row["source"], row["source_type"]) == ("Darren Wilson", "military_security")
+
+
+def test_outlets_named_in_full_are_media():
+    text = ("The Christian Science Monitor reported that the talks had stalled. "
+            "Vox’s Lena Ortiz wrote that the deal was dead.")
+    assert row_at(text, "The Christian Science Monitor reported", "reported")["source_type"] == "media"
+    row = row_at(text, "Vox’s Lena Ortiz wrote", "wrote")
+    assert (row["source"], row["source_type"]) == ("Lena Ortiz", "media")

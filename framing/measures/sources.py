@@ -214,7 +214,9 @@ _QUANTIFIER = re.compile(r"(?i)(?:many\s+|some\s+|still\s+|yet\s+)?(?:others|ano
 #: supreme leader", "the president's adviser" are offices and "the man" is someone named before
 _INDEFINITE_ONLY = frozenset("leader adviser advisor man woman boy girl teenager teen".split())
 #: role words that are also common surnames, a name's last word after a given name ("Peter King", "Ann Bishop")
-_ROLE_SURNAMES = frozenset("king bishop judge major marshal marshall chancellor prince knight dean priest rand".split())
+#: (not "hill": "Chapel Hill Mayor Mark Kleinschmidt" would make "Chapel Hill" a person)
+_ROLE_SURNAMES = frozenset("king bishop judge major marshal marshall chancellor prince knight dean priest rand wilson white "
+                           "fox".split())
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
 _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
 #: ordinals that open a capitalised name of no person ("the Second Amendment", "Fifth Avenue")
@@ -324,16 +326,18 @@ class _Dated:
 
     side: str
     held: str
-    terms: tuple[tuple[pd.Timestamp, pd.Timestamp | None], ...]
+    #: (from, to, type of that office or None for ``held``): "CIA director, then secretary of state"
+    terms: tuple[tuple[pd.Timestamp, pd.Timestamp | None, str | None], ...]
     before: str
     after: str
 
     def type_on(self, day: pd.Timestamp) -> str:
-        """The type on ``day``: ``held`` within a term, ``after`` after the last term, ``before`` otherwise
-        (before the first and between two terms)."""
-        if any(start <= day and (end is None or day < end) for start, end in self.terms):
-            return self.held
-        ended = [end for _, end in self.terms if end is not None]
+        """The type on ``day``: the term's (``held`` unless the term names its own), ``after`` after the last
+        term, ``before`` otherwise (before the first and between two terms)."""
+        for start, end, typ in self.terms:
+            if start <= day and (end is None or day < end):
+                return typ or self.held
+        ended = [end for _, end, _ in self.terms if end is not None]
         return self.after if ended and day >= max(ended) else self.before
 
 
@@ -578,7 +582,8 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
 
 
 def _dated_people(listed: Any, source: str) -> dict[str, _Dated]:
-    """The lexicon's ``terms:`` block: {side: [{names, type, held: [[from, to], ...], before, after}, ...]}."""
+    """The lexicon's ``terms:`` block: {side: [{names, type, held: [[from, to], ...], before, after}, ...]}; a
+    term may name a type of its own as a third item ([from, to, military_security])."""
     lines = getattr(listed, "key_lines", {})
     if not isinstance(listed, Mapping):
         raise LexiconError(f"{source}: 'terms:' must map a side to a list of {{names, type, held, before, after}}")
@@ -599,13 +604,20 @@ def _dated_people(listed: Any, source: str) -> dict[str, _Dated]:
             names = entry["names"]
             if not isinstance(names, list) or not names or not all(isinstance(x, str) and x.strip() for x in names):
                 raise LexiconError(f"{what}: 'names' must be a list of names")
+            held = entry["held"]
+            if not isinstance(held, list) or not all(isinstance(t, list) and len(t) in (2, 3) for t in held):
+                raise LexiconError(f"{what}: 'held' must be a list of [from, to] or [from, to, type] items")
+            own = [t[2] for t in held if len(t) == 3 and t[2] not in schema.SOURCE_TYPES]
+            if own:
+                raise LexiconError(f"{what}: unknown source type {own[0]!r} in 'held'; "
+                                   f"expected one of {list(schema.SOURCE_TYPES)}")
             try:
-                terms = tuple((pd.Timestamp(str(a)), None if b is None else pd.Timestamp(str(b)))
-                              for a, b in entry["held"])
+                terms = tuple((pd.Timestamp(str(t[0])), None if t[1] is None else pd.Timestamp(str(t[1])),
+                               t[2] if len(t) == 3 else None) for t in held)
             except (TypeError, ValueError) as exc:
                 raise LexiconError(f"{what}: 'held' must be a list of [from, to] dates (to may be null): "
                                    f"{exc}") from None
-            if not terms or any(b is None for _, b in terms[:-1]):
+            if not terms or any(b is None for _, b, _ in terms[:-1]):
                 raise LexiconError(f"{what}: 'held' needs at least one term, and only the last may be open")
             person = _Dated(str(side_name), entry["type"], terms, entry["before"], entry["after"])
             for x in names:
