@@ -316,3 +316,37 @@ def test_outlets_named_in_full_are_media():
     assert row_at(text, "The Christian Science Monitor reported", "reported")["source_type"] == "media"
     row = row_at(text, "Vox’s Lena Ortiz wrote", "wrote")
     assert (row["source"], row["source_type"]) == ("Lena Ortiz", "media")
+
+
+def test_an_apposition_closed_by_a_comma_after_according_to_gives_the_role():
+    text = "According to Lena Marsh, USAID’s mission director in the country, the group was owed money."
+    assert row_at(text, text, "According to")["source_type"] == "government"
+    # no closing comma: a clause, not a description of the person
+    text = "According to Lena Marsh, an arrogant elite wants to take the money."
+    assert row_at(text, text, "According to")["source_type"] == "civilian"
+
+
+def test_a_listed_leader_written_surname_first_is_found_by_the_surname():
+    text = "North Korea’s Kim Jong Un watched the launch. Mr. Kim said the test was a success."
+    row = row_at(text, "Mr. Kim said", "said")
+    assert (row["source"], row["source_type"], side(row)) == ("Kim Jong Un", "government", "North Korea")
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("Saudi Arabia denied the report. The kingdom said the claims were false.", "The kingdom said", "government"),
+    ("The commander-in-chief said the troops would stay.", "The commander-in-chief said", "government"),
+])
+def test_offices_named_by_their_dignity_are_government(text, cue, expected):
+    assert row_at(text, cue, "said")["source_type"] == expected
+
+
+def test_the_president_is_the_person_the_article_calls_president_not_an_official_named_nearer():
+    text = ("President Donald Trump spoke to reporters on Monday. Secretary of State Rex Tillerson met his "
+            "counterpart in Ankara. The president said the talks had gone well.")
+    assert row_at(text, "The president said", "said")["source"] == "Donald Trump"
+
+
+def test_a_list_of_names_in_a_clause_is_no_apposition():
+    text = ("North Korea’s Kim Jong Un, Turkey’s Recep Tayyip Erdogan and Russia’s Vladimir Putin are among the "
+            "leaders he admires. Mr. Kim said the talks had stalled.")
+    assert side(row_at(text, "Mr. Kim said", "said")) == "North Korea"

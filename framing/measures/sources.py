@@ -819,6 +819,10 @@ class _Document:
         before = mention[:mention.rfind(name)].split()
         if full and full != name:
             return full
+        opened = self._opened(name)
+        if opened is not None and all(w.lower().strip(".") in _HONORIFICS for w in before) and \
+                self.known(opened) is not None:
+            return opened  # "Mr. Kim" after "North Korea's Kim Jong Un": a listed name written surname first
         if before and before[-1].lower().strip(".") in self.roles.titles:
             return name
         # "President Obama", "Mr. Kirby" elsewhere in the article
@@ -833,20 +837,25 @@ class _Document:
                 if head in self.roles.anonymous_heads or (_PERSON_NOUN.search(head) and head not in _NOT_PEOPLE):
                     return name
         # a first name alone ("Mara noted" after "NPR's Mara Liasson"): the one full name it opens
+        if opened is not None:
+            return opened
+        # "said Dan, 35, a warehouse manager": an age after the name
+        if re.search(r"(?<![\w’'\-])" + re.escape(name) + r",\s+\d{1,3},", self.text):
+            return name
+        return None
+
+    def _opened(self, name: str) -> str | None:
+        """The one full name of the article that the word ``name`` opens ("Mara" of "Mara Liasson", "Kim" of
+        "Kim Jong Un", a given name of two words), or None when there is none or more than one."""
         given = set()
         for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"((?:\s+[A-Z][\w’'\-]+){1,2})(?![\w\-])", self.text):
-            rest = m.group(1).split()  # "Kim Jong Un": a given name of two words
+            rest = m.group(1).split()
             cands = [" ".join([name] + rest[:k]) for k in range(len(rest), 0, -1)]
             fit = next((g for g in cands if self._name_words(g) is not None and not _TIME_WORDS.search(g)), None)
             if fit is not None:
                 given.add(fit)
         given = _collapse(given)
-        if len(given) == 1:
-            return given.pop()
-        # "said Dan, 35, a warehouse manager": an age after the name
-        if re.search(r"(?<![\w’'\-])" + re.escape(name) + r",\s+\d{1,3},", self.text):
-            return name
-        return None
+        return given.pop() if len(given) == 1 else None
 
     @functools.cached_property
     def _companies(self) -> frozenset[str]:
@@ -879,10 +888,12 @@ class _Document:
                 held = _AS_ROLE.search(self.text, max(0, m.start() - 80), m.start())
                 if held:
                     parts.append(held.group(1))  # "As governor of Massachusetts, William Weld supported"
-                if not re.search(r"\b[Aa]ccording\s+to\s+(?:[A-Z][\w’'\-.]*\s+){0,3}$",
-                                 self.text[max(0, m.start() - 60):m.start()]):
-                    # "According to LaPierre, an arrogant elite wants ...": the clause after is no appositive
-                    parts.append(self._appositive_after(m.end(), surname_only=name != full or " " not in full))
+                # "According to LaPierre, an arrogant elite wants ...": the clause after is no appositive, unless
+                # a comma closes it ("According to Larry Meserve, USAID’s mission director, the group ...")
+                closed = re.search(r"\b[Aa]ccording\s+to\s+(?:[A-Z][\w’'\-.]*\s+){0,3}$",
+                                   self.text[max(0, m.start() - 60):m.start()]) is not None
+                parts.append(self._appositive_after(m.end(), surname_only=name != full or " " not in full,
+                                                    closed=closed))
                 if name == full:
                     parts.append(self._appositive_before(m.start(), m.end()))
         # what the person leads, last: "the Trump administration", "Mr. Trump’s campaign"
@@ -962,10 +973,11 @@ class _Document:
             return ""
         return phrase
 
-    def _appositive_after(self, pos: int, surname_only: bool = False) -> str:
+    def _appositive_after(self, pos: int, surname_only: bool = False, closed: bool = False) -> str:
         """The noun phrase set off by commas after a name ("Michael Kugelman, director of ...", "Dan, 35, a
         warehouse manager"), or "" when a clause follows ("LaPierre, repeatedly attacks ..."); after a surname
-        alone only a phrase that opens with an article and names a role ("Wilder, a former ... officer")."""
+        alone only a phrase that opens with an article and names a role ("Wilder, a former ... officer");
+        with ``closed``, only a phrase that a comma ends."""
         rest = self.text[pos:pos + 200]
         if rest.startswith(" ,"):
             rest = rest[1:]  # "Wayne LaPierre , the executive vice president of the NRA"
@@ -976,7 +988,7 @@ class _Document:
         if home and (not surname_only or self.sides.find(home.group(0))):
             rest = rest[home.end():]  # "Bob Corker of Tennessee, the ranking Republican on ..."
         m = re.match(r",\s+((?:[^,.;:“”\"()]|(?<=\b[A-Z])\.)+)", rest)
-        if not m or len(m.group(1)) < 3:
+        if not m or len(m.group(1)) < 3 or closed and not rest[m.end():].startswith(","):
             return ""
         phrase = m.group(1)[:140].strip()
         words = phrase.split()
@@ -990,6 +1002,10 @@ class _Document:
         if first.lower().endswith("ly") or (first.islower() and not self.roles.matches(first) and (
                 first.endswith("ed") or first in _CLAUSE_VERBS)):
             return ""  # "Goldberg, told CNN ...": a verb opens a clause, not an appositive
+        verb = re.search(r"\b(?:are|is|were|was|have|has)\s", phrase)
+        relative = re.search(r"\b(?:who|which|that)\s", phrase)
+        if verb and (relative is None or verb.start() < relative.start()):
+            return ""  # "Kim Jong Un, Turkey’s Recep Tayyip Erdogan and ... are among": a list in a clause
         if re.match(r"(?i)in\s+(?:his|her|their)\s+(?:\w+\s+)?book\b", phrase):
             return "author of a book"  # "Francis Fukuyama, in his book The End of History, argued"
         if role or self.sides.is_place(_POSSESSIVE.sub("", first)) \
@@ -1222,7 +1238,7 @@ class _Document:
             return _Source(bare, "government", place, False, "thing")
         # a description of a person of the article ("the Iranian foreign minister", "Tehran's top diplomat")
         if head in roles.titles and typ is not None and not anonymous_phrase and _DEFINITE.match(mention):
-            linked = self._described(typ, side, cue_start)
+            linked = self._described(typ, side, cue_start, head)
             if linked is not None:
                 person = self._person(linked, mention)
                 if person.affiliation is None and side is not None:
@@ -1541,10 +1557,11 @@ class _Document:
                     return side
         return None
 
-    def _described(self, typ: str, side: str | None, at: int) -> str | None:
+    def _described(self, typ: str, side: str | None, at: int, title: str | None = None) -> str | None:
         """The person of the article of type ``typ`` with side ``side``: the only one, else the one of unknown
         side (any side, for a description that names none: "the president") named last before ``at`` (else
-        first after it), within 600 characters; None when there is none."""
+        first after it), within 600 characters; None when there is none. Of several, those the article gives
+        the ``title`` ("president") come first: "the president" is not the special counsel named nearer."""
         known = [(name, t, s) for name, (t, s) in self.people.items()]
         # people named anywhere in the article, typed by their titles
         for m in re.finditer(r"(?:[A-Z][\w’'\-]+\s+){0,3}[A-Z][\w’'\-]+", self.text):
@@ -1574,8 +1591,11 @@ class _Document:
             # a description refers back: the person named last before it, else the one named first after it
             before = [at - h for h in hits if h < at]
             distance[name] = min(before) if before else min((h - at for h in hits), default=len(self.text))
-        nearest = min(open_, key=distance.__getitem__)
-        return nearest if distance[nearest] <= 600 else None
+        near = [name for name in open_ if distance[name] <= 600]
+        if title:
+            word = re.compile(r"(?i)(?<![\w\-])" + re.escape(title) + r"(?![\w\-])")
+            near = [name for name in near if word.search(self.context(name))] or near
+        return min(near, key=distance.__getitem__) if near else None
 
     def _titled(self, title: str, at: int, modifier: str | None = None) -> str | None:
         """The person named last in the 1,500 characters before ``at`` whose title, right before that mention or
