@@ -523,3 +523,11 @@ def test_a_claim_with_its_content_is_an_attribution():
     out = attributions("Sanders's claim that he can still win the nomination drew laughter.")
     row = out[out["verb"] == "claim"]
     assert len(row) == 1 and speaker(row.iloc[0]) == "Sanders"
+
+
+def test_a_news_sites_story_highlights_heading_is_not_an_attribution():
+    text = "Story highlights Obama cancels military exercises with Egypt. The report highlights the risks."
+    out = attributions(text, cues="all")
+    # the heading reports nothing; the report's "highlights" and the bullet's own verb still count
+    assert [v for v in verbs(out) if v == "highlights"] == ["highlights"]
+    assert out.loc[out["verb"] == "highlights", "start"].tolist() == [text.index("highlights the risks")]

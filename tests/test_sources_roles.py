@@ -350,3 +350,18 @@ def test_a_list_of_names_in_a_clause_is_no_apposition():
     text = ("North Korea’s Kim Jong Un, Turkey’s Recep Tayyip Erdogan and Russia’s Vladimir Putin are among the "
             "leaders he admires. Mr. Kim said the talks had stalled.")
     assert side(row_at(text, "Mr. Kim said", "said")) == "North Korea"
+
+
+def test_a_party_named_in_the_plural_is_unnamed_politicians_not_a_family():
+    # "Democrats" is no family of the "Arizona Democrat" named before ("the McCloskeys" is one)
+    text = ("Arizona Democrat Ruben Gallego said the vote was cruel. "
+            "Democrats were enraged at the move, saying it insulted recruits.")
+    row = row_at(text, "Democrats were enraged at the move, saying", "saying")
+    assert (row["source_type"], bool(row["anonymous"])) == ("politician", True)
+
+
+def test_a_slide_shows_labels_are_no_antecedent():
+    text = ("Owner Kris Sutham ran the restaurant where Alexis used to work. Hide Caption 4 of 8 Photos: Photos: "
+            "Navy Yard gunman – Nutpisit Suthamtewakul reeled at the news. “I can’t believe he did this,” he said. "
+            "Hide Caption 5 of 8 Photos: Photos: Navy Yard shooter")
+    assert "Caption" not in row_at(text, "he said", "said")["source"]

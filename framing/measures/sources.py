@@ -221,8 +221,9 @@ _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von
 _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
 #: ordinals that open a capitalised name of no person ("the Second Amendment", "Fifth Avenue")
 _ORDINALS = frozenset("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth".split())
-#: the words of a caption's credit, no name's: "| AP Photo Tillerson urges ..."
-_CAPTION = frozenset("Photo Photos Image Images Video Credit".split())
+#: the words of a caption's credit or a video player's labels, no name's: "| AP Photo Tillerson urges ...",
+#: "Hide Caption 5 of 98", "JUST WATCHED Obama calls on Europe ... Replay More Videos"
+_CAPTION = frozenset("Photo Photos Image Images Video Credit Hide Caption WATCHED Replay".split())
 _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With By After Before As If When While
     Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr One
     Although Though Because Since Unless Until Whether Whereas Despite During Also Then Thus Indeed Instead
@@ -1209,7 +1210,8 @@ class _Document:
         if full is not None:
             return self._person(full, mention)
         family = re.fullmatch(r"(?:the\s+)?([A-Z][\w’'\-]+)s", mention, re.IGNORECASE)
-        if family and family.group(1)[:1].isupper() and self.full_name(family.group(1)):
+        if family and family.group(1)[:1].isupper() and not roles.is_role_word(family.group(1)) and \
+                self.full_name(family.group(1)):
             # "the McCloskeys": the family of a person the article names, a family (civilian) unless its
             # member holds office
             person = self._person(self.person(family.group(1)) or self.full_name(family.group(1)), family.group(1))
