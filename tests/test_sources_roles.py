@@ -365,3 +365,24 @@ def test_a_slide_shows_labels_are_no_antecedent():
             "Navy Yard gunman – Nutpisit Suthamtewakul reeled at the news. “I can’t believe he did this,” he said. "
             "Hide Caption 5 of 8 Photos: Photos: Navy Yard shooter")
     assert "Caption" not in row_at(text, "he said", "said")["source"]
+
+
+def test_a_given_name_spelled_like_an_acronym_of_a_body_stays_a_name():
+    # "RAND" is a think tank in capitals; "Rand" before a surname is a given name
+    text = "Sen. Rand Paul said the war was illegal. Paul added that Congress must vote."
+    row = row_at(text, "Paul added", "added")
+    assert (row["source"], row["source_type"]) == ("Rand Paul", "politician")
+
+
+@pytest.mark.parametrize(("text", "expected", "expected_side"), [
+    ("The St. Louis Post-Dispatch reported that the officer resigned.", "media", None),
+    ("The Blue House said the summit would go ahead.", "government", "South Korea"),
+    ("The U.N. refugee agency said 2 million people had fled.", "international_ngo", "United Nations"),
+    ("Councilor Lena Yang said the budget was short.", "politician", None),
+])
+def test_bodies_and_offices_the_news_names_often(text, expected, expected_side):
+    cue = next(w for w in ("reported", "said") if w in text.split())
+    row = row_at(text, text, cue)
+    assert row["source_type"] == expected
+    if expected_side is not None:
+        assert side(row) == expected_side

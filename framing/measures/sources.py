@@ -223,7 +223,7 @@ _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
 _ORDINALS = frozenset("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth".split())
 #: the words of a caption's credit or a video player's labels, no name's: "| AP Photo Tillerson urges ...",
 #: "Hide Caption 5 of 98", "JUST WATCHED Obama calls on Europe ... Replay More Videos"
-_CAPTION = frozenset("Photo Photos Image Images Video Credit Hide Caption WATCHED Replay".split())
+_CAPTION = frozenset("Photo Photos Image Images Video Videos Credit Hide Caption WATCHED Replay Advertisement".split())
 _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With By After Before As If When While
     Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr One
     Although Though Because Since Unless Until Whether Whereas Despite During Also Then Thus Indeed Instead
@@ -568,7 +568,8 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
     titles = frozenset(str(t).lower() for t in data.get("titles") or ())
     # a conjunction inside a term ("national security and defense council") joins no title to a name
     role_words = (frozenset(w for w, _ in written) | titles) - {"and", "or", "&"}
-    alone = frozenset(t.lower().strip(".") for t in terms if " " not in t)
+    # (a term in capitals stands alone only in capitals: "RAND" leaves "Rand" of "Rand Paul" a given name)
+    alone = frozenset(t.lower().strip(".") for t in terms if " " not in t and any(c.islower() for c in t))
     # "UN" of "UN Security Council" is a role word in capitals only: "Un" is a name word in "Kim Jong Un"
     acronyms = frozenset(w for w, caps in written if caps) - frozenset(w for w, caps in written if not caps) - titles
     return _Roles(
