@@ -141,6 +141,9 @@ def test_a_term_in_an_office_of_another_type_takes_that_type(tmp_path):
     ("McConnell said the Senate would vote next week.", "2019-03-01", "politician"),
     # a retired general before the Pentagon, its secretary in office
     ("Jim Mattis said the strikes were lawful.", "2016-03-01", "expert"),
+    # out of office between two terms, then the president's climate envoy
+    ("John Kerry said the deal was sound.", "2019-03-01", "expert"),
+    ("John Kerry said the deal was sound.", "2022-03-01", "government"),
     ("Jim Mattis said the strikes were lawful.", "2018-03-01", "government"),
 ])
 def test_cabinet_members_and_congressional_leaders_named_without_a_title(text, date, expected):

@@ -386,3 +386,31 @@ def test_bodies_and_offices_the_news_names_often(text, expected, expected_side):
     assert row["source_type"] == expected
     if expected_side is not None:
         assert side(row) == expected_side
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    # the office with the words that make it another: a vice president is not the president
+    ("President Barack Obama met him. Vice President Joe Biden visited. Obama spoke first. "
+     "The vice president said the talks went well.", "The vice president said", "Joe Biden"),
+    ("NRA Executive Vice President Wayne LaPierre spoke. President Barack Obama spoke too. "
+     "The NRA’s executive vice president said guns were safe.", "executive vice president said", "Wayne LaPierre"),
+])
+def test_a_description_finds_the_holder_of_that_very_office(text, cue, expected):
+    assert row_at(text, cue, "said")["source"] == expected
+
+
+def test_the_family_of_a_person_whose_surname_is_a_role_word_is_a_family():
+    text = "Jack White said the family was scared. The Whites said they would leave."
+    row = row_at(text, "The Whites said", "said")
+    assert row["source_type"] == "civilian" and not row["anonymous"]
+
+
+def test_an_apposition_with_a_clause_inside_is_still_a_description():
+    text = "Stephen Hadley, national security adviser when Bush was president, said the plan was sound."
+    assert row_at(text, text, "said")["source_type"] == "government"
+
+
+def test_the_secretary_of_state_is_not_another_secretary_named_nearer():
+    text = ("Secretary of State Mike Pompeo met him. Treasury Secretary Steven Mnuchin spoke. Mnuchin spoke "
+            "first. The secretary of state said the talks went well.")
+    assert row_at(text, "The secretary of state said", "said")["source"] == "Mike Pompeo"

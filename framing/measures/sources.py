@@ -201,6 +201,8 @@ _WORD = re.compile(r"[\w][\w’'.\-]*")
 #: Republicans"; "the Log Cabin Republicans" is a group)
 _PARTY_MEMBERS = frozenset("democrats republicans conservatives liberals tories".split())
 _CHAMBERS = frozenset("house senate congressional assembly parliamentary".split())
+#: words before an office that make it another office: "Vice President", "Deputy Attorney General"
+_NOT_THE_OFFICE = frozenset("vice deputy executive assistant associate first co under".split())
 #: title words that describe an office without naming a person ("the state", "the defense" are no one)
 _TITLE_MODIFIERS = frozenset("""state defense defence foreign former senior top acting deputy vice special prime
     interior caretaker counterpart head leader""".split())
@@ -609,16 +611,16 @@ def _dated_people(listed: Any, source: str) -> dict[str, _Dated]:
             held = entry["held"]
             if not isinstance(held, list) or not all(isinstance(t, list) and len(t) in (2, 3) for t in held):
                 raise LexiconError(f"{what}: 'held' must be a list of [from, to] or [from, to, type] items")
-            own = [t[2] for t in held if len(t) == 3 and t[2] not in schema.SOURCE_TYPES]
-            if own:
-                raise LexiconError(f"{what}: unknown source type {own[0]!r} in 'held'; "
+            unknown = [t[2] for t in held if len(t) == 3 and t[2] not in schema.SOURCE_TYPES]
+            if unknown:
+                raise LexiconError(f"{what}: unknown source type {unknown[0]!r} in 'held'; "
                                    f"expected one of {list(schema.SOURCE_TYPES)}")
             try:
                 terms = tuple((pd.Timestamp(str(t[0])), None if t[1] is None else pd.Timestamp(str(t[1])),
                                t[2] if len(t) == 3 else None) for t in held)
             except (TypeError, ValueError) as exc:
-                raise LexiconError(f"{what}: 'held' must be a list of [from, to] dates (to may be null): "
-                                   f"{exc}") from None
+                raise LexiconError(f"{what}: 'held' must be a list of [from, to] or [from, to, type] items with "
+                                   f"dates (to may be null): {exc}") from None
             if not terms or any(b is None for _, b, _ in terms[:-1]):
                 raise LexiconError(f"{what}: 'held' needs at least one term, and only the last may be open")
             person = _Dated(str(side_name), entry["type"], terms, entry["before"], entry["after"])
@@ -821,10 +823,12 @@ class _Document:
         before = mention[:mention.rfind(name)].split()
         if full and full != name:
             return full
-        opened = self._opened(name)
-        if opened is not None and all(w.lower().strip(".") in _HONORIFICS for w in before) and \
-                self.known(opened) is not None:
-            return opened  # "Mr. Kim" after "North Korea's Kim Jong Un": a listed name written surname first
+        if all(w.lower().strip(".") in _HONORIFICS for w in before):
+            # "Mr. Kim", "Ri said" after "North Korea's Kim Jong Un", "Foreign Minister Ri Yong-ho": bare or after
+            # an honorific, a listed name written surname first (not "Prof. Kim", whose title is their own)
+            opened = self._opened(name)
+            if opened is not None and self.known(opened) is not None:
+                return opened
         if before and before[-1].lower().strip(".") in self.roles.titles:
             return name
         # "President Obama", "Mr. Kirby" elsewhere in the article
@@ -839,6 +843,7 @@ class _Document:
                 if head in self.roles.anonymous_heads or (_PERSON_NOUN.search(head) and head not in _NOT_PEOPLE):
                     return name
         # a first name alone ("Mara noted" after "NPR's Mara Liasson"): the one full name it opens
+        opened = self._opened(name)
         if opened is not None:
             return opened
         # "said Dan, 35, a warehouse manager": an age after the name
@@ -892,10 +897,10 @@ class _Document:
                     parts.append(held.group(1))  # "As governor of Massachusetts, William Weld supported"
                 # "According to LaPierre, an arrogant elite wants ...": the clause after is no appositive, unless
                 # a comma closes it ("According to Larry Meserve, USAID’s mission director, the group ...")
-                closed = re.search(r"\b[Aa]ccording\s+to\s+(?:[A-Z][\w’'\-.]*\s+){0,3}$",
-                                   self.text[max(0, m.start() - 60):m.start()]) is not None
+                according = re.search(r"\b[Aa]ccording\s+to\s+(?:[A-Z][\w’'\-.]*\s+){0,3}$",
+                                      self.text[max(0, m.start() - 60):m.start()]) is not None
                 parts.append(self._appositive_after(m.end(), surname_only=name != full or " " not in full,
-                                                    closed=closed))
+                                                    comma_closed=according))
                 if name == full:
                     parts.append(self._appositive_before(m.start(), m.end()))
         # what the person leads, last: "the Trump administration", "Mr. Trump’s campaign"
@@ -975,11 +980,12 @@ class _Document:
             return ""
         return phrase
 
-    def _appositive_after(self, pos: int, surname_only: bool = False, closed: bool = False) -> str:
+    def _appositive_after(self, pos: int, surname_only: bool = False, comma_closed: bool = False) -> str:
         """The noun phrase set off by commas after a name ("Michael Kugelman, director of ...", "Dan, 35, a
         warehouse manager"), or "" when a clause follows ("LaPierre, repeatedly attacks ..."); after a surname
         alone only a phrase that opens with an article and names a role ("Wilder, a former ... officer");
-        with ``closed``, only a phrase that a comma ends."""
+        with ``comma_closed``, only a phrase that a comma ends (after "According to Meserve," the main clause
+        follows: "an arrogant elite wants ..." is none)."""
         rest = self.text[pos:pos + 200]
         if rest.startswith(" ,"):
             rest = rest[1:]  # "Wayne LaPierre , the executive vice president of the NRA"
@@ -990,7 +996,7 @@ class _Document:
         if home and (not surname_only or self.sides.find(home.group(0))):
             rest = rest[home.end():]  # "Bob Corker of Tennessee, the ranking Republican on ..."
         m = re.match(r",\s+((?:[^,.;:“”\"()]|(?<=\b[A-Z])\.)+)", rest)
-        if not m or len(m.group(1)) < 3 or closed and not rest[m.end():].startswith(","):
+        if not m or len(m.group(1)) < 3 or comma_closed and not rest[m.end():].startswith(","):
             return ""
         phrase = m.group(1)[:140].strip()
         words = phrase.split()
@@ -1004,10 +1010,12 @@ class _Document:
         if first.lower().endswith("ly") or (first.islower() and not self.roles.matches(first) and (
                 first.endswith("ed") or first in _CLAUSE_VERBS)):
             return ""  # "Goldberg, told CNN ...": a verb opens a clause, not an appositive
-        verb = re.search(r"\b(?:are|is|were|was|have|has)\s", phrase)
-        relative = re.search(r"\b(?:who|which|that)\s", phrase)
-        if verb and (relative is None or verb.start() < relative.start()):
-            return ""  # "Kim Jong Un, Turkey’s Recep Tayyip Erdogan and ... are among": a list in a clause
+        # "Kim Jong Un, Turkey’s Recep Tayyip Erdogan and Russia’s Vladimir Putin are among ...": names joined by
+        # "and" before a verb are the subjects of a clause, no description of the first
+        listed = re.search(r"\s(?:and|&)\s[^,]*?\b(?:are|were|have)\s", phrase)
+        relative = re.search(r"\b(?:who|whose|which|that)\s", phrase)
+        if listed and (relative is None or listed.start() < relative.start()):
+            return ""
         if re.match(r"(?i)in\s+(?:his|her|their)\s+(?:\w+\s+)?book\b", phrase):
             return "author of a book"  # "Francis Fukuyama, in his book The End of History, argued"
         if role or self.sides.is_place(_POSSESSIVE.sub("", first)) \
@@ -1211,10 +1219,11 @@ class _Document:
         if full is not None:
             return self._person(full, mention)
         family = re.fullmatch(r"(?:the\s+)?([A-Z][\w’'\-]+)s", mention, re.IGNORECASE)
-        if family and family.group(1)[:1].isupper() and not roles.is_role_word(family.group(1)) and \
-                self.full_name(family.group(1)):
+        if family and family.group(1)[:1].isupper() and self.full_name(family.group(1)) and not (
+                roles.is_role_word(family.group(1)) and family.group(1).lower() not in _ROLE_SURNAMES):
             # "the McCloskeys": the family of a person the article names, a family (civilian) unless its
-            # member holds office
+            # member holds office ("Democrats" after "Arizona Democrat Ruben Gallego" is no family; "the
+            # Kings" after "Peter King" is)
             person = self._person(self.person(family.group(1)) or self.full_name(family.group(1)), family.group(1))
             typ = person.source_type if person.source_type in _HOME_TYPES else "civilian"
             return _Source(mention.split()[-1], typ, person.affiliation, False, "person")
@@ -1241,7 +1250,13 @@ class _Document:
             return _Source(bare, "government", place, False, "thing")
         # a description of a person of the article ("the Iranian foreign minister", "Tehran's top diplomat")
         if head in roles.titles and typ is not None and not anonymous_phrase and _DEFINITE.match(mention):
-            linked = self._described(typ, side, cue_start, head)
+            # the office as the description names it: "executive vice president" (not "president"), "secretary of
+            # state" (not "secretary")
+            words = [w.strip(".") for w in re.sub(r"^.*(?:’s|'s)\s+", "", mention).lower().split()]
+            at = words.index(head) if head in words else len(words) - 1
+            while at > 0 and words[at - 1] in _NOT_THE_OFFICE:
+                at -= 1
+            linked = self._described(typ, side, cue_start, " ".join(words[at:]))
             if linked is not None:
                 person = self._person(linked, mention)
                 if person.affiliation is None and side is not None:
@@ -1563,8 +1578,9 @@ class _Document:
     def _described(self, typ: str, side: str | None, at: int, title: str | None = None) -> str | None:
         """The person of the article of type ``typ`` with side ``side``: the only one, else the one of unknown
         side (any side, for a description that names none: "the president") named last before ``at`` (else
-        first after it), within 600 characters; None when there is none. Of several, those the article gives
-        the ``title`` ("president") come first: "the president" is not the special counsel named nearer."""
+        first after it), within 600 characters; None when there is none. Of several, those the article titles
+        with the office ``title`` names come first ("President Trump" for "the president", not the special
+        counsel named nearer, nor a "Vice President", a "former president" or a "president of" a union)."""
         known = [(name, t, s) for name, (t, s) in self.people.items()]
         # people named anywhere in the article, typed by their titles
         for m in re.finditer(r"(?:[A-Z][\w’'\-]+\s+){0,3}[A-Z][\w’'\-]+", self.text):
@@ -1596,8 +1612,7 @@ class _Document:
             distance[name] = min(before) if before else min((h - at for h in hits), default=len(self.text))
         near = [name for name in open_ if distance[name] <= 600]
         if title:
-            word = re.compile(r"(?i)(?<![\w\-])" + re.escape(title) + r"(?![\w\-])")
-            near = [name for name in near if word.search(self.context(name))] or near
+            near = [name for name in near if _holds(self.context(name), title)] or near
         return min(near, key=distance.__getitem__) if near else None
 
     def _titled(self, title: str, at: int, modifier: str | None = None) -> str | None:
@@ -1841,6 +1856,21 @@ def _without_name(mention: str, full: str) -> str:
     credit = [k for k, w in enumerate(kept) if w in _CAPTION]
     kept = kept[credit[-1] + 1:] if credit else kept  # "AP Photo Tillerson": a caption's credit is no title
     return " ".join(w for w in kept if _POSSESSIVE.sub("", w) not in words)
+
+
+def _holds(titles: str, office: str) -> bool:
+    """Whether one of ``titles`` (joined by " ; ") names the office ``office`` (one or more words) itself, as
+    its head and held now: "U.S. President" holds "president"; "Vice President", "former president",
+    "president of the union" do not; "NRA Executive Vice President" holds "executive vice president"."""
+    word = re.compile(r"(?i)(?<![\w\-])" + r"[\s\-]+".join(map(re.escape, office.split())) +
+                      r"(?![\w\-])(?!\s+of\b)")
+    for part in titles.split(" ; "):
+        for m in word.finditer(part):
+            before = part[:m.start()].lower().split()
+            if not before or before[-1].strip(".") not in _NOT_THE_OFFICE:
+                if not any(w.strip(".") in ("former", "ex", "retired", "late") for w in before):
+                    return True
+    return False
 
 
 def _role_core(word: str) -> str:
