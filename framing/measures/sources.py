@@ -203,6 +203,8 @@ _PARTY_MEMBERS = frozenset("democrats republicans conservatives liberals tories"
 _CHAMBERS = frozenset("house senate congressional assembly parliamentary".split())
 #: words before an office that make it another office: "Vice President", "Deputy Attorney General"
 _NOT_THE_OFFICE = frozenset("vice deputy executive assistant associate first co under".split())
+#: words before an office that make it an office held in the past ("former President Hosni Mubarak")
+_PAST = frozenset("former retired late ex".split())
 #: title words that describe an office without naming a person ("the state", "the defense" are no one)
 _TITLE_MODIFIERS = frozenset("""state defense defence foreign former senior top acting deputy vice special prime
     interior caretaker counterpart head leader""".split())
@@ -667,6 +669,7 @@ class _Document:
         self.untyped: set[str] = set()  # people the article gives no role (typed civilian for want of one)
         self.previous: list[tuple[int, _Source, str | None]] = []  # (cue start, source, mention) so far
         self._names: dict[str, str | None] = {}
+        self._given: dict[str, str | None] = {}  # first name -> the one full name it opens
         self._window: tuple[int, int] | None = None  # the previous and the current sentence of the statement
         self.quoted = quoted or []  # the article's quotations (start, end), in text order
         self.quoted_starts = [a for a, _ in self.quoted]  # their starts, for the bisect of ``in_quote``
@@ -854,6 +857,11 @@ class _Document:
     def _opened(self, name: str) -> str | None:
         """The one full name of the article that the word ``name`` opens ("Mara" of "Mara Liasson", "Kim" of
         "Kim Jong Un", a given name of two words), or None when there is none or more than one."""
+        if name not in self._given:
+            self._given[name] = self._one_opened(name)
+        return self._given[name]
+
+    def _one_opened(self, name: str) -> str | None:
         given = set()
         for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"((?:\s+[A-Z][\w’'\-]+){1,2})(?![\w\-])", self.text):
             rest = m.group(1).split()
@@ -1253,10 +1261,10 @@ class _Document:
             # the office as the description names it: "executive vice president" (not "president"), "secretary of
             # state" (not "secretary")
             words = [w.strip(".") for w in re.sub(r"^.*(?:’s|'s)\s+", "", mention).lower().split()]
-            at = words.index(head) if head in words else len(words) - 1
-            while at > 0 and words[at - 1] in _NOT_THE_OFFICE:
-                at -= 1
-            linked = self._described(typ, side, cue_start, " ".join(words[at:]))
+            opens = words.index(head) if head in words else len(words) - 1
+            while opens > 0 and words[opens - 1] in _NOT_THE_OFFICE:
+                opens -= 1
+            linked = self._described(typ, side, cue_start, " ".join(words[opens:]))
             if linked is not None:
                 person = self._person(linked, mention)
                 if person.affiliation is None and side is not None:
@@ -1866,10 +1874,9 @@ def _holds(titles: str, office: str) -> bool:
                       r"(?![\w\-])(?!\s+of\b)")
     for part in titles.split(" ; "):
         for m in word.finditer(part):
-            before = part[:m.start()].lower().split()
-            if not before or before[-1].strip(".") not in _NOT_THE_OFFICE:
-                if not any(w.strip(".") in ("former", "ex", "retired", "late") for w in before):
-                    return True
+            before = [w.strip(".") for w in part[:m.start()].lower().split()]
+            if not (before and before[-1] in _NOT_THE_OFFICE) and not _PAST.intersection(before):
+                return True
     return False
 
 
