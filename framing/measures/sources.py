@@ -670,6 +670,7 @@ class _Document:
         self.previous: list[tuple[int, _Source, str | None]] = []  # (cue start, source, mention) so far
         self._names: dict[str, str | None] = {}
         self._given: dict[str, str | None] = {}  # first name -> the one full name it opens
+        self._contexts: dict[str, str] = {}  # person -> the titles and descriptions the article gives them
         self._window: tuple[int, int] | None = None  # the previous and the current sentence of the statement
         self.quoted = quoted or []  # the article's quotations (start, end), in text order
         self.quoted_starts = [a for a, _ in self.quoted]  # their starts, for the bisect of ``in_quote``
@@ -879,8 +880,9 @@ class _Document:
                                                          r"(?:Inc|Corp|Co|Ltd|LLC|PLC|GmbH)\b", self.text))
 
     def known(self, name: str) -> tuple[str, str] | None:
-        """The type and side the roles lexicon's ``people:`` list gives ``name`` (the full name, or its surname
-        when the list holds the surname alone), or None."""
+        """The type and side the roles lexicon gives ``name``: its ``terms:`` list of dated office holders (the
+        type on the article's date, or the office's when it has none), else its ``people:`` list (the full name,
+        or its surname when the list holds the surname alone); None when neither lists it."""
         dated = self.roles.dated.get(name)
         if dated is not None:
             return (dated.type_on(self.date) if self.date is not None else dated.held), dated.side
@@ -890,6 +892,11 @@ class _Document:
     def context(self, full: str) -> str:
         """The titles the article gives the person ``full`` before each occurrence of the name or surname,
         and the appositive after the full name ("Michael Kugelman, director of ..."), joined by " ; "."""
+        if full not in self._contexts:
+            self._contexts[full] = self._read_context(full)
+        return self._contexts[full]
+
+    def _read_context(self, full: str) -> str:
         parts = []
         last = full.split()[-1]
         # "Noor al-Araji" is "Araji" later on: the surname without its article particle too
