@@ -71,6 +71,44 @@ def test_two_unnamed_groups_joined_by_and_are_anonymous_and_typed_by_the_first()
     assert row["source_type"] == "politician"
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("A farmer said the missiles hit the orchard at night.", "said"),
+    ("An Afghan refugee told the paper she was afraid to go back.", "told"),
+    ("One Baloch tribesman said the village had emptied by noon.", "said"),
+    ("Several farmers complained that the price of wheat had fallen.", "complained"),
+    ("The refugees said they had walked for six days.", "said"),
+    ("Local businessmen in Karachi warned of heavy losses.", "warned"),
+    ("Exxon workers said the plant was unsafe.", "said"),
+    ("A senior commander said the troops would stay.", "said"),
+    ("Fishermen said the storm destroyed their boats. Most fishermen have no insurance.", "said"),
+])
+def test_a_person_or_people_named_only_by_a_noun_for_people_are_anonymous(text, cue):
+    # nouns for people found by their ending ("farmer", "refugee", "tribesman", "worker"), in the plural or after
+    # "a", "an", "one": people the text does not name
+    row = row_at(text, text, cue)
+    assert bool(row["anonymous"]) is True
+    assert not isinstance(row["source"], str)
+
+
+@pytest.mark.parametrize("text, cue, source", [
+    ("Reuters reported that the border crossing had reopened.", "reported", "Reuters"),
+    ("Mike Rogers chairs the committee. Rogers said the bill would pass.", "said", "Mike Rogers"),
+    ("Bob Farmer, who owns the diner, said the road was closed.", "said", "Bob Farmer"),
+    ("The Voters Rights Center said the count was fair.", "said", "Voters Rights Center"),
+])
+def test_a_capitalised_name_that_ends_like_a_noun_for_people_is_named(text, cue, source):
+    row = row_at(text, text, cue)
+    assert bool(row["anonymous"]) is False
+    assert row["source"] == source
+
+
+def test_a_nation_s_people_in_a_poll_are_anonymous_not_its_government():
+    text = "Americans say the economy is getting worse, a new poll shows."
+    row = row_at(text, text, "say")
+    assert bool(row["anonymous"]) is True
+    assert row["source_type"] != "government"
+
+
 def test_survey_respondents_are_anonymous_civilians():
     text = "Most respondents said they favor training police in alternatives to deadly force."
     row = row_at(text, text, "said")

@@ -97,8 +97,9 @@ in the speaker, then in the person's titles; unnamed officials with no side ("au
 said", "health ministry sources said") and unnamed people ("supporters claimed") take the country the article is about when one country has at
 least half of its side mentions or three times the next one's; a named organisation or armed group with no
 other side speaks for itself. A role held in the past ("former", "Ret.", "from 2013 to 2017") makes an expert. ``anonymous`` is true when the source names no one and
-its head is a person noun of the lexicon ("a senior official", "sources", "witnesses", "authorities") or it
-carries an anonymity phrase ("officials familiar with the matter"); a named office, outlet or document ("a
+its head is a person noun of the lexicon ("a senior official", "sources", "witnesses", "authorities"), or a
+lower-case noun with a person's ending in the plural or after "a", "an", "one" ("farmers", "a local businessman",
+"an Afghan refugee"), or it carries an anonymity phrase ("officials familiar with the matter"); a named office, outlet or document ("a
 Pentagon spokesman", "the statement") is not anonymous.
 """
 
@@ -260,6 +261,8 @@ _STATE_BODIES = frozenset("ministry army military police interior".split())
 #: the endings of nouns for people ("billionaire", "developer", "novelist", "businessman", "70-year-old")
 _PERSON_NOUN = re.compile(r"^[a-z][\w\-]*(?:aire|er|or|ist|ian|ant|ent|man|woman|mogul|tycoon|star|veteran|native|"
                           r"year-old|ee)$")
+#: speakers for a body on the record: unnamed, yet not anonymous ("a Pentagon spokesman")
+_ON_RECORD = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
 #: nouns with those endings that name no person ("the center said", "the answer suggested")
 _NOT_PEOPLE = frozenset("""center centre number answer matter paper order letter chapter quarter register filter
     poster trailer computer monitor indicator document element moment government parliament statement
@@ -844,7 +847,7 @@ class _Document:
             for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
                 app = self._appositive_after(m.end(), surname_only=True)
                 head = self._head(app) if app else ""
-                if head in self.roles.anonymous_heads or (_PERSON_NOUN.search(head) and head not in _NOT_PEOPLE):
+                if self._people_noun(head):
                     return name
         # a first name alone ("Mara noted" after "NPR's Mara Liasson"): the one full name it opens
         opened = self._opened(name)
@@ -1261,7 +1264,7 @@ class _Document:
         typ = roles.type_of(mention)
         side = self.side_of(mention)
         place = sides.is_place(mention)
-        if place and typ is None:
+        if place and typ is None and head not in roles.anonymous_heads:
             return _Source(bare, "government", place, False, "thing")
         # a description of a person of the article ("the Iranian foreign minister", "Tehran's top diplomat")
         if head in roles.titles and typ is not None and not anonymous_phrase and _DEFINITE.match(mention):
@@ -1305,8 +1308,8 @@ class _Document:
             return _Source(None, "civilian", None, True, "anonymous")
         if head in _INDEFINITE_ONLY and not re.match(r"(?i)(?:a|an|one|another)\s", mention):
             head = ""  # "Iran's supreme leader", "the man": an office, or someone named before
-        if head in roles.anonymous_heads and not titled or anonymous_phrase or \
-                any(h in roles.anonymous_heads for h in joined):
+        if (head in roles.anonymous_heads or self._unnamed_people(mention, head)) and not titled or \
+                anonymous_phrase or any(h in roles.anonymous_heads for h in joined):
             # "the president's critics": an anonymous source is typed by what it is, not by its possessor
             owner = list(re.finditer(r"(?:’s|'s)\s", mention))
             own_type = roles.type_of(mention[owner[-1].end():]) if owner else typ
@@ -1829,6 +1832,29 @@ class _Document:
                 return src
         return None
 
+    def _people_noun(self, word: str) -> bool:
+        """Whether the lower-case noun ``word`` names a person or people: an anonymous head of the roles lexicon
+        or a noun with a person's ending ("farmer", "refugees", "businessmen", "deputies"), not a thing's
+        ("center", "letters")."""
+        singular = _singular(word)
+        return word in self.roles.anonymous_heads or singular in self.roles.anonymous_heads or \
+            bool(_PERSON_NOUN.search(singular)) and singular not in _NOT_PEOPLE
+
+    def _unnamed_people(self, mention: str, head: str) -> bool:
+        """Whether ``mention`` is a person or people it does not name, by a noun for people written in lower
+        case: plural ("farmers", "the refugees", "Exxon workers") or after "a", "an", "one", "another" ("a local
+        businessman", "one tribesman"); not a spokesman, who speaks for a body on the record."""
+        if not head or head in _ON_RECORD or not self._people_noun(head):
+            return False
+        written = [w for w in _WORD.findall(mention) if w.lower().strip(".") == head]
+        if not written or written[-1][:1].isupper() and (
+                _WORD.findall(mention)[0] != written[-1] or not re.search(r"(?<![\w\-])" + re.escape(head) + r"\b",
+                                                                         self.text)):
+            # "State Farmers Union", "Bob Farmer": a name's word; a capital opening the sentence is a name's unless
+            # the article writes the word in lower case too ("Fishermen said ... the fishermen", not "Reuters")
+            return False
+        return _singular(head) != head or bool(re.match(r"(?i)(?:a|an|one|another)\s", mention))
+
     def _head(self, phrase: str) -> str:
         cut = _HEAD_CUT.search(" " + phrase + " ")
         part = (" " + phrase)[:cut.start()] if cut and cut.start() > 0 else phrase
@@ -1861,6 +1887,20 @@ def _corpus_roles(known: list[tuple[str, str | None, str, pd.Timestamp | None]],
     typ = str(counts.index[0])
     sides = pd.Series([side for t, side, _ in found if t == typ and side is not None], dtype=object)
     return typ, (str(sides.value_counts().index[0]) if len(sides) else None)
+
+
+def _singular(word: str) -> str:
+    """The singular of a lower-case English plural noun ("farmers" -> "farmer", "businessmen" -> "businessman",
+    "deputies" -> "deputy", "witnesses" -> "witness"); a word that is no plural comes back as it is."""
+    if word.endswith("men") and len(word) > 4:
+        return word[:-3] + "man"
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def _without_name(mention: str, full: str) -> str:
