@@ -102,6 +102,15 @@ def test_a_capitalised_name_that_ends_like_a_noun_for_people_is_named(text, cue,
     assert row["source"] == source
 
 
+@pytest.mark.parametrize("text, snippet", [
+    ("Rep. Ann Cole and Sen. Tom Reyes lead the two committees. “We were misled,” the chairmen said in a joint "
+     "statement.", "the chairmen said"),
+    ("The king’s death was announced on state television by a presenter who said he died at dawn.", "said"),
+])
+def test_holders_of_named_offices_and_those_who_speak_for_a_body_are_not_anonymous(text, snippet):
+    assert bool(row_at(text, snippet, "said")["anonymous"]) is False
+
+
 def test_a_nation_s_people_in_a_poll_are_anonymous_not_its_government():
     text = "Americans say the economy is getting worse, a new poll shows."
     row = row_at(text, text, "say")
@@ -155,6 +164,29 @@ def test_an_envoy_in_a_foreign_capital_speaks_for_the_sending_country():
     text = "The Pakistani envoy in Kabul, Imran Baig, said the border would reopen on Monday."
     row = row_at(text, text, "said", home="United States")
     assert side(row) == "Pakistan"
+
+
+_BRUSSELS = ("Belgium raised its threat level after the attacks in Brussels. Belgian police searched homes across "
+             "Belgium overnight. Interior Minister Jan Peeters said more raids would follow. Senator Ann Cole, who "
+             "chairs a committee in Washington, said the attacks showed the need for vigilance.")
+
+
+def test_a_named_official_whose_title_names_no_country_speaks_for_the_country_the_article_is_about():
+    # an interior minister in an article about Belgium is Belgium's, not the outlet's home country's
+    row = row_at(_BRUSSELS, "Peeters said", "said", home="United States")
+    assert row["source_type"] == "government"
+    assert side(row) == "Belgium"
+
+
+def test_a_named_politician_whose_title_names_no_country_keeps_the_outlet_s_home():
+    row = row_at(_BRUSSELS, "Washington, said", "said", home="United States")
+    assert row["source"] == "Ann Cole"
+    assert side(row) == "United States"
+
+
+def test_a_named_official_in_an_article_about_no_one_country_takes_the_outlet_s_home():
+    text = "Interior Minister Jan Peeters said more raids would follow."
+    assert side(row_at(text, text, "said", home="United States")) == "United States"
 
 
 def test_a_civilian_described_by_a_demonym_takes_that_country():

@@ -94,8 +94,9 @@ the user's ``actors`` (side -> aliases) first, then the gazetteer of sides (:fun
 demonyms, capitals, institutions: "Iranian Foreign Minister ..." -> Iran, "Pakistan's foreign ministry" ->
 Pakistan; a diplomat's destination is not their side: "U.S. ambassador to the United Nations" -> United States),
 in the speaker, then in the person's titles; unnamed officials with no side ("authorities said", "the army
-said", "health ministry sources said") and unnamed people ("supporters claimed") take the country the article is about when one country has at
-least half of its side mentions or three times the next one's; a named organisation or armed group with no
+said", "health ministry sources said"), named officials and officers whose titles name no country ("Interior
+Minister Jan Jambon" in an article about Belgium) and unnamed people ("supporters claimed") take the country the
+article is about when one country has at least half of its side mentions or three times the next one's; a named organisation or armed group with no
 other side speaks for itself. A role held in the past ("former", "Ret.", "from 2013 to 2017") makes an expert. ``anonymous`` is true when the source names no one and
 its head is a person noun of the lexicon ("a senior official", "sources", "witnesses", "authorities"), or a
 lower-case noun with a person's ending in the plural or after "a", "an", "one" ("farmers", "a local businessman",
@@ -261,8 +262,9 @@ _STATE_BODIES = frozenset("ministry army military police interior".split())
 #: the endings of nouns for people ("billionaire", "developer", "novelist", "businessman", "70-year-old")
 _PERSON_NOUN = re.compile(r"^[a-z][\w\-]*(?:aire|er|or|ist|ian|ant|ent|man|woman|mogul|tycoon|star|veteran|native|"
                           r"year-old|ee)$")
-#: speakers for a body on the record: unnamed, yet not anonymous ("a Pentagon spokesman")
-_ON_RECORD = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen".split())
+#: speakers for a body on the record: unnamed, yet not anonymous ("a Pentagon spokesman", "a presenter on state TV")
+_ON_RECORD = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen presenter announcer"
+                       .split())
 #: nouns with those endings that name no person ("the center said", "the answer suggested")
 _NOT_PEOPLE = frozenset("""center centre number answer matter paper order letter chapter quarter register filter
     poster trailer computer monitor indicator document element moment government parliament statement
@@ -1843,9 +1845,11 @@ class _Document:
     def _unnamed_people(self, mention: str, head: str) -> bool:
         """Whether ``mention`` is a person or people it does not name, by a noun for people written in lower
         case: plural ("farmers", "the refugees", "Exxon workers") or after "a", "an", "one", "another" ("a local
-        businessman", "one tribesman"); not a spokesman, who speaks for a body on the record."""
-        if not head or head in _ON_RECORD or not self._people_noun(head):
-            return False
+        businessman", "one tribesman"); not a spokesman or a presenter, who speak for a body on the record, nor
+        "the chairmen", who hold offices the article named."""
+        if not head or head in _ON_RECORD or not self._people_noun(head) or \
+                _singular(head) in self.roles.titles and re.match(r"(?i)(?:the|these|those|both)\s", mention):
+            return False  # "the chairmen said in a joint statement": the holders of offices the article named
         written = [w for w in _WORD.findall(mention) if w.lower().strip(".") == head]
         if not written or written[-1][:1].isupper() and (
                 _WORD.findall(mention)[0] != written[-1] or not re.search(r"(?<![\w\-])" + re.escape(head) + r"\b",
@@ -2005,9 +2009,10 @@ def sources(
         Extra gazetteer entries, ``{side: [term, ...]}``, searched after ``actors`` and before the bundled ones.
     home : str, optional
         The side of officials (government, military and security, politicians) whom neither the text nor the
-        article's chain gives one: a side name (``"United States"`` for American outlets, where "President
-        Obama" and "the Pentagon spokesman" need no country), or a column of ``corpus`` holding each
-        document's (e.g. ``"country"``, the outlet's country). Default: no side.
+        article's chain gives one (a named official or officer, or unnamed local officials, take the country
+        the article is about first, when one dominates it): a side name (``"United States"`` for American
+        outlets, where "President Obama" and "the Pentagon spokesman" need no country), or a column of
+        ``corpus`` holding each document's (e.g. ``"country"``, the outlet's country). Default: no side.
     attribution_lexicon : str, path or Lexicon, default "attribution"
         The reporting verbs, passed to :func:`framing.attributions`.
     annotations : Annotations, optional
@@ -2156,10 +2161,13 @@ def sources(
             official_record = src.source_type == "document" and mention and \
                 doc.roles.type_of(mention) in _HOME_TYPES  # "government figures show", "court records show"
             if affiliation is None and (src.source_type in _HOME_TYPES or official_record):
-                # unnamed officials ("authorities said") and their records belong to the country the article
-                # is about, when one country dominates it; named ones to the outlet's home
+                # unnamed officials ("authorities said"), their records and named officials whose titles name no
+                # country ("Interior Minister Jan Jambon") belong to the country the article is about, when one
+                # country dominates it; other named bodies and politicians to the outlet's home
                 setting = doc.setting() if mention and (src.anonymous and doc.local(mention) or
-                                                        src.kind == "thing" and doc.unnamed(mention)) else None
+                                                        src.kind == "thing" and doc.unnamed(mention) or
+                                                        src.kind == "person" and src.source_type in _OFFICIAL) \
+                    else None
                 affiliation = setting or homes.get(doc_id)
             if affiliation is None and src.anonymous and src.source_type == "civilian":
                 # "supporters claimed", "the family of the victim said": the people of the country the article
