@@ -40,6 +40,26 @@ def test_a_title_in_the_article_wins_over_the_well_known_leaders_list():
     assert row_at(text, text, "said")["source_type"] == "politician"
 
 
+@pytest.mark.parametrize("text, snippet", [
+    ("Former St. Louis County Police Chief Tim Fitch called the deputy a true public servant. “He served to the "
+     "end,” Fitch wrote.", "Fitch wrote"),
+    ("Tim Fitch, a former St. Louis County police chief, said the officers acted properly.", "said"),
+    ("Ray Kelly, the former New York City police commissioner, said the city was safer.", "said"),
+])
+def test_a_former_office_after_a_long_place_name_makes_an_expert(text, snippet):
+    # the office stands after a place of three words or an abbreviation's full stop ("St."), which end neither
+    # the title nor the description
+    cue = snippet.split()[-1]
+    row = row_at(text, snippet, cue, home="United States")
+    assert row["source_type"] == "expert"
+    assert side(row) == "United States"
+
+
+def test_a_description_without_a_role_gives_no_type_however_long_its_place_name():
+    text = "Ray Kelly, who lives in New York City with his family, said the city was safer."
+    assert row_at(text, text, "said")["source_type"] not in ("expert", "government", "military_security")
+
+
 def test_an_unnamed_outlet_reporting_is_media():
     text = "The Pentagon plans a new space command, Defense One reported on Tuesday."
     row = row_at(text, text, "reported")

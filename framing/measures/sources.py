@@ -129,6 +129,7 @@ from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
 from framing.text.grammar import PREPOSITIONS
 from framing.text.quotes import in_quote, speaker_name
+from framing.text.sentences import NAME_ABBREVIATIONS
 from framing.text.tokens import count_tokens
 
 __all__ = ["SOURCE_COLUMNS", "SOURCE_TYPES", "SOURCE_KINDS", "sources"]
@@ -269,6 +270,8 @@ _ON_RECORD = frozenset("spokesman spokeswoman spokesperson spokespeople spokesme
 _NOT_PEOPLE = frozenset("""center centre number answer matter paper order letter chapter quarter register filter
     poster trailer computer monitor indicator document element moment government parliament statement
     department movement agreement judgment judgement""".split())
+#: the full stop of an abbreviation inside a name ("St. Louis County", "Ft. Worth"), no sentence's end
+_ABBREVIATED = "|".join(r"(?<=\b" + a.title() + r")\." for a in sorted(NAME_ABBREVIATIONS))
 #: a word in capitals that is no roman numeral ("APP", not "III")
 _CAPITALS = re.compile(r"(?!(?:[IVX]+)$)[A-Z]{2,}")
 #: a share of people as a speaker: "83 percent", "seven-in-ten", "two thirds of Americans"
@@ -952,8 +955,9 @@ class _Document:
                 continue
             if tok.endswith((",", ";", ":", ".", "”", "\"", ")")) and not tok.endswith(("’s", "'s")) and \
                     (core not in self.roles.titles or tok.endswith(".") and tok[:1].islower()) and \
-                    not (tok.endswith(".") and self.sides.is_place(tok)):
-                break  # a sentence ends ("... his head. Soon"); an abbreviated title does not ("Gen.")
+                    not (tok.endswith(".") and (self.sides.is_place(tok) or tok[:-1].lower() in NAME_ABBREVIATIONS)):
+                break  # a sentence ends ("... his head. Soon"); an abbreviated title or name does not ("Gen.",
+                # "St. Louis County Police Chief")
             if (core in self.roles.role_words or core in _PRE_MODIFIERS or self.sides.is_place(_POSSESSIVE.sub("", tok))
                     or (tok[:1].isupper() and _NAME_WORD.match(_POSSESSIVE.sub("", tok)))):
                 keep.insert(0, tok)
@@ -1015,7 +1019,7 @@ class _Document:
         home = re.match(r"\s+of\s+(?:[A-Z][\w’'\-]+\s?){1,3}(?=,)", rest)
         if home and (not surname_only or self.sides.find(home.group(0))):
             rest = rest[home.end():]  # "Bob Corker of Tennessee, the ranking Republican on ..."
-        m = re.match(r",\s+((?:[^,.;:“”\"()]|(?<=\b[A-Z])\.)+)", rest)
+        m = re.match(r",\s+((?:[^,.;:“”\"()]|(?<=\b[A-Z])\.|" + _ABBREVIATED + r")+)", rest)
         if not m or len(m.group(1)) < 3 or comma_closed and not rest[m.end():].startswith(","):
             return ""
         phrase = m.group(1)[:140].strip()
@@ -1023,8 +1027,11 @@ class _Document:
         first = words[0]
         # a role among its first words ("director of ...", "a federal judge"), not a document ("one day after
         # his speech at the United Nations")
-        role = any(t[2] != "document" for t in self.roles.matches(" ".join(words[:5]))) or \
-            _role_core(first) in self.roles.titles and len(words) > 1  # "head of Greece's ... Board"
+        # (or at the end of its first noun phrase: "a former New York City police commissioner")
+        noun_phrase = next((k for k, w in enumerate(words) if w in PREPOSITIONS or w in ("who", "which", "that")),
+                           len(words))
+        role = any(t[2] != "document" for t in self.roles.matches(" ".join(words[:max(5, min(noun_phrase, 10))]))) \
+            or _role_core(first) in self.roles.titles and len(words) > 1  # "head of Greece's ... Board"
         if surname_only:
             return phrase if first.lower() in ("a", "an", "the") and role else ""
         if first.lower().endswith("ly") or (first.islower() and not self.roles.matches(first) and (

@@ -169,7 +169,7 @@ from typing import Literal
 import yaml
 
 from framing.text._lines import QUOTE_MARKS, has_quote_mark, line_spans
-from framing.text.sentences import TITLES, split_sentences
+from framing.text.sentences import NAME_ABBREVIATIONS, TITLES, split_sentences
 from framing.text.grammar import ADVERBS, main_subject, np_before, tokenize
 
 __all__ = [
@@ -882,9 +882,11 @@ def _subject_like(np_text: str) -> bool:
 
 
 def _abbreviation(tok: str) -> bool:
-    """A title, an initial or a dotted acronym ("Mr.", "F.", "U.S.") that does not end a phrase."""
+    """A title, an initial, a dotted acronym or an abbreviation inside a name ("Mr.", "F.", "U.S.", "St.")
+    that does not end a phrase."""
     core = tok.rstrip(".").lower()
-    return core in TITLES or (len(core) == 1 and core.isalpha()) or ("." in core and len(core) <= 5)
+    return core in TITLES or (len(core) == 1 and core.isalpha()) or ("." in core and len(core) <= 5) or \
+        core in NAME_ABBREVIATIONS and tok[:1].isupper()
 
 
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")

@@ -34,7 +34,7 @@ import pandas as pd
 from framing import registry, schema
 from framing.text._lines import line_spans
 
-__all__ = ["ABBREVIATIONS", "TITLES", "SENTENCE_STARTERS", "split_sentences", "sentences"]
+__all__ = ["ABBREVIATIONS", "NAME_ABBREVIATIONS", "TITLES", "SENTENCE_STARTERS", "split_sentences", "sentences"]
 
 #: abbreviations (lower case, without the final period) after which a period
 #: usually does not end a sentence
@@ -49,6 +49,9 @@ ABBREVIATIONS = frozenset(
     jr sr
     """.split()
 )
+
+#: abbreviations written inside a name ("St. Louis County", "Ft. Worth", "Martin Luther King Jr.")
+NAME_ABBREVIATIONS = frozenset("st mt ft jr sr".split())
 
 #: titles that precede a name: a period after them never ends a sentence
 TITLES = frozenset(
