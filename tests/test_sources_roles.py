@@ -131,6 +131,33 @@ def test_holders_of_named_offices_and_those_who_speak_for_a_body_are_not_anonymo
     assert bool(row_at(text, snippet, "said")["anonymous"]) is False
 
 
+@pytest.mark.parametrize("text, snippet, cue", [
+    ("Police sealed the street. “Thank you,” said the man, and walked away.", "said the man", "said"),
+    ("The bus stopped at the border. “We were searched twice,” the young woman told reporters.", "told", "told"),
+])
+def test_a_man_or_woman_the_article_never_names_is_an_anonymous_civilian(text, snippet, cue):
+    row = row_at(text, snippet, cue)
+    assert bool(row["anonymous"]) is True
+    assert row["source_type"] == "civilian"
+    assert not isinstance(row["source"], str)
+
+
+def test_the_man_named_just_before_is_that_person_not_an_anonymous_one():
+    text = "Ali Reza, a shopkeeper, was at the market when the shells fell. “I ran,” the man said."
+    row = row_at(text, "the man said", "said")
+    assert row["source"] == "Ali Reza"
+    assert bool(row["anonymous"]) is False
+
+
+def test_the_north_is_the_one_side_of_the_article_named_north():
+    text = ("Tensions over North Korea rose on Monday. The North has warned of a nuclear strike against the United "
+            "States.")
+    row = row_at(text, "The North has warned", "warned", home="United States")
+    assert row["source"] == "North Korea"
+    assert row["source_type"] == "government"
+    assert side(row) == "North Korea"
+
+
 def test_a_nation_s_people_in_a_poll_are_anonymous_not_its_government():
     text = "Americans say the economy is getting worse, a new poll shows."
     row = row_at(text, text, "say")

@@ -220,6 +220,8 @@ _QUANTIFIER = re.compile(r"(?i)(?:many\s+|some\s+|still\s+|yet\s+)?(?:others|ano
 #: person nouns that are anonymous only when indefinite: "a leader", "an adviser", "a man" name no one, but "Iran's
 #: supreme leader", "the president's adviser" are offices and "the man" is someone named before
 _INDEFINITE_ONLY = frozenset("leader adviser advisor man woman boy girl teenager teen".split())
+#: those of them that are offices ("the leader" is someone's office, "the man" a person)
+_OFFICES = frozenset("leader adviser advisor".split())
 #: role words that are also common surnames, a name's last word after a given name ("Peter King", "Ann Bishop")
 #: (not "hill": "Chapel Hill Mayor Mark Kleinschmidt" would make "Chapel Hill" a person)
 _ROLE_SURNAMES = frozenset("king bishop judge major marshal marshall chancellor prince knight dean priest rand wilson white "
@@ -1315,8 +1317,11 @@ class _Document:
         if _SHARE.match(mention):
             # "83 percent said", "seven-in-ten say": the respondents of a survey
             return _Source(None, "civilian", None, True, "anonymous")
+        unnamed_person = False
         if head in _INDEFINITE_ONLY and not re.match(r"(?i)(?:a|an|one|another)\s", mention):
-            head = ""  # "Iran's supreme leader", "the man": an office, or someone named before
+            # "Iran's supreme leader", "the man": an office, or someone named before
+            unnamed_person = head not in _OFFICES and bool(re.match(r"(?i)the\s", mention))
+            head = ""
         if (head in roles.anonymous_heads or self._unnamed_people(mention, head)) and not titled or \
                 anonymous_phrase or any(h in roles.anonymous_heads for h in joined):
             # "the president's critics": an anonymous source is typed by what it is, not by its possessor
@@ -1408,6 +1413,23 @@ class _Document:
             # "“...,” Trump said. The New York billionaire also said": a description with no role, right after
             # a person spoke, is that person
             return self.previous[-1][1]
+        if unnamed_person:
+            # "Ali Reza, a shopkeeper, was there ... “I ran,” the man said": a person named in this or the sentence
+            # before, who holds no office; else a person the article has not named ("“Thank you,” said the man")
+            window = self._window
+            own = min(max(self._sentence_start, window[0]), cue_start) if window is not None else None
+            near = self._named_nearby(own, cue_start) if own is not None else None
+            person = self._person(*near) if near is not None else None
+            if person is not None and person.source_type not in _HOME_TYPES:
+                return person
+            return _Source(None, typ or "civilian", side, True, "anonymous")
+        compass = re.fullmatch(r"(?i)the\s+(north|south)", mention.strip())
+        if compass:
+            # "The North has warned": the one side of the article named "North ..." ("North Korea")
+            named = {s for s, _, _ in self.sides.find(self.text) if s.lower().startswith(compass.group(1).lower() + " ")}
+            if len(named) == 1:
+                country = named.pop()
+                return _Source(country, "government", country, False, "thing")
         return _Source(bare, typ or ("other" if side is not None else "unknown"), side, False, "thing")
 
     def _person(self, full: str, mention: str) -> _Source:
@@ -1759,13 +1781,9 @@ class _Document:
             # the pronoun's own sentence first ("Commentator Ann Coulter, who ..., summed up the mood when she
             # tweeted"), then the sentence before it; not a name inside a quotation (the speaker's own words
             # name others: "“... since President Obama was doing ...,” he said")
-            for lo, hi in ((own, at), (window[0], own)):
-                for m in _NAME.finditer(self.text, lo, hi):
-                    if self.in_quote(m.start()):
-                        continue
-                    full = self._named_person(m.group(0), m.start(), m.end())
-                    if full is not None:
-                        return self._person(full, m.group(0))
+            near = self._named_nearby(own, at)
+            if near is not None:
+                return self._person(*near)
         if own is not None and want == "thing" and pronoun.lower() == "it":
             # "The FBI released photos of two men it described as suspects": the body that opens its sentence
             m = _BODY_OPENING.match(self.text, own, at)
@@ -1785,6 +1803,18 @@ class _Document:
                 if full is not None:
                     return self._person(full, m.group(0))
         return _Source(pronoun, "unknown", None, False, "pronoun")
+
+    def _named_nearby(self, own: int, at: int) -> tuple[str, str] | None:
+        """The person named before ``at`` in its sentence (opening at ``own``), else in the sentence before it,
+        outside quotations: (full name, name as written), or None."""
+        for lo, hi in ((own, at), (self._window[0], own)):
+            for m in _NAME.finditer(self.text, lo, hi):
+                if self.in_quote(m.start()):
+                    continue
+                full = self._named_person(m.group(0), m.start(), m.end())
+                if full is not None:
+                    return full, m.group(0)
+        return None
 
     def in_quote(self, pos: int) -> bool:
         """Whether ``pos`` is inside one of the article's quotations."""
