@@ -60,6 +60,32 @@ def test_a_description_without_a_role_gives_no_type_however_long_its_place_name(
     assert row_at(text, text, "said")["source_type"] not in ("expert", "government", "military_security")
 
 
+@pytest.mark.parametrize("text, cue, paper", [
+    ("The talks had stalled, the Guardian reported on Monday.", "reported", "Guardian"),
+    ("The Economist reported that growth slowed in the second quarter.", "reported", "Economist"),
+])
+def test_a_capitalised_noun_for_people_after_the_is_a_paper_not_an_anonymous_person(text, cue, paper):
+    row = row_at(text, text, cue)
+    assert row["source"] == paper
+    assert row["source_type"] == "media"
+    assert bool(row["anonymous"]) is False
+
+
+def test_a_lower_case_guardian_is_still_an_unnamed_person():
+    text = "The boy was taken in by an aunt. The guardian said the boy was safe."
+    row = row_at(text, "The guardian said", "said")
+    assert bool(row["anonymous"]) is True
+    assert row["source_type"] != "media"
+
+
+def test_the_muslim_brotherhood_is_a_political_movement_that_speaks_for_itself():
+    text = ("Egypt's army removed Mohamed Morsi in July. The Brotherhood said its supporters would stay in the "
+            "streets of Cairo.")
+    row = row_at(text, "The Brotherhood said", "said", home="United States")
+    assert row["source_type"] == "politician"
+    assert side(row) == "Muslim Brotherhood"
+
+
 def test_an_unnamed_outlet_reporting_is_media():
     text = "The Pentagon plans a new space command, Defense One reported on Tuesday."
     row = row_at(text, text, "reported")
@@ -223,6 +249,16 @@ def test_a_named_official_whose_title_names_no_country_speaks_for_the_country_th
     row = row_at(_BRUSSELS, "Peeters said", "said", home="United States")
     assert row["source_type"] == "government"
     assert side(row) == "Belgium"
+
+
+def test_the_country_an_article_is_about_is_counted_among_countries_only():
+    # the movement named in every sentence is a side, not a country: the article is still about Egypt
+    text = ("Egypt's army cleared two Muslim Brotherhood camps in Cairo. The Muslim Brotherhood called for marches "
+            "across Egypt, and Egypt declared a state of emergency as the Brotherhood's leaders went into hiding. "
+            "Health ministry sources said 278 people had died.")
+    row = row_at(text, "Health ministry sources said", "said", home="United States")
+    assert bool(row["anonymous"]) is True
+    assert side(row) == "Egypt"
 
 
 def test_a_named_politician_whose_title_names_no_country_keeps_the_outlet_s_home():

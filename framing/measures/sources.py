@@ -692,7 +692,8 @@ class _Document:
         if not hasattr(self, "_setting"):
             counts: dict[str, int] = {}
             for side, _, _ in self.sides.find(self.text):
-                counts[side] = counts.get(side, 0) + 1
+                if self.sides.kinds.get(side, "country") == "country":
+                    counts[side] = counts.get(side, 0) + 1
             total = sum(counts.values())
             ranked = sorted(counts.values(), reverse=True) + [0]
             top = max(counts, key=counts.__getitem__, default=None)
@@ -1310,6 +1311,13 @@ class _Document:
                             and not (head in _PARTY_MEMBERS and all(w.lower() in _CHAMBERS or sides.is_place(w)
                                                                     for w in words[:-1]))
                             and any(w[:1].isupper() and not sides.is_place(w) for w in words[:-1]))
+        # "The Guardian reported", "The Economist": a capitalised noun for people alone after "the" is the name of
+        # a paper (not a party's members, "the Democrats", nor a people, "the Americans")
+        if len(words) == 1 and words[0][:1].isupper() and words[0][1:2].islower() and words[0].lower() == head \
+                and re.match(r"(?i)the\s", mention) and head not in _PARTY_MEMBERS and not sides.is_place(words[0]) \
+                and (head in roles.anonymous_heads or roles.type_of(head) in ("civilian", "expert")) \
+                and roles.type_of(head) in (None, "civilian", "expert") and self.full_name(words[0]) is None:
+            return _Source(bare, "media", side, False, "thing")
         if head not in roles.anonymous_heads and head.rsplit("-", 1)[-1] in roles.anonymous_heads:
             head = head.rsplit("-", 1)[-1]  # "the shop-owner"
         joined = [self._head(part) for part in re.split(r"\s+(?:and|or)\s+", mention)[:-1]] \
