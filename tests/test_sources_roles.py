@@ -184,6 +184,18 @@ def test_the_north_is_the_one_side_of_the_article_named_north():
     assert side(row) == "North Korea"
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("A federal law enforcement source with knowledge of the investigation told CNN that a lid was found.", "told"),
+    ("One official with direct knowledge of the talks said the deal was dead.", "said"),
+    ("Officials privy to the talks said the deal was dead.", "said"),
+])
+def test_a_source_shielded_by_what_it_knows_is_anonymous_not_the_thing_it_knows(text, cue):
+    row = row_at(text, text, cue)
+    assert bool(row["anonymous"]) is True
+    assert not isinstance(row["source"], str)
+    assert row["source_type"] in ("government", "military_security")
+
+
 def test_a_nation_s_people_in_a_poll_are_anonymous_not_its_government():
     text = "Americans say the economy is getting worse, a new poll shows."
     row = row_at(text, text, "say")

@@ -180,7 +180,9 @@ _ANAPHORIC = re.compile(r"(?i)(?:its|their|the\s+(?:country|province|nation|stat
                         r"(?:its\s+|the\s+)?state(?:-run|-owned|-controlled)?)\s")
 _SHIELD = re.compile(r"(?<![\w’'])(?:(?:an?|the|some|two|three|several|many|other)\s+)?(?:[\w’'\-]+\s+){0,3}?"
                      r"(?:officials?|sources?|people|persons?|diplomats?|aides?|insiders?)\s+"
-                     r"(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about)\s+", re.IGNORECASE)
+                     r"(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about|privy\s+to|"
+                     r"with\s+(?:direct\s+|firsthand\s+|first-hand\s+|detailed\s+|intimate\s+|some\s+)?"
+                     r"knowledge\s+of)\s+", re.IGNORECASE)
 #: words after which "the president" may open a clause as its subject or agent ("in which the president demanded")
 _CLAUSE_OPENERS = frozenset("""by which that who when and but as while because if after before where since though
     although until once whom whose""".split())
@@ -198,7 +200,7 @@ _TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earli
 _NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)[-–][^)]{1,30}\)|,\s*[DRI]-[\w.]+,?|\s(?:of|at|from)\s.+|,.+|\s+and\s+.+)$")
 #: a party tag after a name ("Guzzardi (D-Chicago)", "Menendez, D-N.J."): an elected politician
 _PARTY_TAG = re.compile(r"(?:\(|,\s)(?:[DRI]|Dem|Rep)[-–][A-Z]")
-_HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on|across)\s|,|\(|—|–")
+_HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on|across|privy)\s|,|\(|—|–")
 _WORD = re.compile(r"[\w][\w’'.\-]*")
 #: a party's members: a capitalised plural that names no body after a chamber ("House Democrats", "Senate
 #: Republicans"; "the Log Cabin Republicans" is a group)
