@@ -86,6 +86,17 @@ def test_the_muslim_brotherhood_is_a_political_movement_that_speaks_for_itself()
     assert side(row) == "Muslim Brotherhood"
 
 
+@pytest.mark.parametrize("text, cue", [
+    ("Images on French television showed hostages streaming out of the store.", "showed"),
+    ("Emails obtained by CNN show the plan was approved in May.", "show"),
+    ("According to photographs taken at the meeting, the general stood beside the leader.", "According to"),
+])
+def test_images_and_emails_are_documents_and_the_outlet_that_obtained_them_is_no_author(text, cue):
+    row = row_at(text, text, cue)
+    assert row["source_type"] == "document"
+    assert row["source"] != "CNN"
+
+
 def test_an_unnamed_outlet_reporting_is_media():
     text = "The Pentagon plans a new space command, Defense One reported on Tuesday."
     row = row_at(text, text, "reported")

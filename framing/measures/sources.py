@@ -276,6 +276,8 @@ _NOT_PEOPLE = frozenset("""center centre number answer matter paper order letter
     department movement agreement judgment judgement""".split())
 #: the full stop of an abbreviation inside a name ("St. Louis County", "Ft. Worth"), no sentence's end
 _ABBREVIATED = "|".join(r"(?<=\b" + a.title() + r")\." for a in sorted(NAME_ABBREVIATIONS))
+#: what a reporter does to a document someone else wrote ("emails obtained by CNN", "a memo seen by Reuters")
+_OBTAINED = r"(?:obtained|seen|reviewed|viewed|acquired|received|leaked)"
 #: a word in capitals that is no roman numeral ("APP", not "III")
 _CAPITALS = re.compile(r"(?!(?:[IVX]+)$)[A-Z]{2,}")
 #: a share of people as a speaker: "83 percent", "seven-in-ten", "two thirds of Americans"
@@ -1706,7 +1708,8 @@ class _Document:
         if pos >= 0:
             agent = re.match(r"[^.;:“”\"]{0,60}?\b(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})",
                              self.text[pos + len(mention):sentence[1]])
-            if agent:
+            if agent and not re.search(_OBTAINED + r"\s+(?:by|from)\s+\S+$", agent.group(0)):
+                # ("emails obtained by CNN": the outlet that has them is no author)
                 candidates.append(agent.group(1).rstrip("."))
             if re.match(r"(?i)an?\s", mention):
                 before = self.text[sentence[0]:pos]
