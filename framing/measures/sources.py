@@ -96,12 +96,13 @@ Pakistan; a diplomat's destination is not their side: "U.S. ambassador to the Un
 in the speaker, then in the person's titles; unnamed officials with no side ("authorities said", "the army
 said", "health ministry sources said"), named officials and officers whose titles name no country ("Interior
 Minister Jan Jambon" in an article about Belgium) and unnamed people ("supporters claimed") take the country the
-article is about when one country has at least half of its side mentions or three times the next one's; a named organisation or armed group with no
-other side speaks for itself. A role held in the past ("former", "Ret.", "from 2013 to 2017") makes an expert. ``anonymous`` is true when the source names no one and
-its head is a person noun of the lexicon ("a senior official", "sources", "witnesses", "authorities"), or a
-lower-case noun with a person's ending in the plural or after "a", "an", "one" ("farmers", "a local businessman",
-"an Afghan refugee"), or it carries an anonymity phrase ("officials familiar with the matter"); a named office, outlet or document ("a
-Pentagon spokesman", "the statement") is not anonymous.
+article is about when one country has at least half of its mentions of countries or three times the next one's;
+a named organisation or armed group with no other side speaks for itself. A role held in the past ("former",
+"Ret.", "from 2013 to 2017") makes an expert. ``anonymous`` is true when the source names no one and its head is
+a person noun of the lexicon ("a senior official", "sources", "witnesses", "authorities"), or a lower-case noun
+with a person's ending in the plural or after "a", "an", "one", "another" ("farmers", "a local businessman", "an
+Afghan refugee"), or it carries an anonymity phrase ("officials familiar with the matter"); a named office,
+outlet or document ("a Pentagon spokesman", "the statement") is not anonymous.
 """
 
 from __future__ import annotations
@@ -179,7 +180,7 @@ _HOME_TYPES = frozenset({"government", "military_security", "politician"})
 _ANAPHORIC = re.compile(r"(?i)(?:its|their|the\s+(?:country|province|nation|state|city|region|government)(?:’s|'s)|"
                         r"(?:its\s+|the\s+)?state(?:-run|-owned|-controlled)?)\s")
 _SHIELD = re.compile(r"(?<![\w’'])(?:(?:an?|the|some|two|three|several|many|other)\s+)?(?:[\w’'\-]+\s+){0,3}?"
-                     r"(?:officials?|sources?|people|persons?|diplomats?|aides?|insiders?)\s+"
+                     r"([a-z][\w\-]*)\s+"
                      r"(?:familiar\s+with|close\s+to|briefed\s+on|knowledgeable\s+about|privy\s+to|"
                      r"with\s+(?:direct\s+|firsthand\s+|first-hand\s+|detailed\s+|intimate\s+|some\s+)?"
                      r"knowledge\s+of)\s+", re.IGNORECASE)
@@ -219,8 +220,9 @@ _DETERMINER_WORDS = frozenset("the a an this that these those his her its their 
 _NOT_OF_PLACE = re.compile(r"(?i)\b(?:foreign|western|international|visiting|expatriate|overseas|diplomats?)\b")
 #: a quantifier standing for people as a speaker ("others said", "another added", "some argue")
 _QUANTIFIER = re.compile(r"(?i)(?:many\s+|some\s+|still\s+|yet\s+)?(?:others|another|some|many|most|several|few|both)")
-#: person nouns that are anonymous only when indefinite: "a leader", "an adviser", "a man" name no one, but "Iran's
-#: supreme leader", "the president's adviser" are offices and "the man" is someone named before
+#: person nouns that are anonymous when indefinite: "a leader", "an adviser", "a man" name no one, but "Iran's
+#: supreme leader", "the president's adviser" are offices, and "the man" is the man who just spoke, or else one
+#: the article does not name
 _INDEFINITE_ONLY = frozenset("leader adviser advisor man woman boy girl teenager teen".split())
 #: those of them that are offices ("the leader" is someone's office, "the man" a person)
 _OFFICES = frozenset("leader adviser advisor".split())
@@ -267,6 +269,8 @@ _STATE_BODIES = frozenset("ministry army military police interior".split())
 #: the endings of nouns for people ("billionaire", "developer", "novelist", "businessman", "70-year-old")
 _PERSON_NOUN = re.compile(r"^[a-z][\w\-]*(?:aire|er|or|ist|ian|ant|ent|man|woman|mogul|tycoon|star|veteran|native|"
                           r"year-old|ee)$")
+#: nouns for people that, capitalised after "the", name a paper ("The Guardian reported", "The Economist")
+_PAPERS = frozenset("guardian economist observer spectator independent examiner".split())
 #: speakers for a body on the record: unnamed, yet not anonymous ("a Pentagon spokesman", "a presenter on state TV")
 _ON_RECORD = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen presenter announcer"
                        .split())
@@ -691,8 +695,8 @@ class _Document:
         self._sentence_start = 0  # where the statement's own sentence starts
 
     def setting(self) -> str | None:
-        """The country the article is about: the side of at least half of the article's mentions of
-        countries and other sides, or of three times as many as the next side (three or more), else None."""
+        """The country the article is about: the country of at least half of the article's mentions of
+        countries, or of three times as many as the next one (three or more), else None."""
         if not hasattr(self, "_setting"):
             counts: dict[str, int] = {}
             for side, _, _ in self.sides.find(self.text):
@@ -859,7 +863,7 @@ class _Document:
             for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
                 app = self._appositive_after(m.end(), surname_only=True)
                 head = self._head(app) if app else ""
-                if self._people_noun(head):
+                if self.people_noun(head):
                     return name
         # a first name alone ("Mara noted" after "NPR's Mara Liasson"): the one full name it opens
         opened = self._opened(name)
@@ -962,7 +966,7 @@ class _Document:
                 continue
             if tok.endswith((",", ";", ":", ".", "”", "\"", ")")) and not tok.endswith(("’s", "'s")) and \
                     (core not in self.roles.titles or tok.endswith(".") and tok[:1].islower()) and \
-                    not (tok.endswith(".") and (self.sides.is_place(tok) or tok[:-1].lower() in NAME_ABBREVIATIONS)):
+                    not (tok.endswith(".") and (self.sides.is_place(tok) or tok[:-1].lower() in NAME_ABBREVIATIONS and tok[:-1] == tok[:-1].title())):
                 break  # a sentence ends ("... his head. Soon"); an abbreviated title or name does not ("Gen.",
                 # "St. Louis County Police Chief")
             if (core in self.roles.role_words or core in _PRE_MODIFIERS or self.sides.is_place(_POSSESSIVE.sub("", tok))
@@ -1315,13 +1319,8 @@ class _Document:
                             and not (head in _PARTY_MEMBERS and all(w.lower() in _CHAMBERS or sides.is_place(w)
                                                                     for w in words[:-1]))
                             and any(w[:1].isupper() and not sides.is_place(w) for w in words[:-1]))
-        # "The Guardian reported", "The Economist": a capitalised noun for people alone after "the" is the name of
-        # a paper (not a party's members, "the Democrats", nor a people, "the Americans")
-        if len(words) == 1 and words[0][:1].isupper() and words[0][1:2].islower() and words[0].lower() == head \
-                and re.match(r"(?i)the\s", mention) and head not in _PARTY_MEMBERS and not sides.is_place(words[0]) \
-                and (head in roles.anonymous_heads or roles.type_of(head) in ("civilian", "expert")) \
-                and roles.type_of(head) in (None, "civilian", "expert") and self.full_name(words[0]) is None:
-            return _Source(bare, "media", side, False, "thing")
+        if len(words) == 1 and words[0] == head.title() and head in _PAPERS and re.match(r"(?i)the\s", mention):
+            return _Source(bare, "media", side, False, "thing")  # "The Guardian reported", "The Economist"
         if head not in roles.anonymous_heads and head.rsplit("-", 1)[-1] in roles.anonymous_heads:
             head = head.rsplit("-", 1)[-1]  # "the shop-owner"
         joined = [self._head(part) for part in re.split(r"\s+(?:and|or)\s+", mention)[:-1]] \
@@ -1426,14 +1425,16 @@ class _Document:
             # a person spoke, is that person
             return self.previous[-1][1]
         if unnamed_person:
-            # "Ali Reza, a shopkeeper, was there ... “I ran,” the man said": a person named in this or the sentence
-            # before, who holds no office; else a person the article has not named ("“Thank you,” said the man")
-            window = self._window
-            own = min(max(self._sentence_start, window[0]), cue_start) if window is not None else None
-            near = self._named_nearby(own, cue_start) if own is not None else None
-            person = self._person(*near) if near is not None else None
-            if person is not None and person.source_type not in _HOME_TYPES:
-                return person
+            # "“...,” said Ali Reza, a shopkeeper. “I ran,” the man said": the person who spoke just before, who
+            # holds no office, unless a pronoun between them says otherwise ("she" before "the man"); else a
+            # person the article has not named ("“Thank you,” said the man")
+            if self._window is not None and self.previous and self.previous[-1][0] >= self._window[0]:
+                at, prev, _ = self.previous[-1]
+                other = r"\b(?:[Ss]he|[Hh]er|[Hh]ers)\b" if mention.split()[-1].lower() in ("man", "boy") \
+                    else r"\b(?:[Hh]e|[Hh]is|[Hh]im)\b"
+                if prev.kind == "person" and prev.source_type not in _HOME_TYPES and \
+                        not re.search(other, self.text[at:cue_start]):
+                    return prev
             return _Source(None, typ or "civilian", side, True, "anonymous")
         compass = re.fullmatch(r"(?i)the\s+(north|south)", mention.strip())
         if compass:
@@ -1794,9 +1795,13 @@ class _Document:
             # the pronoun's own sentence first ("Commentator Ann Coulter, who ..., summed up the mood when she
             # tweeted"), then the sentence before it; not a name inside a quotation (the speaker's own words
             # name others: "“... since President Obama was doing ...,” he said")
-            near = self._named_nearby(own, at)
-            if near is not None:
-                return self._person(*near)
+            for lo, hi in ((own, at), (window[0], own)):
+                for m in _NAME.finditer(self.text, lo, hi):
+                    if self.in_quote(m.start()):
+                        continue
+                    full = self._named_person(m.group(0), m.start(), m.end())
+                    if full is not None:
+                        return self._person(full, m.group(0))
         if own is not None and want == "thing" and pronoun.lower() == "it":
             # "The FBI released photos of two men it described as suspects": the body that opens its sentence
             m = _BODY_OPENING.match(self.text, own, at)
@@ -1816,18 +1821,6 @@ class _Document:
                 if full is not None:
                     return self._person(full, m.group(0))
         return _Source(pronoun, "unknown", None, False, "pronoun")
-
-    def _named_nearby(self, own: int, at: int) -> tuple[str, str] | None:
-        """The person named before ``at`` in its sentence (opening at ``own``), else in the sentence before it,
-        outside quotations: (full name, name as written), or None."""
-        for lo, hi in ((own, at), (self._window[0], own)):
-            for m in _NAME.finditer(self.text, lo, hi):
-                if self.in_quote(m.start()):
-                    continue
-                full = self._named_person(m.group(0), m.start(), m.end())
-                if full is not None:
-                    return full, m.group(0)
-        return None
 
     def in_quote(self, pos: int) -> bool:
         """Whether ``pos`` is inside one of the article's quotations."""
@@ -1884,30 +1877,34 @@ class _Document:
                 return src
         return None
 
-    def _people_noun(self, word: str) -> bool:
+    def people_noun(self, word: str) -> bool:
         """Whether the lower-case noun ``word`` names a person or people: an anonymous head of the roles lexicon
         or a noun with a person's ending ("farmer", "refugees", "businessmen", "deputies"), not a thing's
-        ("center", "letters")."""
+        ("center", "letters", "an indictment"); unnamed bodies count as people ("a local newspaper", "Western
+        powers", as "authorities" do)."""
         singular = _singular(word)
-        return word in self.roles.anonymous_heads or singular in self.roles.anonymous_heads or \
-            bool(_PERSON_NOUN.search(singular)) and singular not in _NOT_PEOPLE
+        if word in self.roles.anonymous_heads or singular in self.roles.anonymous_heads:
+            return True
+        return bool(_PERSON_NOUN.search(singular)) and singular not in _NOT_PEOPLE and not singular.endswith("ment") \
+            and self.roles.type_of(singular) != "document"
 
     def _unnamed_people(self, mention: str, head: str) -> bool:
         """Whether ``mention`` is a person or people it does not name, by a noun for people written in lower
         case: plural ("farmers", "the refugees", "Exxon workers") or after "a", "an", "one", "another" ("a local
         businessman", "one tribesman"); not a spokesman or a presenter, who speak for a body on the record, nor
         "the chairmen", who hold offices the article named."""
-        if not head or head in _ON_RECORD or not self._people_noun(head) or \
-                _singular(head) in self.roles.titles and re.match(r"(?i)(?:the|these|those|both)\s", mention):
+        singular = _singular(head)
+        if not head or head in _ON_RECORD or not self.people_noun(head) or \
+                singular in self.roles.titles and re.match(r"(?i)(?:the|these|those|both)\s", mention):
             return False  # "the chairmen said in a joint statement": the holders of offices the article named
-        written = [w for w in _WORD.findall(mention) if w.lower().strip(".") == head]
+        words = _WORD.findall(mention)
+        written = [w for w in words if w.lower().strip(".") == head]
         if not written or written[-1][:1].isupper() and (
-                _WORD.findall(mention)[0] != written[-1] or not re.search(r"(?<![\w\-])" + re.escape(head) + r"\b",
-                                                                         self.text)):
+                words[0] != written[-1] or not re.search(r"(?<![\w\-])" + re.escape(head) + r"\b", self.text)):
             # "State Farmers Union", "Bob Farmer": a name's word; a capital opening the sentence is a name's unless
             # the article writes the word in lower case too ("Fishermen said ... the fishermen", not "Reuters")
             return False
-        return _singular(head) != head or bool(re.match(r"(?i)(?:a|an|one|another)\s", mention))
+        return singular != head or bool(re.match(r"(?i)(?:a|an|one|another)\s", mention))
 
     def _head(self, phrase: str) -> str:
         cut = _HEAD_CUT.search(" " + phrase + " ")
@@ -2178,7 +2175,7 @@ def sources(
             if speaker_span:
                 # "officials familiar with the matter said": the source is before the anonymity phrase
                 m = _SHIELD.search(text, max(sentence[0], speaker_span[0] - 80), speaker_span[0])
-                if m and m.end() == speaker_span[0]:
+                if m and m.end() == speaker_span[0] and doc.people_noun(m.group(1).lower()):
                     speaker_span = (m.start(), speaker_span[1])
             if speaker_span:
                 # "state TV, which cited health ministry sources", "the newspaper, citing police records": the

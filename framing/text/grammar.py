@@ -131,7 +131,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
             continue  # the period already joined to an abbreviation
         if b < end and text[b] == "." and word[:1].isalpha():
             if _ACRONYM_DOT.match(word) or word.lower() in TITLES or \
-                    word.lower() in NAME_ABBREVIATIONS and word[:1].isupper():
+                    word.lower() in NAME_ABBREVIATIONS and word == word.title():
                 b += 1
                 word += "."
         taken = b

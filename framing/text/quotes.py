@@ -886,7 +886,7 @@ def _abbreviation(tok: str) -> bool:
     that does not end a phrase."""
     core = tok.rstrip(".").lower()
     return core in TITLES or (len(core) == 1 and core.isalpha()) or ("." in core and len(core) <= 5) or \
-        core in NAME_ABBREVIATIONS and tok[:1].isupper()
+        core in NAME_ABBREVIATIONS and tok.rstrip(".") == tok.rstrip(".").title()
 
 
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
