@@ -238,6 +238,17 @@ def test_speaker_patterns(text, speaker, verb):
     assert (q.speaker, q.verb, q.kind) == (speaker, verb, "direct")
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Iranian officials responded by calling the strike “a crime” on Monday.", "Iranian officials"),
+    ("NATO leaders plan to call the attack “an act of war” at the summit.", "NATO leaders"),
+    ("Trump says the deal is “dead.”", "Trump"),
+])
+def test_unnamed_people_after_a_name_or_demonym_are_the_whole_subject(text, speaker):
+    # a plural for people after a capitalised word is the head of the subject, no verb ("Trump says" is one)
+    (q,) = find_quotes(text)
+    assert q.speaker == speaker
+
+
 def test_pronouns_resolve_by_type():
     text = ("Spokeswoman Mumtaz Baloch spoke first. “We condemn it,” she said.\n"
             "Iran’s Revolutionary Guards issued a statement. “We struck,” they said.\n"

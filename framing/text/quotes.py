@@ -845,12 +845,14 @@ def _sentence_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
         low = tok.lower().strip(",.;:")
         if j > k and (low in _BOUNDARY or low in REPORTING_VERBS or low in _AUX_ADV or low in _IRREGULAR_PAST
                       or (low.endswith(("ed", "es")) and not tok[:1].isupper())
-                      or (low.endswith("s") and not tok[:1].isupper() and low not in _ORG and j - k >= 1
+                      or (low.endswith("s") and not tok[:1].isupper() and low not in _ORG | _UNNAMED and j - k >= 1
                           and toks[j - 1].group(0)[:1].isupper() and not low.endswith(("ss", "’s", "'s")))):
             break
         j += 1
         if tok.endswith((",", ";", ":")) or tok.endswith(".") and not _abbreviation(tok):
             break
+        if low in _UNNAMED and tok[:1].islower() and j - 1 > k and toks[j - 2].group(0)[:1].isupper():
+            break  # "Iranian officials | responded", "NATO leaders | plan": unnamed people after a name end it
     if j == k:
         return None
     first = toks[k].group(0).lower().strip(",")
