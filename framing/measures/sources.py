@@ -130,7 +130,7 @@ from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
 from framing.text.grammar import PREPOSITIONS
 from framing.text.quotes import in_quote, speaker_name
-from framing.text.sentences import NAME_ABBREVIATIONS
+from framing.text.sentences import NAME_ABBREVIATIONS, is_name_abbreviation
 from framing.text.tokens import count_tokens
 
 __all__ = ["SOURCE_COLUMNS", "SOURCE_TYPES", "SOURCE_KINDS", "sources"]
@@ -966,7 +966,7 @@ class _Document:
                 continue
             if tok.endswith((",", ";", ":", ".", "”", "\"", ")")) and not tok.endswith(("’s", "'s")) and \
                     (core not in self.roles.titles or tok.endswith(".") and tok[:1].islower()) and \
-                    not (tok.endswith(".") and (self.sides.is_place(tok) or tok[:-1].lower() in NAME_ABBREVIATIONS and tok[:-1] == tok[:-1].title())):
+                    not (tok.endswith(".") and (self.sides.is_place(tok) or is_name_abbreviation(tok))):
                 break  # a sentence ends ("... his head. Soon"); an abbreviated title or name does not ("Gen.",
                 # "St. Louis County Police Chief")
             if (core in self.roles.role_words or core in _PRE_MODIFIERS or self.sides.is_place(_POSSESSIVE.sub("", tok))
@@ -1330,7 +1330,7 @@ class _Document:
             return _Source(None, "civilian", None, True, "anonymous")
         unnamed_person = False
         if head in _INDEFINITE_ONLY and not re.match(r"(?i)(?:a|an|one|another)\s", mention):
-            # "Iran's supreme leader", "the man": an office, or someone named before
+            # "Iran's supreme leader" is an office; "the man" is a person (resolved below)
             unnamed_person = head not in _OFFICES and bool(re.match(r"(?i)the\s", mention))
             head = ""
         if (head in roles.anonymous_heads or self._unnamed_people(mention, head)) and not titled or \
@@ -1439,7 +1439,8 @@ class _Document:
         compass = re.fullmatch(r"(?i)the\s+(north|south)", mention.strip())
         if compass:
             # "The North has warned": the one side of the article named "North ..." ("North Korea")
-            named = {s for s, _, _ in self.sides.find(self.text) if s.lower().startswith(compass.group(1).lower() + " ")}
+            opening = compass.group(1).lower() + " "
+            named = {s for s, _, _ in self.sides.find(self.text) if s.lower().startswith(opening)}
             if len(named) == 1:
                 country = named.pop()
                 return _Source(country, "government", country, False, "thing")

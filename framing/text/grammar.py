@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from framing.text.sentences import NAME_ABBREVIATIONS, TITLES
+from framing.text.sentences import TITLES, is_name_abbreviation
 
 __all__ = [
     "ADVERBS", "AUX_BE", "AUX_OTHER", "CLAUSE_WORDS", "DETERMINERS", "IRREGULAR_VERBS", "NEGATIONS", "PREPOSITIONS",
@@ -130,8 +130,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
         if a < taken:
             continue  # the period already joined to an abbreviation
         if b < end and text[b] == "." and word[:1].isalpha():
-            if _ACRONYM_DOT.match(word) or word.lower() in TITLES or \
-                    word.lower() in NAME_ABBREVIATIONS and word == word.title():
+            if _ACRONYM_DOT.match(word) or word.lower() in TITLES or is_name_abbreviation(word):
                 b += 1
                 word += "."
         taken = b

@@ -169,7 +169,7 @@ from typing import Literal
 import yaml
 
 from framing.text._lines import QUOTE_MARKS, has_quote_mark, line_spans
-from framing.text.sentences import NAME_ABBREVIATIONS, TITLES, split_sentences
+from framing.text.sentences import TITLES, is_name_abbreviation, split_sentences
 from framing.text.grammar import ADVERBS, main_subject, np_before, tokenize
 
 __all__ = [
@@ -888,7 +888,7 @@ def _abbreviation(tok: str) -> bool:
     that does not end a phrase."""
     core = tok.rstrip(".").lower()
     return core in TITLES or (len(core) == 1 and core.isalpha()) or ("." in core and len(core) <= 5) or \
-        core in NAME_ABBREVIATIONS and tok.rstrip(".") == tok.rstrip(".").title()
+        is_name_abbreviation(tok)
 
 
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")

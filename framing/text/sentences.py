@@ -34,7 +34,8 @@ import pandas as pd
 from framing import registry, schema
 from framing.text._lines import line_spans
 
-__all__ = ["ABBREVIATIONS", "NAME_ABBREVIATIONS", "TITLES", "SENTENCE_STARTERS", "split_sentences", "sentences"]
+__all__ = ["ABBREVIATIONS", "NAME_ABBREVIATIONS", "TITLES", "SENTENCE_STARTERS", "is_name_abbreviation",
+           "split_sentences", "sentences"]
 
 #: abbreviations (lower case, without the final period) after which a period
 #: usually does not end a sentence
@@ -52,6 +53,13 @@ ABBREVIATIONS = frozenset(
 
 #: abbreviations written inside a name ("St. Louis County", "Ft. Worth", "Martin Luther King Jr.")
 NAME_ABBREVIATIONS = frozenset("st mt ft jr sr".split())
+
+
+def is_name_abbreviation(token: str) -> bool:
+    """Whether ``token`` ("St.", "Jr", with or without its full stop) is an abbreviation written inside a name,
+    in title case ("FT." is the Financial Times, and its full stop may end a sentence)."""
+    core = token.rstrip(".")
+    return core.lower() in NAME_ABBREVIATIONS and core == core.title()
 
 #: titles that precede a name: a period after them never ends a sentence
 TITLES = frozenset(
