@@ -447,6 +447,17 @@ class _Roles:
         """Whether ``phrase`` holds a strong role term."""
         return any(t[3] for t in self.matches(phrase))
 
+    def people_noun(self, word: str) -> bool:
+        """Whether the lower-case noun ``word`` names a person or people: an anonymous head or a noun with a
+        person's ending ("farmer", "refugees", "businessmen", "deputies"), not a thing's ("center", "letters",
+        "an indictment"); unnamed bodies count as people ("a local newspaper", "Western powers", as
+        "authorities" do)."""
+        singular = _singular(word)
+        if word in self.anonymous_heads or singular in self.anonymous_heads:
+            return True
+        return bool(_PERSON_NOUN.search(singular)) and singular not in _NOT_PEOPLE and not singular.endswith("ment") \
+            and self.type_of(singular) != "document"
+
     def former_official(self, phrase: str | None) -> bool:
         """Whether ``phrase`` makes an expert of a former official ("former presidential envoy"): its type is
         expert, and an official's without "former", "retired" or "ex-"."""
@@ -694,12 +705,17 @@ class _Document:
         self.quoted_starts = [a for a, _ in self.quoted]  # their starts, for the bisect of ``in_quote``
         self._sentence_start = 0  # where the statement's own sentence starts
 
+    @functools.cached_property
+    def _sides_named(self) -> list[tuple[str, int, int]]:
+        """The sides the article names, with their offsets (the gazetteer run over the whole text once)."""
+        return self.sides.find(self.text)
+
     def setting(self) -> str | None:
         """The country the article is about: the country of at least half of the article's mentions of
         countries, or of three times as many as the next one (three or more), else None."""
         if not hasattr(self, "_setting"):
             counts: dict[str, int] = {}
-            for side, _, _ in self.sides.find(self.text):
+            for side, _, _ in self._sides_named:
                 if self.sides.kinds.get(side, "country") == "country":
                     counts[side] = counts.get(side, 0) + 1
             total = sum(counts.values())
@@ -863,7 +879,7 @@ class _Document:
             for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
                 app = self._appositive_after(m.end(), surname_only=True)
                 head = self._head(app) if app else ""
-                if self.people_noun(head):
+                if self.roles.people_noun(head):
                     return name
         # a first name alone ("Mara noted" after "NPR's Mara Liasson"): the one full name it opens
         opened = self._opened(name)
@@ -1440,7 +1456,7 @@ class _Document:
         if compass:
             # "The North has warned": the one side of the article named "North ..." ("North Korea")
             opening = compass.group(1).lower() + " "
-            named = {s for s, _, _ in self.sides.find(self.text) if s.lower().startswith(opening)}
+            named = {s for s, _, _ in self._sides_named if s.lower().startswith(opening)}
             if len(named) == 1:
                 country = named.pop()
                 return _Source(country, "government", country, False, "thing")
@@ -1878,24 +1894,13 @@ class _Document:
                 return src
         return None
 
-    def people_noun(self, word: str) -> bool:
-        """Whether the lower-case noun ``word`` names a person or people: an anonymous head of the roles lexicon
-        or a noun with a person's ending ("farmer", "refugees", "businessmen", "deputies"), not a thing's
-        ("center", "letters", "an indictment"); unnamed bodies count as people ("a local newspaper", "Western
-        powers", as "authorities" do)."""
-        singular = _singular(word)
-        if word in self.roles.anonymous_heads or singular in self.roles.anonymous_heads:
-            return True
-        return bool(_PERSON_NOUN.search(singular)) and singular not in _NOT_PEOPLE and not singular.endswith("ment") \
-            and self.roles.type_of(singular) != "document"
-
     def _unnamed_people(self, mention: str, head: str) -> bool:
         """Whether ``mention`` is a person or people it does not name, by a noun for people written in lower
         case: plural ("farmers", "the refugees", "Exxon workers") or after "a", "an", "one", "another" ("a local
         businessman", "one tribesman"); not a spokesman or a presenter, who speak for a body on the record, nor
         "the chairmen", who hold offices the article named."""
         singular = _singular(head)
-        if not head or head in _ON_RECORD or not self.people_noun(head) or \
+        if not head or head in _ON_RECORD or not self.roles.people_noun(head) or \
                 singular in self.roles.titles and re.match(r"(?i)(?:the|these|those|both)\s", mention):
             return False  # "the chairmen said in a joint statement": the holders of offices the article named
         words = _WORD.findall(mention)
@@ -2176,7 +2181,7 @@ def sources(
             if speaker_span:
                 # "officials familiar with the matter said": the source is before the anonymity phrase
                 m = _SHIELD.search(text, max(sentence[0], speaker_span[0] - 80), speaker_span[0])
-                if m and m.end() == speaker_span[0] and doc.people_noun(m.group(1).lower()):
+                if m and m.end() == speaker_span[0] and doc.roles.people_noun(m.group(1).lower()):
                     speaker_span = (m.start(), speaker_span[1])
             if speaker_span:
                 # "state TV, which cited health ministry sources", "the newspaper, citing police records": the
