@@ -626,3 +626,45 @@ def test_the_secretary_of_state_is_not_another_secretary_named_nearer():
     text = ("Secretary of State Mike Pompeo met him. Treasury Secretary Steven Mnuchin spoke. Mnuchin spoke "
             "first. The secretary of state said the talks went well.")
     assert row_at(text, "The secretary of state said", "said")["source"] == "Mike Pompeo"
+
+
+# ------------------------------------------------------------------- places are no people; bodies by their head
+
+@pytest.mark.parametrize(("text", "cue"), [
+    # "he" reaches back over names the article writes as places or things, to the person
+    ("Senator Maria Ortiz toured the Middle East last week. In the Middle East, he said, peace is near.",
+     "he said"),
+    ("Mayor Tom Reyes spoke on Sunday. Near the Boston Marathon finish line, he said, the blasts were deafening.",
+     "he said"),
+])
+def test_a_pronoun_does_not_resolve_to_a_place_written_like_a_name(text, cue):
+    row = row_at(text, cue, "said")
+    assert row["source"] in ("Maria Ortiz", "Tom Reyes")
+    assert row["source_type"] in ("politician", "government")
+
+
+def test_a_person_named_after_in_as_a_possessor_is_still_a_person():
+    text = ("Alarms went off in Jack Wilson’s head when the gunman stood up. "
+            "“I didn’t have a clear window,” Wilson said.")
+    assert row_at(text, "Wilson said", "said")["source"] == "Jack Wilson"
+
+
+@pytest.mark.parametrize(("text", "cue", "source", "expected"), [
+    ("Agents of the Federal Bureau of Investigation searched the house. The bureau said it found weapons.",
+     "The bureau said", "Federal Bureau of Investigation", "military_security"),
+    ("The governor sent the National Guard to the city. The guard said it would patrol overnight.",
+     "The guard said", "National Guard", "military_security"),
+    ("The Muslim Brotherhood called for protests on Friday. The brotherhood said its members would march.",
+     "The brotherhood said", "Muslim Brotherhood", "politician"),
+])
+def test_a_body_referred_to_by_its_head_word_is_the_body_named_before(text, cue, source, expected):
+    row = row_at(text, cue, "said")
+    assert row["source"] == source
+    assert row["source_type"] == expected
+    assert not row["anonymous"]
+
+
+def test_a_head_word_with_no_named_body_before_stays_unknown():
+    text = "He went to the school on Monday. The school said classes would resume on Tuesday."
+    row = row_at(text, "The school said", "said")
+    assert row["source_type"] == "unknown" and row["source"] == "school"

@@ -47,7 +47,8 @@ Who the source is (one source per person in an article)
 * A pronoun is the nearest earlier source it can refer to (he/she a person, it an institution, they
   either); "he"/"she" is the person named in the previous or the same sentence when no person spoke there
   (a person of the article: one who spoke, has a title, is named twice or introduced as "X of Y", not "a
-  Toyota Camry"; not a name that modifies an office: "the Obama administration"), else, with no earlier
+  Toyota Camry"; not a name that modifies an office: "the Obama administration"; not a name written after
+  "the" or "in" in most of its occurrences: "the Middle East", "in Las Vegas"), else, with no earlier
   source, the nearest such person before it; the writer's own voice outside quotations ("I say", "we agreed",
   "as we reported") is no source and gives no row. A pronoun written at the cue ("“...,” she said") is the
   speaker even when the attribution resolved it to a name sentences back; a speaker never reaches over the
@@ -64,7 +65,9 @@ Who the source is (one source per person in an article)
   nearest earlier mention of the same noun names ("the memos that former FBI Director James B. Comey wrote",
   "a confidential Navy report", "X said in a news release"); else "the statement" is the source who spoke
   just before it. "The ministry" is the earlier source with the same head word ("Pakistan's foreign ministry");
-  "the group" the organisation named last before it; "that official" the unnamed official quoted before.
+  "the group" the organisation named last before it; "that official" the unnamed official quoted before; "the
+  bureau", "the observatory" the body named before it whose name has that word ("the Federal Bureau of
+  Investigation", "the Syrian Observatory for Human Rights"), when the lexicon or the sides type that body.
 
 Type, side and anonymity
 ------------------------
@@ -147,6 +150,8 @@ _PRONOUNS = {"he": "person", "him": "person", "she": "person", "her": "person", 
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|some|its|their|his|her)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _DEFINITE = re.compile(r"(?:the\s|[\w.\-]+(?:’s|'s)\s)", re.IGNORECASE)
+#: a body referred to by its head word alone ("the bureau", "the observatory")
+_THE_BODY = re.compile(r"(?i)the\s+[a-z]+")
 #: the types of sources that speak for a state
 _OFFICIAL = frozenset({"government", "military_security"})
 _POST_MODIFIER = re.compile(r"\s(?:at|of|for|in|on|with|who|whom|which|from|to|and|since|under|between)\s|,|\("
@@ -334,6 +339,8 @@ _VENUE_ROLE = {"blog": "blogger", "column": "columnist", "newsletter": "columnis
 _WRITER = frozenset("i we me us".split())
 #: a preposition of place right before a name: "in Las Vegas, where he ..." names no one "he" can be
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout)\s+$")
+#: what stands before a place's or a thing's name, seldom a person's ("the Middle East", "in Las Vegas")
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:the|in|at|near|outside|inside|across|throughout)\s+$")
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
 _HONORIFICS = frozenset("mr mrs ms miss mx".split())
 #: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
@@ -699,6 +706,7 @@ class _Document:
         self.previous: list[tuple[int, _Source, str | None]] = []  # (cue start, source, mention) so far
         self._names: dict[str, str | None] = {}
         self._given: dict[str, str | None] = {}  # first name -> the one full name it opens
+        self._places: dict[str, bool] = {}  # name -> written as a place or a thing's name
         self._contexts: dict[str, str] = {}  # person -> the titles and descriptions the article gives them
         self._window: tuple[int, int] | None = None  # the previous and the current sentence of the statement
         self.quoted = quoted or []  # the article's quotations (start, end), in text order
@@ -834,6 +842,21 @@ class _Document:
         credit = word in _CAPTION or word.isupper() and following in _CAPTION
         return self.roles.is_title_word(word, name) or re.search(r"(?i)-years?-old$", word) is not None \
             or office or credit
+
+    def _place_like(self, name: str) -> bool:
+        """Whether the name-like ``name`` is written as a place or a thing's name, not a person's: after "the" or
+        a preposition of place ("the Middle East", "in Las Vegas", "the Boston Marathon bombings") in more than
+        half of its occurrences that modify no role or body and own nothing ("the Obama administration", "in Jack
+        Wilson’s head" tell nothing)."""
+        if name not in self._places:
+            n = k = 0
+            for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
+                if self._modifier(m.end()) or re.match(r"’s|'s", self.text[m.end():m.end() + 2]):
+                    continue  # nor "in Jack Wilson’s head": a possessor
+                n += 1
+                k += _PLACE_BEFORE.search(self.text, max(0, m.start() - 12), m.start()) is not None
+            self._places[name] = 2 * k > n
+        return self._places[name]
 
     def person(self, mention: str) -> str | None:
         """The person ``mention`` names (their fullest name in the article), or None."""
@@ -1412,6 +1435,13 @@ class _Document:
                 named = self.sides.find(m.group(0))
                 if named:
                     return _Source(bare, typ, named[-1][0], False, "thing")
+        if side is None and not strong and _THE_BODY.fullmatch(mention):
+            # "the Syrian Observatory for Human Rights ... the observatory said", "the bureau" after the Federal
+            # Bureau of Investigation: the body named earlier in the article with that head word
+            named = self._named_body(head, self.text.rfind(mention, 0, cue_start + 1) if mention in
+                                     self.text[:cue_start + 1] else cue_start, sentence)
+            if named is not None:
+                return named
         if side is None and typ in ("international_ngo", "armed_group") and any(w[:1].isupper() for w in bare.split()):
             side = bare  # a named organisation or armed group speaks for itself ("The Elders", "UN Watch")
         if typ is None and bare[:1].isupper():
@@ -1630,6 +1660,28 @@ class _Document:
             self._description_cache = out
         return self._description_cache
 
+    def _named_body(self, head: str, at: int, sentence: tuple[int, int]) -> _Source | None:
+        """The body named nearest before ``at`` whose name has the word ``head`` capitalised ("Federal Bureau of
+        Investigation" for "bureau"), when the roles lexicon or the sides type it; None otherwise."""
+        word = head[:1].upper() + head[1:]
+        for m in reversed(list(re.finditer(r"(?:[A-Z][\w’'\-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){0,5}"
+                                           + re.escape(word) + r"s?(?:\s+(?:of|for|on)\s+(?:the\s+)?"
+                                           r"[A-Z][\w’'\-]*(?:\s+(?:and\s+)?[A-Z][\w’'\-]*){0,3})?(?![\w\-])",
+                                           self.text[:at]))):
+            if self.in_quote(m.start()):
+                continue
+            # the longest name that is a typed body ("Federal Bureau of Investigation", not "Agents of the ...")
+            words = m.group(0).split()
+            for k in range(len(words)):
+                name = " ".join(words[k:])
+                if name.split()[0] in ("of", "for", "and", "on", "the", "The", "A", "An") or name == word:
+                    continue
+                found = self._resolve(name, at, sentence)
+                if found.kind != "person" and not found.anonymous and found.source_type not in ("unknown", "civilian"):
+                    return found
+            return None
+        return None
+
     def _organisation_before(self, at: int) -> _Source | None:
         """The organisation named last in the 400 characters before ``at`` (a capitalised term of the roles
         lexicon that is no government, army or person's role: "Chair of The Elders", "Amnesty International"),
@@ -1845,14 +1897,15 @@ class _Document:
 
     def _named_person(self, name: str, start: int, end: int) -> str | None:
         """The person of the article the run of capitalised words ``name`` at ``text[start:end]`` names, as an
-        antecedent of "he" or "she": not a name that modifies a role after it ("the Obama administration") or a
-        place after "in" ("in Las Vegas")."""
+        antecedent of "he" or "she": not a name that modifies a role after it ("the Obama administration"), a
+        place after "in" ("in Las Vegas") nor a name the article writes as a place's or a thing's ("the Middle
+        East", see :meth:`_place_like`)."""
         if "\n" in name or all(_CAPITALS.fullmatch(_POSSESSIVE.sub("", w)) for w in name.split()) \
                 or self._alone_on_line(start, end):
             # no mention of a person in running text: "AD\n\nAD" (advertising residue), "AMY GOODMAN:" (a
             # transcript's speaker label), a heading or a caption line
             return None
-        full = self.person(name)
+        full = None if self._place_like(_POSSESSIVE.sub("", name)) else self.person(name)
         if full is None or not self._of_article(full) or self._modifier(end) \
                 or _LOCATIVE.search(self.text, max(0, start - 12), start) or full.split()[0] in _ORDINALS \
                 or self._heading_only(full):
