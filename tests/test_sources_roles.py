@@ -668,3 +668,27 @@ def test_a_head_word_with_no_named_body_before_stays_unknown():
     text = "He went to the school on Monday. The school said classes would resume on Tuesday."
     row = row_at(text, "The school said", "said")
     assert row["source_type"] == "unknown" and row["source"] == "school"
+
+
+def test_an_american_agency_in_a_title_gives_its_side_abroad():
+    # an article about Sudan: the mission director of USAID speaks for the United States, not for Sudan
+    text = ("Sudan's government said aid would reach Darfur. Khartoum blamed rebels for the delays, and Sudanese "
+            "officials in Khartoum said convoys were ready. USAID mission director Larry Meserve said the "
+            "convoys would need protection.")
+    row = row_at(text, "Larry Meserve said", "said")
+    assert side(row) == "United States"
+
+
+@pytest.mark.parametrize("text", [
+    "South Korea’s Joint Chiefs of Staff said the missile flew 450 kilometers.",
+    "The South Korean Joint Chiefs of Staff said the launch had failed.",
+])
+def test_a_body_named_after_its_country_speaks_for_that_country(text):
+    row = row_at(text, text, "said")
+    assert row["source_type"] == "military_security"
+    assert side(row) == "South Korea"
+
+
+def test_an_agreement_that_says_is_a_document():
+    text = "The two sides signed the deal on Friday. The agreement says all prisoners will be released."
+    assert row_at(text, "The agreement says", "says")["source_type"] == "document"

@@ -747,15 +747,19 @@ class _Document:
     def side_of(self, phrase: str | None, person: bool = False) -> str | None:
         """The side a source phrase speaks for: the sides it names, without the place or body a diplomat is
         sent to ("U.S. ambassador to the United Nations" -> United States, "the U.S. embassy in Pakistan" ->
-        United States); for a ``person`` whose title names several, the first (a group of several sides is mixed)."""
+        United States); for a ``person`` whose title names several, the first, and for a body named after the side
+        that owns it, that side ("South Korea's Joint Chiefs of Staff"; a group of several sides is mixed)."""
         if not phrase:
             return None
         cut = _DESTINATION.search(phrase)
         own = phrase[:cut.start(1)] if cut else phrase
         side = self.sides.side_of(own)
-        if side == MIXED and person:
+        if side == MIXED:
             named = [m for m in self.sides.mentions(own) if not m.place]
-            side = named[0].side if named else side
+            if person and named:
+                side = named[0].side
+            elif len(named) == 2 and re.fullmatch(r"(?:’s|'s)?\s+", own[named[0].end:named[1].start]):
+                side = named[0].side  # "South Korea’s Joint Chiefs of Staff": the side that qualifies the other
         return side
 
     def unnamed(self, mention: str) -> bool:
