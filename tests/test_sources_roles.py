@@ -692,3 +692,14 @@ def test_a_body_named_after_its_country_speaks_for_that_country(text):
 def test_an_agreement_that_says_is_a_document():
     text = "The two sides signed the deal on Friday. The agreement says all prisoners will be released."
     assert row_at(text, "The agreement says", "says")["source_type"] == "document"
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    ("Two victims were taken to hospital. Victims said the gunman fired at random.", "Victims said"),
+    ("The ward filled within an hour. One nurse said the wounded kept coming.", "One nurse said"),
+    ("Fans waited outside the stadium. Several fans said they had heard shots.", "Several fans said"),
+])
+def test_unnamed_civilians_named_by_the_lexicons_civilian_nouns_are_anonymous(text, cue):
+    row = row_at(text, cue, "said")
+    assert row["anonymous"]
+    assert row["source_type"] == "civilian"

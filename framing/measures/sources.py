@@ -455,12 +455,14 @@ class _Roles:
         return any(t[3] for t in self.matches(phrase))
 
     def people_noun(self, word: str) -> bool:
-        """Whether the lower-case noun ``word`` names a person or people: an anonymous head or a noun with a
-        person's ending ("farmer", "refugees", "businessmen", "deputies"), not a thing's ("center", "letters",
+        """Whether the lower-case noun ``word`` names a person or people: an anonymous head, a civilian term of
+        the lexicon ("victims", "fans") or a noun with a person's ending ("farmer", "refugees", "businessmen",
+        "deputies"), not a thing's ("center", "letters",
         "an indictment"); unnamed bodies count as people ("a local newspaper", "Western powers", as
         "authorities" do)."""
         singular = _singular(word)
-        if word in self.anonymous_heads or singular in self.anonymous_heads:
+        if word in self.anonymous_heads or singular in self.anonymous_heads or \
+                self.terms.get(singular, ("", False))[0] == "civilian" or self.terms.get(word, ("", False))[0] == "civilian":
             return True
         return bool(_PERSON_NOUN.search(singular)) and singular not in _NOT_PEOPLE and not singular.endswith("ment") \
             and self.type_of(singular) != "document"
