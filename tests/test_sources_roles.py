@@ -703,3 +703,17 @@ def test_unnamed_civilians_named_by_the_lexicons_civilian_nouns_are_anonymous(te
     row = row_at(text, cue, "said")
     assert row["anonymous"]
     assert row["source_type"] == "civilian"
+
+
+@pytest.mark.parametrize(("text", "cue"), [
+    # the possessive form of the full name is the same name, not a second person
+    ("Trump mocked Kim Jong Un at a rally. Critics doubted Kim Jong Un's sincerity. Kim said the tests would end.",
+     "Kim said"),
+    # of the article's Kims, the office holder the roles lexicon lists
+    ("Kim Jong Un inherited power after Kim Jong Il died in 2011. Mr. Kim said the tests would end.",
+     "Mr. Kim said"),
+])
+def test_a_korean_surname_alone_is_the_listed_leader(text, cue):
+    row = row_at(text, cue, "said")
+    assert row["source"] == "Kim Jong Un"
+    assert row["source_type"] == "government" and side(row) == "North Korea"

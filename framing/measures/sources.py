@@ -921,21 +921,30 @@ class _Document:
 
     def _opened(self, name: str) -> str | None:
         """The one full name of the article that the word ``name`` opens ("Mara" of "Mara Liasson", "Kim" of
-        "Kim Jong Un", a given name of two words), or None when there is none or more than one."""
+        "Kim Jong Un", a given name of two words), or of several the one the roles lexicon lists; None when there
+        is none or more than one."""
         if name not in self._given:
             self._given[name] = self._one_opened(name)
         return self._given[name]
 
     def _one_opened(self, name: str) -> str | None:
+        given = self._all_opened(name)
+        if len(given) > 1:
+            # "Mr. Kim" in an article that also names Kim Jong Il and Kim Yo Jong: the office holder the roles
+            # lexicon lists, when it lists one of them
+            given = [g for g in given if self.known(g) is not None]
+        return given[0] if len(given) == 1 else None
+
+    def _all_opened(self, name: str) -> list[str]:
+        """The full names of the article that the word ``name`` opens, none part of another."""
         given = set()
         for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"((?:\s+[A-Z][\w’'\-]+){1,2})(?![\w\-])", self.text):
-            rest = m.group(1).split()
+            rest = _POSSESSIVE.sub("", m.group(1)).split()  # "Kim Jong Un's" is Kim Jong Un
             cands = [" ".join([name] + rest[:k]) for k in range(len(rest), 0, -1)]
             fit = next((g for g in cands if self._name_words(g) is not None and not _TIME_WORDS.search(g)), None)
             if fit is not None:
                 given.add(fit)
-        given = _collapse(given)
-        return given.pop() if len(given) == 1 else None
+        return _collapse(sorted(given))
 
     @functools.cached_property
     def _companies(self) -> frozenset[str]:
