@@ -717,3 +717,12 @@ def test_a_korean_surname_alone_is_the_listed_leader(text, cue):
     row = row_at(text, cue, "said")
     assert row["source"] == "Kim Jong Un"
     assert row["source_type"] == "government" and side(row) == "North Korea"
+
+
+def test_the_man_is_an_unnamed_person_not_a_side_named_before():
+    # "the man" is no body to look up by its head word: a "U.S." before it gives him no side and no name
+    text = ("The French are eager to see signs of U.S. support.\n\n"
+            "Paris (CNN) “Thank you,” said the man. I was standing there.")
+    row = row_at(text, "said the man", "said")
+    assert row["anonymous"] and row["source_type"] == "civilian"
+    assert side(row) is None

@@ -1436,9 +1436,10 @@ class _Document:
                 if author is not None:
                     return author
             return _Source(bare, "document", None, False, "thing")
-        if side is None and typ is not None and re.match(r"(?i)the\s", mention) and self.unnamed(mention):
+        if side is None and typ is not None and re.match(r"(?i)the\s", mention) and self.unnamed(mention) and \
+                not unnamed_person:
             # "the ministry", "the foreign ministry": the earlier source with the same head word (not a body
-            # named in full: "the Pew Research Center" is no earlier "Law Center")
+            # named in full: "the Pew Research Center" is no earlier "Law Center"; not "the man", a person)
             for _, src, prev in reversed(self.previous):
                 if prev and src.kind == "thing" and src.affiliation and self._head(prev) == head:
                     return src
