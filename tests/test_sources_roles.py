@@ -726,3 +726,17 @@ def test_the_man_is_an_unnamed_person_not_a_side_named_before():
     row = row_at(text, "said the man", "said")
     assert row["anonymous"] and row["source_type"] == "civilian"
     assert side(row) is None
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    # a word that opens a sentence and is written in lower case elsewhere is no given name, when the article
+    # gives another
+    ("Donald Trump spoke in Ohio on Friday.\n\nPreparing Trump for the debate took weeks, and aides were "
+     "preparing notes. Trump said he was ready.", "Trump said", "Donald Trump"),
+    ("Erickson Hatalsky works at Third Way.\n\nTo Lanae Erickson Hatalsky, the vote mattered, and it went to the "
+     "floor. Erickson Hatalsky said it was close.", "Erickson Hatalsky said", "Lanae Erickson Hatalsky"),
+    # the one full name the article gives is kept, even if its first word is also a noun
+    ("Bill Clinton signed the bill in 1994. Clinton said the ban worked.", "Clinton said", "Bill Clinton"),
+])
+def test_a_sentence_opening_word_is_no_given_name(text, cue, expected):
+    assert row_at(text, cue, "said")["source"] == expected

@@ -804,7 +804,7 @@ class _Document:
         return self._names[surname]
 
     def _longest_name(self, surname: str) -> str | None:
-        best = None
+        found: list[tuple[bool, str]] = []  # (doubtful, full name)
         # "Al-Moallem" is written "al-Moallem" after a first name
         spelled = re.escape(surname)
         if re.match(r"(?i)(?:al|el)-", surname):
@@ -834,10 +834,20 @@ class _Document:
             if words and re.fullmatch(r"[A-Z]\.", words[0]):
                 words = []
             if words:
-                cand = " ".join(words + [m.group(0)])
-                if best is None or len(cand) > len(best):
-                    best = cand
-        return best
+                # "Per Mueller's report", "Why Trump ...": a word that opens the sentence and is written in lower
+                # case elsewhere in the article is a given name only when the article gives no other ("Bill
+                # Clinton signed the bill")
+                doubtful = self._opens_sentence(self.text.rfind(words[0], 0, pos)) and re.search(
+                    r"(?<![\w’'\-])" + re.escape(words[0].lower()) + r"(?![\w\-])", self.text) is not None
+                found.append((doubtful, " ".join(words + [m.group(0)])))
+                if doubtful and len(words) > 1:
+                    found.append((False, " ".join(words[1:] + [m.group(0)])))  # "To Lanae Erickson Hatalsky"
+        sure = [cand for doubtful, cand in found if not doubtful] or [cand for _, cand in found]
+        return max(sure, key=len, default=None)
+
+    def _opens_sentence(self, at: int) -> bool:
+        """Whether the word at ``at`` opens a line or follows the end of a sentence."""
+        return at >= 0 and re.search(r"(?:^|\n|[.!?][”\"’']?\s)\s*$", self.text[max(0, at - 4):at]) is not None
 
     def _no_name_word(self, word: str, following: str, name: str) -> bool:
         """Whether ``word``, followed by ``following`` in the name-like ``name``, is no word of a name: a title the
