@@ -338,9 +338,12 @@ _VENUE_ROLE = {"blog": "blogger", "column": "columnist", "newsletter": "columnis
 #: the writer, speaking in the article's own voice (outside quotations)
 _WRITER = frozenset("i we me us".split())
 #: a preposition of place right before a name: "in Las Vegas, where he ..." names no one "he" can be
-_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|throughout)\s+$")
+_PLACE_WORDS = "in|at|near|outside|inside|across|throughout"
+_LOCATIVE = re.compile(r"\b(?:" + _PLACE_WORDS + r")\s+$")
 #: what stands before a place's or a thing's name, seldom a person's ("the Middle East", "in Las Vegas")
-_PLACE_BEFORE = re.compile(r"(?i)\b(?:the|in|at|near|outside|inside|across|throughout)\s+$")
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:the|" + _PLACE_WORDS + r")\s+$")
+#: the end of what stands before a word that opens a line or a sentence
+_SENTENCE_OPENING = re.compile(r"(?:\n\s*|[.!?][”\"’']?\s+)$")
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
 _HONORIFICS = frozenset("mr mrs ms miss mx".split())
 #: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
@@ -461,11 +464,11 @@ class _Roles:
         "an indictment"); unnamed bodies count as people ("a local newspaper", "Western powers", as
         "authorities" do)."""
         singular = _singular(word)
-        if word in self.anonymous_heads or singular in self.anonymous_heads or \
-                self.terms.get(singular, ("", False))[0] == "civilian" or self.terms.get(word, ("", False))[0] == "civilian":
+        typ = self.type_of(singular)
+        if word in self.anonymous_heads or singular in self.anonymous_heads or typ == "civilian":
             return True
         return bool(_PERSON_NOUN.search(singular)) and singular not in _NOT_PEOPLE and not singular.endswith("ment") \
-            and self.type_of(singular) != "document"
+            and typ != "document"
 
     def former_official(self, phrase: str | None) -> bool:
         """Whether ``phrase`` makes an expert of a former official ("former presidential envoy"): its type is
@@ -846,8 +849,13 @@ class _Document:
         return max(sure, key=len, default=None)
 
     def _opens_sentence(self, at: int) -> bool:
-        """Whether the word at ``at`` opens a line or follows the end of a sentence."""
-        return at >= 0 and re.search(r"(?:^|\n|[.!?][”\"’']?\s)\s*$", self.text[max(0, at - 4):at]) is not None
+        """Whether the word at ``at`` opens the text or a line or follows the end of a sentence."""
+        return at == 0 or at > 0 and _SENTENCE_OPENING.search(self.text, max(0, at - 4), at) is not None
+
+    def _written_at(self, mention: str, cue_start: int) -> int:
+        """Where ``mention`` is written last before (or at) the cue at ``cue_start``; the cue when it is not."""
+        at = self.text.rfind(mention, 0, cue_start + 1)
+        return at if at >= 0 else cue_start
 
     def _no_name_word(self, word: str, following: str, name: str) -> bool:
         """Whether ``word``, followed by ``following`` in the name-like ``name``, is no word of a name: a title the
@@ -1454,8 +1462,7 @@ class _Document:
                 if prev and src.kind == "thing" and src.affiliation and self._head(prev) == head:
                     return src
             # "Iran's army ... The army said": the side named with the same head earlier in the article
-            earlier = self.text[:self.text.rfind(mention, 0, cue_start + 1) if mention in self.text[:cue_start + 1]
-                                else cue_start]
+            earlier = self.text[:self._written_at(mention, cue_start)]
             for m in reversed(list(re.finditer(r"(?<![\w\-])(?:[\w.’'\-]+\s+){1,4}?" + re.escape(head) + r"s?\b",
                                                earlier, re.IGNORECASE))):
                 named = self.sides.find(m.group(0))
@@ -1464,8 +1471,7 @@ class _Document:
         if side is None and not strong and _THE_BODY.fullmatch(mention):
             # "the Syrian Observatory for Human Rights ... the observatory said", "the bureau" after the Federal
             # Bureau of Investigation: the body named earlier in the article with that head word
-            named = self._named_body(head, self.text.rfind(mention, 0, cue_start + 1) if mention in
-                                     self.text[:cue_start + 1] else cue_start, sentence)
+            named = self._named_body(head, self._written_at(mention, cue_start), sentence)
             if named is not None:
                 return named
         if side is None and typ in ("international_ngo", "armed_group") and any(w[:1].isupper() for w in bare.split()):
@@ -1478,7 +1484,7 @@ class _Document:
                 app = self._appositive_after(m.end(), surname_only=True)
                 suffix = re.match(r",?\s+(Inc|Corp|Co|Ltd|LLC|PLC|GmbH)\b\.?", self.text[m.end():m.end() + 12])
                 nxt = re.match(r"[^.!?\n]{0,300}[.!?][”\"]?\s+((?:The|the)\s+[a-z]+)\b", self.text[m.end():]) \
-                    if re.search(r"(?:^|[.!?][”\"]?\s+|\n\s*)$", self.text[max(0, m.start() - 3):m.start()]) else None
+                    if self._opens_sentence(m.start()) else None
                 for phrase in (app, suffix.group(1) if suffix else "", nxt.group(1) if nxt else ""):
                     found_type = roles.type_of(phrase) if phrase else None
                     if found_type not in (None, "document") and self._head(phrase) not in roles.anonymous_heads:
@@ -1690,10 +1696,10 @@ class _Document:
         """The body named nearest before ``at`` whose name has the word ``head`` capitalised ("Federal Bureau of
         Investigation" for "bureau"), when the roles lexicon or the sides type it; None otherwise."""
         word = head[:1].upper() + head[1:]
-        for m in reversed(list(re.finditer(r"(?:[A-Z][\w’'\-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){0,5}"
-                                           + re.escape(word) + r"s?(?:\s+(?:of|for|on)\s+(?:the\s+)?"
-                                           r"[A-Z][\w’'\-]*(?:\s+(?:and\s+)?[A-Z][\w’'\-]*){0,3})?(?![\w\-])",
-                                           self.text[:at]))):
+        pattern = re.compile(r"(?:[A-Z][\w’'\-]*\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?){0,5}" + re.escape(word)
+                             + r"s?(?:\s+(?:of|for|on)\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:and\s+)?[A-Z][\w’'\-]*){0,3})?"
+                             r"(?![\w\-])")
+        for m in reversed(list(pattern.finditer(self.text, 0, at))):
             if self.in_quote(m.start()):
                 continue
             # the longest name that is a typed body ("Federal Bureau of Investigation", not "Agents of the ...")
