@@ -740,3 +740,159 @@ def test_the_man_is_an_unnamed_person_not_a_side_named_before():
 ])
 def test_a_sentence_opening_word_is_no_given_name(text, cue, expected):
     assert row_at(text, cue, "said")["source"] == expected
+
+
+@pytest.mark.parametrize(("text", "cue", "expected_side"), [
+    # a quantifier that opens the sentence gives the group no name
+    ("The bill passed the Senate on Friday. Other Republicans said the vote came too late.", "Other Republicans said",
+     "United States"),
+    ("Mosques held vigils across France. Many Muslims say they fear a backlash.", "Many Muslims say", None),
+    # a people's plural names no one: those of a side
+    ("The ceasefire held for a week. Most Israelis say the war must end.", "Most Israelis say", "Israel"),
+    ("Hundreds marched in Ramallah. Palestinians said the raids had to stop.", "Palestinians said", "Palestine"),
+    # a plural word for believers is no surname, even where a capital opened a sentence before it
+    ("Certain Muslims have left the city. Muslims say they are examining the past.", "Muslims say", None),
+    ("The army cleared the square. Islamists have vowed to continue the protests.", "Islamists have vowed", None),
+])
+def test_groups_of_people_written_with_a_capital_are_anonymous(text, cue, expected_side):
+    verb = cue.split()[-1]
+    row = row_at(text, cue, verb)
+    assert row["anonymous"]
+    assert not isinstance(row["source"], str)
+    assert side(row) == expected_side
+
+
+def test_the_people_of_a_side_as_a_party_speak_for_its_government():
+    text = "The talks in Vienna went on into the night. The Russians said they would not sign the deal."
+    row = row_at(text, "The Russians said", "said")
+    assert row["anonymous"]
+    assert row["source_type"] == "government" and side(row) == "Russia"
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    # a word that opens a line before a name the article also writes without it is no given name
+    ("Add Donald Trump to your alerts\n\nDonald Trump spoke in Ohio on Friday. Trump said he was ready.",
+     "Trump said", "Donald Trump"),
+    ("See Michael Flynn, above.\n\nOfficials said Michael Flynn had lied. Flynn said he regretted it.",
+     "Flynn said", "Michael Flynn"),
+    # a name of three words that only opens sentences is kept whole
+    ("Hillary Rodham Clinton spoke in Ohio. Clinton said the vote mattered.", "Clinton said",
+     "Hillary Rodham Clinton"),
+])
+def test_a_word_opening_a_line_before_a_full_name_is_not_part_of_it(text, cue, expected):
+    assert row_at(text, cue, "said")["source"] == expected
+
+
+def test_they_is_not_one_person_who_spoke_before():
+    text = ("Officials told the paper that Trump discussed the threat with the envoy. "
+            "They said aides had tried to contain the damage.")
+    row = row_at(text, "They said", "said")
+    assert row["anonymous"]
+    assert row["source"] != "Trump"
+
+
+def test_they_after_two_people_who_spoke_together_is_the_first_of_them():
+    text = ("John Smith and Ann Jones met on Friday. Smith and Jones said the vote came late. "
+            "They said it would pass.")
+    assert row_at(text, "They said it", "said")["source"] == "John Smith"
+
+
+@pytest.mark.parametrize(("text", "cue", "expected"), [
+    ("The current and former officials told the paper the plan had failed.", "told", "government"),
+    ("Current and former U.S. officials said the plan had failed.", "said", "government"),
+    ("Former and current Pentagon officials said the plan had failed.", "said", "military_security"),
+    # past holders alone are commentators
+    ("Two former officials said the plan had failed.", "said", "expert"),
+])
+def test_serving_and_past_officials_together_are_typed_as_serving(text, cue, expected):
+    row = row_at(text, text, cue)
+    assert row["anonymous"]
+    assert row["source_type"] == expected
+
+
+@pytest.mark.parametrize(("text", "cue", "expected_side"), [
+    # one word of a person's name that is a country's or a people's is no side of theirs: the title gives it
+    ("U.S. Homeland Security adviser Lisa Monaco said the threat was real.", "said", "United States"),
+    ("Pakistani Senator Dutch Ruppersberger said the bill was late.", "said", "Pakistan"),
+    ("Iraqi activist Antonio French said police fired tear gas.", "said", "Iraq"),
+])
+def test_a_country_in_a_persons_name_is_not_their_side(text, cue, expected_side):
+    row = row_at(text, text, cue)
+    assert side(row) == expected_side
+
+
+def test_a_surname_of_two_words_keeps_the_given_name_that_opens_a_sentence():
+    text = ("Debbie Wasserman Schultz chaired the committee until July. Wasserman Schultz said she would stay. "
+            "Wasserman Schultz said later that she was leaving.")
+    assert row_at(text, "Wasserman Schultz said later", "said")["source"] == "Debbie Wasserman Schultz"
+
+
+@pytest.mark.parametrize(("text", "snippet", "cue"), [
+    ("A White House foreign policy adviser told reporters that the missile exploded. "
+     "According to the adviser, the test had been expected.", "According to the adviser", "According to"),
+    ("“It failed,” said one adviser to the president. “It will fail again,” the adviser added.",
+     "the adviser added", "added"),
+])
+def test_the_unnamed_source_named_so_before_stays_anonymous(text, snippet, cue):
+    row = row_at(text, snippet, cue)
+    assert row["anonymous"]
+    assert not isinstance(row["source"], str)
+
+
+def test_a_named_holder_of_the_office_in_between_breaks_the_link_to_the_unnamed_one():
+    text = ("An adviser said the plan failed. The president's top adviser, Susan Rice, flew home on Friday. "
+            "The adviser said it was over.")
+    assert not row_at(text, "The adviser said it", "said")["anonymous"]
+
+
+def test_a_country_that_is_only_a_persons_surname_in_the_article_is_that_person():
+    text = ("Broward County Sheriff Scott Israel spoke to reporters on Friday. Israel said deputies were at the "
+            "school. Israel said the gunman was armed. Israel told reporters the school would stay closed.")
+    row = row_at(text, "Israel told", "told")
+    assert row["source"] == "Scott Israel"
+    assert row["source_type"] == "military_security"
+    assert side(row) != "Israel"  # the sheriff's surname does not make Israel the article's country
+
+
+def test_a_country_named_in_other_ways_too_stays_the_country():
+    text = ("Broward County Sheriff Scott Israel spoke on Friday. Israeli police sent condolences. "
+            "Israel said it would send help.")
+    row = row_at(text, "Israel said", "said")
+    assert row["source_type"] == "government" and side(row) == "Israel"
+
+
+def test_a_region_named_after_a_country_is_no_person():
+    text = "Rockets fell in Southern Israel on Friday. Israel said the strikes hit militants."
+    row = row_at(text, "Israel said", "said")
+    assert row["source"] == "Israel" and side(row) == "Israel"
+
+
+def test_a_named_body_after_unnamed_people_of_it_is_the_body():
+    text = "Sources at the FBI said the search went on. The FBI said it had found nothing."
+    row = row_at(text, "The FBI said", "said")
+    assert not row["anonymous"] and row["source"] == "FBI"
+
+
+def test_a_warrant_that_says_is_a_document_not_a_person():
+    text = "An arrest warrant says the suspect entered the church at 8 p.m. “After an hour,” the warrant says, “he fired.”"
+    for snippet in ("An arrest warrant says", "the warrant says"):
+        row = row_at(text, snippet, "says")
+        assert row["source_type"] == "document" and not row["anonymous"]
+
+
+def test_a_title_after_a_named_holder_is_not_the_unnamed_one():
+    # "The senator" is Toomey, named in between, not the unnamed senator of the first sentence
+    text = ("A senator said the bill would fail. The plan drew criticism from Sen. Pat Toomey of Pennsylvania. "
+            "The senator dismissed both measures.")
+    assert not row_at(text, "The senator dismissed", "dismissed")["anonymous"]
+
+
+@pytest.mark.parametrize(("text", "cue", "expected_type"), [
+    ("The attacks shocked Paris. An unusual number of Muslims have decried the terrorism.", "decried", "unknown"),
+    ("The vote was close. A group of lawmakers said the bill had failed.", "said", "politician"),
+    ("Shots rang out at noon. Dozens of witnesses said the gunman fired at random.", "said", "civilian"),
+])
+def test_people_counted_by_an_amount_are_anonymous(text, cue, expected_type):
+    row = row_at(text, text, cue)
+    assert row["anonymous"] and not isinstance(row["source"], str)
+    assert row["source_type"] == expected_type

@@ -100,12 +100,18 @@ in the speaker, then in the person's titles; unnamed officials with no side ("au
 said", "health ministry sources said"), named officials and officers whose titles name no country ("Interior
 Minister Jan Jambon" in an article about Belgium) and unnamed people ("supporters claimed") take the country the
 article is about when one country has at least half of its mentions of countries or three times the next one's;
-a named organisation or armed group with no other side speaks for itself. A role held in the past ("former",
-"Ret.", "from 2013 to 2017") makes an expert. ``anonymous`` is true when the source names no one and its head is
-a person noun of the lexicon ("a senior official", "sources", "witnesses", "authorities"), or a lower-case noun
-with a person's ending in the plural or after "a", "an", "one", "another" ("farmers", "a local businessman", "an
-Afghan refugee"), or it carries an anonymity phrase ("officials familiar with the matter"); a named office,
-outlet or document ("a Pentagon spokesman", "the statement") is not anonymous.
+a named organisation or armed group with no other side speaks for itself; a word of a person's name is no side
+of theirs ("Lisa Monaco", "Sheriff Scott Israel"). A role held in the past ("former", "Ret.", "from 2013 to
+2017") makes an expert, unless serving holders speak with them ("current and former officials").
+``anonymous`` is true when the source names no one and its head is a person noun of the lexicon ("a senior
+official", "sources", "witnesses", "authorities", "Muslims"), a people's plural ("Palestinians said", "most
+Israelis"; "the Russians" as a party speak for its government), a lower-case noun with a person's ending in
+the plural or after "a", "an", "one", "another" ("farmers", "a local businessman", "an Afghan refugee"), any of
+these counted by an amount ("a group of lawmakers", "dozens of witnesses"), or the unnamed source named so
+before ("a White House adviser told reporters ... according to the adviser"), or it carries an anonymity phrase
+("officials familiar with the matter"); a quantifier that opens the sentence gives no name ("Other Republicans
+said"); a named office, outlet or document ("a Pentagon spokesman", "the statement") is not anonymous. "They"
+after unnamed people and one person who spoke after them is those people.
 """
 
 from __future__ import annotations
@@ -147,6 +153,15 @@ SOURCE_KINDS = schema.SOURCE_KINDS
 
 _PRONOUNS = {"he": "person", "him": "person", "she": "person", "her": "person", "it": "thing", "its": "thing",
              "they": "any", "them": "any", "you": "any", "we": "any", "i": "person", "who": "any"}
+#: words for when a person held an office ("current and former officials")
+_STATUS = r"(?:current|former|retired|serving|active|past|present)"
+#: serving and past holders of an office together ("current and former officials", "former and current aides")
+_SERVING_AND_PAST = re.compile(r"(?i)\b(?:current|serving|active|present)\s+(?:and|or)\s+(?:former|retired)\b|"
+                               r"\b(?:former|retired)\s+(?:and|or)\s+(?:current|serving|active|present)\b")
+#: a capitalised word or initial right before what follows ("Scott" of "Scott Israel", "D." of "William D. French")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'.\-]*\s+$")
+#: a second speaker named right after the first ("Smith and Jones said", "Sen. Moss, and Rep. Hart")
+_JOINED_NAME = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|some|its|their|his|her)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _DEFINITE = re.compile(r"(?:the\s|[\w.\-]+(?:’s|'s)\s)", re.IGNORECASE)
@@ -208,6 +223,10 @@ _NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)[-–][^)]{1,30}\)|,\s*[DRI]-
 _PARTY_TAG = re.compile(r"(?:\(|,\s)(?:[DRI]|Dem|Rep)[-–][A-Z]")
 _HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on|across|privy)\s|,|\(|—|–")
 _WORD = re.compile(r"[\w][\w’'.\-]*")
+#: nouns for an amount of people or things, whose head is what follows "of" ("a group of lawmakers", "dozens of
+#: witnesses", "an unusual number of Muslims")
+_QUANTITIES = frozenset("""number numbers group majority minority handful dozen dozens hundreds thousands millions
+    scores couple lot lots bunch crowd host series plurality""".split())
 #: a party's members: a capitalised plural that names no body after a chamber ("House Democrats", "Senate
 #: Republicans"; "the Log Cabin Republicans" is a group)
 _PARTY_MEMBERS = frozenset("democrats republicans conservatives liberals tories".split())
@@ -224,7 +243,10 @@ _DETERMINER_WORDS = frozenset("the a an this that these those his her its their 
 #: unnamed people who do not belong to the place they are in ("Western officials in Kabul", "a diplomat in Gaza")
 _NOT_OF_PLACE = re.compile(r"(?i)\b(?:foreign|western|international|visiting|expatriate|overseas|diplomats?)\b")
 #: a quantifier standing for people as a speaker ("others said", "another added", "some argue")
-_QUANTIFIER = re.compile(r"(?i)(?:many\s+|some\s+|still\s+|yet\s+)?(?:others|another|some|many|most|several|few|both)")
+_QUANTIFIERS = frozenset("others another some many most several few both".split())
+#: quantifiers that open a sentence before the people they count ("Other Republicans said", "All Muslims")
+_OPENING_QUANTIFIERS = _QUANTIFIERS | {"other", "all"}
+_QUANTIFIER = re.compile(r"(?i)(?:many\s+|some\s+|still\s+|yet\s+)?(?:" + "|".join(sorted(_QUANTIFIERS)) + ")")
 #: person nouns that are anonymous when indefinite: "a leader", "an adviser", "a man" name no one, but "Iran's
 #: supreme leader", "the president's adviser" are offices, and "the man" is the man who just spoke, or else one
 #: the article does not name
@@ -282,7 +304,7 @@ _ON_RECORD = frozenset("spokesman spokeswoman spokesperson spokespeople spokesme
 #: nouns with those endings that name no person ("the center said", "the answer suggested")
 _NOT_PEOPLE = frozenset("""center centre number answer matter paper order letter chapter quarter register filter
     poster trailer computer monitor indicator document element moment government parliament statement
-    department movement agreement judgment judgement""".split())
+    department movement agreement judgment judgement warrant restaurant covenant""".split())
 #: the full stop of an abbreviation inside a name ("St. Louis County", "Ft. Worth"), no sentence's end
 _ABBREVIATED = "|".join(r"(?<=\b" + a.title() + r")\." for a in sorted(NAME_ABBREVIATIONS))
 #: what a reporter does to a document someone else wrote ("emails obtained by CNN", "a memo seen by Reuters")
@@ -539,6 +561,9 @@ class _Roles:
         if part[pick[0]:pick[1]].lower().rstrip("s") in ("lawyer", "attorney") and \
                 _CLIENT.search(part[:pick[0]]):
             return "other"  # "another former Trump attorney": a person's own lawyer, as "his lawyer"
+        if _SERVING_AND_PAST.search(part[:pick[1]]):
+            # "current and former officials": typed as the serving ones among them
+            return self._type_of_owned(_SERVING_AND_PAST.sub("current", part))
         if re.search(r"(?:\b(?:former|retired|ret\.|who\s+(?:served|worked|was|had\s+been)\s+as)\s+(?:[\w.\-]+\s+){0,4}|\bex-)$",
                      part[:pick[0]], re.IGNORECASE):
             return "expert"
@@ -712,6 +737,7 @@ class _Document:
         self._names: dict[str, str | None] = {}
         self._given: dict[str, str | None] = {}  # first name -> the one full name it opens
         self._places: dict[str, bool] = {}  # name -> written as a place or a thing's name
+        self._place_people: dict[str, str | None] = {}  # a place's name -> the person it is the surname of
         self._contexts: dict[str, str] = {}  # person -> the titles and descriptions the article gives them
         self._window: tuple[int, int] | None = None  # the previous and the current sentence of the statement
         self.quoted = quoted or []  # the article's quotations (start, end), in text order
@@ -728,8 +754,9 @@ class _Document:
         countries, or of three times as many as the next one (three or more), else None."""
         if not hasattr(self, "_setting"):
             counts: dict[str, int] = {}
-            for side, _, _ in self._sides_named:
-                if self.sides.kinds.get(side, "country") == "country":
+            for side, a, b in self._sides_named:
+                if self.sides.kinds.get(side, "country") == "country" and \
+                        self._place_person(_POSSESSIVE.sub("", self.text[a:b])) is None:
                     counts[side] = counts.get(side, 0) + 1
             total = sum(counts.values())
             ranked = sorted(counts.values(), reverse=True) + [0]
@@ -781,7 +808,9 @@ class _Document:
         return any(w in _STATE_BODIES for w in words[:-1])
 
     # ---- names
-    def _name_words(self, name: str) -> list[str] | None:
+    def _name_words(self, name: str, places: bool = False) -> list[str] | None:
+        """The words of ``name`` when it can be a person's name, else None; with ``places``, a word of it may be
+        a place's name ("Lisa Monaco", "Dutch Ruppersberger")."""
         words = name.split()
         if not words or len(words) > 5:
             return None
@@ -793,7 +822,7 @@ class _Document:
                                               else self.roles.is_role_word(core)
                                               and not (k and core.lower() in _ROLE_SURNAMES)):
                 return None
-            if self.sides.is_place(core) or core in _SENTENCE_WORDS:
+            if self.sides.is_place(core) and not places or core in _SENTENCE_WORDS:
                 return None
         capitals = [bool(_CAPITALS.fullmatch(_POSSESSIVE.sub("", w))) for w in words] if len(words) > 1 else []
         if any(capitals) and not all(capitals):
@@ -839,18 +868,38 @@ class _Document:
             if words:
                 # "Per Mueller's report", "Why Trump ...": a word that opens the sentence and is written in lower
                 # case elsewhere in the article is a given name only when the article gives no other ("Bill
-                # Clinton signed the bill")
-                doubtful = self._opens_sentence(self.text.rfind(words[0], 0, pos)) and re.search(
-                    r"(?<![\w’'\-])" + re.escape(words[0].lower()) + r"(?![\w\-])", self.text) is not None
+                # Clinton signed the bill"); nor is one that opens it before a given name and a surname the article
+                # also writes without it, and the surname alone ("Add Donald Trump", "See Michael Flynn"; not "Debbie
+                # Wasserman Schultz" before "Wasserman Schultz", a surname of two words)
+                opening = self.text.rfind(words[0], 0, pos)
+                doubtful = self._capital_by_position(words[0], opening) or len(words) > 1 and \
+                    self._opens_sentence(opening) and self._written_alone(" ".join(words[1:] + [m.group(0)]), words[0]) \
+                    and self._written_alone(m.group(0), words[-1])
                 found.append((doubtful, " ".join(words + [m.group(0)])))
                 if doubtful and len(words) > 1:
                     found.append((False, " ".join(words[1:] + [m.group(0)])))  # "To Lanae Erickson Hatalsky"
         sure = [cand for doubtful, cand in found if not doubtful] or [cand for _, cand in found]
         return max(sure, key=len, default=None)
 
+    def _written_alone(self, name: str, before: str) -> bool:
+        """Whether the article writes ``name`` somewhere without the word ``before`` in front of it."""
+        return any(not self.text.endswith(before + " ", 0, m.start())
+                   for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text))
+
     def _opens_sentence(self, at: int) -> bool:
         """Whether the word at ``at`` opens the text or a line or follows the end of a sentence."""
         return at == 0 or at > 0 and _SENTENCE_OPENING.search(self.text, max(0, at - 4), at) is not None
+
+    def _capital_by_position(self, word: str, at: int) -> bool:
+        """Whether ``word``, written at ``at``, has its capital only because it opens a sentence or a line: the
+        article writes it in lower case elsewhere ("Per Mueller's report"), or it is a quantifier ("Other
+        Republicans said", "Many Muslims say")."""
+        return self._opens_sentence(at) and (word.lower() in _OPENING_QUANTIFIERS or word.lower() in self._lower_words)
+
+    @functools.cached_property
+    def _lower_words(self) -> frozenset[str]:
+        """The words the article writes in lower case."""
+        return frozenset(re.findall(r"(?<![\w’'\-])[a-z][\w\-]*", self.text))
 
     def _written_at(self, mention: str, cue_start: int) -> int:
         """Where ``mention`` is written last before (or at) the cue at ``cue_start``; the cue when it is not."""
@@ -892,7 +941,18 @@ class _Document:
         while len(lead) > 1 and self._no_name_word(lead[0], lead[1], name):
             lead.pop(0)
         name = " ".join(lead)
+        last = lead[-1].lower() if lead else ""
+        if last in self.roles.anonymous_heads and _singular(last) != last:
+            return None  # "Muslims", "Many Republicans": people the article does not name
         words = self._name_words(name)
+        before = mention[:mention.rfind(name)].split()
+        if words is None and len(lead) > 1 and before and not self.sides.is_place(name) and self._title(before[-1]):
+            # "adviser Lisa Monaco", "Sheriff Scott Israel", "Rep. Dutch Ruppersberger": a person's name after a
+            # title, though a word of it names a place
+            words = self._name_words(name, places=True)
+        surnamed = self._place_person(name) if words is None and len(lead) == 1 else None
+        if surnamed is not None:
+            return surnamed  # "Israel said" in an article on Sheriff Scott Israel
         if words is None and name.lower() in _ROLE_SURNAMES:
             # "King said" after "Rep. Peter King": the surname of a person the article names in full
             full = self.full_name(name)
@@ -906,7 +966,6 @@ class _Document:
             # "North Korea said", "Saudi Arabia said": a country's whole name is no person's
             return None if self.sides.is_place(name) else name
         # one word: a person when the article gives a fuller name, or a title stands before it in the mention
-        before = mention[:mention.rfind(name)].split()
         if full and full != name:
             return full
         if all(w.lower().strip(".") in _HONORIFICS for w in before):
@@ -936,6 +995,26 @@ class _Document:
         if re.search(r"(?<![\w’'\-])" + re.escape(name) + r",\s+\d{1,3},", self.text):
             return name
         return None
+
+    def _title(self, word: str) -> bool:
+        """Whether ``word``, written before a name, is a title or a role ("Mr.", "Sheriff", "adviser")."""
+        return word.lower().strip(".") in _HONORIFICS or self.roles.is_role_word(word) and \
+            word.lower() not in _DETERMINER_WORDS | PREPOSITIONS
+
+    def _place_person(self, name: str) -> str | None:
+        """The person whose surname the place's name ``name`` is in this article, when the article names that
+        side in no other way and writes the person's full name after a title somewhere ("Israel" in an article on
+        Sheriff Scott Israel, "Monaco" after adviser Lisa Monaco; not "Southern Israel"), else None."""
+        if name not in self._place_people:
+            place = self.sides.is_place(name)
+            named = [(a, b) for side, a, b in self._sides_named if side == place] if place and " " not in name else []
+            only = bool(named) and all(_POSSESSIVE.sub("", self.text[a:b]) == name for a, b in named) and \
+                any(_CAPITALISED_BEFORE.search(self.text, max(0, a - 40), a) for a, _ in named)
+            full = self.full_name(name) if only else None
+            titled = full is not None and full != name and self._name_words(full, places=True) is not None and any(
+                self._title(w.group(1)) for w in re.finditer(r"([\w.]+)\s+" + re.escape(full), self.text))
+            self._place_people[name] = full if titled else None
+        return self._place_people[name]
 
     def _opened(self, name: str) -> str | None:
         """The one full name of the article that the word ``name`` opens ("Mara" of "Mara Liasson", "Kim" of
@@ -1163,6 +1242,11 @@ class _Document:
                 return sentence[0] + m.start(1), sentence[0] + m.end(1)
         if not mention or mention.lower() in _PRONOUNS or self.person(mention) is not None:
             return span
+        status = re.search(r"(?i)(?<![\w\-])(?:(?:the|some|many|several|other)\s+)?" + _STATUS + r"\s+(?:and|or)\s+$",
+                           before)
+        if status is not None and re.match(_STATUS + r"\s", mention, re.IGNORECASE):
+            # "current and former officials told": both, not the former ones alone
+            return sentence[0] + status.start(), b
         joined = re.search(r"((?:[A-Z][\w’'\-]*,?\s+)(?:(?:[A-Z][\w’'\-]*|of|for),?\s+){0,6}(?:and|&)\s+)$", before)
         if joined is not None and mention[:1].isupper() and not re.search(
                 r"(?i)\b(?:at|of|from|with|for|in|and|&)\s+(?:the\s+)?$", before[:joined.start(1)]):
@@ -1356,8 +1440,24 @@ class _Document:
         typ = roles.type_of(mention)
         side = self.side_of(mention)
         place = sides.is_place(mention)
-        if place and typ is None and head not in roles.anonymous_heads:
+        # "the Russians", "most Palestinians": unnamed people of a side, named by its people's plural
+        last = bare.split()[-1] if bare else ""
+        people = sides.aliases.get(last, ("", ""))[1] == "people" and last.endswith("s")
+        if place and typ is None and head not in roles.anonymous_heads and not people:
             return _Source(bare, "government", place, False, "thing")
+        if re.fullmatch(r"(?i)(?:the|that|this|these|those)\s+(?:same\s+)?[a-z\-]+", mention) and (
+                head in roles.anonymous_heads or roles.people_noun(head)) and _singular(head) not in roles.titles:
+            # "one defense official said ... “...,” that official said", "a White House adviser told reporters
+            # ... According to the adviser": the unnamed source named so before
+            # ("Obama's top adviser, Susan Rice" in between is the adviser)
+            at = self._written_at(mention, cue_start)
+            for cue, prev, written in reversed(self.previous):
+                after = self.text.find(written, cue, at) if written else -1  # "“...,” said one adviser"
+                since = after + len(written) if after >= 0 else cue
+                if re.search(r"(?i)(?<![\w\-])" + re.escape(head) + r"(?![\w\-])", self.text[since:at]):
+                    break
+                if prev.anonymous and written and self._head(written) == head:
+                    return prev
         # a description of a person of the article ("the Iranian foreign minister", "Tehran's top diplomat")
         if head in roles.titles and typ is not None and not anonymous_phrase and _DEFINITE.match(mention):
             # the office as the description names it: "executive vice president" (not "president"), "secretary of
@@ -1390,7 +1490,9 @@ class _Document:
         titled = titled or (len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower().strip(".") == head
                             and not (head in _PARTY_MEMBERS and all(w.lower() in _CHAMBERS or sides.is_place(w)
                                                                     for w in words[:-1]))
-                            and any(w[:1].isupper() and not sides.is_place(w) for w in words[:-1]))
+                            and any(w[:1].isupper() and not sides.is_place(w) for w in words[:-1])
+                            and not (len(words) == 2 and mention.startswith(words[0])
+                                     and self._capital_by_position(words[0], self._written_at(mention, cue_start))))
         if len(words) == 1 and words[0] == head.title() and head in _PAPERS and re.match(r"(?i)the\s", mention):
             return _Source(bare, "media", side, False, "thing")  # "The Guardian reported", "The Economist"
         if head not in roles.anonymous_heads and head.rsplit("-", 1)[-1] in roles.anonymous_heads:
@@ -1405,11 +1507,13 @@ class _Document:
             # "Iran's supreme leader" is an office; "the man" is a person (resolved below)
             unnamed_person = head not in _OFFICES and bool(re.match(r"(?i)the\s", mention))
             head = ""
-        if (head in roles.anonymous_heads or self._unnamed_people(mention, head)) and not titled or \
+        if (head in roles.anonymous_heads or people or self._unnamed_people(mention, head)) and not titled or \
                 anonymous_phrase or any(h in roles.anonymous_heads for h in joined):
             # "the president's critics": an anonymous source is typed by what it is, not by its possessor
             owner = list(re.finditer(r"(?:’s|'s)\s", mention))
             own_type = roles.type_of(mention[owner[-1].end():]) if owner else typ
+            if own_type is None and people and place and re.match(r"(?i)the\s", mention):
+                own_type = "government"  # "the Iranians said": a side as a party to talks or a war
             if own_type == "armed_group" and side is not None and sides.kinds.get(side) == "country":
                 side = bare  # "Syrian rebels" fight the state their demonym names: their side is the group
             if side is None and not _DESTINATION.search(mention) and not _NOT_OF_PLACE.search(mention):
@@ -1423,11 +1527,6 @@ class _Document:
                 # "Some Republican senators said ... Others said": more of the unnamed people who spoke just before,
                 # when those were some of them ("Police said ... Others said" sets others against the police)
                 return self.previous[-1][1]
-            if re.fullmatch(r"(?i)(?:the|that|this|these|those)\s+(?:same\s+)?[\w\-]+", mention):
-                # "one defense official said ... “...,” that official said": the unnamed source named so before
-                for _, prev, written in reversed(self.previous):
-                    if prev.anonymous and written and self._head(written) == head:
-                        return prev
             if own_type == "government" and side is None and head in ("authorities", "authority") \
                     and self._window is not None \
                     and _POLICE_MATTER.search(self.text, self._window[0], self._window[1]):
@@ -1530,7 +1629,10 @@ class _Document:
             parts = ctx.split(" ; ") if ctx else []
             # the words of the name are no title: "Rep. Peter King" is no king, "Ms. Bishop" no bishop
             typ = self.roles.type_of(_without_name(mention, full))
-            side = self.sides.side_of(full) or self.side_of(mention, person=True)
+            # a side named by the name or several of its words (an actor listed by name), not by one word of it
+            # ("Lisa Monaco", "Sheriff Scott Israel", "Chad Morrison" name no country)
+            in_name = [m.side for m in self.sides.mentions(full) if not m.place and " " in full[m.start:m.end]]
+            side = (in_name[0] if in_name else None) or self.side_of(_without_name(mention, full), person=True)
             # the side of the description that gives the type ("Iranian Foreign Minister ..."), else of any title;
             # a description with a strong term before weak ones ("spokesman Jim Cole ; the Pentagon's press
             # secretary")
@@ -1908,9 +2010,16 @@ class _Document:
             m = _BODY_OPENING.match(self.text, own, at)
             if m and self.person(m.group(1)) is None and (self.roles.type_of(m.group(1)) or self.sides.find(m.group(1))):
                 return self._resolve(m.group(1), at, (own, at))
-        for _, src, _ in reversed(self.previous):
+        for cue, src, written in reversed(self.previous):
             if src.kind == "none" or src.kind == "pronoun":
                 continue
+            if pronoun.lower() in ("they", "them") and src.kind == "person" and not self._joint(written, cue) \
+                    and window is not None:
+                # "Officials told the Post that Trump discussed ... They said": the unnamed people who spoke in
+                # this or the previous sentence, not the one person who spoke after them
+                people = next((p for c, p, _ in reversed(self.previous) if window[0] <= c < cue and p.anonymous), None)
+                if people is not None:
+                    return people
             if want == "any" or (want == "person") == (src.kind == "person"):
                 return src
         if at is not None and want == "person":
@@ -1922,6 +2031,14 @@ class _Document:
                 if full is not None:
                     return self._person(full, m.group(0))
         return _Source(pronoun, "unknown", None, False, "pronoun")
+
+    def _joint(self, mention: str | None, cue_start: int) -> bool:
+        """Whether ``mention``, the source of the cue at ``cue_start``, is the first of several who spoke
+        jointly ("Smith and Jones said")."""
+        if not mention:
+            return False
+        end = self._written_at(mention, cue_start) + len(mention)
+        return _JOINED_NAME.match(self.text, end, cue_start) is not None
 
     def in_quote(self, pos: int) -> bool:
         """Whether ``pos`` is inside one of the article's quotations."""
@@ -2001,6 +2118,8 @@ class _Document:
         cut = _HEAD_CUT.search(" " + phrase + " ")
         part = (" " + phrase)[:cut.start()] if cut and cut.start() > 0 else phrase
         words = _WORD.findall(part)
+        if words and words[-1].lower() in _QUANTITIES and cut and cut.group(0) == " of ":
+            return self._head(phrase[cut.end() - 1:])  # "a group of lawmakers", "dozens of witnesses": the people
         if len(words) >= 2 and words[-1].endswith("ed") and words[-1].islower() \
                 and words[-2].lower() not in _DETERMINER_WORDS:
             words.pop()  # "a U.S. official briefed", "a diplomat based", "a man arrested": the noun before
