@@ -101,8 +101,11 @@ said", "health ministry sources said"), named officials and officers whose title
 Minister Jan Jambon" in an article about Belgium) and unnamed people ("supporters claimed") take the country the
 article is about when one country has at least half of its mentions of countries or three times the next one's;
 a named organisation or armed group with no other side speaks for itself; a word of a person's name is no side
-of theirs ("Lisa Monaco", "Sheriff Scott Israel"). A role held in the past ("former", "Ret.", "from 2013 to
-2017") makes an expert, unless serving holders speak with them ("current and former officials").
+of theirs ("adviser Lisa Monaco", "Sheriff Scott Israel", "Police Chief Chad Smith"); where the article names a
+country only as the surname of a person it gives a title or a description, the bare surname is that person
+("Israel said" in an article on the Broward sheriff) and does not make the country the article is about. A
+role held in the past ("former", "Ret.", "from 2013 to 2017") makes an expert, unless serving holders speak with
+them ("current and former officials").
 ``anonymous`` is true when the source names no one and its head is a person noun of the lexicon ("a senior
 official", "sources", "witnesses", "authorities", "Muslims"), a people's plural ("Palestinians said", "most
 Israelis"; "the Russians" as a party speak for its government), a lower-case noun with a person's ending in
@@ -111,7 +114,8 @@ these counted by an amount ("a group of lawmakers", "dozens of witnesses"), or t
 before ("a White House adviser told reporters ... according to the adviser"), or it carries an anonymity phrase
 ("officials familiar with the matter"); a quantifier that opens the sentence gives no name ("Other Republicans
 said"); a named office, outlet or document ("a Pentagon spokesman", "the statement") is not anonymous. "They"
-after unnamed people and one person who spoke after them is those people.
+is the unnamed people who spoke in its sentence or the one before when one person spoke after them ("Officials
+told the Post that Trump discussed ... They said").
 """
 
 from __future__ import annotations
@@ -154,12 +158,14 @@ SOURCE_KINDS = schema.SOURCE_KINDS
 _PRONOUNS = {"he": "person", "him": "person", "she": "person", "her": "person", "it": "thing", "its": "thing",
              "they": "any", "them": "any", "you": "any", "we": "any", "i": "person", "who": "any"}
 #: words for when a person held an office ("current and former officials")
-_STATUS = r"(?:current|former|retired|serving|active|past|present)"
+_SERVING_WORDS = "current|serving|active|present"
+_STATUS = rf"(?:{_SERVING_WORDS}|former|retired|past)"
 #: serving and past holders of an office together ("current and former officials", "former and current aides")
-_SERVING_AND_PAST = re.compile(r"(?i)\b(?:current|serving|active|present)\s+(?:and|or)\s+(?:former|retired)\b|"
-                               r"\b(?:former|retired)\s+(?:and|or)\s+(?:current|serving|active|present)\b")
-#: a capitalised word or initial right before what follows ("Scott" of "Scott Israel", "D." of "William D. French")
-_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'.\-]*\s+$")
+_SERVING = rf"(?:{_SERVING_WORDS})"
+_SERVING_AND_PAST = re.compile(rf"(?i)\b{_SERVING}\s+(?:and|or)\s+(?:former|retired)\b|"
+                               rf"\b(?:former|retired)\s+(?:and|or)\s+{_SERVING}\b")
+#: a capitalised word or an initial right before what follows ("Scott " of "Scott Israel", "D. " of "William D. French")
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'.\-]* $")
 #: a second speaker named right after the first ("Smith and Jones said", "Sen. Moss, and Rep. Hart")
 _JOINED_NAME = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|some|its|their|his|her)\s+", re.IGNORECASE)
@@ -227,6 +233,8 @@ _WORD = re.compile(r"[\w][\w’'.\-]*")
 #: witnesses", "an unusual number of Muslims")
 _QUANTITIES = frozenset("""number numbers group majority minority handful dozen dozens hundreds thousands millions
     scores couple lot lots bunch crowd host series plurality""".split())
+#: the words that count people before their noun ("a bipartisan group of", "dozens of")
+_COUNTED = re.compile(r"(?i)(?:[\w\-]+\s+){0,2}?(?:" + "|".join(sorted(_QUANTITIES)) + r")\s+of\s+(?=\S)")
 #: a party's members: a capitalised plural that names no body after a chamber ("House Democrats", "Senate
 #: Republicans"; "the Log Cabin Republicans" is a group)
 _PARTY_MEMBERS = frozenset("democrats republicans conservatives liberals tories".split())
@@ -737,6 +745,7 @@ class _Document:
         self._names: dict[str, str | None] = {}
         self._given: dict[str, str | None] = {}  # first name -> the one full name it opens
         self._places: dict[str, bool] = {}  # name -> written as a place or a thing's name
+        self._titled_names: dict[str, bool] = {}  # name -> given a title or a description in the article
         self._place_people: dict[str, str | None] = {}  # a place's name -> the person it is the surname of
         self._contexts: dict[str, str] = {}  # person -> the titles and descriptions the article gives them
         self._window: tuple[int, int] | None = None  # the previous and the current sentence of the statement
@@ -892,8 +901,8 @@ class _Document:
 
     def _capital_by_position(self, word: str, at: int) -> bool:
         """Whether ``word``, written at ``at``, has its capital only because it opens a sentence or a line: the
-        article writes it in lower case elsewhere ("Per Mueller's report"), or it is a quantifier ("Other
-        Republicans said", "Many Muslims say")."""
+        article writes it in lower case elsewhere ("Per Mueller's report"), or it is a quantifier ("Several Trump
+        aides", "Both Kelly and ...")."""
         return self._opens_sentence(at) and (word.lower() in _OPENING_QUANTIFIERS or word.lower() in self._lower_words)
 
     @functools.cached_property
@@ -946,9 +955,10 @@ class _Document:
             return None  # "Muslims", "Many Republicans": people the article does not name
         words = self._name_words(name)
         before = mention[:mention.rfind(name)].split()
-        if words is None and len(lead) > 1 and before and not self.sides.is_place(name) and self._title(before[-1]):
-            # "adviser Lisa Monaco", "Sheriff Scott Israel", "Rep. Dutch Ruppersberger": a person's name after a
-            # title, though a word of it names a place
+        if words is None and len(lead) > 1 and not self.sides.is_place(name) and (
+                before and self._title(before[-1]) or self._described_name(name)):
+            # "adviser Lisa Monaco", "Sheriff Scott Israel", "Keating Holland, CNN's polling director": a person's
+            # name with a title or a description, though a word of it names a place
             words = self._name_words(name, places=True)
         surnamed = self._place_person(name) if words is None and len(lead) == 1 else None
         if surnamed is not None:
@@ -997,24 +1007,56 @@ class _Document:
         return None
 
     def _title(self, word: str) -> bool:
-        """Whether ``word``, written before a name, is a title or a role ("Mr.", "Sheriff", "adviser")."""
+        """Whether ``word``, written before a name, is a title or a role ("Mr.", "Sheriff", "adviser"; not the
+        last word of a sentence, "News.")."""
+        if word.endswith(".") and len(word) > 5:
+            return False
         return word.lower().strip(".") in _HONORIFICS or self.roles.is_role_word(word) and \
             word.lower() not in _DETERMINER_WORDS | PREPOSITIONS
 
+    def _titled_name(self, start: int, end: int) -> str | None:
+        """The name of a person the article gives a title or a description, when the side's name written at
+        ``start:end`` ends it here ("Scott Israel" for the "Israel" of "Sheriff Scott Israel", "William D.
+        French"; not "Southern Israel"), else None."""
+        name = _POSSESSIVE.sub("", self.text[start:end])
+        full = self.full_name(name)
+        if full is None or full == name or not self.text.startswith(full, start - len(full) + len(name)):
+            return None
+        return full if self._described_name(full) else None
+
+    def _described_name(self, full: str) -> bool:
+        """Whether the article writes the name-like ``full`` after a title or before a description of a person
+        ("Sheriff Scott Israel", "Michael German, an analyst at the Brennan Center"), so that a word of it may
+        name a place."""
+        if full not in self._titled_names:
+            after = (self._appositive_after(m.end()) for m in re.finditer(re.escape(full), self.text))
+            heads = (self._head(app) for app in after if app)
+            self._titled_names[full] = self._name_words(full, places=True) is not None and (any(
+                self._title(w.group(1)) for w in re.finditer(r"([\w.]+) " + re.escape(full), self.text)) or any(
+                self.roles.people_noun(head) or head in self.roles.titles for head in heads))
+        return self._titled_names[full]
+
     def _place_person(self, name: str) -> str | None:
-        """The person whose surname the place's name ``name`` is in this article, when the article names that
-        side in no other way and writes the person's full name after a title somewhere ("Israel" in an article on
-        Sheriff Scott Israel, "Monaco" after adviser Lisa Monaco; not "Southern Israel"), else None."""
+        """The person whose surname the place's name ``name`` is, when the article gives the person's full name a
+        title or a description and names the side in no other way, nor any office holder the roles lexicon lists
+        for it ("Israel said" in an article on Sheriff Scott Israel; not in one that names Benjamin Netanyahu),
+        else None."""
         if name not in self._place_people:
             place = self.sides.is_place(name)
             named = [(a, b) for side, a, b in self._sides_named if side == place] if place and " " not in name else []
-            only = bool(named) and all(_POSSESSIVE.sub("", self.text[a:b]) == name for a, b in named) and \
-                any(_CAPITALISED_BEFORE.search(self.text, max(0, a - 40), a) for a, _ in named)
-            full = self.full_name(name) if only else None
-            titled = full is not None and full != name and self._name_words(full, places=True) is not None and any(
-                self._title(w.group(1)) for w in re.finditer(r"([\w.]+)\s+" + re.escape(full), self.text))
-            self._place_people[name] = full if titled else None
+            people: set[str | None] = set()
+            if named and all(_POSSESSIVE.sub("", self.text[a:b]) == name for a, b in named) and \
+                    any(_CAPITALISED_BEFORE.search(self.text, max(0, a - 40), a) for a, _ in named):
+                people = {self._titled_name(a, b) for a, b in named} - {None}
+            alone = len(people) == 1 and not self._listed_for(place)
+            self._place_people[name] = people.pop() if alone else None
         return self._place_people[name]
+
+    def _listed_for(self, side: str) -> bool:
+        """Whether the article names an office holder the roles lexicon lists for ``side``."""
+        names = [n for n, (_, listed) in self.roles.people.items() if listed == side] + \
+            [n for n, dated in self.roles.dated.items() if dated.side == side]
+        return any(re.search(r"(?<![\w\-])" + re.escape(n) + r"(?![\w\-])", self.text) for n in names)
 
     def _opened(self, name: str) -> str | None:
         """The one full name of the article that the word ``name`` opens ("Mara" of "Mara Liasson", "Kim" of
@@ -1491,8 +1533,7 @@ class _Document:
                             and not (head in _PARTY_MEMBERS and all(w.lower() in _CHAMBERS or sides.is_place(w)
                                                                     for w in words[:-1]))
                             and any(w[:1].isupper() and not sides.is_place(w) for w in words[:-1])
-                            and not (len(words) == 2 and mention.startswith(words[0])
-                                     and self._capital_by_position(words[0], self._written_at(mention, cue_start))))
+                            and not (len(words) == 2 and words[0].lower() in _OPENING_QUANTIFIERS))
         if len(words) == 1 and words[0] == head.title() and head in _PAPERS and re.match(r"(?i)the\s", mention):
             return _Source(bare, "media", side, False, "thing")  # "The Guardian reported", "The Economist"
         if head not in roles.anonymous_heads and head.rsplit("-", 1)[-1] in roles.anonymous_heads:
@@ -1510,8 +1551,10 @@ class _Document:
         if (head in roles.anonymous_heads or people or self._unnamed_people(mention, head)) and not titled or \
                 anonymous_phrase or any(h in roles.anonymous_heads for h in joined):
             # "the president's critics": an anonymous source is typed by what it is, not by its possessor
-            owner = list(re.finditer(r"(?:’s|'s)\s", mention))
-            own_type = roles.type_of(mention[owner[-1].end():]) if owner else typ
+            counted = _COUNTED.match(mention)  # "a host of economists": typed as economists
+            phrase = mention[counted.end():] if counted else mention
+            owner = list(re.finditer(r"(?:’s|'s)\s", phrase))
+            own_type = roles.type_of(phrase[owner[-1].end():]) if owner else roles.type_of(phrase) if counted else typ
             if own_type is None and people and place and re.match(r"(?i)the\s", mention):
                 own_type = "government"  # "the Iranians said": a side as a party to talks or a war
             if own_type == "armed_group" and side is not None and sides.kinds.get(side) == "country":
@@ -1640,9 +1683,9 @@ class _Document:
             better = next(((p, t) for p, t in typed if self.roles.strong(p)), None)
             if better is not None and (typ is None and better[1] != typed[0][1]
                                        or typ is not None and not self.roles.strong(mention) and better[1] != typ):
-                typ, side = better[1], side or self.side_of(better[0], person=True)
+                typ, side = better[1], side or self.side_of(_without_name(better[0], full), person=True)
             if typ is None and typed:
-                typ, side = typed[0][1], side or self.side_of(typed[0][0], person=True)
+                typ, side = typed[0][1], side or self.side_of(_without_name(typed[0][0], full), person=True)
             if not self.roles.strong(mention) and not any(self.roles.strong(p) and not self._presides(p)
                                                           for p in parts if p):
                 # "a representative of Sae-A", "legislative director at the Violence Policy Center", "the
@@ -1660,7 +1703,7 @@ class _Document:
                 if boss_src.source_type in _HOME_TYPES:
                     typ, side = boss_src.source_type, side or boss_src.affiliation
             if side is None and ctx:
-                found = [s for part in parts for s in [self.side_of(part, person=True)] if s]
+                found = [s for part in parts for s in [self.side_of(_without_name(part, full), person=True)] if s]
                 side = found[0] if found else None
             listed = self.known(full)
             if side is None and listed is not None:
