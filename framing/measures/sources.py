@@ -124,7 +124,7 @@ import bisect
 import functools
 import importlib.resources
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from os import PathLike
 from typing import Any
@@ -158,12 +158,11 @@ SOURCE_KINDS = schema.SOURCE_KINDS
 _PRONOUNS = {"he": "person", "him": "person", "she": "person", "her": "person", "it": "thing", "its": "thing",
              "they": "any", "them": "any", "you": "any", "we": "any", "i": "person", "who": "any"}
 #: words for when a person held an office ("current and former officials")
-_SERVING_WORDS = "current|serving|active|present"
-_STATUS = rf"(?:{_SERVING_WORDS}|former|retired|past)"
+_SERVING = r"(?:current|serving|active|present)"
+_PAST = r"(?:former|retired)"
+_STATUS = rf"(?:{_SERVING}|{_PAST}|past)"
 #: serving and past holders of an office together ("current and former officials", "former and current aides")
-_SERVING = rf"(?:{_SERVING_WORDS})"
-_SERVING_AND_PAST = re.compile(rf"(?i)\b{_SERVING}\s+(?:and|or)\s+(?:former|retired)\b|"
-                               rf"\b(?:former|retired)\s+(?:and|or)\s+{_SERVING}\b")
+_SERVING_AND_PAST = re.compile(rf"(?i)\b{_SERVING}\s+(?:and|or)\s+{_PAST}\b|\b{_PAST}\s+(?:and|or)\s+{_SERVING}\b")
 #: a capitalised word or an initial right before what follows ("Scott " of "Scott Israel", "D. " of "William D. French")
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'.\-]* $")
 #: a second speaker named right after the first ("Smith and Jones said", "Sen. Moss, and Rep. Hart")
@@ -890,10 +889,14 @@ class _Document:
         sure = [cand for doubtful, cand in found if not doubtful] or [cand for _, cand in found]
         return max(sure, key=len, default=None)
 
+    def _occurrences(self, name: str) -> Iterator[re.Match[str]]:
+        """Where the article writes ``name`` as whole words (a possessive after it allowed)."""
+        return re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text)
+
     def _written_alone(self, name: str, before: str) -> bool:
         """Whether the article writes ``name`` somewhere without the word ``before`` in front of it."""
         return any(not self.text.endswith(before + " ", 0, m.start())
-                   for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text))
+                   for m in self._occurrences(name))
 
     def _opens_sentence(self, at: int) -> bool:
         """Whether the word at ``at`` opens the text or a line or follows the end of a sentence."""
@@ -932,7 +935,7 @@ class _Document:
         Wilson’s head" tell nothing)."""
         if name not in self._places:
             n = k = 0
-            for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
+            for m in self._occurrences(name):
                 if self._modifier(m.end()) or re.match(r"’s|'s", self.text[m.end():m.end() + 2]):
                     continue  # nor "in Jack Wilson’s head": a possessor
                 n += 1
@@ -992,7 +995,7 @@ class _Document:
             return name
         # "Tiegan, a contractor who fought ...": a name the article describes as a person in an apposition
         if not self.sides.find(name):
-            for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
+            for m in self._occurrences(name):
                 app = self._appositive_after(m.end(), surname_only=True)
                 head = self._head(app) if app else ""
                 if self.roles.people_noun(head):
@@ -1114,7 +1117,7 @@ class _Document:
         # "Noor al-Araji" is "Araji" later on: the surname without its article particle too
         bare_last = re.sub(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])", "", last)
         for name in dict.fromkeys([full, last, bare_last]):
-            for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text):
+            for m in self._occurrences(name):
                 parts.append(self._title_before(m.start()))
                 shared = _SHARED_TITLE.search(self.text, max(0, m.start() - 120), m.start())
                 if shared:
@@ -1622,7 +1625,7 @@ class _Document:
             # "Arbor, a company that builds drones, said": a named body the article describes by a role
             # a corporate suffix after the name ("Walmart Inc."), or the description that opens the next sentence
             # when the body opens its own ("Walmart announced ... The retailer is calling ...")
-            for m in re.finditer(r"(?<![\w’'\-])" + re.escape(bare) + r"(?![\w\-])", self.text):
+            for m in self._occurrences(bare):
                 app = self._appositive_after(m.end(), surname_only=True)
                 suffix = re.match(r",?\s+(Inc|Corp|Co|Ltd|LLC|PLC|GmbH)\b\.?", self.text[m.end():m.end() + 12])
                 nxt = re.match(r"[^.!?\n]{0,300}[.!?][”\"]?\s+((?:The|the)\s+[a-z]+)\b", self.text[m.end():]) \
@@ -2060,9 +2063,9 @@ class _Document:
                     and window is not None:
                 # "Officials told the Post that Trump discussed ... They said": the unnamed people who spoke in
                 # this or the previous sentence, not the one person who spoke after them
-                people = next((p for c, p, _ in reversed(self.previous) if window[0] <= c < cue and p.anonymous), None)
-                if people is not None:
-                    return people
+                unnamed = next((p for c, p, _ in reversed(self.previous) if window[0] <= c < cue and p.anonymous), None)
+                if unnamed is not None:
+                    return unnamed
             if want == "any" or (want == "person") == (src.kind == "person"):
                 return src
         if at is not None and want == "person":
