@@ -18,8 +18,10 @@ from framing.text.grammar import (
     CITING_CUES,
     DETERMINERS,
     INVERTING,
+    PREPOSITIONS,
     PRONOUNS,
     RELATIVES,
+    CLAUSE_WORDS,
     Token,
     clause_subject,
     finite_at,
@@ -270,6 +272,12 @@ def resolve_speaker(
             if subject is not None:
                 return "ok", _span_of(tokens, subject)
         return "ok", None
+    if k == prev and left.low in _STANDING_QUANTIFIERS and (
+            k == lo or tokens[k - 1].low in ("and", "but", "or") or tokens[k - 1].text in _OPENING_MARKS) and \
+            not _adjective_after_quantifier(tokens, last, hi):
+        # "Some said", "but many say": a quantifier standing alone for unnamed people (not one set after a
+        # name: "the foreign secretary, Boris Johnson, both described")
+        return "ok", _span_of(tokens, (k, k))
     if k == prev and left.low in ADJECTIVE_CONTEXT:
         return "skip", None
     if k < prev and verb_like(left) and left.low.endswith("ed") and k - 1 >= lo \
@@ -344,5 +352,28 @@ def _past_relative(tokens: Sequence[Token], lo: int, span: tuple[int, int]) -> t
     return span
 
 
+#: quantifiers that stand alone for people as the subject of a reporting verb ("Some said", "Many say")
+_STANDING_QUANTIFIERS = frozenset("some many most several both few".split())
+#: words after a participle that leave it a verb ("Some claimed that", "Many reported to police")
+_AFTER_VERB = DETERMINERS | PRONOUNS | PREPOSITIONS | CLAUSE_WORDS | frozenset("out up back".split())
+
+
+def _adjective_after_quantifier(tokens: Sequence[Token], last: int, hi: int) -> bool:
+    """Whether the cue ending at token ``last`` is no verb after a quantifier: a participle that modifies the
+    lower-case noun after it ("Many reported cases", "Some alleged abuses", "Several claimed victories"), or a
+    plural noun that a verb follows ("Some estimates put", "Most recalls actually fail")."""
+    word = tokens[last].low
+    nxt = tokens[last + 1] if last + 1 < hi else None
+    if nxt is None or not nxt.is_word:
+        return False
+    if word.endswith("ed"):
+        return not nxt.is_capitalised and nxt.low not in _AFTER_VERB
+    return word.endswith("s") and (verb_like(nxt) or nxt.low.endswith("ly") or nxt.low in _VERBS_AFTER_NOUN)
+
+
+#: verbs that follow a plural noun a quantifier opens ("Some estimates put ...", "Most polls show ...")
+_VERBS_AFTER_NOUN = frozenset("put puts say show shows suggest find found indicate fail".split())
+#: marks that open a clause before its subject
+_OPENING_MARKS = frozenset("“ \" ( — – ―".split())
 #: words that open a clause of their own between a relative pronoun and a cue ("who said that ...")
 _CLAUSE_OPENERS = frozenset("that when where while because if but and or although though whether so as".split())

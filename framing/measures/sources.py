@@ -68,6 +68,21 @@ Who the source is (one source per person in an article)
   "the group" the organisation named last before it; "that official" the unnamed official quoted before; "the
   bureau", "the observatory" the body named before it whose name has that word ("the Federal Bureau of
   Investigation", "the Syrian Observatory for Human Rights"), when the lexicon or the sides type that body.
+  A body named by its kind is the body of that kind named before it: "the paper", "the news agency" the outlet
+  named in the sentences just before ("The New York Times reported ... the paper said"), "the agency" the state
+  body that is no place ("the FAA", "the FBI and the Department of Homeland Security": the last), "the company",
+  "the firm" the company that spoke in those sentences or that the article describes as one anywhere before
+  ("ride-hailing company Lyft", "NSO Group, an Israeli surveillance company", "Harlow Inc."); with a demonym
+  ("the Israeli firm"), only one of that side or described with it.
+* A family name written first is the full name the article gives after a title, for a person of a country
+  that writes names so, when the rest of it is written nowhere alone ("Moon said" after "South Korean President
+  Moon Jae-in"; not a name the roles lexicon lists, nor one that opens several full names: "Defense Minister
+  Kim" beside "Kim Jong Un"). A day written before or after a speaker is no part of the name ("On Wednesday
+  Esper said", "President Trump on Monday morning said", "the president Friday morning").
+* A quantifier standing alone for people ("Some said", "but many say"; not "Many reported cases") is unnamed
+  people, more of a group counted so just before ("Several Republican senators criticized the bill. Some
+  said"), else of no known type ("Police said ... Some said he wore a mask"); "Both said" is the first of two
+  named together in its sentence or the one before, or two unnamed people.
 
 Type, side and anonymity
 ------------------------
@@ -156,7 +171,7 @@ SOURCE_TYPES = schema.SOURCE_TYPES
 SOURCE_KINDS = schema.SOURCE_KINDS
 
 _PRONOUNS = {"he": "person", "him": "person", "she": "person", "her": "person", "it": "thing", "its": "thing",
-             "they": "any", "them": "any", "you": "any", "we": "any", "i": "person", "who": "any"}
+             "they": "any", "them": "any", "you": "any", "we": "any", "i": "person", "who": "any", "both": "any"}
 #: words for when a person held an office ("current and former officials")
 _SERVING = r"(?:current|serving|active|present)"
 _PAST = r"(?:former|retired)"
@@ -218,9 +233,13 @@ _PRESIDENTS = frozenset({"president", "vice president", "presidents"})
 _PRONOUN_BEFORE = re.compile(r"(?<![\w’'\-])([Hh]e|[Ss]he|[Tt]hey|I)\s+(?:(?:also|later|then|again|once|has|had|have|"
                              r"would|will|\w+ly)\s+){0,2}$")
 _PRONOUN_AFTER = re.compile(r"\s+(he|she|they)\b")
+#: the days of the week, and a day with its part ("Monday morning")
+_DAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAY = r"(?:" + _DAY_NAMES + r")(?:\s+(?:morning|afternoon|evening|night))?"
 _TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earlier|itself|himself|herself|"
                        r"allegedly|reportedly|apparently|repeatedly|publicly|privately|once|still|quickly|today|"
-                       r"yesterday|tonight|(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+                       r"yesterday|tonight|(?:(?:on|late|early|last)\s+)?" + _DAY + r"|"
+                       r"(?:this|last)\s+(?:week|weekend|month|year|morning|afternoon|evening)|"
                        r"said|says|told|added|wrote))+$")  # a cue written twice: "said Councilman X said in"
 #: what may follow a person's name in a speaker phrase: a party tag, "of" an institution, an apposition
 _NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)[-–][^)]{1,30}\)|,\s*[DRI]-[\w.]+,?|\s(?:of|at|from)\s.+|,.+|\s+and\s+.+)$")
@@ -251,6 +270,9 @@ _DETERMINER_WORDS = frozenset("the a an this that these those his her its their 
 _NOT_OF_PLACE = re.compile(r"(?i)\b(?:foreign|western|international|visiting|expatriate|overseas|diplomats?)\b")
 #: a quantifier standing for people as a speaker ("others said", "another added", "some argue")
 _QUANTIFIERS = frozenset("others another some many most several few both".split())
+#: countries whose people's names are written with the family name first ("Moon Jae-in", "Xi Jinping")
+_FAMILY_FIRST = frozenset({"China", "Taiwan", "Japan", "North Korea", "South Korea", "Vietnam", "Hungary", "Cambodia",
+                           "Mongolia", "Singapore"})
 #: quantifiers that open a sentence before the people they count ("Other Republicans said", "All Muslims")
 _OPENING_QUANTIFIERS = _QUANTIFIERS | {"other", "all"}
 _QUANTIFIER = re.compile(r"(?i)(?:many\s+|some\s+|still\s+|yet\s+)?(?:" + "|".join(sorted(_QUANTIFIERS)) + ")")
@@ -282,16 +304,24 @@ _LED = r"administration|campaign|presidency|government|cabinet|regime|transition
 #: "..., citing X," / "which cited X": X, up to a comma, a full stop or "as"
 _CITING = re.compile(r",?\s*(?:(?:which|who|that)\s+)?(?:cited|citing|quoting|quoted)\s+"
                      r"((?:the\s+|an?\s+)?[\w’'\-. ]{2,60}?)(?=\s*(?:[,.;:]|\s+as\s|\s+(?:on|in)\s+\w+day\b|$))")
+#: a run of capitalised words that may name a body ("The New York Times", "Department of Children and Families")
+_BODY_NAME = re.compile(r"[A-Z][\w’'.&\-]*(?:\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?[A-Z][\w’'.&\-]*){0,6}")
 #: verbs that open a clause after a name and a comma ("Goldberg, told CNN on Thursday ...")
 _CLAUSE_VERBS = frozenset("told said says say adds added wrote writes is was has had will would can could".split())
 #: a run of capitalised words that may be a person's name ("Justin Trudeau", "Athanassios Binis")
 _NAME = re.compile(r"(?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-]+")
+#: the same after titles of several words ("United Kingdom Foreign Secretary Philip Hammond"), read as one run
+_TITLED_NAME = re.compile(r"(?:[A-Z][\w’'\-.]*\s+){0,8}[A-Z][\w’'\-]+")
 #: the same, as a group to build patterns with
 _NAME_RUN = "(" + _NAME.pattern + ")"
 #: a term of office that ended: "from 2013 to 2017", "between 2008 and 2010", "in 2008-10"
 _PAST_TERM = re.compile(r"\b(?:from|between|in)\s+(?:19|20)\d\d\s*(?:to|until|and|-|–)\s*(?:(?:19|20)\d\d|\d\d)\b")
+#: days of the week, never a given name ("Wednesday Esper" is Esper)
+_WEEKDAYS = re.compile(r"(?:" + _DAY_NAMES + r")(?:’s|'s)?")
+#: a day written before a speaker ("On Wednesday Esper said", "Friday morning, Obama said")
+_OPENING_DAY = re.compile(r"^(?:(?:[Oo]n|[Ll]ate|[Ee]arly)\s+)?" + _DAY + r",?\s+(?=\S)")
 #: days and months, which a run of capitalised words may hold without being a name ("Late Tuesday")
-_TIME_WORDS = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+_TIME_WORDS = re.compile(r"\b(?:" + _DAY_NAMES + r"|January|February|March|"
                          r"April|May|June|July|August|September|October|November|December)\b")
 #: where a diplomat or a mission is sent: "ambassador to the United Nations", "the embassy in Pakistan"
 _DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|emissary|consul|mission|embassy|"
@@ -305,6 +335,14 @@ _PERSON_NOUN = re.compile(r"^[a-z][\w\-]*(?:aire|er|or|ist|ian|ant|ent|man|woman
                           r"year-old|ee)$")
 #: nouns for people that, capitalised after "the", name a paper ("The Guardian reported", "The Economist")
 _PAPERS = frozenset("guardian economist observer spectator independent examiner".split())
+#: nouns for a body of one kind, once the article has named it ("the paper" after "The New York Times reported")
+_BODY_KINDS = {**dict.fromkeys("paper newspaper daily tabloid broadcaster magazine outlet website publication"
+                               .split(), "media"),
+               **dict.fromkeys("company firm corporation retailer airline carrier manufacturer maker insurer "
+                               "startup".split(), "company"),
+               "agency": "agency"}
+#: how far before an outlet's or an agency's noun the article is read for the body it names (a few sentences)
+_BODY_WINDOW = 600
 #: speakers for a body on the record: unnamed, yet not anonymous ("a Pentagon spokesman", "a presenter on state TV")
 _ON_RECORD = frozenset("spokesman spokeswoman spokesperson spokespeople spokesmen spokeswomen presenter announcer"
                        .split())
@@ -743,6 +781,7 @@ class _Document:
         self.previous: list[tuple[int, _Source, str | None]] = []  # (cue start, source, mention) so far
         self._names: dict[str, str | None] = {}
         self._given: dict[str, str | None] = {}  # first name -> the one full name it opens
+        self._family: dict[str, str | None] = {}  # family name -> the full name it opens, written first
         self._places: dict[str, bool] = {}  # name -> written as a place or a thing's name
         self._titled_names: dict[str, bool] = {}  # name -> given a title or a description in the article
         self._place_people: dict[str, str | None] = {}  # a place's name -> the person it is the surname of
@@ -864,6 +903,7 @@ class _Document:
                     break
                 if not (_NAME_WORD.match(token) and not self.roles.is_title_word(token, " ".join([token] + words + [m.group(0)]))
                         and not self.sides.is_place(token) and token not in _SENTENCE_WORDS
+                        and not _WEEKDAYS.fullmatch(token)
                         and not token.endswith((",", ".", ":", ";", "’s", "'s"))) or len(words) >= 3 \
                         or _CAPITALS.fullmatch(token) \
                         or re.search(r"(?i)-years?-old$", token):
@@ -926,7 +966,7 @@ class _Document:
         office = word.isupper() and self.roles.terms.get(word, ("", False))[0] not in ("", "media")
         credit = word in _CAPTION or word.isupper() and following in _CAPTION
         return self.roles.is_title_word(word, name) or re.search(r"(?i)-years?-old$", word) is not None \
-            or office or credit
+            or office or credit or _WEEKDAYS.fullmatch(word) is not None
 
     def _place_like(self, name: str) -> bool:
         """Whether the name-like ``name`` is written as a place or a thing's name, not a person's: after "the" or
@@ -952,7 +992,11 @@ class _Document:
         lead = name.split()
         while len(lead) > 1 and self._no_name_word(lead[0], lead[1], name):
             lead.pop(0)
+        while len(lead) > 1 and _WEEKDAYS.fullmatch(lead[-1]):
+            lead.pop()  # "President Obama Wednesday said"
         name = " ".join(lead)
+        if _WEEKDAYS.fullmatch(name):
+            return None  # "the president Friday morning": a day, no one's name
         last = lead[-1].lower() if lead else ""
         if last in self.roles.anonymous_heads and _singular(last) != last:
             return None  # "Muslims", "Many Republicans": people the article does not name
@@ -987,12 +1031,13 @@ class _Document:
             opened = self._opened(name)
             if opened is not None and self.known(opened) is not None:
                 return opened
-        if before and before[-1].lower().strip(".") in self.roles.titles:
-            return name
-        # "President Obama", "Mr. Kirby" elsewhere in the article
-        if any(w.lower().strip(".") in self.roles.titles for part in self.context(name).split(" ; ")
-               for w in part.split()[-1:]):
-            return name
+        if before and before[-1].lower().strip(".") in self.roles.titles or \
+                any(w.lower().strip(".") in self.roles.titles for part in self.context(name).split(" ; ")
+                    for w in part.split()[-1:]):
+            # "President Moon said", or "President Obama", "Mr. Kirby" elsewhere in the article: the person; a
+            # family name written first is its full name ("Moon" of "President Moon Jae-in", whose given name
+            # the article never writes alone)
+            return self._family_first(name) or name
         # "Tiegan, a contractor who fought ...": a name the article describes as a person in an apposition
         if not self.sides.find(name):
             for m in self._occurrences(name):
@@ -1068,6 +1113,37 @@ class _Document:
         if name not in self._given:
             self._given[name] = self._one_opened(name)
         return self._given[name]
+
+    def _family_first(self, name: str) -> str | None:
+        """The one full name that ``name`` opens, of a person of a country that writes the family name first,
+        given a title in running text, when the rest of it is written nowhere alone nor in lower case ("Moon" of
+        "South Korean President Moon Jae-in"; not "Scott" of "Democratic Rep. Scott Peters", nor "Trump" of a
+        headline's "President Trump Says North Korea ..."), else None."""
+        if name not in self._family:
+            self._family[name] = self._find_family_first(name)
+        return self._family[name]
+
+    def _find_family_first(self, name: str) -> str | None:
+        opened = self._all_opened(name)
+        if len(opened) != 1 or self.known(name) is not None:
+            return None  # "Defense Minister Kim" beside Kim Jong Un and Kim Yong Chol; "Trump" of "Trump Donald John"
+        opened = opened[0]
+        rest = opened[len(name):].split()
+        if any(w.lower() in self._lower_words or self.roles.is_role_word(w) or w in _SENTENCE_WORDS for w in rest) or \
+                any(not self.text.endswith(name + " ", 0, m.start()) for m in self._occurrences(" ".join(rest))):
+            return None
+        sides = {side for side, _, _ in self.sides.find(self.context(opened))} | {self.setting()}
+        if not sides & _FAMILY_FIRST:
+            return None
+        for m in self._occurrences(opened):
+            before = re.search(r"(\S+)\s+$", self.text[max(0, m.start() - 40):m.start()])
+            line_start = self.text.rfind("\n", 0, m.start()) + 1
+            line_end = self.text.find("\n", m.end())
+            line = self.text[line_start:line_end if line_end >= 0 else len(self.text)]
+            # after a title, in a line of running text (not a headline, whose words are all capitalised)
+            if before and self._title(before.group(1)) and re.search(r"(?<![\w’'\-])[a-z]{4,}", line):
+                return opened
+        return None
 
     def _one_opened(self, name: str) -> str | None:
         given = self._all_opened(name)
@@ -1442,11 +1518,14 @@ class _Document:
         if mention is None or not mention.strip():
             return _Source(None, "unknown", None, False, "none")
         mention = _TRAILING.sub("", mention.strip())
+        mention = _OPENING_DAY.sub("", mention) or mention  # "Friday Obama said": Obama
         low = mention.lower()
         if low in _WRITER:
             # the writer's own "I say", "we agreed", "as we reported" (outside quotations): no source of the article
             return _Source(mention, "unknown", None, False, "writer")
         if low in _PRONOUNS:
+            if low == "both":
+                return self._both(cue_start)
             return self._antecedent(mention, _PRONOUNS[low], cue_start if low in ("he", "she", "they", "it") else None)
         first = re.match(r"(.+?)\s+(?:and|&)\s", mention)
         full = self.person(first.group(1)) if first else None  # "King and Meehan": the first named
@@ -1551,8 +1630,8 @@ class _Document:
             # "Iran's supreme leader" is an office; "the man" is a person (resolved below)
             unnamed_person = head not in _OFFICES and bool(re.match(r"(?i)the\s", mention))
             head = ""
-        if (head in roles.anonymous_heads or people or self._unnamed_people(mention, head)) and not titled or \
-                anonymous_phrase or any(h in roles.anonymous_heads for h in joined):
+        if (head in roles.anonymous_heads or people or low in _QUANTIFIERS or self._unnamed_people(mention, head)) \
+                and not titled or anonymous_phrase or any(h in roles.anonymous_heads for h in joined):
             # "the president's critics": an anonymous source is typed by what it is, not by its possessor
             counted = _COUNTED.match(mention)  # "a host of economists": typed as economists
             phrase = mention[counted.end():] if counted else mention
@@ -1569,9 +1648,10 @@ class _Document:
                 side = places.pop() if len(places) == 1 else None
             if own_type is None and side is None and _QUANTIFIER.fullmatch(mention) and self._window is not None \
                     and self.previous and self.previous[-1][0] >= self._window[0] and self.previous[-1][1].anonymous \
-                    and re.match(r"(?i)(?:some|many|several|most|one|a|an)\s", self.previous[-1][2] or ""):
-                # "Some Republican senators said ... Others said": more of the unnamed people who spoke just before,
-                # when those were some of them ("Police said ... Others said" sets others against the police)
+                    and re.match(r"(?i)(?:some|many|several|most|one|a|an)(?:\s|$)", self.previous[-1][2] or ""):
+                # "Some Republican senators said ... Others said", "Several senators criticized the bill. Some said":
+                # more of the unnamed people who spoke just before, when those were some of them ("Police said ...
+                # Some said he wore a mask" sets them apart from the police)
                 return self.previous[-1][1]
             if own_type == "government" and side is None and head in ("authorities", "authority") \
                     and self._window is not None \
@@ -1619,6 +1699,21 @@ class _Document:
             named = self._named_body(head, self._written_at(mention, cue_start), sentence)
             if named is not None:
                 return named
+        kind = _BODY_KINDS.get(head)
+        if kind is not None and re.fullmatch(r"(?i)the\s+(?:[\w\-]+\s+){0,2}" + re.escape(head), mention) and \
+                all(w.islower() or sides.aliases.get(w, ("", ""))[1] == "people" for w in mention.split()[1:]):
+            # "The New York Times reported ... the paper said", "Lyft said ... the company said": the body of
+            # that kind the article named last ("the news agency" is an outlet); of the side a demonym names
+            # ("the Israeli firm"), when it does
+            demonyms = [w for w in mention.split()[1:] if w[:1].isupper()]
+            for named, described in self._bodies_before("media" if "news" in low.split() else kind,
+                                                        self._written_at(mention, cue_start), sentence):
+                if side is None or named.affiliation == side:
+                    return named
+                if named.affiliation is None and any(re.search(r"(?<![\w\-])" + re.escape(w) + r"(?![\w\-])", described)
+                                                     for w in demonyms):
+                    # "NSO Group, an Israeli surveillance company ... The Israeli firm": the side of its description
+                    return _Source(named.source, named.source_type, side, named.anonymous, named.kind)
         if side is None and typ in ("international_ngo", "armed_group") and any(w[:1].isupper() for w in bare.split()):
             side = bare  # a named organisation or armed group speaks for itself ("The Elders", "UN Watch")
         if typ is None and bare[:1].isupper():
@@ -1862,6 +1957,80 @@ class _Document:
             return None
         return None
 
+    def _bodies_before(self, kind: str, at: int, sentence: tuple[int, int]) -> Iterator[tuple[_Source, str]]:
+        """The named bodies of ``kind`` the article names before ``at``, nearest first, each with the words that
+        describe it: outlets (``media``) or state bodies that are no place (``agency``: "the FAA") named in the
+        sentences just before; companies (``company``) the article describes as such anywhere before ("NSO Group,
+        an Israeli surveillance company", "retailer Walmart", "Harlow Inc.") or that spoke in those sentences."""
+        if kind == "company":
+            named = [(m.start(), name, described) for name, described in self._described_companies.items()
+                     for m in self._occurrences(name) if m.start() < at]
+            named += [(start, src.source, "") for start, src, _ in self.previous
+                      if at - _BODY_WINDOW <= start < at and src.kind == "thing" and not src.anonymous
+                      and src.source_type in ("other", "unknown") and self._proper_name(src.source or "")]
+            for _, name, described in sorted(named, key=lambda n: n[0], reverse=True):
+                src = self._resolve(name, at, sentence)
+                if not src.anonymous:  # (a one-word company may read as a person: "Apple, the iPhone maker")
+                    # a company of no type the lexicon knows is of the type "other"
+                    typ = "other" if src.source_type == "unknown" else src.source_type
+                    yield _Source(name, typ, src.affiliation, False, "thing"), described
+            return
+        for m in reversed(list(_BODY_NAME.finditer(self.text, max(0, at - _BODY_WINDOW), at))):
+            if self.in_quote(m.start()):
+                continue
+            # the words after a sentence's end ("CNN. And Reuters"), the last of bodies listed ("the FBI and the
+            # Department of Homeland Security"); of a possessive, the owner ("the Washington Post's Tehran bureau")
+            run = re.split(r"\s+and\s+the\s+", re.split(r"(?<=\w\w)\.\s+", m.group(0))[-1])[-1]
+            run = re.split(r"\s+(?:on|in)\s+(?=" + _TIME_WORDS.pattern + ")", run)[0]  # "... on Monday"
+            for part in reversed(re.split(r"(?:’s|'s)\s+", run)):
+                words = _POSSESSIVE.sub("", part.rstrip(".")).split()[-6:]
+                for k in range(len(words)):
+                    name = " ".join(words[k:])
+                    if words[k] in ("of", "for", "and", "on", "&", "the", "The") or words[k] in _SENTENCE_WORDS or \
+                            not self._proper_name(name) or \
+                            self.person(name) is not None and self.roles.type_of(name) is None or \
+                            kind == "media" and "Journal of" in name:  # a scientific journal's paper is a study
+                        continue
+                    if " " not in name and not name.isupper() and self.roles.type_of(name) is None and (
+                            name.lower() in self._lower_words or self._opens_sentence(m.start())):
+                        continue  # "Floods hit Texas", "Police said": a word capitalised by its place
+                    found = self._resolve(name, at, sentence)
+                    if found.kind == "thing" and not found.anonymous and (
+                            found.source_type == "media" if kind == "media" else found.source_type in _OFFICIAL):
+                        yield _Source(name, found.source_type, found.affiliation, False, "thing"), ""
+                        break
+
+    def _proper_name(self, name: str) -> bool:
+        """Whether ``name`` is written as a body's name: capitalised words (joined by "of", "and", "&" ...), no
+        possessive, neither a place nor a date ("Department of Homeland Security", "Sunday Times"; not
+        "MGM's lawsuit", "Facebook page", "Friday", "Boston")."""
+        words = name.split()
+        return bool(words) and all(w[:1].isupper() or w in ("of", "for", "and", "on", "&", "the") for w in words) \
+            and words[0][:1].isupper() and not re.search(r"(?:’s|'s)\b", name) \
+            and not all(_TIME_WORDS.fullmatch(w) for w in words) \
+            and not (self.sides.is_place(name) and self.roles.type_of(name) is None) \
+            and not re.search(r"\b(?:on|in)\s+" + _TIME_WORDS.pattern, name)  # "... Administration on Monday"
+
+    @functools.cached_property
+    def _described_companies(self) -> dict[str, str]:
+        """Names the article describes as companies, with the words that describe them: an apposition ("NSO
+        Group, an Israeli surveillance company"), a company's noun before the name ("the ride-hailing company
+        Lyft", "the plane maker Airbus") or a corporate suffix ("Harlow Inc.")."""
+        nouns = r"(?:" + "|".join(noun for noun, kind in _BODY_KINDS.items() if kind == "company") + r")(?![\w’'])"
+        name = r"((?:[A-Z][\w’'&\-]*[ ]+){0,3}[A-Z][\w’'&\-]*)"  # within a line
+        found = {company: "" for company in self._companies}
+        for pattern, at_name, at_words in (
+                (name + r",[ ]+((?:an?|the)[ ]+(?:[\w’'\-]+[ ]+){0,4}?" + nouns + r")", 1, 2),
+                (r"((?:[\w’'\-]+[ ]+){0,3}" + nouns + r")[ ]+" + name, 2, 1)):
+            for m in re.finditer(pattern, self.text):
+                cand = _POSSESSIVE.sub("", m.group(at_name))
+                one_word = " " not in cand
+                # (a person's name is no company's, though one word may be both: "Apple, the iPhone maker")
+                if self._proper_name(cand) and cand not in _SENTENCE_WORDS and not self.roles.is_role_word(cand) \
+                        and (one_word or self.person(cand) is None):
+                    found.setdefault(cand, m.group(at_words))
+        return found
+
     def _organisation_before(self, at: int) -> _Source | None:
         """The organisation named last in the 400 characters before ``at`` (a capitalised term of the roles
         lexicon that is no government, army or person's role: "Chair of The Elders", "Amnesty International"),
@@ -2045,7 +2214,7 @@ class _Document:
             # tweeted"), then the sentence before it; not a name inside a quotation (the speaker's own words
             # name others: "“... since President Obama was doing ...,” he said")
             for lo, hi in ((own, at), (window[0], own)):
-                for m in _NAME.finditer(self.text, lo, hi):
+                for m in _TITLED_NAME.finditer(self.text, lo, hi):
                     if self.in_quote(m.start()):
                         continue
                     full = self._named_person(m.group(0), m.start(), m.end())
@@ -2077,6 +2246,19 @@ class _Document:
                 if full is not None:
                     return self._person(full, m.group(0))
         return _Source(pronoun, "unknown", None, False, "pronoun")
+
+    def _both(self, cue_start: int) -> _Source:
+        """The source of "Both said": the first of two named together in its sentence or the one before ("Trump
+        and Kim Jong Un met in Hanoi. Both said"), else two people the article does not name."""
+        start = self._window[0] if self._window is not None else self._sentence_start
+        # ("Theresa May, and the foreign secretary, Boris Johnson, both described": a title set off between)
+        pairs = list(re.finditer(r"(?:[Tt]he\s+)?" + _NAME_RUN + r",?\s+(?:and|&)\s+(?:[^,.;]{0,60},\s+)?(?:the\s+)?"
+                                 + _NAME_RUN, self.text[start:cue_start]))
+        if pairs and self.sides.aliases.get(pairs[-1].group(1), ("", ""))[1] != "people":  # not "Russian and ..."
+            first = self._resolve(pairs[-1].group(1), cue_start, (start, cue_start))
+            if first.kind in ("person", "thing") and not first.anonymous:
+                return first
+        return _Source(None, "unknown", None, True, "anonymous")
 
     def _joint(self, mention: str | None, cue_start: int) -> bool:
         """Whether ``mention``, the source of the cue at ``cue_start``, is the first of several who spoke
