@@ -16,12 +16,12 @@ from framing.text.grammar import (
     IRREGULAR_PAST,
     AFTER_CUES,
     CITING_CUES,
+    CLAUSE_WORDS,
     DETERMINERS,
     INVERTING,
     PREPOSITIONS,
     PRONOUNS,
     RELATIVES,
-    CLAUSE_WORDS,
     Token,
     clause_subject,
     finite_at,
@@ -356,6 +356,10 @@ def _past_relative(tokens: Sequence[Token], lo: int, span: tuple[int, int]) -> t
 _STANDING_QUANTIFIERS = frozenset("some many most several both few".split())
 #: words after a participle that leave it a verb ("Some claimed that", "Many reported to police")
 _AFTER_VERB = DETERMINERS | PRONOUNS | PREPOSITIONS | CLAUSE_WORDS | frozenset("out up back".split())
+#: verbs that follow a plural noun a quantifier opens ("Some estimates put ...", "Most polls show ...")
+_VERBS_AFTER_NOUN = frozenset("put puts say show shows suggest find found indicate fail".split())
+#: marks that open a clause before its subject
+_OPENING_MARKS = frozenset("“ \" ( — – ―".split())
 
 
 def _adjective_after_quantifier(tokens: Sequence[Token], last: int, hi: int) -> bool:
@@ -371,9 +375,5 @@ def _adjective_after_quantifier(tokens: Sequence[Token], last: int, hi: int) -> 
     return word.endswith("s") and (verb_like(nxt) or nxt.low.endswith("ly") or nxt.low in _VERBS_AFTER_NOUN)
 
 
-#: verbs that follow a plural noun a quantifier opens ("Some estimates put ...", "Most polls show ...")
-_VERBS_AFTER_NOUN = frozenset("put puts say show shows suggest find found indicate fail".split())
-#: marks that open a clause before its subject
-_OPENING_MARKS = frozenset("“ \" ( — – ―".split())
 #: words that open a clause of their own between a relative pronoun and a cue ("who said that ...")
 _CLAUSE_OPENERS = frozenset("that when where while because if but and or although though whether so as".split())
