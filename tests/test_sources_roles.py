@@ -899,6 +899,7 @@ def test_a_title_after_a_named_holder_is_not_the_unnamed_one():
     ("The attacks shocked Paris. An unusual number of Muslims have decried the terrorism.", "decried", "unknown"),
     ("The vote was close. A group of lawmakers said the bill had failed.", "said", "politician"),
     ("Shots rang out at noon. Dozens of witnesses said the gunman fired at random.", "said", "civilian"),
+    ("The memo was leaked. Some of Mr. Biden's aides said he was tired.", "said", "government"),
 ])
 def test_people_counted_by_an_amount_are_anonymous(text, cue, expected_type):
     row = row_at(text, text, cue)
@@ -1061,3 +1062,29 @@ def test_both_after_two_named_speakers_is_the_first():
     text = "Sen. John McCain and Sen. Lindsey Graham spoke on Sunday. Both said the strike was too weak."
     row = row_at(text, "Both said", "said")
     assert row["source"] == "John McCain" and row["source_type"] == "politician"
+
+
+@pytest.mark.parametrize(("text", "expected_type", "anonymous"), [
+    # the people or the body an outlet cites after its reporting verb are the source of what it reports
+    ("Trump would have final signoff on any operation, NBC reported, citing five current and former senior "
+     "administration officials.", "government", True),
+    ("The general was replaced, Reuters reported, citing Iranian state media.", "media", False),
+])
+def test_a_source_cited_after_the_cue_is_the_source(text, expected_type, anonymous):
+    row = row_at(text, "reported", "reported")
+    assert row["source"] not in ("NBC", "Reuters")
+    assert row["source_type"] == expected_type and bool(row["anonymous"]) == anonymous
+
+
+def test_a_reason_cited_after_the_cue_is_not_the_source():
+    text = "“Those are not things we want,” Smith said, citing the Paris climate agreement."
+    assert row_at(text, "Smith said", "said")["source"] == "Smith"
+    # nor is the outlet that quotes the speaker
+    text = "The talks have stalled, Foreign Minister Ri Yong-ho said, quoted by South Korea's Yonhap news agency."
+    assert row_at(text, "Ri Yong-ho said", "said")["source"] == "Ri Yong-ho"
+
+
+def test_an_official_cited_by_an_outlet_takes_the_outlets_side():
+    text = "Fifty people died, Egypt's state news agency MENA reported, citing a health ministry official."
+    row = row_at(text, "MENA reported", "reported")
+    assert row["source_type"] == "government" and row["anonymous"] and side(row) == "Egypt"

@@ -81,8 +81,14 @@ Who the source is (one source per person in an article)
   Esper said", "President Trump on Monday morning said", "the president Friday morning").
 * A quantifier standing alone for people ("Some said", "but many say"; not "Many reported cases") is unnamed
   people, more of a group counted so just before ("Several Republican senators criticized the bill. Some
-  said"), else of no known type ("Police said ... Some said he wore a mask"); "Both said" is the first of two
-  named together in its sentence or the one before, or two unnamed people.
+  said"), else of no known type ("Police said ... Some said he wore a mask"); "some of those officials" are
+  the officials; "Both said" is the first of two named together in its sentence or the one before, or two
+  unnamed people.
+* What an outlet reports citing people or a body after the cue is theirs ("NBC reported, citing five current
+  and former senior administration officials", "Reuters reported, citing Iranian state media"; not the reasons
+  cited: "he said, citing threats to Israel", nor the outlet quoting the speaker: "..., quoted by Reuters"); an
+  official so cited with no side of their own takes the citing outlet's ("Egypt's state news agency MENA
+  reported, citing a health ministry official": Egypt).
 
 Type, side and anonymity
 ------------------------
@@ -250,7 +256,7 @@ _WORD = re.compile(r"[\w][\w’'.\-]*")
 #: nouns for an amount of people or things, whose head is what follows "of" ("a group of lawmakers", "dozens of
 #: witnesses", "an unusual number of Muslims")
 _QUANTITIES = frozenset("""number numbers group majority minority handful dozen dozens hundreds thousands millions
-    scores couple lot lots bunch crowd host series plurality""".split())
+    scores couple lot lots bunch crowd host series plurality some many most several few""".split())
 #: the words that count people before their noun ("a bipartisan group of", "dozens of")
 _COUNTED = re.compile(r"(?i)(?:[\w\-]+\s+){0,2}?(?:" + "|".join(sorted(_QUANTITIES)) + r")\s+of\s+(?=\S)")
 #: a party's members: a capitalised plural that names no body after a chamber ("House Democrats", "Senate
@@ -2000,6 +2006,17 @@ class _Document:
                         yield _Source(name, found.source_type, found.affiliation, False, "thing"), ""
                         break
 
+    def cited_source(self, phrase: str) -> bool:
+        """Whether ``phrase``, cited after a reporting verb, names a source: people ("five senior officials",
+        "a foreign ministry spokesman") or a body of the state, an outlet or an organisation ("Iranian state media",
+        "the Ministry of Health"); not a reason, a place or a document ("threats to Israel", "Pakistan and Iran",
+        "the Paris climate agreement", "police records")."""
+        head = self._head(phrase)
+        if head in self.roles.anonymous_heads or self.roles.people_noun(head):
+            return True
+        return self.roles.type_of(phrase) in ("media", "government", "military_security", "international_ngo") \
+            and self.roles.type_of(head) != "document"
+
     def _proper_name(self, name: str) -> bool:
         """Whether ``name`` is written as a body's name: capitalised words (joined by "of", "and", "&" ...), no
         possessive, neither a place nor a date ("Department of Homeland Security", "Sunday Times"; not
@@ -2594,6 +2611,7 @@ def sources(
             k = max(0, bisect.bisect_right(starts, a) - 1)
             sentence = spans[k]
             has_speaker = not (pd.isna(r.speaker_start) or pd.isna(r.speaker_end))
+            cited_by = None  # the side of the outlet that cites the source, when it does
             speaker_span = (int(r.speaker_start), int(r.speaker_end)) if has_speaker else None
             if speaker_span:
                 # "As Egyptians marched, Dick Cheney said we should stand by him and called him a friend": a
@@ -2621,6 +2639,16 @@ def sources(
                 m = _CITING.match(text, speaker_span[1], sentence[1])
                 if m and not m.start() <= a < m.end():  # not when the citing verb is the cue itself
                     speaker_span = (m.start(1), m.end(1))
+                else:
+                    # "NBC reported, citing five current and former senior administration officials": the people or
+                    # the body cited after the cue (not the reasons cited: "he said, citing threats to Israel"; nor
+                    # the outlet that quotes the speaker: "..., quoted by Reuters"), of the citing outlet's side
+                    # when they have none of their own ("KCNA said, citing a foreign ministry spokesman")
+                    m = _CITING.match(text, b, sentence[1])
+                    if m and not m.start() <= a < m.end() and not m.group(1).startswith("by ") and \
+                            doc.cited_source(m.group(1)):
+                        cited_by = doc.side_of(text[speaker_span[0]:speaker_span[1]])
+                        speaker_span = (m.start(1), m.end(1))
             if speaker_span is None:
                 speaker_span = doc.coordinated_subject(sentence, a) or doc.inverted_subject(sentence, b)
             if speaker_span:
@@ -2640,6 +2668,8 @@ def sources(
                 src = _Source(src.source, "media", src.affiliation, src.anonymous, src.kind)
             doc.previous.append((a, src, mention))
             affiliation = src.affiliation
+            if affiliation is None and cited_by is not None and src.source_type in _HOME_TYPES:
+                affiliation = cited_by
             if affiliation is None and src.source_type == "expert" and \
                     doc.former_official(src.source if src.kind == "person" else None, mention):
                 affiliation = homes.get(doc_id)  # a former official speaks from the home side's past
