@@ -2643,7 +2643,7 @@ def sources(
                     # "NBC reported, citing five current and former senior administration officials": the people or
                     # the body cited after the cue (not the reasons cited: "he said, citing threats to Israel"; nor
                     # the outlet that quotes the speaker: "..., quoted by Reuters"), of the citing outlet's side
-                    # when they have none of their own ("KCNA said, citing a foreign ministry spokesman")
+                    # when they have none of their own ("Egypt's MENA reported, citing a health ministry official")
                     m = _CITING.match(text, b, sentence[1])
                     if m and not m.start() <= a < m.end() and not m.group(1).startswith("by ") and \
                             doc.cited_source(m.group(1)):
