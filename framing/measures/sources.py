@@ -310,6 +310,8 @@ _LED = r"administration|campaign|presidency|government|cabinet|regime|transition
 #: "..., citing X," / "which cited X": X, up to a comma, a full stop or "as"
 _CITING = re.compile(r",?\s*(?:(?:which|who|that)\s+)?(?:cited|citing|quoting|quoted)\s+"
                      r"((?:the\s+|an?\s+)?[\w’'\-. ]{2,60}?)(?=\s*(?:[,.;:]|\s+as\s|\s+(?:on|in)\s+\w+day\b|$))")
+#: the lower-case words a body's name may hold between its capitalised ones ("Department of Homeland Security")
+_NAME_CONNECTORS = frozenset("of for and on & the".split())
 #: a run of capitalised words that may name a body ("The New York Times", "Department of Children and Families")
 _BODY_NAME = re.compile(r"[A-Z][\w’'.&\-]*(?:\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?[A-Z][\w’'.&\-]*){0,6}")
 #: verbs that open a clause after a name and a comma ("Goldberg, told CNN on Thursday ...")
@@ -329,6 +331,8 @@ _OPENING_DAY = re.compile(r"^(?:(?:[Oo]n|[Ll]ate|[Ee]arly)\s+)?" + _DAY + r",?\s
 #: days and months, which a run of capitalised words may hold without being a name ("Late Tuesday")
 _TIME_WORDS = re.compile(r"\b(?:" + _DAY_NAMES + r"|January|February|March|"
                          r"April|May|June|July|August|September|October|November|December)\b")
+#: a date written after a body's name ("the Food and Drug Administration on Monday")
+_ON_DATE = re.compile(r"\s+(?:on|in)\s+(?=" + _TIME_WORDS.pattern + ")")
 #: where a diplomat or a mission is sent: "ambassador to the United Nations", "the embassy in Pakistan"
 _DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|emissary|consul|mission|embassy|"
                           r"embassies|consulate|delegation|attach[eé])s?(\s+(?:to|at|in)\s)")
@@ -1136,16 +1140,14 @@ class _Document:
         opened = opened[0]
         rest = opened[len(name):].split()
         if any(w.lower() in self._lower_words or self.roles.is_role_word(w) or w in _SENTENCE_WORDS for w in rest) or \
-                any(not self.text.endswith(name + " ", 0, m.start()) for m in self._occurrences(" ".join(rest))):
+                self._written_alone(" ".join(rest), name):
             return None
         sides = {side for side, _, _ in self.sides.find(self.context(opened))} | {self.setting()}
         if not sides & _FAMILY_FIRST:
             return None
         for m in self._occurrences(opened):
             before = re.search(r"(\S+)\s+$", self.text[max(0, m.start() - 40):m.start()])
-            line_start = self.text.rfind("\n", 0, m.start()) + 1
-            line_end = self.text.find("\n", m.end())
-            line = self.text[line_start:line_end if line_end >= 0 else len(self.text)]
+            line = self.text[slice(*self._line(m.start(), m.end()))]
             # after a title, in a line of running text (not a headline, whose words are all capitalised)
             if before and self._title(before.group(1)) and re.search(r"(?<![\w’'\-])[a-z]{4,}", line):
                 return opened
@@ -1987,12 +1989,12 @@ class _Document:
             # the words after a sentence's end ("CNN. And Reuters"), the last of bodies listed ("the FBI and the
             # Department of Homeland Security"); of a possessive, the owner ("the Washington Post's Tehran bureau")
             run = re.split(r"\s+and\s+the\s+", re.split(r"(?<=\w\w)\.\s+", m.group(0))[-1])[-1]
-            run = re.split(r"\s+(?:on|in)\s+(?=" + _TIME_WORDS.pattern + ")", run)[0]  # "... on Monday"
+            run = _ON_DATE.split(run)[0]  # "... on Monday"
             for part in reversed(re.split(r"(?:’s|'s)\s+", run)):
                 words = _POSSESSIVE.sub("", part.rstrip(".")).split()[-6:]
                 for k in range(len(words)):
                     name = " ".join(words[k:])
-                    if words[k] in ("of", "for", "and", "on", "&", "the", "The") or words[k] in _SENTENCE_WORDS or \
+                    if words[k] in _NAME_CONNECTORS or words[k] == "The" or words[k] in _SENTENCE_WORDS or \
                             not self._proper_name(name) or \
                             self.person(name) is not None and self.roles.type_of(name) is None or \
                             kind == "media" and "Journal of" in name:  # a scientific journal's paper is a study
@@ -2022,11 +2024,11 @@ class _Document:
         possessive, neither a place nor a date ("Department of Homeland Security", "Sunday Times"; not
         "MGM's lawsuit", "Facebook page", "Friday", "Boston")."""
         words = name.split()
-        return bool(words) and all(w[:1].isupper() or w in ("of", "for", "and", "on", "&", "the") for w in words) \
+        return bool(words) and all(w[:1].isupper() or w in _NAME_CONNECTORS for w in words) \
             and words[0][:1].isupper() and not re.search(r"(?:’s|'s)\b", name) \
             and not all(_TIME_WORDS.fullmatch(w) for w in words) \
             and not (self.sides.is_place(name) and self.roles.type_of(name) is None) \
-            and not re.search(r"\b(?:on|in)\s+" + _TIME_WORDS.pattern, name)  # "... Administration on Monday"
+            and not _ON_DATE.search(name)  # "... Administration on Monday"
 
     @functools.cached_property
     def _described_companies(self) -> dict[str, str]:
@@ -2313,11 +2315,14 @@ class _Document:
         hits = list(re.finditer(re.escape(full), self.text))
         return bool(hits) and all(self._alone_on_line(m.start(), m.end()) for m in hits)
 
+    def _line(self, start: int, end: int) -> tuple[int, int]:
+        """Where the line that holds ``text[start:end]`` starts and ends."""
+        hi = self.text.find("\n", end)
+        return self.text.rfind("\n", 0, start) + 1, len(self.text) if hi < 0 else hi
+
     def _alone_on_line(self, start: int, end: int) -> bool:
         """Whether ``text[start:end]`` is the whole of its line, give or take punctuation (a heading)."""
-        lo = self.text.rfind("\n", 0, start) + 1
-        hi = self.text.find("\n", end)
-        hi = len(self.text) if hi < 0 else hi
+        lo, hi = self._line(start, end)
         return not re.search(r"\w", self.text[lo:start] + self.text[end:hi])
 
     def _modifier(self, end: int) -> bool:
