@@ -39,21 +39,32 @@ Who the source is (one source per person in an article)
   The person's titles are read before each mention, in the appositive after the full name and in the
   description set off before it ("Ms. Merkel's spokesman, Steffen Seibert,"); an official with no side of
   their own takes the side of the person who owns the role.
-* A description with a title and no name ("the Iranian foreign minister", "Tehran's top diplomat") is the
-  person of the article with that type and side, when there is exactly one (or the nearest before it); one
-  that names no country ("the president"), in an article about no other country, prefers the people of the
-  ``home`` side. A description with no role whose head is a noun for a person, right after a person spoke
-  ("“...,” Trump said. The New York billionaire also said"), is that person.
-* A pronoun is the nearest earlier source it can refer to (he/she a person, it an institution, they
-  either); "he"/"she" is the person named in the previous or the same sentence when no person spoke there
-  (a person of the article: one who spoke, has a title, is named twice or introduced as "X of Y", not "a
-  Toyota Camry"; not a name that modifies an office: "the Obama administration"; not a name written after
-  "the" or "in" in most of its occurrences: "the Middle East", "in Las Vegas"), else, with no earlier
-  source, the nearest such person before it; the writer's own voice outside quotations ("I say", "we agreed",
-  "as we reported") is no source and gives no row. A pronoun written at the cue ("“...,” she said") is the
-  speaker even when the attribution resolved it to a name sentences back; a speaker never reaches over the
-  speaker of an earlier cue of the sentence that stands nearer ("As Egyptians marched, Cheney said ... and
-  called him a friend": Cheney).
+* A description with a title and no name ("the Iranian foreign minister", "Tehran's top diplomat") is the person of
+  the article with that type and side, when there is exactly one (or the nearest before it); one that names no
+  country ("the president"), in an article about no other country, prefers the people of the ``home`` side. A
+  description with no role whose head is a noun for a person, right after a person spoke ("“...,” Trump said. The New
+  York billionaire also said"), is that person. A title whose words are joined by hyphens ("the secretary-general")
+  is the person titled so before it ("UN Secretary-General Ban Ki-moon"), and "the interim chief" the person titled
+  so, the modifier read in lower case before the title too ("interim Austin police Chief Brian Manley"). A country
+  taken up by what it is ("the kingdom", "the country", "the Jewish state", "the regime") is, of the countries that
+  spoke, opened a sentence or are named in its own sentence before it, the one the article is about (unless it is
+  the ``home`` side), else the last ("Israel struck Gaza. The Jewish state said": Israel, not Gaza), as its
+  government; not a place a phrase cut short names ("teachers across the country").
+* A pronoun is the nearest earlier source it can refer to (he/she a person, it an institution, they either);
+  "he"/"she" is the person named in the previous or the same sentence when no person spoke there (a person of the
+  article: one who spoke, has a title, is named twice or introduced as "X of Y", not "a Toyota Camry"; not a name
+  that modifies an office: "the Obama administration"; not a name written after "the" or "in" in most of its
+  occurrences: "the Middle East", "in Las Vegas"), else, with no earlier source, the nearest such person before it;
+  "he"/"she" after one unnamed person who spoke in the same or the previous sentence, where no person is named, is
+  that person ("“Stop,” the officer said. Later he said"); a person or an unnamed head the article shows to be of the
+  other sex is skipped ("Congresswoman Jane Harman", "husband Mark Kelly", "the mother": a title of one sex right
+  before the name, or the head). "it" is the body that opens its sentence, after a time or circumstance too ("On July
+  17, Israel sent ground troops to destroy tunnels it said"), and "It" (or "But it") opening its sentence, when no
+  body spoke in that sentence or the one before, the body that opened the sentence before ("The Pentagon released a
+  statement. It said"); the writer's own voice outside quotations ("I say", "we agreed", "as we reported") is no
+  source and gives no row. A pronoun written at the cue ("“...,” she said") is the speaker even when the attribution
+  resolved it to a name sentences back; a speaker never reaches over the speaker of an earlier cue of the sentence
+  that stands nearer ("As Egyptians marched, Cheney said ... and called him a friend": Cheney).
 * A person named with no title holds the office of the definite descriptions that follow their name
   ("Mr. Trump’s march ... in which the president demanded", "the party’s presumptive presidential
   nominee"; not "the president, Joe Biden" nor "the president of the union"): the office most of them
@@ -101,11 +112,13 @@ person wins over a weak title of another type ("WDBJ General Manager ; the stati
 -> media), and a weak term owned by a body with a strong term is the body's ("the NRA's spokesman" -> other);
 a client's attorney ("former Trump attorney") is other, a person arguing "in his book" an expert. A person the
 article gives no role takes the type and side of the lexicon's ``people:`` list of office holders ("Vladimir
-Putin" -> government, Russia) or of its ``terms:`` list of office holders whose type depends on the article's
-``date`` ("Trump" in 2016 -> politician, in 2018 -> government; in an article with no date, the office's type),
-else what the article's own
-words make of them (a suspect, other, when the law acts on them: "police arrested Daniel Sanchez", "Smith, 24,
-was indicted"; media when they speak in a venue of their own: "pointed out on his blog", "argued on her show"),
+Putin" -> government, Russia; television hosts and columnists -> media, no side) or of its ``terms:`` list of
+office holders whose type depends on the article's ``date`` ("Trump" in 2016 -> politician, in 2018 ->
+government; in an article with no date, the office's type); a noun for anyone gives no role to a person so
+listed ("Mueller, the person who was charged with investigating ...") but describes a civilian otherwise ("an
+unarmed black man"); else the person is what the article's own words make of them (a suspect, other, when the law
+acts on them: "police arrested Daniel Sanchez", "Smith, 24, was indicted"; media when they speak in a venue of
+their own: "pointed out on his blog", "argued on her show"),
 with ``people="corpus"`` the role other articles of the corpus give the same full name, else civilian. An office
 named after the body it heads takes the body's type ("NAACP president", "the co-president of the Brady
 Center": other), and "the chief said" is the person named last before it with that title; a named body
@@ -126,17 +139,23 @@ of theirs ("adviser Lisa Monaco", "Sheriff Scott Israel", "Police Chief Chad Smi
 country only as the surname of a person it gives a title or a description, the bare surname is that person
 ("Israel said" in an article on the Broward sheriff) and does not make the country the article is about. A
 role held in the past ("former", "Ret.", "from 2013 to 2017") makes an expert, unless serving holders speak with
-them ("current and former officials").
-``anonymous`` is true when the source names no one and its head is a person noun of the lexicon ("a senior
-official", "sources", "witnesses", "authorities", "Muslims"), a people's plural ("Palestinians said", "most
-Israelis"; "the Russians" as a party speak for its government), a lower-case noun with a person's ending in
-the plural or after "a", "an", "one", "another" ("farmers", "a local businessman", "an Afghan refugee"), any of
-these counted by an amount ("a group of lawmakers", "dozens of witnesses"), or the unnamed source named so
-before ("a White House adviser told reporters ... according to the adviser"), or it carries an anonymity phrase
-("officials familiar with the matter"); a quantifier that opens the sentence gives no name ("Other Republicans
-said"); a named office, outlet or document ("a Pentagon spokesman", "the statement") is not anonymous. "They"
-is the unnamed people who spoke in its sentence or the one before when one person spoke after them ("Officials
-told the Post that Trump discussed ... They said").
+them ("current and former officials"), whatever body is named after the role ("a former top adviser to Condoleezza
+Rice at the State Department"); a rank kept in retirement yields to a description that says "retired" ("Lt. Col.
+Rick Francona, a retired U.S. Air Force intelligence officer" -> expert; not "Gen. Mark Milley, a former
+commander of ...").
+``anonymous`` is true when the source names no one and its head is a person noun of the lexicon ("a senior official",
+"sources", "witnesses", "authorities", "Muslims"), a people's plural ("Palestinians said", "most Israelis"; "the
+Russians" as a party speak for its government), a lower-case noun with a person's ending in the plural or after "a",
+"an", "one", "another" ("farmers", "a local businessman", "an Afghan refugee"; typed by the last word of a hyphened
+noun: "the shop-owner" is a civilian), any of these counted by an amount ("a group of lawmakers", "dozens of
+witnesses"), or the unnamed source named so before ("a White House adviser told reporters ... according to the
+adviser"), or it carries an anonymity phrase ("officials familiar with the matter"); unnamed bodies in the plural are
+anonymous ("aid agencies", "some US media outlets", "three Russian companies"; not "the companies" the article named
+before); reports no outlet is named for are media, named by no one but no anonymous people ("media reports said",
+"according to reports"; not "the reports" the article named before, a document, nor "CNN reports"); a quantifier that
+opens the sentence gives no name ("Other Republicans said"); a named office, outlet or document ("a Pentagon
+spokesman", "the statement") is not anonymous. "They" is the unnamed people who spoke in its sentence or the one
+before when one person spoke after them ("Officials told the Post that Trump discussed ... They said").
 """
 
 from __future__ import annotations
@@ -199,7 +218,15 @@ _POST_MODIFIER = re.compile(r"\s(?:at|of|for|in|on|with|who|whom|which|from|to|a
                             r"|\s[a-z]+ed\s+by\s")  # "an American woman interviewed by Sky television"
 #: a named body opening a sentence ("The FBI released ...", "Pakistan's foreign ministry said ...")
 _BODY_OPENING = re.compile(r"\s*((?:[Tt]he\s+)?(?:[A-Z][\w’'\-.]*\s+){0,4}?[A-Z][\w’'\-.]*|[Tt]he\s+[a-z]+)"
-                           r"(?=\s+(?:(?:has|had|have|also)\s+)?[a-z]+(?:ed|s)\b)")
+                           r"(?=\s+(?:(?:has|had|have|also)\s+)?(?:[a-z]+(?:ed|s)|sent|made|took|gave|told|put|set|"
+                           r"hit|began|struck|shot|built|held|brought|fought|kept|left|led|met|paid|ran|saw|sought|"
+                           r"spoke|stood|won|wrote|drew|threw|chose|broke|bought|sold|went|came|found|got)\b)")
+#: what opens a sentence before its subject: a time or circumstance set off by a comma ("On July 17, Israel sent",
+#: "After Iran seized the tanker, Britain sent") or an adverb ("Then Iran switched", "But it said")
+_OPENING = re.compile(r"\s*(?:(?:On|In|At|After|Before|During|Since|When|While|As|Earlier|Later|Last|Late|Early|"
+                      r"Meanwhile|However|Separately|Overnight|Then|Instead)\b[^,.;:“”\"\n]{0,60},\s+|"
+                      r"(?:Then|Now|Still|Meanwhile|However|Instead|Later|Earlier|Also|But|And|So|Yet|Separately|Today|"
+                      r"Yesterday)\s+)")
 #: a body a role is held in: "of/for/at/with (the) <Capitalised words>"
 _IN_BODY = re.compile(r"\b(?:of|for|at|with)\s+(?:the\s+)?((?:[A-Z][\w&’'\-]*\.?\s?){1,6})")
 #: last words of bodies that are think tanks as often as advocacy groups ("the Stimson Center"): no guess
@@ -288,6 +315,34 @@ _QUANTIFIER = re.compile(r"(?i)(?:many\s+|some\s+|still\s+|yet\s+)?(?:" + "|".jo
 _INDEFINITE_ONLY = frozenset("leader adviser advisor man woman boy girl teenager teen".split())
 #: those of them that are offices ("the leader" is someone's office, "the man" a person)
 _OFFICES = frozenset("leader adviser advisor".split())
+#: ranks and titles kept after the role ends ("Gen.", "Ambassador")
+_KEPT_TITLES = frozenset("gen general lt lieutenant col colonel maj major capt captain sgt sergeant adm admiral "
+                         "brig brigadier cmdr commander ambassador ret".split())
+#: a country taken up by what it is ("the kingdom", "the Jewish state")
+_THE_COUNTRY = re.compile(r"(?i)the\s+(?:country|nation|kingdom|republic|regime|monarchy|emirate|island\s+nation|"
+                          r"jewish\s+state|communist\s+state|hermit\s+kingdom|reclusive\s+(?:state|nation|country))")
+#: words before a role held in the past ("former", "retired", "who served as", "ex-")
+_HELD_ONCE = r"(?:\b(?:former|retired|ret\.|who\s+(?:served|worked|was|had\s+been)\s+as)\s+(?:[\w.\-]+\s+){0,4}|\bex-)$"
+#: words that leave reports unnamed ("media reports", "some reports"; not "the reports" the article named before,
+#: nor "CNN reports")
+_UNNAMED_REPORT_WORDS = frozenset("""some several many other multiple numerous unconfirmed initial earlier early recent
+    later local media news press""".split())
+#: plural bodies named by no one ("some US media outlets", "three Russian companies"; not "the companies" after "Exxon
+#: and Chevron")
+_BODIES = frozenset("""companies firms businesses outlets newspapers websites platforms broadcasters publications
+    airlines manufacturers retailers""".split())
+#: nouns for a person of one sex, as a title right before a name ("husband Mark Kelly") or as the head of an unnamed
+#: source ("the mother")
+_OF_ONE_SEX = {
+    "he": frozenset("congressman spokesman businessman councilman assemblyman husband father son brother widower "
+                    "grandfather grandson uncle nephew boyfriend man boy".split()),
+    "she": frozenset("congresswoman spokeswoman businesswoman councilwoman assemblywoman chairwoman actress wife "
+                     "mother daughter sister widow grandmother granddaughter aunt niece girlfriend woman girl".split()),
+}
+#: anonymous heads that name several people in the singular
+_SEVERAL = frozenset("family police one another those people".split())
+#: nouns for anyone, no role: "the person who was charged with investigating", "the people Trump met", "a fan of"
+_ANYONE = frozenset("person persons people individual individuals man men woman women guy guys fan fans".split())
 #: role words that are also common surnames, a name's last word after a given name ("Peter King", "Ann Bishop")
 #: (not "hill": "Chapel Hill Mayor Mark Kleinschmidt" would make "Chapel Hill" a person)
 _ROLE_SURNAMES = frozenset("king bishop judge major marshal marshall chancellor prince knight dean priest rand wilson white "
@@ -298,7 +353,8 @@ _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
 _ORDINALS = frozenset("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth".split())
 #: the words of a caption's credit or a video player's labels, no name's: "| AP Photo Tillerson urges ...",
 #: "Hide Caption 5 of 98", "JUST WATCHED Obama calls on Europe ... Replay More Videos"
-_CAPTION = frozenset("Photo Photos Image Images Video Videos Credit Hide Caption WATCHED Replay Advertisement".split())
+_CAPTION = frozenset("""Photo Photos Image Images Video Videos Credit Hide Caption caption copyright WATCHED Replay
+    Advertisement""".split())  # ("Media caption Mike Pence tells ...", "Image copyright Reuters")
 _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With By After Before As If When While
     Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr One
     Although Though Because Since Unless Until Whether Whereas Despite During Also Then Thus Indeed Instead
@@ -465,7 +521,7 @@ class _Roles:
     pattern_ci: re.Pattern[str]
     pattern_cs: re.Pattern[str]
     sides: Mapping[str, Any]  # gazetteer entries the lexicon adds ({side: [name, ...]})
-    people: Mapping[str, tuple[str, str]]  # well-known office holders: name -> (type, side)
+    people: Mapping[str, tuple[str, str | None]]  # well-known office holders and hosts: name -> (type, side)
     #: office holders whose type depends on the date: name -> (side, type in office, terms, before, after)
     dated: Mapping[str, _Dated] = field(default_factory=dict)
 
@@ -619,8 +675,9 @@ class _Roles:
         if _SERVING_AND_PAST.search(part[:pick[1]]):
             # "current and former officials": typed as the serving ones among them
             return self._type_of_owned(_SERVING_AND_PAST.sub("current", part))
-        if re.search(r"(?:\b(?:former|retired|ret\.|who\s+(?:served|worked|was|had\s+been)\s+as)\s+(?:[\w.\-]+\s+){0,4}|\bex-)$",
-                     part[:pick[0]], re.IGNORECASE):
+        if any(re.search(_HELD_ONCE, part[:t[0]], re.IGNORECASE) for t in head + ([] if pick in head else [pick])):
+            # "former top adviser to Condoleezza Rice at the State Department": the role of the head was held in
+            # the past, whatever body is named after it
             return "expert"
         if pick[2] in _HOME_TYPES and _PAST_TERM.search(part[pick[1]:]):
             return "expert"  # "the State Department’s top Asia diplomat from 2013 to 2017": a role held in the past
@@ -674,7 +731,7 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
     sides = data.get("sides") or {}
     if not isinstance(sides, Mapping) or not all(isinstance(v, (list, Mapping)) for v in sides.values()):
         raise LexiconError(f"{source}: 'sides:' must map a side to a list of names or to names:/people: lists")
-    people: dict[str, tuple[str, str]] = {}
+    people: dict[str, tuple[str, str | None]] = {}
     listed = data.get("people") or {}
     people_lines = getattr(listed, "key_lines", {})
     if not isinstance(listed, Mapping):
@@ -688,7 +745,8 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
                                f"{list(schema.SOURCE_TYPES)}) to a list of names")
         for typ, names in entry.items():
             for n in names:
-                people.setdefault(n.strip(), (typ, str(side_name)))
+                # (people listed under ``null`` speak for no side: a television host)
+                people.setdefault(n.strip(), (typ, None if side_name is None else str(side_name)))
     dated = _dated_people(data.get("terms") or {}, source)
     titles = frozenset(str(t).lower() for t in data.get("titles") or ())
     # a conjunction inside a term ("national security and defense council") joins no title to a name
@@ -796,6 +854,7 @@ class _Document:
         self._titled_names: dict[str, bool] = {}  # name -> given a title or a description in the article
         self._place_people: dict[str, str | None] = {}  # a place's name -> the person it is the surname of
         self._contexts: dict[str, str] = {}  # person -> the titles and descriptions the article gives them
+        self._genders: dict[str, str | None] = {}  # person -> "he" or "she", as the article shows it
         self._window: tuple[int, int] | None = None  # the previous and the current sentence of the statement
         self.quoted = quoted or []  # the article's quotations (start, end), in text order
         self.quoted_starts = [a for a, _ in self.quoted]  # their starts, for the bisect of ``in_quote``
@@ -1178,7 +1237,7 @@ class _Document:
         return frozenset(m.group(1) for m in re.finditer(r"((?:[A-Z][\w’'&\-]*\s+){0,3}[A-Z][\w’'&\-]*),?\s+"
                                                          r"(?:Inc|Corp|Co|Ltd|LLC|PLC|GmbH)\b", self.text))
 
-    def known(self, name: str) -> tuple[str, str] | None:
+    def known(self, name: str) -> tuple[str, str | None] | None:
         """The type and side the roles lexicon gives ``name``: its ``terms:`` list of dated office holders (the
         type on the article's date, or the office's when it has none), else its ``people:`` list (the full name,
         or its surname when the list holds the surname alone); None when neither lists it."""
@@ -1591,6 +1650,13 @@ class _Document:
                 if prev.anonymous and written and self._head(written) == head:
                     return prev
         # a description of a person of the article ("the Iranian foreign minister", "Tehran's top diplomat")
+        if "-" in head and not re.search(r"-(?:elect|designate)$", head) and _DEFINITE.match(mention) and \
+                any(p in roles.titles for p in head.split("-")) and \
+                (mention.split()[-1].islower() or len(mention.split()) == 2):  # (not "The Springfield News-Leader")
+            # "UN Secretary-General Ban Ki-moon ... The secretary-general said": the person titled so before
+            titled_person = self._titled(head, cue_start)
+            if titled_person is not None:
+                return self._person(titled_person, mention)
         if head in roles.titles and typ is not None and not anonymous_phrase and _DEFINITE.match(mention):
             # the office as the description names it: "executive vice president" (not "president"), "secretary of
             # state" (not "secretary")
@@ -1627,9 +1693,18 @@ class _Document:
         if len(words) == 1 and words[0] == head.title() and head in _PAPERS and re.match(r"(?i)the\s", mention):
             return _Source(bare, "media", side, False, "thing")  # "The Guardian reported", "The Economist"
         if head not in roles.anonymous_heads and head.rsplit("-", 1)[-1] in roles.anonymous_heads:
-            head = head.rsplit("-", 1)[-1]  # "the shop-owner"
+            head = head.rsplit("-", 1)[-1]  # "the shop-owner": an owner
+            if mention.split()[-1].islower():  # (not "The Springfield News-Leader")
+                typ = typ or roles.type_of(head)
         joined = [self._head(part) for part in re.split(r"\s+(?:and|or)\s+", mention)[:-1]] \
             if re.search(r"\s(?:and|or)\s", mention) else []
+        if self._unnamed_reports(mention):
+            # "Media reports said", "according to reports": outlets the article does not name (reports, not
+            # people: no anonymous source, as the codebook codes them)
+            return _Source(None, "media", side, False, "thing")
+        if head in _BODIES and not titled and not re.match(r"(?i)(?:the|these|those|both|its|their)\s", mention):
+            # "some US media outlets", "three Russian companies": bodies named by no one, anonymous as "aid agencies"
+            return _Source(None, typ or "other", side, True, "anonymous")
         if _SHARE.match(mention):
             # "83 percent said", "seven-in-ten say": the respondents of a survey
             return _Source(None, "civilian", None, True, "anonymous")
@@ -1770,6 +1845,27 @@ class _Document:
             if len(named) == 1:
                 country = named.pop()
                 return _Source(country, "government", country, False, "thing")
+        if side is None and _THE_COUNTRY.fullmatch(mention.strip()) and not re.search(
+                r"(?i)\b(?:in|at|near|outside|inside|across|throughout|around|of|for|to|from|within|into)\s+$",
+                self.text[max(0, self._written_at(mention, cue_start) - 12):self._written_at(mention, cue_start)]):
+            # "Saudi Arabia denied involvement ... The kingdom said", "North Korea fired a missile. The country
+            # said": of the countries that spoke, opened a sentence or are named in its own sentence before it
+            # ("In Syria's new report, the country says"), the one the article is about, else the last ("Israel
+            # struck Gaza. The Jewish state said": Israel, not Gaza), speaks as its government; not a place a
+            # phrase cut short names ("teachers across the country")
+            at = self._written_at(mention, cue_start)
+            spoke = [(cue, prev.affiliation) for cue, prev, _ in self.previous if prev.kind == "thing" and
+                     prev.source_type == "government" and self.sides.kinds.get(prev.affiliation or "") == "country"]
+            opened = [(start, s) for s, start, end in self._sides_named if end <= at and self.sides.kinds.get(s) ==
+                      "country" and (start == 0 or start >= self._sentence_start or
+                                     _SENTENCE_OPENING.search(self.text, max(0, start - 4), start))]
+            if spoke or opened:
+                # (the one the article is about unless it is the outlet's home: in an article on the Saudi
+                # consulate in Istanbul, "the kingdom" is Saudi Arabia even after Turkey spoke)
+                setting = self.setting()
+                country = setting if setting != self.home and setting in {c for _, c in spoke + opened} \
+                    else max(spoke + opened)[1]
+                return _Source(country, "government", country, False, "thing")
         return _Source(bare, typ or ("other" if side is not None else "unknown"), side, False, "thing")
 
     def _person(self, full: str, mention: str) -> _Source:
@@ -1786,12 +1882,22 @@ class _Document:
             # a description with a strong term before weak ones ("spokesman Jim Cole ; the Pentagon's press
             # secretary")
             typed = [(p, t) for p in parts for t in [self.roles.type_of(p)] if t is not None]
+            if self.known(full) is not None:
+                # a noun for anyone gives no role to a person the roles lexicon lists ("Mueller ; the person who
+                # was charged with investigating"); to others it is a civilian's description ("an unarmed black man")
+                typed = [(p, t) for p, t in typed if not self._anyone(p)]
             better = next(((p, t) for p, t in typed if self.roles.strong(p)), None)
             if better is not None and (typ is None and better[1] != typed[0][1]
                                        or typ is not None and not self.roles.strong(mention) and better[1] != typ):
                 typ, side = better[1], side or self.side_of(_without_name(better[0], full), person=True)
             if typ is None and typed:
                 typ, side = typed[0][1], side or self.side_of(_without_name(typed[0][0], full), person=True)
+            kept = _without_name(mention, full).split()
+            if typ in _HOME_TYPES and kept and all(_role_core(w) in _KEPT_TITLES for w in kept) and any(
+                    t == "expert" and re.match(r"(?i)(?:an?\s+|the\s+)?(?:retired|ret\.)\s", p) for p, t in typed):
+                # "Lt. Col. Rick Francona, a retired U.S. Air Force intelligence officer": a rank is kept in
+                # retirement, the description says the role is held no more
+                typ = "expert"
             if not self.roles.strong(mention) and not any(self.roles.strong(p) and not self._presides(p)
                                                           for p in parts if p):
                 # "a representative of Sae-A", "legislative director at the Violence Policy Center", "the
@@ -1827,8 +1933,11 @@ class _Document:
                     # "the president" with no country named: of the country the article is about
                     setting = self.setting()
                     side = described_side or (setting if self.sides.kinds.get(setting) == "country" else None)
-            if typ is None and listed is not None:
-                # "Vladimir Putin approached the committee": an office holder the roles lexicon lists
+            if typ is None and listed is not None and (listed[1] is not None or not self._deeds(full) and not re.search(
+                    re.escape(full) + r",\s+\d{1,3},", self.text)):
+                # "Vladimir Putin approached the committee": an office holder the roles lexicon lists (a host listed
+                # with no side is not the namesake the article gives an age or a deed: "Brian Williams, 45, of
+                # Dallas", "David Brooks was arrested")
                 typ, side = listed[0], side or listed[1]
             if typ is None:
                 # "police arrested Daniel Sanchez", "as Maciej Ceglowski pointed out on his blog": what the
@@ -1840,6 +1949,22 @@ class _Document:
             self.people[full] = (typ, side)
         typ, side = self.people[full]
         return _Source(full, typ or "unknown", side, False, "person")
+
+    def _unnamed_reports(self, mention: str) -> bool:
+        """Whether ``mention`` is reports no outlet is named for: "reports", "media reports", "Iranian state media
+        reports" (a demonym of the gazetteer), not "the reports" nor "CNN reports"."""
+        words = mention.split()
+        return bool(words) and words[-1].lower() == "reports" and all(
+            w.lower() in _UNNAMED_REPORT_WORDS or self.sides.aliases.get(w, ("", ""))[1] == "people"
+            or w.lower() == "state" and "media" in words for w in words[:-1])  # ("state media reports")
+
+    def _anyone(self, part: str) -> bool:
+        """Whether ``part`` describes a person by a noun for anyone ("the person who was charged with
+        investigating whether the president ...", "a fan of"): the role terms before its post-modifier are all such
+        nouns."""
+        cut = _POST_MODIFIER.search(part)
+        head = [part[a:b].lower() for a, b, _, _ in self.roles.matches(part[:cut.start()] if cut else part)]
+        return bool(head) and all(h in _ANYONE for h in head)
 
     def _deeds(self, full: str) -> str:
         """The role that what the article says of the person ``full`` outside quotations makes, or "": a suspect
@@ -2128,9 +2253,12 @@ class _Document:
                 continue
             checked.add(full)
             surname = re.compile(r"(?<![\w\-])" + re.escape(full.split()[-1]) + r"(?![\w\-])")
-            titles = [self._title_before(n.start()) for n in surname.finditer(self.text, 0, m.end())
-                      if not self.in_quote(n.start())]
-            if any(word.search(t) and (modifier is None or modifier in t.lower()) for t in titles):
+            # (a modifier in lower case may stand before the title read: "interim Austin police Chief Brian Manley")
+            titles = [(self._title_before(n.start()), self.text[max(0, n.start() - 60):n.start()].lower())
+                      for n in surname.finditer(self.text, 0, m.end()) if not self.in_quote(n.start())]
+            if any(word.search(t) and (modifier is None or modifier in t.lower() or
+                                       re.search(r"\b" + re.escape(modifier) + r"\s+(?:[\w.’']+\s+){0,4}$", ahead))
+                   for t, ahead in titles):
                 return full
         return None
 
@@ -2203,6 +2331,12 @@ class _Document:
 
     def _antecedent(self, pronoun: str, want: str, at: int | None = None) -> _Source:
         window = self._window
+        # a person the article shows to be of the other sex is no antecedent ("Congresswoman Jane Harman ... He
+        # said"), nor an unnamed one ("the mother said. He told police")
+        sex = pronoun.lower() if pronoun.lower() in ("he", "she") else None
+
+        def fits(full: str) -> bool:
+            return sex is None or self.gender(full) in (None, sex)
         if pronoun.lower() == "they" and at is not None and window is not None:
             # "Trump critics are pleased. “Finally,” they say": unnamed people named after the last source
             last = max((start for start, src, _ in self.previous if src.kind not in ("none", "pronoun")), default=-1)
@@ -2221,7 +2355,7 @@ class _Document:
             m = _SUBJECT_NAME.match(self.text, own, at)
             full = self._named_person(m.group(1), m.start(1), m.end(1)) if m and not self.in_quote(m.start(1)) \
                 else None
-            if full is not None:
+            if full is not None and fits(full):
                 return self._person(full, m.group(1))
         # a person named in this or the previous sentence, when no person spoke there ("Sen. Robert
         # Menendez ... has had similar concerns. He wrote ...", "The rioting caught Simon Hinton ... he says");
@@ -2237,13 +2371,24 @@ class _Document:
                     if self.in_quote(m.start()):
                         continue
                     full = self._named_person(m.group(0), m.start(), m.end())
-                    if full is not None:
+                    if full is not None and fits(full):
                         return self._person(full, m.group(0))
         if own is not None and want == "thing" and pronoun.lower() == "it":
-            # "The FBI released photos of two men it described as suspects": the body that opens its sentence
-            m = _BODY_OPENING.match(self.text, own, at)
-            if m and self.person(m.group(1)) is None and (self.roles.type_of(m.group(1)) or self.sides.find(m.group(1))):
-                return self._resolve(m.group(1), at, (own, at))
+            # "The FBI released photos of two men it described as suspects", "On July 17, Israel sent troops to
+            # destroy tunnels it said Hamas had built": the body that opens its sentence; for "It" opening its
+            # own, the body that opened the sentence before, when no body spoke in the two ("The Pentagon released
+            # a statement on Monday. It said ...")
+            spans = [(own, at)]
+            opens = _OPENING.match(self.text, own, at)
+            if window[0] < own and re.match(r"[Ii]t\b", self.text[opens.end() if opens else own:at].lstrip()) and \
+                    not any(window[0] <= start < at and src.kind == "thing" for start, src, _ in self.previous):
+                spans.append((window[0], own))
+            for lo, hi in spans:
+                opening = _OPENING.match(self.text, lo, hi)
+                m = _BODY_OPENING.match(self.text, opening.end() if opening else lo, hi)
+                body = m.group(1) if m else ""
+                if body and self.person(body) is None and (self.roles.type_of(body) or self.sides.find(body)):
+                    return self._resolve(body, at, (lo, hi))
         for cue, src, written in reversed(self.previous):
             if src.kind == "none" or src.kind == "pronoun":
                 continue
@@ -2254,7 +2399,16 @@ class _Document:
                 unnamed = next((p for c, p, _ in reversed(self.previous) if window[0] <= c < cue and p.anonymous), None)
                 if unnamed is not None:
                     return unnamed
+            if src.kind == "person" and src.source and not fits(src.source):
+                continue
             if want == "any" or (want == "person") == (src.kind == "person"):
+                return src
+            if want == "person" and src.kind == "anonymous" and self._one_unnamed(written) and window is not None \
+                    and at is not None and cue >= window[0] and not self._names_someone(window[0], at) and \
+                    not (sex and self._head(written).lower() in _OF_ONE_SEX["she" if sex == "he" else "he"]):
+                # "“Stop,” the officer said. Later he said it again": the officer, who spoke in this or the
+                # previous sentence, where no one is named ("Rahami had to go through screening, according to
+                # the official. At that time, he told immigration officials": Rahami)
                 return src
         if at is not None and want == "person":
             # no source before it: the person of the article named nearest before the pronoun
@@ -2262,9 +2416,44 @@ class _Document:
                 if self.in_quote(m.start()):
                     continue
                 full = self._named_person(m.group(0), m.start(), m.end())
-                if full is not None:
+                if full is not None and fits(full):
                     return self._person(full, m.group(0))
         return _Source(pronoun, "unknown", None, False, "pronoun")
+
+    def gender(self, full: str) -> str | None:
+        """"he" or "she" for the person ``full`` as the article itself shows it: a title of one sex right before
+        the full name ("Congresswoman Maxine Waters", "husband Mark Kelly"); None when it shows neither or both (an
+        honorific before a surname is no evidence: "Mrs. Clinton" beside "Bill Clinton")."""
+        if full not in self._genders:
+            found = set()
+            # (the full name only: "husband Bill Clinton" says nothing of Hillary Clinton; and the title after a
+            # possessor: "Mother Jones's Mark Follman", a name read with its possessor, is no mother)
+            hits = [] if re.search(r"[’']s\s", full) else \
+                re.finditer(r"(?<![\w\-])" + re.escape(full) + r"(?![\w\-])", self.text)
+            for m in hits:
+                if not self.in_quote(m.start()):
+                    title = re.split(r"(?:’s|'s)\s+", self._title_before(m.start()))[-1]
+                    words = set(title.lower().split())
+                    found |= {sex for sex, nouns in _OF_ONE_SEX.items() if words & nouns}
+            self._genders[full] = found.pop() if len(found) == 1 else None
+        return self._genders[full]
+
+    def _names_someone(self, start: int, end: int) -> bool:
+        """Whether a person of the article is named in ``text[start:end]`` outside quotations, not as the possessor
+        of another ("Kozel's son said")."""
+        return any(not self.in_quote(m.start()) and not _POSSESSIVE.search(m.group(0))
+                   and self._named_person(m.group(0), m.start(), m.end()) is not None
+                   for m in _TITLED_NAME.finditer(self.text, start, end))
+
+    def _one_unnamed(self, written: str | None) -> bool:
+        """Whether the unnamed source written ``written`` is one person ("the officer", "a senior official", "one
+        witness"), whom "he" or "she" can take up, not several ("officials", "police", "the family")."""
+        words = (written or "").split()
+        if len(words) < 2 or words[0].lower() not in ("the", "a", "an", "one", "another", "that", "this", "his", "her",
+                                                      "their") and not _POSSESSIVE.search(words[0]):
+            return False  # ("Kozel's son", "his wife" are one person too)
+        head = self._head(written).lower()  # ("a senior official familiar with the talks": an official)
+        return head == _singular(head) and head in self.roles.anonymous_heads and head not in _SEVERAL
 
     def _both(self, cue_start: int) -> _Source:
         """The source of "Both said": the first of two named together in its sentence or the one before ("Trump
