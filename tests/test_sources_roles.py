@@ -1110,7 +1110,8 @@ def test_a_noun_for_anyone_in_a_description_gives_no_role():
     # hosts and columnists the roles lexicon lists speak as media, for no side
     ("Asked about the shooting, a very loose Bill O'Reilly said Orlando was a battle in a larger war.",
      "O'Reilly said", "Bill O'Reilly"),
-    ("Samantha Bee echoed Conan O'Brien. But Bee added a layer of contempt for the senators.", "Bee added", "Samantha Bee"),
+    ("Samantha Bee echoed Conan O'Brien. But Bee added a layer of contempt for the senators.", "Bee added",
+     "Samantha Bee"),
 ])
 def test_a_listed_host_is_media_with_no_side(text, snippet, name):
     row = row_at(text, snippet, snippet.split()[-1])
@@ -1219,7 +1220,8 @@ def test_reports_or_bodies_the_article_names_are_not_unnamed():
     row = row_at(text, "The reports said", "said")
     assert not row["anonymous"] and row["source_type"] == "document"
     for text, snippet in (("CNN reports said the strike killed two.", "said"),
-                          ("Exxon and Chevron reported profits. The companies said demand was weak.", "The companies said")):
+                          ("Exxon and Chevron reported profits. The companies said demand was weak.",
+                           "The companies said")):
         row = row_at(text, snippet, "said")
         assert not row["anonymous"] and isinstance(row["source"], str), text
 
@@ -1232,7 +1234,8 @@ def test_reports_or_bodies_the_article_names_are_not_unnamed():
     # but a serving commander, a general who once held another command, and a president who was once a senator,
     # hold their office
     ("Gen. Joseph Votel, the commander of U.S. Central Command, said the strike failed.", "military_security"),
-    ("Gen. Mark Milley, a former commander of the 10th Mountain Division, said the strike failed.", "military_security"),
+    ("Gen. Mark Milley, a former commander of the 10th Mountain Division, said the strike failed.",
+     "military_security"),
     ("President Barack Obama, a former senator, said the strike failed.", "government"),
     # a field of study is no security service
     ("Jim Walsh, from the Security Studies Program at the Massachusetts Institute of Technology, said it failed.",
