@@ -22,6 +22,7 @@ from framing.text.grammar import (
     PREPOSITIONS,
     PRONOUNS,
     RELATIVES,
+    STANDING_QUANTIFIERS,
     Token,
     clause_subject,
     finite_at,
@@ -272,7 +273,7 @@ def resolve_speaker(
             if subject is not None:
                 return "ok", _span_of(tokens, subject)
         return "ok", None
-    if k == prev and left.low in _STANDING_QUANTIFIERS and (
+    if k == prev and left.low in STANDING_QUANTIFIERS and (
             k == lo or tokens[k - 1].low in ("and", "but", "or") or tokens[k - 1].text in _OPENING_MARKS) and \
             not _adjective_after_quantifier(tokens, last, hi):
         # "Some said", "but many say": a quantifier standing alone for unnamed people (not one set after a
@@ -352,8 +353,6 @@ def _past_relative(tokens: Sequence[Token], lo: int, span: tuple[int, int]) -> t
     return span
 
 
-#: quantifiers that stand alone for people as the subject of a reporting verb ("Some said", "Many say")
-_STANDING_QUANTIFIERS = frozenset("some many most several both few".split())
 #: words after a participle that leave it a verb ("Some claimed that", "Many reported to police")
 _AFTER_VERB = DETERMINERS | PRONOUNS | PREPOSITIONS | CLAUSE_WORDS | frozenset("out up back".split())
 #: verbs that follow a plural noun a quantifier opens ("Some estimates put ...", "Most polls show ...")

@@ -181,7 +181,7 @@ from framing.measures.sides import MIXED, Sides, bundled_sides
 from framing.measures.actors import load_actors
 from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
-from framing.text.grammar import PREPOSITIONS
+from framing.text.grammar import DAYS, PREPOSITIONS, STANDING_QUANTIFIERS
 from framing.text.quotes import in_quote, speaker_name
 from framing.text.sentences import NAME_ABBREVIATIONS, is_name_abbreviation
 from framing.text.tokens import count_tokens
@@ -267,7 +267,7 @@ _PRONOUN_BEFORE = re.compile(r"(?<![\w’'\-])([Hh]e|[Ss]he|[Tt]hey|I)\s+(?:(?:a
                              r"would|will|\w+ly)\s+){0,2}$")
 _PRONOUN_AFTER = re.compile(r"\s+(he|she|they)\b")
 #: the days of the week, and a day with its part ("Monday morning")
-_DAY_NAMES = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_DAY_NAMES = "|".join(sorted(day.title() for day in DAYS))
 _DAY = r"(?:" + _DAY_NAMES + r")(?:\s+(?:morning|afternoon|evening|night))?"
 _TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earlier|itself|himself|herself|"
                        r"allegedly|reportedly|apparently|repeatedly|publicly|privately|once|still|quickly|today|"
@@ -302,7 +302,7 @@ _DETERMINER_WORDS = frozenset("the a an this that these those his her its their 
 #: unnamed people who do not belong to the place they are in ("Western officials in Kabul", "a diplomat in Gaza")
 _NOT_OF_PLACE = re.compile(r"(?i)\b(?:foreign|western|international|visiting|expatriate|overseas|diplomats?)\b")
 #: a quantifier standing for people as a speaker ("others said", "another added", "some argue")
-_QUANTIFIERS = frozenset("others another some many most several few both".split())
+_QUANTIFIERS = STANDING_QUANTIFIERS | {"others", "another"}
 #: countries whose people's names are written with the family name first ("Moon Jae-in", "Xi Jinping")
 _FAMILY_FIRST = frozenset({"China", "Taiwan", "Japan", "North Korea", "South Korea", "Vietnam", "Hungary", "Cambodia",
                            "Mongolia", "Singapore"})
@@ -315,6 +315,8 @@ _QUANTIFIER = re.compile(r"(?i)(?:many\s+|some\s+|still\s+|yet\s+)?(?:" + "|".jo
 _INDEFINITE_ONLY = frozenset("leader adviser advisor man woman boy girl teenager teen".split())
 #: those of them that are offices ("the leader" is someone's office, "the man" a person)
 _OFFICES = frozenset("leader adviser advisor".split())
+#: the suffixes that make a name a company's ("Walmart Inc.", "Harlow Ltd")
+_CORPORATE_SUFFIX = r"(?:Inc|Corp|Co|Ltd|LLC|PLC|GmbH)\b"
 #: ranks and titles kept after the role ends ("Gen.", "Ambassador")
 _KEPT_TITLES = frozenset("gen general lt lieutenant col colonel maj major capt captain sgt sergeant adm admiral "
                          "brig brigadier cmdr commander ambassador ret".split())
@@ -339,6 +341,8 @@ _OF_ONE_SEX = {
     "she": frozenset("congresswoman spokeswoman businesswoman councilwoman assemblywoman chairwoman actress wife "
                      "mother daughter sister widow grandmother granddaughter aunt niece girlfriend woman girl".split()),
 }
+#: the pronoun of the other sex
+_OTHER_SEX = {"he": "she", "she": "he"}
 #: anonymous heads that name several people in the singular
 _SEVERAL = frozenset("family police one another those people".split())
 #: nouns for anyone, no role: "the person who was charged with investigating", "the people Trump met", "a fan of"
@@ -473,6 +477,8 @@ _WRITER = frozenset("i we me us".split())
 #: a preposition of place right before a name: "in Las Vegas, where he ..." names no one "he" can be
 _PLACE_WORDS = "in|at|near|outside|inside|across|throughout"
 _LOCATIVE = re.compile(r"\b(?:" + _PLACE_WORDS + r")\s+$")
+#: a preposition before a place a speaker phrase was cut short from ("teachers across the country")
+_CUT_SHORT = re.compile(r"(?i)\b(?:" + _PLACE_WORDS + r"|around|of|for|to|from|within|into)\s+$")
 #: what stands before a place's or a thing's name, seldom a person's ("the Middle East", "in Las Vegas")
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:the|" + _PLACE_WORDS + r")\s+$")
 #: the end of what stands before a word that opens a line or a sentence
@@ -1235,7 +1241,7 @@ class _Document:
     def _companies(self) -> frozenset[str]:
         """Names the article writes with a corporate suffix ("Harlow Outfitters Inc."): companies, no people."""
         return frozenset(m.group(1) for m in re.finditer(r"((?:[A-Z][\w’'&\-]*\s+){0,3}[A-Z][\w’'&\-]*),?\s+"
-                                                         r"(?:Inc|Corp|Co|Ltd|LLC|PLC|GmbH)\b", self.text))
+                                                         + _CORPORATE_SUFFIX, self.text))
 
     def known(self, name: str) -> tuple[str, str | None] | None:
         """The type and side the roles lexicon gives ``name``: its ``terms:`` list of dated office holders (the
@@ -1805,7 +1811,7 @@ class _Document:
             # when the body opens its own ("Walmart announced ... The retailer is calling ...")
             for m in self._occurrences(bare):
                 app = self._appositive_after(m.end(), surname_only=True)
-                suffix = re.match(r",?\s+(Inc|Corp|Co|Ltd|LLC|PLC|GmbH)\b\.?", self.text[m.end():m.end() + 12])
+                suffix = re.match(r",?\s+(" + _CORPORATE_SUFFIX + r")\.?", self.text[m.end():m.end() + 12])
                 nxt = re.match(r"[^.!?\n]{0,300}[.!?][”\"]?\s+((?:The|the)\s+[a-z]+)\b", self.text[m.end():]) \
                     if self._opens_sentence(m.start()) else None
                 for phrase in (app, suffix.group(1) if suffix else "", nxt.group(1) if nxt else ""):
@@ -1845,15 +1851,13 @@ class _Document:
             if len(named) == 1:
                 country = named.pop()
                 return _Source(country, "government", country, False, "thing")
-        if side is None and _THE_COUNTRY.fullmatch(mention.strip()) and not re.search(
-                r"(?i)\b(?:in|at|near|outside|inside|across|throughout|around|of|for|to|from|within|into)\s+$",
-                self.text[max(0, self._written_at(mention, cue_start) - 12):self._written_at(mention, cue_start)]):
+        at = self._written_at(mention, cue_start) if side is None and _THE_COUNTRY.fullmatch(mention.strip()) else -1
+        if at >= 0 and not _CUT_SHORT.search(self.text[max(0, at - 12):at]):
             # "Saudi Arabia denied involvement ... The kingdom said", "North Korea fired a missile. The country
             # said": of the countries that spoke, opened a sentence or are named in its own sentence before it
             # ("In Syria's new report, the country says"), the one the article is about, else the last ("Israel
             # struck Gaza. The Jewish state said": Israel, not Gaza), speaks as its government; not a place a
             # phrase cut short names ("teachers across the country")
-            at = self._written_at(mention, cue_start)
             spoke = [(cue, prev.affiliation) for cue, prev, _ in self.previous if prev.kind == "thing" and
                      prev.source_type == "government" and self.sides.kinds.get(prev.affiliation or "") == "country"]
             opened = [(start, s) for s, start, end in self._sides_named if end <= at and self.sides.kinds.get(s) ==
@@ -1882,7 +1886,8 @@ class _Document:
             # a description with a strong term before weak ones ("spokesman Jim Cole ; the Pentagon's press
             # secretary")
             typed = [(p, t) for p in parts for t in [self.roles.type_of(p)] if t is not None]
-            if self.known(full) is not None:
+            listed = self.known(full)
+            if listed is not None:
                 # a noun for anyone gives no role to a person the roles lexicon lists ("Mueller ; the person who
                 # was charged with investigating"); to others it is a civilian's description ("an unarmed black man")
                 typed = [(p, t) for p, t in typed if not self._anyone(p)]
@@ -1917,7 +1922,6 @@ class _Document:
             if side is None and ctx:
                 found = [s for part in parts for s in [self.side_of(_without_name(part, full), person=True)] if s]
                 side = found[0] if found else None
-            listed = self.known(full)
             if side is None and listed is not None:
                 side = listed[1]  # "Justin Trudeau, the party leader": the listed side
             if side is None and typ in _OFFICIAL:
@@ -1933,7 +1937,9 @@ class _Document:
                     # "the president" with no country named: of the country the article is about
                     setting = self.setting()
                     side = described_side or (setting if self.sides.kinds.get(setting) == "country" else None)
-            if typ is None and listed is not None and (listed[1] is not None or not self._deeds(full) and not re.search(
+            # (read once: for a person the lexicon does not list, or lists with no side)
+            deeds = self._deeds(full) if typ is None and (listed is None or listed[1] is None) else ""
+            if typ is None and listed is not None and (listed[1] is not None or not deeds and not re.search(
                     re.escape(full) + r",\s+\d{1,3},", self.text)):
                 # "Vladimir Putin approached the committee": an office holder the roles lexicon lists (a host listed
                 # with no side is not the namesake the article gives an age or a deed: "Brian Williams, 45, of
@@ -1942,7 +1948,7 @@ class _Document:
             if typ is None:
                 # "police arrested Daniel Sanchez", "as Maciej Ceglowski pointed out on his blog": what the
                 # article's verbs make of a person it gives no title
-                typ = self.roles.type_of(self._deeds(full))
+                typ = self.roles.type_of(deeds)
             if typ is None:
                 typ = "civilian"  # news style gives officials and experts a title when it names them
                 self.untyped.add(full)
@@ -2378,14 +2384,14 @@ class _Document:
             # destroy tunnels it said Hamas had built": the body that opens its sentence; for "It" opening its
             # own, the body that opened the sentence before, when no body spoke in the two ("The Pentagon released
             # a statement on Monday. It said ...")
-            spans = [(own, at)]
             opens = _OPENING.match(self.text, own, at)
-            if window[0] < own and re.match(r"[Ii]t\b", self.text[opens.end() if opens else own:at].lstrip()) and \
+            spans = [(own, at, opens.end() if opens else own)]
+            if window[0] < own and re.match(r"[Ii]t\b", self.text[spans[0][2]:at].lstrip()) and \
                     not any(window[0] <= start < at and src.kind == "thing" for start, src, _ in self.previous):
-                spans.append((window[0], own))
-            for lo, hi in spans:
-                opening = _OPENING.match(self.text, lo, hi)
-                m = _BODY_OPENING.match(self.text, opening.end() if opening else lo, hi)
+                before = _OPENING.match(self.text, window[0], own)
+                spans.append((window[0], own, before.end() if before else window[0]))
+            for lo, hi, begin in spans:
+                m = _BODY_OPENING.match(self.text, begin, hi)
                 body = m.group(1) if m else ""
                 if body and self.person(body) is None and (self.roles.type_of(body) or self.sides.find(body)):
                     return self._resolve(body, at, (lo, hi))
@@ -2403,9 +2409,9 @@ class _Document:
                 continue
             if want == "any" or (want == "person") == (src.kind == "person"):
                 return src
-            if want == "person" and src.kind == "anonymous" and self._one_unnamed(written) and window is not None \
-                    and at is not None and cue >= window[0] and not self._names_someone(window[0], at) and \
-                    not (sex and self._head(written).lower() in _OF_ONE_SEX["she" if sex == "he" else "he"]):
+            one = self._one_unnamed(written) if want == "person" and src.kind == "anonymous" else None
+            if one and window is not None and at is not None and cue >= window[0] and \
+                    not self._names_someone(window[0], at) and not (sex and one in _OF_ONE_SEX[_OTHER_SEX[sex]]):
                 # "“Stop,” the officer said. Later he said it again": the officer, who spoke in this or the
                 # previous sentence, where no one is named ("Rahami had to go through screening, according to
                 # the official. At that time, he told immigration officials": Rahami)
@@ -2445,15 +2451,17 @@ class _Document:
                    and self._named_person(m.group(0), m.start(), m.end()) is not None
                    for m in _TITLED_NAME.finditer(self.text, start, end))
 
-    def _one_unnamed(self, written: str | None) -> bool:
-        """Whether the unnamed source written ``written`` is one person ("the officer", "a senior official", "one
-        witness"), whom "he" or "she" can take up, not several ("officials", "police", "the family")."""
+    def _one_unnamed(self, written: str | None) -> str | None:
+        """The head of the unnamed source written ``written`` when it is one person ("the officer", "a senior
+        official", "one witness"), whom "he" or "she" can take up, not several ("officials", "police", "the
+        family"); else None."""
         words = (written or "").split()
         if len(words) < 2 or words[0].lower() not in ("the", "a", "an", "one", "another", "that", "this", "his", "her",
                                                       "their") and not _POSSESSIVE.search(words[0]):
-            return False  # ("Kozel's son", "his wife" are one person too)
+            return None  # ("Kozel's son", "his wife" are one person too)
         head = self._head(written).lower()  # ("a senior official familiar with the talks": an official)
-        return head == _singular(head) and head in self.roles.anonymous_heads and head not in _SEVERAL
+        return head if head == _singular(head) and head in self.roles.anonymous_heads and head not in _SEVERAL \
+            else None
 
     def _both(self, cue_start: int) -> _Source:
         """The source of "Both said": the first of two named together in its sentence or the one before ("Trump
