@@ -239,3 +239,32 @@ def test_administrative_denials_and_asylum_claims_are_not_attributions():
     ))
     assert list(out["verb"]) == ["denied"]
     assert out["speaker"].iloc[0] == "The minister"
+
+
+@pytest.mark.parametrize(("text", "verb", "speaker"), [
+    # a progressive participle in a clause a subordinating word opens is the verb of the noun phrase before its
+    # auxiliary, not of the main clause's subject
+    ("This is why so many dissidents in Cuba are denouncing the deal as a betrayal.", "denouncing",
+     "many dissidents in Cuba"),
+    ("Senators said they liked the plan that world powers are proposing to Iran.", "proposing", "world powers"),
+    # a participle after a clause that says what someone is saying goes on with the main clause's subject
+    ("Many analysts have cautioned that much of what the regime is saying is bluster, noting that it has no "
+     "missile yet.", "noting", "Many analysts"),
+    # without a subordinating word, the main clause's subject as before
+    ("Doctors are saying the hospital is full.", "saying", "Doctors"),
+])
+def test_the_subject_of_a_progressive_or_a_participle_after_what_is_said(text, verb, speaker):
+    out = framing.attributions(corpus(text))
+    assert out.loc[out["verb"] == verb, "speaker"].iloc[0] == speaker
+
+
+@pytest.mark.parametrize(("text", "verb", "speaker"), [
+    # a participle after a clause that says what others do goes on with the one who said it
+    ("The ministry said that the rebels were denying the reports, adding that two soldiers were hurt.", "adding",
+     "The ministry"),
+    ("Officials said that the protesters were calling for calm, noting that no arrests had been made.", "noting",
+     "Officials"),
+])
+def test_a_participle_goes_on_with_the_main_clause_not_a_subordinate_one(text, verb, speaker):
+    out = framing.attributions(corpus(text))
+    assert out.loc[out["verb"] == verb, "speaker"].iloc[0] == speaker

@@ -291,3 +291,145 @@ def test_initials_as_a_given_name_keep_the_person_and_the_title():
     row = row_at(text, "McMaster said", "said", home="United States")
     assert row["source"] == "H.R. McMaster"
     assert row["source_type"] == "government"
+
+
+# ----------------------------------------------------------------------------------- people of one surname
+
+@pytest.mark.parametrize(("text", "snippet", "name"), [
+    # the surname alone is the person with an office, not the family member named beside them
+    ("President Donald Trump and first lady Melania Trump visited the hospital on Monday. “We will stand by "
+     "them,” Trump said.", "Trump said", "Donald Trump"),
+    ("First lady Michelle Obama toured the school. President Barack Obama signed the order. “It is a start,” "
+     "Obama said.", "Obama said", "Barack Obama"),
+    # an honorific of one sex picks the namesake of that sex
+    ("President Donald Trump and first lady Melania Trump visited the hospital on Monday. Mrs. Trump said she "
+     "was moved.", "Mrs. Trump said", "Melania Trump"),
+    # of two office holders, the one who has spoken
+    ("Bill Clinton signed the ban in 1994. Hillary Clinton, the Democratic nominee, said on Tuesday that it "
+     "should return. Clinton said it would save lives.", "Clinton said", "Hillary Clinton"),
+    # a title the family member does not hold: the surname is the name of someone else
+    ("First lady Michelle Obama arrived first. President Obama spoke at the memorial on Sunday. “The pain is "
+     "extraordinary,” he said.", "he said", "Obama"),
+    # a name written twice in a row (a caption's doubled credit) is one name
+    ("Former Rep. Gabrielle Giffords Gabrielle Giffords vows to fight on. Giffords said the fight goes on.",
+     "Giffords said", "Gabrielle Giffords"),
+    # a name written fuller ("Donald J. Trump") is the same person, not a namesake
+    ("Donald J. Trump spoke first. Later Donald Trump met Melania Trump. Trump said the talks went well.",
+     "Trump said", "Donald J. Trump"),
+])
+def test_a_surname_several_people_share(text, snippet, name):
+    assert row_at(text, snippet, "said", home="United States")["source"] == name
+
+
+@pytest.mark.parametrize(("text", "snippet", "name"), [
+    ("Austin-based talk host Alex Jones was sued. Media-shy Jones said he would fight.", "Jones said",
+     "Alex Jones"),
+    ("Concert-goer Mike McGarry said the shots rang out for ten minutes.", "said", "Mike McGarry"),
+    # a given name joined by a hyphen is a name ("Hyung-jin")
+    ("Hyung-jin Kim, a professor at Korea University, said the talks would fail.", "said", "Hyung-jin Kim"),
+])
+def test_a_compound_word_that_opens_a_sentence_is_no_given_name(text, snippet, name):
+    assert row_at(text, snippet, "said", home="United States")["source"] == name
+
+
+def test_a_compound_modifier_that_opens_a_sentence_is_no_part_of_a_name():
+    text = "Long-time Trump critic Sadiq Khan, the mayor of London, spoke on Sunday. Trump said he did not care."
+    assert "Long-time" not in row_at(text, "Trump said", "said", home="United States")["source"]
+
+
+def test_a_progressive_participle_is_the_verb_of_the_noun_phrase_before_its_auxiliary():
+    # not the subject of the main clause ("This")
+    text = "This is why so many dissidents in Cuba are denouncing the deal as a betrayal."
+    row = row_at(text, text, "denouncing", home="United States")
+    assert "dissidents" in row["source_mention"]
+    assert bool(row["anonymous"])
+
+
+@pytest.mark.parametrize("opening", ["What", "Neither", "Unfortunately"])
+def test_a_word_that_opens_a_sentence_and_can_be_no_name_is_no_given_name(opening):
+    text = (f"{opening} Obama has done about guns is a matter of debate. President Obama said on Monday that the "
+            "law would change.")
+    assert opening not in row_at(text, "said", "said", home="United States")["source"]
+
+
+def test_a_shared_role_is_the_role():
+    text = "Co-host Joy Behar said the remark was out of line."
+    row = row_at(text, text, "said", home="United States")
+    assert row["source"] == "Joy Behar"
+    assert row["source_type"] == "media"
+
+
+@pytest.mark.parametrize(("text", "snippet", "name"), [
+    ("Reason's Jacob Sullum wrote that the law fails. Sullum said it again on Monday.", "wrote", "Jacob Sullum"),
+    ("The NRA's Chris Cox said the bill would fail.", "said", "Chris Cox"),
+    # a name that is the whole of a company's name keeps its possessive
+    ("Dick's Sporting Goods said it would stop selling rifles. Dick's Sporting Goods announced more on Friday.",
+     "said", "Dick's Sporting Goods"),
+])
+def test_a_person_owned_by_an_outlet_or_a_body_is_named_without_it(text, snippet, name):
+    # one person, one name: "Reason's Jacob Sullum" and "Sullum" are both "Jacob Sullum"
+    assert row_at(text, snippet, snippet.split()[-1], home="United States")["source"] == name
+
+
+def test_a_dateline_is_no_part_of_the_speaker():
+    # the outlet in the dateline ("(CNN)") gives the president no type of media
+    text = ("Washington (CNN) President Barack Obama on Thursday called the nine deaths in the church shooting "
+            "\"senseless murders\" and suggested more gun control is needed.\n\n\"Any death of this sort is a tragedy,\" "
+            "said Obama.")
+    row = row_at(text, "said Obama", "said", home="United States")
+    assert row["source"] == "Barack Obama"
+    assert row["source_type"] == "government"
+
+
+def test_a_document_before_a_name_is_no_title():
+    # "authorities' photos of Tsarnaev" makes no Tsarnaev an official
+    text = ("“They are good boys,” Anzor Tsarnaev said on Friday. When Owens first saw authorities' photos of "
+            "Tsarnaev, he was not sure it was him.")
+    row = row_at(text, "Anzor Tsarnaev said", "said", home="United States")
+    assert row["source_type"] == "civilian"
+
+
+def test_he_is_not_the_person_spoken_to():
+    # (the reporter, named with the outlet's possessive, is a person; the one the source tells is no antecedent)
+    text = ("Egyptian Conference Party leader Amre Moussa took a similar stance. “This is not a coup,” the former "
+            "presidential candidate told CNN's Jim Clancy. Asked whether the arrests were needed, he said they "
+            "would be temporary.")
+    assert row_at(text, "he said", "said", home="United States")["source"] == "Amre Moussa"
+
+
+@pytest.mark.parametrize(("text", "snippet", "name"), [
+    # an abbreviated title is the title written in full
+    ("Former President Bill Clinton campaigned in Ohio. Sen. Hillary Clinton toured a factory. Sen. Clinton said "
+     "the plant would stay open.", "Sen. Clinton said", "Hillary Clinton"),
+    # a title of the type the mention gives, not a family word in a description ("a father of two")
+    ("Sen. John Smith, a father of two, spoke first. Jane Smith, a Democratic strategist, said the bill was weak. "
+     "Sen. Smith said it would pass.", "Sen. Smith said", "John Smith"),
+    # an office the article gives outranks a television host the lexicon lists
+    ("Rep. Steve King of Iowa appeared on CBS on Monday. Gayle King pressed him on his remarks. King said he had "
+     "been misquoted.", "King said", "Steve King"),
+    ("CNN anchor Chris Cuomo said he had recovered. Gov. Andrew Cuomo said the state was ready. Gov. Cuomo said "
+     "testing would expand.", "Gov. Cuomo said", "Andrew Cuomo"),
+])
+def test_a_title_or_an_office_chooses_among_namesakes(text, snippet, name):
+    assert row_at(text, snippet, "said", home="United States")["source"] == name
+
+
+def test_a_title_the_article_gives_only_the_surname_is_the_full_name():
+    # "Donald Trump" is described as a candidate; "President Trump" is still Donald Trump
+    text = ("Donald Trump, the Republican presidential candidate, won the primary in 2016. President Trump said on "
+            "Monday that the tariffs would stay.")
+    assert row_at(text, "President Trump said", "said", home="United States")["source"] == "Donald Trump"
+
+
+@pytest.mark.parametrize(("text", "snippet", "name"), [
+    ("CNN's Jake Tapper interviewed Sen. Susan Collins on Sunday. She said she would vote no.", "She said",
+     "Susan Collins"),
+    ("CNN's Wolf Blitzer asked Sen. John Smith about the vote. He said the bill was dead.", "He said", "John Smith"),
+])
+def test_the_one_asked_or_interviewed_answers(text, snippet, name):
+    assert row_at(text, snippet, "said", home="United States")["source"] == name
+
+
+def test_a_party_tag_in_parentheses_is_no_dateline():
+    text = 'Sen. Ted Cruz (R) of Texas on Tuesday called the deal "a surrender."'
+    assert row_at(text, text, "called", home="United States")["source_type"] == "politician"

@@ -1339,3 +1339,36 @@ def test_a_country_a_phrase_cut_short_names_is_no_speaker():
     # "across the country" is a place; the rule for "the country" is for a country as subject
     text = "Saudi Arabia raised prices. Many teachers and educators across the country say the plan is unfair."
     assert "Saudi Arabia" not in set(framing.sources(corpus(text))["source"].dropna())
+
+
+@pytest.mark.parametrize(("text", "snippet", "expected_type", "expected_side", "anonymous"), [
+    ("South Korean President Moon Jae-in met Kim Jong Un on Friday. Moon's office said the talks went well.",
+     "Moon's office said", "government", "South Korea", False),
+    ("French President Emmanuel Macron called Ukrainian President Volodymyr Zelenskyy. Zelenskyy's office said the "
+     "call was warm.", "Zelenskyy's office said", "government", "Ukraine", False),
+    ("Special Counsel Robert Mueller filed new charges on Friday. The filing marks the second time that Mueller's "
+     "team has accused Paul Manafort of tampering with witnesses.", "team has accused", "government", "United States",
+     False),
+    ("Israeli Prime Minister Benjamin Netanyahu spoke to Biden. Netanyahu's aides said Israel would respond.",
+     "aides said", "government", "Israel", True),
+    ("North Korean leader Kim Jong Un fired a missile. Analysts have cautioned that what Kim's regime is saying is "
+     "bluster.", "is saying", "government", "North Korea", False),
+])
+def test_the_office_of_an_office_holder_speaks_as_the_office(text, snippet, expected_type, expected_side, anonymous):
+    row = row_at(text, snippet, snippet.split()[-1], home="United States")
+    assert row["source_type"] == expected_type
+    assert side(row) == expected_side
+    assert bool(row["anonymous"]) is anonymous
+
+
+def test_the_lawyers_of_an_office_holder_are_not_the_office():
+    text = "President Donald Trump's lawyers said the case was weak."
+    row = row_at(text, text, "said", home="United States")
+    assert row["source_type"] != "government"
+
+
+def test_it_is_no_unnamed_people():
+    text = "The army said that the militants were threatening civilians. It added that two soldiers were hurt."
+    row = row_at(text, "It added", "added", home="United States")
+    assert row["source_type"] == "military_security"
+    assert not bool(row["anonymous"])

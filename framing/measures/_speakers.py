@@ -11,9 +11,11 @@ from operator import attrgetter
 from framing.measures._cues import left_subject
 from framing.text.grammar import (
     ADJECTIVE_CONTEXT,
+    ADVERBS,
     COMPLEMENT_VERBS,
     DAYS,
     IRREGULAR_PAST,
+    NEGATIONS,
     AFTER_CUES,
     CITING_CUES,
     CLAUSE_WORDS,
@@ -26,6 +28,7 @@ from framing.text.grammar import (
     Token,
     clause_subject,
     finite_at,
+    opens_subordinate_clause,
     main_subject,
     np_after,
     np_before,
@@ -230,6 +233,15 @@ def resolve_speaker(
             return "ok", _span_of(tokens, span)
         if prev >= lo and tokens[prev].low in ADJECTIVE_CONTEXT - {"by"} and tokens[prev].low != "with":
             return "skip", None
+        aux = _skip_adverbs(tokens, prev, lo)
+        end = _skip_adverbs(tokens, aux - 1, lo)
+        if end > lo and tokens[aux].low in _PROGRESSIVE:
+            # "This is why so many dissidents are denouncing", "the plan that world powers are proposing": the
+            # participle is the verb of the noun phrase right before its auxiliary, in a clause a subordinating
+            # word opens
+            span = np_before(tokens, end, lo=lo)
+            if span is not None and opens_subordinate_clause(text, tokens[span[0]].start):
+                return "ok", _span_of(tokens, span)
         return "ok", _span_of(tokens, _subject(tokens, lo, first))
 
     k, passive = skip_left(tokens, prev, lo)
@@ -301,6 +313,15 @@ def resolve_speaker(
 
 
 _QUOTING = frozenset("quotes quoted quoting".split())
+#: the auxiliaries of a progressive verb ("are saying")
+_PROGRESSIVE = frozenset("is are was were am".split())
+
+
+def _skip_adverbs(tokens: Sequence[Token], k: int, lo: int) -> int:
+    """The token at or left of ``k`` that is no adverb or negation ("are also", "were not")."""
+    while k >= lo and (tokens[k].low in ADVERBS or tokens[k].low in NEGATIONS):
+        k -= 1
+    return k
 
 
 def _quoted_as_saying(tokens: Sequence[Token], lo: int, prev: int) -> tuple[int, int] | None:

@@ -26,7 +26,9 @@ Who the source is (one source per person in an article)
   blogs"). When the attribution gives no speaker and the cue is the second of two coordinated verbs ("Senate
   leader Charles E. Schumer of New York celebrated their return but warned"), the source is the person
   whose name opens the sentence; so is the subject of a participle cue ("President Trump, meanwhile, commented
-  ..., saying"), and a name right after a cue with no speaker ("..., explains Jenn Budd, a former agent").
+  ..., saying"), except that a progressive one in a clause a subordinating word opens is the verb of the noun
+  phrase right before its auxiliary ("This is why so many dissidents are denouncing", "the plan that world
+  powers are proposing"), and a name right after a cue with no speaker ("..., explains Jenn Budd, a former agent").
   Capitalised words after "to" that end a body's name ("the Brady Center to Prevent Gun Violence told") are
   no speaker: the person that description is set off after is.
 * A person's name in the speaker ("Foreign Minister Hossein Amir-Abdollahian", "Amir-Abdollahian") is
@@ -34,11 +36,22 @@ Who the source is (one source per person in an article)
   alone to the one full name it opens ("Mara" -> "Mara Liasson"); a given name may be a word of an
   institution's name ("Al Sharpton"); a name written with a corporate suffix ("Harlow Inc.") is a company;
   "the McCloskeys" is that person's family;
-  "Araji" is "Noor al-Araji"; a word in capitals (a headline's "APP") is no part of a name; one word the
-  article describes by a noun for a person ("Tiegan, a contractor who ...") is a person.
+  "Araji" is "Noor al-Araji"; a word in capitals (a headline's "APP") is no part of a name, nor a compound
+  modifier or noun capitalised at a sentence's opening ("Long-time Trump critic", "Austin-based Jones",
+  "Concert-goer Mike McGarry"); one word the article describes by a noun for a person ("Tiegan, a contractor who
+  ...") is a person; a person owned by an outlet, a body or a country is named without the owner ("NPR's Peter
+  Kenyon", "North Korea's Kim Jong-un", "Reason's Jacob Sullum" where the article also writes "Sullum").
+  Where the article names several people of one surname ("President Donald Trump and first lady Melania
+  Trump"), the surname alone is the one the roles lexicon lists, else one the article gives an office, else
+  the one named first, and of those equal so one who has spoken ("Bill Clinton signed ... Hillary Clinton said
+  ... Clinton said"); "Mrs. Trump" is the namesake the article shows to be a woman, "President Obama" the one it
+  titles so, never one it gives only a family title ("first lady Michelle Obama").
   The person's titles are read before each mention, in the appositive after the full name and in the
   description set off before it ("Ms. Merkel's spokesman, Steffen Seibert,"); an official with no side of
-  their own takes the side of the person who owns the role.
+  their own takes the side of the person who owns the role. The office, team, staff or aides of an office
+  holder, and the body they lead, speak as the office holder's office, of their side ("Moon's office",
+  "Mueller's team", "Kim's regime"; "Netanyahu's aides" are unnamed people; "Trump's campaign" keeps the type of
+  a campaign); not a client's lawyers.
 * A description with a title and no name ("the Iranian foreign minister", "Tehran's top diplomat") is the person of
   the article with that type and side, when there is exactly one (or the nearest before it); one that names no
   country ("the president"), in an article about no other country, prefers the people of the ``home`` side. A
@@ -109,7 +122,8 @@ titles and appositives the article gives that person anywhere ("Michael Kugelman
 Institute at the Washington-based Wilson Center" -> expert); a president speaks for the body presided
 ("the president of the Buffalo Police Benevolent Association" -> other); a strong term the article gives a
 person wins over a weak title of another type ("WDBJ General Manager ; the station's current general manager"
--> media), and a weak term owned by a body with a strong term is the body's ("the NRA's spokesman" -> other);
+-> media), and a weak term owned by a body with a strong term is the body's ("the NRA's spokesman" -> other); a
+role shared is the role ("Co-host Joy Behar" -> media, "co-director of the center" -> expert);
 a client's attorney ("former Trump attorney") is other, a person arguing "in his book" an expert. A person the
 article gives no role takes the type and side of the lexicon's ``people:`` list of office holders ("Vladimir
 Putin" -> government, Russia; television hosts and columnists -> media, no side) or of its ``terms:`` list of
@@ -164,7 +178,7 @@ import bisect
 import functools
 import importlib.resources
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from os import PathLike
 from typing import Any
@@ -181,7 +195,7 @@ from framing.measures.sides import MIXED, Sides, bundled_sides
 from framing.measures.actors import load_actors
 from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
-from framing.text.grammar import DAYS, PREPOSITIONS, STANDING_QUANTIFIERS
+from framing.text.grammar import DAYS, PREPOSITIONS, STANDING_QUANTIFIERS, opens_subordinate_clause
 from framing.text.quotes import in_quote, speaker_name
 from framing.text.sentences import NAME_ABBREVIATIONS, is_name_abbreviation
 from framing.text.tokens import count_tokens
@@ -238,6 +252,15 @@ _SUBJECT_NAME = re.compile(r"\s*(?:[\w.’'\-]+\s+){0,3}?((?:[A-Z][\w’'\-.]*\s
 _STAFF_OF = re.compile(r"((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:’s|'s)\s+(?:(?:chief|senior|top|deputy)\s+)?"
                        r"(?:spokes(?:man|woman|person)|aide|adviser|advisor|press\s+secretary|chief\s+of\s+staff|"
                        r"communications\s+director)")
+#: the people who work for a person, speaking for them, and the bodies a person leads: "Moon's office", "Mueller's
+#: team", "Netanyahu's aides", "Kim's regime"
+_OFFICE_OF = re.compile(r"((?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-]+)(?:’s|'s|(?<=s)’|(?<=s)')\s+(?:(?:own|press|chief|senior|top|"
+                        r"deputy|investigative|prosecution|transition)\s+)?(office|team|staff|camp|aides?|"
+                        r"advisers?|advisors?|spokes(?:man|woman|person)|secretary|chief\s+of\s+staff|"
+                        r"administration|government|regime|cabinet|campaign)")
+#: the staff of :data:`_OFFICE_OF` who are people the article does not name ("Hadi's aide", "Biden's staff"; a
+#: spokesman, an office or a team is named by the role)
+_UNNAMED_STAFF = frozenset("aide aides adviser advisers advisor advisors staff".split())
 #: a person's name (titles included) and "and" right before another speaker: joint speakers
 _JOINT = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:\s+of\s+(?:[A-Z][\w’'\-.]+\s?){1,3})?"
                     r"\s+and\s+(?:other\s+|fellow\s+)?\Z")
@@ -339,8 +362,12 @@ _OF_ONE_SEX = {
     "he": frozenset("congressman spokesman businessman councilman assemblyman husband father son brother widower "
                     "grandfather grandson uncle nephew boyfriend man boy".split()),
     "she": frozenset("congresswoman spokeswoman businesswoman councilwoman assemblywoman chairwoman actress wife "
-                     "mother daughter sister widow grandmother granddaughter aunt niece girlfriend woman girl".split()),
+                     "mother daughter sister widow grandmother granddaughter aunt niece girlfriend woman girl lady".split()),
 }
+#: titles of a family member, no office ("first lady Melania Trump", "his wife Hillary")
+_KIN = frozenset("lady wife husband mother father son daughter brother sister widow widower grandmother grandfather "
+                 "grandson granddaughter uncle aunt nephew niece cousin fiancée fiancee fiance girlfriend boyfriend "
+                 "stepfather stepmother stepson stepdaughter".split())
 #: the pronoun of the other sex
 _OTHER_SEX = {"he": "she", "she": "he"}
 #: anonymous heads that name several people in the singular
@@ -353,6 +380,10 @@ _ROLE_SURNAMES = frozenset("king bishop judge major marshal marshall chancellor 
                            "fox".split())
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
 _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
+#: a compound modifier or noun for a person, capitalised as it opens a sentence or a title, no given name ("Long-time
+#: Trump critic", "Austin-based Jones", "Co-host Joy Behar", "Concert-goer Mike McGarry"; not "Hyung-jin Kim")
+_COMPOUND = re.compile(r"^[A-Z][a-z]*(?:-[a-z]+)*-(?:[a-z]+(?:ed|er|or|ist)|run|born|time|rich|shy|again|host|old|year|"
+                       r"style|law)$")
 #: ordinals that open a capitalised name of no person ("the Second Amendment", "Fifth Avenue")
 _ORDINALS = frozenset("First Second Third Fourth Fifth Sixth Seventh Eighth Ninth Tenth".split())
 #: the words of a caption's credit or a video player's labels, no name's: "| AP Photo Tillerson urges ...",
@@ -363,7 +394,9 @@ _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With
     Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr One
     Although Though Because Since Unless Until Whether Whereas Despite During Also Then Thus Indeed Instead
     Moreover Furthermore Nevertheless Nonetheless Even Still Now Only Just Perhaps Like Unlike Today Later Earlier
-    Recently Already Again Asked Speaking Including Following Under Over Among Between Against Without""".split()) \
+    Recently Already Again Asked Speaking Including Following Under Over Among Between Against Without What Why How
+    Where Which Who Whom Whose Neither Either Nor Everything Nothing Everyone Here There Unfortunately Fortunately
+    Ironically Notably Clearly Certainly Obviously Sadly""".split()) \
     | _CAPTION
 #: bodies a person leads, named after them ("the Obama administration", "Trump’s campaign")
 _LED = r"administration|campaign|presidency|government|cabinet|regime|transition\s+team|White\s+House"
@@ -386,6 +419,14 @@ _NAME_RUN = "(" + _NAME.pattern + ")"
 _PAST_TERM = re.compile(r"\b(?:from|between|in)\s+(?:19|20)\d\d\s*(?:to|until|and|-|–)\s*(?:(?:19|20)\d\d|\d\d)\b")
 #: days of the week, never a given name ("Wednesday Esper" is Esper)
 _WEEKDAYS = re.compile(r"(?:" + _DAY_NAMES + r")(?:’s|'s)?")
+#: the words before a person spoken to, whom "he" or "she" does not take up: "told CNN's Jim Clancy" (one asked or
+#: interviewed is the next to speak: "Tapper interviewed Sen. Collins. She said")
+_ADDRESSED = re.compile(r"\b(?:told|tells|telling)\s+(?:[\w.’'\-]+(?:’s|'s)\s+)?$")
+#: a question put to a person named after it: "asked Sen. John Smith", "interviewed Ms. Harris"
+_ASKED = re.compile(r"(?:asked|asks|questioned|pressed|interviewed|interviews)\s+((?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-]+)")
+#: a dateline before the speaker: "Washington (CNN) President Barack Obama", "SAO PAULO (Reuters) -" (the words in
+#: parentheses an outlet's name, which :meth:`_Document._resolve` checks: not "Sen. Ted Cruz (R)")
+_DATELINE = re.compile(r"^(?:[A-Z][\w.’'\-]*,?\s+){1,4}\(((?:[A-Z][\w.]*\s?){1,3})\)\s*(?:[-—–]\s*)?(?=\S)")
 #: a day written before a speaker ("On Wednesday Esper said", "Friday morning, Obama said")
 _OPENING_DAY = re.compile(r"^(?:(?:[Oo]n|[Ll]ate|[Ee]arly)\s+)?" + _DAY + r",?\s+(?=\S)")
 #: days and months, which a run of capitalised words may hold without being a name ("Late Tuesday")
@@ -557,8 +598,15 @@ class _Roles:
                     key = m.group(1).lower() if fold else m.group(1)
                     if key not in self.terms:  # "agencies" of "aid agency"
                         key = key[:-3] + "y"
+                    start = m.start(1)
+                    if start != m.start():  # "co-host": the role shared, unless the lexicon lists the whole
+                        whole = phrase[m.start():m.end(1)]
+                        if (whole.lower() if fold else whole) in self.terms:
+                            key, start = whole.lower() if fold else whole, m.start()
+                        elif key in _PRESIDENTS:
+                            continue  # a body's co-president is no head of state
                     typ, strong = self.terms[key]
-                    found.append((m.start(1), m.end(1), typ, strong))
+                    found.append((start, m.end(1), typ, strong))
         # the longest terms first, then the others that overlap none taken: "State Attorney General" is
         # "attorney general" (government), not "state attorney" and "general" (military)
         found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
@@ -694,8 +742,9 @@ def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     # a term that ends in a consonant and "y" has its plural in "ies" ("aid agencies", "companies")
     body = "|".join(re.escape(w[:-1]) + "(?:y|ies)" if re.search(r"[^aeiou\W]y$", w) else re.escape(w)
                     for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
-    # "President-elect", "Speaker-designate": the role to come is the role
-    return re.compile(r"(?<![\w\-])(" + body + r")(?:s|es)?(?:-(?:elect|designate))?(?=(?:’s|'s|’|')?(?![\w\-]))", flags)
+    # "President-elect", "Speaker-designate": the role to come is the role; "co-host", "co-chairman": the role shared
+    return re.compile(r"(?<![\w\-])(?:[Cc]o-)?(" + body + r")(?:s|es)?(?:-(?:elect|designate))?(?=(?:’s|'s|’|')?(?![\w\-]))",
+                      flags)
 
 
 def _term_words(term: str) -> list[tuple[str, bool]]:
@@ -853,7 +902,8 @@ class _Document:
         self.people: dict[str, tuple[str | None, str | None]] = {}  # full name -> (type, side)
         self.untyped: set[str] = set()  # people the article gives no role (typed civilian for want of one)
         self.previous: list[tuple[int, _Source, str | None]] = []  # (cue start, source, mention) so far
-        self._names: dict[str, str | None] = {}
+        self._names: dict[str, list[str]] = {}  # surname -> the people of that name, first named first
+        self._ranks: dict[str, int] = {}  # full name -> its rank among namesakes
         self._given: dict[str, str | None] = {}  # first name -> the one full name it opens
         self._family: dict[str, str | None] = {}  # family name -> the full name it opens, written first
         self._places: dict[str, bool] = {}  # name -> written as a place or a thing's name
@@ -951,13 +1001,72 @@ class _Document:
             return None  # "DOWNLOAD THE APP Trump": a word in capitals is a headline's, not the name's
         return words
 
-    def full_name(self, surname: str) -> str | None:
-        """The longest name the article gives that ends with ``surname`` (two to four name words)."""
-        if surname not in self._names:
-            self._names[surname] = self._longest_name(surname)
-        return self._names[surname]
+    def full_name(self, surname: str, before: Sequence[str] = ()) -> str | None:
+        """The fullest name the article gives that ends with ``surname`` (two to four name words).
 
-    def _longest_name(self, surname: str) -> str | None:
+        Where the article names several people of that surname ("President Donald Trump and first lady Melania
+        Trump"), the surname alone is the one of highest :meth:`_rank`, the one named first among equals; of
+        people equal so, one who has spoken ("Bill Clinton signed the ban. Hillary Clinton said ... Clinton
+        said"). ``before``, the words written before the surname in the mention, chooses among them: an honorific
+        of one sex ("Mrs. Trump") the namesake the article shows to be of that sex; a title ("Sen. Clinton") the
+        namesake it gives that title, else one it gives a title of that type ("Sen." and "Senator"), else one it
+        gives no family title ("first lady Michelle Obama" is no "President Obama": with no other, the surname is
+        the name, and None is returned)."""
+        if surname not in self._names:
+            self._names[surname] = self._namesakes(surname)
+        people = self._names[surname]
+        word = _role_core(before[-1]) if before else ""
+        if word in _HONORIFICS and word != "mx" and len(people) > 1:
+            sex = "he" if word == "mr" else "she"
+            people = [p for p in people if self.gender(p) == sex] or \
+                [p for p in people if self.gender(p) is None] or people
+        elif word and self.roles.is_role_word(before[-1]) and self.roles.type_of(before[-1]) != "document":
+            kind = self.roles.type_of(before[-1]) if self.roles.strong(before[-1]) else None
+            people = [p for p in people if word in self._title_words(p)] or \
+                [p for p in people if kind is not None and any(self.roles.strong(t) and self.roles.type_of(t) == kind
+                                                               for t in self._titles(p))] or \
+                [p for p in people if not _KIN & self._title_words(p)]
+        if not people:
+            return None
+        spoken = [p for p in people[1:] if p in self.people and self._rank(p) == self._rank(people[0])]
+        return people[0] if people[0] in self.people or not spoken else spoken[0]
+
+    def _rank(self, full: str) -> int:
+        """How a namesake ranks as the person a surname alone names, news style's principal first: 0 for an
+        official or a politician (listed so by the roles lexicon, or titled so by the article: "President Barack
+        Obama", "Rep. Steve King"), 1 for another role (a host the lexicon lists, "CNN anchor Chris Cuomo"), 2 for
+        none ("first lady Michelle Obama", a headline's "Libra Trump")."""
+        if full not in self._ranks:
+            if self.roles.dated.get(full) is not None:
+                listed = 0
+            elif full in self.roles.people:
+                listed = 1 if self.roles.people[full][1] is None else 0  # (hosts and columnists have no side)
+            else:
+                listed = 2
+            kinds = {self.roles.type_of(title) for title in self._titles(full)}
+            titled = 0 if kinds & _HOME_TYPES else 1 if kinds - {None, "civilian", "document"} else 2
+            self._ranks[full] = min(listed, titled)
+        return self._ranks[full]
+
+    def _titles(self, full: str) -> list[str]:
+        """The titles written before the full name ``full`` and the heads of the descriptions set off by commas
+        after it (not those of the surname alone, which a namesake may share; not the rest of a description:
+        "Ivanka Trump, a senior adviser to the president" is an adviser)."""
+        found = []
+        for m in self._occurrences(full):
+            title = self._title_before(m.start())
+            described = self._appositive_after(m.end(), comma_closed=True)
+            found += [t for t in (title, self._head(described) if described else "") if t]
+        return found
+
+    def _title_words(self, full: str) -> set[str]:
+        """The words of :meth:`_titles`, as the roles lexicon lists them ("Sen." is "sen")."""
+        return {_role_core(w) for title in self._titles(full) for w in title.split()}
+
+    def _namesakes(self, surname: str) -> list[str]:
+        """The people the article names with ``surname``, each by their longest name, in the order of
+        :meth:`_rank`, then first named first: names that differ only by words one leaves out ("Donald Trump",
+        "Donald J. Trump") are one person."""
         found: list[tuple[bool, str]] = []  # (doubtful, full name)
         # "Al-Moallem" is written "al-Moallem" after a first name
         spelled = re.escape(surname)
@@ -978,7 +1087,7 @@ class _Document:
                     break
                 if not (_NAME_WORD.match(token) and not self.roles.is_title_word(token, " ".join([token] + words + [m.group(0)]))
                         and not self.sides.is_place(token) and token not in _SENTENCE_WORDS
-                        and not _WEEKDAYS.fullmatch(token)
+                        and not _WEEKDAYS.fullmatch(token) and not _COMPOUND.match(token) and token != m.group(0)
                         and not token.endswith((",", ".", ":", ";", "’s", "'s"))) or len(words) >= 3 \
                         or _CAPITALS.fullmatch(token) \
                         or re.search(r"(?i)-years?-old$", token):
@@ -1002,7 +1111,14 @@ class _Document:
                 if doubtful and len(words) > 1:
                     found.append((False, " ".join(words[1:] + [m.group(0)])))  # "To Lanae Erickson Hatalsky"
         sure = [cand for doubtful, cand in found if not doubtful] or [cand for _, cand in found]
-        return max(sure, key=len, default=None)
+        people: list[str] = []
+        for cand in sure:
+            same = next((k for k, p in enumerate(people) if _one_name(p, cand)), None)
+            if same is None:
+                people.append(cand)
+            elif len(cand) > len(people[same]):
+                people[same] = cand
+        return sorted(people, key=self._rank) if len(people) > 1 else people
 
     def _occurrences(self, name: str) -> Iterator[re.Match[str]]:
         """Where the article writes ``name`` as whole words (a possessive after it allowed)."""
@@ -1041,7 +1157,7 @@ class _Document:
         office = word.isupper() and self.roles.terms.get(word, ("", False))[0] not in ("", "media")
         credit = word in _CAPTION or word.isupper() and following in _CAPTION
         return self.roles.is_title_word(word, name) or re.search(r"(?i)-years?-old$", word) is not None \
-            or office or credit or _WEEKDAYS.fullmatch(word) is not None
+            or office or credit or _WEEKDAYS.fullmatch(word) is not None or _COMPOUND.match(word) is not None
 
     def _place_like(self, name: str) -> bool:
         """Whether the name-like ``name`` is written as a place or a thing's name, not a person's: after "the" or
@@ -1064,6 +1180,13 @@ class _Document:
         if not name:
             return None
         name = _POSSESSIVE.sub("", name).strip()
+        owned = re.fullmatch(r"(.+?)(?:’s|'s|’|')\s+([A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+)+)", name)
+        if owned and self._name_words(owned.group(2)) is not None and (
+                self.roles.matches(owned.group(1)) or self.sides.find(owned.group(1))
+                or self._written_alone(owned.group(2).split()[-1], owned.group(2).split()[-2])):
+            # "NPR's Peter Kenyon", "North Korea's Kim Jong-un", "Reason's Jacob Sullum" (then "Sullum"): the
+            # person, whom their outlet or country owns (not "Dick's Sporting Goods", a name as a whole)
+            name = owned.group(2)
         lead = name.split()
         while len(lead) > 1 and self._no_name_word(lead[0], lead[1], name):
             lead.pop(0)
@@ -1091,7 +1214,7 @@ class _Document:
             return full if full and self._name_words(full) is not None else None
         if words is None or name in self._companies:
             return None
-        full = self.full_name(words[-1]) if len(words[-1]) > 1 else None
+        full = self.full_name(words[-1], before) if len(words[-1]) > 1 else None
         if full and len(full.split()) > len(words) and full.endswith(name):
             return full
         if len(words) >= 2:
@@ -1314,6 +1437,8 @@ class _Document:
                     not (tok.endswith(".") and (self.sides.is_place(tok) or is_name_abbreviation(tok))):
                 break  # a sentence ends ("... his head. Soon"); an abbreviated title or name does not ("Gen.",
                 # "St. Louis County Police Chief")
+            if self.roles.terms.get(core, ("", False))[0] == "document" and tok[:1].islower():
+                break  # a document is no title: "authorities' photos of Tsarnaev"
             if (core in self.roles.role_words or core in _PRE_MODIFIERS or self.sides.is_place(_POSSESSIVE.sub("", tok))
                     or (tok[:1].isupper() and _NAME_WORD.match(_POSSESSIVE.sub("", tok)))):
                 keep.insert(0, tok)
@@ -1591,6 +1716,9 @@ class _Document:
         if mention is None or not mention.strip():
             return _Source(None, "unknown", None, False, "none")
         mention = _TRAILING.sub("", mention.strip())
+        dateline = _DATELINE.match(mention)
+        if dateline and self.roles.type_of(dateline.group(1)) == "media":
+            mention = mention[dateline.end():]  # "Washington (CNN) President Barack Obama": the president
         mention = _OPENING_DAY.sub("", mention) or mention  # "Friday Obama said": Obama
         low = mention.lower()
         if low in _WRITER:
@@ -1625,6 +1753,21 @@ class _Document:
             named = self._organisation_before(at if at >= 0 else cue_start)
             if named is not None:
                 return named
+        staff = _OFFICE_OF.fullmatch(_DETERMINER.sub("", mention))
+        boss = (self.person(staff.group(1)) or (staff.group(1) if self.known(staff.group(1)) is not None and
+                                                self._name_words(staff.group(1)) is not None else None)) \
+            if staff else None
+        if boss is not None:
+            # "Moon's office said", "Mueller's team accused": the people who work for an office holder speak as
+            # their office, of its side (not a lawyer's client: "Trump's lawyers"); "Netanyahu's aides" are
+            # people the article does not name
+            held = self._person(boss, staff.group(1))
+            if held.source_type in _HOME_TYPES:
+                several = staff.group(2) in _UNNAMED_STAFF
+                # (a body of a type of its own keeps it: "Trump's campaign" is a politician's)
+                typ = self.roles.type_of(staff.group(2)) if self.roles.strong(staff.group(2)) else held.source_type
+                return _Source(None if several else _POSSESSIVE.sub("", mention), typ or held.source_type,
+                               held.affiliation, several, "anonymous" if several else "thing")
         name = speaker_name(mention) or mention
         if len(name) <= 3 and name.isupper() and name != mention.strip() or name in _SENTENCE_WORDS:
             name = mention  # "state TV": a role word, not a name; "Defense One": "One" is no name
@@ -2373,12 +2516,20 @@ class _Document:
             # tweeted"), then the sentence before it; not a name inside a quotation (the speaker's own words
             # name others: "“... since President Obama was doing ...,” he said")
             for lo, hi in ((own, at), (window[0], own)):
+                reporter = None
                 for m in _TITLED_NAME.finditer(self.text, lo, hi):
-                    if self.in_quote(m.start()):
-                        continue
+                    if self.in_quote(m.start()) or _ADDRESSED.search(self.text, max(0, m.start() - 40), m.start()):
+                        continue  # (nor the one spoken to: "told CNN's Jim Clancy")
                     full = self._named_person(m.group(0), m.start(), m.end())
-                    if full is not None and fits(full):
+                    if full is None or not fits(full):
+                        continue
+                    if not self._reporter(m.group(0), m.start()):
                         return self._person(full, m.group(0))
+                    # "CNN's Jake Tapper interviewed Sen. Susan Collins. She said": an outlet's journalist only when
+                    # no one else is named there
+                    reporter = reporter or (full, m.group(0))
+                if reporter is not None:
+                    return self._person(*reporter)
         if own is not None and want == "thing" and pronoun.lower() == "it":
             # "The FBI released photos of two men it described as suspects", "On July 17, Israel sent troops to
             # destroy tunnels it said Hamas had built": the body that opens its sentence; for "It" opening its
@@ -2405,9 +2556,16 @@ class _Document:
                 unnamed = next((p for c, p, _ in reversed(self.previous) if window[0] <= c < cue and p.anonymous), None)
                 if unnamed is not None:
                     return unnamed
-            if src.kind == "person" and src.source and not fits(src.source):
-                continue
+            if src.kind == "person" and src.source and not fits(src.source) or \
+                    pronoun.lower() in ("it", "its") and src.kind == "anonymous":
+                continue  # (nor is "it" unnamed people: "The army said the militants were threatening. It added")
             if want == "any" or (want == "person") == (src.kind == "person"):
+                asked = _ASKED.match(self.text, cue) if sex and src.kind == "person" else None
+                if asked:
+                    # "CNN's Wolf Blitzer asked Sen. John Smith about the vote. He said": the one asked answers
+                    answer = self._named_person(asked.group(1), asked.start(1), asked.end(1))
+                    if answer is not None and fits(answer):
+                        return self._person(answer, asked.group(1))
                 return src
             one = self._one_unnamed(written) if want == "person" and src.kind == "anonymous" else None
             if one and window is not None and at is not None and cue >= window[0] and \
@@ -2426,6 +2584,12 @@ class _Document:
                     return self._person(full, m.group(0))
         return _Source(pronoun, "unknown", None, False, "pronoun")
 
+    def _reporter(self, name: str, start: int) -> bool:
+        """Whether the name written ``name`` at ``start`` is owned by an outlet ("CNN's Jake Tapper")."""
+        owned = re.match(r"(.+?)(?:’s|'s|’|')\s", name) or \
+            re.search(r"((?:[A-Z][\w.&\-]*\s){0,3}[A-Z][\w.&\-]*)(?:’s|'s|’|')\s+$", self.text[max(0, start - 40):start])
+        return owned is not None and self.roles.type_of(owned.group(1)) == "media"
+
     def gender(self, full: str) -> str | None:
         """"he" or "she" for the person ``full`` as the article itself shows it: a title of one sex right before
         the full name ("Congresswoman Maxine Waters", "husband Mark Kelly"); None when it shows neither or both (an
@@ -2437,6 +2601,9 @@ class _Document:
             hits = [] if re.search(r"[’']s\s", full) else \
                 re.finditer(r"(?<![\w\-])" + re.escape(full) + r"(?![\w\-])", self.text)
             for m in hits:
+                given = re.search(r"([A-Z][\w’'\-]*)\s+$", self.text[max(0, m.start() - 40):m.start()])
+                if " " not in full and given and not self._title(given.group(1)):
+                    continue  # a surname alone: not the "Obama" of "first lady Michelle Obama"
                 if not self.in_quote(m.start()):
                     title = re.split(r"(?:’s|'s)\s+", self._title_before(m.start()))[-1]
                     words = set(title.lower().split())
@@ -2595,6 +2762,15 @@ def _corpus_roles(known: list[tuple[str, str | None, str, pd.Timestamp | None]],
     typ = str(counts.index[0])
     sides = pd.Series([side for t, side, _ in found if t == typ and side is not None], dtype=object)
     return typ, (str(sides.value_counts().index[0]) if len(sides) else None)
+
+
+def _one_name(a: str, b: str) -> bool:
+    """Whether the names ``a`` and ``b`` can be one person's: the words of the shorter are the longer's, in order,
+    with an initial for a given name ("Donald J. Trump" and "Donald Trump", "Debbie Wasserman Schultz" and
+    "Wasserman Schultz"; not "Melania Trump" and "Donald Trump")."""
+    short, long_ = sorted((a.split(), b.split()), key=len)
+    words = iter(long_)
+    return all(any(w == x or re.fullmatch(r"[A-Z]\.", w) and x.startswith(w[0]) for x in words) for w in short)
 
 
 def _singular(word: str) -> str:
@@ -2822,7 +2998,9 @@ def sources(
                           and span[1] <= at < a]
                 if nearer:
                     speaker_span = nearer[-1]
-                else:
+                elif not opens_subordinate_clause(text, speaker_span[0]):
+                    # (not the speaker of a subordinate clause: "analysts cautioned that what Kim's regime is
+                    # saying is bluster, noting": the analysts note)
                     spoken.append((a, speaker_span))
             if speaker_span and speaker_span[1] <= sentence[0]:
                 # "“...,” she said" resolved to a name sentences back: the pronoun written at the cue is the

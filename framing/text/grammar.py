@@ -332,6 +332,19 @@ def _time_phrase_start(tokens: Sequence[Token], k: int, lo: int) -> int | None:
 _INTRO = PREPOSITIONS | ADVERBS | DAYS | frozenset("following formed founded late earlier hours".split())
 
 
+#: words that open a clause whose subject comes right after them ("why", "what", "that world powers are proposing")
+SUBORDINATING = frozenset("that why what how where when whether while as since because if though although which"
+                          .split())
+_SUBORDINATE_BEFORE = re.compile(r"(?i)(?<![\w’'])(?:" + "|".join(sorted(SUBORDINATING)) + r")\s+(?:(?:so|too)\s+)?$")
+
+
+def opens_subordinate_clause(text: str, start: int) -> bool:
+    """Whether the phrase at ``start`` is the subject of a clause a subordinating word opens ("what Kim's regime is
+    saying is bluster", "said that the rebels were denying"): a speaker there governs no verb of the main clause
+    after it."""
+    return _SUBORDINATE_BEFORE.search(text, max(0, start - 20), start) is not None
+
+
 def sentence_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """Subject of ``Subject, appositive, verb``: a noun phrase filling the first comma segment.
 
