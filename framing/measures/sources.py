@@ -42,10 +42,11 @@ Who the source is (one source per person in an article)
   ...") is a person; a person owned by an outlet, a body or a country is named without the owner ("NPR's Peter
   Kenyon", "North Korea's Kim Jong-un", "Reason's Jacob Sullum" where the article also writes "Sullum").
   Where the article names several people of one surname ("President Donald Trump and first lady Melania
-  Trump"), the surname alone is the one the roles lexicon lists, else one the article gives an office, else
-  the one named first, and of those equal so one who has spoken ("Bill Clinton signed ... Hillary Clinton said
-  ... Clinton said"); "Mrs. Trump" is the namesake the article shows to be a woman, "President Obama" the one it
-  titles so, never one it gives only a family title ("first lady Michelle Obama").
+  Trump"), the surname alone is an official or a politician (listed so by the roles lexicon or titled so by the
+  article), else one with another role (a host), else one with none, the one named first among equals, and of
+  those one who has spoken ("Bill Clinton signed ... Hillary Clinton said ... Clinton said"); "Mrs. Trump" is the
+  namesake the article shows to be a woman, "Sen. Clinton" the one it titles so (or with a title of that type),
+  never one it gives only a family title ("first lady Michelle Obama").
   The person's titles are read before each mention, in the appositive after the full name and in the
   description set off before it ("Ms. Merkel's spokesman, Steffen Seibert,"); an official with no side of
   their own takes the side of the person who owns the role. The office, team, staff or aides of an office
@@ -904,6 +905,7 @@ class _Document:
         self.previous: list[tuple[int, _Source, str | None]] = []  # (cue start, source, mention) so far
         self._names: dict[str, list[str]] = {}  # surname -> the people of that name, first named first
         self._ranks: dict[str, int] = {}  # full name -> its rank among namesakes
+        self._titles_of: dict[str, list[str]] = {}  # full name -> the titles written with the full name
         self._given: dict[str, str | None] = {}  # first name -> the one full name it opens
         self._family: dict[str, str | None] = {}  # family name -> the full name it opens, written first
         self._places: dict[str, bool] = {}  # name -> written as a place or a thing's name
@@ -1020,8 +1022,8 @@ class _Document:
             sex = "he" if word == "mr" else "she"
             people = [p for p in people if self.gender(p) == sex] or \
                 [p for p in people if self.gender(p) is None] or people
-        elif word and self.roles.is_role_word(before[-1]) and self.roles.type_of(before[-1]) != "document":
-            kind = self.roles.type_of(before[-1]) if self.roles.strong(before[-1]) else None
+        elif word and self.roles.is_role_word(before[-1]) and (kind := self.roles.type_of(before[-1])) != "document":
+            kind = kind if self.roles.strong(before[-1]) else None
             people = [p for p in people if word in self._title_words(p)] or \
                 [p for p in people if kind is not None and any(self.roles.strong(t) and self.roles.type_of(t) == kind
                                                                for t in self._titles(p))] or \
@@ -1052,12 +1054,14 @@ class _Document:
         """The titles written before the full name ``full`` and the heads of the descriptions set off by commas
         after it (not those of the surname alone, which a namesake may share; not the rest of a description:
         "Ivanka Trump, a senior adviser to the president" is an adviser)."""
-        found = []
-        for m in self._occurrences(full):
-            title = self._title_before(m.start())
-            described = self._appositive_after(m.end(), comma_closed=True)
-            found += [t for t in (title, self._head(described) if described else "") if t]
-        return found
+        if full not in self._titles_of:
+            found = []
+            for m in self._occurrences(full):
+                title = self._title_before(m.start())
+                described = self._appositive_after(m.end(), comma_closed=True)
+                found += [t for t in (title, self._head(described) if described else "") if t]
+            self._titles_of[full] = found
+        return self._titles_of[full]
 
     def _title_words(self, full: str) -> set[str]:
         """The words of :meth:`_titles`, as the roles lexicon lists them ("Sen." is "sen")."""
