@@ -255,6 +255,8 @@ ARTICLES = {
         ("the Associated Press reported", "reported", "Associated Press", "media", None, False, "reported"),
         ("three others, Pakistan said", "said", "Pakistan", "government", "Pakistan", False, "reported"),
         ("Islamabad described", "described", "Islamabad", "government", "Pakistan", False, "partial"),
+        # "Citing Iran’s state-run media, AP reported": the cited outlet is the source of the citing cue
+        ("Citing Iran’s state-run media", "Citing", "Iran’s state-run media", "media", "Iran", False, "reported"),
         ("AP reported that", "reported", "AP", "media", None, False, "reported"),
         ("statement calling the attacks", "calling", None, "government", "Pakistan", False, "partial"),
         ("and warning of", "warning", None, "government", "Pakistan", False, "partial"),

@@ -433,3 +433,30 @@ def test_the_one_asked_or_interviewed_answers(text, snippet, name):
 def test_a_party_tag_in_parentheses_is_no_dateline():
     text = 'Sen. Ted Cruz (R) of Texas on Tuesday called the deal "a surrender."'
     assert row_at(text, text, "called", home="United States")["source_type"] == "politician"
+
+
+def test_a_given_name_that_names_a_place_opens_a_described_name():
+    # "Chad" is a country, but "Chad Morrison, the director of ..." is a person, whom his surname names later;
+    # the place the officials are in is still no given name
+    text = ("Officials in Chad said the border was closed. Chad Morrison, the director of a food bank in Texas, "
+            "was not there. Morrison added that supplies were low.")
+    row = row_at(text, "Morrison added", "added")
+    assert row["source"] == "Chad Morrison" and side(row) != "Chad"
+    row = row_at(text, "Officials in Chad said", "said")
+    assert bool(row["anonymous"]) and side(row) == "Chad"
+
+
+@pytest.mark.parametrize(("text", "snippet", "expected"), [
+    # a namesake's title describes the namesake: the witness named after the patrol captain is no officer
+    ("Capt. Ron Johnson of the Missouri Highway Patrol took over security on Thursday. Dorian Johnson, who was "
+     "walking with Brown, said the officer fired first.", "Brown, said", ("Dorian Johnson", "civilian", None)),
+    # but a name read wrongly as a given name ("Georgetown’s") keeps the titles of the surname's person
+    ("Christine Fair, a professor at Georgetown University, has studied the army for years. Georgetown’s Fair "
+     "said the generals would not back down.", "Fair said", (None, "expert", None)),
+])
+def test_a_namesakes_title_is_not_the_persons(text, snippet, expected):
+    row = row_at(text, snippet, "said")
+    name, typ, want_side = expected
+    assert name is None or row["source"] == name
+    assert row["source_type"] == typ and side(row) == want_side
+

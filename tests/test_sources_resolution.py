@@ -236,6 +236,23 @@ def test_they_after_unnamed_people_are_those_people():
     assert row["source"] is None or pd.isna(row["source"])
 
 
+def test_they_are_not_the_people_the_previous_statement_speaks_of():
+    # the agents are what the officials said; "they" in the next sentence are the officials, of their side
+    text = ("Russian agents seized buildings in the east. Ukrainian security officials say Russian intelligence has "
+            "built a network of sleeper agents. One of them, they say, is a 49-year-old former officer.")
+    row = row_at(text, "they say", "say")
+    assert bool(row["anonymous"])
+    assert row["source_type"] == "military_security" and side(row) == "Ukraine"
+
+
+def test_they_are_the_people_the_previous_statement_is_about():
+    # the protesters are the subject of what the police said: "They" opening the next sentence are they
+    text = ("Police said dozens of protesters gathered outside the courthouse on Sunday. They said they wanted "
+            "justice for the victim.")
+    row = row_at(text, "They said", "said")
+    assert bool(row["anonymous"]) and row["source_type"] == "civilian"
+
+
 # ----------------------------------------------------------------------------------- a pronoun after a long quotation
 
 def test_a_name_inside_the_quotation_is_not_the_speaker_it_stands_for():

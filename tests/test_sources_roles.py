@@ -721,6 +721,102 @@ def test_a_korean_surname_alone_is_the_listed_leader(text, cue):
     assert row["source_type"] == "government" and side(row) == "North Korea"
 
 
+@pytest.mark.parametrize(("text", "snippet", "cue", "name", "expected_type"), [
+    # a name the surname opens describes its own person: the fellow is no leader of North Korea
+    ("North Korean leader Kim Jong Un will meet South Korea's president. “The problem is old,” Hyun-ah Kim, a senior "
+     "fellow at a Seoul think tank, told reporters.", "told reporters", "told", "Hyun-ah Kim", "expert"),
+    # "Ali" opens "Ali Khamenei", whose family name is written last: the journalist of that surname speaks, and the
+    # leader's titles are not his
+    ("Iran's Supreme Leader Ayatollah Ali Khamenei spoke on Friday. Journalist Yashar Ali wrote about the speech. Ali "
+     "tweeted that the speech was long.", "Ali tweeted", "tweeted", "Yashar Ali", "media"),
+])
+def test_a_namesake_keeps_their_own_role_and_no_side_of_the_leader(text, snippet, cue, name, expected_type):
+    row = row_at(text, snippet, cue)
+    assert row["source"] == name
+    assert row["source_type"] == expected_type and side(row) is None
+
+
+@pytest.mark.parametrize("text", [
+    # a surname that ends a fellow's name stays the fellow's, though a leader's name opens with it
+    "Kim Min-jae, a footballer, joined the club. “The talks are over,” Hyun-ah Kim, a senior fellow at a Seoul "
+    "think tank, told reporters. Kim said the summit had failed.",
+    "North Korean leader Kim Jong Un fired two more missiles on Saturday. Hyun-ah Kim, a senior fellow at a Seoul "
+    "think tank, said the launches were a message. “He wants sanctions relief,” Ms. Kim said.",
+])
+def test_a_surname_of_a_namesake_who_spoke_stays_the_one_named(text):
+    row = row_at(text, "Kim said", "said")
+    assert row["source"] == "Hyun-ah Kim" and side(row) is None
+
+
+@pytest.mark.parametrize(("text", "snippet", "name", "expected_type", "expected_side"), [
+    # a description owned by a body the article names before by its head word: the body's type and side
+    ("Iran must address the concerns of the International Atomic Energy Agency. That was never a precondition, "
+     "the agency’s director-general, Yukiya Amano, told Bloomberg News.", "told", "Yukiya Amano",
+     "international_ngo", "United Nations"),
+    ("The National Rifle Association opened its convention in Dallas. The association’s chief executive, Wayne "
+     "LaPierre, said membership was up.", "said", "Wayne LaPierre", "other", None),
+])
+def test_a_role_owned_by_a_body_named_before_is_that_bodys(text, snippet, name, expected_type, expected_side):
+    row = row_at(text, snippet, snippet)
+    assert row["source"] == name
+    assert row["source_type"] == expected_type and side(row) == expected_side
+
+
+@pytest.mark.parametrize(("text", "snippet"), [
+    # a side named before is no body that owns the role; nor one the text names otherwise in between
+    ("The European Union announced new tariffs on American steel. Steelworkers in Pennsylvania said they feared for "
+     "their jobs. The union’s president, Leo Gerard, said the tariffs were unfair.", "Gerard, said"),
+    ("The U.N. Security Council met on Friday. In Los Angeles, council members voted to ban plastic bags. The "
+     "council’s president, Herb Wesson, said the vote was historic.", "Wesson, said"),
+])
+def test_a_role_owned_by_a_body_named_otherwise_takes_no_side_named_before(text, snippet):
+    assert side(row_at(text, snippet, "said")) not in ("European Union", "United Nations")
+
+
+@pytest.mark.parametrize(("text", "cue", "mention", "expected_type", "anonymous"), [
+    # the citing participle is the cue: what it cites is the source
+    ("Politico Europe, citing a senior Belgian official, reported that the suspect was to take part.", "citing",
+     "a senior Belgian official", "government", True),
+    ("The newspaper, citing police records, reported that a man died in the Bronx that year.", "citing",
+     "police records", "document", False),
+    ("Four senators urged the Army to act, citing a Reuters investigation into lead on military bases.", "citing",
+     "a Reuters investigation into lead on military bases", "media", False),
+    ("The BBC, also citing activists, reported airstrikes near the border.", "citing", "activists", "other", True),
+    # an abbreviation's period does not end what is cited
+    ("The network, citing Gen. Mark Milley, reported that troops would stay.", "citing", "Gen. Mark Milley",
+     "military_security", False),
+    ("One soldier was hurt, NPR's Tom Bowman reports, citing officials with U.S. European Command.", "citing",
+     "officials with U.S. European Command", "military_security", True),
+])
+def test_a_citing_cue_is_the_source_it_cites(text, cue, mention, expected_type, anonymous):
+    row = row_at(text, cue, cue)
+    assert row["source_mention"] == mention
+    assert row["source_type"] == expected_type and bool(row["anonymous"]) == anonymous
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # a reason cited is no source: the one who cites it speaks
+    ("The State Department said it would leave the council, citing the poor quality of its membership.",
+     "State Department"),
+    ("Brandt Jean forgave the officer in court, citing his faith.", "Brandt Jean"),
+    # a common noun with a role word for its modifier is a reason too, and an aside's subject is the one citing
+    ("President Trump, citing security concerns, said he would close the border.", "Trump"),
+    ("Authorities, citing threats and safety issues, have refused to identify the officer.", "Authorities"),
+    ("The network canceled the interview, citing pressure from the White House.", "network"),
+    ("The administration, citing national security, blocked the sale of the company.", "administration"),
+    ("Flynn, citing the Fifth Amendment, declined to testify before the committee.", "Flynn"),
+])
+def test_a_citing_cue_that_cites_a_reason_stays_with_its_subject(text, subject):
+    row = row_at(text, "citing", "citing")
+    assert subject in str(row["source"]) or subject in str(row["source_mention"])
+
+
+def test_a_quoting_participle_opening_a_sentence_is_no_given_name():
+    text = "Dan Joyner, a law professor, wrote about the case. Quoting Joyner: “I have no problem in principle.”"
+    row = row_at(text, "Quoting", "Quoting")
+    assert row["source"] == "Dan Joyner" and row["source_type"] == "expert"
+
+
 def test_the_man_is_an_unnamed_person_not_a_side_named_before():
     # "the man" is no body to look up by its head word: a "U.S." before it gives him no side and no name
     text = ("The French are eager to see signs of U.S. support.\n\n"

@@ -208,6 +208,15 @@ def resolve_speaker(
     if low in CITING_CUES:
         # "X, citing Y": X speaks; "Citing Y, X reported": the subject after the comma
         subject = clause_subject(tokens, lo, first)
+        closing = next((c for c in range(last + 1, hi) if tokens[c].text == ","), None)
+        if subject is None and first - 2 >= lo and tokens[first - 1].text == "," and closing is not None \
+                and finite_at(tokens, closing + 1, hi):
+            # "Authorities, citing threats, have refused": the subject before the aside the participle opens,
+            # whose verb follows the aside
+            bounds = [k for k in range(lo, first - 1) if tokens[k].text in ",;:—–("]
+            span = np_after(tokens, bounds[-1] + 1 if bounds else lo, hi=first - 1, max_tokens=9)
+            if span is not None and span[1] == first - 2:
+                subject = span
         if subject is None and first == lo:
             comma = next((c for c in range(last + 1, hi) if tokens[c].text == ","), None)
             if comma is not None:

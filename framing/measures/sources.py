@@ -35,7 +35,9 @@ Who the source is (one source per person in an article)
   resolved to the longest form of that name the article gives ("Hossein Amir-Abdollahian"); a first name
   alone to the one full name it opens ("Mara" -> "Mara Liasson"); a given name may be a word of an
   institution's name ("Al Sharpton"); a name written with a corporate suffix ("Harlow Inc.") is a company;
-  "the McCloskeys" is that person's family;
+  "the McCloskeys" is that person's family; a given name that names a place opens a name the article describes
+  as a person's ("Chad Morrison, the director of ...", then "Morrison"), but a place after "in", "from", "near"
+  or "at" is no given name ("Officials in Chad");
   "Araji" is "Noor al-Araji"; a word in capitals (a headline's "APP") is no part of a name, nor a compound
   modifier or noun capitalised at a sentence's opening ("Long-time Trump critic", "Austin-based Jones",
   "Concert-goer Mike McGarry"); one word the article describes by a noun for a person ("Tiegan, a contractor who
@@ -48,7 +50,12 @@ Who the source is (one source per person in an article)
   namesake the article shows to be a woman, "Sen. Clinton" the one it titles so (or with a title of that type),
   never one it gives only a family title ("first lady Michelle Obama").
   The person's titles are read before each mention, in the appositive after the full name and in the
-  description set off before it ("Ms. Merkel's spokesman, Steffen Seibert,"); an official with no side of
+  description set off before it ("Ms. Merkel's spokesman, Steffen Seibert,"); not before the surname where it
+  is part of a namesake's name ("first lady Melania Trump" describes no Donald Trump, "Neal Knox" no Jeff Knox)
+  or opens another name the article gives ("North Korean leader Kim Jong Un" describes no Duyeon Kim, "Ali
+  Khamenei" no Yashar Ali); a title owned by a body the article named before by its head word ("the agency’s
+  director-general" after "the International Atomic Energy Agency") is that body's, unless the body is a side
+  itself or the text names something else by that word in between ("council members"); an official with no side of
   their own takes the side of the person who owns the role. The office, team, staff or aides of an office
   holder, and the body they lead, speak as the office holder's office, of their side ("Moon's office",
   "Mueller's team", "Kim's regime"; "Netanyahu's aides" are unnamed people; "Trump's campaign" keeps the type of
@@ -70,7 +77,10 @@ Who the source is (one source per person in an article)
   that modifies an office: "the Obama administration"; not a name written after "the" or "in" in most of its
   occurrences: "the Middle East", "in Las Vegas"), else, with no earlier source, the nearest such person before it;
   "he"/"she" after one unnamed person who spoke in the same or the previous sentence, where no person is named, is
-  that person ("“Stop,” the officer said. Later he said"); a person or an unnamed head the article shows to be of the
+  that person ("“Stop,” the officer said. Later he said"); "they" are unnamed people named after the last source
+  and before it, of what the previous sentence's source said only those it is about as a clause's subject
+  ("Police said protesters gathered. They said": the protesters; "Officials say Russia built a network of agents.
+  One of them, they say": the officials); a person or an unnamed head the article shows to be of the
   other sex is skipped ("Congresswoman Jane Harman", "husband Mark Kelly", "the mother": a title of one sex right
   before the name, or the head). "it" is the body that opens its sentence, after a time or circumstance too ("On July
   17, Israel sent ground troops to destroy tunnels it said"), and "It" (or "But it") opening its sentence, when no
@@ -113,7 +123,11 @@ Who the source is (one source per person in an article)
   and former senior administration officials", "Reuters reported, citing Iranian state media"; not the reasons
   cited: "he said, citing threats to Israel", nor the outlet quoting the speaker: "..., quoted by Reuters"); an
   official so cited with no side of their own takes the citing outlet's ("Egypt's state news agency MENA
-  reported, citing a health ministry official": Egypt).
+  reported, citing a health ministry official": Egypt). When the participle itself is the cue ("The newspaper,
+  citing police records, reported", "Quoting Joyner:"), its source is what it cites when that is people, a body,
+  a record (a report, data, an investigation) or a person the article describes, else the one who cites, also
+  across an aside ("Authorities, citing threats, have refused"; "citing national security", "citing pressure
+  from the White House" are reasons).
 
 Type, side and anonymity
 ------------------------
@@ -144,8 +158,8 @@ announced ... The retailer ..."), or, when it reports, is an outlet ("Defense On
 ``affiliation`` is the side the source speaks for:
 the user's ``actors`` (side -> aliases) first, then the gazetteer of sides (:func:`framing.load_sides`: country names,
 demonyms, capitals, institutions: "Iranian Foreign Minister ..." -> Iran, "Pakistan's foreign ministry" ->
-Pakistan; a diplomat's destination is not their side: "U.S. ambassador to the United Nations" -> United States),
-in the speaker, then in the person's titles; unnamed officials with no side ("authorities said", "the army
+Pakistan; a diplomat's destination is not their side: "U.S. ambassador to the United Nations" -> United States;
+a state body in a place is of the place's side: "the defense ministry in Seoul" -> South Korea), in the speaker, then in the person's titles; unnamed officials with no side ("authorities said", "the army
 said", "health ministry sources said"), named officials and officers whose titles name no country ("Interior
 Minister Jan Jambon" in an article about Belgium) and unnamed people ("supporters claimed") take the country the
 article is about when one country has at least half of its mentions of countries or three times the next one's;
@@ -302,7 +316,8 @@ _TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earli
 _NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)[-–][^)]{1,30}\)|,\s*[DRI]-[\w.]+,?|\s(?:of|at|from)\s.+|,.+|\s+and\s+.+)$")
 #: a party tag after a name ("Guzzardi (D-Chicago)", "Menendez, D-N.J."): an elected politician
 _PARTY_TAG = re.compile(r"(?:\(|,\s)(?:[DRI]|Dem|Rep)[-–][A-Z]")
-_HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on|across|privy)\s|,|\(|—|–")
+_HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on|into|about|across|"
+                       r"privy)\s|,|\(|—|–")
 _WORD = re.compile(r"[\w][\w’'.\-]*")
 #: nouns for an amount of people or things, whose head is what follows "of" ("a group of lawmakers", "dozens of
 #: witnesses", "an unusual number of Muslims")
@@ -395,15 +410,28 @@ _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With
     Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr One
     Although Though Because Since Unless Until Whether Whereas Despite During Also Then Thus Indeed Instead
     Moreover Furthermore Nevertheless Nonetheless Even Still Now Only Just Perhaps Like Unlike Today Later Earlier
-    Recently Already Again Asked Speaking Including Following Under Over Among Between Against Without What Why How
-    Where Which Who Whom Whose Neither Either Nor Everything Nothing Everyone Here There Unfortunately Fortunately
+    Recently Already Again Asked Speaking Citing Quoting According Including Following Under Over Among Between
+    Against Without What Why How Where Which Who Whom Whose Neither Either Nor Everything Nothing Everyone Here
+    There Unfortunately Fortunately
     Ironically Notably Clearly Certainly Obviously Sadly""".split()) \
     | _CAPTION
 #: bodies a person leads, named after them ("the Obama administration", "Trump’s campaign")
 _LED = r"administration|campaign|presidency|government|cabinet|regime|transition\s+team|White\s+House"
-#: "..., citing X," / "which cited X": X, up to a comma, a full stop or "as"
-_CITING = re.compile(r",?\s*(?:(?:which|who|that)\s+)?(?:cited|citing|quoting|quoted)\s+"
-                     r"((?:the\s+|an?\s+)?[\w’'\-. ]{2,60}?)(?=\s*(?:[,.;:]|\s+as\s|\s+(?:on|in)\s+\w+day\b|$))")
+#: abbreviated titles, whose full stop ends no phrase ("citing Gen. Mark Milley")
+_TITLE_ABBREVIATIONS = "Gen Sen Rep Gov Lt Col Maj Capt Sgt Adm Dr Mr Mrs Ms Prof Rev St Jr Sr Cmdr Supt Insp Det".split()
+#: information a citing participle cites as the source of what is said ("citing police records")
+_CITED_RECORDS = frozenset("""record records report reports data document documents statistics figures study studies
+survey surveys poll polls analysis investigation memo memos filing filings affidavit complaint transcript
+transcripts logs emails letter letters assessment assessments estimate estimates""".split())
+#: words the roles lexicon types that name no body when they head a phrase ("citing national security")
+_ABSTRACT_HEADS = frozenset("security intelligence defense defence safety health justice".split())
+#: the phrase a citing verb cites, up to a comma, a full stop (not an abbreviation's), "as" or a day
+_CITED = (r"((?:the\s+|an?\s+)?[\w’'\-. ]{2,60}?)(?=\s*(?:[,;:]|\.(?!\w)(?<!\b[A-Z]\.)"
+           + "".join(r"(?<!\b" + a + r"\.)" for a in _TITLE_ABBREVIATIONS) + r"|\s+as\s|\s+(?:on|in)\s+\w+day\b|$))")
+#: "..., citing X," / "which cited X": X
+_CITING = re.compile(r",?\s*(?:(?:which|who|that)\s+)?(?:cited|citing|quoting|quoted)\s+" + _CITED)
+#: what a citing or quoting participle cues: the phrase right after it ("citing police records")
+_CITED_AFTER = re.compile(r"\s+" + _CITED)
 #: the lower-case words a body's name may hold between its capitalised ones ("Department of Homeland Security")
 _NAME_CONNECTORS = frozenset("of for and on & the".split())
 #: a run of capitalised words that may name a body ("The New York Times", "Department of Children and Families")
@@ -438,6 +466,11 @@ _ON_DATE = re.compile(r"\s+(?:on|in)\s+(?=" + _TIME_WORDS.pattern + ")")
 #: where a diplomat or a mission is sent: "ambassador to the United Nations", "the embassy in Pakistan"
 _DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|emissary|consul|mission|embassy|"
                           r"embassies|consulate|delegation|attach[eé])s?(\s+(?:to|at|in)\s)")
+#: a body of the state and the place it sits in ("the defense ministry in Seoul", "the government in Kabul")
+_BODY_IN = re.compile(r"(?i)\b(?:ministry|ministries|government|cabinet|parliament|presidency|foreign office|"
+                      r"regime|junta)\s+in\s+((?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})\s*$")
+#: a verb after a noun phrase: the noun phrase is a clause's subject ("protesters gathered", "journalists were held")
+_VERB_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|had|have|has|would|will|could|did)\b|[a-z]+ed\b)")
 #: unnamed officials who act where the events happen (they take the country the article is about)
 _LOCAL = frozenset("authorities authority police investigators prosecutors rescuers firefighters".split())
 #: state bodies whose unnamed members act where the events happen ("health ministry sources", "army officers")
@@ -908,6 +941,7 @@ class _Document:
         self._titles_of: dict[str, list[str]] = {}  # full name -> the titles written with the full name
         self._given: dict[str, str | None] = {}  # first name -> the one full name it opens
         self._family: dict[str, str | None] = {}  # family name -> the full name it opens, written first
+        self._naming_owner = False  # whether a body named by its head word alone is being looked up
         self._places: dict[str, bool] = {}  # name -> written as a place or a thing's name
         self._titled_names: dict[str, bool] = {}  # name -> given a title or a description in the article
         self._place_people: dict[str, str | None] = {}  # a place's name -> the person it is the surname of
@@ -960,6 +994,12 @@ class _Document:
         cut = _DESTINATION.search(phrase)
         own = phrase[:cut.start(1)] if cut else phrase
         side = self.sides.side_of(own)
+        located = _BODY_IN.search(own) if side is None else None
+        if located:
+            # "the defense ministry in Seoul", "the government in Kabul": a body of the state where it sits (not
+            # an embassy's host: "the U.S. embassy in Pakistan" is cut above)
+            places = {m.side for m in self.sides.mentions(located.group(1))}
+            side = places.pop() if len(places) == 1 else None
         if side == MIXED:
             named = [m for m in self.sides.mentions(own) if not m.place]
             if person and named:
@@ -1014,9 +1054,7 @@ class _Document:
         namesake it gives that title, else one it gives a title of that type ("Sen." and "Senator"), else one it
         gives no family title ("first lady Michelle Obama" is no "President Obama": with no other, the surname is
         the name, and None is returned)."""
-        if surname not in self._names:
-            self._names[surname] = self._namesakes(surname)
-        people = self._names[surname]
+        people = self._namesakes_of(surname)
         word = _role_core(before[-1]) if before else ""
         if word in _HONORIFICS and word != "mx" and len(people) > 1:
             sex = "he" if word == "mr" else "she"
@@ -1032,6 +1070,12 @@ class _Document:
             return None
         spoken = [p for p in people[1:] if p in self.people and self._rank(p) == self._rank(people[0])]
         return people[0] if people[0] in self.people or not spoken else spoken[0]
+
+    def _namesakes_of(self, surname: str) -> list[str]:
+        """:meth:`_namesakes`, read once per surname."""
+        if surname not in self._names:
+            self._names[surname] = self._namesakes(surname)
+        return self._names[surname]
 
     def _rank(self, full: str) -> int:
         """How a namesake ranks as the person a surname alone names, news style's principal first: 0 for an
@@ -1089,8 +1133,10 @@ class _Document:
                 if re.fullmatch(r"(?:[A-Z]\.){2,3}", token) and not words and not self.sides.is_place(token):
                     words.insert(0, token)  # initials as the given name: "H.R. McMaster" (not "U.S.")
                     break
-                if not (_NAME_WORD.match(token) and not self.roles.is_title_word(token, " ".join([token] + words + [m.group(0)]))
-                        and not self.sides.is_place(token) and token not in _SENTENCE_WORDS
+                named = " ".join([token] + words + [m.group(0)])
+                if not (_NAME_WORD.match(token) and not self.roles.is_title_word(token, named)
+                        and (not self.sides.is_place(token) or not words and self._described_name(named))
+                        and token not in _SENTENCE_WORDS
                         and not _WEEKDAYS.fullmatch(token) and not _COMPOUND.match(token) and token != m.group(0)
                         and not token.endswith((",", ".", ":", ";", "’s", "'s"))) or len(words) >= 3 \
                         or _CAPITALS.fullmatch(token) \
@@ -1184,6 +1230,9 @@ class _Document:
         if not name:
             return None
         name = _POSSESSIVE.sub("", name).strip()
+        if self.sides.is_place(name) and \
+                re.search(r"(?i)\b(?:in|from|near|at)\s+(?:the\s+)?" + re.escape(name) + r"\W*$", mention):
+            return None  # "Officials in Jordan": a place the people are in, not the given name of "Jordan Smith"
         owned = re.fullmatch(r"(.+?)(?:’s|'s|’|')\s+([A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+)+)", name)
         if owned and self._name_words(owned.group(2)) is not None and (
                 self.roles.matches(owned.group(1)) or self.sides.find(owned.group(1))
@@ -1392,9 +1441,16 @@ class _Document:
         last = full.split()[-1]
         # "Noor al-Araji" is "Araji" later on: the surname without its article particle too
         bare_last = re.sub(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])", "", last)
+        # the surname where it is part of a namesake's name ("first lady Melania Trump" for Donald Trump) or opens
+        # another name ("North Korean leader Kim Jong Un" for Duyeon Kim) describes someone else, not this person
+        others = [p for p in self._namesakes_of(last) if not _one_name(p.lower(), full.lower())
+                  and not _nickname(p.split()[0], full.split()[0])] if self._given_name(full) else []
+        theirs = [(m.start(), m.end()) for p in others for m in self._occurrences(p)]
         for name in dict.fromkeys([full, last, bare_last]):
             for m in self._occurrences(name):
-                parts.append(self._title_before(m.start()))
+                if name != full and (any(a <= m.start() < b for a, b in theirs) or self._opens_other(m.end(), full)):
+                    continue
+                parts.append(self._owner_named(self._title_before(m.start()), m.start()))
                 shared = _SHARED_TITLE.search(self.text, max(0, m.start() - 120), m.start())
                 if shared:
                     parts.append(shared.group(1))  # "Reps. Peter King of New York and Patrick Meehan"
@@ -1405,14 +1461,53 @@ class _Document:
                 # a comma closes it ("According to Larry Meserve, USAID’s mission director, the group ...")
                 according = re.search(r"\b[Aa]ccording\s+to\s+(?:[A-Z][\w’'\-.]*\s+){0,3}$",
                                       self.text[max(0, m.start() - 60):m.start()]) is not None
-                parts.append(self._appositive_after(m.end(), surname_only=name != full or " " not in full,
-                                                    comma_closed=according))
+                parts.append(self._owner_named(self._appositive_after(m.end(), surname_only=name != full or
+                                                                      " " not in full, comma_closed=according),
+                                               m.start()))
                 if name == full:
-                    parts.append(self._appositive_before(m.start(), m.end()))
+                    parts.append(self._owner_named(self._appositive_before(m.start(), m.end()), m.start()))
         # what the person leads, last: "the Trump administration", "Mr. Trump’s campaign"
         led = re.finditer(r"(?<![\w’'\-])" + re.escape(full.split()[-1]) + r"(?:’s|'s)?\s+(" + _LED + r")\b", self.text)
         parts.extend(dict.fromkeys(m.group(1).lower() for m in led))
         return " ; ".join(p for p in parts if p)
+
+    def _given_name(self, full: str) -> bool:
+        """Whether the first word of ``full`` is a given name: not an owner ("Georgetown’s Fair"), a place ("Michigan
+        Trump" of a headline) or a surname the article gives someone else ("Schumer Trump" of glued link text
+        after "Chuck Schumer")."""
+        words = full.split()
+        first = words[0]
+        return len(words) > 1 and not first.endswith(("’s", "'s")) and not self.sides.is_place(first) and \
+            re.search(r"[A-Z][\w’'\-]*\s+" + re.escape(first) + r"(?![\w\-])(?!\s+[A-Z])", self.text) is None
+
+    def _owner_named(self, part: str, at: int) -> str:
+        """``part``, a title or a description, with a body it names by its head word alone as the article names it
+        before ``at`` ("the agency’s director-general" after "the International Atomic Energy Agency": the IAEA's
+        director-general, whose type and side are the agency's)."""
+        owner = re.match(r"(?i:the|its)\s+([a-z]+)(’s|'s)\s", part)
+        if owner is None or self._naming_owner:
+            return part
+        self._naming_owner = True  # (a body's own name is read without this step)
+        try:
+            body = self._named_body(owner.group(1), at, (0, len(self.text)))
+        finally:
+            self._naming_owner = False
+        if body is None or not body.source or self.sides.is_place(body.source) == body.source:
+            return part  # (nor a side itself: "the union’s president" of steelworkers is no European Union's)
+        named = self.text.rfind(body.source, 0, at)
+        between = self.text[named + len(body.source):at] if named >= 0 else ""
+        if re.search(r"(?i)(?<![\w\-])" + re.escape(owner.group(1)) + r"s?\b(?!’s|'s)", between):
+            return part  # "council members voted ... The council’s president": a body the text names otherwise
+        return body.source + owner.group(2) + " " + part[owner.end():]
+
+    def _opens_other(self, end: int, full: str) -> bool:
+        """Whether the surname of ``full`` that ends at ``end`` opens another person's name the article gives ("Kim
+        Jong Un" beside Duyeon Kim, "Ali Khamenei" beside Yashar Ali; not a listing of the same name inverted,
+        "Trump Donald John" for Donald J. Trump, nor a day: "President Trump Monday")."""
+        last = full.split()[-1]
+        given = full.split()[0]
+        return any(given not in other.split() and self.text.startswith(other[len(last):], end)
+                   for other in self._all_opened(last))
 
     def _title_before(self, pos: int) -> str:
         window = self.text[max(0, pos - 120):pos]
@@ -2286,16 +2381,28 @@ class _Document:
                         yield _Source(name, found.source_type, found.affiliation, False, "thing"), ""
                         break
 
-    def cited_source(self, phrase: str) -> bool:
+    def cited_source(self, phrase: str, documents: bool = False) -> bool:
         """Whether ``phrase``, cited after a reporting verb, names a source: people ("five senior officials",
-        "a foreign ministry spokesman") or a body of the state, an outlet or an organisation ("Iranian state media",
-        "the Ministry of Health"); not a reason, a place or a document ("threats to Israel", "Pakistan and Iran",
-        "the Paris climate agreement", "police records")."""
+        "a foreign ministry spokesman", a named person) or a body of the state, an outlet or an organisation
+        ("Iranian state media", "the Ministry of Health"); not a reason, a place or a document ("threats to Israel",
+        "Pakistan and Iran", "the Paris climate agreement", "police records"), unless ``documents`` (what a citing
+        participle cites is the statement's source: "citing police records")."""
         head = self._head(phrase)
         if head in self.roles.anonymous_heads or self.roles.people_noun(head):
             return True
+        if documents and (head.lower() in _CITED_RECORDS or self._cited_person(phrase)):
+            return True
+        if self.roles.type_of(head) is None or head.lower() in _ABSTRACT_HEADS:
+            return False  # a modifier of a common noun gives it no type: "security concerns", "pressure from the
+            # White House" and "national security" are reasons
         return self.roles.type_of(phrase) in ("media", "government", "military_security", "international_ngo") \
             and self.roles.type_of(head) != "document"
+
+    def _cited_person(self, phrase: str) -> bool:
+        """Whether ``phrase`` names a person the article describes, lists or quotes ("Quoting Joyner" after "Dan
+        Joyner, a law professor"; not "the Fifth Amendment")."""
+        full = self.person(phrase)
+        return full is not None and (self._described_name(full) or full in self.people or self.known(full) is not None)
 
     def _proper_name(self, name: str) -> bool:
         """Whether ``name`` is written as a body's name: capitalised words (joined by "of", "and", "&" ...), no
@@ -2496,6 +2603,12 @@ class _Document:
             lo = max(window[0], last + 1)
             people = [m for m in re.finditer(r"(?<![\w\-])((?:[\w’'\-]+\s+){0,2}([a-z]+s))\b", self.text[lo:at])
                       if m.group(2) in self.roles.anonymous_heads]
+            if window[0] <= last < self._sentence_start <= at:
+                # of what that source said in the sentence before, only the people it is about ("Police said
+                # protesters gathered. They said": the protesters; not "Ukrainian officials say Russia built a
+                # network of agents. One of them, they say, is ...": the officials)
+                people = [m for m in people if lo + m.start() >= self._sentence_start
+                          or _VERB_AFTER.match(self.text, lo + m.end())]
             if people:
                 phrase = people[-1].group(1)
                 own = re.sub(r"^.*(?:’s|'s)\s", "", phrase)
@@ -2777,6 +2890,13 @@ def _one_name(a: str, b: str) -> bool:
     return all(any(w == x or re.fullmatch(r"[A-Z]\.", w) and x.startswith(w[0]) for x in words) for w in short)
 
 
+def _nickname(a: str, b: str) -> bool:
+    """Whether the given names ``a`` and ``b`` may be one person's: one is the other, or the other's first
+    three letters open it ("Gabby" and "Gabrielle", "Rob" and "Robert"), or one is the initial of the other."""
+    a, b = a.lower().strip("."), b.lower().strip(".")
+    return a == b or len(a) >= 3 and len(b) >= 3 and a[:3] == b[:3] or a[:1] == b[:1] and min(len(a), len(b)) == 1
+
+
 def _singular(word: str) -> str:
     """The singular of a lower-case English plural noun ("farmers" -> "farmer", "businessmen" -> "businessman",
     "deputies" -> "deputy", "witnesses" -> "witness"); a word that is no plural comes back as it is."""
@@ -3033,6 +3153,15 @@ def sources(
                             doc.cited_source(m.group(1)):
                         cited_by = doc.side_of(text[speaker_span[0]:speaker_span[1]])
                         speaker_span = (m.start(1), m.end(1))
+            if text[a:b].lower() in ("citing", "quoting"):
+                # the cue is the citing participle itself ("The newspaper, citing police records, reported",
+                # "citing a Reuters investigation", "Quoting Joyner:"): its source is the one cited, when it cites a
+                # source, not a reason ("citing threats and safety issues": the subject's)
+                m = _CITED_AFTER.match(text, b, sentence[1])
+                if m and doc.cited_source(m.group(1), documents=True):
+                    if speaker_span:
+                        cited_by = doc.side_of(text[speaker_span[0]:speaker_span[1]])
+                    speaker_span = (m.start(1), m.end(1))
             if speaker_span is None:
                 speaker_span = doc.coordinated_subject(sentence, a) or doc.inverted_subject(sentence, b)
             if speaker_span:
