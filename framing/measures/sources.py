@@ -942,6 +942,7 @@ class _Document:
         self._given: dict[str, str | None] = {}  # first name -> the one full name it opens
         self._family: dict[str, str | None] = {}  # family name -> the full name it opens, written first
         self._naming_owner = False  # whether a body named by its head word alone is being looked up
+        self._opened_by: dict[str, list[str]] = {}  # a word -> the full names it opens
         self._places: dict[str, bool] = {}  # name -> written as a place or a thing's name
         self._titled_names: dict[str, bool] = {}  # name -> given a title or a description in the article
         self._place_people: dict[str, str | None] = {}  # a place's name -> the person it is the surname of
@@ -1403,7 +1404,12 @@ class _Document:
         return given[0] if len(given) == 1 else None
 
     def _all_opened(self, name: str) -> list[str]:
-        """The full names of the article that the word ``name`` opens, none part of another."""
+        """The full names of the article that the word ``name`` opens, none part of another (read once per word)."""
+        if name not in self._opened_by:
+            self._opened_by[name] = self._read_opened(name)
+        return self._opened_by[name]
+
+    def _read_opened(self, name: str) -> list[str]:
         given = set()
         for m in re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"((?:\s+[A-Z][\w’'\-]+){1,2})(?![\w\-])", self.text):
             rest = _POSSESSIVE.sub("", m.group(1)).split()  # "Kim Jong Un's" is Kim Jong Un
