@@ -469,6 +469,8 @@ _DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|em
 #: a body of the state and the place it sits in ("the defense ministry in Seoul", "the government in Kabul")
 _BODY_IN = re.compile(r"(?i)\b(?:ministry|ministries|government|cabinet|parliament|presidency|foreign office|"
                       r"regime|junta)\s+in\s+((?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})\s*$")
+#: a capitalised word right before a position ("Melania " before "Trump")
+_NAME_BEFORE = re.compile(r"[A-Z][\w’'\-.]*[ \t]+$")
 #: a verb after a noun phrase: the noun phrase is a clause's subject ("protesters gathered", "journalists were held")
 _VERB_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|had|have|has|would|will|could|did)\b|[a-z]+ed\b)")
 #: unnamed officials who act where the events happen (they take the country the article is about)
@@ -1449,12 +1451,19 @@ class _Document:
         bare_last = re.sub(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])", "", last)
         # the surname where it is part of a namesake's name ("first lady Melania Trump" for Donald Trump) or opens
         # another name ("North Korean leader Kim Jong Un" for Duyeon Kim) describes someone else, not this person
-        others = [p for p in self._namesakes_of(last) if not _one_name(p.lower(), full.lower())
-                  and not _nickname(p.split()[0], full.split()[0])] if self._given_name(full) else []
-        theirs = [(m.start(), m.end()) for p in others for m in self._occurrences(p)]
+        theirs: list[tuple[int, int]] | None = None  # the namesakes' occurrences, read when first needed
         for name in dict.fromkeys([full, last, bare_last]):
             for m in self._occurrences(name):
-                if name != full and (any(a <= m.start() < b for a, b in theirs) or self._opens_other(m.end(), full)):
+                if name != full and _NAME_BEFORE.search(self.text, max(0, m.start() - 40), m.start()):
+                    # (only a surname after a capitalised word can be a namesake's)
+                    if theirs is None:
+                        others = [p for p in self._namesakes_of(last) if not _one_name(p.lower(), full.lower())
+                                  and not _nickname(p.split()[0], full.split()[0])]
+                        others = others if others and self._given_name(full) else []
+                        theirs = [(o.start(), o.end()) for p in others for o in self._occurrences(p)]
+                    if any(a <= m.start() < b for a, b in theirs):
+                        continue
+                if name != full and self._opens_other(m.end(), full):
                     continue
                 parts.append(self._owner_named(self._title_before(m.start()), m.start()))
                 shared = _SHARED_TITLE.search(self.text, max(0, m.start() - 120), m.start())
@@ -1510,6 +1519,8 @@ class _Document:
         """Whether the surname of ``full`` that ends at ``end`` opens another person's name the article gives ("Kim
         Jong Un" beside Duyeon Kim, "Ali Khamenei" beside Yashar Ali; not a listing of the same name inverted,
         "Trump Donald John" for Donald J. Trump, nor a day: "President Trump Monday")."""
+        if not re.match(r"[ \t]+[A-Z]", self.text[end:end + 3]):
+            return False  # (no capitalised word follows: the names it opens need not be read)
         last = full.split()[-1]
         given = full.split()[0]
         return any(given not in other.split() and self.text.startswith(other[len(last):], end)
