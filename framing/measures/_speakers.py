@@ -217,10 +217,8 @@ def resolve_speaker(
             span = np_after(tokens, bounds[-1] + 1 if bounds else lo, hi=first - 1, max_tokens=9)
             if span is not None and span[1] == first - 2:
                 subject = span
-        if subject is None and first == lo:
-            comma = next((c for c in range(last + 1, hi) if tokens[c].text == ","), None)
-            if comma is not None:
-                subject = np_after(tokens, comma + 1, hi=hi, max_tokens=8)
+        if subject is None and first == lo and closing is not None:
+            subject = np_after(tokens, closing + 1, hi=hi, max_tokens=8)
         return "ok", _span_of(tokens, subject)
     is_participle = low.endswith("ing") and " " not in low
     if is_participle:

@@ -210,9 +210,9 @@ from framing.measures.sides import MIXED, Sides, bundled_sides
 from framing.measures.actors import load_actors
 from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
-from framing.text.grammar import DAYS, PREPOSITIONS, STANDING_QUANTIFIERS, opens_subordinate_clause
+from framing.text.grammar import CITING_CUES, DAYS, PREPOSITIONS, STANDING_QUANTIFIERS, opens_subordinate_clause
 from framing.text.quotes import in_quote, speaker_name
-from framing.text.sentences import NAME_ABBREVIATIONS, is_name_abbreviation
+from framing.text.sentences import NAME_ABBREVIATIONS, TITLES, is_name_abbreviation
 from framing.text.tokens import count_tokens
 
 __all__ = ["SOURCE_COLUMNS", "SOURCE_TYPES", "SOURCE_KINDS", "sources"]
@@ -417,17 +417,17 @@ _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With
     | _CAPTION
 #: bodies a person leads, named after them ("the Obama administration", "Trump’s campaign")
 _LED = r"administration|campaign|presidency|government|cabinet|regime|transition\s+team|White\s+House"
-#: abbreviated titles, whose full stop ends no phrase ("citing Gen. Mark Milley")
-_TITLE_ABBREVIATIONS = "Gen Sen Rep Gov Lt Col Maj Capt Sgt Adm Dr Mr Mrs Ms Prof Rev St Jr Sr Cmdr Supt Insp Det".split()
 #: information a citing participle cites as the source of what is said ("citing police records")
 _CITED_RECORDS = frozenset("""record records report reports data document documents statistics figures study studies
 survey surveys poll polls analysis investigation memo memos filing filings affidavit complaint transcript
 transcripts logs emails letter letters assessment assessments estimate estimates""".split())
 #: words the roles lexicon types that name no body when they head a phrase ("citing national security")
 _ABSTRACT_HEADS = frozenset("security intelligence defense defence safety health justice".split())
-#: the phrase a citing verb cites, up to a comma, a full stop (not an abbreviation's), "as" or a day
+#: the phrase a citing verb cites, up to a comma, a full stop (not an initial's, a title's or a name's abbreviation's:
+#: "citing Gen. Mark Milley", "U.S. European Command"), "as" or a day
 _CITED = (r"((?:the\s+|an?\s+)?[\w’'\-. ]{2,60}?)(?=\s*(?:[,;:]|\.(?!\w)(?<!\b[A-Z]\.)"
-           + "".join(r"(?<!\b" + a + r"\.)" for a in _TITLE_ABBREVIATIONS) + r"|\s+as\s|\s+(?:on|in)\s+\w+day\b|$))")
+           + "".join(r"(?<!\b" + a.title() + r"\.)" for a in sorted(TITLES | NAME_ABBREVIATIONS))
+           + r"|\s+as\s|\s+(?:on|in)\s+\w+day\b|$))")
 #: "..., citing X," / "which cited X": X
 _CITING = re.compile(r",?\s*(?:(?:which|who|that)\s+)?(?:cited|citing|quoting|quoted)\s+" + _CITED)
 #: what a citing or quoting participle cues: the phrase right after it ("citing police records")
@@ -3170,7 +3170,7 @@ def sources(
                             doc.cited_source(m.group(1)):
                         cited_by = doc.side_of(text[speaker_span[0]:speaker_span[1]])
                         speaker_span = (m.start(1), m.end(1))
-            if text[a:b].lower() in ("citing", "quoting"):
+            if text[a:b].lower() in CITING_CUES:
                 # the cue is the citing participle itself ("The newspaper, citing police records, reported",
                 # "citing a Reuters investigation", "Quoting Joyner:"): its source is the one cited, when it cites a
                 # source, not a reason ("citing threats and safety issues": the subject's)

@@ -333,9 +333,9 @@ _INTRO = PREPOSITIONS | ADVERBS | DAYS | frozenset("following formed founded lat
 
 
 #: words that open a clause whose subject comes right after them ("why", "what", "that world powers are proposing")
-SUBORDINATING = frozenset("that why what how where when whether while as since because if though although which"
+_SUBORDINATING = frozenset("that why what how where when whether while as since because if though although which"
                           .split())
-_SUBORDINATE_BEFORE = re.compile(r"(?i)(?<![\w’'])(?:" + "|".join(sorted(SUBORDINATING)) + r")\s+(?:(?:so|too)\s+)?$")
+_SUBORDINATE_BEFORE = re.compile(r"(?i)(?<![\w’'])(?:" + "|".join(sorted(_SUBORDINATING)) + r")\s+(?:(?:so|too)\s+)?$")
 
 
 def opens_subordinate_clause(text: str, start: int) -> bool:
