@@ -295,6 +295,17 @@ def test_initials_as_a_given_name_keep_the_person_and_the_title():
 
 # ----------------------------------------------------------------------------------- people of one surname
 
+def test_a_surname_with_a_lower_case_particle_is_one_person_however_it_opens():
+    # "DiGenova" opening a sentence and "diGenova" inside one are the Joseph diGenova named with his role
+    text = ("Joseph diGenova, a former U.S. attorney for the District of Columbia, told the paper that the inquiry "
+            "was wrong. DiGenova emphasized that he was speaking for himself. In the interview, diGenova said the "
+            "prosecutors were thugs.")
+    for snippet, cue in (("DiGenova emphasized", "emphasized"), ("diGenova said", "said")):
+        row = row_at(text, snippet, cue, home="United States")
+        assert row["source"] == "Joseph diGenova"
+        assert row["source_type"] == "expert"
+
+
 @pytest.mark.parametrize(("text", "snippet", "name"), [
     # the surname alone is the person with an office, not the family member named beside them
     ("President Donald Trump and first lady Melania Trump visited the hospital on Monday. “We will stand by "

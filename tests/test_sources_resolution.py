@@ -7,6 +7,7 @@ sentence would code by the codebook of the hand-coded gold (``../shared/gold/REA
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 from sources_rows import row_at, side
 
 
@@ -19,6 +20,44 @@ def test_the_memos_speak_for_the_author_an_earlier_sentence_names():
     assert row["source"] == "Adam Kessel"
     assert row["source_type"] != "document"
     assert side(row) == "United States"
+
+
+def test_unnamed_people_who_know_of_a_document_are_people():
+    text = "The memo was leaked on Monday. A source familiar with the statement said it would pass."
+    row = row_at(text, "the statement said", "said", home="United States")
+    assert row["anonymous"]
+    assert row["source_type"] != "document"
+
+
+@pytest.mark.parametrize(("text", "snippet", "cue", "name", "expected_type"), [
+    # a document owned by "his", "her", "their": the one the pronoun stands for
+    ("Sen. Elizabeth Warden spoke on Monday. Her statement said the ban would pass.", "Her statement said", "said",
+     "Elizabeth Warden", "politician"),
+    ("Sen. Elizabeth Warden released her plan on Monday. Her plan calls for a federal licensing system.",
+     "Her plan calls for", "calls for", "Elizabeth Warden", "politician"),
+])
+def test_a_document_a_possessive_pronoun_owns_speaks_for_its_author(text, snippet, cue, name, expected_type):
+    row = row_at(text, snippet, cue, home="United States")
+    assert row["source"] == name
+    assert row["source_type"] == expected_type
+
+
+@pytest.mark.parametrize(("text", "snippet", "cue"), [
+    # what a text, the evidence or a plan says, with no author named: a document
+    ("The committee revised the resolution. According to a copy of that text, the bill limits the strikes.",
+     "According to", "According to"),
+    ("The parcels were found on Monday. The evidence suggests one man sent them.", "The evidence suggests",
+     "suggests"),
+    ("The deadline is Sept. 1. The draft plan calls for collecting better data.", "The draft plan calls for",
+     "calls for"),
+    # the outlet that saw a copy is no author of it
+    ("The vote is on Friday. According to a copy of the draft seen by Reuters, the resolution demands a ceasefire.",
+     "According to", "According to"),
+])
+def test_a_text_the_evidence_or_a_plan_is_a_document(text, snippet, cue):
+    row = row_at(text, snippet, cue, home="United States")
+    assert row["source_type"] == "document"
+    assert not row["anonymous"]
 
 
 def test_the_report_speaks_for_the_body_named_before_it():

@@ -130,6 +130,82 @@ def test_an_unnamed_outlet_reporting_is_media():
 
 # ----------------------------------------------------------------------------------- unnamed people
 
+@pytest.mark.parametrize(("text", "snippet", "cue", "expected_type", "expected_side"), [
+    # "some", "others", "one" alone: some of the unnamed people the text named just before
+    ("Residents of the town were divided on Monday. Some said the plant should close. Others said it brought jobs.",
+     "Some said", "said", "civilian", None),
+    ("Residents of the town were divided on Monday. Some said the plant should close. Others said it brought jobs.",
+     "Others said", "said", "civilian", None),
+    ("Farmers are worried about the drought. “It is for nothing,” one said.", "one said", "said", "civilian", None),
+    ("Iranian officials met on Monday. Some said the talks failed.", "Some said", "said", "government", "Iran"),
+])
+def test_a_quantifier_alone_is_some_of_the_people_named_before(text, snippet, cue, expected_type, expected_side):
+    row = row_at(text, snippet, cue, home="United States")
+    assert row["anonymous"]
+    assert row["source_type"] == expected_type
+    assert side(row) == expected_side
+
+
+@pytest.mark.parametrize(("text", "snippet", "cue", "expected_type"), [
+    # of people a number counts, "one" is one of them; "they" are the subject's people, not those acted on
+    ("Two officials briefed reporters in Kabul on Monday. One said the talks had stalled.", "One said", "said",
+     "government"),
+    ("Investigators interviewed three men who were at the bar. One said he heard two shots.", "One said", "said",
+     "civilian"),
+    ("Officers arrested two teenagers near the mall on Friday. They said the boys had stolen a car.", "They said",
+     "said", "military_security"),
+])
+def test_the_people_a_quantifier_or_they_stand_for_are_counted_or_the_subject(text, snippet, cue, expected_type):
+    assert row_at(text, snippet, cue, home="United States")["source_type"] == expected_type
+
+
+def test_a_named_group_is_no_unnamed_people_for_they():
+    text = "Citizens United filed the suit in 2008. They said the law was unfair."
+    assert row_at(text, "They said", "said", home="United States")["source_type"] != "civilian"
+
+
+@pytest.mark.parametrize(("text", "snippet", "cue", "expected_type", "expected_side"), [
+    # "there" after unnamed people: of the place named before them, and no part of a name
+    ("Fighting broke out in Iraq on Monday. Officials there said the count was slow.", "Officials there said",
+     "said", "government", "Iraq"),
+    ("Protests spread to Tehran. Authorities there said ten people were arrested.", "Authorities there said", "said",
+     "government", "Iran"),
+    ("The Kremlin said the talks were useful. Officials there said more meetings were planned.",
+     "Officials there said", "said", "government", "Russia"),
+    # experts, media and civilians take no side from where they are
+    ("The bombing hit a market in Kabul. Doctors there said ten people died.", "Doctors there said", "said",
+     "expert", None),
+])
+def test_unnamed_people_there_are_anonymous_and_of_the_place_named_before(
+        text, snippet, cue, expected_type, expected_side):
+    row = row_at(text, snippet, cue, home="United States")
+    assert row["anonymous"]
+    assert row["source_type"] == expected_type
+    assert side(row) == expected_side
+
+
+@pytest.mark.parametrize(("text", "snippet", "cue", "expected_type", "expected_side"), [
+    # a leader of a faith, a movement or a gang is no state's leader; a country's leaders are its government
+    ("Muslim leaders in Australia said the law was unfair.", "Muslim leaders in Australia said", "said", "other", "Australia"),
+    ("Civil rights leaders said the ruling was a setback.", "Civil rights leaders said", "said", "other", None),
+    ("“Will gangs give up their weapons? No,” one prominent gang leader told the paper.", "one prominent gang leader told", "told",
+     "other", None),
+    ("The drone strike killed three men. An AQAP leader said the group would fight on.", "An AQAP leader said",
+     "said", "armed_group", "al-Qaeda"),
+    ("Iranian leaders said the strike was illegal.", "Iranian leaders said", "said", "government", "Iran"),
+])
+def test_leaders_are_typed_by_what_they_lead(text, snippet, cue, expected_type, expected_side):
+    row = row_at(text, snippet, cue, home="United States")
+    assert row["anonymous"]
+    assert row["source_type"] == expected_type
+    assert side(row) == expected_side
+
+
+def test_a_gang_in_a_name_is_no_gang():
+    text = "The Gang of Eight senators said the immigration bill would be introduced next week."
+    assert row_at(text, text, "said", home="United States")["source_type"] == "politician"
+
+
 def test_unnamed_people_at_named_outlets_are_anonymous():
     text = "Hosts, contributors, and analysts at MSNBC and Fox News spoke about the arrest of the crew on Friday."
     row = row_at(text, text, "spoke")
@@ -1258,7 +1334,7 @@ def test_it_after_an_opening_phrase(text, snippet, source):
 
 
 def test_it_after_a_thing_that_cannot_speak_stays_unresolved():
-    text = "The plan was announced on Monday. It said taxes would rise."
+    text = "The storm was forecast on Monday. It said taxes would rise."
     assert row_at(text, "It said", "said")["source_type"] == "unknown"
 
 

@@ -6,6 +6,7 @@ sentence would code by the codebook of the hand-coded gold (``../shared/gold/REA
 
 from __future__ import annotations
 
+import pytest
 from sources_rows import row_at, side
 
 
@@ -160,3 +161,89 @@ def test_the_president_is_the_president_named_last_before_the_description():
     row = row_at(text, "the president told", "told", home="United States")
     assert row["source"] == "Dan Cole"
     assert side(row) == "United States"
+
+
+# ----------------------------------------------------------------------------------- a name after the cue
+
+@pytest.mark.parametrize(("text", "snippet", "name", "expected_type", "expected_side"), [
+    # a description after the cue, then the name it describes, ending the sentence or set off by a comma
+    ("The house burned on Sunday. “It was terrible,” said his mother, Jane Smith.", "said his mother", "Jane Smith",
+     "civilian", None),
+    ("“We will respond,” said the NSC spokeswoman, Caitlin Hayden, adding that talks would go on.",
+     "said the NSC", "Caitlin Hayden", "government", "United States"),
+    ("The strikes killed nine. “We will respond,” said Pakistan’s foreign ministry spokeswoman, Mumtaz Zahra Baloch.",
+     "said Pakistan", "Mumtaz Zahra Baloch", "government", "Pakistan"),
+    ("Gunmen stormed the mall. “They shot at everyone,” said one of the wounded, Nezamuddin Khan.",
+     "said one", "Nezamuddin Khan", "civilian", None),
+    # the body or place the description names stands between it and the name
+    ("Rockets landed near Tel Aviv. Israelis consider the attacks an escalation, said Israel’s ambassador to the "
+     "United States, Michael Oren.", "said Israel", "Michael Oren", "government", "Israel"),
+])
+def test_a_name_set_off_after_the_description_that_follows_the_cue_is_the_source(
+        text, snippet, name, expected_type, expected_side):
+    row = row_at(text, snippet, "said", home="United States")
+    assert row["source"] == name
+    assert not row["anonymous"]
+    assert row["source_type"] == expected_type
+    assert side(row) == expected_side
+
+
+
+@pytest.mark.parametrize(("text", "snippet", "cue", "name"), [
+    # a sentence adverb set off before the subject and its apposition is no speaker
+    ("The talks ended. However, Andrei Lankov, a North Korea expert based in Seoul, told the paper he was "
+     "skeptical.", "told the paper", "told", "Andrei Lankov"),
+    ("The talks ended. Meanwhile, Ramin Mehmanparast, a spokesman for Iran’s foreign ministry, called the bombings "
+     "a “source of sorrow” for his country.", "called the bombings", "called", "Ramin Mehmanparast"),
+    # nor is a day after the cue
+    ("The bill passed. Rep. Jane Doe, a Democrat who represents Parkland, said Monday in introducing a ban that it "
+     "was time.", "said Monday", "said", "Jane Doe"),
+])
+def test_an_opening_adverb_or_a_day_is_no_speaker(text, snippet, cue, name):
+    assert row_at(text, snippet, cue, home="United States")["source"] == name
+
+
+def test_the_subject_after_according_to_is_no_name_of_the_one_cited():
+    # "According to X, NAME ..." opens the clause of what X said: NAME is no source
+    text = "Shots rang out at the mall. According to the man, Roberts, whose rifle was jamming, fled the scene."
+    row = row_at(text, "According to", "According to")
+    assert row["source"] != "Roberts"
+    assert row["anonymous"]
+
+
+def test_a_name_ending_a_list_is_not_described_by_the_phrase_before_it():
+    # the phrase before the last name describes the person before it, not the leader named last
+    text = ("He met Kim Il Sung, the founder of North Korea and grandfather of its current leader, Kim Jong Un. "
+            "Kim said the talks were good.")
+    row = row_at(text, "Kim said", "said")
+    assert row["source_type"] == "government"
+    assert side(row) == "North Korea"
+
+
+def test_she_is_the_person_whose_comments_the_sentence_before_reports():
+    # "Susan Rice's comments": a person who made comments is a person the pronoun may stand for
+    text = ("The attack killed four Americans, including Ambassador Christopher Stevens. Much of the criticism "
+            "focused on U.N. Ambassador Susan Rice’s comments that the violence was a spontaneous result of "
+            "protests. She later backtracked, saying her comments were based on the information provided.")
+    assert row_at(text, "backtracked, saying", "saying", home="United States")["source"] == "Susan Rice"
+
+
+def test_a_month_name_that_is_a_surname_opens_no_aside():
+    # "May, speaking on a visit to Salisbury, said": May is the speaker, not the place in the aside
+    text = ("The allies expelled diplomats. May, speaking on a visit to Salisbury, said the move showed the allies "
+            "“are standing alongside us” in protest.")
+    assert row_at(text, "Salisbury, said", "said")["source_mention"] == "May"
+
+
+@pytest.mark.parametrize(("text", "snippet", "name"), [
+    # a place, a city before its state, or the person the description's last noun names is no speaker
+    ("Shells fell all night. “It was bad,” said a resident of Aleppo, Syria.", "said a", "Syria"),
+    ("The vigil was held on Sunday. “It was bad,” said the mother of one victim, Sandy Hook, Connecticut.", "said the",
+     "Sandy Hook"),
+    ("The officers were not charged. “It was bad,” said a lawyer for the family of the victim, Breonna Taylor.",
+     "said a", "Breonna Taylor"),
+])
+def test_a_name_after_the_description_that_is_no_speaker(text, snippet, name):
+    row = row_at(text, snippet, "said", home="United States")
+    assert row["source"] != name
+    assert row["anonymous"]

@@ -278,6 +278,8 @@ def resolve_speaker(
     if left.text in (",", "”", "\"", "’", "'") or left.text in _DASHES or (left.text in ",”\"" and k == prev):
         # inverted: "..., said X" / "“...,” read the statement"
         span = np_after(tokens, last + 1, hi=hi, max_tokens=8) if low in INVERTING else None
+        if span is not None and span[0] == span[1] and tokens[span[0]].low in DAYS:
+            span = None  # "..., said Monday in introducing the bill": a day, no speaker
         if span is not None and (tokens[span[0]].is_capitalised or tokens[span[0]].low in DETERMINERS | PRONOUNS
                                  or tokens[span[1]].is_capitalised):  # "said neighbor Evan Weron"
             nxt = span[1] + 1

@@ -19,7 +19,10 @@ Who the source is (one source per person in an article)
 ------------------------------------------------------
 * The speaker phrase found is first moved to the phrase that names the source best: a description set off
   after a name is that person ("Clinton, who as first lady ...", "Trudeau—a man who ..."), a description
-  followed by a name is that name ("North Korea's main ally, China, urged"), unnamed people cut off before
+  followed by a name is that name ("North Korea's main ally, China, urged"; after the cue, the name that ends
+  the sentence or is set off by a comma: "said his mother, Jane Smith", "said one of the wounded, Nezamuddin Khan,
+  who"; not the subject of the clause "according to" opens: "According to the man, Roberts, whose rifle jammed,
+  fled"), unnamed people cut off before
   a preposition keep their head ("lawmakers from both parties"), a determiner alone its noun phrase; a named
   body after unnamed people is theirs ("Hosts, contributors, and analysts at MSNBC and Fox News", "officials at
   the State Department"), and unnamed people joined by "and" stay together ("Some Republicans and right-leaning
@@ -30,7 +33,10 @@ Who the source is (one source per person in an article)
   phrase right before its auxiliary ("This is why so many dissidents are denouncing", "the plan that world
   powers are proposing"), and a name right after a cue with no speaker ("..., explains Jenn Budd, a former agent").
   Capitalised words after "to" that end a body's name ("the Brady Center to Prevent Gun Violence told") are
-  no speaker: the person that description is set off after is.
+  no speaker: the person that description is set off after is. A sentence adverb set off before the subject
+  ("However, Andrei Lankov, a North Korea expert, told"; "Meanwhile, ...") and a day after the cue ("said Monday
+  in introducing") are no speaker; "there" or "here" after unnamed people is no part of them ("Officials there
+  said": of the place named last before them in the sentence or the one before).
 * A person's name in the speaker ("Foreign Minister Hossein Amir-Abdollahian", "Amir-Abdollahian") is
   resolved to the longest form of that name the article gives ("Hossein Amir-Abdollahian"); a first name
   alone to the one full name it opens ("Mara" -> "Mara Liasson"); a given name may be a word of an
@@ -38,7 +44,7 @@ Who the source is (one source per person in an article)
   "the McCloskeys" is that person's family; a given name that names a place opens a name the article describes
   as a person's ("Chad Morrison, the director of ...", then "Morrison"), but a place after "in", "from", "near"
   or "at" is no given name ("Officials in Chad");
-  "Araji" is "Noor al-Araji"; a word in capitals (a headline's "APP") is no part of a name, nor a compound
+  "Araji" is "Noor al-Araji", "DiGenova" opening a sentence "Joseph diGenova"; a word in capitals (a headline's "APP") is no part of a name, nor a compound
   modifier or noun capitalised at a sentence's opening ("Long-time Trump critic", "Austin-based Jones",
   "Concert-goer Mike McGarry"); one word the article describes by a noun for a person ("Tiegan, a contractor who
   ...") is a person; a person owned by an outlet, a body or a country is named without the owner ("NPR's Peter
@@ -50,7 +56,8 @@ Who the source is (one source per person in an article)
   namesake the article shows to be a woman, "Sen. Clinton" the one it titles so (or with a title of that type),
   never one it gives only a family title ("first lady Michelle Obama").
   The person's titles are read before each mention, in the appositive after the full name and in the
-  description set off before it ("Ms. Merkel's spokesman, Steffen Seibert,"); not before the surname where it
+  description set off before it ("Ms. Merkel's spokesman, Steffen Seibert,"; before a name that ends the
+  sentence only after an inverted cue: "..., said the group's spokesman, Ali Reza."); not before the surname where it
   is part of a namesake's name ("first lady Melania Trump" describes no Donald Trump, "Neal Knox" no Jeff Knox)
   or opens another name the article gives ("North Korean leader Kim Jong Un" describes no Duyeon Kim, "Ali
   Khamenei" no Yashar Ali); a title owned by a body the article named before by its head word ("the agency’s
@@ -94,8 +101,9 @@ Who the source is (one source per person in an article)
   nominee"; not "the president, Joe Biden" nor "the president of the union"): the office most of them
   give, on the side they name or else of the country the article is about. "a President O'Reilly would"
   is an office imagined, and the clause after "According to LaPierre," no description of him.
-* A document speaks for its author: its possessor ("Trump's inaugural address"), the agent after it ("a survey
-  conducted by the CDC"), or, for "a tweet", "a statement", the first person named before it in the sentence. A
+* A document speaks for its author: its possessor ("Trump's inaugural address"; the one "his", "her", "its" or
+  "their" stands for: "Her plan calls for"), the agent after it ("a survey conducted by the CDC", "estimates by
+  the RAND Corporation"), or, for "a tweet", "a statement", the first person named before it in the sentence. A
   document with no author in the phrase ("the memos", "the report", "the release") speaks for the author the
   nearest earlier mention of the same noun names ("the memos that former FBI Director James B. Comey wrote",
   "a confidential Navy report", "X said in a news release"); else "the statement" is the source who spoke
@@ -116,7 +124,8 @@ Who the source is (one source per person in an article)
   Esper said", "President Trump on Monday morning said", "the president Friday morning").
 * A quantifier standing alone for people ("Some said", "but many say"; not "Many reported cases") is unnamed
   people, more of a group counted so just before ("Several Republican senators criticized the bill. Some
-  said"), else of no known type ("Police said ... Some said he wore a mask"); "some of those officials" are
+  said"), else some of the unnamed people named just before, as "they" are ("Residents were divided. Some said";
+  "Farmers are worried. “...,” one said"), else of no known type; "some of those officials" are
   the officials; "Both said" is the first of two named together in its sentence or the one before, or two
   unnamed people.
 * What an outlet reports citing people or a body after the cue is theirs ("NBC reported, citing five current
@@ -243,6 +252,8 @@ _DEFINITE = re.compile(r"(?:the\s|[\w.\-]+(?:’s|'s)\s)", re.IGNORECASE)
 _THE_BODY = re.compile(r"(?i)the\s+[a-z]+")
 #: the types of sources that speak for a state
 _OFFICIAL = frozenset({"government", "military_security"})
+#: the types of unnamed people who speak for a side ("officials", "lawmakers", "militants")
+_SIDED_TYPES = _OFFICIAL | {"politician", "armed_group"}
 _POST_MODIFIER = re.compile(r"\s(?:at|of|for|in|on|with|who|whom|which|from|to|and|since|under|between)\s|,|\("
                             r"|\s[a-z]+ed\s+by\s")  # "an American woman interviewed by Sky television"
 #: a named body opening a sentence ("The FBI released ...", "Pakistan's foreign ministry said ...")
@@ -307,7 +318,7 @@ _PRONOUN_AFTER = re.compile(r"\s+(he|she|they)\b")
 #: the days of the week, and a day with its part ("Monday morning")
 _DAY_NAMES = "|".join(sorted(day.title() for day in DAYS))
 _DAY = r"(?:" + _DAY_NAMES + r")(?:\s+(?:morning|afternoon|evening|night))?"
-_TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earlier|itself|himself|herself|"
+_TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earlier|itself|himself|herself|there|here|"
                        r"allegedly|reportedly|apparently|repeatedly|publicly|privately|once|still|quickly|today|"
                        r"yesterday|tonight|(?:(?:on|late|early|last)\s+)?" + _DAY + r"|"
                        r"(?:this|last)\s+(?:week|weekend|month|year|morning|afternoon|evening)|"
@@ -394,7 +405,7 @@ _ANYONE = frozenset("person persons people individual individuals man men woman 
 #: (not "hill": "Chapel Hill Mayor Mark Kleinschmidt" would make "Chapel Hill" a person)
 _ROLE_SURNAMES = frozenset("king bishop judge major marshal marshall chancellor prince knight dean priest rand wilson white "
                            "fox".split())
-_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|[a-z]{2,3}[A-Z][a-z][\w’'\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
 _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
 #: a compound modifier or noun for a person, capitalised as it opens a sentence or a title, no given name ("Long-time
 #: Trump critic", "Austin-based Jones", "Co-host Joy Behar", "Concert-goer Mike McGarry"; not "Hyung-jin Kim")
@@ -444,6 +455,8 @@ _NAME = re.compile(r"(?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-]+")
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w’'\-.]*\s+){0,8}[A-Z][\w’'\-]+")
 #: the same, as a group to build patterns with
 _NAME_RUN = "(" + _NAME.pattern + ")"
+#: an attribution's verb before its inverted speaker ("said the group's spokesman, Ali Reza")
+_INVERTED_CUE = re.compile(r"(?:said|says|added|adds|told|tells|explained|wrote|writes|according\s+to)\s+")
 #: a term of office that ended: "from 2013 to 2017", "between 2008 and 2010", "in 2008-10"
 _PAST_TERM = re.compile(r"\b(?:from|between|in)\s+(?:19|20)\d\d\s*(?:to|until|and|-|–)\s*(?:(?:19|20)\d\d|\d\d)\b")
 #: days of the week, never a given name ("Wednesday Esper" is Esper)
@@ -472,6 +485,11 @@ _BODY_IN = re.compile(r"(?i)\b(?:ministry|ministries|government|cabinet|parliame
 #: a capitalised word right before a position ("Melania " before "Trump")
 _NAME_BEFORE = re.compile(r"[A-Z][\w’'\-.]*[ \t]+$")
 #: a verb after a noun phrase: the noun phrase is a clause's subject ("protesters gathered", "journalists were held")
+#: a plural noun for people with up to two words before it ("the Iranian officials", "Farmers", "two women")
+_PEOPLE_PLURAL = re.compile(r"(?<![\w\-])((?:[\w’'\-]+\s+){0,2}([A-Za-z][a-z]+s|[Mm]en|[Ww]omen|[Cc]hildren|[Pp]eople))\b")
+#: a number or a count right before people ("two officials", "300 workers", "dozens of protesters")
+_COUNTED_BY = re.compile(r"(?i)(?<![\w\-])(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|"
+                         r"\d[\d,]*)(?:\s+of)?\s+(?:[\w’'\-]+\s+)?$")
 _VERB_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|had|have|has|would|will|could|did)\b|[a-z]+ed\b)")
 #: unnamed officials who act where the events happen (they take the country the article is about)
 _LOCAL = frozenset("authorities authority police investigators prosecutors rescuers firefighters".split())
@@ -1119,9 +1137,9 @@ class _Document:
         :meth:`_rank`, then first named first: names that differ only by words one leaves out ("Donald Trump",
         "Donald J. Trump") are one person."""
         found: list[tuple[bool, str]] = []  # (doubtful, full name)
-        # "Al-Moallem" is written "al-Moallem" after a first name
+        # "Al-Moallem" is written "al-Moallem" after a first name; "DiGenova" opening a sentence is "Joseph diGenova"
         spelled = re.escape(surname)
-        if re.match(r"(?i)(?:al|el)-", surname):
+        if re.match(r"(?i:al|el)-|[A-Za-z][a-z]{1,2}[A-Z][a-z]", surname):
             spelled = "[" + surname[0].upper() + surname[0].lower() + "]" + re.escape(surname[1:])
         # "Araji" after "Noor al-Araji": the article particle belongs to the surname
         for m in re.finditer(r"(?<![\w’'\-])(?:[ae]l-)?" + spelled + r"(?![\w\-])", self.text):
@@ -1583,12 +1601,22 @@ class _Document:
 
     def _appositive_before(self, start: int, end: int) -> str:
         """The description set off by commas before a name ("Ms. Merkel's spokesman, Steffen Seibert, told",
-        "the head of the National Rifle Association, Wayne LaPierre, attacks"), or "" when there is none."""
-        if not re.match(r"\s*,", self.text[end:end + 3]):
+        "the head of the National Rifle Association, Wayne LaPierre, attacks"; "..., said the group's spokesman,
+        Ali Reza."), or "" when there is none."""
+        closed = re.match(r"\s*,", self.text[end:end + 3]) is not None
+        if not closed and not re.match(r"\s*(?:[.!?](?:\s|$)|$)", self.text[end:end + 3]):
             return ""
         m = re.search(r"(?:^|[.;:“”\"(\n]|,)\s*([^,.;:“”\"()\n]{3,100}|(?:[^,.;:“”\"()\n]|(?<=\b[A-Z][a-z])\.|"
                       r"(?<=\bM[rs])\.|(?<=\bMrs)\.){3,100}),\s*$", self.text[max(0, start - 140):start])
-        phrase = m.group(1).strip() if m else ""
+        cue = _INVERTED_CUE.match(m.group(1).strip()) if m else None
+        if not closed:
+            # a name that ends the sentence is described only by an attribution's inverted speaker before it
+            # ("..., said the group's spokesman, Ali Reza."; not a list's or another person's description:
+            # "Kim Il Sung, the founder of North Korea and grandfather of its current leader, Kim Jong Un.")
+            if cue is None:
+                return ""
+            return self._described_by(m.group(1).strip()[cue.end():])
+        phrase = m.group(1).strip()[cue.end():] if cue else m.group(1).strip() if m else ""
         if not m or len(phrase.split()) > 6:
             # a clause before: the noun phrase from its determiner, not one inside a prepositional phrase
             # ("... were denounced by the president of the Buffalo Police Benevolent Association, John Evans,")
@@ -1597,9 +1625,11 @@ class _Document:
             if not m:
                 return ""
             phrase = m.group(1)
-        if not any(t[2] != "document" for t in self.roles.matches(phrase)):
-            return ""
-        return phrase
+        return self._described_by(phrase)
+
+    def _described_by(self, phrase: str) -> str:
+        """``phrase`` when a role term other than a document's describes a person by it, else ""."""
+        return phrase if any(t[2] != "document" for t in self.roles.matches(phrase)) else ""
 
     def _appositive_after(self, pos: int, surname_only: bool = False, comma_closed: bool = False) -> str:
         """The noun phrase set off by commas after a name ("Michael Kugelman, director of ...", "Dan, 35, a
@@ -1704,8 +1734,14 @@ class _Document:
             if m is not None and self.person(m.group(1)) is not None and not _TIME_WORDS.search(m.group(1)):
                 return sentence[0] + m.start(1), sentence[0] + m.end(1)
         if described:
-            m = re.match(r",\s+" + _NAME_RUN + r",", text[b:b + 80])
-            if m is not None and b + m.end() <= cue and (self.sides.is_place(m.group(1)) or self.person(m.group(1))):
+            # (with the body or place the description names: "said Israel's ambassador to the United States,
+            # Michael Oren.")
+            m = re.match(r"(?:\s+(?:to|of|for|at|in)\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s+){0,4}[A-Z][\w.’'\-]*)?,\s+" +
+                         _NAME_RUN + r"(?:,|(?=[.;:!?”\"]|\s*$))", text[b:min(b + 120, sentence[1])])
+            if m is not None and b + m.end() <= cue and m.group(0).endswith(",") \
+                    and (self.sides.is_place(m.group(1)) or self.person(m.group(1))):
+                return b + m.start(1), b + m.end(1)
+            if m is not None and a > cue and self._names_described(mention, m, b, cue):
                 return b + m.start(1), b + m.end(1)
         heads = self.roles.anonymous_heads
         m = re.search(r"(?<![\w\-])([A-Za-z][\w\-]*)\s+(?:at|of|from|with|for|in)\s+"
@@ -1734,6 +1770,24 @@ class _Document:
             if m is not None and m.group(2).lower() in self.roles.anonymous_heads:
                 return sentence[0] + m.start(1), b
         return span
+
+    def _names_described(self, description: str, m: re.Match[str], b: int, cue: int) -> bool:
+        """Whether the name ``m`` matched after the description ``description`` (ending at ``b``, after the cue at
+        ``cue``) names the person it describes: a person's name that ends the sentence or is set off by a comma
+        before an apposition ("said his mother, Jane Smith", "said the NSC spokeswoman, Caitlin Hayden, adding",
+        "said a witness, Sarah Lee, 34, who"); not a place ("said a resident of Aleppo, Syria"), a city before its
+        state ("the mother of one victim, Sandy Hook, Connecticut"), the person a description's last noun names
+        ("a lawyer for the family of the victim, Breonna Taylor") nor the subject of the clause "according to"
+        opens ("According to the man, Roberts, whose rifle was jamming, fled")."""
+        name = m.group(1)
+        if self.sides.is_place(name) or self.person(name) is None:
+            return False
+        if m.group(0).endswith(","):
+            if self.text[cue:cue + 9].lower() == "according" or not re.match(r"\s*(?:[a-z]|\d)", self.text[b + m.end():]):
+                return False
+        last = re.search(r"\s(?:of|for|to)\s+(?:(?:the|a|an|one|his|her|their)\s+)?(?:[a-z\-]+\s+)?([a-z]+)$",
+                         description + m.group(0)[:m.start(1)].split(",")[0])
+        return not (last and self.roles.people_noun(last.group(1)))
 
     def coordinated_subject(self, sentence: tuple[int, int], cue: int) -> tuple[int, int] | None:
         """The subject of the first of two coordinated verbs, for a cue that is the second ("Senate leader
@@ -1831,6 +1885,8 @@ class _Document:
         roles, sides = self.roles, self.sides
         if mention is None or not mention.strip():
             return _Source(None, "unknown", None, False, "none")
+        trailing = _TRAILING.search(mention.strip())
+        there = trailing is not None and re.search(r"\bthere\b", trailing.group(0)) is not None
         mention = _TRAILING.sub("", mention.strip())
         dateline = _DATELINE.match(mention)
         if dateline and self.roles.type_of(dateline.group(1)) == "media":
@@ -1985,6 +2041,8 @@ class _Document:
             phrase = mention[counted.end():] if counted else mention
             owner = list(re.finditer(r"(?:’s|'s)\s", phrase))
             own_type = roles.type_of(phrase[owner[-1].end():]) if owner else roles.type_of(phrase) if counted else typ
+            if own_type == "document" and roles.type_of(head) != "document":
+                own_type = None  # "a source familiar with the statement": people, typed by no document they know
             if own_type is None and people and place and re.match(r"(?i)the\s", mention):
                 own_type = "government"  # "the Iranians said": a side as a party to talks or a war
             if own_type == "armed_group" and side is not None and sides.kinds.get(side) == "country":
@@ -1994,6 +2052,13 @@ class _Document:
                 # a diplomat's post, nor foreigners there: "a Western diplomat in Kabul", "foreign journalists in Moscow")
                 places = {m.side for m in sides.mentions(mention) if m.place}
                 side = places.pop() if len(places) == 1 else None
+            if side is None and there and self._window is not None and own_type in _SIDED_TYPES:
+                # "Fighting broke out in Iraq. Officials there said": officials of the place named last before them,
+                # else of the side named first ("The Kremlin said ... Officials there said"); experts, media and
+                # civilians take no side from where they are ("Doctors there said")
+                named = sides.mentions(self.text, self._window[0], self._written_at(mention, cue_start))
+                places = [m.side for m in named if m.place]
+                side = places[-1] if places else named[0].side if named else None
             if own_type is None and side is None and _QUANTIFIER.fullmatch(mention) and self._window is not None \
                     and self.previous and self.previous[-1][0] >= self._window[0] and self.previous[-1][1].anonymous \
                     and re.match(r"(?i)(?:some|many|several|most|one|a|an)(?:\s|$)", self.previous[-1][2] or ""):
@@ -2001,6 +2066,12 @@ class _Document:
                 # more of the unnamed people who spoke just before, when those were some of them ("Police said ...
                 # Some said he wore a mask" sets them apart from the police)
                 return self.previous[-1][1]
+            if own_type is None and side is None and (_QUANTIFIER.fullmatch(mention) or low == "one"):
+                # "Residents were divided. Some said ...", "Farmers are worried. “...,” one said": some of the
+                # unnamed people named just before
+                group = self._group_before(cue_start, counted=True)
+                if group is not None:
+                    return group
             if own_type == "government" and side is None and head in ("authorities", "authority") \
                     and self._window is not None \
                     and _POLICE_MATTER.search(self.text, self._window[0], self._window[1]):
@@ -2551,7 +2622,7 @@ class _Document:
         if pos >= 0:
             agent = re.match(r"[^.;:“”\"]{0,60}?\b(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})",
                              self.text[pos + len(mention):sentence[1]])
-            if agent and not re.search(_OBTAINED + r"\s+(?:by|from)\s+\S+$", agent.group(0)):
+            if agent and not re.search(_OBTAINED + r"\s+(?:by|from)\s+\S+$", mention + agent.group(0)):
                 # ("emails obtained by CNN": the outlet that has them is no author)
                 candidates.append(agent.group(1).rstrip("."))
             if re.match(r"(?i)an?\s", mention):
@@ -2561,6 +2632,13 @@ class _Document:
         for phrase in candidates:
             src = self._resolve(phrase, sentence[0], sentence)
             if src.kind in ("person", "thing") and src.source_type not in ("unknown", "document"):
+                return src
+        possessive = re.match(r"(?i)(his|her|its|their)\s", mention)
+        if possessive and pos >= 0:
+            # "Her plan calls for", "his statement said": the one the possessive pronoun stands for
+            pronoun = {"his": "he", "her": "she", "its": "it", "their": "they"}[possessive.group(1).lower()]
+            src = self._antecedent(pronoun, _PRONOUNS[pronoun], pos)
+            if src.kind in ("person", "thing", "anonymous") and src.source_type not in ("unknown", "document"):
                 return src
         return None
 
@@ -2606,6 +2684,50 @@ class _Document:
             out.append(agent.group(1).rstrip("."))
         return out
 
+    def _group_before(self, at: int, counted: bool = False) -> _Source | None:
+        """The unnamed people the article names last before ``at`` in the window, after the last source, who are
+        "they" ("Trump critics are pleased. “Finally,” they say"), or with ``counted`` "some", "others" or "one"
+        of them ("Residents were divided. Some said ..."; "Two officials briefed reporters. One said": the
+        officials, counted), or None.
+
+        People named by an anonymous head ("critics", "officials") count wherever they stand; people named only by
+        a civilian noun ("farmers", "teenagers") only as a clause's subject, for an object is seldom who speaks next
+        ("Officers arrested two teenagers. They said": the officers). "Some" or "one" of a group counted by a number
+        is of that group; none of a group when a source spoke in the window (its people are the nearer antecedent)."""
+        window = self._window
+        if window is None:
+            return None
+        last = max((start for start, src, _ in self.previous if src.kind not in ("none", "pronoun")), default=-1)
+        if counted and last >= window[0]:
+            return None
+        lo = max(window[0], last + 1)
+        found = []  # (phrase match, named by an anonymous head, a clause's subject, counted by a number)
+        for m in _PEOPLE_PLURAL.finditer(self.text, lo, at):
+            word, pos = m.group(2), m.start(2)
+            if self.in_quote(pos) or word[:1].isupper() and (not self._opens_sentence(m.start(1))
+                                                             or re.match(r"\s+[A-Z]", self.text[m.end():])):
+                continue  # (a capital only opening a sentence: "Residents", not "Citizens United")
+            head = word.lower() in self.roles.anonymous_heads
+            if not head and self.roles.type_of(word.lower()) != "civilian":
+                continue
+            opening = self.text[max(self._sentence_start if pos >= self._sentence_start else window[0], pos - 40):pos]
+            subject = _VERB_AFTER.match(self.text, m.end()) is not None or \
+                re.search(r"(?:^|[.!?”\"]\s+)(?:(?![a-z]+ed\s)[\w’'\-]+\s+){0,2}$", opening) is not None
+            number = _COUNTED_BY.search(self.text, max(lo, pos - 30), pos) is not None
+            found.append((m, head, subject, number))
+        if window[0] <= last < self._sentence_start <= at:
+            # of what that source said in the sentence before, only the people it is about ("Police said
+            # protesters gathered. They said": the protesters; not "Ukrainian officials say Russia built a
+            # network of agents. One of them, they say, is ...": the officials)
+            found = [f for f in found if f[0].start() >= self._sentence_start or _VERB_AFTER.match(self.text, f[0].end())]
+        chosen = [f for f in found if f[3]] if counted else []
+        chosen = chosen or [f for f in found if f[2]] or [f for f in found if f[1]]
+        if not chosen:
+            return None
+        phrase = chosen[-1][0].group(1)
+        own = re.sub(r"^.*(?:’s|'s)\s", "", phrase)
+        return _Source(None, self.roles.type_of(own) or "unknown", self.side_of(phrase), True, "anonymous")
+
     def _antecedent(self, pronoun: str, want: str, at: int | None = None) -> _Source:
         window = self._window
         # a person the article shows to be of the other sex is no antecedent ("Congresswoman Jane Harman ... He
@@ -2615,21 +2737,9 @@ class _Document:
         def fits(full: str) -> bool:
             return sex is None or self.gender(full) in (None, sex)
         if pronoun.lower() == "they" and at is not None and window is not None:
-            # "Trump critics are pleased. “Finally,” they say": unnamed people named after the last source
-            last = max((start for start, src, _ in self.previous if src.kind not in ("none", "pronoun")), default=-1)
-            lo = max(window[0], last + 1)
-            people = [m for m in re.finditer(r"(?<![\w\-])((?:[\w’'\-]+\s+){0,2}([a-z]+s))\b", self.text[lo:at])
-                      if m.group(2) in self.roles.anonymous_heads]
-            if window[0] <= last < self._sentence_start <= at:
-                # of what that source said in the sentence before, only the people it is about ("Police said
-                # protesters gathered. They said": the protesters; not "Ukrainian officials say Russia built a
-                # network of agents. One of them, they say, is ...": the officials)
-                people = [m for m in people if lo + m.start() >= self._sentence_start
-                          or _VERB_AFTER.match(self.text, lo + m.end())]
-            if people:
-                phrase = people[-1].group(1)
-                own = re.sub(r"^.*(?:’s|'s)\s", "", phrase)
-                return _Source(None, self.roles.type_of(own) or "unknown", self.side_of(phrase), True, "anonymous")
+            group = self._group_before(at)
+            if group is not None:
+                return group
         # where the pronoun's own sentence starts (the previous one is in the window before it)
         own = min(max(self._sentence_start, window[0]), at) if at is not None and window is not None else None
         if own is not None and pronoun.lower() in ("he", "she"):

@@ -330,6 +330,12 @@ def _time_phrase_start(tokens: Sequence[Token], k: int, lo: int) -> int | None:
 
 
 _INTRO = PREPOSITIONS | ADVERBS | DAYS | frozenset("following formed founded late earlier hours".split())
+#: sentence adverbs that open a sentence before a comma, never its subject ("However, Andrei Lankov, a North Korea
+#: expert, told")
+_CONNECTIVES = ADVERBS | frozenset("""however meanwhile indeed instead moreover furthermore additionally similarly likewise
+thus therefore hence nevertheless nonetheless consequently accordingly afterward afterwards finally ultimately
+eventually otherwise besides regardless overall elsewhere interestingly obviously clearly notably importantly
+specifically apparently unfortunately fortunately yet""".split())
 
 
 #: words that open a clause whose subject comes right after them ("why", "what", "that world powers are proposing")
@@ -356,9 +362,9 @@ def sentence_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, in
         if comma is None:
             return None
         span = np_after(tokens, k, hi=comma)
-        if span is not None and span[1] == comma - 1:
+        if span is not None and span[1] == comma - 1 and not (comma == k + 1 and tokens[k].low in _CONNECTIVES):
             return span
-        if tokens[k].low in _INTRO or verb_like(tokens[k]):
+        if tokens[k].low in _INTRO or tokens[k].low in _CONNECTIVES or verb_like(tokens[k]):
             k = comma + 1
             continue
         return None

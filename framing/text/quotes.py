@@ -682,8 +682,11 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
             words += 1
         first = toks[j:k]
         lead = next((t for t in first if t.group(0).endswith(",")), None)
-        if lead is not None and lead is not end_tok and first[0].group(0).lower() in _NOT_SUBJECT | _INTRO:
-            first = first[first.index(lead) + 1:]  # "With 50 days to go, Jane Roe, an adviser, called"
+        opening = first[0].group(0).lower()
+        if lead is not None and lead is not end_tok and (opening in _NOT_SUBJECT | _INTRO or first[0] is lead and
+                                                         opening.rstrip(",") in _INTRO):
+            # "With 50 days to go, Jane Roe, an adviser, called", "Meanwhile, Jane Roe, an adviser, called"
+            first = first[first.index(lead) + 1:]
         comma = next((t for t in first if t.group(0).endswith(",")), None)
         if comma is None or comma is end_tok and len(first) == 1:
             return None
