@@ -171,7 +171,8 @@ def test_the_president_is_the_president_named_last_before_the_description():
      "civilian", None),
     ("“We will respond,” said the NSC spokeswoman, Caitlin Hayden, adding that talks would go on.",
      "said the NSC", "Caitlin Hayden", "government", "United States"),
-    ("The strikes killed nine. “We will respond,” said Pakistan’s foreign ministry spokeswoman, Mumtaz Zahra Baloch.",
+    ("The strikes killed nine. “We will respond,” said Pakistan’s foreign ministry spokeswoman, "
+     "Mumtaz Zahra Baloch.",
      "said Pakistan", "Mumtaz Zahra Baloch", "government", "Pakistan"),
     ("Gunmen stormed the mall. “They shot at everyone,” said one of the wounded, Nezamuddin Khan.",
      "said one", "Nezamuddin Khan", "civilian", None),
@@ -238,7 +239,8 @@ def test_a_month_name_that_is_a_surname_opens_no_aside():
 @pytest.mark.parametrize(("text", "snippet", "name"), [
     # a place, a city before its state, or the person the description's last noun names is no speaker
     ("Shells fell all night. “It was bad,” said a resident of Aleppo, Syria.", "said a", "Syria"),
-    ("The vigil was held on Sunday. “It was bad,” said the mother of one victim, Sandy Hook, Connecticut.", "said the",
+    ("The vigil was held on Sunday. “It was bad,” said the mother of one victim, Sandy Hook, Connecticut.",
+     "said the",
      "Sandy Hook"),
     ("The officers were not charged. “It was bad,” said a lawyer for the family of the victim, Breonna Taylor.",
      "said a", "Breonna Taylor"),
@@ -247,3 +249,35 @@ def test_a_name_after_the_description_that_is_no_speaker(text, snippet, name):
     row = row_at(text, snippet, "said", home="United States")
     assert row["source"] != name
     assert row["anonymous"]
+
+
+@pytest.mark.parametrize(("text", "snippet", "cue", "mention", "expected_type"), [
+    # a noun in -ly is no adverb: "the family said", "the assembly said"
+    ("The boy was shot on Monday. The family said the police lied.", "The family said", "said", "The family",
+     "civilian"),
+    ("The boy was shot on Monday. The victim’s family said the police lied.", "family said", "said",
+     "The victim’s family", "civilian"),
+    # a person for or of a body, with its determiner
+    ("The boy was shot on Monday. A lawyer for the family said the police lied.", "family said", "said",
+     "A lawyer for the family", "other"),
+    # a present participle and what it governs describe the noun before them
+    ("Officials investigating the attack said the gunman acted alone.", "attack said", "said",
+     "Officials investigating the attack", "government"),
+    ("Thousands marched on Sunday. People attending the rally said the police were calm.", "rally said", "said",
+     "People attending the rally", "civilian"),
+])
+def test_the_whole_noun_phrase_before_the_cue_is_the_speaker(text, snippet, cue, mention, expected_type):
+    row = row_at(text, snippet, cue, home="United States")
+    assert row["source_mention"] == mention
+    assert row["source_type"] == expected_type
+    assert row["anonymous"]
+
+
+@pytest.mark.parametrize(("text", "snippet", "mention"), [
+    # an event in -ing that opens the sentence describes no speaker; nor is a thing in -er or -ent a person
+    ("The town fell on Monday. After heavy fighting the army said it held the bridge.", "army said", "the army"),
+    ("The trial ended. At Monday's sentencing the judge said he was sorry.", "judge said", "the judge"),
+    ("The files were sealed. The order of the court said the files must be released.", "court said", "the court"),
+])
+def test_the_speaker_is_no_phrase_an_event_or_a_thing_opens(text, snippet, mention):
+    assert row_at(text, snippet, "said", home="United States")["source_mention"] == mention

@@ -318,7 +318,7 @@ def resolve_speaker(
             if verb_like(left) or not left.is_word:
                 return "skip", None
         return "ok", None
-    return "ok", _span_of(tokens, _past_relative(tokens, lo, span))
+    return "ok", _span_of(tokens, _past_relative(tokens, lo, _participle_relative(tokens, lo, span)))
 
 
 _QUOTING = frozenset("quotes quoted quoting".split())
@@ -358,6 +358,37 @@ def _subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] | Non
     if subject is not None and finite_at(tokens, subject[1] + 1, hi):
         return subject
     return main_subject(tokens, lo, hi) or subject
+
+
+#: words in -ing that are nouns or prepositions, no participle after a noun ("the building", "during")
+_NOT_PARTICIPLES = frozenset("""during including according regarding concerning following notwithstanding excluding
+building meeting morning evening hearing briefing ruling shooting bombing killing wedding funding spending training
+thing king nothing something anything everything ceiling setting warning offering rating being wing string
+spring ring sibling darling kidnapping beheading uprising crossing landing handling fighting sentencing stabbing
+lobbying flooding looting voting trading rioting shelling polling campaigning""".split())
+
+
+def _participle_relative(tokens: Sequence[Token], lo: int, span: tuple[int, int]) -> tuple[int, int]:
+    """The noun phrase a present participle describes, with what the participle governs: "the agent leading the
+    investigation said", "a lawyer representing the family said", "officials investigating the attack said" ->
+    the whole phrase, not "the investigation"; ``span`` itself when no participle stands right before it."""
+    p = span[0] - 1
+    if p - 1 < lo or tokens[span[0]].low not in DETERMINERS:
+        return span  # (not "Lawyers representing Smith": the name is read as the source)
+    part = tokens[p]
+    if not (part.is_word and part.low.isalpha() and not part.is_capitalised and part.low.endswith("ing")
+            and len(part.low) > 4 and part.low not in _NOT_PARTICIPLES):
+        return span
+    head = tokens[p - 1]
+    if not head.is_word or head.low in DETERMINERS or head.low in PRONOUNS or head.low in CLAUSE_WORDS \
+            or head.low in ADVERBS or verb_like(head) or head.low.endswith(("ly", "'s", "’s")):
+        return span
+    noun = np_before(tokens, p - 1, lo=lo)
+    if noun is None or noun[1] != p - 1 or any(t.low in PREPOSITIONS for t in tokens[max(lo, noun[0] - 1):p]):
+        # ("After heavy fighting the army said", "At Monday's sentencing the judge said": an event opening the
+        # sentence, no participle)
+        return span
+    return noun[0], span[1]
 
 
 def _past_relative(tokens: Sequence[Token], lo: int, span: tuple[int, int]) -> tuple[int, int]:

@@ -44,8 +44,8 @@ Who the source is (one source per person in an article)
   "the McCloskeys" is that person's family; a given name that names a place opens a name the article describes
   as a person's ("Chad Morrison, the director of ...", then "Morrison"), but a place after "in", "from", "near"
   or "at" is no given name ("Officials in Chad");
-  "Araji" is "Noor al-Araji", "DiGenova" opening a sentence "Joseph diGenova"; a word in capitals (a headline's "APP") is no part of a name, nor a compound
-  modifier or noun capitalised at a sentence's opening ("Long-time Trump critic", "Austin-based Jones",
+  "Araji" is "Noor al-Araji", "DiGenova" opening a sentence "Joseph diGenova"; a word in capitals (a headline's
+  "APP") is no part of a name, nor a compound modifier or noun capitalised at a sentence's opening ("Long-time Trump critic", "Austin-based Jones",
   "Concert-goer Mike McGarry"); one word the article describes by a noun for a person ("Tiegan, a contractor who
   ...") is a person; a person owned by an outlet, a body or a country is named without the owner ("NPR's Peter
   Kenyon", "North Korea's Kim Jong-un", "Reason's Jacob Sullum" where the article also writes "Sullum").
@@ -254,8 +254,11 @@ _THE_BODY = re.compile(r"(?i)the\s+[a-z]+")
 _OFFICIAL = frozenset({"government", "military_security"})
 #: the types of unnamed people who speak for a side ("officials", "lawmakers", "militants")
 _SIDED_TYPES = _OFFICIAL | {"politician", "armed_group"}
+#: a present participle after the head, with what it governs ("the agent leading the investigation")
+_PARTICIPLE_AFTER = r"(?<=[a-z])\s(?!(?:during|including|according|regarding|concerning|following)\s)[a-z]{2,}ing\s+" \
+    r"(?=(?:the|a|an|his|her|its|their|this|that|these|those)\s|[A-Z])"
 _POST_MODIFIER = re.compile(r"\s(?:at|of|for|in|on|with|who|whom|which|from|to|and|since|under|between)\s|,|\("
-                            r"|\s[a-z]+ed\s+by\s")  # "an American woman interviewed by Sky television"
+                            r"|\s[a-z]+ed\s+by\s|" + _PARTICIPLE_AFTER)  # "an American woman interviewed by Sky television"
 #: a named body opening a sentence ("The FBI released ...", "Pakistan's foreign ministry said ...")
 _BODY_OPENING = re.compile(r"\s*((?:[Tt]he\s+)?(?:[A-Z][\w’'\-.]*\s+){0,4}?[A-Z][\w’'\-.]*|[Tt]he\s+[a-z]+)"
                            r"(?=\s+(?:(?:has|had|have|also)\s+)?(?:[a-z]+(?:ed|s)|sent|made|took|gave|told|put|set|"
@@ -328,7 +331,7 @@ _NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)[-–][^)]{1,30}\)|,\s*[DRI]-
 #: a party tag after a name ("Guzzardi (D-Chicago)", "Menendez, D-N.J."): an elected politician
 _PARTY_TAG = re.compile(r"(?:\(|,\s)(?:[DRI]|Dem|Rep)[-–][A-Z]")
 _HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on|into|about|across|"
-                       r"privy)\s|,|\(|—|–")
+                       r"privy)\s|,|\(|—|–|" + _PARTICIPLE_AFTER)
 _WORD = re.compile(r"[\w][\w’'.\-]*")
 #: nouns for an amount of people or things, whose head is what follows "of" ("a group of lawmakers", "dozens of
 #: witnesses", "an unusual number of Muslims")
@@ -485,8 +488,9 @@ _BODY_IN = re.compile(r"(?i)\b(?:ministry|ministries|government|cabinet|parliame
 #: a capitalised word right before a position ("Melania " before "Trump")
 _NAME_BEFORE = re.compile(r"[A-Z][\w’'\-.]*[ \t]+$")
 #: a verb after a noun phrase: the noun phrase is a clause's subject ("protesters gathered", "journalists were held")
-#: a plural noun for people with up to two words before it ("the Iranian officials", "Farmers", "two women")
-_PEOPLE_PLURAL = re.compile(r"(?<![\w\-])((?:[\w’'\-]+\s+){0,2}([A-Za-z][a-z]+s|[Mm]en|[Ww]omen|[Cc]hildren|[Pp]eople))\b")
+#: a plural noun for people ("officials", "Farmers", "women"), and up to two words before it ("the Iranian")
+_PEOPLE_PLURAL = re.compile(r"(?<![\w\-])([A-Za-z][a-z]+s|[Mm]en|[Ww]omen|[Cc]hildren|[Pp]eople)\b")
+_BEFORE_PEOPLE = re.compile(r"(?:[\w’'\-]+\s+){0,2}$")
 #: a number or a count right before people ("two officials", "300 workers", "dozens of protesters")
 _COUNTED_BY = re.compile(r"(?i)(?<![\w\-])(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|"
                          r"\d[\d,]*)(?:\s+of)?\s+(?:[\w’'\-]+\s+)?$")
@@ -1608,15 +1612,15 @@ class _Document:
             return ""
         m = re.search(r"(?:^|[.;:“”\"(\n]|,)\s*([^,.;:“”\"()\n]{3,100}|(?:[^,.;:“”\"()\n]|(?<=\b[A-Z][a-z])\.|"
                       r"(?<=\bM[rs])\.|(?<=\bMrs)\.){3,100}),\s*$", self.text[max(0, start - 140):start])
-        cue = _INVERTED_CUE.match(m.group(1).strip()) if m else None
+        phrase = m.group(1).strip() if m else ""
+        cue = _INVERTED_CUE.match(phrase)
+        if cue:
+            phrase = phrase[cue.end():]
         if not closed:
             # a name that ends the sentence is described only by an attribution's inverted speaker before it
             # ("..., said the group's spokesman, Ali Reza."; not a list's or another person's description:
             # "Kim Il Sung, the founder of North Korea and grandfather of its current leader, Kim Jong Un.")
-            if cue is None:
-                return ""
-            return self._described_by(m.group(1).strip()[cue.end():])
-        phrase = m.group(1).strip()[cue.end():] if cue else m.group(1).strip() if m else ""
+            return self._described_by(phrase) if cue else ""
         if not m or len(phrase.split()) > 6:
             # a clause before: the noun phrase from its determiner, not one inside a prepositional phrase
             # ("... were denounced by the president of the Buffalo Police Benevolent Association, John Evans,")
@@ -2059,7 +2063,8 @@ class _Document:
                 named = sides.mentions(self.text, self._window[0], self._written_at(mention, cue_start))
                 places = [m.side for m in named if m.place]
                 side = places[-1] if places else named[0].side if named else None
-            if own_type is None and side is None and _QUANTIFIER.fullmatch(mention) and self._window is not None \
+            if own_type is None and side is None and (_QUANTIFIER.fullmatch(mention) or low == "one") \
+                    and self._window is not None \
                     and self.previous and self.previous[-1][0] >= self._window[0] and self.previous[-1][1].anonymous \
                     and re.match(r"(?i)(?:some|many|several|most|one|a|an)(?:\s|$)", self.previous[-1][2] or ""):
                 # "Some Republican senators said ... Others said", "Several senators criticized the bill. Some said":
@@ -2693,7 +2698,8 @@ class _Document:
         People named by an anonymous head ("critics", "officials") count wherever they stand; people named only by
         a civilian noun ("farmers", "teenagers") only as a clause's subject, for an object is seldom who speaks next
         ("Officers arrested two teenagers. They said": the officers). "Some" or "one" of a group counted by a number
-        is of that group; none of a group when a source spoke in the window (its people are the nearer antecedent)."""
+        is of that group; "some" or "one" are of no group when a source spoke in the window ("Officials said troops
+        killed two militants. One said": neither troops nor militants)."""
         window = self._window
         if window is None:
             return None
@@ -2701,30 +2707,35 @@ class _Document:
         if counted and last >= window[0]:
             return None
         lo = max(window[0], last + 1)
-        found = []  # (phrase match, named by an anonymous head, a clause's subject, counted by a number)
+        found = []  # ((phrase start, end), named by an anonymous head, a clause's subject, counted by a number)
         for m in _PEOPLE_PLURAL.finditer(self.text, lo, at):
-            word, pos = m.group(2), m.start(2)
-            if self.in_quote(pos) or word[:1].isupper() and (not self._opens_sentence(m.start(1))
-                                                             or re.match(r"\s+[A-Z]", self.text[m.end():])):
-                continue  # (a capital only opening a sentence: "Residents", not "Citizens United")
+            word, pos = m.group(1), m.start(1)
+            start = pos - len(_BEFORE_PEOPLE.search(self.text, max(lo, pos - 60), pos).group(0))
+            if self.in_quote(pos) or word[:1].isupper() and (
+                    not (self._opens_sentence(pos) or word.lower() in _PARTY_MEMBERS)
+                    or re.match(r"\s+[A-Z]", self.text[m.end():])):
+                continue  # (a capital opening a sentence or a party's: "Residents", "Democrats"; not "Citizens United")
             head = word.lower() in self.roles.anonymous_heads
             if not head and self.roles.type_of(word.lower()) != "civilian":
                 continue
-            opening = self.text[max(self._sentence_start if pos >= self._sentence_start else window[0], pos - 40):pos]
-            subject = _VERB_AFTER.match(self.text, m.end()) is not None or \
-                re.search(r"(?:^|[.!?”\"]\s+)(?:(?![a-z]+ed\s)[\w’'\-]+\s+){0,2}$", opening) is not None
+            # a clause's subject: a verb after it, or no more than two words, no verb, between it and the opening of
+            # its sentence ("Residents of the town were", "Two officials briefed", "Many Iranian officials")
+            words = [w for w in re.finditer(r"[\w’'\-]+", self.text[max(lo, pos - 40):pos])][-2:]
+            subject = _VERB_AFTER.match(self.text, m.end()) is not None or any(
+                self._opens_sentence(opening) for opening in [pos] + [max(lo, pos - 40) + w.start() for w in words
+                                                                      if not re.fullmatch(r"[a-z]+ed", w.group(0))])
             number = _COUNTED_BY.search(self.text, max(lo, pos - 30), pos) is not None
-            found.append((m, head, subject, number))
+            found.append(((start, m.end()), head, subject, number))
         if window[0] <= last < self._sentence_start <= at:
             # of what that source said in the sentence before, only the people it is about ("Police said
             # protesters gathered. They said": the protesters; not "Ukrainian officials say Russia built a
             # network of agents. One of them, they say, is ...": the officials)
-            found = [f for f in found if f[0].start() >= self._sentence_start or _VERB_AFTER.match(self.text, f[0].end())]
+            found = [f for f in found if f[0][0] >= self._sentence_start or _VERB_AFTER.match(self.text, f[0][1])]
         chosen = [f for f in found if f[3]] if counted else []
         chosen = chosen or [f for f in found if f[2]] or [f for f in found if f[1]]
         if not chosen:
             return None
-        phrase = chosen[-1][0].group(1)
+        phrase = self.text[chosen[-1][0][0]:chosen[-1][0][1]]
         own = re.sub(r"^.*(?:’s|'s)\s", "", phrase)
         return _Source(None, self.roles.type_of(own) or "unknown", self.side_of(phrase), True, "anonymous")
 

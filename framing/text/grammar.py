@@ -147,6 +147,16 @@ def _base(word: str) -> str:
     return low
 
 
+#: nouns for a person by their ending ("lawyer", "spokesman", "director", "activist", "agent")
+_PERSON_NOUN = re.compile(r"(?:er|or|man|woman|ist|ian|ent|ant)$")
+#: nouns with those endings that name no person ("The order of the court", "the content of the letter")
+_NOT_PERSONS = frozenset("""order border center centre corner matter number letter paper quarter remainder content
+document statement agreement government department parliament event incident element comment moment percent extent
+error sector factor floor door interior part chapter section summer winter""".split())
+#: nouns in -ly, no adverbs ("the family said", "the assembly voted", "a close ally")
+LY_NOUNS = frozenset("family ally italy assembly monopoly anomaly tally".split())
+
+
 def verb_like(tok: Token) -> bool:
     """A lower-case past form or participle that is unlikely to head a noun phrase."""
     low = tok.low
@@ -164,7 +174,7 @@ def np_word(tok: Token) -> bool:
         return False
     if low in IRREGULAR_VERBS and not tok.is_capitalised:
         return False
-    if low.endswith("ly") and not tok.is_capitalised and low not in ("italy", "ally", "family"):
+    if low.endswith("ly") and not tok.is_capitalised and low not in LY_NOUNS:
         return False
     return True
 
@@ -181,6 +191,8 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
     head = tokens[j]
     if _name_modal(tokens, j, lo):
         pass  # "Mrs May", "Theresa May"
+    elif head.low.endswith("ly") and head.is_word and j - 1 >= lo and tokens[j - 1].low in DETERMINERS:
+        pass  # a word in -ly after a determiner is a noun: "the rally", "a bully"
     elif not np_word(head) or verb_like(head) or head.low in DETERMINERS or head.low in CONNECTORS:
         return None
     if head.low in PRONOUNS:
@@ -192,10 +204,13 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
         low = tok.low
         if (low in DETERMINERS or low in ("that", "those")) and k - 2 >= lo and tokens[k - 1].low in CONNECTORS \
                 and tokens[k - 2].is_word and np_word(tokens[k - 2]) and not verb_like(tokens[k - 2]) \
-                and tokens[k - 2].low.endswith("s") and not tokens[k - 2].low.endswith(("ss", "'s", "’s")) \
+                and (tokens[k - 2].low.endswith("s") and not tokens[k - 2].low.endswith(("ss", "'s", "’s"))
+                     or tokens[k - 1].low in ("for", "of") and _PERSON_NOUN.search(tokens[k - 2].low) is not None
+                     and tokens[k - 2].low not in _NOT_PERSONS) \
                 and tokens[k - 2].low not in DETERMINERS and tokens[k - 2].low not in PRONOUNS:
             # "Firefighters at the scene", "officials in that province": people of a place or body (a plural
-            # before "at the"), not a thing placed ("intervention in a letter")
+            # before "at the"), not a thing placed ("intervention in a letter"); a person for or of a body ("a
+            # lawyer for the family", "the director of the agency")
             i = k
             k -= 1
             continue
@@ -291,7 +306,8 @@ def skip_left(tokens: Sequence[Token], k: int, lo: int) -> tuple[int, bool]:
             pass  # "USA TODAY reported": a capitalised "Today" inside a name is no adverb
         elif low == "on" and k + 1 < len(tokens) and tokens[k + 1].low in DAYS:
             pass
-        elif _adverb_ly(tokens[k]):
+        elif _adverb_ly(tokens[k]) and not (k - 1 >= lo and tokens[k - 1].low in DETERMINERS):
+            # (a word in -ly after a determiner is a noun: "the rally said", "a bully said")
             pass
         elif low in ("and", "or") and k - 1 >= lo and verb_like(tokens[k - 1]) and tokens[k - 1].low.endswith("ed"):
             k -= 1  # "had been summoned and told": skip the coordinated verb
@@ -313,7 +329,7 @@ _TIME_MODIFIERS = frozenset("recent past several many few the two three some com
 
 def _adverb_ly(tok: Token) -> bool:
     low = tok.low
-    return low.endswith("ly") and tok.is_word and not tok.is_capitalised and low not in ("ally",)
+    return low.endswith("ly") and tok.is_word and not tok.is_capitalised and low not in LY_NOUNS
 
 
 def _time_phrase_start(tokens: Sequence[Token], k: int, lo: int) -> int | None:
@@ -689,7 +705,7 @@ def count_np_word(t: Token, prev: Token | None = None) -> bool:
         return False
     if low in ("it", "they", "he", "she", "we", "i", "you"):
         return False
-    if low.endswith("ly") and not t.is_cap and low not in ("deadly", "elderly", "bloody", "family", "ally", "early"):
+    if low.endswith("ly") and not t.is_cap and low not in LY_NOUNS | {"deadly", "elderly", "bloody", "early"}:
         return False
     if verbish(t, prev):
         return False
