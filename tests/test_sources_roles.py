@@ -1536,3 +1536,14 @@ def test_it_is_no_unnamed_people():
     row = row_at(text, "It added", "added", home="United States")
     assert row["source_type"] == "military_security"
     assert not bool(row["anonymous"])
+
+
+def test_unnamed_civilians_speak_for_the_country_of_the_story_unless_it_is_the_outlets_own():
+    text = ("A gunman killed two people in Kabul, Afghanistan, on Monday. Afghan police arrived late. Residents said "
+            "the police had fled.")
+    assert side(row_at(text, "Residents said", "said", home="United States")) == "Afghanistan"
+    text = ("A gunman killed two people at a mall in Dallas, Texas, on Monday. U.S. officials arrived late. "
+            "The family said the police had lied.")
+    row = row_at(text, "The family said", "said", home="United States")
+    assert row["anonymous"]
+    assert side(row) is None

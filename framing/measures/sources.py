@@ -3335,9 +3335,11 @@ def sources(
                                                         src.kind == "person" and src.source_type in _OFFICIAL) \
                     else None
                 affiliation = setting or homes.get(doc_id)
-            if affiliation is None and src.anonymous and src.source_type == "civilian":
+            if affiliation is None and src.anonymous and src.source_type == "civilian" \
+                    and doc.setting() != homes.get(doc_id):
                 # "supporters claimed", "the family of the victim said": the people of the country the article
-                # is about, when one country dominates it
+                # is about, when one country dominates it and it is not the outlet's own (whose civilians speak for
+                # no side: "The family said" in a story on a shooting in Texas)
                 affiliation = doc.setting()
             if qs:
                 lo, hi = int(qs[0].start), int(max(q.end for q in qs))
