@@ -154,7 +154,7 @@ _NOT_PERSONS = frozenset("""order border center centre corner matter number lett
 document statement agreement government department parliament event incident element comment moment percent extent
 error sector factor floor door interior part chapter section summer winter""".split())
 #: nouns in -ly, no adverbs ("the family said", "the assembly voted", "a close ally")
-LY_NOUNS = frozenset("family ally italy assembly monopoly anomaly tally".split())
+_LY_NOUNS = frozenset("family ally italy assembly monopoly anomaly tally".split())
 
 
 def verb_like(tok: Token) -> bool:
@@ -174,7 +174,7 @@ def np_word(tok: Token) -> bool:
         return False
     if low in IRREGULAR_VERBS and not tok.is_capitalised:
         return False
-    if low.endswith("ly") and not tok.is_capitalised and low not in LY_NOUNS:
+    if low.endswith("ly") and not tok.is_capitalised and low not in _LY_NOUNS:
         return False
     return True
 
@@ -329,7 +329,7 @@ _TIME_MODIFIERS = frozenset("recent past several many few the two three some com
 
 def _adverb_ly(tok: Token) -> bool:
     low = tok.low
-    return low.endswith("ly") and tok.is_word and not tok.is_capitalised and low not in LY_NOUNS
+    return low.endswith("ly") and tok.is_word and not tok.is_capitalised and low not in _LY_NOUNS
 
 
 def _time_phrase_start(tokens: Sequence[Token], k: int, lo: int) -> int | None:
@@ -705,7 +705,7 @@ def count_np_word(t: Token, prev: Token | None = None) -> bool:
         return False
     if low in ("it", "they", "he", "she", "we", "i", "you"):
         return False
-    if low.endswith("ly") and not t.is_cap and low not in LY_NOUNS | {"deadly", "elderly", "bloody", "early"}:
+    if low.endswith("ly") and not t.is_cap and low not in _LY_NOUNS | {"deadly", "elderly", "bloody", "early"}:
         return False
     if verbish(t, prev):
         return False
