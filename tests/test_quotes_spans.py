@@ -104,3 +104,10 @@ def test_a_short_quote_right_after_a_verb_of_saying_is_direct_even_without_a_spe
 def test_a_slogan_a_shirt_read_is_not_made_speech_by_the_verb():
     text = "Jane Roe was identified as the marcher, wearing a hat that read “Save the bees now.” She left at noon."
     assert quote(text, "Save the bees").kind != "direct"
+
+
+def test_a_blank_run_between_two_opening_marks_breaks_nothing():
+    # a vertical tab is the only thing between two opening marks: no phrase there to read as a subject
+    text = "according to “ \x0b “ « guerre »"
+    guerre = [q for q in find_quotes(text) if text[q.start:q.end] == "guerre"]
+    assert len(guerre) == 1

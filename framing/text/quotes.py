@@ -878,6 +878,8 @@ def _subject_like(np_text: str) -> bool:
     """Whether a sentence-initial phrase can be a subject: not a day, an adverb, a clause opener
     ("If she", "With 50 days") or a dateline or heading in capitals ("LOS ANGELES")."""
     words = np_text.split()
+    if not words:
+        return False  # only spaces between two marks: no phrase
     first = words[0].lower().strip(",.")
     if first in _NOT_SUBJECT or (first.endswith("ly") and len(words) == 1 and first not in ("italy", "sally")):
         return False
