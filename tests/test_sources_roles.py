@@ -879,6 +879,20 @@ def test_a_citing_cue_that_cites_a_reason_stays_with_its_subject(text, subject):
     assert subject in str(row["source"]) or subject in str(row["source_mention"])
 
 
+@pytest.mark.parametrize(("text", "cue", "subject"), [
+    # the main verb after an aside that cites a reason is the subject's too; after one that cites a source, the
+    # source's ("The newspaper, citing police records, reported")
+    ("President Trump, citing security concerns, said he would close the border.", "said", "Trump"),
+    ("Pelosi, citing the Constitution, said the House would act.", "said", "Pelosi"),
+    ("The newspaper, citing police records, reported that two men fled.", "reported", "police records"),
+    ("Obama's reply was liked by millions. The message, quoting Nelson Mandela, reads: “No one is born hating.”",
+     "reads", "Nelson Mandela"),
+])
+def test_the_verb_after_a_citing_aside_is_the_cited_sources_only_when_a_source_is_cited(text, cue, subject):
+    row = row_at(text, cue, cue)
+    assert subject in str(row["source"]) or subject in str(row["source_mention"])
+
+
 def test_a_quoting_participle_opening_a_sentence_is_no_given_name():
     text = "Dan Joyner, a law professor, wrote about the case. Quoting Joyner: “I have no problem in principle.”"
     row = row_at(text, "Quoting", "Quoting")

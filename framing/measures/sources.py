@@ -136,7 +136,9 @@ Who the source is (one source per person in an article)
   citing police records, reported", "Quoting Joyner:"), its source is what it cites when that is people, a body,
   a record (a report, data, an investigation) or a person the article describes, else the one who cites, also
   across an aside ("Authorities, citing threats, have refused"; "citing national security", "citing pressure
-  from the White House" are reasons).
+  from the White House" are reasons). The verb after such an aside is the cited source's by the same test, or a
+  person's ("The message, quoting Nelson Mandela, reads"), or the one quoted "as saying"; else the subject's
+  ("Trump, citing security concerns, said": Trump).
 
 Type, side and anonymity
 ------------------------
@@ -3279,7 +3281,13 @@ def sources(
                 # "state TV, which cited health ministry sources", "the newspaper, citing police records": the
                 # source cited is the source
                 m = _CITING.match(text, speaker_span[1], sentence[1])
-                if m and not m.start() <= a < m.end():  # not when the citing verb is the cue itself
+                if m and not m.start() <= a < m.end() and (
+                        doc.cited_source(m.group(1), documents=True) or doc.person(m.group(1)) is not None
+                        or re.match(r"(?:,[^,.;:“”\"]{1,80})?,?\s*as\s+(?:saying|having\s+said|telling)\b",
+                                    text[m.end():])):
+                    # (not when the citing verb is the cue itself, nor a reason cited: "Trump, citing security
+                    # concerns, said": Trump; but a person: "The message, quoting Nelson Mandela, reads"; "Isna
+                    # quoted a senior cleric, Yousef Tabatabai-Nejad, as saying": the cleric)
                     speaker_span = (m.start(1), m.end(1))
                 else:
                     # "NBC reported, citing five current and former senior administration officials": the people or
