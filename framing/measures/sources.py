@@ -489,13 +489,13 @@ _BODY_IN = re.compile(r"(?i)\b(?:ministry|ministries|government|cabinet|parliame
                       r"regime|junta)\s+in\s+((?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})\s*$")
 #: a capitalised word right before a position ("Melania " before "Trump")
 _NAME_BEFORE = re.compile(r"[A-Z][\w’'\-.]*[ \t]+$")
-#: a verb after a noun phrase: the noun phrase is a clause's subject ("protesters gathered", "journalists were held")
 #: a plural noun for people ("officials", "Farmers", "women"), and up to two words before it ("the Iranian")
 _PEOPLE_PLURAL = re.compile(r"(?<![\w\-])([A-Za-z][a-z]+s|[Mm]en|[Ww]omen|[Cc]hildren|[Pp]eople)\b")
 _BEFORE_PEOPLE = re.compile(r"(?:[\w’'\-]+\s+){0,2}$")
 #: a number or a count right before people ("two officials", "300 workers", "dozens of protesters")
 _COUNTED_BY = re.compile(r"(?i)(?<![\w\-])(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|"
                          r"\d[\d,]*)(?:\s+of)?\s+(?:[\w’'\-]+\s+)?$")
+#: a verb after a noun phrase: the noun phrase is a clause's subject ("protesters gathered", "journalists were held")
 _VERB_AFTER = re.compile(r"\s+(?:(?:were|was|are|is|had|have|has|would|will|could|did)\b|[a-z]+ed\b)")
 #: unnamed officials who act where the events happen (they take the country the article is about)
 _LOCAL = frozenset("authorities authority police investigators prosecutors rescuers firefighters".split())
@@ -1891,9 +1891,10 @@ class _Document:
         roles, sides = self.roles, self.sides
         if mention is None or not mention.strip():
             return _Source(None, "unknown", None, False, "none")
-        trailing = _TRAILING.search(mention.strip())
+        mention = mention.strip()
+        trailing = _TRAILING.search(mention)  # (one match, anchored at the end: what it cuts off)
         there = trailing is not None and re.search(r"\bthere\b", trailing.group(0)) is not None
-        mention = _TRAILING.sub("", mention.strip())
+        mention = mention[:trailing.start()] if trailing else mention
         dateline = _DATELINE.match(mention)
         if dateline and self.roles.type_of(dateline.group(1)) == "media":
             mention = mention[dateline.end():]  # "Washington (CNN) President Barack Obama": the president
@@ -3343,12 +3344,12 @@ def sources(
                                                         src.kind == "person" and src.source_type in _OFFICIAL) \
                     else None
                 affiliation = setting or homes.get(doc_id)
-            if affiliation is None and src.anonymous and src.source_type == "civilian" \
-                    and doc.setting() != homes.get(doc_id):
+            if affiliation is None and src.anonymous and src.source_type == "civilian":
                 # "supporters claimed", "the family of the victim said": the people of the country the article
                 # is about, when one country dominates it and it is not the outlet's own (whose civilians speak for
                 # no side: "The family said" in a story on a shooting in Texas)
-                affiliation = doc.setting()
+                setting = doc.setting()
+                affiliation = setting if setting != homes.get(doc_id) else None
             if qs:
                 lo, hi = int(qs[0].start), int(max(q.end for q in qs))
                 kind = _kind_of(text, qs, (a, b))
