@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from framing.text.grammar import (
+    AUX_BE,
     CLAUSE_WORDS,
     DAYS,
     DETERMINERS,
@@ -163,6 +164,12 @@ def coordinated_subject(tokens: Sequence[Token], lo: int, k: int) -> tuple[int, 
         return None
     obj = np_before(tokens, j, lo=lo)
     v = obj[0] - 1 if obj is not None else j
+    while obj is not None and v - 1 >= lo and tokens[v].low.endswith("ing") and \
+            (tokens[v - 1].low in DETERMINERS or np_word(tokens[v - 1]) and not verb_like(tokens[v - 1])
+             and tokens[v - 1].low not in AUX_BE):
+        # "dismantled its nuclear testing site ... and announced": a word in -ing inside the object
+        obj = np_before(tokens, v - 1, lo=lo)
+        v = obj[0] - 1 if obj is not None else v - 1
     if v < lo:
         return None
     verb = tokens[v]

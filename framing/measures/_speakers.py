@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from operator import attrgetter
 
-from framing.measures._cues import left_subject
+from framing.measures._cues import left_subject, passive_agent
 from framing.text.grammar import (
     ADJECTIVE_CONTEXT,
     ADVERBS,
@@ -92,6 +92,18 @@ def _span_of(tokens: Sequence[Token], span: tuple[int, int] | None) -> tuple[int
     return tokens[span[0]].start, tokens[span[1]].end
 
 
+#: "by" and the agent after a reduced passive ("views expressed by the minister"; not the means: "by phone", nor
+#: what an active verb did: "India responded by slapping tariffs")
+_REDUCED_PASSIVE = re.compile(r"\s+by\s+(?!(?:phone|telephone|e-?mail|text|video|videolink|satellite|letter|"
+                              r"teleconference|videoconference|conference\s+call|fax|radio)\b|\w+ing\b|(?:"
+                              + "|".join(sorted(d.title() for d in DAYS)) + r")\b)")
+#: nouns for what is said, which a reduced passive follows ("views expressed by", "the measures announced by")
+_SAID_THINGS = frozenset("""view views concern concerns comment comments remark remarks statement statements claim
+claims sentiment sentiments fear fears doubt doubts objection objections measure measures allegation allegations
+criticism criticisms position positions word words opinion opinions idea ideas argument arguments warning warnings
+demand demands threat threats accusation accusations assertion assertions charge charges point points question
+questions proposal proposals plan plans figure figures estimate estimates finding findings conclusion conclusions
+assessment assessments account accounts version stance message messages promise promises pledge pledges""".split())
 #: a phrase of going on between subject and verb: "went on to say", "goes on to slam"
 _GO_ON = frozenset("go goes went going gone".split())
 #: the time a document was made: "a report released Monday", "the poll published last week"
@@ -187,6 +199,7 @@ def resolve_speaker(
         lo += 1
     hi = _token_index(tokens, starts, sentence[1] - 1) + 1
     first = _token_index(tokens, starts, cue_start)
+    lo = _after_dateline(tokens, lo, first)
     last = _token_index(tokens, starts, cue_end - 1)
 
     # what X called / claimed were (the lexicon may include "what it" in the cue)
@@ -225,8 +238,9 @@ def resolve_speaker(
         # cited X as saying
         if prev >= lo and tokens[prev].low == "as":
             return "ok", _span_of(tokens, np_before(tokens, prev - 1, lo=lo))
-        # "The network quotes Gen. Martin Dempsey, chairman of ..., saying": the one quoted
-        quoted = _quoted_as_saying(tokens, lo, prev)
+        # "The network quotes Gen. Martin Dempsey, chairman of ..., saying": the one quoted; "..., said Risa
+        # Grais-Targow, the Latin America director at Eurasia Group, adding": the one named after the verb
+        quoted = _named_before_participle(tokens, lo, prev)
         if quoted is not None:
             return "ok", _span_of(tokens, quoted)
         # with X saying ("with the leader of the state Senate saying")
@@ -250,6 +264,16 @@ def resolve_speaker(
             if span is not None and opens_subordinate_clause(text, tokens[span[0]].start):
                 return "ok", _span_of(tokens, span)
         return "ok", _span_of(tokens, _subject(tokens, lo, first))
+
+    agent = _REDUCED_PASSIVE.match(text, cue_end) if low.endswith("ed") and low not in INVERTING else None
+    if agent is not None:
+        # "views previously expressed by the defense secretary": a reduced passive after a noun for what is said
+        # names its speaker after "by" (not "The president announced by tweet": a verb with its subject)
+        j = prev
+        while j >= lo and (tokens[j].low in ADVERBS or tokens[j].low.endswith("ly")):
+            j -= 1
+        if j >= lo and tokens[j].low in _SAID_THINGS:
+            return "ok", _span_of(tokens, passive_agent(tokens, last, hi))
 
     k, passive = skip_left(tokens, prev, lo)
     if not (k >= lo and tokens[k].text in _DASHES and _inverted_name(tokens, last, hi)):
@@ -326,6 +350,23 @@ _QUOTING = frozenset("quotes quoted quoting".split())
 _PROGRESSIVE = frozenset("is are was were am".split())
 
 
+def _after_dateline(tokens: Sequence[Token], lo: int, hi: int) -> int:
+    """The first token after a dateline that opens the sentence ("SEOUL (Reuters) -", "WASHINGTON —"), else
+    ``lo``: the place and the agency are no subject."""
+    k = lo
+    while k < hi and (tokens[k].text.isupper() and len(tokens[k].text) > 1 or k > lo and tokens[k].text == ","):
+        k += 1
+    if k == lo:
+        return lo
+    agency = k < hi and tokens[k].text == "("
+    if agency:
+        k = next((c + 1 for c in range(k, hi) if tokens[c].text == ")"), hi)
+    if not (k < hi and (tokens[k].text in _DASHES or tokens[k].text == "-")):
+        return lo
+    # (no aside between dashes: "NATO — which has 29 members — said" names its subject)
+    return k + 1 if agency or not any(t.text in _DASHES or t.text == "-" for t in tokens[k + 1:hi]) else lo
+
+
 def _skip_adverbs(tokens: Sequence[Token], k: int, lo: int) -> int:
     """The token at or left of ``k`` that is no adverb or negation ("are also", "were not")."""
     while k >= lo and (tokens[k].low in ADVERBS or tokens[k].low in NEGATIONS):
@@ -333,11 +374,16 @@ def _skip_adverbs(tokens: Sequence[Token], k: int, lo: int) -> int:
     return k
 
 
-def _quoted_as_saying(tokens: Sequence[Token], lo: int, prev: int) -> tuple[int, int] | None:
-    """The noun phrase after "quotes" / "quoted" that a participle cue right after it (token ``prev`` + 1)
-    reports ("quotes Gen. Martin Dempsey, chairman of the Joint Chiefs, saying"), or None."""
+def _named_before_participle(tokens: Sequence[Token], lo: int, prev: int) -> tuple[int, int] | None:
+    """The noun phrase that a participle cue right after it (token ``prev`` + 1) reports: after "quotes" /
+    "quoted" ("quotes Gen. Martin Dempsey, chairman of the Joint Chiefs, saying") or after an inverted reporting
+    verb ("..., said Risa Grais-Targow, the Latin America director at Eurasia Group, adding"), or None."""
     for q in range(prev - 1, max(lo, prev - 25) - 1, -1):
-        if tokens[q].low not in _QUOTING:
+        # (inverted after a quotation: "“...,” said X" or "“...” — said X", not "X, an aide, said Y")
+        inverted = tokens[q].low in INVERTING and q - 1 >= lo and (
+            tokens[q - 1].text in "”\"’'" or tokens[q - 1].text in (",", *_DASHES) and q - 2 >= lo
+            and tokens[q - 2].text in "”\"’'")
+        if tokens[q].low not in _QUOTING and not inverted:
             continue
         span = np_after(tokens, q + 1, hi=prev + 1, max_tokens=8)
         if span is None:

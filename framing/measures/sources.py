@@ -36,7 +36,13 @@ Who the source is (one source per person in an article)
   no speaker: the person that description is set off after is. A sentence adverb set off before the subject
   ("However, Andrei Lankov, a North Korea expert, told"; "Meanwhile, ...") and a day after the cue ("said Monday
   in introducing") are no speaker; "there" or "here" after unnamed people is no part of them ("Officials there
-  said": of the place named last before them in the sentence or the one before).
+  said": of the place named last before them in the sentence or the one before), nor the place or time a
+  speaker is in ("U.N. official Chris Gunness in Gaza", "the Chinese Embassy in Bamako"). A participle after an
+  inverted cue and an apposition is the named speaker's ("“...,” said Risa Grais-Targow, the Latin America
+  director at Eurasia Group, adding that"); a reduced passive names its speaker after "by" ("views previously
+  expressed by the defense secretary"; not the means: "said by phone"); an unnamed spokesperson right after a
+  body spoke in that sentence or the one before speaks as that body ("London's Metropolitan Police tweeted ...
+  a spokesperson told The Guardian").
 * A person's name in the speaker ("Foreign Minister Hossein Amir-Abdollahian", "Amir-Abdollahian") is
   resolved to the longest form of that name the article gives ("Hossein Amir-Abdollahian"); a first name
   alone to the one full name it opens ("Mara" -> "Mara Liasson"); a given name may be a word of an
@@ -66,10 +72,13 @@ Who the source is (one source per person in an article)
   their own takes the side of the person who owns the role. The office, team, staff or aides of an office
   holder, and the body they lead, speak as the office holder's office, of their side ("Moon's office",
   "Mueller's team", "Kim's regime"; "Netanyahu's aides" are unnamed people; "Trump's campaign" keeps the type of
-  a campaign); not a client's lawyers.
+  a campaign); not a client's lawyers, who are other ("Trump's lawyers", "defense attorneys", "lawyers for the
+  family", "the lawyer").
 * A description with a title and no name ("the Iranian foreign minister", "Tehran's top diplomat") is the person of
   the article with that type and side, when there is exactly one (or the nearest before it); one that names no
-  country ("the president"), in an article about no other country, prefers the people of the ``home`` side. A
+  country ("the president"), in an article about no other country, prefers the people of the ``home`` side; when
+  the article names no one for it and gives no one else the title, it is the holder on the article's date by the
+  lexicon's ``offices:`` ("the president said" in a US story of October 2017 -> Donald Trump). A
   description with no role whose head is a noun for a person, right after a person spoke ("“...,” Trump said. The New
   York billionaire also said"), is that person. A title whose words are joined by hyphens ("the secretary-general")
   is the person titled so before it ("UN Secretary-General Ban Ki-moon"), and "the interim chief" the person titled
@@ -89,8 +98,9 @@ Who the source is (one source per person in an article)
   ("Police said protesters gathered. They said": the protesters; "Officials say Russia built a network of agents.
   One of them, they say": the officials); a person or an unnamed head the article shows to be of the
   other sex is skipped ("Congresswoman Jane Harman", "husband Mark Kelly", "the mother": a title of one sex right
-  before the name, or the head). "it" is the body that opens its sentence, after a time or circumstance too ("On July
-  17, Israel sent ground troops to destroy tunnels it said"), and "It" (or "But it") opening its sentence, when no
+  before the name, or the head; "Mr. Moon" when the article never gives Moon a full name). "it" is the body that
+  opens its sentence, after a time or circumstance too ("On July 17, Israel sent ground troops to destroy tunnels
+  it said"), and "It" (or "But it") opening its sentence, when no
   body spoke in that sentence or the one before, the body that opened the sentence before ("The Pentagon released a
   statement. It said"); the writer's own voice outside quotations ("I say", "we agreed", "as we reported") is no
   source and gives no row. A pronoun written at the cue ("“...,” she said") is the speaker even when the attribution
@@ -161,7 +171,10 @@ acts on them: "police arrested Daniel Sanchez", "Smith, 24, was indicted"; media
 their own: "pointed out on his blog", "argued on her show"),
 with ``people="corpus"`` the role other articles of the corpus give the same full name, else civilian. An office
 named after the body it heads takes the body's type ("NAACP president", "the co-president of the Brady
-Center": other), and "the chief said" is the person named last before it with that title; a named body
+Center": other; "NRA Executive Vice President Wayne LaPierre": other; "the UN special envoy": international_ngo;
+not a party's adjective: "Democratic President Barack Obama"), and "the chief said" is the person named last
+before it with that title; a word for people inside a capitalised name types nothing ("Choe Son Hui", "the
+Parents Television Council", "Families Against Mandatory Minimums"); a named body
 of no known type takes the type of its apposition ("Arbor, a company that ..."), of a corporate suffix
 ("Walmart Inc.") or of the description that opens the next sentence when the body opens its own ("Walmart
 announced ... The retailer ..."), or, when it reports, is an outlet ("Defense One reported"). A share of people
@@ -173,7 +186,9 @@ Pakistan; a diplomat's destination is not their side: "U.S. ambassador to the Un
 a state body in a place is of the place's side: "the defense ministry in Seoul" -> South Korea), in the speaker, then in the person's titles; unnamed officials with no side ("authorities said", "the army
 said", "health ministry sources said"), named officials and officers whose titles name no country ("Interior
 Minister Jan Jambon" in an article about Belgium) and unnamed people ("supporters claimed") take the country the
-article is about when one country has at least half of its mentions of countries or three times the next one's;
+article is about when one country has at least half of its mentions of countries or three times the next one's,
+and else, but for unnamed people from abroad ("Western security sources"), officials take the ``home`` side;
+civilians of the ``home`` side speak for no side, named or not ("Luke Somers, an American photojournalist");
 a named organisation or armed group with no other side speaks for itself; a word of a person's name is no side
 of theirs ("adviser Lisa Monaco", "Sheriff Scott Israel", "Police Chief Chad Smith"); where the article names a
 country only as the surname of a person it gives a title or a description, the bare surname is that person
@@ -316,6 +331,8 @@ _CLAUSE_OPENERS = frozenset("""by which that who when and but as while because i
     although until once whom whose""".split())
 #: offices named after what they preside over: "president of the association" is the association's
 _PRESIDENTS = frozenset({"president", "vice president", "presidents"})
+#: offices a body holds through the person: the body named right before them decides ("UN envoy")
+_BODY_OFFICES = _PRESIDENTS | {"envoy", "envoys"}
 #: a personal pronoun that is the subject of the cue after it ("he said", "she later told") or before it ("said he")
 _PRONOUN_BEFORE = re.compile(r"(?<![\w’'\-])([Hh]e|[Ss]he|[Tt]hey|I)\s+(?:(?:also|later|then|again|once|has|had|have|"
                              r"would|will|\w+ly)\s+){0,2}$")
@@ -344,6 +361,8 @@ _COUNTED = re.compile(r"(?i)(?:[\w\-]+\s+){0,2}?(?:" + "|".join(sorted(_QUANTITI
 #: a party's members: a capitalised plural that names no body after a chamber ("House Democrats", "Senate
 #: Republicans"; "the Log Cabin Republicans" is a group)
 _PARTY_MEMBERS = frozenset("democrats republicans conservatives liberals tories".split())
+#: a party's adjective before an office, no body that holds it ("Democratic President Barack Obama")
+_PARTY_ADJECTIVES = frozenset("democratic republican democrat gop".split())
 _CHAMBERS = frozenset("house senate congressional assembly parliamentary".split())
 #: words before an office that make it another office: "Vice President", "Deputy Attorney General"
 _NOT_THE_OFFICE = frozenset("vice deputy executive assistant associate first co under".split())
@@ -354,8 +373,12 @@ _TITLE_MODIFIERS = frozenset("""state defense defence foreign former senior top 
     interior caretaker counterpart head leader""".split())
 #: determiners before a head noun ("the accused" has no noun before its participle)
 _DETERMINER_WORDS = frozenset("the a an this that these those his her its their our my your some any".split())
+_FOREIGN_WORDS = "foreign|western|international|visiting|expatriate|overseas"
 #: unnamed people who do not belong to the place they are in ("Western officials in Kabul", "a diplomat in Gaza")
-_NOT_OF_PLACE = re.compile(r"(?i)\b(?:foreign|western|international|visiting|expatriate|overseas|diplomats?)\b")
+_NOT_OF_PLACE = re.compile(rf"(?i)\b(?:{_FOREIGN_WORDS}|diplomats?)\b")
+#: unnamed people from abroad, who speak for no home side ("Western security sources", "foreign diplomats"; not a
+#: word of a name: "Senate Foreign Relations Committee aides", "the Western District of Texas")
+_FOREIGN = re.compile(rf"(?i:\b(?:{_FOREIGN_WORDS}))\s+(?=[a-z]|[A-Z][a-z]*(?:an|ese|ish|i)\b)")
 #: a quantifier standing for people as a speaker ("others said", "another added", "some argue")
 _QUANTIFIERS = STANDING_QUANTIFIERS | {"others", "another"}
 #: countries whose people's names are written with the family name first ("Moon Jae-in", "Xi Jinping")
@@ -375,6 +398,11 @@ _CORPORATE_SUFFIX = r"(?:Inc|Corp|Co|Ltd|LLC|PLC|GmbH)\b"
 #: ranks and titles kept after the role ends ("Gen.", "Ambassador")
 _KEPT_TITLES = frozenset("gen general lt lieutenant col colonel maj major capt captain sgt sergeant adm admiral "
                          "brig brigadier cmdr commander ambassador ret".split())
+#: the bodies a spokesperson speaks for (not an outlet, a text or people)
+_SPOKEN_FOR = frozenset({"government", "military_security", "politician", "armed_group", "international_ngo", "other",
+                         "expert"})
+#: a spokesperson of no body named ("a spokesperson", "the spokesman")
+_BARE_SPOKESMAN = re.compile(r"(?i)(?:a|an|the|one)\s+(?:(?:senior|top|chief|deputy)\s+)?spokes(?:man|woman|person)")
 #: a country taken up by what it is ("the kingdom", "the Jewish state")
 _THE_COUNTRY = re.compile(r"(?i)the\s+(?:country|nation|kingdom|republic|regime|monarchy|emirate|island\s+nation|"
                           r"jewish\s+state|communist\s+state|hermit\s+kingdom|reclusive\s+(?:state|nation|country))")
@@ -396,6 +424,8 @@ _OF_ONE_SEX = {
     "she": frozenset("congresswoman spokeswoman businesswoman councilwoman assemblywoman chairwoman actress wife "
                      "mother daughter sister widow grandmother granddaughter aunt niece girlfriend woman girl lady".split()),
 }
+#: honorifics of one sex, evidence for a person the article names by the surname only
+_HONORIFIC_SEX = {"he": frozenset({"mr"}), "she": frozenset({"mrs", "ms", "miss"})}
 #: titles of a family member, no office ("first lady Melania Trump", "his wife Hillary")
 _KIN = frozenset("lady wife husband mother father son daughter brother sister widow widower grandmother grandfather "
                  "grandson granddaughter uncle aunt nephew niece cousin fiancée fiancee fiance girlfriend boyfriend "
@@ -539,10 +569,24 @@ _SHARE = re.compile(r"(?i)^(?:(?:about|almost|nearly|over|more\s+than|at\s+least
                     r"|^(?:the\s+|a\s+)?(?:proportion|share|percentage|majority|minority|plurality)"
                     r"\s+of\s+(?:respondents|americans|voters|adults|people|those\s+\w+|the\s+public)$")
 #: a client's name right before "attorney" or "lawyer" ("Trump attorney"), not an office ("U.S. Attorney",
-#: "District Attorney", "Assistant U.S. Attorney")
-_CLIENT = re.compile(r"(?<![\w.’'\-])(?!(?:U\.S\.|US|State|District|County|City|General|Assistant|Deputy|Special|"
-                     r"Senior|Chief|Top|Former|Defense|Defence|Federal|Trial|Civil|Criminal|Immigration|Private)\s)"
-                     r"[A-Z][a-z][\w’'\-]*\s+$")
+#: "District Attorney", "Assistant U.S. Attorney"), a determiner ("The attorney") or a compound ("a Washington-based
+#: attorney")
+_CLIENT = re.compile(r"(?<![\w.’'\-])(?!(?:The|A|An|This|That|Another|One|U\.S\.|US|State|District|County|City|"
+                     r"General|Assistant|Deputy|Special|Senior|Chief|Top|Former|Defense|Defence|Federal|Trial|Civil|"
+                     r"Criminal|Immigration|Private)\s)"
+                     r"[A-Z][a-z][\w’']*\s+$")
+#: a capitalised word before a role or a word, not a determiner ("U.S. attorney", "Choe Son"; not "A lawyer")
+_NAMED_BEFORE = re.compile(r"(?<![\w.’'\-])(?!(?:The|A|An|This|That|Another|One|His|Her|Their|Its|Our|My)\s)"
+                           r"[A-Z][\w.’'\-]*\s+$")
+#: what makes a lawyer a party's own: a possessive pronoun, the defence or "the" right before ("his lawyer",
+#: "defense attorneys", "the lawyer": the one of a party the story has named)
+_DEFENDING = re.compile(r"(?i)(?:\b(?:his|her|their|its|my|our)\s+(?:[\w\-]+\s+){0,2}|\bdefen[cs]e\s+|\bthe\s+)$")
+#: a lawyer's line of work, no party's lawyer ("a white collar defense attorney", "criminal defense lawyers"
+#: commenting, as experts; not "a defense lawyer" in the case)
+_PROFESSION = re.compile(r"(?i)(?:\b(?:a|an)\s+(?:[\w\-]+\s+){1,3}|\b(?:criminal|white[\s\-]collar)\s+)defen[cs]e\s+$")
+#: a lawyer or legal team its owner has ("Trump's former lawyer", "the family's attorneys")
+_COUNSEL = re.compile(r"(?:[a-z][\w\-]*\s+){0,2}?(?:[Ll]awyer|[Aa]ttorney|(?:legal|defen[cs]e)\s+team)s?\b"
+                      r"(?!\s+[Gg]eneral)")
 #: a plural title shared by coordinated names, ending right before the second name ("Reps. Peter King of New
 #: York and | Patrick Meehan", "Sens. John McCain, Lindsey Graham and | Joe Lieberman")
 _SHARED_TITLE = re.compile(
@@ -631,6 +675,9 @@ class _Roles:
     people: Mapping[str, tuple[str, str | None]]  # well-known office holders and hosts: name -> (type, side)
     #: office holders whose type depends on the date: name -> (side, type in office, terms, before, after)
     dated: Mapping[str, _Dated] = field(default_factory=dict)
+    #: who held an office of a side when: (side, office) -> ((from, to or None, name), ...)
+    offices: Mapping[tuple[str, str], tuple[tuple[pd.Timestamp, pd.Timestamp | None, str], ...]] = \
+        field(default_factory=dict)
 
     def is_role_word(self, word: str) -> bool:
         """Whether ``word`` as written is a word of a role or title ("Commissioner", "security"); an acronym
@@ -666,6 +713,8 @@ class _Roles:
                         elif key in _PRESIDENTS:
                             continue  # a body's co-president is no head of state
                     typ, strong = self.terms[key]
+                    if typ == "civilian" and _in_a_name(phrase, start, m.end(1)):
+                        continue  # "Choe Son Hui", "the Parents Television Council": a word of a name
                     found.append((start, m.end(1), typ, strong))
         # the longest terms first, then the others that overlap none taken: "State Attorney General" is
         # "attorney general" (government), not "state attorney" and "general" (military)
@@ -740,13 +789,26 @@ class _Roles:
         owner = [m for m in re.finditer(r"(?:’s|'s)\s", part) if not any(a < m.start() < b for a, b, _, _ in found)]
         if owner:
             # "NPR's Louisa Lim": the possessor decides when what it owns has no role; "the station's general
-            # manager", "the NRA's spokesman": a weak role owned by a body with a strong term is the body's
+            # manager", "the NRA's spokesman", "the NRA's executive vice president": a weak role, or an office a body
+            # holds through the person, owned by a body with a strong term is the body's
             owned = part[owner[-1].end():]
             held = self.matches(owned)
-            if held and not any(t[3] for t in held):
-                body = [t for t in self.matches(part[:owner[-1].start()]) if t[3]]
-                if body:
-                    return body[-1][2]
+            body = [t for t in self.matches(part[:owner[-1].start()]) if t[3]]
+            if held and not any(t[3] for t in held) and body:
+                return body[-1][2]
+            if held and body and body[-1][1] == owner[-1].start() and (
+                    owned[held[-1][0]:held[-1][1]].lower() in _BODY_OFFICES
+                    or held[-1][2] in _HOME_TYPES and body[-1][2] not in _SIDED_TYPES):
+                # an office the owner holds through the person, or a state's word for an office in a body no state
+                # or party runs ("the church's senior minister", "the union's secretary"; not "CNN's polling
+                # director", an expert); the owner itself is the body ("Brazil's president-elect" is no supporters')
+                return body[-1][2]
+            if _COUNSEL.match(owned):
+                # "Trump's lawyers", "the family's attorney": the owner's own lawyer; a state body's lawyers speak
+                # for it ("the Pentagon's top lawyer")
+                body = part[:owner[-1].start()]
+                served = [t for t in self.matches(body) if t[3] and t[2] in _OFFICIAL and t[1] == len(body)]
+                return served[-1][2] if served else "other"  # (not "President Donald Trump's lawyers")
             return self._type_of_owned(owned) or self._type_of_owned(part)
         return self._type_of_owned(part)
 
@@ -778,14 +840,27 @@ class _Roles:
             body = [t for t in rest if t[3] and t[1] <= (body_end.start() if body_end else len(part))]
             if body:
                 pick = body[-1]
-        if pick in head and part[pick[0]:pick[1]].lower() in _PRESIDENTS:
-            # "NAACP president Ben Jealous", "university president": the body named right before the office
-            body = [t for t in head if t[3] and t[1] < pick[0] and not part[t[1]:pick[0]].strip()]
+        if pick in head and part[pick[0]:pick[1]].lower() in _BODY_OFFICES:
+            # "NAACP president Ben Jealous", "university president", "NRA Executive Vice President Wayne
+            # LaPierre", "the UN special envoy": the body named right before the office (its modifiers between);
+            # not a party's adjective ("Democratic President Barack Obama" is the country's president)
+            body = [t for t in head if t[3] and t[1] < pick[0] and part[t[0]:t[1]].lower() not in _PARTY_ADJECTIVES
+                    and set(part[t[1]:pick[0]].lower().split()) <= _NOT_THE_OFFICE | _TITLE_MODIFIERS]
             if body:
                 pick = body[-1]
-        if part[pick[0]:pick[1]].lower().rstrip("s") in ("lawyer", "attorney") and \
-                _CLIENT.search(part[:pick[0]]):
-            return "other"  # "another former Trump attorney": a person's own lawyer, as "his lawyer"
+        if part[pick[0]:pick[1]].lower().rstrip("s") in ("lawyer", "attorney"):
+            # "lawyers for the family", "the lawyers of the suspect": a party's own lawyer, who speaks for the
+            # client; the lawyers of a state body speak for it ("Lawyers for the Justice Department"; not an
+            # office: "the U.S. attorney for the District")
+            served = re.match(r"s?\s+(?:for|of|representing)(?:\s|$)", part[pick[1]:])
+            if served and not _NAMED_BEFORE.search(part[:pick[0]]):
+                client_end = _POST_MODIFIER.search(part, pick[1] + served.end())
+                state = [t for t in rest if t[3] and t[2] in _OFFICIAL
+                         and t[1] <= (client_end.start() if client_end else len(part))]
+                return state[-1][2] if state else "other"
+            if _CLIENT.search(part[:pick[0]]) or _DEFENDING.search(part[:pick[0]]) \
+                    and not _PROFESSION.search(part[:pick[0]]):
+                return "other"  # "another former Trump attorney", "his lawyer", "defense lawyers", "the lawyer"
         if _SERVING_AND_PAST.search(part[:pick[1]]):
             # "current and former officials": typed as the serving ones among them
             return self._type_of_owned(_SERVING_AND_PAST.sub("current", part))
@@ -805,6 +880,25 @@ def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     # "President-elect", "Speaker-designate": the role to come is the role; "co-host", "co-chairman": the role shared
     return re.compile(r"(?<![\w\-])(?:[Cc]o-)?(" + body + r")(?:s|es)?(?:-(?:elect|designate))?(?=(?:’s|'s|’|')?(?![\w\-]))",
                       flags)
+
+
+def _in_a_name(phrase: str, start: int, end: int) -> bool:
+    """Whether the word ``phrase[start:end]``, written with a capital, is a word of a name rather than a role
+    before one: after another capitalised word ("Choe Son Hui", "Kaiser Family Foundation", "Britt Farmer"),
+    before a capitalised preposition ("Families Against Mandatory Minimums"), or after "the" and before another
+    capitalised word ("the Parents Television Council"); not "Witness Bashir Ahmad", "Gold Star Mother Karen
+    Vaughn" or "Syrian Refugee Abdullah Kurdi"."""
+    word = phrase[start:end]
+    if not word[:1].isupper() or word.isupper():
+        return False
+    before, after = phrase[:start], phrase[end:]
+    # (a title before a person's full name is none: "Parkland Student David Hogg"; nor after a people's name:
+    # "Palestinian Residents of Gaza")
+    titled = re.match(r"(?:’s|'s)?\s+[A-Z][\w’'.\-]*\s+[A-Z]", after) is not None
+    if _NAMED_BEFORE.search(before) and not titled and not re.search(r"(?:an|ese|ish|i)\s+$", before) or \
+            re.match(r"(?:’s|'s)?\s+(?:For|Against|Of|In|On|To|And)\b", after):
+        return True
+    return re.search(r"\bthe\s+$", before) is not None and re.match(r"(?:’s|'s)?\s+[A-Z]", after) is not None
 
 
 def _term_words(term: str) -> list[tuple[str, bool]]:
@@ -863,6 +957,7 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
                 # (people listed under ``null`` speak for no side: a television host)
                 people.setdefault(n.strip(), (typ, None if side_name is None else str(side_name)))
     dated = _dated_people(data.get("terms") or {}, source)
+    offices = _office_holders(data.get("offices") or {}, source)
     titles = frozenset(str(t).lower() for t in data.get("titles") or ())
     # a conjunction inside a term ("national security and defense council") joins no title to a name
     role_words = (frozenset(w for w, _ in written) | titles) - {"and", "or", "&"}
@@ -877,7 +972,7 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
         anonymous_phrases=tuple(str(p).lower() for p in anon.get("phrases") or ()),
         pattern_ci=_compile((t for t in terms if any(c.islower() for c in t)), re.IGNORECASE),
         pattern_cs=_compile(t for t in terms if not any(c.islower() for c in t)),
-        sides=dict(sides), people=people, dated=dated,
+        sides=dict(sides), people=people, dated=dated, offices=offices,
     )
 
 
@@ -922,6 +1017,29 @@ def _dated_people(listed: Any, source: str) -> dict[str, _Dated]:
             person = _Dated(str(side_name), entry["type"], terms, entry["before"], entry["after"])
             for x in names:
                 out.setdefault(x.strip(), person)
+    return out
+
+
+def _office_holders(listed: Any, source: str) -> dict[tuple[str, str], tuple[tuple[pd.Timestamp, pd.Timestamp | None,
+                                                                                  str], ...]]:
+    """The lexicon's ``offices:`` block: {side: {office: [[from, to, name], ...]}}, who held an office when (``to``
+    null for a term not ended)."""
+    lines = getattr(listed, "key_lines", {})
+    if not isinstance(listed, Mapping) or not all(isinstance(v, Mapping) for v in listed.values()):
+        raise LexiconError(f"{source}: 'offices:' must map a side to {{office: [[from, to, name], ...]}}")
+    out = {}
+    for side_name, offices in listed.items():
+        for office, held in offices.items():
+            what = f"{source}:{lines.get(side_name, '?')}: office {office!r} of {side_name!r}"
+            if not isinstance(held, list) or not all(isinstance(t, list) and len(t) == 3 and isinstance(t[2], str)
+                                                     for t in held):
+                raise LexiconError(f"{what} must be a list of [from, to, name] items")
+            try:
+                out[(str(side_name), str(office).lower())] = tuple(
+                    (pd.Timestamp(str(a)), None if b is None else pd.Timestamp(str(b)), name.strip())
+                    for a, b, name in held)
+            except (TypeError, ValueError) as exc:
+                raise LexiconError(f"{what}: [from, to, name] items need dates (to may be null): {exc}") from None
     return out
 
 
@@ -1152,8 +1270,11 @@ class _Document:
             words = []
             pos = m.start()
             window = self.text[max(0, pos - 80):pos]
-            for w in reversed(list(re.finditer(r"[^\s]+", window[window.rfind("\n") + 1:]))):  # not across lines
+            line = window[window.rfind("\n") + 1:]  # not across lines
+            for w in reversed(list(re.finditer(r"[^\s]+", line))):
                 token = w.group(0)
+                if token in ("Charge", "Chief") and re.search(r"\bin\s+$", line[:w.start()]):
+                    break  # "Special Agent in Charge Rick DesLauriers": a title's end, no given name
                 if re.fullmatch(r"[A-Z]\.", token) and len(words) < 3:
                     words.insert(0, token)  # a middle initial: "Robert A. Levy"
                     continue
@@ -1280,6 +1401,8 @@ class _Document:
             return None  # "Muslims", "Many Republicans": people the article does not name
         words = self._name_words(name)
         before = mention[:mention.rfind(name)].split()
+        if before and before[-1].lower() == "the" and re.fullmatch(r"(?:[A-Z][\w’'\-]*\s+)+[A-Z][\w’'\-]*", name):
+            return None  # "the Trump Tower in Baku": a thing named so, no person
         if words is None and len(lead) > 1 and not self.sides.is_place(name) and (
                 before and self._title(before[-1]) or self._described_name(name)):
             # "adviser Lisa Monaco", "Sheriff Scott Israel", "Keating Holland, CNN's polling director": a person's
@@ -1649,9 +1772,10 @@ class _Document:
         age = re.match(r",\s+\d{1,3}(?=,)", rest)
         if age:
             rest = rest[age.end():]
-        home = re.match(r"\s+of\s+(?:[A-Z][\w’'\-]+\s?){1,3}(?=,)", rest)
+        home = re.match(r"\s+(?:of|in)\s+(?:[A-Z][\w’'\-]+\s?){1,3}(?=,)", rest)
         if home and (not surname_only or self.sides.find(home.group(0))):
-            rest = rest[home.end():]  # "Bob Corker of Tennessee, the ranking Republican on ..."
+            # "Bob Corker of Tennessee, the ranking Republican on ...", "Ahmed Rashid in Lahore, a journalist"
+            rest = rest[home.end():]
         m = re.match(r",\s+((?:[^,.;:“”\"()]|(?<=\b[A-Z])\.|" + _ABBREVIATED + r")+)", rest)
         if not m or len(m.group(1)) < 3 or comma_closed and not rest[m.end():].startswith(","):
             return ""
@@ -1992,7 +2116,8 @@ class _Document:
             opens = words.index(head) if head in words else len(words) - 1
             while opens > 0 and words[opens - 1] in _NOT_THE_OFFICE:
                 opens -= 1
-            linked = self._described(typ, side, cue_start, " ".join(words[opens:]))
+            office = " ".join(words[opens:])
+            linked = self._described(typ, side, cue_start, office) or self._holder(office, mention)
             if linked is not None:
                 person = self._person(linked, mention)
                 if person.affiliation is None and side is not None:
@@ -2047,7 +2172,9 @@ class _Document:
             counted = _COUNTED.match(mention)  # "a host of economists": typed as economists
             phrase = mention[counted.end():] if counted else mention
             owner = list(re.finditer(r"(?:’s|'s)\s", phrase))
-            own_type = roles.type_of(phrase[owner[-1].end():]) if owner else roles.type_of(phrase) if counted else typ
+            # (but a party's own lawyers are other by whom they speak for: "Trump's lawyers")
+            owned = phrase[owner[-1].end():] if owner and not _COUNSEL.match(phrase[owner[-1].end():]) else None
+            own_type = roles.type_of(owned) if owned else roles.type_of(phrase) if owner or counted else typ
             if own_type == "document" and roles.type_of(head) != "document":
                 own_type = None  # "a source familiar with the statement": people, typed by no document they know
             if own_type is None and people and place and re.match(r"(?i)the\s", mention):
@@ -2106,6 +2233,14 @@ class _Document:
                 if author is not None:
                     return author
             return _Source(bare, "document", None, False, "thing")
+        if side is None and _BARE_SPOKESMAN.fullmatch(mention.strip()) and self._window is not None:
+            # "London's Metropolitan Police tweeted ... “...,” a spokesperson told The Guardian": the spokesperson
+            # of the body that spoke last, in this or the previous sentence, speaks as it (not when someone else
+            # spoke after it, nor for an outlet or a text)
+            at, prev, _ = self.previous[-1] if self.previous else (-1, None, None)
+            if prev is not None and at >= self._window[0] and prev.kind == "thing" and prev.source and \
+                    prev.source[:1].isupper() and prev.source_type in _SPOKEN_FOR:
+                return prev
         if side is None and typ is not None and re.match(r"(?i)the\s", mention) and self.unnamed(mention) and \
                 not unnamed_person:
             # "the ministry", "the foreign ministry": the earlier source with the same head word (not a body
@@ -2595,6 +2730,34 @@ class _Document:
             near = [name for name in near if _holds(self.context(name), title)] or near
         return min(near, key=distance.__getitem__) if near else None
 
+    def _holder(self, office: str, mention: str) -> str | None:
+        """Who held ``office`` of the ``home`` side on the article's date, by the lexicon's ``offices:``, for the
+        bare description ``mention`` ("the president said" in an American story of October 2017 that names Trump
+        but never as the president): only in an article about no other country that names the holder and uses
+        the office's word for no one else (every "president" of it is "the president", "U.S. president" or
+        before the holder's name; not "the French president", "the company's president", "the former
+        president", "president of the NAACP"); None otherwise."""
+        holders = self.roles.offices.get((self.home or "", office), ())
+        if not holders or self.date is None or not re.fullmatch(r"(?i)the\s+" + re.escape(office), mention.strip()) \
+                or self.setting() not in (None, self.home):
+            return None
+        name = next((n for a, b, n in holders if a <= self.date and (b is None or self.date < b)), None)
+        if name is None:
+            return None
+        surname = re.escape(name.split()[-1])
+        if not re.search(r"(?<![\w\-])" + surname + r"(?![\w\-])", self.text):
+            return None
+        word = r"(?<![\w\-])" + re.escape(office).replace(r"\ ", r"\s+") + r"(?![\w\-])"
+        for m in re.finditer(r"(?i)" + word, self.text):
+            before, after = self.text[max(0, m.start() - 20):m.start()], self.text[m.end():m.end() + 40]
+            if office == "president" and re.search(r"(?i)vice[\s\-]+$", before):
+                continue  # the vice president's office, another word
+            plain = re.search(r"(?:^|\s)(?:[Tt]he|U\.S\.|US|American)\s+$", before) and \
+                not re.match(r"\s+of\b", after)
+            if not plain and not re.match(r"\s+(?:[A-Z][\w.’'\-]*\s+){0,2}" + surname + r"(?![\w\-])", after):
+                return None  # another president the article names: which one is meant is not said
+        return name
+
     def _titled(self, title: str, at: int, modifier: str | None = None) -> str | None:
         """The person named last in the 1,500 characters before ``at`` whose title, right before that mention or
         an earlier one, holds the word ``title`` ("chief" of "Police Chief Dan Oates ... Oates said ... the chief
@@ -2851,7 +3014,8 @@ class _Document:
     def gender(self, full: str) -> str | None:
         """"he" or "she" for the person ``full`` as the article itself shows it: a title of one sex right before
         the full name ("Congresswoman Maxine Waters", "husband Mark Kelly"); None when it shows neither or both (an
-        honorific before a surname is no evidence: "Mrs. Clinton" beside "Bill Clinton")."""
+        honorific before a surname is no evidence of a full name: "Mrs. Clinton" beside "Bill Clinton"; it is of
+        a surname the article never completes: "Mr. Moon")."""
         if full not in self._genders:
             found = set()
             # (the full name only: "husband Bill Clinton" says nothing of Hillary Clinton; and the title after a
@@ -2864,8 +3028,10 @@ class _Document:
                     continue  # a surname alone: not the "Obama" of "first lady Michelle Obama"
                 if not self.in_quote(m.start()):
                     title = re.split(r"(?:’s|'s)\s+", self._title_before(m.start()))[-1]
-                    words = set(title.lower().split())
+                    words = {w.strip(".") for w in title.lower().split()}
                     found |= {sex for sex, nouns in _OF_ONE_SEX.items() if words & nouns}
+                    if " " not in full:  # a surname the article never completes: "Mr. Moon" is a man
+                        found |= {sex for sex, nouns in _HONORIFIC_SEX.items() if words & nouns}
             self._genders[full] = found.pop() if len(found) == 1 else None
         return self._genders[full]
 
@@ -3343,13 +3509,17 @@ def sources(
                                                         src.kind == "thing" and doc.unnamed(mention) or
                                                         src.kind == "person" and src.source_type in _OFFICIAL) \
                     else None
-                affiliation = setting or homes.get(doc_id)
+                # (not unnamed foreigners: "Western security sources", "foreign diplomats" speak for no home)
+                foreign = src.anonymous and mention is not None and _FOREIGN.search(mention) is not None
+                affiliation = setting or (None if foreign else homes.get(doc_id))
             if affiliation is None and src.anonymous and src.source_type == "civilian":
                 # "supporters claimed", "the family of the victim said": the people of the country the article
-                # is about, when one country dominates it and it is not the outlet's own (whose civilians speak for
-                # no side: "The family said" in a story on a shooting in Texas)
-                setting = doc.setting()
-                affiliation = setting if setting != homes.get(doc_id) else None
+                # is about, when one country dominates it
+                affiliation = doc.setting()
+            if src.source_type == "civilian" and affiliation is not None and affiliation == homes.get(doc_id):
+                # the outlet's own civilians speak for no side, as the codebook codes them ("The family said" in a
+                # story on a shooting in Texas, "Luke Somers, an American photojournalist")
+                affiliation = None
             if qs:
                 lo, hi = int(qs[0].start), int(max(q.end for q in qs))
                 kind = _kind_of(text, qs, (a, b))

@@ -205,12 +205,15 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
         if (low in DETERMINERS or low in ("that", "those")) and k - 2 >= lo and tokens[k - 1].low in CONNECTORS \
                 and tokens[k - 2].is_word and np_word(tokens[k - 2]) and not verb_like(tokens[k - 2]) \
                 and (tokens[k - 2].low.endswith("s") and not tokens[k - 2].low.endswith(("ss", "'s", "’s"))
-                     or tokens[k - 1].low in ("for", "of") and _PERSON_NOUN.search(tokens[k - 2].low) is not None
-                     and tokens[k - 2].low not in _NOT_PERSONS) \
+                     or tokens[k - 1].low in ("for", "of", "in", "at") and _PERSON_NOUN.search(tokens[k - 2].low)
+                     is not None and tokens[k - 2].low not in _NOT_PERSONS
+                     or tokens[k - 1].low == "of" and tokens[k - 2].is_capitalised and k + 1 <= j
+                     and tokens[k + 1].is_capitalised) \
                 and tokens[k - 2].low not in DETERMINERS and tokens[k - 2].low not in PRONOUNS:
             # "Firefighters at the scene", "officials in that province": people of a place or body (a plural
-            # before "at the"), not a thing placed ("intervention in a letter"); a person for or of a body ("a
-            # lawyer for the family", "the director of the agency")
+            # before "at the"), not a thing placed ("intervention in a letter"); a person for, of, in or at a
+            # body or place ("a lawyer for the family", "the director of the agency", "a man in the crowd"); a
+            # name with "of the" in it ("the Ministry of the Interior")
             i = k
             k -= 1
             continue

@@ -1626,7 +1626,11 @@ _NAME_TITLES = frozenset(
     sir dame lord lady retired former late dame officer detective det inspector superintendent""".split()
 ) | TITLES
 _NAME_TOKEN = re.compile(r"[^\s]+")
+#: where a speaker's name ends: a body or an outlet after it ("Cameron Easley for Morning Consult")
 _NAME_CUT = re.compile(r"\s+(?:for|at|from|with|of the)\s+")
+#: the place or time a speaker is in, ending the phrase ("Chris Gunness in Gaza", "Wayne LaPierre in December";
+#: "in charge" and "in chief" are of a title)
+_PLACE_AFTER = re.compile(r"\s+in\s+(?!(?:[Cc]harge|[Cc]hief)\b)(?:the\s+)?(?:[A-Z][\w.’'\-]*\s*){1,3}$")
 
 
 @functools.lru_cache(maxsize=8192)
@@ -1648,9 +1652,7 @@ def speaker_name(speaker: str | None) -> str | None:
     """
     if speaker is None:
         return None
-    # "Cameron Easley for Morning Consult": the person, not the outlet after the preposition
-    if " for " in speaker or " at " in speaker or " from " in speaker or " with " in speaker or " of the " in speaker:
-        speaker = _NAME_CUT.split(speaker, maxsplit=1)[0]
+    speaker = _PLACE_AFTER.sub("", _NAME_CUT.split(speaker, maxsplit=1)[0])
     words = [w for w in _NAME_TOKEN.findall(speaker)]
     if not words:
         return None
@@ -1658,7 +1660,8 @@ def speaker_name(speaker: str | None) -> str | None:
     # the trailing run of capitalised words ("of" inside it: "Secretary of State Mike Pompeo")
     k = len(words)
     while k > 0 and (words[k - 1][:1].isupper() or (words[k - 1] in ("of", "de", "van", "von", "bin", "al")
-                                                     and k < len(words) and k > 1)):
+                                                     and k < len(words) and k > 1)
+                     or words[k - 1] == "in" and k < len(words) and words[k] in ("Charge", "Chief")):
         k -= 1
     run = words[k:]
     if not run or run[0] == "of" and k >= 1 and _PERSON_NOUN.fullmatch(words[k - 1]) \
@@ -1684,7 +1687,7 @@ def speaker_name(speaker: str | None) -> str | None:
     # (a surname before "of" is no title: "Peter King of New York")
     last_title = max((n for n, w in enumerate(run[:-1] if home is not None else run)
                       if w.lower().strip(".,") in _NAME_TITLES
-                      or w in ("of", "State", "Defense", "Homeland", "House", "Senate")), default=-1)
+                      or w in ("of", "State", "Defense", "Homeland", "House", "Senate", "Charge")), default=-1)
     rest = run[last_title + 1:]
     if rest and any(w[:1].isupper() for w in rest) and (k > 0 or last_title >= 0 or home is not None):
         return " ".join(rest)
