@@ -92,11 +92,13 @@ def _span_of(tokens: Sequence[Token], span: tuple[int, int] | None) -> tuple[int
     return tokens[span[0]].start, tokens[span[1]].end
 
 
-#: "by" and the agent after a reduced passive ("views expressed by the minister"; not the means: "by phone", nor
-#: what an active verb did: "India responded by slapping tariffs")
+#: "by" and the agent after a reduced passive ("views expressed by the minister"; not the means: "by phone", "by
+#: decree", nor a time: "by January", nor what an active verb did: "India responded by slapping tariffs")
 _REDUCED_PASSIVE = re.compile(r"\s+by\s+(?!(?:phone|telephone|e-?mail|text|video|videolink|satellite|letter|"
-                              r"teleconference|videoconference|conference\s+call|fax|radio)\b|\w+ing\b|(?:"
-                              + "|".join(sorted(d.title() for d in DAYS)) + r")\b)")
+                              r"teleconference|videoconference|conference\s+call|fax|radio|tweet|twitter|decree|"
+                              r"proclamation|executive\s+order|order|press\s+release|news\s+release|mail)\b|\w+ing\b|"
+                              r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+                              r"December|" + "|".join(sorted(d.title() for d in DAYS)) + r")\b)")
 #: nouns for what is said, which a reduced passive follows ("views expressed by", "the measures announced by")
 _SAID_THINGS = frozenset("""view views concern concerns comment comments remark remarks statement statements claim
 claims sentiment sentiments fear fears doubt doubts objection objections measure measures allegation allegations

@@ -77,8 +77,9 @@ Who the source is (one source per person in an article)
 * A description with a title and no name ("the Iranian foreign minister", "Tehran's top diplomat") is the person of
   the article with that type and side, when there is exactly one (or the nearest before it); one that names no
   country ("the president"), in an article about no other country, prefers the people of the ``home`` side; when
-  the article names no one for it and gives no one else the title, it is the holder on the article's date by the
-  lexicon's ``offices:`` ("the president said" in a US story of October 2017 -> Donald Trump). A
+  the article gives no one that title but names the holder on its date by the lexicon's ``offices:``, and names
+  no body near it that may have a president, it is that holder ("Trump held a rally. The president said" in a
+  US story of October 2017 -> Donald Trump). A
   description with no role whose head is a noun for a person, right after a person spoke ("“...,” Trump said. The New
   York billionaire also said"), is that person. A title whose words are joined by hyphens ("the secretary-general")
   is the person titled so before it ("UN Secretary-General Ban Ki-moon"), and "the interim chief" the person titled
@@ -377,8 +378,10 @@ _FOREIGN_WORDS = "foreign|western|international|visiting|expatriate|overseas"
 #: unnamed people who do not belong to the place they are in ("Western officials in Kabul", "a diplomat in Gaza")
 _NOT_OF_PLACE = re.compile(rf"(?i)\b(?:{_FOREIGN_WORDS}|diplomats?)\b")
 #: unnamed people from abroad, who speak for no home side ("Western security sources", "foreign diplomats"; not a
-#: word of a name: "Senate Foreign Relations Committee aides", "the Western District of Texas")
-_FOREIGN = re.compile(rf"(?i:\b(?:{_FOREIGN_WORDS}))\s+(?=[a-z]|[A-Z][a-z]*(?:an|ese|ish|i)\b)")
+#: word of a name: "Senate Foreign Relations Committee aides", "the Western District of Texas"; nor a field of work:
+#: "foreign policy advisers", "a foreign service officer")
+_FOREIGN = re.compile(rf"(?i:\b(?:{_FOREIGN_WORDS}))\s+(?!(?i:policy|affairs|aid|relations|service|trade|investment|"
+                      r"press|ministry|minister|office|intelligence)\b)(?=[a-z]|[A-Z][a-z]*(?:an|ese|ish|i)\b)")
 #: a quantifier standing for people as a speaker ("others said", "another added", "some argue")
 _QUANTIFIERS = STANDING_QUANTIFIERS | {"others", "another"}
 #: countries whose people's names are written with the family name first ("Moon Jae-in", "Xi Jinping")
@@ -766,6 +769,11 @@ class _Roles:
         return bool(_PERSON_NOUN.search(singular)) and singular not in _NOT_PEOPLE and not singular.endswith("ment") \
             and typ != "document"
 
+    def _office_holder(self, term: str) -> bool:
+        """Whether the role ``term`` names a person who holds an office ("president", "police officer",
+        "prime minister"), not a body ("the Pentagon", "the Justice Department")."""
+        return term.lower().split()[-1].strip(".") in self.titles
+
     def former_official(self, phrase: str | None) -> bool:
         """Whether ``phrase`` makes an expert of a former official ("former presidential envoy"): its type is
         expert, and an official's without "former", "retired" or "ex-"."""
@@ -807,8 +815,10 @@ class _Roles:
                 # "Trump's lawyers", "the family's attorney": the owner's own lawyer; a state body's lawyers speak
                 # for it ("the Pentagon's top lawyer")
                 body = part[:owner[-1].start()]
-                served = [t for t in self.matches(body) if t[3] and t[2] in _OFFICIAL and t[1] == len(body)]
-                return served[-1][2] if served else "other"  # (not "President Donald Trump's lawyers")
+                served = [t for t in self.matches(body) if t[3] and t[2] in _OFFICIAL and t[1] == len(body)
+                          and not self._office_holder(body[t[0]:t[1]])]
+                # (not "President Donald Trump's lawyers", "the officer's attorney": a person's, who holds an office)
+                return served[-1][2] if served else "other"
             return self._type_of_owned(owned) or self._type_of_owned(part)
         return self._type_of_owned(part)
 
@@ -855,7 +865,7 @@ class _Roles:
             served = re.match(r"s?\s+(?:for|of|representing)(?:\s|$)", part[pick[1]:])
             if served and not _NAMED_BEFORE.search(part[:pick[0]]):
                 client_end = _POST_MODIFIER.search(part, pick[1] + served.end())
-                state = [t for t in rest if t[3] and t[2] in _OFFICIAL
+                state = [t for t in rest if t[3] and t[2] in _OFFICIAL and not self._office_holder(part[t[0]:t[1]])
                          and t[1] <= (client_end.start() if client_end else len(part))]
                 return state[-1][2] if state else "other"
             if _CLIENT.search(part[:pick[0]]) or _DEFENDING.search(part[:pick[0]]) \
@@ -892,10 +902,11 @@ def _in_a_name(phrase: str, start: int, end: int) -> bool:
     if not word[:1].isupper() or word.isupper():
         return False
     before, after = phrase[:start], phrase[end:]
-    # (a title before a person's full name is none: "Parkland Student David Hogg"; nor after a people's name:
-    # "Palestinian Residents of Gaza")
+    # (a title before a person's full name is none: "Parkland Student David Hogg"; nor people in the plural
+    # after a place or a people's name: "Flint Residents", "Palestinian Residents of Gaza")
     titled = re.match(r"(?:’s|'s)?\s+[A-Z][\w’'.\-]*\s+[A-Z]", after) is not None
-    if _NAMED_BEFORE.search(before) and not titled and not re.search(r"(?:an|ese|ish|i)\s+$", before) or \
+    people = word.endswith("s") and not word.endswith("ss")  # "Rohingya Refugees", "Flint Residents": people
+    if _NAMED_BEFORE.search(before) and not titled and not people and not re.search(r"(?:an|ese|ish|i)\s+$", before) or \
             re.match(r"(?:’s|'s)?\s+(?:For|Against|Of|In|On|To|And)\b", after):
         return True
     return re.search(r"\bthe\s+$", before) is not None and re.match(r"(?:’s|'s)?\s+[A-Z]", after) is not None
@@ -1401,8 +1412,6 @@ class _Document:
             return None  # "Muslims", "Many Republicans": people the article does not name
         words = self._name_words(name)
         before = mention[:mention.rfind(name)].split()
-        if before and before[-1].lower() == "the" and re.fullmatch(r"(?:[A-Z][\w’'\-]*\s+)+[A-Z][\w’'\-]*", name):
-            return None  # "the Trump Tower in Baku": a thing named so, no person
         if words is None and len(lead) > 1 and not self.sides.is_place(name) and (
                 before and self._title(before[-1]) or self._described_name(name)):
             # "adviser Lisa Monaco", "Sheriff Scott Israel", "Keating Holland, CNN's polling director": a person's
@@ -2239,7 +2248,10 @@ class _Document:
             # spoke after it, nor for an outlet or a text)
             at, prev, _ = self.previous[-1] if self.previous else (-1, None, None)
             if prev is not None and at >= self._window[0] and prev.kind == "thing" and prev.source and \
-                    prev.source[:1].isupper() and prev.source_type in _SPOKEN_FOR:
+                    prev.source[:1].isupper() and prev.source_type in _SPOKEN_FOR and \
+                    not self.roles.strong(self.text[at:self._written_at(mention, cue_start)]):
+                # (not when another body is named after it: "Amnesty International accused the Pentagon ... A
+                # spokesman said" may be the Pentagon's)
                 return prev
         if side is None and typ is not None and re.match(r"(?i)the\s", mention) and self.unnamed(mention) and \
                 not unnamed_person:
@@ -2747,6 +2759,10 @@ class _Document:
         surname = re.escape(name.split()[-1])
         if not re.search(r"(?<![\w\-])" + surname + r"(?![\w\-])", self.text):
             return None
+        at = self.text.find(mention, max(0, self._sentence_start))
+        around = self.text[max(0, at - 300):self.text.find(".", at) + 1 if at >= 0 else None]
+        if any(t[3] and t[2] not in _HOME_TYPES for t in self.roles.matches(around)):
+            return None  # a body named around it may be the one presided ("The NAACP criticized ... The president")
         word = r"(?<![\w\-])" + re.escape(office).replace(r"\ ", r"\s+") + r"(?![\w\-])"
         for m in re.finditer(r"(?i)" + word, self.text):
             before, after = self.text[max(0, m.start() - 20):m.start()], self.text[m.end():m.end() + 40]

@@ -1629,8 +1629,8 @@ _NAME_TOKEN = re.compile(r"[^\s]+")
 #: where a speaker's name ends: a body or an outlet after it ("Cameron Easley for Morning Consult")
 _NAME_CUT = re.compile(r"\s+(?:for|at|from|with|of the)\s+")
 #: the place or time a speaker is in, ending the phrase ("Chris Gunness in Gaza", "Wayne LaPierre in December";
-#: "in charge" and "in chief" are of a title)
-_PLACE_AFTER = re.compile(r"\s+in\s+(?!(?:[Cc]harge|[Cc]hief)\b)(?:the\s+)?(?:[A-Z][\w.’'\-]*\s*){1,3}$")
+#: "in charge" and "in chief" are of a title, "in the Islamic Maghreb" of a name)
+_PLACE_AFTER = re.compile(r"\s+in\s+(?!(?:[Cc]harge|[Cc]hief)\b)(?:[A-Z][\w.’'\-]*\s*){1,3}$")
 
 
 @functools.lru_cache(maxsize=8192)
