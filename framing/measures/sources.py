@@ -906,7 +906,8 @@ def _in_a_name(phrase: str, start: int, end: int) -> bool:
     # after a place or a people's name: "Flint Residents", "Palestinian Residents of Gaza")
     titled = re.match(r"(?:’s|'s)?\s+[A-Z][\w’'.\-]*\s+[A-Z]", after) is not None
     people = word.endswith("s") and not word.endswith("ss")  # "Rohingya Refugees", "Flint Residents": people
-    if _NAMED_BEFORE.search(before) and not titled and not people and not re.search(r"(?:an|ese|ish|i)\s+$", before) or \
+    demonym = re.search(r"(?:an|ese|ish|i)\s+$", before) is not None
+    if _NAMED_BEFORE.search(before) and not (titled or people or demonym) or \
             re.match(r"(?:’s|'s)?\s+(?:For|Against|Of|In|On|To|And)\b", after):
         return True
     return re.search(r"\bthe\s+$", before) is not None and re.match(r"(?:’s|'s)?\s+[A-Z]", after) is not None
@@ -2247,11 +2248,13 @@ class _Document:
             # of the body that spoke last, in this or the previous sentence, speaks as it (not when someone else
             # spoke after it, nor for an outlet or a text)
             at, prev, _ = self.previous[-1] if self.previous else (-1, None, None)
+            between = self.text[at:self._written_at(mention, cue_start)] if at >= 0 else ""
+            # (not when another body is named after it, outside quotations: "Amnesty International accused the
+            # Pentagon ... A spokesman said" may be the Pentagon's)
+            other_body = any(t[3] and not self.in_quote(at + t[0]) and between[t[0]:t[1]] not in (prev.source or "")
+                             for t in self.roles.matches(between)) if prev is not None else True
             if prev is not None and at >= self._window[0] and prev.kind == "thing" and prev.source and \
-                    prev.source[:1].isupper() and prev.source_type in _SPOKEN_FOR and \
-                    not self.roles.strong(self.text[at:self._written_at(mention, cue_start)]):
-                # (not when another body is named after it: "Amnesty International accused the Pentagon ... A
-                # spokesman said" may be the Pentagon's)
+                    prev.source[:1].isupper() and prev.source_type in _SPOKEN_FOR and not other_body:
                 return prev
         if side is None and typ is not None and re.match(r"(?i)the\s", mention) and self.unnamed(mention) and \
                 not unnamed_person:
@@ -2759,10 +2762,11 @@ class _Document:
         surname = re.escape(name.split()[-1])
         if not re.search(r"(?<![\w\-])" + surname + r"(?![\w\-])", self.text):
             return None
-        at = self.text.find(mention, max(0, self._sentence_start))
-        around = self.text[max(0, at - 300):self.text.find(".", at) + 1 if at >= 0 else None]
-        if any(t[3] and t[2] not in _HOME_TYPES for t in self.roles.matches(around)):
-            return None  # a body named around it may be the one presided ("The NAACP criticized ... The president")
+        around = self.text[self._window[0]:self._window[1]] if self._window is not None else ""
+        if any(t[3] and t[2] == "other" and around[t[0]].isupper() for t in self.roles.matches(around)):
+            # an organisation named in its sentence or the one before may be the one presided ("The NAACP
+            # criticized ... The president said")
+            return None
         word = r"(?<![\w\-])" + re.escape(office).replace(r"\ ", r"\s+") + r"(?![\w\-])"
         for m in re.finditer(r"(?i)" + word, self.text):
             before, after = self.text[max(0, m.start() - 20):m.start()], self.text[m.end():m.end() + 40]
