@@ -15,6 +15,7 @@ from framing.text.grammar import (
     COMPLEMENT_VERBS,
     DAYS,
     IRREGULAR_PAST,
+    MONTHS,
     NEGATIONS,
     AFTER_CUES,
     CITING_CUES,
@@ -97,8 +98,7 @@ def _span_of(tokens: Sequence[Token], span: tuple[int, int] | None) -> tuple[int
 _REDUCED_PASSIVE = re.compile(r"\s+by\s+(?!(?:phone|telephone|e-?mail|text|video|videolink|satellite|letter|"
                               r"teleconference|videoconference|conference\s+call|fax|radio|tweet|twitter|decree|"
                               r"proclamation|executive\s+order|order|press\s+release|news\s+release|mail)\b|\w+ing\b|"
-                              r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-                              r"December|" + "|".join(sorted(d.title() for d in DAYS)) + r")\b)")
+                              r"(?:" + "|".join(sorted(w.title() for w in DAYS | MONTHS)) + r")\b)")
 #: nouns for what is said, which a reduced passive follows ("views expressed by", "the measures announced by")
 _SAID_THINGS = frozenset("""view views concern concerns comment comments remark remarks statement statements claim
 claims sentiment sentiments fear fears doubt doubts objection objections measure measures allegation allegations
@@ -112,6 +112,10 @@ _GO_ON = frozenset("go goes went going gone".split())
 _MADE_WHEN = DAYS | frozenset("""week month year weeks months years yesterday today morning night evening january
 february march april june july august september october november december""".split())
 _DASHES = frozenset("— – ― --".split())
+#: the dashes that close a dateline ("SEOUL (Reuters) -", "WASHINGTON —")
+_DATELINE_DASHES = _DASHES | {"-"}
+#: closing quotation marks before an inverted cue ("“...,” said X")
+_CLOSING_MARKS = frozenset("” \" ’ '".split())
 
 
 def _over_aside(tokens: Sequence[Token], k: int, lo: int, passive: bool) -> tuple[int, bool]:
@@ -267,8 +271,7 @@ def resolve_speaker(
                 return "ok", _span_of(tokens, span)
         return "ok", _span_of(tokens, _subject(tokens, lo, first))
 
-    agent = _REDUCED_PASSIVE.match(text, cue_end) if low.endswith("ed") and low not in INVERTING else None
-    if agent is not None:
+    if low.endswith("ed") and low not in INVERTING and _REDUCED_PASSIVE.match(text, cue_end):
         # "views previously expressed by the defense secretary": a reduced passive after a noun for what is said
         # names its speaker after "by" (not "The president announced by tweet": a verb with its subject)
         j = prev
@@ -363,10 +366,10 @@ def _after_dateline(tokens: Sequence[Token], lo: int, hi: int) -> int:
     agency = k < hi and tokens[k].text == "("
     if agency:
         k = next((c + 1 for c in range(k, hi) if tokens[c].text == ")"), hi)
-    if not (k < hi and (tokens[k].text in _DASHES or tokens[k].text == "-")):
+    if not (k < hi and tokens[k].text in _DATELINE_DASHES):
         return lo
     # (no aside between dashes: "NATO — which has 29 members — said" names its subject)
-    return k + 1 if agency or not any(t.text in _DASHES or t.text == "-" for t in tokens[k + 1:hi]) else lo
+    return k + 1 if agency or not any(t.text in _DATELINE_DASHES for t in tokens[k + 1:hi]) else lo
 
 
 def _skip_adverbs(tokens: Sequence[Token], k: int, lo: int) -> int:
@@ -383,8 +386,8 @@ def _named_before_participle(tokens: Sequence[Token], lo: int, prev: int) -> tup
     for q in range(prev - 1, max(lo, prev - 25) - 1, -1):
         # (inverted after a quotation: "“...,” said X" or "“...” — said X", not "X, an aide, said Y")
         inverted = tokens[q].low in INVERTING and q - 1 >= lo and (
-            tokens[q - 1].text in "”\"’'" or tokens[q - 1].text in (",", *_DASHES) and q - 2 >= lo
-            and tokens[q - 2].text in "”\"’'")
+            tokens[q - 1].text in _CLOSING_MARKS or tokens[q - 1].text in (",", *_DASHES) and q - 2 >= lo
+            and tokens[q - 2].text in _CLOSING_MARKS)
         if tokens[q].low not in _QUOTING and not inverted:
             continue
         span = np_after(tokens, q + 1, hi=prev + 1, max_tokens=8)

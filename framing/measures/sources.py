@@ -237,7 +237,8 @@ from framing.measures.sides import MIXED, Sides, bundled_sides
 from framing.measures.actors import load_actors
 from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
-from framing.text.grammar import CITING_CUES, DAYS, PREPOSITIONS, STANDING_QUANTIFIERS, opens_subordinate_clause
+from framing.text.grammar import (CITING_CUES, DAYS, MONTHS, PREPOSITIONS, STANDING_QUANTIFIERS,
+                                   opens_subordinate_clause)
 from framing.text.quotes import in_quote, speaker_name
 from framing.text.sentences import NAME_ABBREVIATIONS, TITLES, is_name_abbreviation
 from framing.text.tokens import count_tokens
@@ -510,8 +511,7 @@ _DATELINE = re.compile(r"^(?:[A-Z][\w.’'\-]*,?\s+){1,4}\(((?:[A-Z][\w.]*\s?){1
 #: a day written before a speaker ("On Wednesday Esper said", "Friday morning, Obama said")
 _OPENING_DAY = re.compile(r"^(?:(?:[Oo]n|[Ll]ate|[Ee]arly)\s+)?" + _DAY + r",?\s+(?=\S)")
 #: days and months, which a run of capitalised words may hold without being a name ("Late Tuesday")
-_TIME_WORDS = re.compile(r"\b(?:" + _DAY_NAMES + r"|January|February|March|"
-                         r"April|May|June|July|August|September|October|November|December)\b")
+_TIME_WORDS = re.compile(r"\b(?:" + _DAY_NAMES + "|" + "|".join(sorted(m.title() for m in MONTHS)) + r")\b")
 #: a date written after a body's name ("the Food and Drug Administration on Monday")
 _ON_DATE = re.compile(r"\s+(?:on|in)\s+(?=" + _TIME_WORDS.pattern + ")")
 #: where a diplomat or a mission is sent: "ambassador to the United Nations", "the embassy in Pakistan"
@@ -574,12 +574,13 @@ _SHARE = re.compile(r"(?i)^(?:(?:about|almost|nearly|over|more\s+than|at\s+least
 #: a client's name right before "attorney" or "lawyer" ("Trump attorney"), not an office ("U.S. Attorney",
 #: "District Attorney", "Assistant U.S. Attorney"), a determiner ("The attorney") or a compound ("a Washington-based
 #: attorney")
-_CLIENT = re.compile(r"(?<![\w.’'\-])(?!(?:The|A|An|This|That|Another|One|U\.S\.|US|State|District|County|City|"
+_CAPITAL_DETERMINERS = "The|A|An|This|That|Another|One"
+_CLIENT = re.compile(r"(?<![\w.’'\-])(?!(?:" + _CAPITAL_DETERMINERS + r"|U\.S\.|US|State|District|County|City|"
                      r"General|Assistant|Deputy|Special|Senior|Chief|Top|Former|Defense|Defence|Federal|Trial|Civil|"
                      r"Criminal|Immigration|Private)\s)"
                      r"[A-Z][a-z][\w’']*\s+$")
 #: a capitalised word before a role or a word, not a determiner ("U.S. attorney", "Choe Son"; not "A lawyer")
-_NAMED_BEFORE = re.compile(r"(?<![\w.’'\-])(?!(?:The|A|An|This|That|Another|One|His|Her|Their|Its|Our|My)\s)"
+_NAMED_BEFORE = re.compile(r"(?<![\w.’'\-])(?!(?:" + _CAPITAL_DETERMINERS + r"|His|Her|Their|Its|Our|My)\s)"
                            r"[A-Z][\w.’'\-]*\s+$")
 #: what makes a lawyer a party's own: a possessive pronoun, the defence or "the" right before ("his lawyer",
 #: "defense attorneys", "the lawyer": the one of a party the story has named)
@@ -799,26 +800,27 @@ class _Roles:
             # "NPR's Louisa Lim": the possessor decides when what it owns has no role; "the station's general
             # manager", "the NRA's spokesman", "the NRA's executive vice president": a weak role, or an office a body
             # holds through the person, owned by a body with a strong term is the body's
-            owned = part[owner[-1].end():]
+            owned, owner_part = part[owner[-1].end():], part[:owner[-1].start()]
             held = self.matches(owned)
-            body = [t for t in self.matches(part[:owner[-1].start()]) if t[3]]
+            body = [t for t in self.matches(owner_part) if t[3]]
             if held and not any(t[3] for t in held) and body:
                 return body[-1][2]
-            if held and body and body[-1][1] == owner[-1].start() and (
+            # (the owner itself is a body when its last strong term ends it: "Brazil's president-elect" is no
+            # supporters')
+            owner_body = body[-1] if body and body[-1][1] == len(owner_part) else None
+            if held and owner_body is not None and (
                     owned[held[-1][0]:held[-1][1]].lower() in _BODY_OFFICES
-                    or held[-1][2] in _HOME_TYPES and body[-1][2] not in _SIDED_TYPES):
+                    or held[-1][2] in _HOME_TYPES and owner_body[2] not in _SIDED_TYPES):
                 # an office the owner holds through the person, or a state's word for an office in a body no state
                 # or party runs ("the church's senior minister", "the union's secretary"; not "CNN's polling
-                # director", an expert); the owner itself is the body ("Brazil's president-elect" is no supporters')
-                return body[-1][2]
+                # director", an expert)
+                return owner_body[2]
             if _COUNSEL.match(owned):
                 # "Trump's lawyers", "the family's attorney": the owner's own lawyer; a state body's lawyers speak
-                # for it ("the Pentagon's top lawyer")
-                body = part[:owner[-1].start()]
-                served = [t for t in self.matches(body) if t[3] and t[2] in _OFFICIAL and t[1] == len(body)
-                          and not self._office_holder(body[t[0]:t[1]])]
-                # (not "President Donald Trump's lawyers", "the officer's attorney": a person's, who holds an office)
-                return served[-1][2] if served else "other"
+                # for it ("the Pentagon's top lawyer"), not an office holder's ("the officer's attorney")
+                served = owner_body is not None and owner_body[2] in _OFFICIAL and \
+                    not self._office_holder(owner_part[owner_body[0]:owner_body[1]])
+                return owner_body[2] if served else "other"
             return self._type_of_owned(owned) or self._type_of_owned(part)
         return self._type_of_owned(part)
 
@@ -2248,14 +2250,14 @@ class _Document:
             # of the body that spoke last, in this or the previous sentence, speaks as it (not when someone else
             # spoke after it, nor for an outlet or a text)
             at, prev, _ = self.previous[-1] if self.previous else (-1, None, None)
-            between = self.text[at:self._written_at(mention, cue_start)] if at >= 0 else ""
-            # (not when another body is named after it, outside quotations: "Amnesty International accused the
-            # Pentagon ... A spokesman said" may be the Pentagon's)
-            other_body = any(t[3] and not self.in_quote(at + t[0]) and between[t[0]:t[1]] not in (prev.source or "")
-                             for t in self.roles.matches(between)) if prev is not None else True
             if prev is not None and at >= self._window[0] and prev.kind == "thing" and prev.source and \
-                    prev.source[:1].isupper() and prev.source_type in _SPOKEN_FOR and not other_body:
-                return prev
+                    prev.source[:1].isupper() and prev.source_type in _SPOKEN_FOR:
+                # (not when another body is named after it, outside quotations: "Amnesty International accused the
+                # Pentagon ... A spokesman said" may be the Pentagon's)
+                between = self.text[at:self._written_at(mention, cue_start)]
+                if not any(t[3] and not self.in_quote(at + t[0]) and between[t[0]:t[1]] not in prev.source
+                           for t in self.roles.matches(between)):
+                    return prev
         if side is None and typ is not None and re.match(r"(?i)the\s", mention) and self.unnamed(mention) and \
                 not unnamed_person:
             # "the ministry", "the foreign ministry": the earlier source with the same head word (not a body
@@ -2767,7 +2769,7 @@ class _Document:
             # an organisation named in its sentence or the one before may be the one presided ("The NAACP
             # criticized ... The president said")
             return None
-        word = r"(?<![\w\-])" + re.escape(office).replace(r"\ ", r"\s+") + r"(?![\w\-])"
+        word = r"(?<![\w\-])" + r"\s+".join(map(re.escape, office.split())) + r"(?![\w\-])"
         for m in re.finditer(r"(?i)" + word, self.text):
             before, after = self.text[max(0, m.start() - 20):m.start()], self.text[m.end():m.end() + 40]
             if office == "president" and re.search(r"(?i)vice[\s\-]+$", before):

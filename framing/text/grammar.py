@@ -278,7 +278,7 @@ def np_after(tokens: Sequence[Token], i: int, *, hi: int | None = None, max_toke
     return (i, j)
 
 
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
+MONTHS = frozenset("january february march april may june july august september october november december".split())
 
 
 def _name_modal(tokens: Sequence[Token], k: int, lo: int) -> bool:
@@ -291,7 +291,7 @@ def _name_modal(tokens: Sequence[Token], k: int, lo: int) -> bool:
 def _is_time(tok: Token) -> bool:
     """A year, day or month: ``in 2010``, ``on Tuesday`` end a noun phrase."""
     low = tok.low
-    return low[:1].isdigit() or low in DAYS or low in _MONTHS
+    return low[:1].isdigit() or low in DAYS or low in MONTHS
 
 
 def skip_left(tokens: Sequence[Token], k: int, lo: int) -> tuple[int, bool]:
