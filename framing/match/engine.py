@@ -32,7 +32,7 @@ from framing import schema
 from framing.errors import SchemaError
 from framing.io.corpus import LONE_SURROGATE
 from framing.lexicon.load import Lexicon, Term
-from framing.text.scope import NEGATION_CUES, lowered, scope_marks, word_classes
+from framing.text.scope import NEGATION_CUES, capitalised, lowered, scope_marks, word_classes
 from framing.text.tokens import Tokens, TokenScanner, base_form, intern_strings, normalize
 
 __all__ = ["Engine", "NEGATION_CUES", "NEGATION_WINDOW", "compiled", "find_all", "score_table", "texts_of", "thread_scanner"]
@@ -193,6 +193,7 @@ class Engine:
             self._arrays[k] = np.zeros(1, dtype=np.int64)
         self._arrays["flags"] = np.zeros(0, dtype=np.int8)
         self._arrays["classes"] = np.zeros(0, dtype=np.int8)
+        self._arrays["capital"] = np.zeros(0, dtype=bool)
         # evidence label codes of two-word phrases by integer key (see phrase_labels), then a -1
         self._phrase_keys = pd.Index(np.zeros(0, dtype=np.int64))
         self._phrase_codes = np.full(1, -1, dtype=np.int64)
@@ -306,6 +307,7 @@ class Engine:
             A["pair_key"], A["pair_trim"] = keys[order], trims[order]
         A["flags"] = np.concatenate([A["flags"], flags_a])
         A["classes"] = np.concatenate([A["classes"], classes_a])
+        A["capital"] = np.concatenate([A["capital"], capitalised(full)])
         self._n_types = n1
 
     def phrase_labels(self, text: str, toks: Tokens, ph: _Candidates, gs: np.ndarray, ge: np.ndarray) -> np.ndarray:
@@ -916,7 +918,7 @@ def _match_batch(
     s_glob, s_val, _ = _with_sentinels(len(texts), sent_spans, doc_start)
     v_glob, v_val, _ = _with_sentinels(len(texts), voice_spans, doc_start)
     sentence_row = _row_of_token(s_glob, toks.start)
-    negated, hypothetical = scope_marks(A["classes"], sentence_row, sel, types=type_id)
+    negated, hypothetical = scope_marks(A["classes"], sentence_row, sel, types=type_id, capital=A["capital"])
     small = _index_dtype(max(len(big), term_tab.size + special[0].size, first_doc + len(texts)))
     rows = _Rows(
         token=token.astype(small),

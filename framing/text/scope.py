@@ -49,7 +49,7 @@ from contextvars import ContextVar
 
 import numpy as np
 
-__all__ = ["MAX_SCOPE", "NEGATION_CUES", "judge", "judge_all", "prejudged", "scope_marks", "word_classes"]
+__all__ = ["MAX_SCOPE", "NEGATION_CUES", "capitalised", "judge", "judge_all", "prejudged", "scope_marks", "word_classes"]
 
 #: how many tokens after a cue its scope can reach
 MAX_SCOPE = 12
@@ -433,7 +433,7 @@ _MACHINES = (  # (cue bit, start table, step table, which output)
 
 
 def scope_marks(classes: np.ndarray, segment: np.ndarray | None = None, at: np.ndarray | None = None, *,
-                types: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+                types: np.ndarray | None = None, capital: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Negated and hypothetical flags of the tokens of a token sequence.
 
     Parameters
@@ -448,6 +448,9 @@ def scope_marks(classes: np.ndarray, segment: np.ndarray | None = None, at: np.n
     types : numpy.ndarray, optional
         The type of each token (an index into ``classes``), so that a corpus's classes are computed once
         per distinct token.
+    capital : numpy.ndarray, optional
+        Whether each type (each token without ``types``) opens with a capital: a capitalised "Without"
+        between two capitalised words is a word of a name ("Doctors Without Borders said"), no negation.
 
     Returns
     -------
@@ -462,6 +465,8 @@ def scope_marks(classes: np.ndarray, segment: np.ndarray | None = None, at: np.n
     if n == 0 or at.size == 0:
         return out[0][at], out[1][at]
     bits = _BITS[classes][types]
+    if capital is not None:
+        bits = _without_names(bits, classes, types, capital, segment)
     flagged = np.flatnonzero(bits)
     flagged_bits = bits[flagged]
     for bit, starts, step, which in _MACHINES:
@@ -548,6 +553,26 @@ def _lowered(forms: Sequence[str]) -> list[str]:
     return [lowered(f) for f in forms]
 
 
+def _without_names(bits: np.ndarray, classes: np.ndarray, types: np.ndarray, capital: np.ndarray,
+                   segment: np.ndarray | None) -> np.ndarray:
+    """``bits`` with no scope opened by a capitalised "without" between two capitalised words of its sentence."""
+    cap = capital[types]
+    pos = np.flatnonzero((classes[types] == WITHOUT) & cap)
+    pos = pos[(pos > 0) & (pos < types.size - 1)]
+    if pos.size:
+        inside = cap[pos - 1] & cap[pos + 1]
+        if segment is not None:
+            inside &= (segment[pos - 1] == segment[pos]) & (segment[pos + 1] == segment[pos])
+        bits = bits.copy()
+        bits[pos[inside]] = 0
+    return bits
+
+
+def capitalised(forms: Sequence[str]) -> np.ndarray:
+    """Whether each of ``forms`` opens with a capital letter (the ``capital`` of :func:`scope_marks`)."""
+    return np.fromiter((f[:1].isupper() for f in forms), dtype=bool, count=len(forms))
+
+
 def judge(forms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
     """Negated and hypothetical flags of the tokens ``forms`` of one sentence.
 
@@ -567,7 +592,7 @@ def judge(forms: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         got = table.get(tuple(forms))
         if got is not None:
             return got[0].copy(), got[1].copy()
-    return scope_marks(word_classes(_lowered(forms)))
+    return scope_marks(word_classes(_lowered(forms)), capital=capitalised(forms))
 
 
 def judge_all(sentences: Sequence[Sequence[str]]) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -588,7 +613,8 @@ def judge_all(sentences: Sequence[Sequence[str]]) -> list[tuple[np.ndarray, np.n
         return []
     low = [f for forms in sentences for f in _lowered(forms)]
     segment = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
-    negated, hypothetical = scope_marks(word_classes(low), segment)
+    negated, hypothetical = scope_marks(word_classes(low), segment,
+                                        capital=np.concatenate([capitalised(forms) for forms in sentences]))
     cuts = np.cumsum(sizes)[:-1]
     return list(zip(np.split(negated, cuts), np.split(hypothetical, cuts)))
 
