@@ -43,8 +43,17 @@ from framing.text.grammar import (
 
 _SO_CALLED = re.compile(r"\bso[\s\-‐‑]*$", re.IGNORECASE)
 _NOT_SPEECH_AFTER = {
-    "claim": re.compile(r"\s+(?:the\s+|full\s+)?(?:responsibility|credit)\b", re.IGNORECASE),
+    # (and what is taken: "claimed territory", "claimed the lives of")
+    "claim": re.compile(r"\s+(?:the\s+|full\s+)?(?:responsibility|credit)\b|\s+(?:the\s+|more\s+)?(?:lives|life|territory|"
+                        r"land|seats?)\b", re.IGNORECASE),
     "call": re.compile(r"\s+(?:for|on|upon|off|up|in|out)\b", re.IGNORECASE),
+    # what was found of someone: "was found dead", "found guilty"
+    "found": re.compile(r"\s+(?:dead|alive|guilty|unconscious|unresponsive|hanged|hanging|shot|stabbed|injured|wounded|"
+                        r"murdered|beaten)\b", re.IGNORECASE),
+    "refer": re.compile(r"(?:\s+to)?\s+as\b", re.IGNORECASE),  # a name for something: "also referred to as"
+    "respond": re.compile(r"\s+by\s+\w+ing\b", re.IGNORECASE),  # an act: "Putin responded by giving a football"
+    "question": re.compile(r"\s+(?:by|via|over|on\s+the)\s+(?:tele)?phone\b|\s+online\b", re.IGNORECASE),  # a poll's
+    # respondents
 }
 #: "called" names something only with an object and a name for it: a pronoun
 #: ("called it a disgrace"), a person's name before a quoted or indefinite label
@@ -239,11 +248,17 @@ def resolve_speaker(
         if subject is None and first == lo and closing is not None:
             subject = np_after(tokens, closing + 1, hi=hi, max_tokens=8)
         return "ok", _span_of(tokens, subject)
-    is_participle = low.endswith("ing") and " " not in low
+    # ("calling on", "taking aim at": a cue of several words is a participle by its verb where a participle clause
+    # opens, at the start of the sentence or after a comma or "while"; not "banners calling on", "Democrats are
+    # calling for")
+    is_participle = low.endswith("ing") and " " not in low or low.split()[0].endswith("ing") and (
+        prev < lo or tokens[prev].text == "," or tokens[prev].low in _CLAUSE_OPENERS)
     if is_participle:
         # cited X as saying
         if prev >= lo and tokens[prev].low == "as":
-            return "ok", _span_of(tokens, np_before(tokens, prev - 1, lo=lo))
+            # (past the comma that closes an aside: "quoted a senior cleric, Yousef Tabatabai-Nejad, as saying")
+            end = prev - 2 if prev - 1 >= lo and tokens[prev - 1].text == "," else prev - 1
+            return "ok", _span_of(tokens, np_before(tokens, end, lo=lo))
         # "The network quotes Gen. Martin Dempsey, chairman of ..., saying": the one quoted; "..., said Risa
         # Grais-Targow, the Latin America director at Eurasia Group, adding": the one named after the verb
         quoted = _named_before_participle(tokens, lo, prev)
@@ -269,7 +284,15 @@ def resolve_speaker(
             span = np_before(tokens, end, lo=lo)
             if span is not None and opens_subordinate_clause(text, tokens[span[0]].start):
                 return "ok", _span_of(tokens, span)
-        return "ok", _span_of(tokens, _subject(tokens, lo, first))
+        subject = _subject(tokens, lo, first)
+        closing = next((c for c in range(last + 1, hi) if tokens[c].text == ","), None)
+        if subject is None and first == lo and closing is not None and tokens[first].text[:1].isupper():
+            # "Responding to the cancellation, South Korea's president, Moon Jae-in, urged": a participle clause
+            # that opens the sentence goes on the subject after it
+            subject = np_after(tokens, closing + 1, hi=hi, max_tokens=8)
+        if subject is not None or " " not in low:
+            return "ok", _span_of(tokens, subject)
+        # (a participle of several words with no clause to go on is read as any cue: "the official, pointing to")
 
     if low.endswith("ed") and low not in INVERTING and _REDUCED_PASSIVE.match(text, cue_end):
         # "views previously expressed by the defense secretary": a reduced passive after a noun for what is said
@@ -300,7 +323,16 @@ def resolve_speaker(
     if left.low in RELATIVES or (left.low == "that" and k - 1 >= lo and tokens[k - 1].is_word):
         # "Kugelman, who said": the antecedent of the relative pronoun
         j = k - 2 if k - 1 >= lo and tokens[k - 1].text == "," else k - 1
-        return "ok", _span_of(tokens, np_before(tokens, j, lo=lo))
+        span = np_before(tokens, j, lo=lo)
+        if span is not None and left.low == "who" and j == k - 2:
+            # "Susan Rice, the U.S. ambassador to the United Nations, who called": the name the description
+            # between commas describes, not the body its last words name
+            c = next((c for c in range(span[0] - 1, lo, -1) if tokens[c].text in ",;:"), None)
+            if c is not None and tokens[c].text == "," and c + 1 < span[0] and tokens[c + 1].low in ("the", "a", "an"):
+                name = np_before(tokens, c - 1, lo=lo)
+                if name is not None and tokens[name[1]].is_capitalised:
+                    span = name
+        return "ok", _span_of(tokens, span)
     if left.low in ("and", "or", "but"):
         subject = _subject(tokens, lo, k) or sentence_subject(tokens, lo, k)
         return "ok", _span_of(tokens, subject)
@@ -351,6 +383,8 @@ def resolve_speaker(
 
 
 _QUOTING = frozenset("quotes quoted quoting".split())
+#: words that open a participle clause after its main clause ("..., while calling on Congress")
+_CLAUSE_OPENERS = frozenset("while when after before by".split())
 #: the auxiliaries of a progressive verb ("are saying")
 _PROGRESSIVE = frozenset("is are was were am".split())
 

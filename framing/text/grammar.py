@@ -22,7 +22,7 @@ __all__ = [
     "ADVERBS", "AUX_BE", "AUX_OTHER", "CLAUSE_WORDS", "DETERMINERS", "IRREGULAR_VERBS", "NEGATIONS", "PREPOSITIONS",
     "PRONOUNS", "Token", "clause_subject", "finite_at", "main_subject", "without_adverbs", "np_after", "np_before", "np_word", "sentence_subject", "skip_left", "tokenize",
     "tokenize_counts", "verb_like",
-    "COMPLEMENT_VERBS", "ED_ADJECTIVES", "IRREGULAR_PAST", "NONE_WORDS", "NP_ADVERBS", "NP_BE", "NP_DETERMINERS", "NP_HAVE", "NP_LINKS", "NP_MODALS", "NP_NEGATIONS", "NP_PREPOSITIONS", "NP_PRONOUNS", "NP_RELATIVES", "NP_SUBORDINATORS", "NUMBER_WORDS", "OF_QUANTIFIERS", "STANDING_QUANTIFIERS", "QUANTITY_PREFIXES", "QUANTITY_WORDS", "QUOTE_CHARS", "SUBJECT_PRONOUNS", "TIME_WORDS", "VAGUE_QUANTITIES", "count_np_after", "count_np_before", "count_np_word", "leading_verb", "number_word", "participle_subject", "skip_quotes_back", "starts_count_np", "verbish",
+    "COMPLEMENT_VERBS", "ED_ADJECTIVES", "MANNER_ADVERB", "MEDIA_NOUNS", "IRREGULAR_PAST", "NONE_WORDS", "NP_ADVERBS", "NP_BE", "NP_DETERMINERS", "NP_HAVE", "NP_LINKS", "NP_MODALS", "NP_NEGATIONS", "NP_PREPOSITIONS", "NP_PRONOUNS", "NP_RELATIVES", "NP_SUBORDINATORS", "NUMBER_WORDS", "OF_QUANTIFIERS", "STANDING_QUANTIFIERS", "QUANTITY_PREFIXES", "QUANTITY_WORDS", "QUOTE_CHARS", "SUBJECT_PRONOUNS", "TIME_WORDS", "VAGUE_QUANTITIES", "count_np_after", "count_np_before", "count_np_word", "leading_verb", "number_word", "participle_subject", "skip_quotes_back", "starts_count_np", "verbish",
 ]
 
 
@@ -229,6 +229,9 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
                 k -= 1
                 continue
             break
+        if tok.text in _NAME_PREPOSITIONS and k - 1 >= lo and tokens[k - 1].is_capitalised and tokens[k + 1].is_capitalised:
+            k -= 1  # "Doctors Without Borders", "Mayors Against Illegal Guns": a word of a name
+            continue
         if not np_word(tok) or verb_like(tok) or low in PRONOUNS:
             break
         i = k
@@ -237,6 +240,10 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
         i += 1
     # a connector that was passed but never closed by a word belongs outside
     return (i, j)
+
+
+#: prepositions that names of campaigns and charities write with a capital between capitalised words
+_NAME_PREPOSITIONS = frozenset({"Without", "Against"})
 
 
 def np_after(tokens: Sequence[Token], i: int, *, hi: int | None = None, max_tokens: int = 12) -> tuple[int, int] | None:
@@ -318,10 +325,29 @@ def skip_left(tokens: Sequence[Token], k: int, lo: int) -> tuple[int, bool]:
             pass  # "has meticulously and persuasively argued"
         elif low in _TIME_UNITS and (opening := _time_phrase_start(tokens, k, lo)) is not None:
             k = opening  # "Russia has for weeks blamed", "officials last week said"
+        elif low in MEDIA_NOUNS and (opening := _medium_phrase_start(tokens, k, lo)) is not None:
+            k = opening  # "Rhodes in the email said", "the ministry in a statement said"
         else:
             break
         k -= 1
     return k, passive
+
+
+#: what a statement is made in, when named between its speaker and the verb ("Smith in a statement said")
+MEDIA_NOUNS = frozenset("""statement statements email emails letter letters interview interviews tweet tweets post
+posts speech speeches memo memos release remarks testimony message messages column op-ed essay video filing
+briefing""".split())
+
+
+def _medium_phrase_start(tokens: Sequence[Token], k: int, lo: int) -> int | None:
+    """The preposition that opens "in the email", "in a written statement", "on Twitter"-like phrases ending at
+    token ``k``, within four tokens, or None."""
+    for j in range(k - 1, max(lo, k - 4) - 1, -1):
+        if tokens[j].low in ("in", "on", "through", "via") and j - 1 >= lo and tokens[j - 1].is_word:
+            return j
+        if not tokens[j].is_word:
+            return None
+    return None
 
 
 #: nouns of a span of time ("for weeks", "last month")
@@ -485,10 +511,16 @@ def main_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] |
 
 
 def without_adverbs(tokens: Sequence[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """A subject span without the adverbs a noun-phrase walk took in after it ("Mr. Obama also asked")."""
-    while span is not None and span[1] > span[0] and tokens[span[1]].low in ADVERBS:
+    """A subject span without the adverbs a noun-phrase walk took in after it ("Mr. Obama also asked", "The
+    House of Commons unanimously passed")."""
+    while span is not None and span[1] > span[0] and (tokens[span[1]].low in ADVERBS
+                                                      or MANNER_ADVERB.fullmatch(tokens[span[1]].text)):
         span = (span[0], span[1] - 1)
     return span
+
+
+#: adverbs of manner by their endings, which no noun has ("unanimously", "repeatedly", "publicly")
+MANNER_ADVERB = re.compile(r"[a-z]{3,}(?:ously|ively|edly|ently|antly|ately|ingly|fully|lessly|ably|ibly|ically)")
 
 
 def _past_modifiers(tokens: Sequence[Token], k: int, hi: int) -> int:

@@ -170,7 +170,7 @@ import yaml
 
 from framing.text._lines import QUOTE_MARKS, has_quote_mark, line_spans
 from framing.text.sentences import TITLES, is_name_abbreviation, split_sentences
-from framing.text.grammar import ADVERBS, main_subject, np_before, tokenize
+from framing.text.grammar import ADVERBS, MANNER_ADVERB, MEDIA_NOUNS, main_subject, np_before, tokenize
 
 __all__ = [
     "Quote",
@@ -610,7 +610,9 @@ _ORG = frozenset(
     committee party campaign company court police military army forces network times post
     administration house embassy commission organization organisation report reports state states
     union bank association institute center centre university board service paper newspaper
-    website channel tv television radio station authorities authority""".split()
+    website channel tv television radio station authorities authority international foundation coalition
+    alliance society federation league fund trust movement front brigade brigades corps command observatory watch
+    tribunal parliament assembly congress senate""".split()
 )
 _INTRO = frozenset(
     """on in at after before following during late early earlier later meanwhile however citing
@@ -660,6 +662,11 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
         k -= 1
     if k and toks[k - 1].group(0).lower() in _PASSIVE:
         return None
+    if k and toks[k - 1].group(0).lower() in MEDIA_NOUNS:
+        # "Rhodes in the email said": the speaker before what the statement was made in
+        opening = next((j for j in range(k - 2, max(0, k - 5), -1) if toks[j].group(0).lower() in ("in", "on")), None)
+        if opening is not None and not any(t.group(0)[-1:] in ",;:" for t in toks[opening - 1:k - 1]):
+            k = opening
     if not k:
         return None
     end_tok = toks[k - 1]
@@ -716,6 +723,9 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
         if low in _BOUNDARY and not (tok == "May" and j == k and not (
                 j > 1 and toks[j - 2].group(0).lower() in _BEFORE_MONTH)) or (low in REPORTING_VERBS and j < k):
             break  # (a capitalised "May" right before the verb is a name: "Theresa May said", "May announced")
+        if tok[:1] in "([" and not any(c in tok for c in ")]"):
+            j -= 1  # "... about the case (he called it": a bracket opens the noun phrase (not "(R)" of a name)
+            break
         if low.endswith("ed") and not tok[:1].isupper() and j < k and low not in ("red", "united", "armed"):
             break
         j -= 1
@@ -847,6 +857,7 @@ def _sentence_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
         tok = toks[j].group(0)
         low = tok.lower().strip(",.;:")
         if j > k and (low in _BOUNDARY or low in REPORTING_VERBS or low in _AUX_ADV or low in _IRREGULAR_PAST
+                      or MANNER_ADVERB.fullmatch(tok)
                       or (low.endswith(("ed", "es")) and not tok[:1].isupper())
                       or (low.endswith("s") and not tok[:1].isupper() and low not in _ORG | _UNNAMED and j - k >= 1
                           and toks[j - 1].group(0)[:1].isupper() and not low.endswith(("ss", "’s", "'s")))):
@@ -1248,7 +1259,8 @@ _RELATIVE = re.compile(
     r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*(?<![’'])),\s+(?:who|which)\s+(?:[a-z]+ly\s+|also\s+|later\s+)?$")
 
 
-_APPOSED = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*(?<![’'])),\s+(?:the|a|an)\s+[^,;:.“”\"]{1,100}$")
+#: (the description may hold abbreviations: "the U.S. ambassador to the United Nations")
+_APPOSED = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*(?<![’'])),\s+(?:the|a|an)\s+(?:[^,;:.“”\"]|(?<=[A-Z])\.){1,100}$")
 
 _SUBJ_VERB = re.compile(
     r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)(?:’s|'s)?\s+(?:(?:also|has|had|have|then|later|again)\s+)*"
