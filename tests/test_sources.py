@@ -317,7 +317,8 @@ ARTICLES = {
          "partial"),
         ("it added", "added", None, "government", "Pakistan", False, "reported"),
         ("the ministry said in a statement", "said", None, "government", "Pakistan", False, "direct"),
-        ("state TV cited", "cited", "state TV", "media", "Iran", False, "reported"),
+        # ("X cited Y as saying" gives Y, as "X, citing Y" does)
+        ("state TV cited", "cited", "Alireza Marhamati", "government", "Iran", False, "reported"),
         ("as saying", "saying", "Alireza Marhamati", "government", "Iran", False, "reported"),
         ("Pakistan has said", "said", "Pakistan", "government", "Pakistan", False, "reported"),
         ("Islamabad insisted", "insisted", "Islamabad", "government", "Pakistan", False, "partial"),

@@ -411,7 +411,17 @@ _BARE_SPOKESMAN = re.compile(r"(?i)(?:a|an|the|one)\s+(?:(?:senior|top|chief|dep
 _THE_COUNTRY = re.compile(r"(?i)the\s+(?:country|nation|kingdom|republic|regime|monarchy|emirate|island\s+nation|"
                           r"jewish\s+state|communist\s+state|hermit\s+kingdom|reclusive\s+(?:state|nation|country))")
 #: words before a role held in the past ("former", "retired", "who served as", "ex-")
-_HELD_ONCE = r"(?:\b(?:former|retired|ret\.|who\s+(?:served|worked|was|had\s+been)\s+as)\s+(?:[\w.\-]+\s+){0,4}|\bex-)$"
+#: a definite description of a person by words the lexicon gives no role ("the former astronaut", "the billionaire")
+_THE_DESCRIPTION = re.compile(r"(?i:the)\s+((?:former\s+)?[a-z][a-z\-]+)(?:’s|'s)?")
+#: a role of the past held in a body named after it ("former head of the State Department's ...")
+_FORMER_HEAD = re.compile(r"(?i)(?:an?\s+|the\s+)?(?:(?:former|retired|ex-)\s*(?:[\w\-]+\s+){0,3}(?:of|at|for)\s|"
+                          r"who\s+(?:formerly|previously|once)\s+[a-z]+\s)")
+#: a relative clause after a name that says what the person heads or once headed ("Carl Ford, who formerly headed
+#: the State Department's intelligence unit,") or serves as: the adverb of the past, "served"/"serves", the role
+_HEADS = re.compile(r",\s+who\s+(?:(formerly|previously|once|earlier)\s+)?(?:headed|heads|led|leads|ran|runs|directed|"
+                    r"directs|chaired|chairs|oversaw|oversees|commanded|commands|(served|serves)\s+as)\s+"
+                    r"((?:the\s+)?[^,.;:“”\"()]{3,80}?)\s*[,.;]")
+_HELD_ONCE = r"(?:\b(?:former|retired|ret\.|who\s+(?:served|worked|was|had\s+been)\s+as|who\s+(?:formerly|previously|once)\s+[a-z]+)\s+(?:[\w.\-]+\s+){0,4}|\bex-)$"
 #: words that leave reports unnamed ("media reports", "some reports"; not "the reports" the article named before,
 #: nor "CNN reports")
 _UNNAMED_REPORT_WORDS = frozenset("""some several many other multiple numerous unconfirmed initial earlier early recent
@@ -471,6 +481,14 @@ _LED = r"administration|campaign|presidency|government|cabinet|regime|transition
 _CITED_RECORDS = frozenset("""record records report reports data document documents statistics figures study studies
 survey surveys poll polls analysis investigation memo memos filing filings affidavit complaint transcript
 transcripts logs emails letter letters assessment assessments estimate estimates""".split())
+#: documents that report what was found, which bodies make rather than the people a sentence names
+_FINDINGS = frozenset("""data statistics figures study studies survey surveys poll polls analysis analyses
+assessment assessments estimate estimates census review research""".split())
+#: the agent after a document that names its author: "a survey conducted by the CDC", "Data from the firm Abacus",
+#: "a poll released Thursday from an advocacy group" (a name, or a body described after an article)
+_DOCUMENT_AGENT = re.compile(r"[^.;:“”\"]{0,60}?\b(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4}"
+                             r"|(?:the|an?)\s+(?:[a-z][\w\-]*\s+){0,2}(?:[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4}"
+                             r"|(?:group|firm|organi[sz]ation|institute|agency|company|center|centre|council)\b))")
 #: words the roles lexicon types that name no body when they head a phrase ("citing national security")
 _ABSTRACT_HEADS = frozenset("security intelligence defense defence safety health justice".split())
 #: the phrase a citing verb cites, up to a comma, a full stop (not an initial's, a title's or a name's abbreviation's:
@@ -482,6 +500,10 @@ _CITED = (r"((?:the\s+|an?\s+)?[\w’'\-. ]{2,60}?)(?=\s*(?:[,;:]|\.(?!\w)(?<!\b
 _CITING = re.compile(r",?\s*(?:(?:which|who|that)\s+)?(?:cited|citing|quoting|quoted)\s+" + _CITED)
 #: what a citing or quoting participle cues: the phrase right after it ("citing police records")
 _CITED_AFTER = re.compile(r"\s+" + _CITED)
+#: the one a finite "quoted" or "cited" reports, before "as saying" or a participle of speech ("State media quoted a government
+#: official claiming", "Israeli media quoted Defense Minister Ehud Barak as telling")
+_QUOTED_AS = re.compile(r"\s+((?:the\s+|an?\s+)?[\w’'\-. ]{2,60}?)(?:,\s*([^,.;:“”\"]{1,80}),)?\s+(?:as\s+(?:saying|having"
+                        r"\s+said|telling|writing)|saying|claiming|telling|warning|adding|arguing|insisting)\b")
 #: the lower-case words a body's name may hold between its capitalised ones ("Department of Homeland Security")
 _NAME_CONNECTORS = frozenset("of for and on & the".split())
 #: a run of capitalised words that may name a body ("The New York Times", "Department of Children and Families")
@@ -719,6 +741,8 @@ class _Roles:
                     typ, strong = self.terms[key]
                     if typ == "civilian" and _in_a_name(phrase, start, m.end(1)):
                         continue  # "Choe Son Hui", "the Parents Television Council": a word of a name
+                    if phrase[start:start + 1].isupper() and _AGAINST.match(phrase, m.end()):
+                        continue  # "Mayors Against Illegal Guns": a word of a campaign's name, of any type
                     found.append((start, m.end(1), typ, strong))
         # the longest terms first, then the others that overlap none taken: "State Attorney General" is
         # "attorney general" (government), not "state attorney" and "general" (military)
@@ -789,7 +813,9 @@ class _Roles:
         # "former Texas congressman and Democratic presidential candidate": "former" is of the first role only,
         # a current role after "and" decides
         former, _, current = part.partition(" and ")
-        if current and self.former_official(former) and not re.search(r"(?i)\b(?:former|retired|ex-)", current):
+        # (not bodies joined under one office: "former head of the CIA and the Pentagon")
+        if current and self.former_official(former) and not re.search(r"(?i)\b(?:former|retired|ex-)", current) \
+                and not (re.search(r"\s(?:of|at|for|to)\s", former) and re.match(r"(?i)the\s", current)):
             now = self._type_of_part(current)
             if now is not None:
                 return now
@@ -821,7 +847,13 @@ class _Roles:
                 served = owner_body is not None and owner_body[2] in _OFFICIAL and \
                     not self._office_holder(owner_part[owner_body[0]:owner_body[1]])
                 return owner_body[2] if served else "other"
-            return self._type_of_owned(owned) or self._type_of_owned(part)
+            typ = self._type_of_owned(owned) or self._type_of_owned(part)
+            if typ in _HOME_TYPES and (_FORMER_HEAD.match(owner_part) or owner_body is not None and
+                                       re.match(r"(?i)(?:an?\s+|the\s+)?(?:former|retired|ex-)\s", owner_part)):
+                # "former head of the State Department's intelligence unit", "former State Department's coordinator":
+                # a role held once
+                return "expert"
+            return typ
         return self._type_of_owned(part)
 
     def _type_of_owned(self, part: str) -> str | None:
@@ -892,6 +924,10 @@ def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     # "President-elect", "Speaker-designate": the role to come is the role; "co-host", "co-chairman": the role shared
     return re.compile(r"(?<![\w\-])(?:[Cc]o-)?(" + body + r")(?:s|es)?(?:-(?:elect|designate))?(?=(?:’s|'s|’|')?(?![\w\-]))",
                       flags)
+
+
+#: a capitalised preposition after a word that makes it a word of a campaign's name ("Mayors Against Illegal Guns")
+_AGAINST = re.compile(r"(?:’s|'s)?\s+(?:Against|Without)\s+[A-Z]")
 
 
 def _in_a_name(phrase: str, start: int, end: int) -> bool:
@@ -1161,7 +1197,9 @@ class _Document:
             side = places.pop() if len(places) == 1 else None
         if side == MIXED:
             named = [m for m in self.sides.mentions(own) if not m.place]
-            if person and named:
+            if len(named) == 2 and own[named[0].end:named[1].start] == "-":
+                side = named[1].side  # "a Bosnian-American woman": the second people of the pair is her country
+            elif person and named:
                 side = named[0].side
             elif len(named) == 2 and re.fullmatch(r"(?:’s|'s)?\s+", own[named[0].end:named[1].start]):
                 side = named[0].side  # "South Korea’s Joint Chiefs of Staff": the side that qualifies the other
@@ -1640,6 +1678,12 @@ class _Document:
                                                m.start()))
                 if name == full:
                     parts.append(self._owner_named(self._appositive_before(m.start(), m.end()), m.start()))
+                    heads = _HEADS.match(self.text, m.end())
+                    if heads:
+                        # ("who served as ambassador": a role held in the past, as "formerly" says)
+                        past = heads.group(1) or heads.group(2) == "served"
+                        role = re.sub(r"^the\s+", "", heads.group(3)) if heads.group(2) else "head of " + heads.group(3)
+                        parts.append(("former " if past else "") + role)
         # what the person leads, last: "the Trump administration", "Mr. Trump’s campaign"
         led = re.finditer(r"(?<![\w’'\-])" + re.escape(full.split()[-1]) + r"(?:’s|'s)?\s+(" + _LED + r")\b", self.text)
         parts.extend(dict.fromkeys(m.group(1).lower() for m in led))
@@ -2035,6 +2079,8 @@ class _Document:
         if dateline and self.roles.type_of(dateline.group(1)) == "media":
             mention = mention[dateline.end():]  # "Washington (CNN) President Barack Obama": the president
         mention = _OPENING_DAY.sub("", mention) or mention  # "Friday Obama said": Obama
+        # "He'll also say", "She’d said": the pronoun without its contracted verb
+        mention = re.sub(r"(?i)^(he|she|they|it|we|i)[’'](?:ll|d|s|ve|re|m)$", r"\1", mention)
         low = mention.lower()
         if low in _WRITER:
             # the writer's own "I say", "we agreed", "as we reported" (outside quotations): no source of the article
@@ -2061,11 +2107,13 @@ class _Document:
             person = self._person(self.person(family.group(1)) or self.full_name(family.group(1)), family.group(1))
             typ = person.source_type if person.source_type in _HOME_TYPES else "civilian"
             return _Source(mention.split()[-1], typ, person.affiliation, False, "person")
-        if re.fullmatch(r"(?i)the\s+(?:group|organi[sz]ation|movement|charity|coalition|network)", mention):
-            # "the group said": the organisation named last before it (before the mention, not before a cue
+        if re.fullmatch(r"(?i:the)\s+(?:[a-z][\w\-]*\s+){0,2}(?:group|organi[sz]ation|movement|charity|coalition|network)",
+                        mention):
+            # "the group said", "the gun rights organization also posted": the organisation named last before it
+            # (before the mention, not before a cue
             # after it: "the organization said in a statement on Twitter, referring to")
             at = self.text.rfind(mention, sentence[0], max(cue_start, sentence[0]) + len(mention))
-            named = self._organisation_before(at if at >= 0 else cue_start)
+            named = self._organisation_before(at if at >= 0 else cue_start, outlets=False)
             if named is not None:
                 return named
         staff = _OFFICE_OF.fullmatch(_DETERMINER.sub("", mention))
@@ -2144,6 +2192,13 @@ class _Document:
             titled_person = self._titled(head, cue_start, modifier)
             if titled_person is not None:
                 return self._person(titled_person, mention)
+        described = _THE_DESCRIPTION.fullmatch(mention) if typ is None else None
+        if described is not None and head not in roles.anonymous_heads:
+            # "former astronaut Mark Kelly ... the former astronaut's prepared testimony": the one person the article
+            # names right after those words
+            person = self._named_after(described.group(1), cue_start)
+            if person is not None:
+                return self._person(person, mention)
         # "Defense One", "Air Force One": a numeral that ends a capitalised name is no "one" who spoke
         titled = head == "one" and re.search(r"[A-Z][\w’'\-]*\s+One$", _POSSESSIVE.sub("", mention)) is not None
         # "the Syrian Democratic Forces", "State Police": a capitalised head in a name is a named body, not
@@ -2683,16 +2738,20 @@ class _Document:
                     found.setdefault(cand, m.group(at_words))
         return found
 
-    def _organisation_before(self, at: int) -> _Source | None:
+    def _organisation_before(self, at: int, outlets: bool = True) -> _Source | None:
         """The organisation named last in the 400 characters before ``at`` (a capitalised term of the roles
-        lexicon that is no government, army or person's role: "Chair of The Elders", "Amnesty International"),
-        or None."""
+        lexicon that is no government, army or person's role: "Chair of The Elders", "Amnesty International"; an
+        outlet only with ``outlets``), or None."""
         window = self.text[max(0, at - 400):at]
+        kinds = ("international_ngo", "armed_group", "other", "expert") + (("media",) if outlets else ())
         for a, b, typ, strong in reversed(self.roles.matches(window)):
-            if strong and typ in ("international_ngo", "armed_group", "other", "expert", "media") and \
+            if strong and typ in kinds and \
                     window[a:a + 1].isupper():
                 phrase = re.search(r"(?:The\s+)?(?:[A-Z][\w’'&\-]*\s+){0,4}$", window[:a])
-                return self._resolve((phrase.group(0) if phrase else "") + window[a:b], at, (at, at))
+                words = (phrase.group(0) if phrase else "").split()
+                while words and words[0] in _SENTENCE_WORDS and words[0] != "The":
+                    words.pop(0)  # "But NRA President ...": a sentence's first word is no word of the name
+                return self._resolve(" ".join(words + [window[a:b]]), at, (at, at))
         return None
 
     def _owner_side(self, full: str, parts: list[str]) -> str | None:
@@ -2780,6 +2839,24 @@ class _Document:
                 return None  # another president the article names: which one is meant is not said
         return name
 
+    def _named_after(self, words: str, at: int) -> str | None:
+        """The one person whose full name the article writes right after ``words`` before ``at`` ("former
+        astronaut Mark Kelly" for "former astronaut"), outside quotations; None when none or several are."""
+        found = set()
+        # (written in lower case, as a description is, not a title's capitals: "State Sen. Ann Lee" for "the state";
+        # a capital only where a sentence opens: "Former astronaut Mark Kelly testified")
+        words = words.lower()
+        pattern = re.compile(r"(?<![\w\-])[" + words[0].upper() + words[0] + "]" + re.escape(words[1:])
+                             + r"\s+([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-.]*){1,3})")
+        for m in pattern.finditer(self.text, 0, at):
+            if self.text[m.start()].isupper() and not self._opens_sentence(m.start()) or \
+                    self.roles.is_role_word(m.group(1).split()[0]):
+                continue  # (nor words before a title: "Defense Secretary Jim Matson" for "the defense")
+            full = self.person(m.group(1)) if not self.in_quote(m.start()) else None
+            if full is not None and " " in full:
+                found.add(full)
+        return found.pop() if len(found) == 1 else None
+
     def _titled(self, title: str, at: int, modifier: str | None = None) -> str | None:
         """The person named last in the 1,500 characters before ``at`` whose title, right before that mention or
         an earlier one, holds the word ``title`` ("chief" of "Police Chief Dan Oates ... Oates said ... the chief
@@ -2813,12 +2890,13 @@ class _Document:
             candidates.append(mention[:owner[-1].start()])
         pos = self.text.find(mention, sentence[0], sentence[1])
         if pos >= 0:
-            agent = re.match(r"[^.;:“”\"]{0,60}?\b(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})",
-                             self.text[pos + len(mention):sentence[1]])
+            agent = _DOCUMENT_AGENT.match(self.text, pos + len(mention), sentence[1])
             if agent and not re.search(_OBTAINED + r"\s+(?:by|from)\s+\S+$", mention + agent.group(0)):
                 # ("emails obtained by CNN": the outlet that has them is no author)
                 candidates.append(agent.group(1).rstrip("."))
-            if re.match(r"(?i)an?\s", mention):
+            if re.match(r"(?i)an?\s", mention) and self._head(mention).lower() not in _FINDINGS:
+                # (a poll or a study is no work of a person the sentence names: "Voters preferred President Obama
+                # ..., according to a poll")
                 before = self.text[sentence[0]:pos]
                 candidates += [m.group(0) for m in _NAME.finditer(before)
                                if self.person(m.group(0))][:1]
@@ -3010,6 +3088,9 @@ class _Document:
                     if answer is not None and fits(answer):
                         return self._person(answer, asked.group(1))
                 return src
+            if want == "person" and src.kind == "anonymous" and sex and written and written.lower() == sex and \
+                    window is not None and cue >= window[0]:
+                return src  # "the officer's relative said ... “...,” she said ... she told CNN": the same unnamed one
             one = self._one_unnamed(written) if want == "person" and src.kind == "anonymous" else None
             if one and window is not None and at is not None and cue >= window[0] and \
                     not self._names_someone(window[0], at) and not (sex and one in _OF_ONE_SEX[_OTHER_SEX[sex]]):
@@ -3437,13 +3518,15 @@ def sources(
         starts = [a for a, _ in spans]
         doc = _Document(text, role_table, gazetteer, homes.get(doc_id), dates.get(doc_id), quoted.get(doc_id))
         spoken: list[tuple[int, tuple[int, int]]] = []  # (cue start, speaker span) as the attributions give them
+        quoted_by: dict[int, str | None] = {}  # the side of the outlet that quotes the one named at an offset
         for r in rows.sort_values(["start", "end"]).itertuples(index=False):
             a, b = int(r.start), int(r.end)
             k = max(0, bisect.bisect_right(starts, a) - 1)
             sentence = spans[k]
             has_speaker = not (pd.isna(r.speaker_start) or pd.isna(r.speaker_end))
-            cited_by = None  # the side of the outlet that cites the source, when it does
             speaker_span = (int(r.speaker_start), int(r.speaker_end)) if has_speaker else None
+            # the side of the outlet that cites the source, when it does
+            cited_by = quoted_by.get(speaker_span[0]) if speaker_span else None
             if speaker_span:
                 # "As Egyptians marched, Dick Cheney said we should stand by him and called him a friend": a
                 # speaker does not reach over the speaker of an earlier cue of the sentence, nearer the cue
@@ -3496,6 +3579,16 @@ def sources(
                 if m and doc.cited_source(m.group(1), documents=True):
                     if speaker_span:
                         cited_by = doc.side_of(text[speaker_span[0]:speaker_span[1]])
+                    speaker_span = (m.start(1), m.end(1))
+            elif text[a:b].lower() in ("quoted", "quotes", "quote", "cited", "cites"):
+                # "State media quoted a government official claiming": the one quoted speaks, of the quoting
+                # outlet's side when of none of their own (as "X, citing Y" gives Y)
+                m = _QUOTED_AS.match(text, b, sentence[1])
+                if m and (doc.cited_source(m.group(1)) or doc.person(m.group(1)) is not None
+                          or m.group(2) and doc.person(m.group(2)) is not None):
+                    if speaker_span:
+                        cited_by = doc.side_of(text[speaker_span[0]:speaker_span[1]])
+                        quoted_by[m.start(1)] = cited_by  # (the participle after the one quoted cues the same)
                     speaker_span = (m.start(1), m.end(1))
             if speaker_span is None:
                 speaker_span = doc.coordinated_subject(sentence, a) or doc.inverted_subject(sentence, b)
