@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from operator import attrgetter
 
 from framing.measures._cues import left_subject, passive_agent
+from framing.text.quotes import REPORTING_VERBS
 from framing.text.grammar import (
     ADJECTIVE_CONTEXT,
     ADVERBS,
@@ -42,6 +43,9 @@ from framing.text.grammar import (
 
 
 _SO_CALLED = re.compile(r"\bso[\s\-‐‑]*$", re.IGNORECASE)
+#: what one does in words when one responds by doing it: the reporting verbs in -ing, and a few more
+_SPEAKING = frozenset(w for w in REPORTING_VERBS if w.endswith("ing")) | frozenset(
+    "demanding issuing posting releasing lashing slamming telling writing".split())
 _NOT_SPEECH_AFTER = {
     # (and what is taken: "claimed territory", "claimed the lives of")
     "claim": re.compile(r"\s+(?:the\s+|full\s+)?(?:responsibility|credit)\b|\s+(?:the\s+|more\s+)?(?:lives|life|territory|"
@@ -50,8 +54,8 @@ _NOT_SPEECH_AFTER = {
     # what was found of someone: "was found dead", "found guilty"
     "found": re.compile(r"\s+(?:dead|alive|guilty|unconscious|unresponsive|hanged|hanging|shot|stabbed|injured|wounded|"
                         r"murdered|beaten)\b", re.IGNORECASE),
-    "refer": re.compile(r"(?:\s+to)?\s+as\b", re.IGNORECASE),  # a name for something: "also referred to as"
-    "respond": re.compile(r"\s+by\s+\w+ing\b", re.IGNORECASE),  # an act: "Putin responded by giving a football"
+    # an act, not words: "Putin responded by giving a football" (not "responded by calling it a stunt")
+    "respond": re.compile(r"\s+by\s+(?!(?:" + "|".join(sorted(_SPEAKING)) + r")\b)\w+ing\b", re.IGNORECASE),
     "question": re.compile(r"\s+(?:by|via|over|on\s+the)\s+(?:tele)?phone\b|\s+online\b", re.IGNORECASE),  # a poll's
     # respondents
 }

@@ -311,7 +311,7 @@ _OFFICE_OF = re.compile(r"((?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-]+)(?:’s
 _UNNAMED_STAFF = frozenset("aide aides adviser advisers advisor advisors staff".split())
 #: a person's name (titles included) and "and" right before another speaker: joint speakers
 _JOINT = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:\s+of\s+(?:[A-Z][\w’'\-.]+\s?){1,3})?"
-                    r"\s+and\s+(?:other\s+|fellow\s+)?\Z")
+                    r"(?:,\s+(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)*,?\s+and\s+(?:other\s+|fellow\s+)?\Z")
 #: a matter for the police in the sentences of a statement: the unnamed "authorities" are the police
 _POLICE_MATTER = re.compile(r"\b(?:[Pp]olice|[Ss]heriff|[Dd]eput(?:y|ies)|[Dd]etectives?|[Ii]nvestigators?|"
                             r"[Oo]fficers|[Gg]unman|[Gg]unmen|[Ss]hooter|opened\s+fire|"
@@ -411,16 +411,18 @@ _BARE_SPOKESMAN = re.compile(r"(?i)(?:a|an|the|one)\s+(?:(?:senior|top|chief|dep
 _THE_COUNTRY = re.compile(r"(?i)the\s+(?:country|nation|kingdom|republic|regime|monarchy|emirate|island\s+nation|"
                           r"jewish\s+state|communist\s+state|hermit\s+kingdom|reclusive\s+(?:state|nation|country))")
 #: words before a role held in the past ("former", "retired", "who served as", "ex-")
-#: a definite description of a person by words the lexicon gives no role ("the former astronaut", "the billionaire")
-_THE_DESCRIPTION = re.compile(r"(?i:the)\s+((?:former\s+)?[a-z][a-z\-]+)(?:’s|'s)?")
+#: a definite description of a person by words the lexicon gives no role or a civilian's ("the former astronaut",
+#: "the restaurant owner")
+_THE_DESCRIPTION = re.compile(r"(?i:the)\s+((?:[a-z][a-z\-]+\s+){0,2}[a-z][a-z\-]+)(?:’s|'s)?")
 #: a role of the past held in a body named after it ("former head of the State Department's ...")
 _FORMER_HEAD = re.compile(r"(?i)(?:an?\s+|the\s+)?(?:(?:former|retired|ex-)\s*(?:[\w\-]+\s+){0,3}(?:of|at|for)\s|"
                           r"who\s+(?:formerly|previously|once)\s+[a-z]+\s)")
 #: a relative clause after a name that says what the person heads or once headed ("Carl Ford, who formerly headed
 #: the State Department's intelligence unit,") or serves as: the adverb of the past, "served"/"serves", the role
+#: (a definite one, without what it is about: "who led a two-year investigation into Russian meddling" names none)
 _HEADS = re.compile(r",\s+who\s+(?:(formerly|previously|once|earlier)\s+)?(?:headed|heads|led|leads|ran|runs|directed|"
                     r"directs|chaired|chairs|oversaw|oversees|commanded|commands|(served|serves)\s+as)\s+"
-                    r"((?:the\s+)?[^,.;:“”\"()]{3,80}?)\s*[,.;]")
+                    r"((?:the\s+|[A-Z])[^,.;:“”\"()]{3,80}?)(?:\s+(?:into|over|against|about|on)\s[^,.;]*)?\s*[,.;]")
 _HELD_ONCE = r"(?:\b(?:former|retired|ret\.|who\s+(?:served|worked|was|had\s+been)\s+as|who\s+(?:formerly|previously|once)\s+[a-z]+)\s+(?:[\w.\-]+\s+){0,4}|\bex-)$"
 #: words that leave reports unnamed ("media reports", "some reports"; not "the reports" the article named before,
 #: nor "CNN reports")
@@ -2013,8 +2015,9 @@ class _Document:
 
     def first_of_joint(self, span: tuple[int, int], sentence: tuple[int, int]) -> tuple[int, int]:
         """Speakers who speak jointly are the first one named: "Sen. Jane Moss and Rep. Paul Hart asked",
-        "Vice President Biden and other Democrats have said" -> the span of the first person; ``span`` when no
-        person's name and "and" stand right before it."""
+        "Vice President Biden and other Democrats have said", "Barack Obama, Hillary Clinton, and Senate Democrats
+        went on, calling for" -> the span of the first person; ``span`` when no person's name and "and" stand
+        right before it."""
         base = max(sentence[0], span[0] - 120)
         m = _JOINT.search(self.text[base:span[0]])
         if m is None or self.person(m.group(1)) is None:
@@ -2192,11 +2195,14 @@ class _Document:
             titled_person = self._titled(head, cue_start, modifier)
             if titled_person is not None:
                 return self._person(titled_person, mention)
-        described = _THE_DESCRIPTION.fullmatch(mention) if typ is None else None
-        if described is not None and head not in roles.anonymous_heads:
-            # "former astronaut Mark Kelly ... the former astronaut's prepared testimony": the one person the article
-            # names right after those words
-            person = self._named_after(described.group(1), cue_start)
+        described = _THE_DESCRIPTION.fullmatch(mention) if typ in (None, "civilian") else None
+        if described is not None and (head not in roles.anonymous_heads or typ == "civilian"):
+            # "former astronaut Mark Kelly ... the former astronaut's prepared testimony", "owner Stephanie
+            # Wilkinson ... The restaurant owner said": the one person the article names right after those words,
+            # or after the description's head
+            words = described.group(1)
+            person = self._named_after(words, cue_start) or \
+                (self._named_after(words.split()[-1], cue_start) if " " in words else None)
             if person is not None:
                 return self._person(person, mention)
         # "Defense One", "Air Force One": a numeral that ends a capitalised name is no "one" who spoke
@@ -2891,6 +2897,9 @@ class _Document:
         pos = self.text.find(mention, sentence[0], sentence[1])
         if pos >= 0:
             agent = _DOCUMENT_AGENT.match(self.text, pos + len(mention), sentence[1])
+            if agent and agent.group(1)[:1].islower() and "," in agent.group(0):
+                agent = None  # (a body described, not named, past a comma is in what is said: "a video surfaced,
+                # saying he was held by a group")
             if agent and not re.search(_OBTAINED + r"\s+(?:by|from)\s+\S+$", mention + agent.group(0)):
                 # ("emails obtained by CNN": the outlet that has them is no author)
                 candidates.append(agent.group(1).rstrip("."))

@@ -344,7 +344,8 @@ def _medium_phrase_start(tokens: Sequence[Token], k: int, lo: int) -> int | None
     token ``k``, within four tokens, or None."""
     for j in range(k - 1, max(lo, k - 4) - 1, -1):
         if tokens[j].low in ("in", "on", "through", "via") and j - 1 >= lo and tokens[j - 1].is_word:
-            return j
+            # (after a noun, not a verb: "Balla said in a video posted to Facebook" is no "Balla ... posted")
+            return None if verb_like(tokens[j - 1]) or not np_word(tokens[j - 1]) else j
         if not tokens[j].is_word:
             return None
     return None

@@ -857,7 +857,7 @@ def _sentence_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
         tok = toks[j].group(0)
         low = tok.lower().strip(",.;:")
         if j > k and (low in _BOUNDARY or low in REPORTING_VERBS or low in _AUX_ADV or low in _IRREGULAR_PAST
-                      or MANNER_ADVERB.fullmatch(tok)
+                      or MANNER_ADVERB.fullmatch(tok) or low.endswith(("n't", "n’t"))
                       or (low.endswith(("ed", "es")) and not tok[:1].isupper())
                       or (low.endswith("s") and not tok[:1].isupper() and low not in _ORG | _UNNAMED and j - k >= 1
                           and toks[j - 1].group(0)[:1].isupper() and not low.endswith(("ss", "’s", "'s")))):
