@@ -228,3 +228,22 @@ def test_a_description_by_the_head_of_a_title_is_the_person_so_titled_and_she_st
         row = row_at(text, snippet, "said")
         assert row["source"] == "Stephanie Wilkinson", snippet
         assert bool(row["anonymous"]) is False
+
+
+def test_a_list_of_speakers_with_their_places_speaks_as_the_first():
+    text = ("Gov. Andrew Cuomo of New York, Gov. Phil Murphy of New Jersey, and Gov. Ned Lamont of Connecticut "
+            "announced the plan jointly, saying the region would reopen together.")
+    for cue in ("announced", "saying"):
+        assert row_at(text, text, cue)["source"] == "Andrew Cuomo"
+
+
+def test_a_statement_posted_somewhere_is_not_skipped_as_the_place_of_a_statement():
+    text = "The Taliban claimed responsibility for the bombing in a statement posted on Twitter."
+    row = row_at(text, text, "posted")
+    assert row["source"] != "bombing"
+
+
+def test_a_director_general_heads_the_body_named_after_the_office():
+    text = "Yukiya Amano, the director general of the IAEA, who said the inspections would go on, left Vienna."
+    row = row_at(text, text, "said")
+    assert (row["source"], row["source_type"]) == ("Yukiya Amano", "international_ngo")

@@ -311,7 +311,8 @@ _OFFICE_OF = re.compile(r"((?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-]+)(?:’s
 _UNNAMED_STAFF = frozenset("aide aides adviser advisers advisor advisors staff".split())
 #: a person's name (titles included) and "and" right before another speaker: joint speakers
 _JOINT = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:\s+of\s+(?:[A-Z][\w’'\-.]+\s?){1,3})?"
-                    r"(?:,\s+(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)*,?\s+and\s+(?:other\s+|fellow\s+)?\Z")
+                    r"(?:,\s+(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+(?:\s+of\s+(?:[A-Z][\w’'\-.]+\s?){1,3})?)*,?\s+and\s+"
+                    r"(?:other\s+|fellow\s+)?\Z")
 #: a matter for the police in the sentences of a statement: the unnamed "authorities" are the police
 _POLICE_MATTER = re.compile(r"\b(?:[Pp]olice|[Ss]heriff|[Dd]eput(?:y|ies)|[Dd]etectives?|[Ii]nvestigators?|"
                             r"[Oo]fficers|[Gg]unman|[Gg]unmen|[Ss]hooter|opened\s+fire|"

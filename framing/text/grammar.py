@@ -305,6 +305,9 @@ def skip_left(tokens: Sequence[Token], k: int, lo: int) -> tuple[int, bool]:
     """Skip auxiliaries, negations, adverbs and day names left of ``k``; report a passive ``be`` (not before a
     verb in -ing, the token after ``k``: "the United Nations was reporting that" is a progressive)."""
     progressive = k + 1 < len(tokens) and tokens[k + 1].low.endswith("ing")
+    # (a verb in -ed may be a participle after what is said: "a statement posted on Twitter" names no speaker
+    # before "in a statement")
+    reduced = k + 2 < len(tokens) and tokens[k + 1].low.endswith("ed") and tokens[k + 2].low in _WHERE_POSTED
     passive = False
     while k >= lo:
         low = tokens[k].low
@@ -325,7 +328,7 @@ def skip_left(tokens: Sequence[Token], k: int, lo: int) -> tuple[int, bool]:
             pass  # "has meticulously and persuasively argued"
         elif low in _TIME_UNITS and (opening := _time_phrase_start(tokens, k, lo)) is not None:
             k = opening  # "Russia has for weeks blamed", "officials last week said"
-        elif low in MEDIA_NOUNS and (opening := _medium_phrase_start(tokens, k, lo)) is not None:
+        elif low in MEDIA_NOUNS and not reduced and (opening := _medium_phrase_start(tokens, k, lo)) is not None:
             k = opening  # "Rhodes in the email said", "the ministry in a statement said"
         else:
             break
@@ -333,6 +336,8 @@ def skip_left(tokens: Sequence[Token], k: int, lo: int) -> tuple[int, bool]:
     return k, passive
 
 
+#: where a participle after a noun puts what is said ("a statement posted on Twitter", "a video released online")
+_WHERE_POSTED = frozenset("on to in online by at onto".split())
 #: what a statement is made in, when named between its speaker and the verb ("Smith in a statement said")
 MEDIA_NOUNS = frozenset("""statement statements email emails letter letters interview interviews tweet tweets post
 posts speech speeches memo memos release remarks testimony message messages column op-ed essay video filing
