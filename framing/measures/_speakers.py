@@ -48,8 +48,8 @@ _SPEAKING = frozenset(w for w in REPORTING_VERBS if w.endswith("ing")) | frozens
     "demanding issuing posting releasing lashing slamming telling writing".split())
 _NOT_SPEECH_AFTER = {
     # (and what is taken: "claimed territory", "claimed the lives of")
-    "claim": re.compile(r"\s+(?:the\s+|full\s+)?(?:responsibility|credit)\b|\s+(?:the\s+|more\s+)?(?:lives|life|territory|"
-                        r"land|seats?)\b", re.IGNORECASE),
+    "claim": re.compile(r"\s+(?:the\s+|full\s+)?(?:responsibility|credit)\b"
+                        r"|\s+(?:the\s+|more\s+)?(?:lives|life|territory|land|seats?)\b", re.IGNORECASE),
     "call": re.compile(r"\s+(?:for|on|upon|off|up|in|out)\b", re.IGNORECASE),
     # what was found of someone: "was found dead", "found guilty"
     "found": re.compile(r"\s+(?:dead|alive|guilty|unconscious|unresponsive|hanged|hanging|shot|stabbed|injured|wounded|"

@@ -311,8 +311,8 @@ _OFFICE_OF = re.compile(r"((?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-]+)(?:’s
 _UNNAMED_STAFF = frozenset("aide aides adviser advisers advisor advisors staff".split())
 #: a person's name (titles included) and "and" right before another speaker: joint speakers
 _JOINT = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:\s+of\s+(?:[A-Z][\w’'\-.]+\s?){1,3})?"
-                    r"(?:,\s+(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+(?:\s+of\s+(?:[A-Z][\w’'\-.]+\s?){1,3})?)*,?\s+and\s+"
-                    r"(?:other\s+|fellow\s+)?\Z")
+                    r"(?:,\s+(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+(?:\s+of\s+(?:[A-Z][\w’'\-.]+\s?){1,3})?)*"
+                    r",?\s+and\s+(?:other\s+|fellow\s+)?\Z")
 #: a matter for the police in the sentences of a statement: the unnamed "authorities" are the police
 _POLICE_MATTER = re.compile(r"\b(?:[Pp]olice|[Ss]heriff|[Dd]eput(?:y|ies)|[Dd]etectives?|[Ii]nvestigators?|"
                             r"[Oo]fficers|[Gg]unman|[Gg]unmen|[Ss]hooter|opened\s+fire|"
@@ -424,7 +424,8 @@ _FORMER_HEAD = re.compile(r"(?i)(?:an?\s+|the\s+)?(?:(?:former|retired|ex-)\s*(?
 _HEADS = re.compile(r",\s+who\s+(?:(formerly|previously|once|earlier)\s+)?(?:headed|heads|led|leads|ran|runs|directed|"
                     r"directs|chaired|chairs|oversaw|oversees|commanded|commands|(served|serves)\s+as)\s+"
                     r"((?:the\s+|[A-Z])[^,.;:“”\"()]{3,80}?)(?:\s+(?:into|over|against|about|on)\s[^,.;]*)?\s*[,.;]")
-_HELD_ONCE = r"(?:\b(?:former|retired|ret\.|who\s+(?:served|worked|was|had\s+been)\s+as|who\s+(?:formerly|previously|once)\s+[a-z]+)\s+(?:[\w.\-]+\s+){0,4}|\bex-)$"
+_HELD_ONCE = (r"(?:\b(?:former|retired|ret\.|who\s+(?:served|worked|was|had\s+been)\s+as|"
+              r"who\s+(?:formerly|previously|once)\s+[a-z]+)\s+(?:[\w.\-]+\s+){0,4}|\bex-)$")
 #: words that leave reports unnamed ("media reports", "some reports"; not "the reports" the article named before,
 #: nor "CNN reports")
 _UNNAMED_REPORT_WORDS = frozenset("""some several many other multiple numerous unconfirmed initial earlier early recent
@@ -489,7 +490,8 @@ _FINDINGS = frozenset("""data statistics figures study studies survey surveys po
 assessment assessments estimate estimates census review research""".split())
 #: the agent after a document that names its author: "a survey conducted by the CDC", "Data from the firm Abacus",
 #: "a poll released Thursday from an advocacy group" (a name, or a body described after an article)
-_DOCUMENT_AGENT = re.compile(r"[^.;:“”\"]{0,60}?\b(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4}"
+_DOCUMENT_AGENT = re.compile(r"[^.;:“”\"]{0,60}?\b(?:by|from)\s+("
+                             r"(?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4}"
                              r"|(?:the|an?)\s+(?:[a-z][\w\-]*\s+){0,2}(?:[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4}"
                              r"|(?:group|firm|organi[sz]ation|institute|agency|company|center|centre|council)\b))")
 #: words the roles lexicon types that name no body when they head a phrase ("citing national security")
@@ -503,10 +505,11 @@ _CITED = (r"((?:the\s+|an?\s+)?[\w’'\-. ]{2,60}?)(?=\s*(?:[,;:]|\.(?!\w)(?<!\b
 _CITING = re.compile(r",?\s*(?:(?:which|who|that)\s+)?(?:cited|citing|quoting|quoted)\s+" + _CITED)
 #: what a citing or quoting participle cues: the phrase right after it ("citing police records")
 _CITED_AFTER = re.compile(r"\s+" + _CITED)
-#: the one a finite "quoted" or "cited" reports, before "as saying" or a participle of speech ("State media quoted a government
-#: official claiming", "Israeli media quoted Defense Minister Ehud Barak as telling")
-_QUOTED_AS = re.compile(r"\s+((?:the\s+|an?\s+)?[\w’'\-. ]{2,60}?)(?:,\s*([^,.;:“”\"]{1,80}),)?\s+(?:as\s+(?:saying|having"
-                        r"\s+said|telling|writing)|saying|claiming|telling|warning|adding|arguing|insisting)\b")
+#: the one a finite "quoted" or "cited" reports, before "as saying" or a participle of speech ("State media quoted a
+#: government official claiming", "Israeli media quoted Defense Minister Ehud Barak as telling")
+_QUOTED_AS = re.compile(r"\s+((?:the\s+|an?\s+)?[\w’'\-. ]{2,60}?)(?:,\s*([^,.;:“”\"]{1,80}),)?\s+"
+                        r"(?:as\s+(?:saying|having\s+said|telling|writing)|saying|claiming|telling|warning|adding|"
+                        r"arguing|insisting)\b")
 #: the lower-case words a body's name may hold between its capitalised ones ("Department of Homeland Security")
 _NAME_CONNECTORS = frozenset("of for and on & the".split())
 #: a run of capitalised words that may name a body ("The New York Times", "Department of Children and Families")
@@ -2111,8 +2114,8 @@ class _Document:
             person = self._person(self.person(family.group(1)) or self.full_name(family.group(1)), family.group(1))
             typ = person.source_type if person.source_type in _HOME_TYPES else "civilian"
             return _Source(mention.split()[-1], typ, person.affiliation, False, "person")
-        if re.fullmatch(r"(?i:the)\s+(?:[a-z][\w\-]*\s+){0,2}(?:group|organi[sz]ation|movement|charity|coalition|network)",
-                        mention):
+        if re.fullmatch(r"(?i:the)\s+(?:[a-z][\w\-]*\s+){0,2}"
+                        r"(?:group|organi[sz]ation|movement|charity|coalition|network)", mention):
             # "the group said", "the gun rights organization also posted": the organisation named last before it
             # (before the mention, not before a cue
             # after it: "the organization said in a statement on Twitter, referring to")

@@ -229,7 +229,8 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
                 k -= 1
                 continue
             break
-        if tok.text in _NAME_PREPOSITIONS and k - 1 >= lo and tokens[k - 1].is_capitalised and tokens[k + 1].is_capitalised:
+        if tok.text in _NAME_PREPOSITIONS and k - 1 >= lo and tokens[k - 1].is_capitalised \
+                and tokens[k + 1].is_capitalised:
             k -= 1  # "Doctors Without Borders", "Mayors Against Illegal Guns": a word of a name
             continue
         if not np_word(tok) or verb_like(tok) or low in PRONOUNS:

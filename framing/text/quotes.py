@@ -1260,7 +1260,8 @@ _RELATIVE = re.compile(
 
 
 #: (the description may hold abbreviations: "the U.S. ambassador to the United Nations")
-_APPOSED = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*(?<![’'])),\s+(?:the|a|an)\s+(?:[^,;:.“”\"]|(?<=[A-Z])\.){1,100}$")
+_APPOSED = re.compile(r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*(?<![’'])),\s+(?:the|a|an)\s+"
+                      r"(?:[^,;:.“”\"]|(?<=[A-Z])\.){1,100}$")
 
 _SUBJ_VERB = re.compile(
     r"((?:[A-Z][\w’'.-]*\s+){0,4}[A-Z][\w’'.-]*)(?:’s|'s)?\s+(?:(?:also|has|had|have|then|later|again)\s+)*"

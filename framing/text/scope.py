@@ -49,7 +49,8 @@ from contextvars import ContextVar
 
 import numpy as np
 
-__all__ = ["MAX_SCOPE", "NEGATION_CUES", "capitalised", "judge", "judge_all", "prejudged", "scope_marks", "word_classes"]
+__all__ = ["MAX_SCOPE", "NEGATION_CUES", "capitalised", "judge", "judge_all",
+           "prejudged", "scope_marks", "word_classes"]
 
 #: how many tokens after a cue its scope can reach
 MAX_SCOPE = 12
