@@ -247,3 +247,10 @@ def test_a_director_general_heads_the_body_named_after_the_office():
     text = "Yukiya Amano, the director general of the IAEA, who said the inspections would go on, left Vienna."
     row = row_at(text, text, "said")
     assert (row["source"], row["source_type"]) == ("Yukiya Amano", "international_ngo")
+
+
+def test_a_body_whose_name_holds_a_legislatures_word_is_no_legislature():
+    text = "A report from the National Conference of State Legislatures found that 20 states had passed such laws."
+    row = row_at(text, text, "found that", home="United States")
+    assert row["source"] == "National Conference of State Legislatures"
+    assert row["source_type"] != "politician" and side(row) is None
