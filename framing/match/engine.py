@@ -183,7 +183,8 @@ class Engine:
         self._n_types = 0
         # per type (CSR): single-token terms (one per category, the most specific) with the
         # length and label code of their evidence; single-token exclude terms; phrase first and
-        # second elements; (type, element) pairs for phrase elements after the second; token flags
+        # second elements; (type, element) pairs for phrase elements after the second; token flags;
+        # word classes and capitals (for the scope of negations)
         self._arrays: dict[str, np.ndarray] = {
             k: np.zeros(0, dtype=np.int64)
             for k in ("f_term", "f_trim", "f_span", "f_label", "u_label", "x_term", "x_trim",

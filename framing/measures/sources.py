@@ -237,8 +237,8 @@ from framing.measures.sides import MIXED, Sides, bundled_sides
 from framing.measures.actors import load_actors
 from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
-from framing.text.grammar import (CITING_CUES, DAYS, MONTHS, PREPOSITIONS, STANDING_QUANTIFIERS,
-                                   opens_subordinate_clause)
+from framing.text.grammar import (CITING_CUES, DAYS, MONTHS, NAME_PREPOSITIONS, PREPOSITIONS,
+                                   STANDING_QUANTIFIERS, opens_subordinate_clause)
 from framing.text.quotes import in_quote, speaker_name
 from framing.text.sentences import NAME_ABBREVIATIONS, TITLES, is_name_abbreviation
 from framing.text.tokens import count_tokens
@@ -490,10 +490,10 @@ _FINDINGS = frozenset("""data statistics figures study studies survey surveys po
 assessment assessments estimate estimates census review research""".split())
 #: the agent after a document that names its author: "a survey conducted by the CDC", "Data from the firm Abacus",
 #: "a poll released Thursday from an advocacy group" (a name, or a body described after an article)
-_DOCUMENT_AGENT = re.compile(r"[^.;:“”\"]{0,60}?\b(?:by|from)\s+("
-                             r"(?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4}"
-                             r"|(?:the|an?)\s+(?:[a-z][\w\-]*\s+){0,2}(?:[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4}"
-                             r"|(?:group|firm|organi[sz]ation|institute|agency|company|center|centre|council)\b))")
+_BODY_WORDS = r"[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4}"
+_DOCUMENT_AGENT = re.compile(r"[^.;:“”\"]{0,60}?\b(?:by|from)\s+((?:the\s+)?" + _BODY_WORDS
+                             + r"|(?:the|an?)\s+(?:[a-z][\w\-]*\s+){0,2}(?:" + _BODY_WORDS
+                             + r"|(?:group|firm|organi[sz]ation|institute|agency|company|center|centre|council)\b))")
 #: words the roles lexicon types that name no body when they head a phrase ("citing national security")
 _ABSTRACT_HEADS = frozenset("security intelligence defense defence safety health justice".split())
 #: the phrase a citing verb cites, up to a comma, a full stop (not an initial's, a title's or a name's abbreviation's:
@@ -933,7 +933,7 @@ def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
 
 
 #: a capitalised preposition after a word that makes it a word of a campaign's name ("Mayors Against Illegal Guns")
-_AGAINST = re.compile(r"(?:’s|'s)?\s+(?:Against|Without)\s+[A-Z]")
+_AGAINST = re.compile(r"(?:’s|'s)?\s+(?:" + "|".join(sorted(NAME_PREPOSITIONS)) + r")\s+[A-Z]")
 
 
 def _in_a_name(phrase: str, start: int, end: int) -> bool:

@@ -22,7 +22,7 @@ __all__ = [
     "ADVERBS", "AUX_BE", "AUX_OTHER", "CLAUSE_WORDS", "DETERMINERS", "IRREGULAR_VERBS", "NEGATIONS", "PREPOSITIONS",
     "PRONOUNS", "Token", "clause_subject", "finite_at", "main_subject", "without_adverbs", "np_after", "np_before", "np_word", "sentence_subject", "skip_left", "tokenize",
     "tokenize_counts", "verb_like",
-    "COMPLEMENT_VERBS", "ED_ADJECTIVES", "MANNER_ADVERB", "MEDIA_NOUNS", "IRREGULAR_PAST", "NONE_WORDS", "NP_ADVERBS", "NP_BE", "NP_DETERMINERS", "NP_HAVE", "NP_LINKS", "NP_MODALS", "NP_NEGATIONS", "NP_PREPOSITIONS", "NP_PRONOUNS", "NP_RELATIVES", "NP_SUBORDINATORS", "NUMBER_WORDS", "OF_QUANTIFIERS", "STANDING_QUANTIFIERS", "QUANTITY_PREFIXES", "QUANTITY_WORDS", "QUOTE_CHARS", "SUBJECT_PRONOUNS", "TIME_WORDS", "VAGUE_QUANTITIES", "count_np_after", "count_np_before", "count_np_word", "leading_verb", "number_word", "participle_subject", "skip_quotes_back", "starts_count_np", "verbish",
+    "COMPLEMENT_VERBS", "ED_ADJECTIVES", "MANNER_ADVERB", "MEDIA_NOUNS", "NAME_PREPOSITIONS", "IRREGULAR_PAST", "NONE_WORDS", "NP_ADVERBS", "NP_BE", "NP_DETERMINERS", "NP_HAVE", "NP_LINKS", "NP_MODALS", "NP_NEGATIONS", "NP_PREPOSITIONS", "NP_PRONOUNS", "NP_RELATIVES", "NP_SUBORDINATORS", "NUMBER_WORDS", "OF_QUANTIFIERS", "STANDING_QUANTIFIERS", "QUANTITY_PREFIXES", "QUANTITY_WORDS", "QUOTE_CHARS", "SUBJECT_PRONOUNS", "TIME_WORDS", "VAGUE_QUANTITIES", "count_np_after", "count_np_before", "count_np_word", "leading_verb", "number_word", "participle_subject", "skip_quotes_back", "starts_count_np", "verbish",
 ]
 
 
@@ -229,7 +229,7 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
                 k -= 1
                 continue
             break
-        if tok.text in _NAME_PREPOSITIONS and k - 1 >= lo and tokens[k - 1].is_capitalised \
+        if tok.text in NAME_PREPOSITIONS and k - 1 >= lo and tokens[k - 1].is_capitalised \
                 and tokens[k + 1].is_capitalised:
             k -= 1  # "Doctors Without Borders", "Mayors Against Illegal Guns": a word of a name
             continue
@@ -244,7 +244,7 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
 
 
 #: prepositions that names of campaigns and charities write with a capital between capitalised words
-_NAME_PREPOSITIONS = frozenset({"Without", "Against"})
+NAME_PREPOSITIONS = frozenset({"Without", "Against"})
 
 
 def np_after(tokens: Sequence[Token], i: int, *, hi: int | None = None, max_tokens: int = 12) -> tuple[int, int] | None:

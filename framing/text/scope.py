@@ -557,11 +557,14 @@ def _lowered(forms: Sequence[str]) -> list[str]:
 def _without_names(bits: np.ndarray, classes: np.ndarray, types: np.ndarray, capital: np.ndarray,
                    segment: np.ndarray | None) -> np.ndarray:
     """``bits`` with no scope opened by a capitalised "without" between two capitalised words of its sentence."""
-    cap = capital[types]
-    pos = np.flatnonzero((classes[types] == WITHOUT) & cap)
+    named = np.flatnonzero((classes == WITHOUT) & capital)  # the types "Without" (checked per type, not token)
+    if named.size == 0:
+        return bits
+    pos = np.flatnonzero(np.isin(types, named))
     pos = pos[(pos > 0) & (pos < types.size - 1)]
     if pos.size:
-        inside = cap[pos - 1] & cap[pos + 1]
+        cap = capital[types[np.concatenate([pos - 1, pos + 1])]]
+        inside = cap[:pos.size] & cap[pos.size:]
         if segment is not None:
             inside &= (segment[pos - 1] == segment[pos]) & (segment[pos + 1] == segment[pos])
         bits = bits.copy()
