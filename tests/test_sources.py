@@ -257,7 +257,8 @@ ARTICLES = {
         ("Islamabad described", "described", "Islamabad", "government", "Pakistan", False, "partial"),
         # "Citing Iran’s state-run media, AP reported": the cited outlet is the source of the citing cue
         ("Citing Iran’s state-run media", "Citing", "Iran’s state-run media", "media", "Iran", False, "reported"),
-        ("AP reported that", "reported", "AP", "media", None, False, "reported"),
+        # (the article names the agency in full earlier: one source under its name and its acronym)
+        ("AP reported that", "reported", "Associated Press", "media", None, False, "reported"),
         ("statement calling the attacks", "calling", None, "government", "Pakistan", False, "partial"),
         ("and warning of", "warning", None, "government", "Pakistan", False, "partial"),
         ("It said that it had lodged", "said", None, "government", "Pakistan", False, "partial"),

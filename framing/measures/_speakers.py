@@ -35,6 +35,7 @@ from framing.text.grammar import (
     np_after,
     np_before,
     np_word,
+    person_noun,
     sentence_subject,
     skip_left,
     verb_like,
@@ -138,11 +139,12 @@ def _over_aside(tokens: Sequence[Token], k: int, lo: int, passive: bool) -> tupl
     if k < lo:
         return k, passive
     left = tokens[k]
-    if left.text == ")" or left.text in _DASHES:
+    if left.text == ")" or left.text in _DASHES or left.text == "-" and _spaced(tokens, k):
+        # (a hyphen between spaces is a dash: "opponents of the deal - such as some US Republicans - say")
         opening = "(" if left.text == ")" else None
         for c in range(k - 1, max(lo, k - 25) - 1, -1):
             t = tokens[c].text
-            if t == opening or opening is None and t in _DASHES:
+            if t == opening or opening is None and (t in _DASHES or t == "-" and _spaced(tokens, c)):
                 if c - 1 >= lo and tokens[c - 1].is_word:
                     return c - 1, passive
                 break
@@ -152,6 +154,56 @@ def _over_aside(tokens: Sequence[Token], k: int, lo: int, passive: bool) -> tupl
     if left.low == "to" and k - 2 >= lo and tokens[k - 1].low == "on" and tokens[k - 2].low in _GO_ON:
         return skip_left(tokens, k - 3, lo)
     return k, passive
+
+
+def _spaced(tokens: Sequence[Token], k: int) -> bool:
+    """Whether token ``k`` stands between spaces (a hyphen so written is a dash)."""
+    return 0 < k < len(tokens) - 1 and tokens[k - 1].end < tokens[k].start and tokens[k].end < tokens[k + 1].start
+
+
+#: words that open an aside naming members of the subject ("Critics of the agreement, including Republican
+#: lawmakers, say")
+_MEMBERS = frozenset("including such like among notably especially".split())
+
+
+def _aside_of_members(tokens: Sequence[Token], lo: int, k: int) -> int | None:
+    """The comma that opens an aside of members before the comma at ``k`` ("Critics, including Republican
+    lawmakers and the government of Israel, say"), else None."""
+    for c in range(k - 1, max(lo, k - 25), -1):
+        if tokens[c].text in ";:“”\"()" or tokens[c].text in _DASHES:
+            return None
+        if tokens[c].low in _MEMBERS and tokens[c - 1].text == "," and c - 1 > lo and \
+                (tokens[c].low != "such" or c + 1 < k and tokens[c + 1].low == "as"):
+            return c - 1
+    return None
+
+
+#: the possessive of a name or noun ("Putin's", "China’s", "the protesters'"), not a contraction ("he's", "it's")
+_POSSESSOR = re.compile(r"(?i)(?<!\bhe)(?<!\bshe)(?<!\bit)(?<!\bthat)(?<!\bwho)(?<!\bthere)(?<!\bwhat)(?<!\bhere)"
+                        r"(?<!\bwhere)(?<!\blet)['’]s|s['’]")
+#: adjectives between a possessive and the noun it owns ("Putin's ironic claim", "the minister's repeated warnings")
+_ADJECTIVE = re.compile(r"[a-z]+(?:ic|ous|ive|est|ed|ful|less|able|ible)|new|own|false|latest|first|last|main|"
+                        r"earlier|bold|wild|stark|grim|blunt|strong|clear|recent|frequent|persistent|baseless|dubious")
+
+
+def possessor(tokens: Sequence[Token], k: int, lo: int) -> tuple[int, int] | None:
+    """The owner a noun cue's possessive names, over adjectives: "Putin's ironic claim" -> Putin, "to the test
+    China’s claim" -> China (a name's possessive is the name's capitalised words alone); None when no possessive
+    stands right before the cue's adjectives."""
+    j = k
+    while j > lo and j > k - 2 and _ADJECTIVE.fullmatch(tokens[j].text):
+        j -= 1
+    owner = _POSSESSOR.search(tokens[j].text) if j >= lo else None
+    if owner is None or owner.end() != len(tokens[j].text):
+        return None
+    if not tokens[j].is_capitalised:
+        return np_before(tokens, j, lo=lo)
+    i = j
+    while i - 1 >= lo and tokens[i - 1].is_capitalised and tokens[i - 1].is_word:
+        i -= 1
+    if i - 1 >= lo and tokens[i - 1].low == "the":
+        i -= 1  # ("the President's announced plans": the description, as written)
+    return i, j
 
 
 def _comma_in_quote(tokens: Sequence[Token], lo: int, k: int) -> int | None:
@@ -328,6 +380,10 @@ def resolve_speaker(
         # "Kugelman, who said": the antecedent of the relative pronoun
         j = k - 2 if k - 1 >= lo and tokens[k - 1].text == "," else k - 1
         span = np_before(tokens, j, lo=lo)
+        of = next((c for c in range(j - 1, span[0], -1) if tokens[c].low == "of"), None) if span else None
+        if left.low == "who" and of is not None and not tokens[of - 1].is_capitalised and \
+                not person_noun(tokens[of - 1].text) and person_noun(tokens[j].text):
+            span = (of + 1, j)  # "the objections of lawyers who warned": the people "who" stands for
         if span is not None and left.low == "who" and j == k - 2:
             # "Susan Rice, the U.S. ambassador to the United Nations, who called": the name the description
             # between commas describes, not the body its last words name
@@ -340,6 +396,12 @@ def resolve_speaker(
     if left.low in ("and", "or", "but"):
         subject = _subject(tokens, lo, k) or sentence_subject(tokens, lo, k)
         return "ok", _span_of(tokens, subject)
+    # (not before an inverted speaker: "..., especially in situations as laden as this, says Thomas Zeitzoff")
+    inverted = low in INVERTING and last + 1 < hi and tokens[last + 1].is_capitalised
+    aside = _aside_of_members(tokens, lo, k) if left.text == "," and not inverted else None
+    if aside is not None and np_before(tokens, aside - 1, lo=lo) is not None:
+        # "Critics of the agreement, including Republican lawmakers, say": the subject before the members named
+        return "ok", _span_of(tokens, np_before(tokens, aside - 1, lo=lo))
     if left.text in (",", "”", "\"", "’", "'") or left.text in _DASHES or (left.text in ",”\"" and k == prev):
         # inverted: "..., said X" / "“...,” read the statement"
         span = np_after(tokens, last + 1, hi=hi, max_tokens=8) if low in INVERTING else None
@@ -376,7 +438,7 @@ def resolve_speaker(
         span = np_before(tokens, k - 1, lo=lo)
         if span is not None:
             return "ok", _span_of(tokens, span)
-    span = np_before(tokens, k, lo=lo)
+    span = possessor(tokens, k, lo) or np_before(tokens, k, lo=lo)
     if span is None:
         if low.endswith("ed") or low in ("said", "told", "wrote"):
             # "attacked alleged bases": an adjective, not a report
@@ -484,7 +546,23 @@ def _past_relative(tokens: Sequence[Token], lo: int, span: tuple[int, int]) -> t
     """The subject a relative clause that ends with ``span`` describes: "one GOP state committee member who
     traveled to Charlotte for the meeting noted" -> the member, not Charlotte; ``span`` itself when no "who" or
     "which" opens a clause before it, and the words from the pronoun on when no verb stands between ("the
-    reasons, which lawmakers from both parties have criticized" -> "lawmakers from both parties")."""
+    reasons, which lawmakers from both parties have criticized" -> "lawmakers from both parties"); the noun a
+    participle and its preposition describe ("A senior U.S. intelligence official involved in regional security
+    issues said" -> the official)."""
+    p = span[0] if tokens[span[0]].low in PREPOSITIONS else span[0] - 1  # ("on condition of anonymity")
+    noun = tokens[p - 2] if p - 2 >= lo else None
+    common = noun is not None and (noun.text.islower() or p - 2 == lo and noun.text[1:].islower())
+    people = noun is not None and (person_noun(noun.text) or noun.low in _PEOPLE_WORDS)
+    participle = p - 1 >= lo and (
+        verb_like(tokens[p - 1]) and tokens[p - 1].low.endswith("ed") or tokens[p - 1].low in _DESCRIBING
+        or people and verb_like(tokens[p - 1]) and tokens[p - 1].low.endswith("ing")
+        and tokens[p - 1].low not in _NOT_PARTICIPLES)
+    if common and participle and tokens[p].low in PREPOSITIONS and np_word(noun) and not verb_like(noun) \
+            and noun.low not in PRONOUNS and (tokens[p].low != "by" or people):
+        # (a common noun, not "I listened to an American guide tell"; a thing made by someone speaks for its
+        # maker, "techniques employed by the State Police reveal", a person so described for themselves, "A lawyer
+        # hired by the police union insisted")
+        return np_before(tokens, p - 2, lo=lo) or span
     for r in range(span[0] - 1, max(lo, span[0] - 12) - 1, -1):
         t = tokens[r]
         if t.low in RELATIVES or t.low == "whom":
@@ -503,6 +581,10 @@ def _past_relative(tokens: Sequence[Token], lo: int, span: tuple[int, int]) -> t
     return span
 
 
+#: nouns for people that no ending shows ("officials speaking on condition of anonymity")
+_PEOPLE_WORDS = frozenset("people official officials source sources staff police personnel troops".split())
+#: adjectives that, with a preposition, describe the noun before them ("officials close to the talks")
+_DESCRIBING = frozenset("familiar close loyal opposed critical".split())
 #: words after a participle that leave it a verb ("Some claimed that", "Many reported to police")
 _AFTER_VERB = DETERMINERS | PRONOUNS | PREPOSITIONS | CLAUSE_WORDS | frozenset("out up back".split())
 #: verbs that follow a plural noun a quantifier opens ("Some estimates put ...", "Most polls show ...")

@@ -122,7 +122,7 @@ from framing.measures._cues import (
     trim_possessive,
     with_role,
 )
-from framing.measures._speakers import _span_of, resolve_speaker
+from framing.measures._speakers import _span_of, possessor, resolve_speaker
 from framing.text.grammar import (
     AFTER_CUES,
     CITING_CUES,
@@ -168,13 +168,11 @@ def _noun_cue_speaker(
     if prev < lo:
         return None
     left = tokens[prev]
-    if left.is_word and _POSSESSIVE.search(left.text) and left.low not in ("its", "it's"):
-        span = np_before(tokens, prev, lo=lo)
-        if span is not None:
-            a = tokens[span[0]].start
-            b = tokens[span[1]].end
-            b -= len(_POSSESSIVE.search(left.text).group(0))
-            return "ok", (a, b)
+    # "Putin's claim", "Moscow's repeated claim", "put to the test China’s claim": the possessor
+    span = possessor(tokens, prev, lo) if left.low not in ("its", "it's") else None
+    if span is not None:
+        owner = tokens[span[1]].text
+        return "ok", (tokens[span[0]].start, tokens[span[1]].end - len(_POSSESSIVE.search(owner).group(0)))
     if left.low in POSSESSIVE_DETERMINERS or left.low in ("a", "an"):
         # "expressed its vehement condemnation", "issued a denial": the clause subject
         return "ok", _span_of(tokens, clause_subject(tokens, lo, first))
@@ -272,6 +270,10 @@ _QUOTE_FIELDS = ("doc_id", "quote_id", "start", "end", "kind", "speaker", "speak
                  "verb_start", "verb_end")
 #: the category of a quotation verb that no category of the lexicon lists ("read the statement")
 OTHER = "other"
+#: a speaker that is no one ("no one in its network", "None of the officials", "Neither side", "No official")
+_NO_ONE = re.compile(r"(?i)(?:no\s+one|nobody|none|neither|no\s+(?!doubt\b|longer\b|matter\b)[a-z]+)\b")
+#: "no one in", "none of" right before a speaker ("no one in its network reported")
+_NO_ONE_OF = re.compile(r"(?i)\b(?:no\s+one|nobody|none|neither)\s+(?:of|in|among|from|at)\s+$")
 _CUE_FIELDS = ("doc_id", "start", "end", "category", "voice", "negated", "hypothetical")
 #: the category of a cue of thought (``cues="all"``): a belief, expectation, intention or stance, not speech
 COGNITION = "cognition"
@@ -661,6 +663,11 @@ def _document_rows(
             if 0 <= i <= j and tokens[i].start == speaker[0]:
                 speaker = _span_of(tokens, with_role(tokens, (i, j)))
         speaker = trim_possessive(text, speaker)
+        # "no one in its network reported", "None of the officials said": no one speaks
+        # (not a verb after "but": "Neither the White House nor the ODNI have addressed it but have disputed")
+        negative = negative or speaker is not None and not re.search(r"\bbut\b", text[speaker[1]:a]) and (
+            _NO_ONE.match(text, speaker[0], speaker[1]) is not None
+            or _NO_ONE_OF.search(text, max(sentence[0], speaker[0] - 30), speaker[0]) is not None)
         rows.append(row(sid, a, b, text[a:b], cue.category, None, speaker, to, cue.voice,
                         bool(cue.negated) or negative, hypothetical))
     # quotations whose verb is not in the lexicon ("read the statement")

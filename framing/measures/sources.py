@@ -42,7 +42,20 @@ Who the source is (one source per person in an article)
   director at Eurasia Group, adding that"); a reduced passive names its speaker after "by" ("views previously
   expressed by the defense secretary"; not the means: "said by phone"); an unnamed spokesperson right after a
   body spoke in that sentence or the one before speaks as that body ("London's Metropolitan Police tweeted ...
-  a spokesperson told The Guardian").
+  a spokesperson told The Guardian"). Members named in an aside are no subject ("Critics of the agreement,
+  including Republican lawmakers, say"; "opponents of the deal - such as some US Republicans - say", a hyphen
+  between spaces being a dash), nor is what a participle or an adjective and its preposition say of the noun
+  before them ("A senior U.S. intelligence official involved in regional security issues said", "diplomats close
+  to the talks"); "who" after a thing of people stands for the people ("the objections of lawyers who warned");
+  the one named after "one of the protesters," is that person ("said one of the protesters, 17-year-old Naesha
+  Pierce"); a body the roles lexicon types speaks first of those joined with it ("Hezbollah and Syrian officials
+  blamed"); a noun cue's possessive names its source over adjectives, a name's possessive by the name's words
+  alone ("Putin's ironic claim" -> Putin, "put to the test China’s claim" -> China); a speaker that is no one
+  ("no one in its network reported", "None of the officials said") makes the attribution ``negated``.
+* A body's acronym is the name the article spells it out with ("NRA" -> "National Rifle Association", "ICE" ->
+  "Immigration and Customs Enforcement" of "US Immigration and Customs Enforcement"): the initials of a whole run
+  of capitalised words (a leading "The", acronym or side's name dropped; the small words counted or not, as in
+  "DOJ"), the one followed by the acronym in brackets first; an acronym no name spells out stays as written.
 * A person's name in the speaker ("Foreign Minister Hossein Amir-Abdollahian", "Amir-Abdollahian") is
   resolved to the longest form of that name the article gives ("Hossein Amir-Abdollahian"); a first name
   alone to the one full name it opens ("Mara" -> "Mara Liasson"); a given name may be a word of an
@@ -50,7 +63,8 @@ Who the source is (one source per person in an article)
   "the McCloskeys" is that person's family; a given name that names a place opens a name the article describes
   as a person's ("Chad Morrison, the director of ...", then "Morrison"), but a place after "in", "from", "near"
   or "at" is no given name ("Officials in Chad");
-  "Araji" is "Noor al-Araji", "DiGenova" opening a sentence "Joseph diGenova"; a word in capitals (a headline's
+  "Araji" is "Noor al-Araji", "DiGenova" opening a sentence "Joseph diGenova"; "King Abdullah" is "Abdullah II"
+  where the article numbers the ruler (not "Crown Prince Hussein bin Abdullah"); a word in capitals (a headline's
   "APP") is no part of a name, nor a compound modifier or noun capitalised at a sentence's opening ("Long-time Trump critic", "Austin-based Jones",
   "Concert-goer Mike McGarry"); one word the article describes by a noun for a person ("Tiegan, a contractor who
   ...") is a person; a person owned by an outlet, a body or a country is named without the owner ("NPR's Peter
@@ -106,7 +120,9 @@ Who the source is (one source per person in an article)
   statement. It said"); the writer's own voice outside quotations ("I say", "we agreed", "as we reported") is no
   source and gives no row. A pronoun written at the cue ("“...,” she said") is the speaker even when the attribution
   resolved it to a name sentences back; a speaker never reaches over the speaker of an earlier cue of the sentence
-  that stands nearer ("As Egyptians marched, Cheney said ... and called him a friend": Cheney).
+  that stands nearer ("As Egyptians marched, Cheney said ... and called him a friend": Cheney). "he"/"she" after
+  a clause that opens its sentence with a name is that person ("While Jim Granados of the American Psychological
+  Association supports the laws, he adds").
 * A person named with no title holds the office of the definite descriptions that follow their name
   ("Mr. Trump’s march ... in which the president demanded", "the party’s presumptive presidential
   nominee"; not "the president, Joe Biden" nor "the president of the union"): the office most of them
@@ -117,8 +133,10 @@ Who the source is (one source per person in an article)
   the RAND Corporation"), or, for "a tweet", "a statement", the first person named before it in the sentence. A
   document with no author in the phrase ("the memos", "the report", "the release") speaks for the author the
   nearest earlier mention of the same noun names ("the memos that former FBI Director James B. Comey wrote",
-  "a confidential Navy report", "X said in a news release"); else "the statement" is the source who spoke
-  just before it. "The ministry" is the earlier source with the same head word ("Pakistan's foreign ministry");
+  "a confidential Navy report", "X said in a news release", "The NRA also issued a statement"); else "the
+  statement" is the source who spoke just before it. A document a named body's name opens is the body's ("A World
+  Bank study showed" -> World Bank, "a CDC report"). "The ministry" is the earlier source with the same head word
+  ("Pakistan's foreign ministry");
   "the group" the organisation named last before it; "that official" the unnamed official quoted before; "the
   bureau", "the observatory" the body named before it whose name has that word ("the Federal Bureau of
   Investigation", "the Syrian Observatory for Human Rights"), when the lexicon or the sides type that body.
@@ -160,7 +178,10 @@ Institute at the Washington-based Wilson Center" -> expert); a president speaks 
 ("the president of the Buffalo Police Benevolent Association" -> other); a strong term the article gives a
 person wins over a weak title of another type ("WDBJ General Manager ; the station's current general manager"
 -> media), and a weak term owned by a body with a strong term is the body's ("the NRA's spokesman" -> other); a
-role shared is the role ("Co-host Joy Behar" -> media, "co-director of the center" -> expert);
+role shared is the role ("Co-host Joy Behar" -> media, "co-director of the center" -> expert); a strong word that
+only names the field of a weak role yields to the body the role is held in ("security director for the
+Asia-Pacific Foundation think tank" -> expert); "a secretary" who holds a job holds no office ("a secretary from
+Sao Paulo"; not "a cabinet secretary");
 a client's attorney ("former Trump attorney") is other, a person arguing "in his book" an expert. A person the
 article gives no role takes the type and side of the lexicon's ``people:`` list of office holders ("Vladimir
 Putin" -> government, Russia; television hosts and columnists -> media, no side) or of its ``terms:`` list of
@@ -169,7 +190,9 @@ government; in an article with no date, the office's type); a noun for anyone gi
 listed ("Mueller, the person who was charged with investigating ...") but describes a civilian otherwise ("an
 unarmed black man"); else the person is what the article's own words make of them (a suspect, other, when the law
 acts on them: "police arrested Daniel Sanchez", "Smith, 24, was indicted"; media when they speak in a venue of
-their own: "pointed out on his blog", "argued on her show"),
+their own: "pointed out on his blog", "argued on her show"; a role the article gives as a predicate after the
+name, "Williams was appointed police chief in 2016", a former one when it only was: "Hale was ambassador to Japan
+until 2015"),
 with ``people="corpus"`` the role other articles of the corpus give the same full name, else civilian. An office
 named after the body it heads takes the body's type ("NAACP president", "the co-president of the Brady
 Center": other; "NRA Executive Vice President Wayne LaPierre": other; "the UN special envoy": international_ngo;
@@ -190,7 +213,9 @@ Minister Jan Jambon" in an article about Belgium) and unnamed people ("supporter
 article is about when one country has at least half of its mentions of countries or three times the next one's,
 and else, but for unnamed people from abroad ("Western security sources"), officials take the ``home`` side;
 civilians of the ``home`` side speak for no side, named or not ("Luke Somers, an American photojournalist");
-a named organisation or armed group with no other side speaks for itself; a word of a person's name is no side
+a named organisation or armed group with no other side speaks for itself, an outlet its description makes a
+state's speaks for that state ("Granma, the official newspaper of the Communist Party in Cuba", "a state-run Chinese
+tabloid"); a word of a person's name is no side
 of theirs ("adviser Lisa Monaco", "Sheriff Scott Israel", "Police Chief Chad Smith"); where the article names a
 country only as the surname of a person it gives a title or a description, the bare surname is that person
 ("Israel said" in an article on the Broward sheriff) and does not make the country the article is about. A
@@ -217,6 +242,7 @@ before when one person spoke after them ("Officials told the Post that Trump dis
 from __future__ import annotations
 
 import bisect
+import collections
 import functools
 import importlib.resources
 import re
@@ -237,7 +263,7 @@ from framing.measures.sides import MIXED, Sides, bundled_sides
 from framing.measures.actors import load_actors
 from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
-from framing.text.grammar import (CITING_CUES, DAYS, MONTHS, NAME_PREPOSITIONS, PREPOSITIONS,
+from framing.text.grammar import (CITING_CUES, DAYS, MONTHS, DETERMINERS, NAME_PREPOSITIONS, PREPOSITIONS,
                                    STANDING_QUANTIFIERS, opens_subordinate_clause)
 from framing.text.quotes import in_quote, speaker_name
 from framing.text.sentences import NAME_ABBREVIATIONS, TITLES, is_name_abbreviation
@@ -296,6 +322,28 @@ _THINK_TANK_HEADS = frozenset("center centre institute foundation council projec
 #: a name that opens a sentence, after at most three lower-case or title words ("Conservative commentator Ann
 #: Coulter", "Sen. Robert Menendez"), followed by a comma, a verb or "who"
 _SUBJECT_NAME = re.compile(r"\s*(?:[\w.’'\-]+\s+){0,3}?((?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+)(?=\s*,|\s+(?:who\s|has\s|had\s|was\s|is\s|[a-z]+(?:ed|s)\b))")
+#: who issued a document, right before the document's noun ("The NRA also issued a statement")
+_ISSUED = re.compile(r"((?:[Tt]he\s+)?(?:(?:[A-Z]\.)+\s*|[A-Z][\w’'\-]*\s+){0,4}[A-Z][\w’'\-]+)\s+"
+                     r"(?:(?:also|later|then|has|had|have|quickly|earlier)\s+){0,2}"
+                     r"(?:issued|released|put\s+out|posted|published|sent|distributed)\s+"
+                     r"(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?(?:[\w\-]+\s+){0,2}$")
+#: the titles of rulers, named by a given name ("King Abdullah II", "Crown Prince Mohammed bin Salman")
+_ROYAL = frozenset("king queen prince princess emperor empress sultan emir pope".split())
+#: words that make an outlet a state's ("state-run", "the official newspaper of the Communist Party")
+_STATE_OWNED = re.compile(r"(?i)(?<![\w\-])(?:state|state-run|state-owned|state-controlled|official|government|"
+                          r"government-run|government-owned|government-controlled|ruling|communist)(?![\w\-])")
+#: the small words inside a body's name ("Department of Justice", "Center for Responsive Politics")
+_NAME_LINKS = frozenset("of for and on the".split())
+#: "a" before a secretary who holds a job, no office ("a secretary from Sao Paulo", "a legal secretary"; not "a
+#: cabinet secretary", "the secretary")
+_CLERICAL = re.compile(r"(?<![\w\-])[Aa]n?\s+(?:(?!cabinet\s|party\s|state\s|press\s|foreign\s|home\s|deputy\s|"
+                       r"permanent\s|assistant\s|under\s)[a-z\-]+\s+)?$")
+#: a subordinate clause that opens a sentence with a name, up to the comma before the main clause's subject (no
+#: speaker set off by commas between: "When Bolton visited Kyiv, Taylor said, he voiced" is Taylor)
+_FRONTED_SUBJECT = re.compile(r"\s*(?:While|Although|Though|Even\s+though|As|After|When|Since|Because|Before|Once)\s+"
+                              r"((?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+)\s"
+                              r"(?:(?!,\s+(?:[A-Z][\w’'\-]*\s+){1,3}(?:said|says|added|noted|recalled),)[^.;:“”\"])*,\s*"
+                              r"(?:he|she)\s[^.;:“”\"]*")
 #: a person's staff: "Mr. Stockman’s spokesman", "Sen. Cruz's press secretary"
 _STAFF_OF = re.compile(r"((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:’s|'s)\s+(?:(?:chief|senior|top|deputy)\s+)?"
                        r"(?:spokes(?:man|woman|person)|aide|adviser|advisor|press\s+secretary|chief\s+of\s+staff|"
@@ -581,9 +629,24 @@ _ON_RECORD = frozenset("spokesman spokeswoman spokesperson spokespeople spokesme
 #: nouns with those endings that name no person ("the center said", "the answer suggested")
 _NOT_PEOPLE = frozenset("""center centre number answer matter paper order letter chapter quarter register filter
     poster trailer computer monitor indicator document element moment government parliament statement
-    department movement agreement judgment judgement warrant restaurant covenant""".split())
+    department movement agreement judgment judgement warrant restaurant covenant newspaper tabloid""".split())
 #: the full stop of an abbreviation inside a name ("St. Louis County", "Ft. Worth"), no sentence's end
 _ABBREVIATED = "|".join(r"(?<=\b" + a.title() + r")\." for a in sorted(NAME_ABBREVIATIONS))
+
+#: a run of capitalised words, with the small words of names between them ("Department of Homeland Security")
+_CAPITALISED_RUN = re.compile(r"(?<![\w’'\-.])(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&\-]*)"
+                              r"(?:[^\S\n]+(?:(?:of|and|for|on|in|the|de|du|al)[^\S\n]+)*[A-Z][\w’'&\-]*)+")
+#: a name written as an acronym ("NRA", "ICE", "NATO")
+_ACRONYM_NAME = re.compile(r"[A-Z]{2,7}")
+
+
+def _initials(words: Sequence[str]) -> set[str]:
+    """The acronyms a name's words make: the initials of its capitalised words (each part of a hyphenated one),
+    with and without those of the small words between them."""
+    capitals = "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
+    every = "".join(p[0].upper() for w in words for p in w.split("-") if p[:1].isalpha())
+    return {capitals, every} - {""}
+
 #: what a reporter does to a document someone else wrote ("emails obtained by CNN", "a memo seen by Reuters")
 _OBTAINED = r"(?:obtained|seen|reviewed|viewed|acquired|received|leaked)"
 #: a word in capitals that is no roman numeral ("APP", not "III")
@@ -628,6 +691,24 @@ _SHARED_TITLE = re.compile(
     r"(?:(?:,\s+|and\s+)(?:[A-Z][\w’'\-.]*\s+){1,4}(?:of\s+(?:[A-Z][\w’'\-.]*\s+){1,3})?)*"
     r",?\s*(?:and\s+)?$")
 #: an office held, fronted before the name: "As governor of Massachusetts, | William Weld"
+#: a role given as a predicate after a name ("Williams was appointed police chief in 2016", "Rogoff is a professor of
+#: economics at Harvard", "Hale was ambassador to Japan until 2015"): a verb of being now or of appointment (1) or
+#: of being once (2), the role with the body it is held in (3), and, after "was", the end of the term (4)
+_ROLE_WORD = r"(?!(?:of|for|at|to|with|in|the|and)\b)[a-z][a-z\-]*(?![a-z\-])"
+_PREDICATE_ROLE = re.compile(r"\s+(?:(is|became|has\s+been|was\s+(?:appointed|named|elected|promoted\s+to|"
+                             r"sworn\s+in\s+as))|(was|had\s+been))\s+(?:(?:the|a|an)\s+)?"
+                             r"((?:" + _ROLE_WORD + r"\s+){0,3}" + _ROLE_WORD +
+                             r"(?:\s+(?:of|for|at|to|with|in)\s+(?:the\s+)?(?:[A-Z][\w’'&\-.]*\s+){0,5}"
+                             r"[A-Z][\w’'&\-]*)?)"
+                             r"(?!\s+(?:of|for|at|to|with|in)\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+)?[a-z])"
+                             r"(\s+(?:until|from\s+\d{4}\s+(?:to|until)|between\s+\d{4}|"
+                             r"before\s+(?:becoming|joining))\b)?")
+#: roles whose type is the body they are held in ("president of the Parents Television Council"), read in a
+#: predicate only when the role terms type that body or it is a side's ("president of Chechnya")
+_HELD_IN_BODIES = frozenset("president chairman chairwoman chair head director founder member leader editor "
+                            "secretary".split())
+#: words that make no role of a predicate ("was not yet a spokesperson", "is also trying", "was so obviously")
+_NO_ROLE_WORDS = frozenset("not no yet also so still now once never only just very too".split())
 _AS_ROLE = re.compile(r"(?:^|[.;:!?]\s+|\n)As\s+(?:the\s+|a\s+|an\s+)?((?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*)"
                       r"(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w’'\-.]*\s*){1,4})?,\s+$")
 #: what the law does to a suspect ("charged with overseeing the recount" is a duty, not a charge)
@@ -745,6 +826,9 @@ class _Roles:
                         elif key in _PRESIDENTS:
                             continue  # a body's co-president is no head of state
                     typ, strong = self.terms[key]
+                    if key == "secretary" and _CLERICAL.search(phrase, 0, start) and \
+                            not re.match(r"\s*(?:of|general)\b|-general", phrase[m.end(1):]):
+                        continue  # "Raquel Nunes, 27, a secretary from Sao Paulo": an office job, no office
                     if typ == "civilian" and _in_a_name(phrase, start, m.end(1)):
                         continue  # "Choe Son Hui", "the Parents Television Council": a word of a name
                     if phrase[start:start + 1].isupper() and _AGAINST.match(phrase, m.end()):
@@ -800,7 +884,7 @@ class _Roles:
         return bool(_PERSON_NOUN.search(singular)) and singular not in _NOT_PEOPLE and not singular.endswith("ment") \
             and typ != "document"
 
-    def _office_holder(self, term: str) -> bool:
+    def office_holder(self, term: str) -> bool:
         """Whether the role ``term`` names a person who holds an office ("president", "police officer",
         "prime minister"), not a body ("the Pentagon", "the Justice Department")."""
         return term.lower().split()[-1].strip(".") in self.titles
@@ -851,7 +935,7 @@ class _Roles:
                 # "Trump's lawyers", "the family's attorney": the owner's own lawyer; a state body's lawyers speak
                 # for it ("the Pentagon's top lawyer"), not an office holder's ("the officer's attorney")
                 served = owner_body is not None and owner_body[2] in _OFFICIAL and \
-                    not self._office_holder(owner_part[owner_body[0]:owner_body[1]])
+                    not self.office_holder(owner_part[owner_body[0]:owner_body[1]])
                 return owner_body[2] if served else "other"
             typ = self._type_of_owned(owned) or self._type_of_owned(part)
             if typ in _HOME_TYPES and (_FORMER_HEAD.match(owner_part) or owner_body is not None and
@@ -883,6 +967,16 @@ class _Roles:
             body = [t for t in rest if t[2] != "document" and t[1] <= (body_end.start() if body_end else len(part))]
             if body:
                 pick = body[-1]
+        last = head[-1] if head else None
+        if pick[3] and pick in head and last is not None and not last[3] and last[0] > pick[1] and cut is not None \
+                and re.match(r"\s(?:of|for|at)\s", part[cut.start():]):
+            # "the international security director for the Asia-Pacific Foundation think tank": a strong word that
+            # only names the field of a weak role is outweighed by the body the role is held in
+            body_end = _POST_MODIFIER.search(part, cut.end())
+            body = [t for t in rest if t[3] and t[2] not in _HOME_TYPES | {"document"}
+                    and t[1] <= (body_end.start() if body_end else len(part))]
+            if body:
+                pick = body[-1]  # (a body of no state: "A senior administration official with ..." stays official)
         if pick in head and part[pick[0]:pick[1]].lower() in _PRESIDENTS and cut is not None and \
                 re.match(r"\s(?:of|for|at)\s", part[cut.start():]):
             # "the president of the Buffalo Police Benevolent Association": the body presided decides
@@ -905,7 +999,7 @@ class _Roles:
             served = re.match(r"s?\s+(?:for|of|representing)(?:\s|$)", part[pick[1]:])
             if served and not _NAMED_BEFORE.search(part[:pick[0]]):
                 client_end = _POST_MODIFIER.search(part, pick[1] + served.end())
-                state = [t for t in rest if t[3] and t[2] in _OFFICIAL and not self._office_holder(part[t[0]:t[1]])
+                state = [t for t in rest if t[3] and t[2] in _OFFICIAL and not self.office_holder(part[t[0]:t[1]])
                          and t[1] <= (client_end.start() if client_end else len(part))]
                 return state[-1][2] if state else "other"
             if _CLIENT.search(part[:pick[0]]) or _DEFENDING.search(part[:pick[0]]) \
@@ -1473,6 +1567,12 @@ class _Document:
             return full if full and self._name_words(full) is not None else None
         if words is None or name in self._companies:
             return None
+        if len(words) == 1 and before and before[-1].lower().strip(".") in _ROYAL:
+            # "King Abdullah" after "King Abdullah II and his son, Crown Prince Hussein bin Abdullah": a ruler
+            # named by a given name and a numeral, not a namesake whose name ends with it
+            numbered = re.search(r"(?<![\w’'\-])" + re.escape(name) + r"\s+([IVX]{1,4})(?![\w’'\-])", self.text)
+            if numbered:
+                return f"{name} {numbered.group(1)}"
         full = self.full_name(words[-1], before) if len(words[-1]) > 1 else None
         if full and len(full.split()) > len(words) and full.endswith(name):
             return full
@@ -1630,6 +1730,37 @@ class _Document:
         return frozenset(m.group(1) for m in re.finditer(r"((?:[A-Z][\w’'&\-]*\s+){0,3}[A-Z][\w’'&\-]*),?\s+"
                                                          + _CORPORATE_SUFFIX, self.text))
 
+    @functools.cached_property
+    def _spelled_out(self) -> dict[str, str]:
+        """The article's acronyms and the names they abbreviate: "NRA" -> "National Rifle Association", "DOJ" ->
+        "Department of Justice", "ICE" -> "Immigration and Customs Enforcement" of "US Immigration and Customs
+        Enforcement": the initials of a whole run of capitalised words (the small words between them counted or
+        not; a leading "The", acronym or side's name dropped); a name followed by the acronym in brackets first,
+        else the one written most often."""
+        found: dict[str, collections.Counter[str]] = {}
+        for m in _CAPITALISED_RUN.finditer(self.text):
+            words = m.group(0).split()
+            words[-1] = re.sub(r"[’']s$", "", words[-1])
+            after = self.text[m.end():m.end() + 12]
+            for i in range(len(words) - 1):
+                part = words[i:]
+                # (no acronym spells itself, "AP Photo", nor a possessive: "UN’s Syria envoy")
+                for acronym in () if any(w.isupper() or _POSSESSIVE.search(w) for w in part) else _initials(part):
+                    counts = found.setdefault(acronym, collections.Counter())
+                    counts[" ".join(part)] += 100 if after.startswith(f" ({acronym})") else 1
+                first, following = words[i], words[i + 1]
+                if not (first in ("The", "the") or first.isupper() or self.sides.aliases.get(first.rstrip(".")) or
+                        first.endswith(".") and first.replace(".", "").isupper()) or not following[:1].isupper():
+                    break  # (only a leading "The", "US", "U.S." or "Iranian" is dropped, before a capital)
+        return {acronym: names.most_common(1)[0][0] for acronym, names in found.items()}
+
+    def spelled_out(self, name: str | None) -> str | None:
+        """``name`` written in full where it is an acronym the article spells out ("NRA" -> "National Rifle
+        Association"), else ``name``."""
+        if name is None or not _ACRONYM_NAME.fullmatch(name):
+            return name
+        return self._spelled_out.get(name, name)
+
     def known(self, name: str) -> tuple[str, str | None] | None:
         """The type and side the roles lexicon gives ``name``: its ``terms:`` list of dated office holders (the
         type on the article's date, or the office's when it has none), else its ``people:`` list (the full name,
@@ -1675,6 +1806,14 @@ class _Document:
                 held = _AS_ROLE.search(self.text, max(0, m.start() - 80), m.start())
                 if held:
                     parts.append(held.group(1))  # "As governor of Massachusetts, William Weld supported"
+                # (a surname alone is the principal namesake's: "Williams was appointed police chief" is Jeri
+                # Williams's, not her son Alan Williams's)
+                role = _PREDICATE_ROLE.match(self.text, m.end()) if name == full or \
+                    self._namesakes(last)[:1] == [full] else None
+                if role and (role.group(1) or role.group(4)) and self._predicate_role(role.group(3)):
+                    # "Williams was appointed police chief in 2016", "Smith is a former police officer"; a role
+                    # the person held until a time is a former one ("Hale was ambassador to Japan until 2015")
+                    parts.append(("former " if role.group(2) else "") + role.group(3))
                 # "According to LaPierre, an arrogant elite wants ...": the clause after is no appositive, unless
                 # a comma closes it ("According to Larry Meserve, USAID’s mission director, the group ...")
                 according = re.search(r"\b[Aa]ccording\s+to\s+(?:[A-Z][\w’'\-.]*\s+){0,3}$",
@@ -1694,6 +1833,22 @@ class _Document:
         led = re.finditer(r"(?<![\w’'\-])" + re.escape(full.split()[-1]) + r"(?:’s|'s)?\s+(" + _LED + r")\b", self.text)
         parts.extend(dict.fromkeys(m.group(1).lower() for m in led))
         return " ; ".join(p for p in parts if p)
+
+    def _predicate_role(self, phrase: str) -> bool:
+        """Whether a predicate after a name is a role: a noun phrase whose head, before the body it is held in, is
+        a title or a role term ("police chief", "president of the Parents Television Council"), with no verb
+        or adverb in it ("communicating with investigators", "not yet a spokesperson")."""
+        parts = re.split(r"\s(?:of|for|at|to|with|in)\s", phrase, maxsplit=1)
+        head = parts[0].split()
+        if any(w in _NO_ROLE_WORDS or w in PREPOSITIONS or w in DETERMINERS or w.endswith(("ing", "ed", "en", "ly"))
+               for w in head):
+            return False  # (nor "under a multi-count indictment", "seen on surveillance video", "no friend of")
+        if head[-1] in ("author", "writer") or len(parts) > 1 and head[-1] in _HELD_IN_BODIES and \
+                self.roles.type_of(parts[1]) is None and not self.sides.find(parts[1]):
+            return False  # "president of NeverAgain SoCal", "author of Russia and the Idea of the West": no office
+        return head[-1] in self.roles.titles or any(
+            b == len(" ".join(head)) and typ not in ("civilian", "document", "unknown")
+            for _, b, typ, _ in self.roles.matches(" ".join(head)))
 
     def _given_name(self, full: str) -> bool:
         """Whether the first word of ``full`` is a given name: not an owner ("Georgetown’s Fair"), a place ("Michigan
@@ -1928,8 +2083,9 @@ class _Document:
         if described:
             # (with the body or place the description names: "said Israel's ambassador to the United States,
             # Michael Oren.")
-            m = re.match(r"(?:\s+(?:to|of|for|at|in)\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s+){0,4}[A-Z][\w.’'\-]*)?,\s+" +
-                         _NAME_RUN + r"(?:,|(?=[.;:!?”\"]|\s*$))", text[b:min(b + 120, sentence[1])])
+            m = re.match(r"(?:\s+(?:to|of|for|at|in)\s+(?:the\s+)?(?:[A-Z][\w.’'\-]*\s+){0,4}[A-Z][\w.’'\-]*)?,\s+"
+                         r"(?:\d{1,3}-year-old\s+)?" + _NAME_RUN + r"(?:,|(?=[.;:!?”\"]|\s*$))",
+                         text[b:min(b + 120, sentence[1])])
             if m is not None and b + m.end() <= cue and m.group(0).endswith(",") \
                     and (self.sides.is_place(m.group(1)) or self.person(m.group(1))):
                 return b + m.start(1), b + m.end(1)
@@ -1979,7 +2135,9 @@ class _Document:
                 return False
         last = re.search(r"\s(?:of|for|to)\s+(?:(?:the|a|an|one|his|her|their)\s+)?(?:[a-z\-]+\s+)?([a-z]+)$",
                          description + m.group(0)[:m.start(1)].split(",")[0])
-        return not (last and self.roles.people_noun(last.group(1)))
+        # (but one of the people the description names is the one named: "said one of the protesters, Naesha Pierce")
+        partitive = re.match(r"(?i)(?:one|another)\s+of\s+(?:the|his|her|their)\s+[a-z\-]+$", description) is not None
+        return partitive or not (last and self.roles.people_noun(last.group(1)))
 
     def coordinated_subject(self, sentence: tuple[int, int], cue: int) -> tuple[int, int] | None:
         """The subject of the first of two coordinated verbs, for a cue that is the second ("Senate leader
@@ -2024,7 +2182,14 @@ class _Document:
         right before it."""
         base = max(sentence[0], span[0] - 120)
         m = _JOINT.search(self.text[base:span[0]])
-        if m is None or self.person(m.group(1)) is None:
+        if m is None:
+            return span
+        name = m.group(1)
+        # (or a body the roles lexicon types: "Hezbollah and Syrian officials blamed"; not a country, nor a name a
+        # preposition governs: "residents of the Pentagon and officials")
+        body = self.roles.type_of(name) is not None and not self.roles.office_holder(name) and \
+            not re.search(r"(?i)\b(?:of|in|from|at|for|with|to|by)\s+(?:the\s+)?$", self.text[base:base + m.start(1)])
+        if self.person(name) is None and not body:
             return span
         return base + m.start(1), base + m.end(1)
 
@@ -2142,6 +2307,16 @@ class _Document:
         if len(name) <= 3 and name.isupper() and name != mention.strip() or name in _SENTENCE_WORDS:
             name = mention  # "state TV": a role word, not a name; "Defense One": "One" is no name
         bare = _POSSESSIVE.sub("", _DETERMINER.sub("", name)).strip()
+        words = bare.split()
+        body = _POSSESSIVE.sub("", " ".join(words[:-1]))
+        if len(words) >= 2 and words[-1].islower() and roles.type_of(words[-1]) == "document" and \
+                words[0][:1].isupper() and all(w[:1].isupper() or w in _NAME_LINKS for w in words[:-1]) and \
+                (roles.type_of(body) not in (None, "document") or sides.aliases.get(body, ("", ""))[1] == "name") and \
+                not (" " not in body and not body.isupper() and
+                     self._opens_sentence(self._written_at(mention, cue_start))):
+            # "A World Bank study", "a CDC report", "the Justice Department's report": the body's (not a people's
+            # word, "North Korean statement", nor a noun a sentence opens with: "Court documents show")
+            bare = body
         head = self._head(mention)
         after = self.text[cue_start:sentence[1]].lower()
         anonymous_phrase = any(p in low or p in after[:120] for p in roles.anonymous_phrases)
@@ -2375,6 +2550,15 @@ class _Document:
                         typ = found_type
                         break
                 if typ is not None:
+                    break
+        if side is None and typ == "media" and bare[:1].isupper():
+            # "Granma, the official newspaper of the Communist Party in Cuba", "The Global Times, a state-run Chinese
+            # tabloid": state media speak for their state
+            for m in self._occurrences(bare):
+                app = self._appositive_after(m.end(), surname_only=True)
+                named = sides.find(app) if app and _STATE_OWNED.search(app) and roles.type_of(app) == "media" else []
+                if named:
+                    side = named[-1][0]
                     break
         if typ is None and self.known(bare) is not None and self._name_words(bare) is not None:
             # "Putin said", named once with no title: the office holder the roles lexicon lists
@@ -2940,6 +3124,13 @@ class _Document:
                 src = self._resolve(phrase, m.start(), (m.start(), m.end()))
                 if src.kind in ("person", "thing") and src.source_type not in ("unknown", "document"):
                     return src
+            issued = _ISSUED.search(self.text, max(0, m.start() - 120), m.start())
+            if issued and not re.match(r"\s+(?:from|by)\s", self.text[m.end():]):
+                # (not one issued from someone else: "The White House released a statement from the president")
+                # "The NRA also issued a statement ... the statement said": who issued it
+                src = self._resolve(issued.group(1), m.start(), (m.start(), m.end()))
+                if src.kind in ("person", "thing") and src.source_type not in ("unknown", "document"):
+                    return src
             said = re.search(r"\b(?:said|says|stated|announced|wrote|added)\s+(?:in|on)\s+(?:an?\s+|the\s+|his\s+|her\s+|its\s+|their\s+)?"
                              r"(?:[\w\-]+\s+){0,2}$", self.text[max(0, m.start() - 60):m.start()])
             if said:
@@ -3038,6 +3229,12 @@ class _Document:
             m = _SUBJECT_NAME.match(self.text, own, at)
             full = self._named_person(m.group(1), m.start(1), m.end(1)) if m and not self.in_quote(m.start(1)) \
                 else None
+            if full is not None and fits(full):
+                return self._person(full, m.group(1))
+            # the subject of a clause that opens the sentence before the pronoun's own ("While Jim Granados of the
+            # American Psychological Association supports the laws, he adds")
+            m = _FRONTED_SUBJECT.fullmatch(self.text, own, at)
+            full = self._named_person(m.group(1), m.start(1), m.end(1)) if m else None
             if full is not None and fits(full):
                 return self._person(full, m.group(1))
         # a person named in this or the previous sentence, when no person spoke there ("Sen. Robert
@@ -3616,6 +3813,13 @@ def sources(
             src = doc.resolve(mention, a, sentence, spans[max(0, min(k, opening) - 1)][0])
             if src.kind == "writer":
                 continue
+            spelled = doc.spelled_out(src.source) if src.kind == "thing" else src.source
+            if spelled != src.source:
+                # "SOHR" after "the Syrian Observatory for Human Rights": the body by its name, typed by it when
+                # the acronym types nothing
+                typ = doc.roles.type_of(spelled) if src.source_type == "unknown" else None
+                side = src.affiliation or (doc.side_of(spelled) if typ else None)
+                src = _Source(spelled, typ or src.source_type, side, src.anonymous, src.kind)
             if src.source_type == "unknown" and src.kind == "thing" and src.source and src.source[:1].isupper() \
                     and str(r.verb).lower().startswith("report"):
                 # "..., Defense One reported": a named body of no known type that reports is an outlet
@@ -3660,7 +3864,8 @@ def sources(
             if people == "corpus" and src.kind == "person" and src.source in doc.untyped:
                 untyped_rows.append(len(records))
             records.append({
-                "doc_id": r.doc_id, "outlet": r.outlet, "source": src.source, "source_mention": mention,
+                "doc_id": r.doc_id, "outlet": r.outlet, "source_mention": mention,
+                "source": src.source,
                 "source_start": speaker_span[0] if speaker_span else None,
                 "source_end": speaker_span[1] if speaker_span else None,
                 "source_type": src.source_type, "affiliation": affiliation, "anonymous": src.anonymous,

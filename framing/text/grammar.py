@@ -42,7 +42,8 @@ NEGATIONS = frozenset("not never n't no".split())
 ADVERBS = frozenset(
     """also later earlier previously repeatedly again already still then now often publicly privately first
     once just even further separately long recently initially subsequently reportedly allegedly officially
-    formally widely last yesterday today tonight always never frequently consistently""".split()
+    formally widely last yesterday today tonight always never frequently consistently afterward afterwards
+    thereafter soon""".split()
 )
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 CLAUSE_WORDS = frozenset(
@@ -150,9 +151,19 @@ def _base(word: str) -> str:
 #: nouns for a person by their ending ("lawyer", "spokesman", "director", "activist", "agent")
 _PERSON_NOUN = re.compile(r"(?:er|or|man|woman|ist|ian|ent|ant)$")
 #: nouns with those endings that name no person ("The order of the court", "the content of the letter")
-_NOT_PERSONS = frozenset("""order border center centre corner matter number letter paper quarter remainder content
-document statement agreement government department parliament event incident element comment moment percent extent
-error sector factor floor door interior part chapter section summer winter""".split())
+_NOT_PERSONS = frozenset("""order border center centre corner matter number letter paper newspaper quarter remainder
+content document statement agreement government department parliament event incident element comment moment percent
+extent error sector factor floor door interior part chapter section summer winter""".split())
+
+
+def person_noun(word: str) -> bool:
+    """Whether a lower-case noun names people by its ending ("lawyers", "spokesman", "activist"), not a thing
+    ("objections", "the order")."""
+    low = _base(word)
+    low = low[:-1] if low.endswith("s") and not low.endswith("ss") else low
+    return _PERSON_NOUN.search(low) is not None and low not in _NOT_PERSONS
+
+
 #: nouns in -ly, no adverbs ("the family said", "the assembly voted", "a close ally")
 _LY_NOUNS = frozenset("family ally italy assembly monopoly anomaly tally".split())
 
@@ -170,8 +181,8 @@ def np_word(tok: Token) -> bool:
     if not tok.is_word:
         return False
     low = _base(tok.text)
-    if low in CLAUSE_WORDS or low in AUX_BE or low in AUX_OTHER or low in NEGATIONS:
-        return False
+    if low in CLAUSE_WORDS or low in AUX_BE or low in AUX_OTHER or low in NEGATIONS or low.endswith(("n't", "n’t")):
+        return False  # (nor a negated auxiliary: "couldn't", "doesn’t")
     if low in IRREGULAR_VERBS and not tok.is_capitalised:
         return False
     if low.endswith("ly") and not tok.is_capitalised and low not in _LY_NOUNS:
