@@ -1808,8 +1808,9 @@ class _Document:
                     parts.append(held.group(1))  # "As governor of Massachusetts, William Weld supported"
                 # (a surname alone is the principal namesake's: "Williams was appointed police chief" is Jeri
                 # Williams's, not her son Alan Williams's)
-                role = _PREDICATE_ROLE.match(self.text, m.end()) if name == full or \
-                    self._namesakes(last)[:1] == [full] else None
+                role = _PREDICATE_ROLE.match(self.text, m.end())
+                if role and name != full and self._namesakes(last)[:1] != [full]:
+                    role = None
                 if role and (role.group(1) or role.group(4)) and self._predicate_role(role.group(3)):
                     # "Williams was appointed police chief in 2016", "Smith is a former police officer"; a role
                     # the person held until a time is a former one ("Hale was ambassador to Japan until 2015")
