@@ -332,8 +332,6 @@ _ROYAL = frozenset("king queen prince princess emperor empress sultan emir pope"
 #: words that make an outlet a state's ("state-run", "the official newspaper of the Communist Party")
 _STATE_OWNED = re.compile(r"(?i)(?<![\w\-])(?:state|state-run|state-owned|state-controlled|official|government|"
                           r"government-run|government-owned|government-controlled|ruling|communist)(?![\w\-])")
-#: the small words inside a body's name ("Department of Justice", "Center for Responsive Politics")
-_NAME_LINKS = frozenset("of for and on the".split())
 #: "a" before a secretary who holds a job, no office ("a secretary from Sao Paulo", "a legal secretary"; not "a
 #: cabinet secretary", "the secretary")
 _CLERICAL = re.compile(r"(?<![\w\-])[Aa]n?\s+(?:(?!cabinet\s|party\s|state\s|press\s|foreign\s|home\s|deputy\s|"
@@ -634,8 +632,10 @@ _NOT_PEOPLE = frozenset("""center centre number answer matter paper order letter
 _ABBREVIATED = "|".join(r"(?<=\b" + a.title() + r")\." for a in sorted(NAME_ABBREVIATIONS))
 
 #: a run of capitalised words, with the small words of names between them ("Department of Homeland Security")
+#: the small words inside a body's name ("Department of Justice", "Center for Responsive Politics")
+_NAME_LINKS = frozenset("of for and on in the de du al".split())
 _CAPITALISED_RUN = re.compile(r"(?<![\w’'\-.])(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&\-]*)"
-                              r"(?:[^\S\n]+(?:(?:of|and|for|on|in|the|de|du|al)[^\S\n]+)*[A-Z][\w’'&\-]*)+")
+                              r"(?:[^\S\n]+(?:(?:" + "|".join(sorted(_NAME_LINKS)) + r")[^\S\n]+)*[A-Z][\w’'&\-]*)+")
 #: a name written as an acronym ("NRA", "ICE", "NATO")
 _ACRONYM_NAME = re.compile(r"[A-Z]{2,7}")
 
@@ -2311,7 +2311,8 @@ class _Document:
         words = bare.split()
         body = _POSSESSIVE.sub("", " ".join(words[:-1]))
         if len(words) >= 2 and words[-1].islower() and roles.type_of(words[-1]) == "document" and \
-                words[0][:1].isupper() and all(w[:1].isupper() or w in _NAME_LINKS for w in words[:-1]) and \
+                words[0][:1].isupper() and words[-2][:1].isupper() and \
+                all(w[:1].isupper() or w in _NAME_LINKS for w in words[:-1]) and \
                 (roles.type_of(body) not in (None, "document") or sides.aliases.get(body, ("", ""))[1] == "name") and \
                 not (" " not in body and not body.isupper() and
                      self._opens_sentence(self._written_at(mention, cue_start))):
