@@ -690,11 +690,11 @@ _SHARED_TITLE = re.compile(
     r"(?:[A-Z][\w’'\-.]*\s+){1,4}(?:of\s+(?:[A-Z][\w’'\-.]*\s+){1,3})?"
     r"(?:(?:,\s+|and\s+)(?:[A-Z][\w’'\-.]*\s+){1,4}(?:of\s+(?:[A-Z][\w’'\-.]*\s+){1,3})?)*"
     r",?\s*(?:and\s+)?$")
-#: an office held, fronted before the name: "As governor of Massachusetts, | William Weld"
+#: one lower-case word of a role, no preposition or article
+_ROLE_WORD = r"(?!(?:of|for|at|to|with|in|the|and)\b)[a-z][a-z\-]*(?![a-z\-])"
 #: a role given as a predicate after a name ("Williams was appointed police chief in 2016", "Rogoff is a professor of
 #: economics at Harvard", "Hale was ambassador to Japan until 2015"): a verb of being now or of appointment (1) or
 #: of being once (2), the role with the body it is held in (3), and, after "was", the end of the term (4)
-_ROLE_WORD = r"(?!(?:of|for|at|to|with|in|the|and)\b)[a-z][a-z\-]*(?![a-z\-])"
 _PREDICATE_ROLE = re.compile(r"\s+(?:(is|became|has\s+been|was\s+(?:appointed|named|elected|promoted\s+to|"
                              r"sworn\s+in\s+as))|(was|had\s+been))\s+(?:(?:the|a|an)\s+)?"
                              r"((?:" + _ROLE_WORD + r"\s+){0,3}" + _ROLE_WORD +
@@ -709,6 +709,7 @@ _HELD_IN_BODIES = frozenset("president chairman chairwoman chair head director f
                             "secretary".split())
 #: words that make no role of a predicate ("was not yet a spokesperson", "is also trying", "was so obviously")
 _NO_ROLE_WORDS = frozenset("not no yet also so still now once never only just very too".split())
+#: an office held, fronted before the name: "As governor of Massachusetts, | William Weld"
 _AS_ROLE = re.compile(r"(?:^|[.;:!?]\s+|\n)As\s+(?:the\s+|a\s+|an\s+)?((?:[a-z][\w\-]*\s+){0,3}[a-z][\w\-]*)"
                       r"(?:\s+(?:of|for|to)\s+(?:the\s+)?(?:[A-Z][\w’'\-.]*\s*){1,4})?,\s+$")
 #: what the law does to a suspect ("charged with overseeing the recount" is a duty, not a charge)
