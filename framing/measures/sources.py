@@ -631,9 +631,9 @@ _NOT_PEOPLE = frozenset("""center centre number answer matter paper order letter
 #: the full stop of an abbreviation inside a name ("St. Louis County", "Ft. Worth"), no sentence's end
 _ABBREVIATED = "|".join(r"(?<=\b" + a.title() + r")\." for a in sorted(NAME_ABBREVIATIONS))
 
-#: a run of capitalised words, with the small words of names between them ("Department of Homeland Security")
 #: the small words inside a body's name ("Department of Justice", "Center for Responsive Politics")
 _NAME_LINKS = frozenset("of for and on in the de du al".split())
+#: a run of capitalised words, with the small words of names between them ("Department of Homeland Security")
 _CAPITALISED_RUN = re.compile(r"(?<![\w’'\-.])(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&\-]*)"
                               r"(?:[^\S\n]+(?:(?:" + "|".join(sorted(_NAME_LINKS)) + r")[^\S\n]+)*[A-Z][\w’'&\-]*)+")
 #: a name written as an acronym ("NRA", "ICE", "NATO")
@@ -646,6 +646,7 @@ def _initials(words: Sequence[str]) -> set[str]:
     capitals = "".join(p[0] for w in words for p in w.split("-") if p[:1].isupper())
     every = "".join(p[0].upper() for w in words for p in w.split("-") if p[:1].isalpha())
     return {capitals, every} - {""}
+
 
 #: what a reporter does to a document someone else wrote ("emails obtained by CNN", "a memo seen by Reuters")
 _OBTAINED = r"(?:obtained|seen|reviewed|viewed|acquired|received|leaked)"
