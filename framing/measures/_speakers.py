@@ -123,8 +123,8 @@ assessment assessments account accounts version stance message messages promise 
 #: a phrase of going on between subject and verb: "went on to say", "goes on to slam"
 _GO_ON = frozenset("go goes went going gone".split())
 #: the time a document was made: "a report released Monday", "the poll published last week"
-_MADE_WHEN = DAYS | frozenset("""week month year weeks months years yesterday today morning night evening january
-february march april june july august september october november december""".split())
+_MADE_WHEN = DAYS | (MONTHS - {"may"}) | frozenset(
+    "week month year weeks months years yesterday today morning night evening".split())  # ("may" is a modal)
 _DASHES = frozenset("— – ― --".split())
 #: the dashes that close a dateline ("SEOUL (Reuters) -", "WASHINGTON —")
 _DATELINE_DASHES = _DASHES | {"-"}
@@ -399,9 +399,9 @@ def resolve_speaker(
     # (not before an inverted speaker: "..., especially in situations as laden as this, says Thomas Zeitzoff")
     inverted = low in INVERTING and last + 1 < hi and tokens[last + 1].is_capitalised
     aside = _aside_of_members(tokens, lo, k) if left.text == "," and not inverted else None
-    if aside is not None and np_before(tokens, aside - 1, lo=lo) is not None:
+    if aside is not None and (subject := np_before(tokens, aside - 1, lo=lo)) is not None:
         # "Critics of the agreement, including Republican lawmakers, say": the subject before the members named
-        return "ok", _span_of(tokens, np_before(tokens, aside - 1, lo=lo))
+        return "ok", _span_of(tokens, subject)
     if left.text in (",", "”", "\"", "’", "'") or left.text in _DASHES or (left.text in ",”\"" and k == prev):
         # inverted: "..., said X" / "“...,” read the statement"
         span = np_after(tokens, last + 1, hi=hi, max_tokens=8) if low in INVERTING else None

@@ -558,6 +558,9 @@ _QUOTED_AS = re.compile(r"\s+((?:the\s+|an?\s+)?[\w’'\-. ]{2,60}?)(?:,\s*([^,.
                         r"arguing|insisting)\b")
 #: the lower-case words a body's name may hold between its capitalised ones ("Department of Homeland Security")
 _NAME_CONNECTORS = frozenset("of for and on & the".split())
+#: the small words between the capitalised words of a name an acronym spells or a document's body has, written as
+#: words ("Department of Justice", "Center for Responsive Politics", "Ansar al Sharia")
+_NAME_LINKS = (_NAME_CONNECTORS - {"&"}) | frozenset("in de du al".split())
 #: a run of capitalised words that may name a body ("The New York Times", "Department of Children and Families")
 _BODY_NAME = re.compile(r"[A-Z][\w’'.&\-]*(?:\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?[A-Z][\w’'.&\-]*){0,6}")
 #: verbs that open a clause after a name and a comma ("Goldberg, told CNN on Thursday ...")
@@ -631,8 +634,6 @@ _NOT_PEOPLE = frozenset("""center centre number answer matter paper order letter
 #: the full stop of an abbreviation inside a name ("St. Louis County", "Ft. Worth"), no sentence's end
 _ABBREVIATED = "|".join(r"(?<=\b" + a.title() + r")\." for a in sorted(NAME_ABBREVIATIONS))
 
-#: the small words inside a body's name ("Department of Justice", "Center for Responsive Politics")
-_NAME_LINKS = frozenset("of for and on in the de du al".split())
 #: a run of capitalised words, with the small words of names between them ("Department of Homeland Security")
 _CAPITALISED_RUN = re.compile(r"(?<![\w’'\-.])(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&\-]*)"
                               r"(?:[^\S\n]+(?:(?:" + "|".join(sorted(_NAME_LINKS)) + r")[^\S\n]+)*[A-Z][\w’'&\-]*)+")
@@ -2240,6 +2241,13 @@ class _Document:
                     if src.kind == "person" and src.source in self.people:
                         self.people[src.source] = (self.people[src.source][0], prev.affiliation)
                     break
+        spelled = self.spelled_out(src.source) if src.kind == "thing" else src.source
+        if spelled != src.source:
+            # "SOHR" after "the Syrian Observatory for Human Rights": the body by its name, typed by it when the
+            # acronym types nothing
+            typ = self.roles.type_of(spelled) if src.source_type == "unknown" else None
+            side = src.affiliation or (self.side_of(spelled) if typ else None)
+            src = _Source(spelled, typ or src.source_type, side, src.anonymous, src.kind)
         return src
 
     def _resolve(self, mention: str | None, cue_start: int, sentence: tuple[int, int]) -> _Source:
@@ -3817,13 +3825,6 @@ def sources(
             src = doc.resolve(mention, a, sentence, spans[max(0, min(k, opening) - 1)][0])
             if src.kind == "writer":
                 continue
-            spelled = doc.spelled_out(src.source) if src.kind == "thing" else src.source
-            if spelled != src.source:
-                # "SOHR" after "the Syrian Observatory for Human Rights": the body by its name, typed by it when
-                # the acronym types nothing
-                typ = doc.roles.type_of(spelled) if src.source_type == "unknown" else None
-                side = src.affiliation or (doc.side_of(spelled) if typ else None)
-                src = _Source(spelled, typ or src.source_type, side, src.anonymous, src.kind)
             if src.source_type == "unknown" and src.kind == "thing" and src.source and src.source[:1].isupper() \
                     and str(r.verb).lower().startswith("report"):
                 # "..., Defense One reported": a named body of no known type that reports is an outlet
