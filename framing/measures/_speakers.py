@@ -13,6 +13,7 @@ from framing.text.quotes import REPORTING_VERBS
 from framing.text.grammar import (
     ADJECTIVE_CONTEXT,
     ADVERBS,
+    AUX_OTHER,
     COMPLEMENT_VERBS,
     DAYS,
     IRREGULAR_PAST,
@@ -27,6 +28,7 @@ from framing.text.grammar import (
     PRONOUNS,
     RELATIVES,
     STANDING_QUANTIFIERS,
+    SUBJECT_PRONOUNS,
     Token,
     clause_subject,
     finite_at,
@@ -120,6 +122,13 @@ criticism criticisms position positions word words opinion opinions idea ideas a
 demand demands threat threats accusation accusations assertion assertions charge charges point points question
 questions proposal proposals plan plans figure figures estimate estimates finding findings conclusion conclusions
 assessment assessments account accounts version stance message messages promise promises pledge pledges""".split())
+#: verbs whose active use puts its object first, each with what follows it at once only in the passive: "the man
+#: accused of killing", "officials criticized for the response" (active: "accused him of", "criticized them for")
+_OBJECT_FIRST = re.compile(r"(?:(?:accused|suspected)\s+of|(?:blamed|criticized|criticised|condemned|praised|faulted)"
+                           r"\s+for|(?:denounced|branded|labeled|labelled|described|dubbed)\s+as|charged\s+with|"
+                           r"(?:urged|told|ordered)\s+to)\b")
+#: "by" and the agent within a few words after such a passive ("accused of bias by the mayor")
+_BY_AGENT = re.compile(r"(?:\s+[\w’'\-]+){1,6}?" + _REDUCED_PASSIVE.pattern)
 #: a phrase of going on between subject and verb: "went on to say", "goes on to slam"
 _GO_ON = frozenset("go goes went going gone".split())
 #: the time a document was made: "a report released Monday", "the poll published last week"
@@ -229,6 +238,13 @@ def _inverted_name(tokens: Sequence[Token], last: int, hi: int) -> bool:
     """Does a noun phrase that ends its clause follow the cue at token ``last`` ("said the mayor.")?"""
     span = np_after(tokens, last + 1, hi=hi, max_tokens=8)
     return span is not None and (span[1] + 1 >= hi or not tokens[span[1] + 1].is_word)
+
+
+def _object_relative(tokens: Sequence[Token], k: int, lo: int) -> bool:
+    """Is the noun phrase ending at token ``k`` the subject of a clause whose object a relative word before it
+    stands for ("a rocket that world leaders described as", "what Greek officials described as")?"""
+    span = np_before(tokens, k, lo=lo)
+    return span is not None and span[0] - 1 >= lo and tokens[span[0] - 1].low in ("that", "which", "what", "whom")
 
 
 def resolve_speaker(
@@ -359,6 +375,17 @@ def resolve_speaker(
         if j >= lo and tokens[j].low in _SAID_THINGS:
             return "ok", _span_of(tokens, passive_agent(tokens, last, hi))
 
+    left_of = _skip_adverbs(tokens, prev, lo)
+    if " " not in low and _OBJECT_FIRST.match(text, cue_start) and left_of >= lo and \
+            tokens[left_of].low not in AUX_OTHER and tokens[left_of].low not in RELATIVES and \
+            tokens[left_of].low not in SUBJECT_PRONOUNS and not _object_relative(tokens, left_of, lo):
+        # "Americans accused of travelling to Syria", "arrested in July and accused of", "Obama, often criticized
+        # for his caution,": a passive with no auxiliary, the one before it the one accused; its speaker, if any,
+        # after "by" (not "the U.S. has accused of", "two men it described as", "a rocket that world leaders
+        # described as": an active verb whose object went before)
+        m = _BY_AGENT.match(text, cue_end, sentence[1])
+        return "ok", (_span_of(tokens, np_after(tokens, _token_index(tokens, starts, m.end()), hi=hi))
+                      if m else None)
     k, passive = skip_left(tokens, prev, lo)
     if not (k >= lo and tokens[k].text in _DASHES and _inverted_name(tokens, last, hi)):
         # (a dash then "said X." is an inverted speaker: "— said the minister.")

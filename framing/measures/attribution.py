@@ -135,6 +135,7 @@ from framing.text.grammar import (
     skip_left,
     tokenize,
     verb_like,
+    without_adverbs,
 )
 from framing.text.scope import judge
 
@@ -160,6 +161,19 @@ _AND_BEFORE = re.compile(r"\b(?:and|but)\s+(?:[\w’'.]+\s+){0,3}\Z", re.IGNOREC
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')\Z")
 
 
+#: verbs whose subject makes the claim their object names ("Pro-rebel media made similar claims")
+_MAKING = frozenset("make makes made making".split())
+
+
+def _made(tokens: Sequence[Token], lo: int, first: int) -> bool:
+    """Is the noun cue at token ``first`` the object of a form of "make", right before it or before one word
+    ("made similar claims", "made the claim")?"""
+    k = first - 1
+    if k >= lo and tokens[k].is_word and not tokens[k].is_capitalised and tokens[k].low not in _MAKING:
+        k -= 1
+    return k >= lo and tokens[k].low in _MAKING
+
+
 def _noun_cue_speaker(
     tokens: Sequence[Token], lo: int, first: int
 ) -> tuple[str, tuple[int, int] | None] | None:
@@ -173,9 +187,10 @@ def _noun_cue_speaker(
     if span is not None:
         owner = tokens[span[1]].text
         return "ok", (tokens[span[0]].start, tokens[span[1]].end - len(_POSSESSIVE.search(owner).group(0)))
-    if left.low in POSSESSIVE_DETERMINERS or left.low in ("a", "an"):
-        # "expressed its vehement condemnation", "issued a denial": the clause subject
-        return "ok", _span_of(tokens, clause_subject(tokens, lo, first))
+    if left.low in POSSESSIVE_DETERMINERS or left.low in ("a", "an") or _made(tokens, lo, first):
+        # "expressed its vehement condemnation", "issued a denial", "Kurdish media later made similar claims": the
+        # clause subject, without an adverb the walk took in
+        return "ok", _span_of(tokens, without_adverbs(tokens, clause_subject(tokens, lo, first)))
     if left.is_word and prev - 1 >= lo and tokens[prev - 1].low in POSSESSIVE_DETERMINERS:
         # "its strong condemnation"
         return "ok", _span_of(tokens, clause_subject(tokens, lo, first))
@@ -618,8 +633,11 @@ def _document_rows(
             hypothetical = hypothetical or gov_low == "expected"
         if low in NOUN_CUES:
             result = _noun_cue_speaker(tokens, 0, first)
-            if low in _CLAIM_NOUNS and result is not None and (last + 1 >= hi or tokens[last + 1].text in _CLAUSE_END):
-                continue  # "rejected Clinton’s claim.": the claim is named, what was claimed is not reported
+            if low in _CLAIM_NOUNS and result is not None and (last + 1 >= hi or tokens[last + 1].text in _CLAUSE_END) \
+                    and not _made(tokens, 0, first):
+                # "rejected Clinton’s claim.": the claim is named, what was claimed is not reported (but "Pro-rebel
+                # media made similar claims.": the subject claimed it)
+                continue
         if result is None:
             result = resolve_speaker(text, tokens, starts, a, b, sentence)
         status, speaker = result

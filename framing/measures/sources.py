@@ -264,7 +264,7 @@ from framing.measures.actors import load_actors
 from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
 from framing.text.grammar import (CITING_CUES, DAYS, MONTHS, DETERMINERS, NAME_PREPOSITIONS, PREPOSITIONS,
-                                   STANDING_QUANTIFIERS, opens_subordinate_clause)
+                                   STANDING_QUANTIFIERS, number_word, opens_subordinate_clause)
 from framing.text.quotes import in_quote, speaker_name
 from framing.text.sentences import NAME_ABBREVIATIONS, TITLES, is_name_abbreviation
 from framing.text.tokens import count_tokens
@@ -516,6 +516,9 @@ _ORDINALS = frozenset("First Second Third Fourth Fifth Sixth Seventh Eighth Nint
 #: "Hide Caption 5 of 98", "JUST WATCHED Obama calls on Europe ... Replay More Videos"
 _CAPTION = frozenset("""Photo Photos Image Images Video Videos Credit Hide Caption caption copyright WATCHED Replay
     Advertisement""".split())  # ("Media caption Mike Pence tells ...", "Image copyright Reuters")
+#: platforms whose names a page's share buttons leave before a caption ("Facebook Twitter Pinterest Robert
+#: Mueller has so far charged"): never a given name
+_PLATFORMS = frozenset("Facebook Twitter Pinterest Instagram WhatsApp LinkedIn Reddit Tumblr Email".split())
 _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With By After Before As If When While
     Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr One
     Although Though Because Since Unless Until Whether Whereas Despite During Also Then Thus Indeed Instead
@@ -1356,8 +1359,8 @@ class _Document:
         the name, and None is returned)."""
         people = self._namesakes_of(surname)
         word = _role_core(before[-1]) if before else ""
-        if word in _HONORIFICS and word != "mx" and len(people) > 1:
-            sex = "he" if word == "mr" else "she"
+        if _sex_of(word) is not None and len(people) > 1:
+            sex = _sex_of(word)
             people = [p for p in people if self.gender(p) == sex] or \
                 [p for p in people if self.gender(p) is None] or people
         elif word and self.roles.is_role_word(before[-1]) and (kind := self.roles.type_of(before[-1])) != "document":
@@ -1430,6 +1433,9 @@ class _Document:
                 token = w.group(0)
                 if token in ("Charge", "Chief") and re.search(r"\bin\s+$", line[:w.start()]):
                     break  # "Special Agent in Charge Rick DesLauriers": a title's end, no given name
+                if token in _NAME_PARTICLES and not words:
+                    words.insert(0, token)  # "James van Beek": a particle in lower case inside the name
+                    continue
                 if re.fullmatch(r"[A-Z]\.", token) and len(words) < 3:
                     words.insert(0, token)  # a middle initial: "Robert A. Levy"
                     continue
@@ -1439,7 +1445,7 @@ class _Document:
                 named = " ".join([token] + words + [m.group(0)])
                 if not (_NAME_WORD.match(token) and not self.roles.is_title_word(token, named)
                         and (not self.sides.is_place(token) or not words and self._described_name(named))
-                        and token not in _SENTENCE_WORDS
+                        and token not in _SENTENCE_WORDS and token not in _PLATFORMS
                         and not _WEEKDAYS.fullmatch(token) and not _COMPOUND.match(token) and token != m.group(0)
                         and not token.endswith((",", ".", ":", ";", "’s", "'s"))) or len(words) >= 3 \
                         or _CAPITALS.fullmatch(token) \
@@ -1450,6 +1456,9 @@ class _Document:
                 words = words[1:]
             if words and re.fullmatch(r"[A-Z]\.", words[0]):
                 words = []
+            if len(words) > 1 and re.search(r"(?<![\w’'\-])(?:of|for)\s+$",
+                                            self.text[max(0, pos - 90):self.text.rfind(words[0], 0, pos)]):
+                words = words[1:]  # "U.S. attorney for the District of Columbia Joseph diGenova": a body's last word
             if words:
                 # "Per Mueller's report", "Why Trump ...": a word that opens the sentence and is written in lower
                 # case elsewhere in the article is a given name only when the article gives no other ("Bill
@@ -1577,7 +1586,21 @@ class _Document:
             if numbered:
                 return f"{name} {numbered.group(1)}"
         full = self.full_name(words[-1], before) if len(words[-1]) > 1 else None
-        if full and len(full.split()) > len(words) and full.endswith(name):
+        # after an honorific, a listed name written surname first, unless the article names a namesake whose name
+        # ends with the word first or who has spoken ("Mr Kim" after "the North's leader Kim Jong-un" is not the
+        # diplomat "Sung Kim" named later; bare, a namesake's surname is theirs: "Ali tweeted" is Yashar Ali's)
+        opened = self._opened(name) if len(words) == 1 and before and \
+            all(w.lower().strip(".") in _HONORIFICS for w in before) else None
+        if opened is not None and self.known(opened) is not None and \
+                (full is None or full not in self.people and self.text.find(opened) < self.text.find(full)):
+            # (a namesake who has spoken stays the one named, and an honorific of one sex names the one of that
+            # sex: "Ms. Kim" is the think-tank fellow Hyun-ah Kim)
+            sex = _sex_of(before[-1].lower().strip("."))
+            if sex is None or self.gender(opened) == sex or \
+                    self.gender(opened) is None and (full is None or self.gender(full) != sex):
+                return opened
+        if full and len(full.split()) > len(words) and full.lower().endswith(name.lower()) and _one_name(full, name):
+            # (a particle in either case: "Van Beek" opening a sentence is "James van Beek")
             return full
         if len(words) >= 2:
             # "North Korea said", "Saudi Arabia said": a country's whole name is no person's
@@ -1947,6 +1970,11 @@ class _Document:
             keep.pop()
         if len(keep) == 2 and keep[0].lower() in ("a", "an"):
             return ""  # "a President O'Reilly would ...": an office imagined, not held
+        if keep and keep[-1].lower() in ("to", "of", "for", "at", "in", "from") and (len(keep) < 2 or (
+                keep[-2].islower() and self.roles.type_of(_role_core(keep[-2])) in (None, "civilian"))):
+            return ""  # "the FBI arrest of Stone", "supporters of Maduro": what was done to the person or who
+            # stands by them, no title of theirs (not "U.S. attorney for the District of" before "Columbia Joseph
+            # diGenova", a body's name cut off)
         return " ".join(keep)
 
     def _appositive_before(self, start: int, end: int) -> str:
@@ -2371,7 +2399,8 @@ class _Document:
             while opens > 0 and words[opens - 1] in _NOT_THE_OFFICE:
                 opens -= 1
             office = " ".join(words[opens:])
-            linked = self._described(typ, side, cue_start, office) or self._holder(office, mention)
+            whole = " ".join(w for w in words if w not in ("the", "a", "an"))
+            linked = self._described(typ, side, cue_start, office, whole) or self._holder(office, mention)
             if linked is not None:
                 person = self._person(linked, mention)
                 if person.affiliation is None and side is not None:
@@ -2401,10 +2430,13 @@ class _Document:
         # "the Syrian Democratic Forces", "State Police": a capitalised head in a name is a named body, not
         # unnamed people ("Iraqi Forces", "Israeli Police" name only a country)
         words = _DETERMINER.sub("", _POSSESSIVE.sub("", mention)).split()
-        # (a party's members are written with a capital and remain unnamed people: "House Democrats")
+        # (a party's members are written with a capital and remain unnamed people, counted or not: "House
+        # Democrats", "Several Senate Republicans", "Three House Democrats")
         titled = titled or (len(words) >= 2 and words[-1][:1].isupper() and words[-1].lower().strip(".") == head
-                            and not (head in _PARTY_MEMBERS and all(w.lower() in _CHAMBERS or sides.is_place(w)
-                                                                    for w in words[:-1]))
+                            and not (head in _PARTY_MEMBERS and all(
+                                w.lower() in _CHAMBERS or sides.is_place(w) or k == 0 and (
+                                    w.lower() in _OPENING_QUANTIFIERS or number_word(w.lower()) or w.isdigit())
+                                for k, w in enumerate(words[:-1])))
                             and any(w[:1].isupper() and not sides.is_place(w) for w in words[:-1])
                             and not (len(words) == 2 and words[0].lower() in _OPENING_QUANTIFIERS))
         if len(words) == 1 and words[0] == head.title() and head in _PAPERS and re.match(r"(?i)the\s", mention):
@@ -2663,7 +2695,9 @@ class _Document:
                 if held is not None:
                     typ, side = "other", None
             owner = next((m for p in parts for m in [_STAFF_OF.fullmatch(p.strip())] if m), None)
-            boss = self.person(owner.group(1)) if owner and typ is not None and not self.roles.strong(mention) else None
+            # (the words of the name are no role: "Graham’s spokesperson Kevin Bishop" is no bishop)
+            boss = self.person(owner.group(1)) if owner and typ is not None and \
+                not self.roles.strong(_without_name(mention, full)) else None
             if boss is not None and boss != full:
                 # "Mr. Stockman’s spokesman, Don Ferguson": the staff of an office holder speak as their office
                 self.people.setdefault(full, (None, None))  # no loop through two people who staff each other
@@ -2972,12 +3006,15 @@ class _Document:
                     return side
         return None
 
-    def _described(self, typ: str, side: str | None, at: int, title: str | None = None) -> str | None:
+    def _described(self, typ: str, side: str | None, at: int, title: str | None = None,
+                   whole: str | None = None) -> str | None:
         """The person of the article of type ``typ`` with side ``side``: the only one, else the one of unknown
         side (any side, for a description that names none: "the president") named last before ``at`` (else
-        first after it), within 600 characters; None when there is none. Of several, those the article titles
-        with the office ``title`` names come first ("President Trump" for "the president", not the special
-        counsel named nearer, nor a "Vice President", a "former president" or a "president of" a union)."""
+        first after it), within 600 characters, or beyond them the one the article titles with the description
+        ``whole`` of several words ("Foreign Minister Lundeg Purevsuren" for "the foreign minister"); None when
+        there is none. Of several, those the article titles with the office ``title`` names come first
+        ("President Trump" for "the president", not the special counsel named nearer, nor a "Vice President", a
+        "former president" or a "president of" a union)."""
         known = [(name, t, s) for name, (t, s) in self.people.items()]
         # people named anywhere in the article, typed by their titles
         for m in re.finditer(r"(?:[A-Z][\w’'\-]+\s+){0,3}[A-Z][\w’'\-]+", self.text):
@@ -3008,6 +3045,9 @@ class _Document:
             before = [at - h for h in hits if h < at]
             distance[name] = min(before) if before else min((h - at for h in hits), default=len(self.text))
         near = [name for name in open_ if distance[name] <= 600]
+        holders = [name for name in open_ if whole and " " in whole and _holds(self.context(name), whole)]
+        if len(holders) == 1 and holders[0] not in near:
+            return holders[0]
         if title:
             near = [name for name in near if _holds(self.context(name), title)] or near
         return min(near, key=distance.__getitem__) if near else None
@@ -3100,7 +3140,8 @@ class _Document:
             if agent and agent.group(1)[:1].islower() and "," in agent.group(0):
                 agent = None  # (a body described, not named, past a comma is in what is said: "a video surfaced,
                 # saying he was held by a group")
-            if agent and not re.search(_OBTAINED + r"\s+(?:by|from)\s+\S+$", mention + agent.group(0)):
+            if agent and not re.search(_OBTAINED + r"\s+(?:by|from)\s+$", mention + self.text[pos + len(mention):
+                                                                                           agent.start(1)]):
                 # ("emails obtained by CNN": the outlet that has them is no author)
                 candidates.append(agent.group(1).rstrip("."))
             if re.match(r"(?i)an?\s", mention) and self._head(mention).lower() not in _FINDINGS:
@@ -3166,9 +3207,15 @@ class _Document:
                           r"signed|produced|commissioned|conducted|filed)\b", after)
         if clause:
             out.append(clause.group(1))
-        agent = re.match(r"[^.;:“”\"]{0,40}?\b(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})", after)
-        if agent:
-            out.append(agent.group(1).rstrip("."))
+        # (not the outlet that has it: "The emails obtained by Fox News were sent by the embassy")
+        clause_end = re.search(r"[.;:“”\"]", after)
+        for agent in re.finditer(r"\b(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})",
+                                 after[:clause_end.start() if clause_end else len(after)]):
+            if agent.start() > 40:
+                break
+            if not re.search(_OBTAINED + r"\s+$", after[:agent.start()]):
+                out.append(agent.group(1).rstrip("."))
+                break
         return out
 
     def _group_before(self, at: int, counted: bool = False) -> _Source | None:
@@ -3516,10 +3563,17 @@ def _corpus_roles(known: list[tuple[str, str | None, str, pd.Timestamp | None]],
 def _one_name(a: str, b: str) -> bool:
     """Whether the names ``a`` and ``b`` can be one person's: the words of the shorter are the longer's, in order,
     with an initial for a given name ("Donald J. Trump" and "Donald Trump", "Debbie Wasserman Schultz" and
-    "Wasserman Schultz"; not "Melania Trump" and "Donald Trump")."""
+    "Wasserman Schultz"; not "Melania Trump" and "Donald Trump"); a particle in either case ("James van Beek" and
+    "Van Beek" opening a sentence)."""
     short, long_ = sorted((a.split(), b.split()), key=len)
     words = iter(long_)
-    return all(any(w == x or re.fullmatch(r"[A-Z]\.", w) and x.startswith(w[0]) for x in words) for w in short)
+    return all(any(w == x or re.fullmatch(r"[A-Z]\.", w) and x.startswith(w[0])
+                   or w.lower() == x.lower() and w.lower() in _NAME_PARTICLES for x in words) for w in short)
+
+
+def _sex_of(honorific: str) -> str | None:
+    """The pronoun of the sex an honorific names ("mr" -> "he", "mrs", "ms", "miss" -> "she"), else None."""
+    return None if honorific not in _HONORIFICS or honorific == "mx" else "he" if honorific == "mr" else "she"
 
 
 def _nickname(a: str, b: str) -> bool:

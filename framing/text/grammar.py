@@ -61,7 +61,8 @@ IRREGULAR_VERBS = frozenset(
     hold holds held keep keeps kept begin begins began become becomes became get gets got run runs ran send
     sends sent bring brings brought think thinks thought feel feels felt stand stands stood mean means meant
     pay pays paid sell sells sold build builds built fall falls fell fight fights fought strike strikes struck
-    shoot shoots shot know knows knew seem seems seemed show shows read reads""".split()
+    shoot shoots shot know knows knew seem seems seemed show shows read reads sought fled chose caught bought threw
+    stole drove grew heard""".split()
 )
 RELATIVES = frozenset("who which".split())
 CONNECTORS = frozenset("of for at in from".split())

@@ -1701,6 +1701,12 @@ def speaker_name(speaker: str | None) -> str | None:
     last_title = max((n for n, w in enumerate(run[:-1] if home is not None else run)
                       if w.lower().strip(".,") in _NAME_TITLES
                       or w in ("of", "State", "Defense", "Homeland", "House", "Senate", "Charge")), default=-1)
+    if home is None and 0 <= last_title < len(run) - 1 and run[-1].lower().strip(".,") in _BODY_WORDS:
+        # "the State Department", "the Senate Intelligence Committee": a body's name, whose words are no titles
+        # (after its owner: "Trump’s Justice Department")
+        owner = max((n for n, w in enumerate(run) if w.endswith(("’s", "'s"))), default=-1)
+        name = run[owner + 1:]
+        return " ".join(name[1:] if name[0] in ("The", "A", "An") and len(name) > 1 else name)
     rest = run[last_title + 1:]
     if rest and any(w[:1].isupper() for w in rest) and (k > 0 or last_title >= 0 or home is not None):
         return " ".join(rest)
