@@ -174,3 +174,17 @@ def test_unnamed_advocates_are_people_of_no_known_body():
     assert bool(row["anonymous"]) is True
     text = "Everytown, an advocacy group, said the new law is too weak."
     assert row_at(text, text, "said")["source_type"] == "other"
+
+
+# ------------------------------------------------------------------------------------ who a participle goes on
+
+def test_a_participle_goes_on_with_the_speaker_of_its_sentence():
+    text = ("Senator Ruth Abel said she does not understand why her colleagues would block any vote on the bill, "
+            "saying the chamber should at least debate it.")
+    assert row_at(text, text, "saying")["source"] == "Ruth Abel"
+    text = "Saying that the treaty “should never be an afterthought,” Minister Omar Haddad signed it on Monday."
+    assert row_at(text, text, "Saying")["source"] == "Omar Haddad"
+    text = "Defense officials, while decrying the missile tests, said the new deployments were routine."
+    row = row_at(text, text, "decrying")
+    assert row["source_mention"] == "Defense officials"
+    assert row["source_type"] == "military_security"

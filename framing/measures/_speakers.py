@@ -129,6 +129,8 @@ _OBJECT_FIRST = re.compile(r"(?:(?:accused|suspected)\s+of|(?:blamed|criticized|
                            r"(?:urged|told|ordered)\s+to)\b")
 #: "by" and the agent within a few words after such a passive ("accused of bias by the mayor")
 _BY_AGENT = re.compile(r"(?:\s+[\w’'\-]+){1,6}?" + _REDUCED_PASSIVE.pattern)
+#: quotation marks that close a quotation
+_CLOSING_QUOTES = frozenset("”\"’'")
 #: a phrase of going on between subject and verb: "went on to say", "goes on to slam"
 _GO_ON = frozenset("go goes went going gone".split())
 #: the time a document was made: "a report released Monday", "the poll published last week"
@@ -360,8 +362,17 @@ def resolve_speaker(
         closing = next((c for c in range(last + 1, hi) if tokens[c].text == ","), None)
         if subject is None and first == lo and closing is not None and tokens[first].text[:1].isupper():
             # "Responding to the cancellation, South Korea's president, Moon Jae-in, urged": a participle clause
-            # that opens the sentence goes on the subject after it
-            subject = np_after(tokens, closing + 1, hi=hi, max_tokens=8)
+            # that opens the sentence goes on the subject after it (past a quotation the comma closes: "Saying that
+            # the amendment “should never be an afterthought,” Deal noted")
+            after = closing + 1
+            while after < hi and tokens[after].text in _CLOSING_QUOTES:
+                after += 1
+            subject = np_after(tokens, after, hi=hi, max_tokens=8)
+        if subject is None and prev - 1 > lo and tokens[prev].low in _CLAUSE_OPENERS and tokens[prev - 1].text == ",":
+            # "Pentagon officials, while decrying the threats, said": the subject the clause interrupts, when it
+            # opens the sentence
+            span = np_before(tokens, prev - 2, lo=lo)
+            subject = span if span is not None and span[0] == lo else None
         if subject is not None or " " not in low:
             return "ok", _span_of(tokens, subject)
         # (a participle of several words with no clause to go on is read as any cue: "the official, pointing to")

@@ -663,9 +663,12 @@ def _document_rows(
             speaker = subject_left(sid, a, b)
         if k >= 0 and tokens[k].text == "," and first == k + 1 and low.split(" ", 1)[0].endswith("ing") \
                 and not low.startswith(AFTER_CUES + CITING_CUES) and rows and rows[-1]["sentence_id"] == sid \
-                and rows[-1]["speaker_start"] is not None and _next_to(tokens, rows[-1]["end"], k) \
+                and rows[-1]["speaker_start"] is not None \
+                and (_next_to(tokens, rows[-1]["end"], k) or speaker is None and not rows[-1]["negated"]) \
                 and not opens_subordinate_clause(text, rows[-1]["speaker_start"]):
-            # "X said to the program, talking about ...": the participle goes on with the same speaker
+            # "X said to the program, talking about ...": the participle goes on with the same speaker; so too
+            # past what was said when the participle has no subject of its own ("McCain said he doesn't understand
+            # why senators would filibuster the bill, saying the Senate should debate it")
             speaker = (rows[-1]["speaker_start"], rows[-1]["speaker_end"])
         if not resolve_pronouns and k >= 0 and tokens[k].low in ("who", "which") and speaker is not None \
                 and speaker[1] <= tokens[k].start:
