@@ -188,3 +188,19 @@ def test_a_participle_goes_on_with_the_speaker_of_its_sentence():
     row = row_at(text, text, "decrying")
     assert row["source_mention"] == "Defense officials"
     assert row["source_type"] == "military_security"
+
+
+def test_a_party_tag_and_an_aside_between_dashes_stand_between_subject_and_verb():
+    text = ("House Minority Whip Tom Keller (R-Tenn.) — who was injured in a shooting in 2017 — argued the bill would "
+            "make it harder for gun owners to help a friend.")
+    row = row_at(text, text, "argued")
+    assert row["source"] == "Tom Keller"
+    assert row["source_type"] == "politician"
+
+
+def test_he_after_and_is_the_person_the_description_opening_the_sentence_names():
+    text = ("Mayor Ann Ortiz said the city was calm. She praised the way Police Chief Daniel Reyes released the "
+            "footage. The chief did not take questions, and he added that two officers were on leave.")
+    row = row_at(text, "he added", "added")
+    assert row["source"] == "Daniel Reyes"
+    assert row["source_type"] == "military_security"

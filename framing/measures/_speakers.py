@@ -145,8 +145,8 @@ _CLOSING_MARKS = frozenset("” \" ’ '".split())
 
 def _over_aside(tokens: Sequence[Token], k: int, lo: int, passive: bool) -> tuple[int, bool]:
     """Token ``k`` left of a cue moved over what stands between the subject and its verb: a parenthesis
-    ("Sen. Bernie Sanders (I-Vt.) said"), an aside between dashes ("Many speakers — including Jews — said")
-    or "went on to" ("He went on to say")."""
+    ("Sen. Bernie Sanders (I-Vt.) said"), an aside between dashes ("Many speakers — including Jews — said"),
+    both ("Steve Scalise (R-La.) — who was shot — argued") or "went on to" ("He went on to say")."""
     if k < lo:
         return k, passive
     left = tokens[k]
@@ -158,6 +158,9 @@ def _over_aside(tokens: Sequence[Token], k: int, lo: int, passive: bool) -> tupl
             if t == opening or opening is None and (t in _DASHES or t == "-" and _spaced(tokens, c)):
                 if c - 1 >= lo and tokens[c - 1].is_word:
                     return c - 1, passive
+                if c - 1 >= lo and tokens[c - 1].text == ")" and opening is None:
+                    # a party tag before the dashes: "Steve Scalise (R-La.) — who was shot in 2017 — argued"
+                    return _over_aside(tokens, c - 1, lo, passive)
                 break
             if opening is None and t in ",;:”\"“":
                 break

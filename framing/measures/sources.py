@@ -342,6 +342,10 @@ _FRONTED_SUBJECT = re.compile(r"\s*(?:While|Although|Though|Even\s+though|As|Aft
                               r"((?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+)\s"
                               r"(?:(?!,\s+(?:[A-Z][\w’'\-]*\s+){1,3}(?:said|says|added|noted|recalled),)[^.;:“”\"])*,\s*"
                               r"(?:he|she)\s[^.;:“”\"]*")
+#: a person described so who opens the sentence, then "and he" or "but she" after a comma ("The chief did not take
+#: questions, and he added")
+_DESCRIBED_SUBJECT = re.compile(r"\s*([Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+[^.;:“”\",]*,\s*(?:and|but)\s+"
+                                r"(?:he|she)\s[^.;:“”\"]*")
 #: a person's staff: "Mr. Stockman’s spokesman", "Sen. Cruz's press secretary"
 _STAFF_OF = re.compile(r"((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:’s|'s)\s+(?:(?:chief|senior|top|deputy)\s+)?"
                        r"(?:spokes(?:man|woman|person)|aide|adviser|advisor|press\s+secretary|chief\s+of\s+staff|"
@@ -3296,6 +3300,14 @@ class _Document:
             full = self._named_person(m.group(1), m.start(1), m.end(1)) if m else None
             if full is not None and fits(full):
                 return self._person(full, m.group(1))
+            # the person a description that opens the sentence names, before "and he" ("The chief did not take
+            # questions, and he added" after "Police Chief Thomas Jackson")
+            m = _DESCRIBED_SUBJECT.fullmatch(self.text, own, at)
+            words = m.group(1).split() if m else []
+            for n in range(2, len(words) + 1):  # the shortest description that names a person ("The chief")
+                src = self._resolve(" ".join(words[:n]), m.start(1), (own, at))
+                if src.kind == "person" and src.source and fits(src.source):
+                    return src
         # a person named in this or the previous sentence, when no person spoke there ("Sen. Robert
         # Menendez ... has had similar concerns. He wrote ...", "The rioting caught Simon Hinton ... he says");
         # a body or a document that spoke there ("The effort, said to include ...") is no "he" or "she"

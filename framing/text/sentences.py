@@ -121,6 +121,8 @@ def _is_boundary(line: str, start: int, end: int, nxt: int, abbreviations: froze
     word = piece.rsplit(None, 1)[-1] if piece and not piece[-1].isspace() else ""
     if len(word) == len(piece) and limit > 0:
         word = ""  # longer than any abbreviation
+    if word[:1] == "(" and ")" in line[start:end]:
+        return False  # a one-word parenthesis: "Steve Scalise (R-La.) — who was shot — argued"
     word = word.lstrip(_STRIP_BEFORE)
     if not word:
         return True
