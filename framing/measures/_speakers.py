@@ -129,8 +129,6 @@ _OBJECT_FIRST = re.compile(r"(?:(?:accused|suspected)\s+of|(?:blamed|criticized|
                            r"(?:urged|told|ordered)\s+to)\b")
 #: "by" and the agent within a few words after such a passive ("accused of bias by the mayor")
 _BY_AGENT = re.compile(r"(?:\s+[\w’'\-]+){1,6}?" + _REDUCED_PASSIVE.pattern)
-#: quotation marks that close a quotation
-_CLOSING_QUOTES = frozenset("”\"’'")
 #: a phrase of going on between subject and verb: "went on to say", "goes on to slam"
 _GO_ON = frozenset("go goes went going gone".split())
 #: the time a document was made: "a report released Monday", "the poll published last week"
@@ -368,7 +366,7 @@ def resolve_speaker(
             # that opens the sentence goes on the subject after it (past a quotation the comma closes: "Saying that
             # the amendment “should never be an afterthought,” Deal noted")
             after = closing + 1
-            while after < hi and tokens[after].text in _CLOSING_QUOTES:
+            while after < hi and tokens[after].text in _CLOSING_MARKS:
                 after += 1
             subject = np_after(tokens, after, hi=hi, max_tokens=8)
         if subject is None and prev - 1 > lo and tokens[prev].low in _CLAUSE_OPENERS and tokens[prev - 1].text == ",":

@@ -751,6 +751,8 @@ _CUT_SHORT = re.compile(r"(?i)\b(?:" + _PLACE_WORDS + r"|around|of|for|to|from|w
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:the|" + _PLACE_WORDS + r")\s+$")
 #: the end of what stands before a word that opens a line or a sentence
 _SENTENCE_OPENING = re.compile(r"(?:\n\s*|[.!?][”\"’']?\s+)$")
+#: prepositions that join a title to a place or body ("ambassador to Turkey", "attorney for the District of")
+_TITLE_PREPOSITIONS = frozenset("to of for at in from".split())
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
 _HONORIFICS = frozenset("mr mrs ms miss mx".split())
 #: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
@@ -1958,13 +1960,13 @@ class _Document:
                 continue
             break
         # a fragment that opens with a preposition ("... strategy for Afghanistan John Boehner") is no title
-        while keep and keep[0].lower() in ("to", "of", "for", "at", "in", "from"):
+        while keep and keep[0].lower() in _TITLE_PREPOSITIONS:
             keep.pop(0)
             while keep and self.sides.is_place(_POSSESSIVE.sub("", keep[0])):
                 keep.pop(0)
         # "ambassador to Turkey James Jeffrey": a place after a preposition is not the person's side
         first_kept = len(tokens) - len(keep)
-        if keep and first_kept > 0 and tokens[first_kept - 1].group(0).lower() in ("to", "in", "at", "of", "for", "from"):
+        if keep and first_kept > 0 and tokens[first_kept - 1].group(0).lower() in _TITLE_PREPOSITIONS:
             while keep and self.sides.is_place(_POSSESSIVE.sub("", keep[0])):
                 keep.pop(0)
         # the name's own first words are not a title
@@ -1974,7 +1976,7 @@ class _Document:
             keep.pop()
         if len(keep) == 2 and keep[0].lower() in ("a", "an"):
             return ""  # "a President O'Reilly would ...": an office imagined, not held
-        if keep and keep[-1].lower() in ("to", "of", "for", "at", "in", "from") and (len(keep) < 2 or (
+        if keep and keep[-1].lower() in _TITLE_PREPOSITIONS and (len(keep) < 2 or (
                 keep[-2].islower() and self.roles.type_of(_role_core(keep[-2])) in (None, "civilian"))):
             return ""  # "the FBI arrest of Stone", "supporters of Maduro": what was done to the person or who
             # stands by them, no title of theirs (not "U.S. attorney for the District of" before "Columbia Joseph
