@@ -47,6 +47,12 @@ def test_an_active_verb_whose_object_went_before_keeps_its_subject():
     row = row_at(text, text, "described")
     assert row["source_mention"] == "Dutch officials"
     assert side(row) == "Netherlands"
+    text = "The outcome the minister described as a victory was a stalemate."
+    assert row_at(text, text, "described")["source_mention"] == "the minister"
+    text = "Economists described as alarming the sharp rise in prices."
+    assert row_at(text, text, "described")["source_mention"] == "Economists"
+    text = "Critics denounced as racist the remarks made by the governor on Friday."
+    assert row_at(text, text, "denounced")["source_mention"] == "Critics"  # not the agent of "made"
     text = "Some residents of the valley even asked to join the neighbouring province."
     assert row_at(text, text, "asked")["source_mention"] == "Some residents of the valley"  # "ask to": a request
 

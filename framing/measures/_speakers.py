@@ -127,8 +127,12 @@ assessment assessments account accounts version stance message messages promise 
 _OBJECT_FIRST = re.compile(r"(?:(?:accused|suspected)\s+of|(?:blamed|criticized|criticised|condemned|praised|faulted)"
                            r"\s+for|(?:denounced|branded|labeled|labelled|described|dubbed)\s+as|charged\s+with|"
                            r"(?:urged|told|ordered)\s+to)\b")
-#: "by" and the agent within a few words after such a passive ("accused of bias by the mayor")
-_BY_AGENT = re.compile(r"(?:\s+[\w’'\-]+){1,6}?" + _REDUCED_PASSIVE.pattern)
+#: "by" and the agent within a few words after such a passive ("accused of bias by the mayor"; not past another
+#: participle: "denounced as racist the remarks made by the governor")
+_BY_AGENT = re.compile(r"(?:\s+(?![\w’'\-]*ed\b|made\b|given\b|written\b|taken\b|seen\b)[\w’'\-]+){1,6}?"
+                       + _REDUCED_PASSIVE.pattern)
+#: an active verb whose object follows what it is called ("Experts described as alarming the rise in cases")
+_SHIFTED_OBJECT = re.compile(r"\s+as\s+[\w\-]+\s+(?:the|a|an|this|these|those|his|her|its|their)\s")
 #: a phrase of going on between subject and verb: "went on to say", "goes on to slam"
 _GO_ON = frozenset("go goes went going gone".split())
 #: the time a document was made: "a report released Monday", "the poll published last week"
@@ -245,9 +249,18 @@ def _inverted_name(tokens: Sequence[Token], last: int, hi: int) -> bool:
 
 def _object_relative(tokens: Sequence[Token], k: int, lo: int) -> bool:
     """Is the noun phrase ending at token ``k`` the subject of a clause whose object a relative word before it
-    stands for ("a rocket that world leaders described as", "what Greek officials described as")?"""
+    stands for ("a rocket that world leaders described as", "what Greek officials described as"), or the object
+    itself is the noun right before the subject ("The outcome the minister described as", "Protesters the
+    government labeled as")?"""
     span = np_before(tokens, k, lo=lo)
-    return span is not None and span[0] - 1 >= lo and tokens[span[0] - 1].low in ("that", "which", "what", "whom")
+    if span is None:
+        return False
+    before = tokens[span[0] - 1] if span[0] - 1 >= lo else None
+    if before is not None and before.low in ("that", "which", "what", "whom"):
+        return True
+    # (a noun right before a phrase that opens with a determiner: the object the clause is about)
+    return before is not None and tokens[span[0]].low in DETERMINERS and np_word(before) and \
+        not verb_like(before) and before.low not in PREPOSITIONS and before.low not in DETERMINERS
 
 
 def resolve_speaker(
@@ -390,7 +403,8 @@ def resolve_speaker(
     left_of = _skip_adverbs(tokens, prev, lo)
     if " " not in low and _OBJECT_FIRST.match(text, cue_start) and left_of >= lo and \
             tokens[left_of].low not in AUX_OTHER and tokens[left_of].low not in RELATIVES and \
-            tokens[left_of].low not in SUBJECT_PRONOUNS and not _object_relative(tokens, left_of, lo):
+            tokens[left_of].low not in SUBJECT_PRONOUNS and not _object_relative(tokens, left_of, lo) and \
+            not _SHIFTED_OBJECT.match(text, cue_end):
         # "Americans accused of travelling to Syria", "arrested in July and accused of", "Obama, often criticized
         # for his caution,": a passive with no auxiliary, the one before it the one accused; its speaker, if any,
         # after "by" (not "the U.S. has accused of", "two men it described as", "a rocket that world leaders
