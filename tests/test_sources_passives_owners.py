@@ -49,6 +49,10 @@ def test_an_active_verb_whose_object_went_before_keeps_its_subject():
     assert side(row) == "Netherlands"
     text = "The outcome the minister described as a victory was a stalemate."
     assert row_at(text, text, "described")["source_mention"] == "the minister"
+    text = "The plan Lindqvist described as reckless was approved on Monday."
+    assert row_at(text, text, "described")["source"] == "Lindqvist"
+    text = "The rapper Jax accused of copying a song has denied it."
+    assert pd.isna(row_at(text, text, "accused")["source_mention"])  # a title before a name: the one accused
     text = "Economists described as alarming the sharp rise in prices."
     assert row_at(text, text, "described")["source_mention"] == "Economists"
     text = "Critics denounced as racist the remarks made by the governor on Friday."

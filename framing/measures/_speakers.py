@@ -258,6 +258,12 @@ def _object_relative(tokens: Sequence[Token], k: int, lo: int) -> bool:
     before = tokens[span[0] - 1] if span[0] - 1 >= lo else None
     if before is not None and before.low in ("that", "which", "what", "whom"):
         return True
+    j = k
+    while j > lo and tokens[j].is_capitalised:
+        j -= 1
+    if j < k and j - 1 >= lo and tokens[j - 1].low in DETERMINERS and not tokens[j].is_capitalised and \
+            np_word(tokens[j]) and not verb_like(tokens[j]) and not person_noun(tokens[j].text):
+        return True  # "The plan Smith described as reckless": a thing, then the name of who described it
     # (a noun right before a phrase that opens with a determiner: the object the clause is about)
     return before is not None and tokens[span[0]].low in DETERMINERS and np_word(before) and \
         not verb_like(before) and before.low not in PREPOSITIONS and before.low not in DETERMINERS
