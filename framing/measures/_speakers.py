@@ -406,9 +406,8 @@ def resolve_speaker(
         if j >= lo and tokens[j].low in _SAID_THINGS:
             return "ok", _span_of(tokens, passive_agent(tokens, last, hi))
 
-    left_of = _skip_adverbs(tokens, prev, lo)
-    if " " not in low and _OBJECT_FIRST.match(text, cue_start) and left_of >= lo and \
-            tokens[left_of].low not in AUX_OTHER and tokens[left_of].low not in RELATIVES and \
+    left_of = _skip_adverbs(tokens, prev, lo) if " " not in low and _OBJECT_FIRST.match(text, cue_start) else lo - 1
+    if left_of >= lo and tokens[left_of].low not in AUX_OTHER and tokens[left_of].low not in RELATIVES and \
             tokens[left_of].low not in SUBJECT_PRONOUNS and not _object_relative(tokens, left_of, lo) and \
             not _SHIFTED_OBJECT.match(text, cue_end):
         # "Americans accused of travelling to Syria", "arrested in July and accused of", "Obama, often criticized

@@ -338,14 +338,16 @@ _CLERICAL = re.compile(r"(?<![\w\-])[Aa]n?\s+(?:(?!cabinet\s|party\s|state\s|pre
                        r"permanent\s|assistant\s|under\s)[a-z\-]+\s+)?$")
 #: a subordinate clause that opens a sentence with a name, up to the comma before the main clause's subject (no
 #: speaker set off by commas between: "When Bolton visited Kyiv, Taylor said, he voiced" is Taylor)
+#: "he" or "she" and the rest of their clause, up to the pronoun's cue
+_HE_OR_SHE = r"(?:he|she)\s[^.;:“”\"]*"
 _FRONTED_SUBJECT = re.compile(r"\s*(?:While|Although|Though|Even\s+though|As|After|When|Since|Because|Before|Once)\s+"
                               r"((?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+)\s"
                               r"(?:(?!,\s+(?:[A-Z][\w’'\-]*\s+){1,3}(?:said|says|added|noted|recalled),)[^.;:“”\"])*,\s*"
-                              r"(?:he|she)\s[^.;:“”\"]*")
+                              + _HE_OR_SHE)
 #: a person described so who opens the sentence, then "and he" or "but she" after a comma ("The chief did not take
 #: questions, and he added")
 _DESCRIBED_SUBJECT = re.compile(r"\s*([Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+[^.;:“”\",]*,\s*(?:and|but)\s+"
-                                r"(?:he|she)\s[^.;:“”\"]*")
+                                + _HE_OR_SHE)
 #: a person's staff: "Mr. Stockman’s spokesman", "Sen. Cruz's press secretary"
 _STAFF_OF = re.compile(r"((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:’s|'s)\s+(?:(?:chief|senior|top|deputy)\s+)?"
                        r"(?:spokes(?:man|woman|person)|aide|adviser|advisor|press\s+secretary|chief\s+of\s+staff|"
@@ -658,6 +660,8 @@ def _initials(words: Sequence[str]) -> set[str]:
 
 #: what a reporter does to a document someone else wrote ("emails obtained by CNN", "a memo seen by Reuters")
 _OBTAINED = r"(?:obtained|seen|reviewed|viewed|acquired|received|leaked)"
+#: what ends right before the agent of such a verb ("emails obtained by ", "a memo seen ")
+_OBTAINED_BEFORE = re.compile(_OBTAINED + r"\s+(?:(?:by|from)\s+)?$")
 #: a word in capitals that is no roman numeral ("APP", not "III")
 _CAPITALS = re.compile(r"(?!(?:[IVX]+)$)[A-Z]{2,}")
 #: a share of people as a speaker: "83 percent", "seven-in-ten", "two thirds of Americans"
@@ -3051,7 +3055,7 @@ class _Document:
             before = [at - h for h in hits if h < at]
             distance[name] = min(before) if before else min((h - at for h in hits), default=len(self.text))
         near = [name for name in open_ if distance[name] <= 600]
-        holders = [name for name in open_ if whole and " " in whole and _holds(self.context(name), whole)]
+        holders = [name for name in open_ if _holds(self.context(name), whole)] if whole and " " in whole else []
         if len(holders) == 1 and holders[0] not in near:
             return holders[0]
         if title:
@@ -3146,8 +3150,7 @@ class _Document:
             if agent and agent.group(1)[:1].islower() and "," in agent.group(0):
                 agent = None  # (a body described, not named, past a comma is in what is said: "a video surfaced,
                 # saying he was held by a group")
-            if agent and not re.search(_OBTAINED + r"\s+(?:by|from)\s+$", mention + self.text[pos + len(mention):
-                                                                                           agent.start(1)]):
+            if agent and not _OBTAINED_BEFORE.search(mention + self.text[pos + len(mention):agent.start(1)]):
                 # ("emails obtained by CNN": the outlet that has them is no author)
                 candidates.append(agent.group(1).rstrip("."))
             if re.match(r"(?i)an?\s", mention) and self._head(mention).lower() not in _FINDINGS:
@@ -3219,7 +3222,7 @@ class _Document:
                                  after[:clause_end.start() if clause_end else len(after)]):
             if agent.start() > 40:
                 break
-            if not re.search(_OBTAINED + r"\s+$", after[:agent.start()]):
+            if not _OBTAINED_BEFORE.search(after[:agent.start()]):
                 out.append(agent.group(1).rstrip("."))
                 break
         return out
