@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 
 from framing.text.grammar import (
+    ADVERBS,
     AUX_BE,
     CLAUSE_WORDS,
     DAYS,
@@ -416,6 +417,13 @@ def evidence_spans(text: str, low: str | None = None) -> list[tuple[int, int]]:
     return [(a, b) for a, b in found if _DOCUMENT_BEFORE.search(low, max(0, a - 80), a)]
 
 
+def _inside_name(tokens: Sequence[Token], k: int, lo: int) -> bool:
+    """Whether the lower-case "of" / "for" at ``k`` joins two capitalised words of one name ("The Center for American
+    Progress study", "a Bureau of Justice Statistics report")."""
+    return tokens[k].low in ("of", "for") and k - 1 >= lo and tokens[k - 1].is_capitalised and \
+        k + 1 < len(tokens) and tokens[k + 1].is_capitalised and not tokens[k].is_capitalised
+
+
 def document_before(tokens: Sequence[Token], first: int, lo: int, reach: int = 16) -> tuple[int, int] | None:
     """Token range of a subject headed by a document noun before the verb at token ``first``: "New polls
     released Sunday showed" -> "New polls", "Audit files from NGP VAN show" -> "Audit files", "polls that show"
@@ -431,12 +439,13 @@ def document_before(tokens: Sequence[Token], first: int, lo: int, reach: int = 1
             # a compound goes on to its head: "Audit files", "poll numbers"
             while end + 1 < first and tokens[end + 1].is_word and not tokens[end + 1].is_capitalised \
                     and tokens[end + 1].low not in _DOCUMENT_TAIL and not verb_like(tokens[end + 1]) \
-                    and np_word(tokens[end + 1]):
+                    and tokens[end + 1].low not in ADVERBS and np_word(tokens[end + 1]):
                 end += 1
             start = m
             # the words before it that belong to its noun phrase: "A new Quinnipiac University poll", not
             # "Based on polls"
-            while start - 1 >= lo and tokens[start - 1].is_word and tokens[start - 1].low not in _DOCUMENT_LEFT_STOPS \
+            while start - 1 >= lo and tokens[start - 1].is_word and (tokens[start - 1].low not in _DOCUMENT_LEFT_STOPS
+                                                                     or _inside_name(tokens, start - 1, lo)) \
                     and tokens[start - 1].low not in _SUBJECT_BREAKS and tokens[start - 1].low not in CLAUSE_WORDS \
                     and tokens[start - 1].low not in ("based", "amid", "given") \
                     and (tokens[start - 1].is_capitalised or not verb_like(tokens[start - 1])) \

@@ -19,6 +19,7 @@ from framing.text.grammar import (
     IRREGULAR_PAST,
     MONTHS,
     NEGATIONS,
+    NUMBER_WORDS,
     AFTER_CUES,
     CITING_CUES,
     CLAUSE_WORDS,
@@ -92,7 +93,7 @@ _NOT_SPEECH = re.compile(
     r"|\b(?:an|a)\s+(?P<figure>estimated|reported)\s+\d)"
 )
 #: "what X called", "what he calls": the naming verb's object is the "what" before it
-_WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[\w’'.\-]+\s+){1,3}\Z", re.IGNORECASE)
+_WHAT_BEFORE = re.compile(r"\bwhat\s+(?:[\w’'.\-]+\s+){1,6}\Z", re.IGNORECASE)
 
 
 _START = attrgetter("start")
@@ -269,6 +270,32 @@ def _object_relative(tokens: Sequence[Token], k: int, lo: int) -> bool:
         not verb_like(before) and before.low not in PREPOSITIONS and before.low not in DETERMINERS
 
 
+#: words that can stand for no speaker on their own: adverbs and prepositions a subject walk took for one
+#: ("so far denied", "however", "amid claims", "let's say"), and words of time ("Three weeks ago", "the weekend")
+_NO_SPEAKER_WORDS = frozenset("""there here let let's let’s far so however late early instead rather ever sometimes
+either such amid meanwhile thus therefore hence indeed ago weekend weekends morning mornings afternoon evening
+night tonight today yesterday tomorrow moment moments minute minutes noon midnight am pm a.m. p.m. et est edt
+pdt gmt hour hours day days week weeks month months year years decade decades time""".split()) | ADVERBS | DAYS | \
+    PREPOSITIONS | (MONTHS - {"may", "april", "june", "august"})
+_WORD = re.compile(r"[\w’'.\-]+")
+
+
+def not_a_speaker(text: str, span: tuple[int, int] | None) -> bool:
+    """Whether the words at ``span`` name no one: only adverbs, prepositions, numbers and words of time ("far",
+    "however", "Three weeks ago", "late Saturday", "000"), which a subject walk can take for a
+    speaker ("an effort Tehran has so far denied", "Three weeks ago, the head of the group acknowledged")."""
+    if span is None:
+        return False
+    found = _WORD.findall(text[span[0]:span[1]])
+    if any(w[:1].isupper() and w.lower() not in DAYS and w.lower() not in MONTHS and (
+            k > 0 or re.search(r"[A-Z][\w’'\-]+\s+" + re.escape(w) + r"\b", text)) for k, w in enumerate(found)):
+        return False  # a name: "The Day", "This Week", the surname of "Charles Day" or "LaQuita Long"
+    words = [w.lower() for w in found if w.lower() not in ("the", "a", "an")]
+    # (an article alone is read with the noun phrase it opens: "an armed militant is seen threatening")
+    return bool(words) and all(w in _NO_SPEAKER_WORDS or w[:1].isdigit() or w in NUMBER_WORDS for w in words) \
+        and words[-1] not in NUMBER_WORDS
+
+
 def resolve_speaker(
     text: str,
     tokens: Sequence[Token],
@@ -323,9 +350,10 @@ def resolve_speaker(
     prev = first - 1
     if prev >= lo and tokens[prev].low == "what":
         return "skip", None
-    # "what it called": pronoun or name between "what" and the verb
-    if prev - 1 >= lo and tokens[prev - 1].low == "what" and np_word(tokens[prev]):
-        return "ok", _span_of(tokens, (prev, prev))
+    # "what it called", "what strategist Carl von Clausewitz called": the noun phrase between "what" and the verb
+    what = next((w for w in range(prev - 1, max(lo, prev - 7) - 1, -1) if tokens[w].low == "what"), None)
+    if what is not None and all(np_word(t) and not verb_like(t) for t in tokens[what + 1:prev + 1]):
+        return "ok", _span_of(tokens, (what + 1, prev))
 
     if low in CITING_CUES:
         # "X, citing Y": X speaks; "Citing Y, X reported": the subject after the comma
@@ -468,8 +496,11 @@ def resolve_speaker(
         if span is not None and (tokens[span[0]].is_capitalised or tokens[span[0]].low in DETERMINERS | PRONOUNS
                                  or tokens[span[1]].is_capitalised):  # "said neighbor Evan Weron"
             nxt = span[1] + 1
-            if nxt >= hi or not tokens[nxt].is_word or tokens[nxt].low in ("in", "on", "at", "during", "told", "to",
-                                                                            "with", "of", "from", "for"):
+            possessive = nxt + 1 < hi and tokens[nxt].text in ("’", "'") and tokens[nxt].start == tokens[span[1]].end \
+                and tokens[nxt + 1].is_word
+            if not possessive and (nxt >= hi or not tokens[nxt].is_word or tokens[nxt].low in (
+                    "in", "on", "at", "during", "told", "to", "with", "of", "from", "for")):
+                # (not a possessive: "D-Calif., on Friday warned the militants’ next target may be": the object)
                 return "ok", _span_of(tokens, span)
         comma = k if left.text == "," else _comma_in_quote(tokens, lo, k)
         if comma is not None:

@@ -261,6 +261,7 @@ from framing.lexicon.load import Lexicon
 from framing.measures._inputs import checked_annotations
 from framing.measures.sides import MIXED, Sides, bundled_sides
 from framing.measures.actors import load_actors
+from framing.measures._speakers import not_a_speaker
 from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
 from framing.text.grammar import (CITING_CUES, DAYS, MONTHS, DETERMINERS, NAME_PREPOSITIONS, PREPOSITIONS,
@@ -386,6 +387,9 @@ _CLAUSE_OPENERS = frozenset("""by which that who when and but as while because i
     although until once whom whose""".split())
 #: offices named after what they preside over: "president of the association" is the association's
 _PRESIDENTS = frozenset({"president", "vice president", "presidents"})
+#: what follows a president's office up to the body presided: "of", or a second role and "of" ("president and
+#: director-counsel of", "executive vice president and public face of")
+_PRESIDED = re.compile(r"\s(?:and\s+(?:[\w\-]+\s+){1,3}?)?(?:of|for|at)\s")
 #: offices a body holds through the person: the body named right before them decides ("UN envoy")
 _BODY_OFFICES = _PRESIDENTS | {"envoy", "envoys"}
 #: a personal pronoun that is the subject of the cue after it ("he said", "she later told") or before it ("said he")
@@ -993,11 +997,13 @@ class _Roles:
                     and t[1] <= (body_end.start() if body_end else len(part))]
             if body:
                 pick = body[-1]  # (a body of no state: "A senior administration official with ..." stays official)
-        if pick in head and part[pick[0]:pick[1]].lower() in _PRESIDENTS and cut is not None and \
-                re.match(r"\s(?:of|for|at)\s", part[cut.start():]):
-            # "the president of the Buffalo Police Benevolent Association": the body presided decides
-            body_end = _POST_MODIFIER.search(part, cut.end())
-            body = [t for t in rest if t[3] and t[1] <= (body_end.start() if body_end else len(part))]
+        presided = _PRESIDED.match(part, cut.start()) if cut is not None else None
+        if pick in head and part[pick[0]:pick[1]].lower() in _PRESIDENTS and presided:
+            # "the president of the Buffalo Police Benevolent Association", "president and director-counsel of the
+            # NAACP Legal Defense Fund": the body presided decides
+            body_end = _POST_MODIFIER.search(part, presided.end())
+            body = [t for t in rest if t[3] and presided.end() <= t[0]
+                    and t[1] <= (body_end.start() if body_end else len(part))]
             if body:
                 pick = body[-1]
         if pick in head and part[pick[0]:pick[1]].lower() in _BODY_OFFICES:
@@ -3888,6 +3894,10 @@ def sources(
             if speaker_span:
                 speaker_span = doc.fuller_span(speaker_span, sentence, a)
                 speaker_span = doc.first_of_joint(speaker_span, sentence)
+            if not_a_speaker(text, speaker_span):
+                # words that name no one ("so far", "Three weeks ago"): the subject of a verb coordinated before the
+                # cue or the one named right after it, else no one
+                speaker_span = doc.coordinated_subject(sentence, a) or doc.inverted_subject(sentence, b)
             mention = text[speaker_span[0]:speaker_span[1]] if speaker_span else None
             qs = sorted(by_verb.get((doc_id, a), []), key=lambda q: q.start) if not pd.isna(r.quote_id) else []
             # the sentence before the statement: before its quotation when that opens sentences earlier

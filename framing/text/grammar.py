@@ -20,7 +20,7 @@ from framing.text.sentences import TITLES, is_name_abbreviation
 
 __all__ = [
     "ADVERBS", "AUX_BE", "AUX_OTHER", "CLAUSE_WORDS", "DETERMINERS", "IRREGULAR_VERBS", "NEGATIONS", "PREPOSITIONS",
-    "PRONOUNS", "Token", "clause_subject", "finite_at", "main_subject", "without_adverbs", "np_after", "np_before", "np_word", "sentence_subject", "skip_left", "tokenize",
+    "PRONOUNS", "Token", "clause_subject", "finite_at", "main_subject", "without_adverbs", "np_after", "np_before", "np_word", "sentence_subject", "skip_left", "time_phrase", "tokenize",
     "tokenize_counts", "verb_like",
     "COMPLEMENT_VERBS", "ED_ADJECTIVES", "MANNER_ADVERB", "MEDIA_NOUNS", "NAME_PREPOSITIONS", "IRREGULAR_PAST", "NONE_WORDS", "NP_ADVERBS", "NP_BE", "NP_DETERMINERS", "NP_HAVE", "NP_LINKS", "NP_MODALS", "NP_NEGATIONS", "NP_PREPOSITIONS", "NP_PRONOUNS", "NP_RELATIVES", "NP_SUBORDINATORS", "NUMBER_WORDS", "OF_QUANTIFIERS", "STANDING_QUANTIFIERS", "QUANTITY_PREFIXES", "QUANTITY_WORDS", "QUOTE_CHARS", "SUBJECT_PRONOUNS", "TIME_WORDS", "VAGUE_QUANTITIES", "count_np_after", "count_np_before", "count_np_word", "leading_verb", "number_word", "participle_subject", "skip_quotes_back", "starts_count_np", "verbish",
 ]
@@ -169,10 +169,17 @@ def person_noun(word: str) -> bool:
 _LY_NOUNS = frozenset("family ally italy assembly monopoly anomaly tally".split())
 
 
+#: prefixes that keep a hyphenated word a verb ("re-elected", "co-founded"); with any other first part it is an
+#: adjective ("high-ranking", "so-called", "state-owned", "face-saving")
+_VERB_PREFIXES = frozenset("re co pre un de mis over under out cross double fast fact dis non".split())
+
+
 def verb_like(tok: Token) -> bool:
     """A lower-case past form or participle that is unlikely to head a noun phrase."""
     low = tok.low
     if tok.is_capitalised or low in NOUN_EXCEPTIONS:
+        return False
+    if "-" in low.strip("-") and low.split("-", 1)[0] not in _VERB_PREFIXES:
         return False
     return (low.endswith("ed") and len(low) > 3) or (low.endswith("ing") and len(low) > 4)
 
@@ -330,6 +337,10 @@ def skip_left(tokens: Sequence[Token], k: int, lo: int) -> tuple[int, bool]:
             pass
         elif low in ADVERBS and (not tokens[k].is_capitalised or k == lo):
             pass  # "USA TODAY reported": a capitalised "Today" inside a name is no adverb
+        elif low == "far" and k - 1 >= lo and tokens[k - 1].low in ("so", "thus"):
+            k -= 1  # "Tehran has so far denied"
+        elif low in _VERB_CONNECTIVES and not tokens[k].is_capitalised:
+            pass  # "Federica Mogherini, meanwhile said", "Watts, however told", "but instead spoke"
         elif low == "on" and k + 1 < len(tokens) and tokens[k + 1].low in DAYS:
             pass
         elif _adverb_ly(tokens[k]) and not (k - 1 >= lo and tokens[k - 1].low in DETERMINERS):
@@ -371,8 +382,11 @@ def _medium_phrase_start(tokens: Sequence[Token], k: int, lo: int) -> int | None
 
 #: nouns of a span of time ("for weeks", "last month")
 _TIME_UNITS = frozenset("day days week weeks month months year years decade decades hour hours time".split())
-_TIME_OPENERS = frozenset("for in over within last this next earlier".split())
-_TIME_MODIFIERS = frozenset("recent past several many few the two three some coming".split())
+_TIME_OPENERS = frozenset("for in over within last this next earlier at".split())
+_TIME_MODIFIERS = frozenset("recent past several many few the two three some coming same first second third final"
+                            .split())
+#: sentence adverbs that may stand between a subject and its verb ("Mogherini, meanwhile, said")
+_VERB_CONNECTIVES = frozenset("however meanwhile instead nevertheless nonetheless therefore thus though".split())
 
 
 def _adverb_ly(tok: Token) -> bool:
@@ -415,6 +429,24 @@ def opens_subordinate_clause(text: str, start: int) -> bool:
     return _SUBORDINATE_BEFORE.search(text, max(0, start - 20), start) is not None
 
 
+#: words of a phrase of time that opens a sentence ("Three weeks ago,", "Late Saturday,", "A day later,")
+_TIME_SEGMENT_WORDS = frozenset("ago late early later earlier just about nearly almost some more than only at same"
+                                .split())
+
+
+def time_phrase(words: Sequence[str]) -> bool:
+    """Whether lower-case ``words`` make a phrase of time alone ("three weeks ago", "late saturday", "last month",
+    "at the same time"): no subject, however much it looks like a noun phrase."""
+    return bool(words) and (words[-1] in TIME_WORDS or words[-1] in _TIME_UNITS) and words[-1] != "may" and all(
+        w in TIME_WORDS or w in _TIME_UNITS or w in NUMBER_WORDS or w in DETERMINERS or w in _TIME_SEGMENT_WORDS
+        or w[:1].isdigit() for w in words)
+
+
+def _time_segment(tokens: Sequence[Token], a: int, b: int) -> bool:
+    """Whether ``tokens[a:b]`` is a phrase of time alone (:func:`time_phrase`)."""
+    return time_phrase([t.low for t in tokens[a:b]])
+
+
 def sentence_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] | None:
     """Subject of ``Subject, appositive, verb``: a noun phrase filling the first comma segment.
 
@@ -426,9 +458,11 @@ def sentence_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, in
         if comma is None:
             return None
         span = np_after(tokens, k, hi=comma)
-        if span is not None and span[1] == comma - 1 and not (comma == k + 1 and tokens[k].low in _CONNECTIVES):
+        time = _time_segment(tokens, k, comma)
+        if span is not None and span[1] == comma - 1 and not (comma == k + 1 and tokens[k].low in _CONNECTIVES) \
+                and not time:
             return span
-        if tokens[k].low in _INTRO or tokens[k].low in _CONNECTIVES or verb_like(tokens[k]):
+        if tokens[k].low in _INTRO or tokens[k].low in _CONNECTIVES or verb_like(tokens[k]) or time:
             k = comma + 1
             continue
         return None

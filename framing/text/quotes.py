@@ -170,7 +170,7 @@ import yaml
 
 from framing.text._lines import QUOTE_MARKS, has_quote_mark, line_spans
 from framing.text.sentences import TITLES, is_name_abbreviation, split_sentences
-from framing.text.grammar import ADVERBS, MANNER_ADVERB, MEDIA_NOUNS, main_subject, np_before, tokenize
+from framing.text.grammar import ADVERBS, MANNER_ADVERB, MEDIA_NOUNS, main_subject, np_before, time_phrase, tokenize
 
 __all__ = [
     "Quote",
@@ -657,8 +657,8 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
     """The subject noun phrase ending right before a verb at ``verb_start``."""
     toks = list(_TOKEN.finditer(text, max(limit, verb_start - 300), verb_start))
     k = len(toks)
-    # skip auxiliaries and adverbs between subject and verb ("has also said")
-    while k and toks[k - 1].group(0).lower().strip(",") in _AUX_ADV:
+    # skip auxiliaries and adverbs between subject and verb ("has also said", "she immediately demanded")
+    while k and (toks[k - 1].group(0).lower().strip(",") in _AUX_ADV or MANNER_ADVERB.fullmatch(toks[k - 1].group(0))):
         k -= 1
     if k and toks[k - 1].group(0).lower() in _PASSIVE:
         return None
@@ -690,9 +690,11 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
         first = toks[j:k]
         lead = next((t for t in first if t.group(0).endswith(",")), None)
         opening = first[0].group(0).lower()
-        if lead is not None and lead is not end_tok and (opening in _NOT_SUBJECT | _INTRO or first[0] is lead and
-                                                         opening.rstrip(",") in _INTRO):
-            # "With 50 days to go, Jane Roe, an adviser, called", "Meanwhile, Jane Roe, an adviser, called"
+        if lead is not None and lead is not end_tok and (
+                opening in _NOT_SUBJECT | _INTRO or first[0] is lead and opening.rstrip(",") in _INTRO
+                or _intro_phrase(first[:first.index(lead) + 1])):
+            # "With 50 days to go, Jane Roe, an adviser, called", "Meanwhile, Jane Roe, an adviser, called",
+            # "Already in Britain, Nigel Farage, an MP, tweeted", "Three weeks ago, the head, Ahmet Uzumcu, said"
             first = first[first.index(lead) + 1:]
         comma = next((t for t in first if t.group(0).endswith(",")), None)
         if comma is None or comma is end_tok and len(first) == 1:
@@ -834,14 +836,26 @@ _MODIFIERS = _QUANTIFIERS - {"late", "then", "no", "other", "one"}
 _NAME_PARTICLES = frozenset("de van von da du del della di al el bin ibn ter le la".split())
 
 
+def _intro_phrase(toks: list[re.Match[str]]) -> bool:
+    """Whether the words before a sentence's first comma introduce it: a phrase of time ("Three weeks ago,") or an
+    adverb with a place or time ("Already in Britain,", "Later that day,"), not a subject ("Even China,")."""
+    words = [t.group(0).lower().strip(",") for t in toks]
+    return time_phrase(words) or len(words) > 2 and words[0] in ADVERBS and words[1] in _PLACE_PREPOSITIONS
+
+
+_PLACE_PREPOSITIONS = frozenset("in at on across inside outside near".split())
+
+
 def _sentence_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
     """The subject noun phrase at the start of the sentence text[s:e]."""
     toks = list(_TOKEN.finditer(text, s, min(e, s + 300)))
     if not toks or toks[0].group(0)[:1] in "“\"‘'«":
         return None
     k = 0
-    # skip an introductory phrase ("On Wednesday,", "On July 6, 2015,", "Following this,")
-    if toks[0].group(0).lower().strip(",") in _INTRO:
+    # skip an introductory phrase ("On Wednesday,", "On July 6, 2015,", "Following this,", "Already in Britain,",
+    # "Three weeks ago,")
+    opening = next((n for n, t in enumerate(toks[:8]) if t.group(0).endswith(",")), None)
+    if toks[0].group(0).lower().strip(",") in _INTRO or opening is not None and _intro_phrase(toks[:opening + 1]):
         for n, t in enumerate(toks[:14]):
             if t.group(0).endswith(",") and not (n + 1 < len(toks) and toks[n + 1].group(0)[:1].isdigit()):
                 k = n + 1
