@@ -702,7 +702,7 @@ def test_the_secretary_of_state_is_not_another_secretary_named_nearer():
 
 @pytest.mark.parametrize(("text", "expected", "expected_type"), [
     # "he" reaches back over names the article writes as places or things, to the person
-    ("Senator Maria Ortiz toured the Middle East last week. In the Middle East, he said, peace is near.",
+    ("Senator Maria Ortiz toured the Middle East last week. In the Middle East, she said, peace is near.",
      "Maria Ortiz", "politician"),
     ("Mayor Tom Reyes spoke on Sunday. Near the Boston Marathon finish line, he said, the blasts were deafening.",
      "Tom Reyes", "government"),

@@ -264,6 +264,7 @@ from framing.measures.actors import load_actors
 from framing.measures._speakers import not_a_speaker
 from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
+from framing.text.given_names import given_name_sex
 from framing.text.grammar import (CITING_CUES, DAYS, MONTHS, DETERMINERS, NAME_PREPOSITIONS, PREPOSITIONS,
                                    STANDING_QUANTIFIERS, number_word, opens_subordinate_clause)
 from framing.text.quotes import in_quote, speaker_name
@@ -3427,6 +3428,10 @@ class _Document:
                     found |= {sex for sex, nouns in _OF_ONE_SEX.items() if words & nouns}
                     if " " not in full:  # a surname the article never completes: "Mr. Moon" is a man
                         found |= {sex for sex, nouns in _HONORIFIC_SEX.items() if words & nouns}
+            if not found and " " in full:
+                # the article shows neither: the given name's, where names of that spelling are nearly all one
+                # sex's ("Donald", "Angela"; not "Kim", "Jordan")
+                found = {given_name_sex(full.split()[0])} - {None}
             self._genders[full] = found.pop() if len(found) == 1 else None
         return self._genders[full]
 
