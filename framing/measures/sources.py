@@ -247,7 +247,7 @@ import functools
 import importlib.resources
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from os import PathLike
 from typing import Any
 
@@ -387,7 +387,54 @@ _SHIELD = re.compile(r"(?<![\w’'])(?:(?:an?|the|some|two|three|several|many|ot
 _CLAUSE_OPENERS = frozenset("""by which that who when and but as while because if after before where since though
     although until once whom whose""".split())
 #: offices named after what they preside over: "president of the association" is the association's
+#: when a sentence says its statement was made: "in 2007", "in May 2016", "during the 2016 campaign", "in a 2015
+#: interview" (a year after "in", "during" or "at" alone, or with an occasion of speech)
+_SAID_WHEN = re.compile(
+    r"\b(?:[Ii]n|[Dd]uring|[Aa]t)\s+(?:(?P<month>" + "|".join(m.capitalize() for m in sorted(MONTHS)) + r")\s+(?:\d{1,2},?\s+)?"
+    r"(?P<year>(?:19|20)\d\d)\b(?![\w\-])|(?:the|a|an|his|her|their|its)\s+(?P<year2>(?:19|20)\d\d)\s+(?:presidential\s+)?"
+    r"(?:campaign|race|primary|primaries|interview|speech|rally|debate|testimony|hearing|letter|memo|memoir|book|op-ed|"
+    r"remarks|statement|address|convention)\b|(?P<year3>(?:19|20)\d\d)\b(?![\w\-]))")
+
+
+_RECENTLY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
+                       r"this (?:week|morning|afternoon|evening)|last (?:week|night))\b")
+#: what opens the words said after a cue: "that", a comma, a colon or a quotation mark
+_CONTENT_OPENING = re.compile(r"\bthat\b|[,:;“\"]")
+#: a subject pronoun after the cue opens what was said ("says he didn't know in 2016")
+_CONTENT_SUBJECT = re.compile(r"\b(?:he|she|they|it|we|I|you)\b")
+
+
+def _said_in(text: str, sentence: tuple[int, int], cue: int) -> pd.Timestamp | None:
+    """The day the sentence of the cue at ``cue`` says its statement was made (the year named nearest the cue, in
+    the middle of its month or year), or None when it names none."""
+    best = None
+    if _RECENTLY.search(text, sentence[0], sentence[1]):
+        return None  # "Trump, who won in 2016, said on Tuesday": a weekday dates the words to the article's week
+    for m in _SAID_WHEN.finditer(text, sentence[0], sentence[1]):
+        if m.start() < cue and len(text[sentence[0]:m.start()].split()) > 1:
+            continue  # before the cue only a phrase that opens the sentence ("In 2007, ...", "In a 2015 interview,
+            # ..."), not a year inside its subject ("In a nod to the war that ended in 1975, Obama thanked")
+        if m.start() > cue and (m.start() - cue > 40 or _CONTENT_OPENING.search(text, cue, m.start())
+                                or _CONTENT_SUBJECT.search(text, cue, m.start())):
+            continue  # a year in what was said ("asked Congress to reinstate a ban that expired in 2004")
+        year = m.group("year") or m.group("year2") or m.group("year3")
+        if best is None or abs(m.start() - cue) < abs(best[0] - cue):
+            month = MONTHS_ORDER.index(m.group("month").lower()) + 1 if m.group("month") else 7
+            best = (m.start(), pd.Timestamp(int(year), month, 15 if m.group("month") else 1))
+    return best[1] if best else None
+
+
 _PRESIDENTS = frozenset({"president", "vice president", "presidents"})
+#: a role named before the body that owns a place: "a professor at | Albany's School of Criminal Justice"
+_ROLE_BEFORE_OWNER = re.compile(r"(?i)((?:an?\s+|the\s+)?[a-z][\w\-]*(?:\s+(?:and\s+)?[a-z][\w\-]*){0,3})\s+(?:at|with)\s")
+MONTHS_ORDER = ("january february march april may june july august september october november december").split()
+#: an office holder whose staff a role names: "President Barack Obama's | special adviser", "in the George W. Bush |
+#: administration" (titles before the name dropped)
+_PRINCIPAL = re.compile(
+    r"(?:(?:former|then-?|late)\s+)?(?:(?:President|Vice President|Secretary of State|Sen\.|Senator|Gov\.|Governor)\s+)?"
+    r"((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w\-]+)(?:’s|'s)\s+(?!administration\b)[a-z]"
+    r"|\b(?:in|under|of|for)\s+(?:the\s+)?((?:[A-Z][\w.\-]*\s+){0,2}[A-Z][\w\-]+)\s+(?:administration|White House|"
+    r"cabinet|presidency)\b")
 #: what follows a president's office up to the body presided: "of", or a second role and "of" ("president and
 #: director-counsel of", "executive vice president and public face of")
 _PRESIDED = re.compile(r"\s(?:and\s+(?:[\w\-]+\s+){1,3}?)?(?:of|for|at)\s")
@@ -782,6 +829,11 @@ class _Dated:
     before: str
     after: str
 
+    def left_office(self, day: pd.Timestamp) -> bool:
+        """Whether every term had ended by ``day`` (not before the first term, nor between two)."""
+        ended = [end for _, end, _ in self.terms if end is not None]
+        return len(ended) == len(self.terms) and bool(ended) and day >= max(ended)
+
     def type_on(self, day: pd.Timestamp) -> str:
         """The type on ``day``: the term's (``held`` unless the term names its own), ``after`` after the last
         term, ``before`` otherwise (before the first and between two terms)."""
@@ -958,7 +1010,13 @@ class _Roles:
                 served = owner_body is not None and owner_body[2] in _OFFICIAL and \
                     not self.office_holder(owner_part[owner_body[0]:owner_body[1]])
                 return owner_body[2] if served else "other"
-            typ = self._type_of_owned(owned) or self._type_of_owned(part)
+            role = _ROLE_BEFORE_OWNER.match(owner_part)
+            # "a professor at Albany's School of Criminal Justice": the owner is inside the place of a role named
+            # before it, which decides as it does without the possessive (a role, not a civilian's word: "resident
+            # senior fellow at the Atlantic Council's Rafik Hariri Center")
+            typ = self._type_of_owned(part) if role and self.matches(role.group(1)) else None
+            if typ in (None, "civilian"):
+                typ = self._type_of_owned(owned) or self._type_of_owned(part)
             if typ in _HOME_TYPES and (_FORMER_HEAD.match(owner_part) or owner_body is not None and
                                        re.match(r"(?i)(?:an?\s+|the\s+)?(?:former|retired|ex-)\s", owner_part)):
                 # "former head of the State Department's intelligence unit", "former State Department's coordinator":
@@ -1300,7 +1358,8 @@ class _Document:
             return False
         parts = [p for p in self.context(person).split(" ; ") if p]
         typed = next((p for p in parts if self.roles.type_of(p) is not None), None)
-        return self.roles.former_official(typed)
+        # (or a role under an office holder who has left office: "President Barack Obama's special adviser" in 2018)
+        return self.roles.former_official(typed) or self._past_principal([mention or ""] + parts)
 
     def side_of(self, phrase: str | None, person: bool = False) -> str | None:
         """The side a source phrase speaks for: the sides it names, without the place or body a diplomat is
@@ -2721,6 +2780,14 @@ class _Document:
                 boss_src = self._person(boss, owner.group(1))
                 if boss_src.source_type in _HOME_TYPES:
                     typ, side = boss_src.source_type, side or boss_src.affiliation
+            deciding = [mention] + [p for p, _ in ([better] if better else typed[:1])]
+            if typ in _HOME_TYPES and self._past_principal(deciding) and not (
+                    self.roles.dated.get(full) is not None and self.date is not None
+                    and self.roles.dated[full].type_on(self.date) in _HOME_TYPES):
+                # "Zbigniew Brzezinski, President Jimmy Carter's national security adviser", "the top U.N. diplomat
+                # in the George W. Bush administration" (in a story of 2018): a role held under an office holder
+                # whose terms had ended by the article's date is held no more, a former official's
+                typ = "expert"
             if side is None and ctx:
                 found = [s for part in parts for s in [self.side_of(_without_name(part, full), person=True)] if s]
                 side = found[0] if found else None
@@ -2757,6 +2824,19 @@ class _Document:
             self.people[full] = (typ, side)
         typ, side = self.people[full]
         return _Source(full, typ or "unknown", side, False, "person")
+
+    def _past_principal(self, phrases: list[str]) -> bool:
+        """Whether one of ``phrases`` gives a role under an office holder of the lexicon's ``terms:`` whose terms
+        had all ended by the article's date ("President Barack Obama's special adviser" in 2018, "in the George W.
+        Bush administration"); False for an article with no date."""
+        if self.date is None:
+            return False
+        for phrase in phrases:
+            for m in _PRINCIPAL.finditer(phrase or ""):
+                dated = self.roles.dated.get(m.group(1) or m.group(2))
+                if dated is not None and dated.left_office(self.date):
+                    return True
+        return False
 
     def _unnamed_reports(self, mention: str) -> bool:
         """Whether ``mention`` is reports no outlet is named for: "reports", "media reports", "Iranian state media
@@ -3909,6 +3989,12 @@ def sources(
             # ("Blumenthal said ... . “Some remarks are ... I also think ...,” he said")
             opening = max(0, bisect.bisect_right(starts, int(qs[0].start)) - 1) if qs else k
             src = doc.resolve(mention, a, sentence, spans[max(0, min(k, opening) - 1)][0])
+            said = _said_in(text, sentence, a) if src.kind == "person" and doc.date is not None else None
+            dated = doc.roles.dated.get(src.source) if said is not None and said < doc.date else None
+            if dated is not None:
+                # "Trump claimed during the 2016 campaign", "He said of the Bush administration in 2007": an office
+                # holder of the lexicon's terms is typed on the day the sentence says the words were said
+                src = replace(src, source_type=dated.type_on(said))
             if src.kind == "writer":
                 continue
             if src.source_type == "unknown" and src.kind == "thing" and src.source and src.source[:1].isupper() \

@@ -1,0 +1,70 @@
+"""framing.sources: an office holder of the roles lexicon's ``terms:`` is typed on the day the sentence says the
+words were said, not on the article's date ("Trump claimed during the 2016 campaign" is a candidate's claim in a
+2019 story), unless a weekday dates them to the article's week or the year sits in a relative clause; a role named
+before the body that owns its place decides ("a professor at Albany's School of Criminal Justice" is an expert).
+
+Every sentence is written for these tests; the expected types follow the codebook's convention that Donald Trump
+before 20 January 2017 is a politician and after it government (benchmarks/README.md, "Sources: hand-coded
+validation sample").
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import framing
+
+
+def _types(*texts: str, date: str = "2019-05-01") -> list[str]:
+    corpus = pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "outlet": "Test", "text": list(texts),
+                           "date": date})
+    table = framing.sources(corpus, home="United States")
+    assert len(table) == len(texts)
+    return table.sort_values("doc_id")["source_type"].tolist()
+
+
+@pytest.mark.parametrize("text", [
+    "Trump claimed during the 2016 campaign that the system was rigged.",
+    "In a 2015 interview, Trump said he would build a wall.",
+    "Trump said in January 2017 that he would win.",
+])
+def test_words_said_before_the_term_are_a_candidates(text):
+    assert _types(text) == ["politician"]
+
+
+@pytest.mark.parametrize("text", [
+    "Trump said Tuesday that the 2016 election was rigged.",
+    "Trump, who won in 2016, said the economy is strong.",
+    "Trump said in 2018 that the economy is strong.",
+    "Trump says he didn't know in 2016 that Russians were making overtures.",
+    "Trump argued his point with a riff on his 2016 campaign slogan.",
+])
+def test_words_said_in_office_are_the_office_holders(text):
+    assert _types(text) == ["government"]
+
+
+def test_the_article_date_still_decides_when_the_sentence_names_no_year():
+    assert _types("Trump said the system was rigged.", date="2016-05-20") == ["politician"]
+    assert _types("Trump said the system was rigged.", date="2018-05-20") == ["government"]
+
+
+def test_a_role_before_the_owner_of_its_place_decides():
+    text = "“That's the way to do it,” said Alan Lizotte, a professor at Albany's School of Criminal Justice."
+    assert _types(text) == ["expert"]
+    # ("resident" is no civilian's word here: the body owned decides, a research centre)
+    text = ("“Turkey can defend Idlib,” says Faysal Itani, resident senior fellow at the Atlantic Council’s Rafik Hariri "
+            "Center for the Middle East.")
+    assert _types(text) == ["expert"]
+
+
+def test_a_role_under_an_office_holder_who_has_left_office_is_a_former_officials():
+    # the terms of the roles lexicon date Barack Obama's presidency (2009-2017): his adviser speaks as a former
+    # official, an expert of the United States, in 2018, and as the government in 2013
+    texts = ("Fred Hof, President Barack Obama’s special adviser for transition in Syria, told me removing troops was "
+             "wrong.",
+             "Susan Rice, President Barack Obama’s national security adviser, said the talks failed.")
+    assert _types(*texts, date="2018-05-01") == ["expert", "expert"]
+    assert _types(*texts, date="2013-05-01") == ["government", "government"]
+    corpus = pd.DataFrame({"doc_id": ["d0"], "outlet": "Test", "text": [texts[0]], "date": "2018-05-01"})
+    assert framing.sources(corpus, home="United States")["affiliation"].tolist() == ["United States"]
