@@ -77,3 +77,20 @@ def test_a_president_of_a_body_with_a_second_role_is_of_the_body():
         row = row_at(text, text, "said")
         assert row["source"] == name
         assert row["source_type"] == "other" and side(row) is None
+
+
+def test_the_speaker_is_found_past_words_of_time_and_connectives():
+    # "late Friday" between "and" and the verb; a connective opening the sentence's first phrase; an adverb of
+    # manner before a progressive in a relative clause without "that"; a day after the participle a relative
+    # pronoun's antecedent carries
+    cases = (("Florida Gov. Rick Scott called the shooting a senseless act and late Friday said some of the injured "
+              "were recovering.", "said", "Rick Scott"),
+             ("However late Wednesday, House Foreign Affairs Chairwoman Ileana Ros-Lehtinen, R-Florida, indicated "
+              "that Clinton will testify.", "indicated", "Ileana Ros-Lehtinen"),
+             ("Trump described a ban, but the policy he is currently defending has no religious criteria.",
+              "defending", "Trump"))
+    for text, cue, name in cases:
+        assert row_at(text, text, cue)["source"] == name, text
+    text = "Yet the two-volume document delivered Thursday, which revealed 12 secret inquiries, was long."
+    row = row_at(text, text, "revealed")
+    assert row["source_mention"] == "the two-volume document" and row["source_type"] == "document"

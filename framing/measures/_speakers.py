@@ -25,6 +25,7 @@ from framing.text.grammar import (
     CLAUSE_WORDS,
     DETERMINERS,
     INVERTING,
+    MANNER_ADVERB,
     PREPOSITIONS,
     PRONOUNS,
     RELATIVES,
@@ -404,7 +405,13 @@ def resolve_speaker(
             # participle is the verb of the noun phrase right before its auxiliary, in a clause a subordinating
             # word opens
             span = np_before(tokens, end, lo=lo)
-            if span is not None and opens_subordinate_clause(text, tokens[span[0]].start):
+            before = tokens[span[0] - 1] if span is not None and span[0] - 1 >= lo else None
+            if span is not None and (opens_subordinate_clause(text, tokens[span[0]].start) or (
+                    span[0] == span[1] and tokens[span[0]].low in SUBJECT_PRONOUNS and before is not None
+                    and before.is_word and np_word(before) and not verb_like(before)
+                    and before.low not in PREPOSITIONS and before.low not in DETERMINERS)):
+                # (or a pronoun right after a noun, a relative clause without "that": "the policy he is currently
+                # defending")
                 return "ok", _span_of(tokens, span)
         subject = _subject(tokens, lo, first)
         closing = next((c for c in range(last + 1, hi) if tokens[c].text == ","), None)
@@ -466,6 +473,9 @@ def resolve_speaker(
         # "Kugelman, who said": the antecedent of the relative pronoun
         j = k - 2 if k - 1 >= lo and tokens[k - 1].text == "," else k - 1
         span = np_before(tokens, j, lo=lo)
+        if span is not None and all(t.low in _MADE_WHEN for t in tokens[span[0]:span[1] + 1]) and \
+                span[0] - 2 >= lo and verb_like(tokens[span[0] - 1]):
+            span = np_before(tokens, span[0] - 2, lo=lo)  # "the document delivered Thursday, which revealed"
         of = next((c for c in range(j - 1, span[0], -1) if tokens[c].low == "of"), None) if span else None
         if left.low == "who" and of is not None and not tokens[of - 1].is_capitalised and \
                 not person_noun(tokens[of - 1].text) and person_noun(tokens[j].text):
@@ -562,8 +572,8 @@ def _after_dateline(tokens: Sequence[Token], lo: int, hi: int) -> int:
 
 
 def _skip_adverbs(tokens: Sequence[Token], k: int, lo: int) -> int:
-    """The token at or left of ``k`` that is no adverb or negation ("are also", "were not")."""
-    while k >= lo and (tokens[k].low in ADVERBS or tokens[k].low in NEGATIONS):
+    """The token at or left of ``k`` that is no adverb or negation ("are also", "were not", "is currently")."""
+    while k >= lo and (tokens[k].low in ADVERBS or tokens[k].low in NEGATIONS or MANNER_ADVERB.fullmatch(tokens[k].text)):
         k -= 1
     return k
 

@@ -339,6 +339,9 @@ def skip_left(tokens: Sequence[Token], k: int, lo: int) -> tuple[int, bool]:
             pass  # "USA TODAY reported": a capitalised "Today" inside a name is no adverb
         elif low == "far" and k - 1 >= lo and tokens[k - 1].low in ("so", "thus"):
             k -= 1  # "Tehran has so far denied"
+        elif low in ("late", "early") and k + 1 < len(tokens) and (tokens[k + 1].low in DAYS or
+                                                                  tokens[k + 1].low in _TIME_UNITS):
+            pass  # "and late Friday said"
         elif low in _VERB_CONNECTIVES and not tokens[k].is_capitalised:
             pass  # "Federica Mogherini, meanwhile said", "Watts, however told", "but instead spoke"
         elif low == "on" and k + 1 < len(tokens) and tokens[k + 1].low in DAYS:
@@ -385,6 +388,9 @@ _TIME_UNITS = frozenset("day days week weeks month months year years decade deca
 _TIME_OPENERS = frozenset("for in over within last this next earlier at".split())
 _TIME_MODIFIERS = frozenset("recent past several many few the two three some coming same first second third final"
                             .split())
+#: sentence adverbs that open a sentence's first phrase and never a subject ("However late Wednesday, ...")
+_SENTENCE_CONNECTIVES = frozenset("""however meanwhile moreover furthermore additionally nevertheless nonetheless
+consequently accordingly instead""".split())
 #: sentence adverbs that may stand between a subject and its verb ("Mogherini, meanwhile, said")
 _VERB_CONNECTIVES = frozenset("however meanwhile instead nevertheless nonetheless therefore thus though".split())
 
@@ -460,7 +466,7 @@ def sentence_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, in
         span = np_after(tokens, k, hi=comma)
         time = _time_segment(tokens, k, comma)
         if span is not None and span[1] == comma - 1 and not (comma == k + 1 and tokens[k].low in _CONNECTIVES) \
-                and not time:
+                and not time and tokens[k].low not in _SENTENCE_CONNECTIVES:
             return span
         if tokens[k].low in _INTRO or tokens[k].low in _CONNECTIVES or verb_like(tokens[k]) or time:
             k = comma + 1
