@@ -186,7 +186,11 @@ a client's attorney ("former Trump attorney") is other, a person arguing "in his
 article gives no role takes the type and side of the lexicon's ``people:`` list of office holders ("Vladimir
 Putin" -> government, Russia; television hosts and columnists -> media, no side) or of its ``terms:`` list of
 office holders whose type depends on the article's ``date`` ("Trump" in 2016 -> politician, in 2018 ->
-government; in an article with no date, the office's type); a noun for anyone gives no role to a person so
+government; in an article with no date, the office's type), or on the year the sentence gives for the words ("Trump
+claimed during the 2016 campaign" in 2019 -> politician); staff of such an office holder whose terms had ended by the
+article's date are former officials, experts ("Fred Hof, President Barack Obama's special adviser" in 2018); a
+pronoun takes up a person of its own sex, shown by a title or by a given name nearly all of whose bearers are of one
+sex (:mod:`framing.text.given_names`); a noun for anyone gives no role to a person so
 listed ("Mueller, the person who was charged with investigating ...") but describes a civilian otherwise ("an
 unarmed black man"); else the person is what the article's own words make of them (a suspect, other, when the law
 acts on them: "police arrested Daniel Sanchez", "Smith, 24, was indicted"; media when they speak in a venue of
@@ -386,7 +390,6 @@ _SHIELD = re.compile(r"(?<![\w’'])(?:(?:an?|the|some|two|three|several|many|ot
 #: words after which "the president" may open a clause as its subject or agent ("in which the president demanded")
 _CLAUSE_OPENERS = frozenset("""by which that who when and but as while because if after before where since though
     although until once whom whose""".split())
-#: offices named after what they preside over: "president of the association" is the association's
 #: when a sentence says its statement was made: "in 2007", "in May 2016", "during the 2016 campaign", "in a 2015
 #: interview" (a year after "in", "during" or "at" alone, or with an occasion of speech)
 _SAID_WHEN = re.compile(
@@ -419,15 +422,17 @@ def _said_in(text: str, sentence: tuple[int, int], cue: int) -> pd.Timestamp | N
             continue  # a year in what was said ("asked Congress to reinstate a ban that expired in 2004")
         year = m.group("year") or m.group("year2") or m.group("year3")
         if best is None or abs(m.start() - cue) < abs(best[0] - cue):
-            month = MONTHS_ORDER.index(m.group("month").lower()) + 1 if m.group("month") else 7
+            month = _MONTHS_ORDER.index(m.group("month").lower()) + 1 if m.group("month") else 7
             best = (m.start(), pd.Timestamp(int(year), month, 15 if m.group("month") else 1))
     return best[1] if best else None
 
 
+#: offices named after what they preside over: "president of the association" is the association's
 _PRESIDENTS = frozenset({"president", "vice president", "presidents"})
 #: a role named before the body that owns a place: "a professor at | Albany's School of Criminal Justice"
 _ROLE_BEFORE_OWNER = re.compile(r"(?i)((?:an?\s+|the\s+)?[a-z][\w\-]*(?:\s+(?:and\s+)?[a-z][\w\-]*){0,3})\s+(?:at|with)\s")
-MONTHS_ORDER = ("january february march april may june july august september october november december").split()
+#: the months in their order, for the month a sentence names
+_MONTHS_ORDER = "january february march april may june july august september october november december".split()
 #: an office holder whose staff a role names: "President Barack Obama's | special adviser", "in the George W. Bush |
 #: administration" (titles before the name dropped)
 _PRINCIPAL = re.compile(
@@ -2784,9 +2789,9 @@ class _Document:
             if typ in _HOME_TYPES and self._past_principal(deciding) and not (
                     self.roles.dated.get(full) is not None and self.date is not None
                     and self.roles.dated[full].type_on(self.date) in _HOME_TYPES):
-                # "Zbigniew Brzezinski, President Jimmy Carter's national security adviser", "the top U.N. diplomat
-                # in the George W. Bush administration" (in a story of 2018): a role held under an office holder
-                # whose terms had ended by the article's date is held no more, a former official's
+                # "Fred Hof, President Barack Obama's special adviser", "the top U.N. diplomat in the George W. Bush
+                # administration" (in a story of 2018): a role held under an office holder whose terms had ended by
+                # the article's date is held no more, a former official's
                 typ = "expert"
             if side is None and ctx:
                 found = [s for part in parts for s in [self.side_of(_without_name(part, full), person=True)] if s]
