@@ -288,13 +288,14 @@ def not_a_speaker(text: str, span: tuple[int, int] | None) -> bool:
     if span is None:
         return False
     found = _WORD.findall(text[span[0]:span[1]])
-    if any(w[:1].isupper() and w.lower() not in DAYS and w.lower() not in MONTHS and (
-            k > 0 or re.search(r"[A-Z][\w’'\-]+\s+" + re.escape(w) + r"\b", text)) for k, w in enumerate(found)):
-        return False  # a name: "The Day", "This Week", the surname of "Charles Day" or "LaQuita Long"
     words = [w.lower() for w in found if w.lower() not in ("the", "a", "an")]
     # (an article alone is read with the noun phrase it opens: "an armed militant is seen threatening")
-    return bool(words) and all(w in _NO_SPEAKER_WORDS or w[:1].isdigit() or w in NUMBER_WORDS for w in words) \
-        and words[-1] not in NUMBER_WORDS
+    if not words or words[-1] in NUMBER_WORDS or not all(
+            w in _NO_SPEAKER_WORDS or w[:1].isdigit() or w in NUMBER_WORDS for w in words):
+        return False
+    # a name all the same: "The Day", "This Week", the surname of "Charles Day" or "LaQuita Long"
+    return not any(w[:1].isupper() and w.lower() not in DAYS and w.lower() not in MONTHS and (
+        k > 0 or re.search(r"[A-Z][\w’'\-]+\s+" + re.escape(w) + r"\b", text)) for k, w in enumerate(found))
 
 
 def resolve_speaker(
