@@ -422,8 +422,7 @@ def _said_in(text: str, sentence: tuple[int, int], cue: int) -> pd.Timestamp | N
             continue  # a year in what was said ("asked Congress to reinstate a ban that expired in 2004")
         year = m.group("year") or m.group("year2") or m.group("year3")
         if best is None or abs(m.start() - cue) < abs(best[0] - cue):
-            month = _MONTHS_ORDER.index(m.group("month").lower()) + 1 if m.group("month") else 7
-            best = (m.start(), pd.Timestamp(int(year), month, 15 if m.group("month") else 1))
+            best = (m.start(), pd.Timestamp(f"{m.group('month')} 15, {year}" if m.group("month") else f"{year}-07-01"))
     return best[1] if best else None
 
 
@@ -431,8 +430,6 @@ def _said_in(text: str, sentence: tuple[int, int], cue: int) -> pd.Timestamp | N
 _PRESIDENTS = frozenset({"president", "vice president", "presidents"})
 #: a role named before the body that owns a place: "a professor at | Albany's School of Criminal Justice"
 _ROLE_BEFORE_OWNER = re.compile(r"(?i)((?:an?\s+|the\s+)?[a-z][\w\-]*(?:\s+(?:and\s+)?[a-z][\w\-]*){0,3})\s+(?:at|with)\s")
-#: the months in their order, for the month a sentence names
-_MONTHS_ORDER = "january february march april may june july august september october november december".split()
 #: an office holder whose staff a role names: "President Barack Obama's | special adviser", "in the George W. Bush |
 #: administration" (titles before the name dropped)
 _PRINCIPAL = re.compile(
@@ -2786,9 +2783,8 @@ class _Document:
                 if boss_src.source_type in _HOME_TYPES:
                     typ, side = boss_src.source_type, side or boss_src.affiliation
             deciding = [mention] + [p for p, _ in ([better] if better else typed[:1])]
-            if typ in _HOME_TYPES and self._past_principal(deciding) and not (
-                    self.roles.dated.get(full) is not None and self.date is not None
-                    and self.roles.dated[full].type_on(self.date) in _HOME_TYPES):
+            in_office = full in self.roles.dated and listed is not None and listed[0] in _HOME_TYPES
+            if typ in _HOME_TYPES and not in_office and self._past_principal(deciding):
                 # "Fred Hof, President Barack Obama's special adviser", "the top U.N. diplomat in the George W. Bush
                 # administration" (in a story of 2018): a role held under an office holder whose terms had ended by
                 # the article's date is held no more, a former official's
@@ -3994,9 +3990,10 @@ def sources(
             # ("Blumenthal said ... . “Some remarks are ... I also think ...,” he said")
             opening = max(0, bisect.bisect_right(starts, int(qs[0].start)) - 1) if qs else k
             src = doc.resolve(mention, a, sentence, spans[max(0, min(k, opening) - 1)][0])
-            said = _said_in(text, sentence, a) if src.kind == "person" and doc.date is not None else None
-            dated = doc.roles.dated.get(src.source) if said is not None and said < doc.date else None
-            if dated is not None:
+            # (the sentence read only for a person the lexicon dates)
+            dated = doc.roles.dated.get(src.source) if src.kind == "person" and doc.date is not None else None
+            said = _said_in(text, sentence, a) if dated is not None else None
+            if said is not None and said < doc.date:
                 # "Trump claimed during the 2016 campaign", "He said of the Bush administration in 2007": an office
                 # holder of the lexicon's terms is typed on the day the sentence says the words were said
                 src = replace(src, source_type=dated.type_on(said))
