@@ -131,11 +131,16 @@ Who the source is (one source per person in an article)
 * A document speaks for its author: its possessor ("Trump's inaugural address"; the one "his", "her", "its" or
   "their" stands for: "Her plan calls for"), the agent after it ("a survey conducted by the CDC", "estimates by
   the RAND Corporation"), or, for "a tweet", "a statement", the first person named before it in the sentence. A
-  document with no author in the phrase ("the memos", "the report", "the release") speaks for the author the
-  nearest earlier mention of the same noun names ("the memos that former FBI Director James B. Comey wrote",
-  "a confidential Navy report", "X said in a news release", "The NRA also issued a statement"); else "the
-  statement" is the source who spoke just before it. A document a named body's name opens is the body's ("A World
-  Bank study showed" -> World Bank, "a CDC report"). "The ministry" is the earlier source with the same head word
+  document with no author in the phrase ("the memos", "the report", "that tweet") is the source whose verb made it
+  just before, unless the article spoke of such a document before it or named another since ("the Associated Press
+  reported ... according to the report", "Trump's account tweeted ... the tweet"; an article or story only an
+  outlet's), else speaks for the author the nearest earlier mention of the same noun names ("the memos that former
+  FBI Director James B. Comey wrote", "the report from special counsel Robert Mueller", "a confidential Navy
+  report", "X said in a news release", "In a statement, the ministry said", "The NRA also issued a statement",
+  "MGM has filed a lawsuit"); else "the statement" is the source who spoke just before it. A document a named
+  body's name opens, after words that date it, is the body's ("A World Bank study showed" -> World Bank, "a CDC
+  report", "the latest Nato estimate", "the CAP study" of the Center for American Progress (CAP)). A person's or
+  body's own account speaks as its owner ("Trump's account tweeted"). "The ministry" is the earlier source with the same head word
   ("Pakistan's foreign ministry");
   "the group" the organisation named last before it; "that official" the unnamed official quoted before; "the
   bureau", "the observatory" the body named before it whose name has that word ("the Federal Bureau of
@@ -331,7 +336,9 @@ _SUBJECT_NAME = re.compile(r"\s*(?:[\w.’'\-]+\s+){0,3}?((?:[A-Z][\w’'\-.]*\s
 #: who issued a document, right before the document's noun ("The NRA also issued a statement")
 _ISSUED = re.compile(r"((?:[Tt]he\s+)?(?:(?:[A-Z]\.)+\s*|[A-Z][\w’'\-]*\s+){0,4}[A-Z][\w’'\-]+)\s+"
                      r"(?:(?:also|later|then|has|had|have|quickly|earlier)\s+){0,2}"
-                     r"(?:issued|released|put\s+out|posted|published|sent|distributed)\s+"
+                     r"(?:issued|released|put\s+out|posted|published|sent|distributed|filed|unveiled|"
+                     r"(?:wants?|wanted|plans?|planned|is\s+to|was\s+to|will|would)\s+(?:to\s+)?"
+                     r"(?:issue|release|publish|file|unveil))\s+"
                      r"(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?(?:[\w\-]+\s+){0,2}$")
 #: the titles of rulers, named by a given name ("King Abdullah II", "Crown Prince Mohammed bin Salman")
 _ROYAL = frozenset("king queen prince princess emperor empress sultan emir pope".split())
@@ -364,6 +371,11 @@ _OFFICE_OF = re.compile(r"((?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-]+)(?:’s
                         r"deputy|investigative|prosecution|transition)\s+)?(office|team|staff|camp|aides?|"
                         r"advisers?|advisors?|spokes(?:man|woman|person)|secretary|chief\s+of\s+staff|"
                         r"administration|government|regime|cabinet|campaign)")
+#: a person's or body's own account, feed or page, which speaks as its owner ("Trump’s account tweeted", "the
+#: ministry's official Twitter account posted")
+_OWN_ACCOUNT = re.compile(r"((?:[\w’'\-.]+\s+){0,4}[\w’'\-]+?)(?:’s|'s|(?<=s)’|(?<=s)')\s+"
+                          r"(?:(?:official|personal|verified|own)\s+)?(?:(?:Twitter|Facebook|Instagram|Telegram|"
+                          r"YouTube|TikTok|X|social[\s\-]media)\s+)?(?:account|feed|page|channel)")
 #: the staff of :data:`_OFFICE_OF` who are people the article does not name ("Hadi's aide", "Biden's staff"; a
 #: spokesman, an office or a team is named by the role)
 _UNNAMED_STAFF = frozenset("aide aides adviser advisers advisor advisors staff".split())
@@ -375,6 +387,24 @@ _JOINT = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’
 _POLICE_MATTER = re.compile(r"\b(?:[Pp]olice|[Ss]heriff|[Dd]eput(?:y|ies)|[Dd]etectives?|[Ii]nvestigators?|"
                             r"[Oo]fficers|[Gg]unman|[Gg]unmen|[Ss]hooter|opened\s+fire|"
                             r"[Ss]hooting(?!\s+(?:ranges?|competitions?|clubs?|sports?|galler(?:y|ies))))\b")
+#: words that date or order a document before the name of the body that made it ("a 2013 Harvard study", "the
+#: latest Nato estimate")
+_DOCUMENT_ORDER = frozenset("new latest recent last first second third final annual updated earlier previous".split())
+#: the verbs a source makes a document with: "the Associated Press reported ... according to the report", "Trump
+#: tweeted ... the tweet said", "North Korea announced ... The announcement"
+_DOCUMENT_VERBS = {"report": "report", "tweet": "tweet", "post": "post", "announcement": "announc",
+                   "letter": "wr[io]t", "article": "(?:report|wr[io]t|publish)",
+                   "story": "(?:report|wr[io]t|publish)", "editorial": "(?:wr[io]t|publish)",
+                   "column": "wr[io]t", "op-ed": "wr[io]t", "testimony": "testif", "email": "(?:e-?mail|wr[io]t)",
+                   "message": "(?:messag|text|wr[io]t)", "memo": "wr[io]t", "declaration": "declar"}
+#: a document's phrase that opens a sentence before the clause of the one who made it ("In a statement, the
+#: ministry said")
+_IN_DOCUMENT = re.compile(r"(?:^|[.!?:”\"]\s+|\n\s*)In\s+(?:an?|the|his|her|its|their)\s+(?:[\w\-’']+\s+){0,4}\Z")
+#: a determiner or possessive pronoun before a document's noun that points back to one named before
+_ANAPHORIC_DOCUMENT = re.compile(r"(?i)(?<![\w\-])(?:the|that|this|these|those|its|his|her|their)\s+(?:[a-z][\w\-]*\s+){0,2}\Z")
+#: what an outlet publishes ("The New York Times reports ... The article indicates"; not what others report: "the
+#: police reported ... CORRECTION: The article")
+_PUBLISHED = frozenset("article articles story stories editorial editorials column columns op-ed op-eds".split())
 #: documents that speak for the source who issued them ("the statement said"): their author is the source
 _AUTHORED = frozenset("statement statements communique communiqué readout release summary".split())
 #: the types that take the ``home`` side when nothing else gives them one
@@ -2405,6 +2435,11 @@ class _Document:
             named = self._organisation_before(at if at >= 0 else cue_start, outlets=False)
             if named is not None:
                 return named
+        account = _OWN_ACCOUNT.fullmatch(_DETERMINER.sub("", mention))
+        if account:
+            owner = self._resolve(account.group(1), cue_start, sentence)
+            if owner.kind in ("person", "thing") and owner.source_type != "unknown":
+                return owner
         staff = _OFFICE_OF.fullmatch(_DETERMINER.sub("", mention))
         boss = (self.person(staff.group(1)) or (staff.group(1) if self.known(staff.group(1)) is not None and
                                                 self._name_words(staff.group(1)) is not None else None)) \
@@ -2425,22 +2460,29 @@ class _Document:
             name = mention  # "state TV": a role word, not a name; "Defense One": "One" is no name
         bare = _POSSESSIVE.sub("", _DETERMINER.sub("", name)).strip()
         words = bare.split()
-        body = _POSSESSIVE.sub("", " ".join(words[:-1]))
-        if len(words) >= 2 and words[-1].islower() and roles.type_of(words[-1]) == "document" and \
-                words[0][:1].isupper() and words[-2][:1].isupper() and \
-                all(w[:1].isupper() or w in _NAME_LINKS for w in words[:-1]) and \
-                (roles.type_of(body) not in (None, "document") or sides.aliases.get(body, ("", ""))[1] == "name") and \
-                not (" " not in body and not body.isupper() and
+        lead = 0  # the words that date or order a document before its body's name ("a 2013 Harvard study")
+        while lead < len(words) - 2 and (words[lead].isdigit() or words[lead] in _DOCUMENT_ORDER):
+            lead += 1
+        body = _POSSESSIVE.sub("", " ".join(words[lead:-1]))
+        if len(words) - lead >= 2 and words[-1].islower() and roles.type_of(words[-1]) == "document" and \
+                words[lead][:1].isupper() and words[-2][:1].isupper() and \
+                all(w[:1].isupper() or w in _NAME_LINKS for w in words[lead:-1]) and \
+                (roles.type_of(self.spelled_out(body)) not in (None, "document") or
+                 sides.aliases.get(body, ("", ""))[1] == "name") and \
+                not (lead == 0 and " " not in body and not body.isupper() and
                      self._opens_sentence(self._written_at(mention, cue_start))):
-            # "A World Bank study", "a CDC report", "the Justice Department's report": the body's (not a people's
-            # word, "North Korean statement", nor a noun a sentence opens with: "Court documents show")
+            # "A World Bank study", "a CDC report", "the Justice Department's report", "the latest Nato
+            # estimate": the body's (not a people's word, "North Korean statement", nor a noun a sentence opens
+            # with: "Court documents show")
             bare = body
         head = self._head(mention)
         after = self.text[cue_start:sentence[1]].lower()
         anonymous_phrase = any(p in low or p in after[:120] for p in roles.anonymous_phrases)
-        found = roles.matches(mention)
+        # (a document's body typed by the name the article spells its acronym out with: "the CAP study")
+        typed = self.spelled_out(body) if bare == body and roles.type_of(self.spelled_out(body)) else mention
+        found = roles.matches(typed)
         strong = [t for t in found if t[3]]
-        typ = roles.type_of(mention)
+        typ = roles.type_of(typed)
         side = self.side_of(mention)
         place = sides.is_place(mention)
         # "the Russians", "most Palestinians": unnamed people of a side, named by its people's plural
@@ -2598,10 +2640,13 @@ class _Document:
             author = self._author(mention, sentence)
             if author is not None:
                 return author
-            if _DEFINITE.match(mention):
+            if re.fullmatch(r"(?i)(?:the|that|this|these|those)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*", mention):
+                # "the report", "that tweet": a document written of before
+                author = self._made_by_verb(head, cue_start) or self._earlier_author(head, cue_start)
+            elif _DEFINITE.match(mention):
                 author = self._earlier_author(head, cue_start)
-                if author is not None:
-                    return author
+            if author is not None:
+                return author
             if head in _AUTHORED and _DEFINITE.match(mention):
                 author = self._recent(cue_start)
                 if author is not None:
@@ -3260,6 +3305,35 @@ class _Document:
                 return src
         return None
 
+    def _made_by_verb(self, head: str, cue_start: int) -> _Source | None:
+        """The source of the last statement before ``cue_start`` made with the verb of the document ``head``
+        ("The fire started at noon, the Associated Press reported. ... according to the report", "Trump’s account
+        tweeted ... That tweet"), when the article names no other such document after it; None otherwise."""
+        verb = _DOCUMENT_VERBS.get(_singular(head))
+        if verb is None:
+            return None
+        stem = re.escape(re.sub(r"(?:es|s)$", "", head)) if len(head) > 4 else re.escape(head)
+        for start, src, _ in reversed(self.previous):
+            if start >= cue_start:
+                continue
+            if cue_start - start > 1500:
+                break
+            if not re.match(verb, self.text[start:start + 12], re.IGNORECASE):
+                continue
+            for other in re.finditer(r"(?<![\w\-])" + stem + r"(?:s|es)?(?![\w\-])",
+                                     self.text[:max(start, self._sentence_start)], re.IGNORECASE):
+                anaphoric = _ANAPHORIC_DOCUMENT.search(self.text, max(0, other.start() - 40), other.start())
+                if (other.start() < start) == bool(anaphoric) and not self.in_quote(other.start()):
+                    # such a document the article spoke of before ("the report from special counsel Robert
+                    # Mueller ... the Washington Post reported ... according to the report"), or one named after
+                    # it ("X reported ... a new UN report ... the report"): not the one the verb made
+                    return None
+            if src.kind in ("person", "thing") and src.source_type not in ("unknown", "document") and \
+                    (head not in _PUBLISHED or src.source_type == "media"):
+                return src
+            return None
+        return None
+
     def _earlier_author(self, head: str, cue_start: int) -> _Source | None:
         """The author the article gives a document before ``cue_start`` ("the memos" after "the memos that
         former FBI Director James B. Comey wrote", "the report" after "a confidential Navy report", "the
@@ -3270,6 +3344,14 @@ class _Document:
         stem = re.escape(re.sub(r"(?:es|s)$", "", head)) if len(head) > 4 else re.escape(head)
         earlier = self.text[:cue_start]
         for m in reversed(list(re.finditer(r"(?<![\w\-])" + stem + r"(?:s|es)?(?![\w\-])", earlier, re.IGNORECASE))):
+            if _IN_DOCUMENT.search(self.text, max(0, m.start() - 60), m.start()):
+                # "In a June statement, police described ...": the subject of the clause the phrase opens
+                comma = self.text.find(",", m.end(), m.end() + 200)
+                for start, src, _ in self.previous:
+                    if comma >= 0 and comma < start <= comma + 150 and src.kind in ("person", "thing", "anonymous") and \
+                            src.source_type not in ("unknown", "document") and \
+                            not re.search(r"[.!?][\s”\"]", self.text[comma:start]):
+                        return src
             for phrase in self._document_authors(m.start(), m.end()):
                 src = self._resolve(phrase, m.start(), (m.start(), m.end()))
                 if src.kind in ("person", "thing") and src.source_type not in ("unknown", "document"):
@@ -3281,7 +3363,9 @@ class _Document:
                 src = self._resolve(issued.group(1), m.start(), (m.start(), m.end()))
                 if src.kind in ("person", "thing") and src.source_type not in ("unknown", "document"):
                     return src
-            said = re.search(r"\b(?:said|says|stated|announced|wrote|added)\s+(?:in|on)\s+(?:an?\s+|the\s+|his\s+|her\s+|its\s+|their\s+)?"
+            said = re.search(r"\b(?:said|says|stated|announced|wrote|writes|added|concluded|concludes|found|finds|"
+                             r"noted|notes|reported|reports|argued|argues|warned|warns|claimed|claims|explained|"
+                             r"acknowledged|revealed|disclosed|detailed)\s+(?:in|on)\s+(?:an?\s+|the\s+|his\s+|her\s+|its\s+|their\s+)?"
                              r"(?:[\w\-]+\s+){0,2}$", self.text[max(0, m.start() - 60):m.start()])
             if said:
                 at = m.start() - 60 + said.start() if m.start() >= 60 else said.start()
@@ -3306,12 +3390,18 @@ class _Document:
             out.append(clause.group(1))
         # (not the outlet that has it: "The emails obtained by Fox News were sent by the embassy")
         clause_end = re.search(r"[.;:“”\"]", after)
-        for agent in re.finditer(r"\b(?:by|from)\s+((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})",
+        for agent in re.finditer(r"\b(?:by|from)\s+(?:the\s+)?((?:[a-z]+\s+){0,2})"
+                                 r"((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})",
                                  after[:clause_end.start() if clause_end else len(after)]):
             if agent.start() > 40:
                 break
-            if not _OBTAINED_BEFORE.search(after[:agent.start()]):
-                out.append(agent.group(1).rstrip("."))
+            first = agent.group(2).split()[0]
+            if not _OBTAINED_BEFORE.search(after[:agent.start()]) and \
+                    all(w in self.roles.titles for w in agent.group(1).split()) and \
+                    not (agent.group(1) and _TIME_WORDS.fullmatch(first)):
+                # (after titles only: "the report from special counsel Robert Mueller"; not "carried by the official
+                # Korean Central News Agency", which is no author, nor the day after "from the president Tuesday")
+                out.append(agent.group(2).rstrip("."))
                 break
         return out
 
