@@ -1,7 +1,8 @@
 """framing.sources: an office holder of the roles lexicon's ``terms:`` is typed on the day the sentence says the
-words were said, not on the article's date ("Trump claimed during the 2016 campaign" is a candidate's claim in a
-2019 story), unless a weekday dates them to the article's week or the year sits in a relative clause; a role named
-before the body that owns its place decides ("a professor at Albany's School of Criminal Justice" is an expert).
+words were said, not on the article's date ("Trump claimed during the 2016 campaign" or "on the campaign trail" is
+a candidate's claim in a 2019 story; "President Trump" in a story of 2016 is a candidate), unless a weekday dates
+them to the article's week or the year sits in a relative clause; a role named before the body that owns its
+place decides ("a professor at Albany's School of Criminal Justice" is an expert).
 
 Every sentence is written for these tests; the expected types follow the codebook's convention that Donald Trump
 before 20 January 2017 is a politician and after it government (benchmarks/README.md, "Sources: hand-coded
@@ -47,6 +48,26 @@ def test_words_said_in_office_are_the_office_holders(text):
 def test_the_article_date_still_decides_when_the_sentence_names_no_year():
     assert _types("Trump said the system was rigged.", date="2016-05-20") == ["politician"]
     assert _types("Trump said the system was rigged.", date="2018-05-20") == ["government"]
+
+
+@pytest.mark.parametrize("text", [
+    "On the campaign trail, Trump said he would build a wall.",
+    "Trump vowed on the campaign trail to build a wall.",
+    "Trump tweeted during the campaign season that he would fight for them.",
+])
+def test_words_of_the_campaign_before_the_term_are_a_candidates(text):
+    assert _types(text, date="2019-03-01") == ["politician"]
+    # more than three years into the term, the campaign is for the next term, run in office
+    assert _types(text, date="2020-09-01") == ["government"]
+
+
+@pytest.mark.parametrize("text", [
+    "Terrorists view President Trump as an asset. Trump told a crowd in Colorado that a bomb had gone off.",
+    "President-elect Donald Trump said that he would build a wall.",
+])
+def test_an_office_not_yet_held_is_no_office(text):
+    assert _types(text, date="2016-12-01") == ["politician"]
+    assert _types(text, date="2018-12-01") == ["government"]
 
 
 def test_a_role_before_the_owner_of_its_place_decides():

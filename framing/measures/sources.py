@@ -192,7 +192,9 @@ article gives no role takes the type and side of the lexicon's ``people:`` list 
 Putin" -> government, Russia; television hosts and columnists -> media, no side) or of its ``terms:`` list of
 office holders whose type depends on the article's ``date`` ("Trump" in 2016 -> politician, in 2018 ->
 government; in an article with no date, the office's type), or on the year the sentence gives for the words ("Trump
-claimed during the 2016 campaign" in 2019 -> politician); staff of such an office holder whose terms had ended by the
+claimed during the 2016 campaign" in 2019 -> politician; "on the campaign trail" within three years of the term's
+start: the campaign before it); a title of that office before the first term is no office held ("President
+Trump" in a story of 2016, a president-elect -> politician); staff of such an office holder whose terms had ended by the
 article's date are former officials, experts ("Fred Hof, President Barack Obama's special adviser" in 2018); a
 pronoun takes up a person of its own sex, shown by a title or by a given name nearly all of whose bearers are of one
 sex (:mod:`framing.text.given_names`); a noun for anyone gives no role to a person so
@@ -426,7 +428,11 @@ _SAID_WHEN = re.compile(
     r"\b(?:[Ii]n|[Dd]uring|[Aa]t)\s+(?:(?P<month>" + "|".join(m.capitalize() for m in sorted(MONTHS)) + r")\s+(?:\d{1,2},?\s+)?"
     r"(?P<year>(?:19|20)\d\d)\b(?![\w\-])|(?:the|a|an|his|her|their|its)\s+(?P<year2>(?:19|20)\d\d)\s+(?:presidential\s+)?"
     r"(?:campaign|race|primary|primaries|interview|speech|rally|debate|testimony|hearing|letter|memo|memoir|book|op-ed|"
-    r"remarks|statement|address|convention)\b|(?P<year3>(?:19|20)\d\d)\b(?![\w\-]))")
+    r"remarks|statement|address|convention)\b|(?P<year3>(?:19|20)\d\d)\b(?![\w\-]))"
+    # the campaign for an office ("on the campaign trail", "during the campaign", "while campaigning")
+    r"|\b(?P<campaign>(?:[Oo]n|[Ff]rom)\s+the\s+campaign\s+trail|[Dd]uring\s+(?:the|his|her|their)\s+"
+    r"(?:presidential\s+)?(?:campaign|run)(?:\s+season)?|[Ww]hile\s+campaigning|[Aa]t\s+(?:a|his|her)\s+campaign\s+"
+    r"(?:rally|event|stop))\b")
 
 
 _RECENTLY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
@@ -437,9 +443,11 @@ _CONTENT_OPENING = re.compile(r"\bthat\b|[,:;“\"]")
 _CONTENT_SUBJECT = re.compile(r"\b(?:he|she|they|it|we|I|you)\b")
 
 
-def _said_in(text: str, sentence: tuple[int, int], cue: int) -> pd.Timestamp | None:
+def _said_in(text: str, sentence: tuple[int, int], cue: int, campaign: pd.Timestamp | None = None
+             ) -> pd.Timestamp | None:
     """The day the sentence of the cue at ``cue`` says its statement was made (the year named nearest the cue, in
-    the middle of its month or year), or None when it names none."""
+    the middle of its month or year; ``campaign`` for "on the campaign trail", "during the campaign"), or None when
+    it names none."""
     best = None
     if _RECENTLY.search(text, sentence[0], sentence[1]):
         return None  # "Trump, who won in 2016, said on Tuesday": a weekday dates the words to the article's week
@@ -450,9 +458,13 @@ def _said_in(text: str, sentence: tuple[int, int], cue: int) -> pd.Timestamp | N
         if m.start() > cue and (m.start() - cue > 40 or _CONTENT_OPENING.search(text, cue, m.start())
                                 or _CONTENT_SUBJECT.search(text, cue, m.start())):
             continue  # a year in what was said ("asked Congress to reinstate a ban that expired in 2004")
-        year = m.group("year") or m.group("year2") or m.group("year3")
-        if best is None or abs(m.start() - cue) < abs(best[0] - cue):
-            best = (m.start(), pd.Timestamp(f"{m.group('month')} 15, {year}" if m.group("month") else f"{year}-07-01"))
+        if m.group("campaign"):
+            day = campaign
+        else:
+            year = m.group("year") or m.group("year2") or m.group("year3")
+            day = pd.Timestamp(f"{m.group('month')} 15, {year}" if m.group("month") else f"{year}-07-01")
+        if day is not None and (best is None or abs(m.start() - cue) < abs(best[0] - cue)):
+            best = (m.start(), day)
     return best[1] if best else None
 
 
@@ -678,6 +690,13 @@ _ASKED = re.compile(r"(?:asked|asks|questioned|pressed|interviewed|interviews)\s
 #: a dateline before the speaker: "Washington (CNN) President Barack Obama", "SAO PAULO (Reuters) -" (the words in
 #: parentheses an outlet's name, which :meth:`_Document._resolve` checks: not "Sen. Ted Cruz (R)")
 _DATELINE = re.compile(r"^(?:[A-Z][\w.’'\-]*,?\s+){1,4}\(((?:[A-Z][\w.]*\s?){1,3})\)\s*(?:[-—–]\s*)?(?=\S)")
+#: the home government's unnamed officials, wherever the story is filed from
+_ADMINISTRATION = re.compile(r"(?i)\badministration\b")
+#: the dateline that opens a line: the place (in capitals, or followed by its region or an agency), the region,
+#: the agency ("CAIRO (AP) —", "QUETTA, Pakistan (Reuters) -", "New Delhi, India -")
+_DATELINE_PLACE = re.compile(r"(?m)^[^\S\n]*([A-Z][A-Za-z.’'\-]+(?:[ /][A-Z][A-Za-z.’'\-]+){0,3})"
+                             r"(?:,[^\S\n]+([A-Z][A-Za-z.\- ]{1,30}?))?[^\S\n]*(\([A-Z][\w .]{1,30}\))?[^\S\n]+"
+                             r"(?:—|–|-{1,2})[^\S\n]+(?=[A-Z“\"])")
 #: a day written before a speaker ("On Wednesday Esper said", "Friday morning, Obama said")
 _OPENING_DAY = re.compile(r"^(?:(?:[Oo]n|[Ll]ate|[Ee]arly)\s+)?" + _DAY + r",?\s+(?=\S)")
 #: days and months, which a run of capitalised words may hold without being a name ("Late Tuesday")
@@ -686,7 +705,8 @@ _TIME_WORDS = re.compile(r"\b(?:" + _DAY_NAMES + "|" + "|".join(sorted(m.title()
 _ON_DATE = re.compile(r"\s+(?:on|in)\s+(?=" + _TIME_WORDS.pattern + ")")
 #: where a diplomat or a mission is sent: "ambassador to the United Nations", "the embassy in Pakistan"
 _DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|emissary|consul|mission|embassy|"
-                          r"embassies|consulate|delegation|attach[eé])s?(\s+(?:to|at|in)\s)")
+                          r"embassies|consulate|delegation|attach[eé]|negotiator|mediator|inspector\s+general|"
+                          r"coordinator)s?(\s+(?:to|at|in|for|with)\s)")
 #: a body of the state and the place it sits in ("the defense ministry in Seoul", "the government in Kabul")
 _BODY_IN = re.compile(r"(?i)\b(?:ministry|ministries|government|cabinet|parliament|presidency|foreign office|"
                       r"regime|junta)\s+in\s+((?:the\s+)?[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*){0,2})\s*$")
@@ -860,6 +880,17 @@ class _Dated:
     terms: tuple[tuple[pd.Timestamp, pd.Timestamp | None, str | None], ...]
     before: str
     after: str
+
+    def campaign(self, day: pd.Timestamp) -> pd.Timestamp | None:
+        """The day before the term the person won the campaign for, as the news of ``day`` speaks of "the
+        campaign": the last term begun by ``day``, when it began less than three years before (later, the
+        campaign is for the next term, run in office)."""
+        begun = [start for start, _, _ in self.terms if start <= day]
+        return max(begun) - pd.Timedelta(days=1) if begun and day - max(begun) < pd.Timedelta(days=3 * 365) else None
+
+    def before_office(self, day: pd.Timestamp) -> bool:
+        """Whether ``day`` is before the first term."""
+        return bool(self.terms) and day < min(start for start, _, _ in self.terms)
 
     def left_office(self, day: pd.Timestamp) -> bool:
         """Whether every term had ended by ``day`` (not before the first term, nor between two)."""
@@ -1365,10 +1396,29 @@ class _Document:
         """The sides the article names, with their offsets (the gazetteer run over the whole text once)."""
         return self.sides.find(self.text)
 
+    def dateline(self) -> str | None:
+        """The country of the place the article is filed from, by the dateline that opens a line of its first
+        paragraphs ("CAIRO (AP) —", "QUETTA, Pakistan (Reuters) -", "New Delhi, India -", "Washington (CNN) --"),
+        when it names one country; else None ("SEOUL/WASHINGTON (Reuters) -", "UNITED NATIONS —")."""
+        m = _DATELINE_PLACE.search(self.text, 0, 600)
+        if m is None or not (m.group(1).isupper() or m.group(2) or m.group(3)):
+            return None
+        place = re.sub(r"[A-Z]{2,}", lambda w: w.group(0).capitalize(), m.group(1))  # "SEOUL/TOKYO" -> "Seoul/Tokyo"
+        named = {side for side, _, _ in self.sides.find(place + (", " + m.group(2) if m.group(2) else ""))}
+        if len(named) != 1:
+            return None
+        side = named.pop()
+        return side if self.sides.kinds.get(side, "country") == "country" else None
+
     def setting(self) -> str | None:
-        """The country the article is about: the country of at least half of the article's mentions of
-        countries, or of three times as many as the next one (three or more), else None."""
+        """The country the article is about: the home country when the story is filed from home ("WASHINGTON
+        —"); else the country of at least half of the article's mentions of countries, or of three times as many
+        as the next one (three or more), else None. (A story filed from abroad may be about a visit or a summit
+        there: its dateline places only the unnamed officials it quotes.)"""
         if not hasattr(self, "_setting"):
+            if self.home is not None and self.dateline() == self.home:
+                self._setting = self.home
+                return self._setting
             counts: dict[str, int] = {}
             for side, a, b in self._sides_named:
                 if self.sides.kinds.get(side, "country") == "country" and \
@@ -1394,10 +1444,11 @@ class _Document:
         return self.roles.former_official(typed) or self._past_principal([mention or ""] + parts)
 
     def side_of(self, phrase: str | None, person: bool = False) -> str | None:
-        """The side a source phrase speaks for: the sides it names, without the place or body a diplomat is
-        sent to ("U.S. ambassador to the United Nations" -> United States, "the U.S. embassy in Pakistan" ->
-        United States); for a ``person`` whose title names several, the first, and for a body named after the side
-        that owns it, that side ("South Korea's Joint Chiefs of Staff"; a group of several sides is mixed)."""
+        """The side a source phrase speaks for: the sides it names, without the place or body a diplomat or an envoy
+        is sent to ("U.S. ambassador to the United Nations" -> United States, "the U.S. embassy in Pakistan" ->
+        United States, "Obama's chief negotiator with Iran", "the special envoy for Ukraine"); for a ``person``
+        whose title names several, the first, and for a body named after the side that owns it, that side ("South
+        Korea's Joint Chiefs of Staff"; a group of several sides is mixed)."""
         if not phrase:
             return None
         cut = _DESTINATION.search(phrase)
@@ -2803,6 +2854,10 @@ class _Document:
                 typ, side = better[1], side or self.side_of(_without_name(better[0], full), person=True)
             if typ is None and typed:
                 typ, side = typed[0][1], side or self.side_of(_without_name(typed[0][0], full), person=True)
+            dated = self.roles.dated.get(full)
+            if dated is not None and self.date is not None and typ == dated.held and dated.before_office(self.date):
+                # "President Trump" in a story of 2016: an office not yet held (one imagined, a president-elect's)
+                typ = dated.before
             kept = _without_name(mention, full).split()
             if typ in _HOME_TYPES and kept and all(_role_core(w) in _KEPT_TITLES for w in kept) and any(
                     t == "expert" and re.match(r"(?i)(?:an?\s+|the\s+)?(?:retired|ret\.)\s", p) for p, t in typed):
@@ -4082,7 +4137,7 @@ def sources(
             src = doc.resolve(mention, a, sentence, spans[max(0, min(k, opening) - 1)][0])
             # (the sentence read only for a person the lexicon dates)
             dated = doc.roles.dated.get(src.source) if src.kind == "person" and doc.date is not None else None
-            said = _said_in(text, sentence, a) if dated is not None else None
+            said = _said_in(text, sentence, a, dated.campaign(doc.date)) if dated is not None else None
             if said is not None and said < doc.date:
                 # "Trump claimed during the 2016 campaign", "He said of the Bush administration in 2007": an office
                 # holder of the lexicon's terms is typed on the day the sentence says the words were said
@@ -4112,6 +4167,12 @@ def sources(
                     else None
                 # (not unnamed foreigners: "Western security sources", "foreign diplomats" speak for no home)
                 foreign = src.anonymous and mention is not None and _FOREIGN.search(mention) is not None
+                if setting is None and src.anonymous and mention and not _NOT_OF_PLACE.search(mention) and \
+                        not _ADMINISTRATION.search(mention) and not doc.sides.find(mention):
+                    # "CAIRO (AP) — ... Officials said": unnamed officials of the place the story is filed from (not
+                    # foreigners or diplomats there, officials of places the phrase names, nor "a senior
+                    # administration official", the home government's in a story filed from a visit)
+                    setting = doc.dateline()
                 affiliation = setting or (None if foreign else homes.get(doc_id))
             if affiliation is None and src.anonymous and src.source_type == "civilian":
                 # "supporters claimed", "the family of the victim said": the people of the country the article
