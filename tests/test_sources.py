@@ -495,6 +495,9 @@ def test_courts_and_judges_are_government(text):
     ("Economists argue that the tariffs will raise prices.", "expert"),
     ("His backers countered that the rally was peaceful.", "civilian"),
     ("A Washington Post columnist described the senator as a risk.", "media"),
+    ("Politicians often said the war would end soon.", "politician"),
+    ("The Guardsmen said they were grateful for the meals.", "military_security"),
+    ("Patrons at the club said the music stopped at midnight.", "civilian"),
 ])
 def test_unnamed_people_are_anonymous_and_typed(text, source_type):
     cue = next(c for c in ("said", "argue", "countered", "described") if c in text)

@@ -2855,8 +2855,12 @@ class _Document:
             if typ is None and typed:
                 typ, side = typed[0][1], side or self.side_of(_without_name(typed[0][0], full), person=True)
             dated = self.roles.dated.get(full)
-            if dated is not None and self.date is not None and typ == dated.held and dated.before_office(self.date):
-                # "President Trump" in a story of 2016: an office not yet held (one imagined, a president-elect's)
+            own_role = self.roles.type_of(_without_name(mention, full))
+            if dated is not None and self.date is not None and typ == dated.held and dated.before_office(self.date) \
+                    and (own_role is None or re.search(r"(?i)\bpresident\b", _without_name(mention, full))):
+                # "President Trump" in a story of 2016: the office not yet held (one imagined, a president-elect's;
+                # not a role the mention gives, which may be one held before the listed term: "White House
+                # spokeswoman Sarah Huckabee Sanders" in February 2017)
                 typ = dated.before
             kept = _without_name(mention, full).split()
             if typ in _HOME_TYPES and kept and all(_role_core(w) in _KEPT_TITLES for w in kept) and any(
