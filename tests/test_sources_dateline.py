@@ -55,8 +55,9 @@ def test_officials_of_places_the_phrase_names_are_not_of_the_dateline():
     assert _affiliations(text) != ["North Korea"]
 
 
-def test_foreigners_of_a_dateline_story_keep_no_side():
-    text = "CAIRO (AP) — Warplanes struck targets near the border. Western diplomats said 40 people were killed."
+@pytest.mark.parametrize("people", ["Western diplomats", "World leaders"])
+def test_foreigners_of_a_dateline_story_keep_no_side(people):
+    text = f"CAIRO (AP) — Warplanes struck targets near the border. {people} said 40 people were killed."
     assert _affiliations(text) == [None]
 
 

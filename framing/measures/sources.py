@@ -140,8 +140,8 @@ Who the source is (one source per person in an article)
   "MGM has filed a lawsuit"); else "the statement" is the source who spoke just before it. A document a named
   body's name opens, after words that date it, is the body's ("A World Bank study showed" -> World Bank, "a CDC
   report", "the latest Nato estimate", "the CAP study" of the Center for American Progress (CAP)). A person's or
-  body's own account speaks as its owner ("Trump's account tweeted"). "The ministry" is the earlier source with the same head word
-  ("Pakistan's foreign ministry");
+  body's own account speaks as its owner ("Trump's account tweeted"). "The ministry" is the earlier source with
+  the same head word ("Pakistan's foreign ministry");
   "the group" the organisation named last before it; "that official" the unnamed official quoted before; "the
   bureau", "the observatory" the body named before it whose name has that word ("the Federal Bureau of
   Investigation", "the Syrian Observatory for Human Rights"), when the lexicon or the sides type that body.
@@ -403,7 +403,10 @@ _DOCUMENT_VERBS = {"report": "report", "tweet": "tweet", "post": "post", "announ
 #: ministry said")
 _IN_DOCUMENT = re.compile(r"(?:^|[.!?:”\"]\s+|\n\s*)In\s+(?:an?|the|his|her|its|their)\s+(?:[\w\-’']+\s+){0,4}\Z")
 #: a determiner or possessive pronoun before a document's noun that points back to one named before
-_ANAPHORIC_DOCUMENT = re.compile(r"(?i)(?<![\w\-])(?:the|that|this|these|those|its|his|her|their)\s+(?:[a-z][\w\-]*\s+){0,2}\Z")
+_ANAPHORIC_DOCUMENT = re.compile(r"(?i)(?<![\w\-])(?:the|that|this|these|those|its|his|her|their)\s+"
+                                 r"(?:[a-z][\w\-]*\s+){0,2}\Z")
+#: a document named by its noun alone, after "the" or a demonstrative ("the report", "that tweet", "the new memo")
+_BARE_DOCUMENT = re.compile(r"(?i)(?:the|that|this|these|those)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*")
 #: what an outlet publishes ("The New York Times reports ... The article indicates"; not what others report: "the
 #: police reported ... CORRECTION: The article")
 _PUBLISHED = frozenset("article articles story stories editorial editorials column columns op-ed op-eds".split())
@@ -524,7 +527,7 @@ _TITLE_MODIFIERS = frozenset("""state defense defence foreign former senior top 
     interior caretaker counterpart head leader""".split())
 #: determiners before a head noun ("the accused" has no noun before its participle)
 _DETERMINER_WORDS = frozenset("the a an this that these those his her its their our my your some any".split())
-_FOREIGN_WORDS = "foreign|western|international|visiting|expatriate|overseas"
+_FOREIGN_WORDS = "foreign|western|international|visiting|expatriate|overseas|world"
 #: unnamed people who do not belong to the place they are in ("Western officials in Kabul", "a diplomat in Gaza")
 _NOT_OF_PLACE = re.compile(rf"(?i)\b(?:{_FOREIGN_WORDS}|diplomats?)\b")
 #: unnamed people from abroad, who speak for no home side ("Western security sources", "foreign diplomats"; not a
@@ -2691,7 +2694,7 @@ class _Document:
             author = self._author(mention, sentence)
             if author is not None:
                 return author
-            if re.fullmatch(r"(?i)(?:the|that|this|these|those)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*", mention):
+            if _BARE_DOCUMENT.fullmatch(mention):
                 # "the report", "that tweet": a document written of before
                 author = self._made_by_verb(head, cue_start) or self._earlier_author(head, cue_start)
             elif _DEFINITE.match(mention):
@@ -3367,7 +3370,8 @@ class _Document:
     def _made_by_verb(self, head: str, cue_start: int) -> _Source | None:
         """The source of the last statement before ``cue_start`` made with the verb of the document ``head``
         ("The fire started at noon, the Associated Press reported. ... according to the report", "Trump’s account
-        tweeted ... That tweet"), when the article names no other such document after it; None otherwise."""
+        tweeted ... That tweet"), when the article spoke of no such document before it nor names another since;
+        None otherwise."""
         verb = _DOCUMENT_VERBS.get(_singular(head))
         if verb is None:
             return None
@@ -3407,7 +3411,8 @@ class _Document:
                 # "In a June statement, police described ...": the subject of the clause the phrase opens
                 comma = self.text.find(",", m.end(), m.end() + 200)
                 for start, src, _ in self.previous:
-                    if comma >= 0 and comma < start <= comma + 150 and src.kind in ("person", "thing", "anonymous") and \
+                    if comma >= 0 and comma < start <= comma + 150 and \
+                            src.kind in ("person", "thing", "anonymous") and \
                             src.source_type not in ("unknown", "document") and \
                             not re.search(r"[.!?][\s”\"]", self.text[comma:start]):
                         return src
@@ -3424,8 +3429,9 @@ class _Document:
                     return src
             said = re.search(r"\b(?:said|says|stated|announced|wrote|writes|added|concluded|concludes|found|finds|"
                              r"noted|notes|reported|reports|argued|argues|warned|warns|claimed|claims|explained|"
-                             r"acknowledged|revealed|disclosed|detailed)\s+(?:in|on)\s+(?:an?\s+|the\s+|his\s+|her\s+|its\s+|their\s+)?"
-                             r"(?:[\w\-]+\s+){0,2}$", self.text[max(0, m.start() - 60):m.start()])
+                             r"acknowledged|revealed|disclosed|detailed)\s+(?:in|on)\s+"
+                             r"(?:an?\s+|the\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,2}$",
+                             self.text[max(0, m.start() - 60):m.start()])
             if said:
                 at = m.start() - 60 + said.start() if m.start() >= 60 else said.start()
                 for start, src, _ in reversed(self.previous):
