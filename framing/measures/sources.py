@@ -3375,7 +3375,7 @@ class _Document:
         verb = _DOCUMENT_VERBS.get(_singular(head))
         if verb is None:
             return None
-        stem = re.escape(re.sub(r"(?:es|s)$", "", head)) if len(head) > 4 else re.escape(head)
+        noun = _noun_forms(head)
         for start, src, _ in reversed(self.previous):
             if start >= cue_start:
                 continue
@@ -3383,8 +3383,7 @@ class _Document:
                 break
             if not re.match(verb, self.text[start:start + 12], re.IGNORECASE):
                 continue
-            for other in re.finditer(r"(?<![\w\-])" + stem + r"(?:s|es)?(?![\w\-])",
-                                     self.text[:max(start, self._sentence_start)], re.IGNORECASE):
+            for other in noun.finditer(self.text[:max(start, self._sentence_start)]):
                 anaphoric = _ANAPHORIC_DOCUMENT.search(self.text, max(0, other.start() - 40), other.start())
                 if (other.start() < start) == bool(anaphoric) and not self.in_quote(other.start()):
                     # such a document the article spoke of before ("the report from special counsel Robert
@@ -3404,9 +3403,7 @@ class _Document:
         that names its author, by a name before the noun ("Mr. Comey’s memos", "the Navy report"), a clause
         after it ("that X wrote", "written by X", "by X") or the statement it was made in ("X said in a
         release"); None when no mention does."""
-        stem = re.escape(re.sub(r"(?:es|s)$", "", head)) if len(head) > 4 else re.escape(head)
-        earlier = self.text[:cue_start]
-        for m in reversed(list(re.finditer(r"(?<![\w\-])" + stem + r"(?:s|es)?(?![\w\-])", earlier, re.IGNORECASE))):
+        for m in reversed(list(_noun_forms(head).finditer(self.text[:cue_start]))):
             if _IN_DOCUMENT.search(self.text, max(0, m.start() - 60), m.start()):
                 # "In a June statement, police described ...": the subject of the clause the phrase opens
                 comma = self.text.find(",", m.end(), m.end() + 200)
@@ -3845,6 +3842,12 @@ def _nickname(a: str, b: str) -> bool:
     three letters open it ("Gabby" and "Gabrielle", "Rob" and "Robert"), or one is the initial of the other."""
     a, b = a.lower().strip("."), b.lower().strip(".")
     return a == b or len(a) >= 3 and len(b) >= 3 and a[:3] == b[:3] or a[:1] == b[:1] and min(len(a), len(b)) == 1
+
+
+def _noun_forms(head: str) -> re.Pattern[str]:
+    """The document noun ``head`` in the singular or plural, in any case ("report", "Reports")."""
+    stem = re.escape(re.sub(r"(?:es|s)$", "", head)) if len(head) > 4 else re.escape(head)
+    return re.compile(r"(?<![\w\-])" + stem + r"(?:s|es)?(?![\w\-])", re.IGNORECASE)
 
 
 def _singular(word: str) -> str:
