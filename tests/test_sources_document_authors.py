@@ -63,6 +63,10 @@ def test_a_document_named_since_has_its_own_author():
     ("A statement from attorney Mark Smith followed. In a June statement, the city's police department described "
      "the couple as victims. “The group began yelling,” the statement read.", "city's police department",
      "military_security"),
+    ("“Things could change,” the independent International Crisis Group said Thursday in a report. The report "
+     "said the government had failed.", "International Crisis Group", "other"),
+    ("The special counsel's report was released Thursday. “The president tried,” the report concludes.",
+     "special counsel", "government"),
 ])
 def test_a_document_named_earlier_keeps_its_author(text, source, typ):
     assert _last(text) == (source, typ)

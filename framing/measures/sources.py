@@ -3426,13 +3426,14 @@ class _Document:
                     return src
             said = re.search(r"\b(?:said|says|stated|announced|wrote|writes|added|concluded|concludes|found|finds|"
                              r"noted|notes|reported|reports|argued|argues|warned|warns|claimed|claims|explained|"
-                             r"acknowledged|revealed|disclosed|detailed)\s+(?:in|on)\s+"
+                             r"acknowledged|revealed|disclosed|detailed)\s+(?:(?:" + _DAY_NAMES + r")\s+)?(?:in|on)\s+"
                              r"(?:an?\s+|the\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,2}$",
                              self.text[max(0, m.start() - 60):m.start()])
             if said:
                 at = m.start() - 60 + said.start() if m.start() >= 60 else said.start()
                 for start, src, _ in reversed(self.previous):
-                    if at - 3 <= start <= m.start() and src.kind in ("person", "thing"):
+                    if at - 3 <= start <= m.start() and src.kind in ("person", "thing") and \
+                            src.source_type not in ("unknown", "document"):
                         return src
         return None
 
@@ -3444,6 +3445,11 @@ class _Document:
                            self.text[max(0, start - 80):start])
         if before and before.group(1) not in _SENTENCE_WORDS:
             out.append(before.group(1))
+        owner = re.search(r"(?<![\w’'\-])((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)(?:’s|'s)\s+"
+                          r"(?:(?!(?:" + "|".join(sorted(PREPOSITIONS)) + r")\s)[a-z][\w\-]*\s+){0,2}$",
+                          self.text[max(0, start - 80):start])
+        if before is None and owner and self.roles.type_of(owner.group(1)) not in (None, "document"):
+            out.append(owner.group(1))  # "the special counsel's report", "the ministry's annual report"
         after = self.text[end:end + 160]
         clause = re.match(r"\s*,?\s*(?:that|which)\s+((?:[\w.’'\-]+\s+){0,6}?[A-Z][\w.’'\-]+)\s+(?:had\s+|has\s+)?"
                           r"(?:wrote|write|writes|written|issued|released|published|prepared|compiled|drafted|sent|"
