@@ -406,7 +406,7 @@ _IN_DOCUMENT = re.compile(r"(?:^|[.!?:”\"]\s+|\n\s*)In\s+(?:an?|the|his|her|it
 _ANAPHORIC_DOCUMENT = re.compile(r"(?i)(?<![\w\-])(?:the|that|this|these|those|its|his|her|their)\s+"
                                  r"(?:[a-z][\w\-]*\s+){0,2}\Z")
 #: a document named by its noun alone, after "the" or a demonstrative ("the report", "that tweet", "the new memo")
-_BARE_DOCUMENT = re.compile(r"(?i)(?:the|that|this|these|those)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*")
+_BARE_DOCUMENT = re.compile(r"(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*")
 #: what an outlet publishes ("The New York Times reports ... The article indicates"; not what others report: "the
 #: police reported ... CORRECTION: The article")
 _PUBLISHED = frozenset("article articles story stories editorial editorials column columns op-ed op-eds".split())
@@ -583,6 +583,8 @@ _UNNAMED_REPORT_WORDS = frozenset("""some several many other multiple numerous u
     later local media news press""".split())
 #: plural bodies named by no one ("some US media outlets", "three Russian companies"; not "the companies" after "Exxon
 #: and Chevron")
+#: nouns for a body of people, with a person's ending or none, that describe no one person ("the committee")
+_COLLECTIVE = frozenset("committee crowd team staff panel jury board council public couple".split())
 _BODIES = frozenset("""companies firms businesses outlets newspapers websites platforms broadcasters publications
     airlines manufacturers retailers""".split())
 #: nouns for a person of one sex, as a title right before a name ("husband Mark Kelly") or as the head of an unnamed
@@ -2631,6 +2633,9 @@ class _Document:
         if _SHARE.match(mention):
             # "83 percent said", "seven-in-ten say": the respondents of a survey
             return _Source(None, "civilian", None, True, "anonymous")
+        described = self._described_person(mention, head, cue_start)
+        if described is not None:
+            return self._person(described, mention)
         unnamed_person = False
         if head in _INDEFINITE_ONLY and not re.match(r"(?i)(?:a|an|one|another)\s", mention):
             # "Iran's supreme leader" is an office; "the man" is a person (resolved below)
@@ -3366,6 +3371,28 @@ class _Document:
             if src.kind in ("person", "thing", "anonymous") and src.source_type not in ("unknown", "document"):
                 return src
         return None
+
+    def _described_person(self, mention: str, head: str, cue_start: int) -> str | None:
+        """The one person named in the 1,500 characters before ``mention`` whose titles or appositive use its noun,
+        for a description with no name ("Jane Doe, a lawyer for the family, ... The lawyer said", "the Paris
+        prosecutor, Francois Molins, ... the prosecutor said"); None when there is none or several, or for a plural, an office the lexicon dates
+        ("the president"), a noun for anyone or for the unnamed ("the man", "the official", "the father"), or a
+        body ("the committee")."""
+        if not head or _singular(head) != head or head in _OFFICES or head in _INDEFINITE_ONLY or \
+                head in self.roles.anonymous_heads or head in _COLLECTIVE or \
+                not _BARE_DOCUMENT.fullmatch(mention) or not re.match(r"(?i)the\s", mention) or \
+                not self.roles.people_noun(head) or \
+                self.roles.type_of(head) == "document" or any(o.split()[-1] == head for _, o in self.roles.offices):
+            return None
+        # the whole description, its words in the same order ("the prime minister" is no interior minister)
+        described = re.compile(r"(?<![\w\-])" + r"\s+".join(map(re.escape, mention.lower().split()[1:])) + r"(?![\w\-])")
+        at = self._written_at(mention, cue_start)
+        found = []
+        for m in _NAME.finditer(self.text, max(0, at - 1500), at):
+            full = self.person(m.group(0))
+            if full is not None and full not in found and described.search(self.context(full).lower()):
+                found.append(full)
+        return found[0] if len(found) == 1 else None
 
     def _made_by_verb(self, head: str, cue_start: int) -> _Source | None:
         """The source of the last statement before ``cue_start`` made with the verb of the document ``head``
