@@ -405,8 +405,9 @@ _IN_DOCUMENT = re.compile(r"(?:^|[.!?:”\"]\s+|\n\s*)In\s+(?:an?|the|his|her|it
 #: a determiner or possessive pronoun before a document's noun that points back to one named before
 _ANAPHORIC_DOCUMENT = re.compile(r"(?i)(?<![\w\-])(?:the|that|this|these|those|its|his|her|their)\s+"
                                  r"(?:[a-z][\w\-]*\s+){0,2}\Z")
-#: a document named by its noun alone, after "the" or a demonstrative ("the report", "that tweet", "the new memo")
-_BARE_DOCUMENT = re.compile(r"(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*")
+#: a document or a person named by a noun alone, after "the" or a demonstrative ("the report", "that tweet", "the
+#: new memo", "the lawyer")
+_BARE_DESCRIPTION = re.compile(r"(?:[Tt]he|[Tt]hat|[Tt]his|[Tt]hese|[Tt]hose)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*")
 #: what an outlet publishes ("The New York Times reports ... The article indicates"; not what others report: "the
 #: police reported ... CORRECTION: The article")
 _PUBLISHED = frozenset("article articles story stories editorial editorials column columns op-ed op-eds".split())
@@ -2699,7 +2700,7 @@ class _Document:
             author = self._author(mention, sentence)
             if author is not None:
                 return author
-            if _BARE_DOCUMENT.fullmatch(mention):
+            if _BARE_DESCRIPTION.fullmatch(mention):
                 # "the report", "that tweet": a document written of before
                 author = self._made_by_verb(head, cue_start) or self._earlier_author(head, cue_start)
             elif _DEFINITE.match(mention):
@@ -3373,19 +3374,20 @@ class _Document:
         return None
 
     def _described_person(self, mention: str, head: str, cue_start: int) -> str | None:
-        """The one person named in the 1,500 characters before ``mention`` whose titles or appositive use its noun,
-        for a description with no name ("Jane Doe, a lawyer for the family, ... The lawyer said", "the Paris
-        prosecutor, Francois Molins, ... the prosecutor said"); None when there is none or several, or for a plural, an office the lexicon dates
-        ("the president"), a noun for anyone or for the unnamed ("the man", "the official", "the father"), or a
-        body ("the committee")."""
+        """The one person named in the 1,500 characters before ``mention`` whose titles or appositive hold its
+        description, for a description with no name ("Jane Doe, a lawyer for the family, ... The lawyer said", "the
+        Paris prosecutor, Francois Molins, ... the prosecutor said"); None when there is none or several, or for a
+        plural, an office the lexicon dates ("the president"), a noun for anyone or for the unnamed ("the man", "the
+        official", "the father"), or a body ("the committee")."""
         if not head or _singular(head) != head or head in _OFFICES or head in _INDEFINITE_ONLY or \
                 head in self.roles.anonymous_heads or head in _COLLECTIVE or \
-                not _BARE_DOCUMENT.fullmatch(mention) or not re.match(r"(?i)the\s", mention) or \
+                not _BARE_DESCRIPTION.fullmatch(mention) or not re.match(r"(?i)the\s", mention) or \
                 not self.roles.people_noun(head) or \
                 self.roles.type_of(head) == "document" or any(o.split()[-1] == head for _, o in self.roles.offices):
             return None
         # the whole description, its words in the same order ("the prime minister" is no interior minister)
-        described = re.compile(r"(?<![\w\-])" + r"\s+".join(map(re.escape, mention.lower().split()[1:])) + r"(?![\w\-])")
+        words = mention.lower().split()[1:]
+        described = re.compile(r"(?<![\w\-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w\-])")
         at = self._written_at(mention, cue_start)
         found = []
         for m in _NAME.finditer(self.text, max(0, at - 1500), at):
@@ -3472,8 +3474,8 @@ class _Document:
                            self.text[max(0, start - 80):start])
         if before and before.group(1) not in _SENTENCE_WORDS:
             out.append(before.group(1))
-        owner = re.search(r"(?<![\w’'\-])((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)(?:’s|'s)\s+"
-                          r"(?:(?!(?:" + "|".join(sorted(PREPOSITIONS)) + r")\s)[a-z][\w\-]*\s+){0,2}$",
+        owner = re.search(r"(?<![\w’'\-])((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)"
+                          r"(?:’s|'s)\s+(?:(?!(?:" + "|".join(sorted(PREPOSITIONS)) + r")\s)[a-z][\w\-]*\s+){0,2}$",
                           self.text[max(0, start - 80):start])
         if before is None and owner and self.roles.type_of(owner.group(1)) not in (None, "document"):
             out.append(owner.group(1))  # "the special counsel's report", "the ministry's annual report"
