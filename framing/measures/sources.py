@@ -351,10 +351,10 @@ _STATE_OWNED = re.compile(r"(?i)(?<![\w\-])(?:state|state-run|state-owned|state-
 #: cabinet secretary", "the secretary")
 _CLERICAL = re.compile(r"(?<![\w\-])[Aa]n?\s+(?:(?!cabinet\s|party\s|state\s|press\s|foreign\s|home\s|deputy\s|"
                        r"permanent\s|assistant\s|under\s)[a-z\-]+\s+)?$")
-#: a subordinate clause that opens a sentence with a name, up to the comma before the main clause's subject (no
-#: speaker set off by commas between: "When Bolton visited Kyiv, Taylor said, he voiced" is Taylor)
 #: "he" or "she" and the rest of their clause, up to the pronoun's cue
 _HE_OR_SHE = r"(?:he|she)\s[^.;:“”\"]*"
+#: a subordinate clause that opens a sentence with a name, up to the comma before the main clause's subject (no
+#: speaker set off by commas between: "When Bolton visited Kyiv, Taylor said, he voiced" is Taylor)
 _FRONTED_SUBJECT = re.compile(r"\s*(?:While|Although|Though|Even\s+though|As|After|When|Since|Because|Before|Once)\s+"
                               r"((?:[A-Z][\w’'\-.]*\s+){0,3}[A-Z][\w’'\-]+)\s"
                               r"(?:(?!,\s+(?:[A-Z][\w’'\-]*\s+){1,3}(?:said|says|added|noted|recalled),)[^.;:“”\"])*,\s*"
@@ -426,10 +426,13 @@ _SHIELD = re.compile(r"(?<![\w’'])(?:(?:an?|the|some|two|three|several|many|ot
 #: words after which "the president" may open a clause as its subject or agent ("in which the president demanded")
 _CLAUSE_OPENERS = frozenset("""by which that who when and but as while because if after before where since though
     although until once whom whose""".split())
+#: the names of the days and months as written, for patterns ("Monday|Tuesday|...", "April|August|...")
+_DAY_NAMES = "|".join(sorted(day.title() for day in DAYS))
+_MONTH_NAMES = "|".join(sorted(month.title() for month in MONTHS))
 #: when a sentence says its statement was made: "in 2007", "in May 2016", "during the 2016 campaign", "in a 2015
 #: interview" (a year after "in", "during" or "at" alone, or with an occasion of speech)
 _SAID_WHEN = re.compile(
-    r"\b(?:[Ii]n|[Dd]uring|[Aa]t)\s+(?:(?P<month>" + "|".join(m.capitalize() for m in sorted(MONTHS)) + r")\s+(?:\d{1,2},?\s+)?"
+    r"\b(?:[Ii]n|[Dd]uring|[Aa]t)\s+(?:(?P<month>" + _MONTH_NAMES + r")\s+(?:\d{1,2},?\s+)?"
     r"(?P<year>(?:19|20)\d\d)\b(?![\w\-])|(?:the|a|an|his|her|their|its)\s+(?P<year2>(?:19|20)\d\d)\s+(?:presidential\s+)?"
     r"(?:campaign|race|primary|primaries|interview|speech|rally|debate|testimony|hearing|letter|memo|memoir|book|op-ed|"
     r"remarks|statement|address|convention)\b|(?P<year3>(?:19|20)\d\d)\b(?![\w\-]))"
@@ -439,7 +442,8 @@ _SAID_WHEN = re.compile(
     r"(?:rally|event|stop))\b")
 
 
-_RECENTLY = re.compile(r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight|"
+#: words that date a statement to the article's week ("on Tuesday", "this morning")
+_RECENTLY = re.compile(r"\b(?:" + _DAY_NAMES + r"|today|yesterday|tonight|"
                        r"this (?:week|morning|afternoon|evening)|last (?:week|night))\b")
 #: what opens the words said after a cue: "that", a comma, a colon or a quotation mark
 _CONTENT_OPENING = re.compile(r"\bthat\b|[,:;“\"]")
@@ -493,7 +497,6 @@ _PRONOUN_BEFORE = re.compile(r"(?<![\w’'\-])([Hh]e|[Ss]he|[Tt]hey|I)\s+(?:(?:a
                              r"would|will|\w+ly)\s+){0,2}$")
 _PRONOUN_AFTER = re.compile(r"\s+(he|she|they)\b")
 #: the days of the week, and a day with its part ("Monday morning")
-_DAY_NAMES = "|".join(sorted(day.title() for day in DAYS))
 _DAY = r"(?:" + _DAY_NAMES + r")(?:\s+(?:morning|afternoon|evening|night))?"
 _TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earlier|itself|himself|herself|there|here|"
                        r"allegedly|reportedly|apparently|repeatedly|publicly|privately|once|still|quickly|today|"
@@ -582,10 +585,10 @@ _HELD_ONCE = (r"(?:\b(?:former|retired|ret\.|who\s+(?:served|worked|was|had\s+be
 #: nor "CNN reports")
 _UNNAMED_REPORT_WORDS = frozenset("""some several many other multiple numerous unconfirmed initial earlier early recent
     later local media news press""".split())
-#: plural bodies named by no one ("some US media outlets", "three Russian companies"; not "the companies" after "Exxon
-#: and Chevron")
 #: nouns for a body of people, with a person's ending or none, that describe no one person ("the committee")
 _COLLECTIVE = frozenset("committee crowd team staff panel jury board council public couple".split())
+#: plural bodies named by no one ("some US media outlets", "three Russian companies"; not "the companies" after "Exxon
+#: and Chevron")
 _BODIES = frozenset("""companies firms businesses outlets newspapers websites platforms broadcasters publications
     airlines manufacturers retailers""".split())
 #: nouns for a person of one sex, as a title right before a name ("husband Mark Kelly") or as the head of an unnamed
@@ -706,7 +709,7 @@ _DATELINE_PLACE = re.compile(r"(?m)^[^\S\n]*([A-Z][A-Za-z.’'\-]+(?:[ /][A-Z][A
 #: a day written before a speaker ("On Wednesday Esper said", "Friday morning, Obama said")
 _OPENING_DAY = re.compile(r"^(?:(?:[Oo]n|[Ll]ate|[Ee]arly)\s+)?" + _DAY + r",?\s+(?=\S)")
 #: days and months, which a run of capitalised words may hold without being a name ("Late Tuesday")
-_TIME_WORDS = re.compile(r"\b(?:" + _DAY_NAMES + "|" + "|".join(sorted(m.title() for m in MONTHS)) + r")\b")
+_TIME_WORDS = re.compile(r"\b(?:" + _DAY_NAMES + "|" + _MONTH_NAMES + r")\b")
 #: a date written after a body's name ("the Food and Drug Administration on Monday")
 _ON_DATE = re.compile(r"\s+(?:on|in)\s+(?=" + _TIME_WORDS.pattern + ")")
 #: where a diplomat or a mission is sent: "ambassador to the United Nations", "the embassy in Pakistan"
@@ -1012,6 +1015,11 @@ class _Roles:
     def strong(self, phrase: str) -> bool:
         """Whether ``phrase`` holds a strong role term."""
         return any(t[3] for t in self.matches(phrase))
+
+    @functools.cached_property
+    def office_heads(self) -> frozenset[str]:
+        """The last words of the offices the lexicon dates ("president" of "vice president")."""
+        return frozenset(office.split()[-1] for _, office in self.offices)
 
     def people_noun(self, word: str) -> bool:
         """Whether the lower-case noun ``word`` names a person or people: an anonymous head, a civilian term of
@@ -1402,6 +1410,7 @@ class _Document:
         """The sides the article names, with their offsets (the gazetteer run over the whole text once)."""
         return self.sides.find(self.text)
 
+    @functools.cached_property
     def dateline(self) -> str | None:
         """The country of the place the article is filed from, by the dateline that opens a line of its first
         paragraphs ("CAIRO (AP) —", "QUETTA, Pakistan (Reuters) -", "New Delhi, India -", "Washington (CNN) --"),
@@ -1422,7 +1431,7 @@ class _Document:
         as the next one (three or more), else None. (A story filed from abroad may be about a visit or a summit
         there: its dateline places only the unnamed officials it quotes.)"""
         if not hasattr(self, "_setting"):
-            if self.home is not None and self.dateline() == self.home:
+            if self.home is not None and self.dateline == self.home:
                 self._setting = self.home
                 return self._setting
             counts: dict[str, int] = {}
@@ -3383,7 +3392,7 @@ class _Document:
                 head in self.roles.anonymous_heads or head in _COLLECTIVE or \
                 not _BARE_DESCRIPTION.fullmatch(mention) or not re.match(r"(?i)the\s", mention) or \
                 not self.roles.people_noun(head) or \
-                self.roles.type_of(head) == "document" or any(o.split()[-1] == head for _, o in self.roles.offices):
+                self.roles.type_of(head) == "document" or head in self.roles.office_heads:
             return None
         # the whole description, its words in the same order ("the prime minister" is no interior minister)
         words = mention.lower().split()[1:]
@@ -4220,7 +4229,7 @@ def sources(
                     # "CAIRO (AP) — ... Officials said": unnamed officials of the place the story is filed from (not
                     # foreigners or diplomats there, officials of places the phrase names, nor "a senior
                     # administration official", the home government's in a story filed from a visit)
-                    setting = doc.dateline()
+                    setting = doc.dateline
                 affiliation = setting or (None if foreign else homes.get(doc_id))
             if affiliation is None and src.anonymous and src.source_type == "civilian":
                 # "supporters claimed", "the family of the victim said": the people of the country the article
