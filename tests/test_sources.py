@@ -231,7 +231,7 @@ ARTICLES = {
         ("saying it was unprovoked", "saying", "Pakistan", "government", "Pakistan", False, "reported"),
         ("Nour News agency said", "said", None, "media", "Iran", False, "reported"),
         ("what it claimed were", "claimed", "Iran", "government", "Iran", False, "partial"),
-        ("Pakistani media said", "said", "Pakistani media", "media", "Pakistan", False, "reported"),
+        ("Pakistani media said", "said", None, "media", "Pakistan", True, "reported"),  # outlets named by no one
         ("foreign ministry said in a statement.", "said", None, "government", "Pakistan", False, "direct"),
         ("It said the strike", "said", None, "government", "Pakistan", False, "partial"),
         ("Pakistan said it summoned", "said", "Pakistan", "government", "Pakistan", False, "partial"),
@@ -293,7 +293,7 @@ ARTICLES = {
         ("top diplomat insisted", "insisted", "Hossein Amir-Abdollahian", "government", "Iran", False, "partial"),
         ("Amir-Abdollahian said on the sidelines", "said", "Hossein Amir-Abdollahian", "government", "Iran",
          False, "direct"),
-        ("Pakistani media said", "said", "Pakistani media", "media", "Pakistan", False, "reported"),
+        ("Pakistani media said", "said", None, "media", "Pakistan", True, "reported"),  # outlets named by no one
         ("ministry statement said.", "said", None, "government", "Pakistan", False, "direct"),
         ("It said the strike caused", "said", None, "government", "Pakistan", False, "partial"),
         ("Iranian foreign ministry said", "said", None, "government", "Iran", False, "partial"),

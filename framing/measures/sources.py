@@ -242,8 +242,8 @@ Russians" as a party speak for its government), a lower-case noun with a person'
 noun: "the shop-owner" is a civilian), any of these counted by an amount ("a group of lawmakers", "dozens of
 witnesses"), or the unnamed source named so before ("a White House adviser told reporters ... according to the
 adviser"), or it carries an anonymity phrase ("officials familiar with the matter"); unnamed bodies in the plural are
-anonymous ("aid agencies", "some US media outlets", "three Russian companies"; not "the companies" the article named
-before); reports no outlet is named for are media, named by no one but no anonymous people ("media reports said",
+anonymous ("aid agencies", "some US media outlets", "three Russian companies", "South Korean media", "local radio
+stations"; not "the companies" the article named before, nor a state's media, "Russian state media"); reports no outlet is named for are media, named by no one but no anonymous people ("media reports said",
 "according to reports"; not "the reports" the article named before, a document, nor "CNN reports"); a quantifier that
 opens the sentence gives no name ("Other Republicans said"); a named office, outlet or document ("a Pentagon
 spokesman", "the statement") is not anonymous. "They" is the unnamed people who spoke in its sentence or the one
@@ -590,7 +590,9 @@ _COLLECTIVE = frozenset("committee crowd team staff panel jury board council pub
 #: plural bodies named by no one ("some US media outlets", "three Russian companies"; not "the companies" after "Exxon
 #: and Chevron")
 _BODIES = frozenset("""companies firms businesses outlets newspapers websites platforms broadcasters publications
-    airlines manufacturers retailers""".split())
+    airlines manufacturers retailers stations channels tabloids dailies media""".split())
+#: "state media", "state-run media": a state's broadcaster, one body on the record, not outlets named by no one
+_STATE_MEDIA = re.compile(r"(?i)\b(?:state|state-run|state-owned|state-controlled|official|government)\s+media\b")
 #: nouns for a person of one sex, as a title right before a name ("husband Mark Kelly") or as the head of an unnamed
 #: source ("the mother")
 _OF_ONE_SEX = {
@@ -679,8 +681,11 @@ _NAME_LINKS = (_NAME_CONNECTORS - {"&"}) | frozenset("in de du al".split())
 _BODY_NAME = re.compile(r"[A-Z][\w’'.&\-]*(?:\s+(?:(?:of|for|and|on|&)\s+(?:the\s+)?)?[A-Z][\w’'.&\-]*){0,6}")
 #: verbs that open a clause after a name and a comma ("Goldberg, told CNN on Thursday ...")
 _CLAUSE_VERBS = frozenset("told said says say adds added wrote writes is was has had will would can could".split())
-#: a run of capitalised words that may be a person's name ("Justin Trudeau", "Athanassios Binis")
-_NAME = re.compile(r"(?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-]+")
+#: a verb of a clause, no part of a description ("The two suspensions were denounced by ...")
+_FINITE = re.compile(r"\b(?:" + "|".join(sorted(_CLAUSE_VERBS | {"were", "are", "have", "been"})) + r")\b")
+#: a run of capitalised words that may be a person's name ("Justin Trudeau", "Athanassios Binis"; a surname may open
+#: with a particle in lower case: "Adel al-Jubeir", "Osama bin Laden")
+_NAME = re.compile(r"(?:[A-Z][\w’'\-.]*\s+){0,4}(?:[ae]l-|(?:bin|ibn|van|von|de)\s+)?[A-Z][\w’'\-]+")
 #: the same after titles of several words ("United Kingdom Foreign Secretary Philip Hammond"), read as one run
 _TITLED_NAME = re.compile(r"(?:[A-Z][\w’'\-.]*\s+){0,8}[A-Z][\w’'\-]+")
 #: the same, as a group to build patterns with
@@ -870,6 +875,8 @@ _PLACE_BEFORE = re.compile(r"(?i)\b(?:the|" + _PLACE_WORDS + r")\s+$")
 _SENTENCE_OPENING = re.compile(r"(?:\n\s*|[.!?][”\"’']?\s+)$")
 #: prepositions that join a title to a place or body ("ambassador to Turkey", "attorney for the District of")
 _TITLE_PREPOSITIONS = frozenset("to of for at in from".split())
+#: words that open an adverbial phrase or clause set off before a name, not a description of the person
+_ADVERBIAL_OPENERS = PREPOSITIONS | frozenset("before after during since until while when once".split())
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
 _HONORIFICS = frozenset("mr mrs ms miss mx".split())
 #: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
@@ -961,6 +968,8 @@ class _Roles:
                 m = pattern.match(phrase, at)
                 if m:
                     key = m.group(1).lower() if fold else m.group(1)
+                    if key not in self.terms:  # "director-general" of "director general"
+                        key = key.replace("-", " ")
                     if key not in self.terms:  # "agencies" of "aid agency"
                         key = key[:-3] + "y"
                     start = m.start(1)
@@ -1020,6 +1029,13 @@ class _Roles:
     def office_heads(self) -> frozenset[str]:
         """The last words of the offices the lexicon dates ("president" of "vice president")."""
         return frozenset(office.split()[-1] for _, office in self.offices)
+
+    def followers_noun(self, word: str) -> bool:
+        """Whether the lower-case noun ``word`` names people by whom they stand with or against, not by a role
+        of their own: a people noun that is no title and no role term of an office, a profession or a body
+        ("supporters", "critics", "fans"; not "director", "spokesman")."""
+        return self.people_noun(word) and _singular(word) not in self.titles and \
+            self.type_of(word) in (None, "civilian")
 
     def people_noun(self, word: str) -> bool:
         """Whether the lower-case noun ``word`` names a person or people: an anonymous head, a civilian term of
@@ -1177,8 +1193,9 @@ class _Roles:
 
 def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     # a term that ends in a consonant and "y" has its plural in "ies" ("aid agencies", "companies")
-    body = "|".join(re.escape(w[:-1]) + "(?:y|ies)" if re.search(r"[^aeiou\W]y$", w) else re.escape(w)
-                    for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+    # and the words of a term may be written with hyphens ("director-general" is the "director general")
+    body = "|".join((re.escape(w[:-1]) + "(?:y|ies)" if re.search(r"[^aeiou\W]y$", w) else re.escape(w))
+                    .replace(r"\ ", r"[\s\-]") for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
     # "President-elect", "Speaker-designate": the role to come is the role; "co-host", "co-chairman": the role shared
     return re.compile(r"(?<![\w\-])(?:[Cc]o-)?(" + body + r")(?:s|es)?(?:-(?:elect|designate))?(?=(?:’s|'s|’|')?(?![\w\-]))",
                       flags)
@@ -1630,9 +1647,17 @@ class _Document:
                 words = words[1:]
             if words and re.fullmatch(r"[A-Z]\.", words[0]):
                 words = []
-            if len(words) > 1 and re.search(r"(?<![\w’'\-])(?:of|for)\s+$",
-                                            self.text[max(0, pos - 90):self.text.rfind(words[0], 0, pos)]):
-                words = words[1:]  # "U.S. attorney for the District of Columbia Joseph diGenova": a body's last word
+            of = re.search(r"(?<![\w’'\-])(?:([\w\-]+)\s+)?(?:of|for)\s+$",
+                           self.text[max(0, pos - 90):self.text.rfind(words[0], 0, pos)]) if len(words) > 1 else None
+            if of is not None and not (of.group(1) and self.roles.followers_noun(of.group(1).lower())):
+                # "U.S. attorney for the District of Columbia Joseph diGenova": a body's last word (not after people
+                # the name's owner has: "Supporters of Recep Tayyip Erdogan")
+                words = words[1:]
+            place = next((k for k in range(len(words) - 1, 0, -1) if self.sides.is_place(" ".join(words[:k]))), 0) \
+                if len(words) > 1 and re.search(r"(?<![\w’'\-])the\s+$",
+                                                self.text[max(0, pos - 90):self.text.rfind(words[0], 0, pos)]) else 0
+            if place and given_name_sex(words[0]) is None:
+                words = words[place:]  # "ambassador to the United States Sergey Kislyak": a place, then the name
             if words:
                 # "Per Mueller's report", "Why Trump ...": a word that opens the sentence and is written in lower
                 # case elsewhere in the article is a given name only when the article gives no other ("Bill
@@ -1731,6 +1756,12 @@ class _Document:
             lead.pop(0)
         while len(lead) > 1 and _WEEKDAYS.fullmatch(lead[-1]):
             lead.pop()  # "President Obama Wednesday said"
+        place = next((k for k in range(len(lead) - 2, 0, -1) if self.sides.is_place(" ".join(lead[:k]))), 0) \
+            if re.match(r"(?i)the\s", mention) else 0
+        if place and given_name_sex(lead[0]) is None and self._name_words(" ".join(lead[place:])) is not None:
+            # "the United States Sergey Kislyak" of "ambassador to the United States Sergey Kislyak": a place the
+            # title goes to, then the name
+            lead = lead[place:]
         name = " ".join(lead)
         if _WEEKDAYS.fullmatch(name):
             return None  # "the president Friday morning": a day, no one's name
@@ -1901,7 +1932,11 @@ class _Document:
         return None
 
     def _one_opened(self, name: str) -> str | None:
-        given = self._all_opened(name)
+        # one person's name in two spellings ("Kim Jong-un", "Kim Jong Un") is one name, as first written
+        spellings: dict[str, str] = {}
+        for g in sorted(self._all_opened(name), key=self.text.find):
+            spellings.setdefault(g.replace("-", " ").lower(), g)
+        given = list(spellings.values())
         if len(given) > 1:
             # "Mr. Kim" in an article that also names Kim Jong Il and Kim Yo Jong: the office holder the roles
             # lexicon lists, when it lists one of them
@@ -2105,6 +2140,8 @@ class _Document:
                 break  # "Mr." opens the title: "told the Times Mr. Trump" gives Trump no "Times"; a caption's
                 # credit is no title: "AP Photo Tillerson"
             k = len(tokens) - 1 - n
+            if core in ("to", "of", "for", "at") and not keep:
+                break  # the name is the object of a preposition right before it: "Supporters of Maduro"
             if core in ("to", "of", "for", "at") and k > 0 and \
                     _POSSESSIVE.sub("", tokens[k - 1].group(0)).strip(".").lower() in self.roles.role_words:
                 keep.insert(0, tok)  # "ambassador to the United Nations Nikki Haley"
@@ -2145,7 +2182,8 @@ class _Document:
         if len(keep) == 2 and keep[0].lower() in ("a", "an"):
             return ""  # "a President O'Reilly would ...": an office imagined, not held
         if keep and keep[-1].lower() in _TITLE_PREPOSITIONS and (len(keep) < 2 or (
-                keep[-2].islower() and self.roles.type_of(_role_core(keep[-2])) in (None, "civilian"))):
+                keep[-2].islower() and self.roles.type_of(_role_core(keep[-2])) in (None, "civilian"))
+                or self.roles.followers_noun(keep[-2].lower())):
             return ""  # "the FBI arrest of Stone", "supporters of Maduro": what was done to the person or who
             # stands by them, no title of theirs (not "U.S. attorney for the District of" before "Columbia Joseph
             # diGenova", a body's name cut off)
@@ -2174,9 +2212,16 @@ class _Document:
             # ("... were denounced by the president of the Buffalo Police Benevolent Association, John Evans,")
             m = re.search(r"(?<!\bof\s)(?<!\bfor\s)(?<!\bat\s)(?<!\bin\s)(?<!\bon\s)(?<!\bto\s)(?<!\bfrom\s)"
                           r"(?<!\bwith\s)\b((?:the|a|an)\s[^,.;:“”\"()\n]{3,100}),\s*$", self.text[max(0, start - 140):start])
-            if not m:
-                return ""
-            phrase = m.group(1)
+            if m:
+                phrase = m.group(1)
+            elif not re.match(r"(?:The|An?)\s", phrase) or _FINITE.search(phrase) or \
+                    re.search(r"\b[a-z]+ed\b", phrase) or not any(a < len(" ".join(phrase.split()[:3]))
+                                                                 for a, _, _, _ in self.roles.matches(phrase)):
+                return ""  # (a role among its first three words, no verb: no clause)
+            # (else a long description that opens the sentence: "The deputy secretary general at the Arab League,
+            # Ahmad bin Hilli, condemned")
+        elif phrase.split(" ", 1)[0].lower() in _ADVERBIAL_OPENERS:
+            return ""  # an adverbial phrase that opens the sentence describes no one: "Before dawn Tuesday, Juan Guaido"
         return self._described_by(phrase)
 
     def _described_by(self, phrase: str) -> str:
@@ -2240,11 +2285,18 @@ class _Document:
           Accident Investigation and Aviation Safety Board, later told" -> the name;
         * a description followed by the name it describes: "North Korea’s main ally, China, urged" -> China;
         * unnamed people cut off before a preposition: "both parties" in "lawmakers from both parties have
-          criticized" -> "lawmakers from both parties", "the left" in "those on the left say".
+          criticized" -> "lawmakers from both parties", "the left" in "those on the left say";
+        * a place that ends a title before the name, cut off with it: "the United States Sergey Kislyak" of
+          "Russian Ambassador to the United States Sergey Kislyak said" -> "Sergey Kislyak".
         """
         text = self.text
         a, b = span
         mention = text[a:b].strip()
+        full = self.person(mention) if mention else None
+        at = mention.find(full.split()[0]) if full else -1
+        if at > 0 and not _POSSESSIVE.search(mention[:at].strip()) and \
+                self.sides.is_place(re.sub(r"(?i)^the\s+", "", mention[:at].strip())):
+            return a + text[a:b].find(mention) + at, b
         if mention.lower() in ("a", "an", "the", "one"):
             # a determiner alone ("an" of "an IS militant is also seen threatening"): its noun phrase
             m = re.match(r"\s+((?:[\w’'\-.]+\s+){0,3}?[\w’'\-]+)(?=\s+(?:is|was|has|had|have|are|were|also|who|"
@@ -2637,8 +2689,10 @@ class _Document:
             # "Media reports said", "according to reports": outlets the article does not name (reports, not
             # people: no anonymous source, as the codebook codes them)
             return _Source(None, "media", side, False, "thing")
-        if head in _BODIES and not titled and not re.match(r"(?i)(?:the|these|those|both|its|their)\s", mention):
-            # "some US media outlets", "three Russian companies": bodies named by no one, anonymous as "aid agencies"
+        if head in _BODIES and not titled and not re.match(r"(?i)(?:the|these|those|both|its|their)\s", mention) \
+                and not _STATE_MEDIA.search(mention):
+            # "some US media outlets", "three Russian companies", "South Korean media": bodies named by no one,
+            # anonymous as "aid agencies"
             return _Source(None, typ or "other", side, True, "anonymous")
         if _SHARE.match(mention):
             # "83 percent said", "seven-in-ten say": the respondents of a survey

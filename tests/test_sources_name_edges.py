@@ -1,0 +1,123 @@
+"""framing.sources: where a name meets the words around it. A title written with a hyphen is the title
+("director-general"); a name right after a preposition is that preposition's object, not a person titled by the
+words before it ("Supporters of Recep Tayyip Erdogan"); an adverbial phrase set off before a name describes no one
+("Before dawn on Tuesday, ..."); a place that ends a title is no part of the name after it ("Russian Ambassador to
+the United States Sergey Kislyak") nor the side of the one named; a surname may open with a particle ("Adel
+al-Jubeir"); media named by no one are anonymous ("South Korean media"), a state's media are one body on the record.
+
+Every sentence is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import framing
+
+
+def _rows(text: str, date: str = "2017-05-01") -> pd.DataFrame:
+    corpus = pd.DataFrame({"doc_id": ["d0"], "outlet": "Test", "text": [text], "date": date})
+    return framing.sources(corpus, home="United States").sort_values("cue_start").reset_index(drop=True)
+
+
+def _row(text: str, date: str = "2017-05-01") -> dict:
+    rows = _rows(text, date)
+    assert len(rows) == 1, rows
+    return rows.iloc[0].to_dict()
+
+
+@pytest.mark.parametrize("text, typ, side", [
+    ("Choe Son-hui, director-general of the North America bureau of the North Korean foreign ministry, told "
+     "reporters at the airport that the talks would go on.", "government", "North Korea"),
+    ("Tomas Ruiz, deputy director-general of Chile's interior ministry, told reporters that the talks would go on.",
+     "government", "Chile"),
+])
+def test_a_title_written_with_a_hyphen_is_the_title(text, typ, side):
+    row = _row(text)
+    assert (row["source_type"], row["affiliation"]) == (typ, side)
+
+
+def test_a_name_after_a_preposition_takes_no_title_from_the_words_before_it():
+    # "Supporters of" describes other people: Erdogan is the office holder the roles lexicon lists, not a civilian
+    text = ("Supporters of Recep Tayyip Erdogan cheered outside the palace in Ankara on Sunday night. Erdogan said "
+            "the vote had been free and fair.")
+    row = _row(text)
+    assert (row["source"], row["source_type"], row["affiliation"]) == ("Recep Tayyip Erdogan", "government",
+                                                                       "Turkey")
+
+
+@pytest.mark.parametrize("name, typ, side", [
+    ("Hassan Rouhani", "government", "Iran"),  # listed by the roles lexicon
+    ("Ahmed Karimi", "civilian", None),  # given no role by the article
+])
+def test_an_adverbial_phrase_set_off_before_a_name_describes_no_one(name, typ, side):
+    # the outlet "Dawn" of the roles lexicon is no description of the person named after "Before dawn Tuesday,"
+    row = _row(f"Before dawn Tuesday, {name}, flanked by his aides, said the sanctions would fail.")
+    assert (row["source"], row["source_type"]) == (name, typ)
+    assert (None if pd.isna(row["affiliation"]) else row["affiliation"]) == side
+
+
+def test_a_description_set_off_before_a_name_still_describes_it():
+    # the description inside the clause before the name ("the government of South Korea's new president") is read
+    text = ("The launch dashed the hopes of the government of South Korea's new president, Jae-won Park, who took "
+            "office last week. Park said he would still seek talks.")
+    row = _rows(text).iloc[-1]
+    assert (row["source"], row["source_type"], row["affiliation"]) == ("Jae-won Park", "government", "South Korea")
+
+
+def test_a_place_that_ends_a_title_is_no_part_of_the_name_nor_the_side():
+    text = ("Russian Ambassador to the United States Sergey Kislyak said the claims were false. Kislyak added that "
+            "the talks would go on.")
+    rows = _rows(text)
+    assert list(rows["source"]) == ["Sergey Kislyak", "Sergey Kislyak"]
+    assert list(rows["affiliation"]) == ["Russia", "Russia"]
+    assert list(rows["source_mention"]) == ["Sergey Kislyak", "Kislyak"]
+
+
+def test_a_name_in_apposition_after_an_ambassador_to_a_country_is_the_ambassador():
+    text = "Saudi Arabia's ambassador to the United States, Adel al-Jubeir, told CNN the claims were false."
+    row = _row(text)
+    assert (row["source"], row["source_type"], row["affiliation"]) == ("Adel al-Jubeir", "government",
+                                                                       "Saudi Arabia")
+
+
+@pytest.mark.parametrize("mention, side", [
+    ("South Korean media", "South Korea"),
+    ("Local radio stations", None),
+    ("Pro-government television channels", None),
+])
+def test_media_named_by_no_one_are_anonymous(mention, side):
+    row = _row(f"{mention} reported that the missile test had failed.")
+    assert row["source_type"] == "media"
+    assert row["anonymous"]
+    assert (None if pd.isna(row["affiliation"]) else row["affiliation"]) == side
+
+
+@pytest.mark.parametrize("mention", ["Russian state media", "State media", "The media"])
+def test_a_states_media_or_the_media_are_not_anonymous(mention):
+    row = _row(f"{mention} reported that the missile test had failed.")
+    assert row["source_type"] == "media"
+    assert not row["anonymous"]
+
+
+def test_a_family_name_written_first_is_the_one_person_under_two_spellings():
+    # "Kim" opens "Kim Jong-un" and "Kim Jong Un": one person, the leader the roles lexicon lists (not a
+    # namesake's father, "Kim Jong-il", whom the lexicon does not list)
+    text = ("North Korean leader Kim Jong-un said the tests would go on. The president wrote that “Kim Jong Un of "
+            "North Korea” would be tested. Neither Kim’s father, Kim Jong-il, nor his grandfather made such a "
+            "statement. Kim said he would not stop.")
+    rows = _rows(text)
+    last = rows.iloc[-1]
+    assert (last["source_mention"], last["source"], last["affiliation"]) == ("Kim", "Kim Jong-un", "North Korea")
+
+
+@pytest.mark.parametrize("text, source, typ, side", [
+    # a description of more than six words that opens the sentence, then a name with a particle
+    ("The deputy secretary general at the Arab League, Ahmad bin Hilli, condemned the killing, saying it was "
+     "contrary to the teachings of Islam.", "Ahmad bin Hilli", "international_ngo", "Arab League"),
+])
+def test_a_description_set_off_before_a_name(text, source, typ, side):
+    row = _rows(text).iloc[-1]
+    assert (row["source"], row["source_type"]) == (source, typ)
+    assert (None if pd.isna(row["affiliation"]) else row["affiliation"]) == side
