@@ -116,8 +116,24 @@ def test_a_family_name_written_first_is_the_one_person_under_two_spellings():
     # a description of more than six words that opens the sentence, then a name with a particle
     ("The deputy secretary general at the Arab League, Ahmad bin Hilli, condemned the killing, saying it was "
      "contrary to the teachings of Islam.", "Ahmad bin Hilli", "international_ngo", "Arab League"),
+    # a description, then a title before the name
+    ("The head of Egypt's armed forces, Gen. Samir Farouk, told Egyptians that the plan was final.",
+     "Samir Farouk", "military_security", "Egypt"),
+    # a title among its first words: the head of an advocacy group is "other"
+    ("The head of the National Rifle Association, Daniel Hartley, said more guards should be armed.",
+     "Daniel Hartley", "other", None),
 ])
 def test_a_description_set_off_before_a_name(text, source, typ, side):
     row = _rows(text).iloc[-1]
     assert (row["source"], row["source_type"]) == (source, typ)
     assert (None if pd.isna(row["affiliation"]) else row["affiliation"]) == side
+
+
+def test_a_family_name_written_first_takes_the_listed_spelling():
+    # "Kim Jong-Un" (a caption's capital) and "Kim Jong-un" are one person, the leader under the listed spelling
+    text = ("North Korean leader Kim Jong-Un watches a parade in Pyongyang. Sanctions have squeezed the Kim Jong-un "
+            "regime. Thirteen years ago, Kim Jong-il made a similar offer. Last week, Kim told visitors that the "
+            "North would give up its weapons.")
+    last = _rows(text).iloc[-1]
+    assert (last["source_mention"], last["source"], last["source_type"], last["affiliation"]) == (
+        "Kim", "Kim Jong-un", "government", "North Korea")

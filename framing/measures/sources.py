@@ -243,8 +243,9 @@ noun: "the shop-owner" is a civilian), any of these counted by an amount ("a gro
 witnesses"), or the unnamed source named so before ("a White House adviser told reporters ... according to the
 adviser"), or it carries an anonymity phrase ("officials familiar with the matter"); unnamed bodies in the plural are
 anonymous ("aid agencies", "some US media outlets", "three Russian companies", "South Korean media", "local radio
-stations"; not "the companies" the article named before, nor a state's media, "Russian state media"); reports no outlet is named for are media, named by no one but no anonymous people ("media reports said",
-"according to reports"; not "the reports" the article named before, a document, nor "CNN reports"); a quantifier that
+stations"; not "the companies" the article named before, nor a state's media, "Russian state media"); reports no
+outlet is named for are media, named by no one but no anonymous people ("media reports said", "according to reports";
+not "the reports" the article named before, a document, nor "CNN reports"); a quantifier that
 opens the sentence gives no name ("Other Republicans said"); a named office, outlet or document ("a Pentagon
 spokesman", "the statement") is not anonymous. "They" is the unnamed people who spoke in its sentence or the one
 before when one person spoke after them ("Officials told the Post that Trump discussed ... They said").
@@ -1653,11 +1654,9 @@ class _Document:
                 # "U.S. attorney for the District of Columbia Joseph diGenova": a body's last word (not after people
                 # the name's owner has: "Supporters of Recep Tayyip Erdogan")
                 words = words[1:]
-            place = next((k for k in range(len(words) - 1, 0, -1) if self.sides.is_place(" ".join(words[:k]))), 0) \
-                if len(words) > 1 and re.search(r"(?<![\w’'\-])the\s+$",
-                                                self.text[max(0, pos - 90):self.text.rfind(words[0], 0, pos)]) else 0
-            if place and given_name_sex(words[0]) is None:
-                words = words[place:]  # "ambassador to the United States Sergey Kislyak": a place, then the name
+            if len(words) > 1 and re.search(r"(?<![\w’'\-])the\s+$",
+                                            self.text[max(0, pos - 90):self.text.rfind(words[0], 0, pos)]):
+                words = words[self._leading_place(words, 1):]  # "ambassador to the United States Sergey Kislyak"
             if words:
                 # "Per Mueller's report", "Why Trump ...": a word that opens the sentence and is written in lower
                 # case elsewhere in the article is a given name only when the article gives no other ("Bill
@@ -1720,6 +1719,13 @@ class _Document:
         return self.roles.is_title_word(word, name) or re.search(r"(?i)-years?-old$", word) is not None \
             or office or credit or _WEEKDAYS.fullmatch(word) is not None or _COMPOUND.match(word) is not None
 
+    def _leading_place(self, words: Sequence[str], rest: int) -> int:
+        """How many of the first ``words`` of a name-like run name a place, leaving ``rest`` words or more after
+        them ("United States" of "United States Sergey Kislyak"); 0 when they name none or the first is a given
+        name ("Jordan", "Georgia")."""
+        place = next((k for k in range(len(words) - rest, 0, -1) if self.sides.is_place(" ".join(words[:k]))), 0)
+        return place if place and given_name_sex(words[0]) is None else 0
+
     def _place_like(self, name: str) -> bool:
         """Whether the name-like ``name`` is written as a place or a thing's name, not a person's: after "the" or
         a preposition of place ("the Middle East", "in Las Vegas", "the Boston Marathon bombings") in more than
@@ -1756,9 +1762,8 @@ class _Document:
             lead.pop(0)
         while len(lead) > 1 and _WEEKDAYS.fullmatch(lead[-1]):
             lead.pop()  # "President Obama Wednesday said"
-        place = next((k for k in range(len(lead) - 2, 0, -1) if self.sides.is_place(" ".join(lead[:k]))), 0) \
-            if re.match(r"(?i)the\s", mention) else 0
-        if place and given_name_sex(lead[0]) is None and self._name_words(" ".join(lead[place:])) is not None:
+        place = self._leading_place(lead, 2) if re.match(r"(?i)the\s", mention) else 0
+        if place and self._name_words(" ".join(lead[place:])) is not None:
             # "the United States Sergey Kislyak" of "ambassador to the United States Sergey Kislyak": a place the
             # title goes to, then the name
             lead = lead[place:]
@@ -1932,11 +1937,12 @@ class _Document:
         return None
 
     def _one_opened(self, name: str) -> str | None:
-        # one person's name in two spellings ("Kim Jong-un", "Kim Jong Un") is one name, as first written
-        spellings: dict[str, str] = {}
+        # one person's name in several spellings ("Kim Jong-un", "Kim Jong Un", "Kim Jong-Un") is one name: the
+        # spelling the roles lexicon lists, else the one written first
+        spellings: dict[str, list[str]] = {}
         for g in sorted(self._all_opened(name), key=self.text.find):
-            spellings.setdefault(g.replace("-", " ").lower(), g)
-        given = list(spellings.values())
+            spellings.setdefault(g.replace("-", " ").lower(), []).append(g)
+        given = [next((g for g in same if self.known(g) is not None), same[0]) for same in spellings.values()]
         if len(given) > 1:
             # "Mr. Kim" in an article that also names Kim Jong Il and Kim Yo Jong: the office holder the roles
             # lexicon lists, when it lists one of them
@@ -2196,6 +2202,13 @@ class _Document:
         closed = re.match(r"\s*,", self.text[end:end + 3]) is not None
         if not closed and not re.match(r"\s*(?:[.!?](?:\s|$)|$)", self.text[end:end + 3]):
             return ""
+        title = self._title_before(start)
+        titled = bool(title) and re.search(re.escape(title) + r"\s+$",
+                                           self.text[max(0, start - len(title) - 3):start]) is not None
+        if titled:
+            # "The head of Egypt's armed forces, Gen. Abdel Fatah al-Sissi,": the description before the title (a
+            # short one: not the clause before "The very day the last US troops left Iraq, Prime Minister ...")
+            start = self.text.rfind(title, 0, start)
         m = re.search(r"(?:^|[.;:“”\"(\n]|,)\s*([^,.;:“”\"()\n]{3,100}|(?:[^,.;:“”\"()\n]|(?<=\b[A-Z][a-z])\.|"
                       r"(?<=\bM[rs])\.|(?<=\bMrs)\.){3,100}),\s*$", self.text[max(0, start - 140):start])
         phrase = m.group(1).strip() if m else ""
@@ -2209,20 +2222,31 @@ class _Document:
             return self._described_by(phrase) if cue else ""
         if not m or len(phrase.split()) > 6:
             # a clause before: the noun phrase from its determiner, not one inside a prepositional phrase
-            # ("... were denounced by the president of the Buffalo Police Benevolent Association, John Evans,")
+            # ("... were denounced by the president of the Buffalo Police Benevolent Association, John Evans,"), or
+            # a long description that opens the sentence ("The deputy secretary general at the Arab League, Ahmad
+            # bin Hilli, condemned"); after a title, only a description (not the clause of "The very day the last
+            # US troops left Iraq, Prime Minister ...")
             m = re.search(r"(?<!\bof\s)(?<!\bfor\s)(?<!\bat\s)(?<!\bin\s)(?<!\bon\s)(?<!\bto\s)(?<!\bfrom\s)"
                           r"(?<!\bwith\s)\b((?:the|a|an)\s[^,.;:“”\"()\n]{3,100}),\s*$", self.text[max(0, start - 140):start])
             if m:
                 phrase = m.group(1)
-            elif not re.match(r"(?:The|An?)\s", phrase) or _FINITE.search(phrase) or \
-                    re.search(r"\b[a-z]+ed\b", phrase) or not any(a < len(" ".join(phrase.split()[:3]))
-                                                                 for a, _, _, _ in self.roles.matches(phrase)):
-                return ""  # (a role among its first three words, no verb: no clause)
-            # (else a long description that opens the sentence: "The deputy secretary general at the Arab League,
-            # Ahmad bin Hilli, condemned")
-        elif phrase.split(" ", 1)[0].lower() in _ADVERBIAL_OPENERS:
+            elif not (re.match(r"(?:The|An?)\s", phrase) and not re.search(r"\b[a-z]+ed\b", phrase)):
+                return ""
+            if (titled or not m) and not self._description(phrase):
+                return ""
+        elif phrase.split(" ", 1)[0].lower() in _ADVERBIAL_OPENERS or titled and not self._description(phrase):
             return ""  # an adverbial phrase that opens the sentence describes no one: "Before dawn Tuesday, Juan Guaido"
         return self._described_by(phrase)
+
+    def _description(self, phrase: str) -> bool:
+        """Whether ``phrase`` is a description, no clause: no verb of a clause in it, no participle or preposition
+        opening it, and a title or role term among its first three words ("the commander-in-chief of the Egyptian
+        armed forces"; not "Speaking to reporters", "The very day the last US troops left Iraq")."""
+        words = phrase.split()
+        return not _FINITE.search(phrase) and not re.match(r"\w+ing\s", phrase) and (
+            words[0].lower() not in _ADVERBIAL_OPENERS) and (
+            any(_role_core(w) in self.roles.titles for w in words[:3])
+            or any(a < len(" ".join(words[:3])) for a, _, _, _ in self.roles.matches(phrase)))
 
     def _described_by(self, phrase: str) -> str:
         """``phrase`` when a role term other than a document's describes a person by it, else ""."""
