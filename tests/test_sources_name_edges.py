@@ -75,6 +75,13 @@ def test_a_place_that_ends_a_title_is_no_part_of_the_name_nor_the_side():
     assert list(rows["source_mention"]) == ["Sergey Kislyak", "Kislyak"]
 
 
+def test_a_place_after_to_that_ends_a_title_is_no_part_of_the_name():
+    text = "U.S. Ambassador to Russia Jon Huntsman said the talks were useful. Huntsman added that more were planned."
+    rows = _rows(text)
+    assert list(rows["source"]) == ["Jon Huntsman", "Jon Huntsman"]
+    assert list(rows["affiliation"]) == ["United States", "United States"]
+
+
 def test_a_name_in_apposition_after_an_ambassador_to_a_country_is_the_ambassador():
     text = "Saudi Arabia's ambassador to the United States, Adel al-Jubeir, told CNN the claims were false."
     row = _row(text)
@@ -119,6 +126,9 @@ def test_a_family_name_written_first_is_the_one_person_under_two_spellings():
     # a description, then a title before the name
     ("The head of Egypt's armed forces, Gen. Samir Farouk, told Egyptians that the plan was final.",
      "Samir Farouk", "military_security", "Egypt"),
+    # another office holder's title and name inside the description, after a preposition
+    ("A spokesman for interim President Adly Mansour, Ahmed Hamdi, said the vote would go ahead.", "Ahmed Hamdi",
+     "government", "United States"),
     # a title among its first words: the head of an advocacy group is "other"
     ("The head of the National Rifle Association, Daniel Hartley, said more guards should be armed.",
      "Daniel Hartley", "other", None),
@@ -137,3 +147,59 @@ def test_a_family_name_written_first_takes_the_listed_spelling():
     last = _rows(text).iloc[-1]
     assert (last["source_mention"], last["source"], last["source_type"], last["affiliation"]) == (
         "Kim", "Kim Jong-un", "government", "North Korea")
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("Jaish-al-Adl said it carried out the attack on the border post.", "armed_group"),
+    ("Asharq-al-Awsat reported that the talks had failed.", "media"),
+])
+def test_a_name_of_the_lexicon_written_with_hyphens_for_spaces(text, typ):
+    # a term the lexicon writes "Jaish al-Adl" is found however its words are joined, and typed as listed
+    assert _row(text)["source_type"] == typ
+
+
+@pytest.mark.parametrize("mention", ["State-run television channels", "Kremlin-controlled media", "Chinese State media"])
+def test_a_states_media_in_other_words_are_not_anonymous(mention):
+    row = _row(f"{mention} reported that the missile test had failed.")
+    assert row["source_type"] == "media"
+    assert not row["anonymous"]
+
+
+def test_stations_that_are_no_outlets_are_not_anonymous_media():
+    assert not _row("Polling stations reported high turnout in the north.")["anonymous"]
+
+
+@pytest.mark.parametrize("text, typ, not_side", [
+    # a clause before the (title and) name, not a description of the person: a baker, ministers of no armed group
+    ("The day President Putin came to power, Omar Haddad, who runs a bakery in Moscow, said prices rose.",
+     "civilian", "Russia"),
+    ("A day after the Taliban commander surrendered, Interior Minister Omar Haddad said the talks went well.",
+     "government", "Taliban"),
+    ("Welcomed by Hamas officials, Foreign Minister Omar Haddad, 54, said the talks went well.", "government",
+     "Hamas"),
+])
+def test_a_clause_before_a_name_describes_no_one(text, typ, not_side):
+    row = _rows(text).iloc[-1]
+    assert row["source_type"] == typ
+    assert row["affiliation"] != not_side
+
+
+@pytest.mark.parametrize("text, source, side", [
+    # "to" after no title, a people's word, an owner: no place of a title to cut off
+    ("The talks were useful, according to Australian Prime Minister Tony Abbott.", "Tony Abbott", "Australia"),
+    ("The claims are false, according to the Palestinian U.N. observer Riyad Mansour.", "Riyad Mansour",
+     "Palestine"),
+])
+def test_a_people_or_an_owner_before_a_name_keeps_its_side(text, source, side):
+    row = _row(text)
+    assert (row["source"], row["affiliation"]) == (source, side)
+
+
+def test_a_group_named_state_gives_its_outlets_no_state():
+    row = _row("A number of Islamic State propaganda outlets reported the attack on the town.")
+    assert row["anonymous"]
+
+
+def test_a_body_after_a_place_is_no_persons_name():
+    row = _row("The rate fell last year, according to the U.S. Bureau of Justice Statistics.")
+    assert (row["source"], row["source_type"]) == ("U.S. Bureau of Justice Statistics", "government")

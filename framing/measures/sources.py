@@ -277,8 +277,8 @@ from framing.measures._speakers import not_a_speaker
 from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
 from framing.text.given_names import given_name_sex
-from framing.text.grammar import (CITING_CUES, DAYS, MONTHS, DETERMINERS, NAME_PREPOSITIONS, PREPOSITIONS,
-                                   STANDING_QUANTIFIERS, number_word, opens_subordinate_clause)
+from framing.text.grammar import (CITING_CUES, DAYS, MONTHS, DETERMINERS, IRREGULAR_PAST, NAME_PREPOSITIONS,
+                                   PREPOSITIONS, STANDING_QUANTIFIERS, number_word, opens_subordinate_clause)
 from framing.text.quotes import in_quote, speaker_name
 from framing.text.sentences import NAME_ABBREVIATIONS, TITLES, is_name_abbreviation
 from framing.text.tokens import count_tokens
@@ -592,8 +592,14 @@ _COLLECTIVE = frozenset("committee crowd team staff panel jury board council pub
 #: and Chevron")
 _BODIES = frozenset("""companies firms businesses outlets newspapers websites platforms broadcasters publications
     airlines manufacturers retailers stations channels tabloids dailies media""".split())
-#: "state media", "state-run media": a state's broadcaster, one body on the record, not outlets named by no one
-_STATE_MEDIA = re.compile(r"(?i)\b(?:state|state-run|state-owned|state-controlled|official|government)\s+media\b")
+#: of those, words that name outlets only when the words before them are a medium's ("local radio stations", not
+#: "polling stations")
+_MEDIA_BODIES = frozenset("stations channels".split())
+#: "state media", "state-run television channels", "Kremlin-controlled media": a state's or a party's broadcaster, one
+#: body on the record, not outlets named by no one (as "pro-government channels" are)
+_STATE_MEDIA = re.compile(r"(?i)(?<!pro-)\b(?:state|official|government|[\w]+-(?:run|owned|controlled|affiliated|backed))\b")
+#: (a capitalised word of it only where it opens the phrase or names the medium: "Chinese State media", not "Islamic
+#: State propaganda outlets")
 #: nouns for a person of one sex, as a title right before a name ("husband Mark Kelly") or as the head of an unnamed
 #: source ("the mother")
 _OF_ONE_SEX = {
@@ -877,7 +883,7 @@ _SENTENCE_OPENING = re.compile(r"(?:\n\s*|[.!?][”\"’']?\s+)$")
 #: prepositions that join a title to a place or body ("ambassador to Turkey", "attorney for the District of")
 _TITLE_PREPOSITIONS = frozenset("to of for at in from".split())
 #: words that open an adverbial phrase or clause set off before a name, not a description of the person
-_ADVERBIAL_OPENERS = PREPOSITIONS | frozenset("before after during since until while when once".split())
+_ADVERBIAL_OPENERS = PREPOSITIONS | frozenset("before after during since until while when unlike despite amid".split())
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
 _HONORIFICS = frozenset("mr mrs ms miss mx".split())
 #: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
@@ -969,10 +975,12 @@ class _Roles:
                 m = pattern.match(phrase, at)
                 if m:
                     key = m.group(1).lower() if fold else m.group(1)
-                    if key not in self.terms:  # "director-general" of "director general"
-                        key = key.replace("-", " ")
+                    if key not in self.terms:  # "director-general" of "director general", "Jaish-al-Adl"
+                        key = self.hyphened.get(key.replace("-", " "), key)
                     if key not in self.terms:  # "agencies" of "aid agency"
                         key = key[:-3] + "y"
+                    if key not in self.terms:
+                        continue
                     start = m.start(1)
                     if start != m.start():  # "co-host": the role shared, unless the lexicon lists the whole
                         whole = phrase[m.start():m.end(1)]
@@ -1025,6 +1033,12 @@ class _Roles:
     def strong(self, phrase: str) -> bool:
         """Whether ``phrase`` holds a strong role term."""
         return any(t[3] for t in self.matches(phrase))
+
+    @functools.cached_property
+    def hyphened(self) -> dict[str, str]:
+        """The terms by their words joined with spaces ("jaish al adl" -> "jaish al-adl"), for a term written with
+        hyphens in place of its spaces or spaces in place of its hyphens."""
+        return {t.replace("-", " "): t for t in self.terms}
 
     @functools.cached_property
     def office_heads(self) -> frozenset[str]:
@@ -1654,7 +1668,7 @@ class _Document:
                 # "U.S. attorney for the District of Columbia Joseph diGenova": a body's last word (not after people
                 # the name's owner has: "Supporters of Recep Tayyip Erdogan")
                 words = words[1:]
-            if len(words) > 1 and re.search(r"(?<![\w’'\-])the\s+$",
+            if len(words) > 1 and re.search(r"(?<![\w’'\-])(?:the|to)\s+$",
                                             self.text[max(0, pos - 90):self.text.rfind(words[0], 0, pos)]):
                 words = words[self._leading_place(words, 1):]  # "ambassador to the United States Sergey Kislyak"
             if words:
@@ -1724,7 +1738,10 @@ class _Document:
         them ("United States" of "United States Sergey Kislyak"); 0 when they name none or the first is a given
         name ("Jordan", "Georgia")."""
         place = next((k for k in range(len(words) - rest, 0, -1) if self.sides.is_place(" ".join(words[:k]))), 0)
-        return place if place and given_name_sex(words[0]) is None else 0
+        if not place or given_name_sex(words[0]) is not None or _POSSESSIVE.search(words[place - 1]) or \
+                self.sides.aliases.get(words[0], ("", ""))[1] == "people":
+            return 0  # (nor an owner or a people: "Japan's Asahi Shimbun", "the Palestinian U.N. observer")
+        return place
 
     def _place_like(self, name: str) -> bool:
         """Whether the name-like ``name`` is written as a place or a thing's name, not a person's: after "the" or
@@ -2243,8 +2260,18 @@ class _Document:
         opening it, and a title or role term among its first three words ("the commander-in-chief of the Egyptian
         armed forces"; not "Speaking to reporters", "The very day the last US troops left Iraq")."""
         words = phrase.split()
-        return not _FINITE.search(phrase) and not re.match(r"\w+ing\s", phrase) and (
-            words[0].lower() not in _ADVERBIAL_OPENERS) and (
+        if not words or _FINITE.search(phrase) or re.match(r"\w+(?:ing|ed)\s", phrase) or \
+                any(w.lower() in _ADVERBIAL_OPENERS - PREPOSITIONS or w.lower() in IRREGULAR_PAST for w in words):
+            return False  # a verb or a subordinate clause: "A day after the Taliban commander surrendered"
+        if any(_role_core(w) in self.roles.titles and k + 1 < len(words) and words[k + 1][:1].isupper()
+               and not self.roles.is_role_word(words[k + 1])
+               and not self.sides.is_place(_POSSESSIVE.sub("", words[k + 1]))
+               and not any(v.lower() in PREPOSITIONS for v in words[max(0, k - 2):k]) for k, w in enumerate(words)):
+            # a title before a name, in a clause: "The day President Putin came to power" (not a title of several
+            # words, "The President Pro Tempore of South Carolina's Senate", nor one after a preposition, "A
+            # spokesman for interim President Adly Mansour")
+            return False
+        return words[0].lower() not in _ADVERBIAL_OPENERS and (
             any(_role_core(w) in self.roles.titles for w in words[:3])
             or any(a < len(" ".join(words[:3])) for a, _, _, _ in self.roles.matches(phrase)))
 
@@ -2316,11 +2343,13 @@ class _Document:
         text = self.text
         a, b = span
         mention = text[a:b].strip()
-        full = self.person(mention) if mention else None
-        at = mention.find(full.split()[0]) if full else -1
-        if at > 0 and not _POSSESSIVE.search(mention[:at].strip()) and \
-                self.sides.is_place(re.sub(r"(?i)^the\s+", "", mention[:at].strip())):
-            return a + text[a:b].find(mention) + at, b
+        to = re.search(r"([\w\-]+)\s+to\s+$", text[sentence[0]:a])
+        if re.match(r"(?i)the\s", mention) or to and self.roles.is_role_word(to.group(1)):
+            words = re.sub(r"(?i)^the\s+", "", mention).split()
+            place = self._leading_place(words, 2)
+            if place and not any(self.roles.is_role_word(w) or not w[:1].isupper() for w in words[place:-1]) and \
+                    self.person(" ".join(words[place:])) is not None:
+                return b - len(" ".join(words[place:])), b
         if mention.lower() in ("a", "an", "the", "one"):
             # a determiner alone ("an" of "an IS militant is also seen threatening"): its noun phrase
             m = re.match(r"\s+((?:[\w’'\-.]+\s+){0,3}?[\w’'\-]+)(?=\s+(?:is|was|has|had|have|are|were|also|who|"
@@ -2714,7 +2743,11 @@ class _Document:
             # people: no anonymous source, as the codebook codes them)
             return _Source(None, "media", side, False, "thing")
         if head in _BODIES and not titled and not re.match(r"(?i)(?:the|these|those|both|its|their)\s", mention) \
-                and not _STATE_MEDIA.search(mention):
+                and not any(m.group(0).islower() or m.start() == 0 or re.match(r"\s+(?:media|TV|television|radio)\b",
+                                                                                mention.strip()[m.end():])
+                            for m in _STATE_MEDIA.finditer(mention.strip())) \
+                and (head not in _MEDIA_BODIES or " " in mention.strip() and
+                                                          roles.type_of(mention.rsplit(None, 1)[0]) == "media"):
             # "some US media outlets", "three Russian companies", "South Korean media": bodies named by no one,
             # anonymous as "aid agencies"
             return _Source(None, typ or "other", side, True, "anonymous")
