@@ -597,9 +597,20 @@ _BODIES = frozenset("""companies firms businesses outlets newspapers websites pl
 _MEDIA_BODIES = frozenset("stations channels".split())
 #: "state media", "state-run television channels", "Kremlin-controlled media": a state's or a party's broadcaster, one
 #: body on the record, not outlets named by no one (as "pro-government channels" are)
-_STATE_MEDIA = re.compile(r"(?i)(?<!pro-)\b(?:state|official|government|[\w]+-(?:run|owned|controlled|affiliated|backed))\b")
-#: (a capitalised word of it only where it opens the phrase or names the medium: "Chinese State media", not "Islamic
-#: State propaganda outlets")
+_STATE_MEDIA = re.compile(r"(?i)(?<!pro-)\b(?:state|official|government|"
+                          r"\w+-(?:run|owned|controlled|affiliated|backed))\b")
+
+
+def _state_media(mention: str) -> bool:
+    """Whether ``mention`` names a state's or a party's media (:data:`_STATE_MEDIA`); a capitalised word of it counts
+    only where it opens the phrase or names the medium ("Chinese State media", not "Islamic State propaganda
+    outlets")."""
+    mention = mention.strip()
+    return any(m.group(0).islower() or m.start() == 0 or re.match(r"\s+(?:media|TV|television|radio)\b",
+                                                                   mention[m.end():])
+               for m in _STATE_MEDIA.finditer(mention))
+
+
 #: nouns for a person of one sex, as a title right before a name ("husband Mark Kelly") or as the head of an unnamed
 #: source ("the mother")
 _OF_ONE_SEX = {
@@ -883,7 +894,8 @@ _SENTENCE_OPENING = re.compile(r"(?:\n\s*|[.!?][”\"’']?\s+)$")
 #: prepositions that join a title to a place or body ("ambassador to Turkey", "attorney for the District of")
 _TITLE_PREPOSITIONS = frozenset("to of for at in from".split())
 #: words that open an adverbial phrase or clause set off before a name, not a description of the person
-_ADVERBIAL_OPENERS = PREPOSITIONS | frozenset("before after during since until while when unlike despite amid".split())
+_SUBORDINATORS = frozenset("before after during since until while when unlike despite amid".split())
+_ADVERBIAL_OPENERS = PREPOSITIONS | _SUBORDINATORS
 #: courtesy titles: the outermost word of a title ("told the Times Mr. Trump": "Times" is no title of Trump)
 _HONORIFICS = frozenset("mr mrs ms miss mx".split())
 #: words that may stand before a person's name in a title ("Pakistan’s caretaker Prime Minister ...")
@@ -2057,7 +2069,8 @@ class _Document:
                         continue
                 if name != full and self._opens_other(m.end(), full):
                     continue
-                parts.append(self._owner_named(self._title_before(m.start()), m.start()))
+                title = self._title_before(m.start())
+                parts.append(self._owner_named(title, m.start()))
                 shared = _SHARED_TITLE.search(self.text, max(0, m.start() - 120), m.start())
                 if shared:
                     parts.append(shared.group(1))  # "Reps. Peter King of New York and Patrick Meehan"
@@ -2081,7 +2094,7 @@ class _Document:
                                                                       " " not in full, comma_closed=according),
                                                m.start()))
                 if name == full:
-                    parts.append(self._owner_named(self._appositive_before(m.start(), m.end()), m.start()))
+                    parts.append(self._owner_named(self._appositive_before(m.start(), m.end(), title), m.start()))
                     heads = _HEADS.match(self.text, m.end())
                     if heads:
                         # ("who served as ambassador": a role held in the past, as "formerly" says)
@@ -2212,14 +2225,14 @@ class _Document:
             # diGenova", a body's name cut off)
         return " ".join(keep)
 
-    def _appositive_before(self, start: int, end: int) -> str:
+    def _appositive_before(self, start: int, end: int, title: str = "") -> str:
         """The description set off by commas before a name ("Ms. Merkel's spokesman, Steffen Seibert, told",
         "the head of the National Rifle Association, Wayne LaPierre, attacks"; "..., said the group's spokesman,
-        Ali Reza."), or "" when there is none."""
+        Ali Reza."), or "" when there is none; ``title`` is the title written right before the name, read past
+        ("The head of Egypt's armed forces, Gen. ...")."""
         closed = re.match(r"\s*,", self.text[end:end + 3]) is not None
         if not closed and not re.match(r"\s*(?:[.!?](?:\s|$)|$)", self.text[end:end + 3]):
             return ""
-        title = self._title_before(start)
         titled = bool(title) and re.search(re.escape(title) + r"\s+$",
                                            self.text[max(0, start - len(title) - 3):start]) is not None
         if titled:
@@ -2261,7 +2274,7 @@ class _Document:
         armed forces"; not "Speaking to reporters", "The very day the last US troops left Iraq")."""
         words = phrase.split()
         if not words or _FINITE.search(phrase) or re.match(r"\w+(?:ing|ed)\s", phrase) or \
-                any(w.lower() in _ADVERBIAL_OPENERS - PREPOSITIONS or w.lower() in IRREGULAR_PAST for w in words):
+                any(w.lower() in _SUBORDINATORS or w.lower() in IRREGULAR_PAST for w in words):
             return False  # a verb or a subordinate clause: "A day after the Taliban commander surrendered"
         if any(_role_core(w) in self.roles.titles and k + 1 < len(words) and words[k + 1][:1].isupper()
                and not self.roles.is_role_word(words[k + 1])
@@ -2743,11 +2756,8 @@ class _Document:
             # people: no anonymous source, as the codebook codes them)
             return _Source(None, "media", side, False, "thing")
         if head in _BODIES and not titled and not re.match(r"(?i)(?:the|these|those|both|its|their)\s", mention) \
-                and not any(m.group(0).islower() or m.start() == 0 or re.match(r"\s+(?:media|TV|television|radio)\b",
-                                                                                mention.strip()[m.end():])
-                            for m in _STATE_MEDIA.finditer(mention.strip())) \
-                and (head not in _MEDIA_BODIES or " " in mention.strip() and
-                                                          roles.type_of(mention.rsplit(None, 1)[0]) == "media"):
+                and not _state_media(mention) and (head not in _MEDIA_BODIES or " " in mention.strip() and
+                                                   roles.type_of(mention.rsplit(None, 1)[0]) == "media"):
             # "some US media outlets", "three Russian companies", "South Korean media": bodies named by no one,
             # anonymous as "aid agencies"
             return _Source(None, typ or "other", side, True, "anonymous")
