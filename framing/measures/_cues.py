@@ -50,7 +50,7 @@ NEGATIVE_CUE = re.compile(r"(?:declin|refus|did not|didn’t|didn't)", re.IGNORE
 POSSESSIVE_DETERMINERS = frozenset("its his her their our my your".split())
 _POSSESSIVE_END = re.compile(r"(?:’s|'s|’|')\Z")
 #: prepositions that open a circumstance after a name ("on Friday", "in an interview"), not part of it
-_CIRCUMSTANCE = frozenset("on in at during after before with from over".split())
+_CIRCUMSTANCE = frozenset("on in at during after before with from over about".split())
 _NUMBER_WORDS = frozenset("two three four five six seven eight nine ten dozen hundred thousand".split())
 #: a pull-quote signature: a dash after the closing mark, then a name ("…” ― Sonya Herridge")
 _DASH_SIGNATURE = re.compile(

@@ -13,6 +13,7 @@ from framing.text.quotes import REPORTING_VERBS
 from framing.text.grammar import (
     ADJECTIVE_CONTEXT,
     ADVERBS,
+    AUX_BE,
     AUX_OTHER,
     COMPLEMENT_VERBS,
     DAYS,
@@ -277,18 +278,22 @@ _NO_SPEAKER_WORDS = frozenset("""there here let let's let’s far so however lat
 either such amid meanwhile thus therefore hence indeed ago weekend weekends morning mornings afternoon evening
 night tonight today yesterday tomorrow moment moments minute minutes noon midnight am pm a.m. p.m. et est edt
 pdt gmt hour hours day days week weeks month months year years decade decades time""".split()) | ADVERBS | DAYS | \
-    PREPOSITIONS | (MONTHS - {"may", "april", "june", "august"})
+    PREPOSITIONS | (MONTHS - {"may", "april", "june", "august"}) | \
+    frozenset("nowhere somewhere anywhere everywhere".split())
+#: words before a word of time that leave it one ("this morning", "the same time", "that evening")
+_TIME_DETERMINERS = frozenset("the a an this that these those same next last every each".split())
 _WORD = re.compile(r"[\w’'.\-]+")
 
 
 def not_a_speaker(text: str, span: tuple[int, int] | None) -> bool:
     """Whether the words at ``span`` name no one: only adverbs, prepositions, numbers and words of time ("far",
-    "however", "Three weeks ago", "late Saturday", "000"), which a subject walk can take for a
-    speaker ("an effort Tehran has so far denied", "Three weeks ago, the head of the group acknowledged")."""
+    "however", "Three weeks ago", "late Saturday", "000", "this morning", "the same time", "nowhere"), which a
+    subject walk can take for a speaker ("an effort Tehran has so far denied", "Three weeks ago, the head of the
+    group acknowledged", "but this morning reported")."""
     if span is None:
         return False
     found = _WORD.findall(text[span[0]:span[1]])
-    words = [w.lower() for w in found if w.lower() not in ("the", "a", "an")]
+    words = [w.lower() for w in found if w.lower() not in _TIME_DETERMINERS]
     # (an article alone is read with the noun phrase it opens: "an armed militant is seen threatening")
     if not words or words[-1] in NUMBER_WORDS or not all(
             w in _NO_SPEAKER_WORDS or w[:1].isdigit() or w in NUMBER_WORDS for w in words):
@@ -442,6 +447,14 @@ def resolve_speaker(
         if j >= lo and tokens[j].low in _SAID_THINGS:
             return "ok", _span_of(tokens, passive_agent(tokens, last, hi))
 
+    if " " not in low and (low.endswith("ed") or low in IRREGULAR_PAST) and _REDUCED_PASSIVE.match(text, cue_end) \
+            and _passive_by_context(tokens, prev, lo):
+        # "When asked by reporters", "The indictment, first reported by CNN,", "was, separately, labeled by the
+        # State Department": a passive whose auxiliary is absent or set apart names its speaker after "by"
+        span = passive_agent(tokens, last, hi, reach=2)
+        if span is not None and not not_a_speaker(text, _span_of(tokens, span)):
+            return "ok", _span_of(tokens, span)
+
     left_of = _skip_adverbs(tokens, prev, lo) if " " not in low and _OBJECT_FIRST.match(text, cue_start) else lo - 1
     if left_of >= lo and tokens[left_of].low not in AUX_OTHER and tokens[left_of].low not in RELATIVES and \
             tokens[left_of].low not in SUBJECT_PRONOUNS and not _object_relative(tokens, left_of, lo) and \
@@ -577,6 +590,26 @@ def _skip_adverbs(tokens: Sequence[Token], k: int, lo: int) -> int:
     while k >= lo and (tokens[k].low in ADVERBS or tokens[k].low in NEGATIONS or MANNER_ADVERB.fullmatch(tokens[k].text)):
         k -= 1
     return k
+
+
+#: words after which a participle is passive with no auxiliary of its own ("when asked by", "as reported by")
+_BEFORE_PASSIVE = frozenset("when as if once unless until although though while after before than".split())
+
+
+def _passive_by_context(tokens: Sequence[Token], prev: int, lo: int) -> bool:
+    """Whether a participle right after token ``prev`` is passive by what stands before it: nothing (it opens the
+    sentence: "Asked by reporters, ..."), a subordinating word ("when asked by"), a comma after a noun phrase ("The
+    indictment, first reported by CNN,") or an auxiliary set apart by an aside of adverbs ("was, separately,
+    labeled by"); not a subject ("The plan announced by", left to the subject walk)."""
+    k = _skip_adverbs(tokens, prev, lo)
+    if k >= lo and tokens[k].text == ",":
+        inner = _skip_adverbs(tokens, k - 1, lo)
+        if inner < k - 1 and inner >= lo and tokens[inner].text == ",":
+            # an aside of adverbs only (", separately,"): read on before it
+            k = _skip_adverbs(tokens, inner - 1, lo)
+            return k < lo or tokens[k].low in AUX_BE or tokens[k].low in _BEFORE_PASSIVE
+        return k - 1 >= lo and np_word(tokens[k - 1]) and not verb_like(tokens[k - 1])
+    return k < lo or tokens[k].low in _BEFORE_PASSIVE or tokens[k].low in AUX_BE
 
 
 def _named_before_participle(tokens: Sequence[Token], lo: int, prev: int) -> tuple[int, int] | None:

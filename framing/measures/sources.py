@@ -735,6 +735,15 @@ _OPENING_DAY = re.compile(r"^(?:(?:[Oo]n|[Ll]ate|[Ee]arly)\s+)?" + _DAY + r",?\s
 _TIME_WORDS = re.compile(r"\b(?:" + _DAY_NAMES + "|" + _MONTH_NAMES + r")\b")
 #: a date written after a body's name ("the Food and Drug Administration on Monday")
 _ON_DATE = re.compile(r"\s+(?:on|in)\s+(?=" + _TIME_WORDS.pattern + ")")
+#: a time set between "and" / "but" and the second of two coordinated verbs ("but at the same time blamed", "but
+#: this morning reported", "and, on Monday, announced")
+_TIME_BETWEEN = (r"(?:,?\s*(?:(?:at|on|in|during|later|earlier)\s+)?(?:(?:the|this|that|same|next|last|early|late)\s+)"
+                 r"{0,2}(?:morning|afternoon|evening|night|day|week|weekend|month|year|time|moment|" + _DAY_NAMES
+                 + r")\s*,?\s+)?")
+#: the verbs in the past that do not end in -ed ("met", "spoke")
+_IRREGULAR_PAST = "|".join(sorted(IRREGULAR_PAST))
+#: pronouns that may open a sentence as the subject of two coordinated verbs ("He called for calm but blamed")
+_SUBJECT_PRONOUNS_CAPITALISED = frozenset("He She They".split())
 #: where a diplomat or a mission is sent: "ambassador to the United Nations", "the embassy in Pakistan"
 _DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|emissary|consul|mission|embassy|"
                           r"embassies|consulate|delegation|attach[eé]|negotiator|mediator|inspector\s+general|"
@@ -2478,7 +2487,8 @@ class _Document:
         clause = self.text[start:cue]
         # "President Trump, meanwhile, commented on the shooting, saying ...": a participle after a comma
         participle = re.search(r",\s*$", clause) is not None and re.match(r"[a-z]+ing\b", self.text[cue:]) is not None
-        if not participle and not re.search(r"\b(?:and|but)\s+(?:(?:also|then|later)\s+|\w+ly\s+)?$", clause):
+        if not participle and not re.search(r"\b(?:and|but),?\s+(?:(?:also|then|later)\s+|\w+ly\s+)?"
+                                            + _TIME_BETWEEN + r"$", clause):
             return None
         lead = re.search(r"(?:^|[.!?][”\"]?\s+)((?:[^,.;:“”\"]{0,60},\s*)?)", clause)
         # the name opens the sentence after an introductory phrase ("In a statement, ..."), or is itself
@@ -2487,14 +2497,14 @@ class _Document:
             for m in re.finditer(r"(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+", clause):
                 if m.start() < opening:
                     continue
-                full = self.person(m.group(0))
+                full = self.person(m.group(0)) or m.group(0) in _SUBJECT_PRONOUNS_CAPITALISED or None
                 if full is None:
                     continue
                 before = clause[opening:m.start()]
                 after = clause[m.end():]
                 if re.fullmatch(r"(?:[\w.’'\-]+\s+){0,5}", before) and re.match(
                         r"(?:\s+(?:of|from)\s+(?:[A-Z][\w.’'\-]*\s*){1,3})?(?:\s*,[^,]{0,80},)?\s+(?:\w+ly\s+)?"
-                        r"[a-z]+(?:ed|s)\b", after):
+                        r"(?:[a-z]+(?:ed|s)|" + _IRREGULAR_PAST + r")\b", after):
                     return start + m.start(), start + m.end()
                 break
         return None
