@@ -238,6 +238,8 @@ ARTICLES = {
         ("agency posted on X", "posted", None, "media", "Iran", False, "direct"),
         ("has also labeled", "labeled", "United States", "government", "United States", False, "reported"),
         ("saying the group", "saying", "United States", "government", "United States", False, "partial"),
+        # (two countries that accuse each other speak together, for no one side)
+        ("Islamabad frequently accuse", "accuse", "Tehran and Islamabad", "government", None, False, "reported"),
         ("” Pakistan’s foreign ministry said.", "said", None, "government", "Pakistan", False, "direct"),
         ("” it said. “Such", "said", None, "government", "Pakistan", False, "direct"),
         ("warned of the seriousness", "warned", "Michael Kugelman", "expert", None, False, "reported"),
@@ -301,6 +303,7 @@ ARTICLES = {
          "direct"),
         ("has also labelled", "labelled", "United States", "government", "United States", False, "reported"),
         ("saying the group", "saying", "United States", "government", "United States", False, "partial"),
+        ("Islamabad frequently accuse", "accuse", "Tehran and Islamabad", "government", None, False, "reported"),
         ("\" Pakistan's foreign ministry said.", "said", None, "government", "Pakistan", False, "direct"),
         ("warned of the seriousness", "warned", "Michael Kugelman", "expert", None, False, "reported"),
         ("he said on X", "said", "Michael Kugelman", "expert", None, False, "direct"),

@@ -264,7 +264,8 @@ def test_a_lawyer_described_by_a_line_of_work_comments_as_an_expert():
     ("The crowd chanted “No war.”", "chanted", "civilian", True),
     ("The plaintiffs argued the law was unjust.", "argued", "civilian", True),
     ("The bulletin said the threat was high.", "said", "document", False),
-    ("The killer wrote that he hated them.", "wrote", "other", False),
+    # (a person described but never named is anonymous, as "the gunman" is)
+    ("The killer wrote that he hated them.", "wrote", "other", True),
 ])
 def test_people_and_texts_the_news_often_quotes_unnamed(text, cue, expected, anonymous):
     row = row_at(text, text, cue)

@@ -224,6 +224,10 @@ Minister Jan Jambon" in an article about Belgium) and unnamed people ("supporter
 article is about when one country has at least half of its mentions of countries or three times the next one's,
 and else, but for unnamed people from abroad ("Western security sources"), officials take the ``home`` side;
 civilians of the ``home`` side speak for no side, named or not ("Luke Somers, an American photojournalist");
+experts and civilians take no side from the body or the place they work or live in ("a senior fellow at the think
+tank New America", "a researcher at Seoul's Asan Institute"; not "an Iranian analyst at ..." nor a former
+official's); several countries that speak together speak for no one side, and the source is the list ("China and
+Russia asked", "Britain, France and Germany said"; "U.S. and Japanese officials" are anonymous);
 a named organisation or armed group with no other side speaks for itself, an outlet its description makes a
 state's speaks for that state ("Granma, the official newspaper of the Communist Party in Cuba", "a state-run Chinese
 tabloid"); a word of a person's name is no side
@@ -240,8 +244,10 @@ commander of ...").
 Russians" as a party speak for its government), a lower-case noun with a person's ending in the plural or after "a",
 "an", "one", "another" ("farmers", "a local businessman", "an Afghan refugee"; typed by the last word of a hyphened
 noun: "the shop-owner" is a civilian), any of these counted by an amount ("a group of lawmakers", "dozens of
-witnesses"), or the unnamed source named so before ("a White House adviser told reporters ... according to the
-adviser"), or it carries an anonymity phrase ("officials familiar with the matter"); unnamed bodies in the plural are
+witnesses"), a person described with such a noun after "the" whom the article does not name nor give an office
+("the navigator testified", "the bartender said"; not "the spokesman", "the county prosecutor", nor a description
+of a person named just before), or the unnamed source named so before ("a White House adviser told reporters ...
+according to the adviser"), or it carries an anonymity phrase ("officials familiar with the matter"); unnamed bodies in the plural are
 anonymous ("aid agencies", "some US media outlets", "three Russian companies", "South Korean media", "local radio
 stations"; not "the companies" the article named before, nor a state's media, "Russian state media"); reports no
 outlet is named for are media, named by no one but no anonymous people ("media reports said", "according to reports";
@@ -278,7 +284,8 @@ from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
 from framing.text.given_names import given_name_sex
 from framing.text.grammar import (CITING_CUES, DAYS, MONTHS, DETERMINERS, IRREGULAR_PAST, NAME_PREPOSITIONS,
-                                   PREPOSITIONS, STANDING_QUANTIFIERS, number_word, opens_subordinate_clause)
+                                   PREPOSITIONS, STANDING_QUANTIFIERS, number_word, opens_subordinate_clause,
+                                   person_noun)
 from framing.text.quotes import in_quote, speaker_name
 from framing.text.sentences import NAME_ABBREVIATIONS, TITLES, is_name_abbreviation
 from framing.text.tokens import count_tokens
@@ -744,6 +751,21 @@ _TIME_BETWEEN = (r"(?:,?\s*(?:(?:at|on|in|during|later|earlier)\s+)?(?:(?:the|th
 _IRREGULAR_PAST = "|".join(sorted(IRREGULAR_PAST))
 #: pronouns that may open a sentence as the subject of two coordinated verbs ("He called for calm but blamed")
 _SUBJECT_PRONOUNS_CAPITALISED = frozenset("He She They".split())
+#: the types of people who speak for no side unless the article gives theirs (their nationality)
+_PRIVATE_TYPES = frozenset({"expert", "civilian"})
+#: where a description goes on to the body or the place a person works or lives in ("a fellow at ...")
+_WORKPLACE = re.compile(r"\s(?:at|of|with|for|in)\s")
+#: a role held in the past, which keeps the side of the country served ("a former official", "retired colonel",
+#: "who has held government posts")
+_HELD_BEFORE_ROLE = re.compile(r"(?i)\b(?:former|retired|ret\.|ex-|"
+                               r"who\s+(?:has\s+|had\s+)?(?:served|held|worked))")
+#: a list of names before "and" and a speaker ("Britain, France and ", "the U.S. and ")
+_PARTNERS = re.compile(r"(?:(?<=\s)|^)((?:(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2},\s+)*"
+                       r"(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}),?\s+and\s+(?:the\s+)?\Z")
+#: a preposition right before what follows it ("between ", "talks with ")
+_GOVERNED = re.compile(r"(?i)\b(?:" + "|".join(sorted(PREPOSITIONS)) + r")\s+\Z")
+#: a definite description in lower-case words only, its last word its head ("the navigator", "the young farmer")
+_UNNAMED_ONE = re.compile(r"(?i:the)\s+(?:[a-z][\w\-]*\s+){0,2}([a-z][\w\-]*)")
 #: where a diplomat or a mission is sent: "ambassador to the United Nations", "the embassy in Pakistan"
 _DESTINATION = re.compile(r"(?i)\b(?:ambassador|envoy|representative|delegate|emissary|consul|mission|embassy|"
                           r"embassies|consulate|delegation|attach[eé]|negotiator|mediator|inspector\s+general|"
@@ -2527,6 +2549,25 @@ class _Document:
             return span
         return base + m.start(1), base + m.end(1)
 
+    def partners(self, span: tuple[int, int], sentence: tuple[int, int]) -> int | None:
+        """Where a list of countries that speak together with the speaker at ``span`` starts ("China and Russia
+        asked", "Britain, France and Germany said", "U.S. and Japanese officials said"), when the speaker is of
+        a country too and not of theirs all; None otherwise (nor a list a preposition governs: "talks between
+        India and Pakistan")."""
+        own = self.sides.is_place(self.text[span[0]:span[1]]) or self.side_of(self.text[span[0]:span[1]])
+        if own is None or self.sides.kinds.get(own) != "country":
+            return None
+        m = _PARTNERS.search(self.text, max(sentence[0], span[0] - 120), span[0])
+        if m is None or _GOVERNED.search(self.text, max(sentence[0], m.start() - 12), m.start()):
+            return None
+        named = [self.sides.is_place(item) for item in re.split(r",\s+|\s+and\s+", m.group(1))]
+        if len(named) == 1 and "," in m.group(0):
+            return None  # "forces in northern Syria, and a top Iranian commander said": a clause, no list
+        if not all(side is not None and self.sides.kinds.get(side) == "country" for side in named) or \
+                set(named) == {own}:
+            return None
+        return m.start()
+
     def inverted_subject(self, sentence: tuple[int, int], cue_end: int) -> tuple[int, int] | None:
         """The person named right after a cue that has no speaker ("..., explains Jenn Budd, a former
         agent."), or None."""
@@ -2976,6 +3017,14 @@ class _Document:
                 country = setting if setting != self.home and setting in {c for _, c in spoke + opened} \
                     else max(spoke + opened)[1]
                 return _Source(country, "government", country, False, "thing")
+        unnamed = _UNNAMED_ONE.fullmatch(mention) if side is None else None
+        noun = unnamed.group(1) if unnamed else ""
+        if unnamed and typ not in _HOME_TYPES and person_noun(noun) and not noun.endswith("ment") and \
+                _singular(noun) not in roles.titles and noun not in _OFFICES and \
+                not any(w in PREPOSITIONS for w in mention.lower().split()):
+            # "the navigator testified", "the bartender said": a person the article describes by no office and
+            # does not name (an office is on the record: "the spokesman said", "the county prosecutor said")
+            return _Source(None, typ or "unknown", None, True, "anonymous")
         return _Source(bare, typ or ("other" if side is not None else "unknown"), side, False, "thing")
 
     def _person(self, full: str, mention: str) -> _Source:
@@ -3075,6 +3124,14 @@ class _Document:
             if typ is None:
                 typ = "civilian"  # news style gives officials and experts a title when it names them
                 self.untyped.add(full)
+            if side is not None and typ in _PRIVATE_TYPES and listed is None and not in_name and not any(
+                    _HELD_BEFORE_ROLE.search(p) for p in [mention] + parts):
+                # "a senior fellow at the think tank New America", "a researcher at Seoul's Asan Institute": the
+                # place an expert or a civilian works or lives in is no side of theirs ("an Iranian analyst at
+                # Brookings" keeps Iran; a former official's side is the country served)
+                side = next((s for p in [mention] + parts
+                             for s in [self.side_of(_WORKPLACE.split(_without_name(p, full), 1)[0], person=True)]
+                             if s), None)
             self.people[full] = (typ, side)
         typ, side = self.people[full]
         return _Source(full, typ or "unknown", side, False, "person")
@@ -4322,6 +4379,7 @@ def sources(
             # the sentence before the statement: before its quotation when that opens sentences earlier
             # ("Blumenthal said ... . “Some remarks are ... I also think ...,” he said")
             opening = max(0, bisect.bisect_right(starts, int(qs[0].start)) - 1) if qs else k
+            partners = doc.partners(speaker_span, sentence) if speaker_span else None
             src = doc.resolve(mention, a, sentence, spans[max(0, min(k, opening) - 1)][0])
             # (the sentence read only for a person the lexicon dates)
             dated = doc.roles.dated.get(src.source) if src.kind == "person" and doc.date is not None else None
@@ -4369,6 +4427,13 @@ def sources(
             if src.source_type == "civilian" and affiliation is not None and affiliation == homes.get(doc_id):
                 # the outlet's own civilians speak for no side, as the codebook codes them ("The family said" in a
                 # story on a shooting in Texas, "Luke Somers, an American photojournalist")
+                affiliation = None
+            if partners is not None:
+                # "China and Russia asked", "U.S. and Japanese officials said": several countries speak together,
+                # for no one side, as the codebook codes them
+                speaker_span = (partners, speaker_span[1])
+                mention = text[partners:speaker_span[1]]
+                src = replace(src, source=None if src.anonymous else mention)
                 affiliation = None
             if qs:
                 lo, hi = int(qs[0].start), int(max(q.end for q in qs))

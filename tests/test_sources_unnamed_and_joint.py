@@ -1,0 +1,96 @@
+"""framing.sources: sources the article does not name, or who speak for no one country. A person described but
+never named, and given no office, is anonymous ("the navigator testified"); several countries speaking together
+speak for no one side ("China and Russia asked", "U.S. and Japanese officials said"); an expert or a civilian takes
+no side from the place they work or live in ("a senior fellow at the think tank New America", "a researcher at
+Seoul's Asan Institute"), only from a nationality the article gives them ("an Iranian analyst") or a country they
+served.
+
+Every sentence is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+import framing
+
+
+def _rows(text: str) -> pd.DataFrame:
+    corpus = pd.DataFrame({"doc_id": ["d0"], "outlet": "Test", "text": [text], "date": "2017-05-01"})
+    return framing.sources(corpus, home="United States").sort_values("cue_start").reset_index(drop=True)
+
+
+def _row(text: str) -> dict:
+    rows = _rows(text)
+    assert len(rows) == 1, rows
+    return rows.iloc[0].to_dict()
+
+
+def _side(row: dict) -> str | None:
+    return None if pd.isna(row["affiliation"]) else row["affiliation"]
+
+
+@pytest.mark.parametrize("text, source, anonymous", [
+    ("China and Russia asked the council to wait another week.", "China and Russia", False),
+    ("Britain, France and Germany said in a joint statement that the deal must be saved.",
+     "Britain, France and Germany", False),
+    ("U.S. and Japanese officials said the talks in Tokyo had gone well.", None, True),
+])
+def test_countries_that_speak_together_speak_for_no_one_side(text, source, anonymous):
+    row = _row(text)
+    assert row["source_type"] == "government" and _side(row) is None
+    assert (None if pd.isna(row["source"]) else row["source"], bool(row["anonymous"])) == (source, anonymous)
+
+
+@pytest.mark.parametrize("text, side", [
+    ("The White House and the State Department said the talks had gone well.", "United States"),  # one country
+    ("Israel and the Israeli military said the strike had hit its target.", "Israel"),
+])
+def test_bodies_of_one_country_keep_its_side(text, side):
+    assert _side(_row(text)) == side
+
+
+@pytest.mark.parametrize("text", [
+    "“The deal is weak,” said Lee Drutman, a senior fellow at the think tank New America.",
+    "“The deal is weak,” said Cha Du-hyeon, a senior researcher at Seoul's Asan Institute for Policy Studies.",
+    "“We ran for our lives,” said Ali Reza, a student at Tehran University.",
+])
+def test_the_place_an_expert_or_a_civilian_works_in_is_no_side(text):
+    assert _side(_row(text)) is None
+
+
+@pytest.mark.parametrize("text, side", [
+    ("“The deal is weak,” said Ali Vaez, an Iranian analyst at the International Crisis Group.", "Iran"),
+    ("“The deal is weak,” said Karim Sadjadpour, a former Iranian diplomat now at the Carnegie Endowment.", "Iran"),
+])
+def test_a_nationality_or_a_country_served_is_a_side(text, side):
+    assert _side(_row(text)) == side
+
+
+@pytest.mark.parametrize("text", [
+    "“There were several chances to stop them,” the navigator testified.",
+    "The bartender said the two men left the bar at midnight.",
+    "The young instructor shouted that the recruits should take cover.",
+])
+def test_a_person_described_but_never_named_is_anonymous(text):
+    row = _rows(text).iloc[0]
+    assert bool(row["anonymous"]) and pd.isna(row["source"])
+
+
+@pytest.mark.parametrize("text", [
+    "The spokesman said the talks had failed.",  # an office, on the record
+    "The county prosecutor said the charges would stand.",
+    "The government said the talks had failed.",  # a body
+    "The agreement says the troops will leave by May.",  # a document
+])
+def test_an_office_a_body_or_a_document_is_not_anonymous(text):
+    assert not bool(_rows(text).iloc[0]["anonymous"])
+
+
+def test_a_description_of_someone_named_is_that_person():
+    text = ("“We ran for our lives,” said Ali Reza, a bartender in the old town. “I saw the smoke first,” the "
+            "bartender said.")
+    rows = _rows(text)
+    assert list(rows["source"]) == ["Ali Reza", "Ali Reza"]
+    assert not rows["anonymous"].astype(bool).any()
