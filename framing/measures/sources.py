@@ -247,9 +247,10 @@ noun: "the shop-owner" is a civilian), any of these counted by an amount ("a gro
 witnesses"), a person described with such a noun after "the" whom the article does not name nor give an office
 ("the navigator testified", "the bartender said"; not "the spokesman", "the county prosecutor", nor a description
 of a person named just before), or the unnamed source named so before ("a White House adviser told reporters ...
-according to the adviser"), or it carries an anonymity phrase ("officials familiar with the matter"); unnamed bodies in the plural are
-anonymous ("aid agencies", "some US media outlets", "three Russian companies", "South Korean media", "local radio
-stations"; not "the companies" the article named before, nor a state's media, "Russian state media"); reports no
+according to the adviser"), or it carries an anonymity phrase ("officials familiar with the matter"); unnamed
+bodies in the plural are anonymous ("aid agencies", "some US media outlets", "three Russian companies", "South
+Korean media", "local radio stations"; not "the companies" the article named before, nor a state's media, "Russian
+state media"); reports no
 outlet is named for are media, named by no one but no anonymous people ("media reports said", "according to reports";
 not "the reports" the article named before, a document, nor "CNN reports"); a quantifier that
 opens the sentence gives no name ("Other Republicans said"); a named office, outlet or document ("a Pentagon
@@ -2497,8 +2498,9 @@ class _Document:
     def coordinated_subject(self, sentence: tuple[int, int], cue: int) -> tuple[int, int] | None:
         """The subject of the first of two coordinated verbs, for a cue that is the second ("Senate leader
         Charles E. Schumer of New York celebrated their return but warned that ..." -> Charles E. Schumer): a
-        person's name that opens the sentence (after an introductory phrase and titles) and is followed by a
-        verb, when "and" or "but" stands right before the cue; None otherwise."""
+        person's name or "He", "She", "They" that opens the sentence (after an introductory phrase and titles) and
+        is followed by a verb, when "and" or "but" stands right before the cue or before a time ("but at the same
+        time blamed", "and, on Monday, announced"); None otherwise."""
         # the sentence as found may start inside the name ("E. Schumer ..."): read from the line's start
         line = self.text.rfind("\n", 0, sentence[0]) + 1
         start, prev = sentence[0], self.text[line:sentence[0]]
@@ -2519,8 +2521,7 @@ class _Document:
             for m in re.finditer(r"(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+", clause):
                 if m.start() < opening:
                     continue
-                full = self.person(m.group(0)) or m.group(0) in _SUBJECT_PRONOUNS_CAPITALISED or None
-                if full is None:
+                if self.person(m.group(0)) is None and m.group(0) not in _SUBJECT_PRONOUNS_CAPITALISED:
                     continue
                 before = clause[opening:m.start()]
                 after = clause[m.end():]
