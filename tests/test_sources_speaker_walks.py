@@ -54,6 +54,26 @@ def test_a_verb_with_its_subject_keeps_it(text, verb, source):
     assert _row_of(text, verb)["source"] == source
 
 
+@pytest.mark.parametrize("text, verb, side, anonymous", [
+    # a place after the agent is where it is from, and its side
+    ("The strike was condemned by the foreign ministry in Tehran on Friday.", "condemned", "Iran", False),
+    ("The plan was rejected by officials in Baghdad, who called it unworkable.", "rejected", "Iraq", True),
+    ("When asked by officials in Baghdad about the plan, the envoy said nothing.", "asked", "Iraq", True),
+])
+def test_the_agent_keeps_the_place_it_is_from(text, verb, side, anonymous):
+    row = _row_of(text, verb)
+    assert (row["affiliation"], bool(row["anonymous"])) == (side, anonymous)
+
+
+@pytest.mark.parametrize("text, verb, mention", [
+    ("The mayor was criticized by lawmakers over the delay.", "criticized", "lawmakers"),
+    ("When asked by a reporter at a news conference whether he would resign, the mayor paused.", "asked",
+     "a reporter"),
+])
+def test_the_agent_is_cut_before_what_it_acted_over_or_where(text, verb, mention):
+    assert _row_of(text, verb)["source_mention"] == mention
+
+
 @pytest.mark.parametrize("text, verb", [
     ("Governor Anna Reyes was cautious about the word last night, but this morning announced that the curfew "
      "would end.", "announced"),
@@ -64,6 +84,14 @@ def test_a_verb_with_its_subject_keeps_it(text, verb, source):
 def test_words_of_time_before_a_coordinated_verb_are_no_speaker(text, verb):
     row = _row_of(text, verb)
     assert (row["source"], row["source_type"]) == ("Anna Reyes", "government")
+
+
+@pytest.mark.parametrize("text, verb", [
+    ("Trump promised a deal last week, but this morning reported that the talks had stalled.", "reported"),
+    ("Trump spoke to the troops on Monday and, hours later, announced new sanctions.", "announced"),
+])
+def test_a_person_the_roles_lexicon_lists_may_be_the_subject_of_both_verbs(text, verb):
+    assert _row_of(text, verb)["source"] == "Trump"
 
 
 def test_a_pronoun_that_opens_the_sentence_is_the_subject_of_both_verbs():

@@ -63,8 +63,10 @@ def test_the_place_an_expert_or_a_civilian_works_in_is_no_side(text):
 @pytest.mark.parametrize("text, side", [
     ("“The deal is weak,” said Ali Vaez, an Iranian analyst at the International Crisis Group.", "Iran"),
     ("“The deal is weak,” said Karim Sadjadpour, a former Iranian diplomat now at the Carnegie Endowment.", "Iran"),
+    # a state body one works at is a side
+    ("“The deal is weak,” said Vasily Kashin, a military analyst at Russia's Defense Ministry.", "Russia"),
 ])
-def test_a_nationality_or_a_country_served_is_a_side(text, side):
+def test_a_nationality_a_country_served_or_a_state_body_is_a_side(text, side):
     assert _side(_row(text)) == side
 
 
@@ -83,9 +85,13 @@ def test_a_person_described_but_never_named_is_anonymous(text):
     "The county prosecutor said the charges would stand.",
     "The government said the talks had failed.",  # a body
     "The agreement says the troops will leave by May.",  # a document
+    "The treasurer said the party's accounts were in order.",  # an office in a body
+    # a description of a person the article names
+    "The plane's navigator was James Wood. The navigator said the radar had failed.",
+    "John Doe, a bartender at the pub, saw the fight. The bartender said the men were drunk.",
 ])
 def test_an_office_a_body_or_a_document_is_not_anonymous(text):
-    assert not bool(_rows(text).iloc[0]["anonymous"])
+    assert not _rows(text)["anonymous"].astype(bool).any()
 
 
 def test_a_description_of_someone_named_is_that_person():

@@ -451,7 +451,7 @@ def resolve_speaker(
             and _passive_by_context(tokens, prev, lo):
         # "When asked by reporters", "The indictment, first reported by CNN,", "was, separately, labeled by the
         # State Department": a passive whose auxiliary is absent or set apart names its speaker after "by"
-        span = passive_agent(tokens, last, hi, reach=2)
+        span = _agent(tokens, last, hi)
         if span is not None and not not_a_speaker(text, _span_of(tokens, span)):
             return "ok", _span_of(tokens, span)
 
@@ -471,11 +471,8 @@ def resolve_speaker(
         # (a dash then "said X." is an inverted speaker: "— said the minister.")
         k, passive = _over_aside(tokens, k, lo, passive)
     if passive:
-        m = re.match(r"\s+by\s+", text[cue_end:])
-        if m:
-            j = _token_index(tokens, starts, cue_end + m.end())
-            return "ok", _span_of(tokens, np_after(tokens, j, hi=hi))
-        return "ok", None
+        # the agent after "by", without where or when it acted ("was criticized by lawmakers over the delay")
+        return "ok", _span_of(tokens, _agent(tokens, last, hi))
     if k < lo:
         # sentence-initial cue: "Said the minister ..." or an adjective ("Alleged bases ...")
         span = np_after(tokens, last + 1, hi=hi, max_tokens=8)
@@ -600,7 +597,8 @@ def _passive_by_context(tokens: Sequence[Token], prev: int, lo: int) -> bool:
     """Whether a participle right after token ``prev`` is passive by what stands before it: nothing (it opens the
     sentence: "Asked by reporters, ..."), a subordinating word ("when asked by"), a comma after a noun phrase ("The
     indictment, first reported by CNN,") or an auxiliary set apart by an aside of adverbs ("was, separately,
-    labeled by"); not a subject ("The plan announced by", left to the subject walk)."""
+    labeled by"); not a subject ("The plan announced by", left to the subject walk) nor an auxiliary right before
+    it (read as any passive)."""
     k = _skip_adverbs(tokens, prev, lo)
     if k >= lo and tokens[k].text == ",":
         inner = _skip_adverbs(tokens, k - 1, lo)
@@ -609,7 +607,30 @@ def _passive_by_context(tokens: Sequence[Token], prev: int, lo: int) -> bool:
             k = _skip_adverbs(tokens, inner - 1, lo)
             return k < lo or tokens[k].low in AUX_BE or tokens[k].low in _BEFORE_PASSIVE
         return k - 1 >= lo and np_word(tokens[k - 1]) and not verb_like(tokens[k - 1])
-    return k < lo or tokens[k].low in _BEFORE_PASSIVE or tokens[k].low in AUX_BE
+    # (an auxiliary right before it is the passive the subject walk reads: "was condemned by the government in
+    # Ankara")
+    return k < lo or tokens[k].low in _BEFORE_PASSIVE
+
+
+#: prepositions after an agent that open where or when it acted ("asked by a reporter at a news conference"), not
+#: where it is from when a name follows ("officials in Baghdad", "the ministry in Tehran")
+_AGENT_CIRCUMSTANCE = frozenset("on in at during after before with from over about".split())
+
+
+def _agent(tokens: Sequence[Token], last: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase after "by" right after the participle at ``last`` ("asked by a reporter at a news
+    conference" -> "a reporter"; "rejected by officials in Baghdad" -> "officials in Baghdad"), or None."""
+    if last + 1 >= hi or tokens[last + 1].low != "by":
+        return None
+    span = np_after(tokens, last + 2, hi=hi)
+    if span is None:
+        return None
+    i, j = span
+    for m in range(i + 1, j + 1):
+        if tokens[m].low in _AGENT_CIRCUMSTANCE and not (
+                tokens[m].low in ("in", "from") and m + 1 <= j and tokens[m + 1].is_capitalised):
+            return i, m - 1
+    return span
 
 
 def _named_before_participle(tokens: Sequence[Token], lo: int, prev: int) -> tuple[int, int] | None:

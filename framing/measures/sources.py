@@ -744,10 +744,11 @@ _TIME_WORDS = re.compile(r"\b(?:" + _DAY_NAMES + "|" + _MONTH_NAMES + r")\b")
 #: a date written after a body's name ("the Food and Drug Administration on Monday")
 _ON_DATE = re.compile(r"\s+(?:on|in)\s+(?=" + _TIME_WORDS.pattern + ")")
 #: a time set between "and" / "but" and the second of two coordinated verbs ("but at the same time blamed", "but
-#: this morning reported", "and, on Monday, announced")
-_TIME_BETWEEN = (r"(?:,?\s*(?:(?:at|on|in|during|later|earlier)\s+)?(?:(?:the|this|that|same|next|last|early|late)\s+)"
-                 r"{0,2}(?:morning|afternoon|evening|night|day|week|weekend|month|year|time|moment|" + _DAY_NAMES
-                 + r")\s*,?\s+)?")
+#: this morning reported", "and, on Monday, announced", "and, hours later, conceded")
+_TIME_BETWEEN = (r"(?:,?\s*(?:(?:(?:at|on|in|during|later|earlier)\s+)?(?:(?:the|this|that|same|next|last|early|"
+                 r"late)\s+){0,2}(?:morning|afternoon|evening|night|day|week|weekend|month|year|time|moment|"
+                 + _DAY_NAMES + r")|(?:[\w\-]+\s+)?(?:minutes|hours|days|weeks|months|moments)\s+(?:later|earlier))"
+                 r"\s*,?\s+)?")
 #: the verbs in the past that do not end in -ed ("met", "spoke")
 _IRREGULAR_PAST = "|".join(sorted(IRREGULAR_PAST))
 #: pronouns that may open a sentence as the subject of two coordinated verbs ("He called for calm but blamed")
@@ -765,6 +766,11 @@ _PARTNERS = re.compile(r"(?:(?<=\s)|^)((?:(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z
                        r"(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,2}),?\s+and\s+(?:the\s+)?\Z")
 #: a preposition right before what follows it ("between ", "talks with ")
 _GOVERNED = re.compile(r"(?i)\b(?:" + "|".join(sorted(PREPOSITIONS)) + r")\s+\Z")
+#: nouns of a unique office in a body or a school, on the record though unnamed ("the treasurer said")
+_UNIQUE_OFFICES = frozenset("""treasurer ombudsman headmaster headmistress chairperson curator auditor registrar
+publisher administrator coordinator principal provost rector""".split())
+#: a person's name of two or more capitalised words ("John Doe", "Ivan Petrov")
+_NAME_WORDS = r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-.]*)*\s+[A-Z][\w’'\-]+"
 #: a definite description in lower-case words only, its last word its head ("the navigator", "the young farmer")
 _UNNAMED_ONE = re.compile(r"(?i:the)\s+(?:[a-z][\w\-]*\s+){0,2}([a-z][\w\-]*)")
 #: where a diplomat or a mission is sent: "ambassador to the United Nations", "the embassy in Pakistan"
@@ -2521,8 +2527,9 @@ class _Document:
             for m in re.finditer(r"(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+", clause):
                 if m.start() < opening:
                     continue
-                if self.person(m.group(0)) is None and m.group(0) not in _SUBJECT_PRONOUNS_CAPITALISED:
-                    continue
+                if self.person(m.group(0)) is None and self.known(m.group(0)) is None and \
+                        m.group(0) not in _SUBJECT_PRONOUNS_CAPITALISED:
+                    continue  # (a person the article names, one the roles lexicon lists, or a pronoun)
                 before = clause[opening:m.start()]
                 after = clause[m.end():]
                 if re.fullmatch(r"(?:[\w.’'\-]+\s+){0,5}", before) and re.match(
@@ -3021,12 +3028,35 @@ class _Document:
         unnamed = _UNNAMED_ONE.fullmatch(mention) if side is None else None
         noun = unnamed.group(1) if unnamed else ""
         if unnamed and typ not in _HOME_TYPES and person_noun(noun) and not noun.endswith("ment") and \
-                _singular(noun) not in roles.titles and noun not in _OFFICES and \
-                not any(w in PREPOSITIONS for w in mention.lower().split()):
+                _singular(noun) not in roles.titles and noun not in _OFFICES and noun not in _UNIQUE_OFFICES and \
+                not any(w in PREPOSITIONS for w in mention.lower().split()) and not self._names_one(noun, cue_start):
             # "the navigator testified", "the bartender said": a person the article describes by no office and
             # does not name (an office is on the record: "the spokesman said", "the county prosecutor said")
             return _Source(None, typ or "unknown", None, True, "anonymous")
         return _Source(bare, typ or ("other" if side is not None else "unknown"), side, False, "thing")
+
+    def _private_side(self, phrase: str) -> str | None:
+        """The side the description ``phrase`` gives an expert or a civilian: of the words before the body or the
+        place they work in ("an Iranian analyst at the Crisis Group" -> Iran; "a fellow at the think tank New
+        America" -> None), else of the body when it is a state's ("a military analyst at Russia's Defense Ministry"
+        -> Russia)."""
+        m = _WORKPLACE.search(phrase)
+        own, workplace = (phrase[:m.start()], phrase[m.end():]) if m else (phrase, "")
+        side = self.side_of(own, person=True)
+        if side is None and workplace and self.roles.type_of(workplace) in _HOME_TYPES:
+            return self.side_of(workplace, person=True)
+        return side
+
+    def _names_one(self, noun: str, before: int) -> bool:
+        """Whether the article, before ``before``, names a person it describes with the lower-case ``noun``
+        ("John Doe, a bartender at the pub", "the ship's navigator, Ivan Petrov", "The navigator was James Wood"),
+        whom "the <noun>" may then stand for."""
+        text, word = self.text[:before], re.escape(noun)
+        return any(re.search(pattern, text) for pattern in (
+            _NAME_WORDS + r",\s+(?:an?|the)\s+(?:[\w’'\-]+\s+){0,4}?" + word + r"\b",
+            r"\b" + word + r",?\s+" + _NAME_WORDS,
+            r"\b" + word + r"\s+(?:is|was)\s+" + _NAME_WORDS,
+            _NAME_WORDS + r"\s+(?:is|was)\s+(?:an?|the)\s+(?:[\w’'\-]+\s+){0,4}?" + word + r"\b"))
 
     def _person(self, full: str, mention: str) -> _Source:
         if full not in self.people:
@@ -3087,7 +3117,8 @@ class _Document:
                     typ, side = boss_src.source_type, side or boss_src.affiliation
             deciding = [mention] + [p for p, _ in ([better] if better else typed[:1])]
             in_office = full in self.roles.dated and listed is not None and listed[0] in _HOME_TYPES
-            if typ in _HOME_TYPES and not in_office and self._past_principal(deciding):
+            served = typ in _HOME_TYPES and not in_office and self._past_principal(deciding)
+            if served:
                 # "Fred Hof, President Barack Obama's special adviser", "the top U.N. diplomat in the George W. Bush
                 # administration" (in a story of 2018): a role held under an office holder whose terms had ended by
                 # the article's date is held no more, a former official's
@@ -3125,13 +3156,12 @@ class _Document:
             if typ is None:
                 typ = "civilian"  # news style gives officials and experts a title when it names them
                 self.untyped.add(full)
-            if side is not None and typ in _PRIVATE_TYPES and listed is None and not in_name and not any(
-                    _HELD_BEFORE_ROLE.search(p) for p in [mention] + parts):
+            if side is not None and typ in _PRIVATE_TYPES and listed is None and not in_name and not served and \
+                    not any(_HELD_BEFORE_ROLE.search(p) for p in [mention] + parts):
                 # "a senior fellow at the think tank New America", "a researcher at Seoul's Asan Institute": the
                 # place an expert or a civilian works or lives in is no side of theirs ("an Iranian analyst at
                 # Brookings" keeps Iran; a former official's side is the country served)
-                side = next((s for p in [mention] + parts
-                             for s in [self.side_of(_WORKPLACE.split(_without_name(p, full), 1)[0], person=True)]
+                side = next((s for p in [mention] + parts for s in [self._private_side(_without_name(p, full))]
                              if s), None)
             self.people[full] = (typ, side)
         typ, side = self.people[full]
