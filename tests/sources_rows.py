@@ -20,5 +20,19 @@ def row_at(text: str, snippet: str, cue: str, **kwargs) -> pd.Series:
     return hit.iloc[0]
 
 
-def side(row: pd.Series) -> str | None:
+def sources_of(text: str, date: str = "2017-05-01", **kwargs) -> pd.DataFrame:
+    """The sources rows of one text of ``date`` (home side "United States" unless given), in text order."""
+    kwargs.setdefault("home", "United States")
+    table = framing.sources(corpus(text).assign(date=date), **kwargs)
+    return table.sort_values("cue_start").reset_index(drop=True)
+
+
+def only_row(text: str, date: str = "2017-05-01") -> dict:
+    """The one sources row of a text of one statement."""
+    found = sources_of(text, date)
+    assert len(found) == 1, found
+    return found.iloc[0].to_dict()
+
+
+def side(row: pd.Series | dict) -> str | None:
     return row["affiliation"] if isinstance(row["affiliation"], str) else None

@@ -13,18 +13,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-import framing
-
-
-def _rows(text: str, date: str = "2017-05-01") -> pd.DataFrame:
-    corpus = pd.DataFrame({"doc_id": ["d0"], "outlet": "Test", "text": [text], "date": date})
-    return framing.sources(corpus, home="United States").sort_values("cue_start").reset_index(drop=True)
-
-
-def _row(text: str, date: str = "2017-05-01") -> dict:
-    rows = _rows(text, date)
-    assert len(rows) == 1, rows
-    return rows.iloc[0].to_dict()
+from sources_rows import only_row, sources_of
 
 
 @pytest.mark.parametrize("text, typ, side", [
@@ -34,7 +23,7 @@ def _row(text: str, date: str = "2017-05-01") -> dict:
      "government", "Chile"),
 ])
 def test_a_title_written_with_a_hyphen_is_the_title(text, typ, side):
-    row = _row(text)
+    row = only_row(text)
     assert (row["source_type"], row["affiliation"]) == (typ, side)
 
 
@@ -42,7 +31,7 @@ def test_a_name_after_a_preposition_takes_no_title_from_the_words_before_it():
     # "Supporters of" describes other people: Erdogan is the office holder the roles lexicon lists, not a civilian
     text = ("Supporters of Recep Tayyip Erdogan cheered outside the palace in Ankara on Sunday night. Erdogan said "
             "the vote had been free and fair.")
-    row = _row(text)
+    row = only_row(text)
     assert (row["source"], row["source_type"], row["affiliation"]) == ("Recep Tayyip Erdogan", "government",
                                                                        "Turkey")
 
@@ -53,7 +42,7 @@ def test_a_name_after_a_preposition_takes_no_title_from_the_words_before_it():
 ])
 def test_an_adverbial_phrase_set_off_before_a_name_describes_no_one(name, typ, side):
     # the outlet "Dawn" of the roles lexicon is no description of the person named after "Before dawn Tuesday,"
-    row = _row(f"Before dawn Tuesday, {name}, flanked by his aides, said the sanctions would fail.")
+    row = only_row(f"Before dawn Tuesday, {name}, flanked by his aides, said the sanctions would fail.")
     assert (row["source"], row["source_type"]) == (name, typ)
     assert (None if pd.isna(row["affiliation"]) else row["affiliation"]) == side
 
@@ -62,14 +51,14 @@ def test_a_description_set_off_before_a_name_still_describes_it():
     # the description inside the clause before the name ("the government of South Korea's new president") is read
     text = ("The launch dashed the hopes of the government of South Korea's new president, Jae-won Park, who took "
             "office last week. Park said he would still seek talks.")
-    row = _rows(text).iloc[-1]
+    row = sources_of(text).iloc[-1]
     assert (row["source"], row["source_type"], row["affiliation"]) == ("Jae-won Park", "government", "South Korea")
 
 
 def test_a_place_that_ends_a_title_is_no_part_of_the_name_nor_the_side():
     text = ("Russian Ambassador to the United States Sergey Kislyak said the claims were false. Kislyak added that "
             "the talks would go on.")
-    rows = _rows(text)
+    rows = sources_of(text)
     assert list(rows["source"]) == ["Sergey Kislyak", "Sergey Kislyak"]
     assert list(rows["affiliation"]) == ["Russia", "Russia"]
     assert list(rows["source_mention"]) == ["Sergey Kislyak", "Kislyak"]
@@ -77,14 +66,14 @@ def test_a_place_that_ends_a_title_is_no_part_of_the_name_nor_the_side():
 
 def test_a_place_after_to_that_ends_a_title_is_no_part_of_the_name():
     text = "U.S. Ambassador to Russia Jon Huntsman said the talks were useful. Huntsman added that more were planned."
-    rows = _rows(text)
+    rows = sources_of(text)
     assert list(rows["source"]) == ["Jon Huntsman", "Jon Huntsman"]
     assert list(rows["affiliation"]) == ["United States", "United States"]
 
 
 def test_a_name_in_apposition_after_an_ambassador_to_a_country_is_the_ambassador():
     text = "Saudi Arabia's ambassador to the United States, Adel al-Jubeir, told CNN the claims were false."
-    row = _row(text)
+    row = only_row(text)
     assert (row["source"], row["source_type"], row["affiliation"]) == ("Adel al-Jubeir", "government",
                                                                        "Saudi Arabia")
 
@@ -95,7 +84,7 @@ def test_a_name_in_apposition_after_an_ambassador_to_a_country_is_the_ambassador
     ("Pro-government television channels", None),
 ])
 def test_media_named_by_no_one_are_anonymous(mention, side):
-    row = _row(f"{mention} reported that the missile test had failed.")
+    row = only_row(f"{mention} reported that the missile test had failed.")
     assert row["source_type"] == "media"
     assert row["anonymous"]
     assert (None if pd.isna(row["affiliation"]) else row["affiliation"]) == side
@@ -105,7 +94,7 @@ def test_media_named_by_no_one_are_anonymous(mention, side):
                                      # a state's media in other words
                                      "State-run television channels", "Kremlin-controlled media", "Chinese State media"])
 def test_a_states_media_or_the_media_are_not_anonymous(mention):
-    row = _row(f"{mention} reported that the missile test had failed.")
+    row = only_row(f"{mention} reported that the missile test had failed.")
     assert row["source_type"] == "media"
     assert not row["anonymous"]
 
@@ -116,7 +105,7 @@ def test_a_family_name_written_first_is_the_one_person_under_two_spellings():
     text = ("North Korean leader Kim Jong-un said the tests would go on. The president wrote that “Kim Jong Un of "
             "North Korea” would be tested. Neither Kim’s father, Kim Jong-il, nor his grandfather made such a "
             "statement. Kim said he would not stop.")
-    rows = _rows(text)
+    rows = sources_of(text)
     last = rows.iloc[-1]
     assert (last["source_mention"], last["source"], last["affiliation"]) == ("Kim", "Kim Jong-un", "North Korea")
 
@@ -136,7 +125,7 @@ def test_a_family_name_written_first_is_the_one_person_under_two_spellings():
      "Daniel Hartley", "other", None),
 ])
 def test_a_description_set_off_before_a_name(text, source, typ, side):
-    row = _rows(text).iloc[-1]
+    row = sources_of(text).iloc[-1]
     assert (row["source"], row["source_type"]) == (source, typ)
     assert (None if pd.isna(row["affiliation"]) else row["affiliation"]) == side
 
@@ -146,7 +135,7 @@ def test_a_family_name_written_first_takes_the_listed_spelling():
     text = ("North Korean leader Kim Jong-Un watches a parade in Pyongyang. Sanctions have squeezed the Kim Jong-un "
             "regime. Thirteen years ago, Kim Jong-il made a similar offer. Last week, Kim told visitors that the "
             "North would give up its weapons.")
-    last = _rows(text).iloc[-1]
+    last = sources_of(text).iloc[-1]
     assert (last["source_mention"], last["source"], last["source_type"], last["affiliation"]) == (
         "Kim", "Kim Jong-un", "government", "North Korea")
 
@@ -157,11 +146,11 @@ def test_a_family_name_written_first_takes_the_listed_spelling():
 ])
 def test_a_name_of_the_lexicon_written_with_hyphens_for_spaces(text, typ):
     # a term the lexicon writes "Jaish al-Adl" is found however its words are joined, and typed as listed
-    assert _row(text)["source_type"] == typ
+    assert only_row(text)["source_type"] == typ
 
 
 def test_stations_that_are_no_outlets_are_not_anonymous_media():
-    assert not _row("Polling stations reported high turnout in the north.")["anonymous"]
+    assert not only_row("Polling stations reported high turnout in the north.")["anonymous"]
 
 
 @pytest.mark.parametrize("text, typ, not_side", [
@@ -174,7 +163,7 @@ def test_stations_that_are_no_outlets_are_not_anonymous_media():
      "Hamas"),
 ])
 def test_a_clause_before_a_name_describes_no_one(text, typ, not_side):
-    row = _rows(text).iloc[-1]
+    row = sources_of(text).iloc[-1]
     assert row["source_type"] == typ
     assert row["affiliation"] != not_side
 
@@ -186,15 +175,15 @@ def test_a_clause_before_a_name_describes_no_one(text, typ, not_side):
      "Palestine"),
 ])
 def test_a_people_or_an_owner_before_a_name_keeps_its_side(text, source, side):
-    row = _row(text)
+    row = only_row(text)
     assert (row["source"], row["affiliation"]) == (source, side)
 
 
 def test_a_group_named_state_gives_its_outlets_no_state():
-    row = _row("A number of Islamic State propaganda outlets reported the attack on the town.")
+    row = only_row("A number of Islamic State propaganda outlets reported the attack on the town.")
     assert row["anonymous"]
 
 
 def test_a_body_after_a_place_is_no_persons_name():
-    row = _row("The rate fell last year, according to the U.S. Bureau of Justice Statistics.")
+    row = only_row("The rate fell last year, according to the U.S. Bureau of Justice Statistics.")
     assert (row["source"], row["source_type"]) == ("U.S. Bureau of Justice Statistics", "government")

@@ -9,21 +9,15 @@ Every sentence is written for these tests.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
-import framing
-
-
-def _rows(text: str, date: str = "2017-05-01") -> pd.DataFrame:
-    corpus = pd.DataFrame({"doc_id": ["d0"], "outlet": "Test", "text": [text], "date": date})
-    return framing.sources(corpus, home="United States").sort_values("cue_start").reset_index(drop=True)
+from sources_rows import sources_of
 
 
 def _row_of(text: str, verb: str) -> dict:
-    rows = _rows(text)
+    rows = sources_of(text)
     rows = rows[rows["verb"] == verb]
-    assert len(rows) == 1, _rows(text)
+    assert len(rows) == 1, sources_of(text)
     return rows.iloc[0].to_dict()
 
 

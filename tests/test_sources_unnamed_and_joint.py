@@ -13,22 +13,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-import framing
-
-
-def _rows(text: str) -> pd.DataFrame:
-    corpus = pd.DataFrame({"doc_id": ["d0"], "outlet": "Test", "text": [text], "date": "2017-05-01"})
-    return framing.sources(corpus, home="United States").sort_values("cue_start").reset_index(drop=True)
-
-
-def _row(text: str) -> dict:
-    rows = _rows(text)
-    assert len(rows) == 1, rows
-    return rows.iloc[0].to_dict()
-
-
-def _side(row: dict) -> str | None:
-    return None if pd.isna(row["affiliation"]) else row["affiliation"]
+from sources_rows import only_row, sources_of
+from sources_rows import side as side_of
 
 
 @pytest.mark.parametrize("text, source, anonymous", [
@@ -38,8 +24,8 @@ def _side(row: dict) -> str | None:
     ("U.S. and Japanese officials said the talks in Tokyo had gone well.", None, True),
 ])
 def test_countries_that_speak_together_speak_for_no_one_side(text, source, anonymous):
-    row = _row(text)
-    assert row["source_type"] == "government" and _side(row) is None
+    row = only_row(text)
+    assert row["source_type"] == "government" and side_of(row) is None
     assert (None if pd.isna(row["source"]) else row["source"], bool(row["anonymous"])) == (source, anonymous)
 
 
@@ -48,7 +34,7 @@ def test_countries_that_speak_together_speak_for_no_one_side(text, source, anony
     ("Israel and the Israeli military said the strike had hit its target.", "Israel"),
 ])
 def test_bodies_of_one_country_keep_its_side(text, side):
-    assert _side(_row(text)) == side
+    assert side_of(only_row(text)) == side
 
 
 @pytest.mark.parametrize("text", [
@@ -57,7 +43,7 @@ def test_bodies_of_one_country_keep_its_side(text, side):
     "“We ran for our lives,” said Ali Reza, a student at Tehran University.",
 ])
 def test_the_place_an_expert_or_a_civilian_works_in_is_no_side(text):
-    assert _side(_row(text)) is None
+    assert side_of(only_row(text)) is None
 
 
 @pytest.mark.parametrize("text, side", [
@@ -67,7 +53,7 @@ def test_the_place_an_expert_or_a_civilian_works_in_is_no_side(text):
     ("“The deal is weak,” said Vasily Kashin, a military analyst at Russia's Defense Ministry.", "Russia"),
 ])
 def test_a_nationality_a_country_served_or_a_state_body_is_a_side(text, side):
-    assert _side(_row(text)) == side
+    assert side_of(only_row(text)) == side
 
 
 @pytest.mark.parametrize("text", [
@@ -76,7 +62,7 @@ def test_a_nationality_a_country_served_or_a_state_body_is_a_side(text, side):
     "The young instructor shouted that the recruits should take cover.",
 ])
 def test_a_person_described_but_never_named_is_anonymous(text):
-    row = _rows(text).iloc[0]
+    row = sources_of(text).iloc[0]
     assert bool(row["anonymous"]) and pd.isna(row["source"])
 
 
@@ -91,12 +77,12 @@ def test_a_person_described_but_never_named_is_anonymous(text):
     "John Doe, a bartender at the pub, saw the fight. The bartender said the men were drunk.",
 ])
 def test_an_office_a_body_or_a_document_is_not_anonymous(text):
-    assert not _rows(text)["anonymous"].astype(bool).any()
+    assert not sources_of(text)["anonymous"].astype(bool).any()
 
 
 def test_a_description_of_someone_named_is_that_person():
     text = ("“We ran for our lives,” said Ali Reza, a bartender in the old town. “I saw the smoke first,” the "
             "bartender said.")
-    rows = _rows(text)
+    rows = sources_of(text)
     assert list(rows["source"]) == ["Ali Reza", "Ali Reza"]
     assert not rows["anonymous"].astype(bool).any()

@@ -90,13 +90,16 @@ def addressee(tokens: Sequence[Token], cue_low: str, first: int, last: int, hi: 
     return span
 
 
-def _before_preposition(tokens: Sequence[Token], span: tuple[int, int] | None) -> tuple[int, int] | None:
-    """A noun phrase cut before a prepositional phrase other than ``of`` ("a presenter on Friday")."""
+def _before_preposition(tokens: Sequence[Token], span: tuple[int, int] | None,
+                        origin: bool = False) -> tuple[int, int] | None:
+    """A noun phrase cut before a prepositional phrase other than ``of`` ("a presenter on Friday"); with
+    ``origin``, not before "in" or "from" and a name, where the one named is from ("officials in Baghdad")."""
     if span is None:
         return None
     i, j = span
     for m in range(i + 1, j + 1):
-        if tokens[m].low in _CIRCUMSTANCE:
+        if tokens[m].low in _CIRCUMSTANCE and not (
+                origin and tokens[m].low in ("in", "from") and m + 1 <= j and tokens[m + 1].is_capitalised):
             return (i, m - 1)
     return (i, j)
 
@@ -185,12 +188,14 @@ def coordinated_subject(tokens: Sequence[Token], lo: int, k: int) -> tuple[int, 
     return np_before(tokens, m, lo=lo)
 
 
-def passive_agent(tokens: Sequence[Token], last: int, hi: int, reach: int = 8) -> tuple[int, int] | None:
-    """The ``by`` agent a few words after a passive cue: "was announced on Saudi state TV by a presenter"."""
+def passive_agent(tokens: Sequence[Token], last: int, hi: int, reach: int = 8,
+                  origin: bool = False) -> tuple[int, int] | None:
+    """The ``by`` agent a few words after a passive cue: "was announced on Saudi state TV by a presenter" (with
+    ``origin``, keeping where it is from: "rejected by officials in Baghdad")."""
     for m in range(last + 1, min(hi, last + 1 + reach)):
         low = tokens[m].low
         if low == "by":
-            return _before_preposition(tokens, np_after(tokens, m + 1, hi=hi))
+            return _before_preposition(tokens, np_after(tokens, m + 1, hi=hi), origin)
         if not tokens[m].is_word or low in ("that", "to", "and", "but", "which", "who"):
             return None
     return None

@@ -451,7 +451,7 @@ def resolve_speaker(
             and _passive_by_context(tokens, prev, lo):
         # "When asked by reporters", "The indictment, first reported by CNN,", "was, separately, labeled by the
         # State Department": a passive whose auxiliary is absent or set apart names its speaker after "by"
-        span = _agent(tokens, last, hi)
+        span = passive_agent(tokens, last, hi, reach=1, origin=True)
         if span is not None and not not_a_speaker(text, _span_of(tokens, span)):
             return "ok", _span_of(tokens, span)
 
@@ -472,7 +472,7 @@ def resolve_speaker(
         k, passive = _over_aside(tokens, k, lo, passive)
     if passive:
         # the agent after "by", without where or when it acted ("was criticized by lawmakers over the delay")
-        return "ok", _span_of(tokens, _agent(tokens, last, hi))
+        return "ok", _span_of(tokens, passive_agent(tokens, last, hi, reach=1, origin=True))
     if k < lo:
         # sentence-initial cue: "Said the minister ..." or an adjective ("Alleged bases ...")
         span = np_after(tokens, last + 1, hi=hi, max_tokens=8)
@@ -610,27 +610,6 @@ def _passive_by_context(tokens: Sequence[Token], prev: int, lo: int) -> bool:
     # (an auxiliary right before it is the passive the subject walk reads: "was condemned by the government in
     # Ankara")
     return k < lo or tokens[k].low in _BEFORE_PASSIVE
-
-
-#: prepositions after an agent that open where or when it acted ("asked by a reporter at a news conference"), not
-#: where it is from when a name follows ("officials in Baghdad", "the ministry in Tehran")
-_AGENT_CIRCUMSTANCE = frozenset("on in at during after before with from over about".split())
-
-
-def _agent(tokens: Sequence[Token], last: int, hi: int) -> tuple[int, int] | None:
-    """The noun phrase after "by" right after the participle at ``last`` ("asked by a reporter at a news
-    conference" -> "a reporter"; "rejected by officials in Baghdad" -> "officials in Baghdad"), or None."""
-    if last + 1 >= hi or tokens[last + 1].low != "by":
-        return None
-    span = np_after(tokens, last + 2, hi=hi)
-    if span is None:
-        return None
-    i, j = span
-    for m in range(i + 1, j + 1):
-        if tokens[m].low in _AGENT_CIRCUMSTANCE and not (
-                tokens[m].low in ("in", "from") and m + 1 <= j and tokens[m + 1].is_capitalised):
-            return i, m - 1
-    return span
 
 
 def _named_before_participle(tokens: Sequence[Token], lo: int, prev: int) -> tuple[int, int] | None:

@@ -2562,11 +2562,11 @@ class _Document:
         asked", "Britain, France and Germany said", "U.S. and Japanese officials said"), when the speaker is of
         a country too and not of theirs all; None otherwise (nor a list a preposition governs: "talks between
         India and Pakistan")."""
-        own = self.sides.is_place(self.text[span[0]:span[1]]) or self.side_of(self.text[span[0]:span[1]])
-        if own is None or self.sides.kinds.get(own) != "country":
-            return None
         m = _PARTNERS.search(self.text, max(sentence[0], span[0] - 120), span[0])
         if m is None or _GOVERNED.search(self.text, max(sentence[0], m.start() - 12), m.start()):
+            return None  # (read first: most speakers have no list before them)
+        own = self.sides.is_place(self.text[span[0]:span[1]]) or self.side_of(self.text[span[0]:span[1]])
+        if own is None or self.sides.kinds.get(own) != "country":
             return None
         named = [self.sides.is_place(item) for item in re.split(r",\s+|\s+and\s+", m.group(1))]
         if len(named) == 1 and "," in m.group(0):
@@ -3051,8 +3051,8 @@ class _Document:
         """Whether the article, before ``before``, names a person it describes with the lower-case ``noun``
         ("John Doe, a bartender at the pub", "the ship's navigator, Ivan Petrov", "The navigator was James Wood"),
         whom "the <noun>" may then stand for."""
-        text, word = self.text[:before], re.escape(noun)
-        return any(re.search(pattern, text) for pattern in (
+        word = re.escape(noun)
+        return any(re.compile(pattern).search(self.text, 0, before) for pattern in (
             _NAME_WORDS + r",\s+(?:an?|the)\s+(?:[\w’'\-]+\s+){0,4}?" + word + r"\b",
             r"\b" + word + r",?\s+" + _NAME_WORDS,
             r"\b" + word + r"\s+(?:is|was)\s+" + _NAME_WORDS,
