@@ -61,13 +61,16 @@ def test_words_of_the_campaign_before_the_term_are_a_candidates(text):
     assert _types(text, date="2020-09-01") == ["government"]
 
 
-@pytest.mark.parametrize("text", [
-    "Terrorists view President Trump as an asset. Trump told a crowd in Colorado that a bomb had gone off.",
-    "President-elect Donald Trump said that he would build a wall.",
-])
-def test_an_office_not_yet_held_is_no_office(text):
+def test_an_office_not_yet_held_is_no_office():
+    text = "Terrorists view President Trump as an asset. Trump told a crowd in Colorado that a bomb had gone off."
     assert _types(text, date="2016-12-01") == ["politician"]
     assert _types(text, date="2018-12-01") == ["government"]
+
+
+def test_a_president_elect_speaks_before_taking_office_whenever_the_story_is_written():
+    text = "President-elect Donald Trump said that he would build a wall."
+    assert _types(text, date="2016-12-01") == ["politician"]
+    assert _types(text, date="2018-12-01") == ["politician"]
 
 
 def test_a_role_before_the_owner_of_its_place_decides():

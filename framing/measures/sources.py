@@ -1091,6 +1091,21 @@ class _Roles:
         return {t.replace("-", " "): t for t in self.terms}
 
     @functools.cached_property
+    def surname_sex(self) -> dict[str, str]:
+        """"he" or "she" for a surname the lexicon lists alone, by the given names of the people it lists under it
+        in full, where they agree ("Trump" by Donald Trump; not "Clinton", listed as Bill and as Hillary
+        Clinton)."""
+        found: dict[str, set[str | None]] = {}
+        for name in [*self.people, *self.dated]:
+            words = name.split()
+            if len(words) > 1:
+                found.setdefault(words[-1], set()).add(given_name_sex(words[0]))
+        # (only a surname the lexicon lists alone, as naming one person: not "Dowd", "Parker", "Warren")
+        alone = set(self.people) | set(self.dated)
+        return {last: sexes.pop() for last, sexes in found.items()
+                if last in alone and len(sexes) == 1 and None not in sexes}
+
+    @functools.cached_property
     def office_heads(self) -> frozenset[str]:
         """The last words of the offices the lexicon dates ("president" of "vice president")."""
         return frozenset(office.split()[-1] for _, office in self.offices)
@@ -1261,7 +1276,8 @@ def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     # and the words of a term may be written with hyphens ("director-general" is the "director general")
     body = "|".join((re.escape(w[:-1]) + "(?:y|ies)" if re.search(r"[^aeiou\W]y$", w) else re.escape(w))
                     .replace(r"\ ", r"[\s\-]") for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
-    # "President-elect", "Speaker-designate": the role to come is the role; "co-host", "co-chairman": the role shared
+    # "Speaker-designate": the role to come is the role (an office won at the polls and not yet held is a
+    # politician's, which the lexicon lists as such: "president-elect"); "co-host", "co-chairman": the role shared
     return re.compile(r"(?<![\w\-])(?:[Cc]o-)?(" + body + r")(?:s|es)?(?:-(?:elect|designate))?(?=(?:’s|'s|’|')?(?![\w\-]))",
                       flags)
 
@@ -2614,7 +2630,11 @@ class _Document:
                     break
                 # another named person ("President Hassan Rouhani" after "U.S. Defense Secretary Mark Esper")
                 # is no continuation of the one who spoke before
-                if prev.affiliation is not None and prev.source_type in _OFFICIAL and (
+                # (a state body after a politician of a country: "Brazil's president-elect Jair Bolsonaro said
+                # ... He was declared the winner by the Supreme Electoral Tribunal")
+                if prev.affiliation is not None and (prev.source_type in _OFFICIAL or src.kind == "thing" and
+                                                     prev.source_type == "politician" and
+                                                     self.sides.kinds.get(prev.affiliation) == "country") and (
                         prev.kind == "thing" or src.kind != "person" or prev.source == src.source):
                     src = _Source(src.source, src.source_type, prev.affiliation, src.anonymous, src.kind)
                     if src.kind == "person" and src.source in self.people:
@@ -3076,7 +3096,11 @@ class _Document:
             if listed is not None:
                 # a noun for anyone gives no role to a person the roles lexicon lists ("Mueller ; the person who
                 # was charged with investigating"); to others it is a civilian's description ("an unarmed black man")
-                typed = [(p, t) for p, t in typed if not self._anyone(p)]
+                # nor does a body an office holder leads: on the article's date a president's "campaign" is the
+                # office holder's ("the Trump campaign" in a story of 2018; "the Obama administration" in one of 2019
+                # tells of the office a former president held)
+                typed = [(p, t) for p, t in typed if not self._anyone(p)
+                         and not (listed[0] in _HOME_TYPES and re.fullmatch(_LED, p, re.I))]
             better = next(((p, t) for p, t in typed if self.roles.strong(p)), None)
             if better is not None and (typ is None and better[1] != typed[0][1]
                                        or typ is not None and not self.roles.strong(mention) and better[1] != typ):
@@ -3468,6 +3492,10 @@ class _Document:
         if same and side is not None:
             return None  # two people of that side hold such an office: which one is not said
         open_ = _collapse(name for name, t, s in known if t == typ and (s is None or side is None))
+        if title and (self.home or "", title.lower()) not in self.roles.offices:
+            # an office the home side has no holder of by the lexicon ("the chancellor" in an American story of
+            # Trump meeting Merkel): those the article titles so, before anyone of the home side
+            open_ = [name for name in open_ if _holds(self.context(name), title)] or open_
         if side is None and self.home is not None and self.setting() in (None, self.home):
             # "the president" with no country, in an article about no other country: the home side's
             # ("Trump's version of his talks with Putin ... the president told interpreters": Trump)
@@ -3928,6 +3956,9 @@ class _Document:
                 # the article shows neither: the given name's, where names of that spelling are nearly all one
                 # sex's ("Donald", "Angela"; not "Kim", "Jordan")
                 found = {given_name_sex(full.split()[0])} - {None}
+            elif not found:
+                # a surname the article never completes: the sex of those the lexicon lists under it ("Trump")
+                found = {self.roles.surname_sex.get(full)} - {None}
             self._genders[full] = found.pop() if len(found) == 1 else None
         return self._genders[full]
 
