@@ -3100,7 +3100,7 @@ class _Document:
                 # office holder's ("the Trump campaign" in a story of 2018; "the Obama administration" in one of 2019
                 # tells of the office a former president held)
                 typed = [(p, t) for p, t in typed if not self._anyone(p)
-                         and not (listed[0] in _HOME_TYPES and re.fullmatch(_LED, p, re.I))]
+                         and not (listed[0] in _OFFICIAL and re.fullmatch(_LED, p, re.I))]
             better = next(((p, t) for p, t in typed if self.roles.strong(p)), None)
             if better is not None and (typ is None and better[1] != typed[0][1]
                                        or typ is not None and not self.roles.strong(mention) and better[1] != typ):
@@ -3492,11 +3492,11 @@ class _Document:
         if same and side is not None:
             return None  # two people of that side hold such an office: which one is not said
         open_ = _collapse(name for name, t, s in known if t == typ and (s is None or side is None))
-        if title and (self.home or "", title.lower()) not in self.roles.offices:
-            # an office the home side has no holder of by the lexicon ("the chancellor" in an American story of
-            # Trump meeting Merkel): those the article titles so, before anyone of the home side
-            open_ = [name for name in open_ if _holds(self.context(name), title)] or open_
-        if side is None and self.home is not None and self.setting() in (None, self.home):
+        # an office the home side has no holder of by the lexicon, which someone of the article is titled with
+        # ("the chancellor" in an American story of Trump meeting Merkel): no preference for the home side
+        titled = bool(title) and (self.home or "", title.lower()) not in self.roles.offices and \
+            any(_holds(self.context(name), title) for name in open_)
+        if side is None and self.home is not None and self.setting() in (None, self.home) and not titled:
             # "the president" with no country, in an article about no other country: the home side's
             # ("Trump's version of his talks with Putin ... the president told interpreters": Trump)
             ours = [name for name in open_ if all(s in (None, self.home) for n, t, s in known if n == name and t == typ)]
