@@ -3492,22 +3492,18 @@ class _Document:
         if same and side is not None:
             return None  # two people of that side hold such an office: which one is not said
         open_ = _collapse(name for name, t, s in known if t == typ and (s is None or side is None))
-        home_view = side is None and self.home is not None and self.setting() in (None, self.home)
-        # "the president" with no country, in an article about no other country: the home side's ("Trump's
-        # version of his talks with Putin ... the president told interpreters": Trump)
-        ours = [name for name in open_ if all(s in (None, self.home) for n, t, s in known if n == name and t == typ)] \
-            if home_view else []
-        if title and (self.home or "", title.lower()) not in self.roles.offices:
-            # an office the home side has no holder of by the lexicon: those the article titles with it ("the
-            # chancellor" in an American story of Trump meeting Merkel), and those of the home side with a title
-            # of its word ("the secretary": "Secretary of State John Kerry" beside "Foreign Secretary William
-            # Hague")
-            word = re.compile(r"(?i)(?<![\w\-])" + re.escape(title) + r"(?![\w\-])")
-            holders = [name for name in open_ if _holds(self.context(name), title)
-                       or name in ours and word.search(self.context(name))]
-            open_ = holders or open_
-            ours = [name for name in ours if name in open_]
-        open_ = ours or open_
+        if side is None and self.home is not None and self.setting() in (None, self.home):
+            # "the president" with no country, in an article about no other country: the home side's
+            # ("Trump's version of his talks with Putin ... the president told interpreters": Trump), unless the
+            # office is one someone of the article is titled with and no one of the home side has a title of
+            # its word ("the chancellor" in an American story of Trump meeting Merkel; not "the secretary"
+            # beside "Secretary of State John Kerry" and "Foreign Secretary William Hague")
+            ours = [name for name in open_ if all(s in (None, self.home) for n, t, s in known if n == name and t == typ)]
+            word = re.compile(r"(?i)(?<![\w\-])" + re.escape(title or "") + r"(?![\w\-])")
+            titled = bool(title) and (self.home, title.lower()) not in self.roles.offices and \
+                any(_holds(self.context(name), title) for name in open_) and \
+                not any(word.search(self.context(name)) for name in ours)
+            open_ = open_ if titled else ours or open_
         if len(open_) <= 1:
             return open_[0] if open_ else None
         distance = {}
