@@ -37,22 +37,17 @@ def test_bodies_of_one_country_keep_its_side(text, side):
     assert side_of(only_row(text)) == side
 
 
-@pytest.mark.parametrize("text", [
-    "“The deal is weak,” said Lee Drutman, a senior fellow at the think tank New America.",
-    "“The deal is weak,” said Cha Du-hyeon, a senior researcher at Seoul's Asan Institute for Policy Studies.",
-    "“We ran for our lives,” said Ali Reza, a student at Tehran University.",
-])
-def test_the_place_an_expert_or_a_civilian_works_in_is_no_side(text):
-    assert side_of(only_row(text)) is None
-
-
 @pytest.mark.parametrize("text, side", [
+    # the place an expert or a civilian works or studies in is no side
+    ("“The deal is weak,” said Lee Drutman, a senior fellow at the think tank New America.", None),
+    ("“The deal is weak,” said Cha Du-hyeon, a senior researcher at Seoul's Asan Institute for Policy Studies.", None),
+    ("“We ran for our lives,” said Ali Reza, a student at Tehran University.", None),
+    # a nationality, a country served or a state body one works at is a side
     ("“The deal is weak,” said Ali Vaez, an Iranian analyst at the International Crisis Group.", "Iran"),
     ("“The deal is weak,” said Karim Sadjadpour, a former Iranian diplomat now at the Carnegie Endowment.", "Iran"),
-    # a state body one works at is a side
     ("“The deal is weak,” said Vasily Kashin, a military analyst at Russia's Defense Ministry.", "Russia"),
 ])
-def test_a_nationality_a_country_served_or_a_state_body_is_a_side(text, side):
+def test_an_experts_side_is_a_nationality_or_a_country_served_not_a_workplace(text, side):
     assert side_of(only_row(text)) == side
 
 

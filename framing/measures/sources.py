@@ -3492,13 +3492,13 @@ class _Document:
         if same and side is not None:
             return None  # two people of that side hold such an office: which one is not said
         open_ = _collapse(name for name, t, s in known if t == typ and (s is None or side is None))
-        # an office the home side has no holder of by the lexicon, which someone of the article is titled with
-        # ("the chancellor" in an American story of Trump meeting Merkel): no preference for the home side
-        titled = bool(title) and (self.home or "", title.lower()) not in self.roles.offices and \
-            any(_holds(self.context(name), title) for name in open_)
-        if side is None and self.home is not None and self.setting() in (None, self.home) and not titled:
+        if side is None and self.home is not None and self.setting() in (None, self.home) and not (
+                title and (self.home, title.lower()) not in self.roles.offices
+                and any(_holds(self.context(name), title) for name in open_)):
             # "the president" with no country, in an article about no other country: the home side's
-            # ("Trump's version of his talks with Putin ... the president told interpreters": Trump)
+            # ("Trump's version of his talks with Putin ... the president told interpreters": Trump); not an
+            # office the home side has no holder of by the lexicon, which someone of the article is titled with
+            # ("the chancellor" in an American story of Trump meeting Merkel)
             ours = [name for name in open_ if all(s in (None, self.home) for n, t, s in known if n == name and t == typ)]
             open_ = ours or open_
         if len(open_) <= 1:
