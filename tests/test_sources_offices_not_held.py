@@ -78,3 +78,12 @@ def test_a_state_body_in_a_story_of_a_foreign_politician_is_of_his_country():
     declared = rows[rows["verb"] == "declared"].iloc[0]
     assert (declared["source"], declared["source_type"], side(declared)) == \
         ("Supreme Electoral Tribunal", "government", "Brazil")
+
+
+def test_the_home_holder_of_an_office_of_that_word_keeps_the_preference():
+    # "Secretary of State" is a secretary too, beside Britain's "Foreign Secretary"
+    rows = sources_of("Secretary of State John Kerry met British Foreign Secretary William Hague in London on Monday. "
+                      "Hague said the talks were useful. The secretary said that sanctions would stay.",
+                      date="2013-09-09")
+    said = rows[rows["source_mention"] == "The secretary"].iloc[0]
+    assert (said["source"], side(said)) == ("John Kerry", "United States")

@@ -3492,15 +3492,21 @@ class _Document:
         if same and side is not None:
             return None  # two people of that side hold such an office: which one is not said
         open_ = _collapse(name for name, t, s in known if t == typ and (s is None or side is None))
-        if side is None and self.home is not None and self.setting() in (None, self.home) and not (
-                title and (self.home, title.lower()) not in self.roles.offices
-                and any(_holds(self.context(name), title) for name in open_)):
+        if side is None and self.home is not None and self.setting() in (None, self.home):
             # "the president" with no country, in an article about no other country: the home side's
-            # ("Trump's version of his talks with Putin ... the president told interpreters": Trump); not an
+            # ("Trump's version of his talks with Putin ... the president told interpreters": Trump); not for an
             # office the home side has no holder of by the lexicon, which someone of the article is titled with
-            # ("the chancellor" in an American story of Trump meeting Merkel)
+            # and no one of the home side (by the article or the lexicon) is, by the description's whole office:
+            # "the chancellor" in an American story of Trump meeting Merkel (but "the secretary" beside "Secretary
+            # of State John Kerry" and "Foreign Secretary William Hague" is Kerry; a "Deputy Prime Minister" of no
+            # side named is no home holder of "the Prime Minister")
             ours = [name for name in open_ if all(s in (None, self.home) for n, t, s in known if n == name and t == typ)]
-            open_ = ours or open_
+            sides = {n: s for n, t, s in known if t == typ}
+            if not (title and (self.home, title.lower()) not in self.roles.offices
+                    and any(_holds(self.context(name), title) for name in open_)
+                    and not any(_holds(self.context(name), whole or title, of=True) for name in ours
+                                if self.home in (sides.get(name), (self.known(name) or (None, None))[1]))):
+                open_ = ours or open_
         if len(open_) <= 1:
             return open_[0] if open_ else None
         distance = {}
@@ -4168,12 +4174,13 @@ def _without_name(mention: str, full: str) -> str:
     return " ".join(w for w in kept if _POSSESSIVE.sub("", w) not in words)
 
 
-def _holds(titles: str, office: str) -> bool:
+def _holds(titles: str, office: str, of: bool = False) -> bool:
     """Whether one of ``titles`` (joined by " ; ") names the office ``office`` (one or more words) itself, as
     its head and held now: "U.S. President" holds "president"; "Vice President", "former president",
-    "president of the union" do not; "NRA Executive Vice President" holds "executive vice president"."""
+    "president of the union" do not; "NRA Executive Vice President" holds "executive vice president". With
+    ``of``, an office of something holds it too ("Secretary of State" holds "secretary")."""
     word = re.compile(r"(?i)(?<![\w\-])" + r"[\s\-]+".join(map(re.escape, office.split())) +
-                      r"(?![\w\-])(?!\s+of\b)")
+                      r"(?![\w\-])" + ("" if of else r"(?!\s+of\b)"))
     for part in titles.split(" ; "):
         for m in word.finditer(part):
             before = [w.strip(".") for w in part[:m.start()].lower().split()]
