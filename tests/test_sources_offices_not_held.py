@@ -3,6 +3,8 @@ surname only: sentences written for these tests."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.sources_rows import only_row, side, sources_of
 
 
@@ -63,12 +65,18 @@ def test_the_chancellor_is_the_one_titled_so_not_the_home_president():
     assert (told["source"], told["source_type"], side(told)) == ("Angela Merkel", "government", "Germany")
 
 
-def test_the_president_of_the_home_country_is_still_preferred_for_its_own_office():
-    rows = sources_of("President Trump met President Erdogan of Turkey in Washington on Tuesday. "
-                      "Trump praised the talks. The president said the two countries were close allies.",
-                      date="2018-05-16")
-    said = rows[rows["verb"] == "said"].iloc[0]
-    assert (said["source"], side(said)) == ("Trump", "United States")
+@pytest.mark.parametrize("text, date, description, person", [
+    ("President Trump met President Erdogan of Turkey in Washington on Tuesday. Trump praised the talks. "
+     "The president said the two countries were close allies.", "2018-05-16", "The president", "Trump"),
+    # "Secretary of State" is a secretary too, beside Britain's "Foreign Secretary"
+    ("Secretary of State John Kerry met British Foreign Secretary William Hague in London on Monday. Hague said "
+     "the talks were useful. The secretary said that sanctions would stay.", "2013-09-09", "The secretary",
+     "John Kerry"),
+])
+def test_the_home_side_keeps_a_description_of_an_office_its_people_hold(text, date, description, person):
+    rows = sources_of(text, date=date)
+    said = rows[rows["source_mention"] == description].iloc[0]
+    assert (said["source"], side(said)) == (person, "United States")
 
 
 def test_a_state_body_in_a_story_of_a_foreign_politician_is_of_his_country():
@@ -78,12 +86,3 @@ def test_a_state_body_in_a_story_of_a_foreign_politician_is_of_his_country():
     declared = rows[rows["verb"] == "declared"].iloc[0]
     assert (declared["source"], declared["source_type"], side(declared)) == \
         ("Supreme Electoral Tribunal", "government", "Brazil")
-
-
-def test_the_home_holder_of_an_office_of_that_word_keeps_the_preference():
-    # "Secretary of State" is a secretary too, beside Britain's "Foreign Secretary"
-    rows = sources_of("Secretary of State John Kerry met British Foreign Secretary William Hague in London on Monday. "
-                      "Hague said the talks were useful. The secretary said that sanctions would stay.",
-                      date="2013-09-09")
-    said = rows[rows["source_mention"] == "The secretary"].iloc[0]
-    assert (said["source"], side(said)) == ("John Kerry", "United States")
