@@ -397,8 +397,14 @@ def test_a_named_politician_whose_title_names_no_country_keeps_the_outlet_s_home
 
 
 def test_a_named_official_in_an_article_about_no_one_country_takes_the_outlet_s_home():
-    text = "Interior Minister Jan Peeters said more raids would follow."
+    text = "Interior Secretary Jan Peeters said more raids would follow."
     assert side(row_at(text, text, "said", home="United States")) == "United States"
+
+
+def test_a_minister_in_an_american_article_naming_no_country_takes_no_side():
+    # the United States has no interior minister: not the outlet's home, and the text names no other country
+    text = "Interior Minister Jan Peeters said more raids would follow."
+    assert side(row_at(text, text, "said", home="United States")) is None
 
 
 def test_a_civilian_described_by_a_demonym_takes_that_country():

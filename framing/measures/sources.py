@@ -1000,6 +1000,8 @@ class _Roles:
     #: who held an office of a side when: (side, office) -> ((from, to or None, name), ...)
     offices: Mapping[tuple[str, str], tuple[tuple[pd.Timestamp, pd.Timestamp | None, str], ...]] = \
         field(default_factory=dict)
+    #: the words of titles no office of a side carries: side -> their pattern ("minister" for the United States)
+    foreign_titles: Mapping[str, re.Pattern[str]] = field(default_factory=dict)
 
     def is_role_word(self, word: str) -> bool:
         """Whether ``word`` as written is a word of a role or title ("Commissioner", "security"); an acronym
@@ -1364,6 +1366,10 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
                 people.setdefault(n.strip(), (typ, None if side_name is None else str(side_name)))
     dated = _dated_people(data.get("terms") or {}, source)
     offices = _office_holders(data.get("offices") or {}, source)
+    foreign = data.get("foreign_titles") or {}
+    if not isinstance(foreign, Mapping) or not all(
+            isinstance(v, list) and all(isinstance(w, str) and w.strip() for w in v) for v in foreign.values()):
+        raise LexiconError(f"{source}: 'foreign_titles:' must map a side to a list of title words")
     titles = frozenset(str(t).lower() for t in data.get("titles") or ())
     # a conjunction inside a term ("national security and defense council") joins no title to a name
     role_words = (frozenset(w for w, _ in written) | titles) - {"and", "or", "&"}
@@ -1379,6 +1385,7 @@ def _build_roles(data: Any, source: str, extra: Mapping[str, Iterable[str]] | No
         pattern_ci=_compile((t for t in terms if any(c.islower() for c in t)), re.IGNORECASE),
         pattern_cs=_compile(t for t in terms if not any(c.islower() for c in t)),
         sides=dict(sides), people=people, dated=dated, offices=offices,
+        foreign_titles={str(side): _compile(words, re.IGNORECASE) for side, words in foreign.items() if words},
     )
 
 
@@ -1532,17 +1539,43 @@ class _Document:
             if self.home is not None and self.dateline == self.home:
                 self._setting = self.home
                 return self._setting
-            counts: dict[str, int] = {}
-            for side, a, b in self._sides_named:
-                if self.sides.kinds.get(side, "country") == "country" and \
-                        self._place_person(_POSSESSIVE.sub("", self.text[a:b])) is None:
-                    counts[side] = counts.get(side, 0) + 1
+            counts = self._countries_named
             total = sum(counts.values())
             ranked = sorted(counts.values(), reverse=True) + [0]
             top = max(counts, key=counts.__getitem__, default=None)
             self._setting = top if top is not None and counts[top] >= 3 and (
                 2 * counts[top] >= total or counts[top] >= 3 * ranked[1]) else None
         return self._setting
+
+    @functools.cached_property
+    def _side_names(self) -> dict[str, str]:
+        """The gazetteer's sides by their names in lower case."""
+        return {side.lower(): side for side in self.sides.sides}
+
+    @functools.cached_property
+    def _countries_named(self) -> dict[str, int]:
+        """How often the article names each country (not a place that is the surname of a person it titles)."""
+        counts: dict[str, int] = {}
+        for side, a, b in self._sides_named:
+            if self.sides.kinds.get(side, "country") == "country" and \
+                    self._place_person(_POSSESSIVE.sub("", self.text[a:b])) is None:
+                counts[side] = counts.get(side, 0) + 1
+        return counts
+
+    def abroad(self, src: _Source, mention: str | None) -> str | None:
+        """For an official the ``home`` side would take by default, whose phrase or titles hold a title no office
+        of the home side carries (the roles lexicon's ``foreign_titles:``: "Interior Minister Ralf Jaeger", "the
+        Health Ministry" in an American story): the country the article is about, else the one it names most
+        besides the home side, else None (no side rather than the home's); the home side otherwise."""
+        pattern = self.roles.foreign_titles.get(self.home or "")
+        titles = (mention or "") + (" ; " + self.context(src.source) if src.kind == "person" and src.source else "")
+        if pattern is None or not pattern.search(titles):
+            return self.home
+        setting = self.setting()
+        if setting is not None and setting != self.home:
+            return setting
+        ranked = sorted(((n, side) for side, n in self._countries_named.items() if side != self.home), reverse=True)
+        return ranked[0][1] if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]) else None
 
     def former_official(self, person: str | None, mention: str | None) -> bool:
         """Whether the source is a former official by the ``mention`` or, for a ``person``, by the titles and
@@ -2783,7 +2816,11 @@ class _Document:
                 opens -= 1
             office = " ".join(words[opens:])
             whole = " ".join(w for w in words if w not in ("the", "a", "an"))
-            linked = self._described(typ, side, cue_start, office, whole) or self._holder(office, mention)
+            linked = self._described(typ, side, cue_start, office, whole)
+            if linked is None or not _holds(self.context(linked), office):
+                # the holder the lexicon dates, before someone the article never gives the office ("Trump ...
+                # attacked Mueller. Then the president said": Trump, not the special counsel named last)
+                linked = self._holder(office, mention) or linked
             if linked is not None:
                 person = self._person(linked, mention)
                 if person.affiliation is None and side is not None:
@@ -3486,6 +3523,9 @@ class _Document:
                 ctx = self.context(full)
                 if ctx:
                     known.append((full, self.roles.type_of(ctx), self.side_of(ctx)))
+        if side is not None:
+            # (not one the roles lexicon gives another side: "Ukraine's president" is not President Obama)
+            known = [(name, t, s) for name, t, s in known if (self.known(name) or (None, None))[1] in (None, side)]
         same = _collapse(name for name, t, s in known if t == typ and s == side)
         if side is not None and len(same) == 1:
             return same[0]
@@ -4489,6 +4529,8 @@ def sources(
                     # administration official", the home government's in a story filed from a visit)
                     setting = doc.dateline
                 affiliation = setting or (None if foreign else homes.get(doc_id))
+                if affiliation is not None and affiliation == homes.get(doc_id):
+                    affiliation = doc.abroad(src, mention)
             if affiliation is None and src.anonymous and src.source_type == "civilian":
                 # "supporters claimed", "the family of the victim said": the people of the country the article
                 # is about, when one country dominates it

@@ -1,0 +1,77 @@
+"""Whose office a description or a title is: "the president" when a special counsel was named last, "Ukraine's
+president" beside President Obama, and a minister in an American story: sentences written for these tests."""
+
+from __future__ import annotations
+
+from tests.sources_rows import sources_of, side
+
+
+def _by_verb(rows, verb):
+    hit = rows[rows["verb"] == verb]
+    assert len(hit) == 1, rows[["verb", "source_mention"]].values.tolist()
+    return hit.iloc[0]
+
+
+def test_the_president_is_the_holder_not_the_person_named_last():
+    # the article never titles Trump "president"; the special counsel is the person named just before
+    rows = sources_of("Special counsel Robert Mueller will soon issue his findings. Trump on Wednesday again "
+                      "attacked Mueller. Then the president said he does not mind if the report is made public.",
+                      date="2019-03-20")
+    row = _by_verb(rows, "said")
+    assert row["source"].split()[-1] == "Trump"
+    assert (row["source_type"], side(row)) == ("government", "United States")
+
+
+def test_the_president_stays_the_titled_one_when_the_article_titles_him():
+    rows = sources_of("President Barack Obama met Vice President Joe Biden on Monday. The president asked Biden "
+                      "for proposals by the end of the month.", date="2013-01-10")
+    assert _by_verb(rows, "asked")["source"] == "Barack Obama"
+
+
+_KIEV = ("Ukraine's president announced a truce on Wednesday with opposition groups, after violence that prompted "
+         "President Obama to warn of sanctions. After President Viktor Yanukovych met opposition leaders, a "
+         "statement on his website said the sides had agreed to talks. President Obama warned Ukraine that "
+         "violence was not the path. \"The main thing is to protect human life,\" said Mr. Yanukovych.")
+
+
+def test_a_description_of_one_country_skips_a_leader_the_lexicon_gives_another():
+    rows = sources_of(_KIEV, date="2014-02-19")
+    announced = _by_verb(rows, "announced")
+    assert (announced["source"], side(announced)) == ("Viktor Yanukovych", "Ukraine")
+    # and the American president keeps his own side further on
+    warned = _by_verb(rows, "warned")
+    assert (warned["source"].split()[-1], side(warned)) == ("Obama", "United States")
+    assert side(rows[rows["source_mention"] == "Mr. Yanukovych"].iloc[0]) == "Ukraine"
+
+
+# Germany is named four times, Tunisia three times and the United States twice: no country dominates the article
+_BERLIN = ("German police raided a mosque in Berlin on Friday. Tunisia had refused to take the suspect back, and "
+           "a Tunisian court had freed him in Tunis the year before. U.S. agencies had flagged him, and the "
+           "United States had shared its files. Germany's security services watched him for months. "
+           "Interior Minister Ralf Jaeger said the state had done all it could. Berlin will now review the case.")
+
+
+def test_a_minister_in_an_american_story_is_of_the_country_the_article_names_most():
+    rows = sources_of(_BERLIN, date="2016-12-22")
+    row = _by_verb(rows, "said")
+    assert (row["source"], row["source_type"], side(row)) == ("Ralf Jaeger", "government", "Germany")
+
+
+def test_a_ministry_with_no_foreign_country_named_gets_no_side_rather_than_the_home_one():
+    rows = sources_of("The Health Ministry said on Sunday that the outbreak was over.", date="2016-12-22")
+    row = _by_verb(rows, "said")
+    assert row["source_type"] == "government"
+    assert side(row) is None
+
+
+def test_an_american_office_keeps_the_home_side():
+    rows = sources_of("Energy Secretary Rick Perry said the plant would stay open. Germany had asked for talks.",
+                      date="2019-10-01")
+    assert side(_by_verb(rows, "said")) == "United States"
+
+
+def test_a_minister_of_a_home_side_that_has_ministers_keeps_it():
+    rows = sources_of("Policing Minister Kit Malthouse said the plan was fair. Germany had asked for talks.",
+                      date="2019-10-01", home="United Kingdom")
+    assert side(_by_verb(rows, "said")) == "United Kingdom"
+
