@@ -1031,6 +1031,8 @@ class _Roles:
                         key = self.hyphened.get(key.replace("-", " "), key)
                     if key not in self.terms:  # "agencies" of "aid agency"
                         key = key[:-3] + "y"
+                    if key not in self.terms and not fold:  # "F.B.I." of "FBI"
+                        key = m.group(1).replace(".", "")
                     if key not in self.terms:
                         continue
                     start = m.start(1)
@@ -1276,12 +1278,18 @@ class _Roles:
 def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     # a term that ends in a consonant and "y" has its plural in "ies" ("aid agencies", "companies")
     # and the words of a term may be written with hyphens ("director-general" is the "director general")
-    body = "|".join((re.escape(w[:-1]) + "(?:y|ies)" if re.search(r"[^aeiou\W]y$", w) else re.escape(w))
+    # and an acronym may be written with full stops, as some outlets do ("F.B.I." is the FBI)
+    body = "|".join((re.escape(w[:-1]) + "(?:y|ies)" if re.search(r"[^aeiou\W]y$", w) else
+                     "(?:" + w + "|" + r"\.".join(w) + r"\.?)" if re.fullmatch(r"[A-Z]{2,6}", w) else re.escape(w))
                     .replace(r"\ ", r"[\s\-]") for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
     # "Speaker-designate": the role to come is the role (an office won at the polls and not yet held is a
     # politician's, which the lexicon lists as such: "president-elect"); "co-host", "co-chairman": the role shared
     return re.compile(r"(?<![\w\-])(?:[Cc]o-)?(" + body + r")(?:s|es)?(?:-(?:elect|designate))?(?=(?:’s|'s|’|')?(?![\w\-]))",
                       flags)
+
+
+#: an acronym written with full stops ("F.B.I.", "U.N.")
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,6}")
 
 
 #: a capitalised preposition after a word that makes it a word of a campaign's name ("Mayors Against Illegal Guns")
@@ -2275,13 +2283,15 @@ class _Document:
                 continue
             if tok.endswith((",", ";", ":", ".", "”", "\"", ")")) and not tok.endswith(("’s", "'s")) and \
                     (core not in self.roles.titles or tok.endswith(".") and tok[:1].islower()) and \
-                    not (tok.endswith(".") and (self.sides.is_place(tok) or is_name_abbreviation(tok))):
+                    not (tok.endswith(".") and (self.sides.is_place(tok) or is_name_abbreviation(tok) or
+                                                _INITIALS.fullmatch(tok) and self.roles.matches(tok))):
                 break  # a sentence ends ("... his head. Soon"); an abbreviated title or name does not ("Gen.",
                 # "St. Louis County Police Chief")
             if self.roles.terms.get(core, ("", False))[0] == "document" and tok[:1].islower():
                 break  # a document is no title: "authorities' photos of Tsarnaev"
             if (core in self.roles.role_words or core in _PRE_MODIFIERS or self.sides.is_place(_POSSESSIVE.sub("", tok))
-                    or (tok[:1].isupper() and _NAME_WORD.match(_POSSESSIVE.sub("", tok)))):
+                    or (tok[:1].isupper() and _NAME_WORD.match(_POSSESSIVE.sub("", tok)))
+                    or _INITIALS.fullmatch(_POSSESSIVE.sub("", tok)) and self.roles.matches(tok)):
                 keep.insert(0, tok)
                 if len(keep) >= 8:
                     break
@@ -2327,7 +2337,8 @@ class _Document:
             # short one: not the clause before "The very day the last US troops left Iraq, Prime Minister ...")
             start = self.text.rfind(title, 0, start)
         m = re.search(r"(?:^|[.;:“”\"(\n]|,)\s*([^,.;:“”\"()\n]{3,100}|(?:[^,.;:“”\"()\n]|(?<=\b[A-Z][a-z])\.|"
-                      r"(?<=\bM[rs])\.|(?<=\bMrs)\.){3,100}),\s*$", self.text[max(0, start - 140):start])
+                      r"(?<=\bM[rs])\.|(?<=\bMrs)\.|(?<=\b[A-Z])\.(?=[A-Z]\.|\s+[a-z])|(?<=\b[A-Z]\.[A-Z])\.){3,100}),\s*$",
+                      self.text[max(0, start - 140):start])
         phrase = m.group(1).strip() if m else ""
         cue = _INVERTED_CUE.match(phrase)
         if cue:
@@ -3007,7 +3018,9 @@ class _Document:
                     # "NSO Group, an Israeli surveillance company ... The Israeli firm": the side of its description
                     return _Source(named.source, named.source_type, side, named.anonymous, named.kind)
         if side is None and typ in ("international_ngo", "armed_group") and any(w[:1].isupper() for w in bare.split()):
-            side = bare  # a named organisation or armed group speaks for itself ("The Elders", "UN Watch")
+            # a named organisation or armed group speaks for itself ("The Elders", "UN Watch"), by the gazetteer's
+            # name when it has the body under another case ("the Islamic state" -> Islamic State)
+            side = self._side_names.get(bare.lower(), bare)
         if typ is None and bare[:1].isupper():
             # "Arbor, a company that builds drones, said": a named body the article describes by a role
             # a corporate suffix after the name ("Walmart Inc."), or the description that opens the next sentence
@@ -4232,7 +4245,10 @@ def _holds(titles: str, office: str, of: bool = False) -> bool:
 def _role_core(word: str) -> str:
     """A word as the roles lexicon lists it: lower case, without full stops and without "-elect" or
     "-designate" ("Speaker-designate" -> "speaker")."""
-    return re.sub(r"-(?:elect|designate)$", "", word.lower().strip("."))
+    core = word.lower().strip(".")
+    if re.fullmatch(r"(?:[a-z]\.){1,5}[a-z]", core):
+        core = core.replace(".", "")  # "F.B.I." is the "fbi"
+    return re.sub(r"-(?:elect|designate)$", "", core)
 
 
 def _collapse(names: Iterable[str]) -> list[str]:
