@@ -75,3 +75,15 @@ def test_a_minister_of_a_home_side_that_has_ministers_keeps_it():
                       date="2019-10-01", home="United Kingdom")
     assert side(_by_verb(rows, "said")) == "United Kingdom"
 
+
+def test_a_role_given_by_a_verb_of_appointment_types_the_person():
+    rows = sources_of("Cuba turned a new page on Thursday when its National Assembly named Communist Party loyalist "
+                      "Miguel Díaz-Canel president. Cuban state TV showed the vote. Addressing the crowd, Díaz-Canel "
+                      "vowed to defend the revolution that Cuba's founders made.", date="2018-04-19")
+    row = _by_verb(rows, "vowed")
+    assert (row["source"], row["source_type"], side(row)) == ("Miguel Díaz-Canel", "government", "Cuba")
+
+
+def test_a_person_named_in_a_lawsuit_is_given_no_role_by_the_verb():
+    rows = sources_of("He named Sam Jones, his neighbor, in the lawsuit. Jones said he was shocked.")
+    assert _by_verb(rows, "said")["source_type"] == "civilian"

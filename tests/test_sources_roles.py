@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 import framing
-from sources_rows import corpus, row_at, side
+from sources_rows import corpus, row_at, side, sources_of
 
 
 # ----------------------------------------------------------------------------------- types from the article
@@ -469,9 +469,14 @@ def test_a_named_body_described_in_an_apposition_takes_the_type_of_the_descripti
     assert row_at(text, text, "said")["source_type"] == "other"
 
 
-def test_a_share_of_respondents_is_anonymous_civilians():
-    text = "Overall, 83 percent said they support expanding background checks to private sales."
-    row = row_at(text, text, "said")
+@pytest.mark.parametrize("text", [
+    "Overall, 83 percent said they support expanding background checks to private sales.",
+    "Only 38 percent of respondents said they support expanding background checks to private sales.",
+    "Only 38 percent of blacks expressed confidence in the police, down from 45 percent.",
+    "Fewer than half of voters said they support expanding background checks to private sales.",
+])
+def test_a_share_of_respondents_is_anonymous_civilians(text):
+    row = sources_of(text).iloc[0]
     assert row["anonymous"]
     assert row["source_type"] == "civilian"
 
@@ -1567,3 +1572,21 @@ def test_unnamed_civilians_speak_for_the_country_of_the_story_unless_it_is_the_o
     row = row_at(text, "The family said", "said", home="United States")
     assert row["anonymous"]
     assert side(row) is None
+
+
+@pytest.mark.parametrize("text", [
+    "The cable said the embassy needed more guards.",
+    "The village ordinance calls for a fine of $500.",
+    "The petition said the ban must be lifted.",
+    "His manifesto says the attack was planned for months.",
+])
+def test_texts_that_speak_are_documents(text):
+    assert sources_of(text).iloc[0]["source_type"] == "document"
+
+
+def test_a_person_is_never_a_document_even_after_a_sentence_run_into_his_title():
+    text = ("\"The military holds all members to the same standard,\" the petition states.Former combat medic "
+            "Javier Ortiz told The Washington Post that he disagreed.")
+    rows = sources_of(text)
+    row = rows[rows["verb"] == "told"].iloc[0]
+    assert (row["source"], row["source_type"]) == ("Javier Ortiz", "civilian")

@@ -839,7 +839,8 @@ _OBTAINED_BEFORE = re.compile(_OBTAINED + r"\s+(?:(?:by|from)\s+)?$")
 #: a word in capitals that is no roman numeral ("APP", not "III")
 _CAPITALS = re.compile(r"(?!(?:[IVX]+)$)[A-Z]{2,}")
 #: a share of people as a speaker: "83 percent", "seven-in-ten", "two thirds of Americans"
-_SHARE = re.compile(r"(?i)^(?:(?:about|almost|nearly|over|more\s+than|at\s+least|roughly|some|just)\s+)?"
+_SHARE = re.compile(r"(?i)^(?:(?:about|almost|nearly|over|more\s+than|at\s+least|roughly|some|just|only|fewer\s+than|"
+                    r"less\s+than|around|approximately|an\s+estimated)\s+)?"
                     r"(?:(?:\d+(?:\.\d+)?|[a-z]+(?:-[a-z]+)?)\s*(?:percent|per\s+cent|%)|"
                     r"(?:one|two|three|four|five|six|seven|eight|nine|"
                     r"\d+)[\s\-]+in[\s\-]+(?:ten|\d+)|(?:one|two)[\s\-]+thirds?|(?:a|one|three)[\s\-]+quarters?|half)"
@@ -890,6 +891,14 @@ _PREDICATE_ROLE = re.compile(r"\s+(?:(is|became|has\s+been|was\s+(?:appointed|na
                              r"(?!\s+(?:of|for|at|to|with|in)\s+(?:the\s+|a\s+|an\s+|its\s+|his\s+|her\s+)?[a-z])"
                              r"(\s+(?:until|from\s+\d{4}\s+(?:to|until)|between\s+\d{4}|"
                              r"before\s+(?:becoming|joining))\b)?")
+#: a role given as the complement of a verb of appointment before the name ("Cuba named Miguel Díaz-Canel
+#: president", "parliament elected him speaker", "Trump tapped John Bolton as national security adviser"): the
+#: verb, up to four words before the name (1), and the role after it (2)
+_APPOINTED = re.compile(r"\b(?:named|elected|appointed|nominated|tapped|installed|chose|picked)\s+(?:[\w’'\-.]+\s+){0,4}$")
+_APPOINTED_ROLE = re.compile(r"\s+(?:as\s+)?(?:(?:the|its|their|his|her)\s+)?(?:new\s+|next\s+)?"
+                             r"((?:" + _ROLE_WORD + r"\s+){0,3}" + _ROLE_WORD +
+                             r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w’'&\-.]*\s+){0,5}[A-Z][\w’'&\-]*)?)(?=\s*[.,;]|\s+(?:on|in|after|"
+                             r"last|this|and|by|to)\b)")
 #: roles whose type is the body they are held in ("president of the Parents Television Council"), read in a
 #: predicate only when the role terms type that body or it is a side's ("president of Chechnya")
 _HELD_IN_BODIES = frozenset("president chairman chairwoman chair head director founder member leader editor "
@@ -2181,6 +2190,10 @@ class _Document:
                     # "Williams was appointed police chief in 2016", "Smith is a former police officer"; a role
                     # the person held until a time is a former one ("Hale was ambassador to Japan until 2015")
                     parts.append(("former " if role.group(2) else "") + role.group(3))
+                appointed = _APPOINTED_ROLE.match(self.text, m.end()) if _APPOINTED.search(
+                    self.text, max(0, m.start() - 60), m.start()) else None
+                if appointed and self._predicate_role(appointed.group(1)):
+                    parts.append(appointed.group(1))  # "it named Communist Party loyalist Miguel Díaz-Canel president"
                 # "According to LaPierre, an arrogant elite wants ...": the clause after is no appositive, unless
                 # a comma closes it ("According to Larry Meserve, USAID’s mission director, the group ...")
                 according = re.search(r"\b[Aa]ccording\s+to\s+(?:[A-Z][\w’'\-.]*\s+){0,3}$",
@@ -3132,8 +3145,10 @@ class _Document:
         if full not in self.people:
             ctx = self.context(full)
             parts = ctx.split(" ; ") if ctx else []
-            # the words of the name are no title: "Rep. Peter King" is no king, "Ms. Bishop" no bishop
+            # the words of the name are no title: "Rep. Peter King" is no king, "Ms. Bishop" no bishop; nor is a
+            # person a document ("... the petition states.Former combat medic Javier Ortiz told")
             typ = self.roles.type_of(_without_name(mention, full))
+            typ = None if typ == "document" else typ
             # a side named by the name or several of its words (an actor listed by name), not by one word of it
             # ("Lisa Monaco", "Sheriff Scott Israel", "Chad Morrison" name no country)
             in_name = [m.side for m in self.sides.mentions(full) if not m.place and " " in full[m.start:m.end]]
@@ -3141,7 +3156,7 @@ class _Document:
             # the side of the description that gives the type ("Iranian Foreign Minister ..."), else of any title;
             # a description with a strong term before weak ones ("spokesman Jim Cole ; the Pentagon's press
             # secretary")
-            typed = [(p, t) for p in parts for t in [self.roles.type_of(p)] if t is not None]
+            typed = [(p, t) for p in parts for t in [self.roles.type_of(p)] if t not in (None, "document")]
             listed = self.known(full)
             if listed is not None:
                 # a noun for anyone gives no role to a person the roles lexicon lists ("Mueller ; the person who
