@@ -44,17 +44,27 @@ def test_a_description_of_one_country_skips_a_leader_the_lexicon_gives_another()
     assert side(rows[rows["source_mention"] == "Mr. Yanukovych"].iloc[0]) == "Ukraine"
 
 
-# Germany is named four times, Tunisia three times and the United States twice: no country dominates the article
-_BERLIN = ("German police raided a mosque in Berlin on Friday. Tunisia had refused to take the suspect back, and "
-           "a Tunisian court had freed him in Tunis the year before. U.S. agencies had flagged him, and the "
-           "United States had shared its files. Germany's security services watched him for months. "
-           "Interior Minister Ralf Jaeger said the state had done all it could. Berlin will now review the case.")
+# Germany is named four times, Tunisia twice and the United States five times: no country dominates the article,
+# and of the others Germany is named most, twice as often as Tunisia
+_BERLIN = ("German police raided a mosque in Berlin on Friday. Tunisia had refused to take the suspect back after a "
+           "Tunisian court freed him. U.S. agencies had flagged him, the United States had shared its files with "
+           "American allies, and Washington offered help; U.S. officials declined to comment further. Germany's "
+           "security services watched him for months. Interior Minister Ralf Jaeger said the state had done all it "
+           "could. Berlin will now review the case.")
 
 
 def test_a_minister_in_an_american_story_is_of_the_country_the_article_names_most():
     rows = sources_of(_BERLIN, date="2016-12-22")
     row = _by_verb(rows, "said")
     assert (row["source"], row["source_type"], side(row)) == ("Ralf Jaeger", "government", "Germany")
+
+
+def test_a_minister_in_an_article_naming_two_foreign_countries_about_as_often_takes_no_side():
+    # Germany four times, Tunisia three times, the United States twice: which country's minister he is, the article does not settle
+    text = ("German police raided a mosque in Berlin on Friday. Tunisia had refused to take the suspect back, and "
+            "a Tunisian court had freed him in Tunis the year before. U.S. agencies had flagged him, and the United "
+            "States shared its files. Germany's security services watched him for months. Interior Minister Ralf Jaeger said the state had done all it could. Berlin will now review it.")
+    assert side(_by_verb(sources_of(text, date="2016-12-22"), "said")) is None
 
 
 def test_a_ministry_with_no_foreign_country_named_gets_no_side_rather_than_the_home_one():

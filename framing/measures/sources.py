@@ -1583,7 +1583,8 @@ class _Document:
         """For an official the ``home`` side would take by default, whose phrase or titles hold a title no office
         of the home side carries (the roles lexicon's ``foreign_titles:``: "Interior Minister Ralf Jaeger", "the
         Health Ministry" in an American story): the country the article is about, else the one it names most
-        besides the home side, else None (no side rather than the home's); the home side otherwise."""
+        besides the home side (three times or more, and twice as often as any other), else None (no side rather
+        than the home's); the home side otherwise."""
         pattern = self.roles.foreign_titles.get(self.home or "")
         titles = (mention or "") + (" ; " + self.context(src.source) if src.kind == "person" and src.source else "")
         if pattern is None or not pattern.search(titles):
@@ -1592,7 +1593,8 @@ class _Document:
         if setting is not None and setting != self.home:
             return setting
         ranked = sorted(((n, side) for side, n in self._countries_named.items() if side != self.home), reverse=True)
-        return ranked[0][1] if ranked and (len(ranked) == 1 or ranked[0][0] > ranked[1][0]) else None
+        ranked.append((0, None))
+        return ranked[0][1] if ranked[0][0] >= 3 and ranked[0][0] >= 2 * ranked[1][0] else None
 
     def former_official(self, person: str | None, mention: str | None) -> bool:
         """Whether the source is a former official by the ``mention`` or, for a ``person``, by the titles and
@@ -3212,11 +3214,13 @@ class _Document:
                 # administration" (in a story of 2018): a role held under an office holder whose terms had ended by
                 # the article's date is held no more, a former official's
                 typ = "expert"
+            if side is None and listed is not None:
+                # "Justin Trudeau, the party leader": the listed side, before the sides of the other titles read
+                # around the name (which may be a neighbour's: "President Obama and U.N. Secretary-General Ban")
+                side = listed[1]
             if side is None and ctx:
                 found = [s for part in parts for s in [self.side_of(_without_name(part, full), person=True)] if s]
                 side = found[0] if found else None
-            if side is None and listed is not None:
-                side = listed[1]  # "Justin Trudeau, the party leader": the listed side
             if side is None and typ in _OFFICIAL:
                 side = self._owner_side(full, [mention] + parts)
             if typ is None and (_PARTY_TAG.search(mention) or any(
