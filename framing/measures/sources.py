@@ -1297,6 +1297,8 @@ def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
                       flags)
 
 
+#: the end of a sentence (a full stop after a word of two letters or more, not an initial: "U.S. officials")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9\"”’)]{2})[.!?][\"”’]?(?:\s+|$)")
 #: an acronym written with full stops ("F.B.I.", "U.N.")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,6}")
 
@@ -1579,12 +1581,14 @@ class _Document:
                 counts[side] = counts.get(side, 0) + 1
         return counts
 
-    def abroad(self, src: _Source, mention: str | None) -> str | None:
+    def abroad(self, src: _Source, mention: str | None, at: int) -> str | None:
         """For an official the ``home`` side would take by default, whose phrase or titles hold a title no office
         of the home side carries (the roles lexicon's ``foreign_titles:``: "Interior Minister Ralf Jaeger", "the
-        Health Ministry" in an American story): the country the article is about, else the one it names most
-        besides the home side (three times or more, and twice as often as any other), else None (no side rather
-        than the home's); the home side otherwise."""
+        Health Ministry" in an American story): the country the article is about, else the one other country
+        named around the person's first mention or around the mention at ``at`` ("Beijing rejected the claim.
+        Foreign Ministry spokesman Lu Kang said"), else the one it names most besides the home side (three times
+        or more, and twice as often as any other), else None (no side rather than the home's); the home side
+        otherwise."""
         pattern = self.roles.foreign_titles.get(self.home or "")
         titles = (mention or "") + (" ; " + self.context(src.source) if src.kind == "person" and src.source else "")
         if pattern is None or not pattern.search(titles):
@@ -1592,6 +1596,16 @@ class _Document:
         setting = self.setting()
         if setting is not None and setting != self.home:
             return setting
+        first = next(iter(self._occurrences(src.source)), None) if src.kind == "person" and src.source else None
+        for pos in ([first.start()] if first is not None else []) + [at]:
+            # (its sentence and the one before)
+            ends = [m.end() for m in _SENTENCE_END.finditer(self.text, max(0, pos - 600), pos)]
+            end = _SENTENCE_END.search(self.text, pos)
+            around = {side for side, _, _ in self.sides.find(self.text[ends[-2] if len(ends) > 1 else max(0, pos - 600):
+                                                                       end.end() if end else len(self.text)])
+                      if side != self.home and self.sides.kinds.get(side, "country") == "country"}
+            if len(around) == 1:
+                return around.pop()
         ranked = sorted(((n, side) for side, n in self._countries_named.items() if side != self.home), reverse=True)
         ranked.append((0, None))
         return ranked[0][1] if ranked[0][0] >= 3 and ranked[0][0] >= 2 * ranked[1][0] else None
@@ -4565,7 +4579,7 @@ def sources(
                     setting = doc.dateline
                 affiliation = setting or (None if foreign else homes.get(doc_id))
                 if affiliation is not None and affiliation == homes.get(doc_id):
-                    affiliation = doc.abroad(src, mention)
+                    affiliation = doc.abroad(src, mention, speaker_span[0] if speaker_span else a)
             if affiliation is None and src.anonymous and src.source_type == "civilian":
                 # "supporters claimed", "the family of the victim said": the people of the country the article
                 # is about, when one country dominates it
