@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 import framing
+from tests.sources_rows import sources_of
 
 
 def _types(*texts: str, date: str = "2019-05-01") -> list[str]:
@@ -92,3 +93,11 @@ def test_a_role_under_an_office_holder_who_has_left_office_is_a_former_officials
     assert _types(*texts, date="2013-05-01") == ["government", "government"]
     corpus = pd.DataFrame({"doc_id": ["d0"], "outlet": "Test", "text": [texts[0]], "date": "2018-05-01"})
     assert framing.sources(corpus, home="United States")["affiliation"].tolist() == ["United States"]
+
+
+def test_a_title_of_the_past_recalled_once_does_not_type_the_office_holder_elsewhere():
+    # in 2016 Obama is president; "Senator Obama" recalls 2007, and only that row is the senator's
+    rows = sources_of("In 2007, as Senator Obama railed against executive overreach, he promised restraint. "
+                      "On Monday Obama said he had done everything he could.", date="2016-01-05")
+    types = dict(zip(rows["verb"], rows["source_type"]))
+    assert (types["railed"], types["promised"], types["said"]) == ("politician", "politician", "government")

@@ -970,6 +970,11 @@ class _Dated:
         begun = [start for start, _, _ in self.terms if start <= day]
         return max(begun) - pd.Timedelta(days=1) if begun and day - max(begun) < pd.Timedelta(days=3 * 365) else None
 
+    def in_office(self, day: pd.Timestamp) -> bool:
+        """Whether ``day`` falls in a term of office (not in a span the lexicon types out of office: "expert")."""
+        return any(start <= day and (end is None or day < end) and (typ is None or typ in _HOME_TYPES)
+                   for start, end, typ in self.terms)
+
     def before_office(self, day: pd.Timestamp) -> bool:
         """Whether ``day`` is before the first term."""
         return bool(self.terms) and day < min(start for start, _, _ in self.terms)
@@ -4546,6 +4551,11 @@ def sources(
                 # "Trump claimed during the 2016 campaign", "He said of the Bush administration in 2007": an office
                 # holder of the lexicon's terms is typed on the day the sentence says the words were said
                 src = replace(src, source_type=dated.type_on(said))
+            elif dated is not None and dated.in_office(doc.date) and src.source_type != dated.type_on(doc.date) \
+                    and mention and doc.roles.type_of(_without_name(mention, src.source)) is None:
+                # "Obama said" in a story of 2016 that recalled "Senator Obama" once: the office the lexicon dates
+                # on the article's day, not a title of the past read at another mention (this one names none)
+                src = replace(src, source_type=dated.type_on(doc.date))
             if src.kind == "writer":
                 continue
             if src.source_type == "unknown" and src.kind == "thing" and src.source and src.source[:1].isupper() \
