@@ -101,3 +101,9 @@ def test_a_title_of_the_past_recalled_once_does_not_type_the_office_holder_elsew
                       "On Monday Obama said he had done everything he could.", date="2016-01-05")
     types = dict(zip(rows["verb"], rows["source_type"]))
     assert (types["railed"], types["promised"], types["said"]) == ("politician", "politician", "government")
+
+
+def test_a_former_office_holder_commenting_stays_an_expert_at_every_mention():
+    rows = sources_of("Former House Speaker Newt Gingrich says the party must change. \"We lost,\" he said.",
+                      date="2013-08-04")
+    assert rows["source_type"].tolist() == ["expert", "expert"]

@@ -4551,10 +4551,11 @@ def sources(
                 # "Trump claimed during the 2016 campaign", "He said of the Bush administration in 2007": an office
                 # holder of the lexicon's terms is typed on the day the sentence says the words were said
                 src = replace(src, source_type=dated.type_on(said))
-            elif dated is not None and dated.in_office(doc.date) and src.source_type != dated.type_on(doc.date) \
-                    and mention and doc.roles.type_of(_without_name(mention, src.source)) is None:
+            elif dated is not None and dated.in_office(doc.date) and src.source_type not in ("expert", dated.type_on(
+                    doc.date)) and mention and doc.roles.type_of(_without_name(mention, src.source)) is None:
                 # "Obama said" in a story of 2016 that recalled "Senator Obama" once: the office the lexicon dates
-                # on the article's day, not a title of the past read at another mention (this one names none)
+                # on the article's day, not a title of the past read at another mention (this one names none; a
+                # "former House speaker" commenting stays an expert)
                 src = replace(src, source_type=dated.type_on(doc.date))
             if src.kind == "writer":
                 continue
