@@ -107,3 +107,10 @@ def test_a_former_office_holder_commenting_stays_an_expert_at_every_mention():
     rows = sources_of("Former House Speaker Newt Gingrich says the party must change. \"We lost,\" he said.",
                       date="2013-08-04")
     assert rows["source_type"].tolist() == ["expert", "expert"]
+
+
+def test_a_story_of_the_time_before_the_office_keeps_the_title_of_that_time():
+    # after the inauguration, a story of the transition: "Vice President-elect Mike Pence" spoke before taking office
+    rows = sources_of("On Jan. 15, Vice President-elect Mike Pence defended Flynn on television. Pence said Flynn "
+                      "had not discussed sanctions.", date="2017-02-14")
+    assert rows["source_type"].tolist() == ["politician", "politician"]

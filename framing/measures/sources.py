@@ -1302,6 +1302,8 @@ def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
                       flags)
 
 
+#: a title of the time before an office ("President-elect", "then-candidate", "the Republican nominee")
+_BEFORE_OFFICE = re.compile(r"(?i)-elect\b|\bthen-|\bcandidate\b|\bnominee\b|\bhopeful\b")
 #: the end of a sentence (a full stop after a word of two letters or more, not an initial: "U.S. officials")
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9\"”’)]{2})[.!?][\"”’]?(?:\s+|$)")
 #: an acronym written with full stops ("F.B.I.", "U.N.")
@@ -4552,10 +4554,12 @@ def sources(
                 # holder of the lexicon's terms is typed on the day the sentence says the words were said
                 src = replace(src, source_type=dated.type_on(said))
             elif dated is not None and dated.in_office(doc.date) and src.source_type not in ("expert", dated.type_on(
-                    doc.date)) and mention and doc.roles.type_of(_without_name(mention, src.source)) is None:
+                    doc.date)) and mention and doc.roles.type_of(_without_name(mention, src.source)) is None \
+                    and not _BEFORE_OFFICE.search(mention + " ; " + doc.context(src.source)):
                 # "Obama said" in a story of 2016 that recalled "Senator Obama" once: the office the lexicon dates
                 # on the article's day, not a title of the past read at another mention (this one names none; a
-                # "former House speaker" commenting stays an expert)
+                # "former House speaker" commenting stays an expert, and a story that tells of the time before the
+                # office, "Vice President-elect Mike Pence", "candidate Trump", types by it)
                 src = replace(src, source_type=dated.type_on(doc.date))
             if src.kind == "writer":
                 continue
