@@ -44,13 +44,14 @@ def test_a_description_of_one_country_skips_a_leader_the_lexicon_gives_another()
     assert side(rows[rows["source_mention"] == "Mr. Yanukovych"].iloc[0]) == "Ukraine"
 
 
-# Germany is named four times, Tunisia twice and the United States five times: no country dominates the article,
-# and of the others Germany is named most, twice as often as Tunisia
-_BERLIN = ("German police raided a mosque in Berlin on Friday. Tunisia had refused to take the suspect back after a "
-           "Tunisian court freed him. U.S. agencies had flagged him, the United States had shared its files with "
-           "American allies, and Washington offered help; U.S. officials declined to comment further. Germany's "
-           "security services watched him for months. Interior Minister Ralf Jaeger said the state had done all it "
-           "could. Berlin will now review the case.")
+# Germany is named five times, Tunisia twice and the United States five times: no country dominates the article;
+# the sentence before the minister names Germany and Tunisia both; of the foreign countries Germany is named most,
+# more than twice as often as Tunisia
+_BERLIN = ("German police raided a mosque in Berlin on Friday. Tunisia had refused to take the suspect back. U.S. "
+           "agencies had flagged him, the United States had shared its files with American allies, and Washington "
+           "offered help; U.S. officials declined to comment further. German prosecutors opened a case in Berlin. "
+           "Germany's and Tunisia's security services watched him for months. Interior Minister Ralf Jaeger said "
+           "the state had done all it could.")
 
 
 def test_a_minister_in_an_american_story_is_of_the_country_the_article_names_most():
