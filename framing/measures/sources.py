@@ -1605,11 +1605,11 @@ class _Document:
             return setting
         first = next(iter(self._occurrences(src.source)), None) if src.kind == "person" and src.source else None
         for pos in ([first.start()] if first is not None else []) + [at]:
-            # (its sentence and the one before)
+            # its sentence and the one before
             ends = [m.end() for m in _SENTENCE_END.finditer(self.text, max(0, pos - 600), pos)]
             end = _SENTENCE_END.search(self.text, pos)
-            around = {side for side, _, _ in self.sides.find(self.text[ends[-2] if len(ends) > 1 else max(0, pos - 600):
-                                                                       end.end() if end else len(self.text)])
+            start, stop = ends[-2] if len(ends) > 1 else max(0, pos - 600), end.end() if end else len(self.text)
+            around = {side for side, _, _ in self.sides.find(self.text[start:stop])
                       if side != self.home and self.sides.kinds.get(side, "country") == "country"}
             if len(around) == 1:
                 return around.pop()
