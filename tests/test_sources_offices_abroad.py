@@ -111,3 +111,9 @@ def test_a_minister_takes_the_one_country_named_around_his_first_mention():
     rows = sources_of(text, date="2017-09-04")
     row = rows[rows["source"] == "Lu Kang"].iloc[0]
     assert (row["source_type"], side(row)) == ("government", "China")
+
+
+def test_the_senate_parliamentarian_is_of_the_home_side():
+    rows = sources_of("Senate parliamentarian Elizabeth MacDonough said the provision could not stay in the bill.",
+                      date="2021-03-01")
+    assert side(_by_verb(rows, "said")) == "United States"

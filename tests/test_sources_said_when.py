@@ -114,3 +114,8 @@ def test_a_story_of_the_time_before_the_office_keeps_the_title_of_that_time():
     rows = sources_of("On Jan. 15, Vice President-elect Mike Pence defended Flynn on television. Pence said Flynn "
                       "had not discussed sanctions.", date="2017-02-14")
     assert rows["source_type"].tolist() == ["politician", "politician"]
+
+
+def test_a_title_written_right_before_the_name_keeps_its_office():
+    rows = sources_of("Then-Sen. Obama railed against the war, his critics recalled.", date="2016-01-05")
+    assert rows[rows["verb"] == "railed"]["source_type"].tolist() == ["politician"]

@@ -892,8 +892,8 @@ _PREDICATE_ROLE = re.compile(r"\s+(?:(is|became|has\s+been|was\s+(?:appointed|na
                              r"(\s+(?:until|from\s+\d{4}\s+(?:to|until)|between\s+\d{4}|"
                              r"before\s+(?:becoming|joining))\b)?")
 #: a role given as the complement of a verb of appointment before the name ("Cuba named Miguel Díaz-Canel
-#: president", "parliament elected him speaker", "Trump tapped John Bolton as national security adviser"): the
-#: verb, up to four words before the name (1), and the role after it (2)
+#: president", "Trump tapped John Bolton as national security adviser"): the verb, up to four words before the name,
+#: and the words after it (group 1), a role when ``_predicate_role`` finds one
 _APPOINTED = re.compile(r"\b(?:named|elected|appointed|nominated|tapped|installed|chose|picked)\s+(?:[\w’'\-.]+\s+){0,4}$")
 _APPOINTED_ROLE = re.compile(r"\s+(?:as\s+)?(?:(?:the|its|their|his|her)\s+)?(?:new\s+|next\s+)?"
                              r"((?:" + _ROLE_WORD + r"\s+){0,3}" + _ROLE_WORD +
@@ -971,8 +971,9 @@ class _Dated:
         return max(begun) - pd.Timedelta(days=1) if begun and day - max(begun) < pd.Timedelta(days=3 * 365) else None
 
     def in_office(self, day: pd.Timestamp) -> bool:
-        """Whether ``day`` falls in a term of office (not in a span the lexicon types out of office: "expert")."""
-        return any(start <= day and (end is None or day < end) and (typ is None or typ in _HOME_TYPES)
+        """Whether ``day`` falls in a term of an official's or politician's office (not in a span the lexicon types
+        otherwise, "expert" out of office)."""
+        return any(start <= day and (end is None or day < end) and (typ or self.held) in _HOME_TYPES
                    for start, end, typ in self.terms)
 
     def before_office(self, day: pd.Timestamp) -> bool:
@@ -1304,8 +1305,10 @@ def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
 
 #: a title of the time before an office ("President-elect", "then-candidate", "the Republican nominee")
 _BEFORE_OFFICE = re.compile(r"(?i)-elect\b|\bthen-|\bcandidate\b|\bnominee\b|\bhopeful\b")
-#: the end of a sentence (a full stop after a word of two letters or more, not an initial: "U.S. officials")
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9\"”’)]{2})[.!?][\"”’]?(?:\s+|$)")
+#: the end of a sentence: a full stop after a word of two letters or more (not an initial, "U.S. officials", nor
+#: a title or a name's abbreviation, "Sen. Obama", "St. Louis")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9\"”’)]{2})" + "".join(r"(?<!\b" + a.title() + ")" for a in sorted(
+    TITLES | NAME_ABBREVIATIONS) if a.isalpha()) + r"[.!?][\"”’]?(?:\s+|$)")
 #: an acronym written with full stops ("F.B.I.", "U.N.")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,6}")
 
@@ -1603,7 +1606,7 @@ class _Document:
         setting = self.setting()
         if setting is not None and setting != self.home:
             return setting
-        first = next(iter(self._occurrences(src.source)), None) if src.kind == "person" and src.source else None
+        first = next(self._occurrences(src.source), None) if src.kind == "person" and src.source else None
         for pos in ([first.start()] if first is not None else []) + [at]:
             # its sentence and the one before
             ends = [m.end() for m in _SENTENCE_END.finditer(self.text, max(0, pos - 600), pos)]
@@ -2300,6 +2303,8 @@ class _Document:
         for n, t in enumerate(reversed(tokens)):
             tok = re.sub(r"(?i)^(?:then|now)-", "", t.group(0))  # "Then-Capt. Kathleen Wilder"
             core = _role_core(_POSSESSIVE.sub("", tok))
+            # an acronym with full stops that names a body ("F.B.I. Director James B. Comey")
+            initials = bool(_INITIALS.fullmatch(_POSSESSIVE.sub("", tok))) and bool(self.roles.matches(tok))
             if re.fullmatch(r"[A-Z]\.", tok):  # an initial of the name ("Sgt. W. Patrick Swanton")
                 keep.insert(0, tok)
                 continue
@@ -2320,14 +2325,14 @@ class _Document:
             if tok.endswith((",", ";", ":", ".", "”", "\"", ")")) and not tok.endswith(("’s", "'s")) and \
                     (core not in self.roles.titles or tok.endswith(".") and tok[:1].islower()) and \
                     not (tok.endswith(".") and (self.sides.is_place(tok) or is_name_abbreviation(tok) or
-                                                _INITIALS.fullmatch(tok) and self.roles.matches(tok))):
+                                                initials)):
                 break  # a sentence ends ("... his head. Soon"); an abbreviated title or name does not ("Gen.",
                 # "St. Louis County Police Chief")
             if self.roles.terms.get(core, ("", False))[0] == "document" and tok[:1].islower():
                 break  # a document is no title: "authorities' photos of Tsarnaev"
             if (core in self.roles.role_words or core in _PRE_MODIFIERS or self.sides.is_place(_POSSESSIVE.sub("", tok))
                     or (tok[:1].isupper() and _NAME_WORD.match(_POSSESSIVE.sub("", tok)))
-                    or _INITIALS.fullmatch(_POSSESSIVE.sub("", tok)) and self.roles.matches(tok)):
+                    or initials):
                 keep.insert(0, tok)
                 if len(keep) >= 8:
                     break
@@ -4555,11 +4560,13 @@ def sources(
                 src = replace(src, source_type=dated.type_on(said))
             elif dated is not None and dated.in_office(doc.date) and src.source_type not in ("expert", dated.type_on(
                     doc.date)) and mention and doc.roles.type_of(_without_name(mention, src.source)) is None \
+                    and not (speaker_span and doc._title_before(speaker_span[0])) \
                     and not _BEFORE_OFFICE.search(mention + " ; " + doc.context(src.source)):
                 # "Obama said" in a story of 2016 that recalled "Senator Obama" once: the office the lexicon dates
                 # on the article's day, not a title of the past read at another mention (this one names none; a
-                # "former House speaker" commenting stays an expert, and a story that tells of the time before the
-                # office, "Vice President-elect Mike Pence", "candidate Trump", types by it)
+                # "former House speaker" commenting stays an expert, nor does a title written right before the name
+                # give way, "then-Sen. Obama"; a story that tells of the time before the office, "Vice
+                # President-elect Mike Pence", "candidate Trump", types by it)
                 src = replace(src, source_type=dated.type_on(doc.date))
             if src.kind == "writer":
                 continue
