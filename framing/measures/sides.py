@@ -23,7 +23,7 @@ import importlib.resources
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from framing._yaml import load_yaml
@@ -159,6 +159,14 @@ class Sides:
     def sides(self) -> list[str]:
         """Every side the gazetteer knows."""
         return sorted(set(s for s, _ in self.aliases.values()))
+
+    @cached_property
+    def _by_lower_name(self) -> dict[str, str]:
+        return {side.lower(): side for side, _ in self.aliases.values()}
+
+    def named(self, name: str) -> str | None:
+        """The side whose own name ``name`` is, in any case ("Islamic state" -> "Islamic State"), else None."""
+        return self._by_lower_name.get(name.lower())
 
     def mentions(self, text: str, start: int = 0, end: int | None = None) -> list[SideMention]:
         """The side mentions in ``text[start:end]`` (offsets index ``text``), blocked phrases left out.

@@ -1577,11 +1577,6 @@ class _Document:
         return self._setting
 
     @functools.cached_property
-    def _side_names(self) -> dict[str, str]:
-        """The gazetteer's sides by their names in lower case."""
-        return {side.lower(): side for side in self.sides.sides}
-
-    @functools.cached_property
     def _countries_named(self) -> dict[str, int]:
         """How often the article names each country (not a place that is the surname of a person it titles)."""
         counts: dict[str, int] = {}
@@ -2170,6 +2165,11 @@ class _Document:
             return (dated.type_on(self.date) if self.date is not None else dated.held), dated.side
         listed = self.roles.people
         return listed.get(name) or (listed.get(name.split()[-1]) if " " in name else None)
+
+    def _listed_side(self, name: str) -> str | None:
+        """The side the roles lexicon gives ``name``, or None."""
+        listed = self.known(name)
+        return listed[1] if listed else None
 
     def context(self, full: str) -> str:
         """The titles the article gives the person ``full`` before each occurrence of the name or surname,
@@ -3061,7 +3061,7 @@ class _Document:
         if side is None and typ in ("international_ngo", "armed_group") and any(w[:1].isupper() for w in bare.split()):
             # a named organisation or armed group speaks for itself ("The Elders", "UN Watch"), by the gazetteer's
             # name when it has the body under another case ("the Islamic state" -> Islamic State)
-            side = self._side_names.get(bare.lower(), bare)
+            side = self.sides.named(bare) or bare
         if typ is None and bare[:1].isupper():
             # "Arbor, a company that builds drones, said": a named body the article describes by a role
             # a corporate suffix after the name ("Walmart Inc."), or the description that opens the next sentence
@@ -3583,7 +3583,7 @@ class _Document:
                     known.append((full, self.roles.type_of(ctx), self.side_of(ctx)))
         if side is not None:
             # (not one the roles lexicon gives another side: "Ukraine's president" is not President Obama)
-            known = [(name, t, s) for name, t, s in known if (self.known(name) or (None, None))[1] in (None, side)]
+            known = [(name, t, s) for name, t, s in known if self._listed_side(name) in (None, side)]
         same = _collapse(name for name, t, s in known if t == typ and s == side)
         if side is not None and len(same) == 1:
             return same[0]
@@ -3603,7 +3603,7 @@ class _Document:
             if not (title and (self.home, title.lower()) not in self.roles.offices
                     and any(_holds(self.context(name), title) for name in open_)
                     and not any(_holds(self.context(name), whole or title, of=True) for name in ours
-                                if self.home in (sides.get(name), (self.known(name) or (None, None))[1]))):
+                                if self.home in (sides.get(name), self._listed_side(name)))):
                 open_ = ours or open_
         if len(open_) <= 1:
             return open_[0] if open_ else None
@@ -4290,10 +4290,7 @@ def _holds(titles: str, office: str, of: bool = False) -> bool:
 def _role_core(word: str) -> str:
     """A word as the roles lexicon lists it: lower case, without full stops and without "-elect" or
     "-designate" ("Speaker-designate" -> "speaker")."""
-    core = word.lower().strip(".")
-    if re.fullmatch(r"(?:[a-z]\.){1,5}[a-z]", core):
-        core = core.replace(".", "")  # "F.B.I." is the "fbi"
-    return re.sub(r"-(?:elect|designate)$", "", core)
+    return re.sub(r"-(?:elect|designate)$", "", word.lower().strip("."))
 
 
 def _collapse(names: Iterable[str]) -> list[str]:
