@@ -18,6 +18,7 @@ from framing.text.grammar import (
     COMPLEMENT_VERBS,
     DAYS,
     IRREGULAR_PAST,
+    IRREGULAR_VERBS,
     MONTHS,
     NEGATIONS,
     NUMBER_WORDS,
@@ -394,12 +395,7 @@ def resolve_speaker(
         if quoted is not None:
             return "ok", _span_of(tokens, quoted)
         # with X saying ("with the leader of the state Senate saying")
-        span = np_before(tokens, prev, lo=lo)
-        while span is not None and span[0] - 2 >= lo and tokens[span[0] - 1].low in ("of", "for", "at", "from"):
-            head = np_before(tokens, span[0] - 2, lo=lo)
-            if head is None:
-                break
-            span = (head[0], span[1])
+        span = _with_heads(tokens, np_before(tokens, prev, lo=lo), lo)
         if span is not None and span[0] - 1 >= lo and tokens[span[0] - 1].low == "with":
             return "ok", _span_of(tokens, span)
         if prev >= lo and tokens[prev].low in ADJECTIVE_CONTEXT - {"by"} and tokens[prev].low != "with":
@@ -639,6 +635,8 @@ def _subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] | Non
     subject when a finite verb follows it, else the subject of the last clause before ``hi`` that has one
     ("Trump claimed “...”, condemned “an illegal takedown” and accused" -> Trump, not the takedown)."""
     subject = without_adverbs(tokens, clause_subject(tokens, lo, hi))
+    if subject is not None and subject[0] - 1 >= lo and tokens[subject[0] - 1].text in ("“", "‘"):
+        subject = None  # words a quotation opens with are no subject of the narrator's clause ("it is “very worried”")
     if subject is not None and finite_at(tokens, subject[1] + 1, hi):
         return subject
     return main_subject(tokens, lo, hi) or subject
@@ -691,27 +689,58 @@ def _past_relative(tokens: Sequence[Token], lo: int, span: tuple[int, int]) -> t
         or people and verb_like(tokens[p - 1]) and tokens[p - 1].low.endswith("ing")
         and tokens[p - 1].low not in _NOT_PARTICIPLES)
     if common and participle and tokens[p].low in PREPOSITIONS and np_word(noun) and not verb_like(noun) \
-            and noun.low not in PRONOUNS and (tokens[p].low != "by" or people):
+            and noun.low not in PRONOUNS and noun.low not in RELATIVES and noun.low != "that" \
+            and (tokens[p].low != "by" or people):
         # (a common noun, not "I listened to an American guide tell"; a thing made by someone speaks for its
         # maker, "techniques employed by the State Police reveal", a person so described for themselves, "A lawyer
         # hired by the police union insisted")
         return np_before(tokens, p - 2, lo=lo) or span
     for r in range(span[0] - 1, max(lo, span[0] - 12) - 1, -1):
         t = tokens[r]
-        if t.low in RELATIVES or t.low == "whom":
+        if t.low in RELATIVES or t.low == "whom" or t.low == "that" and _relative_that(tokens, r, lo):
             # ("A man who lives nearby said": words after "who" before the cue are its verb and what follows it;
             # "a man who police said", "officials, who she said": one word, a pronoun or a name is the clause's own
             # subject)
-            verb_after_who = t.low == "who" and tokens[r + 1].low not in PRONOUNS and not tokens[r + 1].is_capitalised \
+            verb_after_who = t.low == "that" or t.low == "who" and tokens[r + 1].low not in PRONOUNS and not tokens[r + 1].is_capitalised \
                 and (span[1] > r + 1 or verb_like(tokens[r + 1]))
             if not verb_after_who and not any(verb_like(x) or x.low in IRREGULAR_PAST for x in tokens[r + 1:span[1] + 1]):
                 # "which lawmakers from both parties have criticized": the phrase is the clause's own subject
                 return (r + 1, span[1])
             j = r - 2 if r - 1 >= lo and tokens[r - 1].text == "," else r - 1
-            return np_before(tokens, j, lo=lo) or span
+            found = np_before(tokens, j, lo=lo)
+            # ("the chairmen of the committees that requested the documents said": the chairmen)
+            return (_with_heads(tokens, found, lo) if t.low == "that" else found) or span
         if not t.is_word or t.low in _CLAUSE_OPENERS or t.low in COMPLEMENT_VERBS:
             return span
     return span
+
+
+def _with_heads(tokens: Sequence[Token], span: tuple[int, int] | None, lo: int) -> tuple[int, int] | None:
+    """A noun phrase widened to the phrases it hangs on by "of", "for", "at" or "from" ("the leader of the state
+    Senate", "members of the board")."""
+    while span is not None and span[0] - 2 >= lo and tokens[span[0] - 1].low in ("of", "for", "at", "from"):
+        head = np_before(tokens, span[0] - 2, lo=lo)
+        if head is None:
+            break
+        span = (head[0], span[1])
+    return span
+
+
+#: words after which a verb form is a noun ("other states", "the claims")
+_BEFORE_NOUN = DETERMINERS | NUMBER_WORDS | frozenset("other such".split())
+
+
+def _relative_that(tokens: Sequence[Token], r: int, lo: int) -> bool:
+    """Whether "that" at token ``r`` opens a relative clause on the noun before it, its verb in the past right
+    after it ("the group that organized the walkout", "members of the board that helped select"), not a
+    complement ("said that", "now that")."""
+    if r - 1 < lo or r + 1 >= len(tokens):
+        return False
+    noun, verb = tokens[r - 1], tokens[r + 1]
+    return noun.is_word and np_word(noun) and not verb_like(noun) and noun.low not in ADVERBS \
+        and noun.low not in PRONOUNS and (noun.low not in COMPLEMENT_VERBS and noun.low not in REPORTING_VERBS
+                                          or r - 2 >= lo and tokens[r - 2].low in _BEFORE_NOUN) \
+        and (verb.low in IRREGULAR_PAST or verb.low in IRREGULAR_VERBS or verb_like(verb) and verb.low.endswith("ed"))
 
 
 #: nouns for people that no ending shows ("officials speaking on condition of anonymity")

@@ -122,7 +122,7 @@ from framing.measures._cues import (
     trim_possessive,
     with_role,
 )
-from framing.measures._speakers import _span_of, possessor, resolve_speaker
+from framing.measures._speakers import _BEFORE_PASSIVE, _skip_adverbs, _span_of, possessor, resolve_speaker
 from framing.text.grammar import (
     AFTER_CUES,
     CITING_CUES,
@@ -249,6 +249,13 @@ def _next_to(tokens: Sequence[Token], end: int, comma: int) -> bool:
     """Only a short phrase without a verb or comma lies between offset ``end`` and token ``comma``."""
     between = [t for t in tokens[:comma] if t.start >= end]
     return len(between) <= 8 and not any(t.text == "," or verb_like(t) for t in between)
+
+
+def _in_passive_clause(tokens: Sequence[Token], starts: Sequence[int], at: int) -> bool:
+    """Whether the cue at offset ``at`` is a passive a subordinating word opens ("when questioned by reporters",
+    "as asked by"): its agent is no subject a later participle goes on."""
+    k = _skip_adverbs(tokens, bisect.bisect_left(starts, at) - 1, 0)
+    return k >= 0 and tokens[k].low in _BEFORE_PASSIVE
 
 
 class _Record:
@@ -665,10 +672,12 @@ def _document_rows(
                 and not low.startswith(AFTER_CUES + CITING_CUES) and rows and rows[-1]["sentence_id"] == sid \
                 and rows[-1]["speaker_start"] is not None \
                 and (_next_to(tokens, rows[-1]["end"], k) or speaker is None and not rows[-1]["negated"]) \
-                and not opens_subordinate_clause(text, rows[-1]["speaker_start"]):
+                and not opens_subordinate_clause(text, rows[-1]["speaker_start"]) \
+                and not _in_passive_clause(tokens, starts, rows[-1]["start"]):
             # "X said to the program, talking about ...": the participle goes on with the same speaker; so too
             # past what was said when the participle has no subject of its own ("McCain said he doesn't understand
             # why senators would filibuster the bill, saying the Senate should debate it")
+            # (not past a passive in a clause of time: "X defended it when questioned by reporters, suggesting" is X's)
             speaker = (rows[-1]["speaker_start"], rows[-1]["speaker_end"])
         if not resolve_pronouns and k >= 0 and tokens[k].low in ("who", "which") and speaker is not None \
                 and speaker[1] <= tokens[k].start:

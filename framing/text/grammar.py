@@ -166,7 +166,7 @@ def person_noun(word: str) -> bool:
 
 
 #: nouns in -ly, no adverbs ("the family said", "the assembly voted", "a close ally")
-_LY_NOUNS = frozenset("family ally italy assembly monopoly anomaly tally".split())
+LY_NOUNS = frozenset("family ally italy assembly monopoly anomaly tally".split())
 
 
 #: prefixes that keep a hyphenated word a verb ("re-elected", "co-founded"); with any other first part it is an
@@ -193,7 +193,7 @@ def np_word(tok: Token) -> bool:
         return False  # (nor a negated auxiliary: "couldn't", "doesn’t")
     if low in IRREGULAR_VERBS and not tok.is_capitalised:
         return False
-    if low.endswith("ly") and not tok.is_capitalised and low not in _LY_NOUNS:
+    if low.endswith("ly") and not tok.is_capitalised and low not in LY_NOUNS:
         return False
     return True
 
@@ -252,6 +252,9 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
                 and tokens[k + 1].is_capitalised:
             k -= 1  # "Doctors Without Borders", "Mayors Against Illegal Guns": a word of a name
             continue
+        if _plural_possessive(tokens, k, lo):
+            k -= 1  # "the suspects’ uncle": the possessor's apostrophe
+            continue
         if not np_word(tok) or verb_like(tok) or low in PRONOUNS:
             break
         i = k
@@ -260,6 +263,17 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
         i += 1
     # a connector that was passed but never closed by a word belongs outside
     return (i, j)
+
+
+def _plural_possessive(tokens: Sequence[Token], k: int, lo: int) -> bool:
+    """Whether token ``k`` is the apostrophe of a plural possessive ("the victims’ families"): written right after
+    a word in -s and before a word, with no opening single quotation mark it could close shortly before."""
+    if tokens[k].text not in ("'", "’") or k - 1 < lo or k + 1 >= len(tokens):
+        return False
+    noun = tokens[k - 1]
+    return noun.is_word and noun.low.endswith("s") and noun.end == tokens[k].start \
+        and tokens[k + 1].is_word and tokens[k + 1].start > tokens[k].end \
+        and not any(t.text in ("‘", "'") for t in tokens[max(lo, k - 8):k - 1])
 
 
 #: prepositions that names of campaigns and charities write with a capital between capitalised words
@@ -397,7 +411,7 @@ _VERB_CONNECTIVES = frozenset("however meanwhile instead nevertheless nonetheles
 
 def _adverb_ly(tok: Token) -> bool:
     low = tok.low
-    return low.endswith("ly") and tok.is_word and not tok.is_capitalised and low not in _LY_NOUNS
+    return low.endswith("ly") and tok.is_word and not tok.is_capitalised and low not in LY_NOUNS
 
 
 def _time_phrase_start(tokens: Sequence[Token], k: int, lo: int) -> int | None:
@@ -799,7 +813,7 @@ def count_np_word(t: Token, prev: Token | None = None) -> bool:
         return False
     if low in ("it", "they", "he", "she", "we", "i", "you"):
         return False
-    if low.endswith("ly") and not t.is_cap and low not in _LY_NOUNS | {"deadly", "elderly", "bloody", "early"}:
+    if low.endswith("ly") and not t.is_cap and low not in LY_NOUNS | {"deadly", "elderly", "bloody", "early"}:
         return False
     if verbish(t, prev):
         return False

@@ -170,7 +170,7 @@ import yaml
 
 from framing.text._lines import QUOTE_MARKS, has_quote_mark, line_spans
 from framing.text.sentences import TITLES, is_name_abbreviation, split_sentences
-from framing.text.grammar import ADVERBS, MANNER_ADVERB, MEDIA_NOUNS, main_subject, np_before, time_phrase, tokenize
+from framing.text.grammar import ADVERBS, LY_NOUNS, MANNER_ADVERB, MEDIA_NOUNS, main_subject, np_before, time_phrase, tokenize
 
 __all__ = [
     "Quote",
@@ -568,6 +568,22 @@ _AUX_ADV = frozenset(
     first now still always frequently consistently""".split()
 )
 _PASSIVE = frozenset("been was were is are be being".split())
+
+
+def _without_adverbs(words: list[str]) -> list[str]:
+    """The words without the adverbs at their end ("are occasionally" -> "are")."""
+    words = words[:]
+    while words and (words[-1].lower() in ADVERBS or words[-1].endswith("ly") and words[-1].islower()
+                     and words[-1] not in LY_NOUNS):
+        words.pop()
+    return words
+
+
+def _passive_before(text: str) -> bool:
+    """Whether ``text``, the words right before a verb, ends with an auxiliary of the passive or progressive, past
+    adverbs ("was told", "are occasionally cited", "is reporting")."""
+    words = _without_adverbs(text.split())
+    return bool(words) and words[-1].lower() in _PASSIVE
 _BOUNDARY = frozenset(
     """that which who whom whose when where while if because but and or as than after before since so
     though although whereas is was are were be been being has had have will would could should can may
@@ -1103,7 +1119,8 @@ def _attribute(doc: _Doc, r: _Raw) -> _Attr | None:
                 np_span = _np_after(text, v.end(), a_e) if not v.group(1).endswith("ing") else None
                 if np_span is not None:
                     return _Attr(np_span, v.span())
-            else:
+            elif not _passive_before(gap):
+                # (not a passive: "“…,” often related to policies, that are occasionally cited by groups")
                 np_span = _clean_np(text, r.close_end, v.start())
                 if np_span is not None:
                     np_span = _strip_aux(text, np_span)
@@ -1185,11 +1202,11 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
     lo = after_quote if after_quote is not None else s
     prev_text = text[max(lo, v.start() - 40):v.start()]
     prev_words = prev_text.split()
-    if prev_words and prev_words[-1].lower() in _PASSIVE:
+    if _passive_before(prev_text):
         if not word.endswith("ing"):
-            return None  # "was told", "been said": a passive names no speaker here
+            return None  # "was told", "been said", "are often cited": a passive names no speaker here
         # "The Daily Mirror is reporting that …": a progressive, its subject before the auxiliary
-        aux = text.rfind(prev_words[-1], lo, v.start())
+        aux = text.rfind(_without_adverbs(prev_words)[-1], lo, v.start())
         np_span = _np_before(text, aux, lo) if aux > lo else None
         if np_span is None or in_quote(np_span[0], doc.spans, doc.span_starts):
             return None
@@ -1204,7 +1221,8 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
         return None
     if word.endswith("ing"):
         stripped = prev_text.rstrip()
-        if stripped.endswith(",") or not prev_words:
+        bare = _without_adverbs(prev_words)  # (past adverbs after the comma: "..., again threatening")
+        if stripped.endswith(",") or not prev_words or bare and bare[-1].endswith(",") and len(bare) < len(prev_words):
             subj = _coordinated_clause(text, s, v.start()) or _main_clause(doc, s, v.start()) \
                 or _sentence_subject(text, s, e)
             if subj is None:
