@@ -1590,3 +1590,42 @@ def test_a_person_is_never_a_document_even_after_a_sentence_run_into_his_title()
     rows = sources_of(text)
     row = rows[rows["verb"] == "told"].iloc[0]
     assert (row["source"], row["source_type"]) == ("Javier Ortiz", "civilian")
+
+
+def test_of_two_countries_named_as_often_the_one_the_story_is_filed_from_is_its_setting():
+    body = ("The United States flew in more aircraft. Iraq asked for help. U.S. planes struck the town, and "
+            "Iraqi troops moved in. American officers stayed in Baghdad. Col. Ahmed Saleh said the city was "
+            "quiet.")
+    assert side(row_at("MOSUL, Iraq — " + body, "Saleh said", "said")) == "Iraq"
+    # filed from neither: no country is the setting, and the colonel is not made American for a tie
+    assert side(row_at("ERBIL — " + body, "Saleh said", "said")) != "United States"
+
+
+@pytest.mark.parametrize("text", [
+    "Senators said the bill would pass before the recess.",
+    "Ministers said the plan was fair to every region.",
+])
+def test_a_plural_role_that_opens_a_sentence_names_unnamed_people(text):
+    row = row_at(text, text, "said")
+    assert row["anonymous"] and not isinstance(row["source"], str)
+
+
+def test_a_surname_that_opens_a_sentence_stays_a_name():
+    text = "Sam Wells chairs the panel. Wells said the plan failed."
+    row = row_at(text, "Wells said", "said")
+    assert not row["anonymous"] and row["source"] == "Sam Wells"
+
+
+@pytest.mark.parametrize("text, snippet", [
+    ("The suspects' uncle said the brothers were good boys.", "uncle said"),
+    ("The victim’s aunt said she wanted answers from the city.", "aunt said"),
+])
+def test_an_unnamed_relative_is_anonymous(text, snippet):
+    row = row_at(text, snippet, "said")
+    assert row["anonymous"] and row["source_type"] == "civilian" and not isinstance(row["source"], str)
+
+
+def test_a_relative_the_article_named_is_that_person():
+    text = "Jane Roe, the victim’s mother, spoke on Monday. The mother said she was angry."
+    row = row_at(text, "The mother said", "said")
+    assert row["source"] == "Jane Roe" and not row["anonymous"]

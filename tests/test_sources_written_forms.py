@@ -1,5 +1,6 @@
-"""Bodies as some outlets write them: acronyms with full stops ("F.B.I.", "C.I.A.", "N.R.A."), and a group's name
-in another case ("the Islamic state"): sentences written for these tests."""
+"""Bodies as some outlets write them: acronyms with full stops ("F.B.I.", "C.I.A.", "N.R.A."), a group's name
+in another case ("the Islamic state"), a name with "the" after its preposition ("the Foundation for the Defense
+of Democracies" of the lexicon's "foundation for defense of democracies"): sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -41,3 +42,20 @@ def test_a_group_named_in_another_case_speaks_for_the_group_as_the_gazetteer_nam
                       date="2014-08-07")
     row = rows[rows["verb"] == "said"].iloc[0]
     assert (row["source_type"], side(row)) == ("armed_group", "Islamic State")
+
+
+@pytest.mark.parametrize("body", [
+    # the lexicon lists "foundation for defense of democracies"
+    "the Foundation for the Defense of Democracies",
+    # a name with a preposition of its own is one body, which its president speaks for
+    "the Council on Foreign Relations",
+])
+def test_the_president_of_a_research_body_written_with_prepositions_is_an_expert(body):
+    row = _said(f"Jane Roe, the president of {body}, said the talks would fail.")
+    assert (row["source"], row["source_type"]) == ("Jane Roe", "expert")
+
+
+def test_the_after_a_preposition_does_not_make_a_short_office():
+    # "head of the state police" is no "head of state"
+    row = _said("Jan Novak, head of the state police, said the roads were closed.")
+    assert row["source_type"] == "military_security"

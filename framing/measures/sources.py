@@ -1044,6 +1044,8 @@ class _Roles:
                     key = m.group(1).lower() if fold else m.group(1)
                     if key not in self.terms:  # "director-general" of "director general", "Jaish-al-Adl"
                         key = self.hyphened.get(key.replace("-", " "), key)
+                    if key not in self.terms:  # "Foundation for the Defense of Democracies"
+                        key = re.sub(r"\b(of|for|on|in|to|against)\s+the\s+", r"\1 ", key)
                     if key not in self.terms:  # "agencies" of "aid agency"
                         key = key[:-3] + "y"
                     if key not in self.terms and not fold:  # "F.B.I." of "FBI"
@@ -1235,7 +1237,7 @@ class _Roles:
             # "a spokesman for the group", "the director of the organization": a weak role held in a body that
             # only a weak term types is the body's
             body_end = _POST_MODIFIER.search(part, cut.end())
-            body = [t for t in rest if t[2] != "document" and t[1] <= (body_end.start() if body_end else len(part))]
+            body = [t for t in rest if t[2] != "document" and t[0] < (body_end.start() if body_end else len(part))]
             if body:
                 pick = body[-1]
         last = head[-1] if head else None
@@ -1245,7 +1247,7 @@ class _Roles:
             # only names the field of a weak role is outweighed by the body the role is held in
             body_end = _POST_MODIFIER.search(part, cut.end())
             body = [t for t in rest if t[3] and t[2] not in _HOME_TYPES | {"document"}
-                    and t[1] <= (body_end.start() if body_end else len(part))]
+                    and t[0] < (body_end.start() if body_end else len(part))]
             if body:
                 pick = body[-1]  # (a body of no state: "A senior administration official with ..." stays official)
         presided = _PRESIDED.match(part, cut.start()) if cut is not None else None
@@ -1253,8 +1255,9 @@ class _Roles:
             # "the president of the Buffalo Police Benevolent Association", "president and director-counsel of the
             # NAACP Legal Defense Fund": the body presided decides
             body_end = _POST_MODIFIER.search(part, presided.end())
+            # (a name with a preposition in it is one body: "the Council on Foreign Relations")
             body = [t for t in rest if t[3] and presided.end() <= t[0]
-                    and t[1] <= (body_end.start() if body_end else len(part))]
+                    and t[0] < (body_end.start() if body_end else len(part))]
             if body:
                 pick = body[-1]
         if pick in head and part[pick[0]:pick[1]].lower() in _BODY_OFFICES:
@@ -1290,13 +1293,21 @@ class _Roles:
         return pick[2]
 
 
+#: a preposition between two words of an escaped lexicon term, after which "the" may stand
+_THE_AFTER_PREPOSITION = re.compile(r"(\[\\s\\-\](?:of|for|on|in|to|against)\[\\s\\-\])(?!the\[)")
+
+
 def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     # a term that ends in a consonant and "y" has its plural in "ies" ("aid agencies", "companies")
     # and the words of a term may be written with hyphens ("director-general" is the "director general")
     # and an acronym may be written with full stops, as some outlets do ("F.B.I." is the FBI)
-    body = "|".join((re.escape(w[:-1]) + "(?:y|ies)" if re.search(r"[^aeiou\W]y$", w) else
-                     "(?:" + w + "|" + r"\.".join(w) + r"\.?)" if re.fullmatch(r"[A-Z]{2,6}", w) else re.escape(w))
-                    .replace(r"\ ", r"[\s\-]") for w in sorted(words, key=len, reverse=True)) or r"(?!x)x"
+    # and a preposition inside a name may take "the" ("Foundation for the Defense of Democracies")
+    # (a name of four words or more: not "head of state", "secretary of state")
+    body = "|".join(_THE_AFTER_PREPOSITION.sub(r"\1(?:the\\s+)?", term) if term.count(r"[\s\-]") >= 3 else term
+                    for term in ((re.escape(w[:-1]) + "(?:y|ies)" if re.search(r"[^aeiou\W]y$", w) else
+                                  "(?:" + w + "|" + r"\.".join(w) + r"\.?)" if re.fullmatch(r"[A-Z]{2,6}", w) else
+                                  re.escape(w)).replace(r"\ ", r"[\s\-]")
+                                 for w in sorted(words, key=len, reverse=True))) or r"(?!x)x"
     # "Speaker-designate": the role to come is the role (an office won at the polls and not yet held is a
     # politician's, which the lexicon lists as such: "president-elect"); "co-host", "co-chairman": the role shared
     return re.compile(r"(?<![\w\-])(?:[Cc]o-)?(" + body + r")(?:s|es)?(?:-(?:elect|designate))?(?=(?:’s|'s|’|')?(?![\w\-]))",
@@ -1562,8 +1573,9 @@ class _Document:
     def setting(self) -> str | None:
         """The country the article is about: the home country when the story is filed from home ("WASHINGTON
         —"); else the country of at least half of the article's mentions of countries, or of three times as many
-        as the next one (three or more), else None. (A story filed from abroad may be about a visit or a summit
-        there: its dateline places only the unnamed officials it quotes.)"""
+        as the next one (three or more), else None; of two named as often, the one the story is filed from, if
+        either is. (A story filed from abroad may be about a visit or a summit there: its dateline places only
+        the unnamed officials it quotes.)"""
         if not hasattr(self, "_setting"):
             if self.home is not None and self.dateline == self.home:
                 self._setting = self.home
@@ -1572,6 +1584,9 @@ class _Document:
             total = sum(counts.values())
             ranked = sorted(counts.values(), reverse=True) + [0]
             top = max(counts, key=counts.__getitem__, default=None)
+            if top is not None and counts[top] == ranked[1]:
+                # two countries named as often: the one the story is filed from, if it is one of them
+                top = self.dateline if counts.get(self.dateline or "") == counts[top] else None
             self._setting = top if top is not None and counts[top] >= 3 and (
                 2 * counts[top] >= total or counts[top] >= 3 * ranked[1]) else None
         return self._setting
@@ -2756,6 +2771,10 @@ class _Document:
             if low == "both":
                 return self._both(cue_start)
             return self._antecedent(mention, _PRONOUNS[low], cue_start if low in ("he", "she", "they", "it") else None)
+        if re.fullmatch(r"[A-Z][a-z]+s", mention) and _singular(low) != low and roles.is_role_word(_singular(low)) \
+                and self._opens_sentence(self._written_at(mention, cue_start)) and self.known(mention) is None:
+            # "Speakers praised", "Senators said": people a plural role names, capitalised as a sentence opens
+            mention = low
         first = re.match(r"(.+?)\s+(?:and|&)\s", mention)
         full = self.person(first.group(1)) if first else None  # "King and Meehan": the first named
         full = full or self.person(mention)
@@ -3738,9 +3757,10 @@ class _Document:
         description, for a description with no name ("Jane Doe, a lawyer for the family, ... The lawyer said", "the
         Paris prosecutor, Francois Molins, ... the prosecutor said"); None when there is none or several, or for a
         plural, an office the lexicon dates ("the president"), a noun for anyone or for the unnamed ("the man", "the
-        official", "the father"), or a body ("the committee")."""
+        official"), or a body ("the committee"). A relative is the one the article describes so ("Jane Doe, the
+        victim's mother, ... The mother said"), else unnamed."""
         if not head or _singular(head) != head or head in _OFFICES or head in _INDEFINITE_ONLY or \
-                head in self.roles.anonymous_heads or head in _COLLECTIVE or \
+                head in self.roles.anonymous_heads and head not in _KIN or head in _COLLECTIVE or \
                 not _BARE_DESCRIPTION.fullmatch(mention) or not re.match(r"(?i)the\s", mention) or \
                 not self.roles.people_noun(head) or \
                 self.roles.type_of(head) == "document" or head in self.roles.office_heads:
