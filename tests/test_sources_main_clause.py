@@ -171,3 +171,15 @@ def test_that_after_a_verb_opens_no_relative_clause(text, cue, who):
 def test_a_passive_after_a_quotation_is_spoken_by_its_agent(text, cue, who):
     row = row_at(text, text, cue)
     assert row["source_mention"] == who, row[["source_mention", "source"]].tolist()
+
+
+def test_the_one_who_asks_after_when_asked_by_is_the_source_of_the_question():
+    text = "When asked on Friday by host Jane Roe if the group was weaker, the senator demurred."
+    row = row_at(text, text, "asked")
+    assert row["source"] == "Jane Roe" and row["source_type"] == "media"
+
+
+def test_a_pronoun_with_its_progressive_auxiliary_contracted_is_the_speaker():
+    text = "Lawmakers in both parties applauded the move. They’re praising the administration for its response."
+    row = row_at(text, "They’re praising", "praising", home="United States")
+    assert row["anonymous"] and row["source_type"] == "politician"

@@ -96,6 +96,13 @@ def test_a_role_given_by_a_verb_of_appointment_types_the_person():
     assert (row["source"], row["source_type"], side(row)) == ("Miguel Díaz-Canel", "government", "Cuba")
 
 
+def test_a_role_given_by_nominating_someone_to_be_a_bodys_director_types_the_person():
+    rows = sources_of("In January, the president nominated Todd Jones to be ATF’s first permanent director since "
+                      "2006. Mr. Jones said the agency needed more agents.", date="2013-06-12")
+    row = _by_verb(rows, "said")
+    assert (row["source"], row["source_type"]) == ("Todd Jones", "military_security")
+
+
 def test_a_person_named_in_a_lawsuit_is_given_no_role_by_the_verb():
     rows = sources_of("He named Sam Jones, his neighbor, in the lawsuit. Jones said he was shocked.")
     assert _by_verb(rows, "said")["source_type"] == "civilian"

@@ -1629,3 +1629,18 @@ def test_a_relative_the_article_named_is_that_person():
     text = "Jane Roe, the victim’s mother, spoke on Monday. The mother said she was angry."
     row = row_at(text, "The mother said", "said")
     assert row["source"] == "Jane Roe" and not row["anonymous"]
+
+
+def test_a_former_official_in_a_body_an_office_holder_owns_is_an_expert():
+    text = ("Sam Kerr, a former sanctions official in Obama’s Treasury Department, told reporters the rule was "
+            "never applied.")
+    row = row_at(text, text, "told")
+    assert (row["source"], row["source_type"]) == ("Sam Kerr", "expert")
+
+
+def test_a_person_whose_surname_names_an_outlet_is_that_person():
+    text = "Mayor Michael Bloomberg spoke on Monday. Mr. Bloomberg said the ban would stand."
+    row = row_at(text, "Mr. Bloomberg said", "said")
+    assert (row["source"], row["source_type"]) == ("Michael Bloomberg", "government")
+    text = "Bloomberg reported that the deal was close."
+    assert row_at(text, text, "reported")["source_type"] == "media"

@@ -119,3 +119,8 @@ def test_a_story_of_the_time_before_the_office_keeps_the_title_of_that_time():
 def test_a_title_written_right_before_the_name_keeps_its_office():
     rows = sources_of("Then-Sen. Obama railed against the war, his critics recalled.", date="2016-01-05")
     assert rows[rows["verb"] == "railed"]["source_type"].tolist() == ["politician"]
+
+
+def test_a_foreign_prime_minister_the_lexicon_dates_is_typed_by_the_office_of_the_day():
+    text = "On a Sunday talk show, Arseniy Yatsenyuk said Russia was a threat to the whole world."
+    assert _types(text, date="2014-04-20") == ["government"]

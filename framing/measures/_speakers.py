@@ -402,6 +402,8 @@ def resolve_speaker(
             return "skip", None
         aux = _skip_adverbs(tokens, prev, lo)
         end = _skip_adverbs(tokens, aux - 1, lo)
+        if aux >= lo and _CONTRACTED_PROGRESSIVE.fullmatch(tokens[aux].low):
+            return "ok", _span_of(tokens, (aux, aux))  # "They’re praising": the pronoun, its auxiliary contracted
         if end > lo and tokens[aux].low in _PROGRESSIVE:
             # "This is why so many dissidents are denouncing", "the plan that world powers are proposing": the
             # participle is the verb of the noun phrase right before its auxiliary, in a clause a subordinating
@@ -559,6 +561,8 @@ _QUOTING = frozenset("quotes quoted quoting".split())
 _CLAUSE_OPENERS = frozenset("while when after before by".split())
 #: the auxiliaries of a progressive verb ("are saying")
 _PROGRESSIVE = frozenset("is are was were am".split())
+#: a pronoun with a progressive's auxiliary contracted ("they’re saying", "she's claiming")
+_CONTRACTED_PROGRESSIVE = re.compile(r"(?:he|she|it|they|we|i|you)[’'](?:re|s|m)")
 
 
 def _after_dateline(tokens: Sequence[Token], lo: int, hi: int) -> int:

@@ -618,13 +618,14 @@ def _document_rows(
             continue  # "20 pledged delegates": an adjective
         if not_reporting(tokens, first, last, hi):
             continue  # "reported from Washington", "worth noting", "the widely reported attack", "show up"
-        if first == 0 and low in ("asked", "told") and _question_follows(tokens, last + 1, hi):
-            # "Asked whether ..., Faily said", "Asked on Fox News who leads ...": the question is reported;
-            # the one asked is the subject
+        if (first == 0 or first == 1 and tokens[0].low in _BEFORE_PASSIVE) and low in ("asked", "told") \
+                and _question_follows(tokens, last + 1, hi):
+            # "Asked whether ..., Faily said", "Asked on Fox News who leads ...", "When asked by the host if ...":
+            # the question is reported; the one asked is the subject
             comma = next((c for c in range(last + 1, hi) if tokens[c].text == ","), None)
             to = _span_of(tokens, np_after(tokens, comma + 1, hi=hi, max_tokens=8)) if comma is not None else None
             # "Asked by reporters whether ...": the one who asks is the agent
-            asker = _span_of(tokens, passive_agent(tokens, last, hi))
+            asker = _span_of(tokens, passive_agent(tokens, last, hi, origin=True))
             rows.append(row(sid, a, b, text[a:b], cue.category, None, asker, to, cue.voice,
                             bool(cue.negated), hypothetical))
             continue

@@ -580,7 +580,7 @@ _THE_COUNTRY = re.compile(r"(?i)the\s+(?:country|nation|kingdom|republic|regime|
 #: "the restaurant owner")
 _THE_DESCRIPTION = re.compile(r"(?i:the)\s+((?:[a-z][a-z\-]+\s+){0,2}[a-z][a-z\-]+)(?:’s|'s)?")
 #: a role of the past held in a body named after it ("former head of the State Department's ...")
-_FORMER_HEAD = re.compile(r"(?i)(?:an?\s+|the\s+)?(?:(?:former|retired|ex-)\s*(?:[\w\-]+\s+){0,3}(?:of|at|for)\s|"
+_FORMER_HEAD = re.compile(r"(?i)(?:an?\s+|the\s+)?(?:(?:former|retired|ex-)\s*(?:[\w\-]+\s+){0,3}(?:of|at|for|in|with)\s|"
                           r"who\s+(?:formerly|previously|once)\s+[a-z]+\s)")
 #: a relative clause after a name that says what the person heads or once headed ("Carl Ford, who formerly headed
 #: the State Department's intelligence unit,") or serves as: the adverb of the past, "served"/"serves", the role
@@ -642,7 +642,7 @@ _ANYONE = frozenset("person persons people individual individuals man men woman 
 #: role words that are also common surnames, a name's last word after a given name ("Peter King", "Ann Bishop")
 #: (not "hill": "Chapel Hill Mayor Mark Kleinschmidt" would make "Chapel Hill" a person)
 _ROLE_SURNAMES = frozenset("king bishop judge major marshal marshall chancellor prince knight dean priest rand wilson white "
-                           "fox".split())
+                           "fox bloomberg".split())
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|[a-z]{2,3}[A-Z][a-z][\w’'\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
 _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
 #: a compound modifier or noun for a person, capitalised as it opens a sentence or a title, no given name ("Long-time
@@ -895,10 +895,11 @@ _PREDICATE_ROLE = re.compile(r"\s+(?:(is|became|has\s+been|was\s+(?:appointed|na
 #: president", "Trump tapped John Bolton as national security adviser"): the verb, up to four words before the name,
 #: and the words after it (group 1), a role when ``_predicate_role`` finds one
 _APPOINTED = re.compile(r"\b(?:named|elected|appointed|nominated|tapped|installed|chose|picked)\s+(?:[\w’'\-.]+\s+){0,4}$")
-_APPOINTED_ROLE = re.compile(r"\s+(?:as\s+)?(?:(?:the|its|their|his|her)\s+)?(?:new\s+|next\s+)?"
-                             r"((?:" + _ROLE_WORD + r"\s+){0,3}" + _ROLE_WORD +
+_APPOINTED_ROLE = re.compile(r"\s+(?:as\s+|to\s+be\s+(?:made\s+)?)?(?:(?:the|its|their|his|her)\s+)?"
+                             r"(?:new\s+|next\s+|first\s+)?"
+                             r"((?:[A-Z][\w.&\-]*(?:’s|'s)\s+)?(?:" + _ROLE_WORD + r"\s+){0,3}" + _ROLE_WORD +
                              r"(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w’'&\-.]*\s+){0,5}[A-Z][\w’'&\-]*)?)(?=\s*[.,;]|\s+(?:on|in|after|"
-                             r"last|this|and|by|to)\b)")
+                             r"last|this|and|by|to|since|until|for)\b)")
 #: roles whose type is the body they are held in ("president of the Parents Television Council"), read in a
 #: predicate only when the role terms type that body or it is a side's ("president of Chechnya")
 _HELD_IN_BODIES = frozenset("president chairman chairwoman chair head director founder member leader editor "
