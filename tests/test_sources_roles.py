@@ -1644,3 +1644,21 @@ def test_a_person_whose_surname_names_an_outlet_is_that_person():
     assert (row["source"], row["source_type"]) == ("Michael Bloomberg", "government")
     text = "Bloomberg reported that the deal was close."
     assert row_at(text, text, "reported")["source_type"] == "media"
+
+
+def test_he_after_an_unnamed_person_who_opens_the_sentence_before_is_that_person():
+    text = ("Jane Roe, a student, said she was stalked for months. This month, a state legislator brought forth a "
+            "bill to allow guns on campus. He cited a recent shooting as the reason.")
+    row = row_at(text, "He cited", "cited", home="United States")
+    assert row["anonymous"] and row["source_type"] == "politician" and not isinstance(row["source"], str)
+
+
+@pytest.mark.parametrize("text, snippet, cue, outlet", [
+    ("Reuters reported the talks had failed. The news wire reports that the deal is dead.", "The news wire reports",
+     "reports", "Reuters"),
+    ("Readers had trouble reaching The New York Times online. The newspaper posted a message on its Facebook page.",
+     "The newspaper posted", "posted", "New York Times"),
+])
+def test_an_outlet_referred_to_by_what_it_is_is_the_outlet_named_before(text, snippet, cue, outlet):
+    row = row_at(text, snippet, cue)
+    assert (row["source"], row["source_type"]) == (outlet, "media")

@@ -221,8 +221,8 @@ Pakistan; a diplomat's destination is not their side: "U.S. ambassador to the Un
 a state body in a place is of the place's side: "the defense ministry in Seoul" -> South Korea), in the speaker, then in the person's titles; unnamed officials with no side ("authorities said", "the army
 said", "health ministry sources said"), named officials and officers whose titles name no country ("Interior
 Minister Jan Jambon" in an article about Belgium) and unnamed people ("supporters claimed") take the country the
-article is about when one country has at least half of its mentions of countries or three times the next one's,
-and else, but for unnamed people from abroad ("Western security sources"), officials take the ``home`` side;
+article is about when one country has at least half of its mentions of countries or three times the next one's
+(of two named as often, the one the story is filed from, if either is), and else, but for unnamed people from abroad ("Western security sources"), officials take the ``home`` side;
 civilians of the ``home`` side speak for no side, named or not ("Luke Somers, an American photojournalist");
 experts and civilians take no side from the body or the place they work or live in ("a senior fellow at the think
 tank New America", "a researcher at Seoul's Asan Institute"; not "an Iranian analyst at ..." nor a former
@@ -246,8 +246,11 @@ Russians" as a party speak for its government), a lower-case noun with a person'
 noun: "the shop-owner" is a civilian), any of these counted by an amount ("a group of lawmakers", "dozens of
 witnesses"), a person described with such a noun after "the" whom the article does not name nor give an office
 ("the navigator testified", "the bartender said"; not "the spokesman", "the county prosecutor", nor a description
-of a person named just before), or the unnamed source named so before ("a White House adviser told reporters ...
-according to the adviser"), or it carries an anonymity phrase ("officials familiar with the matter"); unnamed
+of a person named just before), a relative the article does not name ("the suspects' uncle", "the victim's aunt";
+"the mother" is the person described as the victim's mother before), a plural role that opens a sentence ("Senators
+said"), or the unnamed source named so before ("a White House adviser told reporters ... according to the
+adviser"), or "he" or "she" after an unnamed person who opens the sentence before when no one is named there ("a
+Florida legislator brought forth a bill. He cited ..."), or it carries an anonymity phrase ("officials familiar with the matter"); unnamed
 bodies in the plural are anonymous ("aid agencies", "some US media outlets", "three Russian companies", "South
 Korean media", "local radio stations"; not "the companies" the article named before, nor a state's media, "Russian
 state media"); reports no
@@ -285,8 +288,8 @@ from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
 from framing.text.given_names import given_name_sex
 from framing.text.grammar import (CITING_CUES, DAYS, MONTHS, DETERMINERS, IRREGULAR_PAST, NAME_PREPOSITIONS,
-                                   PREPOSITIONS, STANDING_QUANTIFIERS, number_word, opens_subordinate_clause,
-                                   person_noun)
+                                   PREPOSITIONS, STANDING_QUANTIFIERS, main_subject, number_word,
+                                   opens_subordinate_clause, person_noun, tokenize)
 from framing.text.quotes import in_quote, speaker_name
 from framing.text.sentences import NAME_ABBREVIATIONS, TITLES, is_name_abbreviation
 from framing.text.tokens import count_tokens
@@ -315,6 +318,9 @@ _JOINED_NAME = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|some|its|their|his|her)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _DEFINITE = re.compile(r"(?:the\s|[\w.\-]+(?:’s|'s)\s)", re.IGNORECASE)
+#: an outlet referred to by what it is ("the newspaper", "The news wire", "the state-run broadcaster")
+_THE_OUTLET = re.compile(r"(?i:the)\s+(?:[a-z][\w\-]*\s+){0,2}(?:newspaper|paper|daily|tabloid|wire\s+service|"
+                         r"news\s+wire|wire|news\s+agency|broadcaster|magazine|outlet)")
 #: a body referred to by its head word alone ("the bureau", "the observatory")
 _THE_BODY = re.compile(r"(?i)the\s+[a-z]+")
 #: the types of sources that speak for a state
@@ -2803,6 +2809,12 @@ class _Document:
             named = self._organisation_before(at if at >= 0 else cue_start, outlets=False)
             if named is not None:
                 return named
+        if _THE_OUTLET.fullmatch(mention):
+            # "the newspaper reported", "The news wire reports": the outlet named last before it
+            at = self.text.rfind(mention, sentence[0], max(cue_start, sentence[0]) + len(mention))
+            named = self._organisation_before(at if at >= 0 else cue_start, kinds=("media",))
+            if named is not None and named.source_type == "media":
+                return named
         account = _OWN_ACCOUNT.fullmatch(_DETERMINER.sub("", mention))
         if account:
             owner = self._resolve(account.group(1), cue_start, sentence)
@@ -3556,12 +3568,14 @@ class _Document:
                     found.setdefault(cand, m.group(at_words))
         return found
 
-    def _organisation_before(self, at: int, outlets: bool = True) -> _Source | None:
+    def _organisation_before(self, at: int, outlets: bool = True,
+                             kinds: tuple[str, ...] | None = None) -> _Source | None:
         """The organisation named last in the 400 characters before ``at`` (a capitalised term of the roles
         lexicon that is no government, army or person's role: "Chair of The Elders", "Amnesty International"; an
-        outlet only with ``outlets``), or None."""
+        outlet only with ``outlets``; only of the types ``kinds`` when given), or None."""
         window = self.text[max(0, at - 400):at]
-        kinds = ("international_ngo", "armed_group", "other", "expert") + (("media",) if outlets else ())
+        if kinds is None:
+            kinds = ("international_ngo", "armed_group", "other", "expert") + (("media",) if outlets else ())
         for a, b, typ, strong in reversed(self.roles.matches(window)):
             if strong and typ in kinds and \
                     window[a:a + 1].isupper():
@@ -3993,6 +4007,16 @@ class _Document:
                     reporter = reporter or (full, m.group(0))
                 if reporter is not None:
                     return self._person(*reporter)
+            # no one named there: an unnamed person who is the subject of the sentence before ("This month, a
+            # Florida legislator brought forth a bill. He cited ...")
+            toks = tokenize(self.text, window[0], own)
+            got = main_subject(toks, 0, len(toks))
+            phrase = self.text[toks[got[0]].start:toks[got[1]].end] if got else ""
+            if re.match(r"(?i)an?\s", phrase) and self.roles.people_noun(self._head(phrase)) \
+                    and _singular(self._head(phrase)) == self._head(phrase) and not self.in_quote(toks[got[0]].start):
+                src = self._resolve(phrase, at, (window[0], own))
+                if src.anonymous:
+                    return src
         if own is not None and want == "thing" and pronoun.lower() == "it":
             # "The FBI released photos of two men it described as suspects", "On July 17, Israel sent troops to
             # destroy tunnels it said Hamas had built": the body that opens its sentence; for "It" opening its
