@@ -1662,3 +1662,18 @@ def test_he_after_an_unnamed_person_who_opens_the_sentence_before_is_that_person
 def test_an_outlet_referred_to_by_what_it_is_is_the_outlet_named_before(text, snippet, cue, outlet):
     row = row_at(text, snippet, cue)
     assert (row["source"], row["source_type"]) == (outlet, "media")
+
+
+@pytest.mark.parametrize("text, snippet, cue, who", [
+    ("Others, like Vijay Kaul, say the plan has failed.", "say", "say", "Vijay Kaul"),
+    ("Mayor Bill de Blasio spoke on Monday. Some, including the mayor, have suggested the criticism goes too far.",
+     "suggested", "suggested", "Bill de Blasio"),
+])
+def test_people_with_a_member_named_between_commas_are_that_member(text, snippet, cue, who):
+    row = row_at(text, snippet, cue)
+    assert row["source"] == who and not row["anonymous"]
+
+
+def test_people_with_an_unnamed_member_stay_anonymous():
+    text = "Critics of the deal, including Republican lawmakers, say it is weak."
+    assert row_at(text, "say", "say")["anonymous"]

@@ -318,6 +318,10 @@ _JOINED_NAME = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|some|its|their|his|her)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 _DEFINITE = re.compile(r"(?:the\s|[\w.\-]+(?:’s|'s)\s)", re.IGNORECASE)
+#: a member named between commas after the people a source phrase names, before the cue ("Others, like Vijay
+#: Kaul, say", "Some, including the mayor, have suggested")
+_NAMED_MEMBER = re.compile(r",\s+(?:like|including|such\s+as)\s+([^,;:()]{2,80}?),\s+(?:(?:have|has|had)\s+)?"
+                           r"(?:[a-z]+ly\s+|also\s+)?")
 #: an outlet referred to by what it is ("the newspaper", "The news wire", "the state-run broadcaster")
 _THE_OUTLET = re.compile(r"(?i:the)\s+(?:[a-z][\w\-]*\s+){0,2}(?:newspaper|paper|daily|tabloid|wire\s+service|"
                          r"news\s+wire|wire|news\s+agency|broadcaster|magazine|outlet)")
@@ -2778,6 +2782,13 @@ class _Document:
             if low == "both":
                 return self._both(cue_start)
             return self._antecedent(mention, _PRONOUNS[low], cue_start if low in ("he", "she", "they", "it") else None)
+        written = self._written_at(mention, cue_start)
+        member = _NAMED_MEMBER.fullmatch(self.text, written + len(mention), cue_start) if written < cue_start else None
+        if member is not None:
+            # "Others, like Vijay Kaul, say", "Some, including the mayor, have suggested": the member named
+            named = self._resolve(member.group(1), cue_start, sentence)
+            if named.kind == "person" and not named.anonymous:
+                return named
         if re.fullmatch(r"[A-Z][a-z]+s", mention) and _singular(low) != low and roles.is_role_word(_singular(low)) \
                 and self._opens_sentence(self._written_at(mention, cue_start)) and self.known(mention) is None:
             # "Speakers praised", "Senators said": people a plural role names, capitalised as a sentence opens
