@@ -1677,3 +1677,9 @@ def test_people_with_a_member_named_between_commas_are_that_member(text, snippet
 def test_people_with_an_unnamed_member_stay_anonymous():
     text = "Critics of the deal, including Republican lawmakers, say it is weak."
     assert row_at(text, "say", "say")["anonymous"]
+
+
+def test_the_president_of_a_gun_control_group_speaks_for_the_group():
+    text = "Kris Brown, president of the Brady Campaign, spoke on Friday. Brown said the law had failed."
+    row = row_at(text, "Brown said", "said")
+    assert (row["source"], row["source_type"]) == ("Kris Brown", "other")
