@@ -146,6 +146,9 @@ def test_a_participle_goes_on_the_main_clause_past_adverbs_quotations_and_a_pass
     ("The coalition that led the protests called on supporters to stay home.", "called on", "The coalition"),
     ("The chairmen of the three committees that requested the files said they were not satisfied.", "said",
      "The chairmen of the three committees"),
+    # a participle phrase before the relative clause: the one it describes
+    ("A gunman suspected in attacks on two churches that killed nine people posted a manifesto online.", "posted",
+     "A gunman"),
 ])
 def test_a_relative_clause_with_that_inside_the_subject_is_not_the_speaker(text, cue, who):
     row = row_at(text, text, cue)

@@ -712,8 +712,11 @@ def _past_relative(tokens: Sequence[Token], lo: int, span: tuple[int, int]) -> t
                 return (r + 1, span[1])
             j = r - 2 if r - 1 >= lo and tokens[r - 1].text == "," else r - 1
             found = np_before(tokens, j, lo=lo)
-            # ("the chairmen of the committees that requested the documents said": the chairmen)
-            return (_with_heads(tokens, found, lo) if t.low == "that" else found) or span
+            if t.low == "that" and found is not None:
+                # ("the chairmen of the committees that requested the documents said": the chairmen; "A white
+                # supremacist suspected in shootings at two mosques that killed 49 people posted": the supremacist)
+                found = _past_relative(tokens, lo, _with_heads(tokens, found, lo))
+            return found or span
         if not t.is_word or t.low in _CLAUSE_OPENERS or t.low in COMPLEMENT_VERBS:
             return span
     return span

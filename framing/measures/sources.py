@@ -652,7 +652,7 @@ _ANYONE = frozenset("person persons people individual individuals man men woman 
 #: role words that are also common surnames, a name's last word after a given name ("Peter King", "Ann Bishop")
 #: (not "hill": "Chapel Hill Mayor Mark Kleinschmidt" would make "Chapel Hill" a person)
 _ROLE_SURNAMES = frozenset("king bishop judge major marshal marshall chancellor prince knight dean priest rand wilson white "
-                           "fox bloomberg".split())
+                           "fox bloomberg brady giffords".split())
 _NAME_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.\-]*|[a-z]{2,3}[A-Z][a-z][\w’'\-]*|al|al-\w+|bin|ul|de|van|von|der|da|el|el-\w+|ibn)$")
 _NAME_PARTICLES = frozenset("al bin ul de van von der da el ibn".split())
 #: a compound modifier or noun for a person, capitalised as it opens a sentence or a title, no given name ("Long-time
@@ -3785,14 +3785,17 @@ class _Document:
         plural, an office the lexicon dates ("the president"), a noun for anyone or for the unnamed ("the man", "the
         official"), or a body ("the committee"). A relative is the one the article describes so ("Jane Doe, the
         victim's mother, ... The mother said"), else unnamed."""
+        # (a relative by the kin word alone: "The suspects' uncle" after "Tsarnaev's uncle, Ruslan Tsarni")
+        kin = head in _KIN and re.fullmatch(r"(?i)the\s+(?:[a-z][\w\-]*(?:’s|'s|’|')\s+)?[a-z][\w\-]*", mention)
+        description = "the " + head if kin else mention
         if not head or _singular(head) != head or head in _OFFICES or head in _INDEFINITE_ONLY or \
-                head in self.roles.anonymous_heads and head not in _KIN or head in _COLLECTIVE or \
-                not _BARE_DESCRIPTION.fullmatch(mention) or not re.match(r"(?i)the\s", mention) or \
+                head in self.roles.anonymous_heads and not kin or head in _COLLECTIVE or \
+                not _BARE_DESCRIPTION.fullmatch(description) or not re.match(r"(?i)the\s", description) or \
                 not self.roles.people_noun(head) or \
                 self.roles.type_of(head) == "document" or head in self.roles.office_heads:
             return None
         # the whole description, its words in the same order ("the prime minister" is no interior minister)
-        words = mention.lower().split()[1:]
+        words = description.lower().split()[1:]
         described = re.compile(r"(?<![\w\-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w\-])")
         at = self._written_at(mention, cue_start)
         found = []
