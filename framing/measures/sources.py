@@ -2790,7 +2790,8 @@ class _Document:
             if named.kind == "person" and not named.anonymous:
                 return named
         if re.fullmatch(r"[A-Z][a-z]+s", mention) and _singular(low) != low and roles.is_role_word(_singular(low)) \
-                and self._opens_sentence(self._written_at(mention, cue_start)) and self.known(mention) is None:
+                and roles.people_noun(_singular(low)) and self._opens_sentence(self._written_at(mention, cue_start)) \
+                and self.known(mention) is None:
             # "Speakers praised", "Senators said": people a plural role names, capitalised as a sentence opens
             mention = low
         first = re.match(r"(.+?)\s+(?:and|&)\s", mention)
