@@ -159,6 +159,10 @@ def test_a_relative_clause_with_that_inside_the_subject_is_not_the_speaker(text,
     # "that" as a complement or a demonstrative: the subject before the verb is unchanged
     ("The minister said that helped the talks, and aides agreed.", "agreed", "aides"),
     ("Officials insisted that ended the matter.", "insisted", "Officials"),
+    # a clause after a verb's object, a past form before a name its adjective
+    ("Officials told reporters that ousted President Mohamed Morsi said he would not resign.", "said",
+     "President Mohamed Morsi"),
+    ("Prosecutors reminded jurors that wounded survivors testified about the attack.", "testified", "survivors"),
 ])
 def test_that_after_a_verb_opens_no_relative_clause(text, cue, who):
     row = row_at(text, text, cue)
@@ -186,3 +190,8 @@ def test_a_pronoun_with_its_progressive_auxiliary_contracted_is_the_speaker():
     text = "Lawmakers in both parties applauded the move. They’re praising the administration for its response."
     row = row_at(text, "They’re praising", "praising", home="United States")
     assert row["anonymous"] and row["source_type"] == "politician"
+
+
+def test_a_progressive_after_a_quotation_with_an_adverb_is_its_subjects():
+    text = "“We are done,” the minister is consistently saying in interviews."
+    assert row_at(text, text, "saying")["source_mention"] == "the minister"

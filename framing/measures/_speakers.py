@@ -733,6 +733,17 @@ def _with_heads(tokens: Sequence[Token], span: tuple[int, int] | None, lo: int) 
     return span
 
 
+def _object_of_verb(tokens: Sequence[Token], k: int, lo: int) -> bool:
+    """Whether the noun phrase ending at token ``k`` follows a verb, as its object ("told reporters", "reminded
+    jurors")."""
+    span = np_before(tokens, k, lo=lo)
+    if span is None or span[0] - 1 < lo:
+        return False
+    before = tokens[span[0] - 1]
+    return not before.is_capitalised and (verb_like(before) and before.low.endswith("ed")
+                                          or before.low in IRREGULAR_PAST or before.low in REPORTING_VERBS)
+
+
 #: words after which a verb form is a noun ("other states", "the claims")
 _BEFORE_NOUN = DETERMINERS | NUMBER_WORDS | frozenset("other such".split())
 
@@ -741,9 +752,13 @@ def _relative_that(tokens: Sequence[Token], r: int, lo: int) -> bool:
     """Whether "that" at token ``r`` opens a relative clause on the noun before it, its verb in the past right
     after it ("the group that organized the walkout", "members of the board that helped select"), not a
     complement ("said that", "now that")."""
-    if r - 1 < lo or r + 1 >= len(tokens):
+    if r - 1 < lo or r + 2 >= len(tokens):
         return False
     noun, verb = tokens[r - 1], tokens[r + 1]
+    if not (tokens[r + 2].is_word and tokens[r + 2].text[:1].islower()) or _object_of_verb(tokens, r - 1, lo):
+        # "told reporters that ousted President Morsi said": a past form before a name is its adjective, and a
+        # clause after a verb's object is what was told
+        return False
     return noun.is_word and np_word(noun) and not verb_like(noun) and noun.low not in ADVERBS \
         and noun.low not in PRONOUNS and (noun.low not in COMPLEMENT_VERBS and noun.low not in REPORTING_VERBS
                                           or r - 2 >= lo and tokens[r - 2].low in _BEFORE_NOUN) \

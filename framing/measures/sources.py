@@ -322,9 +322,6 @@ _DEFINITE = re.compile(r"(?:the\s|[\w.\-]+(?:’s|'s)\s)", re.IGNORECASE)
 #: Kaul, say", "Some, including the mayor, have suggested")
 _NAMED_MEMBER = re.compile(r",\s+(?:like|including|such\s+as)\s+([^,;:()]{2,80}?),\s+(?:(?:have|has|had)\s+)?"
                            r"(?:[a-z]+ly\s+|also\s+)?")
-#: an outlet referred to by what it is ("the newspaper", "The news wire", "the state-run broadcaster")
-_THE_OUTLET = re.compile(r"(?i:the)\s+(?:[a-z][\w\-]*\s+){0,2}(?:newspaper|paper|daily|tabloid|wire\s+service|"
-                         r"news\s+wire|wire|news\s+agency|broadcaster|magazine|outlet)")
 #: a body referred to by its head word alone ("the bureau", "the observatory")
 _THE_BODY = re.compile(r"(?i)the\s+[a-z]+")
 #: the types of sources that speak for a state
@@ -590,7 +587,8 @@ _THE_COUNTRY = re.compile(r"(?i)the\s+(?:country|nation|kingdom|republic|regime|
 #: "the restaurant owner")
 _THE_DESCRIPTION = re.compile(r"(?i:the)\s+((?:[a-z][a-z\-]+\s+){0,2}[a-z][a-z\-]+)(?:’s|'s)?")
 #: a role of the past held in a body named after it ("former head of the State Department's ...")
-_FORMER_HEAD = re.compile(r"(?i)(?:an?\s+|the\s+)?(?:(?:former|retired|ex-)\s*(?:[\w\-]+\s+){0,3}(?:of|at|for|in|with)\s|"
+_FORMER_HEAD = re.compile(r"(?i)(?:an?\s+|the\s+)?(?:(?:former|retired|ex-)\s*(?:(?!now\b|currently\b|serving\b)[\w\-]+\s+){0,3}"
+                          r"(?:of|at|for|in|with)\s|"
                           r"who\s+(?:formerly|previously|once)\s+[a-z]+\s)")
 #: a relative clause after a name that says what the person heads or once headed ("Carl Ford, who formerly headed
 #: the State Department's intelligence unit,") or serves as: the adverb of the past, "served"/"serves", the role
@@ -810,7 +808,7 @@ _PERSON_NOUN = re.compile(r"^[a-z][\w\-]*(?:aire|er|or|ist|ian|ant|ent|man|woman
 #: nouns for people that, capitalised after "the", name a paper ("The Guardian reported", "The Economist")
 _PAPERS = frozenset("guardian economist observer spectator independent examiner".split())
 #: nouns for a body of one kind, once the article has named it ("the paper" after "The New York Times reported")
-_BODY_KINDS = {**dict.fromkeys("paper newspaper daily tabloid broadcaster magazine outlet website publication"
+_BODY_KINDS = {**dict.fromkeys("paper newspaper daily tabloid broadcaster magazine outlet website publication wire"
                                .split(), "media"),
                **dict.fromkeys("company firm corporation retailer airline carrier manufacturer maker insurer "
                                "startup".split(), "company"),
@@ -2783,15 +2781,15 @@ class _Document:
                 return self._both(cue_start)
             return self._antecedent(mention, _PRONOUNS[low], cue_start if low in ("he", "she", "they", "it") else None)
         written = self._written_at(mention, cue_start)
-        member = _NAMED_MEMBER.fullmatch(self.text, written + len(mention), cue_start) if written < cue_start else None
+        member = _NAMED_MEMBER.fullmatch(self.text, written + len(mention), cue_start) if written < cue_start and (
+            low in _QUANTIFIERS or self._head(mention) in roles.anonymous_heads) else None
         if member is not None:
             # "Others, like Vijay Kaul, say", "Some, including the mayor, have suggested": the member named
             named = self._resolve(member.group(1), cue_start, sentence)
             if named.kind == "person" and not named.anonymous:
                 return named
         if re.fullmatch(r"[A-Z][a-z]+s", mention) and _singular(low) != low and roles.is_role_word(_singular(low)) \
-                and roles.people_noun(_singular(low)) and self._opens_sentence(self._written_at(mention, cue_start)) \
-                and self.known(mention) is None:
+                and roles.people_noun(_singular(low)) and self._opens_sentence(written) and self.known(mention) is None:
             # "Speakers praised", "Senators said": people a plural role names, capitalised as a sentence opens
             mention = low
         first = re.match(r"(.+?)\s+(?:and|&)\s", mention)
@@ -2820,12 +2818,6 @@ class _Document:
             at = self.text.rfind(mention, sentence[0], max(cue_start, sentence[0]) + len(mention))
             named = self._organisation_before(at if at >= 0 else cue_start, outlets=False)
             if named is not None:
-                return named
-        if _THE_OUTLET.fullmatch(mention):
-            # "the newspaper reported", "The news wire reports": the outlet named last before it
-            at = self.text.rfind(mention, sentence[0], max(cue_start, sentence[0]) + len(mention))
-            named = self._organisation_before(at if at >= 0 else cue_start, kinds=("media",))
-            if named is not None and named.source_type == "media":
                 return named
         account = _OWN_ACCOUNT.fullmatch(_DETERMINER.sub("", mention))
         if account:
@@ -3580,14 +3572,12 @@ class _Document:
                     found.setdefault(cand, m.group(at_words))
         return found
 
-    def _organisation_before(self, at: int, outlets: bool = True,
-                             kinds: tuple[str, ...] | None = None) -> _Source | None:
+    def _organisation_before(self, at: int, outlets: bool = True) -> _Source | None:
         """The organisation named last in the 400 characters before ``at`` (a capitalised term of the roles
         lexicon that is no government, army or person's role: "Chair of The Elders", "Amnesty International"; an
-        outlet only with ``outlets``; only of the types ``kinds`` when given), or None."""
+        outlet only with ``outlets``), or None."""
         window = self.text[max(0, at - 400):at]
-        if kinds is None:
-            kinds = ("international_ngo", "armed_group", "other", "expert") + (("media",) if outlets else ())
+        kinds = ("international_ngo", "armed_group", "other", "expert") + (("media",) if outlets else ())
         for a, b, typ, strong in reversed(self.roles.matches(window)):
             if strong and typ in kinds and \
                     window[a:a + 1].isupper():
@@ -3799,12 +3789,23 @@ class _Document:
         words = description.lower().split()[1:]
         described = re.compile(r"(?<![\w\-])" + r"\s+".join(map(re.escape, words)) + r"(?![\w\-])")
         at = self._written_at(mention, cue_start)
+        # (a relative's possessor written as a common noun is theirs: "the victim's mother" is no "suspect's mother")
+        owner = re.match(r"(?i)the\s+([a-z][\w\-]*)(?:’s|'s|’|')\s", mention) if kin else None
         found = []
         for m in _NAME.finditer(self.text, max(0, at - 1500), at):
             full = self.person(m.group(0))
-            if full is not None and full not in found and described.search(self.context(full).lower()):
+            if full is not None and full not in found and described.search(self.context(full).lower()) and \
+                    (owner is None or not self._other_owner(full, head, _singular(owner.group(1).lower()))):
                 found.append(full)
         return found[0] if len(found) == 1 else None
+
+    def _other_owner(self, full: str, kin: str, owner: str) -> bool:
+        """Whether the article describes ``full`` as the relative ``kin`` of a person named by a common noun other
+        than ``owner`` ("the suspect's mother", "the mother of the gunman" for the victim's mother)."""
+        context = self.context(full)
+        owners = re.findall(r"(?<![\w’'\-])([a-z][\w\-]*)(?:’s|'s|’|')\s+" + re.escape(kin) + r"\b", context) + \
+            re.findall(r"\b" + re.escape(kin) + r"\s+of\s+(?:the|a|an)\s+([a-z][\w\-]*)", context)
+        return any(_singular(o) != owner for o in owners)
 
     def _made_by_verb(self, head: str, cue_start: int) -> _Source | None:
         """The source of the last statement before ``cue_start`` made with the verb of the document ``head``
@@ -4027,8 +4028,14 @@ class _Document:
             toks = tokenize(self.text, window[0], own)
             got = main_subject(toks, 0, len(toks))
             phrase = self.text[toks[got[0]].start:toks[got[1]].end] if got else ""
-            if re.match(r"(?i)an?\s", phrase) and self.roles.people_noun(self._head(phrase)) \
-                    and _singular(self._head(phrase)) == self._head(phrase) and not self.in_quote(toks[got[0]].start):
+            head = self._head(phrase)
+            # (not one a passive acts on: "a teenager was shot"; nor one of the other sex: "a congresswoman")
+            passive = got is not None and re.match(r"\s*(?:was|were|is|are|has\s+been|had\s+been)\s+(?:[a-z]+(?:ed|en)|"
+                                                   + _IRREGULAR_PAST + r"|shot|hit|hurt|cut|set|put|beaten|stolen)\b",
+                                                   self.text[toks[got[1]].end:own])
+            if re.match(r"(?i)an?\s", phrase) and self.roles.people_noun(head) and _singular(head) == head \
+                    and not passive and (sex is None or head not in _OF_ONE_SEX[_OTHER_SEX[sex]]) \
+                    and not self.in_quote(toks[got[0]].start):
                 src = self._resolve(phrase, at, (window[0], own))
                 if src.anonymous:
                     return src

@@ -1206,7 +1206,9 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
         if not word.endswith("ing"):
             return None  # "was told", "been said", "are often cited": a passive names no speaker here
         # "The Daily Mirror is reporting that …": a progressive, its subject before the auxiliary
-        aux = text.rfind(_without_adverbs(prev_words)[-1], lo, v.start())
+        word_aux = _without_adverbs(prev_words)[-1]
+        aux = max((m.start() for m in re.finditer(r"(?<!\w)" + re.escape(word_aux) + r"(?!\w)", text[lo:v.start()])),
+                  default=-1 - lo) + lo
         np_span = _np_before(text, aux, lo) if aux > lo else None
         if np_span is None or in_quote(np_span[0], doc.spans, doc.span_starts):
             return None
