@@ -1245,8 +1245,8 @@ class _Roles:
         if not pick[3] and pick in head and cut is not None and re.match(r"\s(?:of|for|at|with)\s", part[cut.start():]):
             # "a spokesman for the group", "the director of the organization": a weak role held in a body that
             # only a weak term types is the body's
-            body_end = _POST_MODIFIER.search(part, cut.end())
-            body = [t for t in rest if t[2] != "document" and t[0] < (body_end.start() if body_end else len(part))]
+            end = _body_end(part, cut.end())
+            body = [t for t in rest if t[2] != "document" and t[0] < end]
             if body:
                 pick = body[-1]
         last = head[-1] if head else None
@@ -1254,19 +1254,16 @@ class _Roles:
                 and re.match(r"\s(?:of|for|at)\s", part[cut.start():]):
             # "the international security director for the Asia-Pacific Foundation think tank": a strong word that
             # only names the field of a weak role is outweighed by the body the role is held in
-            body_end = _POST_MODIFIER.search(part, cut.end())
-            body = [t for t in rest if t[3] and t[2] not in _HOME_TYPES | {"document"}
-                    and t[0] < (body_end.start() if body_end else len(part))]
+            end = _body_end(part, cut.end())
+            body = [t for t in rest if t[3] and t[2] not in _HOME_TYPES | {"document"} and t[0] < end]
             if body:
                 pick = body[-1]  # (a body of no state: "A senior administration official with ..." stays official)
         presided = _PRESIDED.match(part, cut.start()) if cut is not None else None
         if pick in head and part[pick[0]:pick[1]].lower() in _PRESIDENTS and presided:
             # "the president of the Buffalo Police Benevolent Association", "president and director-counsel of the
             # NAACP Legal Defense Fund": the body presided decides
-            body_end = _POST_MODIFIER.search(part, presided.end())
-            # (a name with a preposition in it is one body: "the Council on Foreign Relations")
-            body = [t for t in rest if t[3] and presided.end() <= t[0]
-                    and t[0] < (body_end.start() if body_end else len(part))]
+            end = _body_end(part, presided.end())
+            body = [t for t in rest if t[3] and presided.end() <= t[0] < end]
             if body:
                 pick = body[-1]
         if pick in head and part[pick[0]:pick[1]].lower() in _BODY_OFFICES:
@@ -1300,6 +1297,14 @@ class _Roles:
         if pick[2] in _HOME_TYPES and _PAST_TERM.search(part[pick[1]:]):
             return "expert"  # "the State Department’s top Asia diplomat from 2013 to 2017": a role held in the past
         return pick[2]
+
+
+def _body_end(part: str, start: int) -> int:
+    """Where the body named from ``start`` in ``part`` ends: at its next post-modifier, else at the end. A lexicon term
+    that starts before it is the body whole, a preposition of its own included ("the director of the Council on
+    Foreign Relations")."""
+    after = _POST_MODIFIER.search(part, start)
+    return after.start() if after else len(part)
 
 
 #: a preposition between two words of an escaped lexicon term, after which "the" may stand
