@@ -161,7 +161,9 @@ Who the source is (one source per person in an article)
   said"), else some of the unnamed people named just before, as "they" are ("Residents were divided. Some said";
   "Farmers are worried. “...,” one said"), else of no known type; "some of those officials" are
   the officials; "Both said" is the first of two named together in its sentence or the one before, or two
-  unnamed people.
+  unnamed people; unnamed people with a member named between commas are that member ("Others, like Vijay Kaul,
+  say", "Some, including the mayor, have suggested"), a named speaker not ("Gov. Jerry Brown, like Sen. Dianne
+  Feinstein, said" is Brown's).
 * What an outlet reports citing people or a body after the cue is theirs ("NBC reported, citing five current
   and former senior administration officials", "Reuters reported, citing Iranian state media"; not the reasons
   cited: "he said, citing threats to Israel", nor the outlet quoting the speaker: "..., quoted by Reuters"); an
