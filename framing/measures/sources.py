@@ -1330,6 +1330,9 @@ def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
                       flags)
 
 
+#: a passive right after a subject ("a teenager | was shot", "were killed")
+_PASSIVE_AFTER = re.compile(r"\s*(?:was|were|is|are|has\s+been|had\s+been)\s+(?:[a-z]+(?:ed|en)|" + _IRREGULAR_PAST
+                            + r"|shot|hit|hurt|cut|set|put|beaten|stolen)\b")
 #: a title of the time before an office ("President-elect", "then-candidate", "the Republican nominee")
 _BEFORE_OFFICE = re.compile(r"(?i)-elect\b|\bthen-|\bcandidate\b|\bnominee\b|\bhopeful\b")
 #: the end of a sentence: a full stop after a word of two letters or more (not an initial, "U.S. officials", nor
@@ -2787,16 +2790,18 @@ class _Document:
             if low == "both":
                 return self._both(cue_start)
             return self._antecedent(mention, _PRONOUNS[low], cue_start if low in ("he", "she", "they", "it") else None)
-        written = self._written_at(mention, cue_start)
-        member = _NAMED_MEMBER.fullmatch(self.text, written + len(mention), cue_start) if written < cue_start and (
-            low in _QUANTIFIERS or self._head(mention) in roles.anonymous_heads) else None
-        if member is not None:
-            # "Others, like Vijay Kaul, say", "Some, including the mayor, have suggested": the member named
-            named = self._resolve(member.group(1), cue_start, sentence)
-            if named.kind == "person" and not named.anonymous:
-                return named
+        if low in _QUANTIFIERS or self._head(mention) in roles.anonymous_heads:
+            written = self._written_at(mention, cue_start)
+            member = _NAMED_MEMBER.fullmatch(self.text, written + len(mention), cue_start) \
+                if written < cue_start else None
+            if member is not None:
+                # "Others, like Vijay Kaul, say", "Some, including the mayor, have suggested": the member named
+                named = self._resolve(member.group(1), cue_start, sentence)
+                if named.kind == "person" and not named.anonymous:
+                    return named
         if re.fullmatch(r"[A-Z][a-z]+s", mention) and _singular(low) != low and roles.is_role_word(_singular(low)) \
-                and roles.people_noun(_singular(low)) and self._opens_sentence(written) and self.known(mention) is None:
+                and roles.people_noun(_singular(low)) and self._opens_sentence(self._written_at(mention, cue_start)) \
+                and self.known(mention) is None:
             # "Speakers praised", "Senators said": people a plural role names, capitalised as a sentence opens
             mention = low
         first = re.match(r"(.+?)\s+(?:and|&)\s", mention)
@@ -4037,9 +4042,7 @@ class _Document:
             phrase = self.text[toks[got[0]].start:toks[got[1]].end] if got else ""
             head = self._head(phrase)
             # (not one a passive acts on: "a teenager was shot"; nor one of the other sex: "a congresswoman")
-            passive = got is not None and re.match(r"\s*(?:was|were|is|are|has\s+been|had\s+been)\s+(?:[a-z]+(?:ed|en)|"
-                                                   + _IRREGULAR_PAST + r"|shot|hit|hurt|cut|set|put|beaten|stolen)\b",
-                                                   self.text[toks[got[1]].end:own])
+            passive = got is not None and _PASSIVE_AFTER.match(self.text, toks[got[1]].end, own)
             if re.match(r"(?i)an?\s", phrase) and self.roles.people_noun(head) and _singular(head) == head \
                     and not passive and (sex is None or head not in _OF_ONE_SEX[_OTHER_SEX[sex]]) \
                     and not self.in_quote(toks[got[0]].start):

@@ -166,7 +166,7 @@ def person_noun(word: str) -> bool:
 
 
 #: nouns in -ly, no adverbs ("the family said", "the assembly voted", "a close ally")
-LY_NOUNS = frozenset("family ally italy assembly monopoly anomaly tally".split())
+_LY_NOUNS = frozenset("family ally italy assembly monopoly anomaly tally".split())
 
 
 #: prefixes that keep a hyphenated word a verb ("re-elected", "co-founded"); with any other first part it is an
@@ -193,7 +193,7 @@ def np_word(tok: Token) -> bool:
         return False  # (nor a negated auxiliary: "couldn't", "doesn’t")
     if low in IRREGULAR_VERBS and not tok.is_capitalised:
         return False
-    if low.endswith("ly") and not tok.is_capitalised and low not in LY_NOUNS:
+    if not tok.is_capitalised and adverb_in_ly(low):
         return False
     return True
 
@@ -410,8 +410,12 @@ _VERB_CONNECTIVES = frozenset("however meanwhile instead nevertheless nonetheles
 
 
 def _adverb_ly(tok: Token) -> bool:
-    low = tok.low
-    return low.endswith("ly") and tok.is_word and not tok.is_capitalised and low not in LY_NOUNS
+    return tok.is_word and not tok.is_capitalised and adverb_in_ly(tok.low)
+
+
+def adverb_in_ly(word: str) -> bool:
+    """Whether the lower-case ``word`` is an adverb by its ending in -ly ("occasionally"; not "family", "Italy")."""
+    return word.endswith("ly") and word not in _LY_NOUNS
 
 
 def _time_phrase_start(tokens: Sequence[Token], k: int, lo: int) -> int | None:
@@ -813,7 +817,7 @@ def count_np_word(t: Token, prev: Token | None = None) -> bool:
         return False
     if low in ("it", "they", "he", "she", "we", "i", "you"):
         return False
-    if low.endswith("ly") and not t.is_cap and low not in LY_NOUNS | {"deadly", "elderly", "bloody", "early"}:
+    if low.endswith("ly") and not t.is_cap and low not in _LY_NOUNS | {"deadly", "elderly", "bloody", "early"}:
         return False
     if verbish(t, prev):
         return False

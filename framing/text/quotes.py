@@ -170,7 +170,7 @@ import yaml
 
 from framing.text._lines import QUOTE_MARKS, has_quote_mark, line_spans
 from framing.text.sentences import TITLES, is_name_abbreviation, split_sentences
-from framing.text.grammar import ADVERBS, LY_NOUNS, MANNER_ADVERB, MEDIA_NOUNS, main_subject, np_before, time_phrase, tokenize
+from framing.text.grammar import ADVERBS, MANNER_ADVERB, MEDIA_NOUNS, adverb_in_ly, main_subject, np_before, time_phrase, tokenize
 
 __all__ = [
     "Quote",
@@ -573,8 +573,7 @@ _PASSIVE = frozenset("been was were is are be being".split())
 def _without_adverbs(words: list[str]) -> list[str]:
     """The words without the adverbs at their end ("are occasionally" -> "are")."""
     words = words[:]
-    while words and (words[-1].lower() in ADVERBS or words[-1].endswith("ly") and words[-1].islower()
-                     and words[-1] not in LY_NOUNS):
+    while words and (words[-1].lower() in ADVERBS or words[-1].islower() and adverb_in_ly(words[-1])):
         words.pop()
     return words
 
