@@ -3,7 +3,8 @@
 words before it ("Supporters of Recep Tayyip Erdogan"); an adverbial phrase set off before a name describes no one
 ("Before dawn on Tuesday, ..."); a place that ends a title is no part of the name after it ("Russian Ambassador to
 the United States Sergey Kislyak") nor the side of the one named; a surname may open with a particle ("Adel
-al-Jubeir"); media named by no one are anonymous ("South Korean media"), a state's media are one body on the record.
+al-Jubeir"); a generation written after a surname ends the name ("Jr.") and makes no title of the surname
+("King"), and one generation of a family is not the other; media named by no one are anonymous ("South Korean media"), a state's media are one body on the record.
 
 Every sentence is written for these tests.
 """
@@ -187,3 +188,23 @@ def test_a_group_named_state_gives_its_outlets_no_state():
 def test_a_body_after_a_place_is_no_persons_name():
     row = only_row("The rate fell last year, according to the U.S. Bureau of Justice Statistics.")
     assert (row["source"], row["source_type"]) == ("U.S. Bureau of Justice Statistics", "government")
+
+
+def test_a_generation_ends_the_name_and_the_surname_before_it_is_no_title():
+    text = ("Martin Luther King Jr. led the march through the city. King said the march would go on, and the "
+            "crowd cheered.")
+    rows = sources_of(text)
+    assert rows["source"].tolist() == ["Martin Luther King Jr."]
+    assert rows["source_type"].tolist() == ["civilian"]  # no king
+    text = "Gov. Jerry Brown Jr. said the budget was balanced. Brown added that schools would gain."
+    rows = sources_of(text)
+    assert rows["source"].tolist() == ["Jerry Brown Jr.", "Jerry Brown Jr."]
+
+
+def test_one_generation_of_a_family_is_not_the_other():
+    text = ("President Donald Trump spoke at the rally on Monday. Donald Trump Jr. said the meeting with the lawyer "
+            "was short. Trump said the meeting was a waste of time.")
+    rows = sources_of(text)
+    assert rows["source"].tolist() == ["Donald Trump Jr.", "Donald Trump"]
+    # the son takes no title of his father's
+    assert rows["source_type"].tolist() == ["civilian", "government"]

@@ -71,6 +71,19 @@ def test_joint_speakers_are_the_first_named():
     assert row["source_type"] == "politician"
 
 
+@pytest.mark.parametrize("text, cue, source", [
+    # a generation after the first name ends it
+    ("Sheriff Tony Lippa Jr. and Deputy Floyd Thomas say the road will stay closed until Monday.", "say",
+     "Tony Lippa Jr."),
+    # the word that counts them is no part of it
+    ("Senator Ann Kelly spoke first. Mayor Tom Reyes spoke next. Both Kelly and Reyes noted the risks.", "noted",
+     "Ann Kelly"),
+])
+def test_joint_speakers_are_the_first_named_whole(text, cue, source):
+    row = row_at(text, text, cue, home="United States")
+    assert row["source"] == source
+
+
 def test_a_person_and_other_members_of_a_group_are_the_person():
     text = "Governor Ann Lee and other Democrats have said that the plan would fail."
     row = row_at(text, text, "said", home="United States")

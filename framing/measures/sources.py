@@ -289,7 +289,7 @@ from framing.measures._speakers import not_a_speaker
 from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
 from framing.text.given_names import given_name_sex
-from framing.text.grammar import (CITING_CUES, DAYS, MONTHS, DETERMINERS, IRREGULAR_PAST, NAME_PREPOSITIONS,
+from framing.text.grammar import (CITING_CUES, DAYS, GENERATION, MONTHS, DETERMINERS, IRREGULAR_PAST, NAME_PREPOSITIONS,
                                    PREPOSITIONS, STANDING_QUANTIFIERS, main_subject, number_word,
                                    opens_subordinate_clause, person_noun, tokenize)
 from framing.text.quotes import in_quote, speaker_name
@@ -400,7 +400,7 @@ _OWN_ACCOUNT = re.compile(r"((?:[\w’'\-.]+\s+){0,4}[\w’'\-]+?)(?:’s|'s|(?<
 #: spokesman, an office or a team is named by the role)
 _UNNAMED_STAFF = frozenset("aide aides adviser advisers advisor advisors staff".split())
 #: a person's name (titles included) and "and" right before another speaker: joint speakers
-_JOINT = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:\s+of\s+(?:[A-Z][\w’'\-.]+\s?){1,3})?"
+_JOINT = re.compile(r"(?<![\w’'\-])((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+(?:,?\s+[JS]r\.)?)(?:\s+of\s+(?:[A-Z][\w’'\-.]+\s?){1,3})?"
                     r"(?:,\s+(?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+(?:\s+of\s+(?:[A-Z][\w’'\-.]+\s?){1,3})?)*"
                     r",?\s+and\s+(?:other\s+|fellow\s+)?\Z")
 #: a matter for the police in the sentences of a statement: the unnamed "authorities" are the police
@@ -1708,11 +1708,15 @@ class _Document:
         words = name.split()
         if not words or len(words) > 5:
             return None
+        # (the surname is the last word but a generation: "Martin Luther King Jr." is no king)
+        last = len(words) - 1 - (len(words) >= 3 and GENERATION.fullmatch(_POSSESSIVE.sub("", words[-1])) is not None)
         for k, w in enumerate(words):
             core = _POSSESSIVE.sub("", w)
             # a given name may be a word of an institution's name ("Al Sharpton", "Rand Paul"), the last word
             # not ("Law Center")
-            if not _NAME_WORD.match(core) or (self.roles.is_title_word(core, name) if k < len(words) - 1
+            if k > last:
+                continue
+            if not _NAME_WORD.match(core) or (self.roles.is_title_word(core, name) if k < last
                                               else self.roles.is_role_word(core)
                                               and not (k and core.lower() in _ROLE_SURNAMES)):
                 return None
@@ -1852,7 +1856,9 @@ class _Document:
                 doubtful = self._capital_by_position(words[0], opening) or len(words) > 1 and \
                     self._opens_sentence(opening) and self._written_alone(" ".join(words[1:] + [m.group(0)]), words[0]) \
                     and self._written_alone(m.group(0), words[-1])
-                found.append((doubtful, " ".join(words + [m.group(0)])))
+                # ("Martin Luther King Jr.": the generation written after the surname is part of the name)
+                generation = re.match(r"\s+(" + GENERATION.pattern + r")(?![\w\-])", self.text[m.end():m.end() + 6])
+                found.append((doubtful, " ".join(words + [m.group(0)] + ([generation.group(1)] if generation else []))))
                 if doubtful and len(words) > 1:
                     found.append((False, " ".join(words[1:] + [m.group(0)])))  # "To Lanae Erickson Hatalsky"
         sure = [cand for doubtful, cand in found if not doubtful] or [cand for _, cand in found]
@@ -2214,7 +2220,7 @@ class _Document:
 
     def _read_context(self, full: str) -> str:
         parts = []
-        last = full.split()[-1]
+        last = _surname(full)
         # "Noor al-Araji" is "Araji" later on: the surname without its article particle too
         bare_last = re.sub(r"^(?:[Aa]l|[Ee]l)-(?=[A-Z])", "", last)
         # the surname where it is part of a namesake's name ("first lady Melania Trump" for Donald Trump) or opens
@@ -2225,8 +2231,11 @@ class _Document:
                 if name != full and _NAME_BEFORE.search(self.text, max(0, m.start() - 40), m.start()):
                     # (only a surname after a capitalised word can be a namesake's)
                     if theirs is None:
+                        # (one generation of a family is not the other: "Donald Trump" beside "Donald Trump Jr.")
+                        # (one generation of a family is not the other: "Donald Trump" beside "Donald Trump Jr.")
                         others = [p for p in self._namesakes_of(last) if not _one_name(p.lower(), full.lower())
-                                  and not _nickname(p.split()[0], full.split()[0])]
+                                  and not (_nickname(p.split()[0], full.split()[0])
+                                           and _is_generation(p.split()[-1]) == _is_generation(full.split()[-1]))]
                         others = others if others and self._given_name(full) else []
                         theirs = [(o.start(), o.end()) for p in others for o in self._occurrences(p)]
                     if any(a <= m.start() < b for a, b in theirs):
@@ -2683,14 +2692,17 @@ class _Document:
         m = _JOINT.search(self.text[base:span[0]])
         if m is None:
             return span
-        name = m.group(1)
+        # ("Both Kelly and Bloomberg noted": the word that counts them is no part of the first name)
+        lead = re.match(r"(?:Both|Either|Neither)\s+", m.group(1))
+        start = m.start(1) + (lead.end() if lead else 0)
+        name = m.group(1)[lead.end() if lead else 0:]
         # (or a body the roles lexicon types: "Hezbollah and Syrian officials blamed"; not a country, nor a name a
         # preposition governs: "residents of the Pentagon and officials")
         body = self.roles.type_of(name) is not None and not self.roles.office_holder(name) and \
             not re.search(r"(?i)\b(?:of|in|from|at|for|with|to|by)\s+(?:the\s+)?$", self.text[base:base + m.start(1)])
         if self.person(name) is None and not body:
             return span
-        return base + m.start(1), base + m.end(1)
+        return base + start, base + m.end(1)
 
     def partners(self, span: tuple[int, int], sentence: tuple[int, int]) -> int | None:
         """Where a list of countries that speak together with the speaker at ``span`` starts ("China and Russia
@@ -3368,7 +3380,7 @@ class _Document:
         when the law acts on them ("police arrested Daniel Sanchez", "Smith, 24, was indicted", "Smith
         allegedly told"); a blogger, columnist or host when they speak in a venue of their own ("pointed out on
         his blog", "said on her show")."""
-        last = full.split()[-1]
+        last = _surname(full)
         venue = None
         for name in dict.fromkeys([full, last]):
             # not a possessor ("arrested Dan Ortiz's son"), nor the surname of another person ("Linda Smith")
@@ -4299,12 +4311,19 @@ def _corpus_roles(known: list[tuple[str, str | None, str, pd.Timestamp | None]],
 def _one_name(a: str, b: str) -> bool:
     """Whether the names ``a`` and ``b`` can be one person's: the words of the shorter are the longer's, in order,
     with an initial for a given name ("Donald J. Trump" and "Donald Trump", "Debbie Wasserman Schultz" and
-    "Wasserman Schultz"; not "Melania Trump" and "Donald Trump"); a particle in either case ("James van Beek" and
+    "Wasserman Schultz"; not "Melania Trump" and "Donald Trump", nor "Donald Trump Jr."); a particle in either case ("James van Beek" and
     "Van Beek" opening a sentence)."""
     short, long_ = sorted((a.split(), b.split()), key=len)
+    if len(short) > 1 and _is_generation(short[-1]) != _is_generation(long_[-1]):
+        return False  # "Donald Trump Jr." is not "Donald Trump" (though "Trump Jr." is the one and "Trump" may be)
     words = iter(long_)
     return all(any(w == x or re.fullmatch(r"[A-Z]\.", w) and x.startswith(w[0])
                    or w.lower() == x.lower() and w.lower() in _NAME_PARTICLES for x in words) for w in short)
+
+
+def _is_generation(word: str) -> bool:
+    """Whether ``word``, in any case, is a generation written after a surname ("Jr.", "jr.", "III")."""
+    return re.fullmatch(GENERATION.pattern, word, re.IGNORECASE) is not None
 
 
 def _sex_of(honorific: str) -> str | None:
@@ -4337,6 +4356,13 @@ def _singular(word: str) -> str:
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
     return word
+
+
+def _surname(full: str) -> str:
+    """The surname of the person ``full``: the last word, or the one before a generation ("Martin Luther King Jr."
+    -> "King")."""
+    words = full.split()
+    return words[-2] if len(words) >= 3 and _is_generation(words[-1]) else words[-1]
 
 
 def _without_name(mention: str, full: str) -> str:

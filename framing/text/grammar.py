@@ -45,6 +45,8 @@ ADVERBS = frozenset(
     formally widely last yesterday today tonight always never frequently consistently afterward afterwards
     thereafter soon""".split()
 )
+#: the generation written after a person's surname ("Martin Luther King Jr.", "Ken Griffey Sr.", "Henry Ford II")
+GENERATION = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 CLAUSE_WORDS = frozenset(
     """that which who whom whose when where while as after before because since if but and or than though

@@ -168,6 +168,7 @@ from typing import Literal
 
 import yaml
 
+from framing.text.grammar import GENERATION
 from framing.text._lines import QUOTE_MARKS, has_quote_mark, line_spans
 from framing.text.sentences import TITLES, is_name_abbreviation, split_sentences
 from framing.text.grammar import ADVERBS, MANNER_ADVERB, MEDIA_NOUNS, adverb_in_ly, main_subject, np_before, time_phrase, tokenize
@@ -1730,8 +1731,9 @@ def speaker_name(speaker: str | None) -> str | None:
         return " ".join(run[1:] if run[0] in ("The", "A", "An") else run)
     if home is not None:
         run = run[:home]
-    # (a surname before "of" is no title: "Peter King of New York")
-    last_title = max((n for n, w in enumerate(run[:-1] if home is not None else run)
+    # (a surname before "of" is no title: "Peter King of New York"; nor before a generation: "Martin Luther King Jr.")
+    generation = len(run) >= 3 and GENERATION.fullmatch(run[-1]) is not None
+    last_title = max((n for n, w in enumerate(run[:-2] if generation else run[:-1] if home is not None else run)
                       if w.lower().strip(".,") in _NAME_TITLES
                       or w in ("of", "State", "Defense", "Homeland", "House", "Senate", "Charge")), default=-1)
     if home is None and 0 <= last_title < len(run) - 1 and run[-1].lower().strip(".,") in _BODY_WORDS:
