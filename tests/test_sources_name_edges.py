@@ -208,3 +208,28 @@ def test_one_generation_of_a_family_is_not_the_other():
     assert rows["source"].tolist() == ["Donald Trump Jr.", "Donald Trump"]
     # the son takes no title of his father's
     assert rows["source_type"].tolist() == ["civilian", "government"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The U.S. Fish and Wildlife Service said the wolves in the park were safe.", "U.S. Fish and Wildlife Service"),
+    ("The National Snow and Ice Data Center said the sea ice had shrunk again.", "National Snow and Ice Data Center"),
+    ("The Department of Health and Human Services said the rule would change.",
+     "Department of Health and Human Services"),
+    ("The Brady Campaign to Prevent Gun Violence said the bill would save lives.",
+     "Brady Campaign to Prevent Gun Violence"),
+    ("The Committee to Protect Journalists said two reporters were held.", "Committee to Protect Journalists"),
+    # two bodies named together: the first named
+    ("The Pentagon and State Department said the plan was ready.", "Pentagon"),
+])
+def test_a_body_whose_name_holds_and_or_to_is_named_whole(text, source):
+    assert sources_of(text)["source"].tolist() == [source]
+
+
+@pytest.mark.parametrize("text", [
+    "But Brian Malte with the Brady Campaign to Prevent Gun Violence said simply that more people would die.",
+    "Brian Malte with the ACLU said simply that more people would die.",
+])
+def test_a_person_with_a_body_is_the_person(text):
+    row = sources_of(text).iloc[0]
+    assert row["source"] == "Brian Malte"
+    assert row["source_type"] == "other"

@@ -68,7 +68,8 @@ def test_a_general_manager_is_no_general():
     text = "“Our hearts are broken,” WDBJ General Manager Jeff Marks said."
     row = row_at(text, "Jeff Marks said", "said", home="United States")
     assert row["source"] == "Jeff Marks"
-    assert row["source_type"] == "other"
+    # no military general; WDBJ, by its call sign, is a broadcaster, and its general manager speaks for it
+    assert row["source_type"] == "media"
 
 
 # ----------------------------------------------------------------------------------- office from descriptions
@@ -281,3 +282,10 @@ def test_the_whole_noun_phrase_before_the_cue_is_the_speaker(text, snippet, cue,
 ])
 def test_the_speaker_is_no_phrase_an_event_or_a_thing_opens(text, snippet, mention):
     assert row_at(text, snippet, "said", home="United States")["source_mention"] == mention
+
+
+def test_an_adverb_between_the_speaker_and_the_verb_is_no_part_of_the_name():
+    text = ("Ahmed Moshi, a labour organiser, spoke to reporters. Moshi partially blamed “greedy manpower agents” for "
+            "the situation.")
+    row = row_at(text, "Moshi partially blamed", "blamed")
+    assert row["source"] == "Ahmed Moshi"

@@ -9,6 +9,8 @@ and the conventions of benchmarks/README.md ("Sources: hand-coded validation sam
 
 from __future__ import annotations
 
+import pytest
+
 from sources_rows import row_at, side
 
 
@@ -205,3 +207,38 @@ def test_a_subordinator_opening_the_sentence_is_no_part_of_the_name():
     text = "Although Dana Whitfield said the bridge was safe, the county closed it on Monday."
     row = row_at(text, "Whitfield said", "said")
     assert row["source"] == "Dana Whitfield"
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("“We all need to work together,” the mayor said Friday, according to FOX 9.", "according to"),
+    ("The fire spread to three homes, according to KSDK-TV.", "according to"),
+    ("The school will stay closed on Monday, according to KARE 11.", "according to"),
+    ("WJLA reported that the suspect had fled the scene.", "reported"),
+])
+def test_a_broadcaster_by_its_call_sign_or_channel_is_media(text, cue):
+    assert row_at(text, text, cue)["source_type"] == "media"
+
+
+def test_a_word_of_a_headline_in_capitals_is_no_broadcaster():
+    text = "WHAT THEY SAID: The senator said the bill would fail."
+    row = row_at(text, "The senator said", "said")
+    assert row["source_type"] == "politician"
+
+
+@pytest.mark.parametrize("text, typ", [
+    ("A former hostage told the newspaper that the man had led the guards.", "civilian"),
+    ("A former classmate said he had been quiet and polite.", "civilian"),
+    ("A former official said the plan had failed.", "expert"),  # a role held once
+])
+def test_a_civilian_once_is_still_a_civilian(text, typ):
+    row = row_at(text, text, "said" if " said " in text else "told")
+    assert row["source_type"] == typ
+    assert row["anonymous"]
+
+
+def test_a_description_no_comma_closes_ends_at_its_verb():
+    text = ("In Ohio, Avery Gardner, the co-director of the Alliance for Safe Streets told a radio host that the new "
+            "rule was welcome.")
+    row = row_at(text, text, "told")
+    assert row["source"] == "Avery Gardner"
+    assert row["source_type"] == "other"  # the alliance's, no radio host's

@@ -830,6 +830,9 @@ _ABBREVIATED = "|".join(r"(?<=\b" + a.title() + r")\." for a in sorted(NAME_ABBR
 #: a run of capitalised words, with the small words of names between them ("Department of Homeland Security")
 _CAPITALISED_RUN = re.compile(r"(?<![\w’'\-.])(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&\-]*)"
                               r"(?:[^\S\n]+(?:(?:" + "|".join(sorted(_NAME_LINKS)) + r")[^\S\n]+)*[A-Z][\w’'&\-]*)+")
+#: a broadcaster by its call sign ("KSDK", "WFAA-TV", "WJZ-TV") or network and channel ("FOX 9", "NBC5")
+_BROADCASTER = re.compile(r"(?<![\w\-])(?:[KW][A-Z]{3}(?:-(?:TV|FM|AM|DT))?|[KW][A-Z]{2}-(?:TV|FM|AM|DT)|"
+                          r"(?:FOX|Fox|NBC|ABC|CBS|CW)\s?\d{1,2}|Channel\s\d{1,2})(?![\w\-])")
 #: a name written as an acronym ("NRA", "ICE", "NATO")
 _ACRONYM_NAME = re.compile(r"[A-Z]{2,7}")
 
@@ -1079,6 +1082,12 @@ class _Roles:
                     if phrase[start:start + 1].isupper() and _AGAINST.match(phrase, m.end()):
                         continue  # "Mayors Against Illegal Guns": a word of a campaign's name, of any type
                     found.append((start, m.end(1), typ, strong))
+        for m in _BROADCASTER.finditer(phrase):
+            # "according to KSDK-TV", "told FOX 9": a station by its call sign or channel (not a word of a
+            # headline in capitals: "WHAT THEY SAID")
+            around = phrase[max(0, m.start() - 12):m.start()].split()[-1:] + phrase[m.end():m.end() + 12].split()[:1]
+            if not any(_CAPITALS.fullmatch(w.strip(".,:;")) for w in around):
+                found.append((m.start(), m.end(), "media", True))
         # the longest terms first, then the others that overlap none taken: "State Attorney General" is
         # "attorney general" (government), not "state attorney" and "general" (military)
         found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
@@ -1292,9 +1301,11 @@ class _Roles:
         if _SERVING_AND_PAST.search(part[:pick[1]]):
             # "current and former officials": typed as the serving ones among them
             return self._type_of_owned(_SERVING_AND_PAST.sub("current", part))
-        if any(re.search(_HELD_ONCE, part[:t[0]], re.IGNORECASE) for t in head + ([] if pick in head else [pick])):
+        if pick[2] != "civilian" and any(re.search(_HELD_ONCE, part[:t[0]], re.IGNORECASE)
+                                         for t in head + ([] if pick in head else [pick])):
             # "former top adviser to Condoleezza Rice at the State Department": the role of the head was held in
-            # the past, whatever body is named after it
+            # the past, whatever body is named after it (a civilian's is no role: "a former hostage", "a former
+            # student")
             return "expert"
         if pick[2] in _HOME_TYPES and _PAST_TERM.search(part[pick[1]:]):
             return "expert"  # "the State Department’s top Asia diplomat from 2013 to 2017": a role held in the past
@@ -2494,6 +2505,10 @@ class _Document:
         if not m or len(m.group(1)) < 3 or comma_closed and not rest[m.end():].startswith(","):
             return ""
         phrase = m.group(1)[:140].strip()
+        # (a description no comma closes ends at the verb of the clause: "Avery Gardner, the co-director of the
+        # Alliance told a radio host" is no host)
+        phrase = re.split(r"\s(?:said|says|told|tells|added|adds|wrote|writes|stated|states|explained|warned)\b",
+                          phrase, maxsplit=1)[0] or phrase
         words = phrase.split()
         first = words[0]
         # a role among its first words ("director of ...", "a federal judge"), not a document ("one day after
@@ -2552,6 +2567,12 @@ class _Document:
             if m is not None:
                 return a, b + m.end(1)
         before = text[sentence[0]:a]
+        named = re.search(_NAME_RUN + r",\s+$", before) if re.match(r"(?i)(?:the|an?)\s", mention) and \
+            "," not in mention and self.roles.type_of(mention) is not None else None
+        if named is not None and self.person(named.group(1)) is not None and not _TIME_WORDS.search(named.group(1)):
+            # "Avery Gardner, the co-director of the Alliance to End Street Violence told": a description that no
+            # comma closes describes the person named before it
+            return sentence[0] + named.start(1), sentence[0] + named.end(1)
         if mention[:1].isupper() and re.search(r"[A-Z][\w’'\-]*\s+(?:to|for|against|of|on|in)\s+$", before):
             # "Avery Gardiner, the co-president of the Brady Center to Prevent Gun Violence told": the words
             # after "to" end the name of a body, which describes the person named before it

@@ -168,7 +168,8 @@ def person_noun(word: str) -> bool:
 
 
 #: nouns in -ly, no adverbs ("the family said", "the assembly voted", "a close ally")
-_LY_NOUNS = frozenset("family ally italy assembly monopoly anomaly tally".split())
+_LY_NOUNS = frozenset("family ally italy assembly monopoly anomaly tally rally supply bully daily weekly monthly quarterly "
+                      "elderly".split())
 
 
 #: prefixes that keep a hyphenated word a verb ("re-elected", "co-founded"); with any other first part it is an
@@ -223,6 +224,12 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
     while k >= lo and j - k < max_tokens:
         tok = tokens[k]
         low = tok.low
+        if low == "the" and k - 2 >= lo and tokens[k - 1].low == "with" and tokens[k - 2].is_capitalised \
+                and tokens[k - 2].is_word and k + 1 <= j and tokens[k + 1].is_capitalised \
+                and tokens[k - 2].low not in DETERMINERS and tokens[k - 2].low not in PRONOUNS:
+            # "Brian Malte with the Brady Campaign": a person with the body named after
+            k -= 2
+            continue
         if (low in DETERMINERS or low in ("that", "those")) and k - 2 >= lo and tokens[k - 1].low in CONNECTORS \
                 and tokens[k - 2].is_word and np_word(tokens[k - 2]) and not verb_like(tokens[k - 2]) \
                 and (tokens[k - 2].low.endswith("s") and not tokens[k - 2].low.endswith(("ss", "'s", "’s"))
@@ -251,8 +258,8 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
                 continue
             break
         if tok.text in NAME_PREPOSITIONS and k - 1 >= lo and tokens[k - 1].is_capitalised \
-                and tokens[k + 1].is_capitalised:
-            k -= 1  # "Doctors Without Borders", "Mayors Against Illegal Guns": a word of a name
+                and tokens[k + 1].is_capitalised or joins_name([t.text for t in tokens], k, j, lo):
+            k -= 1  # "Doctors Without Borders", "Mayors Against Illegal Guns", "Fish and Wildlife Service"
             continue
         if _plural_possessive(tokens, k, lo):
             k -= 1  # "the suspects’ uncle": the possessor's apostrophe
@@ -280,6 +287,28 @@ def _plural_possessive(tokens: Sequence[Token], k: int, lo: int) -> bool:
 
 #: prepositions that names of campaigns and charities write with a capital between capitalised words
 NAME_PREPOSITIONS = frozenset({"Without", "Against"})
+#: the nouns that end the name of a body ("the Brady Campaign", "the Fish and Wildlife Service")
+NAME_BODY_HEADS = frozenset("""service services center centre commission institute council foundation department
+    agency administration association society campaign coalition committee fund project program programme bureau
+    office board network alliance""".split())
+
+
+def joins_name(words: Sequence[str], k: int, j: int, lo: int = 0) -> bool:
+    """Whether "and" or "to", the word ``k`` of ``words``, joins two parts of one body's name that ends at word
+    ``j``: "to" after the body's noun ("the Brady Campaign to Prevent Gun Violence", "the Committee to Protect
+    Journalists"); "and" inside a name that opens before it and ends with a body's noun ("the U.S. Fish and Wildlife
+    Service", "the National Snow and Ice Data Center", "the Department of Health and Human Services"; not "the
+    Pentagon and State Department", two bodies)."""
+    def capital(word: str) -> bool:
+        return word[:1].isupper() or word[:1].isdigit()
+    if not (lo + 1 <= k < j < len(words) and words[k] in ("and", "to") and capital(words[k - 1])
+            and capital(words[k + 1])):
+        return False
+    if words[k] == "to":
+        return words[k - 1].lower() in NAME_BODY_HEADS
+    return words[j].lower() in NAME_BODY_HEADS and words[k - 1].lower() not in NAME_BODY_HEADS and k - 2 >= lo \
+        and (capital(words[k - 2]) and words[k - 2].lower() not in DETERMINERS or words[k - 2] == "of") \
+        and all(capital(w) for w in words[k + 1:j + 1])
 
 
 def np_after(tokens: Sequence[Token], i: int, *, hi: int | None = None, max_tokens: int = 12) -> tuple[int, int] | None:

@@ -168,7 +168,7 @@ from typing import Literal
 
 import yaml
 
-from framing.text.grammar import GENERATION
+from framing.text.grammar import GENERATION, joins_name
 from framing.text._lines import QUOTE_MARKS, has_quote_mark, line_spans
 from framing.text.sentences import TITLES, is_name_abbreviation, split_sentences
 from framing.text.grammar import ADVERBS, MANNER_ADVERB, MEDIA_NOUNS, adverb_in_ly, main_subject, np_before, time_phrase, tokenize
@@ -674,7 +674,8 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
     toks = list(_TOKEN.finditer(text, max(limit, verb_start - 300), verb_start))
     k = len(toks)
     # skip auxiliaries and adverbs between subject and verb ("has also said", "she immediately demanded")
-    while k and (toks[k - 1].group(0).lower().strip(",") in _AUX_ADV or MANNER_ADVERB.fullmatch(toks[k - 1].group(0))):
+    while k and (toks[k - 1].group(0).lower().strip(",") in _AUX_ADV or MANNER_ADVERB.fullmatch(toks[k - 1].group(0))
+                 or toks[k - 1].group(0).islower() and adverb_in_ly(toks[k - 1].group(0))):  # "Moshi partially blamed"
         k -= 1
     if k and toks[k - 1].group(0).lower() in _PASSIVE:
         return None
@@ -1708,6 +1709,7 @@ def speaker_name(speaker: str | None) -> str | None:
     k = len(words)
     while k > 0 and (words[k - 1][:1].isupper() or (words[k - 1] in ("of", "de", "van", "von", "bin", "al")
                                                      and k < len(words) and k > 1)
+                     or joins_name(words, k - 1, len(words) - 1)  # "the Fish and Wildlife Service"
                      or words[k - 1] == "in" and k < len(words) and words[k] in ("Charge", "Chief")):
         k -= 1
     run = words[k:]
