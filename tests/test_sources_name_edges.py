@@ -208,6 +208,11 @@ def test_one_generation_of_a_family_is_not_the_other():
     assert rows["source"].tolist() == ["Donald Trump Jr.", "Donald Trump"]
     # the son takes no title of his father's
     assert rows["source_type"].tolist() == ["civilian", "government"]
+    # the surname alone is the father's, whom the roles lexicon lists, though the article names only the son in full
+    text = ("Donald Trump Jr. said the meeting with the lawyer was short. Trump Jr. said it had led nowhere. On "
+            "Tuesday, Trump said at the White House that his son had done nothing wrong.")
+    rows = sources_of(text)
+    assert rows["source"].tolist() == ["Donald Trump Jr.", "Donald Trump Jr.", "Donald Trump"]
 
 
 @pytest.mark.parametrize("text, source", [

@@ -236,9 +236,11 @@ def test_a_civilian_once_is_still_a_civilian(text, typ):
     assert row["anonymous"]
 
 
-def test_a_description_no_comma_closes_ends_at_its_verb():
+def test_a_description_no_comma_closes_describes_the_name_before_it():
     text = ("In Ohio, Avery Gardner, the co-director of the Alliance for Safe Streets told a radio host that the new "
             "rule was welcome.")
-    row = row_at(text, text, "told")
-    assert row["source"] == "Avery Gardner"
-    assert row["source_type"] == "other"  # the alliance's, no radio host's
+    assert row_at(text, text, "told")["source"] == "Avery Gardner"
+    # (not a word that opens the sentence: "Further" names no one)
+    text = "Further, an official said the plan had failed."
+    row = row_at(text, text, "said")
+    assert row["source_type"] == "government" and row["anonymous"]

@@ -1870,6 +1870,10 @@ class _Document:
                 # ("Martin Luther King Jr.": the generation written after the surname is part of the name)
                 generation = re.match(r"\s+(" + GENERATION.pattern + r")(?![\w\-])", self.text[m.end():m.end() + 6])
                 found.append((doubtful, " ".join(words + [m.group(0)] + ([generation.group(1)] if generation else []))))
+                parent = " ".join(words + [m.group(0)])
+                if generation and (parent in self.roles.dated or parent in self.roles.people):
+                    # "Donald Trump Jr." names his father too, for a surname alone, when the roles lexicon lists him
+                    found.append((doubtful, parent))
                 if doubtful and len(words) > 1:
                     found.append((False, " ".join(words[1:] + [m.group(0)])))  # "To Lanae Erickson Hatalsky"
         sure = [cand for doubtful, cand in found if not doubtful] or [cand for _, cand in found]
@@ -2505,10 +2509,6 @@ class _Document:
         if not m or len(m.group(1)) < 3 or comma_closed and not rest[m.end():].startswith(","):
             return ""
         phrase = m.group(1)[:140].strip()
-        # (a description no comma closes ends at the verb of the clause: "Avery Gardner, the co-director of the
-        # Alliance told a radio host" is no host)
-        phrase = re.split(r"\s(?:said|says|told|tells|added|adds|wrote|writes|stated|states|explained|warned)\b",
-                          phrase, maxsplit=1)[0] or phrase
         words = phrase.split()
         first = words[0]
         # a role among its first words ("director of ...", "a federal judge"), not a document ("one day after
@@ -2569,9 +2569,11 @@ class _Document:
         before = text[sentence[0]:a]
         named = re.search(_NAME_RUN + r",\s+$", before) if re.match(r"(?i)(?:the|an?)\s", mention) and \
             "," not in mention and self.roles.type_of(mention) is not None else None
-        if named is not None and self.person(named.group(1)) is not None and not _TIME_WORDS.search(named.group(1)):
+        full = self.person(named.group(1)) if named is not None else None
+        if full is not None and " " in full and not _TIME_WORDS.search(named.group(1)):
             # "Avery Gardner, the co-director of the Alliance to End Street Violence told": a description that no
-            # comma closes describes the person named before it
+            # comma closes describes the person named before it (one the article names in full: not "Further, an
+            # official said")
             return sentence[0] + named.start(1), sentence[0] + named.end(1)
         if mention[:1].isupper() and re.search(r"[A-Z][\w’'\-]*\s+(?:to|for|against|of|on|in)\s+$", before):
             # "Avery Gardiner, the co-president of the Brady Center to Prevent Gun Violence told": the words
