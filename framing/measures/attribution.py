@@ -94,6 +94,7 @@ from framing import registry, schema
 from framing._checks import check_option
 from framing.lexicon.load import Lexicon
 from framing.measures._inputs import as_lexicon, checked_annotations, lexicon_matches
+from framing.text.link_cards import without_link_cards
 from framing.text.annotate import Annotations
 from framing.text.sentences import split_sentences
 from framing.measures._cues import (
@@ -829,8 +830,10 @@ def attributions(
         quote_groups.setdefault(rec.doc_id, []).append(rec)
     records: list[dict[str, Any]] = []
     for doc_id, outlet, text in zip(corpus["doc_id"].tolist(), corpus["outlet"].tolist(), corpus["text"].tolist()):
-        text = text if isinstance(text, str) else ""
-        for row in _document_rows(text, cue_groups.get(doc_id, []), quote_groups.get(doc_id, []), resolve_pronouns,
+        text = without_link_cards(text if isinstance(text, str) else "")
+        # (a cue in a link card is a headline's: "Graham says Schiff should be a witness ... MORE")
+        here = [c for c in cue_groups.get(doc_id, []) if text[c.start:c.end].strip()]
+        for row in _document_rows(text, here, quote_groups.get(doc_id, []), resolve_pronouns,
                                   ann.sentence_spans(doc_id) or [(0, len(text))], thoughts=thoughts,
                                   bases=bases):
             row["doc_id"] = doc_id

@@ -289,6 +289,7 @@ from framing.measures._speakers import not_a_speaker
 from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
 from framing.text.given_names import given_name_sex
+from framing.text.link_cards import without_link_cards
 from framing.text.grammar import (CITING_CUES, DAYS, GENERATION, MONTHS, DETERMINERS, IRREGULAR_PAST, NAME_PREPOSITIONS,
                                    PREPOSITIONS, STANDING_QUANTIFIERS, main_subject, number_word,
                                    opens_subordinate_clause, person_noun, tokenize)
@@ -4581,7 +4582,7 @@ def sources(
     untyped_rows: list[int] = []  # records of people their article gives no role
     known: dict[str, list[tuple[str, str | None, str, pd.Timestamp | None]]] = {}  # full name -> roles by article
     for doc_id, rows in att.groupby(att["doc_id"].astype(str), sort=False):
-        text = texts.get(doc_id) or ""
+        text = without_link_cards(texts.get(doc_id) or "")  # (same offsets)
         spans = ann.sentence_spans(doc_id) or [(0, len(text))]
         starts = [a for a, _ in spans]
         doc = _Document(text, role_table, gazetteer, homes.get(doc_id), dates.get(doc_id), quoted.get(doc_id))

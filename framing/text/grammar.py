@@ -43,7 +43,7 @@ ADVERBS = frozenset(
     """also later earlier previously repeatedly again already still then now often publicly privately first
     once just even further separately long recently initially subsequently reportedly allegedly officially
     formally widely last yesterday today tonight always never frequently consistently afterward afterwards
-    thereafter soon""".split()
+    thereafter soon likewise""".split()
 )
 #: the generation written after a person's surname ("Martin Luther King Jr.", "Ken Griffey Sr.", "Henry Ford II")
 GENERATION = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")

@@ -169,6 +169,7 @@ from typing import Literal
 import yaml
 
 from framing.text.grammar import GENERATION, joins_name
+from framing.text.link_cards import without_link_cards
 from framing.text._lines import QUOTE_MARKS, has_quote_mark, line_spans
 from framing.text.sentences import TITLES, is_name_abbreviation, split_sentences
 from framing.text.grammar import ADVERBS, MANNER_ADVERB, MEDIA_NOUNS, adverb_in_ly, main_subject, np_before, time_phrase, tokenize
@@ -566,7 +567,7 @@ _AUX_ADV = frozenset(
     """has had have also later earlier then again previously reportedly repeatedly once would will
     had already further separately publicly privately recently initially originally subsequently just
     has also had also did does do could can should must might shall allegedly officially formally widely often
-    first now still always frequently consistently""".split()
+    first now still always frequently consistently likewise""".split()
 )
 _PASSIVE = frozenset("been was were is are be being".split())
 
@@ -1391,6 +1392,7 @@ def analyse_quotes(text: str, resolve_pronouns: bool = True, *,
     """
     if not text:
         return (), []
+    text = without_link_cards(text)  # (same offsets)
     raws = _raw_quotes(text)
     if not raws:
         return (), []

@@ -33,6 +33,7 @@ import pandas as pd
 
 from framing import registry, schema
 from framing.text._lines import line_spans
+from framing.text.link_cards import without_link_cards
 
 __all__ = ["ABBREVIATIONS", "NAME_ABBREVIATIONS", "TITLES", "SENTENCE_STARTERS", "is_name_abbreviation",
            "split_sentences", "sentences"]
@@ -174,6 +175,7 @@ def split_sentences(text: str, *, abbreviations: Iterable[str] | None = None) ->
         Spans never start or end with whitespace and never cross a line break;
         an empty or all-whitespace text gives an empty list.
     """
+    text = without_link_cards(text)  # (same offsets; a card's headlines make no sentences)
     abbrevs = ABBREVIATIONS
     if abbreviations:
         abbrevs = ABBREVIATIONS | {a.lower().rstrip(".") for a in abbreviations}
