@@ -55,6 +55,18 @@ def test_the_speaker_is_the_name_before_the_card_and_its_headlines_say_nothing()
     assert rows["source_type"].tolist() == ["politician"]
 
 
+def test_a_party_tag_after_a_card_makes_a_politician():
+    text = ("Rep. Ann Roe Ann Mary RoeHouse to vote on war powers Democrats press for budget deal MORE (D-Ohio) "
+            "said in a statement that the strike was reckless.")
+    rows = sources_of(text)
+    assert rows["source"].tolist() == ["Ann Roe"]
+    assert rows["source_type"].tolist() == ["politician"]
+    # the tag alone, after the name the article writes with no title
+    text = ("Ann Roe Ann Mary RoeHouse to vote on war powers Democrats press for budget deal MORE (D-Ohio) said in a "
+            "statement that the strike was reckless.")
+    assert sources_of(text)["source_type"].tolist() == ["politician"]
+
+
 def test_cards_in_real_articles(shared_datasets):
     path = shared_datasets / "allsides_conflict" / "articles.jsonl.gz"
     if not path.exists():

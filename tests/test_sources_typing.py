@@ -244,3 +244,6 @@ def test_a_description_no_comma_closes_describes_the_name_before_it():
     text = "Further, an official said the plan had failed."
     row = row_at(text, text, "said")
     assert row["source_type"] == "government" and row["anonymous"]
+    # nor a place a preposition governs, with a body's description
+    text = "The ambassador was killed in an attack in the city of Benghazi, the White House confirmed on Wednesday."
+    assert row_at(text, text, "confirmed")["source"] == "White House"

@@ -526,6 +526,8 @@ _TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earli
 _NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)[-–][^)]{1,30}\)|,\s*[DRI]-[\w.]+,?|\s(?:of|at|from)\s.+|,.+|\s+and\s+.+)$")
 #: a party tag after a name ("Guzzardi (D-Chicago)", "Menendez, D-N.J."): an elected politician
 _PARTY_TAG = re.compile(r"(?:\(|,\s)(?:[DRI]|Dem|Rep)[-–][A-Z]")
+#: the same right after a name (past the blank of a link card: "Rep. Ann Roe <card> (D-Ohio)")
+_PARTY_TAG_AFTER = re.compile(r"\s*" + _PARTY_TAG.pattern)
 _HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on|into|about|across|"
                        r"privy)\s|,|\(|—|–|" + _PARTICIPLE_AFTER)
 _WORD = re.compile(r"[\w][\w’'.\-]*")
@@ -2568,9 +2570,14 @@ class _Document:
             if m is not None:
                 return a, b + m.end(1)
         before = text[sentence[0]:a]
-        named = re.search(_NAME_RUN + r",\s+$", before) if re.match(r"(?i)(?:the|an?)\s", mention) and \
-            "," not in mention and self.roles.type_of(mention) is not None else None
-        full = self.person(named.group(1)) if named is not None else None
+        # (a name that opens the sentence or a clause after a comma, not a preposition's object nor a place: "in
+        # the Middle East, the Israeli leader warned"; a description of a person's role, not a body: "city of
+        # Benghazi, the White House confirmed")
+        named = re.search(r"(?:^|,\s+)" + _NAME_RUN + r",\s+$", before) \
+            if re.match(r"(?i)(?:the|an?)\s", mention) and "," not in mention \
+            and self.roles.people_noun(self._head(mention)) else None
+        full = self._named_person(named.group(1), sentence[0] + named.start(1), sentence[0] + named.end(1)) \
+            if named is not None else None
         if full is not None and " " in full and not _TIME_WORDS.search(named.group(1)):
             # "Avery Gardner, the co-director of the Alliance to End Street Violence told": a description that no
             # comma closes describes the person named before it (one the article names in full: not "Further, an
@@ -3334,7 +3341,7 @@ class _Document:
             if side is None and typ in _OFFICIAL:
                 side = self._owner_side(full, [mention] + parts)
             if typ is None and (_PARTY_TAG.search(mention) or any(
-                    re.match(r"\s*" + _PARTY_TAG.pattern, self.text[m.end():m.end() + 12])
+                    _PARTY_TAG_AFTER.match(self.text, m.end())
                     for m in re.finditer(re.escape(full.split()[-1]), self.text))):
                 typ = "politician"  # "Rep. Will Guzzardi (D-Chicago)", "Robert Menendez, D-N.J."
             if typ is None:
