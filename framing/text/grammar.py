@@ -47,6 +47,12 @@ ADVERBS = frozenset(
 )
 #: the generation written after a person's surname ("Martin Luther King Jr.", "Ken Griffey Sr.", "Henry Ford II")
 GENERATION = re.compile(r"(?:Jr|Sr)\.?|II|III|IV")
+_GENERATION_ANY_CASE = re.compile(GENERATION.pattern, re.IGNORECASE)
+
+
+def is_generation(word: str) -> bool:
+    """Whether ``word``, in any case, is a generation written after a surname ("Jr.", "jr.", "III")."""
+    return _GENERATION_ANY_CASE.fullmatch(word) is not None
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 CLAUSE_WORDS = frozenset(
     """that which who whom whose when where while as after before because since if but and or than though
@@ -224,10 +230,11 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
     while k >= lo and j - k < max_tokens:
         tok = tokens[k]
         low = tok.low
-        if low == "the" and k - 2 >= lo and tokens[k - 1].low == "with" and tokens[k - 2].is_capitalised \
-                and tokens[k - 2].is_word and k + 1 <= j and tokens[k + 1].is_capitalised \
-                and tokens[k - 2].low not in DETERMINERS and tokens[k - 2].low not in PRONOUNS:
-            # "Brian Malte with the Brady Campaign": a person with the body named after
+        if low == "the" and k - 3 >= lo and tokens[k - 1].low == "with" and k + 1 <= j and tokens[k + 1].is_capitalised \
+                and all(t.is_word and t.is_capitalised and t.low not in DETERMINERS | PRONOUNS
+                        for t in tokens[k - 3:k - 1]):
+            # "Brian Malte with the Brady Campaign": a person, by given name and surname, with the body named
+            # after (not "Negotiators with the Taliban")
             k -= 2
             continue
         if (low in DETERMINERS or low in ("that", "those")) and k - 2 >= lo and tokens[k - 1].low in CONNECTORS \
@@ -258,8 +265,9 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
                 continue
             break
         if tok.text in NAME_PREPOSITIONS and k - 1 >= lo and tokens[k - 1].is_capitalised \
-                and tokens[k + 1].is_capitalised or joins_name([t.text for t in tokens], k, j, lo):
-            k -= 1  # "Doctors Without Borders", "Mayors Against Illegal Guns", "Fish and Wildlife Service"
+                and tokens[k + 1].is_capitalised \
+                or low in ("and", "to") and joins_name([t.text for t in tokens[:j + 1]], k, j, lo):
+            k -= 1  # "Doctors Without Borders", "Mayors Against Illegal Guns", "Committee to Protect Journalists"
             continue
         if _plural_possessive(tokens, k, lo):
             k -= 1  # "the suspects’ uncle": the possessor's apostrophe
@@ -287,7 +295,11 @@ def _plural_possessive(tokens: Sequence[Token], k: int, lo: int) -> bool:
 
 #: prepositions that names of campaigns and charities write with a capital between capitalised words
 NAME_PREPOSITIONS = frozenset({"Without", "Against"})
-#: the nouns that end the name of a body ("the Brady Campaign", "the Fish and Wildlife Service")
+#: the verbs of a body's aim, after "to" in its name ("Campaign to Prevent Gun Violence", "Committee to Protect
+#: Journalists")
+_AIMS = frozenset("""prevent protect stop end save defend fight free restore promote reduce ban abolish support combat
+    eliminate reform preserve unite elect keep build halt curb""".split())
+#: the nouns that end the name of a body ("the Brady Campaign", "the Department of Health and Human Services")
 NAME_BODY_HEADS = frozenset("""service services center centre commission institute council foundation department
     agency administration association society campaign coalition committee fund project program programme bureau
     office board network alliance""".split())
@@ -295,20 +307,19 @@ NAME_BODY_HEADS = frozenset("""service services center centre commission institu
 
 def joins_name(words: Sequence[str], k: int, j: int, lo: int = 0) -> bool:
     """Whether "and" or "to", the word ``k`` of ``words``, joins two parts of one body's name that ends at word
-    ``j``: "to" after the body's noun ("the Brady Campaign to Prevent Gun Violence", "the Committee to Protect
-    Journalists"); "and" inside a name that opens before it and ends with a body's noun ("the U.S. Fish and Wildlife
-    Service", "the National Snow and Ice Data Center", "the Department of Health and Human Services"; not "the
-    Pentagon and State Department", two bodies)."""
+    ``j``: "to" after the body's noun and before the verb of its aim ("the Brady Campaign to Prevent Gun Violence",
+    "the Committee to Protect Journalists"; not "a letter from the Justice Department to Congress"); "and" between
+    the words a body's name opens with "of" ("the Department of Health and Human Services"; not "the White House and
+    Justice Department", two bodies)."""
     def capital(word: str) -> bool:
         return word[:1].isupper() or word[:1].isdigit()
     if not (lo + 1 <= k < j < len(words) and words[k] in ("and", "to") and capital(words[k - 1])
             and capital(words[k + 1])):
         return False
     if words[k] == "to":
-        return words[k - 1].lower() in NAME_BODY_HEADS
-    return words[j].lower() in NAME_BODY_HEADS and words[k - 1].lower() not in NAME_BODY_HEADS and k - 2 >= lo \
-        and (capital(words[k - 2]) and words[k - 2].lower() not in DETERMINERS or words[k - 2] == "of") \
-        and all(capital(w) for w in words[k + 1:j + 1])
+        return words[k - 1].lower() in NAME_BODY_HEADS and words[k + 1].lower() in _AIMS
+    return words[j].lower() in NAME_BODY_HEADS and k - 2 >= lo and words[k - 2] == "of" and k - 3 >= lo \
+        and words[k - 3].lower() in NAME_BODY_HEADS and all(capital(w) for w in words[k + 1:j + 1])
 
 
 def np_after(tokens: Sequence[Token], i: int, *, hi: int | None = None, max_tokens: int = 12) -> tuple[int, int] | None:

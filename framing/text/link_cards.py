@@ -14,10 +14,15 @@ import re
 __all__ = ["without_link_cards"]
 
 #: a word (the surname of the name as written), up to five words of the card's full name (capitalised, or particles:
-#: "Bill de Blasio"), and the same word again ending it, glued to the first headline or not
-_REPEATED = re.compile(r"(?<![\w’'\-])(?=([A-Z][\w’'\-]+)[ \t]+"
-                       r"(?:(?:[A-Z(][\w.’'()\-]*|de|da|del|la|le|van|von|der|bin|al)[ \t]+){0,5}?\1"
-                       r"([A-Z0-9'\"‘“]|[ \t]+[A-Z0-9'\"‘“]))")
+#: "Bill de Blasio"), and the same word again ending it, glued to the first headline ("TrumpGOP senators",
+#: "McCain2020 Democrats"; not a possessive: "Trump's")
+_NAME_AGAIN = (r"(?<![\w’'\-])([A-Z][\w’'\-]+)[ \t]+"
+               r"(?:(?:[A-Z(][\w.’'()\-]*|de|da|del|la|le|van|von|der|bin|al)[ \t]+){0,5}?\1")
+_REPEATED = re.compile(_NAME_AGAIN + r"(?=[A-Z0-9\"‘“])")
+#: the same, the full name written apart from its headline, for a card that a party tag closes ("Paul Davis Ryan
+#: Retirees should say ... MORE (R-Wis.)")
+_REPEATED_APART = re.compile(_NAME_AGAIN + r"(?=[ \t]+[A-Z0-9\"‘“])")
+_TAGGED = re.compile(r"[ \t]+\((?:[DRI]|Dem|Rep)(?:[-–][A-Z][\w.]*)?\)")
 #: the word that ends a card
 _MORE = re.compile(r"[ \t]MORE\b")
 #: how far before "MORE" a card may start
@@ -48,12 +53,9 @@ def without_link_cards(text: str) -> str:
     floor = 0
     for more in _MORE.finditer(text):
         lo = max(floor, text.rfind("\n", 0, more.start()) + 1, more.start() - _REACH)
-        found = list(_REPEATED.finditer(text, lo, more.start()))
-        # the surname as written: the card's name is glued to its first headline ("Donald Trump Donald John
-        # TrumpGOP senators ...", not the given name "Donald" again), else the last repeated word ("Paul Ryan Paul
-        # Davis Ryan Retirees ...")
-        glued = [m for m in found if not m.group(2)[:1].isspace()]
-        pick = (glued or found)[-1:]
+        # (the last such name before "MORE": a card's headlines hold no glued name of their own)
+        pick = list(_REPEATED.finditer(text, lo, more.start()))[-1:] or \
+            (list(_REPEATED_APART.finditer(text, lo, more.start()))[-1:] if _TAGGED.match(text, more.end()) else [])
         if pick:
             start = pick[0].start() + len(pick[0].group(1))
             chars = chars if chars is not None else list(text)

@@ -168,11 +168,11 @@ from typing import Literal
 
 import yaml
 
-from framing.text.grammar import GENERATION, joins_name
-from framing.text.link_cards import without_link_cards
 from framing.text._lines import QUOTE_MARKS, has_quote_mark, line_spans
+from framing.text.grammar import (ADVERBS, MANNER_ADVERB, MEDIA_NOUNS, adverb_in_ly, is_generation, joins_name,
+                                  main_subject, np_before, time_phrase, tokenize)
+from framing.text.link_cards import without_link_cards
 from framing.text.sentences import TITLES, is_name_abbreviation, split_sentences
-from framing.text.grammar import ADVERBS, MANNER_ADVERB, MEDIA_NOUNS, adverb_in_ly, main_subject, np_before, time_phrase, tokenize
 
 __all__ = [
     "Quote",
@@ -1736,7 +1736,7 @@ def speaker_name(speaker: str | None) -> str | None:
     if home is not None:
         run = run[:home]
     # (a surname before "of" is no title: "Peter King of New York"; nor before a generation: "Martin Luther King Jr.")
-    generation = len(run) >= 3 and GENERATION.fullmatch(run[-1]) is not None
+    generation = len(run) >= 3 and is_generation(run[-1])
     last_title = max((n for n, w in enumerate(run[:-2] if generation else run[:-1] if home is not None else run)
                       if w.lower().strip(".,") in _NAME_TITLES
                       or w in ("of", "State", "Defense", "Homeland", "House", "Senate", "Charge")), default=-1)
