@@ -213,6 +213,8 @@ def test_a_subordinator_opening_the_sentence_is_no_part_of_the_name():
     ("“We all need to work together,” the mayor said Friday, according to FOX 9.", "according to"),
     ("The fire spread to three homes, according to KSDK-TV.", "according to"),
     ("The school will stay closed on Monday, according to KARE 11.", "according to"),
+    # four capitals alone, where the article calls them a station
+    ("The school was closed on Monday, according to WJLA, the local ABC affiliate.", "according to"),
 ])
 def test_a_broadcaster_by_its_call_sign_or_channel_is_media(text, cue):
     assert row_at(text, text, cue)["source_type"] == "media"

@@ -838,6 +838,8 @@ _CAPITALISED_RUN = re.compile(r"(?<![\w’'\-.])(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&
 #: not four capitals alone, which are as often another body's acronym ("WADA", "KFOR", "KPMG")
 _BROADCASTER = re.compile(r"(?<![\w\-])(?:[KW][A-Z]{2,3}-(?:TV|FM|AM|DT)|(?:FOX|Fox|NBC|ABC|CBS|CW|[KW][A-Z]{3})\s?\d{1,2}|"
                           r"Channel\s\d{1,2})(?![\w\-])")
+#: a broadcaster's call sign alone ("WJLA", "KSDK")
+_CALL_SIGN = re.compile(r"[KW][A-Z]{3}")
 #: a name written as an acronym ("NRA", "ICE", "NATO")
 _ACRONYM_NAME = re.compile(r"[A-Z]{2,7}")
 
@@ -3154,6 +3156,13 @@ class _Document:
             # a named organisation or armed group speaks for itself ("The Elders", "UN Watch"), by the gazetteer's
             # name when it has the body under another case ("the Islamic state" -> Islamic State)
             side = self.sides.named(bare) or bare
+        if typ is None and _CALL_SIGN.fullmatch(bare) and re.search(
+                r"(?<![\w\-])" + bare + r"(?:-(?:TV|FM|AM|DT)|\s+(?:News|TV|[Rr]adio|[Tt]elevision)\b|,?\s+(?:a|an|the)\s+"
+                r"[^,.;]{0,40}(?:station|affiliate|broadcaster))|(?:station|affiliate|channel|radio|TV|television)\s+"
+                + bare + r"(?![\w\-])", self.text):
+            # "WJLA reported" where the article calls WJLA a station ("ABC affiliate WJLA", "WJLA-TV"): a broadcaster
+            # by its call sign (four capitals alone are as often another body's: "WADA", "KFOR")
+            typ = "media"
         if typ is None and bare[:1].isupper():
             # "Arbor, a company that builds drones, said": a named body the article describes by a role
             # a corporate suffix after the name ("Walmart Inc."), or the description that opens the next sentence
