@@ -17,6 +17,10 @@ said." -- the sentence before them). ``n_words`` counts its words (the quoted wo
 
 Who the source is (one source per person in an article)
 ------------------------------------------------------
+* The text is read with its link cards blanked out (:func:`framing.text.link_cards.without_link_cards`: a
+  person's full name glued to the headlines of related stories, then "MORE", as The Hill prints them), so the
+  speaker is the name before the card, a party tag after it still makes a politician, and a card's headlines make
+  no statements; offsets stay those of the stored text.
 * The speaker phrase found is first moved to the phrase that names the source best: a description set off
   after a name is that person ("Clinton, who as first lady ...", "Trudeau—a man who ..."), a description
   followed by a name is that name ("North Korea's main ally, China, urged"; after the cue, the name that ends
@@ -63,7 +67,10 @@ Who the source is (one source per person in an article)
   "the McCloskeys" is that person's family; a given name that names a place opens a name the article describes
   as a person's ("Chad Morrison, the director of ...", then "Morrison"), but a place after "in", "from", "near"
   or "at" is no given name ("Officials in Chad");
-  "Araji" is "Noor al-Araji", "DiGenova" opening a sentence "Joseph diGenova"; "King Abdullah" is "Abdullah II"
+  "Araji" is "Noor al-Araji", "DiGenova" opening a sentence "Joseph diGenova"; a generation ends the name
+  ("Martin Luther King Jr." is no king; "Brown" is "Jerry Brown Jr."), one generation of a family is not the other
+  ("Donald Trump Jr." takes no title of his father's, and "Trump" alone is the father the roles lexicon lists);
+  "King Abdullah" is "Abdullah II"
   where the article numbers the ruler (not "Crown Prince Hussein bin Abdullah"); a word in capitals (a headline's
   "APP") is no part of a name, nor a compound modifier or noun capitalised at a sentence's opening ("Long-time Trump critic", "Austin-based Jones",
   "Concert-goer Mike McGarry"); one word the article describes by a noun for a person ("Tiegan, a contractor who
@@ -189,7 +196,13 @@ role shared is the role ("Co-host Joy Behar" -> media, "co-director of the cente
 only names the field of a weak role yields to the body the role is held in ("security director for the
 Asia-Pacific Foundation think tank" -> expert); "a secretary" who holds a job holds no office ("a secretary from
 Sao Paulo"; not "a cabinet secretary");
-a client's attorney ("former Trump attorney") is other, a person arguing "in his book" an expert. A person the
+a client's attorney ("former Trump attorney") is other, a person arguing "in his book" an expert; a broadcaster
+by its call sign and band or channel ("KSDK-TV", "FOX 9", "KARE 11"), or by four capitals the article calls a
+station ("WJLA, the local ABC affiliate"), is media; a civilian once ("a former hostage") is still a civilian, a
+former role beside a civilian's word ("a former FBI hostage negotiator") an expert. A body's name holds "to" before
+the verb of its aim ("the Brady Campaign to Prevent Gun Violence") and "and" after "Department of X" ("the Department
+of Health and Human Services"); a person by given name and surname "with the" body is the person ("Brian Malte with
+the Brady Campaign"). A person the
 article gives no role takes the type and side of the lexicon's ``people:`` list of office holders ("Vladimir
 Putin" -> government, Russia; television hosts and columnists -> media, no side) or of its ``terms:`` list of
 office holders whose type depends on the article's ``date`` ("Trump" in 2016 -> politician, in 2018 ->
