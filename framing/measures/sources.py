@@ -1102,12 +1102,8 @@ class _Roles:
                     if phrase[start:start + 1].isupper() and _AGAINST.match(phrase, m.end()):
                         continue  # "Mayors Against Illegal Guns": a word of a campaign's name, of any type
                     found.append((start, m.end(1), typ, strong))
-        for m in _BROADCASTER.finditer(phrase):
-            # "according to KSDK-TV", "told FOX 9": a station by its call sign or channel (not a word of a
-            # headline in capitals: "WHAT THEY SAID")
-            around = phrase[max(0, m.start() - 12):m.start()].split()[-1:] + phrase[m.end():m.end() + 12].split()[:1]
-            if not any(_CAPITALS.fullmatch(w.strip(".,:;")) for w in around):
-                found.append((m.start(), m.end(), "media", True))
+        # "according to KSDK-TV", "told FOX 9": a station by its call sign and band or channel
+        found += [(m.start(), m.end(), "media", True) for m in _BROADCASTER.finditer(phrase)]
         # the longest terms first, then the others that overlap none taken: "State Attorney General" is
         # "attorney general" (government), not "state attorney" and "general" (military)
         found.sort(key=lambda t: (-(t[1] - t[0]), t[0]))
