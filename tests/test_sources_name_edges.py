@@ -249,3 +249,11 @@ def test_a_person_with_a_body_is_the_person(text):
 def test_with_and_to_join_no_other_words_into_a_name(text, source):
     row = sources_of(text).iloc[0]
     assert row["source"] not in ("Negotiators", "Justice Department to Congress")
+
+
+@pytest.mark.parametrize("opener", ["Even", "Then", "Indeed", "Still"])
+def test_a_word_that_opens_the_sentence_is_no_given_name(opener):
+    text = f"Sen. Lindsey Graham spoke to reporters on Monday. {opener} Graham said the deal was bad for the country."
+    row = sources_of(text).iloc[-1]
+    assert row["source"] == "Lindsey Graham"
+    assert row["source_type"] == "politician"
