@@ -684,8 +684,12 @@ _CAPTION = frozenset("""Photo Photos Image Images Video Videos Credit Hide Capti
 #: platforms whose names a page's share buttons leave before a caption ("Facebook Twitter Pinterest Robert
 #: Mueller has so far charged"): never a given name
 _PLATFORMS = frozenset("Facebook Twitter Pinterest Instagram WhatsApp LinkedIn Reddit Tumblr Email".split())
-#: the sentence words of :data:`_SENTENCE_WORDS` that may open a name ("The Hill", "Mr Trump")
-_NOT_OPENERS = frozenset("The A An Mr Mrs Ms Dr One".split())
+#: a word that opens a sentence before its subject's name ("Even Trump said"; not an article, an honorific, a
+#: pronoun or a determiner, which may open a body's name: "The Hill", "This Week")
+_OPENER = re.compile(r"(But|And|So|Yet|After|Before|As|If|When|While|Meanwhile|However|Although|Though|Because|Since|"
+                     r"Unless|Until|Whereas|Despite|During|Also|Then|Thus|Indeed|Instead|Moreover|Furthermore|"
+                     r"Nevertheless|Nonetheless|Even|Still|Now|Only|Just|Perhaps|Today|Later|Earlier|Recently|Already|"
+                     r"Again)\s+(?=[A-Z][a-z])")
 _SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With By After Before As If When While
     Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr One
     Although Though Because Since Unless Until Whether Whereas Despite During Also Then Thus Indeed Instead
@@ -1937,15 +1941,11 @@ class _Document:
         """Whether ``word``, followed by ``following`` in the name-like ``name``, is no word of a name: a title the
         quotation module does not know as one ("Speaker-designate ...", "Police Commissioner ..."), an age, an
         office written as an acronym ("DNI James Clapper"; not an outlet's: "CNN"), a caption's credit ("AP
-        Photo Tillerson"), or a word that opens a sentence ("Even Trump")."""
+        Photo Tillerson")."""
         office = word.isupper() and self.roles.terms.get(word, ("", False))[0] not in ("", "media")
         credit = word in _CAPTION or word.isupper() and following in _CAPTION
-        # a word that opens a sentence before its subject ("Even Trump said", "Then Trump said"; not an article or
-        # an honorific, nor a given name: "Will Smith")
-        opener = word in _SENTENCE_WORDS and word not in _NOT_OPENERS and given_name_sex(word) is None \
-            and name.split()[0] == word  # (the name's first word: not "Families Against Mandatory Minimums")
         return self.roles.is_title_word(word, name) or re.search(r"(?i)-years?-old$", word) is not None \
-            or office or credit or opener or _WEEKDAYS.fullmatch(word) is not None or _COMPOUND.match(word) is not None
+            or office or credit or _WEEKDAYS.fullmatch(word) is not None or _COMPOUND.match(word) is not None
 
     def _leading_place(self, words: Sequence[str], rest: int) -> int:
         """How many of the first ``words`` of a name-like run name a place, leaving ``rest`` words or more after
@@ -4691,6 +4691,10 @@ def sources(
             if speaker_span:
                 speaker_span = doc.fuller_span(speaker_span, sentence, a)
                 speaker_span = doc.first_of_joint(speaker_span, sentence)
+                opener = _OPENER.match(text, speaker_span[0], speaker_span[1])
+                if opener is not None and given_name_sex(opener.group(1)) is None:
+                    # "Even Trump said", "Then Obama said": the word that opens the sentence is no given name
+                    speaker_span = (opener.end(), speaker_span[1])
             if not_a_speaker(text, speaker_span):
                 # words that name no one ("so far", "Three weeks ago"): the subject of a verb coordinated before the
                 # cue or the one named right after it, else no one
