@@ -852,6 +852,8 @@ _ABBREVIATED = "|".join(r"(?<=\b" + a.title() + r")\." for a in sorted(NAME_ABBR
 #: a run of capitalised words, with the small words of names between them ("Department of Homeland Security")
 _CAPITALISED_RUN = re.compile(r"(?<![\w’'\-.])(?:(?:[A-Z]\.){2,}|[A-Z][\w’'&\-]*)"
                               r"(?:[^\S\n]+(?:(?:" + "|".join(sorted(_NAME_LINKS)) + r")[^\S\n]+)*[A-Z][\w’'&\-]*)+")
+#: the generation written right after a surname ("King Jr.")
+_GENERATION_AFTER = re.compile(r"\s+(" + GENERATION.pattern + r")(?![\w\-])")
 #: a broadcaster by its call sign and band ("WFAA-TV", "KPCC-FM") or a network or call sign and channel ("FOX 9",
 #: "NBC5", "KARE 11");
 #: not four capitals alone, which are as often another body's acronym ("WADA", "KFOR", "KPMG")
@@ -1890,7 +1892,7 @@ class _Document:
                     self._opens_sentence(opening) and self._written_alone(" ".join(words[1:] + [m.group(0)]), words[0]) \
                     and self._written_alone(m.group(0), words[-1])
                 # ("Martin Luther King Jr.": the generation written after the surname is part of the name)
-                generation = re.match(r"\s+(" + GENERATION.pattern + r")(?![\w\-])", self.text[m.end():m.end() + 6])
+                generation = _GENERATION_AFTER.match(self.text, m.end(), m.end() + 6)
                 found.append((doubtful, " ".join(words + [m.group(0)] + ([generation.group(1)] if generation else []))))
                 parent = " ".join(words + [m.group(0)])
                 if generation and (parent in self.roles.dated or parent in self.roles.people):

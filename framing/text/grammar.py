@@ -53,6 +53,8 @@ _GENERATION_ANY_CASE = re.compile(GENERATION.pattern, re.IGNORECASE)
 def is_generation(word: str) -> bool:
     """Whether ``word``, in any case, is a generation written after a surname ("Jr.", "jr.", "III")."""
     return _GENERATION_ANY_CASE.fullmatch(word) is not None
+
+
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 CLAUSE_WORDS = frozenset(
     """that which who whom whose when where while as after before because since if but and or than though
@@ -266,7 +268,7 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
             break
         if tok.text in NAME_PREPOSITIONS and k - 1 >= lo and tokens[k - 1].is_capitalised \
                 and tokens[k + 1].is_capitalised \
-                or low in ("and", "to") and joins_name([t.text for t in tokens[:j + 1]], k, j, lo):
+                or low in ("and", "to") and _joins_name_at(tokens, k, j, lo):
             k -= 1  # "Doctors Without Borders", "Mayors Against Illegal Guns", "Committee to Protect Journalists"
             continue
         if _plural_possessive(tokens, k, lo):
@@ -320,6 +322,12 @@ def joins_name(words: Sequence[str], k: int, j: int, lo: int = 0) -> bool:
         return words[k - 1].lower() in NAME_BODY_HEADS and words[k + 1].lower() in _AIMS
     return words[j].lower() in NAME_BODY_HEADS and k - 2 >= lo and words[k - 2] == "of" and k - 3 >= lo \
         and words[k - 3].lower() in NAME_BODY_HEADS and all(capital(w) for w in words[k + 1:j + 1])
+
+
+def _joins_name_at(tokens: Sequence[Token], k: int, j: int, lo: int) -> bool:
+    """:func:`joins_name` on the words of ``tokens`` it reads: from three before ``k`` to ``j``."""
+    base = max(lo, k - 3)
+    return joins_name([t.text for t in tokens[base:j + 1]], k - base, j - base)
 
 
 def np_after(tokens: Sequence[Token], i: int, *, hi: int | None = None, max_tokens: int = 12) -> tuple[int, int] | None:
@@ -859,7 +867,7 @@ def count_np_word(t: Token, prev: Token | None = None) -> bool:
         return False
     if low in ("it", "they", "he", "she", "we", "i", "you"):
         return False
-    if low.endswith("ly") and not t.is_cap and low not in _LY_NOUNS | {"deadly", "elderly", "bloody", "early"}:
+    if not t.is_cap and adverb_in_ly(low) and low not in ("deadly", "bloody", "early"):
         return False
     if verbish(t, prev):
         return False

@@ -1711,7 +1711,7 @@ def speaker_name(speaker: str | None) -> str | None:
     k = len(words)
     while k > 0 and (words[k - 1][:1].isupper() or (words[k - 1] in ("of", "de", "van", "von", "bin", "al")
                                                      and k < len(words) and k > 1)
-                     or joins_name(words, k - 1, len(words) - 1)  # "the Fish and Wildlife Service"
+                     or joins_name(words, k - 1, len(words) - 1)  # "the Committee to Protect Journalists"
                      or words[k - 1] == "in" and k < len(words) and words[k] in ("Charge", "Chief")):
         k -= 1
     run = words[k:]
