@@ -221,6 +221,23 @@ def test_one_generation_of_a_family_is_not_the_other():
     ("The Brady Campaign to Prevent Gun Violence said the bill would save lives.",
      "Brady Campaign to Prevent Gun Violence"),
     ("The Committee to Protect Journalists said two reporters were held.", "Committee to Protect Journalists"),
+    # a body's name goes on after its noun with "for", "on" or "of", and "and" may join words before its noun
+    ("The Center for American Progress said the plan would fail.", "Center for American Progress"),
+    ("The Institute for the Study of War said Russian troops had advanced.", "Institute for the Study of War"),
+    ("The Committee for a Responsible Federal Budget said the debt would rise.",
+     "Committee for a Responsible Federal Budget"),
+    ("The Council on Foreign Relations said in a paper that the plan would fail.", "Council on Foreign Relations"),
+    ("The U.S. Agency for International Development said the aid would arrive.",
+     "U.S. Agency for International Development"),
+    ("The U.S. Army Corps of Engineers said the levee held.", "U.S. Army Corps of Engineers"),
+    ("The U.S. Chamber of Commerce said it opposed the tax.", "U.S. Chamber of Commerce"),
+    ("The Centers for Disease Control and Prevention said the virus was spreading.",
+     "Centers for Disease Control and Prevention"),
+    ("The Palestinian Center for Policy and Survey Research said most people backed the truce.",
+     "Palestinian Center for Policy and Survey Research"),
+    ("The U.S. Fish and Wildlife Service said the bird was endangered.", "U.S. Fish and Wildlife Service"),
+    ("The Food and Drug Administration said the drug was safe.", "Food and Drug Administration"),
+    ("The Bill and Melinda Gates Foundation said it would fund the vaccine.", "Bill and Melinda Gates Foundation"),
     # two bodies named together: the first named
     ("The Pentagon and State Department said the plan was ready.", "Pentagon"),
     ("The White House and Justice Department said the plan was ready.", "White House"),
@@ -249,6 +266,17 @@ def test_a_person_with_a_body_is_the_person(text):
 def test_with_and_to_join_no_other_words_into_a_name(text, source):
     row = sources_of(text).iloc[0]
     assert row["source"] not in ("Negotiators", "Justice Department to Congress")
+
+
+@pytest.mark.parametrize("text, source", [
+    # a person for a body, or of one: the person
+    ("Cameron Easley, a spokesman for the Center for American Progress, said the plan would fail.", "Cameron Easley"),
+    ("Jon Alterman of the Center for Strategic and International Studies said the plan would fail.", "Jon Alterman"),
+    ("The FBI and Secret Service said the threat was real.", "FBI"),
+])
+def test_for_of_and_join_no_person_into_a_body(text, source):
+    assert sources_of(text)["source"].tolist()[0] == source
+
 
 
 @pytest.mark.parametrize("opener", ["Even", "Then", "Indeed", "Still"])

@@ -245,12 +245,14 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
                      or tokens[k - 1].low in ("for", "of", "in", "at") and _PERSON_NOUN.search(tokens[k - 2].low)
                      is not None and tokens[k - 2].low not in _NOT_PERSONS
                      or tokens[k - 1].low == "of" and tokens[k - 2].is_capitalised and k + 1 <= j
-                     and tokens[k + 1].is_capitalised) \
+                     and tokens[k + 1].is_capitalised
+                     or k + 1 <= j and links_body_name([t.text for t in tokens[k - 2:k + 2]], 2)) \
                 and tokens[k - 2].low not in DETERMINERS and tokens[k - 2].low not in PRONOUNS:
             # "Firefighters at the scene", "officials in that province": people of a place or body (a plural
             # before "at the"), not a thing placed ("intervention in a letter"); a person for, of, in or at a
             # body or place ("a lawyer for the family", "the director of the agency", "a man in the crowd"); a
-            # name with "of the" in it ("the Ministry of the Interior")
+            # name with "of the" or "for the" in it ("the Ministry of the Interior", "the Institute for the Study
+            # of War")
             i = k
             k -= 1
             continue
@@ -305,6 +307,33 @@ _AIMS = frozenset("""prevent protect stop end save defend fight free restore pro
 NAME_BODY_HEADS = frozenset("""service services center centre commission institute council foundation department
     agency administration association society campaign coalition committee fund project program programme bureau
     office board network alliance""".split())
+#: the nouns of a body that its name goes on after with "of", "for" or "on" ("the Center for American Progress",
+#: "the Council on Foreign Relations", "the U.S. Army Corps of Engineers")
+LINKED_BODY_HEADS = NAME_BODY_HEADS | frozenset("""ministry university institution institutes council councils
+    court commission committees corps chamber observatory endowment academy federation union league centers
+    centres conference authority organization organisation""".split())
+#: the nouns after which two words joined by "and" are one body's name ("the Fish and Wildlife Service")
+_JOINED_HEADS = frozenset({"service", "administration", "commission", "foundation"})
+#: bodies named by one word, which "and" joins to another body ("the Pentagon and State Department")
+_ONE_WORD_BODIES = frozenset({"house", "pentagon", "kremlin", "congress", "senate", "treasury", "parliament", "army",
+                              "navy", "police", "government", "military"})
+#: the words that go on with a body's name after its noun
+_BODY_LINKS = frozenset({"of", "for", "on"})
+
+
+def links_body_name(words: Sequence[str], k: int) -> bool:
+    """Whether the word ``k`` of ``words`` ("of", "for", "on", or "the" or "a" after one) goes on with the name
+    of a body written with capitals: after the body's noun and before a capitalised word ("the Center for
+    American Progress", "the Institute for the Study of War", "the Committee for a Responsible Federal Budget";
+    not "a spokesman for the Department", nor "the Center for its work")."""
+    if 1 <= k < len(words) and words[k] in ("the", "a") and words[k - 1] in _BODY_LINKS:
+        k -= 1
+    after = k + 1 + (k + 2 < len(words) and words[k + 1] in ("the", "a"))
+    if not 1 <= k < after < len(words) or words[k] not in _BODY_LINKS or \
+            not (words[after][:1].isupper() or words[after][:1].isdigit()):
+        return False
+    head = words[k - 1]
+    return head[:1].isupper() and head.lower().strip(".,") in LINKED_BODY_HEADS
 
 
 def joins_name(words: Sequence[str], k: int, j: int, lo: int = 0) -> bool:
@@ -320,13 +349,28 @@ def joins_name(words: Sequence[str], k: int, j: int, lo: int = 0) -> bool:
         return False
     if words[k] == "to":
         return words[k - 1].lower() in NAME_BODY_HEADS and words[k + 1].lower() in _AIMS
-    return words[j].lower() in NAME_BODY_HEADS and k - 2 >= lo and words[k - 2] == "of" and k - 3 >= lo \
-        and words[k - 3].lower() in NAME_BODY_HEADS and all(capital(w) for w in words[k + 1:j + 1])
+    if not all(capital(w) for w in words[k + 1:j + 1]):
+        return False
+    # the word that opens the body's name before "and": "Department of Health and Human Services", "Centers for
+    # Disease Control and Prevention", "the Center for Strategic and International Studies" (after "for" or "on",
+    # a name may end with no body's noun)
+    m = k - 1  # (the word before the capitalised words before "and")
+    while m >= lo and m > k - 4 and capital(words[m]) and words[m] not in ("The", "A", "An"):
+        m -= 1
+    if m - 1 >= lo and words[m] in _BODY_LINKS:
+        heads = NAME_BODY_HEADS if words[m] == "of" else LINKED_BODY_HEADS
+        return words[m - 1].lower() in heads and (words[j].lower() in NAME_BODY_HEADS or words[m] != "of")
+    # else a name of two words joined before the noun of a federal body or a charity ("the Fish and Wildlife
+    # Service", "the Food and Drug Administration", "the Bill and Melinda Gates Foundation"; not "the Pentagon and
+    # State Department", "the FBI and Secret Service", two bodies)
+    first = words[k - 1]
+    return words[j].lower() in _JOINED_HEADS and k - 1 - m <= 2 and j - k <= 3 and not first.isupper() \
+        and first.lower() not in LINKED_BODY_HEADS | _ONE_WORD_BODIES
 
 
 def _joins_name_at(tokens: Sequence[Token], k: int, j: int, lo: int) -> bool:
-    """:func:`joins_name` on the words of ``tokens`` it reads: from three before ``k`` to ``j``."""
-    base = max(lo, k - 3)
+    """:func:`joins_name` on the words of ``tokens`` it reads: from five before ``k`` to ``j``."""
+    base = max(lo, k - 5)
     return joins_name([t.text for t in tokens[base:j + 1]], k - base, j - base)
 
 

@@ -169,8 +169,8 @@ from typing import Literal
 import yaml
 
 from framing.text._lines import QUOTE_MARKS, has_quote_mark, line_spans
-from framing.text.grammar import (ADVERBS, MANNER_ADVERB, MEDIA_NOUNS, adverb_in_ly, is_generation, joins_name,
-                                  main_subject, np_before, time_phrase, tokenize)
+from framing.text.grammar import (ADVERBS, LINKED_BODY_HEADS, MANNER_ADVERB, MEDIA_NOUNS, adverb_in_ly, is_generation,
+                                  joins_name, links_body_name, main_subject, np_before, time_phrase, tokenize)
 from framing.text.link_cards import without_link_cards
 from framing.text.sentences import TITLES, is_name_abbreviation, split_sentences
 
@@ -1683,6 +1683,15 @@ _NAME_CUT = re.compile(r"\s+(?:for|at|from|with|of the)\s+")
 _PLACE_AFTER = re.compile(r"\s+in\s+(?!(?:[Cc]harge|[Cc]hief)\b)(?:[A-Z][\w.’'\-]*\s*){1,3}$")
 
 
+def _links_body(speaker: str, cut: re.Match) -> bool:
+    """Whether the words ``cut`` matched in ``speaker`` ("for", "of the") go on with a body's name ("The Center
+    for American Progress", "the Institute for the Study of War"), not end a person's name before it."""
+    before = speaker[:cut.start()].split()[-1:]
+    after = speaker[cut.end():].split()[:2]
+    words = before + cut.group(0).split() + after
+    return bool(before and after) and links_body_name(words, 1)
+
+
 @functools.lru_cache(maxsize=8192)
 def speaker_name(speaker: str | None) -> str | None:
     """The name in a speaker phrase, titles and descriptions before it stripped, case kept.
@@ -1702,7 +1711,8 @@ def speaker_name(speaker: str | None) -> str | None:
     """
     if speaker is None:
         return None
-    speaker = _PLACE_AFTER.sub("", _NAME_CUT.split(speaker, maxsplit=1)[0])
+    cut = next((m.start() for m in _NAME_CUT.finditer(speaker) if not _links_body(speaker, m)), len(speaker))
+    speaker = _PLACE_AFTER.sub("", speaker[:cut])
     words = [w for w in _NAME_TOKEN.findall(speaker)]
     if not words:
         return None
@@ -1712,9 +1722,14 @@ def speaker_name(speaker: str | None) -> str | None:
     while k > 0 and (words[k - 1][:1].isupper() or (words[k - 1] in ("of", "de", "van", "von", "bin", "al")
                                                      and k < len(words) and k > 1)
                      or joins_name(words, k - 1, len(words) - 1)  # "the Committee to Protect Journalists"
+                     or links_body_name(words, k - 1)  # "the Center for American Progress"
                      or words[k - 1] == "in" and k < len(words) and words[k] in ("Charge", "Chief")):
         k -= 1
     run = words[k:]
+    linked = next((n for n in range(1, len(run) - 1) if run[n] in ("for", "on") and links_body_name(run, n)), None)
+    if linked is not None and not any(w.lower().strip(".,") in _NAME_TITLES for w in run[:linked]):
+        # "the Institute for the Study of War", "the Council on Foreign Relations": a body's whole name
+        return " ".join(run[1:] if run[0] in ("The", "A", "An") else run)
     if not run or run[0] == "of" and k >= 1 and _PERSON_NOUN.fullmatch(words[k - 1]) \
             and words[k - 1] not in _NAME_TITLES:
         # "a classmate of Dzhokhar": someone described by another person, who is not the one speaking
@@ -1764,7 +1779,7 @@ _BODY_WORDS = frozenset(
     foundation academy republic kingdom states city county assembly parliament congress senate conference
     alliance network coalition federation organization organisation fund group forum program programme project
     corporation company authority trust initiative campaign movement front army force forces guard police""".split()
-)
+) | LINKED_BODY_HEADS
 
 
 #: lower-case words that are no word of a person's name: words of bodies, and titles but those that are also
