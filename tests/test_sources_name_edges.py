@@ -279,6 +279,17 @@ def test_for_of_and_join_no_person_into_a_body(text, source):
 
 
 
+@pytest.mark.parametrize("text, place", [
+    # a place is no one a description names: one written after "the", or one whose last word names a place
+    ("Netanyahu met the envoys on Monday. Speaking about peace in the Middle East, the Israeli leader said the "
+     "talks were good.", "Middle East"),
+    ("Crowds gathered on Monday. Standing near Ahrar Bridge, the Iraqi leader said the protests would be heard.",
+     "Ahrar Bridge"),
+])
+def test_a_place_before_a_description_is_not_the_one_it_describes(text, place):
+    assert sources_of(text)["source"].tolist()[-1] != place
+
+
 @pytest.mark.parametrize("opener", ["Even", "Then", "Indeed", "Still"])
 def test_a_word_that_opens_the_sentence_is_no_given_name(opener):
     text = f"Sen. Lindsey Graham spoke to reporters on Monday. {opener} Graham said the deal was bad for the country."

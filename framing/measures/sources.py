@@ -976,6 +976,11 @@ _PLACE_WORDS = "in|at|near|outside|inside|across|throughout"
 _LOCATIVE = re.compile(r"\b(?:" + _PLACE_WORDS + r")\s+$")
 #: a preposition before a place a speaker phrase was cut short from ("teachers across the country")
 _CUT_SHORT = re.compile(r"(?i)\b(?:" + _PLACE_WORDS + r"|around|of|for|to|from|within|into)\s+$")
+#: the last word of a place's or a building's name, seldom a person's ("Ahrar Bridge", "Tahrir Square", "Gaza
+#: Strip"; not "Park", "Hall", "Hill", "Bay", "Tower" or "Strait", which are surnames too)
+_FEATURE = re.compile(r"\s(?:Bridge|Square|Street|Avenue|Boulevard|Road|River|Island|Islands|Mountains?|Valley|Sea|"
+                      r"Ocean|Gulf|Canal|Airport|Peninsula|Plaza|Harbou?r|Beach|Coast|Heights|Stadium|Palace|Desert|"
+                      r"Strip|Bank|Province|County|District)$")
 #: what stands before a place's or a thing's name, seldom a person's ("the Middle East", "in Las Vegas")
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:the|" + _PLACE_WORDS + r")\s+$")
 #: the end of what stands before a word that opens a line or a sentence
@@ -1960,10 +1965,12 @@ class _Document:
         return place
 
     def _place_like(self, name: str) -> bool:
-        """Whether the name-like ``name`` is written as a place or a thing's name, not a person's: after "the" or
-        a preposition of place ("the Middle East", "in Las Vegas", "the Boston Marathon bombings") in more than
+        """Whether the name-like ``name`` is written as a place or a thing's name, not a person's: one that ends
+        with a place's noun ("Ahrar Bridge"), or one written after "the" or a preposition of place ("the Middle East", "in Las Vegas", "the Boston Marathon bombings") in more than
         half of its occurrences that modify no role or body and own nothing ("the Obama administration", "in Jack
         Wilson’s head" tell nothing)."""
+        if _FEATURE.search(name):
+            return True
         if name not in self._places:
             n = k = 0
             for m in self._occurrences(name):
@@ -3695,7 +3702,8 @@ class _Document:
         # people named anywhere in the article, typed by their titles
         for m in re.finditer(r"(?:[A-Z][\w’'\-]+\s+){0,3}[A-Z][\w’'\-]+", self.text):
             full = self.person(m.group(0))
-            if full and full not in self.people and full not in [k[0] for k in known]:
+            # (not a place the description follows: "peace in the Middle East, the Israeli leader said")
+            if full and full not in self.people and full not in [k[0] for k in known] and not self._place_like(full):
                 ctx = self.context(full)
                 if ctx:
                     known.append((full, self.roles.type_of(ctx), self.side_of(ctx)))
