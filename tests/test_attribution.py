@@ -268,3 +268,25 @@ def test_the_subject_of_a_progressive_or_a_participle_after_what_is_said(text, v
 def test_a_participle_goes_on_with_the_main_clause_not_a_subordinate_one(text, verb, speaker):
     out = framing.attributions(corpus(text))
     assert out.loc[out["verb"] == verb, "speaker"].iloc[0] == speaker
+
+
+@pytest.mark.parametrize(("text", "verb", "speaker"), [
+    # a participle set off by commas after the subject goes on with that subject, whose verb follows
+    ("Trump, announcing the secretary's visit, had hinted at the release of the prisoners.", "announcing", "Trump"),
+    # a participle after a phrase of time goes on with the subject after its clause
+    ("In late May, claiming that it was key to security, Putin signed a decree on the internet.", "claiming",
+     "Putin"),
+    ("A day after saying that the meeting went well, Corker called for new sanctions.", "saying", "Corker"),
+    # a verb to which another is coordinated with "and" takes the subject of the first
+    ("Trump has already taken the idea to some regional leaders and continues to tout it as a policy.", "tout",
+     "Trump"),
+    # a name with its party tag, then a relative clause that ends in a quotation
+    ("Chairman Buck McKeon (R-Calif.), who called the attack “a violation,” asked why the warnings were given.",
+     "asked", "Chairman Buck McKeon"),
+    # guards: what was said stays between the cue and its clause
+    ("The group said on Monday, adding that it would fight, that it was ready.", "adding", "The group"),
+    ("On Friday, Trump blasted the media, saying they lied.", "saying", "Trump"),
+])
+def test_a_participle_or_a_coordinated_verb_takes_the_subject_of_its_clause(text, verb, speaker):
+    out = framing.attributions(corpus(text))
+    assert out.loc[out["verb"] == verb, "speaker"].iloc[0] == speaker

@@ -151,7 +151,12 @@ def left_subject(tokens: Sequence[Token], lo: int, k: int) -> tuple[int, int] | 
     opening = next((c for c in range(k - 1, max(lo, k - 30) - 1, -1) if tokens[c].text == ","), None)
     if opening is None:
         return None
-    subject = np_before(tokens, opening - 1, lo=lo)
+    end = opening - 1
+    if end >= lo and tokens[end].text == ")":
+        # "Buck McKeon (R-Calif.), who called it “a violation,” asked": the name before its party tag
+        bracket = next((c for c in range(end - 1, max(lo, end - 8) - 1, -1) if tokens[c].text == "("), None)
+        end = bracket - 1 if bracket is not None else end
+    subject = np_before(tokens, end, lo=lo)
     while subject is not None and subject[0] == subject[1] and tokens[subject[0]].text.isdigit() \
             and subject[0] - 2 >= lo and tokens[subject[0] - 1].text == ",":
         subject = np_before(tokens, subject[0] - 2, lo=lo)  # "Dzhokhar, 19, the surviving brother, told": an age

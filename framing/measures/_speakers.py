@@ -382,7 +382,7 @@ def resolve_speaker(
     # opens, at the start of the sentence or after a comma or "while"; not "banners calling on", "Democrats are
     # calling for")
     is_participle = low.endswith("ing") and " " not in low or low.split()[0].endswith("ing") and (
-        prev < lo or tokens[prev].text == "," or tokens[prev].low in _CLAUSE_OPENERS)
+        prev < lo or tokens[prev].text == "," or tokens[prev].low in _PARTICIPLE_OPENERS)
     if is_participle:
         # cited X as saying
         if prev >= lo and tokens[prev].low == "as":
@@ -417,8 +417,11 @@ def resolve_speaker(
                 # (or a pronoun right after a noun, a relative clause without "that": "the policy he is currently
                 # defending")
                 return "ok", _span_of(tokens, span)
-        subject = _subject(tokens, lo, first)
         closing = next((c for c in range(last + 1, hi) if tokens[c].text == ","), None)
+        subject = None
+        if closing is not None and prev >= lo and (tokens[prev].text == "," or tokens[prev].low in _PARTICIPLE_OPENERS):
+            subject = _subject_around_participle(tokens, lo, prev, closing, hi)
+        subject = subject or _subject(tokens, lo, first)
         if subject is None and first == lo and closing is not None and tokens[first].text[:1].isupper():
             # "Responding to the cancellation, South Korea's president, Moon Jae-in, urged": a participle clause
             # that opens the sentence goes on the subject after it (past a quotation the comma closes: "Saying that
@@ -427,7 +430,7 @@ def resolve_speaker(
             while after < hi and tokens[after].text in _CLOSING_MARKS:
                 after += 1
             subject = np_after(tokens, after, hi=hi, max_tokens=8)
-        if subject is None and prev - 1 > lo and tokens[prev].low in _CLAUSE_OPENERS and tokens[prev - 1].text == ",":
+        if subject is None and prev - 1 > lo and tokens[prev].low in _PARTICIPLE_OPENERS and tokens[prev - 1].text == ",":
             # "Pentagon officials, while decrying the threats, said": the subject the clause interrupts, when it
             # opens the sentence
             span = np_before(tokens, prev - 2, lo=lo)
@@ -556,9 +559,28 @@ def resolve_speaker(
     return "ok", _span_of(tokens, _past_relative(tokens, lo, _participle_relative(tokens, lo, span)))
 
 
+def _subject_around_participle(tokens: Sequence[Token], lo: int, prev: int, closing: int,
+                               hi: int) -> tuple[int, int] | None:
+    """The subject of the clause a participle set off by commas goes on, the participle after ``prev`` (a comma or
+    a word that opens it) and its clause closed by the comma ``closing``: the noun phrase that opens the sentence
+    before it, when a verb follows the closing comma ("Trump, announcing Pompeo's visit, had hinted"); the noun
+    phrase after the closing comma, when a verb follows that and only a phrase of time stands before the
+    participle ("In late May, claiming that ..., Putin signed", "A day after saying that ..., Corker called")."""
+    if tokens[prev].text == "," and finite_at(tokens, closing + 1, hi):
+        span = np_after(tokens, lo, hi=prev, max_tokens=9)
+        return span if span is not None and span[1] == prev - 1 and tokens[span[0]].is_capitalised else None
+    intro = tokens[lo:prev]
+    if not intro or len(intro) > 6 or any(not t.is_word or verb_like(t) or t.low in PRONOUNS or not t.is_capitalised
+                                          and (t.low in AUX_BE or t.low in AUX_OTHER or t.low in IRREGULAR_PAST)
+                                          for t in intro):
+        return None
+    span = np_after(tokens, closing + 1, hi=hi, max_tokens=8)
+    return span if span is not None and finite_at(tokens, span[1] + 1, hi) else None
+
+
 _QUOTING = frozenset("quotes quoted quoting".split())
 #: words that open a participle clause after its main clause ("..., while calling on Congress")
-_CLAUSE_OPENERS = frozenset("while when after before by".split())
+_PARTICIPLE_OPENERS = frozenset("while when after before by".split())
 #: the auxiliaries of a progressive verb ("are saying")
 _PROGRESSIVE = frozenset("is are was were am".split())
 #: a pronoun with a progressive's auxiliary contracted ("they’re saying", "she's claiming")
@@ -717,7 +739,7 @@ def _past_relative(tokens: Sequence[Token], lo: int, span: tuple[int, int]) -> t
                 # supremacist suspected in shootings at two mosques that killed 49 people posted": the supremacist)
                 found = _past_relative(tokens, lo, _with_heads(tokens, found, lo))
             return found or span
-        if not t.is_word or t.low in _CLAUSE_OPENERS or t.low in COMPLEMENT_VERBS:
+        if not t.is_word or t.low in _RELATIVE_CLAUSE_OPENERS or t.low in COMPLEMENT_VERBS:
             return span
     return span
 
@@ -791,4 +813,4 @@ def _adjective_after_quantifier(tokens: Sequence[Token], last: int, hi: int) -> 
 
 
 #: words that open a clause of their own between a relative pronoun and a cue ("who said that ...")
-_CLAUSE_OPENERS = frozenset("that when where while because if but and or although though whether so as".split())
+_RELATIVE_CLAUSE_OPENERS = frozenset("that when where while because if but and or although though whether so as".split())

@@ -130,6 +130,7 @@ from framing.text.grammar import (
     DETERMINERS,
     Token,
     clause_subject,
+    main_subject,
     np_after,
     np_before,
     opens_subordinate_clause,
@@ -636,7 +637,11 @@ def _document_rows(
             # "continued to question", "refused to condemn", "is expected to announce": the governing verb's
             # subject speaks; refused / declined deny the speech, expected leaves it to come
             k, _ = skip_left(tokens, governor - 1, 0)
-            result = "ok", _span_of(tokens, left_subject(tokens, 0, k) if k >= 0 else None)
+            # (a governing verb coordinated after another takes its subject: "Trump has taken the idea to leaders
+            # and continues to tout it")
+            coordinated = (coordinated_subject(tokens, 0, k) or main_subject(tokens, 0, k)) \
+                if k >= 0 and tokens[k].low in ("and", "but") else None
+            result = "ok", _span_of(tokens, coordinated or (left_subject(tokens, 0, k) if k >= 0 else None))
             gov_low = tokens[governor].low
             negative = negative or gov_low.startswith(("refus", "declin"))
             hypothetical = hypothetical or gov_low == "expected"
