@@ -296,3 +296,24 @@ def test_a_word_that_opens_the_sentence_is_no_given_name(opener):
     row = sources_of(text).iloc[-1]
     assert row["source"] == "Lindsey Graham"
     assert row["source_type"] == "politician"
+
+
+@pytest.mark.parametrize("text, source", [
+    # a body named with the noun of what it is, what it made or who speaks for it is the body
+    ("Reuters news agency reported that ten people died.", "Reuters"),
+    ("The Hankyoreh newspaper added that the talks would resume.", "Hankyoreh"),
+    ("A Justice Department probe found that the police used excessive force.", "Justice Department"),
+    ("Two fighters were killed, according to a statement from the SDF.", "SDF"),
+    ("The strike killed ten, according to a report from the Department of Defense News.",
+     "Department of Defense News"),
+    ("A spokesman for the Podesta Group said the firm had done nothing wrong.", "Podesta Group"),
+    ("An ADL spokesman said the group had seen more threats.", "ADL"),
+    # a named spokesman is the person; an unnamed body's report stays a report
+    ("Pentagon spokesman John Kirby said the strike was lawful.", "John Kirby"),
+    ("Ten people died, according to a report from the local hospital.", "report"),
+    # a people's word is no body, nor is a person a spokesman speaks for
+    ("A North Korean spokesman said the talks had failed.", "North Korean spokesman"),
+    ("Kerry flew to Paris on Monday. A spokesman for Kerry said the talks had failed.", "spokesman"),
+])
+def test_a_body_named_with_what_it_is_or_made_is_the_body(text, source):
+    assert sources_of(text)["source"].tolist()[0] == source

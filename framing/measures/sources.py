@@ -3269,7 +3269,24 @@ class _Document:
             # "the navigator testified", "the bartender said": a person the article describes by no office and
             # does not name (an office is on the record: "the spokesman said", "the county prosecutor said")
             return _Source(None, typ or "unknown", None, True, "anonymous")
-        return _Source(bare, typ or ("other" if side is not None else "unknown"), side, False, "thing")
+        return _Source(self._body_named(bare, mention), typ or ("other" if side is not None else "unknown"), side, False,
+                       "thing")
+
+    def _body_named(self, bare: str | None, mention: str) -> str | None:
+        """The name of the body a source phrase names with the noun of what it is or what it made, ``bare`` its
+        name as read and ``mention`` the phrase: "Reuters" for "Reuters news agency", "SDF" for "a statement from
+        the SDF"; ``bare`` itself otherwise (a people's word or a person is no body: "a North Korean spokesman", "a
+        spokesman for Kerry", whose spokesman speaks for a body only where a lexicon knows its one word)."""
+        if not bare:
+            return bare
+        m = _NAME_THEN_NOUN.fullmatch(bare) or _MADE_FROM.fullmatch(_DETERMINER.sub("", mention.strip()))
+        name = m.group(1) if m else ""
+        if not name or name.endswith((" of", " for", " and", " on", " the")) or \
+                self.sides.aliases.get(name, ("", ""))[1] == "people" or self.person(name) is not None or \
+                "spokes" in mention and " " not in name and not name.isupper() and \
+                not (self.roles.type_of(name) or self.sides.find(name)):
+            return bare
+        return name
 
     def _private_side(self, phrase: str) -> str | None:
         """The side the description ``phrase`` gives an expert or a civilian: of the words before the body or the
@@ -3824,13 +3841,16 @@ class _Document:
         return None
 
     def _author(self, mention: str, sentence: tuple[int, int]) -> _Source | None:
-        """The author a document phrase names: its possessor ("Trump’s inaugural address"), an agent after it
-        ("a national survey ... conducted by the CDC"), or for "a tweet", "a statement" the first person named
+        """The author a document phrase names: its possessor ("Trump’s inaugural address"), the body it is from
+        ("a statement from the SDF"), an agent after it ("a national survey ... conducted by the CDC"), or for "a tweet", "a statement" the first person named
         before it in the sentence ("O'Rourke responded with a tweet saying"); None when there is none."""
         candidates = []
         owner = list(re.finditer(r"(?:’s|'s)\s", mention))
         if owner:
             candidates.append(mention[:owner[-1].start()])
+        made = _MADE_FROM.fullmatch(_DETERMINER.sub("", mention))
+        if made:
+            candidates.append(made.group(1))  # "a statement from the SDF"
         pos = self.text.find(mention, sentence[0], sentence[1])
         if pos >= 0:
             agent = _DOCUMENT_AGENT.match(self.text, pos + len(mention), sentence[1])
@@ -4417,6 +4437,18 @@ def _singular(word: str) -> str:
     if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
         return word[:-1]
     return word
+
+
+#: a capitalised name, then the common noun of what it is or made or of who speaks for it ("Reuters news agency", "the
+#: Hankyoreh newspaper", "a Justice Department probe", "a Quinnipiac poll from", "an ADL spokesman")
+_NAME_THEN_NOUN = re.compile(r"((?:[A-Z][\w.’'&\-]*\s+){0,5}[A-Z][\w.’'&\-]*)\s+(?:news\s+agency|newspaper|daily|"
+                             r"magazine|website|poll|survey|probe|investigation|report|statement|study|"
+                             r"spokes(?:man|woman|person))(?:\s+from)?")
+#: what a body made, then the body ("a statement from the SDF", "a report from the Department of Defense News"), or
+#: its spokesman ("a spokesman for the Podesta Group")
+_MADE_FROM = re.compile(r"(?:[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}\s+(?:from|by)|spokes(?:man|woman|person)\s+(?:for|of))"
+                        r"\s+(?:the\s+)?([A-Z][\w.’'&\-]*"
+                        r"(?:\s+(?:of|for|and|on|the|[A-Z][\w.’'&\-]*)){0,7})")
 
 
 def _surname(full: str) -> str:
