@@ -317,3 +317,15 @@ def test_a_word_that_opens_the_sentence_is_no_given_name(opener):
 ])
 def test_a_body_named_with_what_it_is_or_made_is_the_body(text, source):
     assert sources_of(text)["source"].tolist()[0] == source
+
+
+@pytest.mark.parametrize("text", [
+    # a party tag written with a period and a comma ends the name, and its comma opens no description
+    "Rep. Steve Chabot (R., Ohio), a member of the House Foreign Affairs Committee, said she was the “chief "
+    "architect” of the policy.",
+    "Rep. Steve Chabot (R-Ohio), a member of the House Foreign Affairs Committee, said she was the “chief "
+    "architect” of the policy.",
+])
+def test_a_party_tag_ends_the_name(text):
+    row = sources_of(text).iloc[0]
+    assert (row["source"], row["source_type"]) == ("Steve Chabot", "politician")

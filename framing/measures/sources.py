@@ -536,9 +536,9 @@ _TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earli
                        r"(?:this|last)\s+(?:week|weekend|month|year|morning|afternoon|evening)|"
                        r"said|says|told|added|wrote))+$")  # a cue written twice: "said Councilman X said in"
 #: what may follow a person's name in a speaker phrase: a party tag, "of" an institution, an apposition
-_NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)[-–][^)]{1,30}\)|,\s*[DRI]-[\w.]+,?|\s(?:of|at|from)\s.+|,.+|\s+and\s+.+)$")
-#: a party tag after a name ("Guzzardi (D-Chicago)", "Menendez, D-N.J."): an elected politician
-_PARTY_TAG = re.compile(r"(?:\(|,\s)(?:[DRI]|Dem|Rep)[-–][A-Z]")
+_NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)(?:[-–]|\.,\s*)[^)]{1,30}\)|,\s*[DRI]-[\w.]+,?|\s(?:of|at|from)\s.+|,.+|\s+and\s+.+)$")
+#: a party tag after a name ("Guzzardi (D-Chicago)", "Menendez, D-N.J.", "Chabot (R., Ohio)"): an elected politician
+_PARTY_TAG = re.compile(r"(?:\(|,\s)(?:[DRI]|Dem|Rep)(?:[-–]|\.,\s*)[A-Z]")
 #: the same right after a name (past the blank of a link card: "Rep. Ann Roe <card> (D-Ohio)")
 _PARTY_TAG_AFTER = re.compile(r"\s*" + _PARTY_TAG.pattern)
 _HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on|into|about|across|"

@@ -670,6 +670,18 @@ def _clean_np(text: str, a: int, b: int) -> tuple[int, int] | None:
     return (a, b) if b > a else None
 
 
+def _first_comma(toks: list[re.Match[str]]) -> re.Match[str] | None:
+    """The first of ``toks`` that ends with a comma outside brackets (not the one of a party tag: "Rep. Jane Roe
+    (R., Ohio), a member of ..."), or None."""
+    depth = 0
+    for t in toks:
+        word = t.group(0)
+        depth = max(0, depth + word.count("(") - word.count(")"))
+        if word.endswith(",") and depth == 0:
+            return t
+    return None
+
+
 def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None:
     """The subject noun phrase ending right before a verb at ``verb_start``."""
     toks = list(_TOKEN.finditer(text, max(limit, verb_start - 300), verb_start))
@@ -706,7 +718,7 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
             j -= 1
             words += 1
         first = toks[j:k]
-        lead = next((t for t in first if t.group(0).endswith(",")), None)
+        lead = _first_comma(first)
         opening = first[0].group(0).lower()
         if lead is not None and lead is not end_tok and (
                 opening in _NOT_SUBJECT | _INTRO or first[0] is lead and opening.rstrip(",") in _INTRO
@@ -714,7 +726,7 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
             # "With 50 days to go, Jane Roe, an adviser, called", "Meanwhile, Jane Roe, an adviser, called",
             # "Already in Britain, Nigel Farage, an MP, tweeted", "Three weeks ago, the head, Ahmet Uzumcu, said"
             first = first[first.index(lead) + 1:]
-        comma = next((t for t in first if t.group(0).endswith(",")), None)
+        comma = _first_comma(first)
         if comma is None or comma is end_tok and len(first) == 1:
             return None
         span = _clean_np(text, first[0].start(), comma.end())
