@@ -7,7 +7,7 @@ sentence would code by the codebook of the hand-coded gold (``../shared/gold/REA
 from __future__ import annotations
 
 import pytest
-from sources_rows import row_at, side
+from sources_rows import row_at, side, sources_of
 
 
 # ----------------------------------------------------------------------------------- which speaker
@@ -288,3 +288,10 @@ def test_an_adverb_between_the_speaker_and_the_verb_is_no_part_of_the_name():
             "the situation.")
     row = row_at(text, "Moshi partially blamed", "blamed")
     assert row["source"] == "Ahmed Moshi"
+
+
+def test_a_word_of_time_is_no_speaker():
+    # "at times" before the verb of a relative clause names no one
+    text = ("Sen. Rand Paul (R-Ky.), who has at times pushed back on the president, warned that Russia could not be "
+            "trusted.")
+    assert "times" not in sources_of(text)["source"].tolist()

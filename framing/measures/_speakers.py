@@ -278,7 +278,7 @@ def _object_relative(tokens: Sequence[Token], k: int, lo: int) -> bool:
 _NO_SPEAKER_WORDS = frozenset("""there here let let's let’s far so however late early instead rather ever sometimes
 either such amid meanwhile thus therefore hence indeed ago weekend weekends morning mornings afternoon evening
 night tonight today yesterday tomorrow moment moments minute minutes noon midnight am pm a.m. p.m. et est edt
-pdt gmt hour hours day days week weeks month months year years decade decades time""".split()) | ADVERBS | DAYS | \
+pdt gmt hour hours day days week weeks month months year years decade decades time times""".split()) | ADVERBS | DAYS | \
     PREPOSITIONS | (MONTHS - {"may", "april", "june", "august"}) | \
     frozenset("nowhere somewhere anywhere everywhere".split())
 #: words before a word of time that leave it one ("this morning", "the same time", "that evening")
