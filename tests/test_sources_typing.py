@@ -252,3 +252,12 @@ def test_a_description_no_comma_closes_describes_the_name_before_it():
     # nor a place a preposition governs, with a body's description
     text = "The ambassador was killed in an attack in the city of Benghazi, the White House confirmed on Wednesday."
     assert row_at(text, text, "confirmed")["source"] == "White House"
+
+
+@pytest.mark.parametrize("text, typ", [
+    # a negotiator is an official, and one who was is an expert
+    ("“The talks will go on,” said John Smith, the chief negotiator for the United States.", "government"),
+    ("“The talks will fail,” said John Smith, a former peace negotiator.", "expert"),
+])
+def test_a_negotiator_is_an_official(text, typ):
+    assert row_at(text, text, "said")["source_type"] == typ
