@@ -308,6 +308,10 @@ def test_a_word_that_opens_the_sentence_is_no_given_name(opener):
      "Department of Defense News"),
     ("A spokesman for the Podesta Group said the firm had done nothing wrong.", "Podesta Group"),
     ("An ADL spokesman said the group had seen more threats.", "ADL"),
+    # without its owner, the place it is based or a possessive's mark
+    ("Russia's Tass news agency reported that ten people died.", "Tass"),
+    ("The Marines' statement said that ten people died.", "Marines"),
+    ("An English-language Russian newspaper reported that ten people died.", "English-language Russian newspaper"),
     # a named spokesman is the person; an unnamed body's report stays a report
     ("Pentagon spokesman John Kirby said the strike was lawful.", "John Kirby"),
     ("Ten people died, according to a report from the local hospital.", "report"),

@@ -3280,9 +3280,11 @@ class _Document:
         if not bare:
             return bare
         m = _NAME_THEN_NOUN.fullmatch(bare) or _MADE_FROM.fullmatch(_DETERMINER.sub("", mention.strip()))
-        name = m.group(1) if m else ""
+        # (without its owner or where it is based: "Russia's Tass news agency", "the U.K.-based Guardian newspaper")
+        name = _POSSESSIVE.sub("", _BASED.sub("", m.group(1).rsplit("’s ", 1)[-1].rsplit("'s ", 1)[-1])) if m else ""
         if not name or name.endswith((" of", " for", " and", " on", " the")) or \
-                self.sides.aliases.get(name, ("", ""))[1] == "people" or self.person(name) is not None or \
+                any(self.sides.aliases.get(w, ("", ""))[1] == "people" for w in (name, name.split()[-1])) or \
+                self.person(name) is not None or \
                 "spokes" in mention and " " not in name and not name.isupper() and \
                 not (self.roles.type_of(name) or self.sides.find(name)):
             return bare
@@ -4444,6 +4446,8 @@ def _singular(word: str) -> str:
 _NAME_THEN_NOUN = re.compile(r"((?:[A-Z][\w.’'&\-]*\s+){0,5}[A-Z][\w.’'&\-]*)\s+(?:news\s+agency|newspaper|daily|"
                              r"magazine|website|poll|survey|probe|investigation|report|statement|study|"
                              r"spokes(?:man|woman|person))(?:\s+from)?")
+#: where a body is based, or the language it writes in, before its name ("the London-based", "an English-language")
+_BASED = re.compile(r"^(?:[\w.’'\-]+-(?:based|language)\s+)+")
 #: what a body made, then the body ("a statement from the SDF", "a report from the Department of Defense News"), or
 #: its spokesman ("a spokesman for the Podesta Group")
 _MADE_FROM = re.compile(r"(?:[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}\s+(?:from|by)|spokes(?:man|woman|person)\s+(?:for|of))"
