@@ -238,6 +238,7 @@ def test_one_generation_of_a_family_is_not_the_other():
     ("The U.S. Fish and Wildlife Service said the bird was endangered.", "U.S. Fish and Wildlife Service"),
     ("The Food and Drug Administration said the drug was safe.", "Food and Drug Administration"),
     ("The Bill and Melinda Gates Foundation said it would fund the vaccine.", "Bill and Melinda Gates Foundation"),
+    ("The University of Wisconsin Oshkosh said the event was canceled.", "University of Wisconsin Oshkosh"),
     # two bodies named together: the first named
     ("The Pentagon and State Department said the plan was ready.", "Pentagon"),
     ("The White House and Justice Department said the plan was ready.", "White House"),

@@ -305,7 +305,7 @@ from framing.text.given_names import given_name_sex
 from framing.text.link_cards import without_link_cards
 from framing.text.grammar import (CITING_CUES, DAYS, GENERATION, MONTHS, DETERMINERS, IRREGULAR_PAST, NAME_PREPOSITIONS,
                                    PREPOSITIONS, STANDING_QUANTIFIERS, is_generation, main_subject, number_word,
-                                   opens_subordinate_clause, person_noun, tokenize)
+                                   links_body_name, opens_subordinate_clause, person_noun, tokenize)
 from framing.text.quotes import in_quote, speaker_name
 from framing.text.sentences import NAME_ABBREVIATIONS, TITLES, is_name_abbreviation
 from framing.text.tokens import count_tokens
@@ -1987,6 +1987,9 @@ class _Document:
         if not name:
             return None
         name = _POSSESSIVE.sub("", name).strip()
+        parts = name.split()
+        if any(links_body_name(parts, k) for k in range(1, len(parts) - 1)):
+            return None  # "the University of Wisconsin Oshkosh": a body's name
         if self.sides.is_place(name) and \
                 re.search(r"(?i)\b(?:in|from|near|at)\s+(?:the\s+)?" + re.escape(name) + r"\W*$", mention):
             return None  # "Officials in Jordan": a place the people are in, not the given name of "Jordan Smith"
