@@ -274,6 +274,10 @@ def test_with_and_to_join_no_other_words_into_a_name(text, source):
     ("Cameron Easley, a spokesman for the Center for American Progress, said the plan would fail.", "Cameron Easley"),
     ("Jon Alterman of the Center for Strategic and International Studies said the plan would fail.", "Jon Alterman"),
     ("The FBI and Secret Service said the threat was real.", "FBI"),
+    # a body's name before a title and a name, or owning the name: the person
+    ("Department of Homeland Security Acting Deputy Secretary Ken Cuccinelli told reporters the rule would stand.",
+     "Ken Cuccinelli"),
+    ("“The deal will hold,” said Massachusetts Institute of Technology's Jim Walsh.", "Jim Walsh"),
 ])
 def test_for_of_and_join_no_person_into_a_body(text, source):
     assert sources_of(text)["source"].tolist()[0] == source

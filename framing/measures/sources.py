@@ -1988,8 +1988,13 @@ class _Document:
             return None
         name = _POSSESSIVE.sub("", name).strip()
         parts = name.split()
-        if any(links_body_name(parts, k) for k in range(1, len(parts) - 1)):
-            return None  # "the University of Wisconsin Oshkosh": a body's name
+        link = next((k for k in range(1, len(parts) - 1) if links_body_name(parts, k)), None)
+        if link is not None and not re.search(r"(?:’s|'s)\s", name) and \
+                not any(self.roles.is_title_word(w, name) for w in parts[link + 1:]):
+            # "the University of Wisconsin Oshkosh": a body's name (not one a title and a name follow: "Department
+            # of Homeland Security Acting Deputy Secretary Ken Cuccinelli"; nor its owner: "Massachusetts Institute
+            # of Technology's Jim Walsh")
+            return None
         if self.sides.is_place(name) and \
                 re.search(r"(?i)\b(?:in|from|near|at)\s+(?:the\s+)?" + re.escape(name) + r"\W*$", mention):
             return None  # "Officials in Jordan": a place the people are in, not the given name of "Jordan Smith"
