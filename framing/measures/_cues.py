@@ -153,7 +153,8 @@ def left_subject(tokens: Sequence[Token], lo: int, k: int) -> tuple[int, int] | 
         return None
     end = opening - 1
     if end >= lo and tokens[end].text == ")":
-        # "Buck McKeon (R-Calif.), who called it “a violation,” asked": the name before its party tag
+        # "Buck McKeon (R-Calif.), who called it “a violation,” asked": the name before a bracket (a party tag, an
+        # acronym: "the Environmental Protection Agency (EPA), which ..., said")
         bracket = next((c for c in range(end - 1, max(lo, end - 8) - 1, -1) if tokens[c].text == "("), None)
         end = bracket - 1 if bracket is not None else end
     subject = np_before(tokens, end, lo=lo)

@@ -278,7 +278,8 @@ def _object_relative(tokens: Sequence[Token], k: int, lo: int) -> bool:
 _NO_SPEAKER_WORDS = frozenset("""there here let let's let’s far so however late early instead rather ever sometimes
 either such amid meanwhile thus therefore hence indeed ago weekend weekends morning mornings afternoon evening
 night tonight today yesterday tomorrow moment moments minute minutes noon midnight am pm a.m. p.m. et est edt
-pdt gmt hour hours day days week weeks month months year years decade decades time times""".split()) | ADVERBS | DAYS | \
+pdt gmt hour hours day days week weeks month months year years decade decades time
+times""".split()) | ADVERBS | DAYS | \
     PREPOSITIONS | (MONTHS - {"may", "april", "june", "august"}) | \
     frozenset("nowhere somewhere anywhere everywhere".split())
 #: words before a word of time that leave it one ("this morning", "the same time", "that evening")
@@ -430,7 +431,8 @@ def resolve_speaker(
             while after < hi and tokens[after].text in _CLOSING_MARKS:
                 after += 1
             subject = np_after(tokens, after, hi=hi, max_tokens=8)
-        if subject is None and prev - 1 > lo and tokens[prev].low in _PARTICIPLE_OPENERS and tokens[prev - 1].text == ",":
+        if subject is None and prev - 1 > lo and tokens[prev].low in _PARTICIPLE_OPENERS and \
+                tokens[prev - 1].text == ",":
             # "Pentagon officials, while decrying the threats, said": the subject the clause interrupts, when it
             # opens the sentence
             span = np_before(tokens, prev - 2, lo=lo)
@@ -564,8 +566,9 @@ def _subject_around_participle(tokens: Sequence[Token], lo: int, prev: int, clos
     """The subject of the clause a participle set off by commas goes on, the participle after ``prev`` (a comma or
     a word that opens it) and its clause closed by the comma ``closing``: the noun phrase that opens the sentence
     before it, when a verb follows the closing comma ("Trump, announcing Pompeo's visit, had hinted"); the noun
-    phrase after the closing comma, when a verb follows that and only a phrase of time stands before the
-    participle ("In late May, claiming that ..., Putin signed", "A day after saying that ..., Corker called")."""
+    phrase after the closing comma, when a verb follows that and only a short phrase with no verb or pronoun stands
+    before the participle, of time or circumstance ("In late May, claiming that ..., Putin signed", "A day after
+    saying that ..., Corker called", "Despite the protests, insisting that ..., the mayor went ahead")."""
     if tokens[prev].text == "," and finite_at(tokens, closing + 1, hi):
         span = np_after(tokens, lo, hi=prev, max_tokens=9)
         return span if span is not None and span[1] == prev - 1 and tokens[span[0]].is_capitalised else None
@@ -813,4 +816,5 @@ def _adjective_after_quantifier(tokens: Sequence[Token], last: int, hi: int) -> 
 
 
 #: words that open a clause of their own between a relative pronoun and a cue ("who said that ...")
-_RELATIVE_CLAUSE_OPENERS = frozenset("that when where while because if but and or although though whether so as".split())
+_RELATIVE_CLAUSE_OPENERS = frozenset(
+    "that when where while because if but and or although though whether so as".split())

@@ -333,6 +333,8 @@ _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'.\-]* $")
 _JOINED_NAME = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|some|its|their|his|her)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
+#: a possessive inside a phrase, singular or plural ("MIT's Jim Walsh", "the Scientists' David Wright")
+_OWNER = re.compile(r"(?:’s|'s|s’|s')\s")
 _DEFINITE = re.compile(r"(?:the\s|[\w.\-]+(?:’s|'s)\s)", re.IGNORECASE)
 #: a member named between commas after the people a source phrase names, before the cue ("Others, like Vijay
 #: Kaul, say", "Some, including the mayor, have suggested")
@@ -977,10 +979,9 @@ _LOCATIVE = re.compile(r"\b(?:" + _PLACE_WORDS + r")\s+$")
 #: a preposition before a place a speaker phrase was cut short from ("teachers across the country")
 _CUT_SHORT = re.compile(r"(?i)\b(?:" + _PLACE_WORDS + r"|around|of|for|to|from|within|into)\s+$")
 #: the last word of a place's or a building's name, seldom a person's ("Ahrar Bridge", "Tahrir Square", "Gaza
-#: Strip"; not "Park", "Hall", "Hill", "Bay", "Tower" or "Strait", which are surnames too)
-_FEATURE = re.compile(r"\s(?:Bridge|Square|Street|Avenue|Boulevard|Road|River|Island|Islands|Mountains?|Valley|Sea|"
-                      r"Ocean|Gulf|Canal|Airport|Peninsula|Plaza|Harbou?r|Beach|Coast|Heights|Stadium|Palace|Desert|"
-                      r"Strip|Bank|Province|County|District)$")
+#: Strip"; not "Park", "Hall", "Hill", "Bay", "Beach", "Ocean", "Plaza", "Street" or "Bank", which are surnames too)
+_FEATURE = re.compile(r"\s(?:Bridge|Square|Avenue|Boulevard|Road|River|Island|Islands|Mountains?|Valley|Gulf|Canal|"
+                      r"Airport|Peninsula|Harbou?r|Heights|Stadium|Palace|Desert|Strip|Province|County|District)$")
 #: what stands before a place's or a thing's name, seldom a person's ("the Middle East", "in Las Vegas")
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:the|" + _PLACE_WORDS + r")\s+$")
 #: the end of what stands before a word that opens a line or a sentence
@@ -1966,11 +1967,12 @@ class _Document:
 
     def _place_like(self, name: str) -> bool:
         """Whether the name-like ``name`` is written as a place or a thing's name, not a person's: one that ends
-        with a place's noun ("Ahrar Bridge"), or one written after "the" or a preposition of place ("the Middle East", "in Las Vegas", "the Boston Marathon bombings") in more than
-        half of its occurrences that modify no role or body and own nothing ("the Obama administration", "in Jack
-        Wilson’s head" tell nothing)."""
-        if _FEATURE.search(name):
-            return True
+        with a place's noun and holds no given name ("Ahrar Bridge", not "Billy Ocean"), or one written after
+        "the" or a preposition of place ("the Middle East", "in Las Vegas", "the Boston Marathon bombings") in more
+        than half of its occurrences that modify no role or body and own nothing ("the Obama administration", "in
+        Jack Wilson’s head" tell nothing)."""
+        if _FEATURE.search(name) and all(given_name_sex(w) is None for w in name.split()[:-1]):
+            return True  # (not a person named so: "Billy Ocean", "Antonio Plaza")
         if name not in self._places:
             n = k = 0
             for m in self._occurrences(name):
@@ -1988,12 +1990,10 @@ class _Document:
             return None
         name = _POSSESSIVE.sub("", name).strip()
         parts = name.split()
-        link = next((k for k in range(1, len(parts) - 1) if links_body_name(parts, k)), None)
-        if link is not None and not re.search(r"(?:’s|'s)\s", name) and \
-                not any(self.roles.is_title_word(w, name) for w in parts[link + 1:]):
-            # "the University of Wisconsin Oshkosh": a body's name (not one a title and a name follow: "Department
-            # of Homeland Security Acting Deputy Secretary Ken Cuccinelli"; nor its owner: "Massachusetts Institute
-            # of Technology's Jim Walsh")
+        if any(links_body_name(parts, k) for k in range(1, len(parts) - 1)) and not _OWNER.search(name):
+            # "the University of Wisconsin Oshkosh": a body's name (speaker_name leaves a person after a body's title
+            # to the name: "... Acting Deputy Secretary Ken Cuccinelli"; a body that owns the name is read below:
+            # "Massachusetts Institute of Technology's Jim Walsh")
             return None
         if self.sides.is_place(name) and \
                 re.search(r"(?i)\b(?:in|from|near|at)\s+(?:the\s+)?" + re.escape(name) + r"\W*$", mention):
@@ -3277,8 +3277,8 @@ class _Document:
             # "the navigator testified", "the bartender said": a person the article describes by no office and
             # does not name (an office is on the record: "the spokesman said", "the county prosecutor said")
             return _Source(None, typ or "unknown", None, True, "anonymous")
-        return _Source(self._body_named(bare, mention), typ or ("other" if side is not None else "unknown"), side, False,
-                       "thing")
+        typ = typ or ("other" if side is not None else "unknown")
+        return _Source(self._body_named(bare, mention), typ, side, False, "thing")
 
     def _body_named(self, bare: str | None, mention: str) -> str | None:
         """The name of the body a source phrase names with the noun of what it is or what it made, ``bare`` its
@@ -3287,9 +3287,10 @@ class _Document:
         spokesman for Kerry", whose spokesman speaks for a body only where a lexicon knows its one word)."""
         if not bare:
             return bare
-        m = _NAME_THEN_NOUN.fullmatch(bare) or _MADE_FROM.fullmatch(_DETERMINER.sub("", mention.strip()))
+        m = _NAME_THEN_NOUN.fullmatch(bare)
+        name = m.group(1) if m else _made_by_body(mention)
         # (without its owner or where it is based: "Russia's Tass news agency", "the U.K.-based Guardian newspaper")
-        name = _POSSESSIVE.sub("", _BASED.sub("", m.group(1).rsplit("’s ", 1)[-1].rsplit("'s ", 1)[-1])) if m else ""
+        name = _POSSESSIVE.sub("", _BASED.sub("", _OWNER.split(name)[-1])) if name else ""
         if not name or name.endswith((" of", " for", " and", " on", " the")) or \
                 any(self.sides.aliases.get(w, ("", ""))[1] == "people" for w in (name, name.split()[-1])) or \
                 self.person(name) is not None or \
@@ -3852,15 +3853,16 @@ class _Document:
 
     def _author(self, mention: str, sentence: tuple[int, int]) -> _Source | None:
         """The author a document phrase names: its possessor ("Trump’s inaugural address"), the body it is from
-        ("a statement from the SDF"), an agent after it ("a national survey ... conducted by the CDC"), or for "a tweet", "a statement" the first person named
-        before it in the sentence ("O'Rourke responded with a tweet saying"); None when there is none."""
+        ("a statement from the SDF"), an agent after it ("a national survey ... conducted by the CDC"), or for "a
+        tweet", "a statement" the first person named before it in the sentence ("O'Rourke responded with a tweet
+        saying"); None when there is none."""
         candidates = []
         owner = list(re.finditer(r"(?:’s|'s)\s", mention))
         if owner:
             candidates.append(mention[:owner[-1].start()])
-        made = _MADE_FROM.fullmatch(_DETERMINER.sub("", mention))
+        made = _made_by_body(mention)
         if made:
-            candidates.append(made.group(1))  # "a statement from the SDF"
+            candidates.append(made)  # "a statement from the SDF"
         pos = self.text.find(mention, sentence[0], sentence[1])
         if pos >= 0:
             agent = _DOCUMENT_AGENT.match(self.text, pos + len(mention), sentence[1])
@@ -4458,9 +4460,21 @@ _NAME_THEN_NOUN = re.compile(r"((?:[A-Z][\w.’'&\-]*\s+){0,5}[A-Z][\w.’'&\-]*
 _BASED = re.compile(r"^(?:[\w.’'\-]+-(?:based|language)\s+)+")
 #: what a body made, then the body ("a statement from the SDF", "a report from the Department of Defense News"), or
 #: its spokesman ("a spokesman for the Podesta Group")
-_MADE_FROM = re.compile(r"(?:[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}\s+(?:from|by)|spokes(?:man|woman|person)\s+(?:for|of))"
-                        r"\s+(?:the\s+)?([A-Z][\w.’'&\-]*"
+_MADE_FROM = re.compile(r"(?:[a-z][\w\-]*(?:\s+[a-z][\w\-]*){0,2}\s+(?:from|by)|"
+                        r"spokes(?:man|woman|person)\s+(?:for|of))\s+(?:the\s+)?([A-Z][\w.’'&\-]*"
                         r"(?:\s+(?:of|for|and|on|the|[A-Z][\w.’'&\-]*)){0,7})")
+
+
+def _made_by_body(mention: str) -> str | None:
+    """The body a phrase names as the maker of a text or the one a spokesman speaks for ("SDF" of "a statement from
+    the SDF", "Podesta Group" of "a spokesman for the Podesta Group"), up to "on" unless a body's noun stands before
+    it ("the Council on Foreign Relations"; not "a statement from Trump on Twitter"); None when it names none."""
+    m = _MADE_FROM.fullmatch(_DETERMINER.sub("", mention.strip()))
+    if m is None:
+        return None
+    words = m.group(1).split()
+    cut = next((k for k in range(1, len(words)) if words[k] == "on" and not links_body_name(words, k)), len(words))
+    return " ".join(words[:cut])
 
 
 def _surname(full: str) -> str:

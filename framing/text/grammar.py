@@ -330,8 +330,9 @@ def links_body_name(words: Sequence[str], k: int) -> bool:
         k -= 1
     after = k + 1 + (k + 2 < len(words) and words[k + 1] in ("the", "a"))
     if not 1 <= k < after < len(words) or words[k] not in _BODY_LINKS or \
-            not (words[after][:1].isupper() or words[after][:1].isdigit()):
-        return False
+            not (words[after][:1].isupper() or words[after][:1].isdigit()) or \
+            words[after].lower().strip(".,") in DAYS | MONTHS:
+        return False  # (nor a time: "the Supreme Court on Monday")
     head = words[k - 1]
     return head[:1].isupper() and head.lower().strip(".,") in LINKED_BODY_HEADS
 
@@ -353,13 +354,18 @@ def joins_name(words: Sequence[str], k: int, j: int, lo: int = 0) -> bool:
         return False
     # the word that opens the body's name before "and": "Department of Health and Human Services", "Centers for
     # Disease Control and Prevention", "the Center for Strategic and International Studies" (after "for" or "on",
-    # a name may end with no body's noun)
+    # a name may end with no body's noun; not "the Department of Homeland Security and Federal Emergency Management
+    # Agency", two bodies)
     m = k - 1  # (the word before the capitalised words before "and")
     while m >= lo and m > k - 4 and capital(words[m]) and words[m] not in ("The", "A", "An"):
         m -= 1
     if m - 1 >= lo and words[m] in _BODY_LINKS:
-        heads = NAME_BODY_HEADS if words[m] == "of" else LINKED_BODY_HEADS
-        return words[m - 1].lower() in heads and (words[j].lower() in NAME_BODY_HEADS or words[m] != "of")
+        # (one word between the link and "and", or two before a last word: "Disease Control and Prevention"; not
+        # "the Center for American Progress and Media Matters", two bodies)
+        between = k - 1 - m
+        if words[m] == "of":
+            return between == 1 and words[m - 1].lower() in NAME_BODY_HEADS and words[j].lower() in NAME_BODY_HEADS
+        return words[m - 1].lower() in LINKED_BODY_HEADS and (between == 1 or between == 2 and j == k + 1)
     # else a name of two words joined before the noun of a federal body or a charity ("the Fish and Wildlife
     # Service", "the Food and Drug Administration", "the Bill and Melinda Gates Foundation"; not "the Pentagon and
     # State Department", "the FBI and Secret Service", two bodies)

@@ -1738,8 +1738,12 @@ def speaker_name(speaker: str | None) -> str | None:
                      or words[k - 1] == "in" and k < len(words) and words[k] in ("Charge", "Chief")):
         k -= 1
     run = words[k:]
+    # (a body's whole name, not one a title and a person's name follow: "Chamber of Commerce President Tom Donohue")
+    is_title = [w.lower().strip(".,") in _NAME_TITLES for w in run]
+    titled_after = [n for n in range(len(run) - 2) if is_title[n] and not all(is_title[n + 1:])] \
+        if run and _name_word(run[-1]) else []
     linked = next((n for n in range(1, len(run) - 1) if run[n] in ("for", "on") and links_body_name(run, n)), None)
-    if linked is not None and not any(w.lower().strip(".,") in _NAME_TITLES for w in run[:linked]):
+    if linked is not None and not titled_after:
         # "the Institute for the Study of War", "the Council on Foreign Relations": a body's whole name
         return " ".join(run[1:] if run[0] in ("The", "A", "An") else run)
     if not run or run[0] == "of" and k >= 1 and _PERSON_NOUN.fullmatch(words[k - 1]) \
@@ -1758,7 +1762,7 @@ def speaker_name(speaker: str | None) -> str | None:
         elif _name_word(before) and (of >= 2 and (_name_word(run[of - 2]) or run[of - 2].lower().strip(".,")
                                                   in _NAME_TITLES) or k > 0):
             home = of
-    if body is not None and not any(w.lower().strip(".,") in _NAME_TITLES for w in run[:body]):
+    if body is not None and not titled_after:
         return " ".join(run[1:] if run[0] in ("The", "A", "An") else run)
     if home is not None:
         run = run[:home]
