@@ -6,7 +6,7 @@ Every sentence is written for these tests; the expected source is the person a r
 
 from __future__ import annotations
 
-from framing.text.given_names import given_name_sex
+from framing.text.given_names import given_name_sex, is_given_name
 from sources_rows import row_at
 
 
@@ -32,3 +32,9 @@ def test_names_both_sexes_bear_show_neither():
     assert {given_name_sex(n) for n in ("Kim", "Jordan", "Lindsey", "H.R.", "Sen")} == {None}
     text = "Sen. Lindsey Graham spoke on Sunday. Maria Lopez said the vote failed. He said it would pass next time."
     assert row_at(text, "He said", "said")["source"] == "Lindsey Graham"
+
+
+def test_a_given_name_of_either_sex_is_a_given_name():
+    # names both sexes bear are given names, though they show no sex; a place's word and a made-up word are not
+    assert is_given_name("Jordan") and is_given_name("Jane") and is_given_name("George")
+    assert not is_given_name("Copacabana") and not is_given_name("Xqzt")

@@ -239,6 +239,11 @@ def test_one_generation_of_a_family_is_not_the_other():
     ("The Food and Drug Administration said the drug was safe.", "Food and Drug Administration"),
     ("The Bill and Melinda Gates Foundation said it would fund the vaccine.", "Bill and Melinda Gates Foundation"),
     ("The University of Wisconsin Oshkosh said the event was canceled.", "University of Wisconsin Oshkosh"),
+    # a title inside a body's name is no person's, and a committee's name lists its fields with "and"
+    ("The Office of the Director of National Intelligence said the report was accurate.",
+     "Office of the Director of National Intelligence"),
+    ("The Senate Committee on Homeland Security and Governmental Affairs said the hearing would go on.",
+     "Senate Committee on Homeland Security and Governmental Affairs"),
     # two bodies named together: the first named
     ("The Pentagon and State Department said the plan was ready.", "Pentagon"),
     ("The White House and Justice Department said the plan was ready.", "White House"),
@@ -304,6 +309,7 @@ def test_a_place_before_a_description_is_not_the_one_it_describes(text, place):
     # a surname that is a place's noun, after a given name, is still a person's
     ("Singer Billy Ocean canceled his tour on Monday. He said his health came first.", "Billy Ocean"),
     ("Mayor Antonio Plaza spoke on Monday. He said the city was safe.", "Antonio Plaza"),
+    ("Coach Jordan River spoke on Monday. He said the team was ready.", "Jordan River"),
 ])
 def test_a_person_whose_surname_is_a_places_noun_is_a_person(text, name):
     assert sources_of(text)["source"].tolist()[-1] == name
@@ -336,8 +342,10 @@ def test_a_word_that_opens_the_sentence_is_no_given_name(opener):
     # a people's word is no body, nor is a person a spokesman speaks for
     ("A North Korean spokesman said the talks had failed.", "North Korean spokesman"),
     ("Kerry flew to Paris on Monday. A spokesman for Kerry said the talks had failed.", "spokesman"),
-    # a body's name goes on with "on" only after a body's noun
+    # a body's name goes on with "on" only after the noun of a body named so, and a plural's mark is the name's
     ("According to a statement from the senator on Twitter, the talks failed.", "statement"),
+    ("According to a statement from the State Department on Iran, the talks failed.", "State Department"),
+    ("A spokesman for the National Farmers' Union said prices had fallen.", "National Farmers' Union"),
     ("A report from the Council on Foreign Relations said the talks had failed.", "Council on Foreign Relations"),
 ])
 def test_a_body_named_with_what_it_is_or_made_is_the_body(text, source):

@@ -301,7 +301,7 @@ from framing.measures.actors import load_actors
 from framing.measures._speakers import not_a_speaker
 from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
-from framing.text.given_names import given_name_sex
+from framing.text.given_names import given_name_sex, is_given_name
 from framing.text.link_cards import without_link_cards
 from framing.text.grammar import (CITING_CUES, DAYS, GENERATION, MONTHS, DETERMINERS, IRREGULAR_PAST, NAME_PREPOSITIONS,
                                    PREPOSITIONS, STANDING_QUANTIFIERS, is_generation, main_subject, number_word,
@@ -333,8 +333,8 @@ _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'.\-]* $")
 _JOINED_NAME = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|some|its|their|his|her)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
-#: a possessive inside a phrase, singular or plural ("MIT's Jim Walsh", "the Scientists' David Wright")
-_OWNER = re.compile(r"(?:’s|'s|s’|s')\s")
+#: a possessive inside a phrase ("MIT's Jim Walsh"; not a plural's, which names may hold: "the National Farmers' Union")
+_OWNER = re.compile(r"(?:’s|'s)\s")
 _DEFINITE = re.compile(r"(?:the\s|[\w.\-]+(?:’s|'s)\s)", re.IGNORECASE)
 #: a member named between commas after the people a source phrase names, before the cue ("Others, like Vijay
 #: Kaul, say", "Some, including the mayor, have suggested")
@@ -1971,7 +1971,7 @@ class _Document:
         "the" or a preposition of place ("the Middle East", "in Las Vegas", "the Boston Marathon bombings") in more
         than half of its occurrences that modify no role or body and own nothing ("the Obama administration", "in
         Jack Wilson’s head" tell nothing)."""
-        if _FEATURE.search(name) and all(given_name_sex(w) is None for w in name.split()[:-1]):
+        if _FEATURE.search(name) and not any(is_given_name(w) for w in name.split()[:-1]):
             return True  # (not a person named so: "Billy Ocean", "Antonio Plaza")
         if name not in self._places:
             n = k = 0

@@ -34,6 +34,33 @@ def _reference() -> dict | None:
         return json.load(fh)
 
 
+def _entry(given: str) -> list | None:
+    """The reference data's entry for a given name counted often enough, or None."""
+    word = unidecode(given.strip(".,’'")).lower()
+    if len(word) < 2 or not word.isalpha():
+        return None
+    data = _reference()
+    # an entry: [number of sources, number of bearers counted, share recorded female, ...]
+    entry = data.get(word) if data is not None else None
+    return entry if entry and entry[1] >= MIN_BEARERS else None
+
+
+@functools.lru_cache(maxsize=20000)
+def is_given_name(given: str) -> bool:
+    """Whether the reference data counts ``given`` as a given name, of either sex ("Jane", "Jordan", "George").
+
+    Parameters
+    ----------
+    given : str
+        A word as written.
+
+    Returns
+    -------
+    bool
+    """
+    return _entry(given) is not None
+
+
 @functools.lru_cache(maxsize=20000)
 def given_name_sex(given: str) -> str | None:
     """``"he"`` or ``"she"`` for a given name nearly all of whose bearers are of one sex, else None.
@@ -47,13 +74,8 @@ def given_name_sex(given: str) -> str | None:
     -------
     str or None
     """
-    word = unidecode(given.strip(".,’'")).lower()
-    if len(word) < 2 or not word.isalpha():
-        return None
-    data = _reference()
-    # an entry: [number of sources, number of bearers counted, share recorded female, ...]
-    entry = data.get(word) if data is not None else None
-    if not entry or entry[1] < MIN_BEARERS:
+    entry = _entry(given)
+    if entry is None:
         return None
     share = entry[2]
     return "she" if share >= 1 - CERTAINTY else "he" if share <= CERTAINTY else None

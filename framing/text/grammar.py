@@ -317,6 +317,11 @@ _JOINED_HEADS = frozenset({"service", "administration", "commission", "foundatio
 #: bodies named by one word, which "and" joins to another body ("the Pentagon and State Department")
 _ONE_WORD_BODIES = frozenset({"house", "pentagon", "kremlin", "congress", "senate", "treasury", "parliament", "army",
                               "navy", "police", "government", "military"})
+#: the nouns of bodies whose names go on with "on" ("the Council on Foreign Relations", "the Committee on ...")
+_ON_HEADS = frozenset("council councils committee committees subcommittee commission center centre conference".split())
+#: the nouns of bodies whose names list their fields with "and" after "on" ("the Senate Committee on Homeland Security
+#: and Governmental Affairs")
+_LISTING_HEADS = frozenset("committee committees subcommittee".split())
 #: the words that go on with a body's name after its noun
 _BODY_LINKS = frozenset({"of", "for", "on"})
 
@@ -333,8 +338,10 @@ def links_body_name(words: Sequence[str], k: int) -> bool:
             not (words[after][:1].isupper() or words[after][:1].isdigit()) or \
             words[after].lower().strip(".,") in DAYS | MONTHS:
         return False  # (nor a time: "the Supreme Court on Monday")
-    head = words[k - 1]
-    return head[:1].isupper() and head.lower().strip(".,") in LINKED_BODY_HEADS
+    head = words[k - 1].lower().strip(".,")
+    # ("on" only after a body that names its field so: "the Council on Foreign Relations"; not "the State Department
+    # on Iran")
+    return words[k - 1][:1].isupper() and head in (_ON_HEADS if words[k] == "on" else LINKED_BODY_HEADS)
 
 
 def joins_name(words: Sequence[str], k: int, j: int, lo: int = 0) -> bool:
@@ -365,7 +372,8 @@ def joins_name(words: Sequence[str], k: int, j: int, lo: int = 0) -> bool:
         between = k - 1 - m
         if words[m] == "of":
             return between == 1 and words[m - 1].lower() in NAME_BODY_HEADS and words[j].lower() in NAME_BODY_HEADS
-        return words[m - 1].lower() in LINKED_BODY_HEADS and (between == 1 or between == 2 and j == k + 1)
+        return words[m - 1].lower() in LINKED_BODY_HEADS and (
+            between == 1 or between == 2 and j == k + 1 or words[m - 1].lower() in _LISTING_HEADS)
     # else a name of two words joined before the noun of a federal body or a charity ("the Fish and Wildlife
     # Service", "the Food and Drug Administration", "the Bill and Melinda Gates Foundation"; not "the Pentagon and
     # State Department", "the FBI and Secret Service", two bodies)

@@ -1740,8 +1740,10 @@ def speaker_name(speaker: str | None) -> str | None:
     run = words[k:]
     # (a body's whole name, not one a title and a person's name follow: "Chamber of Commerce President Tom Donohue")
     is_title = [w.lower().strip(".,") in _NAME_TITLES for w in run]
-    titled_after = [n for n in range(len(run) - 2) if is_title[n] and not all(is_title[n + 1:])] \
-        if run and _name_word(run[-1]) else []
+    # (a title inside the body's name is none: "the Office of the Director of National Intelligence", "the
+    # Association of Chief Police Officers")
+    titled_after = [n for n in range(len(run) - 2) if is_title[n] and not all(is_title[n + 1:])
+                    and not (n and run[n - 1] in ("of", "the", "for", "on"))] if run and _name_word(run[-1]) else []
     linked = next((n for n in range(1, len(run) - 1) if run[n] in ("for", "on") and links_body_name(run, n)), None)
     if linked is not None and not titled_after:
         # "the Institute for the Study of War", "the Council on Foreign Relations": a body's whole name
