@@ -56,6 +56,14 @@ Who the source is (one source per person in an article)
   blamed"); a noun cue's possessive names its source over adjectives, a name's possessive by the name's words
   alone ("Putin's ironic claim" -> Putin, "put to the test China’s claim" -> China); a speaker that is no one
   ("no one in its network reported", "None of the officials said") makes the attribution ``negated``.
+* A body's name goes on after its noun with "for", "on" or "of" (:func:`framing.text.grammar.links_body_name`: "the
+  Center for American Progress", "the Institute for the Study of War", "the Council on Foreign Relations") and is
+  never a person's ("the University of Wisconsin Oshkosh"); a title and a name after it are the person's ("Chamber of
+  Commerce President Tom Donohue"). A body named with the noun of what it is, what it made or who speaks for it is
+  the body ("Reuters news agency" -> Reuters, "a statement from the SDF" -> SDF, "a spokesman for the Podesta Group"
+  -> Podesta Group), not a people's word or a person ("a North Korean spokesman", "a spokesman for Kerry"). A name
+  that ends with a place's noun and holds no given name ("Ahrar Bridge") is no person, nor is a place a
+  description's person ("in the Middle East, the Israeli leader said").
 * A body's acronym is the name the article spells it out with ("NRA" -> "National Rifle Association", "ICE" ->
   "Immigration and Customs Enforcement" of "US Immigration and Customs Enforcement"): the initials of a whole run
   of capitalised words (a leading "The", acronym or side's name dropped; the small words counted or not, as in
