@@ -1764,7 +1764,7 @@ def speaker_name(speaker: str | None) -> str | None:
         elif _name_word(before) and (of >= 2 and (_name_word(run[of - 2]) or run[of - 2].lower().strip(".,")
                                                   in _NAME_TITLES) or k > 0):
             home = of
-    if body is not None and not titled_after:
+    if body is not None and not titled_after and not any(is_title[:body]):
         return " ".join(run[1:] if run[0] in ("The", "A", "An") else run)
     if home is not None:
         run = run[:home]
