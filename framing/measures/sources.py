@@ -545,10 +545,12 @@ _TRAILING = re.compile(r"(?:\s+(?:also|too|again|later|previously|then|now|earli
                        r"yesterday|tonight|(?:(?:on|late|early|last)\s+)?" + _DAY + r"|"
                        r"(?:this|last)\s+(?:week|weekend|month|year|morning|afternoon|evening)|"
                        r"said|says|told|added|wrote))+$")  # a cue written twice: "said Councilman X said in"
+#: a party and what joins it to the state in a party tag ("D-", "Rep-", "R., ")
+_PARTY = r"(?:[DRI]|Dem|Rep)(?:[-–]|\.,\s*)"
 #: what may follow a person's name in a speaker phrase: a party tag, "of" an institution, an apposition
-_NAME_TAIL = re.compile(r"\s*(?:\((?:[DRI]|Dem|Rep)(?:[-–]|\.,\s*)[^)]{1,30}\)|,\s*[DRI]-[\w.]+,?|\s(?:of|at|from)\s.+|,.+|\s+and\s+.+)$")
+_NAME_TAIL = re.compile(r"\s*(?:\(" + _PARTY + r"[^)]{1,30}\)|,\s*[DRI]-[\w.]+,?|\s(?:of|at|from)\s.+|,.+|\s+and\s+.+)$")
 #: a party tag after a name ("Guzzardi (D-Chicago)", "Menendez, D-N.J.", "Chabot (R., Ohio)"): an elected politician
-_PARTY_TAG = re.compile(r"(?:\(|,\s)(?:[DRI]|Dem|Rep)(?:[-–]|\.,\s*)[A-Z]")
+_PARTY_TAG = re.compile(r"(?:\(|,\s)" + _PARTY + r"[A-Z]")
 #: the same right after a name (past the blank of a link card: "Rep. Ann Roe <card> (D-Ohio)")
 _PARTY_TAG_AFTER = re.compile(r"\s*" + _PARTY_TAG.pattern)
 _HEAD_CUT = re.compile(r"\s(?:of|in|at|from|for|to|who|which|that|with|familiar|linked|close|near|on|into|about|across|"
@@ -694,21 +696,18 @@ _CAPTION = frozenset("""Photo Photos Image Images Video Videos Credit Hide Capti
 #: platforms whose names a page's share buttons leave before a caption ("Facebook Twitter Pinterest Robert
 #: Mueller has so far charged"): never a given name
 _PLATFORMS = frozenset("Facebook Twitter Pinterest Instagram WhatsApp LinkedIn Reddit Tumblr Email".split())
-#: a word that opens a sentence before its subject's name ("Even Trump said"; not an article, an honorific, a
+#: words that open a sentence before its subject's name ("Even Trump said"; not an article, an honorific, a
 #: pronoun or a determiner, which may open a body's name: "The Hill", "This Week")
-_OPENER = re.compile(r"(But|And|So|Yet|After|Before|As|If|When|While|Meanwhile|However|Although|Though|Because|Since|"
-                     r"Unless|Until|Whereas|Despite|During|Also|Then|Thus|Indeed|Instead|Moreover|Furthermore|"
-                     r"Nevertheless|Nonetheless|Even|Still|Now|Only|Just|Perhaps|Today|Later|Earlier|Recently|Already|"
-                     r"Again)\s+(?=[A-Z][a-z])")
-_SENTENCE_WORDS = frozenset("""The A An But And Or So Yet In On At For From With By After Before As If When While
-    Meanwhile However This That These Those It He She They We I Its His Her Their Our Mr Mrs Ms Dr One
-    Although Though Because Since Unless Until Whether Whereas Despite During Also Then Thus Indeed Instead
-    Moreover Furthermore Nevertheless Nonetheless Even Still Now Only Just Perhaps Like Unlike Today Later Earlier
-    Recently Already Again Asked Speaking Citing Quoting According Including Following Under Over Among Between
-    Against Without What Why How Where Which Who Whom Whose Neither Either Nor Everything Nothing Everyone Here
-    There Unfortunately Fortunately
-    Ironically Notably Clearly Certainly Obviously Sadly""".split()) \
-    | _CAPTION
+_OPENING_WORDS = frozenset("""But And So Yet After Before As If When While Meanwhile However Although Though Because
+    Since Unless Until Whereas Despite During Also Then Thus Indeed Instead Moreover Furthermore Nevertheless
+    Nonetheless Even Still Now Only Just Perhaps Today Later Earlier Recently Already Again""".split())
+_OPENER = re.compile("(" + "|".join(sorted(_OPENING_WORDS)) + r")\s+(?=[A-Z][a-z])")
+#: capitalised words that open sentences, no word of a name
+_SENTENCE_WORDS = _OPENING_WORDS | frozenset("""The A An Or In On At For From With By This That These Those It He She
+    They We I Its His Her Their Our Mr Mrs Ms Dr One Whether Like Unlike Asked Speaking Citing Quoting According
+    Including Following Under Over Among Between Against Without What Why How Where Which Who Whom Whose Neither
+    Either Nor Everything Nothing Everyone Here There Unfortunately Fortunately Ironically Notably Clearly Certainly
+    Obviously Sadly""".split()) | _CAPTION
 #: bodies a person leads, named after them ("the Obama administration", "Trump’s campaign")
 _LED = r"administration|campaign|presidency|government|cabinet|regime|transition\s+team|White\s+House"
 #: information a citing participle cites as the source of what is said ("citing police records")
@@ -3865,7 +3864,7 @@ class _Document:
         tweet", "a statement" the first person named before it in the sentence ("O'Rourke responded with a tweet
         saying"); None when there is none."""
         candidates = []
-        owner = list(re.finditer(r"(?:’s|'s)\s", mention))
+        owner = list(_OWNER.finditer(mention))
         if owner:
             candidates.append(mention[:owner[-1].start()])
         made = _made_by_body(mention)
