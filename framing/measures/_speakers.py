@@ -25,6 +25,7 @@ from framing.text.grammar import (
     AFTER_CUES,
     CITING_CUES,
     CLAUSE_WORDS,
+    DASH_TOKENS,
     DETERMINERS,
     INVERTING,
     MANNER_ADVERB,
@@ -33,6 +34,7 @@ from framing.text.grammar import (
     RELATIVES,
     STANDING_QUANTIFIERS,
     SUBJECT_PRONOUNS,
+    UNNAMED_PEOPLE,
     Token,
     clause_subject,
     finite_at,
@@ -87,11 +89,13 @@ _NAMING_NAME = re.compile(
     r"(?:un|in|ir|im|dis)?[a-z]+(?:ous|ful|ble|ive|ic|ent|ant|less|ish|ified|ate|ary|ory|ist)\b(?![\w’'\-])"
 )
 #: uses of a reporting word that report no one's words: a commentary's disclaimer ("The views expressed in
-#: this commentary are his own"), the idiom "That said,", the writer's "As noted,", a qualified figure ("an
-#: estimated 200", "a reported 40 people")
+#: this commentary are his own"), the idiom "That said,", the writer's "As noted,", "let's say" and "say," for
+#: "for example", a qualified figure ("an estimated 200", "a reported 40 people")
 _NOT_SPEECH = re.compile(
     r"(?i)(?:\b(?:views|opinions|thoughts)\s+(?P<expressed>expressed)\s+(?:in|here|herein|are)\b"
-    r"|(?:^|[.;:!?]\s+|\n)That\s+(?P<said>said),"
+    r"|(?:^|[.;:!?][”\"’']?\s+|\n)That\s+(?P<said>said),"
+    # the writer's supposition or example: "Let's say that Iran breaks ...", "a rifle — say, an AR-15 —"
+    r"|\blet(?:[’']s|\s+us|\s+me)\s+(?P<let>say)\b|[—–(,]\s*(?P<example>say),"
     r"|(?:^|[.;:!?(]\s*|\n)As\s+(?P<noted>noted|mentioned|reported|discussed)\s*[,)]"
     r"|\b(?:an|a)\s+(?P<figure>estimated|reported)\s+\d)"
 )
@@ -142,9 +146,8 @@ _GO_ON = frozenset("go goes went going gone".split())
 #: the time a document was made: "a report released Monday", "the poll published last week"
 _MADE_WHEN = DAYS | (MONTHS - {"may"}) | frozenset(
     "week month year weeks months years yesterday today morning night evening".split())  # ("may" is a modal)
-_DASHES = frozenset("— – ― --".split())
 #: the dashes that close a dateline ("SEOUL (Reuters) -", "WASHINGTON —")
-_DATELINE_DASHES = _DASHES | {"-"}
+_DATELINE_DASHES = DASH_TOKENS | {"-"}
 #: closing quotation marks before an inverted cue ("“...,” said X")
 _CLOSING_MARKS = frozenset("” \" ’ '".split())
 
@@ -156,12 +159,12 @@ def _over_aside(tokens: Sequence[Token], k: int, lo: int, passive: bool) -> tupl
     if k < lo:
         return k, passive
     left = tokens[k]
-    if left.text == ")" or left.text in _DASHES or left.text == "-" and _spaced(tokens, k):
+    if left.text == ")" or left.text in DASH_TOKENS or left.text == "-" and _spaced(tokens, k):
         # (a hyphen between spaces is a dash: "opponents of the deal - such as some US Republicans - say")
         opening = "(" if left.text == ")" else None
         for c in range(k - 1, max(lo, k - 25) - 1, -1):
             t = tokens[c].text
-            if t == opening or opening is None and (t in _DASHES or t == "-" and _spaced(tokens, c)):
+            if t == opening or opening is None and (t in DASH_TOKENS or t == "-" and _spaced(tokens, c)):
                 if c - 1 >= lo and tokens[c - 1].is_word:
                     return c - 1, passive
                 if c - 1 >= lo and tokens[c - 1].text == ")" and opening is None:
@@ -190,7 +193,7 @@ def _aside_of_members(tokens: Sequence[Token], lo: int, k: int) -> int | None:
     """The comma that opens an aside of members before the comma at ``k`` ("Critics, including Republican
     lawmakers and the government of Israel, say"), else None."""
     for c in range(k - 1, max(lo, k - 25), -1):
-        if tokens[c].text in ";:“”\"()" or tokens[c].text in _DASHES:
+        if tokens[c].text in ";:“”\"()" or tokens[c].text in DASH_TOKENS:
             return None
         if tokens[c].low in _MEMBERS and tokens[c - 1].text == "," and c - 1 > lo and \
                 (tokens[c].low != "such" or c + 1 < k and tokens[c + 1].low == "as"):
@@ -240,7 +243,7 @@ def _comma_in_quote(tokens: Sequence[Token], lo: int, k: int) -> int | None:
 
 def _not_speech(text: str, cue_start: int, cue_end: int, sentence_start: int) -> bool:
     """Is the cue at ``text[cue_start:cue_end]`` one of the uses of :data:`_NOT_SPEECH`?"""
-    lo = max(sentence_start, cue_start - 20)
+    lo = max(0, sentence_start - 6, cue_start - 20)  # (with the stop before the sentence: ". That said,")
     return any(m.start(m.lastgroup) == cue_start
                for m in _NOT_SPEECH.finditer(text, lo, min(len(text), cue_end + 12)))
 
@@ -372,7 +375,7 @@ def resolve_speaker(
                 and finite_at(tokens, closing + 1, hi):
             # "Authorities, citing threats, have refused": the subject before the aside the participle opens,
             # whose verb follows the aside
-            bounds = [k for k in range(lo, first - 1) if tokens[k].text in ",;:—–("]
+            bounds = [k for k in range(lo, first - 1) if tokens[k].text in ",;:(" or tokens[k].text in DASH_TOKENS]
             span = np_after(tokens, bounds[-1] + 1 if bounds else lo, hi=first - 1, max_tokens=9)
             if span is not None and span[1] == first - 2:
                 subject = span
@@ -385,6 +388,15 @@ def resolve_speaker(
     is_participle = low.endswith("ing") and " " not in low or low.split()[0].endswith("ing") and (
         prev < lo or tokens[prev].text == "," or tokens[prev].low in _PARTICIPLE_OPENERS)
     if is_participle:
+        said = _skip_adverbs(tokens, prev, lo)
+        if said > lo and not tokens[said].is_capitalised and (tokens[said].low in REPORTING_VERBS or
+                                                             tokens[said].low in _REACTING) \
+                and not tokens[said].low.endswith("ing"):
+            # "Trump responded saying", "She reacted angrily saying": the participle goes on the subject of the verb
+            # of saying or reacting right before it
+            subject = _subject(tokens, lo, said)
+            if subject is not None:
+                return "ok", _span_of(tokens, subject)
         # cited X as saying
         if prev >= lo and tokens[prev].low == "as":
             # (past the comma that closes an aside: "quoted a senior cleric, Yousef Tabatabai-Nejad, as saying")
@@ -470,8 +482,8 @@ def resolve_speaker(
         return "ok", (_span_of(tokens, np_after(tokens, _token_index(tokens, starts, m.end()), hi=hi))
                       if m else None)
     k, passive = skip_left(tokens, prev, lo)
-    if not (k >= lo and tokens[k].text in _DASHES and _inverted_name(tokens, last, hi)):
-        # (a dash then "said X." is an inverted speaker: "— said the minister.")
+    if not (k == prev >= lo and tokens[k].text in DASH_TOKENS and low in INVERTING and _inverted_name(tokens, last, hi)):
+        # (a dash then "said X." is an inverted speaker: "— said the minister."; not "— has rejected the offer.")
         k, passive = _over_aside(tokens, k, lo, passive)
     if passive:
         # the agent after "by", without where or when it acted ("was criticized by lawmakers over the delay")
@@ -490,6 +502,11 @@ def resolve_speaker(
         if span is not None and all(t.low in _MADE_WHEN for t in tokens[span[0]:span[1] + 1]) and \
                 span[0] - 2 >= lo and verb_like(tokens[span[0] - 1]):
             span = np_before(tokens, span[0] - 2, lo=lo)  # "the document delivered Thursday, which revealed"
+        be = _skip_adverbs(tokens, j - 2, lo) if j - 2 > lo and tokens[j].low == "those" \
+            and tokens[j - 1].low == "among" else lo - 1
+        if be > lo and tokens[be].low in AUX_BE:
+            # "Mofaz was (also) among those who said": the subject that is among them
+            span = np_before(tokens, skip_left(tokens, be - 1, lo)[0], lo=lo)
         of = next((c for c in range(j - 1, span[0], -1) if tokens[c].low == "of"), None) if span else None
         if left.low == "who" and of is not None and not tokens[of - 1].is_capitalised and \
                 not person_noun(tokens[of - 1].text) and person_noun(tokens[j].text):
@@ -512,18 +529,30 @@ def resolve_speaker(
     if aside is not None and (subject := np_before(tokens, aside - 1, lo=lo)) is not None:
         # "Critics of the agreement, including Republican lawmakers, say": the subject before the members named
         return "ok", _span_of(tokens, subject)
-    if left.text in (",", "”", "\"", "’", "'") or left.text in _DASHES or (left.text in ",”\"" and k == prev):
+    if left.text in (",", "”", "\"", "’", "'") or left.text in DASH_TOKENS or (left.text in ",”\"" and k == prev):
         # inverted: "..., said X" / "“...,” read the statement"
-        span = np_after(tokens, last + 1, hi=hi, max_tokens=8) if low in INVERTING else None
+        # (not after a subject and its appositive, no clause: "Smith, the chief executive, said the plan works")
+        span = np_after(tokens, last + 1, hi=hi, max_tokens=8) \
+            if low in INVERTING and not (left.text == "," and _appositive_before(tokens, lo, k)) else None
         if span is not None and span[0] == span[1] and tokens[span[0]].low in DAYS:
             span = None  # "..., said Monday in introducing the bill": a day, no speaker
+        known = span is not None and span[0] < span[1] and tokens[span[1]].low in _PEOPLE_AFTER
+        if known:
+            span = span[0], span[1] - 1  # "said officials familiar with the talks": the people, not what they know
+        if span is not None:
+            span = _before_circumstance(tokens, span)
         if span is not None and (tokens[span[0]].is_capitalised or tokens[span[0]].low in DETERMINERS | PRONOUNS
-                                 or tokens[span[1]].is_capitalised):  # "said neighbor Evan Weron"
+                                 or tokens[span[1]].is_capitalised  # "said neighbor Evan Weron"
+                                 or _unnamed_people(tokens, span)):  # "..., say experts"
+            span = _with_conjunct(tokens, span, hi)  # "..., say their relatives and lawyers"
             nxt = span[1] + 1
             possessive = nxt + 1 < hi and tokens[nxt].text in ("’", "'") and tokens[nxt].start == tokens[span[1]].end \
                 and tokens[nxt + 1].is_word
-            if not possessive and (nxt >= hi or not tokens[nxt].is_word or tokens[nxt].low in (
-                    "in", "on", "at", "during", "told", "to", "with", "of", "from", "for")):
+            # (nor a subject and its verb: "Smith, the chief executive, said the company plans to expand")
+            verb = _verb_in_s(tokens, span, hi)
+            if not possessive and not verb and (nxt >= hi or not tokens[nxt].is_word or tokens[nxt].low in (
+                    "in", "on", "at", "during", "told", "to", "with", "of", "from", "for")
+                    or tokens[nxt].low in _PEOPLE_AFTER and (known or _unnamed_people(tokens, span))):
                 # (not a possessive: "D-Calif., on Friday warned the militants’ next target may be": the object)
                 return "ok", _span_of(tokens, span)
         comma = k if left.text == "," else _comma_in_quote(tokens, lo, k)
@@ -533,6 +562,10 @@ def resolve_speaker(
             subject = left_subject(tokens, lo, comma)
             if subject is not None:
                 return "ok", _span_of(tokens, subject)
+        if left.text in (",", "”", "\"") and any(t.low in _PERFECT for t in tokens[k + 1:first]):
+            # "Trump has described it as a “witch hunt,” has accused the counsel of conflicts": a predicate in a
+            # series, whose auxiliary no inverted speaker takes, goes on the clause's subject
+            return "ok", _span_of(tokens, main_subject(tokens, lo, k + 1 if left.text == "," else k))
         return "ok", None
     if k == prev and left.low in STANDING_QUANTIFIERS and (
             k == lo or tokens[k - 1].low in ("and", "but", "or") or tokens[k - 1].text in _OPENING_MARKS) and \
@@ -559,6 +592,78 @@ def resolve_speaker(
                 return "skip", None
         return "ok", None
     return "ok", _span_of(tokens, _past_relative(tokens, lo, _participle_relative(tokens, lo, span)))
+
+
+#: verbs of reacting that a participle of saying may follow ("reacted saying")
+_REACTING = frozenset("reacted reacts react".split())
+#: prepositions that open where, when or in what one spoke
+_CIRCUMSTANCE = frozenset("at in on during".split())
+#: auxiliaries of a verb in the perfect ("has accused", "had warned")
+_PERFECT = frozenset("has have had".split())
+#: what may follow unnamed people named after an inverted verb ("said officials familiar with the talks", "say
+#: analysts who follow the region")
+_PEOPLE_AFTER = frozenset("who familiar close speaking".split())
+
+
+def _before_circumstance(tokens: Sequence[Token], span: tuple[int, int]) -> tuple[int, int]:
+    """An inverted speaker without where, when or in what it spoke ("said Robert Gates at the ceremony", "said the
+    ministry in a statement", "said Gates at AFRICOM’s ceremony"); a body's name keeps its own prepositions ("the
+    Council on Foreign Relations")."""
+    for c in range(span[0] + 1, span[1]):
+        nxt = tokens[c + 1]
+        if tokens[c].low in _CIRCUMSTANCE and (nxt.low in DETERMINERS or nxt.low in DAYS or nxt.low in MONTHS
+                                               or nxt.low[:1].isdigit() or nxt.low.endswith(("’s", "'s"))):
+            return span[0], c - 1
+    return span
+
+
+def _appositive_before(tokens: Sequence[Token], lo: int, comma: int) -> bool:
+    """Whether the words before ``comma`` are a subject and an aside set off by commas, an appositive or a phrase
+    with no verb of its own ("Smith, the chief executive,", "Jones, 45,", "Democrats, aided by Republicans,"): no
+    clause a verb after them could report."""
+    if lo < comma and tokens[lo].low in ("and", "but", "so", "yet", "or"):
+        lo += 1  # "But Democrats, aided by Republicans,"
+    subject = sentence_subject(tokens, lo, comma + 1)
+    if subject is None or subject[1] + 2 >= comma or any(t.text == "," for t in tokens[subject[1] + 2:comma]):
+        return False
+    opening = tokens[subject[1] + 2]
+    if verb_like(opening) or opening.low in PREPOSITIONS:
+        return True  # "Democrats, aided by a handful of Republicans,", "Clinton, in a call to the prime minister,"
+    aside = np_after(tokens, subject[1] + 2, hi=comma)
+    return aside is not None and aside[1] == comma - 1
+
+
+def _verb_in_s(tokens: Sequence[Token], span: tuple[int, int], hi: int) -> bool:
+    """Whether the lower-case word in -s that ends a noun phrase is its verb, an infinitive after it ("the company
+    plans to expand", "each case needs to be judged"; not "the officials to reporters", "the minister to the
+    press")."""
+    last, to = tokens[span[1]], span[1] + 1
+    if span[0] == span[1] or last.is_capitalised or not last.low.endswith("s") or last.low.endswith(("ss", "’s", "'s")):
+        return False
+    if to + 1 >= hi or tokens[to].low != "to":
+        return False
+    after = tokens[to + 1]
+    return after.is_word and not after.is_capitalised and not after.low.endswith("s") \
+        and after.low not in DETERMINERS | PRONOUNS
+
+
+def _unnamed_people(tokens: Sequence[Token], span: tuple[int, int]) -> bool:
+    """Whether a noun phrase with no name heads on unnamed people ("experts", "Western diplomats", "their
+    relatives"), who can speak after an inverted verb."""
+    head = tokens[span[1]]
+    return not head.is_capitalised and (head.low in UNNAMED_PEOPLE or head.low.endswith("s") and person_noun(head.low))
+
+
+def _with_conjunct(tokens: Sequence[Token], span: tuple[int, int], hi: int) -> tuple[int, int]:
+    """Unnamed people after an inverted verb with the unnamed people "and" or "or" joins to them ("say relatives
+    and lawyers", "said analysts and diplomats"); a name keeps to itself ("said Smith and his lawyer")."""
+    k = span[1] + 1
+    if k + 1 >= hi or tokens[k].low not in ("and", "or") or not _unnamed_people(tokens, span):
+        return span
+    second = np_after(tokens, k + 1, hi=hi, max_tokens=6)
+    if second is not None and second[0] == k + 1 and _unnamed_people(tokens, second):
+        return span[0], second[1]
+    return span
 
 
 def _subject_around_participle(tokens: Sequence[Token], lo: int, prev: int, closing: int,
@@ -644,7 +749,7 @@ def _named_before_participle(tokens: Sequence[Token], lo: int, prev: int) -> tup
     for q in range(prev - 1, max(lo, prev - 25) - 1, -1):
         # (inverted after a quotation: "“...,” said X" or "“...” — said X", not "X, an aide, said Y")
         inverted = tokens[q].low in INVERTING and q - 1 >= lo and (
-            tokens[q - 1].text in _CLOSING_MARKS or tokens[q - 1].text in (",", *_DASHES) and q - 2 >= lo
+            tokens[q - 1].text in _CLOSING_MARKS or tokens[q - 1].text in (",", *DASH_TOKENS) and q - 2 >= lo
             and tokens[q - 2].text in _CLOSING_MARKS)
         if tokens[q].low not in _QUOTING and not inverted:
             continue

@@ -356,6 +356,32 @@ def _in_document_sources(text: str) -> dict[int, tuple[int, int]]:
     return out
 
 
+#: "reports" as a verb: after a name that ends a clause or a sentence ("..., the New York Post reports.",
+#: "Reuters reports, citing officials"); not a noun phrase ("Media reports, however,", "Earlier reports:")
+_REPORTS = re.compile(r"(?:^|(?<=[,;:”\"—–.!?])\s+)(?:(?:the|The)\s+)?((?:[A-Z][\w’'.&\-]*\s+){0,4}?)"
+                      r"([A-Z][\w’'.&\-]*)\s+(reports)\b", re.MULTILINE)
+#: what ends the clause "reports" ends
+_CLAUSE_STOP = re.compile(r"[ \t]*(?:[,.;:!?)\]\n]|\Z)")
+#: capitalised words that open "reports" as a noun phrase
+_REPORTS_NOUN = frozenset("""media news press local recent earlier early initial new unconfirmed conflicting other some
+    many several such these those official state police intelligence witness eyewitness previous later first
+    latest daily weekly most all both""".split())
+
+
+def _reports_spans(text: str) -> list[tuple[int, int]]:
+    """Offsets of every "reports" of :data:`_REPORTS` (a scan for " reports" first)."""
+    out = []
+    a = text.find(" reports")
+    while a >= 0:
+        # (the name and "the" before it take at most six words, each at most 40 characters)
+        m = next((m for m in _REPORTS.finditer(text, max(0, a - 250), a + 8) if m.start(3) == a + 1), None)
+        first = (m.group(1) or m.group(2)).split()[0] if m is not None else ""
+        if m is not None and first.lower() not in _REPORTS_NOUN and _CLAUSE_STOP.match(text, m.end(3)):
+            out.append(m.span(3))
+        a = text.find(" reports", a + 8)
+    return out
+
+
 def _governed_spans(low: str, bases: dict[str, str]) -> list[tuple[int, int, str]]:
     """Offsets and category of every infinitive of a lexicon verb after a governor ("refused to speak")."""
     out = []
@@ -391,6 +417,7 @@ def _thought_records(text: str, cues: list[Any], quotes: list[Any], thoughts: bo
     found += [(a, b, "", category) for a, b, category in governed]
     sources = _in_document_sources(text)
     found += [(a, a + 2, "", "neutral") for a in sources]
+    found += [(a, b, "", "neutral") for a, b in _reports_spans(text)]
     if thoughts:
         evidence = {(a, b) for a, b, _, _ in found}
         # a governor whose infinitive is speech is part of that attribution ("refused to speak")
@@ -676,13 +703,18 @@ def _document_rows(
         if to is not None and speaker is not None and speaker[0] < to[1] and to[0] < speaker[1]:
             speaker = subject_left(sid, a, b)
         if k >= 0 and tokens[k].text == "," and first == k + 1 and low.split(" ", 1)[0].endswith("ing") \
-                and not low.startswith(AFTER_CUES + CITING_CUES) and rows and rows[-1]["sentence_id"] == sid \
+                and not low.startswith(AFTER_CUES) and rows and rows[-1]["sentence_id"] == sid \
                 and rows[-1]["speaker_start"] is not None \
-                and (_next_to(tokens, rows[-1]["end"], k) or speaker is None and not rows[-1]["negated"]) \
+                and (_next_to(tokens, rows[-1]["end"], k) or speaker is None and not rows[-1]["negated"]
+                     and not low.startswith(CITING_CUES)) \
+                and (not low.startswith(CITING_CUES) or rows[-1]["speaker_start"] >= sentence[0]
+                     and (speaker is None or rows[-1]["speaker_start"] > speaker[0])) \
                 and not opens_subordinate_clause(text, rows[-1]["speaker_start"]) \
                 and not _in_passive_clause(tokens, starts, rows[-1]["start"]):
-            # "X said to the program, talking about ...": the participle goes on with the same speaker; so too
-            # past what was said when the participle has no subject of its own ("McCain said he doesn't understand
+            # "X said to the program, talking about ...", "..., Reuters reports, citing officials": the participle goes
+            # on with the same speaker; so too past what was said when the participle has no subject of its own
+            # (not "citing", whose own rule finds it, but after a speaker nearer than the subject it finds)
+            # ("McCain said he doesn't understand
             # why senators would filibuster the bill, saying the Senate should debate it")
             # (not past a passive in a clause of time: "X defended it when questioned by reporters, suggesting" is X's)
             speaker = (rows[-1]["speaker_start"], rows[-1]["speaker_end"])

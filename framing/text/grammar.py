@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from framing.text.sentences import TITLES, is_name_abbreviation
 
 __all__ = [
-    "ADVERBS", "AUX_BE", "AUX_OTHER", "CLAUSE_WORDS", "DETERMINERS", "IRREGULAR_VERBS", "NEGATIONS", "PREPOSITIONS",
+    "ADVERBS", "AUX_BE", "AUX_OTHER", "CLAUSE_WORDS", "DASH_TOKENS", "DETERMINERS", "IRREGULAR_VERBS", "NEGATIONS", "PREPOSITIONS",
     "PRONOUNS", "Token", "clause_subject", "finite_at", "main_subject", "without_adverbs", "np_after", "np_before", "np_word", "sentence_subject", "skip_left", "time_phrase", "tokenize",
     "tokenize_counts", "verb_like",
     "COMPLEMENT_VERBS", "ED_ADJECTIVES", "MANNER_ADVERB", "MEDIA_NOUNS", "NAME_PREPOSITIONS", "IRREGULAR_PAST", "NONE_WORDS", "NP_ADVERBS", "NP_BE", "NP_DETERMINERS", "NP_HAVE", "NP_LINKS", "NP_MODALS", "NP_NEGATIONS", "NP_PREPOSITIONS", "NP_PRONOUNS", "NP_RELATIVES", "NP_SUBORDINATORS", "NUMBER_WORDS", "OF_QUANTIFIERS", "STANDING_QUANTIFIERS", "QUANTITY_PREFIXES", "QUANTITY_WORDS", "QUOTE_CHARS", "SUBJECT_PRONOUNS", "TIME_WORDS", "VAGUE_QUANTITIES", "count_np_after", "count_np_before", "count_np_word", "leading_verb", "number_word", "participle_subject", "skip_quotes_back", "starts_count_np", "verbish",
@@ -29,10 +29,10 @@ __all__ = [
 # a letter or digit, then word characters, inner periods, apostrophes and hyphens each followed by a letter or
 # digit (written with possessive runs of word characters: the same tokens, found without a test per character)
 _WORD = r"[^\W_]\w*+(?:[.'’\-‐‑][^\W_]\w*+)*+"
-_TOKEN = re.compile(rf"{_WORD}|\S")
+_TOKEN = re.compile(rf"{_WORD}|--|\S")
 # every character that is not white space is in a token: the white space before each token and the token,
 # found as strings, give the offsets (no match object per token)
-_SPACE_AND_TOKEN = re.compile(rf"(\s*+)({_WORD}|\S)")
+_SPACE_AND_TOKEN = re.compile(rf"(\s*+)({_WORD}|--|\S)")
 _ACRONYM_DOT = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]\Z")
 _APOSTROPHES = "'’"
 
@@ -95,6 +95,13 @@ INVERTING = frozenset(
     """said says say added adds wrote writes reported reports read reads continued explained noted asked
     told declared stated recalled warned insisted argued claimed posted tweeted replied remarked""".split()
 )
+#: unnamed people who can follow an inverted verb ("“...,” said officials familiar with the talks", "..., say
+#: relatives and lawyers")
+UNNAMED_PEOPLE = frozenset(
+    """officials analysts experts residents witnesses sources diplomats officers lawmakers researchers
+    investigators prosecutors activists aides advisers leaders authorities police critics relatives supporters
+    opponents observers locals neighbors neighbours colleagues doctors families survivors people""".split()
+)
 AFTER_CUES = ("according", "cited by", "per ")
 #: participles whose object is what is cited, not who speaks: ``X, citing Y``
 CITING_CUES = ("citing", "quoting")
@@ -129,7 +136,8 @@ class Token:
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """Words (``Pakistan’s``, ``Amir-Abdollahian``, ``U.S.``) and single punctuation marks.
+    """Words (``Pakistan’s``, ``Amir-Abdollahian``, ``U.S.``) and single punctuation marks (a dash typed as two
+    hyphens, ``--``, is one).
 
     Only ``text[start:end]`` is tokenized; offsets index ``text``.
     """
@@ -479,6 +487,8 @@ def skip_left(tokens: Sequence[Token], k: int, lo: int) -> tuple[int, bool]:
             k = opening  # "Russia has for weeks blamed", "officials last week said"
         elif low in MEDIA_NOUNS and not reduced and (opening := _medium_phrase_start(tokens, k, lo)) is not None:
             k = opening  # "Rhodes in the email said", "the ministry in a statement said"
+        elif (low[:1].isdigit() or low in MONTHS) and (opening := _date_start(tokens, k, lo)) is not None:
+            k = opening  # "Hammond, who on Sept. 9 said", "officials in March 2019 said"
         else:
             break
         k -= 1
@@ -491,6 +501,29 @@ _WHERE_POSTED = frozenset("on to in online by at onto".split())
 MEDIA_NOUNS = frozenset("""statement statements email emails letter letters interview interviews tweet tweets post
 posts speech speeches memo memos release remarks testimony message messages column op-ed essay video filing
 briefing""".split())
+
+
+#: months as news writes them short ("Sept. 9", "Jan. 5")
+_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _date_start(tokens: Sequence[Token], k: int, lo: int) -> int | None:
+    """The "on" or "in" that opens a date ending at token ``k`` ("on Sept. 9", "on March 3, 2019", "in March
+    2019", "in 2019"), or None: a month, or a year alone, and only a day, a year, points and commas after it."""
+    month = year = False
+    j = k
+    while j >= lo and k - j <= 6:
+        low = tokens[j].low
+        if low in MONTHS or low in _MONTH_ABBREVIATIONS and tokens[j].is_capitalised:
+            month = True
+        elif low.isdigit() and len(low) <= 4:
+            year = year or len(low) == 4
+        elif low not in (",", "."):
+            break
+        j -= 1
+    if j < lo or tokens[j].low not in ("on", "in") or not (month or year) or j == k - 1:
+        return None
+    return j
 
 
 def _medium_phrase_start(tokens: Sequence[Token], k: int, lo: int) -> int | None:
@@ -607,7 +640,7 @@ def clause_subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int]
     Looks at comma-separated segments from right to left and returns the first
     one that opens with a noun phrase followed by another word (its verb).
     """
-    bounds = [k for k in range(lo, hi) if tokens[k].text in ",;:—–(" or tokens[k].text in "“”\"‘"]
+    bounds = [k for k in range(lo, hi) if tokens[k].text in ",;:(“”\"‘" or tokens[k].text in DASH_TOKENS]
     starts = [b + 1 for b in reversed(bounds)] + [lo]
     for s in starts:
         while s < hi and tokens[s].low in ("and", "but", "while", "as", "so", "then"):
@@ -628,19 +661,23 @@ _CLAUSE_OPENING = frozenset("""whereupon when while after before because althoug
 yet if unless until""".split())
 #: words that open a subordinate clause, which a participle after the main clause does not go on
 _SUBORDINATE = frozenset("when because after before if unless until although though since while".split())
-_ASIDE_CLOSE = {",": ",", "(": ")", "—": "—", "–": "–", "-": "-"}
+_ASIDE_CLOSE = {",": ",", "(": ")", "—": "—", "–": "–", "--": "--", "-": "-"}
+#: dashes as tokens (a dash typed as two hyphens is one token)
+DASH_TOKENS = frozenset("— – ― --".split())
 
 
 def finite_at(tokens: Sequence[Token], k: int, hi: int) -> bool:
     """Does a finite verb stand at token ``k`` (after adverbs and negations): an auxiliary, a past form, a
-    common irregular verb or a lower-case word in -s ("have refused", "also asked", "was even more adamant",
-    "downgraded", "wants")? Called right after a subject, where a word in -s is its verb."""
+    common irregular verb, a contracted negative or a lower-case word in -s ("have refused", "also asked", "was even
+    more adamant", "hasn’t budged", "downgraded", "wants")? Called right after a subject, where a word in -s is its
+    verb."""
     while k < hi and (tokens[k].low in ADVERBS or tokens[k].low in NEGATIONS or _adverb_ly(tokens[k])):
         k += 1
     if k >= hi or not tokens[k].is_word or tokens[k].is_capitalised:
         return False
     low = tokens[k].low
     return low in AUX_BE or low in AUX_OTHER or low in IRREGULAR_VERBS or low in IRREGULAR_PAST \
+        or low.endswith(("n't", "n’t")) \
         or (low.endswith("ed") and len(low) > 3 and low not in NOUN_EXCEPTIONS) \
         or (low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s")) and len(low) > 3
             and low not in DETERMINERS and low not in CLAUSE_WORDS)  # "the mayor wants calm"
@@ -651,14 +688,10 @@ def _past_asides(tokens: Sequence[Token], k: int, hi: int) -> int | None:
     strongest ..., have"); None when an aside does not close before ``hi``."""
     while k < hi and tokens[k].text in _ASIDE_CLOSE:
         close = _ASIDE_CLOSE[tokens[k].text]
-        if close == "-":  # "--" written as two hyphens
-            if k + 1 >= hi or tokens[k + 1].text != "-":
-                return k
-            k += 1
         end = next((c for c in range(k + 1, min(hi, k + 30)) if tokens[c].text == close), None)
         if end is None:
             return None
-        k = end + (2 if close == "-" and end + 1 < hi and tokens[end + 1].text == "-" else 1)
+        k = end + 1
     return k
 
 

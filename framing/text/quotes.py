@@ -169,8 +169,8 @@ from typing import Literal
 import yaml
 
 from framing.text._lines import QUOTE_MARKS, has_quote_mark, line_spans
-from framing.text.grammar import (ADVERBS, LINKED_BODY_HEADS, MANNER_ADVERB, MEDIA_NOUNS, adverb_in_ly, is_generation,
-                                  joins_name, links_body_name, main_subject, np_before, time_phrase, tokenize)
+from framing.text.grammar import (ADVERBS, LINKED_BODY_HEADS, MANNER_ADVERB, MEDIA_NOUNS, UNNAMED_PEOPLE, adverb_in_ly,
+                                  is_generation, joins_name, links_body_name, main_subject, np_before, time_phrase, tokenize)
 from framing.text.link_cards import without_link_cards
 from framing.text.sentences import TITLES, is_name_abbreviation, split_sentences
 
@@ -608,11 +608,6 @@ _MALE = frozenset(
     "he spokesman mr mr. sir man husband father son nephew uncle brother king congressman chairman "
     "businessman grandfather boy".split()
 )
-#: unnamed people who can follow an inverted verb ("“...,” said officials familiar with the talks")
-_UNNAMED = frozenset(
-    """officials analysts experts residents witnesses sources diplomats officers lawmakers researchers
-    investigators prosecutors activists aides advisers leaders authorities police""".split()
-)
 _PERSON = frozenset(
     """spokeswoman spokesman spokesperson minister director president senator governor secretary
     official analyst professor chief leader ambassador envoy diplomat mr mrs ms dr gen sen rep gov
@@ -620,8 +615,10 @@ _PERSON = frozenset(
     husband mother father son daughter expert researcher economist adviser advisor aide chairman
     chairwoman founder author activist officer deputy representative congressman congresswoman
     strategist pollster scholar fellow manager executive ceo resident witness mr. mrs. ms. dr.
+    officials analysts experts residents witnesses sources diplomats officers lawmakers researchers
+    investigators prosecutors activists aides advisers leaders authorities police
     """.split()
-) | _UNNAMED
+)
 _ORG = frozenset(
     """ministry agency office council government department statement media news group guard guards
     committee party campaign company court police military army forces network times post
@@ -700,6 +697,11 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
     if not k:
         return None
     end_tok = toks[k - 1]
+    said = end_tok.group(0)
+    if said.islower() and said in REPORTING_VERBS and not said.endswith("ing") \
+            and re.match(r"\w+ing\b", text[verb_start:verb_start + 30]):
+        # "Trump responded saying": the participle goes on the subject of the verb of saying right before it
+        return _np_before(text, end_tok.start(), limit)
     if end_tok.group(0).endswith(","):
         # "X, appositive, said": the subject is what precedes the first comma of the clause
         j = k - 1
@@ -795,10 +797,13 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     toks = list(_TOKEN.finditer(text, pos, min(limit, pos + 300)))
     if not toks:
         return None
-    first = toks[0].group(0).strip("“\"(")
+    first = toks[0].group(0).strip("“\"(").rstrip(".,;:!?")  # ("say experts.": the word, not its stop)
     second = toks[1].group(0) if len(toks) > 1 else ""
+    if first.lower() == "that":
+        return None  # "acknowledged that the militants advanced": what was said, not who said it
     if not (first[:1].isupper() or first[:1].isdigit() and len(toks) > 2 and toks[1].group(0)[:1].islower()
             and toks[2].group(0)[:1].isupper() or first.lower() in _DETERMINERS or first.lower() in _PERSON
+            or first in UNNAMED_PEOPLE
             or first in _MODIFIERS and (second[:1].isupper() or second.lower() in _PERSON)
             or first in _NAME_PARTICLES and second[:1].isupper()):
         return None  # "said Rep. X", "said the ministry", "said spokesman X", "said former President X", "said de X"
@@ -814,7 +819,7 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     if end is None:
         return None
     span = _clean_np(text, toks[0].start(), end)
-    if span and first in _UNNAMED and not _INVERTED_END.match(text, span[1]):
+    if span and first in UNNAMED_PEOPLE and not _INVERTED_END.match(text, span[1]):
         return None  # "said lawmakers “look forward”": the subject of what was said, not who said it
     if span and _plausible_np(text[span[0]:span[1]]):
         return span
@@ -849,6 +854,8 @@ def _plausible_np(np_text: str) -> bool:
     return any(ch.isalpha() for ch in np_text)
 
 
+#: words before a determiner or a noun that open a sentence in capitals and name no one
+_PREDETERMINERS = frozenset("such what all both each any every no".split())
 _FUNCTION_WORDS = frozenset(
     """the a an his her its their our my your to of in on at for with by from and or but that this these
     those as into than then so if is was are were be been""".split()
@@ -903,13 +910,13 @@ def _sentence_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
         if j > k and (low in _BOUNDARY or low in REPORTING_VERBS or low in _AUX_ADV or low in _IRREGULAR_PAST
                       or MANNER_ADVERB.fullmatch(tok) or low.endswith(("n't", "n’t"))
                       or (low.endswith(("ed", "es")) and not tok[:1].isupper())
-                      or (low.endswith("s") and not tok[:1].isupper() and low not in _ORG | _UNNAMED and j - k >= 1
+                      or (low.endswith("s") and not tok[:1].isupper() and low not in _ORG | UNNAMED_PEOPLE and j - k >= 1
                           and toks[j - 1].group(0)[:1].isupper() and not low.endswith(("ss", "’s", "'s")))):
             break
         j += 1
         if tok.endswith((",", ";", ":")) or tok.endswith(".") and not _abbreviation(tok):
             break
-        if low in _UNNAMED and tok[:1].islower() and j - 1 > k and toks[j - 2].group(0)[:1].isupper():
+        if low in UNNAMED_PEOPLE and tok[:1].islower() and j - 1 > k and toks[j - 2].group(0)[:1].isupper():
             break  # "Iranian officials | responded", "NATO leaders | plan": unnamed people after a name end it
     if j == k:
         return None
@@ -1337,8 +1344,8 @@ def _resolve(doc: _Doc, pron: str, pos: int, k_sent: int) -> tuple[int, int] | N
             cands.insert(0, subj)
         for a, b in reversed(cands):
             name = text[a:b]
-            if name.lower() in _PRONOUNS | _DETERMINERS or name.split()[0].lower() in _INTRO:
-                continue
+            if name.lower() in _PRONOUNS | _DETERMINERS | _PREDETERMINERS or name.split()[0].lower() in _INTRO:
+                continue  # ("Such abuses, it said": no one named "Such")
             if not name[:1].isupper():
                 continue
             if pron in _category(name):
