@@ -309,3 +309,32 @@ def test_the_sentence_before_a_quotation_of_several_sentences_holds_the_antecede
     row = row_at(text, "he said", "said")
     assert row["source"] == "Cory Bell"
     assert row["source_type"] == "politician"
+
+
+# ----------------------------------------------------------------------------------- "it" for the body that opens
+@pytest.mark.parametrize(("text", "cue", "name", "expected_side"), [
+    # past an adverb, a contracted negative, a time or an aside
+    ("The Kremlin certainly lied when it assured the world that the weapons were gone.", "assured", "Kremlin",
+     "Russia"),
+    ("The National Rifle Association hasn’t budged, and it warned senators that a vote would be scored.", "warned",
+     "National Rifle Association", None),
+    ("Ukraine on Tuesday released video of what it says is a Russian drone.", "says", "Ukraine", "Ukraine"),
+    ("Turkey, meanwhile, is angered at the U.S. for refusing to extradite a Muslim cleric it accuses of plotting "
+     "the coup.", "accuses", "Turkey", "Turkey"),
+])
+def test_it_is_the_body_that_opens_its_sentence(text, cue, name, expected_side):
+    row = row_at(text, cue, cue, home="United States")
+    assert row["source"] == name
+    assert side(row) == expected_side
+
+
+@pytest.mark.parametrize(("text", "cue", "not_it"), [
+    ("Smith certainly lied when it was announced that the talks were over, and it said the deal was dead.", "said",
+     "Smith"),
+    # people, or a noun phrase that is no name, are no "it"
+    ("Democrats are now clamoring for the full report, hoping it reveals something.", "reveals", "Democrats"),
+    ("News of the decision came shortly after it announced more troops.", "announced", "News"),
+])
+def test_it_is_no_person_people_or_phrase_that_opens_the_sentence(text, cue, not_it):
+    row = row_at(text, cue, cue, home="United States")
+    assert row["source"] != not_it

@@ -313,7 +313,7 @@ from framing.text.given_names import given_name_sex, is_given_name
 from framing.text.link_cards import without_link_cards
 from framing.text.grammar import (CITING_CUES, DAYS, GENERATION, MONTHS, DETERMINERS, IRREGULAR_PAST, NAME_PREPOSITIONS,
                                    PREPOSITIONS, STANDING_QUANTIFIERS, is_generation, main_subject, number_word,
-                                   links_body_name, opens_subordinate_clause, person_noun, tokenize)
+                                   links_body_name, opens_subordinate_clause, person_noun, time_phrase, tokenize)
 from framing.text.quotes import in_quote, speaker_name
 from framing.text.sentences import NAME_ABBREVIATIONS, TITLES, is_name_abbreviation
 from framing.text.tokens import count_tokens
@@ -4092,6 +4092,23 @@ class _Document:
         own = re.sub(r"^.*(?:’s|'s)\s", "", phrase)
         return _Source(None, self.roles.type_of(own) or "unknown", self.side_of(phrase), True, "anonymous")
 
+    def _clause_subject(self, begin: int, end: int) -> str:
+        """The name that opens ``text[begin:end]`` as the subject of its verb, past adverbs, auxiliaries and asides
+        ("The Kremlin certainly lied", "The National Rifle Association hasn’t budged", "Ukraine on Tuesday
+        released", "Turkey, meanwhile, is angered"); else "" (not a pronoun, a noun phrase with lower-case words
+        or people: "News of the decision came", "Democrats are clamoring")."""
+        toks = tokenize(self.text, begin, end)
+        got = main_subject(toks, 0, len(toks))
+        if got is None or got[0] != 0:
+            return ""
+        words = toks[1 if toks[0].low == "the" else 0:got[1] + 1]
+        name = next((n for n, t in enumerate(words) if not t.is_capitalised), len(words))
+        rest = [t.low for t in words[name:]]
+        if not name or rest and not (rest[0] in ("on", "in") and time_phrase(rest[1:])) \
+                or words[0].low in _PRONOUNS or self.roles.people_noun(words[name - 1].low):
+            return ""  # (a time may follow the name: "Ukraine on Tuesday released")
+        return self.text[toks[0].start:words[name - 1].end]
+
     def _antecedent(self, pronoun: str, want: str, at: int | None = None) -> _Source:
         window = self._window
         # a person the article shows to be of the other sex is no antecedent ("Congresswoman Jane Harman ... He
@@ -4179,7 +4196,10 @@ class _Document:
                 spans.append((window[0], own, before.end() if before else window[0]))
             for lo, hi, begin in spans:
                 m = _BODY_OPENING.match(self.text, begin, hi)
-                body = m.group(1) if m else ""
+                # (past its verb's modifiers only in the pronoun's own sentence, and not when "it" stands after the
+                # clause it reports: "A number of militants were killed, it added" reports the clause)
+                body = m.group(1) if m else "" if hi != at or re.search(r",\s*\Z", self.text[begin:hi]) \
+                    else self._clause_subject(begin, hi)
                 if body and self.person(body) is None and (self.roles.type_of(body) or self.sides.find(body)):
                     return self._resolve(body, at, (lo, hi))
         for cue, src, written in reversed(self.previous):
