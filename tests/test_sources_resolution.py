@@ -338,3 +338,18 @@ def test_it_is_the_body_that_opens_its_sentence(text, cue, name, expected_side):
 def test_it_is_no_person_people_or_phrase_that_opens_the_sentence(text, cue, not_it):
     row = row_at(text, cue, cue, home="United States")
     assert row["source"] != not_it
+
+
+@pytest.mark.parametrize(("text", "cue", "name"), [
+    # a nearer clause with a name for its subject holds "it"
+    ("France never approved the deal, which the European Union defended when it announced the plan.", "announced",
+     "European Union"),
+])
+def test_it_is_the_subject_of_the_nearer_clause(text, cue, name):
+    assert row_at(text, cue, cue, home="United States")["source"] == name
+
+
+def test_unnamed_officials_keep_the_country_of_their_body():
+    row = row_at("The talks failed, said officials at the Russian Defense Ministry.", "said", "said",
+                 home="United States")
+    assert row["anonymous"] and side(row) == "Russia"

@@ -224,3 +224,54 @@ def test_a_verb_after_an_aside_between_dashes(text, verb, speaker):
 ])
 def test_the_writers_own_say_reports_no_one(text):
     assert framing.attributions(_corpus(text)).empty
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the body unnamed people or a name belong to stays with them
+    ("The talks failed, said a diplomat at the Chinese embassy.", "a diplomat at the Chinese embassy"),
+    ("The talks failed, said Nikolai Petrov at the Russian Academy of Sciences.",
+     "Nikolai Petrov at the Russian Academy of Sciences"),
+    # a capitalised word after the name is no "close" or "who"
+    ("“It was a great night,” said actress Glenn Close.", "actress Glenn Close"),
+])
+def test_what_an_inverted_speaker_keeps(text, speaker):
+    assert _speaker(text, "said") == speaker
+
+
+@pytest.mark.parametrize(("text", "verb", "speaker"), [
+    ("Asked about the leak, Trump responded saying he knew nothing.", "saying", "Trump"),
+    ("Pressed on the issue, the minister responded saying the talks were over.", "saying", "the minister"),
+    ("Iran has denied it, has warned lawmakers to stay away.", "warned", "Iran"),
+    ("Residents of the town, who are mostly farmers, say, however, that the water is unsafe.", "say",
+     "Residents of the town"),
+    ("Republicans, though, say, as they have for years, that taxes are too high.", "say", "Republicans"),
+    ("For now, the Times reports, the administration has not decided.", "reports", "the Times"),
+])
+def test_what_the_new_shapes_leave_as_it_was(text, verb, speaker):
+    assert _speaker(text, verb) == speaker
+
+
+def test_not_among_those_who_say():
+    assert _speaker("Sanders is not among those who say the deal is bad.", "say") != "Sanders"
+
+
+@pytest.mark.parametrize("text", [
+    "Pentagon reports, for example, show a rise in suicides.",
+    "The investigation relied on court records, FBI reports, and interviews with witnesses.",
+    "Amnesty International reports, published annually, track executions.",
+    "It used police records, hospital data, UN reports.",
+])
+def test_reports_as_a_noun_after_a_name_is_no_cue(text):
+    assert "reports" not in set(framing.attributions(_corpus(text))["verb"])
+
+
+@pytest.mark.parametrize(("text", "verb", "speaker"), [
+    # a day before where it was said is no inverted speaker
+    ("The plan will fail, Sen. Jane Roe, D-Ohio, said Sunday on CNN's “State of the Union.”", "said",
+     "Sen. Jane Roe"),
+    # a predicate in a series within what a verb reports goes on the reported clause's subject
+    ("The mother told police that her son had stopped taking his pills, had talked about hurting himself.",
+     "talked about", "her son"),
+])
+def test_a_day_and_a_reported_series(text, verb, speaker):
+    assert _speaker(text, verb) == speaker

@@ -31,6 +31,7 @@ from framing.text.grammar import (
     MANNER_ADVERB,
     PREPOSITIONS,
     PRONOUNS,
+    REACTING_VERBS,
     RELATIVES,
     STANDING_QUANTIFIERS,
     SUBJECT_PRONOUNS,
@@ -95,7 +96,8 @@ _NOT_SPEECH = re.compile(
     r"(?i)(?:\b(?:views|opinions|thoughts)\s+(?P<expressed>expressed)\s+(?:in|here|herein|are)\b"
     r"|(?:^|[.;:!?][”\"’']?\s+|\n)That\s+(?P<said>said),"
     # the writer's supposition or example: "Let's say that Iran breaks ...", "a rifle — say, an AR-15 —"
-    r"|\blet(?:[’']s|\s+us|\s+me)\s+(?P<let>say)\b|[—–(,]\s*(?P<example>say),"
+    r"|\blet(?:[’']s|\s+us|\s+me)\s+(?P<let>say)\b"
+    r"|[—–(,]\s*(?P<example>say),\s*(?:(?:a|an|the)\s|\d|(?-i:[A-Z])(?!\w*ly\b)(?!(?:ow|hough|oo|lso|hen)\b))"
     r"|(?:^|[.;:!?(]\s*|\n)As\s+(?P<noted>noted|mentioned|reported|discussed)\s*[,)]"
     r"|\b(?:an|a)\s+(?P<figure>estimated|reported)\s+\d)"
 )
@@ -390,11 +392,11 @@ def resolve_speaker(
     if is_participle:
         said = _skip_adverbs(tokens, prev, lo)
         if said > lo and not tokens[said].is_capitalised and (tokens[said].low in REPORTING_VERBS or
-                                                             tokens[said].low in _REACTING) \
+                                                             tokens[said].low in REACTING_VERBS) \
                 and not tokens[said].low.endswith("ing"):
             # "Trump responded saying", "She reacted angrily saying": the participle goes on the subject of the verb
             # of saying or reacting right before it
-            subject = _subject(tokens, lo, said)
+            subject = _subject(tokens, lo, said + 1)
             if subject is not None:
                 return "ok", _span_of(tokens, subject)
         # cited X as saying
@@ -482,7 +484,8 @@ def resolve_speaker(
         return "ok", (_span_of(tokens, np_after(tokens, _token_index(tokens, starts, m.end()), hi=hi))
                       if m else None)
     k, passive = skip_left(tokens, prev, lo)
-    if not (k == prev >= lo and tokens[k].text in DASH_TOKENS and low in INVERTING and _inverted_name(tokens, last, hi)):
+    if not (k == prev >= lo and tokens[k].text in DASH_TOKENS and low in INVERTING
+            and _inverted_name(tokens, last, hi)):
         # (a dash then "said X." is an inverted speaker: "— said the minister."; not "— has rejected the offer.")
         k, passive = _over_aside(tokens, k, lo, passive)
     if passive:
@@ -504,7 +507,7 @@ def resolve_speaker(
             span = np_before(tokens, span[0] - 2, lo=lo)  # "the document delivered Thursday, which revealed"
         be = _skip_adverbs(tokens, j - 2, lo) if j - 2 > lo and tokens[j].low == "those" \
             and tokens[j - 1].low == "among" else lo - 1
-        if be > lo and tokens[be].low in AUX_BE:
+        if be > lo and tokens[be].low in AUX_BE and not any(t.low in NEGATIONS for t in tokens[be + 1:j - 1]):
             # "Mofaz was (also) among those who said": the subject that is among them
             span = np_before(tokens, skip_left(tokens, be - 1, lo)[0], lo=lo)
         of = next((c for c in range(j - 1, span[0], -1) if tokens[c].low == "of"), None) if span else None
@@ -532,15 +535,18 @@ def resolve_speaker(
     if left.text in (",", "”", "\"", "’", "'") or left.text in DASH_TOKENS or (left.text in ",”\"" and k == prev):
         # inverted: "..., said X" / "“...,” read the statement"
         # (not after a subject and its appositive, no clause: "Smith, the chief executive, said the plan works")
+        # (nor after an auxiliary: "Iran has denied it, has warned lawmakers to stay away")
         span = np_after(tokens, last + 1, hi=hi, max_tokens=8) \
-            if low in INVERTING and not (left.text == "," and _appositive_before(tokens, lo, k)) else None
-        if span is not None and span[0] == span[1] and tokens[span[0]].low in DAYS:
-            span = None  # "..., said Monday in introducing the bill": a day, no speaker
-        known = span is not None and span[0] < span[1] and tokens[span[1]].low in _PEOPLE_AFTER
+            if low in INVERTING and not (left.text == "," and _appositive_before(tokens, lo, k)) \
+            and not any(t.low in AUX_OTHER for t in tokens[k + 1:first]) else None
+        known = span is not None and span[0] < span[1] and tokens[span[1]].low in _PEOPLE_AFTER \
+            and not tokens[span[1]].is_capitalised  # (not a name: "said actress Glenn Close")
         if known:
             span = span[0], span[1] - 1  # "said officials familiar with the talks": the people, not what they know
         if span is not None:
             span = _before_circumstance(tokens, span)
+        if span is not None and span[0] == span[1] and tokens[span[0]].low in DAYS:
+            span = None  # "..., said Monday in introducing the bill", "said Sunday on ABC's": a day, no speaker
         if span is not None and (tokens[span[0]].is_capitalised or tokens[span[0]].low in DETERMINERS | PRONOUNS
                                  or tokens[span[1]].is_capitalised  # "said neighbor Evan Weron"
                                  or _unnamed_people(tokens, span)):  # "..., say experts"
@@ -549,10 +555,11 @@ def resolve_speaker(
             possessive = nxt + 1 < hi and tokens[nxt].text in ("’", "'") and tokens[nxt].start == tokens[span[1]].end \
                 and tokens[nxt + 1].is_word
             # (nor a subject and its verb: "Smith, the chief executive, said the company plans to expand")
-            verb = _verb_in_s(tokens, span, hi)
+            verb = _ends_in_verb_and_infinitive(tokens, span, hi)
             if not possessive and not verb and (nxt >= hi or not tokens[nxt].is_word or tokens[nxt].low in (
                     "in", "on", "at", "during", "told", "to", "with", "of", "from", "for")
-                    or tokens[nxt].low in _PEOPLE_AFTER and (known or _unnamed_people(tokens, span))):
+                    or tokens[nxt].low in _PEOPLE_AFTER and not tokens[nxt].is_capitalised
+                    and (known or _unnamed_people(tokens, span))):
                 # (not a possessive: "D-Calif., on Friday warned the militants’ next target may be": the object)
                 return "ok", _span_of(tokens, span)
         comma = k if left.text == "," else _comma_in_quote(tokens, lo, k)
@@ -564,8 +571,12 @@ def resolve_speaker(
                 return "ok", _span_of(tokens, subject)
         if left.text in (",", "”", "\"") and any(t.low in _PERFECT for t in tokens[k + 1:first]):
             # "Trump has described it as a “witch hunt,” has accused the counsel of conflicts": a predicate in a
-            # series, whose auxiliary no inverted speaker takes, goes on the clause's subject
-            return "ok", _span_of(tokens, main_subject(tokens, lo, k + 1 if left.text == "," else k))
+            # series, whose auxiliary no inverted speaker takes, goes on the clause's subject; within what a verb
+            # reports, on the reported clause's ("She reported that he was abusing drugs, had talked about ...")
+            that = next((t for t in range(k - 1, lo, -1) if tokens[t].low == "that" and any(
+                verb_like(v) or v.low in REPORTING_VERBS for v in tokens[max(lo, t - 3):t])), None)
+            subject = np_after(tokens, that + 1, hi=k) if that is not None else None
+            return "ok", _span_of(tokens, subject or main_subject(tokens, lo, k + 1 if left.text == "," else k))
         return "ok", None
     if k == prev and left.low in STANDING_QUANTIFIERS and (
             k == lo or tokens[k - 1].low in ("and", "but", "or") or tokens[k - 1].text in _OPENING_MARKS) and \
@@ -594,8 +605,6 @@ def resolve_speaker(
     return "ok", _span_of(tokens, _past_relative(tokens, lo, _participle_relative(tokens, lo, span)))
 
 
-#: verbs of reacting that a participle of saying may follow ("reacted saying")
-_REACTING = frozenset("reacted reacts react".split())
 #: prepositions that open where, when or in what one spoke
 _CIRCUMSTANCE = frozenset("at in on during".split())
 #: auxiliaries of a verb in the perfect ("has accused", "had warned")
@@ -606,13 +615,16 @@ _PEOPLE_AFTER = frozenset("who familiar close speaking".split())
 
 
 def _before_circumstance(tokens: Sequence[Token], span: tuple[int, int]) -> tuple[int, int]:
-    """An inverted speaker without where, when or in what it spoke ("said Robert Gates at the ceremony", "said the
-    ministry in a statement", "said Gates at AFRICOM’s ceremony"); a body's name keeps its own prepositions ("the
-    Council on Foreign Relations")."""
+    """A named inverted speaker without where, when or in what it spoke ("said Robert Gates at the ceremony", "said
+    the Pentagon in a statement", "said Gates at AFRICOM’s ceremony", "said Smith on Monday"); not the body unnamed
+    people or a name belong to ("said a diplomat at the Chinese embassy", "said Nikolai Petrov at the Russian
+    Academy of Sciences"), nor a body's own prepositions ("the Council on Foreign Relations")."""
     for c in range(span[0] + 1, span[1]):
         nxt = tokens[c + 1]
-        if tokens[c].low in _CIRCUMSTANCE and (nxt.low in DETERMINERS or nxt.low in DAYS or nxt.low in MONTHS
-                                               or nxt.low[:1].isdigit() or nxt.low.endswith(("’s", "'s"))):
+        if tokens[c].low not in _CIRCUMSTANCE or not tokens[c - 1].is_capitalised:
+            continue
+        if nxt.low in DAYS or nxt.low in MONTHS or nxt.low[:1].isdigit() or nxt.low.endswith(("’s", "'s")) or \
+                nxt.low in DETERMINERS and not any(t.is_capitalised for t in tokens[c + 2:span[1] + 1]):
             return span[0], c - 1
     return span
 
@@ -633,12 +645,13 @@ def _appositive_before(tokens: Sequence[Token], lo: int, comma: int) -> bool:
     return aside is not None and aside[1] == comma - 1
 
 
-def _verb_in_s(tokens: Sequence[Token], span: tuple[int, int], hi: int) -> bool:
+def _ends_in_verb_and_infinitive(tokens: Sequence[Token], span: tuple[int, int], hi: int) -> bool:
     """Whether the lower-case word in -s that ends a noun phrase is its verb, an infinitive after it ("the company
     plans to expand", "each case needs to be judged"; not "the officials to reporters", "the minister to the
     press")."""
     last, to = tokens[span[1]], span[1] + 1
-    if span[0] == span[1] or last.is_capitalised or not last.low.endswith("s") or last.low.endswith(("ss", "’s", "'s")):
+    if span[0] == span[1] or last.is_capitalised or not last.low.endswith("s") \
+            or last.low.endswith(("ss", "’s", "'s")):
         return False
     if to + 1 >= hi or tokens[to].low != "to":
         return False

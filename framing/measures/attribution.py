@@ -253,6 +253,21 @@ def _next_to(tokens: Sequence[Token], end: int, comma: int) -> bool:
     return len(between) <= 8 and not any(t.text == "," or verb_like(t) for t in between)
 
 
+def _goes_on(before: dict[str, Any], speaker: tuple[int, int] | None, citing: bool, next_to: bool,
+             sentence_start: int) -> bool:
+    """Whether a participle after a comma goes on with the speaker of the cue ``before`` it in its sentence: right
+    after that cue ("X said to the program, talking about"), or past what was said when the participle has no
+    subject of its own ("McCain said he doesn't understand why senators would filibuster, saying ..."); "citing"
+    only right after it and when that speaker is nearer than the subject its own rule finds ("..., Reuters reports,
+    citing officials", not "he said, citing", whose speaker stands in an earlier sentence)."""
+    start = before["speaker_start"]
+    if start is None:
+        return False
+    if citing:
+        return next_to and start >= sentence_start and (speaker is None or start > speaker[0])
+    return next_to or speaker is None and not before["negated"]
+
+
 def _in_passive_clause(tokens: Sequence[Token], starts: Sequence[int], at: int) -> bool:
     """Whether the cue at offset ``at`` is a passive a subordinating word opens ("when questioned by reporters",
     "as asked by"): its agent is no subject a later participle goes on."""
@@ -356,16 +371,22 @@ def _in_document_sources(text: str) -> dict[int, tuple[int, int]]:
     return out
 
 
-#: "reports" as a verb: after a name that ends a clause or a sentence ("..., the New York Post reports.",
-#: "Reuters reports, citing officials"); not a noun phrase ("Media reports, however,", "Earlier reports:")
-_REPORTS = re.compile(r"(?:^|(?<=[,;:”\"—–.!?])\s+)(?:(?:the|The)\s+)?((?:[A-Z][\w’'.&\-]*\s+){0,4}?)"
-                      r"([A-Z][\w’'.&\-]*)\s+(reports)\b", re.MULTILINE)
-#: what ends the clause "reports" ends
-_CLAUSE_STOP = re.compile(r"[ \t]*(?:[,.;:!?)\]\n]|\Z)")
-#: capitalised words that open "reports" as a noun phrase
+#: "reports" as a verb: after a name set off after the clause it reports ("..., the New York Post reports.",
+#: "..., Reuters reports, citing officials", "As NPR's Emily Harris reports,") or opening a sentence before a colon
+#: ("The Associated Press reports:"); not a noun phrase ("Pentagon reports, for example, show", "court records, FBI
+#: reports, and interviews", "Media reports, however,")
+_REPORTS = re.compile(r"(?:(?P<after>[,”\"—–]\s+)|(?P<as>\bAs\s+)|(?P<opening>(?:^|(?<=[.!?])\s+)))"
+                      r"(?:(?:the|The)\s+)?(?P<name>(?:[A-Z][\w’'.&\-]*\s+){0,4}?[A-Z][\w’'.&\-]*)"
+                      r"\s+(?P<verb>reports)\b", re.MULTILINE)
+#: what may follow "reports" set off after a clause: the clause's end, or an aside that a participle opens
+_AFTER_REPORTS = re.compile(r"[ \t]*(?:[.;:!?)\]\n]|\Z|,[ \t]+(?:[a-z]+ing\b|the\b|[A-Z]))")
+#: one capitalised word that opens "reports" as a noun phrase ("Earlier reports")
 _REPORTS_NOUN = frozenset("""media news press local recent earlier early initial new unconfirmed conflicting other some
     many several such these those official state police intelligence witness eyewitness previous later first
     latest daily weekly most all both""".split())
+#: the words of a clause before the comma that sets the name off: a list of nouns has fewer ("hospital data, UN
+#: reports")
+_CLAUSE_WORDS = 4
 
 
 def _reports_spans(text: str) -> list[tuple[int, int]]:
@@ -374,12 +395,30 @@ def _reports_spans(text: str) -> list[tuple[int, int]]:
     a = text.find(" reports")
     while a >= 0:
         # (the name and "the" before it take at most six words, each at most 40 characters)
-        m = next((m for m in _REPORTS.finditer(text, max(0, a - 250), a + 8) if m.start(3) == a + 1), None)
-        first = (m.group(1) or m.group(2)).split()[0] if m is not None else ""
-        if m is not None and first.lower() not in _REPORTS_NOUN and _CLAUSE_STOP.match(text, m.end(3)):
-            out.append(m.span(3))
+        m = next((m for m in _REPORTS.finditer(text, max(0, a - 250), a + 8) if m.start("verb") == a + 1), None)
+        if m is not None and _verb_reports(text, m):
+            out.append(m.span("verb"))
         a = text.find(" reports", a + 8)
     return out
+
+
+def _verb_reports(text: str, m: re.Match[str]) -> bool:
+    """Whether the "reports" of a :data:`_REPORTS` match is the verb (see there)."""
+    name, end = m.group("name"), m.end("verb")
+    if " " not in name and name.lower() in _REPORTS_NOUN:
+        return False
+    if m.group("opening") is not None:
+        return text.startswith(":", end)
+    if m.group("as") is not None:
+        return text.startswith(",", end)
+    if not _AFTER_REPORTS.match(text, end):
+        return False
+    if text[end:end + 3].lstrip().startswith(","):
+        return True  # an aside within the clause it reports ("For now, the Times reports, the administration ...")
+    # at the end of the sentence, after a clause, not a list ("It used police records, hospital data, UN reports.")
+    before = text[max(0, m.start() - 200):m.start()]
+    clause = re.split(r"[.;:!?,()\n]", before)[-1]
+    return len(clause.split()) >= _CLAUSE_WORDS or m.group("after")[0] in "”\"—–"
 
 
 def _governed_spans(low: str, bases: dict[str, str]) -> list[tuple[int, int, str]]:
@@ -704,19 +743,13 @@ def _document_rows(
             speaker = subject_left(sid, a, b)
         if k >= 0 and tokens[k].text == "," and first == k + 1 and low.split(" ", 1)[0].endswith("ing") \
                 and not low.startswith(AFTER_CUES) and rows and rows[-1]["sentence_id"] == sid \
-                and rows[-1]["speaker_start"] is not None \
-                and (_next_to(tokens, rows[-1]["end"], k) or speaker is None and not rows[-1]["negated"]
-                     and not low.startswith(CITING_CUES)) \
-                and (not low.startswith(CITING_CUES) or rows[-1]["speaker_start"] >= sentence[0]
-                     and (speaker is None or rows[-1]["speaker_start"] > speaker[0])) \
+                and _goes_on(rows[-1], speaker, low.startswith(CITING_CUES), _next_to(tokens, rows[-1]["end"], k),
+                             sentence[0]) \
                 and not opens_subordinate_clause(text, rows[-1]["speaker_start"]) \
                 and not _in_passive_clause(tokens, starts, rows[-1]["start"]):
             # "X said to the program, talking about ...", "..., Reuters reports, citing officials": the participle goes
-            # on with the same speaker; so too past what was said when the participle has no subject of its own
-            # (not "citing", whose own rule finds it, but after a speaker nearer than the subject it finds)
-            # ("McCain said he doesn't understand
-            # why senators would filibuster the bill, saying the Senate should debate it")
-            # (not past a passive in a clause of time: "X defended it when questioned by reporters, suggesting" is X's)
+            # on with the same speaker (not past a passive in a clause of time: "X defended it when questioned by
+            # reporters, suggesting" is X's)
             speaker = (rows[-1]["speaker_start"], rows[-1]["speaker_end"])
         if not resolve_pronouns and k >= 0 and tokens[k].low in ("who", "which") and speaker is not None \
                 and speaker[1] <= tokens[k].start:

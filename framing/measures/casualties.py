@@ -748,7 +748,7 @@ def _antecedent(toks: list[_Tok], rel: int) -> tuple[int, int] | None:
     "which" take the whole phrase, and an event before a *by*-phrase ("an attack by the police that").
     """
     j = rel - 1
-    if j >= 0 and toks[j].low in (",", "\u2014", "\u2013", "-", "("):
+    if j >= 0 and toks[j].low in (",", "\u2014", "\u2013", "-", "--", "("):
         j -= 1
     if j < 0:
         return None

@@ -364,6 +364,9 @@ _BODY_OPENING = re.compile(r"\s*((?:[Tt]he\s+)?(?:[A-Z][\w’'\-.]*\s+){0,4}?[A-
                            r"(?=\s+(?:(?:has|had|have|also)\s+)?(?:[a-z]+(?:ed|s)|sent|made|took|gave|told|put|set|"
                            r"hit|began|struck|shot|built|held|brought|fought|kept|left|led|met|paid|ran|saw|sought|"
                            r"spoke|stood|won|wrote|drew|threw|chose|broke|bought|sold|went|came|found|got)\b)")
+#: a clause whose subject is a name ("after Moscow expelled", "which the European Union defended")
+_NAMED_CLAUSE = re.compile(r"\b(?:which|that|who|whom|after|before|when|while|because|since|as|until|if|although|"
+                           r"though|whereas)\s+(?:the\s+)?[A-Z]")
 #: what opens a sentence before its subject: a time or circumstance set off by a comma ("On July 17, Israel sent",
 #: "After Iran seized the tanker, Britain sent") or an adverb ("Then Iran switched", "But it said")
 _OPENING = re.compile(r"\s*(?:(?:On|In|At|After|Before|During|Since|When|While|As|Earlier|Later|Last|Late|Early|"
@@ -4107,6 +4110,8 @@ class _Document:
         if not name or rest and not (rest[0] in ("on", "in") and time_phrase(rest[1:])) \
                 or words[0].low in _PRONOUNS or self.roles.people_noun(words[name - 1].low):
             return ""  # (a time may follow the name: "Ukraine on Tuesday released")
+        if _NAMED_CLAUSE.search(self.text, words[name - 1].end, end):
+            return ""  # a nearer clause with a name for its subject ("Britain summoned ... after Moscow expelled")
         return self.text[toks[0].start:words[name - 1].end]
 
     def _antecedent(self, pronoun: str, want: str, at: int | None = None) -> _Source:

@@ -19,7 +19,8 @@ from collections.abc import Callable, Sequence
 from framing.text.sentences import TITLES, is_name_abbreviation
 
 __all__ = [
-    "ADVERBS", "AUX_BE", "AUX_OTHER", "CLAUSE_WORDS", "DASH_TOKENS", "DETERMINERS", "IRREGULAR_VERBS", "NEGATIONS", "PREPOSITIONS",
+    "ADVERBS", "AUX_BE", "AUX_OTHER", "CLAUSE_WORDS", "DASH_TOKENS", "DETERMINERS", "IRREGULAR_VERBS", "NEGATIONS",
+    "PREPOSITIONS", "REACTING_VERBS", "UNNAMED_PEOPLE",
     "PRONOUNS", "Token", "clause_subject", "finite_at", "main_subject", "without_adverbs", "np_after", "np_before", "np_word", "sentence_subject", "skip_left", "time_phrase", "tokenize",
     "tokenize_counts", "verb_like",
     "COMPLEMENT_VERBS", "ED_ADJECTIVES", "MANNER_ADVERB", "MEDIA_NOUNS", "NAME_PREPOSITIONS", "IRREGULAR_PAST", "NONE_WORDS", "NP_ADVERBS", "NP_BE", "NP_DETERMINERS", "NP_HAVE", "NP_LINKS", "NP_MODALS", "NP_NEGATIONS", "NP_PREPOSITIONS", "NP_PRONOUNS", "NP_RELATIVES", "NP_SUBORDINATORS", "NUMBER_WORDS", "OF_QUANTIFIERS", "STANDING_QUANTIFIERS", "QUANTITY_PREFIXES", "QUANTITY_WORDS", "QUOTE_CHARS", "SUBJECT_PRONOUNS", "TIME_WORDS", "VAGUE_QUANTITIES", "count_np_after", "count_np_before", "count_np_word", "leading_verb", "number_word", "participle_subject", "skip_quotes_back", "starts_count_np", "verbish",
@@ -102,6 +103,8 @@ UNNAMED_PEOPLE = frozenset(
     investigators prosecutors activists aides advisers leaders authorities police critics relatives supporters
     opponents observers locals neighbors neighbours colleagues doctors families survivors people""".split()
 )
+#: verbs of reacting that a participle of saying may follow ("reacted saying")
+REACTING_VERBS = frozenset("reacted reacts react".split())
 AFTER_CUES = ("according", "cited by", "per ")
 #: participles whose object is what is cited, not who speaks: ``X, citing Y``
 CITING_CUES = ("citing", "quoting")
@@ -503,8 +506,8 @@ posts speech speeches memo memos release remarks testimony message messages colu
 briefing""".split())
 
 
-#: months as news writes them short ("Sept. 9", "Jan. 5")
-_MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+#: participles of making that a date may follow ("a letter written on March 3")
+_MADE_PARTICIPLES = frozenset("written taken given made done seen held shown sent drawn begun".split())
 
 
 def _date_start(tokens: Sequence[Token], k: int, lo: int) -> int | None:
@@ -521,8 +524,10 @@ def _date_start(tokens: Sequence[Token], k: int, lo: int) -> int | None:
         elif low not in (",", "."):
             break
         j -= 1
-    if j < lo or tokens[j].low not in ("on", "in") or not (month or year) or j == k - 1:
+    if j < lo or tokens[j].low not in ("on", "in") or not (month or year):
         return None
+    if j - 1 >= lo and (verb_like(tokens[j - 1]) or tokens[j - 1].low in _MADE_PARTICIPLES):
+        return None  # the date of a document or act ("A letter written on March 3 said"), which stays with it
     return j
 
 
@@ -761,7 +766,7 @@ def _past_modifiers(tokens: Sequence[Token], k: int, hi: int) -> int:
 #: counts stay one token ("24,285", "1.5", "6-year-old"); acronyms ("U.S.") and titles keep their periods
 _COUNT_TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|St)\.|\d+(?:[.,]\d+)*(?:-[^\W_]+)*"
-    r"|[^\W\d_][\w]*(?:[-'’.][\w]+)*|\S"
+    r"|[^\W\d_][\w]*(?:[-'’.][\w]+)*|--|\S"
 )
 _SPACE_AND_COUNT_TOKEN = re.compile(rf"(\s*+)({_COUNT_TOKEN.pattern})")
 
@@ -876,6 +881,10 @@ TIME_WORDS = frozenset(
     august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
     morning evening afternoon night week weekend month year days weeks months years ago""".split()
 )
+
+
+#: months as news writes them short ("Sept. 9", "Jan. 5"): the time words that begin a month's name
+_MONTH_ABBREVIATIONS = frozenset(w for w in TIME_WORDS if any(m.startswith(w) and m != w for m in MONTHS))
 
 
 NP_ADVERBS = frozenset(

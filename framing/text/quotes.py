@@ -169,8 +169,9 @@ from typing import Literal
 import yaml
 
 from framing.text._lines import QUOTE_MARKS, has_quote_mark, line_spans
-from framing.text.grammar import (ADVERBS, LINKED_BODY_HEADS, MANNER_ADVERB, MEDIA_NOUNS, UNNAMED_PEOPLE, adverb_in_ly,
-                                  is_generation, joins_name, links_body_name, main_subject, np_before, time_phrase, tokenize)
+from framing.text.grammar import (ADVERBS, DASH_TOKENS, DAYS, LINKED_BODY_HEADS, MANNER_ADVERB, MEDIA_NOUNS,
+                                  REACTING_VERBS, UNNAMED_PEOPLE, adverb_in_ly, is_generation, joins_name,
+                                  links_body_name, main_subject, np_before, time_phrase, tokenize)
 from framing.text.link_cards import without_link_cards
 from framing.text.sentences import TITLES, is_name_abbreviation, split_sentences
 
@@ -615,10 +616,8 @@ _PERSON = frozenset(
     husband mother father son daughter expert researcher economist adviser advisor aide chairman
     chairwoman founder author activist officer deputy representative congressman congresswoman
     strategist pollster scholar fellow manager executive ceo resident witness mr. mrs. ms. dr.
-    officials analysts experts residents witnesses sources diplomats officers lawmakers researchers
-    investigators prosecutors activists aides advisers leaders authorities police
     """.split()
-)
+) | UNNAMED_PEOPLE
 _ORG = frozenset(
     """ministry agency office council government department statement media news group guard guards
     committee party campaign company court police military army forces network times post
@@ -698,7 +697,7 @@ def _np_before(text: str, verb_start: int, limit: int) -> tuple[int, int] | None
         return None
     end_tok = toks[k - 1]
     said = end_tok.group(0)
-    if said.islower() and said in REPORTING_VERBS and not said.endswith("ing") \
+    if said.islower() and (said in REPORTING_VERBS or said in REACTING_VERBS) and not said.endswith("ing") \
             and re.match(r"\w+ing\b", text[verb_start:verb_start + 30]):
         # "Trump responded saying": the participle goes on the subject of the verb of saying right before it
         return _np_before(text, end_tok.start(), limit)
@@ -803,7 +802,6 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
         return None  # "acknowledged that the militants advanced": what was said, not who said it
     if not (first[:1].isupper() or first[:1].isdigit() and len(toks) > 2 and toks[1].group(0)[:1].islower()
             and toks[2].group(0)[:1].isupper() or first.lower() in _DETERMINERS or first.lower() in _PERSON
-            or first in UNNAMED_PEOPLE
             or first in _MODIFIERS and (second[:1].isupper() or second.lower() in _PERSON)
             or first in _NAME_PARTICLES and second[:1].isupper()):
         return None  # "said Rep. X", "said the ministry", "said spokesman X", "said former President X", "said de X"
@@ -819,6 +817,8 @@ def _np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     if end is None:
         return None
     span = _clean_np(text, toks[0].start(), end)
+    if span and text[span[0]:span[1]].lower() in DAYS:
+        return None  # "said Sunday on CNN's": a day, no speaker
     if span and first in UNNAMED_PEOPLE and not _INVERTED_END.match(text, span[1]):
         return None  # "said lawmakers “look forward”": the subject of what was said, not who said it
     if span and _plausible_np(text[span[0]:span[1]]):
@@ -910,7 +910,8 @@ def _sentence_subject(text: str, s: int, e: int) -> tuple[int, int] | None:
         if j > k and (low in _BOUNDARY or low in REPORTING_VERBS or low in _AUX_ADV or low in _IRREGULAR_PAST
                       or MANNER_ADVERB.fullmatch(tok) or low.endswith(("n't", "n’t"))
                       or (low.endswith(("ed", "es")) and not tok[:1].isupper())
-                      or (low.endswith("s") and not tok[:1].isupper() and low not in _ORG | UNNAMED_PEOPLE and j - k >= 1
+                      or (low.endswith("s") and not tok[:1].isupper() and low not in _ORG | UNNAMED_PEOPLE
+                          and j - k >= 1
                           and toks[j - 1].group(0)[:1].isupper() and not low.endswith(("ss", "’s", "'s")))):
             break
         j += 1
@@ -979,7 +980,9 @@ def _category(np_text: str) -> set[str]:
         or head in ("media", "police", "people")
     if head in _ORG or (head_tok[:1].islower() and not head in _PERSON and set(words) & _ORG):
         return {"they"} if plural else {"it", "they"}
-    person = (head in _PERSON and not plural) or (head_tok[:1].isupper() and bool(set(words) & _PERSON)) \
+    # (unnamed people opening a sentence are a group: "People have power," she said)
+    person = (head in _PERSON and not plural) \
+        or (head_tok[:1].isupper() and head not in UNNAMED_PEOPLE and bool(set(words) & _PERSON)) \
         or (len(caps) >= 2 and len(caps) == len(tokens) and not possessive and not set(words) & _ORG)
     if person:
         female, male = bool(set(words) & _FEMALE), bool(set(words) & _MALE)
@@ -1204,7 +1207,7 @@ _THING_PLURALS = frozenset("letters papers orders numbers banners posters flyers
 def _clause_subject(text: str, a: int, b: int) -> tuple[int, int] | None:
     """The subject of the clause that ends at ``b`` (see :func:`framing.text.grammar.clause_subject`)."""
     toks = tokenize(text, a, b)
-    cut = max((k for k, t in enumerate(toks) if t.text in ",;:“”\"—–("), default=-1)
+    cut = max((k for k, t in enumerate(toks) if t.text in ",;:“”\"(" or t.text in DASH_TOKENS), default=-1)
     if cut < 0:
         return None
     span = _sentence_subject(text, toks[cut].end, b)
