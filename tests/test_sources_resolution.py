@@ -353,3 +353,9 @@ def test_unnamed_officials_keep_the_country_of_their_body():
     row = row_at("The talks failed, said officials at the Russian Defense Ministry.", "said", "said",
                  home="United States")
     assert row["anonymous"] and side(row) == "Russia"
+
+
+def test_they_after_police_are_the_police():
+    text = "Police searched the home on Wednesday. They said the suspect had fled."
+    row = row_at(text, "They said", "said", home="United States")
+    assert row["anonymous"] and row["source_type"] == "military_security"

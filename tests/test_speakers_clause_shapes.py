@@ -233,6 +233,9 @@ def test_the_writers_own_say_reports_no_one(text):
      "Nikolai Petrov at the Russian Academy of Sciences"),
     # a capitalised word after the name is no "close" or "who"
     ("“It was a great night,” said actress Glenn Close.", "actress Glenn Close"),
+    # a name whose body's name runs long keeps to the name
+    ("The sanctions will bite, said Maria Lopez at the Center for Strategic and International Studies in "
+     "Washington, who follows the region.", "Maria Lopez"),
 ])
 def test_what_an_inverted_speaker_keeps(text, speaker):
     assert _speaker(text, "said") == speaker
@@ -274,4 +277,21 @@ def test_reports_as_a_noun_after_a_name_is_no_cue(text):
      "talked about", "her son"),
 ])
 def test_a_day_and_a_reported_series(text, verb, speaker):
+    assert _speaker(text, verb) == speaker
+
+
+@pytest.mark.parametrize(("text", "verb", "speaker"), [
+    # a participle between a determiner and its noun modifies the noun
+    ("He fled the capital, according to the acting head of the police.", "according to",
+     "the acting head of the police"),
+    ("It would cost billions, according to a leading Australian researcher.", "according to",
+     "a leading Australian researcher"),
+    ("The police arrested him, according to an unsealed affidavit.", "according to", "an unsealed affidavit"),
+    ("“I just shot everyone,” he said, according to a recording of the 911 call.", "according to",
+     "a recording of the 911 call"),
+    ("The deal is dead, said the alleged gunman.", "said", "the alleged gunman"),
+    # a subject and its verb stay apart
+    ("The group warned that it failed.", "warned", "The group"),
+])
+def test_a_participle_that_modifies_its_noun(text, verb, speaker):
     assert _speaker(text, verb) == speaker

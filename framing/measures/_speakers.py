@@ -547,21 +547,26 @@ def resolve_speaker(
             span = _before_circumstance(tokens, span)
         if span is not None and span[0] == span[1] and tokens[span[0]].low in DAYS:
             span = None  # "..., said Monday in introducing the bill", "said Sunday on ABC's": a day, no speaker
-        if span is not None and (tokens[span[0]].is_capitalised or tokens[span[0]].low in DETERMINERS | PRONOUNS
-                                 or tokens[span[1]].is_capitalised  # "said neighbor Evan Weron"
-                                 or _unnamed_people(tokens, span)):  # "..., say experts"
-            span = _with_conjunct(tokens, span, hi)  # "..., say their relatives and lawyers"
-            nxt = span[1] + 1
-            possessive = nxt + 1 < hi and tokens[nxt].text in ("’", "'") and tokens[nxt].start == tokens[span[1]].end \
-                and tokens[nxt + 1].is_word
-            # (nor a subject and its verb: "Smith, the chief executive, said the company plans to expand")
-            verb = _ends_in_verb_and_infinitive(tokens, span, hi)
-            if not possessive and not verb and (nxt >= hi or not tokens[nxt].is_word or tokens[nxt].low in (
-                    "in", "on", "at", "during", "told", "to", "with", "of", "from", "for")
-                    or tokens[nxt].low in _PEOPLE_AFTER and not tokens[nxt].is_capitalised
-                    and (known or _unnamed_people(tokens, span))):
-                # (not a possessive: "D-Calif., on Friday warned the militants’ next target may be": the object)
-                return "ok", _span_of(tokens, span)
+        # (a name whose body runs past the words a speaker may take keeps to the name: "says Karim Sadjapour at the
+        # Carnegie Endowment for International Peace, who")
+        name = next((c - 1 for c in range(span[0] + 1, span[1] + 1) if tokens[c].low in _BODY_LINKS
+                     and tokens[c - 1].is_capitalised), None) if span is not None else None
+        for span in [span] + ([(span[0], name)] if name is not None else []):
+            if span is not None and (tokens[span[0]].is_capitalised or tokens[span[0]].low in DETERMINERS | PRONOUNS
+                                     or tokens[span[1]].is_capitalised  # "said neighbor Evan Weron"
+                                     or _unnamed_people(tokens, span)):  # "..., say experts"
+                span = _with_conjunct(tokens, span, hi)  # "..., say their relatives and lawyers"
+                nxt = span[1] + 1
+                possessive = nxt + 1 < hi and tokens[nxt].text in ("’", "'") \
+                    and tokens[nxt].start == tokens[span[1]].end and tokens[nxt + 1].is_word
+                # (nor a subject and its verb: "Smith, the chief executive, said the company plans to expand")
+                verb = _ends_in_verb_and_infinitive(tokens, span, hi)
+                if not possessive and not verb and (nxt >= hi or not tokens[nxt].is_word or tokens[nxt].low in (
+                        "in", "on", "at", "during", "told", "to", "with", "of", "from", "for")
+                        or tokens[nxt].low in _PEOPLE_AFTER and not tokens[nxt].is_capitalised
+                        and (known or _unnamed_people(tokens, span))):
+                    # (not a possessive: "D-Calif., on Friday warned the militants’ next target may be": the object)
+                    return "ok", _span_of(tokens, span)
         comma = k if left.text == "," else _comma_in_quote(tokens, lo, k)
         if comma is not None:
             # "X, an appositive, warned": the noun phrase before the first comma; "... since Clinton, at
@@ -605,6 +610,8 @@ def resolve_speaker(
     return "ok", _span_of(tokens, _past_relative(tokens, lo, _participle_relative(tokens, lo, span)))
 
 
+#: prepositions that join a named speaker to the body it belongs to ("Karim Sadjapour at the Carnegie Endowment")
+_BODY_LINKS = frozenset("at of from with for".split())
 #: prepositions that open where, when or in what one spoke
 _CIRCUMSTANCE = frozenset("at in on during".split())
 #: auxiliaries of a verb in the perfect ("has accused", "had warned")

@@ -827,7 +827,7 @@ _BODY_IN = re.compile(r"(?i)\b(?:ministry|ministries|government|cabinet|parliame
 #: a capitalised word right before a position ("Melania " before "Trump")
 _NAME_BEFORE = re.compile(r"[A-Z][\w’'\-.]*[ \t]+$")
 #: a plural noun for people ("officials", "Farmers", "women"), and up to two words before it ("the Iranian")
-_PEOPLE_PLURAL = re.compile(r"(?<![\w\-])([A-Za-z][a-z]+s|[Mm]en|[Ww]omen|[Cc]hildren|[Pp]eople)\b")
+_PEOPLE_PLURAL = re.compile(r"(?<![\w\-])([A-Za-z][a-z]+s|[Mm]en|[Ww]omen|[Cc]hildren|[Pp]eople|[Pp]olice)\b")
 _BEFORE_PEOPLE = re.compile(r"(?:[\w’'\-]+\s+){0,2}$")
 #: a number or a count right before people ("two officials", "300 workers", "dozens of protesters")
 _COUNTED_BY = re.compile(r"(?i)(?<![\w\-])(?:two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|thousands|"

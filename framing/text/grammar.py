@@ -428,7 +428,7 @@ def np_after(tokens: Sequence[Token], i: int, *, hi: int | None = None, max_toke
         if tok.text == "&" and tokens[k - 1].is_capitalised and k + 1 < hi and tokens[k + 1].is_capitalised:
             k += 1  # "Standard & Poor's", "Johnson & Johnson"
             continue
-        if not np_word(tok) or verb_like(tok) or low in DETERMINERS:
+        if not np_word(tok) or low in DETERMINERS or verb_like(tok) and not _modifier_participle(tokens, k, hi):
             break
         j = k
         k += 1
@@ -436,6 +436,19 @@ def np_after(tokens: Sequence[Token], i: int, *, hi: int | None = None, max_toke
     while j > i and tokens[j].low in CONNECTORS | DETERMINERS:
         j -= 1
     return (i, j)
+
+
+def _modifier_participle(tokens: Sequence[Token], k: int, hi: int) -> bool:
+    """Whether the word in -ed or -ing at ``k``, right after a determiner, modifies the noun after it ("the acting
+    head of the police", "a leading Australian researcher", "an unsealed affidavit") or is a noun before "of" ("a
+    recording of the call"), rather than the verb after a subject ("the police arrested", "the group warning")."""
+    if tokens[k - 1].low not in DETERMINERS or k + 1 >= hi:
+        return False
+    nxt = tokens[k + 1]
+    if nxt.low == "of":
+        return tokens[k].low.endswith("ing")
+    return np_word(nxt) and not verb_like(nxt) and nxt.low not in PREPOSITIONS and nxt.low not in DETERMINERS \
+        and nxt.low not in PRONOUNS and nxt.low not in CLAUSE_WORDS
 
 
 MONTHS = frozenset("january february march april may june july august september october november december".split())
