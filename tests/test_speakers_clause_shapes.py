@@ -295,3 +295,12 @@ def test_a_day_and_a_reported_series(text, verb, speaker):
 ])
 def test_a_participle_that_modifies_its_noun(text, verb, speaker):
     assert _speaker(text, verb) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "It would change much if you changed the definition to, say, three victims or more.",
+    "It will not, say, kill an Iranian general without calling first.",
+    "Officials were more likely to sympathize with, say, farmers than with bankers.",
+])
+def test_say_for_an_instance_reports_no_one(text):
+    assert "say" not in set(framing.attributions(_corpus(text))["verb"])

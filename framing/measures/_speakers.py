@@ -95,9 +95,11 @@ _NAMING_NAME = re.compile(
 _NOT_SPEECH = re.compile(
     r"(?i)(?:\b(?:views|opinions|thoughts)\s+(?P<expressed>expressed)\s+(?:in|here|herein|are)\b"
     r"|(?:^|[.;:!?][”\"’']?\s+|\n)That\s+(?P<said>said),"
-    # the writer's supposition or example: "Let's say that Iran breaks ...", "a rifle — say, an AR-15 —"
+    # the writer's supposition or example: "Let's say that Iran breaks ...", "a rifle — say, an AR-15 —", "raise it
+    # to, say, three"
     r"|\blet(?:[’']s|\s+us|\s+me)\s+(?P<let>say)\b"
     r"|[—–(,]\s*(?P<example>say),\s*(?:(?:a|an|the)\s|\d|(?-i:[A-Z])(?!\w*ly\b)(?!(?:ow|hough|oo|lso|hen)\b))"
+    r"|\b(?:to|about|as|with|into|than|like|of|for|from|over|it|not|or|and|is|was|were|be|by),\s*(?P<instance>say),"
     r"|(?:^|[.;:!?(]\s*|\n)As\s+(?P<noted>noted|mentioned|reported|discussed)\s*[,)]"
     r"|\b(?:an|a)\s+(?P<figure>estimated|reported)\s+\d)"
 )
