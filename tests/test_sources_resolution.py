@@ -359,3 +359,13 @@ def test_they_after_police_are_the_police():
     text = "Police searched the home on Wednesday. They said the suspect had fled."
     row = row_at(text, "They said", "said", home="United States")
     assert row["anonymous"] and row["source_type"] == "military_security"
+
+
+@pytest.mark.parametrize(("text", "cue", "name"), [
+    # a day's name or a clause closed before "it" holds no "it"
+    ("The Pentagon on Monday sent more troops after Tuesday's attack, which it blamed on Iran.", "blamed", "Pentagon"),
+    ("Turkey on Wednesday launched the offensive that Trump had approved, which it said would last weeks.", "said",
+     "Turkey"),
+])
+def test_it_past_a_closed_clause(text, cue, name):
+    assert row_at(text, cue, cue, home="United States")["source"] == name

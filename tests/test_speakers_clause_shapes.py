@@ -304,3 +304,41 @@ def test_a_participle_that_modifies_its_noun(text, verb, speaker):
 ])
 def test_say_for_an_instance_reports_no_one(text):
     assert "say" not in set(framing.attributions(_corpus(text))["verb"])
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a description with a possessive is still an aside
+    ("Ravi Kumar, general secretary of the All India Bank Employees' Association, said the proposed merger would "
+     "cost jobs.", "Ravi Kumar"),
+    # a named speaker keeps the body a long name gives
+    ("The gunman was shot twice, said Maria Lopez of the Texas Department of Public Safety, citing autopsy results.",
+     "Maria Lopez of the Texas Department of Public Safety"),
+])
+def test_a_long_description_and_a_long_body(text, speaker):
+    assert _speaker(text, "said") == speaker
+
+
+@pytest.mark.parametrize(("text", "verb", "speaker"), [
+    # unnamed people without where they spoke; a name without where or in what
+    ("The talks failed, said witnesses at the scene.", "said", "witnesses"),
+    ("The deal is dead, say analysts in the region.", "say", "analysts"),
+    ("The talks failed, said the ministry in a statement on Tuesday.", "said", "the ministry"),
+    ("The talks failed, said Putin at a news conference in Moscow.", "said", "Putin"),
+    # a determiner that stands alone is the subject, not a participle's
+    ("Many accused Trump of lying, saying the deal was dead.", "saying", "Many"),
+    # the series after a verb that has the same auxiliary as the series
+    ("Trump has insisted that the investigation is a hoax, has accused Mueller of bias.", "accused", "Trump"),
+    # a short clause before "reports"; a clause after it
+    ("Dozens died, Reuters reports.", "reports", "Reuters"),
+    ("Casualties were heavy, Haaretz reports, but the army denied it.", "reports", "Haaretz"),
+])
+def test_the_second_reading_of_the_later_rules(text, verb, speaker):
+    assert _speaker(text, verb) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Cut spending — say, by 20 percent — and see what happens.",
+    "A small shift in votes, say, in Florida, would decide the race.",
+])
+def test_say_before_an_example_reports_no_one(text):
+    assert "say" not in set(framing.attributions(_corpus(text))["verb"])

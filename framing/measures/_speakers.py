@@ -98,7 +98,8 @@ _NOT_SPEECH = re.compile(
     # the writer's supposition or example: "Let's say that Iran breaks ...", "a rifle — say, an AR-15 —", "raise it
     # to, say, three"
     r"|\blet(?:[’']s|\s+us|\s+me)\s+(?P<let>say)\b"
-    r"|[—–(,]\s*(?P<example>say),\s*(?:(?:a|an|the)\s|\d|(?-i:[A-Z])(?!\w*ly\b)(?!(?:ow|hough|oo|lso|hen)\b))"
+    r"|[—–(,]\s*(?P<example>say),(?!\s*(?:however|though|meanwhile|too|also|nonetheless|instead|again|as|that|"
+    r"privately|publicly|then)\b|\s*\w+ly\b)"
     r"|\b(?:to|about|as|with|into|than|like|of|for|from|over|it|not|or|and|is|was|were|be|by),\s*(?P<instance>say),"
     r"|(?:^|[.;:!?(]\s*|\n)As\s+(?P<noted>noted|mentioned|reported|discussed)\s*[,)]"
     r"|\b(?:an|a)\s+(?P<figure>estimated|reported)\s+\d)"
@@ -538,7 +539,7 @@ def resolve_speaker(
         # inverted: "..., said X" / "“...,” read the statement"
         # (not after a subject and its appositive, no clause: "Smith, the chief executive, said the plan works")
         # (nor after an auxiliary: "Iran has denied it, has warned lawmakers to stay away")
-        span = np_after(tokens, last + 1, hi=hi, max_tokens=8) \
+        span = np_after(tokens, last + 1, hi=hi, max_tokens=12) \
             if low in INVERTING and not (left.text == "," and _appositive_before(tokens, lo, k)) \
             and not any(t.low in AUX_OTHER for t in tokens[k + 1:first]) else None
         known = span is not None and span[0] < span[1] and tokens[span[1]].low in _PEOPLE_AFTER \
@@ -582,7 +583,9 @@ def resolve_speaker(
             # reports, on the reported clause's ("She reported that he was abusing drugs, had talked about ...")
             that = next((t for t in range(k - 1, lo, -1) if tokens[t].low == "that" and any(
                 verb_like(v) or v.low in REPORTING_VERBS for v in tokens[max(lo, t - 3):t])), None)
-            subject = np_after(tokens, that + 1, hi=k) if that is not None else None
+            # (not when the verb before "that" has the series' auxiliary: "Trump has insisted that ..., has accused")
+            subject = np_after(tokens, that + 1, hi=k) if that is not None and not any(
+                t.low in _PERFECT for t in tokens[max(lo, that - 4):that]) else None
             return "ok", _span_of(tokens, subject or main_subject(tokens, lo, k + 1 if left.text == "," else k))
         return "ok", None
     if k == prev and left.low in STANDING_QUANTIFIERS and (
@@ -612,6 +615,10 @@ def resolve_speaker(
     return "ok", _span_of(tokens, _past_relative(tokens, lo, _participle_relative(tokens, lo, span)))
 
 
+#: marks inside a description ("Employees' Association", "U.S.", "AT&T", "Coca-Cola")
+_IN_NAMES = frozenset("' ’ . & -".split())
+#: words that open a clause inside an aside ("Saste, who travelled for 24 hours,")
+_CLAUSE_MARKERS = frozenset("who whom whose which that when where because if".split())
 #: prepositions that join a named speaker to the body it belongs to ("Karim Sadjapour at the Carnegie Endowment")
 _BODY_LINKS = frozenset("at of from with for".split())
 #: prepositions that open where, when or in what one spoke
@@ -624,17 +631,21 @@ _PEOPLE_AFTER = frozenset("who familiar close speaking".split())
 
 
 def _before_circumstance(tokens: Sequence[Token], span: tuple[int, int]) -> tuple[int, int]:
-    """A named inverted speaker without where, when or in what it spoke ("said Robert Gates at the ceremony", "said
-    the Pentagon in a statement", "said Gates at AFRICOM’s ceremony", "said Smith on Monday"); not the body unnamed
-    people or a name belong to ("said a diplomat at the Chinese embassy", "said Nikolai Petrov at the Russian
-    Academy of Sciences"), nor a body's own prepositions ("the Council on Foreign Relations")."""
+    """An inverted speaker without where, when or in what it spoke: a time ("said Smith on Monday"), a possessive
+    ("at AFRICOM’s ceremony") or a phrase with no name ("said Robert Gates at the ceremony", "said the ministry in a
+    statement on Tuesday", "said witnesses at the scene"); not a body it belongs to ("said a diplomat at the Chinese
+    embassy", "said Nikolai Petrov at the Russian Academy of Sciences"), nor a body's own prepositions ("the Council
+    on Foreign Relations")."""
     for c in range(span[0] + 1, span[1]):
         nxt = tokens[c + 1]
-        if tokens[c].low not in _CIRCUMSTANCE or not tokens[c - 1].is_capitalised:
+        if tokens[c].low not in _CIRCUMSTANCE:
             continue
-        if nxt.low in DAYS or nxt.low in MONTHS or nxt.low[:1].isdigit() or nxt.low.endswith(("’s", "'s")) or \
-                nxt.low in DETERMINERS and not any(t.is_capitalised for t in tokens[c + 2:span[1] + 1]):
+        if nxt.low in DAYS or nxt.low in MONTHS or nxt.low[:1].isdigit() or nxt.low.endswith(("’s", "'s")):
             return span[0], c - 1
+        if nxt.low in DETERMINERS:
+            phrase = next((e for e in range(c + 2, span[1] + 1) if tokens[e].low in PREPOSITIONS), span[1] + 1)
+            if not any(t.is_capitalised for t in tokens[c + 2:phrase]):
+                return span[0], c - 1
     return span
 
 
@@ -651,7 +662,14 @@ def _appositive_before(tokens: Sequence[Token], lo: int, comma: int) -> bool:
     if verb_like(opening) or opening.low in PREPOSITIONS:
         return True  # "Democrats, aided by a handful of Republicans,", "Clinton, in a call to the prime minister,"
     aside = np_after(tokens, subject[1] + 2, hi=comma)
-    return aside is not None and aside[1] == comma - 1
+    if aside is not None and aside[1] == comma - 1:
+        return True
+    # (a description that holds a possessive or a number: "general secretary of the All India Bank Employees'
+    # Association"), with no verb or clause of its own
+    words = tokens[subject[1] + 2:comma]
+    return not opening.is_capitalised and all(t.is_word or t.text in _IN_NAMES for t in words) \
+        and not any(t.low in AUX_BE or t.low in AUX_OTHER or t.low in _CLAUSE_MARKERS or t.low in REPORTING_VERBS
+                    for t in words)
 
 
 def _ends_in_verb_and_infinitive(tokens: Sequence[Token], span: tuple[int, int], hi: int) -> bool:

@@ -379,7 +379,11 @@ _REPORTS = re.compile(r"(?:(?P<after>[,”\"—–]\s+)|(?P<as>\bAs\s+)|(?P<open
                       r"(?:(?:the|The)\s+)?(?P<name>(?:[A-Z][\w’'.&\-]*\s+){0,4}?[A-Z][\w’'.&\-]*)"
                       r"\s+(?P<verb>reports)\b", re.MULTILINE)
 #: what may follow "reports" set off after a clause: the clause's end, or an aside that a participle opens
-_AFTER_REPORTS = re.compile(r"[ \t]*(?:[.;:!?)\]\n]|\Z|,[ \t]+(?:[a-z]+ing\b|the\b|[A-Z]))")
+_AFTER_REPORTS = re.compile(r"[ \t]*(?:[.;:!?)\]\n]|\Z|,[ \t]+(?:[a-z]+ing\b|the\b|[A-Z]|but\b|although\b|though\b"
+                            r"|while\b|which\b|in\b))")
+#: a verb in the clause before the name ("Dozens died, Reuters reports."): a clause, not a list of nouns
+_CLAUSE_VERB = re.compile(r"(?i)\b(?:is|are|was|were|be|been|has|have|had|will|would|could|can|may|might|did|does|"
+                          r"do|said|says|told|[a-z]+ed)\b")
 #: one capitalised word that opens "reports" as a noun phrase ("Earlier reports")
 _REPORTS_NOUN = frozenset("""media news press local recent earlier early initial new unconfirmed conflicting other some
     many several such these those official state police intelligence witness eyewitness previous later first
@@ -418,7 +422,8 @@ def _verb_reports(text: str, m: re.Match[str]) -> bool:
     # at the end of the sentence, after a clause, not a list ("It used police records, hospital data, UN reports.")
     before = text[max(0, m.start() - 200):m.start()]
     clause = re.split(r"[.;:!?,()\n]", before)[-1]
-    return len(clause.split()) >= _CLAUSE_WORDS or m.group("after")[0] in "”\"—–"
+    return len(clause.split()) >= _CLAUSE_WORDS or _CLAUSE_VERB.search(clause) is not None \
+        or m.group("after")[0] in "”\"—–"
 
 
 def _governed_spans(low: str, bases: dict[str, str]) -> list[tuple[int, int, str]]:

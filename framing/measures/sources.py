@@ -4110,8 +4110,12 @@ class _Document:
         if not name or rest and not (rest[0] in ("on", "in") and time_phrase(rest[1:])) \
                 or words[0].low in _PRONOUNS or self.roles.people_noun(words[name - 1].low):
             return ""  # (a time may follow the name: "Ukraine on Tuesday released")
-        if _NAMED_CLAUSE.search(self.text, words[name - 1].end, end):
-            return ""  # a nearer clause with a name for its subject ("Britain summoned ... after Moscow expelled")
+        for m in _NAMED_CLAUSE.finditer(self.text, words[name - 1].end, end):
+            # a nearer clause with a name for its subject, not closed before "it" ("Britain summoned ... after
+            # Moscow expelled diplomats it accused"; not "after Tuesday's attack, which it blamed on Iran")
+            word = re.match(r"[\w’'.\-]+", self.text[m.end() - 1:])
+            if word and word.group(0).lower().rstrip("’'s") not in DAYS | MONTHS and "," not in self.text[m.end():end]:
+                return ""
         return self.text[toks[0].start:words[name - 1].end]
 
     def _antecedent(self, pronoun: str, want: str, at: int | None = None) -> _Source:

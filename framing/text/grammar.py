@@ -438,12 +438,16 @@ def np_after(tokens: Sequence[Token], i: int, *, hi: int | None = None, max_toke
     return (i, j)
 
 
+#: determiners that never stand alone as a subject
+_ARTICLES_AND_POSSESSIVES = frozenset("the a an his her its their our my your".split())
+
+
 def _modifier_participle(tokens: Sequence[Token], k: int, hi: int) -> bool:
     """Whether the word in -ed or -ing at ``k``, right after a determiner, modifies the noun after it ("the acting
     head of the police", "a leading Australian researcher", "an unsealed affidavit") or is a noun before "of" ("a
     recording of the call"), rather than the verb after a subject ("the police arrested", "the group warning")."""
-    if tokens[k - 1].low not in DETERMINERS or k + 1 >= hi:
-        return False
+    if tokens[k - 1].low not in _ARTICLES_AND_POSSESSIVES or k + 1 >= hi:
+        return False  # (not after a determiner that stands alone: "Many accused Trump")
     nxt = tokens[k + 1]
     if nxt.low == "of":
         return tokens[k].low.endswith("ing")
