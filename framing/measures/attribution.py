@@ -388,9 +388,9 @@ _CLAUSE_VERB = re.compile(r"(?i)\b(?:is|are|was|were|be|been|has|have|had|will|w
 _REPORTS_NOUN = frozenset("""media news press local recent earlier early initial new unconfirmed conflicting other some
     many several such these those official state police intelligence witness eyewitness previous later first
     latest daily weekly most all both""".split())
-#: the words of a clause before the comma that sets the name off: a list of nouns has fewer ("hospital data, UN
-#: reports")
-_CLAUSE_WORDS = 4
+#: the fewest words of a clause before the comma that sets the name off: a list's item has fewer ("hospital data,
+#: UN reports")
+_MIN_CLAUSE_WORDS = 4
 
 
 def _reports_spans(text: str) -> list[tuple[int, int]]:
@@ -415,14 +415,15 @@ def _verb_reports(text: str, m: re.Match[str]) -> bool:
         return text.startswith(":", end)
     if m.group("as") is not None:
         return text.startswith(",", end)
-    if not _AFTER_REPORTS.match(text, end):
+    after = _AFTER_REPORTS.match(text, end)
+    if after is None:
         return False
-    if text[end:end + 3].lstrip().startswith(","):
+    if after.group(0).lstrip().startswith(","):
         return True  # an aside within the clause it reports ("For now, the Times reports, the administration ...")
     # at the end of the sentence, after a clause, not a list ("It used police records, hospital data, UN reports.")
     before = text[max(0, m.start() - 200):m.start()]
     clause = re.split(r"[.;:!?,()\n]", before)[-1]
-    return len(clause.split()) >= _CLAUSE_WORDS or _CLAUSE_VERB.search(clause) is not None \
+    return len(clause.split()) >= _MIN_CLAUSE_WORDS or _CLAUSE_VERB.search(clause) is not None \
         or m.group("after")[0] in "”\"—–"
 
 

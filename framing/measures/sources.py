@@ -4114,7 +4114,8 @@ class _Document:
             # a nearer clause with a name for its subject, not closed before "it" ("Britain summoned ... after
             # Moscow expelled diplomats it accused"; not "after Tuesday's attack, which it blamed on Iran")
             word = re.match(r"[\w’'.\-]+", self.text[m.end() - 1:])
-            if word and word.group(0).lower().rstrip("’'s") not in DAYS | MONTHS and "," not in self.text[m.end():end]:
+            if word and _POSSESSIVE.sub("", word.group(0)).lower() not in DAYS | MONTHS \
+                    and "," not in self.text[m.end():end]:
                 return ""
         return self.text[toks[0].start:words[name - 1].end]
 
