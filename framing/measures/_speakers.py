@@ -495,8 +495,12 @@ def resolve_speaker(
         # the agent after "by", without where or when it acted ("was criticized by lawmakers over the delay")
         return "ok", _span_of(tokens, passive_agent(tokens, last, hi, reach=1, origin=True))
     if k < lo:
-        # sentence-initial cue: "Said the minister ..." or an adjective ("Alleged bases ...")
-        span = np_after(tokens, last + 1, hi=hi, max_tokens=8)
+        # sentence-initial cue: "Said the minister ..." or "Says X:", an inverting verb or a preposition; not an adjective ("Alleged
+        # bases ..."), a noun ("Calls for reform grew"), an imperative ("Condemn it now.") or a heading ("Talking
+        # about sanctions")
+        # ("In a recent poll, ...": a preposition's cue names its source after it)
+        span = np_after(tokens, last + 1, hi=hi, max_tokens=8) \
+            if low in INVERTING or low.split()[0] in PREPOSITIONS else None
         if span is not None and not low.endswith("ed"):
             return "ok", _span_of(tokens, span)
         return "skip", None

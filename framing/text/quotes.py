@@ -1301,8 +1301,33 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
     # (nor after an auxiliary: "“witnesses” have claimed the driver …" names no speaker after the verb)
     np_span = _np_after(text, v.end(), e) if not (prev_words and prev_words[-1] in _NO_INVERSION) else None
     if np_span is not None and text[v.end():np_span[0]].strip() == "":
-        return _Attr(np_span, v.span())
+        # (not the object of a verb whose subject went before: "X, speaking on ABC, called the committee “bogus”",
+        # "Fabius warned against a deal and told a French radio station: “…”": the verb's quotation, its speaker
+        # not found here)
+        return _Attr(np_span if _inverted_position(text, lo, v.start(), np_span[1]) else None, v.span())
     return None
+
+
+def _inverted_position(text: str, lo: int, verb: int, np_end: int) -> bool:
+    """Whether a verb with a noun phrase after it stands where a speaker is inverted: after a quotation or a comma
+    that closes what was said ("“…,” bemoaned Sen. X", "…, points out X"), its noun phrase ending the clause.
+
+    Not a verb whose subject went before and whose object follows ("Lenzen and Bay -- who are white -- called the
+    entire case “a tragedy”", "Romney also blasted Obama's decision"): the object is no speaker."""
+    before = text[lo:verb].rstrip()
+    dash = next((d for d in DASH_TOKENS | {"-"} if before.endswith(d)), None)
+    if dash is not None:
+        before = before[:-len(dash)].rstrip()
+        if before and before[-1] not in "”\"’'":
+            return False  # (a dash inverts after a quotation only: "“…” — said X", not "-- who are white -- called")
+    if before and before[-1] not in ",”\"’':;?!(":
+        return False
+    # (a nickname inside the name is no quotation after an object: "said retired Gen. James “Spider” Marks")
+    return not _OPEN_MARK.match(text[np_end:].lstrip()[:1]) or _NICKNAME.match(text, np_end) is not None
+
+
+#: a nickname between a given name and a surname ("James “Spider” Marks")
+_NICKNAME = re.compile(r"\s*[“\"][A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?[”\"]\s+[A-Z]")
 
 
 _PREPOSITIONS = frozenset("for in on at by with from of about over after before during since into".split())
