@@ -1,5 +1,6 @@
-"""The object of a verb of saying is no speaker, and a sentence that opens with a verb that cannot be inverted
-("Calls for an inquiry grew", "Condemn the attack now.") reports no one.
+"""The object of a verb of saying is no speaker, nor is a party tag after a name; a sentence that opens with a
+verb that cannot be inverted ("Calls for an inquiry grew", "Condemn the attack now.") reports no one, and
+"Reports that ..." opening a sentence are unnamed media.
 
 A verb with its subject written before it and its object after ("X, speaking on the radio, called the plan “a
 disaster”") keeps the subject, or no one where none is found, never the object. An inverted speaker follows a
@@ -58,6 +59,10 @@ def test_the_subject_keeps_its_verb(text, verb, speaker):
     ("“Why now?” wondered the driver.", "wondered", "the driver"),
     ("So why, asks Ana Ruiz, has the plan failed so badly?", "asks", "Ana Ruiz"),
     ("“The bill will pass” — said the minister.", "said", "the minister"),
+    # past an adverb, or after an ellipsis
+    ("“The plan is dead,” also said Tom Beck.", "said", "Tom Beck"),
+    ("Residents are “fed up,” later added her deputy, Ann Cole.", "added", "Ann Cole"),
+    ("“We will see...” warned Tom Beck.", "warned", "Tom Beck"),
 ])
 def test_an_inverted_speaker_after_a_quotation_or_a_comma(text, verb, speaker):
     assert _mentions(text, verb) == [speaker]
@@ -75,6 +80,8 @@ def test_a_nickname_inside_an_inverted_name_is_no_quotation_after_an_object():
     "Calls for an inquiry grew louder on Monday after the shooting.",
     "Condemn the attack now. Then rebuild the school.",
     "Talking about the budget is hard for any mayor.",
+    "Estimates differ on how much land the group holds.",
+    "Reported cases rose sharply in May.",
 ])
 def test_a_sentence_opening_with_a_verb_that_cannot_be_inverted_reports_no_one(text):
     table = framing.sources(_corpus(text))
@@ -84,6 +91,32 @@ def test_a_sentence_opening_with_a_verb_that_cannot_be_inverted_reports_no_one(t
 @pytest.mark.parametrize(("text", "verb", "speaker"), [
     ("Said the minister: “We will win this war.”", "Said", "the minister"),
     ("In a recent Gallup poll, most voters backed the plan.", "In", "a recent Gallup poll"),
+    # a verb in -s or -ed whose speaker a comma or a colon closes
+    ("Added the spokesman: “We will win.”", "Added", "the spokesman"),
+    ("Explains Jane Doe, a professor at Yale: the plan is dead.", "Explains", "Jane Doe"),
+    ("Insists the minister: there will be no deal.", "Insists", "the minister"),
 ])
 def test_a_sentence_opening_with_an_inverting_verb_or_a_preposition(text, verb, speaker):
     assert _mentions(text, verb) == [speaker]
+
+
+def test_reports_opening_a_sentence_are_unnamed_media():
+    text = "The talks broke down on Friday. Reports that the rebels are preparing a new offensive cannot be confirmed."
+    table = framing.sources(_corpus(text))
+    assert list(table["source_mention"]) == ["Reports"]
+    assert list(table["source_type"]) == ["media"]
+
+
+@pytest.mark.parametrize("tag", ["R-Maine", "D-Calif.", "I-Vt."])
+@pytest.mark.parametrize("verb", ["said", "told", "warned"])
+def test_a_party_tag_between_commas_is_no_speaker(tag, verb):
+    text = (f"Sen. Ann Wells, {tag}, who said Monday she would not vote for the bill, also told reporters that "
+            f"she agreed -- but {verb} the furor was overblown.")
+    table = framing.sources(_corpus(text))
+    assert set(table["source"]) == {"Ann Wells"}, table[["verb", "source_mention"]].to_dict("records")
+    assert (table["verb"] == verb).any()
+
+
+def test_a_verb_opening_a_sentence_is_no_word_of_the_speakers_name():
+    table = framing.sources(_corpus("Warns Tom Beck, a retired judge: “It will end badly.”"))
+    assert list(table["source"]) == ["Tom Beck"]

@@ -37,6 +37,7 @@ from framing.text.grammar import (
     SUBJECT_PRONOUNS,
     UNNAMED_PEOPLE,
     Token,
+    before_party_tag,
     clause_subject,
     finite_at,
     opens_subordinate_clause,
@@ -495,19 +496,26 @@ def resolve_speaker(
         # the agent after "by", without where or when it acted ("was criticized by lawmakers over the delay")
         return "ok", _span_of(tokens, passive_agent(tokens, last, hi, reach=1, origin=True))
     if k < lo:
-        # sentence-initial cue: "Said the minister ..." or "Says X:", an inverting verb or a preposition; not an adjective ("Alleged
-        # bases ..."), a noun ("Calls for reform grew"), an imperative ("Condemn it now.") or a heading ("Talking
-        # about sanctions")
-        # ("In a recent poll, ...": a preposition's cue names its source after it)
+        # sentence-initial cue: an inverting verb ("Said the minister ...", "Says X:") or a preposition ("In a recent
+        # poll,"); a verb in -s or -ed only with its speaker closed by a comma, a colon or the sentence's end ("Asks
+        # Smith: ...", "Added the spokesman: “...”"); not an adjective ("Alleged bases ...", "Reported cases rose"),
+        # a noun ("Calls for reform grew", "Estimates differ"), an imperative ("Condemn it now.") or a heading
+        # ("Talking about sanctions")
+        if low.split()[0] == "reports" and last > first:
+            return "ok", _span_of(tokens, (first, first))  # "Reports that militants ...": unnamed reports speak
+        verb_form = " " not in low and (low.endswith("ed") and low in INVERTING or low.endswith("s") and (
+            low in REPORTING_VERBS or low[:-1] in REPORTING_VERBS))
         span = np_after(tokens, last + 1, hi=hi, max_tokens=8) \
-            if low in INVERTING or low.split()[0] in PREPOSITIONS else None
-        if span is not None and not low.endswith("ed"):
+            if low in INVERTING or low.split()[0] in PREPOSITIONS or verb_form else None
+        closed = span is not None and (span[1] + 1 >= hi or tokens[span[1] + 1].text in ",:." + "".join(_CLOSING_MARKS))
+        if span is not None and (closed or not verb_form and not low.endswith("ed")):
             return "ok", _span_of(tokens, span)
         return "skip", None
     left = tokens[k]
     if left.low in RELATIVES or (left.low == "that" and k - 1 >= lo and tokens[k - 1].is_word):
         # "Kugelman, who said": the antecedent of the relative pronoun
         j = k - 2 if k - 1 >= lo and tokens[k - 1].text == "," else k - 1
+        j = before_party_tag(tokens, j, lo)  # "Sen. Susan Collins, R-Maine, who said": the name
         span = np_before(tokens, j, lo=lo)
         if span is not None and all(t.low in _MADE_WHEN for t in tokens[span[0]:span[1] + 1]) and \
                 span[0] - 2 >= lo and verb_like(tokens[span[0] - 1]):

@@ -314,7 +314,7 @@ from framing.text.link_cards import without_link_cards
 from framing.text.grammar import (CITING_CUES, DAYS, GENERATION, MONTHS, DETERMINERS, IRREGULAR_PAST, NAME_PREPOSITIONS,
                                    PREPOSITIONS, STANDING_QUANTIFIERS, is_generation, main_subject, number_word,
                                    links_body_name, opens_subordinate_clause, person_noun, time_phrase, tokenize)
-from framing.text.quotes import in_quote, speaker_name
+from framing.text.quotes import REPORTING_VERBS, in_quote, speaker_name
 from framing.text.sentences import NAME_ABBREVIATIONS, TITLES, is_name_abbreviation
 from framing.text.tokens import count_tokens
 
@@ -710,7 +710,9 @@ _SENTENCE_WORDS = _OPENING_WORDS | frozenset("""The A An Or In On At For From Wi
     They We I Its His Her Their Our Mr Mrs Ms Dr One Whether Like Unlike Asked Speaking Citing Quoting According
     Including Following Under Over Among Between Against Without What Why How Where Which Who Whom Whose Neither
     Either Nor Everything Nothing Everyone Here There Unfortunately Fortunately Ironically Notably Clearly Certainly
-    Obviously Sadly""".split()) | _CAPTION
+    Obviously Sadly""".split()) | _CAPTION | frozenset(
+    # a verb of saying opening a sentence before an inverted speaker ("Warns Tom Beck, ...", "Explains Jane Doe:")
+    verb.capitalize() for verb in REPORTING_VERBS if verb.endswith("s") and not verb.endswith("ss"))
 #: bodies a person leads, named after them ("the Obama administration", "Trump’s campaign")
 _LED = r"administration|campaign|presidency|government|cabinet|regime|transition\s+team|White\s+House"
 #: information a citing participle cites as the source of what is said ("citing police records")

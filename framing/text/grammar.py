@@ -21,7 +21,7 @@ from framing.text.sentences import TITLES, is_name_abbreviation
 __all__ = [
     "ADVERBS", "AUX_BE", "AUX_OTHER", "CLAUSE_WORDS", "DASH_TOKENS", "DETERMINERS", "IRREGULAR_VERBS", "NEGATIONS",
     "PREPOSITIONS", "REACTING_VERBS", "UNNAMED_PEOPLE",
-    "PRONOUNS", "Token", "clause_subject", "finite_at", "main_subject", "without_adverbs", "np_after", "np_before", "np_word", "sentence_subject", "skip_left", "time_phrase", "tokenize",
+    "PRONOUNS", "Token", "before_party_tag", "clause_subject", "finite_at", "main_subject", "without_adverbs", "np_after", "np_before", "np_word", "sentence_subject", "skip_left", "time_phrase", "tokenize",
     "tokenize_counts", "verb_like",
     "COMPLEMENT_VERBS", "ED_ADJECTIVES", "MANNER_ADVERB", "MEDIA_NOUNS", "NAME_PREPOSITIONS", "IRREGULAR_PAST", "NONE_WORDS", "NP_ADVERBS", "NP_BE", "NP_DETERMINERS", "NP_HAVE", "NP_LINKS", "NP_MODALS", "NP_NEGATIONS", "NP_PREPOSITIONS", "NP_PRONOUNS", "NP_RELATIVES", "NP_SUBORDINATORS", "NUMBER_WORDS", "OF_QUANTIFIERS", "STANDING_QUANTIFIERS", "QUANTITY_PREFIXES", "QUANTITY_WORDS", "QUOTE_CHARS", "SUBJECT_PRONOUNS", "TIME_WORDS", "VAGUE_QUANTITIES", "count_np_after", "count_np_before", "count_np_word", "leading_verb", "number_word", "participle_subject", "skip_quotes_back", "starts_count_np", "verbish",
 ]
@@ -238,6 +238,8 @@ def np_before(tokens: Sequence[Token], j: int, *, lo: int = 0, max_tokens: int =
         return None
     if head.low in PRONOUNS:
         return (j, j)
+    if _party_tag_at(tokens, j):
+        return None  # "Susan Collins, R-Maine, who said": a party tag is no noun phrase (as "D-Calif." is not)
     i = j
     k = j - 1
     while k >= lo and j - k < max_tokens:
@@ -411,6 +413,8 @@ def np_after(tokens: Sequence[Token], i: int, *, hi: int | None = None, max_toke
         return None
     if first.low in PRONOUNS:
         return (i, i)
+    if _party_tag_at(tokens, i):
+        return None
     j = i
     k = i + 1
     while k < hi and k - i < max_tokens:
@@ -686,6 +690,20 @@ _SUBORDINATE = frozenset("when because after before if unless until although tho
 _ASIDE_CLOSE = {",": ",", "(": ")", "—": "—", "–": "–", "--": "--", "-": "-"}
 #: dashes as tokens (a dash typed as two hyphens is one token)
 DASH_TOKENS = frozenset("— – ― --".split())
+#: a party tag after a legislator's name ("R-Maine", "D-N.Y"; its final period is a token of its own)
+PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
+
+
+def _party_tag_at(tokens: Sequence[Token], j: int) -> bool:
+    """Whether token ``j`` is a party tag set after a name by a comma or a bracket ("Collins, R-Maine,")."""
+    return PARTY_TAG.fullmatch(tokens[j].text) is not None and j >= 1 and tokens[j - 1].text in ",("
+
+
+def before_party_tag(tokens: Sequence[Token], j: int, lo: int) -> int:
+    """The token before the comma that sets off a party tag ending at token ``j`` ("Collins, R-Maine," and
+    "Roe, D-Calif.," end at "Collins", "Roe"), else ``j``."""
+    tag = j - 1 if j - 1 >= lo and tokens[j].text == "." and tokens[j].start == tokens[j - 1].end else j
+    return tag - 2 if tag - 1 > lo and _party_tag_at(tokens, tag) and tokens[tag - 1].text == "," else j
 
 
 def finite_at(tokens: Sequence[Token], k: int, hi: int) -> bool:

@@ -1314,13 +1314,14 @@ def _inverted_position(text: str, lo: int, verb: int, np_end: int) -> bool:
 
     Not a verb whose subject went before and whose object follows ("Lenzen and Bay -- who are white -- called the
     entire case “a tragedy”", "Romney also blasted Obama's decision"): the object is no speaker."""
-    before = text[lo:verb].rstrip()
+    # (past adverbs: "“…,” also said X", "…, later added X"; not "Romney also blasted")
+    before = " ".join(_without_adverbs(text[lo:verb].split()))
     dash = next((d for d in DASH_TOKENS | {"-"} if before.endswith(d)), None)
     if dash is not None:
         before = before[:-len(dash)].rstrip()
         if before and before[-1] not in "”\"’'":
             return False  # (a dash inverts after a quotation only: "“…” — said X", not "-- who are white -- called")
-    if before and before[-1] not in ",”\"’':;?!(":
+    if before and before[-1] not in ",”\"’':;?!(…" and not before.endswith("..."):
         return False
     # (a nickname inside the name is no quotation after an object: "said retired Gen. James “Spider” Marks")
     return not _OPEN_MARK.match(text[np_end:].lstrip()[:1]) or _NICKNAME.match(text, np_end) is not None
