@@ -169,7 +169,7 @@ from typing import Literal
 import yaml
 
 from framing.text._lines import QUOTE_MARKS, has_quote_mark, line_spans
-from framing.text.grammar import (ADVERBS, DASH_TOKENS, DAYS, LINKED_BODY_HEADS, MANNER_ADVERB, MEDIA_NOUNS,
+from framing.text.grammar import (ADVERBS, DASH_TOKENS, DAYS, INVERTING, LINKED_BODY_HEADS, MANNER_ADVERB, MEDIA_NOUNS,
                                   REACTING_VERBS, UNNAMED_PEOPLE, adverb_in_ly, is_generation, joins_name,
                                   links_body_name, main_subject, np_before, time_phrase, tokenize)
 from framing.text.link_cards import without_link_cards
@@ -1304,18 +1304,20 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
         # (not the object of a verb whose subject went before: "X, speaking on ABC, called the committee “bogus”",
         # "Fabius warned against a deal and told a French radio station: “…”": the verb's quotation, its speaker
         # not found here)
-        return _Attr(np_span if _inverted_position(text, lo, v.start(), np_span[1]) else None, v.span())
+        return _Attr(np_span if _inverted_position(text, lo, v, np_span[1]) else None, v.span())
     return None
 
 
-def _inverted_position(text: str, lo: int, verb: int, np_end: int) -> bool:
+def _inverted_position(text: str, lo: int, verb: re.Match[str], np_end: int) -> bool:
     """Whether a verb with a noun phrase after it stands where a speaker is inverted: after a quotation or a comma
     that closes what was said ("“…,” bemoaned Sen. X", "…, points out X"), its noun phrase ending the clause.
 
     Not a verb whose subject went before and whose object follows ("Lenzen and Bay -- who are white -- called the
     entire case “a tragedy”", "Romney also blasted Obama's decision"): the object is no speaker."""
-    # (past adverbs: "“…,” also said X", "…, later added X"; not "Romney also blasted")
-    before = " ".join(_without_adverbs(text[lo:verb].split()))
+    # (past adverbs before a verb that inverts: "“…,” also said X", "…, later added X"; not "Romney also blasted",
+    # "Palin, wearing a shirt that said “women hunt,” also accused the president")
+    before = text[lo:verb.start()].split()
+    before = " ".join(_without_adverbs(before) if verb.group(1).lower() in INVERTING else before)
     dash = next((d for d in DASH_TOKENS | {"-"} if before.endswith(d)), None)
     if dash is not None:
         before = before[:-len(dash)].rstrip()
