@@ -156,6 +156,8 @@ _MADE_WHEN = DAYS | (MONTHS - {"may"}) | frozenset(
 _DATELINE_DASHES = DASH_TOKENS | {"-"}
 #: closing quotation marks before an inverted cue ("“...,” said X")
 _CLOSING_MARKS = frozenset("” \" ’ '".split())
+#: what closes an inverted speaker after a sentence-opening verb ("Asks Smith: ...", "Added the spokesman, “...”")
+_SPEAKER_CLOSERS = frozenset(",:.") | _CLOSING_MARKS
 
 
 def _over_aside(tokens: Sequence[Token], k: int, lo: int, passive: bool) -> tuple[int, bool]:
@@ -507,7 +509,7 @@ def resolve_speaker(
             low in REPORTING_VERBS or low[:-1] in REPORTING_VERBS))
         span = np_after(tokens, last + 1, hi=hi, max_tokens=8) \
             if low in INVERTING or low.split()[0] in PREPOSITIONS or verb_form else None
-        closed = span is not None and (span[1] + 1 >= hi or tokens[span[1] + 1].text in ",:." + "".join(_CLOSING_MARKS))
+        closed = span is not None and (span[1] + 1 >= hi or tokens[span[1] + 1].text in _SPEAKER_CLOSERS)
         if span is not None and (closed or not verb_form and not low.endswith("ed")):
             return "ok", _span_of(tokens, span)
         return "skip", None

@@ -1310,7 +1310,7 @@ def _speaker_for_verb(doc: _Doc, v: re.Match[str], s: int, e: int, *,
 
 def _inverted_position(text: str, lo: int, verb: re.Match[str], np_end: int) -> bool:
     """Whether a verb with a noun phrase after it stands where a speaker is inverted: after a quotation or a comma
-    that closes what was said ("“…,” bemoaned Sen. X", "…, points out X"), its noun phrase ending the clause.
+    that closes what was said ("“…,” bemoaned Sen. X", "…, points out X"), its noun phrase followed by no quotation.
 
     Not a verb whose subject went before and whose object follows ("Lenzen and Bay -- who are white -- called the
     entire case “a tragedy”", "Romney also blasted Obama's decision"): the object is no speaker."""
