@@ -120,3 +120,13 @@ def test_a_party_tag_between_commas_is_no_speaker(tag, verb):
 def test_a_verb_opening_a_sentence_is_no_word_of_the_speakers_name():
     table = framing.sources(_corpus("Warns Tom Beck, a retired judge: “It will end badly.”"))
     assert list(table["source"]) == ["Tom Beck"]
+
+
+@pytest.mark.parametrize("marks", [('"', '"'), ("“", "”")])
+def test_a_quoted_title_is_no_subject_of_a_later_verb(marks):
+    o, c = marks
+    text = (f"Sen. Ann Wells, R-Maine, who said Monday she would not vote for it, also told NBC's {o}Meet the "
+            f"Press{c} that she agreed with the plan -- but said the vote {o}is an example of haste.{c}")
+    table = framing.sources(_corpus(text))
+    said = table[table["verb"] == "said"]
+    assert list(said["source"]) == ["Ann Wells", "Ann Wells"], said[["verb", "source_mention"]].to_dict("records")

@@ -823,8 +823,12 @@ def _subject(tokens: Sequence[Token], lo: int, hi: int) -> tuple[int, int] | Non
     subject when a finite verb follows it, else the subject of the last clause before ``hi`` that has one
     ("Trump claimed “...”, condemned “an illegal takedown” and accused" -> Trump, not the takedown)."""
     subject = without_adverbs(tokens, clause_subject(tokens, lo, hi))
-    if subject is not None and subject[0] - 1 >= lo and tokens[subject[0] - 1].text in ("“", "‘"):
-        subject = None  # words a quotation opens with are no subject of the narrator's clause ("it is “very worried”")
+    m = subject[0] - 1 if subject is not None else lo - 1
+    if m >= lo and (tokens[m].text in ("“", "‘") or tokens[m].text == '"' and tokens[m].end == tokens[m + 1].start
+                    and (m == 0 or tokens[m - 1].end < tokens[m].start)):
+        # words a quotation opens with are no subject of the narrator's clause ("it is “very worried”", 'told
+        # MSNBC's "Meet the Press" that'; a straight mark opens when it is set against the word after it)
+        subject = None
     if subject is not None and finite_at(tokens, subject[1] + 1, hi):
         return subject
     return main_subject(tokens, lo, hi) or subject
