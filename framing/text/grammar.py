@@ -696,7 +696,7 @@ PARTY_TAG = re.compile(r"[RDI]-[A-Z][A-Za-z.]*")
 
 def _party_tag_at(tokens: Sequence[Token], j: int) -> bool:
     """Whether token ``j`` is a party tag set after a name by a comma or a bracket ("Collins, R-Maine,")."""
-    return PARTY_TAG.fullmatch(tokens[j].text) is not None and j >= 1 and tokens[j - 1].text in ",("
+    return j >= 1 and tokens[j - 1].text in ",(" and PARTY_TAG.fullmatch(tokens[j].text) is not None
 
 
 def before_party_tag(tokens: Sequence[Token], j: int, lo: int) -> int:

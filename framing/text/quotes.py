@@ -1318,7 +1318,7 @@ def _inverted_position(text: str, lo: int, verb: re.Match[str], np_end: int) -> 
     # "Palin, wearing a shirt that said “women hunt,” also accused the president")
     before = text[lo:verb.start()].split()
     before = " ".join(_without_adverbs(before) if verb.group(1).lower() in INVERTING else before)
-    dash = next((d for d in DASH_TOKENS | {"-"} if before.endswith(d)), None)
+    dash = next((d for d in _INVERTING_DASHES if before.endswith(d)), None)
     if dash is not None:
         before = before[:-len(dash)].rstrip()
         if before and before[-1] not in "”\"’'":
@@ -1329,6 +1329,8 @@ def _inverted_position(text: str, lo: int, verb: re.Match[str], np_end: int) -> 
     return not _OPEN_MARK.match(text[np_end:].lstrip()[:1]) or _NICKNAME.match(text, np_end) is not None
 
 
+#: dashes after a quotation before an inverted speaker ("“…” — said X"; a hyphen typed for a dash)
+_INVERTING_DASHES = DASH_TOKENS | {"-"}
 #: a nickname between a given name and a surname ("James “Spider” Marks")
 _NICKNAME = re.compile(r"\s*[“\"][A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*)?[”\"]\s+[A-Z]")
 
