@@ -311,9 +311,11 @@ from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
 from framing.text.given_names import given_name_sex, is_given_name
 from framing.text.link_cards import without_link_cards
-from framing.text.grammar import (CITING_CUES, DAYS, GENERATION, MONTHS, DETERMINERS, IRREGULAR_PAST, NAME_PREPOSITIONS,
-                                   PREPOSITIONS, STANDING_QUANTIFIERS, is_generation, main_subject, number_word,
-                                   links_body_name, opens_subordinate_clause, person_noun, time_phrase, tokenize)
+from framing.text.grammar import (ADVERBS, AUX_BE, AUX_OTHER, CITING_CUES, DAYS, GENERATION, IRREGULAR_VERBS, MANNER_ADVERB,
+                                   MONTHS, DETERMINERS, IRREGULAR_PAST, NAME_PREPOSITIONS, NOUN_EXCEPTIONS, PREPOSITIONS,
+                                   STANDING_QUANTIFIERS, TIME_WORDS, adverb_in_ly, is_generation, main_subject,
+                                   number_word, links_body_name, opens_subordinate_clause, person_noun, time_phrase,
+                                   tokenize)
 from framing.text.quotes import REPORTING_VERBS, in_quote, speaker_name
 from framing.text.sentences import NAME_ABBREVIATIONS, TITLES, is_name_abbreviation
 from framing.text.tokens import count_tokens
@@ -705,6 +707,44 @@ _OPENING_WORDS = frozenset("""But And So Yet After Before As If When While Meanw
     Since Unless Until Whereas Despite During Also Then Thus Indeed Instead Moreover Furthermore Nevertheless
     Nonetheless Even Still Now Only Just Perhaps Today Later Earlier Recently Already Again""".split())
 _OPENER = re.compile("(" + "|".join(sorted(_OPENING_WORDS)) + r")\s+(?=[A-Z][a-z])")
+#: a word after a name or pronoun that a verb in -s takes as its object ("Mr. Gowder values his right", "Comey
+#: claims he told")
+_OBJECT_WORDS = (DETERMINERS - {"that", "this", "these", "those"}) | frozenset(
+    "his her its their him them me us he she they it himself herself themselves".split())
+#: words that name a time after "on", "in" or "at" ("Abe on Friday", "Mr. Netanyahu in recent months")
+_TIME_AFTER = TIME_WORDS | frozenset("recent late early".split())
+#: a word of a speaker phrase, without the punctuation around it
+_WORD = re.compile(r"[^\s,;:()“”\"]+")
+#: verbs of saying whose clause, not object, follows them ("Lane said studies show")
+_SAY = frozenset("say says said tell tells told".split())
+#: past forms no other list of the grammar holds ("Trump dug in his heels", "Saipov left the truck")
+_MORE_PAST = frozenset("dug knelt left burst laid lost won hit put quit slept spun swore shook".split())
+
+
+def _clause_word(word: str, after: str) -> bool:
+    """Whether the lower-case ``word``, written right after a name, goes on with the clause and not the noun phrase:
+    a verb ("Trump broke his silence", "Milley made a phone call", "Bradbury downplays this", "Russia insists"), an
+    adverb ("Macron meanwhile", "Trump long said", "Comey bluntly") or a time ("Trump during the meeting", "Abe on
+    Friday", "Mr. Netanyahu in recent months"). A word in -s is a verb when the cue lexicon lists it or what follows
+    is its object ("Mr. Gowder values his right"); else it is a noun the name modifies ("Trump allies", "Pentagon
+    officials", "Fox News reports")."""
+    low = word.lower().rstrip(".")
+    nxt = re.match(r"\s+([\w’']+)", after)  # (the word after it, not past a comma: "EU countries, the ...")
+    nxt = nxt.group(1).lower() if nxt else ""
+    if low in AUX_BE or low in AUX_OTHER or low in IRREGULAR_PAST or low.endswith(("n't", "n’t")):
+        return True
+    if low in ADVERBS or low in ("meanwhile", "however", "instead") or MANNER_ADVERB.fullmatch(low) or \
+            adverb_in_ly(low) and low.isalpha():
+        return True
+    if low == "during" or low in ("on", "in", "at") and (nxt in _TIME_AFTER or nxt in MONTHS or nxt.isdigit()):
+        return True
+    if low.endswith("ed") and len(low) > 3 and low not in NOUN_EXCEPTIONS and "-" not in low:
+        return True
+    if low.endswith("s") and not low.endswith(("ss", "'s", "’s")):
+        return low in REPORTING_VERBS or low in IRREGULAR_VERBS or nxt in _OBJECT_WORDS
+    return low in IRREGULAR_VERBS or low in _MORE_PAST
+
+
 #: capitalised words that open sentences, no word of a name
 _SENTENCE_WORDS = _OPENING_WORDS | frozenset("""The A An Or In On At For From With By This That These Those It He She
     They We I Its His Her Their Our Mr Mrs Ms Dr One Whether Like Unlike Asked Speaking Citing Quoting According
@@ -2761,6 +2801,48 @@ class _Document:
                 break
         return None
 
+    def name_before_clause(self, span: tuple[int, int]) -> tuple[int, int]:
+        """``span`` without what a walk over its words took in after a name ("Trump broke", "Mr. Tonnesen left",
+        "Macron meanwhile", "Abe on Friday": :func:`_clause_word`), when the name is a person, a place or a body the
+        article or the lexicons know and the word cut is no noun for people ("Trump allies", "Houthi rebels"); and,
+        for a phrase that ends in a subject pronoun ("Earlier he’d", "a theme he", "He he"), the pronoun alone: the
+        subject of the cue right after it. Else ``span``."""
+        text = self.text
+        words = list(_WORD.finditer(text, span[0], span[1]))
+        if len(words) < 2:
+            return span
+        last = words[-1]
+        if re.fullmatch(r"(?i)(?:he|she|they)(?:[’'](?:d|ll|s|ve|re))?", last.group(0)) and \
+                words[-2].group(0).lower() not in ("and", "or", "nor"):
+            return last.start(), last.end()
+        first = words[0].group(0).rstrip(".")
+        if first in _SENTENCE_WORDS - {"Mr", "Mrs", "Ms", "Dr"} or first.lower() in STANDING_QUANTIFIERS or \
+                first.lower() in DETERMINERS or first.endswith("ing") or first == "Story":
+            return span  # (no name: "Most notably", "Noting polls", "Story highlights ...")
+        n = 0
+        while n < len(words) and words[n].group(0)[:1].isupper():
+            n += 1
+        if not 0 < n < len(words) or words[n - 1].group(0).endswith(("’s", "'s", "’", "'")) or \
+                not words[n].group(0)[:1].islower() or "(" in text[span[0]:words[n].start()] or \
+                re.search(r"\b[A-Z][\w’'.\-]*\s+[A-Z]", text[words[n].start():span[1]]):
+            return span  # (not where a name follows what is cut: "U.S. first lady Michelle Obama")
+        word = words[n].group(0)
+        low, singular = word.lower(), _singular(word.lower())
+        if low.endswith("s") and low not in REPORTING_VERBS and (
+                low in self.roles.anonymous_heads or singular in self.roles.anonymous_heads or
+                self.roles.is_role_word(singular) or self.roles.type_of(singular) is not None):
+            return span  # (a noun of the lexicon: "Trump officials", "Houthi rebels", "U.N. estimates")
+        after = words[n + 1].group(0).lower() if n + 1 < len(words) else None
+        if after is not None and (low in _SAY or low in REPORTING_VERBS and
+                                  (after in DETERMINERS or number_word(after) or after.isdigit())):
+            return span  # (what a verb of saying says may hold the cue's subject: "LaPierre said studies show",
+            # "NATO said this image shows"; not "Syria denies ever", "Obama praises arrest in Boston")
+        name = text[span[0]:words[n - 1].end()]
+        if not _clause_word(word, text[words[n].end():]) or not (
+                self.person(name) or self.sides.find(name) or self.roles.type_of(name) or self.known(name)):
+            return span  # (no name known: "Seconds later police", "Security forces themselves")
+        return span[0], words[n - 1].end()
+
     def first_of_joint(self, span: tuple[int, int], sentence: tuple[int, int]) -> tuple[int, int]:
         """Speakers who speak jointly are the first one named: "Sen. Jane Moss and Rep. Paul Hart asked",
         "Vice President Biden and other Democrats have said", "Barack Obama, Hillary Clinton, and Senate Democrats
@@ -4802,6 +4884,7 @@ def sources(
                 if opener is not None and given_name_sex(opener.group(1)) is None:
                     # "Even Trump said", "Then Obama said": the word that opens the sentence is no given name
                     speaker_span = (opener.end(), speaker_span[1])
+                speaker_span = doc.name_before_clause(speaker_span)
             if not_a_speaker(text, speaker_span):
                 # words that name no one ("so far", "Three weeks ago"): the subject of a verb coordinated before the
                 # cue or the one named right after it, else no one
