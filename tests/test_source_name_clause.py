@@ -1,7 +1,8 @@
 """A speaker's name ends where its clause goes on: a verb, an adverb or a time written after the name is no word of
 the source ("Trump broke his silence ..., claiming" is Trump, "Macron meanwhile used his address ..., rejecting" is
 Macron), while a noun the name modifies stays ("Pentagon officials said", "Trump allies say"). A phrase that ends in
-a subject pronoun after an opening word ("Earlier he’d said") is the pronoun.
+a subject pronoun right before its verb ("Earlier he’d said", "The next day she repeated her call, noting") is the
+pronoun; one whose pronoun opens a clause about the phrase is not ("Emails she sent show").
 
 Expected values come from reading the sentences, written for each shape.
 """
@@ -10,17 +11,11 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-
-import framing
-
-
-def _corpus(*texts: str) -> pd.DataFrame:
-    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "outlet": ["o"] * len(texts),
-                         "date": ["2019-06-01"] * len(texts), "text": list(texts)})
+from sources_rows import sources_of
 
 
 def _row(text: str, verb: str) -> pd.Series:
-    table = framing.sources(_corpus(text), home="United States")
+    table = sources_of(text, date="2019-06-01")
     rows = table[table["verb"] == verb]
     assert len(rows) == 1, f"{verb!r} in {list(table['verb'])}"
     return rows.iloc[0]
@@ -43,6 +38,8 @@ def _row(text: str, verb: str) -> pd.Series:
     ("President Emmanuel Macron spoke next. Macron meanwhile used his own address to defend the accord, rejecting "
      "the appeal for new sanctions.", "rejecting", "Macron", "Emmanuel Macron"),
     # a time after the name
+    ("Boeing builds jets in Seattle. Boeing on Monday grounded the fleet, saying safety came first.", "saying",
+     "Boeing", "Boeing"),
     ("Prime Minister Shinzo Abe met the envoy. Abe on Friday repeated that talks must go on, adding that the "
      "deadline was firm.", "adding", "Abe", "Shinzo Abe"),
     ("Prime Minister Ravi Shah addressed parliament. Shah in recent months has threatened new tariffs, while asking "
@@ -63,6 +60,17 @@ def test_name_ends_before_the_clause(text, verb, mention, source):
     ("Trump advocates say the wall will be built.", "say", "Trump advocates"),
     # "of" with a body's name is part of it
     ("The Council on Foreign Relations said the sanctions would fail.", "said", "The Council on Foreign Relations"),
+    # a quantifier after the noun is no object of a verb ("each")
+    ("Donald Trump spoke. Trump loyalists each took turns attacking the report, calling it a hoax.", "calling",
+     "Trump loyalists"),
+    # "left" is a verb only before an object
+    ("Israel held an election. Israeli left leaders conceded defeat, saying the count was fair.", "saying",
+     "Israeli left leaders"),
+    # a noun of the lexicon that is also a verb of saying
+    ("The Congressional Budget Office reviewed the bill. CBO estimates suggest the plan would cost more.", "suggest",
+     "CBO estimates"),
+    # a pronoun that is not the cue's subject: "Emails [she sent] show"
+    ("The paper obtained the files. Emails she sent show the deal was done in May.", "show", "Emails she"),
     # a capitalised word that opens a sentence is no name ("More", "Seconds")
     ("President Ana Ruiz spoke first. More recently Ruiz said the talks had stalled.", "said", "Ruiz"),
 ])
@@ -93,3 +101,21 @@ def test_a_verb_in_s_after_a_country():
     assert row["source_mention"] == "Tehran"
     assert row["source_type"] == "government"
     assert row["affiliation"] == "Iran"
+
+
+def test_pronoun_whose_clause_a_participle_goes_on():
+    text = ("Senator Dana Roe spoke on Monday. The next day she repeated her call for a recount, noting that the "
+            "margin was thin.")
+    row = _row(text, "noting")
+    assert row["source_mention"] == "she"
+    assert row["source"] == "Dana Roe"
+
+
+@pytest.mark.parametrize(("text", "verb", "mention", "source"), [
+    # a participle after "by"
+    ("The pollster Ann Weiss wrote the survey. Instead she followed up by asking how people felt.",
+     "asking", "she", "Ann Weiss"),
+])
+def test_pronoun_subject_of_a_later_verb(text, verb, mention, source):
+    row = _row(text, verb)
+    assert (row["source_mention"], row["source"]) == (mention, source)

@@ -137,7 +137,11 @@ Who the source is (one source per person in an article)
   resolved it to a name sentences back; a speaker never reaches over the speaker of an earlier cue of the sentence
   that stands nearer ("As Egyptians marched, Cheney said ... and called him a friend": Cheney). "he"/"she" after
   a clause that opens its sentence with a name is that person ("While Jim Granados of the American Psychological
-  Association supports the laws, he adds").
+  Association supports the laws, he adds"). A speaker phrase ends where its clause goes on after a name the article
+  or the lexicons know: a verb, an adverb or a time ("Trump broke his silence ..., claiming", "Macron meanwhile used
+  his address ..., rejecting", "Abe on Friday repeated ..., adding": Trump, Macron, Abe; not a noun of the lexicon,
+  "Trump allies", "Houthi rebels"), and a phrase that ends in a subject pronoun right before the cue is the pronoun
+  ("Earlier he’d said", "a theme he repeated"; not "Emails she sent show").
 * A person named with no title holds the office of the definite descriptions that follow their name
   ("Mr. Trump’s march ... in which the president demanded", "the party’s presumptive presidential
   nominee"; not "the president, Joe Biden" nor "the president of the union"): the office most of them
@@ -707,18 +711,27 @@ _OPENING_WORDS = frozenset("""But And So Yet After Before As If When While Meanw
     Since Unless Until Whereas Despite During Also Then Thus Indeed Instead Moreover Furthermore Nevertheless
     Nonetheless Even Still Now Only Just Perhaps Today Later Earlier Recently Already Again""".split())
 _OPENER = re.compile("(" + "|".join(sorted(_OPENING_WORDS)) + r")\s+(?=[A-Z][a-z])")
-#: a word after a name or pronoun that a verb in -s takes as its object ("Mr. Gowder values his right", "Comey
-#: claims he told")
-_OBJECT_WORDS = (DETERMINERS - {"that", "this", "these", "those"}) | frozenset(
-    "his her its their him them me us he she they it himself herself themselves".split())
-#: words that name a time after "on", "in" or "at" ("Abe on Friday", "Mr. Netanyahu in recent months")
-_TIME_AFTER = TIME_WORDS | frozenset("recent late early".split())
+#: a word after a name and a verb that is its object ("Mr. Gowder values his right", "Comey claims he told", "Saipov
+#: left the truck"; not a quantifier, which may open the verb's subject's rest: "Trump loyalists each took turns")
+_OBJECT_WORDS = frozenset("""a an the his her its their him them me us he she they it himself herself themselves some
+many most several few any no every another""".split())
+#: words that name a time after "on", "in" or "at" ("Abe on Friday", "Mr. Netanyahu in recent months", "at times")
+_TIME_AFTER = TIME_WORDS | frozenset("recent late early times".split())
 #: a word of a speaker phrase, without the punctuation around it
 _WORD = re.compile(r"[^\s,;:()“”\"]+")
-#: verbs of saying whose clause, not object, follows them ("Lane said studies show")
-_SAY = frozenset("say says said tell tells told".split())
-#: past forms no other list of the grammar holds ("Trump dug in his heels", "Saipov left the truck")
-_MORE_PAST = frozenset("dug knelt left burst laid lost won hit put quit slept spun swore shook".split())
+#: past forms no other list of the grammar holds ("Trump dug in his heels")
+_MORE_PAST = frozenset("dug knelt burst laid quit slept spun swore shook".split())
+#: past forms that are also nouns or adjectives ("the left", "a hit"): verbs only before an object ("Saipov left the
+#: truck"; not "Israeli left leaders")
+_PAST_OR_NOUN = frozenset("left lost won hit put".split())
+#: what may stand between a subject pronoun and the cue that is its verb ("he also said", "she has said", "he's
+#: proposed")
+_BEFORE_VERB = re.compile(r"(?:[’'](?:s|d|ve|ll|re))?(?:\s+(?:also|then|later|again|once|still|never|simply|just|"
+                          r"" + "|".join(sorted(AUX_BE | AUX_OTHER)) + r"|[a-z]+ly))*\s*")
+#: the pronoun's own clause before a verb coordinated with it or a participle that goes on it ("he defended his
+#: handling and suggested", "he reiterated his call, noting", "they followed up by asking"; not "Emails she sent
+#: show")
+_CLAUSE_BEFORE = re.compile(r"(?:[’'](?:s|d|ve|ll|re))?\s+[^.;:!?]*?(?P<participle>,|\s--|\s?[—–]|\sby)?\s*(?(participle)(?:and\s+)?|(?:and|but)\s+)")
 
 
 def _clause_word(word: str, after: str) -> bool:
@@ -742,7 +755,7 @@ def _clause_word(word: str, after: str) -> bool:
         return True
     if low.endswith("s") and not low.endswith(("ss", "'s", "’s")):
         return low in REPORTING_VERBS or low in IRREGULAR_VERBS or nxt in _OBJECT_WORDS
-    return low in IRREGULAR_VERBS or low in _MORE_PAST
+    return low in IRREGULAR_VERBS or low in _MORE_PAST or low in _PAST_OR_NOUN and nxt in _OBJECT_WORDS
 
 
 #: capitalised words that open sentences, no word of a name
@@ -2801,24 +2814,22 @@ class _Document:
                 break
         return None
 
-    def name_before_clause(self, span: tuple[int, int]) -> tuple[int, int]:
+    def name_before_clause(self, span: tuple[int, int], cue: int) -> tuple[int, int]:
         """``span`` without what a walk over its words took in after a name ("Trump broke", "Mr. Tonnesen left",
         "Macron meanwhile", "Abe on Friday": :func:`_clause_word`), when the name is a person, a place or a body the
-        article or the lexicons know and the word cut is no noun for people ("Trump allies", "Houthi rebels"); and,
-        for a phrase that ends in a subject pronoun ("Earlier he’d", "a theme he", "He he"), the pronoun alone: the
-        subject of the cue right after it. Else ``span``."""
+        article or the lexicons know and the word cut is no noun of the lexicon before no object ("Trump allies",
+        "Houthi rebels", "U.N. estimates" stay); and, for a phrase that ends in a subject pronoun right before the
+        cue at ``cue`` ("Earlier he’d said", "a theme he repeated"; not "Emails she sent show"), the pronoun alone.
+        Else ``span``."""
         text = self.text
         words = list(_WORD.finditer(text, span[0], span[1]))
         if len(words) < 2:
             return span
         last = words[-1]
         if re.fullmatch(r"(?i)(?:he|she|they)(?:[’'](?:d|ll|s|ve|re))?", last.group(0)) and \
-                words[-2].group(0).lower() not in ("and", "or", "nor"):
+                words[-2].group(0).lower() not in ("and", "or", "nor") and (
+                    _BEFORE_VERB.fullmatch(text, span[1], max(span[1], cue)) or self._clause_goes_on(span[1], cue)):
             return last.start(), last.end()
-        first = words[0].group(0).rstrip(".")
-        if first in _SENTENCE_WORDS - {"Mr", "Mrs", "Ms", "Dr"} or first.lower() in STANDING_QUANTIFIERS or \
-                first.lower() in DETERMINERS or first.endswith("ing") or first == "Story":
-            return span  # (no name: "Most notably", "Noting polls", "Story highlights ...")
         n = 0
         while n < len(words) and words[n].group(0)[:1].isupper():
             n += 1
@@ -2826,22 +2837,30 @@ class _Document:
                 not words[n].group(0)[:1].islower() or "(" in text[span[0]:words[n].start()] or \
                 re.search(r"\b[A-Z][\w’'.\-]*\s+[A-Z]", text[words[n].start():span[1]]):
             return span  # (not where a name follows what is cut: "U.S. first lady Michelle Obama")
-        word = words[n].group(0)
+        word, after = words[n].group(0), text[words[n].end():]
         low, singular = word.lower(), _singular(word.lower())
-        if low.endswith("s") and low not in REPORTING_VERBS and (
-                low in self.roles.anonymous_heads or singular in self.roles.anonymous_heads or
-                self.roles.is_role_word(singular) or self.roles.type_of(singular) is not None):
-            return span  # (a noun of the lexicon: "Trump officials", "Houthi rebels", "U.N. estimates")
-        after = words[n + 1].group(0).lower() if n + 1 < len(words) else None
-        if after is not None and (low in _SAY or low in REPORTING_VERBS and
-                                  (after in DETERMINERS or number_word(after) or after.isdigit())):
+        nxt = re.match(r"\s+([\w’']+)", after)
+        if low.endswith("s") and (low in self.roles.anonymous_heads or singular in self.roles.anonymous_heads or
+                                  self.roles.is_role_word(singular) or self.roles.type_of(singular) is not None and
+                                  not (nxt and nxt.group(1).lower() in _OBJECT_WORDS)):
+            return span  # (a noun of the lexicon: "Trump officials", "Houthi rebels"; a document's before no
+            # object: "U.N. estimates suggest", not "Russia claims it")
+        following = words[n + 1].group(0).lower() if n + 1 < len(words) else None
+        if following is not None and low in REPORTING_VERBS and (
+                low in IRREGULAR_VERBS or following in DETERMINERS or number_word(following) or following.isdigit()):
             return span  # (what a verb of saying says may hold the cue's subject: "LaPierre said studies show",
             # "NATO said this image shows"; not "Syria denies ever", "Obama praises arrest in Boston")
         name = text[span[0]:words[n - 1].end()]
-        if not _clause_word(word, text[words[n].end():]) or not (
-                self.person(name) or self.sides.find(name) or self.roles.type_of(name) or self.known(name)):
-            return span  # (no name known: "Seconds later police", "Security forces themselves")
+        if not _clause_word(word, after) or words[0].group(0).rstrip(".") in _SENTENCE_WORDS - {"Mr", "Mrs", "Ms", "Dr"} \
+                or not (self.person(name) or self.sides.find(name) or self.roles.type_of(name) or self.known(name)):
+            return span  # (no name known: "Seconds later police", "Security forces themselves", "Most notably")
         return span[0], words[n - 1].end()
+
+    def _clause_goes_on(self, end: int, cue: int) -> bool:
+        """Whether the cue at ``cue`` goes on the clause that starts at ``end``: a verb coordinated with its verb
+        ("and suggested") or a participle after it (", noting", "-- and urging", "by asking")."""
+        m = _CLAUSE_BEFORE.fullmatch(self.text, end, max(end, cue))
+        return m is not None and (m.group("participle") is None or re.match(r"\w+ing\b", self.text[cue:cue + 30]))
 
     def first_of_joint(self, span: tuple[int, int], sentence: tuple[int, int]) -> tuple[int, int]:
         """Speakers who speak jointly are the first one named: "Sen. Jane Moss and Rep. Paul Hart asked",
@@ -4884,7 +4903,7 @@ def sources(
                 if opener is not None and given_name_sex(opener.group(1)) is None:
                     # "Even Trump said", "Then Obama said": the word that opens the sentence is no given name
                     speaker_span = (opener.end(), speaker_span[1])
-                speaker_span = doc.name_before_clause(speaker_span)
+                speaker_span = doc.name_before_clause(speaker_span, a)
             if not_a_speaker(text, speaker_span):
                 # words that name no one ("so far", "Three weeks ago"): the subject of a verb coordinated before the
                 # cue or the one named right after it, else no one
