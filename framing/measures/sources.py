@@ -315,11 +315,11 @@ from framing.measures.attribution import attributions as find_attributions
 from framing.text.annotate import Annotations
 from framing.text.given_names import given_name_sex, is_given_name
 from framing.text.link_cards import without_link_cards
-from framing.text.grammar import (ADVERBS, AUX_BE, AUX_OTHER, CITING_CUES, DAYS, GENERATION, IRREGULAR_VERBS, MANNER_ADVERB,
-                                   MONTHS, DETERMINERS, IRREGULAR_PAST, NAME_PREPOSITIONS, NOUN_EXCEPTIONS, PREPOSITIONS,
-                                   STANDING_QUANTIFIERS, TIME_WORDS, adverb_in_ly, is_generation, main_subject,
-                                   number_word, links_body_name, opens_subordinate_clause, person_noun, time_phrase,
-                                   tokenize)
+from framing.text.grammar import (ADVERBS, AUX_BE, AUX_OTHER, CITING_CUES, DAYS, GENERATION, IRREGULAR_VERBS,
+                                   MANNER_ADVERB, MONTHS, DETERMINERS, IRREGULAR_PAST, NAME_PREPOSITIONS,
+                                   NOUN_EXCEPTIONS, PREPOSITIONS, STANDING_QUANTIFIERS, TIME_WORDS, adverb_in_ly,
+                                   is_generation, main_subject, number_word, links_body_name, opens_subordinate_clause,
+                                   person_noun, time_phrase, tokenize)
 from framing.text.quotes import REPORTING_VERBS, in_quote, speaker_name
 from framing.text.sentences import NAME_ABBREVIATIONS, TITLES, is_name_abbreviation
 from framing.text.tokens import count_tokens
@@ -727,11 +727,20 @@ _PAST_OR_NOUN = frozenset("left lost won hit put".split())
 #: what may stand between a subject pronoun and the cue that is its verb ("he also said", "she has said", "he's
 #: proposed")
 _BEFORE_VERB = re.compile(r"(?:[’'](?:s|d|ve|ll|re))?(?:\s+(?:also|then|later|again|once|still|never|simply|just|"
-                          r"" + "|".join(sorted(AUX_BE | AUX_OTHER)) + r"|[a-z]+ly))*\s*")
+                          + "|".join(sorted(AUX_BE | AUX_OTHER)) + r"|[a-z]+ly))*\s*")
 #: the pronoun's own clause before a verb coordinated with it or a participle that goes on it ("he defended his
 #: handling and suggested", "he reiterated his call, noting", "they followed up by asking"; not "Emails she sent
 #: show")
-_CLAUSE_BEFORE = re.compile(r"(?:[’'](?:s|d|ve|ll|re))?\s+[^.;:!?]*?(?P<participle>,|\s--|\s?[—–]|\sby)?\s*(?(participle)(?:and\s+)?|(?:and|but)\s+)")
+_CLAUSE_BEFORE = re.compile(r"(?:[’'](?:s|d|ve|ll|re))?\s+[^.;:!?]*?(?P<participle>,|\s--|\s?[—–]|\sby)?\s*"
+                            r"(?(participle)(?:and\s+)?|(?:and|but)\s+)")
+#: the word right after a word (not past a comma: "EU countries, the ...")
+_NEXT_WORD = re.compile(r"\s+([\w’']+)")
+
+
+def _next_word(after: str) -> str:
+    """The lower-cased word that ``after`` opens with after blanks, or "" (a comma or the end first)."""
+    m = _NEXT_WORD.match(after)
+    return m.group(1).lower() if m else ""
 
 
 def _clause_word(word: str, after: str) -> bool:
@@ -741,9 +750,7 @@ def _clause_word(word: str, after: str) -> bool:
     Friday", "Mr. Netanyahu in recent months"). A word in -s is a verb when the cue lexicon lists it or what follows
     is its object ("Mr. Gowder values his right"); else it is a noun the name modifies ("Trump allies", "Pentagon
     officials", "Fox News reports")."""
-    low = word.lower().rstrip(".")
-    nxt = re.match(r"\s+([\w’']+)", after)  # (the word after it, not past a comma: "EU countries, the ...")
-    nxt = nxt.group(1).lower() if nxt else ""
+    low, nxt = word.lower().rstrip("."), _next_word(after)
     if low in AUX_BE or low in AUX_OTHER or low in IRREGULAR_PAST or low.endswith(("n't", "n’t")):
         return True
     if low in ADVERBS or low in ("meanwhile", "however", "instead") or MANNER_ADVERB.fullmatch(low) or \
@@ -2839,10 +2846,9 @@ class _Document:
             return span  # (not where a name follows what is cut: "U.S. first lady Michelle Obama")
         word, after = words[n].group(0), text[words[n].end():]
         low, singular = word.lower(), _singular(word.lower())
-        nxt = re.match(r"\s+([\w’']+)", after)
         if low.endswith("s") and (low in self.roles.anonymous_heads or singular in self.roles.anonymous_heads or
                                   self.roles.is_role_word(singular) or self.roles.type_of(singular) is not None and
-                                  not (nxt and nxt.group(1).lower() in _OBJECT_WORDS)):
+                                  _next_word(after) not in _OBJECT_WORDS):
             return span  # (a noun of the lexicon: "Trump officials", "Houthi rebels"; a document's before no
             # object: "U.N. estimates suggest", not "Russia claims it")
         following = words[n + 1].group(0).lower() if n + 1 < len(words) else None
@@ -2851,7 +2857,8 @@ class _Document:
             return span  # (what a verb of saying says may hold the cue's subject: "LaPierre said studies show",
             # "NATO said this image shows"; not "Syria denies ever", "Obama praises arrest in Boston")
         name = text[span[0]:words[n - 1].end()]
-        if not _clause_word(word, after) or words[0].group(0).rstrip(".") in _SENTENCE_WORDS - {"Mr", "Mrs", "Ms", "Dr"} \
+        opener = words[0].group(0).rstrip(".")
+        if not _clause_word(word, after) or opener in _SENTENCE_WORDS and opener not in ("Mr", "Mrs", "Ms", "Dr") \
                 or not (self.person(name) or self.sides.find(name) or self.roles.type_of(name) or self.known(name)):
             return span  # (no name known: "Seconds later police", "Security forces themselves", "Most notably")
         return span[0], words[n - 1].end()
