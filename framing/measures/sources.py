@@ -717,8 +717,9 @@ _OBJECT_WORDS = frozenset("""a an the his her its their him them me us he she th
 many most several few any no every another""".split())
 #: words that name a time after "on", "in" or "at" ("Abe on Friday", "Mr. Netanyahu in recent months", "at times")
 _TIME_AFTER = TIME_WORDS | frozenset("recent late early times".split())
-#: a word of a speaker phrase, without the punctuation around it
-_WORD = re.compile(r"[^\s,;:()“”\"]+")
+#: a word of a speaker phrase as written, a dash or an opening mark kept as a word of its own so that it ends a name
+#: (``_WORD`` reads words only)
+_PHRASE_WORD = re.compile(r"[^\s,;:()“”\"]+")
 #: past forms no other list of the grammar holds ("Trump dug in his heels")
 _MORE_PAST = frozenset("dug knelt burst laid quit slept spun swore shook".split())
 #: past forms that are also nouns or adjectives ("the left", "a hit"): verbs only before an object ("Saipov left the
@@ -2829,7 +2830,7 @@ class _Document:
         cue at ``cue`` ("Earlier he’d said", "a theme he repeated"; not "Emails she sent show"), the pronoun alone.
         Else ``span``."""
         text = self.text
-        words = list(_WORD.finditer(text, span[0], span[1]))
+        words = list(_PHRASE_WORD.finditer(text, span[0], span[1]))
         if len(words) < 2:
             return span
         last = words[-1]
