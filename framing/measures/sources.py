@@ -89,7 +89,13 @@ Who the source is (one source per person in an article)
   article), else one with another role (a host), else one with none, the one named first among equals, and of
   those one who has spoken ("Bill Clinton signed ... Hillary Clinton said ... Clinton said"); "Mrs. Trump" is the
   namesake the article shows to be a woman, "Sen. Clinton" the one it titles so (or with a title of that type),
-  never one it gives only a family title ("first lady Michelle Obama").
+  never one it gives only a family title ("first lady Michelle Obama"), nor one of another given name than the
+  person the lexicon's ``terms:`` list under the surname alone, of the title's type on the article's date
+  ("President Trump" in 2018 is no "Ivanka Trump" the article names untitled). Where the article titles the
+  surname alone ("President Trump", "Mr. Obama") as someone no namesake may be, that person is someone of their
+  own, whose given name it never writes: the surname alone is theirs when they outrank every namesake ("Trump
+  said" beside "President Trump" and "first lady Melania Trump", "Obama said" beside "Mr. Obama" and "Michelle
+  Obama"), and the honorific of a namesake ("Ms. Trump" of "Ivanka Trump") says nothing of their sex.
   The person's titles are read before each mention, in the appositive after the full name and in the
   description set off before it ("Ms. Merkel's spokesman, Steffen Seibert,"; before a name that ends the
   sentence only after an inverted cue: "..., said the group's spokesman, Ali Reza."); not before the surname where it
@@ -108,7 +114,9 @@ Who the source is (one source per person in an article)
   country ("the president"), in an article about no other country, prefers the people of the ``home`` side; when
   the article gives no one that title but names the holder on its date by the lexicon's ``offices:``, and names
   no body near it that may have a president, it is that holder ("Trump held a rally. The president said" in a
-  US story of October 2017 -> Donald Trump). A
+  US story of October 2017 -> Donald Trump); of several people, the one the article titles with the office, though
+  named long before a nearer holder of another ("President Donald Trump ... Secretary of State Mike Pompeo
+  admitted ... than the president stated": Trump). A
   description with no role whose head is a noun for a person, right after a person spoke ("“...,” Trump said. The New
   York billionaire also said"), is that person. A title whose words are joined by hyphens ("the secretary-general")
   is the person titled so before it ("UN Secretary-General Ban Ki-moon"), and "the interim chief" the person titled
@@ -1668,6 +1676,7 @@ class _Document:
         self.previous: list[tuple[int, _Source, str | None]] = []  # (cue start, source, mention) so far
         self._names: dict[str, list[str]] = {}  # surname -> the people of that name, first named first
         self._ranks: dict[str, int] = {}  # full name -> its rank among namesakes
+        self._alone: dict[str, int | None] = {}  # surname -> the rank of one titled by it alone, no namesake
         self._titles_of: dict[str, list[str]] = {}  # full name -> the titles written with the full name
         self._given: dict[str, str | None] = {}  # first name -> the one full name it opens
         self._family: dict[str, str | None] = {}  # family name -> the full name it opens, written first
@@ -1847,27 +1856,67 @@ class _Document:
         Where the article names several people of that surname ("President Donald Trump and first lady Melania
         Trump"), the surname alone is the one of highest :meth:`_rank`, the one named first among equals; of
         people equal so, one who has spoken ("Bill Clinton signed the ban. Hillary Clinton said ... Clinton
-        said"). ``before``, the words written before the surname in the mention, chooses among them: an honorific
-        of one sex ("Mrs. Trump") the namesake the article shows to be of that sex; a title ("Sen. Clinton") the
-        namesake it gives that title, else one it gives a title of that type ("Sen." and "Senator"), else one it
-        gives no family title ("first lady Michelle Obama" is no "President Obama": with no other, the surname is
-        the name, and None is returned)."""
+        said"). ``before``, the words written before the surname in the mention, chooses among them by the title
+        or honorific it ends with (:meth:`_bearers`). With neither, the surname alone is no namesake's when the
+        article titles it alone as someone of higher rank whom no namesake may be (:meth:`_alone_rank`: "Trump
+        said" beside "President Trump" and "first lady Melania Trump" is the president), and None is returned."""
         people = self._namesakes_of(surname)
-        word = _role_core(before[-1]) if before else ""
-        if _sex_of(word) is not None and len(people) > 1:
-            sex = _sex_of(word)
-            people = [p for p in people if self.gender(p) == sex] or \
-                [p for p in people if self.gender(p) is None] or people
-        elif word and self.roles.is_role_word(before[-1]) and (kind := self.roles.type_of(before[-1])) != "document":
-            kind = kind if self.roles.strong(before[-1]) else None
-            people = [p for p in people if word in self._title_words(p)] or \
-                [p for p in people if kind is not None and any(self.roles.strong(t) and self.roles.type_of(t) == kind
-                                                               for t in self._titles(p))] or \
-                [p for p in people if not _KIN & self._title_words(p)]
+        if before and self._title(before[-1]):
+            people = self._bearers(surname, people, before[-1])
+        elif people and (alone := self._alone_rank(surname)) is not None and alone < self._rank(people[0]):
+            return None
         if not people:
             return None
         spoken = [p for p in people[1:] if p in self.people and self._rank(p) == self._rank(people[0])]
         return people[0] if people[0] in self.people or not spoken else spoken[0]
+
+    def _bearers(self, surname: str, people: list[str], title: str, strict: bool = False) -> list[str]:
+        """Those of the namesakes ``people`` of ``surname`` who may be the one ``title`` names with the surname
+        alone, by its last word: for an honorific of one sex ("Mrs. Trump"), those the article shows to be of that
+        sex, else those it shows of neither (else, of several and unless ``strict``, all; "Mr. Trump" is no "first
+        lady Melania Trump"); for a title ("Sen. Clinton"), those it gives that title, else one of that type ("Sen."
+        and "Senator"), else those it gives no family title ("first lady Michelle Obama" is no "President Obama"),
+        but for one of another given name than the person the lexicon's ``terms:`` list under the surname alone
+        when that person is of the title's type on the article's date ("President Trump" in 2018 is no "Ivanka
+        Trump" the article names untitled, nor the "Considering Trump" of a sentence's opening word)."""
+        last = title.split()[-1] if title.split() else ""
+        word = _role_core(last)
+        sex = _sex_of(word)
+        if sex is not None:
+            return [p for p in people if self.gender(p) == sex] or \
+                [p for p in people if self.gender(p) is None] or ([] if strict or len(people) < 2 else people)
+        if word and self.roles.is_role_word(last) and (kind := self.roles.type_of(last)) != "document":
+            kind = kind if self.roles.strong(last) else None
+            listed = self.roles.dated.get(surname)
+            if listed is not None and kind is not None and \
+                    kind == (listed.type_on(self.date) if self.date is not None else listed.held):
+                given = {n.split()[0] for n, d in self.roles.dated.items() if d is listed and " " in n}
+                people = [p for p in people if self.roles.dated.get(p) is listed or p.split()[0] in given]
+            return [p for p in people if word in self._title_words(p)] or \
+                [p for p in people if kind is not None and any(self.roles.strong(t) and self.roles.type_of(t) == kind
+                                                               for t in self._titles(p))] or \
+                [p for p in people if not _KIN & self._title_words(p)]
+        return people
+
+    def _alone_rank(self, surname: str) -> int | None:
+        """How the person the article titles by ``surname`` alone ranks, as :meth:`_rank` ranks a namesake (0
+        for the title of an official or a politician, 1 for another title or an honorific), when no namesake may
+        be them by :meth:`_bearers` ("President Trump" beside "first lady Melania Trump", "Mr. Obama" beside
+        "Michelle Obama"): someone whose given name the article never writes; None when there is no one so (the
+        best rank of several)."""
+        if surname not in self._alone:
+            people = self._namesakes_of(surname)
+            ranks = []
+            for m in self._occurrences(surname):
+                word = re.search(r"(\S+)\s+$", self.text[max(0, m.start() - 40):m.start()])
+                if word is None or not word.group(1)[:1].isupper() or not self._title(word.group(1)) or \
+                        self.in_quote(m.start()):
+                    continue  # (a given name before it: "Melania Trump"; no title: "said Trump")
+                title = self._title_before(m.start())
+                if title and not self._bearers(surname, people, title, strict=True):
+                    ranks.append(0 if self.roles.type_of(title) in _HOME_TYPES else 1)
+            self._alone[surname] = min(ranks, default=None)
+        return self._alone[surname]
 
     def _namesakes_of(self, surname: str) -> list[str]:
         """:meth:`_namesakes`, read once per surname."""
@@ -3859,12 +3908,12 @@ class _Document:
         if side is not None:
             # (not one the roles lexicon gives another side: "Ukraine's president" is not President Obama)
             known = [(name, t, s) for name, t, s in known if self._listed_side(name) in (None, side)]
-        same = _collapse(name for name, t, s in known if t == typ and s == side)
+        same = self._distinct(name for name, t, s in known if t == typ and s == side)
         if side is not None and len(same) == 1:
             return same[0]
         if same and side is not None:
             return None  # two people of that side hold such an office: which one is not said
-        open_ = _collapse(name for name, t, s in known if t == typ and (s is None or side is None))
+        open_ = self._distinct(name for name, t, s in known if t == typ and (s is None or side is None))
         if side is None and self.home is not None and self.setting() in (None, self.home):
             # "the president" with no country, in an article about no other country: the home side's
             # ("Trump's version of his talks with Putin ... the president told interpreters": Trump); not for an
@@ -3895,8 +3944,38 @@ class _Document:
         if len(holders) == 1 and holders[0] not in near:
             return holders[0]
         if title:
-            near = [name for name in near if _holds(self.context(name), title)] or near
+            titled = [name for name in near if _holds(self.context(name), title)]
+            anywhere = [name for name in open_ if _holds(self.context(name), title)] if side is None and not any(
+                _holds(self.context(name), title, of=True) for name in near) else []
+            anywhere = [name for k, name in enumerate(anywhere) if not any(_one_name(name, o) for o in anywhere[:k])]
+            if len(anywhere) == 1 and self._dated_holder(title) in (None, anywhere[0].split()[-1]):
+                # "President Donald Trump ..." long before "Secretary of State Mike Pompeo admitted ... than the
+                # president stated": the one the article titles with the office, not a nearer holder of another
+                # (for a description that names no side, when no one near holds the office of something: "Bill de
+                # Blasio, mayor of New York City ... the mayor said"; unless the article names another who held
+                # the office on its date by the lexicon's ``offices:``: "President Lyndon B. Johnson" in a story
+                # of 2018 that names Trump)
+                return anywhere[0]
+            near = titled or near
         return min(near, key=distance.__getitem__) if near else None
+
+    def _distinct(self, names: Iterable[str]) -> list[str]:
+        """The distinct ``names`` without those that are part of a longer one (:func:`_collapse`), but for a
+        surname that names someone of their own, no namesake (:meth:`full_name`: "Trump" of "President Trump"
+        beside "first lady Melania Trump")."""
+        names = list(dict.fromkeys(names))
+        kept = set(_collapse(names))
+        return [n for n in names if n in kept or " " not in n and self._namesakes_of(n) and self.full_name(n) is None]
+
+    def _dated_holder(self, office: str) -> str | None:
+        """The surname of the one who held ``office`` of the ``home`` side on the article's date by the lexicon's
+        ``offices:``, when the article writes it; else None."""
+        holders = self.roles.offices.get((self.home or "", office), ())
+        name = next((n for a, b, n in holders if self.date is not None and a <= self.date
+                     and (b is None or self.date < b)), None)
+        surname = name.split()[-1] if name else None
+        return surname if surname and re.search(r"(?<![\w\-])" + re.escape(surname) + r"(?![\w\-])", self.text) \
+            else None
 
     def _holder(self, office: str, mention: str) -> str | None:
         """Who held ``office`` of the ``home`` side on the article's date, by the lexicon's ``offices:``, for the
@@ -4387,6 +4466,8 @@ class _Document:
                     continue  # a surname alone: not the "Obama" of "first lady Michelle Obama"
                 if not self.in_quote(m.start()):
                     title = re.split(r"(?:’s|'s)\s+", self._title_before(m.start()))[-1]
+                    if " " not in full and self._bearers(full, self._namesakes_of(full), title, strict=True):
+                        continue  # a namesake's title: "Ms. Trump" of "Ivanka Trump" beside "Mr. Trump"
                     words = {w.strip(".") for w in title.lower().split()}
                     found |= {sex for sex, nouns in _OF_ONE_SEX.items() if words & nouns}
                     if " " not in full:  # a surname the article never completes: "Mr. Moon" is a man

@@ -1,0 +1,112 @@
+"""A surname alone names the person the article titles by it alone ("President Vole", "Mr. Dent") when no namesake
+named in full may be that person: a first lady, a daughter or a wife named in full is not the president the article
+calls by the surname alone ("Vole said", "the president said"). A namesake who may bear the title stays the one
+named ("Sara Lind" is "Sen. Lind"; "President Tom Vole" is "Vole").
+
+Expected values come from reading the sentences, written for each shape with invented names.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from sources_rows import sources_of
+
+
+def _row(text: str, verb: str) -> pd.Series:
+    table = sources_of(text, date="2019-06-01")
+    rows = table[table["verb"] == verb]
+    assert len(rows) == 1, f"{verb!r} in {list(table['verb'])}"
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize(("text", "verb", "source", "source_type"), [
+    # a relative named in full with a family title is not the office holder named by the surname alone
+    ("First lady Ana Vole visited a hospital in Lagos. President Vole spoke at the summit on Monday. Vole said the "
+     "talks went well.", "said", "Vole", "government"),
+    ("First lady Ana Vole visited a hospital in Lagos. President Vole spoke at the summit on Monday. “We are starting "
+     "off on a new footing,” Vole told reporters.", "told", "Vole", "government"),
+    # an honorific of the other sex than the only namesake's
+    ("Businesswoman Maria Dent opened the store in 2001. Mr. Dent said the store would stay open.", "said", "Dent",
+     None),
+    # "the president" is the one titled so, not a namesake of another role
+    ("First lady Ana Vole joined President Vole on the trip. Mr. Vole thanked the hosts. “We are starting off on a "
+     "new footing,” the president said.", "said", "Vole", "government"),
+])
+def test_surname_alone_names_the_titled_person(text, verb, source, source_type):
+    row = _row(text, verb)
+    assert row["source"] == source
+    if source_type is not None:
+        assert row["source_type"] == source_type
+
+
+@pytest.mark.parametrize(("text", "verb", "source"), [
+    # the namesake given the title
+    ("Governor Ed Marsh toured the plant with his wife, Lena Marsh. Gov. Marsh later said the plant would stay "
+     "open.", "said", "Ed Marsh"),
+    # a namesake with no title may be the one titled later
+    ("Sara Lind campaigned in Iowa on Monday. Sen. Lind said the war was a mistake.", "said", "Sara Lind"),
+    # no one titled by the surname alone: the namesake
+    ("Ana Vole, the president's daughter, spoke in Tokyo on Friday. Vole said women must be empowered.", "said",
+     "Ana Vole"),
+    # the principal named in full outranks the relative
+    ("President Tom Vole and first lady Ana Vole arrived in Lagos. Vole said the visit was historic.", "said",
+     "Tom Vole"),
+    # an honorific of the namesake's sex
+    ("Businesswoman Maria Dent opened the store in 2001. Ms. Dent said the store would stay open.", "said",
+     "Maria Dent"),
+])
+def test_namesake_who_may_bear_the_title_stays(text, verb, source):
+    assert _row(text, verb)["source"] == source
+
+
+def test_pronoun_of_the_namesake_not_of_the_one_titled_alone():
+    # "Mr. Dent" is the father, "Ms. Dent" the daughter named in full: "She" after both is the daughter
+    text = ("Governor Tom Ruiz hosted the delegation. Mr. Dent sent his daughter, Ana Dent, to the closing ceremony. "
+            "She had dinner with Mr. Ruiz, then spoke to reporters, reaffirming the plan. Ms. Dent flew home on "
+            "Monday.")
+    assert _row(text, "reaffirming")["source"] == "Ana Dent"
+
+
+@pytest.mark.parametrize(("text", "verb"), [
+    ("Several top officials attended, including Ivanka Trump and Jared Kushner. President Trump recorded a video "
+     "address, saying the move was long overdue.", "saying"),
+    ("Several top officials attended, including Ivanka Trump and Jared Kushner. President Trump recorded a video "
+     "address. Trump said the move was long overdue.", "said"),
+])
+def test_lexicon_office_holder_named_by_the_surname_alone(text, verb):
+    # the roles lexicon lists "Trump" alone as the president of 2017-2021: a namesake the article names untitled is
+    # not "President Trump" in 2018
+    assert _row(text, verb)["source"] == "Trump"
+
+
+def test_lexicon_office_holder_under_a_fuller_name_stays():
+    # a fuller name of the listed person (a middle name the lexicon does not list) is still that person
+    text = "President Barack Hussein Obama spoke in Cairo. President Obama said the talks went well."
+    assert sources_of(text, date="2012-06-01").iloc[0]["source"] == "Barack Hussein Obama"
+
+
+def test_the_office_named_long_before_a_nearer_holder_of_another():
+    # "the president" is the one the article titles president, though a secretary of state is named nearer
+    filler = " ".join(["The talks covered trade, security and the border, and both delegations met for hours."] * 8)
+    text = (f"President Tom Vole flew to the summit on Monday. {filler} Secretary of State Mike Dunn admitted in an "
+            "interview that the outlines of the deal are fuzzier than the president stated.")
+    row = _row(text, "stated")
+    assert row["source"] == "Tom Vole"
+    assert row["source_type"] == "government"
+
+
+@pytest.mark.parametrize(("text", "date", "source"), [
+    # someone near holds the office of a place ("mayor of ..."): the mayor near, not the one titled far before
+    ("Mayor Steven Fulop of Jersey City spoke first. {filler} Bill de Blasio, mayor of neighboring New York City, "
+     "spoke next. In a series of tweets, the mayor said the shooting was an act of hate.", "2019-12-11",
+     "Bill de Blasio"),
+    # the one titled president long before is not the holder on the article's date whom it names
+    ("President Lyndon B. Johnson signed the act in 1965. {filler} Mr. Trump praised John Bolton on Monday and "
+     "said he would find a post for him. “We had some really good meetings with him,” the president said.",
+     "2017-02-20", "Trump"),
+])
+def test_the_office_stays_with_a_nearer_holder(text, date, source):
+    filler = " ".join(["The talks covered trade, security and the border, and both delegations met for hours."] * 8)
+    table = sources_of(text.format(filler=filler), date=date)
+    assert table.iloc[-1]["source"] == source
