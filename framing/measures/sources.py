@@ -91,7 +91,8 @@ Who the source is (one source per person in an article)
   namesake the article shows to be a woman, "Sen. Clinton" the one it titles so (or with a title of that type),
   never one it gives only a family title ("first lady Michelle Obama"), nor one of another given name than the
   person the lexicon's ``terms:`` list under the surname alone, of the title's type on the article's date
-  ("President Trump" in 2018 is no "Ivanka Trump" the article names untitled). Where the article titles the
+  ("President Trump" in 2018 is no "Ivanka Trump" the article names untitled; a full name with that person's first
+  word and the listed surname is theirs: "Donald J Trump"). Where the article titles the
   surname alone ("President Trump", "Mr. Obama") as someone no namesake may be, that person is someone of their
   own, whose given name it never writes: the surname alone is theirs when they outrank every namesake ("Trump
   said" beside "President Trump" and "first lady Melania Trump", "Obama said" beside "Mr. Obama" and "Michelle
@@ -116,7 +117,9 @@ Who the source is (one source per person in an article)
   no body near it that may have a president, it is that holder ("Trump held a rally. The president said" in a
   US story of October 2017 -> Donald Trump); of several people, the one the article titles with the office, though
   named long before a nearer holder of another ("President Donald Trump ... Secretary of State Mike Pompeo
-  admitted ... than the president stated": Trump). A
+  admitted ... than the president stated": Trump), unless someone near holds the office of a place ("Bill de
+  Blasio, mayor of New York City"), the lexicon's holder on the article's date is another person it names, or the
+  article brings in an unnamed holder since ("an Orange County judge ... the judge said"). A
   description with no role whose head is a noun for a person, right after a person spoke ("“...,” Trump said. The New
   York billionaire also said"), is that person. A title whose words are joined by hyphens ("the secretary-general")
   is the person titled so before it ("UN Secretary-General Ban Ki-moon"), and "the interim chief" the person titled
@@ -1875,10 +1878,12 @@ class _Document:
         alone, by its last word: for an honorific of one sex ("Mrs. Trump"), those the article shows to be of that
         sex, else those it shows of neither (else, of several and unless ``strict``, all; "Mr. Trump" is no "first
         lady Melania Trump"); for a title ("Sen. Clinton"), those it gives that title, else one of that type ("Sen."
-        and "Senator"), else those it gives no family title ("first lady Michelle Obama" is no "President Obama"),
-        but for one of another given name than the person the lexicon's ``terms:`` list under the surname alone
-        when that person is of the title's type on the article's date ("President Trump" in 2018 is no "Ivanka
-        Trump" the article names untitled, nor the "Considering Trump" of a sentence's opening word)."""
+        and "Senator"), else those it gives no family title ("first lady Michelle Obama" is no "President Obama");
+        of the last two, none of another given name than the person the lexicon's ``terms:`` list under the surname
+        alone when that person held an office of the title's type or is of it on the article's date ("President
+        Trump" in 2018 and "Former President Trump" in 2023 are no
+        "Ivanka Trump" the article names untitled, nor the "Considering Trump" of a sentence's opening word; a
+        "Vice President Michael Pence" the article titles so stays)."""
         last = title.split()[-1] if title.split() else ""
         word = _role_core(last)
         sex = _sex_of(word)
@@ -1887,14 +1892,15 @@ class _Document:
                 [p for p in people if self.gender(p) is None] or ([] if strict or len(people) < 2 else people)
         if word and self.roles.is_role_word(last) and (kind := self.roles.type_of(last)) != "document":
             kind = kind if self.roles.strong(last) else None
+            titled = [p for p in people if word in self._title_words(p)]
+            if titled:
+                return titled
             listed = self.roles.dated.get(surname)
-            if listed is not None and kind is not None and \
-                    kind == (listed.type_on(self.date) if self.date is not None else listed.held):
-                given = {n.split()[0] for n, d in self.roles.dated.items() if d is listed and " " in n}
-                people = [p for p in people if self.roles.dated.get(p) is listed or p.split()[0] in given]
-            return [p for p in people if word in self._title_words(p)] or \
-                [p for p in people if kind is not None and any(self.roles.strong(t) and self.roles.type_of(t) == kind
-                                                               for t in self._titles(p))] or \
+            if listed is not None and kind is not None and (kind == listed.held or any(
+                    typ == kind for _, _, typ in listed.terms) or self.date is not None and kind == listed.type_on(self.date)):
+                people = [p for p in people if (self.roles.dated.get(p) or self._dated_by_surname(p)) is listed]
+            return [p for p in people if kind is not None and any(self.roles.strong(t) and self.roles.type_of(t) == kind
+                                                                  for t in self._titles(p))] or \
                 [p for p in people if not _KIN & self._title_words(p)]
         return people
 
@@ -2376,11 +2382,22 @@ class _Document:
         """The type and side the roles lexicon gives ``name``: its ``terms:`` list of dated office holders (the
         type on the article's date, or the office's when it has none), else its ``people:`` list (the full name,
         or its surname when the list holds the surname alone); None when neither lists it."""
-        dated = self.roles.dated.get(name)
+        dated = self.roles.dated.get(name) or self._dated_by_surname(name)
         if dated is not None:
             return (dated.type_on(self.date) if self.date is not None else dated.held), dated.side
         listed = self.roles.people
         return listed.get(name) or (listed.get(name.split()[-1]) if " " in name else None)
+
+    def _dated_by_surname(self, name: str) -> _Dated | None:
+        """The person of the lexicon's ``terms:`` listed under the surname of the full name ``name`` alone, when
+        one of their listed full names opens with its first word ("Donald J Trump", "Barack Hussein Obama": the
+        listed "Donald J. Trump", "Barack Obama"); else None."""
+        words = name.split()
+        dated = self.roles.dated.get(words[-1]) if len(words) > 1 else None
+        if dated is None or not any(n.split()[0] == words[0] for n, d in self.roles.dated.items()
+                                    if d is dated and " " in n):
+            return None
+        return dated
 
     def _listed_side(self, name: str) -> str | None:
         """The side the roles lexicon gives ``name``, or None."""
@@ -2402,8 +2419,17 @@ class _Document:
         # the surname where it is part of a namesake's name ("first lady Melania Trump" for Donald Trump) or opens
         # another name ("North Korean leader Kim Jong Un" for Duyeon Kim) describes someone else, not this person
         theirs: list[tuple[int, int]] | None = None  # the namesakes' occurrences, read when first needed
+        # a surname alone read as a person of their own ("Mr. Park" beside "economist Anna Park"; "President Trump"
+        # beside "first lady Melania Trump": see full_name) is not described by the namesakes' full names, nor, when
+        # no namesake is the surname alone, does it describe them
+        own = " " not in full and bool(self._namesakes_of(full))
+        alone = " " in full and bool(self._namesakes_of(last)) and self.full_name(last) is None
         for name in dict.fromkeys([full, last, bare_last]):
             for m in self._occurrences(name):
+                if alone and name != full or own and (given := _NAME_BEFORE.search(
+                        self.text, max(0, m.start() - 40), m.start())) is not None and \
+                        not self._title(given.group(0).split()[-1]):
+                    continue
                 if name != full and _NAME_BEFORE.search(self.text, max(0, m.start() - 40), m.start()):
                     # (only a surname after a capitalised word can be a namesake's)
                     if theirs is None:
@@ -3947,14 +3973,23 @@ class _Document:
             titled = [name for name in near if _holds(self.context(name), title)]
             anywhere = [name for name in open_ if _holds(self.context(name), title)] if side is None and not any(
                 _holds(self.context(name), title, of=True) for name in near) else []
-            anywhere = [name for k, name in enumerate(anywhere) if not any(_one_name(name, o) for o in anywhere[:k])]
-            if len(anywhere) == 1 and self._dated_holder(title) in (None, anywhere[0].split()[-1]):
+            anywhere = [name for k, name in enumerate(anywhere) if not any(
+                " " in name and " " in o and _one_name(name, o) for o in anywhere[:k])]  # ("Trump" is no "Melania Trump")
+            dated = self._dated_holder(title)
+            if anywhere and dated is not None and dated not in [name.split()[-1] for name in anywhere]:
+                # the holder on the article's date by the lexicon, when the article names them, else no one:
+                # "President Vladimir Putin ... Secretary of State Mike Pompeo said ... Trump ... The president
+                # said" is Trump, not the nearest official
+                return next((name for name in open_ if name.split()[-1] == dated), None)
+            if len(anywhere) == 1 and anywhere[0].split()[-1] == (dated or anywhere[0].split()[-1]) and \
+                    not self._another_holder(anywhere[0], title, at):
                 # "President Donald Trump ..." long before "Secretary of State Mike Pompeo admitted ... than the
                 # president stated": the one the article titles with the office, not a nearer holder of another
                 # (for a description that names no side, when no one near holds the office of something: "Bill de
                 # Blasio, mayor of New York City ... the mayor said"; unless the article names another who held
                 # the office on its date by the lexicon's ``offices:``: "President Lyndon B. Johnson" in a story
-                # of 2018 that names Trump)
+                # of 2018 that names Trump; nor past another holder the article brings in unnamed: "Circuit Judge
+                # Bob LeBlanc ... an Orange County judge ... the judge said")
                 return anywhere[0]
             near = titled or near
         return min(near, key=distance.__getitem__) if near else None
@@ -3966,6 +4001,17 @@ class _Document:
         names = list(dict.fromkeys(names))
         kept = set(_collapse(names))
         return [n for n in names if n in kept or " " not in n and self._namesakes_of(n) and self.full_name(n) is None]
+
+    def _another_holder(self, name: str, office: str, at: int) -> bool:
+        """Whether, after the last mention of the person ``name`` before ``at``, the article brings in an unnamed
+        holder of ``office`` ("an Orange County judge", "another Revolutionary Guards commander", "an officer's
+        day"), whom a description at ``at`` may be."""
+        surname = re.escape(name.split()[-1])
+        last = max((m.end() for m in re.compile(r"(?<![\w\-])" + surname + r"(?![\w\-])").finditer(self.text, 0, at)),
+                   default=0)
+        head = re.escape(office.split()[-1])
+        return re.search(r"(?i)(?<![\w\-])(?:an?|another|one)\s+(?:[\w’'.\-]+\s+){0,3}?" + head + r"(?![\w\-])",
+                         self.text[last:at]) is not None
 
     def _dated_holder(self, office: str) -> str | None:
         """The surname of the one who held ``office`` of the ``home`` side on the article's date by the lexicon's
@@ -4438,9 +4484,13 @@ class _Document:
             for m in reversed(list(_NAME.finditer(self.text, 0, at))):
                 if self.in_quote(m.start()):
                     continue
-                full = self._named_person(m.group(0), m.start(), m.end())
+                start = m.start()
+                for end in re.finditer(r"([\w’'\-]+)\.\s+", m.group(0)):
+                    if len(end.group(1)) > 1 and not self._title(end.group(1) + "."):
+                        start = m.start() + end.end()  # a sentence's last word before the name: "Ohio. Ivanka Trump"
+                full = self._named_person(self.text[start:m.end()], start, m.end())
                 if full is not None and fits(full):
-                    return self._person(full, m.group(0))
+                    return self._person(full, self.text[start:m.end()])
         return _Source(pronoun, "unknown", None, False, "pronoun")
 
     def _reporter(self, name: str, start: int) -> bool:
