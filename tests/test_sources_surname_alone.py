@@ -173,3 +173,10 @@ def test_another_countrys_president_is_not_the_president_of_the_home_story():
 def _row_on(text: str, date: str, verb: str) -> pd.Series:
     table = sources_of(text, date=date)
     return table[table["verb"] == verb].iloc[-1]
+
+
+def test_an_honorific_of_the_listed_persons_sex_is_not_a_link_words_namesake():
+    # "See Obama" is a link's words, no given name: "Mr. Obama" is the listed president, typed by the date
+    text = "President Obama spoke on Monday. See Obama Speech Video. Mr. Obama said the deal was good."
+    row = _row_on(text, "2014-06-01", "said")
+    assert (row["source"], row["source_type"]) == ("Obama", "government")

@@ -1877,7 +1877,8 @@ class _Document:
         """Those of the namesakes ``people`` of ``surname`` who may be the one ``title`` names with the surname
         alone, by its last word: for an honorific of one sex ("Mrs. Trump"), those the article shows to be of that
         sex, else those it shows of neither (else, of several and unless ``strict``, all; "Mr. Trump" is no "first
-        lady Melania Trump"); for a title ("Sen. Clinton"), those it gives that title, else one of that type ("Sen."
+        lady Melania Trump"), and of the sex of the person the lexicon lists under the surname alone, that person
+        or one the article shows of that sex; for a title ("Sen. Clinton"), those it gives that title, else one of that type ("Sen."
         and "Senator"), else those it gives no family title ("first lady Michelle Obama" is no "President Obama");
         of the last two, none of another given name than the person the lexicon's ``terms:`` list under the surname
         alone when that person held an office of the title's type or is of it on the article's date ("President
@@ -1887,7 +1888,12 @@ class _Document:
         last = title.split()[-1] if title.split() else ""
         word = _role_core(last)
         sex = _sex_of(word)
+        listed = self.roles.dated.get(surname)
         if sex is not None:
+            if listed is not None and self.roles.surname_sex.get(surname) == sex:
+                # "Mr. Obama" is the listed man, not a "See Obama" of a link's words
+                people = [p for p in people if (self.roles.dated.get(p) or self._dated_by_surname(p)) is listed
+                          or self.gender(p) == sex]
             return [p for p in people if self.gender(p) == sex] or \
                 [p for p in people if self.gender(p) is None] or ([] if strict or len(people) < 2 else people)
         if word and self.roles.is_role_word(last) and (kind := self.roles.type_of(last)) != "document":
@@ -1895,7 +1901,6 @@ class _Document:
             titled = [p for p in people if word in self._title_words(p)]
             if titled:
                 return titled
-            listed = self.roles.dated.get(surname)
             if listed is not None and kind is not None and (kind == listed.held or any(
                     typ == kind for _, _, typ in listed.terms) or self.date is not None and kind == listed.type_on(self.date)):
                 people = [p for p in people if (self.roles.dated.get(p) or self._dated_by_surname(p)) is listed]
