@@ -38,7 +38,9 @@ Protocol
     a missing prediction is wrong) and the share given an affiliation where the coding has none, anonymous precision and recall (rows where anonymity applies; a missing
     prediction counts as not anonymous), kind accuracy, and source name agreement where the coding names the
     source: the library's ``source`` contains the head or last word of the coded mention (the rule of
-    ``validity.py``, ``names``). Type, affiliation and anonymity are also given on high-confidence rows only.
+    ``validity.py``, ``names``), and whether it is the coded person, given names agreeing (:func:`same_person`:
+    "Melania Trump" for a coded "Trump" of "President Trump" has the head and is another person). Type,
+    affiliation and anonymity are also given on high-confidence rows only.
 * Shares by leaning (the whole corpus, 4,978 articles): ``framing.sources`` on every article; the share of
   anonymous sources among statements where anonymity applies, and of official sources (government,
   military_security, politician) among all statements, compared by AllSides leaning with
@@ -57,6 +59,7 @@ import argparse
 import glob
 import json
 import math
+import re
 import sys
 import time
 from pathlib import Path
@@ -212,6 +215,21 @@ def pair(coding: pd.DataFrame, table: pd.DataFrame) -> list[dict | None]:
     return out
 
 
+def same_person(coded: str, got) -> bool:
+    """Whether the library's ``got`` names the person of the coded span ``coded``: the same words (a possessive
+    dropped), or the same surname with given names of which one side's are the other's ("Trump" or "Donald J.
+    Trump" for "Donald Trump"); not a namesake ("Melania Trump" or "Considering Trump" for "Donald Trump"), nor a
+    given name where the coders give the surname alone (the article writes no given name of that person)."""
+    if missing(got):
+        return False
+    a, b = (re.sub(r"(?:’s|'s|’|')$", "", str(x).strip()).split() for x in (coded, got))
+    if a == b:
+        return True
+    if not a or not b or a[-1].lower() != b[-1].lower() or not a[:-1]:
+        return False
+    return not b[:-1] or set(b[:-1]) <= set(a[:-1]) or set(a[:-1]) <= set(b[:-1])
+
+
 def _norm_side(v) -> str | None:
     if missing(v) or not str(v).strip():
         return None
@@ -304,6 +322,9 @@ def score(coding: pd.DataFrame, table: pd.DataFrame, texts: dict[str, str],
         if not hit:
             note_err("source name", r, p, gold, p.get("source"))
     figs.append(figure("source name (head) where coded named", sum(ok), len(ok)))
+    # the person, not only the surname: "Melania Trump" for a coded "Trump" of "President Trump" is a miss
+    same = [same_person(texts[r.doc_id][int(r.source_start):int(r.source_end)], p.get("source")) for r, p in named]
+    figs.append(figure("source is the coded person (given names agree)", sum(same), len(same)))
     if errors is not None:
         for r in stm[stm["_pred"].isna()].itertuples(index=False):
             errors.append(f"not found: {r.doc_id} item {r.item_id} cue "

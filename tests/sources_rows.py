@@ -27,6 +27,14 @@ def sources_of(text: str, date: str = "2017-05-01", **kwargs) -> pd.DataFrame:
     return table.sort_values("cue_start").reset_index(drop=True)
 
 
+def verb_row(text: str, verb: str, date: str = "2019-06-01") -> pd.Series:
+    """The one sources row of a text of ``date`` whose cue is ``verb``."""
+    table = sources_of(text, date)
+    rows = table[table["verb"] == verb]
+    assert len(rows) == 1, f"{verb!r} in {list(table['verb'])}"
+    return rows.iloc[0]
+
+
 def only_row(text: str, date: str = "2017-05-01") -> dict:
     """The one sources row of a text of one statement."""
     found = sources_of(text, date)

@@ -9,16 +9,8 @@ Expected values come from reading the sentences, written for each shape.
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
-from sources_rows import sources_of
-
-
-def _row(text: str, verb: str) -> pd.Series:
-    table = sources_of(text, date="2019-06-01")
-    rows = table[table["verb"] == verb]
-    assert len(rows) == 1, f"{verb!r} in {list(table['verb'])}"
-    return rows.iloc[0]
+from sources_rows import verb_row as _row
 
 
 @pytest.mark.parametrize(("text", "verb", "mention", "source"), [

@@ -80,6 +80,21 @@ def test_the_coding_scored_against_itself_is_perfect_and_a_missing_row_is_a_miss
     assert _fig(missing_one, "statements found (recall of coded statements)").estimate == 0.5
 
 
+@pytest.mark.parametrize(("coded", "got", "same"), [
+    ("Donald Trump", "Donald Trump", True),
+    ("Donald Trump", "Trump", True),  # the surname alone: less full, the same person
+    ("Donald Trump", "Donald J. Trump", True),
+    ("Donald Trump's", "Donald Trump", True),
+    ("Trump", "Melania Trump", False),  # the coders give the surname alone: the article writes no given name of theirs
+    ("Donald Trump", "Melania Trump", False),
+    ("Donald Trump", "Considering Trump", False),
+    ("Donald Trump", "Mike Pompeo", False),
+    ("Donald Trump", None, False),
+])
+def test_the_coded_person_needs_the_given_names_to_agree(coded, got, same):
+    assert vs.same_person(coded, got) is same
+
+
 def test_affiliation_spellings_of_one_country_agree():
     assert vs._norm_side("the U.S.") == vs._norm_side("United States")
     assert vs._norm_side("UK") == vs._norm_side("United Kingdom")

@@ -10,22 +10,15 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from sources_rows import sources_of
-
-
-def _row(text: str, verb: str) -> pd.Series:
-    table = sources_of(text, date="2019-06-01")
-    rows = table[table["verb"] == verb]
-    assert len(rows) == 1, f"{verb!r} in {list(table['verb'])}"
-    return rows.iloc[0]
+from sources_rows import sources_of, verb_row
 
 
 @pytest.mark.parametrize(("text", "verb", "source", "source_type"), [
     # a relative named in full with a family title is not the office holder named by the surname alone
     ("First lady Ana Vole visited a hospital in Lagos. President Vole spoke at the summit on Monday. Vole said the "
      "talks went well.", "said", "Vole", "government"),
-    ("First lady Ana Vole visited a hospital in Lagos. President Vole spoke at the summit on Monday. “We are starting "
-     "off on a new footing,” Vole told reporters.", "told", "Vole", "government"),
+    ("First lady Ana Vole visited a hospital in Lagos. President Vole spoke at the summit on Monday. “We are "
+     "starting off on a new footing,” Vole told reporters.", "told", "Vole", "government"),
     # an honorific of the other sex than the only namesake's
     ("Businesswoman Maria Dent opened the store in 2001. Mr. Dent said the store would stay open.", "said", "Dent",
      None),
@@ -34,7 +27,7 @@ def _row(text: str, verb: str) -> pd.Series:
      "new footing,” the president said.", "said", "Vole", "government"),
 ])
 def test_surname_alone_names_the_titled_person(text, verb, source, source_type):
-    row = _row(text, verb)
+    row = verb_row(text, verb)
     assert row["source"] == source
     if source_type is not None:
         assert row["source_type"] == source_type
@@ -57,7 +50,7 @@ def test_surname_alone_names_the_titled_person(text, verb, source, source_type):
      "Maria Dent"),
 ])
 def test_namesake_who_may_bear_the_title_stays(text, verb, source):
-    assert _row(text, verb)["source"] == source
+    assert verb_row(text, verb)["source"] == source
 
 
 def test_pronoun_of_the_namesake_not_of_the_one_titled_alone():
@@ -65,7 +58,7 @@ def test_pronoun_of_the_namesake_not_of_the_one_titled_alone():
     text = ("Governor Tom Ruiz hosted the delegation. Mr. Dent sent his daughter, Ana Dent, to the closing ceremony. "
             "She had dinner with Mr. Ruiz, then spoke to reporters, reaffirming the plan. Ms. Dent flew home on "
             "Monday.")
-    assert _row(text, "reaffirming")["source"] == "Ana Dent"
+    assert verb_row(text, "reaffirming")["source"] == "Ana Dent"
 
 
 @pytest.mark.parametrize(("text", "verb"), [
@@ -77,7 +70,7 @@ def test_pronoun_of_the_namesake_not_of_the_one_titled_alone():
 def test_lexicon_office_holder_named_by_the_surname_alone(text, verb):
     # the roles lexicon lists "Trump" alone as the president of 2017-2021: a namesake the article names untitled is
     # not "President Trump" in 2018
-    assert _row(text, verb)["source"] == "Trump"
+    assert verb_row(text, verb)["source"] == "Trump"
 
 
 def test_lexicon_office_holder_under_a_fuller_name_stays():
@@ -91,7 +84,7 @@ def test_the_office_named_long_before_a_nearer_holder_of_another():
     filler = " ".join(["The talks covered trade, security and the border, and both delegations met for hours."] * 8)
     text = (f"President Tom Vole flew to the summit on Monday. {filler} Secretary of State Mike Dunn admitted in an "
             "interview that the outlines of the deal are fuzzier than the president stated.")
-    row = _row(text, "stated")
+    row = verb_row(text, "stated")
     assert row["source"] == "Tom Vole"
     assert row["source_type"] == "government"
 
@@ -157,7 +150,7 @@ def test_reviewed_shapes(text, date, verb, source, source_type):
     ("Jill Biden spoke in Iowa. Former Vice President Biden said he would win.", "2020-06-01", "said", "Biden"),
 ])
 def test_a_former_office_of_the_listed_person(text, date, verb, source):
-    assert _row_on(text, date, verb)["source"] == source
+    assert verb_row(text, verb, date)["source"] == source
 
 
 def test_another_countrys_president_is_not_the_president_of_the_home_story():
@@ -170,13 +163,10 @@ def test_another_countrys_president_is_not_the_president_of_the_home_story():
     assert (row["source_type"], row["affiliation"]) == ("government", "United States")
 
 
-def _row_on(text: str, date: str, verb: str) -> pd.Series:
-    table = sources_of(text, date=date)
-    return table[table["verb"] == verb].iloc[-1]
 
 
 def test_an_honorific_of_the_listed_persons_sex_is_not_a_link_words_namesake():
     # "See Obama" is a link's words, no given name: "Mr. Obama" is the listed president, typed by the date
     text = "President Obama spoke on Monday. See Obama Speech Video. Mr. Obama said the deal was good."
-    row = _row_on(text, "2014-06-01", "said")
+    row = verb_row(text, "said", "2014-06-01")
     assert (row["source"], row["source_type"]) == ("Obama", "government")

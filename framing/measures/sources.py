@@ -89,10 +89,10 @@ Who the source is (one source per person in an article)
   article), else one with another role (a host), else one with none, the one named first among equals, and of
   those one who has spoken ("Bill Clinton signed ... Hillary Clinton said ... Clinton said"); "Mrs. Trump" is the
   namesake the article shows to be a woman, "Sen. Clinton" the one it titles so (or with a title of that type),
-  never one it gives only a family title ("first lady Michelle Obama"), nor one of another given name than the
-  person the lexicon's ``terms:`` list under the surname alone, of the title's type on the article's date
-  ("President Trump" in 2018 is no "Ivanka Trump" the article names untitled; a full name with that person's first
-  word and the listed surname is theirs: "Donald J Trump"). Where the article titles the
+  never one it gives only a family title ("first lady Michelle Obama"), nor, unless it gives them the title, one of
+  another given name than the person the lexicon's ``terms:`` list under the surname alone, who held an office of
+  the title's type ("President Trump" in 2018 is no "Ivanka Trump" the article names untitled; a full name with
+  that person's first word and the listed surname is theirs: "Donald J Trump"). Where the article titles the
   surname alone ("President Trump", "Mr. Obama") as someone no namesake may be, that person is someone of their
   own, whose given name it never writes: the surname alone is theirs when they outrank every namesake ("Trump
   said" beside "President Trump" and "first lady Melania Trump", "Obama said" beside "Mr. Obama" and "Michelle
@@ -1878,11 +1878,11 @@ class _Document:
         alone, by its last word: for an honorific of one sex ("Mrs. Trump"), those the article shows to be of that
         sex, else those it shows of neither (else, of several and unless ``strict``, all; "Mr. Trump" is no "first
         lady Melania Trump"), and of the sex of the person the lexicon lists under the surname alone, that person
-        or one the article shows of that sex; for a title ("Sen. Clinton"), those it gives that title, else one of that type ("Sen."
-        and "Senator"), else those it gives no family title ("first lady Michelle Obama" is no "President Obama");
-        of the last two, none of another given name than the person the lexicon's ``terms:`` list under the surname
-        alone when that person held an office of the title's type or is of it on the article's date ("President
-        Trump" in 2018 and "Former President Trump" in 2023 are no
+        or one the article shows of that sex; for a title ("Sen. Clinton"), those it gives that title, else
+        one of that type ("Sen." and "Senator"), else those it gives no family title ("first lady Michelle
+        Obama" is no "President Obama"); of the last two, none of another given name than the person the
+        lexicon's ``terms:`` list under the surname alone when that person held an office of the title's type or
+        is of it on the article's date ("President Trump" in 2018 and "Former President Trump" in 2023 are no
         "Ivanka Trump" the article names untitled, nor the "Considering Trump" of a sentence's opening word; a
         "Vice President Michael Pence" the article titles so stays)."""
         last = title.split()[-1] if title.split() else ""
@@ -1892,7 +1892,7 @@ class _Document:
         if sex is not None:
             if listed is not None and self.roles.surname_sex.get(surname) == sex:
                 # "Mr. Obama" is the listed man, not a "See Obama" of a link's words
-                people = [p for p in people if (self.roles.dated.get(p) or self._dated_by_surname(p)) is listed
+                people = [p for p in people if self._dated(p) is listed
                           or self.gender(p) == sex]
             return [p for p in people if self.gender(p) == sex] or \
                 [p for p in people if self.gender(p) is None] or ([] if strict or len(people) < 2 else people)
@@ -1901,9 +1901,10 @@ class _Document:
             titled = [p for p in people if word in self._title_words(p)]
             if titled:
                 return titled
-            if listed is not None and kind is not None and (kind == listed.held or any(
-                    typ == kind for _, _, typ in listed.terms) or self.date is not None and kind == listed.type_on(self.date)):
-                people = [p for p in people if (self.roles.dated.get(p) or self._dated_by_surname(p)) is listed]
+            if listed is not None and kind is not None and (
+                    kind == listed.held or any(typ == kind for _, _, typ in listed.terms)
+                    or self.date is not None and kind == listed.type_on(self.date)):
+                people = [p for p in people if self._dated(p) is listed]
             return [p for p in people if kind is not None and any(self.roles.strong(t) and self.roles.type_of(t) == kind
                                                                   for t in self._titles(p))] or \
                 [p for p in people if not _KIN & self._title_words(p)]
@@ -2387,18 +2388,21 @@ class _Document:
         """The type and side the roles lexicon gives ``name``: its ``terms:`` list of dated office holders (the
         type on the article's date, or the office's when it has none), else its ``people:`` list (the full name,
         or its surname when the list holds the surname alone); None when neither lists it."""
-        dated = self.roles.dated.get(name) or self._dated_by_surname(name)
+        dated = self._dated(name)
         if dated is not None:
             return (dated.type_on(self.date) if self.date is not None else dated.held), dated.side
         listed = self.roles.people
         return listed.get(name) or (listed.get(name.split()[-1]) if " " in name else None)
 
-    def _dated_by_surname(self, name: str) -> _Dated | None:
-        """The person of the lexicon's ``terms:`` listed under the surname of the full name ``name`` alone, when
-        one of their listed full names opens with its first word ("Donald J Trump", "Barack Hussein Obama": the
-        listed "Donald J. Trump", "Barack Obama"); else None."""
+    def _dated(self, name: str) -> _Dated | None:
+        """The person of the lexicon's ``terms:`` that ``name`` names: listed so, or a full name with the first
+        word of one of their listed full names and the surname they are listed under alone ("Donald J Trump",
+        "Barack Hussein Obama": the listed "Donald J. Trump", "Barack Obama"); else None."""
+        dated = self.roles.dated.get(name)
         words = name.split()
-        dated = self.roles.dated.get(words[-1]) if len(words) > 1 else None
+        if dated is not None or len(words) < 2:
+            return dated
+        dated = self.roles.dated.get(words[-1])
         if dated is None or not any(n.split()[0] == words[0] for n, d in self.roles.dated.items()
                                     if d is dated and " " in n):
             return None
@@ -3978,8 +3982,9 @@ class _Document:
             titled = [name for name in near if _holds(self.context(name), title)]
             anywhere = [name for name in open_ if _holds(self.context(name), title)] if side is None and not any(
                 _holds(self.context(name), title, of=True) for name in near) else []
+            # (one person under two spellings, but "Trump" is no "Melania Trump")
             anywhere = [name for k, name in enumerate(anywhere) if not any(
-                " " in name and " " in o and _one_name(name, o) for o in anywhere[:k])]  # ("Trump" is no "Melania Trump")
+                " " in name and " " in o and _one_name(name, o) for o in anywhere[:k])]
             dated = self._dated_holder(title)
             if anywhere and dated is not None and dated not in [name.split()[-1] for name in anywhere]:
                 # the holder on the article's date by the lexicon, when the article names them, else no one:
@@ -4018,12 +4023,15 @@ class _Document:
         return re.search(r"(?i)(?<![\w\-])(?:an?|another|one)\s+(?:[\w’'.\-]+\s+){0,3}?" + head + r"(?![\w\-])",
                          self.text[last:at]) is not None
 
-    def _dated_holder(self, office: str) -> str | None:
-        """The surname of the one who held ``office`` of the ``home`` side on the article's date by the lexicon's
-        ``offices:``, when the article writes it; else None."""
+    def _held_on_date(self, office: str) -> str | None:
+        """Who held ``office`` of the ``home`` side on the article's date, by the lexicon's ``offices:``, or None."""
         holders = self.roles.offices.get((self.home or "", office), ())
-        name = next((n for a, b, n in holders if self.date is not None and a <= self.date
+        return next((n for a, b, n in holders if self.date is not None and a <= self.date
                      and (b is None or self.date < b)), None)
+
+    def _dated_holder(self, office: str) -> str | None:
+        """The surname of :meth:`_held_on_date`, when the article writes it; else None."""
+        name = self._held_on_date(office)
         surname = name.split()[-1] if name else None
         return surname if surname and re.search(r"(?<![\w\-])" + re.escape(surname) + r"(?![\w\-])", self.text) \
             else None
@@ -4035,11 +4043,10 @@ class _Document:
         the office's word for no one else (every "president" of it is "the president", "U.S. president" or
         before the holder's name; not "the French president", "the company's president", "the former
         president", "president of the NAACP"); None otherwise."""
-        holders = self.roles.offices.get((self.home or "", office), ())
-        if not holders or self.date is None or not re.fullmatch(r"(?i)the\s+" + re.escape(office), mention.strip()) \
-                or self.setting() not in (None, self.home):
+        if not re.fullmatch(r"(?i)the\s+" + re.escape(office), mention.strip()) or \
+                self.setting() not in (None, self.home):
             return None
-        name = next((n for a, b, n in holders if a <= self.date and (b is None or self.date < b)), None)
+        name = self._held_on_date(office)
         if name is None:
             return None
         surname = re.escape(name.split()[-1])
