@@ -314,16 +314,16 @@ def score(coding: pd.DataFrame, table: pd.DataFrame, texts: dict[str, str],
     figs.append(figure("kind (direct / partial / reported) accuracy", sum(ok), len(ok)))
     # source name, where the coding names the source
     named = [(r, p) for r, p in zip(pairs_df.itertuples(index=False), pairs_df["_pred"]) if not pd.isna(r.source_start)]
-    ok = []
+    ok, same = [], []
     for r, p in named:
         gold = texts[r.doc_id][int(r.source_start):int(r.source_end)]
         hit = names(gold, p.get("source"))
         ok.append(hit)
+        # the person, not only the surname: "Melania Trump" for a coded "Trump" of "President Trump" is a miss
+        same.append(same_person(gold, p.get("source")))
         if not hit:
             note_err("source name", r, p, gold, p.get("source"))
     figs.append(figure("source name (head) where coded named", sum(ok), len(ok)))
-    # the person, not only the surname: "Melania Trump" for a coded "Trump" of "President Trump" is a miss
-    same = [same_person(texts[r.doc_id][int(r.source_start):int(r.source_end)], p.get("source")) for r, p in named]
     figs.append(figure("source is the coded person (given names agree)", sum(same), len(same)))
     if errors is not None:
         for r in stm[stm["_pred"].isna()].itertuples(index=False):

@@ -1920,15 +1920,20 @@ class _Document:
             people = self._namesakes_of(surname)
             ranks = []
             for m in self._occurrences(surname):
-                word = re.search(r"(\S+)\s+$", self.text[max(0, m.start() - 40):m.start()])
-                if word is None or not word.group(1)[:1].isupper() or not self._title(word.group(1)) or \
-                        self.in_quote(m.start()):
+                word = self._capital_before(m.start())
+                if word is None or not self._title(word) or self.in_quote(m.start()):
                     continue  # (a given name before it: "Melania Trump"; no title: "said Trump")
                 title = self._title_before(m.start())
                 if title and not self._bearers(surname, people, title, strict=True):
                     ranks.append(0 if self.roles.type_of(title) in _HOME_TYPES else 1)
             self._alone[surname] = min(ranks, default=None)
         return self._alone[surname]
+
+    def _capital_before(self, pos: int) -> str | None:
+        """The capitalised word written right before ``pos`` (a title or a given name: "President", "Mr.",
+        "Melania" before "Trump"), or None."""
+        m = _NAME_BEFORE.search(self.text, max(0, pos - 40), pos)
+        return m.group(0).split()[-1] if m else None
 
     def _namesakes_of(self, surname: str) -> list[str]:
         """:meth:`_namesakes`, read once per surname."""
@@ -2435,9 +2440,8 @@ class _Document:
         alone = " " in full and bool(self._namesakes_of(last)) and self.full_name(last) is None
         for name in dict.fromkeys([full, last, bare_last]):
             for m in self._occurrences(name):
-                if alone and name != full or own and (given := _NAME_BEFORE.search(
-                        self.text, max(0, m.start() - 40), m.start())) is not None and \
-                        not self._title(given.group(0).split()[-1]):
+                if alone and name != full or own and (given := self._capital_before(m.start())) is not None and \
+                        not self._title(given):
                     continue
                 if name != full and _NAME_BEFORE.search(self.text, max(0, m.start() - 40), m.start()):
                     # (only a surname after a capitalised word can be a namesake's)
@@ -4016,9 +4020,7 @@ class _Document:
         """Whether, after the last mention of the person ``name`` before ``at``, the article brings in an unnamed
         holder of ``office`` ("an Orange County judge", "another Revolutionary Guards commander", "an officer's
         day"), whom a description at ``at`` may be."""
-        surname = re.escape(name.split()[-1])
-        last = max((m.end() for m in re.compile(r"(?<![\w\-])" + surname + r"(?![\w\-])").finditer(self.text, 0, at)),
-                   default=0)
+        last = max((m.end() for m in self._occurrences(name.split()[-1]) if m.end() <= at), default=0)
         head = re.escape(office.split()[-1])
         return re.search(r"(?i)(?<![\w\-])(?:an?|another|one)\s+(?:[\w’'.\-]+\s+){0,3}?" + head + r"(?![\w\-])",
                          self.text[last:at]) is not None
@@ -4033,8 +4035,7 @@ class _Document:
         """The surname of :meth:`_held_on_date`, when the article writes it; else None."""
         name = self._held_on_date(office)
         surname = name.split()[-1] if name else None
-        return surname if surname and re.search(r"(?<![\w\-])" + re.escape(surname) + r"(?![\w\-])", self.text) \
-            else None
+        return surname if surname and next(self._occurrences(surname), None) is not None else None
 
     def _holder(self, office: str, mention: str) -> str | None:
         """Who held ``office`` of the ``home`` side on the article's date, by the lexicon's ``offices:``, for the
@@ -4046,12 +4047,10 @@ class _Document:
         if not re.fullmatch(r"(?i)the\s+" + re.escape(office), mention.strip()) or \
                 self.setting() not in (None, self.home):
             return None
-        name = self._held_on_date(office)
-        if name is None:
+        written = self._dated_holder(office)
+        if written is None:
             return None
-        surname = re.escape(name.split()[-1])
-        if not re.search(r"(?<![\w\-])" + surname + r"(?![\w\-])", self.text):
-            return None
+        name, surname = self._held_on_date(office), re.escape(written)
         around = self.text[self._window[0]:self._window[1]] if self._window is not None else ""
         if any(t[3] and t[2] == "other" and around[t[0]].isupper() for t in self.roles.matches(around)):
             # an organisation named in its sentence or the one before may be the one presided ("The NAACP
