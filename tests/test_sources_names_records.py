@@ -222,6 +222,18 @@ def test_an_inverted_speaker_with_a_lower_case_description_before_the_name():
     assert row["source_type"] == "civilian"
 
 
+@pytest.mark.parametrize(("text", "source", "source_type"), [
+    ("To win the war, the army needs more troops, says retired Gen. Lars Pell, a former commander.", "Lars Pell",
+     "expert"),
+    ("The budget is too small, said acting Secretary Jane Holm.", "Jane Holm", "government"),
+    ("The results are in, said outgoing Mayor Tom Hale.", "Tom Hale", "government"),
+])
+def test_an_inverted_speaker_with_a_participle_before_the_title(text, source, source_type):
+    row = row_at(text, text, "said" if "said" in text else "says", home="United States")
+    assert row["source"] == source
+    assert row["source_type"] == source_type
+
+
 def test_the_one_an_outlet_quotes_as_saying():
     text = ("The Pentagon plans to open another base. The network quotes Gen. Martin Dempsey, chairman of the "
             "Joint Chiefs of Staff, saying it is still unclear whether more troops are needed.")

@@ -409,8 +409,9 @@ def np_after(tokens: Sequence[Token], i: int, *, hi: int | None = None, max_toke
     first = tokens[i]
     if not np_word(first) and first.low not in DETERMINERS:
         return None
-    if verb_like(first) or first.low in PREPOSITIONS or first.low in ADVERBS:
-        return None
+    if verb_like(first) and not (first.low in _TITLE_PARTICIPLES and i + 1 < hi and tokens[i + 1].is_capitalised) \
+            or first.low in PREPOSITIONS or first.low in ADVERBS:
+        return None  # (a participle that qualifies a title opens one: "retired Gen. Larry Spencer")
     if first.low in PRONOUNS:
         return (i, i)
     if _party_tag_at(tokens, i):
@@ -440,6 +441,11 @@ def np_after(tokens: Sequence[Token], i: int, *, hi: int | None = None, max_toke
     while j > i and tokens[j].low in CONNECTORS | DETERMINERS:
         j -= 1
     return (i, j)
+
+
+#: participles that qualify a title or a name after them ("retired Gen. X", "acting Secretary Y", "ousted President Z")
+_TITLE_PARTICIPLES = frozenset("retired acting outgoing incoming ousted deposed exiled jailed disgraced embattled "
+                               "indicted".split())
 
 
 #: determiners that never stand alone as a subject
