@@ -95,3 +95,18 @@ def test_a_document_without_an_author_stays_a_document():
 ])
 def test_an_account_speaks_as_its_owner(text, source, typ):
     assert _last(text) == (source, typ)
+
+
+@pytest.mark.parametrize("text, source, typ", [
+    # the body that issued the document in the same sentence
+    ("Protests went on in Kiev.\n\nThe White House has released a statement that says: “The United States is "
+     "closely monitoring the developments.”", "White House", "government"),
+    # a time stamp's capitals before it are no person who wrote it
+    ("Protests went on in Kiev.\n\nUPDATE 2:05 PM ET: The White House has released a statement that says: “The "
+     "United States is closely monitoring the developments.”", "White House", "government"),
+    ("Crowds gathered in the square.\n\nUPDATE 4:10 PM ET: A statement says the march will go on.",
+     None, "document"),
+])
+def test_a_document_issued_in_its_sentence_speaks_for_who_issued_it(text, source, typ):
+    got = _last(text)
+    assert (None if pd.isna(got[0]) or got[0] == "statement" else got[0], got[1]) == (source, typ)

@@ -4129,12 +4129,15 @@ class _Document:
             if agent and not _OBTAINED_BEFORE.search(mention + self.text[pos + len(mention):agent.start(1)]):
                 # ("emails obtained by CNN": the outlet that has them is no author)
                 candidates.append(agent.group(1).rstrip("."))
+            issued = _ISSUED.search(self.text, max(sentence[0], pos - 120), pos)
+            if issued and not re.match(r"\s+(?:from|by)\s", self.text[pos + len(mention):]):
+                candidates.append(issued.group(1))  # "The White House has released a statement that says"
             if re.match(r"(?i)an?\s", mention) and self._head(mention).lower() not in _FINDINGS:
                 # (a poll or a study is no work of a person the sentence names: "Voters preferred President Obama
-                # ..., according to a poll")
+                # ..., according to a poll"; nor are capitals a person: "UPDATE 2:05 PM ET:")
                 before = self.text[sentence[0]:pos]
-                candidates += [m.group(0) for m in _NAME.finditer(before)
-                               if self.person(m.group(0))][:1]
+                candidates += [m.group(0) for m in _NAME.finditer(before) if self.person(m.group(0))
+                               and not all(_CAPITALS.fullmatch(w) for w in m.group(0).split())][:1]
         for phrase in candidates:
             src = self._resolve(phrase, sentence[0], sentence)
             if src.kind in ("person", "thing") and src.source_type not in ("unknown", "document"):
