@@ -619,6 +619,19 @@ def test_a_former_official_is_an_expert_of_the_home_side():
     assert not isinstance(_one(text2, text2, "warned", home="United States")["affiliation"], str)
 
 
+def test_a_former_official_of_an_office_the_home_side_lacks_is_not_the_home_sides():
+    # an American story has no prime minister: the country the article is about, or no side
+    text = ("Protests against the base on Okinawa grew in Japan this year, and Tokyo has pledged to study a move. "
+            "Former Prime Minister Ken Aso said the base should leave the island.")
+    row = _one(text, "Aso said", "said", home="United States")
+    assert (row["source_type"], row["affiliation"]) == ("expert", "Japan")
+    text2 = "Former Prime Minister Ken Aso said the base should leave the island."
+    assert not isinstance(_one(text2, text2, "said", home="United States")["affiliation"], str)
+    # a former secretary of state stays an American expert
+    text3 = "Former Secretary of State Tim Ross said the base should leave the island."
+    assert _one(text3, text3, "said", home="United States")["affiliation"] == "United States"
+
+
 def test_the_national_security_council_is_no_united_nations_body():
     text = "Lena Park, a former director on the National Security Council, said the sanctions would fail."
     row = _one(text, text, "said")

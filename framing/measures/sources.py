@@ -5097,7 +5097,11 @@ def sources(
                 affiliation = cited_by
             if affiliation is None and src.source_type == "expert" and \
                     doc.former_official(src.source if src.kind == "person" else None, mention):
-                affiliation = homes.get(doc_id)  # a former official speaks from the home side's past
+                # a former official speaks from the past of the home side, or of the country a title no home office
+                # carries names ("former Prime Minister Yukio Hatoyama" in an American story on Okinawa)
+                affiliation = homes.get(doc_id)
+                if affiliation is not None:
+                    affiliation = doc.abroad(src, mention, speaker_span[0] if speaker_span else a)
             official_record = src.source_type == "document" and mention and \
                 doc.roles.type_of(mention) in _HOME_TYPES  # "government figures show", "court records show"
             if affiliation is None and (src.source_type in _HOME_TYPES or official_record):
