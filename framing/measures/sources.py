@@ -425,6 +425,13 @@ _FRONTED_SUBJECT = re.compile(r"\s*(?:While|Although|Though|Even\s+though|As|Aft
 #: questions, and he added")
 _DESCRIBED_SUBJECT = re.compile(r"\s*([Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+[^.;:“”\",]*,\s*(?:and|but)\s+"
                                 + _HE_OR_SHE)
+#: words before a title that say its role is past, up to the title ("former St. Louis police ")
+_PAST_BEFORE = re.compile(r"(?i)(?<![\w\-])(?:former|retired|ret\.|ex-)\s*(?:[\w.’'\-]+\s+){0,4}\Z")
+#: "he" and "she" as words, in any case ("He", "he’s")
+_HE_SHE = {sex: re.compile(r"(?i)(?<![\w’'\-])" + sex + r"(?![\w\-])") for sex in ("he", "she")}
+#: a sentence that opens with "he" or "she", past a conjunction or a linking adverb ("And he", "Later, she")
+_OPENS_WITH = {sex: re.compile(r"\s*(?:(?:And|But|Then|Later|So|Yet|Instead|Still|Now|Also)\b,?\s+(?i:" + sex + ")|"
+                               + sex.capitalize() + r")(?![\w\-])") for sex in ("he", "she")}
 #: a person's staff: "Mr. Stockman’s spokesman", "Sen. Cruz's press secretary"
 _STAFF_OF = re.compile(r"((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:’s|'s)\s+(?:(?:chief|senior|top|deputy)\s+)?"
                        r"(?:spokes(?:man|woman|person)|aide|adviser|advisor|press\s+secretary|chief\s+of\s+staff|"
@@ -4417,16 +4424,17 @@ class _Document:
             for lo, hi in ((own, at), (window[0], own)):
                 reporter = None
                 for m in _TITLED_NAME.finditer(self.text, lo, hi):
-                    if self.in_quote(m.start()) or _ADDRESSED.search(self.text, max(0, m.start() - 40), m.start()):
-                        continue  # (nor the one spoken to: "told CNN's Jim Clancy")
+                    if self.in_quote(m.start()) or _ADDRESSED.search(self.text, max(0, m.start() - 40), m.start()) \
+                            or self._after_pronoun(m.start(), sex):
+                        continue  # (nor the one spoken to: "told CNN's Jim Clancy", nor the one "he" acts on)
                     full = self._named_person(m.group(0), m.start(), m.end())
                     if full is None or not fits(full):
                         continue
                     if not self._reporter(m.group(0), m.start()):
-                        return self._person(full, m.group(0))
+                        return self._person(full, self._with_past(m.start(), m.end()))
                     # "CNN's Jake Tapper interviewed Sen. Susan Collins. She said": an outlet's journalist only when
                     # no one else is named there
-                    reporter = reporter or (full, m.group(0))
+                    reporter = reporter or (full, self._with_past(m.start(), m.end()))
                 if reporter is not None:
                     return self._person(*reporter)
             # no one named there: an unnamed person who is the subject of the sentence before ("This month, a
@@ -4442,6 +4450,21 @@ class _Document:
                     and not self.in_quote(toks[got[0]].start):
                 src = self._resolve(phrase, at, (window[0], own))
                 if src.anonymous:
+                    return src
+            elif re.match(r"(?i)the\s", phrase) and self.roles.is_role_word(head) and not passive \
+                    and not self.in_quote(toks[got[0]].start):
+                # nor a described one: the person a description that is the subject of the sentence before names
+                # ("Yet even the president seemed to know it would be a hurdle. He said ...": the president of the
+                # article's date, not whoever spoke paragraphs before)
+                src = self._resolve(phrase, toks[got[0]].start, (window[0], own))
+                holder = self._held_on_date(head)
+                surname = src.source.split()[-1] if src.kind == "person" and src.source else ""
+                if surname and fits(src.source) and (
+                        _role_core(head) in self._title_words(src.source)
+                        or holder is not None and holder.split()[-1] == surname
+                        or any(window[0] <= o.start() < own for o in self._occurrences(surname))):
+                    # (one who holds the office or whom the sentence names: "He met with Netanyahu first, but the
+                    # Israeli leader was not optimistic"; not "Western Pacific" for "The admiral")
                     return src
         if own is not None and want == "thing" and pronoun.lower() == "it":
             # "The FBI released photos of two men it described as suspects", "On July 17, Israel sent troops to
@@ -4486,6 +4509,10 @@ class _Document:
             if want == "person" and src.kind == "anonymous" and sex and written and written.lower() == sex and \
                     window is not None and cue >= window[0]:
                 return src  # "the officer's relative said ... “...,” she said ... she told CNN": the same unnamed one
+            if sex and want == "person" and written and window is not None and cue >= window[0] and \
+                    self._head(written) in _ON_RECORD - _OF_ONE_SEX[_OTHER_SEX[sex]] and \
+                    _singular(self._head(written)) == self._head(written) and not self._names_someone(window[0], at):
+                return src  # "A spokesman for Pakistan's military said ... He said": the spokesman, not one before
             one = self._one_unnamed(written) if want == "person" and src.kind == "anonymous" else None
             if one and window is not None and at is not None and cue >= window[0] and \
                     not self._names_someone(window[0], at) and not (sex and one in _OF_ONE_SEX[_OTHER_SEX[sex]]):
@@ -4496,7 +4523,7 @@ class _Document:
         if at is not None and want == "person":
             # no source before it: the person of the article named nearest before the pronoun
             for m in reversed(list(_NAME.finditer(self.text, 0, at))):
-                if self.in_quote(m.start()):
+                if self.in_quote(m.start()) or self._after_pronoun(m.start(), sex):
                     continue
                 start = m.start()
                 for end in re.finditer(r"([\w’'\-]+)\.\s+", m.group(0)):
@@ -4504,8 +4531,30 @@ class _Document:
                         start = m.start() + end.end()  # a sentence's last word before the name: "Ohio. Ivanka Trump"
                 full = self._named_person(self.text[start:m.end()], start, m.end())
                 if full is not None and fits(full):
-                    return self._person(full, self.text[start:m.end()])
+                    return self._person(full, self._with_past(start, m.end()))
         return _Source(pronoun, "unknown", None, False, "pronoun")
+
+    def _with_past(self, start: int, end: int) -> str:
+        """The name written at ``text[start:end]`` with the words that say its role is past, when they stand
+        before it ("former St. Louis police Officer Jason Stockley" for "Officer Jason Stockley")."""
+        past = _PAST_BEFORE.search(self.text, max(0, start - 60), start)
+        return self.text[past.start() if past else start:end]
+
+    def _after_pronoun(self, start: int, sex: str | None) -> bool:
+        """Whether "he" or "she" (``sex``) stands before the name at ``start`` in the same stretch of its sentence,
+        outside quotations, or opens the sentence as its subject: the name is then whom that one acts on, not that
+        one ("Later he met President Vladimir Putin. He said ...", "When he compares Robert E. Lee to George
+        Washington", "He decided not to respond ..., leaving the impression that ..."; not "After he met reporters,
+        Sen. John Smith left", where a comma sets the clause off)."""
+        if sex is None:
+            return False
+        lo = max((m.end() for m in re.finditer(r"[.!?;:,—–()\n]", self.text[max(0, start - 300):start])),
+                 default=0) + max(0, start - 300)
+        if any(not self.in_quote(m.start()) for m in _HE_SHE[sex].finditer(self.text, lo, start)):
+            return True
+        opening = max((m.end() for m in re.finditer(r"[.!?][”\"’']?\s|\n", self.text[max(0, start - 300):start])),
+                      default=0) + max(0, start - 300)
+        return _OPENS_WITH[sex].match(self.text, opening, start) is not None and not self.in_quote(opening)
 
     def _reporter(self, name: str, start: int) -> bool:
         """Whether the name written ``name`` at ``start`` is owned by an outlet ("CNN's Jake Tapper")."""
