@@ -437,9 +437,9 @@ _STAFF_OF = re.compile(r"((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:’
                        r"(?:spokes(?:man|woman|person)|aide|adviser|advisor|press\s+secretary|chief\s+of\s+staff|"
                        r"communications\s+director)")
 #: the people who work for a person, speaking for them, and the bodies a person leads: "Moon's office", "Mueller's
-#: team", "Netanyahu's aides", "Kim's regime"
+#: team", "Netanyahu's aides", "Kim's regime", "Pompeo's delegation"
 _OFFICE_OF = re.compile(r"((?:[A-Z][\w’'\-.]*\s+){0,4}[A-Z][\w’'\-]+)(?:’s|'s|(?<=s)’|(?<=s)')\s+(?:(?:own|press|chief|senior|top|"
-                        r"deputy|investigative|prosecution|transition)\s+)?(office|team|staff|camp|aides?|"
+                        r"deputy|investigative|prosecution|transition)\s+)?(office|team|staff|camp|aides?|delegation|"
                         r"advisers?|advisors?|spokes(?:man|woman|person)|secretary|chief\s+of\s+staff|"
                         r"administration|government|regime|cabinet|campaign)")
 #: a person's or body's own account, feed or page, which speaks as its owner ("Trump’s account tweeted", "the
@@ -3143,8 +3143,12 @@ class _Document:
                 several = staff.group(2) in _UNNAMED_STAFF
                 # (a body of a type of its own keeps it: "Trump's campaign" is a politician's)
                 typ = self.roles.type_of(staff.group(2)) if self.roles.strong(staff.group(2)) else held.source_type
+                # (of the office holder's side, which for a title of no country is the home side's or the one a
+                # foreign title names: not that of whoever reports them, "He said Pell's delegation insisted")
+                side = held.affiliation or (self.abroad(held, staff.group(1), cue_start)
+                                            if held.source_type in _OFFICIAL else None)
                 return _Source(None if several else _POSSESSIVE.sub("", mention), typ or held.source_type,
-                               held.affiliation, several, "anonymous" if several else "thing")
+                               side, several, "anonymous" if several else "thing")
         name = speaker_name(mention) or mention
         if len(name) <= 3 and name.isupper() and name != mention.strip() or name in _SENTENCE_WORDS:
             name = mention  # "state TV": a role word, not a name; "Defense One": "One" is no name
