@@ -70,3 +70,23 @@ def test_a_former_title_before_the_antecedent_keeps_its_role_past():
     said = rows[rows["verb"] == "said"]
     assert list(said["source"].iloc[1:]) == ["Jan Stock", "Jan Stock"]
     assert set(said["source_type"].iloc[1:]) == {"expert"}
+
+
+def test_a_delegation_reported_by_the_other_side_speaks_for_its_leaders_side():
+    text = ("Secretary of State Mike Pell arrived in Pyongyang. “The talks were regrettable,” a North Korean foreign "
+            "ministry spokesman said in a statement. He said Pell’s delegation insisted on denuclearization.")
+    rows = sources_of(text)
+    said = rows[rows["verb"] == "said"].iloc[-1]
+    insisted = rows[rows["verb"] == "insisted"].iloc[0]
+    assert said["affiliation"] == "North Korea" and said["source_type"] == "government"
+    assert insisted["affiliation"] == "United States"
+
+
+def test_a_name_after_a_sentence_that_ends_with_he_acting_is_not_skipped():
+    # "Mr Gol" opens his sentence; the "he" of the sentence before (ending "last December.") is someone else's
+    text = ("Ali Gol and Reza Dost were charged on Monday.\n\nThe pictures and a receipt were found in the luggage of "
+            "Reza Dost as he returned to Iran last December.\n\nMr Gol is said to have made a trip to Iran in March "
+            "to give a briefing.\n\nTwo months later, he is alleged to have attended a convention in Washington.\n\n"
+            "He is said to have photographed speakers before discussing with Mr Dost how to get the information "
+            "back to Iran.")
+    assert verb_row(text, "discussing")["source"] == "Ali Gol"

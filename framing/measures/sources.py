@@ -4429,7 +4429,7 @@ class _Document:
                 reporter = None
                 for m in _TITLED_NAME.finditer(self.text, lo, hi):
                     if self.in_quote(m.start()) or _ADDRESSED.search(self.text, max(0, m.start() - 40), m.start()) \
-                            or self._after_pronoun(m.start(), sex):
+                            or self._after_pronoun(self._past_sentence_end(m), sex):
                         continue  # (nor the one spoken to: "told CNN's Jim Clancy", nor the one "he" acts on)
                     full = self._named_person(m.group(0), m.start(), m.end())
                     if full is None or not fits(full):
@@ -4527,16 +4527,22 @@ class _Document:
         if at is not None and want == "person":
             # no source before it: the person of the article named nearest before the pronoun
             for m in reversed(list(_NAME.finditer(self.text, 0, at))):
-                if self.in_quote(m.start()) or self._after_pronoun(m.start(), sex):
+                start = self._past_sentence_end(m)
+                if self.in_quote(m.start()) or self._after_pronoun(start, sex):
                     continue
-                start = m.start()
-                for end in re.finditer(r"([\w’'\-]+)\.\s+", m.group(0)):
-                    if len(end.group(1)) > 1 and not self._title(end.group(1) + "."):
-                        start = m.start() + end.end()  # a sentence's last word before the name: "Ohio. Ivanka Trump"
                 full = self._named_person(self.text[start:m.end()], start, m.end())
                 if full is not None and fits(full):
                     return self._person(full, self._with_past(start, m.end()))
         return _Source(pronoun, "unknown", None, False, "pronoun")
+
+    def _past_sentence_end(self, m: re.Match[str]) -> int:
+        """Where the name of the run of capitalised words ``m`` starts, past a sentence's last word before it
+        ("Ohio. Ivanka Trump", "December.\n\nMr Ghorbani")."""
+        start = m.start()
+        for end in re.finditer(r"([\w’'\-]+)\.\s+", m.group(0)):
+            if len(end.group(1)) > 1 and not self._title(end.group(1) + "."):
+                start = m.start() + end.end()
+        return start
 
     def _with_past(self, start: int, end: int) -> str:
         """The name written at ``text[start:end]`` with the words that say its role is past, when they stand
