@@ -110,3 +110,12 @@ def test_an_account_speaks_as_its_owner(text, source, typ):
 def test_a_document_issued_in_its_sentence_speaks_for_who_issued_it(text, source, typ):
     got = _last(text)
     assert (None if pd.isna(got[0]) or got[0] == "statement" else got[0], got[1]) == (source, typ)
+
+
+@pytest.mark.parametrize("text", [
+    "The U.S. Embassy in Kyiv released a statement that says Americans should leave the country now.",
+    "Critics of the White House released a statement that says the policy is cruel.",
+])
+def test_a_name_after_a_preposition_did_not_issue_the_document(text):
+    # the place the embassy is in, the body the critics oppose: neither wrote the statement
+    assert _last(text)[0] not in ("Kyiv", "White House")

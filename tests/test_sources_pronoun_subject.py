@@ -51,12 +51,33 @@ def test_pronoun_continues_the_subject(text, verb, source):
     ("President Tom Vole arrived in Oslo on Monday. He decided not to respond when Iran shot down a drone, leaving "
      "the impression that Prime Minister Ivo Kral was not worth defending. He insisted that the talks were good.",
      "insisted", "Tom Vole"),
+    # a clause after "and" with a subject of its own, a "he" the name is, a clause the name is the subject after,
+    # the surname He, a list after "he" with titles in it
+    ("Sen. Bob Jones spoke first. He then left the room, and Sen. John Smith took the floor. He insisted that the "
+     "bill was dead.", "insisted", "John Smith"),
+    ("The veteran sat alone at the bar. He is Sgt. John Smith, a veteran of two wars. He insisted that the war "
+     "changed him.", "insisted", "John Smith"),
+    ("Sen. John Smith spoke on Monday. Before he left office President Barack Obama signed the order. He insisted "
+     "that it was necessary.", "insisted", "Barack Obama"),
+    ("Chinese Vice Premier He Lifeng and Treasury Secretary Scott Bessent met in Geneva on Sunday. He insisted that "
+     "the talks were constructive.", "insisted", "Scott Bessent"),
+    ("Gov. Bob Jones toured the border on Monday. Later he met with Sen. Tom Brown and Rep. John Smith. He insisted "
+     "that the wall was needed.", "insisted", "Bob Jones"),
     # a name after a pronoun of the other sex is not skipped
     ("Prime Minister Ana Lund arrived in Rome on Monday. She praised Chancellor Ivo Holm for his courage. He "
      "insisted that the deal was fair.", "insisted", "Ivo Holm"),
 ])
 def test_pronoun_guards(text, verb, source):
     assert verb_row(text, verb)["source"] == source
+
+
+@pytest.mark.parametrize("text", [
+    "The nominee, Mary Jones, is a former aide to Sen. John Smith. He said she was the best choice.",
+    "Jones worked for his ex-boss Sen. John Smith in Ohio. He said Jones was loyal.",
+])
+def test_former_before_another_role_does_not_make_the_antecedent_former(text):
+    row = verb_row(text, "said")
+    assert (row["source"], row["source_type"]) == ("John Smith", "politician")
 
 
 def test_a_former_title_before_the_antecedent_keeps_its_role_past():
@@ -73,7 +94,7 @@ def test_a_former_title_before_the_antecedent_keeps_its_role_past():
 
 
 def test_a_delegation_reported_by_the_other_side_speaks_for_its_leaders_side():
-    text = ("Secretary of State Mike Pell arrived in Pyongyang. “The talks were regrettable,” a North Korean foreign "
+    text = ("U.S. Secretary of State Mike Pell arrived in Pyongyang. “The talks were regrettable,” a North Korean foreign "
             "ministry spokesman said in a statement. He said Pell’s delegation insisted on denuclearization.")
     rows = sources_of(text)
     said = rows[rows["verb"] == "said"].iloc[-1]

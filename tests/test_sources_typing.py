@@ -202,7 +202,7 @@ def test_prosecutors_are_government_officials_not_security_forces():
 
 
 @pytest.mark.parametrize("title", ["St. Louis County prosecuting attorney", "U.S. Attorney", "County Attorney",
-                                   "Commonwealth's Attorney"])
+                                   "Commonwealth's Attorney", "State’s Attorney"])
 def test_a_public_attorney_is_a_government_official_not_an_expert(title):
     text = f"The officer was not charged. “The evidence did not support a charge,” {title} Nora Vance said."
     row = row_at(text, "Vance said", "said")

@@ -404,6 +404,11 @@ _ISSUED = re.compile(r"((?:[Tt]he\s+)?(?:(?:[A-Z]\.)+\s*|[A-Z][\w’'\-]*\s+){0,
                      r"(?:wants?|wanted|plans?|planned|is\s+to|was\s+to|will|would)\s+(?:to\s+)?"
                      r"(?:issue|release|publish|file|unveil))\s+"
                      r"(?:an?\s+|the\s+|its\s+|his\s+|her\s+|their\s+)?(?:[\w\-]+\s+){0,2}$")
+#: "from" or "by" after a document: someone else's document ("a statement from the president")
+_FROM_OR_BY = re.compile(r"\s+(?:from|by)\s")
+#: a preposition or a title right before a name, which is then no subject ("in Kyiv", "of the White House", "Gov.")
+_OBJECT_BEFORE = re.compile(r"(?:(?<![\w’'\-])(?i:in|of|at|for|from|to|with|by|on|about|against|near|under)|"
+                            r"(?<![\w’'\-])[A-Z][a-z]{1,4}\.)\s+\Z")
 #: the titles of rulers, named by a given name ("King Abdullah II", "Crown Prince Mohammed bin Salman")
 _ROYAL = frozenset("king queen prince princess emperor empress sultan emir pope".split())
 #: words that make an outlet a state's ("state-run", "the official newspaper of the Communist Party")
@@ -425,13 +430,23 @@ _FRONTED_SUBJECT = re.compile(r"\s*(?:While|Although|Though|Even\s+though|As|Aft
 #: questions, and he added")
 _DESCRIBED_SUBJECT = re.compile(r"\s*([Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+[^.;:“”\",]*,\s*(?:and|but)\s+"
                                 + _HE_OR_SHE)
-#: words before a title that say its role is past, up to the title ("former St. Louis police ")
-_PAST_BEFORE = re.compile(r"(?i)(?<![\w\-])(?:former|retired|ret\.|ex-)\s*(?:[\w.’'\-]+\s+){0,4}\Z")
-#: "he" and "she" as words, in any case ("He", "he’s")
-_HE_SHE = {sex: re.compile(r"(?i)(?<![\w’'\-])" + sex + r"(?![\w\-])") for sex in ("he", "she")}
+#: "he" and "she" as words, in any case ("He", "he’s"), not the surname He ("Vice Premier He Lifeng")
+_HE_SHE = {sex: re.compile(r"(?<![\w’'\-])(?i:" + sex + r")(?![\w\-])(?!\s+[A-Z])") for sex in ("he", "she")}
+#: what ends a stretch of a sentence before a name: a comma, a colon, a dash, a bracket, a line's end
+_STRETCH_END = re.compile(r"[;:,—–()\n]")
+#: a clause with a subject of its own after "and", "but" or a semicolon ("He left, and Sen. John Smith took the floor")
+_NEW_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while|whereas|yet|so)\s|;)")
+#: what stands between "he" and the name that "he" is ("He is Sgt. John Smith", "He’s Sen. Jon Ray")
+_IS_THE_NAME = re.compile(r"(?:’s|'s|\s+(?:is|was|became|becomes|remains|remained))\s+")
+#: a finite verb right after a name, which is then its subject ("Barack Obama signed", "Sen. John Smith left")
+_FINITE_AFTER = re.compile(r",?\s+(?:(?:also|then|later|quickly|again)\s+)?(?:[a-z]+ed|[a-z]+s|said|told|wrote|spoke|"
+                           r"met|took|gave|left|made|sent|ran|won|led|went|came|had|was|will|would|could|did)\b")
+#: a word that opens a clause, right before "he" or "she" ("Before he left office President Barack Obama signed")
+_OPENS_CLAUSE_BEFORE = re.compile(r"(?i)(?<![\w’'])(?:before|after|when|while|as|since|because|if|once|until|although|"
+                                  r"though)\s+\Z")
 #: a sentence that opens with "he" or "she", past a conjunction or a linking adverb ("And he", "Later, she")
 _OPENS_WITH = {sex: re.compile(r"\s*(?:(?:And|But|Then|Later|So|Yet|Instead|Still|Now|Also)\b,?\s+(?i:" + sex + ")|"
-                               + sex.capitalize() + r")(?![\w\-])") for sex in ("he", "she")}
+                               + sex.capitalize() + r")(?![\w\-])(?!\s+[A-Z])") for sex in ("he", "she")}
 #: a person's staff: "Mr. Stockman’s spokesman", "Sen. Cruz's press secretary"
 _STAFF_OF = re.compile(r"((?:[A-Z][\w’'\-]*\.?\s+){0,3}[A-Z][\w’'\-]+)(?:’s|'s)\s+(?:(?:chief|senior|top|deputy)\s+)?"
                        r"(?:spokes(?:man|woman|person)|aide|adviser|advisor|press\s+secretary|chief\s+of\s+staff|"
@@ -1180,7 +1195,7 @@ class _Roles:
             for at in starts:  # the longest term at every word, overlapping ones included
                 m = pattern.match(phrase, at)
                 if m:
-                    key = m.group(1).lower() if fold else m.group(1)
+                    key = (m.group(1).lower() if fold else m.group(1)).replace("’", "'")  # ("State’s Attorney")
                     if key not in self.terms:  # "director-general" of "director general", "Jaish-al-Adl"
                         key = self.hyphened.get(key.replace("-", " "), key)
                     if key not in self.terms:  # "Foundation for the Defense of Democracies"
@@ -1450,11 +1465,12 @@ def _compile(words: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     # and the words of a term may be written with hyphens ("director-general" is the "director general")
     # and an acronym may be written with full stops, as some outlets do ("F.B.I." is the FBI)
     # and a preposition inside a name may take "the" ("Foundation for the Defense of Democracies")
+    # and an apostrophe may be written curly ("State’s Attorney")
     # (a name of four words or more: not "head of state", "secretary of state")
     body = "|".join(_THE_AFTER_PREPOSITION.sub(r"\1(?:the\\s+)?", term) if term.count(r"[\s\-]") >= 3 else term
                     for term in ((re.escape(w[:-1]) + "(?:y|ies)" if re.search(r"[^aeiou\W]y$", w) else
                                   "(?:" + w + "|" + r"\.".join(w) + r"\.?)" if re.fullmatch(r"[A-Z]{2,6}", w) else
-                                  re.escape(w)).replace(r"\ ", r"[\s\-]")
+                                  re.escape(w)).replace(r"\ ", r"[\s\-]").replace("'", "['’]")
                                  for w in sorted(words, key=len, reverse=True))) or r"(?!x)x"
     # "Speaker-designate": the role to come is the role (an office won at the polls and not yet held is a
     # politician's, which the lexicon lists as such: "president-elect"); "co-host", "co-chairman": the role shared
@@ -2062,9 +2078,11 @@ class _Document:
                 people[same] = cand
         return sorted(people, key=self._rank) if len(people) > 1 else people
 
-    def _occurrences(self, name: str) -> Iterator[re.Match[str]]:
-        """Where the article writes ``name`` as whole words (a possessive after it allowed)."""
-        return re.finditer(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])", self.text)
+    def _occurrences(self, name: str, start: int = 0, end: int | None = None) -> Iterator[re.Match[str]]:
+        """Where the article (or ``text[start:end]``) writes ``name`` as whole words (a possessive after it
+        allowed)."""
+        return re.compile(r"(?<![\w’'\-])" + re.escape(name) + r"(?![\w\-])").finditer(
+            self.text, start, len(self.text) if end is None else end)
 
     def _written_alone(self, name: str, before: str) -> bool:
         """Whether the article writes ``name`` somewhere without the word ``before`` in front of it."""
@@ -3143,12 +3161,8 @@ class _Document:
                 several = staff.group(2) in _UNNAMED_STAFF
                 # (a body of a type of its own keeps it: "Trump's campaign" is a politician's)
                 typ = self.roles.type_of(staff.group(2)) if self.roles.strong(staff.group(2)) else held.source_type
-                # (of the office holder's side, which for a title of no country is the home side's or the one a
-                # foreign title names: not that of whoever reports them, "He said Pell's delegation insisted")
-                side = held.affiliation or (self.abroad(held, staff.group(1), cue_start)
-                                            if held.source_type in _OFFICIAL else None)
                 return _Source(None if several else _POSSESSIVE.sub("", mention), typ or held.source_type,
-                               side, several, "anonymous" if several else "thing")
+                               held.affiliation, several, "anonymous" if several else "thing")
         name = speaker_name(mention) or mention
         if len(name) <= 3 and name.isupper() and name != mention.strip() or name in _SENTENCE_WORDS:
             name = mention  # "state TV": a role word, not a name; "Defense One": "One" is no name
@@ -4140,9 +4154,9 @@ class _Document:
             if agent and not _OBTAINED_BEFORE.search(mention + self.text[pos + len(mention):agent.start(1)]):
                 # ("emails obtained by CNN": the outlet that has them is no author)
                 candidates.append(agent.group(1).rstrip("."))
-            issued = _ISSUED.search(self.text, max(sentence[0], pos - 120), pos)
-            if issued and not re.match(r"\s+(?:from|by)\s", self.text[pos + len(mention):]):
-                candidates.append(issued.group(1))  # "The White House has released a statement that says"
+            issuer = self._issuer(pos, pos + len(mention), sentence[0])
+            if issuer:
+                candidates.append(issuer)  # "The White House has released a statement that says"
             if re.match(r"(?i)an?\s", mention) and self._head(mention).lower() not in _FINDINGS:
                 # (a poll or a study is no work of a person the sentence names: "Voters preferred President Obama
                 # ..., according to a poll"; nor are capitals a person: "UPDATE 2:05 PM ET:")
@@ -4250,11 +4264,10 @@ class _Document:
                 src = self._resolve(phrase, m.start(), (m.start(), m.end()))
                 if src.kind in ("person", "thing") and src.source_type not in ("unknown", "document"):
                     return src
-            issued = _ISSUED.search(self.text, max(0, m.start() - 120), m.start())
-            if issued and not re.match(r"\s+(?:from|by)\s", self.text[m.end():]):
-                # (not one issued from someone else: "The White House released a statement from the president")
+            issuer = self._issuer(m.start(), m.end())
+            if issuer:
                 # "The NRA also issued a statement ... the statement said": who issued it
-                src = self._resolve(issued.group(1), m.start(), (m.start(), m.end()))
+                src = self._resolve(issuer, m.start(), (m.start(), m.end()))
                 if src.kind in ("person", "thing") and src.source_type not in ("unknown", "document"):
                     return src
             said = re.search(r"\b(?:said|says|stated|announced|wrote|writes|added|concluded|concludes|found|finds|"
@@ -4269,6 +4282,18 @@ class _Document:
                             src.source_type not in ("unknown", "document"):
                         return src
         return None
+
+    def _issuer(self, start: int, end: int, lo: int = 0) -> str | None:
+        """Who issued the document written at ``text[start:end]``, named right before its verb from ``lo`` on ("The
+        NRA also issued a statement"); None when the name is the object of a preposition or follows a title ("The
+        U.S. Embassy in Kyiv released", "Critics of the White House released", "Supporters of Gov. Tom Brown
+        released"), or when the document is issued from someone else ("The White House released a statement from
+        the president")."""
+        issued = _ISSUED.search(self.text, max(lo, start - 120), start)
+        if issued is None or _FROM_OR_BY.match(self.text, end) or \
+                _OBJECT_BEFORE.search(self.text, max(lo, issued.start() - 20), issued.start()):
+            return None
+        return issued.group(1)
 
     def _document_authors(self, start: int, end: int) -> list[str]:
         """Phrases naming the author of the document noun at ``text[start:end]``: the capitalised words or
@@ -4428,17 +4453,19 @@ class _Document:
             for lo, hi in ((own, at), (window[0], own)):
                 reporter = None
                 for m in _TITLED_NAME.finditer(self.text, lo, hi):
-                    if self.in_quote(m.start()) or _ADDRESSED.search(self.text, max(0, m.start() - 40), m.start()) \
-                            or self._after_pronoun(self._past_sentence_end(m), sex):
-                        continue  # (nor the one spoken to: "told CNN's Jim Clancy", nor the one "he" acts on)
-                    full = self._named_person(m.group(0), m.start(), m.end())
+                    if self.in_quote(m.start()) or _ADDRESSED.search(self.text, max(0, m.start() - 40), m.start()):
+                        continue  # (nor the one spoken to: "told CNN's Jim Clancy")
+                    start = self._past_sentence_end(m)
+                    if self._after_pronoun(start, m.end(), sex):
+                        continue  # (nor the one "he" acts on)
+                    full = self._named_person(self.text[start:m.end()], start, m.end())
                     if full is None or not fits(full):
                         continue
                     if not self._reporter(m.group(0), m.start()):
-                        return self._person(full, self._with_past(m.start(), m.end()))
+                        return self._person(full, self._with_past(start, m.end()))
                     # "CNN's Jake Tapper interviewed Sen. Susan Collins. She said": an outlet's journalist only when
                     # no one else is named there
-                    reporter = reporter or (full, self._with_past(m.start(), m.end()))
+                    reporter = reporter or (full, self._with_past(start, m.end()))
                 if reporter is not None:
                     return self._person(*reporter)
             # no one named there: an unnamed person who is the subject of the sentence before ("This month, a
@@ -4458,15 +4485,15 @@ class _Document:
             elif re.match(r"(?i)the\s", phrase) and self.roles.is_role_word(head) and not passive \
                     and not self.in_quote(toks[got[0]].start):
                 # nor a described one: the person a description that is the subject of the sentence before names
-                # ("Yet even the president seemed to know it would be a hurdle. He said ...": the president of the
-                # article's date, not whoever spoke paragraphs before)
+                # ("Yet even the president seemed to know it would be a hurdle. He said ...": the president the
+                # lexicon dates on the article's day, whom the article names, not whoever spoke paragraphs before)
                 src = self._resolve(phrase, toks[got[0]].start, (window[0], own))
                 holder = self._held_on_date(head)
                 surname = src.source.split()[-1] if src.kind == "person" and src.source else ""
                 if surname and fits(src.source) and (
                         _role_core(head) in self._title_words(src.source)
                         or holder is not None and holder.split()[-1] == surname
-                        or any(window[0] <= o.start() < own for o in self._occurrences(surname))):
+                        or next(self._occurrences(surname, window[0], own), None) is not None):
                     # (one who holds the office or whom the sentence names: "He met with Netanyahu first, but the
                     # Israeli leader was not optimistic"; not "Western Pacific" for "The admiral")
                     return src
@@ -4513,22 +4540,22 @@ class _Document:
             if want == "person" and src.kind == "anonymous" and sex and written and written.lower() == sex and \
                     window is not None and cue >= window[0]:
                 return src  # "the officer's relative said ... “...,” she said ... she told CNN": the same unnamed one
-            if sex and want == "person" and written and window is not None and cue >= window[0] and \
-                    self._head(written) in _ON_RECORD - _OF_ONE_SEX[_OTHER_SEX[sex]] and \
-                    _singular(self._head(written)) == self._head(written) and not self._names_someone(window[0], at):
-                return src  # "A spokesman for Pakistan's military said ... He said": the spokesman, not one before
-            one = self._one_unnamed(written) if want == "person" and src.kind == "anonymous" else None
+            one = self._one_unnamed(written) if want == "person" and src.kind in ("anonymous", "thing") else None
             if one and window is not None and at is not None and cue >= window[0] and \
-                    not self._names_someone(window[0], at) and not (sex and one in _OF_ONE_SEX[_OTHER_SEX[sex]]):
+                    not self._names_someone(window[0], at) and not (sex and one in _OF_ONE_SEX[_OTHER_SEX[sex]]) \
+                    and (src.kind == "anonymous" or sex and one in _ON_RECORD):
                 # "“Stop,” the officer said. Later he said it again": the officer, who spoke in this or the
                 # previous sentence, where no one is named ("Rahami had to go through screening, according to
-                # the official. At that time, he told immigration officials": Rahami)
+                # the official. At that time, he told immigration officials": Rahami); a spokesman, who speaks on
+                # the record ("A spokesman for Pakistan's military said ... He said")
                 return src
         if at is not None and want == "person":
             # no source before it: the person of the article named nearest before the pronoun
             for m in reversed(list(_NAME.finditer(self.text, 0, at))):
+                if self.in_quote(m.start()):
+                    continue
                 start = self._past_sentence_end(m)
-                if self.in_quote(m.start()) or self._after_pronoun(start, sex):
+                if self._after_pronoun(start, m.end(), sex):
                     continue
                 full = self._named_person(self.text[start:m.end()], start, m.end())
                 if full is not None and fits(full):
@@ -4545,26 +4572,35 @@ class _Document:
         return start
 
     def _with_past(self, start: int, end: int) -> str:
-        """The name written at ``text[start:end]`` with the words that say its role is past, when they stand
-        before it ("former St. Louis police Officer Jason Stockley" for "Officer Jason Stockley")."""
-        past = _PAST_BEFORE.search(self.text, max(0, start - 60), start)
-        return self.text[past.start() if past else start:end]
+        """The name written at ``text[start:end]`` with the title words before it when they say its role is past
+        ("former St. Louis police Officer Jason Stockley" for "Officer Jason Stockley"; not "a former aide to Sen.
+        John Smith", whose title is "Sen.")."""
+        before = self._title_before(start)
+        return f"{before} {self.text[start:end]}" if before and _HELD_BEFORE_ROLE.search(before) \
+            else self.text[start:end]
 
-    def _after_pronoun(self, start: int, sex: str | None) -> bool:
-        """Whether "he" or "she" (``sex``) stands before the name at ``start`` in the same stretch of its sentence,
-        outside quotations, or opens the sentence as its subject: the name is then whom that one acts on, not that
-        one ("Later he met President Vladimir Putin. He said ...", "When he compares Robert E. Lee to George
-        Washington", "He decided not to respond ..., leaving the impression that ..."; not "After he met reporters,
-        Sen. John Smith left", where a comma sets the clause off)."""
+    def _after_pronoun(self, start: int, end: int, sex: str | None) -> bool:
+        """Whether "he" or "she" (``sex``) stands before the name at ``text[start:end]`` in the same stretch of its
+        sentence, outside quotations, or opens the sentence as the subject of the clause the name is in: the name
+        is then whom that one acts on, not that one ("Later he met President Vladimir Putin. He said ...", "When he
+        compares Robert E. Lee to George Washington", "He decided not to respond ..., leaving the impression that
+        ..."). Not a "he" of a clause that the name, as a subject, comes after ("After he met reporters, Sen. John
+        Smith left", "Before he left office President Barack Obama signed"), a "he" of a clause before "and" or
+        "but" with a subject of its own ("He left, and Sen. John Smith took the floor"), a "he" the name is ("He is
+        Sgt. John Smith") nor the surname He ("Vice Premier He Lifeng")."""
         if sex is None:
             return False
-        lo = max((m.end() for m in re.finditer(r"[.!?;:,—–()\n]", self.text[max(0, start - 300):start])),
-                 default=0) + max(0, start - 300)
-        if any(not self.in_quote(m.start()) for m in _HE_SHE[sex].finditer(self.text, lo, start)):
-            return True
-        opening = max((m.end() for m in re.finditer(r"[.!?][”\"’']?\s|\n", self.text[max(0, start - 300):start])),
-                      default=0) + max(0, start - 300)
-        return _OPENS_WITH[sex].match(self.text, opening, start) is not None and not self.in_quote(opening)
+        lo = max(0, start - 300)
+        opening = max((m.end() for m in _SENTENCE_END.finditer(self.text, lo, start)), default=lo)
+        stretch = max((m.end() for m in _STRETCH_END.finditer(self.text, opening, start)), default=opening)
+        subject = _FINITE_AFTER.match(self.text, end) is not None
+        for m in _HE_SHE[sex].finditer(self.text, stretch, start):
+            if not self.in_quote(m.start()) and not _IS_THE_NAME.fullmatch(self.text, m.end(), start) and not (
+                    subject and _OPENS_CLAUSE_BEFORE.search(self.text, stretch, m.start())):
+                return True
+        he = _OPENS_WITH[sex].match(self.text, opening, start)
+        return he is not None and not self.in_quote(opening) and not _NEW_CLAUSE.search(self.text, opening, start) \
+            and not _IS_THE_NAME.fullmatch(self.text, he.end(), start)
 
     def _reporter(self, name: str, start: int) -> bool:
         """Whether the name written ``name`` at ``start`` is owned by an outlet ("CNN's Jake Tapper")."""
@@ -4614,15 +4650,15 @@ class _Document:
 
     def _one_unnamed(self, written: str | None) -> str | None:
         """The head of the unnamed source written ``written`` when it is one person ("the officer", "a senior
-        official", "one witness"), whom "he" or "she" can take up, not several ("officials", "police", "the
-        family"); else None."""
+        official", "one witness", "a spokesman for the army"), whom "he" or "she" can take up, not several
+        ("officials", "police", "the family"); else None."""
         words = (written or "").split()
         if len(words) < 2 or words[0].lower() not in ("the", "a", "an", "one", "another", "that", "this", "his", "her",
                                                       "their") and not _POSSESSIVE.search(words[0]):
             return None  # ("Kozel's son", "his wife" are one person too)
         head = self._head(written).lower()  # ("a senior official familiar with the talks": an official)
-        return head if head == _singular(head) and head in self.roles.anonymous_heads and head not in _SEVERAL \
-            else None
+        return head if head == _singular(head) and (head in self.roles.anonymous_heads or head in _ON_RECORD) \
+            and head not in _SEVERAL else None
 
     def _both(self, cue_start: int) -> _Source:
         """The source of "Both said": the first of two named together in its sentence or the one before ("Trump

@@ -409,7 +409,8 @@ def np_after(tokens: Sequence[Token], i: int, *, hi: int | None = None, max_toke
     first = tokens[i]
     if not np_word(first) and first.low not in DETERMINERS:
         return None
-    if verb_like(first) and not (first.low in _TITLE_PARTICIPLES and i + 1 < hi and tokens[i + 1].is_capitalised) \
+    if verb_like(first) and not (first.low in _TITLE_PARTICIPLES and i + 1 < hi and tokens[i + 1].is_capitalised
+                                 and not _is_time(tokens[i + 1])) \
             or first.low in PREPOSITIONS or first.low in ADVERBS:
         return None  # (a participle that qualifies a title opens one: "retired Gen. Larry Spencer")
     if first.low in PRONOUNS:
@@ -443,9 +444,8 @@ def np_after(tokens: Sequence[Token], i: int, *, hi: int | None = None, max_toke
     return (i, j)
 
 
-#: participles that qualify a title or a name after them ("retired Gen. X", "acting Secretary Y", "ousted President Z")
-_TITLE_PARTICIPLES = frozenset("retired acting outgoing incoming ousted deposed exiled jailed disgraced embattled "
-                               "indicted".split())
+#: participles that qualify a title after them and keep it, or say it is past ("retired Gen. X", "acting Secretary Y")
+_TITLE_PARTICIPLES = frozenset("retired acting outgoing incoming embattled".split())
 
 
 #: determiners that never stand alone as a subject
