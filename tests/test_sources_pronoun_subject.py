@@ -111,3 +111,10 @@ def test_a_name_after_a_sentence_that_ends_with_he_acting_is_not_skipped():
             "He is said to have photographed speakers before discussing with Mr Dost how to get the information "
             "back to Iran.")
     assert verb_row(text, "discussing")["source"] == "Ali Gol"
+
+
+def test_retired_before_a_place_and_a_role_makes_the_antecedent_an_expert():
+    text = ("Counselor Jan Dale carries a pistol. Retired Houston homicide detective Brian Foss has a booth at the "
+            "festival where he sells books.\n\n“Police cannot take care of citizens,” he says.")
+    row = verb_row(text, "says")
+    assert (row["source"], row["source_type"]) == ("Brian Foss", "expert")

@@ -430,6 +430,10 @@ _FRONTED_SUBJECT = re.compile(r"\s*(?:While|Although|Though|Even\s+though|As|Aft
 #: questions, and he added")
 _DESCRIBED_SUBJECT = re.compile(r"\s*([Tt]he\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)\s+[^.;:“”\",]*,\s*(?:and|but)\s+"
                                 + _HE_OR_SHE)
+#: words before a name that say its role is past, then up to four words of its title, none a word that links
+#: another noun ("former St. Louis police ", "ex-Sen. "; not "former aide to ", "ex-boss ")
+_PAST_BEFORE = re.compile(r"(?<![\w\-])(?:(?i:former|retired|ret\.)\s+|(?i:ex)-(?=[A-Z]))(?:(?!(?i:to|of|for|with|at|"
+                          r"in|on|by|from|and|or|the|a|an|his|her|their|its|who|whose)\b)[\w.\-]+\s+){0,4}\Z")
 #: "he" and "she" as words, in any case ("He", "he’s"), not the surname He ("Vice Premier He Lifeng")
 _HE_SHE = {sex: re.compile(r"(?<![\w’'\-])(?i:" + sex + r")(?![\w\-])(?!\s+[A-Z])") for sex in ("he", "she")}
 #: what ends a stretch of a sentence before a name: a comma, a colon, a dash, a bracket, a line's end
@@ -4572,12 +4576,13 @@ class _Document:
         return start
 
     def _with_past(self, start: int, end: int) -> str:
-        """The name written at ``text[start:end]`` with the title words before it when they say its role is past
-        ("former St. Louis police Officer Jason Stockley" for "Officer Jason Stockley"; not "a former aide to Sen.
-        John Smith", whose title is "Sen.")."""
-        before = self._title_before(start)
-        return f"{before} {self.text[start:end]}" if before and _HELD_BEFORE_ROLE.search(before) \
-            else self.text[start:end]
+        """The name written at ``text[start:end]`` with the words of its sentence before it that say its role is
+        past ("former St. Louis police Officer Jason Stockley" for "Officer Jason Stockley", "Retired Houston
+        homicide detective Brian Foster"; not "a former aide to Sen. John Smith", "his ex-boss Sen. John Smith")."""
+        lo = max(0, start - 80)
+        lo = max((m.end() for m in _SENTENCE_END.finditer(self.text, lo, start)), default=lo)
+        past = _PAST_BEFORE.search(self.text, lo, start)
+        return self.text[past.start() if past else start:end]
 
     def _after_pronoun(self, start: int, end: int, sex: str | None) -> bool:
         """Whether "he" or "she" (``sex``) stands before the name at ``text[start:end]`` in the same stretch of its
