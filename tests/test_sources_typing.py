@@ -210,6 +210,13 @@ def test_a_public_attorney_is_a_government_official_not_an_expert(title):
     assert row["source_type"] == "government"
 
 
+def test_a_former_prosecutor_of_a_public_attorneys_office_is_an_expert():
+    text = ("The memo was filed on Friday. “We may see as many redactions,” said Glen Kirk, a former federal "
+            "prosecutor with the U.S. Attorney’s Office in Washington.")
+    row = row_at(text, "said", "said")
+    assert (row["source"], row["source_type"]) == ("Glen Kirk", "expert")
+
+
 # ----------------------------------------------------------------------------------- names
 
 def test_a_subordinator_opening_the_sentence_is_no_part_of_the_name():

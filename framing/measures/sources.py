@@ -658,6 +658,8 @@ _BARE_SPOKESMAN = re.compile(r"(?i)(?:a|an|the|one)\s+(?:(?:senior|top|chief|dep
 #: a country taken up by what it is ("the kingdom", "the Jewish state")
 _THE_COUNTRY = re.compile(r"(?i)the\s+(?:country|nation|kingdom|republic|regime|monarchy|emirate|island\s+nation|"
                           r"jewish\s+state|communist\s+state|hermit\s+kingdom|reclusive\s+(?:state|nation|country))")
+#: a phrase that opens with a role held in the past ("a former federal prosecutor with ...")
+_FORMER_OPENING = re.compile(r"(?i)(?:an?\s+|the\s+)?(?:former|retired|ex-)\s")
 #: words before a role held in the past ("former", "retired", "who served as", "ex-")
 #: a definite description of a person by words the lexicon gives no role or a civilian's ("the former astronaut",
 #: "the restaurant owner")
@@ -1347,7 +1349,9 @@ class _Roles:
             held = self.matches(owned)
             body = [t for t in self.matches(owner_part) if t[3]]
             if held and not any(t[3] for t in held) and body:
-                return body[-1][2]
+                # (a role held once in it is a former official's: "a former federal prosecutor with the U.S.
+                # Attorney's Office")
+                return "expert" if body[-1][2] in _HOME_TYPES and _FORMER_OPENING.match(owner_part) else body[-1][2]
             # (the owner itself is a body when its last strong term ends it: "Brazil's president-elect" is no
             # supporters')
             owner_body = body[-1] if body and body[-1][1] == len(owner_part) else None
@@ -1372,7 +1376,7 @@ class _Roles:
             if typ in (None, "civilian"):
                 typ = self._type_of_owned(owned) or self._type_of_owned(part)
             if typ in _HOME_TYPES and (_FORMER_HEAD.match(owner_part) or owner_body is not None and
-                                       re.match(r"(?i)(?:an?\s+|the\s+)?(?:former|retired|ex-)\s", owner_part)):
+                                       _FORMER_OPENING.match(owner_part)):
                 # "former head of the State Department's intelligence unit", "former State Department's coordinator":
                 # a role held once
                 return "expert"
