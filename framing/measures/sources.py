@@ -5203,9 +5203,8 @@ def sources(
                     doc.former_official(src.source if src.kind == "person" else None, mention):
                 # a former official speaks from the past of the home side, or of the country a title no home office
                 # carries names ("former Prime Minister Yukio Hatoyama" in an American story on Okinawa)
-                affiliation = homes.get(doc_id)
-                if affiliation is not None:
-                    affiliation = doc.abroad(src, mention, speaker_span[0] if speaker_span else a)
+                affiliation = doc.abroad(src, mention, speaker_span[0] if speaker_span else a) \
+                    if homes.get(doc_id) is not None else None
             official_record = src.source_type == "document" and mention and \
                 doc.roles.type_of(mention) in _HOME_TYPES  # "government figures show", "court records show"
             if affiliation is None and (src.source_type in _HOME_TYPES or official_record):
