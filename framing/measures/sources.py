@@ -4583,10 +4583,14 @@ class _Document:
         """The name written at ``text[start:end]`` with the words of its sentence before it that say its role is
         past ("former St. Louis police Officer Jason Stockley" for "Officer Jason Stockley", "Retired Houston
         homicide detective Brian Foster"; not "a former aide to Sen. John Smith", "his ex-boss Sen. John Smith")."""
-        lo = max(0, start - 80)
-        lo = max((m.end() for m in _SENTENCE_END.finditer(self.text, lo, start)), default=lo)
-        past = _PAST_BEFORE.search(self.text, lo, start)
+        past = _PAST_BEFORE.search(self.text, self._sentence_opening(start, 80), start)
         return self.text[past.start() if past else start:end]
+
+    def _sentence_opening(self, pos: int, reach: int) -> int:
+        """Where the sentence that holds ``pos`` starts, looking back at most ``reach`` characters (a title's full
+        stop ends no sentence: "Sen. John Smith")."""
+        lo = max(0, pos - reach)
+        return max((m.end() for m in _SENTENCE_END.finditer(self.text, lo, pos)), default=lo)
 
     def _after_pronoun(self, start: int, end: int, sex: str | None) -> bool:
         """Whether "he" or "she" (``sex``) stands before the name at ``text[start:end]`` in the same stretch of its
@@ -4599,8 +4603,7 @@ class _Document:
         Sgt. John Smith") nor the surname He ("Vice Premier He Lifeng")."""
         if sex is None:
             return False
-        lo = max(0, start - 300)
-        opening = max((m.end() for m in _SENTENCE_END.finditer(self.text, lo, start)), default=lo)
+        opening = self._sentence_opening(start, 300)
         stretch = max((m.end() for m in _STRETCH_END.finditer(self.text, opening, start)), default=opening)
         subject = _FINITE_AFTER.match(self.text, end) is not None
         for m in _HE_SHE[sex].finditer(self.text, stretch, start):
