@@ -168,6 +168,9 @@ def test_participle_does_not_take_the_speaker_of_another_clause(text, verb, spea
     ("Officials last week said the plan was dead.", "said", "Officials"),
     ("The ministry in recent days warned of more attacks.", "warned", "The ministry"),
     ("Residents earlier this month complained about the noise.", "complained", "Residents"),
+    ("The Saudis over the weekend claimed the writer died in a fight.", "claimed", "The Saudis"),
+    ("The president during the night tweeted that the deal was off.", "tweeted", "The president"),
+    ("Police in the morning said the road was open again.", "said", "Police"),
     # a progressive is no passive: the subject speaks
     ("By the summer of 2011, the United Nations was reporting that more than 2,200 people had been killed.",
      "reporting that", "the United Nations"),

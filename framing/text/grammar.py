@@ -571,8 +571,9 @@ def _medium_phrase_start(tokens: Sequence[Token], k: int, lo: int) -> int | None
 
 
 #: nouns of a span of time ("for weeks", "last month")
-_TIME_UNITS = frozenset("day days week weeks month months year years decade decades hour hours time".split())
-_TIME_OPENERS = frozenset("for in over within last this next earlier at".split())
+_TIME_UNITS = frozenset("""day days week weeks month months year years decade decades hour hours time weekend weekends
+morning afternoon evening night""".split())
+_TIME_OPENERS = frozenset("for in over within during last this next earlier at".split())
 _TIME_MODIFIERS = frozenset("recent past several many few the two three some coming same first second third final"
                             .split())
 #: sentence adverbs that open a sentence's first phrase and never a subject ("However late Wednesday, ...")
