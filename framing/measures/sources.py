@@ -356,6 +356,8 @@ _SERVING_AND_PAST = re.compile(rf"(?i)\b{_SERVING}\s+(?:and|or)\s+{_PAST}\b|\b{_
 _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'.\-]* $")
 #: a second speaker named right after the first ("Smith and Jones said", "Sen. Moss, and Rep. Hart")
 _JOINED_NAME = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
+#: words that say several people spoke as one ("in a joint statement", "Obama and other leaders")
+_TOGETHER = re.compile(r"(?i)\bjoint(?:ly)?\b|\btogether\b|\band\s+(?:the\s+)?others?\b")
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|some|its|their|his|her)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 #: a possessive inside a phrase ("MIT's Jim Walsh"; not a plural's, which names may hold: "the National Farmers' Union")
@@ -480,6 +482,26 @@ _POLICE_MATTER = re.compile(r"\b(?:[Pp]olice|[Ss]heriff|[Dd]eput(?:y|ies)|[Dd]et
 #: words that date or order a document before the name of the body that made it ("a 2013 Harvard study", "the
 #: latest Nato estimate")
 _DOCUMENT_ORDER = frozenset("new latest recent last first second third final annual updated earlier previous".split())
+#: one of up to three words between a possessor and the document it made that describe the document ("the
+#: Pentagon's most recent progress report"), none of them a word that opens or links a clause or a phrase ("Trump's
+#: allies said the speech", "Nixon's veto of the legislation")
+_NOT_DESCRIBING = DETERMINERS | PREPOSITIONS | AUX_BE | AUX_OTHER | {"that", "which", "who", "and", "or", "but", "not"} \
+    | {verb for verb in REPORTING_VERBS if " " not in verb}
+_DESCRIBING = r"(?:(?!(?:" + "|".join(map(re.escape, sorted(_NOT_DESCRIBING, key=len, reverse=True))) + \
+    r")[^\S\n])[a-z][\w\-]*[^\S\n]+)"
+#: a document its owner made, named by a possessor before a few words that describe it, with what it is about
+#: after it ("the Pentagon's most recent progress report on Afghanistan"; the document's word is checked apart)
+#: participles after a document's noun that say how it was made, no verb its maker speaks with ("a tweet posted
+#: before the attack")
+_MADE_AFTER_DOCUMENT = re.compile(r"(?:posted|released|published|issued|sent|written|shared|uploaded|made|given|"
+                                  r"delivered|signed|filed|obtained|seen|reviewed)\b")
+#: words that open or report the clause after a document, past which a body after "by" or "from" is in what the
+#: document says ("a statement that Ullah came from Bangladesh", "The report said the coalition led by the U.S.")
+_CLAUSE_BEFORE_AGENT = re.compile(r"(?i)\b(?:that|which|who|whom|" + "|".join(sorted(
+    re.escape(verb) for verb in REPORTING_VERBS if " " not in verb and verb not in ("posted", "cited", "quoted")))
+    + r")\b")
+_OWNED_DOCUMENT = re.compile(r"(?:the\s+)?(?P<owner>[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})(?:’s|'s)\s+"
+                             + _DESCRIBING + r"{0,3}(?P<noun>[a-z]+)(?:\s+(?:on|about|into|of|for)\s+.+)?")
 #: the verbs a source makes a document with: "the Associated Press reported ... according to the report", "Trump
 #: tweeted ... the tweet said", "North Korea announced ... The announcement"
 _DOCUMENT_VERBS = {"report": "report", "tweet": "tweet", "post": "post", "announcement": "announc",
@@ -2161,6 +2183,10 @@ class _Document:
         if not name:
             return None
         name = _POSSESSIVE.sub("", name).strip()
+        described = re.match(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*)\s+of\s",
+                             name)
+        if described and self.roles.people_noun(described.group(1)):
+            return None  # "The daughter of Gen. Qassem Soleimani": someone the name is the daughter of
         parts = name.split()
         if any(links_body_name(parts, k) for k in range(1, len(parts) - 1)) and not _OWNER.search(name):
             # "the University of Wisconsin Oshkosh": a body's name (speaker_name leaves a person after a body's title
@@ -2170,13 +2196,25 @@ class _Document:
         if self.sides.is_place(name) and \
                 re.search(r"(?i)\b(?:in|from|near|at)\s+(?:the\s+)?" + re.escape(name) + r"\W*$", mention):
             return None  # "Officials in Jordan": a place the people are in, not the given name of "Jordan Smith"
-        owned = re.fullmatch(r"(.+?)(?:’s|'s|’|')\s+([A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+)+)", name)
-        if owned and self._name_words(owned.group(2)) is not None and (
-                self.roles.matches(owned.group(1)) or self.sides.find(owned.group(1))
-                or self._written_alone(owned.group(2).split()[-1], owned.group(2).split()[-2])):
-            # "NPR's Peter Kenyon", "North Korea's Kim Jong-un", "Reason's Jacob Sullum" (then "Sullum"): the
-            # person, whom their outlet or country owns (not "Dick's Sporting Goods", a name as a whole)
-            name = owned.group(2)
+        owned = re.fullmatch(r"(.+?)(?:’s|'s|’|')\s+([A-Z][\w’'.\-]*(?:\s+[\w’'.\-]+)*)", name)
+        if owned:
+            owner, words = owned.group(1), owned.group(2).split()
+            titled = 0
+            while titled < len(words) - 1 and (words[titled].lower().strip(".") in self.roles.titles | _HONORIFICS):
+                titled += 1  # "Egypt's President Abdel Fattah al-Sisi": the titles the owner's person holds
+            held = " ".join(words[titled:])
+            owner_sides = {side for side, _, _ in self.sides.find(owner)}
+            owns = owner_sides or self.roles.matches(owner)
+            full = self.full_name(held) if len(words) - titled == 1 and owns and \
+                not self.sides.is_place(held) else None
+            if len(words) - titled >= 2 and self._name_words(held) is not None and (
+                    owns or self._written_alone(words[-1], words[-2])) or \
+                    full not in (None, held) and (not owner_sides or self.side_of(self.context(full)) in owner_sides):
+                # "NPR's Peter Kenyon", "North Korea's Kim Jong-un", "Reason's Jacob Sullum" (then "Sullum"),
+                # "Egypt's President Abdel Fattah al-Sisi", "Poland's Sikorski" after "Radoslaw Sikorski" (a
+                # surname alone names one of the owner's side: "North Korea's Kim" is no American "Sung Kim"): the
+                # person, whom their outlet or country owns (not "Dick's Sporting Goods", a name as a whole)
+                name = held
         lead = name.split()
         while len(lead) > 1 and self._no_name_word(lead[0], lead[1], name):
             lead.pop(0)
@@ -3171,7 +3209,14 @@ class _Document:
                 typ = self.roles.type_of(staff.group(2)) if self.roles.strong(staff.group(2)) else held.source_type
                 return _Source(None if several else _POSSESSIVE.sub("", mention), typ or held.source_type,
                                held.affiliation, several, "anonymous" if several else "thing")
-        name = speaker_name(mention) or mention
+        owned = _OWNED_DOCUMENT.fullmatch(mention)
+        author = owned.group("owner") if owned and roles.type_of(owned.group("noun")) == "document" and \
+            roles.type_of(owned.group("owner")) not in (None, "document") else None
+        if author is not None:
+            # "the Pentagon's latest report on Afghanistan", "Pew's survey": its owner's, who made it and whose type
+            # it takes (not what it is about)
+            mention = mention[:owned.end("noun")]
+        name = author or speaker_name(mention) or mention
         if len(name) <= 3 and name.isupper() and name != mention.strip() or name in _SENTENCE_WORDS:
             name = mention  # "state TV": a role word, not a name; "Defense One": "One" is no name
         bare = _POSSESSIVE.sub("", _DETERMINER.sub("", name)).strip()
@@ -3195,7 +3240,7 @@ class _Document:
         after = self.text[cue_start:sentence[1]].lower()
         anonymous_phrase = any(p in low or p in after[:120] for p in roles.anonymous_phrases)
         # (a document's body typed by the name the article spells its acronym out with: "the CAP study")
-        typed = self.spelled_out(body) if bare == body and roles.type_of(self.spelled_out(body)) else mention
+        typed = author or (self.spelled_out(body) if bare == body and roles.type_of(self.spelled_out(body)) else mention)
         found = roles.matches(typed)
         strong = [t for t in found if t[3]]
         typ = roles.type_of(typed)
@@ -3356,7 +3401,8 @@ class _Document:
                 # no police matter: "the arrest of key Brotherhood leaders. Authorities accuse them")
                 own_type = "military_security"
             return _Source(None, own_type or "unknown", side, True, "anonymous")
-        if strong and side is None and roles.type_of(head) == "document" and len(mention.split()) <= 3 and \
+        if strong and side is None and author is None and roles.type_of(head) == "document" and \
+                len(mention.split()) <= 3 and \
                 all(w.islower() and w not in PREPOSITIONS for w in mention.split()[1:]) and \
                 (mention[:1].islower() or self.text[self._sentence_start:].lstrip().startswith(mention)):
             # "government figures show", "court records show": a document no named body wrote (the author's
@@ -4283,6 +4329,20 @@ class _Document:
                              r"acknowledged|revealed|disclosed|detailed)\s+(?:(?:" + _DAY_NAMES + r")\s+)?(?:in|on)\s+"
                              r"(?:an?\s+|the\s+|his\s+|her\s+|its\s+|their\s+)?(?:[\w\-]+\s+){0,2}$",
                              self.text[max(0, m.start() - 60):m.start()])
+            made_in = None if said else \
+                re.search(r"\b[Ii]n\s+(?:an?|the|his|her|its|their)\s+(?:[\w\-]+\s+){0,2}\Z",
+                          self.text[max(0, m.start() - 40):m.start()])
+            if made_in:
+                # "President Donald Trump in a statement blamed ...": the source of the statement made in it, named
+                # right before it (not "he linked himself to ISIS in a tweet posted")
+                before = self.text[:max(0, m.start() - 40) + made_in.start()].rstrip()
+                made = next((src for start, src, written in self.previous
+                             if start >= m.end() and not self.text[m.end():start].strip() and written
+                             and not _MADE_AFTER_DOCUMENT.match(self.text, start)
+                             and before.endswith(written) and src.kind in ("person", "thing")
+                             and src.source_type not in ("unknown", "document")), None)
+                if made is not None:
+                    return made
             if said:
                 at = m.start() - 60 + said.start() if m.start() >= 60 else said.start()
                 for start, src, _ in reversed(self.previous):
@@ -4307,8 +4367,8 @@ class _Document:
         """Phrases naming the author of the document noun at ``text[start:end]``: the capitalised words or
         possessor before it, and the agent of a clause after it."""
         out = []
-        before = re.search(r"((?:[A-Z][\w.’'&\-]*[^\S\n]+){0,4}[A-Z][\w.’'&\-]*?)(?:(?:’s|'s)[^\S\n]+(?:[a-z][\w\-]*[^\S\n]+){0,2}|[^\S\n]+)$",
-                           self.text[max(0, start - 80):start])
+        before = re.search(r"((?:[A-Z][\w.’'&\-]*[^\S\n]+){0,4}[A-Z][\w.’'&\-]*?)(?:(?:’s|'s)[^\S\n]+"
+                           + _DESCRIBING + r"{0,3}|[^\S\n]+)$", self.text[max(0, start - 80):start])
         if before and before.group(1) not in _SENTENCE_WORDS:
             out.append(before.group(1))
         owner = re.search(r"(?<![\w’'\-])((?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*)"
@@ -4323,19 +4383,20 @@ class _Document:
         if clause:
             out.append(clause.group(1))
         # (not the outlet that has it: "The emails obtained by Fox News were sent by the embassy")
-        clause_end = re.search(r"[.;:“”\"]", after)
+        # (a full stop ends it, not an initial's: "a report by the U.S. Justice Department")
+        clause_end = re.search(r"[;:“”\"]|\.(?!\w)(?<!\b[A-Z]\.)", after)
         for agent in re.finditer(r"\b(?:by|from)\s+(?:the\s+)?((?:[a-z]+\s+){0,2})"
                                  r"((?:the\s+)?[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})",
                                  after[:clause_end.start() if clause_end else len(after)]):
-            if agent.start() > 40:
-                break
+            if agent.start() > 40 or _CLAUSE_BEFORE_AGENT.search(after, 0, agent.start()):
+                break  # (not past a clause that says what it holds: "a statement that Ullah entered the U.S. from")
             first = agent.group(2).split()[0]
             if not _OBTAINED_BEFORE.search(after[:agent.start()]) and \
                     all(w in self.roles.titles for w in agent.group(1).split()) and \
                     not (agent.group(1) and _TIME_WORDS.fullmatch(first)):
                 # (after titles only: "the report from special counsel Robert Mueller"; not "carried by the official
                 # Korean Central News Agency", which is no author, nor the day after "from the president Tuesday")
-                out.append(agent.group(2).rstrip("."))
+                out.append(re.sub(r"(?<!\b[A-Z])\.$", "", agent.group(2)))  # (an initial keeps its stop: "U.N.")
                 break
         return out
 
@@ -4534,6 +4595,13 @@ class _Document:
                 unnamed = next((p for c, p, _ in reversed(self.previous) if window[0] <= c < cue and p.anonymous), None)
                 if unnamed is not None:
                     return unnamed
+                if at is not None and cue < self._sentence_start and \
+                        not _TOGETHER.search(self.text, max(0, cue - 150), at):
+                    # one person who spoke alone in a sentence before is no "they" ("Kushner said ... The Saudis
+                    # claimed ... They also said"): people the article does not name there (in the person's own
+                    # sentence "they" is who the person speaks of, "Pence said they discussed"; and people who spoke
+                    # together are the first named: "said in a joint statement ... they added")
+                    return _Source(None, "unknown", None, True, "anonymous")
             if src.kind == "person" and src.source and not fits(src.source) or \
                     pronoun.lower() in ("it", "its") and src.kind == "anonymous":
                 continue  # (nor is "it" unnamed people: "The army said the militants were threatening. It added")
