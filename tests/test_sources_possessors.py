@@ -21,7 +21,8 @@ from sources_rows import row_at, side, sources_of
 @pytest.mark.parametrize("text, snippet, cue, source, typ, affiliation", [
     ("The deal is off, Egypt's President Abdel Fattah al-Sisi said on Monday.",
      "al-Sisi said", "said", "Abdel Fattah al-Sisi", "government", "Egypt"),
-    ("Foreign Minister Radoslaw Sikorski flew to Kyiv on Monday. “We will not yield,” Poland's Sikorski said.",
+    ("Polish Foreign Minister Radoslaw Sikorski flew to Kyiv on Monday. “We will not yield,” Poland's Sikorski "
+     "said.",
      "Sikorski said", "said", "Radoslaw Sikorski", "government", "Poland"),
     ("Peter Kenyon reported from Cairo on Monday. “It is calm,” NPR's Kenyon said.",
      "Kenyon said", "said", "Peter Kenyon", "media", None),
@@ -105,6 +106,13 @@ def test_a_surname_after_a_country_is_no_namesake_of_another_side():
     assert side(row) == "North Korea"
 
 
+def test_a_surname_after_a_country_is_no_namesake_the_article_gives_no_side():
+    text = ("Sen. Ron Johnson said the tariffs would hurt farmers in Wisconsin. Britain's Johnson said the trade "
+            "deal was fair.")
+    row = row_at(text, "Britain's Johnson said", "said", home="United States")
+    assert row["source"] != "Ron Johnson"
+
+
 def test_a_system_a_body_owns_is_no_person():
     text = ("There was nothing in the FBI's National Instant Criminal Background Check System that indicated he "
             "should be barred from owning a firearm, the agent said.")
@@ -160,3 +168,32 @@ def test_a_document_posted_by_someone_is_not_of_the_group_they_praised():
     row = row_at(text, "the tweet said", "said", home="United States")
     assert row["source"] != "ISIS"
     assert row["source_type"] != "armed_group"
+
+
+@pytest.mark.parametrize("text, snippet", [
+    ("The Pope's autopsy report said he died of a heart attack.", "said"),
+    ("The President's medical report said he was in excellent health.", "said"),
+])
+def test_a_document_about_its_possessor_is_not_theirs(text, snippet):
+    row = row_at(text, text, snippet, home="United States")
+    assert row["source"] not in ("Pope", "President")
+
+
+def test_a_document_a_named_person_made_is_that_person():
+    text = ("President Donald Trump signed the order on Monday. President Trump's executive order says the ban "
+            "lasts 90 days.")
+    row = row_at(text, "order says", "says", home="United States")
+    assert row["source"] == "Donald Trump"
+
+
+def test_a_document_made_by_a_body_in_a_relative_clause_is_the_body():
+    text = ("A report that was published by Amnesty International accused the army of torture. The report said "
+            "detainees were beaten.")
+    row = row_at(text, "The report said", "said", home="United States")
+    assert row["source"] == "Amnesty International"
+
+
+def test_a_sentence_after_initials_is_no_part_of_the_author():
+    text = "Officials cited a report by the U.N. Afghan forces were weak, the report said."
+    row = row_at(text, "the report said", "said", home="United States")
+    assert row["source"] == "U.N."

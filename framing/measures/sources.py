@@ -357,7 +357,12 @@ _CAPITALISED_BEFORE = re.compile(r"[A-Z][\w’'.\-]* $")
 #: a second speaker named right after the first ("Smith and Jones said", "Sen. Moss, and Rep. Hart")
 _JOINED_NAME = re.compile(r",?\s+(?:and|&)\s+[A-Z]")
 #: words that say several people spoke as one ("in a joint statement", "Obama and other leaders")
-_TOGETHER = re.compile(r"(?i)\bjoint(?:ly)?\b|\btogether\b|\band\s+(?:the\s+)?others?\b")
+_TOGETHER = re.compile(r"\b(?:joint(?:ly)?|together|along\s+with|and\s+(?:the\s+)?others?)\b")
+#: people named together, whom a "they" after them may stand for ("Sen. John McCain and South Carolina Sen. Lindsey
+#: Graham slammed ... they said", "Sidney Powell and Jesse Binnall, Flynn's lead counsel, wrote", "Bermudez and his
+#: colleague Jack Liu")
+_NAMES_JOINED = re.compile(r"[A-Z][\w’'.\-]+(?:\s+\([^)]{1,30}\))?(?:\s+of\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?"
+                           r"(?:,\s+[^,.;]{1,80},)?,?\s+(?:and|&)\s+(?:[a-z][\w\-]*\s+){0,3}[A-Z]")
 _DETERMINER = re.compile(r"^(?:the|a|an|this|that|these|those|some|its|their|his|her)\s+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:’s|'s|’|')$")
 #: a possessive inside a phrase ("MIT's Jim Walsh"; not a plural's, which names may hold: "the National Farmers' Union")
@@ -485,23 +490,30 @@ _DOCUMENT_ORDER = frozenset("new latest recent last first second third final ann
 #: one of up to three words between a possessor and the document it made that describe the document ("the
 #: Pentagon's most recent progress report"), none of them a word that opens or links a clause or a phrase ("Trump's
 #: allies said the speech", "Nixon's veto of the legislation")
-_NOT_DESCRIBING = DETERMINERS | PREPOSITIONS | AUX_BE | AUX_OTHER | {"that", "which", "who", "and", "or", "but", "not"} \
-    | {verb for verb in REPORTING_VERBS if " " not in verb}
+_NOT_DESCRIBING = DETERMINERS | PREPOSITIONS | AUX_BE | AUX_OTHER \
+    | {"that", "which", "who", "and", "or", "but", "not"} | {verb for verb in REPORTING_VERBS if " " not in verb}
 _DESCRIBING = r"(?:(?!(?:" + "|".join(map(re.escape, sorted(_NOT_DESCRIBING, key=len, reverse=True))) + \
     r")[^\S\n])[a-z][\w\-]*[^\S\n]+)"
-#: a document its owner made, named by a possessor before a few words that describe it, with what it is about
-#: after it ("the Pentagon's most recent progress report on Afghanistan"; the document's word is checked apart)
 #: participles after a document's noun that say how it was made, no verb its maker speaks with ("a tweet posted
 #: before the attack")
 _MADE_AFTER_DOCUMENT = re.compile(r"(?:posted|released|published|issued|sent|written|shared|uploaded|made|given|"
                                   r"delivered|signed|filed|obtained|seen|reviewed)\b")
 #: words that open or report the clause after a document, past which a body after "by" or "from" is in what the
-#: document says ("a statement that Ullah came from Bangladesh", "The report said the coalition led by the U.S.")
-_CLAUSE_BEFORE_AGENT = re.compile(r"(?i)\b(?:that|which|who|whom|" + "|".join(sorted(
-    re.escape(verb) for verb in REPORTING_VERBS if " " not in verb and verb not in ("posted", "cited", "quoted")))
-    + r")\b")
+#: document says ("a statement that Ullah came from Bangladesh", "The report said the coalition led by the U.S."; not
+#: a relative clause of how it was made: "a report that was published by Amnesty")
+_CLAUSE_BEFORE_AGENT = re.compile(r"\b(?:(?:that|which|who)(?!\s+(?:was|were|is|are|ha[sd]\s+been|have\s+been)\b)|"
+                                  r"said|says|stated|states|found|finds|showed|shows|claimed|claims|added|adds|"
+                                  r"noted|notes|argued|argues|warned|warns|concluded|concludes|alleged|alleges|"
+                                  r"accused|accuses|described|describes|urged|urges|revealed|reveals)\b")
+#: a document its owner made, named by a possessor before a few words that describe it, with what it is about
+#: after it ("the Pentagon's most recent progress report on Afghanistan"; the document's word is checked apart)
 _OWNED_DOCUMENT = re.compile(r"(?:the\s+)?(?P<owner>[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})(?:’s|'s)\s+"
-                             + _DESCRIBING + r"{0,3}(?P<noun>[a-z]+)(?:\s+(?:on|about|into|of|for)\s+.+)?")
+                             r"(?P<describing>" + _DESCRIBING + r"{0,3})(?P<noun>[a-z]+)"
+                             r"(?:\s+(?:on|about|into|of|for|to)\s+.+)?")
+#: words of a document about its possessor, whom it does not speak for ("the Pope's autopsy report", "the
+#: President's medical report")
+_ABOUT_OWNER = frozenset("""autopsy medical health tax criminal arrest birth death school academic financial
+court police prison service personnel travel phone""".split())
 #: the verbs a source makes a document with: "the Associated Press reported ... according to the report", "Trump
 #: tweeted ... the tweet said", "North Korea announced ... The announcement"
 _DOCUMENT_VERBS = {"report": "report", "tweet": "tweet", "post": "post", "announcement": "announc",
@@ -2183,8 +2195,8 @@ class _Document:
         if not name:
             return None
         name = _POSSESSIVE.sub("", name).strip()
-        described = re.match(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]*)\s+of\s",
-                             name)
+        described = re.match(r"(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+(?:[a-z][\w\-]*\s+){0,2}?"
+                             r"([a-z][\w\-]*)\s+of\s", name)
         if described and self.roles.people_noun(described.group(1)):
             return None  # "The daughter of Gen. Qassem Soleimani": someone the name is the daughter of
         parts = name.split()
@@ -2200,19 +2212,23 @@ class _Document:
         if owned:
             owner, words = owned.group(1), owned.group(2).split()
             titled = 0
-            while titled < len(words) - 1 and (words[titled].lower().strip(".") in self.roles.titles | _HONORIFICS):
+            while titled < len(words) - 1 and (words[titled].lower().strip(".") in self.roles.titles
+                                                or words[titled].lower().strip(".") in _HONORIFICS):
                 titled += 1  # "Egypt's President Abdel Fattah al-Sisi": the titles the owner's person holds
             held = " ".join(words[titled:])
             owner_sides = {side for side, _, _ in self.sides.find(owner)}
             owns = owner_sides or self.roles.matches(owner)
             full = self.full_name(held) if len(words) - titled == 1 and owns and \
                 not self.sides.is_place(held) else None
+            first = self.text.find(full) if full not in (None, held) else -1
             if len(words) - titled >= 2 and self._name_words(held) is not None and (
                     owns or self._written_alone(words[-1], words[-2])) or \
-                    full not in (None, held) and (not owner_sides or self.side_of(self.context(full)) in owner_sides):
+                    first >= 0 and (not owner_sides or owner_sides & {
+                        side for side, _, _ in self.sides.find(self.text[max(0, first - 60):first])}):
                 # "NPR's Peter Kenyon", "North Korea's Kim Jong-un", "Reason's Jacob Sullum" (then "Sullum"),
-                # "Egypt's President Abdel Fattah al-Sisi", "Poland's Sikorski" after "Radoslaw Sikorski" (a
-                # surname alone names one of the owner's side: "North Korea's Kim" is no American "Sung Kim"): the
+                # "Egypt's President Abdel Fattah al-Sisi", "Poland's Sikorski" after "Polish Foreign Minister
+                # Radoslaw Sikorski" (a surname alone names one the article first names with the owner's side:
+                # "North Korea's Kim" is no "U.S. Ambassador Sung Kim", "Britain's Johnson" no "Sen. Ron Johnson"): the
                 # person, whom their outlet or country owns (not "Dick's Sporting Goods", a name as a whole)
                 name = held
         lead = name.split()
@@ -3211,11 +3227,15 @@ class _Document:
                                held.affiliation, several, "anonymous" if several else "thing")
         owned = _OWNED_DOCUMENT.fullmatch(mention)
         author = owned.group("owner") if owned and roles.type_of(owned.group("noun")) == "document" and \
-            roles.type_of(owned.group("owner")) not in (None, "document") else None
+            roles.type_of(owned.group("owner")) not in (None, "document") and \
+            not _ABOUT_OWNER.intersection(owned.group("describing").split()) else None
         if author is not None:
             # "the Pentagon's latest report on Afghanistan", "Pew's survey": its owner's, who made it and whose type
-            # it takes (not what it is about)
+            # it takes (not what it is about); a person's as the person ("President Trump's executive order")
             mention = mention[:owned.end("noun")]
+            owner = self.person(author)
+            if owner is not None:
+                return self._person(owner, author)
         name = author or speaker_name(mention) or mention
         if len(name) <= 3 and name.isupper() and name != mention.strip() or name in _SENTENCE_WORDS:
             name = mention  # "state TV": a role word, not a name; "Defense One": "One" is no name
@@ -3240,7 +3260,8 @@ class _Document:
         after = self.text[cue_start:sentence[1]].lower()
         anonymous_phrase = any(p in low or p in after[:120] for p in roles.anonymous_phrases)
         # (a document's body typed by the name the article spells its acronym out with: "the CAP study")
-        typed = author or (self.spelled_out(body) if bare == body and roles.type_of(self.spelled_out(body)) else mention)
+        typed = author or (self.spelled_out(body) if bare == body and roles.type_of(self.spelled_out(body))
+                           else mention)
         found = roles.matches(typed)
         strong = [t for t in found if t[3]]
         typ = roles.type_of(typed)
@@ -4396,7 +4417,13 @@ class _Document:
                     not (agent.group(1) and _TIME_WORDS.fullmatch(first)):
                 # (after titles only: "the report from special counsel Robert Mueller"; not "carried by the official
                 # Korean Central News Agency", which is no author, nor the day after "from the president Tuesday")
-                out.append(re.sub(r"(?<!\b[A-Z])\.$", "", agent.group(2)))  # (an initial keeps its stop: "U.N.")
+                name = re.sub(r"(?<!\b[A-Z])\.$", "", agent.group(2))  # (an initial keeps its stop: "U.N.")
+                initials = re.match(r"(?:the\s+)?(?:[A-Z]\.){2,}", name)
+                if initials and initials.end() < len(name) and not self.roles.is_role_word(name.split()[-1]):
+                    # (a body's name goes on past its initials, "the U.S. Justice Department"; a sentence after
+                    # them does not: "a report by the U.N. Afghan forces were weak")
+                    name = initials.group(0)
+                out.append(name)
                 break
         return out
 
@@ -4595,13 +4622,14 @@ class _Document:
                 unnamed = next((p for c, p, _ in reversed(self.previous) if window[0] <= c < cue and p.anonymous), None)
                 if unnamed is not None:
                     return unnamed
-                if at is not None and cue < self._sentence_start and \
-                        not _TOGETHER.search(self.text, max(0, cue - 150), at):
+                if at is not None and cue < self._sentence_start and not self._together(
+                        min(window[0], self._written_at(written, cue) if written else cue, cue - 150), at):
                     # one person who spoke alone in a sentence before is no "they" ("Kushner said ... The Saudis
-                    # claimed ... They also said"): people the article does not name there (in the person's own
-                    # sentence "they" is who the person speaks of, "Pence said they discussed"; and people who spoke
-                    # together are the first named: "said in a joint statement ... they added")
-                    return _Source(None, "unknown", None, True, "anonymous")
+                    # claimed ... They also said"): a pronoun left unresolved, whether it stands for unnamed people
+                    # or a body the person belongs to (in the person's own sentence "they" is who the person speaks
+                    # of, "Pence said they discussed"; people who spoke together are the first named: "said in a
+                    # joint statement ... they added")
+                    return _Source(pronoun, "unknown", None, False, "pronoun")
             if src.kind == "person" and src.source and not fits(src.source) or \
                     pronoun.lower() in ("it", "its") and src.kind == "anonymous":
                 continue  # (nor is "it" unnamed people: "The army said the militants were threatening. It added")
@@ -4752,6 +4780,13 @@ class _Document:
             if first.kind in ("person", "thing") and not first.anonymous:
                 return first
         return _Source(None, "unknown", None, True, "anonymous")
+
+    def _together(self, lo: int, hi: int) -> bool:
+        """Whether ``text[lo:hi]``, outside quotations, names people together or says they spoke as one ("Sen.
+        John McCain and South Carolina Sen. Lindsey Graham slammed", "in a joint statement"), so that a "they"
+        after it may stand for them."""
+        return any(not self.in_quote(m.start()) for pattern in (_TOGETHER, _NAMES_JOINED)
+                   for m in pattern.finditer(self.text, max(0, lo), hi))
 
     def _joint(self, mention: str | None, cue_start: int) -> bool:
         """Whether ``mention``, the source of the cue at ``cue_start``, is the first of several who spoke
