@@ -602,8 +602,8 @@ def _time_phrase_start(tokens: Sequence[Token], k: int, lo: int) -> int | None:
         return None
     if tokens[j].low == "this" and j - 1 >= lo and tokens[j - 1].low == "earlier":
         j -= 1
-    if j - 1 >= lo and (verb_like(tokens[j - 1]) or tokens[j - 1].low in _MADE_PARTICIPLES):
-        return None  # the time of an act or a document, which stays with it ("Residents who fled during the night")
+    if j - 2 >= lo and tokens[j - 2].low in ("who", "that", "which") and verb_like(tokens[j - 1]):
+        return None  # the time of a relative clause's act, which stays with it ("Residents who fled during the night")
     return j
 
 
