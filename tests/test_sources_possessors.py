@@ -197,3 +197,17 @@ def test_a_sentence_after_initials_is_no_part_of_the_author():
     text = "Officials cited a report by the U.N. Afghan forces were weak, the report said."
     row = row_at(text, "the report said", "said", home="United States")
     assert row["source"] == "U.N."
+
+
+def test_a_body_named_in_what_a_statement_says_after_saying_is_not_its_author():
+    text = ("The White House later released a statement saying it had rejected a request from Maduro to speak by "
+            "phone. The statement said the president would gladly speak with the leader of Venezuela.")
+    row = row_at(text, "The statement said", "said", home="United States")
+    assert row["source"] == "White House"
+
+
+def test_the_outlet_that_first_reported_a_document_is_not_its_author():
+    text = ("A video was first reported by SITE Intelligence Group on Monday.\n\n"
+            "“I am asking for help,” the hostage said. The video shows a local commander speaking.")
+    row = row_at(text, "The video shows", "shows", home="United States")
+    assert row["source"] != "SITE Intelligence Group"

@@ -504,7 +504,9 @@ _MADE_AFTER_DOCUMENT = re.compile(r"(?:posted|released|published|issued|sent|wri
 _CLAUSE_BEFORE_AGENT = re.compile(r"\b(?:(?:that|which|who)(?!\s+(?:was|were|is|are|ha[sd]\s+been|have\s+been)\b)|"
                                   r"said|says|stated|states|found|finds|showed|shows|claimed|claims|added|adds|"
                                   r"noted|notes|argued|argues|warned|warns|concluded|concludes|alleged|alleges|"
-                                  r"accused|accuses|described|describes|urged|urges|revealed|reveals)\b")
+                                  r"accused|accuses|described|describes|urged|urges|revealed|reveals|saying|stating|"
+                                  r"showing|claiming|adding|noting|warning|arguing|alleging|accusing|describing|"
+                                  r"urging|revealing|calling|announcing|confirming|denying)\b")
 #: a document its owner made, named by a possessor before a few words that describe it, with what it is about
 #: after it ("the Pentagon's most recent progress report on Afghanistan"; the document's word is checked apart)
 _OWNED_DOCUMENT = re.compile(r"(?:the\s+)?(?P<owner>[A-Z][\w.’'&\-]*(?:\s+[A-Z][\w.’'&\-]*){0,4})(?:’s|'s)\s+"
@@ -1022,7 +1024,7 @@ def _initials(words: Sequence[str]) -> set[str]:
 
 
 #: what a reporter does to a document someone else wrote ("emails obtained by CNN", "a memo seen by Reuters")
-_OBTAINED = r"(?:obtained|seen|reviewed|viewed|acquired|received|leaked)"
+_OBTAINED = r"(?:obtained|seen|reviewed|viewed|acquired|received|leaked|reported)"
 #: what ends right before the agent of such a verb ("emails obtained by ", "a memo seen ")
 _OBTAINED_BEFORE = re.compile(_OBTAINED + r"\s+(?:(?:by|from)\s+)?$")
 #: a word in capitals that is no roman numeral ("APP", not "III")
@@ -2223,8 +2225,9 @@ class _Document:
             first = self.text.find(full) if full not in (None, held) else -1
             if len(words) - titled >= 2 and self._name_words(held) is not None and (
                     owns or self._written_alone(words[-1], words[-2])) or \
-                    first >= 0 and (not owner_sides or owner_sides & {
-                        side for side, _, _ in self.sides.find(self.text[max(0, first - 60):first])}):
+                    first >= 0 and (not owner_sides or (self.known(full) or (None, None))[1] in owner_sides or
+                                    owner_sides & {side for side, _, _ in
+                                                   self.sides.find(self.text[max(0, first - 60):first])}):
                 # "NPR's Peter Kenyon", "North Korea's Kim Jong-un", "Reason's Jacob Sullum" (then "Sullum"),
                 # "Egypt's President Abdel Fattah al-Sisi", "Poland's Sikorski" after "Polish Foreign Minister
                 # Radoslaw Sikorski" (a surname alone names one the article first names with the owner's side:
