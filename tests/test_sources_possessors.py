@@ -205,9 +205,3 @@ def test_a_body_named_in_what_a_statement_says_after_saying_is_not_its_author():
     row = row_at(text, "The statement said", "said", home="United States")
     assert row["source"] == "White House"
 
-
-def test_the_outlet_that_first_reported_a_document_is_not_its_author():
-    text = ("A video was first reported by SITE Intelligence Group on Monday.\n\n"
-            "“I am asking for help,” the hostage said. The video shows a local commander speaking.")
-    row = row_at(text, "The video shows", "shows", home="United States")
-    assert row["source"] != "SITE Intelligence Group"

@@ -497,7 +497,7 @@ _DESCRIBING = r"(?:(?!(?:" + "|".join(map(re.escape, sorted(_NOT_DESCRIBING, key
 #: participles after a document's noun that say how it was made, no verb its maker speaks with ("a tweet posted
 #: before the attack")
 _MADE_AFTER_DOCUMENT = re.compile(r"(?:posted|released|published|issued|sent|written|shared|uploaded|made|given|"
-                                  r"delivered|signed|filed|obtained|seen|reviewed)\b")
+                                  r"delivered|signed|filed|obtained|seen|reviewed|reported|carried|cited)\b")
 #: words that open or report the clause after a document, past which a body after "by" or "from" is in what the
 #: document says ("a statement that Ullah came from Bangladesh", "The report said the coalition led by the U.S."; not
 #: a relative clause of how it was made: "a report that was published by Amnesty")
@@ -1024,7 +1024,7 @@ def _initials(words: Sequence[str]) -> set[str]:
 
 
 #: what a reporter does to a document someone else wrote ("emails obtained by CNN", "a memo seen by Reuters")
-_OBTAINED = r"(?:obtained|seen|reviewed|viewed|acquired|received|leaked|reported)"
+_OBTAINED = r"(?:obtained|seen|reviewed|viewed|acquired|received|leaked)"
 #: what ends right before the agent of such a verb ("emails obtained by ", "a memo seen ")
 _OBTAINED_BEFORE = re.compile(_OBTAINED + r"\s+(?:(?:by|from)\s+)?$")
 #: a word in capitals that is no roman numeral ("APP", not "III")
