@@ -4359,11 +4359,13 @@ class _Document:
             if made_in:
                 # "President Donald Trump in a statement blamed ...": the source of the statement made in it, named
                 # right before it (not "he linked himself to ISIS in a tweet posted")
-                before = self.text[:max(0, m.start() - 40) + made_in.start()].rstrip()
+                named_end = max(0, m.start() - 40) + made_in.start()
+                while named_end and self.text[named_end - 1].isspace():
+                    named_end -= 1  # (where the name before "in a" ends, read in place, not from a copy of the text)
                 made = next((src for start, src, written in self.previous
                              if start >= m.end() and not self.text[m.end():start].strip() and written
                              and not _MADE_AFTER_DOCUMENT.match(self.text, start)
-                             and before.endswith(written) and src.kind in ("person", "thing")
+                             and self.text.endswith(written, 0, named_end) and src.kind in ("person", "thing")
                              and src.source_type not in ("unknown", "document")), None)
                 if made is not None:
                     return made
